@@ -1,0 +1,41 @@
+import type { Diagnostic } from './model/diagnostic.js';
+
+/** Stable codes: scripts and tests match on these, never on message text. */
+export type ErrorCode =
+  | 'INPUT_UNREADABLE'
+  | 'INPUT_EMPTY'
+  | 'INPUT_BINARY'
+  | 'ENCODING_UNKNOWN'
+  | 'FORMAT_UNKNOWN'
+  | 'PARSE_FAILED'
+  | 'STRICT_VIOLATION'
+  | 'CONFIG_INVALID'
+  | 'USAGE'
+  | 'WRITE_FAILED';
+
+export interface SublocErrorOptions {
+  cause?: unknown;
+  file?: string;
+  line?: number;
+  diagnostics?: Diagnostic[];
+}
+
+export class SublocError extends Error {
+  override readonly name = 'SublocError';
+  readonly code: ErrorCode;
+  readonly file: string | undefined;
+  readonly line: number | undefined;
+  readonly diagnostics: Diagnostic[];
+
+  constructor(code: ErrorCode, message: string, options: SublocErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.file = options.file;
+    this.line = options.line;
+    this.diagnostics = options.diagnostics ?? [];
+  }
+}
+
+export function isSublocError(error: unknown): error is SublocError {
+  return error instanceof SublocError;
+}

@@ -1,0 +1,154 @@
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { SublocError } from '../errors.js';
+
+export interface DecodeOptions {
+  /** Force this encoding (any name iconv-lite knows); skips detection. */
+  encoding?: string;
+}
+
+export interface DecodeResult {
+  text: string;
+  /** Canonical lower-case name of the encoding used. */
+  encoding: string;
+  diagnostics: Diagnostic[];
+}
+
+const BOMS: ReadonlyArray<[bytes: number[], encoding: string]> = [
+  // UTF-32 LE before UTF-16 LE: its BOM starts with the same two bytes.
+  [[0xff, 0xfe, 0x00, 0x00], 'utf-32le'],
+  [[0x00, 0x00, 0xfe, 0xff], 'utf-32be'],
+  [[0xef, 0xbb, 0xbf], 'utf-8'],
+  [[0xff, 0xfe], 'utf-16le'],
+  [[0xfe, 0xff], 'utf-16be'],
+];
+
+/** Encodings chardet may name that are real for subtitle files; others are noise. */
+const LEGACY = new Set([
+  'gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr', 'iso-2022-jp',
+  'windows-1250', 'windows-1251', 'windows-1252', 'windows-1253', 'windows-1254',
+  'windows-1255', 'windows-1256', 'iso-8859-1', 'iso-8859-2', 'iso-8859-5',
+  'iso-8859-6', 'iso-8859-7', 'iso-8859-8', 'iso-8859-9', 'koi8-r',
+]);
+
+const SAMPLE = 64 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function bomOf(bytes: Uint8Array): [length: number, encoding: string] | undefined {
+  for (const [bom, encoding] of BOMS) {
+    if (bom.every((b, i) => bytes[i] === b)) return [bom.length, encoding];
+  }
+  return undefined;
+}
+
+/** UTF-16 without a BOM shows as NULs in every other byte of ASCII text. */
+function sniffUtf16(bytes: Uint8Array): string | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) return 'utf-16le';
+  if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    utf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Share of C0 control characters other than tab, line feed, form feed and carriage return. */
+function controlShare(text: string): number {
+  const n = Math.min(text.length, 4096);
+  if (n === 0) return 0;
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) controls++;
+  }
+  return controls / n;
+}
+
+function guessLegacy(bytes: Uint8Array): { encoding: string; confidence: number } {
+  const sample = bytes.subarray(0, SAMPLE);
+  for (const match of chardet.analyse(sample)) {
+    const name = match.name.toLowerCase();
+    if (LEGACY.has(name)) return { encoding: name, confidence: match.confidence };
+  }
+  return { encoding: 'windows-1252', confidence: 0 };
+}
+
+function normalizeName(name: string): string {
+  const lower = name.trim().toLowerCase();
+  // GBK and GB2312 are subsets of GB18030: decoding as the superset never loses a character.
+  if (lower === 'gbk' || lower === 'gb2312' || lower === 'cp936') return 'gb18030';
+  if (lower === 'utf8') return 'utf-8';
+  return lower;
+}
+
+/**
+ * Bytes to text. Order of evidence: an explicit encoding, a BOM, UTF-16
+ * without BOM, valid UTF-8, then a statistical guess among legacy encodings
+ * (GB18030, Big5, Shift_JIS, Windows-125x…). The BOM never reaches the text.
+ */
+export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResult {
+  const diagnostics: Diagnostic[] = [];
+  let encoding: string;
+  let body = bytes;
+
+  if (opts.encoding !== undefined) {
+    encoding = normalizeName(opts.encoding);
+    if (!iconv.encodingExists(encoding)) {
+      throw new SublocError('ENCODING_UNKNOWN', `unknown encoding \`${opts.encoding}\`; expected a name such as utf-8, utf-16le, gb18030, big5 or windows-1252`);
+    }
+    const bom = bomOf(bytes);
+    if (bom && bom[1] === encoding) body = bytes.subarray(bom[0]);
+  } else {
+    const bom = bomOf(bytes);
+    if (bom) {
+      [, encoding] = bom;
+      body = bytes.subarray(bom[0]);
+    } else {
+      const utf16 = sniffUtf16(bytes);
+      if (utf16) {
+        encoding = utf16;
+        diagnostics.push(diagnostic('decode/utf16-without-bom', 'info', `no byte order mark; the NUL pattern says ${utf16.toUpperCase()}`));
+      } else if (isUtf8(bytes)) {
+        encoding = 'utf-8';
+      } else {
+        const guess = guessLegacy(bytes);
+        encoding = guess.encoding;
+        diagnostics.push(
+          diagnostic(
+            'decode/guessed',
+            guess.confidence >= 50 ? 'info' : 'warning',
+            `not UTF-8; decoded as ${encoding.toUpperCase()} (detector confidence ${guess.confidence}%); pass --encoding to override`,
+          ),
+        );
+      }
+    }
+  }
+
+  const text = encoding === 'utf-8' ? new TextDecoder('utf-8').decode(body) : iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding, { stripBOM: true });
+  const cleaned = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+
+  if (controlShare(cleaned) > 0.1) {
+    diagnostics.push(
+      diagnostic('decode/binary', 'error', `found binary data (control bytes in more than 10% of the first 4 KiB); expected a text subtitle file (SRT, WebVTT or TTML)`, { line: 1 }),
+    );
+  } else if (text.includes('\ufffd') && encoding === 'utf-8' && opts.encoding === undefined && bomOf(bytes)) {
+    diagnostics.push(diagnostic('decode/invalid-bytes', 'warning', 'the file has a UTF-8 byte order mark but some bytes are not valid UTF-8; they were replaced with U+FFFD'));
+  }
+
+  return { text: cleaned, encoding, diagnostics };
+}

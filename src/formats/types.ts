@@ -1,0 +1,41 @@
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { FrameRate, Lang, Track } from '../model/track.js';
+
+export type FormatId = 'srt' | 'vtt' | 'ttml';
+
+export interface ParseOptions {
+  /** Language of the track when the file does not say; BCP 47. @default 'und' */
+  language?: Lang;
+  /** Frame rate to use for frame-based times when the file does not say. */
+  frameRate?: FrameRate;
+}
+
+export interface SerializeOptions {
+  /**
+   * Write times on this frame grid (rounded to the nearest frame) where the
+   * format can say frames. @default the track's own frame rate, else media time
+   */
+  frameRate?: FrameRate;
+}
+
+export interface ParseResult {
+  track: Track;
+  diagnostics: Diagnostic[];
+}
+
+export interface SerializeResult {
+  text: string;
+  diagnostics: Diagnostic[];
+}
+
+export interface FormatAdapter {
+  readonly id: FormatId;
+  /** Human name for messages, e.g. `SubRip`. */
+  readonly name: string;
+  /** Lower-case, without the dot; the first is the one written. */
+  readonly extensions: readonly string[];
+  /** Cheap sniff of decoded text; must not parse the whole file. */
+  detect(text: string): boolean;
+  parse(text: string, opts?: ParseOptions): ParseResult;
+  serialize(track: Track, opts?: SerializeOptions): SerializeResult;
+}

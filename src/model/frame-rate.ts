@@ -1,0 +1,83 @@
+import type { FrameRate, Ms } from './track.js';
+
+const NAMED: Record<string, FrameRate> = {
+  '23.976': { numerator: 24000, denominator: 1001 },
+  '23.98': { numerator: 24000, denominator: 1001 },
+  '24': { numerator: 24, denominator: 1 },
+  '25': { numerator: 25, denominator: 1 },
+  '29.97': { numerator: 30000, denominator: 1001 },
+  '29.97df': { numerator: 30000, denominator: 1001, dropFrame: true },
+  '30': { numerator: 30, denominator: 1 },
+  '48': { numerator: 48, denominator: 1 },
+  '50': { numerator: 50, denominator: 1 },
+  '59.94': { numerator: 60000, denominator: 1001 },
+  '60': { numerator: 60, denominator: 1 },
+};
+
+/** Reads `24`, `23.976`, `29.97df`, `30000/1001`; undefined when it is none of these. */
+export function parseFrameRate(text: string): FrameRate | undefined {
+  const t = text.trim().toLowerCase();
+  const named = NAMED[t];
+  if (named) return { ...named };
+  const fraction = /^(\d+)\s*\/\s*(\d+)$/.exec(t);
+  if (fraction) {
+    const numerator = Number(fraction[1]);
+    const denominator = Number(fraction[2]);
+    return numerator > 0 && denominator > 0 ? { numerator, denominator } : undefined;
+  }
+  if (/^\d+$/.test(t) && Number(t) > 0) return { numerator: Number(t), denominator: 1 };
+  return undefined;
+}
+
+/** The whole number of frames a timecode counts per second (24 for 23.976). */
+export function nominalFps(rate: FrameRate): number {
+  return Math.round(rate.numerator / rate.denominator);
+}
+
+export function frameRateLabel(rate: FrameRate): string {
+  const fps = rate.numerator / rate.denominator;
+  const label = Number.isInteger(fps) ? String(fps) : fps.toFixed(3).replace(/0+$/, '');
+  return rate.dropFrame ? `${label}df` : label;
+}
+
+/** Nearest frame to a time: how writers land on the frame grid. */
+export function msToFrames(ms: Ms, rate: FrameRate): number {
+  return Math.round((ms * rate.numerator) / (rate.denominator * 1000));
+}
+
+/** Start of a frame, rounded to the millisecond: how readers leave the frame grid. */
+export function framesToMs(frames: number, rate: FrameRate): Ms {
+  return Math.round((frames * rate.denominator * 1000) / rate.numerator);
+}
+
+/** Snaps a time to the nearest frame boundary. */
+export function snapToFrame(ms: Ms, rate: FrameRate): Ms {
+  return framesToMs(msToFrames(ms, rate), rate);
+}
+
+/**
+ * Frame count of a SMPTE drop-frame label. Drop-frame skips labels 0 and 1
+ * (2 and 3 at 59.94) at the start of every minute except each tenth minute.
+ */
+export function dropFrameLabelToFrames(h: number, m: number, s: number, f: number, rate: FrameRate): number {
+  const fps = nominalFps(rate);
+  const drop = Math.round(fps / 15);
+  const totalMinutes = h * 60 + m;
+  return (totalMinutes * 60 + s) * fps + f - drop * (totalMinutes - Math.floor(totalMinutes / 10));
+}
+
+export function framesToDropFrameLabel(frames: number, rate: FrameRate): [number, number, number, number] {
+  const fps = nominalFps(rate);
+  const drop = Math.round(fps / 15);
+  const perTenMinutes = fps * 600 - drop * 9;
+  const perMinute = fps * 60 - drop;
+  const tens = Math.floor(frames / perTenMinutes);
+  const rest = frames % perTenMinutes;
+  const extra = rest < drop ? 0 : drop * Math.floor((rest - drop) / perMinute);
+  const label = frames + drop * 9 * tens + extra;
+  const f = label % fps;
+  const s = Math.floor(label / fps) % 60;
+  const m = Math.floor(label / (fps * 60)) % 60;
+  const h = Math.floor(label / (fps * 3600));
+  return [h, m, s, f];
+}
