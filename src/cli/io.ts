@@ -1,0 +1,10 @@
+/** Where a command writes; the real process or a test's buffers. */
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** True when stderr is a terminal: progress bars only then. */
+  interactive: boolean;
+}
+
+export const EXIT = Object.freeze({ ok: 0, failed: 1, usage: 2 });

@@ -1,0 +1,23 @@
+import { readFile, stat } from 'node:fs/promises';
+import { SublocError } from '../errors.js';
+
+/** Larger than any real subtitle file; protects the process from a wrong path to a video. */
+const MAX_BYTES = 512 * 1024 * 1024;
+
+export async function readInput(path: string): Promise<Uint8Array> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw new SublocError('INPUT_UNREADABLE', `${path} is not a file`, { file: path });
+    size = info.size;
+  } catch (cause) {
+    if (cause instanceof SublocError) throw cause;
+    const code = (cause as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (cause as Error).message;
+    throw new SublocError('INPUT_UNREADABLE', `cannot read ${path}: ${reason}`, { cause, file: path });
+  }
+  if (size > MAX_BYTES) {
+    throw new SublocError('INPUT_UNREADABLE', `${path} is ${Math.round(size / 1048576)} MiB; expected a subtitle file under ${MAX_BYTES / 1048576} MiB`, { file: path });
+  }
+  return readFile(path);
+}

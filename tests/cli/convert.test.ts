@@ -1,0 +1,93 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli, cliProcess, tempDir } from '../helpers/cli.js';
+
+const SRT = '1\n00:00:01,000 --> 00:00:02,500\n<i>您好，这里是12345。</i>\n\n2\n00:00:03,000 --> 00:00:04,000\n胡同里停车难。\n';
+
+const BAD_INPUTS: Record<string, string | Uint8Array> = {
+  'binary.srt': Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256),
+  'empty.srt': '',
+  'header-only.vtt': 'WEBVTT\n\n',
+  'huge-hours.srt': '1\n99999:00:00,000 --> 99999:00:01,000\nToo late\n',
+  'truncated.ttml': '<?xml version="1.0"?>\n<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="en">\n<body><div>\n<p begin="00:00:01.000" end="00:00:02.000">Hello',
+  'bomb.ttml': `<?xml version="1.0"?>\n<!DOCTYPE tt [\n<!ENTITY a "aaaaaaaaaa">\n${Array.from({ length: 9 }, (_, i) => `<!ENTITY ${String.fromCharCode(98 + i)} "${`&${String.fromCharCode(97 + i)};`.repeat(10)}">`).join('\n')}\n]>\n<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="en"><body><div><p begin="0s" end="1s">&j;</p></div></body></tt>\n`,
+  'external.ttml': '<?xml version="1.0"?>\n<!DOCTYPE tt [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="en"><body><div><p begin="0s" end="1s">&secret;</p></div></body></tt>\n',
+};
+
+describe('subloc convert', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir();
+    writeFileSync(join(dir, 'good.srt'), SRT);
+    for (const [name, content] of Object.entries(BAD_INPUTS)) writeFileSync(join(dir, name), content);
+  });
+
+  it('converts SRT to WebVTT on stdout', async () => {
+    const r = await cli(['convert', 'good.srt', '--to', 'vtt'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^WEBVTT\n/);
+    expect(r.stdout).toContain('00:00:01.000 --> 00:00:02.500');
+    expect(r.stdout).toContain('<i>您好，这里是12345。</i>');
+  });
+
+  it('reads GB18030 bytes and writes UTF-8 to a file, the format taken from -o', async () => {
+    writeFileSync(join(dir, 'gbk.srt'), iconv.encode(SRT.repeat(1), 'gb18030'));
+    const r = await cli(['convert', 'gbk.srt', '-o', 'gbk.ttml'], dir);
+    expect(r.code).toBe(0);
+    const ttml = readFileSync(join(dir, 'gbk.ttml'), 'utf8');
+    expect(ttml).toContain('胡同里停车难。');
+    expect(r.stderr).toMatch(/gbk\.srt: info: .*GB18030/);
+  });
+
+  it('honours --encoding over detection', async () => {
+    writeFileSync(join(dir, 'big5.srt'), iconv.encode('1\n00:00:01,000 --> 00:00:02,000\n北京\n', 'big5'));
+    const r = await cli(['convert', 'big5.srt', '--to', 'srt', '--encoding', 'big5'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('北京');
+  });
+
+  it('treats command-line mistakes as usage errors (exit 2)', async () => {
+    expect((await cli(['convert', 'good.srt'], dir)).code).toBe(2);
+    expect((await cli(['convert', 'good.srt', '--to', 'docx'], dir)).code).toBe(2);
+    expect((await cli(['convert', 'good.srt', '--to', 'srt', '--fps', 'fast'], dir)).code).toBe(2);
+    expect((await cli(['convert', 'good.srt', '--bogus'], dir)).code).toBe(2);
+    expect((await cli(['frobnicate'], dir)).code).toBe(2);
+  });
+
+  it('names a missing file', async () => {
+    const r = await cli(['convert', 'nope.srt', '--to', 'vtt'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('nope.srt');
+    expect(r.stderr).toContain('no such file');
+  });
+
+  it('fails in strict mode on a recovery that lenient mode accepts', async () => {
+    writeFileSync(join(dir, 'sloppy.srt'), '00:00:01.000 --> 00:00:02.000\nNo index, dots\n');
+    expect((await cli(['convert', 'sloppy.srt', '--to', 'vtt'], dir)).code).toBe(0);
+    const strict = await cli(['convert', 'sloppy.srt', '--to', 'vtt', '--strict'], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/sloppy\.srt:1/);
+  });
+
+  it.each(Object.keys(BAD_INPUTS))('rejects %s with one clear located message, exit 1, no stack, no output file', async (name) => {
+    const out = `${name}.out.vtt`;
+    const r = await cli(['convert', name, '-o', out, '--to', 'vtt'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(name);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stderr).not.toContain('root:');
+    expect(r.stderr).not.toContain('internal error');
+    if (!name.startsWith('header-only') && !name.startsWith('empty')) expect(r.stderr).toMatch(new RegExp(`${name.replace('.', '\\.')}:\\d+`));
+    expect(readdirSync(dir).filter((f) => f.startsWith(`${name}.out`) || f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('exits 1 without a stack trace from the real executable', () => {
+    const r = cliProcess(['convert', 'external.ttml', '--to', 'srt'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('external.ttml');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toBe('');
+  });
+});

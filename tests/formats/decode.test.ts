@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decode } from '../../src/formats/decode.js';
+import { SublocError } from '../../src/errors.js';
+
+const corpus = resolve(process.cwd(), '../shared/corpus');
+const srt = '1\n00:00:01,000 --> 00:00:02,500\n北京12345市民服务热线，接诉即办。\n\n2\n00:00:03,000 --> 00:00:04,000\n胡同里的停车难题，老旧小区加装电梯。\n';
+
+describe('decode', () => {
+  it.each([
+    ['utf-8', [0xef, 0xbb, 0xbf]],
+    ['utf-16le', [0xff, 0xfe]],
+    ['utf-16be', [0xfe, 0xff]],
+    ['utf-32le', [0xff, 0xfe, 0x00, 0x00]],
+    ['utf-32be', [0x00, 0x00, 0xfe, 0xff]],
+  ])('reads %s with a byte order mark and drops the mark', (encoding, bom) => {
+    const body = iconv.encode(srt, encoding);
+    const result = decode(new Uint8Array([...bom, ...body]));
+    expect(result.encoding).toBe(encoding);
+    expect(result.text).toBe(srt);
+    expect(result.diagnostics).toEqual([]);
+  });
+
+  it.each(['utf-16le', 'utf-16be'])('recognises %s without a byte order mark', (encoding) => {
+    const result = decode(iconv.encode('1\n00:00:01,000 --> 00:00:02,000\nHello\n', encoding));
+    expect(result.encoding).toBe(encoding);
+    expect(result.text).toContain('Hello');
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['decode/utf16-without-bom']);
+  });
+
+  it('reads plain UTF-8 without a diagnostic', () => {
+    expect(decode(new TextEncoder().encode(srt))).toEqual({ text: srt, encoding: 'utf-8', diagnostics: [] });
+  });
+
+  it('reads the GBK file of the corpus as GB18030, not Windows-1252', () => {
+    const result = decode(readFileSync(resolve(corpus, 'ylysyym-aspasia/gbk.srt')));
+    expect(result.encoding).toBe('gb18030');
+    expect(result.text).toContain('这是中文');
+  });
+
+  it.each([
+    ['gb18030', 'gb18030'],
+    ['gbk', 'gb18030'],
+    ['big5', 'big5'],
+  ])('detects Chinese text encoded as %s', (encoding, expected) => {
+    const traditional = '1\n00:00:01,000 --> 00:00:02,500\n北京市民服務熱線，接訴即辦。\n\n2\n00:00:03,000 --> 00:00:04,000\n胡同裡的停車難題，老舊小區加裝電梯。\n';
+    const text = encoding === 'big5' ? traditional : srt;
+    const result = decode(iconv.encode(text, encoding));
+    expect(result.encoding).toBe(expected);
+    expect(result.text).toBe(text);
+    expect(result.diagnostics[0]?.code).toBe('decode/guessed');
+  });
+
+  it('detects Windows-1252 for Western European text', () => {
+    const text = '1\n00:00:01,000 --> 00:00:02,000\nÀ Pékin, la ligne 12345 répond à des dizaines de milliers d’appels. Ça marche très bien, déjà.\n';
+    const result = decode(iconv.encode(text, 'windows-1252'));
+    expect(result.encoding).toMatch(/^(windows-1252|iso-8859-1)$/);
+    expect(result.text).toBe(text);
+  });
+
+  it('uses a forced encoding even where detection would choose another', () => {
+    const bytes = iconv.encode('北京', 'big5');
+    expect(decode(bytes, { encoding: 'big5' }).text).toBe('北京');
+    expect(decode(bytes, { encoding: 'big5' }).diagnostics).toEqual([]);
+  });
+
+  it('rejects an unknown encoding name with a stable code', () => {
+    expect(() => decode(new Uint8Array([0x41]), { encoding: 'klingon-8' })).toThrow(SublocError);
+    try {
+      decode(new Uint8Array([0x41]), { encoding: 'klingon-8' });
+    } catch (error) {
+      expect((error as SublocError).code).toBe('ENCODING_UNKNOWN');
+    }
+  });
+
+  it('calls binary data binary', () => {
+    const png = new Uint8Array(2048);
+    for (let i = 0; i < png.length; i++) png[i] = (i * 7919) % 256;
+    const result = decode(png);
+    expect(result.diagnostics.some((d) => d.code === 'decode/binary' && d.severity === 'error')).toBe(true);
+  });
+
+  it('does not call a WebVTT file with a few NULs binary', () => {
+    const result = decode(readFileSync(resolve(corpus, 'w3c-webvtt.js/wpt-file-parsing/nulls.vtt')));
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});

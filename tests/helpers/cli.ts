@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runCli } from '../../src/cli/run.js';
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process with captured output. */
+export async function cli(argv: string[], cwd: string): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), interactive: false });
+  return { code, stdout, stderr };
+}
+
+/** Runs the real `subloc` executable from source, as a user's shell would. */
+export function cliProcess(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliResult {
+  const main = resolve(import.meta.dirname, '../../src/cli/main.ts');
+  const result = spawnSync(process.execPath, ['--import', 'tsx', main, ...argv], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { ...process.env, ...env },
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function tempDir(prefix = 'subloc-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
