@@ -1,0 +1,253 @@
+import { normalizeLine, span } from '../../model/spans.js';
+import type { Placement, Span } from '../../model/track.js';
+import { normalizeColor } from './color.js';
+import { matchBrace, matchEntity, matchTag, type Tag } from './markup.js';
+import { messages } from './messages.js';
+import type { Reporter } from './reporter.js';
+
+type Style = Omit<Span, 'text'>;
+
+interface Frame {
+  name: 'i' | 'b' | 'u' | 'font';
+  color?: string;
+  /** 1-based input line where the tag opened. */
+  line: number;
+}
+
+const LT = 0x3c;
+const LBRACE = 0x7b;
+const AMP = 0x26;
+const SPACE = 0x20;
+const LINE_SEPARATOR = 0x2028;
+const PARAGRAPH_SEPARATOR = 0x2029;
+
+/** `{\anN}`: numpad layout, 1-3 bottom, 4-6 middle, 7-9 top; 1/4/7 left, 3/6/9 right. */
+const AN: ReadonlyArray<Placement | undefined> = [
+  undefined,
+  { vertical: 'bottom', horizontal: 'left' },
+  undefined,
+  { vertical: 'bottom', horizontal: 'right' },
+  { vertical: 'middle', horizontal: 'left' },
+  { vertical: 'middle' },
+  { vertical: 'middle', horizontal: 'right' },
+  { vertical: 'top', horizontal: 'left' },
+  { vertical: 'top' },
+  { vertical: 'top', horizontal: 'right' },
+];
+
+function isSpaceCode(c: number): boolean {
+  return c === SPACE || c === 0x09;
+}
+
+/**
+ * The markup of one cue, read line by line. Tags may span lines (`<i>` on the
+ * first line, `</i>` on the last), so the open tags live here, not per line.
+ */
+export class CueText {
+  placement: Placement | undefined;
+  private positioned = false;
+  private readonly frames: Frame[] = [];
+  private style: Style = {};
+  private spans: Span[] = [];
+  private buf = '';
+
+  /** Lines go into `lines`, the cue's own array, shared with the reader's fast path. */
+  constructor(
+    private readonly report: Reporter,
+    private readonly cueId: string,
+    private readonly lines: Span[][],
+  ) {}
+
+  /** No tag is open, so a line without markup is one unstyled span. */
+  get plain(): boolean {
+    return this.frames.length === 0;
+  }
+
+  /** A text line with markup; `line` is its 1-based input line. */
+  addLine(text: string, line: number): void {
+    this.spans = [];
+    this.buf = '';
+    let from = 0;
+    let i = 0;
+    const n = text.length;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === LT) {
+        const tag = matchTag(text, i);
+        if (tag) {
+          this.buf += text.slice(from, i);
+          this.applyTag(tag, text.slice(i, tag.end), line);
+          i = from = tag.end;
+          continue;
+        }
+      } else if (c === LBRACE) {
+        const brace = matchBrace(text, i);
+        if (brace) {
+          this.buf += text.slice(from, i);
+          let end: number;
+          if (brace.kind === 'tag') {
+            this.applyTag(brace.tag, text.slice(i, brace.tag.end), line);
+            end = brace.tag.end;
+          } else {
+            this.override(brace.content, line);
+            end = brace.end;
+            // `This {\an8} is`: removing the block must not leave two spaces.
+            const atStart = this.buf === '' && this.spans.length === 0;
+            if (isSpaceCode(text.charCodeAt(end)) && (atStart || isSpaceCode(this.buf.charCodeAt(this.buf.length - 1)))) end++;
+          }
+          i = from = end;
+          continue;
+        }
+      } else if (c === AMP) {
+        const entity = matchEntity(text, i);
+        if (entity) {
+          this.buf += text.slice(from, i) + entity.char;
+          i = from = entity.end;
+          continue;
+        }
+      } else if (c === LINE_SEPARATOR || c === PARAGRAPH_SEPARATOR) {
+        this.buf += text.slice(from, i);
+        this.endLine();
+        i = from = i + 1;
+        continue;
+      }
+      i++;
+    }
+    this.buf += text.slice(from);
+    this.endLine();
+  }
+
+  /** Reports tags left open; call once at the end of the cue. */
+  finish(): void {
+    for (const f of this.frames) this.report.add(messages.unclosedTag(f.name, f.line), { line: f.line, cueId: this.cueId });
+    this.frames.length = 0;
+  }
+
+  private flush(): void {
+    if (this.buf !== '') this.spans.push(span(this.buf, this.style));
+    this.buf = '';
+  }
+
+  /** Lines left empty by markup alone (`{\an8}` on its own line) are dropped. */
+  private endLine(): void {
+    this.flush();
+    const line = normalizeLine(this.spans);
+    if (line.some((s) => s.text.trim() !== '')) this.lines.push(line);
+    this.spans = [];
+  }
+
+  private applyTag(tag: Tag, raw: string, line: number): void {
+    switch (tag.name) {
+      case 'i':
+      case 'b':
+      case 'u':
+      case 'font':
+        this.flush();
+        if (tag.closing) this.close(tag.name, raw, line);
+        else this.open(tag.name, tag.attributes, line);
+        this.restyle();
+        return;
+      case 'br':
+        if (!tag.closing) this.endLine();
+        return;
+      default:
+        this.report.addOnce(messages.unknownTag(raw), { line, cueId: this.cueId });
+    }
+  }
+
+  private open(name: Frame['name'], attributes: string, line: number): void {
+    const frame: Frame = { name, line };
+    if (name === 'font') {
+      const color = this.fontColor(attributes, line);
+      if (color !== undefined) frame.color = color;
+    }
+    this.frames.push(frame);
+  }
+
+  private close(name: Frame['name'], raw: string, line: number): void {
+    let k = this.frames.length - 1;
+    while (k >= 0 && this.frames[k]!.name !== name) k--;
+    if (k < 0) {
+      this.report.add(messages.unmatchedCloseTag(raw), { line, cueId: this.cueId });
+      return;
+    }
+    if (k === this.frames.length - 1) {
+      this.frames.pop();
+      return;
+    }
+    // `<b><i>x</b></i>`: close through the match, then reopen what was above it.
+    const above = this.frames.splice(k);
+    above.shift();
+    this.report.add(messages.misnestedTag(raw, above[above.length - 1]!.name), { line, cueId: this.cueId });
+    this.frames.push(...above);
+  }
+
+  private restyle(): void {
+    const style: Style = {};
+    for (const f of this.frames) {
+      if (f.name === 'i') style.italic = true;
+      else if (f.name === 'b') style.bold = true;
+      else if (f.name === 'u') style.underline = true;
+      else if (f.color !== undefined) style.color = f.color;
+    }
+    this.style = style;
+  }
+
+  /** `color="#ff0000"`, `color='yellow'`, `color=red`; other attributes noted and dropped. */
+  private fontColor(attributes: string, line: number): string | undefined {
+    let color: string | undefined;
+    let i = 0;
+    const n = attributes.length;
+    while (i < n) {
+      while (i < n && (isSpaceCode(attributes.charCodeAt(i)) || attributes[i] === '/')) i++;
+      if (i >= n) break;
+      const nameFrom = i;
+      while (i < n && attributes[i] !== '=' && !isSpaceCode(attributes.charCodeAt(i))) i++;
+      const name = attributes.slice(nameFrom, i).toLowerCase();
+      while (i < n && isSpaceCode(attributes.charCodeAt(i))) i++;
+      let value = '';
+      if (attributes[i] === '=') {
+        i++;
+        while (i < n && isSpaceCode(attributes.charCodeAt(i))) i++;
+        const q = attributes[i];
+        if (q === '"' || q === "'") {
+          const close = attributes.indexOf(q, i + 1);
+          const end = close < 0 ? n : close;
+          value = attributes.slice(i + 1, end);
+          i = end + 1;
+        } else {
+          const from = i;
+          while (i < n && !isSpaceCode(attributes.charCodeAt(i))) i++;
+          value = attributes.slice(from, i);
+        }
+      }
+      if (name === 'color') {
+        color = normalizeColor(value);
+        if (color === undefined) this.report.add(messages.invalidColor(value), { line, cueId: this.cueId });
+      } else {
+        this.report.addOnce(messages.fontAttribute(attributes.slice(nameFrom, i)), { line, cueId: this.cueId });
+      }
+    }
+    return color;
+  }
+
+  private override(content: string, line: number): void {
+    let other = false;
+    for (const part of content.split('\\')) {
+      if (part === '') continue;
+      const digit = part.charCodeAt(2) - 0x30;
+      if (part.length === 3 && part.startsWith('an') && digit >= 1 && digit <= 9) {
+        if (this.positioned) {
+          this.report.add(messages.duplicatePosition(`{\\${part}}`), { line, cueId: this.cueId });
+          continue;
+        }
+        this.positioned = true;
+        const p = AN[digit];
+        if (p) this.placement = { ...p };
+      } else {
+        other = true;
+      }
+    }
+    if (other) this.report.addOnce(messages.assOverride(`{${content}}`), { line, cueId: this.cueId });
+  }
+}

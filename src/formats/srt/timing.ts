@@ -1,0 +1,256 @@
+import type { Ms } from '../../model/track.js';
+
+/**
+ * Largest hour value read. SRT has no limit of its own; beyond about 416
+ * days a time is a typo or garbage, and refusing it keeps the arithmetic
+ * exact and the message clear.
+ */
+export const MAX_HOURS = 9999;
+
+// Recoveries, as bits so a well-formed line costs nothing but the check.
+export const DECIMAL_POINT = 1;
+export const SHORT_FRACTION = 2;
+export const NO_FRACTION = 4;
+export const NO_HOURS = 8;
+export const SHORT_HOURS = 16;
+export const FIELD_WIDTH = 32;
+export const FIELD_OVERFLOW = 64;
+export const ARROW_VARIANT = 128;
+
+export interface Timing {
+  ok: true;
+  start: Ms;
+  end: Ms;
+  /** Recovery bits; 0 for a standard line. */
+  flags: number;
+  /** The separator found before milliseconds when it was not `,`. */
+  separator: string;
+  /** The arrow as found, when it was not `-->`. */
+  arrow: string;
+  /** Text after the end time, trimmed. */
+  rest: string;
+}
+
+export type TimingProblem = 'negative' | 'out-of-range' | 'invalid';
+
+export interface TimingError {
+  ok: false;
+  problem: TimingProblem;
+  /** What is wrong, for the message. */
+  reason: string;
+}
+
+const C0 = 0x30;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const DOT = 0x2e;
+const MINUS = 0x2d;
+const GT = 0x3e;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isSpace(c: number): boolean {
+  return c === SPACE || c === TAB || c === 0xa0;
+}
+
+function d2(s: string, i: number): number {
+  return (s.charCodeAt(i) - C0) * 10 + s.charCodeAt(i + 1) - C0;
+}
+
+const DIGIT_POSITIONS = new Uint8Array([0, 1, 3, 4, 6, 7, 9, 10, 11, 17, 18, 20, 21, 23, 24, 26, 27, 28]);
+
+/** `HH:MM:SS,mmm --> HH:MM:SS,mmm` exactly, the shape of nearly every line. */
+function standard(s: string): Timing | undefined {
+  if (s.length !== 29) return undefined;
+  if (s.charCodeAt(2) !== COLON || s.charCodeAt(5) !== COLON || s.charCodeAt(8) !== COMMA) return undefined;
+  if (s.charCodeAt(19) !== COLON || s.charCodeAt(22) !== COLON || s.charCodeAt(25) !== COMMA) return undefined;
+  if (s.charCodeAt(12) !== SPACE || s.charCodeAt(13) !== MINUS || s.charCodeAt(14) !== MINUS || s.charCodeAt(15) !== GT || s.charCodeAt(16) !== SPACE) return undefined;
+  for (let k = 0; k < DIGIT_POSITIONS.length; k++) {
+    const c = s.charCodeAt(DIGIT_POSITIONS[k]!);
+    if (c < 0x30 || c > 0x39) return undefined;
+  }
+  const m1 = d2(s, 3);
+  const s1 = d2(s, 6);
+  const m2 = d2(s, 20);
+  const s2 = d2(s, 23);
+  if (m1 > 59 || s1 > 59 || m2 > 59 || s2 > 59) return undefined;
+  const start = ((d2(s, 0) * 60 + m1) * 60 + s1) * 1000 + d2(s, 9) * 10 + s.charCodeAt(11) - C0;
+  const end = ((d2(s, 17) * 60 + m2) * 60 + s2) * 1000 + d2(s, 26) * 10 + s.charCodeAt(28) - C0;
+  return { ok: true, start, end, flags: 0, separator: '', arrow: '', rest: '' };
+}
+
+
+/** Reads one timestamp from a position; the lenient half of the timing line. */
+class Scanner {
+  pos = 0;
+  flags = 0;
+  separator = '';
+  problem: TimingProblem | undefined;
+  reason = '';
+
+  constructor(readonly s: string) {}
+
+  fail(problem: TimingProblem, reason: string): number {
+    if (this.problem === undefined) {
+      this.problem = problem;
+      this.reason = reason;
+    }
+    return -1;
+  }
+
+  /** Digits from `pos`: [value, count]. A long run is kept whole so the range check sees it. */
+  private digits(): [number, number] {
+    const s = this.s;
+    const from = this.pos;
+    let value = 0;
+    while (this.pos < s.length && isDigit(s.charCodeAt(this.pos))) {
+      value = value * 10 + s.charCodeAt(this.pos) - C0;
+      this.pos++;
+    }
+    return [value, this.pos - from];
+  }
+
+  timestamp(which: 'start' | 'end'): Ms {
+    const s = this.s;
+    const from = this.pos;
+    let negative = false;
+    if (s.charCodeAt(this.pos) === MINUS && isDigit(s.charCodeAt(this.pos + 1))) {
+      negative = true;
+      this.pos++;
+    }
+    if (!isDigit(s.charCodeAt(this.pos))) return this.fail('invalid', `no ${which} time`);
+    const fields: Array<[number, number]> = [this.digits()];
+    while (fields.length < 4 && s.charCodeAt(this.pos) === COLON && isDigit(s.charCodeAt(this.pos + 1))) {
+      this.pos++;
+      fields.push(this.digits());
+    }
+    let fraction: [number, number] | undefined;
+    const sep = s.charCodeAt(this.pos);
+    if (fields.length === 4) {
+      // `HH:MM:SS:mmm`: a colon where the comma belongs.
+      fraction = fields.pop();
+      this.flags |= DECIMAL_POINT;
+      this.separator = ':';
+    } else if (sep === COMMA || sep === DOT) {
+      this.pos++;
+      fraction = this.digits();
+      if (sep === DOT) {
+        this.flags |= DECIMAL_POINT;
+        this.separator = '.';
+      }
+    }
+    const text = s.slice(from, this.pos);
+    if (fields.length < 2) return this.fail('invalid', `the ${which} time \`${text}\` has no \`:\``);
+    const next = s.charCodeAt(this.pos);
+    if (this.pos < s.length && !isSpace(next) && !(which === 'start' && (next === MINUS || next === GT || next === 0x2013 || next === 0x2014))) {
+      return this.fail('invalid', `unexpected \`${s[this.pos]}\` after the ${which} time \`${text}\``);
+    }
+
+    let hours = 0;
+    let minutes: [number, number];
+    let seconds: [number, number];
+    if (fields.length === 3) {
+      const h = fields[0]!;
+      hours = h[0];
+      minutes = fields[1]!;
+      seconds = fields[2]!;
+      if (h[1] === 1) this.flags |= SHORT_HOURS;
+    } else {
+      this.flags |= NO_HOURS;
+      minutes = fields[0]!;
+      seconds = fields[1]!;
+    }
+    if (minutes[1] !== 2 || seconds[1] !== 2) this.flags |= FIELD_WIDTH;
+    if ((fields.length === 3 && minutes[0] > 59) || seconds[0] > 59) this.flags |= FIELD_OVERFLOW;
+
+    let ms = 0;
+    if (fraction === undefined || fraction[1] === 0) this.flags |= NO_FRACTION;
+    else if (fraction[1] > 3) return this.fail('invalid', `the ${which} time \`${text}\` has ${fraction[1]} digits after the separator; expected at most 3 (milliseconds)`);
+    else {
+      if (fraction[1] < 3) this.flags |= SHORT_FRACTION;
+      ms = fraction[0] * (fraction[1] === 1 ? 100 : fraction[1] === 2 ? 10 : 1);
+    }
+
+    const total = hours * 3600 + minutes[0] * 60 + seconds[0];
+    if (hours > MAX_HOURS || total / 3600 > MAX_HOURS + 1) return this.fail('out-of-range', `the ${which} time \`${text}\` is beyond ${MAX_HOURS} hours`);
+    if (negative) return this.fail('negative', `the ${which} time \`${text}\` is negative`);
+    return total * 1000 + ms;
+  }
+
+  spaces(): void {
+    while (this.pos < this.s.length && isSpace(this.s.charCodeAt(this.pos))) this.pos++;
+  }
+}
+
+function isArrowChar(c: number): boolean {
+  return c === MINUS || c === GT || c === 0x2013 || c === 0x2014 || c === 0x3d || isSpace(c);
+}
+
+/**
+ * Reads a timing line leniently: `,` or `.` (or `:`) before 1-3 digits of
+ * milliseconds or none, 1-digit or missing hours, arrow variants such as
+ * `->` or `- ->`, extra spaces, and anything after the end time (kept in
+ * `rest` for the caller to judge).
+ */
+export function parseTiming(line: string): Timing | TimingError {
+  const fast = standard(line);
+  if (fast) return fast;
+
+  const sc = new Scanner(line);
+  sc.spaces();
+  const start = sc.timestamp('start');
+  if (sc.problem !== undefined && sc.problem === 'invalid') return { ok: false, problem: sc.problem, reason: sc.reason };
+  sc.spaces();
+
+  const arrowFrom = sc.pos;
+  while (sc.pos < line.length && isArrowChar(line.charCodeAt(sc.pos))) sc.pos++;
+  // `--> -00:00:01,000`: the last `-` is the end time's sign, not part of the arrow.
+  if (sc.pos > arrowFrom && line.charCodeAt(sc.pos - 1) === MINUS && isDigit(line.charCodeAt(sc.pos)) && line.slice(arrowFrom, sc.pos).includes('>')) sc.pos--;
+  const arrow = line.slice(arrowFrom, sc.pos).trim();
+  if (!arrow.includes('>')) {
+    return { ok: false, problem: 'invalid', reason: arrow === '' ? 'expected `-->` after the start time, found nothing' : `expected \`-->\` between the times, found \`${arrow}\`` };
+  }
+  let flags = 0;
+  if (arrow !== '-->') flags |= ARROW_VARIANT;
+  if (sc.pos >= line.length) return { ok: false, problem: 'invalid', reason: 'no end time' };
+
+  const end = sc.timestamp('end');
+  if (sc.problem !== undefined) return { ok: false, problem: sc.problem, reason: sc.reason };
+  return { ok: true, start, end, flags: flags | sc.flags, separator: sc.separator, arrow, rest: line.slice(sc.pos).trim() };
+}
+
+/**
+ * A line that was meant as a timing line even if it cannot be read as one:
+ * it starts with a time or an arrow and holds an arrow. Used to tell a
+ * broken timing line from cue text.
+ */
+export function looksLikeTiming(line: string): boolean {
+  let i = 0;
+  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  const c = line.charCodeAt(i);
+  const startsRight = isDigit(c) || (c === MINUS && (isDigit(line.charCodeAt(i + 1)) || line.charCodeAt(i + 1) === MINUS || line.charCodeAt(i + 1) === GT));
+  return startsRight && (line.includes('->') || line.includes('\u2013>') || line.includes('\u2014>'));
+}
+
+/** Whether the reader would take this line for a timing line, good or broken. */
+export function isTimingLike(line: string): boolean {
+  return looksLikeTiming(line) || parseTiming(line).ok;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** `HH:MM:SS,mmm`; hours grow past two digits rather than wrap. */
+export function formatTimestamp(ms: Ms): string {
+  const t = Math.max(0, Math.round(ms));
+  const h = Math.floor(t / 3_600_000);
+  const m = Math.floor(t / 60_000) % 60;
+  const s = Math.floor(t / 1000) % 60;
+  const f = t % 1000;
+  return `${pad2(h)}:${pad2(m)}:${pad2(s)},${f < 10 ? '00' : f < 100 ? '0' : ''}${f}`;
+}

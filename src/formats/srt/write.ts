@@ -1,0 +1,141 @@
+import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
+import { framesToMs, msToFrames, snapToFrame } from '../../model/frame-rate.js';
+import type { Placement, Span, Track } from '../../model/track.js';
+import type { SerializeOptions, SerializeResult } from '../types.js';
+import { matchBrace, matchEntity, mayStartTag, SPECIAL } from './markup.js';
+import { messages, type Message } from './messages.js';
+import { formatTimestamp, isTimingLike } from './timing.js';
+
+type TagName = 'font' | 'b' | 'i' | 'u';
+
+interface OpenTag {
+  name: TagName;
+  color?: string;
+}
+
+/** `{\anN}` for a placement, or '' for the default (bottom, centred). */
+function positionTag(p: Placement | undefined): string {
+  if (!p) return '';
+  const row = p.vertical === 'top' ? 7 : p.vertical === 'middle' ? 4 : 1;
+  const n = row + (p.horizontal === 'left' ? 0 : p.horizontal === 'right' ? 2 : 1);
+  return n === 2 ? '' : `{\\an${n}}`;
+}
+
+/**
+ * Escapes only what the reader would take for markup: `<` before a letter
+ * or `/`, `&` that would read as a character reference, `{` that would read
+ * as a brace tag or override, and the Unicode line separators.
+ */
+function escapeText(text: string): string {
+  if (!SPECIAL.test(text)) return text;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    let rep: string | undefined;
+    if (c === '<' && mayStartTag(text, i)) rep = '&lt;';
+    else if (c === '&' && matchEntity(text, i)) rep = '&amp;';
+    else if (c === '{' && matchBrace(text, i)) rep = '&#123;';
+    else if (c === '\u2028') rep = '&#8232;';
+    else if (c === '\u2029') rep = '&#8233;';
+    if (rep !== undefined) {
+      out += text.slice(from, i) + rep;
+      from = i + 1;
+    }
+  }
+  return out + text.slice(from);
+}
+
+function wanted(s: Span): OpenTag[] {
+  const tags: OpenTag[] = [];
+  if (s.color !== undefined) tags.push({ name: 'font', color: s.color });
+  if (s.bold) tags.push({ name: 'b' });
+  if (s.italic) tags.push({ name: 'i' });
+  if (s.underline) tags.push({ name: 'u' });
+  return tags;
+}
+
+function openTag(t: OpenTag): string {
+  return t.name === 'font' ? `<font color="${t.color}">` : `<${t.name}>`;
+}
+
+function has(tags: readonly OpenTag[], t: OpenTag): boolean {
+  return tags.some((w) => w.name === t.name && w.color === t.color);
+}
+
+/** One line of spans as SRT text; tags nest properly and close at the end of the line. */
+function renderLine(line: readonly Span[]): string {
+  const only = line[0];
+  if (line.length === 1 && only && only.italic === undefined && only.bold === undefined && only.underline === undefined && only.color === undefined) {
+    return escapeText(only.text);
+  }
+  let out = '';
+  const stack: OpenTag[] = [];
+  for (const s of line) {
+    const want = wanted(s);
+    // Keep the open tags still wanted from the bottom up; close the rest.
+    let keep = 0;
+    while (keep < stack.length && has(want, stack[keep]!)) keep++;
+    while (stack.length > keep) out += `</${stack.pop()!.name}>`;
+    for (const t of want) {
+      if (!has(stack, t)) {
+        out += openTag(t);
+        stack.push(t);
+      }
+    }
+    out += escapeText(s.text);
+  }
+  while (stack.length > 0) out += `</${stack.pop()!.name}>`;
+  return out;
+}
+
+/** A line the reader would take for a timing line: hide its first character behind a reference. */
+function guardTimingLike(text: string): string {
+  let i = 0;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  const c = text.charCodeAt(i);
+  if (!((c >= 0x30 && c <= 0x39) || c === 0x2d) || !isTimingLike(text)) return text;
+  return `${text.slice(0, i)}&#${text.charCodeAt(i)};${text.slice(i + 1)}`;
+}
+
+/**
+ * Standard SRT: numbers from 1, `HH:MM:SS,mmm` (hours grow past 99), `\n`
+ * line ends, a blank line after every cue. With a frame rate (option, else
+ * the track's) times land on the nearest frame.
+ */
+export function serializeSrt(track: Track, opts: SerializeOptions = {}): SerializeResult {
+  const rate = opts.frameRate ?? track.frameRate;
+  const diagnostics: Diagnostic[] = [];
+  const report = (m: Message, cueId: string): void => {
+    diagnostics.push(diagnostic(m.code, m.severity, m.message, { cueId }));
+  };
+  const blocks: string[] = [];
+  track.cues.forEach((cue, n) => {
+    let start = cue.start;
+    let end = cue.end;
+    if (rate) {
+      start = snapToFrame(start, rate);
+      end = snapToFrame(end, rate);
+      if (end <= start && cue.end > cue.start) {
+        end = framesToMs(msToFrames(start, rate) + 1, rate);
+        report(messages.durationExtended(), cue.id);
+      }
+    }
+    if (start < 0 || end < 0) report(messages.negativeTimeClamped(Math.min(start, end)), cue.id);
+    let block = `${n + 1}\n${formatTimestamp(start)} --> ${formatTimestamp(end)}\n`;
+    let prefix = positionTag(cue.placement);
+    for (const line of cue.lines) {
+      const text = renderLine(line);
+      if (text.trim() === '') {
+        report(messages.blankLineDropped(), cue.id);
+        continue;
+      }
+      block += `${guardTimingLike(prefix + text)}\n`;
+      prefix = '';
+    }
+    // A position with no text still reads back: the tag alone on its line.
+    if (prefix !== '') block += `${prefix}\n`;
+    blocks.push(block);
+  });
+  return { text: blocks.join('\n'), diagnostics };
+}
