@@ -1,0 +1,185 @@
+import type { Placement } from '../../model/track.js';
+
+/** A setting the parser ignored (invalid by the spec) or read but could not keep. */
+export interface SettingNote {
+  kind: 'invalid' | 'dropped' | 'legacy-middle';
+  /** The setting as written, e.g. `line:abc`. */
+  setting: string;
+  /** The setting's name, e.g. `line`. */
+  name: string;
+}
+
+export interface CueSettings {
+  placement?: Placement;
+  notes: SettingNote[];
+}
+
+type Horizontal = NonNullable<Placement['horizontal']>;
+
+interface Raw {
+  line?: { value: number; percent: boolean; align: 'start' | 'center' | 'end' };
+  position?: { value: number; align?: 'line-left' | 'center' | 'line-right' };
+  size?: number;
+  align?: 'start' | 'center' | 'end' | 'left' | 'right';
+}
+
+function isWhitespace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** `digits[.digits]%` between 0 and 100, as the spec's "parse a percentage string". */
+function percentage(text: string): number | undefined {
+  if (text.length < 2 || text.charCodeAt(text.length - 1) !== 0x25) return undefined;
+  let i = 0;
+  while (i < text.length - 1 && isDigit(text.charCodeAt(i))) i++;
+  if (i === 0) return undefined;
+  if (text.charCodeAt(i) === 0x2e) {
+    const fraction = ++i;
+    while (i < text.length - 1 && isDigit(text.charCodeAt(i))) i++;
+    if (i === fraction) return undefined;
+  }
+  if (i !== text.length - 1) return undefined;
+  const value = Number(text.slice(0, -1));
+  return value <= 100 ? value : undefined;
+}
+
+/** A line number: optional leading `-`, digits, at most one `.` between digits. */
+function lineNumber(text: string): number | undefined {
+  let dots = 0;
+  let sawDigit = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) sawDigit = true;
+    else if (c === 0x2d) {
+      if (i !== 0) return undefined;
+    } else if (c === 0x2e) {
+      if (++dots > 1 || !isDigit(text.charCodeAt(i - 1)) || !isDigit(text.charCodeAt(i + 1))) return undefined;
+    } else return undefined;
+  }
+  if (!sawDigit) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function splitAtComma(value: string): [string, string | undefined] {
+  const comma = value.indexOf(',');
+  return comma < 0 ? [value, undefined] : [value.slice(0, comma), value.slice(comma + 1)];
+}
+
+function readLine(value: string): Raw['line'] {
+  const [pos, align] = splitAtComma(value);
+  if (align !== undefined && align !== 'start' && align !== 'center' && align !== 'end') return undefined;
+  const percent = pos.charCodeAt(pos.length - 1) === 0x25;
+  const number = percent ? percentage(pos) : lineNumber(pos);
+  return number === undefined ? undefined : { value: number, percent, align: align ?? 'start' };
+}
+
+function readPosition(value: string): Raw['position'] {
+  const [pos, align] = splitAtComma(value);
+  if (align !== undefined && align !== 'line-left' && align !== 'center' && align !== 'line-right') return undefined;
+  const number = percentage(pos);
+  if (number === undefined) return undefined;
+  return align === undefined ? { value: number } : { value: number, align };
+}
+
+/** Top, middle or bottom from where the cue box's centre lands; lines count from the top when ≥ 0. */
+function vertical(line: NonNullable<Raw['line']>): Placement['vertical'] {
+  if (!line.percent) return line.value >= 0 ? 'top' : 'bottom';
+  // A two-line cue box is about a tenth of the height; its centre is what the eye sees.
+  const centre = line.align === 'start' ? line.value + 5 : line.align === 'end' ? line.value - 5 : line.value;
+  if (centre < 30) return 'top';
+  return centre <= 70 ? 'middle' : 'bottom';
+}
+
+function horizontal(raw: Raw): Horizontal {
+  const align = raw.align ?? 'center';
+  if (raw.position === undefined) {
+    if (align === 'left' || align === 'start') return 'left';
+    return align === 'right' || align === 'end' ? 'right' : 'center';
+  }
+  const size = raw.size ?? 100;
+  const anchor =
+    raw.position.align ??
+    (align === 'left' || align === 'start' ? 'line-left' : align === 'right' || align === 'end' ? 'line-right' : 'center');
+  const centre = anchor === 'line-left' ? raw.position.value + size / 2 : anchor === 'line-right' ? raw.position.value - size / 2 : raw.position.value;
+  if (centre < 35) return 'left';
+  return centre > 65 ? 'right' : 'center';
+}
+
+function toPlacement(raw: Raw): Placement | undefined {
+  const v = raw.line === undefined ? 'bottom' : vertical(raw.line);
+  const h = horizontal(raw);
+  if (h === 'center') return v === 'bottom' ? undefined : { vertical: v };
+  return { vertical: v, horizontal: h };
+}
+
+/**
+ * The WebVTT "parse the WebVTT cue settings" algorithm, lowered to the
+ * model's placement: only which edge and which side, the way a subtitler
+ * would describe it. Writing direction, size and regions are reported.
+ */
+export function parseCueSettings(text: string): CueSettings {
+  const notes: SettingNote[] = [];
+  const raw: Raw = {};
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < text.length && !isWhitespace(text.charCodeAt(i))) i++;
+    if (i === start) break;
+    const setting = text.slice(start, i);
+    const colon = setting.indexOf(':');
+    if (colon <= 0 || colon === setting.length - 1) {
+      notes.push({ kind: 'invalid', setting, name: colon <= 0 ? setting : setting.slice(0, colon) });
+      continue;
+    }
+    const name = setting.slice(0, colon);
+    const value = setting.slice(colon + 1);
+    let ok = true;
+    switch (name) {
+      case 'line': {
+        const line = readLine(value);
+        if (line) raw.line = line;
+        else ok = false;
+        break;
+      }
+      case 'position': {
+        const position = readPosition(value);
+        if (position) raw.position = position;
+        else ok = false;
+        break;
+      }
+      case 'size': {
+        const size = percentage(value);
+        if (size === undefined) ok = false;
+        else {
+          raw.size = size;
+          if (size !== 100) notes.push({ kind: 'dropped', setting, name });
+        }
+        break;
+      }
+      case 'align':
+        if (value === 'start' || value === 'center' || value === 'end' || value === 'left' || value === 'right') raw.align = value;
+        // The 2014 name of the default, which the current spec ignores to the same effect.
+        else if (value === 'middle') notes.push({ kind: 'legacy-middle', setting, name });
+        else ok = false;
+        break;
+      case 'vertical':
+        if (value === 'rl' || value === 'lr') notes.push({ kind: 'dropped', setting, name });
+        else ok = false;
+        break;
+      case 'region':
+        notes.push({ kind: 'dropped', setting, name });
+        break;
+      default:
+        ok = false;
+    }
+    if (!ok) notes.push({ kind: 'invalid', setting, name });
+  }
+  const placement = toPlacement(raw);
+  return placement ? { placement, notes } : { notes };
+}

@@ -1,0 +1,107 @@
+import { colorClassName, DEFAULT_COLOR_CLASSES, modelColor } from './colors.js';
+import { messages } from './messages.js';
+import { formatTimestamp } from './timestamp.js';
+import type { SerializeOptions, SerializeResult } from '../types.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { snapToFrame } from '../../model/frame-rate.js';
+import type { Cue, FrameRate, Placement, Span, Track } from '../../model/track.js';
+
+function escape(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const entity = c === 0x26 ? '&amp;' : c === 0x3c ? '&lt;' : c === 0x3e ? '&gt;' : undefined;
+    if (entity !== undefined) {
+      out += text.slice(from, i) + entity;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** Cue settings that the reader maps back to the same placement. */
+function settings(placement: Placement | undefined): string {
+  if (!placement) return '';
+  let out = '';
+  if (placement.vertical === 'top') out += ' line:0';
+  else if (placement.vertical === 'middle') out += ' line:50%,center';
+  if (placement.horizontal === 'left') out += ' align:left';
+  else if (placement.horizontal === 'right') out += ' align:right';
+  return out;
+}
+
+class WebVttWriter {
+  readonly diagnostics: Diagnostic[] = [];
+  /** Colours that need a STYLE rule, by the class written for them. */
+  private readonly styled = new Map<string, string>();
+
+  constructor(private readonly frameRate: FrameRate | undefined) {}
+
+  write(track: Track): string {
+    const cues = track.cues.map((cue, index) => this.cue(cue, index));
+    let style = '';
+    if (this.styled.size > 0) {
+      const rules = [...this.styled].map(([name, color]) => `::cue(.${name}) { color: ${color}; }`);
+      style = `STYLE\n${rules.join('\n')}\n\n`;
+    }
+    return `WEBVTT\n\n${style}${cues.join('\n')}`;
+  }
+
+  private time(ms: number, cueId: string): string {
+    let t = Math.round(ms);
+    if (t < 0) {
+      this.diagnostics.push(messages.writeNegativeTime(cueId));
+      t = 0;
+    }
+    return formatTimestamp(this.frameRate ? snapToFrame(t, this.frameRate) : t);
+  }
+
+  private cue(cue: Cue, index: number): string {
+    let out = '';
+    if (cue.id !== String(index + 1) && cue.id !== '') {
+      if (cue.id.includes('-->') || cue.id.includes('\n') || cue.id.includes('\r')) this.diagnostics.push(messages.writeBadId(cue.id, cue.id));
+      else out += `${cue.id}\n`;
+    }
+    out += `${this.time(cue.start, cue.id)} --> ${this.time(cue.end, cue.id)}${settings(cue.placement)}\n`;
+    for (const line of cue.lines) {
+      const text = line.map((s) => this.span(s, cue.id)).join('');
+      if (text === '') this.diagnostics.push(messages.writeBlankLine(cue.id));
+      else out += `${text}\n`;
+    }
+    return out;
+  }
+
+  private colorClass(color: string, cueId: string): string | undefined {
+    if (DEFAULT_COLOR_CLASSES.has(color)) return color;
+    const css = modelColor(color);
+    if (css === undefined) {
+      this.diagnostics.push(messages.writeColorDropped(color, cueId));
+      return undefined;
+    }
+    const name = colorClassName(css);
+    this.styled.set(name, css);
+    return name;
+  }
+
+  private span(s: Span, cueId: string): string {
+    let text = escape(s.text);
+    if (text === '') return '';
+    if (s.underline) text = `<u>${text}</u>`;
+    if (s.bold) text = `<b>${text}</b>`;
+    if (s.italic) text = `<i>${text}</i>`;
+    const cls = s.color === undefined ? undefined : this.colorClass(s.color, cueId);
+    return cls === undefined ? text : `<c.${cls}>${text}</c>`;
+  }
+}
+
+/**
+ * WebVTT text: header, an optional STYLE block for colours that are not
+ * WebVTT colour classes, then the cues. Times land on the frame grid when a
+ * frame rate is given or the track has one.
+ */
+export function writeWebVtt(track: Track, opts: SerializeOptions = {}): SerializeResult {
+  const writer = new WebVttWriter(opts.frameRate ?? track.frameRate);
+  const text = writer.write(track);
+  return { text, diagnostics: writer.diagnostics };
+}
