@@ -1,0 +1,13 @@
+import type { FormatAdapter } from '../types.js';
+import { detectTtml } from './detect.js';
+import { readTtml } from './reader.js';
+import { writeTtml } from './writer.js';
+
+export const ttml: FormatAdapter = {
+  id: 'ttml',
+  name: 'TTML',
+  extensions: ['ttml', 'dfxp', 'xml'],
+  detect: detectTtml,
+  parse: readTtml,
+  serialize: writeTtml,
+};

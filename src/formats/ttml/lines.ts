@@ -1,0 +1,70 @@
+import { normalizeLine, trimLines } from '../../model/spans.js';
+import type { Span } from '../../model/track.js';
+import type { StyleProps } from './styles.js';
+
+/** One piece of a paragraph's content: a run of text or a `<br/>`. */
+export type Run = { text: string; style: StyleProps; preserve: boolean } | { br: true };
+
+const WHITESPACE = /[ \t\r\n]+/g;
+const NEEDS_COLLAPSE = /[\t\r\n]| {2}/;
+
+function toSpan(text: string, style: StyleProps): Span {
+  const s: Span = { text };
+  if (style.italic) s.italic = true;
+  if (style.bold) s.bold = true;
+  if (style.underline) s.underline = true;
+  if (style.color) s.color = style.color;
+  return s;
+}
+
+/**
+ * Runs to lines. `xml:space="default"` collapses white space the XSL-FO way
+ * (runs become one space, across spans; none at a line's start or end);
+ * `preserve` keeps it, and its line feeds break lines.
+ */
+export function buildLines(runs: readonly Run[]): Span[][] {
+  const lines: Span[][] = [[]];
+  const trimEnd: boolean[] = [false];
+  let afterSpace = true;
+  for (const run of runs) {
+    if ('br' in run) {
+      lines.push([]);
+      trimEnd.push(false);
+      afterSpace = true;
+      continue;
+    }
+    if (run.preserve) {
+      const parts = run.text.replace(/\r\n?/g, '\n').split('\n');
+      parts.forEach((part, i) => {
+        if (i > 0) {
+          lines.push([]);
+          trimEnd.push(false);
+        }
+        if (part !== '') lines[lines.length - 1]!.push(toSpan(part, run.style));
+      });
+      trimEnd[trimEnd.length - 1] = false;
+      afterSpace = run.text.endsWith(' ') || run.text.endsWith('\n');
+      continue;
+    }
+    let t = NEEDS_COLLAPSE.test(run.text) ? run.text.replace(WHITESPACE, ' ') : run.text;
+    if (afterSpace && t.startsWith(' ')) t = t.slice(1);
+    if (t === '') continue;
+    lines[lines.length - 1]!.push(toSpan(t, run.style));
+    trimEnd[trimEnd.length - 1] = true;
+    afterSpace = t.endsWith(' ');
+  }
+  const out = lines.map((line, i) => {
+    const normal = normalizeLine(line);
+    if (trimEnd[i]) {
+      while (normal.length > 0) {
+        const last = normal[normal.length - 1]!;
+        if (!last.text.endsWith(' ')) break;
+        last.text = last.text.replace(/ +$/, '');
+        if (last.text !== '') break;
+        normal.pop();
+      }
+    }
+    return normal;
+  });
+  return trimLines(out);
+}

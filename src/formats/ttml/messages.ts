@@ -1,0 +1,42 @@
+import { diagnostic, type Diagnostic, type Location } from '../../model/diagnostic.js';
+
+/** Every message the TTML adapter emits, in one place; codes are stable. */
+export const messages = {
+  notWellFormed: (detail: string, at: Location): Diagnostic =>
+    diagnostic('ttml/not-well-formed', 'error', `the XML is not well-formed: ${detail}; the document was not read`, at),
+  truncated: (name: string, openedLine: number | undefined, at: Location): Diagnostic =>
+    diagnostic('ttml/truncated', 'error', `the document ends before \`</${name}>\` closes the element${openedLine === undefined ? '' : ` opened on line ${openedLine}`}; expected a complete XML document, the file looks truncated`, at),
+  doctypeEntities: (at: Location): Diagnostic =>
+    diagnostic('ttml/doctype-entities', 'error', 'found an `<!ENTITY>` declaration in `<!DOCTYPE>`; TTML uses no DTD entities, so the document was not read (entity expansion and external files are refused)', at),
+  notTtml: (root: string, at: Location): Diagnostic =>
+    diagnostic('ttml/not-ttml', 'error', `the root element is \`<${root}>\`; expected \`<tt>\` in the TTML namespace (http://www.w3.org/ns/ttml)`, at),
+  noNamespace: (at: Location): Diagnostic =>
+    diagnostic('ttml/no-namespace', 'warning', '`<tt>` is in no namespace; expected xmlns="http://www.w3.org/ns/ttml"; read it as TTML anyway', at),
+  undeclaredPrefix: (prefix: string, uri: string, at: Location): Diagnostic =>
+    diagnostic('ttml/undeclared-prefix', 'warning', `the prefix \`${prefix}:\` is used but never declared; expected an xmlns:${prefix} declaration; read it as ${uri}`, at),
+  badTime: (attr: string, value: string, at: Location): Diagnostic =>
+    diagnostic('ttml/bad-time', 'error', `\`${attr}="${value}"\` is not a TTML time expression; expected e.g. \`00:00:01.500\`, \`00:00:01:12\`, \`1.5s\` or \`900t\`; the attribute was ignored`, at),
+  lenientTime: (attr: string, value: string, at: Location): Diagnostic =>
+    diagnostic('ttml/lenient-time', 'warning', `\`${attr}="${value}"\` is not a TTML time expression (expected e.g. \`00:00:01.500\` or \`1.5s\`); read it and every time like it as seconds or minutes:seconds`, at),
+  badParameter: (attr: string, value: string, expected: string, at: Location): Diagnostic =>
+    diagnostic('ttml/bad-parameter', 'warning', `\`${attr}="${value}"\` is not valid; expected ${expected}; used the default`, at),
+  timeBase: (value: string, at: Location): Diagnostic =>
+    diagnostic('ttml/time-base', 'warning', `\`ttp:timeBase="${value}"\` is not supported; read the times as media time`, at),
+  dropMode: (value: string, at: Location): Diagnostic =>
+    diagnostic('ttml/drop-mode', 'warning', `\`ttp:dropMode="${value}"\` is not supported; expected \`nonDrop\` or \`dropNTSC\`; counted the frames as non-drop`, at),
+  markerMode: (at: Location): Diagnostic =>
+    diagnostic('ttml/marker-mode', 'warning', '`ttp:markerMode="discontinuous"` makes SMPTE labels unordered markers; read them as continuous time code', at),
+  indefiniteEnd: (count: number, firstCueId: string): Diagnostic =>
+    diagnostic('ttml/indefinite-end', 'warning', `${count} cue${count === 1 ? ' has' : 's have'} no resolvable end (no \`end\`/\`dur\` on it or an ancestor); ended ${count === 1 ? 'it' : 'them'} at the last time in the document, or 5 s after the start when there is none`, { cueId: firstCueId }),
+  badColor: (value: string, at: Location): Diagnostic =>
+    diagnostic('ttml/bad-color', 'warning', `\`tts:color="${value}"\` is not a TTML colour; expected a name, \`#rrggbb\`, \`#rrggbbaa\`, \`rgb()\` or \`rgba()\`; the colour was ignored`, at),
+  unknownStyle: (id: string, at: Location): Diagnostic =>
+    diagnostic('ttml/unknown-style', 'warning', `\`style="${id}"\` refers to no \`<style xml:id="${id}">\`; the reference was ignored`, at),
+  unknownRegion: (id: string, at: Location): Diagnostic =>
+    diagnostic('ttml/unknown-region', 'warning', `\`region="${id}"\` refers to no \`<region xml:id="${id}">\`; the text was placed in the default region`, at),
+  noBody: (at: Location): Diagnostic => diagnostic('ttml/no-body', 'info', 'the document has no `<body>`, so it holds no cues', at),
+  colorDropped: (color: string, cueId: string): Diagnostic =>
+    diagnostic('ttml/color-dropped', 'warning', `the colour \`${color}\` has no TTML form (expected a TTML colour name or \`#rrggbb\`); written without colour`, { cueId }),
+  controlCharsDropped: (cueId: string): Diagnostic =>
+    diagnostic('ttml/control-chars-dropped', 'warning', 'the text holds control characters that XML 1.0 cannot carry; they were left out', { cueId }),
+} as const;

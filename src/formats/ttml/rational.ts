@@ -1,0 +1,101 @@
+/**
+ * Exact non-negative times in seconds as reduced fractions, so frame and tick
+ * times add up and round to the millisecond without float drift.
+ */
+export interface Rat {
+  readonly n: number;
+  readonly d: number;
+}
+
+export const ZERO: Rat = { n: 0, d: 1 };
+/** An indefinite time: an end nothing in the document resolves. */
+export const INDEFINITE: Rat = { n: Infinity, d: 1 };
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return Math.abs(a);
+}
+
+function bigGcd(a: bigint, b: bigint): bigint {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+}
+
+export function rat(n: number, d = 1): Rat {
+  if (d === 1 || n === 0) return n === 0 ? ZERO : { n, d: 1 };
+  const g = gcd(n, d);
+  return { n: n / g, d: d / g };
+}
+
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+function fromBig(n: bigint, d: bigint): Rat {
+  const g = bigGcd(n, d);
+  return { n: Number(n / g), d: Number(d / g) };
+}
+
+export function isIndefinite(a: Rat): boolean {
+  return a.n === Infinity;
+}
+
+export function add(a: Rat, b: Rat): Rat {
+  if (a.n === Infinity || b.n === Infinity) return INDEFINITE;
+  if (a.d === b.d) return rat(a.n + b.n, a.d);
+  const x = a.n * b.d;
+  const y = b.n * a.d;
+  const d = a.d * b.d;
+  if (x <= SAFE && y <= SAFE && d <= SAFE && x + y <= SAFE) return rat(x + y, d);
+  return fromBig(BigInt(a.n) * BigInt(b.d) + BigInt(b.n) * BigInt(a.d), BigInt(a.d) * BigInt(b.d));
+}
+
+export function mul(a: Rat, n: number, d = 1): Rat {
+  if (a.n === Infinity) return INDEFINITE;
+  const x = a.n * n;
+  const y = a.d * d;
+  if (x <= SAFE && y <= SAFE) return rat(x, y);
+  return fromBig(BigInt(a.n) * BigInt(n), BigInt(a.d) * BigInt(d));
+}
+
+export function cmp(a: Rat, b: Rat): number {
+  if (a.n === Infinity || b.n === Infinity) return a.n === b.n ? 0 : a.n === Infinity ? 1 : -1;
+  if (a.d === b.d) return a.n - b.n;
+  const x = a.n * b.d;
+  const y = b.n * a.d;
+  if (x <= SAFE && y <= SAFE) return x - y;
+  const bx = BigInt(a.n) * BigInt(b.d);
+  const by = BigInt(b.n) * BigInt(a.d);
+  return bx === by ? 0 : bx < by ? -1 : 1;
+}
+
+export function min(a: Rat, b: Rat): Rat {
+  return cmp(a, b) <= 0 ? a : b;
+}
+
+export function max(a: Rat, b: Rat): Rat {
+  return cmp(a, b) >= 0 ? a : b;
+}
+
+/** Nearest millisecond, halves up: the same rounding as `framesToMs`. */
+export function toMs(a: Rat): number {
+  if (a.d === 1000) return a.n;
+  const x = a.n * 2000 + a.d;
+  const y = 2 * a.d;
+  if (x <= SAFE) {
+    // Float division can land one off when the quotient is a hair below an integer.
+    let q = Math.floor(x / y);
+    if (q * y > x) q--;
+    else if ((q + 1) * y <= x) q++;
+    return q;
+  }
+  return Number((BigInt(a.n) * 2000n + BigInt(a.d)) / (2n * BigInt(a.d)));
+}
+
+/** `12.345` as 12345/1000; digits only, validated by the caller's pattern. */
+export function fromDecimal(text: string): Rat {
+  const dot = text.indexOf('.');
+  if (dot < 0) return rat(Number(text));
+  const frac = text.slice(dot + 1);
+  const scale = 10 ** frac.length;
+  if (scale > SAFE) return rat(Math.round(Number(text) * 1e9), 1e9);
+  return rat(Number(text.slice(0, dot) || '0') * scale + Number(frac || '0'), scale);
+}

@@ -1,0 +1,140 @@
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { dropFrameLabelToFrames } from '../../model/frame-rate.js';
+import type { FrameRate } from '../../model/track.js';
+import { messages } from './messages.js';
+import { add, fromDecimal, mul, rat, type Rat } from './rational.js';
+
+/** The `ttp:` parameters that give time expressions their meaning, resolved once per document. */
+export interface TimingParameters {
+  smpte: boolean;
+  /** `ttp:frameRate`, the whole frames a second counts (24 for 23.976). */
+  frameRate: number;
+  multiplier: readonly [number, number];
+  subFrameRate: number;
+  /** Ticks per second, exact (it follows the effective frame rate when not given). */
+  tickRate: Rat;
+  dropFrame: boolean;
+  /** Present only when the document declares `ttp:frameRate`. */
+  declared?: FrameRate;
+}
+
+const POSITIVE = /^\s*([1-9]\d*)\s*$/;
+const PAIR = /^\s*([1-9]\d*)\s+([1-9]\d*)\s*$/;
+
+export function readParameters(attrs: Record<string, string>, fallback: FrameRate | undefined, at: { line: number }): { params: TimingParameters; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const positive = (name: string, def: number): number => {
+    const v = attrs[name];
+    if (v === undefined) return def;
+    const m = POSITIVE.exec(v);
+    if (m) return Number(m[1]);
+    diagnostics.push(messages.badParameter(name, v, 'a positive whole number', at));
+    return def;
+  };
+
+  const declaredRate = attrs['ttp:frameRate'] !== undefined && POSITIVE.test(attrs['ttp:frameRate']);
+  let frameRate = positive('ttp:frameRate', 30);
+  let multiplier: [number, number] = [1, 1];
+  const m = attrs['ttp:frameRateMultiplier'];
+  if (m !== undefined) {
+    const pair = PAIR.exec(m);
+    if (pair) multiplier = [Number(pair[1]), Number(pair[2])];
+    else diagnostics.push(messages.badParameter('ttp:frameRateMultiplier', m, 'two positive whole numbers such as `1000 1001`', at));
+  }
+  if (!declaredRate && fallback) {
+    // The caller's frame rate stands in for a missing ttp:frameRate.
+    frameRate = Math.round(fallback.numerator / fallback.denominator);
+    const r = rat(fallback.numerator, fallback.denominator * frameRate);
+    multiplier = [r.n, r.d];
+  }
+  const subFrameRate = positive('ttp:subFrameRate', 1);
+  const effective = rat(frameRate * multiplier[0], multiplier[1]);
+  const tickRate = attrs['ttp:tickRate'] !== undefined ? rat(positive('ttp:tickRate', 1)) : declaredRate ? mul(effective, subFrameRate) : rat(1);
+
+  const timeBase = attrs['ttp:timeBase'];
+  let smpte = false;
+  if (timeBase === 'smpte') smpte = true;
+  else if (timeBase !== undefined && timeBase !== 'media') diagnostics.push(messages.timeBase(timeBase, at));
+
+  let dropFrame = false;
+  const dropMode = attrs['ttp:dropMode'];
+  if (smpte && dropMode === 'dropNTSC') dropFrame = true;
+  else if (smpte && dropMode !== undefined && dropMode !== 'nonDrop') diagnostics.push(messages.dropMode(dropMode, at));
+  if (smpte && attrs['ttp:markerMode'] === 'discontinuous') diagnostics.push(messages.markerMode(at));
+
+  const params: TimingParameters = { smpte, frameRate, multiplier, subFrameRate, tickRate, dropFrame };
+  if (declaredRate) {
+    params.declared = { numerator: effective.n, denominator: effective.d };
+    if (dropFrame) params.declared.dropFrame = true;
+  }
+  return { params, diagnostics };
+}
+
+const CLOCK = /^(\d+):(\d\d):(\d\d)(?:\.(\d+)|:(\d+)(?:\.(\d+))?)?$/;
+const OFFSET = /^(\d+(?:\.\d+)?)(h|ms|m|s|f|t)$/;
+
+/** Frames (plus sub-frames) to seconds at the effective frame rate. */
+function frames(count: Rat, p: TimingParameters): Rat {
+  return mul(count, p.multiplier[1], p.frameRate * p.multiplier[0]);
+}
+
+/** A TTML time expression in seconds, or undefined when it is not one. */
+export function parseTime(value: string, p: TimingParameters): Rat | undefined {
+  const v = value.trim();
+  const clock = CLOCK.exec(v);
+  if (clock) {
+    const h = Number(clock[1]);
+    const min = Number(clock[2]);
+    const s = Number(clock[3]);
+    const fraction = clock[4];
+    const frameField = clock[5];
+    if (min > 59 || s > 60) return undefined;
+    if (frameField === undefined) {
+      const whole = h * 3600 + min * 60 + s;
+      if (fraction === undefined) return rat(whole);
+      if (fraction.length === 3) return rat(whole * 1000 + Number(fraction), 1000);
+      return add(rat(whole), fromDecimal(`0.${fraction}`));
+    }
+    const ff = Number(frameField);
+    const sub = clock[6] === undefined ? 0 : Number(clock[6]);
+    const frameCount = rat(ff * p.subFrameRate + sub, p.subFrameRate);
+    if (p.smpte) {
+      const label = p.dropFrame
+        ? dropFrameLabelToFrames(h, min, s, ff, { numerator: p.frameRate * 1000, denominator: 1001 })
+        : (h * 3600 + min * 60 + s) * p.frameRate + ff;
+      return frames(add(rat(label - ff), frameCount), p);
+    }
+    // Media time: the clock part is real seconds, only the frames count at the effective rate.
+    return add(rat(h * 3600 + min * 60 + s), frames(frameCount, p));
+  }
+  const offset = OFFSET.exec(v);
+  if (!offset) return undefined;
+  const count = fromDecimal(offset[1]!);
+  switch (offset[2]) {
+    case 'h':
+      return mul(count, 3600);
+    case 'm':
+      return mul(count, 60);
+    case 's':
+      return count;
+    case 'ms':
+      return mul(count, 1, 1000);
+    case 'f':
+      return frames(count, p);
+    default:
+      return mul(count, p.tickRate.d, p.tickRate.n);
+  }
+}
+
+const BARE_SECONDS = /^(\d+(?:\.\d+)?)$/;
+const MINUTES_SECONDS = /^(\d+):(\d\d(?:\.\d+)?)$/;
+
+/** Forms real files use that TTML does not allow: `19.764` (seconds) and `3:58.640` (minutes). */
+export function parseLenientTime(value: string): Rat | undefined {
+  const v = value.trim();
+  const bare = BARE_SECONDS.exec(v);
+  if (bare) return fromDecimal(bare[1]!);
+  const ms = MINUTES_SECONDS.exec(v);
+  if (ms) return add(rat(Number(ms[1]) * 60), fromDecimal(ms[2]!));
+  return undefined;
+}

@@ -1,0 +1,170 @@
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { msToFrames } from '../../model/frame-rate.js';
+import type { Cue, FrameRate, Placement, Span, Track } from '../../model/track.js';
+import type { SerializeOptions, SerializeResult } from '../types.js';
+import { isTtmlColorName } from './colors.js';
+import { messages } from './messages.js';
+import { rat } from './rational.js';
+
+const PROFILE = 'http://www.w3.org/ns/ttml/profile/imsc1.1/text';
+
+// Regions inset 10% (the IMSC title-safe habit); the text hangs from the edge its displayAlign names.
+const REGIONS: Record<Placement['vertical'], { id: string; displayAlign: string }> = {
+  bottom: { id: 'r_bottom', displayAlign: 'after' },
+  top: { id: 'r_top', displayAlign: 'before' },
+  middle: { id: 'r_middle', displayAlign: 'center' },
+};
+
+const NCNAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+// Characters XML 1.0 cannot carry at all.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttr(text: string): string {
+  return escapeText(text).replace(/"/g, '&quot;');
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** `HH:MM:SS.mmm` media time. */
+function clock(ms: number): string {
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor(ms / 60_000) % 60;
+  const s = Math.floor(ms / 1000) % 60;
+  return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(ms % 1000, 3)}`;
+}
+
+interface FrameGrid {
+  rate: FrameRate;
+  fps: number;
+  multiplier: readonly [number, number];
+}
+
+function grid(rate: FrameRate): FrameGrid {
+  const fps = Math.max(1, Math.round(rate.numerator / rate.denominator));
+  const m = rat(rate.numerator, rate.denominator * fps);
+  return { rate, fps, multiplier: [m.n, m.d] };
+}
+
+/**
+ * A time on the frame grid, rounded to the nearest frame. At whole rates the
+ * `HH:MM:SS:FF` label is exact. At 1000/1001 rates TTML media time reads the
+ * clock part as real seconds and only FF at the effective rate, so a label
+ * cannot hit a frame exactly; those times are written as a frame count (`Nf`).
+ */
+function frameTime(ms: number, g: FrameGrid): string {
+  const frames = msToFrames(ms, g.rate);
+  if (g.multiplier[0] !== g.multiplier[1]) return `${frames}f`;
+  const f = frames % g.fps;
+  const seconds = Math.floor(frames / g.fps);
+  return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}:${pad(f)}`;
+}
+
+class Styles {
+  private readonly colors = new Map<string, string>();
+  used = { italic: false, bold: false, underline: false };
+
+  colorId(color: string): string {
+    let id = this.colors.get(color);
+    if (id === undefined) this.colors.set(color, (id = `s_color${this.colors.size + 1}`));
+    return id;
+  }
+
+  xml(): string[] {
+    const out: string[] = [];
+    if (this.used.italic) out.push('<style xml:id="s_italic" tts:fontStyle="italic"/>');
+    if (this.used.bold) out.push('<style xml:id="s_bold" tts:fontWeight="bold"/>');
+    if (this.used.underline) out.push('<style xml:id="s_underline" tts:textDecoration="underline"/>');
+    for (const [color, id] of this.colors) out.push(`<style xml:id="${id}" tts:color="${escapeAttr(color)}"/>`);
+    return out;
+  }
+}
+
+/** IMSC 1.1 Text: one `p` per cue, styles defined once in `<styling>` and referenced. */
+export function writeTtml(track: Track, opts: SerializeOptions = {}): SerializeResult {
+  const diagnostics: Diagnostic[] = [];
+  const rate = opts.frameRate ?? track.frameRate;
+  const g = rate ? grid(rate) : undefined;
+  const time = g ? (ms: number) => frameTime(ms, g) : clock;
+  const styles = new Styles();
+  const verticals = new Set<Placement['vertical']>(['bottom']);
+  const usedIds = new Set<string>(['s_italic', 's_bold', 's_underline', 'r_bottom', 'r_top', 'r_middle']);
+
+  const spanXml = (s: Span, cue: Cue, warned: { color: boolean; control: boolean }): string => {
+    let text = s.text;
+    if (HAS_CONTROL.test(text)) {
+      text = text.replace(CONTROL, '');
+      if (!warned.control) diagnostics.push(messages.controlCharsDropped(cue.id));
+      warned.control = true;
+    }
+    const refs: string[] = [];
+    for (const flag of ['italic', 'bold', 'underline'] as const) {
+      if (!s[flag]) continue;
+      refs.push(`s_${flag}`);
+      styles.used[flag] = true;
+    }
+    if (s.color !== undefined) {
+      if (isTtmlColorName(s.color) || /^#[0-9a-f]{6}([0-9a-f]{2})?$/.test(s.color)) refs.push(styles.colorId(s.color));
+      else if (!warned.color) {
+        diagnostics.push(messages.colorDropped(s.color, cue.id));
+        warned.color = true;
+      }
+    }
+    for (const id of refs) usedIds.add(id);
+    return refs.length === 0 ? escapeText(text) : `<span style="${refs.join(' ')}">${escapeText(text)}</span>`;
+  };
+
+  const body: string[] = [];
+  for (const cue of track.cues) {
+    const warned = { color: false, control: false };
+    const content = cue.lines.map((line) => line.map((s) => spanXml(s, cue, warned)).join('')).join('<br/>');
+    const vertical = cue.placement?.vertical ?? 'bottom';
+    verticals.add(vertical);
+    const horizontal = cue.placement?.horizontal;
+    let attrs = `xml:id="${xmlId(cue.id, usedIds)}" begin="${time(cue.start)}" end="${time(cue.end)}"`;
+    if (vertical !== 'bottom') attrs += ` region="${REGIONS[vertical].id}"`;
+    if (horizontal === 'left' || horizontal === 'right') attrs += ` tts:textAlign="${horizontal}"`;
+    body.push(`      <p ${attrs}>${content}</p>`);
+  }
+
+  let root = `<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" xmlns:tts="http://www.w3.org/ns/ttml#styling" xmlns:ttm="http://www.w3.org/ns/ttml#metadata" ttp:contentProfiles="${PROFILE}" ttp:timeBase="media"`;
+  if (g) {
+    root += ` ttp:frameRate="${g.fps}"`;
+    if (g.multiplier[0] !== g.multiplier[1]) root += ` ttp:frameRateMultiplier="${g.multiplier[0]} ${g.multiplier[1]}"`;
+  }
+  root += ` xml:lang="${escapeAttr(track.language)}">`;
+
+  const head: string[] = ['  <head>'];
+  if (track.meta.title) head.push('    <metadata>', `      <ttm:title>${escapeText(track.meta.title.replace(CONTROL, ''))}</ttm:title>`, '    </metadata>');
+  const styleXml = styles.xml();
+  if (styleXml.length > 0) head.push('    <styling>', ...styleXml.map((s) => `      ${s}`), '    </styling>');
+  head.push('    <layout>');
+  for (const v of ['bottom', 'top', 'middle'] as const) {
+    if (!verticals.has(v)) continue;
+    const r = REGIONS[v];
+    head.push(`      <region xml:id="${r.id}" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="${r.displayAlign}" tts:textAlign="center"/>`);
+  }
+  head.push('    </layout>', '  </head>');
+
+  const text = ['<?xml version="1.0" encoding="UTF-8"?>', root, ...head, '  <body region="r_bottom">', '    <div>', ...body, '    </div>', '  </body>', '</tt>', ''].join('\n');
+  return { text, diagnostics };
+}
+
+/**
+ * A unique NCName for `xml:id`: the cue's own id when it is one, else `c` and
+ * its id (`s_` and `r_` are the writer's own style and region ids).
+ */
+function xmlId(id: string, used: Set<string>): string {
+  let base = NCNAME.test(id) && !/^[sr]_/.test(id) ? id : `c${id.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+  if (!NCNAME.test(base)) base = 'c';
+  let out = base;
+  for (let n = 2; used.has(out); n++) out = `${base}-${n}`;
+  used.add(out);
+  return out;
+}

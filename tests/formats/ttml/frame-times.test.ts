@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ttml } from '../../../src/formats/ttml/index.js';
+import { framesToMs, parseFrameRate } from '../../../src/model/frame-rate.js';
+import type { Track } from '../../../src/model/track.js';
+
+const FRAMES = [0, 1, 23, 24, 25, 29, 30, 1439, 1440, 17982, 86399, 86400, 1_000_000, 2_589_407];
+
+function label(frames: number, fps: number): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const s = Math.floor(frames / fps);
+  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor(s / 60) % 60)}:${pad(s % 60)}:${pad(frames % fps)}`;
+}
+
+describe('frame-exact times', () => {
+  for (const name of ['23.976', '24', '25', '29.97', '29.97df', '30']) {
+    const rate = parseFrameRate(name)!;
+    const whole = rate.denominator === 1;
+    it(`survive write → read at ${name} fps`, () => {
+      for (const f of FRAMES) {
+        const start = framesToMs(f, rate);
+        const end = framesToMs(f + 12, rate);
+        const track: Track = { language: 'en', cues: [{ id: '1', start, end, lines: [[{ text: 'x' }]] }], meta: {}, frameRate: rate };
+        const { text, diagnostics } = ttml.serialize(track);
+        expect(diagnostics).toEqual([]);
+        // Whole rates write SMPTE-style labels; 1000/1001 rates write frame counts (see writer.ts).
+        expect(text).toContain(`begin="${whole ? label(f, rate.numerator) : `${f}f`}"`);
+        expect(text).toContain(`ttp:frameRate="${Math.round(rate.numerator / rate.denominator)}"`);
+        const back = ttml.parse(text);
+        expect(back.diagnostics).toEqual([]);
+        expect(back.track.cues.map((c) => [c.start, c.end])).toEqual([[start, end]]);
+        expect(back.track.frameRate).toEqual({ numerator: rate.numerator, denominator: rate.denominator });
+      }
+    });
+  }
+
+  it('reads frame labels at 23.976 as TTML media time (clock seconds plus frames)', () => {
+    const doc = (t: string): string =>
+      `<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ttp:frameRate="24" ttp:frameRateMultiplier="1000 1001" xml:lang="en"><body><div><p begin="0s" end="${t}">x</p></div></body></tt>`;
+    // TimeExpressions001: 01:02:03:20 = 3723.83416667 s; 24f = 1.001 s.
+    expect(ttml.parse(doc('01:02:03:20')).track.cues[0]!.end).toBe(3_723_834);
+    expect(ttml.parse(doc('24f')).track.cues[0]!.end).toBe(1001);
+  });
+
+  it('reads SMPTE drop-frame labels by frame count', () => {
+    const doc = `<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ttp:timeBase="smpte" ttp:dropMode="dropNTSC" ttp:frameRate="30" ttp:frameRateMultiplier="1000 1001" xml:lang="en"><body><div><p begin="00:01:00:02" end="00:10:00:00">x</p></div></body></tt>`;
+    const { track, diagnostics } = ttml.parse(doc);
+    expect(diagnostics).toEqual([]);
+    expect(track.cues[0]).toMatchObject({ start: framesToMs(1800, parseFrameRate('29.97')!), end: framesToMs(17982, parseFrameRate('29.97')!) });
+    expect(track.frameRate).toEqual({ numerator: 30000, denominator: 1001, dropFrame: true });
+  });
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { ttml } from '../../../src/formats/ttml/index.js';
+import { normalizeColor } from '../../../src/formats/ttml/colors.js';
+
+const NS = 'xmlns="http://www.w3.org/ns/ttml" xmlns:tts="http://www.w3.org/ns/ttml#styling" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" xmlns:ttm="http://www.w3.org/ns/ttml#metadata"';
+
+function doc(body: string, head = '', rootAttrs = 'xml:lang="en"'): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<tt ${NS} ${rootAttrs}><head>${head}</head><body>${body}</body></tt>`;
+}
+
+describe('TTML reader', () => {
+  it('resolves referential, chained and inline styles with inheritance', () => {
+    const head = `<styling>
+      <style xml:id="base" tts:fontStyle="italic"/>
+      <style xml:id="loud" style="base" tts:fontWeight="bold" tts:color="#FFFF00"/>
+    </styling>`;
+    const { track, diagnostics } = ttml.parse(
+      doc(`<div tts:textDecoration="underline"><p begin="1s" end="2s" style="loud">A <span tts:fontStyle="normal" tts:color="rgb(255,255,255)">b</span> <span tts:textDecoration="noUnderline">c</span></p></div>`, head),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(track.cues[0]!.lines).toEqual([
+      [
+        { text: 'A ', italic: true, bold: true, underline: true, color: '#ffff00' },
+        { text: 'b', bold: true, underline: true },
+        { text: ' ', italic: true, bold: true, underline: true, color: '#ffff00' },
+        { text: 'c', italic: true, bold: true, color: '#ffff00' },
+      ],
+    ]);
+  });
+
+  it('normalizes colours and stores white as no colour', () => {
+    expect(normalizeColor('Yellow')).toBe('yellow');
+    expect(normalizeColor('#FF0000FF')).toBe('#ff0000');
+    expect(normalizeColor('rgba(255,0,0,128)')).toBe('#ff000080');
+    expect(normalizeColor('white')).toBe('');
+    expect(normalizeColor('#ffffff')).toBe('');
+    expect(normalizeColor('orange-ish')).toBeUndefined();
+  });
+
+  it('collapses white space by default, across spans and around <br/>, and keeps it under xml:space="preserve"', () => {
+    const { track } = ttml.parse(
+      doc(`<div>
+        <p begin="0s" end="1s">
+          Hello   <span>  big </span>
+          world <br/>  again  </p>
+        <p begin="1s" end="2s" xml:space="preserve">a  b
+c</p></div>`),
+    );
+    expect(track.cues.map((c) => c.lines.map((l) => l.map((s) => s.text).join('')))).toEqual([['Hello big world', 'again'], ['a  b', 'c']]);
+  });
+
+  it('reads clock, frame, tick and offset times with inherited begin', () => {
+    const root = 'xml:lang="en" ttp:frameRate="25" ttp:tickRate="10000000"';
+    const { track, diagnostics } = ttml.parse(
+      doc(`<div begin="10s"><p begin="00:00:01:05" end="00:00:02.5">a</p><p begin="25000000t" dur="1.5s">b</p><p begin="1m" end="1.5h">c</p></div>`, '', root),
+    );
+    expect(diagnostics).toEqual([]);
+    expect(track.cues.map((c) => [c.start, c.end])).toEqual([
+      [11_200, 12_500],
+      [12_500, 14_000],
+      [70_000, 5_410_000],
+    ]);
+    expect(track.frameRate).toEqual({ numerator: 25, denominator: 1 });
+  });
+
+  it('runs seq containers one child after another', () => {
+    const { track } = ttml.parse(doc(`<div timeContainer="seq"><p dur="2s">a</p><p begin="1s" dur="2s">b</p></div>`));
+    expect(track.cues.map((c) => [c.start, c.end])).toEqual([
+      [0, 2000],
+      [3000, 5000],
+    ]);
+  });
+
+  it('maps regions to placement and leaves the bottom centre implicit', () => {
+    const head = `<layout>
+      <region xml:id="bottom" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="after" tts:textAlign="center"/>
+      <region xml:id="top" tts:origin="10% 5%" tts:extent="80% 20%"/>
+      <region xml:id="mid" tts:displayAlign="center"/>
+    </layout>`;
+    const { track } = ttml.parse(
+      doc(
+        `<div><p begin="0s" end="1s" region="bottom">a</p><p begin="1s" end="2s" region="top">b</p><p begin="2s" end="3s" region="mid" tts:textAlign="right">c</p><p begin="3s" end="4s" region="bottom" tts:textAlign="start">d</p></div>`,
+        head,
+      ),
+    );
+    expect(track.cues.map((c) => c.placement)).toEqual([undefined, { vertical: 'top' }, { vertical: 'middle', horizontal: 'right' }, { vertical: 'bottom', horizontal: 'left' }]);
+  });
+
+  it('takes the language and title from the document, else the options', () => {
+    const { track } = ttml.parse(doc('<div/>', '<metadata><ttm:title>Hotline</ttm:title></metadata>', 'xml:lang="zh-Hans"'), { language: 'en' });
+    expect(track.language).toBe('zh-Hans');
+    expect(track.meta.title).toBe('Hotline');
+    expect(ttml.parse(doc('<div/>', '', 'xml:lang=""'), { language: 'fr' }).track.language).toBe('fr');
+  });
+
+  it('reads the old DFXP namespace with any prefix', () => {
+    const text = `<tt:tt xmlns:tt="http://www.w3.org/2006/04/ttaf1" xmlns:s="http://www.w3.org/2006/04/ttaf1#styling" xml:lang="en"><tt:body><tt:div><tt:p begin="1s" end="2s" s:fontStyle="italic">x</tt:p></tt:div></tt:body></tt:tt>`;
+    expect(ttml.detect(text)).toBe(true);
+    const { track, diagnostics } = ttml.parse(text);
+    expect(diagnostics).toEqual([]);
+    expect(track.cues[0]!.lines).toEqual([[{ text: 'x', italic: true }]]);
+  });
+
+  it('recovers from an undeclared tts: prefix and a bad time, and says so', () => {
+    const text = `<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="en"><body><div><p begin="1s" end="2s" tts:fontWeight="bold">x</p><p begin="soon" end="3s">y</p></div></body></tt>`;
+    const { track, diagnostics } = ttml.parse(text);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([
+      ['ttml/undeclared-prefix', 'warning', 1],
+      ['ttml/bad-time', 'error', 1],
+    ]);
+    // The bad begin is dropped, so `y` counts from 0 and sorts first.
+    expect(track.cues.map((c) => [c.start, c.lines])).toEqual([
+      [0, [[{ text: 'y' }]]],
+      [1000, [[{ text: 'x', bold: true }]]],
+    ]);
+  });
+
+  it('joins simultaneous paragraphs with the same placement into one cue', () => {
+    const { track } = ttml.parse(doc(`<div><p xml:id="a" begin="1s" end="2s">one</p><p xml:id="b" begin="1s" end="2s">two</p></div>`));
+    expect(track.cues).toEqual([{ id: 'a', start: 1000, end: 2000, lines: [[{ text: 'one' }], [{ text: 'two' }]] }]);
+  });
+
+  it('detects TTML by its root element only', () => {
+    expect(ttml.detect('<?xml version="1.0"?>\n<!-- c -->\n<tt:tt xmlns:tt="http://www.w3.org/ns/ttml"/>')).toBe(true);
+    expect(ttml.detect('<?xml version="1.0"?><DCSubtitle/>')).toBe(false);
+    expect(ttml.detect('1\n00:00:01,000 --> 00:00:02,000\n<tt>')).toBe(false);
+  });
+});

@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ttml } from '../../../src/formats/ttml/index.js';
+import { parseFrameRate } from '../../../src/model/frame-rate.js';
+import type { Track } from '../../../src/model/track.js';
+import { arbTrack, comparable } from '../../helpers/arbitrary-track.js';
+
+const EXPRESSIBLE = {
+  italic: true,
+  bold: true,
+  underline: true,
+  colors: ['yellow', '#ff0000'],
+  placements: [{ vertical: 'top' }, { vertical: 'middle' }, { vertical: 'bottom', horizontal: 'left' }, { vertical: 'top', horizontal: 'right' }],
+} as const;
+
+const SCHEMAS = join(process.cwd(), '..', 'shared', 'schemas');
+const SCHEMA_FILES = ['ttml2/ttml2.xsd', 'imsc1/local-xmllint-driver.xsd', 'ttml1/ttml1.xsd'];
+const scratch = mkdtempSync(join(tmpdir(), 'subloc-ttml-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** xmllint's verdict; CI installs libxml2-utils, so a missing xmllint fails the test. */
+function validate(text: string, name: string): void {
+  const file = join(scratch, `${name}.ttml`);
+  writeFileSync(file, text);
+  for (const schema of SCHEMA_FILES) {
+    try {
+      execFileSync('xmllint', ['--noout', '--nonet', '--schema', schema, file], { cwd: SCHEMAS, stdio: 'pipe' });
+    } catch (error) {
+      const e = error as { stderr?: Buffer; message: string };
+      throw new Error(`${name} does not validate against ${schema}:\n${e.stderr?.toString() ?? e.message}`);
+    }
+  }
+}
+
+describe('TTML round trip', () => {
+  it('parse(serialize(t)) keeps times, text, styles and placement', () => {
+    fc.assert(
+      fc.property(arbTrack(EXPRESSIBLE), (track) => {
+        const { text, diagnostics } = ttml.serialize(track);
+        expect(diagnostics).toEqual([]);
+        const back = ttml.parse(text);
+        expect(back.diagnostics).toEqual([]);
+        expect(comparable(back.track)).toEqual(comparable(track));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('writes documents that validate against the TTML1, TTML2 and IMSC1 schemas', () => {
+    const samples = fc.sample(arbTrack(EXPRESSIBLE), { numRuns: 4, seed: 42 });
+    const framed: Track = { ...samples[0]!, frameRate: parseFrameRate('23.976')! };
+    const titled: Track = { ...samples[1]!, language: 'zh-Hans', meta: { title: 'Hotline & "Beijing"' }, frameRate: parseFrameRate('25')! };
+    const empty: Track = { language: 'en', cues: [], meta: {} };
+    [...samples, framed, titled, empty].forEach((track, i) => validate(ttml.serialize(track).text, `sample-${i}`));
+  });
+
+  it('writes each cue as one p with a valid xml:id and styles defined once', () => {
+    const track: Track = {
+      language: 'en',
+      meta: {},
+      cues: [
+        { id: '1', start: 1000, end: 2500, lines: [[{ text: 'a < b & c', italic: true }], [{ text: 'second', color: 'yellow' }]] },
+        { id: 'intro', start: 3000, end: 4000, lines: [[{ text: 'top', italic: true }]], placement: { vertical: 'top' } },
+        { id: 'intro', start: 5000, end: 6000, lines: [[{ text: 'orange', color: 'orange' }]] },
+      ],
+    };
+    const { text, diagnostics } = ttml.serialize(track);
+    expect(text).toContain('<p xml:id="c1" begin="00:00:01.000" end="00:00:02.500"><span style="s_italic">a &lt; b &amp; c</span><br/><span style="s_color1">second</span></p>');
+    expect(text).toContain('<p xml:id="intro" begin="00:00:03.000" end="00:00:04.000" region="r_top">');
+    expect(text).toContain('<p xml:id="intro-2"');
+    expect(text.match(/xml:id="s_italic"/g)).toHaveLength(1);
+    expect(diagnostics).toMatchObject([{ code: 'ttml/color-dropped', severity: 'warning', cueId: 'intro' }]);
+    validate(text, 'handmade');
+  });
+});
