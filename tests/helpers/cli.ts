@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,7 +23,9 @@ export async function cli(argv: string[], cwd: string): Promise<CliResult> {
 /** Runs the real `subloc` executable from source, as a user's shell would. */
 export function cliProcess(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliResult {
   const main = resolve(import.meta.dirname, '../../src/cli/main.ts');
-  const result = spawnSync(process.execPath, ['--import', 'tsx', main, ...argv], {
+  // Resolved here, not from `cwd`: the test runs the CLI in a folder without node_modules.
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const result = spawnSync(process.execPath, ['--import', tsx, main, ...argv], {
     cwd,
     encoding: 'utf8',
     timeout: 20_000,
