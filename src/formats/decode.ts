@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
@@ -33,7 +34,7 @@ const LEGACY = new Set([
 ]);
 
 const SAMPLE = 64 * 1024;
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function bomOf(bytes: Uint8Array): [length: number, encoding: string] | undefined {
   for (const [bom, encoding] of BOMS) {
@@ -56,15 +57,6 @@ function sniffUtf16(bytes: Uint8Array): string | undefined {
   if (oddZero > pairs * 0.4 && evenZero < pairs * 0.05) return 'utf-16le';
   if (evenZero > pairs * 0.4 && oddZero < pairs * 0.05) return 'utf-16be';
   return undefined;
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    utf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Share of C0 control characters other than tab, line feed, form feed and carriage return. */
@@ -139,7 +131,7 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
     }
   }
 
-  const text = encoding === 'utf-8' ? new TextDecoder('utf-8').decode(body) : iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding, { stripBOM: true });
+  const text = encoding === 'utf-8' ? utf8.decode(body) : iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding, { stripBOM: true });
   const cleaned = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
   if (controlShare(cleaned) > 0.1) {
