@@ -4,7 +4,8 @@ import { parse } from '../formats/parse.js';
 import { hasErrors } from '../model/diagnostic.js';
 import { SublocError } from '../errors.js';
 import { translators } from '../translate/providers.js';
-import { applyDrafts, cuesToUnits } from '../translate/segment.js';
+import { assembleTrack } from '../translate/assemble.js';
+import { segment } from '../translate/segment.js';
 import type { LocalizeOptions } from './options.js';
 import { readInput } from './read-input.js';
 import { totals, type LanguageReport, type RunReport } from './report.js';
@@ -34,13 +35,13 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
   source.meta.title ??= options.title;
   const runDir = join(options.out, options.title);
   const translator = translators[options.provider];
-  const units = cuesToUnits(source);
+  const units = segment(source);
   const languages: LanguageReport[] = [];
 
   for (const target of options.targets) {
     onEvent({ type: 'language-start', language: target, units: units.length });
-    const drafts = await translator.translate(units, { source: options.source, target });
-    const { track, untranslated } = applyDrafts(source, drafts, target);
+    const drafts = await translator.translate(units, { pair: { source: options.source, target } });
+    const { track, origins, untranslated } = assembleTrack(source, units, drafts, target);
     const files: string[] = [];
     const diagnostics = [];
     for (const id of options.formats) {
@@ -52,7 +53,7 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
       files.push(relative(runDir, path));
     }
     const providers: Record<string, number> = {};
-    for (const d of drafts) if (d.translated) providers[d.provider] = (providers[d.provider] ?? 0) + 1;
+    for (const d of origins.values()) providers[d.provider] = (providers[d.provider] ?? 0) + 1;
     const report: LanguageReport = {
       language: target,
       cues: track.cues.length,

@@ -1,27 +1,67 @@
-import type { Track } from '../model/track.js';
-import type { Draft, Unit } from './translator.js';
+import type { Cue, Track } from '../model/track.js';
+import { cueText } from '../model/spans.js';
+import { toTagged } from './tagged-text.js';
+import type { Draft, Unit } from './unit.js';
 
-/** One unit per cue. Sentence units spanning several cues replace this with the DeepL provider. */
-export function cuesToUnits(track: Track): Unit[] {
-  return track.cues.map((cue) => ({ id: cue.id, cueIds: [cue.id], lines: cue.lines }));
+export interface SegmentOptions {
+  /** Cues further apart than this start a new sentence even without punctuation. @default 1500 */
+  maxGapMs?: number;
+  /** Longest run of cues translated as one text. @default 3 */
+  maxCues?: number;
+}
+
+/** Sentence-final punctuation of the languages subloc reads, then closing quotes and brackets. */
+const SENTENCE_END = /[。！？!?.…][”’"'」』）)\]]*$/u;
+/** A cue with lines starting in dashes holds two speakers: never part of a longer unit. */
+const DIALOGUE = /^\s*[-–—]/;
+
+function endsSentence(cue: Cue): boolean {
+  return SENTENCE_END.test(cueText(cue).trim());
+}
+
+function isDialogue(cue: Cue): boolean {
+  return cue.lines.length > 1 && cue.lines.every((line) => DIALOGUE.test(line.map((s) => s.text).join('')));
 }
 
 /**
- * The target track: the source's cues, times and placement, with each cue's
- * text replaced by its draft. A cue never takes another cue's draft.
+ * Groups cues into sentence units: a cue joins the next when it does not end
+ * a sentence, the next starts within `maxGapMs`, neither is a two-speaker
+ * cue, and the unit has fewer than `maxCues` cues.
  */
-export function applyDrafts(track: Track, drafts: readonly Draft[], target: string): { track: Track; untranslated: string[] } {
-  const byCue = new Map<string, Draft>();
-  for (const draft of drafts) byCue.set(draft.unitId, draft);
-  const untranslated: string[] = [];
-  const cues = track.cues.map((cue) => {
-    const draft = byCue.get(cue.id);
-    if (!draft || !draft.translated) {
-      untranslated.push(cue.id);
-      return { ...cue, lines: [] };
-    }
-    return { ...cue, lines: draft.lines };
+export function segment(track: Track, opts: SegmentOptions = {}): Unit[] {
+  const maxGap = opts.maxGapMs ?? 1500;
+  const maxCues = opts.maxCues ?? 3;
+  const units: Unit[] = [];
+  let run: Cue[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    units.push({ id: run[0]!.id, cueIds: run.map((c) => c.id), source: run.map((c) => toTagged(c.lines, track.language)) });
+    run = [];
+  };
+  track.cues.forEach((cue, i) => {
+    run.push(cue);
+    const next = track.cues[i + 1];
+    const joins =
+      next !== undefined &&
+      !endsSentence(cue) &&
+      next.start - cue.end <= maxGap &&
+      run.length < maxCues &&
+      !isDialogue(cue) &&
+      !isDialogue(next);
+    if (!joins) flush();
   });
-  const out: Track = { ...track, language: target, cues, meta: { ...track.meta } };
-  return { track: out, untranslated };
+  flush();
+  return units;
+}
+
+/** Per cue id, the draft's target for it; cues of units without a draft are absent. */
+export function targetsByCue(units: readonly Unit[], drafts: readonly Draft[]): Map<string, { text: string; draft: Draft }> {
+  const byUnit = new Map(drafts.map((d) => [d.unitId, d]));
+  const out = new Map<string, { text: string; draft: Draft }>();
+  for (const unit of units) {
+    const draft = byUnit.get(unit.id);
+    if (!draft?.targets) continue;
+    unit.cueIds.forEach((cueId, k) => out.set(cueId, { text: draft.targets![k] ?? '', draft }));
+  }
+  return out;
 }

@@ -1,27 +1,12 @@
-import type { Lang, Span } from '../model/track.js';
-
-/** What is sent for translation: the styled text of one or more cues. */
-export interface Unit {
-  id: string;
-  /** The cues this unit's text came from, in order. */
-  cueIds: string[];
-  lines: Span[][];
-}
-
-export interface Draft {
-  unitId: string;
-  lines: Span[][];
-  /** Which provider produced it, for the run report. */
-  provider: string;
-  /** False when the provider had nothing for this unit: the cue stays untranslated. */
-  translated: boolean;
-}
+import type { Draft, LanguagePair, Unit } from './unit.js';
 
 export interface TranslateRequest {
-  source: Lang;
-  target: Lang;
+  pair: LanguagePair;
+  /** Called with each batch of drafts as it arrives, so they are stored before the next request. */
+  onDrafts?: (drafts: Draft[]) => void;
 }
 
+/** A machine provider: units in, one draft per unit out (a draft's targets may be null). */
 export interface Translator {
   readonly id: string;
   translate(units: readonly Unit[], req: TranslateRequest): Promise<Draft[]>;

@@ -1,48 +1,54 @@
-import type { Draft, TranslateRequest, Translator, Unit } from '../translator.js';
-import type { Span } from '../../model/track.js';
+import type { TranslateRequest, Translator } from '../translator.js';
+import type { Draft, Unit } from '../unit.js';
 
 const ACCENTED: Record<string, string> = {
   a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú', y: 'ý', c: 'ç', n: 'ñ', s: 'š', z: 'ž',
   A: 'Á', E: 'É', I: 'Í', O: 'Ó', U: 'Ú', Y: 'Ý', C: 'Ç', N: 'Ñ', S: 'Š', Z: 'Ž',
 };
 
+const CJK = /^(zh|ja|ko)\b/i;
+
 /**
  * Chinese source text roughly doubles in characters when it becomes a Latin
  * language; a pseudo track must stress line length the way the real one will.
  */
 function expansion(source: string, target: string): number {
-  const cjk = (tag: string) => /^(zh|ja|ko)\b/i.test(tag);
-  if (cjk(source) && !cjk(target)) return 2;
-  return 1.3;
+  return CJK.test(source) && !CJK.test(target) ? 2 : 1.3;
 }
 
-function pseudoText(text: string): string {
+/** Accents letters outside tags and entities; pads to the expected length. */
+function pseudoCue(tagged: string, factor: number, target: string): string {
   let out = '';
-  for (const ch of text) out += ACCENTED[ch] ?? ch;
-  return out;
-}
-
-function pseudoLine(line: readonly Span[], factor: number, lang: string, first: boolean): Span[] {
-  const out = line.map((s) => ({ ...s, text: pseudoText(s.text) }));
-  const length = line.reduce((n, s) => n + [...s.text].length, 0);
+  let length = 0;
+  for (let i = 0; i < tagged.length; i++) {
+    const ch = tagged[i]!;
+    const close = ch === '<' ? tagged.indexOf('>', i) : ch === '&' ? tagged.indexOf(';', i) : -1;
+    if (close > i) {
+      out += tagged.slice(i, close + 1);
+      if (ch === '&') length++;
+      i = close;
+      continue;
+    }
+    out += ACCENTED[ch] ?? ch;
+    if (ch !== '\n') length++;
+  }
   const padding = '·'.repeat(Math.max(0, Math.round(length * (factor - 1))));
-  if (out.length === 0) return out;
-  if (first) out[0] = { ...out[0]!, text: `[${lang} ${out[0]!.text}` };
-  const last = out.length - 1;
-  out[last] = { ...out[last]!, text: `${out[last]!.text}${padding}]` };
-  return out;
+  return `[${target} ${out}${padding}]`;
 }
 
-/** Pseudo-localisation: visibly "translated", longer text, same styles, for layout tests. */
+/** Pseudo-localisation: visibly "translated", longer text, same styles and cues, for layout tests. */
 export const pseudo: Translator = {
   id: 'pseudo',
   async translate(units: readonly Unit[], req: TranslateRequest): Promise<Draft[]> {
-    const factor = expansion(req.source, req.target);
-    return units.map((unit) => ({
+    const factor = expansion(req.pair.source, req.pair.target);
+    const drafts = units.map((unit) => ({
       unitId: unit.id,
-      lines: unit.lines.map((line, i) => pseudoLine(line, factor, req.target, i === 0)),
+      targets: unit.source.map((s) => pseudoCue(s, factor, req.pair.target)),
+      origin: 'pseudo' as const,
       provider: 'pseudo',
-      translated: true,
+      billedCharacters: 0,
     }));
+    req.onDrafts?.(drafts);
+    return drafts;
   },
 };

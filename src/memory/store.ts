@@ -1,0 +1,52 @@
+import type { Lang } from '../model/track.js';
+import type { TaggedText } from '../translate/tagged-text.js';
+import type { LanguagePair } from '../translate/unit.js';
+
+/** A draft may be replaced by anything; reviewed and approved work only by equal or higher. */
+export type MemoryStatus = 'draft' | 'reviewed' | 'approved';
+
+export interface MemoryEntry {
+  sourceLang: Lang;
+  targetLang: Lang;
+  /** One tagged text per cue of the unit. */
+  source: TaggedText[];
+  /** One tagged text per cue, same length as `source`. */
+  target: TaggedText[];
+  /**
+   * Content hash of the glossary the draft was made under. Machine drafts
+   * only match under the same glossary; reviewed and approved entries, and
+   * imported ones (empty version), match under any.
+   */
+  glossaryVersion: string;
+  /** `deepl`, `pseudo`, `tmx`, `xliff`… */
+  provider: string;
+  status: MemoryStatus;
+  reviewer?: string;
+  /** ISO 8601 time of the last change. */
+  updatedAt: string;
+}
+
+export interface MemoryMatch {
+  entry: MemoryEntry;
+  /** 1 for an exact match; otherwise similarity of the source texts, 0..1. */
+  score: number;
+}
+
+export interface PutResult {
+  written: number;
+  /** Entries not written because the stored one has a higher status. */
+  kept: number;
+}
+
+/** The translation memory and review state. SQLite now; a server database can implement the same port. */
+export interface MemoryStore {
+  /** Best exact match by status (approved, reviewed, draft), then by recency. */
+  exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: string): MemoryEntry | undefined;
+  /** Best match with the same number of cues scoring at least `minScore` (0..1) on the plain source text. */
+  fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number): MemoryMatch | undefined;
+  /** Stores all in one transaction, never replacing an entry with one of lower status. */
+  put(entries: readonly MemoryEntry[]): PutResult;
+  /** Every entry, optionally for one language pair, oldest first. */
+  entries(pair?: Partial<LanguagePair>): MemoryEntry[];
+  close(): void;
+}

@@ -1,0 +1,76 @@
+import { normalizeLine, span } from '../model/spans.js';
+import type { Span } from '../model/track.js';
+
+/**
+ * Tagged text: how a cue's words travel through translation and the memory.
+ * Plain text with `<i> <b> <u>` for styling and `&amp; &lt; &gt;` escapes,
+ * nothing else. Line breaks are not kept (a translation is re-broken for its
+ * own language) except before a line that opens with a dialogue dash, where
+ * each speaker keeps a line of their own. Colour does not travel (documentary subtitles do not use it
+ * for meaning); the pipeline reports cues that lose it.
+ */
+export type TaggedText = string;
+
+const TAGS = ['i', 'b', 'u'] as const;
+type Tag = (typeof TAGS)[number];
+const FLAG: Record<Tag, 'italic' | 'bold' | 'underline'> = { i: 'italic', b: 'bold', u: 'underline' };
+
+const CJK = /^(zh|ja|ko)(-|$)/i;
+const DIALOGUE_DASH = /^\s*[-–—]/;
+
+/** Chinese, Japanese and Korean join lines without a space. */
+export function lineJoiner(language: string): string {
+  return CJK.test(language) ? '' : ' ';
+}
+
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function unescapeText(text: string): string {
+  return text.replace(/&(lt|gt|amp);/g, (_, name: string) => (name === 'lt' ? '<' : name === 'gt' ? '>' : '&'));
+}
+
+export function toTagged(lines: readonly Span[][], language: string): TaggedText {
+  const joiner = lineJoiner(language);
+  const flat = normalizeLine(
+    lines.flatMap((line, i) => (i === 0 ? line : [span(DIALOGUE_DASH.test(line[0]?.text ?? '') ? '\n' : joiner, line[0] ?? {}), ...line])),
+  );
+  let out = '';
+  for (const s of flat) {
+    let text = escapeText(s.text);
+    for (const tag of [...TAGS].reverse()) if (s[FLAG[tag]]) text = `<${tag}>${text}</${tag}>`;
+    out += text;
+  }
+  return mergeAdjacentTags(out);
+}
+
+/** `<i>a</i><i>b</i>` → `<i>ab</i>`: the joiner between two italic lines must not split the tag. */
+function mergeAdjacentTags(text: string): string {
+  return text.replace(/<\/(i|b|u)><\1>/g, '');
+}
+
+/** Parses tagged text back into spans; unknown or unbalanced tags are kept as text. */
+export function fromTagged(text: TaggedText): Span[] {
+  const open: Record<Tag, number> = { i: 0, b: 0, u: 0 };
+  const spans: Span[] = [];
+  const re = /<(\/?)(i|b|u)>/g;
+  let last = 0;
+  const push = (raw: string) => {
+    if (raw === '') return;
+    spans.push(span(unescapeText(raw), { ...(open.i > 0 ? { italic: true } : {}), ...(open.b > 0 ? { bold: true } : {}), ...(open.u > 0 ? { underline: true } : {}) }));
+  };
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    push(text.slice(last, m.index));
+    const tag = m[2] as Tag;
+    open[tag] = Math.max(0, open[tag] + (m[1] === '/' ? -1 : 1));
+    last = re.lastIndex;
+  }
+  push(text.slice(last));
+  return normalizeLine(spans);
+}
+
+/** The words alone: what characters are counted and compared on. */
+export function plainOf(text: TaggedText): string {
+  return unescapeText(text.replace(/<\/?(i|b|u)>/g, ''));
+}

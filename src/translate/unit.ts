@@ -1,0 +1,42 @@
+import type { Lang } from '../model/track.js';
+import type { TaggedText } from './tagged-text.js';
+
+/**
+ * What is translated as one text: consecutive cues that form one sentence.
+ * `source[k]` is cue `cueIds[k]`'s tagged text; a translation has exactly one
+ * target per cue, so a draft can never move to another cue.
+ */
+export interface Unit {
+  /** The first cue's id: stable while the cue exists. */
+  id: string;
+  cueIds: string[];
+  source: TaggedText[];
+}
+
+/** A unit's translation, one target per cue, and where it came from. */
+export interface Draft {
+  unitId: string;
+  /** One per cue of the unit, same order; null when nothing could be drafted. */
+  targets: TaggedText[] | null;
+  origin: DraftOrigin;
+  /** The provider (`deepl`, `offline`, `pseudo`) or `memory`. */
+  provider: string;
+  /** Characters DeepL billed for this unit; 0 from memory. */
+  billedCharacters: number;
+  /** Fuzzy match score 0..1 when origin is `memory-fuzzy`. */
+  score?: number;
+}
+
+export type DraftOrigin = 'memory-exact' | 'memory-fuzzy' | 'machine' | 'pseudo' | 'untranslated';
+
+export interface LanguagePair {
+  source: Lang;
+  target: Lang;
+}
+
+/** Joins a unit's cues into the one key the memory is looked up by. */
+export const CUE_SEPARATOR = '\u001f';
+
+export function unitKey(source: readonly TaggedText[]): string {
+  return source.join(CUE_SEPARATOR);
+}
