@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { splitLines } from '../../src/model/spans.js';
+import { fromTagged, plainOf, toTagged } from '../../src/translate/tagged-text.js';
+import { arbTrack } from '../helpers/arbitrary-track.js';
+
+describe('tagged text', () => {
+  it('joins Chinese lines without a space and Latin lines with one', () => {
+    expect(toTagged([[{ text: '胡同最窄的地方' }], [{ text: '只有三米多宽。' }]], 'zh-Hans')).toBe('胡同最窄的地方只有三米多宽。');
+    expect(toTagged([[{ text: 'The narrowest hutong' }], [{ text: 'is three metres wide.' }]], 'en-US')).toBe('The narrowest hutong is three metres wide.');
+  });
+
+  it('keeps one italic run across lines and escapes markup characters', () => {
+    expect(toTagged([[{ text: '您好，', italic: true }], [{ text: 'A&B <c>', italic: true }]], 'zh-Hans')).toBe('<i>您好，A&amp;B &lt;c&gt;</i>');
+  });
+
+  it('keeps a dialogue line break', () => {
+    const tagged = toTagged([[{ text: '-您在哪个区？' }], [{ text: '-' }, { text: '东城区。', italic: true }]], 'zh-Hans');
+    expect(tagged).toBe('-您在哪个区？\n-<i>东城区。</i>');
+    expect(splitLines(fromTagged(tagged))).toEqual([[{ text: '-您在哪个区？' }], [{ text: '-' }, { text: '东城区。', italic: true }]]);
+  });
+
+  it('reads back what it writes, styles included', () => {
+    fc.assert(
+      fc.property(arbTrack({ italic: true, bold: true, underline: true }), (track) => {
+        for (const cue of track.cues) {
+          const tagged = toTagged(cue.lines, 'en');
+          const joiner = (l: (typeof cue.lines)[number]) => (/^\s*[-–—]/.test(l[0]?.text ?? '') ? '\n' : ' ');
+          const expected = cue.lines.flatMap((l, i) => (i === 0 ? l : [{ text: joiner(l) }, ...l]));
+          expect(fromTagged(tagged).map((s) => s.text).join('')).toBe(expected.map((s) => s.text).join(''));
+          expect(plainOf(tagged)).toBe(expected.map((s) => s.text).join(''));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('keeps unbalanced or unknown tags as text rather than losing words', () => {
+    expect(fromTagged('a </i>b <x>c</x>')).toEqual([{ text: 'a b <x>c</x>' }]);
+  });
+});
