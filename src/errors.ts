@@ -11,7 +11,17 @@ export type ErrorCode =
   | 'STRICT_VIOLATION'
   | 'CONFIG_INVALID'
   | 'USAGE'
-  | 'WRITE_FAILED';
+  | 'GLOSSARY_INVALID'
+  | 'WRITE_FAILED'
+  | 'MEMORY_UNREADABLE'
+  | 'MEMORY_NOT_FOUND'
+  | 'MEMORY_WRITE_FAILED'
+  | 'DEEPL_QUOTA'
+  | 'DEEPL_AUTH'
+  | 'DEEPL_UNREACHABLE'
+  | 'DEEPL_FAILED'
+  | 'DEEPL_LANGUAGE'
+  | 'DEEPL_TEXT_TOO_LARGE';
 
 export interface SublocErrorOptions {
   cause?: unknown;

@@ -4,9 +4,10 @@ import { isSublocError } from '../errors.js';
 import type { Command } from './command.js';
 import { convert } from './commands/convert.js';
 import { localize } from './commands/localize.js';
+import { memory } from './commands/memory.js';
 import { EXIT, type CliIo } from './io.js';
 
-const commands: Readonly<Record<string, Command>> = Object.freeze({ convert, localize });
+const commands: Readonly<Record<string, Command>> = Object.freeze({ convert, localize, memory });
 
 function help(): string {
   const rows = Object.values(commands).map((c) => `  ${c.name.padEnd(10)} ${c.summary}\n    ${c.usage}`);

@@ -1,0 +1,33 @@
+import type BetterSqlite3 from 'better-sqlite3';
+
+/** `PRAGMA application_id`: tells a subloc memory from any other SQLite file. ("SbLc") */
+export const APPLICATION_ID = 0x53624c63;
+
+/**
+ * One step per schema version; `PRAGMA user_version` records how many ran.
+ * Append steps, never edit one that shipped: memories in the field ran it.
+ */
+export const MIGRATIONS: ReadonlyArray<(db: BetterSqlite3.Database) => void> = [
+  (db) =>
+    db.exec(`
+      CREATE TABLE entry (
+        source_lang      TEXT NOT NULL COLLATE NOCASE,
+        target_lang      TEXT NOT NULL COLLATE NOCASE,
+        source_key       TEXT NOT NULL,
+        glossary_version TEXT NOT NULL,
+        source           TEXT NOT NULL,
+        source_plain     TEXT NOT NULL,
+        plain_length     INTEGER NOT NULL,
+        cue_count        INTEGER NOT NULL CHECK (cue_count >= 1),
+        target           TEXT NOT NULL CHECK (json_valid(target) AND json_array_length(target) = cue_count),
+        provider         TEXT NOT NULL,
+        status           TEXT NOT NULL CHECK (status IN ('draft', 'reviewed', 'approved')),
+        rank             INTEGER NOT NULL CHECK (rank = CASE status WHEN 'draft' THEN 0 WHEN 'reviewed' THEN 1 ELSE 2 END),
+        reviewer         TEXT,
+        updated_at       TEXT NOT NULL,
+        PRIMARY KEY (source_lang, target_lang, source_key, glossary_version)
+      );
+      CREATE INDEX entry_fuzzy ON entry (source_lang, target_lang, cue_count, plain_length);
+      CREATE INDEX entry_age ON entry (updated_at);
+    `),
+];

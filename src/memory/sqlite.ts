@@ -1,0 +1,253 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { SublocError } from '../errors.js';
+import { plainOf, type TaggedText } from '../translate/tagged-text.js';
+import { CUE_SEPARATOR, unitKey, type LanguagePair } from '../translate/unit.js';
+import { APPLICATION_ID, MIGRATIONS } from './schema.js';
+import { boundedDistance, codePoints, editBudget, ratio } from './similarity.js';
+import type { MemoryEntry, MemoryMatch, MemoryStatus, MemoryStore, PutResult } from './store.js';
+
+const RANK: Readonly<Record<MemoryStatus, number>> = { draft: 0, reviewed: 1, approved: 2 };
+
+const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, updated_at';
+
+interface Row {
+  source_lang: string;
+  target_lang: string;
+  source: string;
+  target: string;
+  glossary_version: string;
+  provider: string;
+  status: MemoryStatus;
+  reviewer: string | null;
+  updated_at: string;
+}
+
+/** rowid, source_key, source_plain, rank, updated_at */
+type Candidate = [number, string, string, number, string];
+
+interface Params {
+  sourceLang: string;
+  targetLang: string;
+  sourceKey: string;
+  glossaryVersion: string;
+  source: string;
+  sourcePlain: string;
+  plainLength: number;
+  cueCount: number;
+  target: string;
+  provider: string;
+  status: string;
+  rank: number;
+  reviewer: string | null;
+  updatedAt: string;
+}
+
+/**
+ * Opens (creating when absent) the SQLite translation memory at `path`;
+ * `:memory:` gives a private in-memory one. Throws `MEMORY_UNREADABLE` when
+ * the file is not a subloc memory this version can read.
+ */
+export function openMemory(path: string): MemoryStore {
+  let db: Database.Database | undefined;
+  try {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    db = new Database(path);
+    // WAL: readers never block the writer, and each committed batch survives a kill.
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable in WAL mode except for the last commits on power loss, never corrupting.
+    db.pragma('synchronous = NORMAL');
+    migrate(db, path);
+    return new SqliteMemory(db, path);
+  } catch (cause) {
+    db?.close();
+    if (cause instanceof SublocError) throw cause;
+    throw unreadable(path, cause);
+  }
+}
+
+function migrate(db: Database.Database, path: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new SublocError('MEMORY_UNREADABLE', `${path} was written by a newer subloc (memory schema version ${version}); expected version ${MIGRATIONS.length} or lower: upgrade subloc, or pass --memory <file> to use another memory`, { file: path });
+  }
+  if (appId !== APPLICATION_ID) {
+    const tables = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").pluck().get() as number;
+    if (appId !== 0 || tables > 0) {
+      throw new SublocError('MEMORY_UNREADABLE', `${path} is an SQLite database of another application (${tables} table${tables === 1 ? '' : 's'}, application_id ${appId}); expected a subloc translation memory: pass --memory <file> to put the memory elsewhere`, { file: path });
+    }
+  }
+  if (version === MIGRATIONS.length) return;
+  db.transaction(() => {
+    for (let v = version; v < MIGRATIONS.length; v++) MIGRATIONS[v]!(db);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${MIGRATIONS.length}`);
+  }).immediate();
+}
+
+function unreadable(path: string, cause: unknown): SublocError {
+  const code = (cause as { code?: string }).code;
+  const why =
+    code === 'SQLITE_NOTADB' ? 'the file is not an SQLite database'
+    : code === 'SQLITE_CORRUPT' ? 'the SQLite database is corrupt'
+    : code === 'EACCES' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' ? `it cannot be opened for writing (${(cause as Error).message})`
+    : (cause as Error).message;
+  return new SublocError('MEMORY_UNREADABLE', `cannot use ${path} as the translation memory: ${why}; expected a subloc memory (an SQLite file) or a path where one can be created: move the file away, or pass --memory <file>`, { cause, file: path });
+}
+
+/** The plain words of a unit, cue by cue: what fuzzy matching compares. */
+function plainKey(source: readonly TaggedText[]): string {
+  return source.map(plainOf).join(CUE_SEPARATOR);
+}
+
+function toEntry(row: Row): MemoryEntry {
+  const entry: MemoryEntry = {
+    sourceLang: row.source_lang,
+    targetLang: row.target_lang,
+    source: JSON.parse(row.source) as TaggedText[],
+    target: JSON.parse(row.target) as TaggedText[],
+    glossaryVersion: row.glossary_version,
+    provider: row.provider,
+    status: row.status,
+    updatedAt: row.updated_at,
+  };
+  if (row.reviewer !== null) entry.reviewer = row.reviewer;
+  return entry;
+}
+
+function toParams(entry: MemoryEntry): Params {
+  const time = Date.parse(entry.updatedAt);
+  if (Number.isNaN(time)) throw new TypeError(`updatedAt \`${entry.updatedAt}\` is not an ISO 8601 time`);
+  const sourcePlain = plainKey(entry.source);
+  return {
+    sourceLang: entry.sourceLang,
+    targetLang: entry.targetLang,
+    sourceKey: unitKey(entry.source),
+    glossaryVersion: entry.glossaryVersion,
+    source: JSON.stringify(entry.source),
+    sourcePlain,
+    plainLength: codePoints(sourcePlain).length,
+    cueCount: entry.source.length,
+    target: JSON.stringify(entry.target),
+    provider: entry.provider,
+    status: entry.status,
+    rank: RANK[entry.status] ?? -1,
+    reviewer: entry.reviewer ?? null,
+    // One canonical form, so times compare as text in SQL.
+    updatedAt: new Date(time).toISOString(),
+  };
+}
+
+class SqliteMemory implements MemoryStore {
+  private readonly selectExact;
+  private readonly selectCandidates;
+  private readonly selectByRowid;
+  private readonly selectEntries;
+  private readonly upsert;
+  private readonly putAll;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly path: string,
+  ) {
+    this.selectExact = db.prepare<[string, string, string, string, string], Row>(
+      `SELECT ${COLUMNS} FROM entry
+       WHERE source_lang = ? AND target_lang = ? AND source_key = ?
+         AND (rank > 0 OR glossary_version = '' OR glossary_version = ?)
+       ORDER BY rank DESC, updated_at DESC, glossary_version = ? DESC
+       LIMIT 1`,
+    );
+    this.selectCandidates = db
+      .prepare<[string, string, number, number, number], Candidate>(
+        `SELECT rowid, source_key, source_plain, rank, updated_at FROM entry
+         WHERE source_lang = ? AND target_lang = ? AND cue_count = ? AND plain_length BETWEEN ? AND ?`,
+      )
+      .raw();
+    this.selectByRowid = db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM entry WHERE rowid = ?`);
+    this.selectEntries = db.prepare<[{ source: string | null; target: string | null }], Row>(
+      `SELECT ${COLUMNS} FROM entry
+       WHERE (@source IS NULL OR source_lang = @source) AND (@target IS NULL OR target_lang = @target)
+       ORDER BY updated_at, rowid`,
+    );
+    this.upsert = db.prepare<[Params]>(
+      `INSERT INTO entry (source_lang, target_lang, source_key, glossary_version, source, source_plain, plain_length, cue_count, target, provider, status, rank, reviewer, updated_at)
+       VALUES (@sourceLang, @targetLang, @sourceKey, @glossaryVersion, @source, @sourcePlain, @plainLength, @cueCount, @target, @provider, @status, @rank, @reviewer, @updatedAt)
+       ON CONFLICT (source_lang, target_lang, source_key, glossary_version) DO UPDATE SET
+         source = excluded.source, target = excluded.target, provider = excluded.provider, status = excluded.status,
+         rank = excluded.rank, reviewer = excluded.reviewer, updated_at = excluded.updated_at
+       WHERE excluded.rank > entry.rank OR (excluded.rank = entry.rank AND excluded.updated_at >= entry.updated_at)`,
+    );
+    this.putAll = db.transaction((entries: readonly MemoryEntry[]): PutResult => {
+      let written = 0;
+      for (const entry of entries) written += this.upsert.run(toParams(entry)).changes;
+      return { written, kept: entries.length - written };
+    });
+  }
+
+  exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: string): MemoryEntry | undefined {
+    const row = this.read(() => this.selectExact.get(pair.source, pair.target, unitKey(source), glossaryVersion, glossaryVersion));
+    return row && toEntry(row);
+  }
+
+  fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number): MemoryMatch | undefined {
+    if (source.length === 0 || minScore > 1) return undefined;
+    const key = unitKey(source);
+    const query = codePoints(plainKey(source));
+    const n = query.length;
+    const floor = Math.max(0, minScore);
+    // Lengths that can reach the score at all: edits ≥ the length difference.
+    const shortest = Math.ceil(n * floor - 1e-9);
+    const longest = floor === 0 ? Number.MAX_SAFE_INTEGER : Math.floor(n / floor + 1e-9);
+    const candidates = this.read(() => this.selectCandidates.all(pair.source, pair.target, source.length, shortest, longest));
+
+    let best: { rowid: number; score: number; rank: number; updatedAt: string } | undefined;
+    for (const [rowid, candidateKey, plain, rank, updatedAt] of candidates) {
+      let score: number;
+      if (candidateKey === key) score = 1;
+      else {
+        const other = codePoints(plain);
+        const target = best?.score ?? floor;
+        const budget = editBudget(n, other.length, target);
+        const distance = boundedDistance(query, other, budget);
+        if (distance > budget) continue;
+        // Same words, other styling: one edit short of exact, so 1 always means identical.
+        score = distance === 0 ? n / (n + 1) : ratio(distance, n, other.length);
+      }
+      if (score < floor) continue;
+      if (!best || score > best.score || (score === best.score && (rank > best.rank || (rank === best.rank && updatedAt > best.updatedAt)))) {
+        best = { rowid, score, rank, updatedAt };
+      }
+    }
+    if (!best) return undefined;
+    const { rowid, score } = best;
+    const row = this.read(() => this.selectByRowid.get(rowid));
+    return row && { entry: toEntry(row), score };
+  }
+
+  put(entries: readonly MemoryEntry[]): PutResult {
+    try {
+      return this.putAll.immediate(entries);
+    } catch (cause) {
+      throw new SublocError('MEMORY_WRITE_FAILED', `could not store ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} in the translation memory ${this.path}: ${(cause as Error).message}; nothing of this batch was stored`, { cause, file: this.path });
+    }
+  }
+
+  entries(pair: Partial<LanguagePair> = {}): MemoryEntry[] {
+    const rows = this.read(() => this.selectEntries.all({ source: pair.source ?? null, target: pair.target ?? null }));
+    return rows.map(toEntry);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private read<T>(query: () => T): T {
+    try {
+      return query();
+    } catch (cause) {
+      throw unreadable(this.path, cause);
+    }
+  }
+}

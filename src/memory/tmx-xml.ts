@@ -1,0 +1,112 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { messages } from './tmx-messages.js';
+
+/** An element of the TMX document, with the offset of its `<` for line numbers. */
+export interface Element {
+  name: string;
+  attrs: Readonly<Record<string, string>>;
+  children: Node[];
+  offset: number;
+}
+
+export type Node = Element | string;
+
+const parser = new XMLParser({
+  // Mixed content: the order of text, `<bpt>` and `<ph>` inside `<seg>` is the text.
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  // Character references (`&#x4E2D;`) are only decoded with htmlEntities on.
+  htmlEntities: true,
+  // A second fence behind the DOCTYPE check, which refuses DTD entities outright.
+  processEntities: { enabled: true, maxEntityCount: 16, maxEntitySize: 1024, maxTotalExpansions: Number.MAX_SAFE_INTEGER, maxExpandedLength: Number.MAX_SAFE_INTEGER },
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  captureMetaData: true,
+  maxNestedTags: 1000,
+});
+
+const META = XMLParser.getMetaDataSymbol() as unknown as string;
+
+type FxpNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+function keyOf(node: FxpNode): string | undefined {
+  for (const key in node) if (key !== ':@') return key;
+  return undefined;
+}
+
+function convert(name: string, node: FxpNode): Element {
+  const children: Node[] = [];
+  for (const child of (node[name] as FxpNode[] | undefined) ?? []) {
+    const key = keyOf(child);
+    if (key === '#text') children.push(String(child['#text']));
+    else if (key !== undefined && key[0] !== '?' && key[0] !== '!') children.push(convert(key, child));
+  }
+  const offset = (node[META] as { startIndex?: number } | undefined)?.startIndex ?? 0;
+  return { name, attrs: node[':@'] ?? {}, children, offset };
+}
+
+/** Offsets to 1-based line numbers. */
+export function lineCounter(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/** Offset of an `<!ENTITY` in the DOCTYPE's internal subset, if any. */
+function entityDeclaration(text: string): number | undefined {
+  const doctype = text.indexOf('<!DOCTYPE');
+  const root = text.search(/<[A-Za-z_]/);
+  if (doctype < 0 || (root >= 0 && root < doctype)) return undefined;
+  const entity = text.indexOf('<!ENTITY', doctype);
+  return entity < 0 || (root >= 0 && entity > root) ? undefined : entity;
+}
+
+export interface XmlResult {
+  root?: Element;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads the document, refusing DTD entities; a document that is not well-formed is one error with its line. */
+export function readXml(text: string, lineAt: (offset: number) => number): XmlResult {
+  const entity = entityDeclaration(text);
+  if (entity !== undefined) return { diagnostics: [messages.doctypeEntities({ line: lineAt(entity) })] };
+  const verdict = XMLValidator.validate(text);
+  if (verdict !== true) {
+    const { msg, line, col } = verdict.err;
+    return { diagnostics: [messages.notWellFormed(msg.replace(/\.$/, ''), { line: line || 1, column: col || 1 })] };
+  }
+  let nodes: FxpNode[];
+  try {
+    nodes = parser.parse(text) as FxpNode[];
+  } catch (error) {
+    return { diagnostics: [messages.notWellFormed((error as Error).message, { line: 1 })] };
+  }
+  for (const node of nodes) {
+    const key = keyOf(node);
+    if (key !== undefined && key !== '#text' && key[0] !== '?' && key[0] !== '!') return { root: convert(key, node), diagnostics: [] };
+  }
+  return { diagnostics: [messages.notWellFormed('no root element', { line: 1 })] };
+}
+
+export function elements(parent: Element, name: string): Element[] {
+  return parent.children.filter((c): c is Element => typeof c !== 'string' && c.name === name);
+}
+
+/** All the text inside, nested elements included. */
+export function textOf(node: Node): string {
+  return typeof node === 'string' ? node : node.children.map(textOf).join('');
+}

@@ -1,0 +1,186 @@
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { MemoryEntry, MemoryStatus } from './store.js';
+import { messages } from './tmx-messages.js';
+import { readSeg, segOf, xmlAttr } from './tmx-seg.js';
+import { elements, lineCounter, readXml, textOf, type Element } from './tmx-xml.js';
+
+const TOOL_VERSION = '0.1.0';
+const STATUSES: ReadonlySet<string> = new Set<MemoryStatus>(['draft', 'reviewed', 'approved']);
+const PROP = { status: 'x-subloc-status', provider: 'x-subloc-provider', glossary: 'x-subloc-glossary', reviewer: 'x-subloc-reviewer' } as const;
+
+export interface ExportTmxOptions {
+  /** The header's `srclang`; a unit in another source language says its own on `<tu>`. */
+  srcLang: string;
+}
+
+/** `2026-11-28T16:00:00.000Z` → `20261128T160000Z` (TMX keeps whole seconds). */
+function tmxDate(iso: string): string {
+  return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+function isoDate(tmx: string): string | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(tmx.trim());
+  if (!m) return undefined;
+  const time = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** The memory as TMX 1.4b: one `<tu>` per entry, its status, provider, glossary version and reviewer as props. */
+export function exportTmx(entries: readonly MemoryEntry[], options: ExportTmxOptions): string {
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
+    '<tmx version="1.4">',
+    `  <header creationtool="subloc" creationtoolversion="${TOOL_VERSION}" segtype="block" o-tmf="subloc" adminlang="en" srclang="${xmlAttr(options.srcLang)}" datatype="plaintext"/>`,
+    '  <body>',
+  ];
+  for (const e of entries) {
+    const ownSource = e.sourceLang.toLowerCase() === options.srcLang.toLowerCase() ? '' : ` srclang="${xmlAttr(e.sourceLang)}"`;
+    const date = tmxDate(e.updatedAt);
+    out.push(`    <tu${ownSource} creationdate="${date}" changedate="${date}">`);
+    out.push(`      <prop type="${PROP.status}">${e.status}</prop>`);
+    out.push(`      <prop type="${PROP.provider}">${xmlAttr(e.provider)}</prop>`);
+    if (e.glossaryVersion !== '') out.push(`      <prop type="${PROP.glossary}">${xmlAttr(e.glossaryVersion)}</prop>`);
+    if (e.reviewer !== undefined) out.push(`      <prop type="${PROP.reviewer}">${xmlAttr(e.reviewer)}</prop>`);
+    out.push(`      <tuv xml:lang="${xmlAttr(e.sourceLang)}"><seg>${segOf(e.source)}</seg></tuv>`);
+    out.push(`      <tuv xml:lang="${xmlAttr(e.targetLang)}"><seg>${segOf(e.target)}</seg></tuv>`);
+    out.push('    </tu>');
+  }
+  out.push('  </body>', '</tmx>', '');
+  return out.join('\n');
+}
+
+export interface ImportTmxOptions {
+  /** Status of entries that carry no `x-subloc-status` prop. @default 'reviewed' */
+  status?: MemoryStatus;
+  /** Time given to entries without a `changedate`. @default the current time */
+  now?: string;
+}
+
+export interface ImportTmxResult {
+  entries: MemoryEntry[];
+  diagnostics: Diagnostic[];
+  /** Source/target pairs not imported because of an error. */
+  skipped: number;
+}
+
+function props(element: Element): Map<string, { value: string; offset: number }> {
+  const found = new Map<string, { value: string; offset: number }>();
+  for (const prop of elements(element, 'prop')) found.set(prop.attrs['type'] ?? '', { value: textOf(prop).trim(), offset: prop.offset });
+  return found;
+}
+
+const langOf = (tuv: Element): string | undefined => tuv.attrs['xml:lang'] ?? tuv.attrs['lang'];
+
+/**
+ * Reads TMX (subloc's own or another tool's) into memory entries, one per
+ * target variant of each `<tu>`. Never throws; what cannot be read is an
+ * error diagnostic with its line, and only that unit or variant is skipped.
+ */
+export function importTmx(text: string, fileName: string, options: ImportTmxOptions = {}): ImportTmxResult {
+  const lineAt = lineCounter(text);
+  const at = (element: Element) => ({ line: lineAt(element.offset) });
+  const xml = readXml(text, lineAt);
+  const diagnostics = xml.diagnostics;
+  const entries: MemoryEntry[] = [];
+  let skipped = 0;
+  const root = xml.root;
+  if (!root) return { entries, diagnostics, skipped };
+  if (root.name !== 'tmx') {
+    diagnostics.push(messages.notTmx(fileName, root.name, at(root)));
+    return { entries, diagnostics, skipped };
+  }
+  const body = elements(root, 'body')[0];
+  if (!body) {
+    diagnostics.push(messages.noBody(at(root)));
+    return { entries, diagnostics, skipped };
+  }
+  const header = elements(root, 'header')[0];
+  const headerLang = header?.attrs['srclang'];
+  if (headerLang === undefined || headerLang.trim() === '') diagnostics.push(messages.missingSrclang(header ? at(header) : at(root)));
+  const now = options.now ?? new Date().toISOString();
+  const defaultStatus = options.status ?? 'reviewed';
+
+  const dateOf = (element: Element, attribute: string): string | undefined => {
+    const value = element.attrs[attribute];
+    if (value === undefined) return undefined;
+    const iso = isoDate(value);
+    if (iso === undefined) diagnostics.push(messages.badDate(attribute, value, at(element)));
+    return iso;
+  };
+
+  for (const tu of elements(body, 'tu')) {
+    const tuvs = elements(tu, 'tuv');
+    const ownLang = tu.attrs['srclang'];
+    const sourceLang = ownLang ?? (headerLang === '*all*' ? undefined : headerLang);
+    if (sourceLang === undefined || sourceLang.trim() === '') {
+      if (headerLang === '*all*') diagnostics.push(messages.allSrclang(at(tu)));
+      skipped += Math.max(1, tuvs.length - 1);
+      continue;
+    }
+    const sameLang = (tuv: Element) => langOf(tuv)?.toLowerCase() === sourceLang.toLowerCase();
+    const sourceTuvs = tuvs.filter(sameLang);
+    const sourceTuv = sourceTuvs[0];
+    for (const extra of sourceTuvs.slice(1)) diagnostics.push(messages.extraSourceTuv(sourceLang, at(extra)));
+    const sourceSeg = sourceTuv && elements(sourceTuv, 'seg')[0];
+    if (!sourceTuv || !sourceSeg) {
+      diagnostics.push(sourceTuv ? messages.tuvWithoutSeg(sourceLang, at(sourceTuv)) : messages.noSourceTuv(sourceLang, tuvs.map((t) => langOf(t) ?? '?'), at(tu)));
+      skipped += Math.max(1, tuvs.length - sourceTuvs.length);
+      continue;
+    }
+    const source = readSeg(sourceSeg);
+    if (source.unsupported.length > 0) diagnostics.push(messages.unsupportedCodes(source.unsupported, at(sourceSeg)));
+    const tuProps = props(tu);
+    const tuDate = dateOf(tu, 'changedate') ?? dateOf(tu, 'creationdate');
+
+    for (const tuv of tuvs) {
+      if (sameLang(tuv)) continue;
+      const targetLang = langOf(tuv);
+      if (targetLang === undefined || targetLang.trim() === '') {
+        diagnostics.push(messages.tuvWithoutLang(at(tuv)));
+        skipped++;
+        continue;
+      }
+      const seg = elements(tuv, 'seg')[0];
+      if (!seg) {
+        diagnostics.push(messages.tuvWithoutSeg(targetLang, at(tuv)));
+        skipped++;
+        continue;
+      }
+      const target = readSeg(seg);
+      if (target.unsupported.length > 0) diagnostics.push(messages.unsupportedCodes(target.unsupported, at(seg)));
+      if (target.cues.every((c) => c.trim() === '')) {
+        diagnostics.push(messages.emptyTarget(targetLang, at(seg)));
+        continue;
+      }
+      if (target.cues.length !== source.cues.length) {
+        diagnostics.push(messages.cueCountMismatch(targetLang, source.cues.length, target.cues.length, at(seg)));
+        skipped++;
+        continue;
+      }
+      // A variant's own props win over its unit's.
+      const found = new Map([...tuProps, ...props(tuv)]);
+      const status = found.get(PROP.status);
+      let entryStatus: MemoryStatus = defaultStatus;
+      if (status && STATUSES.has(status.value)) entryStatus = status.value as MemoryStatus;
+      else if (status) {
+        diagnostics.push(messages.unknownStatus(status.value, { line: lineAt(status.offset) }));
+        entryStatus = 'draft';
+      }
+      const entry: MemoryEntry = {
+        sourceLang,
+        targetLang,
+        source: [...source.cues],
+        target: target.cues,
+        glossaryVersion: found.get(PROP.glossary)?.value ?? '',
+        provider: found.get(PROP.provider)?.value || 'tmx',
+        status: entryStatus,
+        updatedAt: dateOf(tuv, 'changedate') ?? tuDate ?? now,
+      };
+      const reviewer = found.get(PROP.reviewer)?.value;
+      if (reviewer) entry.reviewer = reviewer;
+      entries.push(entry);
+    }
+  }
+  return { entries, diagnostics, skipped };
+}

@@ -1,0 +1,117 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openMemory } from '../../src/memory/sqlite.js';
+import { cli, tempDir } from '../helpers/cli.js';
+import { entry } from './entries.js';
+
+const HEADER = '<header creationtool="t" creationtoolversion="1" segtype="block" o-tmf="t" adminlang="en" srclang="zh-Hans" datatype="plaintext"/>';
+const tu = (zh: string, en: string, props = '') => `<tu changedate="20261101T100000Z">${props}<tuv xml:lang="zh-Hans"><seg>${zh}</seg></tuv><tuv xml:lang="en-US"><seg>${en}</seg></tuv></tu>`;
+const tmx = (...tus: string[]) => `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n${HEADER}\n<body>\n${tus.join('\n')}\n</body>\n</tmx>\n`;
+
+describe('subloc memory', () => {
+  it('imports TMX, counts what it wrote and kept, and exports it again', async () => {
+    const dir = tempDir('subloc-memory-cli-');
+    writeFileSync(join(dir, 'approved.tmx'), tmx(tu('您好', 'Hello', '<prop type="x-subloc-status">approved</prop>'), tu('胡同', '<bpt i="1">&lt;i&gt;</bpt>hutong<ept i="1">&lt;/i&gt;</ept>')));
+    writeFileSync(join(dir, 'drafts.tmx'), tmx(tu('您好', 'Hi there'), tu('社区', 'community')));
+
+    const first = await cli(['memory', 'import', 'approved.tmx', '--memory', 'tm/memory.sqlite'], dir);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toBe('approved.tmx: 2 written, 0 kept (the stored entry has a higher status or is newer), 0 skipped with errors\n');
+    expect(first.code).toBe(0);
+
+    const second = await cli(['memory', 'import', 'drafts.tmx', '--status', 'draft', '--memory', 'tm/memory.sqlite'], dir);
+    expect(second.stdout).toMatch(/^drafts\.tmx: 1 written, 1 kept/);
+    expect(second.code).toBe(0);
+
+    const stats = await cli(['memory', 'stats', '--memory', 'tm/memory.sqlite'], dir);
+    expect(stats.code).toBe(0);
+    expect(stats.stdout).toContain('3 entries');
+    expect(stats.stdout).toMatch(/zh-Hans → en-US +3 +\(draft 1, reviewed 1, approved 1\)/);
+
+    const exported = await cli(['memory', 'export', '-o', 'out/memory.tmx', '--memory', 'tm/memory.sqlite'], dir);
+    expect(exported.code).toBe(0);
+    expect(exported.stderr).toContain('exported 3 entries to out/memory.tmx');
+    const text = readFileSync(join(dir, 'out/memory.tmx'), 'utf8');
+    expect(text).toContain('srclang="zh-Hans"');
+    expect(text).toContain('<seg>Hello</seg>');
+    expect(text).toContain('<bpt i="1" type="italic">&lt;i&gt;</bpt>hutong<ept i="1">&lt;/i&gt;</ept>');
+    expect(text).not.toContain('Hi there');
+
+    const store = openMemory(join(dir, 'tm/memory.sqlite'));
+    expect(store.exact(['您好'], { source: 'zh-Hans', target: 'en-US' }, '')?.target).toEqual(['Hello']);
+    store.close();
+  });
+
+  it('exports one pair to stdout', async () => {
+    const dir = tempDir('subloc-memory-cli-');
+    const store = openMemory(join(dir, 'm.sqlite'));
+    store.put([entry({ source: ['一'] }), entry({ source: ['二'], targetLang: 'fr-FR' })]);
+    store.close();
+    const r = await cli(['memory', 'export', '--target', 'fr-FR', '--memory', 'm.sqlite'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^<\?xml/);
+    expect(r.stdout).toContain('<tuv xml:lang="fr-FR">');
+    expect(r.stdout).not.toContain('<tuv xml:lang="en-US">');
+  });
+
+  it('uses .subloc/memory.sqlite in the working directory by default', async () => {
+    const dir = tempDir('subloc-memory-cli-');
+    writeFileSync(join(dir, 'a.tmx'), tmx(tu('您好', 'Hello')));
+    const previous = process.env['SUBLOC_MEMORY'];
+    delete process.env['SUBLOC_MEMORY'];
+    try {
+      expect((await cli(['memory', 'import', 'a.tmx'], dir)).code).toBe(0);
+    } finally {
+      if (previous !== undefined) process.env['SUBLOC_MEMORY'] = previous;
+    }
+    expect(existsSync(join(dir, '.subloc/memory.sqlite'))).toBe(true);
+  });
+
+  it('imports what it can read, reports the rest with file and line, and exits 1', async () => {
+    const dir = tempDir('subloc-memory-cli-');
+    writeFileSync(join(dir, 'mixed.tmx'), tmx(tu('您好', 'Hello'), tu('一<ph type="x-cue-break"/>二', 'one two')));
+    const r = await cli(['memory', 'import', 'mixed.tmx', '--memory', 'm.sqlite'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('mixed.tmx: 1 written, 0 kept (the stored entry has a higher status or is newer), 1 skipped with errors\n');
+    expect(r.stderr).toMatch(/^mixed\.tmx:6: error: the en-US `<seg>` has 1 cue and the source has 2.* \[tmx\/cue-count-mismatch\]$/m);
+  });
+
+  it('refuses an entity bomb without importing anything', async () => {
+    const dir = tempDir('subloc-memory-cli-');
+    writeFileSync(join(dir, 'bomb.tmx'), `<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n${tmx(tu('&b;', 'x')).split('\n').slice(1).join('\n')}`);
+    const r = await cli(['memory', 'import', 'bomb.tmx', '--memory', 'm.sqlite'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('bomb.tmx: not imported (see the errors above)\n');
+    expect(r.stderr).toContain('bomb.tmx:2: error: found an `<!ENTITY>` declaration');
+  });
+
+  it('says when there is no memory to export or count', async () => {
+    const dir = tempDir('subloc-memory-cli-');
+    const stats = await cli(['memory', 'stats', '--memory', 'none.sqlite'], dir);
+    expect(stats.code).toBe(0);
+    expect(stats.stdout).toContain('no translation memory yet (0 entries)');
+    const exported = await cli(['memory', 'export', '--memory', 'none.sqlite'], dir);
+    expect(exported.code).toBe(1);
+    expect(exported.stderr).toMatch(/no translation memory at .*none\.sqlite; expected one made by `subloc localize`/);
+    expect(existsSync(join(dir, 'none.sqlite'))).toBe(false);
+  });
+
+  it('names a memory file that is not a database', async () => {
+    const dir = tempDir('subloc-memory-cli-');
+    writeFileSync(join(dir, 'notes.txt'), 'meeting notes, not a memory\n'.repeat(40));
+    const r = await cli(['memory', 'stats', '--memory', 'notes.txt'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`cannot use ${join(dir, 'notes.txt')} as the translation memory: the file is not an SQLite database`);
+  });
+
+  it('exits 2 on a wrong command line', async () => {
+    const dir = tempDir('subloc-memory-cli-');
+    expect((await cli(['memory'], dir)).code).toBe(2);
+    expect((await cli(['memory', 'purge'], dir)).stderr).toContain('unknown action `purge`; expected one of export, import, stats');
+    expect((await cli(['memory', 'import', '--memory', 'm.sqlite'], dir)).code).toBe(2);
+    const status = await cli(['memory', 'import', 'a.tmx', '--status', 'final'], dir);
+    expect(status.code).toBe(2);
+    expect(status.stderr).toContain('--status `final` is not a status; expected draft, reviewed, approved');
+  });
+});

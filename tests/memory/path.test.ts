@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { memoryPath } from '../../src/memory/path.js';
+
+describe('memoryPath', () => {
+  it('takes --memory, then SUBLOC_MEMORY, then .subloc/memory.sqlite, relative to the working directory', () => {
+    expect(memoryPath('tm.sqlite', { SUBLOC_MEMORY: '/shared/tm.sqlite' }, '/film')).toBe('/film/tm.sqlite');
+    expect(memoryPath(undefined, { SUBLOC_MEMORY: '/shared/tm.sqlite' }, '/film')).toBe('/shared/tm.sqlite');
+    expect(memoryPath(undefined, { SUBLOC_MEMORY: '../tm.sqlite' }, '/film/cut')).toBe('/film/tm.sqlite');
+    expect(memoryPath(undefined, {}, '/film')).toBe('/film/.subloc/memory.sqlite');
+  });
+
+  it('ignores an empty option or variable', () => {
+    expect(memoryPath('', { SUBLOC_MEMORY: '' }, '/film')).toBe('/film/.subloc/memory.sqlite');
+    expect(memoryPath(' ', { SUBLOC_MEMORY: 'tm.sqlite' }, '/film')).toBe('/film/tm.sqlite');
+  });
+
+  it('passes :memory: through for a throwaway memory', () => {
+    expect(memoryPath(':memory:', {}, '/film')).toBe(':memory:');
+  });
+});

@@ -1,0 +1,249 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { MemoryEntry } from '../../src/memory/store.js';
+import { exportTmx, importTmx } from '../../src/memory/tmx.js';
+import { span } from '../../src/model/spans.js';
+import type { Span } from '../../src/model/track.js';
+import { toTagged } from '../../src/translate/tagged-text.js';
+import { tempDir } from '../helpers/cli.js';
+import { entry } from './entries.js';
+
+const SCHEMAS = resolve(process.cwd(), '../shared/schemas');
+
+function xmllint(tmx: string): { code: number; stderr: string } {
+  const file = join(tempDir('subloc-tmx-'), 'memory.tmx');
+  writeFileSync(file, tmx);
+  const result = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', 'tmx-1.4b/tmx14.dtd', file], {
+    cwd: SCHEMAS,
+    encoding: 'utf8',
+    env: { ...process.env, XML_CATALOG_FILES: 'tmx-1.4b/catalog.xml' },
+  });
+  return { code: result.status ?? -1, stderr: result.stderr };
+}
+
+const NOW = '2026-11-28T12:00:00.000Z';
+
+// ---- arbitraries: tagged text as the pipeline makes it, and as anything may hand it over ----
+
+const words = fc.constantFrom('这座城市', '胡同', '12345', 'hotline', 'Ça va', '&', '<', '>', 'a&b', '<x>', ' ', '“引号”', '市民', 'l’appel', '𠀋');
+const styledSpan = fc.record({ text: words, italic: fc.boolean(), bold: fc.boolean(), underline: fc.boolean() }).map(({ text, ...flags }) =>
+  span(text, { ...(flags.italic ? { italic: true } : {}), ...(flags.bold ? { bold: true } : {}), ...(flags.underline ? { underline: true } : {}) }),
+);
+const line = fc.tuple(fc.boolean(), fc.array(styledSpan, { minLength: 1, maxLength: 4 })).map(([dialogue, spans]): Span[] => (dialogue ? [span('- '), ...spans] : spans));
+const cueFromModel = fc.tuple(fc.array(line, { minLength: 1, maxLength: 3 }), fc.constantFrom('zh-Hans', 'en-US', 'ja-JP')).map(([lines, lang]) => toTagged(lines, lang));
+/** Any sequence of tokens, unbalanced and nested tags included. */
+const cueFromTokens = fc.array(fc.constantFrom('<i>', '</i>', '<b>', '</b>', '<u>', '</u>', '\n', '&amp;', '&lt;', '&gt;', 'word', '中文', ' ', '\t'), { maxLength: 12 }).map((t) => t.join(''));
+const cue = fc.oneof(cueFromModel, cueFromTokens);
+
+const arbEntry: fc.Arbitrary<MemoryEntry> = fc
+  .record({
+    cues: fc.array(fc.tuple(cue, cue), { minLength: 1, maxLength: 3 }),
+    sourceLang: fc.constantFrom('zh-Hans', 'en-US'),
+    targetLang: fc.constantFrom('en-US', 'fr-FR', 'ja-JP', 'de-DE'),
+    glossaryVersion: fc.constantFrom('', 'a1b2c3', 'v&<"2">'),
+    provider: fc.constantFrom('deepl', 'pseudo', 'tmx', 'xliff & co'),
+    status: fc.constantFrom('draft', 'reviewed', 'approved'),
+    reviewer: fc.option(fc.constantFrom('Lin', 'Ana "QA" Ruiz', '王芳'), { nil: undefined }),
+    seconds: fc.integer({ min: 1_600_000_000, max: 1_900_000_000 }),
+  })
+  .filter((e) => e.sourceLang !== e.targetLang)
+  .map(({ cues, seconds, reviewer, ...rest }) => {
+    const e: MemoryEntry = {
+      ...rest,
+      source: cues.map(([s]) => s),
+      // An empty translation is not imported: keep one word in it.
+      target: cues.map(([, t], k) => (k === 0 ? `${t}OK` : t)),
+      updatedAt: new Date(seconds * 1000).toISOString(),
+    };
+    if (reviewer !== undefined) e.reviewer = reviewer;
+    return e;
+  });
+
+describe('TMX export and import', () => {
+  it('round-trips any entries: tags, dialogue lines, several cues, CJK, & < >', () => {
+    fc.assert(
+      fc.property(fc.array(arbEntry, { maxLength: 6 }), fc.constantFrom('zh-Hans', 'en-US'), (entries, srcLang) => {
+        const tmx = exportTmx(entries, { srcLang });
+        const back = importTmx(tmx, 'memory.tmx');
+        expect(back.diagnostics).toEqual([]);
+        expect(back.skipped).toBe(0);
+        expect(back.entries).toEqual(entries);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('writes cue breaks, dialogue breaks and styles as TMX inline codes', () => {
+    const tmx = exportTmx([entry({ source: ['<i>喂？</i>', '- 你好\n- 您好'], target: ['<i>Hello?</i>', '- Hi\n- Hello &amp; bye'], status: 'reviewed', reviewer: 'Lin' })], { srcLang: 'zh-Hans' });
+    expect(tmx).toContain(
+      '<tuv xml:lang="zh-Hans"><seg><bpt i="1" type="italic">&lt;i&gt;</bpt>喂？<ept i="1">&lt;/i&gt;</ept><ph type="x-cue-break"/>- 你好<ph type="lb"/>- 您好</seg></tuv>',
+    );
+    expect(tmx).toContain('- Hi<ph type="lb"/>- Hello &amp; bye</seg>');
+    expect(tmx).toContain('<prop type="x-subloc-status">reviewed</prop>');
+    expect(tmx).toContain('<prop type="x-subloc-glossary">g1</prop>');
+    expect(tmx).toContain('<prop type="x-subloc-reviewer">Lin</prop>');
+    expect(tmx).toContain('changedate="20261101T100000Z"');
+    expect(exportTmx([entry({ source: ['<b>a</b><u>b</u>'] })], { srcLang: 'zh-Hans' })).toContain(
+      '<bpt i="1" type="bold">&lt;b&gt;</bpt>a<ept i="1">&lt;/b&gt;</ept><bpt i="2" type="ulined">&lt;u&gt;</bpt>b<ept i="2">&lt;/u&gt;</ept>',
+    );
+  });
+
+  it('writes TMX that xmllint validates against the TMX 1.4b DTD', () => {
+    const entries = fc.sample(arbEntry, { numRuns: 60, seed: 7 });
+    entries.push(entry({ sourceLang: 'en-US', source: ['<i>unclosed', 'closed</b>'], target: ['a', 'b'] }));
+    const valid = xmllint(exportTmx(entries, { srcLang: 'zh-Hans' }));
+    expect(valid.stderr).not.toMatch(/error/i);
+    expect(valid.code).toBe(0);
+    // The check itself can fail: a header without its required o-tmf does not validate.
+    const invalid = xmllint(exportTmx(entries.slice(0, 1), { srcLang: 'zh-Hans' }).replace(' o-tmf="subloc"', ''));
+    expect(invalid.code).toBe(3);
+  });
+
+  it('imports the example of the subloc TMX format', () => {
+    const tmx = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4">
+  <header creationtool="subloc" creationtoolversion="0.1.0" segtype="block" o-tmf="subloc" adminlang="en" srclang="zh-Hans" datatype="plaintext"/>
+  <body>
+    <tu tuid="hotline-beijing-2" creationdate="20261128T160000Z" changedate="20261128T160000Z">
+      <prop type="x-subloc-status">reviewed</prop>
+      <prop type="x-subloc-provider">tmx</prop>
+      <tuv xml:lang="zh-Hans"><seg>这座城市有两千多万人口，<ph type="x-cue-break"/>每天超过60,000个来电打进12345市民服务热线。</seg></tuv>
+      <tuv xml:lang="en-US"><seg>This city is home to over 20 million people,<ph type="x-cue-break"/>and more than 60,000 calls a day reach the 12345 citizen service hotline.</seg></tuv>
+    </tu>
+  </body>
+</tmx>`;
+    expect(importTmx(tmx, 'hotline.tmx')).toEqual({
+      entries: [
+        {
+          sourceLang: 'zh-Hans',
+          targetLang: 'en-US',
+          source: ['这座城市有两千多万人口，', '每天超过60,000个来电打进12345市民服务热线。'],
+          target: ['This city is home to over 20 million people,', 'and more than 60,000 calls a day reach the 12345 citizen service hotline.'],
+          glossaryVersion: '',
+          provider: 'tmx',
+          status: 'reviewed',
+          updatedAt: '2026-11-28T16:00:00.000Z',
+        },
+      ],
+      diagnostics: [],
+      skipped: 0,
+    });
+  });
+});
+
+describe('TMX from other tools', () => {
+  const foreign = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+<header creationtool="SomeCAT" creationtoolversion="9" srclang="EN-US" adminlang="en" datatype="html" o-tmf="cat" segtype="sentence">
+</header>
+<body>
+<tu tuid="1" creationdate="20250102T030405Z">
+<tuv lang="en-US"><seg>Call the <bpt i="1">&lt;b&gt;</bpt>hotline<ept i="1">&lt;/b&gt;</ept> now &amp; wait.</seg></tuv>
+<tuv xml:lang="fr-FR"><seg>Appelez la <bpt i="1">&lt;b&gt;</bpt>ligne<ept i="1">&lt;/b&gt;</ept> &amp; attendez.</seg></tuv>
+<tuv xml:lang="de-DE"><seg>Rufen Sie die Hotline an.</seg></tuv>
+</tu>
+<tu tuid="2">
+<tuv xml:lang="en-US"><seg>Press <bpt i="1" type="link">&lt;a href="x"&gt;</bpt>here<ept i="1">&lt;/a&gt;</ept><ph x="2">{br}</ph></seg></tuv>
+<tuv xml:lang="fr-FR"><seg>Appuyez <hi type="x-term">ici</hi></seg></tuv>
+<tuv xml:lang="es-ES"><seg></seg></tuv>
+</tu>
+</body>
+</tmx>`;
+
+  it('reads plain segs as one cue, recognised styles from their content, and several targets per unit', () => {
+    const { entries, diagnostics } = importTmx(foreign, 'cat.tmx', { now: NOW, status: 'approved' });
+    expect(entries.map((e) => [e.sourceLang, e.targetLang, e.source, e.target, e.status, e.provider, e.updatedAt])).toEqual([
+      ['EN-US', 'fr-FR', ['Call the <b>hotline</b> now &amp; wait.'], ['Appelez la <b>ligne</b> &amp; attendez.'], 'approved', 'tmx', '2025-01-02T03:04:05.000Z'],
+      ['EN-US', 'de-DE', ['Call the <b>hotline</b> now &amp; wait.'], ['Rufen Sie die Hotline an.'], 'approved', 'tmx', '2025-01-02T03:04:05.000Z'],
+      ['EN-US', 'fr-FR', ['Press &lt;a href="x"&gt;here&lt;/a&gt;{br}'], ['Appuyez ici'], 'approved', 'tmx', NOW],
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([
+      ['tmx/unsupported-code', 'warning', 12],
+      ['tmx/unsupported-code', 'warning', 13],
+      ['tmx/empty-target', 'warning', 14],
+    ]);
+    expect(diagnostics[0]?.message).toMatch(/`<bpt type="link">`, `<ept>`, `<ph>`.*kept their content as text/);
+  });
+
+  it('reads a real TMX made by OpenXLIFF without an error', () => {
+    const text = readFileSync(join(SCHEMAS, 'tmx-1.4b/samples/openxliff/OpenXLIFF_Java_es.tmx'), 'utf8');
+    const { entries, diagnostics, skipped } = importTmx(text, 'OpenXLIFF_Java_es.tmx');
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(skipped).toBe(0);
+    expect(entries.length).toBeGreaterThan(500);
+    expect(entries[0]).toMatchObject({ sourceLang: 'en', targetLang: 'es', source: ['Wrong XLIFF version'], target: ['Versión de XLIFF incorrecta'], status: 'reviewed' });
+  });
+});
+
+describe('TMX import diagnostics', () => {
+  const wrap = (header: string, body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n${header}\n<body>\n${body}\n</body>\n</tmx>\n`;
+  const HEADER = '<header creationtool="t" creationtoolversion="1" segtype="block" o-tmf="t" adminlang="en" srclang="zh-Hans" datatype="plaintext"/>';
+
+  it('reports a header without srclang and skips the units that name none', () => {
+    const text = wrap(
+      '<header creationtool="t" creationtoolversion="1" segtype="block" o-tmf="t" adminlang="en" datatype="plaintext"/>',
+      '<tu><tuv xml:lang="zh-Hans"><seg>一</seg></tuv><tuv xml:lang="en"><seg>one</seg></tuv></tu>\n<tu srclang="zh-Hans"><tuv xml:lang="zh-Hans"><seg>二</seg></tuv><tuv xml:lang="en"><seg>two</seg></tuv></tu>',
+    );
+    const r = importTmx(text, 'x.tmx');
+    expect(r.diagnostics).toMatchObject([{ code: 'tmx/missing-srclang', severity: 'error', line: 3 }]);
+    expect(r.entries.map((e) => e.target)).toEqual([['two']]);
+    expect(r.skipped).toBe(1);
+  });
+
+  it('reports a unit without a source variant, with its line', () => {
+    const r = importTmx(wrap(HEADER, '<tu>\n<tuv xml:lang="en"><seg>one</seg></tuv>\n</tu>'), 'x.tmx');
+    expect(r.diagnostics).toMatchObject([{ code: 'tmx/no-source-tuv', severity: 'error', line: 5 }]);
+    expect(r.diagnostics[0]?.message).toContain('found `en`');
+    expect(r.entries).toEqual([]);
+    expect(r.skipped).toBe(1);
+  });
+
+  it('skips a target whose cue count differs from the source, and keeps the others', () => {
+    const r = importTmx(
+      wrap(
+        HEADER,
+        '<tu>\n<tuv xml:lang="zh-Hans"><seg>一<ph type="x-cue-break"/>二</seg></tuv>\n<tuv xml:lang="en"><seg>one two</seg></tuv>\n<tuv xml:lang="fr"><seg>un<ph type="x-cue-break"/>deux</seg></tuv>\n</tu>',
+      ),
+      'x.tmx',
+    );
+    expect(r.diagnostics).toMatchObject([{ code: 'tmx/cue-count-mismatch', severity: 'error', line: 7 }]);
+    expect(r.diagnostics[0]?.message).toMatch(/the en `<seg>` has 1 cue and the source has 2/);
+    expect(r.entries.map((e) => [e.targetLang, e.target])).toEqual([['fr', ['un', 'deux']]]);
+    expect(r.skipped).toBe(1);
+  });
+
+  it('imports an unknown status as a draft, with a warning on the prop', () => {
+    const r = importTmx(wrap(HEADER, '<tu>\n<prop type="x-subloc-status">final</prop>\n<tuv xml:lang="zh-Hans"><seg>一</seg></tuv><tuv xml:lang="en"><seg>one</seg></tuv></tu>'), 'x.tmx');
+    expect(r.diagnostics).toMatchObject([{ code: 'tmx/unknown-status', severity: 'warning', line: 6 }]);
+    expect(r.entries[0]?.status).toBe('draft');
+  });
+
+  it('refuses a DOCTYPE that declares entities (a billion laughs) and reads nothing', () => {
+    const laughs = Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('\n');
+    const bomb = `<?xml version="1.0"?>\n<!DOCTYPE tmx [\n<!ENTITY l0 "lol">\n${laughs}\n]>\n<tmx version="1.4">${HEADER}<body><tu><tuv xml:lang="zh-Hans"><seg>&l9;</seg></tuv><tuv xml:lang="en"><seg>x</seg></tuv></tu></body></tmx>`;
+    const r = importTmx(bomb, 'bomb.tmx');
+    expect(r.entries).toEqual([]);
+    expect(r.diagnostics).toMatchObject([{ code: 'tmx/doctype-entities', severity: 'error', line: 3 }]);
+
+    const external = `<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY secret SYSTEM "file:///etc/passwd">]>\n<tmx version="1.4">${HEADER}<body><tu><tuv xml:lang="zh-Hans"><seg>&secret;</seg></tuv><tuv xml:lang="en"><seg>x</seg></tuv></tu></body></tmx>`;
+    expect(importTmx(external, 'external.tmx').diagnostics).toMatchObject([{ code: 'tmx/doctype-entities', severity: 'error', line: 2 }]);
+  });
+
+  it('reports a document that is not well-formed, or not TMX, with its line', () => {
+    const broken = importTmx(wrap(HEADER, '<tu>\n<tuv xml:lang="zh-Hans"><seg>一</tuv>\n</tu>'), 'x.tmx');
+    expect(broken.diagnostics).toMatchObject([{ code: 'tmx/not-well-formed', severity: 'error', line: 6 }]);
+    const xliff = importTmx('<?xml version="1.0"?>\n<xliff version="1.2"/>', 'x.xlf');
+    expect(xliff.diagnostics).toMatchObject([{ code: 'tmx/not-tmx', severity: 'error', line: 2 }]);
+    expect(xliff.diagnostics[0]?.message).toContain('x.xlf has the root element `<xliff>`');
+  });
+
+  it('warns about a date it cannot read and uses the import time', () => {
+    const r = importTmx(wrap(HEADER, '<tu changedate="2026-11-28">\n<tuv xml:lang="zh-Hans"><seg>一</seg></tuv><tuv xml:lang="en"><seg>one</seg></tuv></tu>'), 'x.tmx', { now: NOW });
+    expect(r.diagnostics).toMatchObject([{ code: 'tmx/bad-date', severity: 'warning', line: 5 }]);
+    expect(r.entries[0]?.updatedAt).toBe(NOW);
+  });
+});
