@@ -58,7 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     // A bug of ours, not the user's: one line, and the stack only when asked for.
     io.stderr(`subloc ${name}: internal error: ${(error as Error)?.message ?? String(error)}\n`);
-    if (process.env['SUBLOC_DEBUG']) io.stderr(`${(error as Error)?.stack ?? ''}\n`);
+    if (io.env['SUBLOC_DEBUG']) io.stderr(`${(error as Error)?.stack ?? ''}\n`);
     return EXIT.failed;
   }
 }

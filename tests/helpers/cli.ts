@@ -13,10 +13,10 @@ export interface CliResult {
 }
 
 /** Runs the CLI in-process with captured output. */
-export async function cli(argv: string[], cwd: string): Promise<CliResult> {
+export async function cli(argv: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), interactive: false });
+  const code = await runCli(argv, { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), interactive: false, env });
   return { code, stdout, stderr };
 }
 

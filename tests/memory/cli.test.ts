@@ -55,16 +55,17 @@ describe('subloc memory', () => {
     expect(r.stdout).not.toContain('<tuv xml:lang="en-US">');
   });
 
+  it('honours SUBLOC_MEMORY', async () => {
+    const dir = tempDir('subloc-memory-cli-');
+    writeFileSync(join(dir, 'a.tmx'), tmx(tu('您好', 'Hello')));
+    expect((await cli(['memory', 'import', 'a.tmx'], dir, { SUBLOC_MEMORY: 'elsewhere.sqlite' })).code).toBe(0);
+    expect(existsSync(join(dir, 'elsewhere.sqlite'))).toBe(true);
+  });
+
   it('uses .subloc/memory.sqlite in the working directory by default', async () => {
     const dir = tempDir('subloc-memory-cli-');
     writeFileSync(join(dir, 'a.tmx'), tmx(tu('您好', 'Hello')));
-    const previous = process.env['SUBLOC_MEMORY'];
-    delete process.env['SUBLOC_MEMORY'];
-    try {
-      expect((await cli(['memory', 'import', 'a.tmx'], dir)).code).toBe(0);
-    } finally {
-      if (previous !== undefined) process.env['SUBLOC_MEMORY'] = previous;
-    }
+    expect((await cli(['memory', 'import', 'a.tmx'], dir)).code).toBe(0);
     expect(existsSync(join(dir, '.subloc/memory.sqlite'))).toBe(true);
   });
 

@@ -138,6 +138,6 @@ export const memory: Command = {
     const [name, ...files] = positionals;
     const action = name !== undefined && Object.hasOwn(actions, name) ? actions[name] : undefined;
     if (!action) throw new SublocError('USAGE', `${name === undefined ? 'missing action' : `unknown action \`${name}\``}; expected one of ${Object.keys(actions).join(', ')}`);
-    return action({ values, files, path: memoryPath(str(values['memory']), process.env, io.cwd), io });
+    return action({ values, files, path: memoryPath(str(values['memory']), io.env, io.cwd), io });
   },
 };
