@@ -1,0 +1,46 @@
+import { DeepLClient, type AppInfo } from 'deepl-node';
+import { SublocError } from '../../errors.js';
+import { redact } from './errors.js';
+import { messages } from './messages.js';
+
+export interface DeepLConnectionOptions {
+  /** Where `DEEPL_AUTH_KEY` and `DEEPL_SERVER_URL` are read. @default process.env */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Attempts per request, the first included (deepl-node counts them so); 429, 5xx and resets are retried. @default 5 */
+  maxRetries?: number;
+  /** Timeout of each attempt, in ms. @default 10000 */
+  minTimeout?: number;
+  appInfo?: AppInfo;
+}
+
+/** A deepl-node client with what error messages may say about it: the server URL, never the key. */
+export interface DeepLConnection {
+  client: DeepLClient;
+  serverUrl: string;
+  /** Removes the key from a text that may have come from DeepL, axios or deepl-node. */
+  redact(text: string): string;
+}
+
+/** Whether a key is set: the pipeline picks the offline provider when not. */
+export function hasDeepLKey(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  return (env.DEEPL_AUTH_KEY ?? '').trim() !== '';
+}
+
+/**
+ * Connects to DeepL with the key from `DEEPL_AUTH_KEY` (never a file) and
+ * `DEEPL_SERVER_URL` when set. Without it the server is DeepL's own, chosen
+ * as deepl-node chooses it (keys ending `:fx` are API Free keys).
+ */
+export function createDeepLConnection(options: DeepLConnectionOptions = {}): DeepLConnection {
+  const env = options.env ?? process.env;
+  const authKey = (env.DEEPL_AUTH_KEY ?? '').trim();
+  if (authKey === '') throw new SublocError('DEEPL_AUTH', messages.keyMissing());
+  const serverUrl = (env.DEEPL_SERVER_URL ?? '').trim() || (authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
+  const client = new DeepLClient(authKey, {
+    serverUrl,
+    maxRetries: options.maxRetries ?? 5,
+    minTimeout: options.minTimeout ?? 10_000,
+    ...(options.appInfo === undefined ? {} : { appInfo: options.appInfo }),
+  });
+  return { client, serverUrl, redact: (text) => redact(text, authKey) };
+}

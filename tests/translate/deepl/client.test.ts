@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { SublocError } from '../../../src/errors.js';
+import { createDeepLConnection, hasDeepLKey } from '../../../src/translate/deepl/client.js';
+
+describe('createDeepLConnection', () => {
+  it('reads the key and server from the environment only', () => {
+    const c = createDeepLConnection({ env: { DEEPL_AUTH_KEY: 'k:fx', DEEPL_SERVER_URL: 'http://127.0.0.1:9' } });
+    expect(c.serverUrl).toBe('http://127.0.0.1:9');
+    expect(createDeepLConnection({ env: { DEEPL_AUTH_KEY: 'k:fx' } }).serverUrl).toBe('https://api-free.deepl.com');
+    expect(createDeepLConnection({ env: { DEEPL_AUTH_KEY: 'k' } }).serverUrl).toBe('https://api.deepl.com');
+    expect(hasDeepLKey({ DEEPL_AUTH_KEY: ' ' })).toBe(false);
+    expect(hasDeepLKey({ DEEPL_AUTH_KEY: 'k' })).toBe(true);
+  });
+
+  it('refuses to start without a key, saying which variable to set', () => {
+    expect(() => createDeepLConnection({ env: {} })).toThrow(SublocError);
+    expect(() => createDeepLConnection({ env: {} })).toThrow(/DEEPL_AUTH_KEY is not set/);
+  });
+
+  it('redacts the key and the auth header from any text', () => {
+    const c = createDeepLConnection({ env: { DEEPL_AUTH_KEY: 'abc-123:fx' } });
+    expect(c.redact('key abc-123:fx and header DeepL-Auth-Key abc-123:fx')).toBe('key [redacted] and header DeepL-Auth-Key [redacted]');
+    expect(JSON.stringify({ ...c, client: undefined })).not.toContain('abc-123');
+  });
+});

@@ -1,0 +1,258 @@
+import { inspect } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SublocError } from '../../../src/errors.js';
+import { createDeepLConnection, type DeepLConnection } from '../../../src/translate/deepl/client.js';
+import { planRequests, translateUnits, type Protection } from '../../../src/translate/deepl/translate.js';
+import type { Draft, Unit } from '../../../src/translate/unit.js';
+import { diagnostic } from '../../../src/model/diagnostic.js';
+import { start, type FakeDeepL, type FakeDeepLOptions } from '../../helpers/deepl-server.js';
+
+const KEY = 'sk-test-0123456789abcdef:fx';
+const pair = { source: 'zh-Hans', target: 'en-US' };
+let server: FakeDeepL | undefined;
+
+async function setup(options: FakeDeepLOptions = {}, env: Record<string, string> = {}): Promise<{ server: FakeDeepL; connection: DeepLConnection }> {
+  server = await start({ authKey: KEY, ...options });
+  const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url, ...env }, maxRetries: 3, minTimeout: 3000 });
+  return { server, connection };
+}
+
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+function unit(id: number, ...source: string[]): Unit {
+  return { id: String(id), cueIds: source.map((_, k) => String(id + k)), source };
+}
+
+/** `n` units of one to three cues, ids counting cues like a track. */
+function units(n: number): Unit[] {
+  const out: Unit[] = [];
+  let id = 1;
+  for (let i = 0; i < n; i++) {
+    const cues = Array.from({ length: (i % 3) + 1 }, (_, k) => `第${i}句，第${k}段`);
+    out.push(unit(id, ...cues));
+    id += cues.length;
+  }
+  return out;
+}
+
+async function failure(promise: Promise<unknown>): Promise<SublocError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(SublocError);
+  return error as SublocError;
+}
+
+describe('translateUnits against the DeepL-compatible server', () => {
+  it('translates each unit as one text and returns one target per cue, styling kept', async () => {
+    const { server, connection } = await setup();
+    const input = [unit(1, '这座城市有两千多万人口，', '每天超过<i>六万个</i>来电'), unit(3, '打进热线。'), unit(4, '<b>你好</b> &amp; 再见')];
+    const result = await translateUnits(connection, input, { pair });
+    expect(result.drafts).toEqual<Draft[]>([
+      { unitId: '1', targets: ['[EN-US] 这座城市有两千多万人口，', '每天超过<i>六万个</i>来电'], origin: 'machine', provider: 'deepl', billedCharacters: 21 },
+      { unitId: '3', targets: ['[EN-US] 打进热线。'], origin: 'machine', provider: 'deepl', billedCharacters: 5 },
+      { unitId: '4', targets: ['[EN-US] <b>你好</b> &amp; 再见'], origin: 'machine', provider: 'deepl', billedCharacters: 7 },
+    ]);
+    expect(result.billedCharacters).toBe(33);
+    expect(result.diagnostics).toEqual([]);
+    const sent = server.state.requests[0]!.params!;
+    expect(sent.get('text')).toEqual(['<c n="0">这座城市有两千多万人口，</c><c n="1">每天超过<i>六万个</i>来电</c>', '<c n="0">打进热线。</c>', '<c n="0"><b>你好</b> &amp; 再见</c>']);
+    expect(sent.get('tag_handling')).toEqual(['xml']);
+    expect(sent.get('preserve_formatting')).toEqual(['1']);
+    expect(sent.get('non_splitting_tags')).toEqual(['c,i,b,u']);
+    expect(sent.get('source_lang')).toEqual(['zh']);
+    expect(sent.get('target_lang')).toEqual(['en-US']);
+  });
+
+  it('sends consecutive runs within the limits, with the neighbouring units as context, delivering drafts per request', async () => {
+    const { server, connection } = await setup();
+    const input = units(130);
+    const batches: string[][] = [];
+    const result = await translateUnits(connection, input, { pair, concurrency: 2, onBatch: (drafts) => void batches.push(drafts.map((d) => d.unitId)) });
+    expect(result.drafts.map((d) => d.unitId)).toEqual(input.map((u) => u.id));
+    expect(result.drafts.every((d, i) => d.targets?.length === input[i]!.source.length)).toBe(true);
+    const translate = server.state.requests.filter((r) => r.path === '/v2/translate');
+    expect(translate.map((r) => r.texts)).toEqual([50, 50, 30]);
+    expect(translate.map((r) => r.status)).toEqual([200, 200, 200]);
+    expect(batches.map((b) => b.length).sort()).toEqual([30, 50, 50]);
+    // Context: the unit before the batch and the unit after it, never billed.
+    const contexts = translate.map((r) => r.context);
+    expect(contexts).toContain('第50句，第0段第50句，第1段第50句，第2段');
+    expect(contexts).toContain('第49句，第0段第49句，第1段\n第100句，第0段第100句，第1段');
+    expect(result.billedCharacters).toBe(server.state.billedCharacters);
+  });
+
+  it('splits long CJK units into requests DeepL accepts (no 413)', async () => {
+    const { server, connection } = await setup();
+    const input = Array.from({ length: 12 }, (_, i) => unit(i + 1, '汉'.repeat(2500 + i)));
+    const result = await translateUnits(connection, input, { pair });
+    expect(result.drafts).toHaveLength(12);
+    expect(server.state.requests.every((r) => r.status === 200)).toBe(true);
+    expect(server.state.requests.length).toBeGreaterThan(2);
+  });
+
+  it('falls back to a split by length when DeepL drops the cue elements', async () => {
+    const { connection } = await setup({ postprocess: (text) => text.replace(/<\/?c\b[^>]*>/g, '') });
+    const result = await translateUnits(connection, [unit(1, 'this city is home to twenty million people,', 'and every day sixty thousand calls')], {
+      pair: { source: 'en-US', target: 'de-DE' },
+    });
+    expect(result.drafts[0]!.targets).toEqual(['[DE] THIS CITY IS HOME TO TWENTY MILLION PEOPLE,', 'AND EVERY DAY SIXTY THOUSAND CALLS']);
+    expect(result.diagnostics).toEqual([
+      diagnostic('deepl/cue-boundaries-lost', 'warning', expect.stringContaining('unit 1') as unknown as string, { cueId: '1' }),
+    ]);
+  });
+
+  it('falls back when DeepL moves a boundary or empties a cue, never leaving a cue empty', async () => {
+    const moved = (text: string) => text.replace(/<\/c><c n="1">(.*)<\/c>$/, '$1</c><c n="1"></c>');
+    const { server, connection } = await setup({ postprocess: moved });
+    const input = [unit(1, '这座城市有两千多万人口，', '每天超过六万个来电'), unit(3, '打进热线。')];
+    const result = await translateUnits(connection, input, { pair });
+    expect(result.drafts[0]!.targets).toEqual(['[EN-US] 这座城市有两千多万人口，', '每天超过六万个来电']);
+    expect(result.drafts[1]!.targets).toEqual(['[EN-US] 打进热线。']);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['deepl/cue-boundaries-lost']);
+
+    server.options.postprocess = (text) => text.replace(/<c n="1">/, '</c><c n="1">').replace(/<c n="0">/, '<c n="1">');
+    const reordered = await translateUnits(connection, [unit(1, 'one two three', 'four five six')], { pair: { source: 'en', target: 'fr' } });
+    expect(reordered.drafts[0]!.targets).toEqual(['[FR] ONE TWO THREE', 'FOUR FIVE SIX']);
+  });
+
+  it('leaves a unit untranslated, with a warning, when the translation cannot fill its cues', async () => {
+    const { connection } = await setup({ postprocess: () => 'Oui' });
+    const result = await translateUnits(connection, [unit(1, 'a b', 'c d', 'e f', 'g h')], { pair: { source: 'en', target: 'fr' } });
+    expect(result.drafts[0]).toMatchObject({ targets: null, origin: 'untranslated', billedCharacters: 15 });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['deepl/translation-too-short']);
+  });
+
+  it('sends the protect hook\'s ignore_tags and restores each cue', async () => {
+    const { server, connection } = await setup();
+    const protection: Protection = {
+      ignoreTags: ['x'],
+      prepare: (text) => ({
+        text: text.replace(/12345/g, '<x>12345</x>'),
+        restore: (out) => ({ text: out.replace(/<\/?x>/g, ''), diagnostics: [diagnostic('glossary/test', 'info', 'restored')] }),
+      }),
+    };
+    const result = await translateUnits(connection, [unit(1, 'call 12345 now', 'or 12345 later')], { pair: { source: 'en', target: 'de' }, protection });
+    expect(result.drafts[0]!.targets).toEqual(['[DE] CALL 12345 NOW', 'OR 12345 LATER']);
+    expect(server.state.requests[0]!.params!.get('ignore_tags')).toEqual(['x']);
+    // The hook's diagnostics come back on the cue they belong to.
+    expect(result.diagnostics.map((d) => d.cueId)).toEqual(['1', '2']);
+  });
+
+  it('uses the glossary for the pair', async () => {
+    const { connection } = await setup();
+    const g = await connection.client.createMultilingualGlossary('subloc t h', [
+      { sourceLangCode: 'zh', targetLangCode: 'en', entries: new (await import('deepl-node')).GlossaryEntries({ entries: { 热线: 'hotline' } }) },
+    ]);
+    const result = await translateUnits(connection, [unit(1, '打进热线。')], { pair, glossaryId: g.glossaryId });
+    expect(result.drafts[0]!.targets).toEqual(['[EN-US] 打进hotline。']);
+  });
+
+  it('plans exactly the body deepl-node sends', async () => {
+    const { server, connection } = await setup();
+    const input = [...units(70), unit(900, '<i> </i>'), ...Array.from({ length: 8 }, (_, i) => unit(1000 + i, '汉'.repeat(4000)))];
+    const options = { pair, glossaryId: 'not-used-here', protection: { ignoreTags: ['x', 'y'], prepare: (text: string) => ({ text, restore: (out: string) => ({ text: out, diagnostics: [] }) }) } };
+    const plan = planRequests(input, options);
+    expect(plan.unsent.map((d) => d.unitId)).toEqual(['900']);
+    await translateUnits(connection, input, { ...options, concurrency: 1 }).catch(() => undefined);
+    // The glossary does not exist, so each request is answered 404, but only after its body was read and measured.
+    expect(server.state.requests.map((r) => r.bodyBytes)).toEqual(plan.batches.slice(0, 1).map((b) => b.bodyBytes));
+    server.state.requests = [];
+    const noGlossary = { pair, protection: options.protection };
+    await translateUnits(connection, input, { ...noGlossary, concurrency: 1 });
+    expect(server.state.requests.map((r) => r.bodyBytes)).toEqual(planRequests(input, noGlossary).batches.map((b) => b.bodyBytes));
+    expect(server.state.requests.length).toBeGreaterThan(3);
+  });
+
+  it('retries 429 and 5xx through deepl-node and goes on', async () => {
+    const { server, connection } = await setup({ faults: [{ type: 'status', status: 429 }, { type: 'status', status: 503 }] });
+    const result = await translateUnits(connection, units(3), { pair });
+    expect(result.drafts.every((d) => d.origin === 'machine')).toBe(true);
+    expect(server.state.requests.map((r) => r.status)).toEqual([429, 503, 200]);
+  });
+
+  it('stops on 456: no new request, in-flight ones delivered, drafts so far kept, DEEPL_QUOTA', async () => {
+    // Units of 3 cues × 7 characters, 50 per request: each request bills about 1,050 characters.
+    const input = units(400);
+    const { server, connection } = await setup({ characterLimit: 3000, latencyMs: 30 });
+    const delivered: Draft[] = [];
+    const error = await failure(translateUnits(connection, input, { pair, concurrency: 2, onBatch: (d) => void delivered.push(...d) }));
+    expect(error.code).toBe('DEEPL_QUOTA');
+    expect(error.message).toMatch(/quota exceeded \(456\).*kept/);
+    const statuses = server.state.requests.map((r) => r.status);
+    expect(statuses.filter((s) => s === 456).length).toBeGreaterThanOrEqual(1);
+    // After the first 456 at most the one request already in flight was sent.
+    expect(statuses.length - statuses.indexOf(456) - 1).toBeLessThanOrEqual(1);
+    expect(delivered.length).toBe(server.state.texts);
+    expect(delivered.reduce((n, d) => n + d.billedCharacters, 0)).toBe(server.state.billedCharacters);
+    expect(server.state.requests.length).toBeLessThan(8);
+  });
+
+  it('says the key was refused on 403, without the key anywhere', async () => {
+    const { connection } = await setup({ authKey: 'another-key' });
+    const error = await failure(translateUnits(connection, units(2), { pair }));
+    expect(error.code).toBe('DEEPL_AUTH');
+    expect(error.message).toBe('DeepL refused the key (403): check DEEPL_AUTH_KEY');
+    expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(KEY);
+    expect(JSON.stringify(error)).not.toContain(KEY);
+  });
+
+  it('scrubs the key from any message DeepL or a transport error carries', async () => {
+    const { connection } = await setup({ faults: [{ type: 'status', status: 400, message: `bad key ${KEY} in DeepL-Auth-Key ${KEY}` }] });
+    const error = await failure(translateUnits(connection, units(1), { pair }));
+    expect(error.code).toBe('DEEPL_FAILED');
+    expect(error.message).toMatch(/status 400: bad key \[redacted\]/);
+    expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(KEY);
+  });
+
+  it('names the server URL when the connection is refused', async () => {
+    const { server: closed } = await setup();
+    const url = closed.url;
+    await closed.stop();
+    server = undefined;
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: url }, maxRetries: 2 });
+    const error = await failure(translateUnits(connection, units(1), { pair }));
+    expect(error.code).toBe('DEEPL_UNREACHABLE');
+    expect(error.message).toContain(url);
+    expect(error.message).toContain('ECONNREFUSED');
+    expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(KEY);
+  });
+
+  it('maps other failures to DEEPL_FAILED with the status', async () => {
+    const { connection } = await setup({ faults: [{ type: 'status', status: 500, times: 5 }] });
+    const error = await failure(translateUnits(connection, units(1), { pair }));
+    expect(error.code).toBe('DEEPL_FAILED');
+    expect(error.message).toMatch(/status 500/);
+  });
+
+  it('never has more requests in flight than the concurrency', async () => {
+    const { server, connection } = await setup({ latencyMs: 60 });
+    await translateUnits(connection, units(500), { pair, concurrency: 3 });
+    expect(server.state.requests.length).toBe(10);
+    expect(server.state.maxInFlight).toBe(3);
+  });
+
+  it('a connection dropped past the retries fails naming the server', async () => {
+    const { server } = await setup({ faults: [{ type: 'drop', times: 2 }] });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 2 });
+    const error = await failure(translateUnits(connection, units(1), { pair }));
+    expect(error.code).toBe('DEEPL_FAILED');
+    expect(error.message).toContain(server.url);
+    expect(error.message).toMatch(/ECONNRESET|socket hang up/);
+  });
+
+  it('stays within 1.3x of the ideal wall time at 300 ms a request', async () => {
+    const { server, connection } = await setup({ latencyMs: 300 });
+    const input = units(1000);
+    const t0 = performance.now();
+    await translateUnits(connection, input, { pair, concurrency: 4 });
+    const wall = performance.now() - t0;
+    const ideal = (Math.ceil(server.state.translateRequests / 4) * 300);
+    expect(server.state.translateRequests).toBe(20);
+    expect(wall).toBeLessThan(ideal * 1.3);
+  });
+});
