@@ -1,0 +1,16 @@
+export type { Glossary, Rendering, Term } from './types.js';
+export { parseGlossary, loadGlossary } from './load.js';
+export {
+  createMatcher,
+  createTargetMatcher,
+  type Matcher,
+  type RenderingKind,
+  type RenderingMatch,
+  type TargetMatcher,
+  type TermMatch,
+} from './match.js';
+export { protect, PROTECT_TAG, type ProtectOptions, type Protected, type RestoreResult } from './protect.js';
+export { localizeNumber } from './numbers.js';
+export { checkDraft, type CheckInput } from './check.js';
+export { deeplEntries, glossaryContentHash } from './deepl-entries.js';
+export { renderingFor } from './rendering.js';

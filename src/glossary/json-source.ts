@@ -1,0 +1,194 @@
+/**
+ * A JSON reader that remembers where every value and key sits, so a
+ * validation message can point at a line and column (JSON.parse cannot), and
+ * that refuses duplicate keys (JSON.parse silently keeps the last one).
+ */
+export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
+export interface JsonObject {
+  [key: string]: JsonValue;
+}
+export type JsonPath = readonly (string | number)[];
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface JsonDocument {
+  value: JsonValue;
+  /** Where the value at `path` starts; for a key's own position use `keyPosition`. */
+  position(path: JsonPath): Position | undefined;
+  keyPosition(path: JsonPath): Position | undefined;
+}
+
+export class JsonSyntaxError extends Error {
+  override readonly name = 'JsonSyntaxError';
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
+}
+
+const pathKey = (path: JsonPath): string => path.join('\u0000');
+
+export function parseJson(text: string): JsonDocument {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const positionOf = (offset: number): Position => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+  };
+  const valueAt = new Map<string, number>();
+  const keyAt = new Map<string, number>();
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+
+  const fail = (expected: string): never => {
+    const found = i >= text.length ? 'the end of the file' : `\`${String.fromCodePoint(text.codePointAt(i)!)}\``;
+    const { line, column } = positionOf(i);
+    throw new JsonSyntaxError(`expected ${expected}, found ${found}`, line, column);
+  };
+  const skipSpace = () => {
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
+  };
+
+  const readString = (): string => {
+    i++; // opening quote
+    let out = '';
+    for (;;) {
+      const c = text[i];
+      if (c === undefined) return fail('`"` to close the string');
+      if (c === '"') {
+        i++;
+        return out;
+      }
+      if (c < ' ') return fail('an escape such as `\\n` instead of a control character in a string');
+      if (c !== '\\') {
+        out += c;
+        i++;
+        continue;
+      }
+      const e = text[i + 1];
+      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+      if (e !== undefined && e in simple) {
+        out += simple[e];
+        i += 2;
+      } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
+        out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+        i += 6;
+      } else {
+        i++;
+        return fail('a valid escape (`\\"`, `\\\\`, `\\/`, `\\b`, `\\f`, `\\n`, `\\r`, `\\t` or `\\uXXXX`)');
+      }
+    }
+  };
+
+  const readNumber = (): number => {
+    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
+    if (!m) return fail('a value');
+    const after = text[i + m[0].length];
+    if (after !== undefined && /[0-9.eE+-]/.test(after)) {
+      i += m[0].length;
+      return fail('a number in JSON form');
+    }
+    i += m[0].length;
+    return Number(m[0]);
+  };
+
+  const readValue = (path: (string | number)[]): JsonValue => {
+    skipSpace();
+    valueAt.set(pathKey(path), i);
+    const c = text[i];
+    if (c === '{') return readObject(path);
+    if (c === '[') return readArray(path);
+    if (c === '"') return readString();
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return value;
+      }
+    }
+    return readNumber();
+  };
+
+  const readObject = (path: (string | number)[]): JsonObject => {
+    i++;
+    // A null prototype: a `__proto__` key stays an ordinary key.
+    const obj = Object.create(null) as JsonObject;
+    skipSpace();
+    if (text[i] === '}') {
+      i++;
+      return obj;
+    }
+    for (;;) {
+      skipSpace();
+      if (text[i] !== '"') return fail('a property name in double quotes');
+      const keyStart = i;
+      const key = readString();
+      if (Object.hasOwn(obj, key)) {
+        i = keyStart;
+        return fail(`a property name other than \`${key}\`, which this object already has`);
+      }
+      keyAt.set(pathKey([...path, key]), keyStart);
+      skipSpace();
+      if (text[i] !== ':') return fail('`:` after the property name');
+      i++;
+      obj[key] = readValue([...path, key]);
+      skipSpace();
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === '}') {
+        i++;
+        return obj;
+      }
+      return fail('`,` or `}` after a property value');
+    }
+  };
+
+  const readArray = (path: (string | number)[]): JsonValue[] => {
+    i++;
+    const arr: JsonValue[] = [];
+    skipSpace();
+    if (text[i] === ']') {
+      i++;
+      return arr;
+    }
+    for (;;) {
+      arr.push(readValue([...path, arr.length]));
+      skipSpace();
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === ']') {
+        i++;
+        return arr;
+      }
+      return fail('`,` or `]` after an array element');
+    }
+  };
+
+  const value = readValue([]);
+  skipSpace();
+  if (i < text.length) fail('the end of the file after the top-level value');
+
+  const lookup = (map: Map<string, number>, path: JsonPath) => {
+    const offset = map.get(pathKey(path));
+    return offset === undefined ? undefined : positionOf(offset);
+  };
+  return { value, position: (path) => lookup(valueAt, path), keyPosition: (path) => lookup(keyAt, path) };
+}

@@ -1,0 +1,77 @@
+import type { Lang } from '../model/track.js';
+import { renderingFor } from './rendering.js';
+import { FormTrie } from './trie.js';
+import type { Glossary } from './types.js';
+
+/** A glossary term found in source-language plain text. Offsets are UTF-16 indices. */
+export interface TermMatch {
+  termId: string;
+  start: number;
+  end: number;
+  /** The glossary form (source or variant) that matched. */
+  form: string;
+}
+
+export interface Matcher {
+  /** Leftmost-longest, non-overlapping matches in order. */
+  find(text: string): TermMatch[];
+}
+
+/**
+ * Finds glossary terms in source-language plain text (pass `plainOf(tagged)`).
+ * CJK forms match anywhere; Latin-script forms need word boundaries and are
+ * case-insensitive unless the term is `caseSensitive`. Matching is exact:
+ * `hutong` does not match inside `hutongs`; list inflected forms as variants.
+ */
+export function createMatcher(glossary: Glossary): Matcher {
+  const trie = new FormTrie<{ termId: string; form: string }>();
+  for (const term of glossary.terms) {
+    for (const form of [term.source, ...term.variants]) trie.add(form, { termId: term.id, form }, term.caseSensitive);
+  }
+  return {
+    find: (text) => trie.longest(text).map((h) => ({ termId: h.value.termId, start: h.start, end: h.end, form: h.value.form })),
+  };
+}
+
+export type RenderingKind = 'preferred' | 'allowed' | 'forbidden';
+
+/** A rendering of some term found in target-language text. */
+export interface RenderingMatch {
+  termId: string;
+  kind: RenderingKind;
+  start: number;
+  end: number;
+  /** The rendering as the glossary writes it. */
+  form: string;
+}
+
+export interface TargetMatcher {
+  /** Every rendering found, overlapping ones included (the check needs to see them all). */
+  find(text: string): RenderingMatch[];
+}
+
+/**
+ * Finds the preferred, allowed and forbidden renderings of one language in
+ * target text. Exact phrases, case-insensitive unless the term is
+ * `caseSensitive`, any run of whitespace matching a space, curly and
+ * straight apostrophes alike. No inflection is guessed: `Reaktion` does not
+ * find `Reaktionen`, so inflected forms belong in `allowed`. A
+ * do-not-translate term's own forms count as its preferred rendering and
+ * match case-sensitively (verbatim).
+ */
+export function createTargetMatcher(glossary: Glossary, lang: Lang): TargetMatcher {
+  const trie = new FormTrie<{ termId: string; kind: RenderingKind; form: string }>();
+  for (const term of glossary.terms) {
+    const add = (form: string, kind: RenderingKind, caseSensitive = term.caseSensitive) => trie.add(form, { termId: term.id, kind, form }, caseSensitive);
+    const r = renderingFor(term, lang);
+    if (term.doNotTranslate) for (const form of [term.source, ...term.variants]) add(form, 'preferred', true);
+    else if (r) {
+      add(r.preferred, 'preferred');
+      for (const a of r.allowed) add(a, 'allowed');
+    }
+    for (const f of r?.forbidden ?? []) add(f, 'forbidden');
+  }
+  return {
+    find: (text) => trie.all(text).map((h) => ({ ...h.value, start: h.start, end: h.end })),
+  };
+}

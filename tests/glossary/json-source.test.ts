@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { JsonSyntaxError, parseJson } from '../../src/glossary/json-source.js';
+import { bundledText } from './helpers.js';
+
+describe('parseJson', () => {
+  it('reads the bundled glossary exactly as JSON.parse does', () => {
+    const text = bundledText();
+    expect(parseJson(text).value).toEqual(JSON.parse(text));
+  });
+
+  it('reads every JSON value form', () => {
+    const text = '{"a": [1, -2.5e3, true, false, null, "x\\n\\u00e9\\"\\/"], "b": {}, "c": []}';
+    expect(parseJson(text).value).toEqual(JSON.parse(text));
+  });
+
+  it('knows the line and column of values and keys', () => {
+    const doc = parseJson('{\n  "terms": [\n    { "id": 42 }\n  ]\n}');
+    expect(doc.position(['terms', 0, 'id'])).toEqual({ line: 3, column: 13 });
+    expect(doc.keyPosition(['terms', 0, 'id'])).toEqual({ line: 3, column: 7 });
+    expect(doc.position(['terms', 0])).toEqual({ line: 3, column: 5 });
+  });
+
+  it.each([
+    ['{"a": 1,}', 1, 9, 'expected a property name in double quotes, found `}`'],
+    ['{\n  "a": }', 2, 8, 'expected a value, found `}`'],
+    ['{"a": 1', 1, 8, 'expected `,` or `}` after a property value, found the end of the file'],
+    ['', 1, 1, 'expected a value, found the end of the file'],
+    ['[1 2]', 1, 4, 'expected `,` or `]` after an array element, found `2`'],
+    ['{"a": "x\ny"}', 1, 9, 'control character'],
+    ['{"a": 1, "a": 2}', 1, 10, 'already has'],
+    ['{"a": 01}', 1, 8, 'a number in JSON form'],
+    ['{} x', 1, 4, 'the end of the file after the top-level value'],
+  ])('reports %j at line %i, column %i', (text, line, column, message) => {
+    let error: unknown;
+    try {
+      parseJson(text);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(JsonSyntaxError);
+    expect(error).toMatchObject({ line, column });
+    expect((error as Error).message).toContain(message);
+  });
+
+  it('keeps a __proto__ key as an ordinary key', () => {
+    const value = parseJson('{"__proto__": {"x": 1}}').value as Record<string, unknown>;
+    expect(Object.keys(value)).toEqual(['__proto__']);
+  });
+});
