@@ -1,11 +1,21 @@
 import { join, relative } from 'node:path';
 import { formats } from '../formats/index.js';
+import { decode } from '../formats/decode.js';
 import { parse } from '../formats/parse.js';
-import { hasErrors } from '../model/diagnostic.js';
-import { SublocError } from '../errors.js';
-import { translators } from '../translate/providers.js';
+import { createMatcher, deeplEntries, glossaryContentHash, loadGlossary } from '../glossary/index.js';
+import { openMemory } from '../memory/sqlite.js';
+import type { MemoryStore } from '../memory/store.js';
+import { importTmx } from '../memory/tmx.js';
+import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import type { Track } from '../model/track.js';
+import { SublocError, isSublocError } from '../errors.js';
 import { assembleTrack } from '../translate/assemble.js';
+import { createDeepLConnection, syncGlossary } from '../translate/deepl/index.js';
+import { providers, type ProviderContext } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
+import type { DraftOrigin } from '../translate/unit.js';
+import { checkGlossary } from './check-glossary.js';
+import { draftLanguage } from './draft-language.js';
 import type { LocalizeOptions } from './options.js';
 import { readInput } from './read-input.js';
 import { totals, type LanguageReport, type RunReport } from './report.js';
@@ -13,16 +23,12 @@ import { writeFileAtomic } from './write-atomic.js';
 
 export type LocalizeEvent =
   | { type: 'language-start'; language: string; units: number }
+  | { type: 'language-progress'; language: string; done: number }
   | { type: 'language-done'; language: string; report: LanguageReport };
 
-/** Reads the source once, drafts every target language, writes tracks and `run.json`. */
-export async function localize(options: LocalizeOptions, onEvent: (event: LocalizeEvent) => void = () => {}): Promise<RunReport> {
+async function readSource(options: LocalizeOptions): Promise<{ track: Track; diagnostics: Diagnostic[] }> {
   const bytes = await readInput(options.input);
-  const parsed = parse(bytes, {
-    fileName: options.input,
-    language: options.source,
-    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-  });
+  const parsed = parse(bytes, { fileName: options.input, language: options.source, ...(options.encoding === undefined ? {} : { encoding: options.encoding }) });
   if (hasErrors(parsed.diagnostics) || parsed.track.cues.length === 0) {
     const first = parsed.diagnostics.find((d) => d.severity === 'error');
     throw new SublocError('PARSE_FAILED', first ? first.message : 'no cues found; expected at least one timed cue', {
@@ -31,55 +37,139 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
       diagnostics: parsed.diagnostics,
     });
   }
-  const source = { ...parsed.track, language: options.source };
-  source.meta.title ??= options.title;
-  const runDir = join(options.out, options.title);
-  const translator = translators[options.provider];
-  const units = segment(source);
-  const languages: LanguageReport[] = [];
+  const track = { ...parsed.track, language: options.source };
+  track.meta.title ??= options.title;
+  return { track, diagnostics: parsed.diagnostics };
+}
 
-  for (const target of options.targets) {
-    onEvent({ type: 'language-start', language: target, units: units.length });
-    const drafts = await translator.translate(units, { pair: { source: options.source, target } });
-    const { track, origins, untranslated } = assembleTrack(source, units, drafts, target);
-    const files: string[] = [];
-    const diagnostics = [];
-    for (const id of options.formats) {
-      const adapter = formats[id];
-      const written = adapter.serialize(track);
-      diagnostics.push(...written.diagnostics);
-      const path = join(runDir, target, `${options.title}.${target}.${adapter.extensions[0]}`);
-      await writeFileAtomic(path, written.text);
-      files.push(relative(runDir, path));
-    }
-    const providers: Record<string, number> = {};
-    for (const d of origins.values()) providers[d.provider] = (providers[d.provider] ?? 0) + 1;
-    const report: LanguageReport = {
-      language: target,
-      cues: track.cues.length,
-      drafted: track.cues.length - untranslated.length,
-      fromMemory: 0,
-      untranslated: untranslated.length,
-      billedCharacters: 0,
-      glossaryViolations: 0,
-      providers,
-      files,
-      diagnostics,
-    };
-    languages.push(report);
-    onEvent({ type: 'language-done', language: target, report });
+/** Reviewed memories named in the config: imported on every run, never downgrading approved work. */
+async function importMemories(memory: MemoryStore, files: readonly string[]): Promise<RunReport['imported']> {
+  const imported: RunReport['imported'] = [];
+  for (const file of files) {
+    const decoded = decode(await readInput(file));
+    const result = importTmx(decoded.text, file);
+    const put = memory.put(result.entries);
+    imported.push({ file, written: put.written, kept: put.kept, skipped: result.skipped, diagnostics: [...decoded.diagnostics, ...result.diagnostics] });
   }
+  return imported;
+}
 
-  const report: RunReport = {
-    title: options.title,
-    input: options.input,
-    source: options.source,
-    provider: options.provider,
-    cues: source.cues.length,
-    languages,
-    totals: totals(languages),
-    diagnostics: parsed.diagnostics,
-  };
-  await writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(report, null, 2)}\n`);
+function count(origins: Record<string, DraftOrigin>, ...which: DraftOrigin[]): number {
+  return Object.values(origins).filter((o) => which.includes(o)).length;
+}
+
+/**
+ * The main job: read the source once, cut it into sentence units, draft every
+ * target language (memory first, then the provider), check the glossary,
+ * write the tracks and `run.json`.
+ */
+export async function localize(options: LocalizeOptions, onEvent: (event: LocalizeEvent) => void = () => {}): Promise<RunReport> {
+  const { track: source, diagnostics: runDiagnostics } = await readSource(options);
+  const units = segment(source);
+  const glossary = options.glossary === undefined ? undefined : await loadGlossary(options.glossary).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
+  const memory = openMemory(options.memory);
+  const runDir = join(options.out, options.title);
+  const languages: LanguageReport[] = [];
+  let report: RunReport | undefined;
+
+  try {
+    const imported = await importMemories(memory, options.tmx);
+    const service: Diagnostic[] = [];
+    let current: Diagnostic[] = [];
+    const ctx: ProviderContext = { memory, report: (ds) => current.push(...ds) };
+    if (glossary) ctx.glossary = glossary;
+
+    if (options.provider === 'deepl' && !options.dryRun) {
+      const connection = createDeepLConnection({ env: options.env });
+      ctx.deepl = { connection, glossaryTargets: [], concurrency: options.concurrency };
+      if (glossary) {
+        const synced = await syncGlossary(connection, {
+          title: options.title,
+          sourceLang: options.source,
+          targetLangs: options.targets,
+          entriesFor: (target) => deeplEntries(glossary.glossary, target),
+          contentHash: glossary.glossary.version,
+        });
+        service.push(...synced.diagnostics);
+        if (synced.glossaryId !== undefined) ctx.deepl = { ...ctx.deepl, glossaryId: synced.glossaryId, glossaryTargets: synced.targets };
+      }
+    }
+    // A dry run asks no provider: it only counts what the memory lacks.
+    const translator = options.dryRun ? undefined : providers[options.provider](ctx);
+
+    for (const target of options.targets) {
+      current = [];
+      const pair = { source: options.source, target };
+      onEvent({ type: 'language-start', language: target, units: units.length });
+      let drafted;
+      try {
+        drafted = await draftLanguage({
+          units,
+          pair,
+          memory,
+          glossaryVersion: glossary ? glossaryContentHash(glossary.glossary, target) : '',
+          translator,
+          onProgress: (done) => onEvent({ type: 'language-progress', language: target, done }),
+        });
+      } catch (error) {
+        if (isSublocError(error) && error.code === 'DEEPL_QUOTA') {
+          throw new SublocError('DEEPL_QUOTA', `${error.message} while drafting ${target}. Every draft received so far is kept in the memory; run the same command again once the quota allows, and only what is missing will be requested.`, { cause: error });
+        }
+        throw error;
+      }
+      const { track, origins: draftsByCue, untranslated } = assembleTrack(source, units, drafted.drafts, target);
+      const origins: Record<string, DraftOrigin> = {};
+      for (const cue of source.cues) origins[cue.id] = draftsByCue.get(cue.id)?.origin ?? 'untranslated';
+      const diagnostics = [...current];
+      const violations = glossary ? checkGlossary(units, drafted.drafts, pair, glossary) : [];
+      diagnostics.push(...violations);
+
+      const files: string[] = [];
+      if (!options.dryRun) {
+        for (const id of options.formats) {
+          const adapter = formats[id];
+          const written = adapter.serialize(track);
+          diagnostics.push(...written.diagnostics);
+          const path = join(runDir, target, `${options.title}.${target}.${adapter.extensions[0]}`);
+          await writeFileAtomic(path, written.text);
+          files.push(relative(runDir, path));
+        }
+      }
+      const languageReport: LanguageReport = {
+        language: target,
+        cues: track.cues.length,
+        drafted: track.cues.length - untranslated.length,
+        fromMemory: count(origins, 'memory-exact'),
+        fuzzy: count(origins, 'memory-fuzzy'),
+        machine: count(origins, 'machine', 'pseudo'),
+        untranslated: untranslated.length,
+        billedCharacters: drafted.billableCharacters,
+        glossaryViolations: violations.length,
+        origins,
+        files,
+        diagnostics,
+      };
+      languages.push(languageReport);
+      onEvent({ type: 'language-done', language: target, report: languageReport });
+    }
+
+    report = {
+      title: options.title,
+      input: options.input,
+      source: options.source,
+      provider: options.provider,
+      dryRun: options.dryRun,
+      cues: source.cues.length,
+      units: units.length,
+      imported,
+      service,
+      languages,
+      totals: totals(languages),
+      diagnostics: runDiagnostics,
+    };
+  } finally {
+    memory.close();
+  }
+  if (!options.dryRun) await writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;
 }

@@ -4,7 +4,11 @@ import { formatById, formatIds } from '../formats/index.js';
 import type { FormatId } from '../formats/types.js';
 import type { Lang } from '../model/track.js';
 import { SublocError } from '../errors.js';
-import { translators, type ProviderId } from '../translate/providers.js';
+import { existsSync } from 'node:fs';
+import { memoryPath } from '../memory/path.js';
+
+export const PROVIDERS = ['deepl', 'offline', 'pseudo'] as const;
+export type ProviderId = (typeof PROVIDERS)[number];
 
 /** What a user may say, on the command line or in `subloc.config.json`. */
 export interface LocalizeInput {
@@ -17,6 +21,11 @@ export interface LocalizeInput {
   formats?: string[];
   out?: string;
   encoding?: string;
+  glossary?: string;
+  memory?: string;
+  tmx?: string[];
+  concurrency?: number;
+  dryRun?: boolean;
 }
 
 /** Everything resolved, defaulted and checked once; downstream trusts it. */
@@ -31,6 +40,18 @@ export interface LocalizeOptions {
   /** Absolute output root; tracks go to `<out>/<title>/<lang>/`. */
   out: string;
   encoding?: string;
+  /** Absolute path of the glossary, when there is one. */
+  glossary?: string;
+  /** Absolute path of the memory database (or `:memory:`). */
+  memory: string;
+  /** Reviewed memories (TMX) imported before drafting; absolute paths. */
+  tmx: string[];
+  /** DeepL requests in flight at once. @default 4 */
+  concurrency: number;
+  /** Count what DeepL would bill; translate nothing. */
+  dryRun: boolean;
+  /** Where `DEEPL_AUTH_KEY` and `DEEPL_SERVER_URL` come from. */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 const BCP47 = /^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|\d{3}))?(-[a-zA-Z\d]{5,8})*$/;
@@ -52,7 +73,7 @@ function optionalString(value: unknown, where: string, field: string): string | 
   return fail(where, `\`${field}\` must be a non-empty string, found ${JSON.stringify(value)}`);
 }
 
-const CONFIG_FIELDS = new Set(['$schema', 'title', 'input', 'source', 'targets', 'provider', 'formats', 'out', 'encoding']);
+const CONFIG_FIELDS = new Set(['$schema', 'title', 'input', 'source', 'targets', 'provider', 'formats', 'out', 'encoding', 'glossary', 'memory', 'tmx', 'concurrency']);
 
 async function readConfig(path: string): Promise<LocalizeInput> {
   let raw: string;
@@ -84,6 +105,14 @@ async function readConfig(path: string): Promise<LocalizeInput> {
   put('formats', stringList(obj['formats'], path, 'formats'));
   put('out', optionalString(obj['out'], path, 'out'));
   put('encoding', optionalString(obj['encoding'], path, 'encoding'));
+  put('glossary', optionalString(obj['glossary'], path, 'glossary'));
+  put('memory', optionalString(obj['memory'], path, 'memory'));
+  put('tmx', stringList(obj['tmx'], path, 'tmx'));
+  const concurrency = obj['concurrency'];
+  if (concurrency !== undefined) {
+    if (!Number.isInteger(concurrency) || (concurrency as number) < 1 || (concurrency as number) > 64) fail(path, `\`concurrency\` must be a whole number from 1 to 64, found ${JSON.stringify(concurrency)}`);
+    input.concurrency = concurrency as number;
+  }
   return input;
 }
 
@@ -103,7 +132,7 @@ function fromFileName(path: string): { title: string; language?: string } {
  * Command-line values win over the config file; relative paths in the config
  * file are relative to the config file's folder, on the command line to `cwd`.
  */
-export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string): Promise<LocalizeOptions> {
+export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<LocalizeOptions> {
   const configPath = cli.config === undefined ? undefined : resolve(cwd, cli.config);
   const file = configPath === undefined ? {} : await readConfig(configPath);
   const configDir = configPath === undefined ? cwd : resolve(configPath, '..');
@@ -122,8 +151,12 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string): P
     if (!BCP47.test(tag)) fail(where, `\`${tag}\` is not a BCP 47 language tag; expected something like zh-Hans, en-US, fr-FR`);
   }
 
-  const provider = cli.provider ?? file.provider ?? 'pseudo';
-  if (!Object.hasOwn(translators, provider)) fail(where, `unknown provider \`${provider}\`; expected one of ${Object.keys(translators).join(', ')}`);
+  // Without a key the offline provider is the default: the run still drafts everything the memory knows.
+  const provider = cli.provider ?? file.provider ?? ((env['DEEPL_AUTH_KEY'] ?? '').trim() !== '' ? 'deepl' : 'offline');
+  if (!(PROVIDERS as readonly string[]).includes(provider)) fail(where, `unknown provider \`${provider}\`; expected one of ${PROVIDERS.join(', ')}`);
+  if (provider === 'deepl' && (env['DEEPL_AUTH_KEY'] ?? '').trim() === '' && !cli.dryRun) {
+    fail(where, 'the deepl provider needs a key in the DEEPL_AUTH_KEY environment variable (never in a file); use --provider offline to draft from memory only');
+  }
 
   const formats = cli.formats ?? file.formats ?? ['srt'];
   for (const f of formats) {
@@ -133,6 +166,11 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string): P
   const outRel = cli.out ?? file.out ?? 'out';
   const out = cli.out !== undefined ? resolve(cwd, cli.out) : resolve(configDir, outRel);
   const encoding = cli.encoding ?? file.encoding;
+  // The glossary defaults to glossary.json in the working directory, as a user expects when one is there.
+  const glossary =
+    cli.glossary !== undefined ? resolve(cwd, cli.glossary) : file.glossary !== undefined ? resolve(configDir, file.glossary) : existsSync(resolve(cwd, 'glossary.json')) ? resolve(cwd, 'glossary.json') : undefined;
+  const tmx = [...(file.tmx ?? []).map((p) => resolve(configDir, p)), ...(cli.tmx ?? []).map((p) => resolve(cwd, p))];
+  const memoryOption = cli.memory ?? (file.memory === undefined ? undefined : resolve(configDir, file.memory));
 
   const options: LocalizeOptions = {
     title: cli.title ?? file.title ?? named.title,
@@ -142,7 +180,13 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string): P
     provider: provider as ProviderId,
     formats: [...new Set(formats)] as FormatId[],
     out,
+    memory: memoryPath(memoryOption, env, cwd),
+    tmx,
+    concurrency: cli.concurrency ?? file.concurrency ?? 4,
+    dryRun: cli.dryRun ?? false,
+    env,
   };
   if (encoding !== undefined) options.encoding = encoding;
+  if (glossary !== undefined) options.glossary = glossary;
   return options;
 }

@@ -1,15 +1,24 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { DraftOrigin } from '../translate/unit.js';
 
 export interface LanguageReport {
   language: string;
   cues: number;
+  /** Cues with a draft, whatever its origin. */
   drafted: number;
+  /** Cues drafted from an exact memory match (never billed). */
   fromMemory: number;
+  /** Cues drafted from a fuzzy memory match: a suggestion the reviewer must check. */
+  fuzzy: number;
+  /** Cues drafted by a machine provider in this run. */
+  machine: number;
+  /** Cues without a draft: written with the source text and an `[untranslated]` mark. */
   untranslated: number;
+  /** Characters billed by DeepL in this run; in a dry run, what would be billed. */
   billedCharacters: number;
   glossaryViolations: number;
-  /** Draft counts by the provider that produced them. */
-  providers: Record<string, number>;
+  /** Per cue id, where its text came from. */
+  origins: Record<string, DraftOrigin>;
   /** Paths of the written tracks, relative to the run folder. */
   files: string[];
   diagnostics: Diagnostic[];
@@ -20,9 +29,15 @@ export interface RunReport {
   input: string;
   source: string;
   provider: string;
+  dryRun: boolean;
   cues: number;
+  units: number;
+  /** Reviewed memories (TMX) imported at the start of the run: entries written, kept (a higher status was stored), skipped. */
+  imported: { file: string; written: number; kept: number; skipped: number; diagnostics: Diagnostic[] }[];
+  /** What DeepL said about the run as a whole (glossary pairs it cannot hold, …). */
+  service: Diagnostic[];
   languages: LanguageReport[];
-  totals: { drafted: number; fromMemory: number; untranslated: number; billedCharacters: number; glossaryViolations: number };
+  totals: { drafted: number; fromMemory: number; fuzzy: number; machine: number; untranslated: number; billedCharacters: number; glossaryViolations: number };
   /** Diagnostics from reading the source track. */
   diagnostics: Diagnostic[];
 }
@@ -32,6 +47,8 @@ export function totals(languages: readonly LanguageReport[]): RunReport['totals'
   return {
     drafted: sum((l) => l.drafted),
     fromMemory: sum((l) => l.fromMemory),
+    fuzzy: sum((l) => l.fuzzy),
+    machine: sum((l) => l.machine),
     untranslated: sum((l) => l.untranslated),
     billedCharacters: sum((l) => l.billedCharacters),
     glossaryViolations: sum((l) => l.glossaryViolations),

@@ -1,7 +1,66 @@
+import type { Glossary, Matcher } from '../glossary/index.js';
+import { PROTECT_TAG, protect } from '../glossary/index.js';
+import type { MemoryStore } from '../memory/store.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Lang } from '../model/track.js';
+import type { DeepLConnection } from './deepl/index.js';
+import { translateUnits, type Protection } from './deepl/index.js';
+import { offline } from './offline/index.js';
 import { pseudo } from './pseudo/index.js';
+import { plainOf } from './tagged-text.js';
 import type { Translator } from './translator.js';
 
-/** Every translation provider by id; options and the CLI read this table. */
-export const translators = Object.freeze({ pseudo }) satisfies Readonly<Record<string, Translator>>;
+export interface ProviderContext {
+  memory: MemoryStore;
+  glossary?: { glossary: Glossary; matcher: Matcher };
+  deepl?: {
+    connection: DeepLConnection;
+    /** The synced v3 glossary, and the target languages it has a dictionary for. */
+    glossaryId?: string;
+    glossaryTargets: readonly Lang[];
+    concurrency: number;
+  };
+  /** Diagnostics a provider reports about the run (not about one cue). */
+  report(diagnostics: readonly Diagnostic[]): void;
+}
 
-export type ProviderId = keyof typeof translators;
+/** Do-not-translate terms and numbers wrapped so DeepL leaves them alone; restored and checked after. */
+function protection(glossary: Glossary, matcher: Matcher, targetLang: Lang): Protection {
+  return {
+    ignoreTags: [PROTECT_TAG],
+    prepare(text) {
+      const p = protect(text, matcher.find(plainOf(text)), { glossary, targetLang });
+      return { text: p.text, restore: (out) => p.restore(out) };
+    },
+  };
+}
+
+function deepl(ctx: ProviderContext): Translator {
+  const d = ctx.deepl;
+  if (!d) throw new Error('the deepl provider needs a connection');
+  return {
+    id: 'deepl',
+    async translate(units, req) {
+      const g = ctx.glossary;
+      const glossaryId = d.glossaryId !== undefined && d.glossaryTargets.includes(req.pair.target) ? d.glossaryId : undefined;
+      const result = await translateUnits(d.connection, units, {
+        pair: req.pair,
+        concurrency: d.concurrency,
+        ...(glossaryId === undefined ? {} : { glossaryId }),
+        ...(g === undefined ? {} : { protection: protection(g.glossary, g.matcher, req.pair.target) }),
+        onBatch: (drafts, diagnostics) => {
+          req.onDrafts?.(drafts);
+          ctx.report(diagnostics);
+        },
+      });
+      return result.drafts;
+    },
+  };
+}
+
+/** Every provider by id; the pipeline and the CLI read this table. */
+export const providers: Readonly<Record<'deepl' | 'offline' | 'pseudo', (ctx: ProviderContext) => Translator>> = Object.freeze({
+  deepl,
+  offline: (ctx: ProviderContext) => offline({ memory: ctx.memory }),
+  pseudo: () => pseudo,
+});

@@ -2,66 +2,83 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
+import type { Cue } from '../../src/model/track.js';
 import type { RunReport } from '../../src/pipeline/report.js';
+import { UNTRANSLATED_MARK } from '../../src/translate/assemble.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const sample = join(root, 'subtitles/hotline-beijing.zh-Hans.srt');
 const TARGETS = ['en-US', 'fr-FR', 'it-IT', 'es-ES', 'de-DE', 'ja-JP'];
+const source = parse(readFileSync(sample)).track;
+const italic = (c: Cue) => c.lines.some((l) => l.some((s) => s.italic));
 
-describe('subloc localize (walking skeleton)', () => {
+describe('subloc localize on the bundled sample, offline (no key)', () => {
   let out: string;
   let report: RunReport;
 
   beforeAll(async () => {
     out = tempDir();
-    const r = await cli(['localize', '--config', join(root, 'subloc.config.json'), '--out', out, '--json'], root);
+    const r = await cli(['localize', '--config', join(root, 'subloc.config.json'), '--out', out, '--memory', join(out, 'memory.sqlite'), '--json'], root, {});
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     report = JSON.parse(r.stdout) as RunReport;
   });
 
-  it('reports every language, with where each draft came from', () => {
-    const source = parse(readFileSync(sample)).track;
+  it('drafts every cue of every language from the reviewed memory, and says so', () => {
+    expect(report.provider).toBe('offline');
     expect(report.cues).toBe(source.cues.length);
     expect(report.languages.map((l) => l.language)).toEqual(TARGETS);
     for (const l of report.languages) {
-      expect(l).toMatchObject({ cues: source.cues.length, drafted: source.cues.length, untranslated: 0, providers: { pseudo: source.cues.length } });
+      expect(l).toMatchObject({ cues: source.cues.length, drafted: source.cues.length, fromMemory: source.cues.length, untranslated: 0, billedCharacters: 0 });
+      expect(new Set(Object.values(l.origins))).toEqual(new Set(['memory-exact']));
     }
+    expect(report.imported.map((i) => i.written + i.kept)).toEqual(TARGETS.map(() => report.units));
     expect(JSON.parse(readFileSync(join(out, 'hotline-beijing/run.json'), 'utf8'))).toEqual(report);
   });
 
-  it('writes each language in each format with the source timing, cue for cue', () => {
-    const source = parse(readFileSync(sample)).track;
+  it('writes each language in each format with the source timing, cue for cue, italics kept', () => {
     for (const lang of TARGETS) {
       for (const ext of ['srt', 'vtt', 'ttml']) {
         const { track, diagnostics } = parse(readFileSync(join(out, 'hotline-beijing', lang, `hotline-beijing.${lang}.${ext}`)));
         expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
         expect(track.cues.map((c) => [c.start, c.end])).toEqual(source.cues.map((c) => [c.start, c.end]));
-        expect(track.cues.every((c) => c.lines.length > 0)).toBe(true);
+        expect(track.cues.every((c) => c.lines.length > 0 && c.lines.length <= 2)).toBe(true);
+        expect(track.cues.map(italic)).toEqual(source.cues.map(italic));
         if (ext === 'ttml') expect(track.language).toBe(lang);
       }
     }
   });
 
-  it('keeps the phone voice in italics', () => {
-    const source = parse(readFileSync(sample)).track;
-    const en = parse(readFileSync(join(out, 'hotline-beijing/en-US/hotline-beijing.en-US.srt'))).track;
-    const italic = (c: (typeof source.cues)[number]) => c.lines.some((l) => l.some((s) => s.italic));
-    expect(en.cues.map(italic)).toEqual(source.cues.map(italic));
-    expect(en.cues.filter(italic).length).toBeGreaterThan(0);
+  it('checks every draft against the glossary and reports findings on their cues', () => {
+    const en = report.languages.find((l) => l.language === 'en-US')!;
+    expect(en.glossaryViolations).toBe(en.diagnostics.filter((d) => d.code.startsWith('glossary/')).length);
+    for (const d of en.diagnostics) expect(source.cues.some((c) => c.id === d.cueId)).toBe(true);
   });
 
-  it('works from the command line alone, without a config file', async () => {
+  it('marks cues without a draft as untranslated instead of passing off the source', async () => {
     const dir = tempDir();
-    const r = await cli(['localize', '--input', sample, '--target', 'fr-FR', '--formats', 'vtt', '--out', dir], root);
+    const r = await cli(['localize', '--input', sample, '--target', 'fr-FR', '--formats', 'srt', '--out', dir, '--memory', join(dir, 'm.sqlite'), '--json'], root, {});
     expect(r.code).toBe(0);
-    expect(readFileSync(join(dir, 'hotline-beijing/fr-FR/hotline-beijing.fr-FR.vtt'), 'utf8')).toMatch(/^WEBVTT/);
+    const fr = (JSON.parse(r.stdout) as RunReport).languages[0]!;
+    expect(fr).toMatchObject({ drafted: 0, untranslated: source.cues.length });
+    const track = parse(readFileSync(join(dir, 'hotline-beijing/fr-FR/hotline-beijing.fr-FR.srt'))).track;
+    expect(track.cues.every((c) => c.lines[0]![0]!.text.startsWith(UNTRANSLATED_MARK))).toBe(true);
   });
 
-  it('says what is wrong with a config, naming the file', async () => {
-    const r = await cli(['localize', '--input', sample, '--target', 'english', '--out', tempDir()], root);
+  it('offers the pseudo provider for layout tests', async () => {
+    const dir = tempDir();
+    const r = await cli(['localize', '--input', sample, '--target', 'de-DE', '--provider', 'pseudo', '--formats', 'vtt', '--out', dir, '--memory', join(dir, 'm.sqlite')], root, {});
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'hotline-beijing/de-DE/hotline-beijing.de-DE.vtt'), 'utf8')).toContain('[de-DE ');
+  });
+
+  it('says what is wrong with the options, naming the place', async () => {
+    const r = await cli(['localize', '--input', sample, '--target', 'english', '--out', tempDir()], root, {});
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('`english` is not a BCP 47 language tag');
+    const d = await cli(['localize', '--input', sample, '--target', 'fr-FR', '--provider', 'deepl', '--out', tempDir()], root, {});
+    expect(d.code).toBe(1);
+    expect(d.stderr).toContain('DEEPL_AUTH_KEY');
   });
 });

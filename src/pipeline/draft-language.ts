@@ -1,0 +1,60 @@
+import type { MemoryEntry, MemoryStore } from '../memory/store.js';
+import type { Translator } from '../translate/translator.js';
+import { plainOf } from '../translate/tagged-text.js';
+import type { Draft, LanguagePair, Unit } from '../translate/unit.js';
+
+export interface DraftLanguageInput {
+  units: readonly Unit[];
+  pair: LanguagePair;
+  memory: MemoryStore;
+  /** Version of the glossary for this target: machine drafts made under another are not reused. */
+  glossaryVersion: string;
+  /** Absent in a dry run: the units the memory lacks are counted, not sent. */
+  translator: Translator | undefined;
+  onProgress(done: number): void;
+}
+
+export interface DraftLanguageResult {
+  drafts: Draft[];
+  /** Characters a provider would bill for the units the memory lacks (dry run) or billed. */
+  billableCharacters: number;
+}
+
+function entryOf(draft: Draft, unit: Unit, pair: LanguagePair, glossaryVersion: string, now: string): MemoryEntry | undefined {
+  if (draft.origin !== 'machine' || !draft.targets) return undefined;
+  return { sourceLang: pair.source, targetLang: pair.target, source: unit.source, target: draft.targets, glossaryVersion, provider: draft.provider, status: 'draft', updatedAt: now };
+}
+
+/**
+ * Exact memory matches first (never billed), then the provider for the rest.
+ * Machine drafts are stored batch by batch as they arrive, so a run stopped
+ * by a quota or a kill resumes without asking for them again.
+ */
+export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLanguageResult> {
+  const { units, pair, memory, glossaryVersion } = input;
+  const drafts: Draft[] = [];
+  const pending: Unit[] = [];
+  for (const unit of units) {
+    const hit = memory.exact(unit.source, pair, glossaryVersion);
+    if (hit) drafts.push({ unitId: unit.id, targets: [...hit.target], origin: 'memory-exact', provider: 'memory', billedCharacters: 0 });
+    else pending.push(unit);
+  }
+  let done = drafts.length;
+  input.onProgress(done);
+  const billable = pending.reduce((n, u) => n + [...plainOf(u.source.join(''))].length, 0);
+  if (!input.translator || pending.length === 0) return { drafts, billableCharacters: input.translator ? 0 : billable };
+
+  const byId = new Map(pending.map((u) => [u.id, u]));
+  const provided = await input.translator.translate(pending, {
+    pair,
+    onDrafts: (batch) => {
+      const now = new Date().toISOString();
+      const entries = batch.flatMap((d) => entryOf(d, byId.get(d.unitId)!, pair, glossaryVersion, now) ?? []);
+      if (entries.length > 0) memory.put(entries);
+      done += batch.length;
+      input.onProgress(done);
+    },
+  });
+  drafts.push(...provided);
+  return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0) };
+}
