@@ -15,6 +15,7 @@ import { formats } from '../src/formats/index.js';
 import { parse } from '../src/formats/parse.js';
 import type { FormatId } from '../src/formats/types.js';
 import type { Cue, Track } from '../src/model/track.js';
+import { benchDeepL } from './bench-deepl.js';
 
 const WORDS = ['市民', '热线', '北京', 'the', 'hotline', 'answers', 'sixty', 'thousand', 'calls', 'every', 'day', 'from', 'residents', 'of', 'old', 'buildings', 'without', 'elevators'];
 
@@ -68,7 +69,7 @@ function measureMemory(file: string, format: FormatId): number {
   return Number(result.stdout.trim());
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'subloc-bench-'));
   const rows: Row[] = [];
   const memory: string[] = [];
@@ -117,6 +118,7 @@ function main(): void {
   console.log('\nspeed-up = peer time ÷ subloc time (above 1 means subloc is faster)');
   console.log('\nReading 100,000 cues in a fresh process (decode + parse, file read included):');
   console.log(memory.join('\n'));
+  console.log(`\n${await benchDeepL()}`);
 }
 
 if (process.argv[2] === '--memory') {
@@ -125,5 +127,5 @@ if (process.argv[2] === '--memory') {
   if (result.track.cues.length !== 100_000) throw new Error(`read ${result.track.cues.length} cues, expected 100000`);
   process.stdout.write(`${process.resourceUsage().maxRSS / 1024}\n`);
 } else {
-  main();
+  await main();
 }

@@ -1,4 +1,5 @@
 import type { MemoryEntry, MemoryStore } from '../memory/store.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { Translator } from '../translate/translator.js';
 import { plainOf } from '../translate/tagged-text.js';
 import type { Draft, LanguagePair, Unit } from '../translate/unit.js';
@@ -18,6 +19,8 @@ export interface DraftLanguageResult {
   drafts: Draft[];
   /** Characters a provider would bill for the units the memory lacks (dry run) or billed. */
   billableCharacters: number;
+  /** What the provider noticed about the drafts (protected terms changed, cue boundaries lost…). */
+  diagnostics: Diagnostic[];
 }
 
 function entryOf(draft: Draft, unit: Unit, pair: LanguagePair, glossaryVersion: string, now: string): MemoryEntry | undefined {
@@ -42,12 +45,14 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   let done = drafts.length;
   input.onProgress(done);
   const billable = pending.reduce((n, u) => n + [...plainOf(u.source.join(''))].length, 0);
-  if (!input.translator || pending.length === 0) return { drafts, billableCharacters: input.translator ? 0 : billable };
+  if (!input.translator || pending.length === 0) return { drafts, billableCharacters: input.translator ? 0 : billable, diagnostics: [] };
 
   const byId = new Map(pending.map((u) => [u.id, u]));
+  const diagnostics: Diagnostic[] = [];
   const provided = await input.translator.translate(pending, {
     pair,
-    onDrafts: (batch) => {
+    onDrafts: (batch, found) => {
+      diagnostics.push(...found);
       const now = new Date().toISOString();
       const entries = batch.flatMap((d) => entryOf(d, byId.get(d.unitId)!, pair, glossaryVersion, now) ?? []);
       if (entries.length > 0) memory.put(entries);
@@ -56,5 +61,5 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     },
   });
   drafts.push(...provided);
-  return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0) };
+  return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0), diagnostics };
 }

@@ -75,8 +75,7 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
   try {
     const imported = await importMemories(memory, options.tmx);
     const service: Diagnostic[] = [];
-    let current: Diagnostic[] = [];
-    const ctx: ProviderContext = { memory, report: (ds) => current.push(...ds) };
+    const ctx: ProviderContext = { memory };
     if (glossary) ctx.glossary = glossary;
 
     if (options.provider === 'deepl' && !options.dryRun) {
@@ -97,30 +96,36 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
     // A dry run asks no provider: it only counts what the memory lacks.
     const translator = options.dryRun ? undefined : providers[options.provider](ctx);
 
-    for (const target of options.targets) {
-      current = [];
-      const pair = { source: options.source, target };
-      onEvent({ type: 'language-start', language: target, units: units.length });
-      let drafted;
-      try {
-        drafted = await draftLanguage({
+    // Languages are drafted side by side (DeepL requests share the run's one limiter), then written in order.
+    const settled = await Promise.allSettled(
+      options.targets.map((target) => {
+        onEvent({ type: 'language-start', language: target, units: units.length });
+        return draftLanguage({
           units,
-          pair,
+          pair: { source: options.source, target },
           memory,
           glossaryVersion: glossary ? glossaryContentHash(glossary.glossary, target) : '',
           translator,
           onProgress: (done) => onEvent({ type: 'language-progress', language: target, done }),
         });
-      } catch (error) {
-        if (isSublocError(error) && error.code === 'DEEPL_QUOTA') {
-          throw new SublocError('DEEPL_QUOTA', `${error.message} while drafting ${target}. Every draft received so far is kept in the memory; run the same command again once the quota allows, and only what is missing will be requested.`, { cause: error });
-        }
-        throw error;
+      }),
+    );
+    const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) {
+      const error: unknown = failure.reason;
+      if (isSublocError(error) && error.code === 'DEEPL_QUOTA') {
+        throw new SublocError('DEEPL_QUOTA', `${error.message}. Every draft received so far is kept in the memory; run the same command again once the quota allows, and only what is missing will be requested.`, { cause: error });
       }
+      throw error;
+    }
+
+    for (const [index, target] of options.targets.entries()) {
+      const drafted = (settled[index] as PromiseFulfilledResult<Awaited<ReturnType<typeof draftLanguage>>>).value;
+      const pair = { source: options.source, target };
       const { track, origins: draftsByCue, untranslated } = assembleTrack(source, units, drafted.drafts, target);
       const origins: Record<string, DraftOrigin> = {};
       for (const cue of source.cues) origins[cue.id] = draftsByCue.get(cue.id)?.origin ?? 'untranslated';
-      const diagnostics = [...current];
+      const diagnostics = [...drafted.diagnostics];
       const violations = glossary ? checkGlossary(units, drafted.drafts, pair, glossary) : [];
       diagnostics.push(...violations);
 

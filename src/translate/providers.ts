@@ -1,7 +1,6 @@
 import type { Glossary, Matcher } from '../glossary/index.js';
 import { PROTECT_TAG, protect } from '../glossary/index.js';
 import type { MemoryStore } from '../memory/store.js';
-import type { Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
 import type { DeepLConnection } from './deepl/index.js';
 import { translateUnits, type Protection } from './deepl/index.js';
@@ -9,6 +8,7 @@ import { offline } from './offline/index.js';
 import { pseudo } from './pseudo/index.js';
 import { plainOf } from './tagged-text.js';
 import type { Translator } from './translator.js';
+import pLimit from 'p-limit';
 
 export interface ProviderContext {
   memory: MemoryStore;
@@ -20,8 +20,6 @@ export interface ProviderContext {
     glossaryTargets: readonly Lang[];
     concurrency: number;
   };
-  /** Diagnostics a provider reports about the run (not about one cue). */
-  report(diagnostics: readonly Diagnostic[]): void;
 }
 
 /** Do-not-translate terms and numbers wrapped so DeepL leaves them alone; restored and checked after. */
@@ -38,6 +36,8 @@ function protection(glossary: Glossary, matcher: Matcher, targetLang: Lang): Pro
 function deepl(ctx: ProviderContext): Translator {
   const d = ctx.deepl;
   if (!d) throw new Error('the deepl provider needs a connection');
+  // One limiter for the run: languages drafted side by side share the concurrency.
+  const limit = pLimit(d.concurrency);
   return {
     id: 'deepl',
     async translate(units, req) {
@@ -45,13 +45,10 @@ function deepl(ctx: ProviderContext): Translator {
       const glossaryId = d.glossaryId !== undefined && d.glossaryTargets.includes(req.pair.target) ? d.glossaryId : undefined;
       const result = await translateUnits(d.connection, units, {
         pair: req.pair,
-        concurrency: d.concurrency,
+        limit,
         ...(glossaryId === undefined ? {} : { glossaryId }),
         ...(g === undefined ? {} : { protection: protection(g.glossary, g.matcher, req.pair.target) }),
-        onBatch: (drafts, diagnostics) => {
-          req.onDrafts?.(drafts);
-          ctx.report(diagnostics);
-        },
+        onBatch: (drafts, diagnostics) => req.onDrafts?.(drafts, diagnostics),
       });
       return result.drafts;
     },

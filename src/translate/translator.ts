@@ -1,9 +1,13 @@
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { Draft, LanguagePair, Unit } from './unit.js';
 
 export interface TranslateRequest {
   pair: LanguagePair;
-  /** Called with each batch of drafts as it arrives, so they are stored before the next request. */
-  onDrafts?: (drafts: Draft[]) => void;
+  /**
+   * Called with each batch of drafts as it arrives, so they are stored before
+   * the next request, with what the provider noticed about them (by cue).
+   */
+  onDrafts?: (drafts: Draft[], diagnostics: Diagnostic[]) => void;
 }
 
 /** A machine provider: units in, one draft per unit out (a draft's targets may be null). */

@@ -1,5 +1,5 @@
 import type { SourceLanguageCode, TargetLanguageCode, TextResult, TranslateTextOptions } from 'deepl-node';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import { lineJoiner, plainOf, type TaggedText } from '../tagged-text.js';
 import type { Draft, LanguagePair, Unit } from '../unit.js';
@@ -29,6 +29,13 @@ export interface TranslateUnitsOptions {
   glossaryId?: string;
   /** Requests in flight at once. @default 4 */
   concurrency?: number;
+  /**
+   * A limiter shared by every call of one run (all target languages), so the
+   * run as a whole never has more than its concurrency in flight; when
+   * given, `concurrency` is ignored. Never call translateUnits from inside a
+   * task of this limiter: it would wait on itself.
+   */
+  limit?: LimitFunction;
   /** Called with each request's drafts as they arrive, so they can be kept before the next arrives. */
   onBatch?: (drafts: Draft[], diagnostics: Diagnostic[]) => void | Promise<void>;
   protection?: Protection;
@@ -73,7 +80,7 @@ export async function translateUnits(
   const { source, target, requestOptions, items: toSend, ignoreTags } = plan;
   const drafts = new Map<string, Draft>(plan.unsent.map((d) => [d.unitId, d]));
   const diagnostics: Diagnostic[] = [];
-  const limit = pLimit(Math.max(1, options.concurrency ?? 4));
+  const limit = options.limit ?? pLimit(Math.max(1, options.concurrency ?? 4));
   let failure: unknown;
   let failed = false;
   let billedCharacters = 0;

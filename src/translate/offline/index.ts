@@ -24,7 +24,7 @@ export function offline(opts: OfflineOptions): Translator {
         if (!match) return { unitId: unit.id, targets: null, origin: 'untranslated', provider: 'offline', billedCharacters: 0 };
         return { unitId: unit.id, targets: [...match.entry.target], origin: 'memory-fuzzy', provider: 'memory', billedCharacters: 0, score: match.score };
       });
-      req.onDrafts?.(drafts);
+      req.onDrafts?.(drafts, []);
       return drafts;
     },
   };

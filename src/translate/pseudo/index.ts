@@ -48,7 +48,7 @@ export const pseudo: Translator = {
       provider: 'pseudo',
       billedCharacters: 0,
     }));
-    req.onDrafts?.(drafts);
+    req.onDrafts?.(drafts, []);
     return drafts;
   },
 };

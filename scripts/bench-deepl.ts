@@ -1,0 +1,59 @@
+/**
+ * The sample scaled to 1,500 cues, drafted into six languages through a
+ * DeepL-compatible server on loopback that answers each request after a
+ * fixed latency. The wall time is compared with the ideal for that latency
+ * and concurrency: requests ÷ concurrency × latency.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formats } from '../src/formats/index.js';
+import { parse } from '../src/formats/parse.js';
+import type { Cue } from '../src/model/track.js';
+import { localize } from '../src/pipeline/localize.js';
+import { resolveLocalizeOptions } from '../src/pipeline/options.js';
+import { start } from '../tests/helpers/deepl-server.js';
+
+const LATENCY_MS = Number(process.env.BENCH_LATENCY ?? 300);
+const CONCURRENCY = 4;
+const CUES = 1500;
+const TARGETS = ['en-US', 'fr-FR', 'it-IT', 'es-ES', 'de-DE', 'ja-JP'];
+
+export async function benchDeepL(): Promise<string> {
+  const root = new URL('..', import.meta.url).pathname;
+  const sample = parse(readFileSync(join(root, 'subtitles/hotline-beijing.zh-Hans.srt'))).track;
+  const span = sample.cues.at(-1)!.end + 5000;
+  const cues: Cue[] = [];
+  // Each copy's text differs (a take number), so the memory cannot answer for it: every unit is billed.
+  for (let copy = 0; cues.length < CUES; copy++) {
+    for (const cue of sample.cues) {
+      if (cues.length === CUES) break;
+      const lines = cue.lines.map((line, i) => (i === 0 && copy > 0 ? [{ text: `第${copy}遍 ` }, ...line] : line));
+      cues.push({ ...cue, id: String(cues.length + 1), start: cue.start + copy * span, end: cue.end + copy * span, lines });
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'subloc-bench-deepl-'));
+  const server = await start({ authKey: 'bench:fx', latencyMs: LATENCY_MS, characterLimit: 100_000_000 });
+  try {
+    const input = join(dir, 'scaled.zh-Hans.srt');
+    writeFileSync(input, formats.srt.serialize({ ...sample, cues }).text);
+    const options = await resolveLocalizeOptions(
+      { input, targets: TARGETS, provider: 'deepl', formats: ['srt'], out: join(dir, 'out'), memory: join(dir, 'memory.sqlite'), glossary: join(root, 'glossary.json'), concurrency: CONCURRENCY },
+      dir,
+      { DEEPL_AUTH_KEY: 'bench:fx', DEEPL_SERVER_URL: server.url },
+    );
+    const began = performance.now();
+    const report = await localize(options);
+    const wall = performance.now() - began;
+    const requests = server.state.requests.filter((r) => r.path === '/v2/translate').length;
+    const ideal = (requests / CONCURRENCY) * LATENCY_MS;
+    return [
+      `DeepL drafting: ${CUES} cues (${report.units} units) × ${TARGETS.length} languages, ${LATENCY_MS} ms per request, concurrency ${CONCURRENCY}`,
+      `  ${requests} translate requests, ${report.totals.billedCharacters} characters billed`,
+      `  wall ${(wall / 1000).toFixed(2)} s, ideal ${(ideal / 1000).toFixed(2)} s (requests ÷ concurrency × latency): ${(wall / ideal).toFixed(2)}× the ideal`,
+    ].join('\n');
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
