@@ -84,6 +84,18 @@ describe('subloc localize with DeepL (a DeepL-compatible server on loopback)', (
     expect(billedBefore + deepl.state.billedCharacters).toBe(fullBill);
   });
 
+  it('keeps the run to its concurrency across languages, and rides out 429 and 503 with deepl-node\'s own retries', async () => {
+    deepl.fail({ type: 'status', status: 429, times: 1 });
+    deepl.fail({ type: 'status', status: 503, times: 1 });
+    deepl.options.latencyMs = 50;
+    const r = await run('--concurrency', '2');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as RunReport;
+    expect(report.totals.untranslated).toBe(0);
+    expect(deepl.state.maxInFlight).toBeLessThanOrEqual(2);
+    expect(deepl.state.requests.filter((q) => q.status === 429 || q.status === 503)).toHaveLength(2);
+  });
+
   it('reports a wrong key without ever printing it', async () => {
     const r = await cli(['localize', '--input', sample, '--target', 'fr-FR', '--out', join(dir, 'out'), '--memory', join(dir, 'm.sqlite')], root, { ...env, DEEPL_AUTH_KEY: 'wrong-key-9x' });
     expect(r.code).toBe(1);
