@@ -15,7 +15,7 @@ export function progressReporter(io: CliIo): { onEvent(event: LocalizeEvent): vo
     };
   }
   const bars = new cliProgress.MultiBar(
-    { format: '  {language} {bar} {value}/{total} units  {summary}', hideCursor: true, clearOnComplete: false, stream: process.stderr },
+    { format: '  {language} {bar} {value}/{total}  {summary}', barsize: 16, hideCursor: true, clearOnComplete: false, stream: process.stderr },
     cliProgress.Presets.shades_classic,
   );
   const byLanguage = new Map<string, cliProgress.SingleBar>();
@@ -33,10 +33,10 @@ export function progressReporter(io: CliIo): { onEvent(event: LocalizeEvent): vo
 }
 
 function summary(r: { cues: number; fromMemory: number; fuzzy: number; machine: number; untranslated: number; billedCharacters: number; glossaryViolations: number }): string {
-  const parts = [`${r.fromMemory} from memory`];
+  const parts = [`${r.fromMemory} memory`];
   if (r.fuzzy) parts.push(`${r.fuzzy} fuzzy`);
   if (r.machine) parts.push(`${r.machine} machine`);
-  parts.push(`${r.untranslated} untranslated`, `${r.billedCharacters} characters billed`);
-  if (r.glossaryViolations) parts.push(`${r.glossaryViolations} glossary findings`);
-  return `${r.cues} cues: ${parts.join(', ')}`;
+  parts.push(`${r.untranslated} untranslated`, `${r.billedCharacters} billed`);
+  if (r.glossaryViolations) parts.push(`${r.glossaryViolations} glossary`);
+  return `cues: ${parts.join(' · ')}`;
 }

@@ -74,7 +74,7 @@ export const localize: Command = {
       return EXIT.ok;
     }
     const out = relative(io.cwd, options.out) || '.';
-    io.stderr(`subloc: ${report.cues} cues (${report.units} sentence units) × ${report.languages.length} languages, provider ${report.provider}; tracks and report in ${out}/${options.title}/\n`);
+    io.stderr(`subloc: ${report.cues} cues (${report.units} sentence units) × ${report.languages.length} languages, provider ${report.provider}; tracks in ${out}/${options.title}/<lang>/, each cue's origin and glossary findings in ${out}/${options.title}/run.json\n`);
     return EXIT.ok;
   },
 };
