@@ -19,6 +19,9 @@ import type { Glossary, Rendering, Term } from './types.js';
 
 const MAX_LISTED = 20;
 
+/** The term a problem belongs to: its index and whatever its id field holds. */
+type Entry = { index: number; id: unknown } | undefined;
+
 interface Problem {
   text: string;
   at: Position;
@@ -37,11 +40,11 @@ class Problems {
   constructor(private readonly doc: JsonDocument) {}
 
   /**
-   * `entry` is the term's index (or undefined for a top-level field); `path`
-   * the field inside the entry. `onKey` points at the key instead of the value;
-   * a missing field points at its object.
+   * `entry` is the term (undefined for a top-level field), `path` the field
+   * inside it. The position is the value's, the key's (an unknown field, a bad
+   * language tag) or the enclosing object's (a missing field).
    */
-  add(entry: { index: number; id: unknown } | undefined, path: JsonPath, text: string, where: 'value' | 'key' | 'parent' = 'value') {
+  add(entry: Entry, path: JsonPath, text: string, where: 'value' | 'key' | 'parent' = 'value') {
     const full: JsonPath = entry ? ['terms', entry.index, ...path] : path;
     const at =
       (where === 'key' ? this.doc.keyPosition(full) : where === 'parent' ? this.doc.position(full.slice(0, -1)) : this.doc.position(full)) ??
@@ -51,11 +54,13 @@ class Problems {
   }
 }
 
-function checkFields(problems: Problems, obj: JsonObject, allowed: readonly string[], required: readonly string[], ctx: {
-  entry: { index: number; id: unknown } | undefined;
-  path: JsonPath;
-  what: string;
-}) {
+function checkFields(
+  problems: Problems,
+  obj: JsonObject,
+  fields: { allowed: readonly string[]; required: readonly string[] },
+  ctx: { entry: Entry; path: JsonPath; what: string },
+) {
+  const { allowed, required } = fields;
   for (const key of Object.keys(obj)) {
     if (!allowed.includes(key)) problems.add(ctx.entry, [...ctx.path, key], invalid.unknownField(ctx.what, allowed), 'key');
   }
@@ -63,8 +68,6 @@ function checkFields(problems: Problems, obj: JsonObject, allowed: readonly stri
     if (!Object.hasOwn(obj, key)) problems.add(ctx.entry, [...ctx.path, key], invalid.required(), 'parent');
   }
 }
-
-type Entry = { index: number; id: unknown } | undefined;
 
 function form(problems: Problems, entry: Entry, path: JsonPath, v: JsonValue | undefined): string | undefined {
   if (typeof v === 'string' && PATTERN_RE.form.test(v)) return v;
@@ -112,7 +115,7 @@ function readRendering(problems: Problems, entry: Entry, path: JsonPath, v: Json
     problems.add(entry, path, invalid.notObject(v));
     return undefined;
   }
-  checkFields(problems, v, RENDERING_FIELDS, RENDERING_REQUIRED, { entry, path, what: 'a rendering' });
+  checkFields(problems, v, { allowed: RENDERING_FIELDS, required: RENDERING_REQUIRED }, { entry, path, what: 'a rendering' });
   const preferred = v.preferred === undefined ? undefined : form(problems, entry, [...path, 'preferred'], v.preferred);
   const allowed = formList(problems, entry, [...path, 'allowed'], v.allowed);
   const forbidden = formList(problems, entry, [...path, 'forbidden'], v.forbidden);
@@ -141,7 +144,7 @@ function readTerm(problems: Problems, index: number, v: JsonValue): Term | undef
     return undefined;
   }
   const entry = { index, id: v.id };
-  checkFields(problems, v, TERM_FIELDS, TERM_REQUIRED, { entry, path: [], what: 'a term' });
+  checkFields(problems, v, { allowed: TERM_FIELDS, required: TERM_REQUIRED }, { entry, path: [], what: 'a term' });
   let id: string | undefined;
   if (v.id !== undefined) {
     if (typeof v.id === 'string' && PATTERN_RE.id.test(v.id)) id = v.id;
@@ -256,7 +259,7 @@ export function parseGlossary(jsonText: string, file: string): Glossary {
   if (!isObject(root)) {
     fail(file, [{ text: `the glossary ${invalid.notObject(root)}`, at: { line: 1, column: 1 } }]);
   }
-  checkFields(problems, root, GLOSSARY_FIELDS, GLOSSARY_REQUIRED, { entry: undefined, path: [], what: 'the glossary' });
+  checkFields(problems, root, { allowed: GLOSSARY_FIELDS, required: GLOSSARY_REQUIRED }, { entry: undefined, path: [], what: 'the glossary' });
   optionalString(problems, undefined, ['$schema'], root.$schema);
   optionalString(problems, undefined, ['note'], root.note);
   if (root.version !== undefined && root.version !== FILE_VERSION) problems.add(undefined, ['version'], invalid.version(FILE_VERSION, root.version));
