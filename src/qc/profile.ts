@@ -1,0 +1,40 @@
+import type { Lang } from '../model/track.js';
+
+export type RuleSeverity = 'off' | 'warning' | 'error';
+
+/** A figure and where it comes from, so a profile can be trusted and argued with. */
+export interface Sourced<T> {
+  value: T;
+  /** e.g. "Netflix Timed Text Style Guide: General Requirements". */
+  source: string;
+}
+
+/**
+ * A QC and fitting profile. Language-keyed figures are looked up by the most
+ * specific BCP 47 prefix (`zh-Hans`, then `zh`), then `default`.
+ */
+export interface Profile {
+  id: string;
+  name: string;
+  maxLines: Sourced<number>;
+  /** Characters per line; CJK languages count full-width as 1, half-width as 0.5. */
+  maxCharsPerLine: Sourced<Record<string, number>>;
+  minDurationMs: Sourced<number>;
+  maxDurationMs: Sourced<number>;
+  minGapFrames: Sourced<number>;
+  /** Characters per second. */
+  readingSpeed: Sourced<Record<string, number>>;
+  /** Severity per rule id; rules not listed run at their default severity. */
+  rules: Record<string, RuleSeverity>;
+}
+
+/** The figure for a language: exact tag, then shorter prefixes, then `default`. */
+export function forLanguage(table: Record<string, number>, language: Lang): number {
+  const parts = language.split('-');
+  for (let n = parts.length; n > 0; n--) {
+    const key = parts.slice(0, n).join('-');
+    const hit = Object.entries(table).find(([k]) => k.toLowerCase() === key.toLowerCase());
+    if (hit) return hit[1];
+  }
+  return table['default'] ?? Object.values(table)[0] ?? Infinity;
+}

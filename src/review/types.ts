@@ -1,0 +1,48 @@
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { FrameRate, Lang, Ms } from '../model/track.js';
+import type { TaggedText } from '../translate/tagged-text.js';
+import type { DraftOrigin } from '../translate/unit.js';
+
+/**
+ * Where a cue's translation stands. `machine`, `memory` and `fuzzy` are
+ * drafts nobody has checked; `needs-review` is a draft whose source changed
+ * since a reviewed translation was made (the old one is the suggestion).
+ */
+export type ReviewState = 'untranslated' | 'machine' | 'memory' | 'fuzzy' | 'needs-review' | 'reviewed' | 'approved';
+
+export interface ReviewCue {
+  id: string;
+  /** The sentence unit the cue belongs to: cues of one unit are translated and imported together. */
+  unitId: string;
+  start: Ms;
+  end: Ms;
+  source: TaggedText;
+  /** Null when untranslated. */
+  target: TaggedText | null;
+  state: ReviewState;
+  origin: DraftOrigin;
+  /** Provider of the draft (`deepl`, `memory`, …). */
+  provider?: string;
+  /** Fuzzy match score 0..1. */
+  score?: number;
+  reviewer?: string;
+  /** An earlier translation offered for reference (a fuzzy match, or the reviewed one before the source changed). */
+  suggestion?: TaggedText;
+  /** Glossary terms found in the source, with the rendering expected in this language. */
+  terms: { source: string; expected: string; termId: string }[];
+  /** QC and glossary findings on this cue. */
+  findings: Diagnostic[];
+  metrics: { durationMs: Ms; charsPerSecond: number; lines: number; maxLineWidth: number };
+}
+
+/** Everything the XLIFF file, the HTML sheet and `qc.json` are written from. */
+export interface ReviewPackage {
+  title: string;
+  sourceLang: Lang;
+  targetLang: Lang;
+  frameRate?: FrameRate;
+  /** ISO 8601. */
+  generatedAt: string;
+  profile: string;
+  cues: ReviewCue[];
+}
