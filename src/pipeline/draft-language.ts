@@ -21,7 +21,22 @@ export interface DraftLanguageResult {
   billableCharacters: number;
   /** What the provider noticed about the drafts (protected terms changed, cue boundaries lost…). */
   diagnostics: Diagnostic[];
+  /**
+   * For units the memory had no exact match for: the closest earlier
+   * translation, shown to the reviewer beside the new draft. A reviewed or
+   * approved one means the source changed since: the cue needs review.
+   */
+  suggestions: Map<string, Suggestion>;
 }
+
+export interface Suggestion {
+  targets: string[];
+  score: number;
+  status: 'draft' | 'reviewed' | 'approved';
+}
+
+/** Earlier translations below this similarity are not worth a reviewer's time. */
+const SUGGESTION_MIN = 0.5;
 
 function entryOf(draft: Draft, unit: Unit, pair: LanguagePair, glossaryVersion: string, now: string): MemoryEntry | undefined {
   if (draft.origin !== 'machine' || !draft.targets) return undefined;
@@ -37,15 +52,21 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const { units, pair, memory, glossaryVersion } = input;
   const drafts: Draft[] = [];
   const pending: Unit[] = [];
+  const suggestions = new Map<string, Suggestion>();
   for (const unit of units) {
     const hit = memory.exact(unit.source, pair, glossaryVersion);
-    if (hit) drafts.push({ unitId: unit.id, targets: [...hit.target], origin: 'memory-exact', provider: 'memory', billedCharacters: 0 });
-    else pending.push(unit);
+    if (hit) {
+      drafts.push({ unitId: unit.id, targets: [...hit.target], origin: 'memory-exact', provider: 'memory', billedCharacters: 0, status: hit.status, ...(hit.reviewer === undefined ? {} : { reviewer: hit.reviewer }) });
+    } else {
+      pending.push(unit);
+      const near = memory.fuzzy(unit.source, pair, SUGGESTION_MIN);
+      if (near) suggestions.set(unit.id, { targets: [...near.entry.target], score: near.score, status: near.entry.status });
+    }
   }
   let done = drafts.length;
   input.onProgress(done);
   const billable = pending.reduce((n, u) => n + [...plainOf(u.source.join(''))].length, 0);
-  if (!input.translator || pending.length === 0) return { drafts, billableCharacters: input.translator ? 0 : billable, diagnostics: [] };
+  if (!input.translator || pending.length === 0) return { drafts, billableCharacters: input.translator ? 0 : billable, diagnostics: [], suggestions };
 
   const byId = new Map(pending.map((u) => [u.id, u]));
   const diagnostics: Diagnostic[] = [];
@@ -61,5 +82,5 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     },
   });
   drafts.push(...provided);
-  return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0), diagnostics };
+  return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0), diagnostics, suggestions };
 }

@@ -25,6 +25,9 @@ export interface Draft {
   billedCharacters: number;
   /** Fuzzy match score 0..1 when origin is `memory-fuzzy`. */
   score?: number;
+  /** For memory drafts: the stored entry's review status and reviewer. */
+  status?: 'draft' | 'reviewed' | 'approved';
+  reviewer?: string;
 }
 
 export type DraftOrigin = 'memory-exact' | 'memory-fuzzy' | 'machine' | 'pseudo' | 'untranslated';

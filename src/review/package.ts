@@ -1,0 +1,94 @@
+import { textWidth } from '../fit/break-lines.js';
+import { renderingFor, type Glossary, type Matcher } from '../glossary/index.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { lineText } from '../model/spans.js';
+import type { Cue, Track } from '../model/track.js';
+import type { Suggestion } from '../pipeline/draft-language.js';
+import { plainOf, toTagged } from '../translate/tagged-text.js';
+import type { Draft, Unit } from '../translate/unit.js';
+import type { ReviewCue, ReviewPackage, ReviewState } from './types.js';
+
+export interface ReviewInput {
+  title: string;
+  source: Track;
+  /** The assembled target track: same cues, same ids. */
+  target: Track;
+  units: readonly Unit[];
+  drafts: readonly Draft[];
+  suggestions: ReadonlyMap<string, Suggestion>;
+  findings: readonly Diagnostic[];
+  glossary?: { glossary: Glossary; matcher: Matcher };
+  profile: string;
+  generatedAt: string;
+}
+
+function stateOf(draft: Draft | undefined, suggestion: Suggestion | undefined): ReviewState {
+  if (!draft?.targets) return 'untranslated';
+  if (draft.origin === 'memory-exact') return draft.status === 'approved' ? 'approved' : draft.status === 'reviewed' ? 'reviewed' : 'memory';
+  if (draft.origin === 'memory-fuzzy') return 'fuzzy';
+  // A reviewed translation exists for an earlier version of this source: the new draft must be checked against it.
+  if (suggestion && suggestion.status !== 'draft') return 'needs-review';
+  return 'machine';
+}
+
+function metrics(cue: Cue, language: string): ReviewCue['metrics'] {
+  const durationMs = cue.end - cue.start;
+  const widths = cue.lines.map((l) => textWidth(lineText(l), language));
+  const chars = widths.reduce((a, b) => a + b, 0);
+  return {
+    durationMs,
+    charsPerSecond: durationMs > 0 ? Math.round((chars / (durationMs / 1000)) * 10) / 10 : Infinity,
+    lines: cue.lines.length,
+    maxLineWidth: Math.max(0, ...widths),
+  };
+}
+
+/** Everything a reviewer needs about each cue, in one place: the XLIFF, the HTML sheet and qc.json are written from it. */
+export function buildReviewPackage(input: ReviewInput): ReviewPackage {
+  const targetLang = input.target.language;
+  const unitOf = new Map<string, { unit: Unit; k: number }>();
+  for (const unit of input.units) unit.cueIds.forEach((id, k) => unitOf.set(id, { unit, k }));
+  const draftOf = new Map(input.drafts.map((d) => [d.unitId, d]));
+  const findingsOf = new Map<string, Diagnostic[]>();
+  for (const f of input.findings) if (f.cueId !== undefined) findingsOf.set(f.cueId, [...(findingsOf.get(f.cueId) ?? []), f]);
+  const targetCues = new Map(input.target.cues.map((c) => [c.id, c]));
+
+  const cues = input.source.cues.map((cue): ReviewCue => {
+    const { unit, k } = unitOf.get(cue.id)!;
+    const draft = draftOf.get(unit.id);
+    const suggestion = input.suggestions.get(unit.id);
+    const targetCue = targetCues.get(cue.id)!;
+    const state = stateOf(draft, suggestion);
+    const source = unit.source[k]!;
+    const out: ReviewCue = {
+      id: cue.id,
+      unitId: unit.id,
+      start: cue.start,
+      end: cue.end,
+      source,
+      target: state === 'untranslated' ? null : toTagged(targetCue.lines, targetLang),
+      state,
+      origin: draft?.origin ?? 'untranslated',
+      terms: [],
+      findings: findingsOf.get(cue.id) ?? [],
+      metrics: metrics(targetCue, targetLang),
+    };
+    if (draft?.provider !== undefined && state !== 'untranslated') out.provider = draft.provider;
+    if (draft?.score !== undefined) out.score = draft.score;
+    if (draft?.reviewer !== undefined) out.reviewer = draft.reviewer;
+    const offered = suggestion?.targets[k];
+    if (offered !== undefined && state !== 'reviewed' && state !== 'approved') out.suggestion = offered;
+    if (input.glossary) {
+      const terms = new Map(input.glossary.glossary.terms.map((t) => [t.id, t]));
+      for (const m of input.glossary.matcher.find(plainOf(source))) {
+        const term = terms.get(m.termId);
+        const expected = term?.doNotTranslate ? m.form : term && renderingFor(term, targetLang)?.preferred;
+        if (expected !== undefined && !out.terms.some((t) => t.termId === m.termId)) out.terms.push({ source: m.form, expected, termId: m.termId });
+      }
+    }
+    return out;
+  });
+  const pkg: ReviewPackage = { title: input.title, sourceLang: input.source.language, targetLang, generatedAt: input.generatedAt, profile: input.profile, cues };
+  if (input.source.frameRate) pkg.frameRate = input.source.frameRate;
+  return pkg;
+}
