@@ -1,19 +1,42 @@
 import type { Cue, Span } from './track.js';
 
-type Style = Omit<Span, 'text'>;
+/** A span's style; `undefined` reads as unset, so a style with every key present fits too. */
+type Style = { readonly [K in keyof Omit<Span, 'text'>]?: Span[K] | undefined };
 
 function sameStyle(a: Span, b: Span): boolean {
   return a.italic === b.italic && a.bold === b.bold && a.underline === b.underline && a.color === b.color;
 }
 
-/** A span with only the style flags that are set, so equal styles compare equal. */
+/**
+ * A span with only the style flags that are set, so equal styles compare
+ * equal. One object literal for each combination: properties added after
+ * creation would move the object to a new shape on every span.
+ */
 export function span(text: string, style: Style = {}): Span {
-  const s: Span = { text };
-  if (style.italic) s.italic = true;
-  if (style.bold) s.bold = true;
-  if (style.underline) s.underline = true;
-  if (style.color !== undefined) s.color = style.color;
-  return s;
+  const flags = (style.italic ? 1 : 0) | (style.bold ? 2 : 0) | (style.underline ? 4 : 0);
+  const { color } = style;
+  if (color === undefined) {
+    switch (flags) {
+      case 0: return { text };
+      case 1: return { text, italic: true };
+      case 2: return { text, bold: true };
+      case 3: return { text, italic: true, bold: true };
+      case 4: return { text, underline: true };
+      case 5: return { text, italic: true, underline: true };
+      case 6: return { text, bold: true, underline: true };
+      default: return { text, italic: true, bold: true, underline: true };
+    }
+  }
+  switch (flags) {
+    case 0: return { text, color };
+    case 1: return { text, italic: true, color };
+    case 2: return { text, bold: true, color };
+    case 3: return { text, italic: true, bold: true, color };
+    case 4: return { text, underline: true, color };
+    case 5: return { text, italic: true, underline: true, color };
+    case 6: return { text, bold: true, underline: true, color };
+    default: return { text, italic: true, bold: true, underline: true, color };
+  }
 }
 
 /** Joins neighbours of equal style and drops empty spans: the canonical form of a line. */

@@ -1,9 +1,10 @@
 import { normalizeLine, span } from '../../model/spans.js';
 import type { Placement, Span } from '../../model/track.js';
-import { normalizeColor } from './color.js';
+import { keepShapes } from '../shared/keep-shapes.js';
+import { fontColorValue } from './color.js';
 import { matchBrace, matchEntity, matchTag, type Tag } from './markup.js';
 import { messages } from './messages.js';
-import type { Reporter } from './reporter.js';
+import { Reporter } from './reporter.js';
 
 type Style = Omit<Span, 'text'>;
 
@@ -101,7 +102,7 @@ export class CueText {
       } else if (c === AMP) {
         const entity = matchEntity(text, i);
         if (entity) {
-          this.buf += text.slice(from, i) + entity.char;
+          this.buf += text.slice(from, i) + entity.chars;
           i = from = entity.end;
           continue;
         }
@@ -222,7 +223,7 @@ export class CueText {
         }
       }
       if (name === 'color') {
-        color = normalizeColor(value);
+        color = fontColorValue(value);
         if (color === undefined) this.report.add(messages.invalidColor(value), { line, cueId: this.cueId });
       } else {
         this.report.addOnce(messages.fontAttribute(attributes.slice(nameFrom, i)), { line, cueId: this.cueId });
@@ -251,3 +252,5 @@ export class CueText {
     if (other) this.report.addOnce(messages.assOverride(`{${content}}`), { line, cueId: this.cueId });
   }
 }
+
+keepShapes(new CueText(new Reporter(), '', []));

@@ -5,15 +5,14 @@
  * escape, so what it writes always reads back as text.
  */
 
+import { matchCharacterReference, type CharacterReference } from '../shared/character-reference.js';
+
 const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
 const LBRACE = 0x7b;
 const RBRACE = 0x7d;
 const BACKSLASH = 0x5c;
-const AMP = 0x26;
-const HASH = 0x23;
-const SEMI = 0x3b;
 
 function isLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
@@ -21,11 +20,6 @@ function isLetter(c: number): boolean {
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
-}
-
-function isHexDigit(c: number): boolean {
-  const l = c | 0x20;
-  return isDigit(c) || (l >= 0x61 && l <= 0x66);
 }
 
 function isAlnum(c: number): boolean {
@@ -87,33 +81,12 @@ export function matchBrace(text: string, i: number): Brace | undefined {
   return { kind: 'tag', tag: { name: closing ? inner.slice(1) : inner, closing, attributes: '', end: close + 1 } };
 }
 
-const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-export interface Entity {
-  char: string;
-  end: number;
-}
+/** The named references SRT files in the wild use; any other name (`&copy;`) stays text. */
+const NAMED = new Set(['amp', 'lt', 'gt', 'quot', 'apos', 'nbsp']);
 
 /** `&amp; &lt; &gt; &quot; &apos; &nbsp;`, `&#39;`, `&#x2014;` at `i`; anything else is text. */
-export function matchEntity(text: string, i: number): Entity | undefined {
-  if (text.charCodeAt(i) !== AMP) return undefined;
-  let j = i + 1;
-  if (text.charCodeAt(j) === HASH) {
-    j++;
-    const hex = (text.charCodeAt(j) | 0x20) === 0x78;
-    if (hex) j++;
-    const from = j;
-    while (j < text.length && j - from < 8 && (hex ? isHexDigit(text.charCodeAt(j)) : isDigit(text.charCodeAt(j)))) j++;
-    if (j === from || text.charCodeAt(j) !== SEMI) return undefined;
-    const cp = Number.parseInt(text.slice(from, j), hex ? 16 : 10);
-    if (cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return undefined;
-    return { char: String.fromCodePoint(cp), end: j + 1 };
-  }
-  const from = j;
-  while (j < text.length && j - from < 6 && isAlnum(text.charCodeAt(j))) j++;
-  if (text.charCodeAt(j) !== SEMI) return undefined;
-  const name = text.slice(from, j);
-  return Object.hasOwn(NAMED, name) ? { char: NAMED[name]!, end: j + 1 } : undefined;
+export function matchEntity(text: string, i: number): CharacterReference | undefined {
+  return matchCharacterReference(text, i, NAMED);
 }
 
 /** Whether text may hold markup at all: lets the writer skip the escaping scan. */

@@ -1,7 +1,10 @@
 import type { Cue, Span } from '../../model/track.js';
 import type { ParseOptions, ParseResult } from '../types.js';
+import { Finder } from '../shared/finder.js';
+import { keepShapes } from '../shared/keep-shapes.js';
+import { LineSource } from '../shared/line-source.js';
+import { readStandardTiming, STANDARD_TIMING_LENGTH, type Times } from '../shared/standard-timing.js';
 import { CueText } from './cue-text.js';
-import { LineSource } from './line-source.js';
 import { messages } from './messages.js';
 import { Reporter } from './reporter.js';
 import {
@@ -25,41 +28,68 @@ const BETWEEN = 0; // a cue number or timing line, after blank lines
 const TEXT = 1; // text of the current cue
 const SKIP = 2; // the rest of a block whose cue was dropped
 
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0;
 }
 
-function isBlank(line: string): boolean {
-  if (line.length === 0) return true;
-  const c = line.charCodeAt(0);
+/** Whether `text[from..to)` is all white space. */
+function isBlankAt(text: string, from: number, to: number): boolean {
+  if (from === to) return true;
+  const c = text.charCodeAt(from);
   // Only a line that starts with white space can be all white space.
-  return (c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a)) && line.trim() === '';
+  return (c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a)) && text.slice(from, to).trim() === '';
+}
+
+function isBlank(line: string): boolean {
+  return isBlankAt(line, 0, line.length);
+}
+
+/** Whether `text[from..to)` is a cue-number line: digits, maybe with spaces around. */
+function isIndexAt(text: string, from: number, to: number): boolean {
+  let a = from;
+  let b = to;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  if (a === b) return false;
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
 }
 
 /** The digits of a cue-number line, or undefined when the line is anything else. */
 function indexText(line: string): string | undefined {
+  if (!isIndexAt(line, 0, line.length)) return undefined;
   let a = 0;
   let b = line.length;
-  while (a < b && isSpace(line.charCodeAt(a))) a++;
-  while (b > a && isSpace(line.charCodeAt(b - 1))) b--;
-  if (a === b) return undefined;
-  for (let i = a; i < b; i++) {
-    const c = line.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return undefined;
-  }
+  while (isSpace(line.charCodeAt(a))) a++;
+  while (isSpace(line.charCodeAt(b - 1))) b--;
   return a === 0 && b === line.length ? line : line.slice(a, b);
 }
 
-function startsLikeTime(line: string): boolean {
-  let i = 0;
-  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
-  const c = line.charCodeAt(i);
+/** Longest cue number read as a number in place; longer ones take the general path. */
+const QUICK_INDEX_DIGITS = 9;
+
+function startsLikeTimeAt(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  const c = i < to ? text.charCodeAt(i) : 0;
   return (c >= 0x30 && c <= 0x39) || c === 0x2d;
 }
 
-function trimEnd(line: string): string {
-  const c = line.charCodeAt(line.length - 1);
-  return c <= 0x20 || c === 0xa0 || c === 0x3000 ? line.trimEnd() : line;
+function startsLikeTime(line: string): boolean {
+  return startsLikeTimeAt(line, 0, line.length);
+}
+
+/** Whether a line ending at `end` may end in white space, which only `trimEnd` can tell. */
+function mayEndInSpace(text: string, end: number): boolean {
+  const c = text.charCodeAt(end - 1);
+  return c <= 0x20 || c === 0xa0 || c === 0x3000;
 }
 
 /**
@@ -73,45 +103,86 @@ class SrtReader {
   readonly cues: Cue[] = [];
   private state = BETWEEN;
   // The current cue, built into one object literal at its end: nearly every
-  // cue is one or two plain lines, kept as strings until then, which saves
-  // most of the allocation work on 100,000-cue files.
+  // cue is one or two lines of one span each, kept as spans until then,
+  // which saves most of the allocation work on 100,000-cue files.
   private cueId = '';
   private cueStart = 0;
   private cueEnd = 0;
   /** Input line (1-based) of the current cue's timing line. */
   private cueLine = 0;
-  private first: string | undefined;
-  private second: string | undefined;
-  /** The lines once the cue is more than two plain lines. */
+  private first: Span | undefined;
+  private second: Span | undefined;
+  /** The lines once the cue is more than two lines of one span. */
   private lines: Span[][] | undefined;
   private markup: CueText | undefined;
   /** The last cue number read, or the one a missing number stood for. */
   private lastIndex: number | undefined;
+  private readonly times: Times = { start: 0, end: 0 };
+  /** `<`, `{`, `&`, U+2028 and U+2029: where markup may start. */
+  private readonly specials: Finder[];
 
-  constructor(private readonly rows: LineSource) {}
+  constructor(private readonly rows: LineSource) {
+    this.specials = ['<', '{', '&', '\u2028', '\u2029'].map((c) => new Finder(rows.text, c));
+  }
 
   run(): void {
     const rows = this.rows;
-    for (let i = 0; ; i++) {
-      const line = rows.get(i);
-      if (line === undefined) break;
-      rows.release(i);
-      if (this.state === TEXT) i = this.textLine(line, i);
-      else if (isBlank(line)) this.state = BETWEEN;
+    for (let i = 0; rows.has(i); i++) {
+      if (this.state === BETWEEN) {
+        if (rows.start(i) === rows.end(i)) continue;
+        if (this.standardBlock(i)) {
+          i++;
+          continue;
+        }
+      }
+      if (this.state === TEXT) {
+        i = this.textLine(i);
+        continue;
+      }
+      const line = rows.get(i)!;
+      if (isBlank(line)) this.state = BETWEEN;
       else if (this.state === SKIP) i = this.skipLine(line, i);
       else i = this.blockStart(line, i);
     }
     if (this.state === TEXT) this.endCue();
   }
 
+  /**
+   * A cue number (digits alone) and a standard timing line at row `i`, read
+   * in place: the shape of nearly every block. False leaves the rows to the
+   * general path.
+   */
+  private standardBlock(i: number): boolean {
+    const { rows, times } = this;
+    const { text } = rows;
+    if (!rows.has(i + 1)) return false;
+    const from = rows.start(i);
+    const to = rows.end(i);
+    if (to - from > QUICK_INDEX_DIGITS) return false;
+    let n = 0;
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 0x30 || c > 0x39) return false;
+      n = n * 10 + c - 0x30;
+    }
+    const timing = rows.start(i + 1);
+    if (rows.end(i + 1) - timing !== STANDARD_TIMING_LENGTH || !readStandardTiming(text, timing, 0x2c, times) || times.end <= times.start) return false;
+    // Without leading zeros `String(n)` is the same text, and one-byte even when the file is two-byte (CJK).
+    const id = text.charCodeAt(from) !== 0x30 || to - from === 1 ? String(n) : text.slice(from, to);
+    this.noteIndex(n, id, i);
+    this.openCue(id, times.start, times.end, i + 2);
+    return true;
+  }
+
   /** Each handler returns the row of the last line it consumed. */
-  private textLine(line: string, i: number): number {
-    const rows = this.rows;
-    if (isBlank(line)) {
+  private textLine(i: number): number {
+    const { rows } = this;
+    const from = rows.start(i);
+    const to = rows.end(i);
+    if (isBlankAt(rows.text, from, to)) {
       let j = i + 1;
-      let ahead = rows.get(j);
-      while (ahead !== undefined && isBlank(ahead)) ahead = rows.get(++j);
-      if (ahead === undefined || this.startsBlock(j)) {
+      while (rows.has(j) && isBlankAt(rows.text, rows.start(j), rows.end(j))) j++;
+      if (!rows.has(j) || this.startsBlock(j)) {
         this.endCue();
         this.state = BETWEEN;
         return j - 1;
@@ -125,7 +196,8 @@ class SrtReader {
       }
       return j - 1;
     }
-    if (startsLikeTime(line)) {
+    if (startsLikeTimeAt(rows.text, from, to)) {
+      const line = rows.get(i)!;
       const index = indexText(line);
       if (index !== undefined) {
         const next = rows.get(i + 1);
@@ -152,14 +224,16 @@ class SrtReader {
         }
       }
     }
-    this.addText(line, i);
+    this.addText(i);
     return i;
   }
 
   /** After blank lines: does row `j` begin a new cue rather than continue the text? */
   private startsBlock(j: number): boolean {
-    const line = this.rows.get(j)!;
-    if (indexText(line) !== undefined || looksLikeTiming(line)) return true;
+    const { rows } = this;
+    if (isIndexAt(rows.text, rows.start(j), rows.end(j))) return true;
+    const line = rows.get(j)!;
+    if (looksLikeTiming(line)) return true;
     if (startsLikeTime(line) && parseTiming(line).ok) return true;
     const next = this.rows.get(j + 1);
     return next !== undefined && startsLikeTime(next) && parseTiming(next).ok;
@@ -200,7 +274,7 @@ class SrtReader {
         this.startCue(t, i + 1, index, i, false);
         return i + 1;
       }
-      this.noteIndex(index, i);
+      this.noteIndex(Number(index), index, i);
       if (looksLikeTiming(next)) this.timingError(t, i + 1);
       else this.report.add(messages.missingTiming(index, next), { line: i + 2 });
       this.state = SKIP;
@@ -233,8 +307,7 @@ class SrtReader {
     return i;
   }
 
-  private noteIndex(index: string, row: number): void {
-    const n = Number(index);
+  private noteIndex(n: number, index: string, row: number): void {
     if (this.lastIndex === undefined) {
       if (n === 0) this.report.add(messages.zeroBasedIndex(), { line: row + 1, cueId: index });
     } else if (n !== this.lastIndex + 1) {
@@ -250,7 +323,7 @@ class SrtReader {
   private startCue(t: Timing, row: number, index: string | undefined, indexRow: number, quiet: boolean): void {
     const line = row + 1;
     const timing = this.rows.get(row)!;
-    if (index !== undefined) this.noteIndex(index, indexRow);
+    if (index !== undefined) this.noteIndex(Number(index), index, indexRow);
     else {
       if (!quiet) this.report.add(messages.missingIndex(timing), { line });
       this.lastIndex = (this.lastIndex ?? 0) + 1;
@@ -262,9 +335,14 @@ class SrtReader {
       return;
     }
     if (t.flags !== 0 || t.rest !== '' || t.end === t.start) this.reportRecoveries(t, timing, { line, cueId: id });
+    this.openCue(id, t.start, t.end, line);
+  }
+
+  /** `line`: the 1-based input line of the timing line. */
+  private openCue(id: string, start: number, end: number, line: number): void {
     this.cueId = id;
-    this.cueStart = t.start;
-    this.cueEnd = t.end;
+    this.cueStart = start;
+    this.cueEnd = end;
     this.cueLine = line;
     this.markup = undefined;
     this.state = TEXT;
@@ -296,40 +374,61 @@ class SrtReader {
     else this.report.add(messages.invalidTiming(found, t.reason), at);
   }
 
-  /** The cue's lines as an array, for anything beyond two plain lines. */
+  /** The cue's lines as an array, for anything beyond two lines of one span. */
   private general(): Span[][] {
     if (this.lines === undefined) {
       this.lines = [];
-      if (this.first !== undefined) this.lines.push([{ text: this.first }]);
-      if (this.second !== undefined) this.lines.push([{ text: this.second }]);
+      if (this.first !== undefined) this.lines.push([this.first]);
+      if (this.second !== undefined) this.lines.push([this.second]);
       this.first = this.second = undefined;
     }
     return this.lines;
   }
 
-  private addText(raw: string, i: number): void {
-    const text = trimEnd(raw);
-    if (this.markup === undefined) {
-      if (!this.rows.hasMarkup(i)) {
-        if (this.lines === undefined) {
+  private addText(i: number): void {
+    const { markup, rows } = this;
+    const from = rows.start(i);
+    const end = rows.end(i);
+    const text = mayEndInSpace(rows.text, end) ? rows.get(i)!.trimEnd() : rows.text.slice(from, end);
+    if (markup === undefined || markup.plain) {
+      const s = this.hasMarkup(from, from + text.length) ? this.wholeLineTag(text, from) : { text };
+      if (s !== undefined) {
+        if (markup === undefined && this.lines === undefined) {
           if (this.first === undefined) {
-            this.first = text;
+            this.first = s;
             return;
           }
           if (this.second === undefined) {
-            this.second = text;
+            this.second = s;
             return;
           }
         }
-        this.general().push([{ text }]);
+        this.general().push([s]);
         return;
       }
-      this.markup = new CueText(this.report, this.cueId, this.general());
-    } else if (this.markup.plain && !this.rows.hasMarkup(i)) {
-      this.general().push([{ text }]);
-      return;
     }
-    this.markup.addLine(text, i + 1);
+    (this.markup ??= new CueText(this.report, this.cueId, this.general())).addLine(text, i + 1);
+  }
+
+  /**
+   * `<i>text</i>` (or `<b>`, `<u>`) around a whole line of plain text, the
+   * usual styled line, read without the tag machinery; undefined for anything
+   * else. `from` is where the line starts in the text.
+   */
+  private wholeLineTag(line: string, from: number): Span | undefined {
+    const n = line.length;
+    if (n < 8 || line.charCodeAt(0) !== LT || line.charCodeAt(2) !== GT || line.charCodeAt(n - 4) !== LT || line.charCodeAt(n - 3) !== SLASH || line.charCodeAt(n - 1) !== GT) return undefined;
+    const name = line.charCodeAt(1) | 0x20;
+    if ((line.charCodeAt(n - 2) | 0x20) !== name || this.hasMarkup(from + 3, from + n - 4)) return undefined;
+    const text = line.slice(3, n - 4);
+    if (text.trim() === '') return undefined;
+    return name === 0x69 ? { text, italic: true } : name === 0x62 ? { text, bold: true } : name === 0x75 ? { text, underline: true } : undefined;
+  }
+
+  /** Whether `text[from..end)` holds a character that may start markup. */
+  private hasMarkup(from: number, end: number): boolean {
+    for (const f of this.specials) if (f.within(from, end)) return true;
+    return false;
   }
 
   private endCue(): void {
@@ -338,9 +437,9 @@ class SrtReader {
     if (this.lines === undefined) {
       cue =
         second !== undefined
-          ? { id, start, end, lines: [[{ text: first! }], [{ text: second }]] }
+          ? { id, start, end, lines: [[first!], [second]] }
           : first !== undefined
-            ? { id, start, end, lines: [[{ text: first }]] }
+            ? { id, start, end, lines: [[first]] }
             : { id, start, end, lines: [] };
     } else {
       const lines = this.lines;
@@ -365,3 +464,5 @@ export function parseSrt(input: string, opts: ParseOptions = {}): ParseResult {
   if (opts.frameRate) track.frameRate = { ...opts.frameRate };
   return { track, diagnostics: reader.report.finish() };
 }
+
+keepShapes(new SrtReader(new LineSource('')));

@@ -1,4 +1,6 @@
 import type { Ms } from '../../model/track.js';
+import { clockTime } from '../shared/clock-time.js';
+import { readStandardTiming, STANDARD_TIMING_LENGTH, type Times } from '../shared/standard-timing.js';
 
 /**
  * Largest hour value read. SRT has no limit of its own; beyond about 416
@@ -56,33 +58,6 @@ function isDigit(c: number): boolean {
 function isSpace(c: number): boolean {
   return c === SPACE || c === TAB || c === 0xa0;
 }
-
-function d2(s: string, i: number): number {
-  return (s.charCodeAt(i) - C0) * 10 + s.charCodeAt(i + 1) - C0;
-}
-
-const DIGIT_POSITIONS = new Uint8Array([0, 1, 3, 4, 6, 7, 9, 10, 11, 17, 18, 20, 21, 23, 24, 26, 27, 28]);
-
-/** `HH:MM:SS,mmm --> HH:MM:SS,mmm` exactly, the shape of nearly every line. */
-function standard(s: string): Timing | undefined {
-  if (s.length !== 29) return undefined;
-  if (s.charCodeAt(2) !== COLON || s.charCodeAt(5) !== COLON || s.charCodeAt(8) !== COMMA) return undefined;
-  if (s.charCodeAt(19) !== COLON || s.charCodeAt(22) !== COLON || s.charCodeAt(25) !== COMMA) return undefined;
-  if (s.charCodeAt(12) !== SPACE || s.charCodeAt(13) !== MINUS || s.charCodeAt(14) !== MINUS || s.charCodeAt(15) !== GT || s.charCodeAt(16) !== SPACE) return undefined;
-  for (let k = 0; k < DIGIT_POSITIONS.length; k++) {
-    const c = s.charCodeAt(DIGIT_POSITIONS[k]!);
-    if (c < 0x30 || c > 0x39) return undefined;
-  }
-  const m1 = d2(s, 3);
-  const s1 = d2(s, 6);
-  const m2 = d2(s, 20);
-  const s2 = d2(s, 23);
-  if (m1 > 59 || s1 > 59 || m2 > 59 || s2 > 59) return undefined;
-  const start = ((d2(s, 0) * 60 + m1) * 60 + s1) * 1000 + d2(s, 9) * 10 + s.charCodeAt(11) - C0;
-  const end = ((d2(s, 17) * 60 + m2) * 60 + s2) * 1000 + d2(s, 26) * 10 + s.charCodeAt(28) - C0;
-  return { ok: true, start, end, flags: 0, separator: '', arrow: '', rest: '' };
-}
-
 
 /** Reads one timestamp from a position; the lenient half of the timing line. */
 class Scanner {
@@ -197,8 +172,8 @@ function isArrowChar(c: number): boolean {
  * `rest` for the caller to judge).
  */
 export function parseTiming(line: string): Timing | TimingError {
-  const fast = standard(line);
-  if (fast) return fast;
+  const times: Times = { start: 0, end: 0 };
+  if (line.length === STANDARD_TIMING_LENGTH && readStandardTiming(line, 0, COMMA, times)) return { ok: true, start: times.start, end: times.end, flags: 0, separator: '', arrow: '', rest: '' };
 
   const sc = new Scanner(line);
   sc.spaces();
@@ -241,16 +216,7 @@ export function isTimingLike(line: string): boolean {
   return looksLikeTiming(line) || parseTiming(line).ok;
 }
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
 /** `HH:MM:SS,mmm`; hours grow past two digits rather than wrap. */
 export function formatTimestamp(ms: Ms): string {
-  const t = Math.max(0, Math.round(ms));
-  const h = Math.floor(t / 3_600_000);
-  const m = Math.floor(t / 60_000) % 60;
-  const s = Math.floor(t / 1000) % 60;
-  const f = t % 1000;
-  return `${pad2(h)}:${pad2(m)}:${pad2(s)},${f < 10 ? '00' : f < 100 ? '0' : ''}${f}`;
+  return clockTime(Math.max(0, Math.round(ms)), ',');
 }

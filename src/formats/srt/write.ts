@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import { framesToMs, msToFrames, snapToFrame } from '../../model/frame-rate.js';
 import type { Placement, Span, Track } from '../../model/track.js';
+import { Joiner } from '../shared/joiner.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { matchBrace, matchEntity, mayStartTag, SPECIAL } from './markup.js';
 import { messages, type Message } from './messages.js';
@@ -66,8 +67,13 @@ function has(tags: readonly OpenTag[], t: OpenTag): boolean {
 /** One line of spans as SRT text; tags nest properly and close at the end of the line. */
 function renderLine(line: readonly Span[]): string {
   const only = line[0];
-  if (line.length === 1 && only && only.italic === undefined && only.bold === undefined && only.underline === undefined && only.color === undefined) {
-    return escapeText(only.text);
+  if (line.length === 1 && only) {
+    // One span, the usual line: its tags nest in the order the general case below opens them.
+    let out = escapeText(only.text);
+    if (only.underline) out = `<u>${out}</u>`;
+    if (only.italic) out = `<i>${out}</i>`;
+    if (only.bold) out = `<b>${out}</b>`;
+    return only.color === undefined ? out : `${openTag({ name: 'font', color: only.color })}${out}</font>`;
   }
   let out = '';
   const stack: OpenTag[] = [];
@@ -109,7 +115,7 @@ export function serializeSrt(track: Track, opts: SerializeOptions = {}): Seriali
   const report = (m: Message, cueId: string): void => {
     diagnostics.push(diagnostic(m.code, m.severity, m.message, { cueId }));
   };
-  const blocks: string[] = [];
+  const blocks = new Joiner('\n');
   track.cues.forEach((cue, n) => {
     let start = cue.start;
     let end = cue.end;
@@ -122,7 +128,8 @@ export function serializeSrt(track: Track, opts: SerializeOptions = {}): Seriali
       }
     }
     if (start < 0 || end < 0) report(messages.negativeTimeClamped(Math.min(start, end)), cue.id);
-    let block = `${n + 1}\n${formatTimestamp(start)} --> ${formatTimestamp(end)}\n`;
+    // Joined from parts, so each block is one flat string, not a tree of pieces.
+    const parts = [String(n + 1), `${formatTimestamp(start)} --> ${formatTimestamp(end)}`];
     let prefix = positionTag(cue.placement);
     for (const line of cue.lines) {
       const text = renderLine(line);
@@ -130,12 +137,13 @@ export function serializeSrt(track: Track, opts: SerializeOptions = {}): Seriali
         report(messages.blankLineDropped(), cue.id);
         continue;
       }
-      block += `${guardTimingLike(prefix + text)}\n`;
+      parts.push(guardTimingLike(prefix + text));
       prefix = '';
     }
     // A position with no text still reads back: the tag alone on its line.
-    if (prefix !== '') block += `${prefix}\n`;
-    blocks.push(block);
+    if (prefix !== '') parts.push(prefix);
+    parts.push('');
+    blocks.add(parts.join('\n'));
   });
-  return { text: blocks.join('\n'), diagnostics };
+  return { text: blocks.join(), diagnostics };
 }

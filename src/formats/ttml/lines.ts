@@ -54,7 +54,8 @@ export function buildLines(runs: readonly Run[]): Span[][] {
     afterSpace = t.endsWith(' ');
   }
   const out = lines.map((line, i) => {
-    const normal = normalizeLine(line);
+    // One non-empty span is a line in canonical form already.
+    const normal = line.length === 1 && line[0]!.text !== '' ? line : normalizeLine(line);
     if (trimEnd[i]) {
       while (normal.length > 0) {
         const last = normal[normal.length - 1]!;
@@ -64,7 +65,16 @@ export function buildLines(runs: readonly Run[]): Span[][] {
         normal.pop();
       }
     }
-    return normal;
+    // Kept in the track: no spare capacity from growing it span by span.
+    return normal.length === 1 ? [normal[0]!] : normal.slice();
   });
-  return trimLines(out);
+  return isBlank(out[0]!) || isBlank(out[out.length - 1]!) ? trimLines(out) : out;
+}
+
+const VISIBLE = /\S/;
+
+/** As `trimLines` judges a line: nothing but white space. */
+function isBlank(line: readonly Span[]): boolean {
+  for (const s of line) if (VISIBLE.test(s.text)) return false;
+  return true;
 }

@@ -11,8 +11,25 @@ export const ZERO: Rat = { n: 0, d: 1 };
 /** An indefinite time: an end nothing in the document resolves. */
 export const INDEFINITE: Rat = { n: Infinity, d: 1 };
 
+const INT32 = 0x7fffffff;
+
 function gcd(a: number, b: number): number {
-  while (b !== 0) [a, b] = [b, a % b];
+  // A float remainder is a library call; times in milliseconds fit 32-bit integers.
+  if (Math.abs(a) <= INT32 && Math.abs(b) <= INT32) {
+    let x = a | 0;
+    let y = b | 0;
+    while (y !== 0) {
+      const r = x % y | 0;
+      x = y;
+      y = r;
+    }
+    return Math.abs(x);
+  }
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return Math.abs(a);
 }
 

@@ -3,20 +3,24 @@ import type { Cue, Placement, Span, Track } from '../../model/track.js';
 import type { ParseOptions, ParseResult } from '../types.js';
 import { placementOf, readFrame, type Frame } from './layout.js';
 import { buildLines, type Run } from './lines.js';
+import type { Locator } from './locator.js';
 import { messages } from './messages.js';
-import { vocabularyOf } from './namespaces.js';
+import { attrsOf, childrenOf, elements, nameOf, TEXT, textOf, type XNode } from './nodes.js';
 import { add, cmp, INDEFINITE, isIndefinite, max, min, rat, toMs, ZERO, type Rat } from './rational.js';
 import { SourceLines } from './source-lines.js';
 import { merge, NO_STYLE, StyleSheet, type StyleProps } from './styles.js';
 import { readParameters } from './time.js';
-import { isBlank, TimingResolver } from './timing.js';
-import { readXml, type XElement } from './xml.js';
+import { isTimed, TimingResolver, type Interval } from './timing.js';
+import { readXml } from './xml.js';
 
 interface Region {
   style: StyleProps;
+  /** What the region hands down as the root of inheritance for the content it holds. */
+  inherited: StyleProps;
   interval?: [Rat, Rat];
 }
 
+/** A paragraph's runs with the interval each is shown in. */
 interface Content {
   runs: Run[];
   begins: Rat[];
@@ -27,12 +31,34 @@ interface Content {
   to: Rat;
 }
 
+/**
+ * What a container hands down to the paragraphs it shows. Its style is read
+ * when first asked for, so a container that turns out to show nothing
+ * reports nothing about its styles.
+ */
+class Context {
+  private own: StyleProps | undefined;
+
+  constructor(
+    /** The part of the timeline where the container's content can show, clipped to its ancestors'. */
+    readonly shown: Interval,
+    readonly regionId: string | undefined,
+    readonly preserve: boolean,
+    private readonly styleOf: () => StyleProps,
+  ) {}
+
+  style(): StyleProps {
+    return (this.own ??= this.styleOf());
+  }
+}
+
 const BR: Run = { br: true };
 
-interface RawCue {
+/** A cue as read: its times already rounded, its id the file's own if any, settled by finish. */
+interface PendingCue {
   id: string | undefined;
-  begin: Rat;
-  end: Rat;
+  start: number;
+  end: number;
   lines: Span[][];
   placement?: Placement;
 }
@@ -49,79 +75,93 @@ function inherit(parent: StyleProps, own: StyleProps): StyleProps {
   return out;
 }
 
-function children(el: XElement, local: string): XElement[] {
-  return el.children.filter((c): c is XElement => typeof c !== 'string' && c.ns === 'tt' && c.local === local);
+function textContent(el: XNode, name: string): string {
+  let out = '';
+  for (const c of childrenOf(el, name)) {
+    const key = nameOf(c);
+    out += key === TEXT ? textOf(c) : textContent(c, key);
+  }
+  return out;
 }
 
-function textOf(el: XElement): string {
-  return el.children.map((c) => (typeof c === 'string' ? c : textOf(c))).join('');
-}
-
-function markNamespace(el: XElement): void {
-  if (el.ns === '') el.ns = 'tt';
-  for (const c of el.children) if (typeof c !== 'string') markNamespace(c);
+function preserves(el: XNode, inherited: boolean): boolean {
+  const space = attrsOf(el)['xml:space'];
+  return space === undefined ? inherited : space === 'preserve';
 }
 
 const FALLBACK_DURATION = rat(5);
 
 class Reader {
   readonly diagnostics: Diagnostic[] = [];
-  readonly cues: RawCue[] = [];
+  readonly cues: PendingCue[] = [];
+  /** Cues whose end nothing resolves yet, with their exact begin; finish ends them. */
+  private readonly indefinite = new Map<PendingCue, Rat>();
   private readonly styles: StyleSheet;
   private readonly regions = new Map<string, Region>();
   private readonly placements = new Map<string, Placement | undefined>();
+  private readonly regionPlacements = new Map<Region | undefined, Map<string | undefined, Placement | undefined>>();
   private readonly warnedRegions = new Set<string>();
+  /** Span intervals of the paragraph being read. */
+  private readonly spanTimes = new Map<XNode, Interval>();
+  /** What the paragraph being read shows. */
+  private content: Content = { runs: [], begins: [], ends: [], split: false, from: ZERO, to: ZERO };
   private frame: Frame = { columns: 32, rows: 15 };
   timing!: TimingResolver;
 
-  constructor(private readonly lines: SourceLines) {
-    this.styles = new StyleSheet(lines, this.diagnostics);
+  constructor(private readonly locator: Locator) {
+    this.styles = new StyleSheet(locator, this.diagnostics);
   }
 
-  line(el: XElement): { line: number } {
-    return { line: this.lines.lineAt(el.offset) };
+  line(el: XNode): { line: number } {
+    return this.locator.at(el);
   }
 
-  read(root: XElement, opts: ParseOptions): Track {
-    const { params, diagnostics } = readParameters(root.attrs, opts.frameRate, this.line(root));
+  read(root: XNode, opts: ParseOptions): Track {
+    const attrs = attrsOf(root);
+    const { params, diagnostics } = readParameters(attrs, opts.frameRate, () => this.line(root));
     this.diagnostics.push(...diagnostics);
-    this.timing = new TimingResolver(params, this.lines, this.diagnostics);
-    this.frame = readFrame(root.attrs);
+    this.timing = new TimingResolver(params, this.locator, this.diagnostics);
+    this.frame = readFrame(attrs);
 
-    const track: Track = { language: root.attrs['xml:lang']?.trim() || opts.language || 'und', cues: [], meta: {} };
+    const track: Track = { language: attrs['xml:lang']?.trim() || opts.language || 'und', cues: [], meta: {} };
     if (params.declared) track.frameRate = params.declared;
 
-    const head = children(root, 'head')[0];
+    const head = elements(root, 'head')[0];
     if (head) this.readHead(head, track);
-    const body = children(root, 'body')[0];
+    const body = elements(root, 'body')[0];
     if (!body) {
       this.diagnostics.push(messages.noBody(this.line(root)));
       return track;
     }
-    this.timing.resolve(body, ZERO);
-    this.walk(body, ZERO, INDEFINITE, NO_STYLE, undefined, false);
+    // Problems with times come before what showing the content finds, as if all timing were resolved first.
+    const timingDiagnostics: Diagnostic[] = [];
+    const mark = this.diagnostics.length;
+    this.timing.diagnostics = timingDiagnostics;
+    this.container(body, 'body', ZERO, new Context({ begin: ZERO, end: INDEFINITE }, undefined, false, () => NO_STYLE));
+    this.diagnostics.splice(mark, 0, ...timingDiagnostics);
     track.cues = this.finish();
     return track;
   }
 
-  private readHead(head: XElement, track: Track): void {
-    for (const styling of children(head, 'styling')) for (const s of children(styling, 'style')) this.styles.define(s);
-    for (const metadata of children(head, 'metadata')) {
-      for (const c of metadata.children) {
-        if (typeof c !== 'string' && c.local === 'title' && vocabularyOf(c.ns) === 'ttm') {
-          const title = textOf(c).trim();
+  private readHead(head: XNode, track: Track): void {
+    for (const styling of elements(head, 'styling')) for (const s of elements(styling, 'style')) this.styles.define(s);
+    for (const metadata of elements(head, 'metadata')) {
+      for (const c of childrenOf(metadata, 'metadata')) {
+        if (nameOf(c) === 'ttm:title') {
+          const title = textContent(c, 'ttm:title').trim();
           if (title) track.meta.title = title;
         }
       }
     }
-    for (const layout of children(head, 'layout')) {
-      for (const r of children(layout, 'region')) {
-        const id = r.attrs['xml:id'] ?? r.attrs['id'];
+    for (const layout of elements(head, 'layout')) {
+      for (const r of elements(layout, 'region')) {
+        const attrs = attrsOf(r);
+        const id = attrs['xml:id'] ?? attrs['id'];
         if (id === undefined) continue;
         // Nested <style> elements are the region's own styling (TTML1 §8.1.2).
         let style = this.styles.specified(r);
-        for (const s of children(r, 'style')) style = merge(style, this.styles.specified(s));
-        const region: Region = { style };
+        for (const s of elements(r, 'style')) style = merge(style, this.styles.specified(s));
+        const region: Region = { style, inherited: inherit(NO_STYLE, style) };
         const interval = this.timing.regionInterval(r);
         if (interval) region.interval = interval;
         this.regions.set(id, region);
@@ -129,25 +169,37 @@ class Reader {
     }
   }
 
-  private walk(el: XElement, from: Rat, to: Rat, inherited: StyleProps, regionId: string | undefined, preserve: boolean): void {
-    const begin = max(from, el.begin!);
-    const end = min(to, el.end!);
-    if (cmp(begin, end) >= 0) return;
-    const own = this.styles.specified(el);
-    const style = inherit(inherited, own);
-    const region = el.attrs['region'] ?? regionId;
-    const space = el.attrs['xml:space'];
-    const keep = space === undefined ? preserve : space === 'preserve';
-    if (el.local === 'p') {
-      this.paragraph(el, own, { from: begin, to: end, chain: style, regionId: region, preserve: keep });
-      return;
+  /**
+   * Resolves the timing of `body` or a `div` and reads the paragraphs it
+   * shows, in one pass; returns the container's end. A container without
+   * `end`/`dur` ends with its last child, so clipping its children to that
+   * end changes nothing: what it can show is known before its children are read.
+   */
+  private container(el: XNode, name: string, syncBase: Rat, parent: Context | undefined): Rat {
+    const timing = this.timing.start(el, syncBase);
+    let context: Context | undefined;
+    if (parent) {
+      const begin = max(parent.shown.begin, timing.begin);
+      const end = timing.explicitEnd ? min(parent.shown.end, timing.explicitEnd) : parent.shown.end;
+      if (cmp(begin, end) < 0) {
+        const styleOf = (): StyleProps => inherit(parent.style(), this.styles.specified(el));
+        context = new Context({ begin, end }, attrsOf(el)['region'] ?? parent.regionId, preserves(el, parent.preserve), styleOf);
+      }
     }
-    for (const c of el.children) {
-      if (typeof c !== 'string' && c.ns === 'tt' && (c.local === 'div' || c.local === 'p')) this.walk(c, begin, end, style, region, keep);
+    for (const child of childrenOf(el, name)) {
+      const key = nameOf(child);
+      if (key === TEXT) timing.sawText(textOf(child));
+      else if (key === 'div') timing.childEnded(this.container(child, key, timing.syncBase, context));
+      else if (key === 'p') timing.childEnded(this.paragraph(child, timing.syncBase, context));
+      else if (isTimed(key)) timing.childEnded(this.timing.resolve(child, key, timing.syncBase).end);
     }
+    const { end } = this.timing.finish(timing, name);
+    // A container that shows something has its styles read (and reported) even when no paragraph asked.
+    if (context && cmp(context.shown.begin, end) < 0) context.style();
+    return end;
   }
 
-  private region(id: string | undefined, el: XElement): Region | undefined {
+  private region(id: string | undefined, el: XNode): Region | undefined {
     if (id === undefined) return undefined;
     const region = this.regions.get(id);
     if (!region && !this.warnedRegions.has(id)) {
@@ -157,31 +209,43 @@ class Reader {
     return region;
   }
 
-  private paragraph(p: XElement, own: StyleProps, context: { from: Rat; to: Rat; chain: StyleProps; regionId: string | undefined; preserve: boolean }): void {
-    let { from, to } = context;
-    const { chain, regionId, preserve } = context;
-    const region = this.region(regionId, p);
+  /** Resolves a paragraph's timing and, when its container shows it, reads it; returns its end. */
+  private paragraph(p: XNode, syncBase: Rat, context: Context | undefined): Rat {
+    const spans = this.spanTimes;
+    if (spans.size > 0) spans.clear();
+    const interval = this.timing.resolve(p, 'p', syncBase, spans);
+    if (!context) return interval.end;
+    let from = max(context.shown.begin, interval.begin);
+    let to = min(context.shown.end, interval.end);
+    if (cmp(from, to) >= 0) return interval.end;
+
+    const chain = context.style();
+    const own = this.styles.specified(p);
+    const attrs = attrsOf(p);
+    const region = this.region(attrs['region'] ?? context.regionId, p);
     if (region?.interval) {
       from = max(from, region.interval[0]);
       to = min(to, region.interval[1]);
-      if (cmp(from, to) >= 0) return;
+      if (cmp(from, to) >= 0) return interval.end;
     }
-    // The region is the root of inheritance for the content it holds.
-    const style = region ? inherit(inherit(NO_STYLE, region.style), chain) : chain;
+    const style = region ? inherit(region.inherited, inherit(chain, own)) : inherit(chain, own);
 
     const content: Content = { runs: [], begins: [], ends: [], split: false, from, to };
-    this.collect(p, from, to, style, preserve, content);
+    this.content = content;
+    this.collect(p, 'p', from, to, style, preserves(p, context.preserve));
     const { runs, begins, ends } = content;
 
     const placement = this.placement(region, own, style);
-    const id = p.attrs['xml:id'];
+    const id = attrs['xml:id'];
     if (!content.split) {
       this.push(id, from, to, buildLines(runs), placement);
-      return;
+      return interval.end;
     }
     // Spans timed apart (karaoke, roll-up): one cue per stretch of constant content, as an ISD sequence would show it.
     const times = [from, to, ...begins, ...ends].sort(cmp);
-    let last: RawCue | undefined;
+    let last: PendingCue | undefined;
+    let lastBegin = ZERO;
+    let lastEnd = ZERO;
     let lastKey = '';
     let piece = 0;
     for (let k = 0; k + 1 < times.length; k++) {
@@ -191,8 +255,9 @@ class Reader {
       const active = runs.filter((_, i) => cmp(begins[i]!, b) <= 0 && cmp(ends[i]!, e) >= 0);
       const lines = buildLines(active);
       const key = JSON.stringify(lines);
-      if (last && lastKey === key && cmp(last.end, b) === 0) {
-        last.end = e;
+      if (last && lastKey === key && cmp(lastEnd, b) === 0) {
+        lastEnd = e;
+        this.setEnd(last, lastBegin, e);
         continue;
       }
       if (lines.length === 0) {
@@ -201,34 +266,45 @@ class Reader {
       }
       piece++;
       last = this.push(id === undefined ? undefined : piece === 1 ? id : `${id}-${piece}`, b, e, lines, placement);
+      lastBegin = b;
+      lastEnd = e;
       lastKey = key;
     }
+    return interval.end;
   }
 
   /** A paragraph's runs with the interval each is shown in, clipped to its ancestors'. */
-  private collect(el: XElement, b: Rat, e: Rat, s: StyleProps, keep: boolean, out: Content): void {
-    const seq = el.attrs['timeContainer'] === 'seq';
-    for (const c of el.children) {
-      if (typeof c === 'string') {
+  private collect(el: XNode, name: string, b: Rat, e: Rat, s: StyleProps, keep: boolean): void {
+    const out = this.content;
+    const seq = attrsOf(el)['timeContainer'] === 'seq';
+    for (const c of childrenOf(el, name)) {
+      const key = nameOf(c);
+      if (key === TEXT) {
         // Text in a seq container lasts no time at all.
-        if (!seq) out.runs.push({ text: c, style: s, preserve: keep }), out.begins.push(b), out.ends.push(e);
-        continue;
-      }
-      if (c.ns !== 'tt') continue;
-      if (c.local === 'br') {
+        if (!seq) out.runs.push({ text: textOf(c), style: s, preserve: keep }), out.begins.push(b), out.ends.push(e);
+      } else if (key === 'br') {
         if (!seq) out.runs.push(BR), out.begins.push(b), out.ends.push(e);
-      } else if (c.local === 'span') {
-        const cb = max(b, c.begin!);
-        const ce = min(e, c.end!);
+      } else if (key === 'span') {
+        const interval = this.spanTimes.get(c)!;
+        const cb = max(b, interval.begin);
+        const ce = min(e, interval.end);
         if (cmp(cb, out.from) !== 0 || cmp(ce, out.to) !== 0) out.split = true;
         if (cmp(cb, ce) >= 0) continue;
-        const space = c.attrs['xml:space'];
-        this.collect(c, cb, ce, inherit(s, this.styles.specified(c)), space === undefined ? keep : space === 'preserve', out);
+        this.collect(c, key, cb, ce, inherit(s, this.styles.specified(c)), preserves(c, keep));
       }
     }
   }
 
   private placement(region: Region | undefined, inline: StyleProps, style: StyleProps): Placement | undefined {
+    if (inline.origin === undefined && inline.extent === undefined && inline.displayAlign === undefined) {
+      // Without a box of its own a paragraph lands where its region and alignment put it.
+      let byAlign = this.regionPlacements.get(region);
+      if (!byAlign) this.regionPlacements.set(region, (byAlign = new Map()));
+      if (byAlign.has(style.textAlign)) return byAlign.get(style.textAlign);
+      const placement = placementOf(region?.style, inline, style.textAlign, this.frame);
+      byAlign.set(style.textAlign, placement);
+      return placement;
+    }
     const key = `${region ? this.keyOf(region) : ''}|${style.textAlign ?? ''}|${inline.origin ?? ''}|${inline.extent ?? ''}|${inline.displayAlign ?? ''}`;
     if (this.placements.has(key)) return this.placements.get(key);
     const placement = placementOf(region?.style, inline, style.textAlign, this.frame);
@@ -243,58 +319,54 @@ class Reader {
     return key;
   }
 
-  private push(id: string | undefined, begin: Rat, end: Rat, lines: Span[][], placement: Placement | undefined): RawCue | undefined {
+  private push(id: string | undefined, begin: Rat, end: Rat, lines: Span[][], placement: Placement | undefined): PendingCue | undefined {
     if (lines.length === 0) return undefined;
-    const cue: RawCue = { id, begin, end, lines };
+    const cue: PendingCue = { id, start: toMs(begin), end: 0, lines };
     if (placement) cue.placement = placement;
+    this.setEnd(cue, begin, end);
     this.cues.push(cue);
     return cue;
   }
 
-  /** Indefinite ends resolved, times rounded, cues in time order, simultaneous lines of one subtitle joined. */
+  private setEnd(cue: PendingCue, begin: Rat, end: Rat): void {
+    if (isIndefinite(end)) {
+      this.indefinite.set(cue, begin);
+      return;
+    }
+    cue.end = toMs(end);
+    if (this.indefinite.size > 0) this.indefinite.delete(cue);
+  }
+
+  /** Indefinite ends resolved, cues in time order, simultaneous lines of one subtitle joined, ids settled. */
   private finish(): Cue[] {
     const latest = this.timing.latest;
-    let indefinite = 0;
-    let firstIndefinite = '';
-    const out: (Cue & { own: boolean })[] = [];
-    for (const raw of this.cues) {
-      let end = raw.end;
-      if (isIndefinite(end)) {
-        end = latest && cmp(latest, raw.begin) > 0 ? latest : add(raw.begin, FALLBACK_DURATION);
-        if (indefinite++ === 0) firstIndefinite = raw.id ?? '';
-      }
-      const start = toMs(raw.begin);
-      const endMs = toMs(end);
-      if (endMs <= start) continue;
-      const cue: Cue & { own: boolean } = { id: raw.id ?? '', own: raw.id !== undefined, start, end: endMs, lines: raw.lines };
-      if (raw.placement) cue.placement = raw.placement;
-      out.push(cue);
-    }
-    out.sort((a, b) => a.start - b.start);
+    for (const [cue, begin] of this.indefinite) cue.end = toMs(latest && cmp(latest, begin) > 0 ? latest : add(begin, FALLBACK_DURATION));
+    const firstIndefinite = this.indefinite.keys().next().value?.id ?? '';
+    const shown = this.cues.filter((c) => c.end > c.start);
+    shown.sort((a, b) => a.start - b.start);
 
-    const merged: (Cue & { own: boolean })[] = [];
-    for (const cue of out) {
-      const prev = merged[merged.length - 1];
+    let count = 0;
+    const used = new Set<string>();
+    let prev: PendingCue | undefined;
+    for (const cue of shown) {
       // Netflix-style files put each line of one subtitle in its own <p>.
       if (prev && prev.start === cue.start && prev.end === cue.end && samePlacement(prev.placement, cue.placement)) {
         prev.lines = [...prev.lines, ...cue.lines];
         continue;
       }
-      merged.push(cue);
-    }
-
-    const used = new Set<string>();
-    const cues = merged.map((c, i): Cue => {
-      let id = c.own ? c.id : String(i + 1);
-      for (let n = 2; used.has(id); n++) id = `${c.own ? c.id : String(i + 1)}-${n}`;
+      const base = cue.id ?? String(count + 1);
+      let id = base;
+      for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
       used.add(id);
-      const cue: Cue = { id, start: c.start, end: c.end, lines: c.lines };
-      if (c.placement) cue.placement = c.placement;
-      return cue;
-    });
-    if (indefinite > 0) {
+      cue.id = id;
+      shown[count++] = prev = cue;
+    }
+    shown.length = count;
+    // Every id is settled now.
+    const cues = shown as Cue[];
+    if (this.indefinite.size > 0) {
       const first = cues.find((c) => c.id === firstIndefinite) ?? cues[0];
-      this.diagnostics.push(messages.indefiniteEnd(indefinite, first?.id ?? ''));
+      this.diagnostics.push(messages.indefiniteEnd(this.indefinite.size, first?.id ?? ''));
     }
     return cues;
   }
@@ -308,15 +380,12 @@ export function readTtml(text: string, opts: ParseOptions = {}): ParseResult {
   const lines = new SourceLines(text);
   const empty = (diagnostics: Diagnostic[]): ParseResult => ({ track: { language: opts.language ?? 'und', cues: [], meta: {} }, diagnostics });
   const xml = readXml(text, lines);
-  const root = xml.root;
-  if (!root) return empty(xml.diagnostics);
-  const at = { line: lines.lineAt(root.offset) };
-  if (root.local !== 'tt' || (root.ns !== 'tt' && root.ns !== '')) return empty([...xml.diagnostics, messages.notTtml(root.local, at)]);
-  if (root.ns === '') {
-    xml.diagnostics.push(messages.noNamespace(at));
-    markNamespace(root);
-  }
-  const reader = new Reader(lines);
+  const { root, locator, rootLocal = '', rootNs } = xml;
+  if (!root || !locator) return empty(xml.diagnostics);
+  if (rootLocal !== 'tt' || (rootNs !== 'tt' && rootNs !== '')) return empty([...xml.diagnostics, messages.notTtml(rootLocal, locator.at(root))]);
+  // readXml has already read every element in no namespace as TTML.
+  if (rootNs === '') xml.diagnostics.push(messages.noNamespace(locator.at(root)));
+  const reader = new Reader(locator);
   const track = reader.read(root, opts);
   return { track, diagnostics: [...xml.diagnostics, ...reader.diagnostics] };
 }

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { normalizeColor } from './colors.js';
+import type { Locator } from './locator.js';
 import { messages } from './messages.js';
-import type { SourceLines } from './source-lines.js';
-import type { XElement } from './xml.js';
+import { attrsOf, type Attrs, type XNode } from './nodes.js';
 
 /**
  * The style properties subloc reads. An absent key is unspecified (so
@@ -26,11 +26,10 @@ const ALIGN: Record<string, StyleProps['textAlign']> = { left: 'left', start: 'l
 const DISPLAY: Record<string, StyleProps['displayAlign']> = { before: 'before', center: 'center', after: 'after' };
 
 /** The `tts:` attributes of one element; NO_STYLE when it has none. */
-export function inlineStyle(el: XElement, report: (d: (at: { line: number }) => Diagnostic) => void): StyleProps {
+function inlineStyle(a: Attrs, badColor?: (value: string) => void): StyleProps {
   let out: StyleProps | undefined;
-  const a = el.attrs;
   for (const key in a) {
-    if (!key.startsWith('tts:')) continue;
+    if (key.charCodeAt(0) !== 0x74 || !key.startsWith('tts:')) continue;
     const v = a[key]!.trim();
     out ??= {};
     switch (key) {
@@ -48,7 +47,7 @@ export function inlineStyle(el: XElement, report: (d: (at: { line: number }) => 
       }
       case 'tts:color': {
         const color = normalizeColor(v);
-        if (color === undefined) report((at) => messages.badColor(v, at));
+        if (color === undefined) badColor?.(v);
         else out.color = color;
         break;
       }
@@ -81,7 +80,7 @@ export function merge(base: StyleProps, over: StyleProps): StyleProps {
 }
 
 interface StyleDef {
-  el: XElement;
+  el: XNode;
   resolved?: StyleProps;
   resolving?: boolean;
 }
@@ -92,24 +91,33 @@ export class StyleSheet {
   private readonly byAttribute = new Map<string, StyleProps>();
 
   constructor(
-    private readonly lines: SourceLines,
+    private readonly locator: Locator,
     private readonly diagnostics: Diagnostic[],
   ) {}
 
-  define(el: XElement): void {
+  define(el: XNode): void {
+    const attrs = attrsOf(el);
     // Some writers (ExoPlayer's fixtures among them) put a plain `id` where `xml:id` belongs.
-    const id = el.attrs['xml:id'] ?? el.attrs['id'];
+    const id = attrs['xml:id'] ?? attrs['id'];
     if (id !== undefined) this.defs.set(id, { el });
   }
 
   /** What an element specifies itself: its referential styles, then its inline `tts:` attributes. */
-  specified(el: XElement): StyleProps {
-    const ref = el.attrs['style'];
-    const inline = inlineStyle(el, (make) => this.diagnostics.push(make({ line: this.lines.lineAt(el.offset) })));
+  specified(el: XNode): StyleProps {
+    const attrs = attrsOf(el);
+    const ref = attrs['style'];
+    this.reading = el;
+    const inline = inlineStyle(attrs, this.badColor);
     return ref === undefined ? inline : merge(this.referenced(ref, el), inline);
   }
 
-  private referenced(attr: string, el: XElement): StyleProps {
+  /** The element `badColor` reports on: one closure for every element, its line counted only when a colour is bad. */
+  private reading: XNode | undefined;
+  private readonly badColor = (value: string): void => {
+    if (this.reading) this.diagnostics.push(messages.badColor(value, this.locator.at(this.reading)));
+  };
+
+  private referenced(attr: string, el: XNode): StyleProps {
     const cached = this.byAttribute.get(attr);
     if (cached) return cached;
     let out = NO_STYLE;
@@ -117,7 +125,7 @@ export class StyleSheet {
       if (id === '') continue;
       const def = this.defs.get(id);
       if (!def) {
-        this.diagnostics.push(messages.unknownStyle(id, { line: this.lines.lineAt(el.offset) }));
+        this.diagnostics.push(messages.unknownStyle(id, this.locator.at(el)));
         continue;
       }
       out = merge(out, this.resolve(def));
@@ -129,7 +137,7 @@ export class StyleSheet {
   private resolve(def: StyleDef): StyleProps {
     if (def.resolved) return def.resolved;
     // A style that refers back to itself contributes only its own attributes.
-    if (def.resolving) return inlineStyle(def.el, () => undefined);
+    if (def.resolving) return inlineStyle(attrsOf(def.el));
     def.resolving = true;
     def.resolved = this.specified(def.el);
     def.resolving = false;

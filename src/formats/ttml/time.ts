@@ -21,14 +21,15 @@ export interface TimingParameters {
 const POSITIVE = /^\s*([1-9]\d*)\s*$/;
 const PAIR = /^\s*([1-9]\d*)\s+([1-9]\d*)\s*$/;
 
-export function readParameters(attrs: Record<string, string>, fallback: FrameRate | undefined, at: { line: number }): { params: TimingParameters; diagnostics: Diagnostic[] } {
+/** `at` locates the root element, counted only when a parameter is bad. */
+export function readParameters(attrs: Record<string, string>, fallback: FrameRate | undefined, at: () => { line: number }): { params: TimingParameters; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const positive = (name: string, def: number): number => {
     const v = attrs[name];
     if (v === undefined) return def;
     const m = POSITIVE.exec(v);
     if (m) return Number(m[1]);
-    diagnostics.push(messages.badParameter(name, v, 'a positive whole number', at));
+    diagnostics.push(messages.badParameter(name, v, 'a positive whole number', at()));
     return def;
   };
 
@@ -39,7 +40,7 @@ export function readParameters(attrs: Record<string, string>, fallback: FrameRat
   if (m !== undefined) {
     const pair = PAIR.exec(m);
     if (pair) multiplier = [Number(pair[1]), Number(pair[2])];
-    else diagnostics.push(messages.badParameter('ttp:frameRateMultiplier', m, 'two positive whole numbers such as `1000 1001`', at));
+    else diagnostics.push(messages.badParameter('ttp:frameRateMultiplier', m, 'two positive whole numbers such as `1000 1001`', at()));
   }
   if (!declaredRate && fallback) {
     // The caller's frame rate stands in for a missing ttp:frameRate.
@@ -54,13 +55,13 @@ export function readParameters(attrs: Record<string, string>, fallback: FrameRat
   const timeBase = attrs['ttp:timeBase'];
   let smpte = false;
   if (timeBase === 'smpte') smpte = true;
-  else if (timeBase !== undefined && timeBase !== 'media') diagnostics.push(messages.timeBase(timeBase, at));
+  else if (timeBase !== undefined && timeBase !== 'media') diagnostics.push(messages.timeBase(timeBase, at()));
 
   let dropFrame = false;
   const dropMode = attrs['ttp:dropMode'];
   if (smpte && dropMode === 'dropNTSC') dropFrame = true;
-  else if (smpte && dropMode !== undefined && dropMode !== 'nonDrop') diagnostics.push(messages.dropMode(dropMode, at));
-  if (smpte && attrs['ttp:markerMode'] === 'discontinuous') diagnostics.push(messages.markerMode(at));
+  else if (smpte && dropMode !== undefined && dropMode !== 'nonDrop') diagnostics.push(messages.dropMode(dropMode, at()));
+  if (smpte && attrs['ttp:markerMode'] === 'discontinuous') diagnostics.push(messages.markerMode(at()));
 
   const params: TimingParameters = { smpte, frameRate, multiplier, subFrameRate, tickRate, dropFrame };
   if (declaredRate) {
@@ -78,8 +79,42 @@ function frames(count: Rat, p: TimingParameters): Rat {
   return mul(count, p.multiplier[1], p.frameRate * p.multiplier[0]);
 }
 
+function digit(v: string, i: number): number {
+  const c = v.charCodeAt(i) - 0x30;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/**
+ * `HH:MM:SS` and `HH:MM:SS.mmm`, the forms nearly every file uses, read
+ * without a regex; undefined for anything else, which `CLOCK` then reads.
+ */
+function plainClock(v: string): Rat | undefined {
+  let i = 0;
+  let h = 0;
+  for (let d = digit(v, 0); d >= 0 && i < 6; d = digit(v, ++i)) h = h * 10 + d;
+  const n = v.length;
+  if (i === 0 || (n !== i + 6 && n !== i + 10) || v.charCodeAt(i) !== 0x3a || v.charCodeAt(i + 3) !== 0x3a) return undefined;
+  const m1 = digit(v, i + 1);
+  const m2 = digit(v, i + 2);
+  const s1 = digit(v, i + 4);
+  const s2 = digit(v, i + 5);
+  if (m1 < 0 || m2 < 0 || s1 < 0 || s2 < 0) return undefined;
+  const min = m1 * 10 + m2;
+  const s = s1 * 10 + s2;
+  if (min > 59 || s > 60) return undefined;
+  const whole = h * 3600 + min * 60 + s;
+  if (n === i + 6) return rat(whole);
+  const f1 = digit(v, i + 7);
+  const f2 = digit(v, i + 8);
+  const f3 = digit(v, i + 9);
+  if (v.charCodeAt(i + 6) !== 0x2e || f1 < 0 || f2 < 0 || f3 < 0) return undefined;
+  return rat(whole * 1000 + f1 * 100 + f2 * 10 + f3, 1000);
+}
+
 /** A TTML time expression in seconds, or undefined when it is not one. */
 export function parseTime(value: string, p: TimingParameters): Rat | undefined {
+  const plain = plainClock(value);
+  if (plain) return plain;
   const v = value.trim();
   const clock = CLOCK.exec(v);
   if (clock) {

@@ -1,14 +1,19 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
+import type { Locator } from './locator.js';
 import { messages } from './messages.js';
+import { attrsOf, childrenOf, nameOf, TEXT, textOf, type Attrs, type XNode } from './nodes.js';
 import { add, cmp, INDEFINITE, isIndefinite, max, min, ZERO, type Rat } from './rational.js';
-import type { SourceLines } from './source-lines.js';
 import { parseLenientTime, parseTime, type TimingParameters } from './time.js';
-import type { XElement } from './xml.js';
 
-const TIMED = new Set(['body', 'div', 'p', 'span']);
+/** An active interval in document time; the end may be indefinite. */
+export interface Interval {
+  begin: Rat;
+  end: Rat;
+}
 
-export function isTimed(el: XElement): boolean {
-  return el.ns === 'tt' && TIMED.has(el.local);
+/** The timed elements of the TTML core, by their canonical names (see xml.ts). */
+export function isTimed(name: string): boolean {
+  return name === 'p' || name === 'span' || name === 'div' || name === 'body';
 }
 
 /** Text that counts as content: under `xml:space="default"` white space alone is layout. */
@@ -21,80 +26,123 @@ export function isBlank(text: string): boolean {
 }
 
 /**
- * Resolves `begin`/`end`/`dur` to document time (TTML1 §10.4, SMIL timing):
- * in a `par` container children count from the parent's begin, in a `seq`
- * container from the previous sibling's end. Without `end`/`dur` an element
- * lasts as long as its timed children (`par`: the latest end; `seq`: the
- * last end); text in a `par` container is indefinite, in a `seq` zero.
- * White space and `<br/>` do not stretch a container.
+ * One element's timing while its children are met in order (TTML1 §10.4,
+ * SMIL timing): in a `par` container children count from the parent's
+ * begin, in a `seq` container from the previous sibling's end. Without
+ * `end`/`dur` an element lasts as long as its timed children (`par`: the
+ * latest end; `seq`: the last end); text in a `par` container is
+ * indefinite, in a `seq` zero. White space and `<br/>` do not stretch a
+ * container.
  */
+export class ElementTiming {
+  readonly begin: Rat;
+  /** From `end`/`dur`, when given. */
+  readonly explicitEnd: Rat | undefined;
+  readonly seq: boolean;
+  private cursor: Rat;
+  private latestChild: Rat | undefined;
+  private text = false;
+
+  constructor(attrs: Attrs, begin: Rat, explicitEnd: Rat | undefined) {
+    this.begin = begin;
+    this.explicitEnd = explicitEnd;
+    this.seq = attrs['timeContainer'] === 'seq';
+    this.cursor = begin;
+  }
+
+  /** Where the next timed child counts from. */
+  get syncBase(): Rat {
+    return this.seq ? this.cursor : this.begin;
+  }
+
+  childEnded(end: Rat): void {
+    if (this.seq) this.cursor = end;
+    this.latestChild = this.latestChild ? max(this.latestChild, end) : end;
+  }
+
+  sawText(text: string): void {
+    this.text ||= !isBlank(text);
+  }
+
+  /** The resolved end, once every child has been met. */
+  end(name: string): Rat {
+    if (this.explicitEnd) return this.explicitEnd;
+    if (this.seq) return this.cursor;
+    if (this.text) return INDEFINITE;
+    return this.latestChild ?? (name === 'span' || name === 'p' ? this.begin : INDEFINITE);
+  }
+}
+
 export class TimingResolver {
   /** The latest definite time resolved, the end given to indefinite cues. */
   latest: Rat | undefined;
+  private warnedLenient = false;
 
   constructor(
     private readonly params: TimingParameters,
-    private readonly lines: SourceLines,
-    private readonly diagnostics: Diagnostic[],
+    private readonly locator: Locator,
+    /** Where problems with time expressions go. */
+    public diagnostics: Diagnostic[],
   ) {}
 
-  private warnedLenient = false;
-
-  attribute(el: XElement, name: string): Rat | undefined {
-    const value = el.attrs[name];
+  private attribute(attrs: Attrs, name: string, el: XNode): Rat | undefined {
+    const value = attrs[name];
     if (value === undefined) return undefined;
     const t = parseTime(value, this.params);
     if (t !== undefined) return t;
     const lenient = parseLenientTime(value);
     if (lenient !== undefined) {
-      if (!this.warnedLenient) this.diagnostics.push(messages.lenientTime(name, value, { line: this.lines.lineAt(el.offset) }));
+      if (!this.warnedLenient) this.diagnostics.push(messages.lenientTime(name, value, this.locator.at(el)));
       this.warnedLenient = true;
       return lenient;
     }
-    this.diagnostics.push(messages.badTime(name, value, { line: this.lines.lineAt(el.offset) }));
+    this.diagnostics.push(messages.badTime(name, value, this.locator.at(el)));
     return undefined;
   }
 
-  resolve(el: XElement, syncBase: Rat): void {
-    const offset = this.attribute(el, 'begin');
+  /** Starts resolving an element: its own `begin`, `end` and `dur`, counted from `syncBase`. */
+  start(el: XNode, syncBase: Rat): ElementTiming {
+    const attrs = attrsOf(el);
+    const offset = this.attribute(attrs, 'begin', el);
     const begin = offset ? add(syncBase, offset) : syncBase;
-    const endAttr = this.attribute(el, 'end');
-    const dur = this.attribute(el, 'dur');
+    const endAttr = this.attribute(attrs, 'end', el);
+    const dur = this.attribute(attrs, 'dur', el);
     let end: Rat | undefined;
     if (endAttr) end = add(syncBase, endAttr);
     if (dur) end = end ? min(end, add(begin, dur)) : add(begin, dur);
+    return new ElementTiming(attrs, begin, end);
+  }
 
-    const seq = el.attrs['timeContainer'] === 'seq';
-    let cursor = begin;
-    let latestChild: Rat | undefined;
-    let text = false;
-    for (const child of el.children) {
-      if (typeof child === 'string') {
-        text ||= !isBlank(child);
-        continue;
-      }
-      if (!isTimed(child)) continue;
-      this.resolve(child, seq ? cursor : begin);
-      const childEnd = child.end!;
-      if (seq) cursor = childEnd;
-      latestChild = latestChild ? max(latestChild, childEnd) : childEnd;
-    }
-    if (end === undefined) {
-      if (seq) end = cursor;
-      else if (text) end = INDEFINITE;
-      else end = latestChild ?? (el.local === 'span' || el.local === 'p' ? begin : INDEFINITE);
-    }
-    el.begin = begin;
-    el.end = end;
-    this.note(begin);
+  /** Ends resolving an element; its interval counts towards the latest time. */
+  finish(timing: ElementTiming, name: string): Interval {
+    const end = timing.end(name);
+    this.note(timing.begin);
     this.note(end);
+    return { begin: timing.begin, end };
+  }
+
+  /**
+   * Resolves an element and everything timed inside it. The intervals of
+   * the spans go to `spans` when given, for the reader to show them.
+   */
+  resolve(el: XNode, name: string, syncBase: Rat, spans?: Map<XNode, Interval>): Interval {
+    const timing = this.start(el, syncBase);
+    for (const child of childrenOf(el, name)) {
+      const key = nameOf(child);
+      if (key === TEXT) timing.sawText(textOf(child));
+      else if (isTimed(key)) timing.childEnded(this.resolve(child, key, timing.syncBase, spans).end);
+    }
+    const interval = this.finish(timing, name);
+    if (spans && name === 'span') spans.set(el, interval);
+    return interval;
   }
 
   /** The interval of a region, which counts from the start of the document. */
-  regionInterval(el: XElement): [Rat, Rat] | undefined {
-    const b = this.attribute(el, 'begin');
-    const e = this.attribute(el, 'end');
-    const d = this.attribute(el, 'dur');
+  regionInterval(el: XNode): [Rat, Rat] | undefined {
+    const attrs = attrsOf(el);
+    const b = this.attribute(attrs, 'begin', el);
+    const e = this.attribute(attrs, 'end', el);
+    const d = this.attribute(attrs, 'dur', el);
     if (!b && !e && !d) return undefined;
     const begin = b ?? ZERO;
     let end = e ?? INDEFINITE;

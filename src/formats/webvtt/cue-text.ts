@@ -1,5 +1,6 @@
-import { consumeCharacterReference } from './character-reference.js';
+import { consumeCharacterReference } from '../shared/character-reference.js';
 import { readTimestamp, type Cursor } from './timestamp.js';
+import { span } from '../../model/spans.js';
 import type { Span } from '../../model/track.js';
 
 /** What the last cue text held that the model does not keep; the reader reports it. */
@@ -48,38 +49,6 @@ function sameStyle(a: Span, b: Frame): boolean {
 }
 
 /**
- * A span as one object literal per combination of styles: properties added
- * after creation would sit in a second object that long files make the
- * garbage collector copy for every cue.
- */
-function styledSpan(text: string, f: Frame): Span {
-  const flags = (f.italic ? 1 : 0) | (f.bold ? 2 : 0) | (f.underline ? 4 : 0);
-  const { color } = f;
-  if (color === undefined) {
-    switch (flags) {
-      case 0: return { text };
-      case 1: return { text, italic: true };
-      case 2: return { text, bold: true };
-      case 3: return { text, italic: true, bold: true };
-      case 4: return { text, underline: true };
-      case 5: return { text, italic: true, underline: true };
-      case 6: return { text, bold: true, underline: true };
-      default: return { text, italic: true, bold: true, underline: true };
-    }
-  }
-  switch (flags) {
-    case 0: return { text, color };
-    case 1: return { text, italic: true, color };
-    case 2: return { text, bold: true, color };
-    case 3: return { text, italic: true, bold: true, color };
-    case 4: return { text, underline: true, color };
-    case 5: return { text, italic: true, underline: true, color };
-    case 6: return { text, bold: true, underline: true, color };
-    default: return { text, italic: true, bold: true, underline: true, color };
-  }
-}
-
-/**
  * A copy of `items[start..end)`. Array literals for the usual sizes: V8 can
  * allocate those straight into the old generation once it sees they live on,
  * which spares the garbage collector copying every cue of a long file.
@@ -123,8 +92,8 @@ export class CueTextParser {
   /** `classColors` is read at each cue, so classes a STYLE block adds later count. */
   constructor(private readonly classColors: ReadonlyMap<string, string>) {}
 
-  /** Lines `from` to `to` of `lines`, the text of one cue; what was dropped is in `notes` after. */
-  parse(lines: readonly string[], from: number, to: number): Span[][] {
+  /** The lines of one cue; what was dropped is in `notes` after. */
+  parse(lines: readonly string[]): Span[][] {
     const { notes } = this;
     notes.ruby = false;
     notes.voice = undefined;
@@ -135,12 +104,12 @@ export class CueTextParser {
     this.linesLength = 0;
     this.depth = 1;
     let acrossLines = false;
-    for (let k = from; k < to && !acrossLines; k++) acrossLines = opensTagAcrossLines(lines[k]!);
+    for (let k = 0; k < lines.length && !acrossLines; k++) acrossLines = opensTagAcrossLines(lines[k]!);
     // Line by line spares joining the text; a tag that spans lines needs the whole text.
-    if (acrossLines) this.run(lines.slice(from, to).join('\n'));
+    if (acrossLines) this.run(lines.join('\n'));
     else {
-      for (let k = from; k < to; k++) {
-        if (k > from) this.endLine();
+      for (let k = 0; k < lines.length; k++) {
+        if (k > 0) this.endLine();
         this.run(lines[k]!);
       }
     }
@@ -213,7 +182,7 @@ export class CueTextParser {
       if (part !== '') {
         const last = this.lineLength > 0 ? this.line[this.lineLength - 1] : undefined;
         if (last && sameStyle(last, style)) last.text += part;
-        else this.line[this.lineLength++] = styledSpan(part, style);
+        else this.line[this.lineLength++] = span(part, style);
       }
       if (lineEnd < 0) return;
       this.endLine();

@@ -6,12 +6,14 @@ import { messages } from './messages.js';
 import { readStyleSheet } from './style-sheet.js';
 import { Tally } from './tally.js';
 import { formatTimestamp, readTimestamp, TimestampError, type Cursor } from './timestamp.js';
+import { Finder } from '../shared/finder.js';
+import { keepShapes } from '../shared/keep-shapes.js';
+import { LineSource } from '../shared/line-source.js';
+import { readStandardTiming, STANDARD_TIMING_LENGTH, type Times } from '../shared/standard-timing.js';
 import type { ParseOptions, ParseResult } from '../types.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { trimLines } from '../../model/spans.js';
 import type { Cue, Placement, Span } from '../../model/track.js';
-
-const LINE_BREAKS = /\r\n?/g;
 
 function isWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
@@ -72,15 +74,6 @@ function isBlankLine(line: readonly Span[]): boolean {
   return true;
 }
 
-function hasContent(lines: readonly string[], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!isBlank(lines[k]!)) return true;
-  return false;
-}
-
-function hasMarkup(line: string): boolean {
-  return line.includes('<') || line.includes('&');
-}
-
 /**
  * One pass over the lines, by the W3C WebVTT file parsing algorithm: a
  * block is a cue when its first or second line holds `-->`, STYLE and
@@ -93,10 +86,14 @@ class WebVttReader {
   private readonly tally = new Tally();
   private readonly classColors = new Map(DEFAULT_COLOR_CLASSES);
   private readonly cueText = new CueTextParser(this.classColors);
-  private readonly lines: string[];
-  private readonly count: number;
+  private readonly rows: LineSource;
+  /** Where `-->`, `<` and `&` are in the text. */
+  private readonly arrows: Finder;
+  private readonly tags: Finder;
+  private readonly references: Finder;
   private seenCue = false;
   private readonly cursor: Cursor = { pos: 0 };
+  private readonly times: Times = { start: 0, end: 0 };
   /** The last timing line read. */
   private start = 0;
   private end = 0;
@@ -106,34 +103,49 @@ class WebVttReader {
   constructor(text: string) {
     let t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     if (t.includes('\0')) t = t.replaceAll('\0', '\ufffd');
-    if (t.includes('\r')) t = t.replace(LINE_BREAKS, '\n');
-    this.lines = t.split('\n');
-    // A final line break ends the last line; it does not start another.
-    this.count = this.lines[this.lines.length - 1] === '' ? this.lines.length - 1 : this.lines.length;
+    // A final line break ends the last line; the empty row after it reads as the blank line it would be.
+    this.rows = new LineSource(t);
+    this.arrows = new Finder(t, '-->');
+    this.tags = new Finder(t, '<');
+    this.references = new Finder(t, '&');
+  }
+
+  /** Row `k`, which exists. */
+  private line(k: number): string {
+    return this.rows.get(k)!;
+  }
+
+  private isEmpty(k: number): boolean {
+    return this.rows.start(k) === this.rows.end(k);
+  }
+
+  private hasContent(from: number, to: number): boolean {
+    for (let k = from; k < to && this.rows.has(k); k++) if (!isBlank(this.line(k))) return true;
+    return false;
   }
 
   read(): void {
-    const { lines, count } = this;
-    if (count === 0) {
+    const { rows } = this;
+    if (rows.text === '') {
       this.diagnostics.push(messages.empty());
       return;
     }
-    const first = lines[0]!;
+    const first = this.line(0);
     let i = 1;
     if (first.startsWith('WEBVTT') && (first.length === 6 || first[6] === ' ' || first[6] === '\t')) {
       i = this.header(first.slice(7), i);
-    } else if (!hasContent(lines, 0, count)) {
+    } else if (!this.hasContent(0, Infinity)) {
       this.diagnostics.push(messages.empty());
       return;
     } else {
       this.diagnostics.push(messages.missingSignature(excerpt(first)));
       // Whatever stands where the signature belongs (`garbage`, ` WEBVTT`, `WEBvtt`) is taken as the header.
       i = 0;
-      while (i < count && lines[i] === '') i++;
+      while (rows.has(i) && this.isEmpty(i)) i++;
       i = this.header('', i);
     }
-    while (i < count) {
-      if (lines[i] === '') i++;
+    while (rows.has(i)) {
+      if (this.isEmpty(i)) i++;
       else i = this.block(i);
     }
     this.diagnostics.push(...this.tally.diagnostics());
@@ -141,11 +153,10 @@ class WebVttReader {
 
   /** The header block: text up to the first blank line, or up to a line with `-->`, which starts a cue. */
   private header(signatureText: string, from: number): number {
-    const { lines, count } = this;
     const header: Array<[text: string, line: number]> = [[signatureText, 1]];
     let i = from;
-    while (i < count) {
-      const line = lines[i]!;
+    while (this.rows.has(i)) {
+      const line = this.line(i);
       if (line === '') {
         i++;
         break;
@@ -162,7 +173,7 @@ class WebVttReader {
 
   /** The "collect a WebVTT block" algorithm; returns where the next block starts. */
   private block(from: number): number {
-    const { lines, count } = this;
+    const { rows } = this;
     let i = from;
     let lineCount = 0;
     let previous = from;
@@ -174,18 +185,19 @@ class WebVttReader {
     let id = '';
     let kind: 'none' | 'style' | 'region' = 'none';
     let late = false;
-    while (i < count) {
-      const line = lines[i]!;
+    while (rows.has(i)) {
+      const empty = this.isEmpty(i);
+      const arrow = !empty && this.arrows.within(rows.start(i), rows.end(i));
       lineCount++;
       i++;
-      if (line.includes('-->')) {
+      if (arrow) {
         if (lineCount === 1 || (lineCount === 2 && !seenArrow)) {
           seenArrow = true;
           previous = i;
-          timed = this.timing(line, i);
+          timed = this.timing(i - 1);
           if (timed) {
             timingLine = i;
-            id = bufferEnd > bufferStart ? lines[bufferStart]! : '';
+            id = bufferEnd > bufferStart ? this.line(bufferStart) : '';
             bufferStart = bufferEnd = i;
             this.seenCue = true;
           }
@@ -193,11 +205,11 @@ class WebVttReader {
           i = previous;
           break;
         }
-      } else if (line === '') {
+      } else if (empty) {
         break;
       } else {
         if (lineCount === 2 && bufferEnd > bufferStart) {
-          const keyword = lines[bufferStart]!;
+          const keyword = this.line(bufferStart);
           const blockKind = isBlockKeyword(keyword, 'STYLE') ? 'style' : isBlockKeyword(keyword, 'REGION') ? 'region' : 'none';
           if (blockKind !== 'none') {
             if (this.seenCue) {
@@ -217,10 +229,16 @@ class WebVttReader {
     const afterCue = this.lastBlockWasCue;
     this.lastBlockWasCue = timed;
     if (timed) this.cue(id, timingLine, bufferStart, bufferEnd);
-    else if (kind === 'style') this.styleSheet(lines.slice(bufferStart, bufferEnd).join('\n'), from + 1);
+    else if (kind === 'style') this.styleSheet(this.joined(bufferStart, bufferEnd), from + 1);
     else if (kind === 'region') this.tally.note('region', (_, o) => messages.regionNotKept(o), '', from + 1);
-    else if (!seenArrow && !late && !isNote(lines[from]!) && hasContent(lines, from, i)) this.orphan(lines[from]!, afterCue, from + 1);
+    else if (!seenArrow && !late && !isNote(this.line(from)) && this.hasContent(from, i)) this.orphan(this.line(from), afterCue, from + 1);
     return i;
+  }
+
+  private joined(from: number, to: number): string {
+    const lines: string[] = [];
+    for (let k = from; k < to; k++) lines.push(this.line(k));
+    return lines.join('\n');
   }
 
   private orphan(line: string, afterCue: boolean, lineNumber: number): void {
@@ -231,10 +249,32 @@ class WebVttReader {
   }
 
   /**
-   * Cue timings: `start --> end settings`, read into `start`, `end` and
-   * `settings`; false (and an error) when the spec drops the cue.
+   * Cue timings on row `k`: `start --> end settings`, read into `start`,
+   * `end` and `settings`; false (and an error) when the spec drops the cue.
    */
-  private timing(line: string, lineNumber: number): boolean {
+  private timing(k: number): boolean {
+    return this.standardTiming(k) || this.anyTiming(this.line(k), k + 1);
+  }
+
+  /** `HH:MM:SS.mmm --> HH:MM:SS.mmm`, then settings or nothing: the usual line, read in place from the text. */
+  private standardTiming(k: number): boolean {
+    const { rows, times } = this;
+    const { text } = rows;
+    const from = rows.start(k);
+    const end = rows.end(k);
+    const after = from + STANDARD_TIMING_LENGTH;
+    if (after > end || !readStandardTiming(text, from, 0x2e, times)) return false;
+    if (after < end) {
+      const c = text.charCodeAt(after);
+      if (c !== 0x20 && c !== 0x09) return false;
+    }
+    this.start = times.start;
+    this.end = times.end;
+    this.settings = after < end ? text.slice(after, end) : '';
+    return true;
+  }
+
+  private anyTiming(line: string, lineNumber: number): boolean {
     const { cursor } = this;
     cursor.pos = 0;
     skipWhitespace(line, cursor);
@@ -282,29 +322,36 @@ class WebVttReader {
   }
 
   private text(start: number, end: number, cueId: string): Span[][] {
-    const { lines } = this;
+    const { rows } = this;
     let markup = false;
-    for (let k = start; k < end; k++) {
-      if (hasMarkup(lines[k]!)) {
-        markup = true;
-        break;
-      }
-    }
+    for (let k = start; k < end && !markup; k++) markup = this.tags.within(rows.start(k), rows.end(k)) || this.references.within(rows.start(k), rows.end(k));
     let result: Span[][];
+    let first: string;
+    let last: string;
     if (markup) {
-      result = this.cueText.parse(lines, start, end);
+      const lines: string[] = [];
+      for (let k = start; k < end; k++) lines.push(this.line(k));
+      result = this.cueText.parse(lines);
       this.noteCueText(this.cueText.notes, start + 1, cueId);
       if (result.length === 0 || !(isBlankLine(result[0]!) || isBlankLine(result[result.length - 1]!))) return result;
     } else {
       // Literals of the exact size for the usual one and two lines: most of the parse is allocation.
       const n = end - start;
-      if (n === 1) result = [[{ text: lines[start]! }]];
-      else if (n === 2) result = [[{ text: lines[start]! }], [{ text: lines[start + 1]! }]];
-      else {
+      if (n === 0) return [];
+      if (n === 1) {
+        first = last = this.line(start);
+        result = [[{ text: first }]];
+      } else if (n === 2) {
+        first = this.line(start);
+        last = this.line(start + 1);
+        result = [[{ text: first }], [{ text: last }]];
+      } else {
         result = new Array<Span[]>(n);
-        for (let k = 0; k < n; k++) result[k] = [{ text: lines[start + k]! }];
+        for (let k = 0; k < n; k++) result[k] = [{ text: this.line(start + k) }];
+        first = result[0]![0]!.text;
+        last = result[n - 1]![0]!.text;
       }
-      if (start === end || !(isBlank(lines[start]!) || isBlank(lines[end - 1]!))) return result;
+      if (!(isBlank(first) || isBlank(last))) return result;
     }
     // Lines of only spaces or tabs above or below the text show nothing a subtitler would keep;
     // a cue of nothing but a space (`&nbsp;`) stays as written.
@@ -340,3 +387,5 @@ export function readWebVtt(text: string, opts: ParseOptions = {}): ParseResult {
     diagnostics: reader.diagnostics.sort(byLine),
   };
 }
+
+keepShapes(new WebVttReader(''));

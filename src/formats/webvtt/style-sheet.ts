@@ -1,4 +1,4 @@
-import { modelColor } from './colors.js';
+import { normalizeColor } from '../../model/color.js';
 
 export interface StyleSheetColors {
   /** Class name to model colour, from rules such as `::cue(.loud) { color: #ff0000 }`. */
@@ -45,7 +45,7 @@ function declaredColor(body: string): { color: string | undefined; other: boolea
     if (colon < 0) continue;
     const property = declaration.slice(0, colon).trim().toLowerCase();
     const value = declaration.slice(colon + 1).replace('!important', '');
-    const parsed = property === 'color' ? modelColor(value) : undefined;
+    const parsed = property === 'color' ? normalizeColor(value) : undefined;
     if (parsed !== undefined) color = parsed;
     else other = true;
   }

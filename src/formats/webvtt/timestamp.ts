@@ -1,4 +1,5 @@
 import type { Ms } from '../../model/track.js';
+import { clockTime } from '../shared/clock-time.js';
 
 /** Why a timestamp could not be read; negative so it never collides with a time. */
 export const TimestampError = {
@@ -81,14 +82,7 @@ export function readTimestamp(text: string, cursor: Cursor): Ms {
   return value1 * 3_600_000 + value2 * 60_000 + value3 * 1000 + fraction;
 }
 
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0');
-}
-
 /** `HH:MM:SS.mmm`, hours always written and allowed past 99. */
 export function formatTimestamp(ms: Ms): string {
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor(ms / 60_000) % 60;
-  const s = Math.floor(ms / 1000) % 60;
-  return `${pad(h, 2)}:${pad(m, 2)}:${pad(s, 2)}.${pad(ms % 1000, 3)}`;
+  return clockTime(ms, '.');
 }

@@ -1,12 +1,18 @@
-import { colorClassName, DEFAULT_COLOR_CLASSES, modelColor } from './colors.js';
+import { colorClassName, DEFAULT_COLOR_CLASSES } from './colors.js';
 import { messages } from './messages.js';
 import { formatTimestamp } from './timestamp.js';
+import { Joiner } from '../shared/joiner.js';
+import { keepShapes } from '../shared/keep-shapes.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
+import { isModelColor } from '../../model/color.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { snapToFrame } from '../../model/frame-rate.js';
 import type { Cue, FrameRate, Placement, Span, Track } from '../../model/track.js';
 
+const SPECIAL = /[&<>]/;
+
 function escape(text: string): string {
+  if (!SPECIAL.test(text)) return text;
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {
@@ -39,13 +45,14 @@ class WebVttWriter {
   constructor(private readonly frameRate: FrameRate | undefined) {}
 
   write(track: Track): string {
-    const cues = track.cues.map((cue, index) => this.cue(cue, index));
+    const cues = new Joiner('\n');
+    track.cues.forEach((cue, index) => cues.add(this.cue(cue, index)));
     let style = '';
     if (this.styled.size > 0) {
       const rules = [...this.styled].map(([name, color]) => `::cue(.${name}) { color: ${color}; }`);
       style = `STYLE\n${rules.join('\n')}\n\n`;
     }
-    return `WEBVTT\n\n${style}${cues.join('\n')}`;
+    return cues.join(`WEBVTT\n\n${style}`);
   }
 
   private time(ms: number, cueId: string): string {
@@ -57,30 +64,31 @@ class WebVttWriter {
     return formatTimestamp(this.frameRate ? snapToFrame(t, this.frameRate) : t);
   }
 
+  /** Joined from parts, so each cue is one flat string, not a tree of pieces. */
   private cue(cue: Cue, index: number): string {
-    let out = '';
+    const parts: string[] = [];
     if (cue.id !== String(index + 1) && cue.id !== '') {
       if (cue.id.includes('-->') || cue.id.includes('\n') || cue.id.includes('\r')) this.diagnostics.push(messages.writeBadId(cue.id, cue.id));
-      else out += `${cue.id}\n`;
+      else parts.push(cue.id);
     }
-    out += `${this.time(cue.start, cue.id)} --> ${this.time(cue.end, cue.id)}${settings(cue.placement)}\n`;
+    parts.push(`${this.time(cue.start, cue.id)} --> ${this.time(cue.end, cue.id)}${settings(cue.placement)}`);
     for (const line of cue.lines) {
-      const text = line.map((s) => this.span(s, cue.id)).join('');
+      const text = line.length === 1 ? this.span(line[0]!, cue.id) : line.map((s) => this.span(s, cue.id)).join('');
       if (text === '') this.diagnostics.push(messages.writeBlankLine(cue.id));
-      else out += `${text}\n`;
+      else parts.push(text);
     }
-    return out;
+    parts.push('');
+    return parts.join('\n');
   }
 
   private colorClass(color: string, cueId: string): string | undefined {
     if (DEFAULT_COLOR_CLASSES.has(color)) return color;
-    const css = modelColor(color);
-    if (css === undefined) {
+    if (!isModelColor(color)) {
       this.diagnostics.push(messages.writeColorDropped(color, cueId));
       return undefined;
     }
-    const name = colorClassName(css);
-    this.styled.set(name, css);
+    const name = colorClassName(color);
+    this.styled.set(name, color);
     return name;
   }
 
@@ -105,3 +113,5 @@ export function writeWebVtt(track: Track, opts: SerializeOptions = {}): Serializ
   const text = writer.write(track);
   return { text, diagnostics: writer.diagnostics };
 }
+
+keepShapes(new WebVttWriter(undefined));

@@ -67,6 +67,20 @@ describe('hostile and broken XML', () => {
     expect(r).toMatchObject({ code: 'ttml/not-well-formed', line: 6, cues: 0 });
   });
 
+  it('refuses a DOCTYPE after the root element began, where the entity check never looks', () => {
+    const late = GOOD.replace('<body>', '<body>\n<!DOCTYPE tt [<!ENTITY x SYSTEM "file:///etc/passwd">]>');
+    const r = oneError(late);
+    expect(r).toMatchObject({ code: 'ttml/not-well-formed', line: 4, cues: 0 });
+    expect(r.json).not.toContain('root:');
+  });
+
+  it('reports an end tag that closes another element, with its line, in a long document', () => {
+    const many = Array.from({ length: 2000 }, (_, i) => `      <p begin="${i}s" end="${i + 1}s">cue ${i}</p>`).join('\n');
+    const long = GOOD.replace(/ {6}<p[^]*<\/p>/, many).replace('cue 1500</p>', 'cue 1500</span>');
+    const r = oneError(long);
+    expect(r).toMatchObject({ code: 'ttml/not-well-formed', line: 1505, cues: 0 });
+  });
+
   it('accepts a DOCTYPE without entities', () => {
     const { track, diagnostics } = ttml.parse(GOOD.replace('<tt ', '<!DOCTYPE tt>\n<tt '));
     expect(diagnostics).toEqual([]);

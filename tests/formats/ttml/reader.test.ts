@@ -115,6 +115,23 @@ c</p></div>`),
     ]);
   });
 
+  it('locates problems deep in a document by line, whatever its line ends and prefixes', () => {
+    const cues = Array.from({ length: 300 }, (_, i) => {
+      const end = i === 150 ? 'soon' : `${i + 1}s`;
+      const color = i === 200 ? 'orange-ish' : 'yellow';
+      const region = i === 250 ? ' region="nowhere"' : '';
+      return `<x:p begin="${i}s" end="${end}" s:color="${color}"${region}>cue ${i}</x:p>`;
+    });
+    const text = ['<?xml version="1.0"?>', '<x:tt xmlns:x="http://www.w3.org/ns/ttml" xmlns:s="http://www.w3.org/ns/ttml#styling">', '<x:body><x:div>', ...cues, '</x:div></x:body></x:tt>'].join('\r\n');
+    const { track, diagnostics } = ttml.parse(text);
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['ttml/bad-time', 154],
+      ['ttml/bad-color', 204],
+      ['ttml/unknown-region', 254],
+    ]);
+    expect(track.cues).toHaveLength(300);
+  });
+
   it('joins simultaneous paragraphs with the same placement into one cue', () => {
     const { track } = ttml.parse(doc(`<div><p xml:id="a" begin="1s" end="2s">one</p><p xml:id="b" begin="1s" end="2s">two</p></div>`));
     expect(track.cues).toEqual([{ id: 'a', start: 1000, end: 2000, lines: [[{ text: 'one' }], [{ text: 'two' }]] }]);

@@ -1,0 +1,70 @@
+import { keepShapes } from './keep-shapes.js';
+
+/**
+ * The lines of a text as offsets into it, found as the reader asks for
+ * them: a reader looks at timing and number lines in place and cuts out
+ * only the strings it keeps (cue text), so a 100,000-cue file does not turn
+ * into half a million strings for the collector to copy, and each line is
+ * read while it is still in the cache. Line ends: `\r\n`, `\n` or `\r`, mixed,
+ * as SRT and WebVTT both have them.
+ */
+export class LineSource {
+  /** Where row `r` starts and ends (before its line end) in `text`. */
+  private starts = new Int32Array(1024);
+  private ends = new Int32Array(1024);
+  /** Rows found so far. */
+  private found = 0;
+  /** Where the next row starts; past the end after the last row. */
+  private pos = 0;
+  /** Next `\n` and `\r` at or after `pos` (-1: none left); found with indexOf, which is fast. */
+  private nextLF = -2;
+  private nextCR = -2;
+
+  constructor(readonly text: string) {}
+
+  /** Whether row `row` (0-based) exists; `start`, `end` and `get` need this first. A final line end is followed by one empty row. */
+  has(row: number): boolean {
+    while (row >= this.found) if (!this.read()) return false;
+    return true;
+  }
+
+  /** Row `row`, or undefined past the end. */
+  get(row: number): string | undefined {
+    return this.has(row) ? this.text.slice(this.starts[row]!, this.ends[row]!) : undefined;
+  }
+
+  start(row: number): number {
+    return this.starts[row]!;
+  }
+
+  end(row: number): number {
+    return this.ends[row]!;
+  }
+
+  private read(): boolean {
+    const { text } = this;
+    const n = text.length;
+    const from = this.pos;
+    if (from > n) return false;
+    if (this.nextLF !== -1 && this.nextLF < from) this.nextLF = text.indexOf('\n', from);
+    if (this.nextCR !== -1 && this.nextCR < from) this.nextCR = text.indexOf('\r', from);
+    const lf = this.nextLF < 0 ? n : this.nextLF;
+    const cr = this.nextCR < 0 ? n : this.nextCR;
+    const end = lf < cr ? lf : cr;
+    this.pos = end === cr && lf === cr + 1 ? end + 2 : end + 1;
+    if (this.found === this.starts.length) {
+      const starts = new Int32Array(this.found * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const ends = new Int32Array(this.found * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    this.starts[this.found] = from;
+    this.ends[this.found] = end;
+    this.found++;
+    return true;
+  }
+}
+
+keepShapes(new LineSource(''));

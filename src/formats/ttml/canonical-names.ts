@@ -1,0 +1,153 @@
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { messages } from './messages.js';
+import { CONVENTIONAL, vocabularyOf, type Vocabulary } from './namespaces.js';
+import { ATTRS, nameOf, TEXT, type XNode } from './nodes.js';
+import type { SourceLines } from './source-lines.js';
+
+/** Prefixes that name a TTML vocabulary when written as such. */
+const CANONICAL_PREFIXES = new Set<string>(['tt', 'tts', 'ttp', 'ttm', 'xml']);
+
+/** In-scope namespace declarations, made once per element that declares any. */
+export class Scope {
+  /** Attribute prefix → whether names with it may stay as written. */
+  readonly keeps = new Map<string, boolean>();
+
+  constructor(
+    readonly uris: ReadonlyMap<string, string>,
+    /** Unprefixed element names are TTML core names. */
+    readonly plainIsTt: boolean,
+  ) {}
+}
+
+/**
+ * One walk over the parser's tree that renames what needs it, replacing the
+ * node in its parent's list; elements already spelled the canonical way
+ * (nearly all) are left untouched.
+ */
+export class Canonicalizer {
+  readonly diagnostics: Diagnostic[] = [];
+  /** Set from the root: a `tt` in no namespace makes every unqualified element TTML. */
+  noNamespaceIsTt = false;
+  rootLocal = '';
+  rootNs = '';
+  /** Pre-order index of the next element, the index into `starts`. */
+  private index = 0;
+  private readonly warnedPrefixes = new Set<string>();
+
+  constructor(
+    private readonly starts: Int32Array,
+    private readonly lines: SourceLines,
+  ) {}
+
+  visit(list: XNode[], index: number, name: string, parentScope: Scope, isRoot: boolean): void {
+    const node = list[index]!;
+    const offset = this.starts[this.index++] ?? 0;
+    const raw = node[ATTRS] as Record<string, string> | undefined;
+
+    let scope = parentScope;
+    let foreignPrefixes = false;
+    if (raw) {
+      let declared: Map<string, string> | undefined;
+      for (const key in raw) {
+        if (key.charCodeAt(0) === 0x78 && (key === 'xmlns' || key.startsWith('xmlns:'))) {
+          declared ??= new Map(parentScope.uris);
+          declared.set(key === 'xmlns' ? '' : key.slice(6), raw[key]!);
+        } else if (!foreignPrefixes && key.indexOf(':') >= 0 && !key.startsWith('xml:')) {
+          foreignPrefixes = true;
+        }
+      }
+      if (declared) scope = new Scope(declared, this.isTt(declared.get('') ?? ''));
+    }
+
+    const colon = name.indexOf(':');
+    let canonical = name;
+    if (colon >= 0 || !scope.plainIsTt || isRoot) {
+      const prefix = colon < 0 ? '' : name.slice(0, colon);
+      const local = colon < 0 ? name : name.slice(colon + 1);
+      const uri = this.resolve(prefix, scope, offset);
+      const vocabulary = vocabularyOf(uri);
+      if (isRoot) {
+        this.rootLocal = local;
+        this.rootNs = vocabulary === 'tt' ? 'tt' : uri;
+        this.noNamespaceIsTt = uri === '';
+        scope = new Scope(scope.uris, this.isTt(scope.uris.get('') ?? ''));
+      }
+      canonical = elementName(vocabulary, uri, local, this.noNamespaceIsTt);
+    }
+
+    let attrs = raw;
+    if (raw && foreignPrefixes && !this.keepsAll(raw, scope, offset)) attrs = this.rewrite(raw, scope, offset);
+
+    const children = node[name] as XNode[] | undefined;
+    if (children) {
+      for (let i = 0; i < children.length; i++) {
+        const key = nameOf(children[i]!);
+        if (key !== TEXT) this.visit(children, i, key, scope, false);
+      }
+    }
+
+    if (canonical !== name || attrs !== raw) {
+      const copy: XNode = {};
+      copy[canonical] = children ?? [];
+      if (attrs) copy[ATTRS] = attrs;
+      list[index] = copy;
+    }
+  }
+
+  private isTt(uri: string): boolean {
+    return vocabularyOf(uri) === 'tt' || (uri === '' && this.noNamespaceIsTt);
+  }
+
+  /** True when every prefixed attribute name is already canonical or foreign under an unclaimed prefix. */
+  private keepsAll(raw: Record<string, string>, scope: Scope, offset: number): boolean {
+    for (const key in raw) {
+      const c = key.indexOf(':');
+      if (c < 0) continue;
+      const prefix = key.slice(0, c);
+      if (prefix === 'xml' || prefix === 'xmlns') continue;
+      let keep = scope.keeps.get(prefix);
+      if (keep === undefined) {
+        const vocabulary = vocabularyOf(this.resolve(prefix, scope, offset));
+        keep = vocabulary === prefix || (vocabulary === 'other' && !CANONICAL_PREFIXES.has(prefix));
+        scope.keeps.set(prefix, keep);
+      }
+      if (!keep) return false;
+    }
+    return true;
+  }
+
+  /** Canonical names for TTML vocabularies; declarations and foreign attributes left out. */
+  private rewrite(raw: Record<string, string>, scope: Scope, offset: number): Record<string, string> {
+    const attrs: Record<string, string> = {};
+    for (const key in raw) {
+      const c = key.indexOf(':');
+      if (c < 0) {
+        if (key !== 'xmlns') attrs[key] = raw[key]!;
+        continue;
+      }
+      const p = key.slice(0, c);
+      if (p === 'xmlns') continue;
+      const vocabulary: Vocabulary = p === 'xml' ? 'xml' : vocabularyOf(this.resolve(p, scope, offset));
+      if (vocabulary !== 'other') attrs[`${vocabulary}:${key.slice(c + 1)}`] = raw[key]!;
+    }
+    return attrs;
+  }
+
+  private resolve(prefix: string, scope: Scope, offset: number): string {
+    const uri = scope.uris.get(prefix);
+    if (uri !== undefined) return uri;
+    if (prefix === '') return '';
+    const guess = CONVENTIONAL[prefix] ?? '';
+    if (!this.warnedPrefixes.has(prefix)) {
+      this.warnedPrefixes.add(prefix);
+      this.diagnostics.push(messages.undeclaredPrefix(prefix, guess || 'a foreign namespace', { line: this.lines.lineAt(offset) }));
+    }
+    return guess;
+  }
+}
+
+function elementName(vocabulary: Vocabulary, uri: string, local: string, noNamespaceIsTt: boolean): string {
+  if (vocabulary === 'tt' || (uri === '' && noNamespaceIsTt)) return local;
+  if (vocabulary === 'tts' || vocabulary === 'ttp' || vocabulary === 'ttm') return `${vocabulary}:${local}`;
+  return `{${uri}}${local}`;
+}

@@ -1,0 +1,43 @@
+/**
+ * A node of fast-xml-parser's `preserveOrder` tree, read in place rather than
+ * copied: an element is `{ [name]: children, ':@'?: attributes }`, text is
+ * `{ '#text': string }`. readXml renames what the reader compares, so names
+ * are plain strings whatever prefixes the file used: elements of the TTML core
+ * namespace by their local name (`p`), of another TTML vocabulary by its
+ * canonical prefix (`ttm:title`), any other as `{uri}local`; attributes as
+ * `begin`, `tts:color`, `ttp:frameRate`, `xml:id`. Attributes of foreign
+ * vocabularies may stay as written (`ebutts:x`): no canonical name is spelled so.
+ */
+export type XNode = Record<string, unknown>;
+export type Attrs = Readonly<Record<string, string>>;
+
+export const TEXT = '#text';
+export const ATTRS = ':@';
+
+const EMPTY_ATTRS: Attrs = Object.freeze({});
+const NO_CHILDREN: readonly XNode[] = Object.freeze([]);
+
+/** The element name of a node, or `#text`. */
+export function nameOf(node: XNode): string {
+  for (const key in node) if (key !== ATTRS) return key;
+  return '';
+}
+
+export function attrsOf(node: XNode): Attrs {
+  return (node[ATTRS] as Attrs | undefined) ?? EMPTY_ATTRS;
+}
+
+export function childrenOf(node: XNode, name: string): readonly XNode[] {
+  return (node[name] as XNode[] | undefined) ?? NO_CHILDREN;
+}
+
+export function textOf(node: XNode): string {
+  return node[TEXT] as string;
+}
+
+/** The element children of `node` called `name`. */
+export function elements(node: XNode, name: string): XNode[] {
+  const out: XNode[] = [];
+  for (const c of childrenOf(node, nameOf(node))) if (nameOf(c) === name) out.push(c);
+  return out;
+}

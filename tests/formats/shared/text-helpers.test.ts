@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { clockTime } from '../../../src/formats/shared/clock-time.js';
+import { Finder } from '../../../src/formats/shared/finder.js';
+import { Joiner } from '../../../src/formats/shared/joiner.js';
+import { LineSource } from '../../../src/formats/shared/line-source.js';
+import { readStandardTiming } from '../../../src/formats/shared/standard-timing.js';
+
+function rows(text: string): string[] {
+  const source = new LineSource(text);
+  const out: string[] = [];
+  for (let i = 0; source.has(i); i++) out.push(source.get(i)!);
+  return out;
+}
+
+describe('line source', () => {
+  it('splits at CR, LF and CRLF, mixed, with one empty row after a final line end', () => {
+    expect(rows('a\r\nb\rc\nd')).toEqual(['a', 'b', 'c', 'd']);
+    expect(rows('a\n\r\nb\n')).toEqual(['a', '', 'b', '']);
+    expect(rows('')).toEqual(['']);
+    expect(rows('\r\r\n')).toEqual(['', '', '']);
+  });
+
+  it('gives where each row starts and ends, past a thousand rows', () => {
+    const text = 'ab\n'.repeat(3000);
+    const source = new LineSource(text);
+    expect(source.has(3000)).toBe(true);
+    expect(source.has(3001)).toBe(false);
+    expect([source.start(2999), source.end(2999)]).toEqual([8997, 8999]);
+    expect(source.get(3001)).toBeUndefined();
+  });
+});
+
+describe('finder', () => {
+  it('tells whether a string starts within a range, going forward or back', () => {
+    const f = new Finder('a-->b c-->d', '-->');
+    expect(f.within(0, 1)).toBe(false);
+    expect(f.within(0, 4)).toBe(true);
+    expect(f.within(5, 7)).toBe(false);
+    expect(f.within(5, 11)).toBe(true);
+    expect(f.within(1, 2)).toBe(true);
+    expect(f.within(11, 11)).toBe(false);
+  });
+});
+
+describe('joiner', () => {
+  it('joins like Array#join, however many pieces', () => {
+    const pieces = Array.from({ length: 1000 }, (_, i) => String(i));
+    const j = new Joiner('\n');
+    for (const p of pieces) j.add(p);
+    expect(j.join()).toBe(pieces.join('\n'));
+    expect(new Joiner(',').join()).toBe('');
+    expect(new Joiner(',').join('head')).toBe('head');
+    const h = new Joiner(',');
+    h.add('a');
+    h.add('b');
+    expect(h.join('head:')).toBe('head:a,b');
+  });
+});
+
+describe('clock time', () => {
+  it('writes hours, minutes, seconds and milliseconds, hours past 99 in full', () => {
+    expect(clockTime(0, ',')).toBe('00:00:00,000');
+    expect(clockTime(3_723_004, '.')).toBe('01:02:03.004');
+    expect(clockTime(360_000_000, '.')).toBe('100:00:00.000');
+  });
+});
+
+describe('standard timing', () => {
+  it('reads the usual timing line in place, with either separator, and leaves anything else', () => {
+    const times = { start: 0, end: 0 };
+    expect(readStandardTiming('x\n01:02:03,004 --> 01:02:04,500', 2, 0x2c, times)).toBe(true);
+    expect(times).toEqual({ start: 3_723_004, end: 3_724_500 });
+    expect(readStandardTiming('00:00:01.000 --> 00:00:02.000 line:0', 0, 0x2e, times)).toBe(true);
+    expect(times).toEqual({ start: 1000, end: 2000 });
+    expect(readStandardTiming('00:00:01.000 --> 00:00:02.000', 0, 0x2c, times)).toBe(false);
+    expect(readStandardTiming('00:00:61,000 --> 00:01:02,000', 0, 0x2c, times)).toBe(false);
+    expect(readStandardTiming('00:00:01,000 -> 00:00:02,000', 0, 0x2c, times)).toBe(false);
+    expect(readStandardTiming('00:00:01,000 --> 00:00:02,00', 0, 0x2c, times)).toBe(false);
+  });
+});
