@@ -5,7 +5,7 @@
  * assertions: the README records them.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
@@ -63,45 +63,57 @@ function ms(x: number): string {
   return x < 10 ? x.toFixed(2) : x.toFixed(0);
 }
 
-function measureMemory(file: string, format: FormatId): number {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--memory', file, format], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`memory probe failed: ${result.stderr}`);
-  return Number(result.stdout.trim());
+function child(args: string[]): string {
+  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', new URL(import.meta.url).pathname, ...args], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`bench child ${args.join(' ')} failed: ${result.stderr}`);
+  return result.stdout.trim();
+}
+
+/**
+ * One size and format, measured in a fresh process: V8's allocation
+ * decisions made on one workload otherwise slow the next one down, and the
+ * order of the rows would decide the figures.
+ */
+function measureCase(count: number, id: FormatId): Row[] {
+  const runs = count > 10_000 ? 5 : 25;
+  const track = generate(count);
+  const text = formats[id].serialize(track).text;
+  const bytes = Buffer.from(text);
+  const rows: Row[] = [];
+  // Same input as the peers get: a string. Decoding bytes is measured on its own row.
+  const ours = time(() => formats[id].parse(text), runs);
+  if (id === 'ttml') {
+    const xml = new XMLParser({ preserveOrder: true, ignoreAttributes: false, processEntities: false });
+    rows.push({ cues: count, task: 'parse ttml', subloc: ours, peer: 'fast-xml-parser (raw XML, preserveOrder)', peerMs: time(() => xml.parse(text), runs) });
+    rows.push({ cues: count, task: 'serialize ttml', subloc: time(() => formats[id].serialize(track), runs), peer: '', peerMs: Number.NaN });
+  } else {
+    rows.push({ cues: count, task: `parse ${id}`, subloc: ours, peer: 'subtitle parseSync', peerMs: time(() => parseSync(bytes.toString('utf8')), runs) });
+    const nodes: NodeList = parseSync(text);
+    rows.push({
+      cues: count,
+      task: `serialize ${id}`,
+      subloc: time(() => formats[id].serialize(track), runs),
+      peer: 'subtitle stringifySync',
+      peerMs: time(() => stringifySync(nodes, { format: id === 'srt' ? 'SRT' : 'WebVTT' }), runs),
+    });
+  }
+  if (id === 'srt') rows.push({ cues: count, task: 'decode utf-8', subloc: time(() => decode(bytes), runs), peer: 'Buffer#toString', peerMs: time(() => bytes.toString('utf8'), runs) });
+  return rows;
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'subloc-bench-'));
   const rows: Row[] = [];
   const memory: string[] = [];
-  const xml = new XMLParser({ preserveOrder: true, ignoreAttributes: false, processEntities: false });
   try {
     for (const count of [1_500, 100_000]) {
-      const runs = count > 10_000 ? 5 : 25;
-      const track = generate(count);
       for (const id of ['srt', 'vtt', 'ttml'] as const) {
-        const text = formats[id].serialize(track).text;
-        const bytes = Buffer.from(text);
-        // Same input as the peers get: a string. Decoding bytes is measured on its own row.
-        const ours = time(() => formats[id].parse(text), runs);
-        if (id === 'ttml') {
-          rows.push({ cues: count, task: 'parse ttml', subloc: ours, peer: 'fast-xml-parser (raw XML, preserveOrder)', peerMs: time(() => xml.parse(text), runs) });
-        } else {
-          rows.push({ cues: count, task: `parse ${id}`, subloc: ours, peer: 'subtitle parseSync', peerMs: time(() => parseSync(bytes.toString('utf8')), runs) });
-          const nodes: NodeList = parseSync(text);
-          rows.push({
-            cues: count,
-            task: `serialize ${id}`,
-            subloc: time(() => formats[id].serialize(track), runs),
-            peer: 'subtitle stringifySync',
-            peerMs: time(() => stringifySync(nodes, { format: id === 'srt' ? 'SRT' : 'WebVTT' }), runs),
-          });
-        }
-        if (id === 'ttml') rows.push({ cues: count, task: 'serialize ttml', subloc: time(() => formats[id].serialize(track), runs), peer: '', peerMs: Number.NaN });
-        if (id === 'srt') rows.push({ cues: count, task: 'decode utf-8', subloc: time(() => decode(bytes), runs), peer: 'Buffer#toString', peerMs: time(() => bytes.toString('utf8'), runs) });
+        rows.push(...(JSON.parse(child(['--case', String(count), id])) as Row[]).map((r) => ({ ...r, peerMs: r.peerMs ?? Number.NaN })));
         if (count === 100_000) {
           const file = join(dir, `bench.${id}`);
-          writeFileSync(file, bytes);
-          memory.push(`  ${id.padEnd(5)} ${(bytes.length / 1048576).toFixed(1).padStart(5)} MiB file → peak RSS ${measureMemory(file, id).toFixed(0)} MB`);
+          writeFileSync(file, formats[id].serialize(generate(count)).text);
+          const size = statSync(file).size;
+          memory.push(`  ${id.padEnd(5)} ${(size / 1048576).toFixed(1).padStart(5)} MiB file → peak RSS ${Number(child(['--memory', file, id])).toFixed(0)} MB`);
         }
       }
     }
@@ -109,7 +121,7 @@ async function main(): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  console.log(`subloc bench: Node ${process.version}, median of runs after one warm-up\n`);
+  console.log(`subloc bench: Node ${process.version}, median of runs after one warm-up, each size and format in a fresh process\n`);
   console.log(`${'cues'.padStart(7)}  ${'task'.padEnd(15)} ${'subloc ms'.padStart(10)}  ${'peer ms'.padStart(9)}  ${'speed-up'.padStart(8)}  peer`);
   for (const r of rows) {
     const ratio = Number.isNaN(r.peerMs) ? '' : `${(r.peerMs / r.subloc).toFixed(2)}×`;
@@ -126,6 +138,10 @@ if (process.argv[2] === '--memory') {
   const result = parse(readFileSync(file!), { format: format as FormatId });
   if (result.track.cues.length !== 100_000) throw new Error(`read ${result.track.cues.length} cues, expected 100000`);
   process.stdout.write(`${process.resourceUsage().maxRSS / 1024}\n`);
+} else if (process.argv[2] === '--case') {
+  const rows = measureCase(Number(process.argv[3]), process.argv[4] as FormatId);
+  // NaN does not survive JSON: an absent peer is written as null.
+  process.stdout.write(JSON.stringify(rows.map((r) => ({ ...r, peerMs: Number.isNaN(r.peerMs) ? null : r.peerMs }))));
 } else {
   await main();
 }
