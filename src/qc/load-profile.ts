@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { SublocError } from '../errors.js';
+import { profileInvalid as msg } from './messages.js';
+import type { Profile } from './profile.js';
+import { parseProfile } from './profile-file.js';
+import { profiles } from './profiles/index.js';
+
+/**
+ * A built-in profile by name (`default`, `festival`), else a profile file
+ * resolved from `cwd`. A name that is neither is refused with the choices.
+ */
+export function loadProfile(nameOrPath: string, cwd: string): Profile {
+  if (Object.hasOwn(profiles, nameOrPath)) return profiles[nameOrPath]!;
+  const path = resolve(cwd, nameOrPath);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !/[\\/]|\.json$/i.test(nameOrPath)) throw new SublocError('CONFIG_INVALID', msg.unknownProfile(nameOrPath, Object.keys(profiles)));
+    const reason = code === 'ENOENT' ? 'no such file' : (cause as Error).message;
+    throw new SublocError('INPUT_UNREADABLE', `cannot read the profile ${nameOrPath}: ${reason}`, { cause, file: nameOrPath });
+  }
+  return parseProfile(text, nameOrPath, basename(nameOrPath, extname(nameOrPath)));
+}

@@ -1,0 +1,38 @@
+import { lineText, trimLines } from '../model/spans.js';
+import type { Cue, Lang, Ms } from '../model/track.js';
+import { textWidth } from './width.js';
+
+export interface CueMetrics {
+  durationMs: Ms;
+  /** Characters per second, to 0.1; 0 for a cue without duration. */
+  charsPerSecond: number;
+  lines: number;
+  /** The widest line, counted as `textWidth` counts. */
+  maxLineWidth: number;
+}
+
+/**
+ * The characters reading speed is measured on: every character of every
+ * line, spaces and punctuation included, line breaks not (Netflix partner
+ * help, "How is reading speed measured? Do punctuation and spaces count?").
+ * CJK half-width characters count 0.5, as `textWidth` counts them.
+ */
+export function readingChars(cue: Pick<Cue, 'lines'>, language: Lang): number {
+  return cue.lines.reduce((sum, line) => sum + textWidth(lineText(line), language), 0);
+}
+
+/** Rounded to 0.1 characters/s, the precision subtitling tools show and limits are checked at. */
+export function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+export function cueMetrics(cue: Cue, language: Lang): CueMetrics {
+  const durationMs = cue.end - cue.start;
+  const lines = trimLines(cue.lines);
+  return {
+    durationMs,
+    charsPerSecond: durationMs > 0 ? round1((readingChars(cue, language) * 1000) / durationMs) : 0,
+    lines: lines.length,
+    maxLineWidth: lines.reduce((max, line) => Math.max(max, textWidth(lineText(line), language)), 0),
+  };
+}

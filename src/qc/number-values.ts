@@ -1,0 +1,168 @@
+/**
+ * Numbers in subtitle text, compared by value so that a translation may
+ * write them in its own notation: `60,000` = `60.000` = `60 000` = `6万`,
+ * `3.5` = `3,5`, `2 million` = `200万`.
+ */
+export interface NumberToken {
+  /** As written, for messages. */
+  text: string;
+  /** Every value the notation can mean (`60.000` is sixty thousand, or sixty in English), as canonical strings. */
+  values: string[];
+  /** Written with Arabic digits; numbers in Chinese numerals (`两千多万`) or words (`September`, `two`) are never required. */
+  digits: boolean;
+}
+
+const GROUP_SPACE = "[ \\u00a0\\u202f\\u2009'’]";
+const ARABIC = `(?:\\d{1,3}(?:${GROUP_SPACE}\\d{3})+(?!\\d)(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)*)`;
+const UNIT_CHARS = '十百千万萬亿億兆천만억조';
+const DIGIT_TOKEN = new RegExp(
+  `(?<![A-Za-z\\u00c0-\\u024f\\d.,])${ARABIC}(?:[${UNIT_CHARS}]+(?:${ARABIC}[${UNIT_CHARS}]*)*)?`,
+  'g',
+);
+const CJK_NUMERALS = '零〇一二两兩三四五六七八九十百千万萬亿億';
+const CJK_TOKEN = new RegExp(`[${CJK_NUMERALS}](?:[${CJK_NUMERALS}]|[多几余](?=[十百千万萬亿億]))*`, 'g');
+
+const SCALE_WORDS: Record<string, number> = {
+  thousand: 1e3, thousands: 1e3, mil: 1e3, mila: 1e3, mille: 1e3,
+  million: 1e6, millions: 1e6, millionen: 1e6, mio: 1e6, millón: 1e6, millones: 1e6, milione: 1e6, milioni: 1e6, milhão: 1e6, milhões: 1e6,
+  billion: 1e9, billions: 1e9, milliarde: 1e9, milliarden: 1e9, mrd: 1e9, milliard: 1e9, milliards: 1e9, miliardo: 1e9, miliardi: 1e9, bilhão: 1e9, bilhões: 1e9,
+};
+const SCALE = new RegExp(`^(?:[ \\u00a0](?:${Object.keys(SCALE_WORDS).join('|')})\\.?(?![\\p{L}]))+`, 'iu');
+const ORDINAL = /^(?:st|nd|rd|th|er|re|e|ème|º|ª)(?![\p{L}])/u;
+const LATIN_AFTER = /^[A-Za-z\u00c0-\u024f]/;
+
+/**
+ * Words that stand for a number and only ever account for one (never
+ * required): month names, as `9月` becomes `September`, and English number
+ * words. Lower-case; matched case-insensitively as whole words.
+ */
+const WORD_VALUES: Record<string, number> = Object.fromEntries([
+  ...[
+    'january february march april may june july august september october november december',
+    'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
+    'januar februar märz april mai juni juli august september oktober november dezember',
+    'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
+    'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
+    'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
+  ].flatMap((months) => months.split(' ').map((m, i) => [m, i + 1] as const)),
+  ...'zero one two three four five six seven eight nine ten eleven twelve'.split(' ').map((w, i) => [w, i] as const),
+]);
+const WORD_TOKEN = /\p{L}+/gu;
+
+const DIGIT_VALUE: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 천: 1000 };
+const LARGE_UNIT: Record<string, number> = { 万: 1e4, 萬: 1e4, 만: 1e4, 亿: 1e8, 億: 1e8, 억: 1e8, 兆: 1e12, 조: 1e12 };
+
+const canonical = (n: number) => String(Number(n.toPrecision(12)));
+
+/** What a run of digits and separators can mean; ambiguous `1,234` / `1.234` is both 1234 and 1.234. */
+function arabicValues(text: string): number[] {
+  const compact = text.replace(/[ \u00a0\u202f\u2009'’]/g, '');
+  if (compact !== text) {
+    const [int, fraction] = compact.split(/[.,]/);
+    return [Number(`${int}${fraction === undefined ? '' : `.${fraction}`}`)];
+  }
+  const parts = text.split(/[.,]/);
+  const seps = text.replace(/[^.,]/g, '');
+  if (parts.length === 1) return [Number(text)];
+  const grouped = (groups: readonly string[]) => groups[0]!.length <= 3 && groups.slice(1).every((g) => g.length === 3);
+  if (new Set(seps).size === 2) {
+    const fraction = parts.pop()!;
+    return grouped(parts) ? [Number(`${parts.join('')}.${fraction}`)] : [];
+  }
+  if (parts.length > 2) return grouped(parts) ? [Number(parts.join(''))] : [];
+  const [int, fraction] = parts as [string, string];
+  const decimal = Number(`${int}.${fraction}`);
+  return grouped(parts) && !/^0/.test(int) ? [Number(int + fraction), decimal] : [decimal];
+}
+
+/**
+ * Chinese-style numbers: digits (Arabic or Chinese) times 十百千 within a
+ * section, sections times 万 and 亿. `两千多万` reads as 20,000,000: "more
+ * than" is dropped, the figure kept.
+ */
+function eastAsianValue(parts: readonly (number | string)[]): number {
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const p of parts) {
+    if (typeof p === 'number') digit = p;
+    else if (p in DIGIT_VALUE) digit = DIGIT_VALUE[p]!;
+    else if (p in SMALL_UNIT) {
+      section += (digit || 1) * SMALL_UNIT[p]!;
+      digit = 0;
+    } else if (p in LARGE_UNIT) {
+      const unit = LARGE_UNIT[p]!;
+      if (unit >= 1e8) total = (total + section + digit || 1) * unit;
+      else total += (section + digit || 1) * unit;
+      section = digit = 0;
+    }
+  }
+  return total + section + digit;
+}
+
+/** The values of a token mixing Arabic numbers and unit characters (`1.5亿`, `1万2千`), one per reading of each number. */
+function mixedValues(text: string): number[] {
+  const pieces = text.match(new RegExp(`${ARABIC}|[${UNIT_CHARS}]`, 'g')) ?? [];
+  let readings: (number | string)[][] = [[]];
+  for (const piece of pieces) {
+    if (/\d/.test(piece)) readings = readings.flatMap((r) => arabicValues(piece).map((v) => [...r, v]));
+    else readings = readings.map((r) => [...r, piece]);
+  }
+  return readings.map(eastAsianValue);
+}
+
+export function findNumbers(text: string): NumberToken[] {
+  const out: NumberToken[] = [];
+  let rest = text;
+  for (const m of text.matchAll(DIGIT_TOKEN)) {
+    // Blanked so that the unit of `6万` is not read again as a number of its own.
+    rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+    let end = m.index + m[0].length;
+    let values = /[^\d.,' \u00a0\u202f\u2009’]/.test(m[0]) ? mixedValues(m[0]) : arabicValues(m[0]);
+    let shown = m[0];
+    const scale = SCALE.exec(text.slice(end));
+    if (scale) {
+      const factor = scale[0].trim().split(/\s+/).reduce((f, w) => f * SCALE_WORDS[w.replace(/\.$/, '').toLowerCase()]!, 1);
+      values = values.map((v) => v * factor);
+      shown += scale[0];
+      end += scale[0].length;
+    } else {
+      const ordinal = ORDINAL.exec(text.slice(end));
+      if (ordinal) end += ordinal[0].length;
+    }
+    // Glued to a word (`5G`, `MP3s`): a name, not a quantity.
+    if (LATIN_AFTER.test(text.slice(end)) || values.length === 0) continue;
+    out.push({ text: shown.replace(/\s+/g, ' '), values: values.map(canonical), digits: true });
+  }
+  for (const m of rest.matchAll(CJK_TOKEN)) {
+    out.push({ text: m[0], values: [canonical(eastAsianValue([...m[0]]))], digits: false });
+  }
+  for (const m of rest.matchAll(WORD_TOKEN)) {
+    const value = WORD_VALUES[m[0].toLowerCase()];
+    if (value !== undefined) out.push({ text: m[0], values: [canonical(value)], digits: false });
+  }
+  return out;
+}
+
+export interface NumberComparison {
+  /** Source numbers written in digits that no target number matches. */
+  missing: string[];
+  /** Target numbers written in digits that no source number matches. */
+  extra: string[];
+  /** The source's numbers written in digits. */
+  expected: string[];
+}
+
+/** Presence, not counts: a number twice in the source is satisfied by one in the target. */
+export function compareNumbers(source: string, target: string): NumberComparison {
+  const s = findNumbers(source);
+  const t = findNumbers(target);
+  const meets = (a: NumberToken, others: readonly NumberToken[]) => others.some((o) => o.values.some((v) => a.values.includes(v)));
+  const unique = (list: NumberToken[]) => [...new Set(list.map((n) => n.text))];
+  return {
+    missing: unique(s.filter((n) => n.digits && !meets(n, t))),
+    extra: unique(t.filter((n) => n.digits && !meets(n, s))),
+    expected: unique(s.filter((n) => n.digits)),
+  };
+}

@@ -1,0 +1,25 @@
+import { frameRateLabel, msToFrames } from '../../model/frame-rate.js';
+import { defineRule } from '../define-rule.js';
+import { messages } from '../messages.js';
+import { followers } from '../timeline.js';
+
+/**
+ * Frames between a cue's end and the next cue's start, at the track's frame
+ * rate (rounded to the nearest frame, as times written in milliseconds
+ * land between frames). A cue that starts before the previous one ends is
+ * left to `overlap`.
+ */
+export default defineRule({
+  id: 'min-gap',
+  description: "At least the profile's number of frames between one cue's end and the next cue's start.",
+  defaultSeverity: 'error',
+  check(ctx, report) {
+    const min = ctx.profile.minGapFrames.value;
+    for (const { previous, cue } of followers(ctx.track)) {
+      const gapMs = cue.start - previous.end;
+      if (gapMs < 0) continue;
+      const frames = msToFrames(gapMs, ctx.frameRate);
+      if (frames < min) report(previous, messages.minGap(frames, gapMs, frameRateLabel(ctx.frameRate), cue.id, min, ctx.profile.name));
+    }
+  },
+});

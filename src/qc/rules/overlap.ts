@@ -1,0 +1,14 @@
+import { defineRule } from '../define-rule.js';
+import { messages } from '../messages.js';
+import { followers } from '../timeline.js';
+
+export default defineRule({
+  id: 'overlap',
+  description: 'No cue starts before the previous one ends.',
+  defaultSeverity: 'error',
+  check(ctx, report) {
+    for (const { previous, cue } of followers(ctx.track)) {
+      if (cue.start < previous.end) report(cue, messages.overlap(cue.start, previous.id, previous.end));
+    }
+  },
+});

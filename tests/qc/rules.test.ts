@@ -1,0 +1,244 @@
+import { describe, expect, it } from 'vitest';
+import { createMatcher } from '../../src/glossary/index.js';
+import type { Cue, FrameRate, Track } from '../../src/model/track.js';
+import { profiles } from '../../src/qc/profiles/index.js';
+import { rules } from '../../src/qc/rules/index.js';
+import { runQc, type QcOptions } from '../../src/qc/run.js';
+import { UNTRANSLATED_MARK } from '../../src/translate/assemble.js';
+import { glossaryOf } from '../glossary/helpers.js';
+import { cue, track } from './helpers.js';
+
+const glossary = glossaryOf([
+  { id: 'hutong', source: '胡同', targets: { 'en-US': { preferred: 'hutong', allowed: ['hutongs'], forbidden: ['alley'] } }, sources: ['S1'] },
+  { id: 'hotline-number', source: '12345', doNotTranslate: true, sources: ['S1'] },
+]);
+
+interface Case {
+  name: string;
+  target: Track;
+  source?: Track;
+  frameRate?: FrameRate;
+  targetTagged?: Map<string, string>;
+  glossary?: true;
+  /** `code severity cueId: message` per finding. */
+  expected: string[];
+}
+
+const en = (...cues: Cue[]) => track('en-US', ...cues);
+const zh = (...cues: Cue[]) => track('zh-Hans', ...cues);
+
+/** Every rule with a passing and a failing case; each table runs only the rule it names. */
+const cases: Record<string, Case[]> = {
+  'reading-speed': [
+    { name: 'at 12 characters/s', target: en(cue('1', 0, 1000, 'Hello there.')), expected: [] },
+    { name: 'at exactly the limit, 20 characters/s', target: en(cue('1', 0, 1000, 'Twenty characters!!!')), expected: [] },
+    {
+      name: 'spaces and punctuation count, line breaks do not: 50 characters in 2 s',
+      target: en(cue('1', 0, 2000, 'We answer every call, day and', 'night, all year.....')),
+      expected: [
+        'qc/reading-speed warning 1: reading speed 24.5 characters/s, expected at most 20 (en-US, Netflix); 4.5 over — shorten by about 9 characters or extend the cue by 0.5 s',
+      ],
+    },
+    {
+      name: 'Chinese half-width digits count 0.5: 10 characters in 1 s against 9',
+      target: zh(cue('1', 0, 1000, '每天超过60,000个来电')),
+      expected: ['qc/reading-speed warning 1: reading speed 10 characters/s, expected at most 9 (zh-Hans, Netflix); 1 over — shorten by about 1 character or extend the cue by 0.2 s'],
+    },
+    { name: 'Chinese at 6.1 characters/s', target: zh(cue('1', 12208, 15708, '每天超过60,000个来电', '打进12345市民服务热线。')), expected: [] },
+  ],
+  'line-length': [
+    { name: 'a 42-character line', target: en(cue('1', 0, 5000, 'a'.repeat(42))), expected: [] },
+    {
+      name: 'a 43-character second line',
+      target: en(cue('1', 0, 5000, 'Short.', `${'b'.repeat(42)}.`)),
+      expected: ['qc/line-length error 1: line 2 has 43 characters, expected at most 42 (en-US, Netflix); 1 over — rebreak or shorten'],
+    },
+    { name: 'a Chinese line of 16', target: zh(cue('1', 0, 5000, '这座城市有两千多万人口，每天都有')), expected: [] },
+    {
+      name: 'a Chinese line of 17.5 counting half-width 0.5',
+      target: zh(cue('1', 0, 5000, '这座城市有两千多万人口，每天都有123')),
+      expected: ['qc/line-length error 1: line 1 has 17.5 characters (half-width characters count 0.5), expected at most 16 (zh-Hans, Netflix); 1.5 over — rebreak or shorten'],
+    },
+  ],
+  'line-count': [
+    { name: 'two lines', target: en(cue('1', 0, 3000, 'One', 'Two')), expected: [] },
+    {
+      name: 'three lines',
+      target: en(cue('7', 0, 3000, 'One', 'Two', 'Three')),
+      expected: ['qc/line-count error 7: 3 lines, expected at most 2 (Netflix); 1 over — shorten, rebreak into 2 lines or split the cue'],
+    },
+  ],
+  'min-duration': [
+    { name: '5/6 s', target: en(cue('1', 0, 833, 'Hi.')), expected: [] },
+    {
+      name: 'half a second',
+      target: en(cue('1', 1000, 1500, 'Hi.')),
+      expected: ['qc/min-duration error 1: duration 0.5 s, expected at least 0.833 s (Netflix); 0.333 s short — extend the cue or merge it with a neighbour'],
+    },
+  ],
+  'max-duration': [
+    { name: '7 s', target: en(cue('1', 0, 7000, 'Hi.')), expected: [] },
+    {
+      name: '8.2 s',
+      target: en(cue('1', 0, 8200, 'Hi.')),
+      expected: ['qc/max-duration error 1: duration 8.2 s, expected at most 7 s (Netflix); 1.2 s over — split the cue or end it earlier'],
+    },
+  ],
+  'min-gap': [
+    { name: '2 frames at 24 fps written in ms (83 ms)', target: en(cue('1', 0, 1000, 'A'), cue('2', 1083, 2000, 'B')), expected: [] },
+    {
+      name: '1 frame at 24 fps, the default rate',
+      target: en(cue('1', 0, 1000, 'A'), cue('2', 1042, 2000, 'B')),
+      expected: ['qc/min-gap error 1: ends 1 frame (42 ms at 24 fps) before cue 2 starts, expected a gap of at least 2 frames (Netflix); 1 frame short — end this cue earlier or close the gap'],
+    },
+    {
+      name: 'cues back to back',
+      target: en(cue('1', 0, 1000, 'A'), cue('2', 1000, 2000, 'B')),
+      expected: ['qc/min-gap error 1: ends 0 frames (0 ms at 24 fps) before cue 2 starts, expected a gap of at least 2 frames (Netflix); 2 frames short — end this cue earlier'],
+    },
+    { name: '42 ms is 3 frames at 60 fps (the options override the rate)', target: en(cue('1', 0, 1000, 'A'), cue('2', 1042, 2000, 'B')), frameRate: { numerator: 60, denominator: 1 }, expected: [] },
+    {
+      name: "the track's own rate, 25 fps",
+      target: { ...en(cue('1', 0, 1000, 'A'), cue('2', 1040, 2000, 'B')), frameRate: { numerator: 25, denominator: 1 } },
+      expected: ['qc/min-gap error 1: ends 1 frame (40 ms at 25 fps) before cue 2 starts, expected a gap of at least 2 frames (Netflix); 1 frame short — end this cue earlier or close the gap'],
+    },
+  ],
+  overlap: [
+    { name: 'consecutive cues', target: en(cue('1', 0, 1000, 'A'), cue('2', 1500, 2000, 'B')), expected: [] },
+    {
+      name: 'a cue starting before the previous ends, listed out of order',
+      target: en(cue('2', 2000, 3000, 'B'), cue('1', 1000, 2500, 'A')),
+      expected: ['qc/overlap error 2: starts at 00:00:02.000, 500 ms before cue 1 ends; expected at or after 00:00:02.500 — overlapping subtitles are shown at once; retime one of them'],
+    },
+  ],
+  'empty-cue': [
+    { name: 'a cue with text', target: en(cue('1', 0, 1000, 'A')), expected: [] },
+    {
+      name: 'blank lines only',
+      target: en(cue('3', 0, 1000, '  ', '')),
+      expected: ['qc/empty-cue error 3: no visible text, expected at least one character — delete the cue or give it text'],
+    },
+  ],
+  untranslated: [
+    { name: 'a translation', target: en(cue('1', 0, 2000, 'Beijing, 7 a.m.')), source: zh(cue('1', 0, 2000, '北京，早上七点。')), expected: [] },
+    { name: 'a number is the same in every language', target: en(cue('1', 0, 2000, '12345')), source: zh(cue('1', 0, 2000, '12345')), expected: [] },
+    {
+      name: 'the pipeline\'s mark',
+      target: en(cue('1', 0, 2000, `${UNTRANSLATED_MARK} 北京，早上七点。`)),
+      expected: ['qc/untranslated error 1: marked `[untranslated]`: no draft was made for this cue, expected a translation into en-US'],
+    },
+    {
+      name: 'the source text unchanged',
+      target: track('fr-FR', cue('2', 0, 2000, 'Hello,', 'Beijing.')),
+      source: en(cue('2', 0, 2000, 'Hello, Beijing.')),
+      expected: ['qc/untranslated error 2: identical to the en-US source "Hello, Beijing.", expected a translation into fr-FR'],
+    },
+  ],
+  glossary: [
+    { name: 'the preferred rendering', target: en(cue('1', 0, 3000, 'The hutong by the 12345 office.')), source: zh(cue('1', 0, 3000, '12345办公室旁边的胡同。')), glossary: true, expected: [] },
+    {
+      name: 'a forbidden rendering and a changed do-not-translate term, each at its own severity',
+      target: en(cue('1', 0, 3000, 'The alley by the hotline office.')),
+      source: zh(cue('1', 0, 3000, '12345办公室旁边的胡同。')),
+      glossary: true,
+      expected: [
+        'glossary/dnt-changed error 1: expected `12345` unchanged (do-not-translate term `hotline-number`), found it missing or altered',
+        'glossary/missing-term warning 1: expected `hutong` for 胡同 (term `hutong`), found none of its renderings',
+        'glossary/forbidden error 1: found `alley`, a forbidden rendering of 胡同 (term `hutong`); expected `hutong`',
+      ],
+    },
+  ],
+  numbers: [
+    { name: '60,000 as 60.000, 12345 kept', target: track('de-DE', cue('1', 0, 3000, 'Über 60.000 Anrufe bei der 12345.')), source: zh(cue('1', 0, 3000, '每天超过60,000个来电打进12345。')), expected: [] },
+    { name: '6万 as 60,000, 两千多万 as 20 million', target: en(cue('1', 0, 3000, '60,000 calls for 20 million people')), source: zh(cue('1', 0, 3000, '6万个来电，两千多万人口')), expected: [] },
+    {
+      name: 'a number lost and one invented',
+      target: en(cue('1', 0, 3000, 'Over 6,000 calls a day')),
+      source: zh(cue('1', 0, 3000, '每天超过60,000个来电打进12345')),
+      expected: [
+        'qc/numbers warning 1: numbers differ from the source: missing `60,000`, `12345`; extra `6,000`; expected `60,000`, `12345` in any notation (60,000 = 60.000 = 60 000 = 6万)',
+      ],
+    },
+  ],
+  'unbalanced-tags': [
+    { name: 'balanced tags in the draft', target: en(cue('1', 0, 3000, '*Hello*')), targetTagged: new Map([['1', '<i>Hello</i>']]), expected: [] },
+    {
+      name: 'an italic never closed',
+      target: en(cue('1', 0, 3000, '*Hello, this is 12345.*')),
+      targetTagged: new Map([['1', '<i>Hello, <i>this</i> is 12345.']]),
+      expected: ['qc/unbalanced-tags error 1: `<i>` opened 2 times and closed 1 time in the draft, expected each `<i>` closed by one `</i>`; 1 unmatched — fix the draft\'s tags'],
+    },
+    { name: 'a bare `<` is text', target: en(cue('1', 0, 3000, 'x < 5 and y > 2')), expected: [] },
+    {
+      name: 'markup leaked into the spans',
+      target: en(cue('1', 0, 3000, '<font color="red">Hello</font>', '{\\i1}there')),
+      expected: [
+        'qc/unbalanced-tags error 1: markup `<font color="red">` shown as text, expected styling without visible tags (a tag leaked through) — remove it',
+        'qc/unbalanced-tags error 1: markup `</font>` shown as text, expected styling without visible tags (a tag leaked through) — remove it',
+        'qc/unbalanced-tags error 1: markup `{\\i1}` shown as text, expected styling without visible tags (a tag leaked through) — remove it',
+      ],
+    },
+  ],
+};
+
+function only(ruleId: string): QcOptions['profile'] {
+  return { ...profiles['default']!, rules: Object.fromEntries(rules.filter((r) => r.id !== ruleId).map((r) => [r.id, 'off'])) };
+}
+
+describe('QC rules', () => {
+  it('every rule has a table with a passing and a failing case', () => {
+    for (const rule of rules) {
+      expect(cases[rule.id], rule.id).toBeDefined();
+      expect(cases[rule.id]!.some((c) => c.expected.length === 0), rule.id).toBe(true);
+      expect(cases[rule.id]!.some((c) => c.expected.length > 0), rule.id).toBe(true);
+    }
+  });
+
+  for (const [ruleId, list] of Object.entries(cases)) {
+    describe(ruleId, () => {
+      it.each(list)('$name', (c) => {
+        const opts: QcOptions = { language: c.target.language, profile: only(ruleId) };
+        if (c.source) opts.source = c.source;
+        if (c.frameRate) opts.frameRate = c.frameRate;
+        if (c.targetTagged) opts.targetTagged = c.targetTagged;
+        if (c.glossary) opts.glossary = { glossary, matcher: createMatcher(glossary) };
+        const found = runQc(c.target, opts).map((d) => `${d.code} ${d.severity} ${d.cueId}: ${d.message}`);
+        expect(found).toEqual(c.expected);
+      });
+    });
+  }
+});
+
+describe('runQc', () => {
+  const t = en(cue('1', 0, 500, 'Hi.'), cue('2', 500, 1500, ''), cue('3', 1600, 9000, 'A', 'B', 'C'));
+
+  it('lists findings in cue order, then rule order', () => {
+    const found = runQc(t, { language: 'en-US', profile: profiles['default']! }).map((d) => `${d.cueId} ${d.code}`);
+    expect(found).toEqual(['1 qc/min-duration', '1 qc/min-gap', '2 qc/empty-cue', '3 qc/line-count', '3 qc/max-duration']);
+  });
+
+  it('takes severities from the profile and skips rules turned off', () => {
+    const profile = { ...profiles['default']!, rules: { 'min-gap': 'off', 'empty-cue': 'warning' } as const };
+    const found = runQc(t, { language: 'en-US', profile }).map((d) => `${d.cueId} ${d.code} ${d.severity}`);
+    expect(found).toEqual(['1 qc/min-duration error', '2 qc/empty-cue warning', '3 qc/line-count error', '3 qc/max-duration error']);
+  });
+
+  it('gives every glossary finding the severity the profile sets for `glossary`', () => {
+    const profile = { ...profiles['default']!, rules: { glossary: 'warning' } as const };
+    const found = runQc(en(cue('1', 0, 3000, 'The alley by the hotline office.')), {
+      language: 'en-US',
+      profile,
+      source: zh(cue('1', 0, 3000, '12345办公室旁边的胡同。')),
+      glossary: { glossary, matcher: createMatcher(glossary) },
+    });
+    expect(found.filter((d) => d.code.startsWith('glossary/')).map((d) => `${d.code} ${d.severity}`)).toEqual(['glossary/dnt-changed warning', 'glossary/missing-term warning', 'glossary/forbidden warning']);
+  });
+
+  it('every rule has a kebab-case id, a description and a default severity', () => {
+    for (const rule of rules) {
+      expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
+      expect(rule.description.length).toBeGreaterThan(10);
+      expect(['warning', 'error']).toContain(rule.defaultSeverity);
+    }
+  });
+});
