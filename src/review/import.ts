@@ -1,0 +1,168 @@
+import type { MemoryEntry, MemoryStatus } from '../memory/store.js';
+import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import type { Lang } from '../model/track.js';
+import { plainOf, toTagged, type TaggedText } from '../translate/tagged-text.js';
+import type { Unit } from '../translate/unit.js';
+import type { Alignment } from './align.js';
+import type { XliffCue, XliffRead } from './xliff-read.js';
+import { messages } from './xliff-messages.js';
+
+const RANK: Readonly<Record<MemoryStatus, number>> = { draft: 0, reviewed: 1, approved: 2 };
+/** Who reviewed, when neither `--reviewer` nor the file says. */
+export const UNKNOWN_REVIEWER = 'unknown';
+
+export interface ImportOptions {
+  /** The title the file must belong to. */
+  title: string;
+  /** The target language the file must be in. */
+  language: Lang;
+  /** The source track's language; the file's must match. */
+  sourceLang: Lang;
+  /** The current segmentation of the source track. */
+  units: readonly Unit[];
+  /** Wins over a reviewer the file names. */
+  reviewer?: string;
+  /** ISO 8601 time given to the entries. */
+  now: string;
+  /** What the memory holds for a unit's source (best status, then newest), to leave unchanged entries alone. */
+  stored?: (source: readonly TaggedText[]) => MemoryEntry | undefined;
+}
+
+export interface ImportPlan {
+  /** What to put into the memory. */
+  entries: MemoryEntry[];
+  /** Units the memory already holds with this translation and at least this status. */
+  unchanged: number;
+  /** Units in the file left out (not reviewed, incomplete, source changed…), each said in a diagnostic or counted here. */
+  skipped: number;
+  /** True when the file does not belong here: nothing may be imported. */
+  refused: boolean;
+  diagnostics: Diagnostic[];
+}
+
+/** Compared on words alone: a CAT tool may re-tag or re-space the source it was given. */
+function sameWords(a: TaggedText, b: TaggedText): boolean {
+  const norm = (t: TaggedText) => plainOf(t).replace(/\s+/g, ' ').trim();
+  return norm(a) === norm(b);
+}
+
+function refuse(diagnostics: Diagnostic[], ...reasons: Diagnostic[]): ImportPlan {
+  return { entries: [], unchanged: 0, skipped: 0, refused: true, diagnostics: [...diagnostics, ...reasons] };
+}
+
+function entryFor(unit: Unit, target: TaggedText[], status: MemoryStatus, provider: string, reviewer: string, opts: Pick<ImportOptions, 'sourceLang' | 'language' | 'now'>): MemoryEntry {
+  // Imported work matches under any glossary version: a human checked it.
+  return { sourceLang: opts.sourceLang, targetLang: opts.language, source: [...unit.source], target, glossaryVersion: '', provider, status, reviewer, updatedAt: opts.now };
+}
+
+function isUnchanged(entry: MemoryEntry, opts: ImportOptions): boolean {
+  const stored = opts.stored?.(entry.source);
+  return stored !== undefined && RANK[stored.status] >= RANK[entry.status] && stored.target.length === entry.target.length && stored.target.every((t, k) => t === entry.target[k]);
+}
+
+/**
+ * What a reviewed XLIFF adds to the memory. The file must be of this title,
+ * source and target language, and name only cues of the current source
+ * track; otherwise it is refused whole. A unit is imported when every one of
+ * its cues is reviewed or approved (`approved` when all are), against the
+ * current source text; a unit whose source changed since the file was
+ * written is left out. Units the memory already holds with the same
+ * translation and status are not written again, so a second import of the
+ * same file changes nothing.
+ */
+export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
+  const diagnostics = [...read.diagnostics];
+  if (hasErrors(read.diagnostics) && read.title === '') return refuse(diagnostics, messages.unreadable());
+  const reasons: Diagnostic[] = [];
+  if (read.title !== opts.title) reasons.push(messages.wrongTitle(read.title, opts.title));
+  if (read.sourceLang.toLowerCase() !== opts.sourceLang.toLowerCase()) reasons.push(messages.wrongLanguage('source', read.sourceLang, opts.sourceLang));
+  if (read.targetLang.toLowerCase() !== opts.language.toLowerCase()) reasons.push(messages.wrongLanguage('target', read.targetLang, opts.language));
+  const known = new Set(opts.units.flatMap((u) => u.cueIds));
+  const unknown = read.cues.filter((c) => !known.has(c.id)).map((c) => c.id);
+  if (unknown.length > 0) reasons.push(messages.unknownCues(unknown));
+  const byId = new Map<string, XliffCue>();
+  const duplicates = new Set<string>();
+  for (const c of read.cues) {
+    if (byId.has(c.id)) duplicates.add(c.id);
+    byId.set(c.id, c);
+  }
+  if (duplicates.size > 0) reasons.push(messages.duplicateCues([...duplicates]));
+  if (hasErrors(read.diagnostics)) reasons.push(messages.unreadable());
+  if (reasons.length > 0) return refuse(diagnostics, ...reasons);
+
+  const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, diagnostics };
+  for (const unit of opts.units) {
+    const cues = unit.cueIds.map((id) => byId.get(id));
+    if (cues.every((c) => c === undefined)) continue;
+    const missing = unit.cueIds.filter((_, k) => cues[k] === undefined);
+    if (missing.length > 0) {
+      diagnostics.push(messages.missingCues(unit.id, missing));
+      plan.skipped++;
+      continue;
+    }
+    const present = cues as XliffCue[];
+    const done = present.filter((c) => c.state === 'reviewed' || c.state === 'approved');
+    if (done.length < present.length) {
+      if (done.length > 0) diagnostics.push(messages.partlyReviewed(unit.id, done.length, present.length));
+      plan.skipped++;
+      continue;
+    }
+    const changed = present.find((c, k) => !sameWords(c.source, unit.source[k]!));
+    const empty = present.find((c) => c.target === null);
+    if (changed || empty) {
+      diagnostics.push(changed ? messages.sourceChanged(changed.id, unit.id) : messages.emptyTarget(empty!.id, unit.id));
+      plan.skipped++;
+      continue;
+    }
+    const status: MemoryStatus = present.every((c) => c.state === 'approved') ? 'approved' : 'reviewed';
+    const reviewer = opts.reviewer ?? present.find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
+    const entry = entryFor(unit, present.map((c) => c.target!), status, 'xliff', reviewer, opts);
+    if (isUnchanged(entry, opts)) plan.unchanged++;
+    else plan.entries.push(entry);
+  }
+  return plan;
+}
+
+export interface SubtitleImportOptions extends Omit<ImportOptions, 'title'> {
+  /** The memory's `provider` for these entries, e.g. the format the file came in. */
+  provider: string;
+}
+
+/**
+ * What an edited SRT or WebVTT adds to the memory, after `alignByTiming`:
+ * each unit whose cues all received an edited cue, and whose text differs
+ * from what the memory holds, as reviewed. Refused whole when fewer than
+ * half of the edited cues fall on a source cue: then it is not an edit of
+ * this track.
+ */
+export function planSubtitleImport(alignment: Alignment, editedCues: number, opts: SubtitleImportOptions): ImportPlan {
+  const diagnostics = [...alignment.diagnostics];
+  if (editedCues === 0 || alignment.matched * 2 < editedCues) return refuse(diagnostics, messages.unaligned(alignment.matched, editedCues));
+  const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, diagnostics };
+  for (const unit of opts.units) {
+    const lines = unit.cueIds.map((id) => alignment.byCue.get(id));
+    if (unit.cueIds.some((id) => alignment.merged.has(id))) {
+      plan.skipped++;
+      continue;
+    }
+    if (lines.every((l) => l === undefined)) continue;
+    const missing = unit.cueIds.filter((_, k) => lines[k] === undefined);
+    if (missing.length > 0) {
+      diagnostics.push(messages.unitUnmatched(unit.id, missing));
+      plan.skipped++;
+      continue;
+    }
+    const target = (lines as NonNullable<(typeof lines)[number]>[]).map((l) => toTagged(l, opts.language));
+    if (target.every((t) => t.trim() === '')) {
+      plan.skipped++;
+      continue;
+    }
+    const stored = opts.stored?.(unit.source);
+    if (stored && stored.target.length === target.length && stored.target.every((t, k) => t === target[k])) {
+      plan.unchanged++;
+      continue;
+    }
+    plan.entries.push(entryFor(unit, target, 'reviewed', opts.provider, opts.reviewer ?? UNKNOWN_REVIEWER, opts));
+  }
+  return plan;
+}

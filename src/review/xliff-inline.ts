@@ -1,0 +1,202 @@
+import { textOf, type Element, type Node } from '../memory/tmx-xml.js';
+import { escapeText, type TaggedText } from '../translate/tagged-text.js';
+
+type Tag = 'i' | 'b' | 'u';
+
+/** XLIFF 1.2's predefined `ctype` values for the styles tagged text carries. */
+const CTYPE: Readonly<Record<Tag, string>> = { i: 'italic', b: 'bold', u: 'underlined' };
+const TAG_OF_CTYPE: Readonly<Record<string, Tag>> = {
+  italic: 'i', bold: 'b', underlined: 'u', underline: 'u',
+  'x-italic': 'i', 'x-bold': 'b', 'x-underline': 'u', 'x-underlined': 'u',
+};
+
+// Characters XML 1.0 cannot carry at all, even as references (as in tmx-seg.ts, which does not export its text escaper).
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Tagged text's own escapes are XML's; a raw `&`, `<` or `>` is escaped here. */
+export function xmlText(fragment: string): string {
+  return fragment
+    .replace(NOT_XML, '')
+    .replace(/&(?!(?:amp|lt|gt);)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
+}
+
+type Token = { kind: 'text'; text: string } | { kind: 'lb' } | { kind: 'tag'; tag: Tag; close: boolean; pair?: number };
+
+function tokenize(text: TaggedText): Token[] {
+  const tokens: Token[] = [];
+  const open: Record<Tag, number[]> = { i: [], b: [], u: [] };
+  const re = /<(\/?)(i|b|u)>|\n/g;
+  let last = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m.index > last) tokens.push({ kind: 'text', text: text.slice(last, m.index) });
+    last = re.lastIndex;
+    if (m[0] === '\n') {
+      tokens.push({ kind: 'lb' });
+      continue;
+    }
+    const tag = m[2] as Tag;
+    if (m[1] === '') {
+      open[tag].push(tokens.length);
+      tokens.push({ kind: 'tag', tag, close: false });
+    } else {
+      const opener = open[tag].pop();
+      const token: Token = { kind: 'tag', tag, close: true };
+      if (opener !== undefined) {
+        token.pair = opener;
+        (tokens[opener] as Token & { kind: 'tag' }).pair = tokens.length;
+      }
+      tokens.push(token);
+    }
+  }
+  if (last < text.length) tokens.push({ kind: 'text', text: text.slice(last) });
+  return tokens;
+}
+
+/** Pairs that cross another pair (`<i>a<b>b</i>c</b>`) cannot be `<g>` elements. */
+function crossing(tokens: readonly Token[]): Set<number> {
+  const pairs: [number, number][] = [];
+  tokens.forEach((t, k) => {
+    if (t.kind === 'tag' && !t.close && t.pair !== undefined) pairs.push([k, t.pair]);
+  });
+  const out = new Set<number>();
+  for (const [a, b] of pairs) {
+    for (const [c, d] of pairs) {
+      if (a < c && c < b && b < d) out.add(a).add(b).add(c).add(d);
+    }
+  }
+  return out;
+}
+
+/**
+ * Tagged text as XLIFF 1.2 inline content: styles as `<g ctype>`, a dialogue
+ * line break as `<x ctype="lb"/>`. Ids are the style and its ordinal (`i1`,
+ * `b2`, `lb1`) so that a target's codes pair with the source's in CAT tools.
+ * Crossing styles become `<bpt>`/`<ept>`, a lone opening or closing tag `<it>`.
+ */
+export function inlineXml(text: TaggedText): string {
+  const tokens = tokenize(text);
+  const crossed = crossing(tokens);
+  const counts: Record<Tag | 'lb', number> = { i: 0, b: 0, u: 0, lb: 0 };
+  const rids = new Map<number, number>();
+  let rid = 0;
+  return tokens
+    .map((token, k) => {
+      if (token.kind === 'text') return xmlText(token.text);
+      if (token.kind === 'lb') return `<x id="lb${++counts.lb}" ctype="lb"/>`;
+      const code = escapeText(`<${token.close ? '/' : ''}${token.tag}>`);
+      if (token.pair === undefined) {
+        return `<it id="${token.tag}${++counts[token.tag]}" pos="${token.close ? 'close' : 'open'}" ctype="${CTYPE[token.tag]}">${code}</it>`;
+      }
+      if (crossed.has(k)) {
+        if (!token.close) {
+          rids.set(k, ++rid);
+          return `<bpt id="${token.tag}${++counts[token.tag]}" rid="${rid}" ctype="${CTYPE[token.tag]}">${code}</bpt>`;
+        }
+        const r = rids.get(token.pair)!;
+        return `<ept id="${token.tag}e${r}" rid="${r}">${code}</ept>`;
+      }
+      return token.close ? '</g>' : `<g id="${token.tag}${++counts[token.tag]}" ctype="${CTYPE[token.tag]}">`;
+    })
+    .join('');
+}
+
+function tagOfCtype(code: Element): Tag | undefined {
+  return TAG_OF_CTYPE[(code.attrs['ctype'] ?? '').toLowerCase()];
+}
+
+/** The style a native code stands for, by `ctype` or by its content (`<i>`, `</b>`), as other tools write them. */
+function tagOfCode(code: Element): Tag | undefined {
+  const byType = tagOfCtype(code);
+  if (byType) return byType;
+  const m = /^<\/?(i|b|u|em|strong)>$/i.exec(textOf(code).trim());
+  if (!m) return undefined;
+  const name = m[1]!.toLowerCase();
+  return name === 'em' ? 'i' : name === 'strong' ? 'b' : (name as Tag);
+}
+
+function describe(code: Element): string {
+  const ctype = code.attrs['ctype'];
+  return ctype === undefined ? `\`<${code.name}>\`` : `\`<${code.name} ctype="${ctype}">\``;
+}
+
+export interface InlineResult {
+  text: TaggedText;
+  /** Codes kept as text or dropped, described for a diagnostic. */
+  unsupported: string[];
+}
+
+/**
+ * XLIFF 1.2 inline content back to tagged text. Reads subloc's own `<g>` and
+ * `<x ctype="lb"/>`, and what CAT tools turn them into: `<bpt>`/`<ept>`,
+ * `<bx>`/`<ex>`, `<it>`, `<ph>`; `<mrk>` (segmentation, comments) is
+ * transparent. An unknown code keeps its text and is reported.
+ */
+export function readInline(nodes: readonly Node[]): InlineResult {
+  let text = '';
+  const unsupported = new Set<string>();
+  const opened = new Map<string, Tag>();
+  const keepAsText = (code: Element) => {
+    unsupported.add(describe(code));
+    text += escapeText(textOf(code));
+  };
+  const pairKey = (code: Element) => code.attrs['rid'] ?? code.attrs['id'] ?? '';
+  const walk = (list: readonly Node[]) => {
+    for (const node of list) {
+      if (typeof node === 'string') {
+        text += escapeText(node);
+        continue;
+      }
+      switch (node.name) {
+        case 'g': {
+          const tag = tagOfCtype(node);
+          if (tag === undefined) unsupported.add(describe(node));
+          if (tag) text += `<${tag}>`;
+          walk(node.children);
+          if (tag) text += `</${tag}>`;
+          break;
+        }
+        case 'x':
+        case 'ph':
+          if ((node.attrs['ctype'] ?? '').toLowerCase() === 'lb') text += '\n';
+          else keepAsText(node);
+          break;
+        case 'bpt':
+        case 'bx': {
+          const tag = tagOfCode(node);
+          if (tag === undefined) keepAsText(node);
+          else {
+            opened.set(pairKey(node), tag);
+            text += `<${tag}>`;
+          }
+          break;
+        }
+        case 'ept':
+        case 'ex': {
+          const tag = opened.get(pairKey(node)) ?? tagOfCode(node);
+          if (tag === undefined) keepAsText(node);
+          else {
+            opened.delete(pairKey(node));
+            text += `</${tag}>`;
+          }
+          break;
+        }
+        case 'it': {
+          const tag = tagOfCode(node);
+          if (tag === undefined) keepAsText(node);
+          else text += node.attrs['pos'] === 'close' ? `</${tag}>` : `<${tag}>`;
+          break;
+        }
+        case 'mrk':
+          walk(node.children);
+          break;
+        default:
+          keepAsText(node);
+      }
+    }
+  };
+  walk(nodes);
+  return { text, unsupported: [...unsupported] };
+}

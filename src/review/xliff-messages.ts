@@ -1,0 +1,61 @@
+import { diagnostic, type Diagnostic, type Location } from '../model/diagnostic.js';
+
+const list = (items: readonly string[], max = 5): string =>
+  items.slice(0, max).map((s) => `\`${s}\``).join(', ') + (items.length > max ? ` and ${items.length - max} more` : '');
+
+/** Every message of reading a review file back (XLIFF, or an edited SRT/WebVTT) and planning its import; codes are stable. */
+export const messages = {
+  // ---- reading XLIFF ----
+  notWellFormed: (detail: string, at: Location): Diagnostic =>
+    diagnostic('xliff/not-well-formed', 'error', `the XML is not well-formed: ${detail}; nothing was imported`, at),
+  doctypeEntities: (at: Location): Diagnostic =>
+    diagnostic('xliff/doctype-entities', 'error', 'found an `<!ENTITY>` declaration in `<!DOCTYPE>`; XLIFF needs no DTD entities, so nothing was imported (entity expansion and external files are refused)', at),
+  notXliff: (fileName: string, root: string, at: Location): Diagnostic =>
+    diagnostic('xliff/not-xliff', 'error', `${fileName} has the root element \`<${root}>\`; expected \`<xliff version="1.2">\`; nothing was imported`, at),
+  version: (version: string, at: Location): Diagnostic =>
+    diagnostic('xliff/version', 'error', `\`<xliff version="${version}">\`; expected XLIFF 1.2 (the version subloc writes); export the file as XLIFF 1.2 from the CAT tool; nothing was imported`, at),
+  noFile: (at: Location): Diagnostic =>
+    diagnostic('xliff/no-file', 'error', '`<xliff>` holds no `<file>` with a `<body>`; expected the `<file>` subloc wrote; nothing was imported', at),
+  extraFiles: (count: number, at: Location): Diagnostic =>
+    diagnostic('xliff/extra-files', 'warning', `found ${count} \`<file>\` elements; expected 1 (subloc writes one per title and language); read the first, ignored the others`, at),
+  missingAttribute: (element: string, attribute: string, at: Location): Diagnostic =>
+    diagnostic('xliff/missing-attribute', 'error', `\`<${element}>\` has no \`${attribute}\`; expected the one subloc wrote; nothing was imported`, at),
+  noSource: (id: string, at: Location): Diagnostic =>
+    diagnostic('xliff/no-source', 'error', `\`<trans-unit id="${id}">\` has no \`<source>\`; expected the cue's source text; the cue was skipped`, { ...at, cueId: id }),
+  unknownState: (state: string, id: string, at: Location): Diagnostic =>
+    diagnostic('xliff/unknown-state', 'warning', `\`<target state="${state}">\` is not an XLIFF 1.2 state subloc knows; expected e.g. translated, signed-off or final; read as an unchecked draft`, { ...at, cueId: id }),
+  unsupportedCodes: (codes: readonly string[], id: string, at: Location): Diagnostic =>
+    diagnostic('xliff/unsupported-code', 'warning', `inline codes subloc does not carry (${codes.join(', ')}); expected \`<g>\`, \`<bpt>\`/\`<ept>\`, \`<bx>\`/\`<ex>\` or \`<it>\` for italic, bold or underlined, or \`<x ctype="lb"/>\` for a line break; kept their text and dropped the code`, { ...at, cueId: id }),
+
+  // ---- planning an XLIFF import ----
+  wrongTitle: (found: string, expected: string): Diagnostic =>
+    diagnostic('review/wrong-title', 'error', `the file belongs to the title \`${found}\`; expected \`${expected}\` (pass --title or --config for another title); nothing was imported`),
+  wrongLanguage: (what: 'source' | 'target', found: string, expected: string): Diagnostic =>
+    diagnostic('review/wrong-language', 'error', `the file's ${what} language is \`${found}\`; expected \`${expected}\`; nothing was imported`),
+  unknownCues: (ids: readonly string[]): Diagnostic =>
+    diagnostic('review/unknown-cues', 'error', `${ids.length} unit id${ids.length === 1 ? '' : 's'} of the file (${list(ids)}) ${ids.length === 1 ? 'is' : 'are'} not a cue of the current source track; expected only ids of its cues (was the file made from another version of the track?); nothing was imported`),
+  duplicateCues: (ids: readonly string[]): Diagnostic =>
+    diagnostic('review/duplicate-cues', 'error', `the file holds the cue id${ids.length === 1 ? '' : 's'} ${list(ids)} more than once; expected each cue once; nothing was imported`),
+  unreadable: (): Diagnostic =>
+    diagnostic('review/unreadable', 'error', 'the file could not be read (see the errors above); nothing was imported'),
+  partlyReviewed: (unitId: string, done: number, total: number): Diagnostic =>
+    diagnostic('review/unit-partly-reviewed', 'info', `unit ${unitId}: ${done} of ${total} cues are reviewed or approved; a unit is imported when all its cues are; not imported`, { cueId: unitId }),
+  missingCues: (unitId: string, missing: readonly string[]): Diagnostic =>
+    diagnostic('review/unit-incomplete', 'warning', `unit ${unitId}: the cue${missing.length === 1 ? '' : 's'} ${list(missing)} ${missing.length === 1 ? 'is' : 'are'} not in the file (the source gained ${missing.length === 1 ? 'a cue' : 'cues'} since it was written); not imported`, { cueId: unitId }),
+  sourceChanged: (cueId: string, unitId: string): Diagnostic =>
+    diagnostic('review/source-changed', 'warning', `cue ${cueId}: the source text in the file differs from the current source track; its translation belongs to the old text, so unit ${unitId} was not imported (run localize, review the new draft, and import again)`, { cueId }),
+  emptyTarget: (cueId: string, unitId: string): Diagnostic =>
+    diagnostic('review/empty-target', 'warning', `cue ${cueId} is marked reviewed but its target is empty; expected a translation; unit ${unitId} was not imported`, { cueId }),
+
+  // ---- aligning an edited SRT/WebVTT ----
+  offset: (ms: number): Diagnostic =>
+    diagnostic('review/timing-offset', 'info', `the edited file's cues are shifted by ${ms > 0 ? '+' : ''}${(ms / 1000).toFixed(3)} s from the source track; aligned after shifting them back`),
+  unmatched: (editedId: string, start: string): Diagnostic =>
+    diagnostic('review/unmatched-cue', 'warning', `edited cue ${editedId} at ${start} overlaps no source cue by at least half of the shorter one; expected the source track's timings (±half a cue); its text was not imported`, { cueId: editedId }),
+  collision: (cueId: string, editedIds: readonly string[]): Diagnostic =>
+    diagnostic('review/cues-merged', 'warning', `the edited cues ${list(editedIds)} all fall on source cue ${cueId}; expected one edited cue per source cue (split or merged cues cannot be imported by timing); the cue's unit was not imported`, { cueId }),
+  unaligned: (matched: number, total: number): Diagnostic =>
+    diagnostic('review/not-aligned', 'error', `only ${matched} of ${total} edited cues overlap a cue of the source track; expected most of them to (is it another title or another cut?); nothing was imported`),
+  unitUnmatched: (unitId: string, missing: readonly string[]): Diagnostic =>
+    diagnostic('review/unit-incomplete', 'warning', `unit ${unitId}: no edited cue for ${list(missing)}; a unit is imported whole; not imported`, { cueId: unitId }),
+};

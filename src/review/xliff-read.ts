@@ -1,0 +1,145 @@
+import { elements, lineCounter, readXml, type Element } from '../memory/tmx-xml.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Lang } from '../model/track.js';
+import type { TaggedText } from '../translate/tagged-text.js';
+import type { ReviewState } from './types.js';
+import { readInline } from './xliff-inline.js';
+import { messages } from './xliff-messages.js';
+import { reviewStateOf } from './xliff-states.js';
+import { GROUP_PREFIX } from './xliff-write.js';
+
+export interface XliffCue {
+  /** The `<trans-unit id>`: the cue id. */
+  id: string;
+  /** The enclosing `<group>`'s unit id; empty when a tool dropped the groups. */
+  unitId: string;
+  source: TaggedText;
+  /** Null when the file has no `<target>` or an empty one. */
+  target: TaggedText | null;
+  state: ReviewState;
+  /** The `contact-name` of the `<phase>` the target or unit names. */
+  reviewer?: string;
+  /** 1-based line of the `<trans-unit>`. */
+  line: number;
+}
+
+export interface XliffRead {
+  title: string;
+  sourceLang: Lang;
+  targetLang: Lang;
+  cues: XliffCue[];
+  diagnostics: Diagnostic[];
+}
+
+/** The XML reader is the TMX one (DTD entities refused, line numbers kept); its codes are renamed for XLIFF. */
+function retag(d: Diagnostic): Diagnostic {
+  const at = { line: d.line, column: d.column };
+  if (d.code === 'tmx/doctype-entities') return messages.doctypeEntities(at);
+  return { ...d, code: d.code.replace(/^tmx\//, 'xliff/') };
+}
+
+/** `<title>.<sourceLang>` → title, for files whose tool dropped `product-name`. */
+function titleOf(file: Element, sourceLang: string): string | undefined {
+  const product = file.attrs['product-name'];
+  if (product !== undefined && product.trim() !== '') return product;
+  const original = file.attrs['original'];
+  if (original === undefined) return undefined;
+  const suffix = `.${sourceLang}`;
+  return original.toLowerCase().endsWith(suffix.toLowerCase()) ? original.slice(0, -suffix.length) : original;
+}
+
+function phases(file: Element): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const header of elements(file, 'header')) {
+    for (const group of elements(header, 'phase-group')) {
+      for (const phase of elements(group, 'phase')) {
+        const name = phase.attrs['phase-name'];
+        const contact = phase.attrs['contact-name'];
+        if (name !== undefined && contact !== undefined && contact.trim() !== '') out.set(name, contact.trim());
+      }
+    }
+  }
+  return out;
+}
+
+/** Trans-units in document order with their unit: subloc's `<group>`, or none when a tool flattened them. */
+function transUnits(parent: Element, unitId: string, out: { tu: Element; unitId: string }[]): void {
+  for (const child of parent.children) {
+    if (typeof child === 'string') continue;
+    if (child.name === 'trans-unit') out.push({ tu: child, unitId });
+    else if (child.name === 'group') {
+      const id = child.attrs['resname'] ?? (child.attrs['id']?.startsWith(GROUP_PREFIX) ? child.attrs['id'].slice(GROUP_PREFIX.length) : undefined);
+      transUnits(child, id ?? unitId, out);
+    }
+  }
+}
+
+/**
+ * Reads a review XLIFF 1.2 back, as subloc wrote it or as a CAT tool returns
+ * it: added `<alt-trans>`, notes and phases, changed states, `approved="yes"`,
+ * `<seg-source>` with `<mrk mtype="seg">` segmentation, `<bpt>`/`<ept>` in
+ * place of `<g>`. Never throws; a file that cannot be read is an error
+ * diagnostic and no cues.
+ */
+export function readXliff(text: string, fileName: string): XliffRead {
+  const lineAt = lineCounter(text);
+  const at = (element: Element) => ({ line: lineAt(element.offset) });
+  const xml = readXml(text, lineAt);
+  const result: XliffRead = { title: '', sourceLang: '', targetLang: '', cues: [], diagnostics: xml.diagnostics.map(retag) };
+  const { diagnostics } = result;
+  const root = xml.root;
+  if (!root) return result;
+  if (root.name !== 'xliff') {
+    diagnostics.push(messages.notXliff(fileName, root.name, at(root)));
+    return result;
+  }
+  const version = root.attrs['version'] ?? '';
+  if (!/^1\.[0-2]$/.test(version)) {
+    diagnostics.push(messages.version(version, at(root)));
+    return result;
+  }
+  const files = elements(root, 'file');
+  const file = files[0];
+  const body = file && elements(file, 'body')[0];
+  if (!file || !body) {
+    diagnostics.push(messages.noFile(at(file ?? root)));
+    return result;
+  }
+  if (files.length > 1) diagnostics.push(messages.extraFiles(files.length, at(files[1]!)));
+  const sourceLang = file.attrs['source-language'];
+  const targetLang = file.attrs['target-language'];
+  if (sourceLang === undefined) diagnostics.push(messages.missingAttribute('file', 'source-language', at(file)));
+  if (targetLang === undefined) diagnostics.push(messages.missingAttribute('file', 'target-language', at(file)));
+  const title = sourceLang === undefined ? undefined : titleOf(file, sourceLang);
+  if (sourceLang !== undefined && title === undefined) diagnostics.push(messages.missingAttribute('file', 'original', at(file)));
+  if (sourceLang === undefined || targetLang === undefined || title === undefined) return result;
+  Object.assign(result, { title, sourceLang, targetLang });
+
+  const contacts = phases(file);
+  const units: { tu: Element; unitId: string }[] = [];
+  transUnits(body, '', units);
+  for (const { tu, unitId } of units) {
+    const id = tu.attrs['id'] ?? '';
+    const where = at(tu);
+    const source = elements(tu, 'source')[0] ?? elements(tu, 'seg-source')[0];
+    if (!source) {
+      diagnostics.push(messages.noSource(id, where));
+      continue;
+    }
+    const sourceRead = readInline(source.children);
+    const target = elements(tu, 'target')[0];
+    const targetRead = target && readInline(target.children);
+    const hasTarget = targetRead !== undefined && targetRead.text.trim() !== '';
+    const unsupported = [...new Set([...sourceRead.unsupported, ...(targetRead?.unsupported ?? [])])];
+    if (unsupported.length > 0) diagnostics.push(messages.unsupportedCodes(unsupported, id, where));
+    const stateAttr = target?.attrs['state'];
+    const { state, known } = reviewStateOf({ state: stateAttr, qualifier: target?.attrs['state-qualifier'], approved: tu.attrs['approved'], hasTarget });
+    if (!known && stateAttr !== undefined) diagnostics.push(messages.unknownState(stateAttr, id, where));
+    const cue: XliffCue = { id, unitId, source: sourceRead.text, target: hasTarget ? targetRead.text : null, state, line: where.line };
+    const phase = target?.attrs['phase-name'] ?? tu.attrs['phase-name'];
+    const reviewer = phase === undefined ? undefined : contacts.get(phase);
+    if (reviewer !== undefined) cue.reviewer = reviewer;
+    result.cues.push(cue);
+  }
+  return result;
+}

@@ -1,0 +1,117 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parse } from '../../src/formats/parse.js';
+import { openMemory } from '../../src/memory/sqlite.js';
+import type { ReviewPackage, ReviewState } from '../../src/review/types.js';
+import { writeXliff } from '../../src/review/xliff-write.js';
+import { segment } from '../../src/translate/segment.js';
+import { cli, tempDir } from '../helpers/cli.js';
+
+const SOURCE = `1
+00:00:01,000 --> 00:00:03,000
+市民拨打<i>12345</i>，
+
+2
+00:00:03,100 --> 00:00:05,000
+接诉即办。
+
+3
+00:00:06,000 --> 00:00:08,000
+- 你好！
+- 喂？
+
+4
+00:00:09,000 --> 00:00:11,000
+热线。
+`;
+
+const TARGETS: Record<string, string> = { '1': 'Citizens call <i>12345</i>,', '2': 'swift response.', '3': '- Hello!\n- Hi?', '4': 'The hotline.' };
+
+let dir: string;
+
+beforeEach(() => {
+  dir = tempDir('subloc-review-');
+  writeFileSync(join(dir, 'hotline-beijing.zh-Hans.srt'), SOURCE);
+  writeFileSync(join(dir, 'subloc.config.json'), JSON.stringify({ title: 'hotline-beijing', input: 'hotline-beijing.zh-Hans.srt', source: 'zh-Hans', targets: ['en-US'] }));
+});
+
+function xliff(state: (cueId: string) => ReviewState, over: Partial<ReviewPackage> = {}): string {
+  const track = parse(SOURCE, { language: 'zh-Hans' }).track;
+  const units = segment(track);
+  const cues = units.flatMap((u) =>
+    u.cueIds.map((id, k) => {
+      const c = track.cues.find((x) => x.id === id)!;
+      return { id, unitId: u.id, start: c.start, end: c.end, source: u.source[k]!, target: TARGETS[id]!, state: state(id), origin: 'machine' as const, terms: [], findings: [], metrics: { durationMs: c.end - c.start, charsPerSecond: 10, lines: 1, maxLineWidth: 20 } };
+    }),
+  );
+  return writeXliff({ title: 'hotline-beijing', sourceLang: 'zh-Hans', targetLang: 'en-US', generatedAt: '2026-11-28T12:00:00Z', profile: 'netflix', cues, ...over });
+}
+
+function memory() {
+  const store = openMemory(join(dir, '.subloc/memory.sqlite'));
+  try {
+    return store.entries();
+  } finally {
+    store.close();
+  }
+}
+
+describe('subloc review import', () => {
+  it('imports reviewed and approved units from an XLIFF once, then changes nothing', async () => {
+    writeFileSync(join(dir, 'review.xlf'), xliff((id) => (id === '4' ? 'machine' : id === '3' ? 'reviewed' : 'approved')));
+    const first = await cli(['review', 'import', 'review.xlf', '--reviewer', 'Anna'], dir);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('review.xlf: 2 units imported (1 approved, 1 reviewed), 0 already in the memory, 1 not imported');
+    const stored = memory();
+    expect(stored.map((e) => [e.source, e.target, e.status, e.reviewer])).toEqual([
+      [['市民拨打<i>12345</i>，', '接诉即办。'], ['Citizens call <i>12345</i>,', 'swift response.'], 'approved', 'Anna'],
+      [['- 你好！\n- 喂？'], ['- Hello!\n- Hi?'], 'reviewed', 'Anna'],
+    ]);
+
+    const second = await cli(['review', 'import', 'review.xlf', '--reviewer', 'Anna'], dir);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('0 units imported (0 approved, 0 reviewed), 2 already in the memory');
+    expect(memory()).toEqual(stored);
+  });
+
+  it('refuses a file of another title with a reason, and imports nothing', async () => {
+    writeFileSync(join(dir, 'other.xlf'), xliff(() => 'approved', { title: 'another-film' }));
+    const result = await cli(['review', 'import', 'other.xlf'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('the file belongs to the title `another-film`; expected `hotline-beijing`');
+    expect(result.stderr).toContain('nothing was imported');
+    expect(memory()).toEqual([]);
+  });
+
+  it('refuses a file naming a cue the source track does not have', async () => {
+    writeFileSync(join(dir, 'old.xlf'), xliff(() => 'approved').replace(/id="4" resname="4"/, 'id="40" resname="40"'));
+    const result = await cli(['review', 'import', 'old.xlf'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('`40`');
+    expect(memory()).toEqual([]);
+  });
+
+  it('imports the changed texts of an edited SRT, aligned by timing, as reviewed', async () => {
+    const edited = `1\n00:00:01,400 --> 00:00:03,300\nCitizens call <i>12345</i>,\n\n2\n00:00:03,400 --> 00:00:05,300\nswift response.\n\n3\n00:00:06,300 --> 00:00:08,300\n- Hello!\n- Hi?\n\n4\n00:00:09,300 --> 00:00:11,300\nThe hotline.\n`;
+    writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), edited);
+    const result = await cli(['review', 'import', 'hotline-beijing.en-US.srt', '--reviewer', 'Li'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('3 units imported (0 approved, 3 reviewed)');
+    expect(memory().map((e) => [e.target, e.status, e.provider])).toEqual([
+      [['Citizens call <i>12345</i>,', 'swift response.'], 'reviewed', 'srt'],
+      [['- Hello!\n- Hi?'], 'reviewed', 'srt'],
+      [['The hotline.'], 'reviewed', 'srt'],
+    ]);
+    const again = await cli(['review', 'import', 'hotline-beijing.en-US.srt', '--reviewer', 'Li'], dir);
+    expect(again.stdout).toContain('0 units imported (0 approved, 0 reviewed), 3 already in the memory');
+  });
+
+  it('asks for the language of an edited track it cannot tell', async () => {
+    writeFileSync(join(dir, 'edited.srt'), '1\n00:00:01,000 --> 00:00:03,000\nx\n');
+    const result = await cli(['review', 'import', 'edited.srt'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('pass --language <lang>');
+  });
+});

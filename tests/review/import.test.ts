@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { openMemory } from '../../src/memory/sqlite.js';
+import { span } from '../../src/model/spans.js';
+import type { Cue, Track } from '../../src/model/track.js';
+import { alignByTiming } from '../../src/review/align.js';
+import { planImport, planSubtitleImport, type ImportOptions } from '../../src/review/import.js';
+import type { XliffCue, XliffRead } from '../../src/review/xliff-read.js';
+import type { Unit } from '../../src/translate/unit.js';
+
+const NOW = '2026-11-28T12:00:00.000Z';
+const units: Unit[] = [
+  { id: '1', cueIds: ['1', '2'], source: ['市民拨打<i>12345</i>，', '接诉即办。'] },
+  { id: '3', cueIds: ['3'], source: ['- 你好！\n- 喂？'] },
+  { id: '4', cueIds: ['4'], source: ['热线'] },
+];
+const options: ImportOptions = { title: 'hotline-beijing', language: 'en-US', sourceLang: 'zh-Hans', units, now: NOW };
+
+function xcue(id: string, source: string, target: string | null, state: XliffCue['state'], extra: Partial<XliffCue> = {}): XliffCue {
+  return { id, unitId: id, source, target, state, line: 1, ...extra };
+}
+
+function file(cues: XliffCue[], over: Partial<XliffRead> = {}): XliffRead {
+  return { title: 'hotline-beijing', sourceLang: 'zh-Hans', targetLang: 'en-US', cues, diagnostics: [], ...over };
+}
+
+const reviewed = file([
+  xcue('1', '市民拨打<i>12345</i>，', 'Citizens call <i>12345</i>,', 'approved'),
+  xcue('2', '接诉即办。', 'swift response.', 'approved', { reviewer: 'Anna' }),
+  xcue('3', '- 你好！\n- 喂？', '- Hello!\n- Hi?', 'reviewed'),
+  xcue('4', '热线', 'hotline', 'machine'),
+]);
+
+describe('planImport', () => {
+  it('imports units whose cues are all reviewed or approved, with the current source', () => {
+    const plan = planImport(reviewed, options);
+    expect(plan.refused).toBe(false);
+    expect(plan.entries).toEqual([
+      { sourceLang: 'zh-Hans', targetLang: 'en-US', source: units[0]!.source, target: ['Citizens call <i>12345</i>,', 'swift response.'], glossaryVersion: '', provider: 'xliff', status: 'approved', reviewer: 'Anna', updatedAt: NOW },
+      { sourceLang: 'zh-Hans', targetLang: 'en-US', source: units[1]!.source, target: ['- Hello!\n- Hi?'], glossaryVersion: '', provider: 'xliff', status: 'reviewed', reviewer: 'unknown', updatedAt: NOW },
+    ]);
+    expect(plan.skipped).toBe(1);
+  });
+
+  it('lets --reviewer win, and takes the lower status of a unit', () => {
+    const mixed = file([xcue('1', '市民拨打<i>12345</i>，', 'a', 'approved'), xcue('2', '接诉即办。', 'b', 'reviewed')]);
+    expect(planImport(mixed, { ...options, reviewer: 'Li' }).entries).toEqual([expect.objectContaining({ status: 'reviewed', reviewer: 'Li' })]);
+  });
+
+  it.each([
+    ['another title', file(reviewed.cues, { title: 'other-film' }), 'review/wrong-title'],
+    ['another target language', file(reviewed.cues, { targetLang: 'fr-FR' }), 'review/wrong-language'],
+    ['another source language', file(reviewed.cues, { sourceLang: 'ja' }), 'review/wrong-language'],
+    ['a cue the track does not have', file([...reviewed.cues, xcue('99', 'x', 'y', 'approved')]), 'review/unknown-cues'],
+    ['a cue twice', file([...reviewed.cues, reviewed.cues[0]!]), 'review/duplicate-cues'],
+    ['an unreadable file', file([], { title: '', diagnostics: [{ code: 'xliff/not-well-formed', severity: 'error', message: 'x' }] }), 'review/unreadable'],
+  ])('refuses %s and imports nothing', (_, read, code) => {
+    const plan = planImport(read, options);
+    expect(plan.refused).toBe(true);
+    expect(plan.entries).toEqual([]);
+    expect(plan.diagnostics).toContainEqual(expect.objectContaining({ code, severity: 'error' }));
+  });
+
+  it('leaves out units that are partly reviewed, incomplete, empty or whose source changed', () => {
+    const plan = planImport(
+      file([
+        xcue('1', '市民拨打<i>12345</i>，', 'a', 'approved'),
+        xcue('2', '接诉即办。', 'b', 'machine'),
+        xcue('3', '- 你好！\n- 喂？ 旧', 'old', 'approved'),
+        xcue('4', '热线', null, 'approved'),
+      ]),
+      options,
+    );
+    expect(plan.entries).toEqual([]);
+    expect(plan.skipped).toBe(3);
+    expect(plan.diagnostics.map((d) => d.code)).toEqual(['review/unit-partly-reviewed', 'review/source-changed', 'review/empty-target']);
+    const incomplete = planImport(file([xcue('1', '市民拨打<i>12345</i>，', 'a', 'approved')]), options);
+    expect(incomplete.diagnostics).toEqual([expect.objectContaining({ code: 'review/unit-incomplete' })]);
+  });
+
+  it('accepts a source re-spaced or re-tagged by a CAT tool', () => {
+    const retagged = file([xcue('4', ' 热线 ', 'hotline', 'reviewed')]);
+    expect(planImport(retagged, options).entries).toHaveLength(1);
+  });
+
+  it('importing the same file twice changes nothing in the memory', () => {
+    const store = openMemory(':memory:');
+    const pair = { source: 'zh-Hans', target: 'en-US' };
+    const withStore = { ...options, stored: (source: readonly string[]) => store.fuzzy(source, pair, 1)?.entry };
+    const first = planImport(reviewed, withStore);
+    expect(store.put(first.entries)).toEqual({ written: 2, kept: 0 });
+    const before = store.entries();
+    const second = planImport(reviewed, { ...withStore, now: '2026-11-29T08:00:00.000Z' });
+    expect(second).toMatchObject({ entries: [], unchanged: 2, refused: false });
+    expect(store.put(second.entries)).toEqual({ written: 0, kept: 0 });
+    expect(store.entries()).toEqual(before);
+    // An approved unit sent back as merely reviewed leaves the approval alone.
+    const lower = file(reviewed.cues.map((c) => (c.state === 'approved' ? { ...c, state: 'reviewed' as const } : c)));
+    expect(planImport(lower, withStore).unchanged).toBe(2);
+    store.close();
+  });
+});
+
+// ---- edited SRT/WebVTT ----
+
+function timed(id: string, start: number, end: number, text = ''): Cue {
+  return { id, start, end, lines: text.split('|').map((t) => [span(t)]) };
+}
+
+const source = [timed('1', 1000, 3000), timed('2', 3100, 5000), timed('3', 6000, 8000), timed('4', 9000, 11000)];
+
+function track(cues: Cue[]): Track {
+  return { language: 'en-US', cues, meta: {} };
+}
+
+describe('alignByTiming', () => {
+  it('matches each edited cue to the source cue it overlaps most', () => {
+    const a = alignByTiming(track([timed('a', 1200, 2900, 'one'), timed('b', 3000, 5200, 'two'), timed('c', 6300, 7600, '- Hi!|- Hello.'), timed('d', 9000, 11000, 'four')]), source);
+    expect([...a.byCue.keys()]).toEqual(['1', '2', '3', '4']);
+    expect(a.byCue.get('3')).toEqual([[{ text: '- Hi!' }], [{ text: '- Hello.' }]]);
+    expect(a).toMatchObject({ matched: 4, offset: 0, diagnostics: [] });
+  });
+
+  it('finds a whole-file shift and aligns after shifting back', () => {
+    const shifted = source.map((c, k) => timed(`e${k}`, c.start + 2500, c.end + 2500, `t${k}`));
+    const a = alignByTiming(track(shifted), source);
+    expect([...a.byCue]).toEqual(source.map((c, k) => [c.id, [[{ text: `t${k}` }]]]));
+    expect(a.offset).toBe(-2500);
+    expect(a.diagnostics).toEqual([expect.objectContaining({ code: 'review/timing-offset', message: expect.stringContaining('+2.500 s') })]);
+  });
+
+  it('reports edited cues that fall on no cue, and two edited cues on one cue', () => {
+    const a = alignByTiming(track([timed('a', 1000, 3000, 'x'), timed('b', 3100, 4000, 'y1'), timed('c', 4000, 5000, 'y2'), timed('d', 20000, 21000, 'z'), timed('e', 8500, 9300, 'w')]), source);
+    expect(a.byCue.has('2')).toBe(false);
+    expect([...a.merged]).toEqual(['2']);
+    expect(a.diagnostics.map((d) => [d.code, d.cueId])).toEqual([
+      ['review/unmatched-cue', 'd'],
+      ['review/unmatched-cue', 'e'],
+      ['review/cues-merged', '2'],
+    ]);
+  });
+});
+
+describe('planSubtitleImport', () => {
+  const subUnits: Unit[] = [
+    { id: '1', cueIds: ['1', '2'], source: ['市民拨打', '12345。'] },
+    { id: '3', cueIds: ['3'], source: ['你好'] },
+    { id: '4', cueIds: ['4'], source: ['热线'] },
+  ];
+  const opts = { language: 'en-US', sourceLang: 'zh-Hans', units: subUnits, now: NOW, provider: 'srt' };
+  const stored = new Map([
+    ['你好', ['Hello']],
+    ['热线', ['hotline']],
+  ]);
+  const lookup = (s: readonly string[]) => {
+    const target = stored.get(s.join('|'));
+    return target && { sourceLang: 'zh-Hans', targetLang: 'en-US', source: [...s], target, glossaryVersion: 'g', provider: 'deepl', status: 'draft' as const, updatedAt: NOW };
+  };
+
+  it('imports the changed units as reviewed, whole units only, and counts the unchanged', () => {
+    const edited = track([timed('a', 1100, 3000, 'Citizens|call'), timed('b', 3100, 5000, '12345.'), timed('c', 6000, 8000, 'Hello'), timed('d', 9000, 11000, 'the hotline')]);
+    const plan = planSubtitleImport(alignByTiming(edited, source), edited.cues.length, { ...opts, stored: lookup, reviewer: 'Ann' });
+    expect(plan.entries).toEqual([
+      expect.objectContaining({ source: ['市民拨打', '12345。'], target: ['Citizens call', '12345.'], status: 'reviewed', reviewer: 'Ann', provider: 'srt', glossaryVersion: '' }),
+      expect.objectContaining({ source: ['热线'], target: ['the hotline'], status: 'reviewed' }),
+    ]);
+    expect(plan.unchanged).toBe(1);
+  });
+
+  it('leaves out a unit missing a cue or hit by a merge', () => {
+    const edited = track([timed('a', 1100, 3000, 'Citizens'), timed('c', 6000, 7000, 'Hi'), timed('c2', 7000, 8000, 'there'), timed('d', 9000, 11000, 'line')]);
+    const plan = planSubtitleImport(alignByTiming(edited, source), edited.cues.length, opts);
+    expect(plan.entries.map((e) => e.source)).toEqual([['热线']]);
+    expect(plan.skipped).toBe(2);
+    expect(plan.diagnostics.map((d) => d.code)).toEqual(['review/cues-merged', 'review/unit-incomplete']);
+  });
+
+  it('refuses a file most of whose cues fall on no source cue', () => {
+    const edited = track([timed('a', 50000, 52000, 'x'), timed('b', 60000, 62000, 'y'), timed('c', 1000, 3000, 'z')]);
+    const plan = planSubtitleImport(alignByTiming(edited, source), edited.cues.length, opts);
+    expect(plan).toMatchObject({ refused: true, entries: [] });
+    expect(plan.diagnostics).toContainEqual(expect.objectContaining({ code: 'review/not-aligned', severity: 'error' }));
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { readXliff } from '../../src/review/xliff-read.js';
+
+/** A subloc file after a round through a CAT tool: segmented, re-coded, confirmed, with the tool's own additions. */
+const returned = `<?xml version="1.0" encoding="UTF-8"?>
+<!-- exported by a CAT tool -->
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff">
+  <file original="hotline-beijing.zh-Hans" source-language="zh-Hans" target-language="en-US" datatype="plaintext" tool-id="subloc" product-name="hotline-beijing">
+    <header>
+      <phase-group>
+        <phase phase-name="review-1" process-name="review" contact-name="Li Wei"/>
+        <phase phase-name="proof" process-name="proofreading" contact-name="Anna Rossi"/>
+      </phase-group>
+      <tool tool-id="subloc" tool-name="subloc"/>
+      <tool tool-id="omegat" tool-name="OmegaT"/>
+    </header>
+    <body>
+      <group id="u-1" resname="1">
+        <trans-unit id="1" resname="1" xml:space="preserve" mq:status="ManuallyConfirmed">
+          <source>市民拨打<g id="i1" ctype="italic">12345</g>，</source>
+          <seg-source><mrk mtype="seg" mid="1">市民拨打<g id="i1" ctype="italic">12345</g>，</mrk></seg-source>
+          <target state="final" phase-name="proof"><mrk mtype="seg" mid="1">Citizens call <bpt id="1" ctype="italic">&lt;i&gt;</bpt>12345<ept id="1">&lt;/i&gt;</ept>,</mrk></target>
+          <alt-trans tool-id="omegat" match-quality="100%"><target>Citizens dial 12345,</target></alt-trans>
+          <note from="subloc" priority="3">timing: 00:00:04,000 → 00:00:07,500 (3.500 s)</note>
+          <note from="translator">checked with the client</note>
+        </trans-unit>
+        <trans-unit id="2" resname="2" approved="yes">
+          <source>接诉即办。</source>
+          <target state="translated"><mrk mtype="seg" mid="1">Swift</mrk> <mrk mtype="x-comment" comment="term">response</mrk>.</target>
+        </trans-unit>
+      </group>
+      <group id="u-3" resname="3">
+        <trans-unit id="3" resname="3">
+          <source>- 你好！<x id="lb1" ctype="lb"/>- 喂？</source>
+          <target state="signed-off" phase-name="review-1">- Hello!<ph id="lb1" ctype="lb">&lt;br/&gt;</ph>- Hi?</target>
+        </trans-unit>
+      </group>
+      <trans-unit id="4">
+        <source>热线 <bx id="1" rid="7" ctype="bold"/>12345<ex id="2" rid="7"/></source>
+        <target state="needs-review-translation" state-qualifier="fuzzy-match">hotline <bx id="1" rid="7" ctype="bold"/>12345<ex id="2" rid="7"/> <ph id="3">{1}</ph><x id="4" ctype="image"/></target>
+      </trans-unit>
+      <trans-unit id="5"><source>没有</source><target state="new"></target></trans-unit>
+      <trans-unit id="6"><source>A</source><target state="x-done">B</target></trans-unit>
+      <trans-unit id="7"><source>C</source><target>D</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+`;
+
+describe('readXliff', () => {
+  const read = readXliff(returned, 'returned.xlf');
+  const byId = new Map(read.cues.map((c) => [c.id, c]));
+
+  it('reads the title and languages', () => {
+    expect({ title: read.title, sourceLang: read.sourceLang, targetLang: read.targetLang }).toEqual({ title: 'hotline-beijing', sourceLang: 'zh-Hans', targetLang: 'en-US' });
+  });
+
+  it('reads the target through mrk segmentation and bpt/ept, with the state a CAT tool set', () => {
+    expect(byId.get('1')).toMatchObject({ unitId: '1', source: '市民拨打<i>12345</i>，', target: 'Citizens call <i>12345</i>,', state: 'approved', reviewer: 'Anna Rossi' });
+    expect(byId.get('2')).toMatchObject({ unitId: '1', target: 'Swift response.', state: 'approved' });
+    expect(byId.get('2')!.reviewer).toBeUndefined();
+  });
+
+  it('reads dialogue breaks as x or ph lb, and signed-off as reviewed by the phase contact', () => {
+    expect(byId.get('3')).toMatchObject({ unitId: '3', source: '- 你好！\n- 喂？', target: '- Hello!\n- Hi?', state: 'reviewed', reviewer: 'Li Wei' });
+  });
+
+  it('reads bx/ex, keeps unknown codes as text with a warning, and maps draft states', () => {
+    expect(byId.get('4')).toMatchObject({ unitId: '', source: '热线 <b>12345</b>', target: 'hotline <b>12345</b> {1}', state: 'fuzzy' });
+    expect(read.diagnostics).toContainEqual(expect.objectContaining({ code: 'xliff/unsupported-code', severity: 'warning', cueId: '4', line: 34 }));
+    expect(byId.get('5')).toMatchObject({ target: null, state: 'untranslated' });
+    expect(byId.get('6')).toMatchObject({ target: 'B', state: 'machine' });
+    expect(read.diagnostics).toContainEqual(expect.objectContaining({ code: 'xliff/unknown-state', cueId: '6' }));
+    expect(byId.get('7')).toMatchObject({ target: 'D', state: 'machine' });
+    expect(read.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  it('takes the title from original when a tool dropped product-name', () => {
+    const r = readXliff(returned.replace(' product-name="hotline-beijing"', '').replace('original="hotline-beijing.zh-Hans"', 'original="the.film.zh-Hans"'), 'x.xlf');
+    expect(r.title).toBe('the.film');
+  });
+
+  it('refuses DTD entities, other versions and other documents with one error', () => {
+    const entity = readXliff('<?xml version="1.0"?>\n<!DOCTYPE xliff [<!ENTITY a "aaaa">]>\n<xliff version="1.2"/>', 'e.xlf');
+    expect(entity.diagnostics).toEqual([expect.objectContaining({ code: 'xliff/doctype-entities', severity: 'error', line: 2 })]);
+    expect(entity.cues).toEqual([]);
+    expect(readXliff('<xliff version="2.0" srcLang="zh"><file id="f"/></xliff>', 'v2.xlf').diagnostics).toEqual([expect.objectContaining({ code: 'xliff/version' })]);
+    expect(readXliff('<tmx version="1.4"/>', 't.xlf').diagnostics).toEqual([expect.objectContaining({ code: 'xliff/not-xliff' })]);
+    expect(readXliff('<xliff version="1.2"><file>', 'broken.xlf').diagnostics).toEqual([expect.objectContaining({ code: 'xliff/not-well-formed', severity: 'error' })]);
+    expect(readXliff('<xliff version="1.2"><file original="a" datatype="plaintext"><body/></file></xliff>', 'n.xlf').diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'xliff/missing-attribute', severity: 'error' }),
+    );
+  });
+});

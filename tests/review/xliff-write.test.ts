@@ -1,0 +1,161 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { diagnostic } from '../../src/model/diagnostic.js';
+import { span } from '../../src/model/spans.js';
+import type { Span } from '../../src/model/track.js';
+import { toTagged } from '../../src/translate/tagged-text.js';
+import type { ReviewCue, ReviewPackage, ReviewState } from '../../src/review/types.js';
+import { readXliff } from '../../src/review/xliff-read.js';
+import { writeXliff } from '../../src/review/xliff-write.js';
+import { tempDir } from '../helpers/cli.js';
+
+const SCHEMAS = resolve(process.cwd(), '../shared/schemas');
+
+function xmllint(xliff: string): { code: number; out: string } {
+  const file = join(tempDir('subloc-xliff-'), 'review.xlf');
+  writeFileSync(file, xliff);
+  const result = spawnSync('xmllint', ['--noout', '--nonet', '--schema', 'xliff-1.2/xliff-core-1.2-strict.xsd', file], {
+    cwd: SCHEMAS,
+    encoding: 'utf8',
+    env: { ...process.env, XML_CATALOG_FILES: 'xliff-1.2/catalog.xml' },
+  });
+  return { code: result.status ?? -1, out: result.stderr };
+}
+
+function cue(id: string, unitId: string, source: string, target: string | null, state: ReviewState, extra: Partial<ReviewCue> = {}): ReviewCue {
+  const start = Number(id) * 4000;
+  return {
+    id,
+    unitId,
+    start,
+    end: start + 3500,
+    source,
+    target,
+    state,
+    origin: state === 'untranslated' ? 'untranslated' : state === 'machine' ? 'machine' : 'memory-exact',
+    terms: [],
+    findings: [],
+    metrics: { durationMs: 3500, charsPerSecond: 12.3, lines: 1, maxLineWidth: 30 },
+    ...extra,
+  };
+}
+
+function pkg(cues: ReviewCue[]): ReviewPackage {
+  return { title: 'hotline-beijing', sourceLang: 'zh-Hans', targetLang: 'en-US', frameRate: { numerator: 25, denominator: 1 }, generatedAt: '2026-11-28T12:00:00.000Z', profile: 'netflix', cues };
+}
+
+/** Every state, every kind of note, inline styling, a dialogue cue and characters XML must escape. */
+const sample = pkg([
+  cue('1', '1', '市民拨打<i>12345</i>，', 'Citizens call <i>12345</i>,', 'machine', {
+    provider: 'deepl',
+    terms: [{ source: '接诉即办', expected: 'swift response to public complaints', termId: 'jiesu' }],
+    findings: [diagnostic('qc/reading-speed', 'warning', 'found 21.3 characters/s, expected at most 20 (1.3 too fast)', { cueId: '1' })],
+  }),
+  cue('2', '1', '接诉即办。', 'swift response to public complaints.', 'memory'),
+  cue('3', '3', '- 你好！\n- 喂？', '- Hello!\n- Hello?', 'reviewed', { reviewer: 'Li Wei <li@example.org>' }),
+  cue('4', '4', 'A & B <c>', 'A &amp; B &lt;c&gt; <b>bold</b> <u>under</u>', 'approved', { reviewer: 'Anna' }),
+  cue('5', '5', '热线', 'hotline', 'fuzzy', { score: 0.86, suggestion: 'the hotline' }),
+  cue('6', '6', '新的源文本', 'new draft', 'needs-review', { suggestion: 'the reviewed translation' }),
+  cue('7', '7', '没有翻译', null, 'untranslated', {
+    findings: [diagnostic('qc/untranslated', 'error', 'found no translation; expected one', { cueId: '7' })],
+  }),
+  cue('8', '8', '<i>交叉<b>标签</i>示例</b>', '<i>crossing <b>tags</i> here</b> <i>open', 'machine'),
+]);
+
+describe('writeXliff', () => {
+  it('writes XLIFF 1.2 that the OASIS strict schema accepts', () => {
+    const xliff = writeXliff(sample);
+    const result = xmllint(xliff);
+    expect(result.out).toContain('validates');
+    expect(result.code).toBe(0);
+  });
+
+  it('is checked by a validator that does fail on a wrong state', () => {
+    const result = xmllint(writeXliff(sample).replace('state="signed-off"', 'state="reviewed"'));
+    expect(result.out).toContain('fails to validate');
+  });
+
+  it('says the title and languages where import looks for them', () => {
+    const xliff = writeXliff(sample);
+    expect(xliff).toContain('original="hotline-beijing.zh-Hans" source-language="zh-Hans" target-language="en-US" datatype="plaintext" tool-id="subloc" product-name="hotline-beijing"');
+  });
+
+  it('groups cues by sentence unit and maps every state', () => {
+    const xliff = writeXliff(sample);
+    expect(xliff).toMatch(/<group id="u-1" resname="1">\s*<trans-unit id="1"[^]*<trans-unit id="2"[^]*<\/group>/);
+    expect(xliff).toContain('<target state="needs-review-translation" state-qualifier="mt-suggestion">Citizens call <g id="i1" ctype="italic">12345</g>,</target>');
+    expect(xliff).toContain('state-qualifier="exact-match"');
+    expect(xliff).toContain('<target state="signed-off" phase-name="review-1">- Hello!<x id="lb1" ctype="lb"/>- Hello?</target>');
+    expect(xliff).toContain('<trans-unit id="4" resname="4" approved="yes" xml:space="preserve">');
+    expect(xliff).toContain('<target state="final" phase-name="review-2">A &amp; B &lt;c&gt; <g id="b1" ctype="bold">bold</g> <g id="u1" ctype="underlined">under</g></target>');
+    expect(xliff).toContain('contact-name="Li Wei &lt;li@example.org&gt;"');
+    expect(xliff).toMatch(/<trans-unit id="7"[^>]*>\s*<source>没有翻译<\/source>\s*<note/);
+  });
+
+  it('offers the suggestion as alt-trans and writes notes a translator reads', () => {
+    const xliff = writeXliff(sample);
+    expect(xliff).toContain('<alt-trans alttranstype="proposal" origin="subloc-memory" match-quality="86"><target xml:lang="en-US">the hotline</target></alt-trans>');
+    expect(xliff).toContain('<alt-trans alttranstype="previous-version" origin="subloc-reviewed"><target xml:lang="en-US">the reviewed translation</target></alt-trans>');
+    expect(xliff).toContain('<note from="subloc" priority="3">timing: 00:00:04,000 → 00:00:07,500 (3.500 s)</note>');
+    expect(xliff).toContain('<note from="subloc" priority="3">reading speed: 12.3 characters/s; 1 line, the longest 30 characters</note>');
+    expect(xliff).toContain('<note from="subloc" priority="2">glossary: 接诉即办 → swift response to public complaints</note>');
+    expect(xliff).toContain('<note from="subloc" priority="2">warning: qc/reading-speed: found 21.3 characters/s, expected at most 20 (1.3 too fast)</note>');
+    expect(xliff).toContain('<note from="subloc" priority="1">error: qc/untranslated: found no translation; expected one</note>');
+  });
+
+  it('writes crossing and unpaired tags as bpt/ept and it, still valid', () => {
+    const xliff = writeXliff(sample);
+    expect(xliff).toContain('<bpt id="i1" rid="1" ctype="italic">&lt;i&gt;</bpt>');
+    expect(xliff).toContain('<it id="i2" pos="open" ctype="italic">&lt;i&gt;</it>');
+    const back = readXliff(xliff, 'review.xlf').cues.find((c) => c.id === '8')!;
+    expect(back.source).toBe('<i>交叉<b>标签</i>示例</b>');
+    expect(back.target).toBe('<i>crossing <b>tags</i> here</b> <i>open');
+  });
+});
+
+// ---- round trip ----
+
+const words = fc.constantFrom('这座城市', '胡同', '12345', 'hotline', 'Ça va', '&', '<', '>', 'a&b', '<x>', ' ', '“引号”', '𠀋', '&amp;', '"', "'", ']]>');
+const styledSpan = fc.record({ text: words, italic: fc.boolean(), bold: fc.boolean(), underline: fc.boolean() }).map(({ text, ...flags }) =>
+  span(text, { ...(flags.italic ? { italic: true } : {}), ...(flags.bold ? { bold: true } : {}), ...(flags.underline ? { underline: true } : {}) }),
+);
+const line = fc.tuple(fc.boolean(), fc.array(styledSpan, { minLength: 1, maxLength: 4 })).map(([dialogue, spans]): Span[] => (dialogue ? [span('- '), ...spans] : spans));
+const fromModel = fc.tuple(fc.array(line, { minLength: 1, maxLength: 3 }), fc.constantFrom('zh-Hans', 'en-US')).map(([lines, lang]) => toTagged(lines, lang));
+/** Any sequence of tokens, unbalanced, crossing and nested tags included (a provider's target may be any of these). */
+const fromTokens = fc.array(fc.constantFrom('<i>', '</i>', '<b>', '</b>', '<u>', '</u>', '\n', '&amp;', '&lt;', '&gt;', 'word', '中文', ' ', '\t'), { maxLength: 12 }).map((t) => t.join(''));
+const tagged = fc.oneof(fromModel, fromTokens);
+const state = fc.constantFrom<ReviewState>('untranslated', 'machine', 'memory', 'fuzzy', 'needs-review', 'reviewed', 'approved');
+const ident = fc.stringMatching(/^[A-Za-z0-9_.:-]{1,8}$/);
+
+describe('writeXliff → readXliff', () => {
+  // A blank target reads back as untranslated (a CAT tool's empty target is no translation), so targets here have words.
+  it('gives back every cue, its unit, text and state (tags, dialogue, CJK, &<>)', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.record({ id: ident, source: tagged, target: tagged.filter((t) => t.trim() !== ''), state, unit: fc.boolean() }), { selector: (c) => c.id, minLength: 1, maxLength: 6 }), (drafts) => {
+        let unitId = drafts[0]!.id;
+        const cues = drafts.map((d, k) => {
+          if (k === 0 || !d.unit) unitId = d.id;
+          return cue(String(k + 1), unitId, d.source, d.state === 'untranslated' ? null : d.target, d.state, { id: d.id, reviewer: 'R' });
+        });
+        const back = readXliff(writeXliff(pkg(cues)), 'x.xlf');
+        expect(back.diagnostics).toEqual([]);
+        expect({ title: back.title, sourceLang: back.sourceLang, targetLang: back.targetLang }).toEqual({ title: 'hotline-beijing', sourceLang: 'zh-Hans', targetLang: 'en-US' });
+        expect(back.cues.map((c) => ({ id: c.id, unitId: c.unitId, source: c.source, target: c.target, state: c.state }))).toEqual(
+          cues.map((c) => ({ id: c.id, unitId: c.unitId, source: c.source, target: c.target, state: c.state })),
+        );
+        for (const c of back.cues) if (c.state === 'reviewed' || c.state === 'approved') expect(c.reviewer).toBe('R');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays schema-valid for arbitrary text', () => {
+    const samples = fc.sample(fc.tuple(tagged, tagged, fc.string({ maxLength: 12 })), { numRuns: 8, seed: 42 });
+    const cues = samples.map(([s, t, title], k) => cue(String(k + 1), String(k + 1), s, t, 'machine', { provider: title, reviewer: title }));
+    const result = xmllint(writeXliff({ ...pkg(cues), title: 'a "title" & <more>' }));
+    expect(result.out).toContain('validates');
+  });
+});
