@@ -29,4 +29,10 @@ describe('breakLines', () => {
   it('leaves dialogue lines as they are', () => {
     expect(breakLines([{ text: '-Which district?\n-Dongcheng.' }], 'en-US').map(lineText)).toEqual(['-Which district?', '-Dongcheng.']);
   });
+
+  it('takes the profile width and glossary phrases as options', () => {
+    const text = 'The district promised a swift response to public complaints.';
+    expect(breakLines([{ text }], 'en-US', { protectedPhrases: ['swift response to public complaints'] }).map(lineText)).toEqual(['The district promised', 'a swift response to public complaints.']);
+    expect(breakLines([{ text }], 'en-US', { maxCharsPerLine: 70 }).map(lineText)).toEqual([text]);
+  });
 });

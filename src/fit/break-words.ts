@@ -1,0 +1,76 @@
+/**
+ * Words that steer where a line may break, per language (primary subtag).
+ * Small on purpose: only words whose role is clear without parsing.
+ * - `determiners`: never end a line (articles, contracted article-prepositions,
+ *   possessives); `determinerPairs` are two-word determiners such as "de la".
+ * - `conjunctions`, `prepositions`: a good place to start the second line, a
+ *   poor one to end the first. Contracted preposition-articles (`al`, `zum`)
+ *   are in `determiners` and `prepositions`: a line may start with them but not end with them.
+ * - `titles`: never split from the name that follows (written without the dot).
+ * - `nameParticles`: may sit inside a name ("Charles de Gaulle").
+ */
+export interface BreakWords {
+  determiners: ReadonlySet<string>;
+  determinerPairs: ReadonlySet<string>;
+  conjunctions: ReadonlySet<string>;
+  prepositions: ReadonlySet<string>;
+  titles: ReadonlySet<string>;
+}
+
+const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s*,\s*/).filter(Boolean));
+
+const NONE: BreakWords = {
+  determiners: words(''),
+  determinerPairs: words(''),
+  conjunctions: words(''),
+  prepositions: words(''),
+  titles: words(''),
+};
+
+const TABLE: Readonly<Record<string, BreakWords>> = {
+  en: {
+    determiners: words('the, a, an, my, your, our, their, its, every'),
+    determinerPairs: words(''),
+    conjunctions: words('and, but, or, nor, so, yet, because, although, though, while, whereas, if, unless, until, when, where, whether, which, who, whom, whose, that'),
+    prepositions: words('about, above, across, after, against, along, among, around, at, before, behind, below, beneath, beside, between, beyond, by, despite, during, except, for, from, in, inside, into, like, near, of, off, on, onto, outside, over, past, since, through, throughout, to, toward, towards, under, upon, with, within, without'),
+    titles: words('mr, mrs, ms, dr, prof'),
+  },
+  fr: {
+    determiners: words("le, la, les, l', un, une, des, du, au, aux, ce, cet, cette, ces, mon, ma, mes, ton, ta, tes, son, sa, ses, notre, nos, votre, vos, leurs, chaque"),
+    determinerPairs: words("de la, de l'"),
+    conjunctions: words('et, ou, mais, donc, ni, car, que, qui, quand, lorsque, puisque, parce, si, comme, dont, où'),
+    prepositions: words("à, au, aux, de, dans, en, par, pour, sur, sous, avec, sans, chez, vers, entre, contre, depuis, pendant, avant, après, selon, malgré, parmi, dès, jusqu'à"),
+    titles: words('m, mme, mlle, dr, pr'),
+  },
+  de: {
+    determiners: words('der, die, das, den, dem, des, ein, eine, einen, einem, einer, eines, kein, keine, keinen, keinem, keiner, keines, mein, meine, meinen, meinem, meiner, dein, deine, sein, seine, seinen, seinem, seiner, ihre, ihren, ihrem, ihrer, unser, unsere, unseren, unserem, jeder, jede, jedes, jeden, jedem, dieser, diese, dieses, diesen, diesem, zum, zur, im, am, vom, beim, ins, ans'),
+    determinerPairs: words(''),
+    conjunctions: words('und, oder, aber, denn, sondern, weil, dass, ob, wenn, als, obwohl, damit, sodass, bevor, nachdem, wie'),
+    prepositions: words('an, am, ans, im, ins, zum, zur, vom, beim, auf, aus, bei, bis, durch, für, gegen, hinter, in, mit, nach, neben, ohne, seit, über, um, unter, von, vor, während, wegen, zu, zwischen, trotz'),
+    titles: words('hr, fr, dr, prof'),
+  },
+  it: {
+    determiners: words("il, lo, la, i, gli, le, l', un, uno, una, un', del, dello, della, dei, degli, delle, al, allo, alla, ai, agli, alle, dal, dallo, dalla, dai, dagli, dalle, nel, nello, nella, nei, negli, nelle, sul, sullo, sulla, sui, sugli, sulle, questo, questa, questi, queste, quel, quello, quella, ogni"),
+    determinerPairs: words(''),
+    conjunctions: words('e, ed, o, oppure, ma, però, perché, poiché, quando, se, che, mentre, come, dove, quindi, sebbene, né'),
+    prepositions: words('di, a, da, in, al, allo, alla, ai, agli, alle, del, dello, della, dei, degli, delle, dal, dallo, dalla, dai, dagli, dalle, nel, nello, nella, nei, negli, nelle, sul, sullo, sulla, sui, sugli, sulle, con, su, per, tra, fra, verso, senza, contro, dopo, durante, presso, sotto, sopra, dentro'),
+    titles: words('sig, sigra, dott, dr, prof, ing, avv'),
+  },
+  es: {
+    determiners: words('el, la, los, las, un, una, unos, unas, al, del, este, esta, estos, estas, ese, esa, esos, esas, mi, mis, tu, tus, su, sus, nuestro, nuestra, nuestros, nuestras, cada'),
+    determinerPairs: words(''),
+    conjunctions: words('y, e, o, u, pero, sino, porque, aunque, cuando, si, que, mientras, como, donde, pues, ni'),
+    prepositions: words('a, al, del, ante, bajo, con, contra, de, desde, durante, en, entre, hacia, hasta, mediante, para, por, según, sin, sobre, tras'),
+    titles: words('sr, sra, srta, dr, dra, d, dña'),
+  },
+};
+
+/** Name particles across languages: lower-case words allowed between two capitalised name parts. */
+export const NAME_PARTICLES: ReadonlySet<string> = words('de, da, di, del, della, van, von, der, den, du, le, la, dos, das, bin, ibn, al, el, ter');
+
+/** Japanese particles after which a line may break (kept small: the common case particles and their pairs). */
+export const JA_PARTICLES: ReadonlySet<string> = words('は, が, を, に, で, と, の, も, へ, や, から, まで, より, には, では, とは, への, での, にも, でも, とも, ので, のに, けど');
+
+export function breakWordsFor(language: string): BreakWords {
+  return TABLE[language.split('-')[0]!.toLowerCase()] ?? NONE;
+}

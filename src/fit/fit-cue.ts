@@ -1,0 +1,77 @@
+import { lineText, splitLines } from '../model/spans.js';
+import type { Lang, Span } from '../model/track.js';
+import { findBreakPoints } from './break-points.js';
+import { chooseLayout, type Layout } from './choose-lines.js';
+import { sliceSpans } from './slice-spans.js';
+import { textWidth } from '../qc/width.js';
+
+export interface FitOptions {
+  language: Lang;
+  /** Per line; CJK languages count full-width characters 1 and half-width 0.5. */
+  maxCharsPerLine: number;
+  /** @default 2 */
+  maxLines?: number;
+  /** Target-language renderings of glossary terms: never split across lines. */
+  protectedPhrases?: readonly string[];
+}
+
+export interface FitResult {
+  lines: Span[][];
+  /** Every line within the width and no more lines than allowed. */
+  fits: boolean;
+  reason?: 'too-long';
+}
+
+function result(lines: Span[][], fits: boolean): FitResult {
+  return fits ? { lines, fits } : { lines, fits, reason: 'too-long' };
+}
+
+/** Width of every prefix of the text, indexed by UTF-16 offset, so any line's width is one subtraction. */
+function prefixWidths(text: string, language: Lang): Float64Array {
+  const widths = new Float64Array(text.length + 1);
+  let offset = 0;
+  for (const ch of text) {
+    widths[offset + ch.length] = widths[offset]! + textWidth(ch, language);
+    if (ch.length === 2) widths[offset + 1] = widths[offset]!;
+    offset += ch.length;
+  }
+  return widths;
+}
+
+/**
+ * Breaks a cue's text into lines that fit: one line when it fits in one,
+ * else the fewest lines (up to `maxLines`) at the best-scored break points
+ * (see break-points.ts). The text is never cut or changed: only the
+ * whitespace at a break is consumed, and styles carry across it. Lines the
+ * text already has (dialogue) are kept as they are. When nothing fits, the
+ * layout that overflows least comes back with `fits: false` for QC to flag.
+ */
+export function fitCue(spans: readonly Span[], options: FitOptions): FitResult {
+  const { language, maxCharsPerLine: maxWidth, maxLines = 2, protectedPhrases = [] } = options;
+  const given = splitLines(spans);
+  if (given.length !== 1) {
+    const fits = given.length <= maxLines && given.every((l) => textWidth(lineText(l), language) <= maxWidth);
+    return result(given, fits);
+  }
+  const line = given[0]!;
+  const text = lineText(line);
+  const widths = prefixWidths(text, language);
+  if (widths[text.length]! <= maxWidth) return result([line], maxLines >= 1);
+  const points = maxLines >= 2 ? findBreakPoints(text, language, protectedPhrases) : [];
+  const widthBetween = (from: number, to: number): number => widths[to]! - widths[from]!;
+  let best: Layout | undefined;
+  for (let count = 2; count <= maxLines; count++) {
+    const layout = chooseLayout(widthBetween, text.length, points, count, maxWidth);
+    if (!layout) break;
+    if (!best || layout.overflow < best.overflow) best = layout;
+    if (layout.overflow === 0) break;
+  }
+  if (!best) return result([line], false);
+  const lines: Span[][] = [];
+  let from = 0;
+  for (const p of [...best.breaks, { at: text.length, resume: text.length }]) {
+    lines.push(sliceSpans(line, from, p.at));
+    from = p.resume;
+  }
+  return result(lines, best.overflow === 0);
+}
