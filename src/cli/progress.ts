@@ -32,11 +32,11 @@ export function progressReporter(io: CliIo): { onEvent(event: LocalizeEvent): vo
   };
 }
 
-function summary(r: { cues: number; fromMemory: number; fuzzy: number; machine: number; untranslated: number; billedCharacters: number; glossaryViolations: number }): string {
+function summary(r: { fromMemory: number; fuzzy: number; machine: number; untranslated: number; billedCharacters: number; needsReview: number; qc: { errors: number; warnings: number } }): string {
   const parts = [`${r.fromMemory} memory`];
   if (r.fuzzy) parts.push(`${r.fuzzy} fuzzy`);
   if (r.machine) parts.push(`${r.machine} machine`);
   parts.push(`${r.untranslated} untranslated`, `${r.billedCharacters} billed`);
-  if (r.glossaryViolations) parts.push(`${r.glossaryViolations} glossary`);
-  return `cues: ${parts.join(' · ')}`;
+  if (r.needsReview) parts.push(`${r.needsReview} to re-review`);
+  return `cues: ${parts.join(' · ')} | QC ${r.qc.errors} errors, ${r.qc.warnings} warnings`;
 }

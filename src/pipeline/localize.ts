@@ -15,6 +15,14 @@ import { providers, type ProviderContext } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
 import type { DraftOrigin } from '../translate/unit.js';
 import { checkGlossary } from './check-glossary.js';
+import { fitCue } from '../fit/fit-cue.js';
+import { renderingFor, type Glossary, type Matcher } from '../glossary/index.js';
+import { forLanguage, runQc } from '../qc/index.js';
+import { writeReviewSheet } from '../review/html.js';
+import { buildReviewPackage } from '../review/package.js';
+import { writeXliff } from '../review/xliff-write.js';
+import { plainOf, toTagged } from '../translate/tagged-text.js';
+import type { Unit } from '../translate/unit.js';
 import { draftLanguage } from './draft-language.js';
 import type { LocalizeOptions } from './options.js';
 import { readInput } from './read-input.js';
@@ -54,6 +62,19 @@ async function importMemories(memory: MemoryStore, files: readonly string[]): Pr
   return imported;
 }
 
+/** Target renderings of the glossary terms in a unit's source: a line break must not split them. */
+function protectedPhrases(glossary: { glossary: Glossary; matcher: Matcher } | undefined, unit: Unit, target: string): string[] {
+  if (!glossary) return [];
+  const terms = new Map(glossary.glossary.terms.map((t) => [t.id, t]));
+  return glossary.matcher.find(plainOf(unit.source.join(''))).flatMap((m) => {
+    const term = terms.get(m.termId);
+    if (!term) return [];
+    if (term.doNotTranslate) return [m.form];
+    const r = renderingFor(term, target);
+    return r ? [r.preferred, ...r.allowed] : [];
+  });
+}
+
 function count(origins: Record<string, DraftOrigin>, ...which: DraftOrigin[]): number {
   return Object.values(origins).filter((o) => which.includes(o)).length;
 }
@@ -66,6 +87,8 @@ function count(origins: Record<string, DraftOrigin>, ...which: DraftOrigin[]): n
 export async function localize(options: LocalizeOptions, onEvent: (event: LocalizeEvent) => void = () => {}): Promise<RunReport> {
   const { track: source, diagnostics: runDiagnostics } = await readSource(options);
   const units = segment(source);
+  const cueIndex = new Map(source.cues.map((c, i) => [c.id, i]));
+  const generatedAt = new Date().toISOString();
   const glossary = options.glossary === undefined ? undefined : await loadGlossary(options.glossary).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
   const memory = openMemory(options.memory);
   const runDir = join(options.out, options.title);
@@ -122,13 +145,32 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
     for (const [index, target] of options.targets.entries()) {
       const drafted = (settled[index] as PromiseFulfilledResult<Awaited<ReturnType<typeof draftLanguage>>>).value;
       const pair = { source: options.source, target };
-      const { track, origins: draftsByCue, untranslated } = assembleTrack(source, units, drafted.drafts, target);
+      const fitOptions = { language: target, maxCharsPerLine: forLanguage(options.profile.maxCharsPerLine.value, target), maxLines: options.profile.maxLines.value };
+      const { track, origins: draftsByCue, untranslated } = assembleTrack(source, units, drafted.drafts, target, (spans, unit) =>
+        fitCue(spans, { ...fitOptions, protectedPhrases: protectedPhrases(glossary, unit, target) }).lines,
+      );
+      if (options.frameRate) track.frameRate = options.frameRate;
       const origins: Record<string, DraftOrigin> = {};
       for (const cue of source.cues) origins[cue.id] = draftsByCue.get(cue.id)?.origin ?? 'untranslated';
       const diagnostics = [...drafted.diagnostics];
       const violations = glossary ? checkGlossary(units, drafted.drafts, pair, glossary) : [];
       diagnostics.push(...violations);
+      const targetTagged = new Map(track.cues.filter((c) => draftsByCue.has(c.id)).map((c) => [c.id, toTagged(c.lines, target)]));
+      const qc = runQc(track, { language: target, profile: options.profile, source, targetTagged, ...(options.frameRate === undefined ? {} : { frameRate: options.frameRate }) });
+      const findings = [...qc, ...violations].sort((a, b) => cueIndex.get(a.cueId ?? '')! - cueIndex.get(b.cueId ?? '')!);
 
+      const pkg = buildReviewPackage({
+        title: options.title,
+        source,
+        target: track,
+        units,
+        drafts: drafted.drafts,
+        suggestions: drafted.suggestions,
+        findings,
+        ...(glossary === undefined ? {} : { glossary }),
+        profile: options.profile.id,
+        generatedAt,
+      });
       const files: string[] = [];
       if (!options.dryRun) {
         for (const id of options.formats) {
@@ -137,6 +179,16 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
           diagnostics.push(...written.diagnostics);
           const path = join(runDir, target, `${options.title}.${target}.${adapter.extensions[0]}`);
           await writeFileAtomic(path, written.text);
+          files.push(relative(runDir, path));
+        }
+        const base = join(runDir, target, `${options.title}.${target}`);
+        const qcJson = { title: options.title, language: target, profile: options.profile.id, findings };
+        for (const [path, text] of [
+          [`${base}.xlf`, writeXliff(pkg)],
+          [`${base}.review.html`, writeReviewSheet(pkg)],
+          [join(runDir, target, 'qc.json'), `${JSON.stringify(qcJson, null, 2)}\n`],
+        ] as const) {
+          await writeFileAtomic(path, text);
           files.push(relative(runDir, path));
         }
       }
@@ -150,6 +202,8 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
         untranslated: untranslated.length,
         billedCharacters: drafted.billableCharacters,
         glossaryViolations: violations.length,
+        qc: { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length },
+        needsReview: pkg.cues.filter((c) => c.state === 'needs-review').length,
         origins,
         files,
         diagnostics,

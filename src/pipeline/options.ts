@@ -6,6 +6,9 @@ import type { Lang } from '../model/track.js';
 import { SublocError } from '../errors.js';
 import { existsSync } from 'node:fs';
 import { memoryPath } from '../memory/path.js';
+import { parseFrameRate } from '../model/frame-rate.js';
+import type { FrameRate } from '../model/track.js';
+import { loadProfile, type Profile } from '../qc/index.js';
 
 export const PROVIDERS = ['deepl', 'offline', 'pseudo'] as const;
 export type ProviderId = (typeof PROVIDERS)[number];
@@ -26,6 +29,8 @@ export interface LocalizeInput {
   tmx?: string[];
   concurrency?: number;
   dryRun?: boolean;
+  profile?: string;
+  fps?: string;
 }
 
 /** Everything resolved, defaulted and checked once; downstream trusts it. */
@@ -52,6 +57,10 @@ export interface LocalizeOptions {
   dryRun: boolean;
   /** Where `DEEPL_AUTH_KEY` and `DEEPL_SERVER_URL` come from. */
   env: Readonly<Record<string, string | undefined>>;
+  /** The QC and fitting profile. @default the built-in `default` (Netflix figures) */
+  profile: Profile;
+  /** The picture's frame rate, for gaps in frames and frame-based formats. @default the track's, else 24 */
+  frameRate?: FrameRate;
 }
 
 const BCP47 = /^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|\d{3}))?(-[a-zA-Z\d]{5,8})*$/;
@@ -73,7 +82,7 @@ function optionalString(value: unknown, where: string, field: string): string | 
   return fail(where, `\`${field}\` must be a non-empty string, found ${JSON.stringify(value)}`);
 }
 
-const CONFIG_FIELDS = new Set(['$schema', 'title', 'input', 'source', 'targets', 'provider', 'formats', 'out', 'encoding', 'glossary', 'memory', 'tmx', 'concurrency']);
+const CONFIG_FIELDS = new Set(['$schema', 'title', 'input', 'source', 'targets', 'provider', 'formats', 'out', 'encoding', 'glossary', 'memory', 'tmx', 'concurrency', 'profile', 'fps']);
 
 async function readConfig(path: string): Promise<LocalizeInput> {
   let raw: string;
@@ -108,6 +117,8 @@ async function readConfig(path: string): Promise<LocalizeInput> {
   put('glossary', optionalString(obj['glossary'], path, 'glossary'));
   put('memory', optionalString(obj['memory'], path, 'memory'));
   put('tmx', stringList(obj['tmx'], path, 'tmx'));
+  put('profile', optionalString(obj['profile'], path, 'profile'));
+  put('fps', obj['fps'] === undefined ? undefined : String(obj['fps']));
   const concurrency = obj['concurrency'];
   if (concurrency !== undefined) {
     if (!Number.isInteger(concurrency) || (concurrency as number) < 1 || (concurrency as number) > 64) fail(path, `\`concurrency\` must be a whole number from 1 to 64, found ${JSON.stringify(concurrency)}`);
@@ -171,6 +182,12 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
     cli.glossary !== undefined ? resolve(cwd, cli.glossary) : file.glossary !== undefined ? resolve(configDir, file.glossary) : existsSync(resolve(cwd, 'glossary.json')) ? resolve(cwd, 'glossary.json') : undefined;
   const tmx = [...(file.tmx ?? []).map((p) => resolve(configDir, p)), ...(cli.tmx ?? []).map((p) => resolve(cwd, p))];
   const memoryOption = cli.memory ?? (file.memory === undefined ? undefined : resolve(configDir, file.memory));
+  // A profile name stays a name; a path in the config file is relative to it.
+  const profileRef = cli.profile ?? file.profile ?? 'default';
+  const profile = loadProfile(profileRef, cli.profile === undefined && file.profile !== undefined ? configDir : cwd);
+  const fps = cli.fps ?? file.fps;
+  const frameRate = fps === undefined ? undefined : parseFrameRate(fps);
+  if (fps !== undefined && frameRate === undefined) fail(where, `\`${fps}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or N/D`);
 
   const options: LocalizeOptions = {
     title: cli.title ?? file.title ?? named.title,
@@ -185,7 +202,9 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
     concurrency: cli.concurrency ?? file.concurrency ?? 4,
     dryRun: cli.dryRun ?? false,
     env,
+    profile,
   };
+  if (frameRate !== undefined) options.frameRate = frameRate;
   if (encoding !== undefined) options.encoding = encoding;
   if (glossary !== undefined) options.glossary = glossary;
   return options;

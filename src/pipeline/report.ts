@@ -17,6 +17,10 @@ export interface LanguageReport {
   /** Characters billed by DeepL in this run; in a dry run, what would be billed. */
   billedCharacters: number;
   glossaryViolations: number;
+  /** QC findings (glossary findings included) by severity; every finding is in `<lang>/qc.json`. */
+  qc: { errors: number; warnings: number };
+  /** Cues whose source changed since their reviewed translation: drafted again, the old one offered beside it. */
+  needsReview: number;
   /** Per cue id, where its text came from. */
   origins: Record<string, DraftOrigin>;
   /** Paths of the written tracks, relative to the run folder. */

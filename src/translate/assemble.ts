@@ -1,6 +1,6 @@
 import { breakLines } from '../fit/break-lines.js';
 import { span } from '../model/spans.js';
-import type { Cue, Lang, Track } from '../model/track.js';
+import type { Cue, Lang, Span, Track } from '../model/track.js';
 import { fromTagged } from './tagged-text.js';
 import type { Draft, Unit } from './unit.js';
 
@@ -19,13 +19,19 @@ export interface AssembledTrack {
  * replaced by its own part of its unit's draft. Cue k of a unit only ever
  * takes target k of that unit's draft.
  */
-export function assembleTrack(source: Track, units: readonly Unit[], drafts: readonly Draft[], target: Lang): AssembledTrack {
+export function assembleTrack(
+  source: Track,
+  units: readonly Unit[],
+  drafts: readonly Draft[],
+  target: Lang,
+  fit: (spans: Span[], unit: Unit) => Span[][] = (spans) => breakLines(spans, target),
+): AssembledTrack {
   const byUnit = new Map(drafts.map((d) => [d.unitId, d]));
-  const textByCue = new Map<string, { text: string; draft: Draft }>();
+  const textByCue = new Map<string, { text: string; draft: Draft; unit: Unit }>();
   for (const unit of units) {
     const draft = byUnit.get(unit.id);
     if (!draft?.targets || draft.targets.length !== unit.cueIds.length) continue;
-    unit.cueIds.forEach((cueId, k) => textByCue.set(cueId, { text: draft.targets![k]!, draft }));
+    unit.cueIds.forEach((cueId, k) => textByCue.set(cueId, { text: draft.targets![k]!, draft, unit }));
   }
   const origins = new Map<string, Draft>();
   const untranslated: string[] = [];
@@ -38,7 +44,7 @@ export function assembleTrack(source: Track, units: readonly Unit[], drafts: rea
       return { ...cue, lines: [[span(`${UNTRANSLATED_MARK} `), ...first], ...rest] };
     }
     origins.set(cue.id, found.draft);
-    return { ...cue, lines: breakLines(spans, target) };
+    return { ...cue, lines: fit(spans, found.unit) };
   });
   return { track: { ...source, language: target, cues, meta: { ...source.meta } }, origins, untranslated };
 }

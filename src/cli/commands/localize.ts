@@ -11,7 +11,7 @@ export const localize: Command = {
   name: 'localize',
   summary: 'Draft one track per target language from the source track (memory first, then DeepL or offline), and write a run report.',
   usage:
-    'subloc localize [--config subloc.config.json] [--input <file>] [--source <lang>] [--target <lang,lang>] [--provider deepl|offline|pseudo] [--glossary <file>] [--out <dir>] [--formats srt,vtt,ttml] [--memory <file>] [--tmx <file,file>] [--concurrency <n>] [--encoding <enc>] [--dry-run] [--json]',
+    'subloc localize [--config subloc.config.json] [--input <file>] [--source <lang>] [--target <lang,lang>] [--provider deepl|offline|pseudo] [--glossary <file>] [--out <dir>] [--formats srt,vtt,ttml] [--memory <file>] [--tmx <file,file>] [--profile <name|file>] [--fps <rate>] [--concurrency <n>] [--encoding <enc>] [--dry-run] [--json]',
   options: {
     config: { type: 'string', short: 'c' },
     title: { type: 'string' },
@@ -25,6 +25,8 @@ export const localize: Command = {
     memory: { type: 'string' },
     tmx: { type: 'string' },
     concurrency: { type: 'string' },
+    profile: { type: 'string' },
+    fps: { type: 'string' },
     encoding: { type: 'string' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
@@ -33,7 +35,7 @@ export const localize: Command = {
     if (positionals.length > 0) throw new SublocError('USAGE', `unexpected argument \`${positionals[0]}\`; localize takes options only`);
     const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
     const cli: LocalizeInput = {};
-    for (const key of ['config', 'title', 'input', 'source', 'provider', 'out', 'encoding', 'glossary', 'memory'] as const) {
+    for (const key of ['config', 'title', 'input', 'source', 'provider', 'out', 'encoding', 'glossary', 'memory', 'profile', 'fps'] as const) {
       const v = values[key];
       if (typeof v === 'string') cli[key] = v;
     }
@@ -74,7 +76,7 @@ export const localize: Command = {
       return EXIT.ok;
     }
     const out = relative(io.cwd, options.out) || '.';
-    io.stderr(`subloc: ${report.cues} cues (${report.units} sentence units) × ${report.languages.length} languages, provider ${report.provider}; tracks in ${out}/${options.title}/<lang>/, each cue's origin and glossary findings in ${out}/${options.title}/run.json\n`);
+    io.stderr(`subloc: ${report.cues} cues (${report.units} sentence units) × ${report.languages.length} languages, provider ${report.provider}; tracks and review packages (.xlf, .review.html, qc.json) in ${out}/${options.title}/<lang>/, the run report in ${out}/${options.title}/run.json\n`);
     return EXIT.ok;
   },
 };

@@ -68,13 +68,13 @@ export function buildLines(runs: readonly Run[]): Span[][] {
     // Kept in the track: no spare capacity from growing it span by span.
     return normal.length === 1 ? [normal[0]!] : normal.slice();
   });
-  return isBlank(out[0]!) || isBlank(out[out.length - 1]!) ? trimLines(out) : out;
+  return isBlankLine(out[0]!) || isBlankLine(out[out.length - 1]!) ? trimLines(out) : out;
 }
 
 const VISIBLE = /\S/;
 
 /** As `trimLines` judges a line: nothing but white space. */
-function isBlank(line: readonly Span[]): boolean {
+function isBlankLine(line: readonly Span[]): boolean {
   for (const s of line) if (VISIBLE.test(s.text)) return false;
   return true;
 }

@@ -41,3 +41,12 @@ export function elements(node: XNode, name: string): XNode[] {
   for (const c of childrenOf(node, nameOf(node))) if (nameOf(c) === name) out.push(c);
   return out;
 }
+
+/** Nothing but XML white space: under `xml:space="default"` layout of the file, not content. */
+export function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}

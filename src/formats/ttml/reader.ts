@@ -37,7 +37,7 @@ interface Content {
  * reports nothing about its styles.
  */
 class Context {
-  private own: StyleProps | undefined;
+  private resolved: StyleProps | undefined;
 
   constructor(
     /** The part of the timeline where the container's content can show, clipped to its ancestors'. */
@@ -48,7 +48,7 @@ class Context {
   ) {}
 
   style(): StyleProps {
-    return (this.own ??= this.styleOf());
+    return (this.resolved ??= this.styleOf());
   }
 }
 
@@ -342,8 +342,16 @@ class Reader {
     const latest = this.timing.latest;
     for (const [cue, begin] of this.indefinite) cue.end = toMs(latest && cmp(latest, begin) > 0 ? latest : add(begin, FALLBACK_DURATION));
     const firstIndefinite = this.indefinite.keys().next().value?.id ?? '';
-    const shown = this.cues.filter((c) => c.end > c.start);
-    shown.sort((a, b) => a.start - b.start);
+    const shown = this.cues;
+    let kept = 0;
+    let sorted = true;
+    for (const cue of shown) {
+      if (cue.end <= cue.start) continue;
+      if (kept > 0 && cue.start < shown[kept - 1]!.start) sorted = false;
+      shown[kept++] = cue;
+    }
+    shown.length = kept;
+    if (!sorted) shown.sort((a, b) => a.start - b.start);
 
     let count = 0;
     const used = new Set<string>();

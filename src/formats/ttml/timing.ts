@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Locator } from './locator.js';
 import { messages } from './messages.js';
-import { attrsOf, childrenOf, nameOf, TEXT, textOf, type Attrs, type XNode } from './nodes.js';
+import { attrsOf, childrenOf, isBlank, nameOf, TEXT, textOf, type Attrs, type XNode } from './nodes.js';
 import { add, cmp, INDEFINITE, isIndefinite, max, min, ZERO, type Rat } from './rational.js';
 import { parseLenientTime, parseTime, type TimingParameters } from './time.js';
 
@@ -11,18 +11,9 @@ export interface Interval {
   end: Rat;
 }
 
-/** The timed elements of the TTML core, by their canonical names (see xml.ts). */
+/** The timed elements of the TTML core, by their canonical names (see nodes.ts). */
 export function isTimed(name: string): boolean {
   return name === 'p' || name === 'span' || name === 'div' || name === 'body';
-}
-
-/** Text that counts as content: under `xml:space="default"` white space alone is layout. */
-export function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
-  }
-  return true;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Diagnostic, Location } from '../../model/diagnostic.js';
 import { Canonicalizer, Scope } from './canonical-names.js';
 import { Locator } from './locator.js';
 import { messages } from './messages.js';
-import { nameOf, TEXT, textOf, type XNode } from './nodes.js';
+import { isBlank, nameOf, TEXT, textOf, type XNode } from './nodes.js';
 import { scanProlog } from './prolog.js';
 import type { SourceLines } from './source-lines.js';
 import { scanTags } from './tags.js';
@@ -17,6 +17,15 @@ export interface XmlResult {
   diagnostics: Diagnostic[];
 }
 
+/** TTML elements whose white-space-only text lays out the file and is never shown. */
+const LAYOUT_ONLY = new Set(['tt', 'head', 'body', 'div', 'styling', 'layout']);
+
+/** The parser keeps no text for which this returns ''; a long film has one such run between every two paragraphs. */
+function keepText(tagName: string, value: string): string {
+  const local = tagName.indexOf(':') < 0 ? tagName : tagName.slice(tagName.indexOf(':') + 1);
+  return LAYOUT_ONLY.has(local) && isBlank(value) ? '' : value;
+}
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -25,6 +34,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
+  tagValueProcessor: keepText,
   // Character references (`&#x4E2D;`) are only decoded with htmlEntities on.
   htmlEntities: true,
   // A second fence behind the DOCTYPE check in readXml, which refuses DTD
