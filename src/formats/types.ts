@@ -16,6 +16,10 @@ export interface SerializeOptions {
    * format can say frames. @default the track's own frame rate, else media time
    */
   frameRate?: FrameRate;
+  /** Identifier of the document where the format has one (DCP `Id`, a urn:uuid). @default a new random UUID */
+  documentId?: string;
+  /** ISO 8601 date-time where the format records one (DCP `IssueDate`). @default now */
+  issueDate?: string;
 }
 
 export interface ParseResult {
