@@ -68,10 +68,10 @@ describe('hostile and broken XML', () => {
   });
 
   it('refuses a DOCTYPE after the root element began, where the entity check never looks', () => {
-    const late = GOOD.replace('<body>', '<body>\n<!DOCTYPE tt [<!ENTITY x SYSTEM "file:///etc/passwd">]>');
+    const late = GOOD.replace('<body>', '<body>\n<!DOCTYPE tt [<!ENTITY x "boom">]>').replace('one', '&x;');
     const r = oneError(late);
     expect(r).toMatchObject({ code: 'ttml/not-well-formed', line: 4, cues: 0 });
-    expect(r.json).not.toContain('root:');
+    expect(r.json).not.toContain('boom');
   });
 
   it('reports an end tag that closes another element, with its line, in a long document', () => {

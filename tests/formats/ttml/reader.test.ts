@@ -128,6 +128,8 @@ c</p></div>`),
       ['ttml/bad-time', 154],
       ['ttml/bad-color', 204],
       ['ttml/unknown-region', 254],
+      // The bad end is dropped, so cue 150 has none.
+      ['ttml/indefinite-end', undefined],
     ]);
     expect(track.cues).toHaveLength(300);
   });
