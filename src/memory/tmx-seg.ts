@@ -1,7 +1,9 @@
+import { xmlText } from '../formats/shared/xml-escape.js';
+import { tokenizeTagged, type StyleTag } from '../translate/tagged-tokens.js';
 import { escapeText, type TaggedText } from '../translate/tagged-text.js';
 import { textOf, type Element, type Node } from './tmx-xml.js';
 
-type Tag = 'i' | 'b' | 'u';
+type Tag = StyleTag;
 
 /** TMX's own names for the styles tagged text carries. */
 const TYPE_OF: Readonly<Record<Tag, string>> = { i: 'italic', b: 'bold', u: 'ulined' };
@@ -10,54 +12,6 @@ const TAG_OF: Readonly<Record<string, Tag>> = { italic: 'i', bold: 'b', ulined: 
 export const CUE_BREAK = '<ph type="x-cue-break"/>';
 const LINE_BREAK = '<ph type="lb"/>';
 
-// Characters XML 1.0 cannot carry at all, even as references.
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Tagged text's own escapes are XML's; raw `&`, `<`, `>` are escaped here. */
-function xmlText(fragment: string): string {
-  return fragment
-    .replace(NOT_XML, '')
-    .replace(/&(?!(?:amp|lt|gt);)/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r/g, '&#13;');
-}
-
-export function xmlAttr(value: string): string {
-  return value.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\n\r\t]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-type Token = { kind: 'text'; text: string } | { kind: 'lb' } | { kind: 'tag'; tag: Tag; close: boolean; pair?: number };
-
-function tokenize(cue: TaggedText): Token[] {
-  const tokens: Token[] = [];
-  const open: Record<Tag, number[]> = { i: [], b: [], u: [] };
-  const re = /<(\/?)(i|b|u)>|\n/g;
-  let last = 0;
-  for (let m = re.exec(cue); m !== null; m = re.exec(cue)) {
-    if (m.index > last) tokens.push({ kind: 'text', text: cue.slice(last, m.index) });
-    last = re.lastIndex;
-    if (m[0] === '\n') {
-      tokens.push({ kind: 'lb' });
-      continue;
-    }
-    const tag = m[2] as Tag;
-    if (m[1] === '') {
-      open[tag].push(tokens.length);
-      tokens.push({ kind: 'tag', tag, close: false });
-    } else {
-      const opener = open[tag].pop();
-      const token: Token = { kind: 'tag', tag, close: true };
-      if (opener !== undefined) {
-        token.pair = opener;
-        (tokens[opener] as Token & { kind: 'tag' }).pair = tokens.length;
-      }
-      tokens.push(token);
-    }
-  }
-  if (last < cue.length) tokens.push({ kind: 'text', text: cue.slice(last) });
-  return tokens;
-}
 
 /**
  * A unit's cues as the content of one `<seg>`: cue breaks and dialogue line
@@ -69,7 +23,7 @@ export function segOf(cues: readonly TaggedText[]): string {
   const parts: string[] = [];
   cues.forEach((cue, k) => {
     if (k > 0) parts.push(CUE_BREAK);
-    const tokens = tokenize(cue);
+    const tokens = tokenizeTagged(cue);
     const numbers = new Map<number, number>();
     tokens.forEach((token, index) => {
       if (token.kind === 'text') parts.push(xmlText(token.text));

@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { MemoryEntry, MemoryStatus } from './store.js';
 import { messages } from './tmx-messages.js';
-import { readSeg, segOf, xmlAttr } from './tmx-seg.js';
+import { xmlAttr } from '../formats/shared/xml-escape.js';
+import { readSeg, segOf } from './tmx-seg.js';
 import { elements, lineCounter, readXml, textOf, type Element } from './tmx-xml.js';
 
 const TOOL_VERSION = '0.1.0';

@@ -1,7 +1,9 @@
+import { xmlText } from '../formats/shared/xml-escape.js';
+import { tokenizeTagged, type StyleTag, type TaggedToken } from '../translate/tagged-tokens.js';
 import { textOf, type Element, type Node } from '../memory/tmx-xml.js';
 import { escapeText, type TaggedText } from '../translate/tagged-text.js';
 
-type Tag = 'i' | 'b' | 'u';
+type Tag = StyleTag;
 
 /** XLIFF 1.2's predefined `ctype` values for the styles tagged text carries. */
 const CTYPE: Readonly<Record<Tag, string>> = { i: 'italic', b: 'bold', u: 'underlined' };
@@ -10,53 +12,9 @@ const TAG_OF_CTYPE: Readonly<Record<string, Tag>> = {
   'x-italic': 'i', 'x-bold': 'b', 'x-underline': 'u', 'x-underlined': 'u',
 };
 
-// Characters XML 1.0 cannot carry at all, even as references (as in tmx-seg.ts, which does not export its text escaper).
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/** Tagged text's own escapes are XML's; a raw `&`, `<` or `>` is escaped here. */
-export function xmlText(fragment: string): string {
-  return fragment
-    .replace(NOT_XML, '')
-    .replace(/&(?!(?:amp|lt|gt);)/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r/g, '&#13;');
-}
-
-type Token = { kind: 'text'; text: string } | { kind: 'lb' } | { kind: 'tag'; tag: Tag; close: boolean; pair?: number };
-
-function tokenize(text: TaggedText): Token[] {
-  const tokens: Token[] = [];
-  const open: Record<Tag, number[]> = { i: [], b: [], u: [] };
-  const re = /<(\/?)(i|b|u)>|\n/g;
-  let last = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m.index > last) tokens.push({ kind: 'text', text: text.slice(last, m.index) });
-    last = re.lastIndex;
-    if (m[0] === '\n') {
-      tokens.push({ kind: 'lb' });
-      continue;
-    }
-    const tag = m[2] as Tag;
-    if (m[1] === '') {
-      open[tag].push(tokens.length);
-      tokens.push({ kind: 'tag', tag, close: false });
-    } else {
-      const opener = open[tag].pop();
-      const token: Token = { kind: 'tag', tag, close: true };
-      if (opener !== undefined) {
-        token.pair = opener;
-        (tokens[opener] as Token & { kind: 'tag' }).pair = tokens.length;
-      }
-      tokens.push(token);
-    }
-  }
-  if (last < text.length) tokens.push({ kind: 'text', text: text.slice(last) });
-  return tokens;
-}
 
 /** Pairs that cross another pair (`<i>a<b>b</i>c</b>`) cannot be `<g>` elements. */
-function crossing(tokens: readonly Token[]): Set<number> {
+function crossing(tokens: readonly TaggedToken[]): Set<number> {
   const pairs: [number, number][] = [];
   tokens.forEach((t, k) => {
     if (t.kind === 'tag' && !t.close && t.pair !== undefined) pairs.push([k, t.pair]);
@@ -77,7 +35,7 @@ function crossing(tokens: readonly Token[]): Set<number> {
  * Crossing styles become `<bpt>`/`<ept>`, a lone opening or closing tag `<it>`.
  */
 export function inlineXml(text: TaggedText): string {
-  const tokens = tokenize(text);
+  const tokens = tokenizeTagged(text);
   const crossed = crossing(tokens);
   const counts: Record<Tag | 'lb', number> = { i: 0, b: 0, u: 0, lb: 0 };
   const rids = new Map<number, number>();

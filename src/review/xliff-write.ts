@@ -1,8 +1,8 @@
-import { xmlAttr } from '../memory/tmx-seg.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Ms } from '../model/track.js';
 import type { ReviewCue, ReviewPackage } from './types.js';
-import { inlineXml, xmlText } from './xliff-inline.js';
+import { xmlAttr, xmlText } from '../formats/shared/xml-escape.js';
+import { inlineXml } from './xliff-inline.js';
 import { XLIFF_STATE } from './xliff-states.js';
 
 const TOOL = { id: 'subloc', name: 'subloc', version: '0.1.0' } as const;
