@@ -89,6 +89,7 @@ export function buildReviewPackage(input: ReviewInput): ReviewPackage {
     return out;
   });
   const pkg: ReviewPackage = { title: input.title, sourceLang: input.source.language, targetLang, generatedAt: input.generatedAt, profile: input.profile, cues };
-  if (input.source.frameRate) pkg.frameRate = input.source.frameRate;
+  const frameRate = input.target.frameRate ?? input.source.frameRate;
+  if (frameRate) pkg.frameRate = frameRate;
   return pkg;
 }
