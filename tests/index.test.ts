@@ -9,7 +9,7 @@ describe('public API', () => {
   });
 
   it('has one adapter per format in the table', () => {
-    expect(Object.keys(api.formats).sort()).toEqual(['srt', 'ttml', 'vtt']);
+    expect(Object.keys(api.formats).sort()).toEqual(['dcp-interop', 'dcp-smpte', 'ebu-tt-d', 'srt', 'ttml', 'vtt']);
     for (const [id, adapter] of Object.entries(api.formats)) expect(adapter.id).toBe(id);
   });
 });

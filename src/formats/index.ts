@@ -1,3 +1,5 @@
+import { dcpInterop, dcpSmpte } from './dcp/index.js';
+import { ebuttd } from './ebu-tt-d/index.js';
 import { srt } from './srt/index.js';
 import { ttml } from './ttml/index.js';
 import { webvtt } from './webvtt/index.js';
@@ -12,9 +14,12 @@ export const formats: Readonly<Record<FormatId, FormatAdapter>> = Object.freeze(
   ttml,
   vtt: webvtt,
   srt,
+  'ebu-tt-d': ebuttd,
+  'dcp-smpte': dcpSmpte,
+  'dcp-interop': dcpInterop,
 });
 
-const byDetection: readonly FormatAdapter[] = [ttml, webvtt, srt];
+const byDetection: readonly FormatAdapter[] = [ttml, webvtt, dcpSmpte, dcpInterop, srt];
 
 export function formatById(id: string): FormatAdapter | undefined {
   return Object.hasOwn(formats, id) ? formats[id as FormatId] : undefined;

@@ -1,5 +1,5 @@
 import { decode } from './decode.js';
-import { detectFormat, formatById } from './index.js';
+import { detectFormat, formatById, formatIds } from './index.js';
 import type { FormatId, ParseOptions as AdapterParseOptions, ParseResult } from './types.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { SublocError } from '../errors.js';
@@ -48,7 +48,7 @@ export function parse(input: string | Uint8Array, opts: ParseOptions = {}): Pars
   let adapter;
   if (format !== undefined) {
     adapter = formatById(format);
-    if (!adapter) throw new SublocError('FORMAT_UNKNOWN', `unknown format \`${format}\`; expected srt, vtt or ttml`);
+    if (!adapter) throw new SublocError('FORMAT_UNKNOWN', `unknown format \`${format}\`; expected one of ${formatIds.join(', ')}`);
   } else {
     adapter = detectFormat(text, fileName);
     if (!adapter) {

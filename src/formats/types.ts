@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FrameRate, Lang, Track } from '../model/track.js';
 
-export type FormatId = 'srt' | 'vtt' | 'ttml';
+export type FormatId = 'srt' | 'vtt' | 'ttml' | 'ebu-tt-d' | 'dcp-smpte' | 'dcp-interop';
 
 export interface ParseOptions {
   /** Language of the track when the file does not say; BCP 47. @default 'und' */

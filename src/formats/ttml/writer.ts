@@ -9,7 +9,7 @@ import { rat } from './rational.js';
 const PROFILE = 'http://www.w3.org/ns/ttml/profile/imsc1.1/text';
 
 // Regions inset 10% (the IMSC title-safe habit); the text hangs from the edge its displayAlign names.
-const REGIONS: Record<Placement['vertical'], { id: string; displayAlign: string }> = {
+export const REGIONS: Record<Placement['vertical'], { id: string; displayAlign: string }> = {
   bottom: { id: 'r_bottom', displayAlign: 'after' },
   top: { id: 'r_top', displayAlign: 'before' },
   middle: { id: 'r_middle', displayAlign: 'center' },
@@ -17,14 +17,14 @@ const REGIONS: Record<Placement['vertical'], { id: string; displayAlign: string 
 
 const NCNAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 // Characters XML 1.0 cannot carry at all.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+export const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
-function escapeText(text: string): string {
+export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function escapeAttr(text: string): string {
+export function escapeAttr(text: string): string {
   return escapeText(text).replace(/"/g, '&quot;');
 }
 
@@ -33,20 +33,20 @@ function pad(n: number, width = 2): string {
 }
 
 /** `HH:MM:SS.mmm` media time. */
-function clock(ms: number): string {
+export function clock(ms: number): string {
   const h = Math.floor(ms / 3_600_000);
   const m = Math.floor(ms / 60_000) % 60;
   const s = Math.floor(ms / 1000) % 60;
   return `${pad(h)}:${pad(m)}:${pad(s)}.${pad(ms % 1000, 3)}`;
 }
 
-interface FrameGrid {
+export interface FrameGrid {
   rate: FrameRate;
   fps: number;
   multiplier: readonly [number, number];
 }
 
-function grid(rate: FrameRate): FrameGrid {
+export function grid(rate: FrameRate): FrameGrid {
   const fps = Math.max(1, Math.round(rate.numerator / rate.denominator));
   const m = rat(rate.numerator, rate.denominator * fps);
   return { rate, fps, multiplier: [m.n, m.d] };
@@ -66,7 +66,7 @@ function frameTime(ms: number, g: FrameGrid): string {
   return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}:${pad(f)}`;
 }
 
-class Styles {
+export class Styles {
   private readonly colors = new Map<string, string>();
   used = { italic: false, bold: false, underline: false };
 
@@ -128,7 +128,8 @@ export function writeTtml(track: Track, opts: SerializeOptions = {}): SerializeR
     verticals.add(vertical);
     const horizontal = cue.placement?.horizontal;
     let attrs = `xml:id="${xmlId(cue.id, usedIds)}" begin="${time(cue.start)}" end="${time(cue.end)}"`;
-    if (vertical !== 'bottom') attrs += ` region="${REGIONS[vertical].id}"`;
+    // Each p names its region: a region on body would hide every p that names another (TTML1 §9.3.3).
+    attrs += ` region="${REGIONS[vertical].id}"`;
     if (horizontal === 'left' || horizontal === 'right') attrs += ` tts:textAlign="${horizontal}"`;
     body.push(`      <p ${attrs}>${content}</p>`);
   }
@@ -152,7 +153,7 @@ export function writeTtml(track: Track, opts: SerializeOptions = {}): SerializeR
   }
   head.push('    </layout>', '  </head>');
 
-  const text = ['<?xml version="1.0" encoding="UTF-8"?>', root, ...head, '  <body region="r_bottom">', '    <div>', ...body, '    </div>', '  </body>', '</tt>', ''].join('\n');
+  const text = ['<?xml version="1.0" encoding="UTF-8"?>', root, ...head, '  <body>', '    <div>', ...body, '    </div>', '  </body>', '</tt>', ''].join('\n');
   return { text, diagnostics };
 }
 
@@ -160,7 +161,7 @@ export function writeTtml(track: Track, opts: SerializeOptions = {}): SerializeR
  * A unique NCName for `xml:id`: the cue's own id when it is one, else `c` and
  * its id (`s_` and `r_` are the writer's own style and region ids).
  */
-function xmlId(id: string, used: Set<string>): string {
+export function xmlId(id: string, used: Set<string>): string {
   let base = NCNAME.test(id) && !/^[sr]_/.test(id) ? id : `c${id.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
   if (!NCNAME.test(base)) base = 'c';
   let out = base;

@@ -69,7 +69,7 @@ describe('TTML round trip', () => {
       ],
     };
     const { text, diagnostics } = ttml.serialize(track);
-    expect(text).toContain('<p xml:id="c1" begin="00:00:01.000" end="00:00:02.500"><span style="s_italic">a &lt; b &amp; c</span><br/><span style="s_color1">second</span></p>');
+    expect(text).toContain('<p xml:id="c1" begin="00:00:01.000" end="00:00:02.500" region="r_bottom"><span style="s_italic">a &lt; b &amp; c</span><br/><span style="s_color1">second</span></p>');
     expect(text).toContain('<p xml:id="intro" begin="00:00:03.000" end="00:00:04.000" region="r_top">');
     expect(text).toContain('<p xml:id="intro-2"');
     expect(text.match(/xml:id="s_italic"/g)).toHaveLength(1);

@@ -1,0 +1,24 @@
+import type { FormatAdapter } from '../types.js';
+import { detectInterop, detectSmpte } from './detect.js';
+import { readInterop } from './read-interop.js';
+import { readSmpte } from './read-smpte.js';
+import { writeInterop } from './write-interop.js';
+import { writeSmpte } from './write-smpte.js';
+
+export const dcpSmpte: FormatAdapter = {
+  id: 'dcp-smpte',
+  name: 'DCP subtitle (SMPTE ST 428-7)',
+  extensions: ['xml'],
+  detect: detectSmpte,
+  parse: readSmpte,
+  serialize: writeSmpte,
+};
+
+export const dcpInterop: FormatAdapter = {
+  id: 'dcp-interop',
+  name: 'DCP subtitle (Interop CineCanvas)',
+  extensions: ['xml'],
+  detect: detectInterop,
+  parse: readInterop,
+  serialize: writeInterop,
+};

@@ -1,0 +1,83 @@
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { frameRateLabel, msToFrames } from '../../model/frame-rate.js';
+import type { FrameRate, Track } from '../../model/track.js';
+import type { SerializeOptions, SerializeResult } from '../types.js';
+import { DEFAULT_ARGB } from './color.js';
+import { derivedUuid, documentUuid, issueDate } from './ids.js';
+import { LANGUAGE_TAG } from './language.js';
+import { messages } from './messages.js';
+import { DCST_2014 } from './namespaces.js';
+import { formatEditUnits } from './timecode.js';
+import { escapeText, hasText, textElements, type LineDialect } from './write-lines.js';
+
+/** The rates a DCP plays (Berlinale lists 24, 25, 30, 48; 50 and 60 are the other HFR rates). */
+export const DCP_RATES: readonly number[] = [24, 25, 30, 48, 50, 60];
+const DEFAULT_RATE: FrameRate = { numerator: 24, denominator: 1 };
+const FONT_ID = 'font1';
+
+const DIALECT: LineDialect = { valign: 'Valign', vposition: 'Vposition', halign: 'Halign', hposition: 'Hposition', underline: 'Underline', edge: 8 };
+
+/** A whole DCP rate, or undefined for 23.976 and the like, which SMPTE time code cannot count. */
+function dcpRate(rate: FrameRate): number | undefined {
+  if (rate.numerator % rate.denominator !== 0) return undefined;
+  const fps = rate.numerator / rate.denominator;
+  return DCP_RATES.includes(fps) ? fps : undefined;
+}
+
+/**
+ * SMPTE ST 428-7:2014 subtitle XML for one reel, UTF-8 with a BOM, times in
+ * frames of the delivery rate from 00:00:00:00.
+ */
+export function writeSmpte(track: Track, opts: SerializeOptions = {}): SerializeResult {
+  const rate = opts.frameRate ?? track.frameRate ?? DEFAULT_RATE;
+  const fps = dcpRate(rate);
+  if (fps === undefined) return { text: '', diagnostics: [messages.frameRateRefused(frameRateLabel(rate))] };
+
+  const diagnostics: Diagnostic[] = [];
+  const uuid = documentUuid(opts.documentId, diagnostics);
+  const date = issueDate(opts.issueDate, diagnostics);
+  let language = track.language;
+  if (!LANGUAGE_TAG.test(language)) {
+    diagnostics.push(messages.badLanguage(language));
+    language = 'und';
+  }
+
+  let out = '\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n';
+  out += `<SubtitleReel xmlns="${DCST_2014}">\n`;
+  out += `  <Id>urn:uuid:${uuid}</Id>\n`;
+  out += `  <ContentTitleText>${escapeText(track.meta.title ?? 'Untitled')}</ContentTitleText>\n`;
+  out += `  <IssueDate>${date}</IssueDate>\n`;
+  out += '  <ReelNumber>1</ReelNumber>\n';
+  out += `  <Language>${language}</Language>\n`;
+  out += `  <EditRate>${fps} 1</EditRate>\n`;
+  out += `  <TimeCodeRate>${fps}</TimeCodeRate>\n`;
+  out += '  <StartTime>00:00:00:00</StartTime>\n';
+  out += `  <LoadFont ID="${FONT_ID}">urn:uuid:${derivedUuid(uuid, FONT_ID)}</LoadFont>\n`;
+  out += '  <SubtitleList>\n';
+  out += `    <Font ID="${FONT_ID}" Size="42" Color="${DEFAULT_ARGB}" Effect="border" EffectColor="FF000000">\n`;
+
+  const whole: FrameRate = { numerator: fps, denominator: 1 };
+  let spot = 0;
+  for (const cue of track.cues) {
+    if (!hasText(cue)) {
+      diagnostics.push(messages.emptyCue(cue.id));
+      continue;
+    }
+    const start = msToFrames(cue.start, whole);
+    let end = msToFrames(cue.end, whole);
+    if (end <= start) {
+      diagnostics.push(messages.tooShort('frame', cue.id));
+      end = start + 1;
+    }
+    out += `      <Subtitle SpotNumber="${++spot}" TimeIn="${formatEditUnits(start, fps)}" TimeOut="${formatEditUnits(end, fps)}" FadeUpTime="00:00:00:00" FadeDownTime="00:00:00:00">\n`;
+    out += textElements(cue, DIALECT, '        ', diagnostics);
+    out += '      </Subtitle>\n';
+  }
+
+  if (spot === 0) {
+    diagnostics.push(messages.noCues());
+    return { text: `${out.slice(0, out.lastIndexOf('    <Font'))}  </SubtitleList>\n</SubtitleReel>\n`, diagnostics };
+  }
+  out += '    </Font>\n  </SubtitleList>\n</SubtitleReel>\n';
+  return { text: out, diagnostics };
+}

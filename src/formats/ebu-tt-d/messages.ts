@@ -1,0 +1,11 @@
+import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
+
+/** Every message the EBU-TT-D adapter emits, in one place; codes are stable. */
+export const messages = {
+  colorDropped: (color: string, cueId: string): Diagnostic =>
+    diagnostic('ebu-tt-d/color-dropped', 'warning', `the colour \`${color}\` has no EBU-TT-D form (expected \`#rrggbb\`, \`#rrggbbaa\` or a TTML colour name, written as hex); written without colour`, { cueId }),
+  controlCharsDropped: (cueId: string): Diagnostic =>
+    diagnostic('ebu-tt-d/control-chars-dropped', 'warning', 'the text holds control characters that XML 1.0 cannot carry; they were left out', { cueId }),
+  extendedToFrame: (cueId: string): Diagnostic =>
+    diagnostic('ebu-tt-d/extended-to-frame', 'warning', 'the cue is shorter than the frame grid can hold: its start and end snap to the same frame; expected at least one frame; it was written one frame long', { cueId }),
+} as const;

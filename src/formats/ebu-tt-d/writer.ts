@@ -1,0 +1,122 @@
+import type { Diagnostic } from '../../model/diagnostic.js';
+import { framesToMs, msToFrames } from '../../model/frame-rate.js';
+import type { Cue, Placement, Span, Track } from '../../model/track.js';
+import { clock, CONTROL, escapeAttr, escapeText, grid, HAS_CONTROL, REGIONS, Styles, xmlId } from '../ttml/writer.js';
+import type { SerializeOptions, SerializeResult } from '../types.js';
+import { ebuttdColor } from './colors.js';
+import { messages } from './messages.js';
+
+function isBlank(text: string): boolean {
+  return /^[ \t\r\n]*$/.test(text);
+}
+
+const DISTRIBUTION = 'urn:ebu:tt:distribution:2014-01';
+
+// A 50 × 30 cell grid with 160 % text is the IRT/BBC habit: a line is 1/19 of the picture high.
+const CELL_RESOLUTION = '50 30';
+
+/**
+ * Text styles beyond the flags: EBU-TT-D has no inline `tts:` attributes on
+ * `p` or `span`, so alignment and the default look are referenced styles too.
+ * The black box sits on the spans (`backgroundColor` does not inherit), so it
+ * hugs each line instead of filling the region.
+ */
+const BASE_STYLES = [
+  '<style xml:id="s_p" tts:fontFamily="proportionalSansSerif" tts:fontSize="160%" tts:lineHeight="125%" tts:textAlign="center" ebutts:linePadding="0.5c"/>',
+  '<style xml:id="s_left" tts:textAlign="left"/>',
+  '<style xml:id="s_right" tts:textAlign="right"/>',
+  '<style xml:id="s_text" tts:color="#ffffff" tts:backgroundColor="#000000"/>',
+];
+
+/**
+ * EBU-TT-D 1.0 (EBU Tech 3380): media time base, clock times only (no
+ * frames, no `ttp:frameRate`), colours as hex, styling by reference only, a
+ * `region` on every `p` (`body` may not carry one). With a frame rate every
+ * time is snapped to its nearest frame and written to the millisecond; the
+ * rate is recorded as `ebuttm:authoredFrameRate`.
+ */
+export function writeEbuttd(track: Track, opts: SerializeOptions = {}): SerializeResult {
+  const diagnostics: Diagnostic[] = [];
+  const rate = opts.frameRate ?? track.frameRate;
+  const styles = new Styles();
+  const verticals = new Set<Placement['vertical']>(['bottom']);
+  const usedIds = new Set<string>(['s_p', 's_left', 's_right', 's_text', 's_italic', 's_bold', 's_underline', 'r_bottom', 'r_top', 'r_middle']);
+
+  const spanXml = (s: Span, cue: Cue, warned: { color: boolean; control: boolean }): string => {
+    let text = s.text;
+    if (HAS_CONTROL.test(text)) {
+      text = text.replace(CONTROL, '');
+      if (!warned.control) diagnostics.push(messages.controlCharsDropped(cue.id));
+      warned.control = true;
+    }
+    // The TTML reader drops a span holding only white space, so a plain space between styled runs stays bare
+    // text (outside the black box) rather than being lost on reading back.
+    if (isBlank(text) && !s.italic && !s.bold && !s.underline && s.color === undefined) return escapeText(text);
+    const refs = ['s_text'];
+    for (const flag of ['italic', 'bold', 'underline'] as const) {
+      if (!s[flag]) continue;
+      refs.push(`s_${flag}`);
+      styles.used[flag] = true;
+    }
+    if (s.color !== undefined) {
+      const hex = ebuttdColor(s.color);
+      if (hex !== undefined) refs.push(styles.colorId(hex));
+      else if (!warned.color) {
+        diagnostics.push(messages.colorDropped(s.color, cue.id));
+        warned.color = true;
+      }
+    }
+    for (const id of refs) usedIds.add(id);
+    return `<span style="${refs.join(' ')}">${escapeText(text)}</span>`;
+  };
+
+  const body: string[] = [];
+  for (const cue of track.cues) {
+    const warned = { color: false, control: false };
+    const content = cue.lines.map((line) => line.map((s) => spanXml(s, cue, warned)).join('')).join('<br/>');
+    const vertical = cue.placement?.vertical ?? 'bottom';
+    verticals.add(vertical);
+    const horizontal = cue.placement?.horizontal;
+    let begin = clock(cue.start);
+    let end = clock(cue.end);
+    if (rate) {
+      const first = msToFrames(cue.start, rate);
+      let last = msToFrames(cue.end, rate);
+      // A cue whose start and end round to the same frame would never be shown.
+      if (last <= first && cue.end > cue.start) {
+        last = first + 1;
+        diagnostics.push(messages.extendedToFrame(cue.id));
+      }
+      begin = clock(framesToMs(first, rate));
+      end = clock(framesToMs(last, rate));
+    }
+    const style = horizontal === 'left' || horizontal === 'right' ? `s_p s_${horizontal}` : 's_p';
+    body.push(`      <p xml:id="${xmlId(cue.id, usedIds)}" begin="${begin}" end="${end}" region="${REGIONS[vertical].id}" style="${style}">${content}</p>`);
+  }
+
+  const title = track.meta.title?.replace(CONTROL, '');
+  let root = '<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" xmlns:tts="http://www.w3.org/ns/ttml#styling"';
+  if (title) root += ' xmlns:ttm="http://www.w3.org/ns/ttml#metadata"';
+  root += ` xmlns:ebuttm="urn:ebu:tt:metadata" xmlns:ebutts="urn:ebu:tt:style" ttp:timeBase="media" ttp:cellResolution="${CELL_RESOLUTION}" xml:lang="${escapeAttr(track.language)}">`;
+
+  const head: string[] = ['  <head>', '    <metadata>', '      <ebuttm:documentMetadata>', `        <ebuttm:conformsToStandard>${DISTRIBUTION}</ebuttm:conformsToStandard>`];
+  if (rate) {
+    const g = grid(rate);
+    head.push(`        <ebuttm:authoredFrameRate>${g.fps}</ebuttm:authoredFrameRate>`);
+    if (g.multiplier[0] !== g.multiplier[1]) head.push(`        <ebuttm:authoredFrameRateMultiplier>${g.multiplier[0]} ${g.multiplier[1]}</ebuttm:authoredFrameRateMultiplier>`);
+  }
+  head.push('      </ebuttm:documentMetadata>');
+  if (title) head.push(`      <ttm:title>${escapeText(title)}</ttm:title>`);
+  head.push('    </metadata>', '    <styling>', ...[...BASE_STYLES, ...styles.xml()].map((s) => `      ${s}`), '    </styling>', '    <layout>');
+  for (const v of ['bottom', 'top', 'middle'] as const) {
+    if (!verticals.has(v)) continue;
+    const r = REGIONS[v];
+    head.push(`      <region xml:id="${r.id}" tts:origin="10% 10%" tts:extent="80% 80%" tts:displayAlign="${r.displayAlign}"/>`);
+  }
+  head.push('    </layout>', '  </head>');
+
+  // A `div` must hold at least one `p`, so a track without cues has no body at all.
+  const bodyXml = body.length === 0 ? [] : ['  <body>', '    <div>', ...body, '    </div>', '  </body>'];
+  const text = ['<?xml version="1.0" encoding="UTF-8"?>', root, ...head, ...bodyXml, '</tt>', ''].join('\n');
+  return { text, diagnostics };
+}

@@ -1,0 +1,20 @@
+import { framesToMs, msToFrames } from '../../../src/model/frame-rate.js';
+import type { FrameRate, Track } from '../../../src/model/track.js';
+
+/** At most 2 lines, times on a grid: what a DCP file keeps exactly. */
+export function cinemaTrack(track: Track, toGrid: (ms: number) => number, step: (ms: number) => number): Track {
+  return {
+    ...track,
+    cues: track.cues.map((c) => {
+      const start = toGrid(c.start);
+      const end = Math.max(toGrid(c.end), step(start));
+      return { ...c, start, end, lines: c.lines.slice(0, 2) };
+    }),
+  };
+}
+
+export function frameGrid(rate: FrameRate): [(ms: number) => number, (ms: number) => number] {
+  return [(ms) => framesToMs(msToFrames(ms, rate), rate), (ms) => framesToMs(msToFrames(ms, rate) + 1, rate)];
+}
+
+export const TICK_GRID: [(ms: number) => number, (ms: number) => number] = [(ms) => Math.round(ms / 4) * 4, (ms) => ms + 4];
