@@ -3,13 +3,14 @@ import { formatDiagnostic } from '../model/diagnostic.js';
 import { isSublocError } from '../errors.js';
 import type { Command } from './command.js';
 import { convert } from './commands/convert.js';
+import { deliver } from './commands/deliver.js';
 import { localize } from './commands/localize.js';
 import { memory } from './commands/memory.js';
 import { review } from './commands/review.js';
 import { qc } from './commands/qc.js';
 import { EXIT, type CliIo } from './io.js';
 
-const commands: Readonly<Record<string, Command>> = Object.freeze({ convert, localize, memory, qc, review });
+const commands: Readonly<Record<string, Command>> = Object.freeze({ convert, deliver, localize, memory, qc, review });
 
 function help(): string {
   const rows = Object.values(commands).map((c) => `  ${c.name.padEnd(10)} ${c.summary}\n    ${c.usage}`);

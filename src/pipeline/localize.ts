@@ -9,20 +9,17 @@ import { importTmx } from '../memory/tmx.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Track } from '../model/track.js';
 import { SublocError, isSublocError } from '../errors.js';
-import { assembleTrack } from '../translate/assemble.js';
 import { createDeepLConnection, syncGlossary } from '../translate/deepl/index.js';
 import { providers, type ProviderContext } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
 import type { DraftOrigin } from '../translate/unit.js';
 import { checkGlossary } from './check-glossary.js';
-import { fitCue } from '../fit/fit-cue.js';
-import { renderingFor, type Glossary, type Matcher } from '../glossary/index.js';
-import { forLanguage, runQc } from '../qc/index.js';
+import { runQc } from '../qc/index.js';
 import { writeReviewSheet } from '../review/html.js';
 import { buildReviewPackage } from '../review/package.js';
 import { writeXliff } from '../review/xliff-write.js';
-import { plainOf, toTagged } from '../translate/tagged-text.js';
-import type { Unit } from '../translate/unit.js';
+import { toTagged } from '../translate/tagged-text.js';
+import { assembleLanguage } from './assemble-language.js';
 import { draftLanguage } from './draft-language.js';
 import type { LocalizeOptions } from './options.js';
 import { readInput } from './read-input.js';
@@ -60,19 +57,6 @@ async function importMemories(memory: MemoryStore, files: readonly string[]): Pr
     imported.push({ file, written: put.written, kept: put.kept, skipped: result.skipped, diagnostics: [...decoded.diagnostics, ...result.diagnostics] });
   }
   return imported;
-}
-
-/** Target renderings of the glossary terms in a unit's source: a line break must not split them. */
-function protectedPhrases(glossary: { glossary: Glossary; matcher: Matcher } | undefined, unit: Unit, target: string): string[] {
-  if (!glossary) return [];
-  const terms = new Map(glossary.glossary.terms.map((t) => [t.id, t]));
-  return glossary.matcher.find(plainOf(unit.source.join(''))).flatMap((m) => {
-    const term = terms.get(m.termId);
-    if (!term) return [];
-    if (term.doNotTranslate) return [m.form];
-    const r = renderingFor(term, target);
-    return r ? [r.preferred, ...r.allowed] : [];
-  });
 }
 
 function count(origins: Record<string, DraftOrigin>, ...which: DraftOrigin[]): number {
@@ -145,11 +129,7 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
     for (const [index, target] of options.targets.entries()) {
       const drafted = (settled[index] as PromiseFulfilledResult<Awaited<ReturnType<typeof draftLanguage>>>).value;
       const pair = { source: options.source, target };
-      const fitOptions = { language: target, maxCharsPerLine: forLanguage(options.profile.maxCharsPerLine.value, target), maxLines: options.profile.maxLines.value };
-      const { track, origins: draftsByCue, untranslated } = assembleTrack(source, units, drafted.drafts, target, (spans, unit) =>
-        fitCue(spans, { ...fitOptions, protectedPhrases: protectedPhrases(glossary, unit, target) }).lines,
-      );
-      if (options.frameRate) track.frameRate = options.frameRate;
+      const { track, origins: draftsByCue, untranslated } = assembleLanguage({ source, units, drafts: drafted.drafts, target, profile: options.profile, glossary, frameRate: options.frameRate });
       const origins: Record<string, DraftOrigin> = {};
       for (const cue of source.cues) origins[cue.id] = draftsByCue.get(cue.id)?.origin ?? 'untranslated';
       const diagnostics = [...drafted.diagnostics];

@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import { formatById } from '../formats/index.js';
+import { createMatcher, loadGlossary } from '../glossary/index.js';
+import { openMemory } from '../memory/sqlite.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { frameRateLabel } from '../model/frame-rate.js';
+import type { Lang } from '../model/track.js';
+import { runQc } from '../qc/index.js';
+import { segment } from '../translate/segment.js';
+import { toTagged } from '../translate/tagged-text.js';
+import { manifestFile, toolInfo, type Manifest, type ManifestLanguage } from './manifest.js';
+import { messages } from './messages.js';
+import type { DeliverOptions } from './options.js';
+import { deliverySuffix } from './profiles.js';
+import { retimeTrack } from './retime.js';
+import { formatTimecode } from './timecode.js';
+import { languageTrack, readSourceTrack } from './tracks.js';
+import { writeFolderAtomic, type SetFile } from './write-set.js';
+
+export interface LanguageDelivery extends ManifestLanguage {
+  /** QC and timing findings, writer reports: everything said about this language. */
+  findings: Diagnostic[];
+  /** Formats whose writer reported an error: not written. */
+  skipped: { format: string; reason: string }[];
+}
+
+export interface DeliveryReport {
+  /** Absolute path of `<out>/<title>`. */
+  folder: string;
+  manifest: Manifest;
+  languages: LanguageDelivery[];
+  /** True when a language was refused or a file could not be written: exit 1. */
+  incomplete: boolean;
+}
+
+/** Cues listed by name in a refusal; the rest are counted. */
+const LISTED = 20;
+
+function refusal(language: Lang, errors: readonly Diagnostic[]): string {
+  const byCue = new Map<string, Set<string>>();
+  for (const d of errors) {
+    const rules = byCue.get(d.cueId ?? '?') ?? new Set<string>();
+    rules.add(d.code.replace(/^(qc|deliver)\//, ''));
+    byCue.set(d.cueId ?? '?', rules);
+  }
+  const entries = [...byCue].map(([cue, rules]) => `${cue} (${[...rules].join(', ')})`);
+  const list = entries.length > LISTED ? `${entries.slice(0, LISTED).join(', ')}, … ${entries.length - LISTED} more` : entries.join(', ');
+  return messages.refused(language, byCue.size, list);
+}
+
+/**
+ * Festival deliverables for one title: every language's track from the
+ * memory, on the delivery's frame grid, gated by QC, written in every format
+ * of the profile with a manifest, all as one set.
+ */
+export async function deliver(options: DeliverOptions, now: Date = new Date()): Promise<DeliveryReport> {
+  const source = await readSourceTrack(options);
+  const units = segment(source);
+  const glossary = options.glossary === undefined ? undefined : await loadGlossary(options.glossary).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
+  const { timing } = options;
+  const created = now.toISOString();
+  const files: SetFile[] = [];
+  const manifestFiles: Manifest['files'] = [];
+  const languages: LanguageDelivery[] = [];
+
+  const memory = openMemory(options.memory);
+  try {
+    for (const language of options.languages) {
+      const built = await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery });
+      const { track, diagnostics: timingFindings } = retimeTrack(built.track, timing);
+      const targetTagged = new Map(track.cues.filter((c) => built.origins.has(c.id)).map((c) => [c.id, toTagged(c.lines, language)]));
+      const qc = runQc(track, { language, profile: options.qcProfile, source, targetTagged, frameRate: timing.delivery });
+      const findings = [...built.diagnostics, ...timingFindings, ...qc];
+      const errors = findings.filter((d) => d.severity === 'error');
+      const entry: LanguageDelivery = {
+        language,
+        delivered: false,
+        cues: track.cues.length,
+        ...built.status,
+        untranslated: built.untranslated.length,
+        qc: { errors: errors.length, warnings: findings.filter((d) => d.severity === 'warning').length },
+        findings,
+        skipped: [],
+      };
+      languages.push(entry);
+      if (errors.length > 0 && !options.allowQcErrors) {
+        entry.refusal = refusal(language, errors);
+        continue;
+      }
+      entry.delivered = true;
+      for (const id of options.formats) {
+        const adapter = formatById(id)!;
+        const written = adapter.serialize(track, { frameRate: timing.delivery, issueDate: created });
+        findings.push(...written.diagnostics);
+        const failed = written.diagnostics.find((d) => d.severity === 'error');
+        if (failed) {
+          entry.skipped.push({ format: id, reason: messages.writerFailed(language, id, failed.message) });
+          continue;
+        }
+        const path = `${language}/${options.title}.${language}.${deliverySuffix(id, adapter.extensions[0] ?? id)}`;
+        const data = new TextEncoder().encode(written.text);
+        files.push({ path, data });
+        manifestFiles.push(manifestFile({ path, language, format: id, track, rate: timing.delivery, data }));
+      }
+    }
+  } finally {
+    memory.close();
+  }
+
+  const manifest: Manifest = {
+    tool: toolInfo(),
+    created,
+    title: options.title,
+    profile: options.profile,
+    qcProfile: options.qcProfile.id,
+    source: { language: options.source, frameRate: frameRateLabel(timing.source) },
+    frameRate: frameRateLabel(timing.delivery),
+    retimed: timing.retime,
+    start: formatTimecode(timing.startFrames, timing.delivery),
+    qcErrorsAllowed: options.allowQcErrors,
+    languages: languages.map(({ findings: _f, skipped: _s, ...l }) => l),
+    files: manifestFiles,
+  };
+  const folder = join(options.out, options.title);
+  files.push({ path: 'manifest.json', data: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) });
+  await writeFolderAtomic(folder, files);
+  return { folder, manifest, languages, incomplete: languages.some((l) => !l.delivered || l.skipped.length > 0) };
+}

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { frameRateLabel, msToFrames } from '../model/frame-rate.js';
+import type { FrameRate, Lang, Ms, Track } from '../model/track.js';
+import { formatTimecode } from './timecode.js';
+
+export interface ManifestTime {
+  ms: Ms;
+  timecode: string;
+}
+
+export interface ManifestFile {
+  /** Relative to the delivery folder, `/`-separated. */
+  path: string;
+  language: Lang;
+  format: string;
+  frameRate: string;
+  cues: number;
+  /** Start of the first cue. */
+  first: ManifestTime;
+  /** End of the last cue. */
+  last: ManifestTime;
+  bytes: number;
+  sha256: string;
+}
+
+export interface ManifestLanguage {
+  language: Lang;
+  delivered: boolean;
+  cues: number;
+  /** Cues whose translation a reviewer approved, reviewed, or that are machine drafts nobody reviewed. */
+  approved: number;
+  reviewed: number;
+  drafts: number;
+  untranslated: number;
+  qc: { errors: number; warnings: number };
+  /** Why the language was not delivered. */
+  refusal?: string;
+}
+
+export interface Manifest {
+  tool: { name: string; version: string };
+  created: string;
+  title: string;
+  profile: string;
+  qcProfile: string;
+  source: { language: Lang; frameRate: string };
+  frameRate: string;
+  retimed: boolean;
+  start: string;
+  /** Languages with QC errors were delivered anyway (`--allow-qc-errors`). */
+  qcErrorsAllowed: boolean;
+  languages: ManifestLanguage[];
+  files: ManifestFile[];
+}
+
+let tool: Manifest['tool'] | undefined;
+
+/** Name and version from the package.json beside `src/` or `dist/`, read once. */
+export function toolInfo(): Manifest['tool'] {
+  if (!tool) {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+    tool = { name: pkg.name, version: pkg.version };
+  }
+  return tool;
+}
+
+function at(ms: Ms, rate: FrameRate): ManifestTime {
+  return { ms, timecode: formatTimecode(msToFrames(ms, rate), rate) };
+}
+
+export function manifestFile(entry: { path: string; language: Lang; format: string; track: Track; rate: FrameRate; data: Uint8Array }): ManifestFile {
+  const { track, rate, data } = entry;
+  const first = track.cues.reduce((min, c) => Math.min(min, c.start), Infinity);
+  const last = track.cues.reduce((max, c) => Math.max(max, c.end), 0);
+  return {
+    path: entry.path,
+    language: entry.language,
+    format: entry.format,
+    frameRate: frameRateLabel(rate),
+    cues: track.cues.length,
+    first: at(Number.isFinite(first) ? first : 0, rate),
+    last: at(last, rate),
+    bytes: data.byteLength,
+    sha256: createHash('sha256').update(data).digest('hex'),
+  };
+}

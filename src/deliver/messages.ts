@@ -1,0 +1,10 @@
+/** Every message `deliver` writes about a delivery, in one place. */
+export const messages = {
+  collapsedCue: (start: number, end: number, rate: string) =>
+    `cue from ${start} ms to ${end} ms lasts less than a frame at ${rate} fps and would vanish; expected at least one frame: lengthen the cue in the source`,
+  refused: (language: string, cues: number, list: string) => `${language}: not delivered, ${cues} cue${cues === 1 ? '' : 's'} with errors: ${list}`,
+  unknownFormat: (id: string, known: readonly string[]) => `unknown format \`${id}\`; expected one of ${known.join(', ')}`,
+  unregisteredFormat: (id: string, profile: string) => `format \`${id}\` of the ${profile} delivery profile has no adapter in this build; pass --formats to choose others`,
+  writerFailed: (language: string, format: string, message: string) => `${language} ${format}: not written: ${message}`,
+  badRate: (text: string) => `\`${text}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or 48`,
+} as const;

@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { SublocError } from '../errors.js';
+import { formatById, formatIds } from '../formats/index.js';
+import { parseFrameRate } from '../model/frame-rate.js';
+import type { FrameRate, Lang } from '../model/track.js';
+import { resolveLocalizeOptions, type LocalizeInput } from '../pipeline/options.js';
+import { loadProfile, type Profile } from '../qc/index.js';
+import { messages } from './messages.js';
+import { deliveryProfiles } from './profiles.js';
+import type { DeliveryTiming } from './retime.js';
+import { parseTimecode } from './timecode.js';
+
+/** What a user may say on the command line; the rest comes from `subloc.config.json`. */
+export interface DeliverInput {
+  config?: string;
+  title?: string;
+  input?: string;
+  source?: string;
+  encoding?: string;
+  languages?: string[];
+  profile?: string;
+  formats?: string[];
+  fps?: string;
+  sourceFps?: string;
+  retime?: boolean;
+  start?: string;
+  out?: string;
+  memory?: string;
+  allowQcErrors?: boolean;
+}
+
+/** Everything resolved and checked once; `deliver` trusts it. */
+export interface DeliverOptions {
+  title: string;
+  /** Absolute path of the source track `localize` ran on. */
+  input: string;
+  source: Lang;
+  encoding?: string;
+  languages: Lang[];
+  /** Absolute path of the memory the approved translations are read from. */
+  memory: string;
+  glossary?: string;
+  /** The delivery profile's name, or the QC profile file's id. */
+  profile: string;
+  qcProfile: Profile;
+  /** Format ids, each in the format table. */
+  formats: string[];
+  /** Formats the profile lists that this build has no adapter for: skipped, with a warning. */
+  missingFormats: string[];
+  timing: DeliveryTiming;
+  /** Absolute output root; the delivery is `<out>/<title>/`. */
+  out: string;
+  allowQcErrors: boolean;
+}
+
+const FILM: FrameRate = { numerator: 24, denominator: 1 };
+
+function rate(text: string, where: string): FrameRate {
+  const parsed = parseFrameRate(text);
+  if (!parsed) throw new SublocError('USAGE', `${where}: ${messages.badRate(text)}`);
+  return parsed;
+}
+
+/**
+ * Source track, languages and memory as `localize` and `review import`
+ * resolve them; the config is `subloc.config.json` in `cwd` when not named.
+ * Output defaults to `deliverables/` beside the config (else in `cwd`).
+ */
+export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<DeliverOptions> {
+  const config = cli.config ?? (existsSync(resolve(cwd, 'subloc.config.json')) ? 'subloc.config.json' : undefined);
+  const shared: LocalizeInput = { provider: 'offline' };
+  if (config !== undefined) shared.config = config;
+  if (cli.languages !== undefined) shared.targets = cli.languages;
+  if (cli.sourceFps !== undefined) shared.fps = cli.sourceFps;
+  for (const key of ['title', 'input', 'source', 'encoding', 'memory'] as const) {
+    const v = cli[key];
+    if (v !== undefined) shared[key] = v;
+  }
+  const base = await resolveLocalizeOptions(shared, cwd, env);
+
+  const profileName = cli.profile ?? 'festival';
+  const delivery = Object.hasOwn(deliveryProfiles, profileName) ? deliveryProfiles[profileName] : undefined;
+  const qcProfile = loadProfile(delivery?.qcProfile ?? profileName, cwd);
+  let formats: string[];
+  let missingFormats: string[] = [];
+  if (cli.formats !== undefined) {
+    for (const id of cli.formats) if (!formatById(id)) throw new SublocError('USAGE', `--formats: ${messages.unknownFormat(id, formatIds)}`);
+    formats = [...new Set(cli.formats)];
+  } else {
+    const listed = (delivery ?? deliveryProfiles['festival']!).formats;
+    formats = listed.filter((id) => formatById(id) !== undefined);
+    missingFormats = listed.filter((id) => formatById(id) === undefined);
+  }
+
+  const source = cli.sourceFps !== undefined || base.frameRate !== undefined ? base.frameRate! : FILM;
+  const deliveryRate = cli.fps === undefined ? source : rate(cli.fps, '--fps');
+  const parsed = parseTimecode(cli.start ?? '00:00:00:00', deliveryRate);
+  if ('error' in parsed) throw new SublocError('USAGE', `--start: ${parsed.error}`);
+
+  const configDir = config === undefined ? cwd : dirname(resolve(cwd, config));
+  const options: DeliverOptions = {
+    title: base.title,
+    input: base.input,
+    source: base.source,
+    languages: base.targets,
+    memory: base.memory,
+    profile: delivery?.id ?? qcProfile.id,
+    qcProfile,
+    formats,
+    missingFormats,
+    timing: { source, delivery: deliveryRate, retime: cli.retime === true, startFrames: parsed.frames },
+    out: cli.out !== undefined ? resolve(cwd, cli.out) : resolve(configDir, 'deliverables'),
+    allowQcErrors: cli.allowQcErrors === true,
+  };
+  if (base.encoding !== undefined) options.encoding = base.encoding;
+  if (base.glossary !== undefined) options.glossary = base.glossary;
+  return options;
+}

@@ -1,0 +1,49 @@
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { framesToMs, frameRateLabel, msToFrames } from '../model/frame-rate.js';
+import type { Cue, FrameRate, Ms, Track } from '../model/track.js';
+import { messages } from './messages.js';
+
+export interface DeliveryTiming {
+  /** The rate the source track was timed against. */
+  source: FrameRate;
+  delivery: FrameRate;
+  /**
+   * Play the picture at the delivery rate (a 25 fps master run at 24 fps):
+   * source frame n becomes delivery frame n, so every time is scaled by the
+   * speed ratio. Otherwise times are kept and only snapped to the new grid.
+   */
+  retime: boolean;
+  /** Delivery frames added to every time (a `--start 10:00:00:00` offset). */
+  startFrames: number;
+}
+
+/** The delivery frame a source time lands on: one rounding, from the exact rational time. */
+export function deliveryFrame(ms: Ms, timing: DeliveryTiming): number {
+  // Retimed, source frame n is delivery frame n: frames = ms × source fps / 1000.
+  const frames = timing.retime ? msToFrames(ms, timing.source) : msToFrames(ms, timing.delivery);
+  return frames + timing.startFrames;
+}
+
+export function deliveryTime(ms: Ms, timing: DeliveryTiming): Ms {
+  return framesToMs(deliveryFrame(ms, timing), timing.delivery);
+}
+
+/**
+ * The track on the delivery's frame grid: every time converted (or retimed),
+ * offset and snapped to a frame boundary. A cue that snapping would collapse
+ * (end at or before start) is dropped with an error: the gate refuses it.
+ */
+export function retimeTrack(track: Track, timing: DeliveryTiming): { track: Track; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const cues: Cue[] = [];
+  for (const cue of track.cues) {
+    const start = deliveryFrame(cue.start, timing);
+    const end = deliveryFrame(cue.end, timing);
+    if (end <= start) {
+      diagnostics.push(diagnostic('deliver/collapsed-cue', 'error', messages.collapsedCue(cue.start, cue.end, frameRateLabel(timing.delivery)), { cueId: cue.id }));
+      continue;
+    }
+    cues.push({ ...cue, start: framesToMs(start, timing.delivery), end: framesToMs(end, timing.delivery) });
+  }
+  return { track: { ...track, cues, frameRate: { ...timing.delivery }, meta: { ...track.meta } }, diagnostics };
+}

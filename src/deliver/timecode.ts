@@ -1,0 +1,45 @@
+import { dropFrameLabelToFrames, framesToDropFrameLabel, nominalFps } from '../model/frame-rate.js';
+import type { FrameRate } from '../model/track.js';
+
+const TIMECODE = /^(\d{1,2}):(\d{2}):(\d{2})([:;.])(\d{2,3})$/;
+
+/** Drop-frame labels exist only at the 1000/1001 rates whose nominal rate is a multiple of 30 (29.97, 59.94). */
+function canDropFrames(rate: FrameRate): boolean {
+  return rate.denominator === 1001 && nominalFps(rate) % 30 === 0;
+}
+
+export type TimecodeResult = { frames: number } | { error: string };
+
+/**
+ * Frames counted by a SMPTE timecode `HH:MM:SS:FF` at `rate`. A `;` before
+ * the frames (`00:59:59;29`) or a drop-frame rate reads it as a drop-frame
+ * label; a label drop-frame skips (`00:01:00;00`) is refused.
+ */
+export function parseTimecode(text: string, rate: FrameRate): TimecodeResult {
+  const m = TIMECODE.exec(text.trim());
+  if (!m) return { error: `\`${text}\` is not a timecode; expected HH:MM:SS:FF such as 01:00:00:00 (HH:MM:SS;FF for drop-frame)` };
+  const [h, min, s, f] = [m[1], m[2], m[3], m[5]].map(Number) as [number, number, number, number];
+  const fps = nominalFps(rate);
+  if (min > 59 || s > 59) return { error: `\`${text}\` has ${min > 59 ? `${min} minutes` : `${s} seconds`}; expected at most 59` };
+  if (f >= fps) return { error: `\`${text}\` has frame ${f}; expected at most ${fps - 1} at ${fps} frames a second` };
+  const dropFrame = m[4] === ';' || rate.dropFrame === true;
+  if (!dropFrame) return { frames: ((h * 60 + min) * 60 + s) * fps + f };
+  if (!canDropFrames(rate)) return { error: `\`${text}\` is a drop-frame timecode; drop-frame exists only at 29.97 and 59.94 fps, expected \`:\` before the frames` };
+  const skipped = Math.round(fps / 15);
+  if (s === 0 && f < skipped && min % 10 !== 0) return { error: `\`${text}\` is a label drop-frame timecode skips; expected ${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}:00;${String(skipped).padStart(2, '0')} or later` };
+  return { frames: dropFrameLabelToFrames(h, min, s, f, rate) };
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** The SMPTE label of a frame count: `HH:MM:SS:FF`, `HH:MM:SS;FF` at a drop-frame rate. */
+export function formatTimecode(frames: number, rate: FrameRate): string {
+  if (rate.dropFrame && canDropFrames(rate)) {
+    const [h, m, s, f] = framesToDropFrameLabel(frames, rate);
+    return `${two(h)}:${two(m)}:${two(s)};${two(f)}`;
+  }
+  const fps = nominalFps(rate);
+  const f = frames % fps;
+  const seconds = Math.floor(frames / fps);
+  return `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}:${two(f)}`;
+}

@@ -1,0 +1,46 @@
+import { fitCue } from '../fit/fit-cue.js';
+import { renderingFor, type Glossary, type Matcher } from '../glossary/index.js';
+import type { FrameRate, Lang, Track } from '../model/track.js';
+import { forLanguage, type Profile } from '../qc/index.js';
+import { assembleTrack, type AssembledTrack } from '../translate/assemble.js';
+import { plainOf } from '../translate/tagged-text.js';
+import type { Draft, Unit } from '../translate/unit.js';
+
+export interface AssembleLanguageInput {
+  source: Track;
+  units: readonly Unit[];
+  drafts: readonly Draft[];
+  target: Lang;
+  /** Gives the line limits the drafts are fitted to. */
+  profile: Profile;
+  glossary?: { glossary: Glossary; matcher: Matcher } | undefined;
+  frameRate?: FrameRate | undefined;
+}
+
+/** Target renderings of the glossary terms in a unit's source: a line break must not split them. */
+function protectedPhrases(glossary: AssembleLanguageInput['glossary'], unit: Unit, target: string): string[] {
+  if (!glossary) return [];
+  const terms = new Map(glossary.glossary.terms.map((t) => [t.id, t]));
+  return glossary.matcher.find(plainOf(unit.source.join(''))).flatMap((m) => {
+    const term = terms.get(m.termId);
+    if (!term) return [];
+    if (term.doNotTranslate) return [m.form];
+    const r = renderingFor(term, target);
+    return r ? [r.preferred, ...r.allowed] : [];
+  });
+}
+
+/**
+ * One language's track from its drafts: the source's cues and times, each
+ * cue's text fitted to the profile's lines, glossary terms never split.
+ * What `localize` writes and `deliver` delivers.
+ */
+export function assembleLanguage(input: AssembleLanguageInput): AssembledTrack {
+  const { source, units, drafts, target, profile, glossary } = input;
+  const fitOptions = { language: target, maxCharsPerLine: forLanguage(profile.maxCharsPerLine.value, target), maxLines: profile.maxLines.value };
+  const assembled = assembleTrack(source, units, drafts, target, (spans, unit) =>
+    fitCue(spans, { ...fitOptions, protectedPhrases: protectedPhrases(glossary, unit, target) }).lines,
+  );
+  if (input.frameRate) assembled.track.frameRate = input.frameRate;
+  return assembled;
+}

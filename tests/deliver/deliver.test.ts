@@ -1,0 +1,192 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../../src/deliver/manifest.js';
+import { formatTimecode } from '../../src/deliver/timecode.js';
+import { formatById } from '../../src/formats/index.js';
+import { parse } from '../../src/formats/parse.js';
+import { framesToMs, msToFrames, parseFrameRate, snapToFrame } from '../../src/model/frame-rate.js';
+import type { FrameRate, Track } from '../../src/model/track.js';
+import { cli, tempDir } from '../helpers/cli.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const SCHEMAS = resolve(root, '../shared/schemas');
+const config = join(root, 'subloc.config.json');
+const TARGETS = ['en-US', 'fr-FR', 'it-IT', 'es-ES', 'de-DE', 'ja-JP'];
+const FESTIVAL = ['srt', 'vtt', 'ttml', 'ebu-tt-d', 'dcp-smpte', 'dcp-interop'];
+/** Formats whose adapters are in this build: the others are skipped (with a warning) by `deliver`. */
+const REGISTERED = FESTIVAL.filter((id) => formatById(id) !== undefined);
+const source = parse(readFileSync(join(root, 'subtitles/hotline-beijing.zh-Hans.srt'))).track;
+
+/** xmllint command line per XML format, run from the schemas folder (see its README). */
+const SCHEMA: Record<string, { args: string[]; env?: Record<string, string> }[]> = {
+  ttml: [{ args: ['--schema', 'imsc1/local-xmllint-driver.xsd'] }, { args: ['--schema', 'ttml2/ttml2.xsd'] }],
+  'ebu-tt-d': [{ args: ['--schema', 'ebu-tt-d/ebutt_d.xsd'], env: { XML_CATALOG_FILES: 'ebu-tt-d/catalog.xml' } }],
+  'dcp-smpte': [{ args: ['--schema', 'smpte-428-7-dcst/DCDMSubtitle-2014.xsd'] }],
+  'dcp-interop': [{ args: ['--schema', 'dcinema-interop-dcsubtitle/DCSubtitle.xsd'] }],
+};
+
+function xmllint(file: string, format: string): void {
+  for (const { args, env } of SCHEMA[format] ?? []) {
+    try {
+      execFileSync('xmllint', ['--noout', '--nonet', ...args, file], { cwd: SCHEMAS, env: { ...process.env, ...env }, stdio: 'pipe' });
+    } catch (error) {
+      throw new Error(`${file} fails ${args.join(' ')}:\n${String((error as { stderr?: Buffer }).stderr ?? error)}`);
+    }
+  }
+}
+
+/** Every file under `dir`, relative, `/`-separated. */
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => {
+    const rel = prefix === '' ? e.name : `${prefix}/${e.name}`;
+    return e.isDirectory() ? listFiles(dir, rel) : [rel];
+  });
+}
+
+const onGrid = (ms: number, rate: FrameRate) => framesToMs(msToFrames(ms, rate), rate) === ms;
+const times = (t: Track) => t.cues.map((c) => [c.start, c.end] as [number, number]);
+/** Formats whose times are 4 ms ticks (Interop DCP), not frames. */
+const TICKS = new Set(['dcp-interop']);
+
+function readBack(path: string, format: string, rate: FrameRate): Track {
+  const bytes = readFileSync(path);
+  const parsed = parse(bytes, { fileName: path, frameRate: rate, format: format as never });
+  expect(parsed.diagnostics.filter((d) => d.severity === 'error'), path).toEqual([]);
+  return parsed.track;
+}
+
+/** Checks a delivery folder against its manifest and returns it. */
+function checkDelivery(folder: string, rate: FrameRate, expected: (lang: string) => [number, number][]): Manifest {
+  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
+  expect(manifest.tool).toEqual({ name: 'subloc', version: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version });
+  expect(listFiles(folder).sort()).toEqual([...manifest.files.map((f) => f.path), 'manifest.json'].sort());
+  for (const file of manifest.files) {
+    const path = join(folder, file.path);
+    const bytes = readFileSync(path);
+    expect(file.bytes).toBe(statSync(path).size);
+    expect(file.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const track = readBack(path, file.format, rate);
+    expect(track.cues.length, file.path).toBe(file.cues);
+    if (TICKS.has(file.format)) {
+      // 4 ms ticks cannot say a frame boundary exactly: the nearest tick, which reads back as the same frame.
+      const frames = (t: [number, number][]) => t.map(([a, b]) => [msToFrames(a, rate), msToFrames(b, rate)]);
+      expect(frames(times(track)), file.path).toEqual(frames(expected(file.language)));
+      for (const [i, [a, b]] of times(track).entries()) expect(Math.max(Math.abs(a - expected(file.language)[i]![0]), Math.abs(b - expected(file.language)[i]![1]))).toBeLessThanOrEqual(2);
+    } else {
+      expect(times(track), file.path).toEqual(expected(file.language));
+      for (const c of track.cues) expect(onGrid(c.start, rate) && onGrid(c.end, rate), `${file.path} cue ${c.id}`).toBe(true);
+    }
+    const [first] = expected(file.language);
+    expect(file.first).toEqual({ ms: first![0], timecode: formatTimecode(msToFrames(first![0], rate), rate) });
+    expect(file.last.ms).toBe(Math.max(...expected(file.language).map(([, end]) => end)));
+    xmllint(path, file.format);
+  }
+  return manifest;
+}
+
+describe('subloc deliver on the bundled sample', () => {
+  let work: string;
+  let memory: string;
+
+  beforeAll(async () => {
+    work = tempDir();
+    memory = join(work, 'm.sqlite');
+    const r = await cli(['localize', '--config', config, '--out', join(work, 'out'), '--memory', memory, '--json'], root, {});
+    expect(r.code).toBe(0);
+  });
+
+  const run = (args: string[]) => cli(['deliver', '--config', config, '--memory', memory, ...args], root, {});
+
+  it('delivers every language in every festival format at 24 fps, as the manifest says', async () => {
+    const out = join(work, 'd24');
+    const r = await run(['--fps', '24', '--out', out, '--allow-qc-errors']);
+    expect(r.code, r.stderr).toBe(0);
+    const rate = parseFrameRate('24')!;
+    const snapped = source.cues.map((c) => [snapToFrame(c.start, rate), snapToFrame(c.end, rate)] as [number, number]);
+    const manifest = checkDelivery(join(out, 'hotline-beijing'), rate, () => snapped);
+    expect(manifest).toMatchObject({ title: 'hotline-beijing', profile: 'festival', qcProfile: 'festival', frameRate: '24', start: '00:00:00:00', retimed: false, qcErrorsAllowed: true });
+    expect(manifest.files.map((f) => f.path)).toEqual(TARGETS.flatMap((l) => REGISTERED.map((id) => `${l}/hotline-beijing.${l}.${({ srt: 'srt', vtt: 'vtt', ttml: 'imsc.ttml' } as Record<string, string>)[id] ?? `${id}.xml`}`)));
+    expect(manifest.languages.map((l) => [l.language, l.delivered, l.cues, l.approved + l.reviewed + l.drafts, l.untranslated])).toEqual(TARGETS.map((l) => [l, true, source.cues.length, source.cues.length, 0]));
+    for (const id of FESTIVAL.filter((f) => !REGISTERED.includes(f))) expect(r.stderr).toContain(`format \`${id}\` of the festival profile has no adapter`);
+  });
+
+  it('delivers at 25 fps from 10:00:00:00, every time on the 25 fps grid', async () => {
+    const out = join(work, 'd25');
+    const r = await run(['--fps', '25', '--start', '10:00:00:00', '--out', out, '--allow-qc-errors', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const rate = parseFrameRate('25')!;
+    const expected = source.cues.map((c) => [framesToMs(msToFrames(c.start, rate) + 900_000, rate), framesToMs(msToFrames(c.end, rate) + 900_000, rate)] as [number, number]);
+    const manifest = checkDelivery(join(out, 'hotline-beijing'), rate, () => expected);
+    expect(manifest).toMatchObject({ frameRate: '25', start: '10:00:00:00' });
+    expect(manifest.files[0]!.first.timecode.startsWith('10:00:')).toBe(true);
+    expect(JSON.parse(r.stdout).manifest).toEqual(manifest);
+  });
+
+  it('retimes a 25 fps master to 24 fps by the speed ratio', async () => {
+    const out = join(work, 'retimed');
+    const r = await run(['--source-fps', '25', '--fps', '24', '--retime', '--formats', 'srt', '--language', 'fr-FR', '--out', out, '--allow-qc-errors']);
+    expect(r.code, r.stderr).toBe(0);
+    const rate = parseFrameRate('24')!;
+    const expected = source.cues.map((c) => [framesToMs(msToFrames(c.start, parseFrameRate('25')!), rate), framesToMs(msToFrames(c.end, parseFrameRate('25')!), rate)] as [number, number]);
+    const manifest = checkDelivery(join(out, 'hotline-beijing'), rate, () => expected);
+    expect(manifest).toMatchObject({ retimed: true, source: { language: 'zh-Hans', frameRate: '25' }, frameRate: '24' });
+    expect(manifest.files[0]!.last.ms).toBeGreaterThan(source.cues.at(-1)!.end);
+  });
+
+  it('refuses a language with QC errors, listing its cues, and delivers the others', async () => {
+    const profile = join(work, 'strict-ja.json');
+    const off = ['empty-cue', 'glossary', 'line-count', 'max-duration', 'min-duration', 'min-gap', 'numbers', 'overlap', 'reading-speed', 'unbalanced-tags'];
+    writeFileSync(profile, JSON.stringify({ extends: 'default', name: 'test', maxCharsPerLine: { value: { default: 1000, ja: 6 }, source: 'test' }, rules: Object.fromEntries(off.map((id) => [id, 'off'])) }));
+    const out = join(work, 'gate');
+    const r = await run(['--profile', profile, '--formats', 'srt,vtt', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/ja-JP: not delivered, \d+ cues with errors: \d+ \(line-length\)/);
+    const folder = join(out, 'hotline-beijing');
+    expect(existsSync(join(folder, 'ja-JP'))).toBe(false);
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.languages.filter((l) => !l.delivered).map((l) => l.language)).toEqual(['ja-JP']);
+    expect(manifest.languages.find((l) => l.language === 'ja-JP')!.refusal).toContain('not delivered');
+    expect(new Set(manifest.files.map((f) => f.language))).toEqual(new Set(TARGETS.filter((l) => l !== 'ja-JP')));
+
+    const allowed = await run(['--profile', profile, '--formats', 'srt', '--language', 'ja-JP', '--out', out, '--allow-qc-errors']);
+    expect(allowed.code, allowed.stderr).toBe(0);
+    expect(existsSync(join(folder, 'ja-JP/hotline-beijing.ja-JP.srt'))).toBe(true);
+  });
+
+  it('marks cues the memory lacks as untranslated: the gate refuses the language', async () => {
+    const out = join(work, 'empty');
+    const r = await run(['--memory', join(work, 'empty.sqlite'), '--language', 'fr-FR', '--formats', 'srt', '--out', out, '--json']);
+    expect(r.code).toBe(1);
+    const fr = JSON.parse(r.stdout).languages[0];
+    expect(fr).toMatchObject({ language: 'fr-FR', delivered: false, untranslated: source.cues.length, approved: 0, reviewed: 0, drafts: 0 });
+    expect(fr.findings.some((d: { code: string }) => d.code === 'qc/untranslated')).toBe(true);
+  });
+
+  it.runIf(formatById('dcp-smpte') !== undefined)('skips a format its writer refuses at the rate, delivers the rest, and exits 1', async () => {
+    const out = join(work, 'ntsc');
+    const r = await run(['--fps', '29.97df', '--start', '01:00:00;00', '--formats', 'srt,dcp-smpte', '--language', 'fr-FR', '--out', out, '--allow-qc-errors']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('fr-FR dcp-smpte: not written:');
+    const rate = parseFrameRate('29.97df')!;
+    const expected = source.cues.map((c) => [framesToMs(msToFrames(c.start, rate) + 107_892, rate), framesToMs(msToFrames(c.end, rate) + 107_892, rate)] as [number, number]);
+    const manifest = checkDelivery(join(out, 'hotline-beijing'), rate, () => expected);
+    expect(manifest).toMatchObject({ frameRate: '29.97df', start: '01:00:00;00' });
+    expect(manifest.files.map((f) => [f.format, f.first.timecode])).toEqual([['srt', '01:00:07;15']]);
+  });
+
+  it('says what is wrong with the options', async () => {
+    const bad = await run(['--fps', 'fast', '--out', join(work, 'x')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('`fast` is not a frame rate');
+    const start = await run(['--fps', '25', '--start', '00:00:00:25', '--out', join(work, 'x')]);
+    expect(start.code).toBe(2);
+    expect(start.stderr).toContain('expected at most 24');
+    const format = await run(['--formats', 'pdf', '--out', join(work, 'x')]);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain('unknown format `pdf`');
+    expect(existsSync(join(work, 'x'))).toBe(false);
+  });
+});

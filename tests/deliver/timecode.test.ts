@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { formatTimecode, parseTimecode } from '../../src/deliver/timecode.js';
+import { parseFrameRate } from '../../src/model/frame-rate.js';
+
+const rate = (text: string) => parseFrameRate(text)!;
+
+describe('parseTimecode', () => {
+  it.each([
+    ['10:00:00:00', '25', 900_000],
+    ['10:00:00:00', '24', 864_000],
+    ['01:00:00:00', '23.976', 86_400],
+    ['01:00:00:00', '29.97', 108_000],
+    ['00:00:01:47', '48', 95],
+    ['00:00:00:00', '30', 0],
+  ])('%s at %s fps counts %i frames', (text, fps, frames) => {
+    expect(parseTimecode(text, rate(fps))).toEqual({ frames });
+  });
+
+  it('reads `;` as a drop-frame label at 29.97', () => {
+    expect(parseTimecode('00:01:00;02', rate('29.97'))).toEqual({ frames: 1800 });
+    expect(parseTimecode('00:10:00;00', rate('29.97'))).toEqual({ frames: 17_982 });
+    expect(parseTimecode('10:00:00;00', rate('29.97'))).toEqual({ frames: 1_078_920 });
+    // At a drop-frame rate the label drops frames whatever the separator.
+    expect(parseTimecode('10:00:00:00', rate('29.97df'))).toEqual({ frames: 1_078_920 });
+  });
+
+  it('refuses what is not a timecode at the rate, saying what it expected', () => {
+    expect(parseTimecode('10:00:00', rate('25'))).toMatchObject({ error: expect.stringContaining('expected HH:MM:SS:FF') });
+    expect(parseTimecode('00:00:00:25', rate('25'))).toMatchObject({ error: expect.stringContaining('expected at most 24') });
+    expect(parseTimecode('00:61:00:00', rate('25'))).toMatchObject({ error: expect.stringContaining('61 minutes') });
+    expect(parseTimecode('00:00:00;00', rate('25'))).toMatchObject({ error: expect.stringContaining('only at 29.97 and 59.94') });
+    expect(parseTimecode('00:01:00;00', rate('29.97'))).toMatchObject({ error: expect.stringContaining('00:01:00;02 or later') });
+  });
+});
+
+describe('formatTimecode', () => {
+  it('labels frames at whole and 1000/1001 rates', () => {
+    expect(formatTimecode(900_000 + 12, rate('25'))).toBe('10:00:00:12');
+    expect(formatTimecode(86_400 + 23, rate('23.976'))).toBe('01:00:00:23');
+  });
+
+  it('round-trips drop-frame labels', () => {
+    const df = rate('29.97df');
+    for (const label of ['00:00:59;29', '00:01:00;02', '00:09:59;29', '00:10:00;00', '10:00:00;00', '23:59:59;29']) {
+      const parsed = parseTimecode(label, df);
+      expect('frames' in parsed && formatTimecode(parsed.frames, df)).toBe(label);
+    }
+  });
+});
