@@ -12,12 +12,25 @@ import { parse } from '../src/formats/parse.js';
 import type { Cue } from '../src/model/track.js';
 import { localize } from '../src/pipeline/localize.js';
 import { resolveLocalizeOptions } from '../src/pipeline/options.js';
-import { start } from '../tests/helpers/deepl-server.js';
+import { fork, type ChildProcess } from 'node:child_process';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY ?? 300);
 const CONCURRENCY = 4;
 const CUES = 1500;
 const TARGETS = ['en-US', 'fr-FR', 'it-IT', 'es-ES', 'de-DE', 'ja-JP'];
+
+interface ServerState {
+  translateRequests: number;
+  billedCharacters: number;
+  maxInFlight: number;
+}
+
+function ask<T>(child: ChildProcess, message?: string): Promise<T> {
+  return new Promise((resolve) => {
+    child.once('message', (answer) => resolve(answer as T));
+    if (message !== undefined) child.send(message);
+  });
+}
 
 export async function benchDeepL(): Promise<string> {
   const root = new URL('..', import.meta.url).pathname;
@@ -33,7 +46,10 @@ export async function benchDeepL(): Promise<string> {
     }
   }
   const dir = mkdtempSync(join(tmpdir(), 'subloc-bench-deepl-'));
-  const server = await start({ authKey: 'bench:fx', latencyMs: LATENCY_MS, characterLimit: 100_000_000 });
+  const child = fork(new URL('./deepl-server-process.ts', import.meta.url).pathname, [JSON.stringify({ authKey: 'bench:fx', latencyMs: LATENCY_MS, characterLimit: 100_000_000 })], {
+    execArgv: ['--import', 'tsx'],
+  });
+  const server = await ask<{ url: string }>(child);
   try {
     const input = join(dir, 'scaled.zh-Hans.srt');
     writeFileSync(input, formats.srt.serialize({ ...sample, cues }).text);
@@ -45,7 +61,8 @@ export async function benchDeepL(): Promise<string> {
     const began = performance.now();
     const report = await localize(options);
     const wall = performance.now() - began;
-    const requests = server.state.requests.filter((r) => r.path === '/v2/translate').length;
+    const state = await ask<ServerState>(child, 'state');
+    const requests = state.translateRequests;
     const ideal = (requests / CONCURRENCY) * LATENCY_MS;
     return [
       `DeepL drafting: ${CUES} cues (${report.units} units) × ${TARGETS.length} languages, ${LATENCY_MS} ms per request, concurrency ${CONCURRENCY}`,
@@ -53,7 +70,7 @@ export async function benchDeepL(): Promise<string> {
       `  wall ${(wall / 1000).toFixed(2)} s, ideal ${(ideal / 1000).toFixed(2)} s (requests ÷ concurrency × latency): ${(wall / ideal).toFixed(2)}× the ideal`,
     ].join('\n');
   } finally {
-    await server.stop();
+    child.send('stop');
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -103,31 +103,8 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
     // A dry run asks no provider: it only counts what the memory lacks.
     const translator = options.dryRun ? undefined : providers[options.provider](ctx);
 
-    // Languages are drafted side by side (DeepL requests share the run's one limiter), then written in order.
-    const settled = await Promise.allSettled(
-      options.targets.map((target) => {
-        onEvent({ type: 'language-start', language: target, units: units.length });
-        return draftLanguage({
-          units,
-          pair: { source: options.source, target },
-          memory,
-          glossaryVersion: glossary ? glossaryContentHash(glossary.glossary, target) : '',
-          translator,
-          onProgress: (done) => onEvent({ type: 'language-progress', language: target, done }),
-        });
-      }),
-    );
-    const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure) {
-      const error: unknown = failure.reason;
-      if (isSublocError(error) && error.code === 'DEEPL_QUOTA') {
-        throw new SublocError('DEEPL_QUOTA', `${error.message}. Every draft received so far is kept in the memory; run the same command again once the quota allows, and only what is missing will be requested.`, { cause: error });
-      }
-      throw error;
-    }
-
-    for (const [index, target] of options.targets.entries()) {
-      const drafted = (settled[index] as PromiseFulfilledResult<Awaited<ReturnType<typeof draftLanguage>>>).value;
+    /** Assembles, checks and writes one language as soon as its drafts are in, while others still wait on DeepL. */
+    const finish = async (target: string, drafted: Awaited<ReturnType<typeof draftLanguage>>): Promise<LanguageReport> => {
       const pair = { source: options.source, target };
       const { track, origins: draftsByCue, untranslated } = assembleLanguage({ source, units, drafts: drafted.drafts, target, profile: options.profile, glossary, frameRate: options.frameRate });
       const origins: Record<string, DraftOrigin> = {};
@@ -188,9 +165,33 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
         files,
         diagnostics,
       };
-      languages.push(languageReport);
       onEvent({ type: 'language-done', language: target, report: languageReport });
+      return languageReport;
+    };
+
+    // Languages are drafted side by side (DeepL requests share the run's one limiter); each is written when ready.
+    const settled = await Promise.allSettled(
+      options.targets.map((target) => {
+        onEvent({ type: 'language-start', language: target, units: units.length });
+        return draftLanguage({
+          units,
+          pair: { source: options.source, target },
+          memory,
+          glossaryVersion: glossary ? glossaryContentHash(glossary.glossary, target) : '',
+          translator,
+          onProgress: (done) => onEvent({ type: 'language-progress', language: target, done }),
+        }).then((drafted) => finish(target, drafted));
+      }),
+    );
+    const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) {
+      const error: unknown = failure.reason;
+      if (isSublocError(error) && error.code === 'DEEPL_QUOTA') {
+        throw new SublocError('DEEPL_QUOTA', `${error.message}. Every draft received so far is kept in the memory; run the same command again once the quota allows, and only what is missing will be requested.`, { cause: error });
+      }
+      throw error;
     }
+    for (const r of settled) if (r.status === 'fulfilled') languages.push(r.value);
 
     report = {
       title: options.title,

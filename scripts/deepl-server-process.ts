@@ -1,0 +1,20 @@
+/**
+ * The DeepL-compatible test server in a process of its own, for the
+ * benchmark: a real DeepL does its work elsewhere, so its CPU must not share
+ * the pipeline's thread. Speaks over IPC: sends `{ url }` when listening,
+ * answers `'state'` with the request and billing counts, stops on `'stop'`.
+ */
+import { start } from '../tests/helpers/deepl-server.js';
+
+const options = JSON.parse(process.argv[2] ?? '{}') as Parameters<typeof start>[0];
+const server = await start(options);
+process.send?.({ url: server.url });
+process.on('message', async (message) => {
+  if (message === 'state') {
+    const translate = server.state.requests.filter((r) => r.path === '/v2/translate').length;
+    process.send?.({ translateRequests: translate, billedCharacters: server.state.billedCharacters, maxInFlight: server.state.maxInFlight });
+  } else if (message === 'stop') {
+    await server.stop();
+    process.exit(0);
+  }
+});
