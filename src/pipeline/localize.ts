@@ -8,7 +8,7 @@ import type { MemoryStore } from '../memory/store.js';
 import { importTmx } from '../memory/tmx.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Track } from '../model/track.js';
-import { SublocError, isSublocError } from '../errors.js';
+import { SublocError } from '../errors.js';
 import { createDeepLConnection, syncGlossary } from '../translate/deepl/index.js';
 import { providers, type ProviderContext } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
@@ -184,13 +184,8 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
       }),
     );
     const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure) {
-      const error: unknown = failure.reason;
-      if (isSublocError(error) && error.code === 'DEEPL_QUOTA') {
-        throw new SublocError('DEEPL_QUOTA', `${error.message}. Every draft received so far is kept in the memory; run the same command again once the quota allows, and only what is missing will be requested.`, { cause: error });
-      }
-      throw error;
-    }
+    // A quota stop says itself that the drafts received are kept and a new run asks only for the rest.
+    if (failure) throw failure.reason;
     for (const r of settled) if (r.status === 'fulfilled') languages.push(r.value);
 
     report = {

@@ -68,7 +68,7 @@ describe('subloc localize with DeepL (a DeepL-compatible server on loopback)', (
     const stopped = await run('--concurrency', '1');
     expect(stopped.code).toBe(1);
     expect(stopped.stderr).toMatch(/quota/i);
-    expect(stopped.stderr).toContain('run the same command again');
+    expect(stopped.stderr).toContain('run again once the quota allows');
     expect(stopped.stderr).not.toMatch(/\n\s+at /);
     const billedBefore = deepl.state.billedCharacters;
     expect(billedBefore).toBeGreaterThan(0);
