@@ -1,15 +1,19 @@
 import cliProgress from 'cli-progress';
 import type { LocalizeEvent } from '../pipeline/localize.js';
+import { t } from './i18n.js';
 import type { CliIo } from './io.js';
+import { count, styleFor, type Style } from './style.js';
 
-/** One bar per language on a terminal; one summary line per language elsewhere. */
+/** One bar per language on a terminal; one summary line per language elsewhere; nothing under `--quiet`. */
 export function progressReporter(io: CliIo): { onEvent(event: LocalizeEvent): void; stop(): void } {
+  const style = styleFor(io);
+  if (io.quiet === true) return { onEvent() {}, stop() {} };
   if (!io.interactive) {
     return {
       onEvent(event) {
         if (event.type !== 'language-done') return;
         const r = event.report;
-        io.stderr(`  ${r.language.padEnd(7)} ${summary(r)}\n`);
+        io.stderr(`  ${r.language.padEnd(7)} ${summary(r, style)}\n`);
       },
       stop() {},
     };
@@ -25,18 +29,20 @@ export function progressReporter(io: CliIo): { onEvent(event: LocalizeEvent): vo
       else if (event.type === 'language-progress') byLanguage.get(event.language)?.update(event.done);
       else {
         const bar = byLanguage.get(event.language);
-        bar?.update(bar.getTotal(), { summary: summary(event.report) });
+        bar?.update(bar.getTotal(), { summary: summary(event.report, style) });
       }
     },
     stop: () => bars.stop(),
   };
 }
 
-function summary(r: { fromMemory: number; fuzzy: number; machine: number; untranslated: number; billedCharacters: number; needsReview: number; qc: { errors: number; warnings: number } }): string {
-  const parts = [`${r.fromMemory} memory`];
-  if (r.fuzzy) parts.push(`${r.fuzzy} fuzzy`);
-  if (r.machine) parts.push(`${r.machine} machine`);
-  parts.push(`${r.untranslated} untranslated`, `${r.billedCharacters} billed`);
-  if (r.needsReview) parts.push(`${r.needsReview} to re-review`);
-  return `cues: ${parts.join(' · ')} | QC ${r.qc.errors} errors, ${r.qc.warnings} warnings`;
+function summary(r: { fromMemory: number; fuzzy: number; machine: number; untranslated: number; billedCharacters: number; needsReview: number; qc: { errors: number; warnings: number } }, style: Style): string {
+  const parts = [t('progress.memory', { n: r.fromMemory })];
+  if (r.fuzzy) parts.push(t('progress.fuzzy', { n: r.fuzzy }));
+  if (r.machine) parts.push(t('progress.machine', { n: r.machine }));
+  parts.push(t('progress.untranslated', { n: r.untranslated }), t('progress.billed', { n: r.billedCharacters }));
+  if (r.needsReview) parts.push(t('progress.reReview', { n: r.needsReview }));
+  const errors = count(style, r.qc.errors, 'red', t('progress.errors', { n: r.qc.errors }));
+  const warnings = count(style, r.qc.warnings, 'yellow', t('progress.warnings', { n: r.qc.warnings }));
+  return t('progress.summary', { parts: parts.join(' · '), errors, warnings });
 }

@@ -1,66 +1,125 @@
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { isSublocError } from '../errors.js';
-import type { Command } from './command.js';
+import { parseArgsOptions, type Command, type ParsedArgs } from './command.js';
 import { convert } from './commands/convert.js';
 import { deliver } from './commands/deliver.js';
 import { localize } from './commands/localize.js';
 import { memory } from './commands/memory.js';
 import { review } from './commands/review.js';
 import { qc } from './commands/qc.js';
+import { GLOBAL_OPTIONS, commandHelp, overallHelp } from './help.js';
+import { LANGUAGES, isCliLanguage, pickLanguage, t, withLanguage } from './i18n.js';
 import { EXIT, type CliIo } from './io.js';
+import { printDiagnostic, styleFor } from './style.js';
+import { nearest } from './suggest.js';
 
 const commands: Readonly<Record<string, Command>> = Object.freeze({ convert, deliver, localize, memory, qc, review });
 
-function help(): string {
-  const rows = Object.values(commands).map((c) => `  ${c.name.padEnd(10)} ${c.summary}\n    ${c.usage}`);
-  return `usage: subloc <command> [options]\n\n${rows.join('\n')}\n\nExit codes: 0 done, 1 the input or the job failed, 2 the command line was wrong.\n`;
+/** The `--lang` value wherever it is, so that even a wrong command line is explained in the user's language. */
+function langOption(argv: readonly string[]): string | undefined {
+  const end = argv.indexOf('--');
+  const args = end < 0 ? argv : argv.slice(0, end);
+  let value: string | undefined;
+  args.forEach((arg, i) => {
+    if (arg === '--lang') value = args[i + 1];
+    else if (arg.startsWith('--lang=')) value = arg.slice('--lang='.length);
+  });
+  return value;
 }
 
 /** The whole CLI as a function, so tests run it in-process with their own io. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const [name, ...rest] = argv;
+  const lang = langOption(argv);
+  return withLanguage(pickLanguage(lang, io.env), () => {
+    if (lang !== undefined && !isCliLanguage(lang)) {
+      io.stderr(`subloc: ${t('usage.badLang', { value: lang, expected: LANGUAGES.join(', ') })}\n`);
+      return Promise.resolve(EXIT.usage);
+    }
+    return runIn(argv, io);
+  });
+}
+
+/** Global options may also come before the command's name. */
+function leadingGlobals(argv: readonly string[]): { rest: string[]; quiet: boolean } {
+  const rest = [...argv];
+  let quiet = false;
+  for (;;) {
+    const arg = rest[0];
+    if (arg === '--quiet' || arg === '-q') quiet = true;
+    else if (arg === '--lang') rest.shift();
+    else if (arg === undefined || !arg.startsWith('--lang=')) return { rest, quiet };
+    rest.shift();
+  }
+}
+
+/** `parseArgs`'s complaint, said as what was expected, with the nearest option for a typo. */
+function optionError(error: Error & { code?: string }, command: Command): string {
+  const known = [...Object.keys(command.options), ...Object.keys(GLOBAL_OPTIONS)];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = /'(-[^']*)'/.exec(error.message)?.[1] ?? '';
+    const guess = nearest(option.replace(/^-+/, ''), known);
+    return guess === undefined
+      ? t('usage.unknownOption', { option, expected: Object.keys(command.options).map((o) => `--${o}`).join(', ') })
+      : t('usage.unknownOptionSuggest', { option, suggestion: `--${guess}` });
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const name = /--([\w-]+)/.exec(error.message)?.[1] ?? '';
+    const spec = command.options[name] ?? GLOBAL_OPTIONS[name];
+    if (spec?.type === 'boolean') return t('usage.noValue', { option: `--${name}` });
+    return t('usage.missingValue', { option: `--${name}`, value: spec?.value ?? '<value>' });
+  }
+  return error.message.replace(/\. To specify.*$/s, '');
+}
+
+async function runIn(argv: readonly string[], io: CliIo): Promise<number> {
+  const leading = leadingGlobals(argv);
+  const [name, ...rest] = leading.rest;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(help());
+    io.stdout(overallHelp(Object.values(commands)));
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
-    io.stderr(`subloc: unknown command \`${name}\`; expected one of ${Object.keys(commands).join(', ')}\n`);
+    const guess = nearest(name, Object.keys(commands));
+    io.stderr(`subloc: ${guess === undefined ? t('usage.unknownCommand', { name, expected: Object.keys(commands).join(', ') }) : t('usage.unknownCommandSuggest', { name, suggestion: guess })}\n`);
     return EXIT.usage;
   }
   let args;
   try {
-    args = parseArgs({ args: [...rest], options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    args = parseArgs({ args: rest, options: { ...parseArgsOptions(command.options), ...parseArgsOptions(GLOBAL_OPTIONS) }, allowPositionals: true, strict: true });
   } catch (error) {
-    io.stderr(`subloc ${name}: ${(error as Error).message.replace(/\. To specify.*$/s, '')}\nusage: ${command.usage}\n`);
+    io.stderr(`subloc ${name}: ${optionError(error as Error, command)}\n${t('help.usage', { usage: command.usage() })}\n`);
     return EXIT.usage;
   }
   if (args.values['help'] === true) {
-    io.stdout(`${command.summary}\nusage: ${command.usage}\n`);
+    io.stdout(commandHelp(command));
     return EXIT.ok;
   }
+  const { help: _help, lang: _lang, quiet, ...values } = args.values;
+  const runIo: CliIo = leading.quiet || quiet === true ? { ...io, quiet: true } : io;
+  const failed = styleFor(io).red(`subloc ${name}:`);
   try {
-    return await command.run({ values: args.values, positionals: args.positionals }, io);
+    return await command.run({ values: values as ParsedArgs['values'], positionals: args.positionals }, runIo);
   } catch (error) {
     if (isSublocError(error)) {
       if (error.code === 'USAGE') {
-        io.stderr(`subloc ${name}: ${error.message}\nusage: ${command.usage}\n`);
+        io.stderr(`subloc ${name}: ${error.message}\n${t('help.usage', { usage: command.usage() })}\n`);
         return EXIT.usage;
       }
       const printed = new Set<string>();
       for (const d of error.diagnostics) {
         if (d.severity !== 'error') continue;
         const line = formatDiagnostic(d, error.file);
-        if (!printed.has(line)) io.stderr(`${line}\n`);
+        if (!printed.has(line)) printDiagnostic(io, d, error.file);
         printed.add(line);
       }
       const where = error.file !== undefined && !error.message.includes(error.file) ? `${error.file}${error.line === undefined ? '' : `:${error.line}`}: ` : '';
-      io.stderr(`subloc ${name}: ${where}${error.message}\n`);
+      io.stderr(`${failed} ${where}${error.message}\n`);
       return EXIT.failed;
     }
     // A bug of ours, not the user's: one line, and the stack only when asked for.
-    io.stderr(`subloc ${name}: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    io.stderr(`${failed} ${t('error.internal', { message: (error as Error)?.message ?? String(error) })}\n`);
     if (io.env['SUBLOC_DEBUG']) io.stderr(`${(error as Error)?.stack ?? ''}\n`);
     return EXIT.failed;
   }

@@ -29,7 +29,8 @@ export function cliProcess(argv: string[], cwd: string, env: NodeJS.ProcessEnv =
     cwd,
     encoding: 'utf8',
     timeout: 20_000,
-    env: { ...process.env, ...env },
+    // English whatever the machine's locale: the tests assert English messages.
+    env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: '', LANG: 'C', ...env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,36 +1,36 @@
 import { relative } from 'node:path';
 import { deliver as runDeliver } from '../../deliver/deliver.js';
 import { resolveDeliverOptions, type DeliverInput } from '../../deliver/options.js';
-import { formatDiagnostic } from '../../model/diagnostic.js';
 import { SublocError } from '../../errors.js';
 import type { Command } from '../command.js';
+import { t } from '../i18n.js';
 import { EXIT } from '../io.js';
+import { note, printDiagnostic, styleFor } from '../style.js';
 
 export const deliver: Command = {
   name: 'deliver',
-  summary: 'Write festival deliverables (SRT, WebVTT, IMSC, EBU-TT-D, DCP) of every language from the memory, QC-gated, with a manifest.',
-  usage:
-    'subloc deliver [--config subloc.config.json] [--title <t>] [--language <lang,lang>] [--profile festival|default|<file>] [--formats srt,vtt,…] [--fps <rate>] [--source-fps <rate>] [--retime] [--start <timecode>] [--out <dir> (default: deliverables/ beside the config)] [--memory <file>] [--input <source track>] [--source <lang>] [--allow-qc-errors] [--json]',
+  summary: () => t('deliver.summary'),
+  usage: () => t('deliver.usage'),
   options: {
-    config: { type: 'string', short: 'c' },
-    title: { type: 'string' },
-    language: { type: 'string' },
-    profile: { type: 'string' },
-    formats: { type: 'string' },
-    fps: { type: 'string' },
-    'source-fps': { type: 'string' },
-    retime: { type: 'boolean' },
-    start: { type: 'string' },
-    out: { type: 'string' },
-    memory: { type: 'string' },
-    input: { type: 'string', short: 'i' },
-    source: { type: 'string' },
-    encoding: { type: 'string' },
-    'allow-qc-errors': { type: 'boolean' },
-    json: { type: 'boolean' },
+    config: { type: 'string', short: 'c', value: '<file>', description: () => t('option.config'), default: 'subloc.config.json' },
+    title: { type: 'string', value: '<t>', description: () => t('option.title'), default: () => t('option.titleDefault') },
+    language: { type: 'string', value: '<lang,lang>', description: () => t('deliver.option.language'), default: () => t('deliver.option.languageDefault') },
+    profile: { type: 'string', value: '<festival|default|file>', description: () => t('deliver.option.profile'), default: 'festival' },
+    formats: { type: 'string', value: '<srt,vtt,…>', description: () => t('deliver.option.formats'), default: () => t('deliver.option.formatsDefault') },
+    fps: { type: 'string', value: '<rate>', description: () => t('deliver.option.fps'), default: () => t('deliver.option.fpsDefault') },
+    'source-fps': { type: 'string', value: '<rate>', description: () => t('deliver.option.sourceFps'), default: () => t('deliver.option.sourceFpsDefault') },
+    retime: { type: 'boolean', description: () => t('deliver.option.retime') },
+    start: { type: 'string', value: '<timecode>', description: () => t('deliver.option.start'), default: '00:00:00:00' },
+    out: { type: 'string', value: '<dir>', description: () => t('deliver.option.out'), default: () => t('deliver.option.outDefault') },
+    memory: { type: 'string', value: '<file>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
+    input: { type: 'string', short: 'i', value: '<file>', description: () => t('option.input'), default: () => t('option.inputDefault') },
+    source: { type: 'string', value: '<lang>', description: () => t('option.sourceLanguage'), default: () => t('option.sourceLanguageDefault') },
+    encoding: { type: 'string', value: '<enc>', description: () => t('option.encoding'), default: () => t('option.encodingDefault') },
+    'allow-qc-errors': { type: 'boolean', description: () => t('deliver.option.allowQcErrors') },
+    json: { type: 'boolean', description: () => t('option.json') },
   },
   async run({ values, positionals }, io) {
-    if (positionals.length > 0) throw new SublocError('USAGE', `unexpected argument \`${positionals[0]}\`; deliver takes options only`);
+    if (positionals.length > 0) throw new SublocError('USAGE', t('error.optionsOnly', { argument: positionals[0] ?? '', command: 'deliver' }));
     const str = (key: string) => (typeof values[key] === 'string' && values[key].trim() !== '' ? values[key] : undefined);
     const list = (key: string) => str(key)?.split(',').map((s) => s.trim()).filter(Boolean);
     const cli: DeliverInput = {};
@@ -48,7 +48,7 @@ export const deliver: Command = {
     if (values['allow-qc-errors'] === true) cli.allowQcErrors = true;
 
     const options = await resolveDeliverOptions(cli, io.cwd, io.env);
-    for (const id of options.missingFormats) io.stderr(`subloc deliver: warning: format \`${id}\` of the ${options.profile} profile has no adapter in this build; not written\n`);
+    for (const id of options.missingFormats) note(io, `subloc deliver: ${styleFor(io).yellow(t('severity.warning'))}: ${t('deliver.missingFormat', { id, profile: options.profile })}`);
     const report = await runDeliver(options);
     if (values['json'] === true) {
       io.stdout(`${JSON.stringify({ folder: report.folder, manifest: report.manifest, languages: report.languages }, null, 2)}\n`);
@@ -58,16 +58,20 @@ export const deliver: Command = {
       // One line a language: the cues and their rules; every message is in --json.
       if (l.refusal !== undefined) io.stderr(`subloc deliver: ${l.refusal}\n`);
       // Writers' errors are the `not written` lines below; their warnings say what a format dropped.
-      for (const d of l.findings) if ((l.delivered && d.code.startsWith('deliver/')) || (l.delivered && !d.code.startsWith('qc/') && d.severity === 'warning')) io.stderr(`${formatDiagnostic(d, l.language)}\n`);
+      for (const d of l.findings) if ((l.delivered && d.code.startsWith('deliver/')) || (l.delivered && !d.code.startsWith('qc/') && d.severity === 'warning')) printDiagnostic(io, d, l.language);
       for (const s of l.skipped) io.stderr(`subloc deliver: ${s.reason}\n`);
     }
     const m = report.manifest;
-    for (const l of m.languages) {
-      const files = m.files.filter((f) => f.language === l.language).length;
-      io.stdout(`  ${l.language.padEnd(7)} ${l.delivered ? `${files} files` : 'refused'.padEnd(8)}  ${l.cues} cues: ${l.approved} approved, ${l.reviewed} reviewed, ${l.drafts} drafts, ${l.untranslated} untranslated; QC ${l.qc.errors} errors, ${l.qc.warnings} warnings\n`);
+    const style = styleFor(io);
+    if (io.quiet !== true) {
+      for (const l of m.languages) {
+        const files = m.files.filter((f) => f.language === l.language).length;
+        const status = l.delivered ? t('deliver.files', { n: files }) : t('deliver.refused').padEnd(8);
+        io.stdout(`  ${l.language.padEnd(7)} ${status}  ${t('deliver.languageLine', { cues: l.cues, approved: l.approved, reviewed: l.reviewed, drafts: l.drafts, untranslated: l.untranslated, errors: l.qc.errors, warnings: l.qc.warnings })}\n`);
+      }
     }
     const folder = relative(io.cwd, report.folder) || '.';
-    io.stderr(`subloc deliver: ${m.files.length} files at ${m.frameRate} fps from ${m.start} (${m.profile} profile) in ${folder}/, listed with their SHA-256 in ${folder}/manifest.json\n`);
+    note(io, `subloc deliver: ${t('deliver.done', { files: style.green(String(m.files.length)), fps: m.frameRate, start: m.start, profile: m.profile, folder })}`);
     return report.incomplete ? EXIT.failed : EXIT.ok;
   },
 };

@@ -1,38 +1,38 @@
 import { relative } from 'node:path';
-import { formatDiagnostic } from '../../model/diagnostic.js';
 import { SublocError } from '../../errors.js';
 import { localize as runLocalize } from '../../pipeline/localize.js';
 import { resolveLocalizeOptions, type LocalizeInput } from '../../pipeline/options.js';
 import type { Command } from '../command.js';
+import { t } from '../i18n.js';
 import { EXIT } from '../io.js';
 import { progressReporter } from '../progress.js';
+import { note, printDiagnostic, styleFor } from '../style.js';
 
 export const localize: Command = {
   name: 'localize',
-  summary: 'Draft one track per target language from the source track (memory first, then DeepL or offline), and write a run report.',
-  usage:
-    'subloc localize [--config subloc.config.json] [--input <file>] [--source <lang>] [--target <lang,lang>] [--provider deepl|offline|pseudo] [--glossary <file>] [--out <dir>] [--formats srt,vtt,ttml] [--memory <file>] [--tmx <file,file>] [--profile <name|file>] [--fps <rate>] [--concurrency <n>] [--encoding <enc>] [--dry-run] [--json]',
+  summary: () => t('localize.summary'),
+  usage: () => t('localize.usage'),
   options: {
-    config: { type: 'string', short: 'c' },
-    title: { type: 'string' },
-    input: { type: 'string', short: 'i' },
-    source: { type: 'string' },
-    target: { type: 'string' },
-    provider: { type: 'string' },
-    glossary: { type: 'string' },
-    formats: { type: 'string' },
-    out: { type: 'string' },
-    memory: { type: 'string' },
-    tmx: { type: 'string' },
-    concurrency: { type: 'string' },
-    profile: { type: 'string' },
-    fps: { type: 'string' },
-    encoding: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    json: { type: 'boolean' },
+    config: { type: 'string', short: 'c', value: '<file>', description: () => t('option.config'), default: () => t('option.none') },
+    title: { type: 'string', value: '<t>', description: () => t('option.title'), default: () => t('option.titleDefault') },
+    input: { type: 'string', short: 'i', value: '<file>', description: () => t('localize.option.input'), default: () => t('localize.option.inputDefault') },
+    source: { type: 'string', value: '<lang>', description: () => t('option.sourceLanguage'), default: () => t('option.sourceLanguageDefault') },
+    target: { type: 'string', value: '<lang,lang>', description: () => t('localize.option.target'), default: () => t('localize.option.targetDefault') },
+    provider: { type: 'string', value: '<deepl|offline|pseudo>', description: () => t('localize.option.provider'), default: () => t('localize.option.providerDefault') },
+    glossary: { type: 'string', value: '<file>', description: () => t('localize.option.glossary'), default: () => t('localize.option.glossaryDefault') },
+    formats: { type: 'string', value: '<srt,vtt,ttml>', description: () => t('localize.option.formats'), default: 'srt' },
+    out: { type: 'string', value: '<dir>', description: () => t('localize.option.out'), default: 'out' },
+    memory: { type: 'string', value: '<file>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
+    tmx: { type: 'string', value: '<file,file>', description: () => t('localize.option.tmx') },
+    concurrency: { type: 'string', value: '<n>', description: () => t('localize.option.concurrency'), default: '4' },
+    profile: { type: 'string', value: '<name|file>', description: () => t('option.profile'), default: 'default' },
+    fps: { type: 'string', value: '<rate>', description: () => t('localize.option.fps'), default: () => t('option.fpsDefault') },
+    encoding: { type: 'string', value: '<enc>', description: () => t('option.encoding'), default: () => t('option.encodingDefault') },
+    'dry-run': { type: 'boolean', description: () => t('localize.option.dryRun') },
+    json: { type: 'boolean', description: () => t('option.json') },
   },
   async run({ values, positionals }, io) {
-    if (positionals.length > 0) throw new SublocError('USAGE', `unexpected argument \`${positionals[0]}\`; localize takes options only`);
+    if (positionals.length > 0) throw new SublocError('USAGE', t('error.optionsOnly', { argument: positionals[0] ?? '', command: 'localize' }));
     const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
     const cli: LocalizeInput = {};
     for (const key of ['config', 'title', 'input', 'source', 'provider', 'out', 'encoding', 'glossary', 'memory', 'profile', 'fps'] as const) {
@@ -47,7 +47,7 @@ export const localize: Command = {
     if (tmx) cli.tmx = tmx;
     if (typeof values['concurrency'] === 'string') {
       const n = Number(values['concurrency']);
-      if (!Number.isInteger(n) || n < 1 || n > 64) throw new SublocError('USAGE', `--concurrency must be a whole number from 1 to 64, found \`${values['concurrency']}\``);
+      if (!Number.isInteger(n) || n < 1 || n > 64) throw new SublocError('USAGE', t('localize.error.concurrency', { value: values['concurrency'] }));
       cli.concurrency = n;
     }
     if (values['dry-run'] === true) cli.dryRun = true;
@@ -66,17 +66,17 @@ export const localize: Command = {
       return EXIT.ok;
     }
     const name = (path: string) => relative(io.cwd, path) || path;
-    for (const d of report.diagnostics) io.stderr(`${formatDiagnostic(d, name(options.input))}\n`);
-    for (const i of report.imported) for (const d of i.diagnostics) io.stderr(`${formatDiagnostic(d, name(i.file))}\n`);
-    for (const d of report.service) io.stderr(`${formatDiagnostic(d)}\n`);
+    for (const d of report.diagnostics) printDiagnostic(io, d, name(options.input));
+    for (const i of report.imported) for (const d of i.diagnostics) printDiagnostic(io, d, name(i.file));
+    for (const d of report.service) printDiagnostic(io, d);
     if (options.dryRun) {
-      io.stdout('Dry run: characters DeepL would bill for what the memory lacks (nothing was sent)\n');
-      for (const l of report.languages) io.stdout(`  ${l.language.padEnd(7)} ${String(l.billedCharacters).padStart(8)}  (${l.fromMemory} of ${l.cues} cues from memory)\n`);
-      io.stdout(`  ${'total'.padEnd(7)} ${String(report.totals.billedCharacters).padStart(8)}\n`);
+      io.stdout(`${t('localize.dryRun')}\n`);
+      for (const l of report.languages) io.stdout(`  ${l.language.padEnd(7)} ${String(l.billedCharacters).padStart(8)}  ${t('localize.dryRunLine', { fromMemory: l.fromMemory, cues: l.cues })}\n`);
+      io.stdout(`  ${t('localize.total').padEnd(7)} ${String(report.totals.billedCharacters).padStart(8)}\n`);
       return EXIT.ok;
     }
     const out = relative(io.cwd, options.out) || '.';
-    io.stderr(`subloc: ${report.cues} cues (${report.units} sentence units) × ${report.languages.length} languages, provider ${report.provider}; tracks and review packages (.xlf, .review.html, qc.json) in ${out}/${options.title}/<lang>/, the run report in ${out}/${options.title}/run.json\n`);
+    note(io, `subloc: ${t('localize.done', { cues: styleFor(io).green(String(report.cues)), units: report.units, languages: report.languages.length, provider: report.provider, folder: `${out}/${options.title}` })}`);
     return EXIT.ok;
   },
 };

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decode } from '../../formats/decode.js';
-import { formatDiagnostic, hasErrors } from '../../model/diagnostic.js';
+import { hasErrors } from '../../model/diagnostic.js';
 import { SublocError } from '../../errors.js';
 import { memoryPath } from '../../memory/path.js';
 import { openMemory } from '../../memory/sqlite.js';
@@ -10,7 +10,9 @@ import { exportTmx, importTmx } from '../../memory/tmx.js';
 import { readInput } from '../../pipeline/read-input.js';
 import { writeFileAtomic } from '../../pipeline/write-atomic.js';
 import type { Command, ParsedArgs } from '../command.js';
+import { t } from '../i18n.js';
 import { EXIT, type CliIo } from '../io.js';
+import { note, printDiagnostic } from '../style.js';
 
 const STATUSES: readonly MemoryStatus[] = ['draft', 'reviewed', 'approved'];
 
@@ -34,7 +36,7 @@ function withMemory<T>(path: string, use: (store: MemoryStore) => T): T {
 
 function requireExisting(path: string): void {
   if (path !== ':memory:' && !existsSync(path)) {
-    throw new SublocError('MEMORY_NOT_FOUND', `no translation memory at ${path}; expected one made by \`subloc localize\` or \`subloc memory import\` (pass --memory <file> or set SUBLOC_MEMORY to use another)`, { file: path });
+    throw new SublocError('MEMORY_NOT_FOUND', t('memory.error.notFound', { path }), { file: path });
   }
 }
 
@@ -46,7 +48,7 @@ function commonSource(entries: readonly MemoryEntry[]): string | undefined {
 }
 
 async function exportAction({ values, files, path, io }: Context): Promise<number> {
-  if (files.length > 0) throw new SublocError('USAGE', `unexpected argument \`${files[0]}\`; memory export writes to -o <file> or stdout`);
+  if (files.length > 0) throw new SublocError('USAGE', t('memory.error.exportArgument', { argument: files[0] ?? '' }));
   requireExisting(path);
   const source = str(values['source']);
   const target = str(values['target']);
@@ -55,15 +57,15 @@ async function exportAction({ values, files, path, io }: Context): Promise<numbe
   const output = str(values['output']);
   if (output === undefined) io.stdout(tmx);
   else await writeFileAtomic(resolve(io.cwd, output), tmx);
-  io.stderr(`subloc memory: exported ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} to ${output ?? '<stdout>'}\n`);
+  note(io, `subloc memory: ${entries.length === 1 ? t('memory.exportedOne', { to: output ?? '<stdout>' }) : t('memory.exported', { n: entries.length, to: output ?? '<stdout>' })}`);
   return EXIT.ok;
 }
 
 async function importAction({ values, files, path, io }: Context): Promise<number> {
-  if (files.length === 0) throw new SublocError('USAGE', 'expected at least one TMX file to import');
+  if (files.length === 0) throw new SublocError('USAGE', t('memory.error.noFiles'));
   const status = str(values['status']);
   if (status !== undefined && !STATUSES.includes(status as MemoryStatus)) {
-    throw new SublocError('USAGE', `--status \`${status}\` is not a status; expected ${STATUSES.join(', ')}`);
+    throw new SublocError('USAGE', t('memory.error.badStatus', { status, expected: STATUSES.join(', ') }));
   }
   const read = await Promise.all(files.map(async (file) => ({ file, bytes: await readInput(resolve(io.cwd, file)) })));
   let failed = false;
@@ -74,27 +76,24 @@ async function importAction({ values, files, path, io }: Context): Promise<numbe
       const parsed = hasErrors(decoded.diagnostics)
         ? { entries: [], diagnostics: decoded.diagnostics, skipped: 0 }
         : importTmx(decoded.text, file, status === undefined ? {} : { status: status as MemoryStatus });
-      for (const d of parsed.diagnostics) io.stderr(`${formatDiagnostic(d, file)}\n`);
+      for (const d of parsed.diagnostics) printDiagnostic(io, d, file);
       const result = store.put(parsed.entries);
       const unread = hasErrors(parsed.diagnostics) && parsed.entries.length === 0 && parsed.skipped === 0;
       failed ||= hasErrors(parsed.diagnostics);
-      io.stdout(
-        unread
-          ? `${file}: not imported (see the errors above)\n`
-          : `${file}: ${result.written} written, ${result.kept} kept (the stored entry has a higher status or is newer), ${parsed.skipped} skipped with errors\n`,
-      );
+      if (unread) io.stdout(`${t('memory.notImported', { file })}\n`);
+      else if (io.quiet !== true) io.stdout(`${t('memory.imported', { file, written: result.written, kept: result.kept, skipped: parsed.skipped })}\n`);
     }
   } finally {
     store.close();
   }
-  if (failed) io.stderr('subloc memory: some entries were not imported; fix the errors above and import again (what was read is stored)\n');
+  if (failed) io.stderr(`subloc memory: ${t('memory.someNotImported')}\n`);
   return failed ? EXIT.failed : EXIT.ok;
 }
 
 async function statsAction({ files, path, io }: Context): Promise<number> {
-  if (files.length > 0) throw new SublocError('USAGE', `unexpected argument \`${files[0]}\`; memory stats takes no files`);
+  if (files.length > 0) throw new SublocError('USAGE', t('memory.error.statsArgument', { argument: files[0] ?? '' }));
   if (path !== ':memory:' && !existsSync(path)) {
-    io.stdout(`${path}: no translation memory yet (0 entries)\n`);
+    io.stdout(`${t('memory.statsEmpty', { path })}\n`);
     return EXIT.ok;
   }
   const entries = withMemory(path, (store) => store.entries());
@@ -107,10 +106,10 @@ async function statsAction({ files, path, io }: Context): Promise<number> {
   }
   const rows = [...pairs].sort(([a], [b]) => a.localeCompare(b));
   const width = Math.max(5, ...rows.map(([key]) => key.length));
-  let out = `${path}: ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}\n`;
+  let out = `${entries.length === 1 ? t('memory.statsOne', { path }) : t('memory.stats', { path, n: entries.length })}\n`;
   for (const [key, c] of rows) {
     const total = c.draft + c.reviewed + c.approved;
-    out += `  ${key.padEnd(width)} ${String(total).padStart(7)}  (draft ${c.draft}, reviewed ${c.reviewed}, approved ${c.approved})\n`;
+    out += `  ${key.padEnd(width)} ${String(total).padStart(7)}  ${t('memory.statsRow', { draft: c.draft, reviewed: c.reviewed, approved: c.approved })}\n`;
   }
   io.stdout(out);
   return EXIT.ok;
@@ -124,20 +123,19 @@ const actions: Readonly<Record<string, (context: Context) => Promise<number>>> =
 
 export const memory: Command = {
   name: 'memory',
-  summary: 'Export the translation memory as TMX 1.4, import TMX into it, or count its entries.',
-  usage:
-    'subloc memory export [-o <file.tmx>] [--source <lang>] [--target <lang>] | subloc memory import <file.tmx>... [--status draft|reviewed|approved] | subloc memory stats   (all: [--memory <file>], default $SUBLOC_MEMORY or .subloc/memory.sqlite)',
+  summary: () => t('memory.summary'),
+  usage: () => t('memory.usage'),
   options: {
-    output: { type: 'string', short: 'o' },
-    source: { type: 'string' },
-    target: { type: 'string' },
-    status: { type: 'string' },
-    memory: { type: 'string' },
+    output: { type: 'string', short: 'o', value: '<file.tmx>', description: () => t('memory.option.output'), default: () => t('option.stdout') },
+    source: { type: 'string', value: '<lang>', description: () => t('memory.option.source'), default: () => t('memory.option.all') },
+    target: { type: 'string', value: '<lang>', description: () => t('memory.option.target'), default: () => t('memory.option.all') },
+    status: { type: 'string', value: '<draft|reviewed|approved>', description: () => t('memory.option.status'), default: () => t('memory.option.statusDefault') },
+    memory: { type: 'string', value: '<file>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
   },
   async run({ values, positionals }, io) {
     const [name, ...files] = positionals;
     const action = name !== undefined && Object.hasOwn(actions, name) ? actions[name] : undefined;
-    if (!action) throw new SublocError('USAGE', `${name === undefined ? 'missing action' : `unknown action \`${name}\``}; expected one of ${Object.keys(actions).join(', ')}`);
+    if (!action) throw new SublocError('USAGE', name === undefined ? t('error.missingAction', { expected: Object.keys(actions).join(', ') }) : t('error.unknownAction', { name, expected: Object.keys(actions).join(', ') }));
     return action({ values, files, path: memoryPath(str(values['memory']), io.env, io.cwd), io });
   },
 };

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
 import { decode } from '../../formats/decode.js';
 import { parse } from '../../formats/parse.js';
-import { formatDiagnostic, hasErrors } from '../../model/diagnostic.js';
+import { hasErrors } from '../../model/diagnostic.js';
 import type { Track } from '../../model/track.js';
 import { SublocError } from '../../errors.js';
 import { openMemory } from '../../memory/sqlite.js';
@@ -13,7 +13,9 @@ import { planImport, planSubtitleImport, type ImportPlan } from '../../review/im
 import { readXliff } from '../../review/xliff-read.js';
 import { segment } from '../../translate/segment.js';
 import type { Command, ParsedArgs } from '../command.js';
+import { t } from '../i18n.js';
 import { EXIT, type CliIo } from '../io.js';
+import { printDiagnostic } from '../style.js';
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 const XLIFF_EXTENSIONS = new Set(['.xlf', '.xliff', '.xlz']);
@@ -47,27 +49,26 @@ async function sourceTrack(values: ParsedArgs['values'], language: string, io: C
 
 function report(file: string, plan: ImportPlan, written: { written: number; kept: number }, io: CliIo): void {
   const approved = plan.entries.filter((e) => e.status === 'approved').length;
-  io.stdout(
-    `${file}: ${plan.entries.length} unit${plan.entries.length === 1 ? '' : 's'} imported (${approved} approved, ${plan.entries.length - approved} reviewed), ` +
-      `${plan.unchanged} already in the memory, ${plan.skipped} not imported (not reviewed, incomplete or changed, see the messages above); ` +
-      `memory: ${written.written} written, ${written.kept} kept (a higher status is stored)\n`,
-  );
+  if (io.quiet === true) return;
+  const units = plan.entries.length;
+  const imported = units === 1 ? t('review.importedOne', { file, approved, reviewed: units - approved }) : t('review.imported', { file, n: units, approved, reviewed: units - approved });
+  io.stdout(`${imported}${t('review.importedRest', { unchanged: plan.unchanged, skipped: plan.skipped, written: written.written, kept: written.kept })}\n`);
 }
 
 async function importAction(values: ParsedArgs['values'], files: string[], io: CliIo): Promise<number> {
   const [file, ...extra] = files;
-  if (file === undefined) throw new SublocError('USAGE', 'expected the reviewed file to import (<file.xlf>, <file.srt> or <file.vtt>)');
-  if (extra.length > 0) throw new SublocError('USAGE', `unexpected argument \`${extra[0]}\`; review import takes one file`);
+  if (file === undefined) throw new SublocError('USAGE', t('review.error.noFile'));
+  if (extra.length > 0) throw new SublocError('USAGE', t('review.error.oneFile', { argument: extra[0] ?? '' }));
   const path = resolve(io.cwd, file);
   const bytes = await readInput(path);
   const decoded = decode(bytes);
   const name = relative(io.cwd, path) || file;
   const print = (plan: Pick<ImportPlan, 'diagnostics'>) => {
-    for (const d of plan.diagnostics) io.stderr(`${formatDiagnostic(d, name)}\n`);
+    for (const d of plan.diagnostics) printDiagnostic(io, d, name);
   };
   if (hasErrors(decoded.diagnostics)) {
     print(decoded);
-    io.stderr(`subloc review: ${name} was refused; nothing was imported\n`);
+    io.stderr(`subloc review: ${t('review.refused', { file: name })}\n`);
     return EXIT.failed;
   }
   const xliff = isXliff(path, decoded.text);
@@ -75,10 +76,10 @@ async function importAction(values: ParsedArgs['values'], files: string[], io: C
   const named = LANGUAGE_IN_NAME.exec(basename(path))?.[1];
   const option = str(values['language']);
   if (option !== undefined && !xliff && named !== undefined && named.toLowerCase() !== option.toLowerCase()) {
-    throw new SublocError('USAGE', `--language ${option} but the file is named for ${named}; expected the language of the edited track`);
+    throw new SublocError('USAGE', t('review.error.languageMismatch', { option, named }));
   }
   const language = option ?? (read && read.targetLang !== '' ? read.targetLang : named);
-  if (language === undefined) throw new SublocError('USAGE', `cannot tell the language of ${name}; pass --language <lang> (e.g. en-US) or name the file <title>.<lang>${extname(path)}`);
+  if (language === undefined) throw new SublocError('USAGE', t('review.error.noLanguage', { file: name, ext: extname(path) }));
 
   const { options, track } = await sourceTrack(values, language, io);
   const units = segment(track);
@@ -103,7 +104,7 @@ async function importAction(values: ParsedArgs['values'], files: string[], io: C
     }
     print(plan);
     if (plan.refused) {
-      io.stderr(`subloc review: ${name} was refused for ${options.title} (${language}); nothing was imported\n`);
+      io.stderr(`subloc review: ${t('review.refusedFor', { file: name, title: options.title, language })}\n`);
       return EXIT.failed;
     }
     report(name, plan, store.put(plan.entries), io);
@@ -115,22 +116,21 @@ async function importAction(values: ParsedArgs['values'], files: string[], io: C
 
 export const review: Command = {
   name: 'review',
-  summary: "Import a translator's reviewed XLIFF, or an edited SRT/WebVTT aligned by timing, into the translation memory.",
-  usage:
-    'subloc review import <file.xlf|file.srt|file.vtt> [--title <t>] [--language <lang>] [--reviewer <name>] [--config subloc.config.json] [--input <source track>] [--source <lang>] [--memory <file>]',
+  summary: () => t('review.summary'),
+  usage: () => t('review.usage'),
   options: {
-    config: { type: 'string', short: 'c' },
-    title: { type: 'string' },
-    language: { type: 'string' },
-    reviewer: { type: 'string' },
-    input: { type: 'string', short: 'i' },
-    source: { type: 'string' },
-    memory: { type: 'string' },
-    encoding: { type: 'string' },
+    config: { type: 'string', short: 'c', value: '<file>', description: () => t('option.config'), default: 'subloc.config.json' },
+    title: { type: 'string', value: '<t>', description: () => t('option.title'), default: () => t('option.titleDefault') },
+    language: { type: 'string', value: '<lang>', description: () => t('review.option.language'), default: () => t('review.option.languageDefault') },
+    reviewer: { type: 'string', value: '<name>', description: () => t('review.option.reviewer'), default: () => t('review.option.reviewerDefault') },
+    input: { type: 'string', short: 'i', value: '<file>', description: () => t('option.input'), default: () => t('option.inputDefault') },
+    source: { type: 'string', value: '<lang>', description: () => t('option.sourceLanguage'), default: () => t('option.sourceLanguageDefault') },
+    memory: { type: 'string', value: '<file>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
+    encoding: { type: 'string', value: '<enc>', description: () => t('option.encoding'), default: () => t('option.encodingDefault') },
   },
   async run({ values, positionals }, io) {
     const [action, ...files] = positionals;
-    if (action !== 'import') throw new SublocError('USAGE', `${action === undefined ? 'missing action' : `unknown action \`${action}\``}; expected import`);
+    if (action !== 'import') throw new SublocError('USAGE', action === undefined ? t('error.missingAction', { expected: 'import' }) : t('error.unknownAction', { name: action, expected: 'import' }));
     return importAction(values, files, io);
   },
 };
