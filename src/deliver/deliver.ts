@@ -14,7 +14,8 @@ import type { DeliverOptions } from './options.js';
 import { deliverySuffix } from './profiles.js';
 import { retimeTrack } from './retime.js';
 import { formatTimecode } from './timecode.js';
-import { languageTrack, readSourceTrack } from './tracks.js';
+import { readSourceTrack } from '../pipeline/read-source.js';
+import { languageTrack } from './tracks.js';
 import { writeFolderAtomic, type SetFile } from './write-set.js';
 
 export interface LanguageDelivery extends ManifestLanguage {
@@ -54,7 +55,7 @@ function refusal(language: Lang, errors: readonly Diagnostic[]): string {
  * of the profile with a manifest, all as one set.
  */
 export async function deliver(options: DeliverOptions, now: Date = new Date()): Promise<DeliveryReport> {
-  const source = await readSourceTrack(options);
+  const { track: source } = await readSourceTrack(options);
   const units = segment(source);
   const glossary = options.glossary === undefined ? undefined : await loadGlossary(options.glossary).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
   const { timing } = options;

@@ -1,32 +1,14 @@
-import { parse } from '../formats/parse.js';
 import type { Glossary, Matcher } from '../glossary/index.js';
 import { glossaryContentHash } from '../glossary/index.js';
 import type { MemoryStore } from '../memory/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FrameRate, Lang, Track } from '../model/track.js';
-import { SublocError } from '../errors.js';
 import { assembleLanguage } from '../pipeline/assemble-language.js';
 import { draftLanguage } from '../pipeline/draft-language.js';
-import { readInput } from '../pipeline/read-input.js';
 import type { Profile } from '../qc/index.js';
 import type { AssembledTrack } from '../translate/assemble.js';
 import type { Unit } from '../translate/unit.js';
 
-/** The source track `localize` ran on, read the same way; refused when it has errors. */
-export async function readSourceTrack(options: { input: string; source: Lang; title: string; encoding?: string }): Promise<Track> {
-  const parsed = parse(await readInput(options.input), { fileName: options.input, language: options.source, ...(options.encoding === undefined ? {} : { encoding: options.encoding }) });
-  const first = parsed.diagnostics.find((d) => d.severity === 'error');
-  if (first || parsed.track.cues.length === 0) {
-    throw new SublocError('PARSE_FAILED', `cannot read the source track: ${first ? first.message : 'no cues found'}; expected the track \`subloc localize\` ran on`, {
-      file: options.input,
-      ...(first?.line === undefined ? {} : { line: first.line }),
-      diagnostics: parsed.diagnostics,
-    });
-  }
-  const track: Track = { ...parsed.track, language: options.source, meta: { ...parsed.track.meta } };
-  track.meta.title ??= options.title;
-  return track;
-}
 
 export interface LanguageTrack extends AssembledTrack {
   /** Cues by the review status of the memory entry their text came from. */

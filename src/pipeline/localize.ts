@@ -1,14 +1,11 @@
 import { join, relative } from 'node:path';
 import { formats } from '../formats/index.js';
 import { decode } from '../formats/decode.js';
-import { parse } from '../formats/parse.js';
 import { createMatcher, deeplEntries, glossaryContentHash, loadGlossary } from '../glossary/index.js';
 import { openMemory } from '../memory/sqlite.js';
 import type { MemoryStore } from '../memory/store.js';
 import { importTmx } from '../memory/tmx.js';
-import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
-import type { Track } from '../model/track.js';
-import { SublocError } from '../errors.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { createDeepLConnection, syncGlossary } from '../translate/deepl/index.js';
 import { providers, type ProviderContext } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
@@ -23,6 +20,7 @@ import { assembleLanguage } from './assemble-language.js';
 import { draftLanguage } from './draft-language.js';
 import type { LocalizeOptions } from './options.js';
 import { readInput } from './read-input.js';
+import { readSourceTrack } from './read-source.js';
 import { totals, type LanguageReport, type RunReport } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
 
@@ -31,21 +29,6 @@ export type LocalizeEvent =
   | { type: 'language-progress'; language: string; done: number }
   | { type: 'language-done'; language: string; report: LanguageReport };
 
-async function readSource(options: LocalizeOptions): Promise<{ track: Track; diagnostics: Diagnostic[] }> {
-  const bytes = await readInput(options.input);
-  const parsed = parse(bytes, { fileName: options.input, language: options.source, ...(options.encoding === undefined ? {} : { encoding: options.encoding }) });
-  if (hasErrors(parsed.diagnostics) || parsed.track.cues.length === 0) {
-    const first = parsed.diagnostics.find((d) => d.severity === 'error');
-    throw new SublocError('PARSE_FAILED', first ? first.message : 'no cues found; expected at least one timed cue', {
-      file: options.input,
-      ...(first?.line === undefined ? {} : { line: first.line }),
-      diagnostics: parsed.diagnostics,
-    });
-  }
-  const track = { ...parsed.track, language: options.source };
-  track.meta.title ??= options.title;
-  return { track, diagnostics: parsed.diagnostics };
-}
 
 /** Reviewed memories named in the config: imported on every run, never downgrading approved work. */
 async function importMemories(memory: MemoryStore, files: readonly string[]): Promise<RunReport['imported']> {
@@ -69,7 +52,7 @@ function count(origins: Record<string, DraftOrigin>, ...which: DraftOrigin[]): n
  * write the tracks and `run.json`.
  */
 export async function localize(options: LocalizeOptions, onEvent: (event: LocalizeEvent) => void = () => {}): Promise<RunReport> {
-  const { track: source, diagnostics: runDiagnostics } = await readSource(options);
+  const { track: source, diagnostics: runDiagnostics } = await readSourceTrack(options);
   const units = segment(source);
   const cueIndex = new Map(source.cues.map((c, i) => [c.id, i]));
   const generatedAt = new Date().toISOString();

@@ -6,6 +6,7 @@ import { hasErrors } from '../../model/diagnostic.js';
 import type { Track } from '../../model/track.js';
 import { SublocError } from '../../errors.js';
 import { openMemory } from '../../memory/sqlite.js';
+import { readSourceTrack } from '../../pipeline/read-source.js';
 import { resolveLocalizeOptions, type LocalizeInput, type LocalizeOptions } from '../../pipeline/options.js';
 import { readInput } from '../../pipeline/read-input.js';
 import { alignByTiming } from '../../review/align.js';
@@ -35,16 +36,8 @@ async function sourceTrack(values: ParsedArgs['values'], language: string, io: C
     if (v !== undefined) cli[key] = v;
   }
   const options = await resolveLocalizeOptions(cli, io.cwd, io.env);
-  const parsed = parse(await readInput(options.input), { fileName: options.input, language: options.source, ...(options.encoding === undefined ? {} : { encoding: options.encoding }) });
-  const first = parsed.diagnostics.find((d) => d.severity === 'error');
-  if (first || parsed.track.cues.length === 0) {
-    throw new SublocError('PARSE_FAILED', `cannot read the source track: ${first ? first.message : 'no cues found'}; expected the track \`subloc localize\` ran on`, {
-      file: options.input,
-      ...(first?.line === undefined ? {} : { line: first.line }),
-      diagnostics: parsed.diagnostics,
-    });
-  }
-  return { options, track: { ...parsed.track, language: options.source } };
+  const { track } = await readSourceTrack(options);
+  return { options, track };
 }
 
 function report(file: string, plan: ImportPlan, written: { written: number; kept: number }, io: CliIo): void {
