@@ -33,6 +33,7 @@ export class ElementTiming {
   private cursor: Rat;
   private latestChild: Rat | undefined;
   private text = false;
+  private space = false;
 
   constructor(attrs: Attrs, begin: Rat, explicitEnd: Rat | undefined) {
     this.begin = begin;
@@ -53,13 +54,15 @@ export class ElementTiming {
 
   sawText(text: string): void {
     this.text ||= !isBlank(text);
+    this.space ||= text !== '';
   }
 
   /** The resolved end, once every child has been met. */
   end(name: string): Rat {
     if (this.explicitEnd) return this.explicitEnd;
     if (this.seq) return this.cursor;
-    if (this.text) return INDEFINITE;
+    // A span of only white space still separates words (`<span>a</span><span> </span><span>b</span>` is "a b").
+    if (this.text || (name === 'span' && this.space)) return INDEFINITE;
     return this.latestChild ?? (name === 'span' || name === 'p' ? this.begin : INDEFINITE);
   }
 }

@@ -145,3 +145,13 @@ c</p></div>`),
     expect(ttml.detect('1\n00:00:01,000 --> 00:00:02,000\n<tt>')).toBe(false);
   });
 });
+
+describe('TTML white space between spans', () => {
+  const doc = (inner: string) =>
+    `<tt xmlns="http://www.w3.org/ns/ttml" xmlns:tts="http://www.w3.org/ns/ttml#styling" xml:lang="en"><head><styling><style xml:id="i" tts:fontStyle="italic"/></styling></head><body><div><p begin="0s" end="1s">${inner}</p></div></body></tt>`;
+
+  it('keeps a span of only white space as the one space it separates words with', () => {
+    expect(ttml.parse(doc('<span>a</span><span> </span><span>b</span>')).track.cues[0]!.lines).toEqual([[{ text: 'a b' }]]);
+    expect(ttml.parse(doc('<span style="i">a</span><span>  </span><span>b</span>')).track.cues[0]!.lines).toEqual([[{ text: 'a', italic: true }, { text: ' b' }]]);
+  });
+});
