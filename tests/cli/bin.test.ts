@@ -1,0 +1,18 @@
+import { spawnSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+
+/** What a new user runs after `npm ci`: the build `prepare` does, then `npx subloc`. */
+describe('the subloc executable', () => {
+  it('is built executable and answers through npx', () => {
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    expect(statSync(resolve(root, 'dist/cli/main.js')).mode & 0o111).not.toBe(0);
+    const help = spawnSync('npx', ['--no-install', 'subloc', '--help'], { cwd: root, encoding: 'utf8', env: { ...process.env, LC_ALL: 'C', LANG: 'C' } });
+    expect(help.status, help.stderr).toBe(0);
+    expect(help.stdout).toMatch(/^usage: subloc /);
+  }, 120_000);
+});
