@@ -41,6 +41,16 @@ describe('subloc convert', () => {
     expect(r.stderr).toMatch(/gbk\.srt: info: .*GB18030/);
   });
 
+  it('records language and title where the format has a place for them', async () => {
+    writeFileSync(join(dir, 'film.zh-Hans.srt'), SRT);
+    const named = await cli(['convert', 'film.zh-Hans.srt', '--to', 'dcp-smpte', '--fps', '24', '--title', 'Hotline Beijing'], dir);
+    expect(named.code).toBe(0);
+    expect(named.stdout).toContain('<Language>zh-Hans</Language>');
+    expect(named.stdout).toContain('<ContentTitleText>Hotline Beijing</ContentTitleText>');
+    const told = await cli(['convert', 'good.srt', '--to', 'ttml', '--language', 'zh-Hant'], dir);
+    expect(told.stdout).toContain('xml:lang="zh-Hant"');
+  });
+
   it('honours --encoding over detection', async () => {
     writeFileSync(join(dir, 'big5.srt'), iconv.encode('1\n00:00:01,000 --> 00:00:02,000\n北京\n', 'big5'));
     const r = await cli(['convert', 'big5.srt', '--to', 'srt', '--encoding', 'big5'], dir);

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { formatById, formatForPath, formatIds } from '../../formats/index.js';
 import { parse } from '../../formats/parse.js';
 import { parseFrameRate } from '../../model/frame-rate.js';
@@ -12,6 +12,9 @@ import { t } from '../i18n.js';
 import { EXIT } from '../io.js';
 import { printDiagnostic } from '../style.js';
 
+/** `film.zh-Hans.srt` names its language. */
+const LANGUAGE_IN_NAME = /\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.[^.]+$/;
+
 export const convert: Command = {
   name: 'convert',
   summary: () => t('convert.summary'),
@@ -21,6 +24,8 @@ export const convert: Command = {
     output: { type: 'string', short: 'o', value: '<file>', description: () => t('convert.option.output'), default: () => t('option.stdout') },
     encoding: { type: 'string', value: '<enc>', description: () => t('option.encoding'), default: () => t('option.encodingDefault') },
     fps: { type: 'string', value: '<rate>', description: () => t('convert.option.fps'), default: () => t('option.fpsDefault') },
+    language: { type: 'string', value: '<lang>', description: () => t('convert.option.language'), default: () => t('convert.option.languageDefault') },
+    title: { type: 'string', value: '<t>', description: () => t('convert.option.title'), default: () => t('convert.option.titleDefault') },
     strict: { type: 'boolean', description: () => t('convert.option.strict') },
   },
   async run({ values, positionals }, io) {
@@ -52,6 +57,11 @@ export const convert: Command = {
       throw new SublocError('PARSE_FAILED', t('convert.error.noCues', { file: input }), { file: input });
     }
 
+    // A DCP or TTML file records language and title; an SRT carries neither, so say them or take them from the name.
+    const language = (values['language'] as string | undefined) ?? (parsed.track.language === 'und' ? LANGUAGE_IN_NAME.exec(basename(input))?.[1] : undefined);
+    if (language !== undefined) parsed.track.language = language;
+    const title = values['title'] as string | undefined;
+    if (title !== undefined) parsed.track.meta.title = title;
     const serializeOptions: SerializeOptions = frameRate === undefined ? {} : { frameRate };
     const written = target.serialize(parsed.track, serializeOptions);
     for (const d of written.diagnostics) printDiagnostic(io, d, output ?? '<stdout>');
