@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,9 +9,9 @@ import { parse } from '../../src/formats/parse.js';
 import { framesToMs, msToFrames, parseFrameRate, snapToFrame } from '../../src/model/frame-rate.js';
 import type { FrameRate, Track } from '../../src/model/track.js';
 import { cli, tempDir } from '../helpers/cli.js';
+import { assertValidFile, type SchemaName } from '../helpers/xmllint.js';
 
 const root = resolve(import.meta.dirname, '../..');
-const SCHEMAS = resolve(root, '../shared/schemas');
 const config = join(root, 'subloc.config.json');
 const TARGETS = ['en-US', 'fr-FR', 'it-IT', 'es-ES', 'de-DE', 'ja-JP'];
 const FESTIVAL = ['srt', 'vtt', 'ttml', 'ebu-tt-d', 'dcp-smpte', 'dcp-interop'];
@@ -20,22 +19,16 @@ const FESTIVAL = ['srt', 'vtt', 'ttml', 'ebu-tt-d', 'dcp-smpte', 'dcp-interop'];
 const REGISTERED = FESTIVAL.filter((id) => formatById(id) !== undefined);
 const source = parse(readFileSync(join(root, 'subtitles/hotline-beijing.zh-Hans.srt'))).track;
 
-/** xmllint command line per XML format, run from the schemas folder (see its README). */
-const SCHEMA: Record<string, { args: string[]; env?: Record<string, string> }[]> = {
-  ttml: [{ args: ['--schema', 'imsc1/local-xmllint-driver.xsd'] }, { args: ['--schema', 'ttml2/ttml2.xsd'] }],
-  'ebu-tt-d': [{ args: ['--schema', 'ebu-tt-d/ebutt_d.xsd'], env: { XML_CATALOG_FILES: 'ebu-tt-d/catalog.xml' } }],
-  'dcp-smpte': [{ args: ['--schema', 'smpte-428-7-dcst/DCDMSubtitle-2014.xsd'] }],
-  'dcp-interop': [{ args: ['--schema', 'dcinema-interop-dcsubtitle/DCSubtitle.xsd'] }],
+/** The schemas each XML deliverable must validate against. */
+const SCHEMA: Record<string, SchemaName[]> = {
+  ttml: ['imsc1', 'ttml2'],
+  'ebu-tt-d': ['ebu-tt-d'],
+  'dcp-smpte': ['dcp-smpte-2014'],
+  'dcp-interop': ['dcp-interop'],
 };
 
 function xmllint(file: string, format: string): void {
-  for (const { args, env } of SCHEMA[format] ?? []) {
-    try {
-      execFileSync('xmllint', ['--noout', '--nonet', ...args, file], { cwd: SCHEMAS, env: { ...process.env, ...env }, stdio: 'pipe' });
-    } catch (error) {
-      throw new Error(`${file} fails ${args.join(' ')}:\n${String((error as { stderr?: Buffer }).stderr ?? error)}`);
-    }
-  }
+  for (const schema of SCHEMA[format] ?? []) assertValidFile(file, schema);
 }
 
 /** Every file under `dir`, relative, `/`-separated. */

@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MemoryEntry } from '../../src/memory/store.js';
@@ -8,21 +7,10 @@ import { exportTmx, importTmx } from '../../src/memory/tmx.js';
 import { span } from '../../src/model/spans.js';
 import type { Span } from '../../src/model/track.js';
 import { toTagged } from '../../src/translate/tagged-text.js';
-import { tempDir } from '../helpers/cli.js';
 import { entry } from './entries.js';
 
-const SCHEMAS = resolve(process.cwd(), '../shared/schemas');
+import { SCHEMAS, xmllintText } from '../helpers/xmllint.js';
 
-function xmllint(tmx: string): { code: number; stderr: string } {
-  const file = join(tempDir('subloc-tmx-'), 'memory.tmx');
-  writeFileSync(file, tmx);
-  const result = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', 'tmx-1.4b/tmx14.dtd', file], {
-    cwd: SCHEMAS,
-    encoding: 'utf8',
-    env: { ...process.env, XML_CATALOG_FILES: 'tmx-1.4b/catalog.xml' },
-  });
-  return { code: result.status ?? -1, stderr: result.stderr };
-}
 
 const NOW = '2026-11-28T12:00:00.000Z';
 
@@ -94,11 +82,11 @@ describe('TMX export and import', () => {
   it('writes TMX that xmllint validates against the TMX 1.4b DTD', () => {
     const entries = fc.sample(arbEntry, { numRuns: 60, seed: 7 });
     entries.push(entry({ sourceLang: 'en-US', source: ['<i>unclosed', 'closed</b>'], target: ['a', 'b'] }));
-    const valid = xmllint(exportTmx(entries, { srcLang: 'zh-Hans' }));
-    expect(valid.stderr).not.toMatch(/error/i);
+    const valid = xmllintText(exportTmx(entries, { srcLang: 'zh-Hans' }), 'tmx-1.4b', 'memory.tmx');
+    expect(valid.out).not.toMatch(/error/i);
     expect(valid.code).toBe(0);
     // The check itself can fail: a header without its required o-tmf does not validate.
-    const invalid = xmllint(exportTmx(entries.slice(0, 1), { srcLang: 'zh-Hans' }).replace(' o-tmf="subloc"', ''));
+    const invalid = xmllintText(exportTmx(entries.slice(0, 1), { srcLang: 'zh-Hans' }).replace(' o-tmf="subloc"', ''), 'tmx-1.4b', 'memory.tmx');
     expect(invalid.code).toBe(3);
   });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dcpSmpte } from '../../../src/formats/dcp/index.js';
 import { detectFormat } from '../../../src/formats/index.js';
 import { ttml } from '../../../src/formats/ttml/index.js';
@@ -7,12 +7,10 @@ import { parseFrameRate } from '../../../src/model/frame-rate.js';
 import type { Cue, Track } from '../../../src/model/track.js';
 import { arbTrack, comparable } from '../../helpers/arbitrary-track.js';
 import { cinemaTrack, frameGrid } from './snap.js';
-import { scratch, SMPTE_XSD, validate } from './xmllint.js';
+import { xmllintText } from '../../helpers/xmllint.js';
 
 const EXPRESSIBLE = { italic: true, bold: true, underline: true, colors: ['#ffff00'], placements: [{ vertical: 'top' as const }], maxMs: 20 * 3600_000 };
 const OPTS = { documentId: 'urn:uuid:6382e2f3-8d75-441a-8324-4d0713549056', issueDate: '2025-01-28T20:47:47Z' };
-const tmp = scratch();
-afterAll(tmp.dispose);
 
 function track(cues: Cue[], extra: Partial<Track> = {}): Track {
   return { language: 'en', cues, meta: {}, ...extra };
@@ -57,7 +55,7 @@ describe('SMPTE ST 428-7 writer', () => {
     ], { meta: { title: 'a <title> & more' } });
     [...samples, styled].forEach((t, i) => {
       const { text } = dcpSmpte.serialize(t);
-      const verdict = validate(text, SMPTE_XSD, tmp.dir, `smpte-${i}`);
+      const verdict = xmllintText(text, 'dcp-smpte-2014', `smpte-${i}.xml`);
       expect(verdict.out).toContain('validates');
       expect(verdict.ok).toBe(true);
     });

@@ -1,14 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ebuttd } from '../../../src/formats/ebu-tt-d/index.js';
 import { detectFormat, formatById } from '../../../src/formats/index.js';
 import { framesToMs, msToFrames, parseFrameRate } from '../../../src/model/frame-rate.js';
 import type { FrameRate, Track } from '../../../src/model/track.js';
 import { arbTrack, comparable } from '../../helpers/arbitrary-track.js';
+import { assertValid } from '../../helpers/xmllint.js';
 
 const EXPRESSIBLE = {
   italic: true,
@@ -19,26 +18,8 @@ const EXPRESSIBLE = {
 } as const;
 
 const SHARED = join(process.cwd(), '..', 'shared');
-const SCHEMAS = join(SHARED, 'schemas');
 const SAMPLES = join(SHARED, 'corpus', 'irt-ebu-tt-d-application-samples', 'ttml');
-const scratch = mkdtempSync(join(tmpdir(), 'subloc-ebuttd-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** xmllint against the EBU-TT-D 1.0 XSD; CI installs libxml2-utils, so a missing xmllint fails the test. */
-function validate(text: string): void {
-  const file = join(scratch, 'out.xml');
-  writeFileSync(file, text);
-  try {
-    execFileSync('xmllint', ['--noout', '--nonet', '--schema', 'ebu-tt-d/ebutt_d.xsd', file], {
-      cwd: SCHEMAS,
-      stdio: 'pipe',
-      env: { ...process.env, XML_CATALOG_FILES: 'ebu-tt-d/catalog.xml' },
-    });
-  } catch (error) {
-    const e = error as { stderr?: Buffer; message: string };
-    throw new Error(`output does not validate against ebutt_d.xsd:\n${e.stderr?.toString() ?? e.message}\n${text}`);
-  }
-}
 
 function rate(label: string): FrameRate {
   const r = parseFrameRate(label);
@@ -69,7 +50,7 @@ describe('EBU-TT-D writer', () => {
         fc.pre(distinctTimes(track));
         const out = ebuttd.serialize(track);
         expect(out.diagnostics).toEqual([]);
-        validate(out.text);
+        assertValid(out.text, 'ebu-tt-d');
         const back = ebuttd.parse(out.text);
         expect(back.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
         expect(comparable(back.track)).toEqual(comparable(track));
@@ -85,7 +66,7 @@ describe('EBU-TT-D writer', () => {
         fc.pre(distinctTimes(onGrid(track, r)));
         const out = ebuttd.serialize(track, { frameRate: r });
         expect(out.diagnostics.every((d) => d.code === 'ebu-tt-d/extended-to-frame')).toBe(true);
-        validate(out.text);
+        assertValid(out.text, 'ebu-tt-d');
         const back = ebuttd.parse(out.text).track;
         expect(comparable(back)).toEqual(comparable(onGrid(track, r)));
         expect(ebuttd.serialize(back, { frameRate: r }).text).toBe(out.text);
@@ -120,7 +101,7 @@ describe('EBU-TT-D writer', () => {
       ],
     };
     const out = ebuttd.serialize(track);
-    validate(out.text);
+    assertValid(out.text, 'ebu-tt-d');
     expect(out.text).toContain('tts:color="#ffff00"');
     expect(out.diagnostics.map((d) => [d.code, d.cueId])).toEqual([
       ['ebu-tt-d/color-dropped', '2'],
@@ -133,7 +114,7 @@ describe('EBU-TT-D writer', () => {
 
   it('writes a track without cues as a valid document without a body', () => {
     const out = ebuttd.serialize({ language: 'zh-Hans', meta: {}, cues: [] });
-    validate(out.text);
+    assertValid(out.text, 'ebu-tt-d');
     expect(out.text).not.toContain('<body');
     expect(ebuttd.parse(out.text).track.cues).toEqual([]);
   });
@@ -148,7 +129,7 @@ describe('EBU-TT-D writer', () => {
       ],
     };
     const out = ebuttd.serialize(track);
-    validate(out.text);
+    assertValid(out.text, 'ebu-tt-d');
     expect(ebuttd.parse(out.text).track.cues.map((c) => c.placement)).toEqual([{ vertical: 'middle' }, { vertical: 'top', horizontal: 'right' }]);
   });
 });
