@@ -1,7 +1,7 @@
 import type { Cue, Track } from '../model/track.js';
 import { cueText } from '../model/spans.js';
 import { toTagged } from './tagged-text.js';
-import type { Draft, Unit } from './unit.js';
+import type { Unit } from './unit.js';
 
 export interface SegmentOptions {
   /** Cues further apart than this start a new sentence even without punctuation. @default 1500 */
@@ -52,16 +52,4 @@ export function segment(track: Track, opts: SegmentOptions = {}): Unit[] {
   });
   flush();
   return units;
-}
-
-/** Per cue id, the draft's target for it; cues of units without a draft are absent. */
-export function targetsByCue(units: readonly Unit[], drafts: readonly Draft[]): Map<string, { text: string; draft: Draft }> {
-  const byUnit = new Map(drafts.map((d) => [d.unitId, d]));
-  const out = new Map<string, { text: string; draft: Draft }>();
-  for (const unit of units) {
-    const draft = byUnit.get(unit.id);
-    if (!draft?.targets) continue;
-    unit.cueIds.forEach((cueId, k) => out.set(cueId, { text: draft.targets![k] ?? '', draft }));
-  }
-  return out;
 }
