@@ -15,6 +15,10 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { trimLines } from '../../model/spans.js';
 import type { Cue, Placement, Span } from '../../model/track.js';
 
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+
 function isWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
 }
@@ -173,6 +177,7 @@ class WebVttReader {
 
   /** The "collect a WebVTT block" algorithm; returns where the next block starts. */
   private block(from: number): number {
+    if (this.standardTiming(from)) return this.standardCue(from);
     const { rows } = this;
     let i = from;
     let lineCount = 0;
@@ -232,6 +237,23 @@ class WebVttReader {
     else if (kind === 'style') this.styleSheet(this.joined(bufferStart, bufferEnd), from + 1);
     else if (kind === 'region') this.tally.note('region', (_, o) => messages.regionNotKept(o), '', from + 1);
     else if (!seenArrow && !late && !isNote(this.line(from)) && this.hasContent(from, i)) this.orphan(this.line(from), afterCue, from + 1);
+    return i;
+  }
+
+  /**
+   * A block whose first line is a standard timing line, already read: a cue
+   * without an identifier, the usual block, collected as `block` would.
+   */
+  private standardCue(from: number): number {
+    const { rows } = this;
+    let i = from + 1;
+    while (rows.has(i) && rows.start(i) !== rows.end(i) && !this.arrows.within(rows.start(i), rows.end(i))) i++;
+    const textEnd = i;
+    // A blank line is part of the block; a line with `-->` starts the next one.
+    if (rows.has(i) && rows.start(i) === rows.end(i)) i++;
+    this.seenCue = true;
+    this.lastBlockWasCue = true;
+    this.cue('', from + 1, from + 1, textEnd);
     return i;
   }
 
@@ -322,41 +344,61 @@ class WebVttReader {
   }
 
   private text(start: number, end: number, cueId: string): Span[][] {
-    const { rows } = this;
-    let markup = false;
-    for (let k = start; k < end && !markup; k++) markup = this.tags.within(rows.start(k), rows.end(k)) || this.references.within(rows.start(k), rows.end(k));
-    let result: Span[][];
-    let first: string;
-    let last: string;
-    if (markup) {
+    // Literals of the exact size for the usual one and two lines: most of the parse is allocation.
+    const n = end - start;
+    if (n === 0) return [];
+    let result: Span[][] | undefined;
+    if (n === 1) {
+      const a = this.quickSpan(start);
+      if (a !== undefined) result = [[a]];
+    } else if (n === 2) {
+      const a = this.quickSpan(start);
+      const b = a === undefined ? undefined : this.quickSpan(start + 1);
+      if (b !== undefined) result = [[a!], [b]];
+    } else {
+      result = new Array<Span[]>(n);
+      for (let k = 0; k < n && result !== undefined; k++) {
+        const s = this.quickSpan(start + k);
+        if (s === undefined) result = undefined;
+        else result[k] = [s];
+      }
+    }
+    if (result !== undefined) {
+      if (!(isBlank(result[0]![0]!.text) || isBlank(result[n - 1]![0]!.text))) return result;
+    } else {
       const lines: string[] = [];
       for (let k = start; k < end; k++) lines.push(this.line(k));
       result = this.cueText.parse(lines);
       this.noteCueText(this.cueText.notes, start + 1, cueId);
       if (result.length === 0 || !(isBlankLine(result[0]!) || isBlankLine(result[result.length - 1]!))) return result;
-    } else {
-      // Literals of the exact size for the usual one and two lines: most of the parse is allocation.
-      const n = end - start;
-      if (n === 0) return [];
-      if (n === 1) {
-        first = last = this.line(start);
-        result = [[{ text: first }]];
-      } else if (n === 2) {
-        first = this.line(start);
-        last = this.line(start + 1);
-        result = [[{ text: first }], [{ text: last }]];
-      } else {
-        result = new Array<Span[]>(n);
-        for (let k = 0; k < n; k++) result[k] = [{ text: this.line(start + k) }];
-        first = result[0]![0]!.text;
-        last = result[n - 1]![0]!.text;
-      }
-      if (!(isBlank(first) || isBlank(last))) return result;
     }
     // Lines of only spaces or tabs above or below the text show nothing a subtitler would keep;
     // a cue of nothing but a space (`&nbsp;`) stays as written.
     const trimmed = trimLines(result);
     return trimmed.length > 0 ? trimmed : result;
+  }
+
+  /**
+   * Row `k` as the one span the cue text parser would make of it, when it
+   * is plain text or `<i>`, `<b>` or `<u>` around plain text that is not
+   * blank, as nearly every cue line is; undefined for anything else, which
+   * the parser reads.
+   */
+  private quickSpan(k: number): Span | undefined {
+    const { rows } = this;
+    const { text } = rows;
+    const from = rows.start(k);
+    const to = rows.end(k);
+    if (this.references.within(from, to)) return undefined;
+    if (!this.tags.within(from, to)) return { text: text.slice(from, to) };
+    if (to - from < 8 || text.charCodeAt(from) !== LT || text.charCodeAt(from + 2) !== GT) return undefined;
+    if (text.charCodeAt(to - 4) !== LT || text.charCodeAt(to - 3) !== SLASH || text.charCodeAt(to - 1) !== GT) return undefined;
+    // Tag names are case-sensitive: `<I>` is an unknown tag.
+    const name = text.charCodeAt(from + 1);
+    if (text.charCodeAt(to - 2) !== name || this.tags.within(from + 3, to - 4)) return undefined;
+    const inner = text.slice(from + 3, to - 4);
+    if (isBlank(inner)) return undefined;
+    return name === 0x69 ? { text: inner, italic: true } : name === 0x62 ? { text: inner, bold: true } : name === 0x75 ? { text: inner, underline: true } : undefined;
   }
 
   private noteCueText(notes: CueTextNotes, line: number, cueId: string): void {
