@@ -1,3 +1,4 @@
+import { SourceLines } from '../formats/shared/source-lines.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { messages } from './tmx-messages.js';
@@ -50,20 +51,10 @@ function convert(name: string, node: FxpNode): Element {
   return { name, attrs: node[':@'] ?? {}, children, offset };
 }
 
-/** Offsets to 1-based line numbers. */
+/** Offsets to 1-based line numbers, counted the one way every reader counts them. */
 export function lineCounter(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const lines = new SourceLines(text);
+  return (offset) => lines.lineAt(offset);
 }
 
 /** Offset of an `<!ENTITY` in the DOCTYPE's internal subset, if any. */

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Locator } from '../ttml/locator.js';
 import { childrenOf, nameOf, TEXT, type XNode } from '../ttml/nodes.js';
-import { SourceLines } from '../ttml/source-lines.js';
+import { SourceLines } from '../shared/source-lines.js';
 import { readXml } from '../ttml/xml.js';
 import { messages } from './messages.js';
 

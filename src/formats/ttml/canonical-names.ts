@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { messages } from './messages.js';
 import { CONVENTIONAL, vocabularyOf, type Vocabulary } from './namespaces.js';
 import { ATTRS, nameOf, TEXT, type XNode } from './nodes.js';
-import type { SourceLines } from './source-lines.js';
+import type { SourceLines } from '../shared/source-lines.js';
 
 /** Prefixes that name a TTML vocabulary when written as such. */
 const CANONICAL_PREFIXES = new Set<string>(['tt', 'tts', 'ttp', 'ttm', 'xml']);

@@ -1,5 +1,5 @@
 import { childrenOf, nameOf, TEXT, type XNode } from './nodes.js';
-import type { SourceLines } from './source-lines.js';
+import type { SourceLines } from '../shared/source-lines.js';
 
 /**
  * Where elements start, for located diagnostics. The parser's nodes carry no

@@ -7,7 +7,7 @@ import type { Locator } from './locator.js';
 import { messages } from './messages.js';
 import { attrsOf, childrenOf, elements, nameOf, TEXT, textOf, type XNode } from './nodes.js';
 import { add, cmp, INDEFINITE, isIndefinite, max, min, rat, toMs, ZERO, type Rat } from './rational.js';
-import { SourceLines } from './source-lines.js';
+import { SourceLines } from '../shared/source-lines.js';
 import { merge, NO_STYLE, StyleSheet, type StyleProps } from './styles.js';
 import { readParameters } from './time.js';
 import { isTimed, TimingResolver, type Interval } from './timing.js';

@@ -5,7 +5,7 @@ import { Locator } from './locator.js';
 import { messages } from './messages.js';
 import { isBlank, nameOf, TEXT, textOf, type XNode } from './nodes.js';
 import { scanProlog } from './prolog.js';
-import type { SourceLines } from './source-lines.js';
+import type { SourceLines } from '../shared/source-lines.js';
 import { scanTags } from './tags.js';
 
 export interface XmlResult {
