@@ -1,5 +1,6 @@
 import { SourceLines } from '../formats/shared/source-lines.js';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XML_PARSER_OPTIONS } from '../formats/shared/xml-parser-options.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { messages } from './tmx-messages.js';
 
@@ -15,20 +16,8 @@ export type Node = Element | string;
 
 const parser = new XMLParser({
   // Mixed content: the order of text, `<bpt>` and `<ph>` inside `<seg>` is the text.
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
-  // Character references (`&#x4E2D;`) are only decoded with htmlEntities on.
-  htmlEntities: true,
-  // A second fence behind the DOCTYPE check, which refuses DTD entities outright.
-  processEntities: { enabled: true, maxEntityCount: 16, maxEntitySize: 1024, maxTotalExpansions: Number.MAX_SAFE_INTEGER, maxExpandedLength: Number.MAX_SAFE_INTEGER },
-  ignoreDeclaration: true,
-  ignorePiTags: true,
+  ...XML_PARSER_OPTIONS,
   captureMetaData: true,
-  maxNestedTags: 1000,
 });
 
 const META = XMLParser.getMetaDataSymbol() as unknown as string;

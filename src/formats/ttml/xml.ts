@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XML_PARSER_OPTIONS } from '../shared/xml-parser-options.js';
 import type { Diagnostic, Location } from '../../model/diagnostic.js';
 import { Canonicalizer, Scope } from './canonical-names.js';
 import { Locator } from './locator.js';
@@ -27,24 +28,9 @@ function keepText(tagName: string, value: string): string {
 }
 
 const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  // Raw names, raw strings: no prefix to strip, no numbers guessed, white space kept for xml:space.
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: false,
+  ...XML_PARSER_OPTIONS,
   tagValueProcessor: keepText,
-  // Character references (`&#x4E2D;`) are only decoded with htmlEntities on.
-  htmlEntities: true,
-  // A second fence behind the DOCTYPE check in readXml, which refuses DTD
-  // entities outright. The expansion totals also count `&amp;` and friends,
-  // so they stay unbounded: a long film has hundreds of thousands.
-  processEntities: { enabled: true, maxEntityCount: 16, maxEntitySize: 1024, maxTotalExpansions: Number.MAX_SAFE_INTEGER, maxExpandedLength: Number.MAX_SAFE_INTEGER },
-  ignoreDeclaration: true,
-  ignorePiTags: true,
   // No metadata: scanTags finds where elements start and checks their end tags for less than the parser's offsets cost.
-  maxNestedTags: 1000,
   // No callbacks read paths, so the parser need not build a path string for every node.
   jPath: false,
 });
