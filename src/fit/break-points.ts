@@ -1,3 +1,4 @@
+import { languageProperties, primaryLanguage } from '../model/language.js';
 import { breakWordsFor, JA_PARTICLES, NAME_PARTICLES, type BreakWords } from './break-words.js';
 import { protectedRanges } from './protected-ranges.js';
 
@@ -17,8 +18,6 @@ export interface BreakPoint {
 
 /** Breakable spaces only: no-break spaces (U+00A0, U+2007, U+202F) hold what they join together. */
 const SPACE = /[\t \u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+/g;
-/** Scripts written without spaces between words: their word boundaries come from the ICU segmenter. */
-const UNSPACED = /^(zh|ja|th|lo|km|my)(-|$)/i;
 
 const CLOSERS = /[)\]}»”’"'」』）】〕〉》]+$/u;
 const SENTENCE_END = /[.?!…。！？．]$/u;
@@ -106,7 +105,8 @@ function boundaries(text: string, language: string): Array<{ at: number; resume:
     const resume = m.index + m[0].length;
     if (m.index > 0 && resume < text.length) found.push({ at: m.index, resume });
   }
-  if (!UNSPACED.test(language)) return found;
+  // Scripts written without spaces between words: their word boundaries come from the ICU segmenter.
+  if (languageProperties(language).spaced) return found;
   for (const { index } of segmenterFor(language).segment(text)) {
     if (index > 0 && !/\s/u.test(text[index - 1]!) && !/\s/u.test(text[index]!)) found.push({ at: index, resume: index });
   }
@@ -125,8 +125,8 @@ export function findBreakPoints(text: string, language: string, protectedPhrases
   const tokens = raw.map((b, i) => text.slice(i === 0 ? 0 : raw[i - 1]!.resume, b.at));
   tokens.push(text.slice(raw.at(-1)!.resume));
   const words = breakWordsFor(language);
-  const japanese = /^ja(-|$)/i.test(language);
-  const ranges = protectedRanges(text, protectedPhrases, UNSPACED.test(language));
+  const japanese = primaryLanguage(language) === 'ja';
+  const ranges = protectedRanges(text, protectedPhrases, !languageProperties(language).spaced);
   const points: BreakPoint[] = [];
   raw.forEach(({ at, resume }, i) => {
     if (ranges.some(([start, end]) => start < at && resume < end)) return;

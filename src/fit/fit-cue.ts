@@ -3,7 +3,7 @@ import type { Lang, Span } from '../model/track.js';
 import { findBreakPoints } from './break-points.js';
 import { chooseLayout, type Layout } from './choose-lines.js';
 import { sliceSpans } from './slice-spans.js';
-import { textWidth } from '../qc/width.js';
+import { textWidth } from '../model/language.js';
 
 export interface FitOptions {
   language: Lang;

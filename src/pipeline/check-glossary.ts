@@ -1,6 +1,7 @@
 import { checkDraft, type Glossary, type Matcher } from '../glossary/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { lineJoiner, plainOf } from '../translate/tagged-text.js';
+import { lineJoiner } from '../model/language.js';
+import { plainOf } from '../translate/tagged-text.js';
 import type { Draft, Unit } from '../translate/unit.js';
 
 /**

@@ -6,5 +6,4 @@ export { loadProfile } from './load-profile.js';
 export { rules, ruleIds } from './rules/index.js';
 export { runQc, type QcOptions } from './run.js';
 export { cueMetrics, readingChars, type CueMetrics } from './metrics.js';
-export { isCjk, textWidth } from './width.js';
 export { compareNumbers, findNumbers, type NumberComparison, type NumberToken } from './number-values.js';

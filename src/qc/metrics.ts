@@ -1,6 +1,6 @@
 import { lineText, trimLines } from '../model/spans.js';
 import type { Cue, Lang, Ms } from '../model/track.js';
-import { textWidth } from './width.js';
+import { textWidth } from '../model/language.js';
 
 export interface CueMetrics {
   durationMs: Ms;

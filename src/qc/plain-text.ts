@@ -1,9 +1,9 @@
 import { cueText, lineText } from '../model/spans.js';
 import type { Cue, Lang } from '../model/track.js';
 import { UNTRANSLATED_MARK } from '../translate/assemble.js';
-import { lineJoiner } from '../translate/tagged-text.js';
+import { lineJoiner } from '../model/language.js';
 
-/** A cue's words as one run, lines joined as the language joins them (a space, or nothing in CJK). */
+/** A cue's words as one run, lines joined as the language joins them (a space, or nothing in Chinese and Japanese). */
 export function plainText(cue: Pick<Cue, 'lines'>, language: Lang): string {
   return cue.lines.map(lineText).join(lineJoiner(language));
 }

@@ -1,4 +1,4 @@
-import { textWidth } from '../fit/break-lines.js';
+import { textWidth } from '../model/language.js';
 import { renderingFor, type Glossary, type Matcher } from '../glossary/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { lineText } from '../model/spans.js';

@@ -1,3 +1,4 @@
+import { lineJoiner } from '../model/language.js';
 import { normalizeLine, span } from '../model/spans.js';
 import type { Span } from '../model/track.js';
 
@@ -15,13 +16,7 @@ const TAGS = ['i', 'b', 'u'] as const;
 type Tag = (typeof TAGS)[number];
 const FLAG: Record<Tag, 'italic' | 'bold' | 'underline'> = { i: 'italic', b: 'bold', u: 'underline' };
 
-const CJK = /^(zh|ja|ko)(-|$)/i;
 const DIALOGUE_DASH = /^\s*[-–—]/;
-
-/** Chinese, Japanese and Korean join lines without a space. */
-export function lineJoiner(language: string): string {
-  return CJK.test(language) ? '' : ' ';
-}
 
 export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

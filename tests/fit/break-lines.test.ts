@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { breakLines, maxLineWidth, textWidth } from '../../src/fit/break-lines.js';
+import { breakLines } from '../../src/fit/break-lines.js';
+import { textWidth } from '../../src/model/language.js';
 import { lineText } from '../../src/model/spans.js';
 
 describe('breakLines', () => {
@@ -22,7 +23,6 @@ describe('breakLines', () => {
 
   it('breaks Chinese after punctuation and counts half-width characters as half', () => {
     expect(textWidth('12345热线', 'zh-Hans')).toBe(4.5);
-    expect(maxLineWidth('zh-Hans')).toBe(16);
     expect(breakLines([{ text: '从南锣鼓巷到史家胡同，东城区有上百条胡同。' }], 'zh-Hans').map(lineText)).toEqual(['从南锣鼓巷到史家胡同，', '东城区有上百条胡同。']);
   });
 

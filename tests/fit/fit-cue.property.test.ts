@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fitCue } from '../../src/fit/fit-cue.js';
-import { textWidth } from '../../src/fit/break-lines.js';
+import { textWidth } from '../../src/model/language.js';
 import { lineText, span } from '../../src/model/spans.js';
 import type { Span } from '../../src/model/track.js';
 

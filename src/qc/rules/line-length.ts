@@ -2,7 +2,7 @@ import { lineText } from '../../model/spans.js';
 import { defineRule } from '../define-rule.js';
 import { messages } from '../messages.js';
 import { forLanguage } from '../profile.js';
-import { isCjk, textWidth } from '../width.js';
+import { languageProperties, textWidth } from '../../model/language.js';
 
 /** Each line's width (`textWidth`: CJK half-width characters count 0.5) against the profile's characters per line. */
 export default defineRule({
@@ -14,7 +14,7 @@ export default defineRule({
     for (const cue of ctx.track.cues) {
       cue.lines.forEach((line, i) => {
         const width = textWidth(lineText(line), ctx.language);
-        if (width > max) report(cue, messages.lineLength(i + 1, width, max, `${ctx.language}, ${ctx.profile.name}`, isCjk(ctx.language)));
+        if (width > max) report(cue, messages.lineLength(i + 1, width, max, `${ctx.language}, ${ctx.profile.name}`, languageProperties(ctx.language).fullWidth));
       });
     }
   },

@@ -1,4 +1,5 @@
-import { escapeText, lineJoiner } from '../tagged-text.js';
+import { lineJoiner } from '../../model/language.js';
+import { escapeText } from '../tagged-text.js';
 import type { Lang } from '../../model/track.js';
 
 /**

@@ -1,7 +1,8 @@
 import type { SourceLanguageCode, TargetLanguageCode, TextResult, TranslateTextOptions } from 'deepl-node';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
-import { lineJoiner, plainOf, type TaggedText } from '../tagged-text.js';
+import { lineJoiner } from '../../model/language.js';
+import { plainOf, type TaggedText } from '../tagged-text.js';
 import type { Draft, LanguagePair, Unit } from '../unit.js';
 import { planBatches, type Batch, type Param } from './batches.js';
 import type { DeepLConnection } from './client.js';

@@ -1,3 +1,4 @@
+import { languageProperties } from '../../model/language.js';
 import type { TranslateRequest, Translator } from '../translator.js';
 import type { Draft, Unit } from '../unit.js';
 
@@ -6,14 +7,12 @@ const ACCENTED: Record<string, string> = {
   A: 'Á', E: 'É', I: 'Í', O: 'Ó', U: 'Ú', Y: 'Ý', C: 'Ç', N: 'Ñ', S: 'Š', Z: 'Ž',
 };
 
-const CJK = /^(zh|ja|ko)\b/i;
-
 /**
  * Chinese source text roughly doubles in characters when it becomes a Latin
  * language; a pseudo track must stress line length the way the real one will.
  */
 function expansion(source: string, target: string): number {
-  return CJK.test(source) && !CJK.test(target) ? 2 : 1.3;
+  return languageProperties(source).fullWidth && !languageProperties(target).fullWidth ? 2 : 1.3;
 }
 
 /** Accents letters outside tags and entities; pads to the expected length. */

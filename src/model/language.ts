@@ -1,0 +1,63 @@
+import type { Lang } from './track.js';
+
+/** What the stages need to know about how a language is written. */
+export interface LanguageProperties {
+  /**
+   * Words are separated by spaces, so two lines join with one (`아주 중요한 전화`);
+   * Chinese, Japanese, Thai, Lao, Khmer and Burmese join with nothing.
+   */
+  spaced: boolean;
+  /**
+   * Written in full-width characters: subtitle guides count a half-width one
+   * (Latin letters, digits, ASCII punctuation, half-width katakana) as 0.5
+   * (Netflix partner help, "How is reading speed measured"; Netflix Korean
+   * Timed Text Style Guide).
+   */
+  fullWidth: boolean;
+  /**
+   * Characters a line when no profile says otherwise (Netflix Timed Text
+   * Style Guides: most languages 42, Simplified Chinese and Korean 16,
+   * Japanese 13 horizontal).
+   */
+  charsPerLine: number;
+}
+
+const SPACED_LATIN: LanguageProperties = Object.freeze({ spaced: true, fullWidth: false, charsPerLine: 42 });
+const UNSPACED: LanguageProperties = Object.freeze({ spaced: false, fullWidth: false, charsPerLine: 42 });
+
+/** By primary subtag; a language not listed is written like English. */
+const TABLE: Readonly<Record<string, LanguageProperties>> = Object.freeze({
+  zh: Object.freeze({ spaced: false, fullWidth: true, charsPerLine: 16 }),
+  ja: Object.freeze({ spaced: false, fullWidth: true, charsPerLine: 13 }),
+  ko: Object.freeze({ spaced: true, fullWidth: true, charsPerLine: 16 }),
+  th: UNSPACED,
+  lo: UNSPACED,
+  km: UNSPACED,
+  my: UNSPACED,
+});
+
+/** The primary subtag, lower case: `zh-Hans` → `zh`. */
+export function primaryLanguage(language: Lang): string {
+  const dash = language.indexOf('-');
+  return (dash === -1 ? language : language.slice(0, dash)).toLowerCase();
+}
+
+export function languageProperties(language: Lang): LanguageProperties {
+  return TABLE[primaryLanguage(language)] ?? SPACED_LATIN;
+}
+
+/** What goes between two lines of one sentence when they become one run of text. */
+export function lineJoiner(language: Lang): string {
+  return languageProperties(language).spaced ? ' ' : '';
+}
+
+/**
+ * How wide a subtitler counts a run of text: every character 1, spaces and
+ * punctuation included; in a full-width language a half-width character 0.5.
+ */
+export function textWidth(text: string, language: Lang): number {
+  if (!languageProperties(language).fullWidth) return [...text].length;
+  let width = 0;
+  for (const ch of text) width += ch.charCodeAt(0) < 0x1100 || (ch >= '\uff61' && ch <= '\uffdc') ? 0.5 : 1;
+  return width;
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { breakLines } from '../../src/fit/break-lines.js';
+import { languageProperties, lineJoiner, textWidth } from '../../src/model/language.js';
+import { lineText } from '../../src/model/spans.js';
+import { plainText } from '../../src/qc/plain-text.js';
+import { pseudo } from '../../src/translate/pseudo/index.js';
+import { toTagged } from '../../src/translate/tagged-text.js';
+
+const koreanCue = { lines: [[{ text: '아주 중요한' }], [{ text: '전화를 받았습니다.' }]] };
+
+describe('the language table', () => {
+  it.each([
+    ['zh-Hans', false, true, 16],
+    ['zh-Hant-TW', false, true, 16],
+    ['ja-JP', false, true, 13],
+    ['ko-KR', true, true, 16],
+    ['th', false, false, 42],
+    ['en-GB', true, false, 42],
+    ['fr-FR', true, false, 42],
+    ['und', true, false, 42],
+  ])('%s: spaced %s, full-width %s, %d characters a line', (tag, spaced, fullWidth, charsPerLine) => {
+    expect(languageProperties(tag)).toEqual({ spaced, fullWidth, charsPerLine });
+  });
+
+  it('reads the primary subtag whatever its case', () => {
+    expect(languageProperties('KO')).toBe(languageProperties('ko-Kore-KR'));
+    expect(lineJoiner('ZH-hans')).toBe('');
+  });
+
+  it('counts half-width characters 0.5 in every full-width language, Korean included', () => {
+    expect(textWidth('12345热线', 'zh-Hans')).toBe(4.5);
+    expect(textWidth('12345번', 'ko')).toBe(3.5);
+    expect(textWidth('12345 line', 'en')).toBe(10);
+  });
+});
+
+describe('Korean is written with spaces in every stage', () => {
+  it('translation: two lines become one text with a space', () => {
+    expect(toTagged(koreanCue.lines, 'ko-KR')).toBe('아주 중요한 전화를 받았습니다.');
+  });
+
+  it('QC: the plain text joins lines with a space', () => {
+    expect(plainText(koreanCue, 'ko')).toBe('아주 중요한 전화를 받았습니다.');
+  });
+
+  it('fitting: a Korean line breaks at a space, never inside a word', () => {
+    const lines = breakLines([{ text: '베이징 시민 서비스 핫라인은 하루에 육만 건이 넘는 전화를 받습니다.' }], 'ko-KR').map(lineText);
+    expect(lines).toHaveLength(2);
+    expect(lines.join(' ')).toBe('베이징 시민 서비스 핫라인은 하루에 육만 건이 넘는 전화를 받습니다.');
+  });
+
+  it('pseudo-localisation: Chinese to Korean is not padded as if to a Latin script', async () => {
+    const [draft] = await pseudo.translate([{ id: '1', cueIds: ['1'], source: ['一二三四五六七八九十'] }], { pair: { source: 'zh-Hans', target: 'ko-KR' } });
+    const [ko] = draft!.targets!;
+    const [fr] = (await pseudo.translate([{ id: '1', cueIds: ['1'], source: ['一二三四五六七八九十'] }], { pair: { source: 'zh-Hans', target: 'fr-FR' } }))[0]!.targets!;
+    expect(ko!.length).toBeLessThan(fr!.length);
+  });
+});
