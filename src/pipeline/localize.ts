@@ -70,7 +70,7 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
 
     if (options.provider === 'deepl' && !options.dryRun) {
       const connection = createDeepLConnection({ env: options.env });
-      ctx.deepl = { connection, glossaryTargets: [], concurrency: options.concurrency };
+      ctx.deepl = { connection, glossaries: {}, concurrency: options.concurrency };
       if (glossary) {
         const synced = await syncGlossary(connection, {
           title: options.title,
@@ -80,7 +80,7 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
           contentHash: glossary.glossary.version,
         });
         service.push(...synced.diagnostics);
-        if (synced.glossaryId !== undefined) ctx.deepl = { ...ctx.deepl, glossaryId: synced.glossaryId, glossaryTargets: synced.targets };
+        ctx.deepl = { ...ctx.deepl, glossaries: synced.glossaries };
       }
     }
     // A dry run asks no provider: it only counts what the memory lacks.

@@ -15,9 +15,8 @@ export interface ProviderContext {
   glossary?: { glossary: Glossary; matcher: Matcher };
   deepl?: {
     connection: DeepLConnection;
-    /** The synced v3 glossary, and the target languages it has a dictionary for. */
-    glossaryId?: string;
-    glossaryTargets: readonly Lang[];
+    /** The synced v3 glossary of each target language that has a dictionary. */
+    glossaries: Readonly<Record<Lang, string>>;
     concurrency: number;
   };
 }
@@ -42,7 +41,7 @@ function deepl(ctx: ProviderContext): Translator {
     id: 'deepl',
     async translate(units, req) {
       const g = ctx.glossary;
-      const glossaryId = d.glossaryId !== undefined && d.glossaryTargets.includes(req.pair.target) ? d.glossaryId : undefined;
+      const glossaryId = Object.hasOwn(d.glossaries, req.pair.target) ? d.glossaries[req.pair.target] : undefined;
       const result = await translateUnits(d.connection, units, {
         pair: req.pair,
         limit,

@@ -1,4 +1,5 @@
-import { GlossaryEntries, type MultilingualGlossaryDictionaryEntries, type MultilingualGlossaryInfo } from 'deepl-node';
+import { createHash } from 'node:crypto';
+import { GlossaryEntries, type MultilingualGlossaryInfo } from 'deepl-node';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { Lang } from '../../model/track.js';
 import type { DeepLConnection } from './client.js';
@@ -20,11 +21,12 @@ export interface GlossarySyncOptions {
 }
 
 export interface GlossarySyncResult {
-  /** Undefined when no target language has a dictionary. */
-  glossaryId: string | undefined;
-  /** The target languages (as given) the glossary has a dictionary for: pass `glossaryId` only for these. */
-  targets: Lang[];
-  /** Whether an existing glossary with this content hash was used. */
+  /**
+   * The DeepL glossary to pass for each target language (as given) that has a
+   * dictionary; a target not listed is translated without one.
+   */
+  glossaries: Record<Lang, string>;
+  /** Whether every glossary needed already existed on the server. */
   reused: boolean;
   /** Ids of older glossaries of this title deleted. */
   deleted: string[];
@@ -34,90 +36,111 @@ export interface GlossarySyncResult {
 /** DeepL refuses tabs, line breaks and control characters in terms (deepl-node `validateGlossaryTerm`). */
 const INVALID_TERM = /[\u0000-\u001f\u0080-\u009f\u2028\u2029]/;
 
+interface Dictionary {
+  targets: Lang[];
+  code: string;
+  entries: Record<string, string>;
+  /** The code and the sorted entries: two targets with the same fingerprint share one dictionary. */
+  fingerprint: string;
+}
+
 /**
- * Makes sure DeepL holds a v3 multilingual glossary for this content:
- * reuses the one named with the content hash (adding dictionaries for target
- * languages it lacks), else creates it; then deletes this tool's older
- * glossaries of the same title. Pairs DeepL glossaries do not support, and
- * targets without entries, get no dictionary and a diagnostic.
+ * Makes sure DeepL holds v3 multilingual glossaries for this content. A
+ * glossary holds one dictionary per DeepL target code, but targets that share
+ * a code (en-US, en-GB) may render terms differently: identical dictionaries
+ * are shared, a differing one goes into a further glossary. Each glossary is
+ * named by the hash of what it holds (`<prefix> <title> <contentHash>.<set>`),
+ * so a glossary found by name always has the right entries and is reused as
+ * it is; this tool's glossaries of an older content hash of the same title
+ * are deleted. Pairs DeepL glossaries do not support, and targets without
+ * entries, get no dictionary and a diagnostic.
  */
 export async function syncGlossary(connection: DeepLConnection, options: GlossarySyncOptions): Promise<GlossarySyncResult> {
   const { client } = connection;
   const prefix = options.prefix ?? 'subloc';
-  const name = `${prefix} ${options.title} ${options.contentHash}`;
   const diagnostics: Diagnostic[] = [];
   try {
     const sourceCode = deeplGlossaryLanguage(options.sourceLang);
     const pairs = await client.getGlossaryLanguagePairs();
     const supported = new Set(pairs.map((p) => `${p.sourceLang.toLowerCase()}>${p.targetLang.toLowerCase()}`));
 
-    const dictionaries: { target: Lang; dictionary: MultilingualGlossaryDictionaryEntries }[] = [];
-    const seen = new Set<string>();
+    const dictionaries: Dictionary[] = [];
     for (const target of options.targetLangs) {
-      const targetCode = deeplGlossaryLanguage(target);
-      if (sourceCode === undefined || targetCode === undefined || !supported.has(`${sourceCode}>${targetCode}`)) {
+      const code = deeplGlossaryLanguage(target);
+      if (sourceCode === undefined || code === undefined || !supported.has(`${sourceCode}>${code}`)) {
         diagnostics.push(diagnostic(codes.pairUnsupported, 'info', messages.pairUnsupported(options.sourceLang, target)));
         continue;
       }
-      // en-US and en-GB share one `en` dictionary: glossaries are not regional.
-      if (seen.has(targetCode)) {
-        dictionaries.push({ target, dictionary: dictionaries.find((d) => d.dictionary.targetLangCode === targetCode)!.dictionary });
-        continue;
-      }
-      const entries = new GlossaryEntries();
+      const entries: Record<string, string> = {};
       for (const [s, t] of Object.entries(options.entriesFor(target))) {
         if (s.trim() === '' || t.trim() === '' || INVALID_TERM.test(s) || INVALID_TERM.test(t)) {
           diagnostics.push(diagnostic(codes.invalidEntry, 'warning', messages.invalidEntry(s, t)));
           continue;
         }
-        entries.add(s, t, true);
+        entries[s] = t;
       }
-      if (Object.keys(entries.entries()).length === 0) {
+      if (Object.keys(entries).length === 0) {
         diagnostics.push(diagnostic(codes.noEntries, 'info', messages.noEntries(target)));
         continue;
       }
-      seen.add(targetCode);
-      dictionaries.push({ target, dictionary: { sourceLangCode: sourceCode, targetLangCode: targetCode, entries } });
+      const fingerprint = JSON.stringify([code, Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+      const same = dictionaries.find((d) => d.fingerprint === fingerprint);
+      if (same) same.targets.push(target);
+      else dictionaries.push({ targets: [target], code, entries, fingerprint });
     }
 
     const existing = await client.listMultilingualGlossaries();
-    const mine = existing.filter((g) => isOlderVersion(g, prefix, options.title, name));
-    const wanted = unique(dictionaries.map((d) => d.dictionary));
-    let glossary: MultilingualGlossaryInfo | undefined = existing.find((g) => g.name === name);
-    const reused = glossary !== undefined;
-    if (glossary !== undefined) {
-      for (const dict of wanted) {
-        const present = glossary.dictionaries.some(
-          (d) => d.sourceLangCode.toLowerCase() === dict.sourceLangCode && d.targetLangCode.toLowerCase() === dict.targetLangCode,
+    const glossaries: Record<Lang, string> = {};
+    const kept = new Set<string>();
+    let reused = true;
+    for (const set of glossarySets(dictionaries)) {
+      const name = `${prefix} ${options.title} ${options.contentHash}.${setHash(set)}`;
+      let glossary: MultilingualGlossaryInfo | undefined = existing.find((g) => g.name === name);
+      if (glossary === undefined) {
+        reused = false;
+        glossary = await client.createMultilingualGlossary(
+          name,
+          set.map((d) => ({ sourceLangCode: sourceCode!, targetLangCode: d.code, entries: new GlossaryEntries({ entries: d.entries }) })),
         );
-        if (!present) await client.replaceMultilingualGlossaryDictionary(glossary, dict);
       }
-    } else if (wanted.length > 0) {
-      glossary = await client.createMultilingualGlossary(name, wanted);
+      kept.add(glossary.glossaryId);
+      for (const d of set) for (const target of d.targets) glossaries[target] = glossary.glossaryId;
     }
     const deleted: string[] = [];
-    for (const old of mine) {
+    for (const old of existing.filter((g) => !kept.has(g.glossaryId) && isOlderVersion(g, prefix, options.title, options.contentHash))) {
       await client.deleteMultilingualGlossary(old);
       deleted.push(old.glossaryId);
     }
-    return {
-      glossaryId: glossary?.glossaryId,
-      targets: glossary === undefined ? [] : dictionaries.map((d) => d.target),
-      reused,
-      deleted,
-      diagnostics,
-    };
+    return { glossaries, reused, deleted, diagnostics };
   } catch (error) {
     throw deeplFailure(error, connection);
   }
 }
 
-/** `<prefix> <title> <hash>` with another hash (no spaces in it), so other titles that start alike are left alone. */
-function isOlderVersion(g: MultilingualGlossaryInfo, prefix: string, title: string, current: string): boolean {
-  const head = `${prefix} ${title} `;
-  return g.name !== current && g.name.startsWith(head) && /^\S+$/.test(g.name.slice(head.length));
+/** As few glossaries as the codes allow: the k-th dictionary of each target code goes into the k-th glossary. */
+function glossarySets(dictionaries: readonly Dictionary[]): Dictionary[][] {
+  const sets: Dictionary[][] = [];
+  for (const d of dictionaries) {
+    const free = sets.find((set) => set.every((other) => other.code !== d.code));
+    if (free) free.push(d);
+    else sets.push([d]);
+  }
+  return sets;
 }
 
-function unique(dicts: MultilingualGlossaryDictionaryEntries[]): MultilingualGlossaryDictionaryEntries[] {
-  return [...new Set(dicts)];
+function setHash(set: readonly Dictionary[]): string {
+  const fingerprints = set.map((d) => d.fingerprint).sort();
+  return createHash('sha256').update(JSON.stringify(fingerprints)).digest('hex').slice(0, 12);
+}
+
+/**
+ * `<prefix> <title> <hash>[.<set>]` with another content hash (no spaces in
+ * it), so other titles that start alike, and the glossaries of this content
+ * that a run with other target languages may be using, are left alone.
+ */
+function isOlderVersion(g: MultilingualGlossaryInfo, prefix: string, title: string, contentHash: string): boolean {
+  const head = `${prefix} ${title} `;
+  if (!g.name.startsWith(head)) return false;
+  const version = g.name.slice(head.length);
+  return /^\S+$/.test(version) && version.split('.')[0] !== contentHash;
 }

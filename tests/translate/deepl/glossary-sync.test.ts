@@ -32,14 +32,18 @@ function options(hash: string, targets = ['en-US', 'fr-FR', 'ja-JP']): GlossaryS
 
 const posts = (s: FakeDeepL) => s.state.requests.filter((r) => r.method === 'POST' && r.path === '/v3/glossaries').length;
 
+const ids = (r: { glossaries: Record<string, string> }) => [...new Set(Object.values(r.glossaries))];
+
 describe('syncGlossary', () => {
   it('creates one multilingual glossary named by content hash, a dictionary per supported target', async () => {
     const { server, connection } = await setup();
     const result = await syncGlossary(connection, options('a1b2c3', ['en-US', 'fr-FR', 'ja-JP', 'de-DE', 'th']));
-    expect(result).toMatchObject({ reused: false, deleted: [], targets: ['en-US', 'fr-FR', 'ja-JP'] });
+    expect(result).toMatchObject({ reused: false, deleted: [] });
+    expect(Object.keys(result.glossaries)).toEqual(['en-US', 'fr-FR', 'ja-JP']);
+    expect(ids(result)).toHaveLength(1);
     expect(result.diagnostics.map((d) => d.code)).toEqual(['deepl/glossary-no-entries', 'deepl/glossary-pair-unsupported']);
-    const g = await connection.client.getMultilingualGlossary(result.glossaryId!);
-    expect(g.name).toBe('subloc Hotline Beijing a1b2c3');
+    const g = await connection.client.getMultilingualGlossary(result.glossaries['en-US']!);
+    expect(g.name).toMatch(/^subloc Hotline Beijing a1b2c3\.[0-9a-f]{12}$/);
     expect(g.dictionaries.map((d) => `${d.sourceLangCode}>${d.targetLangCode}:${d.entryCount}`)).toEqual(['zh>en:2', 'zh>fr:2', 'zh>ja:1']);
     const fr = await connection.client.getMultilingualGlossaryDictionaryEntries(g, 'zh', 'fr');
     expect(fr.entries.entries()['接诉即办']).toBe('réponse immédiate aux requêtes des citoyens');
@@ -50,18 +54,42 @@ describe('syncGlossary', () => {
     const { server, connection } = await setup();
     const first = await syncGlossary(connection, options('a1b2c3'));
     const second = await syncGlossary(connection, options('a1b2c3'));
-    expect(second).toMatchObject({ glossaryId: first.glossaryId, reused: true, deleted: [] });
+    expect(second).toMatchObject({ glossaries: first.glossaries, reused: true, deleted: [] });
     expect(posts(server)).toBe(1);
     expect(server.state.requests.filter((r) => r.method === 'PUT' || r.method === 'PATCH' || r.method === 'DELETE')).toEqual([]);
   });
 
-  it('adds a dictionary to the reused glossary for a new target language; en-GB shares the en dictionary', async () => {
+  it('en-GB shares the en dictionary when its entries are en-US\'s', async () => {
+    const { connection } = await setup();
+    const result = await syncGlossary(connection, options('h1', ['fr-FR', 'en-GB', 'en-US']));
+    expect(ids(result)).toHaveLength(1);
+    const g = await connection.client.getMultilingualGlossary(result.glossaries['en-GB']!);
+    expect(g.dictionaries.map((d) => d.targetLangCode).sort()).toEqual(['en', 'fr']);
+  });
+
+  it('gives en-GB a glossary of its own when its renderings differ from en-US', async () => {
+    const { connection } = await setup();
+    const british = { ...options('h2', ['en-US', 'en-GB', 'fr-FR']), entriesFor: (t: string) => (t === 'en-GB' ? { 电梯: 'lift', 胡同: 'hutong' } : t === 'en-US' ? { 电梯: 'elevator', 胡同: 'hutong' } : (TERMS[t] ?? {})) };
+    const result = await syncGlossary(connection, british);
+    expect(ids(result)).toHaveLength(2);
+    expect(result.glossaries['fr-FR']).toBe(result.glossaries['en-US']);
+    const { client } = connection;
+    const us = await client.getMultilingualGlossaryDictionaryEntries(result.glossaries['en-US']!, 'zh', 'en');
+    const gb = await client.getMultilingualGlossaryDictionaryEntries(result.glossaries['en-GB']!, 'zh', 'en');
+    expect(us.entries.entries()['电梯']).toBe('elevator');
+    expect(gb.entries.entries()['电梯']).toBe('lift');
+    // The names say what each holds: the next run finds both and uploads nothing.
+    const again = await syncGlossary(connection, british);
+    expect(again).toMatchObject({ glossaries: result.glossaries, reused: true, deleted: [] });
+  });
+
+  it('a run with other target languages makes its own glossary and leaves the other run\'s in place', async () => {
     const { connection } = await setup();
     const first = await syncGlossary(connection, options('h1', ['fr-FR']));
-    const second = await syncGlossary(connection, options('h1', ['fr-FR', 'en-GB', 'en-US']));
-    expect(second).toMatchObject({ glossaryId: first.glossaryId, reused: true, targets: ['fr-FR', 'en-GB', 'en-US'] });
-    const g = await connection.client.getMultilingualGlossary(first.glossaryId!);
-    expect(g.dictionaries.map((d) => d.targetLangCode).sort()).toEqual(['en', 'fr']);
+    const second = await syncGlossary(connection, options('h1', ['fr-FR', 'en-US']));
+    expect(second.reused).toBe(false);
+    expect(second.deleted).toEqual([]);
+    expect(await connection.client.getMultilingualGlossary(first.glossaries['fr-FR']!)).toBeDefined();
   });
 
   it('replaces the glossary when the content changes and cleans up only its own older versions', async () => {
@@ -72,14 +100,16 @@ describe('syncGlossary', () => {
     const foreign = await client.createMultilingualGlossary('my own glossary', dict);
     const otherTitle = await client.createMultilingualGlossary('subloc Hotline Beijing 2 ffff', dict);
     const otherPrefix = await client.createMultilingualGlossary('subloc Hotline ffff', dict);
+    const legacy = await client.createMultilingualGlossary('subloc Hotline Beijing old0', dict);
     const old = await syncGlossary(connection, options('old1'));
     const renewed = await syncGlossary(connection, options('new2'));
     expect(renewed.reused).toBe(false);
-    expect(renewed.glossaryId).not.toBe(old.glossaryId);
-    expect(renewed.deleted).toEqual([old.glossaryId]);
+    expect(ids(renewed)).not.toEqual(ids(old));
+    expect(renewed.deleted).toEqual(ids(old));
+    expect(old.deleted).toEqual([legacy.glossaryId]);
     const left = (await client.listMultilingualGlossaries()).map((g) => g.name).sort();
-    expect(left).toEqual(['my own glossary', 'subloc Hotline Beijing 2 ffff', 'subloc Hotline Beijing new2', 'subloc Hotline ffff']);
-    expect([foreign, otherTitle, otherPrefix].every((g) => g.glossaryId !== renewed.glossaryId)).toBe(true);
+    expect(left).toEqual(['my own glossary', 'subloc Hotline Beijing 2 ffff', expect.stringMatching(/^subloc Hotline Beijing new2\./), 'subloc Hotline ffff']);
+    expect([foreign, otherTitle, otherPrefix].every((g) => !ids(renewed).includes(g.glossaryId))).toBe(true);
   });
 
   it('leaves out entries a DeepL glossary cannot hold, and creates nothing without entries', async () => {
@@ -89,10 +119,10 @@ describe('syncGlossary', () => {
       entriesFor: () => ({ 'bad\tterm': 'x', ok: 'fine', empty: ' ' }),
     });
     expect(result.diagnostics.map((d) => d.code)).toEqual(['deepl/glossary-entry-invalid', 'deepl/glossary-entry-invalid']);
-    const entries = await connection.client.getMultilingualGlossaryDictionaryEntries(result.glossaryId!, 'zh', 'en');
+    const entries = await connection.client.getMultilingualGlossaryDictionaryEntries(result.glossaries['en-US']!, 'zh', 'en');
     expect(entries.entries.entries()).toEqual({ ok: 'fine' });
     const none = await syncGlossary(connection, { ...options('e2', ['de-DE']) });
-    expect(none).toMatchObject({ glossaryId: undefined, targets: [], deleted: [result.glossaryId] });
+    expect(none).toMatchObject({ glossaries: {}, deleted: ids(result) });
     expect(posts(server)).toBe(1);
   });
 
