@@ -66,7 +66,7 @@ export interface ImportTmxResult {
   skipped: number;
 }
 
-const readTmxXml = xmlReader({ format: { code: 'tmx', name: 'TMX', outcome: 'nothing was imported' } });
+const readTmxXml = xmlReader({ format: { code: 'tmx', name: 'TMX', outcome: 'nothing was imported' }, validate: 'always' });
 
 function props(element: Element): Map<string, { value: string; prop: Element }> {
   const found = new Map<string, { value: string; prop: Element }>();

@@ -32,7 +32,7 @@ export interface XliffRead {
   diagnostics: Diagnostic[];
 }
 
-const readXliffXml = xmlReader({ format: { code: 'xliff', name: 'XLIFF', outcome: 'nothing was imported' } });
+const readXliffXml = xmlReader({ format: { code: 'xliff', name: 'XLIFF', outcome: 'nothing was imported' }, validate: 'always' });
 
 /** `<title>.<sourceLang>` → title, for files whose tool dropped `product-name`. */
 function titleOf(file: Element, sourceLang: string): string | undefined {

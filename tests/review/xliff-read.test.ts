@@ -88,6 +88,7 @@ describe('readXliff', () => {
     expect(readXliff('<tmx version="1.4"/>', 't.xlf').diagnostics).toEqual([expect.objectContaining({ code: 'xliff/not-xliff' })]);
     expect(readXliff('<xliff version="1.2"><file>', 'broken.xlf').diagnostics).toEqual([expect.objectContaining({ code: 'xliff/truncated', severity: 'error' })]);
     expect(readXliff('<xliff version="1.2"><file></xliff>', 'broken.xlf').diagnostics).toEqual([expect.objectContaining({ code: 'xliff/not-well-formed', severity: 'error' })]);
+    expect(readXliff('<xliff version="1.2">\n<file a="1" a="2"/></xliff>', 'twice.xlf').diagnostics).toEqual([expect.objectContaining({ code: 'xliff/not-well-formed', line: 2 })]);
     expect(readXliff('<xliff version="1.2"><file original="a" datatype="plaintext"><body/></file></xliff>', 'n.xlf').diagnostics).toContainEqual(
       expect.objectContaining({ code: 'xliff/missing-attribute', severity: 'error' }),
     );

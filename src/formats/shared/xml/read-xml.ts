@@ -17,6 +17,12 @@ export interface XmlReaderOptions {
   format: XmlFormat;
   /** What the parser keeps of a text node inside `tagName`; '' keeps nothing. Keeps every text when unset. */
   keepText?: (tagName: string, value: string) => string;
+  /**
+   * Run the validator on every document, not only when the parse shows trouble: an import stores
+   * approved translations, so what no XML tool would accept (a bare `&`, a repeated attribute) is
+   * refused at the cost of a second pass. Subtitle files are read with one pass.
+   */
+  validate?: 'always' | 'on-trouble';
 }
 
 /**
@@ -46,10 +52,11 @@ const OPTIONS = {
 
 /**
  * The one way subloc reads XML (TTML, DCP, TMX, XLIFF). The prolog is walked
- * token by token first, and a DOCTYPE that declares entities, or a prolog it
- * cannot follow, never reaches the parser. A document that is not
- * well-formed is one error with its line; the validator runs only when the
- * parse shows trouble, so well-formed files pay for one parse.
+ * token by token first, then the tags: a DOCTYPE that declares entities, a
+ * prolog the scan cannot follow or a DOCTYPE after the root began never
+ * reaches the parser. A document that is not well-formed is one error with
+ * its line; unless asked to validate always, the validator runs only when
+ * the scan or the parse shows trouble, so well-formed files pay for one parse.
  */
 export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResult {
   const { format } = options;
@@ -61,18 +68,19 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
     if (!prolog) return { diagnostics: [notWellFormed(format, text, lines, 'expected a root element after the XML declaration, comments and DOCTYPE')] };
     if (prolog.entity) return { diagnostics: [messages.doctypeEntities(format, prolog.entity.name, lines.locate(prolog.entity.offset))] };
 
+    const tags = scanTags(text, prolog.rootOffset);
+    if (tags.unclosed) {
+      return { diagnostics: [messages.truncated(format, tags.unclosed.name, lines.lineAt(tags.unclosed.offset), { line: lines.lastLine })] };
+    }
+    if (tags.broken) return { diagnostics: [notWellFormed(format, text, lines, tags.broken.reason, lines.locate(tags.broken.offset))] };
+    if (options.validate === 'always' && XMLValidator.validate(text) !== true) return { diagnostics: [notWellFormed(format, text, lines, 'rejected by the validator')] };
+
     let nodes: XNode[];
     try {
       nodes = parser.parse(text) as XNode[];
     } catch (error) {
       return { diagnostics: [notWellFormed(format, text, lines, error instanceof Error ? error.message : String(error))] };
     }
-
-    const tags = scanTags(text, prolog.rootOffset);
-    if (tags.unclosed) {
-      return { diagnostics: [messages.truncated(format, tags.unclosed.name, lines.lineAt(tags.unclosed.offset), { line: lines.lastLine })] };
-    }
-    if (tags.broken) return { diagnostics: [notWellFormed(format, text, lines, tags.broken.reason, lines.locate(tags.broken.offset))] };
 
     let root: XNode | undefined;
     let roots = 0;

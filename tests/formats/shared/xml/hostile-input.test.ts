@@ -106,6 +106,7 @@ describe.each(INPUTS)('$name refuses DTD entities wherever the DOCTYPE sits', (i
   it('refuses a DOCTYPE after the root element began, where no entity check looks', () => {
     const { diagnostics, json } = input.read(input.wrap('<!DOCTYPE root [<!ENTITY x "boom">]>&x;'));
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([expect.objectContaining({ code: `${input.code}/not-well-formed`, line: 1 })]);
+    expect(diagnostics[0]!.message).toContain('found a `<!DOCTYPE>` after the root element began');
     expect(json).not.toContain('boom');
   });
 
