@@ -82,18 +82,16 @@ function scanDoctype(text: string, i: number, end: number): { next: number; enti
   return undefined;
 }
 
-/** The declared name, `%` first for a parameter entity. */
+/** The declared name, as `% name` for a parameter entity. */
 function entityName(text: string, i: number): string {
-  let name = '';
-  for (; i < text.length && name.length < 64; i++) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      if (name !== '' && name !== '%') break;
-      if (name === '%') name += ' ';
-      continue;
-    }
-    if (c === 0x22 || c === 0x27 || c === 0x3e) break;
-    name += text[i];
-  }
-  return name;
+  const skipSpace = (j: number): number => {
+    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    return j;
+  };
+  let start = skipSpace(i);
+  const parameter = text[start] === '%';
+  if (parameter) start = skipSpace(start + 1);
+  let end = start;
+  while (end < text.length && end - start < 64 && !isSpace(text.charCodeAt(end)) && !'"\'>'.includes(text[end]!)) end++;
+  return (parameter ? '% ' : '') + text.slice(start, end);
 }

@@ -82,18 +82,20 @@ const PARAMETER = [...PROLOG, '  <!ENTITY % p "<!ENTITY q \'qqqq\'>">', '  %p;',
 
 const EXTERNAL = [...PROLOG, '  <!ENTITY secret SYSTEM "file:///etc/passwd">', ']>'];
 
-const CASES: [string, string[], string, string][] = [
-  ['a billion laughs', LAUGHS, '&lol9;', 'lol'],
-  ['a wide entity referenced many times', WIDE, '&wide;'.repeat(10_000), 'www'],
-  ['a parameter entity', PARAMETER, '&q;', 'qqqq'],
-  ['an external entity', EXTERNAL, '&secret;', 'root:'],
+/** What the case is, its prolog, the text that refers to its entities, what their expansion would show, the first entity's name. */
+const CASES: [string, string[], string, string, string][] = [
+  ['a billion laughs', LAUGHS, '&lol9;', 'lol', 'lol'],
+  ['a wide entity referenced many times', WIDE, '&wide;'.repeat(10_000), 'www', 'wide'],
+  ['a parameter entity', PARAMETER, '&q;', 'qqqq', '% p'],
+  ['an external entity', EXTERNAL, '&secret;', 'root:', 'secret'],
 ];
 
 describe.each(INPUTS)('$name refuses DTD entities wherever the DOCTYPE sits', (input) => {
-  it.each(CASES)('%s after a BOM, a comment, a processing instruction and white space', (_, prolog, body, expansion) => {
+  it.each(CASES)('%s after a BOM, a comment, a processing instruction and white space', (_, prolog, body, expansion, entity) => {
     const { diagnostics, json } = input.read(`${prolog.join('\n')}\n${input.wrap(body)}\n`);
     expect(diagnostics).toEqual([expect.objectContaining({ code: `${input.code}/doctype-entities`, severity: 'error', line: 6, column: 3 })]);
     expect(diagnostics[0]!.message).toMatch(/^found an `<!ENTITY>` declaration .*; expected .*\bno\b.*entit/);
+    expect(diagnostics[0]!.message).toContain(`(\`${entity}\`)`);
     expect(json).not.toContain(expansion);
     expect(json.length).toBeLessThan(1000);
   });
