@@ -2,10 +2,6 @@ import { diagnostic, type Diagnostic, type Location } from '../model/diagnostic.
 
 /** Every message TMX import emits, in one place; codes are stable. */
 export const messages = {
-  notWellFormed: (detail: string, at: Location): Diagnostic =>
-    diagnostic('tmx/not-well-formed', 'error', `the XML is not well-formed: ${detail}; nothing was imported`, at),
-  doctypeEntities: (at: Location): Diagnostic =>
-    diagnostic('tmx/doctype-entities', 'error', 'found an `<!ENTITY>` declaration in `<!DOCTYPE>`; TMX needs no DTD entities, so nothing was imported (entity expansion and external files are refused)', at),
   notTmx: (fileName: string, root: string, at: Location): Diagnostic =>
     diagnostic('tmx/not-tmx', 'error', `${fileName} has the root element \`<${root}>\`; expected \`<tmx>\` with a \`<header>\` and a \`<body>\`; nothing was imported`, at),
   noBody: (at: Location): Diagnostic =>

@@ -1,7 +1,7 @@
 import { xmlText } from '../formats/shared/xml-escape.js';
 import { tokenizeTagged, type StyleTag } from '../translate/tagged-tokens.js';
 import { escapeText, type TaggedText } from '../translate/tagged-text.js';
-import { textOf, type Element, type Node } from './tmx-xml.js';
+import { textOf, type Element, type Node } from '../formats/shared/xml/element-tree.js';
 
 type Tag = StyleTag;
 

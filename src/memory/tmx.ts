@@ -3,7 +3,8 @@ import type { MemoryEntry, MemoryStatus } from './store.js';
 import { messages } from './tmx-messages.js';
 import { xmlAttr } from '../formats/shared/xml-escape.js';
 import { readSeg, segOf } from './tmx-seg.js';
-import { elements, lineCounter, readXml, textOf, type Element } from './tmx-xml.js';
+import { elements, elementTree, textOf, type Element } from '../formats/shared/xml/element-tree.js';
+import { xmlReader } from '../formats/shared/xml/read-xml.js';
 
 const TOOL_VERSION = '0.1.0';
 const STATUSES: ReadonlySet<string> = new Set<MemoryStatus>(['draft', 'reviewed', 'approved']);
@@ -65,9 +66,11 @@ export interface ImportTmxResult {
   skipped: number;
 }
 
-function props(element: Element): Map<string, { value: string; offset: number }> {
-  const found = new Map<string, { value: string; offset: number }>();
-  for (const prop of elements(element, 'prop')) found.set(prop.attrs['type'] ?? '', { value: textOf(prop).trim(), offset: prop.offset });
+const readTmxXml = xmlReader({ format: { code: 'tmx', name: 'TMX', outcome: 'nothing was imported' }, validate: 'always' });
+
+function props(element: Element): Map<string, { value: string; prop: Element }> {
+  const found = new Map<string, { value: string; prop: Element }>();
+  for (const prop of elements(element, 'prop')) found.set(prop.attrs['type'] ?? '', { value: textOf(prop).trim(), prop });
   return found;
 }
 
@@ -79,14 +82,14 @@ const langOf = (tuv: Element): string | undefined => tuv.attrs['xml:lang'] ?? tu
  * error diagnostic with its line, and only that unit or variant is skipped.
  */
 export function importTmx(text: string, fileName: string, options: ImportTmxOptions = {}): ImportTmxResult {
-  const lineAt = lineCounter(text);
-  const at = (element: Element) => ({ line: lineAt(element.offset) });
-  const xml = readXml(text, lineAt);
+  const xml = readTmxXml(text);
   const diagnostics = xml.diagnostics;
   const entries: MemoryEntry[] = [];
   let skipped = 0;
-  const root = xml.root;
-  if (!root) return { entries, diagnostics, skipped };
+  const { locator } = xml;
+  if (!xml.root || !locator) return { entries, diagnostics, skipped };
+  const root = elementTree(xml.root);
+  const at = (element: Element) => locator.atIndex(element.index);
   if (root.name !== 'tmx') {
     diagnostics.push(messages.notTmx(fileName, root.name, at(root)));
     return { entries, diagnostics, skipped };
@@ -165,7 +168,7 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
       let entryStatus: MemoryStatus = defaultStatus;
       if (status && STATUSES.has(status.value)) entryStatus = status.value as MemoryStatus;
       else if (status) {
-        diagnostics.push(messages.unknownStatus(status.value, { line: lineAt(status.offset) }));
+        diagnostics.push(messages.unknownStatus(status.value, at(status.prop)));
         entryStatus = 'draft';
       }
       const entry: MemoryEntry = {

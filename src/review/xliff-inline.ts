@@ -1,6 +1,6 @@
 import { xmlText } from '../formats/shared/xml-escape.js';
 import { tokenizeTagged, type StyleTag, type TaggedToken } from '../translate/tagged-tokens.js';
-import { textOf, type Element, type Node } from '../memory/tmx-xml.js';
+import { textOf, type Element, type Node } from '../formats/shared/xml/element-tree.js';
 import { escapeText, type TaggedText } from '../translate/tagged-text.js';
 
 type Tag = StyleTag;

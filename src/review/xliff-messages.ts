@@ -6,10 +6,6 @@ const list = (items: readonly string[], max = 5): string =>
 /** Every message of reading a review file back (XLIFF, or an edited SRT/WebVTT) and planning its import; codes are stable. */
 export const messages = {
   // ---- reading XLIFF ----
-  notWellFormed: (detail: string, at: Location): Diagnostic =>
-    diagnostic('xliff/not-well-formed', 'error', `the XML is not well-formed: ${detail}; nothing was imported`, at),
-  doctypeEntities: (at: Location): Diagnostic =>
-    diagnostic('xliff/doctype-entities', 'error', 'found an `<!ENTITY>` declaration in `<!DOCTYPE>`; XLIFF needs no DTD entities, so nothing was imported (entity expansion and external files are refused)', at),
   notXliff: (fileName: string, root: string, at: Location): Diagnostic =>
     diagnostic('xliff/not-xliff', 'error', `${fileName} has the root element \`<${root}>\`; expected \`<xliff version="1.2">\`; nothing was imported`, at),
   version: (version: string, at: Location): Diagnostic =>

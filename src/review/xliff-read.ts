@@ -1,4 +1,5 @@
-import { elements, lineCounter, readXml, type Element } from '../memory/tmx-xml.js';
+import { elements, elementTree, type Element } from '../formats/shared/xml/element-tree.js';
+import { xmlReader } from '../formats/shared/xml/read-xml.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
 import type { TaggedText } from '../translate/tagged-text.js';
@@ -31,12 +32,7 @@ export interface XliffRead {
   diagnostics: Diagnostic[];
 }
 
-/** The XML reader is the TMX one (DTD entities refused, line numbers kept); its codes are renamed for XLIFF. */
-function retag(d: Diagnostic): Diagnostic {
-  const at = { line: d.line, column: d.column };
-  if (d.code === 'tmx/doctype-entities') return messages.doctypeEntities(at);
-  return { ...d, code: d.code.replace(/^tmx\//, 'xliff/') };
-}
+const readXliffXml = xmlReader({ format: { code: 'xliff', name: 'XLIFF', outcome: 'nothing was imported' }, validate: 'always' });
 
 /** `<title>.<sourceLang>` → title, for files whose tool dropped `product-name`. */
 function titleOf(file: Element, sourceLang: string): string | undefined {
@@ -82,13 +78,13 @@ function transUnits(parent: Element, unitId: string, out: { tu: Element; unitId:
  * diagnostic and no cues.
  */
 export function readXliff(text: string, fileName: string): XliffRead {
-  const lineAt = lineCounter(text);
-  const at = (element: Element) => ({ line: lineAt(element.offset) });
-  const xml = readXml(text, lineAt);
-  const result: XliffRead = { title: '', sourceLang: '', targetLang: '', cues: [], diagnostics: xml.diagnostics.map(retag) };
+  const xml = readXliffXml(text);
+  const result: XliffRead = { title: '', sourceLang: '', targetLang: '', cues: [], diagnostics: xml.diagnostics };
   const { diagnostics } = result;
-  const root = xml.root;
-  if (!root) return result;
+  const { locator } = xml;
+  if (!xml.root || !locator) return result;
+  const root = elementTree(xml.root);
+  const at = (element: Element) => locator.atIndex(element.index);
   if (root.name !== 'xliff') {
     diagnostics.push(messages.notXliff(fileName, root.name, at(root)));
     return result;

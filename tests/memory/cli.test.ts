@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openMemory } from '../../src/memory/sqlite.js';
-import { cli, tempDir } from '../helpers/cli.js';
+import { cli, cliProcess, tempDir } from '../helpers/cli.js';
 import { entry } from './entries.js';
 
 const HEADER = '<header creationtool="t" creationtoolversion="1" segtype="block" o-tmf="t" adminlang="en" srclang="zh-Hans" datatype="plaintext"/>';
@@ -84,7 +84,22 @@ describe('subloc memory', () => {
     const r = await cli(['memory', 'import', 'bomb.tmx', '--memory', 'm.sqlite'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('bomb.tmx: not imported (see the errors above)\n');
-    expect(r.stderr).toContain('bomb.tmx:2: error: found an `<!ENTITY>` declaration');
+    expect(r.stderr).toContain('bomb.tmx:2:16: error: found an `<!ENTITY>` declaration (`a`)');
+  });
+
+  it('refuses an entity bomb whose DOCTYPE hides behind a comment, with its file, line and column, and no stack trace', () => {
+    const dir = tempDir('subloc-memory-cli-');
+    const prolog = '<?xml version="1.0"?>\n<!-- <a> ]> -->\n<?tool x?>\n\n<!DOCTYPE tmx [\n  <!ENTITY a "aaaaaaaaaa">\n  <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n';
+    writeFileSync(join(dir, 'evil.tmx'), prolog + tmx(tu('&b;', 'x')).split('\n').slice(1).join('\n'));
+    const r = cliProcess(['memory', 'import', 'evil.tmx', '--memory', 'm.sqlite'], dir);
+    expect(r.code).toBe(1);
+    const errors = r.stderr.split('\n').filter((l) => l.includes('error:'));
+    expect(errors).toEqual([expect.stringMatching(/^evil\.tmx:6:3: error: found an `<!ENTITY>` declaration \(`a`\) in the `<!DOCTYPE>` internal subset; expected a DOCTYPE with no entity declarations.*\[tmx\/doctype-entities\]$/)]);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(r.stdout).toBe('evil.tmx: not imported (see the errors above)\n');
+    const store = openMemory(join(dir, 'm.sqlite'));
+    expect(store.entries()).toEqual([]);
+    store.close();
   });
 
   it('says when there is no memory to export or count', async () => {

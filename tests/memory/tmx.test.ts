@@ -224,6 +224,8 @@ describe('TMX import diagnostics', () => {
   it('reports a document that is not well-formed, or not TMX, with its line', () => {
     const broken = importTmx(wrap(HEADER, '<tu>\n<tuv xml:lang="zh-Hans"><seg>一</tuv>\n</tu>'), 'x.tmx');
     expect(broken.diagnostics).toMatchObject([{ code: 'tmx/not-well-formed', severity: 'error', line: 6 }]);
+    const twice = importTmx(wrap(HEADER, '<tu>\n<tuv xml:lang="zh-Hans" xml:lang="en"><seg>一</seg></tuv>\n</tu>'), 'x.tmx');
+    expect(twice.diagnostics).toMatchObject([{ code: 'tmx/not-well-formed', severity: 'error', line: 6 }]);
     const xliff = importTmx('<?xml version="1.0"?>\n<xliff version="1.2"/>', 'x.xlf');
     expect(xliff.diagnostics).toMatchObject([{ code: 'tmx/not-tmx', severity: 'error', line: 2 }]);
     expect(xliff.diagnostics[0]?.message).toContain('x.xlf has the root element `<xliff>`');

@@ -6,7 +6,7 @@ import { openMemory } from '../../src/memory/sqlite.js';
 import type { ReviewPackage, ReviewState } from '../../src/review/types.js';
 import { writeXliff } from '../../src/review/xliff-write.js';
 import { segment } from '../../src/translate/segment.js';
-import { cli, tempDir } from '../helpers/cli.js';
+import { cli, cliProcess, tempDir } from '../helpers/cli.js';
 
 const SOURCE = `1
 00:00:01,000 --> 00:00:03,000
@@ -82,6 +82,18 @@ describe('subloc review import', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('the file belongs to the title `another-film`; expected `hotline-beijing`');
     expect(result.stderr).toContain('nothing was imported');
+    expect(memory()).toEqual([]);
+  });
+
+  it('refuses an entity bomb whose DOCTYPE hides behind a comment, with its file, line and column, and no stack trace', () => {
+    const prolog = '<?xml version="1.0"?>\n<!-- <a> ]> -->\n<?tool x?>\n\n<!DOCTYPE xliff [\n  <!ENTITY a "aaaaaaaaaa">\n  <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n';
+    writeFileSync(join(dir, 'evil.en-US.xlf'), prolog + xliff(() => 'approved').replace(/^<\?xml[^>]*>\n/, '').replace('Citizens call', '&b;'));
+    const result = cliProcess(['review', 'import', 'evil.en-US.xlf'], dir);
+    expect(result.code).toBe(1);
+    const refusals = result.stderr.split('\n').filter((l) => l.includes('ENTITY'));
+    expect(refusals).toEqual([expect.stringMatching(/^evil\.en-US\.xlf:6:3: error: found an `<!ENTITY>` declaration \(`a`\) in the `<!DOCTYPE>` internal subset; expected a DOCTYPE with no entity declarations.*\[xliff\/doctype-entities\]$/)]);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(result.stderr + result.stdout).not.toContain('aaaaaaaaaa');
     expect(memory()).toEqual([]);
   });
 

@@ -86,7 +86,9 @@ describe('readXliff', () => {
     expect(entity.cues).toEqual([]);
     expect(readXliff('<xliff version="2.0" srcLang="zh"><file id="f"/></xliff>', 'v2.xlf').diagnostics).toEqual([expect.objectContaining({ code: 'xliff/version' })]);
     expect(readXliff('<tmx version="1.4"/>', 't.xlf').diagnostics).toEqual([expect.objectContaining({ code: 'xliff/not-xliff' })]);
-    expect(readXliff('<xliff version="1.2"><file>', 'broken.xlf').diagnostics).toEqual([expect.objectContaining({ code: 'xliff/not-well-formed', severity: 'error' })]);
+    expect(readXliff('<xliff version="1.2"><file>', 'broken.xlf').diagnostics).toEqual([expect.objectContaining({ code: 'xliff/truncated', severity: 'error' })]);
+    expect(readXliff('<xliff version="1.2"><file></xliff>', 'broken.xlf').diagnostics).toEqual([expect.objectContaining({ code: 'xliff/not-well-formed', severity: 'error' })]);
+    expect(readXliff('<xliff version="1.2">\n<file a="1" a="2"/></xliff>', 'twice.xlf').diagnostics).toEqual([expect.objectContaining({ code: 'xliff/not-well-formed', line: 2 })]);
     expect(readXliff('<xliff version="1.2"><file original="a" datatype="plaintext"><body/></file></xliff>', 'n.xlf').diagnostics).toContainEqual(
       expect.objectContaining({ code: 'xliff/missing-attribute', severity: 'error' }),
     );

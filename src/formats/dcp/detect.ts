@@ -1,4 +1,4 @@
-import { scanProlog } from '../ttml/prolog.js';
+import { scanProlog } from '../shared/xml/prolog.js';
 
 /** The root element (any prefix) after the prolog, judged from the first 2 KB. */
 function rootIs(text: string, local: string): boolean {

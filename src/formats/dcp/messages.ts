@@ -2,8 +2,6 @@ import { diagnostic, type Diagnostic, type Location } from '../../model/diagnost
 
 /** Every message the two DCP adapters emit, in one place; codes are stable. */
 export const messages = {
-  doctypeEntities: (at: Location): Diagnostic =>
-    diagnostic('dcp/doctype-entities', 'error', 'found an `<!ENTITY>` declaration in `<!DOCTYPE>`; DCP subtitle XML uses no DTD entities, so the document was not read (entity expansion and external files are refused)', at),
   wrongRoot: (found: string, expected: string, at: Location): Diagnostic =>
     diagnostic('dcp/wrong-root', 'error', `the root element is \`<${found}>\`; expected \`<${expected}>\`; the document was not read`, at),
   unknownNamespace: (uri: string, at: Location): Diagnostic =>

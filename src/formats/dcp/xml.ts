@@ -1,45 +1,37 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
-import type { Locator } from '../ttml/locator.js';
-import { childrenOf, nameOf, TEXT, type XNode } from '../ttml/nodes.js';
-import { SourceLines } from '../shared/source-lines.js';
-import { readXml } from '../ttml/xml.js';
-import { messages } from './messages.js';
+import type { Locator } from '../shared/xml/locator.js';
+import { attrsOf, childrenOf, nameOf, TEXT, type XNode } from '../shared/xml/nodes.js';
+import { xmlReader } from '../shared/xml/read-xml.js';
 
-export { attrsOf, TEXT, type XNode } from '../ttml/nodes.js';
-export type { Locator } from '../ttml/locator.js';
+export { attrsOf, TEXT, type XNode } from '../shared/xml/nodes.js';
+export type { Locator } from '../shared/xml/locator.js';
 
 export interface DcpXml {
   root?: XNode;
   locator?: Locator;
   rootLocal?: string;
+  /** The root element's namespace URI, '' for none. */
   rootNs?: string;
   diagnostics: Diagnostic[];
 }
 
-/**
- * The TTML reader's safe XML (DTD entities refused, well-formedness located),
- * with its diagnostics under DCP codes: only the entity refusal names TTML.
- */
+const readXml = xmlReader({ format: { code: 'dcp', name: 'DCP subtitle XML', outcome: 'the document was not read' } });
+
+/** The shared XML reader's tree, with the root's local name and namespace. */
 export function readDcpXml(text: string): DcpXml {
-  const result = readXml(text, new SourceLines(text));
-  const diagnostics = result.diagnostics.map((d): Diagnostic => {
-    if (d.code === 'ttml/doctype-entities') return messages.doctypeEntities({ line: d.line });
-    return { ...d, code: d.code.replace(/^ttml\//, 'dcp/') };
-  });
-  const out: DcpXml = { diagnostics };
-  if (result.root) out.root = result.root;
-  if (result.locator) out.locator = result.locator;
-  if (result.rootLocal !== undefined) out.rootLocal = result.rootLocal;
-  if (result.rootNs !== undefined) out.rootNs = result.rootNs;
-  return out;
+  const { root, locator, diagnostics } = readXml(text);
+  if (!root || !locator) return { diagnostics };
+  const name = nameOf(root);
+  const colon = name.indexOf(':');
+  // The root can only be in a namespace it declares itself.
+  const rootNs = attrsOf(root)[colon < 0 ? 'xmlns' : `xmlns:${name.slice(0, colon)}`] ?? '';
+  return { root, locator, rootLocal: localName(root), rootNs, diagnostics };
 }
 
-/** The local name: readXml spells elements of a foreign namespace `{uri}local`. */
+/** The name without its prefix. */
 export function localName(node: XNode): string {
   const name = nameOf(node);
-  const brace = name.lastIndexOf('}');
-  const colon = name.lastIndexOf(':');
-  return name.slice(Math.max(brace, colon) + 1);
+  return name.slice(name.indexOf(':') + 1);
 }
 
 export function isText(node: XNode): boolean {

@@ -18,6 +18,14 @@ export class SourceLines {
     return lo + 1;
   }
 
+  /** The 1-based line and column (in UTF-16 code units) of an offset. */
+  locate(offset: number): { line: number; column: number } {
+    const line = this.lineAt(offset);
+    let start = offset;
+    while (start > 0 && this.text.charCodeAt(start - 1) !== 0x0a && this.text.charCodeAt(start - 1) !== 0x0d) start--;
+    return { line, column: offset - start + 1 };
+  }
+
   get lastLine(): number {
     return this.lineAt(this.text.length);
   }

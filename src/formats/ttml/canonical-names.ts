@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { messages } from './messages.js';
 import { CONVENTIONAL, vocabularyOf, type Vocabulary } from './namespaces.js';
-import { ATTRS, nameOf, TEXT, type XNode } from './nodes.js';
-import type { SourceLines } from '../shared/source-lines.js';
+import type { Locator } from '../shared/xml/locator.js';
+import { ATTRS, nameOf, TEXT, type XNode } from '../shared/xml/nodes.js';
 
 /** Prefixes that name a TTML vocabulary when written as such. */
 const CANONICAL_PREFIXES = new Set<string>(['tt', 'tts', 'ttp', 'ttm', 'xml']);
@@ -30,18 +30,15 @@ export class Canonicalizer {
   noNamespaceIsTt = false;
   rootLocal = '';
   rootNs = '';
-  /** Pre-order index of the next element, the index into `starts`. */
+  /** Pre-order index of the next element, for the locator. */
   private index = 0;
   private readonly warnedPrefixes = new Set<string>();
 
-  constructor(
-    private readonly starts: Int32Array,
-    private readonly lines: SourceLines,
-  ) {}
+  constructor(private readonly locator: Locator) {}
 
   visit(list: XNode[], index: number, name: string, parentScope: Scope, isRoot: boolean): void {
     const node = list[index]!;
-    const offset = this.starts[this.index++] ?? 0;
+    const at = this.index++;
     const raw = node[ATTRS] as Record<string, string> | undefined;
 
     let scope = parentScope;
@@ -64,7 +61,7 @@ export class Canonicalizer {
     if (colon >= 0 || !scope.plainIsTt || isRoot) {
       const prefix = colon < 0 ? '' : name.slice(0, colon);
       const local = colon < 0 ? name : name.slice(colon + 1);
-      const uri = this.resolve(prefix, scope, offset);
+      const uri = this.resolve(prefix, scope, at);
       const vocabulary = vocabularyOf(uri);
       if (isRoot) {
         this.rootLocal = local;
@@ -76,7 +73,7 @@ export class Canonicalizer {
     }
 
     let attrs = raw;
-    if (raw && foreignPrefixes && !this.keepsAll(raw, scope, offset)) attrs = this.rewrite(raw, scope, offset);
+    if (raw && foreignPrefixes && !this.keepsAll(raw, scope, at)) attrs = this.rewrite(raw, scope, at);
 
     const children = node[name] as XNode[] | undefined;
     if (children) {
@@ -86,7 +83,12 @@ export class Canonicalizer {
       }
     }
 
-    if (canonical !== name || attrs !== raw) {
+    if (isRoot && (canonical !== name || attrs !== raw)) {
+      // The root is renamed in place: the locator knows it by identity.
+      delete node[name];
+      node[canonical] = children ?? [];
+      if (attrs) node[ATTRS] = attrs;
+    } else if (canonical !== name || attrs !== raw) {
       const copy: XNode = {};
       copy[canonical] = children ?? [];
       if (attrs) copy[ATTRS] = attrs;
@@ -99,7 +101,7 @@ export class Canonicalizer {
   }
 
   /** True when every prefixed attribute name is already canonical or foreign under an unclaimed prefix. */
-  private keepsAll(raw: Record<string, string>, scope: Scope, offset: number): boolean {
+  private keepsAll(raw: Record<string, string>, scope: Scope, at: number): boolean {
     for (const key in raw) {
       const c = key.indexOf(':');
       if (c < 0) continue;
@@ -107,7 +109,7 @@ export class Canonicalizer {
       if (prefix === 'xml' || prefix === 'xmlns') continue;
       let keep = scope.keeps.get(prefix);
       if (keep === undefined) {
-        const vocabulary = vocabularyOf(this.resolve(prefix, scope, offset));
+        const vocabulary = vocabularyOf(this.resolve(prefix, scope, at));
         keep = vocabulary === prefix || (vocabulary === 'other' && !CANONICAL_PREFIXES.has(prefix));
         scope.keeps.set(prefix, keep);
       }
@@ -117,7 +119,7 @@ export class Canonicalizer {
   }
 
   /** Canonical names for TTML vocabularies; declarations and foreign attributes left out. */
-  private rewrite(raw: Record<string, string>, scope: Scope, offset: number): Record<string, string> {
+  private rewrite(raw: Record<string, string>, scope: Scope, at: number): Record<string, string> {
     const attrs: Record<string, string> = {};
     for (const key in raw) {
       const c = key.indexOf(':');
@@ -127,20 +129,20 @@ export class Canonicalizer {
       }
       const p = key.slice(0, c);
       if (p === 'xmlns') continue;
-      const vocabulary: Vocabulary = p === 'xml' ? 'xml' : vocabularyOf(this.resolve(p, scope, offset));
+      const vocabulary: Vocabulary = p === 'xml' ? 'xml' : vocabularyOf(this.resolve(p, scope, at));
       if (vocabulary !== 'other') attrs[`${vocabulary}:${key.slice(c + 1)}`] = raw[key]!;
     }
     return attrs;
   }
 
-  private resolve(prefix: string, scope: Scope, offset: number): string {
+  private resolve(prefix: string, scope: Scope, at: number): string {
     const uri = scope.uris.get(prefix);
     if (uri !== undefined) return uri;
     if (prefix === '') return '';
     const guess = CONVENTIONAL[prefix] ?? '';
     if (!this.warnedPrefixes.has(prefix)) {
       this.warnedPrefixes.add(prefix);
-      this.diagnostics.push(messages.undeclaredPrefix(prefix, guess || 'a foreign namespace', { line: this.lines.lineAt(offset) }));
+      this.diagnostics.push(messages.undeclaredPrefix(prefix, guess || 'a foreign namespace', this.locator.atIndex(at)));
     }
     return guess;
   }

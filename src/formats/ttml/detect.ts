@@ -1,4 +1,4 @@
-import { scanProlog } from './prolog.js';
+import { scanProlog } from '../shared/xml/prolog.js';
 
 /** A `<tt>` root (any prefix) after the prolog, judged from the first 8 KB. */
 export function detectTtml(text: string): boolean {

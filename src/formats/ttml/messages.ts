@@ -2,12 +2,6 @@ import { diagnostic, type Diagnostic, type Location } from '../../model/diagnost
 
 /** Every message the TTML adapter emits, in one place; codes are stable. */
 export const messages = {
-  notWellFormed: (detail: string, at: Location): Diagnostic =>
-    diagnostic('ttml/not-well-formed', 'error', `the XML is not well-formed: ${detail}; the document was not read`, at),
-  truncated: (name: string, openedLine: number | undefined, at: Location): Diagnostic =>
-    diagnostic('ttml/truncated', 'error', `the document ends before \`</${name}>\` closes the element${openedLine === undefined ? '' : ` opened on line ${openedLine}`}; expected a complete XML document, the file looks truncated`, at),
-  doctypeEntities: (at: Location): Diagnostic =>
-    diagnostic('ttml/doctype-entities', 'error', 'found an `<!ENTITY>` declaration in `<!DOCTYPE>`; TTML uses no DTD entities, so the document was not read (entity expansion and external files are refused)', at),
   notTtml: (root: string, at: Location): Diagnostic =>
     diagnostic('ttml/not-ttml', 'error', `the root element is \`<${root}>\`; expected \`<tt>\` in the TTML namespace (http://www.w3.org/ns/ttml)`, at),
   noNamespace: (at: Location): Diagnostic =>

@@ -3,15 +3,14 @@ import type { Cue, Placement, Span, Track } from '../../model/track.js';
 import type { ParseOptions, ParseResult } from '../types.js';
 import { placementOf, readFrame, type Frame } from './layout.js';
 import { buildLines, type Run } from './lines.js';
-import type { Locator } from './locator.js';
+import type { Locator } from '../shared/xml/locator.js';
 import { messages } from './messages.js';
-import { attrsOf, childrenOf, elements, nameOf, TEXT, textOf, type XNode } from './nodes.js';
+import { attrsOf, childrenOf, elements, nameOf, TEXT, textOf, type XNode } from '../shared/xml/nodes.js';
 import { add, cmp, INDEFINITE, isIndefinite, max, min, rat, toMs, ZERO, type Rat } from './rational.js';
-import { SourceLines } from '../shared/source-lines.js';
 import { merge, NO_STYLE, StyleSheet, type StyleProps } from './styles.js';
 import { readParameters } from './time.js';
 import { isTimed, TimingResolver, type Interval } from './timing.js';
-import { readXml } from './xml.js';
+import { readTtmlXml } from './xml.js';
 
 interface Region {
   style: StyleProps;
@@ -385,13 +384,12 @@ function samePlacement(a: Placement | undefined, b: Placement | undefined): bool
 }
 
 export function readTtml(text: string, opts: ParseOptions = {}): ParseResult {
-  const lines = new SourceLines(text);
   const empty = (diagnostics: Diagnostic[]): ParseResult => ({ track: { language: opts.language ?? 'und', cues: [], meta: {} }, diagnostics });
-  const xml = readXml(text, lines);
+  const xml = readTtmlXml(text);
   const { root, locator, rootLocal = '', rootNs } = xml;
   if (!root || !locator) return empty(xml.diagnostics);
   if (rootLocal !== 'tt' || (rootNs !== 'tt' && rootNs !== '')) return empty([...xml.diagnostics, messages.notTtml(rootLocal, locator.at(root))]);
-  // readXml has already read every element in no namespace as TTML.
+  // readTtmlXml has already read every element in no namespace as TTML.
   if (rootNs === '') xml.diagnostics.push(messages.noNamespace(locator.at(root)));
   const reader = new Reader(locator);
   const track = reader.read(root, opts);

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { normalizeColor } from './colors.js';
-import type { Locator } from './locator.js';
+import type { Locator } from '../shared/xml/locator.js';
 import { messages } from './messages.js';
-import { attrsOf, type Attrs, type XNode } from './nodes.js';
+import { attrsOf, type Attrs, type XNode } from '../shared/xml/nodes.js';
 
 /**
  * The style properties subloc reads. An absent key is unspecified (so

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
-import type { Locator } from './locator.js';
+import type { Locator } from '../shared/xml/locator.js';
 import { messages } from './messages.js';
-import { attrsOf, childrenOf, isBlank, nameOf, TEXT, textOf, type Attrs, type XNode } from './nodes.js';
+import { attrsOf, childrenOf, isBlank, nameOf, TEXT, textOf, type Attrs, type XNode } from '../shared/xml/nodes.js';
 import { add, cmp, INDEFINITE, isIndefinite, max, min, ZERO, type Rat } from './rational.js';
 import { parseLenientTime, parseTime, type TimingParameters } from './time.js';
 

@@ -1,12 +1,8 @@
 /**
  * A node of fast-xml-parser's `preserveOrder` tree, read in place rather than
  * copied: an element is `{ [name]: children, ':@'?: attributes }`, text is
- * `{ '#text': string }`. readXml renames what the reader compares, so names
- * are plain strings whatever prefixes the file used: elements of the TTML core
- * namespace by their local name (`p`), of another TTML vocabulary by its
- * canonical prefix (`ttm:title`), any other as `{uri}local`; attributes as
- * `begin`, `tts:color`, `ttp:frameRate`, `xml:id`. Attributes of foreign
- * vocabularies may stay as written (`ebutts:x`): no canonical name is spelled so.
+ * `{ '#text': string }`. Names are as written (`dcst:Text`), unless a reader
+ * renames them (TTML's canonical names).
  */
 export type XNode = Record<string, unknown>;
 export type Attrs = Readonly<Record<string, string>>;

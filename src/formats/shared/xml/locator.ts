@@ -1,5 +1,5 @@
 import { childrenOf, nameOf, TEXT, type XNode } from './nodes.js';
-import type { SourceLines } from '../shared/source-lines.js';
+import type { SourceLines } from '../source-lines.js';
 
 /**
  * Where elements start, for located diagnostics. The parser's nodes carry no
@@ -18,7 +18,12 @@ export class Locator {
   /** The element's line, as a diagnostic's location. */
   at(node: XNode): { line: number } {
     const k = node === this.root ? 0 : (this.indexes ??= this.index()).get(node);
-    return { line: this.lines.lineAt(k === undefined ? 0 : (this.starts[k] ?? 0)) };
+    return this.atIndex(k ?? 0);
+  }
+
+  /** The line of the element that is `k`-th in document order, the root being 0. */
+  atIndex(k: number): { line: number } {
+    return { line: this.lines.lineAt(this.starts[k] ?? 0) };
   }
 
   private index(): Map<XNode, number> {

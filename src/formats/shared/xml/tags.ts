@@ -3,7 +3,7 @@ export interface TagScan {
   /** Offset of each start tag's `<`, in document order: the parser's elements in pre-order. */
   starts: Int32Array;
   count: number;
-  /** The innermost element left open at the end, when an unclosed element is the first trouble. */
+  /** The innermost element left open at the end, when the document has no other trouble before its end. */
   unclosed?: { name: string; offset: number };
   /** What comes first otherwise, and where: an element closed by another's end tag, a tag without a name, a late DOCTYPE. */
   broken?: { reason: string; offset: number };
@@ -117,7 +117,9 @@ class Scanner {
   result(): TagScan {
     const scan: TagScan = { starts: this.starts, count: this.count };
     const open = this.open;
-    if (open.length > 0 && open[0]! < this.firstBroken) {
+    // Trouble met on the way (an end tag that closes another element) is the cause when elements are
+    // also left open; the document ending inside a tag (index `count`) is truncation like any other.
+    if (open.length > 0 && this.firstBroken >= this.count) {
       const n = open.length;
       scan.unclosed = { name: this.text.slice(open[n - 2]!, open[n - 2]! + open[n - 1]!), offset: this.starts[open[n - 3]!]! };
     } else if (this.firstBroken !== Infinity) {

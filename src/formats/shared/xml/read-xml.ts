@@ -1,0 +1,106 @@
+import { XMLParser, XMLValidator, type X2jOptions } from 'fast-xml-parser';
+import type { Diagnostic, Location } from '../../../model/diagnostic.js';
+import { SourceLines } from '../source-lines.js';
+import { Locator } from './locator.js';
+import { messages, type XmlFormat } from './messages.js';
+import { nameOf, TEXT, textOf, type XNode } from './nodes.js';
+import { scanProlog } from './prolog.js';
+import { scanTags } from './tags.js';
+
+export interface XmlResult {
+  root?: XNode;
+  locator?: Locator;
+  diagnostics: Diagnostic[];
+}
+
+export interface XmlReaderOptions {
+  format: XmlFormat;
+  /** What the parser keeps of a text node inside `tagName`; '' keeps nothing. Keeps every text when unset. */
+  keepText?: (tagName: string, value: string) => string;
+  /**
+   * Run the validator on every document, not only when the parse shows trouble: an import stores
+   * approved translations, so what no XML tool would accept (a bare `&`, a repeated attribute) is
+   * refused at the cost of a second pass. Subtitle files are read with one pass.
+   */
+  validate?: 'always' | 'on-trouble';
+}
+
+/**
+ * What every subloc XML input asks of fast-xml-parser: document order kept
+ * (mixed content is the text), raw names and strings, white space kept.
+ */
+const OPTIONS = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  // Character references (`&#x4E2D;`) are only decoded with htmlEntities on; named ones expand to one character each.
+  htmlEntities: true,
+  // Behind the prolog fence, which refuses every DTD entity first: the parser would read a DOCTYPE
+  // after the root itself, so it may keep none (count 0 throws on the first). The expansion totals
+  // also count `&amp;` and friends, so they stay unbounded: a long film has hundreds of thousands.
+  processEntities: { enabled: true, maxEntityCount: 0, maxEntitySize: 0, maxTotalExpansions: Number.MAX_SAFE_INTEGER, maxExpandedLength: Number.MAX_SAFE_INTEGER },
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  maxNestedTags: 1000,
+  // No metadata: scanTags finds where elements start and checks their end tags for less than the parser's offsets cost.
+  // No callbacks read paths, so the parser need not build a path string for every node.
+  jPath: false,
+} as const satisfies Partial<X2jOptions>;
+
+/**
+ * The one way subloc reads XML (TTML, DCP, TMX, XLIFF). The prolog is walked
+ * token by token first, then the tags: a DOCTYPE that declares entities, a
+ * prolog the scan cannot follow or a DOCTYPE after the root began never
+ * reaches the parser. A document that is not well-formed is one error with
+ * its line; unless asked to validate always, the validator runs only when
+ * the scan or the parse shows trouble, so well-formed files pay for one parse.
+ */
+export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResult {
+  const { format } = options;
+  const parser = new XMLParser(options.keepText ? { ...OPTIONS, tagValueProcessor: options.keepText } : OPTIONS);
+
+  return (text) => {
+    const lines = new SourceLines(text);
+    const prolog = scanProlog(text);
+    if (!prolog) return { diagnostics: [notWellFormed(format, text, lines, 'expected a root element after the XML declaration, comments and DOCTYPE')] };
+    if (prolog.entity) return { diagnostics: [messages.doctypeEntities(format, prolog.entity.name, lines.locate(prolog.entity.offset))] };
+
+    const tags = scanTags(text, prolog.rootOffset);
+    if (tags.unclosed) {
+      return { diagnostics: [messages.truncated(format, tags.unclosed.name, lines.lineAt(tags.unclosed.offset), { line: lines.lastLine })] };
+    }
+    if (tags.broken) return { diagnostics: [notWellFormed(format, text, lines, tags.broken.reason, lines.locate(tags.broken.offset))] };
+    if (options.validate === 'always' && XMLValidator.validate(text) !== true) return { diagnostics: [notWellFormed(format, text, lines, 'rejected by the validator')] };
+
+    let nodes: XNode[];
+    try {
+      nodes = parser.parse(text) as XNode[];
+    } catch (error) {
+      return { diagnostics: [notWellFormed(format, text, lines, error instanceof Error ? error.message : String(error))] };
+    }
+
+    let root: XNode | undefined;
+    let roots = 0;
+    let strayText = false;
+    for (const node of nodes) {
+      if (nameOf(node) === TEXT) strayText ||= textOf(node).trim() !== '';
+      else if (roots++ === 0) root = node;
+    }
+    if (roots !== 1 || strayText || !root) return { diagnostics: [notWellFormed(format, text, lines, 'expected exactly one root element')] };
+    return { root, locator: new Locator(root, tags.starts, lines), diagnostics: [] };
+  };
+}
+
+/** The validator's verdict, which says where; `fallback` when it finds nothing wrong. */
+function notWellFormed(format: XmlFormat, text: string, lines: SourceLines, fallback: string, fallbackAt: Location = { line: 1 }): Diagnostic {
+  const verdict = XMLValidator.validate(text);
+  if (verdict === true) return messages.notWellFormed(format, fallback, fallbackAt);
+  const { code, msg, line, col } = verdict.err;
+  // The validator reports elements still open at the end as a list of names at line 1.
+  const open = code === 'InvalidXml' && msg.startsWith("Invalid '[") ? [...msg.matchAll(/"([^"]+)"/g)].map((m) => m[1]!) : [];
+  if (open.length > 0) return messages.truncated(format, open[open.length - 1]!, undefined, { line: lines.lastLine });
+  return messages.notWellFormed(format, msg.replace(/\.$/, ''), { line: line || lines.lastLine, column: col || 1 });
+}
