@@ -151,6 +151,17 @@ describe('localize and review a source whose cue numbers repeat (1, 2, 2, 3, 3, 
     expect(unpseudo(written[4]!)).toBe('Everyone calls.');
   });
 
+  it('delivers the approved translations, each on its own cue', async () => {
+    await localize('pseudo');
+    const ids = ['1', '2', '2~2', '3', '3~2', '7'];
+    const xliff = ids.reduce((x, id, k) => approve(x, id, FRENCH[k]!), readFileSync(outFile('xlf'), 'utf8'));
+    writeFileSync(join(dir, 'returned.fr-FR.xlf'), xliff);
+    expect((await reviewImport(join(dir, 'returned.fr-FR.xlf'))).code).toBe(0);
+    const delivered = await cli(['deliver', '--input', input(), '--source', 'en-US', '--title', 'hotline', '--language', 'fr-FR', '--formats', 'srt', '--fps', '25', '--out', join(dir, 'festival'), '--memory', join(dir, 'memory.sqlite'), '--allow-qc-errors'], dir, env);
+    expect(delivered.code, delivered.stderr).toBe(0);
+    expect(texts(join(dir, 'festival/hotline/fr-FR/hotline.fr-FR.srt'))).toEqual(FRENCH);
+  });
+
   it('imports an edited SRT that keeps the repeated numbers, aligned by timing, each edit on its own cue', async () => {
     const edited = SOURCE.replace('Hello.', 'Allô.').replace('Everyone calls.', 'Tout le monde appelle.');
     writeFileSync(join(dir, 'hotline.fr-FR.srt'), edited);
