@@ -34,6 +34,10 @@ describe('every reader gives each cue an id of its own', () => {
     expect(repeat.message).toBe('cue number `2` repeats the number of the cue at line 5; expected each number once; this cue is read as cue `2~2`');
   });
 
+  it('SRT: `02` after `2` is another id, and its number is out of order', () => {
+    expect(summary(srt.parse(srtFile(['1', '2', '02'])))).toMatchObject({ found: [['srt/index-out-of-order', 9]] });
+  });
+
   it('SRT: a derived id never takes a number the file uses, and the third repeat counts on', () => {
     const read = srt.parse(srtFile(['2', '2', '2', '4']));
     expect(read.track.cues.map((c) => c.id)).toEqual(['2', '2~2', '2~3', '4']);

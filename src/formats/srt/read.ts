@@ -125,6 +125,8 @@ class SrtReader {
   private markup: CueText | undefined;
   /** The last cue number read, or the one a missing number stood for. */
   private lastIndex: number | undefined;
+  /** The last cue number as written, which is the id it gives. */
+  private lastIndexText = '';
   private readonly times: Times = { start: 0, end: 0 };
   /** `<`, `{`, `&`, U+2028 and U+2029: where markup may start. */
   private readonly specials: Finder[];
@@ -320,10 +322,12 @@ class SrtReader {
   private noteIndex(n: number, index: string, row: number): void {
     if (this.lastIndex === undefined) {
       if (n === 0) this.report.add(messages.zeroBasedIndex(), { line: row + 1, cueId: index });
-    } else if (n !== this.lastIndex + 1 && n !== this.lastIndex) {
+    } else if (n !== this.lastIndex + 1 && index !== this.lastIndexText) {
+      // The same number again is said by the repeated-number warning.
       this.report.add(messages.indexOutOfOrder(index, this.lastIndex + 1), { line: row + 1, cueId: index });
     }
     this.lastIndex = n;
+    this.lastIndexText = index;
   }
 
   /**
