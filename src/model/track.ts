@@ -19,6 +19,11 @@ export interface Placement {
 }
 
 export interface Cue {
+  /**
+   * Unique within its track; every reader makes it so. The file's own
+   * number or identifier when no other cue has it, else one derived from it
+   * (`2~2` for the second cue numbered 2).
+   */
   id: string;
   start: Ms;
   end: Ms;

@@ -46,6 +46,10 @@ function sameWords(a: TaggedText, b: TaggedText): boolean {
   return norm(a) === norm(b);
 }
 
+function isNonEmpty<T>(items: T[]): items is [T, ...T[]] {
+  return items.length > 0;
+}
+
 function refuse(diagnostics: Diagnostic[], ...reasons: Diagnostic[]): ImportPlan {
   return { entries: [], unchanged: 0, skipped: 0, refused: true, diagnostics: [...diagnostics, ...reasons] };
 }
@@ -78,15 +82,16 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
   if (read.sourceLang.toLowerCase() !== opts.sourceLang.toLowerCase()) reasons.push(messages.wrongLanguage('source', read.sourceLang, opts.sourceLang));
   if (read.targetLang.toLowerCase() !== opts.language.toLowerCase()) reasons.push(messages.wrongLanguage('target', read.targetLang, opts.language));
   const known = new Set(opts.units.flatMap((u) => u.cueIds));
-  const unknown = read.cues.filter((c) => !known.has(c.id)).map((c) => c.id);
-  if (unknown.length > 0) reasons.push(messages.unknownCues(unknown));
+  const unknown = read.cues.filter((c) => !known.has(c.id));
+  if (isNonEmpty(unknown)) reasons.push(messages.unknownCues(unknown));
   const byId = new Map<string, XliffCue>();
-  const duplicates = new Set<string>();
+  const repeats: (XliffCue & { firstLine: number })[] = [];
   for (const c of read.cues) {
-    if (byId.has(c.id)) duplicates.add(c.id);
-    byId.set(c.id, c);
+    const first = byId.get(c.id);
+    if (first) repeats.push({ ...c, firstLine: first.line });
+    else byId.set(c.id, c);
   }
-  if (duplicates.size > 0) reasons.push(messages.duplicateCues([...duplicates]));
+  if (isNonEmpty(repeats)) reasons.push(messages.duplicateCues(repeats));
   if (hasErrors(read.diagnostics)) reasons.push(messages.unreadable());
   if (reasons.length > 0) return refuse(diagnostics, ...reasons);
 

@@ -1,7 +1,16 @@
 import { diagnostic, type Diagnostic, type Location } from '../model/diagnostic.js';
 
-const list = (items: readonly string[], max = 5): string =>
-  items.slice(0, max).map((s) => `\`${s}\``).join(', ') + (items.length > max ? ` and ${items.length - max} more` : '');
+const MAX_LISTED = 5;
+
+function list<T>(items: readonly T[], show: (item: T) => string = (s) => `\`${String(s)}\``): string {
+  return items.slice(0, MAX_LISTED).map(show).join(', ') + (items.length > MAX_LISTED ? ` and ${items.length - MAX_LISTED} more` : '');
+}
+
+/** A trans-unit of the file: its id and the line it stands on. */
+export interface UnitAt {
+  id: string;
+  line: number;
+}
 
 /** Every message of reading a review file back (XLIFF, or an edited SRT/WebVTT) and planning its import; codes are stable. */
 export const messages = {
@@ -28,10 +37,24 @@ export const messages = {
     diagnostic('review/wrong-title', 'error', `the file belongs to the title \`${found}\`; expected \`${expected}\` (pass --title or --config for another title); nothing was imported`),
   wrongLanguage: (what: 'source' | 'target', found: string, expected: string): Diagnostic =>
     diagnostic('review/wrong-language', 'error', `the file's ${what} language is \`${found}\`; expected \`${expected}\`; nothing was imported`),
-  unknownCues: (ids: readonly string[]): Diagnostic =>
-    diagnostic('review/unknown-cues', 'error', `${ids.length} unit id${ids.length === 1 ? '' : 's'} of the file (${list(ids)}) ${ids.length === 1 ? 'is' : 'are'} not a cue of the current source track; expected only ids of its cues (was the file made from another version of the track?); nothing was imported`),
-  duplicateCues: (ids: readonly string[]): Diagnostic =>
-    diagnostic('review/duplicate-cues', 'error', `the file holds the cue id${ids.length === 1 ? '' : 's'} ${list(ids)} more than once; expected each cue once; nothing was imported`),
+  unknownCues: (units: readonly [UnitAt, ...UnitAt[]]): Diagnostic =>
+    diagnostic(
+      'review/unknown-cues',
+      'error',
+      `${units.length === 1 ? 'the trans-unit id' : `${units.length} trans-unit ids`} of the file (${list(units, (u) => `\`${u.id}\` at line ${u.line}`)}) ${units.length === 1 ? 'is not a cue' : 'are not cues'} of the current source track; expected only ids of its cues (was the file made from another version of the track?); nothing was imported`,
+      { line: units[0].line, cueId: units[0].id },
+    ),
+  duplicateCues: (repeats: readonly [UnitAt & { firstLine: number }, ...(UnitAt & { firstLine: number })[]]): Diagnostic =>
+    diagnostic(
+      'review/duplicate-cues',
+      'error',
+      `${
+        repeats.length === 1
+          ? `the trans-unit id \`${repeats[0].id}\` at line ${repeats[0].line} repeats the one at line ${repeats[0].firstLine}`
+          : `the trans-unit ids ${list(repeats, (r) => `\`${r.id}\` at line ${r.line} (first at line ${r.firstLine})`)} repeat earlier ones`
+      }; expected each cue once (a file written for a source with repeated cue numbers before each cue had an id of its own: run localize again and review the new file); nothing was imported`,
+      { line: repeats[0].line, cueId: repeats[0].id },
+    ),
   unreadable: (): Diagnostic =>
     diagnostic('review/unreadable', 'error', 'the file could not be read (see the errors above); nothing was imported'),
   partlyReviewed: (unitId: string, done: number, total: number): Diagnostic =>

@@ -101,7 +101,16 @@ describe('subloc review import', () => {
     writeFileSync(join(dir, 'old.xlf'), xliff(() => 'approved').replace(/id="4" resname="4"/, 'id="40" resname="40"'));
     const result = await cli(['review', 'import', 'old.xlf'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('`40`');
+    expect(result.stderr).toMatch(/old\.xlf:(\d+): error: the trans-unit id of the file \(`40` at line \1\) is not a cue of the current source track/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(memory()).toEqual([]);
+  });
+
+  it('refuses a file holding one trans-unit id twice, naming both lines', async () => {
+    writeFileSync(join(dir, 'twice.xlf'), xliff(() => 'approved').replace(/id="4" resname="4"/, 'id="3" resname="3"'));
+    const result = await cli(['review', 'import', 'twice.xlf'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/twice\.xlf:(\d+): error: the trans-unit id `3` at line \1 repeats the one at line \d+; expected each cue once/);
     expect(memory()).toEqual([]);
   });
 

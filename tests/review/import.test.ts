@@ -31,6 +31,24 @@ const reviewed = file([
 ]);
 
 describe('planImport', () => {
+  it('locates a refusal for ids the track does not have: each id with its line', () => {
+    const stale = file([...reviewed.cues.slice(0, 3), xcue('2~2', 'x', 'y', 'approved', { line: 40 }), xcue('99', 'x', 'y', 'approved', { line: 52 })]);
+    const refusal = planImport(stale, options).diagnostics.find((d) => d.code === 'review/unknown-cues')!;
+    expect(refusal).toMatchObject({ severity: 'error', line: 40, cueId: '2~2' });
+    expect(refusal.message).toBe(
+      '2 trans-unit ids of the file (`2~2` at line 40, `99` at line 52) are not cues of the current source track; expected only ids of its cues (was the file made from another version of the track?); nothing was imported',
+    );
+  });
+
+  it('locates a refusal for two trans-units with one id: the id and both lines', () => {
+    const twice = file([xcue('1', 'a', 'b', 'approved', { line: 10 }), xcue('2', 'c', 'd', 'approved', { line: 16 }), xcue('2', 'e', 'f', 'approved', { line: 22 })]);
+    const refusal = planImport(twice, options).diagnostics.find((d) => d.code === 'review/duplicate-cues')!;
+    expect(refusal).toMatchObject({ severity: 'error', line: 22, cueId: '2' });
+    expect(refusal.message).toBe(
+      'the trans-unit id `2` at line 22 repeats the one at line 16; expected each cue once (a file written for a source with repeated cue numbers before each cue had an id of its own: run localize again and review the new file); nothing was imported',
+    );
+  });
+
   it('imports units whose cues are all reviewed or approved, with the current source', () => {
     const plan = planImport(reviewed, options);
     expect(plan.refused).toBe(false);

@@ -16,6 +16,13 @@ export const messages = {
     diagnostic('dcp/frame-overflow', 'warning', `\`${attr}="${value}"\` has a frame field of ${rate} or more; expected 0–${rate - 1} at ${rate} edit units per second; counted the extra frames into the next second`, at),
   tickOverflow: (attr: string, value: string, at: Location): Diagnostic =>
     diagnostic('dcp/tick-overflow', 'warning', `\`${attr}="${value}"\` has a tick field of 250 or more; expected 0–249 ticks of 4 ms; counted the extra ticks into the next second`, at),
+  repeatedSpotNumber: (spotNumber: string, derived: string, at: { line: number; firstLine: number }): Diagnostic =>
+    diagnostic(
+      'dcp/repeated-spot-number',
+      'warning',
+      `\`SpotNumber="${spotNumber}"\` repeats the number of the subtitle at line ${at.firstLine}; expected each \`SpotNumber\` once; this cue is read as cue \`${derived}\``,
+      { line: at.line, cueId: derived },
+    ),
   endBeforeStart: (at: Location): Diagnostic =>
     diagnostic('dcp/end-before-start', 'warning', '`TimeOut` is not after `TimeIn`; expected a subtitle that lasts; kept as written', at),
   badColor: (value: string, at: Location): Diagnostic =>

@@ -1,6 +1,7 @@
 import type { Diagnostic, Location } from '../../model/diagnostic.js';
 import { normalizeLine, span } from '../../model/spans.js';
 import type { Cue, Placement, Span } from '../../model/track.js';
+import { settleCueIds } from '../shared/cue-ids.js';
 import { argbToColor } from './color.js';
 import { messages } from './messages.js';
 import { attrsOf, child, children, contentOf, isText, localName, TEXT, type Locator, type XNode } from './xml.js';
@@ -36,6 +37,9 @@ interface Context {
   locator: Locator;
   diagnostics: Diagnostic[];
   cues: Cue[];
+  /** Per cue: the line of its `<Subtitle>`, and whether it has a `SpotNumber`. */
+  idLines: number[];
+  numbered: boolean[];
   subtitles: number;
   overflowReported: boolean;
 }
@@ -47,8 +51,11 @@ const PLAIN: Style = { italic: false, bold: false, underline: false, color: unde
  * their style down to the `<Subtitle>`s and `<Text>`s inside them.
  */
 export function readSubtitles(container: XNode, dialect: Dialect, locator: Locator, diagnostics: Diagnostic[]): Cue[] {
-  const ctx: Context = { dialect, locator, diagnostics, cues: [], subtitles: 0, overflowReported: false };
+  const ctx: Context = { dialect, locator, diagnostics, cues: [], idLines: [], numbered: [], subtitles: 0, overflowReported: false };
   walk(container, PLAIN, ctx);
+  settleCueIds(ctx.cues, { lines: ctx.idLines, given: ctx.numbered }, diagnostics, ({ id, derived, line, firstLine }) =>
+    messages.repeatedSpotNumber(id, derived, { line, firstLine }),
+  );
   return ctx.cues;
 }
 
@@ -112,10 +119,13 @@ function readSubtitle(node: XNode, style: Style, ctx: Context): void {
   if (end <= start) ctx.diagnostics.push(messages.endBeforeStart(at));
 
   const ordered = shown.map((l, i) => ({ l, i })).sort((a, b) => a.l.y - b.l.y || a.i - b.i).map(({ l }) => l);
-  const cue: Cue = { id: attrsOf(node)['SpotNumber']?.trim() || String(ctx.subtitles), start, end, lines: ordered.map((l) => l.spans) };
+  const spotNumber = attrsOf(node)['SpotNumber']?.trim() || undefined;
+  const cue: Cue = { id: spotNumber ?? String(ctx.subtitles), start, end, lines: ordered.map((l) => l.spans) };
   const placement = placementOf(ordered);
   if (placement) cue.placement = placement;
   ctx.cues.push(cue);
+  ctx.idLines.push(at.line ?? 0);
+  ctx.numbered.push(spotNumber !== undefined);
 }
 
 function collectLines(node: XNode, style: Style, ctx: Context, lines: PositionedLine[], found: { image: boolean; ruby: boolean }): void {

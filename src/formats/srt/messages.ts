@@ -28,6 +28,8 @@ export const messages = {
   zeroBasedIndex: () => m('srt/zero-based-index', 'warning', 'expected cue numbers to start at `1`, found `0`; kept as written'),
   indexOutOfOrder: (found: string, expected: number) =>
     m('srt/index-out-of-order', 'warning', `expected cue number \`${expected}\`, found ${quote(found)}; kept as written, cues stay in file order`),
+  repeatedNumber: (index: string, firstLine: number, derived: string) =>
+    m('srt/repeated-number', 'warning', `cue number \`${index}\` repeats the number of the cue at line ${firstLine}; expected each number once; this cue is read as cue \`${derived}\``),
   missingBlankLine: (found: string) =>
     m('srt/missing-blank-line', 'warning', `expected a blank line before the next cue, found ${quote(found)} right after the text; started a new cue there`),
   blankLineInText: () =>

@@ -1,5 +1,7 @@
+import { diagnostic } from '../../model/diagnostic.js';
 import type { Cue, Span } from '../../model/track.js';
 import type { ParseOptions, ParseResult } from '../types.js';
+import { settleCueIds } from '../shared/cue-ids.js';
 import { Finder } from '../shared/finder.js';
 import { keepShapes } from '../shared/keep-shapes.js';
 import { LineSource } from '../shared/line-source.js';
@@ -101,6 +103,9 @@ function mayEndInSpace(text: string, end: number): boolean {
 class SrtReader {
   readonly report = new Reporter();
   readonly cues: Cue[] = [];
+  /** Per cue: the line of its number (of its timing line when it has none), and whether the file numbered it. */
+  readonly numberLines: number[] = [];
+  readonly numbered: boolean[] = [];
   private state = BETWEEN;
   // The current cue, built into one object literal at its end: nearly every
   // cue is one or two lines of one span each, kept as spans until then,
@@ -110,6 +115,9 @@ class SrtReader {
   private cueEnd = 0;
   /** Input line (1-based) of the current cue's timing line. */
   private cueLine = 0;
+  /** Input line (1-based) of the current cue's number, and whether it has one. */
+  private idLine = 0;
+  private idGiven = false;
   private first: Span | undefined;
   private second: Span | undefined;
   /** The lines once the cue is more than two lines of one span. */
@@ -117,6 +125,8 @@ class SrtReader {
   private markup: CueText | undefined;
   /** The last cue number read, or the one a missing number stood for. */
   private lastIndex: number | undefined;
+  /** The last cue number as written, which is the id it gives. */
+  private lastIndexText = '';
   private readonly times: Times = { start: 0, end: 0 };
   /** `<`, `{`, `&`, U+2028 and U+2029: where markup may start. */
   private readonly specials: Finder[];
@@ -170,6 +180,8 @@ class SrtReader {
     // Without leading zeros `String(n)` is the same text, and one-byte even when the file is two-byte (CJK).
     const id = text.charCodeAt(from) !== 0x30 || to - from === 1 ? String(n) : text.slice(from, to);
     this.noteIndex(n, id, i);
+    this.idLine = i + 1;
+    this.idGiven = true;
     this.openCue(id, times.start, times.end, i + 2);
     return true;
   }
@@ -310,10 +322,12 @@ class SrtReader {
   private noteIndex(n: number, index: string, row: number): void {
     if (this.lastIndex === undefined) {
       if (n === 0) this.report.add(messages.zeroBasedIndex(), { line: row + 1, cueId: index });
-    } else if (n !== this.lastIndex + 1) {
+    } else if (n !== this.lastIndex + 1 && index !== this.lastIndexText) {
+      // The same number again is said by the repeated-number warning.
       this.report.add(messages.indexOutOfOrder(index, this.lastIndex + 1), { line: row + 1, cueId: index });
     }
     this.lastIndex = n;
+    this.lastIndexText = index;
   }
 
   /**
@@ -329,6 +343,8 @@ class SrtReader {
       this.lastIndex = (this.lastIndex ?? 0) + 1;
     }
     const id = index ?? String(this.cues.length + 1);
+    this.idLine = index === undefined ? line : indexRow + 1;
+    this.idGiven = index !== undefined;
     if (t.end < t.start) {
       this.report.add(messages.endBeforeStart(timing), { line, cueId: id });
       this.state = SKIP;
@@ -452,6 +468,8 @@ class SrtReader {
     }
     if (cue.lines.length === 0) this.report.add(messages.emptyCue(), { line: this.cueLine, cueId: id });
     this.cues.push(cue);
+    this.numberLines.push(this.idLine);
+    this.numbered.push(this.idGiven);
     this.first = this.second = this.lines = this.markup = undefined;
   }
 }
@@ -460,9 +478,14 @@ export function parseSrt(input: string, opts: ParseOptions = {}): ParseResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const reader = new SrtReader(new LineSource(text));
   reader.run();
+  const diagnostics = reader.report.finish();
+  settleCueIds(reader.cues, { lines: reader.numberLines, given: reader.numbered }, diagnostics, ({ id, derived, line, firstLine }) => {
+    const m = messages.repeatedNumber(id, firstLine, derived);
+    return diagnostic(m.code, m.severity, m.message, { line, cueId: derived });
+  });
   const track: ParseResult['track'] = { language: opts.language ?? 'und', cues: reader.cues, meta: {} };
   if (opts.frameRate) track.frameRate = { ...opts.frameRate };
-  return { track, diagnostics: reader.report.finish() };
+  return { track, diagnostics };
 }
 
 keepShapes(new SrtReader(new LineSource('')));

@@ -20,6 +20,13 @@ export const messages = {
     diagnostic('ttml/drop-mode', 'warning', `\`ttp:dropMode="${value}"\` is not supported; expected \`nonDrop\` or \`dropNTSC\`; counted the frames as non-drop`, at),
   markerMode: (at: Location): Diagnostic =>
     diagnostic('ttml/marker-mode', 'warning', '`ttp:markerMode="discontinuous"` makes SMPTE labels unordered markers; read them as continuous time code', at),
+  repeatedId: (id: string, derived: string, at: { line: number; firstLine: number }): Diagnostic =>
+    diagnostic(
+      'ttml/repeated-id',
+      'warning',
+      `\`xml:id="${id}"\` repeats the id of the paragraph at line ${at.firstLine}; expected each \`xml:id\` once; this cue is read as cue \`${derived}\``,
+      { line: at.line, cueId: derived },
+    ),
   indefiniteEnd: (count: number, firstCueId: string): Diagnostic =>
     diagnostic('ttml/indefinite-end', 'warning', `${count} cue${count === 1 ? ' has' : 's have'} no resolvable end (no \`end\`/\`dur\` on it or an ancestor); ended ${count === 1 ? 'it' : 'them'} at the last time in the document, or 5 s after the start when there is none`, { cueId: firstCueId }),
   badColor: (value: string, at: Location): Diagnostic =>

@@ -7,6 +7,7 @@ import type { Locator } from '../shared/xml/locator.js';
 import { messages } from './messages.js';
 import { attrsOf, childrenOf, elements, nameOf, TEXT, textOf, type XNode } from '../shared/xml/nodes.js';
 import { add, cmp, INDEFINITE, isIndefinite, max, min, rat, toMs, ZERO, type Rat } from './rational.js';
+import { settleCueIds } from '../shared/cue-ids.js';
 import { merge, NO_STYLE, StyleSheet, type StyleProps } from './styles.js';
 import { readParameters } from './time.js';
 import { isTimed, TimingResolver, type Interval } from './timing.js';
@@ -62,6 +63,13 @@ interface PendingCue {
   placement?: Placement;
 }
 
+/** Where a pending cue's id came from: the line of its `<p>`, and whether the id is the file's `xml:id`. */
+interface IdOrigin {
+  id: string | undefined;
+  line: number;
+  given: boolean;
+}
+
 /** Properties that flow from parent to child; region geometry does not. */
 function inherit(parent: StyleProps, own: StyleProps): StyleProps {
   if (own === NO_STYLE) return parent;
@@ -93,6 +101,7 @@ const FALLBACK_DURATION = rat(5);
 class Reader {
   readonly diagnostics: Diagnostic[] = [];
   readonly cues: PendingCue[] = [];
+  private readonly idOrigins = new Map<PendingCue, IdOrigin>();
   /** Cues whose end nothing resolves yet, with their exact begin; finish ends them. */
   private readonly indefinite = new Map<PendingCue, Rat>();
   private readonly styles: StyleSheet;
@@ -236,8 +245,9 @@ class Reader {
 
     const placement = this.placement(region, own, style);
     const id = attrs['xml:id'];
+    const { line } = this.line(p);
     if (!content.split) {
-      this.push(id, from, to, buildLines(runs), placement);
+      this.push({ id, line, given: id !== undefined }, from, to, buildLines(runs), placement);
       return interval.end;
     }
     // Spans timed apart (karaoke, roll-up): one cue per stretch of constant content, as an ISD sequence would show it.
@@ -264,7 +274,9 @@ class Reader {
         continue;
       }
       piece++;
-      last = this.push(id === undefined ? undefined : piece === 1 ? id : `${id}-${piece}`, b, e, lines, placement);
+      // Pieces after the first get ids of their own, made up from the paragraph's.
+      const origin = piece === 1 || id === undefined ? { id, line, given: id !== undefined } : { id: `${id}-${piece}`, line, given: false };
+      last = this.push(origin, b, e, lines, placement);
       lastBegin = b;
       lastEnd = e;
       lastKey = key;
@@ -318,9 +330,10 @@ class Reader {
     return key;
   }
 
-  private push(id: string | undefined, begin: Rat, end: Rat, lines: Span[][], placement: Placement | undefined): PendingCue | undefined {
+  private push(origin: IdOrigin, begin: Rat, end: Rat, lines: Span[][], placement: Placement | undefined): PendingCue | undefined {
     if (lines.length === 0) return undefined;
-    const cue: PendingCue = { id, start: toMs(begin), end: 0, lines };
+    const cue: PendingCue = { id: origin.id, start: toMs(begin), end: 0, lines };
+    this.idOrigins.set(cue, origin);
     if (placement) cue.placement = placement;
     this.setEnd(cue, begin, end);
     this.cues.push(cue);
@@ -340,7 +353,7 @@ class Reader {
   private finish(): Cue[] {
     const latest = this.timing.latest;
     for (const [cue, begin] of this.indefinite) cue.end = toMs(latest && cmp(latest, begin) > 0 ? latest : add(begin, FALLBACK_DURATION));
-    const firstIndefinite = this.indefinite.keys().next().value?.id ?? '';
+    const firstIndefinite = this.indefinite.keys().next().value;
     const shown = this.cues;
     let kept = 0;
     let sorted = true;
@@ -353,7 +366,8 @@ class Reader {
     if (!sorted) shown.sort((a, b) => a.start - b.start);
 
     let count = 0;
-    const used = new Set<string>();
+    const lines: number[] = [];
+    const given: boolean[] = [];
     let prev: PendingCue | undefined;
     for (const cue of shown) {
       // Netflix-style files put each line of one subtitle in its own <p>.
@@ -361,18 +375,18 @@ class Reader {
         prev.lines = [...prev.lines, ...cue.lines];
         continue;
       }
-      const base = cue.id ?? String(count + 1);
-      let id = base;
-      for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-      used.add(id);
-      cue.id = id;
+      const origin = this.idOrigins.get(cue)!;
+      cue.id ??= String(count + 1);
+      lines.push(origin.line);
+      given.push(origin.given);
       shown[count++] = prev = cue;
     }
     shown.length = count;
-    // Every id is settled now.
+    // Every cue has an id now.
     const cues = shown as Cue[];
+    settleCueIds(cues, { lines, given }, this.diagnostics, ({ id, derived, line, firstLine }) => messages.repeatedId(id, derived, { line, firstLine }));
     if (this.indefinite.size > 0) {
-      const first = cues.find((c) => c.id === firstIndefinite) ?? cues[0];
+      const first = firstIndefinite !== undefined && cues.includes(firstIndefinite as Cue) ? firstIndefinite : cues[0];
       this.diagnostics.push(messages.indefiniteEnd(this.indefinite.size, first?.id ?? ''));
     }
     return cues;

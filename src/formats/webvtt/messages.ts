@@ -44,6 +44,14 @@ export const messages = {
           )
         : diagnostic('vtt/unknown-block', 'warning', `skipped the block starting \`${found}\`: it is neither a cue, a NOTE, a STYLE nor a REGION block`, { line }),
 
+  repeatedId: (id: string, derived: string, at: { line: number; firstLine: number }): Diagnostic =>
+    diagnostic(
+      'vtt/repeated-id',
+      'warning',
+      `cue identifier \`${id}\` repeats the identifier of the cue at line ${at.firstLine}; expected each identifier once; this cue is read as cue \`${derived}\``,
+      { line: at.line, cueId: derived },
+    ),
+
   endBeforeStart: (start: string, end: string, line: number, cueId: string): Diagnostic =>
     diagnostic('vtt/end-before-start', 'warning', `the cue ends at ${end}, before it starts at ${start}; kept as written`, { line, cueId }),
 

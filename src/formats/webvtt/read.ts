@@ -6,6 +6,7 @@ import { messages } from './messages.js';
 import { readStyleSheet } from './style-sheet.js';
 import { Tally } from './tally.js';
 import { formatTimestamp, readTimestamp, TimestampError, type Cursor } from './timestamp.js';
+import { settleCueIds } from '../shared/cue-ids.js';
 import { Finder } from '../shared/finder.js';
 import { keepShapes } from '../shared/keep-shapes.js';
 import { LineSource } from '../shared/line-source.js';
@@ -86,6 +87,9 @@ function isBlankLine(line: readonly Span[]): boolean {
 class WebVttReader {
   readonly diagnostics: Diagnostic[] = [];
   readonly cues: Cue[] = [];
+  /** Per cue: the line of its identifier (of its timing line when it has none), and whether it has one. */
+  readonly idLines: number[] = [];
+  readonly named: boolean[] = [];
   language: string | undefined;
   private readonly tally = new Tally();
   private readonly classColors = new Map(DEFAULT_COLOR_CLASSES);
@@ -331,6 +335,9 @@ class WebVttReader {
     const lines = this.text(textStart, textEnd, id);
     // Whole literals: a property added later lands in a second object the collector must copy.
     this.cues.push(placement ? { id, start, end, lines, placement } : { id, start, end, lines });
+    // An identifier stands on the line right above the timing line.
+    this.idLines.push(fileId === '' ? line : line - 1);
+    this.named.push(fileId !== '');
   }
 
   private placement(settings: string, line: number, cueId: string): Placement | undefined {
@@ -424,6 +431,9 @@ function byLine(a: Diagnostic, b: Diagnostic): number {
 export function readWebVtt(text: string, opts: ParseOptions = {}): ParseResult {
   const reader = new WebVttReader(text);
   reader.read();
+  settleCueIds(reader.cues, { lines: reader.idLines, given: reader.named }, reader.diagnostics, ({ id, derived, line, firstLine }) =>
+    messages.repeatedId(id, derived, { line, firstLine }),
+  );
   return {
     track: { language: reader.language ?? opts.language ?? 'und', cues: reader.cues, meta: {} },
     diagnostics: reader.diagnostics.sort(byLine),

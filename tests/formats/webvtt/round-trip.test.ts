@@ -37,12 +37,29 @@ describe('WebVTT round trip', () => {
 
   it('keeps cue ids that are not the position, and only those', () => {
     fc.assert(
-      fc.property(arbTrack(), fc.array(fc.stringMatching(/^[a-z][a-z0-9 -]{0,10}$/), { minLength: 20, maxLength: 20 }), (track, ids) => {
+      // Unique, as the model's ids are (the property below covers a file that repeats them).
+      fc.property(arbTrack(), fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9 -]{0,10}$/), { minLength: 20, maxLength: 20 }), (track, ids) => {
         track.cues.forEach((c, i) => {
           if (i % 2 === 0) c.id = ids[i]!;
         });
         const text = webvtt.serialize(track).text;
         expect(webvtt.parse(text).track.cues.map((c) => c.id)).toEqual(track.cues.map((c) => c.id));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('reads a file that repeats identifiers with an id of its own for every cue; an identifier used once stays', () => {
+    fc.assert(
+      fc.property(arbTrack(), fc.array(fc.constantFrom('a', 'b', '1', '2', '3', 'a~2'), { minLength: 20, maxLength: 20 }), (track, ids) => {
+        track.cues.forEach((c, i) => {
+          c.id = ids[i]!;
+        });
+        const read = webvtt.parse(webvtt.serialize(track).text).track.cues.map((c) => c.id);
+        expect(new Set(read).size).toBe(read.length);
+        track.cues.forEach((c, i) => {
+          if (track.cues.filter((d) => d.id === c.id).length === 1) expect(read[i]).toBe(c.id);
+        });
       }),
       { numRuns: 100 },
     );

@@ -1,0 +1,105 @@
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { Cue } from '../../model/track.js';
+
+/** Where the cues' ids came from, one entry per cue in the reader's order. */
+export interface IdOrigins {
+  /** 1-based line where cue k's id stands, or where the cue starts when the file gives none. */
+  lines: readonly number[];
+  /** Whether cue k's id is the file's own; false when the reader made it up (from the position, say). */
+  given: readonly boolean[];
+}
+
+/** A cue whose id the file gave to an earlier cue already. */
+export interface RepeatedId {
+  /** The id as the file gives it. */
+  id: string;
+  /** The id the cue is read as. */
+  derived: string;
+  /** The line of this cue's id, and of the first cue with that id. */
+  line: number;
+  firstLine: number;
+}
+
+/** Joins an id and a count; never part of an SRT number, and rare in any id. */
+const SEPARATOR = '~';
+
+/**
+ * Makes cue ids unique within the track, as the model requires. A file's own
+ * id stays as long as no earlier cue has it, so ids are stable from run to
+ * run and review files written earlier keep their ids. A repeated id, or a
+ * made-up one that the file uses for some cue, becomes `id~n`, with the
+ * first n from 2 that no cue of the file has; `repeated` makes the
+ * diagnostic for a repeated id of the file. Diagnostics that named a
+ * renamed cue (by its old id, from its line up to the next cue's) name it
+ * by its new id, and the new diagnostics are merged in by line.
+ */
+export function settleCueIds(cues: Cue[], origins: IdOrigins, diagnostics: Diagnostic[], repeated: (r: RepeatedId) => Diagnostic): void {
+  if (allUnique(cues)) return;
+  const fileIds = new Set<string>();
+  cues.forEach((cue, k) => {
+    if (origins.given[k]) fileIds.add(cue.id);
+  });
+  const taken = new Map<string, number>();
+  const renamed: { k: number; from: string }[] = [];
+  const found: Diagnostic[] = [];
+  cues.forEach((cue, k) => {
+    const id = cue.id;
+    const line = origins.lines[k] ?? 0;
+    const given = origins.given[k] === true;
+    const firstLine = taken.get(id);
+    if (firstLine === undefined && (given || !fileIds.has(id))) {
+      taken.set(id, line);
+      return;
+    }
+    let n = 2;
+    while (fileIds.has(`${id}${SEPARATOR}${n}`) || taken.has(`${id}${SEPARATOR}${n}`)) n++;
+    const derived = `${id}${SEPARATOR}${n}`;
+    taken.set(derived, line);
+    cue.id = derived;
+    renamed.push({ k, from: id });
+    if (given && firstLine !== undefined) found.push(repeated({ id, derived, line, firstLine }));
+  });
+  follow(diagnostics, cues, origins.lines, renamed);
+  merge(diagnostics, found);
+}
+
+function allUnique(cues: readonly Cue[]): boolean {
+  const seen = new Set<string>();
+  for (const cue of cues) {
+    if (seen.has(cue.id)) return false;
+    seen.add(cue.id);
+  }
+  return true;
+}
+
+/** Points diagnostics about a renamed cue (its old id, within its lines) at its new id. */
+function follow(diagnostics: Diagnostic[], cues: readonly Cue[], lines: readonly number[], renamed: readonly { k: number; from: string }[]): void {
+  const byOldId = new Map<string, { from: number; to: number; id: string }[]>();
+  for (const { k, from } of renamed) {
+    const start = lines[k] ?? 0;
+    const next = lines[k + 1];
+    const ranges = byOldId.get(from) ?? [];
+    ranges.push({ from: start, to: next === undefined || next < start ? Infinity : next, id: cues[k]!.id });
+    byOldId.set(from, ranges);
+  }
+  diagnostics.forEach((d, i) => {
+    if (d.cueId === undefined || d.line === undefined) return;
+    const range = byOldId.get(d.cueId)?.find((r) => d.line! >= r.from && d.line! < r.to);
+    if (range) diagnostics[i] = { ...d, cueId: range.id };
+  });
+}
+
+/** Inserts `found` before the first diagnostic of a later line; diagnostics without a line stay where they are. */
+function merge(diagnostics: Diagnostic[], found: Diagnostic[]): void {
+  if (found.length === 0) return;
+  const pending = [...found].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const out: Diagnostic[] = [];
+  let p = 0;
+  for (const d of diagnostics) {
+    while (p < pending.length && d.line !== undefined && d.line > pending[p]!.line!) out.push(pending[p++]!);
+    out.push(d);
+  }
+  while (p < pending.length) out.push(pending[p++]!);
+  diagnostics.length = 0;
+  for (const d of out) diagnostics.push(d);
+}
