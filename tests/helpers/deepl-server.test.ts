@@ -121,6 +121,13 @@ describe('fake DeepL server: misbehaving like a proxy that alters answers', () =
     expect(billed).toBe([...texts.join('').replace(/<[^>]*>/g, '')].length);
   });
 
+  it('alters only the next request when queued as a fault', async () => {
+    const { server, client } = await setup({ faults: [{ type: 'misbehave', misbehaviour: 'drop-cue-tags' }] });
+    expect((await client.translateText(texts[1]!, 'en', 'de', { tagHandling: 'xml' })).text).toBe('[DE] FOUR');
+    expect((await client.translateText(texts[1]!, 'en', 'de', { tagHandling: 'xml' })).text).toBe('[DE] <c n="0">FOUR</c>');
+    expect(server.state.faults).toEqual([]);
+  });
+
   it('swaps the first two cue elements, words and all', async () => {
     expect((await answer('swap-cues')).texts).toEqual([
       '[DE] <c n="1">THREE</c> <c n="0">ONE TWO</c>',

@@ -58,10 +58,14 @@ const NAMES: Record<string, string> = {
   VI: 'Vietnamese', ZH: 'Chinese', 'ZH-HANS': 'Chinese (simplified)', 'ZH-HANT': 'Chinese (traditional)',
 };
 
-/** A fault served instead of the real answer, `times` times (default 1), to requests on `path` (default `/v2/translate`). */
+/**
+ * A fault served instead of the real answer, `times` times (default 1), to requests on `path` (default `/v2/translate`);
+ * `misbehave` serves the real answer altered as `misbehaviour` would alter it.
+ */
 export type Fault =
   | { type: 'status'; status: number; times?: number; path?: string; message?: string }
-  | { type: 'drop'; times?: number; path?: string };
+  | { type: 'drop'; times?: number; path?: string }
+  | { type: 'misbehave'; misbehaviour: Misbehaviour; times?: number; path?: string };
 
 /**
  * What an altering proxy between subloc and DeepL does to every `/v2/translate` answer:
@@ -92,7 +96,7 @@ export interface FakeDeepLOptions {
   /** Rewrites each translated text before it is sent: lets a test move or drop tags as DeepL sometimes does. */
   postprocess?: (translated: string, index: number, ctx: TranslateContext) => string;
   /** Alters every answer as a proxy would, after `postprocess`; undefined answers as DeepL does. */
-  misbehaviour?: Misbehaviour;
+  misbehaviour?: Misbehaviour | undefined;
 }
 
 export interface RequestRecord {
@@ -202,7 +206,8 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
     try {
       if (fault?.type === 'status') throw new HttpError(fault.status, fault.message ?? `injected fault ${fault.status}`);
       checkAuth(req);
-      const { status, json } = route(req.method ?? 'GET', url, body, req.headers['content-type'] ?? '', record);
+      const misbehaviour = fault?.type === 'misbehave' ? fault.misbehaviour : live.misbehaviour;
+      const { status, json } = route(req.method ?? 'GET', url, body, req.headers['content-type'] ?? '', record, misbehaviour);
       record.status = status;
       send(res, status, json);
     } catch (error) {
@@ -228,11 +233,11 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
     if (!match || match[1] !== live.authKey) throw new HttpError(403, 'Wrong endpoint or invalid authentication key');
   }
 
-  function route(method: string, url: URL, body: Buffer, contentType: string, record: RequestRecord): { status: number; json: unknown } {
+  function route(method: string, url: URL, body: Buffer, contentType: string, record: RequestRecord, misbehaviour: Misbehaviour | undefined): { status: number; json: unknown } {
     const path = url.pathname;
     if (path === '/v2/translate') {
       if (method !== 'POST') throw new HttpError(405, 'Method not allowed');
-      return { status: 200, json: translate(parseParams(body, contentType, url), body.length, record) };
+      return { status: 200, json: translate(parseParams(body, contentType, url), body.length, record, misbehaviour) };
     }
     if (path === '/v2/usage') return { status: 200, json: { character_count: state.billedCharacters, character_limit: live.characterLimit } };
     if (path === '/v2/languages') return { status: 200, json: languages(parseParams(body, contentType, url)) };
@@ -245,7 +250,7 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
     throw new HttpError(404, 'Not found');
   }
 
-  function translate(params: Params, bodyBytes: number, record: RequestRecord): unknown {
+  function translate(params: Params, bodyBytes: number, record: RequestRecord, misbehaviour: Misbehaviour | undefined): unknown {
     const texts = params.all('text');
     record.texts = texts.length;
     record.params = params.map;
@@ -294,7 +299,7 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
         ...(params.one('model_type') === undefined ? {} : { model_type_used: params.one('model_type') }),
       };
     });
-    return { translations: misbehave(translations, live.misbehaviour) };
+    return { translations: misbehave(translations, misbehaviour) };
   }
 
   function glossaryFor(id: string | undefined, source: string | undefined, target: string): Map<string, string> | undefined {
