@@ -1,3 +1,5 @@
+import { UNPLACED_CODE } from '../translator.js';
+
 /** Every message the DeepL adapter writes, in one table. None of them may carry the key. */
 export const messages = {
   keyMissing: () => 'DEEPL_AUTH_KEY is not set: set it in the environment to translate with DeepL, or use --provider offline',
@@ -26,7 +28,7 @@ export const messages = {
 
 export const codes = {
   askedPerCue: 'deepl/asked-per-cue',
-  unplaced: 'deepl/cue-unplaced',
+  unplaced: UNPLACED_CODE,
   pairUnsupported: 'deepl/glossary-pair-unsupported',
   noEntries: 'deepl/glossary-no-entries',
   invalidEntry: 'deepl/glossary-entry-invalid',

@@ -132,8 +132,8 @@ describe('translateUnits against the DeepL-compatible server', () => {
     const { connection } = await setup({ postprocess: (text) => (text === '[FR] BETA TWO' ? '' : text.replace(/<\/?c\b[^>]*>/g, '')) });
     const result = await translateUnits(connection, [idUnits[0]!], { pair: enFr });
     expect(result.drafts[0]).toMatchObject({ targets: ['[FR] ALPHA ONE IS THE LONGEST CUE OF ALL', ''], origin: 'machine' });
-    const unplaced = result.diagnostics.filter((d) => d.code === 'deepl/cue-unplaced');
-    expect(unplaced).toEqual([diagnostic('deepl/cue-unplaced', 'warning', expect.stringMatching(/unit 1.*no text/) as unknown as string, { cueId: '2' })]);
+    const unplaced = result.diagnostics.filter((d) => d.code === 'translate/cue-unplaced');
+    expect(unplaced).toEqual([diagnostic('translate/cue-unplaced', 'warning', expect.stringMatching(/unit 1.*no text/) as unknown as string, { cueId: '2' })]);
   });
 
   it('rejects a batch answered with a translation missing: nothing delivered, no new request, DEEPL_ANSWER_MISMATCH', async () => {
@@ -165,7 +165,7 @@ describe('translateUnits against the DeepL-compatible server', () => {
     const { connection } = await setup({ postprocess: () => '' });
     const result = await translateUnits(connection, [unit(1, 'a b', 'c d')], { pair: enFr });
     expect(result.drafts[0]).toMatchObject({ targets: ['', ''], origin: 'machine' });
-    expect(result.diagnostics.filter((d) => d.code === 'deepl/cue-unplaced').map((d) => d.cueId)).toEqual(['1', '2']);
+    expect(result.diagnostics.filter((d) => d.code === 'translate/cue-unplaced').map((d) => d.cueId)).toEqual(['1', '2']);
   });
 
   it('sends the protect hook\'s ignore_tags and restores each cue', async () => {
