@@ -19,7 +19,7 @@ export interface DraftLanguageResult {
   drafts: Draft[];
   /** Characters a provider would bill for the units the memory lacks (dry run) or billed. */
   billableCharacters: number;
-  /** What the provider noticed about the drafts (protected terms changed, cue boundaries lost…). */
+  /** What the provider noticed about the drafts (protected terms changed, a unit asked again cue by cue, a cue left unplaced…). */
   diagnostics: Diagnostic[];
   /**
    * For units the memory had no exact match for: the closest earlier

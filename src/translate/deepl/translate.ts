@@ -77,7 +77,7 @@ interface Untrusted {
  * names. When the elements cannot say that (one missing, doubled, invented
  * or emptied), the unit is asked again through the same limiter, one text per
  * cue with the whole unit as `context` (not billed); a cue DeepL still
- * answers nothing for keeps an empty target and a `deepl/cue-unplaced`
+ * answers nothing for keeps an empty target and a `translate/cue-unplaced`
  * warning. A text is never given to a cue by guessing.
  *
  * An answer with more or fewer translations than the request had texts is
@@ -143,11 +143,7 @@ export async function translateUnits(
   const runBatch = async (batch: Batch): Promise<Untrusted[]> => {
     const items = toSend.slice(batch.start, batch.end);
     const name = items.length === 1 ? `unit ${items[0]!.unit.id}` : `units ${items[0]!.unit.id} to ${items.at(-1)!.unit.id}`;
-    const results = await send(
-      items.map((p) => p.text),
-      batch.context,
-      name,
-    );
+    const results = await send(items.map((p) => p.text), batch.context, name);
     if (results === undefined) return [];
     const placed: Draft[] = [];
     const found: Diagnostic[] = [];
