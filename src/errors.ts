@@ -21,7 +21,8 @@ export type ErrorCode =
   | 'DEEPL_UNREACHABLE'
   | 'DEEPL_FAILED'
   | 'DEEPL_LANGUAGE'
-  | 'DEEPL_TEXT_TOO_LARGE';
+  | 'DEEPL_TEXT_TOO_LARGE'
+  | 'DEEPL_ANSWER_MISMATCH';
 
 export interface SublocErrorOptions {
   cause?: unknown;

@@ -2,7 +2,7 @@ import type { MemoryEntry, MemoryStore } from '../memory/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Translator } from '../translate/translator.js';
 import { plainOf } from '../translate/tagged-text.js';
-import type { Draft, LanguagePair, Unit } from '../translate/unit.js';
+import { targetMissing, type Draft, type LanguagePair, type Unit } from '../translate/unit.js';
 
 export interface DraftLanguageInput {
   units: readonly Unit[];
@@ -19,7 +19,7 @@ export interface DraftLanguageResult {
   drafts: Draft[];
   /** Characters a provider would bill for the units the memory lacks (dry run) or billed. */
   billableCharacters: number;
-  /** What the provider noticed about the drafts (protected terms changed, cue boundaries lost…). */
+  /** What the provider noticed about the drafts (protected terms changed, a unit asked again cue by cue, a cue left unplaced…). */
   diagnostics: Diagnostic[];
   /**
    * For units the memory had no exact match for: the closest earlier
@@ -38,8 +38,9 @@ export interface Suggestion {
 /** Earlier translations below this similarity are not worth a reviewer's time. */
 const SUGGESTION_MIN = 0.5;
 
+/** A machine draft for every cue of its unit; a draft missing a cue is not kept, so the next run asks for the unit again. */
 function entryOf(draft: Draft, unit: Unit, pair: LanguagePair, glossaryVersion: string, now: string): MemoryEntry | undefined {
-  if (draft.origin !== 'machine' || !draft.targets) return undefined;
+  if (draft.origin !== 'machine' || !draft.targets || unit.source.some((_, k) => targetMissing(draft, unit, k))) return undefined;
   return { sourceLang: pair.source, targetLang: pair.target, source: unit.source, target: draft.targets, glossaryVersion, provider: draft.provider, status: 'draft', updatedAt: now };
 }
 

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { createDeepLConnection, syncGlossary } from '../translate/deepl/index.js';
 import { providers, type ProviderContext } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
+import { UNPLACED_CODE } from '../translate/translator.js';
 import type { DraftOrigin } from '../translate/unit.js';
 import { checkGlossary } from './check-glossary.js';
 import { runQc } from '../qc/index.js';
@@ -95,9 +96,11 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
       const diagnostics = [...drafted.diagnostics];
       const violations = glossary ? checkGlossary(units, drafted.drafts, pair, glossary) : [];
       diagnostics.push(...violations);
+      // The reviewer must see on the cue itself why it has no draft: in the XLIFF notes, the HTML sheet and qc.json.
+      const unplaced = drafted.diagnostics.filter((d) => d.code === UNPLACED_CODE);
       const targetTagged = new Map(track.cues.filter((c) => draftsByCue.has(c.id)).map((c) => [c.id, toTagged(c.lines, target)]));
       const qc = runQc(track, { language: target, profile: options.profile, source, targetTagged, ...(options.frameRate === undefined ? {} : { frameRate: options.frameRate }) });
-      const findings = [...qc, ...violations].sort((a, b) => cueIndex.get(a.cueId ?? '')! - cueIndex.get(b.cueId ?? '')!);
+      const findings = [...qc, ...violations, ...unplaced].sort((a, b) => cueIndex.get(a.cueId ?? '')! - cueIndex.get(b.cueId ?? '')!);
 
       const pkg = buildReviewPackage({
         title: options.title,
@@ -140,6 +143,7 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
         fuzzy: count(origins, 'memory-fuzzy'),
         machine: count(origins, 'machine', 'pseudo'),
         untranslated: untranslated.length,
+        unplaced: new Set(unplaced.map((d) => d.cueId)).size,
         billedCharacters: drafted.billableCharacters,
         glossaryViolations: violations.length,
         qc: { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length },

@@ -14,6 +14,8 @@ export interface LanguageReport {
   machine: number;
   /** Cues without a draft: written with the source text and an `[untranslated]` mark. */
   untranslated: number;
+  /** Of those, cues the provider's translation could not be put on (`translate/cue-unplaced` in `diagnostics` and `qc.json`). */
+  unplaced: number;
   /** Characters billed by DeepL in this run; in a dry run, what would be billed. */
   billedCharacters: number;
   glossaryViolations: number;

@@ -5,7 +5,7 @@ import { lineText } from '../model/spans.js';
 import type { Cue, Track } from '../model/track.js';
 import type { Suggestion } from '../pipeline/draft-language.js';
 import { plainOf, toTagged } from '../translate/tagged-text.js';
-import type { Draft, Unit } from '../translate/unit.js';
+import { targetMissing, type Draft, type Unit } from '../translate/unit.js';
 import type { ReviewCue, ReviewPackage, ReviewState } from './types.js';
 
 export interface ReviewInput {
@@ -22,8 +22,8 @@ export interface ReviewInput {
   generatedAt: string;
 }
 
-function stateOf(draft: Draft | undefined, suggestion: Suggestion | undefined): ReviewState {
-  if (!draft?.targets) return 'untranslated';
+function stateOf(draft: Draft | undefined, suggestion: Suggestion | undefined, unit: Unit, k: number): ReviewState {
+  if (!draft?.targets || targetMissing(draft, unit, k)) return 'untranslated';
   if (draft.origin === 'memory-exact') return draft.status === 'approved' ? 'approved' : draft.status === 'reviewed' ? 'reviewed' : 'memory';
   if (draft.origin === 'memory-fuzzy') return 'fuzzy';
   // A reviewed translation exists for an earlier version of this source: the new draft must be checked against it.
@@ -58,7 +58,7 @@ export function buildReviewPackage(input: ReviewInput): ReviewPackage {
     const draft = draftOf.get(unit.id);
     const suggestion = input.suggestions.get(unit.id);
     const targetCue = targetCues.get(cue.id)!;
-    const state = stateOf(draft, suggestion);
+    const state = stateOf(draft, suggestion, unit, k);
     const source = unit.source[k]!;
     const out: ReviewCue = {
       id: cue.id,

@@ -10,6 +10,12 @@ export interface TranslateRequest {
   onDrafts?: (drafts: Draft[], diagnostics: Diagnostic[]) => void;
 }
 
+/**
+ * The code a provider reports a cue under when its translation could not be
+ * put on that cue: the cue stays untranslated, and the reviewer sees why on it.
+ */
+export const UNPLACED_CODE = 'translate/cue-unplaced';
+
 /** A machine provider: units in, one draft per unit out (a draft's targets may be null). */
 export interface Translator {
   readonly id: string;

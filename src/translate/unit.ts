@@ -1,5 +1,5 @@
 import type { Lang } from '../model/track.js';
-import type { TaggedText } from './tagged-text.js';
+import { plainOf, type TaggedText } from './tagged-text.js';
 
 /**
  * What is translated as one text: consecutive cues that form one sentence.
@@ -28,6 +28,13 @@ export interface Draft {
   /** For memory drafts: the stored entry's review status and reviewer. */
   status?: 'draft' | 'reviewed' | 'approved';
   reviewer?: string;
+}
+
+/** Whether target `k` of a draft is missing: null targets, or no words where the cue's source has some. */
+export function targetMissing(draft: Draft | undefined, unit: Unit, k: number): boolean {
+  if (!draft?.targets) return true;
+  const words = (text: string | undefined) => plainOf(text ?? '').trim() !== '';
+  return !words(draft.targets[k]) && words(unit.source[k]);
 }
 
 export type DraftOrigin = 'memory-exact' | 'memory-fuzzy' | 'machine' | 'pseudo' | 'untranslated';

@@ -105,6 +105,44 @@ describe('fake DeepL server: translate', () => {
   });
 });
 
+describe('fake DeepL server: misbehaving like a proxy that alters answers', () => {
+  const texts = ['<c n="0">one two</c> <c n="1">three</c>', '<c n="0">four</c>', '<c n="0">five</c> <c n="1">six</c> <c n="2">seven</c>'];
+  const answer = async (misbehaviour: FakeDeepLOptions['misbehaviour']) => {
+    const { server: proxied, client } = await setup({ misbehaviour });
+    const results = await client.translateText(texts, 'en', 'de', { tagHandling: 'xml' });
+    await proxied.stop();
+    server = undefined;
+    return { texts: results.map((r) => r.text), billed: proxied.state.billedCharacters };
+  };
+
+  it('answers one translation too few, billing every text', async () => {
+    const { texts: out, billed } = await answer('drop-translation');
+    expect(out).toEqual(['[DE] <c n="0">ONE TWO</c> <c n="1">THREE</c>', '[DE] <c n="0">FIVE</c> <c n="1">SIX</c> <c n="2">SEVEN</c>']);
+    expect(billed).toBe([...texts.join('').replace(/<[^>]*>/g, '')].length);
+  });
+
+  it('alters only the next request when queued as a fault', async () => {
+    const { server, client } = await setup({ faults: [{ type: 'misbehave', misbehaviour: 'drop-cue-tags' }] });
+    expect((await client.translateText(texts[1]!, 'en', 'de', { tagHandling: 'xml' })).text).toBe('[DE] FOUR');
+    expect((await client.translateText(texts[1]!, 'en', 'de', { tagHandling: 'xml' })).text).toBe('[DE] <c n="0">FOUR</c>');
+    expect(server.state.faults).toEqual([]);
+  });
+
+  it('swaps the first two cue elements, words and all', async () => {
+    expect((await answer('swap-cues')).texts).toEqual([
+      '[DE] <c n="1">THREE</c> <c n="0">ONE TWO</c>',
+      '[DE] <c n="0">FOUR</c>',
+      '[DE] <c n="1">SIX</c> <c n="0">FIVE</c> <c n="2">SEVEN</c>',
+    ]);
+  });
+
+  it('drops every cue tag, empties the elements, or invents one', async () => {
+    expect((await answer('drop-cue-tags')).texts).toEqual(['[DE] ONE TWO THREE', '[DE] FOUR', '[DE] FIVE SIX SEVEN']);
+    expect((await answer('empty-cues')).texts[0]).toBe('[DE] <c n="0"></c>ONE TWO <c n="1"></c>THREE');
+    expect((await answer('invent-cues')).texts.slice(0, 2)).toEqual(['<c n="2">[DE] </c><c n="0">ONE TWO</c> <c n="1">THREE</c>', '<c n="1">[DE] </c><c n="0">FOUR</c>']);
+  });
+});
+
 describe('fake DeepL server: glossaries, usage, languages', () => {
   it('creates, gets, lists, reads entries, merges, replaces and deletes dictionaries and glossaries', async () => {
     const { client } = await setup();

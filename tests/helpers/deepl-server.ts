@@ -20,7 +20,12 @@
  * upper-cased (see `translateNode`), glossary targets inserted verbatim,
  * tags kept, `ignore_tags` content untouched. Target `EN` and `PT` are
  * accepted as DeepL still does ("unspecified variant for backward
- * compatibility"); deepl-node itself refuses to send them.
+ * compatibility"); deepl-node itself refuses to send them. A translation
+ * carries its source text (upper-cased), so a test can tell which cue a
+ * translated part came from.
+ *
+ * `misbehaviour` makes it act like a proxy that alters DeepL's answers (see
+ * `Misbehaviour`); the characters are billed as DeepL would bill them.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -53,10 +58,24 @@ const NAMES: Record<string, string> = {
   VI: 'Vietnamese', ZH: 'Chinese', 'ZH-HANS': 'Chinese (simplified)', 'ZH-HANT': 'Chinese (traditional)',
 };
 
-/** A fault served instead of the real answer, `times` times (default 1), to requests on `path` (default `/v2/translate`). */
+/**
+ * A fault served instead of the real answer, `times` times (default 1), to requests on `path` (default `/v2/translate`);
+ * `misbehave` serves the real answer altered as `misbehaviour` would alter it.
+ */
 export type Fault =
   | { type: 'status'; status: number; times?: number; path?: string; message?: string }
-  | { type: 'drop'; times?: number; path?: string };
+  | { type: 'drop'; times?: number; path?: string }
+  | { type: 'misbehave'; misbehaviour: Misbehaviour; times?: number; path?: string };
+
+/**
+ * What an altering proxy between subloc and DeepL does to every `/v2/translate` answer:
+ * - `drop-translation`: one translation fewer than texts (the middle one is left out);
+ * - `swap-cues`: the first two `<c n>` elements of each text swap places, words and all;
+ * - `drop-cue-tags`: every `<c>` tag removed, its words kept;
+ * - `empty-cues`: each `<c n>` element's words moved out, after it, leaving it empty;
+ * - `invent-cues`: the `[XX] ` prefix wrapped in an invented `<c n>`, numbered past the last.
+ */
+export type Misbehaviour = 'drop-translation' | 'swap-cues' | 'drop-cue-tags' | 'empty-cues' | 'invent-cues';
 
 export interface TranslateContext {
   sourceLang: string | undefined;
@@ -76,6 +95,8 @@ export interface FakeDeepLOptions {
   faults?: Fault[];
   /** Rewrites each translated text before it is sent: lets a test move or drop tags as DeepL sometimes does. */
   postprocess?: (translated: string, index: number, ctx: TranslateContext) => string;
+  /** Alters every answer as a proxy would, after `postprocess`; undefined answers as DeepL does. */
+  misbehaviour?: Misbehaviour | undefined;
 }
 
 export interface RequestRecord {
@@ -120,7 +141,7 @@ export interface FakeDeepL {
   url: string;
   state: FakeDeepLState;
   /** Live options: tests may change latency, limit or postprocess between requests. */
-  options: Required<Omit<FakeDeepLOptions, 'postprocess' | 'faults'>> & Pick<FakeDeepLOptions, 'postprocess'>;
+  options: Required<Omit<FakeDeepLOptions, 'postprocess' | 'faults' | 'misbehaviour'>> & Pick<FakeDeepLOptions, 'postprocess' | 'misbehaviour'>;
   /** Queues a fault for the next matching requests. */
   fail(fault: Fault): void;
   /** Forgets requests and counters (not glossaries). */
@@ -144,6 +165,7 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
     characterLimit: options.characterLimit ?? 500_000,
     latencyMs: options.latencyMs ?? 0,
     ...(options.postprocess === undefined ? {} : { postprocess: options.postprocess }),
+    ...(options.misbehaviour === undefined ? {} : { misbehaviour: options.misbehaviour }),
   };
   const state: FakeDeepLState = {
     requests: [],
@@ -184,7 +206,8 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
     try {
       if (fault?.type === 'status') throw new HttpError(fault.status, fault.message ?? `injected fault ${fault.status}`);
       checkAuth(req);
-      const { status, json } = route(req.method ?? 'GET', url, body, req.headers['content-type'] ?? '', record);
+      const misbehaviour = fault?.type === 'misbehave' ? fault.misbehaviour : live.misbehaviour;
+      const { status, json } = route(req.method ?? 'GET', url, body, req.headers['content-type'] ?? '', record, misbehaviour);
       record.status = status;
       send(res, status, json);
     } catch (error) {
@@ -210,11 +233,11 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
     if (!match || match[1] !== live.authKey) throw new HttpError(403, 'Wrong endpoint or invalid authentication key');
   }
 
-  function route(method: string, url: URL, body: Buffer, contentType: string, record: RequestRecord): { status: number; json: unknown } {
+  function route(method: string, url: URL, body: Buffer, contentType: string, record: RequestRecord, misbehaviour: Misbehaviour | undefined): { status: number; json: unknown } {
     const path = url.pathname;
     if (path === '/v2/translate') {
       if (method !== 'POST') throw new HttpError(405, 'Method not allowed');
-      return { status: 200, json: translate(parseParams(body, contentType, url), body.length, record) };
+      return { status: 200, json: translate(parseParams(body, contentType, url), body.length, record, misbehaviour) };
     }
     if (path === '/v2/usage') return { status: 200, json: { character_count: state.billedCharacters, character_limit: live.characterLimit } };
     if (path === '/v2/languages') return { status: 200, json: languages(parseParams(body, contentType, url)) };
@@ -227,7 +250,7 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
     throw new HttpError(404, 'Not found');
   }
 
-  function translate(params: Params, bodyBytes: number, record: RequestRecord): unknown {
+  function translate(params: Params, bodyBytes: number, record: RequestRecord, misbehaviour: Misbehaviour | undefined): unknown {
     const texts = params.all('text');
     record.texts = texts.length;
     record.params = params.map;
@@ -266,18 +289,17 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
 
     const ctx: TranslateContext = { sourceLang: source, targetLang: target, params: params.map };
     const detected = source ?? detect(texts.join(''));
-    return {
-      translations: texts.map((text, i) => {
-        let out = `[${target}] ${markup ? translateMarkup(text, ignoreTags, dictionary) : translateNode(text, dictionary)}`;
-        if (live.postprocess) out = live.postprocess(out, i, ctx);
-        return {
-          detected_source_language: detected,
-          text: out,
-          billed_characters: billed[i]!,
-          ...(params.one('model_type') === undefined ? {} : { model_type_used: params.one('model_type') }),
-        };
-      }),
-    };
+    const translations = texts.map((text, i) => {
+      let out = `[${target}] ${markup ? translateMarkup(text, ignoreTags, dictionary) : translateNode(text, dictionary)}`;
+      if (live.postprocess) out = live.postprocess(out, i, ctx);
+      return {
+        detected_source_language: detected,
+        text: out,
+        billed_characters: billed[i]!,
+        ...(params.one('model_type') === undefined ? {} : { model_type_used: params.one('model_type') }),
+      };
+    });
+    return { translations: misbehave(translations, misbehaviour) };
   }
 
   function glossaryFor(id: string | undefined, source: string | undefined, target: string): Map<string, string> | undefined {
@@ -387,6 +409,34 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+const CUE_ELEMENT = /<c\b[^>]*>(.*?)<\/c>/gs;
+
+/** An answer as the altering proxy of `misbehaviour` passes it on. */
+function misbehave<T extends { text: string }>(translations: T[], misbehaviour: Misbehaviour | undefined): T[] {
+  if (misbehaviour === undefined) return translations;
+  if (misbehaviour === 'drop-translation') return translations.filter((_, i) => i !== Math.floor(translations.length / 2));
+  return translations.map((t) => ({ ...t, text: alterCues(t.text, misbehaviour) }));
+}
+
+function alterCues(text: string, misbehaviour: Exclude<Misbehaviour, 'drop-translation'>): string {
+  switch (misbehaviour) {
+    case 'swap-cues': {
+      const [first, second] = [...text.matchAll(CUE_ELEMENT)];
+      if (!first || !second) return text;
+      const end = (m: RegExpExecArray) => m.index + m[0].length;
+      return text.slice(0, first.index) + second[0] + text.slice(end(first), second.index) + first[0] + text.slice(end(second));
+    }
+    case 'drop-cue-tags':
+      return text.replace(/<\/?c\b[^>]*>/g, '');
+    case 'empty-cues':
+      return text.replace(CUE_ELEMENT, (element, words: string) => `${element.slice(0, element.indexOf('>') + 1)}</c>${words}`);
+    case 'invent-cues': {
+      const next = Math.max(-1, ...[...text.matchAll(/<c n="(\d+)"/g)].map((m) => Number(m[1]))) + 1;
+      return text.replace(/^\[[A-Z-]+\] /, (prefix) => `<c n="${next}">${prefix}</c>`);
+    }
+  }
 }
 
 function send(res: ServerResponse, status: number, json: unknown): void {

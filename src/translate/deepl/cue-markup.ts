@@ -9,9 +9,10 @@ import type { Lang } from '../../model/track.js';
  * rather than separated by an empty `<cb/>`. An element holds text, so
  * DeepL's tag handling moves it with the words it holds; an empty marker has
  * no words to anchor it and is the tag DeepL most often moves or drops
- * (deepl-node #48, deepl-python #93). The `n` attribute names the cue, so a
- * duplicated or reordered element is recognised instead of silently
- * shifting text into the wrong cue. `c` is sent as a non-splitting tag so
+ * (deepl-node #48, deepl-python #93). The `n` attribute names the cue: a
+ * part is placed by it, never by its position, and a duplicated, missing or
+ * invented element is recognised instead of silently shifting text into the
+ * wrong cue. `c` is sent as a non-splitting tag so
  * DeepL still reads the unit as one sentence.
  */
 export const CUE_TAG = 'c';
@@ -52,8 +53,7 @@ function tokenize(xml: string): Token[] {
     if (m[1] === '/') tokens.push({ kind: 'close', name, raw: m[0] });
     else if (m[4] === '/') tokens.push({ kind: 'empty', name, raw: m[0] });
     else {
-      const n = /\bn\s*=\s*["'](\d+)["']/.exec(m[3] ?? '');
-      tokens.push({ kind: 'open', name, raw: m[0], n: n ? Number(n[1]) : undefined });
+      tokens.push({ kind: 'open', name, raw: m[0], n: numberOf(m[3] ?? '') });
     }
   }
   text += xml.slice(last);
@@ -87,46 +87,71 @@ export function joinCues(cues: readonly string[], sourceLang: Lang): string {
   return cues.map((xml, n) => `<${CUE_TAG} n="${n}">${xml}</${CUE_TAG}>`).join(lineJoiner(sourceLang));
 }
 
-/** Characters other than white space: what the proportional split measures, on both sides. */
-function plainLength(tokens: readonly Token[]): number {
-  return tokens.reduce((n, t) => n + (t.kind === 'text' ? [...t.text].filter((c) => c.trim() !== '').length : 0), 0);
-}
-
 function hasWords(tokens: readonly Token[]): boolean {
   return tokens.some((t) => t.kind === 'text' && t.text.trim() !== '');
 }
 
+/** Why a translation's cue elements cannot say which cue each part belongs to; `n` names the element at fault. */
+export interface CueMarkupProblem {
+  kind: 'missing' | 'duplicate' | 'unknown' | 'nested' | 'empty';
+  n?: number;
+}
+
 /**
- * The translation split on the cue elements, one XML fragment per cue, or
- * undefined when they did not survive: an element missing, out of order,
- * nested, or a cue left without words. Text DeepL put between or around the
- * elements joins the cue before it (the first cue for text ahead of all).
+ * The translation split on the cue elements, one XML fragment per cue, each
+ * placed by its `n` attribute whatever the order DeepL put the elements in.
+ * A part is trusted only when every cue has exactly one element with words
+ * in it and no element is nested, unnumbered or numbered past the last cue;
+ * otherwise the problem is returned and nothing is guessed. A unit of one
+ * cue needs no markup: every word of the answer is its. Text DeepL put
+ * outside the elements joins the element before it (the first element for
+ * text ahead of all).
  */
-export function splitOnCues(xml: string, count: number): string[] | undefined {
-  const pieces: Token[][] = Array.from({ length: count }, () => []);
-  const order: number[] = [];
+export function splitOnCues(xml: string, count: number): { parts: string[] } | { problem: CueMarkupProblem } {
+  const inside: (Token[] | undefined)[] = Array.from({ length: count }, () => undefined);
+  const after: Token[][] = Array.from({ length: count }, () => []);
+  const leading: Token[] = [];
+  let first: number | undefined;
   let current: number | undefined;
-  let leading: Token[] = [];
-  for (const t of tokenize(xml)) {
-    if (t.kind === 'open' && t.name === CUE_TAG) {
-      if (current !== undefined || t.n === undefined || t.n >= count) return undefined;
-      current = t.n;
-      if (order.at(-1) !== current) order.push(current);
-      continue;
-    }
-    if (t.kind === 'close' && t.name === CUE_TAG) {
+  let last: number | undefined;
+  const problem = (kind: CueMarkupProblem['kind'], n: number | undefined) => ({ problem: n === undefined ? { kind } : { kind, n } });
+  const tokens = tokenize(xml);
+  if (count === 1) {
+    const words = tokens.filter((t) => t.kind === 'text' || t.name !== CUE_TAG);
+    return hasWords(words) ? { parts: [trimXml(serialize(words))] } : problem('empty', 0);
+  }
+  for (const t of tokens) {
+    const isCue = t.kind !== 'text' && t.name === CUE_TAG;
+    if (isCue && t.kind === 'close') {
+      if (current !== undefined) last = current;
       current = undefined;
       continue;
     }
-    if (current !== undefined) pieces[current]!.push(t);
-    else if (order.length === 0) leading.push(t);
-    else if (!(t.kind === 'text' && t.text.trim() === '')) pieces[order.at(-1)!]!.push(t);
+    if (isCue) {
+      const n = t.kind === 'open' ? t.n : numberOf(t.raw);
+      if (current !== undefined) return problem('nested', n);
+      if (n === undefined || n >= count) return problem('unknown', n);
+      if (inside[n] !== undefined) return problem('duplicate', n);
+      inside[n] = [];
+      first ??= n;
+      if (t.kind === 'open') current = n;
+      else last = n;
+      continue;
+    }
+    if (current !== undefined) inside[current]!.push(t);
+    else if (last === undefined) leading.push(t);
+    else if (!(t.kind === 'text' && t.text.trim() === '')) after[last]!.push(t);
   }
-  if (order.length !== count || order.some((n, i) => n !== i)) return undefined;
-  pieces[0]!.unshift(...leading);
-  leading = [];
-  if (pieces.some((p) => !hasWords(p))) return undefined;
-  return pieces.map((p) => trimXml(serialize(p)));
+  const missing = inside.findIndex((p) => p === undefined);
+  if (missing >= 0) return problem('missing', missing);
+  const empty = inside.findIndex((p) => !hasWords(p!));
+  if (empty >= 0) return problem('empty', empty);
+  return { parts: inside.map((p, n) => trimXml(serialize([...(n === first ? leading : []), ...p!, ...after[n]!]))) };
+}
+
+function numberOf(raw: string): number | undefined {
+  const n = /\bn\s*=\s*["'](\d+)["']/.exec(raw);
+  return n ? Number(n[1]) : undefined;
 }
 
 /** `<i> hello </i> ` → `<i>hello</i>`: the space a cue starts or ends with belongs to no cue. */
@@ -134,119 +159,9 @@ function trimXml(xml: string): string {
   return xml.replace(/^((?:<[^>]*>)*)\s+/, '$1').replace(/\s+((?:<[^>]*>)*)$/, '$1');
 }
 
-interface Item {
-  token: Token;
-  /** For a one-character text item: false inside an element DeepL must not translate (no cut inside it). */
-  cuttable: boolean;
-}
-
-const PUNCT_BEFORE_CUT = /[,.;:!?…，。、；：！？」』）)\]”’"'—–-]/u;
-const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]/u;
-
-/**
- * The fallback when the cue elements did not survive: the translation, cue
- * elements removed, cut into `weights.length` parts in proportion to the
- * weights (the source cues' lengths), each cut moved to the nearest place a
- * reader would accept: after punctuation, then between words, then between
- * CJK characters, and only when nothing else is left, inside a word. Every
- * part keeps at least one character; styling open across a cut is closed
- * and reopened; no cut falls inside an `ignoreTags` element.
- */
-export function splitByLength(xml: string, weights: readonly number[], ignoreTags: readonly string[] = []): string[] {
-  const count = weights.length;
-  const items: Item[] = [];
-  let atomicDepth = 0;
-  for (const t of tokenize(xml)) {
-    if ((t.kind === 'open' || t.kind === 'close') && t.name === CUE_TAG) continue;
-    if (t.kind !== 'text') {
-      if (ignoreTags.includes(t.name) && t.kind !== 'empty') atomicDepth = Math.max(0, atomicDepth + (t.kind === 'open' ? 1 : -1));
-      items.push({ token: t, cuttable: false });
-      continue;
-    }
-    for (const ch of t.text) items.push({ token: { kind: 'text', text: ch }, cuttable: atomicDepth === 0 });
-  }
-  if (count === 1) return [trimXml(serialize(items.map((i) => i.token)))];
-
-  const chars = items.flatMap((item, index) => (item.token.kind === 'text' ? [{ index, ch: item.token.text, cuttable: item.cuttable }] : []));
-  const visible = chars.filter((c) => c.ch.trim() !== '').length;
-  const total = weights.reduce((a, b) => a + Math.max(1, b), 0);
-  // Candidate cut k sits before chars[k]; its cost class says how good a place it is.
-  const classOf = (k: number): number => {
-    const prev = chars[k - 1]!;
-    const next = chars[k]!;
-    if (!next.cuttable || next.ch.trim() === '') return Infinity;
-    const prevSpace = prev.ch.trim() === '';
-    const beforeSpace = k >= 2 ? chars[k - 2]!.ch : '';
-    if ((prevSpace && PUNCT_BEFORE_CUT.test(beforeSpace)) || (!prevSpace && CJK.test(next.ch) && PUNCT_BEFORE_CUT.test(prev.ch))) return 0;
-    if (prevSpace) return 2;
-    if (CJK.test(prev.ch) || CJK.test(next.ch)) return PUNCT_BEFORE_CUT.test(next.ch) ? Infinity : 4;
-    return 1000;
-  };
-  // Visible characters before each position, to keep every part non-empty.
-  const visibleBefore: number[] = [0];
-  chars.forEach((c, k) => visibleBefore.push(visibleBefore[k]! + (c.ch.trim() === '' ? 0 : 1)));
-
-  const cuts: number[] = [];
-  let cumulative = 0;
-  let prev = 0;
-  for (let part = 1; part < count; part++) {
-    cumulative += Math.max(1, weights[part - 1]!);
-    const ideal = (cumulative / total) * visible;
-    let best: number | undefined;
-    let bestCost = Infinity;
-    for (let k = prev + 1; k < chars.length; k++) {
-      if (visibleBefore[k]! - visibleBefore[prev]! < 1) continue;
-      // Leave at least one visible character for each part still to come.
-      if (visible - visibleBefore[k]! < count - part) break;
-      const cls = classOf(k);
-      const cost = Math.abs(visibleBefore[k]! - ideal) + (cls === Infinity ? 1e6 : cls);
-      if (cost < bestCost) {
-        bestCost = cost;
-        best = k;
-      }
-    }
-    if (best === undefined) break;
-    cuts.push(best);
-    prev = best;
-  }
-  if (cuts.length !== count - 1) return evenly(chars.map((c) => c.ch).join(''), count);
-
-  const parts: string[] = [];
-  const cutItems = new Set(cuts.map((k) => chars[k]!.index));
-  let current: Token[] = [];
-  const open: Token[] = [];
-  items.forEach((item, index) => {
-    if (cutItems.has(index)) {
-      parts.push(trimXml(serialize(current)));
-      current = [...open];
-    }
-    const t = item.token;
-    if (t.kind === 'open') open.push(t);
-    if (t.kind === 'close') {
-      const at = open.map((o) => (o.kind === 'open' ? o.name : '')).lastIndexOf(t.name);
-      if (at >= 0) open.splice(at, 1);
-    }
-    current.push(t);
-  });
-  parts.push(trimXml(serialize(current)));
-  return parts;
-}
-
-/** Last resort when the text has fewer visible characters than cues: equal shares of characters, tags dropped. */
-function evenly(text: string, count: number): string[] {
-  const chars = [...text.trim()];
-  const size = Math.max(1, Math.ceil(chars.length / count));
-  return Array.from({ length: count }, (_, i) => escapeText(chars.slice(i * size, (i + 1) * size).join('').trim()));
-}
-
 /** Whether a fragment has words once its tags are gone. */
 export function hasText(xml: string): boolean {
   return hasWords(tokenize(xml));
-}
-
-/** The plain length of a fragment: what a cue weighs in a proportional split. */
-export function textLength(xml: string): number {
-  return plainLength(tokenize(xml));
 }
 
 /**

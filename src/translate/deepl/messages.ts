@@ -1,3 +1,5 @@
+import { UNPLACED_CODE } from '../translator.js';
+
 /** Every message the DeepL adapter writes, in one table. None of them may carry the key. */
 export const messages = {
   keyMissing: () => 'DEEPL_AUTH_KEY is not set: set it in the environment to translate with DeepL, or use --provider offline',
@@ -9,11 +11,14 @@ export const messages = {
   connection: (url: string, reason: string) => `the connection to DeepL at ${url} failed (${reason}) after deepl-node's retries`,
   failed: (status: number | undefined, detail: string) =>
     `DeepL request failed${status === undefined ? '' : ` with status ${status}`}: ${detail}`,
-  boundariesLost: (unitId: string) =>
-    `DeepL moved or dropped the cue boundaries of unit ${unitId}; split the translation by cue length at the nearest word or punctuation`,
-  tooShort: (unitId: string, cues: number) =>
-    `DeepL's translation of unit ${unitId} is too short to give each of its ${cues} cues a character; left untranslated`,
-  emptyTranslation: (unitId: string) => `DeepL returned no text for unit ${unitId}; left untranslated`,
+  countMismatch: (batch: string, sent: number, received: number, url: string) =>
+    `DeepL at ${url} answered a request of ${sent} texts (${batch}) with ${received} translation${received === 1 ? '' : 's'}, ` +
+    'so no translation can be matched to its text: the answer was rejected whole and nothing of it kept ' +
+    '(a proxy between subloc and DeepL may be altering answers). Drafts received before are kept; run again, and only the rest is requested',
+  askedPerCue: (unitId: string, problem: string) => `DeepL's answer for unit ${unitId} had ${problem}: asked again cue by cue, the unit as context`,
+  unplaced: (unitId: string, problem: string) =>
+    `DeepL's answer for unit ${unitId} had ${problem}, and asked for this cue alone it returned no text: ` +
+    'left untranslated, not stored; run again to ask DeepL once more',
   pairUnsupported: (source: string, target: string) =>
     `DeepL glossaries do not support ${source} → ${target}: translated without a glossary for ${target}`,
   noEntries: (target: string) => `the glossary has no entries for ${target}: no DeepL glossary dictionary for it`,
@@ -22,9 +27,8 @@ export const messages = {
 } as const;
 
 export const codes = {
-  boundariesLost: 'deepl/cue-boundaries-lost',
-  tooShort: 'deepl/translation-too-short',
-  emptyTranslation: 'deepl/empty-translation',
+  askedPerCue: 'deepl/asked-per-cue',
+  unplaced: UNPLACED_CODE,
   pairUnsupported: 'deepl/glossary-pair-unsupported',
   noEntries: 'deepl/glossary-no-entries',
   invalidEntry: 'deepl/glossary-entry-invalid',

@@ -1,12 +1,13 @@
 import type { SourceLanguageCode, TargetLanguageCode, TextResult, TranslateTextOptions } from 'deepl-node';
 import pLimit, { type LimitFunction } from 'p-limit';
+import { SublocError } from '../../errors.js';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import { lineJoiner } from '../../model/language.js';
 import { plainOf, type TaggedText } from '../tagged-text.js';
 import type { Draft, LanguagePair, Unit } from '../unit.js';
 import { planBatches, type Batch, type Param } from './batches.js';
 import type { DeepLConnection } from './client.js';
-import { CUE_TAG, hasText, joinCues, splitByLength, splitOnCues, textLength, toTaggedText } from './cue-markup.js';
+import { CUE_TAG, hasText, joinCues, splitOnCues, toTaggedText, type CueMarkupProblem } from './cue-markup.js';
 import { deeplFailure } from './errors.js';
 import { deeplSource, deeplTarget } from './languages.js';
 import { codes, messages } from './messages.js';
@@ -53,6 +54,14 @@ export interface TranslateUnitsResult {
 /** Inline styling and the cue elements never end a sentence: the unit is read as the one sentence it is. */
 const NON_SPLITTING_TAGS = [CUE_TAG, 'i', 'b', 'u'];
 
+/** A unit whose answer cannot say which cue each part belongs to, to be asked again cue by cue. */
+interface Untrusted {
+  item: PlannedUnit;
+  problem: CueMarkupProblem;
+  /** What the first answer cost: DeepL bills it whether it is used or not. */
+  billedCharacters: number;
+}
+
 /**
  * Translates units with DeepL, one text per unit, in batches DeepL accepts.
  *
@@ -65,12 +74,24 @@ const NON_SPLITTING_TAGS = [CUE_TAG, 'i', 'b', 'u'];
  * Each unit's cues are wrapped in `<c n>` elements (see cue-markup.ts) and
  * sent with `tag_handling=xml`, `preserve_formatting=1` and the default
  * `split_sentences=1`: a unit holds no line break except before a dialogue
- * dash, where a new sentence does start.
+ * dash, where a new sentence does start. Each part goes to the cue its `n`
+ * names. When the elements cannot say that (one missing, doubled, invented
+ * or emptied), the unit is asked again through the same limiter, one text per
+ * cue with the whole unit as `context` (not billed); a cue DeepL still
+ * answers nothing for keeps an empty target and a `translate/cue-unplaced`
+ * warning. A text is never given to a cue by guessing.
  *
- * After a fatal error (456 quota, 403, unreachable server, any other
- * failure) no new request starts; the ones in flight settle and deliver
- * their drafts through `onBatch`; then the promise rejects with the first
- * error as a SublocError. 429 and 5xx are retried by deepl-node alone.
+ * An answer with more or fewer translations than the request had texts is
+ * rejected whole: which translation belongs to which text is unknown, so
+ * nothing of it is delivered. It is not asked again here: DeepL billed it,
+ * a proxy that altered it would most likely alter it again, and retries are
+ * deepl-node's alone. It is a fatal error like the others.
+ *
+ * After a fatal error (456 quota, 403, unreachable server, an answer that
+ * does not match its request, any other failure) no new request starts; the
+ * ones in flight settle and deliver their drafts through `onBatch`; then the
+ * promise rejects with the first error as a SublocError. 429 and 5xx are
+ * retried by deepl-node alone.
  */
 export async function translateUnits(
   connection: DeepLConnection,
@@ -78,7 +99,7 @@ export async function translateUnits(
   options: TranslateUnitsOptions,
 ): Promise<TranslateUnitsResult> {
   const plan = planRequests(units, options);
-  const { source, target, requestOptions, items: toSend, ignoreTags } = plan;
+  const { source, target, requestOptions, items: toSend } = plan;
   const drafts = new Map<string, Draft>(plan.unsent.map((d) => [d.unitId, d]));
   const diagnostics: Diagnostic[] = [];
   const limit = options.limit ?? pLimit(Math.max(1, options.concurrency ?? 4));
@@ -86,44 +107,88 @@ export async function translateUnits(
   let failed = false;
   let billedCharacters = 0;
   let requests = 0;
+  const fail = (error: unknown) => {
+    if (!failed) failure = error;
+    failed = true;
+  };
 
-  const run = async (batch: Batch) => {
-    if (failed) return;
-    const items = toSend.slice(batch.start, batch.end);
+  /** One request, its answer checked against it; undefined once anything failed. */
+  const send = async (texts: string[], context: string | undefined, name: string): Promise<TextResult[] | undefined> => {
+    if (failed) return undefined;
     let results: TextResult[];
     try {
       requests++;
-      results = await connection.client.translateText(
-        items.map((p) => p.text),
-        source,
-        target,
-        batch.context === undefined ? requestOptions : { ...requestOptions, context: batch.context },
-      );
+      results = await connection.client.translateText(texts, source, target, context === undefined ? requestOptions : { ...requestOptions, context });
     } catch (error) {
-      if (!failed) failure = deeplFailure(error, connection);
-      failed = true;
-      return;
+      fail(deeplFailure(error, connection));
+      return undefined;
     }
-    const batchDrafts: Draft[] = [];
-    const batchDiagnostics: Diagnostic[] = [];
-    items.forEach((item, i) => {
-      const result = results[i];
-      const draft = draftOf(item, result?.text ?? '', result?.billedCharacters ?? 0, ignoreTags, batchDiagnostics);
+    if (results.length === texts.length) return results;
+    fail(new SublocError('DEEPL_ANSWER_MISMATCH', messages.countMismatch(name, texts.length, results.length, connection.redact(connection.serverUrl))));
+    return undefined;
+  };
+
+  const deliver = async (batchDrafts: Draft[], batchDiagnostics: Diagnostic[]) => {
+    for (const draft of batchDrafts) {
+      drafts.set(draft.unitId, draft);
       billedCharacters += draft.billedCharacters;
-      drafts.set(item.unit.id, draft);
-      batchDrafts.push(draft);
-    });
+    }
     diagnostics.push(...batchDiagnostics);
     try {
       await options.onBatch?.(batchDrafts, batchDiagnostics);
     } catch (error) {
-      if (!failed) failure = error;
-      failed = true;
+      fail(error);
     }
   };
 
+  const runBatch = async (batch: Batch): Promise<Untrusted[]> => {
+    const items = toSend.slice(batch.start, batch.end);
+    const name = items.length === 1 ? `unit ${items[0]!.unit.id}` : `units ${items[0]!.unit.id} to ${items.at(-1)!.unit.id}`;
+    const results = await send(items.map((p) => p.text), batch.context, name);
+    if (results === undefined) return [];
+    const placed: Draft[] = [];
+    const found: Diagnostic[] = [];
+    const untrusted: Untrusted[] = [];
+    items.forEach((item, i) => {
+      const result = results[i]!;
+      const split = splitOnCues(result.text, item.unit.source.length);
+      if ('parts' in split) placed.push(draftOf(item, split.parts, result.billedCharacters, found));
+      else untrusted.push({ item, problem: split.problem, billedCharacters: result.billedCharacters });
+    });
+    if (placed.length > 0) await deliver(placed, found);
+    return untrusted;
+  };
+
+  const runCueByCue = async ({ item, problem, billedCharacters: billedBefore }: Untrusted) => {
+    const { unit } = item;
+    const found = [diagnostic(codes.askedPerCue, 'info', messages.askedPerCue(unit.id, problemText(problem, unit.source.length)), { cueId: unit.cueIds[0] })];
+    const texts = unit.source.map((text, k) => item.cues[k]?.text ?? text);
+    // A cue without words has nothing to translate: it keeps its text, as a unit without words does.
+    const asked = texts.flatMap((text, k) => (hasText(text) ? [k] : []));
+    const answers = new Map<number, TextResult>();
+    const batches = planBatches(
+      asked.map((k) => texts[k]!),
+      { fixedParams: plan.fixedParams, contextFor: () => plan.plainSource(unit), nameOf: (i) => `cue ${unit.cueIds[asked[i]!]} of unit ${unit.id}` },
+    );
+    for (const batch of batches) {
+      const results = await send(asked.slice(batch.start, batch.end).map((k) => texts[k]!), batch.context, `unit ${unit.id}, cue by cue`);
+      if (results === undefined) return;
+      results.forEach((r, i) => answers.set(asked[batch.start + i]!, r));
+    }
+    const parts = texts.map((text, k) => {
+      const answer = answers.get(k);
+      if (answer === undefined) return text;
+      if (hasText(answer.text)) return answer.text;
+      found.push(diagnostic(codes.unplaced, 'warning', messages.unplaced(unit.id, problemText(problem, unit.source.length)), { cueId: unit.cueIds[k] }));
+      return undefined;
+    });
+    const billed = [...answers.values()].reduce((n, r) => n + r.billedCharacters, billedBefore);
+    await deliver([draftOf(item, parts, billed, found)], found);
+  };
+
   if (plan.unsent.length > 0) await options.onBatch?.(plan.unsent, []);
-  await Promise.all(plan.batches.map((batch) => limit(run, batch)));
+  // A unit asked again cue by cue is queued on the limiter once its batch is done, never from inside that batch's task.
+  await Promise.all(plan.batches.map((batch) => limit(runBatch, batch).then((untrusted) => Promise.all(untrusted.map((u) => limit(runCueByCue, u))))));
   if (failed) throw failure;
   return {
     drafts: units.flatMap((u) => drafts.get(u.id) ?? []),
@@ -152,6 +217,10 @@ export interface RequestPlan {
   batches: Batch[];
   /** Drafts of units with no words to translate, never sent. */
   unsent: Draft[];
+  /** Every parameter of a request but `text` and `context`, as deepl-node sends them. */
+  fixedParams: Param[];
+  /** A unit's words without markup: the context it is sent in or sends. */
+  plainSource(unit: Unit): string;
 }
 
 /**
@@ -206,34 +275,30 @@ export function planRequests(units: readonly Unit[], options: Pick<TranslateUnit
       nameOf: (i) => `unit ${items[i]!.unit.id}`,
     },
   );
-  return { source, target, requestOptions, ignoreTags, items, batches, unsent };
+  return { source, target, requestOptions, ignoreTags, items, batches, unsent, fixedParams, plainSource: plain };
 }
 
-/** One unit's translation back into one target per cue. */
-function draftOf(item: PlannedUnit, translated: string, billedCharacters: number, ignoreTags: readonly string[], diagnostics: Diagnostic[]): Draft {
+/** A unit's parts, one per cue, restored and made tagged text; a cue without a part keeps an empty target. */
+function draftOf(item: PlannedUnit, parts: readonly (string | undefined)[], billedCharacters: number, diagnostics: Diagnostic[]): Draft {
   const { unit } = item;
-  const at = { cueId: unit.cueIds[0] };
-  const untranslated = (code: string, message: string): Draft => {
-    diagnostics.push(diagnostic(code, 'warning', message, at));
-    return { unitId: unit.id, targets: null, origin: 'untranslated', provider: 'deepl', billedCharacters };
-  };
-  if (!hasText(translated)) return untranslated(codes.emptyTranslation, messages.emptyTranslation(unit.id));
-
-  let pieces = splitOnCues(translated, unit.source.length);
-  if (pieces === undefined) {
-    pieces = splitByLength(
-      translated,
-      unit.source.map((s) => textLength(s)),
-      ignoreTags,
-    );
-    if (pieces.some((p) => !hasText(p))) return untranslated(codes.tooShort, messages.tooShort(unit.id, unit.source.length));
-    diagnostics.push(diagnostic(codes.boundariesLost, 'warning', messages.boundariesLost(unit.id), at));
-  }
-  const targets = pieces.map((piece, k) => {
-    const restored = item.cues[k]?.restore(piece) ?? { text: piece, diagnostics: [] };
+  const targets = parts.map((part, k) => {
+    if (part === undefined) return '';
+    const restored = item.cues[k]?.restore(part) ?? { text: part, diagnostics: [] };
     const cueId = unit.cueIds[k];
     diagnostics.push(...restored.diagnostics.map((d) => (d.cueId === undefined && cueId !== undefined ? { ...d, cueId } : d)));
     return toTaggedText(restored.text);
   });
   return { unitId: unit.id, targets, origin: 'machine', provider: 'deepl', billedCharacters };
+}
+
+/** What was wrong with a unit's cue elements, for a message. */
+function problemText(problem: CueMarkupProblem, count: number): string {
+  const found = {
+    missing: `no <c n="${problem.n}"> element`,
+    duplicate: `two <c n="${problem.n}"> elements`,
+    unknown: problem.n === undefined ? 'a <c> element without n' : `an invented <c n="${problem.n}"> element`,
+    nested: 'a <c> element inside another',
+    empty: `no words in <c n="${problem.n}">`,
+  }[problem.kind];
+  return `${found}, expected one <c n> element with words for each of its ${count} cue${count === 1 ? '' : 's'} (n from 0 to ${count - 1})`;
 }

@@ -1,6 +1,5 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { joinCues, splitByLength, splitOnCues, toTaggedText } from '../../../src/translate/deepl/cue-markup.js';
+import { joinCues, splitOnCues, toTaggedText } from '../../../src/translate/deepl/cue-markup.js';
 
 describe('joinCues / splitOnCues', () => {
   it('wraps each cue and joins with the source language joiner', () => {
@@ -8,60 +7,31 @@ describe('joinCues / splitOnCues', () => {
     expect(joinCues(['这座城市', '每天'], 'zh-Hans')).toBe('<c n="0">这座城市</c><c n="1">每天</c>');
   });
 
-  it('splits on surviving cue elements, text outside joining a neighbour', () => {
-    expect(splitOnCues('[EN] <c n="0">This city, </c> <c n="1">every <i>day</i>.</c>', 2)).toEqual(['[EN] This city,', 'every <i>day</i>.']);
-    expect(splitOnCues('<c n="0">a</c><c n="0">b</c> <c n="1">c</c> tail', 2)).toEqual(['ab', 'c tail']);
-    expect(splitOnCues('<c n="0">a &quot;q&quot; &amp; b</c>', 1)).toEqual(['a "q" &amp; b']);
+  it('splits on surviving cue elements, text outside joining its neighbour', () => {
+    expect(splitOnCues('[EN] <c n="0">This city, </c> <c n="1">every <i>day</i>.</c>', 2)).toEqual({ parts: ['[EN] This city,', 'every <i>day</i>.'] });
+    expect(splitOnCues('<c n="0">a</c> b <c n="1">c</c> tail', 2)).toEqual({ parts: ['a b', 'c tail'] });
+    expect(splitOnCues('<c n="0">a &quot;q&quot; &amp; b</c>', 1)).toEqual({ parts: ['a "q" &amp; b'] });
+    // One cue: every word is its, whatever became of the markup.
+    expect(splitOnCues('<c n="1">[EN] </c><i>a</i> <c n="0">b</c>', 1)).toEqual({ parts: ['[EN] <i>a</i> b'] });
+    expect(splitOnCues('<c n="0"> </c>', 1)).toEqual({ problem: { kind: 'empty', n: 0 } });
   });
 
-  it('reports lost boundaries: missing, reordered, emptied or nested elements', () => {
-    expect(splitOnCues('<c n="0">a b</c>', 2)).toBeUndefined();
-    expect(splitOnCues('<c n="1">b</c><c n="0">a</c>', 2)).toBeUndefined();
-    expect(splitOnCues('<c n="0">a</c><c n="1">b</c><c n="0">c</c>', 2)).toBeUndefined();
-    expect(splitOnCues('<c n="0">a b</c><c n="1"> </c>', 2)).toBeUndefined();
-    expect(splitOnCues('<c n="0">a <c n="1">b</c></c>', 2)).toBeUndefined();
-    expect(splitOnCues('a b', 1)).toBeUndefined();
-  });
-});
-
-describe('splitByLength', () => {
-  it('cuts in proportion at punctuation or between words, never leaving a cue empty', () => {
-    expect(splitByLength('This city is home to over twenty million people, and more than sixty thousand calls a day reach the hotline.', [15, 22])).toEqual([
-      'This city is home to over twenty million people,',
-      'and more than sixty thousand calls a day reach the hotline.',
-    ]);
-    expect(splitByLength('这座城市有两千多万人口，每天超过六万个来电打进热线。', [12, 14])).toEqual(['这座城市有两千多万人口，', '每天超过六万个来电打进热线。']);
+  it('places each part by its n, not by its order', () => {
+    expect(splitOnCues('[EN] <c n="1">every day.</c> <c n="0">This city,</c>', 2)).toEqual({ parts: ['This city,', '[EN] every day.'] });
+    expect(splitOnCues('<c n="2">C</c><c n="0">A</c><c n="1">B</c>', 3)).toEqual({ parts: ['A', 'B', 'C'] });
   });
 
-  it('closes and reopens styling across a cut and never cuts inside an ignored element', () => {
-    const parts = splitByLength('<i>one two three four five six</i>', [1, 1]);
-    expect(parts).toEqual(['<i>one two three</i>', '<i>four five six</i>']);
-    const kept = splitByLength('aa <x>b c d e f g h</x> i', [1, 1], ['x']);
-    expect(kept.filter((p) => p.includes('<x>b c d e f g h</x>'))).toHaveLength(1);
-  });
-
-  it('ignores the cue elements it is given', () => {
-    expect(splitByLength('<c n="0">alpha beta</c><c n="1"></c>', [1, 1])).toEqual(['alpha', 'beta']);
-  });
-
-  it('gives every cue a non-empty part whenever there are enough characters', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.constantFrom('word', 'x', '，', '。', ' ', '汉字', '<i>', '</i>', 'long-word', '!'), { minLength: 1, maxLength: 40 }),
-        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 6 }),
-        (pieces, weights) => {
-          const xml = pieces.join('');
-          const visible = [...toTaggedText(xml).replace(/<[^>]*>/g, '')].filter((c) => c.trim() !== '').length;
-          const parts = splitByLength(xml, weights);
-          expect(parts).toHaveLength(weights.length);
-          if (visible >= weights.length) for (const p of parts) expect(p.replace(/<[^>]*>/g, '').trim()).not.toBe('');
-          // No text lost or duplicated.
-          const strip = (s: string) => s.replace(/<[^>]*>/g, '').replace(/\s+/g, '');
-          expect(parts.map(strip).join('')).toBe(strip(toTaggedText(xml)));
-        },
-      ),
-      { numRuns: 300 },
-    );
+  it('names what makes the markup untrustworthy: a missing, duplicate, unknown, nested or empty element', () => {
+    expect(splitOnCues('<c n="0">a b</c>', 2)).toEqual({ problem: { kind: 'missing', n: 1 } });
+    expect(splitOnCues('a b', 2)).toEqual({ problem: { kind: 'missing', n: 0 } });
+    expect(splitOnCues('<c n="0">a</c><c n="0">b</c> <c n="1">c</c>', 2)).toEqual({ problem: { kind: 'duplicate', n: 0 } });
+    expect(splitOnCues('<c n="0">a</c><c n="1">b</c><c n="0">c</c>', 2)).toEqual({ problem: { kind: 'duplicate', n: 0 } });
+    expect(splitOnCues('<c n="0">a</c><c n="1">b</c><c n="2">c</c>', 2)).toEqual({ problem: { kind: 'unknown', n: 2 } });
+    expect(splitOnCues('<c n="0">a</c><c>b</c>', 2)).toEqual({ problem: { kind: 'unknown' } });
+    expect(splitOnCues('<c n="0">a <c n="1">b</c></c>', 2)).toEqual({ problem: { kind: 'nested', n: 1 } });
+    expect(splitOnCues('<c n="0">a b</c><c n="1"> </c>', 2)).toEqual({ problem: { kind: 'empty', n: 1 } });
+    // Words moved out of their elements are not given back by guessing where they belonged.
+    expect(splitOnCues('<c n="0"></c>a <c n="1"></c>b', 2)).toEqual({ problem: { kind: 'empty', n: 0 } });
   });
 });
 
