@@ -71,8 +71,15 @@ function localPath(name: string): string | undefined {
   return name.startsWith('/') && !relative(SCHEMAS, path).startsWith('..') ? path : undefined;
 }
 
+/** What the provider refused while a schema compiled: libxml2 only warns and skips such an import, leaving part of the schema unchecked. */
+const refused: string[] = [];
+
 xmlRegisterInputProvider({
-  match: (name) => localPath(name) !== undefined,
+  match: (name) => {
+    const found = localPath(name) !== undefined;
+    if (!found) refused.push(name);
+    return found;
+  },
   open: (name) => {
     const path = localPath(name);
     return path === undefined ? undefined : openBuffer(readFileSync(path));
@@ -97,6 +104,7 @@ function validator(schema: SchemaName): XsdValidator | DtdValidator {
       compiled = new DtdValidator(XmlDtd.fromBuffer(readFileSync(join(SCHEMAS, s.dtd))));
     } else {
       catalog = s.catalog === undefined ? new Map() : readCatalog(join(SCHEMAS, s.catalog));
+      refused.length = 0;
       const file = join(SCHEMAS, s.xsd);
       const doc = XmlDocument.fromBuffer(readFileSync(file), { url: file });
       try {
@@ -105,6 +113,7 @@ function validator(schema: SchemaName): XsdValidator | DtdValidator {
         doc.dispose();
         catalog = new Map();
       }
+      if (refused.length > 0) throw new Error(`it reads ${refused.join(', ')}, expected only files under ${SCHEMAS} or URLs its catalog maps there`);
     }
   } catch (error) {
     const why = error instanceof XmlLibError ? lines(error.details) : String(error);
