@@ -9,7 +9,7 @@ import { parse } from '../../src/formats/parse.js';
 import { framesToMs, msToFrames, parseFrameRate, snapToFrame } from '../../src/model/frame-rate.js';
 import type { FrameRate, Track } from '../../src/model/track.js';
 import { cli, tempDir } from '../helpers/cli.js';
-import { assertValidFile, type SchemaName } from '../helpers/xmllint.js';
+import { assertValidFile, type SchemaName } from '../helpers/schemas.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const config = join(root, 'subloc.config.json');
@@ -27,7 +27,7 @@ const SCHEMA: Record<string, SchemaName[]> = {
   'dcp-interop': ['dcp-interop'],
 };
 
-function xmllint(file: string, format: string): void {
+function validate(file: string, format: string): void {
   for (const schema of SCHEMA[format] ?? []) assertValidFile(file, schema);
 }
 
@@ -75,7 +75,7 @@ function checkDelivery(folder: string, rate: FrameRate, expected: (lang: string)
     const [first] = expected(file.language);
     expect(file.first).toEqual({ ms: first![0], timecode: formatTimecode(msToFrames(first![0], rate), rate) });
     expect(file.last.ms).toBe(Math.max(...expected(file.language).map(([, end]) => end)));
-    xmllint(path, file.format);
+    validate(path, file.format);
   }
   return manifest;
 }

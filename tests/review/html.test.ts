@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnostic } from '../../src/model/diagnostic.js';
 import { writeReviewSheet } from '../../src/review/html.js';
 import { findTerms, renderTagged } from '../../src/review/html-text.js';
+import { findChromium } from '../helpers/chromium.js';
 import type { ReviewCue, ReviewPackage } from '../../src/review/types.js';
 
 type CueInput = Pick<ReviewCue, 'id' | 'start' | 'end' | 'source' | 'target' | 'state'> & Partial<ReviewCue>;
@@ -186,7 +187,6 @@ describe('renderTagged and findTerms', () => {
   });
 });
 
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const SCREENSHOT = join(tmpdir(), 'subloc-review-sheet.png');
 
 describe('review sheet in headless Chromium', () => {
@@ -197,16 +197,16 @@ describe('review sheet in headless Chromium', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    // A missing browser must fail the suite, not skip it: the issue asks for a real browser test.
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
+    // A missing browser must fail the suite, not skip it (findChromium throws): the issue asks for a real browser test.
+    const { executablePath, args } = await findChromium();
     profileDir = mkdtempSync(join(tmpdir(), 'subloc-chromium-'));
     const file = join(profileDir, 'River Voices.en-US.review.html');
     writeFileSync(file, writeReviewSheet(fixture()));
     // Playwright passes the fresh profile as --user-data-dir itself; it refuses the flag in args.
     context = await chromium.launchPersistentContext(join(profileDir, 'profile'), {
-      executablePath: CHROMIUM,
+      executablePath,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args,
       viewport: { width: 1280, height: 900 },
     });
     page = context.pages()[0] ?? (await context.newPage());

@@ -7,7 +7,7 @@ import { detectFormat, formatById } from '../../../src/formats/index.js';
 import { framesToMs, msToFrames, parseFrameRate } from '../../../src/model/frame-rate.js';
 import type { FrameRate, Track } from '../../../src/model/track.js';
 import { arbTrack, comparable } from '../../helpers/arbitrary-track.js';
-import { assertValid } from '../../helpers/xmllint.js';
+import { assertValid } from '../../helpers/schemas.js';
 
 const EXPRESSIBLE = {
   italic: true,

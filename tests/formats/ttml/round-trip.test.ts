@@ -4,7 +4,7 @@ import { ttml } from '../../../src/formats/ttml/index.js';
 import { parseFrameRate } from '../../../src/model/frame-rate.js';
 import type { Track } from '../../../src/model/track.js';
 import { arbTrack, comparable } from '../../helpers/arbitrary-track.js';
-import { assertValid } from '../../helpers/xmllint.js';
+import { assertValid } from '../../helpers/schemas.js';
 
 const EXPRESSIBLE = {
   italic: true,
