@@ -11,7 +11,6 @@ import { toTagged } from '../translate/tagged-text.js';
 import { manifestFile, toolInfo, type Manifest, type ManifestLanguage } from './manifest.js';
 import { messages } from './messages.js';
 import type { DeliverOptions } from './options.js';
-import { deliverySuffix } from './profiles.js';
 import { retimeTrack } from './retime.js';
 import { formatTimecode } from './timecode.js';
 import { readSourceTrack } from '../pipeline/read-source.js';
@@ -98,7 +97,7 @@ export async function deliver(options: DeliverOptions, now: Date = new Date()): 
           entry.skipped.push({ format: id, reason: messages.writerFailed(language, id, failed.message) });
           continue;
         }
-        const path = `${language}/${options.title}.${language}.${deliverySuffix(id, adapter.extensions[0] ?? id)}`;
+        const path = `${language}/${options.title}.${language}.${adapter.suffix}`;
         const data = new TextEncoder().encode(written.text);
         files.push({ path, data });
         manifestFiles.push(manifestFile({ path, language, format: id, track, rate: timing.delivery, data }));
