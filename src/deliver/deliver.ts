@@ -63,7 +63,7 @@ export async function deliver(options: DeliverOptions, now: Date = new Date()): 
   const manifestFiles: Manifest['files'] = [];
   const languages: LanguageDelivery[] = [];
 
-  const memory = openMemory(options.memory);
+  const memory = openMemory(options.memory, { existing: true });
   try {
     for (const language of options.languages) {
       const built = await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery });
@@ -83,6 +83,11 @@ export async function deliver(options: DeliverOptions, now: Date = new Date()): 
         skipped: [],
       };
       languages.push(entry);
+      // Nothing to gate: the language was never localized, whatever --allow-qc-errors says.
+      if (built.origins.size === 0) {
+        entry.refusal = messages.noTranslations(language, { memory: options.memory, source: options.source });
+        continue;
+      }
       if (errors.length > 0 && !options.allowQcErrors) {
         entry.refusal = refusal(language, errors);
         continue;

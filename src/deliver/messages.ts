@@ -3,6 +3,8 @@ export const messages = {
   collapsedCue: (start: number, end: number, rate: string) =>
     `cue from ${start} ms to ${end} ms lasts less than a frame at ${rate} fps and would vanish; expected at least one frame: lengthen the cue in the source`,
   refused: (language: string, cues: number, list: string) => `${language}: not delivered, ${cues} cue${cues === 1 ? '' : 's'} with errors: ${list}`,
+  noTranslations: (language: string, where: { memory: string; source: string }) =>
+    `${language}: not delivered: the memory ${where.memory} has no translation from ${where.source} into ${language}; expected the language localized first: run \`subloc localize --target ${language}\` (\`npm run localize\` for every target of the config), or pass --memory <file> to read another memory`,
   unknownFormat: (id: string, known: readonly string[]) => `unknown format \`${id}\`; expected one of ${known.join(', ')}`,
   unregisteredFormat: (id: string, profile: string) => `format \`${id}\` of the ${profile} delivery profile has no adapter in this build; pass --formats to choose others`,
   writerFailed: (language: string, format: string, message: string) => `${language} ${format}: not written: ${message}`,

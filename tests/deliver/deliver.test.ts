@@ -149,13 +149,29 @@ describe('subloc deliver on the bundled sample', () => {
     expect(existsSync(join(folder, 'ja-JP/hotline-beijing.ja-JP.srt'))).toBe(true);
   });
 
-  it('marks cues the memory lacks as untranslated: the gate refuses the language', async () => {
-    const out = join(work, 'empty');
-    const r = await run(['--memory', join(work, 'empty.sqlite'), '--language', 'fr-FR', '--formats', 'srt', '--out', out, '--json']);
+  it('refuses a memory that does not exist, naming it, and creates nothing', async () => {
+    const missing = join(work, 'nowhere', 'memory.sqlite');
+    const out = join(work, 'no-memory');
+    const r = await run(['--memory', missing, '--language', 'fr-FR', '--formats', 'srt', '--out', out]);
     expect(r.code).toBe(1);
-    const fr = JSON.parse(r.stdout).languages[0];
-    expect(fr).toMatchObject({ language: 'fr-FR', delivered: false, untranslated: source.cues.length, approved: 0, reviewed: 0, drafts: 0 });
-    expect(fr.findings.some((d: { code: string }) => d.code === 'qc/untranslated')).toBe(true);
+    expect(r.stderr).toContain(`no translation memory at ${missing}`);
+    expect(r.stderr).toContain('subloc localize');
+    expect(existsSync(join(work, 'nowhere'))).toBe(false);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses by name a language the memory has no translation into, saying what to run first', async () => {
+    const partial = join(work, 'en-only.sqlite');
+    const imported = await cli(['memory', 'import', join(root, 'subtitles/tm/hotline-beijing.en-US.tmx'), '--memory', partial], root, {});
+    expect(imported.code, imported.stderr).toBe(0);
+    const out = join(work, 'en-only');
+    const r = await cli(['deliver', '--config', config, '--memory', partial, '--language', 'fr-FR', '--formats', 'srt', '--out', out, '--allow-qc-errors', '--json'], root, {});
+    expect(r.code).toBe(1);
+    const [fr] = JSON.parse(r.stdout).languages;
+    expect(fr).toMatchObject({ language: 'fr-FR', delivered: false, untranslated: source.cues.length });
+    expect(fr.refusal).toContain(`fr-FR: not delivered: the memory ${partial} has no translation from zh-Hans into fr-FR`);
+    expect(fr.refusal).toContain('subloc localize --target fr-FR');
+    expect(existsSync(out)).toBe(false);
   });
 
   it.runIf(formatById('dcp-smpte') !== undefined)('skips a format its writer refuses at the rate, delivers the rest, and exits 1', async () => {
