@@ -8,19 +8,19 @@ import type { Lang } from '../model/track.js';
 import { runQc } from '../qc/index.js';
 import { segment } from '../translate/segment.js';
 import { toTagged } from '../translate/tagged-text.js';
-import { manifestFile, toolInfo, type Manifest, type ManifestLanguage } from './manifest.js';
+import { earlierLanguages, readManifest } from './earlier.js';
+import { manifestFile, toolInfo, type Manifest, type ManifestFile, type ManifestLanguage } from './manifest.js';
 import { messages } from './messages.js';
 import type { DeliverOptions } from './options.js';
 import { retimeTrack } from './retime.js';
 import { formatTimecode } from './timecode.js';
-import { readSourceTrack } from '../pipeline/read-source.js';
 import { languageTrack } from './tracks.js';
-import { writeFolderAtomic, type SetFile } from './write-set.js';
+import { recoverDelivery, writeDeliverySet, type DeliverySet, type WriteSetOptions } from './write-set.js';
 
 export interface LanguageDelivery extends ManifestLanguage {
   /** QC and timing findings, writer reports: everything said about this language. */
   findings: Diagnostic[];
-  /** Formats whose writer reported an error: not written. */
+  /** Formats whose writer reported an error: the language is not delivered. */
   skipped: { format: string; reason: string }[];
 }
 
@@ -31,6 +31,8 @@ export interface DeliveryReport {
   languages: LanguageDelivery[];
   /** True when a language was refused or a file could not be written: exit 1. */
   incomplete: boolean;
+  /** False when nothing was delivered: the folder was left as it was, manifest included. */
+  written: boolean;
 }
 
 /** Cues listed by name in a refusal; the rest are counted. */
@@ -51,16 +53,18 @@ function refusal(language: Lang, errors: readonly Diagnostic[]): string {
 /**
  * Festival deliverables for one title: every language's track from the
  * memory, on the delivery's frame grid, gated by QC, written in every format
- * of the profile with a manifest, all as one set.
+ * of the profile. Each delivered language replaces its folder as a whole;
+ * the other languages of the folder stay, and the manifest lists them all.
  */
-export async function deliver(options: DeliverOptions, now: Date = new Date()): Promise<DeliveryReport> {
-  const { track: source } = await readSourceTrack(options);
+export async function deliver(options: DeliverOptions, run: WriteSetOptions & { now?: Date } = {}): Promise<DeliveryReport> {
+  const { now = new Date(), ...write } = run;
+  const source = options.sourceTrack;
   const units = segment(source);
   const glossary = options.glossary === undefined ? undefined : await loadGlossary(options.glossary).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
   const { timing } = options;
   const created = now.toISOString();
-  const files: SetFile[] = [];
-  const manifestFiles: Manifest['files'] = [];
+  const sets: DeliverySet['languages'] = [];
+  const newFiles = new Map<string, ManifestFile[]>();
   const languages: LanguageDelivery[] = [];
 
   const memory = openMemory(options.memory, { existing: true });
@@ -92,7 +96,8 @@ export async function deliver(options: DeliverOptions, now: Date = new Date()): 
         entry.refusal = refusal(language, errors);
         continue;
       }
-      entry.delivered = true;
+      const files: DeliverySet['languages'][number]['files'] = [];
+      const described: ManifestFile[] = [];
       for (const id of options.formats) {
         const adapter = formatById(id)!;
         const written = adapter.serialize(track, { frameRate: timing.delivery, issueDate: created });
@@ -102,16 +107,25 @@ export async function deliver(options: DeliverOptions, now: Date = new Date()): 
           entry.skipped.push({ format: id, reason: messages.writerFailed(language, id, failed.message) });
           continue;
         }
-        const path = `${language}/${options.title}.${language}.${adapter.suffix}`;
+        const name = `${options.title}.${language}.${adapter.suffix}`;
         const data = new TextEncoder().encode(written.text);
-        files.push({ path, data });
-        manifestFiles.push(manifestFile({ path, language, format: id, track, rate: timing.delivery, data }));
+        files.push({ path: name, data });
+        described.push(manifestFile({ path: `${language}/${name}`, language, format: id, track, rate: timing.delivery, data }));
       }
+      // A language is delivered whole or not at all: a partial set would replace earlier files it lacks.
+      if (entry.skipped.length > 0) {
+        entry.refusal = messages.unwritable(language, entry.skipped.map((s) => s.format));
+        continue;
+      }
+      entry.delivered = true;
+      sets.push({ language, files });
+      newFiles.set(language, described);
     }
   } finally {
     memory.close();
   }
 
+  const folder = join(options.out, options.title);
   const manifest: Manifest = {
     tool: toolInfo(),
     created,
@@ -124,10 +138,27 @@ export async function deliver(options: DeliverOptions, now: Date = new Date()): 
     start: formatTimecode(timing.startFrames, timing.delivery),
     qcErrorsAllowed: options.allowQcErrors,
     languages: languages.map(({ findings: _f, skipped: _s, ...l }) => l),
-    files: manifestFiles,
+    files: [...newFiles.values()].flat(),
   };
-  const folder = join(options.out, options.title);
-  files.push({ path: 'manifest.json', data: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) });
-  await writeFolderAtomic(folder, files);
-  return { folder, manifest, languages, incomplete: languages.some((l) => !l.delivered || l.skipped.length > 0) };
+  const incomplete = languages.some((l) => !l.delivered);
+  if (sets.length === 0) return { folder, manifest, languages, incomplete, written: false };
+
+  await recoverDelivery(folder, write);
+  const previous = await readManifest(folder);
+  const earlier = await earlierLanguages(folder, previous, new Set(newFiles.keys()));
+  // Earlier runs' languages keep their place; a language refused now keeps its earlier delivery, if any.
+  const kept = new Set([...earlier.languages.map((l) => l.language), ...earlier.files.map((f) => f.language)]);
+  const thisRun = new Map(manifest.languages.filter((l) => l.delivered || !kept.has(l.language)).map((l) => [l.language, l]));
+  const order = [...(previous?.languages ?? []).map((l) => l.language), ...options.languages];
+  const merged = new Map<string, ManifestLanguage>();
+  for (const language of order) {
+    const entry = thisRun.get(language) ?? earlier.languages.find((l) => l.language === language);
+    if (entry && !merged.has(language)) merged.set(language, entry);
+  }
+  manifest.languages = [...merged.values()];
+  const fileOrder = [...merged.keys()];
+  const rank = (language: string) => (fileOrder.includes(language) ? fileOrder.indexOf(language) : fileOrder.length);
+  manifest.files = [...earlier.files, ...manifest.files].sort((a, b) => rank(a.language) - rank(b.language));
+  await writeDeliverySet(folder, { languages: sets, manifest: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) }, write);
+  return { folder, manifest, languages, incomplete, written: true };
 }

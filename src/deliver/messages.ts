@@ -7,6 +7,8 @@ export const messages = {
     `${language}: not delivered: the memory ${where.memory} has no translation from ${where.source} into ${language}; expected the language localized first: run \`subloc localize --target ${language}\` (\`npm run localize\` for every target of the config), or pass --memory <file> to read another memory`,
   unknownFormat: (id: string, known: readonly string[]) => `unknown format \`${id}\`; expected one of ${known.join(', ')}`,
   unregisteredFormat: (id: string, profile: string) => `format \`${id}\` of the ${profile} delivery profile has no adapter in this build; pass --formats to choose others`,
+  unwritable: (language: string, formats: readonly string[]) =>
+    `${language}: not delivered: ${formats.join(', ')} cannot be written (the reasons follow), and a language is delivered whole or not at all; any earlier files of it are kept: pass --formats without ${formats.length === 1 ? 'it' : 'them'} to deliver the others`,
   writerFailed: (language: string, format: string, message: string) => `${language} ${format}: not written: ${message}`,
   badRate: (text: string) => `\`${text}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or 48`,
 } as const;

@@ -74,7 +74,7 @@ function checkDelivery(folder: string, rate: FrameRate, expected: (lang: string)
     }
     const [first] = expected(file.language);
     expect(file.first).toEqual({ ms: first![0], timecode: formatTimecode(msToFrames(first![0], rate), rate) });
-    expect(file.last.ms).toBe(Math.max(...expected(file.language).map(([, end]) => end)));
+    expect(file.last?.ms).toBe(Math.max(...expected(file.language).map(([, end]) => end)));
     xmllint(path, file.format);
   }
   return manifest;
@@ -114,7 +114,7 @@ describe('subloc deliver on the bundled sample', () => {
     const expected = source.cues.map((c) => [framesToMs(msToFrames(c.start, rate) + 900_000, rate), framesToMs(msToFrames(c.end, rate) + 900_000, rate)] as [number, number]);
     const manifest = checkDelivery(join(out, 'hotline-beijing'), rate, () => expected);
     expect(manifest).toMatchObject({ frameRate: '25', start: '10:00:00:00' });
-    expect(manifest.files[0]!.first.timecode.startsWith('10:00:')).toBe(true);
+    expect(manifest.files[0]!.first?.timecode.startsWith('10:00:')).toBe(true);
     expect(JSON.parse(r.stdout).manifest).toEqual(manifest);
   });
 
@@ -126,7 +126,7 @@ describe('subloc deliver on the bundled sample', () => {
     const expected = source.cues.map((c) => [framesToMs(msToFrames(c.start, parseFrameRate('25')!), rate), framesToMs(msToFrames(c.end, parseFrameRate('25')!), rate)] as [number, number]);
     const manifest = checkDelivery(join(out, 'hotline-beijing'), rate, () => expected);
     expect(manifest).toMatchObject({ retimed: true, source: { language: 'zh-Hans', frameRate: '25' }, frameRate: '24' });
-    expect(manifest.files[0]!.last.ms).toBeGreaterThan(source.cues.at(-1)!.end);
+    expect(manifest.files[0]!.last?.ms).toBeGreaterThan(source.cues.at(-1)!.end);
   });
 
   it('refuses a language with QC errors, listing its cues, and delivers the others', async () => {
@@ -174,16 +174,21 @@ describe('subloc deliver on the bundled sample', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it.runIf(formatById('dcp-smpte') !== undefined)('skips a format its writer refuses at the rate, delivers the rest, and exits 1', async () => {
+  it.runIf(formatById('dcp-smpte') !== undefined)('refuses a language a format of which its writer cannot write at the rate, writes nothing of it, and exits 1', async () => {
     const out = join(work, 'ntsc');
     const r = await run(['--fps', '29.97df', '--start', '01:00:00;00', '--formats', 'srt,dcp-smpte', '--language', 'fr-FR', '--out', out, '--allow-qc-errors']);
     expect(r.code).toBe(1);
+    expect(r.stderr).toContain('fr-FR: not delivered: dcp-smpte cannot be written');
     expect(r.stderr).toContain('fr-FR dcp-smpte: not written:');
+    expect(existsSync(out)).toBe(false);
+    // Without the format it cannot write, the rest is delivered.
+    const srt = await run(['--fps', '29.97df', '--start', '01:00:00;00', '--formats', 'srt', '--language', 'fr-FR', '--out', out, '--allow-qc-errors']);
+    expect(srt.code, srt.stderr).toBe(0);
     const rate = parseFrameRate('29.97df')!;
     const expected = source.cues.map((c) => [framesToMs(msToFrames(c.start, rate) + 107_892, rate), framesToMs(msToFrames(c.end, rate) + 107_892, rate)] as [number, number]);
     const manifest = checkDelivery(join(out, 'hotline-beijing'), rate, () => expected);
     expect(manifest).toMatchObject({ frameRate: '29.97df', start: '01:00:00;00' });
-    expect(manifest.files.map((f) => [f.format, f.first.timecode])).toEqual([['srt', '01:00:07;15']]);
+    expect(manifest.files.map((f) => [f.format, f.first?.timecode])).toEqual([['srt', '01:00:07;15']]);
   });
 
   it('says what is wrong with the options', async () => {
