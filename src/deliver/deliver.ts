@@ -73,7 +73,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       const built = await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery });
       const { track, diagnostics: timingFindings } = retimeTrack(built.track, timing);
       const targetTagged = new Map(track.cues.filter((c) => built.origins.has(c.id)).map((c) => [c.id, toTagged(c.lines, language)]));
-      const qc = runQc(track, { language, profile: options.qcProfile, source, targetTagged, frameRate: timing.delivery });
+      const qc = runQc(track, { language, profile: options.qcProfile, source, targetTagged, frameRate: timing.delivery, ...(glossary === undefined ? {} : { glossary }) });
       const findings = [...built.diagnostics, ...timingFindings, ...qc];
       const errors = findings.filter((d) => d.severity === 'error');
       const entry: LanguageDelivery = {

@@ -2,15 +2,15 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SublocError } from '../errors.js';
 import { formatById, formatIds } from '../formats/index.js';
-import { parseFrameRate } from '../model/frame-rate.js';
+import { frameRateLabel, parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate, Lang, Track } from '../model/track.js';
 import { resolveLocalizeOptions, type LocalizeInput } from '../pipeline/options.js';
 import { readSourceTrack } from '../pipeline/read-source.js';
 import { loadProfile, type Profile } from '../qc/index.js';
 import { messages } from './messages.js';
 import { deliveryProfiles } from './profiles.js';
-import type { DeliveryTiming } from './retime.js';
-import { parseTimecode } from './timecode.js';
+import { pastDay, type DeliveryTiming } from './retime.js';
+import { formatTimecode, parseTimecode } from './timecode.js';
 
 /** What a user may say on the command line; the rest comes from `subloc.config.json`. */
 export interface DeliverInput {
@@ -98,12 +98,15 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
 
   const deliveryFps = cli.fps === undefined ? undefined : rate(cli.fps, '--fps');
   const { track: sourceTrack } = await readSourceTrack(base);
-  const source = base.frameRate ?? FILM;
+  // The source file's own rate (TTML ttp:frameRate, SMPTE DCP EditRate) outranks the config's fps; --source-fps outranks both.
+  const source = (cli.sourceFps === undefined ? undefined : base.frameRate) ?? sourceTrack.frameRate ?? base.frameRate ?? FILM;
   const deliveryRate = deliveryFps ?? source;
   const start = cli.start ?? '00:00:00:00';
   const parsed = parseTimecode(start, deliveryRate);
   if ('error' in parsed) throw new SublocError('USAGE', `--start: ${parsed.error}`);
   const timing: DeliveryTiming = { source, delivery: deliveryRate, retime: cli.retime === true, startFrames: parsed.frames };
+  const late = pastDay(sourceTrack, timing);
+  if (late) throw new SublocError('USAGE', `--start ${start}: ${messages.pastDay(late.cue.id, formatTimecode(late.frames, deliveryRate), frameRateLabel(deliveryRate), timing.retime)}`);
 
   const configDir = config === undefined ? cwd : dirname(resolve(cwd, config));
   const options: DeliverOptions = {
