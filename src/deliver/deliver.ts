@@ -8,7 +8,7 @@ import type { Lang } from '../model/track.js';
 import { runQc } from '../qc/index.js';
 import { segment } from '../translate/segment.js';
 import { toTagged } from '../translate/tagged-text.js';
-import { earlierLanguages, readManifest } from './earlier.js';
+import { earlierLanguages, readManifest, withEarlier } from './earlier.js';
 import { manifestFile, toolInfo, type Manifest, type ManifestFile, type ManifestLanguage } from './manifest.js';
 import { messages } from './messages.js';
 import type { DeliverOptions } from './options.js';
@@ -146,19 +146,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
   await recoverDelivery(folder, write);
   const previous = await readManifest(folder);
   const earlier = await earlierLanguages(folder, previous, new Set(newFiles.keys()));
-  // Earlier runs' languages keep their place; a language refused now keeps its earlier delivery, if any.
-  const kept = new Set([...earlier.languages.map((l) => l.language), ...earlier.files.map((f) => f.language)]);
-  const thisRun = new Map(manifest.languages.filter((l) => l.delivered || !kept.has(l.language)).map((l) => [l.language, l]));
-  const order = [...(previous?.languages ?? []).map((l) => l.language), ...options.languages];
-  const merged = new Map<string, ManifestLanguage>();
-  for (const language of order) {
-    const entry = thisRun.get(language) ?? earlier.languages.find((l) => l.language === language);
-    if (entry && !merged.has(language)) merged.set(language, entry);
-  }
-  manifest.languages = [...merged.values()];
-  const fileOrder = [...merged.keys()];
-  const rank = (language: string) => (fileOrder.includes(language) ? fileOrder.indexOf(language) : fileOrder.length);
-  manifest.files = [...earlier.files, ...manifest.files].sort((a, b) => rank(a.language) - rank(b.language));
+  Object.assign(manifest, withEarlier(manifest, previous, earlier));
   await writeDeliverySet(folder, { languages: sets, manifest: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) }, write);
   return { folder, manifest, languages, incomplete, written: true };
 }

@@ -68,3 +68,21 @@ export async function earlierLanguages(folder: string, previous: Manifest | unde
   const languages = (previous?.languages ?? []).filter((l) => !replaced.has(l.language) && (l.delivered ? onDisk.has(l.language) : !onDisk.has(l.language)));
   return { languages, files };
 }
+
+/**
+ * This run's languages and files with the earlier ones: earlier languages
+ * keep their place, new ones follow in run order, files go language by
+ * language. A language refused now keeps its earlier delivery, if it has one.
+ */
+export function withEarlier(run: Pick<Manifest, 'languages' | 'files'>, previous: Manifest | undefined, earlier: { languages: ManifestLanguage[]; files: ManifestFile[] }): Pick<Manifest, 'languages' | 'files'> {
+  const kept = new Set([...earlier.languages.filter((l) => l.delivered).map((l) => l.language), ...earlier.files.map((f) => f.language)]);
+  const now = new Map(run.languages.filter((l) => l.delivered || !kept.has(l.language)).map((l) => [l.language, l]));
+  const merged = new Map<Lang, ManifestLanguage>();
+  for (const language of [...(previous?.languages ?? []).map((l) => l.language), ...run.languages.map((l) => l.language)]) {
+    const entry = now.get(language) ?? earlier.languages.find((l) => l.language === language);
+    if (entry && !merged.has(language)) merged.set(language, entry);
+  }
+  const order = [...merged.keys()];
+  const rank = (language: Lang) => (order.includes(language) ? order.indexOf(language) : order.length);
+  return { languages: [...merged.values()], files: [...earlier.files, ...run.files].sort((a, b) => rank(a.language) - rank(b.language)) };
+}
