@@ -8,20 +8,19 @@ import type { Lang } from '../model/track.js';
 import { runQc } from '../qc/index.js';
 import { segment } from '../translate/segment.js';
 import { toTagged } from '../translate/tagged-text.js';
-import { manifestFile, toolInfo, type Manifest, type ManifestLanguage } from './manifest.js';
+import { earlierLanguages, readManifest, withEarlier } from './earlier.js';
+import { manifestFile, toolInfo, type Manifest, type ManifestFile, type ManifestLanguage } from './manifest.js';
 import { messages } from './messages.js';
 import type { DeliverOptions } from './options.js';
-import { deliverySuffix } from './profiles.js';
 import { retimeTrack } from './retime.js';
 import { formatTimecode } from './timecode.js';
-import { readSourceTrack } from '../pipeline/read-source.js';
 import { languageTrack } from './tracks.js';
-import { writeFolderAtomic, type SetFile } from './write-set.js';
+import { recoverDelivery, writeDeliverySet, type DeliverySet, type WriteSetOptions } from './write-set.js';
 
 export interface LanguageDelivery extends ManifestLanguage {
   /** QC and timing findings, writer reports: everything said about this language. */
   findings: Diagnostic[];
-  /** Formats whose writer reported an error: not written. */
+  /** Formats whose writer reported an error: the language is not delivered. */
   skipped: { format: string; reason: string }[];
 }
 
@@ -32,6 +31,8 @@ export interface DeliveryReport {
   languages: LanguageDelivery[];
   /** True when a language was refused or a file could not be written: exit 1. */
   incomplete: boolean;
+  /** False when nothing was delivered: the folder was left as it was, manifest included. */
+  written: boolean;
 }
 
 /** Cues listed by name in a refusal; the rest are counted. */
@@ -52,25 +53,27 @@ function refusal(language: Lang, errors: readonly Diagnostic[]): string {
 /**
  * Festival deliverables for one title: every language's track from the
  * memory, on the delivery's frame grid, gated by QC, written in every format
- * of the profile with a manifest, all as one set.
+ * of the profile. Each delivered language replaces its folder as a whole;
+ * the other languages of the folder stay, and the manifest lists them all.
  */
-export async function deliver(options: DeliverOptions, now: Date = new Date()): Promise<DeliveryReport> {
-  const { track: source } = await readSourceTrack(options);
+export async function deliver(options: DeliverOptions, run: WriteSetOptions & { now?: Date } = {}): Promise<DeliveryReport> {
+  const { now = new Date(), ...write } = run;
+  const source = options.sourceTrack;
   const units = segment(source);
   const glossary = options.glossary === undefined ? undefined : await loadGlossary(options.glossary).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
   const { timing } = options;
   const created = now.toISOString();
-  const files: SetFile[] = [];
-  const manifestFiles: Manifest['files'] = [];
+  const sets: DeliverySet['languages'] = [];
+  const newFiles = new Map<string, ManifestFile[]>();
   const languages: LanguageDelivery[] = [];
 
-  const memory = openMemory(options.memory);
+  const memory = openMemory(options.memory, { existing: true });
   try {
     for (const language of options.languages) {
       const built = await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery });
       const { track, diagnostics: timingFindings } = retimeTrack(built.track, timing);
       const targetTagged = new Map(track.cues.filter((c) => built.origins.has(c.id)).map((c) => [c.id, toTagged(c.lines, language)]));
-      const qc = runQc(track, { language, profile: options.qcProfile, source, targetTagged, frameRate: timing.delivery });
+      const qc = runQc(track, { language, profile: options.qcProfile, source, targetTagged, frameRate: timing.delivery, ...(glossary === undefined ? {} : { glossary }) });
       const findings = [...built.diagnostics, ...timingFindings, ...qc];
       const errors = findings.filter((d) => d.severity === 'error');
       const entry: LanguageDelivery = {
@@ -84,11 +87,17 @@ export async function deliver(options: DeliverOptions, now: Date = new Date()): 
         skipped: [],
       };
       languages.push(entry);
+      // Nothing to gate: the language was never localized, whatever --allow-qc-errors says.
+      if (built.origins.size === 0) {
+        entry.refusal = messages.noTranslations(language, { memory: options.memory, source: options.source });
+        continue;
+      }
       if (errors.length > 0 && !options.allowQcErrors) {
         entry.refusal = refusal(language, errors);
         continue;
       }
-      entry.delivered = true;
+      const files: DeliverySet['languages'][number]['files'] = [];
+      const described: ManifestFile[] = [];
       for (const id of options.formats) {
         const adapter = formatById(id)!;
         const written = adapter.serialize(track, { frameRate: timing.delivery, issueDate: created });
@@ -98,16 +107,25 @@ export async function deliver(options: DeliverOptions, now: Date = new Date()): 
           entry.skipped.push({ format: id, reason: messages.writerFailed(language, id, failed.message) });
           continue;
         }
-        const path = `${language}/${options.title}.${language}.${deliverySuffix(id, adapter.extensions[0] ?? id)}`;
+        const name = `${options.title}.${language}.${adapter.suffix}`;
         const data = new TextEncoder().encode(written.text);
-        files.push({ path, data });
-        manifestFiles.push(manifestFile({ path, language, format: id, track, rate: timing.delivery, data }));
+        files.push({ path: name, data });
+        described.push(manifestFile({ path: `${language}/${name}`, language, format: id, track, rate: timing.delivery, data }));
       }
+      // A language is delivered whole or not at all: a partial set would replace earlier files it lacks.
+      if (entry.skipped.length > 0) {
+        entry.refusal = messages.unwritable(language, entry.skipped.map((s) => s.format));
+        continue;
+      }
+      entry.delivered = true;
+      sets.push({ language, files });
+      newFiles.set(language, described);
     }
   } finally {
     memory.close();
   }
 
+  const folder = join(options.out, options.title);
   const manifest: Manifest = {
     tool: toolInfo(),
     created,
@@ -120,10 +138,15 @@ export async function deliver(options: DeliverOptions, now: Date = new Date()): 
     start: formatTimecode(timing.startFrames, timing.delivery),
     qcErrorsAllowed: options.allowQcErrors,
     languages: languages.map(({ findings: _f, skipped: _s, ...l }) => l),
-    files: manifestFiles,
+    files: [...newFiles.values()].flat(),
   };
-  const folder = join(options.out, options.title);
-  files.push({ path: 'manifest.json', data: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) });
-  await writeFolderAtomic(folder, files);
-  return { folder, manifest, languages, incomplete: languages.some((l) => !l.delivered || l.skipped.length > 0) };
+  const incomplete = languages.some((l) => !l.delivered);
+  if (sets.length === 0) return { folder, manifest, languages, incomplete, written: false };
+
+  await recoverDelivery(folder, write);
+  const previous = await readManifest(folder);
+  const earlier = await earlierLanguages(folder, previous, new Set(newFiles.keys()));
+  Object.assign(manifest, withEarlier(manifest, previous, earlier));
+  await writeDeliverySet(folder, { languages: sets, manifest: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) }, write);
+  return { folder, manifest, languages, incomplete, written: true };
 }

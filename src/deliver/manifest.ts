@@ -13,13 +13,15 @@ export interface ManifestFile {
   /** Relative to the delivery folder, `/`-separated. */
   path: string;
   language: Lang;
+  /** A format id, or `unknown` for a file no format of subloc reads (put there by hand). */
   format: string;
-  frameRate: string;
-  cues: number;
+  /** This and the cue figures are absent for an `unknown` file. */
+  frameRate?: string;
+  cues?: number;
   /** Start of the first cue. */
-  first: ManifestTime;
+  first?: ManifestTime;
   /** End of the last cue. */
-  last: ManifestTime;
+  last?: ManifestTime;
   bytes: number;
   sha256: string;
 }
@@ -38,6 +40,11 @@ export interface ManifestLanguage {
   refusal?: string;
 }
 
+/**
+ * What the delivery folder holds. The run fields (`created` to
+ * `qcErrorsAllowed`) describe the latest run; `languages` and `files` also
+ * keep the languages earlier runs delivered, each file with its own rate.
+ */
 export interface Manifest {
   tool: { name: string; version: string };
   created: string;
@@ -54,6 +61,8 @@ export interface Manifest {
   files: ManifestFile[];
 }
 
+export const MANIFEST_FILE = 'manifest.json';
+
 let tool: Manifest['tool'] | undefined;
 
 /** Name and version from the package.json beside `src/` or `dist/`, read once. */
@@ -69,6 +78,10 @@ function at(ms: Ms, rate: FrameRate): ManifestTime {
   return { ms, timecode: formatTimecode(msToFrames(ms, rate), rate) };
 }
 
+export function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
 export function manifestFile(entry: { path: string; language: Lang; format: string; track: Track; rate: FrameRate; data: Uint8Array }): ManifestFile {
   const { track, rate, data } = entry;
   const first = track.cues.reduce((min, c) => Math.min(min, c.start), Infinity);
@@ -82,6 +95,6 @@ export function manifestFile(entry: { path: string; language: Lang; format: stri
     first: at(Number.isFinite(first) ? first : 0, rate),
     last: at(last, rate),
     bytes: data.byteLength,
-    sha256: createHash('sha256').update(data).digest('hex'),
+    sha256: sha256(data),
   };
 }

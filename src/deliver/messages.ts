@@ -3,8 +3,14 @@ export const messages = {
   collapsedCue: (start: number, end: number, rate: string) =>
     `cue from ${start} ms to ${end} ms lasts less than a frame at ${rate} fps and would vanish; expected at least one frame: lengthen the cue in the source`,
   refused: (language: string, cues: number, list: string) => `${language}: not delivered, ${cues} cue${cues === 1 ? '' : 's'} with errors: ${list}`,
+  noTranslations: (language: string, where: { memory: string; source: string }) =>
+    `${language}: not delivered: the memory ${where.memory} has no translation from ${where.source} into ${language}; expected the language localized first: run \`subloc localize --target ${language}\` (\`npm run localize\` for every target of the config), or pass --memory <file> to read another memory`,
   unknownFormat: (id: string, known: readonly string[]) => `unknown format \`${id}\`; expected one of ${known.join(', ')}`,
   unregisteredFormat: (id: string, profile: string) => `format \`${id}\` of the ${profile} delivery profile has no adapter in this build; pass --formats to choose others`,
+  unwritable: (language: string, formats: readonly string[]) =>
+    `${language}: not delivered: ${formats.join(', ')} cannot be written (the reasons follow), and a language is delivered whole or not at all; any earlier files of it are kept: pass --formats without ${formats.length === 1 ? 'it' : 'them'} to deliver the others`,
   writerFailed: (language: string, format: string, message: string) => `${language} ${format}: not written: ${message}`,
+  pastDay: (cueId: string, timecode: string, rate: string, retimed: boolean) =>
+    `cue ${cueId} would end at ${timecode} at ${rate} fps, at or past 24:00:00:00; expected every time before 24:00:00:00, where SMPTE and DCP timecodes wrap: choose an earlier --start${retimed ? ' or deliver without --retime' : ''}`,
   badRate: (text: string) => `\`${text}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or 48`,
 } as const;

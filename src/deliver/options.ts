@@ -2,14 +2,15 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SublocError } from '../errors.js';
 import { formatById, formatIds } from '../formats/index.js';
-import { parseFrameRate } from '../model/frame-rate.js';
-import type { FrameRate, Lang } from '../model/track.js';
+import { frameRateLabel, parseFrameRate } from '../model/frame-rate.js';
+import type { FrameRate, Lang, Track } from '../model/track.js';
 import { resolveLocalizeOptions, type LocalizeInput } from '../pipeline/options.js';
+import { readSourceTrack } from '../pipeline/read-source.js';
 import { loadProfile, type Profile } from '../qc/index.js';
 import { messages } from './messages.js';
 import { deliveryProfiles } from './profiles.js';
-import type { DeliveryTiming } from './retime.js';
-import { parseTimecode } from './timecode.js';
+import { pastDay, type DeliveryTiming } from './retime.js';
+import { formatTimecode, parseTimecode } from './timecode.js';
 
 /** What a user may say on the command line; the rest comes from `subloc.config.json`. */
 export interface DeliverInput {
@@ -36,6 +37,8 @@ export interface DeliverOptions {
   /** Absolute path of the source track `localize` ran on. */
   input: string;
   source: Lang;
+  /** The source track, read once: its cues, and its own frame rate when the file says one. */
+  sourceTrack: Track;
   encoding?: string;
   languages: Lang[];
   /** Absolute path of the memory the approved translations are read from. */
@@ -93,23 +96,31 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
     missingFormats = listed.filter((id) => formatById(id) === undefined);
   }
 
-  const source = cli.sourceFps !== undefined || base.frameRate !== undefined ? base.frameRate! : FILM;
-  const deliveryRate = cli.fps === undefined ? source : rate(cli.fps, '--fps');
-  const parsed = parseTimecode(cli.start ?? '00:00:00:00', deliveryRate);
+  const deliveryFps = cli.fps === undefined ? undefined : rate(cli.fps, '--fps');
+  const { track: sourceTrack } = await readSourceTrack(base);
+  // The source file's own rate (TTML ttp:frameRate, SMPTE DCP EditRate) outranks the config's fps; --source-fps outranks both.
+  const source = (cli.sourceFps === undefined ? undefined : base.frameRate) ?? sourceTrack.frameRate ?? base.frameRate ?? FILM;
+  const deliveryRate = deliveryFps ?? source;
+  const start = cli.start ?? '00:00:00:00';
+  const parsed = parseTimecode(start, deliveryRate);
   if ('error' in parsed) throw new SublocError('USAGE', `--start: ${parsed.error}`);
+  const timing: DeliveryTiming = { source, delivery: deliveryRate, retime: cli.retime === true, startFrames: parsed.frames };
+  const late = pastDay(sourceTrack, timing);
+  if (late) throw new SublocError('USAGE', `--start ${start}: ${messages.pastDay(late.cue.id, formatTimecode(late.frames, deliveryRate), frameRateLabel(deliveryRate), timing.retime)}`);
 
   const configDir = config === undefined ? cwd : dirname(resolve(cwd, config));
   const options: DeliverOptions = {
     title: base.title,
     input: base.input,
     source: base.source,
+    sourceTrack,
     languages: base.targets,
     memory: base.memory,
     profile: delivery?.id ?? qcProfile.id,
     qcProfile,
     formats,
     missingFormats,
-    timing: { source, delivery: deliveryRate, retime: cli.retime === true, startFrames: parsed.frames },
+    timing,
     out: cli.out !== undefined ? resolve(cwd, cli.out) : resolve(configDir, 'deliverables'),
     allowQcErrors: cli.allowQcErrors === true,
   };

@@ -16,19 +16,3 @@ export const deliveryProfiles: Readonly<Record<string, DeliveryProfile>> = Objec
   default: { id: 'default', formats: ['srt', 'vtt', 'ttml'], qcProfile: 'default' },
 });
 
-/**
- * File name ending per format: distinct for every format, since three of
- * them are XML and TTML exists in two profiles.
- */
-const SUFFIXES: Readonly<Record<string, string>> = Object.freeze({
-  srt: 'srt',
-  vtt: 'vtt',
-  ttml: 'imsc.ttml',
-  'ebu-tt-d': 'ebu-tt-d.xml',
-  'dcp-smpte': 'dcp-smpte.xml',
-  'dcp-interop': 'dcp-interop.xml',
-});
-
-export function deliverySuffix(formatId: string, extension: string): string {
-  return SUFFIXES[formatId] ?? `${formatId}.${extension}`;
-}

@@ -2,6 +2,7 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { framesToMs, frameRateLabel, msToFrames } from '../model/frame-rate.js';
 import type { Cue, FrameRate, Ms, Track } from '../model/track.js';
 import { messages } from './messages.js';
+import { dayFrames } from './timecode.js';
 
 export interface DeliveryTiming {
   /** The rate the source track was timed against. */
@@ -26,6 +27,16 @@ export function deliveryFrame(ms: Ms, timing: DeliveryTiming): number {
 
 export function deliveryTime(ms: Ms, timing: DeliveryTiming): Ms {
   return framesToMs(deliveryFrame(ms, timing), timing.delivery);
+}
+
+/** The first cue that would end at or past 24:00:00:00 on the delivery's timecode, where timecodes wrap. */
+export function pastDay(track: Track, timing: DeliveryTiming): { cue: Cue; frames: number } | undefined {
+  const limit = dayFrames(timing.delivery);
+  for (const cue of track.cues) {
+    const frames = deliveryFrame(cue.end, timing);
+    if (frames >= limit) return { cue, frames };
+  }
+  return undefined;
 }
 
 /**

@@ -8,6 +8,14 @@ function canDropFrames(rate: FrameRate): boolean {
   return rate.denominator === 1001 && nominalFps(rate) % 30 === 0;
 }
 
+/** Where a SMPTE timecode wraps to 00:00:00:00: no deliverable may reach it. */
+export const DAY = '24:00:00:00';
+
+/** Frames from 00:00:00:00 to 24:00:00:00 at `rate` (fewer at a drop-frame rate). */
+export function dayFrames(rate: FrameRate): number {
+  return rate.dropFrame && canDropFrames(rate) ? dropFrameLabelToFrames(24, 0, 0, 0, rate) : 24 * 3600 * nominalFps(rate);
+}
+
 export type TimecodeResult = { frames: number } | { error: string };
 
 /**
@@ -22,6 +30,7 @@ export function parseTimecode(text: string, rate: FrameRate): TimecodeResult {
   const fps = nominalFps(rate);
   if (min > 59 || s > 59) return { error: `\`${text}\` has ${min > 59 ? `${min} minutes` : `${s} seconds`}; expected at most 59` };
   if (f >= fps) return { error: `\`${text}\` has frame ${f}; expected at most ${fps - 1} at ${fps} frames a second` };
+  if (h >= 24) return { error: `\`${text}\` is at or past ${DAY}; expected a timecode before ${DAY}, where SMPTE and DCP timecodes wrap` };
   const dropFrame = m[4] === ';' || rate.dropFrame === true;
   if (!dropFrame) return { frames: ((h * 60 + min) * 60 + s) * fps + f };
   if (!canDropFrames(rate)) return { error: `\`${text}\` is a drop-frame timecode; drop-frame exists only at 29.97 and 59.94 fps, expected \`:\` before the frames` };

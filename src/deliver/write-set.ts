@@ -1,47 +1,123 @@
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve, sep } from 'node:path';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
 import { SublocError } from '../errors.js';
+import type { Lang } from '../model/track.js';
+import { MANIFEST_FILE as MANIFEST } from './manifest.js';
 
 export interface SetFile {
-  /** Path inside the folder, `/`-separated. */
+  /** Path inside the language folder, `/`-separated. */
   path: string;
   data: Uint8Array;
 }
 
+export interface DeliverySet {
+  /** Each replaces its language's folder as a whole; other languages are not touched. */
+  languages: { language: Lang; files: SetFile[] }[];
+  /** The new `manifest.json`, written last. */
+  manifest: Uint8Array;
+}
+
+export interface WriteSetOptions {
+  /** Called after every step that changes the disk: tests stop the process there. */
+  onStep?: (step: string) => void;
+}
+
+/** The new languages' folders and, once they are all complete, the new manifest: its presence commits the delivery. */
+const NEXT = '.deliver.next';
+/** Languages' previous folders, moved aside until the new manifest is in place. */
+const OLD = '.deliver.old';
+
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
+async function folders(path: string): Promise<string[]> {
+  const entries = await readdir(path, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isDirectory()).map((e) => e.name);
+}
+
 /**
- * Writes a whole folder as one set: every file into a temporary folder beside
- * `target`, then one rename puts it in place of the previous one. Any failure
- * before that rename leaves the previous folder untouched.
+ * Puts every staged language in place (previous folder aside, new one in),
+ * then the manifest. Safe to repeat after a kill at any point: each step
+ * checks what the previous attempt already did.
  */
-export async function writeFolderAtomic(target: string, files: readonly SetFile[]): Promise<void> {
-  const parent = dirname(target);
-  const tag = `${process.pid}.${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 8)}`;
-  const temp = join(parent, `.${basename(target)}.${tag}.tmp`);
-  const old = join(parent, `.${basename(target)}.${tag}.old`);
-  let step = `create ${temp}`;
-  try {
-    await mkdir(temp, { recursive: true });
-    for (const file of files) {
-      const path = resolve(temp, file.path);
-      if (!path.startsWith(temp + sep)) throw new Error(`${file.path} is outside the delivery folder`);
-      step = `write ${join(target, file.path)}`;
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, file.data);
+async function commit(folder: string, step: (name: string) => void): Promise<void> {
+  const next = join(folder, NEXT);
+  const old = join(folder, OLD);
+  await mkdir(old, { recursive: true });
+  for (const language of await folders(next)) {
+    const live = join(folder, language);
+    if (await exists(live)) {
+      await rm(join(old, language), { recursive: true, force: true });
+      await rename(live, join(old, language));
+      step(`set aside ${language}`);
     }
-    step = `replace ${target}`;
-    const replacing = await exists(target);
-    if (replacing) await rename(target, old);
-    try {
-      await rename(temp, target);
-    } catch (cause) {
-      if (replacing) await rename(old, target);
-      throw cause;
-    }
-    if (replacing) await rm(old, { recursive: true, force: true });
-  } catch (cause) {
-    await rm(temp, { recursive: true, force: true });
-    throw new SublocError('WRITE_FAILED', `could not ${step}: ${(cause as Error).message}; the previous delivery is unchanged`, { cause, file: target });
+    await rename(join(next, language), live);
+    step(`put in ${language}`);
   }
+  await rename(join(next, MANIFEST), join(folder, MANIFEST));
+  step('put in manifest');
+}
+
+async function cleanUp(folder: string, step: (name: string) => void): Promise<void> {
+  await rm(join(folder, OLD), { recursive: true, force: true });
+  step('remove previous folders');
+  await rm(join(folder, NEXT), { recursive: true, force: true });
+  step('remove staging');
+}
+
+/**
+ * Finishes a delivery a kill interrupted after it was staged in full (the
+ * staged manifest is there), else drops what it staged: afterwards every
+ * language folder is either its previous or its new set, and the manifest
+ * lists them.
+ */
+export async function recoverDelivery(folder: string, options: WriteSetOptions = {}): Promise<void> {
+  const step = options.onStep ?? (() => {});
+  try {
+    if (await exists(join(folder, NEXT, MANIFEST))) await commit(folder, step);
+    await cleanUp(folder, step);
+  } catch (cause) {
+    throw new SublocError('WRITE_FAILED', `could not finish the interrupted delivery in ${folder}: ${(cause as Error).message}; expected to move the folders in ${join(folder, NEXT)} into place: fix the cause and run \`subloc deliver\` again`, { cause, file: folder });
+  }
+}
+
+/**
+ * Writes a delivery language by language: every new folder is written in
+ * full beside the delivery first, then each replaces its language's folder
+ * by rename, and the manifest comes last. A failure while writing leaves the
+ * delivery as it was; a kill after the staged manifest is written is
+ * finished by the next `recoverDelivery`.
+ */
+export async function writeDeliverySet(folder: string, set: DeliverySet, options: WriteSetOptions = {}): Promise<void> {
+  const step = options.onStep ?? (() => {});
+  await recoverDelivery(folder, options);
+  const next = join(folder, NEXT);
+  let doing = `create ${next}`;
+  try {
+    await mkdir(next, { recursive: true });
+    for (const { language, files } of set.languages) {
+      const base = join(next, language);
+      for (const file of files) {
+        const path = resolve(base, file.path);
+        if (!path.startsWith(base + sep)) throw new Error(`${file.path} is outside the folder of ${language}`);
+        doing = `write ${join(folder, language, file.path)}`;
+        await mkdir(dirname(path), { recursive: true });
+        await writeFile(path, file.data);
+        step(`write ${language}/${file.path}`);
+      }
+    }
+    doing = `write ${join(folder, MANIFEST)}`;
+    const staged = join(next, `${MANIFEST}.tmp`);
+    await writeFile(staged, set.manifest);
+    await rename(staged, join(next, MANIFEST));
+    step('staged');
+  } catch (cause) {
+    await rm(next, { recursive: true, force: true });
+    throw new SublocError('WRITE_FAILED', `could not ${doing}: ${(cause as Error).message}; the previous delivery is unchanged`, { cause, file: folder });
+  }
+  try {
+    await commit(folder, step);
+  } catch (cause) {
+    throw new SublocError('WRITE_FAILED', `could not put the new files in place in ${folder}: ${(cause as Error).message}; the new delivery is complete in ${next}: fix the cause and run \`subloc deliver\` again to finish it`, { cause, file: folder });
+  }
+  await cleanUp(folder, step);
 }

@@ -36,8 +36,13 @@ export interface FormatAdapter {
   readonly id: FormatId;
   /** Human name for messages, e.g. `SubRip`. */
   readonly name: string;
-  /** Lower-case, without the dot; the first is the one written. */
+  /** Lower-case, without the dot: the endings this format is recognised by. */
   readonly extensions: readonly string[];
+  /**
+   * What a written file's name ends with after `<title>.<lang>.`, without the
+   * leading dot: distinct for every format, since four of them are XML.
+   */
+  readonly suffix: string;
   /** Cheap sniff of decoded text; must not parse the whole file. */
   detect(text: string): boolean;
   parse(text: string, opts?: ParseOptions): ParseResult;

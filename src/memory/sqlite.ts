@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { SublocError } from '../errors.js';
@@ -44,16 +44,27 @@ interface Params {
   updatedAt: string;
 }
 
+export interface OpenMemoryOptions {
+  /**
+   * Refuse a memory that does not exist (`MEMORY_NOT_FOUND`) instead of
+   * creating an empty one: for readers such as `deliver`. @default false
+   */
+  existing?: boolean;
+}
+
 /**
- * Opens (creating when absent) the SQLite translation memory at `path`;
- * `:memory:` gives a private in-memory one. Throws `MEMORY_UNREADABLE` when
- * the file is not a subloc memory this version can read.
+ * Opens (creating when absent, unless `existing`) the SQLite translation
+ * memory at `path`; `:memory:` gives a private in-memory one. Throws
+ * `MEMORY_UNREADABLE` when the file is not a subloc memory this version can read.
  */
-export function openMemory(path: string): MemoryStore {
+export function openMemory(path: string, options: OpenMemoryOptions = {}): MemoryStore {
+  const existing = options.existing === true && path !== ':memory:';
+  if (existing && !existsSync(path)) throw notFound(path);
   let db: Database.Database | undefined;
   try {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path);
+    if (path !== ':memory:' && !existing) mkdirSync(dirname(path), { recursive: true });
+    // fileMustExist closes the gap between the check above and the open.
+    db = new Database(path, { fileMustExist: existing });
     // WAL: readers never block the writer, and each committed batch survives a kill.
     db.pragma('journal_mode = WAL');
     // NORMAL is durable in WAL mode except for the last commits on power loss, never corrupting.
@@ -85,6 +96,10 @@ function migrate(db: Database.Database, path: string): void {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   }).immediate();
+}
+
+function notFound(path: string): SublocError {
+  return new SublocError('MEMORY_NOT_FOUND', `no translation memory at ${path}; expected one made by \`subloc localize\` or \`subloc memory import\`: run one of them first, or pass --memory <file> (or set SUBLOC_MEMORY) to use another`, { file: path });
 }
 
 function unreadable(path: string, cause: unknown): SublocError {

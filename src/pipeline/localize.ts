@@ -120,7 +120,7 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
           const adapter = formats[id];
           const written = adapter.serialize(track);
           diagnostics.push(...written.diagnostics);
-          const path = join(runDir, target, `${options.title}.${target}.${adapter.extensions[0]}`);
+          const path = join(runDir, target, `${options.title}.${target}.${adapter.suffix}`);
           await writeFileAtomic(path, written.text);
           files.push(relative(runDir, path));
         }

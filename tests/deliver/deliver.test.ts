@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/deliver/manifest.js';
-import { formatTimecode } from '../../src/deliver/timecode.js';
+import { dayFrames, formatTimecode } from '../../src/deliver/timecode.js';
+import { openMemory } from '../../src/memory/sqlite.js';
 import { formatById } from '../../src/formats/index.js';
 import { parse } from '../../src/formats/parse.js';
 import { framesToMs, msToFrames, parseFrameRate, snapToFrame } from '../../src/model/frame-rate.js';
@@ -74,7 +75,7 @@ function checkDelivery(folder: string, rate: FrameRate, expected: (lang: string)
     }
     const [first] = expected(file.language);
     expect(file.first).toEqual({ ms: first![0], timecode: formatTimecode(msToFrames(first![0], rate), rate) });
-    expect(file.last.ms).toBe(Math.max(...expected(file.language).map(([, end]) => end)));
+    expect(file.last?.ms).toBe(Math.max(...expected(file.language).map(([, end]) => end)));
     validate(path, file.format);
   }
   return manifest;
@@ -114,7 +115,7 @@ describe('subloc deliver on the bundled sample', () => {
     const expected = source.cues.map((c) => [framesToMs(msToFrames(c.start, rate) + 900_000, rate), framesToMs(msToFrames(c.end, rate) + 900_000, rate)] as [number, number]);
     const manifest = checkDelivery(join(out, 'hotline-beijing'), rate, () => expected);
     expect(manifest).toMatchObject({ frameRate: '25', start: '10:00:00:00' });
-    expect(manifest.files[0]!.first.timecode.startsWith('10:00:')).toBe(true);
+    expect(manifest.files[0]!.first?.timecode.startsWith('10:00:')).toBe(true);
     expect(JSON.parse(r.stdout).manifest).toEqual(manifest);
   });
 
@@ -126,7 +127,7 @@ describe('subloc deliver on the bundled sample', () => {
     const expected = source.cues.map((c) => [framesToMs(msToFrames(c.start, parseFrameRate('25')!), rate), framesToMs(msToFrames(c.end, parseFrameRate('25')!), rate)] as [number, number]);
     const manifest = checkDelivery(join(out, 'hotline-beijing'), rate, () => expected);
     expect(manifest).toMatchObject({ retimed: true, source: { language: 'zh-Hans', frameRate: '25' }, frameRate: '24' });
-    expect(manifest.files[0]!.last.ms).toBeGreaterThan(source.cues.at(-1)!.end);
+    expect(manifest.files[0]!.last?.ms).toBeGreaterThan(source.cues.at(-1)!.end);
   });
 
   it('refuses a language with QC errors, listing its cues, and delivers the others', async () => {
@@ -149,25 +150,124 @@ describe('subloc deliver on the bundled sample', () => {
     expect(existsSync(join(folder, 'ja-JP/hotline-beijing.ja-JP.srt'))).toBe(true);
   });
 
-  it('marks cues the memory lacks as untranslated: the gate refuses the language', async () => {
-    const out = join(work, 'empty');
-    const r = await run(['--memory', join(work, 'empty.sqlite'), '--language', 'fr-FR', '--formats', 'srt', '--out', out, '--json']);
+  it('refuses a memory that does not exist, naming it, and creates nothing', async () => {
+    const missing = join(work, 'nowhere', 'memory.sqlite');
+    const out = join(work, 'no-memory');
+    const r = await run(['--memory', missing, '--language', 'fr-FR', '--formats', 'srt', '--out', out]);
     expect(r.code).toBe(1);
-    const fr = JSON.parse(r.stdout).languages[0];
-    expect(fr).toMatchObject({ language: 'fr-FR', delivered: false, untranslated: source.cues.length, approved: 0, reviewed: 0, drafts: 0 });
-    expect(fr.findings.some((d: { code: string }) => d.code === 'qc/untranslated')).toBe(true);
+    expect(r.stderr).toContain(`no translation memory at ${missing}`);
+    expect(r.stderr).toContain('subloc localize');
+    expect(existsSync(join(work, 'nowhere'))).toBe(false);
+    expect(existsSync(out)).toBe(false);
   });
 
-  it.runIf(formatById('dcp-smpte') !== undefined)('skips a format its writer refuses at the rate, delivers the rest, and exits 1', async () => {
+  it('refuses by name a language the memory has no translation into, saying what to run first', async () => {
+    const partial = join(work, 'en-only.sqlite');
+    const imported = await cli(['memory', 'import', join(root, 'subtitles/tm/hotline-beijing.en-US.tmx'), '--memory', partial], root, {});
+    expect(imported.code, imported.stderr).toBe(0);
+    const out = join(work, 'en-only');
+    const r = await cli(['deliver', '--config', config, '--memory', partial, '--language', 'fr-FR', '--formats', 'srt', '--out', out, '--allow-qc-errors', '--json'], root, {});
+    expect(r.code).toBe(1);
+    const [fr] = JSON.parse(r.stdout).languages;
+    expect(fr).toMatchObject({ language: 'fr-FR', delivered: false, untranslated: source.cues.length });
+    expect(fr.refusal).toContain(`fr-FR: not delivered: the memory ${partial} has no translation from zh-Hans into fr-FR`);
+    expect(fr.refusal).toContain('subloc localize --target fr-FR');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it.runIf(formatById('dcp-smpte') !== undefined)('refuses a language a format of which its writer cannot write at the rate, writes nothing of it, and exits 1', async () => {
     const out = join(work, 'ntsc');
     const r = await run(['--fps', '29.97df', '--start', '01:00:00;00', '--formats', 'srt,dcp-smpte', '--language', 'fr-FR', '--out', out, '--allow-qc-errors']);
     expect(r.code).toBe(1);
+    expect(r.stderr).toContain('fr-FR: not delivered: dcp-smpte cannot be written');
     expect(r.stderr).toContain('fr-FR dcp-smpte: not written:');
+    expect(existsSync(out)).toBe(false);
+    // Without the format it cannot write, the rest is delivered.
+    const srt = await run(['--fps', '29.97df', '--start', '01:00:00;00', '--formats', 'srt', '--language', 'fr-FR', '--out', out, '--allow-qc-errors']);
+    expect(srt.code, srt.stderr).toBe(0);
     const rate = parseFrameRate('29.97df')!;
     const expected = source.cues.map((c) => [framesToMs(msToFrames(c.start, rate) + 107_892, rate), framesToMs(msToFrames(c.end, rate) + 107_892, rate)] as [number, number]);
     const manifest = checkDelivery(join(out, 'hotline-beijing'), rate, () => expected);
     expect(manifest).toMatchObject({ frameRate: '29.97df', start: '01:00:00;00' });
-    expect(manifest.files.map((f) => [f.format, f.first.timecode])).toEqual([['srt', '01:00:07;15']]);
+    expect(manifest.files.map((f) => [f.format, f.first?.timecode])).toEqual([['srt', '01:00:07;15']]);
+  });
+
+  it('refuses a --start at or past 24:00:00:00, and times that would cross it, writing nothing', async () => {
+    const out = join(work, 'day');
+    const past = await run(['--fps', '24', '--start', '24:00:00:00', '--formats', 'dcp-smpte', '--out', out, '--allow-qc-errors']);
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain('--start: `24:00:00:00` is at or past 24:00:00:00; expected a timecode before 24:00:00:00');
+    const last = source.cues.at(-1)!;
+    const crossing = await run(['--fps', '24', '--start', '23:59:00:00', '--formats', 'dcp-smpte', '--out', out, '--allow-qc-errors']);
+    expect(crossing.code).toBe(2);
+    const firstPast = source.cues.find((c) => c.end >= 60_000)!;
+    expect(crossing.stderr).toContain(`--start 23:59:00:00: cue ${firstPast.id} would end at 24:`);
+    expect(crossing.stderr).toContain('at or past 24:00:00:00; expected every time before 24:00:00:00');
+    // A 25 fps master retimed to 24 fps counts more frames: a start that fits unretimed may not.
+    const r24 = parseFrameRate('24')!;
+    const fits = formatTimecode(dayFrames(r24) - msToFrames(last.end, r24) - 1, r24);
+    const unretimed = await run(['--fps', '24', '--source-fps', '25', '--start', fits, '--formats', 'srt', '--out', join(work, 'day-fits'), '--allow-qc-errors']);
+    expect(unretimed.code, unretimed.stderr).toBe(0);
+    const retimed = await run(['--fps', '24', '--source-fps', '25', '--retime', '--start', fits, '--formats', 'srt', '--out', out]);
+    expect(retimed.code).toBe(2);
+    expect(retimed.stderr).toMatch(/cue \d+ would end at 24:00:\d\d:\d\d at 24 fps/);
+    expect(retimed.stderr).toContain('or deliver without --retime');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('retimes a TTML source by its own ttp:frameRate (25 fps to 24), unless --source-fps says otherwise', async () => {
+    const ttml = join(work, 'source-25.ttml');
+    const written = formatById('ttml')!.serialize(source, { frameRate: parseFrameRate('25')! });
+    expect(written.text).toContain('ttp:frameRate="25"');
+    writeFileSync(ttml, written.text);
+    const out = join(work, 'ttml-retimed');
+    const r = await run(['--input', ttml, '--fps', '24', '--retime', '--formats', 'srt', '--language', 'fr-FR', '--out', out, '--allow-qc-errors']);
+    expect(r.code, r.stderr).toBe(0);
+    const rate = parseFrameRate('24')!;
+    const r25 = parseFrameRate('25')!;
+    const expected = source.cues.map((c) => [framesToMs(msToFrames(c.start, r25), rate), framesToMs(msToFrames(c.end, r25), rate)] as [number, number]);
+    const manifest = checkDelivery(join(out, 'hotline-beijing'), rate, () => expected);
+    expect(manifest).toMatchObject({ retimed: true, source: { language: 'zh-Hans', frameRate: '25' }, frameRate: '24' });
+    expect(manifest.languages[0]).toMatchObject({ language: 'fr-FR', delivered: true, untranslated: 0 });
+
+    const told = join(work, 'ttml-told');
+    const same = await run(['--input', ttml, '--source-fps', '24', '--fps', '24', '--retime', '--formats', 'srt', '--language', 'fr-FR', '--out', told, '--allow-qc-errors', '--json']);
+    expect(same.code, same.stderr).toBe(0);
+    expect(JSON.parse(same.stdout).manifest).toMatchObject({ source: { frameRate: '24' } });
+    expect(JSON.parse(same.stdout).manifest.files[0].last.ms).toBe(snapToFrame(source.cues.at(-1)!.end, rate));
+  });
+
+  it('runs the glossary rule in the gate: a forbidden rendering in the memory blocks the language unless QC errors are allowed', async () => {
+    const glossaryOnly = join(work, 'glossary-only.json');
+    const off = ['empty-cue', 'line-count', 'line-length', 'max-duration', 'min-duration', 'min-gap', 'numbers', 'overlap', 'reading-speed', 'unbalanced-tags'];
+    writeFileSync(glossaryOnly, JSON.stringify({ extends: 'festival', name: 'glossary-only', rules: Object.fromEntries(off.map((id) => [id, 'off'])) }));
+    const forbidden = join(work, 'forbidden.sqlite');
+    copyFileSync(memory, forbidden);
+    const store = openMemory(forbidden);
+    try {
+      const entry = store.entries({ source: 'zh-Hans', target: 'en-US' }).find((e) => e.target.some((t) => JSON.stringify(t).includes('12345 citizen service hotline')))!;
+      expect(entry).toBeDefined();
+      const target = JSON.parse(JSON.stringify(entry.target).replace('12345 citizen service hotline', 'complaint hotline')) as typeof entry.target;
+      store.put([{ ...entry, target, status: 'approved', reviewer: 'test', updatedAt: new Date(Date.parse(entry.updatedAt) + 1000).toISOString() }]);
+    } finally {
+      store.close();
+    }
+    const args = ['deliver', '--config', config, '--profile', glossaryOnly, '--language', 'en-US', '--formats', 'srt'];
+    const clean = await cli([...args, '--memory', memory, '--out', join(work, 'glossary-clean')], root, {});
+    expect(clean.code, clean.stderr).toBe(0);
+
+    const out = join(work, 'glossary-gate');
+    const refused = await cli([...args, '--memory', forbidden, '--out', out], root, {});
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/en-US: not delivered, 1 cue with errors: \d+ \(glossary\/forbidden\)/);
+    expect(existsSync(out)).toBe(false);
+
+    const allowed = await cli([...args, '--memory', forbidden, '--out', out, '--allow-qc-errors', '--json'], root, {});
+    expect(allowed.code, allowed.stderr).toBe(0);
+    const [en] = JSON.parse(allowed.stdout).languages;
+    expect(en).toMatchObject({ delivered: true, qc: { errors: 1 } });
+    expect(en.findings).toContainEqual(expect.objectContaining({ code: 'glossary/forbidden', severity: 'error', message: expect.stringContaining('complaint hotline') }));
+    expect(readFileSync(join(out, 'hotline-beijing/en-US/hotline-beijing.en-US.srt'), 'utf8')).toContain('complaint hotline');
   });
 
   it('says what is wrong with the options', async () => {

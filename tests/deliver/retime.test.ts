@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deliveryTime, retimeTrack, type DeliveryTiming } from '../../src/deliver/retime.js';
+import { deliveryTime, pastDay, retimeTrack, type DeliveryTiming } from '../../src/deliver/retime.js';
 import { framesToMs, msToFrames, parseFrameRate } from '../../src/model/frame-rate.js';
 import { span } from '../../src/model/spans.js';
 import type { FrameRate, Track } from '../../src/model/track.js';
@@ -76,5 +76,19 @@ describe('retimeTrack', () => {
     expect(out.cues.map((c) => c.id)).toEqual(['2']);
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'deliver/collapsed-cue', severity: 'error', cueId: '1' })]);
     expect(diagnostics[0]!.message).toContain('expected at least one frame');
+  });
+});
+
+describe('pastDay', () => {
+  it('finds the first cue that would end at or past 24:00:00:00 after the offset or the retiming', () => {
+    const t = track([[0, 1000], [60_000, 61_000], [120_000, 121_000]]);
+    const day = 24 * 3600 * 24;
+    expect(pastDay(t, timing('24', '24', { startFrames: day - 24 * 62 }))).toEqual({ cue: t.cues[2], frames: day + 24 * 59 });
+    // Ending exactly on 24:00:00:00 is past it too: the timecode would read 00:00:00:00.
+    expect(pastDay(t, timing('24', '24', { startFrames: day - 24 * 121 }))?.cue.id).toBe('3');
+    expect(pastDay(t, timing('24', '24', { startFrames: day - 24 * 121 - 1 }))).toBeUndefined();
+    // 23:00:00 of a 25 fps master retimed to 24 fps lasts 23:57:30: within the day; 23:30:00 is not.
+    expect(pastDay(track([[0, 82_800_000]]), timing('25', '24', { retime: true }))).toBeUndefined();
+    expect(pastDay(track([[0, 84_600_000]]), timing('25', '24', { retime: true }))?.cue.id).toBe('1');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimecode, parseTimecode } from '../../src/deliver/timecode.js';
+import { dayFrames, formatTimecode, parseTimecode } from '../../src/deliver/timecode.js';
 import { parseFrameRate } from '../../src/model/frame-rate.js';
 
 const rate = (text: string) => parseFrameRate(text)!;
@@ -30,6 +30,23 @@ describe('parseTimecode', () => {
     expect(parseTimecode('00:61:00:00', rate('25'))).toMatchObject({ error: expect.stringContaining('61 minutes') });
     expect(parseTimecode('00:00:00;00', rate('25'))).toMatchObject({ error: expect.stringContaining('only at 29.97 and 59.94') });
     expect(parseTimecode('00:01:00;00', rate('29.97'))).toMatchObject({ error: expect.stringContaining('00:01:00;02 or later') });
+  });
+});
+
+describe('the 24-hour limit', () => {
+  it('refuses a timecode at or past 24:00:00:00, naming it and the limit', () => {
+    for (const text of ['24:00:00:00', '48:00:00:00', '99:12:39:19']) {
+      expect(parseTimecode(text, rate('24'))).toEqual({ error: `\`${text}\` is at or past 24:00:00:00; expected a timecode before 24:00:00:00, where SMPTE and DCP timecodes wrap` });
+    }
+    expect(parseTimecode('23:59:59:23', rate('24'))).toEqual({ frames: 2_073_599 });
+    expect(parseTimecode('23:59:59;29', rate('29.97df'))).toEqual({ frames: 2_589_407 });
+  });
+
+  it('counts the frames of a day at whole and drop-frame rates', () => {
+    expect(dayFrames(rate('24'))).toBe(2_073_600);
+    expect(dayFrames(rate('23.976'))).toBe(2_073_600);
+    expect(dayFrames(rate('29.97df'))).toBe(2_589_408);
+    expect(formatTimecode(dayFrames(rate('29.97df')) - 1, rate('29.97df'))).toBe('23:59:59;29');
   });
 });
 

@@ -1,49 +1,156 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { writeFolderAtomic } from '../../src/deliver/write-set.js';
+import { recoverDelivery, writeDeliverySet, type DeliverySet } from '../../src/deliver/write-set.js';
 import { tempDir } from '../helpers/cli.js';
+
+type Tree = Record<string, string>;
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-function snapshot(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
+/** Every file under `dir` (hidden ones too), relative, with its text. */
+function snapshot(dir: string, prefix = ''): Tree {
+  const out: Tree = {};
+  if (!existsSync(join(dir, prefix))) return out;
   for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
     const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
     if (entry.isDirectory()) Object.assign(out, snapshot(dir, rel));
-    else out[rel] = readFileSync(join(dir, rel), 'base64');
+    else out[rel] = readFileSync(join(dir, rel), 'utf8');
   }
   return out;
 }
 
-describe('writeFolderAtomic', () => {
-  it('writes a new folder, then replaces it as a whole', async () => {
-    const out = tempDir();
-    const target = join(out, 'film');
-    await writeFolderAtomic(target, [{ path: 'fr-FR/a.srt', data: bytes('one') }, { path: 'manifest.json', data: bytes('{}') }]);
-    expect(snapshot(target)).toEqual({ 'fr-FR/a.srt': btoa('one'), 'manifest.json': btoa('{}') });
-    await writeFolderAtomic(target, [{ path: 'de-DE/b.srt', data: bytes('two') }]);
-    expect(snapshot(target)).toEqual({ 'de-DE/b.srt': btoa('two') });
-    expect(readdirSync(out)).toEqual(['film']);
+function plant(dir: string, tree: Tree): void {
+  for (const [path, text] of Object.entries(tree)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+}
+
+/** The files of one language folder of a tree, relative to it. */
+function language(tree: Tree, lang: string, root = ''): Tree {
+  const prefix = `${root}${lang}/`;
+  return Object.fromEntries(Object.entries(tree).filter(([p]) => p.startsWith(prefix)).map(([p, t]) => [p.slice(prefix.length), t]));
+}
+
+const OLD: Tree = { 'en-US/a.srt': 'en old', 'en-US/sub/b.vtt': 'en old b', 'fr-FR/a.srt': 'fr old', 'de-DE/a.srt': 'de old', 'manifest.json': 'old' };
+const SPEC = {
+  languages: [
+    { language: 'en-US', files: [{ path: 'a.srt', text: 'en new' }] },
+    { language: 'fr-FR', files: [{ path: 'a.srt', text: 'fr new' }, { path: 'c.xml', text: 'fr new c' }] },
+    { language: 'it-IT', files: [{ path: 'a.srt', text: 'it new' }] },
+  ],
+  manifest: 'new',
+};
+const NEW: Tree = { 'en-US/a.srt': 'en new', 'fr-FR/a.srt': 'fr new', 'fr-FR/c.xml': 'fr new c', 'de-DE/a.srt': 'de old', 'it-IT/a.srt': 'it new', 'manifest.json': 'new' };
+const LANGUAGES = ['en-US', 'fr-FR', 'de-DE', 'it-IT'];
+const set = (): DeliverySet => ({ languages: SPEC.languages.map((l) => ({ language: l.language, files: l.files.map((f) => ({ path: f.path, data: bytes(f.text) })) })), manifest: bytes(SPEC.manifest) });
+
+const script = resolve(import.meta.dirname, 'fixtures/crash-write-set.ts');
+const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+function crash(mode: 'write' | 'recover', folder: string, killAt: number, spec: string) {
+  return spawnSync(process.execPath, ['--import', tsx, script, mode, folder, String(killAt), spec], { encoding: 'utf8', timeout: 20_000 });
+}
+
+/**
+ * Right after a kill: each language folder is its old or its new set, or it
+ * is between the two renames of its swap, old set aside and new staged in full.
+ */
+function checkKilled(folder: string, where: string): void {
+  const tree = snapshot(folder);
+  const committed = tree['.deliver.next/manifest.json'] === 'new';
+  for (const lang of LANGUAGES) {
+    const live = language(tree, lang);
+    const old = language(OLD, lang);
+    const neu = language(NEW, lang);
+    const betweenRenames = committed && !existsSync(join(folder, lang)) && JSON.stringify(language(tree, lang, '.deliver.next/')) === JSON.stringify(neu) && JSON.stringify(language(tree, lang, '.deliver.old/')) === JSON.stringify(old);
+    expect([old, neu].some((t) => JSON.stringify(t) === JSON.stringify(live)) || betweenRenames, `${where}: ${lang} ${JSON.stringify(tree)}`).toBe(true);
+  }
+}
+
+/** After recovery: the whole old delivery or the whole new one, and nothing else. */
+function checkRecovered(folder: string, where: string): void {
+  const tree = snapshot(folder);
+  expect([OLD, NEW].some((t) => JSON.stringify(Object.entries(t).sort()) === JSON.stringify(Object.entries(tree).sort())), `${where}: ${JSON.stringify(tree)}`).toBe(true);
+}
+
+describe('writeDeliverySet', () => {
+  it('replaces the folders of the languages it writes, leaves the others, and writes the manifest', async () => {
+    const folder = join(tempDir(), 'film');
+    plant(folder, OLD);
+    await writeDeliverySet(folder, set());
+    expect(snapshot(folder)).toEqual(NEW);
   });
 
-  it('leaves the previous folder byte for byte when a write fails, and no temporary folder', async () => {
-    const out = tempDir();
-    const target = join(out, 'film');
-    mkdirSync(join(target, 'fr-FR'), { recursive: true });
-    writeFileSync(join(target, 'fr-FR/a.srt'), 'approved');
-    writeFileSync(join(target, 'manifest.json'), '{"v":1}');
-    const before = snapshot(target);
+  it('creates the delivery folder when there is none', async () => {
+    const folder = join(tempDir(), 'film');
+    await writeDeliverySet(folder, { languages: [{ language: 'fr-FR', files: [{ path: 'a.srt', data: bytes('one') }] }], manifest: bytes('{}') });
+    expect(snapshot(folder)).toEqual({ 'fr-FR/a.srt': 'one', 'manifest.json': '{}' });
+  });
+
+  it('leaves the previous delivery byte for byte when a write fails, and no staging folder', async () => {
+    const folder = join(tempDir(), 'film');
+    plant(folder, OLD);
     // The second file needs `x` to be a folder, but the first wrote it as a file: ENOTDIR after one file is written.
-    const failing = writeFolderAtomic(target, [{ path: 'x', data: bytes('file') }, { path: 'x/y.srt', data: bytes('never') }, { path: 'manifest.json', data: bytes('{"v":2}') }]);
+    const failing = writeDeliverySet(folder, { languages: [{ language: 'en-US', files: [{ path: 'x', data: bytes('file') }, { path: 'x/y.srt', data: bytes('never') }] }], manifest: bytes('new') });
     await expect(failing).rejects.toMatchObject({ code: 'WRITE_FAILED', message: expect.stringContaining('the previous delivery is unchanged') });
-    expect(snapshot(target)).toEqual(before);
-    expect(readdirSync(out)).toEqual(['film']);
+    expect(snapshot(folder)).toEqual(OLD);
   });
 
-  it('refuses a path outside the folder', async () => {
-    const out = tempDir();
-    await expect(writeFolderAtomic(join(out, 'film'), [{ path: '../escape.srt', data: bytes('x') }])).rejects.toMatchObject({ code: 'WRITE_FAILED' });
-    expect(readdirSync(out)).toEqual([]);
+  it('refuses a path outside the language folder', async () => {
+    const folder = join(tempDir(), 'film');
+    plant(folder, OLD);
+    await expect(writeDeliverySet(folder, { languages: [{ language: 'en-US', files: [{ path: '../fr-FR/a.srt', data: bytes('x') }] }], manifest: bytes('new') })).rejects.toMatchObject({ code: 'WRITE_FAILED' });
+    expect(snapshot(folder)).toEqual(OLD);
+  });
+
+  it('killed after any step, leaves each language old or new, and recovery makes the whole delivery old or new', async () => {
+    const work = tempDir();
+    const spec = join(work, 'spec.json');
+    writeFileSync(spec, JSON.stringify(SPEC));
+    const counted = crash('write', join(work, 'count'), -1, spec);
+    expect(counted.status, counted.stderr).toBe(0);
+    const steps = Number(counted.stdout);
+    expect(steps).toBeGreaterThan(10);
+    let between: string | undefined;
+    for (let k = 0; k < steps; k++) {
+      const folder = join(work, `k${k}`);
+      plant(folder, OLD);
+      const r = crash('write', folder, k, spec);
+      expect(r.signal, `step ${k}: ${r.stderr}`).toBe('SIGKILL');
+      checkKilled(folder, `killed after step ${k}`);
+      if (between === undefined && !existsSync(join(folder, 'en-US'))) between = folder;
+      await recoverDelivery(folder);
+      checkRecovered(folder, `recovered after step ${k}`);
+    }
+    expect(between, 'no kill landed between the two renames of a swap').toBeDefined();
+  });
+
+  it('killed again while recovering, still recovers to the old or the new delivery', async () => {
+    const work = tempDir();
+    const spec = join(work, 'spec.json');
+    writeFileSync(spec, JSON.stringify(SPEC));
+    // Step 4 of the swap: after en-US was set aside and put in, fr-FR set aside (2 clean-up steps, 4 writes and `staged` come first).
+    const killAt = 2 + 4 + 1 + 2;
+    const probe = join(work, 'probe');
+    plant(probe, OLD);
+    crash('write', probe, killAt, spec);
+    expect(existsSync(join(probe, 'fr-FR')), JSON.stringify(snapshot(probe))).toBe(false);
+    const counted = crash('recover', probe, -1, spec);
+    const steps = Number(counted.stdout);
+    expect(steps).toBeGreaterThan(2);
+    for (let k = 0; k < steps; k++) {
+      const folder = join(work, `r${k}`);
+      plant(folder, OLD);
+      crash('write', folder, killAt, spec);
+      const r = crash('recover', folder, k, spec);
+      expect(r.signal, `recovery step ${k}: ${r.stderr}`).toBe('SIGKILL');
+      checkKilled(folder, `recovery killed after step ${k}`);
+      await recoverDelivery(folder);
+      checkRecovered(folder, `recovered after recovery step ${k}`);
+    }
   });
 });

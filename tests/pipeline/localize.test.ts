@@ -39,13 +39,13 @@ describe('subloc localize on the bundled sample, offline (no key)', () => {
 
   it('writes each language in each format with the source timing, cue for cue, italics kept', () => {
     for (const lang of TARGETS) {
-      for (const ext of ['srt', 'vtt', 'ttml']) {
+      for (const ext of ['srt', 'vtt', 'imsc.ttml']) {
         const { track, diagnostics } = parse(readFileSync(join(out, 'hotline-beijing', lang, `hotline-beijing.${lang}.${ext}`)));
         expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
         expect(track.cues.map((c) => [c.start, c.end])).toEqual(source.cues.map((c) => [c.start, c.end]));
         expect(track.cues.every((c) => c.lines.length > 0 && c.lines.length <= 2)).toBe(true);
         expect(track.cues.map(italic)).toEqual(source.cues.map(italic));
-        if (ext === 'ttml') expect(track.language).toBe(lang);
+        if (ext === 'imsc.ttml') expect(track.language).toBe(lang);
       }
     }
   });

@@ -51,7 +51,7 @@ export const deliver: Command = {
     for (const id of options.missingFormats) note(io, `subloc deliver: ${styleFor(io).yellow(t('severity.warning'))}: ${t('deliver.missingFormat', { id, profile: options.profile })}`);
     const report = await runDeliver(options);
     if (values['json'] === true) {
-      io.stdout(`${JSON.stringify({ folder: report.folder, manifest: report.manifest, languages: report.languages }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ folder: report.folder, written: report.written, manifest: report.manifest, languages: report.languages }, null, 2)}\n`);
       return report.incomplete ? EXIT.failed : EXIT.ok;
     }
     for (const l of report.languages) {
@@ -70,6 +70,8 @@ export const deliver: Command = {
         io.stdout(`  ${l.language.padEnd(7)} ${status}  ${t('deliver.languageLine', { cues: l.cues, approved: l.approved, reviewed: l.reviewed, drafts: l.drafts, untranslated: l.untranslated, errors: l.qc.errors, warnings: l.qc.warnings })}\n`);
       }
     }
+    // Nothing delivered: the folder is as it was, and the refusals above say why.
+    if (!report.written) return EXIT.failed;
     const folder = relative(io.cwd, report.folder) || '.';
     note(io, `subloc deliver: ${t('deliver.done', { files: style.green(String(m.files.length)), fps: m.frameRate, start: m.start, profile: m.profile, folder })}`);
     return report.incomplete ? EXIT.failed : EXIT.ok;

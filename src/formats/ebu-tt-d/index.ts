@@ -10,6 +10,7 @@ export const ebuttd: FormatAdapter = {
   id: 'ebu-tt-d',
   name: 'EBU-TT-D',
   extensions: ['xml'],
+  suffix: 'ebu-tt-d.xml',
   detect: () => false,
   parse: (text, opts) => ttml.parse(text, opts),
   serialize: writeEbuttd,

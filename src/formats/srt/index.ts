@@ -7,6 +7,7 @@ export const srt: FormatAdapter = {
   id: 'srt',
   name: 'SubRip',
   extensions: ['srt'],
+  suffix: 'srt',
   detect: detectSrt,
   parse: parseSrt,
   serialize: serializeSrt,

@@ -7,6 +7,7 @@ export const ttml: FormatAdapter = {
   id: 'ttml',
   name: 'TTML',
   extensions: ['ttml', 'dfxp', 'xml'],
+  suffix: 'imsc.ttml',
   detect: detectTtml,
   parse: readTtml,
   serialize: writeTtml,

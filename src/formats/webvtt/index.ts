@@ -14,6 +14,7 @@ export const webvtt: FormatAdapter = {
   id: 'vtt',
   name: 'WebVTT',
   extensions: ['vtt'],
+  suffix: 'vtt',
   detect,
   parse: readWebVtt,
   serialize: writeWebVtt,

@@ -1,0 +1,88 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formats } from '../formats/index.js';
+import { parse } from '../formats/parse.js';
+import { parseFrameRate } from '../model/frame-rate.js';
+import type { FrameRate, Lang } from '../model/track.js';
+import { manifestFile, MANIFEST_FILE, sha256, type Manifest, type ManifestFile, type ManifestLanguage } from './manifest.js';
+
+const FILM: FrameRate = { numerator: 24, denominator: 1 };
+
+/** Every file under `dir`, relative, `/`-separated. */
+async function filesUnder(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(join(dir, prefix), { withFileTypes: true });
+  const nested = await Promise.all(
+    entries.map((e) => {
+      const rel = prefix === '' ? e.name : `${prefix}/${e.name}`;
+      return e.isDirectory() ? filesUnder(dir, rel) : Promise.resolve([rel]);
+    }),
+  );
+  return nested.flat();
+}
+
+/** The manifest a previous run left, if it can still be read: everything in it is checked against the disk anyway. */
+export async function readManifest(folder: string): Promise<Manifest | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(join(folder, MANIFEST_FILE), 'utf8')) as Manifest;
+    return Array.isArray(manifest.files) && Array.isArray(manifest.languages) ? manifest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file the manifest does not describe as it is now (changed or added by hand): read again from its bytes. */
+function describe(path: string, language: Lang, data: Uint8Array, rate: FrameRate): ManifestFile {
+  const adapter = Object.values(formats).find((f) => path.endsWith(`.${f.suffix}`));
+  if (adapter) {
+    const parsed = parse(data, { fileName: path, format: adapter.id, frameRate: rate, language });
+    if (!parsed.diagnostics.some((d) => d.severity === 'error')) {
+      return manifestFile({ path, language, format: adapter.id, track: parsed.track, rate: parsed.track.frameRate ?? rate, data });
+    }
+  }
+  return { path, language, format: 'unknown', bytes: data.byteLength, sha256: sha256(data) };
+}
+
+/**
+ * The languages of the delivery folder this run leaves alone, as they are on
+ * disk: their entries from the previous manifest, each file's kept only
+ * while its size and checksum still match, else described anew; languages
+ * an earlier run refused keep their entry.
+ */
+export async function earlierLanguages(folder: string, previous: Manifest | undefined, replaced: ReadonlySet<Lang>): Promise<{ languages: ManifestLanguage[]; files: ManifestFile[] }> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  const onDisk = new Set(entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name));
+  const byPath = new Map((previous?.files ?? []).map((f) => [f.path, f]));
+  const fallback = parseFrameRate(previous?.frameRate ?? '') ?? FILM;
+  const files: ManifestFile[] = [];
+  for (const language of [...onDisk].filter((l) => !replaced.has(l))) {
+    for (const rel of await filesUnder(join(folder, language))) {
+      const path = `${language}/${rel}`;
+      const data = await readFile(join(folder, path));
+      const known = byPath.get(path);
+      const same = known !== undefined && known.bytes === data.byteLength && known.sha256 === sha256(data);
+      files.push(same ? known : describe(path, language, data, parseFrameRate(known?.frameRate ?? '') ?? fallback));
+    }
+  }
+  const order = new Map((previous?.files ?? []).map((f, i) => [f.path, i]));
+  files.sort((a, b) => (order.get(a.path) ?? Infinity) - (order.get(b.path) ?? Infinity) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const languages = (previous?.languages ?? []).filter((l) => !replaced.has(l.language) && (l.delivered ? onDisk.has(l.language) : !onDisk.has(l.language)));
+  return { languages, files };
+}
+
+/**
+ * This run's languages and files with the earlier ones: earlier languages
+ * keep their place, new ones follow in run order, files go language by
+ * language. A language refused now keeps its earlier delivery, if it has one.
+ */
+export function withEarlier(run: Pick<Manifest, 'languages' | 'files'>, previous: Manifest | undefined, earlier: { languages: ManifestLanguage[]; files: ManifestFile[] }): Pick<Manifest, 'languages' | 'files'> {
+  const kept = new Set([...earlier.languages.filter((l) => l.delivered).map((l) => l.language), ...earlier.files.map((f) => f.language)]);
+  const now = new Map(run.languages.filter((l) => l.delivered || !kept.has(l.language)).map((l) => [l.language, l]));
+  const merged = new Map<Lang, ManifestLanguage>();
+  for (const language of [...(previous?.languages ?? []).map((l) => l.language), ...run.languages.map((l) => l.language)]) {
+    const entry = now.get(language) ?? earlier.languages.find((l) => l.language === language);
+    if (entry && !merged.has(language)) merged.set(language, entry);
+  }
+  const order = [...merged.keys()];
+  const rank = (language: Lang) => (order.includes(language) ? order.indexOf(language) : order.length);
+  return { languages: [...merged.values()], files: [...earlier.files, ...run.files].sort((a, b) => rank(a.language) - rank(b.language)) };
+}
