@@ -44,16 +44,20 @@ interface Params {
   updatedAt: string;
 }
 
+/** How long a statement waits for another process's write to finish before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 30_000;
+
 /**
  * Opens (creating when absent) the SQLite translation memory at `path`;
  * `:memory:` gives a private in-memory one. Throws `MEMORY_UNREADABLE` when
- * the file is not a subloc memory this version can read.
+ * the file is not a subloc memory this version can read. Safe to call from
+ * several processes at once on a memory that does not exist yet.
  */
 export function openMemory(path: string): MemoryStore {
   let db: Database.Database | undefined;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path);
+    db = new Database(path, { timeout: BUSY_TIMEOUT_MS });
     // WAL: readers never block the writer, and each committed batch survives a kill.
     db.pragma('journal_mode = WAL');
     // NORMAL is durable in WAL mode except for the last commits on power loss, never corrupting.
@@ -67,7 +71,8 @@ export function openMemory(path: string): MemoryStore {
   }
 }
 
-function migrate(db: Database.Database, path: string): void {
+/** The schema version, after checking that the file is a subloc memory this version can read. */
+function schemaVersion(db: Database.Database, path: string): number {
   const version = db.pragma('user_version', { simple: true }) as number;
   const appId = db.pragma('application_id', { simple: true }) as number;
   if (version > MIGRATIONS.length) {
@@ -79,22 +84,31 @@ function migrate(db: Database.Database, path: string): void {
       throw new SublocError('MEMORY_UNREADABLE', `${path} is an SQLite database of another application (${tables} table${tables === 1 ? '' : 's'}, application_id ${appId}); expected a subloc translation memory: pass --memory <file> to put the memory elsewhere`, { file: path });
     }
   }
-  if (version === MIGRATIONS.length) return;
+  return version;
+}
+
+function migrate(db: Database.Database, path: string): void {
+  if (schemaVersion(db, path) === MIGRATIONS.length) return;
+  // Read again under the write lock: another process may have created or upgraded the schema since.
   db.transaction(() => {
+    const version = schemaVersion(db, path);
     for (let v = version; v < MIGRATIONS.length; v++) MIGRATIONS[v]!(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
   }).immediate();
 }
 
+/** A database error as a refusal that says what is wrong and how to check the file; a valid memory is never to be moved away. */
 function unreadable(path: string, cause: unknown): SublocError {
   const code = (cause as { code?: string }).code;
+  const check = `check it with \`sqlite3 ${path} "PRAGMA integrity_check"\``;
   const why =
-    code === 'SQLITE_NOTADB' ? 'the file is not an SQLite database'
-    : code === 'SQLITE_CORRUPT' ? 'the SQLite database is corrupt'
-    : code === 'EACCES' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' ? `it cannot be opened for writing (${(cause as Error).message})`
-    : (cause as Error).message;
-  return new SublocError('MEMORY_UNREADABLE', `cannot use ${path} as the translation memory: ${why}; expected a subloc memory (an SQLite file) or a path where one can be created: move the file away, or pass --memory <file>`, { cause, file: path });
+    code === 'SQLITE_NOTADB' ? `the file is not an SQLite database; expected a subloc memory (an SQLite file): if --memory or SUBLOC_MEMORY names the wrong file, pass --memory <file>`
+    : code === 'SQLITE_CORRUPT' ? `the SQLite database is damaged (${(cause as Error).message}); ${check}, and restore the memory from a backup or a TMX export if it reports errors`
+    : code === 'EACCES' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' ? `it cannot be opened for writing (${(cause as Error).message}); expected a subloc memory (an SQLite file) or a folder where one can be created: check the permissions of the file and its folder, or pass --memory <file>`
+    : code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' ? `another process kept it locked for more than ${BUSY_TIMEOUT_MS / 1000} s (${(cause as Error).message}); the memory itself is intact: run again when that process has finished`
+    : `${(cause as Error).message}; ${check}`;
+  return new SublocError('MEMORY_UNREADABLE', `cannot use ${path} as the translation memory: ${why}`, { cause, file: path });
 }
 
 /** The plain words of a unit, cue by cue: what fuzzy matching compares. */
