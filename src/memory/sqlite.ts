@@ -6,11 +6,10 @@ import { plainOf, type TaggedText } from '../translate/tagged-text.js';
 import { CUE_SEPARATOR, unitKey, type LanguagePair } from '../translate/unit.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 import { boundedDistance, codePoints, editBudget, ratio } from './similarity.js';
+import { RANK, replaces } from './precedence.js';
 import type { MemoryEntry, MemoryMatch, MemoryStatus, MemoryStore, PutResult } from './store.js';
 
-const RANK: Readonly<Record<MemoryStatus, number>> = { draft: 0, reviewed: 1, approved: 2 };
-
-const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, updated_at';
+const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, updated_at';
 
 interface Row {
   source_lang: string;
@@ -21,6 +20,7 @@ interface Row {
   provider: string;
   status: MemoryStatus;
   reviewer: string | null;
+  by_reviewer: 0 | 1;
   updated_at: string;
 }
 
@@ -41,6 +41,7 @@ interface Params {
   status: string;
   rank: number;
   reviewer: string | null;
+  byReviewer: 0 | 1;
   updatedAt: string;
 }
 
@@ -128,12 +129,14 @@ function toEntry(row: Row): MemoryEntry {
     updatedAt: row.updated_at,
   };
   if (row.reviewer !== null) entry.reviewer = row.reviewer;
+  if (row.by_reviewer === 1) entry.byReviewer = true;
   return entry;
 }
 
 function toParams(entry: MemoryEntry): Params {
   const time = Date.parse(entry.updatedAt);
   if (Number.isNaN(time)) throw new TypeError(`updatedAt \`${entry.updatedAt}\` is not an ISO 8601 time`);
+  if (!Object.hasOwn(RANK, entry.status)) throw new TypeError(`status \`${entry.status}\` is not one of ${Object.keys(RANK).join(', ')}`);
   const sourcePlain = plainKey(entry.source);
   return {
     sourceLang: entry.sourceLang,
@@ -147,8 +150,9 @@ function toParams(entry: MemoryEntry): Params {
     target: JSON.stringify(entry.target),
     provider: entry.provider,
     status: entry.status,
-    rank: RANK[entry.status] ?? -1,
+    rank: RANK[entry.status],
     reviewer: entry.reviewer ?? null,
+    byReviewer: entry.byReviewer === true ? 1 : 0,
     // One canonical form, so times compare as text in SQL.
     updatedAt: new Date(time).toISOString(),
   };
@@ -159,6 +163,7 @@ class SqliteMemory implements MemoryStore {
   private readonly selectCandidates;
   private readonly selectByRowid;
   private readonly selectEntries;
+  private readonly selectStored;
   private readonly upsert;
   private readonly putAll;
 
@@ -170,7 +175,7 @@ class SqliteMemory implements MemoryStore {
       `SELECT ${COLUMNS} FROM entry
        WHERE source_lang = ? AND target_lang = ? AND source_key = ?
          AND (rank > 0 OR glossary_version = '' OR glossary_version = ?)
-       ORDER BY rank DESC, updated_at DESC, glossary_version = ? DESC
+       ORDER BY rank DESC, by_reviewer DESC, updated_at DESC, glossary_version = ? DESC
        LIMIT 1`,
     );
     this.selectCandidates = db
@@ -185,17 +190,25 @@ class SqliteMemory implements MemoryStore {
        WHERE (@source IS NULL OR source_lang = @source) AND (@target IS NULL OR target_lang = @target)
        ORDER BY updated_at, rowid`,
     );
+    this.selectStored = db.prepare<[Params], Pick<Row, 'status' | 'by_reviewer' | 'updated_at'>>(
+      `SELECT status, by_reviewer, updated_at FROM entry
+       WHERE source_lang = @sourceLang AND target_lang = @targetLang AND source_key = @sourceKey AND glossary_version = @glossaryVersion`,
+    );
     this.upsert = db.prepare<[Params]>(
-      `INSERT INTO entry (source_lang, target_lang, source_key, glossary_version, source, source_plain, plain_length, cue_count, target, provider, status, rank, reviewer, updated_at)
-       VALUES (@sourceLang, @targetLang, @sourceKey, @glossaryVersion, @source, @sourcePlain, @plainLength, @cueCount, @target, @provider, @status, @rank, @reviewer, @updatedAt)
+      `INSERT INTO entry (source_lang, target_lang, source_key, glossary_version, source, source_plain, plain_length, cue_count, target, provider, status, rank, reviewer, by_reviewer, updated_at)
+       VALUES (@sourceLang, @targetLang, @sourceKey, @glossaryVersion, @source, @sourcePlain, @plainLength, @cueCount, @target, @provider, @status, @rank, @reviewer, @byReviewer, @updatedAt)
        ON CONFLICT (source_lang, target_lang, source_key, glossary_version) DO UPDATE SET
          source = excluded.source, target = excluded.target, provider = excluded.provider, status = excluded.status,
-         rank = excluded.rank, reviewer = excluded.reviewer, updated_at = excluded.updated_at
-       WHERE excluded.rank > entry.rank OR (excluded.rank = entry.rank AND excluded.updated_at >= entry.updated_at)`,
+         rank = excluded.rank, reviewer = excluded.reviewer, by_reviewer = excluded.by_reviewer, updated_at = excluded.updated_at`,
     );
     this.putAll = db.transaction((entries: readonly MemoryEntry[]): PutResult => {
       let written = 0;
-      for (const entry of entries) written += this.upsert.run(toParams(entry)).changes;
+      for (const entry of entries) {
+        const params = toParams(entry);
+        const stored = this.selectStored.get(params);
+        if (stored && !replaces(entry, { status: stored.status, updatedAt: stored.updated_at, ...(stored.by_reviewer === 1 ? { byReviewer: true } : {}) })) continue;
+        written += this.upsert.run(params).changes;
+      }
       return { written, kept: entries.length - written };
     });
   }
