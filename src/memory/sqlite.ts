@@ -7,7 +7,8 @@ import { CUE_SEPARATOR, unitKey, type LanguagePair } from '../translate/unit.js'
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 import { boundedDistance, codePoints, editBudget, ratio } from './similarity.js';
 import { RANK, replaces } from './precedence.js';
-import type { MemoryEntry, MemoryMatch, MemoryStatus, MemoryStore, PutResult } from './store.js';
+import { acquireRunLock, type HolderRecord } from './run-lock.js';
+import type { MemoryEntry, MemoryMatch, MemoryStatus, MemoryStore, PutResult, RunHolder, RunLock, RunLockOptions } from './store.js';
 
 const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, updated_at';
 
@@ -166,6 +167,8 @@ class SqliteMemory implements MemoryStore {
   private readonly selectStored;
   private readonly upsert;
   private readonly putAll;
+  private readonly holders: HolderRecord;
+  private readonly locks = new Set<RunLock>();
 
   constructor(
     private readonly db: Database.Database,
@@ -211,6 +214,14 @@ class SqliteMemory implements MemoryStore {
       }
       return { written, kept: entries.length - written };
     });
+    const readHolder = db.prepare<[], RunHolder>('SELECT pid, hostname, since, purpose FROM run_lock');
+    const writeHolder = db.prepare<[RunHolder]>('INSERT OR REPLACE INTO run_lock (id, pid, hostname, since, purpose) VALUES (1, @pid, @hostname, @since, @purpose)');
+    const clearHolder = db.prepare<[RunHolder]>('DELETE FROM run_lock WHERE pid = @pid AND hostname = @hostname AND since = @since');
+    this.holders = {
+      read: () => this.read(() => readHolder.get()),
+      write: (holder) => this.write('record who holds the run lock', () => writeHolder.run(holder)),
+      clear: (holder) => this.write('clear who held the run lock', () => clearHolder.run(holder)),
+    };
   }
 
   exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: string): MemoryEntry | undefined {
@@ -266,8 +277,32 @@ class SqliteMemory implements MemoryStore {
     return rows.map(toEntry);
   }
 
+  async lockRuns(options: RunLockOptions): Promise<RunLock> {
+    // A private in-memory memory has no other run to keep out.
+    if (this.path === ':memory:') return { release() {} };
+    const lock = await acquireRunLock(this.path, this.holders, options);
+    this.locks.add(lock);
+    return {
+      release: () => {
+        this.locks.delete(lock);
+        lock.release();
+      },
+    };
+  }
+
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    for (const lock of this.locks) lock.release();
+    this.locks.clear();
+    this.db.close();
+  }
+
+  private write(what: string, statement: () => unknown): void {
+    try {
+      statement();
+    } catch (cause) {
+      throw new SublocError('MEMORY_WRITE_FAILED', `could not ${what} in the translation memory ${this.path}: ${(cause as Error).message}`, { cause, file: this.path });
+    }
   }
 
   private read<T>(query: () => T): T {

@@ -46,6 +46,30 @@ export interface PutResult {
   kept: number;
 }
 
+/** The run that holds a memory's run lock, as it recorded itself. */
+export interface RunHolder {
+  pid: number;
+  hostname: string;
+  /** ISO 8601 time it took the lock. */
+  since: string;
+  /** What it does, e.g. `subloc localize hotline-beijing`. */
+  purpose: string;
+}
+
+export interface RunLockOptions {
+  /** What this run does, shown to a run that waits for it. */
+  purpose: string;
+  /** Called once, when another run holds the lock and this one starts waiting; `undefined` when it has not said who it is yet. */
+  onWait?: (holder: RunHolder | undefined) => void;
+  /** Stops the waiting: the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export interface RunLock {
+  /** Lets the next run in; a second call does nothing. */
+  release(): void;
+}
+
 /** The translation memory and review state. SQLite now; a server database can implement the same port. */
 export interface MemoryStore {
   /** Best exact match by status (approved, reviewed, draft), then by recency. */
@@ -56,5 +80,13 @@ export interface MemoryStore {
   put(entries: readonly MemoryEntry[]): PutResult;
   /** Every entry, optionally for one language pair, oldest first. */
   entries(pair?: Partial<LanguagePair>): MemoryEntry[];
+  /**
+   * Waits until no other run (in any process) holds this memory's run lock,
+   * then holds it until `release()`, `close()` or the end of the process,
+   * however it ends: a run that drafts and bills holds it, so two runs never
+   * bill the same unit.
+   */
+  lockRuns(options: RunLockOptions): Promise<RunLock>;
+  /** Closes the memory, releasing the run lock if held. */
   close(): void;
 }

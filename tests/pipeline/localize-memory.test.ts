@@ -1,12 +1,13 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
 import { openMemory } from '../../src/memory/sqlite.js';
 import { lineText } from '../../src/model/spans.js';
 import type { RunReport } from '../../src/pipeline/report.js';
 import { readXliff } from '../../src/review/xliff-read.js';
-import { cli, tempDir } from '../helpers/cli.js';
+import { cli, startCli, tempDir, type RunningProcess } from '../helpers/cli.js';
+import { start } from '../helpers/deepl-server.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -58,3 +59,61 @@ describe('re-importing the config’s TMX keeps a reviewer’s signed-off edits'
     expect(cue).toMatchObject({ target: EDIT, state: 'reviewed' });
   });
 });
+
+describe('two localize runs on one memory at once', () => {
+  const KEY = 'two-runs-key:fx';
+  const sample = join(root, 'subtitles/hotline-beijing.zh-Hans.srt');
+  const source = parse(readFileSync(sample)).track;
+  const running: RunningProcess[] = [];
+  afterEach(() => {
+    for (const p of running.splice(0)) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+  });
+
+  it('bill one pass in total, the second waiting for the first and taking its drafts from the memory', async () => {
+    const deepl = await start({ authKey: KEY });
+    try {
+      const dir = tempDir('subloc-two-runs-');
+      const memoryFile = join(dir, 'memory.sqlite');
+      // This test holds the memory first, so that both runs are sure to start while another run drafts.
+      const holder = openMemory(memoryFile);
+      await holder.lockRuns({ purpose: 'the test' });
+      const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url };
+      const runs = ['a', 'b'].map((name) => {
+        const run = startCli(['localize', '--input', sample, '--target', 'fr-FR,ja-JP', '--formats', 'srt', '--out', join(dir, name), '--memory', memoryFile, '--json'], dir, env);
+        running.push(run);
+        return run;
+      });
+      const waiting = (run: RunningProcess) => run.stderr.includes('waiting for the translation memory');
+      await until(() => runs.every((r) => waiting(r) || r.child.exitCode !== null));
+      holder.close();
+      const results = await Promise.all(runs.map((r) => r.done));
+
+      expect(results.map((r) => r.code)).toEqual([0, 0]);
+      const reports = results.map((r) => JSON.parse(r.stdout) as RunReport);
+      const billed = reports.map((r) => r.totals.billedCharacters).sort((a, b) => a - b);
+      expect(billed).toEqual([0, deepl.state.billedCharacters]);
+      expect(deepl.state.billedCharacters).toBeGreaterThan(0);
+      // Every unit was sent once per language.
+      expect(deepl.state.texts).toBe(2 * reports[0]!.units);
+      for (const r of results) {
+        // Said once, naming the memory and the run that holds it.
+        expect(r.stderr.split('\n')).toEqual([expect.stringMatching(/^subloc localize: waiting for the translation memory .* is drafting into it; this run goes on when that one ends and translates only what it leaves \(Ctrl-C stops waiting\)$/), '']);
+        expect(r.stderr).toContain(`memory ${memoryFile}: \`the test\` (pid ${process.pid} on this machine, since 20`);
+      }
+      for (const name of ['a', 'b']) {
+        for (const language of ['fr-FR', 'ja-JP']) {
+          const track = parse(readFileSync(join(dir, name, 'hotline-beijing', language, `hotline-beijing.${language}.srt`))).track;
+          expect(track.cues.map((c) => c.id)).toEqual(source.cues.map((c) => c.id));
+          expect(track.cues.every((c) => c.lines.map(lineText).join('').trim() !== '')).toBe(true);
+        }
+      }
+    } finally {
+      await deepl.stop();
+    }
+  });
+});
+
+/** Resolves once `ready()` holds, looking again as output arrives; the test's timeout bounds it. */
+async function until(ready: () => boolean): Promise<void> {
+  while (!ready()) await new Promise((r) => setTimeout(r, 20));
+}
