@@ -111,6 +111,25 @@ describe('two localize runs on one memory at once', () => {
       await deepl.stop();
     }
   });
+
+  it('stops waiting on Ctrl-C, with nothing but the waiting line said', async () => {
+    const dir = tempDir('subloc-two-runs-');
+    const memoryFile = join(dir, 'memory.sqlite');
+    const holder = openMemory(memoryFile);
+    await holder.lockRuns({ purpose: 'the test' });
+    try {
+      const run = startCli(['localize', '--input', sample, '--target', 'fr-FR', '--provider', 'pseudo', '--out', join(dir, 'out'), '--memory', memoryFile], dir);
+      running.push(run);
+      await until(() => run.stderr.includes('(Ctrl-C stops waiting)') || run.child.exitCode !== null);
+      run.child.kill('SIGINT');
+      const result = await run.done;
+      expect(run.child.signalCode).toBe('SIGINT');
+      expect(result.stderr.split('\n')).toHaveLength(2);
+      expect(holder.entries()).toEqual([]);
+    } finally {
+      holder.close();
+    }
+  });
 });
 
 /** Resolves once `ready()` holds, looking again as output arrives; the test's timeout bounds it. */
