@@ -105,10 +105,10 @@ function unreadable(path: string, cause: unknown): SublocError {
   const code = (cause as { code?: string }).code;
   const check = `check it with \`sqlite3 ${path} "PRAGMA integrity_check"\``;
   const why =
-    code === 'SQLITE_NOTADB' ? `the file is not an SQLite database; expected a subloc memory (an SQLite file): if --memory or SUBLOC_MEMORY names the wrong file, pass --memory <file>`
+    code === 'SQLITE_NOTADB' ? `the file is not an SQLite database (\`file ${path}\` tells what it holds); expected a subloc memory (an SQLite file): if --memory or SUBLOC_MEMORY names the wrong file, pass --memory <file>`
     : code === 'SQLITE_CORRUPT' ? `the SQLite database is damaged (${(cause as Error).message}); ${check}, and restore the memory from a backup or a TMX export if it reports errors`
     : code === 'EACCES' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' ? `it cannot be opened for writing (${(cause as Error).message}); expected a subloc memory (an SQLite file) or a folder where one can be created: check the permissions of the file and its folder, or pass --memory <file>`
-    : code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' ? `another process kept it locked for more than ${BUSY_TIMEOUT_MS / 1000} s (${(cause as Error).message}); the memory itself is intact: run again when that process has finished`
+    : code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' ? `another process kept it locked for more than ${BUSY_TIMEOUT_MS / 1000} s (${(cause as Error).message}); that is no damage to the memory: run again when that process has finished`
     : `${(cause as Error).message}; ${check}`;
   return new SublocError('MEMORY_UNREADABLE', `cannot use ${path} as the translation memory: ${why}`, { cause, file: path });
 }

@@ -253,7 +253,7 @@ describe('the database file', () => {
     expect(error.code).toBe('MEMORY_UNREADABLE');
     expect(error.file).toBe(path);
     expect(error.message).toContain(path);
-    expect(error.message).toMatch(/not an SQLite database; expected a subloc memory/);
+    expect(error.message).toContain(`the file is not an SQLite database (\`file ${path}\` tells what it holds); expected a subloc memory`);
     // Whatever the file is, the advice never risks a valid memory.
     expect(error.message).not.toMatch(/move|delete|remove/i);
   });
