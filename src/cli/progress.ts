@@ -27,7 +27,7 @@ export function progressReporter(io: CliIo): { onEvent(event: LocalizeEvent): vo
     onEvent(event) {
       if (event.type === 'language-start') byLanguage.set(event.language, bars.create(event.units, 0, { language: event.language.padEnd(7), summary: '' }));
       else if (event.type === 'language-progress') byLanguage.get(event.language)?.update(event.done);
-      else {
+      else if (event.type === 'language-done') {
         const bar = byLanguage.get(event.language);
         bar?.update(bar.getTotal(), { summary: summary(event.report, style) });
       }

@@ -30,4 +30,19 @@ export const MIGRATIONS: ReadonlyArray<(db: BetterSqlite3.Database) => void> = [
       CREATE INDEX entry_fuzzy ON entry (source_lang, target_lang, cue_count, plain_length);
       CREATE INDEX entry_age ON entry (updated_at);
     `),
+  (db) =>
+    db.exec(`
+      ALTER TABLE entry ADD COLUMN by_reviewer INTEGER NOT NULL DEFAULT 0 CHECK (by_reviewer IN (0, 1));
+      -- Before this column only review import stored these providers (the format of the file it read),
+      -- but for a TMX that subloc exported carrying them on: reviewed work either way.
+      UPDATE entry SET by_reviewer = 1 WHERE rank > 0 AND provider IN ('xliff', 'srt', 'vtt', 'subtitles');
+      -- Who holds the run lock (run-lock.ts), for the runs that wait; the lock itself is not here.
+      CREATE TABLE run_lock (
+        id        INTEGER PRIMARY KEY CHECK (id = 1),
+        pid       INTEGER NOT NULL,
+        hostname  TEXT NOT NULL,
+        since     TEXT NOT NULL,
+        purpose   TEXT NOT NULL
+      );
+    `),
 ];

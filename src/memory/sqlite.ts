@@ -6,11 +6,11 @@ import { plainOf, type TaggedText } from '../translate/tagged-text.js';
 import { CUE_SEPARATOR, unitKey, type LanguagePair } from '../translate/unit.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 import { boundedDistance, codePoints, editBudget, ratio } from './similarity.js';
-import type { MemoryEntry, MemoryMatch, MemoryStatus, MemoryStore, PutResult } from './store.js';
+import { RANK, replaces } from './precedence.js';
+import { acquireRunLock, type HolderRecord } from './run-lock.js';
+import type { MemoryEntry, MemoryMatch, MemoryStatus, MemoryStore, PutResult, RunHolder, RunLock, RunLockOptions } from './store.js';
 
-const RANK: Readonly<Record<MemoryStatus, number>> = { draft: 0, reviewed: 1, approved: 2 };
-
-const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, updated_at';
+const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, updated_at';
 
 interface Row {
   source_lang: string;
@@ -21,6 +21,7 @@ interface Row {
   provider: string;
   status: MemoryStatus;
   reviewer: string | null;
+  by_reviewer: 0 | 1;
   updated_at: string;
 }
 
@@ -41,8 +42,12 @@ interface Params {
   status: string;
   rank: number;
   reviewer: string | null;
+  byReviewer: 0 | 1;
   updatedAt: string;
 }
+
+/** How long a statement waits for another process's write to finish before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 30_000;
 
 export interface OpenMemoryOptions {
   /**
@@ -55,7 +60,9 @@ export interface OpenMemoryOptions {
 /**
  * Opens (creating when absent, unless `existing`) the SQLite translation
  * memory at `path`; `:memory:` gives a private in-memory one. Throws
- * `MEMORY_UNREADABLE` when the file is not a subloc memory this version can read.
+ * `MEMORY_UNREADABLE` when the file is not a subloc memory this version can
+ * read. Safe to call from several processes at once on a memory that does
+ * not exist yet.
  */
 export function openMemory(path: string, options: OpenMemoryOptions = {}): MemoryStore {
   const existing = options.existing === true && path !== ':memory:';
@@ -64,7 +71,7 @@ export function openMemory(path: string, options: OpenMemoryOptions = {}): Memor
   try {
     if (path !== ':memory:' && !existing) mkdirSync(dirname(path), { recursive: true });
     // fileMustExist closes the gap between the check above and the open.
-    db = new Database(path, { fileMustExist: existing });
+    db = new Database(path, { fileMustExist: existing, timeout: BUSY_TIMEOUT_MS });
     // WAL: readers never block the writer, and each committed batch survives a kill.
     db.pragma('journal_mode = WAL');
     // NORMAL is durable in WAL mode except for the last commits on power loss, never corrupting.
@@ -78,7 +85,8 @@ export function openMemory(path: string, options: OpenMemoryOptions = {}): Memor
   }
 }
 
-function migrate(db: Database.Database, path: string): void {
+/** The schema version, after checking that the file is a subloc memory this version can read. */
+function schemaVersion(db: Database.Database, path: string): number {
   const version = db.pragma('user_version', { simple: true }) as number;
   const appId = db.pragma('application_id', { simple: true }) as number;
   if (version > MIGRATIONS.length) {
@@ -90,8 +98,14 @@ function migrate(db: Database.Database, path: string): void {
       throw new SublocError('MEMORY_UNREADABLE', `${path} is an SQLite database of another application (${tables} table${tables === 1 ? '' : 's'}, application_id ${appId}); expected a subloc translation memory: pass --memory <file> to put the memory elsewhere`, { file: path });
     }
   }
-  if (version === MIGRATIONS.length) return;
+  return version;
+}
+
+function migrate(db: Database.Database, path: string): void {
+  if (schemaVersion(db, path) === MIGRATIONS.length) return;
+  // Read again under the write lock: another process may have created or upgraded the schema since.
   db.transaction(() => {
+    const version = schemaVersion(db, path);
     for (let v = version; v < MIGRATIONS.length; v++) MIGRATIONS[v]!(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${MIGRATIONS.length}`);
@@ -102,14 +116,17 @@ function notFound(path: string): SublocError {
   return new SublocError('MEMORY_NOT_FOUND', `no translation memory at ${path}; expected one made by \`subloc localize\` or \`subloc memory import\`: run one of them first, or pass --memory <file> (or set SUBLOC_MEMORY) to use another`, { file: path });
 }
 
+/** A database error as a refusal that says what is wrong and how to check the file; a valid memory is never to be moved away. */
 function unreadable(path: string, cause: unknown): SublocError {
   const code = (cause as { code?: string }).code;
+  const check = `check it with \`sqlite3 ${path} "PRAGMA integrity_check"\``;
   const why =
-    code === 'SQLITE_NOTADB' ? 'the file is not an SQLite database'
-    : code === 'SQLITE_CORRUPT' ? 'the SQLite database is corrupt'
-    : code === 'EACCES' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' ? `it cannot be opened for writing (${(cause as Error).message})`
-    : (cause as Error).message;
-  return new SublocError('MEMORY_UNREADABLE', `cannot use ${path} as the translation memory: ${why}; expected a subloc memory (an SQLite file) or a path where one can be created: move the file away, or pass --memory <file>`, { cause, file: path });
+    code === 'SQLITE_NOTADB' ? `the file is not an SQLite database (\`file ${path}\` tells what it holds); expected a subloc memory (an SQLite file): if --memory or SUBLOC_MEMORY names the wrong file, pass --memory <file>`
+    : code === 'SQLITE_CORRUPT' ? `the SQLite database is damaged (${(cause as Error).message}); ${check}, and restore the memory from a backup or a TMX export if it reports errors`
+    : code === 'EACCES' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' ? `it cannot be opened for writing (${(cause as Error).message}); expected a subloc memory (an SQLite file) or a folder where one can be created: check the permissions of the file and its folder, or pass --memory <file>`
+    : code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' ? `another process kept it locked for more than ${BUSY_TIMEOUT_MS / 1000} s (${(cause as Error).message}); that is no damage to the memory: run again when that process has finished`
+    : `${(cause as Error).message}; ${check}`;
+  return new SublocError('MEMORY_UNREADABLE', `cannot use ${path} as the translation memory: ${why}`, { cause, file: path });
 }
 
 /** The plain words of a unit, cue by cue: what fuzzy matching compares. */
@@ -129,12 +146,14 @@ function toEntry(row: Row): MemoryEntry {
     updatedAt: row.updated_at,
   };
   if (row.reviewer !== null) entry.reviewer = row.reviewer;
+  if (row.by_reviewer === 1) entry.byReviewer = true;
   return entry;
 }
 
 function toParams(entry: MemoryEntry): Params {
   const time = Date.parse(entry.updatedAt);
   if (Number.isNaN(time)) throw new TypeError(`updatedAt \`${entry.updatedAt}\` is not an ISO 8601 time`);
+  if (!Object.hasOwn(RANK, entry.status)) throw new TypeError(`status \`${entry.status}\` is not one of ${Object.keys(RANK).join(', ')}`);
   const sourcePlain = plainKey(entry.source);
   return {
     sourceLang: entry.sourceLang,
@@ -148,8 +167,9 @@ function toParams(entry: MemoryEntry): Params {
     target: JSON.stringify(entry.target),
     provider: entry.provider,
     status: entry.status,
-    rank: RANK[entry.status] ?? -1,
+    rank: RANK[entry.status],
     reviewer: entry.reviewer ?? null,
+    byReviewer: entry.byReviewer === true ? 1 : 0,
     // One canonical form, so times compare as text in SQL.
     updatedAt: new Date(time).toISOString(),
   };
@@ -160,8 +180,11 @@ class SqliteMemory implements MemoryStore {
   private readonly selectCandidates;
   private readonly selectByRowid;
   private readonly selectEntries;
+  private readonly selectStored;
   private readonly upsert;
   private readonly putAll;
+  private readonly holders: HolderRecord;
+  private readonly locks = new Set<RunLock>();
 
   constructor(
     private readonly db: Database.Database,
@@ -171,7 +194,7 @@ class SqliteMemory implements MemoryStore {
       `SELECT ${COLUMNS} FROM entry
        WHERE source_lang = ? AND target_lang = ? AND source_key = ?
          AND (rank > 0 OR glossary_version = '' OR glossary_version = ?)
-       ORDER BY rank DESC, updated_at DESC, glossary_version = ? DESC
+       ORDER BY rank DESC, by_reviewer DESC, updated_at DESC, glossary_version = ? DESC
        LIMIT 1`,
     );
     this.selectCandidates = db
@@ -186,19 +209,35 @@ class SqliteMemory implements MemoryStore {
        WHERE (@source IS NULL OR source_lang = @source) AND (@target IS NULL OR target_lang = @target)
        ORDER BY updated_at, rowid`,
     );
+    this.selectStored = db.prepare<[Params], Pick<Row, 'status' | 'by_reviewer' | 'updated_at'>>(
+      `SELECT status, by_reviewer, updated_at FROM entry
+       WHERE source_lang = @sourceLang AND target_lang = @targetLang AND source_key = @sourceKey AND glossary_version = @glossaryVersion`,
+    );
     this.upsert = db.prepare<[Params]>(
-      `INSERT INTO entry (source_lang, target_lang, source_key, glossary_version, source, source_plain, plain_length, cue_count, target, provider, status, rank, reviewer, updated_at)
-       VALUES (@sourceLang, @targetLang, @sourceKey, @glossaryVersion, @source, @sourcePlain, @plainLength, @cueCount, @target, @provider, @status, @rank, @reviewer, @updatedAt)
+      `INSERT INTO entry (source_lang, target_lang, source_key, glossary_version, source, source_plain, plain_length, cue_count, target, provider, status, rank, reviewer, by_reviewer, updated_at)
+       VALUES (@sourceLang, @targetLang, @sourceKey, @glossaryVersion, @source, @sourcePlain, @plainLength, @cueCount, @target, @provider, @status, @rank, @reviewer, @byReviewer, @updatedAt)
        ON CONFLICT (source_lang, target_lang, source_key, glossary_version) DO UPDATE SET
          source = excluded.source, target = excluded.target, provider = excluded.provider, status = excluded.status,
-         rank = excluded.rank, reviewer = excluded.reviewer, updated_at = excluded.updated_at
-       WHERE excluded.rank > entry.rank OR (excluded.rank = entry.rank AND excluded.updated_at >= entry.updated_at)`,
+         rank = excluded.rank, reviewer = excluded.reviewer, by_reviewer = excluded.by_reviewer, updated_at = excluded.updated_at`,
     );
     this.putAll = db.transaction((entries: readonly MemoryEntry[]): PutResult => {
       let written = 0;
-      for (const entry of entries) written += this.upsert.run(toParams(entry)).changes;
+      for (const entry of entries) {
+        const params = toParams(entry);
+        const stored = this.selectStored.get(params);
+        if (stored && !replaces(entry, { status: stored.status, updatedAt: stored.updated_at, ...(stored.by_reviewer === 1 ? { byReviewer: true } : {}) })) continue;
+        written += this.upsert.run(params).changes;
+      }
       return { written, kept: entries.length - written };
     });
+    const readHolder = db.prepare<[], RunHolder>('SELECT pid, hostname, since, purpose FROM run_lock');
+    const writeHolder = db.prepare<[RunHolder]>('INSERT OR REPLACE INTO run_lock (id, pid, hostname, since, purpose) VALUES (1, @pid, @hostname, @since, @purpose)');
+    const clearHolder = db.prepare<[RunHolder]>('DELETE FROM run_lock WHERE pid = @pid AND hostname = @hostname AND since = @since');
+    this.holders = {
+      read: () => this.read(() => readHolder.get()),
+      write: (holder) => this.write('record who holds the run lock', () => writeHolder.run(holder)),
+      clear: (holder) => this.write('clear who held the run lock', () => clearHolder.run(holder)),
+    };
   }
 
   exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: string): MemoryEntry | undefined {
@@ -254,8 +293,32 @@ class SqliteMemory implements MemoryStore {
     return rows.map(toEntry);
   }
 
+  async lockRuns(options: RunLockOptions): Promise<RunLock> {
+    // A private in-memory memory has no other run to keep out.
+    if (this.path === ':memory:') return { release() {} };
+    const lock = await acquireRunLock(this.path, this.holders, options);
+    this.locks.add(lock);
+    return {
+      release: () => {
+        this.locks.delete(lock);
+        lock.release();
+      },
+    };
+  }
+
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    for (const lock of this.locks) lock.release();
+    this.locks.clear();
+    this.db.close();
+  }
+
+  private write(what: string, statement: () => unknown): void {
+    try {
+      statement();
+    } catch (cause) {
+      throw new SublocError('MEMORY_WRITE_FAILED', `could not ${what} in the translation memory ${this.path}: ${(cause as Error).message}`, { cause, file: this.path });
+    }
   }
 
   private read<T>(query: () => T): T {

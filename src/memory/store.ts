@@ -5,6 +5,9 @@ import type { LanguagePair } from '../translate/unit.js';
 /** A draft may be replaced by anything; reviewed and approved work only by equal or higher. */
 export type MemoryStatus = 'draft' | 'reviewed' | 'approved';
 
+/** The time of an entry whose date nobody recorded (a TMX without dates): older than any dated entry. */
+export const UNDATED = '1970-01-01T00:00:00.000Z';
+
 export interface MemoryEntry {
   sourceLang: Lang;
   targetLang: Lang;
@@ -22,7 +25,12 @@ export interface MemoryEntry {
   provider: string;
   status: MemoryStatus;
   reviewer?: string;
-  /** ISO 8601 time of the last change. */
+  /**
+   * Set on a reviewer's own decision (review import, the review studio).
+   * An import or a machine never replaces such an entry at equal status.
+   */
+  byReviewer?: true;
+  /** ISO 8601 time of the last change; `UNDATED` when unknown. */
   updatedAt: string;
 }
 
@@ -34,8 +42,32 @@ export interface MemoryMatch {
 
 export interface PutResult {
   written: number;
-  /** Entries not written because the stored one has a higher status. */
+  /** Entries not written because the stored one outranks them (see `replaces`). */
   kept: number;
+}
+
+/** The run that holds a memory's run lock, as it recorded itself. */
+export interface RunHolder {
+  pid: number;
+  hostname: string;
+  /** ISO 8601 time it took the lock. */
+  since: string;
+  /** What it does, e.g. `subloc localize hotline-beijing`. */
+  purpose: string;
+}
+
+export interface RunLockOptions {
+  /** What this run does, shown to a run that waits for it. */
+  purpose: string;
+  /** Called once, when another run holds the lock and this one starts waiting; `undefined` when it has not said who it is yet. */
+  onWait?: (holder: RunHolder | undefined) => void;
+  /** Stops the waiting: the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export interface RunLock {
+  /** Lets the next run in; a second call does nothing. */
+  release(): void;
 }
 
 /** The translation memory and review state. SQLite now; a server database can implement the same port. */
@@ -44,9 +76,17 @@ export interface MemoryStore {
   exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: string): MemoryEntry | undefined;
   /** Best match with the same number of cues scoring at least `minScore` (0..1) on the plain source text. */
   fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number): MemoryMatch | undefined;
-  /** Stores all in one transaction, never replacing an entry with one of lower status. */
+  /** Stores all in one transaction; an entry replaces a stored one only as `replaces` says. */
   put(entries: readonly MemoryEntry[]): PutResult;
   /** Every entry, optionally for one language pair, oldest first. */
   entries(pair?: Partial<LanguagePair>): MemoryEntry[];
+  /**
+   * Waits until no other run (in any process) holds this memory's run lock,
+   * then holds it until `release()`, `close()` or the end of the process,
+   * however it ends: a run that drafts and bills holds it, so two runs never
+   * bill the same unit.
+   */
+  lockRuns(options: RunLockOptions): Promise<RunLock>;
+  /** Closes the memory, releasing the run lock if held. */
   close(): void;
 }

@@ -25,7 +25,7 @@ export const messages = {
   unknownStatus: (value: string, at: Location): Diagnostic =>
     diagnostic('tmx/unknown-status', 'warning', `\`<prop type="x-subloc-status">${value}</prop>\` is not a status; expected draft, reviewed or approved; imported as draft`, at),
   badDate: (attribute: string, value: string, at: Location): Diagnostic =>
-    diagnostic('tmx/bad-date', 'warning', `\`${attribute}="${value}"\` is not a TMX date; expected YYYYMMDDThhmmssZ (e.g. 20261128T160000Z); used the time of the import`, at),
+    diagnostic('tmx/bad-date', 'warning', `\`${attribute}="${value}"\` is not a TMX date; expected YYYYMMDDThhmmssZ (e.g. 20261128T160000Z); took the unit as undated (older than any entry in the memory)`, at),
   unsupportedCodes: (codes: readonly string[], at: Location): Diagnostic =>
     diagnostic('tmx/unsupported-code', 'warning', `\`<seg>\` holds inline codes subloc does not carry (${codes.join(', ')}); expected \`<bpt>\`/\`<ept>\` for italic, bold or underline, or \`<ph type="x-cue-break"/>\` or \`<ph type="lb"/>\`; kept their content as text`, at),
 };

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { MemoryEntry, MemoryStatus } from './store.js';
+import { UNDATED, type MemoryEntry, type MemoryStatus } from './store.js';
 import { messages } from './tmx-messages.js';
 import { xmlAttr } from '../formats/shared/xml-escape.js';
 import { readSeg, segOf } from './tmx-seg.js';
@@ -38,8 +38,9 @@ export function exportTmx(entries: readonly MemoryEntry[], options: ExportTmxOpt
   ];
   for (const e of entries) {
     const ownSource = e.sourceLang.toLowerCase() === options.srcLang.toLowerCase() ? '' : ` srclang="${xmlAttr(e.sourceLang)}"`;
-    const date = tmxDate(e.updatedAt);
-    out.push(`    <tu${ownSource} creationdate="${date}" changedate="${date}">`);
+    // An undated entry stays undated: a date would make it newer than what it may not replace.
+    const dates = e.updatedAt === UNDATED ? '' : ` creationdate="${tmxDate(e.updatedAt)}" changedate="${tmxDate(e.updatedAt)}"`;
+    out.push(`    <tu${ownSource}${dates}>`);
     out.push(`      <prop type="${PROP.status}">${e.status}</prop>`);
     out.push(`      <prop type="${PROP.provider}">${xmlAttr(e.provider)}</prop>`);
     if (e.glossaryVersion !== '') out.push(`      <prop type="${PROP.glossary}">${xmlAttr(e.glossaryVersion)}</prop>`);
@@ -55,8 +56,6 @@ export function exportTmx(entries: readonly MemoryEntry[], options: ExportTmxOpt
 export interface ImportTmxOptions {
   /** Status of entries that carry no `x-subloc-status` prop. @default 'reviewed' */
   status?: MemoryStatus;
-  /** Time given to entries without a `changedate`. @default the current time */
-  now?: string;
 }
 
 export interface ImportTmxResult {
@@ -102,7 +101,6 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
   const header = elements(root, 'header')[0];
   const headerLang = header?.attrs['srclang'];
   if (headerLang === undefined || headerLang.trim() === '') diagnostics.push(messages.missingSrclang(header ? at(header) : at(root)));
-  const now = options.now ?? new Date().toISOString();
   const defaultStatus = options.status ?? 'reviewed';
 
   const dateOf = (element: Element, attribute: string): string | undefined => {
@@ -179,7 +177,8 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
         glossaryVersion: found.get(PROP.glossary)?.value ?? '',
         provider: found.get(PROP.provider)?.value || 'tmx',
         status: entryStatus,
-        updatedAt: dateOf(tuv, 'changedate') ?? tuDate ?? now,
+        // Undated is older than anything stored: a re-import never passes for newer work.
+        updatedAt: dateOf(tuv, 'changedate') ?? tuDate ?? UNDATED,
       };
       const reviewer = found.get(PROP.reviewer)?.value;
       if (reviewer) entry.reviewer = reviewer;

@@ -3,7 +3,7 @@ import { formats } from '../formats/index.js';
 import { decode } from '../formats/decode.js';
 import { createMatcher, deeplEntries, glossaryContentHash, loadGlossary } from '../glossary/index.js';
 import { openMemory } from '../memory/sqlite.js';
-import type { MemoryStore } from '../memory/store.js';
+import type { MemoryStore, RunHolder } from '../memory/store.js';
 import { importTmx } from '../memory/tmx.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { createDeepLConnection, syncGlossary } from '../translate/deepl/index.js';
@@ -26,6 +26,8 @@ import { totals, type LanguageReport, type RunReport } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 export type LocalizeEvent =
+  /** Another run drafts into the same memory: this one waits for it, then translates only what it leaves. */
+  | { type: 'memory-wait'; memory: string; holder: RunHolder | undefined }
   | { type: 'language-start'; language: string; units: number }
   | { type: 'language-progress'; language: string; done: number }
   | { type: 'language-done'; language: string; report: LanguageReport };
@@ -64,6 +66,8 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
   let report: RunReport | undefined;
 
   try {
+    // Held until the memory closes: two runs on one memory never bill the same unit. A dry run bills nothing.
+    if (!options.dryRun) await memory.lockRuns({ purpose: `subloc localize ${options.title}`, onWait: (holder) => onEvent({ type: 'memory-wait', memory: options.memory, holder }) });
     const imported = await importMemories(memory, options.tmx);
     const service: Diagnostic[] = [];
     const ctx: ProviderContext = { memory };

@@ -1,3 +1,4 @@
+import { compareStatus } from '../memory/precedence.js';
 import type { MemoryEntry, MemoryStatus } from '../memory/store.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
@@ -7,7 +8,6 @@ import type { Alignment } from './align.js';
 import type { XliffCue, XliffRead } from './xliff-read.js';
 import { messages } from './xliff-messages.js';
 
-const RANK: Readonly<Record<MemoryStatus, number>> = { draft: 0, reviewed: 1, approved: 2 };
 /** Who reviewed, when neither `--reviewer` nor the file says. */
 export const UNKNOWN_REVIEWER = 'unknown';
 
@@ -56,12 +56,12 @@ function refuse(diagnostics: Diagnostic[], ...reasons: Diagnostic[]): ImportPlan
 
 function entryFor(unit: Unit, target: TaggedText[], status: MemoryStatus, provider: string, reviewer: string, opts: Pick<ImportOptions, 'sourceLang' | 'language' | 'now'>): MemoryEntry {
   // Imported work matches under any glossary version: a human checked it.
-  return { sourceLang: opts.sourceLang, targetLang: opts.language, source: [...unit.source], target, glossaryVersion: '', provider, status, reviewer, updatedAt: opts.now };
+  return { sourceLang: opts.sourceLang, targetLang: opts.language, source: [...unit.source], target, glossaryVersion: '', provider, status, reviewer, byReviewer: true, updatedAt: opts.now };
 }
 
 function isUnchanged(entry: MemoryEntry, opts: ImportOptions): boolean {
   const stored = opts.stored?.(entry.source);
-  return stored !== undefined && RANK[stored.status] >= RANK[entry.status] && stored.target.length === entry.target.length && stored.target.every((t, k) => t === entry.target[k]);
+  return stored !== undefined && compareStatus(stored.status, entry.status) >= 0 && stored.target.length === entry.target.length && stored.target.every((t, k) => t === entry.target[k]);
 }
 
 /**

@@ -17,7 +17,7 @@ describe('subloc memory', () => {
 
     const first = await cli(['memory', 'import', 'approved.tmx', '--memory', 'tm/memory.sqlite'], dir);
     expect(first.stderr).toBe('');
-    expect(first.stdout).toBe('approved.tmx: 2 written, 0 kept (the stored entry has a higher status or is newer), 0 skipped with errors\n');
+    expect(first.stdout).toBe('approved.tmx: 2 written, 0 kept (the stored entry has a higher status, is newer, or is a reviewer’s of the same status), 0 skipped with errors\n');
     expect(first.code).toBe(0);
 
     const second = await cli(['memory', 'import', 'drafts.tmx', '--status', 'draft', '--memory', 'tm/memory.sqlite'], dir);
@@ -74,7 +74,7 @@ describe('subloc memory', () => {
     writeFileSync(join(dir, 'mixed.tmx'), tmx(tu('您好', 'Hello'), tu('一<ph type="x-cue-break"/>二', 'one two')));
     const r = await cli(['memory', 'import', 'mixed.tmx', '--memory', 'm.sqlite'], dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('mixed.tmx: 1 written, 0 kept (the stored entry has a higher status or is newer), 1 skipped with errors\n');
+    expect(r.stdout).toBe('mixed.tmx: 1 written, 0 kept (the stored entry has a higher status, is newer, or is a reviewer’s of the same status), 1 skipped with errors\n');
     expect(r.stderr).toMatch(/^mixed\.tmx:6: error: the en-US `<seg>` has 1 cue and the source has 2.* \[tmx\/cue-count-mismatch\]$/m);
   });
 

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../src/errors.js';
+import { APPLICATION_ID, MIGRATIONS } from '../../src/memory/schema.js';
 import { openMemory } from '../../src/memory/sqlite.js';
-import type { MemoryStore } from '../../src/memory/store.js';
+import { UNDATED, type MemoryStore } from '../../src/memory/store.js';
 import { tempDir } from '../helpers/cli.js';
 import { entry, PAIR } from './entries.js';
 
@@ -94,6 +95,32 @@ describe('put', () => {
     expect(m.put([entry({ target: ['newer'], updatedAt: '2026-11-03T00:00:00Z' })])).toEqual({ written: 1, kept: 0 });
     expect(m.put([entry({ status: 'reviewed', reviewer: 'Ana', target: ['reviewed'], updatedAt: '2026-10-01T00:00:00Z' })])).toEqual({ written: 1, kept: 0 });
     expect(m.entries()).toEqual([entry({ status: 'reviewed', reviewer: 'Ana', target: ['reviewed'], updatedAt: '2026-10-01T00:00:00.000Z' })]);
+  });
+
+  it('never lets an import replace an entry of equal or higher status that a reviewer made, however new', () => {
+    const m = memory();
+    const signedOff = entry({ status: 'reviewed', reviewer: 'Camille', byReviewer: true, provider: 'xliff', target: ['signed off'], updatedAt: '2026-12-01T00:00:00Z' });
+    m.put([signedOff]);
+    expect(m.put([entry({ status: 'reviewed', provider: 'tmx', reviewer: 'sample', target: ['newer TMX'], updatedAt: '2027-06-01T00:00:00Z' })])).toEqual({ written: 0, kept: 1 });
+    expect(m.put([entry({ status: 'reviewed', provider: 'tmx', target: ['older TMX'], updatedAt: '2026-01-01T00:00:00Z' })])).toEqual({ written: 0, kept: 1 });
+    expect(m.put([entry({ status: 'draft', target: ['machine'], updatedAt: '2027-06-01T00:00:00Z' })])).toEqual({ written: 0, kept: 1 });
+    expect(m.exact(entry().source, PAIR, 'g1')).toEqual({ ...signedOff, updatedAt: '2026-12-01T00:00:00.000Z' });
+
+    // A later decision of a reviewer replaces it; so does an import of higher status.
+    expect(m.put([{ ...signedOff, target: ['signed off again'], updatedAt: '2026-12-02T00:00:00Z' }])).toEqual({ written: 1, kept: 0 });
+    expect(m.put([entry({ status: 'approved', provider: 'tmx', target: ['approved elsewhere'], updatedAt: '2026-01-01T00:00:00Z' })])).toEqual({ written: 1, kept: 0 });
+    expect(m.exact(entry().source, PAIR, 'g1')).toMatchObject({ target: ['approved elsewhere'], status: 'approved' });
+    expect(m.exact(entry().source, PAIR, 'g1')?.byReviewer).toBeUndefined();
+    // A reviewer never downgrades it either.
+    expect(m.put([{ ...signedOff, updatedAt: '2027-01-01T00:00:00Z' }])).toEqual({ written: 0, kept: 1 });
+  });
+
+  it('treats an undated entry as older than anything stored', () => {
+    const m = memory();
+    m.put([entry({ target: ['machine draft'], updatedAt: '2000-01-01T00:00:00Z' })]);
+    expect(m.put([entry({ target: ['undated draft'], provider: 'tmx', updatedAt: UNDATED })])).toEqual({ written: 0, kept: 1 });
+    expect(m.put([entry({ status: 'reviewed', target: ['undated review'], provider: 'tmx', updatedAt: UNDATED })])).toEqual({ written: 1, kept: 0 });
+    expect(m.entries()).toMatchObject([{ target: ['undated review'], updatedAt: UNDATED }]);
   });
 
   it('compares times, not their spelling', () => {
@@ -209,7 +236,7 @@ describe('the database file', () => {
 
     const raw = new Database(path, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     raw.close();
 
     const second = memory(path);
@@ -226,7 +253,9 @@ describe('the database file', () => {
     expect(error.code).toBe('MEMORY_UNREADABLE');
     expect(error.file).toBe(path);
     expect(error.message).toContain(path);
-    expect(error.message).toMatch(/not an SQLite database; expected a subloc memory/);
+    expect(error.message).toContain(`the file is not an SQLite database (\`file ${path}\` tells what it holds); expected a subloc memory`);
+    // Whatever the file is, the advice never risks a valid memory.
+    expect(error.message).not.toMatch(/move|delete|remove/i);
   });
 
   it('refuses another application’s SQLite database and a newer memory schema', () => {
@@ -244,7 +273,29 @@ describe('the database file', () => {
     raw.close();
     const error = thrown(() => openMemory(newer));
     expect(error.code).toBe('MEMORY_UNREADABLE');
-    expect(error.message).toMatch(/newer subloc \(memory schema version 99\); expected version 1 or lower/);
+    expect(error.message).toContain(`newer subloc (memory schema version 99); expected version ${MIGRATIONS.length} or lower`);
+  });
+
+  it('upgrades a memory of schema version 1, marking what review import wrote as a reviewer’s', () => {
+    const path = join(tempDir('subloc-memory-'), 'v1.sqlite');
+    const raw = new Database(path);
+    MIGRATIONS[0]!(raw);
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    raw.pragma('user_version = 1');
+    const insert = raw.prepare(
+      `INSERT INTO entry (source_lang, target_lang, source_key, glossary_version, source, source_plain, plain_length, cue_count, target, provider, status, rank, reviewer, updated_at)
+       VALUES ('zh-Hans', 'en-US', ?, '', ?, ?, 1, 1, ?, ?, ?, ?, ?, '2026-11-01T00:00:00.000Z')`,
+    );
+    const row = (zh: string, provider: string, status: string, rank: number, reviewer: string | null) => insert.run(zh, JSON.stringify([zh]), zh, JSON.stringify([`EN ${zh}`]), provider, status, rank, reviewer);
+    row('一', 'xliff', 'approved', 2, 'Camille');
+    row('二', 'srt', 'reviewed', 1, 'Camille');
+    row('三', 'tmx', 'reviewed', 1, 'subloc sample');
+    row('四', 'deepl', 'draft', 0, null);
+    raw.close();
+
+    const m = memory(path);
+    expect(m.entries().map((e) => [e.source[0], e.byReviewer])).toEqual([['一', true], ['二', true], ['三', undefined], ['四', undefined]]);
+    expect(m.put([entry({ source: ['二'], glossaryVersion: '', status: 'reviewed', provider: 'tmx', updatedAt: '2027-01-01T00:00:00Z' })])).toEqual({ written: 0, kept: 1 });
   });
 
   it('opens an empty file as a new memory', () => {

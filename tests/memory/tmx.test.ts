@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MemoryEntry } from '../../src/memory/store.js';
+import { UNDATED, type MemoryEntry } from '../../src/memory/store.js';
 import { exportTmx, importTmx } from '../../src/memory/tmx.js';
 import { span } from '../../src/model/spans.js';
 import type { Span } from '../../src/model/track.js';
@@ -11,8 +11,6 @@ import { entry } from './entries.js';
 
 import { SCHEMAS, validateText } from '../helpers/schemas.js';
 
-
-const NOW = '2026-11-28T12:00:00.000Z';
 
 // ---- arbitraries: tagged text as the pipeline makes it, and as anything may hand it over ----
 
@@ -62,6 +60,12 @@ describe('TMX export and import', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('writes an undated entry without dates, so it comes back undated', () => {
+    const tmx = exportTmx([entry({ updatedAt: UNDATED })], { srcLang: 'zh-Hans' });
+    expect(tmx).not.toMatch(/date=/);
+    expect(importTmx(tmx, 'memory.tmx').entries[0]?.updatedAt).toBe(UNDATED);
   });
 
   it('writes cue breaks, dialogue breaks and styles as TMX inline codes', () => {
@@ -143,11 +147,12 @@ describe('TMX from other tools', () => {
 </tmx>`;
 
   it('reads plain segs as one cue, recognised styles from their content, and several targets per unit', () => {
-    const { entries, diagnostics } = importTmx(foreign, 'cat.tmx', { now: NOW, status: 'approved' });
+    const { entries, diagnostics } = importTmx(foreign, 'cat.tmx', { status: 'approved' });
     expect(entries.map((e) => [e.sourceLang, e.targetLang, e.source, e.target, e.status, e.provider, e.updatedAt])).toEqual([
       ['EN-US', 'fr-FR', ['Call the <b>hotline</b> now &amp; wait.'], ['Appelez la <b>ligne</b> &amp; attendez.'], 'approved', 'tmx', '2025-01-02T03:04:05.000Z'],
       ['EN-US', 'de-DE', ['Call the <b>hotline</b> now &amp; wait.'], ['Rufen Sie die Hotline an.'], 'approved', 'tmx', '2025-01-02T03:04:05.000Z'],
-      ['EN-US', 'fr-FR', ['Press &lt;a href="x"&gt;here&lt;/a&gt;{br}'], ['Appuyez ici'], 'approved', 'tmx', NOW],
+      // Undated, as many CAT tools export: older than anything a memory holds.
+      ['EN-US', 'fr-FR', ['Press &lt;a href="x"&gt;here&lt;/a&gt;{br}'], ['Appuyez ici'], 'approved', 'tmx', UNDATED],
     ]);
     expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([
       ['tmx/unsupported-code', 'warning', 12],
@@ -231,9 +236,28 @@ describe('TMX import diagnostics', () => {
     expect(xliff.diagnostics[0]?.message).toContain('x.xlf has the root element `<xliff>`');
   });
 
-  it('warns about a date it cannot read and uses the import time', () => {
-    const r = importTmx(wrap(HEADER, '<tu changedate="2026-11-28">\n<tuv xml:lang="zh-Hans"><seg>一</seg></tuv><tuv xml:lang="en"><seg>one</seg></tuv></tu>'), 'x.tmx', { now: NOW });
+  it('warns about a date it cannot read and takes the unit as undated', () => {
+    const r = importTmx(wrap(HEADER, '<tu changedate="2026-11-28">\n<tuv xml:lang="zh-Hans"><seg>一</seg></tuv><tuv xml:lang="en"><seg>one</seg></tuv></tu>'), 'x.tmx');
     expect(r.diagnostics).toMatchObject([{ code: 'tmx/bad-date', severity: 'warning', line: 5 }]);
-    expect(r.entries[0]?.updatedAt).toBe(NOW);
+    expect(r.diagnostics[0]?.message).toContain('took the unit as undated (older than any entry in the memory)');
+    expect(r.entries[0]?.updatedAt).toBe(UNDATED);
+  });
+
+  it('dates a variant by its own changedate, else its unit’s changedate or creationdate, else as undated', () => {
+    const r = importTmx(
+      wrap(
+        HEADER,
+        [
+          '<tu creationdate="20250101T000000Z"><tuv xml:lang="zh-Hans"><seg>一</seg></tuv><tuv xml:lang="en" changedate="20260101T000000Z"><seg>one</seg></tuv><tuv xml:lang="fr"><seg>un</seg></tuv></tu>',
+          '<tu><tuv xml:lang="zh-Hans"><seg>二</seg></tuv><tuv xml:lang="en"><seg>two</seg></tuv></tu>',
+        ].join('\n'),
+      ),
+      'x.tmx',
+    );
+    expect(r.entries.map((e) => [e.target[0], e.updatedAt])).toEqual([
+      ['one', '2026-01-01T00:00:00.000Z'],
+      ['un', '2025-01-01T00:00:00.000Z'],
+      ['two', UNDATED],
+    ]);
   });
 });

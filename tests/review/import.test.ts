@@ -53,8 +53,8 @@ describe('planImport', () => {
     const plan = planImport(reviewed, options);
     expect(plan.refused).toBe(false);
     expect(plan.entries).toEqual([
-      { sourceLang: 'zh-Hans', targetLang: 'en-US', source: units[0]!.source, target: ['Citizens call <i>12345</i>,', 'swift response.'], glossaryVersion: '', provider: 'xliff', status: 'approved', reviewer: 'Anna', updatedAt: NOW },
-      { sourceLang: 'zh-Hans', targetLang: 'en-US', source: units[1]!.source, target: ['- Hello!\n- Hi?'], glossaryVersion: '', provider: 'xliff', status: 'reviewed', reviewer: 'unknown', updatedAt: NOW },
+      { sourceLang: 'zh-Hans', targetLang: 'en-US', source: units[0]!.source, target: ['Citizens call <i>12345</i>,', 'swift response.'], glossaryVersion: '', provider: 'xliff', status: 'approved', reviewer: 'Anna', byReviewer: true, updatedAt: NOW },
+      { sourceLang: 'zh-Hans', targetLang: 'en-US', source: units[1]!.source, target: ['- Hello!\n- Hi?'], glossaryVersion: '', provider: 'xliff', status: 'reviewed', reviewer: 'unknown', byReviewer: true, updatedAt: NOW },
     ]);
     expect(plan.skipped).toBe(1);
   });

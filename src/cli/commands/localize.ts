@@ -1,12 +1,19 @@
+import { hostname } from 'node:os';
 import { relative } from 'node:path';
 import { SublocError } from '../../errors.js';
-import { localize as runLocalize } from '../../pipeline/localize.js';
+import type { RunHolder } from '../../memory/store.js';
+import { localize as runLocalize, type LocalizeEvent } from '../../pipeline/localize.js';
 import { resolveLocalizeOptions, type LocalizeInput } from '../../pipeline/options.js';
 import type { Command } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT } from '../io.js';
 import { progressReporter } from '../progress.js';
 import { note, printDiagnostic, styleFor } from '../style.js';
+
+function holderOf(holder: RunHolder | undefined): string {
+  if (holder === undefined) return t('localize.waiting.unknown');
+  return holder.hostname === hostname() ? t('localize.waiting.holder', { ...holder }) : t('localize.waiting.holderElsewhere', { ...holder });
+}
 
 export const localize: Command = {
   name: 'localize',
@@ -55,9 +62,14 @@ export const localize: Command = {
     const options = await resolveLocalizeOptions(cli, io.cwd, io.env);
     const json = values['json'] === true;
     const progress = json || options.dryRun ? undefined : progressReporter(io);
+    // Said even under --quiet and --json: without it a waiting run looks hung.
+    const onEvent = (event: LocalizeEvent) => {
+      if (event.type === 'memory-wait') io.stderr(`subloc localize: ${t('localize.waiting.message', { memory: event.memory, holder: holderOf(event.holder) })}\n`);
+      else progress?.onEvent(event);
+    };
     let report;
     try {
-      report = await runLocalize(options, (event) => progress?.onEvent(event));
+      report = await runLocalize(options, onEvent);
     } finally {
       progress?.stop();
     }

@@ -1,0 +1,31 @@
+import type { MemoryEntry, MemoryStatus } from './store.js';
+
+/** Status as a number, for SQL; compare statuses with `compareStatus`. */
+export const RANK: Readonly<Record<MemoryStatus, number>> = { draft: 0, reviewed: 1, approved: 2 };
+
+type Weighed = Pick<MemoryEntry, 'status' | 'byReviewer'>;
+
+/** Negative when status `a` is lower than `b`, 0 when the same, positive when higher. */
+export function compareStatus(a: MemoryStatus, b: MemoryStatus): number {
+  return RANK[a] - RANK[b];
+}
+
+/**
+ * Which of two entries for one unit carries more weight: the higher status,
+ * then, at equal status, a reviewer's own decision over an import or a
+ * machine. Negative when `a` weighs less, 0 when as much, positive when more.
+ */
+export function compareWeight(a: Weighed, b: Weighed): number {
+  return compareStatus(a.status, b.status) || Number(a.byReviewer === true) - Number(b.byReviewer === true);
+}
+
+/**
+ * The one rule of every write to the memory: an entry replaces the stored one
+ * when it weighs more, or as much and is not older. So status is never
+ * downgraded, an import never replaces a reviewer's entry of equal or higher
+ * status however new, and an undated entry never replaces one of equal weight.
+ */
+export function replaces(incoming: Weighed & { updatedAt: string }, stored: Weighed & { updatedAt: string }): boolean {
+  const weight = compareWeight(incoming, stored);
+  return weight > 0 || (weight === 0 && Date.parse(incoming.updatedAt) >= Date.parse(stored.updatedAt));
+}

@@ -1,0 +1,32 @@
+/**
+ * A process that uses a memory the way a second `subloc` would, for the
+ * tests that run several at once: `open <file>` opens it when told "go" on
+ * stdin and stores one entry; `hold <file>` takes the run lock, says "held",
+ * and keeps it until stdin closes (or the process is killed).
+ */
+import { createInterface } from 'node:readline';
+import { openMemory } from '../../src/memory/sqlite.js';
+import { entry } from './entries.js';
+
+const [action, path] = process.argv.slice(2);
+if (path === undefined) throw new Error('usage: memory-process.ts open|hold <file>');
+const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+
+if (action === 'open') {
+  process.stdout.write('ready\n');
+  await lines.next();
+  const memory = openMemory(path);
+  memory.put([entry({ source: [`进程 ${process.pid}`] })]);
+  memory.close();
+  process.stdout.write('stored\n');
+} else if (action === 'hold') {
+  const memory = openMemory(path);
+  const lock = await memory.lockRuns({ purpose: 'memory-process.ts hold' });
+  process.stdout.write('held\n');
+  for await (const _ of lines);
+  lock.release();
+  memory.close();
+} else {
+  throw new Error(`unknown action ${action}`);
+}
+process.stdin.destroy();
