@@ -69,6 +69,24 @@ function fail(where: string, message: string): never {
   throw new SublocError('CONFIG_INVALID', `${where}: ${message}`, { file: where });
 }
 
+/** Control characters: a title with one cannot be typed back or shown in a file list. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * The title names the run's folder and every file in it, so it must be one
+ * file name: a `/`, `\\`, `.` or `..` would put the outputs somewhere else.
+ */
+function checkTitle(title: string, where: string, field: string): string {
+  const problem =
+    title.trim() === '' ? 'is empty'
+    : title === '.' || title === '..' ? 'names a folder, not a file'
+    : /[\\/]/.test(title) ? 'contains a path separator'
+    : CONTROL.test(title) ? 'contains a control character'
+    : undefined;
+  if (problem === undefined) return title;
+  return fail(where, `${field} ${JSON.stringify(title)} ${problem}; expected one file name such as \`hotline-beijing\`, which names the output folder and files`);
+}
+
 function stringList(value: unknown, where: string, field: string): string[] | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -190,7 +208,10 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   if (fps !== undefined && frameRate === undefined) fail(where, `\`${fps}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or N/D`);
 
   const options: LocalizeOptions = {
-    title: cli.title ?? file.title ?? named.title,
+    title:
+      cli.title !== undefined ? checkTitle(cli.title, 'command line', '--title')
+      : file.title !== undefined ? checkTitle(file.title, where, '`title`')
+      : checkTitle(named.title, input, 'pass --title <t>: the title from the file name,'),
     input,
     source,
     targets: [...new Set(targets)],

@@ -1,0 +1,70 @@
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
+import { cli, tempDir } from '../helpers/cli.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const sample = join(root, 'subtitles/hotline-beijing.zh-Hans.srt');
+
+/** A folder with a config naming `title`, and the options resolved from it (or the error). */
+async function withTitle(title: unknown): Promise<{ dir: string; config: string; error: unknown }> {
+  const dir = tempDir();
+  const config = join(dir, 'subloc.config.json');
+  writeFileSync(config, JSON.stringify({ title, input: sample, targets: ['fr-FR'] }));
+  const error = await resolveLocalizeOptions({ config }, dir, {}).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  return { dir, config, error };
+}
+
+describe('the title is one file name', () => {
+  it.each(['../../../escaped', 'a/b', 'a\\b', '..', '.', 'tab\there', 'nul\u0000byte', 'line\nbreak'])('refuses %j in the config, naming the file and the field', async (title) => {
+    const { config, error } = await withTitle(title);
+    expect(error).toMatchObject({ name: 'SublocError', code: 'CONFIG_INVALID', file: config });
+    expect((error as Error).message).toContain(config);
+    expect((error as Error).message).toContain('`title`');
+    expect((error as Error).message).toContain(JSON.stringify(title));
+  });
+
+  it('keeps an ordinary title, dots and spaces included', async () => {
+    const dir = tempDir();
+    const options = await resolveLocalizeOptions({ input: sample, targets: ['fr-FR'], title: 'Hotline Beijing v1.2' }, dir, {});
+    expect(options.title).toBe('Hotline Beijing v1.2');
+  });
+
+  it('refuses --title with a path for localize, review and deliver, writing nothing', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'nested/out');
+    mkdirSync(out, { recursive: true });
+    const edited = join(dir, 'nested/edited.fr-FR.srt');
+    writeFileSync(edited, '1\n00:00:01,000 --> 00:00:02,000\nBonjour\n');
+    for (const argv of [
+      ['localize', '--input', sample, '--target', 'fr-FR', '--title', '../../escaped', '--out', out, '--memory', ':memory:'],
+      ['deliver', '--input', sample, '--language', 'fr-FR', '--title', '../../escaped', '--out', out, '--memory', ':memory:'],
+      ['review', 'import', edited, '--input', sample, '--title', '../../escaped', '--memory', ':memory:'],
+    ]) {
+      const r = await cli(argv, dir, {});
+      expect(r.stderr).toContain('--title');
+      expect(r.stderr).toContain('"../../escaped"');
+      expect(r.stderr).not.toContain('internal error');
+      expect(r.code).toBe(1);
+    }
+    expect(readdirSync(dir)).toEqual(['nested']);
+    expect(readdirSync(out)).toEqual([]);
+    expect(readdirSync(join(dir, 'nested'))).toEqual(['edited.fr-FR.srt', 'out']);
+  });
+
+  it('refuses an input whose name gives no title, saying to pass --title', async () => {
+    const dir = tempDir();
+    const input = join(dir, '..zh-Hans.srt');
+    writeFileSync(input, '1\n00:00:01,000 --> 00:00:02,000\n你好\n');
+    const error = await resolveLocalizeOptions({ input, targets: ['fr-FR'] }, dir, {}).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
+    expect((error as Error).message).toContain('--title');
+  });
+});
