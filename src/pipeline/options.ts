@@ -9,6 +9,7 @@ import { memoryPath } from '../memory/path.js';
 import { parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate } from '../model/track.js';
 import { loadProfile, type Profile } from '../qc/index.js';
+import { checkOutFolder } from './out-folder.js';
 
 export const PROVIDERS = ['deepl', 'offline', 'pseudo'] as const;
 export type ProviderId = (typeof PROVIDERS)[number];
@@ -193,7 +194,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   }
 
   const outRel = cli.out ?? file.out ?? 'out';
-  const out = cli.out !== undefined ? resolve(cwd, cli.out) : resolve(configDir, outRel);
+  const out = cli.out !== undefined ? checkOutFolder(resolve(cwd, cli.out), 'command line', '--out') : checkOutFolder(resolve(configDir, outRel), where, '`out`');
   const encoding = cli.encoding ?? file.encoding;
   // The glossary defaults to glossary.json in the working directory, as a user expects when one is there.
   const glossary =

@@ -68,3 +68,39 @@ describe('the title is one file name', () => {
     expect((error as Error).message).toContain('--title');
   });
 });
+
+describe('--out names a folder', () => {
+  it.each([
+    ['a file', (file: string) => file],
+    ['a path below a file', (file: string) => join(file, 'below')],
+  ])('refuses %s up front, for localize and deliver, naming it', async (_, outOf) => {
+    const dir = tempDir();
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'not a folder');
+    const out = outOf(file);
+    for (const argv of [
+      ['localize', '--input', sample, '--target', 'fr-FR', '--out', out, '--memory', join(dir, 'm.sqlite')],
+      ['deliver', '--input', sample, '--language', 'fr-FR', '--out', out, '--memory', join(dir, 'm.sqlite')],
+    ]) {
+      const r = await cli(argv, dir, {});
+      expect(r.stderr).toContain(`--out ${out}`);
+      expect(r.stderr).toContain(`${file} is a file`);
+      expect(r.stderr).not.toContain('internal error');
+      expect(r.code).toBe(1);
+    }
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
+  });
+
+  it('refuses `out` in the config naming a file, naming the config', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'out'), '');
+    const config = join(dir, 'subloc.config.json');
+    writeFileSync(config, JSON.stringify({ input: sample, targets: ['fr-FR'] }));
+    const error = await resolveLocalizeOptions({ config }, dir, {}).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID', file: config });
+    expect((error as Error).message).toContain('`out`');
+  });
+});
