@@ -21,8 +21,10 @@ import { draftLanguage } from './draft-language.js';
 import type { LocalizeOptions } from './options.js';
 import { readInput } from './read-input.js';
 import { readSourceTrack } from './read-source.js';
+import { importReviewEdits, refuseLostEdits, reviewXliffFile, type ReviewEdit } from './review-edits.js';
 import { totals, type LanguageReport, type RunReport } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { readWrittenRecord, sha256 } from './written-record.js';
 
 export type LocalizeEvent =
   | { type: 'language-start'; language: string; units: number }
@@ -64,6 +66,10 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
 
   try {
     const imported = await importMemories(memory, options.tmx);
+    // Nothing is written in a dry run, so nothing a translator edited can be overwritten.
+    const edits: ReadonlyMap<string, ReviewEdit> = options.dryRun
+      ? new Map()
+      : await importReviewEdits({ runDir, title: options.title, sourceLang: options.source, targets: options.targets, units, memory, written: await readWrittenRecord(runDir), now: generatedAt });
     const service: Diagnostic[] = [];
     const ctx: ProviderContext = { memory };
     if (glossary) ctx.glossary = glossary;
@@ -112,24 +118,30 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
         generatedAt,
       });
       const files: string[] = [];
+      const hashes: Record<string, string> = {};
+      const edit = edits.get(target);
+      if (edit) refuseLostEdits(edit, pkg);
       if (!options.dryRun) {
+        const write = async (path: string, text: string) => {
+          await writeFileAtomic(path, text);
+          files.push(relative(runDir, path));
+          hashes[relative(runDir, path)] = sha256(text);
+        };
         for (const id of options.formats) {
           const adapter = formats[id];
           const written = adapter.serialize(track);
           diagnostics.push(...written.diagnostics);
           const path = join(runDir, target, `${options.title}.${target}.${adapter.extensions[0]}`);
-          await writeFileAtomic(path, written.text);
-          files.push(relative(runDir, path));
+          await write(path, written.text);
         }
         const base = join(runDir, target, `${options.title}.${target}`);
         const qcJson = { title: options.title, language: target, profile: options.profile.id, findings };
         for (const [path, text] of [
-          [`${base}.xlf`, writeXliff(pkg)],
+          [join(runDir, reviewXliffFile(options.title, target)), writeXliff(pkg)],
           [`${base}.review.html`, writeReviewSheet(pkg)],
           [join(runDir, target, 'qc.json'), `${JSON.stringify(qcJson, null, 2)}\n`],
         ] as const) {
-          await writeFileAtomic(path, text);
-          files.push(relative(runDir, path));
+          await write(path, text);
         }
       }
       const languageReport: LanguageReport = {
@@ -146,8 +158,10 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
         needsReview: pkg.cues.filter((c) => c.state === 'needs-review').length,
         origins,
         files,
+        sha256: hashes,
         diagnostics,
       };
+      if (edit) languageReport.reviewImport = edit.report;
       onEvent({ type: 'language-done', language: target, report: languageReport });
       return languageReport;
     };

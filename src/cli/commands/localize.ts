@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { SublocError } from '../../errors.js';
 import { localize as runLocalize } from '../../pipeline/localize.js';
 import { resolveLocalizeOptions, type LocalizeInput } from '../../pipeline/options.js';
@@ -60,6 +60,13 @@ export const localize: Command = {
       report = await runLocalize(options, (event) => progress?.onEvent(event));
     } finally {
       progress?.stop();
+    }
+    const runDir = join(options.out, options.title);
+    for (const l of report.languages) {
+      const r = l.reviewImport;
+      if (r === undefined) continue;
+      const file = relative(io.cwd, join(runDir, r.file));
+      note(io, `subloc localize: ${r.imported === 1 ? t('localize.reviewImportedOne', { file, approved: r.approved }) : t('localize.reviewImported', { file, n: r.imported, approved: r.approved })}`);
     }
     if (json) {
       io.stdout(`${JSON.stringify(report, null, 2)}\n`);
