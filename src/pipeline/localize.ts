@@ -100,7 +100,7 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
       for (const cue of source.cues) origins[cue.id] = draftsByCue.get(cue.id)?.origin ?? 'untranslated';
       const diagnostics = [...drafted.diagnostics];
       const violations = glossary ? checkGlossary(units, drafted.drafts, pair, glossary) : [];
-      diagnostics.push(...violations);
+      for (const d of violations) diagnostics.push(d);
       const targetTagged = new Map(track.cues.filter((c) => draftsByCue.has(c.id)).map((c) => [c.id, toTagged(c.lines, target)]));
       const qc = runQc(track, { language: target, profile: options.profile, source, targetTagged, ...(options.frameRate === undefined ? {} : { frameRate: options.frameRate }) });
       const findings = [...qc, ...violations].sort((a, b) => cueIndex.get(a.cueId ?? '')! - cueIndex.get(b.cueId ?? '')!);
@@ -130,7 +130,7 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
         for (const id of options.formats) {
           const adapter = formats[id];
           const written = adapter.serialize(track);
-          diagnostics.push(...written.diagnostics);
+          for (const d of written.diagnostics) diagnostics.push(d);
           const path = join(runDir, target, `${options.title}.${target}.${adapter.extensions[0]}`);
           await write(path, written.text);
         }
