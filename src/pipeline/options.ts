@@ -5,6 +5,7 @@ import type { FormatId } from '../formats/types.js';
 import type { Lang } from '../model/track.js';
 import { SublocError } from '../errors.js';
 import { existsSync } from 'node:fs';
+import { shown } from '../glossary/messages.js';
 import { memoryPath } from '../memory/path.js';
 import { parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate } from '../model/track.js';
@@ -88,17 +89,22 @@ function checkTitle(title: string, where: string, field: string): string {
   return fail(where, `${field} ${JSON.stringify(title)} ${problem}; expected one file name such as \`hotline-beijing\`, which names the output folder and files`);
 }
 
+/** A list of strings shown as written; anything else by its kind (it may be nested too deep to print). */
+function shownList(value: unknown): string {
+  return Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null) ? JSON.stringify(value) : shown(value);
+}
+
 function stringList(value: unknown, where: string, field: string): string[] | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
-  return fail(where, `\`${field}\` must be a list of strings, found ${JSON.stringify(value)}`);
+  return fail(where, `\`${field}\` must be a list of strings, found ${shownList(value)}`);
 }
 
 function optionalString(value: unknown, where: string, field: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && value.trim() !== '') return value;
-  return fail(where, `\`${field}\` must be a non-empty string, found ${JSON.stringify(value)}`);
+  return fail(where, `\`${field}\` must be a non-empty string, found ${shown(value)}`);
 }
 
 const CONFIG_FIELDS = new Set(['$schema', 'title', 'input', 'source', 'targets', 'provider', 'formats', 'out', 'encoding', 'glossary', 'memory', 'tmx', 'concurrency', 'profile', 'fps']);
@@ -137,10 +143,12 @@ async function readConfig(path: string): Promise<LocalizeInput> {
   put('memory', optionalString(obj['memory'], path, 'memory'));
   put('tmx', stringList(obj['tmx'], path, 'tmx'));
   put('profile', optionalString(obj['profile'], path, 'profile'));
-  put('fps', obj['fps'] === undefined ? undefined : String(obj['fps']));
+  const fps = obj['fps'];
+  if (fps !== undefined && typeof fps !== 'number' && typeof fps !== 'string') fail(path, `\`fps\` must be a frame rate such as 24 or "29.97df", found ${shown(fps)}`);
+  put('fps', fps === undefined ? undefined : String(fps));
   const concurrency = obj['concurrency'];
   if (concurrency !== undefined) {
-    if (!Number.isInteger(concurrency) || (concurrency as number) < 1 || (concurrency as number) > 64) fail(path, `\`concurrency\` must be a whole number from 1 to 64, found ${JSON.stringify(concurrency)}`);
+    if (!Number.isInteger(concurrency) || (concurrency as number) < 1 || (concurrency as number) > 64) fail(path, `\`concurrency\` must be a whole number from 1 to 64, found ${shown(concurrency)}`);
     input.concurrency = concurrency as number;
   }
   return input;

@@ -104,3 +104,20 @@ describe('--out names a folder', () => {
     expect((error as Error).message).toContain('`out`');
   });
 });
+
+describe('a config nested thousands deep', () => {
+  it.each(['targets', 'title', 'fps', 'concurrency'])('is refused clearly when `%s` holds arrays 10,000 deep', async (field) => {
+    const dir = tempDir();
+    const config = join(dir, 'subloc.config.json');
+    const fields = { input: JSON.stringify(sample), targets: '["fr-FR"]', [field]: `${'['.repeat(10_000)}${']'.repeat(10_000)}` };
+    // Written by hand: JSON.stringify itself overflows at this depth.
+    writeFileSync(config, `{ ${Object.entries(fields).map(([k, v]) => `"${k}": ${v}`).join(', ')} }`);
+    const error = await resolveLocalizeOptions({ config }, dir, {}).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ name: 'SublocError', code: 'CONFIG_INVALID', file: config });
+    expect((error as Error).message).toContain(`\`${field}\``);
+    expect((error as Error).message).toContain('found an array');
+  });
+});
