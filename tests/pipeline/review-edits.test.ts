@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
@@ -84,6 +85,17 @@ describe('localize and a review XLIFF edited in place', () => {
     expect(r.stderr).toContain(`subloc review import ${xlf()}`);
     expect(r.stderr).toContain('de-DE');
     expect(readFileSync(xlf())).toEqual(foreign);
+  });
+
+  it('does not take what a killed write left beside the XLIFF for an edit, and removes it', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const temp = `.film.fr-FR.xlf.${dead}.${Date.now().toString(36)}.tmp`;
+    writeFileSync(join(dir, 'out/film/fr-FR', temp), readFileSync(xlf()).subarray(0, 200));
+    const r = await localize();
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as RunReport).languages[0]!.reviewImport).toBeUndefined();
+    expect(readdirSync(join(dir, 'out/film/fr-FR'))).not.toContain(temp);
   });
 
   it('takes its own file back when run.json is gone, importing nothing', async () => {
