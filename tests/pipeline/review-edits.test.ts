@@ -77,6 +77,17 @@ describe('localize and a review XLIFF edited in place', () => {
     expect(readFileSync(srt())).toEqual(track);
   });
 
+  it('refuses a confirmed edit whose source cue has changed since, leaving the file as it is', async () => {
+    const edited = editTarget(readFileSync(xlf(), 'utf8'), '2', 'La ligne est ouverte.', 'signed-off');
+    writeFileSync(xlf(), edited);
+    writeFileSync(join(dir, 'film.zh-Hans.srt'), SRT.replace('热线开通了。', '热线今天开通了。'));
+    const r = await localize();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cue 2 would be lost');
+    expect(r.stderr).toContain(`subloc review import ${xlf()}`);
+    expect(readFileSync(xlf(), 'utf8')).toBe(edited);
+  });
+
   it('refuses a foreign XLIFF at that path (another language in its header), leaving it byte for byte', async () => {
     const foreign = Buffer.from(readFileSync(xlf(), 'utf8').replace('target-language="fr-FR"', 'target-language="de-DE"'));
     writeFileSync(xlf(), foreign);
@@ -102,6 +113,7 @@ describe('localize and a review XLIFF edited in place', () => {
     rmSync(join(dir, 'out/film/run.json'));
     const r = await localize();
     expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
     expect((JSON.parse(r.stdout) as RunReport).languages[0]!.reviewImport).toMatchObject({ imported: 0 });
   });
 });
