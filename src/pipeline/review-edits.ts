@@ -5,7 +5,7 @@ import { decode } from '../formats/decode.js';
 import type { MemoryStore } from '../memory/store.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
-import { planImport } from '../review/import.js';
+import { planImport, type ImportPlan } from '../review/import.js';
 import type { ReviewPackage } from '../review/types.js';
 import { readXliff, type XliffRead } from '../review/xliff-read.js';
 import { plainOf, type TaggedText } from '../translate/tagged-text.js';
@@ -66,7 +66,7 @@ async function readIfPresent(path: string): Promise<Buffer | undefined> {
  * imported unless every changed file can be.
  */
 export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<Lang, ReviewEdit>> {
-  const planned: { target: Lang; file: string; path: string; read: XliffRead; plan: ReturnType<typeof planImport> }[] = [];
+  const planned: { target: Lang; file: string; path: string; read: XliffRead; plan: ImportPlan }[] = [];
   for (const target of input.targets) {
     const file = reviewXliffFile(input.title, target);
     const path = join(input.runDir, file);
