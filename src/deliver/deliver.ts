@@ -101,7 +101,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       for (const id of options.formats) {
         const adapter = formatById(id)!;
         const written = adapter.serialize(track, { frameRate: timing.delivery, issueDate: created });
-        findings.push(...written.diagnostics);
+        for (const d of written.diagnostics) findings.push(d);
         const failed = written.diagnostics.find((d) => d.severity === 'error');
         if (failed) {
           entry.skipped.push({ format: id, reason: messages.writerFailed(language, id, failed.message) });

@@ -6,6 +6,7 @@ import { frameRateLabel, parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate, Lang, Track } from '../model/track.js';
 import { resolveLocalizeOptions, type LocalizeInput } from '../pipeline/options.js';
 import { readSourceTrack } from '../pipeline/read-source.js';
+import { checkOutFolder } from '../pipeline/out-folder.js';
 import { loadProfile, type Profile } from '../qc/index.js';
 import { messages } from './messages.js';
 import { deliveryProfiles } from './profiles.js';
@@ -121,7 +122,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
     formats,
     missingFormats,
     timing,
-    out: cli.out !== undefined ? resolve(cwd, cli.out) : resolve(configDir, 'deliverables'),
+    out: cli.out !== undefined ? checkOutFolder(resolve(cwd, cli.out), 'command line', '--out') : checkOutFolder(resolve(configDir, 'deliverables'), config ?? 'command line', 'the default output folder'),
     allowQcErrors: cli.allowQcErrors === true,
   };
   if (base.encoding !== undefined) options.encoding = base.encoding;

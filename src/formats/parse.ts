@@ -34,7 +34,7 @@ export function parse(input: string | Uint8Array, opts: ParseOptions = {}): Pars
     text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   } else {
     const decoded = decode(input, encoding === undefined ? {} : { encoding });
-    diagnostics.push(...decoded.diagnostics);
+    for (const d of decoded.diagnostics) diagnostics.push(d);
     text = decoded.text;
     usedEncoding = decoded.encoding;
     if (decoded.diagnostics.some((d) => d.severity === 'error')) return finish(emptyResult(language, diagnostics));

@@ -34,6 +34,9 @@ export class JsonSyntaxError extends Error {
 
 const pathKey = (path: JsonPath): string => path.join('\u0000');
 
+/** Far deeper than any glossary, profile or config; the reader recurses, so deeper would overflow the stack. */
+export const MAX_DEPTH = 256;
+
 export function parseJson(text: string): JsonDocument {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
@@ -123,7 +126,12 @@ export function parseJson(text: string): JsonDocument {
     return readNumber();
   };
 
+  const enter = (path: readonly unknown[]) => {
+    if (path.length >= MAX_DEPTH) fail(`at most ${MAX_DEPTH} nested arrays and objects`);
+  };
+
   const readObject = (path: (string | number)[]): JsonObject => {
+    enter(path);
     i++;
     // A null prototype: a `__proto__` key stays an ordinary key.
     const obj = Object.create(null) as JsonObject;
@@ -160,6 +168,7 @@ export function parseJson(text: string): JsonDocument {
   };
 
   const readArray = (path: (string | number)[]): JsonValue[] => {
+    enter(path);
     i++;
     const arr: JsonValue[] = [];
     skipSpace();

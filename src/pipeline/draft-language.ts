@@ -74,7 +74,7 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const provided = await input.translator.translate(pending, {
     pair,
     onDrafts: (batch, found) => {
-      diagnostics.push(...found);
+      for (const d of found) diagnostics.push(d);
       const now = new Date().toISOString();
       const entries = batch.flatMap((d) => entryOf(d, byId.get(d.unitId)!, pair, glossaryVersion, now) ?? []);
       if (entries.length > 0) memory.put(entries);
@@ -82,6 +82,6 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
       input.onProgress(done);
     },
   });
-  drafts.push(...provided);
+  for (const d of provided) drafts.push(d);
   return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0), diagnostics, suggestions };
 }

@@ -22,8 +22,10 @@ import { draftLanguage } from './draft-language.js';
 import type { LocalizeOptions } from './options.js';
 import { readInput } from './read-input.js';
 import { readSourceTrack } from './read-source.js';
+import { importReviewEdits, refuseLostEdits, reviewXliffFile, type ReviewEdit } from './review-edits.js';
 import { totals, type LanguageReport, type RunReport } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
+import { readWrittenRecord, sha256 } from './written-record.js';
 
 export type LocalizeEvent =
   /** Another run drafts into the same memory: this one waits for it, then translates only what it leaves. */
@@ -69,6 +71,10 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
     // Held until the memory closes: two runs on one memory never bill the same unit. A dry run bills nothing.
     if (!options.dryRun) await memory.lockRuns({ purpose: `subloc localize ${options.title}`, onWait: (holder) => onEvent({ type: 'memory-wait', memory: options.memory, holder }) });
     const imported = await importMemories(memory, options.tmx);
+    // Nothing is written in a dry run, so nothing a translator edited can be overwritten.
+    const edits: ReadonlyMap<string, ReviewEdit> = options.dryRun
+      ? new Map()
+      : await importReviewEdits({ runDir, title: options.title, sourceLang: options.source, targets: options.targets, units, memory, written: await readWrittenRecord(runDir), now: generatedAt });
     const service: Diagnostic[] = [];
     const ctx: ProviderContext = { memory };
     if (glossary) ctx.glossary = glossary;
@@ -99,7 +105,7 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
       for (const cue of source.cues) origins[cue.id] = draftsByCue.get(cue.id)?.origin ?? 'untranslated';
       const diagnostics = [...drafted.diagnostics];
       const violations = glossary ? checkGlossary(units, drafted.drafts, pair, glossary) : [];
-      diagnostics.push(...violations);
+      for (const d of violations) diagnostics.push(d);
       // The reviewer must see on the cue itself why it has no draft: in the XLIFF notes, the HTML sheet and qc.json.
       const unplaced = drafted.diagnostics.filter((d) => d.code === UNPLACED_CODE);
       const targetTagged = new Map(track.cues.filter((c) => draftsByCue.has(c.id)).map((c) => [c.id, toTagged(c.lines, target)]));
@@ -119,24 +125,30 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
         generatedAt,
       });
       const files: string[] = [];
+      const hashes: Record<string, string> = {};
+      const edit = edits.get(target);
+      if (edit) refuseLostEdits(edit, pkg);
       if (!options.dryRun) {
+        const write = async (path: string, text: string) => {
+          await writeFileAtomic(path, text);
+          files.push(relative(runDir, path));
+          hashes[relative(runDir, path)] = sha256(text);
+        };
         for (const id of options.formats) {
           const adapter = formats[id];
           const written = adapter.serialize(track);
-          diagnostics.push(...written.diagnostics);
+          for (const d of written.diagnostics) diagnostics.push(d);
           const path = join(runDir, target, `${options.title}.${target}.${adapter.suffix}`);
-          await writeFileAtomic(path, written.text);
-          files.push(relative(runDir, path));
+          await write(path, written.text);
         }
         const base = join(runDir, target, `${options.title}.${target}`);
         const qcJson = { title: options.title, language: target, profile: options.profile.id, findings };
         for (const [path, text] of [
-          [`${base}.xlf`, writeXliff(pkg)],
+          [join(runDir, reviewXliffFile(options.title, target)), writeXliff(pkg)],
           [`${base}.review.html`, writeReviewSheet(pkg)],
           [join(runDir, target, 'qc.json'), `${JSON.stringify(qcJson, null, 2)}\n`],
         ] as const) {
-          await writeFileAtomic(path, text);
-          files.push(relative(runDir, path));
+          await write(path, text);
         }
       }
       const languageReport: LanguageReport = {
@@ -154,8 +166,10 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
         needsReview: pkg.cues.filter((c) => c.state === 'needs-review').length,
         origins,
         files,
+        sha256: hashes,
         diagnostics,
       };
+      if (edit) languageReport.reviewImport = edit.report;
       onEvent({ type: 'language-done', language: target, report: languageReport });
       return languageReport;
     };

@@ -5,10 +5,12 @@ import type { FormatId } from '../formats/types.js';
 import type { Lang } from '../model/track.js';
 import { SublocError } from '../errors.js';
 import { existsSync } from 'node:fs';
+import { shown } from '../glossary/messages.js';
 import { memoryPath } from '../memory/path.js';
 import { parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate } from '../model/track.js';
 import { loadProfile, type Profile } from '../qc/index.js';
+import { checkOutFolder } from './out-folder.js';
 
 export const PROVIDERS = ['deepl', 'offline', 'pseudo'] as const;
 export type ProviderId = (typeof PROVIDERS)[number];
@@ -69,17 +71,40 @@ function fail(where: string, message: string): never {
   throw new SublocError('CONFIG_INVALID', `${where}: ${message}`, { file: where });
 }
 
+/** Control characters: a title with one cannot be typed back or shown in a file list. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * The title names the run's folder and every file in it, so it must be one
+ * file name: a `/`, `\\`, `.` or `..` would put the outputs somewhere else.
+ */
+function checkTitle(title: string, where: string, field: string): string {
+  const problem =
+    title.trim() === '' ? 'is empty'
+    : title === '.' || title === '..' ? 'names a folder, not a file'
+    : /[\\/]/.test(title) ? 'contains a path separator'
+    : CONTROL.test(title) ? 'contains a control character'
+    : undefined;
+  if (problem === undefined) return title;
+  return fail(where, `${field} ${JSON.stringify(title)} ${problem}; expected one file name such as \`hotline-beijing\`, which names the output folder and files`);
+}
+
+/** A list of strings shown as written; anything else by its kind (it may be nested too deep to print). */
+function shownList(value: unknown): string {
+  return Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null) ? JSON.stringify(value) : shown(value);
+}
+
 function stringList(value: unknown, where: string, field: string): string[] | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
-  return fail(where, `\`${field}\` must be a list of strings, found ${JSON.stringify(value)}`);
+  return fail(where, `\`${field}\` must be a list of strings, found ${shownList(value)}`);
 }
 
 function optionalString(value: unknown, where: string, field: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && value.trim() !== '') return value;
-  return fail(where, `\`${field}\` must be a non-empty string, found ${JSON.stringify(value)}`);
+  return fail(where, `\`${field}\` must be a non-empty string, found ${shown(value)}`);
 }
 
 const CONFIG_FIELDS = new Set(['$schema', 'title', 'input', 'source', 'targets', 'provider', 'formats', 'out', 'encoding', 'glossary', 'memory', 'tmx', 'concurrency', 'profile', 'fps']);
@@ -118,10 +143,12 @@ async function readConfig(path: string): Promise<LocalizeInput> {
   put('memory', optionalString(obj['memory'], path, 'memory'));
   put('tmx', stringList(obj['tmx'], path, 'tmx'));
   put('profile', optionalString(obj['profile'], path, 'profile'));
-  put('fps', obj['fps'] === undefined ? undefined : String(obj['fps']));
+  const fps = obj['fps'];
+  if (fps !== undefined && typeof fps !== 'number' && typeof fps !== 'string') fail(path, `\`fps\` must be a frame rate such as 24 or "29.97df", found ${shown(fps)}`);
+  put('fps', fps === undefined ? undefined : String(fps));
   const concurrency = obj['concurrency'];
   if (concurrency !== undefined) {
-    if (!Number.isInteger(concurrency) || (concurrency as number) < 1 || (concurrency as number) > 64) fail(path, `\`concurrency\` must be a whole number from 1 to 64, found ${JSON.stringify(concurrency)}`);
+    if (!Number.isInteger(concurrency) || (concurrency as number) < 1 || (concurrency as number) > 64) fail(path, `\`concurrency\` must be a whole number from 1 to 64, found ${shown(concurrency)}`);
     input.concurrency = concurrency as number;
   }
   return input;
@@ -175,7 +202,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   }
 
   const outRel = cli.out ?? file.out ?? 'out';
-  const out = cli.out !== undefined ? resolve(cwd, cli.out) : resolve(configDir, outRel);
+  const out = cli.out !== undefined ? checkOutFolder(resolve(cwd, cli.out), 'command line', '--out') : checkOutFolder(resolve(configDir, outRel), where, '`out`');
   const encoding = cli.encoding ?? file.encoding;
   // The glossary defaults to glossary.json in the working directory, as a user expects when one is there.
   const glossary =
@@ -190,7 +217,10 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   if (fps !== undefined && frameRate === undefined) fail(where, `\`${fps}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or N/D`);
 
   const options: LocalizeOptions = {
-    title: cli.title ?? file.title ?? named.title,
+    title:
+      cli.title !== undefined ? checkTitle(cli.title, 'command line', '--title')
+      : file.title !== undefined ? checkTitle(file.title, where, '`title`')
+      : checkTitle(named.title, input, 'pass --title <t>: the title from the file name,'),
     input,
     source,
     targets: [...new Set(targets)],

@@ -4,7 +4,8 @@ import { SublocError } from '../errors.js';
 /** Larger than any real subtitle file; protects the process from a wrong path to a video. */
 const MAX_BYTES = 512 * 1024 * 1024;
 
-export async function readInput(path: string): Promise<Uint8Array> {
+/** `maxBytes` refuses a larger file before reading it, with the limit in the message. */
+export async function readInput(path: string, maxBytes = MAX_BYTES): Promise<Uint8Array> {
   let size: number;
   try {
     const info = await stat(path);
@@ -16,8 +17,8 @@ export async function readInput(path: string): Promise<Uint8Array> {
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (cause as Error).message;
     throw new SublocError('INPUT_UNREADABLE', `cannot read ${path}: ${reason}`, { cause, file: path });
   }
-  if (size > MAX_BYTES) {
-    throw new SublocError('INPUT_UNREADABLE', `${path} is ${Math.round(size / 1048576)} MiB; expected a subtitle file under ${MAX_BYTES / 1048576} MiB`, { file: path });
+  if (size > maxBytes) {
+    throw new SublocError('INPUT_UNREADABLE', `${path} is ${Math.round(size / 1048576)} MiB; expected a subtitle ${maxBytes === MAX_BYTES ? 'file' : 'track'} under ${maxBytes / 1048576} MiB`, { file: path });
   }
   return readFile(path);
 }

@@ -27,7 +27,23 @@ export interface LanguageReport {
   origins: Record<string, DraftOrigin>;
   /** Paths of the written tracks, relative to the run folder. */
   files: string[];
+  /** SHA-256 of each written file, by its path in `files`: the next run tells a translator's edit from its own output. */
+  sha256: Record<string, string>;
+  /** The review XLIFF was edited since the last run: imported into the memory before this run drafted. */
+  reviewImport?: ReviewImport;
   diagnostics: Diagnostic[];
+}
+
+export interface ReviewImport {
+  /** Path relative to the run folder. */
+  file: string;
+  /** Units written to the memory, of which approved. */
+  imported: number;
+  approved: number;
+  /** Units the memory already held so. */
+  unchanged: number;
+  /** Units not imported (unconfirmed, source changed…); any confirmed work among them stops the run. */
+  skipped: number;
 }
 
 export interface RunReport {

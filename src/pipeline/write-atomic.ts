@@ -1,6 +1,41 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { SublocError } from '../errors.js';
+
+/** `.<name>.<pid>.<time>.tmp`: the temporary file of a write in progress, or of one that was killed. */
+const TEMP = /^\.(.+)\.(\d+)\.([0-9a-z]+)\.tmp$/;
+/** No single write takes this long: a temporary file this old is left over whatever its pid says now (pids are reused). */
+const STALE_AFTER_MS = 60 * 60 * 1000;
+
+function writerGone(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    // EPERM: the process exists under another user; anything else says nothing for sure.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Removes what killed writes of `path` left beside it: their temporary files
+ * whose writer process is gone, or that are hours old. A tidy-up: a file it
+ * cannot remove stays, and the write goes on.
+ */
+async function removeStaleTemps(path: string): Promise<void> {
+  const dir = dirname(path);
+  const name = basename(path);
+  const entries = await readdir(dir).catch(() => []);
+  for (const entry of entries) {
+    const m = TEMP.exec(entry);
+    if (!m || m[1] !== name) continue;
+    const temp = join(dir, entry);
+    const info = await stat(temp).catch(() => undefined);
+    if (!info?.isFile()) continue;
+    if (writerGone(Number(m[2])) || Date.now() - info.mtimeMs > STALE_AFTER_MS) await rm(temp, { force: true }).catch(() => {});
+  }
+}
 
 /**
  * Writes beside the target, then renames: a reader never sees half a file,
@@ -11,6 +46,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
+    await removeStaleTemps(path);
     await writeFile(temp, data);
     await rename(temp, path);
   } catch (cause) {

@@ -39,7 +39,7 @@ function metrics(cue: Cue, language: string): ReviewCue['metrics'] {
     durationMs,
     charsPerSecond: durationMs > 0 ? Math.round((chars / (durationMs / 1000)) * 10) / 10 : Infinity,
     lines: cue.lines.length,
-    maxLineWidth: Math.max(0, ...widths),
+    maxLineWidth: widths.reduce((a, b) => Math.max(a, b), 0),
   };
 }
 

@@ -135,7 +135,7 @@ export function writeXliff(pkg: ReviewPackage): string {
   for (const cues of unitGroups) {
     const unitId = cues[0]!.unitId;
     out.push(`      <group id="${xmlAttr(GROUP_PREFIX + unitId)}" resname="${xmlAttr(unitId)}">`);
-    for (const cue of cues) out.push(...transUnit(cue, pkg.targetLang, phaseOf, '        '));
+    for (const cue of cues) for (const line of transUnit(cue, pkg.targetLang, phaseOf, '        ')) out.push(line);
     out.push('      </group>');
   }
   out.push('    </body>', '  </file>', '</xliff>', '');

@@ -46,4 +46,19 @@ describe('parseJson', () => {
     const value = parseJson('{"__proto__": {"x": 1}}').value as Record<string, unknown>;
     expect(Object.keys(value)).toEqual(['__proto__']);
   });
+
+  it('refuses nesting thousands deep at the place it goes too deep, instead of overflowing the stack', () => {
+    const text = `{\n  "terms": ${'['.repeat(10_000)}${']'.repeat(10_000)}\n}`;
+    const error = (() => {
+      try {
+        parseJson(text);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(JsonSyntaxError);
+    expect((error as Error).message).toMatch(/^expected at most \d+ nested arrays and objects, found `\[`$/);
+    expect(error).toMatchObject({ line: 2 });
+  });
 });

@@ -174,4 +174,9 @@ describe('validation messages name the file, entry, field, what was found and wh
     writeFileSync(join(dir, 'bad.json'), '{');
     await expect(loadGlossary(join(dir, 'bad.json'))).rejects.toThrow(`${join(dir, 'bad.json')}:1:2: not valid JSON`);
   });
+
+  it('refuses a glossary nested thousands deep with a located message', () => {
+    const message = messageOf(`{ "version": 1, "terms": ${'['.repeat(10_000)}${']'.repeat(10_000)} }`, 'deep.json');
+    expect(message).toMatch(/^deep\.json:1:\d+: .*nested arrays and objects/);
+  });
 });

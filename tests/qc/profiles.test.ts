@@ -126,4 +126,10 @@ describe('profile files', () => {
     const e = thrown(() => parseProfile('{ "name": "x", }', 'p.json', 'p'));
     expect(e.message).toMatch(/^p\.json:1:16: not valid JSON: expected/);
   });
+
+  it('refuses a profile nested thousands deep with a located message', () => {
+    const e = thrown(() => parseProfile(`{ "rules": ${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)} }`, 'deep.json', 'deep'));
+    expect(e.code).toBe('CONFIG_INVALID');
+    expect(e.message).toMatch(/^deep\.json:1:\d+: .*nested arrays and objects/);
+  });
 });

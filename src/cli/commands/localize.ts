@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { SublocError } from '../../errors.js';
 import type { RunHolder } from '../../memory/store.js';
 import { localize as runLocalize, type LocalizeEvent } from '../../pipeline/localize.js';
@@ -72,6 +72,14 @@ export const localize: Command = {
       report = await runLocalize(options, onEvent);
     } finally {
       progress?.stop();
+    }
+    const runDir = join(options.out, options.title);
+    for (const l of report.languages) {
+      const r = l.reviewImport;
+      // Nothing imported: the file was this tool's own output that a failed run did not record.
+      if (r === undefined || r.imported === 0) continue;
+      const file = relative(io.cwd, join(runDir, r.file));
+      note(io, `subloc localize: ${r.imported === 1 ? t('localize.reviewImportedOne', { file, approved: r.approved }) : t('localize.reviewImported', { file, n: r.imported, approved: r.approved })}`);
     }
     if (json) {
       io.stdout(`${JSON.stringify(report, null, 2)}\n`);

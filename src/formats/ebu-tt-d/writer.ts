@@ -107,7 +107,7 @@ export function writeEbuttd(track: Track, opts: SerializeOptions = {}): Serializ
   }
   head.push('      </ebuttm:documentMetadata>');
   if (title) head.push(`      <ttm:title>${escapeText(title)}</ttm:title>`);
-  head.push('    </metadata>', '    <styling>', ...[...BASE_STYLES, ...styles.xml()].map((s) => `      ${s}`), '    </styling>', '    <layout>');
+  for (const line of ['    </metadata>', '    <styling>', ...[...BASE_STYLES, ...styles.xml()].map((s) => `      ${s}`), '    </styling>', '    <layout>']) head.push(line);
   for (const v of ['bottom', 'top', 'middle'] as const) {
     if (!verticals.has(v)) continue;
     const r = REGIONS[v];

@@ -180,7 +180,7 @@ export class CueText {
     const above = this.frames.splice(k);
     above.shift();
     this.report.add(messages.misnestedTag(raw, above[above.length - 1]!.name), { line, cueId: this.cueId });
-    this.frames.push(...above);
+    for (const frame of above) this.frames.push(frame);
   }
 
   private restyle(): void {

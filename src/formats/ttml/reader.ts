@@ -127,7 +127,7 @@ class Reader {
   read(root: XNode, opts: ParseOptions): Track {
     const attrs = attrsOf(root);
     const { params, diagnostics } = readParameters(attrs, opts.frameRate, () => this.line(root));
-    this.diagnostics.push(...diagnostics);
+    for (const d of diagnostics) this.diagnostics.push(d);
     this.timing = new TimingResolver(params, this.locator, this.diagnostics);
     this.frame = readFrame(attrs);
 
@@ -146,7 +146,8 @@ class Reader {
     const mark = this.diagnostics.length;
     this.timing.diagnostics = timingDiagnostics;
     this.container(body, 'body', ZERO, new Context({ begin: ZERO, end: INDEFINITE }, undefined, false, () => NO_STYLE));
-    this.diagnostics.splice(mark, 0, ...timingDiagnostics);
+    const found = this.diagnostics.splice(mark);
+    for (const d of [timingDiagnostics, found].flat()) this.diagnostics.push(d);
     track.cues = this.finish();
     return track;
   }

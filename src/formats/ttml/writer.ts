@@ -144,7 +144,7 @@ export function writeTtml(track: Track, opts: SerializeOptions = {}): SerializeR
   const head: string[] = ['  <head>'];
   if (track.meta.title) head.push('    <metadata>', `      <ttm:title>${escapeText(track.meta.title.replace(CONTROL, ''))}</ttm:title>`, '    </metadata>');
   const styleXml = styles.xml();
-  if (styleXml.length > 0) head.push('    <styling>', ...styleXml.map((s) => `      ${s}`), '    </styling>');
+  if (styleXml.length > 0) for (const line of ['    <styling>', ...styleXml.map((s) => `      ${s}`), '    </styling>']) head.push(line);
   head.push('    <layout>');
   for (const v of ['bottom', 'top', 'middle'] as const) {
     if (!verticals.has(v)) continue;

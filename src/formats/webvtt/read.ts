@@ -156,7 +156,7 @@ class WebVttReader {
       if (this.isEmpty(i)) i++;
       else i = this.block(i);
     }
-    this.diagnostics.push(...this.tally.diagnostics());
+    for (const d of this.tally.diagnostics()) this.diagnostics.push(d);
   }
 
   /** The header block: text up to the first blank line, or up to a line with `-->`, which starts a cue. */
@@ -174,7 +174,7 @@ class WebVttReader {
       i++;
     }
     const result = readHeader(header);
-    this.diagnostics.push(...result.diagnostics);
+    for (const d of result.diagnostics) this.diagnostics.push(d);
     if (result.language !== undefined) this.language = result.language;
     return i;
   }

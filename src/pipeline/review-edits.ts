@@ -1,0 +1,128 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SublocError } from '../errors.js';
+import { decode } from '../formats/decode.js';
+import type { MemoryStore } from '../memory/store.js';
+import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import type { Lang } from '../model/track.js';
+import { planImport, type ImportPlan } from '../review/import.js';
+import type { ReviewPackage } from '../review/types.js';
+import { readXliff, type XliffRead } from '../review/xliff-read.js';
+import { plainOf, type TaggedText } from '../translate/tagged-text.js';
+import type { Unit } from '../translate/unit.js';
+import type { ReviewImport } from './report.js';
+import { sha256 } from './written-record.js';
+
+/** A review XLIFF that changed since subloc wrote it, and what was imported from it. */
+export interface ReviewEdit {
+  path: string;
+  read: XliffRead;
+  report: ReviewImport;
+}
+
+export interface ReviewEditsInput {
+  runDir: string;
+  title: string;
+  sourceLang: Lang;
+  targets: readonly Lang[];
+  units: readonly Unit[];
+  memory: MemoryStore;
+  /** What the last run wrote (`readWrittenRecord`). */
+  written: ReadonlyMap<string, string>;
+  /** ISO 8601 time given to the imported entries. */
+  now: string;
+}
+
+const LISTED = 10;
+
+/** The review package of one language, relative to the run folder. */
+export function reviewXliffFile(title: string, target: Lang): string {
+  return join(target, `${title}.${target}.xlf`);
+}
+
+function refusal(path: string, reason: string, diagnostics: Diagnostic[] = []): SublocError {
+  return new SublocError(
+    'REVIEW_NOT_IMPORTED',
+    `${path} changed since subloc wrote it, and ${reason}; it was left as it is and nothing was written over it. Check it, run \`subloc review import ${path}\`, then localize again (or move the file away to drop its changes)`,
+    { file: path, diagnostics },
+  );
+}
+
+async function readIfPresent(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new SublocError('INPUT_UNREADABLE', `cannot read ${path}: ${(cause as Error).message}`, { cause, file: path });
+  }
+}
+
+/**
+ * Before anything is drafted: each language's review XLIFF that is not what
+ * the last run wrote (a translator edited it in place) is imported into the
+ * memory the way `review import` does it, so the new package carries the
+ * edits. A file that belongs to another title or language, or cannot be
+ * read, refuses the run before anything is written. Nothing at all is
+ * imported unless every changed file can be.
+ */
+export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<Lang, ReviewEdit>> {
+  const planned: { target: Lang; file: string; path: string; read: XliffRead; plan: ImportPlan }[] = [];
+  for (const target of input.targets) {
+    const file = reviewXliffFile(input.title, target);
+    const path = join(input.runDir, file);
+    const bytes = await readIfPresent(path);
+    if (bytes === undefined || input.written.get(file) === sha256(bytes)) continue;
+    const decoded = decode(bytes);
+    if (hasErrors(decoded.diagnostics)) throw refusal(path, 'it cannot be read as text, see the errors above', decoded.diagnostics);
+    const read = readXliff(decoded.text, path);
+    const pair = { source: input.sourceLang, target };
+    const plan = planImport(read, {
+      title: input.title,
+      language: target,
+      sourceLang: input.sourceLang,
+      units: input.units,
+      now: input.now,
+      stored: (source) => input.memory.fuzzy(source, pair, 1)?.entry,
+    });
+    if (plan.refused) {
+      const errors = plan.diagnostics.filter((d) => d.severity === 'error');
+      throw refusal(path, `it cannot be imported for ${input.title} (${input.sourceLang} → ${target}), see the errors above`, errors);
+    }
+    planned.push({ target, file, path, read, plan });
+  }
+  const edits = new Map<Lang, ReviewEdit>();
+  for (const { target, file, path, read, plan } of planned) {
+    input.memory.put(plan.entries);
+    const approved = plan.entries.filter((e) => e.status === 'approved').length;
+    edits.set(target, { path, read, report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped } });
+  }
+  return edits;
+}
+
+/** Compared on words alone: the new package re-fits lines, and a CAT tool may re-space. */
+const words = (text: TaggedText): string => plainOf(text).replace(/\s+/g, '');
+
+/**
+ * Just before a language is written: every translation the changed file
+ * holds must be in the new package, a confirmed one still confirmed.
+ * Anything else (an edit nobody confirmed, a reviewed unit the import had
+ * to leave out because its source changed or it is partly reviewed) would
+ * be lost, so the language is not written.
+ */
+export function refuseLostEdits(edit: ReviewEdit, pkg: ReviewPackage): void {
+  const next = new Map(pkg.cues.map((c) => [c.id, c]));
+  const lost: string[] = [];
+  for (const cue of edit.read.cues) {
+    if (cue.target === null) continue;
+    const now = next.get(cue.id);
+    const confirmed = cue.state === 'reviewed' || cue.state === 'approved';
+    const kept = now?.target != null && words(now.target) === words(cue.target) && (!confirmed || now.state === 'reviewed' || now.state === 'approved');
+    if (!kept) lost.push(cue.id);
+  }
+  if (lost.length === 0) return;
+  const listed = lost.length > LISTED ? `${lost.slice(0, LISTED).join(', ')}, … ${lost.length - LISTED} more` : lost.join(', ');
+  throw refusal(
+    edit.path,
+    `the translation${lost.length === 1 ? '' : 's'} of cue${lost.length === 1 ? '' : 's'} ${listed} would be lost: not confirmed (expected state translated, signed-off or final), or left out by the import (its source changed, or only part of its sentence unit is confirmed)`,
+  );
+}

@@ -1,0 +1,123 @@
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
+import { cli, tempDir } from '../helpers/cli.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const sample = join(root, 'subtitles/hotline-beijing.zh-Hans.srt');
+
+/** A folder with a config naming `title`, and the options resolved from it (or the error). */
+async function withTitle(title: unknown): Promise<{ dir: string; config: string; error: unknown }> {
+  const dir = tempDir();
+  const config = join(dir, 'subloc.config.json');
+  writeFileSync(config, JSON.stringify({ title, input: sample, targets: ['fr-FR'] }));
+  const error = await resolveLocalizeOptions({ config }, dir, {}).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  return { dir, config, error };
+}
+
+describe('the title is one file name', () => {
+  it.each(['../../../escaped', 'a/b', 'a\\b', '..', '.', 'tab\there', 'nul\u0000byte', 'line\nbreak'])('refuses %j in the config, naming the file and the field', async (title) => {
+    const { config, error } = await withTitle(title);
+    expect(error).toMatchObject({ name: 'SublocError', code: 'CONFIG_INVALID', file: config });
+    expect((error as Error).message).toContain(config);
+    expect((error as Error).message).toContain('`title`');
+    expect((error as Error).message).toContain(JSON.stringify(title));
+  });
+
+  it('keeps an ordinary title, dots and spaces included', async () => {
+    const dir = tempDir();
+    const options = await resolveLocalizeOptions({ input: sample, targets: ['fr-FR'], title: 'Hotline Beijing v1.2' }, dir, {});
+    expect(options.title).toBe('Hotline Beijing v1.2');
+  });
+
+  it('refuses --title with a path for localize, review and deliver, writing nothing', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'nested/out');
+    mkdirSync(out, { recursive: true });
+    const edited = join(dir, 'nested/edited.fr-FR.srt');
+    writeFileSync(edited, '1\n00:00:01,000 --> 00:00:02,000\nBonjour\n');
+    for (const argv of [
+      ['localize', '--input', sample, '--target', 'fr-FR', '--title', '../../escaped', '--out', out, '--memory', ':memory:'],
+      ['deliver', '--input', sample, '--language', 'fr-FR', '--title', '../../escaped', '--out', out, '--memory', ':memory:'],
+      ['review', 'import', edited, '--input', sample, '--title', '../../escaped', '--memory', ':memory:'],
+    ]) {
+      const r = await cli(argv, dir, {});
+      expect(r.stderr).toContain('--title');
+      expect(r.stderr).toContain('"../../escaped"');
+      expect(r.stderr).not.toContain('internal error');
+      expect(r.code).toBe(1);
+    }
+    expect(readdirSync(dir)).toEqual(['nested']);
+    expect(readdirSync(out)).toEqual([]);
+    expect(readdirSync(join(dir, 'nested'))).toEqual(['edited.fr-FR.srt', 'out']);
+  });
+
+  it('refuses an input whose name gives no title, saying to pass --title', async () => {
+    const dir = tempDir();
+    const input = join(dir, '..zh-Hans.srt');
+    writeFileSync(input, '1\n00:00:01,000 --> 00:00:02,000\n你好\n');
+    const error = await resolveLocalizeOptions({ input, targets: ['fr-FR'] }, dir, {}).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
+    expect((error as Error).message).toContain('--title');
+  });
+});
+
+describe('--out names a folder', () => {
+  it.each([
+    ['a file', (file: string) => file],
+    ['a path below a file', (file: string) => join(file, 'below')],
+  ])('refuses %s up front, for localize and deliver, naming it', async (_, outOf) => {
+    const dir = tempDir();
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'not a folder');
+    const out = outOf(file);
+    for (const argv of [
+      ['localize', '--input', sample, '--target', 'fr-FR', '--out', out, '--memory', join(dir, 'm.sqlite')],
+      ['deliver', '--input', sample, '--language', 'fr-FR', '--out', out, '--memory', join(dir, 'm.sqlite')],
+    ]) {
+      const r = await cli(argv, dir, {});
+      expect(r.stderr).toContain(`--out ${out}`);
+      expect(r.stderr).toContain(`${file} is a file`);
+      expect(r.stderr).not.toContain('internal error');
+      expect(r.code).toBe(1);
+    }
+    expect(readdirSync(dir)).toEqual(['notes.txt']);
+  });
+
+  it('refuses `out` in the config naming a file, naming the config', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'out'), '');
+    const config = join(dir, 'subloc.config.json');
+    writeFileSync(config, JSON.stringify({ input: sample, targets: ['fr-FR'] }));
+    const error = await resolveLocalizeOptions({ config }, dir, {}).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID', file: config });
+    expect((error as Error).message).toContain('`out`');
+  });
+});
+
+describe('a config nested thousands deep', () => {
+  it.each(['targets', 'title', 'fps', 'concurrency'])('is refused clearly when `%s` holds arrays 10,000 deep', async (field) => {
+    const dir = tempDir();
+    const config = join(dir, 'subloc.config.json');
+    const fields = { input: JSON.stringify(sample), targets: '["fr-FR"]', [field]: `${'['.repeat(10_000)}${']'.repeat(10_000)}` };
+    // Written by hand: JSON.stringify itself overflows at this depth.
+    writeFileSync(config, `{ ${Object.entries(fields).map(([k, v]) => `"${k}": ${v}`).join(', ')} }`);
+    const error = await resolveLocalizeOptions({ config }, dir, {}).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ name: 'SublocError', code: 'CONFIG_INVALID', file: config });
+    expect((error as Error).message).toContain(`\`${field}\``);
+    expect((error as Error).message).toContain('found an array');
+  });
+});

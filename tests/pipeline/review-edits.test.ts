@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { parse } from '../../src/formats/parse.js';
+import { openMemory } from '../../src/memory/sqlite.js';
+import { lineText } from '../../src/model/spans.js';
+import type { RunReport } from '../../src/pipeline/report.js';
+import { readXliff } from '../../src/review/xliff-read.js';
+import { cli, tempDir } from '../helpers/cli.js';
+
+const SRT = ['1', '00:00:01,000 --> 00:00:03,000', '北京，早上七点。', '', '2', '00:00:04,000 --> 00:00:06,000', '热线开通了。', '', '3', '00:00:07,000 --> 00:00:09,000', '你好。', ''].join('\n');
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** Sets cue `id`'s target text, and its state when given, as a translator's tool or editor would. */
+function editTarget(xliff: string, id: string, text: string, state?: string): string {
+  const unit = new RegExp(`(<trans-unit id="${id}"[^>]*>[\\s\\S]*?<target)([^>]*)>[\\s\\S]*?</target>`);
+  expect(unit.test(xliff)).toBe(true);
+  return xliff.replace(unit, (_, open: string, attrs: string) => `${open}${state === undefined ? attrs : ` state="${state}"`}>${text}</target>`);
+}
+
+describe('localize and a review XLIFF edited in place', () => {
+  let dir: string;
+  const xlf = () => join(dir, 'out/film/fr-FR/film.fr-FR.xlf');
+  const srt = () => join(dir, 'out/film/fr-FR/film.fr-FR.srt');
+  const localize = () => cli(['localize', '--input', join(dir, 'film.zh-Hans.srt'), '--target', 'fr-FR', '--provider', 'pseudo', '--out', join(dir, 'out'), '--memory', join(dir, 'memory.sqlite'), '--json'], dir, {});
+  const text = (id: string) => parse(readFileSync(srt())).track.cues.find((c) => c.id === id)!.lines.map(lineText).join(' ');
+
+  beforeEach(async () => {
+    dir = tempDir();
+    writeFileSync(join(dir, 'film.zh-Hans.srt'), SRT);
+    const first = await localize();
+    expect(first.code).toBe(0);
+  });
+
+  it('records the hash of every file written in run.json', () => {
+    const report = JSON.parse(readFileSync(join(dir, 'out/film/run.json'), 'utf8')) as RunReport;
+    const fr = report.languages[0]!;
+    expect(Object.keys(fr.sha256).sort()).toEqual([...fr.files].sort());
+    for (const file of fr.files) expect(fr.sha256[file]).toBe(sha256(readFileSync(join(dir, 'out/film', file))));
+  });
+
+  it('imports a confirmed edit first: it is in the memory, the new track and the new XLIFF', async () => {
+    writeFileSync(xlf(), editTarget(readFileSync(xlf(), 'utf8'), '2', 'La ligne est ouverte.', 'translated'));
+    const r = await localize();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('out/film/fr-FR/film.fr-FR.xlf was edited since the last run: 1 unit imported');
+    const fr = (JSON.parse(r.stdout) as RunReport).languages[0]!;
+    expect(fr.reviewImport).toMatchObject({ file: 'fr-FR/film.fr-FR.xlf', imported: 1 });
+
+    const memory = openMemory(join(dir, 'memory.sqlite'));
+    try {
+      expect(memory.fuzzy(['热线开通了。'], { source: 'zh-Hans', target: 'fr-FR' }, 1)?.entry).toMatchObject({ target: ['La ligne est ouverte.'], status: 'reviewed', reviewer: 'unknown' });
+    } finally {
+      memory.close();
+    }
+    expect(text('2')).toBe('La ligne est ouverte.');
+    const cue = readXliff(readFileSync(xlf(), 'utf8'), 'film.fr-FR.xlf').cues.find((c) => c.id === '2')!;
+    expect(cue).toMatchObject({ target: 'La ligne est ouverte.', state: 'reviewed' });
+    // Imported once: the next run finds its own file and says nothing.
+    const again = await localize();
+    expect(again.stderr).toBe('');
+    expect((JSON.parse(again.stdout) as RunReport).languages[0]!.reviewImport).toBeUndefined();
+  });
+
+  it('refuses to write over an edit nobody confirmed, naming the file and the import command', async () => {
+    const edited = editTarget(readFileSync(xlf(), 'utf8'), '3', 'Bonjour, ici la hotline.');
+    writeFileSync(xlf(), edited);
+    const track = readFileSync(srt());
+    const r = await localize();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`subloc review import ${xlf()}`);
+    expect(r.stderr).toContain('cue 3');
+    expect(r.stderr).not.toContain('internal error');
+    expect(readFileSync(xlf(), 'utf8')).toBe(edited);
+    expect(readFileSync(srt())).toEqual(track);
+  });
+
+  it('refuses a confirmed edit whose source cue has changed since, leaving the file as it is', async () => {
+    const edited = editTarget(readFileSync(xlf(), 'utf8'), '2', 'La ligne est ouverte.', 'signed-off');
+    writeFileSync(xlf(), edited);
+    writeFileSync(join(dir, 'film.zh-Hans.srt'), SRT.replace('热线开通了。', '热线今天开通了。'));
+    const r = await localize();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cue 2 would be lost');
+    expect(r.stderr).toContain(`subloc review import ${xlf()}`);
+    expect(readFileSync(xlf(), 'utf8')).toBe(edited);
+  });
+
+  it('refuses a foreign XLIFF at that path (another language in its header), leaving it byte for byte', async () => {
+    const foreign = Buffer.from(readFileSync(xlf(), 'utf8').replace('target-language="fr-FR"', 'target-language="de-DE"'));
+    writeFileSync(xlf(), foreign);
+    const r = await localize();
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`subloc review import ${xlf()}`);
+    expect(r.stderr).toContain('de-DE');
+    expect(readFileSync(xlf())).toEqual(foreign);
+  });
+
+  it('does not take what a killed write left beside the XLIFF for an edit, and removes it', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const temp = `.film.fr-FR.xlf.${dead}.${Date.now().toString(36)}.tmp`;
+    writeFileSync(join(dir, 'out/film/fr-FR', temp), readFileSync(xlf()).subarray(0, 200));
+    const r = await localize();
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as RunReport).languages[0]!.reviewImport).toBeUndefined();
+    expect(readdirSync(join(dir, 'out/film/fr-FR'))).not.toContain(temp);
+  });
+
+  it('takes its own file back when run.json is gone, importing nothing', async () => {
+    rmSync(join(dir, 'out/film/run.json'));
+    const r = await localize();
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as RunReport).languages[0]!.reviewImport).toMatchObject({ imported: 0 });
+  });
+});

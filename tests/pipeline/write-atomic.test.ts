@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { writeFileAtomic } from '../../src/pipeline/write-atomic.js';
+import { tempDir } from '../helpers/cli.js';
+
+/** How writeFileAtomic names its temporary file; a killed run leaves it behind. */
+const tempOf = (name: string, pid: number) => `.${name}.${pid}.${Date.now().toString(36)}.tmp`;
+
+/** A node process that writes half a temporary file beside `target` as writeFileAtomic would, and waits. */
+async function writerMidWrite(dir: string, name: string): Promise<ChildProcess> {
+  const script = `const fs = require('node:fs'); const p = require('node:path');
+    fs.writeFileSync(p.join(${JSON.stringify(dir)}, '.' + ${JSON.stringify(name)} + '.' + process.pid + '.' + Date.now().toString(36) + '.tmp'), 'half a fi');
+    process.stdout.write('ready'); setInterval(() => {}, 1000);`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await once(child.stdout!, 'data');
+  return child;
+}
+
+describe('writeFileAtomic and what a killed run left behind', () => {
+  const children: ChildProcess[] = [];
+  afterEach(() => {
+    for (const child of children.splice(0)) child.kill('SIGKILL');
+  });
+
+  it('removes the temporary file of a writer killed mid-write, and writes the file', async () => {
+    const dir = tempDir();
+    const child = await writerMidWrite(dir, 'film.fr-FR.srt');
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    expect(readdirSync(dir)).toEqual([expect.stringMatching(new RegExp(`^\\.film\\.fr-FR\\.srt\\.${child.pid}\\.[0-9a-z]+\\.tmp$`))]);
+
+    await writeFileAtomic(join(dir, 'film.fr-FR.srt'), 'whole');
+    expect(readdirSync(dir)).toEqual(['film.fr-FR.srt']);
+    expect(readFileSync(join(dir, 'film.fr-FR.srt'), 'utf8')).toBe('whole');
+  });
+
+  it('leaves the temporary file of a writer still running, and files of other names', async () => {
+    const dir = tempDir();
+    const child = await writerMidWrite(dir, 'film.fr-FR.srt');
+    children.push(child);
+    const [running] = readdirSync(dir);
+    const other = tempOf('film.de-DE.srt', 999_999_999);
+    writeFileSync(join(dir, other), 'another file’s');
+    writeFileSync(join(dir, '.film.fr-FR.srt.notes.tmp'), 'not ours');
+
+    await writeFileAtomic(join(dir, 'film.fr-FR.srt'), 'whole');
+    expect(readdirSync(dir).sort()).toEqual([running!, other, '.film.fr-FR.srt.notes.tmp', 'film.fr-FR.srt'].sort());
+  });
+
+  it('removes a temporary file hours old even when its pid is in use again', async () => {
+    const dir = tempDir();
+    const child = await writerMidWrite(dir, 'film.fr-FR.srt');
+    children.push(child);
+    const [temp] = readdirSync(dir);
+    const hoursAgo = new Date(Date.now() - 3 * 3600_000);
+    utimesSync(join(dir, temp!), hoursAgo, hoursAgo);
+
+    await writeFileAtomic(join(dir, 'film.fr-FR.srt'), 'whole');
+    expect(readdirSync(dir)).toEqual(['film.fr-FR.srt']);
+  });
+});
