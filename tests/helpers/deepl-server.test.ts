@@ -251,7 +251,6 @@ describe('fake DeepL server: faults give the deepl-node error classes', () => {
     const t0 = Date.now();
     await Promise.all([client.translateText('a', 'en', 'de'), client.translateText('b', 'en', 'de'), client.translateText('c', 'en', 'de')]);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(145);
-    expect(Date.now() - t0).toBeLessThan(1000);
     expect(server.state.maxInFlight).toBe(3);
   });
 });
