@@ -72,8 +72,7 @@ export function openMemory(path: string, options: OpenMemoryOptions = {}): Memor
     if (path !== ':memory:' && !existing) mkdirSync(dirname(path), { recursive: true });
     // fileMustExist closes the gap between the check above and the open.
     db = new Database(path, { fileMustExist: existing, timeout: BUSY_TIMEOUT_MS });
-    // WAL: readers never block the writer, and each committed batch survives a kill.
-    db.pragma('journal_mode = WAL');
+    enableWal(db);
     // NORMAL is durable in WAL mode except for the last commits on power loss, never corrupting.
     db.pragma('synchronous = NORMAL');
     migrate(db, path);
@@ -82,6 +81,26 @@ export function openMemory(path: string, options: OpenMemoryOptions = {}): Memor
     db?.close();
     if (cause instanceof SublocError) throw cause;
     throw unreadable(path, cause);
+  }
+}
+
+/**
+ * WAL: readers never block the writer, and each committed batch survives a
+ * kill. Switching a new file to WAL while other processes open it too can
+ * answer SQLITE_BUSY at once, without the busy handler's wait: ask again
+ * until the busy timeout has passed.
+ */
+function enableWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, 10 + Math.floor(Math.random() * 40));
+    }
   }
 }
 
@@ -124,7 +143,7 @@ function unreadable(path: string, cause: unknown): SublocError {
     code === 'SQLITE_NOTADB' ? `the file is not an SQLite database (\`file ${path}\` tells what it holds); expected a subloc memory (an SQLite file): if --memory or SUBLOC_MEMORY names the wrong file, pass --memory <file>`
     : code === 'SQLITE_CORRUPT' ? `the SQLite database is damaged (${(cause as Error).message}); ${check}, and restore the memory from a backup or a TMX export if it reports errors`
     : code === 'EACCES' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' ? `it cannot be opened for writing (${(cause as Error).message}); expected a subloc memory (an SQLite file) or a folder where one can be created: check the permissions of the file and its folder, or pass --memory <file>`
-    : code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' ? `another process kept it locked for more than ${BUSY_TIMEOUT_MS / 1000} s (${(cause as Error).message}); that is no damage to the memory: run again when that process has finished`
+    : code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' ? `another process kept it locked (${(cause as Error).message}, after waiting up to ${BUSY_TIMEOUT_MS / 1000} s); that is no damage to the memory: run again when that process has finished`
     : `${(cause as Error).message}; ${check}`;
   return new SublocError('MEMORY_UNREADABLE', `cannot use ${path} as the translation memory: ${why}`, { cause, file: path });
 }
