@@ -9,9 +9,10 @@ export interface BreakPoint {
   resume: number;
   /**
    * How good a place this is, lower is better: 0 after a full stop, 1 after a
-   * comma, 4 before a conjunction or preposition (or after a Japanese
-   * particle), 5.5 any other word boundary, 7 leaving a conjunction or
-   * preposition at the end of the line.
+   * comma, 2 at a full-width space, 4 before a conjunction or preposition (or
+   * after a Japanese particle), 5.5 any other word boundary, 7 leaving a
+   * conjunction or preposition at the end of the line, 8 inside a Japanese
+   * compound.
    */
   level: number;
 }
@@ -31,6 +32,20 @@ const NO_END = /[(\[{«“‘「『（【〔〈《]$/u;
 const SYMBOL = /^[%‰€$£¥]$/u;
 const CAPITAL = /^[("'«“‘¿¡[]*\p{Lu}/u;
 const INITIAL = /^\p{Lu}\.$/u;
+
+/** A digit (ASCII or full width) or a run of Chinese numerals: what a counter or unit follows. */
+const NUMBER_END = /(?:\p{Nd}|^[〇零一二两兩三四五六七八九十百千万萬亿億兆]+)$/u;
+/**
+ * Counters and units that follow a number in Chinese and Japanese (`8時`,
+ * `1階`, `3か月`, `200元`, `六万个`, `3层`), and what qualifies a counted
+ * number (`200回以上`, `3メートル余り`): a line never breaks between them.
+ */
+const COUNTER_START =
+  /^(?:[時分秒階回人個件年月日号號台歳才円元万萬億亿千百十戸世帯週度倍番位枚本冊匹頭杯軒棟歩部名家所项項条條辆輛次层層楼樓岁歲块塊米天周户戶座张張间間期届屆代章节節页頁行点點%％‰]|か月|ヶ月|カ月|キロ|メートル|センチ|ミリ|グラム|トン|ドル|ユーロ|パーセント|公里|公斤|小时|小時|分钟|分鐘|以上|以下|以内|以內|未満|余り|あまり|多|余|餘)/u;
+/** Prefixes of a number: `第3回`, `約60`, `计127`. */
+const NUMBER_PREFIX = /[第約约計计共毎每]$/u;
+/** Two sides of a Japanese compound written in kanji or katakana (`通話ホール`, `駐車枠`): a break inside one is the last resort. */
+const COMPOUND_SIDE = /[\p{Script=Han}\p{Script=Katakana}ー]/u;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -80,6 +95,7 @@ function forbidden(tokens: readonly string[], i: number, zeroWidth: boolean, jap
   if (NO_START.test(right) || (zeroWidth && /^[…‥]/u.test(right)) || NO_END.test(left) || SYMBOL.test(right)) return true;
   if (i === 0 && !/[\p{L}\p{N}]/u.test(left)) return true; // a leading dialogue dash or quote stays with its words
   if (/\p{N}$/u.test(left) && /^\p{N}/u.test(right)) return true; // digit groups: "60 000"
+  if (zeroWidth && ((NUMBER_END.test(left) && COUNTER_START.test(right)) || (NUMBER_PREFIX.test(left) && /^\p{N}/u.test(right)))) return true;
   if (zeroWidth && isNarrowWordChar(left.at(-1)!) && isNarrowWordChar(right[0]!)) return true;
   if (words.titles.has(bare(left)) && isCapital(right)) return true;
   if (insideName(tokens, i)) return true;
@@ -87,11 +103,14 @@ function forbidden(tokens: readonly string[], i: number, zeroWidth: boolean, jap
   return words.determiners.has(bare(left)) || words.determinerPairs.has(`${bare(left)} ${head(right)}`);
 }
 
-function level(left: string, right: string, japanese: boolean, words: BreakWords): number {
+function level(left: string, right: string, separator: string, japanese: boolean, words: BreakWords): number {
   const closed = left.replace(CLOSERS, '');
   if (SENTENCE_END.test(closed)) return 0;
   if (CLAUSE_END.test(closed) || DASH.test(left)) return 1;
+  // The full-width space a Chinese or Japanese subtitler writes between phrases, in place of a comma.
+  if (separator.includes('\u3000')) return 2;
   if (japanese && JA_PARTICLES.has(left)) return 4;
+  if (japanese && separator === '' && COMPOUND_SIDE.test(left.at(-1)!) && COMPOUND_SIDE.test(right[0]!)) return 8;
   const before = bare(left);
   if (words.conjunctions.has(before) || words.prepositions.has(before)) return 7;
   const after = bare(right);
@@ -131,7 +150,7 @@ export function findBreakPoints(text: string, language: string, protectedPhrases
   raw.forEach(({ at, resume }, i) => {
     if (ranges.some(([start, end]) => start < at && resume < end)) return;
     if (forbidden(tokens, i, at === resume, japanese, words)) return;
-    points.push({ at, resume, level: level(tokens[i]!, tokens[i + 1]!, japanese, words) });
+    points.push({ at, resume, level: level(tokens[i]!, tokens[i + 1]!, text.slice(at, resume), japanese, words) });
   });
   return points;
 }

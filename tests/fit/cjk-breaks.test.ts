@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { breakLines } from '../../src/fit/break-lines.js';
+import { fitCue } from '../../src/fit/fit-cue.js';
+import { importTmx } from '../../src/memory/tmx.js';
+import { lineText } from '../../src/model/spans.js';
+import { fromTagged } from '../../src/translate/tagged-text.js';
+
+const fit = (text: string, language: string, maxCharsPerLine: number) => fitCue([{ text }], { language, maxCharsPerLine, maxLines: 2 }).lines.map(lineText);
+
+describe('Chinese and Japanese lines break at phrases', () => {
+  it.each([
+    ['ja', '夜7時に入庫　朝8時に出庫　月200元', 13, ['夜7時に入庫', '朝8時に出庫　月200元']],
+    ['ja', '北側に移設して　1階の日当たりも確保', 13, ['北側に移設して', '1階の日当たりも確保']],
+    ['ja', '足が悪くて　上り下りに3回は休む', 13, ['足が悪くて', '上り下りに3回は休む']],
+    ['ja', '午前3時　通話ホールは今も満席', 13, ['午前3時', '通話ホールは今も満席']],
+  ])('%s: the full-width space the subtitler wrote comes first: %s', (language, text, width, lines) => {
+    expect(fit(text, language, width)).toEqual(lines);
+  });
+
+  it.each([
+    ['ja', '今日の朝8時に出庫しました', 7],
+    ['ja', '北側の1階の日当たり', 5],
+    ['ja', '住民が200回以上電話した', 7],
+    ['ja', '入社してから3か月です', 6],
+    ['zh-Hans', '每天有超过六万个电话打进来', 7],
+    ['zh-Hans', '这栋楼一共有12层没有电梯', 7],
+    ['zh-Hans', '他已经第3次打电话了', 6],
+  ])('%s: never between a number and its counter or unit: %s', (language, text, width) => {
+    for (let w = width; w <= width + 4; w++) {
+      const lines = fit(text, language, w);
+      for (let i = 0; i + 1 < lines.length; i++) {
+        const joint = `${lines[i]!.slice(-1)}|${lines[i + 1]!.slice(0, 2)}`;
+        expect(joint, `${lines.join('|')} at ${w}`).not.toMatch(/(?:\p{Nd}|[〇一二三四五六七八九十百千万])\|(?:[時階回個个层次か件]|以上)|第\|\p{Nd}/u);
+      }
+    }
+  });
+
+  it('keeps a Japanese compound whole when a particle offers a break', () => {
+    expect(fit('駐車枠は60台分だけ', 'ja', 6)).toEqual(['駐車枠は', '60台分だけ']);
+  });
+
+  it('the reviewed Japanese track of the sample: no number torn from its counter, no compound cut', () => {
+    const tmx = readFileSync(resolve(import.meta.dirname, '../../subtitles/tm/hotline-beijing.ja-JP.tmx'), 'utf8');
+    const cues = importTmx(tmx, 'hotline-beijing.ja-JP.tmx').entries.flatMap((e) => e.target);
+    expect(cues.length).toBeGreaterThan(100);
+    const joints: string[] = [];
+    for (const cue of cues) {
+      const lines = breakLines(fromTagged(cue), 'ja-JP').map(lineText);
+      for (let i = 0; i + 1 < lines.length; i++) joints.push(`${lines[i]}|${lines[i + 1]}`);
+    }
+    expect(joints.length).toBeGreaterThan(40);
+    for (const torn of ['8|時', '1|階', '上り|下り', '通話|ホール', '駐車|枠', '200回|以上']) {
+      expect(joints.filter((j) => j.includes(torn))).toEqual([]);
+    }
+    expect(joints.filter((j) => /\p{Nd}\|[時階回台件戸か]/u.test(j))).toEqual([]);
+  });
+});
