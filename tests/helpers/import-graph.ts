@@ -85,7 +85,7 @@ function groupCycles(edges: readonly ImportEdge[]): string[] {
   const cycles: string[] = [];
   const seen = new Set<string>();
   const walk = (path: string[]): void => {
-    for (const [b, edge] of step.get(path.at(-1)!) ?? []) {
+    for (const b of step.get(path.at(-1)!)?.keys() ?? []) {
       if (b === path[0]) {
         const groups = [...path, b];
         const key = [...path].sort().join(' ');
