@@ -7,7 +7,7 @@ import { frameRateLabel } from '../model/frame-rate.js';
 import type { Lang } from '../model/track.js';
 import { runQc } from '../qc/index.js';
 import { segment } from '../translate/segment.js';
-import { toTagged } from '../translate/tagged-text.js';
+import { toTagged } from '../model/tagged-text.js';
 import { earlierLanguages, readManifest, withEarlier } from './earlier.js';
 import { manifestFile, toolInfo, type Manifest, type ManifestFile, type ManifestLanguage } from './manifest.js';
 import { messages } from './messages.js';

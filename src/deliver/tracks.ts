@@ -7,7 +7,7 @@ import { assembleLanguage } from '../pipeline/assemble-language.js';
 import { draftLanguage } from '../pipeline/draft-language.js';
 import type { Profile } from '../qc/index.js';
 import type { AssembledTrack } from '../translate/assemble.js';
-import type { Unit } from '../translate/unit.js';
+import type { Unit } from '../model/unit.js';
 
 
 export interface LanguageTrack extends AssembledTrack {

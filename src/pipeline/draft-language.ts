@@ -1,8 +1,8 @@
 import type { MemoryEntry, MemoryStore } from '../memory/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Translator } from '../translate/translator.js';
-import { plainOf } from '../translate/tagged-text.js';
-import { targetMissing, type Draft, type LanguagePair, type Unit } from '../translate/unit.js';
+import { plainOf } from '../model/tagged-text.js';
+import { targetMissing, type Draft, type LanguagePair, type Unit } from '../model/unit.js';
 
 export interface DraftLanguageInput {
   units: readonly Unit[];

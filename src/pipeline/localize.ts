@@ -10,13 +10,13 @@ import { createDeepLConnection, syncGlossary } from '../translate/deepl/index.js
 import { providers, type ProviderContext } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
 import { UNPLACED_CODE } from '../translate/translator.js';
-import type { DraftOrigin } from '../translate/unit.js';
+import type { DraftOrigin } from '../model/unit.js';
 import { checkGlossary } from './check-glossary.js';
 import { runQc } from '../qc/index.js';
 import { writeReviewSheet } from '../review/html.js';
 import { buildReviewPackage } from '../review/package.js';
 import { writeXliff } from '../review/xliff-write.js';
-import { toTagged } from '../translate/tagged-text.js';
+import { toTagged } from '../model/tagged-text.js';
 import { assembleLanguage } from './assemble-language.js';
 import { draftLanguage } from './draft-language.js';
 import type { LocalizeOptions } from './options.js';

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { DraftOrigin } from '../translate/unit.js';
+import type { DraftOrigin } from '../model/unit.js';
 
 export interface LanguageReport {
   language: string;

@@ -1,4 +1,4 @@
-import type { Lang } from '../model/track.js';
+import type { Lang } from './track.js';
 import { plainOf, type TaggedText } from './tagged-text.js';
 
 /**
