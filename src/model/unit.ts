@@ -37,6 +37,13 @@ export function targetMissing(draft: Draft | undefined, unit: Unit, k: number): 
   return !words(draft.targets[k]) && words(unit.source[k]);
 }
 
+/** The closest earlier translation of a unit the memory has no exact match for: shown to the reviewer beside the new draft. */
+export interface Suggestion {
+  targets: TaggedText[];
+  score: number;
+  status: 'draft' | 'reviewed' | 'approved';
+}
+
 export type DraftOrigin = 'memory-exact' | 'memory-fuzzy' | 'machine' | 'pseudo' | 'untranslated';
 
 export interface LanguagePair {
