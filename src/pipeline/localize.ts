@@ -51,12 +51,24 @@ function count(origins: Record<string, DraftOrigin>, ...which: DraftOrigin[]): n
   return Object.values(origins).filter((o) => which.includes(o)).length;
 }
 
+/** What the caller hands a run besides its options. */
+export interface LocalizeRun {
+  /**
+   * Read by the DeepL client alone, where it is made (`DEEPL_AUTH_KEY`,
+   * `DEEPL_SERVER_URL`): the key never sits in the options, which are
+   * reported and handed on. @default process.env
+   */
+  env?: Readonly<Record<string, string | undefined>>;
+  onEvent?: (event: LocalizeEvent) => void;
+}
+
 /**
  * The main job: read the source once, cut it into sentence units, draft every
  * target language (memory first, then the provider), check the glossary,
  * write the tracks and `run.json`.
  */
-export async function localize(options: LocalizeOptions, onEvent: (event: LocalizeEvent) => void = () => {}): Promise<RunReport> {
+export async function localize(options: LocalizeOptions, run: LocalizeRun = {}): Promise<RunReport> {
+  const { onEvent = () => {} } = run;
   const { track: source, diagnostics: runDiagnostics } = await readSourceTrack(options);
   const units = segment(source);
   const cueIndex = new Map(source.cues.map((c, i) => [c.id, i]));
@@ -80,7 +92,7 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
     if (glossary) ctx.glossary = glossary;
 
     if (options.provider === 'deepl' && !options.dryRun) {
-      const connection = createDeepLConnection({ env: options.env });
+      const connection = createDeepLConnection(run.env === undefined ? {} : { env: run.env });
       ctx.deepl = { connection, glossaries: {}, concurrency: options.concurrency };
       if (glossary) {
         const synced = await syncGlossary(connection, {
