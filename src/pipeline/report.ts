@@ -4,7 +4,6 @@ import type { DraftOrigin } from '../model/unit.js';
 import type { ReviewPackage } from '../review/types.js';
 import type { AssembledTrack } from '../translate/assemble.js';
 import type { LanguageCheck } from './check-language.js';
-import type { WrittenLanguage } from './write-language.js';
 
 export interface LanguageReport {
   language: string;
@@ -79,7 +78,8 @@ export interface LanguageReportInput {
   drafted: { diagnostics: readonly Diagnostic[]; billableCharacters: number };
   check: LanguageCheck;
   pkg: ReviewPackage;
-  written: WrittenLanguage;
+  /** What `writeLanguage` wrote (nothing in a dry run) and what its writers reported. */
+  written: { files: string[]; sha256: Record<string, string>; diagnostics: readonly Diagnostic[] };
   reviewImport?: ReviewImport | undefined;
 }
 

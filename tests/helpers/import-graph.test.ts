@@ -49,4 +49,15 @@ describe('the import-graph check', () => {
       }),
     ).toEqual(['memory → translate → memory: a cycle within one layer (src/memory/sqlite.ts:1, src/translate/offline/index.ts:2); expected imports one way only']);
   });
+
+  it('refuses a cycle between modules, type imports included, naming each module of it', () => {
+    expect(
+      graph({
+        'pipeline/report.ts': "import type { W } from './write-language.js';",
+        'pipeline/write-language.ts': "import { reviewXliffFile } from './review-edits.js';",
+        'pipeline/review-edits.ts': "import type { ReviewImport } from './report.js';",
+        'pipeline/localize.ts': "import { languageReport } from './report.js';",
+      }),
+    ).toEqual(['src/pipeline/report.ts → src/pipeline/write-language.ts → src/pipeline/review-edits.ts → src/pipeline/report.ts: modules that import each other (src/pipeline/report.ts:1, src/pipeline/write-language.ts:1, src/pipeline/review-edits.ts:1); expected imports one way only']);
+  });
 });

@@ -48,8 +48,9 @@ const where = (edge: ImportEdge) => `src/${edge.from}:${edge.line}`;
 
 /**
  * What breaks the layer rule, one line each: a group no layer holds, an import
- * of a higher layer, and a cycle between groups of one layer (fit, qc, memory,
- * translate and glossary may use each other, but not both ways round).
+ * of a higher layer, a cycle between groups of one layer (fit, qc, memory,
+ * translate and glossary may use each other, but not both ways round), and a
+ * cycle between modules.
  */
 export function layerViolations(edges: readonly ImportEdge[]): string[] {
   const violations: string[] = [];
@@ -69,7 +70,7 @@ export function layerViolations(edges: readonly ImportEdge[]): string[] {
       );
     }
   }
-  return [...violations, ...groupCycles(edges)];
+  return [...violations, ...groupCycles(edges), ...moduleCycles(edges)];
 }
 
 /** Cycles between different groups of one layer, each with one import that makes every step. */
@@ -98,6 +99,53 @@ function groupCycles(edges: readonly ImportEdge[]): string[] {
   };
   for (const group of step.keys()) walk([group]);
   return cycles;
+}
+
+/** One cycle of each set of modules that import each other (Tarjan's strongly connected components), the shortest through its first module. */
+function moduleCycles(edges: readonly ImportEdge[]): string[] {
+  const out = new Map<string, ImportEdge[]>();
+  for (const edge of edges) out.set(edge.from, [...(out.get(edge.from) ?? []), edge]);
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const components: Set<string>[] = [];
+  const connect = (v: string): void => {
+    index.set(v, index.size);
+    low.set(v, index.get(v)!);
+    stack.push(v);
+    for (const { to } of out.get(v) ?? []) {
+      if (!index.has(to)) {
+        connect(to);
+        low.set(v, Math.min(low.get(v)!, low.get(to)!));
+      } else if (stack.includes(to)) low.set(v, Math.min(low.get(v)!, index.get(to)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component = new Set<string>();
+    for (let w = stack.pop(); w !== undefined; w = w === v ? undefined : stack.pop()) component.add(w);
+    if (component.size > 1 || (out.get(v) ?? []).some((e) => e.to === v)) components.push(component);
+  };
+  for (const file of out.keys()) if (!index.has(file)) connect(file);
+  return components.map((members) => {
+    const start = [...out.keys()].find((f) => members.has(f))!;
+    const via = new Map<string, ImportEdge>();
+    const queue = [start];
+    let closing: ImportEdge | undefined;
+    for (let i = 0; i < queue.length && !closing; i++) {
+      for (const edge of out.get(queue[i]!) ?? []) {
+        if (edge.to === start) {
+          closing = edge;
+          break;
+        }
+        if (members.has(edge.to) && !via.has(edge.to)) {
+          via.set(edge.to, edge);
+          queue.push(edge.to);
+        }
+      }
+    }
+    const steps = [closing!];
+    while (steps[0]!.from !== start) steps.unshift(via.get(steps[0]!.from)!);
+    return `${[start, ...steps.map((e) => e.to)].map((f) => `src/${f}`).join(' → ')}: modules that import each other (${steps.map(where).join(', ')}); expected imports one way only`;
+  });
 }
 
 /** The .ts files under a folder, by path relative to it. */
