@@ -1,6 +1,6 @@
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
-import type { TaggedText } from '../translate/tagged-text.js';
+import type { TaggedText } from '../model/tagged-text.js';
 import type { TermMatch } from './match.js';
 import { restore as msg } from './messages.js';
 import { localizeNumber, NUMBER } from './numbers.js';

@@ -1,6 +1,6 @@
 import type { Lang } from '../model/track.js';
-import type { TaggedText } from '../translate/tagged-text.js';
-import type { LanguagePair } from '../translate/unit.js';
+import type { TaggedText } from '../model/tagged-text.js';
+import type { LanguagePair } from '../model/unit.js';
 
 /** A draft may be replaced by anything; reviewed and approved work only by equal or higher. */
 export type MemoryStatus = 'draft' | 'reviewed' | 'approved';

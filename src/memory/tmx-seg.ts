@@ -1,6 +1,6 @@
 import { xmlText } from '../formats/shared/xml-escape.js';
-import { tokenizeTagged, type StyleTag } from '../translate/tagged-tokens.js';
-import { escapeText, type TaggedText } from '../translate/tagged-text.js';
+import { tokenizeTagged, type StyleTag } from '../model/tagged-tokens.js';
+import { escapeText, type TaggedText } from '../model/tagged-text.js';
 import { textOf, type Element, type Node } from '../formats/shared/xml/element-tree.js';
 
 type Tag = StyleTag;

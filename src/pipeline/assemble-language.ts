@@ -3,8 +3,8 @@ import { renderingFor, type Glossary, type Matcher } from '../glossary/index.js'
 import type { FrameRate, Lang, Track } from '../model/track.js';
 import { forLanguage, type Profile } from '../qc/index.js';
 import { assembleTrack, type AssembledTrack } from '../translate/assemble.js';
-import { plainOf } from '../translate/tagged-text.js';
-import type { Draft, Unit } from '../translate/unit.js';
+import { plainOf } from '../model/tagged-text.js';
+import type { Draft, Unit } from '../model/unit.js';
 
 export interface AssembleLanguageInput {
   source: Track;

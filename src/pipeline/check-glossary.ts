@@ -1,8 +1,8 @@
 import { checkDraft, type Glossary, type Matcher } from '../glossary/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { lineJoiner } from '../model/language.js';
-import { plainOf } from '../translate/tagged-text.js';
-import type { Draft, Unit } from '../translate/unit.js';
+import { plainOf } from '../model/tagged-text.js';
+import type { Draft, Unit } from '../model/unit.js';
 
 /**
  * The compliance check of every draft, unit by unit: a term may move to a

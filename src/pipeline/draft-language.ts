@@ -1,8 +1,8 @@
 import type { MemoryEntry, MemoryStore } from '../memory/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Translator } from '../translate/translator.js';
-import { plainOf } from '../translate/tagged-text.js';
-import { targetMissing, type Draft, type LanguagePair, type Unit } from '../translate/unit.js';
+import { plainOf } from '../model/tagged-text.js';
+import { targetMissing, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 
 export interface DraftLanguageInput {
   units: readonly Unit[];
@@ -27,12 +27,6 @@ export interface DraftLanguageResult {
    * approved one means the source changed since: the cue needs review.
    */
   suggestions: Map<string, Suggestion>;
-}
-
-export interface Suggestion {
-  targets: string[];
-  score: number;
-  status: 'draft' | 'reviewed' | 'approved';
 }
 
 /** Earlier translations below this similarity are not worth a reviewer's time. */

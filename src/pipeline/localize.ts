@@ -1,31 +1,25 @@
-import { join, relative } from 'node:path';
-import { formats } from '../formats/index.js';
+import { join } from 'node:path';
 import { decode } from '../formats/decode.js';
 import { createMatcher, deeplEntries, glossaryContentHash, loadGlossary } from '../glossary/index.js';
 import { openMemory } from '../memory/sqlite.js';
 import type { MemoryStore, RunHolder } from '../memory/store.js';
 import { importTmx } from '../memory/tmx.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { buildReviewPackage } from '../review/package.js';
 import { createDeepLConnection, syncGlossary } from '../translate/deepl/index.js';
 import { providers, type ProviderContext } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
-import { UNPLACED_CODE } from '../translate/translator.js';
-import type { DraftOrigin } from '../translate/unit.js';
-import { checkGlossary } from './check-glossary.js';
-import { runQc } from '../qc/index.js';
-import { writeReviewSheet } from '../review/html.js';
-import { buildReviewPackage } from '../review/package.js';
-import { writeXliff } from '../review/xliff-write.js';
-import { toTagged } from '../translate/tagged-text.js';
 import { assembleLanguage } from './assemble-language.js';
-import { draftLanguage } from './draft-language.js';
+import { checkLanguage } from './check-language.js';
+import { draftLanguage, type DraftLanguageResult } from './draft-language.js';
 import type { LocalizeOptions } from './options.js';
 import { readInput } from './read-input.js';
 import { readSourceTrack } from './read-source.js';
-import { importReviewEdits, refuseLostEdits, reviewXliffFile, type ReviewEdit } from './review-edits.js';
-import { totals, type LanguageReport, type RunReport } from './report.js';
+import { importReviewEdits, refuseLostEdits, type ReviewEdit } from './review-edits.js';
+import { languageReport, totals, type LanguageReport, type RunReport } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { readWrittenRecord, sha256 } from './written-record.js';
+import { writeLanguage, type WrittenLanguage } from './write-language.js';
+import { readWrittenRecord } from './written-record.js';
 
 export type LocalizeEvent =
   /** Another run drafts into the same memory: this one waits for it, then translates only what it leaves. */
@@ -47,8 +41,15 @@ async function importMemories(memory: MemoryStore, files: readonly string[]): Pr
   return imported;
 }
 
-function count(origins: Record<string, DraftOrigin>, ...which: DraftOrigin[]): number {
-  return Object.values(origins).filter((o) => which.includes(o)).length;
+/** What the caller hands a run besides its options. */
+export interface LocalizeRun {
+  /**
+   * Read by the DeepL client alone, where it is made (`DEEPL_AUTH_KEY`,
+   * `DEEPL_SERVER_URL`): the key never sits in the options, which are
+   * reported and handed on. @default process.env
+   */
+  env?: Readonly<Record<string, string | undefined>>;
+  onEvent?: (event: LocalizeEvent) => void;
 }
 
 /**
@@ -56,10 +57,10 @@ function count(origins: Record<string, DraftOrigin>, ...which: DraftOrigin[]): n
  * target language (memory first, then the provider), check the glossary,
  * write the tracks and `run.json`.
  */
-export async function localize(options: LocalizeOptions, onEvent: (event: LocalizeEvent) => void = () => {}): Promise<RunReport> {
+export async function localize(options: LocalizeOptions, run: LocalizeRun = {}): Promise<RunReport> {
+  const { onEvent = () => {} } = run;
   const { track: source, diagnostics: runDiagnostics } = await readSourceTrack(options);
   const units = segment(source);
-  const cueIndex = new Map(source.cues.map((c, i) => [c.id, i]));
   const generatedAt = new Date().toISOString();
   const glossary = options.glossary === undefined ? undefined : await loadGlossary(options.glossary).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
   const memory = openMemory(options.memory);
@@ -80,7 +81,7 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
     if (glossary) ctx.glossary = glossary;
 
     if (options.provider === 'deepl' && !options.dryRun) {
-      const connection = createDeepLConnection({ env: options.env });
+      const connection = createDeepLConnection(run.env === undefined ? {} : { env: run.env });
       ctx.deepl = { connection, glossaries: {}, concurrency: options.concurrency };
       if (glossary) {
         const synced = await syncGlossary(connection, {
@@ -97,81 +98,30 @@ export async function localize(options: LocalizeOptions, onEvent: (event: Locali
     // A dry run asks no provider: it only counts what the memory lacks.
     const translator = options.dryRun ? undefined : providers[options.provider](ctx);
 
-    /** Assembles, checks and writes one language as soon as its drafts are in, while others still wait on DeepL. */
-    const finish = async (target: string, drafted: Awaited<ReturnType<typeof draftLanguage>>): Promise<LanguageReport> => {
-      const pair = { source: options.source, target };
-      const { track, origins: draftsByCue, untranslated } = assembleLanguage({ source, units, drafts: drafted.drafts, target, profile: options.profile, glossary, frameRate: options.frameRate });
-      const origins: Record<string, DraftOrigin> = {};
-      for (const cue of source.cues) origins[cue.id] = draftsByCue.get(cue.id)?.origin ?? 'untranslated';
-      const diagnostics = [...drafted.diagnostics];
-      const violations = glossary ? checkGlossary(units, drafted.drafts, pair, glossary) : [];
-      for (const d of violations) diagnostics.push(d);
-      // The reviewer must see on the cue itself why it has no draft: in the XLIFF notes, the HTML sheet and qc.json.
-      const unplaced = drafted.diagnostics.filter((d) => d.code === UNPLACED_CODE);
-      const targetTagged = new Map(track.cues.filter((c) => draftsByCue.has(c.id)).map((c) => [c.id, toTagged(c.lines, target)]));
-      const qc = runQc(track, { language: target, profile: options.profile, source, targetTagged, ...(options.frameRate === undefined ? {} : { frameRate: options.frameRate }) });
-      const findings = [...qc, ...violations, ...unplaced].sort((a, b) => cueIndex.get(a.cueId ?? '')! - cueIndex.get(b.cueId ?? '')!);
-
+    /** Assembles, checks, packages and writes one language as soon as its drafts are in, while others still wait on DeepL. */
+    const finish = async (target: string, drafted: DraftLanguageResult): Promise<LanguageReport> => {
+      const assembled = assembleLanguage({ source, units, drafts: drafted.drafts, target, profile: options.profile, glossary, frameRate: options.frameRate });
+      const check = checkLanguage({ source, units, drafts: drafted.drafts, draftDiagnostics: drafted.diagnostics, assembled, profile: options.profile, glossary, frameRate: options.frameRate });
       const pkg = buildReviewPackage({
         title: options.title,
         source,
-        target: track,
+        target: assembled.track,
         units,
         drafts: drafted.drafts,
         suggestions: drafted.suggestions,
-        findings,
+        findings: check.findings,
         ...(glossary === undefined ? {} : { glossary }),
         profile: options.profile.id,
         generatedAt,
       });
-      const files: string[] = [];
-      const hashes: Record<string, string> = {};
       const edit = edits.get(target);
       if (edit) refuseLostEdits(edit, pkg);
-      if (!options.dryRun) {
-        const write = async (path: string, text: string) => {
-          await writeFileAtomic(path, text);
-          files.push(relative(runDir, path));
-          hashes[relative(runDir, path)] = sha256(text);
-        };
-        for (const id of options.formats) {
-          const adapter = formats[id];
-          const written = adapter.serialize(track);
-          for (const d of written.diagnostics) diagnostics.push(d);
-          const path = join(runDir, target, `${options.title}.${target}.${adapter.suffix}`);
-          await write(path, written.text);
-        }
-        const base = join(runDir, target, `${options.title}.${target}`);
-        const qcJson = { title: options.title, language: target, profile: options.profile.id, findings };
-        for (const [path, text] of [
-          [join(runDir, reviewXliffFile(options.title, target)), writeXliff(pkg)],
-          [`${base}.review.html`, writeReviewSheet(pkg)],
-          [join(runDir, target, 'qc.json'), `${JSON.stringify(qcJson, null, 2)}\n`],
-        ] as const) {
-          await write(path, text);
-        }
-      }
-      const languageReport: LanguageReport = {
-        language: target,
-        cues: track.cues.length,
-        drafted: track.cues.length - untranslated.length,
-        fromMemory: count(origins, 'memory-exact'),
-        fuzzy: count(origins, 'memory-fuzzy'),
-        machine: count(origins, 'machine', 'pseudo'),
-        untranslated: untranslated.length,
-        unplaced: new Set(unplaced.map((d) => d.cueId)).size,
-        billedCharacters: drafted.billableCharacters,
-        glossaryViolations: violations.length,
-        qc: { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length },
-        needsReview: pkg.cues.filter((c) => c.state === 'needs-review').length,
-        origins,
-        files,
-        sha256: hashes,
-        diagnostics,
-      };
-      if (edit) languageReport.reviewImport = edit.report;
-      onEvent({ type: 'language-done', language: target, report: languageReport });
-      return languageReport;
+      const written: WrittenLanguage = options.dryRun
+        ? { files: [], sha256: {}, diagnostics: [] }
+        : await writeLanguage({ runDir, title: options.title, track: assembled.track, formats: options.formats, pkg, profile: options.profile.id, findings: check.findings });
+      const done = languageReport({ source, assembled, drafted, check, pkg, written, reviewImport: edit?.report });
+      onEvent({ type: 'language-done', language: target, report: done });
+      return done;
     };
 
     // Languages are drafted side by side (DeepL requests share the run's one limiter); each is written when ready.

@@ -10,6 +10,7 @@ import { memoryPath } from '../memory/path.js';
 import { parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate } from '../model/track.js';
 import { loadProfile, type Profile } from '../qc/index.js';
+import { hasDeepLKey } from '../translate/deepl/index.js';
 import { checkOutFolder } from './out-folder.js';
 
 export const PROVIDERS = ['deepl', 'offline', 'pseudo'] as const;
@@ -57,8 +58,6 @@ export interface LocalizeOptions {
   concurrency: number;
   /** Count what DeepL would bill; translate nothing. */
   dryRun: boolean;
-  /** Where `DEEPL_AUTH_KEY` and `DEEPL_SERVER_URL` come from. */
-  env: Readonly<Record<string, string | undefined>>;
   /** The QC and fitting profile. @default the built-in `default` (Netflix figures) */
   profile: Profile;
   /** The picture's frame rate, for gaps in frames and frame-based formats. @default the track's, else 24 */
@@ -190,9 +189,9 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   }
 
   // Without a key the offline provider is the default: the run still drafts everything the memory knows.
-  const provider = cli.provider ?? file.provider ?? ((env['DEEPL_AUTH_KEY'] ?? '').trim() !== '' ? 'deepl' : 'offline');
+  const provider = cli.provider ?? file.provider ?? (hasDeepLKey(env) ? 'deepl' : 'offline');
   if (!(PROVIDERS as readonly string[]).includes(provider)) fail(where, `unknown provider \`${provider}\`; expected one of ${PROVIDERS.join(', ')}`);
-  if (provider === 'deepl' && (env['DEEPL_AUTH_KEY'] ?? '').trim() === '' && !cli.dryRun) {
+  if (provider === 'deepl' && !hasDeepLKey(env) && !cli.dryRun) {
     fail(where, 'the deepl provider needs a key in the DEEPL_AUTH_KEY environment variable (never in a file); use --provider offline to draft from memory only');
   }
 
@@ -231,7 +230,6 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
     tmx,
     concurrency: cli.concurrency ?? file.concurrency ?? 4,
     dryRun: cli.dryRun ?? false,
-    env,
     profile,
   };
   if (frameRate !== undefined) options.frameRate = frameRate;

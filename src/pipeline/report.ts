@@ -1,5 +1,9 @@
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { DraftOrigin } from '../translate/unit.js';
+import type { Track } from '../model/track.js';
+import type { DraftOrigin } from '../model/unit.js';
+import type { ReviewPackage } from '../review/types.js';
+import type { AssembledTrack } from '../translate/assemble.js';
+import type { LanguageCheck } from './check-language.js';
 
 export interface LanguageReport {
   language: string;
@@ -62,6 +66,49 @@ export interface RunReport {
   totals: { drafted: number; fromMemory: number; fuzzy: number; machine: number; untranslated: number; billedCharacters: number; glossaryViolations: number };
   /** Diagnostics from reading the source track. */
   diagnostics: Diagnostic[];
+}
+
+function count(origins: Record<string, DraftOrigin>, ...which: DraftOrigin[]): number {
+  return Object.values(origins).filter((o) => which.includes(o)).length;
+}
+
+export interface LanguageReportInput {
+  source: Track;
+  assembled: AssembledTrack;
+  drafted: { diagnostics: readonly Diagnostic[]; billableCharacters: number };
+  check: LanguageCheck;
+  pkg: ReviewPackage;
+  /** What `writeLanguage` wrote (nothing in a dry run) and what its writers reported. */
+  written: { files: string[]; sha256: Record<string, string>; diagnostics: readonly Diagnostic[] };
+  reviewImport?: ReviewImport | undefined;
+}
+
+/** What `run.json` and the CLI say about one language: where each cue's text came from, what it cost, what was found and written. */
+export function languageReport(input: LanguageReportInput): LanguageReport {
+  const { assembled, check, written } = input;
+  const { track, untranslated } = assembled;
+  const origins: Record<string, DraftOrigin> = {};
+  for (const cue of input.source.cues) origins[cue.id] = assembled.origins.get(cue.id)?.origin ?? 'untranslated';
+  const report: LanguageReport = {
+    language: track.language,
+    cues: track.cues.length,
+    drafted: track.cues.length - untranslated.length,
+    fromMemory: count(origins, 'memory-exact'),
+    fuzzy: count(origins, 'memory-fuzzy'),
+    machine: count(origins, 'machine', 'pseudo'),
+    untranslated: untranslated.length,
+    unplaced: new Set(check.unplaced.map((d) => d.cueId)).size,
+    billedCharacters: input.drafted.billableCharacters,
+    glossaryViolations: check.violations.length,
+    qc: { errors: check.findings.filter((f) => f.severity === 'error').length, warnings: check.findings.filter((f) => f.severity === 'warning').length },
+    needsReview: input.pkg.cues.filter((c) => c.state === 'needs-review').length,
+    origins,
+    files: written.files,
+    sha256: written.sha256,
+    diagnostics: [...input.drafted.diagnostics, ...check.violations, ...written.diagnostics],
+  };
+  if (input.reviewImport) report.reviewImport = input.reviewImport;
+  return report;
 }
 
 export function totals(languages: readonly LanguageReport[]): RunReport['totals'] {

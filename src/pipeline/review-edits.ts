@@ -8,8 +8,8 @@ import type { Lang } from '../model/track.js';
 import { planImport, type ImportPlan } from '../review/import.js';
 import type { ReviewPackage } from '../review/types.js';
 import { readXliff, type XliffRead } from '../review/xliff-read.js';
-import { plainOf, type TaggedText } from '../translate/tagged-text.js';
-import type { Unit } from '../translate/unit.js';
+import { plainOf, type TaggedText } from '../model/tagged-text.js';
+import type { Unit } from '../model/unit.js';
 import type { ReviewImport } from './report.js';
 import { sha256 } from './written-record.js';
 

@@ -1,7 +1,7 @@
 import type { Glossary, Matcher } from '../glossary/index.js';
 import type { Severity } from '../model/diagnostic.js';
 import type { Cue, FrameRate, Lang, Track } from '../model/track.js';
-import type { TaggedText } from '../translate/tagged-text.js';
+import type { TaggedText } from '../model/tagged-text.js';
 import type { Profile, RuleSeverity } from './profile.js';
 
 /** What every rule sees: the track, its language, the profile's figures and the optional source side. */

@@ -1,5 +1,5 @@
 /** Every message the QC rules write, in one table: found, expected, by how much, and the fix. */
-import { UNTRANSLATED_MARK } from '../translate/assemble.js';
+import { UNTRANSLATED_MARK } from '../model/untranslated.js';
 
 /** `23.4`, `17`, `0.5`: one decimal, none when whole. */
 export function num(n: number): string {

@@ -1,6 +1,6 @@
 import { cueText, lineText } from '../model/spans.js';
 import type { Cue, Lang } from '../model/track.js';
-import { UNTRANSLATED_MARK } from '../translate/assemble.js';
+import { UNTRANSLATED_MARK } from '../model/untranslated.js';
 import { lineJoiner } from '../model/language.js';
 
 /** A cue's words as one run, lines joined as the language joins them (a space, or nothing in Chinese and Japanese). */

@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { Cue, FrameRate, Lang, Track } from '../model/track.js';
 import type { Glossary, Matcher } from '../glossary/index.js';
-import type { TaggedText } from '../translate/tagged-text.js';
+import type { TaggedText } from '../model/tagged-text.js';
 import type { QcContext, Report } from './define-rule.js';
 import type { Profile } from './profile.js';
 import { rules } from './rules/index.js';

@@ -1,6 +1,6 @@
 import { charAt, charBefore, isWordChar, lower, normalizeChar } from '../glossary/fold.js';
 import type { Span } from '../model/track.js';
-import { fromTagged, type TaggedText } from '../translate/tagged-text.js';
+import { fromTagged, type TaggedText } from '../model/tagged-text.js';
 
 /** Escapes text for an HTML element or a quoted attribute value. */
 export function escapeHtml(text: string): string {

@@ -4,7 +4,7 @@ import { frameRateLabel, framesToDropFrameLabel, msToFrames, nominalFps } from '
 import type { FrameRate, Ms } from '../model/track.js';
 import { SHEET_CSS, SHEET_SCRIPT } from './html-assets.js';
 import { escapeHtml, findTerms, renderTagged, type TermHighlight } from './html-text.js';
-import { plainOf } from '../translate/tagged-text.js';
+import { plainOf } from '../model/tagged-text.js';
 import type { ReviewCue, ReviewPackage, ReviewState } from './types.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'";

@@ -3,9 +3,8 @@ import { renderingFor, type Glossary, type Matcher } from '../glossary/index.js'
 import type { Diagnostic } from '../model/diagnostic.js';
 import { lineText } from '../model/spans.js';
 import type { Cue, Track } from '../model/track.js';
-import type { Suggestion } from '../pipeline/draft-language.js';
-import { plainOf, toTagged } from '../translate/tagged-text.js';
-import { targetMissing, type Draft, type Unit } from '../translate/unit.js';
+import { plainOf, toTagged } from '../model/tagged-text.js';
+import { targetMissing, type Draft, type Suggestion, type Unit } from '../model/unit.js';
 import type { ReviewCue, ReviewPackage, ReviewState } from './types.js';
 
 export interface ReviewInput {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FrameRate, Lang, Ms } from '../model/track.js';
-import type { TaggedText } from '../translate/tagged-text.js';
-import type { DraftOrigin } from '../translate/unit.js';
+import type { TaggedText } from '../model/tagged-text.js';
+import type { DraftOrigin } from '../model/unit.js';
 
 /**
  * Where a cue's translation stands. `machine`, `memory` and `fuzzy` are

@@ -1,7 +1,7 @@
 import { xmlText } from '../formats/shared/xml-escape.js';
-import { tokenizeTagged, type StyleTag, type TaggedToken } from '../translate/tagged-tokens.js';
+import { tokenizeTagged, type StyleTag, type TaggedToken } from '../model/tagged-tokens.js';
 import { textOf, type Element, type Node } from '../formats/shared/xml/element-tree.js';
-import { escapeText, type TaggedText } from '../translate/tagged-text.js';
+import { escapeText, type TaggedText } from '../model/tagged-text.js';
 
 type Tag = StyleTag;
 

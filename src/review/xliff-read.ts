@@ -2,7 +2,7 @@ import { elements, elementTree, type Element } from '../formats/shared/xml/eleme
 import { xmlReader } from '../formats/shared/xml/read-xml.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
-import type { TaggedText } from '../translate/tagged-text.js';
+import type { TaggedText } from '../model/tagged-text.js';
 import type { ReviewState } from './types.js';
 import { readInline } from './xliff-inline.js';
 import { messages } from './xliff-messages.js';

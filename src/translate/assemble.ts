@@ -1,11 +1,9 @@
 import { breakLines } from '../fit/break-lines.js';
 import { span } from '../model/spans.js';
 import type { Cue, Lang, Span, Track } from '../model/track.js';
-import { fromTagged } from './tagged-text.js';
-import type { Draft, Unit } from './unit.js';
-
-/** Marks a cue no provider could draft: its source stays visible, never passed off as a translation. */
-export const UNTRANSLATED_MARK = '[untranslated]';
+import { UNTRANSLATED_MARK } from '../model/untranslated.js';
+import { fromTagged } from '../model/tagged-text.js';
+import type { Draft, Unit } from '../model/unit.js';
 
 export interface AssembledTrack {
   track: Track;

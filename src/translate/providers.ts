@@ -6,7 +6,7 @@ import type { DeepLConnection } from './deepl/index.js';
 import { translateUnits, type Protection } from './deepl/index.js';
 import { offline } from './offline/index.js';
 import { pseudo } from './pseudo/index.js';
-import { plainOf } from './tagged-text.js';
+import { plainOf } from '../model/tagged-text.js';
 import type { Translator } from './translator.js';
 import pLimit from 'p-limit';
 

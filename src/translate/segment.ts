@@ -1,7 +1,7 @@
 import type { Cue, Track } from '../model/track.js';
 import { cueText } from '../model/spans.js';
-import { toTagged } from './tagged-text.js';
-import type { Unit } from './unit.js';
+import { toTagged } from '../model/tagged-text.js';
+import type { Unit } from '../model/unit.js';
 
 export interface SegmentOptions {
   /** Cues further apart than this start a new sentence even without punctuation. @default 1500 */

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Draft, LanguagePair, Unit } from './unit.js';
+import type { Draft, LanguagePair, Unit } from '../model/unit.js';
 
 export interface TranslateRequest {
   pair: LanguagePair;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMatcher, createTargetMatcher } from '../../src/glossary/match.js';
-import { plainOf } from '../../src/translate/tagged-text.js';
+import { plainOf } from '../../src/model/tagged-text.js';
 import { bundled, glossaryOf, ROOT } from './helpers.js';
 
 const g = bundled();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMatcher } from '../../src/glossary/match.js';
 import { localizeNumber } from '../../src/glossary/numbers.js';
 import { protect, PROTECT_TAG } from '../../src/glossary/protect.js';
-import { fromTagged, plainOf } from '../../src/translate/tagged-text.js';
+import { fromTagged, plainOf } from '../../src/model/tagged-text.js';
 import { bundled } from './helpers.js';
 
 const g = bundled();

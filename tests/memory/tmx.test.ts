@@ -6,7 +6,7 @@ import { UNDATED, type MemoryEntry } from '../../src/memory/store.js';
 import { exportTmx, importTmx } from '../../src/memory/tmx.js';
 import { span } from '../../src/model/spans.js';
 import type { Span } from '../../src/model/track.js';
-import { toTagged } from '../../src/translate/tagged-text.js';
+import { toTagged } from '../../src/model/tagged-text.js';
 import { entry } from './entries.js';
 
 import { SCHEMAS, validateText } from '../helpers/schemas.js';

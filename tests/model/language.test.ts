@@ -4,7 +4,7 @@ import { languageProperties, lineJoiner, textWidth } from '../../src/model/langu
 import { lineText } from '../../src/model/spans.js';
 import { plainText } from '../../src/qc/plain-text.js';
 import { pseudo } from '../../src/translate/pseudo/index.js';
-import { toTagged } from '../../src/translate/tagged-text.js';
+import { toTagged } from '../../src/model/tagged-text.js';
 
 const koreanCue = { lines: [[{ text: '아주 중요한' }], [{ text: '전화를 받았습니다.' }]] };
 

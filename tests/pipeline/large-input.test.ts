@@ -5,7 +5,7 @@ import { openMemory } from '../../src/memory/sqlite.js';
 import { draftLanguage } from '../../src/pipeline/draft-language.js';
 import { MAX_SOURCE_BYTES, MAX_SOURCE_CUES } from '../../src/pipeline/read-source.js';
 import { pseudo } from '../../src/translate/pseudo/index.js';
-import type { Unit } from '../../src/translate/unit.js';
+import type { Unit } from '../../src/model/unit.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
 /** More than a spread call's arguments can hold on a default stack (about 120,000). */

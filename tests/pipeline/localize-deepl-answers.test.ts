@@ -8,7 +8,7 @@ import { lineText } from '../../src/model/spans.js';
 import type { Cue } from '../../src/model/track.js';
 import type { RunReport } from '../../src/pipeline/report.js';
 import { segment } from '../../src/translate/segment.js';
-import { plainOf } from '../../src/translate/tagged-text.js';
+import { plainOf } from '../../src/model/tagged-text.js';
 import { cli, tempDir } from '../helpers/cli.js';
 import { start, type FakeDeepL, type Misbehaviour } from '../helpers/deepl-server.js';
 

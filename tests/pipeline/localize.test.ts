@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
 import type { Cue } from '../../src/model/track.js';
 import type { RunReport } from '../../src/pipeline/report.js';
-import { UNTRANSLATED_MARK } from '../../src/translate/assemble.js';
+import { UNTRANSLATED_MARK } from '../../src/model/untranslated.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
 const root = resolve(import.meta.dirname, '../..');

@@ -121,3 +121,13 @@ describe('a config nested thousands deep', () => {
     expect((error as Error).message).toContain('found an array');
   });
 });
+
+describe('the DeepL key stays at the edge', () => {
+  it('picks DeepL when a key is set, but resolved options never hold the key: they are logged, reported and handed to workers', async () => {
+    const key = 'secret-key-3f9a:fx';
+    const options = await resolveLocalizeOptions({ input: sample, targets: ['fr-FR'] }, tempDir(), { DEEPL_AUTH_KEY: key, DEEPL_SERVER_URL: 'http://127.0.0.1:9' });
+    expect(options.provider).toBe('deepl');
+    expect(JSON.stringify(options)).not.toContain(key);
+    expect(JSON.stringify(options)).not.toContain('DEEPL_');
+  });
+});

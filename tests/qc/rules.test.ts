@@ -4,7 +4,7 @@ import type { Cue, FrameRate, Track } from '../../src/model/track.js';
 import { profiles } from '../../src/qc/profiles/index.js';
 import { rules } from '../../src/qc/rules/index.js';
 import { runQc, type QcOptions } from '../../src/qc/run.js';
-import { UNTRANSLATED_MARK } from '../../src/translate/assemble.js';
+import { UNTRANSLATED_MARK } from '../../src/model/untranslated.js';
 import { glossaryOf } from '../glossary/helpers.js';
 import { cue, track } from './helpers.js';
 

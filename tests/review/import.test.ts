@@ -5,7 +5,7 @@ import type { Cue, Track } from '../../src/model/track.js';
 import { alignByTiming } from '../../src/review/align.js';
 import { planImport, planSubtitleImport, type ImportOptions } from '../../src/review/import.js';
 import type { XliffCue, XliffRead } from '../../src/review/xliff-read.js';
-import type { Unit } from '../../src/translate/unit.js';
+import type { Unit } from '../../src/model/unit.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const units: Unit[] = [

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnostic } from '../../src/model/diagnostic.js';
 import { span } from '../../src/model/spans.js';
 import type { Span } from '../../src/model/track.js';
-import { toTagged } from '../../src/translate/tagged-text.js';
+import { toTagged } from '../../src/model/tagged-text.js';
 import type { ReviewCue, ReviewPackage, ReviewState } from '../../src/review/types.js';
 import { readXliff } from '../../src/review/xliff-read.js';
 import { writeXliff } from '../../src/review/xliff-write.js';

@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
 import type { Cue, Track } from '../../src/model/track.js';
-import { assembleTrack, UNTRANSLATED_MARK } from '../../src/translate/assemble.js';
+import { assembleTrack } from '../../src/translate/assemble.js';
+import { UNTRANSLATED_MARK } from '../../src/model/untranslated.js';
 import { segment } from '../../src/translate/segment.js';
-import type { Draft } from '../../src/translate/unit.js';
+import type { Draft } from '../../src/model/unit.js';
 
 function cue(id: number, start: number, end: number, ...lines: string[]): Cue {
   return { id: String(id), start, end, lines: lines.map((text) => [{ text }]) };

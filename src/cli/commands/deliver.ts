@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
-import { deliver as runDeliver } from '../../deliver/deliver.js';
-import { resolveDeliverOptions, type DeliverInput } from '../../deliver/options.js';
+import { deliver as runDeliver } from '../../pipeline/deliver.js';
+import { resolveDeliverOptions, type DeliverInput } from '../../pipeline/deliver-options.js';
 import { SublocError } from '../../errors.js';
 import type { Command } from '../command.js';
 import { t } from '../i18n.js';

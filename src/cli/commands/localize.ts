@@ -69,7 +69,7 @@ export const localize: Command = {
     };
     let report;
     try {
-      report = await runLocalize(options, onEvent);
+      report = await runLocalize(options, { env: io.env, onEvent });
     } finally {
       progress?.stop();
     }

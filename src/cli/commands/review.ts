@@ -1,44 +1,12 @@
-import { existsSync } from 'node:fs';
-import { basename, extname, relative, resolve } from 'node:path';
-import { decode } from '../../formats/decode.js';
-import { parse } from '../../formats/parse.js';
-import { hasErrors } from '../../model/diagnostic.js';
-import type { Track } from '../../model/track.js';
 import { SublocError } from '../../errors.js';
-import { openMemory } from '../../memory/sqlite.js';
-import { readSourceTrack } from '../../pipeline/read-source.js';
-import { resolveLocalizeOptions, type LocalizeInput, type LocalizeOptions } from '../../pipeline/options.js';
-import { readInput } from '../../pipeline/read-input.js';
-import { alignByTiming } from '../../review/align.js';
-import { planImport, planSubtitleImport, type ImportPlan } from '../../review/import.js';
-import { readXliff } from '../../review/xliff-read.js';
-import { segment } from '../../translate/segment.js';
+import type { ImportPlan } from '../../review/import.js';
+import { importReview, type ReviewImportInput } from '../../pipeline/review-import.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT, type CliIo } from '../io.js';
 import { printDiagnostic } from '../style.js';
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
-const XLIFF_EXTENSIONS = new Set(['.xlf', '.xliff', '.xlz']);
-const LANGUAGE_IN_NAME = /\.([a-zA-Z]{2,3}(?:-[a-zA-Z]{4})?(?:-(?:[a-zA-Z]{2}|\d{3}))?)\.[^.]+$/;
-
-function isXliff(file: string, text: string): boolean {
-  return XLIFF_EXTENSIONS.has(extname(file).toLowerCase()) || /^\s*(<\?xml[^>]*\?>\s*)?(<!--[^]*?-->\s*)*<xliff[\s>]/.test(text);
-}
-
-/** The source track as the last `localize` cut it into units; options as `localize` resolves them. */
-async function sourceTrack(values: ParsedArgs['values'], language: string, io: CliIo): Promise<{ options: LocalizeOptions; track: Track }> {
-  const cli: LocalizeInput = { targets: [language], provider: 'offline' };
-  const config = str(values['config']) ?? (existsSync(resolve(io.cwd, 'subloc.config.json')) ? 'subloc.config.json' : undefined);
-  if (config !== undefined) cli.config = config;
-  for (const key of ['input', 'source', 'title', 'memory', 'encoding'] as const) {
-    const v = str(values[key]);
-    if (v !== undefined) cli[key] = v;
-  }
-  const options = await resolveLocalizeOptions(cli, io.cwd, io.env);
-  const { track } = await readSourceTrack(options);
-  return { options, track };
-}
 
 function report(file: string, plan: ImportPlan, written: { written: number; kept: number }, io: CliIo): void {
   const approved = plan.entries.filter((e) => e.status === 'approved').length;
@@ -52,58 +20,29 @@ async function importAction(values: ParsedArgs['values'], files: string[], io: C
   const [file, ...extra] = files;
   if (file === undefined) throw new SublocError('USAGE', t('review.error.noFile'));
   if (extra.length > 0) throw new SublocError('USAGE', t('review.error.oneFile', { argument: extra[0] ?? '' }));
-  const path = resolve(io.cwd, file);
-  const bytes = await readInput(path);
-  const decoded = decode(bytes);
-  const name = relative(io.cwd, path) || file;
-  const print = (plan: Pick<ImportPlan, 'diagnostics'>) => {
-    for (const d of plan.diagnostics) printDiagnostic(io, d, name);
-  };
-  if (hasErrors(decoded.diagnostics)) {
-    print(decoded);
-    io.stderr(`subloc review: ${t('review.refused', { file: name })}\n`);
-    return EXIT.failed;
+  const input: ReviewImportInput = { file, cwd: io.cwd, env: io.env };
+  for (const key of ['config', 'input', 'source', 'title', 'memory', 'encoding', 'language', 'reviewer'] as const) {
+    const v = str(values[key]);
+    if (v !== undefined) input[key] = v;
   }
-  const xliff = isXliff(path, decoded.text);
-  const read = xliff ? readXliff(decoded.text, name) : undefined;
-  const named = LANGUAGE_IN_NAME.exec(basename(path))?.[1];
-  const option = str(values['language']);
-  if (option !== undefined && !xliff && named !== undefined && named.toLowerCase() !== option.toLowerCase()) {
-    throw new SublocError('USAGE', t('review.error.languageMismatch', { option, named }));
-  }
-  const language = option ?? (read && read.targetLang !== '' ? read.targetLang : named);
-  if (language === undefined) throw new SublocError('USAGE', t('review.error.noLanguage', { file: name, ext: extname(path) }));
-
-  const { options, track } = await sourceTrack(values, language, io);
-  const units = segment(track);
-  const pair = { source: options.source, target: language };
-  const reviewer = str(values['reviewer']);
-  const store = openMemory(options.memory);
-  try {
-    const common = {
-      language,
-      sourceLang: options.source,
-      units,
-      now: new Date().toISOString(),
-      stored: (source: readonly string[]) => store.fuzzy(source, pair, 1)?.entry,
-      ...(reviewer === undefined ? {} : { reviewer }),
-    };
-    let plan: ImportPlan;
-    if (read) plan = planImport(read, { ...common, title: options.title });
-    else {
-      const edited = parse(decoded.text, { fileName: path, language });
-      if (hasErrors(edited.diagnostics)) plan = { entries: [], unchanged: 0, skipped: 0, refused: true, diagnostics: edited.diagnostics };
-      else plan = planSubtitleImport(alignByTiming(edited.track, track.cues), edited.track.cues.length, { ...common, provider: edited.track.meta.sourceFormat ?? 'subtitles' });
-    }
-    print(plan);
-    if (plan.refused) {
-      io.stderr(`subloc review: ${t('review.refusedFor', { file: name, title: options.title, language })}\n`);
+  const result = await importReview(input);
+  switch (result.outcome) {
+    case 'language-mismatch':
+      throw new SublocError('USAGE', t('review.error.languageMismatch', { option: result.option, named: result.named }));
+    case 'no-language':
+      throw new SublocError('USAGE', t('review.error.noLanguage', { file: result.name, ext: result.extension }));
+    case 'unreadable':
+      for (const d of result.diagnostics) printDiagnostic(io, d, result.name);
+      io.stderr(`subloc review: ${t('review.refused', { file: result.name })}\n`);
       return EXIT.failed;
-    }
-    report(name, plan, store.put(plan.entries), io);
-    return EXIT.ok;
-  } finally {
-    store.close();
+    case 'refused':
+      for (const d of result.plan.diagnostics) printDiagnostic(io, d, result.name);
+      io.stderr(`subloc review: ${t('review.refusedFor', { file: result.name, title: result.title, language: result.language })}\n`);
+      return EXIT.failed;
+    case 'imported':
+      for (const d of result.plan.diagnostics) printDiagnostic(io, d, result.name);
+      report(result.name, result.plan, result.written, io);
+      return EXIT.ok;
   }
 }
 

@@ -1,5 +1,5 @@
 import { lineJoiner } from '../../model/language.js';
-import { escapeText } from '../tagged-text.js';
+import { escapeText } from '../../model/tagged-text.js';
 import type { Lang } from '../../model/track.js';
 
 /**

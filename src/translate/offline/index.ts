@@ -1,6 +1,6 @@
 import type { MemoryStore } from '../../memory/store.js';
 import type { TranslateRequest, Translator } from '../translator.js';
-import type { Draft, Unit } from '../unit.js';
+import type { Draft, Unit } from '../../model/unit.js';
 
 export interface OfflineOptions {
   memory: MemoryStore;

@@ -1,6 +1,6 @@
 import { languageProperties } from '../../model/language.js';
 import type { TranslateRequest, Translator } from '../translator.js';
-import type { Draft, Unit } from '../unit.js';
+import type { Draft, Unit } from '../../model/unit.js';
 
 const ACCENTED: Record<string, string> = {
   a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú', y: 'ý', c: 'ç', n: 'ñ', s: 'š', z: 'ž',

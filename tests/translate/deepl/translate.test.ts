@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../../src/errors.js';
 import { createDeepLConnection, type DeepLConnection } from '../../../src/translate/deepl/client.js';
 import { planRequests, translateUnits, type Protection } from '../../../src/translate/deepl/translate.js';
-import type { Draft, Unit } from '../../../src/translate/unit.js';
+import type { Draft, Unit } from '../../../src/model/unit.js';
 import { diagnostic } from '../../../src/model/diagnostic.js';
 import { start, type FakeDeepL, type FakeDeepLOptions } from '../../helpers/deepl-server.js';
 

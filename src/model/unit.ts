@@ -1,4 +1,4 @@
-import type { Lang } from '../model/track.js';
+import type { Lang } from './track.js';
 import { plainOf, type TaggedText } from './tagged-text.js';
 
 /**
@@ -35,6 +35,13 @@ export function targetMissing(draft: Draft | undefined, unit: Unit, k: number): 
   if (!draft?.targets) return true;
   const words = (text: string | undefined) => plainOf(text ?? '').trim() !== '';
   return !words(draft.targets[k]) && words(unit.source[k]);
+}
+
+/** The closest earlier translation of a unit the memory has no exact match for: shown to the reviewer beside the new draft. */
+export interface Suggestion {
+  targets: TaggedText[];
+  score: number;
+  status: 'draft' | 'reviewed' | 'approved';
 }
 
 export type DraftOrigin = 'memory-exact' | 'memory-fuzzy' | 'machine' | 'pseudo' | 'untranslated';

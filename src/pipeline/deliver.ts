@@ -4,18 +4,18 @@ import { createMatcher, loadGlossary } from '../glossary/index.js';
 import { openMemory } from '../memory/sqlite.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { frameRateLabel } from '../model/frame-rate.js';
-import type { Lang } from '../model/track.js';
 import { runQc } from '../qc/index.js';
 import { segment } from '../translate/segment.js';
-import { toTagged } from '../translate/tagged-text.js';
-import { earlierLanguages, readManifest, withEarlier } from './earlier.js';
-import { manifestFile, toolInfo, type Manifest, type ManifestFile, type ManifestLanguage } from './manifest.js';
-import { messages } from './messages.js';
-import type { DeliverOptions } from './options.js';
-import { retimeTrack } from './retime.js';
-import { formatTimecode } from './timecode.js';
-import { languageTrack } from './tracks.js';
-import { recoverDelivery, writeDeliverySet, type DeliverySet, type WriteSetOptions } from './write-set.js';
+import { toTagged } from '../model/tagged-text.js';
+import { earlierLanguages, readManifest, withEarlier } from '../deliver/earlier.js';
+import { manifestFile, toolInfo, type Manifest, type ManifestFile, type ManifestLanguage } from '../deliver/manifest.js';
+import { messages } from '../deliver/messages.js';
+import { refusal } from '../deliver/refusal.js';
+import { retimeTrack } from '../deliver/retime.js';
+import { formatTimecode } from '../deliver/timecode.js';
+import { recoverDelivery, writeDeliverySet, type DeliverySet, type WriteSetOptions } from '../deliver/write-set.js';
+import type { DeliverOptions } from './deliver-options.js';
+import { languageTrack } from './language-track.js';
 
 export interface LanguageDelivery extends ManifestLanguage {
   /** QC and timing findings, writer reports: everything said about this language. */
@@ -33,21 +33,6 @@ export interface DeliveryReport {
   incomplete: boolean;
   /** False when nothing was delivered: the folder was left as it was, manifest included. */
   written: boolean;
-}
-
-/** Cues listed by name in a refusal; the rest are counted. */
-const LISTED = 20;
-
-function refusal(language: Lang, errors: readonly Diagnostic[]): string {
-  const byCue = new Map<string, Set<string>>();
-  for (const d of errors) {
-    const rules = byCue.get(d.cueId ?? '?') ?? new Set<string>();
-    rules.add(d.code.replace(/^(qc|deliver)\//, ''));
-    byCue.set(d.cueId ?? '?', rules);
-  }
-  const entries = [...byCue].map(([cue, rules]) => `${cue} (${[...rules].join(', ')})`);
-  const list = entries.length > LISTED ? `${entries.slice(0, LISTED).join(', ')}, … ${entries.length - LISTED} more` : entries.join(', ');
-  return messages.refused(language, byCue.size, list);
 }
 
 /**

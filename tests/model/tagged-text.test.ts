@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../src/model/spans.js';
-import { fromTagged, plainOf, toTagged } from '../../src/translate/tagged-text.js';
+import { fromTagged, plainOf, toTagged } from '../../src/model/tagged-text.js';
 import { arbTrack } from '../helpers/arbitrary-track.js';
 
 describe('tagged text', () => {

@@ -1,6 +1,6 @@
-import { lineJoiner } from '../model/language.js';
-import { normalizeLine, span } from '../model/spans.js';
-import type { Span } from '../model/track.js';
+import { lineJoiner } from './language.js';
+import { normalizeLine, span } from './spans.js';
+import type { Span } from './track.js';
 
 /**
  * Tagged text: how a cue's words travel through translation and the memory.

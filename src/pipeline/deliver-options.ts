@@ -4,14 +4,14 @@ import { SublocError } from '../errors.js';
 import { formatById, formatIds } from '../formats/index.js';
 import { frameRateLabel, parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate, Lang, Track } from '../model/track.js';
-import { resolveLocalizeOptions, type LocalizeInput } from '../pipeline/options.js';
-import { readSourceTrack } from '../pipeline/read-source.js';
-import { checkOutFolder } from '../pipeline/out-folder.js';
+import { messages } from '../deliver/messages.js';
+import { deliveryProfiles } from '../deliver/profiles.js';
+import { pastDay, type DeliveryTiming } from '../deliver/retime.js';
+import { formatTimecode, parseTimecode } from '../deliver/timecode.js';
 import { loadProfile, type Profile } from '../qc/index.js';
-import { messages } from './messages.js';
-import { deliveryProfiles } from './profiles.js';
-import { pastDay, type DeliveryTiming } from './retime.js';
-import { formatTimecode, parseTimecode } from './timecode.js';
+import { resolveLocalizeOptions, type LocalizeInput } from './options.js';
+import { readSourceTrack } from './read-source.js';
+import { checkOutFolder } from './out-folder.js';
 
 /** What a user may say on the command line; the rest comes from `subloc.config.json`. */
 export interface DeliverInput {

@@ -3,12 +3,11 @@ import { glossaryContentHash } from '../glossary/index.js';
 import type { MemoryStore } from '../memory/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FrameRate, Lang, Track } from '../model/track.js';
-import { assembleLanguage } from '../pipeline/assemble-language.js';
-import { draftLanguage } from '../pipeline/draft-language.js';
 import type { Profile } from '../qc/index.js';
 import type { AssembledTrack } from '../translate/assemble.js';
-import type { Unit } from '../translate/unit.js';
-
+import type { Unit } from '../model/unit.js';
+import { assembleLanguage } from './assemble-language.js';
+import { draftLanguage } from './draft-language.js';
 
 export interface LanguageTrack extends AssembledTrack {
   /** Cues by the review status of the memory entry their text came from. */

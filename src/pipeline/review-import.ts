@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { basename, extname, relative, resolve } from 'node:path';
+import { decode } from '../formats/decode.js';
+import { parse } from '../formats/parse.js';
+import { openMemory } from '../memory/sqlite.js';
+import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import type { Lang } from '../model/track.js';
+import { alignByTiming } from '../review/align.js';
+import { planImport, planSubtitleImport, type ImportPlan } from '../review/import.js';
+import { readXliff } from '../review/xliff-read.js';
+import { segment } from '../translate/segment.js';
+import { resolveLocalizeOptions, type LocalizeInput } from './options.js';
+import { readInput } from './read-input.js';
+import { readSourceTrack } from './read-source.js';
+
+/** A reviewed file to import and where its source track and memory are, as `localize` is told them. */
+export interface ReviewImportInput extends Pick<LocalizeInput, 'config' | 'title' | 'input' | 'source' | 'memory' | 'encoding'> {
+  /** The reviewed XLIFF, or an edited SRT/WebVTT track; relative to `cwd`. */
+  file: string;
+  /** The reviewed file's language. @default the XLIFF's target, else the language in the file's name */
+  language?: string;
+  /** Recorded as the reviewer, over any the file names. */
+  reviewer?: string;
+  /** Relative paths start here; `subloc.config.json` here is the config when none is named. */
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  /** When the entries are recorded. @default the current time */
+  now?: Date;
+}
+
+/** What became of the import; `name` is the file as messages show it (relative to `cwd`). */
+export type ReviewImportResult =
+  | { outcome: 'unreadable'; name: string; diagnostics: Diagnostic[] }
+  | { outcome: 'language-mismatch'; name: string; option: string; named: string }
+  | { outcome: 'no-language'; name: string; extension: string }
+  | { outcome: 'refused'; name: string; title: string; language: Lang; plan: ImportPlan }
+  | { outcome: 'imported'; name: string; title: string; language: Lang; plan: ImportPlan; written: { written: number; kept: number } };
+
+const XLIFF_EXTENSIONS = new Set(['.xlf', '.xliff', '.xlz']);
+const LANGUAGE_IN_NAME = /\.([a-zA-Z]{2,3}(?:-[a-zA-Z]{4})?(?:-(?:[a-zA-Z]{2}|\d{3}))?)\.[^.]+$/;
+
+function isXliff(file: string, text: string): boolean {
+  return XLIFF_EXTENSIONS.has(extname(file).toLowerCase()) || /^\s*(<\?xml[^>]*\?>\s*)?(<!--[^]*?-->\s*)*<xliff[\s>]/.test(text);
+}
+
+/**
+ * `review import`: a reviewer's XLIFF, or an edited track aligned to the
+ * source by timing, into the memory. The source track is read and cut into
+ * units exactly as the last `localize` did, so each edit lands on its unit; a
+ * file that belongs to another title, language or source is refused whole.
+ */
+export async function importReview(input: ReviewImportInput): Promise<ReviewImportResult> {
+  const { cwd } = input;
+  const path = resolve(cwd, input.file);
+  const decoded = decode(await readInput(path));
+  const name = relative(cwd, path) || input.file;
+  if (hasErrors(decoded.diagnostics)) return { outcome: 'unreadable', name, diagnostics: decoded.diagnostics };
+
+  const xliff = isXliff(path, decoded.text);
+  const read = xliff ? readXliff(decoded.text, name) : undefined;
+  const named = LANGUAGE_IN_NAME.exec(basename(path))?.[1];
+  const option = input.language;
+  if (option !== undefined && !xliff && named !== undefined && named.toLowerCase() !== option.toLowerCase()) return { outcome: 'language-mismatch', name, option, named };
+  const language = option ?? (read && read.targetLang !== '' ? read.targetLang : named);
+  if (language === undefined) return { outcome: 'no-language', name, extension: extname(path) };
+
+  const localize: LocalizeInput = { targets: [language], provider: 'offline' };
+  const config = input.config ?? (existsSync(resolve(cwd, 'subloc.config.json')) ? 'subloc.config.json' : undefined);
+  if (config !== undefined) localize.config = config;
+  for (const key of ['input', 'source', 'title', 'memory', 'encoding'] as const) {
+    const v = input[key];
+    if (v !== undefined) localize[key] = v;
+  }
+  const options = await resolveLocalizeOptions(localize, cwd, input.env);
+  const { track } = await readSourceTrack(options);
+  const units = segment(track);
+  const pair = { source: options.source, target: language };
+  const store = openMemory(options.memory);
+  try {
+    const common = {
+      language,
+      sourceLang: options.source,
+      units,
+      now: (input.now ?? new Date()).toISOString(),
+      stored: (source: readonly string[]) => store.fuzzy(source, pair, 1)?.entry,
+      ...(input.reviewer === undefined ? {} : { reviewer: input.reviewer }),
+    };
+    let plan: ImportPlan;
+    if (read) plan = planImport(read, { ...common, title: options.title });
+    else {
+      const edited = parse(decoded.text, { fileName: path, language });
+      if (hasErrors(edited.diagnostics)) plan = { entries: [], unchanged: 0, skipped: 0, refused: true, diagnostics: edited.diagnostics };
+      else plan = planSubtitleImport(alignByTiming(edited.track, track.cues), edited.track.cues.length, { ...common, provider: edited.track.meta.sourceFormat ?? 'subtitles' });
+    }
+    const result = { name, title: options.title, language, plan };
+    if (plan.refused) return { outcome: 'refused', ...result };
+    return { outcome: 'imported', ...result, written: store.put(plan.entries) };
+  } finally {
+    store.close();
+  }
+}

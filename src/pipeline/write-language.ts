@@ -1,0 +1,59 @@
+import { join, relative } from 'node:path';
+import { formats } from '../formats/index.js';
+import type { FormatId } from '../formats/types.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Track } from '../model/track.js';
+import { writeReviewSheet } from '../review/html.js';
+import type { ReviewPackage } from '../review/types.js';
+import { writeXliff } from '../review/xliff-write.js';
+import { reviewXliffFile } from './review-edits.js';
+import { writeFileAtomic } from './write-atomic.js';
+import { sha256 } from './written-record.js';
+
+export interface WriteLanguageInput {
+  /** `<out>/<title>`. */
+  runDir: string;
+  title: string;
+  track: Track;
+  formats: readonly FormatId[];
+  pkg: ReviewPackage;
+  /** The QC profile's id, recorded in `qc.json`. */
+  profile: string;
+  findings: readonly Diagnostic[];
+}
+
+export interface WrittenLanguage {
+  /** Paths relative to the run folder, in the order written. */
+  files: string[];
+  sha256: Record<string, string>;
+  /** What the writers had to drop or could not say. */
+  diagnostics: Diagnostic[];
+}
+
+/** One language's files: a track per format, then the review XLIFF, the HTML sheet and `qc.json`, each written whole or not at all. */
+export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenLanguage> {
+  const { runDir, title, track } = input;
+  const target = track.language;
+  const out: WrittenLanguage = { files: [], sha256: {}, diagnostics: [] };
+  const write = async (path: string, text: string) => {
+    await writeFileAtomic(path, text);
+    out.files.push(relative(runDir, path));
+    out.sha256[relative(runDir, path)] = sha256(text);
+  };
+  for (const id of input.formats) {
+    const adapter = formats[id];
+    const written = adapter.serialize(track);
+    for (const d of written.diagnostics) out.diagnostics.push(d);
+    await write(join(runDir, target, `${title}.${target}.${adapter.suffix}`), written.text);
+  }
+  const base = join(runDir, target, `${title}.${target}`);
+  const qcJson = { title, language: target, profile: input.profile, findings: input.findings };
+  for (const [path, text] of [
+    [join(runDir, reviewXliffFile(title, target)), writeXliff(input.pkg)],
+    [`${base}.review.html`, writeReviewSheet(input.pkg)],
+    [join(runDir, target, 'qc.json'), `${JSON.stringify(qcJson, null, 2)}\n`],
+  ] as const) {
+    await write(path, text);
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openMemory } from '../../src/memory/sqlite.js';
+import { importReview } from '../../src/pipeline/review-import.js';
+import { tempDir } from '../helpers/cli.js';
+
+const SOURCE = '1\n00:00:01,000 --> 00:00:03,000\n北京，早上七点。\n\n2\n00:00:04,000 --> 00:00:06,000\n热线响了。\n';
+const EDITED = '1\n00:00:01,200 --> 00:00:03,200\nBeijing, seven in the morning.\n\n2\n00:00:04,200 --> 00:00:06,200\nThe hotline rings.\n';
+
+let dir: string;
+
+beforeEach(() => {
+  dir = tempDir('subloc-review-flow-');
+  writeFileSync(join(dir, 'hotline-beijing.zh-Hans.srt'), SOURCE);
+  writeFileSync(join(dir, 'subloc.config.json'), JSON.stringify({ title: 'hotline-beijing', input: 'hotline-beijing.zh-Hans.srt', source: 'zh-Hans', targets: ['en-US'] }));
+});
+
+function stored() {
+  const store = openMemory(join(dir, '.subloc/memory.sqlite'));
+  try {
+    return store.entries();
+  } finally {
+    store.close();
+  }
+}
+
+describe('the review import flow', () => {
+  it('imports an edited track, aligned by timing, as the CLI and the studio call it: no CLI, no process.env', async () => {
+    writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), EDITED);
+    const result = await importReview({ file: 'hotline-beijing.en-US.srt', reviewer: 'Li', cwd: dir, env: {}, now: new Date('2026-12-01T10:00:00Z') });
+    expect(result).toMatchObject({ outcome: 'imported', name: 'hotline-beijing.en-US.srt', title: 'hotline-beijing', language: 'en-US', written: { written: 2, kept: 0 } });
+    expect(stored().map((e) => [e.source, e.target, e.status, e.reviewer, e.updatedAt])).toEqual([
+      [['北京，早上七点。'], ['Beijing, seven in the morning.'], 'reviewed', 'Li', '2026-12-01T10:00:00.000Z'],
+      [['热线响了。'], ['The hotline rings.'], 'reviewed', 'Li', '2026-12-01T10:00:00.000Z'],
+    ]);
+  });
+
+  it('answers a file whose language it cannot tell, or that contradicts --language, with what it found and touches nothing', async () => {
+    writeFileSync(join(dir, 'edited.srt'), EDITED);
+    writeFileSync(join(dir, 'hotline-beijing.fr-FR.srt'), EDITED);
+    expect(await importReview({ file: 'edited.srt', cwd: dir, env: {} })).toEqual({ outcome: 'no-language', name: 'edited.srt', extension: '.srt' });
+    expect(await importReview({ file: 'hotline-beijing.fr-FR.srt', language: 'en-US', cwd: dir, env: {} })).toEqual({
+      outcome: 'language-mismatch',
+      name: 'hotline-beijing.fr-FR.srt',
+      option: 'en-US',
+      named: 'fr-FR',
+    });
+    expect(stored()).toEqual([]);
+  });
+
+  it('refuses an edited track that does not parse, with the parser findings, and imports nothing', async () => {
+    writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), '1\n00:00:01,000 --> \nBeijing.\n');
+    const result = await importReview({ file: 'hotline-beijing.en-US.srt', cwd: dir, env: {} });
+    expect(result.outcome).toBe('refused');
+    expect(result.outcome === 'refused' && result.plan.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(stored()).toEqual([]);
+    expect(readFileSync(join(dir, 'hotline-beijing.en-US.srt'), 'utf8')).toContain('Beijing.');
+  });
+});
