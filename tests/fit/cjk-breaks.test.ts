@@ -5,7 +5,7 @@ import { breakLines } from '../../src/fit/break-lines.js';
 import { fitCue } from '../../src/fit/fit-cue.js';
 import { importTmx } from '../../src/memory/tmx.js';
 import { lineText } from '../../src/model/spans.js';
-import { fromTagged } from '../../src/translate/tagged-text.js';
+import { fromTagged } from '../../src/model/tagged-text.js';
 
 const fit = (text: string, language: string, maxCharsPerLine: number) => fitCue([{ text }], { language, maxCharsPerLine, maxLines: 2 }).lines.map(lineText);
 
