@@ -10,7 +10,7 @@ import ts from 'typescript';
 export const LAYERS: readonly (readonly string[])[] = [
   ['model', 'errors.ts'],
   ['formats'],
-  ['fit', 'qc', 'memory', 'translate', 'glossary'],
+  ['fit', 'qc', 'memory', 'translate', 'glossary', 'timing'],
   ['review', 'deliver'],
   ['pipeline'],
   ['cli', 'index.ts'],

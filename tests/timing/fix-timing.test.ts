@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/formats/parse.js';
+import { framesToMs, msToFrames, parseFrameRate } from '../../src/model/frame-rate.js';
+import type { Cue, FrameRate, Track } from '../../src/model/track.js';
+import { runQc } from '../../src/qc/index.js';
+import { defaultProfile } from '../../src/qc/profiles/default.js';
+import { fixTiming } from '../../src/timing/fix-timing.js';
+
+const fps24 = parseFrameRate('24')!;
+const f = (frames: number, rate: FrameRate = fps24) => framesToMs(frames, rate);
+const cue = (id: string, start: number, end: number, text = '好'): Cue => ({ id, start, end, lines: [[{ text }]] });
+const track = (...cues: Cue[]): Track => ({ language: 'zh-Hans', cues, meta: {} });
+const fix = (t: Track, rate: FrameRate = fps24) => fixTiming(t, { language: t.language, profile: defaultProfile, frameRate: rate });
+
+describe('fixTiming (Netflix subtitle timing guidelines)', () => {
+  it('extends a short cue to the minimum duration, at most half a second past its out-time', () => {
+    const { track: fixed, changes } = fix(track(cue('1', f(24), f(36)), cue('2', f(200), f(260))));
+    // 20 frames (5/6 s) wanted, 12 frames allowed past the original out-time: 36 → 44.
+    expect(fixed.cues[0]!.end).toBe(f(44));
+    expect(changes).toEqual([{ cueId: '1', edge: 'out', before: f(36), after: f(44), rule: 'min-duration' }]);
+  });
+
+  it('extends for reading speed, never into the next cue\'s minimum gap', () => {
+    const text = '每天有超过六万个电话打进热线'; // 14 characters at 9/s: 1.56 s, 38 frames
+    const { track: fixed, changes } = fix(track(cue('1', f(0), f(30), text), cue('2', f(34), f(80))));
+    expect(fixed.cues[0]!.end).toBe(f(32));
+    expect(changes[0]).toMatchObject({ cueId: '1', edge: 'out', rule: 'reading-speed' });
+  });
+
+  it('closes a gap of 12 frames or fewer to 2 frames (chaining), and leaves a longer one', () => {
+    const { track: fixed } = fix(track(cue('1', f(0), f(48)), cue('2', f(60), f(120)), cue('3', f(133), f(200))));
+    expect(fixed.cues[0]!.end).toBe(f(58));
+    expect(fixed.cues[1]!.end).toBe(f(120));
+  });
+
+  it('scales the frame rules to the rate: at 25 fps half a second is 13 frames', () => {
+    const fps25 = parseFrameRate('25')!;
+    const { track: fixed } = fix(track(cue('1', f(0, fps25), f(50, fps25)), cue('2', f(63, fps25), f(120, fps25))), fps25);
+    expect(fixed.cues[0]!.end).toBe(f(61, fps25));
+  });
+
+  it('ends an overlapping cue the minimum gap before the next, which keeps its in-time', () => {
+    const { track: fixed, changes } = fix(track(cue('1', f(0), f(60)), cue('2', f(50), f(100))));
+    expect(fixed.cues.map((c) => [c.start, c.end])).toEqual([[f(0), f(48)], [f(50), f(100)]]);
+    expect(changes).toEqual([{ cueId: '1', edge: 'out', before: f(60), after: f(48), rule: 'overlap' }]);
+  });
+
+  it('puts every time on a frame at 23.976 and 29.97, moving in-times by at most half a frame', () => {
+    for (const label of ['23.976', '29.97']) {
+      const rate = parseFrameRate(label)!;
+      const { track: fixed, changes } = fix(track(cue('1', 1003, 4010), cue('2', 9007, 12999)), rate);
+      for (const c of fixed.cues) for (const t of [c.start, c.end]) expect(f(msToFrames(t, rate), rate)).toBe(t);
+      for (const change of changes.filter((c) => c.edge === 'in')) {
+        expect(change.rule).toBe('frame-grid');
+        expect(Math.abs(change.after - change.before)).toBeLessThanOrEqual((500 * rate.denominator) / rate.numerator + 1);
+      }
+    }
+  });
+
+  it('says what it could not fix, with a hint', () => {
+    const { findings } = fix(track(cue('1', f(0), f(6)), cue('2', f(10), f(60))));
+    expect(findings).toEqual([expect.objectContaining({ code: 'timing/too-short', cueId: '1', message: expect.stringContaining('merge it with cue 2') })]);
+  });
+
+  it('never reorders, never touches text, lists every change, and leaves no overlap or short gap', () => {
+    const arbTrack = fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 1, max: 200 }), fc.string({ minLength: 1, maxLength: 30 })), { minLength: 1, maxLength: 40 })
+      .map((raw) => {
+        let at = 0;
+        return track(...raw.map(([gap, length, text], i) => {
+          at += gap;
+          return cue(String(i + 1), at * 10, (at + length) * 10, text);
+        }));
+      });
+    fc.assert(
+      fc.property(arbTrack, fc.constantFrom('23.976', '24', '25', '29.97', '30'), (input, label) => {
+        const rate = parseFrameRate(label)!;
+        const { track: fixed, changes } = fix(input, rate);
+        expect(fixed.cues.map((c) => [c.id, c.lines])).toEqual(input.cues.map((c) => [c.id, c.lines]));
+        fixed.cues.forEach((c, i) => {
+          const before = input.cues[i]!;
+          expect(Math.abs(c.start - before.start)).toBeLessThanOrEqual(framesToMs(1, rate) / 2 + 1);
+          if (c.start !== before.start) expect(changes).toContainEqual({ cueId: c.id, edge: 'in', before: before.start, after: c.start, rule: 'frame-grid' });
+          if (c.end !== before.end) expect(changes).toContainEqual(expect.objectContaining({ cueId: c.id, edge: 'out', before: before.end, after: c.end }));
+          expect(c.end).toBeGreaterThan(c.start);
+          const next = fixed.cues[i + 1];
+          // Room for a frame of cue and the 2-frame gap: the gap holds.
+          if (next && msToFrames(next.start, rate) - msToFrames(c.start, rate) >= 3) expect(msToFrames(next.start, rate) - msToFrames(c.end, rate)).toBeGreaterThanOrEqual(2);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('takes a real film most of the way to the profile: Elephants Dream, Japanese captions', () => {
+    const file = resolve(import.meta.dirname, '../../../shared/corpus/videojs-elephantsdream/captions.ja.vtt');
+    const { track: film } = parse(readFileSync(file), { language: 'ja' });
+    const timingErrors = (t: Track) => runQc(t, { language: 'ja', profile: defaultProfile, frameRate: fps24 }).filter((d) => ['qc/min-duration', 'qc/min-gap', 'qc/overlap'].includes(d.code));
+    const before = timingErrors(film).length;
+    const { track: fixed, findings } = fix({ ...film, language: 'ja' });
+    const after = timingErrors(fixed);
+    expect(before).toBeGreaterThan(0);
+    expect(after.length).toBeLessThan(before);
+    // What is left is said by the fix itself, cue by cue.
+    for (const d of after.filter((d) => d.code === 'qc/min-duration')) expect(findings.map((x) => x.cueId)).toContain(d.cueId);
+  });
+});
