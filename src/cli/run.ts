@@ -8,13 +8,14 @@ import { localize } from './commands/localize.js';
 import { memory } from './commands/memory.js';
 import { review } from './commands/review.js';
 import { qc } from './commands/qc.js';
+import { timing } from './commands/timing.js';
 import { GLOBAL_OPTIONS, commandHelp, overallHelp } from './help.js';
 import { LANGUAGES, isCliLanguage, pickLanguage, t, withLanguage } from './i18n.js';
 import { EXIT, type CliIo } from './io.js';
 import { printDiagnostic, styleFor } from './style.js';
 import { nearest } from './suggest.js';
 
-const commands: Readonly<Record<string, Command>> = Object.freeze({ convert, deliver, localize, memory, qc, review });
+const commands: Readonly<Record<string, Command>> = Object.freeze({ convert, deliver, localize, memory, qc, review, timing });
 
 /** The `--lang` value wherever it is, so that even a wrong command line is explained in the user's language. */
 function langOption(argv: readonly string[]): string | undefined {

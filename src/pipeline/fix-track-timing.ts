@@ -1,0 +1,44 @@
+import { SublocError } from '../errors.js';
+import { formatForPath } from '../formats/index.js';
+import { parse } from '../formats/parse.js';
+import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import type { FrameRate, Lang } from '../model/track.js';
+import type { Profile } from '../qc/profile.js';
+import { fixTiming, type TimingChange } from '../timing/fix-timing.js';
+import { readInput } from './read-input.js';
+import { writeFileAtomic } from './write-atomic.js';
+
+export interface FixTrackTimingInput {
+  input: string;
+  /** Where the fixed track goes, in the format its name says; the input's own format when that says none. */
+  output: string;
+  /** The track's language when the file does not say it: whose reading speed the text needs. */
+  language: Lang;
+  profile: Profile;
+  frameRate: FrameRate;
+}
+
+export interface FixTrackTimingResult {
+  changes: TimingChange[];
+  /** The reader's and writer's reports, then what the fix could not do. */
+  diagnostics: Diagnostic[];
+  cues: number;
+}
+
+/**
+ * `subloc timing fix`: a track read, timed to the profile on the delivery
+ * frame grid, and written whole (to a temporary file, then renamed), or
+ * nothing written when the track could not be read.
+ */
+export async function fixTrackTiming(options: FixTrackTimingInput): Promise<FixTrackTimingResult> {
+  const parsed = parse(await readInput(options.input), { fileName: options.input, language: options.language, frameRate: options.frameRate });
+  if (hasErrors(parsed.diagnostics)) {
+    throw new SublocError('PARSE_FAILED', `${options.input}: not fixed; expected a track without errors: fix the errors above`, { file: options.input, diagnostics: parsed.diagnostics });
+  }
+  const fixed = fixTiming(parsed.track, { language: parsed.track.language, profile: options.profile, frameRate: options.frameRate });
+  const adapter = formatForPath(options.output) ?? formatForPath(options.input);
+  if (adapter === undefined) throw new SublocError('USAGE', `cannot tell the format of ${options.output} from its name; expected a name ending in .srt, .vtt or .ttml`);
+  const written = adapter.serialize(fixed.track, { frameRate: options.frameRate });
+  await writeFileAtomic(options.output, written.text);
+  return { changes: fixed.changes, diagnostics: [...parsed.diagnostics, ...written.diagnostics, ...fixed.findings], cues: fixed.track.cues.length };
+}

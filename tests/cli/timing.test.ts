@@ -1,0 +1,59 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/formats/parse.js';
+import { framesToMs, msToFrames, parseFrameRate } from '../../src/model/frame-rate.js';
+import { cli, tempDir } from '../helpers/cli.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const SRT = `1
+00:00:01,000 --> 00:00:01,400
+你好。
+
+2
+00:00:01,900 --> 00:00:04,000
+请问您住在哪个区？
+
+3
+00:00:03,900 --> 00:00:06,000
+东城区。
+`;
+
+describe('subloc timing fix', () => {
+  it('writes the timed track beside the original, lists every change and leaves the original as it was', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'call.zh-Hans.srt'), SRT);
+    const result = await cli(['timing', 'fix', 'call.zh-Hans.srt'], dir);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'call.zh-Hans.srt'), 'utf8')).toBe(SRT);
+    expect(result.stdout).toContain('cue 1 out: 1400 ms → 1833 ms (min-duration)');
+    expect(result.stdout).toContain('cue 2 out: 4000 ms → 3833 ms (overlap)');
+    const fixed = parse(readFileSync(join(dir, 'call.zh-Hans.timed.srt'))).track;
+    const fps = parseFrameRate('24')!;
+    expect(fixed.cues.map((c) => c.lines)).toEqual(parse(SRT).track.cues.map((c) => c.lines));
+    for (const c of fixed.cues) expect(framesToMs(msToFrames(c.end, fps), fps)).toBe(c.end);
+    expect(fixed.cues[1]!.end).toBeLessThan(fixed.cues[2]!.start);
+  });
+
+  it('brings the sample source closer to the festival profile, and reports as JSON', async () => {
+    const dir = tempDir();
+    const source = join(root, 'subtitles/hotline-beijing.zh-Hans.srt');
+    const qc = async (file: string) => (await cli(['qc', file, '--language', 'zh-Hans', '--profile', 'festival', '--fps', '24', '--json'], dir)).stdout;
+    const errors = (json: string) => (JSON.parse(json) as { findings: { severity: string }[] }).findings.filter((f) => f.severity === 'error').length;
+    const result = await cli(['timing', 'fix', source, '--profile', 'festival', '-o', join(dir, 'festival.zh-Hans.srt'), '--json'], dir);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as { changes: unknown[]; findings: { code: string }[] };
+    expect(report.changes.length).toBeGreaterThan(0);
+    const before = errors(await qc(source));
+    const after = errors(await qc(join(dir, 'festival.zh-Hans.srt')));
+    expect(after).toBeLessThan(before);
+    expect(report.findings.filter((f) => f.code.startsWith('timing/')).length).toBeGreaterThanOrEqual(after);
+  });
+
+  it('refuses a file whose language it cannot tell, and an unknown action', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'call.srt'), SRT);
+    expect((await cli(['timing', 'fix', 'call.srt'], dir)).stderr).toContain('cannot tell the language of call.srt');
+    expect((await cli(['timing', 'shift', 'call.srt'], dir)).code).toBe(2);
+  });
+});
