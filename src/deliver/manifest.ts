@@ -36,6 +36,8 @@ export interface ManifestLanguage {
   drafts: number;
   untranslated: number;
   qc: { errors: number; warnings: number };
+  /** With `--fix-timing`: how many times of this language the timing fix moved before the gate. */
+  timingChanges?: number;
   /** Why the language was not delivered. */
   refusal?: string;
 }
@@ -57,6 +59,8 @@ export interface Manifest {
   start: string;
   /** Languages with QC errors were delivered anyway (`--allow-qc-errors`). */
   qcErrorsAllowed: boolean;
+  /** Each language was timed to the QC profile (`--fix-timing`) before its gate. */
+  timingFixed: boolean;
   languages: ManifestLanguage[];
   files: ManifestFile[];
 }

@@ -1,5 +1,8 @@
 import type { FrameRate, Ms } from './track.js';
 
+/** 24 fps: the rate a track is taken to be timed at when nothing says otherwise. */
+export const FILM: Readonly<FrameRate> = Object.freeze({ numerator: 24, denominator: 1 });
+
 const NAMED: Record<string, FrameRate> = {
   '23.976': { numerator: 24000, denominator: 1001 },
   '23.98': { numerator: 24000, denominator: 1001 },

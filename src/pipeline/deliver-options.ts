@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SublocError } from '../errors.js';
 import { formatById, formatIds } from '../formats/index.js';
-import { frameRateLabel, parseFrameRate } from '../model/frame-rate.js';
+import { FILM, frameRateLabel, parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate, Lang, Track } from '../model/track.js';
 import { messages } from '../deliver/messages.js';
 import { deliveryProfiles } from '../deliver/profiles.js';
@@ -30,6 +30,7 @@ export interface DeliverInput {
   out?: string;
   memory?: string;
   allowQcErrors?: boolean;
+  fixTiming?: boolean;
 }
 
 /** Everything resolved and checked once; `deliver` trusts it. */
@@ -56,9 +57,10 @@ export interface DeliverOptions {
   /** Absolute output root; the delivery is `<out>/<title>/`. */
   out: string;
   allowQcErrors: boolean;
+  /** Time each language to the QC profile, its own reading speed included, before the gate. */
+  fixTiming: boolean;
 }
 
-const FILM: FrameRate = { numerator: 24, denominator: 1 };
 
 function rate(text: string, where: string): FrameRate {
   const parsed = parseFrameRate(text);
@@ -124,6 +126,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
     timing,
     out: cli.out !== undefined ? checkOutFolder(resolve(cwd, cli.out), 'command line', '--out') : checkOutFolder(resolve(configDir, 'deliverables'), config ?? 'command line', 'the default output folder'),
     allowQcErrors: cli.allowQcErrors === true,
+    fixTiming: cli.fixTiming ?? base.fixTiming,
   };
   if (base.encoding !== undefined) options.encoding = base.encoding;
   if (base.glossary !== undefined) options.glossary = base.glossary;

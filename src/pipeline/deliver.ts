@@ -16,6 +16,7 @@ import { formatTimecode } from '../deliver/timecode.js';
 import { recoverDelivery, writeDeliverySet, type DeliverySet, type WriteSetOptions } from '../deliver/write-set.js';
 import type { DeliverOptions } from './deliver-options.js';
 import { languageTrack } from './language-track.js';
+import { fixTiming } from '../timing/fix-timing.js';
 
 export interface LanguageDelivery extends ManifestLanguage {
   /** QC and timing findings, writer reports: everything said about this language. */
@@ -56,7 +57,11 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
   try {
     for (const language of options.languages) {
       const built = await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery });
-      const { track, diagnostics: timingFindings } = retimeTrack(built.track, timing);
+      const retimed = retimeTrack(built.track, timing);
+      // Per language: its reading speed may need more time than the source's template gave.
+      const timed = options.fixTiming ? fixTiming(retimed.track, { language, profile: options.qcProfile, frameRate: timing.delivery }) : undefined;
+      const track = timed?.track ?? retimed.track;
+      const timingFindings = timed === undefined ? retimed.diagnostics : [...retimed.diagnostics, ...timed.findings];
       const targetTagged = new Map(track.cues.filter((c) => built.origins.has(c.id)).map((c) => [c.id, toTagged(c.lines, language)]));
       const qc = runQc(track, { language, profile: options.qcProfile, source, targetTagged, frameRate: timing.delivery, ...(glossary === undefined ? {} : { glossary }) });
       const findings = [...built.diagnostics, ...timingFindings, ...qc];
@@ -71,6 +76,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
         findings,
         skipped: [],
       };
+      if (timed !== undefined) entry.timingChanges = timed.changes.length;
       languages.push(entry);
       // Nothing to gate: the language was never localized, whatever --allow-qc-errors says.
       if (built.origins.size === 0) {
@@ -122,6 +128,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     retimed: timing.retime,
     start: formatTimecode(timing.startFrames, timing.delivery),
     qcErrorsAllowed: options.allowQcErrors,
+    timingFixed: options.fixTiming,
     languages: languages.map(({ findings: _f, skipped: _s, ...l }) => l),
     files: [...newFiles.values()].flat(),
   };

@@ -15,6 +15,8 @@ import { draftLanguage, type DraftLanguageResult } from './draft-language.js';
 import type { LocalizeOptions } from './options.js';
 import { readInput } from './read-input.js';
 import { readSourceTrack } from './read-source.js';
+import { fixTiming } from '../timing/fix-timing.js';
+import { FILM } from '../model/frame-rate.js';
 import { importReviewEdits, refuseLostEdits, type ReviewEdit } from './review-edits.js';
 import { languageReport, totals, type LanguageReport, type RunReport } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -59,7 +61,10 @@ export interface LocalizeRun {
  */
 export async function localize(options: LocalizeOptions, run: LocalizeRun = {}): Promise<RunReport> {
   const { onEvent = () => {} } = run;
-  const { track: source, diagnostics: runDiagnostics } = await readSourceTrack(options);
+  const read = await readSourceTrack(options);
+  const timed = options.fixTiming ? fixTiming(read.track, { language: options.source, profile: options.profile, frameRate: options.frameRate ?? FILM }) : undefined;
+  const source = timed?.track ?? read.track;
+  const runDiagnostics = timed === undefined ? read.diagnostics : [...read.diagnostics, ...timed.findings];
   const units = segment(source);
   const generatedAt = new Date().toISOString();
   const glossary = options.glossary === undefined ? undefined : await loadGlossary(options.glossary).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
@@ -157,6 +162,7 @@ export async function localize(options: LocalizeOptions, run: LocalizeRun = {}):
       totals: totals(languages),
       diagnostics: runDiagnostics,
     };
+    if (timed !== undefined) report.timingChanges = timed.changes;
   } finally {
     memory.close();
   }

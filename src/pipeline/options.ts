@@ -34,6 +34,7 @@ export interface LocalizeInput {
   dryRun?: boolean;
   profile?: string;
   fps?: string;
+  fixTiming?: boolean;
 }
 
 /** Everything resolved, defaulted and checked once; downstream trusts it. */
@@ -58,6 +59,8 @@ export interface LocalizeOptions {
   concurrency: number;
   /** Count what DeepL would bill; translate nothing. */
   dryRun: boolean;
+  /** Time the source to the profile before drafting (`subloc timing fix`), a template every language shares. @default false */
+  fixTiming: boolean;
   /** The QC and fitting profile. @default the built-in `default` (Netflix figures) */
   profile: Profile;
   /** The picture's frame rate, for gaps in frames and frame-based formats. @default the track's, else 24 */
@@ -106,7 +109,7 @@ function optionalString(value: unknown, where: string, field: string): string | 
   return fail(where, `\`${field}\` must be a non-empty string, found ${shown(value)}`);
 }
 
-const CONFIG_FIELDS = new Set(['$schema', 'title', 'input', 'source', 'targets', 'provider', 'formats', 'out', 'encoding', 'glossary', 'memory', 'tmx', 'concurrency', 'profile', 'fps']);
+const CONFIG_FIELDS = new Set(['$schema', 'title', 'input', 'source', 'targets', 'provider', 'formats', 'out', 'encoding', 'glossary', 'memory', 'tmx', 'concurrency', 'profile', 'fps', 'fixTiming']);
 
 async function readConfig(path: string): Promise<LocalizeInput> {
   let raw: string;
@@ -145,6 +148,9 @@ async function readConfig(path: string): Promise<LocalizeInput> {
   const fps = obj['fps'];
   if (fps !== undefined && typeof fps !== 'number' && typeof fps !== 'string') fail(path, `\`fps\` must be a frame rate such as 24 or "29.97df", found ${shown(fps)}`);
   put('fps', fps === undefined ? undefined : String(fps));
+  const fixTiming = obj['fixTiming'];
+  if (fixTiming !== undefined && typeof fixTiming !== 'boolean') fail(path, `\`fixTiming\` must be true or false, found ${shown(fixTiming)}`);
+  put('fixTiming', fixTiming as boolean | undefined);
   const concurrency = obj['concurrency'];
   if (concurrency !== undefined) {
     if (!Number.isInteger(concurrency) || (concurrency as number) < 1 || (concurrency as number) > 64) fail(path, `\`concurrency\` must be a whole number from 1 to 64, found ${shown(concurrency)}`);
@@ -230,6 +236,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
     tmx,
     concurrency: cli.concurrency ?? file.concurrency ?? 4,
     dryRun: cli.dryRun ?? false,
+    fixTiming: cli.fixTiming ?? file.fixTiming ?? false,
     profile,
   };
   if (frameRate !== undefined) options.frameRate = frameRate;

@@ -1,3 +1,4 @@
+import type { TimingChange } from '../timing/fix-timing.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Track } from '../model/track.js';
 import type { DraftOrigin } from '../model/unit.js';
@@ -64,8 +65,10 @@ export interface RunReport {
   service: Diagnostic[];
   languages: LanguageReport[];
   totals: { drafted: number; fromMemory: number; fuzzy: number; machine: number; untranslated: number; billedCharacters: number; glossaryViolations: number };
-  /** Diagnostics from reading the source track. */
+  /** Diagnostics from reading the source track (and what `--fix-timing` could not fix). */
   diagnostics: Diagnostic[];
+  /** With `--fix-timing`: every time of the source that moved, and by which rule. */
+  timingChanges?: TimingChange[];
 }
 
 function count(origins: Record<string, DraftOrigin>, ...which: DraftOrigin[]): number {

@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { FILM } from '../model/frame-rate.js';
 import type { Cue, FrameRate, Lang, Track } from '../model/track.js';
 import type { Glossary, Matcher } from '../glossary/index.js';
 import type { TaggedText } from '../model/tagged-text.js';
@@ -20,7 +21,6 @@ export interface QcOptions {
   targetTagged?: ReadonlyMap<string, TaggedText>;
 }
 
-const FILM: FrameRate = { numerator: 24, denominator: 1 };
 
 /**
  * Runs every rule the profile does not turn off. A rule's findings take the

@@ -27,6 +27,7 @@ export const deliver: Command = {
     source: { type: 'string', value: '<lang>', description: () => t('option.sourceLanguage'), default: () => t('option.sourceLanguageDefault') },
     encoding: { type: 'string', value: '<enc>', description: () => t('option.encoding'), default: () => t('option.encodingDefault') },
     'allow-qc-errors': { type: 'boolean', description: () => t('deliver.option.allowQcErrors') },
+    'fix-timing': { type: 'boolean', description: () => t('option.fixTiming') },
     json: { type: 'boolean', description: () => t('option.json') },
   },
   async run({ values, positionals }, io) {
@@ -46,6 +47,7 @@ export const deliver: Command = {
     if (formats) cli.formats = formats;
     if (values['retime'] === true) cli.retime = true;
     if (values['allow-qc-errors'] === true) cli.allowQcErrors = true;
+    if (values['fix-timing'] === true) cli.fixTiming = true;
 
     const options = await resolveDeliverOptions(cli, io.cwd, io.env);
     for (const id of options.missingFormats) note(io, `subloc deliver: ${styleFor(io).yellow(t('severity.warning'))}: ${t('deliver.missingFormat', { id, profile: options.profile })}`);

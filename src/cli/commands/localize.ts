@@ -36,6 +36,7 @@ export const localize: Command = {
     fps: { type: 'string', value: '<rate>', description: () => t('localize.option.fps'), default: () => t('option.fpsDefault') },
     encoding: { type: 'string', value: '<enc>', description: () => t('option.encoding'), default: () => t('option.encodingDefault') },
     'dry-run': { type: 'boolean', description: () => t('localize.option.dryRun') },
+    'fix-timing': { type: 'boolean', description: () => t('option.fixTiming') },
     json: { type: 'boolean', description: () => t('option.json') },
   },
   async run({ values, positionals }, io) {
@@ -58,6 +59,7 @@ export const localize: Command = {
       cli.concurrency = n;
     }
     if (values['dry-run'] === true) cli.dryRun = true;
+    if (values['fix-timing'] === true) cli.fixTiming = true;
 
     const options = await resolveLocalizeOptions(cli, io.cwd, io.env);
     const json = values['json'] === true;
