@@ -116,7 +116,7 @@ export async function localize(options: LocalizeOptions, run: LocalizeRun = {}):
         suggestions: drafted.suggestions,
         findings: check.findings,
         ...(glossary === undefined ? {} : { glossary }),
-        profile: options.profile.id,
+        profile: options.profile,
         generatedAt,
       });
       const edit = edits.get(target);

@@ -47,7 +47,9 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
     await write(join(runDir, target, `${title}.${target}.${adapter.suffix}`), written.text);
   }
   const base = join(runDir, target, `${title}.${target}`);
-  const qcJson = { title, language: target, profile: input.profile, findings: input.findings };
+  // Per cue: the characters its translation holds and the budget the profile gives it (null when untranslated).
+  const budgets = input.pkg.cues.map((c) => ({ cueId: c.id, unitId: c.unitId, used: c.target === null ? null : c.metrics.chars, budget: c.metrics.budget }));
+  const qcJson = { title, language: target, profile: input.profile, findings: input.findings, budgets };
   for (const [path, text] of [
     [join(runDir, reviewXliffFile(title, target)), writeXliff(input.pkg)],
     [`${base}.review.html`, writeReviewSheet(input.pkg)],

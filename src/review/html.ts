@@ -188,7 +188,8 @@ function inlineCode(escaped: string): string {
 function metricsList(cue: ReviewCue, over: ReadonlySet<Metric>): string {
   const m = cue.metrics;
   const dd = (metric: Metric, value: string) => `<dd${over.has(metric) ? ' class="over"' : ''}>${cue.target === null ? '—' : value}</dd>`;
-  return `<dl class="metrics"><dt title="characters per second">CPS</dt>${dd('cps', m.charsPerSecond.toFixed(1))}<dt title="characters in the longest line">CPL</dt>${dd('cpl', formatWidth(m.maxLineWidth))}<dt>Lines</dt>${dd('lines', String(m.lines))}</dl>`;
+  const budget = `<dt title="characters used of the cue's budget (reading speed and lines of the profile)">Budget</dt><dd${cue.target !== null && m.chars > m.budget ? ' class="over"' : ''}>${cue.target === null ? '' : `${formatWidth(m.chars)} / `}${m.budget}</dd>`;
+  return `<dl class="metrics"><dt title="characters per second">CPS</dt>${dd('cps', m.charsPerSecond.toFixed(1))}<dt title="characters in the longest line">CPL</dt>${dd('cpl', formatWidth(m.maxLineWidth))}<dt>Lines</dt>${dd('lines', String(m.lines))}${budget}</dl>`;
 }
 
 /** CJK widths count half-width characters as 0.5. */

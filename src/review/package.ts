@@ -1,4 +1,6 @@
 import { textWidth } from '../model/language.js';
+import { characterBudget } from '../qc/budget.js';
+import type { Profile } from '../qc/profile.js';
 import { renderingFor, type Glossary, type Matcher } from '../glossary/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { lineText } from '../model/spans.js';
@@ -17,7 +19,8 @@ export interface ReviewInput {
   suggestions: ReadonlyMap<string, Suggestion>;
   findings: readonly Diagnostic[];
   glossary?: { glossary: Glossary; matcher: Matcher };
-  profile: string;
+  /** Its figures give each cue's character budget. */
+  profile: Profile;
   generatedAt: string;
 }
 
@@ -30,7 +33,7 @@ function stateOf(draft: Draft | undefined, suggestion: Suggestion | undefined, u
   return 'machine';
 }
 
-function metrics(cue: Cue, language: string): ReviewCue['metrics'] {
+function metrics(cue: Cue, language: string, profile: Profile): ReviewCue['metrics'] {
   const durationMs = cue.end - cue.start;
   const widths = cue.lines.map((l) => textWidth(lineText(l), language));
   const chars = widths.reduce((a, b) => a + b, 0);
@@ -39,6 +42,8 @@ function metrics(cue: Cue, language: string): ReviewCue['metrics'] {
     charsPerSecond: durationMs > 0 ? Math.round((chars / (durationMs / 1000)) * 10) / 10 : Infinity,
     lines: cue.lines.length,
     maxLineWidth: widths.reduce((a, b) => Math.max(a, b), 0),
+    chars,
+    budget: characterBudget(durationMs, profile, language),
   };
 }
 
@@ -70,7 +75,7 @@ export function buildReviewPackage(input: ReviewInput): ReviewPackage {
       origin: draft?.origin ?? 'untranslated',
       terms: [],
       findings: findingsOf.get(cue.id) ?? [],
-      metrics: metrics(targetCue, targetLang),
+      metrics: metrics(targetCue, targetLang, input.profile),
     };
     if (draft?.provider !== undefined && state !== 'untranslated') out.provider = draft.provider;
     if (draft?.score !== undefined) out.score = draft.score;
@@ -87,7 +92,7 @@ export function buildReviewPackage(input: ReviewInput): ReviewPackage {
     }
     return out;
   });
-  const pkg: ReviewPackage = { title: input.title, sourceLang: input.source.language, targetLang, generatedAt: input.generatedAt, profile: input.profile, cues };
+  const pkg: ReviewPackage = { title: input.title, sourceLang: input.source.language, targetLang, generatedAt: input.generatedAt, profile: input.profile.id, cues };
   const frameRate = input.target.frameRate ?? input.source.frameRate;
   if (frameRate) pkg.frameRate = frameRate;
   return pkg;

@@ -32,7 +32,12 @@ export interface ReviewCue {
   terms: { source: string; expected: string; termId: string }[];
   /** QC and glossary findings on this cue. */
   findings: Diagnostic[];
-  metrics: { durationMs: Ms; charsPerSecond: number; lines: number; maxLineWidth: number };
+  /**
+   * `chars` is what the target holds as reading speed counts it (CJK
+   * half-width 0.5); `budget` what the cue can hold under the profile (see
+   * `characterBudget`), so a translator sees how much to cut before QC does.
+   */
+  metrics: { durationMs: Ms; charsPerSecond: number; lines: number; maxLineWidth: number; chars: number; budget: number };
 }
 
 /** Everything the XLIFF file, the HTML sheet and `qc.json` are written from. */

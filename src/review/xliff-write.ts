@@ -57,6 +57,7 @@ function notes(cue: ReviewCue): string[] {
   if (origin) out.push(note(origin, cue.state === 'needs-review' ? 1 : 3));
   out.push(note(`timing: ${clock(cue.start)} → ${clock(cue.end)} (${seconds(cue.end - cue.start)})`, 3));
   const m = cue.metrics;
+  out.push(note(`budget: ${cue.target === null ? '' : `${m.chars} of `}${m.budget} characters (reading speed and lines of the QC profile)`, cue.target !== null && m.chars > m.budget ? 2 : 3));
   if (cue.target !== null) out.push(note(`reading speed: ${m.charsPerSecond.toFixed(1)} characters/s; ${m.lines} line${m.lines === 1 ? '' : 's'}, the longest ${m.maxLineWidth} characters`, 3));
   for (const term of cue.terms) out.push(note(`glossary: ${term.source} → ${term.expected}`, 2));
   for (const f of cue.findings) out.push(note(`${f.severity}: ${f.code}: ${f.message}`, PRIORITY[f.severity]));
@@ -73,7 +74,7 @@ function altTrans(cue: ReviewCue, lang: string): string | undefined {
 function transUnit(cue: ReviewCue, lang: string, phaseOf: ReadonlyMap<string, string>, indent: string): string[] {
   const x = XLIFF_STATE[cue.state];
   const approved = x.approved ? ' approved="yes"' : '';
-  const out = [`${indent}<trans-unit id="${xmlAttr(cue.id)}" resname="${xmlAttr(cue.id)}"${approved} xml:space="preserve">`];
+  const out = [`${indent}<trans-unit id="${xmlAttr(cue.id)}" resname="${xmlAttr(cue.id)}"${approved} size-unit="char" maxwidth="${cue.metrics.budget}" xml:space="preserve">`];
   const inner = `${indent}  `;
   out.push(`${inner}<source>${inlineXml(cue.source)}</source>`);
   if (x.state !== undefined && cue.target !== null) {
@@ -134,7 +135,9 @@ export function writeXliff(pkg: ReviewPackage): string {
   );
   for (const cues of unitGroups) {
     const unitId = cues[0]!.unitId;
-    out.push(`      <group id="${xmlAttr(GROUP_PREFIX + unitId)}" resname="${xmlAttr(unitId)}">`);
+    // The character budget as CAT tools enforce it: memoQ, Trados, Phrase and OmegaT read maxwidth in characters.
+    const budget = cues.reduce((sum, c) => sum + c.metrics.budget, 0);
+    out.push(`      <group id="${xmlAttr(GROUP_PREFIX + unitId)}" resname="${xmlAttr(unitId)}" size-unit="char" maxwidth="${budget}">`);
     for (const cue of cues) for (const line of transUnit(cue, pkg.targetLang, phaseOf, '        ')) out.push(line);
     out.push('      </group>');
   }

@@ -42,7 +42,7 @@ function xliff(state: (cueId: string) => ReviewState, over: Partial<ReviewPackag
   const cues = units.flatMap((u) =>
     u.cueIds.map((id, k) => {
       const c = track.cues.find((x) => x.id === id)!;
-      return { id, unitId: u.id, start: c.start, end: c.end, source: u.source[k]!, target: TARGETS[id]!, state: state(id), origin: 'machine' as const, terms: [], findings: [], metrics: { durationMs: c.end - c.start, charsPerSecond: 10, lines: 1, maxLineWidth: 20 } };
+      return { id, unitId: u.id, start: c.start, end: c.end, source: u.source[k]!, target: TARGETS[id]!, state: state(id), origin: 'machine' as const, terms: [], findings: [], metrics: { durationMs: c.end - c.start, charsPerSecond: 10, lines: 1, maxLineWidth: 20, chars: 20, budget: 42 } };
     }),
   );
   return writeXliff({ title: 'hotline-beijing', sourceLang: 'zh-Hans', targetLang: 'en-US', generatedAt: '2026-11-28T12:00:00Z', profile: 'netflix', cues, ...over });

@@ -23,7 +23,7 @@ function cue(id: string, unitId: string, source: string, target: string | null, 
     origin: state === 'untranslated' ? 'untranslated' : state === 'machine' ? 'machine' : 'memory-exact',
     terms: [],
     findings: [],
-    metrics: { durationMs: 3500, charsPerSecond: 12.3, lines: 1, maxLineWidth: 30 },
+    metrics: { durationMs: 3500, charsPerSecond: 12.3, lines: 1, maxLineWidth: 30, chars: 30, budget: 42 },
     ...extra,
   };
 }
@@ -70,11 +70,12 @@ describe('writeXliff', () => {
 
   it('groups cues by sentence unit and maps every state', () => {
     const xliff = writeXliff(sample);
-    expect(xliff).toMatch(/<group id="u-1" resname="1">\s*<trans-unit id="1"[^]*<trans-unit id="2"[^]*<\/group>/);
+    // Each unit's character budget is its cues': 42 each here.
+    expect(xliff).toMatch(/<group id="u-1" resname="1" size-unit="char" maxwidth="84">\s*<trans-unit id="1"[^]*<trans-unit id="2"[^]*<\/group>/);
     expect(xliff).toContain('<target state="needs-review-translation" state-qualifier="mt-suggestion">Citizens call <g id="i1" ctype="italic">12345</g>,</target>');
     expect(xliff).toContain('state-qualifier="exact-match"');
     expect(xliff).toContain('<target state="signed-off" phase-name="review-1">- Hello!<x id="lb1" ctype="lb"/>- Hello?</target>');
-    expect(xliff).toContain('<trans-unit id="4" resname="4" approved="yes" xml:space="preserve">');
+    expect(xliff).toContain('<trans-unit id="4" resname="4" approved="yes" size-unit="char" maxwidth="42" xml:space="preserve">');
     expect(xliff).toContain('<target state="final" phase-name="review-2">A &amp; B &lt;c&gt; <g id="b1" ctype="bold">bold</g> <g id="u1" ctype="underlined">under</g></target>');
     expect(xliff).toContain('contact-name="Li Wei &lt;li@example.org&gt;"');
     expect(xliff).toMatch(/<trans-unit id="7"[^>]*>\s*<source>没有翻译<\/source>\s*<note/);
