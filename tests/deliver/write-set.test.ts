@@ -77,6 +77,9 @@ function checkRecovered(folder: string, where: string): void {
   expect([OLD, NEW].some((t) => JSON.stringify(Object.entries(t).sort()) === JSON.stringify(Object.entries(tree).sort())), `${where}: ${JSON.stringify(tree)}`).toBe(true);
 }
 
+/** A child process a step: on two loaded cores each takes a second or more, so these tests get room (bounded). */
+const KILL_TIMEOUT = 240_000;
+
 describe('writeDeliverySet', () => {
   it('replaces the folders of the languages it writes, leaves the others, and writes the manifest', async () => {
     const folder = join(tempDir(), 'film');
@@ -127,7 +130,7 @@ describe('writeDeliverySet', () => {
       checkRecovered(folder, `recovered after step ${k}`);
     }
     expect(between, 'no kill landed between the two renames of a swap').toBeDefined();
-  });
+  }, KILL_TIMEOUT);
 
   it('killed again while recovering, still recovers to the old or the new delivery', async () => {
     const work = tempDir();
@@ -152,5 +155,5 @@ describe('writeDeliverySet', () => {
       await recoverDelivery(folder);
       checkRecovered(folder, `recovered after recovery step ${k}`);
     }
-  });
+  }, KILL_TIMEOUT);
 });
