@@ -31,5 +31,5 @@ describe('several processes on one memory', () => {
     const memory = openMemory(path);
     expect(memory.entries()).toHaveLength(6);
     memory.close();
-  });
+  }, 120_000);
 });

@@ -53,7 +53,7 @@ describe('the run lock', () => {
     lock.release();
     first.release();
     (await memory(path).lockRuns({ purpose: 'third' })).release();
-  });
+  }, 120_000);
 
   it('is given up by closing the memory', async () => {
     const path = join(tempDir('subloc-lock-'), 'memory.sqlite');
@@ -76,7 +76,7 @@ describe('the run lock', () => {
     expect(told[0]).toMatchObject({ pid: holder.child.pid, purpose: 'memory-process.ts hold' });
     holder.child.kill('SIGKILL');
     (await waiting).release();
-  });
+  }, 120_000);
 
   it('stops waiting when its signal is aborted', async () => {
     const path = join(tempDir('subloc-lock-'), 'memory.sqlite');

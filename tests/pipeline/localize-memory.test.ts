@@ -110,7 +110,7 @@ describe('two localize runs on one memory at once', () => {
     } finally {
       await deepl.stop();
     }
-  });
+  }, 120_000);
 
   it('stops waiting on Ctrl-C, with nothing but the waiting line said', async () => {
     const dir = tempDir('subloc-two-runs-');
@@ -129,7 +129,7 @@ describe('two localize runs on one memory at once', () => {
     } finally {
       holder.close();
     }
-  });
+  }, 120_000);
 });
 
 /** Resolves once `ready()` holds, looking again as output arrives; the test's timeout bounds it. */
