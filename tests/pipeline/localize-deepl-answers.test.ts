@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
 import { openMemory } from '../../src/memory/sqlite.js';
 import type { MemoryEntry } from '../../src/memory/store.js';
@@ -9,8 +9,9 @@ import type { Cue } from '../../src/model/track.js';
 import type { RunReport } from '../../src/pipeline/report.js';
 import { segment } from '../../src/translate/segment.js';
 import { plainOf } from '../../src/model/tagged-text.js';
-import { cli, tempDir } from '../helpers/cli.js';
-import { start, type FakeDeepL, type Misbehaviour } from '../helpers/deepl-server.js';
+import { cli } from '../helpers/cli.js';
+import { deeplPerTest } from '../helpers/deepl-fixture.js';
+import type { Misbehaviour } from '../helpers/deepl-server.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const sample = join(root, 'subtitles/hotline-beijing.zh-Hans.srt');
@@ -32,22 +33,13 @@ const cueWords = (cue: Cue) => words(cue.lines.map((l) => lineText(l)).join(' ')
 const unitWords = (texts: readonly string[]) => texts.map(words).join('');
 
 describe('subloc localize when DeepL answers do not match their requests (a proxy altering them)', () => {
-  let deepl: FakeDeepL;
-  let dir: string;
-  let env: Record<string, string>;
+  const t = deeplPerTest(KEY);
 
-  beforeEach(async () => {
-    deepl = await start({ authKey: KEY });
-    dir = tempDir();
-    env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url };
-  });
-  afterEach(() => deepl.stop());
-
-  const out = (...path: string[]) => join(dir, 'out/hotline-beijing/en-US', ...path);
+  const out = (...path: string[]) => join(t.dir, 'out/hotline-beijing/en-US', ...path);
   const run = (...extra: string[]) =>
-    cli(['localize', '--input', sample, '--target', 'en-US', '--formats', 'srt', '--out', join(dir, 'out'), '--memory', join(dir, 'memory.sqlite'), ...extra], dir, env);
+    cli(['localize', '--input', sample, '--target', 'en-US', '--formats', 'srt', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), ...extra], t.dir, t.env);
   const stored = (): MemoryEntry[] => {
-    const memory = openMemory(join(dir, 'memory.sqlite'));
+    const memory = openMemory(join(t.dir, 'memory.sqlite'));
     try {
       return memory.entries();
     } finally {
@@ -55,7 +47,7 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
     }
   };
   /** The units DeepL was asked for (one text each), as their words. */
-  const requested = () => new Set(deepl.state.requests.filter((r) => r.path === '/v2/translate').flatMap((r) => (r.params?.get('text') ?? []).map(words)));
+  const requested = () => new Set(t.deepl.state.requests.filter((r) => r.path === '/v2/translate').flatMap((r) => (r.params?.get('text') ?? []).map(words)));
   const expectNothingMisplaced = () => {
     const track = parse(readFileSync(out('hotline-beijing.en-US.srt'))).track;
     const misplaced = track.cues.filter((c, i) => !c.lines.some((l) => lineText(l).startsWith('[untranslated]')) && cueWords(c) !== cueWords(source.cues[i]!));
@@ -64,20 +56,20 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
   };
 
   it.each<Misbehaviour>(['swap-cues', 'drop-cue-tags', 'empty-cues', 'invent-cues'])('gives every cue its own text when the answers come back with %s', async (misbehaviour) => {
-    deepl.options.misbehaviour = misbehaviour;
+    t.deepl.options.misbehaviour = misbehaviour;
     const r = await run('--json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as RunReport;
     expect(report.languages[0]).toMatchObject({ untranslated: 0, unplaced: 0, machine: source.cues.length });
-    expect(report.totals.billedCharacters).toBe(deepl.state.billedCharacters);
+    expect(report.totals.billedCharacters).toBe(t.deepl.state.billedCharacters);
     expectNothingMisplaced();
     expect(stored()).toHaveLength(units.length);
   });
 
   it('rejects a batch answered one translation short, stores nothing of it, exits 1, and a healthy re-run asks only for what is missing', async () => {
-    deepl.fail({ type: 'misbehave', misbehaviour: 'drop-translation' });
-    deepl.options.latencyMs = 30;
+    t.deepl.fail({ type: 'misbehave', misbehaviour: 'drop-translation' });
+    t.deepl.options.latencyMs = 30;
     const bad = await run('--concurrency', '2');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/DeepL at http:\/\/127\.0\.0\.1:\d+ answered a request of \d+ texts \(units \d+ to \d+\) with \d+ translations/);
@@ -87,10 +79,10 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
     // The other batch was in flight and is kept; the rejected one left nothing behind.
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.length).toBeLessThan(units.length);
-    expect(deepl.state.requests.filter((q) => q.path === '/v2/translate')).toHaveLength(2);
+    expect(t.deepl.state.requests.filter((q) => q.path === '/v2/translate')).toHaveLength(2);
 
-    deepl.reset();
-    deepl.options.latencyMs = 0;
+    t.deepl.reset();
+    t.deepl.options.latencyMs = 0;
     const again = await run('--json');
     expect(again.code).toBe(0);
     const keptUnits = new Set(kept.map((e) => unitWords(e.source)));
@@ -104,11 +96,11 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
   it('marks a cue DeepL answers nothing for even alone, in every output, and stores nothing of its unit', async () => {
     // Every <c> dropped, so each unit of several cues is asked again cue by cue; then cue 3 comes back empty.
     const cue3 = source.cues[2]!;
-    deepl.options.postprocess = (text) => (/<c\b/.test(text) ? text.replace(/<\/?c\b[^>]*>/g, '') : words(text) === cueWords(cue3) ? '' : text);
+    t.deepl.options.postprocess = (text) => (/<c\b/.test(text) ? text.replace(/<\/?c\b[^>]*>/g, '') : words(text) === cueWords(cue3) ? '' : text);
     const r = await run();
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/en-US .*1 unplaced/);
-    const report = JSON.parse(readFileSync(join(dir, 'out/hotline-beijing/run.json'), 'utf8')) as RunReport;
+    const report = JSON.parse(readFileSync(join(t.dir, 'out/hotline-beijing/run.json'), 'utf8')) as RunReport;
     expect(report.languages[0]).toMatchObject({ unplaced: 1, untranslated: 1 });
     expect(report.languages[0]!.diagnostics).toContainEqual(expect.objectContaining({ code: 'translate/cue-unplaced', severity: 'warning', cueId: cue3.id }));
     const qc = JSON.parse(readFileSync(out('qc.json'), 'utf8')) as { findings: { code: string; cueId?: string }[] };
@@ -121,8 +113,8 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
     expectNothingMisplaced();
     expect(stored().map((e) => unitWords(e.source))).not.toContain(unitWords(units[1]!.source));
 
-    deepl.reset();
-    delete deepl.options.postprocess;
+    t.deepl.reset();
+    delete t.deepl.options.postprocess;
     const again = await run('--json');
     expect(again.code).toBe(0);
     expect([...requested()]).toEqual([unitWords(units[1]!.source)]);

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
 import type { RunReport } from '../../src/pipeline/report.js';
-import { cli, tempDir } from '../helpers/cli.js';
-import { start, type FakeDeepL } from '../helpers/deepl-server.js';
+import { cli } from '../helpers/cli.js';
+import { deeplPerTest } from '../helpers/deepl-fixture.js';
+import { start } from '../helpers/deepl-server.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const sample = join(root, 'subtitles/hotline-beijing.zh-Hans.srt');
@@ -19,19 +20,10 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('subloc localize with DeepL (a DeepL-compatible server on loopback)', () => {
-  let deepl: FakeDeepL;
-  let dir: string;
-  let env: Record<string, string>;
-
-  beforeEach(async () => {
-    deepl = await start({ authKey: KEY });
-    dir = tempDir();
-    env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url };
-  });
-  afterEach(() => deepl.stop());
+  const t = deeplPerTest(KEY);
 
   const run = (...extra: string[]) =>
-    cli(['localize', '--input', sample, '--target', 'en-US,fr-FR,ja-JP', '--formats', 'srt,ttml', '--out', join(dir, 'out'), '--memory', join(dir, 'memory.sqlite'), '--glossary', join(root, 'glossary.json'), '--json', ...extra], root, env);
+    cli(['localize', '--input', sample, '--target', 'en-US,fr-FR,ja-JP', '--formats', 'srt,ttml', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), '--glossary', join(root, 'glossary.json'), '--json', ...extra], root, t.env);
 
   it('drafts three languages, one draft per cue, bills nothing the second time', async () => {
     const first = await run();
@@ -41,87 +33,88 @@ describe('subloc localize with DeepL (a DeepL-compatible server on loopback)', (
     expect(report.provider).toBe('deepl');
     for (const l of report.languages) {
       expect(l).toMatchObject({ cues: source.cues.length, drafted: source.cues.length, machine: source.cues.length, untranslated: 0 });
-      const track = parse(readFileSync(join(dir, 'out/hotline-beijing', l.language, `hotline-beijing.${l.language}.srt`))).track;
+      const track = parse(readFileSync(join(t.dir, 'out/hotline-beijing', l.language, `hotline-beijing.${l.language}.srt`))).track;
       expect(track.cues.map((c) => [c.id, c.start, c.end])).toEqual(source.cues.map((c) => [c.id, c.start, c.end]));
       expect(track.cues.every((c) => c.lines.some((line) => line.some((s) => s.text.trim() !== '')))).toBe(true);
     }
-    const billed = deepl.state.billedCharacters;
+    const billed = t.deepl.state.billedCharacters;
     expect(report.totals.billedCharacters).toBe(billed);
     expect(billed).toBeGreaterThan(0);
     // The glossary reached DeepL as one v3 glossary.
-    expect(deepl.state.glossaries.size).toBe(1);
+    expect(t.deepl.state.glossaries.size).toBe(1);
 
-    deepl.reset();
+    t.deepl.reset();
     const second = JSON.parse((await run()).stdout) as RunReport;
-    expect(deepl.state.billedCharacters).toBe(0);
-    expect(deepl.state.translateRequests).toBe(0);
+    expect(t.deepl.state.billedCharacters).toBe(0);
+    expect(t.deepl.state.translateRequests).toBe(0);
     expect(second.totals).toMatchObject({ billedCharacters: 0, fromMemory: 3 * source.cues.length });
-    expect(deepl.state.glossaries.size).toBe(1);
+    expect(t.deepl.state.glossaries.size).toBe(1);
   });
 
   it('stops cleanly on quota (456), keeps what it received, and resumes billing only the rest', async () => {
-    const fresh = await cli(['localize', '--input', sample, '--target', 'en-US,fr-FR,ja-JP', '--formats', 'srt', '--out', join(dir, 'fresh'), '--memory', join(dir, 'fresh.sqlite'), '--glossary', join(root, 'glossary.json')], root, env);
+    const fresh = await cli(['localize', '--input', sample, '--target', 'en-US,fr-FR,ja-JP', '--formats', 'srt', '--out', join(t.dir, 'fresh'), '--memory', join(t.dir, 'fresh.sqlite'), '--glossary', join(root, 'glossary.json')], root, t.env);
     expect(fresh.code).toBe(0);
-    const fullBill = deepl.state.billedCharacters;
-    deepl.reset();
-    deepl.options.characterLimit = 1500;
+    const fullBill = t.deepl.state.billedCharacters;
+    t.deepl.reset();
+    t.deepl.options.characterLimit = 1500;
     const stopped = await run('--concurrency', '1');
     expect(stopped.code).toBe(1);
     expect(stopped.stderr).toMatch(/quota/i);
     expect(stopped.stderr).toContain('run again once the quota allows');
     expect(stopped.stderr).not.toMatch(/\n\s+at /);
-    const billedBefore = deepl.state.billedCharacters;
+    const billedBefore = t.deepl.state.billedCharacters;
     expect(billedBefore).toBeGreaterThan(0);
 
-    deepl.options.characterLimit = 1_000_000;
-    deepl.reset();
+    t.deepl.options.characterLimit = 1_000_000;
+    t.deepl.reset();
     const resumed = await run();
     expect(resumed.code).toBe(0);
     const report = JSON.parse(resumed.stdout) as RunReport;
     expect(report.totals.fromMemory).toBeGreaterThan(0);
     expect(report.totals.untranslated).toBe(0);
     // Nothing is billed twice: the stopped run and its resumption bill exactly what one uninterrupted run does.
-    expect(billedBefore + deepl.state.billedCharacters).toBe(fullBill);
+    expect(billedBefore + t.deepl.state.billedCharacters).toBe(fullBill);
   });
 
   it('keeps the run to its concurrency across languages, and rides out 429 and 503 with deepl-node\'s own retries', async () => {
-    deepl.fail({ type: 'status', status: 429, times: 1 });
-    deepl.fail({ type: 'status', status: 503, times: 1 });
-    deepl.options.latencyMs = 50;
+    t.deepl.fail({ type: 'status', status: 429, times: 1 });
+    t.deepl.fail({ type: 'status', status: 503, times: 1 });
+    t.deepl.options.latencyMs = 50;
     const r = await run('--concurrency', '2');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout) as RunReport;
     expect(report.totals.untranslated).toBe(0);
-    expect(deepl.state.maxInFlight).toBeLessThanOrEqual(2);
-    expect(deepl.state.requests.filter((q) => q.status === 429 || q.status === 503)).toHaveLength(2);
+    expect(t.deepl.state.maxInFlight).toBeLessThanOrEqual(2);
+    expect(t.deepl.state.requests.filter((q) => q.status === 429 || q.status === 503)).toHaveLength(2);
   });
 
   it('reports a wrong key without ever printing it', async () => {
-    const r = await cli(['localize', '--input', sample, '--target', 'fr-FR', '--out', join(dir, 'out'), '--memory', join(dir, 'm.sqlite')], root, { ...env, DEEPL_AUTH_KEY: 'wrong-key-9x' });
+    const r = await cli(['localize', '--input', sample, '--target', 'fr-FR', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'm.sqlite')], root, { ...t.env, DEEPL_AUTH_KEY: 'wrong-key-9x' });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/403|key/);
     expect(r.stderr).not.toContain('wrong-key-9x');
   });
 
   it('names the server it could not reach', async () => {
-    await deepl.stop();
-    const r = await cli(['localize', '--input', sample, '--target', 'fr-FR', '--out', join(dir, 'out'), '--memory', join(dir, 'm.sqlite')], root, env);
+    await t.deepl.stop();
+    const r = await cli(['localize', '--input', sample, '--target', 'fr-FR', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'm.sqlite')], root, t.env);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(deepl.url.replace(/\/$/, ''));
-    deepl = await start({ authKey: KEY });
+    expect(r.stderr).toContain(t.deepl.url.replace(/\/$/, ''));
+    // The fixture stops the server after the test: give it a running one.
+    t.deepl = await start({ authKey: KEY });
   });
 
   it('never writes the key to any output, log or report', async () => {
     const r = await run();
     expect(r.code).toBe(0);
     expect(r.stdout + r.stderr).not.toContain(KEY);
-    for (const file of filesUnder(dir)) expect(readFileSync(file).includes(KEY)).toBe(false);
+    for (const file of filesUnder(t.dir)) expect(readFileSync(file).includes(KEY)).toBe(false);
   });
 
   it('prints what a run would bill, after memory matches, without calling DeepL', async () => {
-    const r = await cli(['localize', '--input', sample, '--target', 'en-US,fr-FR', '--out', join(dir, 'out'), '--memory', join(dir, 'm.sqlite'), '--dry-run'], root, env);
+    const r = await cli(['localize', '--input', sample, '--target', 'en-US,fr-FR', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'm.sqlite'), '--dry-run'], root, t.env);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/en-US\s+\d+/);
-    expect(deepl.state.requests.filter((q) => q.path === '/v2/translate')).toEqual([]);
+    expect(t.deepl.state.requests.filter((q) => q.path === '/v2/translate')).toEqual([]);
   });
 });
