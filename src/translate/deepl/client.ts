@@ -21,11 +21,6 @@ export interface DeepLConnection {
   redact(text: string): string;
 }
 
-/** Whether a key is set: the pipeline picks the offline provider when not. */
-export function hasDeepLKey(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
-  return (env.DEEPL_AUTH_KEY ?? '').trim() !== '';
-}
-
 /**
  * Connects to DeepL with the key from `DEEPL_AUTH_KEY` (never a file) and
  * `DEEPL_SERVER_URL` when set. Without it the server is DeepL's own, chosen
