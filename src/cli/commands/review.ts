@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
-import { basename, extname, relative, resolve } from 'node:path';
+import { extname, relative, resolve } from 'node:path';
 import { decode } from '../../formats/decode.js';
 import { parse } from '../../formats/parse.js';
 import { hasErrors } from '../../model/diagnostic.js';
+import { fromFileName } from '../../model/file-name.js';
 import type { Track } from '../../model/track.js';
 import { SublocError } from '../../errors.js';
 import { openMemory } from '../../memory/sqlite.js';
@@ -20,7 +21,6 @@ import { printDiagnostic } from '../style.js';
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 const XLIFF_EXTENSIONS = new Set(['.xlf', '.xliff', '.xlz']);
-const LANGUAGE_IN_NAME = /\.([a-zA-Z]{2,3}(?:-[a-zA-Z]{4})?(?:-(?:[a-zA-Z]{2}|\d{3}))?)\.[^.]+$/;
 
 function isXliff(file: string, text: string): boolean {
   return XLIFF_EXTENSIONS.has(extname(file).toLowerCase()) || /^\s*(<\?xml[^>]*\?>\s*)?(<!--[^]*?-->\s*)*<xliff[\s>]/.test(text);
@@ -66,7 +66,7 @@ async function importAction(values: ParsedArgs['values'], files: string[], io: C
   }
   const xliff = isXliff(path, decoded.text);
   const read = xliff ? readXliff(decoded.text, name) : undefined;
-  const named = LANGUAGE_IN_NAME.exec(basename(path))?.[1];
+  const named = fromFileName(path).language;
   const option = str(values['language']);
   if (option !== undefined && !xliff && named !== undefined && named.toLowerCase() !== option.toLowerCase()) {
     throw new SublocError('USAGE', t('review.error.languageMismatch', { option, named }));
