@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { framesToMs, msToFrames } from '../../model/frame-rate.js';
 import type { Cue, Placement, Span, Track } from '../../model/track.js';
-import { clock, CONTROL, escapeAttr, escapeText, grid, HAS_CONTROL, REGIONS, Styles, xmlId } from '../ttml/writer.js';
+import { clock, CONTROL, escapeAttr, escapeText, grid, HAS_CONTROL, REGIONS, Styles, xmlId } from '../ttml/write.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { ebuttdColor } from './colors.js';
 import { messages } from './messages.js';

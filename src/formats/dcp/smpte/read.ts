@@ -1,13 +1,13 @@
-import type { Diagnostic } from '../../model/diagnostic.js';
-import { framesToMs, nominalFps } from '../../model/frame-rate.js';
-import type { FrameRate, Track } from '../../model/track.js';
-import type { ParseOptions, ParseResult } from '../types.js';
-import { LANGUAGE_TAG } from './language.js';
-import { messages } from './messages.js';
-import { DCST_NAMESPACES } from './namespaces.js';
-import { readSubtitles, type Dialect } from './subtitles.js';
-import { parseEditUnits } from './timecode.js';
-import { child, contentOf, readDcpXml, type Locator, type XNode } from './xml.js';
+import type { Diagnostic } from '../../../model/diagnostic.js';
+import { framesToMs, nominalFps } from '../../../model/frame-rate.js';
+import type { FrameRate, Track } from '../../../model/track.js';
+import type { ParseOptions, ParseResult } from '../../types.js';
+import { LANGUAGE_TAG } from '../language.js';
+import { messages } from '../messages.js';
+import { DCST_NAMESPACES } from '../namespaces.js';
+import { readSubtitles, type Dialect } from '../subtitles.js';
+import { parseEditUnits } from '../timecode.js';
+import { child, contentOf, readDcpXml, type Locator, type XNode } from '../xml.js';
 
 const DEFAULT_RATE = 24;
 

@@ -1,10 +1,10 @@
-import type { ParseOptions, ParseResult } from '../types.js';
-import type { Track } from '../../model/track.js';
-import { languageTag } from './language.js';
-import { messages } from './messages.js';
-import { readSubtitles, type Dialect } from './subtitles.js';
-import { parseTicks } from './timecode.js';
-import { child, contentOf, readDcpXml } from './xml.js';
+import type { ParseOptions, ParseResult } from '../../types.js';
+import type { Track } from '../../../model/track.js';
+import { languageTag } from '../language.js';
+import { messages } from '../messages.js';
+import { readSubtitles, type Dialect } from '../subtitles.js';
+import { parseTicks } from '../timecode.js';
+import { child, contentOf, readDcpXml } from '../xml.js';
 
 const DIALECT: Dialect = {
   valign: 'VAlign',

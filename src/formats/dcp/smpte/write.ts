@@ -1,14 +1,14 @@
-import type { Diagnostic } from '../../model/diagnostic.js';
-import { frameRateLabel, msToFrames } from '../../model/frame-rate.js';
-import type { FrameRate, Track } from '../../model/track.js';
-import type { SerializeOptions, SerializeResult } from '../types.js';
-import { DEFAULT_ARGB } from './color.js';
-import { derivedUuid, documentUuid, issueDate } from './ids.js';
-import { LANGUAGE_TAG } from './language.js';
-import { messages } from './messages.js';
-import { DCST_2014 } from './namespaces.js';
-import { formatEditUnits } from './timecode.js';
-import { escapeText, hasText, textElements, type LineDialect } from './write-lines.js';
+import type { Diagnostic } from '../../../model/diagnostic.js';
+import { frameRateLabel, msToFrames } from '../../../model/frame-rate.js';
+import type { FrameRate, Track } from '../../../model/track.js';
+import type { SerializeOptions, SerializeResult } from '../../types.js';
+import { DEFAULT_ARGB } from '../color.js';
+import { derivedUuid, documentUuid, issueDate } from '../ids.js';
+import { LANGUAGE_TAG } from '../language.js';
+import { messages } from '../messages.js';
+import { DCST_2014 } from '../namespaces.js';
+import { formatEditUnits } from '../timecode.js';
+import { escapeText, hasText, textElements, type LineDialect } from '../write-lines.js';
 
 /** The rates a DCP plays (Berlinale lists 24, 25, 30, 48; 50 and 60 are the other HFR rates). */
 export const DCP_RATES: readonly number[] = [24, 25, 30, 48, 50, 60];

@@ -1,12 +1,12 @@
-import type { Diagnostic } from '../../model/diagnostic.js';
-import type { Track } from '../../model/track.js';
-import type { SerializeOptions, SerializeResult } from '../types.js';
-import { DEFAULT_ARGB } from './color.js';
-import { documentUuid } from './ids.js';
-import { languageName } from './language.js';
-import { messages } from './messages.js';
-import { formatTicks, TICK_MS } from './timecode.js';
-import { escapeText, hasText, textElements, type LineDialect } from './write-lines.js';
+import type { Diagnostic } from '../../../model/diagnostic.js';
+import type { Track } from '../../../model/track.js';
+import type { SerializeOptions, SerializeResult } from '../../types.js';
+import { DEFAULT_ARGB } from '../color.js';
+import { documentUuid } from '../ids.js';
+import { languageName } from '../language.js';
+import { messages } from '../messages.js';
+import { formatTicks, TICK_MS } from '../timecode.js';
+import { escapeText, hasText, textElements, type LineDialect } from '../write-lines.js';
 
 const FONT_ID = 'theFont';
 /** Fades in ticks: 80 ms, the habit of Interop authoring tools. */
