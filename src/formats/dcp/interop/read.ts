@@ -20,15 +20,11 @@ const DIALECT: Dialect = {
 
 export function readInterop(text: string, opts: ParseOptions = {}): ParseResult {
   const language = opts.language ?? 'und';
-  const xml = readDcpXml(text);
+  const xml = readDcpXml(text, 'DCSubtitle');
   const diagnostics = xml.diagnostics;
   const track: Track = { language, cues: [], meta: {} };
   const { root, locator } = xml;
   if (!root || !locator) return { track, diagnostics };
-  if (xml.rootLocal !== 'DCSubtitle') {
-    diagnostics.push(messages.wrongRoot(xml.rootLocal ?? '', 'DCSubtitle', locator.at(root)));
-    return { track, diagnostics };
-  }
 
   const languageElement = child(root, 'Language');
   const name = contentOf(languageElement);

@@ -36,15 +36,10 @@ function ratesOf(root: XNode, locator: Locator, opts: ParseOptions, diagnostics:
 
 export function readSmpte(text: string, opts: ParseOptions = {}): ParseResult {
   const language = opts.language ?? 'und';
-  const xml = readDcpXml(text);
+  const xml = readDcpXml(text, 'SubtitleReel');
   const diagnostics = xml.diagnostics;
-  const empty: Track = { language, cues: [], meta: {} };
   const { root, locator } = xml;
-  if (!root || !locator) return { track: empty, diagnostics };
-  if (xml.rootLocal !== 'SubtitleReel') {
-    diagnostics.push(messages.wrongRoot(xml.rootLocal ?? '', 'SubtitleReel', locator.at(root)));
-    return { track: empty, diagnostics };
-  }
+  if (!root || !locator) return { track: { language, cues: [], meta: {} }, diagnostics };
   if (!DCST_NAMESPACES.has(xml.rootNs ?? '')) diagnostics.push(messages.unknownNamespace(xml.rootNs ?? '', locator.at(root)));
 
   const { tcr, rate } = ratesOf(root, locator, opts, diagnostics);
