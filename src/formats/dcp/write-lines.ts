@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Cue, Span } from '../../model/track.js';
 import { lowerCue, XML_CONTROL, type Capabilities } from '../shared/lower.js';
+import { escapeText } from '../shared/xml-escape.js';
 import { colorToArgb } from './color.js';
 import { messages } from './messages.js';
 
@@ -22,10 +23,6 @@ const SIDE_INSET = 10;
 
 /** Both dialects say every span flag and placement, at most two lines, colours as `AARRGGBB`. */
 const CAPABILITIES: Capabilities = { color: colorToArgb, unwritable: XML_CONTROL, maxLines: 2, messages };
-
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** The cue's lines as `<Text>` elements; what cannot be said is reported against the cue (`lowerCue`). */
 export function textElements(cue: Cue, d: LineDialect, indent: string, diagnostics: Diagnostic[]): string {

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { msToFrames } from '../../model/frame-rate.js';
 import type { Cue, FrameRate, Placement, Span, Track } from '../../model/track.js';
 import { lowerCue, XML_CONTROL, type Capabilities } from '../shared/lower.js';
+import { escapeText } from '../shared/xml-escape.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { isTtmlColorName } from './colors.js';
 import { messages } from './messages.js';
@@ -24,10 +25,6 @@ const CAPABILITIES: Capabilities = {
   unwritable: XML_CONTROL,
   messages,
 };
-
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 export function escapeAttr(text: string): string {
   return escapeText(text).replace(/"/g, '&quot;');

@@ -5,7 +5,8 @@ import { DEFAULT_ARGB } from '../color.js';
 import { documentUuid } from '../ids.js';
 import { languageName } from '../language.js';
 import { formatTicks, TICK_MS } from '../timecode.js';
-import { escapeText, textElements, timedCues, type LineDialect } from '../write-lines.js';
+import { escapeText } from '../../shared/xml-escape.js';
+import { textElements, timedCues, type LineDialect } from '../write-lines.js';
 
 const FONT_ID = 'theFont';
 /** Fades in ticks: 80 ms, the habit of Interop authoring tools. */

@@ -8,7 +8,8 @@ import { LANGUAGE_TAG } from '../language.js';
 import { messages } from '../messages.js';
 import { DCST_2014 } from '../namespaces.js';
 import { formatEditUnits } from '../timecode.js';
-import { escapeText, textElements, timedCues, type LineDialect } from '../write-lines.js';
+import { escapeText } from '../../shared/xml-escape.js';
+import { textElements, timedCues, type LineDialect } from '../write-lines.js';
 
 /** The rates a DCP plays (Berlinale lists 24, 25, 30, 48; 50 and 60 are the other HFR rates). */
 export const DCP_RATES: readonly number[] = [24, 25, 30, 48, 50, 60];
