@@ -37,11 +37,7 @@ export function withLanguage<T>(language: CliLanguage, run: () => T): T {
   return current.run(language, run);
 }
 
-export function currentLanguage(): CliLanguage {
-  return current.getStore() ?? 'en';
-}
-
 /** The message `key` in the run's language, `{{name}}` filled from `values`. */
 export function t(key: string, values?: Record<string, string | number>): string {
-  return fixed[currentLanguage()](key, values ?? {});
+  return fixed[current.getStore() ?? 'en'](key, values ?? {});
 }

@@ -25,10 +25,6 @@ export function deliveryFrame(ms: Ms, timing: DeliveryTiming): number {
   return frames + timing.startFrames;
 }
 
-export function deliveryTime(ms: Ms, timing: DeliveryTiming): Ms {
-  return framesToMs(deliveryFrame(ms, timing), timing.delivery);
-}
-
 /** The first cue that would end at or past 24:00:00:00 on the delivery's timecode, where timecodes wrap. */
 export function pastDay(track: Track, timing: DeliveryTiming): { cue: Cue; frames: number } | undefined {
   const limit = dayFrames(timing.delivery);

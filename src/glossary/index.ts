@@ -12,5 +12,6 @@ export {
 export { protect, PROTECT_TAG, type ProtectOptions, type Protected, type RestoreResult } from './protect.js';
 export { localizeNumber } from './numbers.js';
 export { checkDraft, type CheckInput } from './check.js';
+export { checkUnits, type UnitText } from './check-units.js';
 export { deeplEntries, glossaryContentHash } from './deepl-entries.js';
 export { renderingFor } from './rendering.js';

@@ -6,7 +6,7 @@ import type { MemoryStore, RunHolder } from '../memory/store.js';
 import { importTmx } from '../memory/tmx.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { buildReviewPackage } from '../review/package.js';
-import { createDeepLConnection, syncGlossary } from '../translate/deepl/index.js';
+import { createDeepLConnection, syncGlossary, type GlossarySyncResult } from '../translate/deepl/index.js';
 import { providers, type ProviderContext } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
 import { assembleLanguage } from './assemble-language.js';
@@ -54,6 +54,14 @@ export interface LocalizeRun {
   onEvent?: (event: LocalizeEvent) => void;
 }
 
+/** The promise's outcome, never a rejection: a language that fails while later ones still start is not an unhandled rejection. */
+function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
+  return promise.then(
+    (value) => ({ status: 'fulfilled', value }),
+    (reason: unknown) => ({ status: 'rejected', reason }),
+  );
+}
+
 /**
  * The main job: read the source once, cut it into sentence units, draft every
  * target language (memory first, then the provider), check the glossary,
@@ -85,20 +93,23 @@ export async function localize(options: LocalizeOptions, run: LocalizeRun = {}):
     const ctx: ProviderContext = { memory };
     if (glossary) ctx.glossary = glossary;
 
+    // The glossary sync is not awaited here: its round trips run while every language searches the memory.
+    // Each language waits for it before its first request and before it is written, so a failed sync fails the run as before.
+    let synced: Promise<GlossarySyncResult> | undefined;
     if (options.provider === 'deepl' && !options.dryRun) {
       const connection = createDeepLConnection(run.env === undefined ? {} : { env: run.env });
-      ctx.deepl = { connection, glossaries: {}, concurrency: options.concurrency };
       if (glossary) {
-        const synced = await syncGlossary(connection, {
+        synced = syncGlossary(connection, {
           title: options.title,
           sourceLang: options.source,
           targetLangs: options.targets,
           entriesFor: (target) => deeplEntries(glossary.glossary, target),
           contentHash: glossary.glossary.version,
         });
-        service.push(...synced.diagnostics);
-        ctx.deepl = { ...ctx.deepl, glossaries: synced.glossaries };
       }
+      ctx.deepl = { connection, glossaries: synced?.then((s) => s.glossaries) ?? Promise.resolve({}), concurrency: options.concurrency };
+      // Marked handled: the rejection is reported where the languages await it, not as an unhandled rejection in between.
+      ctx.deepl.glossaries.catch(() => {});
     }
     // A dry run asks no provider: it only counts what the memory lacks.
     const translator = options.dryRun ? undefined : providers[options.provider](ctx);
@@ -130,22 +141,30 @@ export async function localize(options: LocalizeOptions, run: LocalizeRun = {}):
     };
 
     // Languages are drafted side by side (DeepL requests share the run's one limiter); each is written when ready.
-    const settled = await Promise.allSettled(
-      options.targets.map((target) => {
-        onEvent({ type: 'language-start', language: target, units: units.length });
-        return draftLanguage({
-          units,
-          pair: { source: options.source, target },
-          memory,
-          glossaryVersion: glossary ? glossaryContentHash(glossary.glossary, target) : '',
-          translator,
-          onProgress: (done) => onEvent({ type: 'language-progress', language: target, done }),
-        }).then((drafted) => finish(target, drafted));
-      }),
-    );
+    const drafting: Promise<PromiseSettledResult<LanguageReport>>[] = [];
+    for (const target of options.targets) {
+      // A language's memory search holds the event loop: a turn of it before each lets the glossary sync
+      // and the requests already made go on meanwhile, instead of every search running before any request.
+      await new Promise((resolve) => setImmediate(resolve));
+      onEvent({ type: 'language-start', language: target, units: units.length });
+      const drafted = draftLanguage({
+        units,
+        pair: { source: options.source, target },
+        memory,
+        glossaryVersion: glossary ? glossaryContentHash(glossary.glossary, target) : '',
+        translator,
+        onProgress: (done) => onEvent({ type: 'language-progress', language: target, done }),
+      }).then(async (result) => {
+        await ctx.deepl?.glossaries;
+        return finish(target, result);
+      });
+      drafting.push(settle(drafted));
+    }
+    const settled = await Promise.all(drafting);
     const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     // A quota stop says itself that the drafts received are kept and a new run asks only for the rest.
     if (failure) throw failure.reason;
+    if (synced) service.push(...(await synced).diagnostics);
     for (const r of settled) if (r.status === 'fulfilled') languages.push(r.value);
 
     report = {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { formatById, formatIds } from '../formats/index.js';
 import type { FormatId } from '../formats/types.js';
 import type { Lang } from '../model/track.js';
@@ -7,6 +7,7 @@ import { SublocError } from '../errors.js';
 import { existsSync } from 'node:fs';
 import { shown } from '../glossary/messages.js';
 import { memoryPath } from '../memory/path.js';
+import { BCP47, fromFileName } from '../model/file-name.js';
 import { parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate } from '../model/track.js';
 import { loadProfile, type Profile } from '../qc/index.js';
@@ -66,8 +67,6 @@ export interface LocalizeOptions {
   /** The picture's frame rate, for gaps in frames and frame-based formats. @default the track's, else 24 */
   frameRate?: FrameRate;
 }
-
-const BCP47 = /^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|\d{3}))?(-[a-zA-Z\d]{5,8})*$/;
 
 function fail(where: string, message: string): never {
   throw new SublocError('CONFIG_INVALID', `${where}: ${message}`, { file: where });
@@ -157,18 +156,6 @@ async function readConfig(path: string): Promise<LocalizeInput> {
     input.concurrency = concurrency as number;
   }
   return input;
-}
-
-/** `hotline-beijing.zh-Hans.srt` → title `hotline-beijing`, language `zh-Hans`. */
-function fromFileName(path: string): { title: string; language?: string } {
-  const parts = basename(path).split('.');
-  parts.pop();
-  const last = parts[parts.length - 1];
-  if (parts.length > 1 && last !== undefined && BCP47.test(last)) {
-    parts.pop();
-    return { title: parts.join('.'), language: last };
-  }
-  return { title: parts.join('.') };
 }
 
 /**

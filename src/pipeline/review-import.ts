@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
-import { basename, extname, relative, resolve } from 'node:path';
+import { extname, relative, resolve } from 'node:path';
 import { decode } from '../formats/decode.js';
 import { parse } from '../formats/parse.js';
 import { openMemory } from '../memory/sqlite.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import { fromFileName } from '../model/file-name.js';
 import type { Lang } from '../model/track.js';
 import { alignByTiming } from '../review/align.js';
 import { planImport, planSubtitleImport, type ImportPlan } from '../review/import.js';
@@ -37,7 +38,6 @@ export type ReviewImportResult =
   | { outcome: 'imported'; name: string; title: string; language: Lang; plan: ImportPlan; written: { written: number; kept: number } };
 
 const XLIFF_EXTENSIONS = new Set(['.xlf', '.xliff', '.xlz']);
-const LANGUAGE_IN_NAME = /\.([a-zA-Z]{2,3}(?:-[a-zA-Z]{4})?(?:-(?:[a-zA-Z]{2}|\d{3}))?)\.[^.]+$/;
 
 function isXliff(file: string, text: string): boolean {
   return XLIFF_EXTENSIONS.has(extname(file).toLowerCase()) || /^\s*(<\?xml[^>]*\?>\s*)?(<!--[^]*?-->\s*)*<xliff[\s>]/.test(text);
@@ -58,7 +58,7 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
 
   const xliff = isXliff(path, decoded.text);
   const read = xliff ? readXliff(decoded.text, name) : undefined;
-  const named = LANGUAGE_IN_NAME.exec(basename(path))?.[1];
+  const named = fromFileName(path).language;
   const option = input.language;
   if (option !== undefined && !xliff && named !== undefined && named.toLowerCase() !== option.toLowerCase()) return { outcome: 'language-mismatch', name, option, named };
   const language = option ?? (read && read.targetLang !== '' ? read.targetLang : named);

@@ -15,8 +15,12 @@ export interface ProviderContext {
   glossary?: { glossary: Glossary; matcher: Matcher };
   deepl?: {
     connection: DeepLConnection;
-    /** The synced v3 glossary of each target language that has a dictionary. */
-    glossaries: Readonly<Record<Lang, string>>;
+    /**
+     * The synced v3 glossary of each target language that has a dictionary,
+     * once the sync is done: it runs while the memory is searched, and each
+     * language's first request waits for it.
+     */
+    glossaries: Promise<Readonly<Record<Lang, string>>>;
     concurrency: number;
   };
 }
@@ -37,11 +41,19 @@ function deepl(ctx: ProviderContext): Translator {
   if (!d) throw new Error('the deepl provider needs a connection');
   // One limiter for the run: languages drafted side by side share the concurrency.
   const limit = pLimit(d.concurrency);
+  // Planning a language's requests (protecting every unit) holds the event loop. Each language plans in its own
+  // turn of it, after the glossary sync and after the language before, so the first requests leave while the
+  // other languages still plan, instead of all planning first.
+  let turn: Promise<unknown> = d.glossaries;
   return {
     id: 'deepl',
     async translate(units, req) {
       const g = ctx.glossary;
-      const glossaryId = Object.hasOwn(d.glossaries, req.pair.target) ? d.glossaries[req.pair.target] : undefined;
+      const mine = turn.then(() => new Promise((resolve) => setImmediate(resolve)));
+      turn = mine;
+      await mine;
+      const glossaries = await d.glossaries;
+      const glossaryId = Object.hasOwn(glossaries, req.pair.target) ? glossaries[req.pair.target] : undefined;
       const result = await translateUnits(d.connection, units, {
         pair: req.pair,
         limit,

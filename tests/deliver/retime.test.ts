@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deliveryTime, pastDay, retimeTrack, type DeliveryTiming } from '../../src/deliver/retime.js';
+import { pastDay, retimeTrack, type DeliveryTiming } from '../../src/deliver/retime.js';
 import { framesToMs, msToFrames, parseFrameRate } from '../../src/model/frame-rate.js';
 import { span } from '../../src/model/spans.js';
 import type { FrameRate, Track } from '../../src/model/track.js';
@@ -15,7 +15,10 @@ const track = (cues: [number, number][]): Track => ({
   cues: cues.map(([start, end], i) => ({ id: String(i + 1), start, end, lines: [[span(`cue ${i + 1}`)]] })),
 });
 
-describe('deliveryTime', () => {
+/** Where `retimeTrack` puts a cue that starts at `ms`. */
+const deliveryTime = (ms: number, t: DeliveryTiming): number => retimeTrack(track([[ms, ms + 10_000]]), t).track.cues[0]!.start;
+
+describe('retimeTrack: each time', () => {
   it.each(RATES)('lands every time on the %s fps grid, within half a frame of the source time', (fps) => {
     const t = timing('24', fps);
     const frame = (1000 * t.delivery.denominator) / t.delivery.numerator;

@@ -97,6 +97,8 @@ export interface FakeDeepLOptions {
   postprocess?: (translated: string, index: number, ctx: TranslateContext) => string;
   /** Alters every answer as a proxy would, after `postprocess`; undefined answers as DeepL does. */
   misbehaviour?: Misbehaviour | undefined;
+  /** Holds a request's answer until the promise it returns settles: lets a test see what the client does meanwhile. */
+  hold?: (method: string, path: string) => Promise<void> | undefined;
 }
 
 export interface RequestRecord {
@@ -141,7 +143,7 @@ export interface FakeDeepL {
   url: string;
   state: FakeDeepLState;
   /** Live options: tests may change latency, limit or postprocess between requests. */
-  options: Required<Omit<FakeDeepLOptions, 'postprocess' | 'faults' | 'misbehaviour'>> & Pick<FakeDeepLOptions, 'postprocess' | 'misbehaviour'>;
+  options: Required<Omit<FakeDeepLOptions, 'postprocess' | 'faults' | 'misbehaviour' | 'hold'>> & Pick<FakeDeepLOptions, 'postprocess' | 'misbehaviour'>;
   /** Queues a fault for the next matching requests. */
   fail(fault: Fault): void;
   /** Forgets requests and counters (not glossaries). */
@@ -196,6 +198,7 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
     const record: RequestRecord = { method: req.method ?? 'GET', path: url.pathname, status: 0, bodyBytes: body.length, texts: 0 };
     state.requests.push(record);
     if (live.latencyMs > 0) await new Promise((r) => setTimeout(r, live.latencyMs));
+    await options.hold?.(record.method, record.path);
 
     const fault = takeFault(url.pathname);
     if (fault?.type === 'drop') {

@@ -147,6 +147,24 @@ const cases: Record<string, Case[]> = {
         'glossary/forbidden error 1: found `alley`, a forbidden rendering of 胡同 (term `hutong`); expected `hutong`',
       ],
     },
+    {
+      name: 'a rendering moved to the neighbouring cue of the same sentence counts, as localize counts it',
+      target: en(cue('1', 0, 2000, 'The quiet hutong'), cue('2', 2000, 4000, 'by the 12345 office.')),
+      source: zh(cue('1', 0, 2000, '12345办公室旁边的'), cue('2', 2000, 4000, '胡同很安静。')),
+      glossary: true,
+      expected: [],
+    },
+    {
+      name: 'a sentence of two cues: a finding goes on its first cue',
+      target: en(cue('1', 0, 2000, 'The quiet alley'), cue('2', 2000, 4000, 'by the office.'), cue('3', 4000, 5000, 'Hutong.')),
+      source: zh(cue('1', 0, 2000, '12345办公室旁边的'), cue('2', 2000, 4000, '胡同很安静。'), cue('3', 4000, 5000, '胡同。')),
+      glossary: true,
+      expected: [
+        'glossary/dnt-changed error 1: expected `12345` unchanged (do-not-translate term `hotline-number`), found it missing or altered',
+        'glossary/missing-term warning 1: expected `hutong` for 胡同 (term `hutong`), found none of its renderings',
+        'glossary/forbidden error 1: found `alley`, a forbidden rendering of 胡同 (term `hutong`); expected `hutong`',
+      ],
+    },
   ],
   numbers: [
     { name: '60,000 as 60.000, 12345 kept', target: track('de-DE', cue('1', 0, 3000, 'Über 60.000 Anrufe bei der 12345.')), source: zh(cue('1', 0, 3000, '每天超过60,000个来电打进12345。')), expected: [] },

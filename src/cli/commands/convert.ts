@@ -1,8 +1,9 @@
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { formatById, formatForPath, formatIds } from '../../formats/index.js';
 import { parse } from '../../formats/parse.js';
 import { parseFrameRate } from '../../model/frame-rate.js';
 import { hasErrors } from '../../model/diagnostic.js';
+import { fromFileName } from '../../model/file-name.js';
 import { SublocError } from '../../errors.js';
 import { readInput } from '../../pipeline/read-input.js';
 import { writeFileAtomic } from '../../pipeline/write-atomic.js';
@@ -13,7 +14,6 @@ import { EXIT } from '../io.js';
 import { printDiagnostic } from '../style.js';
 
 /** `film.zh-Hans.srt` names its language. */
-const LANGUAGE_IN_NAME = /\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.[^.]+$/;
 
 export const convert: Command = {
   name: 'convert',
@@ -58,7 +58,7 @@ export const convert: Command = {
     }
 
     // A DCP or TTML file records language and title; an SRT carries neither, so say them or take them from the name.
-    const language = (values['language'] as string | undefined) ?? (parsed.track.language === 'und' ? LANGUAGE_IN_NAME.exec(basename(input))?.[1] : undefined);
+    const language = (values['language'] as string | undefined) ?? (parsed.track.language === 'und' ? fromFileName(input).language : undefined);
     if (language !== undefined) parsed.track.language = language;
     const title = values['title'] as string | undefined;
     if (title !== undefined) parsed.track.meta.title = title;

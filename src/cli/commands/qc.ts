@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parse } from '../../formats/parse.js';
 import { createMatcher, loadGlossary } from '../../glossary/index.js';
 import { hasErrors, type Diagnostic } from '../../model/diagnostic.js';
+import { BCP47 } from '../../model/file-name.js';
 import { parseFrameRate } from '../../model/frame-rate.js';
 import type { FrameRate, Lang, Track } from '../../model/track.js';
 import { SublocError } from '../../errors.js';
@@ -13,8 +14,6 @@ import type { CliIo } from '../io.js';
 import { EXIT } from '../io.js';
 import { t } from '../i18n.js';
 import { count, note, printDiagnostic, styleFor } from '../style.js';
-
-const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /** Reads a track as `convert` does; a file with errors is refused, its warnings shown. */
 async function readTrack(file: string, language: Lang, frameRate: FrameRate | undefined, io: CliIo): Promise<Track> {
@@ -48,14 +47,14 @@ export const qc: Command = {
     if (file === undefined || extra.length > 0) throw new SublocError('USAGE', t('qc.error.oneTrack', { n: positionals.length }));
     const language = values['language'] as string | undefined;
     if (language === undefined) throw new SublocError('USAGE', t('qc.error.missingLanguage'));
-    if (!LANGUAGE.test(language)) throw new SublocError('USAGE', t('qc.error.badLanguage', { value: language }));
+    if (!BCP47.test(language)) throw new SublocError('USAGE', t('qc.error.badLanguage', { value: language }));
     const fps = values['fps'] as string | undefined;
     const frameRate = fps === undefined ? undefined : parseFrameRate(fps);
     if (fps !== undefined && frameRate === undefined) throw new SublocError('USAGE', t('error.badFps', { value: fps }));
     const sourceFile = values['source'] as string | undefined;
     const glossaryFile = values['glossary'] as string | undefined;
     const sourceLanguage = values['source-language'] as string | undefined;
-    if (sourceLanguage !== undefined && !LANGUAGE.test(sourceLanguage)) throw new SublocError('USAGE', t('qc.error.badSourceLanguage', { value: sourceLanguage }));
+    if (sourceLanguage !== undefined && !BCP47.test(sourceLanguage)) throw new SublocError('USAGE', t('qc.error.badSourceLanguage', { value: sourceLanguage }));
     if (glossaryFile !== undefined && sourceFile === undefined) throw new SublocError('USAGE', t('qc.error.glossaryNeedsSource'));
 
     const profile = loadProfile((values['profile'] as string | undefined) ?? 'default', io.cwd);

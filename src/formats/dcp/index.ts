@@ -1,9 +1,9 @@
 import type { FormatAdapter } from '../types.js';
 import { detectInterop, detectSmpte } from './detect.js';
-import { readInterop } from './read-interop.js';
-import { readSmpte } from './read-smpte.js';
-import { writeInterop } from './write-interop.js';
-import { writeSmpte } from './write-smpte.js';
+import { readInterop } from './interop/read.js';
+import { readSmpte } from './smpte/read.js';
+import { writeInterop } from './interop/write.js';
+import { writeSmpte } from './smpte/write.js';
 
 export const dcpSmpte: FormatAdapter = {
   id: 'dcp-smpte',

@@ -1,5 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Cue, Span } from '../../model/track.js';
+import { lowerCue, XML_CONTROL, type Capabilities } from '../shared/lower.js';
+import { escapeText } from '../shared/xml-escape.js';
 import { colorToArgb } from './color.js';
 import { messages } from './messages.js';
 
@@ -16,24 +18,17 @@ export interface LineDialect {
 
 /** One line of 42-point text in percent of the screen height, with leading. */
 const LINE_STEP = 6.5;
-const MAX_LINES = 2;
 // Inset of left- or right-aligned text from its edge, in percent of the screen width.
 const SIDE_INSET = 10;
 
-// Characters XML 1.0 cannot carry at all.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+/** Both dialects say every span flag and placement, at most two lines, colours as `AARRGGBB`. */
+const CAPABILITIES: Capabilities = { color: colorToArgb, unwritable: XML_CONTROL, maxLines: 2, messages };
 
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** The cue's lines as `<Text>` elements; what cannot be said is reported against the cue. */
+/** The cue's lines as `<Text>` elements; what cannot be said is reported against the cue (`lowerCue`). */
 export function textElements(cue: Cue, d: LineDialect, indent: string, diagnostics: Diagnostic[]): string {
-  if (cue.lines.length > MAX_LINES) diagnostics.push(messages.tooManyLines(cue.lines.length, cue.id));
+  const lowered = lowerCue(cue, CAPABILITIES, diagnostics);
   const vertical = cue.placement?.vertical ?? 'bottom';
   const n = cue.lines.length;
-  const reported = new Set<string>();
-  let controls = false;
 
   const position = (i: number): { valign: string; vposition: number } => {
     if (vertical === 'top') return { valign: 'top', vposition: d.edge + i * LINE_STEP };
@@ -42,36 +37,51 @@ export function textElements(cue: Cue, d: LineDialect, indent: string, diagnosti
   };
 
   const spanXml = (s: Span): string => {
-    const clean = s.text.replace(CONTROL, '');
-    controls ||= clean !== s.text;
     let attrs = '';
     if (s.italic) attrs += ' Italic="yes"';
     if (s.bold) attrs += ' Weight="bold"';
     if (s.underline) attrs += ` ${d.underline}="yes"`;
-    if (s.color !== undefined) {
-      const argb = colorToArgb(s.color);
-      if (argb) attrs += ` Color="${argb}"`;
-      else if (!reported.has(s.color)) {
-        reported.add(s.color);
-        diagnostics.push(messages.colorDropped(s.color, cue.id));
-      }
-    }
-    return attrs ? `<Font${attrs}>${escapeText(clean)}</Font>` : escapeText(clean);
+    if (s.color !== undefined) attrs += ` Color="${s.color}"`;
+    return attrs ? `<Font${attrs}>${escapeText(s.text)}</Font>` : escapeText(s.text);
   };
 
   const horizontal = cue.placement?.horizontal;
   const side = horizontal === 'left' || horizontal === 'right' ? ` ${d.halign}="${horizontal}" ${d.hposition}="${SIDE_INSET}"` : '';
-  const xml = cue.lines
+  return lowered.lines
     .map((line, i) => {
       const { valign, vposition } = position(i);
       return `${indent}<Text${side} ${d.valign}="${valign}" ${d.vposition}="${vposition}">${line.map(spanXml).join('')}</Text>\n`;
     })
     .join('');
-  if (controls) diagnostics.push(messages.controlCharsDropped(cue.id));
-  return xml;
 }
 
 /** Whether the cue has something to show: a `<Subtitle>` without `<Text>` is invalid. */
-export function hasText(cue: Cue): boolean {
+function hasText(cue: Cue): boolean {
   return cue.lines.some((line) => line.some((s) => s.text.trim() !== ''));
+}
+
+/**
+ * The cues a `<SubtitleList>` holds, numbered from 1, their times in whole
+ * units of the dialect's grid: a cue without text is left out, one shorter
+ * than a unit is written one unit long; both are reported.
+ */
+export function* timedCues(
+  cues: readonly Cue[],
+  grid: { units(ms: number): number; unit: string },
+  diagnostics: Diagnostic[],
+): Generator<{ cue: Cue; spot: number; start: number; end: number }> {
+  let spot = 0;
+  for (const cue of cues) {
+    if (!hasText(cue)) {
+      diagnostics.push(messages.emptyCue(cue.id));
+      continue;
+    }
+    const start = grid.units(cue.start);
+    let end = grid.units(cue.end);
+    if (end <= start) {
+      diagnostics.push(messages.tooShort(grid.unit, cue.id));
+      end = start + 1;
+    }
+    yield { cue, spot: ++spot, start, end };
+  }
 }

@@ -2,14 +2,15 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Locator } from '../shared/xml/locator.js';
 import { attrsOf, childrenOf, nameOf, TEXT, type XNode } from '../shared/xml/nodes.js';
 import { xmlReader } from '../shared/xml/read-xml.js';
+import { messages } from './messages.js';
 
 export { attrsOf, TEXT, type XNode } from '../shared/xml/nodes.js';
 export type { Locator } from '../shared/xml/locator.js';
 
 export interface DcpXml {
+  /** Absent when the text is no XML or its root is another element (both reported). */
   root?: XNode;
   locator?: Locator;
-  rootLocal?: string;
   /** The root element's namespace URI, '' for none. */
   rootNs?: string;
   diagnostics: Diagnostic[];
@@ -17,15 +18,19 @@ export interface DcpXml {
 
 const readXml = xmlReader({ format: { code: 'dcp', name: 'DCP subtitle XML', outcome: 'the document was not read' } });
 
-/** The shared XML reader's tree, with the root's local name and namespace. */
-export function readDcpXml(text: string): DcpXml {
+/** The shared XML reader's tree and the root's namespace, when the root is the dialect's `rootName`. */
+export function readDcpXml(text: string, rootName: 'DCSubtitle' | 'SubtitleReel'): DcpXml {
   const { root, locator, diagnostics } = readXml(text);
   if (!root || !locator) return { diagnostics };
+  if (localName(root) !== rootName) {
+    diagnostics.push(messages.wrongRoot(localName(root), rootName, locator.at(root)));
+    return { diagnostics };
+  }
   const name = nameOf(root);
   const colon = name.indexOf(':');
   // The root can only be in a namespace it declares itself.
   const rootNs = attrsOf(root)[colon < 0 ? 'xmlns' : `xmlns:${name.slice(0, colon)}`] ?? '';
-  return { root, locator, rootLocal: localName(root), rootNs, diagnostics };
+  return { root, locator, rootNs, diagnostics };
 }
 
 /** The name without its prefix. */

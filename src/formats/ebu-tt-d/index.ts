@@ -1,6 +1,6 @@
 import { ttml } from '../ttml/index.js';
 import type { FormatAdapter } from '../types.js';
-import { writeEbuttd } from './writer.js';
+import { writeEbuttd } from './write.js';
 
 /**
  * EBU-TT-D is TTML, so the TTML adapter detects and reads it; this adapter

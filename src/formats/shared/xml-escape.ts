@@ -14,3 +14,8 @@ export function xmlText(fragment: string): string {
 export function xmlAttr(value: string): string {
   return value.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\n\r\t]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/** Plain text as XML character data: `&`, `<` and `>` escaped, nothing else changed. */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

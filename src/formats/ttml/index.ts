@@ -1,7 +1,7 @@
 import type { FormatAdapter } from '../types.js';
 import { detectTtml } from './detect.js';
-import { readTtml } from './reader.js';
-import { writeTtml } from './writer.js';
+import { readTtml } from './read.js';
+import { writeTtml } from './write.js';
 
 export const ttml: FormatAdapter = {
   id: 'ttml',

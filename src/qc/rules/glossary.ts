@@ -1,14 +1,17 @@
-import { checkDraft } from '../../glossary/index.js';
+import { checkUnits } from '../../glossary/index.js';
+import { segment } from '../../translate/segment.js';
 import { defineRule } from '../define-rule.js';
 import { isMarkedUntranslated, plainText } from '../plain-text.js';
 
 /**
- * The glossary's compliance check (`checkDraft`) on each cue against its
- * source cue. Findings keep their `glossary/*` codes and their own severity
- * (forbidden and changed do-not-translate terms are errors, a missing term a
- * warning) unless the profile sets one for `glossary`. Cue by cue: a term
- * whose rendering the translation moved into a neighbouring cue of the same
- * sentence is reported missing.
+ * The glossary's compliance check (`checkUnits`) on each sentence unit of the
+ * source, as `localize` cuts and checks them, against the target cues with
+ * the same ids: a rendering the translation moved to a neighbouring cue of
+ * the same sentence counts. Cues marked untranslated are left out of their
+ * unit. Findings go on the unit's first checked cue, keep their `glossary/*`
+ * codes and their own severity (forbidden and changed do-not-translate terms
+ * are errors, a missing term a warning) unless the profile sets one for
+ * `glossary`.
  */
 export default defineRule({
   id: 'glossary',
@@ -16,18 +19,23 @@ export default defineRule({
   defaultSeverity: 'error',
   check(ctx, report) {
     const g = ctx.glossary;
-    if (!g) return;
-    for (const cue of ctx.track.cues) {
-      const source = ctx.sourceCue(cue.id);
-      if (!source || isMarkedUntranslated(cue)) continue;
-      const findings = checkDraft({
-        source: plainText(source, g.glossary.sourceLanguage),
-        target: plainText(cue, ctx.language),
-        targetLang: ctx.language,
-        glossary: g.glossary,
-        matcher: g.matcher,
+    if (!g || !ctx.source) return;
+    const byId = new Map(ctx.track.cues.map((c) => [c.id, c]));
+    for (const unit of segment(ctx.source)) {
+      const pairs = unit.cueIds.flatMap((id) => {
+        const source = ctx.sourceCue(id);
+        const target = byId.get(id);
+        return source && target && !isMarkedUntranslated(target) ? [{ source, target }] : [];
       });
-      for (const d of findings) report(cue, d.message, { code: d.code, severity: d.severity === 'error' ? 'error' : 'warning' });
+      if (pairs.length === 0) continue;
+      const text = {
+        cueId: pairs[0]!.target.id,
+        source: pairs.map((p) => plainText(p.source, g.glossary.sourceLanguage)),
+        target: pairs.map((p) => plainText(p.target, ctx.language)),
+      };
+      for (const d of checkUnits([text], { source: g.glossary.sourceLanguage, target: ctx.language }, g)) {
+        report(pairs[0]!.target, d.message, { code: d.code, severity: d.severity === 'error' ? 'error' : 'warning' });
+      }
     }
   },
 });

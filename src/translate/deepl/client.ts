@@ -21,9 +21,9 @@ export interface DeepLConnection {
   redact(text: string): string;
 }
 
-/** Whether a key is set: the pipeline picks the offline provider when not. */
+/** Whether the environment holds a DeepL key: the provider's default and its precondition (the key itself stays here). */
 export function hasDeepLKey(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
-  return (env.DEEPL_AUTH_KEY ?? '').trim() !== '';
+  return (env['DEEPL_AUTH_KEY'] ?? '').trim() !== '';
 }
 
 /**

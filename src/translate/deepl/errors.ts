@@ -1,5 +1,5 @@
-import { AuthorizationError, ConnectionError, DeepLError, GlossaryNotFoundError, QuotaExceededError, TooManyRequestsError } from 'deepl-node';
-import { SublocError } from '../../errors.js';
+import { ArgumentError, AuthorizationError, ConnectionError, DeepLError, GlossaryNotFoundError, QuotaExceededError, TooManyRequestsError } from 'deepl-node';
+import { SublocError, type ErrorCode } from '../../errors.js';
 import { messages } from './messages.js';
 
 /** What an error message may name (the server tried), and how to scrub the key from anything DeepL or axios said. */
@@ -16,28 +16,37 @@ export function redact(text: string, authKey: string): string {
   return authKey === '' ? scrubbed : scrubbed.split(authKey).join('[redacted]');
 }
 
-/** deepl-node keeps no status field; its messages start with one per status (`checkStatusCode`). */
-function statusOf(error: DeepLError): number | undefined {
-  if (error instanceof AuthorizationError) return 403;
-  if (error instanceof QuotaExceededError) return 456;
-  if (error instanceof TooManyRequestsError) return 429;
-  if (error instanceof GlossaryNotFoundError) return 404;
-  const m = /^(Bad request|Not found|Service unavailable)|^Unexpected status code: (\d+)/.exec(error.message);
-  if (m?.[2] !== undefined) return Number(m[2]);
-  return m?.[1] === 'Bad request' ? 400 : m?.[1] === 'Not found' ? 404 : m?.[1] === 'Service unavailable' ? 503 : undefined;
-}
-
-/** DeepL's own words after deepl-node's prefix (`…, message: Quota exceeded`), for the user. */
-function detailOf(error: DeepLError): string {
-  const m = /, message: (.*)$/s.exec(error.message);
-  return m ? m[1]!.trim() : error.message;
-}
-
-function codeOf(error: ConnectionError): string | undefined {
-  const inner = (error as { error?: unknown }).error;
-  const code = typeof inner === 'object' && inner !== null ? (inner as { code?: unknown }).code : undefined;
+/** The system error code (`ECONNREFUSED` …) of the transport error deepl-node wraps, when there is one. */
+function systemCodeOf(error: ConnectionError): string | undefined {
+  const code = (error.error as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' ? code : undefined;
 }
+
+type ErrorClass = abstract new (...args: never[]) => DeepLError;
+type Failure = readonly [ErrorCode, string];
+
+/**
+ * deepl-node throws one class per failure (`checkStatusCode`): each maps to a
+ * code and a message here, most specific class first. A plain `DeepLError`
+ * (400, 404 outside glossaries, 503, any other status) carries no status
+ * field, so its own message, which names the status, is shown scrubbed.
+ */
+const BY_CLASS: ReadonlyArray<readonly [ErrorClass, (error: DeepLError, url: string, scrub: (text: string) => string) => Failure]> = [
+  [
+    ConnectionError,
+    (error, url, scrub) => {
+      const code = systemCodeOf(error as ConnectionError);
+      if (code !== undefined && REFUSED.has(code)) return ['DEEPL_UNREACHABLE', messages.refused(url, code)];
+      return ['DEEPL_FAILED', messages.connection(url, scrub(code ?? error.message))];
+    },
+  ],
+  [QuotaExceededError, () => ['DEEPL_QUOTA', messages.quota()]],
+  [AuthorizationError, () => ['DEEPL_AUTH', messages.auth()]],
+  [TooManyRequestsError, (_, url) => ['DEEPL_FAILED', messages.tooManyRequests(url)]],
+  [GlossaryNotFoundError, (_, url) => ['DEEPL_FAILED', messages.glossaryNotFound(url)]],
+  [ArgumentError, (error, _, scrub) => ['DEEPL_FAILED', messages.argument(scrub(error.message))]],
+  [DeepLError, (error, _, scrub) => ['DEEPL_FAILED', messages.failed(scrub(error.message))]],
+];
 
 /**
  * Every failure of a DeepL call as a SublocError, here and nowhere else.
@@ -50,18 +59,9 @@ export function deeplFailure(error: unknown, context: FailureContext): SublocErr
   const scrub = (text: string) => context.redact(text);
   const cause = new Error(scrub(error instanceof Error ? error.message : String(error)));
   cause.name = error instanceof Error ? error.constructor.name : 'Error';
-  const url = scrub(context.serverUrl);
-
-  if (error instanceof ConnectionError) {
-    const code = codeOf(error);
-    if (code !== undefined && REFUSED.has(code)) return new SublocError('DEEPL_UNREACHABLE', messages.refused(url, code), { cause });
-    return new SublocError('DEEPL_FAILED', messages.connection(url, scrub(code ?? error.message)), { cause });
-  }
-  if (error instanceof QuotaExceededError) {
-    const detail = detailOf(error);
-    return new SublocError('DEEPL_QUOTA', messages.quota(detail === error.message ? '' : ` (${scrub(detail)})`), { cause });
-  }
-  if (error instanceof AuthorizationError) return new SublocError('DEEPL_AUTH', messages.auth(), { cause });
-  if (error instanceof DeepLError) return new SublocError('DEEPL_FAILED', messages.failed(statusOf(error), scrub(detailOf(error))), { cause });
-  return new SublocError('DEEPL_FAILED', messages.failed(undefined, cause.message), { cause });
+  const [code, message] =
+    error instanceof DeepLError
+      ? BY_CLASS.find(([type]) => error instanceof type)![1](error, scrub(context.serverUrl), scrub)
+      : (['DEEPL_FAILED', messages.failed(cause.message)] as const);
+  return new SublocError(code, message, { cause });
 }

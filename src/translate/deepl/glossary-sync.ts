@@ -61,7 +61,8 @@ export async function syncGlossary(connection: DeepLConnection, options: Glossar
   const diagnostics: Diagnostic[] = [];
   try {
     const sourceCode = deeplGlossaryLanguage(options.sourceLang);
-    const pairs = await client.getGlossaryLanguagePairs();
+    // Asked together: neither answer depends on the other, and each is a round trip before the first translation.
+    const [pairs, existing] = await Promise.all([client.getGlossaryLanguagePairs(), client.listMultilingualGlossaries()]);
     const supported = new Set(pairs.map((p) => `${p.sourceLang.toLowerCase()}>${p.targetLang.toLowerCase()}`));
 
     const dictionaries: Dictionary[] = [];
@@ -89,28 +90,26 @@ export async function syncGlossary(connection: DeepLConnection, options: Glossar
       else dictionaries.push({ targets: [target], code, entries, fingerprint });
     }
 
-    const existing = await client.listMultilingualGlossaries();
+    const sets = glossarySets(dictionaries).map((set) => ({ set, name: `${prefix} ${options.title} ${options.contentHash}.${setHash(set)}` }));
+    const reused = sets.every(({ name }) => existing.some((g) => g.name === name));
+    const made: MultilingualGlossaryInfo[] = await Promise.all(
+      sets.map(
+        ({ set, name }) =>
+          existing.find((g) => g.name === name) ??
+          client.createMultilingualGlossary(
+            name,
+            set.map((d) => ({ sourceLangCode: sourceCode!, targetLangCode: d.code, entries: new GlossaryEntries({ entries: d.entries }) })),
+          ),
+      ),
+    );
     const glossaries: Record<Lang, string> = {};
-    const kept = new Set<string>();
-    let reused = true;
-    for (const set of glossarySets(dictionaries)) {
-      const name = `${prefix} ${options.title} ${options.contentHash}.${setHash(set)}`;
-      let glossary: MultilingualGlossaryInfo | undefined = existing.find((g) => g.name === name);
-      if (glossary === undefined) {
-        reused = false;
-        glossary = await client.createMultilingualGlossary(
-          name,
-          set.map((d) => ({ sourceLangCode: sourceCode!, targetLangCode: d.code, entries: new GlossaryEntries({ entries: d.entries }) })),
-        );
-      }
-      kept.add(glossary.glossaryId);
-      for (const d of set) for (const target of d.targets) glossaries[target] = glossary.glossaryId;
-    }
-    const deleted: string[] = [];
-    for (const old of existing.filter((g) => !kept.has(g.glossaryId) && isOlderVersion(g, prefix, options.title, options.contentHash))) {
-      await client.deleteMultilingualGlossary(old);
-      deleted.push(old.glossaryId);
-    }
+    const kept = new Set(made.map((g) => g.glossaryId));
+    sets.forEach(({ set }, i) => {
+      for (const d of set) for (const target of d.targets) glossaries[target] = made[i]!.glossaryId;
+    });
+    const older = existing.filter((g) => !kept.has(g.glossaryId) && isOlderVersion(g, prefix, options.title, options.contentHash));
+    await Promise.all(older.map((old) => client.deleteMultilingualGlossary(old)));
+    const deleted = older.map((g) => g.glossaryId);
     return { glossaries, reused, deleted, diagnostics };
   } catch (error) {
     throw deeplFailure(error, connection);

@@ -3,14 +3,18 @@ import { UNPLACED_CODE } from '../translator.js';
 /** Every message the DeepL adapter writes, in one table. None of them may carry the key. */
 export const messages = {
   keyMissing: () => 'DEEPL_AUTH_KEY is not set: set it in the environment to translate with DeepL, or use --provider offline',
-  quota: (detail: string) =>
-    `DeepL quota exceeded (456): the character limit of this billing period is reached${detail}. ` +
+  quota: () =>
+    'DeepL quota exceeded (456): the character limit of this billing period is reached. ' +
     'Drafts received so far are kept; run again once the quota allows, and only the rest is requested',
   auth: () => 'DeepL refused the key (403): check DEEPL_AUTH_KEY',
   refused: (url: string, reason: string) => `could not reach DeepL at ${url} (${reason}): check DEEPL_SERVER_URL and the network`,
   connection: (url: string, reason: string) => `the connection to DeepL at ${url} failed (${reason}) after deepl-node's retries`,
-  failed: (status: number | undefined, detail: string) =>
-    `DeepL request failed${status === undefined ? '' : ` with status ${status}`}: ${detail}`,
+  tooManyRequests: (url: string) =>
+    `DeepL at ${url} still answered 429 (too many requests) after deepl-node's retries: run again later, or with a lower concurrency`,
+  glossaryNotFound: (url: string) =>
+    `DeepL at ${url} answered 404 for a glossary this run uses: it was deleted meanwhile (perhaps by another run); run again to sync the glossary`,
+  argument: (detail: string) => `deepl-node refused the request before sending it: ${detail}`,
+  failed: (detail: string) => `DeepL request failed: ${detail}`,
   countMismatch: (batch: string, sent: number, received: number, url: string) =>
     `DeepL at ${url} answered a request of ${sent} texts (${batch}) with ${received} translation${received === 1 ? '' : 's'}, ` +
     'so no translation can be matched to its text: the answer was rejected whole and nothing of it kept ' +

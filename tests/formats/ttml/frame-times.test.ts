@@ -22,7 +22,7 @@ describe('frame-exact times', () => {
         const track: Track = { language: 'en', cues: [{ id: '1', start, end, lines: [[{ text: 'x' }]] }], meta: {}, frameRate: rate };
         const { text, diagnostics } = ttml.serialize(track);
         expect(diagnostics).toEqual([]);
-        // Whole rates write SMPTE-style labels; 1000/1001 rates write frame counts (see writer.ts).
+        // Whole rates write SMPTE-style labels; 1000/1001 rates write frame counts (see write.ts).
         expect(text).toContain(`begin="${whole ? label(f, rate.numerator) : `${f}f`}"`);
         expect(text).toContain(`ttp:frameRate="${Math.round(rate.numerator / rate.denominator)}"`);
         const back = ttml.parse(text);

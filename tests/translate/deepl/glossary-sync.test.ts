@@ -126,6 +126,14 @@ describe('syncGlossary', () => {
     expect(posts(server)).toBe(1);
   });
 
+  it('asks for the language pairs and the glossary list at once, not one after the other', async () => {
+    const { server, connection } = await setup();
+    server.options.latencyMs = 50;
+    await syncGlossary(connection, options('p1', ['en-US']));
+    expect(server.state.requests.map((r) => `${r.method} ${r.path}`).slice(0, 2).sort()).toEqual(['GET /v2/glossary-language-pairs', 'GET /v3/glossaries']);
+    expect(server.state.maxInFlight).toBe(2);
+  });
+
   it('maps DeepL failures to SublocErrors', async () => {
     const { connection } = await setup('some-other-key');
     const error = await syncGlossary(connection, options('x')).catch((e: unknown) => e);

@@ -246,7 +246,7 @@ describe('translateUnits against the DeepL-compatible server', () => {
     const { connection } = await setup({ faults: [{ type: 'status', status: 400, message: `bad key ${KEY} in DeepL-Auth-Key ${KEY}` }] });
     const error = await failure(translateUnits(connection, units(1), { pair }));
     expect(error.code).toBe('DEEPL_FAILED');
-    expect(error.message).toMatch(/status 400: bad key \[redacted\]/);
+    expect(error.message).toMatch(/failed: Bad request, message: bad key \[redacted\]/);
     expect(inspect(error, { depth: 20, showHidden: true })).not.toContain(KEY);
   });
 
@@ -267,7 +267,7 @@ describe('translateUnits against the DeepL-compatible server', () => {
     const { connection } = await setup({ faults: [{ type: 'status', status: 500, times: 5 }] });
     const error = await failure(translateUnits(connection, units(1), { pair }));
     expect(error.code).toBe('DEEPL_FAILED');
-    expect(error.message).toMatch(/status 500/);
+    expect(error.message).toMatch(/Unexpected status code: 500 Internal Server Error/);
   });
 
   it('never has more requests in flight than the concurrency', async () => {

@@ -1,14 +1,15 @@
-import type { Diagnostic } from '../../model/diagnostic.js';
-import { frameRateLabel, msToFrames } from '../../model/frame-rate.js';
-import type { FrameRate, Track } from '../../model/track.js';
-import type { SerializeOptions, SerializeResult } from '../types.js';
-import { DEFAULT_ARGB } from './color.js';
-import { derivedUuid, documentUuid, issueDate } from './ids.js';
-import { LANGUAGE_TAG } from './language.js';
-import { messages } from './messages.js';
-import { DCST_2014 } from './namespaces.js';
-import { formatEditUnits } from './timecode.js';
-import { escapeText, hasText, textElements, type LineDialect } from './write-lines.js';
+import type { Diagnostic } from '../../../model/diagnostic.js';
+import { frameRateLabel, msToFrames } from '../../../model/frame-rate.js';
+import type { FrameRate, Track } from '../../../model/track.js';
+import type { SerializeOptions, SerializeResult } from '../../types.js';
+import { DEFAULT_ARGB } from '../color.js';
+import { derivedUuid, documentUuid, issueDate } from '../ids.js';
+import { LANGUAGE_TAG } from '../language.js';
+import { messages } from '../messages.js';
+import { DCST_2014 } from '../namespaces.js';
+import { formatEditUnits } from '../timecode.js';
+import { escapeText } from '../../shared/xml-escape.js';
+import { textElements, timedCues, type LineDialect } from '../write-lines.js';
 
 /** The rates a DCP plays (Berlinale lists 24, 25, 30, 48; 50 and 60 are the other HFR rates). */
 export const DCP_RATES: readonly number[] = [24, 25, 30, 48, 50, 60];
@@ -57,24 +58,15 @@ export function writeSmpte(track: Track, opts: SerializeOptions = {}): Serialize
   out += `    <Font ID="${FONT_ID}" Size="42" Color="${DEFAULT_ARGB}" Effect="border" EffectColor="FF000000">\n`;
 
   const whole: FrameRate = { numerator: fps, denominator: 1 };
-  let spot = 0;
-  for (const cue of track.cues) {
-    if (!hasText(cue)) {
-      diagnostics.push(messages.emptyCue(cue.id));
-      continue;
-    }
-    const start = msToFrames(cue.start, whole);
-    let end = msToFrames(cue.end, whole);
-    if (end <= start) {
-      diagnostics.push(messages.tooShort('frame', cue.id));
-      end = start + 1;
-    }
-    out += `      <Subtitle SpotNumber="${++spot}" TimeIn="${formatEditUnits(start, fps)}" TimeOut="${formatEditUnits(end, fps)}" FadeUpTime="00:00:00:00" FadeDownTime="00:00:00:00">\n`;
+  let spots = 0;
+  for (const { cue, spot, start, end } of timedCues(track.cues, { units: (ms) => msToFrames(ms, whole), unit: 'frame' }, diagnostics)) {
+    spots = spot;
+    out += `      <Subtitle SpotNumber="${spot}" TimeIn="${formatEditUnits(start, fps)}" TimeOut="${formatEditUnits(end, fps)}" FadeUpTime="00:00:00:00" FadeDownTime="00:00:00:00">\n`;
     out += textElements(cue, DIALECT, '        ', diagnostics);
     out += '      </Subtitle>\n';
   }
 
-  if (spot === 0) {
+  if (spots === 0) {
     diagnostics.push(messages.noCues());
     return { text: `${out.slice(0, out.lastIndexOf('    <Font'))}  </SubtitleList>\n</SubtitleReel>\n`, diagnostics };
   }

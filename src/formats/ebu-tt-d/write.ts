@@ -1,7 +1,9 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { framesToMs, msToFrames } from '../../model/frame-rate.js';
-import type { Cue, Placement, Span, Track } from '../../model/track.js';
-import { clock, CONTROL, escapeAttr, escapeText, grid, HAS_CONTROL, REGIONS, Styles, xmlId } from '../ttml/writer.js';
+import type { Placement, Span, Track } from '../../model/track.js';
+import { lowerCue, XML_CONTROL, type Capabilities } from '../shared/lower.js';
+import { escapeText } from '../shared/xml-escape.js';
+import { clock, escapeAttr, grid, paragraph, REGIONS, Styles, xmlId } from '../ttml/write.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { ebuttdColor } from './colors.js';
 import { messages } from './messages.js';
@@ -9,6 +11,9 @@ import { messages } from './messages.js';
 function isBlank(text: string): boolean {
   return /^[ \t\r\n]*$/.test(text);
 }
+
+/** EBU-TT-D says every span flag and placement; colours only as hex (`ebuttdColor` converts names). */
+const CAPABILITIES: Capabilities = { color: ebuttdColor, unwritable: XML_CONTROL, messages };
 
 const DISTRIBUTION = 'urn:ebu:tt:distribution:2014-01';
 
@@ -42,41 +47,19 @@ export function writeEbuttd(track: Track, opts: SerializeOptions = {}): Serializ
   const verticals = new Set<Placement['vertical']>(['bottom']);
   const usedIds = new Set<string>(['s_p', 's_left', 's_right', 's_text', 's_italic', 's_bold', 's_underline', 'r_bottom', 'r_top', 'r_middle']);
 
-  const spanXml = (s: Span, cue: Cue, warned: { color: boolean; control: boolean }): string => {
-    let text = s.text;
-    if (HAS_CONTROL.test(text)) {
-      text = text.replace(CONTROL, '');
-      if (!warned.control) diagnostics.push(messages.controlCharsDropped(cue.id));
-      warned.control = true;
-    }
+  const spanXml = (s: Span): string => {
     // The TTML reader drops a span holding only white space, so a plain space between styled runs stays bare
     // text (outside the black box) rather than being lost on reading back.
-    if (isBlank(text) && !s.italic && !s.bold && !s.underline && s.color === undefined) return escapeText(text);
-    const refs = ['s_text'];
-    for (const flag of ['italic', 'bold', 'underline'] as const) {
-      if (!s[flag]) continue;
-      refs.push(`s_${flag}`);
-      styles.used[flag] = true;
-    }
-    if (s.color !== undefined) {
-      const hex = ebuttdColor(s.color);
-      if (hex !== undefined) refs.push(styles.colorId(hex));
-      else if (!warned.color) {
-        diagnostics.push(messages.colorDropped(s.color, cue.id));
-        warned.color = true;
-      }
-    }
+    if (isBlank(s.text) && !s.italic && !s.bold && !s.underline && s.color === undefined) return escapeText(s.text);
+    const refs = ['s_text', ...styles.refs(s)];
     for (const id of refs) usedIds.add(id);
-    return `<span style="${refs.join(' ')}">${escapeText(text)}</span>`;
+    return `<span style="${refs.join(' ')}">${escapeText(s.text)}</span>`;
   };
 
   const body: string[] = [];
   for (const cue of track.cues) {
-    const warned = { color: false, control: false };
-    const content = cue.lines.map((line) => line.map((s) => spanXml(s, cue, warned)).join('')).join('<br/>');
-    const vertical = cue.placement?.vertical ?? 'bottom';
+    const { content, vertical, horizontal } = paragraph(lowerCue(cue, CAPABILITIES, diagnostics), spanXml);
     verticals.add(vertical);
-    const horizontal = cue.placement?.horizontal;
     let begin = clock(cue.start);
     let end = clock(cue.end);
     if (rate) {
@@ -94,7 +77,7 @@ export function writeEbuttd(track: Track, opts: SerializeOptions = {}): Serializ
     body.push(`      <p xml:id="${xmlId(cue.id, usedIds)}" begin="${begin}" end="${end}" region="${REGIONS[vertical].id}" style="${style}">${content}</p>`);
   }
 
-  const title = track.meta.title?.replace(CONTROL, '');
+  const title = track.meta.title?.replace(XML_CONTROL, '');
   let root = '<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" xmlns:tts="http://www.w3.org/ns/ttml#styling"';
   if (title) root += ' xmlns:ttm="http://www.w3.org/ns/ttml#metadata"';
   root += ` xmlns:ebuttm="urn:ebu:tt:metadata" xmlns:ebutts="urn:ebu:tt:style" ttp:timeBase="media" ttp:cellResolution="${CELL_RESOLUTION}" xml:lang="${escapeAttr(track.language)}">`;

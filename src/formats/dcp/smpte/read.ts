@@ -1,13 +1,13 @@
-import type { Diagnostic } from '../../model/diagnostic.js';
-import { framesToMs, nominalFps } from '../../model/frame-rate.js';
-import type { FrameRate, Track } from '../../model/track.js';
-import type { ParseOptions, ParseResult } from '../types.js';
-import { LANGUAGE_TAG } from './language.js';
-import { messages } from './messages.js';
-import { DCST_NAMESPACES } from './namespaces.js';
-import { readSubtitles, type Dialect } from './subtitles.js';
-import { parseEditUnits } from './timecode.js';
-import { child, contentOf, readDcpXml, type Locator, type XNode } from './xml.js';
+import type { Diagnostic } from '../../../model/diagnostic.js';
+import { framesToMs, nominalFps } from '../../../model/frame-rate.js';
+import type { FrameRate, Track } from '../../../model/track.js';
+import type { ParseOptions, ParseResult } from '../../types.js';
+import { LANGUAGE_TAG } from '../language.js';
+import { messages } from '../messages.js';
+import { DCST_NAMESPACES } from '../namespaces.js';
+import { readSubtitles, type Dialect } from '../subtitles.js';
+import { parseEditUnits } from '../timecode.js';
+import { child, contentOf, readDcpXml, type Locator, type XNode } from '../xml.js';
 
 const DEFAULT_RATE = 24;
 
@@ -36,15 +36,10 @@ function ratesOf(root: XNode, locator: Locator, opts: ParseOptions, diagnostics:
 
 export function readSmpte(text: string, opts: ParseOptions = {}): ParseResult {
   const language = opts.language ?? 'und';
-  const xml = readDcpXml(text);
+  const xml = readDcpXml(text, 'SubtitleReel');
   const diagnostics = xml.diagnostics;
-  const empty: Track = { language, cues: [], meta: {} };
   const { root, locator } = xml;
-  if (!root || !locator) return { track: empty, diagnostics };
-  if (xml.rootLocal !== 'SubtitleReel') {
-    diagnostics.push(messages.wrongRoot(xml.rootLocal ?? '', 'SubtitleReel', locator.at(root)));
-    return { track: empty, diagnostics };
-  }
+  if (!root || !locator) return { track: { language, cues: [], meta: {} }, diagnostics };
   if (!DCST_NAMESPACES.has(xml.rootNs ?? '')) diagnostics.push(messages.unknownNamespace(xml.rootNs ?? '', locator.at(root)));
 
   const { tcr, rate } = ratesOf(root, locator, opts, diagnostics);

@@ -1,12 +1,12 @@
-import type { Diagnostic } from '../../model/diagnostic.js';
-import type { Track } from '../../model/track.js';
-import type { SerializeOptions, SerializeResult } from '../types.js';
-import { DEFAULT_ARGB } from './color.js';
-import { documentUuid } from './ids.js';
-import { languageName } from './language.js';
-import { messages } from './messages.js';
-import { formatTicks, TICK_MS } from './timecode.js';
-import { escapeText, hasText, textElements, type LineDialect } from './write-lines.js';
+import type { Diagnostic } from '../../../model/diagnostic.js';
+import type { Track } from '../../../model/track.js';
+import type { SerializeOptions, SerializeResult } from '../../types.js';
+import { DEFAULT_ARGB } from '../color.js';
+import { documentUuid } from '../ids.js';
+import { languageName } from '../language.js';
+import { formatTicks, TICK_MS } from '../timecode.js';
+import { escapeText } from '../../shared/xml-escape.js';
+import { textElements, timedCues, type LineDialect } from '../write-lines.js';
 
 const FONT_ID = 'theFont';
 /** Fades in ticks: 80 ms, the habit of Interop authoring tools. */
@@ -31,19 +31,9 @@ export function writeInterop(track: Track, opts: SerializeOptions = {}): Seriali
   out += `  <LoadFont Id="${FONT_ID}" URI="font.ttf"/>\n`;
   out += `  <Font Id="${FONT_ID}" Size="42" Color="${DEFAULT_ARGB}" Effect="border" EffectColor="FF000000">\n`;
 
-  let spot = 0;
-  for (const cue of track.cues) {
-    if (!hasText(cue)) {
-      diagnostics.push(messages.emptyCue(cue.id));
-      continue;
-    }
-    const start = Math.round(cue.start / TICK_MS);
-    let end = Math.round(cue.end / TICK_MS);
-    if (end <= start) {
-      diagnostics.push(messages.tooShort('tick of 4 ms', cue.id));
-      end = start + 1;
-    }
-    out += `    <Subtitle SpotNumber="${++spot}" TimeIn="${formatTicks(start * TICK_MS)}" TimeOut="${formatTicks(end * TICK_MS)}" FadeUpTime="${FADE_TICKS}" FadeDownTime="${FADE_TICKS}">\n`;
+  const ticks = { units: (ms: number) => Math.round(ms / TICK_MS), unit: 'tick of 4 ms' };
+  for (const { cue, spot, start, end } of timedCues(track.cues, ticks, diagnostics)) {
+    out += `    <Subtitle SpotNumber="${spot}" TimeIn="${formatTicks(start * TICK_MS)}" TimeOut="${formatTicks(end * TICK_MS)}" FadeUpTime="${FADE_TICKS}" FadeDownTime="${FADE_TICKS}">\n`;
     out += textElements(cue, DIALECT, '      ', diagnostics);
     out += '    </Subtitle>\n';
   }

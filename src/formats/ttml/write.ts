@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { msToFrames } from '../../model/frame-rate.js';
 import type { Cue, FrameRate, Placement, Span, Track } from '../../model/track.js';
+import { lowerCue, XML_CONTROL, type Capabilities } from '../shared/lower.js';
+import { escapeText } from '../shared/xml-escape.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { isTtmlColorName } from './colors.js';
 import { messages } from './messages.js';
@@ -16,13 +18,13 @@ export const REGIONS: Record<Placement['vertical'], { id: string; displayAlign: 
 };
 
 const NCNAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-// Characters XML 1.0 cannot carry at all.
-export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-export const HAS_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/** IMSC 1.1 Text says every span flag and placement; colours by TTML name or hex as they are. */
+const CAPABILITIES: Capabilities = {
+  color: (color) => (isTtmlColorName(color) || /^#[0-9a-f]{6}([0-9a-f]{2})?$/.test(color) ? color : undefined),
+  unwritable: XML_CONTROL,
+  messages,
+};
 
 export function escapeAttr(text: string): string {
   return escapeText(text).replace(/"/g, '&quot;');
@@ -70,10 +72,20 @@ export class Styles {
   private readonly colors = new Map<string, string>();
   used = { italic: false, bold: false, underline: false };
 
-  colorId(color: string): string {
-    let id = this.colors.get(color);
-    if (id === undefined) this.colors.set(color, (id = `s_color${this.colors.size + 1}`));
-    return id;
+  /** The style ids a lowered span refers to, each style marked used. */
+  refs(s: Span): string[] {
+    const refs: string[] = [];
+    for (const flag of ['italic', 'bold', 'underline'] as const) {
+      if (!s[flag]) continue;
+      refs.push(`s_${flag}`);
+      this.used[flag] = true;
+    }
+    if (s.color !== undefined) {
+      let id = this.colors.get(s.color);
+      if (id === undefined) this.colors.set(s.color, (id = `s_color${this.colors.size + 1}`));
+      refs.push(id);
+    }
+    return refs;
   }
 
   xml(): string[] {
@@ -96,37 +108,16 @@ export function writeTtml(track: Track, opts: SerializeOptions = {}): SerializeR
   const verticals = new Set<Placement['vertical']>(['bottom']);
   const usedIds = new Set<string>(['s_italic', 's_bold', 's_underline', 'r_bottom', 'r_top', 'r_middle']);
 
-  const spanXml = (s: Span, cue: Cue, warned: { color: boolean; control: boolean }): string => {
-    let text = s.text;
-    if (HAS_CONTROL.test(text)) {
-      text = text.replace(CONTROL, '');
-      if (!warned.control) diagnostics.push(messages.controlCharsDropped(cue.id));
-      warned.control = true;
-    }
-    const refs: string[] = [];
-    for (const flag of ['italic', 'bold', 'underline'] as const) {
-      if (!s[flag]) continue;
-      refs.push(`s_${flag}`);
-      styles.used[flag] = true;
-    }
-    if (s.color !== undefined) {
-      if (isTtmlColorName(s.color) || /^#[0-9a-f]{6}([0-9a-f]{2})?$/.test(s.color)) refs.push(styles.colorId(s.color));
-      else if (!warned.color) {
-        diagnostics.push(messages.colorDropped(s.color, cue.id));
-        warned.color = true;
-      }
-    }
+  const spanXml = (s: Span): string => {
+    const refs = styles.refs(s);
     for (const id of refs) usedIds.add(id);
-    return refs.length === 0 ? escapeText(text) : `<span style="${refs.join(' ')}">${escapeText(text)}</span>`;
+    return refs.length === 0 ? escapeText(s.text) : `<span style="${refs.join(' ')}">${escapeText(s.text)}</span>`;
   };
 
   const body: string[] = [];
   for (const cue of track.cues) {
-    const warned = { color: false, control: false };
-    const content = cue.lines.map((line) => line.map((s) => spanXml(s, cue, warned)).join('')).join('<br/>');
-    const vertical = cue.placement?.vertical ?? 'bottom';
+    const { content, vertical, horizontal } = paragraph(lowerCue(cue, CAPABILITIES, diagnostics), spanXml);
     verticals.add(vertical);
-    const horizontal = cue.placement?.horizontal;
     let attrs = `xml:id="${xmlId(cue.id, usedIds)}" begin="${time(cue.start)}" end="${time(cue.end)}"`;
     // Each p names its region: a region on body would hide every p that names another (TTML1 §9.3.3).
     attrs += ` region="${REGIONS[vertical].id}"`;
@@ -142,7 +133,7 @@ export function writeTtml(track: Track, opts: SerializeOptions = {}): SerializeR
   root += ` xml:lang="${escapeAttr(track.language)}">`;
 
   const head: string[] = ['  <head>'];
-  if (track.meta.title) head.push('    <metadata>', `      <ttm:title>${escapeText(track.meta.title.replace(CONTROL, ''))}</ttm:title>`, '    </metadata>');
+  if (track.meta.title) head.push('    <metadata>', `      <ttm:title>${escapeText(track.meta.title.replace(XML_CONTROL, ''))}</ttm:title>`, '    </metadata>');
   const styleXml = styles.xml();
   if (styleXml.length > 0) for (const line of ['    <styling>', ...styleXml.map((s) => `      ${s}`), '    </styling>']) head.push(line);
   head.push('    <layout>');
@@ -155,6 +146,12 @@ export function writeTtml(track: Track, opts: SerializeOptions = {}): SerializeR
 
   const text = ['<?xml version="1.0" encoding="UTF-8"?>', root, ...head, '  <body>', '    <div>', ...body, '    </div>', '  </body>', '</tt>', ''].join('\n');
   return { text, diagnostics };
+}
+
+/** A lowered cue's `p`: its spans as content, lines joined by `<br/>`, and where it stands (bottom unless placed). */
+export function paragraph(cue: Cue, spanXml: (s: Span) => string): { content: string; vertical: Placement['vertical']; horizontal: Placement['horizontal'] } {
+  const content = cue.lines.map((line) => line.map(spanXml).join('')).join('<br/>');
+  return { content, vertical: cue.placement?.vertical ?? 'bottom', horizontal: cue.placement?.horizontal };
 }
 
 /**

@@ -1,10 +1,10 @@
-import type { ParseOptions, ParseResult } from '../types.js';
-import type { Track } from '../../model/track.js';
-import { languageTag } from './language.js';
-import { messages } from './messages.js';
-import { readSubtitles, type Dialect } from './subtitles.js';
-import { parseTicks } from './timecode.js';
-import { child, contentOf, readDcpXml } from './xml.js';
+import type { ParseOptions, ParseResult } from '../../types.js';
+import type { Track } from '../../../model/track.js';
+import { languageTag } from '../language.js';
+import { messages } from '../messages.js';
+import { readSubtitles, type Dialect } from '../subtitles.js';
+import { parseTicks } from '../timecode.js';
+import { child, contentOf, readDcpXml } from '../xml.js';
 
 const DIALECT: Dialect = {
   valign: 'VAlign',
@@ -20,15 +20,11 @@ const DIALECT: Dialect = {
 
 export function readInterop(text: string, opts: ParseOptions = {}): ParseResult {
   const language = opts.language ?? 'und';
-  const xml = readDcpXml(text);
+  const xml = readDcpXml(text, 'DCSubtitle');
   const diagnostics = xml.diagnostics;
   const track: Track = { language, cues: [], meta: {} };
   const { root, locator } = xml;
   if (!root || !locator) return { track, diagnostics };
-  if (xml.rootLocal !== 'DCSubtitle') {
-    diagnostics.push(messages.wrongRoot(xml.rootLocal ?? '', 'DCSubtitle', locator.at(root)));
-    return { track, diagnostics };
-  }
 
   const languageElement = child(root, 'Language');
   const name = contentOf(languageElement);

@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SublocError } from '../../src/errors.js';
+import { localize, type LocalizeEvent } from '../../src/pipeline/localize.js';
+import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
+import { tempDir } from '../helpers/cli.js';
+import { start, type FakeDeepL, type FakeDeepLOptions } from '../helpers/deepl-server.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const sample = join(root, 'subtitles/hotline-beijing.zh-Hans.srt');
+const KEY = 'sync-test-key-77:fx';
+const isSync = (path: string) => path === '/v2/glossary-language-pairs' || path.startsWith('/v3/glossaries');
+let deepl: FakeDeepL | undefined;
+
+afterEach(async () => {
+  await deepl?.stop();
+  deepl = undefined;
+});
+
+async function run(server: FakeDeepLOptions, onEvent: (event: LocalizeEvent) => void, key = KEY) {
+  deepl = await start({ authKey: KEY, ...server });
+  const dir = tempDir();
+  const env = { DEEPL_AUTH_KEY: key, DEEPL_SERVER_URL: deepl.url };
+  const options = await resolveLocalizeOptions(
+    { input: sample, targets: ['en-US', 'fr-FR'], provider: 'deepl', formats: ['srt'], out: join(dir, 'out'), memory: join(dir, 'memory.sqlite'), glossary: join(root, 'glossary.json') },
+    dir,
+    env,
+  );
+  return { dir, result: localize(options, { env, onEvent }) };
+}
+
+describe('localize: the glossary sync off the critical path', () => {
+  it('starts drafting (the memory search) while the glossary sync is still waiting on DeepL, and still sends every request with the glossary', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Without the change the first language starts only after the sync: the fallback lets that run finish and fail the assertion.
+    const fallback = setTimeout(release, 3000);
+    let syncAnsweredAtStart: number | undefined;
+    const { result } = await run({ hold: (_, path) => (isSync(path) ? held : undefined) }, (event) => {
+      if (event.type !== 'language-start' || syncAnsweredAtStart !== undefined) return;
+      syncAnsweredAtStart = deepl!.state.requests.filter((r) => isSync(r.path) && r.status !== 0).length;
+      release();
+    });
+    const report = await result;
+    clearTimeout(fallback);
+    expect(syncAnsweredAtStart).toBe(0);
+    expect(report.languages.map((l) => l.untranslated)).toEqual([0, 0]);
+    const translations = deepl!.state.requests.filter((r) => r.path === '/v2/translate');
+    expect(translations.length).toBeGreaterThan(0);
+    expect(translations.every((r) => r.params?.get('glossary_id')?.length === 1)).toBe(true);
+    const lastSync = deepl!.state.requests.findLastIndex((r) => isSync(r.path));
+    expect(deepl!.state.requests.findIndex((r) => r.path === '/v2/translate')).toBeGreaterThan(lastSync);
+  });
+
+  it('a failed sync fails the run as before, with nothing written and no unhandled rejection', async () => {
+    const { dir, result } = await run({}, () => {}, 'not-the-key:fx');
+    const error = await result.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SublocError);
+    expect((error as SublocError).code).toBe('DEEPL_AUTH');
+    expect(deepl!.state.requests.some((r) => r.path === '/v2/translate')).toBe(false);
+    expect(existsSync(join(dir, 'out/hotline-beijing/en-US'))).toBe(false);
+  });
+});

@@ -1,0 +1,82 @@
+import { ArgumentError, DocumentNotReadyError, GlossaryEntries } from 'deepl-node';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SublocError } from '../../../src/errors.js';
+import { createDeepLConnection } from '../../../src/translate/deepl/client.js';
+import { deeplFailure } from '../../../src/translate/deepl/errors.js';
+import { syncGlossary } from '../../../src/translate/deepl/glossary-sync.js';
+import { translateUnits } from '../../../src/translate/deepl/translate.js';
+import { start, type FakeDeepL, type Fault } from '../../helpers/deepl-server.js';
+
+const KEY = 'errors-key-0123456789:fx';
+let server: FakeDeepL | undefined;
+
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+async function connect(faults: Fault[] = []) {
+  server = await start({ authKey: KEY, faults });
+  return { server, connection: createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 1 }) };
+}
+
+const units = [{ id: '1', cueIds: ['1'], source: ['你好'] }];
+const pair = { source: 'zh-Hans', target: 'en-US' };
+
+async function failure(promise: Promise<unknown>): Promise<SublocError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(SublocError);
+  return error as SublocError;
+}
+
+describe('deeplFailure maps deepl-node error classes, from the real client', () => {
+  it('TooManyRequestsError past the retries: DEEPL_FAILED naming the server and what to do', async () => {
+    const { server, connection } = await connect([{ type: 'status', status: 429, times: 5 }]);
+    const error = await failure(translateUnits(connection, units, { pair }));
+    expect(error.code).toBe('DEEPL_FAILED');
+    expect(error.message).toBe(`DeepL at ${server.url} still answered 429 (too many requests) after deepl-node's retries: run again later, or with a lower concurrency`);
+    expect((error.cause as Error).name).toBe('TooManyRequestsError');
+  });
+
+  it('GlossaryNotFoundError (a glossary deleted meanwhile): DEEPL_FAILED saying to sync again', async () => {
+    const { server, connection } = await connect();
+    const dict = [{ sourceLangCode: 'zh', targetLangCode: 'en', entries: new GlossaryEntries({ entries: { 胡同: 'hutong' } }) }];
+    const old = await connection.client.createMultilingualGlossary('subloc Film old0', dict);
+    server.fail({ type: 'status', status: 404, path: `/v3/glossaries/${old.glossaryId}`, message: 'Glossary not found' });
+    const error = await failure(
+      syncGlossary(connection, { title: 'Film', sourceLang: 'zh-Hans', targetLangs: ['en-US'], entriesFor: () => ({ 胡同: 'hutong' }), contentHash: 'new1' }),
+    );
+    expect(error.code).toBe('DEEPL_FAILED');
+    expect(error.message).toBe(
+      `DeepL at ${server.url} answered 404 for a glossary this run uses: it was deleted meanwhile (perhaps by another run); run again to sync the glossary`,
+    );
+    expect((error.cause as Error).name).toBe('GlossaryNotFoundError');
+  });
+
+  it('a plain DeepLError shows deepl-node\'s own words, which name the status, scrubbed', async () => {
+    const { connection } = await connect([{ type: 'status', status: 400, message: `bad ${KEY}` }]);
+    const error = await failure(translateUnits(connection, units, { pair }));
+    expect(error.code).toBe('DEEPL_FAILED');
+    expect(error.message).toBe('DeepL request failed: Bad request, message: bad [redacted]');
+  });
+});
+
+describe('deeplFailure maps error classes the real client cannot be made to throw here', () => {
+  const context = { serverUrl: 'http://127.0.0.1:1', redact: (text: string) => text.split(KEY).join('[redacted]') };
+
+  it('ArgumentError: deepl-node refused the request before sending it', () => {
+    const error = deeplFailure(new ArgumentError(`glossaryId must not be empty ${KEY}`), context);
+    expect(error.code).toBe('DEEPL_FAILED');
+    expect(error.message).toBe('deepl-node refused the request before sending it: glossaryId must not be empty [redacted]');
+  });
+
+  it('any other DeepLError subclass (DocumentNotReadyError) falls back to the plain DeepLError message', () => {
+    const error = deeplFailure(new DocumentNotReadyError('Document not ready, message: later'), context);
+    expect(error).toMatchObject({ code: 'DEEPL_FAILED', message: 'DeepL request failed: Document not ready, message: later' });
+    expect((error.cause as Error).name).toBe('DocumentNotReadyError');
+  });
+
+  it('what is not a DeepLError at all is DEEPL_FAILED with its message, scrubbed', () => {
+    expect(deeplFailure(new TypeError(`boom ${KEY}`), context)).toMatchObject({ code: 'DEEPL_FAILED', message: 'DeepL request failed: boom [redacted]' });
+  });
+});
