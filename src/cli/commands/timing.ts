@@ -1,12 +1,11 @@
-import { basename, extname, resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { SublocError } from '../../errors.js';
+import { BCP47, fromFileName } from '../../model/file-name.js';
 import { parseFrameRate } from '../../model/frame-rate.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../io.js';
 import { t } from '../i18n.js';
 import { note, printDiagnostic } from '../style.js';
-
-const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /** `film.zh-Hans.srt` → `film.zh-Hans.timed.srt`: the fixed track beside the original, never over it. */
 function besideInput(input: string): string {
@@ -32,9 +31,9 @@ export const timing: Command = {
     const fps = (values['fps'] as string | undefined) ?? '24';
     const frameRate = parseFrameRate(fps);
     if (frameRate === undefined) throw new SublocError('USAGE', t('error.badFps', { value: fps }));
-    const language = (values['language'] as string | undefined) ?? /\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\.[^.]+$/.exec(basename(file))?.[1];
+    const language = (values['language'] as string | undefined) ?? fromFileName(file).language;
     if (language === undefined) throw new SublocError('USAGE', t('timing.error.missingLanguage', { file }));
-    if (!LANGUAGE.test(language)) throw new SublocError('USAGE', t('timing.error.badLanguage', { value: language }));
+    if (!BCP47.test(language)) throw new SublocError('USAGE', t('timing.error.badLanguage', { value: language }));
     const output = (values['output'] as string | undefined) ?? besideInput(file);
 
     // Loaded when a fix runs: `--help` and the other commands start without the profiles and writers.
