@@ -4,7 +4,6 @@ import { decode } from '../../formats/decode.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { SublocError } from '../../errors.js';
 import { memoryPath } from '../../memory/path.js';
-import { openMemory } from '../../memory/sqlite.js';
 import type { MemoryEntry, MemoryStatus, MemoryStore } from '../../memory/store.js';
 import { exportTmx, importTmx } from '../../memory/tmx.js';
 import { readInput } from '../../pipeline/read-input.js';
@@ -25,8 +24,14 @@ interface Context {
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-function withMemory<T>(path: string, use: (store: MemoryStore) => T): T {
-  const store = openMemory(path);
+/** The SQLite store, loaded when an action opens it: `--help` and the other commands start without SQLite. */
+async function open(path: string): Promise<MemoryStore> {
+  const { openMemory } = await import('../../memory/sqlite.js');
+  return openMemory(path);
+}
+
+async function withMemory<T>(path: string, use: (store: MemoryStore) => T): Promise<T> {
+  const store = await open(path);
   try {
     return use(store);
   } finally {
@@ -52,7 +57,7 @@ async function exportAction({ values, files, path, io }: Context): Promise<numbe
   requireExisting(path);
   const source = str(values['source']);
   const target = str(values['target']);
-  const entries = withMemory(path, (store) => store.entries({ ...(source === undefined ? {} : { source }), ...(target === undefined ? {} : { target }) }));
+  const entries = await withMemory(path, (store) => store.entries({ ...(source === undefined ? {} : { source }), ...(target === undefined ? {} : { target }) }));
   const tmx = exportTmx(entries, { srcLang: source ?? commonSource(entries) ?? 'und' });
   const output = str(values['output']);
   if (output === undefined) io.stdout(tmx);
@@ -69,7 +74,7 @@ async function importAction({ values, files, path, io }: Context): Promise<numbe
   }
   const read = await Promise.all(files.map(async (file) => ({ file, bytes: await readInput(resolve(io.cwd, file)) })));
   let failed = false;
-  const store = openMemory(path);
+  const store = await open(path);
   try {
     for (const { file, bytes } of read) {
       const decoded = decode(bytes);
@@ -96,7 +101,7 @@ async function statsAction({ files, path, io }: Context): Promise<number> {
     io.stdout(`${t('memory.statsEmpty', { path })}\n`);
     return EXIT.ok;
   }
-  const entries = withMemory(path, (store) => store.entries());
+  const entries = await withMemory(path, (store) => store.entries());
   const pairs = new Map<string, Record<MemoryStatus, number>>();
   for (const e of entries) {
     const key = `${e.sourceLang} → ${e.targetLang}`;

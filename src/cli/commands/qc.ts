@@ -1,13 +1,11 @@
 import { resolve } from 'node:path';
 import { parse } from '../../formats/parse.js';
-import { createMatcher, loadGlossary } from '../../glossary/index.js';
 import { hasErrors, type Diagnostic } from '../../model/diagnostic.js';
 import { parseFrameRate } from '../../model/frame-rate.js';
 import type { FrameRate, Lang, Track } from '../../model/track.js';
 import { SublocError } from '../../errors.js';
 import { readInput } from '../../pipeline/read-input.js';
-import { loadProfile } from '../../qc/load-profile.js';
-import { runQc, type QcOptions } from '../../qc/run.js';
+import type { QcOptions } from '../../qc/run.js';
 import type { Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { EXIT } from '../io.js';
@@ -58,6 +56,8 @@ export const qc: Command = {
     if (sourceLanguage !== undefined && !LANGUAGE.test(sourceLanguage)) throw new SublocError('USAGE', t('qc.error.badSourceLanguage', { value: sourceLanguage }));
     if (glossaryFile !== undefined && sourceFile === undefined) throw new SublocError('USAGE', t('qc.error.glossaryNeedsSource'));
 
+    // Loaded when a check runs: `--help` and the other commands start without the rules and the glossary.
+    const [{ loadProfile }, { runQc }, { createMatcher, loadGlossary }] = await Promise.all([import('../../qc/load-profile.js'), import('../../qc/run.js'), import('../../glossary/index.js')]);
     const profile = loadProfile((values['profile'] as string | undefined) ?? 'default', io.cwd);
     const track = await readTrack(file, language, frameRate, io);
     const options: QcOptions = { language, profile, ...(frameRate === undefined ? {} : { frameRate }) };

@@ -5,14 +5,9 @@ import { parse } from '../../formats/parse.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import type { Track } from '../../model/track.js';
 import { SublocError } from '../../errors.js';
-import { openMemory } from '../../memory/sqlite.js';
-import { readSourceTrack } from '../../pipeline/read-source.js';
-import { resolveLocalizeOptions, type LocalizeInput, type LocalizeOptions } from '../../pipeline/options.js';
+import type { LocalizeInput, LocalizeOptions } from '../../pipeline/options.js';
 import { readInput } from '../../pipeline/read-input.js';
-import { alignByTiming } from '../../review/align.js';
-import { planImport, planSubtitleImport, type ImportPlan } from '../../review/import.js';
-import { readXliff } from '../../review/xliff-read.js';
-import { segment } from '../../translate/segment.js';
+import type { ImportPlan } from '../../review/import.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT, type CliIo } from '../io.js';
@@ -35,6 +30,7 @@ async function sourceTrack(values: ParsedArgs['values'], language: string, io: C
     const v = str(values[key]);
     if (v !== undefined) cli[key] = v;
   }
+  const [{ resolveLocalizeOptions }, { readSourceTrack }] = await Promise.all([import('../../pipeline/options.js'), import('../../pipeline/read-source.js')]);
   const options = await resolveLocalizeOptions(cli, io.cwd, io.env);
   const { track } = await readSourceTrack(options);
   return { options, track };
@@ -52,6 +48,14 @@ async function importAction(values: ParsedArgs['values'], files: string[], io: C
   const [file, ...extra] = files;
   if (file === undefined) throw new SublocError('USAGE', t('review.error.noFile'));
   if (extra.length > 0) throw new SublocError('USAGE', t('review.error.oneFile', { argument: extra[0] ?? '' }));
+  // Loaded when an import runs: `--help` and the other commands start without SQLite and the review readers.
+  const [{ openMemory }, { alignByTiming }, { planImport, planSubtitleImport }, { readXliff }, { segment }] = await Promise.all([
+    import('../../memory/sqlite.js'),
+    import('../../review/align.js'),
+    import('../../review/import.js'),
+    import('../../review/xliff-read.js'),
+    import('../../translate/segment.js'),
+  ]);
   const path = resolve(io.cwd, file);
   const bytes = await readInput(path);
   const decoded = decode(bytes);
