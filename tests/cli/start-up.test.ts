@@ -40,6 +40,15 @@ describe('what a command loads', () => {
     expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
   });
 
+  it('`subloc --help` loads no format adapter and `subloc convert` no other command', () => {
+    const dir = tempDir();
+    const help = packagesLoaded(['--help'], dir).files.filter((f) => f.includes('/src/'));
+    expect(help.filter((f) => /\/src\/formats\/(index\.ts|parse\.ts|serialize\.ts|[^/]+\/)/.test(f))).toEqual([]);
+    writeFileSync(join(dir, 'small.srt'), '1\n00:00:01,000 --> 00:00:02,000\nhotline\n');
+    const convert = packagesLoaded(['convert', 'small.srt', '--to', 'vtt'], dir).files.filter((f) => f.includes('/src/cli/commands/'));
+    expect(convert.map((f) => f.replace(/.*\/commands\//, ''))).toEqual(['convert.ts']);
+  });
+
   it('the Chinese message catalog is read only for a run in Chinese', () => {
     const dir = tempDir();
     const catalog = (files: string[]): boolean => files.some((f) => f.endsWith('locales/zh-CN.json'));

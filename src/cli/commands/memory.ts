@@ -5,7 +5,6 @@ import { hasErrors } from '../../model/diagnostic.js';
 import { SublocError } from '../../errors.js';
 import { memoryPath } from '../../memory/path.js';
 import type { MemoryEntry, MemoryStatus, MemoryStore } from '../../memory/store.js';
-import { exportTmx, importTmx } from '../../memory/tmx.js';
 import { readInput } from '../../pipeline/read-input.js';
 import { writeFileAtomic } from '../../pipeline/write-atomic.js';
 import type { Command, ParsedArgs } from '../command.js';
@@ -58,6 +57,7 @@ async function exportAction({ values, files, path, io }: Context): Promise<numbe
   const source = str(values['source']);
   const target = str(values['target']);
   const entries = await withMemory(path, (store) => store.entries({ ...(source === undefined ? {} : { source }), ...(target === undefined ? {} : { target }) }));
+  const { exportTmx } = await import('../../memory/tmx.js');
   const tmx = exportTmx(entries, { srcLang: source ?? commonSource(entries) ?? 'und' });
   const output = str(values['output']);
   if (output === undefined) io.stdout(tmx);
@@ -72,6 +72,7 @@ async function importAction({ values, files, path, io }: Context): Promise<numbe
   if (status !== undefined && !STATUSES.includes(status as MemoryStatus)) {
     throw new SublocError('USAGE', t('memory.error.badStatus', { status, expected: STATUSES.join(', ') }));
   }
+  const { importTmx } = await import('../../memory/tmx.js');
   const read = await Promise.all(files.map(async (file) => ({ file, bytes: await readInput(resolve(io.cwd, file)) })));
   let failed = false;
   const store = await open(path);

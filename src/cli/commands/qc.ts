@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { parse } from '../../formats/parse.js';
 import { hasErrors, type Diagnostic } from '../../model/diagnostic.js';
 import { parseFrameRate } from '../../model/frame-rate.js';
 import type { FrameRate, Lang, Track } from '../../model/track.js';
@@ -16,6 +15,7 @@ const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /** Reads a track as `convert` does; a file with errors is refused, its warnings shown. */
 async function readTrack(file: string, language: Lang, frameRate: FrameRate | undefined, io: CliIo): Promise<Track> {
+  const { parse } = await import('../../formats/parse.js');
   const parsed = parse(await readInput(resolve(io.cwd, file)), { fileName: file, language, ...(frameRate === undefined ? {} : { frameRate }) });
   for (const d of parsed.diagnostics) printDiagnostic(io, d, file);
   if (hasErrors(parsed.diagnostics)) throw new SublocError('PARSE_FAILED', t('qc.error.notChecked', { file }), { file });

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, relative, resolve } from 'node:path';
 import { decode } from '../../formats/decode.js';
-import { parse } from '../../formats/parse.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import type { Track } from '../../model/track.js';
 import { SublocError } from '../../errors.js';
@@ -49,7 +48,8 @@ async function importAction(values: ParsedArgs['values'], files: string[], io: C
   if (file === undefined) throw new SublocError('USAGE', t('review.error.noFile'));
   if (extra.length > 0) throw new SublocError('USAGE', t('review.error.oneFile', { argument: extra[0] ?? '' }));
   // Loaded when an import runs: `--help` and the other commands start without SQLite and the review readers.
-  const [{ openMemory }, { alignByTiming }, { planImport, planSubtitleImport }, { readXliff }, { segment }] = await Promise.all([
+  const [{ parse }, { openMemory }, { alignByTiming }, { planImport, planSubtitleImport }, { readXliff }, { segment }] = await Promise.all([
+    import('../../formats/parse.js'),
     import('../../memory/sqlite.js'),
     import('../../review/align.js'),
     import('../../review/import.js'),
