@@ -63,7 +63,28 @@ export function settleCueIds(cues: Cue[], origins: IdOrigins, diagnostics: Diagn
   merge(diagnostics, found);
 }
 
+/**
+ * Numbers written without leading zeros and rising from cue to cue cannot
+ * repeat: the usual SRT and WebVTT file is settled without hashing every id.
+ */
+function risingNumbers(cues: readonly Cue[]): boolean {
+  let previous = -1;
+  for (const { id } of cues) {
+    if (id.length === 0 || id.length > 15 || (id.charCodeAt(0) === 0x30 && id.length > 1)) return false;
+    let n = 0;
+    for (let i = 0; i < id.length; i++) {
+      const c = id.charCodeAt(i);
+      if (c < 0x30 || c > 0x39) return false;
+      n = n * 10 + c - 0x30;
+    }
+    if (n <= previous) return false;
+    previous = n;
+  }
+  return true;
+}
+
 function allUnique(cues: readonly Cue[]): boolean {
+  if (risingNumbers(cues)) return true;
   const seen = new Set<string>();
   for (const cue of cues) {
     if (seen.has(cue.id)) return false;
