@@ -223,10 +223,10 @@ async function main(): Promise<void> {
   }
 
   console.log(`subloc bench: Node ${process.version}, median of runs after one warm-up, each size, format and input in a fresh process; film = bilingual lines, a few % with placement and inline tags\n`);
-  console.log(`${'cues'.padStart(7)}  ${'task'.padEnd(15)} ${'subloc ms'.padStart(10)}  ${'peer ms'.padStart(9)}  ${'speed-up'.padStart(8)}  peer`);
+  console.log(`${'cues'.padStart(7)}  ${'task'.padEnd(22)} ${'subloc ms'.padStart(10)}  ${'peer ms'.padStart(9)}  ${'speed-up'.padStart(8)}  peer`);
   for (const r of rows) {
     const ratio = Number.isNaN(r.peerMs) ? '' : `${(r.peerMs / r.subloc).toFixed(2)}×`;
-    console.log(`${String(r.cues).padStart(7)}  ${r.task.padEnd(15)} ${ms(r.subloc).padStart(10)}  ${(Number.isNaN(r.peerMs) ? '' : ms(r.peerMs)).padStart(9)}  ${ratio.padStart(8)}  ${r.peer}`);
+    console.log(`${String(r.cues).padStart(7)}  ${r.task.padEnd(22)} ${ms(r.subloc).padStart(10)}  ${(Number.isNaN(r.peerMs) ? '' : ms(r.peerMs)).padStart(9)}  ${ratio.padStart(8)}  ${r.peer}`);
   }
   console.log('\nspeed-up = peer time ÷ subloc time (above 1 means subloc is faster)');
   console.log('\nReading 100,000 cues in a fresh process (decode + parse, file read included):');
