@@ -18,6 +18,9 @@ import type { Cue, Track } from '../src/model/track.js';
 
 const WORDS = ['市民', '热线', '北京', 'the', 'hotline', 'answers', 'sixty', 'thousand', 'calls', 'every', 'day', 'from', 'residents', 'of', 'old', 'buildings', 'without', 'elevators'];
 
+const CJK = ['您好', '这里是', '市民热线', '我们', '每天', '接到', '六万个', '电话', '老楼', '没有', '电梯', '怎么办', '师傅', '马上', '过去'];
+const PLACEMENTS = [{ vertical: 'top' as const }, { vertical: 'top' as const, horizontal: 'left' as const }, { vertical: 'middle' as const }, { vertical: 'bottom' as const, horizontal: 'right' as const }];
+
 /** Documentary-like cues: one or two lines of up to about 40 characters, some in italics. */
 function generate(count: number): Track {
   const cues: Cue[] = [];
@@ -31,6 +34,32 @@ function generate(count: number): Track {
     t += 2600 + (i % 4) * 125;
   }
   return { language: 'en', cues, meta: {} };
+}
+
+/**
+ * A bilingual film's cues: a Chinese line over its English line in most
+ * cues, and in a few percent a placement (WebVTT cue settings, SRT `{\an}`)
+ * and inline bold, underline or colour tags inside a line.
+ */
+function generateFilmMix(count: number): Track {
+  const track = generate(count);
+  track.cues.forEach((cue, i) => {
+    const first = cue.lines[0]![0]!;
+    const english = cue.lines.map((line) => line.map((s) => s.text).join('')).join(' ');
+    const style = first.italic === true ? { italic: true as const } : {};
+    if (i % 4 !== 3) {
+      const chinese = Array.from({ length: 3 + (i % 5) }, (_, k) => CJK[(i * 5 + k * 7) % CJK.length]!).join('');
+      cue.lines = [[{ text: i % 9 === 0 ? `${chinese}，“${WORDS[i % WORDS.length]!}”` : `${chinese}。`, ...style }], [{ text: english, ...style }]];
+    }
+    if (i % 29 === 0) cue.placement = PLACEMENTS[(i / 29) % PLACEMENTS.length]!;
+    if (i % 23 === 0) {
+      const last = cue.lines.length - 1;
+      const words = cue.lines[last]!.map((s) => s.text).join('').split(' ');
+      const tag = [{ bold: true as const }, { underline: true as const }, { color: 'yellow' }][(i / 23) % 3]!;
+      cue.lines[last] = [{ text: `${words[0]!} ` }, { text: words[1]!, ...tag }, { text: ` ${words.slice(2).join(' ')}` }];
+    }
+  });
+  return track;
 }
 
 function median(xs: number[]): number {
@@ -74,51 +103,111 @@ function ms(x: number): string {
   return x < 10 ? x.toFixed(2) : x.toFixed(0);
 }
 
+/** Rows measured in a child process; NaN does not survive JSON, so an absent peer comes as null. */
+function fromChild(args: string[]): Row[] {
+  return (JSON.parse(child(args)) as Row[]).map((r) => ({ ...r, peerMs: r.peerMs ?? Number.NaN }));
+}
+
 function child(args: string[]): string {
   const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', new URL(import.meta.url).pathname, ...args], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`bench child ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout.trim();
 }
 
+const INPUTS = { bench: generate, film: generateFilmMix };
+type Input = keyof typeof INPUTS;
+
 /**
- * One size and format, measured in a fresh process: V8's allocation
+ * One size, format and input, measured in a fresh process: V8's allocation
  * decisions made on one workload otherwise slow the next one down, and the
  * order of the rows would decide the figures.
  */
-function measureCase(count: number, id: FormatId): Row[] {
+function measureCase(count: number, id: FormatId, input: Input): Row[] {
   const runs = count > 10_000 ? 5 : 25;
-  const track = generate(count);
+  const track = INPUTS[input](count);
   const text = formats[id].serialize(track).text;
   const bytes = Buffer.from(text);
   const rows: Row[] = [];
+  const of = input === 'film' ? ' (film)' : '';
   // Same input as the peers get: a string. Decoding bytes is measured on its own row.
   if (id === 'ttml') {
     const xml = new XMLParser({ preserveOrder: true, ignoreAttributes: false, processEntities: false });
     const [ours, peer] = compare(() => formats[id].parse(text), () => xml.parse(text), runs);
-    rows.push({ cues: count, task: 'parse ttml', subloc: ours, peer: 'fast-xml-parser (raw XML, preserveOrder)', peerMs: peer });
-    rows.push({ cues: count, task: 'serialize ttml', subloc: time(() => formats[id].serialize(track), runs), peer: '', peerMs: Number.NaN });
+    rows.push({ cues: count, task: `parse ttml${of}`, subloc: ours, peer: 'fast-xml-parser (raw XML, preserveOrder)', peerMs: peer });
+    rows.push({ cues: count, task: `serialize ttml${of}`, subloc: time(() => formats[id].serialize(track), runs), peer: '', peerMs: Number.NaN });
   } else {
     const [ours, peer] = compare(() => formats[id].parse(text), () => parseSync(text), runs);
-    rows.push({ cues: count, task: `parse ${id}`, subloc: ours, peer: 'subtitle parseSync', peerMs: peer });
+    rows.push({ cues: count, task: `parse ${id}${of}`, subloc: ours, peer: 'subtitle parseSync', peerMs: peer });
     const nodes: NodeList = parseSync(text);
     const [write, peerWrite] = compare(() => formats[id].serialize(track), () => stringifySync(nodes, { format: id === 'srt' ? 'SRT' : 'WebVTT' }), runs);
-    rows.push({ cues: count, task: `serialize ${id}`, subloc: write, peer: 'subtitle stringifySync', peerMs: peerWrite });
+    rows.push({ cues: count, task: `serialize ${id}${of}`, subloc: write, peer: 'subtitle stringifySync', peerMs: peerWrite });
   }
-  if (id === 'srt') {
+  if (id === 'srt' && input === 'bench') {
     const [ours, peer] = compare(() => decode(bytes), () => bytes.toString('utf8'), runs);
     rows.push({ cues: count, task: 'decode utf-8', subloc: ours, peer: 'Buffer#toString', peerMs: peer });
   }
   return rows;
 }
 
+/** A deterministic Chinese sentence of 12 to 27 characters, as the memory tests use. */
+function sentences(count: number): string[] {
+  const alphabet = '的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平真听世气信北少关并内加化由却代军产入先山五太水万市眼体别处总才场师书比住员九笑性通目华报立马命张活难神数件安表原车白应路期叫死常提感金何更反合放做系计或司利受光王果亲界及今京务制解各任至清物台象记边共风战干接它许八特觉望直服毛林题建南度统色字请交爱让认算论百吃义科怎元社术结六功指思非流每青管夫连远资队跟带花快条院变联言权往展该领传近留红治决周保达办运武半候七必城父强步完革深区即求品士转量空甚众技轻程告江语英基派满式李息写呢识极令黄德收脸钱党倒未持取设始版双历越史商千片容研像找友孩站广改议形委早房音火际则首单据导影失拿网香似斯专石若兵弟谁校读志飞观争究包组造落视济喜离虽坐集编宝谈府拉黑且随格尽剑讲布杀微怕母调局根曾准团段终乐切级克精哪官示冷域';
+  let seed = 42;
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return Array.from({ length: count }, () => Array.from({ length: 12 + Math.floor(random() * 16) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+}
+
+/** The SQLite memory's fuzzy lookup among 10,000 entries of one language pair, one character changed in the query. */
+async function measureFuzzy(): Promise<Row[]> {
+  const count = 10_000;
+  // Loaded here only: the parse and serialize children must not carry SQLite.
+  const { openMemory } = await import('../src/memory/sqlite.js');
+  const memory = openMemory(':memory:');
+  try {
+    const pair = { source: 'zh-Hans', target: 'en-US' };
+    const source = sentences(count);
+    memory.put(source.map((s) => ({ sourceLang: pair.source, targetLang: pair.target, source: [s], target: [`EN ${s}`], glossaryVersion: 'g1', provider: 'deepl', status: 'draft' as const, updatedAt: '2026-11-01T10:00:00.000Z' })));
+    const wanted = source[7_777]!;
+    const query = [`${wanted.slice(0, 5)}啊${wanted.slice(6)}`];
+    const found = memory.fuzzy(query, pair, 0.7)?.entry.source[0];
+    if (found !== wanted) throw new Error(`fuzzy lookup found ${found}, expected ${wanted}`);
+    return [{ cues: count, task: 'memory fuzzy', subloc: time(() => memory.fuzzy(query, pair, 0.7), 25), peer: '(entries, not cues; one lookup)', peerMs: Number.NaN }];
+  } finally {
+    memory.close();
+  }
+}
+
+/** Wall time of a whole process, median of runs taken in turn with the baseline's. */
+function startUp(args: string[], cwd: string, runs: number): [number, number] {
+  const run = (argv: string[]) => (): void => {
+    const result = spawnSync(process.execPath, argv, { cwd, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`node ${argv.join(' ')} failed: ${result.stderr}`);
+  };
+  return compare(run(args), run(['-e', '0']), runs);
+}
+
+/** The built CLI as a user runs it, against `node -e 0`: what loading subloc itself costs. */
+function measureStartUp(dir: string): string[] {
+  const root = new URL('..', import.meta.url).pathname;
+  const build = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stdout}${build.stderr}`);
+  const cli = join(root, 'dist/cli/main.js');
+  writeFileSync(join(dir, 'small.srt'), formats.srt.serialize(generateFilmMix(20)).text);
+  return [['--help'], ['convert', 'small.srt', '--to', 'vtt']].map((args) => {
+    const [ours, node] = startUp([cli, ...args], dir, 15);
+    return `  subloc ${args.join(' ').padEnd(28)} ${ms(ours).padStart(5)} ms, node -e 0 ${ms(node).padStart(5)} ms: ${(ours / node).toFixed(2)}× the start-up of node -e 0`;
+  });
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'subloc-bench-'));
   const rows: Row[] = [];
   const memory: string[] = [];
+  let startUps: string[];
   try {
     for (const count of [1_500, 100_000]) {
       for (const id of ['srt', 'vtt', 'ttml'] as const) {
-        rows.push(...(JSON.parse(child(['--case', String(count), id])) as Row[]).map((r) => ({ ...r, peerMs: r.peerMs ?? Number.NaN })));
+        for (const input of ['bench', 'film'] as const) rows.push(...fromChild(['--case', String(count), id, input]));
         if (count === 100_000) {
           const file = join(dir, `bench.${id}`);
           writeFileSync(file, formats[id].serialize(generate(count)).text);
@@ -127,19 +216,23 @@ async function main(): Promise<void> {
         }
       }
     }
+    rows.push(...fromChild(['--fuzzy']));
+    startUps = measureStartUp(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  console.log(`subloc bench: Node ${process.version}, median of runs after one warm-up, each size and format in a fresh process\n`);
-  console.log(`${'cues'.padStart(7)}  ${'task'.padEnd(15)} ${'subloc ms'.padStart(10)}  ${'peer ms'.padStart(9)}  ${'speed-up'.padStart(8)}  peer`);
+  console.log(`subloc bench: Node ${process.version}, median of runs after one warm-up, each size, format and input in a fresh process; film = bilingual lines, a few % with placement and inline tags\n`);
+  console.log(`${'cues'.padStart(7)}  ${'task'.padEnd(22)} ${'subloc ms'.padStart(10)}  ${'peer ms'.padStart(9)}  ${'speed-up'.padStart(8)}  peer`);
   for (const r of rows) {
     const ratio = Number.isNaN(r.peerMs) ? '' : `${(r.peerMs / r.subloc).toFixed(2)}×`;
-    console.log(`${String(r.cues).padStart(7)}  ${r.task.padEnd(15)} ${ms(r.subloc).padStart(10)}  ${(Number.isNaN(r.peerMs) ? '' : ms(r.peerMs)).padStart(9)}  ${ratio.padStart(8)}  ${r.peer}`);
+    console.log(`${String(r.cues).padStart(7)}  ${r.task.padEnd(22)} ${ms(r.subloc).padStart(10)}  ${(Number.isNaN(r.peerMs) ? '' : ms(r.peerMs)).padStart(9)}  ${ratio.padStart(8)}  ${r.peer}`);
   }
   console.log('\nspeed-up = peer time ÷ subloc time (above 1 means subloc is faster)');
   console.log('\nReading 100,000 cues in a fresh process (decode + parse, file read included):');
   console.log(memory.join('\n'));
+  console.log('\nStart-up of the built CLI (dist/), median of 15 runs, against node -e 0 (below 2 is the aim):');
+  console.log(startUps.join('\n'));
   // Loaded here only: the per-case and memory children must not carry the DeepL test server.
   const { benchDeepL } = await import('./bench-deepl.js');
   console.log(`\n${await benchDeepL()}`);
@@ -150,8 +243,8 @@ if (process.argv[2] === '--memory') {
   const result = parse(readFileSync(file!), { format: format as FormatId });
   if (result.track.cues.length !== 100_000) throw new Error(`read ${result.track.cues.length} cues, expected 100000`);
   process.stdout.write(`${process.resourceUsage().maxRSS / 1024}\n`);
-} else if (process.argv[2] === '--case') {
-  const rows = measureCase(Number(process.argv[3]), process.argv[4] as FormatId);
+} else if (process.argv[2] === '--case' || process.argv[2] === '--fuzzy') {
+  const rows = process.argv[2] === '--fuzzy' ? await measureFuzzy() : measureCase(Number(process.argv[3]), process.argv[4] as FormatId, process.argv[5] as Input);
   // NaN does not survive JSON: an absent peer is written as null.
   process.stdout.write(JSON.stringify(rows.map((r) => ({ ...r, peerMs: Number.isNaN(r.peerMs) ? null : r.peerMs }))));
 } else {

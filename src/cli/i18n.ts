@@ -1,15 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import i18next, { type TFunction } from 'i18next';
 import en from './locales/en.json' with { type: 'json' };
-import zhCN from './locales/zh-CN.json' with { type: 'json' };
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type CliLanguage = (typeof LANGUAGES)[number];
 
-// Bundled catalogs and a synchronous init: messages never wait on a file or the network.
+// Bundled catalogs and a synchronous init: messages never wait on a file or the network. English,
+// the fallback, is always loaded; another catalog when a run first asks for its language.
 const instance = i18next.createInstance();
 void instance.init({
-  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  resources: { en: { translation: en } },
   lng: 'en',
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
@@ -33,7 +33,15 @@ export function pickLanguage(option: string | undefined, env: Readonly<Record<st
   return locale !== undefined && /^zh[_-](CN|Hans)\b/i.test(locale) ? 'zh-CN' : 'en';
 }
 
-export function withLanguage<T>(language: CliLanguage, run: () => T): T {
+const catalogs: Readonly<Record<Exclude<CliLanguage, 'en'>, () => Promise<{ default: object }>>> = {
+  'zh-CN': () => import('./locales/zh-CN.json', { with: { type: 'json' } }),
+};
+
+/** Runs `run` with messages in `language`, its catalog loaded first. */
+export async function withLanguage<T>(language: CliLanguage, run: () => Promise<T>): Promise<T> {
+  if (language !== 'en' && !instance.hasResourceBundle(language, 'translation')) {
+    instance.addResourceBundle(language, 'translation', (await catalogs[language]()).default);
+  }
   return current.run(language, run);
 }
 

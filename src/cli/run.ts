@@ -2,20 +2,22 @@ import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { isSublocError } from '../errors.js';
 import { parseArgsOptions, type Command, type ParsedArgs } from './command.js';
-import { convert } from './commands/convert.js';
-import { deliver } from './commands/deliver.js';
-import { localize } from './commands/localize.js';
-import { memory } from './commands/memory.js';
-import { review } from './commands/review.js';
-import { qc } from './commands/qc.js';
-import { timing } from './commands/timing.js';
 import { GLOBAL_OPTIONS, commandHelp, overallHelp } from './help.js';
 import { LANGUAGES, isCliLanguage, pickLanguage, t, withLanguage } from './i18n.js';
 import { EXIT, type CliIo } from './io.js';
 import { printDiagnostic, styleFor } from './style.js';
 import { nearest } from './suggest.js';
 
-const commands: Readonly<Record<string, Command>> = Object.freeze({ convert, deliver, localize, memory, qc, review, timing });
+/** Each command's module, loaded when it runs (all of them for the overall help): a command starts without the others. */
+const commands: Readonly<Record<string, () => Promise<Command>>> = Object.freeze({
+  convert: async () => (await import('./commands/convert.js')).convert,
+  deliver: async () => (await import('./commands/deliver.js')).deliver,
+  localize: async () => (await import('./commands/localize.js')).localize,
+  memory: async () => (await import('./commands/memory.js')).memory,
+  qc: async () => (await import('./commands/qc.js')).qc,
+  review: async () => (await import('./commands/review.js')).review,
+  timing: async () => (await import('./commands/timing.js')).timing,
+});
 
 /** The `--lang` value wherever it is, so that even a wrong command line is explained in the user's language. */
 function langOption(argv: readonly string[]): string | undefined {
@@ -77,10 +79,10 @@ async function runIn(argv: readonly string[], io: CliIo): Promise<number> {
   const leading = leadingGlobals(argv);
   const [name, ...rest] = leading.rest;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(overallHelp(Object.values(commands)));
+    io.stdout(overallHelp(await Promise.all(Object.values(commands).map((load) => load()))));
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  const command = Object.hasOwn(commands, name) ? await commands[name]!() : undefined;
   if (!command) {
     const guess = nearest(name, Object.keys(commands));
     io.stderr(`subloc: ${guess === undefined ? t('usage.unknownCommand', { name, expected: Object.keys(commands).join(', ') }) : t('usage.unknownCommandSuggest', { name, suggestion: guess })}\n`);

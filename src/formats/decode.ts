@@ -1,6 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { SublocError } from '../errors.js';
 
@@ -32,6 +31,11 @@ const LEGACY = new Set([
   'windows-1255', 'windows-1256', 'iso-8859-1', 'iso-8859-2', 'iso-8859-5',
   'iso-8859-6', 'iso-8859-7', 'iso-8859-8', 'iso-8859-9', 'koi8-r',
 ]);
+
+// Required only for what is not UTF-8, so that a UTF-8 file is read without loading them.
+const load = createRequire(import.meta.url);
+const chardet = (): typeof import('chardet') => load('chardet') as typeof import('chardet');
+const iconv = (): typeof import('iconv-lite') => load('iconv-lite') as typeof import('iconv-lite');
 
 const SAMPLE = 64 * 1024;
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -73,7 +77,7 @@ function controlShare(text: string): number {
 
 function guessLegacy(bytes: Uint8Array): { encoding: string; confidence: number } {
   const sample = bytes.subarray(0, SAMPLE);
-  for (const match of chardet.analyse(sample)) {
+  for (const match of chardet().analyse(sample)) {
     const name = match.name.toLowerCase();
     if (LEGACY.has(name)) return { encoding: name, confidence: match.confidence };
   }
@@ -100,7 +104,7 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
 
   if (opts.encoding !== undefined) {
     encoding = normalizeName(opts.encoding);
-    if (!iconv.encodingExists(encoding)) {
+    if (!iconv().encodingExists(encoding)) {
       throw new SublocError('ENCODING_UNKNOWN', `unknown encoding \`${opts.encoding}\`; expected a name such as utf-8, utf-16le, gb18030, big5 or windows-1252`);
     }
     const bom = bomOf(bytes);
@@ -131,7 +135,7 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
     }
   }
 
-  const text = encoding === 'utf-8' ? utf8.decode(body) : iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding, { stripBOM: true });
+  const text = encoding === 'utf-8' ? utf8.decode(body) : iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding, { stripBOM: true });
   const cleaned = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
   if (controlShare(cleaned) > 0.1) {

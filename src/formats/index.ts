@@ -35,4 +35,4 @@ export function detectFormat(text: string, path?: string): FormatAdapter | undef
   return byDetection.find((f) => f.detect(text)) ?? (path === undefined ? undefined : formatForPath(path));
 }
 
-export const formatIds = Object.keys(formats) as FormatId[];
+export { formatIds } from './format-ids.js';

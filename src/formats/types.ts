@@ -1,7 +1,9 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FrameRate, Lang, Track } from '../model/track.js';
 
-export type FormatId = 'srt' | 'vtt' | 'ttml' | 'ebu-tt-d' | 'dcp-smpte' | 'dcp-interop';
+import type { FormatId } from './format-ids.js';
+
+export type { FormatId };
 
 export interface ParseOptions {
   /** Language of the track when the file does not say; BCP 47. @default 'und' */

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { formatById, formatForPath, formatIds } from '../../formats/index.js';
-import { parse } from '../../formats/parse.js';
+import { formatIds } from '../../formats/format-ids.js';
 import { parseFrameRate } from '../../model/frame-rate.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { fromFileName } from '../../model/file-name.js';
@@ -31,6 +30,8 @@ export const convert: Command = {
   async run({ values, positionals }, io) {
     const [input, ...extra] = positionals;
     if (input === undefined || extra.length > 0) throw new SublocError('USAGE', t('convert.error.oneInput', { n: positionals.length }));
+    // Loaded when a conversion runs: `--help` starts without the adapters.
+    const [{ formatById, formatForPath }, { parse }] = await Promise.all([import('../../formats/index.js'), import('../../formats/parse.js')]);
     const output = values['output'] as string | undefined;
     const toName = (values['to'] as string | undefined) ?? (output === undefined ? undefined : formatForPath(output)?.id);
     if (toName === undefined) throw new SublocError('USAGE', t('convert.error.missingTo', { expected: formatIds.join(', ') }));

@@ -1,6 +1,5 @@
 import { relative } from 'node:path';
-import { deliver as runDeliver } from '../../pipeline/deliver.js';
-import { resolveDeliverOptions, type DeliverInput } from '../../pipeline/deliver-options.js';
+import type { DeliverInput } from '../../pipeline/deliver-options.js';
 import { SublocError } from '../../errors.js';
 import type { Command } from '../command.js';
 import { t } from '../i18n.js';
@@ -49,6 +48,8 @@ export const deliver: Command = {
     if (values['allow-qc-errors'] === true) cli.allowQcErrors = true;
     if (values['fix-timing'] === true) cli.fixTiming = true;
 
+    // Loaded when a delivery runs: `--help` and the other commands start without the writers and QC.
+    const [{ resolveDeliverOptions }, { deliver: runDeliver }] = await Promise.all([import('../../pipeline/deliver-options.js'), import('../../pipeline/deliver.js')]);
     const options = await resolveDeliverOptions(cli, io.cwd, io.env);
     for (const id of options.missingFormats) note(io, `subloc deliver: ${styleFor(io).yellow(t('severity.warning'))}: ${t('deliver.missingFormat', { id, profile: options.profile })}`);
     const report = await runDeliver(options);

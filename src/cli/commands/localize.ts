@@ -2,12 +2,11 @@ import { hostname } from 'node:os';
 import { join, relative } from 'node:path';
 import { SublocError } from '../../errors.js';
 import type { RunHolder } from '../../memory/store.js';
-import { localize as runLocalize, type LocalizeEvent } from '../../pipeline/localize.js';
-import { resolveLocalizeOptions, type LocalizeInput } from '../../pipeline/options.js';
+import type { LocalizeEvent } from '../../pipeline/localize.js';
+import type { LocalizeInput } from '../../pipeline/options.js';
 import type { Command } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT } from '../io.js';
-import { progressReporter } from '../progress.js';
 import { note, printDiagnostic, styleFor } from '../style.js';
 
 function holderOf(holder: RunHolder | undefined): string {
@@ -61,6 +60,12 @@ export const localize: Command = {
     if (values['dry-run'] === true) cli.dryRun = true;
     if (values['fix-timing'] === true) cli.fixTiming = true;
 
+    // Loaded when a run starts: `--help` and the other commands start without DeepL, SQLite and the progress bars.
+    const [{ resolveLocalizeOptions }, { localize: runLocalize }, { progressReporter }] = await Promise.all([
+      import('../../pipeline/options.js'),
+      import('../../pipeline/localize.js'),
+      import('../progress.js'),
+    ]);
     const options = await resolveLocalizeOptions(cli, io.cwd, io.env);
     const json = values['json'] === true;
     const progress = json || options.dryRun ? undefined : progressReporter(io);

@@ -4,9 +4,7 @@ import { decode } from '../../formats/decode.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { SublocError } from '../../errors.js';
 import { memoryPath } from '../../memory/path.js';
-import { openMemory } from '../../memory/sqlite.js';
 import type { MemoryEntry, MemoryStatus, MemoryStore } from '../../memory/store.js';
-import { exportTmx, importTmx } from '../../memory/tmx.js';
 import { readInput } from '../../pipeline/read-input.js';
 import { writeFileAtomic } from '../../pipeline/write-atomic.js';
 import type { Command, ParsedArgs } from '../command.js';
@@ -25,8 +23,14 @@ interface Context {
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-function withMemory<T>(path: string, use: (store: MemoryStore) => T): T {
-  const store = openMemory(path);
+/** The SQLite store, loaded when an action opens it: `--help` and the other commands start without SQLite. */
+async function open(path: string): Promise<MemoryStore> {
+  const { openMemory } = await import('../../memory/sqlite.js');
+  return openMemory(path);
+}
+
+async function withMemory<T>(path: string, use: (store: MemoryStore) => T): Promise<T> {
+  const store = await open(path);
   try {
     return use(store);
   } finally {
@@ -52,7 +56,8 @@ async function exportAction({ values, files, path, io }: Context): Promise<numbe
   requireExisting(path);
   const source = str(values['source']);
   const target = str(values['target']);
-  const entries = withMemory(path, (store) => store.entries({ ...(source === undefined ? {} : { source }), ...(target === undefined ? {} : { target }) }));
+  const entries = await withMemory(path, (store) => store.entries({ ...(source === undefined ? {} : { source }), ...(target === undefined ? {} : { target }) }));
+  const { exportTmx } = await import('../../memory/tmx.js');
   const tmx = exportTmx(entries, { srcLang: source ?? commonSource(entries) ?? 'und' });
   const output = str(values['output']);
   if (output === undefined) io.stdout(tmx);
@@ -67,9 +72,10 @@ async function importAction({ values, files, path, io }: Context): Promise<numbe
   if (status !== undefined && !STATUSES.includes(status as MemoryStatus)) {
     throw new SublocError('USAGE', t('memory.error.badStatus', { status, expected: STATUSES.join(', ') }));
   }
+  const { importTmx } = await import('../../memory/tmx.js');
   const read = await Promise.all(files.map(async (file) => ({ file, bytes: await readInput(resolve(io.cwd, file)) })));
   let failed = false;
-  const store = openMemory(path);
+  const store = await open(path);
   try {
     for (const { file, bytes } of read) {
       const decoded = decode(bytes);
@@ -96,7 +102,7 @@ async function statsAction({ files, path, io }: Context): Promise<number> {
     io.stdout(`${t('memory.statsEmpty', { path })}\n`);
     return EXIT.ok;
   }
-  const entries = withMemory(path, (store) => store.entries());
+  const entries = await withMemory(path, (store) => store.entries());
   const pairs = new Map<string, Record<MemoryStatus, number>>();
   for (const e of entries) {
     const key = `${e.sourceLang} → ${e.targetLang}`;

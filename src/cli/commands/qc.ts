@@ -1,14 +1,11 @@
 import { resolve } from 'node:path';
-import { parse } from '../../formats/parse.js';
-import { createMatcher, loadGlossary } from '../../glossary/index.js';
 import { hasErrors, type Diagnostic } from '../../model/diagnostic.js';
 import { BCP47 } from '../../model/file-name.js';
 import { parseFrameRate } from '../../model/frame-rate.js';
 import type { FrameRate, Lang, Track } from '../../model/track.js';
 import { SublocError } from '../../errors.js';
 import { readInput } from '../../pipeline/read-input.js';
-import { loadProfile } from '../../qc/load-profile.js';
-import { runQc, type QcOptions } from '../../qc/run.js';
+import type { QcOptions } from '../../qc/run.js';
 import type { Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { EXIT } from '../io.js';
@@ -17,6 +14,7 @@ import { count, note, printDiagnostic, styleFor } from '../style.js';
 
 /** Reads a track as `convert` does; a file with errors is refused, its warnings shown. */
 async function readTrack(file: string, language: Lang, frameRate: FrameRate | undefined, io: CliIo): Promise<Track> {
+  const { parse } = await import('../../formats/parse.js');
   const parsed = parse(await readInput(resolve(io.cwd, file)), { fileName: file, language, ...(frameRate === undefined ? {} : { frameRate }) });
   for (const d of parsed.diagnostics) printDiagnostic(io, d, file);
   if (hasErrors(parsed.diagnostics)) throw new SublocError('PARSE_FAILED', t('qc.error.notChecked', { file }), { file });
@@ -57,6 +55,8 @@ export const qc: Command = {
     if (sourceLanguage !== undefined && !BCP47.test(sourceLanguage)) throw new SublocError('USAGE', t('qc.error.badSourceLanguage', { value: sourceLanguage }));
     if (glossaryFile !== undefined && sourceFile === undefined) throw new SublocError('USAGE', t('qc.error.glossaryNeedsSource'));
 
+    // Loaded when a check runs: `--help` and the other commands start without the rules and the glossary.
+    const [{ loadProfile }, { runQc }, { createMatcher, loadGlossary }] = await Promise.all([import('../../qc/load-profile.js'), import('../../qc/run.js'), import('../../glossary/index.js')]);
     const profile = loadProfile((values['profile'] as string | undefined) ?? 'default', io.cwd);
     const track = await readTrack(file, language, frameRate, io);
     const options: QcOptions = { language, profile, ...(frameRate === undefined ? {} : { frameRate }) };

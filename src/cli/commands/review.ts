@@ -1,6 +1,6 @@
 import { SublocError } from '../../errors.js';
 import type { ImportPlan } from '../../review/import.js';
-import { importReview, type ReviewImportInput } from '../../pipeline/review-import.js';
+import type { ReviewImportInput } from '../../pipeline/review-import.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT, type CliIo } from '../io.js';
@@ -25,6 +25,8 @@ async function importAction(values: ParsedArgs['values'], files: string[], io: C
     const v = str(values[key]);
     if (v !== undefined) input[key] = v;
   }
+  // Loaded when an import runs: `--help` and the other commands start without SQLite and the review readers.
+  const { importReview } = await import('../../pipeline/review-import.js');
   const result = await importReview(input);
   switch (result.outcome) {
     case 'language-mismatch':

@@ -3,8 +3,11 @@ import type { Cue } from '../../model/track.js';
 
 /** Where the cues' ids came from, one entry per cue in the reader's order. */
 export interface IdOrigins {
-  /** 1-based line where cue k's id stands, or where the cue starts when the file gives none. */
-  lines: readonly number[];
+  /**
+   * 1-based line where cue k's id stands, or where the cue starts when the file gives none; or
+   * what finds them, asked only when some id must change (finding lines may cost a walk of the file).
+   */
+  lines: readonly number[] | (() => readonly number[]);
   /** Whether cue k's id is the file's own; false when the reader made it up (from the position, say). */
   given: readonly boolean[];
 }
@@ -35,6 +38,7 @@ const SEPARATOR = '~';
  */
 export function settleCueIds(cues: Cue[], origins: IdOrigins, diagnostics: Diagnostic[], repeated: (r: RepeatedId) => Diagnostic): void {
   if (allUnique(cues)) return;
+  const lines = typeof origins.lines === 'function' ? origins.lines() : origins.lines;
   const fileIds = new Set<string>();
   cues.forEach((cue, k) => {
     if (origins.given[k]) fileIds.add(cue.id);
@@ -44,7 +48,7 @@ export function settleCueIds(cues: Cue[], origins: IdOrigins, diagnostics: Diagn
   const found: Diagnostic[] = [];
   cues.forEach((cue, k) => {
     const id = cue.id;
-    const line = origins.lines[k] ?? 0;
+    const line = lines[k] ?? 0;
     const given = origins.given[k] === true;
     const firstLine = taken.get(id);
     if (firstLine === undefined && (given || !fileIds.has(id))) {
@@ -59,11 +63,32 @@ export function settleCueIds(cues: Cue[], origins: IdOrigins, diagnostics: Diagn
     renamed.push({ k, from: id });
     if (given && firstLine !== undefined) found.push(repeated({ id, derived, line, firstLine }));
   });
-  follow(diagnostics, cues, origins.lines, renamed);
+  follow(diagnostics, cues, lines, renamed);
   merge(diagnostics, found);
 }
 
+/**
+ * Numbers written without leading zeros and rising from cue to cue cannot
+ * repeat: the usual SRT and WebVTT file is settled without hashing every id.
+ */
+function risingNumbers(cues: readonly Cue[]): boolean {
+  let previous = -1;
+  for (const { id } of cues) {
+    if (id.length === 0 || id.length > 15 || (id.charCodeAt(0) === 0x30 && id.length > 1)) return false;
+    let n = 0;
+    for (let i = 0; i < id.length; i++) {
+      const c = id.charCodeAt(i);
+      if (c < 0x30 || c > 0x39) return false;
+      n = n * 10 + c - 0x30;
+    }
+    if (n <= previous) return false;
+    previous = n;
+  }
+  return true;
+}
+
 function allUnique(cues: readonly Cue[]): boolean {
+  if (risingNumbers(cues)) return true;
   const seen = new Set<string>();
   for (const cue of cues) {
     if (seen.has(cue.id)) return false;

@@ -66,7 +66,8 @@ interface PendingCue {
 /** Where a pending cue's id came from: the line of its `<p>`, and whether the id is the file's `xml:id`. */
 interface IdOrigin {
   id: string | undefined;
-  line: number;
+  /** The paragraph, located only if its cue's id must change: locating walks the whole document. */
+  element: XNode;
   given: boolean;
 }
 
@@ -246,9 +247,8 @@ class Reader {
 
     const placement = this.placement(region, own, style);
     const id = attrs['xml:id'];
-    const { line } = this.line(p);
     if (!content.split) {
-      this.push({ id, line, given: id !== undefined }, from, to, buildLines(runs), placement);
+      this.push({ id, element: p, given: id !== undefined }, from, to, buildLines(runs), placement);
       return interval.end;
     }
     // Spans timed apart (karaoke, roll-up): one cue per stretch of constant content, as an ISD sequence would show it.
@@ -276,7 +276,7 @@ class Reader {
       }
       piece++;
       // Pieces after the first get ids of their own, made up from the paragraph's.
-      const origin = piece === 1 || id === undefined ? { id, line, given: id !== undefined } : { id: `${id}-${piece}`, line, given: false };
+      const origin = piece === 1 || id === undefined ? { id, element: p, given: id !== undefined } : { id: `${id}-${piece}`, element: p, given: false };
       last = this.push(origin, b, e, lines, placement);
       lastBegin = b;
       lastEnd = e;
@@ -367,7 +367,7 @@ class Reader {
     if (!sorted) shown.sort((a, b) => a.start - b.start);
 
     let count = 0;
-    const lines: number[] = [];
+    const paragraphs: XNode[] = [];
     const given: boolean[] = [];
     let prev: PendingCue | undefined;
     for (const cue of shown) {
@@ -378,14 +378,14 @@ class Reader {
       }
       const origin = this.idOrigins.get(cue)!;
       cue.id ??= String(count + 1);
-      lines.push(origin.line);
+      paragraphs.push(origin.element);
       given.push(origin.given);
       shown[count++] = prev = cue;
     }
     shown.length = count;
     // Every cue has an id now.
     const cues = shown as Cue[];
-    settleCueIds(cues, { lines, given }, this.diagnostics, ({ id, derived, line, firstLine }) => messages.repeatedId(id, derived, { line, firstLine }));
+    settleCueIds(cues, { lines: () => paragraphs.map((p) => this.line(p).line), given }, this.diagnostics, ({ id, derived, line, firstLine }) => messages.repeatedId(id, derived, { line, firstLine }));
     if (this.indefinite.size > 0) {
       const first = firstIndefinite !== undefined && cues.includes(firstIndefinite as Cue) ? firstIndefinite : cues[0];
       this.diagnostics.push(messages.indefiniteEnd(this.indefinite.size, first?.id ?? ''));

@@ -155,3 +155,15 @@ describe('TTML white space between spans', () => {
     expect(ttml.parse(doc('<span style="i">a</span><span>  </span><span>b</span>')).track.cues[0]!.lines).toEqual([[{ text: 'a', italic: true }, { text: ' b' }]]);
   });
 });
+
+describe('TTML ids said twice', () => {
+  it('renames the second cue and names both lines, found only when an id repeats', () => {
+    const body = '<div>\n<p xml:id="a" begin="00:00:01.000" end="00:00:02.000">one</p>\n<p xml:id="b" begin="00:00:03.000" end="00:00:04.000">two</p>\n<p xml:id="a" begin="00:00:05.000" end="00:00:06.000">three</p>\n</div>';
+    const { track, diagnostics } = ttml.parse(doc(body));
+    expect(track.cues.map((c) => c.id)).toEqual(['a', 'b', 'a~2']);
+    const repeated = diagnostics.filter((d) => d.code === 'ttml/repeated-id');
+    expect(repeated).toHaveLength(1);
+    expect(repeated[0]).toMatchObject({ line: doc(body).split('\n').findIndex((l) => l.includes('three')) + 1, cueId: 'a~2' });
+    expect(repeated[0]!.message).toContain(`line ${doc(body).split('\n').findIndex((l) => l.includes('>one<')) + 1}`);
+  });
+});

@@ -1,4 +1,5 @@
-import { XMLParser, XMLValidator, type X2jOptions } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { X2jOptions, XMLParser } from 'fast-xml-parser';
 import type { Diagnostic, Location } from '../../../model/diagnostic.js';
 import { SourceLines } from '../source-lines.js';
 import { Locator } from './locator.js';
@@ -23,6 +24,14 @@ export interface XmlReaderOptions {
    * refused at the cost of a second pass. Subtitle files are read with one pass.
    */
   validate?: 'always' | 'on-trouble';
+}
+
+// Required on the first XML read, not on import: commands that read no XML (`--help`, an SRT
+// convert) then start without it. Its CommonJS build, so that the formats' synchronous parse can load it.
+const load = createRequire(import.meta.url);
+let fastXmlParser: typeof import('fast-xml-parser') | undefined;
+function fxp(): typeof import('fast-xml-parser') {
+  return (fastXmlParser ??= load('fast-xml-parser') as typeof import('fast-xml-parser'));
 }
 
 /**
@@ -60,7 +69,7 @@ const OPTIONS = {
  */
 export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResult {
   const { format } = options;
-  const parser = new XMLParser(options.keepText ? { ...OPTIONS, tagValueProcessor: options.keepText } : OPTIONS);
+  let parser: XMLParser | undefined;
 
   return (text) => {
     const lines = new SourceLines(text);
@@ -73,10 +82,11 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
       return { diagnostics: [messages.truncated(format, tags.unclosed.name, lines.lineAt(tags.unclosed.offset), { line: lines.lastLine })] };
     }
     if (tags.broken) return { diagnostics: [notWellFormed(format, text, lines, tags.broken.reason, lines.locate(tags.broken.offset))] };
-    if (options.validate === 'always' && XMLValidator.validate(text) !== true) return { diagnostics: [notWellFormed(format, text, lines, 'rejected by the validator')] };
+    if (options.validate === 'always' && fxp().XMLValidator.validate(text) !== true) return { diagnostics: [notWellFormed(format, text, lines, 'rejected by the validator')] };
 
     let nodes: XNode[];
     try {
+      parser ??= new (fxp().XMLParser)(options.keepText ? { ...OPTIONS, tagValueProcessor: options.keepText } : OPTIONS);
       nodes = parser.parse(text) as XNode[];
     } catch (error) {
       return { diagnostics: [notWellFormed(format, text, lines, error instanceof Error ? error.message : String(error))] };
@@ -96,7 +106,7 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
 
 /** The validator's verdict, which says where; `fallback` when it finds nothing wrong. */
 function notWellFormed(format: XmlFormat, text: string, lines: SourceLines, fallback: string, fallbackAt: Location = { line: 1 }): Diagnostic {
-  const verdict = XMLValidator.validate(text);
+  const verdict = fxp().XMLValidator.validate(text);
   if (verdict === true) return messages.notWellFormed(format, fallback, fallbackAt);
   const { code, msg, line, col } = verdict.err;
   // The validator reports elements still open at the end as a list of names at line 1.

@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tempDir, tsxArgs } from '../helpers/cli.js';
+
+const MAIN = resolve(import.meta.dirname, '../../src/cli/main.ts');
+const LOADED = pathToFileURL(resolve(import.meta.dirname, '../helpers/loaded-modules.mjs')).href;
+const HEAVY = ['deepl-node', 'better-sqlite3', 'fast-xml-parser', 'p-limit', 'cli-progress', 'chardet', 'iconv-lite'];
+
+/** The packages under node_modules that running `subloc <argv>` loaded. */
+function packagesLoaded(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { packages: string[]; files: string[]; stdout: string } {
+  const log = join(cwd, 'loaded.txt');
+  writeFileSync(log, '');
+  const result = spawnSync(process.execPath, ['--import', LOADED, ...tsxArgs(MAIN, ...argv)], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LC_ALL: 'C', LC_MESSAGES: '', LANG: 'C', ...env, SUBLOC_LOADED_LOG: log },
+  });
+  expect(result.status, result.stderr).toBe(0);
+  const files = readFileSync(log, 'utf8').split('\n').filter((f) => f !== '');
+  const packages = new Set(files.flatMap((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1] ?? []));
+  return { packages: [...packages].filter((p) => p !== 'tsx' && p !== 'esbuild' && p !== 'get-tsconfig' && p !== 'resolve-pkg-maps'), files, stdout: result.stdout };
+}
+
+/** `subloc --help` and a small `convert` start fast because they load only what they use. */
+describe('what a command loads', () => {
+  it('`subloc --help` loads no translation provider, database, XML parser or progress bar', () => {
+    const { packages, stdout } = packagesLoaded(['--help'], tempDir());
+    expect(stdout).toMatch(/^usage: subloc /);
+    expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+  });
+
+  it('`subloc convert` of a UTF-8 SRT to WebVTT loads none of them either', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'small.srt'), '1\n00:00:01,000 --> 00:00:02,000\n市民热线 <i>hotline</i>\n');
+    const { packages, stdout } = packagesLoaded(['convert', 'small.srt', '--to', 'vtt'], dir);
+    expect(stdout).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n市民热线 <i>hotline</i>\n');
+    expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+  });
+
+  it('`subloc --help` loads no format adapter and `subloc convert` no other command', () => {
+    const dir = tempDir();
+    const help = packagesLoaded(['--help'], dir).files.filter((f) => f.includes('/src/'));
+    expect(help.filter((f) => /\/src\/formats\/(index\.ts|parse\.ts|serialize\.ts|[^/]+\/)/.test(f))).toEqual([]);
+    writeFileSync(join(dir, 'small.srt'), '1\n00:00:01,000 --> 00:00:02,000\nhotline\n');
+    const convert = packagesLoaded(['convert', 'small.srt', '--to', 'vtt'], dir).files.filter((f) => f.includes('/src/cli/commands/'));
+    expect(convert.map((f) => f.replace(/.*\/commands\//, ''))).toEqual(['convert.ts']);
+  });
+
+  it('the Chinese message catalog is read only for a run in Chinese', () => {
+    const dir = tempDir();
+    const catalog = (files: string[]): boolean => files.some((f) => f.endsWith('locales/zh-CN.json'));
+    expect(catalog(packagesLoaded(['--help'], dir).files)).toBe(false);
+    const chinese = packagesLoaded(['--help'], dir, { LANG: 'zh_CN.UTF-8', LC_ALL: '' });
+    expect(catalog(chinese.files)).toBe(true);
+    expect(chinese.stdout).toMatch(/用法/);
+  });
+});

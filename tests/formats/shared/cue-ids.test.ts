@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { diagnostic } from '../../../src/model/diagnostic.js';
+import type { Cue } from '../../../src/model/track.js';
+import { settleCueIds } from '../../../src/formats/shared/cue-ids.js';
+
+function settle(ids: string[]): string[] {
+  const cues: Cue[] = ids.map((id, k) => ({ id, start: k * 1000, end: k * 1000 + 500, lines: [] }));
+  settleCueIds(cues, { lines: ids.map((_, k) => k * 4 + 1), given: ids.map(() => true) }, [], (r) => diagnostic('x/repeated', 'warning', r.id, { line: r.line }));
+  return cues.map((c) => c.id);
+}
+
+describe('settleCueIds', () => {
+  it('keeps rising numbers, and numbers that differ only in leading zeros, as they are', () => {
+    expect(settle(['1', '2', '10', '11'])).toEqual(['1', '2', '10', '11']);
+    expect(settle(['1', '01', '001'])).toEqual(['1', '01', '001']);
+    expect(settle(['3', '2', '1'])).toEqual(['3', '2', '1']);
+  });
+
+  it('renames a repeated number whether the numbers rise before it or not', () => {
+    expect(settle(['1', '2', '2', '3'])).toEqual(['1', '2', '2~2', '3']);
+    expect(settle(['5', '1', '5'])).toEqual(['5', '1', '5~2']);
+    expect(settle(['9007199254740993', '9007199254740992', '9007199254740993'])).toEqual(['9007199254740993', '9007199254740992', '9007199254740993~2']);
+  });
+});
