@@ -74,23 +74,27 @@ async function importAction({ values, files, path, io }: Context): Promise<numbe
   }
   const { importTmx } = await import('../../memory/tmx.js');
   const read = await Promise.all(files.map(async (file) => ({ file, bytes: await readInput(resolve(io.cwd, file)) })));
+  // Every file read before the memory opens: files that give nothing to store leave no memory behind.
+  const parsedFiles = read.map(({ file, bytes }) => {
+    const decoded = decode(bytes);
+    const parsed = hasErrors(decoded.diagnostics)
+      ? { entries: [], diagnostics: decoded.diagnostics, skipped: 0 }
+      : importTmx(decoded.text, file, status === undefined ? {} : { status: status as MemoryStatus });
+    return { file, parsed };
+  });
   let failed = false;
-  const store = await open(path);
+  const store = parsedFiles.some(({ parsed }) => parsed.entries.length > 0) ? await open(path) : undefined;
   try {
-    for (const { file, bytes } of read) {
-      const decoded = decode(bytes);
-      const parsed = hasErrors(decoded.diagnostics)
-        ? { entries: [], diagnostics: decoded.diagnostics, skipped: 0 }
-        : importTmx(decoded.text, file, status === undefined ? {} : { status: status as MemoryStatus });
+    for (const { file, parsed } of parsedFiles) {
       for (const d of parsed.diagnostics) printDiagnostic(io, d, file);
-      const result = store.put(parsed.entries);
+      const result = store === undefined || parsed.entries.length === 0 ? { written: 0, kept: 0 } : store.put(parsed.entries);
       const unread = hasErrors(parsed.diagnostics) && parsed.entries.length === 0 && parsed.skipped === 0;
       failed ||= hasErrors(parsed.diagnostics);
       if (unread) io.stdout(`${t('memory.notImported', { file })}\n`);
       else if (io.quiet !== true) io.stdout(`${t('memory.imported', { file, written: result.written, kept: result.kept, skipped: parsed.skipped })}\n`);
     }
   } finally {
-    store.close();
+    store?.close();
   }
   if (failed) io.stderr(`subloc memory: ${t('memory.someNotImported')}\n`);
   return failed ? EXIT.failed : EXIT.ok;
