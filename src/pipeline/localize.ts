@@ -6,7 +6,7 @@ import type { MemoryStore, RunHolder } from '../memory/store.js';
 import { importTmx } from '../memory/tmx.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { buildReviewPackage } from '../review/package.js';
-import { createDeepLConnection, syncGlossary, type GlossarySyncResult } from '../translate/deepl/index.js';
+import { createDeepLConnection, supportsCustomInstructions, syncGlossary, type GlossarySyncResult } from '../translate/deepl/index.js';
 import { providers, type ProviderContext } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
 import { assembleLanguage } from './assemble-language.js';
@@ -22,6 +22,7 @@ import { languageReport, totals, type LanguageReport, type RunReport } from './r
 import { writeFileAtomic } from './write-atomic.js';
 import { writeLanguage, type WrittenLanguage } from './write-language.js';
 import { readWrittenRecord } from './written-record.js';
+import { unitBudgets } from './unit-budgets.js';
 
 export type LocalizeEvent =
   /** Another run drafts into the same memory: this one waits for it, then translates only what it leaves. */
@@ -153,6 +154,8 @@ export async function localize(options: LocalizeOptions, run: LocalizeRun = {}):
         memory,
         glossaryVersion: glossary ? glossaryContentHash(glossary.glossary, target) : '',
         translator,
+        // Only DeepL aims for a budget, and only where it takes custom instructions: elsewhere over-budget cues are left to QC's reading-speed findings.
+        budgets: options.provider === 'deepl' && options.condense && supportsCustomInstructions(target) ? unitBudgets(source, units, options.profile, target) : undefined,
         onProgress: (done) => onEvent({ type: 'language-progress', language: target, done }),
       }).then(async (result) => {
         await ctx.deepl?.glossaries;

@@ -59,8 +59,10 @@ function deepl(ctx: ProviderContext): Translator {
         limit,
         ...(glossaryId === undefined ? {} : { glossaryId }),
         ...(g === undefined ? {} : { protection: protection(g.glossary, g.matcher, req.pair.target) }),
+        ...(req.budgets === undefined ? {} : { budgets: req.budgets }),
         onBatch: (drafts, diagnostics) => req.onDrafts?.(drafts, diagnostics),
       });
+      if (result.condense !== undefined) req.onCondense?.(result.condense);
       return result.drafts;
     },
   };

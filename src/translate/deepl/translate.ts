@@ -5,6 +5,7 @@ import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import { lineJoiner } from '../../model/language.js';
 import { plainOf, type TaggedText } from '../../model/tagged-text.js';
 import type { Draft, LanguagePair, Unit } from '../../model/unit.js';
+import type { CondenseResult } from '../translator.js';
 import { planBatches, type Batch, type Param } from './batches.js';
 import type { DeepLConnection } from './client.js';
 import { CUE_TAG, hasText, joinCues, splitOnCues, toTaggedText, type CueMarkupProblem } from './cue-markup.js';
@@ -48,16 +49,6 @@ export interface TranslateUnitsOptions {
    * translateUnits. Without them (or for another target) units are drafted as they are.
    */
   budgets?: ReadonlyMap<string, readonly number[]>;
-}
-
-/** What drafting to the budget did (targets with custom instructions only). */
-export interface CondenseResult {
-  /** Units whose first draft was over its budget by more than the tolerance, so asked again. */
-  overBudgetFirst: number;
-  /** Of those, units whose kept draft is still over it. */
-  overBudgetSecond: number;
-  /** Characters billed for the second requests. */
-  billedSecondPass: number;
 }
 
 export interface TranslateUnitsResult {
