@@ -3,7 +3,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { CondenseResult, Translator } from '../translate/translator.js';
 import { textWidth } from '../model/language.js';
 import { plainOf } from '../model/tagged-text.js';
-import { TOLERANCE } from '../translate/deepl/index.js';
+import { TOLERANCE, supportsCustomInstructions } from '../translate/deepl/index.js';
 import { targetMissing, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 
 export interface DraftLanguageInput {
@@ -68,12 +68,14 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   input.onProgress(done);
   const billable = pending.reduce((n, u) => n + sourceChars(u), 0);
   const { budgets } = input;
-  if (!input.translator && budgets !== undefined) {
+  // Only a target DeepL takes custom instructions for is drafted to its budget; another is flagged where over it.
+  const aimed = budgets !== undefined && supportsCustomInstructions(pair.target);
+  if (!input.translator && aimed) {
     const condense = secondPassEstimate(pending, budgets, pair);
     return { drafts, billableCharacters: billable + condense.billedSecondPass, diagnostics: [], suggestions, condense };
   }
   if (!input.translator || pending.length === 0) {
-    const empty = budgets === undefined ? {} : { condense: { overBudgetFirst: 0, overBudgetSecond: 0, billedSecondPass: 0 } };
+    const empty = !aimed ? {} : { condense: { overBudgetFirst: 0, overBudgetSecond: 0, billedSecondPass: 0 } };
     return { drafts, billableCharacters: input.translator ? 0 : billable, diagnostics: [], suggestions, ...empty };
   }
 

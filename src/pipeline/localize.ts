@@ -6,7 +6,7 @@ import type { MemoryStore, RunHolder } from '../memory/store.js';
 import { importTmx } from '../memory/tmx.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { buildReviewPackage } from '../review/package.js';
-import { createDeepLConnection, supportsCustomInstructions, syncGlossary, type GlossarySyncResult } from '../translate/deepl/index.js';
+import { createDeepLConnection, syncGlossary, type GlossarySyncResult } from '../translate/deepl/index.js';
 import { providers, type ProviderContext } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
 import { assembleLanguage } from './assemble-language.js';
@@ -154,8 +154,8 @@ export async function localize(options: LocalizeOptions, run: LocalizeRun = {}):
         memory,
         glossaryVersion: glossary ? glossaryContentHash(glossary.glossary, target) : '',
         translator,
-        // Only DeepL aims for a budget, and only where it takes custom instructions: elsewhere over-budget cues are left to QC's reading-speed findings.
-        budgets: options.provider === 'deepl' && options.condense && supportsCustomInstructions(target) ? unitBudgets(source, units, options.profile, target) : undefined,
+        // Only DeepL aims for a budget, where it takes custom instructions; elsewhere it flags the drafts over it.
+        budgets: options.provider === 'deepl' && options.condense ? unitBudgets(source, units, options.profile, target) : undefined,
         onProgress: (done) => onEvent({ type: 'language-progress', language: target, done }),
       }).then(async (result) => {
         await ctx.deepl?.glossaries;

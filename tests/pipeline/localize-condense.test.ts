@@ -43,7 +43,11 @@ describe('subloc localize: DeepL drafts that aim for the budget', () => {
 
     const enReport = report.languages.find((l) => l.language === 'en-US')!;
     expect(enReport.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 0, billedSecondPass: [...LONG].length });
-    expect(report.languages.find((l) => l.language === 'pt-BR')!.condense).toBeUndefined();
+    const ptReport = report.languages.find((l) => l.language === 'pt-BR')!;
+    expect(ptReport.condense).toBeUndefined();
+    // Not asked to be shorter, but flagged where over, on the long cue only (qc.json has QC's own reading-speed findings).
+    expect(ptReport.diagnostics.filter((d) => d.code === 'deepl/over-budget').map((d) => d.cueId)).toEqual(['2']);
+    expect(enReport.diagnostics.filter((d) => d.code === 'deepl/over-budget')).toEqual([]);
     expect(report.totals.billedCharacters).toBe(t.deepl.state.billedCharacters);
 
     const track = parse(readFileSync(join(t.dir, 'out/ville/en-US/ville.en-US.srt'))).track;

@@ -121,6 +121,8 @@ interface OverBudget {
  * shorter, and restoring its protected terms found no more problems than
  * the first's; otherwise the first is kept. Only the kept draft is
  * delivered; both requests are billed and counted in its `billedCharacters`.
+ * For another target the units are drafted as without budgets, and a unit
+ * over its budget by more than the tolerance gets a `deepl/over-budget` warning.
  */
 export async function translateUnits(
   connection: DeepLConnection,
@@ -193,6 +195,11 @@ export async function translateUnits(
       if (budgets !== undefined && draft.targets !== null && overBudget(draft.targets, budgets, options.pair.target)) {
         over.push({ item, draft, diagnostics: own, budgets });
         return;
+      }
+      const unaimed = plan.budgets === undefined ? options.budgets?.get(item.unit.id) : undefined;
+      if (unaimed !== undefined && draft.targets !== null && overBudget(draft.targets, unaimed, options.pair.target)) {
+        const budget = unaimed.reduce((a, b) => a + b, 0);
+        own.push(diagnostic(codes.overBudget, 'warning', messages.overBudget(item.unit.id, draftWidth(draft.targets, options.pair.target), budget, options.pair.target), { cueId: item.unit.cueIds[0] }));
       }
       placed.push(draft);
       found.push(...own);

@@ -44,7 +44,7 @@ describe('drafts that aim for the budget', () => {
     ]);
   });
 
-  it.each(['pt-BR', 'nb'])('drafts %s as before: no instructions, no model, no max', async (target) => {
+  it.each(['pt-BR', 'nb'])('drafts %s as before: no instructions, no model, no max; an over-budget unit is flagged as such', async (target) => {
     const { server, connection } = await setup();
     const result = await translateUnits(connection, [long, short], { pair: { source: 'fr', target }, budgets });
     expect(server.state.translateRequests).toBe(1);
@@ -53,6 +53,16 @@ describe('drafts that aim for the budget', () => {
     expect(sent.get('model_type')).toBeUndefined();
     expect(sent.get('text')).toEqual(['<c n="0">un deux trois quatre cinq six</c> <c n="1">sept huit neuf dix onze</c>', '<c n="0">oui</c>']);
     expect(result.condense).toBeUndefined();
+    const mark = `[${target.toUpperCase()}] `;
+    const width = [...`${mark}UN DEUX TROIS QUATRE CINQ SIXSEPT HUIT NEUF DIX ONZE`].length;
+    expect(result.diagnostics).toEqual([
+      {
+        code: 'deepl/over-budget',
+        severity: 'warning',
+        message: `DeepL's draft of unit 1 is ${width} characters, over its budget of 20 by more than 10 %: DeepL takes no custom instructions for ${target}, so it was not asked for a shorter one`,
+        cueId: '1',
+      },
+    ]);
   });
 
   it('asks again only the unit still over its budget, stricter, and keeps the shorter draft, both billed', async () => {
