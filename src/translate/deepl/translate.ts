@@ -49,6 +49,8 @@ export interface TranslateUnitsOptions {
    * translateUnits. Without them (or for another target) units are drafted as they are.
    */
   budgets?: ReadonlyMap<string, readonly number[]>;
+  /** The glossary check of a draft of a unit (its findings counted): of a unit's two drafts, only one with none may be kept over the first. */
+  glossaryFindings?: (unit: Unit, targets: readonly TaggedText[]) => number;
 }
 
 export interface TranslateUnitsResult {
@@ -117,9 +119,9 @@ interface OverBudget {
  * `max`. A unit whose placed draft is still over its budget by more than
  * the tolerance (condense.ts) is held back and asked once more, alone,
  * through the same limiter, with a stricter instruction naming its whole
- * budget. The second draft is kept when its cue elements place, it is
- * shorter, and restoring its protected terms found no more problems than
- * the first's; otherwise the first is kept. Only the kept draft is
+ * budget. Of the two drafts, the shorter of those that keep the cue markup
+ * (the second's elements place) and pass the glossary check (protected terms
+ * restored whole, `glossaryFindings` none) is kept; when neither passes, the first. Only the kept draft is
  * delivered; both requests are billed and counted in its `billedCharacters`.
  * For another target the units are drafted as without budgets, and a unit
  * over its budget by more than the tolerance gets a `deepl/over-budget` warning.
@@ -222,9 +224,12 @@ export async function translateUnits(
       const split = splitOnCues(result.text, unit.source.length);
       if ('parts' in split) {
         const found: Diagnostic[] = [];
-        const second = draftOf(item, split.parts, 0, found);
+        const second = { draft: draftOf(item, split.parts, 0, found), found };
         const width = (d: Draft) => draftWidth(d.targets ?? [], options.pair.target);
-        if (width(second) < width(first) && problems(found) <= problems(firstFound)) kept = { draft: second, found };
+        // A draft passes when its protected terms came back whole and the glossary check finds nothing in it.
+        const passes = ({ draft, found }: typeof kept) => problems(found) === 0 && (options.glossaryFindings?.(unit, draft.targets ?? []) ?? 0) === 0;
+        const candidates = [kept, second].filter(passes);
+        if (candidates.length > 0) kept = candidates.reduce((a, b) => (width(b.draft) < width(a.draft) ? b : a));
       }
       kept = { ...kept, draft: { ...kept.draft, billedCharacters: first.billedCharacters + result.billedCharacters } };
     }

@@ -94,6 +94,22 @@ describe('drafts that aim for the budget', () => {
     expect(result.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 1, billedSecondPass: billedLong });
   });
 
+  it('keeps the first draft when the second fails the glossary check the first passes', async () => {
+    const { connection } = await setup();
+    // A glossary whose term renders as HUIT: the second draft drops it.
+    const glossaryFindings = (_unit: Unit, targets: readonly string[]) => (targets.join(' ').includes('HUIT') ? 0 : 1);
+    const result = await translateUnits(connection, [long, short], { pair: { source: 'fr', target: 'en-US' }, budgets, glossaryFindings });
+    expect(result.drafts[0]?.targets).toEqual(['[EN-US] UN DEUX', 'SEPT HUIT']);
+    expect(result.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 1, billedSecondPass: billedLong });
+  });
+
+  it('keeps the second draft when the first fails the glossary check', async () => {
+    const { connection } = await setup();
+    const glossaryFindings = (_unit: Unit, targets: readonly string[]) => (targets.join(' ').includes('HUIT') ? 1 : 0);
+    const result = await translateUnits(connection, [long, short], { pair: { source: 'fr', target: 'en-US' }, budgets, glossaryFindings });
+    expect(result.drafts[0]?.targets).toEqual(['[EN-US] UN DEUX', 'SEPT']);
+  });
+
   it('asks nothing again when every first draft is within its budget and the tolerance', async () => {
     const { server, connection } = await setup();
     const roomy = new Map([
