@@ -18,11 +18,12 @@ const SRT = `1\n00:00:01,000 --> 00:00:04,000\nBonjour.\n\n2\n00:00:05,000 --> 0
 describe('subloc localize: DeepL drafts that aim for the budget', () => {
   const t = deeplPerTest(KEY);
 
-  const run = (...extra: string[]) => {
+  const runText = (...extra: string[]) => {
     const input = join(t.dir, 'ville.fr-FR.srt');
     writeFileSync(input, SRT);
-    return cli(['localize', '--input', input, '--target', 'en-US,pt-BR', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), '--json', ...extra], root, t.env);
+    return cli(['localize', '--input', input, '--target', 'en-US,pt-BR', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), ...extra], root, t.env);
   };
+  const run = (...extra: string[]) => runText('--json', ...extra);
   const translateRequests = () => t.deepl.state.requests.filter((r) => r.path === '/v2/translate' && r.status === 200).map((r) => r.params!);
   const instructed = (params: Map<string, string[]>) => params.get('custom_instructions') ?? [];
 
@@ -80,5 +81,21 @@ describe('subloc localize: DeepL drafts that aim for the budget', () => {
     expect(en.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 0, billedSecondPass: [...LONG].length });
     expect(en.billedCharacters).toBe([...'Bonjour.'].length + 2 * [...LONG].length);
     expect(report.languages.find((l) => l.language === 'pt-BR')!.billedCharacters).toBe([...'Bonjour.'].length + [...LONG].length);
+  });
+
+  it('--dry-run says the second pass it estimates beside each language it would condense', async () => {
+    const result = await runText('--dry-run');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines.find((l) => l.trim().startsWith('en-US'))).toContain(`+ second pass for 1 units over budget: about ${[...LONG].length} characters`);
+    expect(lines.find((l) => l.trim().startsWith('pt-BR'))).not.toContain('second pass');
+  });
+
+  it("says on each language's summary line how many units were over budget and asked again", async () => {
+    const result = await runText();
+    expect(result.code).toBe(0);
+    const lines = result.stderr.split('\n');
+    expect(lines.find((l) => l.trim().startsWith('en-US'))).toContain('1 over budget asked again, 0 still over');
+    expect(lines.find((l) => l.trim().startsWith('pt-BR'))).not.toContain('over budget');
   });
 });
