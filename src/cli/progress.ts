@@ -36,13 +36,17 @@ export function progressReporter(io: CliIo): { onEvent(event: LocalizeEvent): vo
   };
 }
 
-function summary(r: { fromMemory: number; fuzzy: number; machine: number; untranslated: number; unplaced: number; billedCharacters: number; needsReview: number; qc: { errors: number; warnings: number } }, style: Style): string {
+function summary(
+  r: { fromMemory: number; fuzzy: number; machine: number; untranslated: number; unplaced: number; billedCharacters: number; needsReview: number; qc: { errors: number; warnings: number }; condense?: { overBudgetFirst: number; overBudgetSecond: number } },
+  style: Style,
+): string {
   const parts = [t('progress.memory', { n: r.fromMemory })];
   if (r.fuzzy) parts.push(t('progress.fuzzy', { n: r.fuzzy }));
   if (r.machine) parts.push(t('progress.machine', { n: r.machine }));
   parts.push(t('progress.untranslated', { n: r.untranslated }));
   if (r.unplaced) parts.push(t('progress.unplaced', { n: r.unplaced }));
   parts.push(t('progress.billed', { n: r.billedCharacters }));
+  if (r.condense?.overBudgetFirst) parts.push(t('progress.condensed', { first: r.condense.overBudgetFirst, second: r.condense.overBudgetSecond }));
   if (r.needsReview) parts.push(t('progress.reReview', { n: r.needsReview }));
   const errors = count(style, r.qc.errors, 'red', t('progress.errors', { n: r.qc.errors }));
   const warnings = count(style, r.qc.warnings, 'yellow', t('progress.warnings', { n: r.qc.warnings }));

@@ -1,7 +1,9 @@
 import type { MemoryEntry, MemoryStore } from '../memory/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Translator } from '../translate/translator.js';
+import type { CondenseResult, Translator } from '../translate/translator.js';
+import { textWidth } from '../model/language.js';
 import { plainOf } from '../model/tagged-text.js';
+import { TOLERANCE, supportsCustomInstructions } from '../translate/deepl/index.js';
 import { targetMissing, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 
 export interface DraftLanguageInput {
@@ -12,6 +14,8 @@ export interface DraftLanguageInput {
   glossaryVersion: string;
   /** Absent in a dry run: the units the memory lacks are counted, not sent. */
   translator: Translator | undefined;
+  /** Each unit's character budget by cue, when its drafts are to aim for it (see TranslateRequest). */
+  budgets?: ReadonlyMap<string, readonly number[]> | undefined;
   onProgress(done: number): void;
 }
 
@@ -27,6 +31,8 @@ export interface DraftLanguageResult {
    * approved one means the source changed since: the cue needs review.
    */
   suggestions: Map<string, Suggestion>;
+  /** With budgets: what drafting to them did (in a dry run, the estimate of the second pass). */
+  condense?: CondenseResult;
 }
 
 /** Earlier translations below this similarity are not worth a reviewer's time. */
@@ -60,13 +66,25 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   }
   let done = drafts.length;
   input.onProgress(done);
-  const billable = pending.reduce((n, u) => n + [...plainOf(u.source.join(''))].length, 0);
-  if (!input.translator || pending.length === 0) return { drafts, billableCharacters: input.translator ? 0 : billable, diagnostics: [], suggestions };
+  const billable = pending.reduce((n, u) => n + sourceChars(u), 0);
+  const { budgets } = input;
+  // Only a target DeepL takes custom instructions for is drafted to its budget; another is flagged where over it.
+  const aimed = budgets !== undefined && supportsCustomInstructions(pair.target);
+  if (!input.translator && aimed) {
+    const condense = secondPassEstimate(pending, budgets, pair);
+    return { drafts, billableCharacters: billable + condense.billedSecondPass, diagnostics: [], suggestions, condense };
+  }
+  if (!input.translator || pending.length === 0) {
+    const empty = !aimed ? {} : { condense: { overBudgetFirst: 0, overBudgetSecond: 0, billedSecondPass: 0 } };
+    return { drafts, billableCharacters: input.translator ? 0 : billable, diagnostics: [], suggestions, ...empty };
+  }
 
   const byId = new Map(pending.map((u) => [u.id, u]));
   const diagnostics: Diagnostic[] = [];
+  let condense: CondenseResult | undefined;
   const provided = await input.translator.translate(pending, {
     pair,
+    ...(budgets === undefined ? {} : { budgets, onCondense: (result: CondenseResult) => void (condense = result) }),
     onDrafts: (batch, found) => {
       for (const d of found) diagnostics.push(d);
       const now = new Date().toISOString();
@@ -77,5 +95,23 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     },
   });
   for (const d of provided) drafts.push(d);
-  return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0), diagnostics, suggestions };
+  return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0), diagnostics, suggestions, ...(condense === undefined ? {} : { condense }) };
+}
+
+function sourceChars(unit: Unit): number {
+  return [...plainOf(unit.source.join(''))].length;
+}
+
+/**
+ * A dry run's guess at the second pass: a translation runs about as long as
+ * its source, so a unit whose source is over its budget by more than the
+ * tolerance is counted as asked again, billed its source characters once
+ * more. Counted in the source language's width, the target's being unknown.
+ */
+function secondPassEstimate(pending: readonly Unit[], budgets: ReadonlyMap<string, readonly number[]>, pair: LanguagePair): CondenseResult {
+  const over = pending.filter((u) => {
+    const total = (budgets.get(u.id) ?? []).reduce((a, b) => a + b, 0);
+    return u.source.reduce((n, t) => n + textWidth(plainOf(t).replace(/\n/g, ''), pair.source), 0) > TOLERANCE * total;
+  });
+  return { overBudgetFirst: over.length, overBudgetSecond: 0, billedSecondPass: over.reduce((n, u) => n + sourceChars(u), 0) };
 }

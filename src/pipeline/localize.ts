@@ -22,6 +22,7 @@ import { languageReport, totals, type LanguageReport, type RunReport } from './r
 import { writeFileAtomic } from './write-atomic.js';
 import { writeLanguage, type WrittenLanguage } from './write-language.js';
 import { readWrittenRecord } from './written-record.js';
+import { unitBudgets } from './unit-budgets.js';
 
 export type LocalizeEvent =
   /** Another run drafts into the same memory: this one waits for it, then translates only what it leaves. */
@@ -153,6 +154,8 @@ export async function localize(options: LocalizeOptions, run: LocalizeRun = {}):
         memory,
         glossaryVersion: glossary ? glossaryContentHash(glossary.glossary, target) : '',
         translator,
+        // Only DeepL aims for a budget, where it takes custom instructions; elsewhere it flags the drafts over it.
+        budgets: options.provider === 'deepl' && options.condense ? unitBudgets(source, units, options.profile, target) : undefined,
         onProgress: (done) => onEvent({ type: 'language-progress', language: target, done }),
       }).then(async (result) => {
         await ctx.deepl?.glossaries;

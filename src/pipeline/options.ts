@@ -36,6 +36,7 @@ export interface LocalizeInput {
   profile?: string;
   fps?: string;
   fixTiming?: boolean;
+  condense?: boolean;
 }
 
 /** Everything resolved, defaulted and checked once; downstream trusts it. */
@@ -62,6 +63,8 @@ export interface LocalizeOptions {
   dryRun: boolean;
   /** Time the source to the profile before drafting (`subloc timing fix`), a template every language shares. @default false */
   fixTiming: boolean;
+  /** DeepL drafts aim for each cue's character budget where DeepL takes custom instructions (`--no-condense` turns it off). @default true */
+  condense: boolean;
   /** The QC and fitting profile. @default the built-in `default` (Netflix figures) */
   profile: Profile;
   /** The picture's frame rate, for gaps in frames and frame-based formats. @default the track's, else 24 */
@@ -108,7 +111,7 @@ function optionalString(value: unknown, where: string, field: string): string | 
   return fail(where, `\`${field}\` must be a non-empty string, found ${shown(value)}`);
 }
 
-const CONFIG_FIELDS = new Set(['$schema', 'title', 'input', 'source', 'targets', 'provider', 'formats', 'out', 'encoding', 'glossary', 'memory', 'tmx', 'concurrency', 'profile', 'fps', 'fixTiming']);
+const CONFIG_FIELDS = new Set(['$schema', 'title', 'input', 'source', 'targets', 'provider', 'formats', 'out', 'encoding', 'glossary', 'memory', 'tmx', 'concurrency', 'profile', 'fps', 'fixTiming', 'condense']);
 
 async function readConfig(path: string): Promise<LocalizeInput> {
   let raw: string;
@@ -150,6 +153,9 @@ async function readConfig(path: string): Promise<LocalizeInput> {
   const fixTiming = obj['fixTiming'];
   if (fixTiming !== undefined && typeof fixTiming !== 'boolean') fail(path, `\`fixTiming\` must be true or false, found ${shown(fixTiming)}`);
   put('fixTiming', fixTiming as boolean | undefined);
+  const condense = obj['condense'];
+  if (condense !== undefined && typeof condense !== 'boolean') fail(path, `\`condense\` must be true or false, found ${shown(condense)}`);
+  put('condense', condense as boolean | undefined);
   const concurrency = obj['concurrency'];
   if (concurrency !== undefined) {
     if (!Number.isInteger(concurrency) || (concurrency as number) < 1 || (concurrency as number) > 64) fail(path, `\`concurrency\` must be a whole number from 1 to 64, found ${shown(concurrency)}`);
@@ -224,6 +230,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
     concurrency: cli.concurrency ?? file.concurrency ?? 4,
     dryRun: cli.dryRun ?? false,
     fixTiming: cli.fixTiming ?? file.fixTiming ?? false,
+    condense: cli.condense ?? file.condense ?? true,
     profile,
   };
   if (frameRate !== undefined) options.frameRate = frameRate;

@@ -4,6 +4,7 @@ import type { Track } from '../model/track.js';
 import type { DraftOrigin } from '../model/unit.js';
 import type { ReviewPackage } from '../review/types.js';
 import type { AssembledTrack } from '../translate/assemble.js';
+import type { CondenseResult } from '../translate/translator.js';
 import type { LanguageCheck } from './check-language.js';
 
 export interface LanguageReport {
@@ -36,6 +37,8 @@ export interface LanguageReport {
   sha256: Record<string, string>;
   /** The review XLIFF was edited since the last run: imported into the memory before this run drafted. */
   reviewImport?: ReviewImport;
+  /** DeepL targets with custom instructions, condense on: units over budget after the first and the second pass, characters billed for the second (a dry run: an estimate). */
+  condense?: CondenseResult;
   diagnostics: Diagnostic[];
 }
 
@@ -78,7 +81,7 @@ function count(origins: Record<string, DraftOrigin>, ...which: DraftOrigin[]): n
 export interface LanguageReportInput {
   source: Track;
   assembled: AssembledTrack;
-  drafted: { diagnostics: readonly Diagnostic[]; billableCharacters: number };
+  drafted: { diagnostics: readonly Diagnostic[]; billableCharacters: number; condense?: CondenseResult | undefined };
   check: LanguageCheck;
   pkg: ReviewPackage;
   /** What `writeLanguage` wrote (nothing in a dry run) and what its writers reported. */
@@ -111,6 +114,7 @@ export function languageReport(input: LanguageReportInput): LanguageReport {
     diagnostics: [...input.drafted.diagnostics, ...check.violations, ...written.diagnostics],
   };
   if (input.reviewImport) report.reviewImport = input.reviewImport;
+  if (input.drafted.condense) report.condense = input.drafted.condense;
   return report;
 }
 

@@ -1,5 +1,6 @@
 import type { Glossary, Matcher } from '../glossary/index.js';
-import { PROTECT_TAG, protect } from '../glossary/index.js';
+import { PROTECT_TAG, checkUnits, protect } from '../glossary/index.js';
+import type { LanguagePair, Unit } from '../model/unit.js';
 import type { MemoryStore } from '../memory/store.js';
 import type { Lang } from '../model/track.js';
 import type { DeepLConnection } from './deepl/index.js';
@@ -36,6 +37,11 @@ function protection(glossary: Glossary, matcher: Matcher, targetLang: Lang): Pro
   };
 }
 
+/** The glossary check of one draft of a unit, as the pipeline checks every draft (`checkUnits`). */
+function glossaryFindings(unit: Unit, targets: readonly string[], pair: LanguagePair, g: { glossary: Glossary; matcher: Matcher }): number {
+  return checkUnits([{ cueId: unit.cueIds[0] ?? unit.id, source: unit.source.map(plainOf), target: targets.map(plainOf) }], pair, g).length;
+}
+
 function deepl(ctx: ProviderContext): Translator {
   const d = ctx.deepl;
   if (!d) throw new Error('the deepl provider needs a connection');
@@ -59,8 +65,11 @@ function deepl(ctx: ProviderContext): Translator {
         limit,
         ...(glossaryId === undefined ? {} : { glossaryId }),
         ...(g === undefined ? {} : { protection: protection(g.glossary, g.matcher, req.pair.target) }),
+        ...(req.budgets === undefined ? {} : { budgets: req.budgets }),
+        ...(g === undefined ? {} : { glossaryFindings: (unit: Unit, targets: readonly string[]) => glossaryFindings(unit, targets, req.pair, g) }),
         onBatch: (drafts, diagnostics) => req.onDrafts?.(drafts, diagnostics),
       });
+      if (result.condense !== undefined) req.onCondense?.(result.condense);
       return result.drafts;
     },
   };

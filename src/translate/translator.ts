@@ -8,6 +8,23 @@ export interface TranslateRequest {
    * the next request, with what the provider noticed about them (by cue).
    */
   onDrafts?: (drafts: Draft[], diagnostics: Diagnostic[]) => void;
+  /**
+   * Each unit's character budget, one number per cue, by unit id: a provider
+   * that can aim for it (DeepL, for targets with custom instructions) drafts
+   * to fit, and says what it did through `onCondense`.
+   */
+  budgets?: ReadonlyMap<string, readonly number[]>;
+  onCondense?: (result: CondenseResult) => void;
+}
+
+/** What drafting to the budget did for one language. */
+export interface CondenseResult {
+  /** Units whose first draft was over its budget by more than the tolerance, so asked again. */
+  overBudgetFirst: number;
+  /** Of those, units whose kept draft is still over it. */
+  overBudgetSecond: number;
+  /** Characters billed for the second requests (in a dry run, an estimate). */
+  billedSecondPass: number;
 }
 
 /**

@@ -77,6 +77,21 @@ describe('fake DeepL server: translate', () => {
     await expect(client.translateText('x', 'en', 'fr', { glossary: g.glossaryId })).rejects.toThrow(/Bad request.*no dictionary/);
   });
 
+  it('follows custom instructions as documented, and refuses them as DeepL does', async () => {
+    const { client } = await setup();
+    const text = '<c n="0" max="8">one two three four five</c> <c n="1" max="4">six seven eight</c>';
+    const options = { tagHandling: 'xml' as const, customInstructions: ['Keep each <c> element within its max characters.'] };
+    // Each element loses words from its end while over 1.25 × its max.
+    expect((await client.translateText(text, 'en', 'de', options)).text).toBe('[DE] <c n="0" max="8">ONE TWO</c> <c n="1" max="4">SIX</c>');
+    // A named total: words go, longest element first, until the whole text (the mark included) fits.
+    const strict = { ...options, customInstructions: ['The whole translation must be at most 12 characters.'] };
+    expect((await client.translateText(text, 'en', 'de', strict)).text).toBe('[DE] <c n="0" max="8">ONE</c> <c n="1" max="4">SIX</c>');
+    await expect(client.translateText('x', 'en', 'pt-BR', options)).rejects.toThrow(/Custom instructions are not supported/);
+    await expect(client.translateText('x', 'en', 'de', { ...options, modelType: 'latency_optimized' })).rejects.toThrow(/quality_optimized/);
+    await expect(client.translateText('x', 'en', 'de', { customInstructions: ['x'.repeat(301)] })).rejects.toThrow(/at most 300/);
+    await expect(client.translateText('x', 'en', 'de', { customInstructions: Array.from({ length: 11 }, () => 'x') })).rejects.toThrow(/At most 10/);
+  });
+
   it('answers 400 for a glossary without source_lang and for a missing target_lang (raw requests)', async () => {
     const { server } = await setup();
     const post = (body: string) =>

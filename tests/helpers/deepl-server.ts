@@ -26,6 +26,19 @@
  *
  * `misbehaviour` makes it act like a proxy that alters DeepL's answers (see
  * `Misbehaviour`); the characters are billed as DeepL would bill them.
+ *
+ * `custom_instructions` (at most 10 of at most 300 characters, targets
+ * de/en/es/fr/it/ja/ko/zh and variants only, refused with
+ * `model_type=latency_optimized`, else 400 as DeepL documents) are followed
+ * the way a model follows them, roughly (see `followInstructions`):
+ * - an instruction that says "max characters" makes each `<c max="N">`
+ *   element of the answer lose words from its end while its text is longer
+ *   than 1.25 × N (`ROUGH_FIT`): a first pass gets near the budget, not in it;
+ * - an instruction that says "at most N characters" makes the answer lose
+ *   words, from its longest element first, until its text (the `[XX] ` mark
+ *   included) is N characters or fewer, or every element is down to one word.
+ * Elements holding markup of their own are left whole. Each request's
+ * instructions and model type stay in `requests[i].params`.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -282,6 +295,13 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
     const dictionary = glossaryFor(params.one('glossary_id'), source, target);
     const ignoreTags = new Set((params.one('ignore_tags') ?? '').split(',').map((t) => t.trim()).filter(Boolean));
     const markup = tagHandling !== undefined;
+    const instructions = params.all('custom_instructions');
+    if (instructions.length > 0) {
+      if (instructions.length > MAX_INSTRUCTIONS) throw new HttpError(400, `At most ${MAX_INSTRUCTIONS} custom instructions are allowed.`);
+      if (instructions.some((i) => i.length > MAX_INSTRUCTION_CHARS)) throw new HttpError(400, `A custom instruction must be at most ${MAX_INSTRUCTION_CHARS} characters.`);
+      if (!INSTRUCTION_LANGS.has(base(target).toLowerCase())) throw new HttpError(400, "Custom instructions are not supported for the given 'target_lang'.");
+      if (params.one('model_type') === 'latency_optimized') throw new HttpError(400, "Custom instructions require 'model_type' quality_optimized.");
+    }
 
     const billed = texts.map((t) => codePoints(markup ? textContent(t) : t));
     const total = billed.reduce((a, b) => a + b, 0);
@@ -294,6 +314,7 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
     const detected = source ?? detect(texts.join(''));
     const translations = texts.map((text, i) => {
       let out = `[${target}] ${markup ? translateMarkup(text, ignoreTags, dictionary) : translateNode(text, dictionary)}`;
+      if (instructions.length > 0) out = followInstructions(out, instructions);
       if (live.postprocess) out = live.postprocess(out, i, ctx);
       return {
         detected_source_language: detected,
@@ -415,6 +436,46 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
 }
 
 const CUE_ELEMENT = /<c\b[^>]*>(.*?)<\/c>/gs;
+
+const MAX_INSTRUCTIONS = 10;
+const MAX_INSTRUCTION_CHARS = 300;
+const INSTRUCTION_LANGS = new Set(['de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'zh']);
+/** How close the per-element instruction gets: a model asked for N characters answers up to this times N. */
+export const ROUGH_FIT = 1.25;
+/** A `<c>` element without markup inside: the only ones the instructions shorten. */
+const PLAIN_CUE_ELEMENT = /(<c\b[^<>]*>)([^<>]*)(<\/c>)/g;
+
+function dropLastWord(text: string): string {
+  return text.replace(/\s*\S+\s*$/, '');
+}
+
+function wordCount(text: string): number {
+  return text.trim().split(/\s+/).filter(Boolean).length;
+}
+
+/** A translation shortened as its custom instructions ask (see the header). */
+function followInstructions(out: string, instructions: readonly string[]): string {
+  if (instructions.some((i) => /max characters/.test(i))) {
+    out = out.replace(PLAIN_CUE_ELEMENT, (_, open: string, inner: string, close: string) => {
+      const max = /\bmax="(\d+)"/.exec(open);
+      if (!max) return open + inner + close;
+      let text = inner;
+      while (wordCount(text) > 1 && codePoints(textContent(text)) > ROUGH_FIT * Number(max[1])) text = dropLastWord(text);
+      return open + text + close;
+    });
+  }
+  const total = instructions.map((i) => /at most (\d+) characters/.exec(i)).find((m) => m !== null);
+  if (total) {
+    const limit = Number(total[1]);
+    while (codePoints(textContent(out)) > limit) {
+      const elements = [...out.matchAll(PLAIN_CUE_ELEMENT)].filter((m) => wordCount(m[2]!) > 1);
+      if (elements.length === 0) break;
+      const longest = elements.reduce((a, b) => (b[2]!.length > a[2]!.length ? b : a));
+      out = out.slice(0, longest.index) + longest[1] + dropLastWord(longest[2]!) + longest[3] + out.slice(longest.index + longest[0].length);
+    }
+  }
+  return out;
+}
 
 /** An answer as the altering proxy of `misbehaviour` passes it on. */
 function misbehave<T extends { text: string }>(translations: T[], misbehaviour: Misbehaviour | undefined): T[] {

@@ -52,12 +52,13 @@ describe('subloc localize with DeepL (a DeepL-compatible server on loopback)', (
   });
 
   it('stops cleanly on quota (456), keeps what it received, and resumes billing only the rest', async () => {
-    const fresh = await cli(['localize', '--input', sample, '--target', 'en-US,fr-FR,ja-JP', '--formats', 'srt', '--out', join(t.dir, 'fresh'), '--memory', join(t.dir, 'fresh.sqlite'), '--glossary', join(root, 'glossary.json')], root, t.env);
+    // Without the second pass: a unit whose second request the quota stops keeps its first draft, so the two runs would bill less than one.
+    const fresh = await cli(['localize', '--input', sample, '--target', 'en-US,fr-FR,ja-JP', '--formats', 'srt', '--out', join(t.dir, 'fresh'), '--memory', join(t.dir, 'fresh.sqlite'), '--glossary', join(root, 'glossary.json'), '--no-condense'], root, t.env);
     expect(fresh.code).toBe(0);
     const fullBill = t.deepl.state.billedCharacters;
     t.deepl.reset();
     t.deepl.options.characterLimit = 1500;
-    const stopped = await run('--concurrency', '1');
+    const stopped = await run('--concurrency', '1', '--no-condense');
     expect(stopped.code).toBe(1);
     expect(stopped.stderr).toMatch(/quota/i);
     expect(stopped.stderr).toContain('run again once the quota allows');
@@ -67,7 +68,7 @@ describe('subloc localize with DeepL (a DeepL-compatible server on loopback)', (
 
     t.deepl.options.characterLimit = 1_000_000;
     t.deepl.reset();
-    const resumed = await run();
+    const resumed = await run('--no-condense');
     expect(resumed.code).toBe(0);
     const report = JSON.parse(resumed.stdout) as RunReport;
     expect(report.totals.fromMemory).toBeGreaterThan(0);

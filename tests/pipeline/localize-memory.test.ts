@@ -79,7 +79,7 @@ describe('two localize runs on one memory at once', () => {
       await holder.lockRuns({ purpose: 'the test' });
       const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url };
       const runs = ['a', 'b'].map((name) => {
-        const run = startCli(['localize', '--input', sample, '--target', 'fr-FR,ja-JP', '--formats', 'srt', '--out', join(dir, name), '--memory', memoryFile, '--json'], dir, env);
+        const run = startCli(['localize', '--input', sample, '--target', 'fr-FR,ja-JP', '--formats', 'srt', '--out', join(dir, name), '--memory', memoryFile, '--json', '--no-condense'], dir, env);
         running.push(run);
         return run;
       });

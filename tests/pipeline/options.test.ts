@@ -130,4 +130,19 @@ describe('the DeepL key stays at the edge', () => {
     expect(JSON.stringify(options)).not.toContain(key);
     expect(JSON.stringify(options)).not.toContain('DEEPL_');
   });
+
+  it('condenses by default; `--no-condense` or `"condense": false` turns it off; anything but a boolean is refused', async () => {
+    const dir = tempDir();
+    expect((await resolveLocalizeOptions({ input: sample, targets: ['fr-FR'] }, dir, {})).condense).toBe(true);
+    expect((await resolveLocalizeOptions({ input: sample, targets: ['fr-FR'], condense: false }, dir, {})).condense).toBe(false);
+    const config = join(dir, 'subloc.config.json');
+    writeFileSync(config, JSON.stringify({ input: sample, targets: ['fr-FR'], condense: false }));
+    expect((await resolveLocalizeOptions({ config }, dir, {})).condense).toBe(false);
+    writeFileSync(config, JSON.stringify({ input: sample, targets: ['fr-FR'], condense: 'no' }));
+    const error = await resolveLocalizeOptions({ config }, dir, {}).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toBe(`${config}: \`condense\` must be true or false, found "no"`);
+  });
 });

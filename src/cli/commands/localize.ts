@@ -36,6 +36,7 @@ export const localize: Command = {
     encoding: { type: 'string', value: '<enc>', description: () => t('option.encoding'), default: () => t('option.encodingDefault') },
     'dry-run': { type: 'boolean', description: () => t('localize.option.dryRun') },
     'fix-timing': { type: 'boolean', description: () => t('option.fixTiming') },
+    'no-condense': { type: 'boolean', description: () => t('localize.option.noCondense') },
     json: { type: 'boolean', description: () => t('option.json') },
   },
   async run({ values, positionals }, io) {
@@ -59,6 +60,7 @@ export const localize: Command = {
     }
     if (values['dry-run'] === true) cli.dryRun = true;
     if (values['fix-timing'] === true) cli.fixTiming = true;
+    if (values['no-condense'] === true) cli.condense = false;
 
     // Loaded when a run starts: `--help` and the other commands start without DeepL, SQLite and the progress bars.
     const [{ resolveLocalizeOptions }, { localize: runLocalize }, { progressReporter }] = await Promise.all([
@@ -98,7 +100,10 @@ export const localize: Command = {
     for (const d of report.service) printDiagnostic(io, d);
     if (options.dryRun) {
       io.stdout(`${t('localize.dryRun')}\n`);
-      for (const l of report.languages) io.stdout(`  ${l.language.padEnd(7)} ${String(l.billedCharacters).padStart(8)}  ${t('localize.dryRunLine', { fromMemory: l.fromMemory, cues: l.cues })}\n`);
+      for (const l of report.languages) {
+        const second = l.condense === undefined ? '' : ` ${t('localize.dryRunCondense', { units: l.condense.overBudgetFirst, n: l.condense.billedSecondPass })}`;
+        io.stdout(`  ${l.language.padEnd(7)} ${String(l.billedCharacters).padStart(8)}  ${t('localize.dryRunLine', { fromMemory: l.fromMemory, cues: l.cues })}${second}\n`);
+      }
       io.stdout(`  ${t('localize.total').padEnd(7)} ${String(report.totals.billedCharacters).padStart(8)}\n`);
       return EXIT.ok;
     }

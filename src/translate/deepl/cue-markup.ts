@@ -82,9 +82,14 @@ function serialize(tokens: readonly Token[]): string {
   return out;
 }
 
-/** The unit's one text: each cue's XML in its own `<c n>`, joined the way the source language joins lines. */
-export function joinCues(cues: readonly string[], sourceLang: Lang): string {
-  return cues.map((xml, n) => `<${CUE_TAG} n="${n}">${xml}</${CUE_TAG}>`).join(lineJoiner(sourceLang));
+/**
+ * The unit's one text: each cue's XML in its own `<c n>`, joined the way the
+ * source language joins lines; with `max`, each element also carries its
+ * cue's character budget as `max` (see condense.ts).
+ */
+export function joinCues(cues: readonly string[], sourceLang: Lang, max?: readonly number[]): string {
+  const attributes = (n: number) => (max?.[n] === undefined ? `n="${n}"` : `n="${n}" max="${max[n]}"`);
+  return cues.map((xml, n) => `<${CUE_TAG} ${attributes(n)}>${xml}</${CUE_TAG}>`).join(lineJoiner(sourceLang));
 }
 
 function hasWords(tokens: readonly Token[]): boolean {

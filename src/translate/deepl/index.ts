@@ -2,5 +2,6 @@ export { createDeepLConnection, hasDeepLKey, type DeepLConnection, type DeepLCon
 export { translateUnits, type PreparedText, type Protection, type TranslateUnitsOptions, type TranslateUnitsResult } from './translate.js';
 export { syncGlossary, type GlossarySyncOptions, type GlossarySyncResult } from './glossary-sync.js';
 export { planBatches, formEncodedLength, DEEPL_LIMITS, type Batch, type BatchLimits, type PlanOptions } from './batches.js';
-export { deeplSource, deeplTarget, deeplGlossaryLanguage } from './languages.js';
+export { deeplSource, deeplTarget, deeplGlossaryLanguage, supportsCustomInstructions } from './languages.js';
+export { TOLERANCE } from './condense.js';
 export { deeplFailure } from './errors.js';

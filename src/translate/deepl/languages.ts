@@ -83,3 +83,11 @@ export function deeplGlossaryLanguage(tag: Lang): SourceGlossaryLanguageCode | u
   const { language } = parseTag(tag);
   return LANGUAGES.has(language) && language !== 'th' ? (language as SourceGlossaryLanguageCode) : undefined;
 }
+
+/** REFERENCE.md: DeepL takes `custom_instructions` for these targets (any variant) only, and only with the quality-optimized model. */
+const CUSTOM_INSTRUCTION_LANGUAGES = new Set(['de', 'en', 'es', 'fr', 'it', 'ja', 'ko', 'zh']);
+
+/** Whether DeepL accepts custom instructions for a target language. */
+export function supportsCustomInstructions(tag: Lang): boolean {
+  return CUSTOM_INSTRUCTION_LANGUAGES.has(parseTag(tag).language);
+}

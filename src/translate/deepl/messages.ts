@@ -23,6 +23,9 @@ export const messages = {
   unplaced: (unitId: string, problem: string) =>
     `DeepL's answer for unit ${unitId} had ${problem}, and asked for this cue alone it returned no text: ` +
     'left untranslated, not stored; run again to ask DeepL once more',
+  overBudget: (unitId: string, width: number, budget: number, target: string) =>
+    `DeepL's draft of unit ${unitId} is ${width} characters, over its budget of ${budget} by more than 10 %: ` +
+    `DeepL takes no custom instructions for ${target}, so it was not asked for a shorter one`,
   pairUnsupported: (source: string, target: string) =>
     `DeepL glossaries do not support ${source} → ${target}: translated without a glossary for ${target}`,
   noEntries: (target: string) => `the glossary has no entries for ${target}: no DeepL glossary dictionary for it`,
@@ -33,6 +36,7 @@ export const messages = {
 export const codes = {
   askedPerCue: 'deepl/asked-per-cue',
   unplaced: UNPLACED_CODE,
+  overBudget: 'deepl/over-budget',
   pairUnsupported: 'deepl/glossary-pair-unsupported',
   noEntries: 'deepl/glossary-no-entries',
   invalidEntry: 'deepl/glossary-entry-invalid',

@@ -5,11 +5,13 @@ import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import { lineJoiner } from '../../model/language.js';
 import { plainOf, type TaggedText } from '../../model/tagged-text.js';
 import type { Draft, LanguagePair, Unit } from '../../model/unit.js';
+import type { CondenseResult } from '../translator.js';
 import { planBatches, type Batch, type Param } from './batches.js';
 import type { DeepLConnection } from './client.js';
 import { CUE_TAG, hasText, joinCues, splitOnCues, toTaggedText, type CueMarkupProblem } from './cue-markup.js';
 import { deeplFailure } from './errors.js';
-import { deeplSource, deeplTarget } from './languages.js';
+import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, draftWidth, overBudget, strictInstruction } from './condense.js';
+import { deeplSource, deeplTarget, supportsCustomInstructions } from './languages.js';
 import { codes, messages } from './messages.js';
 
 /** One cue's text made ready for DeepL by the glossary's protect step, and the way back. */
@@ -41,6 +43,14 @@ export interface TranslateUnitsOptions {
   /** Called with each request's drafts as they arrive, so they can be kept before the next arrives. */
   onBatch?: (drafts: Draft[], diagnostics: Diagnostic[]) => void | Promise<void>;
   protection?: Protection;
+  /**
+   * Each unit's character budget, one number per cue, by unit id. With them,
+   * a target DeepL takes custom instructions for is drafted to fit: see
+   * translateUnits. Without them (or for another target) units are drafted as they are.
+   */
+  budgets?: ReadonlyMap<string, readonly number[]>;
+  /** The glossary check of a draft of a unit (its findings counted): of a unit's two drafts, only one with none may be kept over the first. */
+  glossaryFindings?: (unit: Unit, targets: readonly TaggedText[]) => number;
 }
 
 export interface TranslateUnitsResult {
@@ -49,6 +59,8 @@ export interface TranslateUnitsResult {
   diagnostics: Diagnostic[];
   billedCharacters: number;
   requests: number;
+  /** Present when the units were drafted to their budgets. */
+  condense?: CondenseResult;
 }
 
 /** Inline styling and the cue elements never end a sentence: the unit is read as the one sentence it is. */
@@ -60,6 +72,14 @@ interface Untrusted {
   problem: CueMarkupProblem;
   /** What the first answer cost: DeepL bills it whether it is used or not. */
   billedCharacters: number;
+}
+
+/** A unit whose placed draft is over its budget, held back until it is asked again. */
+interface OverBudget {
+  item: PlannedUnit;
+  draft: Draft;
+  diagnostics: Diagnostic[];
+  budgets: readonly number[];
 }
 
 /**
@@ -92,6 +112,19 @@ interface Untrusted {
  * ones in flight settle and deliver their drafts through `onBatch`; then the
  * promise rejects with the first error as a SublocError. 429 and 5xx are
  * retried by deepl-node alone.
+ *
+ * With `budgets`, for a target DeepL takes custom instructions for, each
+ * request asks for concise subtitle wording (`quality_optimized`, which
+ * custom instructions need) and each `<c>` element names its cue's budget as
+ * `max`. A unit whose placed draft is still over its budget by more than
+ * the tolerance (condense.ts) is held back and asked once more, alone,
+ * through the same limiter, with a stricter instruction naming its whole
+ * budget. Of the two drafts, the shorter of those that keep the cue markup
+ * (the second's elements place) and pass the glossary check (protected terms
+ * restored whole, `glossaryFindings` none) is kept; when neither passes, the first. Only the kept draft is
+ * delivered; both requests are billed and counted in its `billedCharacters`.
+ * For another target the units are drafted as without budgets, and a unit
+ * over its budget by more than the tolerance gets a `deepl/over-budget` warning.
  */
 export async function translateUnits(
   connection: DeepLConnection,
@@ -113,12 +146,12 @@ export async function translateUnits(
   };
 
   /** One request, its answer checked against it; undefined once anything failed. */
-  const send = async (texts: string[], context: string | undefined, name: string): Promise<TextResult[] | undefined> => {
+  const send = async (texts: string[], context: string | undefined, name: string, sendOptions = requestOptions): Promise<TextResult[] | undefined> => {
     if (failed) return undefined;
     let results: TextResult[];
     try {
       requests++;
-      results = await connection.client.translateText(texts, source, target, context === undefined ? requestOptions : { ...requestOptions, context });
+      results = await connection.client.translateText(texts, source, target, context === undefined ? sendOptions : { ...sendOptions, context });
     } catch (error) {
       fail(deeplFailure(error, connection));
       return undefined;
@@ -141,22 +174,68 @@ export async function translateUnits(
     }
   };
 
-  const runBatch = async (batch: Batch): Promise<Untrusted[]> => {
+  const condense = plan.budgets === undefined ? undefined : { overBudgetFirst: 0, overBudgetSecond: 0, billedSecondPass: 0 };
+  const runBatch = async (batch: Batch): Promise<{ untrusted: Untrusted[]; over: OverBudget[] }> => {
     const items = toSend.slice(batch.start, batch.end);
     const name = items.length === 1 ? `unit ${items[0]!.unit.id}` : `units ${items[0]!.unit.id} to ${items.at(-1)!.unit.id}`;
     const results = await send(items.map((p) => p.text), batch.context, name);
-    if (results === undefined) return [];
+    if (results === undefined) return { untrusted: [], over: [] };
     const placed: Draft[] = [];
     const found: Diagnostic[] = [];
     const untrusted: Untrusted[] = [];
+    const over: OverBudget[] = [];
     items.forEach((item, i) => {
       const result = results[i]!;
       const split = splitOnCues(result.text, item.unit.source.length);
-      if ('parts' in split) placed.push(draftOf(item, split.parts, result.billedCharacters, found));
-      else untrusted.push({ item, problem: split.problem, billedCharacters: result.billedCharacters });
+      if (!('parts' in split)) {
+        untrusted.push({ item, problem: split.problem, billedCharacters: result.billedCharacters });
+        return;
+      }
+      const own: Diagnostic[] = [];
+      const draft = draftOf(item, split.parts, result.billedCharacters, own);
+      const budgets = plan.budgets?.get(item.unit.id);
+      if (budgets !== undefined && draft.targets !== null && overBudget(draft.targets, budgets, options.pair.target)) {
+        over.push({ item, draft, diagnostics: own, budgets });
+        return;
+      }
+      const unaimed = plan.budgets === undefined ? options.budgets?.get(item.unit.id) : undefined;
+      if (unaimed !== undefined && draft.targets !== null && overBudget(draft.targets, unaimed, options.pair.target)) {
+        const budget = unaimed.reduce((a, b) => a + b, 0);
+        own.push(diagnostic(codes.overBudget, 'warning', messages.overBudget(item.unit.id, draftWidth(draft.targets, options.pair.target), budget, options.pair.target), { cueId: item.unit.cueIds[0] }));
+      }
+      placed.push(draft);
+      found.push(...own);
     });
     if (placed.length > 0) await deliver(placed, found);
-    return untrusted;
+    return { untrusted, over };
+  };
+
+  const runSecondPass = async ({ item, draft: first, diagnostics: firstFound, budgets }: OverBudget) => {
+    const { unit } = item;
+    condense!.overBudgetFirst++;
+    const total = budgets.reduce((a, b) => a + b, 0);
+    const instructions = [GENERAL_INSTRUCTION, ELEMENT_INSTRUCTION, strictInstruction(total)];
+    const [batch] = planBatches([item.text], { fixedParams: plan.fixedParamsWith(instructions), contextFor: () => plan.contextOf(item), nameOf: () => `unit ${unit.id}` });
+    const results = await send([item.text], batch!.context, `unit ${unit.id}, to its budget`, { ...requestOptions, customInstructions: instructions });
+    let kept = { draft: first, found: firstFound };
+    if (results !== undefined) {
+      const result = results[0]!;
+      condense!.billedSecondPass += result.billedCharacters;
+      const split = splitOnCues(result.text, unit.source.length);
+      if ('parts' in split) {
+        const found: Diagnostic[] = [];
+        const second = { draft: draftOf(item, split.parts, 0, found), found };
+        const width = (d: Draft) => draftWidth(d.targets ?? [], options.pair.target);
+        // A draft passes when its protected terms came back whole and the glossary check finds nothing in it.
+        const passes = ({ draft, found }: typeof kept) => problems(found) === 0 && (options.glossaryFindings?.(unit, draft.targets ?? []) ?? 0) === 0;
+        const candidates = [kept, second].filter(passes);
+        if (candidates.length > 0) kept = candidates.reduce((a, b) => (width(b.draft) < width(a.draft) ? b : a));
+      }
+      kept = { ...kept, draft: { ...kept.draft, billedCharacters: first.billedCharacters + result.billedCharacters } };
+    }
+    if (overBudget(kept.draft.targets ?? [], budgets, options.pair.target)) condense!.overBudgetSecond++;
+    // A failed second request still delivers the first draft: it was billed, and it is a draft like any other.
+    await deliver([kept.draft], kept.found);
   };
 
   const runCueByCue = async ({ item, problem, billedCharacters: billedBefore }: Untrusted) => {
@@ -188,13 +267,20 @@ export async function translateUnits(
 
   if (plan.unsent.length > 0) await options.onBatch?.(plan.unsent, []);
   // A unit asked again cue by cue is queued on the limiter once its batch is done, never from inside that batch's task.
-  await Promise.all(plan.batches.map((batch) => limit(runBatch, batch).then((untrusted) => Promise.all(untrusted.map((u) => limit(runCueByCue, u))))));
+  await Promise.all(
+    plan.batches.map((batch) =>
+      limit(runBatch, batch).then(({ untrusted, over }) =>
+        Promise.all([...untrusted.map((u) => limit(runCueByCue, u)), ...over.map((o) => limit(runSecondPass, o))]),
+      ),
+    ),
+  );
   if (failed) throw failure;
   return {
     drafts: units.flatMap((u) => drafts.get(u.id) ?? []),
     diagnostics,
     billedCharacters,
     requests,
+    ...(condense === undefined ? {} : { condense }),
   };
 }
 
@@ -221,18 +307,26 @@ export interface RequestPlan {
   fixedParams: Param[];
   /** A unit's words without markup: the context it is sent in or sends. */
   plainSource(unit: Unit): string;
+  /** The context of a request holding this unit alone: its neighbours' plain source. */
+  contextOf(item: PlannedUnit): string | undefined;
+  /** Per unit id, each cue's budget, when the units are drafted to their budgets (see translateUnits). */
+  budgets: ReadonlyMap<string, readonly number[]> | undefined;
+  /** `fixedParams` with these custom instructions instead of the plan's own. */
+  fixedParamsWith(instructions: readonly string[]): Param[];
 }
 
 /**
  * The requests translateUnits will make, without making them: one text per
  * unit, consecutive runs within DeepL's limits, each with its context.
  */
-export function planRequests(units: readonly Unit[], options: Pick<TranslateUnitsOptions, 'pair' | 'glossaryId' | 'protection'>): RequestPlan {
+export function planRequests(units: readonly Unit[], options: Pick<TranslateUnitsOptions, 'pair' | 'glossaryId' | 'protection' | 'budgets'>): RequestPlan {
   const source = deeplSource(options.pair.source);
   const target = deeplTarget(options.pair.target);
   const joiner = lineJoiner(options.pair.source);
   const ignoreTags = options.protection?.ignoreTags ?? [];
   const plain = (unit: Unit | undefined) => (unit === undefined ? '' : plainOf(unit.source.join(joiner)).trim());
+  const budgets = options.budgets !== undefined && supportsCustomInstructions(options.pair.target) ? options.budgets : undefined;
+  const instructions = budgets === undefined ? [] : [GENERAL_INSTRUCTION, ELEMENT_INSTRUCTION];
 
   const unsent: Draft[] = [];
   const items: PlannedUnit[] = [];
@@ -242,7 +336,7 @@ export function planRequests(units: readonly Unit[], options: Pick<TranslateUnit
       return;
     }
     const cues = unit.source.map((text) => options.protection?.prepare(text));
-    const text = joinCues(unit.source.map((text, k) => cues[k]?.text ?? text), options.pair.source);
+    const text = joinCues(unit.source.map((text, k) => cues[k]?.text ?? text), options.pair.source, budgets?.get(unit.id));
     items.push({ unit, index, cues, text });
   });
 
@@ -252,9 +346,11 @@ export function planRequests(units: readonly Unit[], options: Pick<TranslateUnit
     nonSplittingTags: NON_SPLITTING_TAGS,
     ...(ignoreTags.length > 0 ? { ignoreTags: [...ignoreTags] } : {}),
     ...(options.glossaryId === undefined ? {} : { glossary: options.glossaryId }),
+    // Custom instructions need the quality-optimized model (REFERENCE.md); DeepL refuses them with latency_optimized.
+    ...(instructions.length > 0 ? { modelType: 'quality_optimized' as const, customInstructions: instructions } : {}),
   };
   // The body deepl-node will send, but for `text` and `context` (utils.ts buildURLSearchParams, validateAndAppendTextOptions).
-  const fixedParams: Param[] = [
+  const fixedParamsWith = (sent: readonly string[]): Param[] => [
     ['target_lang', target],
     ['source_lang', source],
     ...(options.glossaryId === undefined ? [] : [['glossary_id', options.glossaryId] as const]),
@@ -263,19 +359,36 @@ export function planRequests(units: readonly Unit[], options: Pick<TranslateUnit
     ['tag_handling', 'xml'],
     ['non_splitting_tags', NON_SPLITTING_TAGS.join(',')],
     ...(ignoreTags.length > 0 ? [['ignore_tags', ignoreTags.join(',')] as const] : []),
+    ...(sent.length > 0 ? [['model_type', 'quality_optimized'] as const] : []),
+    ...sent.map((i) => ['custom_instructions', i] as const),
   ];
+  const fixedParams = fixedParamsWith(instructions);
+  const neighbours = (index: number, last: number) => {
+    const context = [plain(units[index - 1]), plain(units[last + 1])].filter((t) => t !== '').join('\n');
+    return context === '' ? undefined : context;
+  };
   const batches = planBatches(
     items.map((p) => p.text),
     {
       fixedParams,
-      contextFor: (start, end) => {
-        const context = [plain(units[items[start]!.index - 1]), plain(units[items[end - 1]!.index + 1])].filter((t) => t !== '').join('\n');
-        return context === '' ? undefined : context;
-      },
+      contextFor: (start, end) => neighbours(items[start]!.index, items[end - 1]!.index),
       nameOf: (i) => `unit ${items[i]!.unit.id}`,
     },
   );
-  return { source, target, requestOptions, ignoreTags, items, batches, unsent, fixedParams, plainSource: plain };
+  return {
+    source,
+    target,
+    requestOptions,
+    ignoreTags,
+    items,
+    batches,
+    unsent,
+    fixedParams,
+    plainSource: plain,
+    contextOf: (item) => neighbours(item.index, item.index),
+    budgets,
+    fixedParamsWith,
+  };
 }
 
 /** A unit's parts, one per cue, restored and made tagged text; a cue without a part keeps an empty target. */
@@ -289,6 +402,11 @@ function draftOf(item: PlannedUnit, parts: readonly (string | undefined)[], bill
     return toTaggedText(restored.text);
   });
   return { unitId: unit.id, targets, origin: 'machine', provider: 'deepl', billedCharacters };
+}
+
+/** Problems restoring a draft's protected terms (a term changed or lost), not mere notes. */
+function problems(found: readonly Diagnostic[]): number {
+  return found.filter((d) => d.severity !== 'info').length;
 }
 
 /** What was wrong with a unit's cue elements, for a message. */

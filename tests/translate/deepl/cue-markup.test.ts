@@ -41,3 +41,11 @@ describe('toTaggedText', () => {
     expect(toTaggedText('a</b> <b></b>c')).toBe('a c');
   });
 });
+
+describe('cue elements naming their budget', () => {
+  it('writes max beside n and still places each part by n', () => {
+    expect(joinCues(['a', 'b'], 'en', [9, 5])).toBe('<c n="0" max="9">a</c> <c n="1" max="5">b</c>');
+    expect(splitOnCues('<c max="5" n="1">B</c> <c n="0" max="9">A</c>', 2)).toEqual({ parts: ['A', 'B'] });
+    expect(splitOnCues('[EN] <c n="0" max="9">A</c>', 1)).toEqual({ parts: ['[EN] A'] });
+  });
+});

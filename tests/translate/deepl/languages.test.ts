@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSublocError } from '../../../src/errors.js';
-import { deeplGlossaryLanguage, deeplSource, deeplTarget } from '../../../src/translate/deepl/languages.js';
+import { deeplGlossaryLanguage, deeplSource, deeplTarget, supportsCustomInstructions } from '../../../src/translate/deepl/languages.js';
 
 describe('BCP 47 to DeepL codes', () => {
   it.each([
@@ -47,5 +47,10 @@ describe('BCP 47 to DeepL codes', () => {
       expect((error as Error).message).toContain(`\`${tag}\``);
     }
     expect(() => deeplSource('xx')).toThrow(/cannot translate from `xx`/);
+  });
+
+  it('knows the targets DeepL takes custom instructions for (de, en, es, fr, it, ja, ko, zh and their variants)', () => {
+    for (const tag of ['de-DE', 'en-US', 'en-GB', 'en', 'es-419', 'fr-CA', 'it', 'ja-JP', 'ko', 'zh-Hans', 'zh-Hant', 'zh-TW']) expect(supportsCustomInstructions(tag)).toBe(true);
+    for (const tag of ['pt-BR', 'nb', 'no', 'nl', 'ru', 'xx']) expect(supportsCustomInstructions(tag)).toBe(false);
   });
 });

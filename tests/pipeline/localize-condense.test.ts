@@ -1,0 +1,101 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/formats/parse.js';
+import { textWidth } from '../../src/model/language.js';
+import type { RunReport } from '../../src/pipeline/report.js';
+import { characterBudget } from '../../src/qc/budget.js';
+import { loadProfile } from '../../src/qc/index.js';
+import { cli } from '../helpers/cli.js';
+import { deeplPerTest } from '../helpers/deepl-fixture.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const KEY = 'secret-test-key-c0nd:fx';
+const LONG = 'nous avons parlé avec beaucoup de gens dans la ville pendant toute la journée.';
+/** A short cue with time to spare, then a long one shown for a second: only the second is over its budget. */
+const SRT = `1\n00:00:01,000 --> 00:00:04,000\nBonjour.\n\n2\n00:00:05,000 --> 00:00:06,000\n${LONG}\n`;
+
+describe('subloc localize: DeepL drafts that aim for the budget', () => {
+  const t = deeplPerTest(KEY);
+
+  const runText = (...extra: string[]) => {
+    const input = join(t.dir, 'ville.fr-FR.srt');
+    writeFileSync(input, SRT);
+    return cli(['localize', '--input', input, '--target', 'en-US,pt-BR', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), ...extra], root, t.env);
+  };
+  const run = (...extra: string[]) => runText('--json', ...extra);
+  const translateRequests = () => t.deepl.state.requests.filter((r) => r.path === '/v2/translate' && r.status === 200).map((r) => r.params!);
+  const instructed = (params: Map<string, string[]>) => params.get('custom_instructions') ?? [];
+
+  it('sends instructions only for a supported target, asks again only the unit over budget, keeps the shorter draft, bills nothing on a re-run', async () => {
+    const first = await run();
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.stdout) as RunReport;
+    const requests = translateRequests();
+    const en = requests.filter((p) => p.get('target_lang')?.[0] === 'en-US');
+    const pt = requests.filter((p) => p.get('target_lang')?.[0] === 'pt-BR');
+    expect(pt.length).toBeGreaterThan(0);
+    expect(pt.every((p) => instructed(p).length === 0 && !p.has('model_type'))).toBe(true);
+    expect(en.every((p) => instructed(p).length > 0 && p.get('model_type')?.[0] === 'quality_optimized')).toBe(true);
+    // The second pass: one request, for the long unit alone.
+    const second = en.filter((p) => instructed(p).length === 3);
+    expect(second.map((p) => p.get('text'))).toEqual([[expect.stringContaining('nous avons parlé')]]);
+
+    const enReport = report.languages.find((l) => l.language === 'en-US')!;
+    expect(enReport.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 0, billedSecondPass: [...LONG].length });
+    const ptReport = report.languages.find((l) => l.language === 'pt-BR')!;
+    expect(ptReport.condense).toBeUndefined();
+    // Not asked to be shorter, but flagged where over, on the long cue only (qc.json has QC's own reading-speed findings).
+    expect(ptReport.diagnostics.filter((d) => d.code === 'deepl/over-budget').map((d) => d.cueId)).toEqual(['2']);
+    expect(enReport.diagnostics.filter((d) => d.code === 'deepl/over-budget')).toEqual([]);
+    expect(report.totals.billedCharacters).toBe(t.deepl.state.billedCharacters);
+
+    const track = parse(readFileSync(join(t.dir, 'out/ville/en-US/ville.en-US.srt'))).track;
+    const kept = track.cues[1]!.lines.map((line) => line.map((s) => s.text).join('')).join('');
+    const budget = characterBudget(1000, loadProfile('default', root), 'en-US');
+    expect(textWidth(kept, 'en-US')).toBeLessThanOrEqual(1.1 * budget);
+    expect(kept.startsWith('[EN-US] NOUS')).toBe(true);
+
+    t.deepl.reset();
+    const again = JSON.parse((await run()).stdout) as RunReport;
+    expect(t.deepl.state.translateRequests).toBe(0);
+    expect(t.deepl.state.billedCharacters).toBe(0);
+    expect(again.totals.billedCharacters).toBe(0);
+  });
+
+  it('--no-condense drafts every target as before', async () => {
+    const result = await run('--no-condense');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as RunReport;
+    expect(translateRequests().every((p) => instructed(p).length === 0 && !p.has('model_type'))).toBe(true);
+    expect(report.languages.every((l) => l.condense === undefined)).toBe(true);
+  });
+
+  it('--dry-run estimates the second pass from the source length, sending nothing', async () => {
+    const result = await run('--dry-run');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as RunReport;
+    expect(t.deepl.state.translateRequests).toBe(0);
+    const en = report.languages.find((l) => l.language === 'en-US')!;
+    expect(en.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 0, billedSecondPass: [...LONG].length });
+    expect(en.billedCharacters).toBe([...'Bonjour.'].length + 2 * [...LONG].length);
+    expect(report.languages.find((l) => l.language === 'pt-BR')!.billedCharacters).toBe([...'Bonjour.'].length + [...LONG].length);
+  });
+
+  it('--dry-run says the second pass it estimates beside each language it would condense', async () => {
+    const result = await runText('--dry-run');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines.find((l) => l.trim().startsWith('en-US'))).toContain(`+ second pass for 1 units over budget: about ${[...LONG].length} characters`);
+    expect(lines.find((l) => l.trim().startsWith('pt-BR'))).not.toContain('second pass');
+  });
+
+  it("says on each language's summary line how many units were over budget and asked again", async () => {
+    const result = await runText();
+    expect(result.code).toBe(0);
+    const lines = result.stderr.split('\n');
+    expect(lines.find((l) => l.trim().startsWith('en-US'))).toContain('1 over budget asked again, 0 still over');
+    expect(lines.find((l) => l.trim().startsWith('pt-BR'))).not.toContain('over budget');
+  });
+});

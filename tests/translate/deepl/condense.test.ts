@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDeepLConnection, type DeepLConnection } from '../../../src/translate/deepl/client.js';
+import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, strictInstruction } from '../../../src/translate/deepl/condense.js';
+import { translateUnits } from '../../../src/translate/deepl/translate.js';
+import type { Draft, Unit } from '../../../src/model/unit.js';
+import { start, type FakeDeepL, type FakeDeepLOptions } from '../../helpers/deepl-server.js';
+
+const KEY = 'sk-test-0123456789abcdef:fx';
+let server: FakeDeepL | undefined;
+
+async function setup(options: FakeDeepLOptions = {}): Promise<{ server: FakeDeepL; connection: DeepLConnection }> {
+  server = await start({ authKey: KEY, ...options });
+  return { server, connection: createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 0 }) };
+}
+
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+/** A long unit of two cues with ten characters each, and a short unit of one cue with room to spare. */
+const long: Unit = { id: '1', cueIds: ['1', '2'], source: ['un deux trois quatre cinq six', 'sept huit neuf dix onze'] };
+const short: Unit = { id: '3', cueIds: ['3'], source: ['oui'] };
+const budgets = new Map([
+  ['1', [10, 10]],
+  ['3', [20]],
+]);
+const billedLong = 53;
+
+describe('drafts that aim for the budget', () => {
+  it('keeps every instruction within the 300 characters DeepL accepts', () => {
+    for (const instruction of [GENERAL_INSTRUCTION, ELEMENT_INSTRUCTION, strictInstruction(123_456)]) expect(instruction.length).toBeLessThanOrEqual(300);
+  });
+
+  it('asks a supported target for concise wording, quality_optimized, each cue element naming its max', async () => {
+    const { server, connection } = await setup();
+    await translateUnits(connection, [long, short], { pair: { source: 'fr', target: 'en-US' }, budgets });
+    const first = server.state.requests[0]!.params!;
+    expect(first.get('model_type')).toEqual(['quality_optimized']);
+    expect(first.get('custom_instructions')).toEqual([GENERAL_INSTRUCTION, ELEMENT_INSTRUCTION]);
+    expect(first.get('text')).toEqual([
+      '<c n="0" max="10">un deux trois quatre cinq six</c> <c n="1" max="10">sept huit neuf dix onze</c>',
+      '<c n="0" max="20">oui</c>',
+    ]);
+  });
+
+  it.each(['pt-BR', 'nb'])('drafts %s as before: no instructions, no model, no max; an over-budget unit is flagged as such', async (target) => {
+    const { server, connection } = await setup();
+    const result = await translateUnits(connection, [long, short], { pair: { source: 'fr', target }, budgets });
+    expect(server.state.translateRequests).toBe(1);
+    const sent = server.state.requests[0]!.params!;
+    expect(sent.get('custom_instructions')).toBeUndefined();
+    expect(sent.get('model_type')).toBeUndefined();
+    expect(sent.get('text')).toEqual(['<c n="0">un deux trois quatre cinq six</c> <c n="1">sept huit neuf dix onze</c>', '<c n="0">oui</c>']);
+    expect(result.condense).toBeUndefined();
+    const mark = `[${target.toUpperCase()}] `;
+    const width = [...`${mark}UN DEUX TROIS QUATRE CINQ SIXSEPT HUIT NEUF DIX ONZE`].length;
+    expect(result.diagnostics).toEqual([
+      {
+        code: 'deepl/over-budget',
+        severity: 'warning',
+        message: `DeepL's draft of unit 1 is ${width} characters, over its budget of 20 by more than 10 %: DeepL takes no custom instructions for ${target}, so it was not asked for a shorter one`,
+        cueId: '1',
+      },
+    ]);
+  });
+
+  it('asks again only the unit still over its budget, stricter, and keeps the shorter draft, both billed', async () => {
+    const { server, connection } = await setup();
+    const delivered: Draft[] = [];
+    const result = await translateUnits(connection, [long, short], { pair: { source: 'fr', target: 'en-US' }, budgets, onBatch: (d) => void delivered.push(...d) });
+    const requests = server.state.requests.filter((r) => r.path === '/v2/translate');
+    expect(requests).toHaveLength(2);
+    const second = requests[1]!.params!;
+    expect(second.get('text')).toEqual(['<c n="0" max="10">un deux trois quatre cinq six</c> <c n="1" max="10">sept huit neuf dix onze</c>']);
+    expect(second.get('custom_instructions')).toEqual([GENERAL_INSTRUCTION, ELEMENT_INSTRUCTION, strictInstruction(20)]);
+    expect(second.get('model_type')).toEqual(['quality_optimized']);
+    // First answer: ['[EN-US] UN DEUX', 'SEPT HUIT'], 24 characters for a budget of 20; the second is 19.
+    const kept: Draft = { unitId: '1', targets: ['[EN-US] UN DEUX', 'SEPT'], origin: 'machine', provider: 'deepl', billedCharacters: 2 * billedLong };
+    expect(result.drafts[0]).toEqual(kept);
+    expect(result.drafts[1]?.targets).toEqual(['[EN-US] OUI']);
+    // Only the kept draft is delivered, once.
+    expect(delivered.filter((d) => d.unitId === '1')).toEqual([kept]);
+    expect(result.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 0, billedSecondPass: billedLong });
+    expect(result.billedCharacters).toBe(server.state.billedCharacters);
+  });
+
+  it('keeps the first draft when the second loses the cue markup', async () => {
+    const { connection } = await setup({
+      postprocess: (text, _i, ctx) => ((ctx.params.get('custom_instructions') ?? []).length > 2 ? text.replace(/<\/?c\b[^>]*>/g, '') : text),
+    });
+    const result = await translateUnits(connection, [long, short], { pair: { source: 'fr', target: 'en-US' }, budgets });
+    expect(result.drafts[0]).toEqual({ unitId: '1', targets: ['[EN-US] UN DEUX', 'SEPT HUIT'], origin: 'machine', provider: 'deepl', billedCharacters: 2 * billedLong });
+    expect(result.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 1, billedSecondPass: billedLong });
+  });
+
+  it('keeps the first draft when the second fails the glossary check the first passes', async () => {
+    const { connection } = await setup();
+    // A glossary whose term renders as HUIT: the second draft drops it.
+    const glossaryFindings = (_unit: Unit, targets: readonly string[]) => (targets.join(' ').includes('HUIT') ? 0 : 1);
+    const result = await translateUnits(connection, [long, short], { pair: { source: 'fr', target: 'en-US' }, budgets, glossaryFindings });
+    expect(result.drafts[0]?.targets).toEqual(['[EN-US] UN DEUX', 'SEPT HUIT']);
+    expect(result.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 1, billedSecondPass: billedLong });
+  });
+
+  it('keeps the second draft when the first fails the glossary check', async () => {
+    const { connection } = await setup();
+    const glossaryFindings = (_unit: Unit, targets: readonly string[]) => (targets.join(' ').includes('HUIT') ? 1 : 0);
+    const result = await translateUnits(connection, [long, short], { pair: { source: 'fr', target: 'en-US' }, budgets, glossaryFindings });
+    expect(result.drafts[0]?.targets).toEqual(['[EN-US] UN DEUX', 'SEPT']);
+  });
+
+  it('asks nothing again when every first draft is within its budget and the tolerance', async () => {
+    const { server, connection } = await setup();
+    const roomy = new Map([
+      ['1', [40, 30]],
+      ['3', [20]],
+    ]);
+    const result = await translateUnits(connection, [long, short], { pair: { source: 'fr', target: 'en-US' }, budgets: roomy });
+    expect(server.state.translateRequests).toBe(1);
+    expect(result.condense).toEqual({ overBudgetFirst: 0, overBudgetSecond: 0, billedSecondPass: 0 });
+  });
+});
