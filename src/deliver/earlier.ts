@@ -2,11 +2,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formats } from '../formats/index.js';
 import { parse } from '../formats/parse.js';
-import { parseFrameRate } from '../model/frame-rate.js';
+import { FILM, parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate, Lang } from '../model/track.js';
 import { manifestFile, MANIFEST_FILE, sha256, type Manifest, type ManifestFile, type ManifestLanguage } from './manifest.js';
 
-const FILM: FrameRate = { numerator: 24, denominator: 1 };
 
 /** Every file under `dir`, relative, `/`-separated. */
 async function filesUnder(dir: string, prefix = ''): Promise<string[]> {

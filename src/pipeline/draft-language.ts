@@ -1,9 +1,8 @@
 import type { MemoryEntry, MemoryStore } from '../memory/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { CondenseResult, Translator } from '../translate/translator.js';
-import { textWidth } from '../model/language.js';
 import { plainOf } from '../model/tagged-text.js';
-import { TOLERANCE, supportsCustomInstructions } from '../translate/deepl/index.js';
+import { overBudget, supportsCustomInstructions } from '../translate/deepl/index.js';
 import { targetMissing, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 
 export interface DraftLanguageInput {
@@ -109,9 +108,6 @@ function sourceChars(unit: Unit): number {
  * more. Counted in the source language's width, the target's being unknown.
  */
 function secondPassEstimate(pending: readonly Unit[], budgets: ReadonlyMap<string, readonly number[]>, pair: LanguagePair): CondenseResult {
-  const over = pending.filter((u) => {
-    const total = (budgets.get(u.id) ?? []).reduce((a, b) => a + b, 0);
-    return u.source.reduce((n, t) => n + textWidth(plainOf(t).replace(/\n/g, ''), pair.source), 0) > TOLERANCE * total;
-  });
+  const over = pending.filter((u) => overBudget(u.source, budgets.get(u.id) ?? [], pair.source));
   return { overBudgetFirst: over.length, overBudgetSecond: 0, billedSecondPass: over.reduce((n, u) => n + sourceChars(u), 0) };
 }

@@ -3,5 +3,5 @@ export { translateUnits, type PreparedText, type Protection, type TranslateUnits
 export { syncGlossary, type GlossarySyncOptions, type GlossarySyncResult } from './glossary-sync.js';
 export { planBatches, formEncodedLength, DEEPL_LIMITS, type Batch, type BatchLimits, type PlanOptions } from './batches.js';
 export { deeplSource, deeplTarget, deeplGlossaryLanguage, supportsCustomInstructions } from './languages.js';
-export { TOLERANCE } from './condense.js';
+export { overBudget } from './condense.js';
 export { deeplFailure } from './errors.js';

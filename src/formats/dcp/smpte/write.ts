@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../../model/diagnostic.js';
-import { frameRateLabel, msToFrames } from '../../../model/frame-rate.js';
+import { FILM, frameRateLabel, msToFrames } from '../../../model/frame-rate.js';
 import type { FrameRate, Track } from '../../../model/track.js';
 import type { SerializeOptions, SerializeResult } from '../../types.js';
 import { DEFAULT_ARGB } from '../color.js';
@@ -13,7 +13,6 @@ import { textElements, timedCues, type LineDialect } from '../write-lines.js';
 
 /** The rates a DCP plays (Berlinale lists 24, 25, 30, 48; 50 and 60 are the other HFR rates). */
 export const DCP_RATES: readonly number[] = [24, 25, 30, 48, 50, 60];
-const DEFAULT_RATE: FrameRate = { numerator: 24, denominator: 1 };
 const FONT_ID = 'font1';
 
 const DIALECT: LineDialect = { valign: 'Valign', vposition: 'Vposition', halign: 'Halign', hposition: 'Hposition', underline: 'Underline', edge: 8 };
@@ -30,7 +29,7 @@ function dcpRate(rate: FrameRate): number | undefined {
  * frames of the delivery rate from 00:00:00:00.
  */
 export function writeSmpte(track: Track, opts: SerializeOptions = {}): SerializeResult {
-  const rate = opts.frameRate ?? track.frameRate ?? DEFAULT_RATE;
+  const rate = opts.frameRate ?? track.frameRate ?? FILM;
   const fps = dcpRate(rate);
   if (fps === undefined) return { text: '', diagnostics: [messages.frameRateRefused(frameRateLabel(rate))] };
 
