@@ -45,4 +45,9 @@ export const MIGRATIONS: ReadonlyArray<(db: BetterSqlite3.Database) => void> = [
         purpose   TEXT NOT NULL
       );
     `),
+  (db) =>
+    db.exec(`
+      -- A reviewer's comment per cue: a JSON array as long as target, or NULL when the unit has none.
+      ALTER TABLE entry ADD COLUMN comments TEXT CHECK (comments IS NULL OR (json_valid(comments) AND json_array_length(comments) = cue_count));
+    `),
 ];
