@@ -23,7 +23,14 @@ export interface MemoryEntry {
   glossaryVersion: string;
   /** `deepl`, `pseudo`, `tmx`, `xliff`… */
   provider: string;
+  /** The unit's status: the lowest of its cues' when `cueStatus` says them. */
   status: MemoryStatus;
+  /**
+   * Each cue's own status, same length as `source`, when the cues of the unit
+   * differ (a reviewer decides cue by cue in the review studio); absent when
+   * every cue has `status`.
+   */
+  cueStatus?: MemoryStatus[];
   reviewer?: string;
   /**
    * Set on a reviewer's own decision (review import, the review studio).

@@ -161,6 +161,16 @@ describe('put', () => {
     expect((await rejected(m.put([entry({ source, target: ['First,', 'second.'], comments: ['one'] })]))).code).toBe('MEMORY_WRITE_FAILED');
   });
 
+  it('keeps each cue\'s status when the cues of a unit differ, and refuses a unit status that is not their lowest', async () => {
+    const m = memory();
+    const source = ['第一句，', '第二句。'];
+    await m.put([entry({ source, target: ['First,', 'second.'], status: 'reviewed', cueStatus: ['approved', 'reviewed'] })]);
+    expect((await m.exact(source, PAIR, 'g1'))?.cueStatus).toEqual(['approved', 'reviewed']);
+    await m.put([entry({ source, target: ['First,', 'second.'], status: 'approved', cueStatus: ['approved', 'approved'], updatedAt: '2026-12-01T00:00:00.000Z' })]);
+    expect(await m.exact(source, PAIR, 'g1')).not.toHaveProperty('cueStatus');
+    expect((await rejected(m.put([entry({ source: ['三'], status: 'approved', cueStatus: ['reviewed'] })]))).code).toBe('MEMORY_WRITE_FAILED');
+  });
+
   it('lists entries oldest first, optionally for one pair', async () => {
     const m = memory();
     await m.put([
