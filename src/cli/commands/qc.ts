@@ -1,26 +1,11 @@
-import { resolve } from 'node:path';
 import { hasErrors, type Diagnostic } from '../../model/diagnostic.js';
 import { BCP47 } from '../../model/file-name.js';
 import { parseFrameRate } from '../../model/frame-rate.js';
-import type { FrameRate, Lang, Track } from '../../model/track.js';
 import { SublocError } from '../../errors.js';
-import { readInput } from '../../pipeline/read-input.js';
-import type { QcOptions } from '../../qc/run.js';
 import type { Command } from '../command.js';
-import type { CliIo } from '../io.js';
 import { EXIT } from '../io.js';
 import { t } from '../i18n.js';
 import { count, note, printDiagnostic, styleFor } from '../style.js';
-
-/** Reads a track as `convert` does; a file with errors is refused, its warnings shown. */
-async function readTrack(file: string, language: Lang, frameRate: FrameRate | undefined, io: CliIo): Promise<Track> {
-  const { parse } = await import('../../formats/parse.js');
-  const parsed = parse(await readInput(resolve(io.cwd, file)), { fileName: file, language, ...(frameRate === undefined ? {} : { frameRate }) });
-  for (const d of parsed.diagnostics) printDiagnostic(io, d, file);
-  if (hasErrors(parsed.diagnostics)) throw new SublocError('PARSE_FAILED', t('qc.error.notChecked', { file }), { file });
-  if (parsed.track.cues.length === 0) throw new SublocError('PARSE_FAILED', t('qc.error.noCues', { file }), { file });
-  return parsed.track;
-}
 
 /** `file:cue:severity: rule: message`; QC codes shown by rule id, glossary codes in full. */
 function findingLine(file: string, d: Diagnostic): string {
@@ -55,18 +40,24 @@ export const qc: Command = {
     if (sourceLanguage !== undefined && !BCP47.test(sourceLanguage)) throw new SublocError('USAGE', t('qc.error.badSourceLanguage', { value: sourceLanguage }));
     if (glossaryFile !== undefined && sourceFile === undefined) throw new SublocError('USAGE', t('qc.error.glossaryNeedsSource'));
 
-    // Loaded when a check runs: `--help` and the other commands start without the rules and the glossary.
-    const [{ loadProfile }, { runQc }, { createMatcher, loadGlossary }] = await Promise.all([import('../../qc/load-profile.js'), import('../../qc/run.js'), import('../../glossary/index.js')]);
-    const profile = loadProfile((values['profile'] as string | undefined) ?? 'default', io.cwd);
-    const track = await readTrack(file, language, frameRate, io);
-    const options: QcOptions = { language, profile, ...(frameRate === undefined ? {} : { frameRate }) };
-    if (sourceFile !== undefined) {
-      const glossary = glossaryFile === undefined ? undefined : await loadGlossary(resolve(io.cwd, glossaryFile));
-      // Unknown (`und`) unless told: then a cue identical to its source is not taken for untranslated.
-      options.source = await readTrack(sourceFile, sourceLanguage ?? glossary?.sourceLanguage ?? 'und', frameRate, io);
-      if (glossary) options.glossary = { glossary, matcher: createMatcher(glossary) };
+    const { checkTrack } = await import('../../pipeline/check-track.js');
+    const result = await checkTrack({
+      file,
+      language,
+      profile: (values['profile'] as string | undefined) ?? 'default',
+      cwd: io.cwd,
+      ...(frameRate === undefined ? {} : { frameRate }),
+      ...(sourceFile === undefined ? {} : { source: { file: sourceFile, ...(sourceLanguage === undefined ? {} : { language: sourceLanguage }) } }),
+      ...(glossaryFile === undefined ? {} : { glossary: glossaryFile }),
+      onRead: (read, diagnostics) => {
+        for (const d of diagnostics) printDiagnostic(io, d, read);
+      },
+    });
+    if (result.outcome === 'unreadable') {
+      const message = result.reason === 'errors' ? t('qc.error.notChecked', { file: result.file }) : t('qc.error.noCues', { file: result.file });
+      throw new SublocError('PARSE_FAILED', message, { file: result.file });
     }
-    const findings = runQc(track, options);
+    const { track, profile, findings } = result;
 
     if (values['json'] === true) io.stdout(`${JSON.stringify({ file, language, profile: profile.id, findings }, null, 2)}\n`);
     else for (const d of findings) io.stdout(`${findingLine(file, d)}\n`);
