@@ -237,6 +237,8 @@ async function main(): Promise<void> {
   // Loaded here only: the per-case and memory children must not carry the DeepL test server.
   const { benchDeepL } = await import('./bench-deepl.js');
   console.log(`\n${await benchDeepL()}`);
+  const { benchTracksThatFit } = await import('./bench/tracks-that-fit.js');
+  console.log(`\n${await benchTracksThatFit()}`);
 }
 
 if (process.argv[2] === '--memory') {

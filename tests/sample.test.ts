@@ -1,9 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Manifest } from '../src/deliver/manifest.js';
 import { parse } from '../src/formats/parse.js';
+import type { Diagnostic } from '../src/model/diagnostic.js';
 import { framesToMs, msToFrames } from '../src/model/frame-rate.js';
+import { textWidth } from '../src/model/language.js';
 import { lineText } from '../src/model/spans.js';
 import type { FrameRate, Ms } from '../src/model/track.js';
+import { forLanguage } from '../src/qc/profile.js';
+import { defaultProfile } from '../src/qc/profiles/default.js';
+import { festivalProfile } from '../src/qc/profiles/festival.js';
+import { cli, tempDir, type CliResult } from './helpers/cli.js';
 
 const FILE = 'hotline-beijing.zh-Hans.srt';
 const bytes = readFileSync(new URL(`../subtitles/${FILE}`, import.meta.url));
@@ -196,5 +205,69 @@ describe(`subtitles/${FILE}, through parse()`, () => {
     expect(timingProblems(parsed)).toEqual([]);
     expect(continuedCues(parsed).continued.length).toBeGreaterThanOrEqual(4);
     expect(parsed.filter((c) => c.italic).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('the sample passes its own gate: `npm run localize`, then `npm run deliver`', () => {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  /** A script's CLI arguments: what follows `node dist/cli/main.js`. */
+  const argsOf = (name: string): string[] => {
+    const words = (scripts[name] ?? '').split(' ');
+    expect(words.slice(0, 2), `scripts.${name}`).toEqual(['node', 'dist/cli/main.js']);
+    return words.slice(2);
+  };
+  const targets = ['en-US', 'fr-FR', 'it-IT', 'es-ES', 'de-DE', 'ja-JP'];
+  let dir: string;
+  let localized: CliResult;
+  let delivered: CliResult;
+  const localizedSrt = (language: string) => join(dir, 'out', 'hotline-beijing', language, `hotline-beijing.${language}.srt`);
+  const deliveredSrt = (language: string) => join(dir, 'deliverables', 'hotline-beijing', language, `hotline-beijing.${language}.srt`);
+
+  beforeAll(async () => {
+    dir = tempDir();
+    // The scripts as they are; outputs and memory in the test's own folder (a delivery replaces its language folders whole).
+    const memory = ['--memory', join(dir, 'memory.sqlite'), '--json'];
+    localized = await cli([...argsOf('localize'), '--out', join(dir, 'out'), ...memory], root, {});
+    delivered = await cli([...argsOf('deliver'), '--out', join(dir, 'deliverables'), ...memory], root, {});
+  }, 120_000);
+
+  it('asks for no exception to the gate', () => {
+    expect(scripts['deliver']).not.toContain('--allow-qc-errors');
+    expect(localized.code).toBe(0);
+  });
+
+  it('delivers every language through the festival gate with no error, and the manifest says the gate held', () => {
+    expect(delivered.stderr).toBe('');
+    expect(delivered.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'deliverables', 'hotline-beijing', 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest).toMatchObject({ qcProfile: 'festival', qcErrorsAllowed: false });
+    expect(manifest.languages.map((l) => [l.language, l.delivered, l.qc.errors])).toEqual(targets.map((l) => [l, true, 0]));
+  });
+
+  it.each(targets)('%s reads too fast on at most 5 per cent of its cues, with no error, on the default profile', (language) => {
+    const qc = JSON.parse(readFileSync(join(dir, 'out', 'hotline-beijing', language, 'qc.json'), 'utf8')) as { profile: string; findings: Diagnostic[] };
+    expect(qc.profile).toBe('default');
+    expect(qc.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const cues = parse(readFileSync(localizedSrt(language)), { language }).track.cues.length;
+    const fast = qc.findings.filter((f) => f.code === 'qc/reading-speed');
+    expect(fast.length, fast.map((f) => `${f.cueId}: ${f.message}`).join('\n')).toBeLessThanOrEqual(Math.floor(cues * 0.05));
+  });
+
+  it.each(targets)('%s keeps every line within the profile, localized (Netflix) and delivered (festival)', (language) => {
+    for (const [file, profile] of [
+      [localizedSrt(language), defaultProfile],
+      [deliveredSrt(language), festivalProfile],
+    ] as const) {
+      const limit = forLanguage(profile.maxCharsPerLine.value, language);
+      const { track } = parse(readFileSync(file), { language });
+      const wide = track.cues.flatMap((c) => c.lines.map(lineText).filter((line) => textWidth(line, language) > limit).map((line) => `${c.id}: ${line}`));
+      expect(wide, `${profile.id}, at most ${limit}`).toEqual([]);
+    }
+  });
+
+  it('holds Japanese to 13 full-width characters a line', () => {
+    expect(forLanguage(defaultProfile.maxCharsPerLine.value, 'ja-JP')).toBe(13);
+    expect(forLanguage(festivalProfile.maxCharsPerLine.value, 'ja-JP')).toBe(13);
   });
 });

@@ -50,7 +50,8 @@ describe('Chinese and Japanese lines break at phrases', () => {
       const lines = breakLines(fromTagged(cue), 'ja-JP').map(lineText);
       for (let i = 0; i + 1 < lines.length; i++) joints.push(`${lines[i]}|${lines[i + 1]}`);
     }
-    expect(joints.length).toBeGreaterThan(40);
+    // Condensed to 4 characters a second, most cues hold one line: a quarter of them still break.
+    expect(joints.length).toBeGreaterThan(25);
     for (const torn of ['8|時', '1|階', '上り|下り', '通話|ホール', '駐車|枠', '200回|以上']) {
       expect(joints.filter((j) => j.includes(torn))).toEqual([]);
     }

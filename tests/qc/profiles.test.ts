@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isSublocError, type SublocError } from '../../src/errors.js';
+import { textWidth } from '../../src/model/language.js';
 import { forLanguage } from '../../src/qc/profile.js';
 import { loadProfile } from '../../src/qc/load-profile.js';
 import { parseProfile } from '../../src/qc/profile-file.js';
@@ -24,6 +25,15 @@ describe('built-in profiles', () => {
     expect([p.maxLines.value, p.minDurationMs.value, p.maxDurationMs.value, p.minGapFrames.value]).toEqual([2, 833, 7000, 2]);
     expect(['en-US', 'fr-FR', 'zh-Hans', 'ja-JP', 'ko-KR'].map((l) => forLanguage(p.maxCharsPerLine.value, l))).toEqual([42, 42, 16, 13, 16]);
     expect(['en-US', 'fr-FR', 'zh-Hans', 'zh', 'ja-JP', 'ko-KR'].map((l) => forLanguage(p.readingSpeed.value, l))).toEqual([20, 17, 9, 9, 4, 12]);
+  });
+
+  it('takes the Japanese figures from the Netflix Japanese guide, counted as it counts', () => {
+    const p = profiles['default']!;
+    expect(p.maxCharsPerLine.source).toMatch(/Netflix Japanese Timed Text Style Guide[^;]*13 full-width characters/);
+    expect(p.readingSpeed.source).toMatch(/Netflix Japanese Timed Text Style Guide[^;]*4 characters a second/);
+    expect(p.readingSpeed.source).toMatch(/full-width characters, spaces and punctuation count 1, half-width ones 0\.5/);
+    // As the guide counts: a full-width space 1, each half-width digit 0.5.
+    expect(textWidth('はい　12345です', 'ja-JP')).toBe(7.5);
   });
 
   it('festival holds the Banff figures and keeps the rest of the default', () => {
