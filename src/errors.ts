@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'MEMORY_NOT_FOUND'
   | 'MEMORY_WRITE_FAILED'
   | 'DEEPL_QUOTA'
+  | 'DEEPL_BUDGET'
   | 'DEEPL_AUTH'
   | 'DEEPL_UNREACHABLE'
   | 'DEEPL_FAILED'
