@@ -24,7 +24,8 @@ export type ErrorCode =
   | 'DEEPL_FAILED'
   | 'DEEPL_LANGUAGE'
   | 'DEEPL_TEXT_TOO_LARGE'
-  | 'DEEPL_ANSWER_MISMATCH';
+  | 'DEEPL_ANSWER_MISMATCH'
+  | 'QUEUE_UNREACHABLE';
 
 export interface SublocErrorOptions {
   cause?: unknown;
