@@ -45,4 +45,11 @@ export const MIGRATIONS: ReadonlyArray<(db: BetterSqlite3.Database) => void> = [
         purpose   TEXT NOT NULL
       );
     `),
+  (db) =>
+    db.exec(`
+      -- A reviewer's comment per cue: a JSON array as long as target, or NULL when the unit has none.
+      ALTER TABLE entry ADD COLUMN comments TEXT CHECK (comments IS NULL OR (json_valid(comments) AND json_array_length(comments) = cue_count));
+      -- Each cue's status when the cues of a unit differ (decided cue by cue), or NULL when all have the unit's.
+      ALTER TABLE entry ADD COLUMN cue_status TEXT CHECK (cue_status IS NULL OR (json_valid(cue_status) AND json_array_length(cue_status) = cue_count));
+    `),
 ];

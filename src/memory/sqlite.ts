@@ -10,7 +10,7 @@ import { RANK, replaces } from './precedence.js';
 import { acquireRunLock, type HolderRecord } from './run-lock.js';
 import type { MemoryEntry, MemoryMatch, MemoryStatus, MemoryStore, PutResult, RunHolder, RunLock, RunLockOptions } from './store.js';
 
-const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, updated_at';
+const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, cue_status, updated_at';
 
 interface Row {
   source_lang: string;
@@ -22,6 +22,8 @@ interface Row {
   status: MemoryStatus;
   reviewer: string | null;
   by_reviewer: 0 | 1;
+  comments: string | null;
+  cue_status: string | null;
   updated_at: string;
 }
 
@@ -43,6 +45,8 @@ interface Params {
   rank: number;
   reviewer: string | null;
   byReviewer: 0 | 1;
+  comments: string | null;
+  cueStatus: string | null;
   updatedAt: string;
 }
 
@@ -166,6 +170,8 @@ function toEntry(row: Row): MemoryEntry {
   };
   if (row.reviewer !== null) entry.reviewer = row.reviewer;
   if (row.by_reviewer === 1) entry.byReviewer = true;
+  if (row.comments !== null) entry.comments = JSON.parse(row.comments) as string[];
+  if (row.cue_status !== null) entry.cueStatus = JSON.parse(row.cue_status) as MemoryStatus[];
   return entry;
 }
 
@@ -189,9 +195,29 @@ function toParams(entry: MemoryEntry): Params {
     rank: RANK[entry.status],
     reviewer: entry.reviewer ?? null,
     byReviewer: entry.byReviewer === true ? 1 : 0,
+    comments: commentsOf(entry),
+    cueStatus: cueStatusOf(entry),
     // One canonical form, so times compare as text in SQL.
     updatedAt: new Date(time).toISOString(),
   };
+}
+
+/** The comments as stored: none when every cue's is empty, so an entry without comments reads back without the field. */
+function commentsOf(entry: MemoryEntry): string | null {
+  const comments = entry.comments;
+  if (comments === undefined || comments.every((c) => c === '')) return null;
+  if (comments.length !== entry.source.length) throw new TypeError(`comments has ${comments.length} items; expected one per cue (${entry.source.length})`);
+  return JSON.stringify(comments);
+}
+
+/** The cue statuses as stored: none when every cue has the unit's status; refused when the unit's is not the lowest. */
+function cueStatusOf(entry: MemoryEntry): string | null {
+  const statuses = entry.cueStatus;
+  if (statuses === undefined || statuses.every((s) => s === entry.status)) return null;
+  if (statuses.length !== entry.source.length) throw new TypeError(`cueStatus has ${statuses.length} items; expected one per cue (${entry.source.length})`);
+  const lowest = statuses.reduce((low, s) => (RANK[s] < RANK[low] ? s : low));
+  if (lowest !== entry.status || statuses.some((s) => !Object.hasOwn(RANK, s))) throw new TypeError(`status \`${entry.status}\` is not the lowest of the cues' statuses (${statuses.join(', ')})`);
+  return JSON.stringify(statuses);
 }
 
 class SqliteMemory implements MemoryStore {
@@ -205,10 +231,13 @@ class SqliteMemory implements MemoryStore {
   private readonly holders: HolderRecord;
   private readonly locks = new Set<RunLock>();
 
+  readonly location: string;
+
   constructor(
     private readonly db: Database.Database,
     private readonly path: string,
   ) {
+    this.location = path;
     this.selectExact = db.prepare<[string, string, string, string, string], Row>(
       `SELECT ${COLUMNS} FROM entry
        WHERE source_lang = ? AND target_lang = ? AND source_key = ?
@@ -233,11 +262,11 @@ class SqliteMemory implements MemoryStore {
        WHERE source_lang = @sourceLang AND target_lang = @targetLang AND source_key = @sourceKey AND glossary_version = @glossaryVersion`,
     );
     this.upsert = db.prepare<[Params]>(
-      `INSERT INTO entry (source_lang, target_lang, source_key, glossary_version, source, source_plain, plain_length, cue_count, target, provider, status, rank, reviewer, by_reviewer, updated_at)
-       VALUES (@sourceLang, @targetLang, @sourceKey, @glossaryVersion, @source, @sourcePlain, @plainLength, @cueCount, @target, @provider, @status, @rank, @reviewer, @byReviewer, @updatedAt)
+      `INSERT INTO entry (source_lang, target_lang, source_key, glossary_version, source, source_plain, plain_length, cue_count, target, provider, status, rank, reviewer, by_reviewer, comments, cue_status, updated_at)
+       VALUES (@sourceLang, @targetLang, @sourceKey, @glossaryVersion, @source, @sourcePlain, @plainLength, @cueCount, @target, @provider, @status, @rank, @reviewer, @byReviewer, @comments, @cueStatus, @updatedAt)
        ON CONFLICT (source_lang, target_lang, source_key, glossary_version) DO UPDATE SET
          source = excluded.source, target = excluded.target, provider = excluded.provider, status = excluded.status,
-         rank = excluded.rank, reviewer = excluded.reviewer, by_reviewer = excluded.by_reviewer, updated_at = excluded.updated_at`,
+         rank = excluded.rank, reviewer = excluded.reviewer, by_reviewer = excluded.by_reviewer, comments = excluded.comments, cue_status = excluded.cue_status, updated_at = excluded.updated_at`,
     );
     this.putAll = db.transaction((entries: readonly MemoryEntry[]): PutResult => {
       let written = 0;
@@ -259,12 +288,12 @@ class SqliteMemory implements MemoryStore {
     };
   }
 
-  exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: string): MemoryEntry | undefined {
+  async exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: string): Promise<MemoryEntry | undefined> {
     const row = this.read(() => this.selectExact.get(pair.source, pair.target, unitKey(source), glossaryVersion, glossaryVersion));
     return row && toEntry(row);
   }
 
-  fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number): MemoryMatch | undefined {
+  async fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number): Promise<MemoryMatch | undefined> {
     if (source.length === 0 || minScore > 1) return undefined;
     const key = unitKey(source);
     const query = codePoints(plainKey(source));
@@ -299,7 +328,7 @@ class SqliteMemory implements MemoryStore {
     return row && { entry: toEntry(row), score };
   }
 
-  put(entries: readonly MemoryEntry[]): PutResult {
+  async put(entries: readonly MemoryEntry[]): Promise<PutResult> {
     try {
       return this.putAll.immediate(entries);
     } catch (cause) {
@@ -307,7 +336,7 @@ class SqliteMemory implements MemoryStore {
     }
   }
 
-  entries(pair: Partial<LanguagePair> = {}): MemoryEntry[] {
+  async entries(pair: Partial<LanguagePair> = {}): Promise<MemoryEntry[]> {
     const rows = this.read(() => this.selectEntries.all({ source: pair.source ?? null, target: pair.target ?? null }));
     return rows.map(toEntry);
   }
@@ -325,7 +354,7 @@ class SqliteMemory implements MemoryStore {
     };
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (!this.db.open) return;
     for (const lock of this.locks) lock.release();
     this.locks.clear();

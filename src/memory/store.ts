@@ -23,13 +23,25 @@ export interface MemoryEntry {
   glossaryVersion: string;
   /** `deepl`, `pseudo`, `tmx`, `xliff`… */
   provider: string;
+  /** The unit's status: the lowest of its cues' when `cueStatus` says them. */
   status: MemoryStatus;
+  /**
+   * Each cue's own status, same length as `source`, when the cues of the unit
+   * differ (a reviewer decides cue by cue in the review studio); absent when
+   * every cue has `status`.
+   */
+  cueStatus?: MemoryStatus[];
   reviewer?: string;
   /**
    * Set on a reviewer's own decision (review import, the review studio).
    * An import or a machine never replaces such an entry at equal status.
    */
   byReviewer?: true;
+  /**
+   * A reviewer's comment per cue, same length as `source` (`''`: none). Kept
+   * with the translation it is about, and written into the XLIFF notes.
+   */
+  comments?: string[];
   /** ISO 8601 time of the last change; `UNDATED` when unknown. */
   updatedAt: string;
 }
@@ -77,16 +89,23 @@ export interface RunLock {
   release(): void;
 }
 
-/** The translation memory and review state. SQLite now; a server database can implement the same port. */
+/**
+ * The translation memory and review state: SQLite embedded, or a server
+ * database shared by many machines. Asynchronous because a server answers
+ * over the network; every implementation keeps the same rules (see
+ * `precedence.ts`), which one contract test suite checks.
+ */
 export interface MemoryStore {
+  /** Where it is, as the user named it (a file path, `:memory:`, a URL without its password): for messages. */
+  readonly location: string;
   /** Best exact match by status (approved, reviewed, draft), then by recency. */
-  exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: string): MemoryEntry | undefined;
+  exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: string): Promise<MemoryEntry | undefined>;
   /** Best match with the same number of cues scoring at least `minScore` (0..1) on the plain source text. */
-  fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number): MemoryMatch | undefined;
+  fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number): Promise<MemoryMatch | undefined>;
   /** Stores all in one transaction; an entry replaces a stored one only as `replaces` says. */
-  put(entries: readonly MemoryEntry[]): PutResult;
+  put(entries: readonly MemoryEntry[]): Promise<PutResult>;
   /** Every entry, optionally for one language pair, oldest first. */
-  entries(pair?: Partial<LanguagePair>): MemoryEntry[];
+  entries(pair?: Partial<LanguagePair>): Promise<MemoryEntry[]>;
   /**
    * Waits until no other run (in any process) holds this memory's run lock,
    * then holds it until `release()`, `close()` or the end of the process,
@@ -94,6 +113,6 @@ export interface MemoryStore {
    * bill the same unit.
    */
   lockRuns(options: RunLockOptions): Promise<RunLock>;
-  /** Closes the memory, releasing the run lock if held. */
-  close(): void;
+  /** Closes the memory, releasing the run lock if held; a second call does nothing. */
+  close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { formatById } from '../formats/index.js';
 import { createMatcher, loadGlossary } from '../glossary/index.js';
-import { openMemory } from '../memory/sqlite.js';
+import { openMemoryStore } from '../memory/open.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { frameRateLabel } from '../model/frame-rate.js';
 import { runQc } from '../qc/index.js';
@@ -53,7 +53,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
   const newFiles = new Map<string, ManifestFile[]>();
   const languages: LanguageDelivery[] = [];
 
-  const memory = openMemory(options.memory, { existing: true });
+  const memory = await openMemoryStore(options.memory, { existing: true });
   try {
     for (const language of options.languages) {
       const built = await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery });
@@ -113,7 +113,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       newFiles.set(language, described);
     }
   } finally {
-    memory.close();
+    await memory.close();
   }
 
   const folder = join(options.out, options.title);

@@ -54,12 +54,12 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const pending: Unit[] = [];
   const suggestions = new Map<string, Suggestion>();
   for (const unit of units) {
-    const hit = memory.exact(unit.source, pair, glossaryVersion);
+    const hit = await memory.exact(unit.source, pair, glossaryVersion);
     if (hit) {
       drafts.push({ unitId: unit.id, targets: [...hit.target], origin: 'memory-exact', provider: 'memory', billedCharacters: 0, status: hit.status, ...(hit.reviewer === undefined ? {} : { reviewer: hit.reviewer }) });
     } else {
       pending.push(unit);
-      const near = memory.fuzzy(unit.source, pair, SUGGESTION_MIN);
+      const near = await memory.fuzzy(unit.source, pair, SUGGESTION_MIN);
       if (near) suggestions.set(unit.id, { targets: [...near.entry.target], score: near.score, status: near.entry.status });
     }
   }
@@ -84,11 +84,11 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const provided = await input.translator.translate(pending, {
     pair,
     ...(budgets === undefined ? {} : { budgets, onCondense: (result: CondenseResult) => void (condense = result) }),
-    onDrafts: (batch, found) => {
+    onDrafts: async (batch, found) => {
       for (const d of found) diagnostics.push(d);
       const now = new Date().toISOString();
       const entries = batch.flatMap((d) => entryOf(d, byId.get(d.unitId)!, pair, glossaryVersion, now) ?? []);
-      if (entries.length > 0) memory.put(entries);
+      if (entries.length > 0) await memory.put(entries);
       done += batch.length;
       input.onProgress(done);
     },

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { decode } from '../formats/decode.js';
 import { createMatcher, deeplEntries, glossaryContentHash, loadGlossary } from '../glossary/index.js';
-import { openMemory } from '../memory/sqlite.js';
+import { openMemoryStore } from '../memory/open.js';
 import type { MemoryStore, RunHolder } from '../memory/store.js';
 import { importTmx } from '../memory/tmx.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -38,7 +38,7 @@ async function importMemories(memory: MemoryStore, files: readonly string[]): Pr
   for (const file of files) {
     const decoded = decode(await readInput(file));
     const result = importTmx(decoded.text, file);
-    const put = memory.put(result.entries);
+    const put = await memory.put(result.entries);
     imported.push({ file, written: put.written, kept: put.kept, skipped: result.skipped, diagnostics: [...decoded.diagnostics, ...result.diagnostics] });
   }
   return imported;
@@ -102,7 +102,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
   const units = segment(source);
   const generatedAt = new Date().toISOString();
   const glossary = options.glossary === undefined ? undefined : await loadGlossary(options.glossary).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
-  const memory = openMemory(options.memory);
+  const memory = await openMemoryStore(options.memory);
   const runDir = join(options.out, options.title);
   const languages: LanguageReport[] = [];
   let report: RunReport | undefined;
@@ -212,7 +212,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     };
     if (timed !== undefined) report.timingChanges = timed.changes;
   } finally {
-    memory.close();
+    await memory.close();
   }
   return report;
 }

@@ -1,3 +1,4 @@
+import { storedEntries } from './stored-entries.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SublocError } from '../errors.js';
@@ -76,13 +77,14 @@ export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<La
     if (hasErrors(decoded.diagnostics)) throw refusal(path, 'it cannot be read as text, see the errors above', decoded.diagnostics);
     const read = readXliff(decoded.text, path);
     const pair = { source: input.sourceLang, target };
+    const stored = await storedEntries(input.memory, input.units, pair);
     const plan = planImport(read, {
       title: input.title,
       language: target,
       sourceLang: input.sourceLang,
       units: input.units,
       now: input.now,
-      stored: (source) => input.memory.fuzzy(source, pair, 1)?.entry,
+      stored,
     });
     if (plan.refused) {
       const errors = plan.diagnostics.filter((d) => d.severity === 'error');
@@ -92,7 +94,7 @@ export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<La
   }
   const edits = new Map<Lang, ReviewEdit>();
   for (const { target, file, path, read, plan } of planned) {
-    input.memory.put(plan.entries);
+    await input.memory.put(plan.entries);
     const approved = plan.entries.filter((e) => e.status === 'approved').length;
     edits.set(target, { path, read, report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped } });
   }

@@ -1,8 +1,9 @@
+import { storedEntries } from './stored-entries.js';
 import { existsSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { decode } from '../formats/decode.js';
 import { parse } from '../formats/parse.js';
-import { openMemory } from '../memory/sqlite.js';
+import { openMemoryStore } from '../memory/open.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import { fromFileName } from '../model/file-name.js';
 import type { Lang } from '../model/track.js';
@@ -75,14 +76,14 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
   const { track } = await readSourceTrack(options);
   const units = segment(track);
   const pair = { source: options.source, target: language };
-  const store = openMemory(options.memory);
+  const store = await openMemoryStore(options.memory);
   try {
     const common = {
       language,
       sourceLang: options.source,
       units,
       now: (input.now ?? new Date()).toISOString(),
-      stored: (source: readonly string[]) => store.fuzzy(source, pair, 1)?.entry,
+      stored: await storedEntries(store, units, pair),
       ...(input.reviewer === undefined ? {} : { reviewer: input.reviewer }),
     };
     let plan: ImportPlan;
@@ -94,8 +95,8 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
     }
     const result = { name, title: options.title, language, plan };
     if (plan.refused) return { outcome: 'refused', ...result };
-    return { outcome: 'imported', ...result, written: store.put(plan.entries) };
+    return { outcome: 'imported', ...result, written: await store.put(plan.entries) };
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -7,7 +7,7 @@ export interface TranslateRequest {
    * Called with each batch of drafts as it arrives, so they are stored before
    * the next request, with what the provider noticed about them (by cue).
    */
-  onDrafts?: (drafts: Draft[], diagnostics: Diagnostic[]) => void;
+  onDrafts?: (drafts: Draft[], diagnostics: Diagnostic[]) => void | Promise<void>;
   /**
    * Each unit's character budget, one number per cue, by unit id: a provider
    * that can aim for it (DeepL, for targets with custom instructions) drafts

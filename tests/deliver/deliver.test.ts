@@ -245,12 +245,12 @@ describe('subloc deliver on the bundled sample', () => {
     copyFileSync(memory, forbidden);
     const store = openMemory(forbidden);
     try {
-      const entry = store.entries({ source: 'zh-Hans', target: 'en-US' }).find((e) => e.target.some((t) => JSON.stringify(t).includes('12345 citizen service hotline')))!;
+      const entry = (await store.entries({ source: 'zh-Hans', target: 'en-US' })).find((e) => e.target.some((t) => JSON.stringify(t).includes('12345 citizen service hotline')))!;
       expect(entry).toBeDefined();
       const target = JSON.parse(JSON.stringify(entry.target).replace('12345 citizen service hotline', 'complaint hotline')) as typeof entry.target;
-      store.put([{ ...entry, target, status: 'approved', reviewer: 'test', updatedAt: new Date(Date.parse(entry.updatedAt) + 1000).toISOString() }]);
+      await store.put([{ ...entry, target, status: 'approved', reviewer: 'test', updatedAt: new Date(Date.parse(entry.updatedAt) + 1000).toISOString() }]);
     } finally {
-      store.close();
+      await store.close();
     }
     const args = ['deliver', '--config', config, '--profile', glossaryOnly, '--language', 'en-US', '--formats', 'srt'];
     const clean = await cli([...args, '--memory', memory, '--out', join(work, 'glossary-clean')], root, {});

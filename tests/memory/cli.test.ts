@@ -39,15 +39,15 @@ describe('subloc memory', () => {
     expect(text).not.toContain('Hi there');
 
     const store = openMemory(join(dir, 'tm/memory.sqlite'));
-    expect(store.exact(['您好'], { source: 'zh-Hans', target: 'en-US' }, '')?.target).toEqual(['Hello']);
-    store.close();
+    expect((await store.exact(['您好'], { source: 'zh-Hans', target: 'en-US' }, ''))?.target).toEqual(['Hello']);
+    await store.close();
   });
 
   it('exports one pair to stdout', async () => {
     const dir = tempDir('subloc-memory-cli-');
     const store = openMemory(join(dir, 'm.sqlite'));
-    store.put([entry({ source: ['一'] }), entry({ source: ['二'], targetLang: 'fr-FR' })]);
-    store.close();
+    await store.put([entry({ source: ['一'] }), entry({ source: ['二'], targetLang: 'fr-FR' })]);
+    await store.close();
     const r = await cli(['memory', 'export', '--target', 'fr-FR', '--memory', 'm.sqlite'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^<\?xml/);
@@ -89,7 +89,7 @@ describe('subloc memory', () => {
     expect(existsSync(join(dir, 'm.sqlite'))).toBe(false);
   });
 
-  it('refuses an entity bomb whose DOCTYPE hides behind a comment, with its file, line and column, and no stack trace', () => {
+  it('refuses an entity bomb whose DOCTYPE hides behind a comment, with its file, line and column, and no stack trace', async () => {
     const dir = tempDir('subloc-memory-cli-');
     const prolog = '<?xml version="1.0"?>\n<!-- <a> ]> -->\n<?tool x?>\n\n<!DOCTYPE tmx [\n  <!ENTITY a "aaaaaaaaaa">\n  <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n';
     writeFileSync(join(dir, 'evil.tmx'), prolog + tmx(tu('&b;', 'x')).split('\n').slice(1).join('\n'));

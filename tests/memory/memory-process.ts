@@ -16,8 +16,8 @@ if (action === 'open') {
   process.stdout.write('ready\n');
   await lines.next();
   const memory = openMemory(path);
-  memory.put([entry({ source: [`进程 ${process.pid}`] })]);
-  memory.close();
+  await memory.put([entry({ source: [`进程 ${process.pid}`] })]);
+  await memory.close();
   process.stdout.write('stored\n');
 } else if (action === 'hold') {
   const memory = openMemory(path);
@@ -25,7 +25,7 @@ if (action === 'open') {
   process.stdout.write('held\n');
   for await (const _ of lines);
   lock.release();
-  memory.close();
+  await memory.close();
 } else {
   throw new Error(`unknown action ${action}`);
 }

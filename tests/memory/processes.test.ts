@@ -10,7 +10,7 @@ function memoryProcess(...args: string[]): RunningProcess {
   running.push(p);
   return p;
 }
-afterEach(() => {
+afterEach(async () => {
   for (const p of running.splice(0)) if (p.child.exitCode === null) p.child.kill('SIGKILL');
 });
 
@@ -29,7 +29,7 @@ describe('several processes on one memory', () => {
     const results = await Promise.all(processes.map((p) => p.done));
     for (const r of results) expect(r).toMatchObject({ code: 0, stderr: '', stdout: 'ready\nstored\n' });
     const memory = openMemory(path);
-    expect(memory.entries()).toHaveLength(6);
-    memory.close();
+    expect(await memory.entries()).toHaveLength(6);
+    await memory.close();
   }, 120_000);
 });

@@ -14,8 +14,8 @@ function memory(path: string): MemoryStore {
   open.push(store);
   return store;
 }
-afterEach(() => {
-  for (const store of open.splice(0)) store.close();
+afterEach(async () => {
+  for (const store of open.splice(0)) await store.close();
   for (const p of running.splice(0)) if (p.child.exitCode === null) p.child.kill('SIGKILL');
 });
 
@@ -60,7 +60,7 @@ describe('the run lock', () => {
     const path = join(tempDir('subloc-lock-'), 'memory.sqlite');
     const m = memory(path);
     await m.lockRuns({ purpose: 'a run that closes the memory' });
-    m.close();
+    await m.close();
     const lock = await memory(path).lockRuns({ purpose: 'next', onWait: () => expect.fail('the lock was not given up') });
     lock.release();
   });

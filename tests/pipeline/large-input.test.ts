@@ -27,7 +27,7 @@ describe('a source track far larger than a film', () => {
       expect(result.drafts).toHaveLength(MANY);
       expect(result.drafts[MANY - 1]).toMatchObject({ unitId: String(MANY), origin: 'pseudo' });
     } finally {
-      memory.close();
+      await memory.close();
     }
   }, 60_000);
 

@@ -38,21 +38,21 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
   const out = (...path: string[]) => join(t.dir, 'out/hotline-beijing/en-US', ...path);
   const run = (...extra: string[]) =>
     cli(['localize', '--input', sample, '--target', 'en-US', '--formats', 'srt', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), ...extra], t.dir, t.env);
-  const stored = (): MemoryEntry[] => {
+  const stored = async (): Promise<MemoryEntry[]> => {
     const memory = openMemory(join(t.dir, 'memory.sqlite'));
     try {
-      return memory.entries();
+      return await memory.entries();
     } finally {
-      memory.close();
+      await memory.close();
     }
   };
   /** The units DeepL was asked for (one text each), as their words. */
   const requested = () => new Set(t.deepl.state.requests.filter((r) => r.path === '/v2/translate').flatMap((r) => (r.params?.get('text') ?? []).map(words)));
-  const expectNothingMisplaced = () => {
+  const expectNothingMisplaced = async () => {
     const track = parse(readFileSync(out('hotline-beijing.en-US.srt'))).track;
     const misplaced = track.cues.filter((c, i) => !c.lines.some((l) => lineText(l).startsWith('[untranslated]')) && cueWords(c) !== cueWords(source.cues[i]!));
     expect(misplaced.map((c) => c.id)).toEqual([]);
-    for (const entry of stored()) expect(entry.target.map(words)).toEqual(entry.source.map(words));
+    for (const entry of await stored()) expect(entry.target.map(words)).toEqual(entry.source.map(words));
   };
 
   it.each<Misbehaviour>(['swap-cues', 'drop-cue-tags', 'empty-cues', 'invent-cues'])('gives every cue its own text when the answers come back with %s', async (misbehaviour) => {
@@ -63,8 +63,8 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
     const report = JSON.parse(r.stdout) as RunReport;
     expect(report.languages[0]).toMatchObject({ untranslated: 0, unplaced: 0, machine: source.cues.length });
     expect(report.totals.billedCharacters).toBe(t.deepl.state.billedCharacters);
-    expectNothingMisplaced();
-    expect(stored()).toHaveLength(units.length);
+    await expectNothingMisplaced();
+    expect((await stored())).toHaveLength(units.length);
   });
 
   it('rejects a batch answered one translation short, stores nothing of it, exits 1, and a healthy re-run asks only for what is missing', async () => {
@@ -75,7 +75,7 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
     expect(bad.stderr).toMatch(/DeepL at http:\/\/127\.0\.0\.1:\d+ answered a request of \d+ texts \(units \d+ to \d+\) with \d+ translations/);
     expect(bad.stderr).toContain('rejected whole');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
-    const kept = stored();
+    const kept = (await stored());
     // The other batch was in flight and is kept; the rejected one left nothing behind.
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.length).toBeLessThan(units.length);
@@ -89,8 +89,8 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
     const missing = units.map((u) => unitWords(u.source)).filter((u) => !keptUnits.has(u));
     expect([...requested()].sort()).toEqual(missing.sort());
     expect((JSON.parse(again.stdout) as RunReport).languages[0]).toMatchObject({ fromMemory: expect.any(Number), untranslated: 0 });
-    expectNothingMisplaced();
-    expect(stored()).toHaveLength(units.length);
+    await expectNothingMisplaced();
+    expect((await stored())).toHaveLength(units.length);
   });
 
   it('marks a cue DeepL answers nothing for even alone, in every output, and stores nothing of its unit', async () => {
@@ -110,8 +110,8 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
     const track = parse(readFileSync(out('hotline-beijing.en-US.srt'))).track;
     expect(lineText(track.cues[2]!.lines[0]!)).toMatch(/^\[untranslated\]/);
     expect(cueWords(track.cues[1]!)).toBe(cueWords(source.cues[1]!));
-    expectNothingMisplaced();
-    expect(stored().map((e) => unitWords(e.source))).not.toContain(unitWords(units[1]!.source));
+    await expectNothingMisplaced();
+    expect((await stored()).map((e) => unitWords(e.source))).not.toContain(unitWords(units[1]!.source));
 
     t.deepl.reset();
     delete t.deepl.options.postprocess;

@@ -51,8 +51,8 @@ describe('re-importing the config’s TMX keeps a reviewer’s signed-off edits'
     const again = await localize();
     expect(again.imported.find((i) => i.file.endsWith('fr-FR.tmx'))?.kept).toBeGreaterThanOrEqual(1);
     const memory = openMemory(join(dir, '.subloc/memory.sqlite'));
-    expect(memory.exact(SOURCE, { source: 'zh-Hans', target: 'fr-FR' }, '')).toMatchObject({ target: [EDIT], status: 'reviewed', reviewer: 'Camille', byReviewer: true });
-    memory.close();
+    expect(await memory.exact(SOURCE, { source: 'zh-Hans', target: 'fr-FR' }, '')).toMatchObject({ target: [EDIT], status: 'reviewed', reviewer: 'Camille', byReviewer: true });
+    await memory.close();
     const track = parse(readFileSync(join(dir, 'out/hotline-beijing/fr-FR/hotline-beijing.fr-FR.srt'))).track;
     expect(track.cues[0]?.lines.map(lineText).join(' ')).toBe(EDIT);
     const cue = readXliff(readFileSync(xlf, 'utf8'), 'fr-FR.xlf').cues.find((c) => c.id === '1');
@@ -65,7 +65,7 @@ describe('two localize runs on one memory at once', () => {
   const sample = join(root, 'subtitles/hotline-beijing.zh-Hans.srt');
   const source = parse(readFileSync(sample)).track;
   const running: RunningProcess[] = [];
-  afterEach(() => {
+  afterEach(async () => {
     for (const p of running.splice(0)) if (p.child.exitCode === null) p.child.kill('SIGKILL');
   });
 
@@ -85,7 +85,7 @@ describe('two localize runs on one memory at once', () => {
       });
       const waiting = (run: RunningProcess) => run.stderr.includes('waiting for the translation memory');
       await until(() => runs.every((r) => waiting(r) || r.child.exitCode !== null));
-      holder.close();
+      await holder.close();
       const results = await Promise.all(runs.map((r) => r.done));
 
       expect(results.map((r) => r.code)).toEqual([0, 0]);
@@ -125,9 +125,9 @@ describe('two localize runs on one memory at once', () => {
       const result = await run.done;
       expect(run.child.signalCode).toBe('SIGINT');
       expect(result.stderr.split('\n')).toHaveLength(2);
-      expect(holder.entries()).toEqual([]);
+      expect(await holder.entries()).toEqual([]);
     } finally {
-      holder.close();
+      await holder.close();
     }
   }, 120_000);
 });

@@ -72,12 +72,12 @@ describe('localize and review a source whose cue numbers repeat (1, 2, 2, 3, 3, 
     return JSON.parse(r.stdout) as RunReport;
   };
   const reviewImport = (file: string) => cli(['review', 'import', file, '--input', input(), '--source', 'en-US', '--title', 'hotline', '--reviewer', 'Camille', '--memory', join(dir, 'memory.sqlite')], dir, env);
-  const memory = () => {
+  const memory = async () => {
     const store = openMemory(join(dir, 'memory.sqlite'));
     try {
-      return store.entries();
+      return await store.entries();
     } finally {
-      store.close();
+      await store.close();
     }
   };
 
@@ -91,7 +91,7 @@ describe('localize and review a source whose cue numbers repeat (1, 2, 2, 3, 3, 
     writeFileSync(input(), SOURCE);
   });
 
-  it('reads every cue with an id of its own, and warns about each repeated number', () => {
+  it('reads every cue with an id of its own, and warns about each repeated number', async () => {
     expect(source.cues.map((c) => c.id)).toEqual(['1', '2', '2~2', '3', '3~2', '7']);
     const repeats = parse(SOURCE).diagnostics.filter((d) => d.code === 'srt/repeated-number');
     expect(repeats.map((d) => [d.line, d.cueId])).toEqual([[9, '2~2'], [17, '3~2']]);
@@ -127,7 +127,7 @@ describe('localize and review a source whose cue numbers repeat (1, 2, 2, 3, 3, 
     expect(report.languages[0]).toMatchObject({ cues: 6, drafted: 6, machine: 6, untranslated: 0 });
     // The loopback server translates by upper-casing, after a `[FR] ` at the start of each text (unit).
     expect(texts(outFile('srt')).map((t) => t.replace(/^\[FR\] /, ''))).toEqual(source.cues.map((c) => c.lines.map(lineText).join(' ').toUpperCase()));
-    expect(memory()).toHaveLength(segment(source).length);
+    expect((await memory())).toHaveLength(segment(source).length);
     const ids = readXliff(readFileSync(outFile('xlf'), 'utf8'), 'fr.xlf').cues.map((c) => c.id);
     expect(ids).toEqual(['1', '2', '2~2', '3', '3~2', '7']);
   });
@@ -168,7 +168,7 @@ describe('localize and review a source whose cue numbers repeat (1, 2, 2, 3, 3, 
     writeFileSync(join(dir, 'hotline.fr-FR.srt'), edited);
     const imported = await reviewImport(join(dir, 'hotline.fr-FR.srt'));
     expect(imported.code).toBe(0);
-    const byTarget = new Map(memory().map((e) => [e.source.join('|'), e.target.join('|')]));
+    const byTarget = new Map((await memory()).map((e) => [e.source.join('|'), e.target.join('|')]));
     expect(byTarget.get('Hello.')).toBe('Allô.');
     expect(byTarget.get('Everyone calls.')).toBe('Tout le monde appelle.');
     expect(byTarget.get('The hotline opens|at seven every day.')).toBe('The hotline opens|at seven every day.');

@@ -34,7 +34,7 @@ describe('localize and a review XLIFF edited in place', () => {
     expect(first.code).toBe(0);
   });
 
-  it('records the hash of every file written in run.json', () => {
+  it('records the hash of every file written in run.json', async () => {
     const report = JSON.parse(readFileSync(join(dir, 'out/film/run.json'), 'utf8')) as RunReport;
     const fr = report.languages[0]!;
     expect(Object.keys(fr.sha256).sort()).toEqual([...fr.files].sort());
@@ -51,9 +51,9 @@ describe('localize and a review XLIFF edited in place', () => {
 
     const memory = openMemory(join(dir, 'memory.sqlite'));
     try {
-      expect(memory.fuzzy(['热线开通了。'], { source: 'zh-Hans', target: 'fr-FR' }, 1)?.entry).toMatchObject({ target: ['La ligne est ouverte.'], status: 'reviewed', reviewer: 'unknown' });
+      expect((await memory.fuzzy(['热线开通了。'], { source: 'zh-Hans', target: 'fr-FR' }, 1))?.entry).toMatchObject({ target: ['La ligne est ouverte.'], status: 'reviewed', reviewer: 'unknown' });
     } finally {
-      memory.close();
+      await memory.close();
     }
     expect(text('2')).toBe('La ligne est ouverte.');
     const cue = readXliff(readFileSync(xlf(), 'utf8'), 'film.fr-FR.xlf').cues.find((c) => c.id === '2')!;

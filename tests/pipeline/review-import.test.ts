@@ -16,12 +16,12 @@ beforeEach(() => {
   writeFileSync(join(dir, 'subloc.config.json'), JSON.stringify({ title: 'hotline-beijing', input: 'hotline-beijing.zh-Hans.srt', source: 'zh-Hans', targets: ['en-US'] }));
 });
 
-function stored() {
+async function stored() {
   const store = openMemory(join(dir, '.subloc/memory.sqlite'));
   try {
-    return store.entries();
+    return await store.entries();
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -30,7 +30,7 @@ describe('the review import flow', () => {
     writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), EDITED);
     const result = await importReview({ file: 'hotline-beijing.en-US.srt', reviewer: 'Li', cwd: dir, env: {}, now: new Date('2026-12-01T10:00:00Z') });
     expect(result).toMatchObject({ outcome: 'imported', name: 'hotline-beijing.en-US.srt', title: 'hotline-beijing', language: 'en-US', written: { written: 2, kept: 0 } });
-    expect(stored().map((e) => [e.source, e.target, e.status, e.reviewer, e.updatedAt])).toEqual([
+    expect((await stored()).map((e) => [e.source, e.target, e.status, e.reviewer, e.updatedAt])).toEqual([
       [['北京，早上七点。'], ['Beijing, seven in the morning.'], 'reviewed', 'Li', '2026-12-01T10:00:00.000Z'],
       [['热线响了。'], ['The hotline rings.'], 'reviewed', 'Li', '2026-12-01T10:00:00.000Z'],
     ]);
@@ -46,7 +46,7 @@ describe('the review import flow', () => {
       option: 'en-US',
       named: 'fr-FR',
     });
-    expect(stored()).toEqual([]);
+    expect((await stored())).toEqual([]);
   });
 
   it('refuses an edited track that does not parse, with the parser findings, and imports nothing', async () => {
@@ -54,7 +54,7 @@ describe('the review import flow', () => {
     const result = await importReview({ file: 'hotline-beijing.en-US.srt', cwd: dir, env: {} });
     expect(result.outcome).toBe('refused');
     expect(result.outcome === 'refused' && result.plan.diagnostics.some((d) => d.severity === 'error')).toBe(true);
-    expect(stored()).toEqual([]);
+    expect((await stored())).toEqual([]);
     expect(readFileSync(join(dir, 'hotline-beijing.en-US.srt'), 'utf8')).toContain('Beijing.');
   });
 });

@@ -48,12 +48,12 @@ function xliff(state: (cueId: string) => ReviewState, over: Partial<ReviewPackag
   return writeXliff({ title: 'hotline-beijing', sourceLang: 'zh-Hans', targetLang: 'en-US', generatedAt: '2026-11-28T12:00:00Z', profile: 'netflix', cues, ...over });
 }
 
-function memory() {
+async function memory() {
   const store = openMemory(join(dir, '.subloc/memory.sqlite'));
   try {
-    return store.entries();
+    return await store.entries();
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -64,7 +64,7 @@ describe('subloc review import', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toContain('review.xlf: 2 units imported (1 approved, 1 reviewed), 0 already in the memory, 1 not imported');
-    const stored = memory();
+    const stored = (await memory());
     expect(stored.map((e) => [e.source, e.target, e.status, e.reviewer])).toEqual([
       [['市民拨打<i>12345</i>，', '接诉即办。'], ['Citizens call <i>12345</i>,', 'swift response.'], 'approved', 'Anna'],
       [['- 你好！\n- 喂？'], ['- Hello!\n- Hi?'], 'reviewed', 'Anna'],
@@ -73,7 +73,7 @@ describe('subloc review import', () => {
     const second = await cli(['review', 'import', 'review.xlf', '--reviewer', 'Anna'], dir);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('0 units imported (0 approved, 0 reviewed), 2 already in the memory');
-    expect(memory()).toEqual(stored);
+    expect((await memory())).toEqual(stored);
   });
 
   it('refuses a file of another title with a reason, and imports nothing', async () => {
@@ -82,10 +82,10 @@ describe('subloc review import', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('the file belongs to the title `another-film`; expected `hotline-beijing`');
     expect(result.stderr).toContain('nothing was imported');
-    expect(memory()).toEqual([]);
+    expect((await memory())).toEqual([]);
   });
 
-  it('refuses an entity bomb whose DOCTYPE hides behind a comment, with its file, line and column, and no stack trace', () => {
+  it('refuses an entity bomb whose DOCTYPE hides behind a comment, with its file, line and column, and no stack trace', async () => {
     const prolog = '<?xml version="1.0"?>\n<!-- <a> ]> -->\n<?tool x?>\n\n<!DOCTYPE xliff [\n  <!ENTITY a "aaaaaaaaaa">\n  <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n';
     writeFileSync(join(dir, 'evil.en-US.xlf'), prolog + xliff(() => 'approved').replace(/^<\?xml[^>]*>\n/, '').replace('Citizens call', '&b;'));
     const result = cliProcess(['review', 'import', 'evil.en-US.xlf'], dir);
@@ -94,7 +94,7 @@ describe('subloc review import', () => {
     expect(refusals).toEqual([expect.stringMatching(/^evil\.en-US\.xlf:6:3: error: found an `<!ENTITY>` declaration \(`a`\) in the `<!DOCTYPE>` internal subset; expected a DOCTYPE with no entity declarations.*\[xliff\/doctype-entities\]$/)]);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expect(result.stderr + result.stdout).not.toContain('aaaaaaaaaa');
-    expect(memory()).toEqual([]);
+    expect((await memory())).toEqual([]);
   });
 
   it('refuses a file naming a cue the source track does not have', async () => {
@@ -103,7 +103,7 @@ describe('subloc review import', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/old\.xlf:(\d+): error: the trans-unit id of the file \(`40` at line \1\) is not a cue of the current source track/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(memory()).toEqual([]);
+    expect((await memory())).toEqual([]);
   });
 
   it('refuses a file holding one trans-unit id twice, naming both lines', async () => {
@@ -111,7 +111,7 @@ describe('subloc review import', () => {
     const result = await cli(['review', 'import', 'twice.xlf'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/twice\.xlf:(\d+): error: the trans-unit id `3` at line \1 repeats the one at line \d+; expected each cue once/);
-    expect(memory()).toEqual([]);
+    expect((await memory())).toEqual([]);
   });
 
   it('imports the changed texts of an edited SRT, aligned by timing, as reviewed', async () => {
@@ -120,7 +120,7 @@ describe('subloc review import', () => {
     const result = await cli(['review', 'import', 'hotline-beijing.en-US.srt', '--reviewer', 'Li'], dir);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('3 units imported (0 approved, 3 reviewed)');
-    expect(memory().map((e) => [e.target, e.status, e.provider])).toEqual([
+    expect((await memory()).map((e) => [e.target, e.status, e.provider])).toEqual([
       [['Citizens call <i>12345</i>,', 'swift response.'], 'reviewed', 'srt'],
       [['- Hello!\n- Hi?'], 'reviewed', 'srt'],
       [['The hotline.'], 'reviewed', 'srt'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openMemory } from '../../src/memory/sqlite.js';
+import { storedEntries } from '../../src/pipeline/stored-entries.js';
 import { span } from '../../src/model/spans.js';
 import type { Cue, Track } from '../../src/model/track.js';
 import { alignByTiming } from '../../src/review/align.js';
@@ -31,7 +32,7 @@ const reviewed = file([
 ]);
 
 describe('planImport', () => {
-  it('locates a refusal for ids the track does not have: each id with its line', () => {
+  it('locates a refusal for ids the track does not have: each id with its line', async () => {
     const stale = file([...reviewed.cues.slice(0, 3), xcue('2~2', 'x', 'y', 'approved', { line: 40 }), xcue('99', 'x', 'y', 'approved', { line: 52 })]);
     const refusal = planImport(stale, options).diagnostics.find((d) => d.code === 'review/unknown-cues')!;
     expect(refusal).toMatchObject({ severity: 'error', line: 40, cueId: '2~2' });
@@ -40,7 +41,7 @@ describe('planImport', () => {
     );
   });
 
-  it('locates a refusal for two trans-units with one id: the id and both lines', () => {
+  it('locates a refusal for two trans-units with one id: the id and both lines', async () => {
     const twice = file([xcue('1', 'a', 'b', 'approved', { line: 10 }), xcue('2', 'c', 'd', 'approved', { line: 16 }), xcue('2', 'e', 'f', 'approved', { line: 22 })]);
     const refusal = planImport(twice, options).diagnostics.find((d) => d.code === 'review/duplicate-cues')!;
     expect(refusal).toMatchObject({ severity: 'error', line: 22, cueId: '2' });
@@ -49,7 +50,7 @@ describe('planImport', () => {
     );
   });
 
-  it('imports units whose cues are all reviewed or approved, with the current source', () => {
+  it('imports units whose cues are all reviewed or approved, with the current source', async () => {
     const plan = planImport(reviewed, options);
     expect(plan.refused).toBe(false);
     expect(plan.entries).toEqual([
@@ -59,7 +60,7 @@ describe('planImport', () => {
     expect(plan.skipped).toBe(1);
   });
 
-  it('lets --reviewer win, and takes the lower status of a unit', () => {
+  it('lets --reviewer win, and takes the lower status of a unit', async () => {
     const mixed = file([xcue('1', '市民拨打<i>12345</i>，', 'a', 'approved'), xcue('2', '接诉即办。', 'b', 'reviewed')]);
     expect(planImport(mixed, { ...options, reviewer: 'Li' }).entries).toEqual([expect.objectContaining({ status: 'reviewed', reviewer: 'Li' })]);
   });
@@ -78,7 +79,7 @@ describe('planImport', () => {
     expect(plan.diagnostics).toContainEqual(expect.objectContaining({ code, severity: 'error' }));
   });
 
-  it('leaves out units that are partly reviewed, incomplete, empty or whose source changed', () => {
+  it('leaves out units that are partly reviewed, incomplete, empty or whose source changed', async () => {
     const plan = planImport(
       file([
         xcue('1', '市民拨打<i>12345</i>，', 'a', 'approved'),
@@ -95,26 +96,25 @@ describe('planImport', () => {
     expect(incomplete.diagnostics).toEqual([expect.objectContaining({ code: 'review/unit-incomplete' })]);
   });
 
-  it('accepts a source re-spaced or re-tagged by a CAT tool', () => {
+  it('accepts a source re-spaced or re-tagged by a CAT tool', async () => {
     const retagged = file([xcue('4', ' 热线 ', 'hotline', 'reviewed')]);
     expect(planImport(retagged, options).entries).toHaveLength(1);
   });
 
-  it('importing the same file twice changes nothing in the memory', () => {
+  it('importing the same file twice changes nothing in the memory', async () => {
     const store = openMemory(':memory:');
     const pair = { source: 'zh-Hans', target: 'en-US' };
-    const withStore = { ...options, stored: (source: readonly string[]) => store.fuzzy(source, pair, 1)?.entry };
-    const first = planImport(reviewed, withStore);
-    expect(store.put(first.entries)).toEqual({ written: 2, kept: 0 });
-    const before = store.entries();
-    const second = planImport(reviewed, { ...withStore, now: '2026-11-29T08:00:00.000Z' });
+    const first = planImport(reviewed, { ...options, stored: await storedEntries(store, units, pair) });
+    expect(await store.put(first.entries)).toEqual({ written: 2, kept: 0 });
+    const before = await store.entries();
+    const second = planImport(reviewed, { ...options, stored: await storedEntries(store, units, pair), now: '2026-11-29T08:00:00.000Z' });
     expect(second).toMatchObject({ entries: [], unchanged: 2, refused: false });
-    expect(store.put(second.entries)).toEqual({ written: 0, kept: 0 });
-    expect(store.entries()).toEqual(before);
+    expect(await store.put(second.entries)).toEqual({ written: 0, kept: 0 });
+    expect(await store.entries()).toEqual(before);
     // An approved unit sent back as merely reviewed leaves the approval alone.
     const lower = file(reviewed.cues.map((c) => (c.state === 'approved' ? { ...c, state: 'reviewed' as const } : c)));
-    expect(planImport(lower, withStore).unchanged).toBe(2);
-    store.close();
+    expect(planImport(lower, { ...options, stored: await storedEntries(store, units, pair) }).unchanged).toBe(2);
+    await store.close();
   });
 });
 
@@ -131,14 +131,14 @@ function track(cues: Cue[]): Track {
 }
 
 describe('alignByTiming', () => {
-  it('matches each edited cue to the source cue it overlaps most', () => {
+  it('matches each edited cue to the source cue it overlaps most', async () => {
     const a = alignByTiming(track([timed('a', 1200, 2900, 'one'), timed('b', 3000, 5200, 'two'), timed('c', 6300, 7600, '- Hi!|- Hello.'), timed('d', 9000, 11000, 'four')]), source);
     expect([...a.byCue.keys()]).toEqual(['1', '2', '3', '4']);
     expect(a.byCue.get('3')).toEqual([[{ text: '- Hi!' }], [{ text: '- Hello.' }]]);
     expect(a).toMatchObject({ matched: 4, offset: 0, diagnostics: [] });
   });
 
-  it('finds a whole-file shift and aligns after shifting back', () => {
+  it('finds a whole-file shift and aligns after shifting back', async () => {
     const shifted = source.map((c, k) => timed(`e${k}`, c.start + 2500, c.end + 2500, `t${k}`));
     const a = alignByTiming(track(shifted), source);
     expect([...a.byCue]).toEqual(source.map((c, k) => [c.id, [[{ text: `t${k}` }]]]));
@@ -146,7 +146,7 @@ describe('alignByTiming', () => {
     expect(a.diagnostics).toEqual([expect.objectContaining({ code: 'review/timing-offset', message: expect.stringContaining('+2.500 s') })]);
   });
 
-  it('reports edited cues that fall on no cue, and two edited cues on one cue', () => {
+  it('reports edited cues that fall on no cue, and two edited cues on one cue', async () => {
     const a = alignByTiming(track([timed('a', 1000, 3000, 'x'), timed('b', 3100, 4000, 'y1'), timed('c', 4000, 5000, 'y2'), timed('d', 20000, 21000, 'z'), timed('e', 8500, 9300, 'w')]), source);
     expect(a.byCue.has('2')).toBe(false);
     expect([...a.merged]).toEqual(['2']);
@@ -174,7 +174,7 @@ describe('planSubtitleImport', () => {
     return target && { sourceLang: 'zh-Hans', targetLang: 'en-US', source: [...s], target, glossaryVersion: 'g', provider: 'deepl', status: 'draft' as const, updatedAt: NOW };
   };
 
-  it('imports the changed units as reviewed, whole units only, and counts the unchanged', () => {
+  it('imports the changed units as reviewed, whole units only, and counts the unchanged', async () => {
     const edited = track([timed('a', 1100, 3000, 'Citizens|call'), timed('b', 3100, 5000, '12345.'), timed('c', 6000, 8000, 'Hello'), timed('d', 9000, 11000, 'the hotline')]);
     const plan = planSubtitleImport(alignByTiming(edited, source), edited.cues.length, { ...opts, stored: lookup, reviewer: 'Ann' });
     expect(plan.entries).toEqual([
@@ -184,7 +184,7 @@ describe('planSubtitleImport', () => {
     expect(plan.unchanged).toBe(1);
   });
 
-  it('leaves out a unit missing a cue or hit by a merge', () => {
+  it('leaves out a unit missing a cue or hit by a merge', async () => {
     const edited = track([timed('a', 1100, 3000, 'Citizens'), timed('c', 6000, 7000, 'Hi'), timed('c2', 7000, 8000, 'there'), timed('d', 9000, 11000, 'line')]);
     const plan = planSubtitleImport(alignByTiming(edited, source), edited.cues.length, opts);
     expect(plan.entries.map((e) => e.source)).toEqual([['热线']]);
@@ -192,7 +192,7 @@ describe('planSubtitleImport', () => {
     expect(plan.diagnostics.map((d) => d.code)).toEqual(['review/cues-merged', 'review/unit-incomplete']);
   });
 
-  it('refuses a file most of whose cues fall on no source cue', () => {
+  it('refuses a file most of whose cues fall on no source cue', async () => {
     const edited = track([timed('a', 50000, 52000, 'x'), timed('b', 60000, 62000, 'y'), timed('c', 1000, 3000, 'z')]);
     const plan = planSubtitleImport(alignByTiming(edited, source), edited.cues.length, opts);
     expect(plan).toMatchObject({ refused: true, entries: [] });

@@ -23,18 +23,18 @@ interface Context {
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-/** The SQLite store, loaded when an action opens it: `--help` and the other commands start without SQLite. */
+/** The store, loaded when an action opens it: `--help` and the other commands start without a database driver. */
 async function open(path: string): Promise<MemoryStore> {
-  const { openMemory } = await import('../../memory/sqlite.js');
-  return openMemory(path);
+  const { openMemoryStore } = await import('../../memory/open.js');
+  return openMemoryStore(path);
 }
 
-async function withMemory<T>(path: string, use: (store: MemoryStore) => T): Promise<T> {
+async function withMemory<T>(path: string, use: (store: MemoryStore) => Promise<T>): Promise<T> {
   const store = await open(path);
   try {
-    return use(store);
+    return await use(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -87,14 +87,14 @@ async function importAction({ values, files, path, io }: Context): Promise<numbe
   try {
     for (const { file, parsed } of parsedFiles) {
       for (const d of parsed.diagnostics) printDiagnostic(io, d, file);
-      const result = store === undefined || parsed.entries.length === 0 ? { written: 0, kept: 0 } : store.put(parsed.entries);
+      const result = store === undefined || parsed.entries.length === 0 ? { written: 0, kept: 0 } : await store.put(parsed.entries);
       const unread = hasErrors(parsed.diagnostics) && parsed.entries.length === 0 && parsed.skipped === 0;
       failed ||= hasErrors(parsed.diagnostics);
       if (unread) io.stdout(`${t('memory.notImported', { file })}\n`);
       else if (io.quiet !== true) io.stdout(`${t('memory.imported', { file, written: result.written, kept: result.kept, skipped: parsed.skipped })}\n`);
     }
   } finally {
-    store?.close();
+    await store?.close();
   }
   if (failed) io.stderr(`subloc memory: ${t('memory.someNotImported')}\n`);
   return failed ? EXIT.failed : EXIT.ok;

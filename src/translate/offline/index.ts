@@ -19,13 +19,16 @@ export function offline(opts: OfflineOptions): Translator {
   return {
     id: 'offline',
     async translate(units: readonly Unit[], req: TranslateRequest): Promise<Draft[]> {
-      const drafts = units.map((unit): Draft => {
-        const match = opts.memory.fuzzy(unit.source, req.pair, minFuzzy);
+      const drafts: Draft[] = [];
+      for (const unit of units) drafts.push(await draftOf(unit));
+      await req.onDrafts?.(drafts, []);
+      return drafts;
+
+      async function draftOf(unit: Unit): Promise<Draft> {
+        const match = await opts.memory.fuzzy(unit.source, req.pair, minFuzzy);
         if (!match) return { unitId: unit.id, targets: null, origin: 'untranslated', provider: 'offline', billedCharacters: 0 };
         return { unitId: unit.id, targets: [...match.entry.target], origin: 'memory-fuzzy', provider: 'memory', billedCharacters: 0, score: match.score };
-      });
-      req.onDrafts?.(drafts, []);
-      return drafts;
+      }
     },
   };
 }

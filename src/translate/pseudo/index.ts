@@ -47,7 +47,7 @@ export const pseudo: Translator = {
       provider: 'pseudo',
       billedCharacters: 0,
     }));
-    req.onDrafts?.(drafts, []);
+    await req.onDrafts?.(drafts, []);
     return drafts;
   },
 };
