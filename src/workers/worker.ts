@@ -36,7 +36,7 @@ function filmOptions(data: CatalogJobData, env: WorkerOptions['env'], dryRun: bo
 }
 
 /** Pauses the whole queue with its reason, for `catalog status` and until `catalog resume`. */
-export async function pauseCatalog(queue: Queue, redis: Redis, reason: string): Promise<void> {
+async function pauseCatalog(queue: Queue, redis: Redis, reason: string): Promise<void> {
   await redis.set(KEYS.pausedReason, reason);
   await queue.pause();
 }

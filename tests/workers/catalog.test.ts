@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allDone, billedTexts, catalogCli, cueText, startCatalog, startWorker, status, stopCatalog, until, writeFilm, type Catalog } from './catalog-fixture.js';
@@ -19,7 +19,7 @@ const TARGETS = ['de-DE', 'fr-FR', 'es-ES'];
 const TRANSPORT_SLACK_MS = 250;
 
 describe('a catalog on BullMQ workers (real redis-server, loopback DeepL)', () => {
-  it('2 workers x 6 films x 3 languages: the global rate is never exceeded, every track is written once, the total billed is one pass', async () => {
+  it('2 workers x 6 films x 3 languages: the global rate is never exceeded, every track is written once, the total billed is one pass; a changed film bills only what changed', async () => {
     catalog = await startCatalog();
     const configs = Array.from({ length: 6 }, (_, i) => writeFilm(catalog!, i + 1, { cues: 4, targets: TARGETS }));
     const rate = 4;
@@ -59,5 +59,19 @@ describe('a catalog on BullMQ workers (real redis-server, loopback DeepL)', () =
     const again = await catalogCli(catalog, ['enqueue', ...configs]);
     expect(again.stdout + again.stderr).toContain('film-1: unchanged since it was enqueued; nothing added');
     expect((await status(catalog)).tracks).toHaveLength(18);
+
+    // One cue of film 1 changed: new jobs for it, and only that cue is billed, once per language.
+    const source = join(catalog.dir, 'film-1', 'film-1.en.srt');
+    writeFileSync(source, readFileSync(source, 'utf8').replace(cueText(1, 2), 'Film 1 now says something else.'));
+    const before = billedTexts(catalog.deepl);
+    const changed = await catalogCli(catalog, ['enqueue', configs[0]!]);
+    expect(changed.stderr).toContain('film-1: queued in 3 language(s)');
+    const redone = await until(catalog, (s) => s.tracks.filter((t) => t.title === 'film-1').every((t) => t.state === 'done' && !done.tracks.some((d) => d.jobId === t.jobId)));
+    expect(redone.tracks).toHaveLength(18);
+    const after = billedTexts(catalog.deepl);
+    const added = [...after.keys()].filter((k) => !before.has(k));
+    expect(added).toHaveLength(3);
+    expect(added.every((k) => k.includes('Film 1 now says something else.'))).toBe(true);
+    expect([...after.values()].every((n) => n === 1)).toBe(true);
   }, 180_000);
 });
