@@ -11,8 +11,12 @@ export const KEYS = {
   settings: 'subloc:catalog:settings',
   /** Sorted set of the recent DeepL requests' times: the global rate's sliding window. */
   requests: 'subloc:catalog:requests',
-  /** Characters billed (and reserved by requests in flight) in one budget period. */
+  /** Characters DeepL billed in one budget period. */
   used: (period: string) => `subloc:catalog:used:${period}`,
+  /** Hash: characters reserved by each request in flight (by permit id), in one budget period. */
+  reserved: (period: string) => `subloc:catalog:reserved:${period}`,
+  /** Sorted set: when each reservation lapses, should its worker die before it settles. */
+  reservedUntil: (period: string) => `subloc:catalog:reserved-until:${period}`,
   /** Hash: characters billed by job id, every attempt counted. */
   billed: 'subloc:catalog:billed',
   /** Why the queue was paused, shown by `catalog status` until `catalog resume`. */

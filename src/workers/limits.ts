@@ -57,7 +57,7 @@ export async function writeLimits(redis: Redis, limits: CatalogLimits): Promise<
   if (Object.keys(fields).length > 0) await redis.hset(KEYS.settings, fields);
 }
 
-/** Characters billed and reserved in the budget's current period. */
+/** Characters DeepL billed in the budget's current period. */
 export async function usedCharacters(redis: Redis, period: BudgetPeriod, at = new Date()): Promise<number> {
   return Number((await redis.get(KEYS.used(periodOf(period, at)))) ?? 0);
 }
@@ -82,16 +82,48 @@ local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 return tonumber(oldest[2]) + window - now + 1
 `;
 
-/** Reserves ARGV[1] characters of the budget ARGV[2] unless they would pass it: 1 taken, 0 refused; with what was used before. */
+/**
+ * Reserves ARGV[2] characters for the request ARGV[1] unless what was billed
+ * and what requests in flight reserved would pass the budget ARGV[3] with
+ * them: 1 taken, 0 refused; with what was billed. A reservation lapses after
+ * ARGV[4] ms: a worker killed mid-request never settles it, and its budget
+ * must come back.
+ */
 const RESERVE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local lapsed = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now)
+for _, id in ipairs(lapsed) do
+  redis.call('HDEL', KEYS[2], id)
+  redis.call('ZREM', KEYS[3], id)
+end
 local used = tonumber(redis.call('GET', KEYS[1]) or '0')
-local n = tonumber(ARGV[1])
-local limit = tonumber(ARGV[2])
-if limit >= 0 and used + n > limit then return {0, used} end
-redis.call('INCRBY', KEYS[1], n)
-redis.call('EXPIRE', KEYS[1], 40 * 86400)
+local reserved = 0
+for _, n in ipairs(redis.call('HVALS', KEYS[2])) do reserved = reserved + tonumber(n) end
+local n = tonumber(ARGV[2])
+local limit = tonumber(ARGV[3])
+if limit >= 0 and used + reserved + n > limit then return {0, used} end
+redis.call('HSET', KEYS[2], ARGV[1], n)
+redis.call('ZADD', KEYS[3], now + tonumber(ARGV[4]), ARGV[1])
+for _, key in ipairs(KEYS) do redis.call('PEXPIRE', key, 40 * 86400 * 1000) end
 return {1, used}
 `;
+
+/** The request's reservation gone, what DeepL billed for it counted. */
+const SETTLE = `
+redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('INCRBY', KEYS[1], ARGV[2])
+redis.call('HINCRBY', KEYS[4], ARGV[3], ARGV[2])
+return 1
+`;
+
+/**
+ * Longer than any one request with deepl-node's retries (five attempts of at
+ * most 10 s, about 10 s of backoff between them): a reservation older than
+ * this belongs to a worker that died.
+ */
+const RESERVATION_MS = 5 * 60_000;
 
 /** A rate as `max` requests in any `window` ms: whole requests per second, or one per 1/rate s below 1. */
 function windowOf(rate: number): { max: number; window: number } {
@@ -111,7 +143,7 @@ async function takeSlot(redis: Redis, rate: number): Promise<void> {
 
 export function budgetMessage(budget: NonNullable<CatalogLimits['budget']>, used: number, asked: number): string {
   return (
-    `the DeepL budget of ${budget.characters} characters per ${budget.period} is reached (${used} used, a request of up to ${asked} more refused): ` +
+    `the DeepL budget of ${budget.characters} characters per ${budget.period} is reached (${used} billed so far, a request of up to ${asked} more refused): ` +
     'the queue is paused; the drafts received so far are kept. Raise it with `subloc catalog resume --budget <n>/' + budget.period + '`, or resume when the next period starts'
   );
 }
@@ -126,16 +158,17 @@ export function redisGate(redis: Redis, jobId: string): DeepLGate {
   return {
     async acquire(characters) {
       const limits = await readLimits(redis);
-      const period = limits.budget?.period ?? 'month';
-      const used = KEYS.used(periodOf(period, new Date()));
-      const [taken, before] = (await redis.eval(RESERVE, 1, used, characters, limits.budget?.characters ?? -1)) as [number, number];
-      if (taken === 0) throw new SublocError('DEEPL_BUDGET', budgetMessage(limits.budget!, before, characters));
+      const period = periodOf(limits.budget?.period ?? 'month', new Date());
+      const keys = [KEYS.used(period), KEYS.reserved(period), KEYS.reservedUntil(period)];
+      const id = randomUUID();
+      const [taken, billed] = (await redis.eval(RESERVE, keys.length, ...keys, id, characters, limits.budget?.characters ?? -1, RESERVATION_MS)) as [number, number];
+      if (taken === 0) throw new SublocError('DEEPL_BUDGET', budgetMessage(limits.budget!, billed, characters));
       let settled = false;
       const permit: DeepLPermit = {
-        async settle(billed) {
+        async settle(billedCharacters) {
           if (settled) return;
           settled = true;
-          await redis.multi().incrby(used, billed - characters).hincrby(KEYS.billed, jobId, billed).exec();
+          await redis.eval(SETTLE, 4, ...keys, KEYS.billed, id, billedCharacters, jobId);
         },
       };
       try {

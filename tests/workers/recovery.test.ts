@@ -26,7 +26,7 @@ describe('catalog workers when things go wrong (real redis-server, loopback Deep
       },
     });
     const config = writeFilm(catalog, 1, { cues: 120, targets: ['fr-FR'], concurrency: 1 });
-    expect((await catalogCli(catalog, ['enqueue', config])).code).toBe(0);
+    expect((await catalogCli(catalog, ['enqueue', config, '--budget', '1000000/month'])).code).toBe(0);
     const first = startWorker(catalog);
     await until(catalog, () => held);
     first.child.kill('SIGKILL');
@@ -44,6 +44,8 @@ describe('catalog workers when things go wrong (real redis-server, loopback Deep
     const onePass = Array.from({ length: 120 }, (_, i) => codePoints(cueText(1, i + 1))).reduce((a, b) => a + b, 0);
     expect(catalog.deepl.state.billedCharacters).toBe(onePass);
     expect(done.tracks[0]!.billedCharacters).toBe(onePass);
+    // The killed worker's request in flight billed nothing: the budget counts only what DeepL billed.
+    expect(done.budget?.used).toBe(onePass);
     const track = readFileSync(join(catalog.dir, 'film-1', 'out', 'film-1', 'fr-FR', 'film-1.fr-FR.srt'), 'utf8');
     for (const cue of [1, 50, 51, 100, 101, 120]) expect(track).toContain(cueText(1, cue).toUpperCase());
   }, 180_000);
