@@ -131,6 +131,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
           targetLangs: options.targets,
           entriesFor: (target) => deeplEntries(glossary.glossary, target),
           contentHash: glossary.glossary.version,
+          ...(run.deeplGate === undefined ? {} : { gate: run.deeplGate }),
         });
       }
       ctx.deepl = { connection, glossaries: synced?.then((s) => s.glossaries) ?? Promise.resolve({}), concurrency: options.concurrency };

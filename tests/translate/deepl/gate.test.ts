@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../../src/errors.js';
 import { createDeepLConnection } from '../../../src/translate/deepl/client.js';
 import type { DeepLGate } from '../../../src/translate/deepl/gate.js';
+import { syncGlossary } from '../../../src/translate/deepl/glossary-sync.js';
 import { translateUnits } from '../../../src/translate/deepl/translate.js';
 import type { Unit } from '../../../src/model/unit.js';
 import { start, type FakeDeepL } from '../../helpers/deepl-server.js';
@@ -76,5 +77,21 @@ describe('translateUnits with a gate', () => {
     expect(seen.settled).toContain(0);
     expect(seen.reserved).toBe(0);
     expect(seen.used).toBe(server.state.billedCharacters);
+  });
+});
+
+describe('syncGlossary with a gate', () => {
+  it('passes each of its requests through the gate, billing none', async () => {
+    server = await start({ authKey: KEY });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url } });
+    const { gate, seen } = budgetGate(1_000_000);
+    const sync = (hash: string) => syncGlossary(connection, { title: 'Film', sourceLang: 'zh-Hans', targetLangs: ['en-US'], entriesFor: () => ({ 胡同: 'hutong' }), contentHash: hash, gate });
+    await sync('first');
+    // A new version: listed, created, and the first one deleted.
+    await sync('second');
+    expect(seen.acquired).toBe(server.state.requests.length);
+    expect(server.state.requests.some((r) => r.method === 'DELETE')).toBe(true);
+    expect(seen.used).toBe(0);
+    expect(seen.reserved).toBe(0);
   });
 });
