@@ -23,13 +23,14 @@ export function shownUrl(url: string): string {
  */
 export async function connectRedis(url: string): Promise<Redis> {
   const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: () => null });
-  // Reported by connect() below; afterwards BullMQ reports what it cannot recover from.
-  redis.on('error', () => {});
+  // The socket's own error (ECONNREFUSED…) says more than connect()'s "Connection is closed"; later ones BullMQ handles.
+  let socketError: Error | undefined;
+  redis.on('error', (error: Error) => (socketError ??= error));
   try {
     await redis.connect();
   } catch (cause) {
     redis.disconnect();
-    throw new SublocError('QUEUE_UNREACHABLE', `cannot reach Redis at ${shownUrl(url)} (${(cause as Error).message}); expected a running redis-server there: start one, or pass --redis <url> or set SUBLOC_REDIS`, { cause });
+    throw new SublocError('QUEUE_UNREACHABLE', `cannot reach Redis at ${shownUrl(url)} (${(socketError ?? (cause as Error)).message}); expected a running redis-server there: start one, or pass --redis <url> or set SUBLOC_REDIS`, { cause });
   }
   // Connected: from now on a dropped connection is retried, as BullMQ expects of its connections.
   redis.options.retryStrategy = (times) => Math.min(times * 200, 2_000);

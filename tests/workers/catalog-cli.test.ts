@@ -14,7 +14,7 @@ describe('subloc catalog and subloc worker refuse what they cannot do, saying wh
   it('a Redis nobody listens on: exit 1, the URL (never its password) and what to do', async () => {
     const result = await cli(['catalog', 'status', '--redis', 'redis://user:s3cret@127.0.0.1:1'], tempDir());
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('cannot reach Redis at redis://[redacted]@127.0.0.1:1');
+    expect(result.stderr).toContain('cannot reach Redis at redis://[redacted]@127.0.0.1:1 (connect ECONNREFUSED 127.0.0.1:1)');
     expect(result.stderr).toContain('start one, or pass --redis <url> or set SUBLOC_REDIS');
     expect(result.stderr).not.toContain('s3cret');
     expect(result.stderr).not.toMatch(/\n\s+at /);
