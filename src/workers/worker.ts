@@ -25,7 +25,9 @@ export interface WorkerOptions {
 export type WorkerEvent =
   | { type: 'done'; title: string; language: string | undefined; billedCharacters: number }
   | { type: 'failed'; title: string; language: string | undefined; reason: string; final: boolean }
-  | { type: 'paused'; reason: string };
+  | { type: 'paused'; reason: string }
+  /** BullMQ could not reach Redis or run a command there; it tries again by itself. */
+  | { type: 'error'; message: string };
 
 /** After DeepL still answered 429: every worker leaves DeepL alone this long. */
 const TOO_MANY_REQUESTS_PAUSE_MS = 30_000;
@@ -91,6 +93,9 @@ export async function runWorker(redis: Redis, options: WorkerOptions, signal: Ab
     const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
     onEvent({ type: 'failed', title: job.data.title, language: job.data.target, reason: error.message, final });
   });
+  // Without a listener an 'error' event would end the process with a stack trace; BullMQ reconnects by itself.
+  worker.on('error', (error) => onEvent({ type: 'error', message: error.message }));
+  queue.on('error', (error) => onEvent({ type: 'error', message: error.message }));
   const stopped = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
   const running = worker.run();
   await stopped;

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers/cli.js';
-import { catalogCli, startCatalog, status, stopCatalog, writeFilm, type Catalog } from './catalog-fixture.js';
+import { catalogCli, startCatalog, startWorker, status, stopCatalog, writeFilm, type Catalog } from './catalog-fixture.js';
 
 let catalog: Catalog | undefined;
 afterEach(async () => {
@@ -38,5 +38,24 @@ describe('subloc catalog and subloc worker refuse what they cannot do, saying wh
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${bad}: unknown field \`targts\``);
     expect((await status(catalog)).tracks).toEqual([]);
+  }, 60_000);
+
+  it('a worker whose Redis goes away says so and keeps running, without a stack trace', async () => {
+    catalog = await startCatalog();
+    const worker = startWorker(catalog);
+    while (!worker.stderr.includes('waiting for jobs on')) {
+      if (worker.child.exitCode !== null) throw new Error(worker.stderr);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await catalog.redis.stop();
+    while (!worker.stderr.includes(`the queue at ${catalog.redis.url} failed (`)) {
+      if (worker.child.exitCode !== null) throw new Error(`the worker exited:\n${worker.stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // A reconnection attempt or two later (every 2 s at most): still running, still said once.
+    await new Promise((r) => setTimeout(r, 4500));
+    expect(worker.child.exitCode).toBe(null);
+    expect(worker.stderr.split('the queue at').length - 1).toBe(1);
+    expect(worker.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
 });

@@ -33,7 +33,15 @@ export const worker: Command = {
     const onSignal = () => stop.abort();
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
+    let lastError: string | undefined;
     const onEvent = (event: WorkerEvent) => {
+      if (event.type === 'error') {
+        // Said once while the same trouble lasts: BullMQ reports it at every reconnection attempt.
+        if (event.message !== lastError) io.stderr(`subloc worker: ${t('worker.queueError', { url: shownUrl(url), message: event.message })}\n`);
+        lastError = event.message;
+        return;
+      }
+      lastError = undefined;
       const track = event.type === 'paused' ? '' : event.language === undefined ? event.title : `${event.title} ${event.language}`;
       if (event.type === 'done') note(io, `subloc worker: ${event.language === undefined ? t('worker.filmDone', { track }) : t('worker.done', { track, n: event.billedCharacters })}`);
       // Said even under --quiet: a failure is what the person watching a worker must see.
