@@ -27,7 +27,9 @@ export type WorkerEvent =
   | { type: 'failed'; title: string; language: string | undefined; reason: string; final: boolean }
   | { type: 'paused'; reason: string }
   /** BullMQ could not reach Redis or run a command there; it tries again by itself. */
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** Redis answers again after an error. */
+  | { type: 'reconnected' };
 
 /** After DeepL still answered 429: every worker leaves DeepL alone this long. */
 const TOO_MANY_REQUESTS_PAUSE_MS = 30_000;
@@ -96,10 +98,14 @@ export async function runWorker(redis: Redis, options: WorkerOptions, signal: Ab
   // Without a listener an 'error' event would end the process with a stack trace; BullMQ reconnects by itself.
   worker.on('error', (error) => onEvent({ type: 'error', message: error.message }));
   queue.on('error', (error) => onEvent({ type: 'error', message: error.message }));
+  // Connected before the worker started: a 'ready' now is a reconnection.
+  const reconnected = () => onEvent({ type: 'reconnected' });
+  redis.on('ready', reconnected);
   const stopped = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
   const running = worker.run();
   await stopped;
   await worker.close();
   await running;
   await queue.close();
+  redis.off('ready', reconnected);
 }

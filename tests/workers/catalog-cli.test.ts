@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers/cli.js';
+import { startRedis } from '../helpers/redis-server.js';
 import { catalogCli, startCatalog, startWorker, status, stopCatalog, writeFilm, type Catalog } from './catalog-fixture.js';
 
 let catalog: Catalog | undefined;
@@ -40,7 +41,7 @@ describe('subloc catalog and subloc worker refuse what they cannot do, saying wh
     expect((await status(catalog)).tracks).toEqual([]);
   }, 60_000);
 
-  it('a worker whose Redis goes away says so and keeps running, without a stack trace', async () => {
+  it('a worker whose Redis goes away says so once and keeps running, without a stack trace, and says when it is back', async () => {
     catalog = await startCatalog();
     const worker = startWorker(catalog);
     while (!worker.stderr.includes('waiting for jobs on')) {
@@ -57,5 +58,10 @@ describe('subloc catalog and subloc worker refuse what they cannot do, saying wh
     expect(worker.child.exitCode).toBe(null);
     expect(worker.stderr.split('the queue at').length - 1).toBe(1);
     expect(worker.stderr).not.toMatch(/\n\s+at /);
+    catalog.redis = await startRedis({ port: catalog.redis.port });
+    while (!worker.stderr.includes(`the queue at ${catalog.redis.url} answers again`)) {
+      if (worker.child.exitCode !== null) throw new Error(`the worker exited:\n${worker.stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }, 60_000);
 });

@@ -33,15 +33,19 @@ export const worker: Command = {
     const onSignal = () => stop.abort();
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
-    let lastError: string | undefined;
+    let troubled = false;
     const onEvent = (event: WorkerEvent) => {
       if (event.type === 'error') {
-        // Said once while the same trouble lasts: BullMQ reports it at every reconnection attempt.
-        if (event.message !== lastError) io.stderr(`subloc worker: ${t('worker.queueError', { url: shownUrl(url), message: event.message })}\n`);
-        lastError = event.message;
+        // Said once until Redis answers again: BullMQ reports every failed reconnection attempt, each of its connections.
+        if (!troubled) io.stderr(`subloc worker: ${t('worker.queueError', { url: shownUrl(url), message: event.message })}\n`);
+        troubled = true;
         return;
       }
-      lastError = undefined;
+      if (event.type === 'reconnected') {
+        if (troubled) io.stderr(`subloc worker: ${t('worker.queueBack', { url: shownUrl(url) })}\n`);
+        troubled = false;
+        return;
+      }
       const track = event.type === 'paused' ? '' : event.language === undefined ? event.title : `${event.title} ${event.language}`;
       if (event.type === 'done') note(io, `subloc worker: ${event.language === undefined ? t('worker.filmDone', { track }) : t('worker.done', { track, n: event.billedCharacters })}`);
       // Said even under --quiet: a failure is what the person watching a worker must see.
