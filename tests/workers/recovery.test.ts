@@ -99,4 +99,17 @@ describe('catalog workers when things go wrong (real redis-server, loopback Deep
     expect([...billedTexts(catalog.deepl).values()].every((n) => n === 1)).toBe(true);
     expect(catalog.deepl.state.billedCharacters).toBe(onePass);
   }, 180_000);
+
+  it("DeepL 5xx past deepl-node's own retries: the job is tried again after BullMQ's backoff and done, billed once", async () => {
+    // deepl-node makes 5 attempts of each request: all of the first job attempt's are refused.
+    catalog = await startCatalog({ faults: [{ type: 'status', status: 503, times: 5, message: 'Service unavailable' }] });
+    const config = writeFilm(catalog, 1, { cues: 3, targets: ['it-IT'] });
+    expect((await catalogCli(catalog, ['enqueue', config])).code).toBe(0);
+    const worker = startWorker(catalog);
+    const done = await until(catalog, allDone(1));
+    expect(worker.stderr).toContain('film-1 it-IT failed, to be tried again: DeepL request failed: Service unavailable');
+    expect(catalog.deepl.state.requests.filter((r) => r.path === '/v2/translate' && r.status === 503)).toHaveLength(5);
+    expect([...billedTexts(catalog.deepl).values()]).toEqual([1, 1, 1]);
+    expect(done.tracks[0]!.billedCharacters).toBe(catalog.deepl.state.billedCharacters);
+  }, 180_000);
 });
