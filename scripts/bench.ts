@@ -239,6 +239,8 @@ async function main(): Promise<void> {
   console.log(`\n${await benchDeepL()}`);
   const { benchTracksThatFit } = await import('./bench/tracks-that-fit.js');
   console.log(`\n${await benchTracksThatFit()}`);
+  const { benchWorkers } = await import('./bench/workers.js');
+  console.log(`\n${await benchWorkers()}`);
 }
 
 if (process.argv[2] === '--memory') {

@@ -18,12 +18,14 @@ export type ErrorCode =
   | 'MEMORY_NOT_FOUND'
   | 'MEMORY_WRITE_FAILED'
   | 'DEEPL_QUOTA'
+  | 'DEEPL_BUDGET'
   | 'DEEPL_AUTH'
   | 'DEEPL_UNREACHABLE'
   | 'DEEPL_FAILED'
   | 'DEEPL_LANGUAGE'
   | 'DEEPL_TEXT_TOO_LARGE'
-  | 'DEEPL_ANSWER_MISMATCH';
+  | 'DEEPL_ANSWER_MISMATCH'
+  | 'QUEUE_UNREACHABLE';
 
 export interface SublocErrorOptions {
   cause?: unknown;

@@ -10,6 +10,7 @@ import { nearest } from './suggest.js';
 
 /** Each command's module, loaded when it runs (all of them for the overall help): a command starts without the others. */
 const commands: Readonly<Record<string, () => Promise<Command>>> = Object.freeze({
+  catalog: async () => (await import('./commands/catalog.js')).catalog,
   convert: async () => (await import('./commands/convert.js')).convert,
   deliver: async () => (await import('./commands/deliver.js')).deliver,
   localize: async () => (await import('./commands/localize.js')).localize,
@@ -17,6 +18,7 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = Object.freeze
   qc: async () => (await import('./commands/qc.js')).qc,
   review: async () => (await import('./commands/review.js')).review,
   timing: async () => (await import('./commands/timing.js')).timing,
+  worker: async () => (await import('./commands/worker.js')).worker,
 });
 
 /** The `--lang` value wherever it is, so that even a wrong command line is explained in the user's language. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
@@ -24,30 +25,96 @@ function lockFailed(path: string, cause: unknown): SublocError {
 }
 
 /**
+ * Scoped runs lock one of this many files beside the memory, by a hash of
+ * their scope: a fixed number of files however many films and languages a
+ * catalog has, at the price of two scopes now and then sharing one (they
+ * then take turns, which is safe).
+ */
+const SCOPE_FILES = 64;
+
+/** The file a run of this scope locks besides holding the memory's run lock shared. */
+export function scopeLockPathOf(memoryPath: string, scope: string): string {
+  const bucket = createHash('sha256').update(scope).digest().readUInt32BE(0) % SCOPE_FILES;
+  return `${lockPathOf(memoryPath)}-${String(bucket).padStart(2, '0')}`;
+}
+
+function isBusy(cause: unknown): boolean {
+  return (cause as { code?: string }).code === 'SQLITE_BUSY';
+}
+
+/** An exclusive lock on the file: no other run of any kind holds it. */
+function tryExclusive(db: Database.Database): boolean {
+  try {
+    db.exec('BEGIN EXCLUSIVE');
+    return true;
+  } catch (cause) {
+    if (isBusy(cause)) return false;
+    throw cause;
+  }
+}
+
+/** A shared lock on the file (an open read): other scoped runs may hold it too, a whole-memory run may not. */
+function tryShared(db: Database.Database): boolean {
+  db.exec('BEGIN');
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return true;
+  } catch (cause) {
+    db.exec('ROLLBACK');
+    if (isBusy(cause)) return false;
+    throw cause;
+  }
+}
+
+function openLockFile(path: string): Database.Database {
+  try {
+    return new Database(path, { timeout: 0 });
+  } catch (cause) {
+    throw lockFailed(path, cause);
+  }
+}
+
+/**
  * The run lock of an SQLite memory: an exclusive transaction on an empty
  * SQLite file beside it. The operating system drops that lock when its
  * process ends, however it ends, so a crashed run never blocks the next one,
  * and a reused pid can never pass for the holder. Who holds it is written to
  * the memory (`record`) so that a waiting run can say whom it waits for.
+ *
+ * A run with a `scope` holds that file shared instead (a read transaction),
+ * and its scope's file exclusive: scoped runs exclude each other by scope
+ * only, and a whole-memory run excludes them all.
  */
 export async function acquireRunLock(memoryPath: string, record: HolderRecord, options: RunLockOptions): Promise<RunLock> {
   const path = lockPathOf(memoryPath);
-  let db: Database.Database;
+  const db = openLockFile(path);
+  const { scope } = options;
+  let scoped: Database.Database | undefined;
+  const closeAll = () => {
+    db.close();
+    scoped?.close();
+  };
   try {
-    db = new Database(path, { timeout: 0 });
+    if (scope !== undefined) scoped = openLockFile(scopeLockPathOf(memoryPath, scope));
   } catch (cause) {
-    throw lockFailed(path, cause);
+    closeAll();
+    throw cause;
   }
+  const attempt = (): boolean => {
+    if (scoped === undefined) return tryExclusive(db);
+    if (!tryShared(db)) return false;
+    if (tryExclusive(scoped)) return true;
+    // Given back while waiting, so that a whole-memory run is not kept out by runs that only wait.
+    db.exec('ROLLBACK');
+    return false;
+  };
   let told = false;
   for (;;) {
     try {
-      db.exec('BEGIN EXCLUSIVE');
-      break;
+      if (attempt()) break;
     } catch (cause) {
-      if ((cause as { code?: string }).code !== 'SQLITE_BUSY') {
-        db.close();
-        throw lockFailed(path, cause);
-      }
+      closeAll();
+      throw lockFailed(path, cause);
     }
     if (!told) {
       told = true;
@@ -56,7 +123,7 @@ export async function acquireRunLock(memoryPath: string, record: HolderRecord, o
     try {
       await sleep(RETRY_MS, undefined, options.signal === undefined ? {} : { signal: options.signal });
     } catch (cause) {
-      db.close();
+      closeAll();
       throw options.signal?.aborted === true ? options.signal.reason : cause;
     }
   }
@@ -64,7 +131,7 @@ export async function acquireRunLock(memoryPath: string, record: HolderRecord, o
   try {
     record.write(holder);
   } catch (cause) {
-    db.close();
+    closeAll();
     throw cause;
   }
   let held = true;
@@ -75,8 +142,8 @@ export async function acquireRunLock(memoryPath: string, record: HolderRecord, o
       try {
         record.clear(holder);
       } finally {
-        // Closing rolls the open transaction back: that is what lets the next run in.
-        db.close();
+        // Closing rolls the open transactions back: that is what lets the next run in.
+        closeAll();
       }
     },
   };

@@ -75,6 +75,13 @@ export interface RunLockOptions {
   onWait?: (holder: RunHolder | undefined) => void;
   /** Stops the waiting: the promise rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * What part of the memory the run drafts into, e.g. one film in one
+   * language: runs of different scopes go side by side, runs of one scope
+   * take turns, and a run without a scope excludes every other run.
+   * @default the whole memory
+   */
+  scope?: string;
 }
 
 export interface RunLock {

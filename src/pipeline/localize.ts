@@ -6,7 +6,7 @@ import type { MemoryStore, RunHolder } from '../memory/store.js';
 import { importTmx } from '../memory/tmx.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { buildReviewPackage } from '../review/package.js';
-import { createDeepLConnection, syncGlossary, type GlossarySyncResult } from '../translate/deepl/index.js';
+import { createDeepLConnection, syncGlossary, type DeepLGate, type GlossarySyncResult } from '../translate/deepl/index.js';
 import { providers, type ProviderContext } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
 import { assembleLanguage } from './assemble-language.js';
@@ -53,6 +53,15 @@ export interface LocalizeRun {
    */
   env?: Readonly<Record<string, string | undefined>>;
   onEvent?: (event: LocalizeEvent) => void;
+  /** DeepL's request rate and character budget shared with other processes (the catalog workers fill it); a run alone has none. */
+  deeplGate?: DeepLGate;
+}
+
+/** The memory's run lock a run holds while it drafts and bills (see MemoryStore.lockRuns). */
+export interface RunLockRequest {
+  purpose: string;
+  /** @default the whole memory */
+  scope?: string;
 }
 
 /** The promise's outcome, never a rejection: a language that fails while later ones still start is not an unhandled rejection. */
@@ -69,6 +78,22 @@ function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
  * write the tracks and `run.json`.
  */
 export async function localize(options: LocalizeOptions, run: LocalizeRun = {}): Promise<RunReport> {
+  const report = await localizeLanguages(options, run, { purpose: `subloc localize ${options.title}` });
+  if (!options.dryRun) await writeRunReport(options, report);
+  return report;
+}
+
+/** `run.json` in the run's folder, whole or not at all. */
+export async function writeRunReport(options: LocalizeOptions, report: RunReport): Promise<void> {
+  await writeFileAtomic(join(options.out, options.title, 'run.json'), `${JSON.stringify(report, null, 2)}\n`);
+}
+
+/**
+ * Everything `localize` does but write `run.json`, holding the memory's run
+ * lock as `lock` says: the whole memory for a run alone, one film and
+ * language for a catalog job (see pipeline/catalog-job.ts).
+ */
+export async function localizeLanguages(options: LocalizeOptions, run: LocalizeRun, lock: RunLockRequest): Promise<RunReport> {
   const { onEvent = () => {} } = run;
   const read = await readSourceTrack(options);
   const timed = options.fixTiming ? fixTiming(read.track, { language: options.source, profile: options.profile, frameRate: options.frameRate ?? FILM }) : undefined;
@@ -84,7 +109,7 @@ export async function localize(options: LocalizeOptions, run: LocalizeRun = {}):
 
   try {
     // Held until the memory closes: two runs on one memory never bill the same unit. A dry run bills nothing.
-    if (!options.dryRun) await memory.lockRuns({ purpose: `subloc localize ${options.title}`, onWait: (holder) => onEvent({ type: 'memory-wait', memory: options.memory, holder }) });
+    if (!options.dryRun) await memory.lockRuns({ ...lock, onWait: (holder) => onEvent({ type: 'memory-wait', memory: options.memory, holder }) });
     const imported = await importMemories(memory, options.tmx);
     // Nothing is written in a dry run, so nothing a translator edited can be overwritten.
     const edits: ReadonlyMap<string, ReviewEdit> = options.dryRun
@@ -106,9 +131,11 @@ export async function localize(options: LocalizeOptions, run: LocalizeRun = {}):
           targetLangs: options.targets,
           entriesFor: (target) => deeplEntries(glossary.glossary, target),
           contentHash: glossary.glossary.version,
+          ...(run.deeplGate === undefined ? {} : { gate: run.deeplGate }),
         });
       }
       ctx.deepl = { connection, glossaries: synced?.then((s) => s.glossaries) ?? Promise.resolve({}), concurrency: options.concurrency };
+      if (run.deeplGate !== undefined) ctx.deepl.gate = run.deeplGate;
       // Marked handled: the rejection is reported where the languages await it, not as an unhandled rejection in between.
       ctx.deepl.glossaries.catch(() => {});
     }
@@ -188,6 +215,5 @@ export async function localize(options: LocalizeOptions, run: LocalizeRun = {}):
   } finally {
     await memory.close();
   }
-  if (!options.dryRun) await writeFileAtomic(join(runDir, 'run.json'), `${JSON.stringify(report, null, 2)}\n`);
   return report;
 }

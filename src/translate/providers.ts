@@ -3,7 +3,7 @@ import { PROTECT_TAG, checkUnits, protect } from '../glossary/index.js';
 import type { LanguagePair, Unit } from '../model/unit.js';
 import type { MemoryStore } from '../memory/store.js';
 import type { Lang } from '../model/track.js';
-import type { DeepLConnection } from './deepl/index.js';
+import type { DeepLConnection, DeepLGate } from './deepl/index.js';
 import { translateUnits, type Protection } from './deepl/index.js';
 import { offline } from './offline/index.js';
 import { pseudo } from './pseudo/index.js';
@@ -23,6 +23,8 @@ export interface ProviderContext {
      */
     glossaries: Promise<Readonly<Record<Lang, string>>>;
     concurrency: number;
+    /** The request rate and character budget shared with other processes (the workers'); absent for a run alone. */
+    gate?: DeepLGate;
   };
 }
 
@@ -66,6 +68,7 @@ function deepl(ctx: ProviderContext): Translator {
         ...(glossaryId === undefined ? {} : { glossaryId }),
         ...(g === undefined ? {} : { protection: protection(g.glossary, g.matcher, req.pair.target) }),
         ...(req.budgets === undefined ? {} : { budgets: req.budgets }),
+        ...(d.gate === undefined ? {} : { gate: d.gate }),
         ...(g === undefined ? {} : { glossaryFindings: (unit: Unit, targets: readonly string[]) => glossaryFindings(unit, targets, req.pair, g) }),
         onBatch: (drafts, diagnostics) => req.onDrafts?.(drafts, diagnostics),
       });

@@ -85,7 +85,7 @@ describe('help and wrong command lines', () => {
     const command = await cli(['locallize'], tempDir());
     expect(command.code).toBe(2);
     expect(command.stderr).toContain('unknown command `locallize`; did you mean localize?');
-    expect((await cli(['frobnicate'], tempDir())).stderr).toContain('expected one of convert, deliver');
+    expect((await cli(['frobnicate'], tempDir())).stderr).toContain('expected one of catalog, convert, deliver');
     expect((await cli(['convert', 'x.srt', '--to'], tempDir())).stderr).toContain('--to expects a value <format>');
   });
 });

@@ -110,7 +110,10 @@ export interface FakeDeepLOptions {
   postprocess?: (translated: string, index: number, ctx: TranslateContext) => string;
   /** Alters every answer as a proxy would, after `postprocess`; undefined answers as DeepL does. */
   misbehaviour?: Misbehaviour | undefined;
-  /** Holds a request's answer until the promise it returns settles: lets a test see what the client does meanwhile. */
+  /**
+   * Holds a request's answer until the promise it returns settles: lets a test see what the client does meanwhile.
+   * A request whose client has gone when it settles is neither answered nor billed.
+   */
   hold?: (method: string, path: string) => Promise<void> | undefined;
 }
 
@@ -119,6 +122,8 @@ export interface RequestRecord {
   path: string;
   status: number;
   bodyBytes: number;
+  /** When the request arrived (`Date.now()`, ms): a test checks a request rate from these. */
+  at: number;
   texts: number;
   context?: string;
   /** Every parameter of a translate request, for assertions on what deepl-node sent. */
@@ -206,12 +211,18 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
     state.inFlight++;
     state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
     res.on('close', () => state.inFlight--);
+    const at = Date.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(req);
-    const record: RequestRecord = { method: req.method ?? 'GET', path: url.pathname, status: 0, bodyBytes: body.length, texts: 0 };
+    const record: RequestRecord = { method: req.method ?? 'GET', path: url.pathname, status: 0, bodyBytes: body.length, texts: 0, at };
     state.requests.push(record);
     if (live.latencyMs > 0) await new Promise((r) => setTimeout(r, live.latencyMs));
     await options.hold?.(record.method, record.path);
+    // The client went away while its answer was held (a killed worker): nothing is answered, nothing billed.
+    if (req.socket.destroyed) {
+      record.status = -1;
+      return;
+    }
 
     const fault = takeFault(url.pathname);
     if (fault?.type === 'drop') {

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { scopeLockPathOf } from '../../src/memory/run-lock.js';
 import { openMemory } from '../../src/memory/sqlite.js';
 import type { MemoryStore, RunHolder } from '../../src/memory/store.js';
 import { startProcess, tempDir, tsxArgs, type RunningProcess } from '../helpers/cli.js';
@@ -92,4 +93,37 @@ describe('the run lock', () => {
     await a.lockRuns({ purpose: 'a' });
     (await b.lockRuns({ purpose: 'b', onWait: () => expect.fail('a private memory has no other run') })).release();
   });
+
+  it('lets runs of different scopes go side by side, and makes runs of one scope take turns', async () => {
+    const path = join(tempDir('subloc-lock-'), 'memory.sqlite');
+    const fr = await memory(path).lockRuns({ purpose: 'film-a fr', scope: 'film-a\u0000fr-FR' });
+    // A scope of its own (not sharing fr's lock file): taken at once.
+    const otherScope = ['film-a\u0000de-DE', 'film-b\u0000de-DE', 'film-c\u0000es-ES'].find((s) => scopeLockPathOf(path, s) !== scopeLockPathOf(path, 'film-a\u0000fr-FR'))!;
+    const de = await memory(path).lockRuns({ purpose: 'film-a de', scope: otherScope, onWait: () => expect.fail('another scope is not kept out') });
+    const told: (RunHolder | undefined)[] = [];
+    const frAgain = memory(path).lockRuns({ purpose: 'film-a fr again', scope: 'film-a\u0000fr-FR', onWait: (h) => told.push(h) });
+    await until(() => told.length > 0);
+    expect(await settled(frAgain)).toBe(false);
+    fr.release();
+    (await frAgain).release();
+    de.release();
+  }, 120_000);
+
+  it('keeps a whole-memory run out while a scoped run holds, and scoped runs out while a whole-memory run holds', async () => {
+    const path = join(tempDir('subloc-lock-'), 'memory.sqlite');
+    const scoped = await memory(path).lockRuns({ purpose: 'film-a fr', scope: 'film-a\u0000fr-FR' });
+    const toldWhole: (RunHolder | undefined)[] = [];
+    const whole = memory(path).lockRuns({ purpose: 'subloc localize film-a', onWait: (h) => toldWhole.push(h) });
+    await until(() => toldWhole.length > 0);
+    expect(toldWhole[0]).toMatchObject({ purpose: 'film-a fr' });
+    expect(await settled(whole)).toBe(false);
+    scoped.release();
+    const held = await whole;
+    const toldScoped: (RunHolder | undefined)[] = [];
+    const later = memory(path).lockRuns({ purpose: 'film-b de', scope: 'film-b\u0000de-DE', onWait: (h) => toldScoped.push(h) });
+    await until(() => toldScoped.length > 0);
+    expect(await settled(later)).toBe(false);
+    held.release();
+    (await later).release();
+  }, 120_000);
 });

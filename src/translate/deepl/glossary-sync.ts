@@ -3,6 +3,7 @@ import { GlossaryEntries, type MultilingualGlossaryInfo } from 'deepl-node';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { Lang } from '../../model/track.js';
 import type { DeepLConnection } from './client.js';
+import type { DeepLGate } from './gate.js';
 import { deeplFailure } from './errors.js';
 import { deeplGlossaryLanguage } from './languages.js';
 import { codes, messages } from './messages.js';
@@ -18,6 +19,8 @@ export interface GlossarySyncOptions {
   contentHash: string;
   /** Marks the glossaries this tool made. @default 'subloc' */
   prefix?: string;
+  /** Passed by each request (none is billed): the request rate shared with other processes. */
+  gate?: DeepLGate;
 }
 
 export interface GlossarySyncResult {
@@ -59,10 +62,15 @@ export async function syncGlossary(connection: DeepLConnection, options: Glossar
   const { client } = connection;
   const prefix = options.prefix ?? 'subloc';
   const diagnostics: Diagnostic[] = [];
+  /** A turn at the gate before a request: glossary requests count against DeepL's rate like any other, and bill nothing. */
+  const gated = async <T>(request: () => Promise<T>): Promise<T> => {
+    await (await options.gate?.acquire(0))?.settle(0);
+    return request();
+  };
   try {
     const sourceCode = deeplGlossaryLanguage(options.sourceLang);
     // Asked together: neither answer depends on the other, and each is a round trip before the first translation.
-    const [pairs, existing] = await Promise.all([client.getGlossaryLanguagePairs(), client.listMultilingualGlossaries()]);
+    const [pairs, existing] = await Promise.all([gated(() => client.getGlossaryLanguagePairs()), gated(() => client.listMultilingualGlossaries())]);
     const supported = new Set(pairs.map((p) => `${p.sourceLang.toLowerCase()}>${p.targetLang.toLowerCase()}`));
 
     const dictionaries: Dictionary[] = [];
@@ -96,9 +104,11 @@ export async function syncGlossary(connection: DeepLConnection, options: Glossar
       sets.map(
         ({ set, name }) =>
           existing.find((g) => g.name === name) ??
-          client.createMultilingualGlossary(
-            name,
-            set.map((d) => ({ sourceLangCode: sourceCode!, targetLangCode: d.code, entries: new GlossaryEntries({ entries: d.entries }) })),
+          gated(() =>
+            client.createMultilingualGlossary(
+              name,
+              set.map((d) => ({ sourceLangCode: sourceCode!, targetLangCode: d.code, entries: new GlossaryEntries({ entries: d.entries }) })),
+            ),
           ),
       ),
     );
@@ -108,7 +118,7 @@ export async function syncGlossary(connection: DeepLConnection, options: Glossar
       for (const d of set) for (const target of d.targets) glossaries[target] = made[i]!.glossaryId;
     });
     const older = existing.filter((g) => !kept.has(g.glossaryId) && isOlderVersion(g, prefix, options.title, options.contentHash));
-    await Promise.all(older.map((old) => client.deleteMultilingualGlossary(old)));
+    await Promise.all(older.map((old) => gated(() => client.deleteMultilingualGlossary(old))));
     const deleted = older.map((g) => g.glossaryId);
     return { glossaries, reused, deleted, diagnostics };
   } catch (error) {

@@ -5,3 +5,4 @@ export { planBatches, formEncodedLength, DEEPL_LIMITS, type Batch, type BatchLim
 export { deeplSource, deeplTarget, deeplGlossaryLanguage, supportsCustomInstructions } from './languages.js';
 export { overBudget } from './condense.js';
 export { deeplFailure } from './errors.js';
+export { billableAtMost, type DeepLGate, type DeepLPermit } from './gate.js';

@@ -10,6 +10,7 @@ import { planBatches, type Batch, type Param } from './batches.js';
 import type { DeepLConnection } from './client.js';
 import { CUE_TAG, hasText, joinCues, splitOnCues, toTaggedText, type CueMarkupProblem } from './cue-markup.js';
 import { deeplFailure } from './errors.js';
+import { billableAtMost, type DeepLGate, type DeepLPermit } from './gate.js';
 import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, draftWidth, overBudget, strictInstruction } from './condense.js';
 import { deeplSource, deeplTarget, supportsCustomInstructions } from './languages.js';
 import { codes, messages } from './messages.js';
@@ -51,6 +52,8 @@ export interface TranslateUnitsOptions {
   budgets?: ReadonlyMap<string, readonly number[]>;
   /** The glossary check of a draft of a unit (its findings counted): of a unit's two drafts, only one with none may be kept over the first. */
   glossaryFindings?: (unit: Unit, targets: readonly TaggedText[]) => number;
+  /** Passed by every request before it leaves, and told what it billed: the rate and budget shared by several processes. */
+  gate?: DeepLGate;
 }
 
 export interface TranslateUnitsResult {
@@ -107,6 +110,10 @@ interface OverBudget {
  * a proxy that altered it would most likely alter it again, and retries are
  * deepl-node's alone. It is a fatal error like the others.
  *
+ * With a `gate`, each request waits there first (the rate and budget shared
+ * by several workers) and tells it what DeepL billed; the gate refusing a
+ * request (`DEEPL_BUDGET`) is a fatal error like a 456.
+ *
  * After a fatal error (456 quota, 403, unreachable server, an answer that
  * does not match its request, any other failure) no new request starts; the
  * ones in flight settle and deliver their drafts through `onBatch`; then the
@@ -145,17 +152,40 @@ export async function translateUnits(
     failed = true;
   };
 
+  /** A permit's bill told to the gate; a gate that cannot take it (its server gone) fails the run as DeepL would. */
+  const settle = async (permit: DeepLPermit | undefined, billed: number) => {
+    try {
+      await permit?.settle(billed);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
   /** One request, its answer checked against it; undefined once anything failed. */
   const send = async (texts: string[], context: string | undefined, name: string, sendOptions = requestOptions): Promise<TextResult[] | undefined> => {
     if (failed) return undefined;
+    let permit: DeepLPermit | undefined;
+    try {
+      permit = await options.gate?.acquire(billableAtMost(texts));
+    } catch (error) {
+      fail(error);
+      return undefined;
+    }
+    // Another request may have failed while this one waited at the gate.
+    if (failed) {
+      await settle(permit, 0);
+      return undefined;
+    }
     let results: TextResult[];
     try {
       requests++;
       results = await connection.client.translateText(texts, source, target, context === undefined ? sendOptions : { ...sendOptions, context });
     } catch (error) {
+      await settle(permit, 0);
       fail(deeplFailure(error, connection));
       return undefined;
     }
+    await settle(permit, results.reduce((n, r) => n + r.billedCharacters, 0));
     if (results.length === texts.length) return results;
     fail(new SublocError('DEEPL_ANSWER_MISMATCH', messages.countMismatch(name, texts.length, results.length, connection.redact(connection.serverUrl))));
     return undefined;

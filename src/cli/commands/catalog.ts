@@ -1,0 +1,109 @@
+import { resolve } from 'node:path';
+import { SublocError } from '../../errors.js';
+import type { CatalogStatus } from '../../workers/status.js';
+import type { Command, ParsedArgs } from '../command.js';
+import { t } from '../i18n.js';
+import { EXIT, type CliIo } from '../io.js';
+import { note } from '../style.js';
+
+interface Context {
+  values: ParsedArgs['values'];
+  files: string[];
+  io: CliIo;
+}
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The Redis connection of one action, closed after it; BullMQ and ioredis load only when an action runs. */
+async function withRedis<T>({ values, io }: Context, use: (redis: import('ioredis').Redis) => Promise<T>): Promise<T> {
+  const { connectRedis, redisUrl } = await import('../../workers/redis.js');
+  const redis = await connectRedis(redisUrl(str(values['redis']), io.env));
+  try {
+    return await use(redis);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** `--rate` and `--budget`, checked before Redis is asked anything. */
+async function limitsOf(values: ParsedArgs['values']): Promise<import('../../workers/limits.js').CatalogLimits> {
+  const { parseBudget, parseRate } = await import('../../workers/limits.js');
+  const rate = str(values['rate']);
+  const budget = str(values['budget']);
+  return { ...(rate === undefined ? {} : { rate: parseRate(rate) }), ...(budget === undefined ? {} : { budget: parseBudget(budget) }) };
+}
+
+async function enqueueAction(context: Context): Promise<number> {
+  const { files, io } = context;
+  if (files.length === 0) throw new SublocError('USAGE', t('catalog.error.noConfigs'));
+  const limits = await limitsOf(context.values);
+  const [{ enqueueFilms }, { writeLimits }] = await Promise.all([import('../../workers/enqueue.js'), import('../../workers/limits.js')]);
+  const films = await withRedis(context, async (redis) => {
+    await writeLimits(redis, limits);
+    return enqueueFilms(redis, files.map((f) => resolve(io.cwd, f)), io.env);
+  });
+  for (const film of films) {
+    const languages = film.targets.join(', ');
+    if (film.outcome === 'added') note(io, `subloc catalog: ${t('catalog.added', { title: film.title, n: film.targets.length, languages })}`);
+    else note(io, `subloc catalog: ${film.retried.length === 0 ? t('catalog.unchanged', { title: film.title }) : t('catalog.retried', { title: film.title, languages: film.retried.join(', ') })}`);
+  }
+  return EXIT.ok;
+}
+
+function printStatus(io: CliIo, status: CatalogStatus): void {
+  io.stdout(`${status.paused ? t('catalog.status.paused', { reason: status.pausedReason ?? t('catalog.status.pausedByHand') }) : t('catalog.status.running')}\n`);
+  if (status.rate !== undefined) io.stdout(`${t('catalog.status.rate', { rate: status.rate })}\n`);
+  if (status.budget !== undefined) io.stdout(`${t('catalog.status.budget', { used: status.budget.used, characters: status.budget.characters, period: status.budget.period, left: status.budget.left })}\n`);
+  if (status.tracks.length === 0) {
+    io.stdout(`${t('catalog.status.empty')}\n`);
+    return;
+  }
+  const width = Math.max(...status.tracks.map((s) => s.title.length));
+  for (const s of status.tracks) {
+    const state = { waiting: t('catalog.state.waiting'), running: t('catalog.state.running'), done: t('catalog.state.done'), failed: t('catalog.state.failed') }[s.state];
+    const billed = t('catalog.status.billed', { n: s.billedCharacters });
+    io.stdout(`  ${s.title.padEnd(width)}  ${s.language.padEnd(7)}  ${state.padEnd(8)}  ${billed}${s.reason === undefined ? '' : `  ${s.reason}`}\n`);
+  }
+}
+
+async function statusAction(context: Context): Promise<number> {
+  if (context.files.length > 0) throw new SublocError('USAGE', t('catalog.error.noArguments', { action: 'status', argument: context.files[0] ?? '' }));
+  const { catalogStatus } = await import('../../workers/status.js');
+  const status = await withRedis(context, (redis) => catalogStatus(redis));
+  if (context.values['json'] === true) context.io.stdout(`${JSON.stringify(status, null, 2)}\n`);
+  else printStatus(context.io, status);
+  return EXIT.ok;
+}
+
+async function resumeAction(context: Context): Promise<number> {
+  if (context.files.length > 0) throw new SublocError('USAGE', t('catalog.error.noArguments', { action: 'resume', argument: context.files[0] ?? '' }));
+  const limits = await limitsOf(context.values);
+  const { resumeCatalog } = await import('../../workers/status.js');
+  await withRedis(context, (redis) => resumeCatalog(redis, limits));
+  note(context.io, `subloc catalog: ${t('catalog.resumed')}`);
+  return EXIT.ok;
+}
+
+const actions: Readonly<Record<string, (context: Context) => Promise<number>>> = Object.freeze({
+  enqueue: enqueueAction,
+  status: statusAction,
+  resume: resumeAction,
+});
+
+export const catalog: Command = {
+  name: 'catalog',
+  summary: () => t('catalog.summary'),
+  usage: () => t('catalog.usage'),
+  options: {
+    redis: { type: 'string', value: '<url>', description: () => t('option.redis'), default: () => t('option.redisDefault') },
+    rate: { type: 'string', value: '<requests/s>', description: () => t('catalog.option.rate'), default: () => t('catalog.option.unlimited') },
+    budget: { type: 'string', value: '<n/month|n/day>', description: () => t('catalog.option.budget'), default: () => t('catalog.option.unlimited') },
+    json: { type: 'boolean', description: () => t('catalog.option.json') },
+  },
+  async run({ values, positionals }, io) {
+    const [name, ...files] = positionals;
+    const action = name !== undefined && Object.hasOwn(actions, name) ? actions[name] : undefined;
+    if (!action) throw new SublocError('USAGE', name === undefined ? t('error.missingAction', { expected: Object.keys(actions).join(', ') }) : t('error.unknownAction', { name, expected: Object.keys(actions).join(', ') }));
+    return action({ values, files, io });
+  },
+};

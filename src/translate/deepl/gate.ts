@@ -1,0 +1,28 @@
+/**
+ * What holds DeepL's limits across processes: every request waits at the
+ * gate for the shared request rate and reserves its characters of the
+ * shared budget, then says what DeepL billed for it. The workers fill it
+ * from Redis; a run on one machine passes none.
+ */
+export interface DeepLGate {
+  /**
+   * Resolves when a request of at most `characters` billable characters may
+   * leave; rejects with a `DEEPL_BUDGET` SublocError when the budget cannot
+   * take them. The request then bills nothing and is not sent.
+   */
+  acquire(characters: number): Promise<DeepLPermit>;
+}
+
+export interface DeepLPermit {
+  /** What DeepL reported billed for the request (0 when it failed): the reservation becomes exactly this. */
+  settle(billedCharacters: number): Promise<void>;
+}
+
+/**
+ * At least what DeepL bills for these texts: their code points, markup
+ * included (DeepL bills the text without its tags), so a reservation never
+ * falls short of the bill.
+ */
+export function billableAtMost(texts: readonly string[]): number {
+  return texts.reduce((n, text) => n + [...text].length, 0);
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { FlowProducer, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { SublocError } from '../errors.js';
+import { resolveLocalizeOptions } from '../pipeline/options.js';
+import { FILM_JOB, LANGUAGE_JOB, QUEUE, filmJobId, languageJobId, type CatalogJobData } from './keys.js';
+
+export interface EnqueuedFilm {
+  config: string;
+  title: string;
+  targets: string[];
+  /** `added`: new jobs for this content; `unchanged`: the same film was enqueued before (its failed languages are tried again). */
+  outcome: 'added' | 'unchanged';
+  /** Languages whose failed job was tried again. */
+  retried: string[];
+}
+
+/** Attempts of a language job: DeepL 5xx and dropped connections past deepl-node's own retries get two more, after 10 s and 20 s. */
+const LANGUAGE_ATTEMPTS = { attempts: 3, backoff: { type: 'exponential', delay: 10_000 } } as const;
+
+async function bytesOf(path: string, what: string, config: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (cause) {
+    throw new SublocError('INPUT_UNREADABLE', `${config}: cannot read the ${what} ${path} (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}); expected a file every worker can read at that path`, { cause, file: config });
+  }
+}
+
+/** What a film's drafts depend on: its source, its config and its glossary. Any change gives new job ids. */
+async function contentHash(config: string, input: string, glossary: string | undefined): Promise<string> {
+  const hash = createHash('sha256');
+  for (const [path, what] of [[config, 'config'], [input, 'source track'], ...(glossary === undefined ? [] : [[glossary, 'glossary']])] as const) {
+    hash.update(await bytesOf(path, what, config));
+    hash.update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Puts each film on the queue as a BullMQ flow: one job per target language,
+ * and the film's job after them (it writes `run.json`). Each config is read
+ * and checked as `localize` checks it before anything is added, so a wrong
+ * one is refused with its file named and adds nothing. `configs` are absolute
+ * paths every worker reads the same (a shared folder); a worker resolves a
+ * config from its folder, as this does.
+ */
+export async function enqueueFilms(redis: Redis, configs: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<EnqueuedFilm[]> {
+  const films = [];
+  for (const config of configs) {
+    // Checked as the workers will resolve it, but without the DeepL key: the machine that enqueues need not hold it.
+    const options = await resolveLocalizeOptions({ config, dryRun: true }, dirname(config), env);
+    films.push({ config, options, hash: await contentHash(config, options.input, options.glossary) });
+  }
+  const flows = new FlowProducer({ connection: redis });
+  const queue = new Queue(QUEUE, { connection: redis });
+  try {
+    const enqueued: EnqueuedFilm[] = [];
+    for (const { config, options, hash } of films) {
+      const { title, targets } = options;
+      const id = filmJobId(title, hash);
+      const known = await queue.getJob(id);
+      if (known !== undefined) {
+        const retried: string[] = [];
+        for (const target of targets) {
+          const job = await queue.getJob(languageJobId(title, target, hash));
+          if (job !== undefined && (await job.getState()) === 'failed') {
+            await job.retry('failed');
+            retried.push(target);
+          }
+        }
+        enqueued.push({ config, title, targets, outcome: 'unchanged', retried });
+        continue;
+      }
+      const data = (target?: string): CatalogJobData => ({ config, title, ...(target === undefined ? {} : { target }) });
+      await flows.add({
+        name: FILM_JOB,
+        queueName: QUEUE,
+        data: data(),
+        opts: { jobId: id },
+        children: targets.map((target) => ({ name: LANGUAGE_JOB, queueName: QUEUE, data: data(target), opts: { jobId: languageJobId(title, target, hash), ...LANGUAGE_ATTEMPTS } })),
+      });
+      enqueued.push({ config, title, targets, outcome: 'added', retried: [] });
+    }
+    return enqueued;
+  } finally {
+    await flows.close();
+    await queue.close();
+  }
+}

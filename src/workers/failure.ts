@@ -1,0 +1,26 @@
+import { UnrecoverableError } from 'bullmq';
+import { isSublocError, type ErrorCode } from '../errors.js';
+
+/** Failures another attempt may get past (DeepL's 5xx or a dropped connection after deepl-node's own retries); any other SublocError needs a person. */
+const RETRIED: ReadonlySet<ErrorCode> = new Set(['DEEPL_FAILED', 'DEEPL_UNREACHABLE', 'DEEPL_ANSWER_MISMATCH', 'MEMORY_WRITE_FAILED']);
+
+export type JobFailure =
+  /** DeepL's quota (456) or the catalog's budget: the queue pauses, the job waits in it. */
+  | { kind: 'quota'; message: string }
+  /** DeepL still answered 429 after deepl-node's retries: the whole queue waits a while, the job goes back unharmed. */
+  | { kind: 'rate' }
+  /** Another attempt, after BullMQ's backoff. */
+  | { kind: 'retry'; error: unknown }
+  /** Failed for good with its message: a config, a source or a key to fix. */
+  | { kind: 'fatal'; error: UnrecoverableError };
+
+/** What a failed catalog job does next, by its error's class. */
+export function classify(error: unknown): JobFailure {
+  if (!isSublocError(error)) return { kind: 'retry', error };
+  if (error.code === 'DEEPL_QUOTA' || error.code === 'DEEPL_BUDGET') return { kind: 'quota', message: error.message };
+  // deeplFailure keeps the class name of deepl-node's error on its scrubbed cause.
+  if (error.code === 'DEEPL_FAILED' && (error.cause as Error | undefined)?.name === 'TooManyRequestsError') return { kind: 'rate' };
+  if (RETRIED.has(error.code)) return { kind: 'retry', error };
+  const where = error.file !== undefined && !error.message.includes(error.file) ? `${error.file}${error.line === undefined ? '' : `:${error.line}`}: ` : '';
+  return { kind: 'fatal', error: new UnrecoverableError(`${where}${error.message}`) };
+}

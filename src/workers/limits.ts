@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
+import { SublocError } from '../errors.js';
+import type { DeepLGate, DeepLPermit } from '../translate/deepl/index.js';
+import { KEYS } from './keys.js';
+
+export const PERIODS = ['month', 'day'] as const;
+export type BudgetPeriod = (typeof PERIODS)[number];
+
+/** DeepL's limits as every worker reads them from Redis: one account, one rate, one budget. */
+export interface CatalogLimits {
+  /** DeepL requests per second, all workers together. */
+  rate?: number;
+  budget?: { characters: number; period: BudgetPeriod };
+}
+
+/** `--rate <requests/s>`: a positive number. */
+export function parseRate(text: string): number {
+  const rate = Number(text);
+  if (text.trim() === '' || !Number.isFinite(rate) || rate <= 0) throw new SublocError('USAGE', `--rate \`${text}\` is not a request rate; expected a positive number of DeepL requests per second, e.g. 5 or 0.5`);
+  return rate;
+}
+
+/** `--budget 500000/month`: whole characters per month or per day. */
+export function parseBudget(text: string): NonNullable<CatalogLimits['budget']> {
+  const match = /^\s*(\d+)\s*\/\s*(\w+)\s*$/.exec(text);
+  const period = match?.[2] as BudgetPeriod | undefined;
+  if (match === null || period === undefined || !PERIODS.includes(period)) {
+    throw new SublocError('USAGE', `--budget \`${text}\` is not a character budget; expected characters per ${PERIODS.join(' or per ')}, e.g. 500000/month`);
+  }
+  return { characters: Number(match[1]), period };
+}
+
+/** The budget period a time falls in, in UTC: `2026-12` or `2026-12-06`. */
+export function periodOf(period: BudgetPeriod, at: Date): string {
+  const iso = at.toISOString();
+  return period === 'month' ? iso.slice(0, 7) : iso.slice(0, 10);
+}
+
+export async function readLimits(redis: Redis): Promise<CatalogLimits> {
+  const [rate, budget, period] = await redis.hmget(KEYS.settings, 'rate', 'budget', 'period');
+  return {
+    ...(rate === null ? {} : { rate: Number(rate) }),
+    ...(budget === null ? {} : { budget: { characters: Number(budget), period: (period ?? 'month') as BudgetPeriod } }),
+  };
+}
+
+/** Sets what is given, keeps the rest: every worker reads the new figures at its next request. */
+export async function writeLimits(redis: Redis, limits: CatalogLimits): Promise<void> {
+  const fields: Record<string, string> = {};
+  if (limits.rate !== undefined) fields['rate'] = String(limits.rate);
+  if (limits.budget !== undefined) {
+    fields['budget'] = String(limits.budget.characters);
+    fields['period'] = limits.budget.period;
+  }
+  if (Object.keys(fields).length > 0) await redis.hset(KEYS.settings, fields);
+}
+
+/** Characters DeepL billed in the budget's current period. */
+export async function usedCharacters(redis: Redis, period: BudgetPeriod, at = new Date()): Promise<number> {
+  return Number((await redis.get(KEYS.used(periodOf(period, at)))) ?? 0);
+}
+
+/**
+ * The global request rate as a sliding window of request times in one sorted
+ * set, on Redis's clock (one clock for every machine): a request may leave
+ * when fewer than `max` left in the last `window` ms; else the answer is how
+ * long to wait. Atomic, as every Lua script on Redis is.
+ */
+const TAKE_SLOT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local window = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. (now - window))
+if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[1]) then
+  redis.call('ZADD', KEYS[1], now, ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], window + 1000)
+  return 0
+end
+local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+return tonumber(oldest[2]) + window - now + 1
+`;
+
+/**
+ * Reserves ARGV[2] characters for the request ARGV[1] unless what was billed
+ * and what requests in flight reserved would pass the budget ARGV[3] with
+ * them: 1 taken, 0 refused; with what was billed. A reservation lapses after
+ * ARGV[4] ms: a worker killed mid-request never settles it, and its budget
+ * must come back.
+ */
+const RESERVE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local lapsed = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now)
+for _, id in ipairs(lapsed) do
+  redis.call('HDEL', KEYS[2], id)
+  redis.call('ZREM', KEYS[3], id)
+end
+local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+local reserved = 0
+for _, n in ipairs(redis.call('HVALS', KEYS[2])) do reserved = reserved + tonumber(n) end
+local n = tonumber(ARGV[2])
+local limit = tonumber(ARGV[3])
+if limit >= 0 and used + reserved + n > limit then return {0, used} end
+redis.call('HSET', KEYS[2], ARGV[1], n)
+redis.call('ZADD', KEYS[3], now + tonumber(ARGV[4]), ARGV[1])
+for _, key in ipairs(KEYS) do redis.call('PEXPIRE', key, 40 * 86400 * 1000) end
+return {1, used}
+`;
+
+/** The request's reservation gone, what DeepL billed for it counted. */
+const SETTLE = `
+redis.call('HDEL', KEYS[2], ARGV[1])
+redis.call('ZREM', KEYS[3], ARGV[1])
+redis.call('INCRBY', KEYS[1], ARGV[2])
+redis.call('HINCRBY', KEYS[4], ARGV[3], ARGV[2])
+return 1
+`;
+
+/**
+ * Longer than any one request with deepl-node's retries (five attempts of at
+ * most 10 s, about 10 s of backoff between them): a reservation older than
+ * this belongs to a worker that died.
+ */
+const RESERVATION_MS = 5 * 60_000;
+
+/** A rate as `max` requests in any `window` ms: whole requests per second, or one per 1/rate s below 1. */
+function windowOf(rate: number): { max: number; window: number } {
+  const max = Math.max(1, Math.floor(rate));
+  return { max, window: Math.ceil((1000 * max) / rate) };
+}
+
+async function takeSlot(redis: Redis, rate: number): Promise<void> {
+  const { max, window } = windowOf(rate);
+  const member = randomUUID();
+  for (;;) {
+    const wait = Number(await redis.eval(TAKE_SLOT, 1, KEYS.requests, max, window, member));
+    if (wait <= 0) return;
+    await sleep(wait);
+  }
+}
+
+export function budgetMessage(budget: NonNullable<CatalogLimits['budget']>, used: number, asked: number): string {
+  return (
+    `the DeepL budget of ${budget.characters} characters per ${budget.period} is reached (${used} billed so far, a request of up to ${asked} more refused): ` +
+    'the queue is paused; the drafts received so far are kept. Raise it with `subloc catalog resume --budget <n>/' + budget.period + '`, or resume when the next period starts'
+  );
+}
+
+/**
+ * The DeepL gate of one catalog job: the global rate and budget held in
+ * Redis across every worker, and what the job billed counted under its id
+ * (every attempt, for `catalog status`). The limits are read at each request,
+ * so `catalog resume --budget` takes effect on the next one.
+ */
+export function redisGate(redis: Redis, jobId: string): DeepLGate {
+  return {
+    async acquire(characters) {
+      const limits = await readLimits(redis);
+      const period = periodOf(limits.budget?.period ?? 'month', new Date());
+      const keys = [KEYS.used(period), KEYS.reserved(period), KEYS.reservedUntil(period)];
+      const id = randomUUID();
+      const [taken, billed] = (await redis.eval(RESERVE, keys.length, ...keys, id, characters, limits.budget?.characters ?? -1, RESERVATION_MS)) as [number, number];
+      if (taken === 0) throw new SublocError('DEEPL_BUDGET', budgetMessage(limits.budget!, billed, characters));
+      let settled = false;
+      const permit: DeepLPermit = {
+        async settle(billedCharacters) {
+          if (settled) return;
+          settled = true;
+          await redis.eval(SETTLE, 4, ...keys, KEYS.billed, id, billedCharacters, jobId);
+        },
+      };
+      try {
+        if (limits.rate !== undefined) await takeSlot(redis, limits.rate);
+      } catch (error) {
+        await permit.settle(0);
+        throw error;
+      }
+      return permit;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { Redis } from 'ioredis';
+import { SublocError } from '../errors.js';
+
+/** Where the queue lives when neither `--redis` nor `SUBLOC_REDIS` says. */
+export const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
+
+/** `--redis`, else `SUBLOC_REDIS`, else a Redis on this machine. */
+export function redisUrl(option: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
+  const url = [option, env['SUBLOC_REDIS']].find((u) => u !== undefined && u.trim() !== '')?.trim() ?? DEFAULT_REDIS;
+  if (!/^rediss?:\/\//.test(url)) throw new SublocError('USAGE', `\`${url}\` is not a Redis URL; expected redis://host:port (or rediss:// for TLS), e.g. ${DEFAULT_REDIS}`);
+  return url;
+}
+
+/** The URL without its password, for messages. */
+export function shownUrl(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, '//[redacted]@');
+}
+
+/**
+ * A connection BullMQ can share (it needs `maxRetriesPerRequest: null`),
+ * connected before it is returned: a Redis that cannot be reached fails the
+ * command at once with what to do, instead of retrying forever.
+ */
+export async function connectRedis(url: string): Promise<Redis> {
+  const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: () => null });
+  // The socket's own error (ECONNREFUSED…) says more than connect()'s "Connection is closed"; later ones BullMQ handles.
+  let socketError: Error | undefined;
+  redis.on('error', (error: Error) => (socketError ??= error));
+  try {
+    await redis.connect();
+  } catch (cause) {
+    redis.disconnect();
+    throw new SublocError('QUEUE_UNREACHABLE', `cannot reach Redis at ${shownUrl(url)} (${(socketError ?? (cause as Error)).message}); expected a running redis-server there: start one, or pass --redis <url> or set SUBLOC_REDIS`, { cause });
+  }
+  // Connected: from now on a dropped connection is retried, as BullMQ expects of its connections.
+  redis.options.retryStrategy = (times) => Math.min(times * 200, 2_000);
+  return redis;
+}

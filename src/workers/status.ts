@@ -1,0 +1,82 @@
+import { Queue, type JobState } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { KEYS, LANGUAGE_JOB, QUEUE, type CatalogJobData } from './keys.js';
+import { readLimits, usedCharacters, writeLimits, type CatalogLimits } from './limits.js';
+
+export type TrackState = 'waiting' | 'running' | 'done' | 'failed';
+
+export interface TrackStatus {
+  title: string;
+  language: string;
+  state: TrackState;
+  /** Why it failed, as the job's last attempt said. */
+  reason?: string;
+  /** Characters DeepL billed for it, every attempt counted. */
+  billedCharacters: number;
+  jobId: string;
+}
+
+export interface CatalogStatus {
+  paused: boolean;
+  /** Why the queue paused (DeepL's quota or the catalog's budget). */
+  pausedReason?: string;
+  rate?: number;
+  budget?: NonNullable<CatalogLimits['budget']> & { used: number; left: number };
+  /** Each film x language, its latest job (a changed film's new jobs replace the old ones here), by title then language. */
+  tracks: TrackStatus[];
+}
+
+const STATES: Readonly<Partial<Record<JobState | 'unknown', TrackState>>> = { active: 'running', completed: 'done', failed: 'failed' };
+
+export async function catalogStatus(redis: Redis): Promise<CatalogStatus> {
+  const queue = new Queue(QUEUE, { connection: redis });
+  try {
+    const jobs = (await queue.getJobs(['waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed'])).filter((j) => j.name === LANGUAGE_JOB);
+    const billed = await redis.hgetall(KEYS.billed);
+    const latest = new Map<string, (typeof jobs)[number]>();
+    for (const job of jobs) {
+      const { title, target } = job.data as CatalogJobData;
+      const key = `${title}\0${target}`;
+      const seen = latest.get(key);
+      if (seen === undefined || job.timestamp > seen.timestamp) latest.set(key, job);
+    }
+    const tracks: TrackStatus[] = [];
+    for (const job of latest.values()) {
+      const { title, target } = job.data as CatalogJobData;
+      const state = STATES[await job.getState()] ?? 'waiting';
+      tracks.push({
+        title,
+        language: target ?? '',
+        state,
+        ...(state === 'failed' && job.failedReason ? { reason: job.failedReason } : {}),
+        billedCharacters: Number(billed[job.id!] ?? 0),
+        jobId: job.id!,
+      });
+    }
+    tracks.sort((a, b) => a.title.localeCompare(b.title) || a.language.localeCompare(b.language));
+    const limits = await readLimits(redis);
+    const reason = await redis.get(KEYS.pausedReason);
+    const status: CatalogStatus = { paused: await queue.isPaused(), tracks };
+    if (reason !== null) status.pausedReason = reason;
+    if (limits.rate !== undefined) status.rate = limits.rate;
+    if (limits.budget !== undefined) {
+      const used = await usedCharacters(redis, limits.budget.period);
+      status.budget = { ...limits.budget, used, left: Math.max(0, limits.budget.characters - used) };
+    }
+    return status;
+  } finally {
+    await queue.close();
+  }
+}
+
+/** New limits, when given, then the queue resumed: the jobs the quota paused run on from the memory. */
+export async function resumeCatalog(redis: Redis, limits: CatalogLimits): Promise<void> {
+  await writeLimits(redis, limits);
+  const queue = new Queue(QUEUE, { connection: redis });
+  try {
+    await redis.del(KEYS.pausedReason);
+    await queue.resume();
+  } finally {
+    await queue.close();
+  }
+}

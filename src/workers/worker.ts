@@ -1,0 +1,111 @@
+import { dirname } from 'node:path';
+import { Queue, RateLimitError, WaitingError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { finishCatalogFilm, localizeCatalogLanguage } from '../pipeline/catalog-job.js';
+import { resolveLocalizeOptions, type LocalizeOptions } from '../pipeline/options.js';
+import type { RunReport } from '../pipeline/report.js';
+import { classify } from './failure.js';
+import { FILM_JOB, KEYS, QUEUE, type CatalogJobData } from './keys.js';
+import { redisGate } from './limits.js';
+
+export interface WorkerOptions {
+  /** Jobs this process runs at once. @default 1 */
+  concurrency: number;
+  /**
+   * How long a job's lock lasts without renewal, in ms: a worker killed
+   * mid-job loses its job to another this long after (BullMQ's stalled-job
+   * check runs as often). @default 30000
+   */
+  lockDuration: number;
+  /** Where `DEEPL_AUTH_KEY`, `DEEPL_SERVER_URL` and `SUBLOC_MEMORY` are read. */
+  env: Readonly<Record<string, string | undefined>>;
+  onEvent?: (event: WorkerEvent) => void;
+}
+
+export type WorkerEvent =
+  | { type: 'done'; title: string; language: string | undefined; billedCharacters: number }
+  | { type: 'failed'; title: string; language: string | undefined; reason: string; final: boolean }
+  | { type: 'paused'; reason: string }
+  /** BullMQ could not reach Redis or run a command there; it tries again by itself. */
+  | { type: 'error'; message: string }
+  /** Redis answers again after an error. */
+  | { type: 'reconnected' };
+
+/** After DeepL still answered 429: every worker leaves DeepL alone this long. */
+const TOO_MANY_REQUESTS_PAUSE_MS = 30_000;
+
+/** The film's config as its jobs read it; a film's job never asks DeepL, so it needs no key. */
+function filmOptions(data: CatalogJobData, env: WorkerOptions['env'], dryRun: boolean): Promise<LocalizeOptions> {
+  return resolveLocalizeOptions({ config: data.config, ...(dryRun ? { dryRun } : {}) }, dirname(data.config), env);
+}
+
+/** Pauses the whole queue with its reason, for `catalog status` and until `catalog resume`. */
+async function pauseCatalog(queue: Queue, redis: Redis, reason: string): Promise<void> {
+  await redis.set(KEYS.pausedReason, reason);
+  await queue.pause();
+}
+
+/**
+ * A catalog worker: takes film x language jobs from the queue and runs each
+ * through the same stages as `localize` (pipeline/catalog-job.ts), with
+ * DeepL's rate and budget held in Redis. Runs until `signal` aborts, then
+ * lets its running jobs finish.
+ */
+export async function runWorker(redis: Redis, options: WorkerOptions, signal: AbortSignal): Promise<void> {
+  const { env, onEvent = () => {} } = options;
+  const queue = new Queue(QUEUE, { connection: redis });
+
+  const runLanguage = async (job: Job<CatalogJobData>, token: string | undefined): Promise<RunReport> => {
+    const { target } = job.data;
+    try {
+      const run = await filmOptions(job.data, env, false);
+      return await localizeCatalogLanguage(run, target!, { env, deeplGate: redisGate(redis, job.id!) });
+    } catch (error) {
+      const failure = classify(error);
+      if (failure.kind === 'quota') {
+        // The queue pauses, not the job: it goes back to wait, and runs on from the memory after `catalog resume`.
+        await pauseCatalog(queue, redis, failure.message);
+        onEvent({ type: 'paused', reason: failure.message });
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
+      if (failure.kind === 'rate') {
+        await queue.rateLimit(TOO_MANY_REQUESTS_PAUSE_MS);
+        throw new RateLimitError();
+      }
+      throw failure.error;
+    }
+  };
+
+  const runFilm = async (job: Job<CatalogJobData>): Promise<RunReport> => {
+    const reports = Object.values(await job.getChildrenValues<RunReport>());
+    return finishCatalogFilm(await filmOptions(job.data, env, true), reports);
+  };
+
+  const worker = new Worker<CatalogJobData, RunReport>(QUEUE, (job, token) => (job.name === FILM_JOB ? runFilm(job) : runLanguage(job, token)), {
+    connection: redis,
+    concurrency: options.concurrency,
+    lockDuration: options.lockDuration,
+    stalledInterval: options.lockDuration,
+    autorun: false,
+  });
+  worker.on('completed', (job, report) => onEvent({ type: 'done', title: job.data.title, language: job.data.target, billedCharacters: report.totals.billedCharacters }));
+  worker.on('failed', (job, error) => {
+    if (job === undefined) return;
+    const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    onEvent({ type: 'failed', title: job.data.title, language: job.data.target, reason: error.message, final });
+  });
+  // Without a listener an 'error' event would end the process with a stack trace; BullMQ reconnects by itself.
+  worker.on('error', (error) => onEvent({ type: 'error', message: error.message }));
+  queue.on('error', (error) => onEvent({ type: 'error', message: error.message }));
+  // Connected before the worker started: a 'ready' now is a reconnection.
+  const reconnected = () => onEvent({ type: 'reconnected' });
+  redis.on('ready', reconnected);
+  const stopped = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  const running = worker.run();
+  await stopped;
+  await worker.close();
+  await running;
+  await queue.close();
+  redis.off('ready', reconnected);
+}

@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { SublocError } from '../../../src/errors.js';
+import { createDeepLConnection } from '../../../src/translate/deepl/client.js';
+import type { DeepLGate } from '../../../src/translate/deepl/gate.js';
+import { syncGlossary } from '../../../src/translate/deepl/glossary-sync.js';
+import { translateUnits } from '../../../src/translate/deepl/translate.js';
+import type { Unit } from '../../../src/model/unit.js';
+import { start, type FakeDeepL } from '../../helpers/deepl-server.js';
+
+const KEY = 'gate-test-key:fx';
+let server: FakeDeepL | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+/** Ten units of one cue. */
+const units: Unit[] = Array.from({ length: 10 }, (_, i) => ({ id: String(i + 1), cueIds: [String(i + 1)], source: [`cue number ${i + 1} of the film`] }));
+
+/** A gate in this process that keeps a budget as the workers' Redis gate does: reserve at most, settle to the bill. */
+function budgetGate(budget: number) {
+  const seen = { acquired: 0, reserved: 0, used: 0, settled: [] as number[] };
+  const gate: DeepLGate = {
+    async acquire(characters) {
+      if (seen.used + seen.reserved + characters > budget) throw new SublocError('DEEPL_BUDGET', `budget of ${budget} reached`);
+      seen.acquired++;
+      seen.reserved += characters;
+      return {
+        async settle(billed) {
+          seen.reserved -= characters;
+          seen.used += billed;
+          seen.settled.push(billed);
+        },
+      };
+    },
+  };
+  return { gate, seen };
+}
+
+describe('translateUnits with a gate', () => {
+  it('passes every request through the gate and settles each at what DeepL billed', async () => {
+    server = await start({ authKey: KEY });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url } });
+    const { gate, seen } = budgetGate(1_000_000);
+    const result = await translateUnits(connection, units, { pair: { source: 'en', target: 'fr' }, gate, concurrency: 2 });
+    expect(seen.acquired).toBe(server.state.translateRequests);
+    expect(seen.used).toBe(server.state.billedCharacters);
+    expect(seen.used).toBe(result.billedCharacters);
+    expect(seen.reserved).toBe(0);
+  });
+
+  it('stops when the gate refuses: the refused request is never sent, nothing is billed for it, DEEPL_BUDGET', async () => {
+    server = await start({ authKey: KEY });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url } });
+    // Less room than the request's texts with their markup: it is refused before it leaves.
+    const { gate, seen } = budgetGate(units.reduce((n, u) => n + u.source[0]!.length, 0) * 3);
+    const error = await translateUnits(connection, [...units, ...units.map((u) => ({ ...u, id: `${u.id}b`, source: [`${u.source[0]} again`] }))], {
+      pair: { source: 'en', target: 'fr' },
+      gate,
+      concurrency: 1,
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SublocError);
+    expect((error as SublocError).code).toBe('DEEPL_BUDGET');
+    expect(server.state.translateRequests).toBe(seen.acquired);
+    expect(seen.used).toBe(server.state.billedCharacters);
+    expect(seen.reserved).toBe(0);
+  });
+
+  it('a failed request settles at 0: its reservation is given back', async () => {
+    server = await start({ authKey: KEY, faults: [{ type: 'status', status: 456, times: 1 }] });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url } });
+    const { gate, seen } = budgetGate(1_000_000);
+    await expect(translateUnits(connection, units, { pair: { source: 'en', target: 'fr' }, gate, concurrency: 1 })).rejects.toMatchObject({ code: 'DEEPL_QUOTA' });
+    expect(seen.settled).toContain(0);
+    expect(seen.reserved).toBe(0);
+    expect(seen.used).toBe(server.state.billedCharacters);
+  });
+});
+
+describe('syncGlossary with a gate', () => {
+  it('passes each of its requests through the gate, billing none', async () => {
+    server = await start({ authKey: KEY });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url } });
+    const { gate, seen } = budgetGate(1_000_000);
+    const sync = (hash: string) => syncGlossary(connection, { title: 'Film', sourceLang: 'zh-Hans', targetLangs: ['en-US'], entriesFor: () => ({ 胡同: 'hutong' }), contentHash: hash, gate });
+    await sync('first');
+    // A new version: listed, created, and the first one deleted.
+    await sync('second');
+    expect(seen.acquired).toBe(server.state.requests.length);
+    expect(server.state.requests.some((r) => r.method === 'DELETE')).toBe(true);
+    expect(seen.used).toBe(0);
+    expect(seen.reserved).toBe(0);
+  });
+});

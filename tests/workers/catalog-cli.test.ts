@@ -1,0 +1,67 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cli, tempDir } from '../helpers/cli.js';
+import { startRedis } from '../helpers/redis-server.js';
+import { catalogCli, startCatalog, startWorker, status, stopCatalog, writeFilm, type Catalog } from './catalog-fixture.js';
+
+let catalog: Catalog | undefined;
+afterEach(async () => {
+  await stopCatalog(catalog);
+  catalog = undefined;
+});
+
+describe('subloc catalog and subloc worker refuse what they cannot do, saying why', () => {
+  it('a Redis nobody listens on: exit 1, the URL (never its password) and what to do', async () => {
+    const result = await cli(['catalog', 'status', '--redis', 'redis://user:s3cret@127.0.0.1:1'], tempDir());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('cannot reach Redis at redis://[redacted]@127.0.0.1:1 (connect ECONNREFUSED 127.0.0.1:1)');
+    expect(result.stderr).toContain('start one, or pass --redis <url> or set SUBLOC_REDIS');
+    expect(result.stderr).not.toContain('s3cret');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a budget or rate that is not one: exit 2 before Redis is asked', async () => {
+    const budget = await cli(['catalog', 'resume', '--budget', '500000/week', '--redis', 'redis://127.0.0.1:1'], tempDir());
+    expect(budget.code).toBe(2);
+    expect(budget.stderr).toContain('--budget `500000/week` is not a character budget; expected characters per month or per day, e.g. 500000/month');
+    const rate = await cli(['catalog', 'enqueue', 'x.json', '--rate', '0'], tempDir());
+    expect(rate.code).toBe(2);
+    expect(rate.stderr).toContain('--rate `0` is not a request rate');
+  });
+
+  it('a wrong config among several: exit 1 naming the file, and no film of the command is enqueued', async () => {
+    catalog = await startCatalog();
+    const good = writeFilm(catalog, 1, { cues: 2, targets: ['de-DE'] });
+    const bad = join(catalog.dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ title: 'bad', input: 'missing.en.srt', targts: ['de-DE'] }));
+    const result = await catalogCli(catalog, ['enqueue', good, bad]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${bad}: unknown field \`targts\``);
+    expect((await status(catalog)).tracks).toEqual([]);
+  }, 60_000);
+
+  it('a worker whose Redis goes away says so once and keeps running, without a stack trace, and says when it is back', async () => {
+    catalog = await startCatalog();
+    const worker = startWorker(catalog);
+    while (!worker.stderr.includes('waiting for jobs on')) {
+      if (worker.child.exitCode !== null) throw new Error(worker.stderr);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await catalog.redis.stop();
+    while (!worker.stderr.includes(`the queue at ${catalog.redis.url} failed (`)) {
+      if (worker.child.exitCode !== null) throw new Error(`the worker exited:\n${worker.stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // A reconnection attempt or two later (every 2 s at most): still running, still said once.
+    await new Promise((r) => setTimeout(r, 4500));
+    expect(worker.child.exitCode).toBe(null);
+    expect(worker.stderr.split('the queue at').length - 1).toBe(1);
+    expect(worker.stderr).not.toMatch(/\n\s+at /);
+    catalog.redis = await startRedis({ port: catalog.redis.port });
+    while (!worker.stderr.includes(`the queue at ${catalog.redis.url} answers again`)) {
+      if (worker.child.exitCode !== null) throw new Error(`the worker exited:\n${worker.stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }, 60_000);
+});

@@ -1,0 +1,77 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { allDone, billedTexts, catalogCli, cueText, startCatalog, startWorker, status, stopCatalog, until, writeFilm, type Catalog } from './catalog-fixture.js';
+
+let catalog: Catalog | undefined;
+afterEach(async () => {
+  await stopCatalog(catalog);
+  catalog = undefined;
+});
+
+const TARGETS = ['de-DE', 'fr-FR', 'es-ES'];
+
+/**
+ * The gate holds the rate on Redis's clock when it lets a request go; the
+ * server sees it arrive after the worker has sent it, later by what a busy
+ * two-core machine adds (a process's first request most): up to this much.
+ */
+const TRANSPORT_SLACK_MS = 300;
+
+describe('a catalog on BullMQ workers (real redis-server, loopback DeepL)', () => {
+  it('2 workers x 6 films x 3 languages: the global rate is never exceeded, every track is written once, the total billed is one pass; a changed film bills only what changed', async () => {
+    catalog = await startCatalog();
+    const configs = Array.from({ length: 6 }, (_, i) => writeFilm(catalog!, i + 1, { cues: 4, targets: TARGETS }));
+    const rate = 2;
+    const enqueued = await catalogCli(catalog, ['enqueue', ...configs, '--rate', String(rate)]);
+    expect(enqueued.code).toBe(0);
+    expect(enqueued.stderr).toContain('film-6: queued in 3 language(s) (de-DE, fr-FR, es-ES)');
+    const workers = [startWorker(catalog), startWorker(catalog, '--concurrency', '2')];
+    const done = await until(catalog, allDone(18));
+    // The films' own jobs write run.json after their languages.
+    for (let n = 1; n <= 6; n++) await until(catalog, () => existsSync(join(catalog!.dir, `film-${n}`, 'out', `film-${n}`, 'run.json')));
+
+    const times = catalog.deepl.state.requests.filter((r) => r.path === '/v2/translate').map((r) => r.at).sort((a, b) => a - b);
+    expect(times.length).toBeGreaterThanOrEqual(18);
+    // No `rate + 1` requests within one second, whichever worker sent them.
+    for (let i = 0; i + rate < times.length; i++) expect(times[i + rate]! - times[i]!).toBeGreaterThanOrEqual(1000 - TRANSPORT_SLACK_MS);
+    // And over the whole run, no faster than the rate.
+    expect(((times.length - rate) * 1000) / (times.at(-1)! - times[0]!)).toBeLessThanOrEqual(rate);
+
+    const billed = billedTexts(catalog.deepl);
+    expect([...billed.values()].every((n) => n === 1)).toBe(true);
+    expect(billed.size).toBe(6 * 3 * 4);
+    expect(done.tracks.reduce((n, t) => n + t.billedCharacters, 0)).toBe(catalog.deepl.state.billedCharacters);
+
+    const outputs = workers.map((w) => w.stdout + w.stderr).join('\n');
+    for (let n = 1; n <= 6; n++) {
+      for (const target of TARGETS) {
+        // Written once: one worker said it was done, once.
+        expect(outputs.split('\n').filter((l) => l.includes(`film-${n} ${target} done`))).toHaveLength(1);
+        const track = readFileSync(join(catalog.dir, `film-${n}`, 'out', `film-${n}`, target, `film-${n}.${target}.srt`), 'utf8');
+        expect(track).toContain(cueText(n, 4).toUpperCase());
+      }
+      const report = JSON.parse(readFileSync(join(catalog.dir, `film-${n}`, 'out', `film-${n}`, 'run.json'), 'utf8')) as { languages: { language: string }[] };
+      expect(report.languages.map((l) => l.language)).toEqual(TARGETS);
+    }
+
+    // Enqueued again unchanged: nothing added, nothing billed.
+    const again = await catalogCli(catalog, ['enqueue', ...configs]);
+    expect(again.stdout + again.stderr).toContain('film-1: unchanged since it was enqueued; nothing added');
+    expect((await status(catalog)).tracks).toHaveLength(18);
+
+    // One cue of film 1 changed: new jobs for it, and only that cue is billed, once per language.
+    const source = join(catalog.dir, 'film-1', 'film-1.en.srt');
+    writeFileSync(source, readFileSync(source, 'utf8').replace(cueText(1, 2), 'Film 1 now says something else.'));
+    const before = billedTexts(catalog.deepl);
+    const changed = await catalogCli(catalog, ['enqueue', configs[0]!]);
+    expect(changed.stderr).toContain('film-1: queued in 3 language(s)');
+    const redone = await until(catalog, (s) => s.tracks.filter((t) => t.title === 'film-1').every((t) => t.state === 'done' && !done.tracks.some((d) => d.jobId === t.jobId)));
+    expect(redone.tracks).toHaveLength(18);
+    const after = billedTexts(catalog.deepl);
+    const added = [...after.keys()].filter((k) => !before.has(k));
+    expect(added).toHaveLength(3);
+    expect(added.every((k) => k.includes('Film 1 now says something else.'))).toBe(true);
+    expect([...after.values()].every((n) => n === 1)).toBe(true);
+  }, 180_000);
+});

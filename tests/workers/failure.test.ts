@@ -1,0 +1,31 @@
+import { QuotaExceededError, TooManyRequestsError, DeepLError, AuthorizationError } from 'deepl-node';
+import { describe, expect, it } from 'vitest';
+import { SublocError } from '../../src/errors.js';
+import { deeplFailure } from '../../src/translate/deepl/errors.js';
+import { classify } from '../../src/workers/failure.js';
+
+const context = { serverUrl: 'http://127.0.0.1:9', redact: (text: string) => text };
+
+describe('what a failed catalog job does next', () => {
+  it("pauses the queue on DeepL's quota (456) and on the catalog's budget", () => {
+    expect(classify(deeplFailure(new QuotaExceededError('Quota exceeded'), context))).toMatchObject({ kind: 'quota', message: expect.stringContaining('456') });
+    expect(classify(new SublocError('DEEPL_BUDGET', 'the DeepL budget of 10 characters per month is reached'))).toMatchObject({ kind: 'quota' });
+  });
+
+  it("rate-limits the queue when DeepL still answers 429 after deepl-node's retries", () => {
+    expect(classify(deeplFailure(new TooManyRequestsError('Too many requests'), context))).toEqual({ kind: 'rate' });
+  });
+
+  it('tries again after a 5xx or a dropped connection, and after an error that is not subloc’s own', () => {
+    expect(classify(deeplFailure(new DeepLError('Service unavailable, status code: 503'), context)).kind).toBe('retry');
+    expect(classify(new SublocError('DEEPL_UNREACHABLE', 'could not reach DeepL')).kind).toBe('retry');
+    expect(classify(new TypeError('a bug')).kind).toBe('retry');
+  });
+
+  it('fails for good what a person must fix, the file named in the reason', () => {
+    const bad = classify(new SublocError('CONFIG_INVALID', 'unknown field `targts`', { file: '/films/a/config.json' }));
+    expect(bad.kind).toBe('fatal');
+    expect(bad.kind === 'fatal' && bad.error.message).toBe('/films/a/config.json: unknown field `targts`');
+    expect(classify(deeplFailure(new AuthorizationError('Authorization failure'), context)).kind).toBe('fatal');
+  });
+});

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { allDone, billedTexts, catalogCli, cueText, startCatalog, startWorker, status, stopCatalog, until, writeFilm, type Catalog } from './catalog-fixture.js';
+
+let catalog: Catalog | undefined;
+afterEach(async () => {
+  await stopCatalog(catalog);
+  catalog = undefined;
+});
+
+const codePoints = (text: string) => [...text].length;
+
+describe('catalog workers when things go wrong (real redis-server, loopback DeepL)', () => {
+  it('kill -9 of a worker mid-job: another picks the job up, nothing is lost, nothing is billed twice', async () => {
+    let translateRequests = 0;
+    let held = false;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    catalog = await startCatalog({
+      // The job's second request (of three: 120 units in batches of 50) waits until its worker is dead.
+      hold: (_, path) => {
+        if (path !== '/v2/translate' || ++translateRequests !== 2) return undefined;
+        held = true;
+        return released;
+      },
+    });
+    const config = writeFilm(catalog, 1, { cues: 120, targets: ['fr-FR'], concurrency: 1 });
+    expect((await catalogCli(catalog, ['enqueue', config, '--budget', '1000000/month'])).code).toBe(0);
+    const first = startWorker(catalog);
+    await until(catalog, () => held);
+    first.child.kill('SIGKILL');
+    await first.done;
+    release();
+
+    const second = startWorker(catalog);
+    const done = await until(catalog, allDone(1));
+    expect(second.stdout + second.stderr).toContain('film-1 fr-FR done');
+
+    // The first batch was stored before the kill: the second worker asked only for the rest, each unit once.
+    const billed = billedTexts(catalog.deepl);
+    expect(billed.size).toBe(120);
+    expect([...billed.values()].every((n) => n === 1)).toBe(true);
+    const onePass = Array.from({ length: 120 }, (_, i) => codePoints(cueText(1, i + 1))).reduce((a, b) => a + b, 0);
+    expect(catalog.deepl.state.billedCharacters).toBe(onePass);
+    expect(done.tracks[0]!.billedCharacters).toBe(onePass);
+    // The killed worker's request in flight billed nothing: the budget counts only what DeepL billed.
+    expect(done.budget?.used).toBe(onePass);
+    const track = readFileSync(join(catalog.dir, 'film-1', 'out', 'film-1', 'fr-FR', 'film-1.fr-FR.srt'), 'utf8');
+    for (const cue of [1, 50, 51, 100, 101, 120]) expect(track).toContain(cueText(1, cue).toUpperCase());
+  }, 180_000);
+
+  it('the budget reached: the queue pauses with a clear status; raised and resumed, only the rest is billed', async () => {
+    catalog = await startCatalog();
+    const configs = [1, 2, 3].map((n) => writeFilm(catalog!, n, { cues: 4, targets: ['de-DE', 'fr-FR'] }));
+    const onePass = [1, 2, 3].flatMap((n) => [1, 2, 3, 4].map((c) => codePoints(cueText(n, c)) * 2)).reduce((a, b) => a + b, 0);
+    const budget = Math.floor(onePass / 2);
+    expect((await catalogCli(catalog, ['enqueue', ...configs, '--budget', `${budget}/month`])).code).toBe(0);
+    startWorker(catalog, '--concurrency', '2');
+
+    const paused = await until(catalog, (s) => s.paused);
+    expect(paused.pausedReason).toContain(`the DeepL budget of ${budget} characters per month is reached`);
+    const shown = await catalogCli(catalog, ['status']);
+    expect(shown.stdout).toContain('queue: PAUSED: the DeepL budget of');
+    expect(shown.stdout).toMatch(/budget: \d+ of \d+ characters this month used, \d+ left/);
+    // Paused, not failed: the jobs wait in the queue.
+    await until(catalog, (s) => s.tracks.every((t) => t.state !== 'running'));
+    const waiting = await status(catalog);
+    expect(waiting.tracks.filter((t) => t.state === 'failed')).toEqual([]);
+    expect(waiting.tracks.some((t) => t.state === 'waiting')).toBe(true);
+    expect(catalog.deepl.state.billedCharacters).toBeLessThanOrEqual(budget);
+
+    const resumed = await catalogCli(catalog, ['resume', '--budget', `${onePass * 10}/month`]);
+    expect(resumed.code).toBe(0);
+    const done = await until(catalog, allDone(6));
+    expect(done.paused).toBe(false);
+    const billed = billedTexts(catalog.deepl);
+    expect(billed.size).toBe(3 * 2 * 4);
+    expect([...billed.values()].every((n) => n === 1)).toBe(true);
+    expect(catalog.deepl.state.billedCharacters).toBe(onePass);
+    expect(done.budget?.used).toBe(onePass);
+  }, 180_000);
+
+  it("DeepL's quota (456): the queue pauses, not the jobs; resumed once the quota allows, only the rest is billed", async () => {
+    catalog = await startCatalog();
+    const configs = [1, 2].map((n) => writeFilm(catalog!, n, { cues: 4, targets: ['de-DE'] }));
+    const onePass = [1, 2].flatMap((n) => [1, 2, 3, 4].map((c) => codePoints(cueText(n, c)))).reduce((a, b) => a + b, 0);
+    // Room for one film's request, not two.
+    catalog.deepl.options.characterLimit = Math.floor(onePass * 0.75);
+    expect((await catalogCli(catalog, ['enqueue', ...configs])).code).toBe(0);
+    startWorker(catalog);
+    const paused = await until(catalog, (s) => s.paused);
+    expect(paused.pausedReason).toContain('DeepL quota exceeded (456)');
+    await until(catalog, (s) => s.tracks.some((t) => t.state === 'done') && s.tracks.some((t) => t.state === 'waiting'));
+
+    catalog.deepl.options.characterLimit = onePass * 10;
+    expect((await catalogCli(catalog, ['resume'])).code).toBe(0);
+    await until(catalog, allDone(2));
+    expect([...billedTexts(catalog.deepl).values()].every((n) => n === 1)).toBe(true);
+    expect(catalog.deepl.state.billedCharacters).toBe(onePass);
+  }, 180_000);
+
+  it("DeepL 5xx past deepl-node's own retries: the job is tried again after BullMQ's backoff and done, billed once", async () => {
+    // deepl-node makes 5 attempts of each request: all of the first job attempt's are refused.
+    catalog = await startCatalog({ faults: [{ type: 'status', status: 503, times: 5, message: 'Service unavailable' }] });
+    const config = writeFilm(catalog, 1, { cues: 3, targets: ['it-IT'] });
+    expect((await catalogCli(catalog, ['enqueue', config])).code).toBe(0);
+    const worker = startWorker(catalog);
+    const done = await until(catalog, allDone(1));
+    expect(worker.stderr).toContain('film-1 it-IT failed, to be tried again: DeepL request failed: Service unavailable');
+    expect(catalog.deepl.state.requests.filter((r) => r.path === '/v2/translate' && r.status === 503)).toHaveLength(5);
+    expect([...billedTexts(catalog.deepl).values()]).toEqual([1, 1, 1]);
+    expect(done.tracks[0]!.billedCharacters).toBe(catalog.deepl.state.billedCharacters);
+  }, 180_000);
+});
