@@ -5,22 +5,22 @@
  * and keeps it until stdin closes (or the process is killed).
  */
 import { createInterface } from 'node:readline';
-import { openMemory } from '../../src/memory/sqlite.js';
+import { openMemoryStore } from '../../src/memory/open.js';
 import { entry } from './entries.js';
 
 const [action, path] = process.argv.slice(2);
-if (path === undefined) throw new Error('usage: memory-process.ts open|hold <file>');
+if (path === undefined) throw new Error('usage: memory-process.ts open|hold <file or postgres:// URL>');
 const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 
 if (action === 'open') {
   process.stdout.write('ready\n');
   await lines.next();
-  const memory = openMemory(path);
+  const memory = await openMemoryStore(path);
   await memory.put([entry({ source: [`进程 ${process.pid}`] })]);
   await memory.close();
   process.stdout.write('stored\n');
 } else if (action === 'hold') {
-  const memory = openMemory(path);
+  const memory = await openMemoryStore(path);
   const lock = await memory.lockRuns({ purpose: 'memory-process.ts hold' });
   process.stdout.write('held\n');
   for await (const _ of lines);
