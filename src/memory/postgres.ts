@@ -224,14 +224,16 @@ class PostgresMemory implements MemoryStore {
   async exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: string): Promise<MemoryEntry | undefined> {
     const key = unitKey(source);
     const { rows } = await this.read(() =>
-      this.pool.query<PgRow>(
-        `SELECT ${COLUMNS} FROM subloc_entry
-         WHERE source_lang_key = $1 AND target_lang_key = $2 AND source_hash = decode($3, 'hex') AND source_key = $4
-           AND (rank > 0 OR glossary_version = '' OR glossary_version = $5)
-         ORDER BY rank DESC, by_reviewer DESC, updated_at DESC, glossary_version = $5 DESC
-         LIMIT 1`,
-        [langKey(pair.source), langKey(pair.target), hashOf(key), key, glossaryVersion],
-      ),
+      this.pool.query<PgRow>({
+        // Named: each connection parses and plans it once.
+        name: 'subloc-exact',
+        text: `SELECT ${COLUMNS} FROM subloc_entry
+               WHERE source_lang_key = $1 AND target_lang_key = $2 AND source_hash = decode($3, 'hex') AND source_key = $4
+                 AND (rank > 0 OR glossary_version = '' OR glossary_version = $5)
+               ORDER BY rank DESC, by_reviewer DESC, updated_at DESC, glossary_version = $5 DESC
+               LIMIT 1`,
+        values: [langKey(pair.source), langKey(pair.target), hashOf(key), key, glossaryVersion],
+      }),
     );
     return rows[0] && rowEntry(rows[0]);
   }
