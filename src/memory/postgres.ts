@@ -5,7 +5,7 @@ import type { TaggedText } from '../model/tagged-text.js';
 import { unitKey, type LanguagePair } from '../model/unit.js';
 import { bestMatch, fuzzySearch, type Candidate } from './best-match.js';
 import { toEntry, toParams, type Params, type Row } from './entry-row.js';
-import { publicLocation } from './location.js';
+import { hideSecrets, publicLocation } from './location.js';
 import { migrationFailed, unreadable, writeFailed, type PostgresPlace } from './postgres-errors.js';
 import { acquirePostgresRunLock, type HeldRunLock } from './postgres-run-lock.js';
 import { LOCK_KEYS, POSTGRES_MIGRATIONS, SCHEMA_TABLE } from './postgres-schema.js';
@@ -56,8 +56,17 @@ function keyOf(p: Params): string {
  */
 export async function openPostgresMemory(url: string, options: OpenPostgresOptions = {}): Promise<MemoryStore> {
   const config: pg.ClientConfig = { connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, application_name: 'subloc' };
-  // A client never connected: only to read host, port, database and user as the driver resolves them (URL, PG* variables, defaults).
-  const resolved = new pg.Client(config);
+  let resolved: pg.Client;
+  try {
+    // A client never connected: only to read host, port, database and user as the driver resolves them (URL, PG* variables, defaults).
+    resolved = new pg.Client(config);
+  } catch (cause) {
+    throw new SublocError(
+      'MEMORY_UNREADABLE',
+      `\`${publicLocation(url)}\` is not a Postgres URL subloc can read (${hideSecrets((cause as Error).message, url)}); expected postgres://<user>[:<password>]@<host>[:<port>]/<database>, with a space, @, :, / or % in the user or password percent-encoded (%20, %40, %3A, %2F, %25)`,
+      { file: publicLocation(url) },
+    );
+  }
   const place: PostgresPlace = { location: publicLocation(url), url, host: resolved.host, port: resolved.port, database: resolved.database ?? resolved.user ?? '', user: resolved.user ?? '' };
   const pool = new pg.Pool({ ...config, max: POOL_SIZE });
   // An idle connection the server dropped: the next query says so through the store's own refusals.

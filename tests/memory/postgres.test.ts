@@ -139,6 +139,14 @@ describe('a Postgres memory', () => {
     expect((await refusal(memory(server.url('no_such_memory'), { existing: true }))).code).toBe('MEMORY_NOT_FOUND');
   });
 
+  it('refuses a URL it cannot read, saying the form it expects, without the password', async () => {
+    const error = await refusal(memory('postgres://subloc:sec ret@127.0.0.1:not-a-port/memory'));
+    expect(error.code).toBe('MEMORY_UNREADABLE');
+    expect(error.message).toBe(
+      '`postgres://subloc@127.0.0.1:not-a-port/memory` is not a Postgres URL subloc can read (Invalid URL); expected postgres://<user>[:<password>]@<host>[:<port>]/<database>, with a space, @, :, / or % in the user or password percent-encoded (%20, %40, %3A, %2F, %25)',
+    );
+  });
+
   it('says what a superuser must run when the role may not create pg_trgm', async () => {
     const url = await server.createDatabase();
     const database = url.split('/').pop()!;
