@@ -6,6 +6,8 @@ import { boundedDistance, codePoints, editBudget, ratio } from './similarity.js'
 /** What a fuzzy search looks for, and the plain lengths a stored unit needs to score `floor` at all. */
 export interface FuzzySearch {
   key: string;
+  /** The plain words, cue by cue (`plainKey`), and their code points. */
+  plain: string;
   query: number[];
   cueCount: number;
   floor: number;
@@ -19,13 +21,14 @@ export type Candidate<Id> = readonly [id: Id, sourceKey: string, plain: string, 
 /** The search for units like `source` scoring at least `minScore`; `undefined` when none can. */
 export function fuzzySearch(source: readonly TaggedText[], minScore: number): FuzzySearch | undefined {
   if (source.length === 0 || minScore > 1) return undefined;
-  const query = codePoints(plainKey(source));
+  const plain = plainKey(source);
+  const query = codePoints(plain);
   const n = query.length;
   const floor = Math.max(0, minScore);
   // Lengths that can reach the score at all: edits ≥ the length difference.
   const shortest = Math.ceil(n * floor - 1e-9);
   const longest = floor === 0 ? Number.MAX_SAFE_INTEGER : Math.floor(n / floor + 1e-9);
-  return { key: unitKey(source), query, cueCount: source.length, floor, shortest, longest };
+  return { key: unitKey(source), plain, query, cueCount: source.length, floor, shortest, longest };
 }
 
 /**

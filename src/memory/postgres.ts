@@ -253,7 +253,7 @@ class PostgresMemory implements MemoryStore {
     const best = await this.read(async () => {
       const client = await this.pool.connect();
       try {
-        const plain = String.fromCodePoint(...search.query);
+        const { plain } = search;
         const threshold = await this.trigramThreshold(client, plain, search.floor === 0 ? Infinity : editBudget(search.query.length, search.longest, search.floor));
         const { rows } = await client.query<[string, string, string, number, Date]>({
           text: `SELECT id, source_key, source_plain, rank, updated_at FROM subloc_entry
