@@ -104,6 +104,14 @@ describe('a Postgres memory', () => {
     expect((await m.fuzzy(['每天超过七万个来电打进市民服务热线。'], PAIR, 0.8))?.entry.source).toEqual(['每天超过六万个来电打进市民服务热线。']);
   });
 
+  it('refuses a database whose encoding is not UTF-8, saying how to make one that is', async () => {
+    const name = `latin_${process.pid}`;
+    await server.sql(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C'`);
+    const error = withoutPassword(await refusal(memory(server.url(name))));
+    expect(error.code).toBe('MEMORY_UNREADABLE');
+    expect(error.message).toContain(`has the encoding SQL_ASCII; expected UTF8, which every subtitle's text fits: create the memory's database with \`createdb -E UTF8 -T template0 ${name}\``);
+  });
+
   it('is refused by readers when the database holds no memory, and when it was made by a newer subloc', async () => {
     const url = await server.createDatabase();
     const error = withoutPassword(await refusal(memory(url, { existing: true })));
