@@ -11,10 +11,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SublocError } from '../../src/errors.js';
 import { openMemoryStore } from '../../src/memory/open.js';
 import { replaces } from '../../src/memory/precedence.js';
-import { UNDATED, type MemoryEntry, type MemoryStatus, type MemoryStore, type RunHolder } from '../../src/memory/store.js';
+import { UNDATED, type MemoryEntry, type MemoryStore, type RunHolder } from '../../src/memory/store.js';
 import { exportTmx, importTmx } from '../../src/memory/tmx.js';
 import { startProcess, tsxArgs, type RunningProcess } from '../helpers/cli.js';
-import { entry, PAIR } from './entries.js';
+import { CONTESTED, entry, PAIR, writerBatch } from './entries.js';
 
 const SCRIPT = join(import.meta.dirname, 'memory-process.ts');
 
@@ -286,36 +286,41 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
     });
 
     describe('many writers at once', () => {
-      it('keeps, for each unit, the entry that outranks every other, whatever the order the writers came in', async () => {
-        const writers = await Promise.all(Array.from({ length: 6 }, () => memory()));
-        const statuses: MemoryStatus[] = ['draft', 'reviewed', 'approved'];
-        const units = Array.from({ length: 40 }, (_, i) => `第${i}句`);
-        // Every writer writes every unit, with its own status, reviewer flag and time: conflicting entries.
-        const batches = writers.map((_, w) =>
-          units.map((zh, u) => {
-            const status = statuses[(w + u) % 3]!;
-            return entry({
-              source: [zh],
-              target: [`writer ${w}`],
-              status,
-              ...((w + 2 * u) % 4 === 0 && status !== 'draft' ? { byReviewer: true as const, reviewer: `reviewer ${w}` } : {}),
-              updatedAt: new Date(Date.UTC(2026, 10, 1 + ((w * 7 + u * 3) % 11))).toISOString(),
-            });
-          }),
-        );
-        // Each writer also writes its batch in small pieces, interleaved with the others.
-        await Promise.all(writers.map(async (store, w) => {
-          const batch = batches[w]!;
-          for (let i = 0; i < batch.length; i += 8) await store.put(batch.slice(i, i + 8));
-        }));
-        const stored = await writers[0]!.entries();
-        expect(stored).toHaveLength(units.length);
-        for (const zh of units) {
+      /** Says that each contested unit holds the entry that outranks every writer's: no update lost, none downgraded. */
+      async function expectWinners(writers: number): Promise<void> {
+        const stored = await (await memory()).entries();
+        expect(stored).toHaveLength(CONTESTED.length);
+        const batches = Array.from({ length: writers }, (_, w) => writerBatch(w));
+        for (const zh of CONTESTED) {
           const candidates = batches.map((b) => b.find((e) => e.source[0] === zh)!);
-          // Times differ per unit, so exactly one entry outranks all the others: no update lost, none downgraded.
           const expected = candidates.reduce((kept, next) => (replaces(next, kept) ? next : kept));
           expect(stored.find((e) => e.source[0] === zh)).toEqual(expected);
         }
+      }
+
+      it('keeps, for each unit, the entry that outranks every other, whatever the order the writers came in', async () => {
+        const writers = await Promise.all(Array.from({ length: 6 }, () => memory()));
+        // Each writer writes its batch in small pieces, interleaved with the others.
+        await Promise.all(
+          writers.map(async (store, w) => {
+            const batch = writerBatch(w);
+            for (let i = 0; i < batch.length; i += 8) await store.put(batch.slice(i, i + 8));
+          }),
+        );
+        await expectWinners(writers.length);
+      }, 120_000);
+
+      it('keeps the same when the writers are processes of their own, as on several machines', async () => {
+        await memory();
+        const processes = Array.from({ length: 3 }, (_, w) => {
+          const p = startProcess(tsxArgs(SCRIPT, 'write', location, String(w)), import.meta.dirname);
+          running.push(p);
+          return p;
+        });
+        await until(() => processes.every((p) => p.stdout.includes('ready')));
+        for (const p of processes) p.child.stdin!.write('go\n');
+        for (const r of await Promise.all(processes.map((p) => p.done))) expect(r).toMatchObject({ code: 0, stderr: '', stdout: 'ready\nstored\n' });
+        await expectWinners(processes.length);
       }, 120_000);
 
       it('counts what each writer wrote and kept, one writer after another', async () => {
