@@ -10,6 +10,7 @@ import { migrationFailed, unreadable, writeFailed, type PostgresPlace } from './
 import { acquirePostgresRunLock, type HeldRunLock } from './postgres-run-lock.js';
 import { LOCK_KEYS, POSTGRES_MIGRATIONS, SCHEMA_TABLE } from './postgres-schema.js';
 import { editBudget } from './similarity.js';
+import type { OpenMemoryOptions } from './sqlite.js';
 import type { MemoryEntry, MemoryMatch, MemoryStore, PutResult, RunLock, RunLockOptions } from './store.js';
 
 const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, updated_at';
@@ -24,11 +25,6 @@ const RETRIES = 5;
 const RETRYABLE = new Set(['40P01', '40001']);
 
 type PgRow = Omit<Row, 'updated_at'> & { updated_at: Date };
-
-export interface OpenPostgresOptions {
-  /** Refuse a database without a subloc memory (`MEMORY_NOT_FOUND`) instead of creating its tables. @default false */
-  existing?: boolean;
-}
 
 /** Language tags as matched: ASCII letters folded, like SQLite's NOCASE, so both stores match the same tags. */
 function langKey(tag: string): string {
@@ -54,7 +50,7 @@ function keyOf(p: Params): string {
  * from many processes on many machines at once on a new database: each
  * schema step runs under a transaction-level advisory lock.
  */
-export async function openPostgresMemory(url: string, options: OpenPostgresOptions = {}): Promise<MemoryStore> {
+export async function openPostgresMemory(url: string, options: OpenMemoryOptions = {}): Promise<MemoryStore> {
   const config: pg.ClientConfig = { connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, application_name: 'subloc' };
   let resolved: pg.Client;
   try {
