@@ -241,6 +241,8 @@ async function main(): Promise<void> {
   console.log(`\n${await benchTracksThatFit()}`);
   const { benchWorkers } = await import('./bench/workers.js');
   console.log(`\n${await benchWorkers()}`);
+  const { benchMemoryStores } = await import('./bench/memory-stores.js');
+  console.log(`\n${await benchMemoryStores()}`);
 }
 
 if (process.argv[2] === '--memory') {

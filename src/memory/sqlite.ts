@@ -2,53 +2,16 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { SublocError } from '../errors.js';
-import { plainOf, type TaggedText } from '../model/tagged-text.js';
-import { CUE_SEPARATOR, unitKey, type LanguagePair } from '../model/unit.js';
+import type { TaggedText } from '../model/tagged-text.js';
+import { unitKey, type LanguagePair } from '../model/unit.js';
+import { bestMatch, fuzzySearch, type Candidate } from './best-match.js';
+import { toEntry, toParams, type Params, type Row } from './entry-row.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
-import { boundedDistance, codePoints, editBudget, ratio } from './similarity.js';
-import { RANK, replaces } from './precedence.js';
+import { replaces } from './precedence.js';
 import { acquireRunLock, type HolderRecord } from './run-lock.js';
-import type { MemoryEntry, MemoryMatch, MemoryStatus, MemoryStore, PutResult, RunHolder, RunLock, RunLockOptions } from './store.js';
+import type { MemoryEntry, MemoryMatch, MemoryStore, PutResult, RunHolder, RunLock, RunLockOptions } from './store.js';
 
 const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, cue_status, updated_at';
-
-interface Row {
-  source_lang: string;
-  target_lang: string;
-  source: string;
-  target: string;
-  glossary_version: string;
-  provider: string;
-  status: MemoryStatus;
-  reviewer: string | null;
-  by_reviewer: 0 | 1;
-  comments: string | null;
-  cue_status: string | null;
-  updated_at: string;
-}
-
-/** rowid, source_key, source_plain, rank, updated_at */
-type Candidate = [number, string, string, number, string];
-
-interface Params {
-  sourceLang: string;
-  targetLang: string;
-  sourceKey: string;
-  glossaryVersion: string;
-  source: string;
-  sourcePlain: string;
-  plainLength: number;
-  cueCount: number;
-  target: string;
-  provider: string;
-  status: string;
-  rank: number;
-  reviewer: string | null;
-  byReviewer: 0 | 1;
-  comments: string | null;
-  cueStatus: string | null;
-  updatedAt: string;
-}
 
 /** How long a statement waits for another process's write to finish before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 30_000;
@@ -152,74 +115,6 @@ function unreadable(path: string, cause: unknown): SublocError {
   return new SublocError('MEMORY_UNREADABLE', `cannot use ${path} as the translation memory: ${why}`, { cause, file: path });
 }
 
-/** The plain words of a unit, cue by cue: what fuzzy matching compares. */
-function plainKey(source: readonly TaggedText[]): string {
-  return source.map(plainOf).join(CUE_SEPARATOR);
-}
-
-function toEntry(row: Row): MemoryEntry {
-  const entry: MemoryEntry = {
-    sourceLang: row.source_lang,
-    targetLang: row.target_lang,
-    source: JSON.parse(row.source) as TaggedText[],
-    target: JSON.parse(row.target) as TaggedText[],
-    glossaryVersion: row.glossary_version,
-    provider: row.provider,
-    status: row.status,
-    updatedAt: row.updated_at,
-  };
-  if (row.reviewer !== null) entry.reviewer = row.reviewer;
-  if (row.by_reviewer === 1) entry.byReviewer = true;
-  if (row.comments !== null) entry.comments = JSON.parse(row.comments) as string[];
-  if (row.cue_status !== null) entry.cueStatus = JSON.parse(row.cue_status) as MemoryStatus[];
-  return entry;
-}
-
-function toParams(entry: MemoryEntry): Params {
-  const time = Date.parse(entry.updatedAt);
-  if (Number.isNaN(time)) throw new TypeError(`updatedAt \`${entry.updatedAt}\` is not an ISO 8601 time`);
-  if (!Object.hasOwn(RANK, entry.status)) throw new TypeError(`status \`${entry.status}\` is not one of ${Object.keys(RANK).join(', ')}`);
-  const sourcePlain = plainKey(entry.source);
-  return {
-    sourceLang: entry.sourceLang,
-    targetLang: entry.targetLang,
-    sourceKey: unitKey(entry.source),
-    glossaryVersion: entry.glossaryVersion,
-    source: JSON.stringify(entry.source),
-    sourcePlain,
-    plainLength: codePoints(sourcePlain).length,
-    cueCount: entry.source.length,
-    target: JSON.stringify(entry.target),
-    provider: entry.provider,
-    status: entry.status,
-    rank: RANK[entry.status],
-    reviewer: entry.reviewer ?? null,
-    byReviewer: entry.byReviewer === true ? 1 : 0,
-    comments: commentsOf(entry),
-    cueStatus: cueStatusOf(entry),
-    // One canonical form, so times compare as text in SQL.
-    updatedAt: new Date(time).toISOString(),
-  };
-}
-
-/** The comments as stored: none when every cue's is empty, so an entry without comments reads back without the field. */
-function commentsOf(entry: MemoryEntry): string | null {
-  const comments = entry.comments;
-  if (comments === undefined || comments.every((c) => c === '')) return null;
-  if (comments.length !== entry.source.length) throw new TypeError(`comments has ${comments.length} items; expected one per cue (${entry.source.length})`);
-  return JSON.stringify(comments);
-}
-
-/** The cue statuses as stored: none when every cue has the unit's status; refused when the unit's is not the lowest. */
-function cueStatusOf(entry: MemoryEntry): string | null {
-  const statuses = entry.cueStatus;
-  if (statuses === undefined || statuses.every((s) => s === entry.status)) return null;
-  if (statuses.length !== entry.source.length) throw new TypeError(`cueStatus has ${statuses.length} items; expected one per cue (${entry.source.length})`);
-  const lowest = statuses.reduce((low, s) => (RANK[s] < RANK[low] ? s : low));
-  if (lowest !== entry.status || statuses.some((s) => !Object.hasOwn(RANK, s))) throw new TypeError(`status \`${entry.status}\` is not the lowest of the cues' statuses (${statuses.join(', ')})`);
-  return JSON.stringify(statuses);
-}
-
 class SqliteMemory implements MemoryStore {
   private readonly selectExact;
   private readonly selectCandidates;
@@ -246,7 +141,7 @@ class SqliteMemory implements MemoryStore {
        LIMIT 1`,
     );
     this.selectCandidates = db
-      .prepare<[string, string, number, number, number], Candidate>(
+      .prepare<[string, string, number, number, number], Candidate<number>>(
         `SELECT rowid, source_key, source_plain, rank, updated_at FROM entry
          WHERE source_lang = ? AND target_lang = ? AND cue_count = ? AND plain_length BETWEEN ? AND ?`,
       )
@@ -294,38 +189,13 @@ class SqliteMemory implements MemoryStore {
   }
 
   async fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number): Promise<MemoryMatch | undefined> {
-    if (source.length === 0 || minScore > 1) return undefined;
-    const key = unitKey(source);
-    const query = codePoints(plainKey(source));
-    const n = query.length;
-    const floor = Math.max(0, minScore);
-    // Lengths that can reach the score at all: edits ≥ the length difference.
-    const shortest = Math.ceil(n * floor - 1e-9);
-    const longest = floor === 0 ? Number.MAX_SAFE_INTEGER : Math.floor(n / floor + 1e-9);
-    const candidates = this.read(() => this.selectCandidates.all(pair.source, pair.target, source.length, shortest, longest));
-
-    let best: { rowid: number; score: number; rank: number; updatedAt: string } | undefined;
-    for (const [rowid, candidateKey, plain, rank, updatedAt] of candidates) {
-      let score: number;
-      if (candidateKey === key) score = 1;
-      else {
-        const other = codePoints(plain);
-        const target = best?.score ?? floor;
-        const budget = editBudget(n, other.length, target);
-        const distance = boundedDistance(query, other, budget);
-        if (distance > budget) continue;
-        // Same words, other styling: one edit short of exact, so 1 always means identical.
-        score = distance === 0 ? n / (n + 1) : ratio(distance, n, other.length);
-      }
-      if (score < floor) continue;
-      if (!best || score > best.score || (score === best.score && (rank > best.rank || (rank === best.rank && updatedAt > best.updatedAt)))) {
-        best = { rowid, score, rank, updatedAt };
-      }
-    }
+    const search = fuzzySearch(source, minScore);
+    if (!search) return undefined;
+    const candidates = this.read(() => this.selectCandidates.all(pair.source, pair.target, search.cueCount, search.shortest, search.longest));
+    const best = bestMatch(search, candidates);
     if (!best) return undefined;
-    const { rowid, score } = best;
-    const row = this.read(() => this.selectByRowid.get(rowid));
-    return row && { entry: toEntry(row), score };
+    const row = this.read(() => this.selectByRowid.get(best.id));
+    return row && { entry: toEntry(row), score: best.score };
   }
 
   async put(entries: readonly MemoryEntry[]): Promise<PutResult> {

@@ -80,7 +80,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       languages.push(entry);
       // Nothing to gate: the language was never localized, whatever --allow-qc-errors says.
       if (built.origins.size === 0) {
-        entry.refusal = messages.noTranslations(language, { memory: options.memory, source: options.source });
+        entry.refusal = messages.noTranslations(language, { memory: memory.location, source: options.source });
         continue;
       }
       if (errors.length > 0 && !options.allowQcErrors) {

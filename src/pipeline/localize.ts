@@ -25,7 +25,7 @@ import { readWrittenRecord } from './written-record.js';
 import { unitBudgets } from './unit-budgets.js';
 
 export type LocalizeEvent =
-  /** Another run drafts into the same memory: this one waits for it, then translates only what it leaves. */
+  /** Another run drafts into the same memory (`memory`: where, never a password): this one waits for it, then translates only what it leaves. */
   | { type: 'memory-wait'; memory: string; holder: RunHolder | undefined }
   | { type: 'language-start'; language: string; units: number }
   | { type: 'language-progress'; language: string; done: number }
@@ -109,7 +109,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
 
   try {
     // Held until the memory closes: two runs on one memory never bill the same unit. A dry run bills nothing.
-    if (!options.dryRun) await memory.lockRuns({ ...lock, onWait: (holder) => onEvent({ type: 'memory-wait', memory: options.memory, holder }) });
+    if (!options.dryRun) await memory.lockRuns({ ...lock, onWait: (holder) => onEvent({ type: 'memory-wait', memory: memory.location, holder }) });
     const imported = await importMemories(memory, options.tmx);
     // Nothing is written in a dry run, so nothing a translator edited can be overwritten.
     const edits: ReadonlyMap<string, ReviewEdit> = options.dryRun

@@ -6,6 +6,7 @@ import type { Lang } from '../model/track.js';
 import { SublocError } from '../errors.js';
 import { existsSync } from 'node:fs';
 import { shown } from '../glossary/messages.js';
+import { isPostgresLocation } from '../memory/location.js';
 import { memoryPath } from '../memory/path.js';
 import { BCP47, fromFileName } from '../model/file-name.js';
 import { parseFrameRate } from '../model/frame-rate.js';
@@ -53,7 +54,7 @@ export interface LocalizeOptions {
   encoding?: string;
   /** Absolute path of the glossary, when there is one. */
   glossary?: string;
-  /** Absolute path of the memory database (or `:memory:`). */
+  /** Absolute path of the memory database (or `:memory:`), or a Postgres URL: its password must never be shown (see `publicLocation`). */
   memory: string;
   /** Reviewed memories (TMX) imported before drafting; absolute paths. */
   tmx: string[];
@@ -206,7 +207,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   const glossary =
     cli.glossary !== undefined ? resolve(cwd, cli.glossary) : file.glossary !== undefined ? resolve(configDir, file.glossary) : existsSync(resolve(cwd, 'glossary.json')) ? resolve(cwd, 'glossary.json') : undefined;
   const tmx = [...(file.tmx ?? []).map((p) => resolve(configDir, p)), ...(cli.tmx ?? []).map((p) => resolve(cwd, p))];
-  const memoryOption = cli.memory ?? (file.memory === undefined ? undefined : resolve(configDir, file.memory));
+  const memoryOption = cli.memory ?? (file.memory === undefined || isPostgresLocation(file.memory) ? file.memory : resolve(configDir, file.memory));
   // A profile name stays a name; a path in the config file is relative to it.
   const profileRef = cli.profile ?? file.profile ?? 'default';
   const profile = loadProfile(profileRef, cli.profile === undefined && file.profile !== undefined ? configDir : cwd);

@@ -7,7 +7,7 @@ import { tempDir, tsxArgs } from '../helpers/cli.js';
 
 const MAIN = resolve(import.meta.dirname, '../../src/cli/main.ts');
 const LOADED = pathToFileURL(resolve(import.meta.dirname, '../helpers/loaded-modules.mjs')).href;
-const HEAVY = ['deepl-node', 'better-sqlite3', 'fast-xml-parser', 'p-limit', 'cli-progress', 'chardet', 'iconv-lite'];
+const HEAVY = ['deepl-node', 'better-sqlite3', 'pg', 'fast-xml-parser', 'p-limit', 'cli-progress', 'chardet', 'iconv-lite'];
 
 /** The packages under node_modules that running `subloc <argv>` loaded. */
 function packagesLoaded(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { packages: string[]; files: string[]; stdout: string } {
@@ -38,6 +38,14 @@ describe('what a command loads', () => {
     const { packages, stdout } = packagesLoaded(['convert', 'small.srt', '--to', 'vtt'], dir);
     expect(stdout).toBe('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n市民热线 <i>hotline</i>\n');
     expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+  });
+
+  it('a command on an SQLite memory never loads the Postgres driver', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.tmx'), '<tmx version="1.4"><header srclang="zh-Hans"/><body><tu><tuv xml:lang="zh-Hans"><seg>您好</seg></tuv><tuv xml:lang="en-US"><seg>Hello</seg></tuv></tu></body></tmx>');
+    const { packages } = packagesLoaded(['memory', 'import', 'a.tmx', '--memory', join(dir, 'memory.sqlite')], dir);
+    expect(packages).toContain('better-sqlite3');
+    expect(packages).not.toContain('pg');
   });
 
   it('`subloc --help` loads no format adapter and `subloc convert` no other command', () => {

@@ -17,3 +17,25 @@ export function entry(overrides: Partial<MemoryEntry> = {}): MemoryEntry {
 }
 
 export const PAIR = { source: 'zh-Hans', target: 'en-US' };
+
+const STATUSES = ['draft', 'reviewed', 'approved'] as const;
+/** The units every writer of the many-writers tests writes. */
+export const CONTESTED = Array.from({ length: 40 }, (_, i) => `第${i}句`);
+
+/**
+ * Writer `w`'s entries for `CONTESTED`: its own status, reviewer flag and
+ * time for each unit, so writers conflict. Times differ between writers
+ * 0–10 for each unit, so exactly one entry of a unit outranks all the others.
+ */
+export function writerBatch(w: number): MemoryEntry[] {
+  return CONTESTED.map((zh, u) => {
+    const status = STATUSES[(w + u) % 3]!;
+    return entry({
+      source: [zh],
+      target: [`writer ${w}`],
+      status,
+      ...((w + 2 * u) % 4 === 0 && status !== 'draft' ? { byReviewer: true as const, reviewer: `reviewer ${w}` } : {}),
+      updatedAt: new Date(Date.UTC(2026, 10, 1 + ((w * 7 + u * 3) % 11))).toISOString(),
+    });
+  });
+}

@@ -18,3 +18,12 @@ describe('memoryPath', () => {
     expect(memoryPath(':memory:', {}, '/film')).toBe(':memory:');
   });
 });
+
+describe('a Postgres memory', () => {
+  it('passes a postgres:// or postgresql:// URL through untouched, from the option or SUBLOC_MEMORY', () => {
+    const url = 'postgres://subloc:s%40cret@db.example:5432/memory';
+    expect(memoryPath(url, {}, '/film')).toBe(url);
+    expect(memoryPath(undefined, { SUBLOC_MEMORY: 'postgresql://tm@db/memory' }, '/film')).toBe('postgresql://tm@db/memory');
+    expect(memoryPath('POSTGRES://tm@db/memory', {}, '/film')).toBe('POSTGRES://tm@db/memory');
+  });
+});

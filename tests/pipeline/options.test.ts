@@ -146,3 +146,14 @@ describe('the DeepL key stays at the edge', () => {
     expect(error?.message).toBe(`${config}: \`condense\` must be true or false, found "no"`);
   });
 });
+
+describe('the memory option', () => {
+  it('keeps a Postgres URL from the config file as it is, not as a path under the config folder', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'subloc.config.json');
+    writeFileSync(config, JSON.stringify({ title: 'film', input: sample, targets: ['fr-FR'], memory: 'postgres://tm:secret@db.example/memory' }));
+    expect((await resolveLocalizeOptions({ config }, dir, {})).memory).toBe('postgres://tm:secret@db.example/memory');
+    writeFileSync(config, JSON.stringify({ title: 'film', input: sample, targets: ['fr-FR'], memory: 'tm/memory.sqlite' }));
+    expect((await resolveLocalizeOptions({ config }, tempDir(), {})).memory).toBe(join(dir, 'tm/memory.sqlite'));
+  });
+});

@@ -21,7 +21,7 @@ export const deliver: Command = {
     retime: { type: 'boolean', description: () => t('deliver.option.retime') },
     start: { type: 'string', value: '<timecode>', description: () => t('deliver.option.start'), default: '00:00:00:00' },
     out: { type: 'string', value: '<dir>', description: () => t('deliver.option.out'), default: () => t('deliver.option.outDefault') },
-    memory: { type: 'string', value: '<file>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
+    memory: { type: 'string', value: '<file|url>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
     input: { type: 'string', short: 'i', value: '<file>', description: () => t('option.input'), default: () => t('option.inputDefault') },
     source: { type: 'string', value: '<lang>', description: () => t('option.sourceLanguage'), default: () => t('option.sourceLanguageDefault') },
     encoding: { type: 'string', value: '<enc>', description: () => t('option.encoding'), default: () => t('option.encodingDefault') },

@@ -28,7 +28,7 @@ export const localize: Command = {
     glossary: { type: 'string', value: '<file>', description: () => t('localize.option.glossary'), default: () => t('localize.option.glossaryDefault') },
     formats: { type: 'string', value: '<srt,vtt,ttml>', description: () => t('localize.option.formats'), default: 'srt' },
     out: { type: 'string', value: '<dir>', description: () => t('localize.option.out'), default: 'out' },
-    memory: { type: 'string', value: '<file>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
+    memory: { type: 'string', value: '<file|url>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
     tmx: { type: 'string', value: '<file,file>', description: () => t('localize.option.tmx') },
     concurrency: { type: 'string', value: '<n>', description: () => t('localize.option.concurrency'), default: '4' },
     profile: { type: 'string', value: '<name|file>', description: () => t('option.profile'), default: 'default' },

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decode } from '../../formats/decode.js';
 import { hasErrors } from '../../model/diagnostic.js';
-import { SublocError } from '../../errors.js';
+import { isSublocError, SublocError } from '../../errors.js';
+import { isPostgresLocation, publicLocation } from '../../memory/location.js';
 import { memoryPath } from '../../memory/path.js';
 import type { MemoryEntry, MemoryStatus, MemoryStore } from '../../memory/store.js';
 import { readInput } from '../../pipeline/read-input.js';
@@ -24,13 +25,14 @@ interface Context {
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** The store, loaded when an action opens it: `--help` and the other commands start without a database driver. */
-async function open(path: string): Promise<MemoryStore> {
+async function open(path: string, options: { existing?: boolean } = {}): Promise<MemoryStore> {
   const { openMemoryStore } = await import('../../memory/open.js');
-  return openMemoryStore(path);
+  return openMemoryStore(path, options);
 }
 
+/** For readers: a memory that is not there is refused (`MEMORY_NOT_FOUND`), never made. */
 async function withMemory<T>(path: string, use: (store: MemoryStore) => Promise<T>): Promise<T> {
-  const store = await open(path);
+  const store = await open(path, { existing: true });
   try {
     return await use(store);
   } finally {
@@ -38,10 +40,13 @@ async function withMemory<T>(path: string, use: (store: MemoryStore) => Promise<
   }
 }
 
+/** A memory file that is not there; a server's memory is asked for when opened (`existing`). */
+function missingFile(path: string): boolean {
+  return path !== ':memory:' && !isPostgresLocation(path) && !existsSync(path);
+}
+
 function requireExisting(path: string): void {
-  if (path !== ':memory:' && !existsSync(path)) {
-    throw new SublocError('MEMORY_NOT_FOUND', t('memory.error.notFound', { path }), { file: path });
-  }
+  if (missingFile(path)) throw new SublocError('MEMORY_NOT_FOUND', t('memory.error.notFound', { path }), { file: path });
 }
 
 /** The language most entries come from: the header's srclang; the others say theirs on `<tu>`. */
@@ -102,11 +107,22 @@ async function importAction({ values, files, path, io }: Context): Promise<numbe
 
 async function statsAction({ files, path, io }: Context): Promise<number> {
   if (files.length > 0) throw new SublocError('USAGE', t('memory.error.statsArgument', { argument: files[0] ?? '' }));
-  if (path !== ':memory:' && !existsSync(path)) {
-    io.stdout(`${t('memory.statsEmpty', { path })}\n`);
+  const empty = () => {
+    io.stdout(`${t('memory.statsEmpty', { path: publicLocation(path) })}\n`);
     return EXIT.ok;
+  };
+  if (missingFile(path)) return empty();
+  let location = path;
+  let entries: MemoryEntry[];
+  try {
+    entries = await withMemory(path, (store) => {
+      location = store.location;
+      return store.entries();
+    });
+  } catch (error) {
+    if (isSublocError(error) && error.code === 'MEMORY_NOT_FOUND') return empty();
+    throw error;
   }
-  const entries = await withMemory(path, (store) => store.entries());
   const pairs = new Map<string, Record<MemoryStatus, number>>();
   for (const e of entries) {
     const key = `${e.sourceLang} → ${e.targetLang}`;
@@ -116,7 +132,7 @@ async function statsAction({ files, path, io }: Context): Promise<number> {
   }
   const rows = [...pairs].sort(([a], [b]) => a.localeCompare(b));
   const width = Math.max(5, ...rows.map(([key]) => key.length));
-  let out = `${entries.length === 1 ? t('memory.statsOne', { path }) : t('memory.stats', { path, n: entries.length })}\n`;
+  let out = `${entries.length === 1 ? t('memory.statsOne', { path: location }) : t('memory.stats', { path: location, n: entries.length })}\n`;
   for (const [key, c] of rows) {
     const total = c.draft + c.reviewed + c.approved;
     out += `  ${key.padEnd(width)} ${String(total).padStart(7)}  ${t('memory.statsRow', { draft: c.draft, reviewed: c.reviewed, approved: c.approved })}\n`;
@@ -140,7 +156,7 @@ export const memory: Command = {
     source: { type: 'string', value: '<lang>', description: () => t('memory.option.source'), default: () => t('memory.option.all') },
     target: { type: 'string', value: '<lang>', description: () => t('memory.option.target'), default: () => t('memory.option.all') },
     status: { type: 'string', value: '<draft|reviewed|approved>', description: () => t('memory.option.status'), default: () => t('memory.option.statusDefault') },
-    memory: { type: 'string', value: '<file>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
+    memory: { type: 'string', value: '<file|url>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
   },
   async run({ values, positionals }, io) {
     const [name, ...files] = positionals;

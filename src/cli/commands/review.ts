@@ -59,7 +59,7 @@ export const review: Command = {
     reviewer: { type: 'string', value: '<name>', description: () => t('review.option.reviewer'), default: () => t('review.option.reviewerDefault') },
     input: { type: 'string', short: 'i', value: '<file>', description: () => t('option.input'), default: () => t('option.inputDefault') },
     source: { type: 'string', value: '<lang>', description: () => t('option.sourceLanguage'), default: () => t('option.sourceLanguageDefault') },
-    memory: { type: 'string', value: '<file>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
+    memory: { type: 'string', value: '<file|url>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
     encoding: { type: 'string', value: '<enc>', description: () => t('option.encoding'), default: () => t('option.encodingDefault') },
   },
   async run({ values, positionals }, io) {

@@ -1,0 +1,111 @@
+import { plainOf, type TaggedText } from '../model/tagged-text.js';
+import { CUE_SEPARATOR, unitKey } from '../model/unit.js';
+import { RANK } from './precedence.js';
+import { codePoints } from './similarity.js';
+import type { MemoryEntry, MemoryStatus } from './store.js';
+
+/** An entry as a database row holds it: the columns every store reads back. */
+export interface Row {
+  source_lang: string;
+  target_lang: string;
+  source: string;
+  target: string;
+  glossary_version: string;
+  provider: string;
+  status: MemoryStatus;
+  reviewer: string | null;
+  by_reviewer: 0 | 1;
+  comments: string | null;
+  cue_status: string | null;
+  updated_at: string;
+}
+
+/** An entry as the columns every store writes, checked and in canonical form. */
+export interface Params {
+  sourceLang: string;
+  targetLang: string;
+  sourceKey: string;
+  glossaryVersion: string;
+  source: string;
+  sourcePlain: string;
+  plainLength: number;
+  cueCount: number;
+  target: string;
+  provider: string;
+  status: string;
+  rank: number;
+  reviewer: string | null;
+  byReviewer: 0 | 1;
+  comments: string | null;
+  cueStatus: string | null;
+  updatedAt: string;
+}
+
+/** The plain words of a unit, cue by cue: what fuzzy matching compares. */
+export function plainKey(source: readonly TaggedText[]): string {
+  return source.map(plainOf).join(CUE_SEPARATOR);
+}
+
+export function toEntry(row: Row): MemoryEntry {
+  const entry: MemoryEntry = {
+    sourceLang: row.source_lang,
+    targetLang: row.target_lang,
+    source: JSON.parse(row.source) as TaggedText[],
+    target: JSON.parse(row.target) as TaggedText[],
+    glossaryVersion: row.glossary_version,
+    provider: row.provider,
+    status: row.status,
+    updatedAt: row.updated_at,
+  };
+  if (row.reviewer !== null) entry.reviewer = row.reviewer;
+  if (row.by_reviewer === 1) entry.byReviewer = true;
+  if (row.comments !== null) entry.comments = JSON.parse(row.comments) as string[];
+  if (row.cue_status !== null) entry.cueStatus = JSON.parse(row.cue_status) as MemoryStatus[];
+  return entry;
+}
+
+export function toParams(entry: MemoryEntry): Params {
+  const time = Date.parse(entry.updatedAt);
+  if (Number.isNaN(time)) throw new TypeError(`updatedAt \`${entry.updatedAt}\` is not an ISO 8601 time`);
+  if (!Object.hasOwn(RANK, entry.status)) throw new TypeError(`status \`${entry.status}\` is not one of ${Object.keys(RANK).join(', ')}`);
+  const sourcePlain = plainKey(entry.source);
+  return {
+    sourceLang: entry.sourceLang,
+    targetLang: entry.targetLang,
+    sourceKey: unitKey(entry.source),
+    glossaryVersion: entry.glossaryVersion,
+    source: JSON.stringify(entry.source),
+    sourcePlain,
+    plainLength: codePoints(sourcePlain).length,
+    cueCount: entry.source.length,
+    target: JSON.stringify(entry.target),
+    provider: entry.provider,
+    status: entry.status,
+    rank: RANK[entry.status],
+    reviewer: entry.reviewer ?? null,
+    byReviewer: entry.byReviewer === true ? 1 : 0,
+    comments: commentsOf(entry),
+    cueStatus: cueStatusOf(entry),
+    // One canonical form, so times compare as text in SQL.
+    updatedAt: new Date(time).toISOString(),
+  };
+}
+
+/** The comments as stored: none when every cue's is empty, so an entry without comments reads back without the field. */
+function commentsOf(entry: MemoryEntry): string | null {
+  const comments = entry.comments;
+  if (comments === undefined || comments.every((c) => c === '')) return null;
+  if (comments.length !== entry.source.length) throw new TypeError(`comments has ${comments.length} items; expected one per cue (${entry.source.length})`);
+  return JSON.stringify(comments);
+}
+
+/** The cue statuses as stored: none when every cue has the unit's status; refused when the unit's is not the lowest. */
+function cueStatusOf(entry: MemoryEntry): string | null {
+  const statuses = entry.cueStatus;
+  if (statuses === undefined || statuses.every((s) => s === entry.status)) return null;
+  if (statuses.length !== entry.source.length) throw new TypeError(`cueStatus has ${statuses.length} items; expected one per cue (${entry.source.length})`);
+  if (statuses.some((s) => !Object.hasOwn(RANK, s))) throw new TypeError(`cueStatus holds \`${statuses.join(', ')}\`; expected each of ${Object.keys(RANK).join(', ')}`);
+  const lowest = statuses.reduce((low, s) => (RANK[s] < RANK[low] ? s : low));
+  if (lowest !== entry.status) throw new TypeError(`status \`${entry.status}\` is not the lowest of the cues' statuses (${statuses.join(', ')})`);
+  return JSON.stringify(statuses);
+}

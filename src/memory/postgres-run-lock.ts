@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type pg from 'pg';
+import { LOCK_KEYS } from './postgres-schema.js';
+import type { RunHolder, RunLockOptions } from './store.js';
+
+/** How often a waiting run tries the lock again. */
+const RETRY_MS = 200;
+
+/** A held run lock; `released` settles once the server has let it go. */
+export interface HeldRunLock {
+  release(): void;
+  released: Promise<void>;
+}
+
+const [CLASS, OBJECT] = LOCK_KEYS.runs;
+
+/**
+ * One try at the lock, never waiting on the server. Without a scope: the
+ * memory's key, exclusive. With one: the memory's key shared (so a
+ * whole-memory run stays out) and the scope's own key exclusive, a 64-bit
+ * hash of it (a scope may hold any character, NUL too, which Postgres text
+ * cannot) in the one-key space, apart from the two-key one used above.
+ */
+async function tryLock(client: pg.Client, scope: string | undefined): Promise<boolean> {
+  if (scope === undefined) {
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [CLASS, OBJECT]);
+    return rows[0]?.locked === true;
+  }
+  const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock_shared($1, $2) AS locked', [CLASS, OBJECT]);
+  if (rows[0]?.locked !== true) return false;
+  const key = createHash('sha256').update(`subloc run scope:${scope}`).digest().readBigInt64BE(0);
+  const scoped = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [key.toString()]);
+  if (scoped.rows[0]?.locked === true) return true;
+  await client.query('SELECT pg_advisory_unlock_shared($1, $2)', [CLASS, OBJECT]);
+  return false;
+}
+
+/**
+ * The run lock of a Postgres memory: a session advisory lock on a connection
+ * of its own (`client`, connected), held until that session ends. The server
+ * ends it when the process dies, however it dies, so a crashed run never
+ * blocks the next one, on this machine or another. Who holds it is written
+ * to `subloc_run_lock` so that a waiting run can say whom it waits for.
+ * Errors are the driver's: the store turns them into refusals.
+ */
+export async function acquirePostgresRunLock(client: pg.Client, options: RunLockOptions): Promise<HeldRunLock> {
+  let told = false;
+  try {
+    for (;;) {
+      if (await tryLock(client, options.scope)) break;
+      if (!told) {
+        told = true;
+        const holder = await client.query<RunHolder>('SELECT pid, hostname, since, purpose FROM subloc_run_lock');
+        options.onWait?.(holder.rows[0]);
+      }
+      try {
+        await sleep(RETRY_MS, undefined, options.signal === undefined ? {} : { signal: options.signal });
+      } catch (cause) {
+        throw options.signal?.aborted === true ? options.signal.reason : cause;
+      }
+    }
+    const holder: RunHolder = { pid: process.pid, hostname: hostname(), since: new Date().toISOString(), purpose: options.purpose };
+    await client.query(
+      `INSERT INTO subloc_run_lock (id, pid, hostname, since, purpose) VALUES (1, $1, $2, $3, $4)
+       ON CONFLICT (id) DO UPDATE SET pid = excluded.pid, hostname = excluded.hostname, since = excluded.since, purpose = excluded.purpose`,
+      [holder.pid, holder.hostname, holder.since, holder.purpose],
+    );
+    let released: Promise<void> | undefined;
+    return {
+      release() {
+        released ??= client
+          .query('DELETE FROM subloc_run_lock WHERE pid = $1 AND hostname = $2 AND since = $3', [holder.pid, holder.hostname, holder.since])
+          .then(
+            () => undefined,
+            // The record is only a courtesy to waiting runs: ending the session below is what lets them in.
+            () => undefined,
+          )
+          // Ending the session releases the advisory lock.
+          .finally(() => client.end().catch(() => undefined));
+      },
+      get released() {
+        return released ?? Promise.resolve();
+      },
+    };
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The schema of a Postgres memory, one step per version; `subloc_schema`
+ * records which ran. Append steps, never edit one that shipped: memories in
+ * the field ran it. Every name starts with `subloc_`, so the memory can share
+ * a database with other tables.
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `
+  CREATE EXTENSION IF NOT EXISTS pg_trgm;
+  CREATE TABLE subloc_entry (
+    id               bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+    source_lang      text NOT NULL,
+    target_lang      text NOT NULL,
+    -- The pair as matched: ASCII letters folded, as SQLite's NOCASE does (see langKey).
+    source_lang_key  text NOT NULL,
+    target_lang_key  text NOT NULL,
+    -- SHA-256 of source_key: a unit of any length fits the key's index.
+    source_hash      bytea NOT NULL,
+    glossary_version text NOT NULL,
+    source_key       text NOT NULL,
+    source           text NOT NULL,
+    source_plain     text NOT NULL,
+    plain_length     integer NOT NULL,
+    cue_count        integer NOT NULL CHECK (cue_count >= 1),
+    target           text NOT NULL CHECK (jsonb_array_length(target::jsonb) = cue_count),
+    provider         text NOT NULL,
+    status           text NOT NULL CHECK (status IN ('draft', 'reviewed', 'approved')),
+    rank             smallint NOT NULL CHECK (rank = CASE status WHEN 'draft' THEN 0 WHEN 'reviewed' THEN 1 ELSE 2 END),
+    reviewer         text,
+    by_reviewer      smallint NOT NULL CHECK (by_reviewer IN (0, 1)),
+    comments         text CHECK (comments IS NULL OR jsonb_array_length(comments::jsonb) = cue_count),
+    cue_status       text CHECK (cue_status IS NULL OR jsonb_array_length(cue_status::jsonb) = cue_count),
+    updated_at       timestamptz NOT NULL,
+    PRIMARY KEY (source_lang_key, target_lang_key, source_hash, glossary_version)
+  );
+  CREATE INDEX subloc_entry_fuzzy ON subloc_entry (source_lang_key, target_lang_key, cue_count, plain_length);
+  CREATE INDEX subloc_entry_trigrams ON subloc_entry USING gin (source_plain gin_trgm_ops);
+  CREATE INDEX subloc_entry_age ON subloc_entry (updated_at, id);
+  -- Who holds the run lock (an advisory lock, see postgres-run-lock.ts), for the runs that wait.
+  CREATE TABLE subloc_run_lock (
+    id       integer PRIMARY KEY CHECK (id = 1),
+    pid      integer NOT NULL,
+    hostname text NOT NULL,
+    since    text NOT NULL,
+    purpose  text NOT NULL
+  );
+  `,
+];
+
+/** The advisory lock keys of a memory (classid, objid): "SbLc", then what is locked. */
+export const LOCK_KEYS = { migrations: [0x53624c63, 1], runs: [0x53624c63, 2] } as const;
+
+/** The table that records the versions that ran; created under the migrations lock. */
+export const SCHEMA_TABLE = `
+  CREATE TABLE IF NOT EXISTS subloc_schema (
+    version    integer PRIMARY KEY,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`;

@@ -1,0 +1,374 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import { SublocError } from '../errors.js';
+import type { TaggedText } from '../model/tagged-text.js';
+import { unitKey, type LanguagePair } from '../model/unit.js';
+import { bestMatch, fuzzySearch, type Candidate } from './best-match.js';
+import { toEntry, toParams, type Params, type Row } from './entry-row.js';
+import { hideSecrets, publicLocation } from './location.js';
+import { migrationFailed, unreadable, writeFailed, type PostgresPlace } from './postgres-errors.js';
+import { acquirePostgresRunLock, type HeldRunLock } from './postgres-run-lock.js';
+import { LOCK_KEYS, POSTGRES_MIGRATIONS, SCHEMA_TABLE } from './postgres-schema.js';
+import { editBudget } from './similarity.js';
+import type { OpenMemoryOptions } from './sqlite.js';
+import type { MemoryEntry, MemoryMatch, MemoryStore, PutResult, RunLock, RunLockOptions } from './store.js';
+
+const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, cue_status, updated_at';
+
+/** How long to wait for a connection before saying the server cannot be reached. */
+const CONNECT_TIMEOUT_MS = 20_000;
+/** Connections one process keeps to the memory (the run lock has one more of its own). */
+const POOL_SIZE = 4;
+/** A batch lost to a deadlock with another writer is tried again this many times. */
+const RETRIES = 5;
+/** Deadlock and serialization failure: another writer's transaction won; trying again is safe. */
+const RETRYABLE = new Set(['40P01', '40001']);
+
+type PgRow = Omit<Row, 'updated_at'> & { updated_at: Date };
+
+/** Language tags as matched: ASCII letters folded, like SQLite's NOCASE, so both stores match the same tags. */
+function langKey(tag: string): string {
+  return tag.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+function hashOf(sourceKey: string): string {
+  return createHash('sha256').update(sourceKey).digest('hex');
+}
+
+function rowEntry(row: PgRow): MemoryEntry {
+  return toEntry({ ...row, updated_at: row.updated_at.toISOString() });
+}
+
+/** What tells two rows of one batch apart as the table's primary key does. */
+function keyOf(p: Params): string {
+  return [langKey(p.sourceLang), langKey(p.targetLang), hashOf(p.sourceKey), p.glossaryVersion].join('\u0000');
+}
+
+/**
+ * Opens the translation memory in the Postgres database at `url`, creating
+ * its tables (`existing`: refusing) when the database has none. Safe to call
+ * from many processes on many machines at once on a new database: each
+ * schema step runs under a transaction-level advisory lock.
+ */
+export async function openPostgresMemory(url: string, options: OpenMemoryOptions = {}): Promise<MemoryStore> {
+  const config: pg.ClientConfig = { connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true, application_name: 'subloc' };
+  let resolved: pg.Client;
+  try {
+    // A client never connected: only to read host, port, database and user as the driver resolves them (URL, PG* variables, defaults).
+    resolved = new pg.Client(config);
+  } catch (cause) {
+    throw new SublocError(
+      'MEMORY_UNREADABLE',
+      `\`${publicLocation(url)}\` is not a Postgres URL subloc can read (${hideSecrets((cause as Error).message, url)}); expected postgres://<user>[:<password>]@<host>[:<port>]/<database>, with a space, @, :, / or % in the user or password percent-encoded (%20, %40, %3A, %2F, %25)`,
+      { file: publicLocation(url) },
+    );
+  }
+  const place: PostgresPlace = { location: publicLocation(url), url, host: resolved.host, port: resolved.port, database: resolved.database ?? resolved.user ?? '', user: resolved.user ?? '' };
+  const pool = new pg.Pool({ ...config, max: POOL_SIZE });
+  // An idle connection the server dropped: the next query says so through the store's own refusals.
+  pool.on('error', () => undefined);
+  try {
+    await migrate(pool, place, options.existing === true);
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw error;
+  }
+  return new PostgresMemory(pool, config, place);
+}
+
+async function migrate(pool: pg.Pool, place: PostgresPlace, existing: boolean): Promise<void> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (cause) {
+    throw unreadable(place, cause, existing && (cause as { code?: string }).code === '3D000' ? 'MEMORY_NOT_FOUND' : 'MEMORY_UNREADABLE');
+  }
+  try {
+    const version = await schemaVersion(client, place);
+    if (version === undefined && existing) throw notFound(place);
+    if (version === POSTGRES_MIGRATIONS.length) return;
+    for (let step = 1; step <= POSTGRES_MIGRATIONS.length; step++) {
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1, $2)', [...LOCK_KEYS.migrations]);
+        await client.query(SCHEMA_TABLE);
+        // Read again under the lock: another process may have run this step since.
+        if (((await schemaVersion(client, place)) ?? 0) < step) {
+          await client.query(POSTGRES_MIGRATIONS[step - 1]!);
+          await client.query('INSERT INTO subloc_schema (version) VALUES ($1)', [step]);
+        }
+        await client.query('COMMIT');
+      } catch (cause) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw cause instanceof SublocError ? cause : migrationFailed(place, step, cause);
+      }
+    }
+  } finally {
+    client.release();
+  }
+}
+
+/** The schema version, `undefined` when the database holds no subloc memory; refuses one this version cannot read. */
+async function schemaVersion(client: pg.PoolClient, place: PostgresPlace): Promise<number | undefined> {
+  let version: number | undefined;
+  try {
+    const { rows } = await client.query<{ encoding: string; present: boolean }>(
+      "SELECT pg_encoding_to_char(encoding) AS encoding, to_regclass('subloc_schema') IS NOT NULL AS present FROM pg_database WHERE datname = current_database()",
+    );
+    const encoding = rows[0]?.encoding;
+    if (encoding !== 'UTF8') {
+      throw new SublocError(
+        'MEMORY_UNREADABLE',
+        `the Postgres database \`${place.database}\` at ${place.host}:${place.port} (${place.location}) has the encoding ${encoding}; expected UTF8, which every subtitle's text fits: create the memory's database with \`createdb -E UTF8 -T template0 ${place.database}\``,
+        { file: place.location },
+      );
+    }
+    if (rows[0]?.present === true) {
+      const max = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM subloc_schema');
+      version = max.rows[0]?.version ?? 0;
+    }
+  } catch (cause) {
+    throw cause instanceof SublocError ? cause : unreadable(place, cause);
+  }
+  if (version !== undefined && version > POSTGRES_MIGRATIONS.length) {
+    throw new SublocError(
+      'MEMORY_UNREADABLE',
+      `${place.location} was written by a newer subloc (memory schema version ${version}); expected version ${POSTGRES_MIGRATIONS.length} or lower: upgrade subloc, or pass --memory to use another memory`,
+      { file: place.location },
+    );
+  }
+  return version;
+}
+
+function notFound(place: PostgresPlace): SublocError {
+  return new SublocError(
+    'MEMORY_NOT_FOUND',
+    `no translation memory in the Postgres database \`${place.database}\` at ${place.host}:${place.port} (${place.location}); expected one made by \`subloc localize\` or \`subloc memory import\`: run one of them first, or pass --memory <file or postgres:// URL> (or set SUBLOC_MEMORY) to use another`,
+    { file: place.location },
+  );
+}
+
+/** One round of a batch as column arrays, rows in key order: every writer locks rows in the same order, so none deadlocks. */
+function columnsOf(rows: readonly Params[]): unknown[] {
+  return [
+    rows.map((r) => r.sourceLang),
+    rows.map((r) => r.targetLang),
+    rows.map((r) => langKey(r.sourceLang)),
+    rows.map((r) => langKey(r.targetLang)),
+    rows.map((r) => hashOf(r.sourceKey)),
+    rows.map((r) => r.glossaryVersion),
+    rows.map((r) => r.sourceKey),
+    rows.map((r) => r.source),
+    rows.map((r) => r.sourcePlain),
+    rows.map((r) => r.plainLength),
+    rows.map((r) => r.cueCount),
+    rows.map((r) => r.target),
+    rows.map((r) => r.provider),
+    rows.map((r) => r.status),
+    rows.map((r) => r.rank),
+    rows.map((r) => r.reviewer),
+    rows.map((r) => r.byReviewer),
+    rows.map((r) => r.comments),
+    rows.map((r) => r.cueStatus),
+    rows.map((r) => r.updatedAt),
+  ];
+}
+
+/**
+ * `replaces` (precedence.ts) in one statement per row: the row comparison
+ * orders by status rank, then a reviewer's own decision, then time, so an
+ * entry replaces the stored one when it weighs more, or as much and is not
+ * older. The server checks it against the row as committed, locked, so
+ * writers on many machines never lose an update nor downgrade one.
+ */
+const UPSERT = `
+  INSERT INTO subloc_entry AS stored (source_lang, target_lang, source_lang_key, target_lang_key, source_hash, glossary_version, source_key,
+    source, source_plain, plain_length, cue_count, target, provider, status, rank, reviewer, by_reviewer, comments, cue_status, updated_at)
+  SELECT r.source_lang, r.target_lang, r.source_lang_key, r.target_lang_key, decode(r.source_hash, 'hex'), r.glossary_version, r.source_key,
+    r.source, r.source_plain, r.plain_length, r.cue_count, r.target, r.provider, r.status, r.rank, r.reviewer, r.by_reviewer, r.comments, r.cue_status, r.updated_at::timestamptz
+  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::int[],
+    $12::text[], $13::text[], $14::text[], $15::int[], $16::text[], $17::int[], $18::text[], $19::text[], $20::text[]) WITH ORDINALITY
+    AS r(source_lang, target_lang, source_lang_key, target_lang_key, source_hash, glossary_version, source_key, source, source_plain, plain_length,
+      cue_count, target, provider, status, rank, reviewer, by_reviewer, comments, cue_status, updated_at, n)
+  ORDER BY r.n
+  ON CONFLICT (source_lang_key, target_lang_key, source_hash, glossary_version) DO UPDATE SET
+    source = excluded.source, target = excluded.target, provider = excluded.provider, status = excluded.status, rank = excluded.rank,
+    reviewer = excluded.reviewer, by_reviewer = excluded.by_reviewer, comments = excluded.comments, cue_status = excluded.cue_status, updated_at = excluded.updated_at
+  WHERE (excluded.rank, excluded.by_reviewer, excluded.updated_at) >= (stored.rank, stored.by_reviewer, stored.updated_at)`;
+
+/**
+ * The rounds of a batch: the first entry of each unit, then the second of
+ * those that come twice, and so on. One statement may touch a row once; in
+ * rounds, a unit's entries apply in the batch's order, as SQLite applies them.
+ */
+function roundsOf(rows: readonly Params[]): Params[][] {
+  const seen = new Map<string, number>();
+  const rounds: { key: string; row: Params }[][] = [];
+  for (const row of rows) {
+    const key = keyOf(row);
+    const round = seen.get(key) ?? 0;
+    seen.set(key, round + 1);
+    (rounds[round] ??= []).push({ key, row });
+  }
+  return rounds.map((round) => round.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((r) => r.row));
+}
+
+class PostgresMemory implements MemoryStore {
+  private readonly locks = new Set<HeldRunLock>();
+  private closed = false;
+
+  readonly location: string;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly config: pg.ClientConfig,
+    private readonly place: PostgresPlace,
+  ) {
+    this.location = place.location;
+  }
+
+  async exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: string): Promise<MemoryEntry | undefined> {
+    const key = unitKey(source);
+    const { rows } = await this.read(() =>
+      this.pool.query<PgRow>({
+        // Named: each connection parses and plans it once.
+        name: 'subloc-exact',
+        text: `SELECT ${COLUMNS} FROM subloc_entry
+               WHERE source_lang_key = $1 AND target_lang_key = $2 AND source_hash = decode($3, 'hex') AND source_key = $4
+                 AND (rank > 0 OR glossary_version = '' OR glossary_version = $5)
+               ORDER BY rank DESC, by_reviewer DESC, updated_at DESC, glossary_version = $5 DESC
+               LIMIT 1`,
+        values: [langKey(pair.source), langKey(pair.target), hashOf(key), key, glossaryVersion],
+      }),
+    );
+    return rows[0] && rowEntry(rows[0]);
+  }
+
+  async fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number): Promise<MemoryMatch | undefined> {
+    const search = fuzzySearch(source, minScore);
+    if (!search) return undefined;
+    const best = await this.read(async () => {
+      const client = await this.pool.connect();
+      try {
+        const { plain } = search;
+        const threshold = await this.trigramThreshold(client, plain, search.floor === 0 ? Infinity : editBudget(search.query.length, search.longest, search.floor));
+        const { rows } = await client.query<[string, string, string, number, Date]>({
+          text: `SELECT id, source_key, source_plain, rank, updated_at FROM subloc_entry
+                 WHERE source_lang_key = $1 AND target_lang_key = $2 AND cue_count = $3 AND plain_length BETWEEN $4 AND $5
+                 ${threshold > 0 ? 'AND source_plain % $6' : ''}
+                 ORDER BY plain_length, id`,
+          values: [langKey(pair.source), langKey(pair.target), search.cueCount, search.shortest, Math.min(search.longest, 2 ** 31 - 1), ...(threshold > 0 ? [plain] : [])],
+          rowMode: 'array',
+        });
+        const candidates = rows.map(([id, key, text, rank, updatedAt]): Candidate<string> => [id, key, text, rank, updatedAt.toISOString()]);
+        return bestMatch(search, candidates);
+      } finally {
+        client.release();
+      }
+    });
+    if (!best) return undefined;
+    const { rows } = await this.read(() => this.pool.query<PgRow>(`SELECT ${COLUMNS} FROM subloc_entry WHERE id = $1`, [best.id]));
+    return rows[0] && { entry: rowEntry(rows[0]), score: best.score };
+  }
+
+  /**
+   * The trigram similarity (pg_trgm) every unit within `edits` edits of
+   * `plain` reaches, set as the session's `%` threshold; 0 when that is no
+   * filter at all. An edit changes at most 3 of a text's trigrams, so with
+   * `a` trigrams in the query and d ≤ `edits` edits, at least a − 3d are
+   * shared, and the similarity is at least (a − 3d) / (a + 3d): the filter
+   * never drops a unit the exact score would keep.
+   */
+  private async trigramThreshold(client: pg.PoolClient, plain: string, edits: number): Promise<number> {
+    if (!Number.isFinite(edits)) return 0;
+    const { rows } = await client.query<{ threshold: string }>(
+      `SELECT set_config('pg_trgm.similarity_threshold', greatest(0, CASE WHEN a = 0 THEN 0 ELSE (a - $2::float8) / (a + $2::float8) - 1e-4 END)::text, false) AS threshold
+       FROM (SELECT cardinality(show_trgm($1)) AS a) AS q`,
+      [plain, 3 * edits],
+    );
+    return Number(rows[0]?.threshold ?? 0);
+  }
+
+  async put(entries: readonly MemoryEntry[]): Promise<PutResult> {
+    const failed = (cause: unknown, stored = '') => writeFailed(this.place, `store ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}`, cause, stored);
+    let rounds: Params[][];
+    try {
+      rounds = roundsOf(entries.map(toParams));
+    } catch (cause) {
+      throw failed(cause, 'nothing of this batch was stored');
+    }
+    for (let attempt = 1; ; attempt++) {
+      let client: pg.PoolClient;
+      try {
+        client = await this.pool.connect();
+      } catch (cause) {
+        throw failed(cause);
+      }
+      try {
+        await client.query('BEGIN');
+        let written = 0;
+        for (const round of rounds) written += (await client.query(UPSERT, columnsOf(round))).rowCount ?? 0;
+        await client.query('COMMIT');
+        return { written, kept: entries.length - written };
+      } catch (cause) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        const code = (cause as { code?: string }).code;
+        if (code !== undefined && RETRYABLE.has(code) && attempt < RETRIES) continue;
+        throw failed(cause, 'nothing of this batch was stored');
+      } finally {
+        client.release();
+      }
+    }
+  }
+
+  async entries(pair: Partial<LanguagePair> = {}): Promise<MemoryEntry[]> {
+    const { rows } = await this.read(() =>
+      this.pool.query<PgRow>(
+        `SELECT ${COLUMNS} FROM subloc_entry
+         WHERE ($1::text IS NULL OR source_lang_key = $1) AND ($2::text IS NULL OR target_lang_key = $2)
+         ORDER BY updated_at, id`,
+        [pair.source === undefined ? null : langKey(pair.source), pair.target === undefined ? null : langKey(pair.target)],
+      ),
+    );
+    return rows.map(rowEntry);
+  }
+
+  async lockRuns(options: RunLockOptions): Promise<RunLock> {
+    // A connection of its own: the advisory lock lives as long as its session.
+    const client = new pg.Client(this.config);
+    client.on('error', () => undefined);
+    let lock: HeldRunLock;
+    try {
+      await client.connect();
+      lock = await acquirePostgresRunLock(client, options);
+    } catch (cause) {
+      await client.end().catch(() => undefined);
+      if (options.signal?.aborted === true && cause === options.signal.reason) throw cause;
+      throw unreadable(this.place, cause);
+    }
+    this.locks.add(lock);
+    return {
+      release: () => {
+        lock.release();
+        void lock.released.then(() => this.locks.delete(lock));
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const lock of this.locks) lock.release();
+    await Promise.all([...this.locks].map((lock) => lock.released));
+    this.locks.clear();
+    await this.pool.end();
+  }
+
+  private async read<T>(query: () => Promise<T>): Promise<T> {
+    try {
+      return await query();
+    } catch (cause) {
+      throw cause instanceof SublocError ? cause : unreadable(this.place, cause);
+    }
+  }
+}
