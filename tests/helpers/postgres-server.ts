@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
-export const POSTGRES_SETUP = 'bash scripts/test-servers/postgres.sh';
+export const POSTGRES_SETUP = 'node scripts/test-servers.mjs';
 
 export interface PostgresServer {
   readonly host: string;
