@@ -53,13 +53,14 @@ export async function benchDeepL(): Promise<string> {
   try {
     const input = join(dir, 'scaled.zh-Hans.srt');
     writeFileSync(input, formats.srt.serialize({ ...sample, cues }).text);
+    const env = { DEEPL_AUTH_KEY: 'bench:fx', DEEPL_SERVER_URL: server.url };
     const options = await resolveLocalizeOptions(
       { input, targets: TARGETS, provider: 'deepl', formats: ['srt'], out: join(dir, 'out'), memory: join(dir, 'memory.sqlite'), glossary: join(root, 'glossary.json'), concurrency: CONCURRENCY },
       dir,
-      { DEEPL_AUTH_KEY: 'bench:fx', DEEPL_SERVER_URL: server.url },
+      env,
     );
     const began = performance.now();
-    const report = await localize(options);
+    const report = await localize(options, { env });
     const wall = performance.now() - began;
     const state = await ask<ServerState>(child, 'state');
     const requests = state.translateRequests;
