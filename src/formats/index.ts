@@ -1,14 +1,15 @@
 import { dcpInterop, dcpSmpte } from './dcp/index.js';
 import { ebuttd } from './ebu-tt-d/index.js';
 import { srt } from './srt/index.js';
+import { detectRow, rowForPath } from './table.js';
 import { ttml } from './ttml/index.js';
 import { webvtt } from './webvtt/index.js';
 import type { FormatAdapter, FormatId } from './types.js';
 
 /**
- * Every format subloc reads and writes. The CLI and the pipeline read this
- * table and never switch on a format name; a new format is one more row.
- * Order matters for detection: the most specific signature first.
+ * The format table (`table.ts`) with every reader and writer loaded, for
+ * callers that parse and write synchronously. What loads only what it uses
+ * (the CLI's convert) reads `table.ts` instead.
  */
 export const formats: Readonly<Record<FormatId, FormatAdapter>> = Object.freeze({
   ttml,
@@ -19,20 +20,19 @@ export const formats: Readonly<Record<FormatId, FormatAdapter>> = Object.freeze(
   'dcp-interop': dcpInterop,
 });
 
-const byDetection: readonly FormatAdapter[] = [ttml, webvtt, dcpSmpte, dcpInterop, srt];
-
 export function formatById(id: string): FormatAdapter | undefined {
   return Object.hasOwn(formats, id) ? formats[id as FormatId] : undefined;
 }
 
 export function formatForPath(path: string): FormatAdapter | undefined {
-  const lower = path.toLowerCase();
-  return byDetection.find((f) => f.extensions.some((ext) => lower.endsWith(`.${ext}`)));
+  const row = rowForPath(path);
+  return row && formats[row.id];
 }
 
 /** Content first (files are often misnamed), then the file name. */
 export function detectFormat(text: string, path?: string): FormatAdapter | undefined {
-  return byDetection.find((f) => f.detect(text)) ?? (path === undefined ? undefined : formatForPath(path));
+  const row = detectRow(text, path);
+  return row && formats[row.id];
 }
 
 export { formatIds } from './format-ids.js';

@@ -34,7 +34,8 @@ export interface SerializeResult {
   diagnostics: Diagnostic[];
 }
 
-export interface FormatAdapter {
+/** What the format table knows of a format without loading its reader or writer. */
+export interface FormatInfo {
   readonly id: FormatId;
   /** Human name for messages, e.g. `SubRip`. */
   readonly name: string;
@@ -47,6 +48,18 @@ export interface FormatAdapter {
   readonly suffix: string;
   /** Cheap sniff of decoded text; must not parse the whole file. */
   detect(text: string): boolean;
-  parse(text: string, opts?: ParseOptions): ParseResult;
-  serialize(track: Track, opts?: SerializeOptions): SerializeResult;
+}
+
+export type Reader = (text: string, opts?: ParseOptions) => ParseResult;
+export type Writer = (track: Track, opts?: SerializeOptions) => SerializeResult;
+
+export interface FormatAdapter extends FormatInfo {
+  parse: Reader;
+  serialize: Writer;
+}
+
+/** A row of the lazy format table: its reader and writer load on first use, each on its own. */
+export interface FormatRow extends FormatInfo {
+  reader(): Promise<Reader>;
+  writer(): Promise<Writer>;
 }

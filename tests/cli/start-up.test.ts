@@ -57,6 +57,19 @@ describe('what a command loads', () => {
     expect(convert.map((f) => f.replace(/.*\/commands\//, ''))).toEqual(['convert.ts']);
   });
 
+  it('`subloc convert` of an SRT to WebVTT loads the SRT reader and the WebVTT writer alone: no XML reader, no reader or writer of another format', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'small.srt'), '1\n00:00:01,000 --> 00:00:02,000\nhotline\n');
+    const formats = packagesLoaded(['convert', 'small.srt', '--to', 'vtt'], dir)
+      .files.filter((f) => f.includes('/src/formats/'))
+      .map((f) => f.replace(/.*\/src\/formats\//, ''));
+    expect(formats).toContain('srt/read.ts');
+    expect(formats).toContain('webvtt/write.ts');
+    // Sniffing the content asks every row's detect(): those small modules load, and nothing else of the XML formats.
+    const sniffing = /\/(identity|detect|prolog)\.ts$/;
+    expect(formats.filter((f) => (/^(ttml|dcp|ebu-tt-d|shared\/xml)\//.test(f) && !sniffing.test(f)) || f === 'srt/write.ts' || f === 'webvtt/read.ts')).toEqual([]);
+  });
+
   it('the Chinese message catalog is read only for a run in Chinese', () => {
     const dir = tempDir();
     const catalog = (files: string[]): boolean => files.some((f) => f.endsWith('locales/zh-CN.json'));

@@ -30,12 +30,12 @@ export const convert: Command = {
   async run({ values, positionals }, io) {
     const [input, ...extra] = positionals;
     if (input === undefined || extra.length > 0) throw new SublocError('USAGE', t('convert.error.oneInput', { n: positionals.length }));
-    // Loaded when a conversion runs: `--help` starts without the adapters.
-    const [{ formatById, formatForPath }, { parse }] = await Promise.all([import('../../formats/index.js'), import('../../formats/parse.js')]);
+    // Loaded when a conversion runs: `--help` starts without the format table, and a conversion loads one reader and one writer.
+    const [{ rowById, rowForPath }, { parseLazily }] = await Promise.all([import('../../formats/table.js'), import('../../formats/parse-lazily.js')]);
     const output = values['output'] as string | undefined;
-    const toName = (values['to'] as string | undefined) ?? (output === undefined ? undefined : formatForPath(output)?.id);
+    const toName = (values['to'] as string | undefined) ?? (output === undefined ? undefined : rowForPath(output)?.id);
     if (toName === undefined) throw new SublocError('USAGE', t('convert.error.missingTo', { expected: formatIds.join(', ') }));
-    const target = formatById(toName);
+    const target = rowById(toName);
     if (!target) throw new SublocError('USAGE', t('convert.error.unknownFormat', { name: toName, expected: formatIds.join(', ') }));
     const fps = values['fps'] as string | undefined;
     const frameRate = fps === undefined ? undefined : parseFrameRate(fps);
@@ -44,12 +44,15 @@ export const convert: Command = {
     const path = resolve(io.cwd, input);
     const bytes = await readInput(path);
     const encoding = values['encoding'] as string | undefined;
-    const parsed = parse(bytes, {
-      fileName: input,
-      strict: values['strict'] === true,
-      ...(encoding === undefined ? {} : { encoding }),
-      ...(frameRate === undefined ? {} : { frameRate }),
-    });
+    const [parsed, write] = await Promise.all([
+      parseLazily(bytes, {
+        fileName: input,
+        strict: values['strict'] === true,
+        ...(encoding === undefined ? {} : { encoding }),
+        ...(frameRate === undefined ? {} : { frameRate }),
+      }),
+      target.writer(),
+    ]);
     for (const d of parsed.diagnostics) printDiagnostic(io, d, input);
     if (hasErrors(parsed.diagnostics)) {
       throw new SublocError('PARSE_FAILED', t('convert.error.notConverted', { file: input }), { file: input });
@@ -64,7 +67,7 @@ export const convert: Command = {
     const title = values['title'] as string | undefined;
     if (title !== undefined) parsed.track.meta.title = title;
     const serializeOptions: SerializeOptions = frameRate === undefined ? {} : { frameRate };
-    const written = target.serialize(parsed.track, serializeOptions);
+    const written = write(parsed.track, serializeOptions);
     for (const d of written.diagnostics) printDiagnostic(io, d, output ?? '<stdout>');
     if (output === undefined) io.stdout(written.text);
     else await writeFileAtomic(resolve(io.cwd, output), written.text);

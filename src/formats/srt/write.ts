@@ -1,7 +1,7 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import { framesToMs, msToFrames, snapToFrame } from '../../model/frame-rate.js';
 import type { Placement, Span, Track } from '../../model/track.js';
-import { Joiner } from '../shared/joiner.js';
+import { flat } from '../shared/flat.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { matchBrace, matchEntity, mayStartTag, SPECIAL } from './markup.js';
 import { messages, type Message } from './messages.js';
@@ -115,8 +115,15 @@ export function serializeSrt(track: Track, opts: SerializeOptions = {}): Seriali
   const report = (m: Message, cueId: string): void => {
     diagnostics.push(diagnostic(m.code, m.severity, m.message, { cueId }));
   };
-  const blocks = new Joiner('\n');
-  track.cues.forEach((cue, n) => {
+  // Appended, not joined: joining copies every two-byte (CJK) line again,
+  // appending only links it. A cue's head is one flat piece, and the line end
+  // after its last line goes into the next head, so that a long file is few
+  // pieces for the collector to move.
+  let out = '';
+  let owed = '';
+  const cues = track.cues;
+  for (let n = 0; n < cues.length; n++) {
+    const cue = cues[n]!;
     let start = cue.start;
     let end = cue.end;
     if (rate) {
@@ -128,8 +135,8 @@ export function serializeSrt(track: Track, opts: SerializeOptions = {}): Seriali
       }
     }
     if (start < 0 || end < 0) report(messages.negativeTimeClamped(Math.min(start, end)), cue.id);
-    // Joined from parts, so each block is one flat string, not a tree of pieces.
-    const parts = [String(n + 1), `${formatTimestamp(start)} --> ${formatTimestamp(end)}`];
+    out += flat(`${owed}${n === 0 ? '' : '\n'}${n + 1}\n${formatTimestamp(start)} --> ${formatTimestamp(end)}\n`);
+    owed = '';
     let prefix = positionTag(cue.placement);
     for (const line of cue.lines) {
       const text = renderLine(line);
@@ -137,13 +144,16 @@ export function serializeSrt(track: Track, opts: SerializeOptions = {}): Seriali
         report(messages.blankLineDropped(), cue.id);
         continue;
       }
-      parts.push(guardTimingLike(prefix + text));
+      if (owed !== '') out += owed;
+      out += guardTimingLike(prefix + text);
+      owed = '\n';
       prefix = '';
     }
     // A position with no text still reads back: the tag alone on its line.
-    if (prefix !== '') parts.push(prefix);
-    parts.push('');
-    blocks.add(parts.join('\n'));
-  });
-  return { text: blocks.join(), diagnostics };
+    if (prefix !== '') {
+      out += prefix;
+      owed = '\n';
+    }
+  }
+  return { text: out + owed, diagnostics };
 }

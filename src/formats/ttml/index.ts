@@ -1,14 +1,6 @@
 import type { FormatAdapter } from '../types.js';
-import { detectTtml } from './detect.js';
+import { ttmlIdentity } from './identity.js';
 import { readTtml } from './read.js';
 import { writeTtml } from './write.js';
 
-export const ttml: FormatAdapter = {
-  id: 'ttml',
-  name: 'TTML',
-  extensions: ['ttml', 'dfxp', 'xml'],
-  suffix: 'imsc.ttml',
-  detect: detectTtml,
-  parse: readTtml,
-  serialize: writeTtml,
-};
+export const ttml: FormatAdapter = { ...ttmlIdentity, parse: readTtml, serialize: writeTtml };

@@ -1,21 +1,6 @@
+import type { FormatAdapter } from '../types.js';
+import { webvttIdentity } from './identity.js';
 import { readWebVtt } from './read.js';
 import { writeWebVtt } from './write.js';
-import type { FormatAdapter } from '../types.js';
 
-/** `WEBVTT` (after an optional BOM) followed by a space, a tab, a line break or the end. */
-function detect(text: string): boolean {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!text.startsWith('WEBVTT', start)) return false;
-  const next = text.charCodeAt(start + 6);
-  return Number.isNaN(next) || next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d;
-}
-
-export const webvtt: FormatAdapter = {
-  id: 'vtt',
-  name: 'WebVTT',
-  extensions: ['vtt'],
-  suffix: 'vtt',
-  detect,
-  parse: readWebVtt,
-  serialize: writeWebVtt,
-};
+export const webvtt: FormatAdapter = { ...webvttIdentity, parse: readWebVtt, serialize: writeWebVtt };

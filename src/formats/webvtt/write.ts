@@ -1,7 +1,7 @@
 import { colorClassName, DEFAULT_COLOR_CLASSES } from './colors.js';
 import { messages } from './messages.js';
 import { formatTimestamp } from './timestamp.js';
-import { Joiner } from '../shared/joiner.js';
+import { flat } from '../shared/flat.js';
 import { keepShapes } from '../shared/keep-shapes.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { isModelColor } from '../../model/color.js';
@@ -45,14 +45,35 @@ class WebVttWriter {
   constructor(private readonly frameRate: FrameRate | undefined) {}
 
   write(track: Track): string {
-    const cues = new Joiner('\n');
-    track.cues.forEach((cue, index) => cues.add(this.cue(cue, index)));
+    // Appended, not joined: joining copies every two-byte (CJK) line again,
+    // appending only links it. A cue's head is one flat piece, and the line
+    // end after its last line goes into the next head, so that a long file is
+    // few pieces for the collector to move.
+    let out = '';
+    let owed = '';
+    const cues = track.cues;
+    for (let index = 0; index < cues.length; index++) {
+      const cue = cues[index]!;
+      out += flat(`${owed}${index === 0 ? '' : '\n'}${this.idLine(cue, index)}${this.time(cue.start, cue.id)} --> ${this.time(cue.end, cue.id)}${settings(cue.placement)}\n`);
+      owed = '';
+      for (const line of cue.lines) {
+        let text = '';
+        for (const s of line) text += this.span(s, cue.id);
+        if (text === '') {
+          this.diagnostics.push(messages.writeBlankLine(cue.id));
+          continue;
+        }
+        if (owed !== '') out += owed;
+        out += text;
+        owed = '\n';
+      }
+    }
     let style = '';
     if (this.styled.size > 0) {
       const rules = [...this.styled].map(([name, color]) => `::cue(.${name}) { color: ${color}; }`);
       style = `STYLE\n${rules.join('\n')}\n\n`;
     }
-    return cues.join(`WEBVTT\n\n${style}`);
+    return `WEBVTT\n\n${style}${out}${owed}`;
   }
 
   private time(ms: number, cueId: string): string {
@@ -64,21 +85,14 @@ class WebVttWriter {
     return formatTimestamp(this.frameRate ? snapToFrame(t, this.frameRate) : t);
   }
 
-  /** Joined from parts, so each cue is one flat string, not a tree of pieces. */
-  private cue(cue: Cue, index: number): string {
-    const parts: string[] = [];
-    if (cue.id !== String(index + 1) && cue.id !== '') {
-      if (cue.id.includes('-->') || cue.id.includes('\n') || cue.id.includes('\r')) this.diagnostics.push(messages.writeBadId(cue.id, cue.id));
-      else parts.push(cue.id);
+  /** The cue's id and a line end when it is not the cue's number and can be written; else ''. */
+  private idLine(cue: Cue, index: number): string {
+    if (cue.id === String(index + 1) || cue.id === '') return '';
+    if (cue.id.includes('-->') || cue.id.includes('\n') || cue.id.includes('\r')) {
+      this.diagnostics.push(messages.writeBadId(cue.id, cue.id));
+      return '';
     }
-    parts.push(`${this.time(cue.start, cue.id)} --> ${this.time(cue.end, cue.id)}${settings(cue.placement)}`);
-    for (const line of cue.lines) {
-      const text = line.length === 1 ? this.span(line[0]!, cue.id) : line.map((s) => this.span(s, cue.id)).join('');
-      if (text === '') this.diagnostics.push(messages.writeBlankLine(cue.id));
-      else parts.push(text);
-    }
-    parts.push('');
-    return parts.join('\n');
+    return `${cue.id}\n`;
   }
 
   private colorClass(color: string, cueId: string): string | undefined {
