@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockTime } from '../../../src/formats/shared/clock-time.js';
 import { Finder } from '../../../src/formats/shared/finder.js';
-import { Joiner } from '../../../src/formats/shared/joiner.js';
 import { LineSource } from '../../../src/formats/shared/line-source.js';
 import { readStandardTiming } from '../../../src/formats/shared/standard-timing.js';
 
@@ -39,21 +38,6 @@ describe('finder', () => {
     expect(f.within(5, 11)).toBe(true);
     expect(f.within(1, 2)).toBe(true);
     expect(f.within(11, 11)).toBe(false);
-  });
-});
-
-describe('joiner', () => {
-  it('joins like Array#join, however many pieces', () => {
-    const pieces = Array.from({ length: 1000 }, (_, i) => String(i));
-    const j = new Joiner('\n');
-    for (const p of pieces) j.add(p);
-    expect(j.join()).toBe(pieces.join('\n'));
-    expect(new Joiner(',').join()).toBe('');
-    expect(new Joiner(',').join('head')).toBe('head');
-    const h = new Joiner(',');
-    h.add('a');
-    h.add('b');
-    expect(h.join('head:')).toBe('head:a,b');
   });
 });
 
