@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
@@ -50,9 +49,6 @@ function authority(host: string, port: number): string {
 export async function startStudio(options: StudioOptions): Promise<Studio> {
   const host = options.host ?? '127.0.0.1';
   const pageDir = options.pageDir ?? PAGE_DIR;
-  if (!existsSync(new URL('index.html', pageDir))) {
-    throw new SublocError('STUDIO_START_FAILED', `the studio's page is missing: expected ${new URL('index.html', pageDir).pathname} (run \`npm run build\`, which copies src/studio/page into dist/studio/page)`);
-  }
   const token = isLoopback(host) ? undefined : newToken();
   const hosts: string[] = [];
   const app = new Hono();
