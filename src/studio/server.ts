@@ -7,7 +7,7 @@ import type { ReviewSession } from '../pipeline/review-session.js';
 import type { ApiError } from './api.js';
 import { PAGE_DIR, pageFiles } from './assets.js';
 import { routes } from './routes.js';
-import { guard, isLoopback, newToken, SECURITY_HEADERS } from './security.js';
+import { guard, isLoopback, isWildcard, newToken, SECURITY_HEADERS } from './security.js';
 
 export interface StudioOptions {
   session: ReviewSession;
@@ -50,13 +50,14 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   const host = options.host ?? '127.0.0.1';
   const pageDir = options.pageDir ?? PAGE_DIR;
   const token = isLoopback(host) ? undefined : newToken();
-  const hosts: string[] = [];
+  // Filled once the port is known; nothing is answered before.
+  const hosts = new Set<string>();
   const app = new Hono();
   app.use('*', async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   });
-  app.use('*', (c, next) => guard({ hosts, token })(c, next));
+  app.use('*', guard({ hosts: isWildcard(host) ? undefined : hosts, token }));
   app.route('/', routes({ session: options.session, page: pageFiles(pageDir), video: options.video }));
   app.onError((error, c) => {
     options.onError?.(error);
@@ -71,8 +72,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     );
   });
   const { port } = server.address() as AddressInfo;
-  hosts.push(authority(host, port));
-  if (isLoopback(host) && host !== 'localhost') hosts.push(authority('localhost', port));
+  hosts.add(authority(host, port).toLowerCase());
+  if (isLoopback(host)) hosts.add(authority('localhost', port));
 
   let closing: Promise<void> | undefined;
   const studio: Studio = {
