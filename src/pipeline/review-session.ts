@@ -3,7 +3,7 @@ import { createMatcher, glossaryContentHash, loadGlossary, type Glossary, type M
 import { openMemoryStore } from '../memory/open.js';
 import type { MemoryEntry, MemoryStore } from '../memory/store.js';
 import type { Lang, Track } from '../model/track.js';
-import { unitKey, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
+import { cueStatusOf, targetMissing, unitKey, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import type { Profile } from '../qc/index.js';
 import { UNKNOWN_REVIEWER } from '../review/import.js';
 import { segment } from '../translate/segment.js';
@@ -223,12 +223,16 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     reviewer,
 
     async tracks() {
+      // Counted from the drafts as the review package states them, without computing every language's cues.
       return serial(() =>
         languages.map((language) => {
-          const cues = view(states.get(language)!, language);
+          const state = states.get(language)!;
           const counts = { draft: 0, reviewed: 0, approved: 0, untranslated: 0 };
-          for (const cue of cues) counts[cue.origin === 'untranslated' ? 'untranslated' : cue.state]++;
-          return { language, cues: cues.length, counts };
+          for (const unit of units) {
+            const draft = state.drafts.get(unit.id);
+            unit.cueIds.forEach((_, k) => counts[draft === undefined || targetMissing(draft, unit, k) ? 'untranslated' : (cueStatusOf(draft, k) ?? 'draft')]++);
+          }
+          return { language, cues: source.cues.length, counts };
         }),
       );
     },
