@@ -202,13 +202,14 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
       }
     }
     const at = now().toISOString();
-    const entries = [...planned].map(([unitId, record]) => reviewerEntry(units.find((u) => u.id === unitId)!, record, { pair: state.pair, reviewer: reviewer ?? UNKNOWN_REVIEWER, now: at }));
+    // A unit's id is its first cue's.
+    const entries = [...planned].map(([unitId, record]) => reviewerEntry(unitOf.get(unitId)!.unit, record, { pair: state.pair, reviewer: reviewer ?? UNKNOWN_REVIEWER, now: at }));
     const written = entries.length === 0 ? { kept: 0 } : await memory.put(entries);
     await refresh(state, touched);
     if (written.kept > 0) {
       // The memory kept an entry that outranks the change (written meanwhile by another process): report it stale, as it is now.
       for (const [unitId, record] of planned) {
-        if (state.records.get(unitId)!.texts.join() === record.texts.join() && state.records.get(unitId)!.states.join() === record.states.join()) continue;
+        if (JSON.stringify(state.records.get(unitId)) === JSON.stringify(record)) continue;
         for (const { id } of changes) if (unitOf.get(id)!.unit.id === unitId) outcomes.set(id, { refused: 'stale', message: `cue ${id} (${target}) was saved meanwhile by someone else; nothing of this change was saved: compare and save again` });
       }
     }

@@ -5,7 +5,9 @@ import { parse } from '../../src/formats/parse.js';
 import { lineText } from '../../src/model/spans.js';
 import { readXliff } from '../../src/review/xliff-read.js';
 import type { StudioCue, TrackResponse } from '../../src/studio/api.js';
+import { openReviewSession } from '../../src/pipeline/review-session.js';
 import { MAX_BODY } from '../../src/studio/routes.js';
+import { startStudio } from '../../src/studio/server.js';
 import { cli } from '../helpers/cli.js';
 import { change, LANG, send, startSample, type Running } from './studio-fixture.js';
 
@@ -119,6 +121,15 @@ describe('the studio’s JSON API', () => {
     expect(answer.json().cues.map((c: StudioCue) => [c.id, c.state])).toEqual(clean.map((c) => [c.id, 'approved']));
     expect(answer.json().refused).toEqual([{ id: '9999', reason: 'no cue "9999" in hotline-beijing' }]);
     expect((await change(running, 'POST', `/api/tracks/${LANG}/approve`, { ids: ['1'] })).status).toBe(400);
+  });
+
+  it('refuses to start on a port in use, saying what to do', async () => {
+    const session = await openReviewSession({ localize: running.options, languages: [LANG] });
+    await expect(startStudio({ session, port: running.studio.port })).rejects.toMatchObject({
+      code: 'STUDIO_START_FAILED',
+      message: `cannot listen on 127.0.0.1:${running.studio.port}: the port is in use; pass another --port, or --port 0 for a free one`,
+    });
+    await session.close();
   });
 
   it('checks a text as it is typed, on the server’s QC rules, without saving it', async () => {
