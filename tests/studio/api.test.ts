@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
@@ -146,7 +146,7 @@ describe('the studio’s JSON API', () => {
 });
 
 describe('what the studio saved', () => {
-  it('is what the next localize writes: the text in the track, the state and the comment in the XLIFF', async () => {
+  it('is what the next localize writes (the text in the track, the state and the comment in the XLIFF) and what deliver delivers', async () => {
     const running = await startSample();
     const cues = ((await send(running.origin, { path: `/api/tracks/${LANG}` })).json() as TrackResponse).cues;
     const cue = cues[40]!;
@@ -162,7 +162,17 @@ describe('what the studio saved', () => {
     const xliff = readFileSync(join(folder, `hotline-beijing.${LANG}.xlf`), 'utf8');
     expect(readXliff(xliff, 'x.xlf').cues.find((c) => c.id === cue.id)).toMatchObject({ state: 'approved', target: 'Le texte du studio' });
     expect(new RegExp(`<trans-unit id="${cue.id}"[^]*?</trans-unit>`).exec(xliff)?.[0]).toContain('<note from="Camille" priority="1">Nom propre : vérifié</note>');
-  }, 60_000);
+
+    const festival = join(running.dir, 'festival');
+    const delivered = await cli(['deliver', '--config', 'subloc.config.json', '--language', LANG, '--formats', 'srt', '--out', festival, '--allow-qc-errors', '--json'], running.dir);
+    expect(delivered.code, delivered.stderr).toBe(0);
+    const [language] = JSON.parse(delivered.stdout).languages;
+    // Counted cue by cue: the approved cue among the unit's reviewed ones.
+    expect(language).toMatchObject({ language: LANG, delivered: true, approved: 1 });
+    const srt = readdirSync(festival, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('.srt'))!;
+    const deliveredTrack = parse(readFileSync(join(festival, srt))).track;
+    expect(deliveredTrack.cues.find((c) => c.id === cue.id)?.lines.map(lineText).join(' ')).toBe('Le texte du studio');
+  }, 90_000);
 });
 
 describe('the video', () => {
