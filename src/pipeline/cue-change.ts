@@ -47,10 +47,12 @@ function normalizeText(text: string): string {
     .join('\n');
 }
 
+const STYLE_TAGS = [['i', 'italic'], ['b', 'bold'], ['u', 'underline']] as const;
+
 /** The new text in the stored text's styling, when one style covers all of it (a cue in italics stays in italics). */
 function styled(text: string, stored: TaggedText): TaggedText {
   const spans = fromTagged(stored).filter((s) => s.text.trim() !== '');
-  const tags = spans.length === 0 ? [] : (['i', 'b', 'u'] as const).filter((tag) => spans.every((s) => s[tag === 'i' ? 'italic' : tag === 'b' ? 'bold' : 'underline']));
+  const tags = spans.length === 0 ? [] : STYLE_TAGS.filter(([, flag]) => spans.every((s) => s[flag])).map(([tag]) => tag);
   return tags.reduceRight((inner, tag) => `<${tag}>${inner}</${tag}>`, escapeText(text));
 }
 
