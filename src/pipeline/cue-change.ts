@@ -16,7 +16,8 @@ export interface UnitRecord {
 export const MAX_TEXT = 1000;
 export const MAX_COMMENT = 2000;
 
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/;
+// Line breaks (\n, \r\n, \r) are the reviewer's; any other control character is a paste gone wrong.
+const CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
 const STATES: readonly MemoryStatus[] = ['draft', 'reviewed', 'approved'];
 
 /** The unit as its exact memory entry says it; without one, every cue untranslated and a draft. */
