@@ -25,7 +25,8 @@ export type ErrorCode =
   | 'DEEPL_LANGUAGE'
   | 'DEEPL_TEXT_TOO_LARGE'
   | 'DEEPL_ANSWER_MISMATCH'
-  | 'QUEUE_UNREACHABLE';
+  | 'QUEUE_UNREACHABLE'
+  | 'STUDIO_START_FAILED';
 
 export interface SublocErrorOptions {
   cause?: unknown;

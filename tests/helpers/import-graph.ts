@@ -13,7 +13,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['fit', 'qc', 'memory', 'translate', 'glossary', 'timing'],
   ['review', 'deliver'],
   ['pipeline'],
-  ['cli', 'workers', 'index.ts'],
+  ['cli', 'studio', 'workers', 'index.ts'],
 ];
 
 export interface ImportEdge {
