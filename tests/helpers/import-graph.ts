@@ -13,7 +13,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['fit', 'qc', 'memory', 'translate', 'glossary', 'timing'],
   ['review', 'deliver'],
   ['pipeline'],
-  ['cli', 'index.ts'],
+  ['cli', 'studio', 'index.ts'],
 ];
 
 export interface ImportEdge {
