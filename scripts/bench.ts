@@ -237,6 +237,8 @@ async function main(): Promise<void> {
   // Loaded here only: the per-case and memory children must not carry the DeepL test server.
   const { benchDeepL } = await import('./bench-deepl.js');
   console.log(`\n${await benchDeepL()}`);
+  const { benchStudio } = await import('./bench/studio.js');
+  console.log(`\n${await benchStudio()}`);
 }
 
 if (process.argv[2] === '--memory') {

@@ -150,12 +150,14 @@ async function load(lang) {
   fillFindingFilter();
   showStatus();
   document.body.dataset['ready'] = 'true';
+  performance.mark('studio-ready');
   const rest = () => {
     if (generation !== studio.generation) return;
     renderRows(studio.rows.size + SLICE_ROWS, context);
     if (studio.rows.size < studio.edits.length) setTimeout(rest, 0);
     else {
       document.body.dataset['rendered'] = 'all';
+      performance.mark('studio-rendered');
       applyFilters();
     }
   };
