@@ -257,6 +257,19 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it('approves every cue without findings in one step, and leaves the others', async () => {
+    const page = await open();
+    const clean = await page.locator('li.cue[data-state="draft"][data-findings=""][data-status="saved"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-cue-id')));
+    const flagged = await page.locator('li.cue[data-state="draft"]:not([data-findings=""])').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-cue-id')));
+    expect(clean.length).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Approve all cues without findings', exact: true }).click();
+    await page.waitForFunction(`document.getElementById('bulk-status').textContent.startsWith('Approved')`, undefined, { timeout: 30_000 });
+    await load(page);
+    for (const id of clean) expect(await row(page, id!).getAttribute('data-state')).toBe('approved');
+    for (const id of flagged) expect(await row(page, id!).getAttribute('data-state')).toBe('draft');
+    expect(problems).toEqual([]);
+  }, 120_000);
+
   it('refuses a foreign Host and a change from a foreign Origin', async () => {
     const { port, host } = new URL(address);
     const rebinding = await raw(address, { method: 'GET', path: '/api/tracks', headers: { Host: `attacker.example:${port}` } });
