@@ -23,7 +23,8 @@ export type ErrorCode =
   | 'DEEPL_FAILED'
   | 'DEEPL_LANGUAGE'
   | 'DEEPL_TEXT_TOO_LARGE'
-  | 'DEEPL_ANSWER_MISMATCH';
+  | 'DEEPL_ANSWER_MISMATCH'
+  | 'STUDIO_START_FAILED';
 
 export interface SublocErrorOptions {
   cause?: unknown;

@@ -27,7 +27,16 @@ export interface Draft {
   score?: number;
   /** For memory drafts: the stored entry's review status and reviewer. */
   status?: 'draft' | 'reviewed' | 'approved';
+  /** For memory drafts whose cues a reviewer decided one by one: each cue's status, same order as `targets`. */
+  cueStatus?: ('draft' | 'reviewed' | 'approved')[];
+  /** For memory drafts: the reviewer's comment per cue (`''`: none), same order as `targets`. */
+  comments?: string[];
   reviewer?: string;
+}
+
+/** The review status of cue `k` of a memory draft: its own when the reviewer decided cue by cue, else the unit's. */
+export function cueStatusOf(draft: Draft, k: number): Draft['status'] {
+  return draft.cueStatus?.[k] ?? draft.status;
 }
 
 /** Whether target `k` of a draft is missing: null targets, or no words where the cue's source has some. */

@@ -43,6 +43,15 @@ function entryOf(draft: Draft, unit: Unit, pair: LanguagePair, glossaryVersion: 
   return { sourceLang: pair.source, targetLang: pair.target, source: unit.source, target: draft.targets, glossaryVersion, provider: draft.provider, status: 'draft', updatedAt: now };
 }
 
+/** A unit's draft from its exact memory entry: the entry's text, status (the unit's and each cue's), reviewer and comments. */
+export function memoryDraft(unit: Unit, hit: MemoryEntry): Draft {
+  const draft: Draft = { unitId: unit.id, targets: [...hit.target], origin: 'memory-exact', provider: 'memory', billedCharacters: 0, status: hit.status };
+  if (hit.cueStatus !== undefined) draft.cueStatus = [...hit.cueStatus];
+  if (hit.comments !== undefined) draft.comments = [...hit.comments];
+  if (hit.reviewer !== undefined) draft.reviewer = hit.reviewer;
+  return draft;
+}
+
 /**
  * Exact memory matches first (never billed), then the provider for the rest.
  * Machine drafts are stored batch by batch as they arrive, so a run stopped
@@ -56,7 +65,7 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   for (const unit of units) {
     const hit = await memory.exact(unit.source, pair, glossaryVersion);
     if (hit) {
-      drafts.push({ unitId: unit.id, targets: [...hit.target], origin: 'memory-exact', provider: 'memory', billedCharacters: 0, status: hit.status, ...(hit.reviewer === undefined ? {} : { reviewer: hit.reviewer }) });
+      drafts.push(memoryDraft(unit, hit));
     } else {
       pending.push(unit);
       const near = await memory.fuzzy(unit.source, pair, SUGGESTION_MIN);

@@ -5,12 +5,12 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { FrameRate, Lang, Track } from '../model/track.js';
 import type { Profile } from '../qc/index.js';
 import type { AssembledTrack } from '../translate/assemble.js';
-import type { Unit } from '../model/unit.js';
+import { cueStatusOf, type Unit } from '../model/unit.js';
 import { assembleLanguage } from './assemble-language.js';
 import { draftLanguage } from './draft-language.js';
 
 export interface LanguageTrack extends AssembledTrack {
-  /** Cues by the review status of the memory entry their text came from. */
+  /** Cues by their review status in the memory entry their text came from. */
   status: { approved: number; reviewed: number; drafts: number };
   diagnostics: Diagnostic[];
 }
@@ -40,10 +40,15 @@ export async function languageTrack(input: {
   });
   const assembled = assembleLanguage({ source, units, drafts: drafted.drafts, target, profile: input.profile, glossary, frameRate: input.frameRate });
   const status = { approved: 0, reviewed: 0, drafts: 0 };
-  for (const draft of assembled.origins.values()) {
-    if (draft.status === 'approved') status.approved++;
-    else if (draft.status === 'reviewed') status.reviewed++;
-    else status.drafts++;
+  for (const unit of units) {
+    unit.cueIds.forEach((cueId, k) => {
+      const draft = assembled.origins.get(cueId);
+      if (draft === undefined) return;
+      const cueStatus = cueStatusOf(draft, k);
+      if (cueStatus === 'approved') status.approved++;
+      else if (cueStatus === 'reviewed') status.reviewed++;
+      else status.drafts++;
+    });
   }
   return { ...assembled, status, diagnostics: drafted.diagnostics };
 }

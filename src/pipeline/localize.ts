@@ -14,9 +14,7 @@ import { checkLanguage } from './check-language.js';
 import { draftLanguage, type DraftLanguageResult } from './draft-language.js';
 import type { LocalizeOptions } from './options.js';
 import { readInput } from './read-input.js';
-import { readSourceTrack } from './read-source.js';
-import { fixTiming } from '../timing/fix-timing.js';
-import { FILM } from '../model/frame-rate.js';
+import { runSource } from './run-source.js';
 import { importReviewEdits, refuseLostEdits, type ReviewEdit } from './review-edits.js';
 import { languageReport, totals, type LanguageReport, type RunReport } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -70,10 +68,9 @@ function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
  */
 export async function localize(options: LocalizeOptions, run: LocalizeRun = {}): Promise<RunReport> {
   const { onEvent = () => {} } = run;
-  const read = await readSourceTrack(options);
-  const timed = options.fixTiming ? fixTiming(read.track, { language: options.source, profile: options.profile, frameRate: options.frameRate ?? FILM }) : undefined;
-  const source = timed?.track ?? read.track;
-  const runDiagnostics = timed === undefined ? read.diagnostics : [...read.diagnostics, ...timed.findings];
+  const read = await runSource(options);
+  const source = read.track;
+  const runDiagnostics = read.diagnostics;
   const units = segment(source);
   const generatedAt = new Date().toISOString();
   const glossary = options.glossary === undefined ? undefined : await loadGlossary(options.glossary).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
@@ -184,7 +181,7 @@ export async function localize(options: LocalizeOptions, run: LocalizeRun = {}):
       totals: totals(languages),
       diagnostics: runDiagnostics,
     };
-    if (timed !== undefined) report.timingChanges = timed.changes;
+    if (read.timingChanges !== undefined) report.timingChanges = read.timingChanges;
   } finally {
     await memory.close();
   }

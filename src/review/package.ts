@@ -6,7 +6,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { lineText } from '../model/spans.js';
 import type { Cue, Track } from '../model/track.js';
 import { plainOf, toTagged } from '../model/tagged-text.js';
-import { targetMissing, type Draft, type Suggestion, type Unit } from '../model/unit.js';
+import { cueStatusOf, targetMissing, type Draft, type Suggestion, type Unit } from '../model/unit.js';
 import type { ReviewCue, ReviewPackage, ReviewState } from './types.js';
 
 export interface ReviewInput {
@@ -26,7 +26,10 @@ export interface ReviewInput {
 
 function stateOf(draft: Draft | undefined, suggestion: Suggestion | undefined, unit: Unit, k: number): ReviewState {
   if (!draft?.targets || targetMissing(draft, unit, k)) return 'untranslated';
-  if (draft.origin === 'memory-exact') return draft.status === 'approved' ? 'approved' : draft.status === 'reviewed' ? 'reviewed' : 'memory';
+  if (draft.origin === 'memory-exact') {
+    const status = cueStatusOf(draft, k);
+    return status === 'approved' ? 'approved' : status === 'reviewed' ? 'reviewed' : 'memory';
+  }
   if (draft.origin === 'memory-fuzzy') return 'fuzzy';
   // A reviewed translation exists for an earlier version of this source: the new draft must be checked against it.
   if (suggestion && suggestion.status !== 'draft') return 'needs-review';
@@ -80,6 +83,8 @@ export function buildReviewPackage(input: ReviewInput): ReviewPackage {
     if (draft?.provider !== undefined && state !== 'untranslated') out.provider = draft.provider;
     if (draft?.score !== undefined) out.score = draft.score;
     if (draft?.reviewer !== undefined) out.reviewer = draft.reviewer;
+    const comment = draft?.comments?.[k];
+    if (comment) out.comment = comment;
     const offered = suggestion?.targets[k];
     if (offered !== undefined && state !== 'reviewed' && state !== 'approved') out.suggestion = offered;
     if (input.glossary) {

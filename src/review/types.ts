@@ -26,6 +26,8 @@ export interface ReviewCue {
   /** Fuzzy match score 0..1. */
   score?: number;
   reviewer?: string;
+  /** The reviewer's comment on this cue, kept in the memory with its translation. */
+  comment?: string;
   /** An earlier translation offered for reference (a fuzzy match, or the reviewed one before the source changed). */
   suggestion?: TaggedText;
   /** Glossary terms found in the source, with the rendering expected in this language. */

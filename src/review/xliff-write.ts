@@ -53,6 +53,8 @@ function originNote(cue: ReviewCue): string | undefined {
 
 function notes(cue: ReviewCue): string[] {
   const out: string[] = [];
+  // From the reviewer, not from subloc: a CAT tool shows who said it, and an import does not take it for subloc's own.
+  if (cue.comment !== undefined) out.push(`<note from="${xmlAttr(cue.reviewer ?? 'reviewer')}" priority="1">${xmlText(cue.comment)}</note>`);
   const origin = originNote(cue);
   if (origin) out.push(note(origin, cue.state === 'needs-review' ? 1 : 3));
   out.push(note(`timing: ${clock(cue.start)} → ${clock(cue.end)} (${seconds(cue.end - cue.start)})`, 3));

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { compareStatus } from '../memory/precedence.js';
+import type { MemoryEntry, MemoryStatus } from '../memory/store.js';
+import { escapeText, fromTagged, plainOf, type TaggedText } from '../model/tagged-text.js';
+import type { LanguagePair, Unit } from '../model/unit.js';
+import type { CueChange } from './review-session-types.js';
+
+/** What the memory holds for one unit, cue by cue: the state a change is planned on. */
+export interface UnitRecord {
+  texts: TaggedText[];
+  states: MemoryStatus[];
+  comments: string[];
+}
+
+/** Longest translation and comment a change may carry: a cue is a line or two; more is a paste gone wrong. */
+export const MAX_TEXT = 1000;
+export const MAX_COMMENT = 2000;
+
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/;
+const STATES: readonly MemoryStatus[] = ['draft', 'reviewed', 'approved'];
+
+/** The unit as its exact memory entry says it; without one, every cue untranslated and a draft. */
+export function unitRecord(unit: Unit, entry: MemoryEntry | undefined): UnitRecord {
+  const n = unit.source.length;
+  if (entry === undefined) return { texts: Array<string>(n).fill(''), states: Array<MemoryStatus>(n).fill('draft'), comments: Array<string>(n).fill('') };
+  return {
+    texts: [...entry.target],
+    states: entry.cueStatus === undefined ? Array<MemoryStatus>(n).fill(entry.status) : [...entry.cueStatus],
+    comments: entry.comments === undefined ? Array<string>(n).fill('') : [...entry.comments],
+  };
+}
+
+/** Cue `k`'s revision: a hash of what a reviewer can change on it, so it changes exactly when one of them does. */
+export function cueRevision(record: UnitRecord, k: number): string {
+  return createHash('sha256')
+    .update(JSON.stringify([record.texts[k], record.states[k], record.comments[k]]))
+    .digest('base64url')
+    .slice(0, 16);
+}
+
+/** The reviewer's text as a translation: lines trimmed, empty ones dropped, their breaks kept. */
+function normalizeText(text: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
+/** The new text in the stored text's styling, when one style covers all of it (a cue in italics stays in italics). */
+function styled(text: string, stored: TaggedText): TaggedText {
+  const spans = fromTagged(stored).filter((s) => s.text.trim() !== '');
+  const tags = spans.length === 0 ? [] : (['i', 'b', 'u'] as const).filter((tag) => spans.every((s) => s[tag === 'i' ? 'italic' : tag === 'b' ? 'bold' : 'underline']));
+  return tags.reduceRight((inner, tag) => `<${tag}>${inner}</${tag}>`, escapeText(text));
+}
+
+/** A typed text as it is stored: lines trimmed, breaks kept, markup characters as text, the stored text's styling kept. */
+export function typedText(text: string, stored: TaggedText): TaggedText {
+  return styled(normalizeText(text), stored);
+}
+
+export type ChangeResult = { record: UnitRecord; changed: boolean } | { refused: 'stale' | 'invalid'; message: string };
+
+export interface ChangeContext {
+  cueId: string;
+  language: string;
+  /** The cue's text as the studio shows it (the track's lines): sent back unchanged, it changes nothing. */
+  shown: string;
+}
+
+/**
+ * A change to cue `k` of a unit, planned on what the memory holds. The
+ * memory's rule holds cue by cue: a state only stays or goes up (draft →
+ * reviewed → approved), so a decision is never taken back; a text edit keeps
+ * the cue's state; a cue is never emptied, nor reviewed without a text.
+ */
+export function applyCueChange(record: UnitRecord, k: number, change: CueChange, ctx: ChangeContext): ChangeResult {
+  const where = `cue ${ctx.cueId} (${ctx.language})`;
+  const invalid = (message: string): ChangeResult => ({ refused: 'invalid', message: `${where}: ${message}` });
+  if (change.text === undefined && change.state === undefined && change.comment === undefined) return invalid('the change has no `text`, `state` or `comment`; expected at least one');
+  if (change.revision !== cueRevision(record, k)) {
+    return { refused: 'stale', message: `${where} changed since revision ${change.revision} was shown (it is now ${cueRevision(record, k)}); nothing was saved: compare the current version and save again on it` };
+  }
+  const current = record.states[k]!;
+  let text = record.texts[k]!;
+  if (change.text !== undefined && change.text !== ctx.shown) {
+    if (CONTROL.test(change.text)) return invalid('`text` contains a control character; expected words and line breaks only');
+    const normalized = normalizeText(change.text);
+    if (normalized === '') return invalid('`text` is empty; expected the translation (the studio never empties a cue)');
+    if (normalized.length > MAX_TEXT) return invalid(`\`text\` has ${normalized.length} characters; expected at most ${MAX_TEXT}`);
+    if (normalized !== normalizeText(ctx.shown)) text = styled(normalized, record.texts[k]!);
+  }
+  const state = change.state ?? current;
+  if (!STATES.includes(state)) return invalid(`\`state\` is ${JSON.stringify(state)}; expected draft, reviewed or approved`);
+  if (compareStatus(state, current) < 0) {
+    return invalid(`the cue is ${current} and cannot go back to ${state}: a reviewer's decision is never taken back (the memory never downgrades reviewed or approved work); edit its text instead, which keeps it ${current}`);
+  }
+  if (state !== 'draft' && plainOf(text).trim() === '') return invalid(`the cue has no translation to mark ${state}; expected a \`text\` with it`);
+  let comment = record.comments[k]!;
+  if (change.comment !== undefined) {
+    if (change.comment.length > MAX_COMMENT) return invalid(`\`comment\` has ${change.comment.length} characters; expected at most ${MAX_COMMENT}`);
+    comment = change.comment.trim();
+  }
+  const changed = text !== record.texts[k] || state !== current || comment !== record.comments[k];
+  if (!changed) return { record, changed };
+  const with_ = <T>(list: T[], value: T) => list.map((v, i) => (i === k ? value : v));
+  return { record: { texts: with_(record.texts, text), states: with_(record.states, state), comments: with_(record.comments, comment) }, changed };
+}
+
+/** The memory entry a reviewer's record becomes: the unit's status the lowest of its cues', matching under any glossary. */
+export function reviewerEntry(unit: Unit, record: UnitRecord, ctx: { pair: LanguagePair; reviewer: string; now: string }): MemoryEntry {
+  const status = record.states.reduce((low, s) => (compareStatus(s, low) < 0 ? s : low));
+  return {
+    sourceLang: ctx.pair.source,
+    targetLang: ctx.pair.target,
+    source: [...unit.source],
+    target: [...record.texts],
+    // Like a review import: a reviewer's translation holds whatever glossary version the next run drafts under.
+    glossaryVersion: '',
+    provider: 'studio',
+    status,
+    cueStatus: [...record.states],
+    reviewer: ctx.reviewer,
+    byReviewer: true,
+    comments: [...record.comments],
+    updatedAt: ctx.now,
+  };
+}

@@ -1,0 +1,301 @@
+import pLimit from 'p-limit';
+import { createMatcher, glossaryContentHash, loadGlossary, type Glossary, type Matcher } from '../glossary/index.js';
+import { openMemoryStore } from '../memory/open.js';
+import type { MemoryEntry, MemoryStore } from '../memory/store.js';
+import type { Lang, Track } from '../model/track.js';
+import { unitKey, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
+import type { Profile } from '../qc/index.js';
+import { UNKNOWN_REVIEWER } from '../review/import.js';
+import { segment } from '../translate/segment.js';
+import { applyCueChange, reviewerEntry, typedText, unitRecord, type UnitRecord } from './cue-change.js';
+import { assembleLanguage } from './assemble-language.js';
+import { draftLanguage, memoryDraft } from './draft-language.js';
+import { PROVIDERS, type LocalizeOptions } from './options.js';
+import type { CheckResult, CueChange, SaveOutcome, SessionCue, TrackSummary } from './review-session-types.js';
+import { runSource } from './run-source.js';
+import { sessionView, shownText, type SessionViewInput } from './session-view.js';
+
+export interface ReviewSessionOptions {
+  /** The title's options as `localize` resolves them: the same source, units, memory, glossary and profile. */
+  localize: LocalizeOptions;
+  /** The languages to review. @default every target of the options */
+  languages?: readonly Lang[];
+  /** Recorded with every save. @default `unknown`, as `review import` records an unnamed reviewer */
+  reviewer?: string;
+  /** When a save is recorded. @default the current time */
+  now?: () => Date;
+}
+
+export interface ReviewSession {
+  readonly title: string;
+  readonly sourceLang: Lang;
+  readonly languages: readonly Lang[];
+  readonly profile: Profile;
+  readonly reviewer: string | null;
+  /** Counts by state for every language. */
+  tracks(): Promise<TrackSummary[]>;
+  /** A language's cues as the memory holds them now; undefined for a language not reviewed here. */
+  track(language: Lang): Promise<SessionCue[] | undefined>;
+  /** Saves one cue's change (see `applyCueChange` for the rules). */
+  save(language: Lang, cueId: string, change: CueChange): Promise<SaveOutcome>;
+  /** Approves the cues named, each on the revision shown, refusing those with an error or warning finding. */
+  approve(language: Lang, cues: readonly { id: string; revision: string }[]): Promise<{ cues: SessionCue[]; refused: { id: string; reason: string }[] } | undefined>;
+  /** Findings and figures of a text being typed into a cue; nothing is saved. */
+  check(language: Lang, cueId: string, text: string): Promise<CheckResult | undefined>;
+  /** Waits for the saves under way, then closes the memory; a second call does nothing. */
+  close(): Promise<void>;
+}
+
+interface LanguageState {
+  pair: LanguagePair;
+  glossaryVersion: string;
+  suggestions: Map<string, Suggestion>;
+  machine: Map<string, string>;
+  drafts: Map<string, Draft>;
+  records: Map<string, UnitRecord>;
+  machineDrafted: Set<string>;
+  view?: SessionCue[];
+}
+
+const MACHINE_PROVIDERS: ReadonlySet<string> = new Set(PROVIDERS);
+
+/** A provider's draft nobody touched: the draft a reviewer's edit is shown against. */
+function isMachineDraft(entry: MemoryEntry): boolean {
+  return entry.byReviewer !== true && entry.status === 'draft' && MACHINE_PROVIDERS.has(entry.provider);
+}
+
+/**
+ * The review flow behind `subloc review serve`: each target language as the
+ * next `localize` would write it from the memory alone, and a reviewer's
+ * changes saved into the same memory under the same rules as `review import`
+ * (status never downgraded, a reviewer's work never overwritten). Changes are
+ * applied one at a time, each on what the memory holds at that moment, so of
+ * two changes made on one revision of a cue exactly one is saved.
+ */
+export async function openReviewSession(options: ReviewSessionOptions): Promise<ReviewSession> {
+  const opts = options.localize;
+  const now = options.now ?? (() => new Date());
+  const reviewer = options.reviewer ?? null;
+  const languages = [...(options.languages ?? opts.targets)];
+  const source: Track = (await runSource(opts)).track;
+  const units = segment(source);
+  const unitOf = new Map<string, { unit: Unit; k: number }>();
+  for (const unit of units) unit.cueIds.forEach((id, k) => unitOf.set(id, { unit, k }));
+  const glossary: { glossary: Glossary; matcher: Matcher } | undefined =
+    opts.glossary === undefined ? undefined : await loadGlossary(opts.glossary).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
+  const memory: MemoryStore = await openMemoryStore(opts.memory);
+  // One change at a time: each is planned on what the memory holds after the one before.
+  const serial = pLimit(1);
+  const states = new Map<Lang, LanguageState>();
+  let closed: Promise<void> | undefined;
+
+  try {
+    for (const target of languages) states.set(target, await openLanguage(target));
+  } catch (error) {
+    await memory.close();
+    throw error;
+  }
+
+  async function openLanguage(target: Lang): Promise<LanguageState> {
+    const pair = { source: opts.source, target };
+    const glossaryVersion = glossary ? glossaryContentHash(glossary.glossary, target) : '';
+    const drafted = await draftLanguage({ units, pair, memory, glossaryVersion, translator: undefined, onProgress: () => {} });
+    const state: LanguageState = { pair, glossaryVersion, suggestions: drafted.suggestions, machine: new Map(), drafts: new Map(), records: new Map(), machineDrafted: new Set() };
+    state.machine = await machineTexts(state, target);
+    await refresh(state, units);
+    return state;
+  }
+
+  /** Each cue's machine draft (the provider's newest, preferring the current glossary's), else the closest earlier translation, as the track would show it. */
+  async function machineTexts(state: LanguageState, target: Lang): Promise<Map<string, string>> {
+    const byKey = new Map<string, MemoryEntry>();
+    for (const entry of await memory.entries(state.pair)) {
+      if (!isMachineDraft(entry)) continue;
+      const key = unitKey(entry.source);
+      const held = byKey.get(key);
+      if (held === undefined || entry.glossaryVersion === state.glossaryVersion || held.glossaryVersion !== state.glossaryVersion) byKey.set(key, entry);
+    }
+    const drafts: Draft[] = [];
+    for (const unit of units) {
+      const entry = byKey.get(unitKey(unit.source));
+      const suggestion = state.suggestions.get(unit.id);
+      if (entry) drafts.push(memoryDraft(unit, entry));
+      else if (suggestion) drafts.push({ unitId: unit.id, targets: [...suggestion.targets], origin: 'memory-fuzzy', provider: 'memory', billedCharacters: 0, score: suggestion.score });
+    }
+    const assembled = assembleLanguage({ source, units, drafts, target, profile: opts.profile, glossary, frameRate: opts.frameRate });
+    const texts = new Map<string, string>();
+    for (const cue of assembled.track.cues) if (assembled.origins.has(cue.id)) texts.set(cue.id, shownText(cue));
+    return texts;
+  }
+
+  /** Re-reads the units' exact entries: another studio or a `review import` may have changed them. */
+  async function refresh(state: LanguageState, which: readonly Unit[]): Promise<void> {
+    for (const unit of which) {
+      const entry = await memory.exact(unit.source, state.pair, state.glossaryVersion);
+      state.records.set(unit.id, unitRecord(unit, entry));
+      if (entry) state.drafts.set(unit.id, memoryDraft(unit, entry));
+      else state.drafts.delete(unit.id);
+      if (entry && isMachineDraft(entry)) state.machineDrafted.add(unit.id);
+      else state.machineDrafted.delete(unit.id);
+    }
+    delete state.view;
+  }
+
+  function viewInput(state: LanguageState, target: Lang, drafts: readonly Draft[]): SessionViewInput {
+    return {
+      title: opts.title,
+      source,
+      units,
+      target,
+      drafts,
+      records: state.records,
+      machineDrafted: state.machineDrafted,
+      machine: state.machine,
+      suggestions: state.suggestions,
+      profile: opts.profile,
+      glossary,
+      frameRate: opts.frameRate,
+    };
+  }
+
+  function view(state: LanguageState, target: Lang): SessionCue[] {
+    state.view ??= sessionView(viewInput(state, target, [...state.drafts.values()]));
+    return state.view;
+  }
+
+  function cueOf(state: LanguageState, target: Lang, id: string): SessionCue {
+    return view(state, target).find((c) => c.id === id)!;
+  }
+
+  /** Applies changes to cues of one language in one write: each on the memory as it is now, refused ones left out. */
+  async function applyChanges(target: Lang, state: LanguageState, changes: readonly { id: string; change: CueChange; guard?: (cue: SessionCue) => string | undefined }[]) {
+    const touched = [...new Map(changes.flatMap((c) => unitOf.get(c.id) ?? []).map((u) => [u.unit.id, u.unit])).values()];
+    await refresh(state, touched);
+    const shown = new Map(view(state, target).map((c) => [c.id, c]));
+    const planned = new Map<string, UnitRecord>();
+    const outcomes = new Map<string, { refused: 'stale' | 'invalid'; message: string } | { saved: true }>();
+    for (const { id, change, guard } of changes) {
+      const { unit, k } = unitOf.get(id)!;
+      const cue = shown.get(id)!;
+      const reason = guard?.(cue);
+      if (reason !== undefined) {
+        outcomes.set(id, { refused: 'invalid', message: reason });
+        continue;
+      }
+      const result = applyCueChange(planned.get(unit.id) ?? state.records.get(unit.id)!, k, change, { cueId: id, language: target, shown: cue.text });
+      if ('refused' in result) outcomes.set(id, result);
+      else {
+        if (result.changed) planned.set(unit.id, result.record);
+        outcomes.set(id, { saved: true });
+      }
+    }
+    const at = now().toISOString();
+    const entries = [...planned].map(([unitId, record]) => reviewerEntry(units.find((u) => u.id === unitId)!, record, { pair: state.pair, reviewer: reviewer ?? UNKNOWN_REVIEWER, now: at }));
+    const written = entries.length === 0 ? { kept: 0 } : await memory.put(entries);
+    await refresh(state, touched);
+    if (written.kept > 0) {
+      // The memory kept an entry that outranks the change (written meanwhile by another process): report it stale, as it is now.
+      for (const [unitId, record] of planned) {
+        if (state.records.get(unitId)!.texts.join() === record.texts.join() && state.records.get(unitId)!.states.join() === record.states.join()) continue;
+        for (const { id } of changes) if (unitOf.get(id)!.unit.id === unitId) outcomes.set(id, { refused: 'stale', message: `cue ${id} (${target}) was saved meanwhile by someone else; nothing of this change was saved: compare and save again` });
+      }
+    }
+    return outcomes;
+  }
+
+  return {
+    title: opts.title,
+    sourceLang: opts.source,
+    languages,
+    profile: opts.profile,
+    reviewer,
+
+    async tracks() {
+      return serial(() =>
+        languages.map((language) => {
+          const cues = view(states.get(language)!, language);
+          const counts = { draft: 0, reviewed: 0, approved: 0, untranslated: 0 };
+          for (const cue of cues) counts[cue.origin === 'untranslated' ? 'untranslated' : cue.state]++;
+          return { language, cues: cues.length, counts };
+        }),
+      );
+    },
+
+    async track(language) {
+      const state = states.get(language);
+      if (state === undefined) return undefined;
+      return serial(async () => {
+        await refresh(state, units);
+        return view(state, language);
+      });
+    },
+
+    async save(language, cueId, change) {
+      const state = states.get(language);
+      if (state === undefined) return { outcome: 'not-found', message: notServed(language) };
+      if (!unitOf.has(cueId)) return { outcome: 'not-found', message: `no cue ${JSON.stringify(cueId)} in ${opts.title}; expected the id of one of its ${source.cues.length} cues` };
+      return serial(async () => {
+        const outcome = (await applyChanges(language, state, [{ id: cueId, change }])).get(cueId)!;
+        const cue = cueOf(state, language, cueId);
+        if ('saved' in outcome) return { outcome: 'saved', cue };
+        return outcome.refused === 'stale' ? { outcome: 'stale', message: outcome.message, cue } : { outcome: 'invalid', message: outcome.message };
+      });
+    },
+
+    async approve(language, cues) {
+      const state = states.get(language);
+      if (state === undefined) return undefined;
+      return serial(async () => {
+        const refused: { id: string; reason: string }[] = [];
+        const known = cues.filter((c) => {
+          if (!unitOf.has(c.id)) refused.push({ id: c.id, reason: `no cue ${JSON.stringify(c.id)} in ${opts.title}` });
+          return unitOf.has(c.id);
+        });
+        const outcomes = await applyChanges(
+          language,
+          state,
+          known.map((c) => ({
+            id: c.id,
+            change: { state: 'approved', revision: c.revision },
+            guard: (cue) => {
+              const found = cue.findings.filter((f) => f.severity !== 'info');
+              return found.length === 0 ? undefined : `cue ${cue.id} (${language}) has ${found.length} finding${found.length === 1 ? '' : 's'} (${found.map((f) => f.code).join(', ')}); approve it on its own after checking them`;
+            },
+          })),
+        );
+        const approved: SessionCue[] = [];
+        for (const { id } of known) {
+          const outcome = outcomes.get(id)!;
+          if ('saved' in outcome) approved.push(cueOf(state, language, id));
+          else refused.push({ id, reason: outcome.message });
+        }
+        return { cues: approved, refused };
+      });
+    },
+
+    async check(language, cueId, text) {
+      const state = states.get(language);
+      const at = unitOf.get(cueId);
+      if (state === undefined || at === undefined) return undefined;
+      return serial(() => {
+        const current = state.drafts.get(at.unit.id);
+        const targets = current?.targets ? [...current.targets] : at.unit.source.map(() => '');
+        // Checked as it would be saved: lines trimmed, its styling kept.
+        targets[at.k] = typedText(text, targets[at.k] ?? '');
+        const drafts = [...state.drafts.values()].filter((d) => d.unitId !== at.unit.id);
+        drafts.push({ ...(current ?? { unitId: at.unit.id, origin: 'memory-exact', provider: 'memory', billedCharacters: 0, status: 'draft' }), targets });
+        const cue = sessionView(viewInput(state, language, drafts)).find((c) => c.id === cueId)!;
+        return { findings: cue.findings, budget: cue.budget, metrics: cue.metrics };
+      });
+    },
+
+    close() {
+      closed ??= serial(() => memory.close());
+      return closed;
+    },
+  };
+
+  function notServed(language: Lang): string {
+    return `language ${JSON.stringify(language)} is not reviewed here; expected one of ${languages.join(', ')}`;
+  }
+}

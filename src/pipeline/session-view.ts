@@ -1,0 +1,98 @@
+import { renderingFor, type Glossary, type Matcher } from '../glossary/index.js';
+import { lineText } from '../model/spans.js';
+import type { Cue, FrameRate, Lang, Track } from '../model/track.js';
+import type { Draft, Suggestion, Unit } from '../model/unit.js';
+import type { Profile } from '../qc/index.js';
+import { buildReviewPackage } from '../review/package.js';
+import type { ReviewCue } from '../review/types.js';
+import { assembleLanguage } from './assemble-language.js';
+import { checkLanguage } from './check-language.js';
+import { cueRevision, type UnitRecord } from './cue-change.js';
+import type { SessionCue } from './review-session-types.js';
+
+export interface SessionViewInput {
+  title: string;
+  source: Track;
+  units: readonly Unit[];
+  target: Lang;
+  /** Each unit's draft from its exact memory entry, as `localize` takes it. */
+  drafts: readonly Draft[];
+  /** What the memory holds for each unit, by unit id: revisions and comments. */
+  records: ReadonlyMap<string, UnitRecord>;
+  /** Units whose memory entry is a provider's draft nobody touched. */
+  machineDrafted: ReadonlySet<string>;
+  /** The machine draft (or closest earlier translation) of each cue, by cue id. */
+  machine: ReadonlyMap<string, string>;
+  suggestions: ReadonlyMap<string, Suggestion>;
+  profile: Profile;
+  glossary?: { glossary: Glossary; matcher: Matcher } | undefined;
+  frameRate?: FrameRate | undefined;
+}
+
+/** A cue's lines as the studio edits them. */
+export function shownText(cue: Pick<Cue, 'lines'>): string {
+  return cue.lines.map(lineText).join('\n');
+}
+
+function forbiddenFor(glossary: SessionViewInput['glossary'], termId: string, target: Lang): string[] {
+  const term = glossary?.glossary.terms.find((t) => t.id === termId);
+  return term === undefined ? [] : [...(renderingFor(term, target)?.forbidden ?? [])];
+}
+
+/**
+ * Every cue of a language as the review studio shows it: the track, findings,
+ * metrics, budget and terms exactly as `localize` computes them for its
+ * review package (assembleLanguage, checkLanguage, buildReviewPackage), plus
+ * what the studio adds: the comment, the machine draft and the revision.
+ */
+export function sessionView(input: SessionViewInput): SessionCue[] {
+  const { source, units, drafts, target, profile, glossary } = input;
+  const assembled = assembleLanguage({ source, units, drafts, target, profile, glossary, frameRate: input.frameRate });
+  const check = checkLanguage({ source, units, drafts, draftDiagnostics: [], assembled, profile, glossary, frameRate: input.frameRate });
+  const pkg = buildReviewPackage({
+    title: input.title,
+    source,
+    target: assembled.track,
+    units,
+    drafts,
+    suggestions: input.suggestions,
+    findings: check.findings,
+    ...(glossary === undefined ? {} : { glossary }),
+    profile,
+    generatedAt: '',
+  });
+  const indexOf = new Map<string, number>();
+  for (const unit of units) unit.cueIds.forEach((id, k) => indexOf.set(id, k));
+  return pkg.cues.map((cue, i) => {
+    const translated = cue.state !== 'untranslated';
+    const record = input.records.get(cue.unitId)!;
+    const k = indexOf.get(cue.id)!;
+    const sourceCue = source.cues[i]!;
+    const out: SessionCue = {
+      id: cue.id,
+      unitId: cue.unitId,
+      start: cue.start,
+      end: cue.end,
+      source: shownText(sourceCue),
+      text: translated ? shownText(assembled.track.cues[i]!) : '',
+      machine: input.machine.get(cue.id) ?? null,
+      state: stateOf(cue),
+      origin: cue.state === 'memory' && input.machineDrafted.has(cue.unitId) ? 'machine' : cue.state,
+      revision: cueRevision(record, k),
+      findings: cue.findings,
+      budget: { used: translated ? cue.metrics.chars : 0, budget: cue.metrics.budget },
+      metrics: translated
+        ? { charsPerSecond: Number.isFinite(cue.metrics.charsPerSecond) ? cue.metrics.charsPerSecond : 0, lines: cue.metrics.lines, maxLineWidth: cue.metrics.maxLineWidth, durationMs: cue.metrics.durationMs }
+        : { charsPerSecond: 0, lines: 0, maxLineWidth: 0, durationMs: cue.metrics.durationMs },
+      terms: cue.terms.map((t) => ({ source: t.source, preferred: t.expected, forbidden: forbiddenFor(glossary, t.termId, target) })),
+      comment: record.comments[k] ?? '',
+    };
+    if (/<\/?(i|b|u)>/.test(cue.source)) out.sourceTagged = cue.source;
+    if (cue.reviewer !== undefined) out.reviewer = cue.reviewer;
+    return out;
+  });
+}
+
+function stateOf(cue: ReviewCue): SessionCue['state'] {
+  return cue.state === 'approved' || cue.state === 'reviewed' ? cue.state : 'draft';
+}
