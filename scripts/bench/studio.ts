@@ -160,7 +160,8 @@ export async function benchStudio(): Promise<string> {
     const peer = await bareServer(cues);
     bare = peer.server;
     const { executablePath, args } = await findChromium();
-    browser = await chromium.launch({ executablePath, args, headless: true });
+    // As a user's browser runs: @sparticuz/chromium's flags turn web security off, and the studio then refuses the page's saves (no `Origin`).
+    browser = await chromium.launch({ executablePath, args: args.filter((a) => a !== '--disable-web-security'), headless: true });
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 
     const ready: number[] = [];

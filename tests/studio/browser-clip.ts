@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 
 /**
@@ -9,8 +11,17 @@ import type { Page } from 'playwright-core';
 export async function makeWebmClip(page: Page, seconds: number): Promise<Buffer> {
   const width = 160;
   const height = 90;
-  // Source text, not a function: a TypeScript runner's helpers (esbuild's `__name`) do not exist in the page.
-  const frames = (await page.evaluate(`(${ENCODE})(${JSON.stringify({ seconds, width, height })})`)) as number[][];
+  // WebCodecs needs a secure context, which about:blank is not: an empty page from loopback is.
+  const blank = createServer((_, res) => res.end('<!doctype html><title>clip</title>'));
+  await new Promise<void>((settle) => blank.listen(0, '127.0.0.1', settle));
+  let frames: number[][];
+  try {
+    await page.goto(`http://127.0.0.1:${(blank.address() as AddressInfo).port}/`);
+    // Source text, not a function: a TypeScript runner's helpers (esbuild's `__name`) do not exist in the page.
+    frames = (await page.evaluate(`(${ENCODE})(${JSON.stringify({ seconds, width, height })})`)) as number[][];
+  } finally {
+    blank.close();
+  }
   if (frames.length !== seconds) throw new Error(`the browser encoded ${frames.length} frames, expected ${seconds}`);
   return muxWebm(frames.map((f) => Buffer.from(f)), { width, height });
 }

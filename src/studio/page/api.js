@@ -35,7 +35,9 @@ export class ApiError extends Error {
 
 /** @param {string} path @param {RequestInit} [init] */
 async function call(path, init) {
-  const response = await fetch(path, { ...init, headers: { Accept: 'application/json', ...(init?.body !== undefined ? { 'Content-Type': 'application/json' } : {}) } });
+  // The server answers `Referrer-Policy: no-referrer`, under which a browser sends a change's `Origin` as `null`;
+  // `same-origin` sends the page's own origin to its own server, which refuses a change without it, and nothing to others.
+  const response = await fetch(path, { ...init, referrerPolicy: 'same-origin', headers: { Accept: 'application/json', ...(init?.body !== undefined ? { 'Content-Type': 'application/json' } : {}) } });
   /** @type {any} */
   let body = null;
   try {
