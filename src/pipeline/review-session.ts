@@ -13,7 +13,7 @@ import { draftLanguage, memoryDraft } from './draft-language.js';
 import { PROVIDERS, type LocalizeOptions } from './options.js';
 import type { CheckResult, CueChange, SaveOutcome, SessionCue, TrackSummary } from './review-session-types.js';
 import { runSource } from './run-source.js';
-import { sessionView, shownText, type SessionViewInput } from './session-view.js';
+import { sessionView, shownText, unitsView, type SessionViewInput } from './session-view.js';
 
 export interface ReviewSessionOptions {
   /** The title's options as `localize` resolves them: the same source, units, memory, glossary and profile. */
@@ -55,6 +55,8 @@ interface LanguageState {
   records: Map<string, UnitRecord>;
   machineDrafted: Set<string>;
   view?: SessionCue[];
+  /** Units whose cues changed since the view was computed. */
+  dirty: Set<string>;
 }
 
 const MACHINE_PROVIDERS: ReadonlySet<string> = new Set(PROVIDERS);
@@ -100,7 +102,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     const pair = { source: opts.source, target };
     const glossaryVersion = glossary ? glossaryContentHash(glossary.glossary, target) : '';
     const drafted = await draftLanguage({ units, pair, memory, glossaryVersion, translator: undefined, onProgress: () => {} });
-    const state: LanguageState = { pair, glossaryVersion, suggestions: drafted.suggestions, machine: new Map(), drafts: new Map(), records: new Map(), machineDrafted: new Set() };
+    const state: LanguageState = { pair, glossaryVersion, suggestions: drafted.suggestions, machine: new Map(), drafts: new Map(), records: new Map(), machineDrafted: new Set(), dirty: new Set() };
     state.machine = await machineTexts(state, target);
     await refresh(state, units);
     return state;
@@ -132,13 +134,17 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   async function refresh(state: LanguageState, which: readonly Unit[]): Promise<void> {
     for (const unit of which) {
       const entry = await memory.exact(unit.source, state.pair, state.glossaryVersion);
+      const draft = entry && memoryDraft(unit, entry);
+      const machine = entry !== undefined && isMachineDraft(entry);
+      const before = state.drafts.get(unit.id);
+      if (JSON.stringify([before, state.machineDrafted.has(unit.id)]) === JSON.stringify([draft, machine]) && state.records.has(unit.id)) continue;
       state.records.set(unit.id, unitRecord(unit, entry));
-      if (entry) state.drafts.set(unit.id, memoryDraft(unit, entry));
+      if (draft) state.drafts.set(unit.id, draft);
       else state.drafts.delete(unit.id);
-      if (entry && isMachineDraft(entry)) state.machineDrafted.add(unit.id);
+      if (machine) state.machineDrafted.add(unit.id);
       else state.machineDrafted.delete(unit.id);
+      state.dirty.add(unit.id);
     }
-    delete state.view;
   }
 
   function viewInput(state: LanguageState, target: Lang, drafts: readonly Draft[]): SessionViewInput {
@@ -158,8 +164,14 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     };
   }
 
+  /** The language's cues: computed whole once, then unit by unit as units change. */
   function view(state: LanguageState, target: Lang): SessionCue[] {
-    state.view ??= sessionView(viewInput(state, target, [...state.drafts.values()]));
+    if (state.view === undefined) state.view = sessionView(viewInput(state, target, [...state.drafts.values()]));
+    else if (state.dirty.size > 0) {
+      const fresh = new Map(unitsView(viewInput(state, target, [...state.drafts.values()]), state.dirty).map((c) => [c.id, c]));
+      state.view = state.view.map((c) => fresh.get(c.id) ?? c);
+    }
+    state.dirty.clear();
     return state.view;
   }
 
@@ -284,7 +296,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
         targets[at.k] = typedText(text, targets[at.k] ?? '');
         const drafts = [...state.drafts.values()].filter((d) => d.unitId !== at.unit.id);
         drafts.push({ ...(current ?? { unitId: at.unit.id, origin: 'memory-exact', provider: 'memory', billedCharacters: 0, status: 'draft' }), targets });
-        const cue = sessionView(viewInput(state, language, drafts)).find((c) => c.id === cueId)!;
+        const cue = unitsView(viewInput(state, language, drafts), new Set([at.unit.id])).find((c) => c.id === cueId)!;
         return { findings: cue.findings, budget: cue.budget, metrics: cue.metrics };
       });
     },

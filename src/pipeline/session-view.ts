@@ -93,6 +93,32 @@ export function sessionView(input: SessionViewInput): SessionCue[] {
   });
 }
 
+/**
+ * The cues of some units only, computed as the whole track would compute
+ * them: each with its unit (the glossary checks a unit) and the cues either
+ * side of it (the timing rules compare neighbours). A save recomputes its own
+ * unit instead of a film's thousand cues.
+ */
+export function unitsView(input: SessionViewInput, unitIds: ReadonlySet<string>): SessionCue[] {
+  const { source, units } = input;
+  const unitOfCue = new Map<string, Unit>();
+  for (const unit of units) for (const id of unit.cueIds) unitOfCue.set(id, unit);
+  const wanted = new Set<Unit>();
+  source.cues.forEach((cue, i) => {
+    if (!unitIds.has(unitOfCue.get(cue.id)!.id)) return;
+    for (const near of [source.cues[i - 1], cue, source.cues[i + 1]]) if (near) wanted.add(unitOfCue.get(near.id)!);
+  });
+  const cueIds = new Set([...wanted].flatMap((u) => u.cueIds));
+  const unitSet = new Set([...wanted].map((u) => u.id));
+  const sub: SessionViewInput = {
+    ...input,
+    source: { ...source, cues: source.cues.filter((c) => cueIds.has(c.id)) },
+    units: units.filter((u) => unitSet.has(u.id)),
+    drafts: input.drafts.filter((d) => unitSet.has(d.unitId)),
+  };
+  return sessionView(sub).filter((cue) => unitIds.has(cue.unitId));
+}
+
 function stateOf(cue: ReviewCue): SessionCue['state'] {
   return cue.state === 'approved' || cue.state === 'reviewed' ? cue.state : 'draft';
 }

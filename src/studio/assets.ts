@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +17,8 @@ const ASSET_TYPES: Readonly<Record<string, string>> = {
 };
 
 export interface PageFiles {
-  /** `index.html`, read on each request. */
-  index(): Promise<string>;
+  /** `index.html`, read on each request; undefined when the page is not there (a build without it): the API still answers. */
+  index(): Promise<string | undefined>;
   /** An asset by its file name: only a file the folder held at start-up, so no name can reach another folder. */
   asset(name: string): Promise<{ body: Buffer; type: string } | undefined>;
 }
@@ -26,12 +26,13 @@ export interface PageFiles {
 /** The page and its assets from `dir`, listed once: a name is looked up, never joined to a path. */
 export function pageFiles(dir: URL = PAGE_DIR): PageFiles {
   const listed = new Map<string, string>();
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  const index = new URL('index.html', dir);
+  for (const entry of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
     const type = ASSET_TYPES[extname(entry.name).toLowerCase()];
     if (entry.isFile() && type !== undefined) listed.set(entry.name, type);
   }
   return {
-    index: () => readFile(fileURLToPath(new URL('index.html', dir)), 'utf8'),
+    index: async () => (existsSync(index) ? readFile(fileURLToPath(index), 'utf8') : undefined),
     async asset(name) {
       const type = listed.get(name);
       if (type === undefined) return undefined;

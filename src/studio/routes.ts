@@ -115,7 +115,10 @@ export function routes(options: RoutesOptions): Hono {
 
   app.all('/api/*', (c) => error(c, 404, 'not-found', `no ${c.req.method} ${c.req.path} in the studio's API; see the README's list of endpoints`));
 
-  app.get('/', async (c) => c.html(await page.index()));
+  app.get('/', async (c) => {
+    const html = await page.index();
+    return html === undefined ? c.text('The studio page is missing from this build (expected studio/page/index.html beside the server; `npm run build` copies it). The JSON API at /api/ answers.', 503) : c.html(html);
+  });
 
   app.get('/assets/:file', async (c) => {
     const file = await page.asset(c.req.param('file'));

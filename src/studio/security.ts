@@ -37,9 +37,18 @@ function refuse(status: 403 | 421, error: ApiError['error'], message: string): R
   return new Response(JSON.stringify({ error, message } satisfies ApiError), { status, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
 
+/** An address that listens on every interface: the machine is reached by any of its names, and the token guards it. */
+export function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::' || host === '[::]';
+}
+
 export interface Guard {
-  /** The `host:port` values a request may name in `Host` (the address served, and `localhost` for a loopback one). */
-  hosts: readonly string[];
+  /**
+   * The `host:port` values a request may name in `Host` (the address served,
+   * and `localhost` for a loopback one); undefined: any, on a wildcard address,
+   * where the token is required.
+   */
+  hosts: ReadonlySet<string> | undefined;
   /** Required on every request when set. */
   token?: string | undefined;
 }
@@ -51,11 +60,14 @@ export interface Guard {
  * with a token, a request that does not carry it.
  */
 export function guard(options: Guard): MiddlewareHandler {
-  const hosts = new Set(options.hosts.map((h) => h.toLowerCase()));
+  const { hosts } = options;
   return async (c, next) => {
     const host = (c.req.header('host') ?? '').toLowerCase();
-    if (!hosts.has(host)) {
+    if (hosts !== undefined && !hosts.has(host)) {
       return refuse(421, 'misdirected', `request for host ${JSON.stringify(host)} refused; this studio answers only at ${[...hosts].join(' or ')} (a foreign name pointing here is refused, against DNS rebinding)`);
+    }
+    if (host === '') {
+      return refuse(421, 'misdirected', 'request without a Host header refused; expected the address the studio printed');
     }
     const method = c.req.method;
     if (method !== 'GET' && method !== 'HEAD') {

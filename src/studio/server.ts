@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
@@ -8,7 +7,7 @@ import type { ReviewSession } from '../pipeline/review-session.js';
 import type { ApiError } from './api.js';
 import { PAGE_DIR, pageFiles } from './assets.js';
 import { routes } from './routes.js';
-import { guard, isLoopback, newToken, SECURITY_HEADERS } from './security.js';
+import { guard, isLoopback, isWildcard, newToken, SECURITY_HEADERS } from './security.js';
 
 export interface StudioOptions {
   session: ReviewSession;
@@ -50,17 +49,15 @@ function authority(host: string, port: number): string {
 export async function startStudio(options: StudioOptions): Promise<Studio> {
   const host = options.host ?? '127.0.0.1';
   const pageDir = options.pageDir ?? PAGE_DIR;
-  if (!existsSync(new URL('index.html', pageDir))) {
-    throw new SublocError('STUDIO_START_FAILED', `the studio's page is missing: expected ${new URL('index.html', pageDir).pathname} (run \`npm run build\`, which copies src/studio/page into dist/studio/page)`);
-  }
   const token = isLoopback(host) ? undefined : newToken();
-  const hosts: string[] = [];
+  // Filled once the port is known; nothing is answered before.
+  const hosts = new Set<string>();
   const app = new Hono();
   app.use('*', async (c, next) => {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   });
-  app.use('*', (c, next) => guard({ hosts, token })(c, next));
+  app.use('*', guard({ hosts: isWildcard(host) ? undefined : hosts, token }));
   app.route('/', routes({ session: options.session, page: pageFiles(pageDir), video: options.video }));
   app.onError((error, c) => {
     options.onError?.(error);
@@ -75,8 +72,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
     );
   });
   const { port } = server.address() as AddressInfo;
-  hosts.push(authority(host, port));
-  if (isLoopback(host) && host !== 'localhost') hosts.push(authority('localhost', port));
+  hosts.add(authority(host, port).toLowerCase());
+  if (isLoopback(host)) hosts.add(authority('localhost', port));
 
   let closing: Promise<void> | undefined;
   const studio: Studio = {

@@ -49,6 +49,18 @@ describe('the review session', () => {
     expect(entry).toMatchObject({ provider: 'studio', byReviewer: true, reviewer: 'Camille', status: b!.state, cueStatus: ['approved', b!.state], comments: ['vérifier le chiffre', ''] });
   });
 
+  it('shows after saves, unit by unit, what a new session computes for the whole track', async () => {
+    const s = await session(options);
+    const cues = (await s.track('fr-FR'))!;
+    for (const k of [30, 31, 60]) {
+      const cue = cues[k]!;
+      expect((await s.save('fr-FR', cue.id, { text: 'Un texte bien trop long pour une si courte durée, et 2 chiffres en plus', comment: `note ${k}`, revision: cue.revision })).outcome).toBe('saved');
+    }
+    const after = (await s.track('fr-FR'))!;
+    expect(after.filter((c, i) => c !== cues[i]).map((c) => c.id)).toEqual(expect.arrayContaining([cues[30]!.id, cues[31]!.id, cues[60]!.id]));
+    expect(after).toEqual((await (await session(options)).track('fr-FR'))!);
+  });
+
   it('refuses a change made on an old revision and answers the cue as it is now', async () => {
     const s = await session(options);
     const cue = (await s.track('fr-FR'))![5]!;

@@ -1,4 +1,8 @@
+import { existsSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import { SublocError } from '../../errors.js';
+import type { LocalizeInput } from '../../pipeline/options.js';
+import { videoType } from '../../studio/video.js';
 import type { ImportPlan } from '../../review/import.js';
 import type { ReviewImportInput } from '../../pipeline/review-import.js';
 import type { Command, ParsedArgs } from '../command.js';
@@ -48,6 +52,86 @@ async function importAction(values: ParsedArgs['values'], files: string[], io: C
   }
 }
 
+const SERVE_ONLY = ['video', 'port', 'host'] as const;
+
+/** The studio's address stays the same from one session to the next (a reviewer's bookmark), unless `--port` says otherwise. */
+const DEFAULT_PORT = 4180;
+
+function portOf(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_PORT;
+  const port = /^\d{1,5}$/.test(value.trim()) ? Number(value) : NaN;
+  if (!(port >= 0 && port <= 65535)) throw new SublocError('USAGE', t('review.error.badPort', { value }));
+  return port;
+}
+
+function videoFile(value: string | undefined, cwd: string): string | undefined {
+  if (value === undefined) return undefined;
+  const path = resolve(cwd, value);
+  if (!existsSync(path) || !statSync(path).isFile()) throw new SublocError('USAGE', t('review.error.noVideo', { file: value }));
+  if (videoType(path) === undefined) throw new SublocError('USAGE', t('review.error.videoType', { file: value, ext: extname(path) || '(no extension)' }));
+  return path;
+}
+
+/** Resolves when the user stops the studio (Ctrl+C, or a service manager's SIGTERM). */
+function stopped(): Promise<void> {
+  return new Promise((resolveStop) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolveStop();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+async function serveAction(values: ParsedArgs['values'], extra: string[], io: CliIo): Promise<number> {
+  if (extra.length > 0) throw new SublocError('USAGE', t('review.error.noArguments', { argument: extra[0] ?? '' }));
+  const port = portOf(str(values['port']));
+  const video = videoFile(str(values['video']), io.cwd);
+  const localize: LocalizeInput = { provider: 'offline' };
+  const config = str(values['config']) ?? (existsSync(resolve(io.cwd, 'subloc.config.json')) ? 'subloc.config.json' : undefined);
+  if (config !== undefined) localize.config = config;
+  for (const key of ['input', 'source', 'title', 'memory', 'encoding'] as const) {
+    const v = str(values[key]);
+    if (v !== undefined) localize[key] = v;
+  }
+  // Loaded when the studio starts: the other commands start without the server and the review flow.
+  const [{ resolveLocalizeOptions }, { openReviewSession }, { startStudio }] = await Promise.all([
+    import('../../pipeline/options.js'),
+    import('../../pipeline/review-session.js'),
+    import('../../studio/server.js'),
+  ]);
+  const options = await resolveLocalizeOptions(localize, io.cwd, io.env);
+  const asked = str(values['language'])?.split(',').map((l) => l.trim()).filter(Boolean);
+  for (const language of asked ?? []) {
+    if (!options.targets.includes(language)) throw new SublocError('USAGE', t('review.error.notTarget', { language, title: options.title, expected: options.targets.join(', ') }));
+  }
+  const reviewer = str(values['reviewer']);
+  const session = await openReviewSession({ localize: options, ...(asked === undefined ? {} : { languages: asked }), ...(reviewer === undefined ? {} : { reviewer }) });
+  let studio;
+  try {
+    studio = await startStudio({
+      session,
+      host: str(values['host']) ?? '127.0.0.1',
+      port,
+      video,
+      onError: (error) => io.stderr(`subloc review: ${t('review.failed', { message: error instanceof Error ? error.message : String(error) })}\n`),
+    });
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+  const stop = stopped();
+  io.stdout(`${studio.url}\n`);
+  if (studio.token !== undefined) io.stderr(`${t('review.token', { url: studio.url, token: studio.token })}\n`);
+  if (io.quiet !== true) io.stderr(`${t('review.serving', { title: options.title, languages: session.languages.join(', '), memory: options.memory })}\n`);
+  await stop;
+  await studio.close();
+  if (io.quiet !== true) io.stderr(`${t('review.stopped')}\n`);
+  return EXIT.ok;
+}
+
 export const review: Command = {
   name: 'review',
   summary: () => t('review.summary'),
@@ -61,10 +145,16 @@ export const review: Command = {
     source: { type: 'string', value: '<lang>', description: () => t('option.sourceLanguage'), default: () => t('option.sourceLanguageDefault') },
     memory: { type: 'string', value: '<file>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
     encoding: { type: 'string', value: '<enc>', description: () => t('option.encoding'), default: () => t('option.encodingDefault') },
+    video: { type: 'string', value: '<file>', description: () => t('review.option.video'), default: () => t('review.option.videoDefault') },
+    port: { type: 'string', value: '<n>', description: () => t('review.option.port'), default: String(DEFAULT_PORT) },
+    host: { type: 'string', value: '<address>', description: () => t('review.option.host'), default: '127.0.0.1' },
   },
   async run({ values, positionals }, io) {
     const [action, ...files] = positionals;
-    if (action !== 'import') throw new SublocError('USAGE', action === undefined ? t('error.missingAction', { expected: 'import' }) : t('error.unknownAction', { name: action, expected: 'import' }));
+    if (action === 'serve') return serveAction(values, files, io);
+    if (action !== 'import') throw new SublocError('USAGE', action === undefined ? t('error.missingAction', { expected: 'import, serve' }) : t('error.unknownAction', { name: action, expected: 'import, serve' }));
+    const serveOnly = SERVE_ONLY.find((o) => values[o] !== undefined);
+    if (serveOnly !== undefined) throw new SublocError('USAGE', t('review.error.serveOnly', { option: `--${serveOnly}` }));
     return importAction(values, files, io);
   },
 };
