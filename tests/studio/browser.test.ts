@@ -150,7 +150,8 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     const page = await open();
     const start = await inPage<number>(page, `${SUBTITLE}('7').startTime`);
     await page.getByRole('button', { name: 'Seek to cue 7', exact: true }).click();
-    await page.waitForFunction(`Math.abs(document.querySelector('video').currentTime - ${start}) < 0.01 && !document.querySelector('video').seeking`, undefined, { timeout: 10_000 });
+    // Polled from here: waitForFunction evaluates its predicate with eval, which the studio's CSP forbids.
+    await expect.poll(() => inPage<boolean>(page, `Math.abs(document.querySelector('video').currentTime - ${start}) < 0.01 && !document.querySelector('video').seeking`), { timeout: 10_000 }).toBe(true);
     await page.waitForSelector('li.cue.current[data-cue-id="7"]', { timeout: 10_000 });
     expect(start).toBeGreaterThan(0);
     await translation(page, '7').fill('Un sous-titre qui suit la saisie');
@@ -258,7 +259,7 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     const flagged = await translated('li.cue:not([data-state="approved"]):not([data-findings=""])');
     expect(clean.length).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Approve all cues without findings', exact: true }).click();
-    await page.waitForFunction(`document.getElementById('bulk-status').textContent.startsWith('Approved')`, undefined, { timeout: 30_000 });
+    await expect.poll(() => page.locator('#bulk-status').textContent(), { timeout: 30_000 }).toMatch(/^Approved/);
     await load(page);
     for (const id of clean) expect(await row(page, id).getAttribute('data-state')).toBe('approved');
     for (const id of flagged) expect(await row(page, id).getAttribute('data-state')).not.toBe('approved');
