@@ -21,6 +21,7 @@ import { parse } from '../../src/formats/parse.js';
 import { lineText } from '../../src/model/spans.js';
 import type { Cue } from '../../src/model/track.js';
 import { findChromium } from '../../tests/helpers/chromium.js';
+import { start as startDeepL } from '../../tests/helpers/deepl-server.js';
 
 const CUES = 1500;
 const LANG = 'fr-FR';
@@ -56,9 +57,9 @@ function scaledSample(): Cue[] {
   return cues;
 }
 
-function run(args: string[], cwd: string): Promise<void> {
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((settle, reject) => {
-    const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
     child.on('close', (code) => (code === 0 ? settle() : reject(new Error(`subloc ${args.join(' ')} failed: ${stderr}`))));
@@ -122,6 +123,7 @@ async function loadTo(page: Page, address: string, mark: string, selector: strin
 const STUDIO_SAVES = `async (n) => {
   const { getTrack, putCue } = await import('/assets/api.js');
   const cue = (await getTrack(${JSON.stringify(LANG)}))[99];
+  if (cue.text === '' || cue.machine === null) throw new Error('cue ' + cue.id + ' has no machine draft: the film was not drafted');
   let revision = cue.revision;
   const times = [];
   for (let i = 0; i < n; i++) {
@@ -155,8 +157,13 @@ export async function benchStudio(): Promise<string> {
     cpSync(join(root, 'glossary.json'), join(dir, 'glossary.json'));
     writeFileSync(join(dir, 'film.zh-Hans.srt'), formats.srt.serialize({ language: 'zh-Hans', cues, meta: {} }).text);
     writeFileSync(join(dir, 'subloc.config.json'), JSON.stringify({ title: 'bench-film', input: 'film.zh-Hans.srt', source: 'zh-Hans', targets: [LANG], glossary: 'glossary.json', profile: 'default', formats: ['srt'], out: 'out' }));
-    // Pseudo drafts: every cue has a draft in the memory, as after a DeepL run.
-    await run(['localize', '--config', 'subloc.config.json', '--provider', 'pseudo'], dir);
+    // Every cue a machine draft in the memory, as after a DeepL run (the loopback DeepL-compatible server here).
+    const deepl = await startDeepL({ authKey: 'bench:fx', characterLimit: 100_000_000 });
+    try {
+      await run(['localize', '--config', 'subloc.config.json', '--no-condense'], dir, { DEEPL_AUTH_KEY: 'bench:fx', DEEPL_SERVER_URL: deepl.url });
+    } finally {
+      await deepl.stop();
+    }
     studio = await serve(dir);
     const peer = await bareServer(cues);
     bare = peer.server;
