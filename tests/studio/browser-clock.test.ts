@@ -47,7 +47,7 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     const { executablePath, args } = await findChromium();
     // Web security on, as in a user's browser (see browser.test.ts).
     browser = await chromium.launch({ executablePath, args: args.filter((a) => a !== '--disable-web-security'), headless: true });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     page.on('console', (m) => { if (m.type() === 'error' && !/status of 400/.test(m.text())) problems.push(m.text()); });
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(studio.url);
@@ -68,14 +68,14 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     expect(await row('3').getAttribute('aria-current')).toBe('true');
     const at = await page.locator('#time').textContent();
     await play.click();
-    expect(await page.getByRole('button', { name: 'Pause', exact: true }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 10_000 });
     await expect.poll(() => page.locator('#time').textContent(), { timeout: 10_000 }).not.toBe(at);
     await page.keyboard.press('Control+Space');
-    expect(await page.getByRole('button', { name: 'Play', exact: true }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: 10_000 });
     // Alt+R plays the current cue again from its start.
     await translation('3').focus();
     await page.keyboard.press('Alt+R');
-    expect(await page.getByRole('button', { name: 'Pause', exact: true }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Control+Space');
     expect(problems).toEqual([]);
   }, 120_000);
@@ -120,6 +120,26 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     await translation('5').fill('eins\nzwei');
     await savedRow('5');
     expect(await page.locator('#save-status').textContent()).toBe('All changes saved');
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('works beyond loopback once opened with the token it printed, and not without it', async () => {
+    const options = await resolveLocalizeOptions({ config: 'subloc.config.json' }, dir, {});
+    const wide = await startStudio({ session: await openReviewSession({ localize: options }), host: '0.0.0.0' });
+    try {
+      expect(wide.token).toMatch(/^[\w-]{20,}$/);
+      expect((await fetch(`http://127.0.0.1:${wide.port}/`)).status).toBe(403);
+      // In the first page's context: a single-process Chromium sends a second context's cookies with its navigations only.
+      const other = await page.context().newPage();
+      await other.goto(`http://127.0.0.1:${wide.port}/?token=${wide.token!}`);
+      await other.waitForSelector('body[data-rendered="all"]', { timeout: 60_000 });
+      // The token leaves the address bar (the server keeps it in a cookie), and every request of the page carries it.
+      expect(new URL(other.url()).search).toBe('');
+      await other.getByRole('textbox', { name: 'Translation of cue 7', exact: true }).fill('Über das Netz gespeichert');
+      await other.waitForSelector('li.cue[data-cue-id="7"][data-status="saved"]', { timeout: 10_000 });
+    } finally {
+      await wide.close();
+    }
     expect(problems).toEqual([]);
   }, 120_000);
 

@@ -72,12 +72,6 @@ const studio = {
 let player;
 
 async function start() {
-  // The token came once in the address; the server keeps it in a cookie, and it should not stay on screen or in history.
-  const url = new URL(location.href);
-  if (url.searchParams.has('token')) {
-    url.searchParams.delete('token');
-    history.replaceState(null, '', url.pathname + url.search + url.hash);
-  }
   const session = await getSession();
   studio.session = session;
   document.title = `${session.title} — subloc review studio`;

@@ -57,6 +57,7 @@ export class Player {
     if (this.running) return;
     this.since = performance.now();
     this.running = true;
+    this.tick();
     this.loop();
   }
 
