@@ -3,7 +3,7 @@ import { createMatcher, glossaryContentHash, loadGlossary, type Glossary, type M
 import { openMemoryStore } from '../memory/open.js';
 import type { MemoryEntry, MemoryStore } from '../memory/store.js';
 import type { Lang, Track } from '../model/track.js';
-import { unitKey, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
+import { cueStatusOf, targetMissing, unitKey, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import type { Profile } from '../qc/index.js';
 import { UNKNOWN_REVIEWER } from '../review/import.js';
 import { segment } from '../translate/segment.js';
@@ -202,13 +202,14 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
       }
     }
     const at = now().toISOString();
-    const entries = [...planned].map(([unitId, record]) => reviewerEntry(units.find((u) => u.id === unitId)!, record, { pair: state.pair, reviewer: reviewer ?? UNKNOWN_REVIEWER, now: at }));
+    // A unit's id is its first cue's.
+    const entries = [...planned].map(([unitId, record]) => reviewerEntry(unitOf.get(unitId)!.unit, record, { pair: state.pair, reviewer: reviewer ?? UNKNOWN_REVIEWER, now: at }));
     const written = entries.length === 0 ? { kept: 0 } : await memory.put(entries);
     await refresh(state, touched);
     if (written.kept > 0) {
       // The memory kept an entry that outranks the change (written meanwhile by another process): report it stale, as it is now.
       for (const [unitId, record] of planned) {
-        if (state.records.get(unitId)!.texts.join() === record.texts.join() && state.records.get(unitId)!.states.join() === record.states.join()) continue;
+        if (JSON.stringify(state.records.get(unitId)) === JSON.stringify(record)) continue;
         for (const { id } of changes) if (unitOf.get(id)!.unit.id === unitId) outcomes.set(id, { refused: 'stale', message: `cue ${id} (${target}) was saved meanwhile by someone else; nothing of this change was saved: compare and save again` });
       }
     }
@@ -223,12 +224,16 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     reviewer,
 
     async tracks() {
+      // Counted from the drafts as the review package states them, without computing every language's cues.
       return serial(() =>
         languages.map((language) => {
-          const cues = view(states.get(language)!, language);
+          const state = states.get(language)!;
           const counts = { draft: 0, reviewed: 0, approved: 0, untranslated: 0 };
-          for (const cue of cues) counts[cue.origin === 'untranslated' ? 'untranslated' : cue.state]++;
-          return { language, cues: cues.length, counts };
+          for (const unit of units) {
+            const draft = state.drafts.get(unit.id);
+            unit.cueIds.forEach((_, k) => counts[draft === undefined || targetMissing(draft, unit, k) ? 'untranslated' : (cueStatusOf(draft, k) ?? 'draft')]++);
+          }
+          return { language, cues: source.cues.length, counts };
         }),
       );
     },

@@ -71,6 +71,8 @@ h1 .sub { color: var(--muted); font-weight: 500; }
 .untranslated-text { color: var(--muted); font-style: italic; font-size: 14px; }
 .suggestion { margin-top: 6px; font-size: 13px; color: var(--muted); }
 .suggestion .label { font-weight: 600; margin-right: .4em; }
+.comment { margin-top: 6px; font-size: 13px; }
+.comment .label { font-weight: 600; margin-right: .4em; }
 mark.term { background: var(--term); color: inherit; border-radius: 3px; padding: 0 2px; box-shadow: inset 0 -1px 0 #e0c64a; cursor: help; }
 mark.term-missing { background: transparent; box-shadow: none; outline: 1.5px dashed var(--error); outline-offset: 1px; }
 .metrics { font-size: 13px; font-variant-numeric: tabular-nums; margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 0 8px; }

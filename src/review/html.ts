@@ -121,7 +121,7 @@ function cueRow(cue: ReviewCue, pkg: ReviewPackage): string {
 <th scope="row">${escapeHtml(cue.id)}</th>
 <td class="time">${timeCell(cue, pkg.frameRate, over.has('duration'))}</td>
 <td class="text source" lang="${escapeHtml(pkg.sourceLang)}">${renderTagged(cue.source, sourceMarks(cue))}</td>
-<td class="target"><div class="text" lang="${escapeHtml(pkg.targetLang)}">${targetText(cue)}</div>${suggestion(cue, pkg)}${findingList(cue.findings)}</td>
+<td class="target"><div class="text" lang="${escapeHtml(pkg.targetLang)}">${targetText(cue)}</div>${suggestion(cue, pkg)}${comment(cue)}${findingList(cue.findings)}</td>
 <td>${metricsList(cue, over)}</td>
 <td>${badge(cue)}</td>
 </tr>`;
@@ -169,6 +169,11 @@ function suggestion(cue: ReviewCue, pkg: ReviewPackage): string {
   if (cue.suggestion === undefined) return '';
   const label = cue.state === 'needs-review' ? 'Before the source changed:' : 'Memory:';
   return `<div class="suggestion"><span class="label">${label}</span><span lang="${escapeHtml(pkg.targetLang)}">${renderTagged(cue.suggestion)}</span></div>`;
+}
+
+function comment(cue: ReviewCue): string {
+  if (cue.comment === undefined) return '';
+  return `<div class="comment"><span class="label">Comment${cue.reviewer === undefined ? '' : ` by ${escapeHtml(cue.reviewer)}`}:</span><span>${escapeHtml(cue.comment)}</span></div>`;
 }
 
 function findingList(findings: readonly Diagnostic[]): string {

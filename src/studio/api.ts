@@ -3,7 +3,9 @@
  * page. The page uses nothing else; the README documents the same.
  *
  * Every change (`PUT`, `POST`) needs `Content-Type: application/json` and an
- * `Origin` header equal to the page's own origin (`http://<host>:<port>`);
+ * `Origin` header equal to the page's own origin (`http://<host>:<port>`), or,
+ * from a browser that sends no `Origin` on a same-origin request (Chromium on
+ * a `PUT`), none with `Sec-Fetch-Site: same-origin`, which no page can forge;
  * every request needs a `Host` equal to the address served. A server that
  * listens on an address other than loopback also needs its token on every
  * request: `Authorization: Bearer <token>`, or `?token=<token>` on the first

@@ -61,6 +61,17 @@ describe('the review session', () => {
     expect(after).toEqual((await (await session(options)).track('fr-FR'))!);
   });
 
+  it('counts each track’s cues by state as its cues say them', async () => {
+    const s = await session(options);
+    const cues = (await s.track('fr-FR'))!;
+    const untranslated = cues.find((c) => c.origin === 'untranslated');
+    const counts = { draft: 0, reviewed: 0, approved: 0, untranslated: 0 };
+    for (const c of cues) counts[c.origin === 'untranslated' ? 'untranslated' : c.state]++;
+    expect(await s.tracks()).toEqual([{ language: 'fr-FR', cues: cues.length, counts }]);
+    expect(counts.approved + counts.reviewed).toBeGreaterThan(0);
+    if (untranslated) expect(counts.untranslated).toBeGreaterThan(0);
+  });
+
   it('refuses a change made on an old revision and answers the cue as it is now', async () => {
     const s = await session(options);
     const cue = (await s.track('fr-FR'))![5]!;

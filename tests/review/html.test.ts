@@ -124,6 +124,13 @@ describe('writeReviewSheet', () => {
     expect(page).toContain('data-cue-id="&lt;x&gt;"');
   });
 
+  it('shows a reviewer’s comment on its cue, as text', () => {
+    const pkg = fixture();
+    pkg.cues = [cue({ id: '1', start: 0, end: 1000, source: '鱼', target: 'Fish', state: 'reviewed', reviewer: 'lin', comment: 'Check the <b>name</b> & the date' })];
+    const page = writeReviewSheet(pkg);
+    expect(page).toContain('<div class="comment"><span class="label">Comment by lin:</span><span>Check the &lt;b&gt;name&lt;/b&gt; &amp; the date</span></div>');
+  });
+
   it('renders our tags as elements and a dialogue break as <br>', () => {
     expect(html).toContain('<i>Hello? Are you at the pier yet?</i>');
     expect(html).toContain('<i>喂？你到码头了吗？</i>');

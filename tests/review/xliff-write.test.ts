@@ -40,7 +40,7 @@ const sample = pkg([
     findings: [diagnostic('qc/reading-speed', 'warning', 'found 21.3 characters/s, expected at most 20 (1.3 too fast)', { cueId: '1' })],
   }),
   cue('2', '1', '接诉即办。', 'swift response to public complaints.', 'memory'),
-  cue('3', '3', '- 你好！\n- 喂？', '- Hello!\n- Hello?', 'reviewed', { reviewer: 'Li Wei <li@example.org>' }),
+  cue('3', '3', '- 你好！\n- 喂？', '- Hello!\n- Hello?', 'reviewed', { reviewer: 'Li Wei <li@example.org>', comment: 'Two speakers: keep the dashes & the <line> break' }),
   cue('4', '4', 'A & B <c>', 'A &amp; B &lt;c&gt; <b>bold</b> <u>under</u>', 'approved', { reviewer: 'Anna' }),
   cue('5', '5', '热线', 'hotline', 'fuzzy', { score: 0.86, suggestion: 'the hotline' }),
   cue('6', '6', '新的源文本', 'new draft', 'needs-review', { suggestion: 'the reviewed translation' }),
@@ -51,6 +51,13 @@ const sample = pkg([
 ]);
 
 describe('writeXliff', () => {
+  it('writes a reviewer’s comment as a note from the reviewer, first among the cue’s notes', () => {
+    const unit = /<trans-unit id="3"[^]*?<\/trans-unit>/.exec(writeXliff(sample))![0];
+    expect(unit).toContain('</source>\n          <target state="signed-off"');
+    expect(unit.split('<note')[1]).toBe(' from="Li Wei &lt;li@example.org&gt;" priority="1">Two speakers: keep the dashes &amp; the &lt;line&gt; break</note>\n          ');
+  });
+
+
   it('writes XLIFF 1.2 that the OASIS strict schema accepts', () => {
     const xliff = writeXliff(sample);
     const result = validateText(xliff, 'xliff-1.2');

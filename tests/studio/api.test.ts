@@ -1,11 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
 import { lineText } from '../../src/model/spans.js';
 import { readXliff } from '../../src/review/xliff-read.js';
 import type { StudioCue, TrackResponse } from '../../src/studio/api.js';
+import { openReviewSession } from '../../src/pipeline/review-session.js';
 import { MAX_BODY } from '../../src/studio/routes.js';
+import { startStudio } from '../../src/studio/server.js';
 import { cli } from '../helpers/cli.js';
 import { change, LANG, send, startSample, type Running } from './studio-fixture.js';
 
@@ -121,6 +123,15 @@ describe('the studio’s JSON API', () => {
     expect((await change(running, 'POST', `/api/tracks/${LANG}/approve`, { ids: ['1'] })).status).toBe(400);
   });
 
+  it('refuses to start on a port in use, saying what to do', async () => {
+    const session = await openReviewSession({ localize: running.options, languages: [LANG] });
+    await expect(startStudio({ session, port: running.studio.port })).rejects.toMatchObject({
+      code: 'STUDIO_START_FAILED',
+      message: `cannot listen on 127.0.0.1:${running.studio.port}: the port is in use; pass another --port, or --port 0 for a free one`,
+    });
+    await session.close();
+  });
+
   it('checks a text as it is typed, on the server’s QC rules, without saving it', async () => {
     const cue = (await track())[30]!;
     const answer = await change(running, 'POST', '/api/check', { language: LANG, id: cue.id, text: 'Un texte bien trop long pour une si courte durée, bien plus long que ce que le budget permet vraiment ici' });
@@ -135,7 +146,7 @@ describe('the studio’s JSON API', () => {
 });
 
 describe('what the studio saved', () => {
-  it('is what the next localize writes: the text in the track, the state and the comment in the XLIFF', async () => {
+  it('is what the next localize writes (the text in the track, the state and the comment in the XLIFF) and what deliver delivers', async () => {
     const running = await startSample();
     const cues = ((await send(running.origin, { path: `/api/tracks/${LANG}` })).json() as TrackResponse).cues;
     const cue = cues[40]!;
@@ -151,7 +162,17 @@ describe('what the studio saved', () => {
     const xliff = readFileSync(join(folder, `hotline-beijing.${LANG}.xlf`), 'utf8');
     expect(readXliff(xliff, 'x.xlf').cues.find((c) => c.id === cue.id)).toMatchObject({ state: 'approved', target: 'Le texte du studio' });
     expect(new RegExp(`<trans-unit id="${cue.id}"[^]*?</trans-unit>`).exec(xliff)?.[0]).toContain('<note from="Camille" priority="1">Nom propre : vérifié</note>');
-  }, 60_000);
+
+    const festival = join(running.dir, 'festival');
+    const delivered = await cli(['deliver', '--config', 'subloc.config.json', '--language', LANG, '--formats', 'srt', '--out', festival, '--allow-qc-errors', '--json'], running.dir);
+    expect(delivered.code, delivered.stderr).toBe(0);
+    const [language] = JSON.parse(delivered.stdout).languages;
+    // Counted cue by cue: the approved cue among the unit's reviewed ones.
+    expect(language).toMatchObject({ language: LANG, delivered: true, approved: 1 });
+    const srt = readdirSync(festival, { recursive: true, encoding: 'utf8' }).find((f) => f.endsWith('.srt'))!;
+    const deliveredTrack = parse(readFileSync(join(festival, srt))).track;
+    expect(deliveredTrack.cues.find((c) => c.id === cue.id)?.lines.map(lineText).join(' ')).toBe('Le texte du studio');
+  }, 90_000);
 });
 
 describe('the video', () => {

@@ -41,7 +41,16 @@ describe('the studio on loopback', () => {
       expect(answer.status, String(origin)).toBe(403);
       expect(answer.json().message).toContain(`changes are accepted only from the studio's own page at ${running.origin}`);
     }
+    // Without an Origin only when the browser itself says the page is the studio's own (Chromium sends none on a same-origin PUT).
+    for (const site of ['cross-site', 'same-site', 'none']) {
+      const answer = await send(running.origin, { method: 'PUT', path, headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': site }, body });
+      expect(answer.status, site).toBe(403);
+    }
+    const foreignButSameSite = await send(running.origin, { method: 'PUT', path, headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin', Origin: 'http://evil.example' }, body });
+    expect(foreignButSameSite.status).toBe(403);
     expect((await change(running, 'POST', `/api/tracks/${LANG}/approve`, { cues: [] })).status).toBe(200);
+    const ownPage = await send(running.origin, { method: 'POST', path: `/api/tracks/${LANG}/approve`, headers: { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'same-origin' }, body: '{"cues":[]}' });
+    expect(ownPage.status).toBe(200);
     const foreignApprove = await send(running.origin, { method: 'POST', path: `/api/tracks/${LANG}/approve`, headers: { 'Content-Type': 'application/json', Origin: 'http://evil.example' }, body: JSON.stringify({ cues: [{ id: cue.id, revision: cue.revision }] }) });
     expect(foreignApprove.status).toBe(403);
     expect(((await send(running.origin, { path: `/api/tracks/${LANG}` })).json() as TrackResponse).cues[3]).toEqual(cue);
