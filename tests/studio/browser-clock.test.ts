@@ -143,7 +143,7 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
-  it('shows only the cues that need attention when asked', async () => {
+  it('shows only the cues that need attention, or those with one finding, when asked', async () => {
     await page.getByRole('combobox', { name: 'Show cues' }).selectOption('attention');
     const shown = await inPage<string[]>(page, `[...document.querySelectorAll('li.cue:not([hidden])')].map((r) => r.dataset.attention)`);
     expect(shown.length).toBeGreaterThan(0);
@@ -151,6 +151,15 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     expect(await page.locator('#summary').textContent()).toContain(`${shown.length} need attention`);
     expect(await row('4').isHidden()).toBe(await inPage<boolean>(page, `document.querySelector('li.cue[data-cue-id="4"]').dataset.attention === 'false'`));
     await page.getByRole('combobox', { name: 'Show cues' }).selectOption('all');
+    // By finding: the codes QC reported on this track, each showing exactly the cues it was found on.
+    const codes = await page.getByRole('combobox', { name: 'Finding' }).locator('option').evaluateAll((options) => options.map((o) => o.getAttribute('value')).filter((v) => v !== ''));
+    expect(codes).toContain('qc/reading-speed');
+    await page.getByRole('combobox', { name: 'Finding' }).selectOption('qc/reading-speed');
+    const found = await inPage<string[]>(page, `[...document.querySelectorAll('li.cue:not([hidden])')].map((r) => r.dataset.findings)`);
+    expect(found.length).toBeGreaterThan(0);
+    for (const list of found) expect(list.split(' ')).toContain('qc/reading-speed');
+    expect(await page.locator('#shown').textContent()).toBe(`Showing ${found.length} of ${await page.locator('li.cue').count()} cues`);
+    await page.getByRole('combobox', { name: 'Finding' }).selectOption('');
     expect(problems).toEqual([]);
   }, 120_000);
 });
