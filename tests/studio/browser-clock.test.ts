@@ -90,6 +90,24 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it('keeps what is typed as typed when a save lands in a pause: a trailing space or a new empty line stays', async () => {
+    const box = translation('8');
+    await box.fill('Hallo ');
+    await savedRow('8');
+    expect(await box.inputValue()).toBe('Hallo ');
+    await box.press('End');
+    await box.pressSequentially('Welt');
+    await box.press('Enter');
+    await savedRow('8');
+    expect(await box.inputValue()).toBe('Hallo Welt\n');
+    await box.pressSequentially('zweite Zeile');
+    await savedRow('8');
+    await page.reload();
+    await page.waitForSelector('body[data-rendered="all"]', { timeout: 60_000 });
+    expect(await translation('8').inputValue()).toBe('Hallo Welt\nzweite Zeile');
+    expect(problems).toEqual([]);
+  }, 120_000);
+
   it('inserts a glossary term’s preferred rendering at the cursor', async () => {
     const term = page.locator('li.cue .terms button.preferred').first();
     const name = (await term.getAttribute('aria-label'))!;

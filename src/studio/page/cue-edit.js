@@ -32,6 +32,12 @@ export class CueEdit {
     this.lang = lang;
     /** The cue as the server last answered it. */
     this.saved = cue;
+    /**
+     * The text and comment as typed when the server last took them. The server keeps its own form (trimmed,
+     * line breaks tidied); comparing with what was typed, not with that, keeps a pause after a space from
+     * rewriting the text box under the cursor.
+     */
+    this.basis = { text: cue.text, comment: cue.comment };
     this.text = cue.text;
     this.comment = cue.comment;
     /** QC of `text`: the saved cue's until a check answers for what was typed. */
@@ -70,7 +76,7 @@ export class CueEdit {
   }
 
   get dirty() {
-    return this.text !== this.saved.text || this.comment !== this.saved.comment || (this.wantState !== null && this.wantState !== this.saved.state);
+    return this.text !== this.basis.text || this.comment !== this.basis.comment || (this.wantState !== null && this.wantState !== this.saved.state);
   }
 
   get hasError() {
@@ -116,11 +122,20 @@ export class CueEdit {
     this.checkSoon();
   }
 
-  /** Keeps the reviewer's version over the other one: saved again on the other's revision. */
+  /**
+   * Keeps the reviewer's version over the other one, saved again on the other's revision: what the reviewer
+   * changed wins; what they left alone (the comment, say) takes the other version's.
+   */
   keepMine() {
-    if (this.conflict === null) return;
-    this.saved = this.conflict;
+    const theirs = this.conflict;
+    if (theirs === null) return;
+    if (this.text === this.basis.text) this.text = theirs.text;
+    if (this.comment === this.basis.comment) this.comment = theirs.comment;
+    this.saved = theirs;
+    this.basis = { text: theirs.text, comment: theirs.comment };
     this.conflict = null;
+    this.status = this.dirty ? 'unsaved' : 'saved';
+    this.changed(this, true);
     void this.flush();
   }
 
@@ -142,6 +157,7 @@ export class CueEdit {
   /** @param {StudioCue} cue */
   show(cue) {
     this.saved = cue;
+    this.basis = { text: cue.text, comment: cue.comment };
     this.text = cue.text;
     this.comment = cue.comment;
     this.live = { findings: cue.findings, budget: cue.budget, metrics: cue.metrics };
@@ -200,13 +216,13 @@ export class CueEdit {
   }
 
   async send() {
-    const before = this.saved;
+    const before = this.basis;
     const sent = { text: this.text, comment: this.comment, kind: this.kind };
     /** @type {import('./api.js').CueChange} */
-    const change = { revision: before.revision };
+    const change = { revision: this.saved.revision };
     if (sent.text !== before.text) change.text = sent.text;
     if (sent.comment !== before.comment) change.comment = sent.comment;
-    if (this.wantState !== null && this.wantState !== before.state) change.state = this.wantState;
+    if (this.wantState !== null && this.wantState !== this.saved.state) change.state = this.wantState;
     this.status = 'saving';
     this.changed(this, false);
     let result;
@@ -222,26 +238,16 @@ export class CueEdit {
     }
     if (result.ok) {
       this.saved = result.cue;
+      this.basis = { text: sent.text, comment: sent.comment };
       if (this.wantState !== null && result.cue.state === this.wantState) this.wantState = null;
       if (change.text !== undefined && sent.kind === 'edit') {
         this.undone.push(before.text);
         this.redone = [];
       }
-      const typedSince = this.text !== sent.text;
-      let external = false;
-      // The server's own form of what was sent (its line breaks, its trimming) is what the reviewer sees, unless they typed on.
-      if (!typedSince && this.text !== result.cue.text) {
-        this.text = result.cue.text;
-        external = true;
-      }
-      if (this.comment === sent.comment && this.comment !== result.cue.comment) {
-        this.comment = result.cue.comment;
-        external = true;
-      }
-      if (!typedSince) this.live = { findings: result.cue.findings, budget: result.cue.budget, metrics: result.cue.metrics };
+      if (this.text === sent.text) this.live = { findings: result.cue.findings, budget: result.cue.budget, metrics: result.cue.metrics };
       this.status = this.dirty ? 'unsaved' : 'saved';
       this.error = '';
-      this.changed(this, external);
+      this.changed(this, false);
       if (this.dirty) this.again = true;
     } else if ('stale' in result) {
       this.conflict = result.stale;
