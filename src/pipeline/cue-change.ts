@@ -16,7 +16,8 @@ export interface UnitRecord {
 export const MAX_TEXT = 1000;
 export const MAX_COMMENT = 2000;
 
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/;
+// Line breaks (\n, \r\n, \r) are the reviewer's; any other control character is a paste gone wrong.
+const CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
 const STATES: readonly MemoryStatus[] = ['draft', 'reviewed', 'approved'];
 
 /** The unit as its exact memory entry says it; without one, every cue untranslated and a draft. */
@@ -47,10 +48,12 @@ function normalizeText(text: string): string {
     .join('\n');
 }
 
+const STYLE_TAGS = [['i', 'italic'], ['b', 'bold'], ['u', 'underline']] as const;
+
 /** The new text in the stored text's styling, when one style covers all of it (a cue in italics stays in italics). */
 function styled(text: string, stored: TaggedText): TaggedText {
   const spans = fromTagged(stored).filter((s) => s.text.trim() !== '');
-  const tags = spans.length === 0 ? [] : (['i', 'b', 'u'] as const).filter((tag) => spans.every((s) => s[tag === 'i' ? 'italic' : tag === 'b' ? 'bold' : 'underline']));
+  const tags = spans.length === 0 ? [] : STYLE_TAGS.filter(([, flag]) => spans.every((s) => s[flag])).map(([tag]) => tag);
   return tags.reduceRight((inner, tag) => `<${tag}>${inner}</${tag}>`, escapeText(text));
 }
 

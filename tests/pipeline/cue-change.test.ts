@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { applyCueChange, cueRevision, reviewerEntry, unitRecord, type UnitRecord } from '../../src/pipeline/cue-change.js';
+import type { Unit } from '../../src/model/unit.js';
+
+const unit: Unit = { id: '4', cueIds: ['4', '5'], source: ['<i>您好，</i>', '请问？'] };
+const record: UnitRecord = { texts: ['<i>Hello,</i>', 'how can I help?'], states: ['approved', 'reviewed'], comments: ['', 'check'] };
+const ctx = (k: number, shown: string) => ({ cueId: unit.cueIds[k]!, language: 'en-US', shown });
+
+describe('a change to one cue of a unit', () => {
+  it('keeps the other cue, its state and its revision', () => {
+    const result = applyCueChange(record, 1, { text: 'what can I do?', revision: cueRevision(record, 1) }, ctx(1, 'how can I help?'));
+    expect(result).toEqual({ record: { texts: ['<i>Hello,</i>', 'what can I do?'], states: ['approved', 'reviewed'], comments: ['', 'check'] }, changed: true });
+    if ('record' in result) expect(cueRevision(result.record, 0)).toBe(cueRevision(record, 0));
+  });
+
+  it('changes nothing when the text comes back as shown, line breaks and spaces aside', () => {
+    expect(applyCueChange(record, 0, { text: ' Hello, ', revision: cueRevision(record, 0) }, ctx(0, 'Hello,'))).toEqual({ record, changed: false });
+  });
+
+  it('keeps the style that covers the whole cue, and the reviewer’s line breaks, with markup typed as text', () => {
+    const result = applyCueChange(record, 0, { text: 'Hi <b>there</b>\r\n  & welcome ', revision: cueRevision(record, 0) }, ctx(0, 'Hello,'));
+    expect('record' in result && result.record.texts[0]).toBe('<i>Hi &lt;b&gt;there&lt;/b&gt;\n&amp; welcome</i>');
+  });
+
+  it('is refused on an old revision, when it lowers a state, empties a cue or says nothing', () => {
+    const stale = applyCueChange(record, 1, { text: 'x', revision: 'old' }, ctx(1, ''));
+    expect(stale).toMatchObject({ refused: 'stale', message: expect.stringContaining('cue 5 (en-US) changed since revision old was shown') });
+    const lower = applyCueChange(record, 0, { state: 'reviewed', revision: cueRevision(record, 0) }, ctx(0, 'Hello,'));
+    expect(lower).toMatchObject({ refused: 'invalid', message: expect.stringContaining('cue 4 (en-US): the cue is approved and cannot go back to reviewed') });
+    expect(applyCueChange(record, 0, { text: '\n', revision: cueRevision(record, 0) }, ctx(0, 'Hello,'))).toMatchObject({ refused: 'invalid' });
+    expect(applyCueChange(record, 0, { revision: cueRevision(record, 0) }, ctx(0, 'Hello,'))).toMatchObject({ refused: 'invalid' });
+    expect(applyCueChange(record, 0, { text: 'a\u0007b', revision: cueRevision(record, 0) }, ctx(0, 'Hello,'))).toMatchObject({ refused: 'invalid', message: expect.stringContaining('control character') });
+  });
+
+  it('cannot mark an untranslated cue reviewed without a text, but can with one', () => {
+    const empty = unitRecord(unit, undefined);
+    expect(applyCueChange(empty, 0, { state: 'reviewed', revision: cueRevision(empty, 0) }, ctx(0, ''))).toMatchObject({ refused: 'invalid', message: expect.stringContaining('no translation to mark reviewed') });
+    expect(applyCueChange(empty, 0, { state: 'reviewed', text: 'Hello,', revision: cueRevision(empty, 0) }, ctx(0, ''))).toMatchObject({ changed: true, record: { states: ['reviewed', 'draft'] } });
+  });
+});
+
+describe('the entry a reviewer’s record becomes', () => {
+  it('has the lowest cue state as the unit’s, each cue’s own, and matches under any glossary', () => {
+    expect(reviewerEntry(unit, record, { pair: { source: 'zh-Hans', target: 'en-US' }, reviewer: 'Lin', now: '2026-12-06T09:00:00.000Z' })).toEqual({
+      sourceLang: 'zh-Hans',
+      targetLang: 'en-US',
+      source: unit.source,
+      target: record.texts,
+      glossaryVersion: '',
+      provider: 'studio',
+      status: 'reviewed',
+      cueStatus: ['approved', 'reviewed'],
+      reviewer: 'Lin',
+      byReviewer: true,
+      comments: ['', 'check'],
+      updatedAt: '2026-12-06T09:00:00.000Z',
+    });
+  });
+});
