@@ -124,6 +124,10 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     await page.getByRole('textbox', { name: 'Comment on cue 12', exact: true }).fill('Vérifier le numéro avec la production');
     await savedRow(page, '12');
     await allSaved(page);
+    // The language's count follows the decisions made on the page.
+    const approved = await page.locator('li.cue[data-state="approved"]').count();
+    expect(approved).toBeGreaterThan(0);
+    expect(await page.getByRole('combobox', { name: 'Language' }).locator('option:checked').textContent()).toBe(`${LANG} (${approved} of ${await page.locator('li.cue').count()} approved)`);
 
     await load(page);
     expect(await translation(page, '12').inputValue()).toBe(edited);

@@ -98,7 +98,7 @@ async function start() {
       const option = document.createElement('option');
       option.value = lang;
       const track = tracks.find((t) => t.language === lang);
-      option.textContent = track === undefined ? lang : `${lang} (${track.counts.approved} of ${track.cues} approved)`;
+      option.textContent = track === undefined ? lang : languageLabel(lang, track.counts.approved, track.cues);
       return option;
     }),
   );
@@ -209,8 +209,15 @@ function showStatus() {
     ui.saveStatus.textContent = status;
     document.body.dataset['saveStatus'] = conflict !== undefined ? 'conflict' : failed !== undefined ? 'error' : status === 'Saving…' ? 'saving' : status === 'Unsaved changes' ? 'unsaved' : 'saved';
     const count = (/** @type {string} */ state) => edits.filter((e) => e.state === state).length;
+    const option = [...ui.language.options].find((o) => o.value === studio.lang);
+    if (option !== undefined) option.textContent = languageLabel(studio.lang, count('approved'), edits.length);
     ui.summary.textContent = `${edits.length} cues: ${count('approved')} approved, ${count('reviewed')} reviewed, ${count('draft')} draft; ${edits.filter(needsAttention).length} need attention`;
   });
+}
+
+/** @param {string} lang @param {number} approved @param {number} cues */
+function languageLabel(lang, approved, cues) {
+  return `${lang} (${approved} of ${cues} approved)`;
 }
 
 function fillFindingFilter() {
