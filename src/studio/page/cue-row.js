@@ -56,9 +56,8 @@ export class CueRow {
     seek.className = 'seek';
     head.append(seek, el('span', 'duration', `${fixed1((cue.end - cue.start) / 1000)} s`));
     this.badge = el('span', 'state');
+    // Plain text: the page's one live status announces saves; a live region a row would talk over typing.
     this.status = el('span', 'save-status');
-    this.status.setAttribute('role', 'status');
-    this.status.setAttribute('aria-label', `Save status of cue ${id}`);
     head.append(this.badge, this.status);
 
     const source = el('div', 'source');
