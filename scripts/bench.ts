@@ -243,6 +243,8 @@ async function main(): Promise<void> {
   console.log(`\n${await benchWorkers()}`);
   const { benchMemoryStores } = await import('./bench/memory-stores.js');
   console.log(`\n${await benchMemoryStores()}`);
+  const { benchStudio } = await import('./bench/studio.js');
+  console.log(`\n${await benchStudio()}`);
 }
 
 if (process.argv[2] === '--memory') {

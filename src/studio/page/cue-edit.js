@@ -1,0 +1,263 @@
+// @ts-check
+import { check, putCue } from './api.js';
+
+/**
+ * @typedef {import('./api.js').StudioCue} StudioCue
+ * @typedef {import('./api.js').CueState} CueState
+ * @typedef {import('./api.js').Finding} Finding
+ * @typedef {'saved' | 'unsaved' | 'saving' | 'conflict' | 'error'} SaveStatus
+ * @typedef {'edit' | 'undo' | 'redo'} EditKind
+ */
+
+/** A reviewer stops typing for this long, and the change is saved: well within the second the issue allows. */
+export const SAVE_AFTER_MS = 500;
+/** QC and figures follow typing more closely than saves do; the server answers them. */
+const CHECK_AFTER_MS = 150;
+/** A save the network or the server failed is tried again after this long; nothing typed is dropped meanwhile. */
+const RETRY_AFTER_MS = 3000;
+
+/**
+ * One cue as the reviewer works on it: what the server last saved, what the
+ * page holds now, and the save between them. Saves go one at a time, each
+ * naming the revision it was made on; a stale one is kept aside as a
+ * conflict for the reviewer to settle, never retried over the other version.
+ */
+export class CueEdit {
+  /**
+   * @param {string} lang
+   * @param {StudioCue} cue
+   * @param {(edit: CueEdit, external: boolean) => void} changed called after every change of state; `external` when the text or comment changed other than by typing
+   */
+  constructor(lang, cue, changed) {
+    this.lang = lang;
+    /** The cue as the server last answered it. */
+    this.saved = cue;
+    /**
+     * The text and comment as typed when the server last took them. The server keeps its own form (trimmed,
+     * line breaks tidied); comparing with what was typed, not with that, keeps a pause after a space from
+     * rewriting the text box under the cursor.
+     */
+    this.basis = { text: cue.text, comment: cue.comment };
+    this.text = cue.text;
+    this.comment = cue.comment;
+    /** QC of `text`: the saved cue's until a check answers for what was typed. */
+    this.live = { findings: cue.findings, budget: cue.budget, metrics: cue.metrics };
+    /** @type {SaveStatus} */
+    this.status = 'saved';
+    /** The server's reason when a save was refused or failed. */
+    this.error = '';
+    /** @type {StudioCue | null} the other version, when a save was stale */
+    this.conflict = null;
+    /** Saved texts to go back to, and texts undone. @type {string[]} */
+    this.undone = [];
+    /** @type {string[]} */
+    this.redone = [];
+    /** @type {CueState | null} a decision waiting for the save in flight */
+    this.wantState = null;
+    /** @type {EditKind} what the next save records in the undo history */
+    this.kind = 'edit';
+    this.changed = changed;
+    /** @type {Promise<void> | null} */
+    this.inFlight = null;
+    this.again = false;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.saveTimer = undefined;
+    /** @type {ReturnType<typeof setTimeout> | undefined} */
+    this.checkTimer = undefined;
+  }
+
+  get id() {
+    return this.saved.id;
+  }
+
+  /** The state shown: a decision being saved already counts. */
+  get state() {
+    return this.wantState ?? this.saved.state;
+  }
+
+  get dirty() {
+    return this.text !== this.basis.text || this.comment !== this.basis.comment || (this.wantState !== null && this.wantState !== this.saved.state);
+  }
+
+  get hasError() {
+    return this.live.findings.some((f) => f.severity === 'error');
+  }
+
+  /** @param {string} text */
+  setText(text) {
+    this.text = text;
+    this.kind = 'edit';
+    this.touch();
+    this.checkSoon();
+  }
+
+  /** @param {string} comment */
+  setComment(comment) {
+    this.comment = comment;
+    this.touch();
+  }
+
+  /** Draft → reviewed → approved: saved at once, with whatever was typed. @param {CueState} state */
+  decide(state) {
+    this.wantState = state;
+    return this.flush();
+  }
+
+  undo() {
+    this.step(this.undone, this.redone, 'undo');
+  }
+
+  redo() {
+    this.step(this.redone, this.undone, 'redo');
+  }
+
+  /** @param {string[]} from @param {string[]} to @param {EditKind} kind */
+  step(from, to, kind) {
+    const text = from.pop();
+    if (text === undefined) return;
+    to.push(this.text);
+    this.text = text;
+    this.kind = kind;
+    this.touch(true);
+    this.checkSoon();
+  }
+
+  /**
+   * Keeps the reviewer's version over the other one, saved again on the other's revision: what the reviewer
+   * changed wins; what they left alone (the comment, say) takes the other version's.
+   */
+  keepMine() {
+    const theirs = this.conflict;
+    if (theirs === null) return;
+    if (this.text === this.basis.text) this.text = theirs.text;
+    if (this.comment === this.basis.comment) this.comment = theirs.comment;
+    this.saved = theirs;
+    this.basis = { text: theirs.text, comment: theirs.comment };
+    this.conflict = null;
+    this.status = this.dirty ? 'unsaved' : 'saved';
+    this.changed(this, true);
+    void this.flush();
+  }
+
+  /** Takes the other version as it is: nothing of the reviewer's is saved. */
+  takeTheirs() {
+    if (this.conflict === null) return;
+    const theirs = this.conflict;
+    this.conflict = null;
+    this.wantState = null;
+    this.show(theirs);
+  }
+
+  /** The cue as another request saved it (approve all), unless something here waits to be saved. @param {StudioCue} cue */
+  replace(cue) {
+    if (this.dirty || this.inFlight !== null || this.conflict !== null) return;
+    this.show(cue);
+  }
+
+  /** @param {StudioCue} cue */
+  show(cue) {
+    this.saved = cue;
+    this.basis = { text: cue.text, comment: cue.comment };
+    this.text = cue.text;
+    this.comment = cue.comment;
+    this.live = { findings: cue.findings, budget: cue.budget, metrics: cue.metrics };
+    this.status = 'saved';
+    this.error = '';
+    this.changed(this, true);
+  }
+
+  /** @param {boolean} [external] */
+  touch(external = false) {
+    if (this.status !== 'conflict') {
+      this.status = this.dirty ? 'unsaved' : 'saved';
+      this.error = '';
+    }
+    this.changed(this, external);
+    clearTimeout(this.saveTimer);
+    if (this.dirty) this.saveTimer = setTimeout(() => void this.flush(), SAVE_AFTER_MS);
+  }
+
+  checkSoon() {
+    clearTimeout(this.checkTimer);
+    this.checkTimer = setTimeout(() => void this.checkNow(), CHECK_AFTER_MS);
+  }
+
+  async checkNow() {
+    const text = this.text;
+    try {
+      const live = await check(this.lang, this.id, text);
+      // An answer for a text since typed over is not shown.
+      if (text !== this.text) return;
+      this.live = live;
+      this.changed(this, false);
+    } catch {
+      // The figures stay those of the last answer; the save reports what is wrong with the server.
+    }
+  }
+
+  /** Saves what differs from the saved cue now; resolves when nothing is left to save or the save stopped. @returns {Promise<void>} */
+  flush() {
+    clearTimeout(this.saveTimer);
+    if (this.inFlight !== null) {
+      this.again = true;
+      return this.inFlight;
+    }
+    if (this.conflict !== null || !this.dirty) return Promise.resolve();
+    this.inFlight = this.send().finally(() => {
+      this.inFlight = null;
+    });
+    return this.inFlight.then(() => {
+      if (this.again) {
+        this.again = false;
+        return this.flush();
+      }
+      return undefined;
+    });
+  }
+
+  async send() {
+    const before = this.basis;
+    const sent = { text: this.text, comment: this.comment, kind: this.kind };
+    /** @type {import('./api.js').CueChange} */
+    const change = { revision: this.saved.revision };
+    if (sent.text !== before.text) change.text = sent.text;
+    if (sent.comment !== before.comment) change.comment = sent.comment;
+    if (this.wantState !== null && this.wantState !== this.saved.state) change.state = this.wantState;
+    this.status = 'saving';
+    this.changed(this, false);
+    let result;
+    try {
+      result = await putCue(this.lang, this.id, change);
+    } catch (error) {
+      this.status = 'error';
+      this.error = `${error instanceof Error ? error.message : String(error)}; trying again`;
+      this.changed(this, false);
+      clearTimeout(this.saveTimer);
+      this.saveTimer = setTimeout(() => void this.flush(), RETRY_AFTER_MS);
+      return;
+    }
+    if (result.ok) {
+      this.saved = result.cue;
+      this.basis = { text: sent.text, comment: sent.comment };
+      if (this.wantState !== null && result.cue.state === this.wantState) this.wantState = null;
+      if (change.text !== undefined && sent.kind === 'edit') {
+        this.undone.push(before.text);
+        this.redone = [];
+      }
+      if (this.text === sent.text) this.live = { findings: result.cue.findings, budget: result.cue.budget, metrics: result.cue.metrics };
+      this.status = this.dirty ? 'unsaved' : 'saved';
+      this.error = '';
+      this.changed(this, false);
+      if (this.dirty) this.again = true;
+    } else if ('stale' in result) {
+      this.conflict = result.stale;
+      this.status = 'conflict';
+      this.changed(this, false);
+    } else {
+      this.wantState = null;
+      this.status = 'error';
+      this.error = result.message;
+      this.changed(this, false);
+    }
+  }
+}

@@ -1,0 +1,183 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openReviewSession } from '../../src/pipeline/review-session.js';
+import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
+import { startStudio, type Studio } from '../../src/studio/server.js';
+import { findChromium } from '../helpers/chromium.js';
+import { cli, tempDir } from '../helpers/cli.js';
+import { start as startDeepL } from '../helpers/deepl-server.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const LANG = 'de-DE';
+
+/** An expression evaluated in the page, as source text (see browser.test.ts). */
+function inPage<T = string>(page: Page, expression: string): Promise<T> {
+  return page.evaluate(expression) as Promise<T>;
+}
+
+describe('the review studio without a film, on fresh machine drafts', () => {
+  let dir = '';
+  let browser: Browser | undefined;
+  let studio: Studio | undefined;
+  let page: Page;
+  const problems: string[] = [];
+
+  const translation = (id: string) => page.getByRole('textbox', { name: `Translation of cue ${id}`, exact: true });
+  const row = (id: string) => page.locator(`li.cue[data-cue-id="${id}"]`);
+  const savedRow = (id: string) => page.waitForSelector(`li.cue[data-cue-id="${id}"][data-status="saved"]`, { timeout: 10_000 });
+
+  beforeAll(async () => {
+    dir = tempDir('subloc-studio-clock-');
+    for (const path of ['glossary.json', 'subtitles']) cpSync(join(root, path), join(dir, path), { recursive: true });
+    // No TMX: every cue is a machine draft nobody reviewed, as after a first DeepL run (the loopback DeepL here).
+    const config = JSON.parse(readFileSync(join(root, 'subloc.config.json'), 'utf8')) as Record<string, unknown>;
+    delete config['tmx'];
+    writeFileSync(join(dir, 'subloc.config.json'), JSON.stringify({ ...config, targets: [LANG] }));
+    const deepl = await startDeepL({ authKey: 'studio:fx' });
+    try {
+      const drafted = await cli(['localize', '--config', 'subloc.config.json'], dir, { DEEPL_AUTH_KEY: 'studio:fx', DEEPL_SERVER_URL: deepl.url });
+      if (drafted.code !== 0) throw new Error(`localize failed: ${drafted.stderr}`);
+    } finally {
+      await deepl.stop();
+    }
+    const options = await resolveLocalizeOptions({ config: 'subloc.config.json' }, dir, {});
+    studio = await startStudio({ session: await openReviewSession({ localize: options }) });
+    const { executablePath, args } = await findChromium();
+    // Web security on, as in a user's browser (see browser.test.ts).
+    browser = await chromium.launch({ executablePath, args: args.filter((a) => a !== '--disable-web-security'), headless: true });
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    page.on('console', (m) => { if (m.type() === 'error' && !/status of 400/.test(m.text())) problems.push(m.text()); });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(studio.url);
+    await page.waitForSelector('body[data-rendered="all"]', { timeout: 60_000 });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.close();
+    if (dir !== '') rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('plays the cues on a clock: play and pause, seek, the current cue under the picture, replay', async () => {
+    expect(await page.locator('video').count()).toBe(0);
+    const play = page.getByRole('button', { name: 'Play', exact: true });
+    await page.getByRole('button', { name: 'Seek to cue 3', exact: true }).click();
+    expect(await page.locator('#overlay').textContent()).toBe(await translation('3').inputValue());
+    expect(await row('3').getAttribute('aria-current')).toBe('true');
+    const at = await page.locator('#time').textContent();
+    await play.click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.locator('#time').textContent(), { timeout: 10_000 }).not.toBe(at);
+    await page.keyboard.press('Control+Space');
+    await page.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: 10_000 });
+    // Alt+R plays the current cue again from its start.
+    await translation('3').focus();
+    await page.keyboard.press('Alt+R');
+    await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Control+Space');
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('shows the machine draft beside the edit, with what the reviewer changed', async () => {
+    const machine = await row('2').locator('.machine .text').first().textContent();
+    expect(machine).toBe(await translation('2').inputValue());
+    expect(await row('2').locator('.diff').textContent()).toBe('unchanged');
+    await translation('2').fill(`Neu: ${machine!}`);
+    expect(await row('2').locator('.diff ins').allTextContents()).toEqual(['Neu: ']);
+    await savedRow('2');
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('keeps what is typed as typed when a save lands in a pause: a trailing space or a new empty line stays', async () => {
+    const box = translation('8');
+    await box.fill('Hallo ');
+    await savedRow('8');
+    expect(await box.inputValue()).toBe('Hallo ');
+    await box.press('End');
+    await box.pressSequentially('Welt');
+    await box.press('Enter');
+    await savedRow('8');
+    expect(await box.inputValue()).toBe('Hallo Welt\n');
+    await box.pressSequentially('zweite Zeile');
+    await savedRow('8');
+    await page.reload();
+    await page.waitForSelector('body[data-rendered="all"]', { timeout: 60_000 });
+    expect(await translation('8').inputValue()).toBe('Hallo Welt\nzweite Zeile');
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('inserts a glossary term’s preferred rendering at the cursor', async () => {
+    const term = page.locator('li.cue .terms button.preferred').first();
+    const name = (await term.getAttribute('aria-label'))!;
+    const [, preferred, id] = /^Insert “(.+)” into cue (\d+)$/.exec(name)!;
+    await translation(id!).fill('');
+    await page.getByRole('button', { name, exact: true }).click();
+    expect(await translation(id!).inputValue()).toBe(preferred);
+    await savedRow(id!);
+    expect(await row(id!).locator('.terms button.preferred').first().getAttribute('class')).toContain('present');
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('marks a cue reviewed, and only once', async () => {
+    expect(await row('4').getAttribute('data-state')).toBe('draft');
+    await page.getByRole('button', { name: 'Mark cue 4 reviewed', exact: true }).click();
+    await page.waitForSelector('li.cue[data-cue-id="4"][data-state="reviewed"][data-status="saved"]', { timeout: 10_000 });
+    expect(await page.getByRole('button', { name: 'Mark cue 4 reviewed', exact: true }).isDisabled()).toBe(true);
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('shows the server’s reason when it refuses a change, and saves once it is fixed', async () => {
+    // The studio never empties a cue: a text box cleared is refused, with the reason.
+    await translation('5').fill('');
+    await page.waitForSelector('li.cue[data-cue-id="5"][data-status="error"]', { timeout: 10_000 });
+    const reason = await row('5').locator('.save-error').textContent();
+    expect(reason).toMatch(/empty/);
+    expect(await page.locator('#save-status').textContent()).toBe(`Not saved: cue 5: ${reason!}`);
+    await translation('5').fill('eins\nzwei');
+    await savedRow('5');
+    expect(await page.locator('#save-status').textContent()).toBe('All changes saved');
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('works beyond loopback once opened with the token it printed, and not without it', async () => {
+    const options = await resolveLocalizeOptions({ config: 'subloc.config.json' }, dir, {});
+    const wide = await startStudio({ session: await openReviewSession({ localize: options }), host: '0.0.0.0' });
+    try {
+      expect(wide.token).toMatch(/^[\w-]{20,}$/);
+      expect((await fetch(`http://127.0.0.1:${wide.port}/`)).status).toBe(403);
+      // In the first page's context: a single-process Chromium sends a second context's cookies with its navigations only.
+      const other = await page.context().newPage();
+      await other.goto(`http://127.0.0.1:${wide.port}/?token=${wide.token!}`);
+      await other.waitForSelector('body[data-rendered="all"]', { timeout: 60_000 });
+      // The token leaves the address bar (the server keeps it in a cookie), and every request of the page carries it.
+      expect(new URL(other.url()).search).toBe('');
+      await other.getByRole('textbox', { name: 'Translation of cue 7', exact: true }).fill('Über das Netz gespeichert');
+      await other.waitForSelector('li.cue[data-cue-id="7"][data-status="saved"]', { timeout: 10_000 });
+    } finally {
+      await wide.close();
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it('shows only the cues that need attention, or those with one finding, when asked', async () => {
+    await page.getByRole('combobox', { name: 'Show cues' }).selectOption('attention');
+    const shown = await inPage<string[]>(page, `[...document.querySelectorAll('li.cue:not([hidden])')].map((r) => r.dataset.attention)`);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(new Set(shown)).toEqual(new Set(['true']));
+    expect(await page.locator('#summary').textContent()).toContain(`${shown.length} need attention`);
+    expect(await row('4').isHidden()).toBe(await inPage<boolean>(page, `document.querySelector('li.cue[data-cue-id="4"]').dataset.attention === 'false'`));
+    await page.getByRole('combobox', { name: 'Show cues' }).selectOption('all');
+    // By finding: the codes QC reported on this track, each showing exactly the cues it was found on.
+    const codes = await page.getByRole('combobox', { name: 'Finding' }).locator('option').evaluateAll((options) => options.map((o) => o.getAttribute('value')).filter((v) => v !== ''));
+    expect(codes).toContain('qc/reading-speed');
+    await page.getByRole('combobox', { name: 'Finding' }).selectOption('qc/reading-speed');
+    const found = await inPage<string[]>(page, `[...document.querySelectorAll('li.cue:not([hidden])')].map((r) => r.dataset.findings)`);
+    expect(found.length).toBeGreaterThan(0);
+    for (const list of found) expect(list.split(' ')).toContain('qc/reading-speed');
+    expect(await page.locator('#shown').textContent()).toBe(`Showing ${found.length} of ${await page.locator('li.cue').count()} cues`);
+    await page.getByRole('combobox', { name: 'Finding' }).selectOption('');
+    expect(problems).toEqual([]);
+  }, 120_000);
+});
