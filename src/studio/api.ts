@@ -4,8 +4,9 @@
  *
  * Every change (`PUT`, `POST`) needs `Content-Type: application/json` and an
  * `Origin` header equal to the page's own origin (`http://<host>:<port>`), or,
- * from a browser that sends no `Origin` on a same-origin request (Chromium on
- * a `PUT`), none with `Sec-Fetch-Site: same-origin`, which no page can forge;
+ * from a browser that sends no `Origin` on a same-origin request (a Chromium
+ * started with `--disable-web-security`, as some packaged ones are), none with
+ * `Sec-Fetch-Site: same-origin`, which no page can forge;
  * every request needs a `Host` equal to the address served. A server that
  * listens on an address other than loopback also needs its token on every
  * request: `Authorization: Bearer <token>`, or `?token=<token>` on the first
@@ -141,8 +142,10 @@ export interface TrackResponse {
  * - A `text` change keeps the cue's state (an edit of an approved cue stays
  *   approved, as the reviewer's own work); a text on an untranslated cue
  *   makes it a `draft` unless `state` says more.
- * - `text` is plain, `\n` between lines, at most 5 lines and 1,000
- *   characters; `comment` at most 2,000 characters.
+ * - `text` is plain, `\n` between lines, at most 1,000 characters (more
+ *   lines than the profile allows is a QC finding, not a refusal: a reviewer
+ *   may save a cue on the way to fitting it); `comment` at most 2,000
+ *   characters.
  */
 export interface CueChange {
   text?: string;

@@ -73,7 +73,7 @@ export function guard(options: Guard): MiddlewareHandler {
     if (method !== 'GET' && method !== 'HEAD') {
       const origin = c.req.header('origin');
       // A browser names a foreign page's origin on every cross-origin change; on its own page's it may send none
-      // (Chromium does not on a same-origin PUT), and then says so in Sec-Fetch-Site, which no page can set.
+      // (a Chromium started with --disable-web-security does not), and then says so in Sec-Fetch-Site, which no page can set.
       const ownPage = origin === undefined && c.req.header('sec-fetch-site') === 'same-origin';
       if (origin !== `http://${host}` && !ownPage) {
         return refuse(403, 'forbidden', `${method} from origin ${origin === undefined ? '(none)' : JSON.stringify(origin)} refused; changes are accepted only from the studio's own page at http://${host}`);
