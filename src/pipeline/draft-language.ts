@@ -3,7 +3,8 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { CondenseResult, Translator } from '../translate/translator.js';
 import { plainOf } from '../model/tagged-text.js';
 import { overBudget, supportsCustomInstructions } from '../translate/deepl/index.js';
-import { targetMissing, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
+import { cueStatusOf, targetMissing, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
+import { RANK } from '../memory/precedence.js';
 
 export interface DraftLanguageInput {
   units: readonly Unit[];
@@ -52,6 +53,30 @@ export function memoryDraft(unit: Unit, hit: MemoryEntry): Draft {
   return draft;
 }
 
+/** Whether an exact entry leaves cues without words: a reviewer saved some cues of the unit and left the others empty. */
+function incomplete(unit: Unit, stored: Draft): boolean {
+  return unit.source.some((_, k) => targetMissing(stored, unit, k));
+}
+
+/**
+ * The reviewer's unit with its empty cues filled from the provider's draft:
+ * every cue the reviewer wrote is kept as written with its status and
+ * comment; a filled cue is a draft. Stored (when the provider drafted every
+ * empty cue) as the reviewer's entry, so the next run finds it whole and
+ * bills nothing.
+ */
+function completed(unit: Unit, hit: MemoryEntry, provided: Draft, now: string): { draft: Draft; entry?: MemoryEntry } {
+  const stored = memoryDraft(unit, hit);
+  const filled = unit.source.map((_, k) => targetMissing(stored, unit, k) && !targetMissing(provided, unit, k));
+  const target = unit.source.map((_, k) => (filled[k] ? provided.targets![k]! : stored.targets![k]!));
+  const cueStatus = unit.source.map((_, k) => (filled[k] ? 'draft' : (cueStatusOf(stored, k) ?? 'draft')));
+  const status = cueStatus.reduce((low, s) => (RANK[s] < RANK[low] ? s : low));
+  const draft: Draft = { ...stored, targets: target, cueStatus, status, billedCharacters: provided.billedCharacters };
+  if (filled.some(Boolean)) Object.assign(draft, { origin: provided.origin, provider: provided.provider });
+  const whole = provided.origin === 'machine' && unit.source.every((_, k) => !targetMissing(draft, unit, k));
+  return whole ? { draft, entry: { ...hit, target, cueStatus, status, updatedAt: now } } : { draft };
+}
+
 /**
  * Exact memory matches first (never billed), then the provider for the rest.
  * Machine drafts are stored batch by batch as they arrive, so a run stopped
@@ -62,10 +87,15 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const drafts: Draft[] = [];
   const pending: Unit[] = [];
   const suggestions = new Map<string, Suggestion>();
+  /** Exact entries with empty cues, by unit id: drafted again, the reviewer's cues kept (see `completed`). */
+  const partial = new Map<string, MemoryEntry>();
   for (const unit of units) {
     const hit = await memory.exact(unit.source, pair, glossaryVersion);
-    if (hit) {
+    if (hit && !incomplete(unit, memoryDraft(unit, hit))) {
       drafts.push(memoryDraft(unit, hit));
+    } else if (hit) {
+      partial.set(unit.id, hit);
+      pending.push(unit);
     } else {
       pending.push(unit);
       const near = await memory.fuzzy(unit.source, pair, SUGGESTION_MIN);
@@ -78,12 +108,18 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const { budgets } = input;
   // Only a target DeepL takes custom instructions for is drafted to its budget; another is flagged where over it.
   const aimed = budgets !== undefined && supportsCustomInstructions(pair.target);
+  // Nothing is drafted without a provider: a partly reviewed unit still shows what the reviewer wrote.
+  const unchanged = () => {
+    for (const [unitId, hit] of partial) drafts.push(memoryDraft(units.find((u) => u.id === unitId)!, hit));
+  };
   if (!input.translator && aimed) {
+    unchanged();
     const condense = secondPassEstimate(pending, budgets, pair);
     return { drafts, billableCharacters: billable + condense.billedSecondPass, diagnostics: [], suggestions, condense };
   }
   if (!input.translator || pending.length === 0) {
     const empty = !aimed ? {} : { condense: { overBudgetFirst: 0, overBudgetSecond: 0, billedSecondPass: 0 } };
+    unchanged();
     return { drafts, billableCharacters: input.translator ? 0 : billable, diagnostics: [], suggestions, ...empty };
   }
 
@@ -96,13 +132,21 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     onDrafts: async (batch, found) => {
       for (const d of found) diagnostics.push(d);
       const now = new Date().toISOString();
-      const entries = batch.flatMap((d) => entryOf(d, byId.get(d.unitId)!, pair, glossaryVersion, now) ?? []);
+      const entries = batch.flatMap((d) => {
+        const unit = byId.get(d.unitId)!;
+        const hit = partial.get(d.unitId);
+        return (hit === undefined ? entryOf(d, unit, pair, glossaryVersion, now) : completed(unit, hit, d, now).entry) ?? [];
+      });
       if (entries.length > 0) await memory.put(entries);
       done += batch.length;
       input.onProgress(done);
     },
   });
-  for (const d of provided) drafts.push(d);
+  const now = new Date().toISOString();
+  for (const d of provided) {
+    const hit = partial.get(d.unitId);
+    drafts.push(hit === undefined ? d : completed(byId.get(d.unitId)!, hit, d, now).draft);
+  }
   return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0), diagnostics, suggestions, ...(condense === undefined ? {} : { condense }) };
 }
 

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { openMemory } from '../../src/memory/sqlite.js';
+import type { MemoryEntry } from '../../src/memory/store.js';
+import type { Unit } from '../../src/model/unit.js';
+import { draftLanguage } from '../../src/pipeline/draft-language.js';
+import { offline } from '../../src/translate/offline/index.js';
+import type { Translator } from '../../src/translate/translator.js';
+
+const PAIR = { source: 'zh-Hans', target: 'fr-FR' };
+const unit: Unit = { id: '7', cueIds: ['7', '8'], source: ['市民打来电话，', '说电梯坏了。'] };
+
+/** What the review studio stores when a reviewer writes the first cue of a unit and leaves the second empty. */
+const studioEntry: MemoryEntry = {
+  sourceLang: PAIR.source,
+  targetLang: PAIR.target,
+  source: unit.source,
+  target: ['Une habitante appelle :', ''],
+  glossaryVersion: '',
+  provider: 'studio',
+  status: 'draft',
+  cueStatus: ['reviewed', 'draft'],
+  comments: ['vérifier le genre', ''],
+  reviewer: 'Camille',
+  byReviewer: true,
+  updatedAt: '2026-12-01T10:00:00.000Z',
+};
+
+/** A provider whose drafts are machine drafts (stored in the memory, as DeepL's are). */
+const machine: Translator = {
+  id: 'machine',
+  async translate(units, req) {
+    const drafts = units.map((u) => ({ unitId: u.id, targets: u.source.map((s) => `MT ${s}`), origin: 'machine' as const, provider: 'deepl', billedCharacters: 12 }));
+    await req.onDrafts?.(drafts, []);
+    return drafts;
+  },
+};
+
+/** Counts what reaches the provider. */
+function counting(translator: Translator): Translator & { asked: string[] } {
+  const asked: string[] = [];
+  return { id: translator.id, asked, translate: (units, req) => (asked.push(...units.map((u) => u.id)), translator.translate(units, req)) };
+}
+
+describe('a unit a reviewer translated only in part', () => {
+  it('is drafted again for its empty cues, keeps every cue the reviewer wrote, and is stored whole so the next run bills nothing', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([studioEntry]);
+    const provider = counting(machine);
+    const first = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: provider, onProgress: () => {} });
+    expect(provider.asked).toEqual(['7']);
+    const [draft] = first.drafts;
+    expect(draft!.targets![0]).toBe('Une habitante appelle :');
+    expect(draft!.targets![1]).toBe('MT 说电梯坏了。');
+    expect(draft).toMatchObject({ cueStatus: ['reviewed', 'draft'], status: 'draft', comments: ['vérifier le genre', ''], reviewer: 'Camille' });
+
+    const stored = await memory.exact(unit.source, PAIR, 'g1');
+    expect(stored).toMatchObject({ target: ['Une habitante appelle :', draft!.targets![1]], cueStatus: ['reviewed', 'draft'], reviewer: 'Camille', byReviewer: true, comments: ['vérifier le genre', ''] });
+
+    const again = counting(machine);
+    const second = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: again, onProgress: () => {} });
+    expect(again.asked).toEqual([]);
+    expect(second.drafts[0]!.targets).toEqual(draft!.targets);
+    await memory.close();
+  });
+
+  it('keeps what the reviewer wrote when nothing can fill the rest (offline, no match)', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([studioEntry]);
+    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: offline({ memory, minFuzzy: 1.01 }), onProgress: () => {} });
+    expect(drafts[0]).toMatchObject({ targets: ['Une habitante appelle :', ''], cueStatus: ['reviewed', 'draft'], reviewer: 'Camille' });
+    expect(await memory.entries()).toEqual([studioEntry]);
+    await memory.close();
+  });
+});
