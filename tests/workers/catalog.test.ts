@@ -35,8 +35,8 @@ describe('a catalog on BullMQ workers (real redis-server, loopback DeepL)', () =
     expect(times.length).toBeGreaterThanOrEqual(18);
     // No `rate + 1` requests within one second, whichever worker sent them.
     for (let i = 0; i + rate < times.length; i++) expect(times[i + rate]! - times[i]!).toBeGreaterThanOrEqual(1000 - TRANSPORT_SLACK_MS);
-    // And over the whole run, no faster than the rate.
-    expect(((times.length - rate) * 1000) / (times.at(-1)! - times[0]!)).toBeLessThanOrEqual(rate);
+    // And over the whole run, no faster than the rate: the limiter spaces the sends; arrivals may shift by the same slack.
+    expect(((times.length - rate) * 1000) / (times.at(-1)! - times[0]! + TRANSPORT_SLACK_MS)).toBeLessThanOrEqual(rate);
 
     const billed = billedTexts(catalog.deepl);
     expect([...billed.values()].every((n) => n === 1)).toBe(true);
