@@ -17,6 +17,8 @@ import { startPostgres } from '../../tests/helpers/postgres-server.js';
 const ENTRIES = 10_000;
 const BATCH = 1_000;
 const LOOKUPS = 2_000;
+/** A feature film's sentence units. */
+const TRACK = 1_500;
 const PAIR = { source: 'zh-Hans', target: 'en-US' };
 
 /** Deterministic Chinese sentences of 12 to 27 characters. */
@@ -42,6 +44,8 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 
 interface Figures {
   exact: number;
+  /** One `exactMany` of a film's worth of units (TRACK), as `localize` asks a language's. */
+  track: number;
   batch: number;
   fuzzy: number;
 }
@@ -54,6 +58,16 @@ async function measure(store: MemoryStore, source: string[]): Promise<Figures> {
     exact.push(
       await timed(async () => {
         if ((await store.exact([s], PAIR, 'g1'))?.source[0] !== s) throw new Error(`${store.location}: no exact match for ${s}`);
+      }),
+    );
+  }
+  const track: number[] = [];
+  const units = Array.from({ length: TRACK }, (_, i) => [source[(i * 7919) % source.length]!]);
+  for (let run = 0; run < 11; run++) {
+    track.push(
+      await timed(async () => {
+        const found = await store.exactMany(units, PAIR, 'g1');
+        if (found.some((e, i) => e?.source[0] !== units[i]![0])) throw new Error(`${store.location}: exactMany missed a unit`);
       }),
     );
   }
@@ -72,7 +86,7 @@ async function measure(store: MemoryStore, source: string[]): Promise<Figures> {
       }),
     );
   }
-  return { exact: median(exact), batch: median(batch), fuzzy: median(fuzzy) };
+  return { exact: median(exact), track: median(track), batch: median(batch), fuzzy: median(fuzzy) };
 }
 
 /** The figures as text: Postgres and SQLite per task, and Postgres ÷ SQLite. */
@@ -87,11 +101,12 @@ export async function benchMemoryStores(): Promise<string> {
     stores.push(postgres);
     const peer = await measure(sqlite, source);
     const ours = await measure(postgres, source);
-    const row = (task: string, key: keyof Figures) => `  ${task.padEnd(52)} ${ours[key].toFixed(3).padStart(9)} ms  ${peer[key].toFixed(3).padStart(9)} ms  ${(ours[key] / peer[key]).toFixed(1).padStart(7)}×`;
+    const row = (task: string, key: keyof Figures) => `  ${task.padEnd(62)} ${ours[key].toFixed(3).padStart(9)} ms  ${peer[key].toFixed(3).padStart(9)} ms  ${(ours[key] / peer[key]).toFixed(1).padStart(7)}×`;
     return [
       `Translation memory, ${ENTRIES.toLocaleString('en')} entries of one pair: Postgres (a server on loopback, one round trip a statement) beside SQLite (in-process, WAL file)`,
-      `  ${'task'.padEnd(52)} ${'Postgres'.padStart(12)}  ${'SQLite'.padStart(12)}  ${'ratio'.padStart(8)}`,
+      `  ${'task'.padEnd(62)} ${'Postgres'.padStart(12)}  ${'SQLite'.padStart(12)}  ${'ratio'.padStart(8)}`,
       row(`exact match (median of ${LOOKUPS.toLocaleString('en')} lookups)`, 'exact'),
+      row(`exact matches of a ${TRACK.toLocaleString('en')}-unit track at once (median of 11)`, 'track'),
       row(`batch write of ${BATCH.toLocaleString('en')} new entries (median of 5)`, 'batch'),
       row('fuzzy match, one character changed (median of 25)', 'fuzzy'),
       '  ratio = Postgres time ÷ SQLite time: what sharing the memory between machines costs',

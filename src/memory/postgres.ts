@@ -244,6 +244,26 @@ class PostgresMemory implements MemoryStore {
     return rows[0] && rowEntry(rows[0]);
   }
 
+  async exactMany(sources: readonly (readonly TaggedText[])[], pair: LanguagePair, glossaryVersion: string): Promise<(MemoryEntry | undefined)[]> {
+    if (sources.length === 0) return [];
+    const keys = sources.map(unitKey);
+    // The same choice as `exact`, for every unit in one statement: the best row of each by DISTINCT ON.
+    const { rows } = await this.read(() =>
+      this.pool.query<PgRow & { n: string }>({
+        name: 'subloc-exact-many',
+        text: `SELECT DISTINCT ON (q.n) q.n, ${COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}
+               FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS q(hash, key, n)
+               JOIN subloc_entry e ON e.source_lang_key = $1 AND e.target_lang_key = $2 AND e.source_hash = decode(q.hash, 'hex') AND e.source_key = q.key
+                 AND (e.rank > 0 OR e.glossary_version = '' OR e.glossary_version = $5)
+               ORDER BY q.n, e.rank DESC, e.by_reviewer DESC, e.updated_at DESC, e.glossary_version = $5 DESC`,
+        values: [langKey(pair.source), langKey(pair.target), keys.map(hashOf), keys, glossaryVersion],
+      }),
+    );
+    const found: (MemoryEntry | undefined)[] = sources.map(() => undefined);
+    for (const { n, ...row } of rows) found[Number(n) - 1] = rowEntry(row);
+    return found;
+  }
+
   async fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number): Promise<MemoryMatch | undefined> {
     const search = fuzzySearch(source, minScore);
     if (!search) return undefined;

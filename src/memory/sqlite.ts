@@ -183,6 +183,13 @@ class SqliteMemory implements MemoryStore {
     };
   }
 
+  async exactMany(sources: readonly (readonly TaggedText[])[], pair: LanguagePair, glossaryVersion: string): Promise<(MemoryEntry | undefined)[]> {
+    // In process, each lookup is an index probe: nothing to gain from one query.
+    const found: (MemoryEntry | undefined)[] = [];
+    for (const source of sources) found.push(await this.exact(source, pair, glossaryVersion));
+    return found;
+  }
+
   async exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: string): Promise<MemoryEntry | undefined> {
     const row = this.read(() => this.selectExact.get(pair.source, pair.target, unitKey(source), glossaryVersion, glossaryVersion));
     return row && toEntry(row);

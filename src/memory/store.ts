@@ -100,6 +100,8 @@ export interface MemoryStore {
   readonly location: string;
   /** Best exact match by status (approved, reviewed, draft), then by recency. */
   exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: string): Promise<MemoryEntry | undefined>;
+  /** `exact` for each of many units at once, in their order: one round trip to a server for a whole track. */
+  exactMany(sources: readonly (readonly TaggedText[])[], pair: LanguagePair, glossaryVersion: string): Promise<(MemoryEntry | undefined)[]>;
   /** Best match with the same number of cues scoring at least `minScore` (0..1) on the plain source text. */
   fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number): Promise<MemoryMatch | undefined>;
   /** Stores all in one transaction; an entry replaces a stored one only as `replaces` says. */

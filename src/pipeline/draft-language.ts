@@ -89,8 +89,10 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const suggestions = new Map<string, Suggestion>();
   /** Exact entries with empty cues, by unit id: drafted again, the reviewer's cues kept (see `completed`). */
   const partial = new Map<string, MemoryEntry>();
-  for (const unit of units) {
-    const hit = await memory.exact(unit.source, pair, glossaryVersion);
+  // One lookup for the whole track: a server memory answers it in one round trip.
+  const hits = await memory.exactMany(units.map((u) => u.source), pair, glossaryVersion);
+  for (const [i, unit] of units.entries()) {
+    const hit = hits[i];
     if (hit && !incomplete(unit, memoryDraft(unit, hit))) {
       drafts.push(memoryDraft(unit, hit));
     } else if (hit) {

@@ -108,6 +108,23 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
       await m.put([e]);
       expect(await m.exact(e.source, PAIR, 'other')).toEqual(e);
     });
+
+    it('answers many units at once as it answers each, in their order', async () => {
+      const m = await memory();
+      await m.put([
+        entry({ source: ['甲'], glossaryVersion: 'g1', target: ['draft g1'] }),
+        entry({ source: ['甲'], glossaryVersion: 'g2', status: 'reviewed', target: ['reviewed g2'] }),
+        entry({ source: ['乙', '丙'], glossaryVersion: 'g2', target: ['draft g2', 'x'] }),
+        entry({ source: ['丁'], glossaryVersion: '', target: ['version-less'] }),
+      ]);
+      const sources = [['乙', '丙'], ['甲'], ['没有'], ['丁'], ['甲'], ['<i>甲</i>']];
+      for (const version of ['g1', 'g2']) {
+        const one = await Promise.all(sources.map((s) => m.exact(s, PAIR, version)));
+        expect(await m.exactMany(sources, PAIR, version)).toEqual(one);
+      }
+      expect((await m.exactMany(sources, PAIR, 'g1')).map((e) => e?.target[0])).toEqual([undefined, 'reviewed g2', undefined, 'version-less', 'reviewed g2', undefined]);
+      expect(await m.exactMany([], PAIR, 'g1')).toEqual([]);
+    });
   });
 
   describe('put', () => {
