@@ -118,6 +118,19 @@ describe('drafts that aim for the budget', () => {
     expect(result.condense).toEqual({ overBudgetFirst: 2, overBudgetSecond: 0, billedSecondPass: 2 * billedLong });
   });
 
+  it('delivers the first drafts of the units held back when their second request fails, billed once', async () => {
+    const many: Unit[] = ['a', 'b', 'c'].map((id) => ({ id, cueIds: [`${id}1`, `${id}2`], source: [...long.source] }));
+    // The first request (3 × 53 + 3 characters) fits the quota; the second (3 × 53) does not.
+    const { server, connection } = await setup({ characterLimit: 3 * billedLong + 3 + 10 });
+    const delivered: Draft[][] = [];
+    const manyBudgets = new Map<string, number[]>([...many.map((u): [string, number[]] => [u.id, [10, 10]]), ['3', [20]]]);
+    const run = translateUnits(connection, [...many, short], { pair: { source: 'fr', target: 'en-US' }, budgets: manyBudgets, onBatch: (d) => void delivered.push(d) });
+    await expect(run).rejects.toMatchObject({ code: 'DEEPL_QUOTA' });
+    expect(server.state.requests.filter((r) => r.path === '/v2/translate')).toHaveLength(2);
+    const first = { origin: 'machine', provider: 'deepl', billedCharacters: billedLong, targets: ['[EN-US] UN DEUX', 'SEPT HUIT'] };
+    expect(delivered).toEqual([[expect.objectContaining({ unitId: '3' })], many.map((u) => ({ ...first, unitId: u.id }))]);
+  });
+
   it('keeps the first draft when the second loses the cue markup', async () => {
     const { connection } = await setup({
       postprocess: (text, _i, ctx) => ((ctx.params.get('custom_instructions') ?? []).length > 2 ? text.replace(/<\/?c\b[^>]*>/g, '') : text),
