@@ -83,9 +83,11 @@ describe('fake DeepL server: translate', () => {
     const options = { tagHandling: 'xml' as const, customInstructions: ['Keep each <c> element within its max characters.'] };
     // Each element loses words from its end while over 1.25 × its max.
     expect((await client.translateText(text, 'en', 'de', options)).text).toBe('[DE] <c n="0" max="8">ONE TWO</c> <c n="1" max="4">SIX</c>');
-    // A named total: words go, longest element first, until the whole text (the mark included) fits.
-    const strict = { ...options, customInstructions: ['The whole translation must be at most 12 characters.'] };
+    // A hard limit: each element loses words while over its max, the mark counted with the first, down to one word.
+    const strict = { ...options, customInstructions: ["Each <c> element's max is a hard limit."] };
     expect((await client.translateText(text, 'en', 'de', strict)).text).toBe('[DE] <c n="0" max="8">ONE</c> <c n="1" max="4">SIX</c>');
+    const roomy = '<c n="0" max="12">one two three four</c> <c n="1" max="9">six seven eight</c>';
+    expect((await client.translateText(roomy, 'en', 'de', strict)).text).toBe('[DE] <c n="0" max="12">ONE TWO</c> <c n="1" max="9">SIX SEVEN</c>');
     await expect(client.translateText('x', 'en', 'pt-BR', options)).rejects.toThrow(/Custom instructions are not supported/);
     await expect(client.translateText('x', 'en', 'de', { ...options, modelType: 'latency_optimized' })).rejects.toThrow(/quality_optimized/);
     await expect(client.translateText('x', 'en', 'de', { customInstructions: ['x'.repeat(301)] })).rejects.toThrow(/at most 300/);

@@ -34,9 +34,10 @@
  * - an instruction that says "max characters" makes each `<c max="N">`
  *   element of the answer lose words from its end while its text is longer
  *   than 1.25 × N (`ROUGH_FIT`): a first pass gets near the budget, not in it;
- * - an instruction that says "at most N characters" makes the answer lose
- *   words, from its longest element first, until its text (the `[XX] ` mark
- *   included) is N characters or fewer, or every element is down to one word.
+ * - an instruction that says the max "is a hard limit" makes each such
+ *   element lose words from its end while its text is longer than N, the
+ *   `[XX] ` mark counted with the first element (the cue it ends up in), or
+ *   until it is down to one word: a second, stricter pass gets within the budget.
  * Elements holding markup of their own are left whole. Each request's
  * instructions and model type stay in `requests[i].params`.
  */
@@ -466,26 +467,20 @@ function wordCount(text: string): number {
 
 /** A translation shortened as its custom instructions ask (see the header). */
 function followInstructions(out: string, instructions: readonly string[]): string {
-  if (instructions.some((i) => /max characters/.test(i))) {
-    out = out.replace(PLAIN_CUE_ELEMENT, (_, open: string, inner: string, close: string) => {
-      const max = /\bmax="(\d+)"/.exec(open);
-      if (!max) return open + inner + close;
-      let text = inner;
-      while (wordCount(text) > 1 && codePoints(textContent(text)) > ROUGH_FIT * Number(max[1])) text = dropLastWord(text);
-      return open + text + close;
-    });
-  }
-  const total = instructions.map((i) => /at most (\d+) characters/.exec(i)).find((m) => m !== null);
-  if (total) {
-    const limit = Number(total[1]);
-    while (codePoints(textContent(out)) > limit) {
-      const elements = [...out.matchAll(PLAIN_CUE_ELEMENT)].filter((m) => wordCount(m[2]!) > 1);
-      if (elements.length === 0) break;
-      const longest = elements.reduce((a, b) => (b[2]!.length > a[2]!.length ? b : a));
-      out = out.slice(0, longest.index) + longest[1] + dropLastWord(longest[2]!) + longest[3] + out.slice(longest.index + longest[0].length);
-    }
-  }
-  return out;
+  const hard = instructions.some((i) => /max is a hard limit/.test(i));
+  if (!hard && !instructions.some((i) => /max characters/.test(i))) return out;
+  // What stands before the first element (the mark) is read as part of the first cue.
+  const first = out.search(/<c\b/);
+  const lead = hard && first > 0 ? codePoints(textContent(out.slice(0, first))) : 0;
+  return out.replace(PLAIN_CUE_ELEMENT, (_, open: string, inner: string, close: string, at: number) => {
+    const max = /\bmax="(\d+)"/.exec(open);
+    const before = at === first ? lead : 0;
+    if (!max) return open + inner + close;
+    const limit = hard ? Number(max[1]) - before : ROUGH_FIT * Number(max[1]);
+    let text = inner;
+    while (wordCount(text) > 1 && codePoints(textContent(text)) > limit) text = dropLastWord(text);
+    return open + text + close;
+  });
 }
 
 /** An answer as the altering proxy of `misbehaviour` passes it on. */

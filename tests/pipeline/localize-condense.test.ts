@@ -7,6 +7,7 @@ import type { RunReport } from '../../src/pipeline/report.js';
 import { characterBudget } from '../../src/qc/budget.js';
 import { loadProfile } from '../../src/qc/index.js';
 import { cli } from '../helpers/cli.js';
+import { STRICT_INSTRUCTION } from '../../src/translate/deepl/condense.js';
 import { deeplPerTest } from '../helpers/deepl-fixture.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -38,9 +39,10 @@ describe('subloc localize: DeepL drafts that aim for the budget', () => {
     expect(pt.length).toBeGreaterThan(0);
     expect(pt.every((p) => instructed(p).length === 0 && !p.has('model_type'))).toBe(true);
     expect(en.every((p) => instructed(p).length > 0 && p.get('model_type')?.[0] === 'quality_optimized')).toBe(true);
-    // The second pass: one request, for the long unit alone.
+    // The second pass: one request, for the long unit alone, with the strict instruction.
     const second = en.filter((p) => instructed(p).length === 3);
     expect(second.map((p) => p.get('text'))).toEqual([[expect.stringContaining('nous avons parlé')]]);
+    expect(instructed(second[0]!)[2]).toBe(STRICT_INSTRUCTION);
 
     const enReport = report.languages.find((l) => l.language === 'en-US')!;
     expect(enReport.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 0, billedSecondPass: [...LONG].length });
@@ -61,6 +63,36 @@ describe('subloc localize: DeepL drafts that aim for the budget', () => {
     const again = JSON.parse((await run()).stdout) as RunReport;
     expect(t.deepl.state.translateRequests).toBe(0);
     expect(t.deepl.state.billedCharacters).toBe(0);
+    expect(again.totals.billedCharacters).toBe(0);
+  });
+
+  it('asks five consecutive units over budget again in one request, keeps each one\'s shorter draft, bills nothing on a re-run', async () => {
+    const openings = ['Alors', 'Puis', 'Ensuite', 'Enfin', 'Donc'];
+    const cues = openings.map((w, i) => `${i + 2}\n00:00:${String(5 + 2 * i).padStart(2, '0')},000 --> 00:00:${String(6 + 2 * i).padStart(2, '0')},000\n${w} ${LONG}\n`);
+    const input = join(t.dir, 'ville.fr-FR.srt');
+    writeFileSync(input, `1\n00:00:01,000 --> 00:00:04,000\nBonjour.\n\n${cues.join('\n')}`);
+    const args = ['localize', '--input', input, '--target', 'en-US', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), '--json'];
+    const first = await cli(args, root, t.env);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const report = JSON.parse(first.stdout) as RunReport;
+    const second = translateRequests().filter((p) => instructed(p).includes(STRICT_INSTRUCTION));
+    expect(second).toHaveLength(1);
+    expect(second[0]!.get('text')).toEqual(openings.map((w) => expect.stringContaining(`>${w} nous avons parlé`)));
+    const en = report.languages.find((l) => l.language === 'en-US')!;
+    expect(en.condense).toEqual({ overBudgetFirst: 5, overBudgetSecond: 0, billedSecondPass: openings.reduce((n, w) => n + [...`${w} ${LONG}`].length, 0) });
+    expect(report.totals.billedCharacters).toBe(t.deepl.state.billedCharacters);
+    const track = parse(readFileSync(join(t.dir, 'out/ville/en-US/ville.en-US.srt'))).track;
+    const budget = characterBudget(1000, loadProfile('default', root), 'en-US');
+    track.cues.slice(1).forEach((cue, i) => {
+      const kept = cue.lines.map((line) => line.map((s) => s.text).join('')).join('');
+      expect(kept.startsWith(`[EN-US] ${openings[i]!.toUpperCase()}`)).toBe(true);
+      expect(textWidth(kept, 'en-US')).toBeLessThanOrEqual(1.1 * budget);
+    });
+
+    t.deepl.reset();
+    const again = JSON.parse((await cli(args, root, t.env)).stdout) as RunReport;
+    expect(t.deepl.state.translateRequests).toBe(0);
     expect(again.totals.billedCharacters).toBe(0);
   });
 

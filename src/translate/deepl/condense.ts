@@ -13,13 +13,12 @@ export const GENERAL_INSTRUCTION =
 export const ELEMENT_INSTRUCTION =
   'Keep the translation of each <c> element within its max characters (spaces included); shorten the wording, never move words between <c> elements.';
 
-/** The second request of a unit still over its budget names the unit's whole budget. */
-export function strictInstruction(total: number): string {
-  return (
-    `This is a subtitle that must be read in a short time: the whole translation must be at most ${total} characters, spaces included. ` +
-    'Drop filler words and repetitions and use the shortest natural wording, keeping the meaning and every <c> element.'
-  );
-}
+/**
+ * The second request, for the units still over their budgets, sent together: one instruction for every unit of
+ * the request, each cue's budget being already in its `<c max>`.
+ */
+export const STRICT_INSTRUCTION =
+  "Each <c> element's max is a hard limit for a subtitle read in a short time: drop filler words, repetitions and asides, use the shortest natural wording, keep the meaning and every <c> element.";
 
 /** A draft more than this over its budget is asked for again: a reader does not notice a few characters, a tenth more is a rush. */
 export const TOLERANCE = 1.1;

@@ -11,7 +11,7 @@ import type { DeepLConnection } from './client.js';
 import { CUE_TAG, hasText, joinCues, splitOnCues, toTaggedText, type CueMarkupProblem } from './cue-markup.js';
 import { deeplFailure } from './errors.js';
 import { billableAtMost, type DeepLGate, type DeepLPermit } from './gate.js';
-import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, draftWidth, overBudget, strictInstruction } from './condense.js';
+import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, STRICT_INSTRUCTION, draftWidth, overBudget } from './condense.js';
 import { deeplSource, deeplTarget, supportsCustomInstructions } from './languages.js';
 import { codes, messages } from './messages.js';
 
@@ -124,12 +124,17 @@ interface OverBudget {
  * request asks for concise subtitle wording (`quality_optimized`, which
  * custom instructions need) and each `<c>` element names its cue's budget as
  * `max`. A unit whose placed draft is still over its budget by more than
- * the tolerance (condense.ts) is held back and asked once more, alone,
- * through the same limiter, with a stricter instruction naming its whole
- * budget. Of the two drafts, the shorter of those that keep the cue markup
+ * the tolerance (condense.ts) is held back; once every first request is
+ * answered, the units held back are asked once more, in order, in batches
+ * planned as the first ones (DeepL's limits; each request's context the
+ * neighbours of its first and last unit), through the same limiter, with one
+ * stricter instruction for every unit of the request: each `<c max>` is a
+ * hard limit. Of a unit's two drafts, the shorter of those that keep the cue markup
  * (the second's elements place) and pass the glossary check (protected terms
  * restored whole, `glossaryFindings` none) is kept; when neither passes, the first. Only the kept draft is
- * delivered; both requests are billed and counted in its `billedCharacters`.
+ * delivered, with those of its second request, together; both requests are
+ * billed and counted in its `billedCharacters`. A second request that fails
+ * (or whose answer count does not match) delivers the first drafts.
  * For another target the units are drafted as without budgets, and a unit
  * over its budget by more than the tolerance gets a `deepl/over-budget` warning.
  */
@@ -240,32 +245,51 @@ export async function translateUnits(
     return { untrusted, over };
   };
 
-  const runSecondPass = async ({ item, draft: first, diagnostics: firstFound, budgets }: OverBudget) => {
-    const { unit } = item;
-    condense!.overBudgetFirst++;
-    const total = budgets.reduce((a, b) => a + b, 0);
-    const instructions = [GENERAL_INSTRUCTION, ELEMENT_INSTRUCTION, strictInstruction(total)];
-    const [batch] = planBatches([item.text], { fixedParams: plan.fixedParamsWith(instructions), contextFor: () => plan.contextOf(item), nameOf: () => `unit ${unit.id}` });
-    const results = await send([item.text], batch!.context, `unit ${unit.id}, to its budget`, { ...requestOptions, customInstructions: instructions });
-    let kept = { draft: first, found: firstFound };
-    if (results !== undefined) {
-      const result = results[0]!;
-      condense!.billedSecondPass += result.billedCharacters;
-      const split = splitOnCues(result.text, unit.source.length);
-      if ('parts' in split) {
-        const found: Diagnostic[] = [];
-        const second = { draft: draftOf(item, split.parts, 0, found), found };
-        const width = (d: Draft) => draftWidth(d.targets ?? [], options.pair.target);
-        // A draft passes when its protected terms came back whole and the glossary check finds nothing in it.
-        const passes = ({ draft, found }: typeof kept) => problems(found) === 0 && (options.glossaryFindings?.(unit, draft.targets ?? []) ?? 0) === 0;
-        const candidates = [kept, second].filter(passes);
-        if (candidates.length > 0) kept = candidates.reduce((a, b) => (width(b.draft) < width(a.draft) ? b : a));
+  const strictInstructions = [GENERAL_INSTRUCTION, ELEMENT_INSTRUCTION, STRICT_INSTRUCTION];
+  /** The units still over budget, in order, planned into requests as the first pass is: each a run read between its first and last unit's neighbours. */
+  const planSecondPass = (over: OverBudget[]) => {
+    const sorted = [...over].sort((a, b) => a.item.index - b.item.index);
+    const batches = planBatches(
+      sorted.map((o) => o.item.text),
+      {
+        fixedParams: plan.fixedParamsWith(strictInstructions),
+        contextFor: (start, end) => plan.contextOf(sorted[start]!.item, sorted[end - 1]!.item),
+        nameOf: (i) => `unit ${sorted[i]!.item.unit.id}`,
+      },
+    );
+    return batches.map((batch) => ({ batch, held: sorted.slice(batch.start, batch.end) }));
+  };
+
+  const runSecondPass = async ({ batch, held }: { batch: Batch; held: OverBudget[] }) => {
+    condense!.overBudgetFirst += held.length;
+    const name = held.length === 1 ? `unit ${held[0]!.item.unit.id}` : `units ${held[0]!.item.unit.id} to ${held.at(-1)!.item.unit.id}`;
+    const results = await send(held.map((o) => o.item.text), batch.context, `${name}, to their budgets`, { ...requestOptions, customInstructions: strictInstructions });
+    const kept = held.map(({ item, draft: first, diagnostics: firstFound, budgets }, i) => {
+      const { unit } = item;
+      let kept = { draft: first, found: firstFound };
+      const result = results?.[i];
+      if (result !== undefined) {
+        condense!.billedSecondPass += result.billedCharacters;
+        const split = splitOnCues(result.text, unit.source.length);
+        if ('parts' in split) {
+          const found: Diagnostic[] = [];
+          const second = { draft: draftOf(item, split.parts, 0, found), found };
+          const width = (d: Draft) => draftWidth(d.targets ?? [], options.pair.target);
+          // A draft passes when its protected terms came back whole and the glossary check finds nothing in it.
+          const passes = ({ draft, found }: typeof kept) => problems(found) === 0 && (options.glossaryFindings?.(unit, draft.targets ?? []) ?? 0) === 0;
+          const candidates = [kept, second].filter(passes);
+          if (candidates.length > 0) kept = candidates.reduce((a, b) => (width(b.draft) < width(a.draft) ? b : a));
+        }
+        kept = { ...kept, draft: { ...kept.draft, billedCharacters: first.billedCharacters + result.billedCharacters } };
       }
-      kept = { ...kept, draft: { ...kept.draft, billedCharacters: first.billedCharacters + result.billedCharacters } };
-    }
-    if (overBudget(kept.draft.targets ?? [], budgets, options.pair.target)) condense!.overBudgetSecond++;
-    // A failed second request still delivers the first draft: it was billed, and it is a draft like any other.
-    await deliver([kept.draft], kept.found);
+      if (overBudget(kept.draft.targets ?? [], budgets, options.pair.target)) condense!.overBudgetSecond++;
+      return kept;
+    });
+    // A failed second request still delivers the first drafts: they were billed, and they are drafts like any other.
+    await deliver(
+      kept.map((k) => k.draft),
+      kept.flatMap((k) => k.found),
+    );
   };
 
   const runCueByCue = async ({ item, problem, billedCharacters: billedBefore }: Untrusted) => {
@@ -296,14 +320,18 @@ export async function translateUnits(
   };
 
   if (plan.unsent.length > 0) await options.onBatch?.(plan.unsent, []);
+  const over: OverBudget[] = [];
   // A unit asked again cue by cue is queued on the limiter once its batch is done, never from inside that batch's task.
   await Promise.all(
     plan.batches.map((batch) =>
-      limit(runBatch, batch).then(({ untrusted, over }) =>
-        Promise.all([...untrusted.map((u) => limit(runCueByCue, u)), ...over.map((o) => limit(runSecondPass, o))]),
-      ),
+      limit(runBatch, batch).then((done) => {
+        over.push(...done.over);
+        return Promise.all(done.untrusted.map((u) => limit(runCueByCue, u)));
+      }),
     ),
   );
+  // The units still over budget are asked again once the first pass is done, together, so they share requests as their first drafts did.
+  await Promise.all(planSecondPass(over).map((second) => limit(runSecondPass, second)));
   if (failed) throw failure;
   return {
     drafts: units.flatMap((u) => drafts.get(u.id) ?? []),
@@ -337,8 +365,8 @@ export interface RequestPlan {
   fixedParams: Param[];
   /** A unit's words without markup: the context it is sent in or sends. */
   plainSource(unit: Unit): string;
-  /** The context of a request holding this unit alone: its neighbours' plain source. */
-  contextOf(item: PlannedUnit): string | undefined;
+  /** The context of a request holding the units `first` to `last` (in order, not necessarily neighbours): the plain source of the unit before `first` and of the one after `last`. */
+  contextOf(first: PlannedUnit, last: PlannedUnit): string | undefined;
   /** Per unit id, each cue's budget, when the units are drafted to their budgets (see translateUnits). */
   budgets: ReadonlyMap<string, readonly number[]> | undefined;
   /** `fixedParams` with these custom instructions instead of the plan's own. */
@@ -415,7 +443,7 @@ export function planRequests(units: readonly Unit[], options: Pick<TranslateUnit
     unsent,
     fixedParams,
     plainSource: plain,
-    contextOf: (item) => neighbours(item.index, item.index),
+    contextOf: (first, last) => neighbours(first.index, last.index),
     budgets,
     fixedParamsWith,
   };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDeepLConnection, type DeepLConnection } from '../../../src/translate/deepl/client.js';
-import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, strictInstruction } from '../../../src/translate/deepl/condense.js';
+import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, STRICT_INSTRUCTION } from '../../../src/translate/deepl/condense.js';
 import { translateUnits } from '../../../src/translate/deepl/translate.js';
 import type { Draft, Unit } from '../../../src/model/unit.js';
 import { start, type FakeDeepL, type FakeDeepLOptions } from '../../helpers/deepl-server.js';
@@ -29,7 +29,7 @@ const billedLong = 53;
 
 describe('drafts that aim for the budget', () => {
   it('keeps every instruction within the 300 characters DeepL accepts', () => {
-    for (const instruction of [GENERAL_INSTRUCTION, ELEMENT_INSTRUCTION, strictInstruction(123_456)]) expect(instruction.length).toBeLessThanOrEqual(300);
+    for (const instruction of [GENERAL_INSTRUCTION, ELEMENT_INSTRUCTION, STRICT_INSTRUCTION]) expect(instruction.length).toBeLessThanOrEqual(300);
   });
 
   it('asks a supported target for concise wording, quality_optimized, each cue element naming its max', async () => {
@@ -73,16 +73,62 @@ describe('drafts that aim for the budget', () => {
     expect(requests).toHaveLength(2);
     const second = requests[1]!.params!;
     expect(second.get('text')).toEqual(['<c n="0" max="10">un deux trois quatre cinq six</c> <c n="1" max="10">sept huit neuf dix onze</c>']);
-    expect(second.get('custom_instructions')).toEqual([GENERAL_INSTRUCTION, ELEMENT_INSTRUCTION, strictInstruction(20)]);
+    expect(second.get('custom_instructions')).toEqual([GENERAL_INSTRUCTION, ELEMENT_INSTRUCTION, STRICT_INSTRUCTION]);
     expect(second.get('model_type')).toEqual(['quality_optimized']);
-    // First answer: ['[EN-US] UN DEUX', 'SEPT HUIT'], 24 characters for a budget of 20; the second is 19.
-    const kept: Draft = { unitId: '1', targets: ['[EN-US] UN DEUX', 'SEPT'], origin: 'machine', provider: 'deepl', billedCharacters: 2 * billedLong };
+    // First answer: ['[EN-US] UN DEUX', 'SEPT HUIT'], 24 characters for a budget of 20; the second, each max a hard limit, is 19.
+    const kept: Draft = { unitId: '1', targets: ['[EN-US] UN', 'SEPT HUIT'], origin: 'machine', provider: 'deepl', billedCharacters: 2 * billedLong };
     expect(result.drafts[0]).toEqual(kept);
     expect(result.drafts[1]?.targets).toEqual(['[EN-US] OUI']);
     // Only the kept draft is delivered, once.
     expect(delivered.filter((d) => d.unitId === '1')).toEqual([kept]);
     expect(result.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 0, billedSecondPass: billedLong });
     expect(result.billedCharacters).toBe(server.state.billedCharacters);
+  });
+
+  it('asks the units still over budget again together: five consecutive units, one stricter request, the shorter draft kept for each', async () => {
+    const { server, connection } = await setup();
+    const many: Unit[] = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id, cueIds: [`${id}1`, `${id}2`], source: [...long.source] }));
+    const manyBudgets = new Map<string, number[]>([...many.map((u): [string, number[]] => [u.id, [10, 10]]), ['3', [20]]]);
+    const delivered: Draft[][] = [];
+    const result = await translateUnits(connection, [...many, short], { pair: { source: 'fr', target: 'en-US' }, budgets: manyBudgets, onBatch: (d) => void delivered.push(d) });
+    const requests = server.state.requests.filter((r) => r.path === '/v2/translate');
+    expect(requests).toHaveLength(2);
+    const second = requests[1]!.params!;
+    expect(second.get('text')).toEqual(many.map(() => long.source.map((s, n) => `<c n="${n}" max="10">${s}</c>`).join(' ')));
+    expect(second.get('custom_instructions')).toEqual([GENERAL_INSTRUCTION, ELEMENT_INSTRUCTION, STRICT_INSTRUCTION]);
+    // The neighbours the five are read between: none before, the short unit after.
+    expect(second.get('context')).toEqual(['oui']);
+    expect(result.drafts.slice(0, 5).map((d) => d.targets)).toEqual(many.map(() => ['[EN-US] UN', 'SEPT HUIT']));
+    // The first request delivers the unit within its budget; the second, the five together, each once.
+    expect(delivered.map((batch) => batch.map((d) => d.unitId))).toEqual([['3'], ['a', 'b', 'c', 'd', 'e']]);
+    expect(result.condense).toEqual({ overBudgetFirst: 5, overBudgetSecond: 0, billedSecondPass: 5 * billedLong });
+    expect(result.billedCharacters).toBe(server.state.billedCharacters);
+  });
+
+  it('asks units over budget that are not neighbours in one request too, read between the first one\'s and the last one\'s neighbours', async () => {
+    const { server, connection } = await setup();
+    const other: Unit = { ...long, id: '5', cueIds: ['5', '6'] };
+    const after: Unit = { id: '7', cueIds: ['7'], source: ['non'] };
+    const spread = new Map([...budgets, ['5', [10, 10]], ['7', [20]]]);
+    const result = await translateUnits(connection, [long, short, other, after], { pair: { source: 'fr', target: 'en-US' }, budgets: spread });
+    const requests = server.state.requests.filter((r) => r.path === '/v2/translate');
+    expect(requests).toHaveLength(2);
+    expect(requests[1]!.params!.get('text')).toHaveLength(2);
+    expect(requests[1]!.params!.get('context')).toEqual(['non']);
+    expect(result.condense).toEqual({ overBudgetFirst: 2, overBudgetSecond: 0, billedSecondPass: 2 * billedLong });
+  });
+
+  it('delivers the first drafts of the units held back when their second request fails, billed once', async () => {
+    const many: Unit[] = ['a', 'b', 'c'].map((id) => ({ id, cueIds: [`${id}1`, `${id}2`], source: [...long.source] }));
+    // The first request (3 × 53 + 3 characters) fits the quota; the second (3 × 53) does not.
+    const { server, connection } = await setup({ characterLimit: 3 * billedLong + 3 + 10 });
+    const delivered: Draft[][] = [];
+    const manyBudgets = new Map<string, number[]>([...many.map((u): [string, number[]] => [u.id, [10, 10]]), ['3', [20]]]);
+    const run = translateUnits(connection, [...many, short], { pair: { source: 'fr', target: 'en-US' }, budgets: manyBudgets, onBatch: (d) => void delivered.push(d) });
+    await expect(run).rejects.toMatchObject({ code: 'DEEPL_QUOTA' });
+    expect(server.state.requests.filter((r) => r.path === '/v2/translate')).toHaveLength(2);
+    const first = { origin: 'machine', provider: 'deepl', billedCharacters: billedLong, targets: ['[EN-US] UN DEUX', 'SEPT HUIT'] };
+    expect(delivered).toEqual([[expect.objectContaining({ unitId: '3' })], many.map((u) => ({ ...first, unitId: u.id }))]);
   });
 
   it('keeps the first draft when the second loses the cue markup', async () => {
@@ -96,8 +142,8 @@ describe('drafts that aim for the budget', () => {
 
   it('keeps the first draft when the second fails the glossary check the first passes', async () => {
     const { connection } = await setup();
-    // A glossary whose term renders as HUIT: the second draft drops it.
-    const glossaryFindings = (_unit: Unit, targets: readonly string[]) => (targets.join(' ').includes('HUIT') ? 0 : 1);
+    // A glossary whose term renders as DEUX: the second draft drops it.
+    const glossaryFindings = (_unit: Unit, targets: readonly string[]) => (targets.join(' ').includes('DEUX') ? 0 : 1);
     const result = await translateUnits(connection, [long, short], { pair: { source: 'fr', target: 'en-US' }, budgets, glossaryFindings });
     expect(result.drafts[0]?.targets).toEqual(['[EN-US] UN DEUX', 'SEPT HUIT']);
     expect(result.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 1, billedSecondPass: billedLong });
@@ -105,9 +151,9 @@ describe('drafts that aim for the budget', () => {
 
   it('keeps the second draft when the first fails the glossary check', async () => {
     const { connection } = await setup();
-    const glossaryFindings = (_unit: Unit, targets: readonly string[]) => (targets.join(' ').includes('HUIT') ? 1 : 0);
+    const glossaryFindings = (_unit: Unit, targets: readonly string[]) => (targets.join(' ').includes('DEUX') ? 1 : 0);
     const result = await translateUnits(connection, [long, short], { pair: { source: 'fr', target: 'en-US' }, budgets, glossaryFindings });
-    expect(result.drafts[0]?.targets).toEqual(['[EN-US] UN DEUX', 'SEPT']);
+    expect(result.drafts[0]?.targets).toEqual(['[EN-US] UN', 'SEPT HUIT']);
   });
 
   it('asks nothing again when every first draft is within its budget and the tolerance', async () => {
