@@ -126,6 +126,15 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   }
 
   const byId = new Map(pending.map((u) => [u.id, u]));
+  const store = async (batch: readonly Draft[]) => {
+    const now = new Date().toISOString();
+    const entries = batch.flatMap((d) => {
+      const unit = byId.get(d.unitId)!;
+      const hit = partial.get(d.unitId);
+      return (hit === undefined ? entryOf(d, unit, pair, glossaryVersion, now) : completed(unit, hit, d, now).entry) ?? [];
+    });
+    if (entries.length > 0) await memory.put(entries);
+  };
   const diagnostics: Diagnostic[] = [];
   let condense: CondenseResult | undefined;
   const provided = await input.translator.translate(pending, {
@@ -133,16 +142,12 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     ...(budgets === undefined ? {} : { budgets, onCondense: (result: CondenseResult) => void (condense = result) }),
     onDrafts: async (batch, found) => {
       for (const d of found) diagnostics.push(d);
-      const now = new Date().toISOString();
-      const entries = batch.flatMap((d) => {
-        const unit = byId.get(d.unitId)!;
-        const hit = partial.get(d.unitId);
-        return (hit === undefined ? entryOf(d, unit, pair, glossaryVersion, now) : completed(unit, hit, d, now).entry) ?? [];
-      });
-      if (entries.length > 0) await memory.put(entries);
+      await store(batch);
       done += batch.length;
       input.onProgress(done);
     },
+    // Billed already: kept now, replaced when the provider's final draft of the unit arrives (newer, same weight).
+    onHeld: store,
   });
   const now = new Date().toISOString();
   for (const d of provided) {

@@ -71,6 +71,7 @@ function deepl(ctx: ProviderContext): Translator {
         ...(d.gate === undefined ? {} : { gate: d.gate }),
         ...(g === undefined ? {} : { glossaryFindings: (unit: Unit, targets: readonly string[]) => glossaryFindings(unit, targets, req.pair, g) }),
         onBatch: (drafts, diagnostics) => req.onDrafts?.(drafts, diagnostics),
+        onHeld: (drafts) => req.onHeld?.(drafts),
       });
       if (result.condense !== undefined) req.onCondense?.(result.condense);
       return result.drafts;

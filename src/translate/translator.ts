@@ -9,6 +9,12 @@ export interface TranslateRequest {
    */
   onDrafts?: (drafts: Draft[], diagnostics: Diagnostic[]) => void | Promise<void>;
   /**
+   * Drafts a provider has received (and billed) but may still replace, such
+   * as a first draft over its budget that is asked for again: to be stored
+   * at once, not counted as done. The unit comes through `onDrafts` later.
+   */
+  onHeld?: (drafts: Draft[]) => void | Promise<void>;
+  /**
    * Each unit's character budget, one number per cue, by unit id: a provider
    * that can aim for it (DeepL, for targets with custom instructions) drafts
    * to fit, and says what it did through `onCondense`.

@@ -43,6 +43,13 @@ export interface TranslateUnitsOptions {
   limit?: LimitFunction;
   /** Called with each request's drafts as they arrive, so they can be kept before the next arrives. */
   onBatch?: (drafts: Draft[], diagnostics: Diagnostic[]) => void | Promise<void>;
+  /**
+   * Called with the first drafts of units held back for a second request as
+   * soon as they arrive: billed already, they are kept at once, so a run
+   * killed before the second answer does not pay for them again. Each unit
+   * still comes through `onBatch` once, with the draft finally kept.
+   */
+  onHeld?: (drafts: Draft[]) => void | Promise<void>;
   protection?: Protection;
   /**
    * Each unit's character budget, one number per cue, by unit id. With them,
@@ -242,6 +249,13 @@ export async function translateUnits(
       found.push(...own);
     });
     if (placed.length > 0) await deliver(placed, found);
+    if (over.length > 0) {
+      try {
+        await options.onHeld?.(over.map((o) => o.draft));
+      } catch (error) {
+        fail(error);
+      }
+    }
     return { untrusted, over };
   };
 

@@ -65,6 +65,24 @@ describe('drafts that aim for the budget', () => {
     ]);
   });
 
+  it('hands the first draft of a unit held for its second request over at once, billed already, before the second answers', async () => {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let translates = 0;
+    const { connection } = await setup({ hold: (_, path) => (path === '/v2/translate' && ++translates === 2 ? released : undefined) });
+    const held: Draft[] = [];
+    const delivered: Draft[] = [];
+    const running = translateUnits(connection, [long, short], { pair: { source: 'fr', target: 'en-US' }, budgets, onHeld: (d) => void held.push(...d), onBatch: (d) => void delivered.push(...d) });
+    while (translates < 2) await new Promise((r) => setTimeout(r, 10));
+    // The second request is held: the long unit's first draft has come out already, and only the short unit is done.
+    expect(held).toEqual([{ unitId: '1', targets: ['[EN-US] UN DEUX', 'SEPT HUIT'], origin: 'machine', provider: 'deepl', billedCharacters: billedLong }]);
+    expect(delivered.map((d) => d.unitId)).toEqual(['3']);
+    release();
+    const result = await running;
+    expect(delivered.map((d) => d.unitId)).toEqual(['3', '1']);
+    expect(result.drafts.map((d) => d.targets)).toEqual([['[EN-US] UN', 'SEPT HUIT'], ['[EN-US] OUI']]);
+  });
+
   it('asks again only the unit still over its budget, stricter, and keeps the shorter draft, both billed', async () => {
     const { server, connection } = await setup();
     const delivered: Draft[] = [];
