@@ -71,6 +71,8 @@ describe('subloc localize on the bundled sample, offline (no key)', () => {
     const r = await cli(['localize', '--input', sample, '--target', 'de-DE', '--provider', 'pseudo', '--formats', 'vtt', '--out', dir, '--memory', join(dir, 'm.sqlite')], root, {});
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'hotline-beijing/de-DE/hotline-beijing.de-DE.vtt'), 'utf8')).toContain('[de-DE ');
+    expect(r.stderr).toContain(`${source.cues.length} cues (`);
+    expect(r.stderr).toMatch(/sentence units\) × 1 language, provider pseudo;/);
   });
 
   it('says what is wrong with the options, naming the place', async () => {

@@ -108,7 +108,8 @@ export const localize: Command = {
       return EXIT.ok;
     }
     const out = relative(io.cwd, options.out) || '.';
-    note(io, `subloc: ${t('localize.done', { cues: styleFor(io).green(String(report.cues)), units: report.units, languages: report.languages.length, provider: report.provider, folder: `${out}/${options.title}` })}`);
+    const summary = { cues: styleFor(io).green(String(report.cues)), units: report.units, languages: report.languages.length, provider: report.provider, folder: `${out}/${options.title}` };
+    note(io, `subloc: ${report.languages.length === 1 ? t('localize.doneOne', summary) : t('localize.done', summary)}`);
     return EXIT.ok;
   },
 };
