@@ -4,15 +4,13 @@
  * fixed latency. The wall time is compared with the ideal for that latency
  * and concurrency: requests ÷ concurrency × latency.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formats } from '../src/formats/index.js';
-import { parse } from '../src/formats/parse.js';
-import type { Cue } from '../src/model/track.js';
 import { localize } from '../src/pipeline/localize.js';
 import { resolveLocalizeOptions } from '../src/pipeline/options.js';
 import { fork, type ChildProcess } from 'node:child_process';
+import { scaledSample } from './bench/scaled-sample.js';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY ?? 300);
 const CONCURRENCY = 4;
@@ -34,17 +32,6 @@ function ask<T>(child: ChildProcess, message?: string): Promise<T> {
 
 export async function benchDeepL(): Promise<string> {
   const root = new URL('..', import.meta.url).pathname;
-  const sample = parse(readFileSync(join(root, 'subtitles/hotline-beijing.zh-Hans.srt'))).track;
-  const span = sample.cues.at(-1)!.end + 5000;
-  const cues: Cue[] = [];
-  // Each copy's text differs (a take number), so the memory cannot answer for it: every unit is billed.
-  for (let copy = 0; cues.length < CUES; copy++) {
-    for (const cue of sample.cues) {
-      if (cues.length === CUES) break;
-      const lines = cue.lines.map((line, i) => (i === 0 && copy > 0 ? [{ text: `第${copy}遍 ` }, ...line] : line));
-      cues.push({ ...cue, id: String(cues.length + 1), start: cue.start + copy * span, end: cue.end + copy * span, lines });
-    }
-  }
   const dir = mkdtempSync(join(tmpdir(), 'subloc-bench-deepl-'));
   const child = fork(new URL('./deepl-server-process.ts', import.meta.url).pathname, [JSON.stringify({ authKey: 'bench:fx', latencyMs: LATENCY_MS, characterLimit: 100_000_000 })], {
     execArgv: ['--import', 'tsx'],
@@ -52,7 +39,7 @@ export async function benchDeepL(): Promise<string> {
   const server = await ask<{ url: string }>(child);
   try {
     const input = join(dir, 'scaled.zh-Hans.srt');
-    writeFileSync(input, formats.srt.serialize({ ...sample, cues }).text);
+    writeFileSync(input, scaledSample(CUES));
     const env = { DEEPL_AUTH_KEY: 'bench:fx', DEEPL_SERVER_URL: server.url };
     const options = await resolveLocalizeOptions(
       { input, targets: TARGETS, provider: 'deepl', formats: ['srt'], out: join(dir, 'out'), memory: join(dir, 'memory.sqlite'), glossary: join(root, 'glossary.json'), concurrency: CONCURRENCY },

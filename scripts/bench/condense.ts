@@ -7,14 +7,12 @@
  * budget, and wall time against the ideal: requests ÷ concurrency × latency.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formats } from '../../src/formats/index.js';
-import { parse } from '../../src/formats/parse.js';
-import type { Cue } from '../../src/model/track.js';
 import { localize } from '../../src/pipeline/localize.js';
 import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
+import { scaledSample } from './scaled-sample.js';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY ?? 300);
 const CONCURRENCY = 4;
@@ -37,20 +35,6 @@ function ask<T>(child: ChildProcess, message?: string): Promise<T> {
     child.once('message', (answer) => resolve(answer as T));
     if (message !== undefined) child.send(message);
   });
-}
-
-/** The sample repeated to `count` cues; each copy's text differs (a take number), so no unit comes from the memory. */
-function scaledSample(root: string, count: number): string {
-  const sample = parse(readFileSync(join(root, 'subtitles/hotline-beijing.zh-Hans.srt'))).track;
-  const span = sample.cues.at(-1)!.end + 5000;
-  const cues: Cue[] = [];
-  for (let copy = 0; cues.length < count; copy++) {
-    for (const cue of sample.cues.slice(0, count - cues.length)) {
-      const lines = cue.lines.map((line, i) => (i === 0 && copy > 0 ? [{ text: `第${copy}遍 ` }, ...line] : line));
-      cues.push({ ...cue, id: String(cues.length + 1), start: cue.start + copy * span, end: cue.end + copy * span, lines });
-    }
-  }
-  return formats.srt.serialize({ ...sample, cues }).text;
 }
 
 /** One drafting run against a fresh server and a fresh memory. */
@@ -100,7 +84,7 @@ export async function benchCondense(): Promise<string> {
   const root = new URL('../..', import.meta.url).pathname;
   const dir = mkdtempSync(join(tmpdir(), 'subloc-bench-condense-'));
   try {
-    writeFileSync(join(dir, 'scaled.zh-Hans.srt'), scaledSample(root, CUES));
+    writeFileSync(join(dir, 'scaled.zh-Hans.srt'), scaledSample(CUES));
     const condensed = await draft(root, dir, true);
     const plain = await draft(root, dir, false);
     const ideal = (r: Run) => (r.requests / CONCURRENCY) * LATENCY_MS;

@@ -9,19 +9,19 @@
  * from a page to node:http. Same browser, same machine, runs taken in turn.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { formats } from '../../src/formats/index.js';
 import { parse } from '../../src/formats/parse.js';
 import { lineText } from '../../src/model/spans.js';
 import type { Cue } from '../../src/model/track.js';
 import { findChromium } from '../../tests/helpers/chromium.js';
 import { start as startDeepL } from '../../tests/helpers/deepl-server.js';
+import { scaledSample } from './scaled-sample.js';
 
 const CUES = 1500;
 const LANG = 'fr-FR';
@@ -40,21 +40,6 @@ function median(xs: number[]): number {
 function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
-}
-
-/** The sample scaled to 1,500 cues; each copy's text differs (a take number), as a long film's would. */
-function scaledSample(): Cue[] {
-  const sample = parse(readFileSync(join(root, 'subtitles/hotline-beijing.zh-Hans.srt'))).track;
-  const span = sample.cues.at(-1)!.end + 5000;
-  const cues: Cue[] = [];
-  for (let copy = 0; cues.length < CUES; copy++) {
-    for (const cue of sample.cues) {
-      if (cues.length === CUES) break;
-      const lines = cue.lines.map((line, i) => (i === 0 && copy > 0 ? [{ text: `第${copy}遍 ` }, ...line] : line));
-      cues.push({ ...cue, id: String(cues.length + 1), start: cue.start + copy * span, end: cue.end + copy * span, lines });
-    }
-  }
-  return cues;
 }
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<void> {
@@ -153,9 +138,10 @@ export async function benchStudio(): Promise<string> {
   let studio: Awaited<ReturnType<typeof serve>> | undefined;
   let bare: Server | undefined;
   try {
-    const cues = scaledSample();
     cpSync(join(root, 'glossary.json'), join(dir, 'glossary.json'));
-    writeFileSync(join(dir, 'film.zh-Hans.srt'), formats.srt.serialize({ language: 'zh-Hans', cues, meta: {} }).text);
+    const film = scaledSample(CUES);
+    const { cues } = parse(film).track;
+    writeFileSync(join(dir, 'film.zh-Hans.srt'), film);
     writeFileSync(join(dir, 'subloc.config.json'), JSON.stringify({ title: 'bench-film', input: 'film.zh-Hans.srt', source: 'zh-Hans', targets: [LANG], glossary: 'glossary.json', profile: 'default', formats: ['srt'], out: 'out' }));
     // Every cue a machine draft in the memory, as after a DeepL run (the loopback DeepL-compatible server here).
     const deepl = await startDeepL({ authKey: 'bench:fx', characterLimit: 100_000_000 });
