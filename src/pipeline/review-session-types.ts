@@ -3,29 +3,60 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Lang, Ms } from '../model/track.js';
 import type { ReviewState } from '../review/types.js';
 
-/** A cue as the review studio shows it (see `StudioCue` in studio/api.ts, the same shape on the wire). */
+/**
+ * A cue as the review studio shows it; the same shape travels on the wire
+ * (`StudioCue` in studio/api.ts).
+ */
 export interface SessionCue {
   id: string;
+  /** The sentence unit: cues of one unit are stored together in the memory. */
   unitId: string;
   start: Ms;
   end: Ms;
-  /** Plain, `\n` between lines. */
+  /** Plain text, `\n` between lines. */
   source: string;
-  /** The source with its markup, when it has any. */
+  /** The source with its markup (`<i>`, `<b>`…) when it has any. */
   sourceTagged?: string;
-  /** The current translation as the track shows it: plain, `\n` between lines; `''` when untranslated. */
+  /** The current translation, plain, `\n` between lines; `''` when untranslated. */
   text: string;
-  /** The draft before a reviewer touched it (the provider's, else the closest earlier translation); null when none. */
+  /** The draft before any reviewer touched it (a machine or memory draft, or a fuzzy suggestion); null when none. */
   machine: string | null;
+  /** An untranslated cue is a `draft` whose `text` is `''` and whose `origin` is `untranslated`. */
   state: MemoryStatus;
+  /**
+   * Where the current text came from: `machine` (a provider's draft),
+   * `memory` (an exact memory match), `fuzzy` (a similar source's
+   * translation), `needs-review` (a draft whose source changed since a
+   * reviewed translation), `reviewed`/`approved` (a reviewer's), `untranslated`.
+   */
   origin: ReviewState;
-  /** Changes whenever the cue's stored text, state or comment changes. */
+  /** Opaque; send it back with a change. It changes whenever the cue's stored text, state or comment changes. */
   revision: string;
+  /** QC and glossary findings on the current text (`code`, `severity`, `message`). */
   findings: Diagnostic[];
+  /** Characters used, as reading speed counts them, and the cue's character budget under the profile. */
   budget: { used: number; budget: number };
-  metrics: { charsPerSecond: number; lines: number; maxLineWidth: number; durationMs: Ms };
-  terms: { source: string; preferred: string; forbidden: string[] }[];
+  /** Figures of the current text against the profile. */
+  metrics: {
+    /** Characters per second, to 0.1; 0 for a cue without duration. */
+    charsPerSecond: number;
+    lines: number;
+    /** The widest line, counted as reading speed counts (CJK half-width 0.5). */
+    maxLineWidth: number;
+    durationMs: Ms;
+  };
+  /** Glossary terms found in the source, with what the translation should say. */
+  terms: {
+    /** The form found in the source. */
+    source: string;
+    /** The preferred rendering in this language (the source form itself for a do-not-translate term). */
+    preferred: string;
+    /** Renderings the glossary forbids in this language. */
+    forbidden: string[];
+  }[];
+  /** The reviewer's comment; `''` when none. */
   comment: string;
+  /** Who last saved a decision on this cue's unit. */
   reviewer?: string;
 }
 
@@ -47,6 +78,7 @@ export type SaveOutcome =
 export interface TrackSummary {
   language: Lang;
   cues: number;
+  /** `untranslated` cues are not counted as `draft`. */
   counts: { draft: number; reviewed: number; approved: number; untranslated: number };
 }
 

@@ -17,19 +17,16 @@
  * stale revision (`StaleError`), 413 a body too large, 415 a body not JSON,
  * 421 a foreign `Host`.
  */
-import type { Diagnostic } from '../model/diagnostic.js';
+import type { MemoryStatus } from '../memory/store.js';
 import type { Lang, Ms } from '../model/track.js';
+import type { CheckResult, CueChange as SessionChange, SessionCue, TrackSummary } from '../pipeline/review-session-types.js';
+import type { ReviewState } from '../review/types.js';
 
-/** A cue's review state. An untranslated cue is a `draft` whose `text` is `''` and whose `origin` is `untranslated`. */
-export type CueState = 'draft' | 'reviewed' | 'approved';
+/** A cue's review state (see `SessionCue.state`). */
+export type CueState = MemoryStatus;
 
-/**
- * Where the cue's current text came from: `machine` (a provider's draft),
- * `memory` (an exact memory match), `fuzzy` (a similar source's translation),
- * `needs-review` (a draft whose source changed since a reviewed translation),
- * `reviewed`/`approved` (a reviewer's), `untranslated`.
- */
-export type CueOrigin = 'untranslated' | 'machine' | 'memory' | 'fuzzy' | 'needs-review' | 'reviewed' | 'approved';
+/** Where the cue's current text came from (see `SessionCue.origin`). */
+export type CueOrigin = ReviewState;
 
 /** `GET /api/session`: everything the page learns before it asks for a track. */
 export interface SessionResponse {
@@ -62,68 +59,22 @@ export interface StudioProfile {
   maxCps: Record<Lang, number>;
 }
 
-/** A cue's counts by state, for the track list. `untranslated` cues are not counted as `draft`. */
-export interface StateCounts {
-  draft: number;
-  reviewed: number;
-  approved: number;
-  untranslated: number;
-}
+/** A track's cues by state, for the track list. `untranslated` cues are not counted as `draft`. */
+export type StateCounts = TrackSummary['counts'];
 
 /** `GET /api/tracks`. */
 export interface TracksResponse {
-  tracks: { language: Lang; cues: number; counts: StateCounts }[];
+  tracks: TrackSummary[];
 }
 
 /** A glossary term found in the cue's source, with what the translation should say. */
-export interface StudioTerm {
-  /** The form found in the source. */
-  source: string;
-  /** The preferred rendering in this language (the source form itself for a do-not-translate term). */
-  preferred: string;
-  /** Renderings the glossary forbids in this language. */
-  forbidden: string[];
-}
+export type StudioTerm = SessionCue['terms'][number];
 
 /** Figures of the cue's current text against the profile. */
-export interface StudioMetrics {
-  /** Characters per second, to 0.1; 0 for a cue without duration. */
-  charsPerSecond: number;
-  lines: number;
-  /** The widest line, counted as reading speed counts (CJK half-width 0.5). */
-  maxLineWidth: number;
-  durationMs: Ms;
-}
+export type StudioMetrics = SessionCue['metrics'];
 
-export interface StudioCue {
-  id: string;
-  /** The sentence unit: cues of one unit are stored together in the memory. */
-  unitId: string;
-  start: Ms;
-  end: Ms;
-  /** Plain text, `\n` between lines. */
-  source: string;
-  /** The source with its markup (`<i>`, `<b>`…) when it has any. */
-  sourceTagged?: string;
-  /** The current translation, plain, `\n` between lines; `''` when untranslated. */
-  text: string;
-  /** The draft before any reviewer touched it (a machine or memory draft, or a fuzzy suggestion); null when none. */
-  machine: string | null;
-  state: CueState;
-  origin: CueOrigin;
-  /** Opaque; send it back with a change. It changes whenever the cue's stored text, state or comment changes. */
-  revision: string;
-  /** QC and glossary findings on the current text (`code`, `severity`, `message`). */
-  findings: Diagnostic[];
-  /** Characters used, as reading speed counts them, and the cue's character budget under the profile. */
-  budget: { used: number; budget: number };
-  metrics: StudioMetrics;
-  terms: StudioTerm[];
-  /** The reviewer's comment; `''` when none. */
-  comment: string;
-  /** Who last saved a decision on this cue's unit. */
-  reviewer?: string;
-}
+/** A cue as the page shows it: the review flow's cue, as it is. */
+export type StudioCue = SessionCue;
 
 /** `GET /api/tracks/<lang>`. */
 export interface TrackResponse {
@@ -147,12 +98,7 @@ export interface TrackResponse {
  *   may save a cue on the way to fitting it); `comment` at most 2,000
  *   characters.
  */
-export interface CueChange {
-  text?: string;
-  state?: CueState;
-  comment?: string;
-  revision: string;
-}
+export type CueChange = SessionChange;
 
 /** 200 to a `PUT`: the cue as saved, with its new revision and figures. */
 export interface SavedCueResponse {
@@ -193,8 +139,5 @@ export interface CheckRequest {
   text: string;
 }
 
-export interface CheckResponse {
-  findings: Diagnostic[];
-  budget: { used: number; budget: number };
-  metrics: StudioMetrics;
-}
+/** 200 to a check: the figures and findings of that text in that cue, as it would be saved. */
+export type CheckResponse = CheckResult;

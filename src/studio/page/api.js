@@ -6,20 +6,17 @@
  */
 
 /**
- * @typedef {{ code: string, severity: 'error' | 'warning' | 'info', message: string }} Finding
- * @typedef {{ charsPerSecond: number, lines: number, maxLineWidth: number, durationMs: number }} Metrics
- * @typedef {{ used: number, budget: number }} Budget
- * @typedef {{ source: string, preferred: string, forbidden: string[] }} Term
- * @typedef {'draft' | 'reviewed' | 'approved'} CueState
- * @typedef {{ id: string, unitId: string, start: number, end: number, source: string, sourceTagged?: string, text: string,
- *   machine: string | null, state: CueState, origin: string, revision: string, findings: Finding[], budget: Budget,
- *   metrics: Metrics, terms: Term[], comment: string, reviewer?: string }} StudioCue
- * @typedef {{ id: string, name: string, maxLines: number, minDurationMs: number, maxDurationMs: number,
- *   maxCharsPerLine: Record<string, number>, maxCps: Record<string, number> }} StudioProfile
- * @typedef {{ title: string, sourceLang: string, languages: string[], reviewer: string | null,
- *   video: { url: string, type: string } | null, profile: StudioProfile }} Session
- * @typedef {{ draft: number, reviewed: number, approved: number, untranslated: number }} StateCounts
- * @typedef {{ text?: string, state?: CueState, comment?: string, revision: string }} CueChange
+ * The contract's own types (src/studio/api.ts), checked against by `tsc -p tsconfig.page.json`.
+ * @typedef {import('../api.js').StudioCue} StudioCue
+ * @typedef {StudioCue['findings'][number]} Finding
+ * @typedef {import('../api.js').StudioMetrics} Metrics
+ * @typedef {StudioCue['budget']} Budget
+ * @typedef {import('../api.js').StudioTerm} Term
+ * @typedef {import('../api.js').CueState} CueState
+ * @typedef {import('../api.js').StudioProfile} StudioProfile
+ * @typedef {import('../api.js').SessionResponse} Session
+ * @typedef {import('../api.js').StateCounts} StateCounts
+ * @typedef {import('../api.js').CueChange} CueChange
  * @typedef {{ ok: true, cue: StudioCue } | { ok: false, stale: StudioCue } | { ok: false, message: string }} SaveResult
  */
 
