@@ -1,24 +1,23 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import i18next, { type TFunction } from 'i18next';
 import en from './locales/en.json' with { type: 'json' };
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
 export type CliLanguage = (typeof LANGUAGES)[number];
 
-// Bundled catalogs and a synchronous init: messages never wait on a file or the network. English,
-// the fallback, is always loaded; another catalog when a run first asks for its language.
-const instance = i18next.createInstance();
-void instance.init({
-  resources: { en: { translation: en } },
-  lng: 'en',
-  fallbackLng: 'en',
-  supportedLngs: [...LANGUAGES],
-  initAsync: false,
-  // Messages go to a terminal, not to HTML.
-  interpolation: { escapeValue: false },
-});
+/** A message catalog as `i18next-parser` writes it: keys nested by their dots. */
+interface Catalog {
+  readonly [key: string]: string | Catalog;
+}
 
-const fixed: Readonly<Record<CliLanguage, TFunction>> = { en: instance.getFixedT('en'), 'zh-CN': instance.getFixedT('zh-CN') };
+// The CLI asks only for lookups with `{{name}}` filled in: no plurals, contexts or nesting. i18next's
+// runtime did that at a cost of 20 to 60 ms of every start-up (its load, init and cold `t`), which
+// is as much as the rest of `subloc --help`; `npm run i18n:extract` (i18next-parser) still keeps
+// the catalogs in step with the calls of `t`. English, the fallback, is always loaded; another
+// catalog when a run first asks for its language.
+const catalogs: Partial<Record<CliLanguage, Catalog>> = { en };
+const loaders: Readonly<Record<Exclude<CliLanguage, 'en'>, () => Promise<{ default: Catalog }>>> = {
+  'zh-CN': () => import('./locales/zh-CN.json', { with: { type: 'json' } }),
+};
 // Per run, not global: tests run the CLI in-process with different languages.
 const current = new AsyncLocalStorage<CliLanguage>();
 
@@ -33,19 +32,34 @@ export function pickLanguage(option: string | undefined, env: Readonly<Record<st
   return locale !== undefined && /^zh[_-](CN|Hans)\b/i.test(locale) ? 'zh-CN' : 'en';
 }
 
-const catalogs: Readonly<Record<Exclude<CliLanguage, 'en'>, () => Promise<{ default: object }>>> = {
-  'zh-CN': () => import('./locales/zh-CN.json', { with: { type: 'json' } }),
-};
-
 /** Runs `run` with messages in `language`, its catalog loaded first. */
 export async function withLanguage<T>(language: CliLanguage, run: () => Promise<T>): Promise<T> {
-  if (language !== 'en' && !instance.hasResourceBundle(language, 'translation')) {
-    instance.addResourceBundle(language, 'translation', (await catalogs[language]()).default);
-  }
+  if (language !== 'en') catalogs[language] ??= (await loaders[language]()).default;
   return current.run(language, run);
 }
 
-/** The message `key` in the run's language, `{{name}}` filled from `values`. */
-export function t(key: string, values?: Record<string, string | number>): string {
-  return fixed[current.getStore() ?? 'en'](key, values ?? {});
+function lookup(catalog: Catalog | undefined, key: string): string | undefined {
+  let node: string | Catalog | undefined = catalog;
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined;
+    node = node[part];
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+const VARIABLE = /\{\{-?\s*([\w.]+)\s*\}\}/g;
+
+/**
+ * The message `key` in the run's language (English when that catalog lacks
+ * it, the key itself when both do), `{{name}}` filled from `values` once: a
+ * value that holds `{{…}}` is not filled again, and a variable without a
+ * value stays as written, as i18next does.
+ */
+export function t(key: string, values?: Readonly<Record<string, string | number>>): string {
+  const template = lookup(catalogs[current.getStore() ?? 'en'], key) ?? lookup(catalogs.en, key) ?? key;
+  if (values === undefined || !template.includes('{{')) return template;
+  return template.replace(VARIABLE, (written, name: string) => {
+    const value = values[name];
+    return value === undefined ? written : String(value);
+  });
 }

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pickLanguage } from '../../src/cli/i18n.js';
+import { pickLanguage, t, withLanguage } from '../../src/cli/i18n.js';
 import { styleFor } from '../../src/cli/style.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
@@ -43,6 +44,24 @@ describe('message catalogs', () => {
 
   it('use the same interpolation variables in both languages', () => {
     expect([...en].filter(([k, v]) => variables(v).join() !== variables(zh.get(k) ?? '').join()).map(([k]) => k)).toEqual([]);
+  });
+  it('are what `npm run i18n:extract` (i18next-parser) would write', () => {
+    const dir = tempDir();
+    for (const language of ['en', 'zh-CN']) copyFileSync(join(CLI, 'locales', `${language}.json`), join(dir, `${language}.json`));
+    const extract = spawnSync(process.execPath, [resolve('node_modules/i18next-parser/bin/cli.js'), '--silent', '--fail-on-update', '--output', join(dir, '$LOCALE.json')], { encoding: 'utf8' });
+    expect(extract.status, `${extract.stdout}${extract.stderr}`).toBe(0);
+  });
+});
+
+describe('messages', () => {
+  it('fill each {{variable}} once, keep one without a value, and fall back to the key', async () => {
+    expect(t('usage.badLang', { value: 'fr', expected: 'en, zh-CN' })).toBe('--lang `fr` is not supported; expected one of en, zh-CN');
+    // A value that looks like a variable is text, not a template: a file may be named `{{expected}}.srt`.
+    expect(t('usage.badLang', { value: '{{expected}}', expected: 'en' })).toBe('--lang `{{expected}}` is not supported; expected one of en');
+    expect(t('usage.badLang', { value: 'fr' })).toBe('--lang `fr` is not supported; expected one of {{expected}}');
+    expect(t('no.such.key')).toBe('no.such.key');
+    expect(t('usage')).toBe('usage');
+    expect(await withLanguage('zh-CN', () => Promise.resolve(t('help.options')))).toBe(zh.get('help.options'));
   });
 });
 

@@ -51,7 +51,9 @@ async function enqueueAction(context: Context): Promise<number> {
 }
 
 function printStatus(io: CliIo, status: CatalogStatus): void {
-  io.stdout(`${status.paused ? t('catalog.status.paused', { reason: status.pausedReason ?? t('catalog.status.pausedByHand') }) : t('catalog.status.running')}\n`);
+  // Its own statement: i18next-parser does not see a call of `t` inside another's values.
+  const reason = status.pausedReason ?? t('catalog.status.pausedByHand');
+  io.stdout(`${status.paused ? t('catalog.status.paused', { reason }) : t('catalog.status.running')}\n`);
   if (status.rate !== undefined) io.stdout(`${t('catalog.status.rate', { rate: status.rate })}\n`);
   if (status.budget !== undefined) io.stdout(`${t('catalog.status.budget', { used: status.budget.used, characters: status.budget.characters, period: status.budget.period, left: status.budget.left })}\n`);
   if (status.tracks.length === 0) {
