@@ -14,6 +14,8 @@ export function isWordChar(ch: string): boolean {
 }
 
 export function isSpace(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   return SPACE.test(ch);
 }
 
@@ -30,8 +32,10 @@ const SAME: Record<string, string> = {
 
 /** Full-width ASCII to ASCII, curly quotes to straight, Unicode hyphens to `-`, any space to ` `. */
 export function normalizeChar(ch: string): string {
-  if (isSpace(ch)) return ' ';
   const cp = ch.codePointAt(0)!;
+  // ASCII, most of what a glossary reads, without the Unicode class tests.
+  if (cp < 0x80) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) ? ' ' : ch;
+  if (isSpace(ch)) return ' ';
   if (cp >= 0xff01 && cp <= 0xff5e) return String.fromCodePoint(cp - 0xfee0);
   return SAME[ch] ?? ch;
 }
@@ -39,12 +43,12 @@ export function normalizeChar(ch: string): string {
 /** Lower case when that keeps one code point (`İ` would become two and stays as it is). */
 export function lower(ch: string): string {
   const l = ch.toLowerCase();
-  return [...l].length === 1 ? l : ch;
+  return l.length === 1 || [...l].length === 1 ? l : ch;
 }
 
 export function upper(ch: string): string {
   const u = ch.toUpperCase();
-  return [...u].length === 1 ? u : ch;
+  return u.length === 1 || [...u].length === 1 ? u : ch;
 }
 
 /** The code point starting at `i` (a whole surrogate pair when there is one). */
