@@ -63,6 +63,11 @@ export interface RunLockRequest {
 }
 
 /** The promise's outcome, never a rejection: a language that fails while later ones still start is not an unhandled rejection. */
+/** One turn of the event loop: what arrived meanwhile (a DeepL answer, a timer) runs first. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
   return promise.then(
     (value) => ({ status: 'fulfilled', value }),
@@ -142,6 +147,8 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     /** Assembles, checks, packages and writes one language as soon as its drafts are in, while others still wait on DeepL. */
     const finish = async (target: string, drafted: DraftLanguageResult): Promise<LanguageReport> => {
       const assembled = assembleLanguage({ source, units, drafts: drafted.drafts, target, profile: options.profile, glossary, frameRate: options.frameRate });
+      // Each stage holds the event loop for a while; between them, the answers that came in meanwhile send the next requests.
+      await nextTurn();
       const check = checkLanguage({ source, units, drafts: drafted.drafts, draftDiagnostics: drafted.diagnostics, assembled, profile: options.profile, glossary, frameRate: options.frameRate });
       const pkg = buildReviewPackage({
         title: options.title,
@@ -155,6 +162,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
         profile: options.profile,
         generatedAt,
       });
+      await nextTurn();
       const edit = edits.get(target);
       if (edit) refuseLostEdits(edit, pkg);
       const written: WrittenLanguage = options.dryRun
@@ -170,7 +178,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     for (const target of options.targets) {
       // A language's memory search holds the event loop: a turn of it before each lets the glossary sync
       // and the requests already made go on meanwhile, instead of every search running before any request.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       onEvent({ type: 'language-start', language: target, units: units.length });
       const drafted = draftLanguage({
         units,

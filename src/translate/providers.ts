@@ -4,12 +4,11 @@ import type { LanguagePair, Unit } from '../model/unit.js';
 import type { MemoryStore } from '../memory/store.js';
 import type { Lang } from '../model/track.js';
 import type { DeepLConnection, DeepLGate } from './deepl/index.js';
-import { translateUnits, type Protection } from './deepl/index.js';
+import { requestLanes, translateUnits, type Protection } from './deepl/index.js';
 import { offline } from './offline/index.js';
 import { pseudo } from './pseudo/index.js';
 import { plainOf } from '../model/tagged-text.js';
 import type { Translator } from './translator.js';
-import pLimit from 'p-limit';
 
 export interface ProviderContext {
   memory: MemoryStore;
@@ -47,8 +46,8 @@ function glossaryFindings(unit: Unit, targets: readonly string[], pair: Language
 function deepl(ctx: ProviderContext): Translator {
   const d = ctx.deepl;
   if (!d) throw new Error('the deepl provider needs a connection');
-  // One limiter for the run: languages drafted side by side share the concurrency.
-  const limit = pLimit(d.concurrency);
+  // One set of lanes for the run: languages drafted side by side share the concurrency.
+  const lanes = requestLanes(d.concurrency);
   // Planning a language's requests (protecting every unit) holds the event loop. Each language plans in its own
   // turn of it, after the glossary sync and after the language before, so the first requests leave while the
   // other languages still plan, instead of all planning first.
@@ -64,7 +63,7 @@ function deepl(ctx: ProviderContext): Translator {
       const glossaryId = Object.hasOwn(glossaries, req.pair.target) ? glossaries[req.pair.target] : undefined;
       const result = await translateUnits(d.connection, units, {
         pair: req.pair,
-        limit,
+        lanes,
         ...(glossaryId === undefined ? {} : { glossaryId }),
         ...(g === undefined ? {} : { protection: protection(g.glossary, g.matcher, req.pair.target) }),
         ...(req.budgets === undefined ? {} : { budgets: req.budgets }),

@@ -130,4 +130,11 @@ describe('subloc localize: DeepL drafts that aim for the budget', () => {
     expect(lines.find((l) => l.trim().startsWith('en-US'))).toContain('1 over budget asked again, 0 still over');
     expect(lines.find((l) => l.trim().startsWith('pt-BR'))).not.toContain('over budget');
   });
+  it("asks a language's second pass before another language's first requests, so that each language ends as soon as it can", async () => {
+    // One request at a time: en-US's first request is answered while pt-BR's waits; en-US's second pass goes next.
+    const first = await run('--concurrency', '1');
+    expect(first.code, first.stderr).toBe(0);
+    const order = translateRequests().map((p) => `${p.get('target_lang')?.[0]}${instructed(p).includes(STRICT_INSTRUCTION) ? ' (second pass)' : ''}`);
+    expect(order).toEqual(['en-US', 'en-US (second pass)', 'pt-BR']);
+  });
 });

@@ -6,3 +6,4 @@ export { deeplSource, deeplTarget, deeplGlossaryLanguage, supportsCustomInstruct
 export { overBudget } from './condense.js';
 export { deeplFailure } from './errors.js';
 export { billableAtMost, type DeepLGate, type DeepLPermit } from './gate.js';
+export { requestLanes, type Lane, type RequestLanes } from './request-lanes.js';

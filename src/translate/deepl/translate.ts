@@ -1,5 +1,4 @@
 import type { SourceLanguageCode, TargetLanguageCode, TextResult, TranslateTextOptions } from 'deepl-node';
-import pLimit, { type LimitFunction } from 'p-limit';
 import { SublocError } from '../../errors.js';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import { lineJoiner } from '../../model/language.js';
@@ -14,6 +13,7 @@ import { billableAtMost, type DeepLGate, type DeepLPermit } from './gate.js';
 import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, STRICT_INSTRUCTION, draftWidth, overBudget } from './condense.js';
 import { deeplSource, deeplTarget, supportsCustomInstructions } from './languages.js';
 import { codes, messages } from './messages.js';
+import { requestLanes, type RequestLanes } from './request-lanes.js';
 
 /** One cue's text made ready for DeepL by the glossary's protect step, and the way back. */
 export interface PreparedText {
@@ -35,12 +35,12 @@ export interface TranslateUnitsOptions {
   /** Requests in flight at once. @default 4 */
   concurrency?: number;
   /**
-   * A limiter shared by every call of one run (all target languages), so the
-   * run as a whole never has more than its concurrency in flight; when
-   * given, `concurrency` is ignored. Never call translateUnits from inside a
-   * task of this limiter: it would wait on itself.
+   * The request lanes shared by every call of one run (all target
+   * languages), so the run as a whole never has more than its concurrency in
+   * flight; when given, `concurrency` is ignored. Never call translateUnits
+   * from inside one of their tasks: it would wait on itself.
    */
-  limit?: LimitFunction;
+  lanes?: RequestLanes;
   /** Called with each request's drafts as they arrive, so they can be kept before the next arrives. */
   onBatch?: (drafts: Draft[], diagnostics: Diagnostic[]) => void | Promise<void>;
   /**
@@ -154,7 +154,7 @@ export async function translateUnits(
   const { source, target, requestOptions, items: toSend } = plan;
   const drafts = new Map<string, Draft>(plan.unsent.map((d) => [d.unitId, d]));
   const diagnostics: Diagnostic[] = [];
-  const limit = options.limit ?? pLimit(Math.max(1, options.concurrency ?? 4));
+  const lanes = options.lanes ?? requestLanes(options.concurrency ?? 4);
   let failure: unknown;
   let failed = false;
   let billedCharacters = 0;
@@ -338,14 +338,14 @@ export async function translateUnits(
   // A unit asked again cue by cue is queued on the limiter once its batch is done, never from inside that batch's task.
   await Promise.all(
     plan.batches.map((batch) =>
-      limit(runBatch, batch).then((done) => {
+      lanes.run('first', runBatch, batch).then((done) => {
         over.push(...done.over);
-        return Promise.all(done.untrusted.map((u) => limit(runCueByCue, u)));
+        return Promise.all(done.untrusted.map((u) => lanes.run('finishing', runCueByCue, u)));
       }),
     ),
   );
   // The units still over budget are asked again once the first pass is done, together, so they share requests as their first drafts did.
-  await Promise.all(planSecondPass(over).map((second) => limit(runSecondPass, second)));
+  await Promise.all(planSecondPass(over).map((second) => lanes.run('finishing', runSecondPass, second)));
   if (failed) throw failure;
   return {
     drafts: units.flatMap((u) => drafts.get(u.id) ?? []),

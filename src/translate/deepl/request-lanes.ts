@@ -1,0 +1,41 @@
+import pLimit from 'p-limit';
+
+/**
+ * `first`: a language's first requests. `finishing`: what a language whose
+ * first requests are all answered still needs (units asked again cue by cue,
+ * the second pass to the budgets).
+ */
+export type Lane = 'first' | 'finishing';
+
+/** One run's DeepL requests: at most `concurrency` in flight, finishing work before first requests. */
+export interface RequestLanes {
+  run<A, R>(lane: Lane, task: (arg: A) => Promise<R>, arg: A): Promise<R>;
+}
+
+/**
+ * Languages are drafted side by side and queue all their first requests at
+ * once. In arrival order alone, a language's finishing requests would wait
+ * behind every other language's first ones, so every language would end at
+ * the end of the run and all would be assembled, checked and written then,
+ * one after another, while no request is in flight. Taken first, they let
+ * the languages end one by one, each written while the next still drafts.
+ */
+export function requestLanes(concurrency: number): RequestLanes {
+  const limit = pLimit(Math.max(1, concurrency));
+  const waiting: Record<Lane, (() => Promise<void>)[]> = { finishing: [], first: [] };
+  // One slot asked of p-limit per task, and each slot runs the most urgent task waiting when it opens. It looks a
+  // turn of the event loop later: the answer that freed the slot queues a language's finishing work only after
+  // a few promise steps of its own.
+  const next = async (): Promise<void> => {
+    await new Promise((resolve) => setImmediate(resolve));
+    await (waiting.finishing.shift() ?? waiting.first.shift())!();
+  };
+  return {
+    run(lane, task, arg) {
+      return new Promise((resolve, reject) => {
+        waiting[lane].push(() => task(arg).then(resolve, reject));
+        void limit(next);
+      });
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { requestLanes } from '../../../src/translate/deepl/request-lanes.js';
+
+/** Lets a freed slot be taken: the lanes choose a turn of the event loop after it opens. */
+async function settled(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** A task that records when it starts and ends when told to. */
+function gated() {
+  const started: string[] = [];
+  const open = new Map<string, () => void>();
+  let inFlight = 0;
+  let most = 0;
+  const task = (name: string) => {
+    started.push(name);
+    most = Math.max(most, ++inFlight);
+    return new Promise<string>((resolve) =>
+      open.set(name, () => {
+        inFlight--;
+        resolve(name);
+      }),
+    );
+  };
+  const finish = async (name: string) => {
+    open.get(name)!();
+    await settled();
+  };
+  return { task, started, finish, most: () => most };
+}
+
+describe('request lanes', () => {
+  it('keep the concurrency and start finishing work before first requests queued earlier', async () => {
+    const lanes = requestLanes(2);
+    const g = gated();
+    const results = ['a1', 'a2', 'b1', 'b2'].map((name) => lanes.run('first', g.task, name));
+    await settled();
+    expect(g.started).toEqual(['a1', 'a2']);
+    // Language a's first requests are answered: its second pass goes before language b's first requests.
+    await g.finish('a1');
+    const second = lanes.run('finishing', g.task, 'a-second');
+    await g.finish('a2');
+    expect(g.started).toEqual(['a1', 'a2', 'b1', 'a-second']);
+    await g.finish('b1');
+    await g.finish('a-second');
+    await g.finish('b2');
+    expect(await Promise.all([...results, second])).toEqual(['a1', 'a2', 'b1', 'b2', 'a-second']);
+    expect(g.most()).toBe(2);
+  });
+
+  it('pass a failure to its own caller only', async () => {
+    const lanes = requestLanes(1);
+    const failed = lanes.run('first', () => Promise.reject(new Error('429')), undefined);
+    const next = lanes.run('finishing', (x: number) => Promise.resolve(x * 2), 21);
+    await expect(failed).rejects.toThrow('429');
+    expect(await next).toBe(42);
+  });
+});
