@@ -13,7 +13,7 @@ import { billableAtMost, type DeepLGate, type DeepLPermit } from './gate.js';
 import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, STRICT_INSTRUCTION, draftWidth, overBudget } from './condense.js';
 import { deeplSource, deeplTarget, supportsCustomInstructions } from './languages.js';
 import { codes, messages } from './messages.js';
-import { requestLanes, type RequestLanes } from './request-lanes.js';
+import { requestLanes, type Lane, type RequestLanes } from './request-lanes.js';
 
 /** One cue's text made ready for DeepL by the glossary's protect step, and the way back. */
 export interface PreparedText {
@@ -173,8 +173,15 @@ export async function translateUnits(
     }
   };
 
-  /** One request, its answer checked against it; undefined once anything failed. */
-  const send = async (texts: string[], context: string | undefined, name: string, sendOptions = requestOptions): Promise<TextResult[] | undefined> => {
+  /**
+   * One request in `lane`, its answer checked against it; undefined once
+   * anything failed. Only the request holds a place in the lanes: the
+   * answer is read, checked and stored after the next request has left.
+   */
+  const send = (lane: Lane, texts: string[], context: string | undefined, name: string, sendOptions = requestOptions): Promise<TextResult[] | undefined> =>
+    lanes.run(lane, request, { texts, context, name, sendOptions });
+
+  const request = async ({ texts, context, name, sendOptions }: { texts: string[]; context: string | undefined; name: string; sendOptions: TranslateTextOptions }): Promise<TextResult[] | undefined> => {
     if (failed) return undefined;
     let permit: DeepLPermit | undefined;
     try {
@@ -220,7 +227,7 @@ export async function translateUnits(
   const runBatch = async (batch: Batch): Promise<{ untrusted: Untrusted[]; over: OverBudget[] }> => {
     const items = toSend.slice(batch.start, batch.end);
     const name = items.length === 1 ? `unit ${items[0]!.unit.id}` : `units ${items[0]!.unit.id} to ${items.at(-1)!.unit.id}`;
-    const results = await send(items.map((p) => p.text), batch.context, name);
+    const results = await send('first', items.map((p) => p.text), batch.context, name);
     if (results === undefined) return { untrusted: [], over: [] };
     const placed: Draft[] = [];
     const found: Diagnostic[] = [];
@@ -277,7 +284,7 @@ export async function translateUnits(
   const runSecondPass = async ({ batch, held }: { batch: Batch; held: OverBudget[] }) => {
     condense!.overBudgetFirst += held.length;
     const name = held.length === 1 ? `unit ${held[0]!.item.unit.id}` : `units ${held[0]!.item.unit.id} to ${held.at(-1)!.item.unit.id}`;
-    const results = await send(held.map((o) => o.item.text), batch.context, `${name}, to their budgets`, { ...requestOptions, customInstructions: strictInstructions });
+    const results = await send('finishing', held.map((o) => o.item.text), batch.context, `${name}, to their budgets`, { ...requestOptions, customInstructions: strictInstructions });
     const kept = held.map(({ item, draft: first, diagnostics: firstFound, budgets }, i) => {
       const { unit } = item;
       let kept = { draft: first, found: firstFound };
@@ -318,7 +325,7 @@ export async function translateUnits(
       { fixedParams: plan.fixedParams, contextFor: () => plan.plainSource(unit), nameOf: (i) => `cue ${unit.cueIds[asked[i]!]} of unit ${unit.id}` },
     );
     for (const batch of batches) {
-      const results = await send(asked.slice(batch.start, batch.end).map((k) => texts[k]!), batch.context, `unit ${unit.id}, cue by cue`);
+      const results = await send('finishing', asked.slice(batch.start, batch.end).map((k) => texts[k]!), batch.context, `unit ${unit.id}, cue by cue`);
       if (results === undefined) return;
       results.forEach((r, i) => answers.set(asked[batch.start + i]!, r));
     }
@@ -335,17 +342,16 @@ export async function translateUnits(
 
   if (plan.unsent.length > 0) await options.onBatch?.(plan.unsent, []);
   const over: OverBudget[] = [];
-  // A unit asked again cue by cue is queued on the limiter once its batch is done, never from inside that batch's task.
   await Promise.all(
     plan.batches.map((batch) =>
-      lanes.run('first', runBatch, batch).then((done) => {
+      runBatch(batch).then((done) => {
         over.push(...done.over);
-        return Promise.all(done.untrusted.map((u) => lanes.run('finishing', runCueByCue, u)));
+        return Promise.all(done.untrusted.map(runCueByCue));
       }),
     ),
   );
   // The units still over budget are asked again once the first pass is done, together, so they share requests as their first drafts did.
-  await Promise.all(planSecondPass(over).map((second) => lanes.run('finishing', runSecondPass, second)));
+  await Promise.all(planSecondPass(over).map(runSecondPass));
   if (failed) throw failure;
   return {
     drafts: units.flatMap((u) => drafts.get(u.id) ?? []),
