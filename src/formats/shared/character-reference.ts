@@ -1,4 +1,4 @@
-import { NAMED_CHARACTER_REFERENCES } from './html-entities.js';
+import { createRequire } from 'node:module';
 
 /** HTML maps these numeric references (C1 controls) to the Windows-1252 characters authors meant. */
 const C1_REPLACEMENTS: Readonly<Record<number, number>> = {
@@ -15,10 +15,14 @@ const LONGEST_NAME = 32;
 /** More digits than a code point needs: enough to tell a reference from a run of digits. */
 const LONGEST_NUMBER = 8;
 
+// The WHATWG list of named character references (as Python ships it in html.entities.html5); names
+// without `;` are the legacy ones HTML also accepts without it. Read when a file first has a named
+// reference, synchronously as the readers are: most subtitle files have none.
+const load = createRequire(import.meta.url);
 let named: Map<string, string> | undefined;
 
 function namedReferences(): Map<string, string> {
-  named ??= new Map(Object.entries(NAMED_CHARACTER_REFERENCES));
+  named ??= new Map(Object.entries(load('./html-entities.json') as Record<string, string>));
   return named;
 }
 
