@@ -6,7 +6,7 @@ import { messages } from './messages.js';
 import { readStyleSheet } from './style-sheet.js';
 import { Tally } from './tally.js';
 import { formatTimestamp, readTimestamp, TimestampError, type Cursor } from './timestamp.js';
-import { settleCueIds } from '../shared/cue-ids.js';
+import { idNumber, settleCueIds } from '../shared/cue-ids.js';
 import { Finder } from '../shared/finder.js';
 import { keepShapes } from '../shared/keep-shapes.js';
 import { LineSource } from '../shared/line-source.js';
@@ -90,6 +90,9 @@ class WebVttReader {
   /** Per cue: the line of its identifier (of its timing line when it has none), and whether it has one. */
   readonly idLines: number[] = [];
   readonly named: boolean[] = [];
+  /** Whether every cue's id so far is a number above the last one's (see `IdOrigins.rising`). */
+  rising = true;
+  private lastNumber = -1;
   language: string | undefined;
   private readonly tally = new Tally();
   private readonly classColors = new Map(DEFAULT_COLOR_CLASSES);
@@ -329,7 +332,10 @@ class WebVttReader {
 
   private cue(fileId: string, line: number, textStart: number, textEnd: number): void {
     const { start, end, settings } = this;
-    const id = fileId === '' ? String(this.cues.length + 1) : fileId;
+    const number = fileId === '' ? this.cues.length + 1 : idNumber(fileId);
+    const id = fileId === '' ? String(number) : fileId;
+    if (number > this.lastNumber) this.lastNumber = number;
+    else this.rising = false;
     const placement = settings === '' ? undefined : this.placement(settings, line, id);
     if (end < start) this.diagnostics.push(messages.endBeforeStart(formatTimestamp(start), formatTimestamp(end), line, id));
     const lines = this.text(textStart, textEnd, id);
@@ -431,7 +437,7 @@ function byLine(a: Diagnostic, b: Diagnostic): number {
 export function readWebVtt(text: string, opts: ParseOptions = {}): ParseResult {
   const reader = new WebVttReader(text);
   reader.read();
-  settleCueIds(reader.cues, { lines: reader.idLines, given: reader.named }, reader.diagnostics, ({ id, derived, line, firstLine }) =>
+  settleCueIds(reader.cues, { lines: reader.idLines, given: reader.named, rising: reader.rising }, reader.diagnostics, ({ id, derived, line, firstLine }) =>
     messages.repeatedId(id, derived, { line, firstLine }),
   );
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnostic } from '../../../src/model/diagnostic.js';
 import type { Cue } from '../../../src/model/track.js';
-import { settleCueIds } from '../../../src/formats/shared/cue-ids.js';
+import { idNumber, settleCueIds } from '../../../src/formats/shared/cue-ids.js';
 
 function settle(ids: string[]): string[] {
   const cues: Cue[] = ids.map((id, k) => ({ id, start: k * 1000, end: k * 1000 + 500, lines: [] }));
@@ -20,5 +20,12 @@ describe('settleCueIds', () => {
     expect(settle(['1', '2', '2', '3'])).toEqual(['1', '2', '2~2', '3']);
     expect(settle(['5', '1', '5'])).toEqual(['5', '1', '5~2']);
     expect(settle(['9007199254740993', '9007199254740992', '9007199254740993'])).toEqual(['9007199254740993', '9007199254740992', '9007199254740993~2']);
+  });
+});
+
+describe('idNumber', () => {
+  it('reads digits written plainly, and nothing else', () => {
+    expect(['0', '7', '42', '100000', '999999999999999'].map(idNumber)).toEqual([0, 7, 42, 100000, 999999999999999]);
+    expect(['', '01', '007', '1a', ' 1', '1 ', '-1', '1.5', '1000000000000000', '١'].map(idNumber)).toEqual(Array(10).fill(-1));
   });
 });
