@@ -10,6 +10,7 @@ import { idNumber, settleCueIds } from '../shared/cue-ids.js';
 import { Finder } from '../shared/finder.js';
 import { keepShapes } from '../shared/keep-shapes.js';
 import { LineSource } from '../shared/line-source.js';
+import { numberId } from '../shared/number-id.js';
 import { readStandardTiming, STANDARD_TIMING_LENGTH, type Times } from '../shared/standard-timing.js';
 import type { ParseOptions, ParseResult } from '../types.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
@@ -333,7 +334,7 @@ class WebVttReader {
   private cue(fileId: string, line: number, textStart: number, textEnd: number): void {
     const { start, end, settings } = this;
     const number = fileId === '' ? this.cues.length + 1 : idNumber(fileId);
-    const id = fileId === '' ? String(number) : fileId;
+    const id = fileId === '' ? numberId(number) : fileId;
     if (number > this.lastNumber) this.lastNumber = number;
     else this.rising = false;
     const placement = settings === '' ? undefined : this.placement(settings, line, id);
