@@ -18,6 +18,38 @@ export interface IdOrigins {
   rising?: boolean;
 }
 
+/**
+ * The origins of a reader's ids, noted cue by cue as it makes them: in one
+ * typed array, which the collector never copies (two arrays of 100,000
+ * entries grown as a file is read cost it more than the ids themselves),
+ * with whether the ids rise.
+ */
+export class IdRecorder {
+  /** Per cue, the 1-based line of its id; negative when the reader made the id up. */
+  private rows = new Int32Array(1024);
+  private count = 0;
+  private last = -1;
+  private rising = true;
+
+  /** `line`: where the id stands (where the cue starts when it has none); `number`: the id as `idNumber` reads it. */
+  add(line: number, given: boolean, number: number): void {
+    if (this.count === this.rows.length) {
+      const grown = new Int32Array(this.count * 2);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    this.rows[this.count++] = given ? line : -line;
+    if (number > this.last) this.last = number;
+    else this.rising = false;
+  }
+
+  origins(): IdOrigins {
+    if (this.rising) return { lines: [], given: [], rising: true };
+    const rows = Array.from(this.rows.subarray(0, this.count));
+    return { lines: rows.map(Math.abs), given: rows.map((row) => row > 0) };
+  }
+}
+
 /** A cue whose id the file gave to an earlier cue already. */
 export interface RepeatedId {
   /** The id as the file gives it. */

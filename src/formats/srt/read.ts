@@ -1,7 +1,7 @@
 import { diagnostic } from '../../model/diagnostic.js';
 import type { Cue, Span } from '../../model/track.js';
 import type { ParseOptions, ParseResult } from '../types.js';
-import { idNumber, settleCueIds } from '../shared/cue-ids.js';
+import { IdRecorder, idNumber, settleCueIds } from '../shared/cue-ids.js';
 import { Finder } from '../shared/finder.js';
 import { keepShapes } from '../shared/keep-shapes.js';
 import { LineSource } from '../shared/line-source.js';
@@ -105,11 +105,7 @@ class SrtReader {
   readonly report = new Reporter();
   readonly cues: Cue[] = [];
   /** Per cue: the line of its number (of its timing line when it has none), and whether the file numbered it. */
-  readonly numberLines: number[] = [];
-  readonly numbered: boolean[] = [];
-  /** Whether every cue's id so far is a number above the last one's (see `IdOrigins.rising`). */
-  rising = true;
-  private lastNumber = -1;
+  readonly ids = new IdRecorder();
   private state = BETWEEN;
   // The current cue, built into one object literal at its end: nearly every
   // cue is one or two lines of one span each, kept as spans until then,
@@ -477,10 +473,7 @@ class SrtReader {
     }
     if (cue.lines.length === 0) this.report.add(messages.emptyCue(), { line: this.cueLine, cueId: id });
     this.cues.push(cue);
-    if (this.cueNumber > this.lastNumber) this.lastNumber = this.cueNumber;
-    else this.rising = false;
-    this.numberLines.push(this.idLine);
-    this.numbered.push(this.idGiven);
+    this.ids.add(this.idLine, this.idGiven, this.cueNumber);
     this.first = this.second = this.lines = this.markup = undefined;
   }
 }
@@ -490,7 +483,7 @@ export function parseSrt(input: string, opts: ParseOptions = {}): ParseResult {
   const reader = new SrtReader(new LineSource(text));
   reader.run();
   const diagnostics = reader.report.finish();
-  settleCueIds(reader.cues, { lines: reader.numberLines, given: reader.numbered, rising: reader.rising }, diagnostics, ({ id, derived, line, firstLine }) => {
+  settleCueIds(reader.cues, reader.ids.origins(), diagnostics, ({ id, derived, line, firstLine }) => {
     const m = messages.repeatedNumber(id, firstLine, derived);
     return diagnostic(m.code, m.severity, m.message, { line, cueId: derived });
   });
