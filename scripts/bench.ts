@@ -245,6 +245,8 @@ async function main(): Promise<void> {
   console.log(`\n${await benchMemoryStores()}`);
   const { benchStudio } = await import('./bench/studio.js');
   console.log(`\n${await benchStudio()}`);
+  const { benchModelShape } = await import('./bench/model-shape.js');
+  console.log(`\n${benchModelShape(formats.srt.serialize(generateFilmMix(100_000)).text)}`);
 }
 
 if (process.argv[2] === '--memory') {

@@ -10,6 +10,44 @@ export interface IdOrigins {
   lines: readonly number[] | (() => readonly number[]);
   /** Whether cue k's id is the file's own; false when the reader made it up (from the position, say). */
   given: readonly boolean[];
+  /**
+   * Set by a reader that found, as it made them, every id to be a number
+   * (see `idNumber`) above the one before: such ids cannot repeat, and none
+   * is looked at again, which on a long file is a walk through every cue.
+   */
+  rising?: boolean;
+}
+
+/**
+ * The origins of a reader's ids, noted cue by cue as it makes them: in one
+ * typed array, which the collector never copies (two arrays of 100,000
+ * entries grown as a file is read cost it more than the ids themselves),
+ * with whether the ids rise.
+ */
+export class IdRecorder {
+  /** Per cue, the 1-based line of its id; negative when the reader made the id up. */
+  private rows = new Int32Array(1024);
+  private count = 0;
+  private last = -1;
+  private rising = true;
+
+  /** `line`: where the id stands (where the cue starts when it has none); `number`: the id as `idNumber` reads it. */
+  add(line: number, given: boolean, number: number): void {
+    if (this.count === this.rows.length) {
+      const grown = new Int32Array(this.count * 2);
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    this.rows[this.count++] = given ? line : -line;
+    if (number > this.last) this.last = number;
+    else this.rising = false;
+  }
+
+  origins(): IdOrigins {
+    if (this.rising) return { lines: [], given: [], rising: true };
+    const rows = Array.from(this.rows.subarray(0, this.count));
+    return { lines: rows.map(Math.abs), given: rows.map((row) => row > 0) };
+  }
 }
 
 /** A cue whose id the file gave to an earlier cue already. */
@@ -37,7 +75,7 @@ const SEPARATOR = '~';
  * by its new id, and the new diagnostics are merged in by line.
  */
 export function settleCueIds(cues: Cue[], origins: IdOrigins, diagnostics: Diagnostic[], repeated: (r: RepeatedId) => Diagnostic): void {
-  if (allUnique(cues)) return;
+  if (origins.rising === true || allUnique(cues)) return;
   const lines = typeof origins.lines === 'function' ? origins.lines() : origins.lines;
   const fileIds = new Set<string>();
   cues.forEach((cue, k) => {
@@ -67,6 +105,18 @@ export function settleCueIds(cues: Cue[], origins: IdOrigins, diagnostics: Diagn
   merge(diagnostics, found);
 }
 
+/** An id as a number when it is one written plainly (digits, no leading zero, at most 15 of them); else -1. */
+export function idNumber(id: string): number {
+  if (id.length === 0 || id.length > 15 || (id.charCodeAt(0) === 0x30 && id.length > 1)) return -1;
+  let n = 0;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return -1;
+    n = n * 10 + c - 0x30;
+  }
+  return n;
+}
+
 /**
  * Numbers written without leading zeros and rising from cue to cue cannot
  * repeat: the usual SRT and WebVTT file is settled without hashing every id.
@@ -74,13 +124,7 @@ export function settleCueIds(cues: Cue[], origins: IdOrigins, diagnostics: Diagn
 function risingNumbers(cues: readonly Cue[]): boolean {
   let previous = -1;
   for (const { id } of cues) {
-    if (id.length === 0 || id.length > 15 || (id.charCodeAt(0) === 0x30 && id.length > 1)) return false;
-    let n = 0;
-    for (let i = 0; i < id.length; i++) {
-      const c = id.charCodeAt(i);
-      if (c < 0x30 || c > 0x39) return false;
-      n = n * 10 + c - 0x30;
-    }
+    const n = idNumber(id);
     if (n <= previous) return false;
     previous = n;
   }

@@ -1,10 +1,11 @@
 import { diagnostic } from '../../model/diagnostic.js';
 import type { Cue, Span } from '../../model/track.js';
 import type { ParseOptions, ParseResult } from '../types.js';
-import { settleCueIds } from '../shared/cue-ids.js';
+import { IdRecorder, idNumber, settleCueIds } from '../shared/cue-ids.js';
 import { Finder } from '../shared/finder.js';
 import { keepShapes } from '../shared/keep-shapes.js';
 import { LineSource } from '../shared/line-source.js';
+import { numberId } from '../shared/number-id.js';
 import { readStandardTiming, STANDARD_TIMING_LENGTH, type Times } from '../shared/standard-timing.js';
 import { CueText } from './cue-text.js';
 import { messages } from './messages.js';
@@ -104,8 +105,7 @@ class SrtReader {
   readonly report = new Reporter();
   readonly cues: Cue[] = [];
   /** Per cue: the line of its number (of its timing line when it has none), and whether the file numbered it. */
-  readonly numberLines: number[] = [];
-  readonly numbered: boolean[] = [];
+  readonly ids = new IdRecorder();
   private state = BETWEEN;
   // The current cue, built into one object literal at its end: nearly every
   // cue is one or two lines of one span each, kept as spans until then,
@@ -113,6 +113,8 @@ class SrtReader {
   private cueId = '';
   private cueStart = 0;
   private cueEnd = 0;
+  /** The current cue's id as a number, or -1 (see `idNumber`). */
+  private cueNumber = -1;
   /** Input line (1-based) of the current cue's timing line. */
   private cueLine = 0;
   /** Input line (1-based) of the current cue's number, and whether it has one. */
@@ -177,12 +179,13 @@ class SrtReader {
     }
     const timing = rows.start(i + 1);
     if (rows.end(i + 1) - timing !== STANDARD_TIMING_LENGTH || !readStandardTiming(text, timing, 0x2c, times) || times.end <= times.start) return false;
-    // Without leading zeros `String(n)` is the same text, and one-byte even when the file is two-byte (CJK).
-    const id = text.charCodeAt(from) !== 0x30 || to - from === 1 ? String(n) : text.slice(from, to);
+    // Without leading zeros the number's string is the same text, and one-byte even when the file is two-byte (CJK).
+    const plain = text.charCodeAt(from) !== 0x30 || to - from === 1;
+    const id = plain ? numberId(n) : text.slice(from, to);
     this.noteIndex(n, id, i);
     this.idLine = i + 1;
     this.idGiven = true;
-    this.openCue(id, times.start, times.end, i + 2);
+    this.openCue(id, plain ? n : -1, times.start, times.end, i + 2);
     return true;
   }
 
@@ -342,7 +345,8 @@ class SrtReader {
       if (!quiet) this.report.add(messages.missingIndex(timing), { line });
       this.lastIndex = (this.lastIndex ?? 0) + 1;
     }
-    const id = index ?? String(this.cues.length + 1);
+    const number = index === undefined ? this.cues.length + 1 : idNumber(index);
+    const id = index ?? numberId(number);
     this.idLine = index === undefined ? line : indexRow + 1;
     this.idGiven = index !== undefined;
     if (t.end < t.start) {
@@ -351,12 +355,13 @@ class SrtReader {
       return;
     }
     if (t.flags !== 0 || t.rest !== '' || t.end === t.start) this.reportRecoveries(t, timing, { line, cueId: id });
-    this.openCue(id, t.start, t.end, line);
+    this.openCue(id, number, t.start, t.end, line);
   }
 
-  /** `line`: the 1-based input line of the timing line. */
-  private openCue(id: string, start: number, end: number, line: number): void {
+  /** `number`: the id as a number, or -1; `line`: the 1-based input line of the timing line. */
+  private openCue(id: string, number: number, start: number, end: number, line: number): void {
     this.cueId = id;
+    this.cueNumber = number;
     this.cueStart = start;
     this.cueEnd = end;
     this.cueLine = line;
@@ -468,8 +473,7 @@ class SrtReader {
     }
     if (cue.lines.length === 0) this.report.add(messages.emptyCue(), { line: this.cueLine, cueId: id });
     this.cues.push(cue);
-    this.numberLines.push(this.idLine);
-    this.numbered.push(this.idGiven);
+    this.ids.add(this.idLine, this.idGiven, this.cueNumber);
     this.first = this.second = this.lines = this.markup = undefined;
   }
 }
@@ -479,7 +483,7 @@ export function parseSrt(input: string, opts: ParseOptions = {}): ParseResult {
   const reader = new SrtReader(new LineSource(text));
   reader.run();
   const diagnostics = reader.report.finish();
-  settleCueIds(reader.cues, { lines: reader.numberLines, given: reader.numbered }, diagnostics, ({ id, derived, line, firstLine }) => {
+  settleCueIds(reader.cues, reader.ids.origins(), diagnostics, ({ id, derived, line, firstLine }) => {
     const m = messages.repeatedNumber(id, firstLine, derived);
     return diagnostic(m.code, m.severity, m.message, { line, cueId: derived });
   });

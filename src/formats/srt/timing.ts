@@ -1,5 +1,4 @@
 import type { Ms } from '../../model/track.js';
-import { clockTime } from '../shared/clock-time.js';
 import { readStandardTiming, STANDARD_TIMING_LENGTH, type Times } from '../shared/standard-timing.js';
 
 /**
@@ -214,9 +213,4 @@ export function looksLikeTiming(line: string): boolean {
 /** Whether the reader would take this line for a timing line, good or broken. */
 export function isTimingLike(line: string): boolean {
   return looksLikeTiming(line) || parseTiming(line).ok;
-}
-
-/** `HH:MM:SS,mmm`; hours grow past two digits rather than wrap. */
-export function formatTimestamp(ms: Ms): string {
-  return clockTime(Math.max(0, Math.round(ms)), ',');
 }

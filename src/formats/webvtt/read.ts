@@ -6,10 +6,11 @@ import { messages } from './messages.js';
 import { readStyleSheet } from './style-sheet.js';
 import { Tally } from './tally.js';
 import { formatTimestamp, readTimestamp, TimestampError, type Cursor } from './timestamp.js';
-import { settleCueIds } from '../shared/cue-ids.js';
+import { IdRecorder, idNumber, settleCueIds } from '../shared/cue-ids.js';
 import { Finder } from '../shared/finder.js';
 import { keepShapes } from '../shared/keep-shapes.js';
 import { LineSource } from '../shared/line-source.js';
+import { numberId } from '../shared/number-id.js';
 import { readStandardTiming, STANDARD_TIMING_LENGTH, type Times } from '../shared/standard-timing.js';
 import type { ParseOptions, ParseResult } from '../types.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
@@ -88,8 +89,7 @@ class WebVttReader {
   readonly diagnostics: Diagnostic[] = [];
   readonly cues: Cue[] = [];
   /** Per cue: the line of its identifier (of its timing line when it has none), and whether it has one. */
-  readonly idLines: number[] = [];
-  readonly named: boolean[] = [];
+  readonly ids = new IdRecorder();
   language: string | undefined;
   private readonly tally = new Tally();
   private readonly classColors = new Map(DEFAULT_COLOR_CLASSES);
@@ -329,15 +329,15 @@ class WebVttReader {
 
   private cue(fileId: string, line: number, textStart: number, textEnd: number): void {
     const { start, end, settings } = this;
-    const id = fileId === '' ? String(this.cues.length + 1) : fileId;
+    const number = fileId === '' ? this.cues.length + 1 : idNumber(fileId);
+    const id = fileId === '' ? numberId(number) : fileId;
     const placement = settings === '' ? undefined : this.placement(settings, line, id);
     if (end < start) this.diagnostics.push(messages.endBeforeStart(formatTimestamp(start), formatTimestamp(end), line, id));
     const lines = this.text(textStart, textEnd, id);
     // Whole literals: a property added later lands in a second object the collector must copy.
     this.cues.push(placement ? { id, start, end, lines, placement } : { id, start, end, lines });
     // An identifier stands on the line right above the timing line.
-    this.idLines.push(fileId === '' ? line : line - 1);
-    this.named.push(fileId !== '');
+    this.ids.add(fileId === '' ? line : line - 1, fileId !== '', number);
   }
 
   private placement(settings: string, line: number, cueId: string): Placement | undefined {
@@ -431,7 +431,7 @@ function byLine(a: Diagnostic, b: Diagnostic): number {
 export function readWebVtt(text: string, opts: ParseOptions = {}): ParseResult {
   const reader = new WebVttReader(text);
   reader.read();
-  settleCueIds(reader.cues, { lines: reader.idLines, given: reader.named }, reader.diagnostics, ({ id, derived, line, firstLine }) =>
+  settleCueIds(reader.cues, reader.ids.origins(), reader.diagnostics, ({ id, derived, line, firstLine }) =>
     messages.repeatedId(id, derived, { line, firstLine }),
   );
   return {

@@ -2,6 +2,8 @@ import { colorClassName, DEFAULT_COLOR_CLASSES } from './colors.js';
 import { messages } from './messages.js';
 import { formatTimestamp } from './timestamp.js';
 import { flat } from '../shared/flat.js';
+import { numberId } from '../shared/number-id.js';
+import { timingLine } from '../shared/timing-line.js';
 import { keepShapes } from '../shared/keep-shapes.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { isModelColor } from '../../model/color.js';
@@ -10,6 +12,7 @@ import { snapToFrame } from '../../model/frame-rate.js';
 import type { Cue, FrameRate, Placement, Span, Track } from '../../model/track.js';
 
 const SPECIAL = /[&<>]/;
+const DOT = 0x2e;
 
 function escape(text: string): string {
   if (!SPECIAL.test(text)) return text;
@@ -54,7 +57,12 @@ class WebVttWriter {
     const cues = track.cues;
     for (let index = 0; index < cues.length; index++) {
       const cue = cues[index]!;
-      out += flat(`${owed}${index === 0 ? '' : '\n'}${this.idLine(cue, index)}${this.time(cue.start, cue.id)} --> ${this.time(cue.end, cue.id)}${settings(cue.placement)}\n`);
+      const id = this.idLine(cue, index);
+      const start = this.time(cue.start, cue.id);
+      const end = this.time(cue.end, cue.id);
+      const placement = settings(cue.placement);
+      const timing = placement === '' ? timingLine(start, end, DOT) : `${formatTimestamp(start)} --> ${formatTimestamp(end)}${placement}\n`;
+      out += flat(`${owed}${index === 0 ? '' : '\n'}${id}` + timing);
       owed = '';
       for (const line of cue.lines) {
         let text = '';
@@ -76,18 +84,19 @@ class WebVttWriter {
     return `WEBVTT\n\n${style}${out}${owed}`;
   }
 
-  private time(ms: number, cueId: string): string {
+  /** A cue time as written: whole, not negative, on the frame grid when there is one. */
+  private time(ms: number, cueId: string): number {
     let t = Math.round(ms);
     if (t < 0) {
       this.diagnostics.push(messages.writeNegativeTime(cueId));
       t = 0;
     }
-    return formatTimestamp(this.frameRate ? snapToFrame(t, this.frameRate) : t);
+    return this.frameRate ? snapToFrame(t, this.frameRate) : t;
   }
 
   /** The cue's id and a line end when it is not the cue's number and can be written; else ''. */
   private idLine(cue: Cue, index: number): string {
-    if (cue.id === String(index + 1) || cue.id === '') return '';
+    if (cue.id === numberId(index + 1) || cue.id === '') return '';
     if (cue.id.includes('-->') || cue.id.includes('\n') || cue.id.includes('\r')) {
       this.diagnostics.push(messages.writeBadId(cue.id, cue.id));
       return '';

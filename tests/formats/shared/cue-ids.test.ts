@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnostic } from '../../../src/model/diagnostic.js';
 import type { Cue } from '../../../src/model/track.js';
-import { settleCueIds } from '../../../src/formats/shared/cue-ids.js';
+import { IdRecorder, idNumber, settleCueIds } from '../../../src/formats/shared/cue-ids.js';
 
 function settle(ids: string[]): string[] {
   const cues: Cue[] = ids.map((id, k) => ({ id, start: k * 1000, end: k * 1000 + 500, lines: [] }));
@@ -20,5 +20,35 @@ describe('settleCueIds', () => {
     expect(settle(['1', '2', '2', '3'])).toEqual(['1', '2', '2~2', '3']);
     expect(settle(['5', '1', '5'])).toEqual(['5', '1', '5~2']);
     expect(settle(['9007199254740993', '9007199254740992', '9007199254740993'])).toEqual(['9007199254740993', '9007199254740992', '9007199254740993~2']);
+  });
+});
+
+describe('idNumber', () => {
+  it('reads digits written plainly, and nothing else', () => {
+    expect(['0', '7', '42', '100000', '999999999999999'].map(idNumber)).toEqual([0, 7, 42, 100000, 999999999999999]);
+    expect(['', '01', '007', '1a', ' 1', '1 ', '-1', '1.5', '1000000000000000', '١'].map(idNumber)).toEqual(Array(10).fill(-1));
+  });
+});
+
+describe('IdRecorder', () => {
+  it('gives each cue its line and whether the file gave its id, past the first thousand cues', () => {
+    const ids = new IdRecorder();
+    for (let k = 0; k < 3000; k++) ids.add(k * 4 + 1, k % 3 !== 0, k === 2000 ? 1999 : k + 1);
+    const origins = ids.origins();
+    expect(origins.rising).toBeUndefined();
+    expect(origins.lines).toEqual(Array.from({ length: 3000 }, (_, k) => k * 4 + 1));
+    expect(origins.given).toEqual(Array.from({ length: 3000 }, (_, k) => k % 3 !== 0));
+  });
+
+  it('says the ids rise when each number is above the one before', () => {
+    const ids = new IdRecorder();
+    [1, 2, 5, 6].forEach((n, k) => ids.add(k + 1, true, n));
+    expect(ids.origins().rising).toBe(true);
+    const repeated = new IdRecorder();
+    [1, 2, 2].forEach((n, k) => repeated.add(k + 1, true, n));
+    expect(repeated.origins().rising).toBeUndefined();
+    const unnumbered = new IdRecorder();
+    [1, -1, 3].forEach((n, k) => unnumbered.add(k + 1, false, n));
+    expect(unnumbered.origins().rising).toBeUndefined();
   });
 });
