@@ -12,7 +12,6 @@
  */
 import { parseSync } from 'subtitle';
 import { formats } from '../../src/formats/index.js';
-import { numberId } from '../../src/formats/shared/number-id.js';
 import type { Cue, Span } from '../../src/model/track.js';
 
 const RUNS = 7;
@@ -58,7 +57,7 @@ function modelShape(text: string, l: Layout): Cue[] {
       lines = [];
       for (let i = 0; i < o.length; i += 2) lines.push([{ text: text.slice(o[i], o[i + 1]) }]);
     }
-    cues.push({ id: numberId(k + 1), start: l.start[k]!, end: l.end[k]!, lines });
+    cues.push({ id: String(k + 1), start: l.start[k]!, end: l.end[k]!, lines });
   }
   return cues;
 }
@@ -75,7 +74,7 @@ function withoutLineArrays(text: string, l: Layout): object[] {
       lines = [];
       for (let i = 0; i < o.length; i += 2) lines.push({ text: text.slice(o[i], o[i + 1]) });
     }
-    cues.push({ id: numberId(k + 1), start: l.start[k]!, end: l.end[k]!, lines });
+    cues.push({ id: String(k + 1), start: l.start[k]!, end: l.end[k]!, lines });
   }
   return cues;
 }

@@ -5,7 +5,6 @@ import { IdRecorder, idNumber, settleCueIds } from '../shared/cue-ids.js';
 import { Finder } from '../shared/finder.js';
 import { keepShapes } from '../shared/keep-shapes.js';
 import { LineSource } from '../shared/line-source.js';
-import { numberId } from '../shared/number-id.js';
 import { readStandardTiming, STANDARD_TIMING_LENGTH, type Times } from '../shared/standard-timing.js';
 import { CueText } from './cue-text.js';
 import { messages } from './messages.js';
@@ -179,9 +178,9 @@ class SrtReader {
     }
     const timing = rows.start(i + 1);
     if (rows.end(i + 1) - timing !== STANDARD_TIMING_LENGTH || !readStandardTiming(text, timing, 0x2c, times) || times.end <= times.start) return false;
-    // Without leading zeros the number's string is the same text, and one-byte even when the file is two-byte (CJK).
+    // Without leading zeros `String(n)` is the same text, and one-byte even when the file is two-byte (CJK).
     const plain = text.charCodeAt(from) !== 0x30 || to - from === 1;
-    const id = plain ? numberId(n) : text.slice(from, to);
+    const id = plain ? String(n) : text.slice(from, to);
     this.noteIndex(n, id, i);
     this.idLine = i + 1;
     this.idGiven = true;
@@ -346,7 +345,7 @@ class SrtReader {
       this.lastIndex = (this.lastIndex ?? 0) + 1;
     }
     const number = index === undefined ? this.cues.length + 1 : idNumber(index);
-    const id = index ?? numberId(number);
+    const id = index ?? String(number);
     this.idLine = index === undefined ? line : indexRow + 1;
     this.idGiven = index !== undefined;
     if (t.end < t.start) {

@@ -2,7 +2,6 @@ import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import { framesToMs, msToFrames, snapToFrame } from '../../model/frame-rate.js';
 import type { Placement, Span, Track } from '../../model/track.js';
 import { flat } from '../shared/flat.js';
-import { numberId } from '../shared/number-id.js';
 import { timingLine } from '../shared/timing-line.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { matchBrace, matchEntity, mayStartTag, SPECIAL } from './markup.js';
@@ -139,7 +138,7 @@ export function serializeSrt(track: Track, opts: SerializeOptions = {}): Seriali
       }
     }
     if (start < 0 || end < 0) report(messages.negativeTimeClamped(Math.min(start, end)), cue.id);
-    out += flat(`${owed}${n === 0 ? '' : '\n'}${numberId(n + 1)}\n` + timingLine(Math.max(0, Math.round(start)), Math.max(0, Math.round(end)), COMMA));
+    out += flat(`${owed}${n === 0 ? '' : '\n'}${n + 1}\n` + timingLine(Math.max(0, Math.round(start)), Math.max(0, Math.round(end)), COMMA));
     owed = '';
     let prefix = positionTag(cue.placement);
     for (const line of cue.lines) {

@@ -10,7 +10,6 @@ import { IdRecorder, idNumber, settleCueIds } from '../shared/cue-ids.js';
 import { Finder } from '../shared/finder.js';
 import { keepShapes } from '../shared/keep-shapes.js';
 import { LineSource } from '../shared/line-source.js';
-import { numberId } from '../shared/number-id.js';
 import { readStandardTiming, STANDARD_TIMING_LENGTH, type Times } from '../shared/standard-timing.js';
 import type { ParseOptions, ParseResult } from '../types.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
@@ -330,7 +329,7 @@ class WebVttReader {
   private cue(fileId: string, line: number, textStart: number, textEnd: number): void {
     const { start, end, settings } = this;
     const number = fileId === '' ? this.cues.length + 1 : idNumber(fileId);
-    const id = fileId === '' ? numberId(number) : fileId;
+    const id = fileId === '' ? String(number) : fileId;
     const placement = settings === '' ? undefined : this.placement(settings, line, id);
     if (end < start) this.diagnostics.push(messages.endBeforeStart(formatTimestamp(start), formatTimestamp(end), line, id));
     const lines = this.text(textStart, textEnd, id);

@@ -2,7 +2,6 @@ import { colorClassName, DEFAULT_COLOR_CLASSES } from './colors.js';
 import { messages } from './messages.js';
 import { formatTimestamp } from './timestamp.js';
 import { flat } from '../shared/flat.js';
-import { numberId } from '../shared/number-id.js';
 import { timingLine } from '../shared/timing-line.js';
 import { keepShapes } from '../shared/keep-shapes.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
@@ -96,7 +95,7 @@ class WebVttWriter {
 
   /** The cue's id and a line end when it is not the cue's number and can be written; else ''. */
   private idLine(cue: Cue, index: number): string {
-    if (cue.id === numberId(index + 1) || cue.id === '') return '';
+    if (cue.id === String(index + 1) || cue.id === '') return '';
     if (cue.id.includes('-->') || cue.id.includes('\n') || cue.id.includes('\r')) {
       this.diagnostics.push(messages.writeBadId(cue.id, cue.id));
       return '';
