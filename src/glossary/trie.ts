@@ -11,7 +11,8 @@ interface Entry<T> {
 }
 
 interface Node<T> {
-  next: Map<string, Node<T>>;
+  /** Children by the folded code point that leads to them (see `foldCode`); a space is 0x20. */
+  next: Map<number, Node<T>>;
   entries: Entry<T>[];
 }
 
@@ -22,6 +23,33 @@ export interface TrieHit<T> {
 }
 
 const newNode = <T>(): Node<T> => ({ next: new Map(), entries: [] });
+
+const SPACE = 0x20;
+const foldedCodes = new Map<number, number>();
+
+/**
+ * A text character as the trie keys it: normalized, lower-cased, any white
+ * space a space (0x20). Code points, not strings, so that walking a text
+ * makes no string per character; each fold is worked out once.
+ */
+function foldCode(cp: number): number {
+  if (cp < 0x80) {
+    if (cp >= 0x41 && cp <= 0x5a) return cp + 0x20;
+    return cp === SPACE || (cp >= 0x09 && cp <= 0x0d) ? SPACE : cp;
+  }
+  let folded = foldedCodes.get(cp);
+  if (folded === undefined) {
+    const ch = String.fromCodePoint(cp);
+    folded = isSpace(ch) ? SPACE : lower(normalizeChar(ch)).codePointAt(0)!;
+    foldedCodes.set(cp, folded);
+  }
+  return folded;
+}
+
+/** UTF-16 units of the code point `cp`. */
+function width(cp: number): number {
+  return cp > 0xffff ? 2 : 1;
+}
 
 /**
  * A trie of folded forms walked from each position of the text: every form
@@ -37,8 +65,9 @@ export class FormTrie<T> {
     if (folded === '') return;
     let node = this.root;
     for (const ch of folded) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = newNode()));
+      const key = ch.codePointAt(0)!;
+      let child = node.next.get(key);
+      if (!child) node.next.set(key, (child = newNode()));
       node = child;
     }
     const exact = foldForm(form, true);
@@ -46,32 +75,35 @@ export class FormTrie<T> {
     node.entries.push({ value, exact, caseSensitive, boundedStart: isWordChar(chars[0]!), boundedEnd: isWordChar(chars[chars.length - 1]!) });
   }
 
-  /** Every form that matches at `start`, shortest first. */
-  private *at(text: string, start: number): Generator<TrieHit<T>> {
-    if (isSpace(charAt(text, start))) return;
+  /** Every form that matches at `start`, shortest first, added to `out`. */
+  private at(text: string, start: number, out: TrieHit<T>[]): void {
+    const n = text.length;
     let node = this.root;
     let j = start;
-    let exact = '';
-    while (j < text.length) {
-      let ch = charAt(text, j);
-      let next = j + ch.length;
-      if (isSpace(ch)) {
-        while (next < text.length && isSpace(charAt(text, next))) next += charAt(text, next).length;
-        ch = ' ';
-      } else ch = normalizeChar(ch);
-      const child = node.next.get(lower(ch));
+    while (j < n) {
+      const cp = text.codePointAt(j)!;
+      const key = foldCode(cp);
+      // A match never starts with white space.
+      if (key === SPACE && j === start) return;
+      let next = j + width(cp);
+      if (key === SPACE) {
+        for (let c = text.codePointAt(next); next < n && foldCode(c!) === SPACE; c = text.codePointAt(next)) next += width(c!);
+      }
+      const child = node.next.get(key);
       if (!child) return;
       node = child;
-      exact += ch;
       j = next;
-      for (const e of node.entries) if (this.accepts(e, text, start, j, exact)) yield { value: e.value, start, end: j };
+      for (const e of node.entries) if (this.accepts(e, text, start, j)) out.push({ value: e.value, start, end: j });
     }
   }
 
-  private accepts(e: Entry<T>, text: string, start: number, end: number, exact: string): boolean {
+  private accepts(e: Entry<T>, text: string, start: number, end: number): boolean {
     if (e.boundedStart && isWordChar(charBefore(text, start))) return false;
     if (e.boundedEnd && isWordChar(charAt(text, end))) return false;
-    if (!e.caseSensitive || exact === e.exact) return true;
+    if (!e.caseSensitive) return true;
+    // The text as the form was folded for comparison: normalized, spaces collapsed, case kept.
+    const exact = foldForm(text.slice(start, end), true);
+    if (exact === e.exact) return true;
     // A case-sensitive form still matches with its first letter upper-cased, as at the start of a sentence.
     const first = charAt(e.exact, 0);
     return exact.startsWith(upper(first)) && exact.slice(upper(first).length) === e.exact.slice(first.length);
@@ -80,14 +112,16 @@ export class FormTrie<T> {
   /** Leftmost-longest matches that do not overlap. */
   longest(text: string): TrieHit<T>[] {
     const out: TrieHit<T>[] = [];
+    const here: TrieHit<T>[] = [];
     let i = 0;
     while (i < text.length) {
-      let best: TrieHit<T> | undefined;
-      for (const hit of this.at(text, i)) best = hit;
+      here.length = 0;
+      this.at(text, i, here);
+      const best = here[here.length - 1];
       if (best) {
         out.push(best);
         i = best.end;
-      } else i += charAt(text, i).length || 1;
+      } else i += width(text.codePointAt(i)!);
     }
     return out;
   }
@@ -95,9 +129,11 @@ export class FormTrie<T> {
   /** Every match, overlapping ones included, by start then longest first. */
   all(text: string): TrieHit<T>[] {
     const out: TrieHit<T>[] = [];
-    for (let i = 0; i < text.length; i += charAt(text, i).length || 1) {
-      const here = [...this.at(text, i)];
-      out.push(...here.reverse());
+    const here: TrieHit<T>[] = [];
+    for (let i = 0; i < text.length; i += width(text.codePointAt(i)!)) {
+      here.length = 0;
+      this.at(text, i, here);
+      for (let k = here.length - 1; k >= 0; k--) out.push(here[k]!);
     }
     return out;
   }

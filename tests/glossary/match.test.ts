@@ -114,6 +114,10 @@ describe('source matching in Latin script', () => {
 
   it('treats any run of whitespace as one space', () => {
     expect(found('a work \n  order')).toEqual(['work \n  order']);
+    // Case-sensitive forms too, and full-width letters and an ideographic space fold like any other.
+    expect(found('the community  Party\u3000secretary')).toEqual(['community  Party\u3000secretary']);
+    expect(found('ｃｏｍｍｕｎｉｔｙ Ｐａｒｔｙ secretary, 𠀀Party')).toEqual(['ｃｏｍｍｕｎｉｔｙ Ｐａｒｔｙ secretary', 'Party']);
+    expect(found('the community party\u3000secretary')).toEqual([]);
   });
 });
 
