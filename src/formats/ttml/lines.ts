@@ -23,13 +23,16 @@ function toSpan(text: string, style: StyleProps): Span {
  * `preserve` keeps it, and its line feeds break lines.
  */
 export function buildLines(runs: readonly Run[]): Span[][] {
-  const lines: Span[][] = [[]];
-  const trimEnd: boolean[] = [false];
+  const out: Span[][] = [];
+  let line: Span[] = [];
+  // Whether the line's end came from collapsible text, whose trailing spaces go.
+  let trimEnd = false;
   let afterSpace = true;
   for (const run of runs) {
     if ('br' in run) {
-      lines.push([]);
-      trimEnd.push(false);
+      out.push(finishLine(line, trimEnd));
+      line = [];
+      trimEnd = false;
       afterSpace = true;
       continue;
     }
@@ -37,38 +40,41 @@ export function buildLines(runs: readonly Run[]): Span[][] {
       const parts = run.text.replace(/\r\n?/g, '\n').split('\n');
       parts.forEach((part, i) => {
         if (i > 0) {
-          lines.push([]);
-          trimEnd.push(false);
+          out.push(finishLine(line, trimEnd));
+          line = [];
+          trimEnd = false;
         }
-        if (part !== '') lines[lines.length - 1]!.push(toSpan(part, run.style));
+        if (part !== '') line.push(toSpan(part, run.style));
       });
-      trimEnd[trimEnd.length - 1] = false;
+      trimEnd = false;
       afterSpace = run.text.endsWith(' ') || run.text.endsWith('\n');
       continue;
     }
     let t = NEEDS_COLLAPSE.test(run.text) ? run.text.replace(WHITESPACE, ' ') : run.text;
     if (afterSpace && t.startsWith(' ')) t = t.slice(1);
     if (t === '') continue;
-    lines[lines.length - 1]!.push(toSpan(t, run.style));
-    trimEnd[trimEnd.length - 1] = true;
+    line.push(toSpan(t, run.style));
+    trimEnd = true;
     afterSpace = t.endsWith(' ');
   }
-  const out = lines.map((line, i) => {
-    // One non-empty span is a line in canonical form already.
-    const normal = line.length === 1 && line[0]!.text !== '' ? line : normalizeLine(line);
-    if (trimEnd[i]) {
-      while (normal.length > 0) {
-        const last = normal[normal.length - 1]!;
-        if (!last.text.endsWith(' ')) break;
-        last.text = last.text.replace(/ +$/, '');
-        if (last.text !== '') break;
-        normal.pop();
-      }
-    }
-    // Kept in the track: no spare capacity from growing it span by span.
-    return normal.length === 1 ? [normal[0]!] : normal.slice();
-  });
+  out.push(finishLine(line, trimEnd));
   return isBlankLine(out[0]!) || isBlankLine(out[out.length - 1]!) ? trimLines(out) : out;
+}
+
+function finishLine(line: Span[], trimEnd: boolean): Span[] {
+  // One non-empty span is a line in canonical form already.
+  const normal = line.length === 1 && line[0]!.text !== '' ? line : normalizeLine(line);
+  if (trimEnd) {
+    while (normal.length > 0) {
+      const last = normal[normal.length - 1]!;
+      if (!last.text.endsWith(' ')) break;
+      last.text = last.text.replace(/ +$/, '');
+      if (last.text !== '') break;
+      normal.pop();
+    }
+  }
+  // Kept in the track: no spare capacity from growing it span by span.
+  return normal.length === 1 ? [normal[0]!] : normal.slice();
 }
 
 const VISIBLE = /\S/;
