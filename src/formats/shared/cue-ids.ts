@@ -69,22 +69,32 @@ export function settleCueIds(cues: Cue[], origins: IdOrigins, diagnostics: Diagn
 
 /**
  * Numbers written without leading zeros and rising from cue to cue cannot
- * repeat: the usual SRT and WebVTT file is settled without hashing every id.
+ * repeat, nor can they after a head of the same length (`c1`, `c2`, as TTML
+ * writers number paragraphs): equal ids would be equal numbers. The usual
+ * file is settled without hashing every id.
  */
 function risingNumbers(cues: readonly Cue[]): boolean {
+  const first = cues[0]?.id ?? '';
+  let p = first.length;
+  while (p > 0 && isDigit(first.charCodeAt(p - 1))) p--;
   let previous = -1;
   for (const { id } of cues) {
-    if (id.length === 0 || id.length > 15 || (id.charCodeAt(0) === 0x30 && id.length > 1)) return false;
+    const length = id.length - p;
+    if (length <= 0 || length > 15 || (id.charCodeAt(p) === 0x30 && length > 1)) return false;
     let n = 0;
-    for (let i = 0; i < id.length; i++) {
+    for (let i = p; i < id.length; i++) {
       const c = id.charCodeAt(i);
-      if (c < 0x30 || c > 0x39) return false;
+      if (!isDigit(c)) return false;
       n = n * 10 + c - 0x30;
     }
     if (n <= previous) return false;
     previous = n;
   }
   return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 function allUnique(cues: readonly Cue[]): boolean {
