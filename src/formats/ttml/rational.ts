@@ -57,6 +57,9 @@ export function isIndefinite(a: Rat): boolean {
 
 export function add(a: Rat, b: Rat): Rat {
   if (a.n === Infinity || b.n === Infinity) return INDEFINITE;
+  // Most times count from a container that begins at zero.
+  if (a.n === 0) return b;
+  if (b.n === 0) return a;
   if (a.d === b.d) return rat(a.n + b.n, a.d);
   const x = a.n * b.d;
   const y = b.n * a.d;

@@ -320,6 +320,8 @@ class Reader {
    */
   private plainInterval(p: XNode, syncBase: Rat): Interval {
     const timing = this.timing.start(p, syncBase);
+    // A paragraph with an end of its own lasts until then whatever it holds.
+    if (timing.explicitEnd) return this.timing.finish(timing, 'p');
     for (const c of childrenOf(p, 'p')) {
       const text = c[TEXT];
       if (text !== undefined) timing.sawText(text as string);
