@@ -18,63 +18,76 @@ function toSpan(text: string, style: StyleProps): Span {
 }
 
 /**
- * Runs to lines. `xml:space="default"` collapses white space the XSL-FO way
- * (runs become one space, across spans; none at a line's start or end);
- * `preserve` keeps it, and its line feeds break lines.
+ * A paragraph's text to lines, run by run. `xml:space="default"` collapses
+ * white space the XSL-FO way (runs become one space, across spans; none at
+ * a line's start or end); `preserve` keeps it, and its line feeds break lines.
  */
-export function buildLines(runs: readonly Run[]): Span[][] {
-  const out: Span[][] = [];
-  let line: Span[] = [];
-  // Whether the line's end came from collapsible text, whose trailing spaces go.
-  let trimEnd = false;
-  let afterSpace = true;
-  for (const run of runs) {
-    if ('br' in run) {
-      out.push(finishLine(line, trimEnd));
-      line = [];
-      trimEnd = false;
-      afterSpace = true;
-      continue;
-    }
-    if (run.preserve) {
-      const parts = run.text.replace(/\r\n?/g, '\n').split('\n');
+export class LineBuilder {
+  private readonly lines: Span[][] = [];
+  private line: Span[] = [];
+  /** Whether the line's end came from collapsible text, whose trailing spaces go. */
+  private trimEnd = false;
+  private afterSpace = true;
+
+  text(text: string, style: StyleProps, preserve: boolean): void {
+    if (preserve) {
+      const parts = text.replace(/\r\n?/g, '\n').split('\n');
       parts.forEach((part, i) => {
-        if (i > 0) {
-          out.push(finishLine(line, trimEnd));
-          line = [];
-          trimEnd = false;
-        }
-        if (part !== '') line.push(toSpan(part, run.style));
+        if (i > 0) this.endLine();
+        if (part !== '') this.line.push(toSpan(part, style));
       });
-      trimEnd = false;
-      afterSpace = run.text.endsWith(' ') || run.text.endsWith('\n');
-      continue;
+      this.trimEnd = false;
+      this.afterSpace = text.endsWith(' ') || text.endsWith('\n');
+      return;
     }
-    let t = NEEDS_COLLAPSE.test(run.text) ? run.text.replace(WHITESPACE, ' ') : run.text;
-    if (afterSpace && t.startsWith(' ')) t = t.slice(1);
-    if (t === '') continue;
-    line.push(toSpan(t, run.style));
-    trimEnd = true;
-    afterSpace = t.endsWith(' ');
+    let t = NEEDS_COLLAPSE.test(text) ? text.replace(WHITESPACE, ' ') : text;
+    if (this.afterSpace && t.startsWith(' ')) t = t.slice(1);
+    if (t === '') return;
+    this.line.push(toSpan(t, style));
+    this.trimEnd = true;
+    this.afterSpace = t.endsWith(' ');
   }
-  out.push(finishLine(line, trimEnd));
-  return isBlankLine(out[0]!) || isBlankLine(out[out.length - 1]!) ? trimLines(out) : out;
+
+  br(): void {
+    this.endLine();
+    this.afterSpace = true;
+  }
+
+  /** The lines, without blank ones at the start or the end. */
+  finish(): Span[][] {
+    this.endLine();
+    const out = this.lines;
+    return isBlankLine(out[0]!) || isBlankLine(out[out.length - 1]!) ? trimLines(out) : out;
+  }
+
+  private endLine(): void {
+    const line = this.line;
+    // One non-empty span is a line in canonical form already.
+    const normal = line.length === 1 && line[0]!.text !== '' ? line : normalizeLine(line);
+    if (this.trimEnd) {
+      while (normal.length > 0) {
+        const last = normal[normal.length - 1]!;
+        if (!last.text.endsWith(' ')) break;
+        last.text = last.text.replace(/ +$/, '');
+        if (last.text !== '') break;
+        normal.pop();
+      }
+    }
+    // Kept in the track: no spare capacity from growing it span by span.
+    this.lines.push(normal.length === 1 ? [normal[0]!] : normal.slice());
+    this.line = [];
+    this.trimEnd = false;
+  }
 }
 
-function finishLine(line: Span[], trimEnd: boolean): Span[] {
-  // One non-empty span is a line in canonical form already.
-  const normal = line.length === 1 && line[0]!.text !== '' ? line : normalizeLine(line);
-  if (trimEnd) {
-    while (normal.length > 0) {
-      const last = normal[normal.length - 1]!;
-      if (!last.text.endsWith(' ')) break;
-      last.text = last.text.replace(/ +$/, '');
-      if (last.text !== '') break;
-      normal.pop();
-    }
+/** Runs to lines, as `LineBuilder` reads them. */
+export function buildLines(runs: readonly Run[]): Span[][] {
+  const lines = new LineBuilder();
+  for (const run of runs) {
+    if ('br' in run) lines.br();
+    else lines.text(run.text, run.style, run.preserve);
   }
-  // Kept in the track: no spare capacity from growing it span by span.
-  return normal.length === 1 ? [normal[0]!] : normal.slice();
+  return lines.finish();
 }
 
 const VISIBLE = /\S/;

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Cue, Placement, Span, Track } from '../../model/track.js';
 import type { ParseOptions, ParseResult } from '../types.js';
 import { placementOf, readFrame, type Frame } from './layout.js';
-import { buildLines, type Run } from './lines.js';
+import { buildLines, LineBuilder, type Run } from './lines.js';
 import type { Locator } from '../shared/xml/locator.js';
 import { messages } from './messages.js';
 import { attrsOf, childrenOf, elements, nameOf, TEXT, textOf, type XNode } from '../shared/xml/nodes.js';
@@ -269,7 +269,7 @@ class Reader {
     const keep = preserves(p, context.preserve);
 
     if (plain) {
-      this.push(id, p, id !== undefined, from, to, buildLines(this.plainRuns(p, style, keep)), placement);
+      this.push(id, p, id !== undefined, from, to, this.plainLines(p, style, keep), placement);
       return interval.end;
     }
     const content: Content = { runs: [], begins: [], ends: [], split: false, from, to };
@@ -330,28 +330,29 @@ class Reader {
     return this.timing.finish(timing, 'p');
   }
 
-  /** The runs of a paragraph `isPlain` accepts, as `collect` finds them: every one shown for the whole paragraph. */
-  private plainRuns(p: XNode, style: StyleProps, keep: boolean): Run[] {
-    const runs: Run[] = [];
+  /** The lines of a paragraph `isPlain` accepts, as `collect` and `buildLines` find them: every run shown for the whole paragraph. */
+  private plainLines(p: XNode, style: StyleProps, keep: boolean): Span[][] {
+    const lines = new LineBuilder();
     for (const c of childrenOf(p, 'p')) {
       const text = c[TEXT];
       if (text !== undefined) {
-        runs.push({ text: text as string, style, preserve: keep });
+        lines.text(text as string, style, keep);
         continue;
       }
       const inner = c['span'] as XNode[] | undefined;
       if (inner === undefined) {
-        if (c['br'] !== undefined) runs.push(BR);
+        if (c['br'] !== undefined) lines.br();
         continue;
       }
       const spanStyle = inherit(style, this.styles.specified(c));
       const spanKeep = preserves(c, keep);
       for (const t of inner) {
         const value = t[TEXT];
-        runs.push(value === undefined ? BR : { text: value as string, style: spanStyle, preserve: spanKeep });
+        if (value === undefined) lines.br();
+        else lines.text(value as string, spanStyle, spanKeep);
       }
     }
-    return runs;
+    return lines.finish();
   }
 
   /** A paragraph's runs with the interval each is shown in, clipped to its ancestors'. */
