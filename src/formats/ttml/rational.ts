@@ -1,6 +1,7 @@
 /**
- * Exact non-negative times in seconds as reduced fractions, so frame and tick
- * times add up and round to the millisecond without float drift.
+ * Exact non-negative times in seconds as fractions, so frame and tick times
+ * add up and round to the millisecond without float drift. Reduced, except
+ * whole milliseconds (`ms`); nothing compares them field by field.
  */
 export interface Rat {
   readonly n: number;
@@ -36,6 +37,14 @@ function gcd(a: number, b: number): number {
 function bigGcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];
   return a < 0n ? -a : a;
+}
+
+/**
+ * A whole number of milliseconds, the unit of nearly every clock time, left
+ * unreduced: the arithmetic here takes any fraction, and `toMs` reads it back at once.
+ */
+export function ms(n: number): Rat {
+  return n === 0 ? ZERO : { n, d: 1000 };
 }
 
 export function rat(n: number, d = 1): Rat {
