@@ -57,7 +57,8 @@ export class LineBuilder {
   finish(): Span[][] {
     this.endLine();
     const out = this.lines;
-    return isBlankLine(out[0]!) || isBlankLine(out[out.length - 1]!) ? trimLines(out) : out;
+    // Kept in the track: a copy at its final length, as trimLines makes too.
+    return isBlankLine(out[0]!) || isBlankLine(out[out.length - 1]!) ? trimLines(out) : out.length === 1 ? [out[0]!] : out.slice();
   }
 
   private endLine(): void {

@@ -106,7 +106,7 @@ export function max(a: Rat, b: Rat): Rat {
 
 /** Nearest millisecond, halves up: the same rounding as `framesToMs`. */
 export function toMs(a: Rat): number {
-  if (a.d === 1000) return a.n;
+  if (a.d === 1000) return integer(a.n);
   const x = a.n * 2000 + a.d;
   const y = 2 * a.d;
   if (x <= SAFE) {
@@ -114,9 +114,17 @@ export function toMs(a: Rat): number {
     let q = Math.floor(x / y);
     if (q * y > x) q--;
     else if ((q + 1) * y <= x) q++;
-    return q;
+    return integer(q);
   }
   return Number((BigInt(a.n) * 2000n + BigInt(a.d)) / (2n * BigInt(a.d)));
+}
+
+/**
+ * A whole number typed as one for the engine: times computed in floating point
+ * would otherwise be stored boxed, two heap numbers in every cue of the track.
+ */
+function integer(n: number): number {
+  return n <= INT32 ? n | 0 : n;
 }
 
 /** `12.345` as 12345/1000; digits only, validated by the caller's pattern. */
