@@ -21,10 +21,15 @@ function toSpan(text: string, style: StyleProps): Span {
  * A paragraph's text to lines, run by run. `xml:space="default"` collapses
  * white space the XSL-FO way (runs become one space, across spans; none at
  * a line's start or end); `preserve` keeps it, and its line feeds break lines.
+ * One builder serves paragraph after paragraph: what it hands out are copies
+ * at their final length, and its own arrays keep their room for the next
+ * (emptying an array gives its room back, and the next push allocates anew).
  */
 export class LineBuilder {
   private readonly lines: Span[][] = [];
-  private line: Span[] = [];
+  private lineCount = 0;
+  private readonly spans: Span[] = [];
+  private spanCount = 0;
   /** Whether the line's end came from collapsible text, whose trailing spaces go. */
   private trimEnd = false;
   private afterSpace = true;
@@ -34,7 +39,7 @@ export class LineBuilder {
       const parts = text.replace(/\r\n?/g, '\n').split('\n');
       parts.forEach((part, i) => {
         if (i > 0) this.endLine();
-        if (part !== '') this.line.push(toSpan(part, style));
+        if (part !== '') this.spans[this.spanCount++] = toSpan(part, style);
       });
       this.trimEnd = false;
       this.afterSpace = text.endsWith(' ') || text.endsWith('\n');
@@ -43,7 +48,7 @@ export class LineBuilder {
     let t = NEEDS_COLLAPSE.test(text) ? text.replace(WHITESPACE, ' ') : text;
     if (this.afterSpace && t.startsWith(' ')) t = t.slice(1);
     if (t === '') return;
-    this.line.push(toSpan(t, style));
+    this.spans[this.spanCount++] = toSpan(t, style);
     this.trimEnd = true;
     this.afterSpace = t.endsWith(' ');
   }
@@ -56,15 +61,19 @@ export class LineBuilder {
   /** The lines, without blank ones at the start or the end. */
   finish(): Span[][] {
     this.endLine();
-    const out = this.lines;
-    // Kept in the track: a copy at its final length, as trimLines makes too.
-    return isBlankLine(out[0]!) || isBlankLine(out[out.length - 1]!) ? trimLines(out) : out.length === 1 ? [out[0]!] : out.slice();
+    const n = this.lineCount;
+    const lines = n === 1 ? [this.lines[0]!] : this.lines.slice(0, n);
+    this.lineCount = 0;
+    this.afterSpace = true;
+    return isBlankLine(lines[0]!) || isBlankLine(lines[n - 1]!) ? trimLines(lines) : lines;
   }
 
   private endLine(): void {
-    const line = this.line;
+    const first = this.spans[0];
     // One non-empty span is a line in canonical form already.
-    const normal = line.length === 1 && line[0]!.text !== '' ? line : normalizeLine(line);
+    const single = this.spanCount === 1 && first!.text !== '';
+    const normal = single ? [first!] : normalizeLine(this.spans.slice(0, this.spanCount));
+    this.spanCount = 0;
     if (this.trimEnd) {
       while (normal.length > 0) {
         const last = normal[normal.length - 1]!;
@@ -75,8 +84,7 @@ export class LineBuilder {
       }
     }
     // Kept in the track: no spare capacity from growing it span by span.
-    this.lines.push(normal.length === 1 ? [normal[0]!] : normal.slice());
-    this.line = [];
+    this.lines[this.lineCount++] = single ? normal : normal.length === 1 ? [normal[0]!] : normal.slice();
     this.trimEnd = false;
   }
 }

@@ -136,6 +136,7 @@ class Reader {
   private readonly warnedRegions = new Set<string>();
   /** Span intervals of the paragraph being read. */
   private readonly spanTimes = new Map<XNode, Interval>();
+  private readonly lines = new LineBuilder();
   /** What the paragraph being read shows. */
   private content: Content = { runs: [], begins: [], ends: [], split: false, from: ZERO, to: ZERO };
   private frame: Frame = { columns: 32, rows: 15 };
@@ -332,7 +333,7 @@ class Reader {
 
   /** The lines of a paragraph `isPlain` accepts, as `collect` and `buildLines` find them: every run shown for the whole paragraph. */
   private plainLines(p: XNode, style: StyleProps, keep: boolean): Span[][] {
-    const lines = new LineBuilder();
+    const lines = this.lines;
     for (const c of childrenOf(p, 'p')) {
       const text = c[TEXT];
       if (text !== undefined) {
