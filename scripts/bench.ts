@@ -245,6 +245,8 @@ async function main(): Promise<void> {
   console.log(`\n${await benchMemoryStores()}`);
   const { benchStudio } = await import('./bench/studio.js');
   console.log(`\n${await benchStudio()}`);
+  const { benchTtmlParts } = await import('./bench/ttml-parts.js');
+  console.log(`\n${benchTtmlParts()}`);
 }
 
 if (process.argv[2] === '--memory') {
