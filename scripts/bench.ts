@@ -247,6 +247,8 @@ async function main(): Promise<void> {
   console.log(`\n${await benchStudio()}`);
   const { benchModelShape } = await import('./bench/model-shape.js');
   console.log(`\n${benchModelShape(formats.srt.serialize(generateFilmMix(100_000)).text)}`);
+  const { benchTtmlParts } = await import('./bench/ttml-parts.js');
+  console.log(`\n${benchTtmlParts()}`);
 }
 
 if (process.argv[2] === '--memory') {

@@ -105,13 +105,17 @@ export function settleCueIds(cues: Cue[], origins: IdOrigins, diagnostics: Diagn
   merge(diagnostics, found);
 }
 
-/** An id as a number when it is one written plainly (digits, no leading zero, at most 15 of them); else -1. */
-export function idNumber(id: string): number {
-  if (id.length === 0 || id.length > 15 || (id.charCodeAt(0) === 0x30 && id.length > 1)) return -1;
+/**
+ * The id from `from` on as a number when it is one written plainly (digits,
+ * no leading zero, at most 15 of them); else -1.
+ */
+export function idNumber(id: string, from = 0): number {
+  const length = id.length - from;
+  if (length <= 0 || length > 15 || (id.charCodeAt(from) === 0x30 && length > 1)) return -1;
   let n = 0;
-  for (let i = 0; i < id.length; i++) {
+  for (let i = from; i < id.length; i++) {
     const c = id.charCodeAt(i);
-    if (c < 0x30 || c > 0x39) return -1;
+    if (!isDigit(c)) return -1;
     n = n * 10 + c - 0x30;
   }
   return n;
@@ -119,16 +123,26 @@ export function idNumber(id: string): number {
 
 /**
  * Numbers written without leading zeros and rising from cue to cue cannot
- * repeat: the usual SRT and WebVTT file is settled without hashing every id.
+ * repeat, nor can they after a head of the same length (`c1`, `c2`, as TTML
+ * writers number paragraphs): equal ids would be equal numbers. The usual
+ * file is settled without hashing every id.
  */
 function risingNumbers(cues: readonly Cue[]): boolean {
+  const first = cues[0]?.id ?? '';
+  let p = first.length;
+  while (p > 0 && isDigit(first.charCodeAt(p - 1))) p--;
   let previous = -1;
   for (const { id } of cues) {
-    const n = idNumber(id);
+    const n = idNumber(id, p);
+    if (n < 0) return false;
     if (n <= previous) return false;
     previous = n;
   }
   return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
 }
 
 function allUnique(cues: readonly Cue[]): boolean {

@@ -3,6 +3,7 @@ import { messages } from './messages.js';
 import { CONVENTIONAL, vocabularyOf, type Vocabulary } from './namespaces.js';
 import type { Locator } from '../shared/xml/locator.js';
 import { ATTRS, nameOf, TEXT, type XNode } from '../shared/xml/nodes.js';
+import type { TagScan } from '../shared/xml/tags.js';
 
 /** Prefixes that name a TTML vocabulary when written as such. */
 const CANONICAL_PREFIXES = new Set<string>(['tt', 'tts', 'ttp', 'ttm', 'xml']);
@@ -34,11 +35,20 @@ export class Canonicalizer {
   private index = 0;
   private readonly warnedPrefixes = new Set<string>();
 
-  constructor(private readonly locator: Locator) {}
+  constructor(
+    private readonly locator: Locator,
+    private readonly tags: TagScan,
+  ) {}
 
   visit(list: XNode[], index: number, name: string, parentScope: Scope, isRoot: boolean): void {
+    const at = this.index;
+    // Where unprefixed names are TTML already, a subtree without prefixes or declarations (a whole body, usually) stays as it is.
+    if (!isRoot && parentScope.plainIsTt && this.tags.unqualified[at] === 1) {
+      this.index = this.tags.ends[at]!;
+      return;
+    }
+    this.index++;
     const node = list[index]!;
-    const at = this.index++;
     const raw = node[ATTRS] as Record<string, string> | undefined;
 
     let scope = parentScope;

@@ -18,45 +18,63 @@ function toSpan(text: string, style: StyleProps): Span {
 }
 
 /**
- * Runs to lines. `xml:space="default"` collapses white space the XSL-FO way
- * (runs become one space, across spans; none at a line's start or end);
- * `preserve` keeps it, and its line feeds break lines.
+ * A paragraph's text to lines, run by run. `xml:space="default"` collapses
+ * white space the XSL-FO way (runs become one space, across spans; none at
+ * a line's start or end); `preserve` keeps it, and its line feeds break lines.
+ * One builder serves paragraph after paragraph: what it hands out are copies
+ * at their final length, and its own arrays keep their room for the next
+ * (emptying an array gives its room back, and the next push allocates anew).
  */
-export function buildLines(runs: readonly Run[]): Span[][] {
-  const lines: Span[][] = [[]];
-  const trimEnd: boolean[] = [false];
-  let afterSpace = true;
-  for (const run of runs) {
-    if ('br' in run) {
-      lines.push([]);
-      trimEnd.push(false);
-      afterSpace = true;
-      continue;
-    }
-    if (run.preserve) {
-      const parts = run.text.replace(/\r\n?/g, '\n').split('\n');
+export class LineBuilder {
+  private readonly lines: Span[][] = [];
+  private lineCount = 0;
+  private readonly spans: Span[] = [];
+  private spanCount = 0;
+  /** Whether the line's end came from collapsible text, whose trailing spaces go. */
+  private trimEnd = false;
+  private afterSpace = true;
+
+  text(text: string, style: StyleProps, preserve: boolean): void {
+    if (preserve) {
+      const parts = text.replace(/\r\n?/g, '\n').split('\n');
       parts.forEach((part, i) => {
-        if (i > 0) {
-          lines.push([]);
-          trimEnd.push(false);
-        }
-        if (part !== '') lines[lines.length - 1]!.push(toSpan(part, run.style));
+        if (i > 0) this.endLine();
+        if (part !== '') this.spans[this.spanCount++] = toSpan(part, style);
       });
-      trimEnd[trimEnd.length - 1] = false;
-      afterSpace = run.text.endsWith(' ') || run.text.endsWith('\n');
-      continue;
+      this.trimEnd = false;
+      this.afterSpace = text.endsWith(' ') || text.endsWith('\n');
+      return;
     }
-    let t = NEEDS_COLLAPSE.test(run.text) ? run.text.replace(WHITESPACE, ' ') : run.text;
-    if (afterSpace && t.startsWith(' ')) t = t.slice(1);
-    if (t === '') continue;
-    lines[lines.length - 1]!.push(toSpan(t, run.style));
-    trimEnd[trimEnd.length - 1] = true;
-    afterSpace = t.endsWith(' ');
+    let t = NEEDS_COLLAPSE.test(text) ? text.replace(WHITESPACE, ' ') : text;
+    if (this.afterSpace && t.startsWith(' ')) t = t.slice(1);
+    if (t === '') return;
+    this.spans[this.spanCount++] = toSpan(t, style);
+    this.trimEnd = true;
+    this.afterSpace = t.endsWith(' ');
   }
-  const out = lines.map((line, i) => {
+
+  br(): void {
+    this.endLine();
+    this.afterSpace = true;
+  }
+
+  /** The lines, without blank ones at the start or the end. */
+  finish(): Span[][] {
+    this.endLine();
+    const n = this.lineCount;
+    const lines = n === 1 ? [this.lines[0]!] : this.lines.slice(0, n);
+    this.lineCount = 0;
+    this.afterSpace = true;
+    return isBlankLine(lines[0]!) || isBlankLine(lines[n - 1]!) ? trimLines(lines) : lines;
+  }
+
+  private endLine(): void {
+    const first = this.spans[0];
     // One non-empty span is a line in canonical form already.
-    const normal = line.length === 1 && line[0]!.text !== '' ? line : normalizeLine(line);
-    if (trimEnd[i]) {
+    const single = this.spanCount === 1 && first!.text !== '';
+    const normal = single ? [first!] : normalizeLine(this.spans.slice(0, this.spanCount));
+    this.spanCount = 0;
+    if (this.trimEnd) {
       while (normal.length > 0) {
         const last = normal[normal.length - 1]!;
         if (!last.text.endsWith(' ')) break;
@@ -66,9 +84,19 @@ export function buildLines(runs: readonly Run[]): Span[][] {
       }
     }
     // Kept in the track: no spare capacity from growing it span by span.
-    return normal.length === 1 ? [normal[0]!] : normal.slice();
-  });
-  return isBlankLine(out[0]!) || isBlankLine(out[out.length - 1]!) ? trimLines(out) : out;
+    this.lines[this.lineCount++] = single ? normal : normal.length === 1 ? [normal[0]!] : normal.slice();
+    this.trimEnd = false;
+  }
+}
+
+/** Runs to lines, as `LineBuilder` reads them. */
+export function buildLines(runs: readonly Run[]): Span[][] {
+  const lines = new LineBuilder();
+  for (const run of runs) {
+    if ('br' in run) lines.br();
+    else lines.text(run.text, run.style, run.preserve);
+  }
+  return lines.finish();
 }
 
 const VISIBLE = /\S/;

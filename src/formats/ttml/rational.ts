@@ -1,6 +1,7 @@
 /**
- * Exact non-negative times in seconds as reduced fractions, so frame and tick
- * times add up and round to the millisecond without float drift.
+ * Exact non-negative times in seconds as fractions, so frame and tick times
+ * add up and round to the millisecond without float drift. Reduced, except
+ * whole milliseconds (`ms`); nothing compares them field by field.
  */
 export interface Rat {
   readonly n: number;
@@ -38,6 +39,14 @@ function bigGcd(a: bigint, b: bigint): bigint {
   return a < 0n ? -a : a;
 }
 
+/**
+ * A whole number of milliseconds, the unit of nearly every clock time, left
+ * unreduced: the arithmetic here takes any fraction, and `toMs` reads it back at once.
+ */
+export function ms(n: number): Rat {
+  return n === 0 ? ZERO : { n, d: 1000 };
+}
+
 export function rat(n: number, d = 1): Rat {
   if (d === 1 || n === 0) return n === 0 ? ZERO : { n, d: 1 };
   const g = gcd(n, d);
@@ -57,6 +66,9 @@ export function isIndefinite(a: Rat): boolean {
 
 export function add(a: Rat, b: Rat): Rat {
   if (a.n === Infinity || b.n === Infinity) return INDEFINITE;
+  // Most times count from a container that begins at zero.
+  if (a.n === 0) return b;
+  if (b.n === 0) return a;
   if (a.d === b.d) return rat(a.n + b.n, a.d);
   const x = a.n * b.d;
   const y = b.n * a.d;
@@ -94,7 +106,7 @@ export function max(a: Rat, b: Rat): Rat {
 
 /** Nearest millisecond, halves up: the same rounding as `framesToMs`. */
 export function toMs(a: Rat): number {
-  if (a.d === 1000) return a.n;
+  if (a.d === 1000) return integer(a.n);
   const x = a.n * 2000 + a.d;
   const y = 2 * a.d;
   if (x <= SAFE) {
@@ -102,9 +114,17 @@ export function toMs(a: Rat): number {
     let q = Math.floor(x / y);
     if (q * y > x) q--;
     else if ((q + 1) * y <= x) q++;
-    return q;
+    return integer(q);
   }
   return Number((BigInt(a.n) * 2000n + BigInt(a.d)) / (2n * BigInt(a.d)));
+}
+
+/**
+ * A whole number typed as one for the engine: times computed in floating point
+ * would otherwise be stored boxed, two heap numbers in every cue of the track.
+ */
+function integer(n: number): number {
+  return n <= INT32 ? n | 0 : n;
 }
 
 /** `12.345` as 12345/1000; digits only, validated by the caller's pattern. */

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Cue, Placement, Span, Track } from '../../model/track.js';
 import type { ParseOptions, ParseResult } from '../types.js';
 import { placementOf, readFrame, type Frame } from './layout.js';
-import { buildLines, type Run } from './lines.js';
+import { buildLines, LineBuilder, type Run } from './lines.js';
 import type { Locator } from '../shared/xml/locator.js';
 import { messages } from './messages.js';
 import { attrsOf, childrenOf, elements, nameOf, TEXT, textOf, type XNode } from '../shared/xml/nodes.js';
@@ -63,14 +63,6 @@ interface PendingCue {
   placement?: Placement;
 }
 
-/** Where a pending cue's id came from: the line of its `<p>`, and whether the id is the file's `xml:id`. */
-interface IdOrigin {
-  id: string | undefined;
-  /** The paragraph, located only if its cue's id must change: locating walks the whole document. */
-  element: XNode;
-  given: boolean;
-}
-
 /** Properties that flow from parent to child; region geometry does not. */
 function inherit(parent: StyleProps, own: StyleProps): StyleProps {
   if (own === NO_STYLE) return parent;
@@ -97,12 +89,44 @@ function preserves(el: XNode, inherited: boolean): boolean {
   return space === undefined ? inherited : space === 'preserve';
 }
 
+/**
+ * A paragraph of text, `<br/>` and spans that only style their text (no
+ * timing of their own, some text in each): the shape nearly every file has.
+ * Such spans are shown for the whole paragraph, so it is read without
+ * timing each of them.
+ */
+function isPlain(p: XNode): boolean {
+  if (attrsOf(p)['timeContainer'] !== undefined) return false;
+  for (const c of childrenOf(p, 'p')) {
+    if (c[TEXT] !== undefined || c['br'] !== undefined) continue;
+    const inner = c['span'] as XNode[] | undefined;
+    if (inner === undefined) return false;
+    const a = attrsOf(c);
+    if (a['begin'] !== undefined || a['end'] !== undefined || a['dur'] !== undefined || a['timeContainer'] !== undefined) return false;
+    // A span without text lasts no time, and a paragraph holding one is split around it.
+    let text = false;
+    for (const t of inner) {
+      const value = t[TEXT];
+      if (value === undefined) {
+        if (t['br'] === undefined) return false;
+      } else if (value !== '') {
+        text = true;
+      }
+    }
+    if (!text) return false;
+  }
+  return true;
+}
+
 const FALLBACK_DURATION = rat(5);
 
 class Reader {
   readonly diagnostics: Diagnostic[] = [];
   readonly cues: PendingCue[] = [];
-  private readonly idOrigins = new Map<PendingCue, IdOrigin>();
+  /** Where cue k came from: its `<p>`, located only if its id must change (locating walks the whole document). */
+  private readonly paragraphs: XNode[] = [];
+  /** Whether cue k's id is the file's `xml:id`. */
+  private readonly given: boolean[] = [];
   /** Cues whose end nothing resolves yet, with their exact begin; finish ends them. */
   private readonly indefinite = new Map<PendingCue, Rat>();
   private readonly styles: StyleSheet;
@@ -112,6 +136,7 @@ class Reader {
   private readonly warnedRegions = new Set<string>();
   /** Span intervals of the paragraph being read. */
   private readonly spanTimes = new Map<XNode, Interval>();
+  private readonly lines = new LineBuilder();
   /** What the paragraph being read shows. */
   private content: Content = { runs: [], begins: [], ends: [], split: false, from: ZERO, to: ZERO };
   private frame: Frame = { columns: 32, rows: 15 };
@@ -221,9 +246,10 @@ class Reader {
 
   /** Resolves a paragraph's timing and, when its container shows it, reads it; returns its end. */
   private paragraph(p: XNode, syncBase: Rat, context: Context | undefined): Rat {
+    const plain = isPlain(p);
     const spans = this.spanTimes;
-    if (spans.size > 0) spans.clear();
-    const interval = this.timing.resolve(p, 'p', syncBase, spans);
+    if (!plain && spans.size > 0) spans.clear();
+    const interval = plain ? this.plainInterval(p, syncBase) : this.timing.resolve(p, 'p', syncBase, spans);
     if (!context) return interval.end;
     let from = max(context.shown.begin, interval.begin);
     let to = min(context.shown.end, interval.end);
@@ -239,16 +265,20 @@ class Reader {
       if (cmp(from, to) >= 0) return interval.end;
     }
     const style = region ? inherit(region.inherited, inherit(chain, own)) : inherit(chain, own);
-
-    const content: Content = { runs: [], begins: [], ends: [], split: false, from, to };
-    this.content = content;
-    this.collect(p, 'p', from, to, style, preserves(p, context.preserve));
-    const { runs, begins, ends } = content;
-
     const placement = this.placement(region, own, style);
     const id = attrs['xml:id'];
+    const keep = preserves(p, context.preserve);
+
+    if (plain) {
+      this.push(id, p, id !== undefined, from, to, this.plainLines(p, style, keep), placement);
+      return interval.end;
+    }
+    const content: Content = { runs: [], begins: [], ends: [], split: false, from, to };
+    this.content = content;
+    this.collect(p, 'p', from, to, style, keep);
+    const { runs, begins, ends } = content;
     if (!content.split) {
-      this.push({ id, element: p, given: id !== undefined }, from, to, buildLines(runs), placement);
+      this.push(id, p, id !== undefined, from, to, buildLines(runs), placement);
       return interval.end;
     }
     // Spans timed apart (karaoke, roll-up): one cue per stretch of constant content, as an ISD sequence would show it.
@@ -276,13 +306,54 @@ class Reader {
       }
       piece++;
       // Pieces after the first get ids of their own, made up from the paragraph's.
-      const origin = piece === 1 || id === undefined ? { id, element: p, given: id !== undefined } : { id: `${id}-${piece}`, element: p, given: false };
-      last = this.push(origin, b, e, lines, placement);
+      last = piece === 1 || id === undefined ? this.push(id, p, id !== undefined, b, e, lines, placement) : this.push(`${id}-${piece}`, p, false, b, e, lines, placement);
       lastBegin = b;
       lastEnd = e;
       lastKey = key;
     }
     return interval.end;
+  }
+
+  /**
+   * The interval of a paragraph `isPlain` accepts, as `TimingResolver.resolve`
+   * finds it: its spans begin with it and, holding text, end indefinitely,
+   * so they count as a child that ends indefinitely and need no timing of their own.
+   */
+  private plainInterval(p: XNode, syncBase: Rat): Interval {
+    const timing = this.timing.start(p, syncBase);
+    // A paragraph with an end of its own lasts until then whatever it holds.
+    if (timing.explicitEnd) return this.timing.finish(timing, 'p');
+    for (const c of childrenOf(p, 'p')) {
+      const text = c[TEXT];
+      if (text !== undefined) timing.sawText(text as string);
+      else if (c['span'] !== undefined) timing.childEnded(INDEFINITE);
+    }
+    return this.timing.finish(timing, 'p');
+  }
+
+  /** The lines of a paragraph `isPlain` accepts, as `collect` and `buildLines` find them: every run shown for the whole paragraph. */
+  private plainLines(p: XNode, style: StyleProps, keep: boolean): Span[][] {
+    const lines = this.lines;
+    for (const c of childrenOf(p, 'p')) {
+      const text = c[TEXT];
+      if (text !== undefined) {
+        lines.text(text as string, style, keep);
+        continue;
+      }
+      const inner = c['span'] as XNode[] | undefined;
+      if (inner === undefined) {
+        if (c['br'] !== undefined) lines.br();
+        continue;
+      }
+      const spanStyle = inherit(style, this.styles.specified(c));
+      const spanKeep = preserves(c, keep);
+      for (const t of inner) {
+        const value = t[TEXT];
+        if (value === undefined) lines.br();
+        else lines.text(value as string, spanStyle, spanKeep);
+      }
+    }
+    return lines.finish();
   }
 
   /** A paragraph's runs with the interval each is shown in, clipped to its ancestors'. */
@@ -331,13 +402,14 @@ class Reader {
     return key;
   }
 
-  private push(origin: IdOrigin, begin: Rat, end: Rat, lines: Span[][], placement: Placement | undefined): PendingCue | undefined {
+  /** `given`: the id is the paragraph's `xml:id`, not one made up for a piece of it. */
+  private push(id: string | undefined, p: XNode, given: boolean, begin: Rat, end: Rat, lines: Span[][], placement: Placement | undefined): PendingCue | undefined {
     if (lines.length === 0) return undefined;
-    const cue: PendingCue = { id: origin.id, start: toMs(begin), end: 0, lines };
-    this.idOrigins.set(cue, origin);
-    if (placement) cue.placement = placement;
+    const cue: PendingCue = placement ? { id, start: toMs(begin), end: 0, lines, placement } : { id, start: toMs(begin), end: 0, lines };
     this.setEnd(cue, begin, end);
     this.cues.push(cue);
+    this.paragraphs.push(p);
+    this.given.push(given);
     return cue;
   }
 
@@ -356,33 +428,46 @@ class Reader {
     for (const [cue, begin] of this.indefinite) cue.end = toMs(latest && cmp(latest, begin) > 0 ? latest : add(begin, FALLBACK_DURATION));
     const firstIndefinite = this.indefinite.keys().next().value;
     const shown = this.cues;
+    const paragraphs = this.paragraphs;
+    const given = this.given;
     let kept = 0;
     let sorted = true;
-    for (const cue of shown) {
+    for (let k = 0; k < shown.length; k++) {
+      const cue = shown[k]!;
       if (cue.end <= cue.start) continue;
       if (kept > 0 && cue.start < shown[kept - 1]!.start) sorted = false;
-      shown[kept++] = cue;
+      shown[kept] = cue;
+      paragraphs[kept] = paragraphs[k]!;
+      given[kept] = given[k]!;
+      kept++;
     }
-    shown.length = kept;
-    if (!sorted) shown.sort((a, b) => a.start - b.start);
+    shown.length = paragraphs.length = given.length = kept;
+    if (!sorted) {
+      // Stable, as sorting the cues themselves: simultaneous cues keep the document's order.
+      const order = shown.map((_, k) => k).sort((x, y) => shown[x]!.start - shown[y]!.start);
+      const byTime = order.map((k) => [shown[k]!, paragraphs[k]!, given[k]!] as const);
+      byTime.forEach(([cue, p, g], k) => {
+        shown[k] = cue;
+        paragraphs[k] = p;
+        given[k] = g;
+      });
+    }
 
     let count = 0;
-    const paragraphs: XNode[] = [];
-    const given: boolean[] = [];
     let prev: PendingCue | undefined;
-    for (const cue of shown) {
+    for (let k = 0; k < shown.length; k++) {
+      const cue = shown[k]!;
       // Netflix-style files put each line of one subtitle in its own <p>.
       if (prev && prev.start === cue.start && prev.end === cue.end && samePlacement(prev.placement, cue.placement)) {
         prev.lines = [...prev.lines, ...cue.lines];
         continue;
       }
-      const origin = this.idOrigins.get(cue)!;
       cue.id ??= String(count + 1);
-      paragraphs.push(origin.element);
-      given.push(origin.given);
+      paragraphs[count] = paragraphs[k]!;
+      given[count] = given[k]!;
       shown[count++] = prev = cue;
     }
-    shown.length = count;
+    shown.length = paragraphs.length = given.length = count;
     // Every cue has an id now.
     const cues = shown as Cue[];
     settleCueIds(cues, { lines: () => paragraphs.map((p) => this.line(p).line), given }, this.diagnostics, ({ id, derived, line, firstLine }) => messages.repeatedId(id, derived, { line, firstLine }));

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { dropFrameLabelToFrames } from '../../model/frame-rate.js';
 import type { FrameRate } from '../../model/track.js';
 import { messages } from './messages.js';
-import { add, fromDecimal, mul, rat, type Rat } from './rational.js';
+import { add, fromDecimal, ms, mul, rat, type Rat } from './rational.js';
 
 /** The `ttp:` parameters that give time expressions their meaning, resolved once per document. */
 export interface TimingParameters {
@@ -108,7 +108,7 @@ function plainClock(v: string): Rat | undefined {
   const f2 = digit(v, i + 8);
   const f3 = digit(v, i + 9);
   if (v.charCodeAt(i + 6) !== 0x2e || f1 < 0 || f2 < 0 || f3 < 0) return undefined;
-  return rat(whole * 1000 + f1 * 100 + f2 * 10 + f3, 1000);
+  return ms(whole * 1000 + f1 * 100 + f2 * 10 + f3);
 }
 
 /** A TTML time expression in seconds, or undefined when it is not one. */
@@ -127,7 +127,7 @@ export function parseTime(value: string, p: TimingParameters): Rat | undefined {
     if (frameField === undefined) {
       const whole = h * 3600 + min * 60 + s;
       if (fraction === undefined) return rat(whole);
-      if (fraction.length === 3) return rat(whole * 1000 + Number(fraction), 1000);
+      if (fraction.length === 3) return ms(whole * 1000 + Number(fraction));
       return add(rat(whole), fromDecimal(`0.${fraction}`));
     }
     const ff = Number(frameField);

@@ -26,9 +26,9 @@ const readXml = xmlReader({ format: { code: 'ttml', name: 'TTML', outcome: 'the 
 
 /** The shared XML reader's tree, with the names of TTML vocabularies made canonical whatever prefixes the file used. */
 export function readTtmlXml(text: string): TtmlXml {
-  const { root, locator, diagnostics } = readXml(text);
-  if (!root || !locator) return { diagnostics };
-  const canonicalizer = new Canonicalizer(locator);
+  const { root, locator, tags, diagnostics } = readXml(text);
+  if (!root || !locator || !tags) return { diagnostics };
+  const canonicalizer = new Canonicalizer(locator, tags);
   canonicalizer.visit([root], 0, nameOf(root), new Scope(new Map(), false), true);
   return { root, locator, rootLocal: canonicalizer.rootLocal, rootNs: canonicalizer.rootNs, diagnostics: canonicalizer.diagnostics };
 }

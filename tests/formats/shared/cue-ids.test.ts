@@ -21,12 +21,21 @@ describe('settleCueIds', () => {
     expect(settle(['5', '1', '5'])).toEqual(['5', '1', '5~2']);
     expect(settle(['9007199254740993', '9007199254740992', '9007199254740993'])).toEqual(['9007199254740993', '9007199254740992', '9007199254740993~2']);
   });
+
+  it('keeps ids of one prefix and rising numbers (`c1`, `c2`, as TTML writers number paragraphs), and renames a repeat among them', () => {
+    expect(settle(['c1', 'c2', 'c10'])).toEqual(['c1', 'c2', 'c10']);
+    expect(settle(['c1', 'c2', 'c2', 'c3'])).toEqual(['c1', 'c2', 'c2~2', 'c3']);
+    expect(settle(['c1', 'c2', 'c02'])).toEqual(['c1', 'c2', 'c02']);
+    expect(settle(['c9', 'c10', 'd1', 'c10'])).toEqual(['c9', 'c10', 'd1', 'c10~2']);
+    expect(settle(['c1', 'c', 'c'])).toEqual(['c1', 'c', 'c~2']);
+    expect(settle(['a1', 'a12', 'a1', 'a2'])).toEqual(['a1', 'a12', 'a1~2', 'a2']);
+  });
 });
 
 describe('idNumber', () => {
   it('reads digits written plainly, and nothing else', () => {
-    expect(['0', '7', '42', '100000', '999999999999999'].map(idNumber)).toEqual([0, 7, 42, 100000, 999999999999999]);
-    expect(['', '01', '007', '1a', ' 1', '1 ', '-1', '1.5', '1000000000000000', '١'].map(idNumber)).toEqual(Array(10).fill(-1));
+    expect(['0', '7', '42', '100000', '999999999999999'].map((id) => idNumber(id))).toEqual([0, 7, 42, 100000, 999999999999999]);
+    expect(['', '01', '007', '1a', ' 1', '1 ', '-1', '1.5', '1000000000000000', '١'].map((id) => idNumber(id))).toEqual(Array(10).fill(-1));
   });
 });
 

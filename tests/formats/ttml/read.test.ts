@@ -115,6 +115,29 @@ c</p></div>`),
     ]);
   });
 
+  it('reads prefixes and declarations deep in a body of plain paragraphs', () => {
+    const plain = Array.from({ length: 3 }, (_, i) => `<p xml:id="c${i}" begin="${i}s" end="${i + 1}s">plain</p>`).join('\n');
+    const text = `<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="en"><body><div>
+${plain}
+<p begin="5s" end="6s"><span xmlns:q="http://www.w3.org/ns/ttml#styling" q:fontStyle="italic">declared</span></p>
+<div><p begin="6s" end="7s"><span tts:fontWeight="bold">undeclared</span></p></div>
+<p begin="7s" end="8s" xmlns:f="urn:foreign" f:note="x"><span>foreign</span></p>
+<div xmlns="urn:other"><p begin="8s" end="9s">not TTML</p></div>
+<t:p xmlns:t="http://www.w3.org/ns/ttml" begin="9s" end="10s">prefixed</t:p>
+</div></body></tt>`;
+    const { track, diagnostics } = ttml.parse(text);
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['ttml/undeclared-prefix', 6]]);
+    expect(track.cues.map((c) => [c.start, c.lines])).toEqual([
+      [0, [[{ text: 'plain' }]]],
+      [1000, [[{ text: 'plain' }]]],
+      [2000, [[{ text: 'plain' }]]],
+      [5000, [[{ text: 'declared', italic: true }]]],
+      [6000, [[{ text: 'undeclared', bold: true }]]],
+      [7000, [[{ text: 'foreign' }]]],
+      [9000, [[{ text: 'prefixed' }]]],
+    ]);
+  });
+
   it('locates problems deep in a document by line, whatever its line ends and prefixes', () => {
     const cues = Array.from({ length: 300 }, (_, i) => {
       const end = i === 150 ? 'soon' : `${i + 1}s`;

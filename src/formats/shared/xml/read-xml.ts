@@ -6,11 +6,13 @@ import { Locator } from './locator.js';
 import { messages, type XmlFormat } from './messages.js';
 import { nameOf, TEXT, textOf, type XNode } from './nodes.js';
 import { scanProlog } from './prolog.js';
-import { scanTags } from './tags.js';
+import { scanTags, type TagScan } from './tags.js';
 
 export interface XmlResult {
   root?: XNode;
   locator?: Locator;
+  /** What the scan of the tags found, element k being the parser's k-th in pre-order. */
+  tags?: TagScan;
   diagnostics: Diagnostic[];
 }
 
@@ -100,7 +102,7 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
       else if (roots++ === 0) root = node;
     }
     if (roots !== 1 || strayText || !root) return { diagnostics: [notWellFormed(format, text, lines, 'expected exactly one root element')] };
-    return { root, locator: new Locator(root, tags.starts, lines), diagnostics: [] };
+    return { root, locator: new Locator(root, tags.starts, lines), tags, diagnostics: [] };
   };
 }
 

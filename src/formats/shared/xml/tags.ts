@@ -2,6 +2,15 @@
 export interface TagScan {
   /** Offset of each start tag's `<`, in document order: the parser's elements in pre-order. */
   starts: Int32Array;
+  /** Pre-order index just past element k's last descendant. */
+  ends: Int32Array;
+  /**
+   * 1 when element k and every element inside it are unqualified: no prefix
+   * in their names or their attributes' names but `xml:`, and no `xmlns`.
+   * Such a subtree reads the same in every namespace scope that maps no
+   * prefix to the elements' names; a reader can skip it when renaming.
+   */
+  unqualified: Uint8Array;
   count: number;
   /** The innermost element left open at the end, when the document has no other trouble before its end. */
   unclosed?: { name: string; offset: number };
@@ -35,9 +44,36 @@ function endTagNames(text: string, from: number, close: number, nameAt: number, 
   return true;
 }
 
+/**
+ * Index of the `>` ending the start tag at `i`, as `tagEnd` finds it, with
+ * `qualified` set when the tag has a `:` outside its values other than an
+ * `xml:` attribute's, or `xmlns`.
+ */
+function startTagEnd(text: string, i: number, found: { qualified: boolean }): number {
+  let qualified = false;
+  for (let j = i; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x22 || c === 0x27) {
+      j = text.indexOf(c === 0x22 ? '"' : "'", j + 1);
+      if (j < 0) return -1;
+    } else if (c === 0x3e) {
+      found.qualified = qualified;
+      return j;
+    } else if (c === 0x3a) {
+      qualified ||= !(j >= i + 4 && isSpace(text.charCodeAt(j - 4)) && text.startsWith('xml', j - 3));
+    } else if (c === 0x78) {
+      qualified ||= text.startsWith('xmlns', j);
+    }
+  }
+  return -1;
+}
+
 class Scanner {
   starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  unqualified = new Uint8Array(1024);
   count = 0;
+  private readonly tag = { qualified: false };
   /** Open elements, three numbers each: pre-order index, name offset, name length. */
   readonly open: number[] = [];
   /** Pre-order index of the first element in trouble other than being left open, and why. */
@@ -71,6 +107,8 @@ class Scanner {
           if (index < this.firstBroken && !endTagNames(text, i + 2, close, nameAt, length)) {
             this.breaks(index, `\`<${text.slice(nameAt, nameAt + length)}>\` is not closed by its own end tag`, i);
           }
+          this.ends[index] = this.count;
+          if (this.unqualified[index] === 0) this.qualifyParent();
         }
       } else if (c1 === 0x3f) {
         close = tagEnd(text, i + 1, 0x3f);
@@ -87,9 +125,9 @@ class Scanner {
         this.breaks(-1, 'found a `<!DOCTYPE>` after the root element began', i);
         return true;
       } else {
-        close = tagEnd(text, i + 1, 0x3e);
+        close = startTagEnd(text, i + 1, this.tag);
         next = close + 1;
-        if (close >= 0) this.startTag(i, close);
+        if (close >= 0) this.startTag(i, close, this.tag.qualified);
       }
       if (close < 0) return false;
       i = text.indexOf('<', next);
@@ -97,25 +135,41 @@ class Scanner {
     return true;
   }
 
-  private startTag(i: number, close: number): void {
+  /** The innermost open element holds a qualified one. */
+  private qualifyParent(): void {
+    if (this.open.length > 0) this.unqualified[this.open[this.open.length - 3]!] = 0;
+  }
+
+  private startTag(i: number, close: number, qualified: boolean): void {
     const text = this.text;
     let nameEnd = i + 1;
     while (nameEnd < close && !isSpace(text.charCodeAt(nameEnd))) nameEnd++;
     const selfClosing = text.charCodeAt(close - 1) === 0x2f;
     if (selfClosing && nameEnd === close) nameEnd--;
-    if (this.count === this.starts.length) {
-      const grown = new Int32Array(this.count * 2);
-      grown.set(this.starts);
-      this.starts = grown;
-    }
+    if (this.count === this.starts.length) this.grow();
     const index = this.count++;
     this.starts[index] = i;
+    this.unqualified[index] = qualified ? 0 : 1;
+    if (qualified) this.qualifyParent();
     if (nameEnd === i + 1) this.breaks(index, 'found a tag without a name', i);
-    if (!selfClosing) this.open.push(index, i + 1, nameEnd - i - 1);
+    if (selfClosing) this.ends[index] = index + 1;
+    else this.open.push(index, i + 1, nameEnd - i - 1);
+  }
+
+  private grow(): void {
+    const starts = new Int32Array(this.count * 2);
+    starts.set(this.starts);
+    this.starts = starts;
+    const ends = new Int32Array(this.count * 2);
+    ends.set(this.ends);
+    this.ends = ends;
+    const unqualified = new Uint8Array(this.count * 2);
+    unqualified.set(this.unqualified);
+    this.unqualified = unqualified;
   }
 
   result(): TagScan {
-    const scan: TagScan = { starts: this.starts, count: this.count };
+    const scan: TagScan = { starts: this.starts, ends: this.ends, unqualified: this.unqualified, count: this.count };
     const open = this.open;
     // Trouble met on the way (an end tag that closes another element) is the cause when elements are
     // also left open; the document ending inside a tag (index `count`) is truncation like any other.

@@ -1,0 +1,55 @@
+/**
+ * Where a TTML parse spends its time, part by part, beside fast-xml-parser's
+ * raw pass (the peer of the `parse ttml` rows) on the same string: the shared
+ * XML reader (tag scan and parse), then TTML's names and white-space filter,
+ * then the whole parse. All run in this process, in turn, after one warm-up.
+ */
+import { XMLParser } from 'fast-xml-parser';
+import { formats } from '../../src/formats/index.js';
+import { parse } from '../../src/formats/parse.js';
+import { xmlReader } from '../../src/formats/shared/xml/read-xml.js';
+import { readTtmlXml } from '../../src/formats/ttml/xml.js';
+import { scaledSample } from './scaled-sample.js';
+
+const RUNS = 25;
+
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Medians of workloads run in turn, each round starting with the next one, after one warm-up each. */
+function compareAll(fns: readonly (() => unknown)[]): number[] {
+  for (const fn of fns) fn();
+  globalThis.gc?.();
+  const samples = fns.map((): number[] => []);
+  for (let i = 0; i < RUNS; i++) {
+    for (let k = 0; k < fns.length; k++) {
+      const j = (i + k) % fns.length;
+      const start = performance.now();
+      fns[j]!();
+      samples[j]!.push(performance.now() - start);
+    }
+  }
+  return samples.map(median);
+}
+
+export function benchTtmlParts(): string {
+  const lines: string[] = [];
+  for (const count of [1_500, 20_000]) {
+    const text = formats.ttml.serialize(parse(Buffer.from(scaledSample(count))).track).text;
+    const raw = new XMLParser({ preserveOrder: true, ignoreAttributes: false, processEntities: false });
+    const shared = xmlReader({ format: { code: 'ttml', name: 'TTML', outcome: 'the document was not read' } });
+    const [peer, reader, names, whole] = compareAll([() => raw.parse(text), () => shared(text), () => readTtmlXml(text), () => formats.ttml.parse(text)]);
+    const part = (label: string, ms: number): string => `    ${label.padEnd(52)} ${ms.toFixed(1).padStart(7)} ms  ${(ms / peer!).toFixed(2)}× the raw pass`;
+    lines.push(
+      `  ${count.toLocaleString('en')} cues:`,
+      part('fast-xml-parser raw pass (preserveOrder)', peer!),
+      part('shared XML reader: tag scan + parse, subloc options', reader!),
+      part('+ TTML white-space filter and canonical names', names!),
+      part('whole formats.ttml.parse (+ timing, styles, lines)', whole!),
+      `    speed-up of the whole parse over the raw pass: ${(peer! / whole!).toFixed(2)}`,
+    );
+  }
+  return `TTML parse by parts (the bundled sample scaled, median of ${RUNS} runs, in turn)\n${lines.join('\n')}`;
+}
