@@ -15,6 +15,7 @@ import { formats } from '../src/formats/index.js';
 import { parse } from '../src/formats/parse.js';
 import type { FormatId } from '../src/formats/types.js';
 import type { Cue, Track } from '../src/model/track.js';
+import { compare } from './bench/in-turn.js';
 
 const WORDS = ['市民', '热线', '北京', 'the', 'hotline', 'answers', 'sixty', 'thousand', 'calls', 'every', 'day', 'from', 'residents', 'of', 'old', 'buildings', 'without', 'elevators'];
 
@@ -62,33 +63,8 @@ function generateFilmMix(count: number): Track {
   return track;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
 function time(fn: () => unknown, runs: number): number {
   return compare(fn, () => undefined, runs)[0];
-}
-
-/**
- * Medians of two workloads run alternately, after one warm-up each, so that
- * neither always runs on the other's warmed (or collected) state.
- */
-function compare(a: () => unknown, b: () => unknown, runs: number): [number, number] {
-  a();
-  b();
-  globalThis.gc?.();
-  const sa: number[] = [];
-  const sb: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    for (const [fn, samples] of (i % 2 === 0 ? [[a, sa], [b, sb]] : [[b, sb], [a, sa]]) as [() => unknown, number[]][]) {
-      const start = performance.now();
-      fn();
-      samples.push(performance.now() - start);
-    }
-  }
-  return [median(sa), median(sb)];
 }
 
 interface Row {

@@ -13,6 +13,7 @@ import { openMemoryStore } from '../../src/memory/open.js';
 import type { MemoryEntry, MemoryStore } from '../../src/memory/store.js';
 import { tempDir } from '../../tests/helpers/cli.js';
 import { startPostgres } from '../../tests/helpers/postgres-server.js';
+import { median } from './in-turn.js';
 
 const ENTRIES = 10_000;
 const BATCH = 1_000;
@@ -30,11 +31,6 @@ function sentences(count: number, seed: number): string[] {
 }
 
 const entryOf = (s: string): MemoryEntry => ({ sourceLang: PAIR.source, targetLang: PAIR.target, source: [s], target: [`EN ${s}`], glossaryVersion: 'g1', provider: 'deepl', status: 'draft', updatedAt: '2026-11-01T10:00:00.000Z' });
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 async function timed(run: () => Promise<unknown>): Promise<number> {
   const start = process.hrtime.bigint();

@@ -13,6 +13,7 @@
 import { parseSync } from 'subtitle';
 import { formats } from '../../src/formats/index.js';
 import type { Cue, Span } from '../../src/model/track.js';
+import { inTurn } from './in-turn.js';
 
 const RUNS = 7;
 
@@ -89,27 +90,6 @@ function subtitleShape(text: string, l: Layout): object[] {
   return nodes;
 }
 
-function median(xs: readonly number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/** Medians of workloads run in turn (each round in another order), after one warm-up each. */
-function measure(fns: readonly (() => unknown)[]): number[] {
-  for (const fn of fns) fn();
-  globalThis.gc?.();
-  const samples = fns.map((): number[] => []);
-  for (let r = 0; r < RUNS; r++) {
-    for (let j = 0; j < fns.length; j++) {
-      const k = (j + r) % fns.length;
-      const start = performance.now();
-      fns[k]!();
-      samples[k]!.push(performance.now() - start);
-    }
-  }
-  return samples.map(median);
-}
-
 /** `text`: an SRT text, as the bench writes its film mix. */
 export function benchModelShape(text: string): string {
   const l = layout(text);
@@ -120,7 +100,7 @@ export function benchModelShape(text: string): string {
     ['  subtitle\u2019s shape built alone', () => subtitleShape(text, l)],
     ['subtitle parseSync (peer)', () => parseSync(text)],
   ];
-  const ms = measure(rows.map(([, fn]) => fn));
+  const ms = inTurn(rows.map(([, fn]) => fn), RUNS);
   const peer = ms[ms.length - 1]!;
   const out = [`Model shape: ${l.lines.length.toLocaleString('en')} cues of the SRT film mix, median of ${RUNS} runs in turn; speed-up = subtitle parseSync ÷ the row (the aim for a reader is 2.5×)`];
   rows.forEach(([name], i) => out.push(`  ${name.padEnd(36)} ${ms[i]!.toFixed(0).padStart(5)} ms  ${(peer / ms[i]!).toFixed(2).padStart(5)}×`));

@@ -22,6 +22,7 @@ import type { Cue } from '../../src/model/track.js';
 import { findChromium } from '../../tests/helpers/chromium.js';
 import { start as startDeepL } from '../../tests/helpers/deepl-server.js';
 import { scaledSample } from './scaled-sample.js';
+import { median } from './in-turn.js';
 
 const CUES = 1500;
 const LANG = 'fr-FR';
@@ -31,11 +32,6 @@ const SAVES = 60;
 const root = new URL('../..', import.meta.url).pathname;
 const MAIN = join(root, 'src/cli/main.ts');
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

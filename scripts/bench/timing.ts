@@ -9,6 +9,7 @@ import type { Cue, Track } from '../../src/model/track.js';
 import { defaultProfile } from '../../src/qc/profiles/default.js';
 import { festivalProfile } from '../../src/qc/profiles/festival.js';
 import { fixTiming } from '../../src/timing/fix-timing.js';
+import { compare } from './in-turn.js';
 
 const CUES = 100_000;
 const RUNS = 9;
@@ -43,34 +44,12 @@ function plainLoop(track: Track): Cue[] {
   return out;
 }
 
-function median(xs: readonly number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/** Medians of two workloads run in turn, after one warm-up each. */
-function compare(a: () => unknown, b: () => unknown): [number, number] {
-  a();
-  b();
-  globalThis.gc?.();
-  const sa: number[] = [];
-  const sb: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    for (const [fn, samples] of (i % 2 === 0 ? [[a, sa], [b, sb]] : [[b, sb], [a, sa]]) as [() => unknown, number[]][]) {
-      const start = performance.now();
-      fn();
-      samples.push(performance.now() - start);
-    }
-  }
-  return [median(sa), median(sb)];
-}
-
 export function benchTiming(): string {
   const track = documentary(CUES);
   const lines = [`Timing fix: ${CUES.toLocaleString('en')} cues at 24 fps, median of ${RUNS} runs, beside a plain loop putting every cue's times on the frame grid`];
   for (const profile of [defaultProfile, festivalProfile]) {
     const changes = fixTiming(track, { language: track.language, profile, frameRate: FILM }).changes.length;
-    const [fix, loop] = compare(() => fixTiming(track, { language: track.language, profile, frameRate: FILM }), () => plainLoop(track));
+    const [fix, loop] = compare(() => fixTiming(track, { language: track.language, profile, frameRate: FILM }), () => plainLoop(track), RUNS);
     lines.push(
       `  profile ${profile.id.padEnd(8)} ${fix.toFixed(1).padStart(6)} ms (${changes.toLocaleString('en')} times moved), plain loop ${loop.toFixed(1).padStart(5)} ms: ${(fix / loop).toFixed(2)}× the loop, ${((fix * 1000) / CUES).toFixed(2)} µs a cue`,
     );

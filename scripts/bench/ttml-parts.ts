@@ -9,30 +9,10 @@ import { formats } from '../../src/formats/index.js';
 import { parse } from '../../src/formats/parse.js';
 import { xmlReader } from '../../src/formats/shared/xml/read-xml.js';
 import { readTtmlXml } from '../../src/formats/ttml/xml.js';
+import { inTurn } from './in-turn.js';
 import { scaledSample } from './scaled-sample.js';
 
 const RUNS = 25;
-
-function median(xs: readonly number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/** Medians of workloads run in turn, each round starting with the next one, after one warm-up each. */
-function compareAll(fns: readonly (() => unknown)[]): number[] {
-  for (const fn of fns) fn();
-  globalThis.gc?.();
-  const samples = fns.map((): number[] => []);
-  for (let i = 0; i < RUNS; i++) {
-    for (let k = 0; k < fns.length; k++) {
-      const j = (i + k) % fns.length;
-      const start = performance.now();
-      fns[j]!();
-      samples[j]!.push(performance.now() - start);
-    }
-  }
-  return samples.map(median);
-}
 
 export function benchTtmlParts(): string {
   const lines: string[] = [];
@@ -40,7 +20,7 @@ export function benchTtmlParts(): string {
     const text = formats.ttml.serialize(parse(Buffer.from(scaledSample(count))).track).text;
     const raw = new XMLParser({ preserveOrder: true, ignoreAttributes: false, processEntities: false });
     const shared = xmlReader({ format: { code: 'ttml', name: 'TTML', outcome: 'the document was not read' } });
-    const [peer, reader, names, whole] = compareAll([() => raw.parse(text), () => shared(text), () => readTtmlXml(text), () => formats.ttml.parse(text)]);
+    const [peer, reader, names, whole] = inTurn([() => raw.parse(text), () => shared(text), () => readTtmlXml(text), () => formats.ttml.parse(text)], RUNS);
     const part = (label: string, ms: number): string => `    ${label.padEnd(52)} ${ms.toFixed(1).padStart(7)} ms  ${(ms / peer!).toFixed(2)}× the raw pass`;
     lines.push(
       `  ${count.toLocaleString('en')} cues:`,

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Cue } from '../../model/track.js';
+import { doubled } from './doubled.js';
 
 /** Where the cues' ids came from, one entry per cue in the reader's order. */
 export interface IdOrigins {
@@ -33,11 +34,7 @@ export class IdRecorder {
 
   /** `line`: where the id stands (where the cue starts when it has none); `number`: the id as `idNumber` reads it. */
   add(line: number, given: boolean, number: number): void {
-    if (this.count === this.rows.length) {
-      const grown = new Int32Array(this.count * 2);
-      grown.set(this.rows);
-      this.rows = grown;
-    }
+    if (this.count === this.rows.length) this.rows = doubled(this.rows);
     this.rows[this.count++] = given ? line : -line;
     if (number > this.last) this.last = number;
     else this.rising = false;

@@ -1,3 +1,4 @@
+import { doubled } from './doubled.js';
 import { keepShapes } from './keep-shapes.js';
 
 /**
@@ -53,12 +54,8 @@ export class LineSource {
     const end = lf < cr ? lf : cr;
     this.pos = end === cr && lf === cr + 1 ? end + 2 : end + 1;
     if (this.found === this.starts.length) {
-      const starts = new Int32Array(this.found * 2);
-      starts.set(this.starts);
-      this.starts = starts;
-      const ends = new Int32Array(this.found * 2);
-      ends.set(this.ends);
-      this.ends = ends;
+      this.starts = doubled(this.starts);
+      this.ends = doubled(this.ends);
     }
     this.starts[this.found] = from;
     this.ends[this.found] = end;

@@ -1,3 +1,5 @@
+import { doubled } from '../doubled.js';
+
 /** What one pass over a document's tags finds. */
 export interface TagScan {
   /** Offset of each start tag's `<`, in document order: the parser's elements in pre-order. */
@@ -157,15 +159,9 @@ class Scanner {
   }
 
   private grow(): void {
-    const starts = new Int32Array(this.count * 2);
-    starts.set(this.starts);
-    this.starts = starts;
-    const ends = new Int32Array(this.count * 2);
-    ends.set(this.ends);
-    this.ends = ends;
-    const unqualified = new Uint8Array(this.count * 2);
-    unqualified.set(this.unqualified);
-    this.unqualified = unqualified;
+    this.starts = doubled(this.starts);
+    this.ends = doubled(this.ends);
+    this.unqualified = doubled(this.unqualified);
   }
 
   result(): TagScan {
