@@ -62,12 +62,12 @@ export interface RunLockRequest {
   scope?: string;
 }
 
-/** The promise's outcome, never a rejection: a language that fails while later ones still start is not an unhandled rejection. */
 /** One turn of the event loop: what arrived meanwhile (a DeepL answer, a timer) runs first. */
 function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
+/** The promise's outcome, never a rejection: a language that fails while later ones still start is not an unhandled rejection. */
 function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
   return promise.then(
     (value) => ({ status: 'fulfilled', value }),
