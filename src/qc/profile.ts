@@ -30,11 +30,18 @@ export interface Profile {
 
 /** The figure for a language: exact tag, then shorter prefixes, then `default`. */
 export function forLanguage(table: Record<string, number>, language: Lang): number {
-  const parts = language.split('-');
-  for (let n = parts.length; n > 0; n--) {
-    const key = parts.slice(0, n).join('-');
-    const hit = Object.entries(table).find(([k]) => k.toLowerCase() === key.toLowerCase());
-    if (hit) return hit[1];
+  // The key naming the most subtags of the language wins (`zh-Hant-TW`, then `zh-Hant`, then `zh`): one
+  // pass over the keys, as every cue's budget asks.
+  const wanted = language.toLowerCase();
+  let hit: number | undefined;
+  let named = -1;
+  for (const key of Object.keys(table)) {
+    const k = key.toLowerCase();
+    if (k.length > named && (k === wanted || wanted.startsWith(`${k}-`))) {
+      hit = table[key];
+      named = k.length;
+    }
   }
+  if (hit !== undefined) return hit;
   return table['default'] ?? Object.values(table)[0] ?? Infinity;
 }

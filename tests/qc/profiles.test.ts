@@ -19,6 +19,17 @@ function thrown(fn: () => unknown): SublocError {
   throw new Error('expected a SublocError');
 }
 
+describe('a figure for a language', () => {
+  it('takes the key naming the most subtags, whatever its case, then default, then the first figure', () => {
+    const table = { default: 15, zh: 9, 'ZH-hant': 7, 'zh-Hant-TW': 6, en: 17 };
+    expect(['zh-Hant-TW', 'zh-hant-hk', 'zh-Hans', 'zh', 'EN-gb', 'fr-FR', 'zhx'].map((l) => forLanguage(table, l))).toEqual([6, 7, 9, 9, 17, 15, 15]);
+    expect(forLanguage({ en: 17, fr: 15 }, 'de-DE')).toBe(17);
+    // Two keys alike but for case: the first written wins.
+    expect(forLanguage({ 'en-us': 1, 'EN-US': 2 }, 'en-US')).toBe(1);
+    expect(forLanguage({}, 'en')).toBe(Infinity);
+  });
+});
+
 describe('built-in profiles', () => {
   it('default holds the Netflix figures', () => {
     const p = profiles['default']!;
