@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localize } from '../src/pipeline/localize.js';
 import { resolveLocalizeOptions } from '../src/pipeline/options.js';
-import { fork, type ChildProcess } from 'node:child_process';
+import { loopbackDeepL } from './bench/loopback-deepl.js';
 import { scaledSample } from './bench/scaled-sample.js';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY ?? 300);
@@ -17,26 +17,10 @@ const CONCURRENCY = 4;
 const CUES = 1500;
 const TARGETS = ['en-US', 'fr-FR', 'it-IT', 'es-ES', 'de-DE', 'ja-JP'];
 
-interface ServerState {
-  translateRequests: number;
-  billedCharacters: number;
-  maxInFlight: number;
-}
-
-function ask<T>(child: ChildProcess, message?: string): Promise<T> {
-  return new Promise((resolve) => {
-    child.once('message', (answer) => resolve(answer as T));
-    if (message !== undefined) child.send(message);
-  });
-}
-
 export async function benchDeepL(): Promise<string> {
   const root = new URL('..', import.meta.url).pathname;
   const dir = mkdtempSync(join(tmpdir(), 'subloc-bench-deepl-'));
-  const child = fork(new URL('./deepl-server-process.ts', import.meta.url).pathname, [JSON.stringify({ authKey: 'bench:fx', latencyMs: LATENCY_MS, characterLimit: 100_000_000 })], {
-    execArgv: ['--import', 'tsx'],
-  });
-  const server = await ask<{ url: string }>(child);
+  const server = await loopbackDeepL('bench:fx', LATENCY_MS);
   try {
     const input = join(dir, 'scaled.zh-Hans.srt');
     writeFileSync(input, scaledSample(CUES));
@@ -50,7 +34,7 @@ export async function benchDeepL(): Promise<string> {
     // The key reaches the DeepL client through the run, never through the options.
     const report = await localize(options, { env });
     const wall = performance.now() - began;
-    const state = await ask<ServerState>(child, 'state');
+    const state = await server.state();
     const requests = state.translateRequests;
     const ideal = (requests / CONCURRENCY) * LATENCY_MS;
     return [
@@ -59,7 +43,7 @@ export async function benchDeepL(): Promise<string> {
       `  wall ${(wall / 1000).toFixed(2)} s, ideal ${(ideal / 1000).toFixed(2)} s (requests ÷ concurrency × latency): ${(wall / ideal).toFixed(2)}× the ideal`,
     ].join('\n');
   } finally {
-    child.send('stop');
+    server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -6,12 +6,12 @@
  * `--no-condense`, in this process one after the other. Requests, units over
  * budget, and wall time against the ideal: requests ÷ concurrency × latency.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { localize } from '../../src/pipeline/localize.js';
 import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
+import { loopbackDeepL } from './loopback-deepl.js';
 import { scaledSample } from './scaled-sample.js';
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY ?? 300);
@@ -30,19 +30,9 @@ interface Run {
   billedSecond: number;
 }
 
-function ask<T>(child: ChildProcess, message?: string): Promise<T> {
-  return new Promise((resolve) => {
-    child.once('message', (answer) => resolve(answer as T));
-    if (message !== undefined) child.send(message);
-  });
-}
-
 /** One drafting run against a fresh server and a fresh memory. */
 async function draft(root: string, dir: string, condense: boolean): Promise<Run> {
-  const child = fork(new URL('../deepl-server-process.ts', import.meta.url).pathname, [JSON.stringify({ authKey: KEY, latencyMs: LATENCY_MS, characterLimit: 100_000_000 })], {
-    execArgv: ['--import', 'tsx'],
-  });
-  const server = await ask<{ url: string }>(child);
+  const server = await loopbackDeepL(KEY, LATENCY_MS);
   try {
     const name = condense ? 'condense' : 'plain';
     const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url };
@@ -64,7 +54,7 @@ async function draft(root: string, dir: string, condense: boolean): Promise<Run>
     const began = performance.now();
     const report = await localize(options, { env });
     const wallMs = performance.now() - began;
-    const state = await ask<{ translateRequests: number; billedCharacters: number }>(child, 'state');
+    const state = await server.state();
     const sum = (pick: (l: (typeof report.languages)[number]) => number) => report.languages.reduce((n, l) => n + pick(l), 0);
     return {
       requests: state.translateRequests,
@@ -76,7 +66,7 @@ async function draft(root: string, dir: string, condense: boolean): Promise<Run>
       billedSecond: sum((l) => l.condense?.billedSecondPass ?? 0),
     };
   } finally {
-    child.send('stop');
+    server.stop();
   }
 }
 

@@ -11,13 +11,13 @@
  * review package): on a shared two-core machine a worker feeds about one
  * request a second; `BENCH_RATE` sets another.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectRedis } from '../../src/workers/redis.js';
 import { catalogStatus } from '../../src/workers/status.js';
 import { startProcess, tempDir, tsxArgs, type RunningProcess } from '../../tests/helpers/cli.js';
 import { startRedis } from '../../tests/helpers/redis-server.js';
+import { loopbackDeepL, type LoopbackDeepL } from './loopback-deepl.js';
 
 const RATE = Number(process.env.BENCH_RATE ?? 2);
 const LATENCY_MS = Number(process.env.BENCH_WORKER_LATENCY ?? 500);
@@ -29,13 +29,6 @@ const TARGETS = ['de-DE', 'fr-FR'];
 const CUES = 300;
 const KEY = 'bench-workers:fx';
 const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
-
-function ask<T>(child: ChildProcess, message?: string): Promise<T> {
-  return new Promise((resolve) => {
-    child.once('message', (answer) => resolve(answer as T));
-    if (message !== undefined) child.send(message);
-  });
-}
 
 function writeCatalog(dir: string): string[] {
   return Array.from({ length: FILMS }, (_, f) => {
@@ -49,14 +42,14 @@ function writeCatalog(dir: string): string[] {
   });
 }
 
-async function run(workers: number, deeplUrl: string, server: ChildProcess): Promise<{ requests: number; rate: number }> {
+async function run(workers: number, server: LoopbackDeepL): Promise<{ requests: number; rate: number }> {
   const dir = tempDir('subloc-bench-workers-');
   const redis = await startRedis();
   const client = await connectRedis(redis.url);
-  const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deeplUrl, SUBLOC_REDIS: redis.url, SUBLOC_MEMORY: join(dir, 'memory.sqlite') };
+  const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url, SUBLOC_REDIS: redis.url, SUBLOC_MEMORY: join(dir, 'memory.sqlite') };
   const running: RunningProcess[] = [];
   try {
-    const before = (await ask<{ translateTimes: number[] }>(server, 'state')).translateTimes.length;
+    const before = (await server.state()).translateTimes.length;
     const enqueue = startProcess(tsxArgs(MAIN, 'catalog', 'enqueue', ...writeCatalog(dir), '--rate', String(RATE)), dir, env);
     if ((await enqueue.done).code !== 0) throw new Error(`catalog enqueue failed:\n${enqueue.stderr}`);
     for (let i = 0; i < workers; i++) running.push(startProcess(tsxArgs(MAIN, 'worker', '--concurrency', String(JOBS_PER_WORKER)), dir, env));
@@ -66,7 +59,7 @@ async function run(workers: number, deeplUrl: string, server: ChildProcess): Pro
       if (status.tracks.some((t) => t.state === 'failed')) throw new Error(`a job failed: ${status.tracks.find((t) => t.state === 'failed')!.reason}`);
       await new Promise((r) => setTimeout(r, 250));
     }
-    const times = (await ask<{ translateTimes: number[] }>(server, 'state')).translateTimes.slice(before).sort((a, b) => a - b);
+    const times = (await server.state()).translateTimes.slice(before).sort((a, b) => a - b);
     // The limiter lets `max` requests go in any window: n requests at the limit span (n/max - 1) windows, so the
     // rate the server saw is n over the span plus one window (exactly the limit for a run held at the limit).
     const max = Math.max(1, Math.floor(RATE));
@@ -81,19 +74,18 @@ async function run(workers: number, deeplUrl: string, server: ChildProcess): Pro
 }
 
 export async function benchWorkers(): Promise<string> {
-  const server = fork(new URL('../deepl-server-process.ts', import.meta.url).pathname, [JSON.stringify({ authKey: KEY, latencyMs: LATENCY_MS, characterLimit: 100_000_000 })], { execArgv: ['--import', 'tsx'] });
-  const { url } = await ask<{ url: string }>(server);
+  const server = await loopbackDeepL(KEY, LATENCY_MS);
   const lines = [
     `Catalog workers under a global rate of ${RATE} DeepL requests/s (real redis-server; loopback DeepL answering after ${LATENCY_MS} ms; ${FILMS} films x ${TARGETS.length} languages x ${CUES} cues, one request in flight per job, ${JOBS_PER_WORKER} jobs per worker):`,
     `${'workers'.padStart(8)}  ${'requests'.padStart(8)}  ${'req/s'.padStart(6)}  ${'of limit'.padStart(8)}`,
   ];
   try {
     for (const workers of [1, 2, 4]) {
-      const { requests, rate } = await run(workers, url, server);
+      const { requests, rate } = await run(workers, server);
       lines.push(`${String(workers).padStart(8)}  ${String(requests).padStart(8)}  ${rate.toFixed(1).padStart(6)}  ${(rate / RATE).toFixed(2).padStart(8)}`);
     }
   } finally {
-    server.send('stop');
+    server.stop();
   }
   lines.push('of limit = achieved ÷ limit: at least 0.9 is the aim where the workers together can exceed the limit; above 1 would break it');
   return lines.join('\n');
