@@ -1,13 +1,6 @@
-import { afterAll, beforeAll } from 'vitest';
-import { startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
+import { postgresPerFile } from '../helpers/postgres-fixture.js';
 import { memoryContract } from './contract.js';
 
-let server: PostgresServer;
-beforeAll(async () => {
-  server = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const postgres = postgresPerFile();
 
-memoryContract('Postgres', () => server.createDatabase());
+memoryContract('Postgres', () => postgres.server.createDatabase());

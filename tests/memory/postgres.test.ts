@@ -1,21 +1,15 @@
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { SublocError } from '../../src/errors.js';
 import { openMemoryStore } from '../../src/memory/open.js';
 import { POSTGRES_MIGRATIONS } from '../../src/memory/postgres-schema.js';
 import type { MemoryStore } from '../../src/memory/store.js';
 import { startProcess, tempDir, tsxArgs, type RunningProcess } from '../helpers/cli.js';
-import { startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
+import { postgresPerFile } from '../helpers/postgres-fixture.js';
 import { entry, PAIR } from './entries.js';
 
 const SCRIPT = join(import.meta.dirname, 'memory-process.ts');
-let server: PostgresServer;
-beforeAll(async () => {
-  server = await startPostgres();
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const pg = postgresPerFile();
 
 const open: MemoryStore[] = [];
 const running: RunningProcess[] = [];
@@ -40,8 +34,8 @@ async function refusal(promise: Promise<unknown>): Promise<SublocError> {
 function withoutPassword(error: SublocError): SublocError {
   expect(error.name).toBe('SublocError');
   const said = `${error.message}\n${(error.cause as Error | undefined)?.message ?? ''}\n${error.file ?? ''}`;
-  expect(said).not.toContain(server.password);
-  expect(said).not.toContain(encodeURIComponent(server.password));
+  expect(said).not.toContain(pg.server.password);
+  expect(said).not.toContain(encodeURIComponent(pg.server.password));
   return error;
 }
 
@@ -51,14 +45,14 @@ async function until(ready: () => boolean): Promise<void> {
 
 describe('a Postgres memory', () => {
   it('is named without its password', async () => {
-    const url = await server.createDatabase();
+    const url = await pg.server.createDatabase();
     const m = await memory(url);
-    expect(m.location).toBe(url.replace(`:${encodeURIComponent(server.password)}@`, '@'));
-    expect(m.location).not.toContain(encodeURIComponent(server.password));
+    expect(m.location).toBe(url.replace(`:${encodeURIComponent(pg.server.password)}@`, '@'));
+    expect(m.location).not.toContain(encodeURIComponent(pg.server.password));
   });
 
   it('is set up by several processes starting at the same moment on a new database, each step once', async () => {
-    const url = await server.createDatabase('race');
+    const url = await pg.server.createDatabase('race');
     const processes = Array.from({ length: 4 }, () => {
       const p = startProcess(tsxArgs(SCRIPT, 'open', url), import.meta.dirname);
       running.push(p);
@@ -70,13 +64,13 @@ describe('a Postgres memory', () => {
     const results = await Promise.all(processes.map((p) => p.done));
     for (const r of results) expect(r).toMatchObject({ code: 0, stderr: '', stdout: 'ready\nstored\n' });
     expect(await (await memory(url)).entries()).toHaveLength(4);
-    const versions = await server.sql('SELECT version FROM subloc_schema ORDER BY version', url.split('/').pop());
+    const versions = await pg.server.sql('SELECT version FROM subloc_schema ORDER BY version', url.split('/').pop());
     expect(versions.rows).toEqual(POSTGRES_MIGRATIONS.map((_, i) => ({ version: i + 1 })));
   }, 120_000);
 
   it('finds the same fuzzy matches as SQLite, also where few characters are shared', async () => {
     const sqlite = await memory(join(tempDir('subloc-memory-'), 'memory.sqlite'));
-    const postgres = await memory(await server.createDatabase());
+    const postgres = await memory(await pg.server.createDatabase());
     let seed = 7;
     const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
     const pieces = ['热线', '市民', '电话', '北京', '胡同', '您好', '服务', '问题', '，', '。', 'Hotline', ' call', '12345', '<i>', '</i>'];
@@ -98,53 +92,53 @@ describe('a Postgres memory', () => {
 
   it('matches Chinese fuzzily in a database whose character type is C, where pg_trgm sees no Chinese words', async () => {
     const name = `c_locale_${process.pid}`;
-    await server.sql(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
-    const m = await memory(server.url(name));
+    await pg.server.sql(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
+    const m = await memory(pg.server.url(name));
     await m.put([entry({ source: ['每天超过六万个来电打进市民服务热线。'] }), entry({ source: ['这座城市有两千多万人口。'] })]);
     expect((await m.fuzzy(['每天超过七万个来电打进市民服务热线。'], PAIR, 0.8))?.entry.source).toEqual(['每天超过六万个来电打进市民服务热线。']);
   });
 
   it('refuses a database whose encoding is not UTF-8, saying how to make one that is', async () => {
     const name = `latin_${process.pid}`;
-    await server.sql(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C'`);
-    const error = withoutPassword(await refusal(memory(server.url(name))));
+    await pg.server.sql(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C'`);
+    const error = withoutPassword(await refusal(memory(pg.server.url(name))));
     expect(error.code).toBe('MEMORY_UNREADABLE');
     expect(error.message).toContain(`has the encoding SQL_ASCII; expected UTF8, which every subtitle's text fits: create the memory's database with \`createdb -E UTF8 -T template0 ${name}\``);
   });
 
   it('is refused by readers when the database holds no memory, and when it was made by a newer subloc', async () => {
-    const url = await server.createDatabase();
+    const url = await pg.server.createDatabase();
     const error = withoutPassword(await refusal(memory(url, { existing: true })));
     expect(error.code).toBe('MEMORY_NOT_FOUND');
     expect(error.message).toMatch(/^no translation memory in the Postgres database `memory_\d+_\d+` at 127\.0\.0\.1:\d+ \(postgres:\/\/subloc@127\.0\.0\.1:\d+\/memory_\d+_\d+\); expected one made by `subloc localize`/);
     // The reader made nothing.
-    expect((await server.sql("SELECT to_regclass('subloc_entry') AS t", url.split('/').pop())).rows).toEqual([{ t: null }]);
+    expect((await pg.server.sql("SELECT to_regclass('subloc_entry') AS t", url.split('/').pop())).rows).toEqual([{ t: null }]);
 
     await (await memory(url)).close();
-    await server.sql(`INSERT INTO subloc_schema (version) VALUES (${POSTGRES_MIGRATIONS.length + 5})`, url.split('/').pop());
+    await pg.server.sql(`INSERT INTO subloc_schema (version) VALUES (${POSTGRES_MIGRATIONS.length + 5})`, url.split('/').pop());
     const newer = withoutPassword(await refusal(memory(url)));
     expect(newer.code).toBe('MEMORY_UNREADABLE');
     expect(newer.message).toContain(`newer subloc (memory schema version ${POSTGRES_MIGRATIONS.length + 5}); expected version ${POSTGRES_MIGRATIONS.length} or lower`);
   });
 
   it('says what to check when nothing listens, the login fails or the database is missing, never showing the password', async () => {
-    const wrongPort = server.url('memory').replace(`:${server.port}/`, ':1/');
+    const wrongPort = pg.server.url('memory').replace(`:${pg.server.port}/`, ':1/');
     const refused = withoutPassword(await refusal(memory(wrongPort)));
     expect(refused.code).toBe('MEMORY_UNREADABLE');
     expect(refused.message).toContain('nothing listens at 127.0.0.1:1 (connection refused); expected a running Postgres server there');
     expect(refused.message).toContain('pg_isready -h 127.0.0.1 -p 1');
 
-    const badLogin = `postgres://subloc:wrong-${encodeURIComponent(server.password)}@127.0.0.1:${server.port}/postgres`;
+    const badLogin = `postgres://subloc:wrong-${encodeURIComponent(pg.server.password)}@127.0.0.1:${pg.server.port}/postgres`;
     const login = await refusal(memory(badLogin));
     expect(login.code).toBe('MEMORY_UNREADABLE');
     expect(login.message).toMatch(/refused the login of user `subloc` to database `postgres` \(password authentication failed for user "subloc"\); check the user name and password in the URL \(the password is never shown\)/);
-    expect(`${login.message}${(login.cause as Error).message}`).not.toContain(`wrong-${server.password}`);
+    expect(`${login.message}${(login.cause as Error).message}`).not.toContain(`wrong-${pg.server.password}`);
     expect(login.message).not.toContain('wrong-');
 
-    const missing = withoutPassword(await refusal(memory(server.url('no_such_memory'))));
+    const missing = withoutPassword(await refusal(memory(pg.server.url('no_such_memory'))));
     expect(missing.code).toBe('MEMORY_UNREADABLE');
-    expect(missing.message).toContain(`the database \`no_such_memory\` does not exist on 127.0.0.1:${server.port}; create it first (\`createdb -h 127.0.0.1 -p ${server.port} -U subloc no_such_memory\``);
-    expect((await refusal(memory(server.url('no_such_memory'), { existing: true }))).code).toBe('MEMORY_NOT_FOUND');
+    expect(missing.message).toContain(`the database \`no_such_memory\` does not exist on 127.0.0.1:${pg.server.port}; create it first (\`createdb -h 127.0.0.1 -p ${pg.server.port} -U subloc no_such_memory\``);
+    expect((await refusal(memory(pg.server.url('no_such_memory'), { existing: true }))).code).toBe('MEMORY_NOT_FOUND');
   });
 
   it('refuses a URL it cannot read, saying the form it expects, without the password', async () => {
@@ -156,18 +150,18 @@ describe('a Postgres memory', () => {
   });
 
   it('says what a superuser must run when the role may not create pg_trgm', async () => {
-    const url = await server.createDatabase();
+    const url = await pg.server.createDatabase();
     const database = url.split('/').pop()!;
     // May create tables (PostgreSQL 15 no longer lets every role), not extensions: the database is not its own.
-    await server.sql(`CREATE ROLE translator LOGIN PASSWORD 'trans-pass'; GRANT CREATE ON SCHEMA public TO translator`, database);
-    const asTranslator = `postgres://translator:trans-pass@127.0.0.1:${server.port}/${database}`;
+    await pg.server.sql(`CREATE ROLE translator LOGIN PASSWORD 'trans-pass'; GRANT CREATE ON SCHEMA public TO translator`, database);
+    const asTranslator = `postgres://translator:trans-pass@127.0.0.1:${pg.server.port}/${database}`;
     const error = await refusal(memory(asTranslator));
     expect(error.code).toBe('MEMORY_UNREADABLE');
     expect(error.message).toContain('may not create the extension pg_trgm');
-    expect(error.message).toContain(`ask a superuser to run \`psql -h 127.0.0.1 -p ${server.port} -d ${database} -c 'CREATE EXTENSION pg_trgm'\` once`);
+    expect(error.message).toContain(`ask a superuser to run \`psql -h 127.0.0.1 -p ${pg.server.port} -d ${database} -c 'CREATE EXTENSION pg_trgm'\` once`);
     expect(error.message).not.toContain('trans-pass');
 
-    await server.sql('CREATE EXTENSION pg_trgm', database);
+    await pg.server.sql('CREATE EXTENSION pg_trgm', database);
     const m = await memory(asTranslator);
     await m.put([entry()]);
     expect(await m.exact(entry().source, PAIR, 'g1')).toEqual(entry());
