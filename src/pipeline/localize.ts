@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { decode } from '../formats/decode.js';
-import { createMatcher, deeplEntries, glossaryContentHash, loadGlossary } from '../glossary/index.js';
+import { createMatcher, glossaryContentHash, loadGlossary } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
 import type { MemoryStore, RunHolder } from '../memory/store.js';
 import { importTmx } from '../memory/tmx.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { buildReviewPackage } from '../review/package.js';
-import { createDeepLConnection, syncGlossary, type DeepLGate, type GlossarySyncResult } from '../translate/deepl/index.js';
-import { providers, type ProviderContext } from '../translate/providers.js';
+import type { DeepLGate } from '../translate/deepl/index.js';
+import { providers } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
 import { assembleLanguage } from './assemble-language.js';
 import { checkLanguage } from './check-language.js';
@@ -118,31 +118,23 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
       ? new Map()
       : await importReviewEdits({ runDir, title: options.title, sourceLang: options.source, targets: options.targets, units, memory, written: await readWrittenRecord(runDir), now: generatedAt });
     const service: Diagnostic[] = [];
-    const ctx: ProviderContext = { memory };
-    if (glossary) ctx.glossary = glossary;
-
-    // The glossary sync is not awaited here: its round trips run while every language searches the memory.
-    // Each language waits for it before its first request and before it is written, so a failed sync fails the run as before.
-    let synced: Promise<GlossarySyncResult> | undefined;
-    if (options.provider === 'deepl' && !options.dryRun) {
-      const connection = createDeepLConnection(run.env === undefined ? {} : { env: run.env });
-      if (glossary) {
-        synced = syncGlossary(connection, {
+    const provider = providers[options.provider];
+    // A dry run asks no provider: it only counts what the memory lacks. A provider's preparation (DeepL's glossary
+    // sync) is not awaited here: it runs while every language searches the memory, and each language waits for it
+    // before its first request and before it is written, so a failed preparation fails the run.
+    const prepared = options.dryRun
+      ? undefined
+      : provider.prepare({
+          memory,
+          ...(glossary === undefined ? {} : { glossary }),
           title: options.title,
-          sourceLang: options.source,
-          targetLangs: options.targets,
-          entriesFor: (target) => deeplEntries(glossary.glossary, target),
-          contentHash: glossary.glossary.version,
+          source: options.source,
+          targets: options.targets,
+          concurrency: options.concurrency,
+          ...(run.env === undefined ? {} : { env: run.env }),
           ...(run.deeplGate === undefined ? {} : { gate: run.deeplGate }),
         });
-      }
-      ctx.deepl = { connection, glossaries: synced?.then((s) => s.glossaries) ?? Promise.resolve({}), concurrency: options.concurrency };
-      if (run.deeplGate !== undefined) ctx.deepl.gate = run.deeplGate;
-      // Marked handled: the rejection is reported where the languages await it, not as an unhandled rejection in between.
-      ctx.deepl.glossaries.catch(() => {});
-    }
-    // A dry run asks no provider: it only counts what the memory lacks.
-    const translator = options.dryRun ? undefined : providers[options.provider](ctx);
+    const translator = prepared?.translator;
 
     /** Assembles, checks, packages and writes one language as soon as its drafts are in, while others still wait on DeepL. */
     const finish = async (target: string, drafted: DraftLanguageResult): Promise<LanguageReport> => {
@@ -176,7 +168,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     // Languages are drafted side by side (DeepL requests share the run's one limiter); each is written when ready.
     const drafting: Promise<PromiseSettledResult<LanguageReport>>[] = [];
     for (const target of options.targets) {
-      // A language's memory search holds the event loop: a turn of it before each lets the glossary sync
+      // A language's memory search holds the event loop: a turn of it before each lets the provider's preparation
       // and the requests already made go on meanwhile, instead of every search running before any request.
       await nextTurn();
       onEvent({ type: 'language-start', language: target, units: units.length });
@@ -186,11 +178,11 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
         memory,
         glossaryVersion: glossary ? glossaryContentHash(glossary.glossary, target) : '',
         translator,
-        // Only DeepL aims for a budget, where it takes custom instructions; elsewhere it flags the drafts over it.
-        budgets: options.provider === 'deepl' && options.condense ? unitBudgets(source, units, options.profile, target) : undefined,
+        // Only a provider that condenses (DeepL) aims for a budget, where the target takes custom instructions; elsewhere the drafts over it are flagged.
+        budgets: provider.condenses && options.condense ? unitBudgets(source, units, options.profile, target) : undefined,
         onProgress: (done) => onEvent({ type: 'language-progress', language: target, done }),
       }).then(async (result) => {
-        await ctx.deepl?.glossaries;
+        await prepared?.ready;
         return finish(target, result);
       });
       drafting.push(settle(drafted));
@@ -199,7 +191,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     // A quota stop says itself that the drafts received are kept and a new run asks only for the rest.
     if (failure) throw failure.reason;
-    if (synced) service.push(...(await synced).diagnostics);
+    if (prepared) service.push(...(await prepared.ready));
     for (const r of settled) if (r.status === 'fulfilled') languages.push(r.value);
 
     report = {

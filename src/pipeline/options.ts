@@ -13,10 +13,9 @@ import { parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate } from '../model/track.js';
 import { loadProfile, type Profile } from '../qc/index.js';
 import { hasDeepLKey } from '../translate/deepl/index.js';
+import { PROVIDER_IDS, type ProviderId } from '../translate/providers.js';
 import { checkOutFolder } from './out-folder.js';
 
-export const PROVIDERS = ['deepl', 'offline', 'pseudo'] as const;
-export type ProviderId = (typeof PROVIDERS)[number];
 
 /** What a user may say, on the command line or in `subloc.config.json`. */
 export interface LocalizeInput {
@@ -190,7 +189,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
 
   // Without a key the offline provider is the default: the run still drafts everything the memory knows.
   const provider = cli.provider ?? file.provider ?? (hasDeepLKey(env) ? 'deepl' : 'offline');
-  if (!(PROVIDERS as readonly string[]).includes(provider)) fail(where, `unknown provider \`${provider}\`; expected one of ${PROVIDERS.join(', ')}`);
+  if (!(PROVIDER_IDS as readonly string[]).includes(provider)) fail(where, `unknown provider \`${provider}\`; expected one of ${PROVIDER_IDS.join(', ')}`);
   if (provider === 'deepl' && !hasDeepLKey(env) && !cli.dryRun) {
     fail(where, 'the deepl provider needs a key in the DEEPL_AUTH_KEY environment variable (never in a file); use --provider offline to draft from memory only');
   }

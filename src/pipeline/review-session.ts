@@ -6,11 +6,12 @@ import type { Lang, Track } from '../model/track.js';
 import { cueStatusOf, targetMissing, unitKey, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import type { Profile } from '../qc/index.js';
 import { UNKNOWN_REVIEWER } from '../review/import.js';
+import { PROVIDER_IDS } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
 import { applyCueChange, reviewerEntry, typedText, unitRecord, type UnitRecord } from './cue-change.js';
 import { assembleLanguage } from './assemble-language.js';
 import { draftLanguage, memoryDraft } from './draft-language.js';
-import { PROVIDERS, type LocalizeOptions } from './options.js';
+import type { LocalizeOptions } from './options.js';
 import type { CheckResult, CueChange, SaveOutcome, SessionCue, TrackSummary } from './review-session-types.js';
 import { runSource } from './run-source.js';
 import { sessionView, shownText, unitsView, type SessionViewInput } from './session-view.js';
@@ -59,7 +60,7 @@ interface LanguageState {
   dirty: Set<string>;
 }
 
-const MACHINE_PROVIDERS: ReadonlySet<string> = new Set(PROVIDERS);
+const MACHINE_PROVIDERS: ReadonlySet<string> = new Set(PROVIDER_IDS);
 
 /** A provider's draft nobody touched: the draft a reviewer's edit is shown against. */
 function isMachineDraft(entry: MemoryEntry): boolean {

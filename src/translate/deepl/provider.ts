@@ -1,0 +1,84 @@
+import { checkUnits, deeplEntries, PROTECT_TAG, protect, type Glossary, type Matcher } from '../../glossary/index.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { Lang } from '../../model/track.js';
+import { plainOf } from '../../model/tagged-text.js';
+import type { LanguagePair, Unit } from '../../model/unit.js';
+import type { PreparedProvider, ProviderRun } from '../provider.js';
+import { createDeepLConnection } from './client.js';
+import { syncGlossary } from './glossary-sync.js';
+import { requestLanes } from './request-lanes.js';
+import { translateUnits, type Protection } from './translate.js';
+
+/** Do-not-translate terms and numbers wrapped so DeepL leaves them alone; restored and checked after. */
+function protection(glossary: Glossary, matcher: Matcher, targetLang: Lang): Protection {
+  return {
+    ignoreTags: [PROTECT_TAG],
+    prepare(text) {
+      const p = protect(text, matcher.find(plainOf(text)), { glossary, targetLang });
+      return { text: p.text, restore: (out) => p.restore(out) };
+    },
+  };
+}
+
+/** The glossary check of one draft of a unit, as the pipeline checks every draft (`checkUnits`). */
+function glossaryFindings(unit: Unit, targets: readonly string[], pair: LanguagePair, g: { glossary: Glossary; matcher: Matcher }): number {
+  return checkUnits([{ cueId: unit.cueIds[0] ?? unit.id, source: unit.source.map(plainOf), target: targets.map(plainOf) }], pair, g).length;
+}
+
+/**
+ * DeepL for one run: the client is made here, where the key is read, and the
+ * run's glossary is synced at once, while the pipeline searches the memory.
+ * Each language's first request waits for the sync.
+ */
+export function prepareDeepL(run: ProviderRun): PreparedProvider {
+  const connection = createDeepLConnection(run.env === undefined ? {} : { env: run.env });
+  const g = run.glossary;
+  const synced = g
+    ? syncGlossary(connection, {
+        title: run.title,
+        sourceLang: run.source,
+        targetLangs: run.targets,
+        entriesFor: (target) => deeplEntries(g.glossary, target),
+        contentHash: g.glossary.version,
+        ...(run.gate === undefined ? {} : { gate: run.gate }),
+      })
+    : undefined;
+  const glossaries: Promise<Readonly<Record<Lang, string>>> = synced?.then((s) => s.glossaries) ?? Promise.resolve({});
+  const ready: Promise<readonly Diagnostic[]> = synced?.then((s) => s.diagnostics) ?? Promise.resolve([]);
+  // Marked handled: the rejection is reported where the run awaits `ready`, not as an unhandled rejection in between.
+  glossaries.catch(() => {});
+  ready.catch(() => {});
+
+  // One set of lanes for the run: languages drafted side by side share the concurrency.
+  const lanes = requestLanes(run.concurrency);
+  // Planning a language's requests (protecting every unit) holds the event loop. Each language plans in its own
+  // turn of it, after the glossary sync and after the language before, so the first requests leave while the
+  // other languages still plan, instead of all planning first.
+  let turn: Promise<unknown> = glossaries;
+  return {
+    ready,
+    translator: {
+      id: 'deepl',
+      async translate(units, req) {
+        const mine = turn.then(() => new Promise((resolve) => setImmediate(resolve)));
+        turn = mine;
+        await mine;
+        const ids = await glossaries;
+        const glossaryId = Object.hasOwn(ids, req.pair.target) ? ids[req.pair.target] : undefined;
+        const result = await translateUnits(connection, units, {
+          pair: req.pair,
+          lanes,
+          ...(glossaryId === undefined ? {} : { glossaryId }),
+          ...(g === undefined ? {} : { protection: protection(g.glossary, g.matcher, req.pair.target) }),
+          ...(req.budgets === undefined ? {} : { budgets: req.budgets }),
+          ...(run.gate === undefined ? {} : { gate: run.gate }),
+          ...(g === undefined ? {} : { glossaryFindings: (unit: Unit, targets: readonly string[]) => glossaryFindings(unit, targets, req.pair, g) }),
+          onBatch: (drafts, diagnostics) => req.onDrafts?.(drafts, diagnostics),
+          onHeld: (drafts) => req.onHeld?.(drafts),
+        });
+        if (result.condense !== undefined) req.onCondense?.(result.condense);
+        return result.drafts;
+      },
+    },
+  };
+}

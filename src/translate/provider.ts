@@ -1,0 +1,39 @@
+import type { Glossary, Matcher } from '../glossary/index.js';
+import type { MemoryStore } from '../memory/store.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import type { Lang } from '../model/track.js';
+import type { DeepLGate } from './deepl/gate.js';
+import type { Translator } from './translator.js';
+
+/** What a run hands the provider it drafts with. */
+export interface ProviderRun {
+  memory: MemoryStore;
+  glossary?: { glossary: Glossary; matcher: Matcher };
+  title: string;
+  source: Lang;
+  targets: readonly Lang[];
+  /** Requests in flight at most. */
+  concurrency: number;
+  /** Read only where a client that needs a key is made (`DEEPL_AUTH_KEY`, `DEEPL_SERVER_URL`). @default process.env */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** The request rate and character budget shared with other processes (the catalog workers'); absent for a run alone. */
+  gate?: DeepLGate;
+}
+
+/** A provider made ready for one run. */
+export interface PreparedProvider {
+  translator: Translator;
+  /**
+   * The provider's own preparation, begun when it was prepared and running
+   * while the memory is searched (DeepL: the glossary sync), and what it
+   * reported. The run waits for it before writing a language, so a failed
+   * preparation fails the run.
+   */
+  ready: Promise<readonly Diagnostic[]>;
+}
+
+export interface Provider {
+  /** Aims its drafts at the cues' character budgets (DeepL, where the target takes custom instructions). */
+  condenses: boolean;
+  prepare(run: ProviderRun): PreparedProvider;
+}
