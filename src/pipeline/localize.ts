@@ -16,6 +16,7 @@ import type { LocalizeOptions } from './options.js';
 import { readInput } from './read-input.js';
 import { runSource } from './run-source.js';
 import { importReviewEdits, refuseLostEdits, type ReviewEdit } from './review-edits.js';
+import { nextTurn } from './next-turn.js';
 import { languageReport, totals, type LanguageReport, type RunReport } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { writeLanguage, type WrittenLanguage } from './write-language.js';
@@ -60,11 +61,6 @@ export interface RunLockRequest {
   purpose: string;
   /** @default the whole memory */
   scope?: string;
-}
-
-/** One turn of the event loop: what arrived meanwhile (a DeepL answer, a timer) runs first. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The promise's outcome, never a rejection: a language that fails while later ones still start is not an unhandled rejection. */

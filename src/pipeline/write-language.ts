@@ -7,6 +7,7 @@ import { writeReviewSheet } from '../review/html.js';
 import type { ReviewPackage } from '../review/types.js';
 import { writeXliff } from '../review/xliff-write.js';
 import { reviewXliffFile } from './review-edits.js';
+import { nextTurn } from './next-turn.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { sha256 } from './written-record.js';
 
@@ -35,27 +36,29 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
   const { runDir, title, track } = input;
   const target = track.language;
   const out: WrittenLanguage = { files: [], sha256: {}, diagnostics: [] };
-  const write = async (path: string, text: string) => {
+  // Each file is made just before it is written, a turn of the event loop apart, so DeepL's answers for the
+  // languages still drafting are taken between files, not after all of them.
+  const write = async (path: string, make: () => string) => {
+    await nextTurn();
+    const text = make();
     await writeFileAtomic(path, text);
     out.files.push(relative(runDir, path));
     out.sha256[relative(runDir, path)] = sha256(text);
   };
   for (const id of input.formats) {
     const adapter = formats[id];
-    const written = adapter.serialize(track);
-    for (const d of written.diagnostics) out.diagnostics.push(d);
-    await write(join(runDir, target, `${title}.${target}.${adapter.suffix}`), written.text);
+    await write(join(runDir, target, `${title}.${target}.${adapter.suffix}`), () => {
+      const written = adapter.serialize(track);
+      for (const d of written.diagnostics) out.diagnostics.push(d);
+      return written.text;
+    });
   }
   const base = join(runDir, target, `${title}.${target}`);
   // Per cue: the characters its translation holds and the budget the profile gives it (null when untranslated).
   const budgets = input.pkg.cues.map((c) => ({ cueId: c.id, unitId: c.unitId, used: c.target === null ? null : c.metrics.chars, budget: c.metrics.budget }));
   const qcJson = { title, language: target, profile: input.profile, findings: input.findings, budgets };
-  for (const [path, text] of [
-    [join(runDir, reviewXliffFile(title, target)), writeXliff(input.pkg)],
-    [`${base}.review.html`, writeReviewSheet(input.pkg)],
-    [join(runDir, target, 'qc.json'), `${JSON.stringify(qcJson, null, 2)}\n`],
-  ] as const) {
-    await write(path, text);
-  }
+  await write(join(runDir, reviewXliffFile(title, target)), () => writeXliff(input.pkg));
+  await write(`${base}.review.html`, () => writeReviewSheet(input.pkg));
+  await write(join(runDir, target, 'qc.json'), () => `${JSON.stringify(qcJson, null, 2)}\n`);
   return out;
 }
