@@ -7,6 +7,8 @@ export interface ServerState {
   maxInFlight: number;
   /** When each translate request arrived (`Date.now()`, ms). */
   translateTimes: number[];
+  /** Every request in arrival order: its path, when it arrived and when it was answered (`Date.now()`, ms; 0 if never). */
+  timeline: { path: string; at: number; answered: number }[];
 }
 
 /** The DeepL-compatible test server in its own process (see scripts/deepl-server-process.ts). */

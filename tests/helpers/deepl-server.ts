@@ -125,6 +125,8 @@ export interface RequestRecord {
   bodyBytes: number;
   /** When the request arrived (`Date.now()`, ms): a test checks a request rate from these. */
   at: number;
+  /** When its answer was sent (`Date.now()`, ms); 0 while none was. */
+  answered: number;
   texts: number;
   context?: string;
   /** Every parameter of a translate request, for assertions on what deepl-node sent. */
@@ -215,7 +217,7 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
     const at = Date.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const body = await readBody(req);
-    const record: RequestRecord = { method: req.method ?? 'GET', path: url.pathname, status: 0, bodyBytes: body.length, texts: 0, at };
+    const record: RequestRecord = { method: req.method ?? 'GET', path: url.pathname, status: 0, bodyBytes: body.length, texts: 0, at, answered: 0 };
     state.requests.push(record);
     if (live.latencyMs > 0) await new Promise((r) => setTimeout(r, live.latencyMs));
     await options.hold?.(record.method, record.path);
@@ -238,9 +240,11 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
       const { status, json } = route(req.method ?? 'GET', url, body, req.headers['content-type'] ?? '', record, misbehaviour);
       record.status = status;
       send(res, status, json);
+      record.answered = Date.now();
     } catch (error) {
       const e = error instanceof HttpError ? error : new HttpError(500, 'Internal error');
       record.status = e.status;
+      record.answered = Date.now();
       send(res, e.status, { message: e.message, ...(e.detail === undefined ? {} : { detail: e.detail }) });
     }
   }
