@@ -4,6 +4,7 @@ import type { CatalogStatus } from '../../workers/status.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT, type CliIo } from '../io.js';
+import { SHARED_OPTIONS } from '../shared-options.js';
 import { note } from '../style.js';
 
 interface Context {
@@ -97,7 +98,7 @@ export const catalog: Command = {
   summary: () => t('catalog.summary'),
   usage: () => t('catalog.usage'),
   options: {
-    redis: { type: 'string', value: '<url>', description: () => t('option.redis'), default: () => t('option.redisDefault') },
+    redis: SHARED_OPTIONS.redis,
     rate: { type: 'string', value: '<requests/s>', description: () => t('catalog.option.rate'), default: () => t('catalog.option.unlimited') },
     budget: { type: 'string', value: '<n/month|n/day>', description: () => t('catalog.option.budget'), default: () => t('catalog.option.unlimited') },
     json: { type: 'boolean', description: () => t('catalog.option.json') },

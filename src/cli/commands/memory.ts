@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../../pipeline/write-atomic.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT, type CliIo } from '../io.js';
+import { SHARED_OPTIONS } from '../shared-options.js';
 import { note, printDiagnostic } from '../style.js';
 
 const STATUSES: readonly MemoryStatus[] = ['draft', 'reviewed', 'approved'];
@@ -156,7 +157,7 @@ export const memory: Command = {
     source: { type: 'string', value: '<lang>', description: () => t('memory.option.source'), default: () => t('memory.option.all') },
     target: { type: 'string', value: '<lang>', description: () => t('memory.option.target'), default: () => t('memory.option.all') },
     status: { type: 'string', value: '<draft|reviewed|approved>', description: () => t('memory.option.status'), default: () => t('memory.option.statusDefault') },
-    memory: { type: 'string', value: '<file|url>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
+    memory: SHARED_OPTIONS.memory,
   },
   async run({ values, positionals }, io) {
     const [name, ...files] = positionals;

@@ -8,6 +8,7 @@ import type { ReviewImportInput } from '../../pipeline/review-import.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT, type CliIo } from '../io.js';
+import { SHARED_OPTIONS } from '../shared-options.js';
 import { printDiagnostic } from '../style.js';
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
@@ -137,14 +138,14 @@ export const review: Command = {
   summary: () => t('review.summary'),
   usage: () => t('review.usage'),
   options: {
-    config: { type: 'string', short: 'c', value: '<file>', description: () => t('option.config'), default: 'subloc.config.json' },
-    title: { type: 'string', value: '<t>', description: () => t('option.title'), default: () => t('option.titleDefault') },
+    config: SHARED_OPTIONS.config,
+    title: SHARED_OPTIONS.title,
     language: { type: 'string', value: '<lang>', description: () => t('review.option.language'), default: () => t('review.option.languageDefault') },
     reviewer: { type: 'string', value: '<name>', description: () => t('review.option.reviewer'), default: () => t('review.option.reviewerDefault') },
-    input: { type: 'string', short: 'i', value: '<file>', description: () => t('option.input'), default: () => t('option.inputDefault') },
-    source: { type: 'string', value: '<lang>', description: () => t('option.sourceLanguage'), default: () => t('option.sourceLanguageDefault') },
-    memory: { type: 'string', value: '<file|url>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
-    encoding: { type: 'string', value: '<enc>', description: () => t('option.encoding'), default: () => t('option.encodingDefault') },
+    input: SHARED_OPTIONS.input,
+    source: SHARED_OPTIONS.source,
+    memory: SHARED_OPTIONS.memory,
+    encoding: SHARED_OPTIONS.encoding,
     video: { type: 'string', value: '<file>', description: () => t('review.option.video'), default: () => t('review.option.videoDefault') },
     port: { type: 'string', value: '<n>', description: () => t('review.option.port'), default: String(DEFAULT_PORT) },
     host: { type: 'string', value: '<address>', description: () => t('review.option.host'), default: '127.0.0.1' },

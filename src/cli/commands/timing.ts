@@ -5,6 +5,7 @@ import { parseFrameRate } from '../../model/frame-rate.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../io.js';
 import { t } from '../i18n.js';
+import { SHARED_OPTIONS } from '../shared-options.js';
 import { note, printDiagnostic } from '../style.js';
 
 /** `film.zh-Hans.srt` → `film.zh-Hans.timed.srt`: the fixed track beside the original, never over it. */
@@ -19,10 +20,10 @@ export const timing: Command = {
   usage: () => t('timing.usage'),
   options: {
     language: { type: 'string', short: 'l', value: '<lang>', description: () => t('timing.option.language'), default: () => t('timing.option.languageDefault') },
-    profile: { type: 'string', value: '<name|file>', description: () => t('option.profile'), default: 'default' },
+    profile: SHARED_OPTIONS.profile,
     fps: { type: 'string', value: '<rate>', description: () => t('timing.option.fps'), default: '24' },
     output: { type: 'string', short: 'o', value: '<file>', description: () => t('timing.option.output'), default: () => t('timing.option.outputDefault') },
-    json: { type: 'boolean', description: () => t('option.json') },
+    json: SHARED_OPTIONS.json,
   },
   async run({ values, positionals }, io) {
     const [action, file, ...extra] = positionals;
