@@ -4,6 +4,7 @@ import type { CatalogStatus } from '../../workers/status.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT, type CliIo } from '../io.js';
+import { pickAction } from '../pick-action.js';
 import { SHARED_OPTIONS } from '../shared-options.js';
 import { note } from '../style.js';
 
@@ -105,8 +106,6 @@ export const catalog: Command = {
   },
   async run({ values, positionals }, io) {
     const [name, ...files] = positionals;
-    const action = name !== undefined && Object.hasOwn(actions, name) ? actions[name] : undefined;
-    if (!action) throw new SublocError('USAGE', name === undefined ? t('error.missingAction', { expected: Object.keys(actions).join(', ') }) : t('error.unknownAction', { name, expected: Object.keys(actions).join(', ') }));
-    return action({ values, files, io });
+    return pickAction(actions, name)({ values, files, io });
   },
 };

@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../../pipeline/write-atomic.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT, type CliIo } from '../io.js';
+import { pickAction } from '../pick-action.js';
 import { SHARED_OPTIONS } from '../shared-options.js';
 import { note, printDiagnostic } from '../style.js';
 
@@ -161,8 +162,6 @@ export const memory: Command = {
   },
   async run({ values, positionals }, io) {
     const [name, ...files] = positionals;
-    const action = name !== undefined && Object.hasOwn(actions, name) ? actions[name] : undefined;
-    if (!action) throw new SublocError('USAGE', name === undefined ? t('error.missingAction', { expected: Object.keys(actions).join(', ') }) : t('error.unknownAction', { name, expected: Object.keys(actions).join(', ') }));
-    return action({ values, files, path: memoryPath(str(values['memory']), io.env, io.cwd), io });
+    return pickAction(actions, name)({ values, files, path: memoryPath(str(values['memory']), io.env, io.cwd), io });
   },
 };

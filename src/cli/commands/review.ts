@@ -8,6 +8,7 @@ import type { ReviewImportInput } from '../../pipeline/review-import.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT, type CliIo } from '../io.js';
+import { pickAction } from '../pick-action.js';
 import { SHARED_OPTIONS } from '../shared-options.js';
 import { printDiagnostic } from '../style.js';
 
@@ -21,7 +22,11 @@ function report(file: string, plan: ImportPlan, written: { written: number; kept
   io.stdout(`${imported}${t('review.importedRest', { unchanged: plan.unchanged, skipped: plan.skipped, written: written.written, kept: written.kept })}\n`);
 }
 
+const SERVE_ONLY = ['video', 'port', 'host'] as const;
+
 async function importAction(values: ParsedArgs['values'], files: string[], io: CliIo): Promise<number> {
+  const serveOnly = SERVE_ONLY.find((o) => values[o] !== undefined);
+  if (serveOnly !== undefined) throw new SublocError('USAGE', t('review.error.serveOnly', { option: `--${serveOnly}` }));
   const [file, ...extra] = files;
   if (file === undefined) throw new SublocError('USAGE', t('review.error.noFile'));
   if (extra.length > 0) throw new SublocError('USAGE', t('review.error.oneFile', { argument: extra[0] ?? '' }));
@@ -52,8 +57,6 @@ async function importAction(values: ParsedArgs['values'], files: string[], io: C
       return EXIT.ok;
   }
 }
-
-const SERVE_ONLY = ['video', 'port', 'host'] as const;
 
 /** The studio's address stays the same from one session to the next (a reviewer's bookmark), unless `--port` says otherwise. */
 const DEFAULT_PORT = 4180;
@@ -133,6 +136,8 @@ async function serveAction(values: ParsedArgs['values'], extra: string[], io: Cl
   return EXIT.ok;
 }
 
+const actions = Object.freeze({ import: importAction, serve: serveAction });
+
 export const review: Command = {
   name: 'review',
   summary: () => t('review.summary'),
@@ -151,11 +156,7 @@ export const review: Command = {
     host: { type: 'string', value: '<address>', description: () => t('review.option.host'), default: '127.0.0.1' },
   },
   async run({ values, positionals }, io) {
-    const [action, ...files] = positionals;
-    if (action === 'serve') return serveAction(values, files, io);
-    if (action !== 'import') throw new SublocError('USAGE', action === undefined ? t('error.missingAction', { expected: 'import, serve' }) : t('error.unknownAction', { name: action, expected: 'import, serve' }));
-    const serveOnly = SERVE_ONLY.find((o) => values[o] !== undefined);
-    if (serveOnly !== undefined) throw new SublocError('USAGE', t('review.error.serveOnly', { option: `--${serveOnly}` }));
-    return importAction(values, files, io);
+    const [name, ...files] = positionals;
+    return pickAction(actions, name)(values, files, io);
   },
 };
