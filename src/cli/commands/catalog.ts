@@ -4,6 +4,8 @@ import type { CatalogStatus } from '../../workers/status.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT, type CliIo } from '../io.js';
+import { pickAction } from '../pick-action.js';
+import { SHARED_OPTIONS } from '../shared-options.js';
 import { note } from '../style.js';
 
 interface Context {
@@ -97,15 +99,13 @@ export const catalog: Command = {
   summary: () => t('catalog.summary'),
   usage: () => t('catalog.usage'),
   options: {
-    redis: { type: 'string', value: '<url>', description: () => t('option.redis'), default: () => t('option.redisDefault') },
+    redis: SHARED_OPTIONS.redis,
     rate: { type: 'string', value: '<requests/s>', description: () => t('catalog.option.rate'), default: () => t('catalog.option.unlimited') },
     budget: { type: 'string', value: '<n/month|n/day>', description: () => t('catalog.option.budget'), default: () => t('catalog.option.unlimited') },
     json: { type: 'boolean', description: () => t('catalog.option.json') },
   },
   async run({ values, positionals }, io) {
     const [name, ...files] = positionals;
-    const action = name !== undefined && Object.hasOwn(actions, name) ? actions[name] : undefined;
-    if (!action) throw new SublocError('USAGE', name === undefined ? t('error.missingAction', { expected: Object.keys(actions).join(', ') }) : t('error.unknownAction', { name, expected: Object.keys(actions).join(', ') }));
-    return action({ values, files, io });
+    return pickAction(actions, name)({ values, files, io });
   },
 };

@@ -10,6 +10,7 @@ import type { SerializeOptions } from '../../formats/types.js';
 import type { Command } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT } from '../io.js';
+import { SHARED_OPTIONS } from '../shared-options.js';
 import { printDiagnostic } from '../style.js';
 
 /** `film.zh-Hans.srt` names its language. */
@@ -21,7 +22,7 @@ export const convert: Command = {
   options: {
     to: { type: 'string', short: 't', value: '<format>', description: () => t('convert.option.to', { formats: formatIds.join(', ') }), default: () => t('convert.option.toDefault') },
     output: { type: 'string', short: 'o', value: '<file>', description: () => t('convert.option.output'), default: () => t('option.stdout') },
-    encoding: { type: 'string', value: '<enc>', description: () => t('option.encoding'), default: () => t('option.encodingDefault') },
+    encoding: SHARED_OPTIONS.encoding,
     fps: { type: 'string', value: '<rate>', description: () => t('convert.option.fps'), default: () => t('option.fpsDefault') },
     language: { type: 'string', value: '<lang>', description: () => t('convert.option.language'), default: () => t('convert.option.languageDefault') },
     title: { type: 'string', value: '<t>', description: () => t('convert.option.title'), default: () => t('convert.option.titleDefault') },

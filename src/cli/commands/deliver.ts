@@ -4,6 +4,7 @@ import { SublocError } from '../../errors.js';
 import type { Command } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT } from '../io.js';
+import { SHARED_OPTIONS } from '../shared-options.js';
 import { note, printDiagnostic, styleFor } from '../style.js';
 
 export const deliver: Command = {
@@ -11,8 +12,8 @@ export const deliver: Command = {
   summary: () => t('deliver.summary'),
   usage: () => t('deliver.usage'),
   options: {
-    config: { type: 'string', short: 'c', value: '<file>', description: () => t('option.config'), default: 'subloc.config.json' },
-    title: { type: 'string', value: '<t>', description: () => t('option.title'), default: () => t('option.titleDefault') },
+    config: SHARED_OPTIONS.config,
+    title: SHARED_OPTIONS.title,
     language: { type: 'string', value: '<lang,lang>', description: () => t('deliver.option.language'), default: () => t('deliver.option.languageDefault') },
     profile: { type: 'string', value: '<festival|default|file>', description: () => t('deliver.option.profile'), default: 'festival' },
     formats: { type: 'string', value: '<srt,vtt,…>', description: () => t('deliver.option.formats'), default: () => t('deliver.option.formatsDefault') },
@@ -21,13 +22,13 @@ export const deliver: Command = {
     retime: { type: 'boolean', description: () => t('deliver.option.retime') },
     start: { type: 'string', value: '<timecode>', description: () => t('deliver.option.start'), default: '00:00:00:00' },
     out: { type: 'string', value: '<dir>', description: () => t('deliver.option.out'), default: () => t('deliver.option.outDefault') },
-    memory: { type: 'string', value: '<file|url>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
-    input: { type: 'string', short: 'i', value: '<file>', description: () => t('option.input'), default: () => t('option.inputDefault') },
-    source: { type: 'string', value: '<lang>', description: () => t('option.sourceLanguage'), default: () => t('option.sourceLanguageDefault') },
-    encoding: { type: 'string', value: '<enc>', description: () => t('option.encoding'), default: () => t('option.encodingDefault') },
+    memory: SHARED_OPTIONS.memory,
+    input: SHARED_OPTIONS.input,
+    source: SHARED_OPTIONS.source,
+    encoding: SHARED_OPTIONS.encoding,
     'allow-qc-errors': { type: 'boolean', description: () => t('deliver.option.allowQcErrors') },
-    'fix-timing': { type: 'boolean', description: () => t('option.fixTiming') },
-    json: { type: 'boolean', description: () => t('option.json') },
+    'fix-timing': SHARED_OPTIONS['fix-timing'],
+    json: SHARED_OPTIONS.json,
   },
   async run({ values, positionals }, io) {
     if (positionals.length > 0) throw new SublocError('USAGE', t('error.optionsOnly', { argument: positionals[0] ?? '', command: 'deliver' }));

@@ -7,6 +7,7 @@ import type { LocalizeInput } from '../../pipeline/options.js';
 import type { Command } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT } from '../io.js';
+import { SHARED_OPTIONS } from '../shared-options.js';
 import { note, printDiagnostic, styleFor } from '../style.js';
 
 function holderOf(holder: RunHolder | undefined): string {
@@ -19,25 +20,25 @@ export const localize: Command = {
   summary: () => t('localize.summary'),
   usage: () => t('localize.usage'),
   options: {
-    config: { type: 'string', short: 'c', value: '<file>', description: () => t('option.config'), default: () => t('option.none') },
-    title: { type: 'string', value: '<t>', description: () => t('option.title'), default: () => t('option.titleDefault') },
+    config: { ...SHARED_OPTIONS.config, default: () => t('option.none') },
+    title: SHARED_OPTIONS.title,
     input: { type: 'string', short: 'i', value: '<file>', description: () => t('localize.option.input'), default: () => t('localize.option.inputDefault') },
-    source: { type: 'string', value: '<lang>', description: () => t('option.sourceLanguage'), default: () => t('option.sourceLanguageDefault') },
+    source: SHARED_OPTIONS.source,
     target: { type: 'string', value: '<lang,lang>', description: () => t('localize.option.target'), default: () => t('localize.option.targetDefault') },
     provider: { type: 'string', value: '<deepl|offline|pseudo>', description: () => t('localize.option.provider'), default: () => t('localize.option.providerDefault') },
     glossary: { type: 'string', value: '<file>', description: () => t('localize.option.glossary'), default: () => t('localize.option.glossaryDefault') },
     formats: { type: 'string', value: '<srt,vtt,ttml>', description: () => t('localize.option.formats'), default: 'srt' },
     out: { type: 'string', value: '<dir>', description: () => t('localize.option.out'), default: 'out' },
-    memory: { type: 'string', value: '<file|url>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
+    memory: SHARED_OPTIONS.memory,
     tmx: { type: 'string', value: '<file,file>', description: () => t('localize.option.tmx') },
     concurrency: { type: 'string', value: '<n>', description: () => t('localize.option.concurrency'), default: '4' },
-    profile: { type: 'string', value: '<name|file>', description: () => t('option.profile'), default: 'default' },
+    profile: SHARED_OPTIONS.profile,
     fps: { type: 'string', value: '<rate>', description: () => t('localize.option.fps'), default: () => t('option.fpsDefault') },
-    encoding: { type: 'string', value: '<enc>', description: () => t('option.encoding'), default: () => t('option.encodingDefault') },
+    encoding: SHARED_OPTIONS.encoding,
     'dry-run': { type: 'boolean', description: () => t('localize.option.dryRun') },
-    'fix-timing': { type: 'boolean', description: () => t('option.fixTiming') },
+    'fix-timing': SHARED_OPTIONS['fix-timing'],
     'no-condense': { type: 'boolean', description: () => t('localize.option.noCondense') },
-    json: { type: 'boolean', description: () => t('option.json') },
+    json: SHARED_OPTIONS.json,
   },
   async run({ values, positionals }, io) {
     if (positionals.length > 0) throw new SublocError('USAGE', t('error.optionsOnly', { argument: positionals[0] ?? '', command: 'localize' }));

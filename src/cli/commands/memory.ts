@@ -11,6 +11,8 @@ import { writeFileAtomic } from '../../pipeline/write-atomic.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT, type CliIo } from '../io.js';
+import { pickAction } from '../pick-action.js';
+import { SHARED_OPTIONS } from '../shared-options.js';
 import { note, printDiagnostic } from '../style.js';
 
 const STATUSES: readonly MemoryStatus[] = ['draft', 'reviewed', 'approved'];
@@ -156,12 +158,10 @@ export const memory: Command = {
     source: { type: 'string', value: '<lang>', description: () => t('memory.option.source'), default: () => t('memory.option.all') },
     target: { type: 'string', value: '<lang>', description: () => t('memory.option.target'), default: () => t('memory.option.all') },
     status: { type: 'string', value: '<draft|reviewed|approved>', description: () => t('memory.option.status'), default: () => t('memory.option.statusDefault') },
-    memory: { type: 'string', value: '<file|url>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
+    memory: SHARED_OPTIONS.memory,
   },
   async run({ values, positionals }, io) {
     const [name, ...files] = positionals;
-    const action = name !== undefined && Object.hasOwn(actions, name) ? actions[name] : undefined;
-    if (!action) throw new SublocError('USAGE', name === undefined ? t('error.missingAction', { expected: Object.keys(actions).join(', ') }) : t('error.unknownAction', { name, expected: Object.keys(actions).join(', ') }));
-    return action({ values, files, path: memoryPath(str(values['memory']), io.env, io.cwd), io });
+    return pickAction(actions, name)({ values, files, path: memoryPath(str(values['memory']), io.env, io.cwd), io });
   },
 };

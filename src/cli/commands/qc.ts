@@ -5,6 +5,7 @@ import { SublocError } from '../../errors.js';
 import type { Command } from '../command.js';
 import { EXIT } from '../io.js';
 import { t } from '../i18n.js';
+import { SHARED_OPTIONS } from '../shared-options.js';
 import { count, note, printDiagnostic, styleFor } from '../style.js';
 
 /** `file:cue:severity: rule: message`; QC codes shown by rule id, glossary codes in full. */
@@ -21,9 +22,9 @@ export const qc: Command = {
     source: { type: 'string', value: '<file>', description: () => t('qc.option.source') },
     'source-language': { type: 'string', value: '<lang>', description: () => t('qc.option.sourceLanguage'), default: () => t('qc.option.sourceLanguageDefault') },
     glossary: { type: 'string', value: '<file>', description: () => t('qc.option.glossary') },
-    profile: { type: 'string', value: '<name|file>', description: () => t('option.profile'), default: 'default' },
+    profile: SHARED_OPTIONS.profile,
     fps: { type: 'string', value: '<rate>', description: () => t('qc.option.fps'), default: () => t('option.fpsDefault') },
-    json: { type: 'boolean', description: () => t('option.json') },
+    json: SHARED_OPTIONS.json,
   },
   async run({ values, positionals }, io) {
     const [file, ...extra] = positionals;

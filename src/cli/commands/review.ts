@@ -8,6 +8,8 @@ import type { ReviewImportInput } from '../../pipeline/review-import.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT, type CliIo } from '../io.js';
+import { pickAction } from '../pick-action.js';
+import { SHARED_OPTIONS } from '../shared-options.js';
 import { printDiagnostic } from '../style.js';
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
@@ -20,7 +22,11 @@ function report(file: string, plan: ImportPlan, written: { written: number; kept
   io.stdout(`${imported}${t('review.importedRest', { unchanged: plan.unchanged, skipped: plan.skipped, written: written.written, kept: written.kept })}\n`);
 }
 
+const SERVE_ONLY = ['video', 'port', 'host'] as const;
+
 async function importAction(values: ParsedArgs['values'], files: string[], io: CliIo): Promise<number> {
+  const serveOnly = SERVE_ONLY.find((o) => values[o] !== undefined);
+  if (serveOnly !== undefined) throw new SublocError('USAGE', t('review.error.serveOnly', { option: `--${serveOnly}` }));
   const [file, ...extra] = files;
   if (file === undefined) throw new SublocError('USAGE', t('review.error.noFile'));
   if (extra.length > 0) throw new SublocError('USAGE', t('review.error.oneFile', { argument: extra[0] ?? '' }));
@@ -51,8 +57,6 @@ async function importAction(values: ParsedArgs['values'], files: string[], io: C
       return EXIT.ok;
   }
 }
-
-const SERVE_ONLY = ['video', 'port', 'host'] as const;
 
 /** The studio's address stays the same from one session to the next (a reviewer's bookmark), unless `--port` says otherwise. */
 const DEFAULT_PORT = 4180;
@@ -132,29 +136,27 @@ async function serveAction(values: ParsedArgs['values'], extra: string[], io: Cl
   return EXIT.ok;
 }
 
+const actions = Object.freeze({ import: importAction, serve: serveAction });
+
 export const review: Command = {
   name: 'review',
   summary: () => t('review.summary'),
   usage: () => t('review.usage'),
   options: {
-    config: { type: 'string', short: 'c', value: '<file>', description: () => t('option.config'), default: 'subloc.config.json' },
-    title: { type: 'string', value: '<t>', description: () => t('option.title'), default: () => t('option.titleDefault') },
+    config: SHARED_OPTIONS.config,
+    title: SHARED_OPTIONS.title,
     language: { type: 'string', value: '<lang>', description: () => t('review.option.language'), default: () => t('review.option.languageDefault') },
     reviewer: { type: 'string', value: '<name>', description: () => t('review.option.reviewer'), default: () => t('review.option.reviewerDefault') },
-    input: { type: 'string', short: 'i', value: '<file>', description: () => t('option.input'), default: () => t('option.inputDefault') },
-    source: { type: 'string', value: '<lang>', description: () => t('option.sourceLanguage'), default: () => t('option.sourceLanguageDefault') },
-    memory: { type: 'string', value: '<file|url>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
-    encoding: { type: 'string', value: '<enc>', description: () => t('option.encoding'), default: () => t('option.encodingDefault') },
+    input: SHARED_OPTIONS.input,
+    source: SHARED_OPTIONS.source,
+    memory: SHARED_OPTIONS.memory,
+    encoding: SHARED_OPTIONS.encoding,
     video: { type: 'string', value: '<file>', description: () => t('review.option.video'), default: () => t('review.option.videoDefault') },
     port: { type: 'string', value: '<n>', description: () => t('review.option.port'), default: String(DEFAULT_PORT) },
     host: { type: 'string', value: '<address>', description: () => t('review.option.host'), default: '127.0.0.1' },
   },
   async run({ values, positionals }, io) {
-    const [action, ...files] = positionals;
-    if (action === 'serve') return serveAction(values, files, io);
-    if (action !== 'import') throw new SublocError('USAGE', action === undefined ? t('error.missingAction', { expected: 'import, serve' }) : t('error.unknownAction', { name: action, expected: 'import, serve' }));
-    const serveOnly = SERVE_ONLY.find((o) => values[o] !== undefined);
-    if (serveOnly !== undefined) throw new SublocError('USAGE', t('review.error.serveOnly', { option: `--${serveOnly}` }));
-    return importAction(values, files, io);
+    const [name, ...files] = positionals;
+    return pickAction(actions, name)(values, files, io);
   },
 };

@@ -2,9 +2,11 @@ import { extname, resolve } from 'node:path';
 import { SublocError } from '../../errors.js';
 import { BCP47, fromFileName } from '../../model/file-name.js';
 import { parseFrameRate } from '../../model/frame-rate.js';
-import type { Command } from '../command.js';
-import { EXIT } from '../io.js';
+import type { Command, ParsedArgs } from '../command.js';
+import { EXIT, type CliIo } from '../io.js';
 import { t } from '../i18n.js';
+import { pickAction } from '../pick-action.js';
+import { SHARED_OPTIONS } from '../shared-options.js';
 import { note, printDiagnostic } from '../style.js';
 
 /** `film.zh-Hans.srt` → `film.zh-Hans.timed.srt`: the fixed track beside the original, never over it. */
@@ -13,38 +15,44 @@ function besideInput(input: string): string {
   return `${input.slice(0, input.length - ext.length)}.timed${ext}`;
 }
 
+async function fixAction(values: ParsedArgs['values'], files: string[], io: CliIo): Promise<number> {
+  const [file, ...extra] = files;
+  if (file === undefined || extra.length > 0) throw new SublocError('USAGE', t('timing.error.oneTrack', { n: files.length }));
+  const fps = (values['fps'] as string | undefined) ?? '24';
+  const frameRate = parseFrameRate(fps);
+  if (frameRate === undefined) throw new SublocError('USAGE', t('error.badFps', { value: fps }));
+  const language = (values['language'] as string | undefined) ?? fromFileName(file).language;
+  if (language === undefined) throw new SublocError('USAGE', t('timing.error.missingLanguage', { file }));
+  if (!BCP47.test(language)) throw new SublocError('USAGE', t('timing.error.badLanguage', { value: language }));
+  const output = (values['output'] as string | undefined) ?? besideInput(file);
+
+  // Loaded when a fix runs: `--help` and the other commands start without the profiles and writers.
+  const [{ loadProfile }, { fixTrackTiming }] = await Promise.all([import('../../qc/load-profile.js'), import('../../pipeline/fix-track-timing.js')]);
+  const profile = loadProfile((values['profile'] as string | undefined) ?? 'default', io.cwd);
+  const result = await fixTrackTiming({ input: resolve(io.cwd, file), output: resolve(io.cwd, output), language, profile, frameRate });
+  for (const d of result.diagnostics) printDiagnostic(io, d, file);
+  if (values['json'] === true) io.stdout(`${JSON.stringify({ file, output, language, profile: profile.id, fps, changes: result.changes, findings: result.diagnostics }, null, 2)}\n`);
+  else for (const c of result.changes) io.stdout(`${t('timing.change', { cue: c.cueId, edge: c.edge, before: c.before, after: c.after, rule: c.rule })}\n`);
+  const left = result.diagnostics.filter((d) => d.code.startsWith('timing/')).length;
+  note(io, `subloc timing: ${t('timing.done', { file, output, changes: result.changes.length, cues: result.cues, left, profile: profile.id, fps })}`);
+  return EXIT.ok;
+}
+
+const actions = Object.freeze({ fix: fixAction });
+
 export const timing: Command = {
   name: 'timing',
   summary: () => t('timing.summary'),
   usage: () => t('timing.usage'),
   options: {
     language: { type: 'string', short: 'l', value: '<lang>', description: () => t('timing.option.language'), default: () => t('timing.option.languageDefault') },
-    profile: { type: 'string', value: '<name|file>', description: () => t('option.profile'), default: 'default' },
+    profile: SHARED_OPTIONS.profile,
     fps: { type: 'string', value: '<rate>', description: () => t('timing.option.fps'), default: '24' },
     output: { type: 'string', short: 'o', value: '<file>', description: () => t('timing.option.output'), default: () => t('timing.option.outputDefault') },
-    json: { type: 'boolean', description: () => t('option.json') },
+    json: SHARED_OPTIONS.json,
   },
   async run({ values, positionals }, io) {
-    const [action, file, ...extra] = positionals;
-    if (action !== 'fix') throw new SublocError('USAGE', action === undefined ? t('error.missingAction', { expected: 'fix' }) : t('error.unknownAction', { name: action, expected: 'fix' }));
-    if (file === undefined || extra.length > 0) throw new SublocError('USAGE', t('timing.error.oneTrack', { n: positionals.length - 1 }));
-    const fps = (values['fps'] as string | undefined) ?? '24';
-    const frameRate = parseFrameRate(fps);
-    if (frameRate === undefined) throw new SublocError('USAGE', t('error.badFps', { value: fps }));
-    const language = (values['language'] as string | undefined) ?? fromFileName(file).language;
-    if (language === undefined) throw new SublocError('USAGE', t('timing.error.missingLanguage', { file }));
-    if (!BCP47.test(language)) throw new SublocError('USAGE', t('timing.error.badLanguage', { value: language }));
-    const output = (values['output'] as string | undefined) ?? besideInput(file);
-
-    // Loaded when a fix runs: `--help` and the other commands start without the profiles and writers.
-    const [{ loadProfile }, { fixTrackTiming }] = await Promise.all([import('../../qc/load-profile.js'), import('../../pipeline/fix-track-timing.js')]);
-    const profile = loadProfile((values['profile'] as string | undefined) ?? 'default', io.cwd);
-    const result = await fixTrackTiming({ input: resolve(io.cwd, file), output: resolve(io.cwd, output), language, profile, frameRate });
-    for (const d of result.diagnostics) printDiagnostic(io, d, file);
-    if (values['json'] === true) io.stdout(`${JSON.stringify({ file, output, language, profile: profile.id, fps, changes: result.changes, findings: result.diagnostics }, null, 2)}\n`);
-    else for (const c of result.changes) io.stdout(`${t('timing.change', { cue: c.cueId, edge: c.edge, before: c.before, after: c.after, rule: c.rule })}\n`);
-    const left = result.diagnostics.filter((d) => d.code.startsWith('timing/')).length;
-    note(io, `subloc timing: ${t('timing.done', { file, output, changes: result.changes.length, cues: result.cues, left, profile: profile.id, fps })}`);
-    return EXIT.ok;
+    const [name, ...files] = positionals;
+    return pickAction(actions, name)(values, files, io);
   },
 };

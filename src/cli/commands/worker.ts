@@ -3,6 +3,7 @@ import type { WorkerEvent } from '../../workers/worker.js';
 import type { Command } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT } from '../io.js';
+import { SHARED_OPTIONS } from '../shared-options.js';
 import { note } from '../style.js';
 
 /** A whole number option within bounds, else a usage error naming it. */
@@ -18,7 +19,7 @@ export const worker: Command = {
   summary: () => t('worker.summary'),
   usage: () => t('worker.usage'),
   options: {
-    redis: { type: 'string', value: '<url>', description: () => t('option.redis'), default: () => t('option.redisDefault') },
+    redis: SHARED_OPTIONS.redis,
     concurrency: { type: 'string', value: '<n>', description: () => t('worker.option.concurrency'), default: '1' },
     'lock-duration': { type: 'string', value: '<ms>', description: () => t('worker.option.lockDuration'), default: '30000' },
   },

@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localize } from '../../src/pipeline/localize.js';
+import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
+import type { RunReport } from '../../src/pipeline/report.js';
+import { loopbackDeepL } from './loopback-deepl.js';
+import { scaledSample } from './scaled-sample.js';
+
+/** The drafting the DeepL benchmarks measure: the sample scaled to `CUES` cues into `TARGETS`, `CONCURRENCY` requests in flight, each answered after `LATENCY_MS`. */
+export const LATENCY_MS = Number(process.env.BENCH_LATENCY ?? 300);
+export const CONCURRENCY = 4;
+export const CUES = 1500;
+export const TARGETS = ['en-US', 'fr-FR', 'it-IT', 'es-ES', 'de-DE', 'ja-JP'];
+const KEY = 'bench:fx';
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+/** What one drafting run took: the server's count of requests and billed characters, and the wall time of the run alone. */
+export interface Drafting {
+  report: RunReport;
+  requests: number;
+  billed: number;
+  wallMs: number;
+}
+
+/** A temporary folder holding the scaled sample for `use`'s draftings, removed after. */
+export async function withScaledSample<T>(prefix: string, use: (dir: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    writeFileSync(join(dir, 'scaled.zh-Hans.srt'), scaledSample(CUES));
+    return await use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** One drafting of the scaled sample in `dir` against a fresh server and a fresh memory, its outputs named `name`; `condense` as localize defaults it unless given. */
+export async function draftScaled(dir: string, run: { name: string; condense?: boolean }): Promise<Drafting> {
+  const server = await loopbackDeepL(KEY, LATENCY_MS);
+  try {
+    const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url };
+    const options = await resolveLocalizeOptions(
+      {
+        input: join(dir, 'scaled.zh-Hans.srt'),
+        targets: TARGETS,
+        provider: 'deepl',
+        formats: ['srt'],
+        out: join(dir, `out-${run.name}`),
+        memory: join(dir, `memory-${run.name}.sqlite`),
+        glossary: join(ROOT, 'glossary.json'),
+        concurrency: CONCURRENCY,
+        ...(run.condense === undefined ? {} : { condense: run.condense }),
+      },
+      dir,
+      env,
+    );
+    const began = performance.now();
+    // The key reaches the DeepL client through the run, never through the options.
+    const report = await localize(options, { env });
+    const wallMs = performance.now() - began;
+    const state = await server.state();
+    return { report, requests: state.translateRequests, billed: state.billedCharacters, wallMs };
+  } finally {
+    server.stop();
+  }
+}
