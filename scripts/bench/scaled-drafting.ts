@@ -21,6 +21,12 @@ export interface Drafting {
   requests: number;
   billed: number;
   wallMs: number;
+  /** From the start of the run to the first translate request's arrival at the server. */
+  firstRequestMs: number;
+  /** The server's mean time from a translate request's arrival to its answer. */
+  answerMs: number;
+  /** From the last answer to the end of the run. */
+  tailMs: number;
 }
 
 /** A temporary folder holding the scaled sample for `use`'s draftings, removed after. */
@@ -54,12 +60,22 @@ export async function draftScaled(dir: string, run: { name: string; condense?: b
       dir,
       env,
     );
-    const began = performance.now();
+    // Wall-clock milliseconds, as the server stamps its requests.
+    const began = Date.now();
     // The key reaches the DeepL client through the run, never through the options.
     const report = await localize(options, { env });
-    const wallMs = performance.now() - began;
+    const wallMs = Date.now() - began;
     const state = await server.state();
-    return { report, requests: state.translateRequests, billed: state.billedCharacters, wallMs };
+    const translate = state.timeline.filter((r) => r.path === '/v2/translate');
+    return {
+      report,
+      requests: state.translateRequests,
+      billed: state.billedCharacters,
+      wallMs,
+      firstRequestMs: Math.min(...translate.map((r) => r.at)) - began,
+      answerMs: translate.reduce((sum, r) => sum + r.answered - r.at, 0) / translate.length,
+      tailMs: began + wallMs - Math.max(...translate.map((r) => r.answered)),
+    };
   } finally {
     server.stop();
   }
