@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { localize } from '../../src/pipeline/localize.js';
-import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
 import type { RunReport } from '../../src/pipeline/report.js';
 import { loopbackDeepL } from './loopback-deepl.js';
 import { scaledSample } from './scaled-sample.js';
@@ -14,6 +13,7 @@ export const CUES = 1500;
 export const TARGETS = ['en-US', 'fr-FR', 'it-IT', 'es-ES', 'de-DE', 'ja-JP'];
 const KEY = 'bench:fx';
 const ROOT = new URL('../..', import.meta.url).pathname;
+const CLI = join(ROOT, 'dist/cli/main.js');
 
 /** What one drafting run took: the server's count of requests and billed characters, and the wall time of the run alone. */
 export interface Drafting {
@@ -40,31 +40,33 @@ export async function withScaledSample<T>(prefix: string, use: (dir: string) => 
   }
 }
 
-/** One drafting of the scaled sample in `dir` against a fresh server and a fresh memory, its outputs named `name`; `condense` as localize defaults it unless given. */
+/**
+ * One drafting of the scaled sample in `dir` against a fresh server and a
+ * fresh memory, its outputs named `name`; `condense` as localize defaults it
+ * unless given. It runs the built CLI (`dist/`, which `npm run bench` builds
+ * first) in a process of its own, as a user runs it: the wall time is from
+ * its start to its exit, loading included.
+ */
 export async function draftScaled(dir: string, run: { name: string; condense?: boolean }): Promise<Drafting> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: the drafting benchmarks run the built CLI; run npm run build first`);
   const server = await loopbackDeepL(KEY, LATENCY_MS);
   try {
-    const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url };
-    const options = await resolveLocalizeOptions(
-      {
-        input: join(dir, 'scaled.zh-Hans.srt'),
-        targets: TARGETS,
-        provider: 'deepl',
-        formats: ['srt'],
-        out: join(dir, `out-${run.name}`),
-        memory: join(dir, `memory-${run.name}.sqlite`),
-        glossary: join(ROOT, 'glossary.json'),
-        concurrency: CONCURRENCY,
-        ...(run.condense === undefined ? {} : { condense: run.condense }),
-      },
-      dir,
-      env,
-    );
+    const args = [
+      ...['localize', '--input', join(dir, 'scaled.zh-Hans.srt'), '--target', TARGETS.join(','), '--provider', 'deepl', '--formats', 'srt'],
+      ...['--out', join(dir, `out-${run.name}`), '--memory', join(dir, `memory-${run.name}.sqlite`), '--glossary', join(ROOT, 'glossary.json')],
+      ...['--concurrency', String(CONCURRENCY), '--json', ...(run.condense === false ? ['--no-condense'] : [])],
+    ];
     // Wall-clock milliseconds, as the server stamps its requests.
     const began = Date.now();
-    // The key reaches the DeepL client through the run, never through the options.
-    const report = await localize(options, { env });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { ...process.env, DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     const wallMs = Date.now() - began;
+    if (code !== 0) throw new Error(`subloc localize exited with ${code}: ${stderr}`);
+    const report = JSON.parse(stdout) as RunReport;
     const state = await server.state();
     const translate = state.timeline.filter((r) => r.path === '/v2/translate');
     return {
