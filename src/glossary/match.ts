@@ -5,16 +5,16 @@ import type { Glossary } from './types.js';
 
 /** A glossary term found in source-language plain text. Offsets are UTF-16 indices. */
 export interface TermMatch {
-  termId: string;
-  start: number;
-  end: number;
+  readonly termId: string;
+  readonly start: number;
+  readonly end: number;
   /** The glossary form (source or variant) that matched. */
-  form: string;
+  readonly form: string;
 }
 
 export interface Matcher {
-  /** Leftmost-longest, non-overlapping matches in order. */
-  find(text: string): TermMatch[];
+  /** Leftmost-longest, non-overlapping matches in order; one text's matches are found once and shared. */
+  find(text: string): readonly TermMatch[];
 }
 
 /**
@@ -28,8 +28,17 @@ export function createMatcher(glossary: Glossary): Matcher {
   for (const term of glossary.terms) {
     for (const form of [term.source, ...term.variants]) trie.add(form, { termId: term.id, form }, term.caseSensitive);
   }
+  // Every target language asks about the same source texts again (protecting, checking, packaging): each is matched once.
+  const found = new Map<string, readonly TermMatch[]>();
   return {
-    find: (text) => trie.longest(text).map((h) => ({ termId: h.value.termId, start: h.start, end: h.end, form: h.value.form })),
+    find(text) {
+      let matches = found.get(text);
+      if (matches === undefined) {
+        matches = trie.longest(text).map((h) => ({ termId: h.value.termId, start: h.start, end: h.end, form: h.value.form }));
+        found.set(text, matches);
+      }
+      return matches;
+    },
   };
 }
 

@@ -16,6 +16,13 @@ describe('source matching in Chinese', () => {
     expect(matcher.find(text)).toEqual([{ termId: 'citizen-service-hotline', start: 15, end: 26, form: '12345市民服务热线' }]);
   });
 
+  it('matches a text once: every target language that asks again shares the first answer', () => {
+    const text = '北京市民热线服务中心接到12345的来电。';
+    const first = matcher.find(text);
+    expect(matcher.find(text)).toBe(first);
+    expect(createMatcher(g).find(text)).toEqual(first);
+  });
+
   it('resolves overlapping terms: 北京市民热线服务中心 over 北京 and 市民热线', () => {
     expect(ids('北京市民热线服务中心。')).toEqual(['hotline-service-center']);
     expect(ids('打北京12345')).toEqual(['citizen-service-hotline']);
