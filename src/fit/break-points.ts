@@ -66,10 +66,10 @@ function bare(token: string): string {
     .toLowerCase();
 }
 
-/** The elided article a token starts with (`l'État` → `l'`), else the bare word. */
-function head(token: string): string {
+/** The elided article a token starts with (`l'État` → `l'`), else the bare word (`bareToken`, its `bare`). */
+function head(token: string, bareToken: string): string {
   const elided = /^\p{L}+['’]/u.exec(token);
-  return elided ? elided[0].replace(/’/g, "'").toLowerCase() : bare(token);
+  return elided ? elided[0].replace(/’/g, "'").toLowerCase() : bareToken;
 }
 
 const isCapital = (token: string | undefined): boolean => token !== undefined && CAPITAL.test(token);
@@ -88,22 +88,23 @@ function insideName(tokens: readonly string[], i: number): boolean {
   return isParticle(left) && continuesName(before) && isCapital(right);
 }
 
-function forbidden(tokens: readonly string[], i: number, zeroWidth: boolean, japanese: boolean, words: BreakWords): boolean {
+function forbidden(tokens: readonly string[], bares: readonly string[], i: number, zeroWidth: boolean, japanese: boolean, words: BreakWords): boolean {
   const left = tokens[i]!;
   const right = tokens[i + 1]!;
+  const bareLeft = bares[i]!;
   if (japanese && JA_PARTICLES.has(right)) return true; // a particle belongs to the word before it
   if (NO_START.test(right) || (zeroWidth && /^[…‥]/u.test(right)) || NO_END.test(left) || SYMBOL.test(right)) return true;
   if (i === 0 && !/[\p{L}\p{N}]/u.test(left)) return true; // a leading dialogue dash or quote stays with its words
   if (/\p{N}$/u.test(left) && /^\p{N}/u.test(right)) return true; // digit groups: "60 000"
   if (zeroWidth && ((NUMBER_END.test(left) && COUNTER_START.test(right)) || (NUMBER_PREFIX.test(left) && /^\p{N}/u.test(right)))) return true;
   if (zeroWidth && isNarrowWordChar(left.at(-1)!) && isNarrowWordChar(right[0]!)) return true;
-  if (words.titles.has(bare(left)) && isCapital(right)) return true;
+  if (words.titles.has(bareLeft) && isCapital(right)) return true;
   if (insideName(tokens, i)) return true;
   if (TRAILING_PUNCT.test(left)) return false;
-  return words.determiners.has(bare(left)) || words.determinerPairs.has(`${bare(left)} ${head(right)}`);
+  return words.determiners.has(bareLeft) || words.determinerPairs.has(`${bareLeft} ${head(right, bares[i + 1]!)}`);
 }
 
-function level(left: string, right: string, separator: string, japanese: boolean, words: BreakWords): number {
+function level(left: string, right: string, before: string, after: string, separator: string, japanese: boolean, words: BreakWords): number {
   const closed = left.replace(CLOSERS, '');
   if (SENTENCE_END.test(closed)) return 0;
   if (CLAUSE_END.test(closed) || DASH.test(left)) return 1;
@@ -111,9 +112,7 @@ function level(left: string, right: string, separator: string, japanese: boolean
   if (separator.includes('\u3000')) return 2;
   if (japanese && JA_PARTICLES.has(left)) return 4;
   if (japanese && separator === '' && COMPOUND_SIDE.test(left.at(-1)!) && COMPOUND_SIDE.test(right[0]!)) return 8;
-  const before = bare(left);
   if (words.conjunctions.has(before) || words.prepositions.has(before)) return 7;
-  const after = bare(right);
   if (words.conjunctions.has(after) || words.prepositions.has(after)) return 4;
   return 5.5;
 }
@@ -146,11 +145,13 @@ export function findBreakPoints(text: string, language: string, protectedPhrases
   const words = breakWordsFor(language);
   const japanese = primaryLanguage(language) === 'ja';
   const ranges = protectedRanges(text, protectedPhrases, !languageProperties(language).spaced);
+  // Each token bared once: the rules ask about both sides of every break.
+  const bares = tokens.map(bare);
   const points: BreakPoint[] = [];
   raw.forEach(({ at, resume }, i) => {
     if (ranges.some(([start, end]) => start < at && resume < end)) return;
-    if (forbidden(tokens, i, at === resume, japanese, words)) return;
-    points.push({ at, resume, level: level(tokens[i]!, tokens[i + 1]!, text.slice(at, resume), japanese, words) });
+    if (forbidden(tokens, bares, i, at === resume, japanese, words)) return;
+    points.push({ at, resume, level: level(tokens[i]!, tokens[i + 1]!, bares[i]!, bares[i + 1]!, text.slice(at, resume), japanese, words) });
   });
   return points;
 }

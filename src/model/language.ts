@@ -42,8 +42,16 @@ export function primaryLanguage(language: Lang): string {
   return (dash === -1 ? language : language.slice(0, dash)).toLowerCase();
 }
 
+// Asked for every cue, line and break point: each tag is looked up once.
+const byTag = new Map<Lang, LanguageProperties>();
+
 export function languageProperties(language: Lang): LanguageProperties {
-  return TABLE[primaryLanguage(language)] ?? SPACED_LATIN;
+  let properties = byTag.get(language);
+  if (properties === undefined) {
+    properties = TABLE[primaryLanguage(language)] ?? SPACED_LATIN;
+    byTag.set(language, properties);
+  }
+  return properties;
 }
 
 /** What goes between two lines of one sentence when they become one run of text. */

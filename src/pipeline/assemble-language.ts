@@ -17,17 +17,28 @@ export interface AssembleLanguageInput {
   frameRate?: FrameRate | undefined;
 }
 
-/** Target renderings of the glossary terms in a unit's source: a line break must not split them. */
-function protectedPhrases(glossary: AssembleLanguageInput['glossary'], unit: Unit, target: string): string[] {
-  if (!glossary) return [];
+/**
+ * Target renderings of the glossary terms in a unit's source, which a line
+ * break must not split: asked for each cue of the unit, found once a unit.
+ */
+function protectedPhrasesOf(glossary: AssembleLanguageInput['glossary'], target: string): (unit: Unit) => readonly string[] {
+  if (!glossary) return () => [];
   const terms = new Map(glossary.glossary.terms.map((t) => [t.id, t]));
-  return glossary.matcher.find(plainOf(unit.source.join(''))).flatMap((m) => {
-    const term = terms.get(m.termId);
-    if (!term) return [];
-    if (term.doNotTranslate) return [m.form];
-    const r = renderingFor(term, target);
-    return r ? [r.preferred, ...r.allowed] : [];
-  });
+  const byUnit = new Map<Unit, readonly string[]>();
+  return (unit) => {
+    let phrases = byUnit.get(unit);
+    if (phrases === undefined) {
+      phrases = glossary.matcher.find(plainOf(unit.source.join(''))).flatMap((m) => {
+        const term = terms.get(m.termId);
+        if (!term) return [];
+        if (term.doNotTranslate) return [m.form];
+        const r = renderingFor(term, target);
+        return r ? [r.preferred, ...r.allowed] : [];
+      });
+      byUnit.set(unit, phrases);
+    }
+    return phrases;
+  };
 }
 
 /**
@@ -38,9 +49,8 @@ function protectedPhrases(glossary: AssembleLanguageInput['glossary'], unit: Uni
 export function assembleLanguage(input: AssembleLanguageInput): AssembledTrack {
   const { source, units, drafts, target, profile, glossary } = input;
   const fitOptions = { language: target, maxCharsPerLine: forLanguage(profile.maxCharsPerLine.value, target), maxLines: profile.maxLines.value };
-  const assembled = assembleTrack(source, units, drafts, target, (spans, unit) =>
-    fitCue(spans, { ...fitOptions, protectedPhrases: protectedPhrases(glossary, unit, target) }).lines,
-  );
+  const protectedPhrases = protectedPhrasesOf(glossary, target);
+  const assembled = assembleTrack(source, units, drafts, target, (spans, unit) => fitCue(spans, { ...fitOptions, protectedPhrases: protectedPhrases(unit) }).lines);
   if (input.frameRate) assembled.track.frameRate = input.frameRate;
   return assembled;
 }
