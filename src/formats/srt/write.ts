@@ -7,8 +7,7 @@ import type { SerializeOptions, SerializeResult } from '../types.js';
 import { matchBrace, matchEntity, mayStartTag, SPECIAL } from './markup.js';
 import { messages, type Message } from './messages.js';
 import { isTimingLike } from './timing.js';
-
-const COMMA = 0x2c;
+import { COMMA } from '../shared/char-codes.js';
 
 type TagName = 'font' | 'b' | 'i' | 'u';
 

@@ -9,9 +9,9 @@ import { isModelColor } from '../../model/color.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { snapToFrame } from '../../model/frame-rate.js';
 import type { Cue, FrameRate, Placement, Span, Track } from '../../model/track.js';
+import { DOT } from '../shared/char-codes.js';
 
 const SPECIAL = /[&<>]/;
-const DOT = 0x2e;
 
 function escape(text: string): string {
   if (!SPECIAL.test(text)) return text;
