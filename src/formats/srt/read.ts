@@ -471,7 +471,7 @@ class SrtReader {
   }
 }
 
-export function parseSrt(input: string, opts: ParseOptions = {}): ParseResult {
+export function read(input: string, opts: ParseOptions = {}): ParseResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const reader = new SrtReader(new LineSource(text));
   reader.run();

@@ -111,7 +111,7 @@ function guardTimingLike(text: string): string {
  * line ends, a blank line after every cue. With a frame rate (option, else
  * the track's) times land on the nearest frame.
  */
-export function serializeSrt(track: Track, opts: SerializeOptions = {}): SerializeResult {
+export function write(track: Track, opts: SerializeOptions = {}): SerializeResult {
   const rate = opts.frameRate ?? track.frameRate;
   const diagnostics: Diagnostic[] = [];
   const report = (m: Message, cueId: string): void => {

@@ -420,7 +420,7 @@ function byLine(a: Diagnostic, b: Diagnostic): number {
   return (a.line ?? 0) - (b.line ?? 0);
 }
 
-export function readWebVtt(text: string, opts: ParseOptions = {}): ParseResult {
+export function read(text: string, opts: ParseOptions = {}): ParseResult {
   const reader = new WebVttReader(text);
   reader.read();
   settleCueIds(reader.cues, reader.ids.origins(), reader.diagnostics, ({ id, derived, line, firstLine }) =>

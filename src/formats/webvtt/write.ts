@@ -130,7 +130,7 @@ class WebVttWriter {
  * WebVTT colour classes, then the cues. Times land on the frame grid when a
  * frame rate is given or the track has one.
  */
-export function writeWebVtt(track: Track, opts: SerializeOptions = {}): SerializeResult {
+export function write(track: Track, opts: SerializeOptions = {}): SerializeResult {
   const writer = new WebVttWriter(opts.frameRate ?? track.frameRate);
   const text = writer.write(track);
   return { text, diagnostics: writer.diagnostics };
