@@ -5,8 +5,16 @@ import { ttmlIdentity } from './ttml/identity.js';
 import type { FormatId, FormatInfo, FormatRow, Reader, Writer } from './types.js';
 import { webvttIdentity } from './webvtt/identity.js';
 
-function row(identity: FormatInfo, reader: () => Promise<Reader>, writer: () => Promise<Writer>): FormatRow {
-  return { ...identity, reader, writer };
+/** Every format folder names its reader and writer alike: `read` in its `read.ts`, `write` in its `write.ts`. */
+interface ReaderModule {
+  read: Reader;
+}
+interface WriterModule {
+  write: Writer;
+}
+
+function row(identity: FormatInfo, readerModule: () => Promise<ReaderModule>, writerModule: () => Promise<WriterModule>): FormatRow {
+  return { ...identity, reader: async () => (await readerModule()).read, writer: async () => (await writerModule()).write };
 }
 
 /**
@@ -17,36 +25,13 @@ function row(identity: FormatInfo, reader: () => Promise<Reader>, writer: () => 
  * `index.ts` is the same table with every adapter loaded, for synchronous use.
  */
 export const formatTable: Readonly<Record<FormatId, FormatRow>> = Object.freeze({
-  ttml: row(
-    ttmlIdentity,
-    async () => (await import('./ttml/read.js')).readTtml,
-    async () => (await import('./ttml/write.js')).writeTtml,
-  ),
-  vtt: row(
-    webvttIdentity,
-    async () => (await import('./webvtt/read.js')).readWebVtt,
-    async () => (await import('./webvtt/write.js')).writeWebVtt,
-  ),
-  srt: row(
-    srtIdentity,
-    async () => (await import('./srt/read.js')).parseSrt,
-    async () => (await import('./srt/write.js')).serializeSrt,
-  ),
-  'ebu-tt-d': row(
-    ebuttdIdentity,
-    async () => (await import('./ttml/read.js')).readTtml,
-    async () => (await import('./ebu-tt-d/write.js')).writeEbuttd,
-  ),
-  'dcp-smpte': row(
-    dcpSmpteIdentity,
-    async () => (await import('./dcp/smpte/read.js')).readSmpte,
-    async () => (await import('./dcp/smpte/write.js')).writeSmpte,
-  ),
-  'dcp-interop': row(
-    dcpInteropIdentity,
-    async () => (await import('./dcp/interop/read.js')).readInterop,
-    async () => (await import('./dcp/interop/write.js')).writeInterop,
-  ),
+  ttml: row(ttmlIdentity, () => import('./ttml/read.js'), () => import('./ttml/write.js')),
+  vtt: row(webvttIdentity, () => import('./webvtt/read.js'), () => import('./webvtt/write.js')),
+  srt: row(srtIdentity, () => import('./srt/read.js'), () => import('./srt/write.js')),
+  // EBU-TT-D is TTML: read by the TTML reader.
+  'ebu-tt-d': row(ebuttdIdentity, () => import('./ttml/read.js'), () => import('./ebu-tt-d/write.js')),
+  'dcp-smpte': row(dcpSmpteIdentity, () => import('./dcp/smpte/read.js'), () => import('./dcp/smpte/write.js')),
+  'dcp-interop': row(dcpInteropIdentity, () => import('./dcp/interop/read.js'), () => import('./dcp/interop/write.js')),
 });
 
 /** Order matters for detection: the most specific signature first. EBU-TT-D is read as TTML. */

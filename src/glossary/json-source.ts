@@ -3,6 +3,9 @@
  * validation message can point at a line and column (JSON.parse cannot), and
  * that refuses duplicate keys (JSON.parse silently keeps the last one).
  */
+
+import { SourceLines } from '../formats/shared/source-lines.js';
+
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
 export interface JsonObject {
   [key: string]: JsonValue;
@@ -38,25 +41,14 @@ const pathKey = (path: JsonPath): string => path.join('\u0000');
 export const MAX_DEPTH = 256;
 
 export function parseJson(text: string): JsonDocument {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const positionOf = (offset: number): Position => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
-  };
+  const lines = new SourceLines(text);
   const valueAt = new Map<string, number>();
   const keyAt = new Map<string, number>();
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
   const fail = (expected: string): never => {
     const found = i >= text.length ? 'the end of the file' : `\`${String.fromCodePoint(text.codePointAt(i)!)}\``;
-    const { line, column } = positionOf(i);
+    const { line, column } = lines.locate(i);
     throw new JsonSyntaxError(`expected ${expected}, found ${found}`, line, column);
   };
   const skipSpace = () => {
@@ -126,21 +118,32 @@ export function parseJson(text: string): JsonDocument {
     return readNumber();
   };
 
-  const enter = (path: readonly unknown[]) => {
+  /** Steps into the `{` or `[` at `i`: false when `close` follows at once (nothing inside), true when a member does. */
+  const opens = (path: readonly unknown[], close: string): boolean => {
     if (path.length >= MAX_DEPTH) fail(`at most ${MAX_DEPTH} nested arrays and objects`);
+    i++;
+    skipSpace();
+    if (text[i] !== close) return true;
+    i++;
+    return false;
+  };
+  /** After a member: true on `,` (another member follows), false on `close`, which it steps past. */
+  const more = (close: string, member: string): boolean => {
+    skipSpace();
+    if (text[i] === ',') {
+      i++;
+      return true;
+    }
+    if (text[i] !== close) return fail(`\`,\` or \`${close}\` after ${member}`);
+    i++;
+    return false;
   };
 
   const readObject = (path: (string | number)[]): JsonObject => {
-    enter(path);
-    i++;
     // A null prototype: a `__proto__` key stays an ordinary key.
     const obj = Object.create(null) as JsonObject;
-    skipSpace();
-    if (text[i] === '}') {
-      i++;
-      return obj;
-    }
-    for (;;) {
+    if (!opens(path, '}')) return obj;
+    do {
       skipSpace();
       if (text[i] !== '"') return fail('a property name in double quotes');
       const keyStart = i;
@@ -154,41 +157,17 @@ export function parseJson(text: string): JsonDocument {
       if (text[i] !== ':') return fail('`:` after the property name');
       i++;
       obj[key] = readValue([...path, key]);
-      skipSpace();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === '}') {
-        i++;
-        return obj;
-      }
-      return fail('`,` or `}` after a property value');
-    }
+    } while (more('}', 'a property value'));
+    return obj;
   };
 
   const readArray = (path: (string | number)[]): JsonValue[] => {
-    enter(path);
-    i++;
     const arr: JsonValue[] = [];
-    skipSpace();
-    if (text[i] === ']') {
-      i++;
-      return arr;
-    }
-    for (;;) {
+    if (!opens(path, ']')) return arr;
+    do {
       arr.push(readValue([...path, arr.length]));
-      skipSpace();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === ']') {
-        i++;
-        return arr;
-      }
-      return fail('`,` or `]` after an array element');
-    }
+    } while (more(']', 'an array element'));
+    return arr;
   };
 
   const value = readValue([]);
@@ -197,7 +176,7 @@ export function parseJson(text: string): JsonDocument {
 
   const lookup = (map: Map<string, number>, path: JsonPath) => {
     const offset = map.get(pathKey(path));
-    return offset === undefined ? undefined : positionOf(offset);
+    return offset === undefined ? undefined : lines.locate(offset);
   };
   return { value, position: (path) => lookup(valueAt, path), keyPosition: (path) => lookup(keyAt, path) };
 }

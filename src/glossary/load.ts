@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { SublocError } from '../errors.js';
 import {
   FILE_VERSION,
@@ -13,26 +12,20 @@ import {
 } from './fields.js';
 import { foldForm } from './fold.js';
 import { canonicalJson, sha256Prefix } from './hash.js';
-import { JsonSyntaxError, parseJson, type JsonDocument, type JsonObject, type JsonPath, type JsonValue, type Position } from './json-source.js';
+import { fieldName, isObject, parseJsonObject, placeOf, throwProblems, type JsonFileKind, type Place, type Problem } from './json-problems.js';
+import type { JsonDocument, JsonObject, JsonPath, JsonValue } from './json-source.js';
 import { invalid } from './messages.js';
 import type { Glossary, Rendering, Term } from './types.js';
 
-const MAX_LISTED = 20;
+const GLOSSARY_FILE: JsonFileKind = {
+  error: 'GLOSSARY_INVALID',
+  code: 'glossary/invalid',
+  listed: 20,
+  notObject: (found) => `the glossary ${invalid.notObject(found)}`,
+};
 
 /** The term a problem belongs to: its index and whatever its id field holds. */
 type Entry = { index: number; id: unknown } | undefined;
-
-interface Problem {
-  text: string;
-  at: Position;
-}
-
-const isObject = (v: JsonValue | undefined): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-/** `targets.fr-FR.preferred`, `variants[2]`: a path inside an entry as written in messages. */
-function fieldName(path: JsonPath): string {
-  return path.reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out === '' ? p : `${out}.${p}`), '');
-}
 
 /** Collects every problem of one file with the entry, field and position it concerns. */
 class Problems {
@@ -44,11 +37,8 @@ class Problems {
    * inside it. The position is the value's, the key's (an unknown field, a bad
    * language tag) or the enclosing object's (a missing field).
    */
-  add(entry: Entry, path: JsonPath, text: string, where: 'value' | 'key' | 'parent' = 'value') {
-    const full: JsonPath = entry ? ['terms', entry.index, ...path] : path;
-    const at =
-      (where === 'key' ? this.doc.keyPosition(full) : where === 'parent' ? this.doc.position(full.slice(0, -1)) : this.doc.position(full)) ??
-      this.doc.position(full.slice(0, -1)) ?? { line: 1, column: 1 };
+  add(entry: Entry, path: JsonPath, text: string, where: Place = 'value') {
+    const at = placeOf(this.doc, entry ? ['terms', entry.index, ...path] : path, where);
     const label = entry ? `terms[${entry.index}]${typeof entry.id === 'string' ? ` (id "${entry.id}")` : ''}: ` : '';
     this.list.push({ text: `${label}\`${fieldName(path)}\` ${text}`, at });
   }
@@ -234,31 +224,14 @@ function canonicalContent(sourceLanguage: string, terms: readonly Term[]): strin
   return canonicalJson({ sourceLanguage, terms: sorted });
 }
 
-function fail(file: string, problems: readonly Problem[]): never {
-  const lines = problems.map((p) => `${file}:${p.at.line}:${p.at.column}: ${p.text}`);
-  const shownLines = lines.length > MAX_LISTED ? [...lines.slice(0, MAX_LISTED), invalid.more(lines.length - MAX_LISTED)] : lines;
-  const diagnostics: Diagnostic[] = problems.map((p) => diagnostic('glossary/invalid', 'error', p.text, p.at));
-  throw new SublocError('GLOSSARY_INVALID', shownLines.join('\n'), { file, line: problems[0]!.at.line, diagnostics });
-}
-
 /**
  * Parses and validates a glossary by the rules of `glossary.schema.json`.
  * Throws `SublocError('GLOSSARY_INVALID')` listing every problem as
  * `file:line:column: terms[i] (id "…"): \`field\` what is wrong, found what`.
  */
 export function parseGlossary(jsonText: string, file: string): Glossary {
-  let doc: JsonDocument;
-  try {
-    doc = parseJson(jsonText);
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
-    fail(file, [{ text: invalid.jsonSyntax(error.message), at: { line: error.line, column: error.column } }]);
-  }
+  const { doc, root } = parseJsonObject(jsonText, file, GLOSSARY_FILE);
   const problems = new Problems(doc);
-  const root = doc.value;
-  if (!isObject(root)) {
-    fail(file, [{ text: `the glossary ${invalid.notObject(root)}`, at: { line: 1, column: 1 } }]);
-  }
   checkFields(problems, root, { allowed: GLOSSARY_FIELDS, required: GLOSSARY_REQUIRED }, { entry: undefined, path: [], what: 'the glossary' });
   optionalString(problems, undefined, ['$schema'], root.$schema);
   optionalString(problems, undefined, ['note'], root.note);
@@ -278,7 +251,7 @@ export function parseGlossary(jsonText: string, file: string): Glossary {
       });
   }
   checkUnique(problems, terms);
-  if (problems.list.length > 0) fail(file, problems.list);
+  if (problems.list.length > 0) throwProblems(file, problems.list, GLOSSARY_FILE);
 
   const lang = sourceLanguage as string;
   const glossary: Glossary = { version: sha256Prefix(canonicalContent(lang, terms.map((t) => t.term))), sourceLanguage: lang, terms: terms.map((t) => t.term) };

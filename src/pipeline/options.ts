@@ -98,20 +98,61 @@ function shownList(value: unknown): string {
   return Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null) ? JSON.stringify(value) : shown(value);
 }
 
-function stringList(value: unknown, where: string, field: string): string[] | undefined {
+/** Reads one field of the config file: undefined when it is not there, its value when it is valid; refuses anything else. */
+type FieldReader<T> = (value: unknown, where: string, field: string) => T | undefined;
+
+const stringList: FieldReader<string[]> = (value, where, field) => {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
   return fail(where, `\`${field}\` must be a list of strings, found ${shownList(value)}`);
-}
+};
 
-function optionalString(value: unknown, where: string, field: string): string | undefined {
+const optionalString: FieldReader<string> = (value, where, field) => {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && value.trim() !== '') return value;
   return fail(where, `\`${field}\` must be a non-empty string, found ${shown(value)}`);
-}
+};
 
-const CONFIG_FIELDS = new Set(['$schema', 'title', 'input', 'source', 'targets', 'provider', 'formats', 'out', 'encoding', 'glossary', 'memory', 'tmx', 'concurrency', 'profile', 'fps', 'fixTiming', 'condense']);
+const frameRateField: FieldReader<string> = (value, where, field) => {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' || typeof value === 'string') return String(value);
+  return fail(where, `\`${field}\` must be a frame rate such as 24 or "29.97df", found ${shown(value)}`);
+};
+
+const booleanField: FieldReader<boolean> = (value, where, field) => {
+  if (value === undefined || typeof value === 'boolean') return value;
+  return fail(where, `\`${field}\` must be true or false, found ${shown(value)}`);
+};
+
+const concurrencyField: FieldReader<number> = (value, where, field) => {
+  if (value === undefined || (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 64)) return value;
+  return fail(where, `\`${field}\` must be a whole number from 1 to 64, found ${shown(value)}`);
+};
+
+type ConfigField = Exclude<keyof LocalizeInput, 'config' | 'dryRun'>;
+type ConfigValues = Required<Pick<LocalizeInput, ConfigField>>;
+
+/** Every field of `subloc.config.json` and how it is read, in the order they are checked and listed. */
+const CONFIG_FIELDS: { readonly [K in ConfigField]: FieldReader<ConfigValues[K]> } = {
+  title: optionalString,
+  input: optionalString,
+  source: optionalString,
+  targets: stringList,
+  provider: optionalString,
+  formats: stringList,
+  out: optionalString,
+  encoding: optionalString,
+  glossary: optionalString,
+  memory: optionalString,
+  tmx: stringList,
+  concurrency: concurrencyField,
+  profile: optionalString,
+  fps: frameRateField,
+  fixTiming: booleanField,
+  condense: booleanField,
+};
+const FIELD_NAMES = Object.keys(CONFIG_FIELDS) as ConfigField[];
 
 async function readConfig(path: string): Promise<LocalizeInput> {
   let raw: string;
@@ -129,38 +170,14 @@ async function readConfig(path: string): Promise<LocalizeInput> {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail(path, 'expected a JSON object');
   const obj = json as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (!CONFIG_FIELDS.has(key)) fail(path, `unknown field \`${key}\`; expected one of ${[...CONFIG_FIELDS].filter((f) => f !== '$schema').join(', ')}`);
+    if (key !== '$schema' && !Object.hasOwn(CONFIG_FIELDS, key)) fail(path, `unknown field \`${key}\`; expected one of ${FIELD_NAMES.join(', ')}`);
   }
-  const input: LocalizeInput = {};
-  const put = <K extends keyof LocalizeInput>(key: K, value: LocalizeInput[K] | undefined) => {
-    if (value !== undefined) input[key] = value;
+  const input: Partial<ConfigValues> = {};
+  const read = <K extends ConfigField>(field: K) => {
+    const value = CONFIG_FIELDS[field](obj[field], path, field);
+    if (value !== undefined) input[field] = value;
   };
-  put('title', optionalString(obj['title'], path, 'title'));
-  put('input', optionalString(obj['input'], path, 'input'));
-  put('source', optionalString(obj['source'], path, 'source'));
-  put('targets', stringList(obj['targets'], path, 'targets'));
-  put('provider', optionalString(obj['provider'], path, 'provider'));
-  put('formats', stringList(obj['formats'], path, 'formats'));
-  put('out', optionalString(obj['out'], path, 'out'));
-  put('encoding', optionalString(obj['encoding'], path, 'encoding'));
-  put('glossary', optionalString(obj['glossary'], path, 'glossary'));
-  put('memory', optionalString(obj['memory'], path, 'memory'));
-  put('tmx', stringList(obj['tmx'], path, 'tmx'));
-  put('profile', optionalString(obj['profile'], path, 'profile'));
-  const fps = obj['fps'];
-  if (fps !== undefined && typeof fps !== 'number' && typeof fps !== 'string') fail(path, `\`fps\` must be a frame rate such as 24 or "29.97df", found ${shown(fps)}`);
-  put('fps', fps === undefined ? undefined : String(fps));
-  const fixTiming = obj['fixTiming'];
-  if (fixTiming !== undefined && typeof fixTiming !== 'boolean') fail(path, `\`fixTiming\` must be true or false, found ${shown(fixTiming)}`);
-  put('fixTiming', fixTiming as boolean | undefined);
-  const condense = obj['condense'];
-  if (condense !== undefined && typeof condense !== 'boolean') fail(path, `\`condense\` must be true or false, found ${shown(condense)}`);
-  put('condense', condense as boolean | undefined);
-  const concurrency = obj['concurrency'];
-  if (concurrency !== undefined) {
-    if (!Number.isInteger(concurrency) || (concurrency as number) < 1 || (concurrency as number) > 64) fail(path, `\`concurrency\` must be a whole number from 1 to 64, found ${shown(concurrency)}`);
-    input.concurrency = concurrency as number;
-  }
+  for (const field of FIELD_NAMES) read(field);
   return input;
 }
 

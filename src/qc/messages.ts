@@ -57,7 +57,6 @@ export const messages = {
 };
 
 export const profileInvalid = {
-  jsonSyntax: (detail: string) => `not valid JSON: ${detail}`,
   notObject: (what: string, found: string) => `${what} must be an object, found ${found}`,
   unknownField: (allowed: readonly string[]) => `is not a profile field; expected one of ${allowed.map((f) => `\`${f}\``).join(', ')}`,
   unknownFigureField: () => 'is not a field of a figure; expected `value` and `source`',

@@ -1,6 +1,5 @@
-import { diagnostic } from '../model/diagnostic.js';
-import { SublocError } from '../errors.js';
-import { JsonSyntaxError, parseJson, type JsonDocument, type JsonObject, type JsonPath, type JsonValue, type Position } from '../glossary/json-source.js';
+import { fieldName, isObject, parseJsonObject, placeOf, throwProblems, type JsonFileKind, type Place, type Problem } from '../glossary/json-problems.js';
+import type { JsonDocument, JsonPath, JsonValue } from '../glossary/json-source.js';
 import { profileInvalid as msg } from './messages.js';
 import type { Profile, RuleSeverity, Sourced } from './profile.js';
 import { profiles } from './profiles/index.js';
@@ -24,7 +23,7 @@ const SEVERITIES: readonly string[] = ['off', 'warning', 'error'];
 
 type Check = (value: JsonValue) => string | undefined;
 
-const isObject = (v: JsonValue | undefined): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
+const PROFILE_FILE: JsonFileKind = { error: 'CONFIG_INVALID', code: 'qc/profile-invalid', notObject: (found) => msg.notObject('a profile', shown(found)) };
 
 function shown(value: JsonValue | undefined): string {
   if (value === undefined) return 'nothing';
@@ -40,15 +39,11 @@ const whole =
     typeof v === 'number' && Number.isInteger(v) && v >= min ? undefined : msg.wholeNumber(min, shown(v));
 
 class Problems {
-  readonly list: { text: string; at: Position }[] = [];
+  readonly list: Problem[] = [];
   constructor(private readonly doc: JsonDocument) {}
 
-  /** Located at the value, its key (an unknown field, a bad key) or the enclosing object (a missing field). */
-  add(path: JsonPath, text: string, at: 'value' | 'key' | 'parent' = 'value') {
-    const position =
-      (at === 'key' ? this.doc.keyPosition(path) : at === 'parent' ? this.doc.position(path.slice(0, -1)) : this.doc.position(path)) ?? { line: 1, column: 1 };
-    const field = path.reduce<string>((out, p) => (typeof p === 'number' ? `${out}[${p}]` : out === '' ? p : `${out}.${p}`), '');
-    this.list.push({ text: `\`${field}\` ${text}`, at: position });
+  add(path: JsonPath, text: string, at: Place = 'value') {
+    this.list.push({ text: `\`${fieldName(path)}\` ${text}`, at: placeOf(this.doc, path, at) });
   }
 }
 
@@ -104,30 +99,13 @@ function mergeTable(base: Sourced<Record<string, number>>, own: Sourced<Record<s
   };
 }
 
-function fail(file: string, problems: readonly { text: string; at: Position }[]): never {
-  const diagnostics = problems.map((p) => diagnostic('qc/profile-invalid', 'error', p.text, p.at));
-  throw new SublocError('CONFIG_INVALID', problems.map((p) => `${file}:${p.at.line}:${p.at.column}: ${p.text}`).join('\n'), {
-    file,
-    line: problems[0]!.at.line,
-    diagnostics,
-  });
-}
-
 /**
  * Parses and validates a profile file. Throws `SublocError('CONFIG_INVALID')`
  * listing every problem as `file:line:column: \`field\` what is wrong, found what`.
  * `id` is the profile's id in reports (the caller passes the file's base name).
  */
 export function parseProfile(jsonText: string, file: string, id: string): Profile {
-  let doc: JsonDocument;
-  try {
-    doc = parseJson(jsonText);
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxError)) throw error;
-    fail(file, [{ text: msg.jsonSyntax(error.message), at: { line: error.line, column: error.column } }]);
-  }
-  const root = doc.value;
-  if (!isObject(root)) fail(file, [{ text: msg.notObject('a profile', shown(root)), at: { line: 1, column: 1 } }]);
+  const { doc, root } = parseJsonObject(jsonText, file, PROFILE_FILE);
   const problems = new Problems(doc);
   for (const key of Object.keys(root)) if (!(FIELDS as readonly string[]).includes(key)) problems.add([key], msg.unknownField(FIELDS), 'key');
 
@@ -167,6 +145,6 @@ export function parseProfile(jsonText: string, file: string, id: string): Profil
   if (profile.maxDurationMs.value <= profile.minDurationMs.value && problems.list.length === 0) {
     problems.add(root.maxDurationMs === undefined ? ['minDurationMs', 'value'] : ['maxDurationMs', 'value'], msg.durationOrder(profile.minDurationMs.value, profile.maxDurationMs.value));
   }
-  if (problems.list.length > 0) fail(file, problems.list);
+  if (problems.list.length > 0) throwProblems(file, problems.list, PROFILE_FILE);
   return profile;
 }

@@ -59,6 +59,29 @@ function entryFor(unit: Unit, target: TaggedText[], status: MemoryStatus, provid
   return { sourceLang: opts.sourceLang, targetLang: opts.language, source: [...unit.source], target, glossaryVersion: '', provider, status, reviewer, byReviewer: true, updatedAt: opts.now };
 }
 
+/**
+ * What the file holds for each cue of a unit, when it holds all of them. Undefined when it holds none (the
+ * unit is not in the file) or only some: then the unit is skipped and `incomplete` says which are missing.
+ */
+function unitCues<T>(
+  unit: Unit,
+  { find, incomplete, plan }: { find: (cueId: string) => T | undefined; incomplete: (unitId: string, missing: string[]) => Diagnostic; plan: ImportPlan },
+): T[] | undefined {
+  const found: T[] = [];
+  const missing: string[] = [];
+  for (const id of unit.cueIds) {
+    const cue = find(id);
+    if (cue === undefined) missing.push(id);
+    else found.push(cue);
+  }
+  if (missing.length === 0) return found;
+  if (found.length > 0) {
+    plan.diagnostics.push(incomplete(unit.id, missing));
+    plan.skipped++;
+  }
+  return undefined;
+}
+
 function isUnchanged(entry: MemoryEntry, opts: ImportOptions): boolean {
   const stored = opts.stored?.(entry.source);
   return stored !== undefined && compareStatus(stored.status, entry.status) >= 0 && stored.target.length === entry.target.length && stored.target.every((t, k) => t === entry.target[k]);
@@ -97,15 +120,8 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
 
   const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, diagnostics };
   for (const unit of opts.units) {
-    const cues = unit.cueIds.map((id) => byId.get(id));
-    if (cues.every((c) => c === undefined)) continue;
-    const missing = unit.cueIds.filter((_, k) => cues[k] === undefined);
-    if (missing.length > 0) {
-      diagnostics.push(messages.missingCues(unit.id, missing));
-      plan.skipped++;
-      continue;
-    }
-    const present = cues as XliffCue[];
+    const present = unitCues(unit, { find: (id) => byId.get(id), incomplete: messages.missingCues, plan });
+    if (present === undefined) continue;
     const done = present.filter((c) => c.state === 'reviewed' || c.state === 'approved');
     if (done.length < present.length) {
       if (done.length > 0) diagnostics.push(messages.partlyReviewed(unit.id, done.length, present.length));
@@ -145,19 +161,13 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
   if (editedCues === 0 || alignment.matched * 2 < editedCues) return refuse(diagnostics, messages.unaligned(alignment.matched, editedCues));
   const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, diagnostics };
   for (const unit of opts.units) {
-    const lines = unit.cueIds.map((id) => alignment.byCue.get(id));
     if (unit.cueIds.some((id) => alignment.merged.has(id))) {
       plan.skipped++;
       continue;
     }
-    if (lines.every((l) => l === undefined)) continue;
-    const missing = unit.cueIds.filter((_, k) => lines[k] === undefined);
-    if (missing.length > 0) {
-      diagnostics.push(messages.unitUnmatched(unit.id, missing));
-      plan.skipped++;
-      continue;
-    }
-    const target = (lines as NonNullable<(typeof lines)[number]>[]).map((l) => toTagged(l, opts.language));
+    const lines = unitCues(unit, { find: (id) => alignment.byCue.get(id), incomplete: messages.unitUnmatched, plan });
+    if (lines === undefined) continue;
+    const target = lines.map((l) => toTagged(l, opts.language));
     if (target.every((t) => t.trim() === '')) {
       plan.skipped++;
       continue;

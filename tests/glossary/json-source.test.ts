@@ -42,6 +42,17 @@ describe('parseJson', () => {
     expect((error as Error).message).toContain(message);
   });
 
+  it.each([
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['a lone CR', '\r'],
+  ])('counts %s as one line break, as editors do', (_, eol) => {
+    const doc = parseJson(`{${eol}  "a": 1,${eol}  "b": [${eol}    2${eol}  ]${eol}}`);
+    expect(doc.keyPosition(['b'])).toEqual({ line: 3, column: 3 });
+    expect(doc.position(['b', 0])).toEqual({ line: 4, column: 5 });
+    expect(() => parseJson(`{${eol}  "a": }`)).toThrow(expect.objectContaining({ line: 2, column: 8 }));
+  });
+
   it('keeps a __proto__ key as an ordinary key', () => {
     const value = parseJson('{"__proto__": {"x": 1}}').value as Record<string, unknown>;
     expect(Object.keys(value)).toEqual(['__proto__']);

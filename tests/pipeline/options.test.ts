@@ -157,3 +157,47 @@ describe('the memory option', () => {
     expect((await resolveLocalizeOptions({ config }, tempDir(), {})).memory).toBe(join(dir, 'tm/memory.sqlite'));
   });
 });
+
+describe('the config file, field by field', () => {
+  /** The error of a config holding `fields` besides an input and a target, or undefined when it resolves. */
+  async function configError(fields: Record<string, unknown>): Promise<{ config: string; error: Error | undefined }> {
+    const dir = tempDir();
+    const config = join(dir, 'subloc.config.json');
+    writeFileSync(config, JSON.stringify({ input: sample, targets: ['fr-FR'], ...fields }));
+    const error = await resolveLocalizeOptions({ config }, dir, {}).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    return { config, error };
+  }
+
+  it.each([
+    ['title', 42, '`title` must be a non-empty string, found 42'],
+    ['source', ' ', '`source` must be a non-empty string, found " "'],
+    ['targets', ['fr-FR', 2], '`targets` must be a list of strings, found ["fr-FR",2]'],
+    ['formats', { srt: true }, '`formats` must be a list of strings, found an object'],
+    ['tmx', 7, '`tmx` must be a list of strings, found 7'],
+    ['concurrency', 0, '`concurrency` must be a whole number from 1 to 64, found 0'],
+    ['concurrency', 2.5, '`concurrency` must be a whole number from 1 to 64, found 2.5'],
+    ['concurrency', '4', '`concurrency` must be a whole number from 1 to 64, found "4"'],
+    ['fps', true, '`fps` must be a frame rate such as 24 or "29.97df", found true'],
+    ['fixTiming', 'yes', '`fixTiming` must be true or false, found "yes"'],
+    ['targts', ['fr-FR'], 'unknown field `targts`; expected one of title, input, source, targets, provider, formats, out, encoding, glossary, memory, tmx, concurrency, profile, fps, fixTiming, condense'],
+  ])('refuses `%s`: %j, naming the file', async (field, value, message) => {
+    const { config, error } = await configError({ [field]: value });
+    expect(error).toMatchObject({ name: 'SublocError', code: 'CONFIG_INVALID', file: config });
+    expect(error?.message).toBe(`${config}: ${message}`);
+  });
+
+  it('reads every field it accepts, `$schema` aside', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'subloc.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ $schema: './subloc.schema.json', title: 'film', input: sample, source: 'zh-Hans', targets: 'fr-FR, en-US', formats: ['vtt'], concurrency: 8, fps: 25, fixTiming: true, condense: false }),
+    );
+    const options = await resolveLocalizeOptions({ config }, dir, {});
+    expect(options).toMatchObject({ title: 'film', source: 'zh-Hans', targets: ['fr-FR', 'en-US'], formats: ['vtt'], concurrency: 8, fixTiming: true, condense: false });
+    expect(options.frameRate).toBeDefined();
+  });
+});

@@ -1,10 +1,10 @@
 import type { FormatAdapter } from '../types.js';
 import { dcpInteropIdentity, dcpSmpteIdentity } from './identity.js';
-import { readInterop } from './interop/read.js';
-import { readSmpte } from './smpte/read.js';
-import { writeInterop } from './interop/write.js';
-import { writeSmpte } from './smpte/write.js';
+import * as interopRead from './interop/read.js';
+import * as interopWrite from './interop/write.js';
+import * as smpteRead from './smpte/read.js';
+import * as smpteWrite from './smpte/write.js';
 
-export const dcpSmpte: FormatAdapter = { ...dcpSmpteIdentity, parse: readSmpte, serialize: writeSmpte };
+export const dcpSmpte: FormatAdapter = { ...dcpSmpteIdentity, parse: smpteRead.read, serialize: smpteWrite.write };
 
-export const dcpInterop: FormatAdapter = { ...dcpInteropIdentity, parse: readInterop, serialize: writeInterop };
+export const dcpInterop: FormatAdapter = { ...dcpInteropIdentity, parse: interopRead.read, serialize: interopWrite.write };

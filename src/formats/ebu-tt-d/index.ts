@@ -1,6 +1,6 @@
 import { ttml } from '../ttml/index.js';
 import type { FormatAdapter } from '../types.js';
 import { ebuttdIdentity } from './identity.js';
-import { writeEbuttd } from './write.js';
+import { write } from './write.js';
 
-export const ebuttd: FormatAdapter = { ...ebuttdIdentity, parse: (text, opts) => ttml.parse(text, opts), serialize: writeEbuttd };
+export const ebuttd: FormatAdapter = { ...ebuttdIdentity, parse: (text, opts) => ttml.parse(text, opts), serialize: write };

@@ -40,7 +40,7 @@ const BASE_STYLES = [
  * time is snapped to its nearest frame and written to the millisecond; the
  * rate is recorded as `ebuttm:authoredFrameRate`.
  */
-export function writeEbuttd(track: Track, opts: SerializeOptions = {}): SerializeResult {
+export function write(track: Track, opts: SerializeOptions = {}): SerializeResult {
   const diagnostics: Diagnostic[] = [];
   const rate = opts.frameRate ?? track.frameRate;
   const styles = new Styles();

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Cue } from '../../model/track.js';
 import { doubled } from './doubled.js';
+import { isDigit } from './char-codes.js';
 
 /** Where the cues' ids came from, one entry per cue in the reader's order. */
 export interface IdOrigins {
@@ -136,10 +137,6 @@ function risingNumbers(cues: readonly Cue[]): boolean {
     previous = n;
   }
   return true;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 function allUnique(cues: readonly Cue[]): boolean {

@@ -1,18 +1,13 @@
 import type { Ms } from '../../model/track.js';
+import { COLON, GT, MINUS, SPACE, ZERO } from './char-codes.js';
 
 /** Length of `HH:MM:SS,mmm --> HH:MM:SS,mmm`. */
 export const STANDARD_TIMING_LENGTH = 29;
 
-const C0 = 0x30;
-const COLON = 0x3a;
-const MINUS = 0x2d;
-const GT = 0x3e;
-const SPACE = 0x20;
-
 const DIGIT_POSITIONS = new Uint8Array([0, 1, 3, 4, 6, 7, 9, 10, 11, 17, 18, 20, 21, 23, 24, 26, 27, 28]);
 
 function d2(s: string, i: number): number {
-  return (s.charCodeAt(i) - C0) * 10 + s.charCodeAt(i + 1) - C0;
+  return (s.charCodeAt(i) - ZERO) * 10 + s.charCodeAt(i + 1) - ZERO;
 }
 
 /** Where the standard reading of a timing line puts its times. */
@@ -44,7 +39,7 @@ export function readStandardTiming(text: string, from: number, separator: number
   const m2 = d2(s, o + 20);
   const s2 = d2(s, o + 23);
   if (m1 > 59 || s1 > 59 || m2 > 59 || s2 > 59) return false;
-  out.start = ((d2(s, o) * 60 + m1) * 60 + s1) * 1000 + d2(s, o + 9) * 10 + s.charCodeAt(o + 11) - C0;
-  out.end = ((d2(s, o + 17) * 60 + m2) * 60 + s2) * 1000 + d2(s, o + 26) * 10 + s.charCodeAt(o + 28) - C0;
+  out.start = ((d2(s, o) * 60 + m1) * 60 + s1) * 1000 + d2(s, o + 9) * 10 + s.charCodeAt(o + 11) - ZERO;
+  out.end = ((d2(s, o + 17) * 60 + m2) * 60 + s2) * 1000 + d2(s, o + 26) * 10 + s.charCodeAt(o + 28) - ZERO;
   return true;
 }

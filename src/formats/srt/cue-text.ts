@@ -5,6 +5,7 @@ import { fontColorValue } from './color.js';
 import { matchBrace, matchEntity, matchTag, type Tag } from './markup.js';
 import { messages } from './messages.js';
 import { Reporter } from './reporter.js';
+import { AMP, LBRACE, LINE_SEPARATOR, LT, PARAGRAPH_SEPARATOR, SPACE, TAB } from '../shared/char-codes.js';
 
 type Style = Omit<Span, 'text'>;
 
@@ -14,13 +15,6 @@ interface Frame {
   /** 1-based input line where the tag opened. */
   line: number;
 }
-
-const LT = 0x3c;
-const LBRACE = 0x7b;
-const AMP = 0x26;
-const SPACE = 0x20;
-const LINE_SEPARATOR = 0x2028;
-const PARAGRAPH_SEPARATOR = 0x2029;
 
 /** `{\anN}`: numpad layout, 1-3 bottom, 4-6 middle, 7-9 top; 1/4/7 left, 3/6/9 right. */
 const AN: ReadonlyArray<Placement | undefined> = [
@@ -37,7 +31,7 @@ const AN: ReadonlyArray<Placement | undefined> = [
 ];
 
 function isSpaceCode(c: number): boolean {
-  return c === SPACE || c === 0x09;
+  return c === SPACE || c === TAB;
 }
 
 /**

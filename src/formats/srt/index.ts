@@ -1,6 +1,6 @@
 import type { FormatAdapter } from '../types.js';
 import { srtIdentity } from './identity.js';
-import { parseSrt } from './read.js';
-import { serializeSrt } from './write.js';
+import { read } from './read.js';
+import { write } from './write.js';
 
-export const srt: FormatAdapter = { ...srtIdentity, parse: parseSrt, serialize: serializeSrt };
+export const srt: FormatAdapter = { ...srtIdentity, parse: read, serialize: write };

@@ -6,24 +6,10 @@
  */
 
 import { matchCharacterReference, type CharacterReference } from '../shared/character-reference.js';
-
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-const BACKSLASH = 0x5c;
-
-function isLetter(c: number): boolean {
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
+import { BACKSLASH, GT, isAsciiLetter, isDigit, LBRACE, LT, RBRACE, SLASH } from '../shared/char-codes.js';
 
 function isAlnum(c: number): boolean {
-  return isLetter(c) || isDigit(c);
+  return isAsciiLetter(c) || isDigit(c);
 }
 
 export interface Tag {
@@ -39,7 +25,7 @@ export interface Tag {
 /** Whether `<` at `i` could open a tag: followed by a letter, or `/` and a letter. */
 export function mayStartTag(text: string, i: number): boolean {
   const c = text.charCodeAt(i + 1);
-  return isLetter(c) || (c === SLASH && isLetter(text.charCodeAt(i + 2)));
+  return isAsciiLetter(c) || (c === SLASH && isAsciiLetter(text.charCodeAt(i + 2)));
 }
 
 /** `<name attr…>` or `</name>` at `i`, ending on the same line before any other `<`. */

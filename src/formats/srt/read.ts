@@ -14,6 +14,7 @@ import {
   DECIMAL_POINT,
   FIELD_OVERFLOW,
   FIELD_WIDTH,
+  isSpace,
   looksLikeTiming,
   MAX_HOURS,
   NO_FRACTION,
@@ -24,19 +25,12 @@ import {
   type Timing,
   type TimingError,
 } from './timing.js';
+import { GT, LT, SLASH } from '../shared/char-codes.js';
 
 // What the reader expects next.
 const BETWEEN = 0; // a cue number or timing line, after blank lines
 const TEXT = 1; // text of the current cue
 const SKIP = 2; // the rest of a block whose cue was dropped
-
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0xa0;
-}
 
 /** Whether `text[from..to)` is all white space. */
 function isBlankAt(text: string, from: number, to: number): boolean {
@@ -477,7 +471,7 @@ class SrtReader {
   }
 }
 
-export function parseSrt(input: string, opts: ParseOptions = {}): ParseResult {
+export function read(input: string, opts: ParseOptions = {}): ParseResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const reader = new SrtReader(new LineSource(text));
   reader.run();

@@ -1,5 +1,6 @@
 import type { Ms } from '../../model/track.js';
 import { readStandardTiming, STANDARD_TIMING_LENGTH, type Times } from '../shared/standard-timing.js';
+import { COLON, COMMA, DOT, GT, isDigit, MINUS, NBSP, SPACE, TAB, ZERO } from '../shared/char-codes.js';
 
 /**
  * Largest hour value read. SRT has no limit of its own; beyond about 416
@@ -41,21 +42,9 @@ export interface TimingError {
   reason: string;
 }
 
-const C0 = 0x30;
-const COLON = 0x3a;
-const COMMA = 0x2c;
-const DOT = 0x2e;
-const MINUS = 0x2d;
-const GT = 0x3e;
-const SPACE = 0x20;
-const TAB = 0x09;
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
-
-function isSpace(c: number): boolean {
-  return c === SPACE || c === TAB || c === 0xa0;
+/** White space inside an SRT line: space, tab and no-break space. */
+export function isSpace(c: number): boolean {
+  return c === SPACE || c === TAB || c === NBSP;
 }
 
 /** Reads one timestamp from a position; the lenient half of the timing line. */
@@ -82,7 +71,7 @@ class Scanner {
     const from = this.pos;
     let value = 0;
     while (this.pos < s.length && isDigit(s.charCodeAt(this.pos))) {
-      value = value * 10 + s.charCodeAt(this.pos) - C0;
+      value = value * 10 + s.charCodeAt(this.pos) - ZERO;
       this.pos++;
     }
     return [value, this.pos - from];

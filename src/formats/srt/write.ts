@@ -7,8 +7,7 @@ import type { SerializeOptions, SerializeResult } from '../types.js';
 import { matchBrace, matchEntity, mayStartTag, SPECIAL } from './markup.js';
 import { messages, type Message } from './messages.js';
 import { isTimingLike } from './timing.js';
-
-const COMMA = 0x2c;
+import { COMMA } from '../shared/char-codes.js';
 
 type TagName = 'font' | 'b' | 'i' | 'u';
 
@@ -112,7 +111,7 @@ function guardTimingLike(text: string): string {
  * line ends, a blank line after every cue. With a frame rate (option, else
  * the track's) times land on the nearest frame.
  */
-export function serializeSrt(track: Track, opts: SerializeOptions = {}): SerializeResult {
+export function write(track: Track, opts: SerializeOptions = {}): SerializeResult {
   const rate = opts.frameRate ?? track.frameRate;
   const diagnostics: Diagnostic[] = [];
   const report = (m: Message, cueId: string): void => {

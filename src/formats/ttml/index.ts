@@ -1,6 +1,6 @@
 import type { FormatAdapter } from '../types.js';
 import { ttmlIdentity } from './identity.js';
-import { readTtml } from './read.js';
-import { writeTtml } from './write.js';
+import { read } from './read.js';
+import { write } from './write.js';
 
-export const ttml: FormatAdapter = { ...ttmlIdentity, parse: readTtml, serialize: writeTtml };
+export const ttml: FormatAdapter = { ...ttmlIdentity, parse: read, serialize: write };

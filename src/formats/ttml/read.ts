@@ -483,7 +483,7 @@ function samePlacement(a: Placement | undefined, b: Placement | undefined): bool
   return a?.vertical === b?.vertical && a?.horizontal === b?.horizontal;
 }
 
-export function readTtml(text: string, opts: ParseOptions = {}): ParseResult {
+export function read(text: string, opts: ParseOptions = {}): ParseResult {
   const empty = (diagnostics: Diagnostic[]): ParseResult => ({ track: { language: opts.language ?? 'und', cues: [], meta: {} }, diagnostics });
   const xml = readTtmlXml(text);
   const { root, locator, rootLocal = '', rootNs } = xml;

@@ -99,7 +99,7 @@ export class Styles {
 }
 
 /** IMSC 1.1 Text: one `p` per cue, styles defined once in `<styling>` and referenced. */
-export function writeTtml(track: Track, opts: SerializeOptions = {}): SerializeResult {
+export function write(track: Track, opts: SerializeOptions = {}): SerializeResult {
   const diagnostics: Diagnostic[] = [];
   const rate = opts.frameRate ?? track.frameRate;
   const g = rate ? grid(rate) : undefined;

@@ -1,4 +1,5 @@
 import type { Placement } from '../../model/track.js';
+import { isAsciiWhitespace, isDigit } from '../shared/char-codes.js';
 
 /** A setting the parser ignored (invalid by the spec) or read but could not keep. */
 export interface SettingNote {
@@ -21,14 +22,6 @@ interface Raw {
   position?: { value: number; align?: 'line-left' | 'center' | 'line-right' };
   size?: number;
   align?: 'start' | 'center' | 'end' | 'left' | 'right';
-}
-
-function isWhitespace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
 }
 
 /** `digits[.digits]%` between 0 and 100, as the spec's "parse a percentage string". */
@@ -127,9 +120,9 @@ export function parseCueSettings(text: string): CueSettings {
   const raw: Raw = {};
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+    while (i < text.length && isAsciiWhitespace(text.charCodeAt(i))) i++;
     const start = i;
-    while (i < text.length && !isWhitespace(text.charCodeAt(i))) i++;
+    while (i < text.length && !isAsciiWhitespace(text.charCodeAt(i))) i++;
     if (i === start) break;
     const setting = text.slice(start, i);
     const colon = setting.indexOf(':');

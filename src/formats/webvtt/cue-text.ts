@@ -2,6 +2,7 @@ import { consumeCharacterReference } from '../shared/character-reference.js';
 import { readTimestamp, type Cursor } from './timestamp.js';
 import { span } from '../../model/spans.js';
 import type { Span } from '../../model/track.js';
+import { AMP, DOT, FF, GT, isDigit, LF, LT, SLASH, SPACE, TAB } from '../shared/char-codes.js';
 
 /** What the last cue text held that the model does not keep; the reader reports it. */
 export interface CueTextNotes {
@@ -28,21 +29,7 @@ interface Frame {
   hidden: boolean;
 }
 
-const TAB = 0x09;
-const LF = 0x0a;
-const FF = 0x0c;
-const SPACE = 0x20;
-const AMP = 0x26;
-const DOT = 0x2e;
-const SLASH = 0x2f;
-const LT = 0x3c;
-const GT = 0x3e;
-
 const WHITESPACE_RUN = /[\t\n\f\r ]+/g;
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
 
 function sameStyle(a: Span, b: Frame): boolean {
   return a.italic === b.italic && a.bold === b.bold && a.underline === b.underline && a.color === b.color;

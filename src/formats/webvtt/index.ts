@@ -1,6 +1,6 @@
 import type { FormatAdapter } from '../types.js';
 import { webvttIdentity } from './identity.js';
-import { readWebVtt } from './read.js';
-import { writeWebVtt } from './write.js';
+import { read } from './read.js';
+import { write } from './write.js';
 
-export const webvtt: FormatAdapter = { ...webvttIdentity, parse: readWebVtt, serialize: writeWebVtt };
+export const webvtt: FormatAdapter = { ...webvttIdentity, parse: read, serialize: write };

@@ -15,17 +15,10 @@ import type { ParseOptions, ParseResult } from '../types.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { trimLines } from '../../model/spans.js';
 import type { Cue, Placement, Span } from '../../model/track.js';
-
-const LT = 0x3c;
-const GT = 0x3e;
-const SLASH = 0x2f;
-
-function isWhitespace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
-}
+import { GT, isAsciiWhitespace, LT, SLASH } from '../shared/char-codes.js';
 
 function skipWhitespace(text: string, cursor: Cursor): void {
-  while (cursor.pos < text.length && isWhitespace(text.charCodeAt(cursor.pos))) cursor.pos++;
+  while (cursor.pos < text.length && isAsciiWhitespace(text.charCodeAt(cursor.pos))) cursor.pos++;
 }
 
 function found(line: string, pos: number): string {
@@ -70,7 +63,7 @@ function excerpt(line: string): string {
 }
 
 function isBlank(line: string): boolean {
-  for (let i = 0; i < line.length; i++) if (!isWhitespace(line.charCodeAt(i))) return false;
+  for (let i = 0; i < line.length; i++) if (!isAsciiWhitespace(line.charCodeAt(i))) return false;
   return true;
 }
 
@@ -427,7 +420,7 @@ function byLine(a: Diagnostic, b: Diagnostic): number {
   return (a.line ?? 0) - (b.line ?? 0);
 }
 
-export function readWebVtt(text: string, opts: ParseOptions = {}): ParseResult {
+export function read(text: string, opts: ParseOptions = {}): ParseResult {
   const reader = new WebVttReader(text);
   reader.read();
   settleCueIds(reader.cues, reader.ids.origins(), reader.diagnostics, ({ id, derived, line, firstLine }) =>

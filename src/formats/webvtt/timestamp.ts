@@ -1,5 +1,6 @@
 import type { Ms } from '../../model/track.js';
 import { clockTime } from '../shared/clock-time.js';
+import { isDigit } from '../shared/char-codes.js';
 
 /** Why a timestamp could not be read; negative so it never collides with a time. */
 export const TimestampError = {
@@ -19,10 +20,6 @@ export interface Cursor {
 
 /** More hour digits than this cannot be a time in milliseconds without losing precision. */
 const MAX_HOUR_DIGITS = 9;
-
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
-}
 
 /** Reads a run of ASCII digits; the count of digits read is `cursor.pos` moved. */
 function digits(text: string, cursor: Cursor): number {

@@ -9,9 +9,9 @@ import { isModelColor } from '../../model/color.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { snapToFrame } from '../../model/frame-rate.js';
 import type { Cue, FrameRate, Placement, Span, Track } from '../../model/track.js';
+import { DOT } from '../shared/char-codes.js';
 
 const SPECIAL = /[&<>]/;
-const DOT = 0x2e;
 
 function escape(text: string): string {
   if (!SPECIAL.test(text)) return text;
@@ -130,7 +130,7 @@ class WebVttWriter {
  * WebVTT colour classes, then the cues. Times land on the frame grid when a
  * frame rate is given or the track has one.
  */
-export function writeWebVtt(track: Track, opts: SerializeOptions = {}): SerializeResult {
+export function write(track: Track, opts: SerializeOptions = {}): SerializeResult {
   const writer = new WebVttWriter(opts.frameRate ?? track.frameRate);
   const text = writer.write(track);
   return { text, diagnostics: writer.diagnostics };

@@ -1,16 +1,13 @@
 import { trimLines } from '../../model/spans.js';
-import { defineRule } from '../define-rule.js';
+import { defineCueLimit } from '../define-cue-limit.js';
 import { messages } from '../messages.js';
 
-export default defineRule({
+export default defineCueLimit({
   id: 'line-count',
   description: "At most the profile's number of lines a cue.",
   defaultSeverity: 'error',
-  check(ctx, report) {
-    const max = ctx.profile.maxLines.value;
-    for (const cue of ctx.track.cues) {
-      const lines = trimLines(cue.lines).length;
-      if (lines > max) report(cue, messages.lineCount(lines, max, ctx.profile.name));
-    }
-  },
+  figure: 'maxLines',
+  bound: 'at most',
+  measure: (cue) => trimLines(cue.lines).length,
+  message: messages.lineCount,
 });

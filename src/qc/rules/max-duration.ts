@@ -1,15 +1,12 @@
-import { defineRule } from '../define-rule.js';
+import { defineCueLimit } from '../define-cue-limit.js';
 import { messages } from '../messages.js';
 
-export default defineRule({
+export default defineCueLimit({
   id: 'max-duration',
   description: "Each cue on screen at most the profile's maximum duration.",
   defaultSeverity: 'error',
-  check(ctx, report) {
-    const max = ctx.profile.maxDurationMs.value;
-    for (const cue of ctx.track.cues) {
-      const ms = cue.end - cue.start;
-      if (ms > max) report(cue, messages.maxDuration(ms, max, ctx.profile.name));
-    }
-  },
+  figure: 'maxDurationMs',
+  bound: 'at most',
+  measure: (cue) => cue.end - cue.start,
+  message: messages.maxDuration,
 });

@@ -1,15 +1,12 @@
-import { defineRule } from '../define-rule.js';
+import { defineCueLimit } from '../define-cue-limit.js';
 import { messages } from '../messages.js';
 
-export default defineRule({
+export default defineCueLimit({
   id: 'min-duration',
   description: "Each cue on screen at least the profile's minimum duration.",
   defaultSeverity: 'error',
-  check(ctx, report) {
-    const min = ctx.profile.minDurationMs.value;
-    for (const cue of ctx.track.cues) {
-      const ms = cue.end - cue.start;
-      if (ms < min) report(cue, messages.minDuration(ms, min, ctx.profile.name));
-    }
-  },
+  figure: 'minDurationMs',
+  bound: 'at least',
+  measure: (cue) => cue.end - cue.start,
+  message: messages.minDuration,
 });

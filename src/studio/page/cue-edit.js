@@ -7,6 +7,7 @@ import { check, putCue } from './api.js';
  * @typedef {import('./api.js').Finding} Finding
  * @typedef {'saved' | 'unsaved' | 'saving' | 'conflict' | 'error'} SaveStatus
  * @typedef {'edit' | 'undo' | 'redo'} EditKind
+ * @typedef {Pick<StudioCue, 'findings' | 'budget' | 'metrics'>} Live
  */
 
 /** A reviewer stops typing for this long, and the change is saved: well within the second the issue allows. */
@@ -15,6 +16,11 @@ export const SAVE_AFTER_MS = 500;
 const CHECK_AFTER_MS = 150;
 /** A save the network or the server failed is tried again after this long; nothing typed is dropped meanwhile. */
 const RETRY_AFTER_MS = 3000;
+
+/** A cue's QC, as the server worked it out for its text. @param {StudioCue} cue @returns {Live} */
+function liveOf(cue) {
+  return { findings: cue.findings, budget: cue.budget, metrics: cue.metrics };
+}
 
 /**
  * One cue as the reviewer works on it: what the server last saved, what the
@@ -30,22 +36,26 @@ export class CueEdit {
    */
   constructor(lang, cue, changed) {
     this.lang = lang;
-    /** The cue as the server last answered it. */
-    this.saved = cue;
+    // Declared for their types; `load` sets them, here and whenever the cue is shown afresh.
+    /** The cue as the server last answered it. @type {StudioCue} */
+    this.saved;
     /**
      * The text and comment as typed when the server last took them. The server keeps its own form (trimmed,
      * line breaks tidied); comparing with what was typed, not with that, keeps a pause after a space from
      * rewriting the text box under the cursor.
+     * @type {{ text: string, comment: string }}
      */
-    this.basis = { text: cue.text, comment: cue.comment };
-    this.text = cue.text;
-    this.comment = cue.comment;
-    /** QC of `text`: the saved cue's until a check answers for what was typed. */
-    this.live = { findings: cue.findings, budget: cue.budget, metrics: cue.metrics };
+    this.basis;
+    /** @type {string} */
+    this.text;
+    /** @type {string} */
+    this.comment;
+    /** QC of `text`: the saved cue's until a check answers for what was typed. @type {Live} */
+    this.live;
     /** @type {SaveStatus} */
-    this.status = 'saved';
-    /** The server's reason when a save was refused or failed. */
-    this.error = '';
+    this.status;
+    /** The server's reason when a save was refused or failed. @type {string} */
+    this.error;
     /** @type {StudioCue | null} the other version, when a save was stale */
     this.conflict = null;
     /** Saved texts to go back to, and texts undone. @type {string[]} */
@@ -64,6 +74,7 @@ export class CueEdit {
     this.saveTimer = undefined;
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.checkTimer = undefined;
+    this.load(cue);
   }
 
   get id() {
@@ -156,14 +167,19 @@ export class CueEdit {
 
   /** @param {StudioCue} cue */
   show(cue) {
+    this.load(cue);
+    this.changed(this, true);
+  }
+
+  /** Everything shown taken from `cue`, as saved. @param {StudioCue} cue */
+  load(cue) {
     this.saved = cue;
     this.basis = { text: cue.text, comment: cue.comment };
     this.text = cue.text;
     this.comment = cue.comment;
-    this.live = { findings: cue.findings, budget: cue.budget, metrics: cue.metrics };
+    this.live = liveOf(cue);
     this.status = 'saved';
     this.error = '';
-    this.changed(this, true);
   }
 
   /** @param {boolean} [external] */
@@ -244,7 +260,7 @@ export class CueEdit {
         this.undone.push(before.text);
         this.redone = [];
       }
-      if (this.text === sent.text) this.live = { findings: result.cue.findings, budget: result.cue.budget, metrics: result.cue.metrics };
+      if (this.text === sent.text) this.live = liveOf(result.cue);
       this.status = this.dirty ? 'unsaved' : 'saved';
       this.error = '';
       this.changed(this, false);

@@ -18,7 +18,7 @@ const DIALECT: Dialect = {
   overflow: messages.tickOverflow,
 };
 
-export function readInterop(text: string, opts: ParseOptions = {}): ParseResult {
+export function read(text: string, opts: ParseOptions = {}): ParseResult {
   const language = opts.language ?? 'und';
   const xml = readDcpXml(text, 'DCSubtitle');
   const diagnostics = xml.diagnostics;

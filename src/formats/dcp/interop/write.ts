@@ -18,7 +18,7 @@ const DIALECT: LineDialect = { valign: 'VAlign', vposition: 'VPosition', halign:
  * Interop CineCanvas `DCSubtitle` XML, times on the 4 ms tick grid. No BOM:
  * libdcp and the Interop servers it targets write and expect plain UTF-8.
  */
-export function writeInterop(track: Track, opts: SerializeOptions = {}): SerializeResult {
+export function write(track: Track, opts: SerializeOptions = {}): SerializeResult {
   const diagnostics: Diagnostic[] = [];
   const uuid = documentUuid(opts.documentId, diagnostics);
 

@@ -34,7 +34,7 @@ function ratesOf(root: XNode, locator: Locator, opts: ParseOptions, diagnostics:
   return { tcr, rate };
 }
 
-export function readSmpte(text: string, opts: ParseOptions = {}): ParseResult {
+export function read(text: string, opts: ParseOptions = {}): ParseResult {
   const language = opts.language ?? 'und';
   const xml = readDcpXml(text, 'SubtitleReel');
   const diagnostics = xml.diagnostics;

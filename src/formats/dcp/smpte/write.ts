@@ -28,7 +28,7 @@ function dcpRate(rate: FrameRate): number | undefined {
  * SMPTE ST 428-7:2014 subtitle XML for one reel, UTF-8 with a BOM, times in
  * frames of the delivery rate from 00:00:00:00.
  */
-export function writeSmpte(track: Track, opts: SerializeOptions = {}): SerializeResult {
+export function write(track: Track, opts: SerializeOptions = {}): SerializeResult {
   const rate = opts.frameRate ?? track.frameRate ?? FILM;
   const fps = dcpRate(rate);
   if (fps === undefined) return { text: '', diagnostics: [messages.frameRateRefused(frameRateLabel(rate))] };
