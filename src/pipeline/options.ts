@@ -16,7 +16,6 @@ import { hasDeepLKey } from '../translate/deepl/index.js';
 import { PROVIDER_IDS, type ProviderId } from '../translate/providers.js';
 import { checkOutFolder } from './out-folder.js';
 
-
 /** What a user may say, on the command line or in `subloc.config.json`. */
 export interface LocalizeInput {
   config?: string;
