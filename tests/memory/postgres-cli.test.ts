@@ -6,6 +6,7 @@ import type { RunReport } from '../../src/pipeline/report.js';
 import { cli, startCli, startProcess, tempDir, tsxArgs, type CliResult } from '../helpers/cli.js';
 import { start, type FakeDeepL } from '../helpers/deepl-server.js';
 import { startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
+import { approve } from '../helpers/xliff-approve.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const KEY = 'postgres-cli-key:fx';
@@ -17,12 +18,6 @@ function allText(dir: string): string {
     .filter((d) => d.isFile())
     .map((d) => readFileSync(join(d.parentPath, d.name), 'latin1'))
     .join('\n');
-}
-
-function approve(xliff: string, cueId: string, text: string): string {
-  const unit = new RegExp(`(<trans-unit id="${cueId}"[^>]*)>([\\s\\S]*?)<target[^>]*>[\\s\\S]*?</target>`);
-  expect(unit.test(xliff)).toBe(true);
-  return xliff.replace(unit, `$1 approved="yes">$2<target state="final">${text}</target>`);
 }
 
 describe('the commands on a Postgres memory', () => {

@@ -10,6 +10,7 @@ import { readXliff } from '../../src/review/xliff-read.js';
 import { segment } from '../../src/translate/segment.js';
 import { cli, tempDir } from '../helpers/cli.js';
 import { start, type FakeDeepL } from '../helpers/deepl-server.js';
+import { approve } from '../helpers/xliff-approve.js';
 
 /** Renumbered by hand, as real files are: 1, 2, 2, 3, 3, 7. The second `2` and the first `3` form one sentence. */
 const SOURCE = `1
@@ -50,13 +51,6 @@ function texts(path: string): string[] {
 function unpseudo(text: string): string {
   const plain = text.replace(/^\[fr-FR /, '').replace(/·*\]$/, '');
   return plain.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ð/g, 'd');
-}
-
-/** Sets a trans-unit's target and approves it, as a CAT tool does. */
-function approve(xliff: string, cueId: string, text: string): string {
-  const unit = new RegExp(`(<trans-unit id="${cueId}"[^>]*)>([\\s\\S]*?)<target[^>]*>[\\s\\S]*?</target>`);
-  expect(unit.test(xliff)).toBe(true);
-  return xliff.replace(unit, `$1 approved="yes">$2<target state="final">${text}</target>`);
 }
 
 describe('localize and review a source whose cue numbers repeat (1, 2, 2, 3, 3, 7)', () => {
