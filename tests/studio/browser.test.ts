@@ -1,22 +1,21 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
 import { lineText } from '../../src/model/spans.js';
-import { findChromium } from '../helpers/chromium.js';
 import { openReviewSession } from '../../src/pipeline/review-session.js';
 import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
 import { startStudio, type Studio } from '../../src/studio/server.js';
 import { cli, tempDir } from '../helpers/cli.js';
 import { makeWebmClip } from './browser-clip.js';
+import { approveButton, inPage, launchChromium, row, savedRow, translation } from './studio-page.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const LANG = 'fr-FR';
 const TRACK = `out/hotline-beijing/${LANG}/hotline-beijing.${LANG}.srt`;
 const XSS = '<img src=x onerror=alert(1)>';
-const WEB_SECURITY_OFF = '--disable-web-security';
 
 /** An HTTP request with the headers a browser would never let a page set (Host) or a foreign page would send (Origin). */
 function raw(address: string, options: { method: string; path: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
@@ -36,11 +35,6 @@ function raw(address: string, options: { method: string; path: string; headers: 
 const SUBTITLE = "document.querySelector('video').textTracks[0].cues.getCueById";
 /** The accessible name of what has the keyboard focus. */
 const FOCUSED = "document.activeElement.getAttribute('aria-label')";
-
-/** An expression evaluated in the page: source text, so that the test's TypeScript needs no DOM types and its runner's helpers never reach the page. */
-function inPage<T = string>(page: Page, expression: string): Promise<T> {
-  return page.evaluate(expression) as Promise<T>;
-}
 
 describe('the review studio in headless Chromium, on the sample film', () => {
   let dir = '';
@@ -68,9 +62,6 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     await page.waitForSelector('body[data-rendered="all"]', { timeout: 60_000 });
   }
 
-  const translation = (page: Page, id: string) => page.getByRole('textbox', { name: `Translation of cue ${id}`, exact: true });
-  const row = (page: Page, id: string) => page.locator(`li.cue[data-cue-id="${id}"]`);
-  const savedRow = (page: Page, id: string) => page.waitForSelector(`li.cue[data-cue-id="${id}"][data-status="saved"]`, { timeout: 10_000 });
   const allSaved = (page: Page) => page.waitForSelector('body[data-save-status="saved"]', { timeout: 10_000 });
 
   beforeAll(async () => {
@@ -79,10 +70,7 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     // Offline drafts (no DeepL key): the memory holds what the sample's TMX says, as a reviewer meets it.
     const drafted = await cli(['localize', '--config', 'subloc.config.json', '--target', LANG], dir);
     if (drafted.code !== 0) throw new Error(`localize failed: ${drafted.stderr}`);
-    const { executablePath, args } = await findChromium();
-    // @sparticuz/chromium's flags turn web security off, and with it the `Origin` a page sends with its own changes:
-    // the studio refuses those, as it should. Users' browsers keep it on; so does this one.
-    browser = await chromium.launch({ executablePath, args: args.filter((a) => a !== WEB_SECURITY_OFF), headless: true });
+    browser = await launchChromium();
     // Kept open to the end: a single-process Chromium (@sparticuz/chromium's) exits when its last page closes.
     const keeper = await browser.newPage();
     writeFileSync(join(dir, 'film.webm'), await makeWebmClip(keeper, 120));
@@ -106,7 +94,7 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     const source = parse(readFileSync(join(dir, 'subtitles/hotline-beijing.zh-Hans.srt'))).track;
     expect(await page.locator('li.cue').count()).toBe(source.cues.length);
     expect(await translation(page, '12').inputValue()).not.toBe('');
-    expect(await page.getByRole('button', { name: 'Approve cue 12', exact: true }).isVisible()).toBe(true);
+    expect(await approveButton(page, '12').isVisible()).toBe(true);
     expect(await page.getByRole('textbox', { name: 'Comment on cue 12', exact: true }).isVisible()).toBe(true);
     expect(await page.locator('#save-status').textContent()).toBe('All changes saved');
     expect(requests.filter((u) => !u.startsWith(address))).toEqual([]);
@@ -119,8 +107,8 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     await translation(page, '12').fill(edited);
     expect(await row(page, '12').getAttribute('data-status')).toBe('unsaved');
     await savedRow(page, '12');
-    await page.getByRole('button', { name: 'Approve cue 12', exact: true }).click();
-    await page.waitForSelector('li.cue[data-cue-id="12"][data-state="approved"][data-status="saved"]', { timeout: 10_000 });
+    await approveButton(page, '12').click();
+    await savedRow(page, '12', 'approved');
     await page.getByRole('textbox', { name: 'Comment on cue 12', exact: true }).fill('Vérifier le numéro avec la production');
     await savedRow(page, '12');
     await allSaved(page);
@@ -133,7 +121,7 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     expect(await translation(page, '12').inputValue()).toBe(edited);
     expect(await row(page, '12').getAttribute('data-state')).toBe('approved');
     expect(await page.getByRole('textbox', { name: 'Comment on cue 12', exact: true }).inputValue()).toBe('Vérifier le numéro avec la production');
-    expect(await page.getByRole('button', { name: 'Approve cue 12', exact: true }).isDisabled()).toBe(true);
+    expect(await approveButton(page, '12').isDisabled()).toBe(true);
     expect(problems).toEqual([]);
   }, 120_000);
 
@@ -175,7 +163,7 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     const hasError = await row(page, '20').getAttribute('data-severity');
     await page.keyboard.press('Control+Enter');
     if (hasError === 'error') await page.getByRole('button', { name: 'Approve anyway', exact: true }).click();
-    await page.waitForSelector('li.cue[data-cue-id="20"][data-state="approved"][data-status="saved"]', { timeout: 10_000 });
+    await savedRow(page, '20', 'approved');
     expect(await inPage(page, FOCUSED)).toBe('Translation of cue 21');
     expect(problems).toEqual([]);
   }, 120_000);
@@ -186,16 +174,16 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     await translation(page, '30').fill(long);
     await page.waitForSelector('li.cue[data-cue-id="30"][data-severity="error"]', { timeout: 10_000 });
     expect(await row(page, '30').locator('.findings').textContent()).toMatch(/error/);
-    await page.getByRole('button', { name: 'Approve cue 30', exact: true }).click();
+    await approveButton(page, '30').click();
     const dialog = page.getByRole('dialog', { name: 'Approve a cue with errors?' });
     await dialog.waitFor({ timeout: 10_000 });
     expect(await dialog.textContent()).toContain('cue 30');
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
     await savedRow(page, '30');
     expect(await row(page, '30').getAttribute('data-state')).not.toBe('approved');
-    await page.getByRole('button', { name: 'Approve cue 30', exact: true }).click();
+    await approveButton(page, '30').click();
     await page.getByRole('button', { name: 'Approve anyway', exact: true }).click();
-    await page.waitForSelector('li.cue[data-cue-id="30"][data-state="approved"][data-status="saved"]', { timeout: 10_000 });
+    await savedRow(page, '30', 'approved');
     expect(problems).toEqual([]);
   }, 120_000);
 

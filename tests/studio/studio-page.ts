@@ -1,0 +1,29 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { findChromium } from '../helpers/chromium.js';
+
+const WEB_SECURITY_OFF = '--disable-web-security';
+
+/**
+ * Chromium with web security on, as in a user's browser. @sparticuz/chromium's flags turn it off, and with it
+ * the `Origin` a page sends with its own changes: the studio refuses those, as it should.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const { executablePath, args } = await findChromium();
+  return chromium.launch({ executablePath, args: args.filter((a) => a !== WEB_SECURITY_OFF), headless: true });
+}
+
+/** An expression evaluated in the page: source text, so that the test's TypeScript needs no DOM types and its runner's helpers never reach the page. */
+export function inPage<T = string>(page: Page, expression: string): Promise<T> {
+  return page.evaluate(expression) as Promise<T>;
+}
+
+/** Cue `id`'s translation box, found as a reviewer finds it: by its accessible name. */
+export const translation = (page: Page, id: string) => page.getByRole('textbox', { name: `Translation of cue ${id}`, exact: true });
+export const approveButton = (page: Page, id: string) => page.getByRole('button', { name: `Approve cue ${id}`, exact: true });
+export const row = (page: Page, id: string) => page.locator(`li.cue[data-cue-id="${id}"]`);
+
+/** Waits until cue `id` is saved, and in `state` when one is given. */
+export function savedRow(page: Page, id: string, state?: string): Promise<unknown> {
+  const inState = state === undefined ? '' : `[data-state="${state}"]`;
+  return page.waitForSelector(`li.cue[data-cue-id="${id}"]${inState}[data-status="saved"]`, { timeout: 10_000 });
+}
