@@ -7,7 +7,7 @@ import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
 import { startStudio, type Studio } from '../../src/studio/server.js';
 import { cli, tempDir } from '../helpers/cli.js';
 import { start as startDeepL } from '../helpers/deepl-server.js';
-import { inPage, launchChromium, row, savedRow, translation } from './studio-page.js';
+import { inPage, launchChromium, recordProblems, rendered, row, savedRow, translation } from './studio-page.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const LANG = 'de-DE';
@@ -37,10 +37,10 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     studio = await startStudio({ session: await openReviewSession({ localize: options }) });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.on('console', (m) => { if (m.type() === 'error' && !/status of 400/.test(m.text())) problems.push(m.text()); });
-    page.on('pageerror', (e) => problems.push(e.message));
+    // A refused save's 400 is an answer the page shows.
+    recordProblems(page, problems, '400');
     await page.goto(studio.url);
-    await page.waitForSelector('body[data-rendered="all"]', { timeout: 60_000 });
+    await rendered(page);
   }, 240_000);
 
   afterAll(async () => {
@@ -92,7 +92,7 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     await box.pressSequentially('zweite Zeile');
     await savedRow(page, '8');
     await page.reload();
-    await page.waitForSelector('body[data-rendered="all"]', { timeout: 60_000 });
+    await rendered(page);
     expect(await translation(page, '8').inputValue()).toBe('Hallo Welt\nzweite Zeile');
     expect(problems).toEqual([]);
   }, 120_000);
@@ -139,7 +139,7 @@ describe('the review studio without a film, on fresh machine drafts', () => {
       // In the first page's context: a single-process Chromium sends a second context's cookies with its navigations only.
       const other = await page.context().newPage();
       await other.goto(`http://127.0.0.1:${wide.port}/?token=${wide.token!}`);
-      await other.waitForSelector('body[data-rendered="all"]', { timeout: 60_000 });
+      await rendered(other);
       // The token leaves the address bar (the server keeps it in a cookie), and every request of the page carries it.
       expect(new URL(other.url()).search).toBe('');
       await translation(other, '7').fill('Über das Netz gespeichert');

@@ -10,7 +10,7 @@ import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
 import { startStudio, type Studio } from '../../src/studio/server.js';
 import { cli, tempDir } from '../helpers/cli.js';
 import { makeWebmClip } from './browser-clip.js';
-import { approveButton, inPage, launchChromium, row, savedRow, translation } from './studio-page.js';
+import { approveButton, inPage, launchChromium, recordProblems, rendered, row, savedRow, translation } from './studio-page.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const LANG = 'fr-FR';
@@ -49,9 +49,8 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.on('request', (r) => requests.push(r.url()));
-    // A stale save's 409 is an answer the page handles, but Chromium logs every 4xx response as an error.
-    page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes('status of 409 (Conflict)')) problems.push(m.text()); });
-    page.on('pageerror', (e) => problems.push(e.message));
+    // A stale save's 409 is an answer the page handles.
+    recordProblems(page, problems, '409 (Conflict)');
     page.on('dialog', (d) => { problems.push(`a ${d.type()} dialog: ${d.message()}`); void d.dismiss(); });
     await load(page);
     return page;
@@ -59,7 +58,7 @@ describe('the review studio in headless Chromium, on the sample film', () => {
 
   async function load(page: Page): Promise<void> {
     await page.goto(address);
-    await page.waitForSelector('body[data-rendered="all"]', { timeout: 60_000 });
+    await rendered(page);
   }
 
   const allSaved = (page: Page) => page.waitForSelector('body[data-save-status="saved"]', { timeout: 10_000 });

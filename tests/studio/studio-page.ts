@@ -27,3 +27,17 @@ export function savedRow(page: Page, id: string, state?: string): Promise<unknow
   const inState = state === undefined ? '' : `[data-state="${state}"]`;
   return page.waitForSelector(`li.cue[data-cue-id="${id}"]${inState}[data-status="saved"]`, { timeout: 10_000 });
 }
+
+/** Waits until the studio page has rendered every cue. */
+export function rendered(page: Page): Promise<unknown> {
+  return page.waitForSelector('body[data-rendered="all"]', { timeout: 60_000 });
+}
+
+/**
+ * Collects what goes wrong in the page into `problems`: its uncaught errors and the errors it logs. Chromium logs every
+ * 4xx response as an error, so `handled` names the status the page answers on its own (a refusal it shows the reviewer).
+ */
+export function recordProblems(page: Page, problems: string[], handled: string): void {
+  page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes(`status of ${handled}`)) problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+}
