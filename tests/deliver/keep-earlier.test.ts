@@ -10,7 +10,8 @@ import type { Manifest } from '../../src/deliver/manifest.js';
 import { resolveDeliverOptions } from '../../src/pipeline/deliver-options.js';
 import { recoverDelivery } from '../../src/deliver/write-set.js';
 import { formatById } from '../../src/formats/index.js';
-import { cli, tempDir } from '../helpers/cli.js';
+import { cli } from '../helpers/cli.js';
+import { localizeSample } from '../helpers/localize-sample.js';
 import { fileTree } from '../helpers/file-tree.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -44,10 +45,7 @@ describe('a delivery keeps what it does not deliver', () => {
   const run = (args: string[]) => cli(['deliver', '--config', config, '--memory', memory, '--out', out, ...args], root, {});
 
   beforeAll(async () => {
-    work = tempDir();
-    memory = join(work, 'm.sqlite');
-    const r = await cli(['localize', '--config', config, '--target', 'en-US,fr-FR', '--out', join(work, 'loc'), '--memory', memory, '--json'], root, {});
-    expect(r.code, r.stderr).toBe(0);
+    ({ work, memory } = await localizeSample('loc', '--target', 'en-US,fr-FR'));
   });
 
   /** A fresh folder holding the first delivery. */
