@@ -1,13 +1,13 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openReviewSession } from '../../src/pipeline/review-session.js';
 import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
 import { startStudio, type Studio } from '../../src/studio/server.js';
 import { cli, tempDir } from '../helpers/cli.js';
 import { start as startDeepL } from '../helpers/deepl-server.js';
-import { inPage, launchChromium, recordProblems, rendered, row, savedRow, translation } from './studio-page.js';
+import { afterBrowserTests, inPage, launchChromium, recordProblems, rendered, row, savedRow, translation } from './studio-page.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const LANG = 'de-DE';
@@ -43,16 +43,7 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     await rendered(page);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
-    if (dir !== '') rmSync(dir, { recursive: true, force: true });
-  });
-
-  // Every test leaves the page without an error or an unexpected failed request.
-  afterEach(() => {
-    expect(problems).toEqual([]);
-  });
+  afterBrowserTests(problems, () => ({ browser, studio, dir }));
 
   it('plays the cues on a clock: play and pause, seek, the current cue under the picture, replay', async () => {
     expect(await page.locator('video').count()).toBe(0);

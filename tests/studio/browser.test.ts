@@ -1,8 +1,8 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
 import { lineText } from '../../src/model/spans.js';
 import { openReviewSession } from '../../src/pipeline/review-session.js';
@@ -10,7 +10,7 @@ import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
 import { startStudio, type Studio } from '../../src/studio/server.js';
 import { cli, tempDir } from '../helpers/cli.js';
 import { makeWebmClip } from './browser-clip.js';
-import { approveButton, inPage, launchChromium, recordProblems, rendered, row, savedRow, translation } from './studio-page.js';
+import { afterBrowserTests, approveButton, inPage, launchChromium, recordProblems, rendered, row, savedRow, translation } from './studio-page.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const LANG = 'fr-FR';
@@ -80,17 +80,7 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     address = studio.url;
   }, 240_000);
 
-  afterAll(async () => {
-    // Contexts are not closed one by one: a single-process Chromium exits with the first one closed.
-    await browser?.close();
-    await studio?.close();
-    if (dir !== '') rmSync(dir, { recursive: true, force: true });
-  });
-
-  // Every test leaves the pages without an error, an unexpected failed request or a dialog.
-  afterEach(() => {
-    expect(problems).toEqual([]);
-  });
+  afterBrowserTests(problems, () => ({ browser, studio, dir }));
 
   it('serves on loopback, and the page loads every cue of the track from it alone', async () => {
     expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);

@@ -1,4 +1,7 @@
+import { rmSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, expect } from 'vitest';
+import type { Studio } from '../../src/studio/server.js';
 import { findChromium } from '../helpers/chromium.js';
 
 const WEB_SECURITY_OFF = '--disable-web-security';
@@ -40,4 +43,21 @@ export function rendered(page: Page): Promise<unknown> {
 export function recordProblems(page: Page, problems: string[], handled: string): void {
   page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes(`status of ${handled}`)) problems.push(m.text()); });
   page.on('pageerror', (e) => problems.push(e.message));
+}
+
+/**
+ * Checks after each test of the block that its pages reported no problem, and after the last closes what `opened`
+ * gives: the browser, then the studio, then the test's folder.
+ */
+export function afterBrowserTests(problems: string[], opened: () => { browser: Browser | undefined; studio: Studio | undefined; dir: string }): void {
+  afterEach(() => {
+    expect(problems).toEqual([]);
+  });
+  afterAll(async () => {
+    const { browser, studio, dir } = opened();
+    // The browser as a whole, not its contexts one by one: a single-process Chromium exits with the first one closed.
+    await browser?.close();
+    await studio?.close();
+    if (dir !== '') rmSync(dir, { recursive: true, force: true });
+  });
 }
