@@ -9,7 +9,8 @@ import { formatById } from '../../src/formats/index.js';
 import { parse } from '../../src/formats/parse.js';
 import { framesToMs, msToFrames, parseFrameRate, snapToFrame } from '../../src/model/frame-rate.js';
 import type { FrameRate, Track } from '../../src/model/track.js';
-import { cli, tempDir } from '../helpers/cli.js';
+import { cli } from '../helpers/cli.js';
+import { localizeSample } from '../helpers/localize-sample.js';
 import { assertValidFile, type SchemaName } from '../helpers/schemas.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -86,10 +87,7 @@ describe('subloc deliver on the bundled sample', () => {
   let memory: string;
 
   beforeAll(async () => {
-    work = tempDir();
-    memory = join(work, 'm.sqlite');
-    const r = await cli(['localize', '--config', config, '--out', join(work, 'out'), '--memory', memory, '--json'], root, {});
-    expect(r.code).toBe(0);
+    ({ work, memory } = await localizeSample('out'));
   });
 
   const run = (args: string[]) => cli(['deliver', '--config', config, '--memory', memory, ...args], root, {});

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -10,23 +10,16 @@ import type { Manifest } from '../../src/deliver/manifest.js';
 import { resolveDeliverOptions } from '../../src/pipeline/deliver-options.js';
 import { recoverDelivery } from '../../src/deliver/write-set.js';
 import { formatById } from '../../src/formats/index.js';
-import { cli, tempDir } from '../helpers/cli.js';
+import { cli } from '../helpers/cli.js';
+import { localizeSample } from '../helpers/localize-sample.js';
+import { fileTree } from '../helpers/file-tree.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const config = join(root, 'subloc.config.json');
 const FESTIVAL = ['srt', 'vtt', 'ttml', 'ebu-tt-d', 'dcp-smpte', 'dcp-interop'].filter((id) => formatById(id) !== undefined);
 
-/** Every file under `dir`, hidden ones too, relative, as base64. */
-function snapshot(dir: string, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!existsSync(join(dir, prefix))) return out;
-  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-    if (entry.isDirectory()) Object.assign(out, snapshot(dir, rel));
-    else out[rel] = readFileSync(join(dir, rel), 'base64');
-  }
-  return out;
-}
+/** Every file of the folder, as base64. */
+const snapshot = (dir: string) => fileTree(dir, 'base64');
 
 const only = (tree: Record<string, string>, lang: string) => Object.fromEntries(Object.entries(tree).filter(([p]) => p.startsWith(`${lang}/`)));
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
@@ -52,10 +45,7 @@ describe('a delivery keeps what it does not deliver', () => {
   const run = (args: string[]) => cli(['deliver', '--config', config, '--memory', memory, '--out', out, ...args], root, {});
 
   beforeAll(async () => {
-    work = tempDir();
-    memory = join(work, 'm.sqlite');
-    const r = await cli(['localize', '--config', config, '--target', 'en-US,fr-FR', '--out', join(work, 'loc'), '--memory', memory, '--json'], root, {});
-    expect(r.code, r.stderr).toBe(0);
+    ({ work, memory } = await localizeSample('loc', '--target', 'en-US,fr-FR'));
   });
 
   /** A fresh folder holding the first delivery. */

@@ -1,27 +1,19 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { recoverDelivery, writeDeliverySet, type DeliverySet } from '../../src/deliver/write-set.js';
 import { tempDir } from '../helpers/cli.js';
+import { fileTree } from '../helpers/file-tree.js';
 
 type Tree = Record<string, string>;
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-/** Every file under `dir` (hidden ones too), relative, with its text. */
-function snapshot(dir: string, prefix = ''): Tree {
-  const out: Tree = {};
-  if (!existsSync(join(dir, prefix))) return out;
-  for (const entry of readdirSync(join(dir, prefix), { withFileTypes: true })) {
-    const rel = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-    if (entry.isDirectory()) Object.assign(out, snapshot(dir, rel));
-    else out[rel] = readFileSync(join(dir, rel), 'utf8');
-  }
-  return out;
-}
+/** Every file of the folder, with its text. */
+const snapshot = (dir: string): Tree => fileTree(dir, 'utf8');
 
 function plant(dir: string, tree: Tree): void {
   for (const [path, text] of Object.entries(tree)) {

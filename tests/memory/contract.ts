@@ -12,7 +12,7 @@ import type { SublocError } from '../../src/errors.js';
 import { openMemoryStore } from '../../src/memory/open.js';
 import { replaces } from '../../src/memory/precedence.js';
 import { scopeLockPathOf } from '../../src/memory/run-lock.js';
-import { UNDATED, type MemoryEntry, type MemoryStore, type RunHolder } from '../../src/memory/store.js';
+import { UNDATED, type MemoryEntry, type MemoryStore, type RunHolder, type RunLock, type RunLockOptions } from '../../src/memory/store.js';
 import { exportTmx, importTmx } from '../../src/memory/tmx.js';
 import { startProcess, tsxArgs, type RunningProcess } from '../helpers/cli.js';
 import { CONTESTED, entry, PAIR, writerBatch } from './entries.js';
@@ -373,11 +373,17 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
     });
 
     describe('the run lock', () => {
+      /** Asks for the run lock while another run holds it; settles once the lock says it waits, with who it was told holds the memory. */
+      async function waitForLock(options: Omit<RunLockOptions, 'onWait'>): Promise<{ lock: Promise<RunLock>; told: (RunHolder | undefined)[] }> {
+        const told: (RunHolder | undefined)[] = [];
+        const lock = (await memory()).lockRuns({ ...options, onWait: (holder) => told.push(holder) });
+        await until(() => told.length > 0);
+        return { lock, told };
+      }
+
       it('makes a second run wait until the first releases, telling it once who holds the memory', async () => {
         const first = await (await memory()).lockRuns({ purpose: 'subloc localize film-a' });
-        const told: (RunHolder | undefined)[] = [];
-        const second = (await memory()).lockRuns({ purpose: 'subloc localize film-b', onWait: (holder) => told.push(holder) });
-        await until(() => told.length > 0);
+        const { lock: second, told } = await waitForLock({ purpose: 'subloc localize film-b' });
         // It keeps waiting, however often it looks again.
         await new Promise((r) => setTimeout(r, 600));
         expect(await settled(second)).toBe(false);
@@ -407,9 +413,7 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
         running.push(holder);
         await until(() => holder.stdout.includes('held') || holder.child.exitCode !== null);
         expect(holder.stdout).toBe('held\n');
-        const told: (RunHolder | undefined)[] = [];
-        const waiting = (await memory()).lockRuns({ purpose: 'after a crash', onWait: (h) => told.push(h) });
-        await until(() => told.length > 0);
+        const { lock: waiting, told } = await waitForLock({ purpose: 'after a crash' });
         expect(told[0]).toMatchObject({ pid: holder.child.pid, purpose: 'memory-process.ts hold' });
         holder.child.kill('SIGKILL');
         (await waiting).release();
@@ -420,9 +424,7 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
         // A scope that shares no SQLite lock file with fr's (they are hashed into a fixed number of files).
         const otherScope = ['film-a\u0000de-DE', 'film-b\u0000de-DE', 'film-c\u0000es-ES'].find((s) => scopeLockPathOf('m', s) !== scopeLockPathOf('m', 'film-a\u0000fr-FR'))!;
         const de = await (await memory()).lockRuns({ purpose: 'film-a de', scope: otherScope, onWait: () => expect.fail('another scope is not kept out') });
-        const told: (RunHolder | undefined)[] = [];
-        const frAgain = (await memory()).lockRuns({ purpose: 'film-a fr again', scope: 'film-a\u0000fr-FR', onWait: (h) => told.push(h) });
-        await until(() => told.length > 0);
+        const { lock: frAgain } = await waitForLock({ purpose: 'film-a fr again', scope: 'film-a\u0000fr-FR' });
         expect(await settled(frAgain)).toBe(false);
         fr.release();
         (await frAgain).release();
@@ -431,16 +433,12 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
 
       it('keeps a whole-memory run out while a scoped run holds, and scoped runs out while a whole-memory run holds', async () => {
         const scoped = await (await memory()).lockRuns({ purpose: 'film-a fr', scope: 'film-a\u0000fr-FR' });
-        const toldWhole: (RunHolder | undefined)[] = [];
-        const whole = (await memory()).lockRuns({ purpose: 'subloc localize film-a', onWait: (h) => toldWhole.push(h) });
-        await until(() => toldWhole.length > 0);
-        expect(toldWhole[0]).toMatchObject({ purpose: 'film-a fr' });
+        const { lock: whole, told } = await waitForLock({ purpose: 'subloc localize film-a' });
+        expect(told[0]).toMatchObject({ purpose: 'film-a fr' });
         expect(await settled(whole)).toBe(false);
         scoped.release();
         const held = await whole;
-        const toldScoped: (RunHolder | undefined)[] = [];
-        const later = (await memory()).lockRuns({ purpose: 'film-b de', scope: 'film-b\u0000de-DE', onWait: (h) => toldScoped.push(h) });
-        await until(() => toldScoped.length > 0);
+        const { lock: later } = await waitForLock({ purpose: 'film-b de', scope: 'film-b\u0000de-DE' });
         expect(await settled(later)).toBe(false);
         held.release();
         (await later).release();

@@ -1,4 +1,4 @@
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMemoryStore } from '../../src/memory/open.js';
@@ -6,24 +6,15 @@ import type { RunReport } from '../../src/pipeline/report.js';
 import { cli, startCli, startProcess, tempDir, tsxArgs, type CliResult } from '../helpers/cli.js';
 import { start, type FakeDeepL } from '../helpers/deepl-server.js';
 import { startPostgres, type PostgresServer } from '../helpers/postgres-server.js';
+import { fileTree } from '../helpers/file-tree.js';
+import { approve } from '../helpers/xliff-approve.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const KEY = 'postgres-cli-key:fx';
 const SCRIPT = join(import.meta.dirname, 'memory-process.ts');
 
 /** Every file under `dir`, as text. */
-function allText(dir: string): string {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((d) => d.isFile())
-    .map((d) => readFileSync(join(d.parentPath, d.name), 'latin1'))
-    .join('\n');
-}
-
-function approve(xliff: string, cueId: string, text: string): string {
-  const unit = new RegExp(`(<trans-unit id="${cueId}"[^>]*)>([\\s\\S]*?)<target[^>]*>[\\s\\S]*?</target>`);
-  expect(unit.test(xliff)).toBe(true);
-  return xliff.replace(unit, `$1 approved="yes">$2<target state="final">${text}</target>`);
-}
+const allText = (dir: string) => Object.values(fileTree(dir, 'latin1')).join('\n');
 
 describe('the commands on a Postgres memory', () => {
   let server: PostgresServer;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openMemory } from '../../src/memory/sqlite.js';
-import type { MemoryEntry } from '../../src/memory/store.js';
 import type { Unit } from '../../src/model/unit.js';
+import { reviewerEntry } from '../../src/pipeline/cue-change.js';
 import { draftLanguage } from '../../src/pipeline/draft-language.js';
 import { offline } from '../../src/translate/offline/index.js';
 import type { Translator } from '../../src/translate/translator.js';
@@ -10,20 +10,11 @@ const PAIR = { source: 'zh-Hans', target: 'fr-FR' };
 const unit: Unit = { id: '7', cueIds: ['7', '8'], source: ['市民打来电话，', '说电梯坏了。'] };
 
 /** What the review studio stores when a reviewer writes the first cue of a unit and leaves the second empty. */
-const studioEntry: MemoryEntry = {
-  sourceLang: PAIR.source,
-  targetLang: PAIR.target,
-  source: unit.source,
-  target: ['Une habitante appelle :', ''],
-  glossaryVersion: '',
-  provider: 'studio',
-  status: 'draft',
-  cueStatus: ['reviewed', 'draft'],
-  comments: ['vérifier le genre', ''],
-  reviewer: 'Camille',
-  byReviewer: true,
-  updatedAt: '2026-12-01T10:00:00.000Z',
-};
+const studioEntry = reviewerEntry(
+  unit,
+  { texts: ['Une habitante appelle :', ''], states: ['reviewed', 'draft'], comments: ['vérifier le genre', ''] },
+  { pair: PAIR, reviewer: 'Camille', now: '2026-12-01T10:00:00.000Z' },
+);
 
 /** A provider whose drafts are machine drafts (stored in the memory, as DeepL's are). */
 const machine: Translator = {

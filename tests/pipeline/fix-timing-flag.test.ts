@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/deliver/manifest.js';
 import { parse } from '../../src/formats/parse.js';
 import type { RunReport } from '../../src/pipeline/report.js';
-import { cli, tempDir } from '../helpers/cli.js';
+import { cli } from '../helpers/cli.js';
+import { localizeSample } from '../helpers/localize-sample.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const config = join(root, 'subloc.config.json');
@@ -14,10 +15,7 @@ describe('--fix-timing on localize and deliver (the sample)', () => {
   let memory: string;
   // The sample is timed to the default profile already (`subloc timing fix`): the festival's 2 s minimum leaves work for the fix.
   beforeAll(async () => {
-    dir = tempDir();
-    memory = join(dir, 'memory.sqlite');
-    const plain = await cli(['localize', '--config', config, '--target', 'en-US,ja-JP', '--profile', 'festival', '--out', join(dir, 'plain'), '--memory', memory, '--json'], root);
-    expect(plain.code).toBe(0);
+    ({ work: dir, memory } = await localizeSample('plain', '--target', 'en-US,ja-JP', '--profile', 'festival'));
   });
 
   it('localize times the source once, for every language, and lists each change in run.json', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
 import { openMemory } from '../../src/memory/sqlite.js';
 import { lineText } from '../../src/model/spans.js';
+import { reviewerEntry } from '../../src/pipeline/cue-change.js';
 import { localize } from '../../src/pipeline/localize.js';
 import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
 import { readSourceTrack } from '../../src/pipeline/read-source.js';
@@ -24,20 +25,11 @@ describe('a reviewer’s decisions cue by cue, as the review studio stores them'
     const unit = units.find((u) => u.cueIds.length === 2)!;
     const memory = openMemory(options.memory);
     const put = await memory.put([
-      {
-        sourceLang: 'zh-Hans',
-        targetLang: 'fr-FR',
-        source: unit.source,
-        target: ['Première partie,', 'seconde <partie>.'],
-        glossaryVersion: '',
-        provider: 'studio',
-        status: 'reviewed',
-        cueStatus: ['approved', 'reviewed'],
-        reviewer: 'Camille',
-        byReviewer: true,
-        comments: ['Nom à vérifier & <confirmer>', ''],
-        updatedAt: new Date().toISOString(),
-      },
+      reviewerEntry(
+        unit,
+        { texts: ['Première partie,', 'seconde <partie>.'], states: ['approved', 'reviewed'], comments: ['Nom à vérifier & <confirmer>', ''] },
+        { pair: { source: 'zh-Hans', target: 'fr-FR' }, reviewer: 'Camille', now: new Date().toISOString() },
+      ),
     ]);
     await memory.close();
     expect(put.written).toBe(1);

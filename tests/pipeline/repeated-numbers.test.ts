@@ -3,13 +3,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
 import { exportTmx } from '../../src/memory/tmx.js';
-import { openMemory } from '../../src/memory/sqlite.js';
 import { lineText } from '../../src/model/spans.js';
 import type { RunReport } from '../../src/pipeline/report.js';
 import { readXliff } from '../../src/review/xliff-read.js';
 import { segment } from '../../src/translate/segment.js';
 import { cli, tempDir } from '../helpers/cli.js';
 import { start, type FakeDeepL } from '../helpers/deepl-server.js';
+import { storedEntries } from '../helpers/stored-entries.js';
+import { approve } from '../helpers/xliff-approve.js';
 
 /** Renumbered by hand, as real files are: 1, 2, 2, 3, 3, 7. The second `2` and the first `3` form one sentence. */
 const SOURCE = `1
@@ -52,13 +53,6 @@ function unpseudo(text: string): string {
   return plain.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ð/g, 'd');
 }
 
-/** Sets a trans-unit's target and approves it, as a CAT tool does. */
-function approve(xliff: string, cueId: string, text: string): string {
-  const unit = new RegExp(`(<trans-unit id="${cueId}"[^>]*)>([\\s\\S]*?)<target[^>]*>[\\s\\S]*?</target>`);
-  expect(unit.test(xliff)).toBe(true);
-  return xliff.replace(unit, `$1 approved="yes">$2<target state="final">${text}</target>`);
-}
-
 describe('localize and review a source whose cue numbers repeat (1, 2, 2, 3, 3, 7)', () => {
   let deepl: FakeDeepL;
   let dir: string;
@@ -72,14 +66,7 @@ describe('localize and review a source whose cue numbers repeat (1, 2, 2, 3, 3, 
     return JSON.parse(r.stdout) as RunReport;
   };
   const reviewImport = (file: string) => cli(['review', 'import', file, '--input', input(), '--source', 'en-US', '--title', 'hotline', '--reviewer', 'Camille', '--memory', join(dir, 'memory.sqlite')], dir, env);
-  const memory = async () => {
-    const store = openMemory(join(dir, 'memory.sqlite'));
-    try {
-      return await store.entries();
-    } finally {
-      await store.close();
-    }
-  };
+  const memory = () => storedEntries(join(dir, 'memory.sqlite'));
 
   beforeAll(async () => {
     deepl = await start({ authKey: KEY });

@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openMemory } from '../../src/memory/sqlite.js';
 import { importReview } from '../../src/pipeline/review-import.js';
-import { tempDir } from '../helpers/cli.js';
+import { filmFolder } from '../helpers/film-folder.js';
+import { storedEntries } from '../helpers/stored-entries.js';
 
 const SOURCE = '1\n00:00:01,000 --> 00:00:03,000\n北京，早上七点。\n\n2\n00:00:04,000 --> 00:00:06,000\n热线响了。\n';
 const EDITED = '1\n00:00:01,200 --> 00:00:03,200\nBeijing, seven in the morning.\n\n2\n00:00:04,200 --> 00:00:06,200\nThe hotline rings.\n';
@@ -11,19 +11,10 @@ const EDITED = '1\n00:00:01,200 --> 00:00:03,200\nBeijing, seven in the morning.
 let dir: string;
 
 beforeEach(() => {
-  dir = tempDir('subloc-review-flow-');
-  writeFileSync(join(dir, 'hotline-beijing.zh-Hans.srt'), SOURCE);
-  writeFileSync(join(dir, 'subloc.config.json'), JSON.stringify({ title: 'hotline-beijing', input: 'hotline-beijing.zh-Hans.srt', source: 'zh-Hans', targets: ['en-US'] }));
+  dir = filmFolder('subloc-review-flow-', SOURCE);
 });
 
-async function stored() {
-  const store = openMemory(join(dir, '.subloc/memory.sqlite'));
-  try {
-    return await store.entries();
-  } finally {
-    await store.close();
-  }
-}
+const stored = () => storedEntries(join(dir, '.subloc/memory.sqlite'));
 
 describe('the review import flow', () => {
   it('imports an edited track, aligned by timing, as the CLI and the studio call it: no CLI, no process.env', async () => {

@@ -7,16 +7,10 @@ import type { RunReport } from '../../src/pipeline/report.js';
 import { readXliff } from '../../src/review/xliff-read.js';
 import { cli, tempDir } from '../helpers/cli.js';
 import { start, type FakeDeepL } from '../helpers/deepl-server.js';
+import { approve } from '../helpers/xliff-approve.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const KEY = 'round-trip-key:fx';
-
-/** Sets a trans-unit's target as a translator's CAT tool would when they confirm it as final. */
-function approve(xliff: string, cueId: string, text: string): string {
-  const unit = new RegExp(`(<trans-unit id="${cueId}"[^>]*)>([\\s\\S]*?)<target[^>]*>[\\s\\S]*?</target>`);
-  expect(unit.test(xliff)).toBe(true);
-  return xliff.replace(unit, `$1 approved="yes">$2<target state="final">${text}</target>`);
-}
 
 describe('the review round trip: localize, review in XLIFF, import, change the source, localize again', () => {
   let deepl: FakeDeepL;

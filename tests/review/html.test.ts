@@ -10,17 +10,17 @@ import { findTerms, renderTagged } from '../../src/review/html-text.js';
 import { findChromium } from '../helpers/chromium.js';
 import type { ReviewCue, ReviewPackage } from '../../src/review/types.js';
 
-type CueInput = Pick<ReviewCue, 'id' | 'start' | 'end' | 'source' | 'target' | 'state'> & Partial<ReviewCue>;
+type CueInput = Pick<ReviewCue, 'id' | 'start' | 'end' | 'source' | 'target' | 'state'> & Partial<Omit<ReviewCue, 'metrics'>> & { metrics?: Partial<ReviewCue['metrics']> };
 
-function cue(c: CueInput): ReviewCue {
-  const durationMs = c.end - c.start;
+/** A review cue; its metrics default to a one-line cue of 30 characters, its duration is its times', its budget 42. */
+function cue({ metrics, ...c }: CueInput): ReviewCue {
   return {
     unitId: c.id,
     origin: c.target === null ? 'untranslated' : 'machine',
     terms: [],
     findings: [],
-    metrics: { durationMs, charsPerSecond: 12, lines: 1, maxLineWidth: 30, chars: 30, budget: 42 },
     ...c,
+    metrics: { durationMs: c.end - c.start, charsPerSecond: 12, lines: 1, maxLineWidth: 30, chars: 30, budget: 42, ...metrics },
   };
 }
 
@@ -41,13 +41,13 @@ function fixture(): ReviewPackage {
         id: '1', start: 1000, end: 3500,
         source: '<i>喂？你到码头了吗？</i>', target: '<i>Hello? Are you at the pier yet?</i>',
         state: 'reviewed', reviewer: 'lin',
-        metrics: { durationMs: 2500, charsPerSecond: 12.8, lines: 1, maxLineWidth: 32, chars: 32, budget: 42 },
+        metrics: { charsPerSecond: 12.8, lines: 1, maxLineWidth: 32, chars: 32 },
       }),
       cue({
         id: '2', start: 4000, end: 6500,
         source: '- 你是谁？\n- 我是船长。', target: "- Who are you?\n- I'm the captain.",
         state: 'approved', reviewer: 'lin',
-        metrics: { durationMs: 2500, charsPerSecond: 12, lines: 2, maxLineWidth: 17, chars: 17, budget: 42 },
+        metrics: { charsPerSecond: 12, lines: 2, maxLineWidth: 17, chars: 17 },
       }),
       cue({
         id: '3', start: 7000, end: 8200,
@@ -55,7 +55,7 @@ function fixture(): ReviewPackage {
         target: 'Every year the Yangtze carries hundreds of millions of tonnes of silt downstream.',
         state: 'reviewed', reviewer: 'lin', terms: [YANGTZE],
         findings: [diagnostic('qc/reading-speed', 'error', 'reading speed `67.5` characters/s, expected at most `20`; shorten by 57 characters or lengthen the cue', { cueId: '3' })],
-        metrics: { durationMs: 1200, charsPerSecond: 67.5, lines: 2, maxLineWidth: 42, chars: 42, budget: 42 },
+        metrics: { charsPerSecond: 67.5, lines: 2, maxLineWidth: 42, chars: 42 },
       }),
       cue({
         id: '4', start: 9000, end: 12000,
@@ -63,25 +63,25 @@ function fixture(): ReviewPackage {
         state: 'fuzzy', origin: 'memory-fuzzy', provider: 'memory', score: 0.87, terms: [DAM],
         suggestion: 'The Three Gorges Dam changed the river.',
         findings: [diagnostic('glossary/missing-term', 'warning', 'expected `Three Gorges Dam` for `三峡大坝`, not found in the draft', { cueId: '4' })],
-        metrics: { durationMs: 3000, charsPerSecond: 10.3, lines: 1, maxLineWidth: 31, chars: 31, budget: 42 },
+        metrics: { charsPerSecond: 10.3, lines: 1, maxLineWidth: 31, chars: 31 },
       }),
       cue({
         id: '5', start: 12500, end: 15000,
         source: '鱼&amp;米之乡。', target: 'A land of fish &amp; rice.',
         state: 'approved', reviewer: 'chen',
-        metrics: { durationMs: 2500, charsPerSecond: 10.4, lines: 1, maxLineWidth: 26, chars: 26, budget: 42 },
+        metrics: { charsPerSecond: 10.4, lines: 1, maxLineWidth: 26, chars: 26 },
       }),
       cue({
         id: '6', start: 15500, end: 18000,
         source: '<b>长江</b>从这里开始。', target: '<b>The Yangtze</b> begins here.',
         state: 'machine', provider: 'deepl', terms: [YANGTZE],
-        metrics: { durationMs: 2500, charsPerSecond: 11.6, lines: 1, maxLineWidth: 29, chars: 29, budget: 42 },
+        metrics: { charsPerSecond: 11.6, lines: 1, maxLineWidth: 29, chars: 29 },
       }),
       cue({
         id: '7', start: 18500, end: 21000,
         source: '我们明天再来。', target: null,
         state: 'untranslated',
-        metrics: { durationMs: 2500, charsPerSecond: 0, lines: 0, maxLineWidth: 0, chars: 0, budget: 42 },
+        metrics: { charsPerSecond: 0, lines: 0, maxLineWidth: 0, chars: 0 },
       }),
     ],
   };
@@ -103,7 +103,7 @@ describe('writeReviewSheet', () => {
     expect(html).toContain('<title>River Voices — en-US review</title>');
   });
 
-  it('escapes cue text, titles and messages: markup in them stays text', () => {
+  describe('escapes cue text, titles and messages: markup in them stays text', () => {
     const pkg = fixture();
     pkg.title = 'A <b>"bold"</b> & film';
     pkg.cues = [
@@ -115,13 +115,21 @@ describe('writeReviewSheet', () => {
       }),
     ];
     const page = writeReviewSheet(pkg);
-    expect(page.match(/<script>/g)).toHaveLength(1);
-    expect(page).not.toContain('<img');
-    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; 鱼');
-    expect(page).toContain('Tom &amp; Jerry &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;');
-    expect(page).toContain('<code>&lt;/li&gt;&lt;script&gt;alert(3)&lt;/script&gt;</code>');
-    expect(page).toContain('<title>A &lt;b&gt;&quot;bold&quot;&lt;/b&gt; &amp; film — en-US review</title>');
-    expect(page).toContain('data-cue-id="&lt;x&gt;"');
+
+    it('runs no script but its own, and shows no image', () => {
+      expect(page.match(/<script>/g)).toHaveLength(1);
+      expect(page).not.toContain('<img');
+    });
+
+    it.each([
+      ['the source text', '&lt;script&gt;alert(1)&lt;/script&gt; &amp; 鱼'],
+      ['the target text', 'Tom &amp; Jerry &lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(2)&gt;'],
+      ['a finding’s message', '<code>&lt;/li&gt;&lt;script&gt;alert(3)&lt;/script&gt;</code>'],
+      ['the title', '<title>A &lt;b&gt;&quot;bold&quot;&lt;/b&gt; &amp; film — en-US review</title>'],
+      ['the cue id in its attribute', 'data-cue-id="&lt;x&gt;"'],
+    ])('shows %s as text', (_what, escaped) => {
+      expect(page).toContain(escaped);
+    });
   });
 
   it('shows a reviewer’s comment on its cue, as text', () => {

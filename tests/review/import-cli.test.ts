@@ -2,11 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
-import { openMemory } from '../../src/memory/sqlite.js';
 import type { ReviewPackage, ReviewState } from '../../src/review/types.js';
 import { writeXliff } from '../../src/review/xliff-write.js';
 import { segment } from '../../src/translate/segment.js';
-import { cli, cliProcess, tempDir } from '../helpers/cli.js';
+import { cli, cliProcess } from '../helpers/cli.js';
+import { filmFolder } from '../helpers/film-folder.js';
+import { storedEntries } from '../helpers/stored-entries.js';
 
 const SOURCE = `1
 00:00:01,000 --> 00:00:03,000
@@ -31,9 +32,7 @@ const TARGETS: Record<string, string> = { '1': 'Citizens call <i>12345</i>,', '2
 let dir: string;
 
 beforeEach(() => {
-  dir = tempDir('subloc-review-');
-  writeFileSync(join(dir, 'hotline-beijing.zh-Hans.srt'), SOURCE);
-  writeFileSync(join(dir, 'subloc.config.json'), JSON.stringify({ title: 'hotline-beijing', input: 'hotline-beijing.zh-Hans.srt', source: 'zh-Hans', targets: ['en-US'] }));
+  dir = filmFolder('subloc-review-', SOURCE);
 });
 
 function xliff(state: (cueId: string) => ReviewState, over: Partial<ReviewPackage> = {}): string {
@@ -48,14 +47,7 @@ function xliff(state: (cueId: string) => ReviewState, over: Partial<ReviewPackag
   return writeXliff({ title: 'hotline-beijing', sourceLang: 'zh-Hans', targetLang: 'en-US', generatedAt: '2026-11-28T12:00:00Z', profile: 'netflix', cues, ...over });
 }
 
-async function memory() {
-  const store = openMemory(join(dir, '.subloc/memory.sqlite'));
-  try {
-    return await store.entries();
-  } finally {
-    await store.close();
-  }
-}
+const memory = () => storedEntries(join(dir, '.subloc/memory.sqlite'));
 
 describe('subloc review import', () => {
   it('imports reviewed and approved units from an XLIFF once, then changes nothing', async () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
 import { lineText } from '../../src/model/spans.js';
 import { readXliff } from '../../src/review/xliff-read.js';
@@ -9,22 +9,15 @@ import { openReviewSession } from '../../src/pipeline/review-session.js';
 import { MAX_BODY } from '../../src/studio/routes.js';
 import { startStudio } from '../../src/studio/server.js';
 import { cli } from '../helpers/cli.js';
-import { change, LANG, send, startSample, type Running } from './studio-fixture.js';
+import { change, LANG, sampleStudio, send, startSample } from './studio-fixture.js';
 
 /** Every cue of the bundled source track: the studio lists each one. */
 const SAMPLE_CUES = parse(readFileSync(join(import.meta.dirname, '../../subtitles/hotline-beijing.zh-Hans.srt'))).track.cues.length;
 
 describe('the studio’s JSON API', () => {
-  let running: Running;
+  const running = sampleStudio();
   const track = async (): Promise<StudioCue[]> => ((await send(running.origin, { path: `/api/tracks/${LANG}` })).json() as TrackResponse).cues;
   const put = (id: string, body: unknown) => change(running, 'PUT', `/api/tracks/${LANG}/cues/${id}`, body);
-
-  beforeAll(async () => {
-    running = await startSample();
-  }, 60_000);
-  afterAll(async () => {
-    await running?.studio.close();
-  });
 
   it('tells the page the session: title, languages, reviewer, no video, the profile’s figures per language', async () => {
     const answer = await send(running.origin, { path: '/api/session' });
@@ -179,16 +172,11 @@ describe('what the studio saved', () => {
 });
 
 describe('the video', () => {
-  let running: Running;
   const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
-  beforeAll(async () => {
-    const film = join(process.env['TMPDIR'] ?? '/tmp', `subloc-film-${process.pid}.webm`);
-    writeFileSync(film, bytes);
-    running = await startSample({ video: film });
-  }, 60_000);
-  afterAll(async () => {
-    await running?.studio.close();
-  });
+  const film = join(process.env['TMPDIR'] ?? '/tmp', `subloc-film-${process.pid}.webm`);
+  // Registered first, so it runs before the studio starts.
+  beforeAll(() => writeFileSync(film, bytes));
+  const running = sampleStudio({ video: film });
 
   it('is named in the session and served whole, or in the part asked (206), or refused beyond its end (416)', async () => {
     expect((await send(running.origin, { path: '/api/session' })).json().video).toEqual({ url: '/video', type: 'video/webm' });

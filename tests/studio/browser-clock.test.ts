@@ -1,21 +1,16 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openReviewSession } from '../../src/pipeline/review-session.js';
 import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
 import { startStudio, type Studio } from '../../src/studio/server.js';
-import { findChromium } from '../helpers/chromium.js';
 import { cli, tempDir } from '../helpers/cli.js';
 import { start as startDeepL } from '../helpers/deepl-server.js';
+import { afterBrowserTests, inPage, launchChromium, recordProblems, rendered, row, savedRow, translation } from './studio-page.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const LANG = 'de-DE';
-
-/** An expression evaluated in the page, as source text (see browser.test.ts). */
-function inPage<T = string>(page: Page, expression: string): Promise<T> {
-  return page.evaluate(expression) as Promise<T>;
-}
 
 describe('the review studio without a film, on fresh machine drafts', () => {
   let dir = '';
@@ -23,10 +18,6 @@ describe('the review studio without a film, on fresh machine drafts', () => {
   let studio: Studio | undefined;
   let page: Page;
   const problems: string[] = [];
-
-  const translation = (id: string) => page.getByRole('textbox', { name: `Translation of cue ${id}`, exact: true });
-  const row = (id: string) => page.locator(`li.cue[data-cue-id="${id}"]`);
-  const savedRow = (id: string) => page.waitForSelector(`li.cue[data-cue-id="${id}"][data-status="saved"]`, { timeout: 10_000 });
 
   beforeAll(async () => {
     dir = tempDir('subloc-studio-clock-');
@@ -44,28 +35,22 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     }
     const options = await resolveLocalizeOptions({ config: 'subloc.config.json' }, dir, {});
     studio = await startStudio({ session: await openReviewSession({ localize: options }) });
-    const { executablePath, args } = await findChromium();
-    // Web security on, as in a user's browser (see browser.test.ts).
-    browser = await chromium.launch({ executablePath, args: args.filter((a) => a !== '--disable-web-security'), headless: true });
+    browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.on('console', (m) => { if (m.type() === 'error' && !/status of 400/.test(m.text())) problems.push(m.text()); });
-    page.on('pageerror', (e) => problems.push(e.message));
+    // A refused save's 400 is an answer the page shows.
+    recordProblems(page, problems, '400');
     await page.goto(studio.url);
-    await page.waitForSelector('body[data-rendered="all"]', { timeout: 60_000 });
+    await rendered(page);
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await studio?.close();
-    if (dir !== '') rmSync(dir, { recursive: true, force: true });
-  });
+  afterBrowserTests(problems, () => ({ browser, studio, dir }));
 
   it('plays the cues on a clock: play and pause, seek, the current cue under the picture, replay', async () => {
     expect(await page.locator('video').count()).toBe(0);
     const play = page.getByRole('button', { name: 'Play', exact: true });
     await page.getByRole('button', { name: 'Seek to cue 3', exact: true }).click();
-    expect(await page.locator('#overlay').textContent()).toBe(await translation('3').inputValue());
-    expect(await row('3').getAttribute('aria-current')).toBe('true');
+    expect(await page.locator('#overlay').textContent()).toBe(await translation(page, '3').inputValue());
+    expect(await row(page, '3').getAttribute('aria-current')).toBe('true');
     const at = await page.locator('#time').textContent();
     await play.click();
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 10_000 });
@@ -73,72 +58,66 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     await page.keyboard.press('Control+Space');
     await page.getByRole('button', { name: 'Play', exact: true }).waitFor({ timeout: 10_000 });
     // Alt+R plays the current cue again from its start.
-    await translation('3').focus();
+    await translation(page, '3').focus();
     await page.keyboard.press('Alt+R');
     await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Control+Space');
-    expect(problems).toEqual([]);
   }, 120_000);
 
   it('shows the machine draft beside the edit, with what the reviewer changed', async () => {
-    const machine = await row('2').locator('.machine .text').first().textContent();
-    expect(machine).toBe(await translation('2').inputValue());
-    expect(await row('2').locator('.diff').textContent()).toBe('unchanged');
-    await translation('2').fill(`Neu: ${machine!}`);
-    expect(await row('2').locator('.diff ins').allTextContents()).toEqual(['Neu: ']);
-    await savedRow('2');
-    expect(problems).toEqual([]);
+    const machine = await row(page, '2').locator('.machine .text').first().textContent();
+    expect(machine).toBe(await translation(page, '2').inputValue());
+    expect(await row(page, '2').locator('.diff').textContent()).toBe('unchanged');
+    await translation(page, '2').fill(`Neu: ${machine!}`);
+    expect(await row(page, '2').locator('.diff ins').allTextContents()).toEqual(['Neu: ']);
+    await savedRow(page, '2');
   }, 120_000);
 
   it('keeps what is typed as typed when a save lands in a pause: a trailing space or a new empty line stays', async () => {
-    const box = translation('8');
+    const box = translation(page, '8');
     await box.fill('Hallo ');
-    await savedRow('8');
+    await savedRow(page, '8');
     expect(await box.inputValue()).toBe('Hallo ');
     await box.press('End');
     await box.pressSequentially('Welt');
     await box.press('Enter');
-    await savedRow('8');
+    await savedRow(page, '8');
     expect(await box.inputValue()).toBe('Hallo Welt\n');
     await box.pressSequentially('zweite Zeile');
-    await savedRow('8');
+    await savedRow(page, '8');
     await page.reload();
-    await page.waitForSelector('body[data-rendered="all"]', { timeout: 60_000 });
-    expect(await translation('8').inputValue()).toBe('Hallo Welt\nzweite Zeile');
-    expect(problems).toEqual([]);
+    await rendered(page);
+    expect(await translation(page, '8').inputValue()).toBe('Hallo Welt\nzweite Zeile');
   }, 120_000);
 
   it('inserts a glossary term’s preferred rendering at the cursor', async () => {
     const term = page.locator('li.cue .terms button.preferred').first();
     const name = (await term.getAttribute('aria-label'))!;
     const [, preferred, id] = /^Insert “(.+)” into cue (\d+)$/.exec(name)!;
-    await translation(id!).fill('');
+    await translation(page, id!).fill('');
     await page.getByRole('button', { name, exact: true }).click();
-    expect(await translation(id!).inputValue()).toBe(preferred);
-    await savedRow(id!);
-    expect(await row(id!).locator('.terms button.preferred').first().getAttribute('class')).toContain('present');
-    expect(problems).toEqual([]);
+    expect(await translation(page, id!).inputValue()).toBe(preferred);
+    await savedRow(page, id!);
+    expect(await row(page, id!).locator('.terms button.preferred').first().getAttribute('class')).toContain('present');
   }, 120_000);
 
   it('marks a cue reviewed, and only once', async () => {
-    expect(await row('4').getAttribute('data-state')).toBe('draft');
+    expect(await row(page, '4').getAttribute('data-state')).toBe('draft');
     await page.getByRole('button', { name: 'Mark cue 4 reviewed', exact: true }).click();
-    await page.waitForSelector('li.cue[data-cue-id="4"][data-state="reviewed"][data-status="saved"]', { timeout: 10_000 });
+    await savedRow(page, '4', 'reviewed');
     expect(await page.getByRole('button', { name: 'Mark cue 4 reviewed', exact: true }).isDisabled()).toBe(true);
-    expect(problems).toEqual([]);
   }, 120_000);
 
   it('shows the server’s reason when it refuses a change, and saves once it is fixed', async () => {
     // The studio never empties a cue: a text box cleared is refused, with the reason.
-    await translation('5').fill('');
+    await translation(page, '5').fill('');
     await page.waitForSelector('li.cue[data-cue-id="5"][data-status="error"]', { timeout: 10_000 });
-    const reason = await row('5').locator('.save-error').textContent();
+    const reason = await row(page, '5').locator('.save-error').textContent();
     expect(reason).toMatch(/empty/);
     expect(await page.locator('#save-status').textContent()).toBe(`Not saved: cue 5: ${reason!}`);
-    await translation('5').fill('eins\nzwei');
-    await savedRow('5');
+    await translation(page, '5').fill('eins\nzwei');
+    await savedRow(page, '5');
     expect(await page.locator('#save-status').textContent()).toBe('All changes saved');
-    expect(problems).toEqual([]);
   }, 120_000);
 
   it('works beyond loopback once opened with the token it printed, and not without it', async () => {
@@ -150,15 +129,14 @@ describe('the review studio without a film, on fresh machine drafts', () => {
       // In the first page's context: a single-process Chromium sends a second context's cookies with its navigations only.
       const other = await page.context().newPage();
       await other.goto(`http://127.0.0.1:${wide.port}/?token=${wide.token!}`);
-      await other.waitForSelector('body[data-rendered="all"]', { timeout: 60_000 });
+      await rendered(other);
       // The token leaves the address bar (the server keeps it in a cookie), and every request of the page carries it.
       expect(new URL(other.url()).search).toBe('');
-      await other.getByRole('textbox', { name: 'Translation of cue 7', exact: true }).fill('Über das Netz gespeichert');
-      await other.waitForSelector('li.cue[data-cue-id="7"][data-status="saved"]', { timeout: 10_000 });
+      await translation(other, '7').fill('Über das Netz gespeichert');
+      await savedRow(other, '7');
     } finally {
       await wide.close();
     }
-    expect(problems).toEqual([]);
   }, 120_000);
 
   it('shows only the cues that need attention, or those with one finding, when asked', async () => {
@@ -167,7 +145,7 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     expect(shown.length).toBeGreaterThan(0);
     expect(new Set(shown)).toEqual(new Set(['true']));
     expect(await page.locator('#summary').textContent()).toContain(`${shown.length} need attention`);
-    expect(await row('4').isHidden()).toBe(await inPage<boolean>(page, `document.querySelector('li.cue[data-cue-id="4"]').dataset.attention === 'false'`));
+    expect(await row(page, '4').isHidden()).toBe(await inPage<boolean>(page, `document.querySelector('li.cue[data-cue-id="4"]').dataset.attention === 'false'`));
     await page.getByRole('combobox', { name: 'Show cues' }).selectOption('all');
     // By finding: the codes QC reported on this track, each showing exactly the cues it was found on.
     const codes = await page.getByRole('combobox', { name: 'Finding' }).locator('option').evaluateAll((options) => options.map((o) => o.getAttribute('value')).filter((v) => v !== ''));
@@ -178,6 +156,5 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     for (const list of found) expect(list.split(' ')).toContain('qc/reading-speed');
     expect(await page.locator('#shown').textContent()).toBe(`Showing ${found.length} of ${await page.locator('li.cue').count()} cues`);
     await page.getByRole('combobox', { name: 'Finding' }).selectOption('');
-    expect(problems).toEqual([]);
   }, 120_000);
 });

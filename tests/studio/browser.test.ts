@@ -1,22 +1,21 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
 import { lineText } from '../../src/model/spans.js';
-import { findChromium } from '../helpers/chromium.js';
 import { openReviewSession } from '../../src/pipeline/review-session.js';
 import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
 import { startStudio, type Studio } from '../../src/studio/server.js';
 import { cli, tempDir } from '../helpers/cli.js';
 import { makeWebmClip } from './browser-clip.js';
+import { afterBrowserTests, approveButton, inPage, launchChromium, recordProblems, rendered, row, savedRow, translation } from './studio-page.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const LANG = 'fr-FR';
 const TRACK = `out/hotline-beijing/${LANG}/hotline-beijing.${LANG}.srt`;
 const XSS = '<img src=x onerror=alert(1)>';
-const WEB_SECURITY_OFF = '--disable-web-security';
 
 /** An HTTP request with the headers a browser would never let a page set (Host) or a foreign page would send (Origin). */
 function raw(address: string, options: { method: string; path: string; headers: Record<string, string>; body?: string }): Promise<{ status: number; body: string }> {
@@ -37,11 +36,6 @@ const SUBTITLE = "document.querySelector('video').textTracks[0].cues.getCueById"
 /** The accessible name of what has the keyboard focus. */
 const FOCUSED = "document.activeElement.getAttribute('aria-label')";
 
-/** An expression evaluated in the page: source text, so that the test's TypeScript needs no DOM types and its runner's helpers never reach the page. */
-function inPage<T = string>(page: Page, expression: string): Promise<T> {
-  return page.evaluate(expression) as Promise<T>;
-}
-
 describe('the review studio in headless Chromium, on the sample film', () => {
   let dir = '';
   let browser: Browser | undefined;
@@ -55,9 +49,8 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     page.on('request', (r) => requests.push(r.url()));
-    // A stale save's 409 is an answer the page handles, but Chromium logs every 4xx response as an error.
-    page.on('console', (m) => { if (m.type() === 'error' && !m.text().includes('status of 409 (Conflict)')) problems.push(m.text()); });
-    page.on('pageerror', (e) => problems.push(e.message));
+    // A stale save's 409 is an answer the page handles.
+    recordProblems(page, problems, '409 (Conflict)');
     page.on('dialog', (d) => { problems.push(`a ${d.type()} dialog: ${d.message()}`); void d.dismiss(); });
     await load(page);
     return page;
@@ -65,12 +58,9 @@ describe('the review studio in headless Chromium, on the sample film', () => {
 
   async function load(page: Page): Promise<void> {
     await page.goto(address);
-    await page.waitForSelector('body[data-rendered="all"]', { timeout: 60_000 });
+    await rendered(page);
   }
 
-  const translation = (page: Page, id: string) => page.getByRole('textbox', { name: `Translation of cue ${id}`, exact: true });
-  const row = (page: Page, id: string) => page.locator(`li.cue[data-cue-id="${id}"]`);
-  const savedRow = (page: Page, id: string) => page.waitForSelector(`li.cue[data-cue-id="${id}"][data-status="saved"]`, { timeout: 10_000 });
   const allSaved = (page: Page) => page.waitForSelector('body[data-save-status="saved"]', { timeout: 10_000 });
 
   beforeAll(async () => {
@@ -79,10 +69,7 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     // Offline drafts (no DeepL key): the memory holds what the sample's TMX says, as a reviewer meets it.
     const drafted = await cli(['localize', '--config', 'subloc.config.json', '--target', LANG], dir);
     if (drafted.code !== 0) throw new Error(`localize failed: ${drafted.stderr}`);
-    const { executablePath, args } = await findChromium();
-    // @sparticuz/chromium's flags turn web security off, and with it the `Origin` a page sends with its own changes:
-    // the studio refuses those, as it should. Users' browsers keep it on; so does this one.
-    browser = await chromium.launch({ executablePath, args: args.filter((a) => a !== WEB_SECURITY_OFF), headless: true });
+    browser = await launchChromium();
     // Kept open to the end: a single-process Chromium (@sparticuz/chromium's) exits when its last page closes.
     const keeper = await browser.newPage();
     writeFileSync(join(dir, 'film.webm'), await makeWebmClip(keeper, 120));
@@ -93,12 +80,7 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     address = studio.url;
   }, 240_000);
 
-  afterAll(async () => {
-    // Contexts are not closed one by one: a single-process Chromium exits with the first one closed.
-    await browser?.close();
-    await studio?.close();
-    if (dir !== '') rmSync(dir, { recursive: true, force: true });
-  });
+  afterBrowserTests(problems, () => ({ browser, studio, dir }));
 
   it('serves on loopback, and the page loads every cue of the track from it alone', async () => {
     expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -106,11 +88,10 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     const source = parse(readFileSync(join(dir, 'subtitles/hotline-beijing.zh-Hans.srt'))).track;
     expect(await page.locator('li.cue').count()).toBe(source.cues.length);
     expect(await translation(page, '12').inputValue()).not.toBe('');
-    expect(await page.getByRole('button', { name: 'Approve cue 12', exact: true }).isVisible()).toBe(true);
+    expect(await approveButton(page, '12').isVisible()).toBe(true);
     expect(await page.getByRole('textbox', { name: 'Comment on cue 12', exact: true }).isVisible()).toBe(true);
     expect(await page.locator('#save-status').textContent()).toBe('All changes saved');
     expect(requests.filter((u) => !u.startsWith(address))).toEqual([]);
-    expect(problems).toEqual([]);
   }, 120_000);
 
   it('saves an edit and an approval, and finds them after a reload', async () => {
@@ -119,8 +100,8 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     await translation(page, '12').fill(edited);
     expect(await row(page, '12').getAttribute('data-status')).toBe('unsaved');
     await savedRow(page, '12');
-    await page.getByRole('button', { name: 'Approve cue 12', exact: true }).click();
-    await page.waitForSelector('li.cue[data-cue-id="12"][data-state="approved"][data-status="saved"]', { timeout: 10_000 });
+    await approveButton(page, '12').click();
+    await savedRow(page, '12', 'approved');
     await page.getByRole('textbox', { name: 'Comment on cue 12', exact: true }).fill('Vérifier le numéro avec la production');
     await savedRow(page, '12');
     await allSaved(page);
@@ -133,8 +114,7 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     expect(await translation(page, '12').inputValue()).toBe(edited);
     expect(await row(page, '12').getAttribute('data-state')).toBe('approved');
     expect(await page.getByRole('textbox', { name: 'Comment on cue 12', exact: true }).inputValue()).toBe('Vérifier le numéro avec la production');
-    expect(await page.getByRole('button', { name: 'Approve cue 12', exact: true }).isDisabled()).toBe(true);
-    expect(problems).toEqual([]);
+    expect(await approveButton(page, '12').isDisabled()).toBe(true);
   }, 120_000);
 
   it('shows a cue reading like markup as those characters, and runs nothing', async () => {
@@ -147,7 +127,6 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     // The film's subtitle track holds the characters too, escaped for WebVTT.
     const vtt = await inPage(page, `${SUBTITLE}('3').getCueAsHTML().textContent`);
     expect(vtt).toBe(XSS);
-    expect(problems).toEqual([]);
   }, 120_000);
 
   it('seeks the film to a cue whose time is clicked, and its subtitle track follows the edits', async () => {
@@ -162,7 +141,6 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     const shown = await inPage(page, `${SUBTITLE}('7').text`);
     expect(shown).toBe('Un sous-titre qui suit la saisie');
     await savedRow(page, '7');
-    expect(problems).toEqual([]);
   }, 120_000);
 
   it('moves between cues and approves from the keyboard', async () => {
@@ -175,9 +153,8 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     const hasError = await row(page, '20').getAttribute('data-severity');
     await page.keyboard.press('Control+Enter');
     if (hasError === 'error') await page.getByRole('button', { name: 'Approve anyway', exact: true }).click();
-    await page.waitForSelector('li.cue[data-cue-id="20"][data-state="approved"][data-status="saved"]', { timeout: 10_000 });
+    await savedRow(page, '20', 'approved');
     expect(await inPage(page, FOCUSED)).toBe('Translation of cue 21');
-    expect(problems).toEqual([]);
   }, 120_000);
 
   it('asks before approving a cue QC finds an error in, and approves only when told', async () => {
@@ -186,17 +163,16 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     await translation(page, '30').fill(long);
     await page.waitForSelector('li.cue[data-cue-id="30"][data-severity="error"]', { timeout: 10_000 });
     expect(await row(page, '30').locator('.findings').textContent()).toMatch(/error/);
-    await page.getByRole('button', { name: 'Approve cue 30', exact: true }).click();
+    await approveButton(page, '30').click();
     const dialog = page.getByRole('dialog', { name: 'Approve a cue with errors?' });
     await dialog.waitFor({ timeout: 10_000 });
     expect(await dialog.textContent()).toContain('cue 30');
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
     await savedRow(page, '30');
     expect(await row(page, '30').getAttribute('data-state')).not.toBe('approved');
-    await page.getByRole('button', { name: 'Approve cue 30', exact: true }).click();
+    await approveButton(page, '30').click();
     await page.getByRole('button', { name: 'Approve anyway', exact: true }).click();
-    await page.waitForSelector('li.cue[data-cue-id="30"][data-state="approved"][data-status="saved"]', { timeout: 10_000 });
-    expect(problems).toEqual([]);
+    await savedRow(page, '30', 'approved');
   }, 120_000);
 
   it('undoes and redoes a saved change', async () => {
@@ -211,7 +187,6 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     await savedRow(page, '40');
     await load(page);
     expect(await translation(page, '40').inputValue()).toBe('Première version');
-    expect(problems).toEqual([]);
   }, 120_000);
 
   it('gives the second of two reviewers saving one cue the other version, and lets them choose', async () => {
@@ -243,7 +218,6 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     await allSaved(second);
     await load(second);
     expect(await translation(second, '51').inputValue()).toBe('Version A');
-    expect(problems).toEqual([]);
   }, 180_000);
 
   it('filters the cues by state', async () => {
@@ -253,7 +227,6 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     expect(shown).toEqual(expect.arrayContaining(['12', '20', '30']));
     expect(await page.locator('li.cue:visible[data-state="draft"]').count()).toBe(0);
     await page.getByRole('combobox', { name: 'Show cues' }).selectOption('all');
-    expect(problems).toEqual([]);
   }, 120_000);
 
   it('approves every cue without findings in one step, and leaves the others', async () => {
@@ -267,7 +240,6 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     await load(page);
     for (const id of clean) expect(await row(page, id).getAttribute('data-state')).toBe('approved');
     for (const id of flagged) expect(await row(page, id).getAttribute('data-state')).not.toBe('approved');
-    expect(problems).toEqual([]);
   }, 120_000);
 
   it('refuses a foreign Host and a change from a foreign Origin', async () => {

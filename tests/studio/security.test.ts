@@ -2,16 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReviewSession } from '../../src/pipeline/review-session.js';
 import type { TrackResponse } from '../../src/studio/api.js';
 import { startStudio, type Studio } from '../../src/studio/server.js';
-import { change, LANG, localizedSample, send, startSample, testPage, type Running } from './studio-fixture.js';
+import { change, LANG, localizedSample, sampleStudio, send, testPage } from './studio-fixture.js';
 
 describe('the studio on loopback', () => {
-  let running: Running;
-  beforeAll(async () => {
-    running = await startSample();
-  }, 60_000);
-  afterAll(async () => {
-    await running?.studio.close();
-  });
+  const running = sampleStudio();
 
   it('listens on 127.0.0.1 and needs no token there', async () => {
     expect(running.studio.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);

@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { localize } from '../../src/pipeline/localize.js';
 import { resolveLocalizeOptions, type LocalizeOptions } from '../../src/pipeline/options.js';
 import { openReviewSession } from '../../src/pipeline/review-session.js';
@@ -45,6 +46,18 @@ export async function startSample(extra: Partial<StudioOptions> & { reviewer?: s
   const session = await openReviewSession({ localize: options, reviewer });
   const studio = await startStudio({ session, port: 0, pageDir: testPage(dir), ...studioOptions });
   return { dir, options, studio, origin: studio.url.replace(/\/$/, '') };
+}
+
+/** The sample's studio for the tests of the enclosing block: started before the first, closed after the last. */
+export function sampleStudio(extra: Parameters<typeof startSample>[0] = {}): Running {
+  const running = {} as Running;
+  beforeAll(async () => {
+    Object.assign(running, await startSample(extra));
+  }, 60_000);
+  afterAll(async () => {
+    await running.studio?.close();
+  });
+  return running;
 }
 
 export interface Answer {

@@ -1,15 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dcpSmpte } from '../../../src/formats/dcp/index.js';
-import { detectFormat } from '../../../src/formats/index.js';
-import { ttml } from '../../../src/formats/ttml/index.js';
 import { parseFrameRate } from '../../../src/model/frame-rate.js';
 import type { Cue, Track } from '../../../src/model/track.js';
-import { arbTrack, comparable } from '../../helpers/arbitrary-track.js';
-import { cinemaTrack, frameGrid } from './snap.js';
-import { validateText } from '../../helpers/schemas.js';
+import { arbTrack } from '../../helpers/arbitrary-track.js';
+import { expectRoundTrip } from '../../helpers/round-trip.js';
+import { cinemaTrack, DCP_EXPRESSIBLE, frameGrid } from './snap.js';
 
-const EXPRESSIBLE = { italic: true, bold: true, underline: true, colors: ['#ffff00'], placements: [{ vertical: 'top' as const }], maxMs: 20 * 3600_000 };
 const OPTS = { documentId: 'urn:uuid:6382e2f3-8d75-441a-8324-4d0713549056', issueDate: '2025-01-28T20:47:47Z' };
 
 function track(cues: Cue[], extra: Partial<Track> = {}): Track {
@@ -20,58 +17,44 @@ const hello: Cue = { id: '1', start: 1000, end: 3000, lines: [[{ text: 'Hello ' 
 
 describe('SMPTE ST 428-7 writer', () => {
   it('writes the 2014 header, UTF-8 with BOM, and reads back', () => {
-    const { text, diagnostics } = dcpSmpte.serialize(track([hello], { meta: { title: 'Hotline & "Beijing"' }, language: 'zh-Hans' }), { ...OPTS, frameRate: parseFrameRate('25')! });
-    expect(diagnostics).toEqual([]);
-    expect(text.charCodeAt(0)).toBe(0xfeff);
-    expect(text).toContain('<SubtitleReel xmlns="http://www.smpte-ra.org/schemas/428-7/2014/DCST">');
-    expect(text).toContain('<Id>urn:uuid:6382e2f3-8d75-441a-8324-4d0713549056</Id>');
-    expect(text).toContain('<IssueDate>2025-01-28T20:47:47Z</IssueDate>');
-    expect(text).toContain('<Language>zh-Hans</Language>');
-    expect(text).toContain('<EditRate>25 1</EditRate>');
-    expect(text).toContain('<TimeCodeRate>25</TimeCodeRate>');
-    expect(text).toContain('<StartTime>00:00:00:00</StartTime>');
-    expect(text).toMatch(/<LoadFont ID="font1">urn:uuid:[0-9a-f-]{36}<\/LoadFont>/);
-    expect(text).toContain('TimeIn="00:00:01:00" TimeOut="00:00:03:00" FadeUpTime="00:00:00:00" FadeDownTime="00:00:00:00"');
-    expect(text).toContain('<Text Valign="bottom" Vposition="14.5">Hello <Font Italic="yes">world</Font></Text>');
-    expect(text).toContain('<Text Valign="bottom" Vposition="8">second line</Text>');
-    const back = dcpSmpte.parse(text);
-    expect(back.diagnostics).toEqual([]);
-    expect(back.track.language).toBe('zh-Hans');
-    expect(back.track.meta.title).toBe('Hotline & "Beijing"');
-    expect(back.track.frameRate).toEqual({ numerator: 25, denominator: 1 });
-    expect(comparable(back.track)).toEqual(comparable(track([hello])));
+    const { text, back } = expectRoundTrip(dcpSmpte, track([hello], { meta: { title: 'Hotline & "Beijing"' }, language: 'zh-Hans' }), { ...OPTS, frameRate: parseFrameRate('25')! });
+    expect(text).toBe(`\ufeff<?xml version="1.0" encoding="UTF-8"?>
+<SubtitleReel xmlns="http://www.smpte-ra.org/schemas/428-7/2014/DCST">
+  <Id>urn:uuid:6382e2f3-8d75-441a-8324-4d0713549056</Id>
+  <ContentTitleText>Hotline &amp; "Beijing"</ContentTitleText>
+  <IssueDate>2025-01-28T20:47:47Z</IssueDate>
+  <ReelNumber>1</ReelNumber>
+  <Language>zh-Hans</Language>
+  <EditRate>25 1</EditRate>
+  <TimeCodeRate>25</TimeCodeRate>
+  <StartTime>00:00:00:00</StartTime>
+  <LoadFont ID="font1">urn:uuid:cb57c013-c7f9-5ed4-b7aa-aac11739f757</LoadFont>
+  <SubtitleList>
+    <Font ID="font1" Size="42" Color="FFFFFFFF" Effect="border" EffectColor="FF000000">
+      <Subtitle SpotNumber="1" TimeIn="00:00:01:00" TimeOut="00:00:03:00" FadeUpTime="00:00:00:00" FadeDownTime="00:00:00:00">
+        <Text Valign="bottom" Vposition="14.5">Hello <Font Italic="yes">world</Font></Text>
+        <Text Valign="bottom" Vposition="8">second line</Text>
+      </Subtitle>
+    </Font>
+  </SubtitleList>
+</SubtitleReel>
+`);
+    expect(back.language).toBe('zh-Hans');
+    expect(back.meta.title).toBe('Hotline & "Beijing"');
+    expect(back.frameRate).toEqual({ numerator: 25, denominator: 1 });
   });
 
   it('is deterministic for a given document id and issue date', () => {
     expect(dcpSmpte.serialize(track([hello]), OPTS).text).toBe(dcpSmpte.serialize(track([hello]), OPTS).text);
   });
 
-  it('writes documents that validate against DCDMSubtitle-2014.xsd', () => {
-    const samples = fc.sample(arbTrack(EXPRESSIBLE), { numRuns: 4, seed: 7 });
-    const styled = track([
-      hello,
-      { id: 'x', start: 4000, end: 5000, lines: [[{ text: 'all', bold: true, underline: true, color: 'yellow' }]], placement: { vertical: 'top' } },
-      { id: 'y', start: 5000, end: 6000, lines: [[{ text: 'side' }]], placement: { vertical: 'middle', horizontal: 'left' } },
-    ], { meta: { title: 'a <title> & more' } });
-    [...samples, styled].forEach((t, i) => {
-      const { text } = dcpSmpte.serialize(t);
-      const verdict = validateText(text, 'dcp-smpte-2014', `smpte-${i}.xml`);
-      expect(verdict).toEqual({ ok: true, out: '' });
-    });
-  });
-
   it.each(['24', '25', '30', '48'])('round-trips times frame-exactly at %s fps', (label) => {
     const rate = parseFrameRate(label)!;
     const [grid, step] = frameGrid(rate);
     fc.assert(
-      fc.property(arbTrack(EXPRESSIBLE), (raw) => {
-        const t = cinemaTrack({ ...raw, frameRate: rate }, grid, step);
-        const { text, diagnostics } = dcpSmpte.serialize(t, OPTS);
-        expect(diagnostics).toEqual([]);
-        const back = dcpSmpte.parse(text);
-        expect(back.diagnostics).toEqual([]);
-        expect(back.track.frameRate).toEqual(rate);
-        expect(comparable(back.track)).toEqual(comparable(t));
+      fc.property(arbTrack(DCP_EXPRESSIBLE), (raw) => {
+        const { back } = expectRoundTrip(dcpSmpte, cinemaTrack({ ...raw, frameRate: rate }, grid, step), OPTS);
+        expect(back.frameRate).toEqual(rate);
       }),
       { numRuns: 60 },
     );
@@ -93,14 +76,6 @@ describe('SMPTE ST 428-7 writer', () => {
     expect(diagnostics[0]!.message).toContain('23.976');
     expect(diagnostics[0]!.message).toContain('24, 25, 30, 48, 50 or 60');
     expect(dcpSmpte.serialize(track([hello], { frameRate: parseFrameRate('29.97')! })).diagnostics[0]!.code).toBe('dcp/frame-rate');
-  });
-
-  it('reports a cue of 3 lines and still writes it', () => {
-    const three: Cue = { id: '7', start: 0, end: 1000, lines: [[{ text: 'one' }], [{ text: 'two' }], [{ text: 'three' }]] };
-    const { text, diagnostics } = dcpSmpte.serialize(track([three]), OPTS);
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'dcp/too-many-lines', severity: 'error', cueId: '7' })]);
-    expect(text.match(/<Text /g)).toHaveLength(3);
-    expect(dcpSmpte.parse(text).track.cues[0]!.lines.map((l) => l[0]!.text)).toEqual(['one', 'two', 'three']);
   });
 
   it('reports a track without cues, which the schema cannot take', () => {
@@ -127,11 +102,7 @@ describe('SMPTE ST 428-7 writer', () => {
 });
 
 describe('SMPTE ST 428-7 reader', () => {
-  it('is detected by its root, and TTML detection does not claim it', () => {
-    const { text } = dcpSmpte.serialize(track([hello]), OPTS);
-    expect(dcpSmpte.detect(text)).toBe(true);
-    expect(ttml.detect(text)).toBe(false);
-    expect(detectFormat(text.slice(1))?.id).toBe('dcp-smpte');
+  it('is detected by its root with any namespace prefix, and not by an Interop root', () => {
     expect(dcpSmpte.detect('<?xml version="1.0"?>\n<dcst:SubtitleReel xmlns:dcst="x"/>')).toBe(true);
     expect(dcpSmpte.detect('<DCSubtitle Version="1.0"/>')).toBe(false);
   });

@@ -1,5 +1,9 @@
 import { framesToMs, msToFrames } from '../../../src/model/frame-rate.js';
 import type { FrameRate, Track } from '../../../src/model/track.js';
+import type { Expressible } from '../../helpers/arbitrary-track.js';
+
+/** What both DCP formats can say: styles, one colour, top placement, 20 hours. */
+export const DCP_EXPRESSIBLE: Expressible = { italic: true, bold: true, underline: true, colors: ['#ffff00'], placements: [{ vertical: 'top' }], maxMs: 20 * 3600_000 };
 
 /** At most 2 lines, times on a grid: what a DCP file keeps exactly. */
 export function cinemaTrack(track: Track, toGrid: (ms: number) => number, step: (ms: number) => number): Track {

@@ -158,20 +158,16 @@ describe('drafts that aim for the budget', () => {
     expect(result.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 1, billedSecondPass: billedLong });
   });
 
-  it('keeps the first draft when the second fails the glossary check the first passes', async () => {
+  // The first draft says DEUX, the second drops it: a glossary finding on either decides which draft is kept.
+  it.each([
+    ['keeps the first draft when the second fails the glossary check the first passes', { failsWithDeux: false, kept: ['[EN-US] UN DEUX', 'SEPT HUIT'], overBudgetSecond: 1 }],
+    ['keeps the second draft when the first fails the glossary check', { failsWithDeux: true, kept: ['[EN-US] UN', 'SEPT HUIT'], overBudgetSecond: 0 }],
+  ])('%s', async (_name, { failsWithDeux, kept, overBudgetSecond }) => {
     const { connection } = await setup();
-    // A glossary whose term renders as DEUX: the second draft drops it.
-    const glossaryFindings = (_unit: Unit, targets: readonly string[]) => (targets.join(' ').includes('DEUX') ? 0 : 1);
+    const glossaryFindings = (_unit: Unit, targets: readonly string[]) => (targets.join(' ').includes('DEUX') === failsWithDeux ? 1 : 0);
     const result = await translateUnits(connection, [long, short], { pair: { source: 'fr', target: 'en-US' }, budgets, glossaryFindings });
-    expect(result.drafts[0]?.targets).toEqual(['[EN-US] UN DEUX', 'SEPT HUIT']);
-    expect(result.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 1, billedSecondPass: billedLong });
-  });
-
-  it('keeps the second draft when the first fails the glossary check', async () => {
-    const { connection } = await setup();
-    const glossaryFindings = (_unit: Unit, targets: readonly string[]) => (targets.join(' ').includes('DEUX') ? 1 : 0);
-    const result = await translateUnits(connection, [long, short], { pair: { source: 'fr', target: 'en-US' }, budgets, glossaryFindings });
-    expect(result.drafts[0]?.targets).toEqual(['[EN-US] UN', 'SEPT HUIT']);
+    expect(result.drafts[0]?.targets).toEqual(kept);
+    expect(result.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond, billedSecondPass: billedLong });
   });
 
   it('asks nothing again when every first draft is within its budget and the tolerance', async () => {

@@ -1,0 +1,50 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dcpInterop, dcpSmpte } from '../../../src/formats/dcp/index.js';
+import { detectFormat } from '../../../src/formats/index.js';
+import { ttml } from '../../../src/formats/ttml/index.js';
+import type { Cue, Track } from '../../../src/model/track.js';
+import { arbTrack } from '../../helpers/arbitrary-track.js';
+import { validateText } from '../../helpers/schemas.js';
+import { DCP_EXPRESSIBLE } from './snap.js';
+
+function track(cues: Cue[], extra: Partial<Track> = {}): Track {
+  return { language: 'en', cues, meta: {}, ...extra };
+}
+
+const hello: Cue = { id: '1', start: 1000, end: 3000, lines: [[{ text: 'Hello ' }, { text: 'world', italic: true }], [{ text: 'second line' }]] };
+
+/** What both DCP writers do alike: each row the format, its schema, and a document id of the form it takes. */
+describe.each([
+  ['Interop CineCanvas', { format: dcpInterop, schema: 'dcp-interop-mattsson' as const, opts: { documentId: 'cab5c268-222b-41d2-88ae-6d6999441b17' } }],
+  ['SMPTE ST 428-7', { format: dcpSmpte, schema: 'dcp-smpte-2014' as const, opts: { documentId: 'urn:uuid:6382e2f3-8d75-441a-8324-4d0713549056', issueDate: '2025-01-28T20:47:47Z' } }],
+])('%s', (_name, { format, schema, opts }) => {
+  it('writes documents that validate against its schema', () => {
+    const samples = fc.sample(arbTrack(DCP_EXPRESSIBLE), { numRuns: 4, seed: 7 });
+    const styled = track([
+      hello,
+      { id: 'x', start: 4000, end: 5000, lines: [[{ text: 'all', bold: true, underline: true, color: 'yellow' }]], placement: { vertical: 'top' } },
+      { id: 'y', start: 5000, end: 6000, lines: [[{ text: 'left' }]], placement: { vertical: 'middle', horizontal: 'left' } },
+      { id: 'z', start: 6000, end: 6500, lines: [[{ text: 'right' }]], placement: { vertical: 'middle', horizontal: 'right' } },
+    ], { language: 'zh-Hans', meta: { title: 'a <title> & more' } });
+    [...samples, styled].forEach((t, i) => {
+      expect(validateText(format.serialize(t).text, schema, `${format.id}-${i}.xml`)).toEqual({ ok: true, out: '' });
+    });
+  });
+
+  it('reports a cue of 3 lines and still writes it', () => {
+    const three: Cue = { id: '7', start: 0, end: 1000, lines: [[{ text: 'one' }], [{ text: 'two' }], [{ text: 'three' }]] };
+    const { text, diagnostics } = format.serialize(track([three]), opts);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'dcp/too-many-lines', severity: 'error', cueId: '7' })]);
+    expect(text.match(/<Text /g)).toHaveLength(3);
+    expect(format.parse(text).track.cues[0]!.lines.map((l) => l[0]!.text)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('is detected by its root, and TTML detection does not claim it', () => {
+    const { text } = format.serialize(track([hello]), opts);
+    expect(format.detect(text)).toBe(true);
+    expect(ttml.detect(text)).toBe(false);
+    // What detection is given is decoded text: without the byte order mark SMPTE writes.
+    expect(detectFormat(text.replace(/^\ufeff/, ''))?.id).toBe(format.id);
+  });
+});
