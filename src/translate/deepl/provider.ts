@@ -51,10 +51,10 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
 
   // One set of lanes for the run: languages drafted side by side share the concurrency.
   const lanes = requestLanes(run.concurrency);
-  // Planning a language's requests (protecting every unit) holds the event loop. Each language plans in its own
-  // turn of it, after the glossary sync and after the language before, so the first requests leave while the
-  // other languages still plan, instead of all planning first.
-  let turn: Promise<unknown> = glossaries;
+  // Preparing a language's units (protecting every one) holds the event loop. Each language prepares in its own
+  // turn of it, after the language before, while the glossary sync is still under way; its requests wait for the
+  // sync. Answers and other languages' memory searches go on between the turns.
+  let turn: Promise<unknown> = Promise.resolve();
   return {
     ready,
     translator: {
@@ -63,12 +63,13 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
         const mine = turn.then(() => new Promise((resolve) => setImmediate(resolve)));
         turn = mine;
         await mine;
-        const ids = await glossaries;
-        const glossaryId = Object.hasOwn(ids, req.pair.target) ? ids[req.pair.target] : undefined;
+        const glossaryId = glossaries.then((ids) => (Object.hasOwn(ids, req.pair.target) ? ids[req.pair.target] : undefined));
+        // Marked handled: a failed sync rejects where translateUnits awaits it, or in `ready`.
+        glossaryId.catch(() => {});
         const result = await translateUnits(connection, units, {
           pair: req.pair,
           lanes,
-          ...(glossaryId === undefined ? {} : { glossaryId }),
+          glossaryId,
           ...(g === undefined ? {} : { protection: protection(g.glossary, g.matcher, req.pair.target) }),
           ...(req.budgets === undefined ? {} : { budgets: req.budgets }),
           ...(run.gate === undefined ? {} : { gate: run.gate }),

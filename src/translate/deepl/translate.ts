@@ -30,8 +30,12 @@ export interface Protection {
 
 export interface TranslateUnitsOptions {
   pair: LanguagePair;
-  /** A v3 glossary with a dictionary for this pair (see syncGlossary). */
-  glossaryId?: string;
+  /**
+   * A v3 glossary with a dictionary for this pair (see syncGlossary), or the
+   * promise of it while the sync is under way: the units are protected and
+   * joined meanwhile, and the first request waits for it.
+   */
+  glossaryId?: string | Promise<string | undefined>;
   /** Requests in flight at once. @default 4 */
   concurrency?: number;
   /**
@@ -150,7 +154,8 @@ export async function translateUnits(
   units: readonly Unit[],
   options: TranslateUnitsOptions,
 ): Promise<TranslateUnitsResult> {
-  const plan = planRequests(units, options);
+  const prepared = prepareUnits(units, options);
+  const plan = batchRequests(units, prepared, await options.glossaryId);
   const { source, target, requestOptions, items: toSend } = plan;
   const drafts = new Map<string, Draft>(plan.unsent.map((d) => [d.unitId, d]));
   const diagnostics: Diagnostic[] = [];
@@ -393,11 +398,21 @@ export interface RequestPlan {
   fixedParamsWith(instructions: readonly string[]): Param[];
 }
 
-/**
- * The requests translateUnits will make, without making them: one text per
- * unit, consecutive runs within DeepL's limits, each with its context.
- */
-export function planRequests(units: readonly Unit[], options: Pick<TranslateUnitsOptions, 'pair' | 'glossaryId' | 'protection' | 'budgets'>): RequestPlan {
+/** The units made ready to send, whatever the glossary: protected, their cues joined, the ones with no words set aside. */
+interface PreparedUnits {
+  source: SourceLanguageCode;
+  target: TargetLanguageCode;
+  ignoreTags: readonly string[];
+  items: PlannedUnit[];
+  unsent: Draft[];
+  plain(unit: Unit | undefined): string;
+  budgets: ReadonlyMap<string, readonly number[]> | undefined;
+  instructions: readonly string[];
+}
+
+type PrepareOptions = Pick<TranslateUnitsOptions, 'pair' | 'protection' | 'budgets'>;
+
+function prepareUnits(units: readonly Unit[], options: PrepareOptions): PreparedUnits {
   const source = deeplSource(options.pair.source);
   const target = deeplTarget(options.pair.target);
   const joiner = lineJoiner(options.pair.source);
@@ -417,21 +432,26 @@ export function planRequests(units: readonly Unit[], options: Pick<TranslateUnit
     const text = joinCues(unit.source.map((text, k) => cues[k]?.text ?? text), options.pair.source, budgets?.get(unit.id));
     items.push({ unit, index, cues, text });
   });
+  return { source, target, ignoreTags, items, unsent, plain, budgets, instructions };
+}
 
+/** The prepared units in consecutive runs within DeepL's limits, each with its context, sent with `glossaryId`. */
+function batchRequests(units: readonly Unit[], prepared: PreparedUnits, glossaryId: string | undefined): RequestPlan {
+  const { source, target, ignoreTags, items, unsent, plain, budgets, instructions } = prepared;
   const requestOptions: TranslateTextOptions = {
     preserveFormatting: true,
     tagHandling: 'xml',
     nonSplittingTags: NON_SPLITTING_TAGS,
     ...(ignoreTags.length > 0 ? { ignoreTags: [...ignoreTags] } : {}),
-    ...(options.glossaryId === undefined ? {} : { glossary: options.glossaryId }),
+    ...(glossaryId === undefined ? {} : { glossary: glossaryId }),
     // Custom instructions need the quality-optimized model (REFERENCE.md); DeepL refuses them with latency_optimized.
-    ...(instructions.length > 0 ? { modelType: 'quality_optimized' as const, customInstructions: instructions } : {}),
+    ...(instructions.length > 0 ? { modelType: 'quality_optimized' as const, customInstructions: [...instructions] } : {}),
   };
   // The body deepl-node will send, but for `text` and `context` (utils.ts buildURLSearchParams, validateAndAppendTextOptions).
   const fixedParamsWith = (sent: readonly string[]): Param[] => [
     ['target_lang', target],
     ['source_lang', source],
-    ...(options.glossaryId === undefined ? [] : [['glossary_id', options.glossaryId] as const]),
+    ...(glossaryId === undefined ? [] : [['glossary_id', glossaryId] as const]),
     ['show_billed_characters', '1'],
     ['preserve_formatting', '1'],
     ['tag_handling', 'xml'],
@@ -467,6 +487,14 @@ export function planRequests(units: readonly Unit[], options: Pick<TranslateUnit
     budgets,
     fixedParamsWith,
   };
+}
+
+/**
+ * The requests translateUnits will make, without making them: one text per
+ * unit, consecutive runs within DeepL's limits, each with its context.
+ */
+export function planRequests(units: readonly Unit[], options: PrepareOptions & { glossaryId?: string }): RequestPlan {
+  return batchRequests(units, prepareUnits(units, options), options.glossaryId);
 }
 
 /** A unit's parts, one per cue, restored and made tagged text; a cue without a part keeps an empty target. */

@@ -193,6 +193,26 @@ describe('translateUnits against the DeepL-compatible server', () => {
     expect(result.drafts[0]!.targets).toEqual(['[EN-US] 打进hotline。']);
   });
 
+  it('prepares the units while the glossary is still being made, and sends nothing before it is', async () => {
+    const { server, connection } = await setup();
+    const g = await connection.client.createMultilingualGlossary('subloc t h', [
+      { sourceLangCode: 'zh', targetLangCode: 'en', entries: new (await import('deepl-node')).GlossaryEntries({ entries: { 热线: 'hotline' } }) },
+    ]);
+    const before = server.state.requests.length;
+    const prepared: string[] = [];
+    const protection: Protection = { ignoreTags: ['x'], prepare: (text) => (prepared.push(text), { text, restore: (out) => ({ text: out, diagnostics: [] }) }) };
+    let made!: (id: string) => void;
+    const glossaryId = new Promise<string>((resolve) => (made = resolve));
+    const drafting = translateUnits(connection, [unit(1, '打进热线。'), unit(2, '热线接通了。')], { pair, glossaryId, protection });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(prepared).toEqual(['打进热线。', '热线接通了。']);
+    expect(server.state.requests.length).toBe(before);
+    made(g.glossaryId);
+    const result = await drafting;
+    expect(result.drafts.map((d) => d.targets)).toEqual([['[EN-US] 打进hotline。'], ['[EN-US] hotline接通了。']]);
+    expect(server.state.requests.at(-1)!.params!.get('glossary_id')).toEqual([g.glossaryId]);
+  });
+
   it('plans exactly the body deepl-node sends', async () => {
     const { server, connection } = await setup();
     const input = [...units(70), unit(900, '<i> </i>'), ...Array.from({ length: 8 }, (_, i) => unit(1000 + i, '汉'.repeat(4000)))];
