@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatById, formatIds } from '../formats/index.js';
+import { formatIds } from '../formats/format-ids.js';
 import type { FormatId } from '../formats/types.js';
 import type { Lang } from '../model/track.js';
 import { SublocError } from '../errors.js';
@@ -212,7 +212,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
 
   const formats = cli.formats ?? file.formats ?? ['srt'];
   for (const f of formats) {
-    if (!formatById(f)) fail(where, `unknown format \`${f}\`; expected one of ${formatIds.join(', ')}`);
+    if (!(formatIds as readonly string[]).includes(f)) fail(where, `unknown format \`${f}\`; expected one of ${formatIds.join(', ')}`);
   }
 
   const outRel = cli.out ?? file.out ?? 'out';

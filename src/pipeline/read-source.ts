@@ -1,4 +1,4 @@
-import { parse } from '../formats/parse.js';
+import { parseLazily } from '../formats/parse-lazily.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Lang, Track } from '../model/track.js';
 import { SublocError } from '../errors.js';
@@ -19,7 +19,8 @@ export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
  * errors or no cues.
  */
 export async function readSourceTrack(options: { input: string; source: Lang; title: string; encoding?: string }): Promise<{ track: Track; diagnostics: Diagnostic[] }> {
-  const parsed = parse(await readInput(options.input, MAX_SOURCE_BYTES), { fileName: options.input, language: options.source, ...(options.encoding === undefined ? {} : { encoding: options.encoding }) });
+  // Only the source's own reader loads: a run on an SRT source never loads the XML stack.
+  const parsed = await parseLazily(await readInput(options.input, MAX_SOURCE_BYTES), { fileName: options.input, language: options.source, ...(options.encoding === undefined ? {} : { encoding: options.encoding }) });
   const first = parsed.diagnostics.find((d) => d.severity === 'error');
   if (first || parsed.track.cues.length === 0) {
     throw new SublocError('PARSE_FAILED', first ? first.message : 'no cues found; expected at least one timed cue', {

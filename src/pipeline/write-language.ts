@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path';
-import { formats } from '../formats/index.js';
+import { formatTable } from '../formats/table.js';
 import type { FormatId } from '../formats/types.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Track } from '../model/track.js';
@@ -46,9 +46,11 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
     out.sha256[relative(runDir, path)] = sha256(text);
   };
   for (const id of input.formats) {
-    const adapter = formats[id];
-    await write(join(runDir, target, `${title}.${target}.${adapter.suffix}`), () => {
-      const written = adapter.serialize(track);
+    // Only the writers asked for load.
+    const row = formatTable[id];
+    const serialize = await row.writer();
+    await write(join(runDir, target, `${title}.${target}.${row.suffix}`), () => {
+      const written = serialize(track);
       for (const d of written.diagnostics) out.diagnostics.push(d);
       return written.text;
     });
