@@ -12,8 +12,7 @@ import { BCP47, fromFileName } from '../model/file-name.js';
 import { parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate } from '../model/track.js';
 import { loadProfile, type Profile } from '../qc/index.js';
-import { hasDeepLKey } from '../translate/deepl/index.js';
-import { PROVIDER_IDS, type ProviderId } from '../translate/providers.js';
+import { PROVIDER_IDS, providers, type ProviderId } from '../translate/providers.js';
 import { checkOutFolder } from './out-folder.js';
 
 /** What a user may say, on the command line or in `subloc.config.json`. */
@@ -204,11 +203,11 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   }
 
   // Without a key the offline provider is the default: the run still drafts everything the memory knows.
-  const provider = cli.provider ?? file.provider ?? (hasDeepLKey(env) ? 'deepl' : 'offline');
-  if (!(PROVIDER_IDS as readonly string[]).includes(provider)) fail(where, `unknown provider \`${provider}\`; expected one of ${PROVIDER_IDS.join(', ')}`);
-  if (provider === 'deepl' && !hasDeepLKey(env) && !cli.dryRun) {
-    fail(where, 'the deepl provider needs a key in the DEEPL_AUTH_KEY environment variable (never in a file); use --provider offline to draft from memory only');
-  }
+  const provider = cli.provider ?? file.provider ?? (providers.deepl.unavailable?.(env) === undefined ? 'deepl' : 'offline');
+  if (!Object.hasOwn(providers, provider)) fail(where, `unknown provider \`${provider}\`; expected one of ${PROVIDER_IDS.join(', ')}`);
+  // A dry run asks no provider, so it needs nothing of the environment.
+  const unavailable = cli.dryRun ? undefined : providers[provider as ProviderId].unavailable?.(env);
+  if (unavailable !== undefined) fail(where, unavailable);
 
   const formats = cli.formats ?? file.formats ?? ['srt'];
   for (const f of formats) {

@@ -35,5 +35,7 @@ export interface PreparedProvider {
 export interface Provider {
   /** Aims its drafts at the cues' character budgets (DeepL, where the target takes custom instructions). */
   condenses: boolean;
+  /** Why it cannot draft with this environment (DeepL: no key), said to the user; undefined when it can. */
+  unavailable?(env: Readonly<Record<string, string | undefined>>): string | undefined;
   prepare(run: ProviderRun): PreparedProvider;
 }

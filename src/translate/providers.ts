@@ -1,3 +1,4 @@
+import { hasDeepLKey } from './deepl/client.js';
 import { prepareDeepL } from './deepl/provider.js';
 import { offline } from './offline/index.js';
 import type { Provider } from './provider.js';
@@ -5,13 +6,20 @@ import { pseudo } from './pseudo/index.js';
 
 const nothingToPrepare: Promise<readonly never[]> = Promise.resolve([]);
 
-/** Every provider by id: the options, the pipeline and the CLI read this table. */
-export const providers = Object.freeze({
-  deepl: { condenses: true, prepare: prepareDeepL },
+const table = {
+  deepl: {
+    condenses: true,
+    unavailable: (env) =>
+      hasDeepLKey(env) ? undefined : 'the deepl provider needs a key in the DEEPL_AUTH_KEY environment variable (never in a file); use --provider offline to draft from memory only',
+    prepare: prepareDeepL,
+  },
   offline: { condenses: false, prepare: (run) => ({ translator: offline({ memory: run.memory }), ready: nothingToPrepare }) },
   pseudo: { condenses: false, prepare: () => ({ translator: pseudo, ready: nothingToPrepare }) },
-} satisfies Record<string, Provider>);
+} satisfies Record<string, Provider>;
 
-export type ProviderId = keyof typeof providers;
+export type ProviderId = keyof typeof table;
+
+/** Every provider by id: the options, the pipeline and the CLI read this table. */
+export const providers: Readonly<Record<ProviderId, Provider>> = Object.freeze(table);
 
 export const PROVIDER_IDS = Object.keys(providers) as readonly ProviderId[];

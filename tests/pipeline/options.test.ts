@@ -131,6 +131,18 @@ describe('the DeepL key stays at the edge', () => {
     expect(JSON.stringify(options)).not.toContain('DEEPL_');
   });
 
+  it('drafts offline without a key, and refuses DeepL without one unless the run is dry', async () => {
+    const dir = tempDir();
+    expect((await resolveLocalizeOptions({ input: sample, targets: ['fr-FR'] }, dir, { DEEPL_AUTH_KEY: '  ' })).provider).toBe('offline');
+    const error = await resolveLocalizeOptions({ input: sample, targets: ['fr-FR'], provider: 'deepl' }, dir, {}).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ name: 'SublocError', code: 'CONFIG_INVALID' });
+    expect((error as Error).message).toContain('the deepl provider needs a key in the DEEPL_AUTH_KEY environment variable (never in a file); use --provider offline');
+    expect((await resolveLocalizeOptions({ input: sample, targets: ['fr-FR'], provider: 'deepl', dryRun: true }, dir, {})).provider).toBe('deepl');
+  });
+
   it('condenses by default; `--no-condense` or `"condense": false` turns it off; anything but a boolean is refused', async () => {
     const dir = tempDir();
     expect((await resolveLocalizeOptions({ input: sample, targets: ['fr-FR'] }, dir, {})).condense).toBe(true);
