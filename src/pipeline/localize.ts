@@ -108,11 +108,16 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
   try {
     // Held until the memory closes: two runs on one memory never bill the same unit. A dry run bills nothing.
     if (!options.dryRun) await memory.lockRuns({ ...lock, onWait: (holder) => onEvent({ type: 'memory-wait', memory: memory.location, holder }) });
+    const imported = await importMemories(memory, options.tmx);
+    // Nothing is written in a dry run, so nothing a translator edited can be overwritten.
+    const edits: ReadonlyMap<string, ReviewEdit> = options.dryRun
+      ? new Map()
+      : await importReviewEdits({ runDir, title: options.title, sourceLang: options.source, targets: options.targets, units, memory, written: await readWrittenRecord(runDir), now: generatedAt });
     const provider = providers[options.provider];
-    // A dry run asks no provider: it only counts what the memory lacks. A provider's preparation (DeepL's glossary
-    // sync) is not awaited here: it runs while the memories are imported and every language searches the memory,
-    // and each language waits for it before its first request and before it is written, so a failed preparation
-    // fails the run.
+    // A dry run asks no provider: it only counts what the memory lacks. The provider is prepared once the run's own
+    // inputs have been read, so a run that fails on them asks DeepL nothing. Its preparation (DeepL's glossary sync)
+    // is not awaited here: it runs while every language searches the memory, and each language waits for it before
+    // its first request and before it is written, so a failed preparation fails the run.
     const prepared = options.dryRun
       ? undefined
       : provider.prepare({
@@ -126,11 +131,6 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
           ...(run.deeplGate === undefined ? {} : { gate: run.deeplGate }),
         });
     const translator = prepared?.translator;
-    const imported = await importMemories(memory, options.tmx);
-    // Nothing is written in a dry run, so nothing a translator edited can be overwritten.
-    const edits: ReadonlyMap<string, ReviewEdit> = options.dryRun
-      ? new Map()
-      : await importReviewEdits({ runDir, title: options.title, sourceLang: options.source, targets: options.targets, units, memory, written: await readWrittenRecord(runDir), now: generatedAt });
     const service: Diagnostic[] = [];
 
     /** Assembles, checks, packages and writes one language as soon as its drafts are in, while others still wait on DeepL. */

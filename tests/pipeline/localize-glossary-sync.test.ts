@@ -18,12 +18,21 @@ afterEach(async () => {
   deepl = undefined;
 });
 
-async function run(server: FakeDeepLOptions, onEvent: (event: LocalizeEvent) => void, key = KEY) {
+async function run(server: FakeDeepLOptions, onEvent: (event: LocalizeEvent) => void, key = KEY, tmx?: string) {
   deepl = await start({ authKey: KEY, ...server });
   const dir = tempDir();
   const env = { DEEPL_AUTH_KEY: key, DEEPL_SERVER_URL: deepl.url };
   const options = await resolveLocalizeOptions(
-    { input: sample, targets: ['en-US', 'fr-FR'], provider: 'deepl', formats: ['srt'], out: join(dir, 'out'), memory: join(dir, 'memory.sqlite'), glossary: join(root, 'glossary.json') },
+    {
+      input: sample,
+      targets: ['en-US', 'fr-FR'],
+      provider: 'deepl',
+      formats: ['srt'],
+      out: join(dir, 'out'),
+      memory: join(dir, 'memory.sqlite'),
+      glossary: join(root, 'glossary.json'),
+      ...(tmx === undefined ? {} : { tmx: [tmx] }),
+    },
     dir,
     env,
   );
@@ -63,5 +72,13 @@ describe('localize: the glossary sync off the critical path', () => {
     expect((error as SublocError).code).toBe('DEEPL_AUTH');
     expect(deepl!.state.requests.some((r) => r.path === '/v2/translate')).toBe(false);
     expect(existsSync(join(dir, 'out/hotline-beijing/en-US'))).toBe(false);
+  });
+
+  it('asks DeepL nothing when the run fails on its own inputs (a memory to import that is not there)', async () => {
+    const { result } = await run({}, () => {}, KEY, join(tempDir(), 'missing.tmx'));
+    await expect(result).rejects.toThrow(/missing\.tmx/);
+    // A sync begun before the failure would still be on its way to the server: give it the time to arrive.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(deepl!.state.requests).toEqual([]);
   });
 });
