@@ -2,7 +2,8 @@ import type { MemoryEntry, MemoryStore } from '../memory/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { CondenseResult, Translator } from '../translate/translator.js';
 import { plainOf } from '../model/tagged-text.js';
-import { overBudget, supportsCustomInstructions } from '../translate/deepl/index.js';
+import { overBudget } from '../translate/deepl/condense.js';
+import { supportsCustomInstructions } from '../translate/deepl/languages.js';
 import { cueStatusOf, targetMissing, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import { RANK } from '../memory/precedence.js';
 

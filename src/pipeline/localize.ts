@@ -120,7 +120,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     // its first request and before it is written, so a failed preparation fails the run.
     const prepared = options.dryRun
       ? undefined
-      : provider.prepare({
+      : await provider.prepare({
           memory,
           ...(glossary === undefined ? {} : { glossary }),
           title: options.title,

@@ -37,5 +37,6 @@ export interface Provider {
   condenses: boolean;
   /** Why it cannot draft with this environment (DeepL: no key), said to the user; undefined when it can. */
   unavailable?(env: Readonly<Record<string, string | undefined>>): string | undefined;
-  prepare(run: ProviderRun): PreparedProvider;
+  /** Loads what the provider needs and starts its preparation; resolves before that preparation is done (see `ready`). */
+  prepare(run: ProviderRun): Promise<PreparedProvider>;
 }

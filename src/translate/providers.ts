@@ -1,5 +1,4 @@
-import { hasDeepLKey } from './deepl/client.js';
-import { prepareDeepL } from './deepl/provider.js';
+import { hasDeepLKey } from './deepl/key.js';
 import { offline } from './offline/index.js';
 import type { Provider } from './provider.js';
 import { pseudo } from './pseudo/index.js';
@@ -11,10 +10,11 @@ const table = {
     condenses: true,
     unavailable: (env) =>
       hasDeepLKey(env) ? undefined : 'the deepl provider needs a key in the DEEPL_AUTH_KEY environment variable (never in a file); use --provider offline to draft from memory only',
-    prepare: prepareDeepL,
+    // deepl-node and its HTTP stack load only for a run that drafts with DeepL.
+    prepare: async (run) => (await import('./deepl/provider.js')).prepareDeepL(run),
   },
-  offline: { condenses: false, prepare: (run) => ({ translator: offline({ memory: run.memory }), ready: nothingToPrepare }) },
-  pseudo: { condenses: false, prepare: () => ({ translator: pseudo, ready: nothingToPrepare }) },
+  offline: { condenses: false, prepare: async (run) => ({ translator: offline({ memory: run.memory }), ready: nothingToPrepare }) },
+  pseudo: { condenses: false, prepare: async () => ({ translator: pseudo, ready: nothingToPrepare }) },
 } satisfies Record<string, Provider>;
 
 export type ProviderId = keyof typeof table;

@@ -40,6 +40,14 @@ describe('what a command loads', () => {
     expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
   });
 
+  it('`subloc localize` drafting offline never loads DeepL, nor the Postgres driver', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'film.zh-Hans.srt'), '1\n00:00:01,000 --> 00:00:03,000\n市民热线接通了。\n');
+    const { packages } = packagesLoaded(['localize', '--input', 'film.zh-Hans.srt', '--target', 'fr-FR', '--provider', 'offline', '--memory', join(dir, 'memory.sqlite')], dir, { DEEPL_AUTH_KEY: '' });
+    expect(packages).toContain('better-sqlite3');
+    expect(packages.filter((p) => p === 'deepl-node' || p === 'axios' || p === 'pg')).toEqual([]);
+  });
+
   it('a command on an SQLite memory never loads the Postgres driver', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.tmx'), '<tmx version="1.4"><header srclang="zh-Hans"/><body><tu><tuv xml:lang="zh-Hans"><seg>您好</seg></tuv><tuv xml:lang="en-US"><seg>Hello</seg></tuv></tu></body></tmx>');

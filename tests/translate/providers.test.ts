@@ -20,7 +20,7 @@ describe('the provider table', () => {
     server = await start({ authKey: KEY });
     expect(PROVIDER_IDS).toEqual(['deepl', 'offline', 'pseudo']);
     for (const id of PROVIDER_IDS) {
-      const prepared = providers[id].prepare(run({ DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }));
+      const prepared = await providers[id].prepare(run({ DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }));
       expect(prepared.translator.id).toBe(id);
       await expect(prepared.ready).resolves.toEqual([]);
     }
@@ -32,10 +32,10 @@ describe('the provider table', () => {
     server = await start({ authKey: KEY });
     const glossary = parseGlossary(readFileSync(glossaryFile, 'utf8'), glossaryFile);
     const withGlossary = { ...run({ DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }), glossary: { glossary, matcher: createMatcher(glossary) } };
-    await providers.deepl.prepare(withGlossary).ready;
+    await (await providers.deepl.prepare(withGlossary)).ready;
     expect(server.state.requests.map((r) => `${r.method} ${r.path}`)).toContain('POST /v3/glossaries');
 
-    const wrongKey = providers.deepl.prepare({ ...withGlossary, env: { DEEPL_AUTH_KEY: 'not-the-key', DEEPL_SERVER_URL: server.url } });
+    const wrongKey = await providers.deepl.prepare({ ...withGlossary, env: { DEEPL_AUTH_KEY: 'not-the-key', DEEPL_SERVER_URL: server.url } });
     await expect(wrongKey.ready).rejects.toThrow(/403|authori[sz]/i);
   });
 

@@ -21,11 +21,6 @@ export interface DeepLConnection {
   redact(text: string): string;
 }
 
-/** Whether the environment holds a DeepL key: the provider's default and its precondition (the key itself stays here). */
-export function hasDeepLKey(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
-  return (env['DEEPL_AUTH_KEY'] ?? '').trim() !== '';
-}
-
 /**
  * Connects to DeepL with the key from `DEEPL_AUTH_KEY` (never a file) and
  * `DEEPL_SERVER_URL` when set. Without it the server is DeepL's own, chosen
