@@ -1,5 +1,4 @@
 export { createDeepLConnection, type DeepLConnection, type DeepLConnectionOptions } from './client.js';
-export { hasDeepLKey } from './key.js';
 export { translateUnits, type PreparedText, type Protection, type TranslateUnitsOptions, type TranslateUnitsResult } from './translate.js';
 export { syncGlossary, type GlossarySyncOptions, type GlossarySyncResult } from './glossary-sync.js';
 export { planBatches, formEncodedLength, DEEPL_LIMITS, type Batch, type BatchLimits, type PlanOptions } from './batches.js';
