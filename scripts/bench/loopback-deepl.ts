@@ -7,8 +7,12 @@ export interface ServerState {
   maxInFlight: number;
   /** When each translate request arrived (`Date.now()`, ms). */
   translateTimes: number[];
-  /** Every request in arrival order: its path, when it arrived and when it was answered (`Date.now()`, ms; 0 if never). */
-  timeline: { path: string; at: number; answered: number }[];
+  /**
+   * Every request in arrival order: its path, when it arrived and when it was answered (`Date.now()`, ms; 0 if never);
+   * for a translate request its target language, how many texts it held and whether it carried custom instructions
+   * (a second pass that condenses).
+   */
+  timeline: { path: string; at: number; answered: number; texts: number; target?: string; instructed: boolean }[];
 }
 
 /** The DeepL-compatible test server in its own process (see scripts/deepl-server-process.ts). */

@@ -3,7 +3,8 @@ import type { Lang } from '../model/track.js';
 import { createTargetMatcher, type Matcher, type RenderingMatch, type TargetMatcher } from './match.js';
 import { check as msg } from './messages.js';
 import { renderingFor } from './rendering.js';
-import type { Glossary, Term } from './types.js';
+import { termIndex } from './term-index.js';
+import type { Glossary } from './types.js';
 
 export interface CheckInput {
   /** Plain source text of the cue (or unit). */
@@ -42,7 +43,7 @@ const covers = (outer: RenderingMatch, inner: RenderingMatch) => outer.start <= 
 export function checkDraft(input: CheckInput): Diagnostic[] {
   const found = input.matcher.find(input.source);
   if (found.length === 0) return [];
-  const terms = new Map<string, Term>(input.glossary.terms.map((t) => [t.id, t]));
+  const terms = termIndex(input.glossary);
   const firstForm = new Map<string, string>();
   for (const m of found) if (!firstForm.has(m.termId)) firstForm.set(m.termId, m.form);
 

@@ -15,3 +15,4 @@ export { checkDraft, type CheckInput } from './check.js';
 export { checkUnits, type UnitText } from './check-units.js';
 export { deeplEntries, glossaryContentHash } from './deepl-entries.js';
 export { renderingFor } from './rendering.js';
+export { termIndex } from './term-index.js';

@@ -1,5 +1,5 @@
 import { fitCue } from '../fit/fit-cue.js';
-import { renderingFor, type Glossary, type Matcher } from '../glossary/index.js';
+import { renderingFor, termIndex, type Glossary, type Matcher } from '../glossary/index.js';
 import type { FrameRate, Lang, Track } from '../model/track.js';
 import { forLanguage, type Profile } from '../qc/index.js';
 import { assembleTrack, type AssembledTrack } from '../translate/assemble.js';
@@ -23,7 +23,7 @@ export interface AssembleLanguageInput {
  */
 function protectedPhrasesOf(glossary: AssembleLanguageInput['glossary'], target: string): (unit: Unit) => readonly string[] {
   if (!glossary) return () => [];
-  const terms = new Map(glossary.glossary.terms.map((t) => [t.id, t]));
+  const terms = termIndex(glossary.glossary);
   const byUnit = new Map<Unit, readonly string[]>();
   return (unit) => {
     let phrases = byUnit.get(unit);

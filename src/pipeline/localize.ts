@@ -110,9 +110,11 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     if (!options.dryRun) await memory.lockRuns({ ...lock, onWait: (holder) => onEvent({ type: 'memory-wait', memory: memory.location, holder }) });
     const imported = await importMemories(memory, options.tmx);
     // Nothing is written in a dry run, so nothing a translator edited can be overwritten.
-    const edits: ReadonlyMap<string, ReviewEdit> = options.dryRun
-      ? new Map()
-      : await importReviewEdits({ runDir, title: options.title, sourceLang: options.source, targets: options.targets, units, memory, written: await readWrittenRecord(runDir), now: generatedAt });
+    const record = options.dryRun ? undefined : await readWrittenRecord(runDir);
+    const edits: ReadonlyMap<string, ReviewEdit> =
+      record === undefined
+        ? new Map()
+        : await importReviewEdits({ runDir, title: options.title, sourceLang: options.source, targets: options.targets, units, memory, written: record.files, now: generatedAt });
     const provider = providers[options.provider];
     // A dry run asks no provider: it only counts what the memory lacks. The provider is prepared once the run's own
     // inputs have been read, so a run that fails on them asks DeepL nothing. Its preparation (DeepL's glossary sync)
@@ -127,6 +129,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
           source: options.source,
           targets: options.targets,
           concurrency: options.concurrency,
+          draftedBefore: record?.provider === options.provider,
           ...(run.env === undefined ? {} : { env: run.env }),
           ...(run.deeplGate === undefined ? {} : { gate: run.deeplGate }),
         });

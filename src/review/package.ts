@@ -1,7 +1,7 @@
 import { textWidth } from '../model/language.js';
 import { characterBudget } from '../qc/budget.js';
 import type { Profile } from '../qc/profile.js';
-import { renderingFor, type Glossary, type Matcher } from '../glossary/index.js';
+import { renderingFor, termIndex, type Glossary, type Matcher } from '../glossary/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { lineText } from '../model/spans.js';
 import type { Cue, Track } from '../model/track.js';
@@ -88,7 +88,7 @@ export function buildReviewPackage(input: ReviewInput): ReviewPackage {
     const offered = suggestion?.targets[k];
     if (offered !== undefined && state !== 'reviewed' && state !== 'approved') out.suggestion = offered;
     if (input.glossary) {
-      const terms = new Map(input.glossary.glossary.terms.map((t) => [t.id, t]));
+      const terms = termIndex(input.glossary.glossary);
       for (const m of input.glossary.matcher.find(plainOf(source))) {
         const term = terms.get(m.termId);
         const expected = term?.doNotTranslate ? m.form : term && renderingFor(term, targetLang)?.preferred;

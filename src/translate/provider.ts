@@ -18,6 +18,12 @@ export interface ProviderRun {
   env?: Readonly<Record<string, string | undefined>>;
   /** The request rate and character budget shared with other processes (the catalog workers'); absent for a run alone. */
   gate?: DeepLGate;
+  /**
+   * The last run of this title into the same folder drafted with this
+   * provider (its `run.json` says so): what the provider made for it (DeepL:
+   * the glossary) is most likely still there. @default false
+   */
+  draftedBefore?: boolean;
 }
 
 /** A provider made ready for one run. */

@@ -77,7 +77,7 @@ const NAMES: Record<string, string> = {
  * `misbehave` serves the real answer altered as `misbehaviour` would alter it.
  */
 export type Fault =
-  | { type: 'status'; status: number; times?: number; path?: string; message?: string }
+  | { type: 'status'; status: number; times?: number; path?: string; method?: string; message?: string }
   | { type: 'drop'; times?: number; path?: string }
   | { type: 'misbehave'; misbehaviour: Misbehaviour; times?: number; path?: string };
 
@@ -107,6 +107,11 @@ export interface FakeDeepLOptions {
   latencyMs?: number;
   /** Faults served first, in order. */
   faults?: Fault[];
+  /**
+   * Glossary target codes (`ja`) this server leaves out of its language pairs
+   * and refuses in a glossary, as DeepL did before it took a language. @default none
+   */
+  glossaryTargetsRefused?: string[];
   /** Rewrites each translated text before it is sent: lets a test move or drop tags as DeepL sometimes does. */
   postprocess?: (translated: string, index: number, ctx: TranslateContext) => string;
   /** Alters every answer as a proxy would, after `postprocess`; undefined answers as DeepL does. */
@@ -164,7 +169,7 @@ export interface FakeDeepL {
   url: string;
   state: FakeDeepLState;
   /** Live options: tests may change latency, limit or postprocess between requests. */
-  options: Required<Omit<FakeDeepLOptions, 'postprocess' | 'faults' | 'misbehaviour' | 'hold'>> & Pick<FakeDeepLOptions, 'postprocess' | 'misbehaviour'>;
+  options: Required<Omit<FakeDeepLOptions, 'postprocess' | 'faults' | 'misbehaviour' | 'hold' | 'glossaryTargetsRefused'>> & Pick<FakeDeepLOptions, 'postprocess' | 'misbehaviour'>;
   /** Queues a fault for the next matching requests. */
   fail(fault: Fault): void;
   /** Forgets requests and counters (not glossaries). */
@@ -183,6 +188,7 @@ class HttpError extends Error {
 }
 
 export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> {
+  const refused = (options.glossaryTargetsRefused ?? []).map((t) => t.toLowerCase());
   const live: FakeDeepL['options'] = {
     authKey: options.authKey ?? 'test-key:fx',
     characterLimit: options.characterLimit ?? 500_000,
@@ -227,7 +233,7 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
       return;
     }
 
-    const fault = takeFault(url.pathname);
+    const fault = takeFault(url.pathname, record.method);
     if (fault?.type === 'drop') {
       record.status = -1;
       req.socket.destroy();
@@ -249,8 +255,8 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
     }
   }
 
-  function takeFault(path: string): Fault | undefined {
-    const i = state.faults.findIndex((f) => (f.path ?? '/v2/translate') === path);
+  function takeFault(path: string, method: string): Fault | undefined {
+    const i = state.faults.findIndex((f) => (f.path ?? '/v2/translate') === path && (f.type !== 'status' || f.method === undefined || f.method === method));
     if (i < 0) return undefined;
     const fault = state.faults[i]!;
     const times = (fault.times ?? 1) - 1;
@@ -274,7 +280,7 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
     if (path === '/v2/usage') return { status: 200, json: { character_count: state.billedCharacters, character_limit: live.characterLimit } };
     if (path === '/v2/languages') return { status: 200, json: languages(parseParams(body, contentType, url)) };
     if (path === '/v2/glossary-language-pairs') {
-      const pairs = GLOSSARY_LANGS.flatMap((s) => GLOSSARY_LANGS.filter((t) => t !== s).map((t) => ({ source_lang: s, target_lang: t })));
+      const pairs = GLOSSARY_LANGS.flatMap((s) => GLOSSARY_LANGS.filter((t) => t !== s && !refused.includes(t)).map((t) => ({ source_lang: s, target_lang: t })));
       return { status: 200, json: { supported_languages: pairs } };
     }
     const glossaryPath = /^\/v3\/glossaries(?:\/([^/]+)(?:\/(entries|dictionaries))?)?$/.exec(path);
@@ -369,7 +375,7 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
       if (!name) throw new HttpError(400, 'Invalid request', "Missing required parameter 'name'");
       const dicts = params.dictionaries(contentType);
       if (dicts.length === 0) throw new HttpError(400, 'Invalid request', "Missing required parameter 'dictionaries'");
-      const parsed = dicts.map(parseDictionary);
+      const parsed = dicts.map((d) => parseDictionary(d, refused));
       const pairs = new Set(parsed.map((d) => `${d.sourceLang}>${d.targetLang}`));
       if (pairs.size !== parsed.length) throw new HttpError(400, 'Invalid request', 'Two dictionaries have the same language pair');
       const glossary: Glossary = { id: randomUUID(), name, creationTime: new Date().toISOString(), dictionaries: parsed };
@@ -391,7 +397,7 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
       if (dicts.length > 1) throw new HttpError(400, 'Invalid request', 'Only 0 or 1 dictionaries are supported');
       if (name !== undefined) glossary.name = name;
       for (const raw of dicts) {
-        const dict = parseDictionary(raw);
+        const dict = parseDictionary(raw, refused);
         const existing = findDictionary(glossary, dict.sourceLang, dict.targetLang);
         if (existing) for (const [s, t] of dict.entries) existing.entries.set(s, t);
         else glossary.dictionaries.push(dict);
@@ -421,7 +427,7 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
       target_lang: params.one('target_lang'),
       entries: params.one('entries'),
       entries_format: params.one('entries_format'),
-    });
+    }, refused);
     glossary.dictionaries = glossary.dictionaries.filter((d) => !(d.sourceLang === dict.sourceLang && d.targetLang === dict.targetLang));
     glossary.dictionaries.push(dict);
     return { status: 200, json: { source_lang: dict.sourceLang, target_lang: dict.targetLang, entry_count: dict.entries.size } };
@@ -596,10 +602,10 @@ function parseParams(body: Buffer, contentType: string, url: URL): Params {
   return new Params(map, json);
 }
 
-function parseDictionary(raw: RawDictionary): Dictionary {
+function parseDictionary(raw: RawDictionary, refused: readonly string[] = []): Dictionary {
   const sourceLang = typeof raw.source_lang === 'string' ? raw.source_lang.toLowerCase() : '';
   const targetLang = typeof raw.target_lang === 'string' ? raw.target_lang.toLowerCase() : '';
-  if (!GLOSSARY_LANGS.includes(sourceLang) || !GLOSSARY_LANGS.includes(targetLang) || sourceLang === targetLang)
+  if (!GLOSSARY_LANGS.includes(sourceLang) || !GLOSSARY_LANGS.includes(targetLang) || sourceLang === targetLang || refused.includes(targetLang))
     throw new HttpError(400, 'Unsupported glossary source and target language pair', `${sourceLang} -> ${targetLang}`);
   const format = raw.entries_format ?? 'tsv';
   if (format !== 'tsv' && format !== 'csv') throw new HttpError(400, 'Invalid request', `Unsupported entries format '${String(format)}'`);

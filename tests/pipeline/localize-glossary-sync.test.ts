@@ -18,11 +18,9 @@ afterEach(async () => {
   deepl = undefined;
 });
 
-async function run(server: FakeDeepLOptions, onEvent: (event: LocalizeEvent) => void, key = KEY, tmx?: string) {
-  deepl = await start({ authKey: KEY, ...server });
-  const dir = tempDir();
-  const env = { DEEPL_AUTH_KEY: key, DEEPL_SERVER_URL: deepl.url };
-  const options = await resolveLocalizeOptions(
+/** The sample into en-US and fr-FR with DeepL, in `dir`. */
+function optionsIn(dir: string, env: Record<string, string>, tmx?: string) {
+  return resolveLocalizeOptions(
     {
       input: sample,
       targets: ['en-US', 'fr-FR'],
@@ -36,6 +34,13 @@ async function run(server: FakeDeepLOptions, onEvent: (event: LocalizeEvent) => 
     dir,
     env,
   );
+}
+
+async function run(server: FakeDeepLOptions, onEvent: (event: LocalizeEvent) => void, key = KEY, tmx?: string) {
+  deepl = await start({ authKey: KEY, ...server });
+  const dir = tempDir();
+  const env = { DEEPL_AUTH_KEY: key, DEEPL_SERVER_URL: deepl.url };
+  const options = await optionsIn(dir, env, tmx);
   return { dir, result: localize(options, { env, onEvent }) };
 }
 
@@ -80,5 +85,21 @@ describe('localize: the glossary sync off the critical path', () => {
     // A sync begun before the failure would still be on its way to the server: give it the time to arrive.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(deepl!.state.requests).toEqual([]);
+  });
+  it("makes the glossary at once on a title's first DeepL run, and on the next run into the same folder only looks for it", async () => {
+    deepl = await start({ authKey: KEY, latencyMs: 30 });
+    const dir = tempDir();
+    const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url };
+    const options = await optionsIn(dir, env);
+    await localize(options, { env });
+    const sync = () => deepl!.state.requests.filter((r) => isSync(r.path));
+    const create = sync().filter((r) => r.method === 'POST');
+    const list = sync().find((r) => r.method === 'GET' && r.path === '/v3/glossaries')!;
+    expect(create).toHaveLength(1);
+    // Sent before the list came back: one round trip before the first request, not two.
+    expect(create[0]!.at).toBeLessThan(list.answered);
+    deepl.reset();
+    await localize(options, { env });
+    expect(sync().map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /v2/glossary-language-pairs', 'GET /v3/glossaries']);
   });
 });

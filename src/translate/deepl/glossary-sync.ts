@@ -6,6 +6,7 @@ import type { DeepLConnection } from './client.js';
 import type { DeepLGate } from './gate.js';
 import { deeplFailure } from './errors.js';
 import { deeplGlossaryLanguage } from './languages.js';
+import type { RequestLanes } from './request-lanes.js';
 import { codes, messages } from './messages.js';
 
 export interface GlossarySyncOptions {
@@ -21,6 +22,15 @@ export interface GlossarySyncOptions {
   prefix?: string;
   /** Passed by each request (none is billed): the request rate shared with other processes. */
   gate?: DeepLGate;
+  /**
+   * Create the glossaries while asking whether they exist (see syncGlossary):
+   * for a run that has no reason to expect them on the server. @default false
+   */
+  makeAtOnce?: boolean;
+  /** The run's requests in flight: the sync's take their turns in it, so the run keeps to its concurrency from the first request. */
+  lanes?: RequestLanes;
+  /** Told the glossary for each target as soon as it is known, before older versions are deleted. */
+  onGlossaries?: (glossaries: Readonly<Record<Lang, string>>) => void;
 }
 
 export interface GlossarySyncResult {
@@ -47,6 +57,58 @@ interface Dictionary {
   fingerprint: string;
 }
 
+/** A glossary to hold: its dictionaries and the name that says what they hold. */
+interface NamedSet {
+  set: Dictionary[];
+  name: string;
+}
+
+/**
+ * The glossaries this content needs, given which target codes DeepL takes
+ * from the source: identical dictionaries shared, targets that share a code
+ * but differ spread over further glossaries, and a diagnostic for each
+ * target left without a dictionary or entry left out.
+ */
+function planSets(options: GlossarySyncOptions, prefix: string, sourceCode: string | undefined, supported: (code: string) => boolean): { sets: NamedSet[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const dictionaries: Dictionary[] = [];
+  for (const target of options.targetLangs) {
+    const code = deeplGlossaryLanguage(target);
+    if (sourceCode === undefined || code === undefined || !supported(code)) {
+      diagnostics.push(diagnostic(codes.pairUnsupported, 'info', messages.pairUnsupported(options.sourceLang, target)));
+      continue;
+    }
+    const entries: Record<string, string> = {};
+    for (const [s, t] of Object.entries(options.entriesFor(target))) {
+      if (s.trim() === '' || t.trim() === '' || INVALID_TERM.test(s) || INVALID_TERM.test(t)) {
+        diagnostics.push(diagnostic(codes.invalidEntry, 'warning', messages.invalidEntry(s, t)));
+        continue;
+      }
+      entries[s] = t;
+    }
+    if (Object.keys(entries).length === 0) {
+      diagnostics.push(diagnostic(codes.noEntries, 'info', messages.noEntries(target)));
+      continue;
+    }
+    const fingerprint = JSON.stringify([code, Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+    const same = dictionaries.find((d) => d.fingerprint === fingerprint);
+    if (same) same.targets.push(target);
+    else dictionaries.push({ targets: [target], code, entries, fingerprint });
+  }
+  const sets = glossarySets(dictionaries).map((set) => ({ set, name: `${prefix} ${options.title} ${options.contentHash}.${setHash(set)}` }));
+  return { sets, diagnostics };
+}
+
+/** Of glossaries of one name, the one every run keeps: the first made (then the lowest id), so two runs that each made one agree. */
+function first(glossaries: readonly MultilingualGlossaryInfo[]): MultilingualGlossaryInfo | undefined {
+  let kept: MultilingualGlossaryInfo | undefined;
+  for (const g of glossaries) {
+    const earlier = kept === undefined || g.creationTime.getTime() < kept.creationTime.getTime() || (g.creationTime.getTime() === kept.creationTime.getTime() && g.glossaryId < kept.glossaryId);
+    if (earlier) kept = g;
+  }
+  return kept;
+}
+
 /**
  * Makes sure DeepL holds v3 multilingual glossaries for this content. A
  * glossary holds one dictionary per DeepL target code, but targets that share
@@ -57,68 +119,57 @@ interface Dictionary {
  * it is; this tool's glossaries of an older content hash of the same title
  * are deleted. Pairs DeepL glossaries do not support, and targets without
  * entries, get no dictionary and a diagnostic.
+ *
+ * With `makeAtOnce`, the glossaries are created while the pairs and the list
+ * are asked, as if DeepL took every pair subloc knows a glossary code for:
+ * one round trip where finding out first takes two. One that turns out to
+ * exist already, or that the pairs DeepL names do not call for, is deleted.
  */
 export async function syncGlossary(connection: DeepLConnection, options: GlossarySyncOptions): Promise<GlossarySyncResult> {
   const { client } = connection;
   const prefix = options.prefix ?? 'subloc';
-  const diagnostics: Diagnostic[] = [];
   /** A turn at the gate before a request: glossary requests count against DeepL's rate like any other, and bill nothing. */
   const gated = async <T>(request: () => Promise<T>): Promise<T> => {
     await (await options.gate?.acquire(0))?.settle(0);
     return request();
   };
-  try {
-    const sourceCode = deeplGlossaryLanguage(options.sourceLang);
-    // Asked together: neither answer depends on the other, and each is a round trip before the first translation.
-    const [pairs, existing] = await Promise.all([gated(() => client.getGlossaryLanguagePairs()), gated(() => client.listMultilingualGlossaries())]);
-    const supported = new Set(pairs.map((p) => `${p.sourceLang.toLowerCase()}>${p.targetLang.toLowerCase()}`));
-
-    const dictionaries: Dictionary[] = [];
-    for (const target of options.targetLangs) {
-      const code = deeplGlossaryLanguage(target);
-      if (sourceCode === undefined || code === undefined || !supported.has(`${sourceCode}>${code}`)) {
-        diagnostics.push(diagnostic(codes.pairUnsupported, 'info', messages.pairUnsupported(options.sourceLang, target)));
-        continue;
-      }
-      const entries: Record<string, string> = {};
-      for (const [s, t] of Object.entries(options.entriesFor(target))) {
-        if (s.trim() === '' || t.trim() === '' || INVALID_TERM.test(s) || INVALID_TERM.test(t)) {
-          diagnostics.push(diagnostic(codes.invalidEntry, 'warning', messages.invalidEntry(s, t)));
-          continue;
-        }
-        entries[s] = t;
-      }
-      if (Object.keys(entries).length === 0) {
-        diagnostics.push(diagnostic(codes.noEntries, 'info', messages.noEntries(target)));
-        continue;
-      }
-      const fingerprint = JSON.stringify([code, Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
-      const same = dictionaries.find((d) => d.fingerprint === fingerprint);
-      if (same) same.targets.push(target);
-      else dictionaries.push({ targets: [target], code, entries, fingerprint });
-    }
-
-    const sets = glossarySets(dictionaries).map((set) => ({ set, name: `${prefix} ${options.title} ${options.contentHash}.${setHash(set)}` }));
-    const reused = sets.every(({ name }) => existing.some((g) => g.name === name));
-    const made: MultilingualGlossaryInfo[] = await Promise.all(
-      sets.map(
-        ({ set, name }) =>
-          existing.find((g) => g.name === name) ??
-          gated(() =>
-            client.createMultilingualGlossary(
-              name,
-              set.map((d) => ({ sourceLangCode: sourceCode!, targetLangCode: d.code, entries: new GlossaryEntries({ entries: d.entries }) })),
-            ),
-          ),
+  const send = <T>(request: () => Promise<T>): Promise<T> => (options.lanes ? options.lanes.run('finishing', gated, request) : gated(request));
+  const sourceCode = deeplGlossaryLanguage(options.sourceLang);
+  const create = ({ set, name }: NamedSet): Promise<MultilingualGlossaryInfo> =>
+    send(() =>
+      client.createMultilingualGlossary(
+        name,
+        set.map((d) => ({ sourceLangCode: sourceCode!, targetLangCode: d.code, entries: new GlossaryEntries({ entries: d.entries }) })),
       ),
     );
+  try {
+    // Asked together: neither answer depends on the other, and each is a round trip before the first translation.
+    const asked = Promise.all([send(() => client.getGlossaryLanguagePairs()), send(() => client.listMultilingualGlossaries())]);
+    // A failed early create is no failure of the sync: the glossary is then made the usual way, and that failure counts.
+    const early = (options.makeAtOnce ? planSets(options, prefix, sourceCode, () => true).sets : []).map((named) =>
+      create(named).then(
+        (made) => made,
+        () => undefined,
+      ),
+    );
+    const [pairs, listed] = await asked;
+    const supported = new Set(pairs.map((p) => `${p.sourceLang.toLowerCase()}>${p.targetLang.toLowerCase()}`));
+    const { sets, diagnostics } = planSets(options, prefix, sourceCode, (code) => supported.has(`${sourceCode}>${code}`));
+    const madeEarly = (await Promise.all(early)).filter((g): g is MultilingualGlossaryInfo => g !== undefined);
+    // The list may already show what this run has just made.
+    const ours = new Set(madeEarly.map((g) => g.glossaryId));
+    const existing = listed.filter((g) => !ours.has(g.glossaryId));
+    const reused = sets.every(({ name }) => existing.some((g) => g.name === name));
+    const made: MultilingualGlossaryInfo[] = await Promise.all(sets.map((named) => first([...existing, ...madeEarly].filter((g) => g.name === named.name)) ?? create(named)));
     const glossaries: Record<Lang, string> = {};
     const kept = new Set(made.map((g) => g.glossaryId));
     sets.forEach(({ set }, i) => {
       for (const d of set) for (const target of d.targets) glossaries[target] = made[i]!.glossaryId;
     });
+    options.onGlossaries?.(glossaries);
     const older = existing.filter((g) => !kept.has(g.glossaryId) && isOlderVersion(g, prefix, options.title, options.contentHash));
-    await Promise.all(older.map((old) => gated(() => client.deleteMultilingualGlossary(old))));
+    const unused = madeEarly.filter((g) => !kept.has(g.glossaryId));
+    await Promise.all([...older, ...unused].map((g) => send(() => client.deleteMultilingualGlossary(g))));
     const deleted = older.map((g) => g.glossaryId);
     return { glossaries, reused, deleted, diagnostics };
   } catch (error) {

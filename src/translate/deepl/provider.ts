@@ -32,7 +32,10 @@ function glossaryFindings(unit: Unit, targets: readonly string[], pair: Language
  */
 export function prepareDeepL(run: ProviderRun): PreparedProvider {
   const connection = createDeepLConnection(run.env === undefined ? {} : { env: run.env });
+  // One set of lanes for the run: languages drafted side by side share the concurrency, and so does the glossary sync.
+  const lanes = requestLanes(run.concurrency);
   const g = run.glossary;
+  let known: (glossaries: Readonly<Record<Lang, string>>) => void = () => {};
   const synced = g
     ? syncGlossary(connection, {
         title: run.title,
@@ -40,17 +43,26 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
         targetLangs: run.targets,
         entriesFor: (target) => deeplEntries(g.glossary, target),
         contentHash: g.glossary.version,
+        // Made at once on a title's first DeepL run. Where it was drafted with DeepL before, the glossary is most
+        // likely there and only looked for; catalog workers (a gate) share one request rate that an early create
+        // made in vain would spend, job after job of one film.
+        makeAtOnce: !run.draftedBefore && run.gate === undefined,
+        onGlossaries: (ids) => known(ids),
+        lanes,
         ...(run.gate === undefined ? {} : { gate: run.gate }),
       })
     : undefined;
-  const glossaries: Promise<Readonly<Record<Lang, string>>> = synced?.then((s) => s.glossaries) ?? Promise.resolve({});
+  // Known before the sync ends: the requests need not wait while older versions are deleted.
+  const glossaries = new Promise<Readonly<Record<Lang, string>>>((resolve, reject) => {
+    known = resolve;
+    if (synced) synced.then((s) => resolve(s.glossaries), reject);
+    else resolve({});
+  });
   const ready: Promise<readonly Diagnostic[]> = synced?.then((s) => s.diagnostics) ?? Promise.resolve([]);
   // Marked handled: the rejection is reported where the run awaits `ready`, not as an unhandled rejection in between.
   glossaries.catch(() => {});
   ready.catch(() => {});
 
-  // One set of lanes for the run: languages drafted side by side share the concurrency.
-  const lanes = requestLanes(run.concurrency);
   // Preparing a language's units (protecting every one) holds the event loop. Each language prepares in its own
   // turn of it, after the language before, while the glossary sync is still under way; its requests wait for the
   // sync. Answers and other languages' memory searches go on between the turns.

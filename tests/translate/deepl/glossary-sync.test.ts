@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../../src/errors.js';
 import { createDeepLConnection, type DeepLConnection } from '../../../src/translate/deepl/client.js';
 import { syncGlossary, type GlossarySyncOptions } from '../../../src/translate/deepl/glossary-sync.js';
+import { requestLanes } from '../../../src/translate/deepl/request-lanes.js';
 import { start, type FakeDeepL } from '../../helpers/deepl-server.js';
 
 const KEY = 'glossary-key:fx';
@@ -132,6 +133,91 @@ describe('syncGlossary', () => {
     await syncGlossary(connection, options('p1', ['en-US']));
     expect(server.state.requests.map((r) => `${r.method} ${r.path}`).slice(0, 2).sort()).toEqual(['GET /v2/glossary-language-pairs', 'GET /v3/glossaries']);
     expect(server.state.maxInFlight).toBe(2);
+  });
+
+  describe('made at once (a first run)', () => {
+    const atOnce = (hash: string, targets?: string[]) => ({ ...options(hash, targets), makeAtOnce: true });
+    const requestsOf = (s: FakeDeepL) => s.state.requests.map((r) => `${r.method} ${r.path}`);
+
+    it('creates the glossary while asking for the pairs and the list: one round trip, one glossary', async () => {
+      const { server, connection } = await setup();
+      server.options.latencyMs = 50;
+      const result = await syncGlossary(connection, atOnce('a1'));
+      expect(requestsOf(server).sort()).toEqual(['GET /v2/glossary-language-pairs', 'GET /v3/glossaries', 'POST /v3/glossaries']);
+      expect(server.state.maxInFlight).toBe(3);
+      expect(result).toMatchObject({ reused: false, deleted: [] });
+      const listed = await connection.client.listMultilingualGlossaries();
+      expect(listed.map((g) => g.glossaryId)).toEqual(ids(result));
+      const fr = await connection.client.getMultilingualGlossaryDictionaryEntries(result.glossaries['fr-FR']!, 'zh', 'fr');
+      expect(fr.entries.entries()['接诉即办']).toBe('réponse immédiate aux requêtes des citoyens');
+    });
+
+    it("keeps to the run's lanes: with two requests in flight at most, the create waits for a slot", async () => {
+      const { server, connection } = await setup();
+      server.options.latencyMs = 30;
+      const result = await syncGlossary(connection, { ...atOnce('a1'), lanes: requestLanes(2) });
+      expect(server.state.maxInFlight).toBe(2);
+      expect(posts(server)).toBe(1);
+      expect((await connection.client.listMultilingualGlossaries()).map((g) => g.glossaryId)).toEqual(ids(result));
+    });
+
+    it('keeps the glossary that was there already and deletes the one it made', async () => {
+      const { server, connection } = await setup();
+      const before = await syncGlossary(connection, options('a1'));
+      const again = await syncGlossary(connection, atOnce('a1'));
+      expect(again).toMatchObject({ glossaries: before.glossaries, reused: true, deleted: [] });
+      expect(posts(server)).toBe(2);
+      expect((await connection.client.listMultilingualGlossaries()).map((g) => g.glossaryId)).toEqual(ids(before));
+    });
+
+    it('two runs that make it at the same moment agree on one glossary, and neither deletes it', async () => {
+      const { server, connection } = await setup();
+      server.options.latencyMs = 30;
+      const [a, b] = await Promise.all([syncGlossary(connection, atOnce('a1')), syncGlossary(connection, atOnce('a1'))]);
+      const left = (await connection.client.listMultilingualGlossaries()).map((g) => g.glossaryId);
+      // Each run keeps one that is still there: the first made, if it saw the other's.
+      for (const id of [...ids(a), ...ids(b)]) expect(left).toContain(id);
+    });
+
+    it('when DeepL takes a pair fewer than subloc knows, deletes what it made and makes the right glossary', async () => {
+      server = await start({ authKey: KEY, glossaryTargetsRefused: ['ja'] });
+      const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 1 });
+      const result = await syncGlossary(connection, atOnce('a1', ['en-US', 'ja-JP']));
+      expect(Object.keys(result.glossaries)).toEqual(['en-US']);
+      expect(result.diagnostics.map((d) => d.code)).toEqual(['deepl/glossary-pair-unsupported']);
+      const listed = await connection.client.listMultilingualGlossaries();
+      expect(listed.map((g) => g.glossaryId)).toEqual(ids(result));
+      expect(listed[0]!.dictionaries.map((d) => d.targetLangCode)).toEqual(['en']);
+    });
+
+    it('a create that fails at once is made again the usual way', async () => {
+      const { server, connection } = await setup();
+      server.fail({ type: 'status', status: 500, path: '/v3/glossaries', method: 'POST' });
+      const result = await syncGlossary(connection, atOnce('a1'));
+      expect(posts(server)).toBe(2);
+      expect((await connection.client.listMultilingualGlossaries()).map((g) => g.glossaryId)).toEqual(ids(result));
+    });
+
+    it('tells the glossaries before the older versions are deleted', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      // Without the early word the deletion would have to end first: the fallback lets it, and the assertion fails.
+      const fallback = setTimeout(() => release(), 2000);
+      server = await start({ authKey: KEY, hold: (method) => (method === 'DELETE' ? held : undefined) });
+      const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 1 });
+      await syncGlossary(connection, options('old1'));
+      let deletionsAnsweredWhenTold: number | undefined;
+      const result = await syncGlossary(connection, {
+        ...atOnce('new2'),
+        onGlossaries: () => {
+          deletionsAnsweredWhenTold = server!.state.requests.filter((r) => r.method === 'DELETE' && r.status !== 0).length;
+          release();
+        },
+      });
+      clearTimeout(fallback);
+      expect(deletionsAnsweredWhenTold).toBe(0);
+      expect(result.deleted).toHaveLength(1);
+    });
   });
 
   it('maps DeepL failures to SublocErrors', async () => {
