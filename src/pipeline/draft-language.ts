@@ -18,6 +18,8 @@ export interface DraftLanguageInput {
   /** Each unit's character budget by cue, when its drafts are to aim for it (see TranslateRequest). */
   budgets?: ReadonlyMap<string, readonly number[]> | undefined;
   onProgress(done: number): void;
+  /** The provider's final drafts of a batch of units, as they arrive (a unit partly reviewed in the memory is completed later). */
+  onDrafted?: (drafts: readonly Draft[]) => void;
 }
 
 export interface DraftLanguageResult {
@@ -144,6 +146,7 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     onDrafts: async (batch, found) => {
       for (const d of found) diagnostics.push(d);
       await store(batch);
+      input.onDrafted?.(batch);
       done += batch.length;
       input.onProgress(done);
     },

@@ -9,7 +9,7 @@ import { buildReviewPackage } from '../review/package.js';
 import type { DeepLGate } from '../translate/deepl/index.js';
 import { providers } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
-import { assembleLanguage } from './assemble-language.js';
+import { assembleLanguage, languageFitter, type LanguageFitter } from './assemble-language.js';
 import { checkLanguage } from './check-language.js';
 import { draftLanguage, type DraftLanguageResult } from './draft-language.js';
 import type { LocalizeOptions } from './options.js';
@@ -137,8 +137,8 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     const service: Diagnostic[] = [];
 
     /** Assembles, checks, packages and writes one language as soon as its drafts are in, while others still wait on DeepL. */
-    const finish = async (target: string, drafted: DraftLanguageResult): Promise<LanguageReport> => {
-      const assembled = assembleLanguage({ source, units, drafts: drafted.drafts, target, profile: options.profile, glossary, frameRate: options.frameRate });
+    const finish = async (target: string, drafted: DraftLanguageResult, fitter: LanguageFitter): Promise<LanguageReport> => {
+      const assembled = assembleLanguage({ source, units, drafts: drafted.drafts, target, profile: options.profile, glossary, frameRate: options.frameRate }, fitter);
       // Each stage holds the event loop for a while; between them, the answers that came in meanwhile send the next requests.
       await nextTurn();
       const check = checkLanguage({ source, units, drafts: drafted.drafts, draftDiagnostics: drafted.diagnostics, assembled, profile: options.profile, glossary, frameRate: options.frameRate });
@@ -172,6 +172,8 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
       // and the requests already made go on meanwhile, instead of every search running before any request.
       await nextTurn();
       onEvent({ type: 'language-start', language: target, units: units.length });
+      const fitter = languageFitter({ units, target, profile: options.profile, glossary });
+      let assembling = false;
       const drafted = draftLanguage({
         units,
         pair: { source: options.source, target },
@@ -181,9 +183,13 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
         // Only a provider that condenses (DeepL) aims for a budget, where the target takes custom instructions; elsewhere the drafts over it are flagged.
         budgets: provider.condenses && options.condense ? unitBudgets(source, units, options.profile, target) : undefined,
         onProgress: (done) => onEvent({ type: 'language-progress', language: target, done }),
+        // Each batch's cues are fitted in a turn of their own while the language waits on the provider, so
+        // assembling it at the end, with the run's last answers or alone after them, fits only what came last.
+        onDrafted: (batch) => setImmediate(() => assembling || fitter.ahead(batch)),
       }).then(async (result) => {
         await prepared?.ready;
-        return finish(target, result);
+        assembling = true;
+        return finish(target, result, fitter);
       });
       drafting.push(settle(drafted));
     }

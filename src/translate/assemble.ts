@@ -22,7 +22,8 @@ export function assembleTrack(
   units: readonly Unit[],
   drafts: readonly Draft[],
   target: Lang,
-  fit: (spans: Span[], unit: Unit) => Span[][] = (spans) => breakLines(spans, target),
+  /** `text`: the cue's part of the draft, as tagged text, which `spans` were read from. */
+  fit: (spans: Span[], unit: Unit, cueId: string, text: string) => Span[][] = (spans) => breakLines(spans, target),
 ): AssembledTrack {
   const byUnit = new Map(drafts.map((d) => [d.unitId, d]));
   const textByCue = new Map<string, { text: string; draft: Draft; unit: Unit }>();
@@ -42,7 +43,7 @@ export function assembleTrack(
       return { ...cue, lines: [[span(`${UNTRANSLATED_MARK} `), ...first], ...rest] };
     }
     origins.set(cue.id, found.draft);
-    return { ...cue, lines: fit(spans, found.unit) };
+    return { ...cue, lines: fit(spans, found.unit, cue.id, found.text) };
   });
   return { track: { ...source, language: target, cues, meta: { ...source.meta } }, origins, untranslated };
 }
