@@ -36,6 +36,9 @@ export class JsonSyntaxError extends Error {
 }
 
 const pathKey = (path: JsonPath): string => path.join('\u0000');
+/** `pathKey` of a member, from its parent's: each value's key is made once, not from its whole path. */
+const memberKey = (parent: string, depth: number, member: string | number): string => (depth === 0 ? String(member) : `${parent}\u0000${member}`);
+const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /** Far deeper than any glossary, profile or config; the reader recurses, so deeper would overflow the stack. */
 export const MAX_DEPTH = 256;
@@ -59,6 +62,10 @@ export function parseJson(text: string): JsonDocument {
     i++; // opening quote
     let out = '';
     for (;;) {
+      // The plain run up to the next quote, backslash or control character, taken as one slice.
+      const from = i;
+      for (let code = text.charCodeAt(i); code >= 0x20 && code !== 0x22 && code !== 0x5c; code = text.charCodeAt(++i));
+      if (i > from) out += text.slice(from, i);
       const c = text[i];
       if (c === undefined) return fail('`"` to close the string');
       if (c === '"') {
@@ -66,15 +73,9 @@ export function parseJson(text: string): JsonDocument {
         return out;
       }
       if (c < ' ') return fail('an escape such as `\\n` instead of a control character in a string');
-      if (c !== '\\') {
-        out += c;
-        i++;
-        continue;
-      }
       const e = text[i + 1];
-      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-      if (e !== undefined && e in simple) {
-        out += simple[e];
+      if (e !== undefined && Object.hasOwn(ESCAPES, e)) {
+        out += ESCAPES[e];
         i += 2;
       } else if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) {
         out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
@@ -98,12 +99,13 @@ export function parseJson(text: string): JsonDocument {
     return Number(m[0]);
   };
 
-  const readValue = (path: (string | number)[]): JsonValue => {
+  /** `key`: the value's `pathKey`; `depth`: how many arrays and objects hold it. */
+  const readValue = (key: string, depth: number): JsonValue => {
     skipSpace();
-    valueAt.set(pathKey(path), i);
+    valueAt.set(key, i);
     const c = text[i];
-    if (c === '{') return readObject(path);
-    if (c === '[') return readArray(path);
+    if (c === '{') return readObject(key, depth);
+    if (c === '[') return readArray(key, depth);
     if (c === '"') return readString();
     for (const [word, value] of [
       ['true', true],
@@ -119,8 +121,8 @@ export function parseJson(text: string): JsonDocument {
   };
 
   /** Steps into the `{` or `[` at `i`: false when `close` follows at once (nothing inside), true when a member does. */
-  const opens = (path: readonly unknown[], close: string): boolean => {
-    if (path.length >= MAX_DEPTH) fail(`at most ${MAX_DEPTH} nested arrays and objects`);
+  const opens = (depth: number, close: string): boolean => {
+    if (depth >= MAX_DEPTH) fail(`at most ${MAX_DEPTH} nested arrays and objects`);
     i++;
     skipSpace();
     if (text[i] !== close) return true;
@@ -139,10 +141,10 @@ export function parseJson(text: string): JsonDocument {
     return false;
   };
 
-  const readObject = (path: (string | number)[]): JsonObject => {
+  const readObject = (parent: string, depth: number): JsonObject => {
     // A null prototype: a `__proto__` key stays an ordinary key.
     const obj = Object.create(null) as JsonObject;
-    if (!opens(path, '}')) return obj;
+    if (!opens(depth, '}')) return obj;
     do {
       skipSpace();
       if (text[i] !== '"') return fail('a property name in double quotes');
@@ -152,25 +154,26 @@ export function parseJson(text: string): JsonDocument {
         i = keyStart;
         return fail(`a property name other than \`${key}\`, which this object already has`);
       }
-      keyAt.set(pathKey([...path, key]), keyStart);
+      const member = memberKey(parent, depth, key);
+      keyAt.set(member, keyStart);
       skipSpace();
       if (text[i] !== ':') return fail('`:` after the property name');
       i++;
-      obj[key] = readValue([...path, key]);
+      obj[key] = readValue(member, depth + 1);
     } while (more('}', 'a property value'));
     return obj;
   };
 
-  const readArray = (path: (string | number)[]): JsonValue[] => {
+  const readArray = (parent: string, depth: number): JsonValue[] => {
     const arr: JsonValue[] = [];
-    if (!opens(path, ']')) return arr;
+    if (!opens(depth, ']')) return arr;
     do {
-      arr.push(readValue([...path, arr.length]));
+      arr.push(readValue(memberKey(parent, depth, arr.length), depth + 1));
     } while (more(']', 'an array element'));
     return arr;
   };
 
-  const value = readValue([]);
+  const value = readValue(pathKey([]), 0);
   skipSpace();
   if (i < text.length) fail('the end of the file after the top-level value');
 
