@@ -40,10 +40,11 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
   // languages still drafting are taken between files, not after all of them.
   const write = async (path: string, make: () => string) => {
     await nextTurn();
-    const text = make();
-    await writeFileAtomic(path, text);
+    // Encoded once, for the file and its hash alike.
+    const bytes = Buffer.from(make());
+    await writeFileAtomic(path, bytes);
     out.files.push(relative(runDir, path));
-    out.sha256[relative(runDir, path)] = sha256(text);
+    out.sha256[relative(runDir, path)] = sha256(bytes);
   };
   for (const id of input.formats) {
     // Only the writers asked for load.

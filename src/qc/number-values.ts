@@ -156,10 +156,13 @@ export interface NumberComparison {
 
 /** Presence, not counts: a number twice in the source is satisfied by one in the target. */
 export function compareNumbers(source: string, target: string): NumberComparison {
-  const s = findNumbers(source);
-  const t = findNumbers(target);
+  return compareFound(findNumbers(source), findNumbers(target));
+}
+
+/** `compareNumbers` of numbers already found (`findNumbers`). */
+export function compareFound(s: readonly NumberToken[], t: readonly NumberToken[]): NumberComparison {
   const meets = (a: NumberToken, others: readonly NumberToken[]) => others.some((o) => o.values.some((v) => a.values.includes(v)));
-  const unique = (list: NumberToken[]) => [...new Set(list.map((n) => n.text))];
+  const unique = (list: readonly NumberToken[]) => [...new Set(list.map((n) => n.text))];
   return {
     missing: unique(s.filter((n) => n.digits && !meets(n, t))),
     extra: unique(t.filter((n) => n.digits && !meets(n, s))),

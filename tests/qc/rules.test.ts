@@ -252,6 +252,15 @@ describe('runQc', () => {
     expect(found.filter((d) => d.code.startsWith('glossary/')).map((d) => `${d.code} ${d.severity}`)).toEqual(['glossary/dnt-changed warning', 'glossary/missing-term warning', 'glossary/forbidden warning']);
   });
 
+  it("reads a source cue's numbers again when its lines were replaced after a check", () => {
+    const source = zh(cue('1', 0, 3000, '每天超过60,000个来电'));
+    const numbers = (text: string) => runQc(en(cue('1', 0, 3000, text)), { language: 'en-US', profile: only('numbers'), source }).map((d) => d.code);
+    expect(numbers('Over 60,000 calls a day')).toEqual([]);
+    expect(numbers('Plus de 60 000 appels par jour')).toEqual([]);
+    source.cues[0]!.lines = zh(cue('1', 0, 3000, '每天超过70,000个来电')).cues[0]!.lines;
+    expect(numbers('Over 60,000 calls a day')).toEqual(['qc/numbers']);
+  });
+
   it('every rule has a kebab-case id, a description and a default severity', () => {
     for (const rule of rules) {
       expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);

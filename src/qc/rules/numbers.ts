@@ -1,7 +1,19 @@
 import { defineRule } from '../define-rule.js';
 import { messages } from '../messages.js';
-import { compareNumbers } from '../number-values.js';
+import type { Cue } from '../../model/track.js';
+import { compareFound, findNumbers, type NumberToken } from '../number-values.js';
 import { isMarkedUntranslated, plainText } from '../plain-text.js';
+
+/** A source cue's numbers, found once for all the languages checked against it (its lines and language kept, to tell they still hold). */
+const sourceNumbers = new WeakMap<Cue, { lines: Cue['lines']; language: string; numbers: NumberToken[] }>();
+
+function numbersOf(source: Cue, language: string): readonly NumberToken[] {
+  const known = sourceNumbers.get(source);
+  if (known?.lines === source.lines && known.language === language) return known.numbers;
+  const numbers = findNumbers(plainText(source, language));
+  sourceNumbers.set(source, { lines: source.lines, language, numbers });
+  return numbers;
+}
 
 /**
  * Numbers in a cue that differ from its source cue's, compared by value in
@@ -18,7 +30,7 @@ export default defineRule({
     for (const cue of ctx.track.cues) {
       const source = ctx.sourceCue(cue.id);
       if (!source || isMarkedUntranslated(cue)) continue;
-      const { missing, extra, expected } = compareNumbers(plainText(source, ctx.source.language), plainText(cue, ctx.language));
+      const { missing, extra, expected } = compareFound(numbersOf(source, ctx.source.language), findNumbers(plainText(cue, ctx.language)));
       if (missing.length > 0 || extra.length > 0) report(cue, messages.numbers(missing, extra, expected));
     }
   },
