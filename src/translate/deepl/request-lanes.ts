@@ -7,9 +7,24 @@ import pLimit from 'p-limit';
  */
 export type Lane = 'first' | 'finishing';
 
-/** One run's DeepL requests: at most `concurrency` in flight, finishing work before first requests. */
+/**
+ * One run's DeepL requests: at most `concurrency` in flight, finishing work
+ * before first requests. A request's answer reaches its caller only after
+ * the slot it freed has been taken, so reading, checking and storing it
+ * never holds back the next request; unless `readFirst` says, when the
+ * answer comes, that reading it may queue finishing work, which should have
+ * that slot.
+ */
 export interface RequestLanes {
-  run<A, R>(lane: Lane, task: (arg: A) => Promise<R>, arg: A): Promise<R>;
+  run<A, R>(lane: Lane, task: (arg: A) => Promise<R>, arg: A, readFirst?: () => boolean): Promise<R>;
+}
+
+/**
+ * Two turns of the event loop: the first begins before the freed slot's own
+ * turn (see `next`), the second after it, when the next request has left.
+ */
+function afterNextLeaves(hand: () => void): void {
+  setImmediate(() => setImmediate(hand));
 }
 
 /**
@@ -24,16 +39,22 @@ export function requestLanes(concurrency: number): RequestLanes {
   const limit = pLimit(Math.max(1, concurrency));
   const waiting: Record<Lane, (() => Promise<void>)[]> = { finishing: [], first: [] };
   // One slot asked of p-limit per task, and each slot runs the most urgent task waiting when it opens. It looks a
-  // turn of the event loop later: the answer that freed the slot queues a language's finishing work only after
-  // a few promise steps of its own.
+  // turn of the event loop later: an answer read at once queues its language's finishing work only after a few
+  // promise steps of its own.
   const next = async (): Promise<void> => {
     await new Promise((resolve) => setImmediate(resolve));
     await (waiting.finishing.shift() ?? waiting.first.shift())!();
   };
   return {
-    run(lane, task, arg) {
+    run(lane, task, arg, readFirst) {
       return new Promise((resolve, reject) => {
-        waiting[lane].push(() => task(arg).then(resolve, reject));
+        const hand = (handOver: () => void) => (readFirst?.() ? handOver() : afterNextLeaves(handOver));
+        waiting[lane].push(() =>
+          task(arg).then(
+            (value) => hand(() => resolve(value)),
+            (error: unknown) => hand(() => reject(error)),
+          ),
+        );
         void limit(next);
       });
     },

@@ -181,10 +181,14 @@ export async function translateUnits(
   /**
    * One request in `lane`, its answer checked against it; undefined once
    * anything failed. Only the request holds a place in the lanes: the
-   * answer is read, checked and stored after the next request has left.
+   * answer is read, checked and stored after the next request has left
+   * (see RequestLanes), but for `readFirst`.
    */
-  const send = (lane: Lane, texts: string[], context: string | undefined, name: string, sendOptions = requestOptions): Promise<TextResult[] | undefined> =>
-    lanes.run(lane, request, { texts, context, name, sendOptions });
+  const send = (lane: Lane, texts: string[], context: string | undefined, name: string, sendOptions = requestOptions, readFirst?: () => boolean): Promise<TextResult[] | undefined> =>
+    lanes.run(lane, request, { texts, context, name, sendOptions }, readFirst);
+  let firstAnswersDue = plan.batches.length;
+  /** The last answer of the first pass is read before its slot is given away: the second pass it starts should have it. */
+  const lastFirstAnswer = () => --firstAnswersDue === 0;
 
   const request = async ({ texts, context, name, sendOptions }: { texts: string[]; context: string | undefined; name: string; sendOptions: TranslateTextOptions }): Promise<TextResult[] | undefined> => {
     if (failed) return undefined;
@@ -232,7 +236,7 @@ export async function translateUnits(
   const runBatch = async (batch: Batch): Promise<{ untrusted: Untrusted[]; over: OverBudget[] }> => {
     const items = toSend.slice(batch.start, batch.end);
     const name = items.length === 1 ? `unit ${items[0]!.unit.id}` : `units ${items[0]!.unit.id} to ${items.at(-1)!.unit.id}`;
-    const results = await send('first', items.map((p) => p.text), batch.context, name);
+    const results = await send('first', items.map((p) => p.text), batch.context, name, requestOptions, lastFirstAnswer);
     if (results === undefined) return { untrusted: [], over: [] };
     const placed: Draft[] = [];
     const found: Diagnostic[] = [];

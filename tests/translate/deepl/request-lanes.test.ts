@@ -48,6 +48,32 @@ describe('request lanes', () => {
     expect(g.most()).toBe(2);
   });
 
+  it('start the next request before an answer reaches its caller, so reading it never holds the next one back', async () => {
+    const lanes = requestLanes(1);
+    const g = gated();
+    const order: string[] = [];
+    const first = lanes.run('first', g.task, 'a').then(() => order.push('a read'));
+    const second = lanes.run('first', (name: string) => (order.push(`${name} sent`), g.task(name)), 'b');
+    await settled();
+    await g.finish('a');
+    expect(order).toEqual(['b sent', 'a read']);
+    await g.finish('b');
+    await Promise.all([first, second]);
+  });
+
+  it('read an answer first when told to, so the finishing work it queues takes the slot it freed', async () => {
+    const lanes = requestLanes(1);
+    const g = gated();
+    const a = lanes.run('first', g.task, 'a', () => true).then(() => lanes.run('finishing', g.task, 'a-second'));
+    const b = lanes.run('first', g.task, 'b');
+    await settled();
+    await g.finish('a');
+    expect(g.started).toEqual(['a', 'a-second']);
+    await g.finish('a-second');
+    await g.finish('b');
+    expect(await Promise.all([a, b])).toEqual(['a-second', 'b']);
+  });
+
   it('pass a failure to its own caller only', async () => {
     const lanes = requestLanes(1);
     const failed = lanes.run('first', () => Promise.reject(new Error('429')), undefined);
