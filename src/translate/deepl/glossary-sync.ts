@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GlossaryEntries, type MultilingualGlossaryInfo } from 'deepl-node';
+import { GlossaryEntries, GlossaryNotFoundError, type MultilingualGlossaryInfo } from 'deepl-node';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { Lang } from '../../model/track.js';
 import type { DeepLConnection } from './client.js';
@@ -169,8 +169,18 @@ export async function syncGlossary(connection: DeepLConnection, options: Glossar
     options.onGlossaries?.(glossaries);
     const older = existing.filter((g) => !kept.has(g.glossaryId) && isOlderVersion(g, prefix, options.title, options.contentHash));
     const unused = madeEarly.filter((g) => !kept.has(g.glossaryId));
-    await Promise.all([...older, ...unused].map((g) => send(() => client.deleteMultilingualGlossary(g))));
-    const deleted = older.map((g) => g.glossaryId);
+    // Tidying up: a glossary that cannot be deleted is said, and the drafts the run bills meanwhile are not lost to it.
+    const remove = (g: MultilingualGlossaryInfo): Promise<boolean> =>
+      send(() => client.deleteMultilingualGlossary(g)).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof GlossaryNotFoundError) return true;
+          diagnostics.push(diagnostic(codes.deleteFailed, 'warning', messages.deleteFailed(g.name, deeplFailure(error, connection).message)));
+          return false;
+        },
+      );
+    const [gone] = await Promise.all([Promise.all(older.map(remove)), Promise.all(unused.map(remove))]);
+    const deleted = older.filter((_, i) => gone[i]).map((g) => g.glossaryId);
     return { glossaries, reused, deleted, diagnostics };
   } catch (error) {
     throw deeplFailure(error, connection);

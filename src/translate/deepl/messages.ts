@@ -29,6 +29,9 @@ export const messages = {
   pairUnsupported: (source: string, target: string) =>
     `DeepL glossaries do not support ${source} → ${target}: translated without a glossary for ${target}`,
   noEntries: (target: string) => `the glossary has no entries for ${target}: no DeepL glossary dictionary for it`,
+  deleteFailed: (name: string, reason: string) =>
+    `could not delete the DeepL glossary \`${name}\` (${reason}): it was left on the server and the run went on; ` +
+    'the next run tries again, or delete it in your DeepL account',
   invalidEntry: (source: string, target: string) =>
     `glossary entry \`${source}\` → \`${target}\` has a tab, line break or control character, which a DeepL glossary cannot hold: left out`,
 } as const;
@@ -40,4 +43,5 @@ export const codes = {
   pairUnsupported: 'deepl/glossary-pair-unsupported',
   noEntries: 'deepl/glossary-no-entries',
   invalidEntry: 'deepl/glossary-entry-invalid',
+  deleteFailed: 'deepl/glossary-delete-failed',
 } as const;

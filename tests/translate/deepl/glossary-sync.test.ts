@@ -223,6 +223,21 @@ describe('syncGlossary', () => {
     });
   });
 
+  it('says a glossary it could not delete and still gives the new one; one already gone counts as deleted', async () => {
+    const { server, connection } = await setup();
+    const [first] = ids(await syncGlossary(connection, options('old1')));
+    server.fail({ type: 'status', status: 500, path: `/v3/glossaries/${first}`, method: 'DELETE', times: 5 });
+    const renewed = await syncGlossary(connection, options('new2'));
+    expect(renewed.deleted).toEqual([]);
+    expect(renewed.diagnostics.map((d) => `${d.code} ${d.severity}`)).toEqual(['deepl/glossary-delete-failed warning']);
+    expect(renewed.diagnostics[0]!.message).toContain('subloc Hotline Beijing old1.');
+    expect(Object.keys(renewed.glossaries)).toEqual(['en-US', 'fr-FR', 'ja-JP']);
+    server.reset();
+    server.fail({ type: 'status', status: 404, path: `/v3/glossaries/${first}`, method: 'DELETE' });
+    const again = await syncGlossary(connection, options('new2'));
+    expect(again).toMatchObject({ deleted: [first], diagnostics: [] });
+  });
+
   it('maps DeepL failures to SublocErrors', async () => {
     const { connection } = await setup('some-other-key');
     const error = await syncGlossary(connection, options('x')).catch((e: unknown) => e);
