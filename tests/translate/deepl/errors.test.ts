@@ -3,7 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../../src/errors.js';
 import { createDeepLConnection } from '../../../src/translate/deepl/client.js';
 import { deeplFailure } from '../../../src/translate/deepl/errors.js';
-import { syncGlossary } from '../../../src/translate/deepl/glossary-sync.js';
 import { translateUnits } from '../../../src/translate/deepl/translate.js';
 import { start, type FakeDeepL, type Fault } from '../../helpers/deepl-server.js';
 
@@ -41,11 +40,10 @@ describe('deeplFailure maps deepl-node error classes, from the real client', () 
   it('GlossaryNotFoundError (a glossary deleted meanwhile): DEEPL_FAILED saying to sync again', async () => {
     const { server, connection } = await connect();
     const dict = [{ sourceLangCode: 'zh', targetLangCode: 'en', entries: new GlossaryEntries({ entries: { 胡同: 'hutong' } }) }];
-    const old = await connection.client.createMultilingualGlossary('subloc Film old0', dict);
-    server.fail({ type: 'status', status: 404, path: `/v3/glossaries/${old.glossaryId}`, message: 'Glossary not found' });
-    const error = await failure(
-      syncGlossary(connection, { title: 'Film', sourceLang: 'zh-Hans', targetLangs: ['en-US'], entriesFor: () => ({ 胡同: 'hutong' }), contentHash: 'new1' }),
-    );
+    const gone = await connection.client.createMultilingualGlossary('subloc Film old0', dict);
+    await connection.client.deleteMultilingualGlossary(gone);
+    // deepl-node throws it from the glossary endpoints (a translate request naming a missing glossary gets a plain DeepLError).
+    const error = await failure(connection.client.getMultilingualGlossary(gone.glossaryId).catch((e: unknown) => Promise.reject(deeplFailure(e, connection))));
     expect(error.code).toBe('DEEPL_FAILED');
     expect(error.message).toBe(
       `DeepL at ${server.url} answered 404 for a glossary this run uses: it was deleted meanwhile (perhaps by another run); run again to sync the glossary`,
