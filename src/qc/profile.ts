@@ -28,10 +28,20 @@ export interface Profile {
   rules: Record<string, RuleSeverity>;
 }
 
+/** Each table's figure per language, found once: every cue of every language asks it, several times. */
+const found = new WeakMap<Record<string, number>, Map<Lang, number>>();
+
 /** The figure for a language: exact tag, then shorter prefixes, then `default`. */
 export function forLanguage(table: Record<string, number>, language: Lang): number {
-  // The key naming the most subtags of the language wins (`zh-Hant-TW`, then `zh-Hant`, then `zh`): one
-  // pass over the keys, as every cue's budget asks.
+  let byLanguage = found.get(table);
+  if (!byLanguage) found.set(table, (byLanguage = new Map()));
+  let figure = byLanguage.get(language);
+  if (figure === undefined) byLanguage.set(language, (figure = lookUp(table, language)));
+  return figure;
+}
+
+function lookUp(table: Record<string, number>, language: Lang): number {
+  // The key naming the most subtags of the language wins (`zh-Hant-TW`, then `zh-Hant`, then `zh`).
   const wanted = language.toLowerCase();
   let hit: number | undefined;
   let named = -1;
