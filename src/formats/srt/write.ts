@@ -1,8 +1,7 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import { framesToMs, msToFrames, snapToFrame } from '../../model/frame-rate.js';
 import type { Placement, Span, Track } from '../../model/track.js';
-import { flat } from '../shared/flat.js';
-import { timingLine } from '../shared/timing-line.js';
+import { cueHead } from '../shared/cue-head.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { matchBrace, matchEntity, mayStartTag, SPECIAL } from './markup.js';
 import { messages, type Message } from './messages.js';
@@ -137,7 +136,7 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
       }
     }
     if (start < 0 || end < 0) report(messages.negativeTimeClamped(Math.min(start, end)), cue.id);
-    out += flat(`${owed}${n === 0 ? '' : '\n'}${n + 1}\n` + timingLine(Math.max(0, Math.round(start)), Math.max(0, Math.round(end)), COMMA));
+    out += cueHead(owed.length + (n === 0 ? 0 : 1), String(n + 1), Math.max(0, Math.round(start)), Math.max(0, Math.round(end)), COMMA);
     owed = '';
     let prefix = positionTag(cue.placement);
     for (const line of cue.lines) {
