@@ -96,6 +96,18 @@ function renderLine(line: readonly Span[]): string {
   return out;
 }
 
+/**
+ * Whether `trim` would leave nothing of the line. Nearly every line starts
+ * with a character that is no white space of any kind and is answered
+ * without the call, which cost as much as escaping the line.
+ */
+function isBlank(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c > 0x20 && c < 0xa0) return false;
+  if (c > 0x3000 && c !== 0xfeff) return false;
+  return text.trim() === '';
+}
+
 /** A line the reader would take for a timing line: hide its first character behind a reference. */
 function guardTimingLike(text: string): string {
   let i = 0;
@@ -141,12 +153,14 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
     let prefix = positionTag(cue.placement);
     for (const line of cue.lines) {
       const text = renderLine(line);
-      if (text.trim() === '') {
+      if (isBlank(text)) {
         report(messages.blankLineDropped(), cue.id);
         continue;
       }
       if (owed !== '') out += owed;
-      out += guardTimingLike(prefix + text);
+      // After a position tag the line starts with `{`, which no timing line
+      // does; scanning the joined string would only make a flat copy of it.
+      out += prefix === '' ? guardTimingLike(text) : prefix + text;
       owed = '\n';
       prefix = '';
     }
