@@ -1,3 +1,4 @@
+import { COLON, GT, LF, MINUS, SPACE, ZERO } from './char-codes.js';
 import { clockTime } from './clock-time.js';
 
 /** 100 hours: from here on an hour takes more than two digits. */
@@ -5,9 +6,6 @@ const TWO_DIGIT_HOURS = 360_000_000;
 
 /** Longest label copied code by code: `apply` passes every code as an argument. */
 const MAX_LABEL = 64;
-
-const C0 = 0x30;
-const LF = 0x0a;
 
 /**
  * Char codes of a head being built, one array for each length: an array
@@ -37,11 +35,11 @@ export function cueHead(breaks: number, label: string, start: number, end: numbe
     codes[p++] = LF;
   }
   p = clock(codes, p, start, separator);
-  codes[p++] = 0x20;
-  codes[p++] = 0x2d;
-  codes[p++] = 0x2d;
-  codes[p++] = 0x3e;
-  codes[p++] = 0x20;
+  codes[p++] = SPACE;
+  codes[p++] = MINUS;
+  codes[p++] = MINUS;
+  codes[p++] = GT;
+  codes[p++] = SPACE;
   p = clock(codes, p, end, separator);
   codes[p] = LF;
   return String.fromCharCode.apply(null, codes);
@@ -53,17 +51,17 @@ function clock(codes: number[], p: number, ms: number, separator: number): numbe
   const m = ((ms / 60_000) | 0) % 60;
   const s = ((ms / 1000) | 0) % 60;
   const f = ms % 1000;
-  codes[p] = C0 + ((h / 10) | 0);
-  codes[p + 1] = C0 + (h % 10);
-  codes[p + 2] = 0x3a;
-  codes[p + 3] = C0 + ((m / 10) | 0);
-  codes[p + 4] = C0 + (m % 10);
-  codes[p + 5] = 0x3a;
-  codes[p + 6] = C0 + ((s / 10) | 0);
-  codes[p + 7] = C0 + (s % 10);
+  codes[p] = ZERO + ((h / 10) | 0);
+  codes[p + 1] = ZERO + (h % 10);
+  codes[p + 2] = COLON;
+  codes[p + 3] = ZERO + ((m / 10) | 0);
+  codes[p + 4] = ZERO + (m % 10);
+  codes[p + 5] = COLON;
+  codes[p + 6] = ZERO + ((s / 10) | 0);
+  codes[p + 7] = ZERO + (s % 10);
   codes[p + 8] = separator;
-  codes[p + 9] = C0 + ((f / 100) | 0);
-  codes[p + 10] = C0 + (((f / 10) | 0) % 10);
-  codes[p + 11] = C0 + (f % 10);
+  codes[p + 9] = ZERO + ((f / 100) | 0);
+  codes[p + 10] = ZERO + (((f / 10) | 0) % 10);
+  codes[p + 11] = ZERO + (f % 10);
   return p + 12;
 }
