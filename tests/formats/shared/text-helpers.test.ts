@@ -27,6 +27,14 @@ describe('line source', () => {
     expect([source.start(2999), source.end(2999)]).toEqual([8997, 8999]);
     expect(source.get(3001)).toBeUndefined();
   });
+
+  it('reads every row of a text of line ends alone, far more rows than characters over 16', () => {
+    const source = new LineSource('\r\n'.repeat(50_000));
+    expect(source.has(50_000)).toBe(true);
+    expect(source.has(50_001)).toBe(false);
+    expect([source.start(49_999), source.end(49_999)]).toEqual([99_998, 99_998]);
+    expect(source.get(50_000)).toBe('');
+  });
 });
 
 describe('finder', () => {
