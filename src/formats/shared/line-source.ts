@@ -11,8 +11,8 @@ import { keepShapes } from './keep-shapes.js';
  */
 export class LineSource {
   /** Where row `r` starts and ends (before its line end) in `text`. */
-  private starts = new Int32Array(1024);
-  private ends = new Int32Array(1024);
+  private starts: Int32Array;
+  private ends: Int32Array;
   /** Rows found so far. */
   private found = 0;
   /** Where the next row starts; past the end after the last row. */
@@ -21,7 +21,13 @@ export class LineSource {
   private nextLF = -2;
   private nextCR = -2;
 
-  constructor(readonly text: string) {}
+  constructor(readonly text: string) {
+    // Room for a row every 16 characters, about what subtitle files hold, so a
+    // whole file is mostly read without growing the arrays (copying them) on the way.
+    const room = Math.max(1024, Math.min(text.length >> 4, 1 << 22));
+    this.starts = new Int32Array(room);
+    this.ends = new Int32Array(room);
+  }
 
   /** Whether row `row` (0-based) exists; `start`, `end` and `get` need this first. A final line end is followed by one empty row. */
   has(row: number): boolean {

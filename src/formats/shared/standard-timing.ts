@@ -4,10 +4,12 @@ import { COLON, GT, MINUS, SPACE, ZERO } from './char-codes.js';
 /** Length of `HH:MM:SS,mmm --> HH:MM:SS,mmm`. */
 export const STANDARD_TIMING_LENGTH = 29;
 
-const DIGIT_POSITIONS = new Uint8Array([0, 1, 3, 4, 6, 7, 9, 10, 11, 17, 18, 20, 21, 23, 24, 26, 27, 28]);
-
+/** Two decimal digits at `i` as a number, or -1 when either is no digit. */
 function d2(s: string, i: number): number {
-  return (s.charCodeAt(i) - ZERO) * 10 + s.charCodeAt(i + 1) - ZERO;
+  const a = s.charCodeAt(i) - ZERO;
+  const b = s.charCodeAt(i + 1) - ZERO;
+  // `>>> 0` turns a negative difference into a huge one: one comparison tells a digit.
+  return a >>> 0 <= 9 && b >>> 0 <= 9 ? a * 10 + b : -1;
 }
 
 /** Where the standard reading of a timing line puts its times. */
@@ -30,16 +32,21 @@ export function readStandardTiming(text: string, from: number, separator: number
   if (s.charCodeAt(o + 2) !== COLON || s.charCodeAt(o + 5) !== COLON || s.charCodeAt(o + 8) !== separator) return false;
   if (s.charCodeAt(o + 19) !== COLON || s.charCodeAt(o + 22) !== COLON || s.charCodeAt(o + 25) !== separator) return false;
   if (s.charCodeAt(o + 12) !== SPACE || s.charCodeAt(o + 13) !== MINUS || s.charCodeAt(o + 14) !== MINUS || s.charCodeAt(o + 15) !== GT || s.charCodeAt(o + 16) !== SPACE) return false;
-  for (let k = 0; k < DIGIT_POSITIONS.length; k++) {
-    const c = s.charCodeAt(o + DIGIT_POSITIONS[k]!);
-    if (c < 0x30 || c > 0x39) return false;
-  }
+  // Each character is read once: as a digit, the reading tells whether it is one.
+  const h1 = d2(s, o);
   const m1 = d2(s, o + 3);
   const s1 = d2(s, o + 6);
+  const f1 = d2(s, o + 9);
+  const g1 = s.charCodeAt(o + 11) - ZERO;
+  const h2 = d2(s, o + 17);
   const m2 = d2(s, o + 20);
   const s2 = d2(s, o + 23);
-  if (m1 > 59 || s1 > 59 || m2 > 59 || s2 > 59) return false;
-  out.start = ((d2(s, o) * 60 + m1) * 60 + s1) * 1000 + d2(s, o + 9) * 10 + s.charCodeAt(o + 11) - ZERO;
-  out.end = ((d2(s, o + 17) * 60 + m2) * 60 + s2) * 1000 + d2(s, o + 26) * 10 + s.charCodeAt(o + 28) - ZERO;
+  const f2 = d2(s, o + 26);
+  const g2 = s.charCodeAt(o + 28) - ZERO;
+  if ((h1 | f1 | h2 | f2) < 0 || g1 >>> 0 > 9 || g2 >>> 0 > 9) return false;
+  // A non-digit reads as -1, which these bounds also refuse.
+  if (m1 >>> 0 > 59 || s1 >>> 0 > 59 || m2 >>> 0 > 59 || s2 >>> 0 > 59) return false;
+  out.start = ((h1 * 60 + m1) * 60 + s1) * 1000 + f1 * 10 + g1;
+  out.end = ((h2 * 60 + m2) * 60 + s2) * 1000 + f2 * 10 + g2;
   return true;
 }

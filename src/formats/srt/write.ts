@@ -1,8 +1,7 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import { framesToMs, msToFrames, snapToFrame } from '../../model/frame-rate.js';
 import type { Placement, Span, Track } from '../../model/track.js';
-import { flat } from '../shared/flat.js';
-import { timingLine } from '../shared/timing-line.js';
+import { cueHead } from '../shared/cue-head.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { matchBrace, matchEntity, mayStartTag, SPECIAL } from './markup.js';
 import { messages, type Message } from './messages.js';
@@ -97,6 +96,18 @@ function renderLine(line: readonly Span[]): string {
   return out;
 }
 
+/**
+ * Whether `trim` would leave nothing of the line. Nearly every line starts
+ * with a character that is no white space of any kind and is answered
+ * without the call, which cost as much as escaping the line.
+ */
+function isBlank(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c > 0x20 && c < 0xa0) return false;
+  if (c > 0x3000 && c !== 0xfeff) return false;
+  return text.trim() === '';
+}
+
 /** A line the reader would take for a timing line: hide its first character behind a reference. */
 function guardTimingLike(text: string): string {
   let i = 0;
@@ -137,17 +148,19 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
       }
     }
     if (start < 0 || end < 0) report(messages.negativeTimeClamped(Math.min(start, end)), cue.id);
-    out += flat(`${owed}${n === 0 ? '' : '\n'}${n + 1}\n` + timingLine(Math.max(0, Math.round(start)), Math.max(0, Math.round(end)), COMMA));
+    out += cueHead(owed.length + (n === 0 ? 0 : 1), String(n + 1), Math.max(0, Math.round(start)), Math.max(0, Math.round(end)), COMMA);
     owed = '';
     let prefix = positionTag(cue.placement);
     for (const line of cue.lines) {
       const text = renderLine(line);
-      if (text.trim() === '') {
+      if (isBlank(text)) {
         report(messages.blankLineDropped(), cue.id);
         continue;
       }
       if (owed !== '') out += owed;
-      out += guardTimingLike(prefix + text);
+      // After a position tag the line starts with `{`, which no timing line
+      // does; scanning the joined string would only make a flat copy of it.
+      out += prefix === '' ? guardTimingLike(text) : prefix + text;
       owed = '\n';
       prefix = '';
     }

@@ -2,7 +2,7 @@ import { colorClassName, DEFAULT_COLOR_CLASSES } from './colors.js';
 import { messages } from './messages.js';
 import { formatTimestamp } from './timestamp.js';
 import { flat } from '../shared/flat.js';
-import { timingLine } from '../shared/timing-line.js';
+import { cueHead } from '../shared/cue-head.js';
 import { keepShapes } from '../shared/keep-shapes.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { isModelColor } from '../../model/color.js';
@@ -56,12 +56,15 @@ class WebVttWriter {
     const cues = track.cues;
     for (let index = 0; index < cues.length; index++) {
       const cue = cues[index]!;
-      const id = this.idLine(cue, index);
+      const id = this.writtenId(cue, index);
       const start = this.time(cue.start, cue.id);
       const end = this.time(cue.end, cue.id);
       const placement = settings(cue.placement);
-      const timing = placement === '' ? timingLine(start, end, DOT) : `${formatTimestamp(start)} --> ${formatTimestamp(end)}${placement}\n`;
-      out += flat(`${owed}${index === 0 ? '' : '\n'}${id}` + timing);
+      const breaks = owed.length + (index === 0 ? 0 : 1);
+      out +=
+        placement === ''
+          ? cueHead(breaks, id, start, end, DOT)
+          : flat(`${'\n'.repeat(breaks)}${id}${id === '' ? '' : '\n'}${formatTimestamp(start)} --> ${formatTimestamp(end)}${placement}\n`);
       owed = '';
       for (const line of cue.lines) {
         let text = '';
@@ -93,14 +96,14 @@ class WebVttWriter {
     return this.frameRate ? snapToFrame(t, this.frameRate) : t;
   }
 
-  /** The cue's id and a line end when it is not the cue's number and can be written; else ''. */
-  private idLine(cue: Cue, index: number): string {
+  /** The cue's id when it is not the cue's number and can be written; else ''. */
+  private writtenId(cue: Cue, index: number): string {
     if (cue.id === String(index + 1) || cue.id === '') return '';
     if (cue.id.includes('-->') || cue.id.includes('\n') || cue.id.includes('\r')) {
       this.diagnostics.push(messages.writeBadId(cue.id, cue.id));
       return '';
     }
-    return `${cue.id}\n`;
+    return cue.id;
   }
 
   private colorClass(color: string, cueId: string): string | undefined {

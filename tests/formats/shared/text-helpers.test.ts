@@ -27,6 +27,14 @@ describe('line source', () => {
     expect([source.start(2999), source.end(2999)]).toEqual([8997, 8999]);
     expect(source.get(3001)).toBeUndefined();
   });
+
+  it('reads every row of a text of line ends alone, far more rows than characters over 16', () => {
+    const source = new LineSource('\r\n'.repeat(50_000));
+    expect(source.has(50_000)).toBe(true);
+    expect(source.has(50_001)).toBe(false);
+    expect([source.start(49_999), source.end(49_999)]).toEqual([99_998, 99_998]);
+    expect(source.get(50_000)).toBe('');
+  });
 });
 
 describe('finder', () => {
@@ -60,5 +68,27 @@ describe('standard timing', () => {
     expect(readStandardTiming('00:00:61,000 --> 00:01:02,000', 0, 0x2c, times)).toBe(false);
     expect(readStandardTiming('00:00:01,000 -> 00:00:02,000', 0, 0x2c, times)).toBe(false);
     expect(readStandardTiming('00:00:01,000 --> 00:00:02,00', 0, 0x2c, times)).toBe(false);
+  });
+
+  it('refuses a character just below or above the digits in every digit position', () => {
+    const line = '12:34:56,789 --> 23:45:57,891';
+    const digits = [...line].flatMap((c, i) => (c >= '0' && c <= '9' ? [i] : []));
+    expect(digits).toHaveLength(18);
+    const times = { start: 0, end: 0 };
+    expect(readStandardTiming(line, 0, 0x2c, times)).toBe(true);
+    expect(times).toEqual({ start: 45_296_789, end: 85_557_891 });
+    for (const i of digits) {
+      for (const c of ['/', ':', 'a', '\u0660']) expect(readStandardTiming(`${line.slice(0, i)}${c}${line.slice(i + 1)}`, 0, 0x2c, times), `${c} at ${i}`).toBe(false);
+    }
+  });
+
+  it('reads minutes and seconds up to 59 in both times, and refuses 60', () => {
+    const times = { start: 0, end: 0 };
+    expect(readStandardTiming('99:59:59,999 --> 99:59:59,999', 0, 0x2c, times)).toBe(true);
+    expect(times).toEqual({ start: 359_999_999, end: 359_999_999 });
+    for (const at of [3, 6, 20, 23]) {
+      const line = '00:00:00,000 --> 00:00:00,000';
+      expect(readStandardTiming(`${line.slice(0, at)}60${line.slice(at + 2)}`, 0, 0x2c, times), `60 at ${at}`).toBe(false);
+    }
   });
 });

@@ -94,6 +94,23 @@ describe('srt writer', () => {
     ]);
   });
 
+  it('drops a line of any white space `trim` knows, and keeps a line that only starts with it', () => {
+    const spaces = ['\t', '\u00a0', '\u1680', '\u2007', '\u202f', '\u205f', '\u3000', '\ufeff'];
+    const lines = [...spaces.map((s) => [{ text: `${s}${s}` }]), [{ text: '\u3000中文' }], [{ text: '\u00a0b' }]];
+    const { text, diagnostics } = srt.serialize(track([cue(0, 1000, lines, { id: 'c1' })]));
+    expect(text).toBe('1\n00:00:00,000 --> 00:00:01,000\n\u3000中文\n\u00a0b\n');
+    expect(diagnostics).toHaveLength(spaces.length);
+  });
+
+  it('writes a placed line that would read as a timing line after its tag, and reads it back', () => {
+    const t = track([cue(0, 1000, [[{ text: '00:00:05,000 --> 00:00:06,000' }]], { id: '1', placement: { vertical: 'top' } })]);
+    const { text } = srt.serialize(t);
+    expect(text).toBe('1\n00:00:00,000 --> 00:00:01,000\n{\\an8}00:00:05,000 --> 00:00:06,000\n');
+    const back = srt.parse(text);
+    expect(back.diagnostics).toEqual([]);
+    expect(comparable(back.track)).toEqual(comparable(t));
+  });
+
   it('keeps the placement of a cue without text', () => {
     const t = track([cue(0, 1000, [], { placement: { vertical: 'top' } }), cue(2000, 3000, [[{ text: 'b' }]])]);
     const back = srt.parse(srt.serialize(t).text).track;
