@@ -7,6 +7,9 @@ import { supportsCustomInstructions } from '../translate/deepl/languages.js';
 import { cueStatusOf, targetMissing, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import { RANK } from '../memory/precedence.js';
 
+/** Units looked up in the memory between two turns of the event loop: a few milliseconds of fuzzy search. */
+const SEARCH_TURN = 100;
+
 export interface DraftLanguageInput {
   units: readonly Unit[];
   pair: LanguagePair;
@@ -95,6 +98,9 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   // One lookup for the whole track: a server memory answers it in one round trip.
   const hits = await memory.exactMany(units.map((u) => u.source), pair, glossaryVersion);
   for (const [i, unit] of units.entries()) {
+    // A store that answers at once (SQLite) would hold the event loop for the whole search: a turn every
+    // SEARCH_TURN units lets what came in meanwhile (DeepL's glossary, answers for other languages) be taken.
+    if (i > 0 && i % SEARCH_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     const hit = hits[i];
     if (hit && !incomplete(unit, memoryDraft(unit, hit))) {
       drafts.push(memoryDraft(unit, hit));

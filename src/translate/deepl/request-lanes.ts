@@ -38,12 +38,15 @@ function afterNextLeaves(hand: () => void): void {
 export function requestLanes(concurrency: number): RequestLanes {
   const limit = pLimit(Math.max(1, concurrency));
   const waiting: Record<Lane, (() => Promise<void>)[]> = { finishing: [], first: [] };
-  // One slot asked of p-limit per task, and each slot runs the most urgent task waiting when it opens. It looks a
-  // turn of the event loop later: an answer read at once queues its language's finishing work only after a few
-  // promise steps of its own.
+  // One slot asked of p-limit per task, and each slot runs the most urgent task waiting when it opens.
+  const pick = (): Promise<void> => (waiting.finishing.shift() ?? waiting.first.shift())!();
+  // A slot an answer frees looks a turn of the event loop later: an answer read at once queues its language's
+  // finishing work only after a few promise steps of its own. A slot that is free already is taken at once:
+  // nothing is on its way to claim it, and the turn would let every other task queued meanwhile (preparing
+  // other languages) go before the first requests.
   const next = async (): Promise<void> => {
     await new Promise((resolve) => setImmediate(resolve));
-    await (waiting.finishing.shift() ?? waiting.first.shift())!();
+    await pick();
   };
   return {
     run(lane, task, arg, readFirst) {
@@ -55,7 +58,7 @@ export function requestLanes(concurrency: number): RequestLanes {
             (error: unknown) => hand(() => reject(error)),
           ),
         );
-        void limit(next);
+        void limit(limit.activeCount < limit.concurrency ? pick : next);
       });
     },
   };

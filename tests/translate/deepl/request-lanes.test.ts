@@ -74,6 +74,16 @@ describe('request lanes', () => {
     expect(await Promise.all([a, b])).toEqual(['a-second', 'b']);
   });
 
+  it('start a request in a free slot at once, not a turn of the event loop later', async () => {
+    const lanes = requestLanes(2);
+    const g = gated();
+    const a = lanes.run('first', g.task, 'a');
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(g.started).toEqual(['a']);
+    await g.finish('a');
+    expect(await a).toBe('a');
+  });
+
   it('pass a failure to its own caller only', async () => {
     const lanes = requestLanes(1);
     const failed = lanes.run('first', () => Promise.reject(new Error('429')), undefined);
