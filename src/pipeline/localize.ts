@@ -17,7 +17,7 @@ import { readInput } from './read-input.js';
 import { runSource } from './run-source.js';
 import { importReviewEdits, refuseLostEdits, type ReviewEdit } from './review-edits.js';
 import { nextTurn } from './next-turn.js';
-import { languageReport, totals, type LanguageReport, type RunReport } from './report.js';
+import { languageReport, reportJson, totals, type LanguageReport, type RunReport } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { writeLanguage, type WrittenLanguage } from './write-language.js';
 import { readWrittenRecord } from './written-record.js';
@@ -84,7 +84,7 @@ export async function localize(options: LocalizeOptions, run: LocalizeRun = {}):
 
 /** `run.json` in the run's folder, whole or not at all. */
 export async function writeRunReport(options: LocalizeOptions, report: RunReport): Promise<void> {
-  await writeFileAtomic(join(options.out, options.title, 'run.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeFileAtomic(join(options.out, options.title, 'run.json'), reportJson(report));
 }
 
 /**

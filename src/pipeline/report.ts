@@ -130,3 +130,12 @@ export function totals(languages: readonly LanguageReport[]): RunReport['totals'
     glossaryViolations: sum((l) => l.glossaryViolations),
   };
 }
+
+const written = new WeakMap<RunReport, string>();
+
+/** The report as `run.json` holds it, made once: `--json` prints the same text the run wrote. A report is not changed once made. */
+export function reportJson(report: RunReport): string {
+  let text = written.get(report);
+  if (text === undefined) written.set(report, (text = `${JSON.stringify(report, null, 2)}\n`));
+  return text;
+}

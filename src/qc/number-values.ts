@@ -53,7 +53,8 @@ const DIGIT_VALUE: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, �
 const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 천: 1000 };
 const LARGE_UNIT: Record<string, number> = { 万: 1e4, 萬: 1e4, 만: 1e4, 亿: 1e8, 億: 1e8, 억: 1e8, 兆: 1e12, 조: 1e12 };
 
-const canonical = (n: number) => String(Number(n.toPrecision(12)));
+/** Twelve significant digits, so `0.1 + 0.2` reads as `0.3`; a whole number below 10¹² has no more and is written as it is. */
+const canonical = (n: number) => (Number.isInteger(n) && Math.abs(n) < 1e12 ? String(n) : String(Number(n.toPrecision(12))));
 
 /** What a run of digits and separators can mean; ambiguous `1,234` / `1.234` is both 1234 and 1.234. */
 function arabicValues(text: string): number[] {

@@ -95,8 +95,21 @@ export function findTerms(plain: string, terms: readonly TermHighlight[]): Range
   return kept;
 }
 
+/** Texts folded lately: a cue's draft is searched once per term its source holds, and every language shows the same source. */
+const folded = new Map<string, string>();
+const FOLDED_KEPT = 4096;
+
 /** Lower case and narrow width, one UTF-16 unit for one, so offsets found on it are offsets in the text. */
 function fold(text: string): string {
+  let out = folded.get(text);
+  if (out === undefined) {
+    if (folded.size >= FOLDED_KEPT) folded.clear();
+    folded.set(text, (out = foldNow(text)));
+  }
+  return out;
+}
+
+function foldNow(text: string): string {
   let out = '';
   for (const ch of text) {
     const folded = lower(normalizeChar(ch));

@@ -64,9 +64,10 @@ export const localize: Command = {
     if (values['no-condense'] === true) cli.condense = false;
 
     // Loaded when a run starts: `--help` and the other commands start without DeepL, SQLite and the progress bars.
-    const [{ resolveLocalizeOptions }, { localize: runLocalize }, { progressReporter }] = await Promise.all([
+    const [{ resolveLocalizeOptions }, { localize: runLocalize }, { reportJson }, { progressReporter }] = await Promise.all([
       import('../../pipeline/options.js'),
       import('../../pipeline/localize.js'),
+      import('../../pipeline/report.js'),
       import('../progress.js'),
     ]);
     const options = await resolveLocalizeOptions(cli, io.cwd, io.env);
@@ -92,7 +93,7 @@ export const localize: Command = {
       note(io, `subloc localize: ${r.imported === 1 ? t('localize.reviewImportedOne', { file, approved: r.approved }) : t('localize.reviewImported', { file, n: r.imported, approved: r.approved })}`);
     }
     if (json) {
-      io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      io.stdout(reportJson(report));
       return EXIT.ok;
     }
     const name = (path: string) => relative(io.cwd, path) || path;
