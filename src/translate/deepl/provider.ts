@@ -35,7 +35,13 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
   // One set of lanes for the run: languages drafted side by side share the concurrency, and so does the glossary sync.
   const lanes = requestLanes(run.concurrency);
   const g = run.glossary;
-  let known: (glossaries: Readonly<Record<Lang, string>>) => void = () => {};
+  // Known before the sync ends: the requests need not wait while older versions are deleted.
+  let known!: (glossaries: Readonly<Record<Lang, string>>) => void;
+  let failed!: (error: unknown) => void;
+  const glossaries = new Promise<Readonly<Record<Lang, string>>>((resolve, reject) => {
+    known = resolve;
+    failed = reject;
+  });
   const synced = g
     ? syncGlossary(connection, {
         title: run.title,
@@ -47,17 +53,13 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
         // likely there and only looked for; catalog workers (a gate) share one request rate that an early create
         // made in vain would spend, job after job of one film.
         makeAtOnce: !run.draftedBefore && run.gate === undefined,
-        onGlossaries: (ids) => known(ids),
+        onGlossaries: known,
         lanes,
         ...(run.gate === undefined ? {} : { gate: run.gate }),
       })
     : undefined;
-  // Known before the sync ends: the requests need not wait while older versions are deleted.
-  const glossaries = new Promise<Readonly<Record<Lang, string>>>((resolve, reject) => {
-    known = resolve;
-    if (synced) synced.then((s) => resolve(s.glossaries), reject);
-    else resolve({});
-  });
+  if (synced) synced.then((s) => known(s.glossaries), failed);
+  else known({});
   const ready: Promise<readonly Diagnostic[]> = synced?.then((s) => s.diagnostics) ?? Promise.resolve([]);
   // Marked handled: the rejection is reported where the run awaits `ready`, not as an unhandled rejection in between.
   glossaries.catch(() => {});
