@@ -185,7 +185,10 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
         onProgress: (done) => onEvent({ type: 'language-progress', language: target, done }),
         // Each batch's cues are fitted in a turn of their own while the language waits on the provider, so
         // assembling it at the end, with the run's last answers or alone after them, fits only what came last.
-        onDrafted: (batch) => setImmediate(() => assembling || fitter.ahead(batch)),
+        onDrafted: (batch) =>
+          setImmediate(() => {
+            if (!assembling) fitter.ahead(batch);
+          }),
       }).then(async (result) => {
         await prepared?.ready;
         assembling = true;
