@@ -155,13 +155,11 @@ export interface NumberComparison {
   expected: string[];
 }
 
-/** Presence, not counts: a number twice in the source is satisfied by one in the target. */
-export function compareNumbers(source: string, target: string): NumberComparison {
-  return compareFound(findNumbers(source), findNumbers(target));
-}
-
-/** `compareNumbers` of numbers already found (`findNumbers`). */
-export function compareFound(s: readonly NumberToken[], t: readonly NumberToken[]): NumberComparison {
+/**
+ * The numbers of a source and a target text (`findNumbers` of each) by value.
+ * Presence, not counts: a number twice in the source is satisfied by one in the target.
+ */
+export function compareNumbers(s: readonly NumberToken[], t: readonly NumberToken[]): NumberComparison {
   const meets = (a: NumberToken, others: readonly NumberToken[]) => others.some((o) => o.values.some((v) => a.values.includes(v)));
   const unique = (list: readonly NumberToken[]) => [...new Set(list.map((n) => n.text))];
   return {

@@ -26,12 +26,12 @@ describe('findNumbers', () => {
 
 describe('compareNumbers', () => {
   it('matches by value in any notation', () => {
-    expect(compareNumbers('超过60,000个来电', 'plus de 60 000 appels')).toEqual({ missing: [], extra: [], expected: ['60,000'] });
-    expect(compareNumbers('2021年9月', 'In September 2021')).toEqual({ missing: [], extra: [], expected: ['2021', '9'] });
-    expect(compareNumbers('两千多万人口', '20 million people')).toEqual({ missing: [], extra: [], expected: [] });
+    expect(compareNumbers(findNumbers('超过60,000个来电'), findNumbers('plus de 60 000 appels'))).toEqual({ missing: [], extra: [], expected: ['60,000'] });
+    expect(compareNumbers(findNumbers('2021年9月'), findNumbers('In September 2021'))).toEqual({ missing: [], extra: [], expected: ['2021', '9'] });
+    expect(compareNumbers(findNumbers('两千多万人口'), findNumbers('20 million people'))).toEqual({ missing: [], extra: [], expected: [] });
   });
 
   it('reports numbers missing from the target and numbers it added', () => {
-    expect(compareNumbers('每天60,000个来电', 'Over 6,000 calls on day 1')).toEqual({ missing: ['60,000'], extra: ['6,000', '1'], expected: ['60,000'] });
+    expect(compareNumbers(findNumbers('每天60,000个来电'), findNumbers('Over 6,000 calls on day 1'))).toEqual({ missing: ['60,000'], extra: ['6,000', '1'], expected: ['60,000'] });
   });
 });

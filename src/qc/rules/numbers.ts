@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule.js';
 import { messages } from '../messages.js';
 import type { Cue } from '../../model/track.js';
-import { compareFound, findNumbers, type NumberToken } from '../number-values.js';
+import { compareNumbers, findNumbers, type NumberToken } from '../number-values.js';
 import { isMarkedUntranslated, plainText } from '../plain-text.js';
 
 /** A source cue's numbers, found once for all the languages checked against it (its lines and language kept, to tell they still hold). */
@@ -30,7 +30,7 @@ export default defineRule({
     for (const cue of ctx.track.cues) {
       const source = ctx.sourceCue(cue.id);
       if (!source || isMarkedUntranslated(cue)) continue;
-      const { missing, extra, expected } = compareFound(numbersOf(source, ctx.source.language), findNumbers(plainText(cue, ctx.language)));
+      const { missing, extra, expected } = compareNumbers(numbersOf(source, ctx.source.language), findNumbers(plainText(cue, ctx.language)));
       if (missing.length > 0 || extra.length > 0) report(cue, messages.numbers(missing, extra, expected));
     }
   },
