@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import en from './locales/en.json' with { type: 'json' };
 
 export const LANGUAGES = ['en', 'zh-CN'] as const;
@@ -18,8 +17,10 @@ const catalogs: Partial<Record<CliLanguage, Catalog>> = { en };
 const loaders: Readonly<Record<Exclude<CliLanguage, 'en'>, () => Promise<{ default: Catalog }>>> = {
   'zh-CN': () => import('./locales/zh-CN.json', { with: { type: 'json' } }),
 };
-// Per run, not global: tests run the CLI in-process with different languages.
-const current = new AsyncLocalStorage<CliLanguage>();
+// The language of the run under way. Not an AsyncLocalStorage: on Node 20 one turns on promise hooks for
+// the rest of the process, and every promise after it costs more, the module loader's too (25 to 50 ms of
+// a `subloc --help` here). A process runs the CLI one language at a time (tests run it in-process, in turn).
+let current: { language: CliLanguage; runs: number } | undefined;
 
 export function isCliLanguage(value: string): value is CliLanguage {
   return (LANGUAGES as readonly string[]).includes(value);
@@ -32,10 +33,23 @@ export function pickLanguage(option: string | undefined, env: Readonly<Record<st
   return locale !== undefined && /^zh[_-](CN|Hans)\b/i.test(locale) ? 'zh-CN' : 'en';
 }
 
-/** Runs `run` with messages in `language`, its catalog loaded first. */
+/**
+ * Runs `run` with messages in `language`, its catalog loaded first. Runs may
+ * overlap in one process only in one language: a second language would
+ * change the first run's messages, so it is refused.
+ */
 export async function withLanguage<T>(language: CliLanguage, run: () => Promise<T>): Promise<T> {
-  if (language !== 'en') catalogs[language] ??= (await loaders[language]()).default;
-  return current.run(language, run);
+  if (current !== undefined && current.language !== language) {
+    throw new Error(`the CLI is running in ${current.language} in this process; it cannot run in ${language} at the same time`);
+  }
+  current ??= { language, runs: 0 };
+  current.runs += 1;
+  try {
+    if (language !== 'en') catalogs[language] ??= (await loaders[language]()).default;
+    return await run();
+  } finally {
+    if (--current.runs === 0) current = undefined;
+  }
 }
 
 function lookup(catalog: Catalog | undefined, key: string): string | undefined {
@@ -56,7 +70,7 @@ const VARIABLE = /\{\{-?\s*([\w.]+)\s*\}\}/g;
  * value stays as written, as i18next does.
  */
 export function t(key: string, values?: Readonly<Record<string, string | number>>): string {
-  const template = lookup(catalogs[current.getStore() ?? 'en'], key) ?? lookup(catalogs.en, key) ?? key;
+  const template = lookup(catalogs[current?.language ?? 'en'], key) ?? lookup(catalogs.en, key) ?? key;
   if (values === undefined || !template.includes('{{')) return template;
   return template.replace(VARIABLE, (written, name: string) => {
     const value = values[name];

@@ -85,6 +85,26 @@ describe('language choice', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--lang `fr` is not supported; expected one of en, zh-CN');
   });
+
+  it('holds the language of a run through its awaits, lets runs in one language overlap, and refuses a second language meanwhile', async () => {
+    const later = () => new Promise<void>((done) => setTimeout(done, 5));
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    const first = withLanguage('zh-CN', async () => {
+      await held;
+      return t('help.options');
+    });
+    const second = withLanguage('zh-CN', async () => {
+      await later();
+      return t('help.options');
+    });
+    await expect(withLanguage('en', () => Promise.resolve(t('help.options')))).rejects.toThrow('the CLI is running in zh-CN in this process; it cannot run in en at the same time');
+    expect(await second).toBe(zh.get('help.options'));
+    release();
+    expect(await first).toBe(zh.get('help.options'));
+    expect(t('help.options')).toBe(en.get('help.options'));
+    expect(await withLanguage('en', () => Promise.resolve(t('help.options')))).toBe(en.get('help.options'));
+  });
 });
 
 describe('help and wrong command lines', () => {
