@@ -6,5 +6,6 @@ export default defineConfig({
     // Two cores: more workers only add contention.
     maxWorkers: 2,
     testTimeout: 30_000,
+    setupFiles: ['tests/helpers/remove-temp-dirs.ts'],
   },
 });

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SublocError } from '../../src/errors.js';
 import { loadGlossary, parseGlossary } from '../../src/glossary/load.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { bundled, bundledText, ROOT, TARGETS } from './helpers.js';
 
 /** The thrown message, or a failure when nothing is thrown. */
@@ -169,7 +169,7 @@ describe('validation messages name the file, entry, field, what was found and wh
   });
 
   it('an unreadable file', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'subloc-glossary-'));
+    const dir = tempDir('subloc-glossary-');
     await expect(loadGlossary(join(dir, 'missing.json'))).rejects.toMatchObject({ code: 'INPUT_UNREADABLE' });
     writeFileSync(join(dir, 'bad.json'), '{');
     await expect(loadGlossary(join(dir, 'bad.json'))).rejects.toThrow(`${join(dir, 'bad.json')}:1:2: not valid JSON`);

@@ -1,10 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { runCli } from '../../src/cli/run.js';
+
+export { tempDir } from './temp-dir.js';
 
 export interface CliResult {
   code: number;
@@ -68,6 +68,3 @@ export function startCli(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {
   return startProcess(tsxArgs(MAIN, ...argv), cwd, env);
 }
 
-export function tempDir(prefix = 'subloc-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
