@@ -1,3 +1,5 @@
+import { isWhiteSpaceCode } from '../model/white-space.js';
+
 /**
  * Character classes and folding shared by the matcher and the loader's
  * duplicate check. Every fold maps one code point to one code point, so
@@ -12,12 +14,9 @@ export function isWordChar(ch: string): boolean {
   return WORDISH.test(ch) && !CJK.test(ch);
 }
 
-/** What `/\s/u` matches, by code: it is asked of every character folded, most of them Chinese. */
+/** What `/\s/u` matches: it is asked of every character folded, most of them Chinese. */
 export function isSpace(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0x2000) return c === 0xa0 || c === 0x1680;
-  return c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return isWhiteSpaceCode(ch.charCodeAt(0));
 }
 
 const SAME: Record<string, string> = {

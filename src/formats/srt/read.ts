@@ -1,5 +1,6 @@
 import { diagnostic } from '../../model/diagnostic.js';
 import type { Cue, Span } from '../../model/track.js';
+import { isWhiteSpaceCode } from '../../model/white-space.js';
 import type { ParseOptions, ParseResult } from '../types.js';
 import { IdRecorder, idNumber, settleCueIds } from '../shared/cue-ids.js';
 import { Finder } from '../shared/finder.js';
@@ -35,9 +36,8 @@ const SKIP = 2; // the rest of a block whose cue was dropped
 /** Whether `text[from..to)` is all white space. */
 function isBlankAt(text: string, from: number, to: number): boolean {
   if (from === to) return true;
-  const c = text.charCodeAt(from);
   // Only a line that starts with white space can be all white space.
-  return (c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a)) && text.slice(from, to).trim() === '';
+  return isWhiteSpaceCode(text.charCodeAt(from)) && text.slice(from, to).trim() === '';
 }
 
 function isBlank(line: string): boolean {

@@ -75,6 +75,19 @@ describe('srt reader: structure', () => {
     expect(r.cues.map(cueText)).toEqual(['A', 'B']);
   });
 
+  it.each([
+    ['U+1680', '\u1680'],
+    ['U+2028', '\u2028'],
+    ['U+2029', '\u2029'],
+    ['U+202F', '\u202f'],
+    ['U+205F', '\u205f'],
+    ['U+3000', '\u3000'],
+  ])('takes a line of white space alone (%s) for the blank line that ends a cue', (_name, space) => {
+    const r = read(`1\n00:00:01,000 --> 00:00:02,000\nA\n${space}${space}\n2\n00:00:03,000 --> 00:00:04,000\nB\n`);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.cues.map(cueText)).toEqual(['A', 'B']);
+  });
+
   it('keeps text after a blank line right under the timing line', () => {
     const r = read('1\n00:00:01,000 --> 00:00:02,000\n\nA\n');
     expect(r.found).toEqual([['srt/blank-line-in-text', 'warning', 3]]);
