@@ -49,6 +49,10 @@ export interface FrameGrid {
 }
 
 export function grid(rate: FrameRate): FrameGrid {
+  // A rate from JavaScript may be anything; a fraction of non-integers would never reduce.
+  if (!(Number.isSafeInteger(rate.numerator) && rate.numerator > 0 && Number.isSafeInteger(rate.denominator) && rate.denominator > 0)) {
+    throw new TypeError(`a frame rate is a fraction of two positive whole numbers, { numerator, denominator }; got ${JSON.stringify(rate)}`);
+  }
   const fps = Math.max(1, Math.round(rate.numerator / rate.denominator));
   const m = rat(rate.numerator, rate.denominator * fps);
   return { rate, fps, multiplier: [m.n, m.d] };

@@ -49,3 +49,13 @@ describe('frame-exact times', () => {
     expect(track.frameRate).toEqual({ numerator: 30000, denominator: 1001, dropFrame: true });
   });
 });
+
+describe('a frame rate that is not a fraction of whole numbers', () => {
+  it.each([{}, { numerator: 25 }, { numerator: 24000, denominator: 1001.5 }, { numerator: 0, denominator: 1 }, { numerator: Number.NaN, denominator: 1 }])(
+    'is refused, not looped on: %j',
+    (rate) => {
+      const track = { language: 'en', cues: [{ id: '1', start: 0, end: 1000, lines: [[{ text: 'x' }]] }], meta: {}, frameRate: rate } as unknown as Track;
+      expect(() => ttml.serialize(track)).toThrow(TypeError);
+    },
+  );
+});
