@@ -1,20 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { dayFrames, formatTimecode, parseTimecode } from '../../src/deliver/timecode.js';
 import { parseFrameRate } from '../../src/model/frame-rate.js';
+import { itReturns } from '../helpers/examples.js';
 
 const rate = (text: string) => parseFrameRate(text)!;
 
 describe('parseTimecode', () => {
-  it.each([
-    ['10:00:00:00', '25', 900_000],
-    ['10:00:00:00', '24', 864_000],
-    ['01:00:00:00', '23.976', 86_400],
-    ['01:00:00:00', '29.97', 108_000],
-    ['00:00:01:47', '48', 95],
-    ['00:00:00:00', '30', 0],
-  ])('%s at %s fps counts %i frames', (text, fps, frames) => {
-    expect(parseTimecode(text, rate(fps))).toEqual({ frames });
-  });
+  itReturns('%s at %s fps counts %j', (text: string, fps: string) => parseTimecode(text, rate(fps)), [
+    ['10:00:00:00', '25', { frames: 900_000 }],
+    ['10:00:00:00', '24', { frames: 864_000 }],
+    ['01:00:00:00', '23.976', { frames: 86_400 }],
+    ['01:00:00:00', '29.97', { frames: 108_000 }],
+    ['00:00:01:47', '48', { frames: 95 }],
+    ['00:00:00:00', '30', { frames: 0 }],
+  ]);
 
   it('reads `;` as a drop-frame label at 29.97', () => {
     expect(parseTimecode('00:01:00;02', rate('29.97'))).toEqual({ frames: 1800 });

@@ -2,22 +2,18 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { breakLines } from '../../src/fit/break-lines.js';
-import { fitCue } from '../../src/fit/fit-cue.js';
 import { importTmx } from '../../src/memory/tmx.js';
 import { lineText } from '../../src/model/spans.js';
 import { fromTagged } from '../../src/model/tagged-text.js';
-
-const fit = (text: string, language: string, maxCharsPerLine: number) => fitCue([{ text }], { language, maxCharsPerLine, maxLines: 2 }).lines.map(lineText);
+import { fitLines, itBreaks } from './fit-lines.js';
 
 describe('Chinese and Japanese lines break at phrases', () => {
-  it.each([
+  itBreaks('%s: the full-width space the subtitler wrote comes first: %s', [
     ['ja', '夜7時に入庫　朝8時に出庫　月200元', 13, ['夜7時に入庫', '朝8時に出庫　月200元']],
     ['ja', '北側に移設して　1階の日当たりも確保', 13, ['北側に移設して', '1階の日当たりも確保']],
     ['ja', '足が悪くて　上り下りに3回は休む', 13, ['足が悪くて', '上り下りに3回は休む']],
     ['ja', '午前3時　通話ホールは今も満席', 13, ['午前3時', '通話ホールは今も満席']],
-  ])('%s: the full-width space the subtitler wrote comes first: %s', (language, text, width, lines) => {
-    expect(fit(text, language, width)).toEqual(lines);
-  });
+  ]);
 
   it.each([
     ['ja', '今日の朝8時に出庫しました', 7],
@@ -29,7 +25,7 @@ describe('Chinese and Japanese lines break at phrases', () => {
     ['zh-Hans', '他已经第3次打电话了', 6],
   ])('%s: never between a number and its counter or unit: %s', (language, text, width) => {
     for (let w = width; w <= width + 4; w++) {
-      const lines = fit(text, language, w);
+      const lines = fitLines(text, language, w);
       for (let i = 0; i + 1 < lines.length; i++) {
         const joint = `${lines[i]!.slice(-1)}|${lines[i + 1]!.slice(0, 2)}`;
         expect(joint, `${lines.join('|')} at ${w}`).not.toMatch(/(?:\p{Nd}|[〇一二三四五六七八九十百千万])\|(?:[時階回個个层次か件]|以上)|第\|\p{Nd}/u);
@@ -38,7 +34,7 @@ describe('Chinese and Japanese lines break at phrases', () => {
   });
 
   it('keeps a Japanese compound whole when a particle offers a break', () => {
-    expect(fit('駐車枠は60台分だけ', 'ja', 6)).toEqual(['駐車枠は', '60台分だけ']);
+    expect(fitLines('駐車枠は60台分だけ', 'ja', 6)).toEqual(['駐車枠は', '60台分だけ']);
   });
 
   it('the reviewed Japanese track of the sample: no number torn from its counter, no compound cut', () => {

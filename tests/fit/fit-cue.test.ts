@@ -2,10 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fitCue } from '../../src/fit/fit-cue.js';
 import { lineText } from '../../src/model/spans.js';
 import type { Span } from '../../src/model/track.js';
-
-function fit(text: string, language: string, maxCharsPerLine: number, protectedPhrases: string[] = []): string[] {
-  return fitCue([{ text }], { language, maxCharsPerLine, maxLines: 2, protectedPhrases }).lines.map(lineText);
-}
+import { fitLines, itBreaks } from './fit-lines.js';
 
 describe('fitCue: Latin scripts', () => {
   it('keeps one line when it fits', () => {
@@ -15,18 +12,16 @@ describe('fitCue: Latin scripts', () => {
     });
   });
 
-  it.each([
+  itBreaks('%s: never splits an article from its noun (%s)', [
     ['en', 'I finally met the mayor yesterday', 20, ['I finally met', 'the mayor yesterday']],
     ['fr', 'Nous avons vu le maire hier soir', 20, ['Nous avons vu', 'le maire hier soir']],
     ['fr', 'Elle habite près de la place centrale', 20, ['Elle habite près', 'de la place centrale']],
     ['de', 'Ich rief die Hotline gestern an', 20, ['Ich rief die Hotline', 'gestern an']],
     ['it', 'Ieri ho visto il sindaco stanco', 20, ['Ieri ho visto', 'il sindaco stanco']],
     ['es', 'Ayer vimos el barrio antiguo otra vez', 22, ['Ayer vimos el barrio', 'antiguo otra vez']],
-  ])('%s: never splits an article from its noun (%s)', (language, text, max, expected) => {
-    expect(fit(text, language, max)).toEqual(expected);
-  });
+  ]);
 
-  it.each([
+  itBreaks('%s: never splits a first and a last name (%s)', [
     ['en', 'Our guide today is Zhang Wei from Dongcheng', 24, ['Our guide today is', 'Zhang Wei from Dongcheng']],
     ['fr', 'Hier soir, nous avons vu Marie Dupont partir', 26, ['Hier soir, nous avons', 'vu Marie Dupont partir']],
     ['de', 'Gestern hat uns Angela Schmidt angerufen', 24, ['Gestern hat uns', 'Angela Schmidt angerufen']],
@@ -35,11 +30,9 @@ describe('fitCue: Latin scripts', () => {
     ['en', 'He admired Charles de Gaulle very much', 28, ['He admired', 'Charles de Gaulle very much']],
     ['en', 'They spoke about John F. Kennedy again', 22, ['They spoke about', 'John F. Kennedy again']],
     ['fr', 'Je vous présente M. Dupont, le directeur', 22, ['Je vous présente', 'M. Dupont, le directeur']],
-  ])('%s: never splits a first and a last name (%s)', (language, text, max, expected) => {
-    expect(fit(text, language, max)).toEqual(expected);
-  });
+  ]);
 
-  it.each([
+  itBreaks('%s: starts the second line with a preposition (%s)', [
     // Both are less even than a plain break ("Many people called / the office about the noise").
     ['en', 'Many people called the office about the noise', 42, ['Many people called the office', 'about the noise']],
     ['fr', 'Les habitants appellent la ligne depuis leur cuisine', 42, ['Les habitants appellent la ligne', 'depuis leur cuisine']],
@@ -47,47 +40,43 @@ describe('fitCue: Latin scripts', () => {
     ['it', 'I cittadini chiamano la linea da tutti i quartieri', 30, ['I cittadini chiamano la linea', 'da tutti i quartieri']],
     ['es', 'Los vecinos llaman a la línea desde todos los barrios', 30, ['Los vecinos llaman a la línea', 'desde todos los barrios']],
     ['es', 'Los vecinos telefonean a menudo al servicio municipal con preguntas', 42, ['Los vecinos telefonean a menudo', 'al servicio municipal con preguntas']],
-  ])('%s: starts the second line with a preposition (%s)', (language, text, max, expected) => {
-    expect(fit(text, language, max)).toEqual(expected);
-  });
+  ]);
 
-  it.each([
+  itBreaks('%s: prefers the break after punctuation over a more even one (%s)', [
     ['en', 'We answer every call, even at night when the city sleeps', 40, ['We answer every call,', 'even at night when the city sleeps']],
     ['fr', 'Nous répondons à chaque appel, même la nuit quand la ville dort', 42, ['Nous répondons à chaque appel,', 'même la nuit quand la ville dort']],
     ['de', 'Wir nehmen jeden Anruf an, auch nachts wenn die Stadt schläft', 42, ['Wir nehmen jeden Anruf an,', 'auch nachts wenn die Stadt schläft']],
     ['it', 'Rispondiamo a ogni chiamata, anche di notte quando la città dorme', 42, ['Rispondiamo a ogni chiamata,', 'anche di notte quando la città dorme']],
     ['es', 'Contestamos cada llamada, incluso de noche cuando la ciudad duerme', 42, ['Contestamos cada llamada,', 'incluso de noche cuando la ciudad duerme']],
-  ])('%s: prefers the break after punctuation over a more even one (%s)', (language, text, max, expected) => {
-    expect(fit(text, language, max)).toEqual(expected);
-  });
+  ]);
 
   it('prefers an even break to a very lopsided one after punctuation', () => {
-    expect(fit('At last, the old hutong has running water again', 'en', 40)).toEqual(['At last, the old hutong', 'has running water again']);
+    expect(fitLines('At last, the old hutong has running water again', 'en', 40)).toEqual(['At last, the old hutong', 'has running water again']);
   });
 
   it('starts the second line with a conjunction rather than ending the first with one', () => {
-    expect(fit('The lanes are narrow and the houses are very old', 'en', 30)).toEqual(['The lanes are narrow', 'and the houses are very old']);
+    expect(fitLines('The lanes are narrow and the houses are very old', 'en', 30)).toEqual(['The lanes are narrow', 'and the houses are very old']);
   });
 
   it('never splits a protected glossary phrase', () => {
     const text = 'The district promised a swift response to public complaints.';
-    expect(fit(text, 'en', 42)).toEqual(['The district promised a swift', 'response to public complaints.']);
-    expect(fit(text, 'en', 42, ['swift response to public complaints'])).toEqual(['The district promised', 'a swift response to public complaints.']);
+    expect(fitLines(text, 'en', 42)).toEqual(['The district promised a swift', 'response to public complaints.']);
+    expect(fitLines(text, 'en', 42, ['swift response to public complaints'])).toEqual(['The district promised', 'a swift response to public complaints.']);
     // Case and apostrophe style do not matter.
-    expect(fit(text, 'en', 42, ['Swift Response to Public Complaints'])).toEqual(['The district promised', 'a swift response to public complaints.']);
+    expect(fitLines(text, 'en', 42, ['Swift Response to Public Complaints'])).toEqual(['The district promised', 'a swift response to public complaints.']);
     const fr = 'Le bureau promet une réponse rapide aux plaintes du public';
-    expect(fit(fr, 'fr', 42)).toEqual(['Le bureau promet une réponse', 'rapide aux plaintes du public']);
-    expect(fit(fr, 'fr', 42, ['réponse rapide aux plaintes du public'])).toEqual(['Le bureau promet', 'une réponse rapide aux plaintes du public']);
+    expect(fitLines(fr, 'fr', 42)).toEqual(['Le bureau promet une réponse', 'rapide aux plaintes du public']);
+    expect(fitLines(fr, 'fr', 42, ['réponse rapide aux plaintes du public'])).toEqual(['Le bureau promet', 'une réponse rapide aux plaintes du public']);
   });
 
   it('prefers a bottom-heavy pyramid when two breaks score the same', () => {
-    expect(fit('Calls come daily', 'en', 12)).toEqual(['Calls', 'come daily']);
-    expect(fit('Appels reçus hier', 'fr', 12)).toEqual(['Appels', 'reçus hier']);
+    expect(fitLines('Calls come daily', 'en', 12)).toEqual(['Calls', 'come daily']);
+    expect(fitLines('Appels reçus hier', 'fr', 12)).toEqual(['Appels', 'reçus hier']);
   });
 
   it('keeps French spaced punctuation and grouped digits with their words', () => {
     for (let max = 8; max <= 30; max++) {
-      const lines = fit('Vous avez vraiment appelé la ligne ? Oui ! Environ 60 000 fois : « Allô » !', 'fr', max);
+      const lines = fitLines('Vous avez vraiment appelé la ligne ? Oui ! Environ 60 000 fois : « Allô » !', 'fr', max);
       expect(lines.join(' ')).toBe('Vous avez vraiment appelé la ligne ? Oui ! Environ 60 000 fois : « Allô » !');
       for (const line of lines) {
         expect(line).not.toMatch(/^[?!:»]|«$|^000/);
@@ -97,7 +86,7 @@ describe('fitCue: Latin scripts', () => {
   });
 
   it('never breaks at a no-break space', () => {
-    expect(fit('Le centre reçoit environ soixante\u00a0mille appels', 'fr', 32)).toEqual(['Le centre reçoit environ', 'soixante\u00a0mille appels']);
+    expect(fitLines('Le centre reçoit environ soixante\u00a0mille appels', 'fr', 32)).toEqual(['Le centre reçoit environ', 'soixante\u00a0mille appels']);
   });
 
   it('uses up to maxLines lines when two are not enough', () => {
@@ -109,8 +98,8 @@ describe('fitCue: Latin scripts', () => {
 
 describe('fitCue: Chinese and Japanese', () => {
   it('breaks Chinese after punctuation, keeping the punctuation', () => {
-    expect(fit('从南锣鼓巷到史家胡同，东城区有上百条胡同。', 'zh-Hans', 16)).toEqual(['从南锣鼓巷到史家胡同，', '东城区有上百条胡同。']);
-    expect(fit('我们问：你住在哪个胡同？他说：东城区的史家胡同。', 'zh-Hans', 16)).toEqual(['我们问：你住在哪个胡同？', '他说：东城区的史家胡同。']);
+    expect(fitLines('从南锣鼓巷到史家胡同，东城区有上百条胡同。', 'zh-Hans', 16)).toEqual(['从南锣鼓巷到史家胡同，', '东城区有上百条胡同。']);
+    expect(fitLines('我们问：你住在哪个胡同？他说：东城区的史家胡同。', 'zh-Hans', 16)).toEqual(['我们问：你住在哪个胡同？', '他说：东城区的史家胡同。']);
   });
 
   it('counts half-width characters as half when measuring Chinese lines', () => {
@@ -118,12 +107,12 @@ describe('fitCue: Chinese and Japanese', () => {
     const text = '每天有超过六万个电话打进12345市民服务热线';
     expect(fitCue([{ text }], { language: 'zh-Hans', maxCharsPerLine: 21, maxLines: 2 })).toEqual({ fits: true, lines: [[{ text }]] });
     expect(fitCue([{ text }], { language: 'zh-Hans', maxCharsPerLine: 20, maxLines: 2 }).lines).toHaveLength(2);
-    expect(fit(text, 'zh-Hans', 16)).toEqual(['每天有超过六万个电话', '打进12345市民服务热线']);
+    expect(fitLines(text, 'zh-Hans', 16)).toEqual(['每天有超过六万个电话', '打进12345市民服务热线']);
   });
 
   it('never breaks inside a number or a Latin word', () => {
     for (let max = 4; max <= 12; max++) {
-      for (const line of fit('我们的hotline每天都接听12345个电话', 'zh-Hans', max)) {
+      for (const line of fitLines('我们的hotline每天都接听12345个电话', 'zh-Hans', max)) {
         expect(line).not.toMatch(/^[a-z0-9]/);
         expect(line).not.toMatch(/[a-z0-9]$/);
       }
@@ -131,25 +120,25 @@ describe('fitCue: Chinese and Japanese', () => {
   });
 
   it('never splits a protected Chinese phrase', () => {
-    expect(fit('市民可以拨打12345市民服务热线反映问题', 'zh-Hans', 13)).toEqual(['市民可以拨打12345', '市民服务热线反映问题']);
-    expect(fit('市民可以拨打12345市民服务热线反映问题', 'zh-Hans', 13, ['12345市民服务热线'])).toEqual(['市民可以拨打', '12345市民服务热线反映问题']);
+    expect(fitLines('市民可以拨打12345市民服务热线反映问题', 'zh-Hans', 13)).toEqual(['市民可以拨打12345', '市民服务热线反映问题']);
+    expect(fitLines('市民可以拨打12345市民服务热线反映问题', 'zh-Hans', 13, ['12345市民服务热线'])).toEqual(['市民可以拨打', '12345市民服务热线反映问题']);
   });
 
   it('breaks Japanese after a particle, never before one', () => {
-    expect(fit('東京では毎日電話がかかってくる', 'ja', 10)).toEqual(['東京では毎日電話が', 'かかってくる']);
-    expect(fit('あの市民ホットラインに毎日かける', 'ja', 12)).toEqual(['あの市民ホットラインに', '毎日かける']);
+    expect(fitLines('東京では毎日電話がかかってくる', 'ja', 10)).toEqual(['東京では毎日電話が', 'かかってくる']);
+    expect(fitLines('あの市民ホットラインに毎日かける', 'ja', 12)).toEqual(['あの市民ホットラインに', '毎日かける']);
   });
 
   it('never starts a Japanese line with closing punctuation or a prolonged sound mark', () => {
     for (let max = 4; max <= 13; max++) {
-      for (const line of fit('「ホットライン」は、毎日、六万件の電話を受ける。', 'ja', max)) expect(line).not.toMatch(/^[、。」ー]|「$/);
+      for (const line of fitLines('「ホットライン」は、毎日、六万件の電話を受ける。', 'ja', max)) expect(line).not.toMatch(/^[、。」ー]|「$/);
     }
   });
 
   it('never splits a protected Japanese phrase', () => {
     const text = '毎日たくさんの市民ホットライン電話';
-    expect(fit(text, 'ja', 9)).toEqual(['毎日たくさんの市民', 'ホットライン電話']);
-    expect(fit(text, 'ja', 9, ['市民ホットライン'])).toEqual(['毎日たくさんの', '市民ホットライン電話']);
+    expect(fitLines(text, 'ja', 9)).toEqual(['毎日たくさんの市民', 'ホットライン電話']);
+    expect(fitLines(text, 'ja', 9, ['市民ホットライン'])).toEqual(['毎日たくさんの', '市民ホットライン電話']);
   });
 });
 

@@ -3,6 +3,7 @@ import { createMatcher } from '../../src/glossary/match.js';
 import { localizeNumber } from '../../src/glossary/numbers.js';
 import { protect, PROTECT_TAG } from '../../src/glossary/protect.js';
 import { fromTagged, plainOf } from '../../src/model/tagged-text.js';
+import { itReturns } from '../helpers/examples.js';
 import { bundled } from './helpers.js';
 
 const g = bundled();
@@ -100,7 +101,7 @@ describe('restore', () => {
 });
 
 describe('localizeNumber', () => {
-  it.each([
+  itReturns('%s from zh-Hans in %s is %s', (text: string, target: string) => localizeNumber(text, 'zh-Hans', target), [
     ['60,000', 'en-US', '60,000'],
     ['60,000', 'de-DE', '60.000'],
     ['60,000', 'fr-FR', '60\u202f000'],
@@ -111,7 +112,5 @@ describe('localizeNumber', () => {
     ['12345', 'de-DE', '12345'],
     ['2024', 'fr-FR', '2024'],
     ['1,2,3', 'de-DE', '1,2,3'],
-  ])('%s from zh-Hans in %s is %s', (text, target, expected) => {
-    expect(localizeNumber(text, 'zh-Hans', target)).toBe(expected);
-  });
+  ]);
 });

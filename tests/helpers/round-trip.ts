@@ -16,3 +16,10 @@ export function expectRoundTrip(format: FormatAdapter, track: Track, opts?: Seri
   expect(comparable(read.track)).toEqual(comparable(track));
   return { text, back: read.track };
 }
+
+/** As `expectRoundTrip`, for a format whose header holds the track's language and title: expects both read back too. */
+export function expectHeaderRoundTrip(format: FormatAdapter, track: Track, opts?: SerializeOptions): { text: string; back: Track } {
+  const written = expectRoundTrip(format, track, opts);
+  expect({ language: written.back.language, title: written.back.meta.title }).toEqual({ language: track.language, title: track.meta.title });
+  return written;
+}

@@ -1,23 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { hideSecrets, isPostgresLocation, publicLocation } from '../../src/memory/location.js';
+import { itReturns } from '../helpers/examples.js';
 
 describe('a memory location', () => {
-  it('is a Postgres one only for a postgres:// or postgresql:// URL', () => {
-    expect(isPostgresLocation('postgres://db/memory')).toBe(true);
-    expect(isPostgresLocation('PostgreSQL://db/memory')).toBe(true);
-    expect(isPostgresLocation('/film/postgres://x')).toBe(false);
-    expect(isPostgresLocation('postgres.sqlite')).toBe(false);
-    expect(isPostgresLocation(':memory:')).toBe(false);
+  describe('is a Postgres one only for a postgres:// or postgresql:// URL', () => {
+    itReturns('%j is one: %s', isPostgresLocation, [
+      ['postgres://db/memory', true],
+      ['PostgreSQL://db/memory', true],
+      ['/film/postgres://x', false],
+      ['postgres.sqlite', false],
+      [':memory:', false],
+    ]);
   });
 
-  it('shows a URL without its password, however it is written', () => {
-    expect(publicLocation('postgres://tm:s3cret@db:5432/memory')).toBe('postgres://tm@db:5432/memory');
-    expect(publicLocation('postgres://tm:p%40ss%2Fw@db/memory?sslmode=require')).toBe('postgres://tm@db/memory?sslmode=require');
-    // A password with a raw `@` in it: the last `@` before the host ends it.
-    expect(publicLocation('postgres://tm:a@b@db/memory')).toBe('postgres://tm@db/memory');
-    expect(publicLocation('postgres://db/memory?user=tm&password=s3cret&sslpassword=k3y')).toBe('postgres://db/memory?user=tm&password=***&sslpassword=***');
-    expect(publicLocation('postgres://tm@db/memory')).toBe('postgres://tm@db/memory');
-    expect(publicLocation('/film/.subloc/memory.sqlite')).toBe('/film/.subloc/memory.sqlite');
+  describe('shows a URL without its password, however it is written', () => {
+    itReturns('%j shows as %j', publicLocation, [
+      ['postgres://tm:s3cret@db:5432/memory', 'postgres://tm@db:5432/memory'],
+      ['postgres://tm:p%40ss%2Fw@db/memory?sslmode=require', 'postgres://tm@db/memory?sslmode=require'],
+      // A password with a raw `@` in it: the last `@` before the host ends it.
+      ['postgres://tm:a@b@db/memory', 'postgres://tm@db/memory'],
+      ['postgres://db/memory?user=tm&password=s3cret&sslpassword=k3y', 'postgres://db/memory?user=tm&password=***&sslpassword=***'],
+      ['postgres://tm@db/memory', 'postgres://tm@db/memory'],
+      ['/film/.subloc/memory.sqlite', '/film/.subloc/memory.sqlite'],
+    ]);
   });
 
   it('hides the password in any text, written or decoded', () => {

@@ -1,21 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { hexColor, isModelColor, namedColor, normalizeColor, rgbColor } from '../../src/model/color.js';
+import { itReturns } from '../helpers/examples.js';
 
 describe('model colours', () => {
-  it('reads CSS names and hex in any case into lower case, dropping an opaque alpha', () => {
-    expect(normalizeColor(' Yellow ')).toBe('yellow');
-    expect(normalizeColor('#F00')).toBe('#ff0000');
-    expect(normalizeColor('#f00c')).toBe('#ff0000cc');
-    expect(normalizeColor('#00FF00')).toBe('#00ff00');
-    expect(normalizeColor('#FF000080')).toBe('#ff000080');
-    expect(normalizeColor('#ff0000ff')).toBe('#ff0000');
+  describe('reads CSS names and hex in any case into lower case, dropping an opaque alpha', () => {
+    itReturns('%j is %j', normalizeColor, [
+      [' Yellow ', 'yellow'],
+      ['#F00', '#ff0000'],
+      ['#f00c', '#ff0000cc'],
+      ['#00FF00', '#00ff00'],
+      ['#FF000080', '#ff000080'],
+      ['#ff0000ff', '#ff0000'],
+    ]);
   });
 
-  it('reads rgb() and rgba() with commas or spaces, numbers or percentages', () => {
-    expect(normalizeColor('rgb(255, 0, 0)')).toBe('#ff0000');
-    expect(normalizeColor('RGBA(255,0,0,0.5)')).toBe('#ff000080');
-    expect(normalizeColor('rgb(100% 0% 0% / 50%)')).toBe('#ff000080');
-    expect(normalizeColor('rgba(0, 0, 300, 1)')).toBe('#0000ff');
+  describe('reads rgb() and rgba() with commas or spaces, numbers or percentages', () => {
+    itReturns('%j is %j', normalizeColor, [
+      ['rgb(255, 0, 0)', '#ff0000'],
+      ['RGBA(255,0,0,0.5)', '#ff000080'],
+      ['rgb(100% 0% 0% / 50%)', '#ff000080'],
+      ['rgba(0, 0, 300, 1)', '#0000ff'],
+    ]);
   });
 
   it('refuses what is no colour', () => {
@@ -33,13 +38,15 @@ describe('model colours', () => {
     expect(rgbColor(1, 2, 3, 128)).toBe('#01020380');
   });
 
-  it('tells model colours from anything else', () => {
-    expect(isModelColor('orange')).toBe(true);
-    expect(isModelColor('#ff0000')).toBe(true);
-    expect(isModelColor('#ff000080')).toBe(true);
-    expect(isModelColor('#FF0000')).toBe(false);
-    expect(isModelColor('#f00')).toBe(false);
-    expect(isModelColor('rgb(1,2,3)')).toBe(false);
-    expect(isModelColor('transparent')).toBe(false);
+  describe('tells model colours from anything else', () => {
+    itReturns('%j is one: %s', isModelColor, [
+      ['orange', true],
+      ['#ff0000', true],
+      ['#ff000080', true],
+      ['#FF0000', false],
+      ['#f00', false],
+      ['rgb(1,2,3)', false],
+      ['transparent', false],
+    ]);
   });
 });

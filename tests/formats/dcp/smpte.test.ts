@@ -4,7 +4,7 @@ import { dcpSmpte } from '../../../src/formats/dcp/index.js';
 import { parseFrameRate } from '../../../src/model/frame-rate.js';
 import type { Cue, Track } from '../../../src/model/track.js';
 import { arbTrack } from '../../helpers/arbitrary-track.js';
-import { expectRoundTrip } from '../../helpers/round-trip.js';
+import { expectHeaderRoundTrip, expectRoundTrip } from '../../helpers/round-trip.js';
 import { cinemaTrack, DCP_EXPRESSIBLE, frameGrid } from './snap.js';
 
 const OPTS = { documentId: 'urn:uuid:6382e2f3-8d75-441a-8324-4d0713549056', issueDate: '2025-01-28T20:47:47Z' };
@@ -17,7 +17,7 @@ const hello: Cue = { id: '1', start: 1000, end: 3000, lines: [[{ text: 'Hello ' 
 
 describe('SMPTE ST 428-7 writer', () => {
   it('writes the 2014 header, UTF-8 with BOM, and reads back', () => {
-    const { text, back } = expectRoundTrip(dcpSmpte, track([hello], { meta: { title: 'Hotline & "Beijing"' }, language: 'zh-Hans' }), { ...OPTS, frameRate: parseFrameRate('25')! });
+    const { text, back } = expectHeaderRoundTrip(dcpSmpte, track([hello], { meta: { title: 'Hotline & "Beijing"' }, language: 'zh-Hans' }), { ...OPTS, frameRate: parseFrameRate('25')! });
     expect(text).toBe(`\ufeff<?xml version="1.0" encoding="UTF-8"?>
 <SubtitleReel xmlns="http://www.smpte-ra.org/schemas/428-7/2014/DCST">
   <Id>urn:uuid:6382e2f3-8d75-441a-8324-4d0713549056</Id>
@@ -39,8 +39,6 @@ describe('SMPTE ST 428-7 writer', () => {
   </SubtitleList>
 </SubtitleReel>
 `);
-    expect(back.language).toBe('zh-Hans');
-    expect(back.meta.title).toBe('Hotline & "Beijing"');
     expect(back.frameRate).toEqual({ numerator: 25, denominator: 1 });
   });
 

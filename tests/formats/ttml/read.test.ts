@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ttml } from '../../../src/formats/ttml/index.js';
 import { normalizeColor } from '../../../src/formats/ttml/colors.js';
+import { itReturns } from '../../helpers/examples.js';
 
 const NS = 'xmlns="http://www.w3.org/ns/ttml" xmlns:tts="http://www.w3.org/ns/ttml#styling" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" xmlns:ttm="http://www.w3.org/ns/ttml#metadata"';
 
@@ -28,13 +29,15 @@ describe('TTML reader', () => {
     ]);
   });
 
-  it('normalizes colours and stores white as no colour', () => {
-    expect(normalizeColor('Yellow')).toBe('yellow');
-    expect(normalizeColor('#FF0000FF')).toBe('#ff0000');
-    expect(normalizeColor('rgba(255,0,0,128)')).toBe('#ff000080');
-    expect(normalizeColor('white')).toBe('');
-    expect(normalizeColor('#ffffff')).toBe('');
-    expect(normalizeColor('orange-ish')).toBeUndefined();
+  describe('normalizes colours and stores white as no colour', () => {
+    itReturns('%j is %j', normalizeColor, [
+      ['Yellow', 'yellow'],
+      ['#FF0000FF', '#ff0000'],
+      ['rgba(255,0,0,128)', '#ff000080'],
+      ['white', ''],
+      ['#ffffff', ''],
+      ['orange-ish', undefined],
+    ]);
   });
 
   it('collapses white space by default, across spans and around <br/>, and keeps it under xml:space="preserve"', () => {
