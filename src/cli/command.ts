@@ -20,10 +20,9 @@ export interface ParsedArgs {
   positionals: string[];
 }
 
+/** A command's summary and usage line are the messages `<name>.summary` and `<name>.usage` (see `commandSummary`). */
 export interface Command {
   name: string;
-  summary: () => string;
-  usage: () => string;
   options: OptionSpec;
   /** Resolves to the exit code. Throws `SublocError` for failures the user can fix. */
   run(args: ParsedArgs, io: CliIo): Promise<number>;

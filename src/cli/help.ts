@@ -8,6 +8,18 @@ export const GLOBAL_OPTIONS: OptionSpec = {
   help: { type: 'boolean', short: 'h', description: () => t('global.option.help') },
 };
 
+// Keys built from the name: i18next-parser cannot see them, so i18next-parser.config.js keeps them by pattern and
+// tests/cli/i18n.test.ts checks that every command has both.
+/** The command's one-line summary in the run's language. */
+export function commandSummary(command: Pick<Command, 'name'>): string {
+  return t(`${command.name}.summary`);
+}
+
+/** The command's usage line (`subloc qc <file> …`) in the run's language. */
+export function commandUsage(command: Pick<Command, 'name'>): string {
+  return t(`${command.name}.usage`);
+}
+
 function flag(name: string, o: OptionSpec[string]): string {
   const long = `--${name}${o.value === undefined ? '' : ` ${o.value}`}`;
   return o.short === undefined ? `    ${long}` : `-${o.short}, ${long}`;
@@ -24,10 +36,10 @@ export function optionRows(spec: OptionSpec): string {
 }
 
 export function commandHelp(command: Command): string {
-  return `${command.summary()}\n${t('help.usage', { usage: command.usage() })}\n\n${t('help.options')}\n${optionRows(command.options)}\n${t('help.globalOptions')}\n${optionRows(GLOBAL_OPTIONS)}`;
+  return `${commandSummary(command)}\n${t('help.usage', { usage: commandUsage(command) })}\n\n${t('help.options')}\n${optionRows(command.options)}\n${t('help.globalOptions')}\n${optionRows(GLOBAL_OPTIONS)}`;
 }
 
 export function overallHelp(commands: readonly Command[]): string {
-  const sections = commands.map((c) => `${c.name}: ${c.summary()}\n${t('help.usage', { usage: c.usage() })}\n${optionRows(c.options)}`);
+  const sections = commands.map((c) => `${c.name}: ${commandSummary(c)}\n${t('help.usage', { usage: commandUsage(c) })}\n${optionRows(c.options)}`);
   return `${t('help.usage', { usage: 'subloc [--lang en|zh-CN] [--quiet] <command> [options]' })}\n\n${sections.join('\n')}\n${t('help.globalOptions')}\n${optionRows(GLOBAL_OPTIONS)}\n${t('help.exitCodes')}\n`;
 }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../model/diagnostic.js';
 import { isSublocError } from '../errors.js';
 import { parseArgsOptions, type Command, type ParsedArgs } from './command.js';
-import { GLOBAL_OPTIONS, commandHelp, overallHelp } from './help.js';
+import { GLOBAL_OPTIONS, commandHelp, commandUsage, overallHelp } from './help.js';
 import { LANGUAGES, isCliLanguage, pickLanguage, t, withLanguage } from './i18n.js';
 import { EXIT, type CliIo } from './io.js';
 import { printDiagnostic, styleFor } from './style.js';
@@ -20,6 +20,8 @@ const commands: Readonly<Record<string, () => Promise<Command>>> = Object.freeze
   timing: async () => (await import('./commands/timing.js')).timing,
   worker: async () => (await import('./commands/worker.js')).worker,
 });
+
+export const commandNames: readonly string[] = Object.keys(commands);
 
 /** The `--lang` value wherever it is, so that even a wrong command line is explained in the user's language. */
 function langOption(argv: readonly string[]): string | undefined {
@@ -86,15 +88,15 @@ async function runIn(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const command = Object.hasOwn(commands, name) ? await commands[name]!() : undefined;
   if (!command) {
-    const guess = nearest(name, Object.keys(commands));
-    io.stderr(`subloc: ${guess === undefined ? t('usage.unknownCommand', { name, expected: Object.keys(commands).join(', ') }) : t('usage.unknownCommandSuggest', { name, suggestion: guess })}\n`);
+    const guess = nearest(name, commandNames);
+    io.stderr(`subloc: ${guess === undefined ? t('usage.unknownCommand', { name, expected: commandNames.join(', ') }) : t('usage.unknownCommandSuggest', { name, suggestion: guess })}\n`);
     return EXIT.usage;
   }
   let args;
   try {
     args = parseArgs({ args: rest, options: { ...parseArgsOptions(command.options), ...parseArgsOptions(GLOBAL_OPTIONS) }, allowPositionals: true, strict: true });
   } catch (error) {
-    io.stderr(`subloc ${name}: ${optionError(error as Error, command)}\n${t('help.usage', { usage: command.usage() })}\n`);
+    io.stderr(`subloc ${name}: ${optionError(error as Error, command)}\n${t('help.usage', { usage: commandUsage(command) })}\n`);
     return EXIT.usage;
   }
   if (args.values['help'] === true) {
@@ -109,7 +111,7 @@ async function runIn(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (isSublocError(error)) {
       if (error.code === 'USAGE') {
-        io.stderr(`subloc ${name}: ${error.message}\n${t('help.usage', { usage: command.usage() })}\n`);
+        io.stderr(`subloc ${name}: ${error.message}\n${t('help.usage', { usage: commandUsage(command) })}\n`);
         return EXIT.usage;
       }
       const printed = new Set<string>();

@@ -1,21 +1,17 @@
-import { diagnostic, type Diagnostic, type Location } from '../model/diagnostic.js';
+import { diagnostic, fixedMessage, type Diagnostic, type Location } from '../model/diagnostic.js';
 
 /** Every message TMX import emits, in one place; codes are stable. */
 export const messages = {
   notTmx: (fileName: string, root: string, at: Location): Diagnostic =>
     diagnostic('tmx/not-tmx', 'error', `${fileName} has the root element \`<${root}>\`; expected \`<tmx>\` with a \`<header>\` and a \`<body>\`; nothing was imported`, at),
-  noBody: (at: Location): Diagnostic =>
-    diagnostic('tmx/no-body', 'error', '`<tmx>` has no `<body>`; expected `<body>` holding the `<tu>` elements; nothing was imported', at),
-  missingSrclang: (at: Location): Diagnostic =>
-    diagnostic('tmx/missing-srclang', 'error', '`<header>` has no `srclang`; expected the source language (e.g. `srclang="zh-Hans"`); every `<tu>` without its own `srclang` was skipped', at),
-  allSrclang: (at: Location): Diagnostic =>
-    diagnostic('tmx/tu-without-srclang', 'error', '`<header srclang="*all*">` leaves the source language to each `<tu>`, and this one has no `srclang`; expected `<tu srclang="…">`; the unit was skipped', at),
+  noBody: fixedMessage('tmx/no-body', 'error', '`<tmx>` has no `<body>`; expected `<body>` holding the `<tu>` elements; nothing was imported'),
+  missingSrclang: fixedMessage('tmx/missing-srclang', 'error', '`<header>` has no `srclang`; expected the source language (e.g. `srclang="zh-Hans"`); every `<tu>` without its own `srclang` was skipped'),
+  allSrclang: fixedMessage('tmx/tu-without-srclang', 'error', '`<header srclang="*all*">` leaves the source language to each `<tu>`, and this one has no `srclang`; expected `<tu srclang="…">`; the unit was skipped'),
   noSourceTuv: (lang: string, found: readonly string[], at: Location): Diagnostic =>
     diagnostic('tmx/no-source-tuv', 'error', `\`<tu>\` has no \`<tuv xml:lang="${lang}">\` for the source language (found ${found.length === 0 ? 'no `<tuv>`' : found.map((l) => `\`${l}\``).join(', ')}); the unit was skipped`, at),
   extraSourceTuv: (lang: string, at: Location): Diagnostic =>
     diagnostic('tmx/extra-source-tuv', 'warning', `a second \`<tuv xml:lang="${lang}">\` for the source language; expected one; used the first and ignored this one`, at),
-  tuvWithoutLang: (at: Location): Diagnostic =>
-    diagnostic('tmx/tuv-without-lang', 'error', '`<tuv>` has no `xml:lang`; expected the language of its text; this variant was skipped', at),
+  tuvWithoutLang: fixedMessage('tmx/tuv-without-lang', 'error', '`<tuv>` has no `xml:lang`; expected the language of its text; this variant was skipped'),
   tuvWithoutSeg: (lang: string, at: Location): Diagnostic =>
     diagnostic('tmx/tuv-without-seg', 'error', `\`<tuv xml:lang="${lang}">\` has no \`<seg>\`; expected one holding its text; skipped`, at),
   emptyTarget: (lang: string, at: Location): Diagnostic =>

@@ -28,6 +28,11 @@ export function diagnostic(code: string, severity: Severity, message: string, at
   return d;
 }
 
+/** A message with nothing to fill in: its table entry takes only where it was found. */
+export function fixedMessage(code: string, severity: Severity, message: string): (at: Location) => Diagnostic {
+  return (at) => diagnostic(code, severity, message, at);
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

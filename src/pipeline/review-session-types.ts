@@ -1,18 +1,14 @@
 import type { MemoryStatus } from '../memory/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Lang, Ms } from '../model/track.js';
+import type { CueAt } from '../review/cue-at.js';
 import type { ReviewState } from '../review/types.js';
 
 /**
  * A cue as the review studio shows it; the same shape travels on the wire
  * (`StudioCue` in studio/api.ts).
  */
-export interface SessionCue {
-  id: string;
-  /** The sentence unit: cues of one unit are stored together in the memory. */
-  unitId: string;
-  start: Ms;
-  end: Ms;
+export interface SessionCue extends CueAt {
   /** Plain text, `\n` between lines. */
   source: string;
   /** The source with its markup (`<i>`, `<b>`…) when it has any. */

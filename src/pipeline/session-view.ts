@@ -3,6 +3,7 @@ import { lineText } from '../model/spans.js';
 import type { Cue, FrameRate, Lang, Track } from '../model/track.js';
 import type { Draft, Suggestion, Unit } from '../model/unit.js';
 import type { Profile } from '../qc/index.js';
+import { cueAt } from '../review/cue-at.js';
 import { buildReviewPackage } from '../review/package.js';
 import type { ReviewCue } from '../review/types.js';
 import { assembleLanguage } from './assemble-language.js';
@@ -69,10 +70,7 @@ export function sessionView(input: SessionViewInput): SessionCue[] {
     const k = indexOf.get(cue.id)!;
     const sourceCue = source.cues[i]!;
     const out: SessionCue = {
-      id: cue.id,
-      unitId: cue.unitId,
-      start: cue.start,
-      end: cue.end,
+      ...cueAt(sourceCue, cue.unitId),
       source: shownText(sourceCue),
       text: translated ? shownText(assembled.track.cues[i]!) : '',
       machine: input.machine.get(cue.id) ?? null,

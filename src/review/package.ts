@@ -7,6 +7,7 @@ import { lineText } from '../model/spans.js';
 import type { Cue, Track } from '../model/track.js';
 import { plainOf, toTagged } from '../model/tagged-text.js';
 import { cueStatusOf, targetMissing, type Draft, type Suggestion, type Unit } from '../model/unit.js';
+import { cueAt } from './cue-at.js';
 import type { ReviewCue, ReviewPackage, ReviewState } from './types.js';
 
 export interface ReviewInput {
@@ -68,10 +69,7 @@ export function buildReviewPackage(input: ReviewInput): ReviewPackage {
     const state = stateOf(draft, suggestion, unit, k);
     const source = unit.source[k]!;
     const out: ReviewCue = {
-      id: cue.id,
-      unitId: unit.id,
-      start: cue.start,
-      end: cue.end,
+      ...cueAt(cue, unit.id),
       source,
       target: state === 'untranslated' ? null : toTagged(targetCue.lines, targetLang),
       state,

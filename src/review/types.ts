@@ -2,6 +2,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { FrameRate, Lang, Ms } from '../model/track.js';
 import type { TaggedText } from '../model/tagged-text.js';
 import type { DraftOrigin } from '../model/unit.js';
+import type { CueAt } from './cue-at.js';
 
 /**
  * Where a cue's translation stands. `machine`, `memory` and `fuzzy` are
@@ -10,12 +11,7 @@ import type { DraftOrigin } from '../model/unit.js';
  */
 export type ReviewState = 'untranslated' | 'machine' | 'memory' | 'fuzzy' | 'needs-review' | 'reviewed' | 'approved';
 
-export interface ReviewCue {
-  id: string;
-  /** The sentence unit the cue belongs to: cues of one unit are translated and imported together. */
-  unitId: string;
-  start: Ms;
-  end: Ms;
+export interface ReviewCue extends CueAt {
   source: TaggedText;
   /** Null when untranslated. */
   target: TaggedText | null;

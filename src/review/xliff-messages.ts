@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type Location } from '../model/diagnostic.js';
+import { diagnostic, fixedMessage, type Diagnostic, type Location } from '../model/diagnostic.js';
 
 const MAX_LISTED = 5;
 
@@ -19,8 +19,7 @@ export const messages = {
     diagnostic('xliff/not-xliff', 'error', `${fileName} has the root element \`<${root}>\`; expected \`<xliff version="1.2">\`; nothing was imported`, at),
   version: (version: string, at: Location): Diagnostic =>
     diagnostic('xliff/version', 'error', `\`<xliff version="${version}">\`; expected XLIFF 1.2 (the version subloc writes); export the file as XLIFF 1.2 from the CAT tool; nothing was imported`, at),
-  noFile: (at: Location): Diagnostic =>
-    diagnostic('xliff/no-file', 'error', '`<xliff>` holds no `<file>` with a `<body>`; expected the `<file>` subloc wrote; nothing was imported', at),
+  noFile: fixedMessage('xliff/no-file', 'error', '`<xliff>` holds no `<file>` with a `<body>`; expected the `<file>` subloc wrote; nothing was imported'),
   extraFiles: (count: number, at: Location): Diagnostic =>
     diagnostic('xliff/extra-files', 'warning', `found ${count} \`<file>\` elements; expected 1 (subloc writes one per title and language); read the first, ignored the others`, at),
   missingAttribute: (element: string, attribute: string, at: Location): Diagnostic =>

@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { commandHelp } from '../../src/cli/help.js';
 import { pickLanguage, t, withLanguage } from '../../src/cli/i18n.js';
+import { commandNames } from '../../src/cli/run.js';
 import { styleFor } from '../../src/cli/style.js';
 import { cli, tempDir } from '../helpers/cli.js';
 
@@ -25,7 +27,8 @@ const zh = catalog('zh-CN');
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 }
-const used = new Set(sources(CLI).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([^']+)'/g)].map((m) => m[1]!)));
+const commandKeys = commandNames.flatMap((name) => [`${name}.summary`, `${name}.usage`]);
+const used = new Set([...sources(CLI).flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([^']+)'/g)].map((m) => m[1]!)), ...commandKeys]);
 const variables = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe('message catalogs', () => {
@@ -33,6 +36,12 @@ describe('message catalogs', () => {
     expect(used.size).toBeGreaterThan(50);
     expect([...used].filter((k) => !en.has(k))).toEqual([]);
     expect([...used].filter((k) => !zh.has(k))).toEqual([]);
+  });
+
+  it('have a summary and a usage for every command, under its name', () => {
+    expect(commandNames.length).toBeGreaterThan(5);
+    expect(commandKeys.filter((k) => !en.has(k))).toEqual([]);
+    expect(commandKeys.filter((k) => !zh.has(k))).toEqual([]);
   });
 
   it('have the same keys, none unused and none empty', () => {
@@ -108,6 +117,15 @@ describe('language choice', () => {
 });
 
 describe('help and wrong command lines', () => {
+  it("opens a command's help with the summary and usage named after it", async () => {
+    const help = (language: 'en' | 'zh-CN') => withLanguage(language, () => Promise.resolve(commandHelp({ name: 'qc', options: {}, run: () => Promise.resolve(0) })));
+    for (const [language, catalog] of [['en', en], ['zh-CN', zh]] as const) {
+      const [summary, usage] = (await help(language)).split('\n');
+      expect(summary).toBe(catalog.get('qc.summary'));
+      expect(usage).toContain(catalog.get('qc.usage'));
+    }
+  });
+
   it('lists every option with its description and default', async () => {
     const r = await cli(['localize', '--help'], tempDir());
     expect(r.code).toBe(0);

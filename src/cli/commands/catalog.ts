@@ -96,8 +96,6 @@ const actions: Readonly<Record<string, (context: Context) => Promise<number>>> =
 
 export const catalog: Command = {
   name: 'catalog',
-  summary: () => t('catalog.summary'),
-  usage: () => t('catalog.usage'),
   options: {
     redis: SHARED_OPTIONS.redis,
     rate: { type: 'string', value: '<requests/s>', description: () => t('catalog.option.rate'), default: () => t('catalog.option.unlimited') },

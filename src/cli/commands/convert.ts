@@ -17,8 +17,6 @@ import { printDiagnostic } from '../style.js';
 
 export const convert: Command = {
   name: 'convert',
-  summary: () => t('convert.summary'),
-  usage: () => t('convert.usage'),
   options: {
     to: { type: 'string', short: 't', value: '<format>', description: () => t('convert.option.to', { formats: formatIds.join(', ') }), default: () => t('convert.option.toDefault') },
     output: { type: 'string', short: 'o', value: '<file>', description: () => t('convert.option.output'), default: () => t('option.stdout') },

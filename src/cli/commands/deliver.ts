@@ -9,8 +9,6 @@ import { note, printDiagnostic, styleFor } from '../style.js';
 
 export const deliver: Command = {
   name: 'deliver',
-  summary: () => t('deliver.summary'),
-  usage: () => t('deliver.usage'),
   options: {
     config: SHARED_OPTIONS.config,
     title: SHARED_OPTIONS.title,

@@ -17,8 +17,6 @@ function holderOf(holder: RunHolder | undefined): string {
 
 export const localize: Command = {
   name: 'localize',
-  summary: () => t('localize.summary'),
-  usage: () => t('localize.usage'),
   options: {
     config: { ...SHARED_OPTIONS.config, default: () => t('option.none') },
     title: SHARED_OPTIONS.title,

@@ -151,8 +151,6 @@ const actions: Readonly<Record<string, (context: Context) => Promise<number>>> =
 
 export const memory: Command = {
   name: 'memory',
-  summary: () => t('memory.summary'),
-  usage: () => t('memory.usage'),
   options: {
     output: { type: 'string', short: 'o', value: '<file.tmx>', description: () => t('memory.option.output'), default: () => t('option.stdout') },
     source: { type: 'string', value: '<lang>', description: () => t('memory.option.source'), default: () => t('memory.option.all') },

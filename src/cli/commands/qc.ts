@@ -15,8 +15,6 @@ function findingLine(file: string, d: Diagnostic): string {
 
 export const qc: Command = {
   name: 'qc',
-  summary: () => t('qc.summary'),
-  usage: () => t('qc.usage'),
   options: {
     language: { type: 'string', short: 'l', value: '<lang>', description: () => t('qc.option.language') },
     source: { type: 'string', value: '<file>', description: () => t('qc.option.source') },

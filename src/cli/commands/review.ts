@@ -140,8 +140,6 @@ const actions = Object.freeze({ import: importAction, serve: serveAction });
 
 export const review: Command = {
   name: 'review',
-  summary: () => t('review.summary'),
-  usage: () => t('review.usage'),
   options: {
     config: SHARED_OPTIONS.config,
     title: SHARED_OPTIONS.title,

@@ -42,8 +42,6 @@ const actions = Object.freeze({ fix: fixAction });
 
 export const timing: Command = {
   name: 'timing',
-  summary: () => t('timing.summary'),
-  usage: () => t('timing.usage'),
   options: {
     language: { type: 'string', short: 'l', value: '<lang>', description: () => t('timing.option.language'), default: () => t('timing.option.languageDefault') },
     profile: SHARED_OPTIONS.profile,

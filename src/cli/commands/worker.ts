@@ -16,8 +16,6 @@ function wholeNumber(value: unknown, option: string, min: number, max: number, f
 
 export const worker: Command = {
   name: 'worker',
-  summary: () => t('worker.summary'),
-  usage: () => t('worker.usage'),
   options: {
     redis: SHARED_OPTIONS.redis,
     concurrency: { type: 'string', value: '<n>', description: () => t('worker.option.concurrency'), default: '1' },

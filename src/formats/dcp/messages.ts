@@ -1,4 +1,4 @@
-import { diagnostic, type Diagnostic, type Location } from '../../model/diagnostic.js';
+import { diagnostic, fixedMessage, type Diagnostic, type Location } from '../../model/diagnostic.js';
 
 /** Every message the two DCP adapters emit, in one place; codes are stable. */
 export const messages = {
@@ -23,16 +23,12 @@ export const messages = {
       `\`SpotNumber="${spotNumber}"\` repeats the number of the subtitle at line ${at.firstLine}; expected each \`SpotNumber\` once; this cue is read as cue \`${derived}\``,
       { line: at.line, cueId: derived },
     ),
-  endBeforeStart: (at: Location): Diagnostic =>
-    diagnostic('dcp/end-before-start', 'warning', '`TimeOut` is not after `TimeIn`; expected a subtitle that lasts; kept as written', at),
+  endBeforeStart: fixedMessage('dcp/end-before-start', 'warning', '`TimeOut` is not after `TimeIn`; expected a subtitle that lasts; kept as written'),
   badColor: (value: string, at: Location): Diagnostic =>
     diagnostic('dcp/bad-color', 'warning', `\`Color="${value}"\` is not a colour; expected 8 hexadecimal digits AARRGGBB such as \`FFFFFF00\`; the colour was ignored`, at),
-  imageSubtitle: (at: Location): Diagnostic =>
-    diagnostic('dcp/image-subtitle', 'warning', 'the subtitle is an `<Image>` (a PNG on screen); subloc reads text subtitles only, so it was skipped', at),
-  emptySubtitle: (at: Location): Diagnostic =>
-    diagnostic('dcp/empty-subtitle', 'info', 'the subtitle has no text to show; it was skipped', at),
-  rubyDropped: (at: Location): Diagnostic =>
-    diagnostic('dcp/ruby-dropped', 'info', 'a `<Ruby>` annotation (`<Rt>`) has no place in the model; kept the base text (`<Rb>`) only', at),
+  imageSubtitle: fixedMessage('dcp/image-subtitle', 'warning', 'the subtitle is an `<Image>` (a PNG on screen); subloc reads text subtitles only, so it was skipped'),
+  emptySubtitle: fixedMessage('dcp/empty-subtitle', 'info', 'the subtitle has no text to show; it was skipped'),
+  rubyDropped: fixedMessage('dcp/ruby-dropped', 'info', 'a `<Ruby>` annotation (`<Rt>`) has no place in the model; kept the base text (`<Rb>`) only'),
   unknownLanguage: (value: string, used: string, at: Location): Diagnostic =>
     diagnostic('dcp/unknown-language', 'warning', `\`<Language>${value}</Language>\` names no language subloc knows; expected a language tag such as \`fr\` (or, in Interop, an English name such as \`French\`); read the track as \`${used}\``, at),
 

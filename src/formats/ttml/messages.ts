@@ -1,11 +1,10 @@
-import { diagnostic, type Diagnostic, type Location } from '../../model/diagnostic.js';
+import { diagnostic, fixedMessage, type Diagnostic, type Location } from '../../model/diagnostic.js';
 
 /** Every message the TTML adapter emits, in one place; codes are stable. */
 export const messages = {
   notTtml: (root: string, at: Location): Diagnostic =>
     diagnostic('ttml/not-ttml', 'error', `the root element is \`<${root}>\`; expected \`<tt>\` in the TTML namespace (http://www.w3.org/ns/ttml)`, at),
-  noNamespace: (at: Location): Diagnostic =>
-    diagnostic('ttml/no-namespace', 'warning', '`<tt>` is in no namespace; expected xmlns="http://www.w3.org/ns/ttml"; read it as TTML anyway', at),
+  noNamespace: fixedMessage('ttml/no-namespace', 'warning', '`<tt>` is in no namespace; expected xmlns="http://www.w3.org/ns/ttml"; read it as TTML anyway'),
   undeclaredPrefix: (prefix: string, uri: string, at: Location): Diagnostic =>
     diagnostic('ttml/undeclared-prefix', 'warning', `the prefix \`${prefix}:\` is used but never declared; expected an xmlns:${prefix} declaration; read it as ${uri}`, at),
   badTime: (attr: string, value: string, at: Location): Diagnostic =>
@@ -18,8 +17,7 @@ export const messages = {
     diagnostic('ttml/time-base', 'warning', `\`ttp:timeBase="${value}"\` is not supported; read the times as media time`, at),
   dropMode: (value: string, at: Location): Diagnostic =>
     diagnostic('ttml/drop-mode', 'warning', `\`ttp:dropMode="${value}"\` is not supported; expected \`nonDrop\` or \`dropNTSC\`; counted the frames as non-drop`, at),
-  markerMode: (at: Location): Diagnostic =>
-    diagnostic('ttml/marker-mode', 'warning', '`ttp:markerMode="discontinuous"` makes SMPTE labels unordered markers; read them as continuous time code', at),
+  markerMode: fixedMessage('ttml/marker-mode', 'warning', '`ttp:markerMode="discontinuous"` makes SMPTE labels unordered markers; read them as continuous time code'),
   repeatedId: (id: string, derived: string, at: { line: number; firstLine: number }): Diagnostic =>
     diagnostic(
       'ttml/repeated-id',
@@ -35,7 +33,7 @@ export const messages = {
     diagnostic('ttml/unknown-style', 'warning', `\`style="${id}"\` refers to no \`<style xml:id="${id}">\`; the reference was ignored`, at),
   unknownRegion: (id: string, at: Location): Diagnostic =>
     diagnostic('ttml/unknown-region', 'warning', `\`region="${id}"\` refers to no \`<region xml:id="${id}">\`; the text was placed in the default region`, at),
-  noBody: (at: Location): Diagnostic => diagnostic('ttml/no-body', 'info', 'the document has no `<body>`, so it holds no cues', at),
+  noBody: fixedMessage('ttml/no-body', 'info', 'the document has no `<body>`, so it holds no cues'),
   colorDropped: (color: string, cueId: string): Diagnostic =>
     diagnostic('ttml/color-dropped', 'warning', `the colour \`${color}\` has no TTML form (expected a TTML colour name or \`#rrggbb\`); written without colour`, { cueId }),
   controlCharsDropped: (cueId: string): Diagnostic =>

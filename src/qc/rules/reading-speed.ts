@@ -1,7 +1,6 @@
-import { defineRule } from '../define-rule.js';
+import { defineLanguageLimit } from '../define-language-limit.js';
 import { messages } from '../messages.js';
 import { readingChars, round1 } from '../metrics.js';
-import { forLanguage } from '../profile.js';
 
 /**
  * Characters per second against the profile's figure for the language.
@@ -11,22 +10,20 @@ import { forLanguage } from '../profile.js';
  * characters (Latin letters, digits, ASCII punctuation) count 0.5. Checked
  * at 0.1 characters/s, the precision subtitling tools display.
  */
-export default defineRule({
+export default defineLanguageLimit({
   id: 'reading-speed',
   description: 'Characters per second at most the profile figure for the language.',
   defaultSeverity: 'warning',
-  check(ctx, report) {
-    const max = forLanguage(ctx.profile.readingSpeed.value, ctx.language);
-    for (const cue of ctx.track.cues) {
-      const durationMs = cue.end - cue.start;
-      if (durationMs <= 0) continue;
-      const chars = readingChars(cue, ctx.language);
-      const cps = round1((chars * 1000) / durationMs);
-      if (cps <= max) continue;
-      const shortenBy = Math.ceil(chars - (max * durationMs) / 1000);
-      // Rounded up to a tenth of a second: an extension that still reads too fast is no fix.
-      const extendBy = Math.ceil(((chars * 1000) / max - durationMs) / 100) * 100;
-      report(cue, messages.readingSpeed(cps, max, `${ctx.language}, ${ctx.profile.name}`, shortenBy, extendBy));
-    }
+  figure: 'readingSpeed',
+  checkCue(cue, { max, language, where }, report) {
+    const durationMs = cue.end - cue.start;
+    if (durationMs <= 0) return;
+    const chars = readingChars(cue, language);
+    const cps = round1((chars * 1000) / durationMs);
+    if (cps <= max) return;
+    const shortenBy = Math.ceil(chars - (max * durationMs) / 1000);
+    // Rounded up to a tenth of a second: an extension that still reads too fast is no fix.
+    const extendBy = Math.ceil(((chars * 1000) / max - durationMs) / 100) * 100;
+    report(cue, messages.readingSpeed(cps, max, where, shortenBy, extendBy));
   },
 });
