@@ -14,3 +14,6 @@ export const SHARED_OPTIONS = {
   'fix-timing': { type: 'boolean', description: () => t('option.fixTiming') },
   json: { type: 'boolean', description: () => t('option.json') },
 } as const satisfies OptionSpec;
+
+/** The options that pick one title of a config file: the commands that work on what `localize` made for it take both. */
+export const TITLE_OPTIONS = { config: SHARED_OPTIONS.config, title: SHARED_OPTIONS.title } as const satisfies OptionSpec;

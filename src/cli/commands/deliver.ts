@@ -4,14 +4,13 @@ import { SublocError } from '../../errors.js';
 import type { Command } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT } from '../io.js';
-import { SHARED_OPTIONS } from '../shared-options.js';
+import { SHARED_OPTIONS, TITLE_OPTIONS } from '../shared-options.js';
 import { note, printDiagnostic, styleFor } from '../style.js';
 
 export const deliver: Command = {
   name: 'deliver',
   options: {
-    config: SHARED_OPTIONS.config,
-    title: SHARED_OPTIONS.title,
+    ...TITLE_OPTIONS,
     language: { type: 'string', value: '<lang,lang>', description: () => t('deliver.option.language'), default: () => t('deliver.option.languageDefault') },
     profile: { type: 'string', value: '<festival|default|file>', description: () => t('deliver.option.profile'), default: 'festival' },
     formats: { type: 'string', value: '<srt,vtt,…>', description: () => t('deliver.option.formats'), default: () => t('deliver.option.formatsDefault') },

@@ -9,7 +9,7 @@ import type { Command, ParsedArgs } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT, type CliIo } from '../io.js';
 import { pickAction } from '../pick-action.js';
-import { SHARED_OPTIONS } from '../shared-options.js';
+import { SHARED_OPTIONS, TITLE_OPTIONS } from '../shared-options.js';
 import { printDiagnostic } from '../style.js';
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
@@ -141,8 +141,7 @@ const actions = Object.freeze({ import: importAction, serve: serveAction });
 export const review: Command = {
   name: 'review',
   options: {
-    config: SHARED_OPTIONS.config,
-    title: SHARED_OPTIONS.title,
+    ...TITLE_OPTIONS,
     language: { type: 'string', value: '<lang>', description: () => t('review.option.language'), default: () => t('review.option.languageDefault') },
     reviewer: { type: 'string', value: '<name>', description: () => t('review.option.reviewer'), default: () => t('review.option.reviewerDefault') },
     input: SHARED_OPTIONS.input,
