@@ -5,7 +5,7 @@ import { lineJoiner } from '../../model/language.js';
 import { plainOf, type TaggedText } from '../../model/tagged-text.js';
 import type { Draft, LanguagePair, Unit } from '../../model/unit.js';
 import type { CondenseResult } from '../translator.js';
-import { planBatches, type Batch, type Param } from './batches.js';
+import { DEEPL_LIMITS, planBatches, type Batch, type Param } from './batches.js';
 import type { DeepLConnection } from './client.js';
 import { CUE_TAG, hasText, joinCues, splitOnCues, toTaggedText, type CueMarkupProblem } from './cue-markup.js';
 import { deeplFailure } from './errors.js';
@@ -135,10 +135,11 @@ interface OverBudget {
  * request asks for concise subtitle wording (`quality_optimized`, which
  * custom instructions need) and each `<c>` element names its cue's budget as
  * `max`. A unit whose placed draft is still over its budget by more than
- * the tolerance (condense.ts) is held back; once every first request is
- * answered, the units held back are asked once more, in order, in batches
- * planned as the first ones (DeepL's limits; each request's context the
- * neighbours of its first and last unit), through the same limiter, with one
+ * the tolerance (condense.ts) is held back; the units held back are asked
+ * once more, in order, in batches planned as the first ones (DeepL's limits;
+ * each request's context the neighbours of its first and last unit), each
+ * as soon as the first requests up to its last unit are answered (the same
+ * batches as if all were planned at the end), through the same limiter, with one
  * stricter instruction for every unit of the request: each `<c max>` is a
  * hard limit. Of a unit's two drafts, the shorter of those that keep the cue markup
  * (the second's elements place) and pass the glossary check (protected terms
@@ -276,9 +277,8 @@ export async function translateUnits(
   };
 
   const strictInstructions = [GENERAL_INSTRUCTION, ELEMENT_INSTRUCTION, STRICT_INSTRUCTION];
-  /** The units still over budget, in order, planned into requests as the first pass is: each a run read between its first and last unit's neighbours. */
-  const planSecondPass = (over: OverBudget[]) => {
-    const sorted = [...over].sort((a, b) => a.item.index - b.item.index);
+  /** Units still over budget, in order, planned into requests as the first pass is: each a run read between its first and last unit's neighbours. */
+  const planSecondPass = (sorted: OverBudget[]) => {
     const batches = planBatches(
       sorted.map((o) => o.item.text),
       {
@@ -349,18 +349,40 @@ export async function translateUnits(
     await deliver([draftOf(item, parts, billed, found)], found);
   };
 
+  // The units still over budget are asked again together, so they share requests as their first drafts did: in
+  // the requests planning all of them at once makes. Planning is greedy, so a request that is full, or that the
+  // next unit held could not join, is already what that plan would make: it leaves as soon as the first pass has
+  // answered up to that unit, not when it has answered everything.
+  const heldBy: (OverBudget[] | undefined)[] = plan.batches.map(() => undefined);
+  const held: OverBudget[] = [];
+  let answeredInOrder = 0;
+  let planned = 0;
+  const secondPass: Promise<void>[] = [];
+  const askAgain = (firstPassDone: boolean) => {
+    const before = held.length;
+    while (answeredInOrder < heldBy.length && heldBy[answeredInOrder] !== undefined) held.push(...heldBy[answeredInOrder++]!);
+    if (held.length === before && !firstPassDone) return;
+    const requests = planSecondPass(held.slice(planned));
+    const last = requests.at(-1);
+    const open = !firstPassDone && last !== undefined && last.held.length < DEEPL_LIMITS.maxTexts;
+    for (const request of open ? requests.slice(0, -1) : requests) {
+      planned += request.held.length;
+      secondPass.push(runSecondPass(request));
+    }
+  };
+
   if (plan.unsent.length > 0) await options.onBatch?.(plan.unsent, []);
-  const over: OverBudget[] = [];
   await Promise.all(
-    plan.batches.map((batch) =>
+    plan.batches.map((batch, b) =>
       runBatch(batch).then((done) => {
-        over.push(...done.over);
+        heldBy[b] = done.over;
+        askAgain(false);
         return Promise.all(done.untrusted.map(runCueByCue));
       }),
     ),
   );
-  // The units still over budget are asked again once the first pass is done, together, so they share requests as their first drafts did.
-  await Promise.all(planSecondPass(over).map(runSecondPass));
+  askAgain(true);
+  await Promise.all(secondPass);
   if (failed) throw failure;
   return {
     drafts: units.flatMap((u) => drafts.get(u.id) ?? []),

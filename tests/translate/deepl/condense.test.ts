@@ -123,6 +123,25 @@ describe('drafts that aim for the budget', () => {
     expect(result.billedCharacters).toBe(server.state.billedCharacters);
   });
 
+  it('sends a second request as soon as the first pass has answered up to its last unit, the same requests as when it waits for the whole pass', async () => {
+    const { server, connection } = await setup();
+    // 120 units over budget: three first requests of 50, 50 and 20 units, and three second ones of the same units.
+    const many: Unit[] = Array.from({ length: 120 }, (_, i) => ({ id: `u${i}`, cueIds: [`u${i}a`, `u${i}b`], source: [...long.source] }));
+    const manyBudgets = new Map(many.map((u): [string, number[]] => [u.id, [10, 10]]));
+    const result = await translateUnits(connection, many, { pair: { source: 'fr', target: 'en-US' }, budgets: manyBudgets, concurrency: 1 });
+    const requests = server.state.requests.filter((r) => r.path === '/v2/translate');
+    const second = (r: (typeof requests)[number]) => r.params!.get('custom_instructions')!.includes(STRICT_INSTRUCTION);
+    const unitsOf = (r: (typeof requests)[number]) => r.params!.get('text')!.length;
+    expect(requests.filter((r) => !second(r)).map(unitsOf)).toEqual([50, 50, 20]);
+    expect(requests.filter(second).map(unitsOf)).toEqual([50, 50, 20]);
+    // Each second request is read between the neighbours its units' first request was.
+    expect(requests.filter(second).map((r) => r.params!.get('context'))).toEqual(requests.filter((r) => !second(r)).map((r) => r.params!.get('context')));
+    // The first 50 are asked again before the last first request leaves, not after the whole first pass.
+    expect(requests.findIndex(second)).toBeLessThan(requests.findLastIndex((r) => !second(r)));
+    expect(result.condense).toEqual({ overBudgetFirst: 120, overBudgetSecond: 0, billedSecondPass: 120 * billedLong });
+    expect(result.drafts.map((d) => d.targets)).toEqual(many.map(() => ['[EN-US] UN', 'SEPT HUIT']));
+  });
+
   it('asks units over budget that are not neighbours in one request too, read between the first one\'s and the last one\'s neighbours', async () => {
     const { server, connection } = await setup();
     const other: Unit = { ...long, id: '5', cueIds: ['5', '6'] };
