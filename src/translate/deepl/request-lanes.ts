@@ -1,9 +1,9 @@
 import pLimit from 'p-limit';
 
 /**
- * `first`: a language's first requests. `finishing`: what a language whose
- * first requests are all answered still needs (units asked again cue by cue,
- * the second pass to the budgets).
+ * `first`: a language's first requests. `finishing`: what answered first
+ * requests call for (units asked again cue by cue, the second pass to the
+ * budgets).
  */
 export type Lane = 'first' | 'finishing';
 
