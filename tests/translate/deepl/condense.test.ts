@@ -168,6 +168,32 @@ describe('drafts that aim for the budget', () => {
     expect(delivered).toEqual([[expect.objectContaining({ unitId: '3' })], many.map((u) => ({ ...first, unitId: u.id }))]);
   });
 
+  it('keeps every billed draft when the quota runs out between second requests sent while the first pass goes on', async () => {
+    const many: Unit[] = Array.from({ length: 120 }, (_, i) => ({ id: `u${i}`, cueIds: [`u${i}a`, `u${i}b`], source: [...long.source] }));
+    // One at a time: the first two first requests (50 units each), then the second request of the first 50; the
+    // next one (the second request of units 50 to 99) is over the quota.
+    const { server, connection } = await setup({ characterLimit: 3 * 50 * billedLong + 10 });
+    const delivered: Draft[] = [];
+    const heldFirst: Draft[] = [];
+    const manyBudgets = new Map(many.map((u): [string, number[]] => [u.id, [10, 10]]));
+    const run = translateUnits(connection, many, {
+      pair: { source: 'fr', target: 'en-US' },
+      budgets: manyBudgets,
+      concurrency: 1,
+      onBatch: (d) => void delivered.push(...d),
+      onHeld: (d) => void heldFirst.push(...d),
+    });
+    await expect(run).rejects.toMatchObject({ code: 'DEEPL_QUOTA' });
+    const answered = server.state.requests.filter((r) => r.path === '/v2/translate' && r.status === 200);
+    expect(answered.map((r) => r.params!.get('custom_instructions')!.includes(STRICT_INSTRUCTION))).toEqual([false, false, true]);
+    // Every unit DeepL billed is delivered once: the first 50 with both requests billed, the next 50 with their first
+    // draft, which was also kept as soon as it came; the last 20 were never asked.
+    expect(delivered.map((d) => d.unitId)).toEqual(many.slice(0, 100).map((u) => u.id));
+    expect(delivered.slice(0, 50).every((d) => d.billedCharacters === 2 * billedLong)).toBe(true);
+    expect(delivered.slice(50)).toEqual(heldFirst.slice(50));
+    expect(delivered.reduce((n, d) => n + d.billedCharacters, 0)).toBe(server.state.billedCharacters);
+  });
+
   it('keeps the first draft when the second loses the cue markup', async () => {
     const { connection } = await setup({
       postprocess: (text, _i, ctx) => ((ctx.params.get('custom_instructions') ?? []).length > 2 ? text.replace(/<\/?c\b[^>]*>/g, '') : text),
