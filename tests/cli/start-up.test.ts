@@ -32,6 +32,11 @@ describe('what a command loads', () => {
     expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
   });
 
+  it('loads no node:async_hooks: on Node 20 an AsyncLocalStorage slows every promise after it, the module loader too', () => {
+    const { files } = packagesLoaded(['--lang', 'zh-CN', '--help'], tempDir());
+    expect(files).not.toContain('node:async_hooks');
+  });
+
   it('`subloc convert` of a UTF-8 SRT to WebVTT loads none of them either', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'small.srt'), '1\n00:00:01,000 --> 00:00:02,000\n市民热线 <i>hotline</i>\n');
