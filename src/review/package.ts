@@ -1,13 +1,11 @@
-import { textWidth } from '../model/language.js';
-import { characterBudget } from '../qc/budget.js';
 import type { Profile } from '../qc/profile.js';
 import { renderingFor, termIndex, type Glossary, type Matcher } from '../glossary/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { lineText } from '../model/spans.js';
-import type { Cue, Track } from '../model/track.js';
+import type { Track } from '../model/track.js';
 import { plainOf, toTagged } from '../model/tagged-text.js';
 import { cueStatusOf, targetMissing, type Draft, type Suggestion, type Unit } from '../model/unit.js';
 import { cueAt } from './cue-at.js';
+import { reviewMetrics } from './review-metrics.js';
 import type { ReviewCue, ReviewPackage, ReviewState } from './types.js';
 
 export interface ReviewInput {
@@ -37,20 +35,6 @@ function stateOf(draft: Draft | undefined, suggestion: Suggestion | undefined, u
   return 'machine';
 }
 
-function metrics(cue: Cue, language: string, profile: Profile): ReviewCue['metrics'] {
-  const durationMs = cue.end - cue.start;
-  const widths = cue.lines.map((l) => textWidth(lineText(l), language));
-  const chars = widths.reduce((a, b) => a + b, 0);
-  return {
-    durationMs,
-    charsPerSecond: durationMs > 0 ? Math.round((chars / (durationMs / 1000)) * 10) / 10 : Infinity,
-    lines: cue.lines.length,
-    maxLineWidth: widths.reduce((a, b) => Math.max(a, b), 0),
-    chars,
-    budget: characterBudget(durationMs, profile, language),
-  };
-}
-
 /** Everything a reviewer needs about each cue, in one place: the XLIFF, the HTML sheet and qc.json are written from it. */
 export function buildReviewPackage(input: ReviewInput): ReviewPackage {
   const targetLang = input.target.language;
@@ -76,7 +60,7 @@ export function buildReviewPackage(input: ReviewInput): ReviewPackage {
       origin: draft?.origin ?? 'untranslated',
       terms: [],
       findings: findingsOf.get(cue.id) ?? [],
-      metrics: metrics(targetCue, targetLang, input.profile),
+      metrics: reviewMetrics(targetCue, targetLang, input.profile),
     };
     if (draft?.provider !== undefined && state !== 'untranslated') out.provider = draft.provider;
     if (draft?.score !== undefined) out.score = draft.score;

@@ -3,6 +3,7 @@ import { fitCue } from '../../src/fit/fit-cue.js';
 import { lineText } from '../../src/model/spans.js';
 import type { Span } from '../../src/model/track.js';
 import { fitLines, itBreaks } from './fit-lines.js';
+import { LATIN_BREAK_RULES, LATIN_BREAKS } from './latin-breaks.js';
 
 describe('fitCue: Latin scripts', () => {
   it('keeps one line when it fits', () => {
@@ -12,43 +13,10 @@ describe('fitCue: Latin scripts', () => {
     });
   });
 
-  itBreaks('%s: never splits an article from its noun (%s)', [
-    ['en', 'I finally met the mayor yesterday', 20, ['I finally met', 'the mayor yesterday']],
-    ['fr', 'Nous avons vu le maire hier soir', 20, ['Nous avons vu', 'le maire hier soir']],
-    ['fr', 'Elle habite près de la place centrale', 20, ['Elle habite près', 'de la place centrale']],
-    ['de', 'Ich rief die Hotline gestern an', 20, ['Ich rief die Hotline', 'gestern an']],
-    ['it', 'Ieri ho visto il sindaco stanco', 20, ['Ieri ho visto', 'il sindaco stanco']],
-    ['es', 'Ayer vimos el barrio antiguo otra vez', 22, ['Ayer vimos el barrio', 'antiguo otra vez']],
-  ]);
-
-  itBreaks('%s: never splits a first and a last name (%s)', [
-    ['en', 'Our guide today is Zhang Wei from Dongcheng', 24, ['Our guide today is', 'Zhang Wei from Dongcheng']],
-    ['fr', 'Hier soir, nous avons vu Marie Dupont partir', 26, ['Hier soir, nous avons', 'vu Marie Dupont partir']],
-    ['de', 'Gestern hat uns Angela Schmidt angerufen', 24, ['Gestern hat uns', 'Angela Schmidt angerufen']],
-    ['it', 'Abbiamo intervistato Paolo Rossi ieri', 22, ['Abbiamo intervistato', 'Paolo Rossi ieri']],
-    ['es', 'Ayer hablamos con Ana García otra vez', 22, ['Ayer hablamos con', 'Ana García otra vez']],
-    ['en', 'He admired Charles de Gaulle very much', 28, ['He admired', 'Charles de Gaulle very much']],
-    ['en', 'They spoke about John F. Kennedy again', 22, ['They spoke about', 'John F. Kennedy again']],
-    ['fr', 'Je vous présente M. Dupont, le directeur', 22, ['Je vous présente', 'M. Dupont, le directeur']],
-  ]);
-
-  itBreaks('%s: starts the second line with a preposition (%s)', [
-    // Both are less even than a plain break ("Many people called / the office about the noise").
-    ['en', 'Many people called the office about the noise', 42, ['Many people called the office', 'about the noise']],
-    ['fr', 'Les habitants appellent la ligne depuis leur cuisine', 42, ['Les habitants appellent la ligne', 'depuis leur cuisine']],
-    ['de', 'Die Bürger rufen die Hotline aus allen Bezirken an', 30, ['Die Bürger rufen die Hotline', 'aus allen Bezirken an']],
-    ['it', 'I cittadini chiamano la linea da tutti i quartieri', 30, ['I cittadini chiamano la linea', 'da tutti i quartieri']],
-    ['es', 'Los vecinos llaman a la línea desde todos los barrios', 30, ['Los vecinos llaman a la línea', 'desde todos los barrios']],
-    ['es', 'Los vecinos telefonean a menudo al servicio municipal con preguntas', 42, ['Los vecinos telefonean a menudo', 'al servicio municipal con preguntas']],
-  ]);
-
-  itBreaks('%s: prefers the break after punctuation over a more even one (%s)', [
-    ['en', 'We answer every call, even at night when the city sleeps', 40, ['We answer every call,', 'even at night when the city sleeps']],
-    ['fr', 'Nous répondons à chaque appel, même la nuit quand la ville dort', 42, ['Nous répondons à chaque appel,', 'même la nuit quand la ville dort']],
-    ['de', 'Wir nehmen jeden Anruf an, auch nachts wenn die Stadt schläft', 42, ['Wir nehmen jeden Anruf an,', 'auch nachts wenn die Stadt schläft']],
-    ['it', 'Rispondiamo a ogni chiamata, anche di notte quando la città dorme', 42, ['Rispondiamo a ogni chiamata,', 'anche di notte quando la città dorme']],
-    ['es', 'Contestamos cada llamada, incluso de noche cuando la ciudad duerme', 42, ['Contestamos cada llamada,', 'incluso de noche cuando la ciudad duerme']],
-  ]);
+  for (const [rule, says] of Object.entries(LATIN_BREAK_RULES)) {
+    const examples = LATIN_BREAKS.filter((e) => e.rule === rule);
+    itBreaks(`%s: ${says} (%s)`, examples.map((e) => [e.language, e.text, e.maxCharsPerLine, e.lines] as const));
+  }
 
   it('prefers an even break to a very lopsided one after punctuation', () => {
     expect(fitLines('At last, the old hutong has running water again', 'en', 40)).toEqual(['At last, the old hutong', 'has running water again']);

@@ -5,22 +5,27 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diagnostic } from '../../src/model/diagnostic.js';
+import { splitLines } from '../../src/model/spans.js';
+import { fromTagged } from '../../src/model/tagged-text.js';
+import { defaultProfile } from '../../src/qc/profiles/default.js';
 import { writeReviewSheet } from '../../src/review/html.js';
 import { findTerms, renderTagged } from '../../src/review/html-text.js';
+import { reviewMetrics } from '../../src/review/review-metrics.js';
 import { findChromium } from '../helpers/chromium.js';
 import type { ReviewCue, ReviewPackage } from '../../src/review/types.js';
 
-type CueInput = Pick<ReviewCue, 'id' | 'start' | 'end' | 'source' | 'target' | 'state'> & Partial<Omit<ReviewCue, 'metrics'>> & { metrics?: Partial<ReviewCue['metrics']> };
+type CueInput = Pick<ReviewCue, 'id' | 'start' | 'end' | 'source' | 'target' | 'state'> & Partial<Omit<ReviewCue, 'metrics'>>;
 
-/** A review cue; its metrics default to a one-line cue of 30 characters, its duration is its times', its budget 42. */
-function cue({ metrics, ...c }: CueInput): ReviewCue {
+/** A review cue; its metrics are its target text's, counted as the package counts them (a line a dialogue turn). */
+function cue(c: CueInput): ReviewCue {
+  const lines = c.target === null ? [] : splitLines(fromTagged(c.target));
   return {
     unitId: c.id,
     origin: c.target === null ? 'untranslated' : 'machine',
     terms: [],
     findings: [],
     ...c,
-    metrics: { durationMs: c.end - c.start, charsPerSecond: 12, lines: 1, maxLineWidth: 30, chars: 30, budget: 42, ...metrics },
+    metrics: reviewMetrics({ start: c.start, end: c.end, lines }, 'en-US', defaultProfile),
   };
 }
 
@@ -35,19 +40,17 @@ function fixture(): ReviewPackage {
     targetLang: 'en-US',
     frameRate: { numerator: 24000, denominator: 1001 },
     generatedAt: '2026-11-28T10:00:00Z',
-    profile: 'netflix',
+    profile: defaultProfile.id,
     cues: [
       cue({
         id: '1', start: 1000, end: 3500,
         source: '<i>喂？你到码头了吗？</i>', target: '<i>Hello? Are you at the pier yet?</i>',
         state: 'reviewed', reviewer: 'lin',
-        metrics: { charsPerSecond: 12.8, lines: 1, maxLineWidth: 32, chars: 32 },
       }),
       cue({
         id: '2', start: 4000, end: 6500,
         source: '- 你是谁？\n- 我是船长。', target: "- Who are you?\n- I'm the captain.",
         state: 'approved', reviewer: 'lin',
-        metrics: { charsPerSecond: 12, lines: 2, maxLineWidth: 17, chars: 17 },
       }),
       cue({
         id: '3', start: 7000, end: 8200,
@@ -55,7 +58,6 @@ function fixture(): ReviewPackage {
         target: 'Every year the Yangtze carries hundreds of millions of tonnes of silt downstream.',
         state: 'reviewed', reviewer: 'lin', terms: [YANGTZE],
         findings: [diagnostic('qc/reading-speed', 'error', 'reading speed `67.5` characters/s, expected at most `20`; shorten by 57 characters or lengthen the cue', { cueId: '3' })],
-        metrics: { charsPerSecond: 67.5, lines: 2, maxLineWidth: 42, chars: 42 },
       }),
       cue({
         id: '4', start: 9000, end: 12000,
@@ -63,25 +65,21 @@ function fixture(): ReviewPackage {
         state: 'fuzzy', origin: 'memory-fuzzy', provider: 'memory', score: 0.87, terms: [DAM],
         suggestion: 'The Three Gorges Dam changed the river.',
         findings: [diagnostic('glossary/missing-term', 'warning', 'expected `Three Gorges Dam` for `三峡大坝`, not found in the draft', { cueId: '4' })],
-        metrics: { charsPerSecond: 10.3, lines: 1, maxLineWidth: 31, chars: 31 },
       }),
       cue({
         id: '5', start: 12500, end: 15000,
         source: '鱼&amp;米之乡。', target: 'A land of fish &amp; rice.',
         state: 'approved', reviewer: 'chen',
-        metrics: { charsPerSecond: 10.4, lines: 1, maxLineWidth: 26, chars: 26 },
       }),
       cue({
         id: '6', start: 15500, end: 18000,
         source: '<b>长江</b>从这里开始。', target: '<b>The Yangtze</b> begins here.',
         state: 'machine', provider: 'deepl', terms: [YANGTZE],
-        metrics: { charsPerSecond: 11.6, lines: 1, maxLineWidth: 29, chars: 29 },
       }),
       cue({
         id: '7', start: 18500, end: 21000,
         source: '我们明天再来。', target: null,
         state: 'untranslated',
-        metrics: { charsPerSecond: 0, lines: 0, maxLineWidth: 0, chars: 0 },
       }),
     ],
   };
