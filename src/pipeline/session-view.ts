@@ -80,7 +80,7 @@ export function sessionView(input: SessionViewInput): SessionCue[] {
       findings: cue.findings,
       budget: { used: translated ? cue.metrics.chars : 0, budget: cue.metrics.budget },
       metrics: translated
-        ? { charsPerSecond: Number.isFinite(cue.metrics.charsPerSecond) ? cue.metrics.charsPerSecond : 0, lines: cue.metrics.lines, maxLineWidth: cue.metrics.maxLineWidth, durationMs: cue.metrics.durationMs }
+        ? { charsPerSecond: cue.metrics.charsPerSecond, lines: cue.metrics.lines, maxLineWidth: cue.metrics.maxLineWidth, durationMs: cue.metrics.durationMs }
         : { charsPerSecond: 0, lines: 0, maxLineWidth: 0, durationMs: cue.metrics.durationMs },
       terms: cue.terms.map((t) => ({ source: t.source, preferred: t.expected, forbidden: forbiddenFor(glossary, t.termId, target) })),
       comment: record.comments[k] ?? '',

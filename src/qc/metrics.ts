@@ -26,7 +26,7 @@ export function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-export function cueMetrics(cue: Cue, language: Lang): CueMetrics {
+export function cueMetrics(cue: Pick<Cue, 'start' | 'end' | 'lines'>, language: Lang): CueMetrics {
   const durationMs = cue.end - cue.start;
   const lines = trimLines(cue.lines);
   return {
