@@ -21,9 +21,9 @@ export function readingChars(cue: Pick<Cue, 'lines'>, language: Lang): number {
   return cue.lines.reduce((sum, line) => sum + textWidth(lineText(line), language), 0);
 }
 
-/** Rounded to 0.1 characters/s, the precision subtitling tools show and limits are checked at. */
-export function round1(n: number): number {
-  return Math.round(n * 10) / 10;
+/** Reading speed rounded to 0.1 characters/s, the precision subtitling tools show and limits are checked at. */
+export function charsPerSecond(chars: number, durationMs: Ms): number {
+  return Math.round(((chars * 1000) / durationMs) * 10) / 10;
 }
 
 export function cueMetrics(cue: Pick<Cue, 'start' | 'end' | 'lines'>, language: Lang): CueMetrics {
@@ -31,7 +31,7 @@ export function cueMetrics(cue: Pick<Cue, 'start' | 'end' | 'lines'>, language: 
   const lines = trimLines(cue.lines);
   return {
     durationMs,
-    charsPerSecond: durationMs > 0 ? round1((readingChars(cue, language) * 1000) / durationMs) : 0,
+    charsPerSecond: durationMs > 0 ? charsPerSecond(readingChars(cue, language), durationMs) : 0,
     lines: lines.length,
     maxLineWidth: lines.reduce((max, line) => Math.max(max, textWidth(lineText(line), language)), 0),
   };

@@ -1,6 +1,6 @@
 import { defineLanguageLimit } from '../define-language-limit.js';
 import { messages } from '../messages.js';
-import { readingChars, round1 } from '../metrics.js';
+import { charsPerSecond, readingChars } from '../metrics.js';
 
 /**
  * Characters per second against the profile's figure for the language.
@@ -19,7 +19,7 @@ export default defineLanguageLimit({
     const durationMs = cue.end - cue.start;
     if (durationMs <= 0) return;
     const chars = readingChars(cue, language);
-    const cps = round1((chars * 1000) / durationMs);
+    const cps = charsPerSecond(chars, durationMs);
     if (cps <= max) return;
     const shortenBy = Math.ceil(chars - (max * durationMs) / 1000);
     // Rounded up to a tenth of a second: an extension that still reads too fast is no fix.
