@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -16,7 +16,7 @@ describe('the subloc executable', () => {
     expect(help.status, help.stderr).toBe(0);
     expect(help.stdout).toMatch(/^usage: subloc /);
     // Data the build must carry beside the code: the named character references, read when a file first has one.
-    const input = resolve(tmpdir(), `subloc-bin-${process.pid}.vtt`);
+    const input = resolve(tempDir(), 'named-references.vtt');
     writeFileSync(input, 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nCaf&eacute; &frac12;\n');
     const convert = spawnSync('npx', ['--no-install', 'subloc', 'convert', input, '--to', 'srt'], { cwd: root, encoding: 'utf8' });
     expect(convert.status, convert.stderr).toBe(0);

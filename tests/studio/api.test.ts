@@ -9,6 +9,7 @@ import { openReviewSession } from '../../src/pipeline/review-session.js';
 import { MAX_BODY } from '../../src/studio/routes.js';
 import { startStudio } from '../../src/studio/server.js';
 import { cli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { change, LANG, sampleStudio, send, startSample } from './studio-fixture.js';
 
 /** Every cue of the bundled source track: the studio lists each one. */
@@ -173,7 +174,7 @@ describe('what the studio saved', () => {
 
 describe('the video', () => {
   const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 256));
-  const film = join(process.env['TMPDIR'] ?? '/tmp', `subloc-film-${process.pid}.webm`);
+  const film = join(tempDir(), 'film.webm');
   // Registered first, so it runs before the studio starts.
   beforeAll(() => writeFileSync(film, bytes));
   const running = sampleStudio({ video: film });
