@@ -359,6 +359,14 @@ export async function translateUnits(
   let planned = 0;
   const secondPass: Promise<void>[] = [];
   const askAgain = (firstPassDone: boolean) => {
+    try {
+      planAgain(firstPassDone);
+    } catch (error) {
+      // A held unit DeepL would refuse with the stricter instructions: the run fails once every request in flight has settled.
+      fail(error);
+    }
+  };
+  const planAgain = (firstPassDone: boolean) => {
     const before = held.length;
     while (answeredInOrder < heldBy.length && heldBy[answeredInOrder] !== undefined) held.push(...heldBy[answeredInOrder++]!);
     if (held.length === before && !firstPassDone) return;

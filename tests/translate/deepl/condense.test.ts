@@ -194,6 +194,28 @@ describe('drafts that aim for the budget', () => {
     expect(delivered.reduce((n, d) => n + d.billedCharacters, 0)).toBe(server.state.billedCharacters);
   });
 
+  it('fails with DEEPL_TEXT_TOO_LARGE for a unit the stricter request cannot carry, once the requests in flight have delivered', async () => {
+    // Alone in its first request this unit fits DeepL's 128 KiB; with the three instructions of the second it does not.
+    const huge: Unit = { id: 'huge', cueIds: ['h'], source: ['a'.repeat(130_400)] };
+    // Too long to share the request: asked in one of its own, which is still under way when the second pass is planned.
+    const next: Unit = { id: 'next', cueIds: ['n'], source: ['oui '.repeat(100)] };
+    const { server, connection } = await setup({ characterLimit: 1e9, latencyMs: 50 });
+    const events: string[] = [];
+    const run = translateUnits(connection, [huge, next], {
+      pair: { source: 'fr', target: 'en-US' },
+      budgets: new Map([['huge', [10]], ['next', [400]]]),
+      concurrency: 1,
+      onBatch: (d) => void events.push(`delivered ${d.map((x) => x.unitId).join(',')}`),
+    }).catch((error: unknown) => {
+      events.push('rejected');
+      throw error;
+    });
+    await expect(run).rejects.toMatchObject({ code: 'DEEPL_TEXT_TOO_LARGE' });
+    // Both first requests were answered; the other unit's draft is delivered before the run fails, not after.
+    expect(server.state.requests.filter((r) => r.path === '/v2/translate' && r.status === 200).map((r) => r.texts)).toEqual([1, 1]);
+    expect(events).toEqual(['delivered next', 'rejected']);
+  });
+
   it('keeps the first draft when the second loses the cue markup', async () => {
     const { connection } = await setup({
       postprocess: (text, _i, ctx) => ((ctx.params.get('custom_instructions') ?? []).length > 2 ? text.replace(/<\/?c\b[^>]*>/g, '') : text),
