@@ -9,6 +9,8 @@ export interface CueMetrics {
   lines: number;
   /** The widest line, counted as `textWidth` counts. */
   maxLineWidth: number;
+  /** What reading speed is measured on (`readingChars`). */
+  chars: number;
 }
 
 /**
@@ -29,10 +31,12 @@ export function charsPerSecond(chars: number, durationMs: Ms): number {
 export function cueMetrics(cue: Pick<Cue, 'start' | 'end' | 'lines'>, language: Lang): CueMetrics {
   const durationMs = cue.end - cue.start;
   const lines = trimLines(cue.lines);
+  const chars = readingChars(cue, language);
   return {
     durationMs,
-    charsPerSecond: durationMs > 0 ? charsPerSecond(readingChars(cue, language), durationMs) : 0,
+    charsPerSecond: durationMs > 0 ? charsPerSecond(chars, durationMs) : 0,
     lines: lines.length,
     maxLineWidth: lines.reduce((max, line) => Math.max(max, textWidth(lineText(line), language)), 0),
+    chars,
   };
 }
