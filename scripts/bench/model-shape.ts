@@ -63,19 +63,14 @@ function modelShape(text: string, l: Layout): Cue[] {
   return cues;
 }
 
-/** One object kind less: the lines' own arrays (one span a line). */
+/** One object kind less: the lines' own arrays, one span a line (the film mix has one or two lines a cue). */
 function withoutLineArrays(text: string, l: Layout): object[] {
   const cues: object[] = [];
   for (let k = 0; k < l.lines.length; k++) {
     const o = l.lines[k]!;
-    let lines: Span[];
-    if (o.length === 2) lines = [{ text: text.slice(o[0], o[1]) }];
-    else if (o.length === 4) lines = [{ text: text.slice(o[0], o[1]) }, { text: text.slice(o[2], o[3]) }];
-    else {
-      lines = [];
-      for (let i = 0; i < o.length; i += 2) lines.push({ text: text.slice(o[i], o[i + 1]) });
-    }
-    cues.push({ id: String(k + 1), start: l.start[k]!, end: l.end[k]!, lines });
+    if (o.length !== 2 && o.length !== 4) throw new Error(`cue ${k + 1} has ${o.length / 2} lines; the film mix has one or two`);
+    const first: Span = { text: text.slice(o[0], o[1]) };
+    cues.push({ id: String(k + 1), start: l.start[k]!, end: l.end[k]!, lines: o.length === 2 ? [first] : [first, { text: text.slice(o[2], o[3]) }] });
   }
   return cues;
 }

@@ -12,7 +12,7 @@ import { writeReviewSheet } from '../../src/review/html.js';
 import { findTerms, renderTagged } from '../../src/review/html-text.js';
 import { reviewMetrics } from '../../src/review/review-metrics.js';
 import { findChromium } from '../helpers/chromium.js';
-import type { ReviewCue, ReviewPackage } from '../../src/review/types.js';
+import type { ReviewCue, ReviewPackage, ReviewState } from '../../src/review/types.js';
 
 type CueInput = Pick<ReviewCue, 'id' | 'start' | 'end' | 'source' | 'target' | 'state'> & Partial<Omit<ReviewCue, 'metrics'>>;
 
@@ -32,7 +32,27 @@ function cue(c: CueInput): ReviewCue {
 const YANGTZE = { source: '长江', expected: 'Yangtze', termId: 't-yangtze' };
 const DAM = { source: '三峡大坝', expected: 'Three Gorges Dam', termId: 't-dam' };
 
-/** A documentary about the Yangtze: one cue of each kind a reviewer meets. */
+/**
+ * A documentary about the Yangtze: one cue of each kind a reviewer meets,
+ * a row each (id, times, source, target, state, then what only it has).
+ */
+const YANGTZE_CUES: [string, number, number, string, string | null, ReviewState, Partial<ReviewCue>?][] = [
+  ['1', 1000, 3500, '<i>喂？你到码头了吗？</i>', '<i>Hello? Are you at the pier yet?</i>', 'reviewed', { reviewer: 'lin' }],
+  ['2', 4000, 6500, '- 你是谁？\n- 我是船长。', "- Who are you?\n- I'm the captain.", 'approved', { reviewer: 'lin' }],
+  ['3', 7000, 8200, '长江每年把数亿吨泥沙带到下游。', 'Every year the Yangtze carries hundreds of millions of tonnes of silt downstream.', 'reviewed', {
+    reviewer: 'lin', terms: [YANGTZE],
+    findings: [diagnostic('qc/reading-speed', 'error', 'reading speed `67.5` characters/s, expected at most `20`; shorten by 57 characters or lengthen the cue', { cueId: '3' })],
+  }],
+  ['4', 9000, 12000, '三峡大坝改变了这条河。', 'The big dam changed this river.', 'fuzzy', {
+    origin: 'memory-fuzzy', provider: 'memory', score: 0.87, terms: [DAM],
+    suggestion: 'The Three Gorges Dam changed the river.',
+    findings: [diagnostic('glossary/missing-term', 'warning', 'expected `Three Gorges Dam` for `三峡大坝`, not found in the draft', { cueId: '4' })],
+  }],
+  ['5', 12500, 15000, '鱼&amp;米之乡。', 'A land of fish &amp; rice.', 'approved', { reviewer: 'chen' }],
+  ['6', 15500, 18000, '<b>长江</b>从这里开始。', '<b>The Yangtze</b> begins here.', 'machine', { provider: 'deepl', terms: [YANGTZE] }],
+  ['7', 18500, 21000, '我们明天再来。', null, 'untranslated'],
+];
+
 function fixture(): ReviewPackage {
   return {
     title: 'River Voices',
@@ -41,47 +61,7 @@ function fixture(): ReviewPackage {
     frameRate: { numerator: 24000, denominator: 1001 },
     generatedAt: '2026-11-28T10:00:00Z',
     profile: defaultProfile.id,
-    cues: [
-      cue({
-        id: '1', start: 1000, end: 3500,
-        source: '<i>喂？你到码头了吗？</i>', target: '<i>Hello? Are you at the pier yet?</i>',
-        state: 'reviewed', reviewer: 'lin',
-      }),
-      cue({
-        id: '2', start: 4000, end: 6500,
-        source: '- 你是谁？\n- 我是船长。', target: "- Who are you?\n- I'm the captain.",
-        state: 'approved', reviewer: 'lin',
-      }),
-      cue({
-        id: '3', start: 7000, end: 8200,
-        source: '长江每年把数亿吨泥沙带到下游。',
-        target: 'Every year the Yangtze carries hundreds of millions of tonnes of silt downstream.',
-        state: 'reviewed', reviewer: 'lin', terms: [YANGTZE],
-        findings: [diagnostic('qc/reading-speed', 'error', 'reading speed `67.5` characters/s, expected at most `20`; shorten by 57 characters or lengthen the cue', { cueId: '3' })],
-      }),
-      cue({
-        id: '4', start: 9000, end: 12000,
-        source: '三峡大坝改变了这条河。', target: 'The big dam changed this river.',
-        state: 'fuzzy', origin: 'memory-fuzzy', provider: 'memory', score: 0.87, terms: [DAM],
-        suggestion: 'The Three Gorges Dam changed the river.',
-        findings: [diagnostic('glossary/missing-term', 'warning', 'expected `Three Gorges Dam` for `三峡大坝`, not found in the draft', { cueId: '4' })],
-      }),
-      cue({
-        id: '5', start: 12500, end: 15000,
-        source: '鱼&amp;米之乡。', target: 'A land of fish &amp; rice.',
-        state: 'approved', reviewer: 'chen',
-      }),
-      cue({
-        id: '6', start: 15500, end: 18000,
-        source: '<b>长江</b>从这里开始。', target: '<b>The Yangtze</b> begins here.',
-        state: 'machine', provider: 'deepl', terms: [YANGTZE],
-      }),
-      cue({
-        id: '7', start: 18500, end: 21000,
-        source: '我们明天再来。', target: null,
-        state: 'untranslated',
-      }),
-    ],
+    cues: YANGTZE_CUES.map(([id, start, end, source, target, state, more]) => cue({ id, start, end, source, target, state, ...more })),
   };
 }
 
