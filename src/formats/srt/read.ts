@@ -124,10 +124,10 @@ class SrtReader {
   private lastIndexText = '';
   private readonly times: Times = { start: 0, end: 0 };
   /** `<`, `{`, `&`, U+2028 and U+2029: where markup may start. */
-  private readonly specials: Finder[];
+  private readonly specials: Finder;
 
   constructor(private readonly rows: LineSource) {
-    this.specials = ['<', '{', '&', '\u2028', '\u2029'].map((c) => new Finder(rows.text, c));
+    this.specials = new Finder(rows.text, ['<', '{', '&', '\u2028', '\u2029']);
   }
 
   run(): void {
@@ -441,8 +441,7 @@ class SrtReader {
 
   /** Whether `text[from..end)` holds a character that may start markup. */
   private hasMarkup(from: number, end: number): boolean {
-    for (const f of this.specials) if (f.within(from, end)) return true;
-    return false;
+    return this.specials.within(from, end);
   }
 
   private endCue(): void {

@@ -87,10 +87,11 @@ class WebVttReader {
   private readonly classColors = new Map(DEFAULT_COLOR_CLASSES);
   private readonly cueText = new CueTextParser(this.classColors);
   private readonly rows: LineSource;
-  /** Where `-->`, `<` and `&` are in the text. */
+  /** Where `-->`, `<`, `&`, and either of those two are in the text. */
   private readonly arrows: Finder;
   private readonly tags: Finder;
   private readonly references: Finder;
+  private readonly markup: Finder;
   private seenCue = false;
   private readonly cursor: Cursor = { pos: 0 };
   private readonly times: Times = { start: 0, end: 0 };
@@ -105,9 +106,10 @@ class WebVttReader {
     if (t.includes('\0')) t = t.replaceAll('\0', '\ufffd');
     // A final line break ends the last line; the empty row after it reads as the blank line it would be.
     this.rows = new LineSource(t);
-    this.arrows = new Finder(t, '-->');
-    this.tags = new Finder(t, '<');
-    this.references = new Finder(t, '&');
+    this.arrows = new Finder(t, ['-->']);
+    this.tags = new Finder(t, ['<']);
+    this.references = new Finder(t, ['&']);
+    this.markup = new Finder(t, ['<', '&']);
   }
 
   /** Row `k`, which exists. */
@@ -388,8 +390,8 @@ class WebVttReader {
     const { text } = rows;
     const from = rows.start(k);
     const to = rows.end(k);
+    if (!this.markup.within(from, to)) return { text: text.slice(from, to) };
     if (this.references.within(from, to)) return undefined;
-    if (!this.tags.within(from, to)) return { text: text.slice(from, to) };
     if (to - from < 8 || text.charCodeAt(from) !== LT || text.charCodeAt(from + 2) !== GT) return undefined;
     if (text.charCodeAt(to - 4) !== LT || text.charCodeAt(to - 3) !== SLASH || text.charCodeAt(to - 1) !== GT) return undefined;
     // Tag names are case-sensitive: `<I>` is an unknown tag.

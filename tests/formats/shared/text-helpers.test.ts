@@ -39,13 +39,24 @@ describe('line source', () => {
 
 describe('finder', () => {
   it('tells whether a string starts within a range, going forward or back', () => {
-    const f = new Finder('a-->b c-->d', '-->');
+    const f = new Finder('a-->b c-->d', ['-->']);
     expect(f.within(0, 1)).toBe(false);
     expect(f.within(0, 4)).toBe(true);
     expect(f.within(5, 7)).toBe(false);
     expect(f.within(5, 11)).toBe(true);
     expect(f.within(1, 2)).toBe(true);
     expect(f.within(11, 11)).toBe(false);
+  });
+
+  it('tells whether any of several strings starts within a range, the nearest first, going forward or back', () => {
+    const text = 'ab<cd&ef{gh<ij';
+    const f = new Finder(text, ['<', '&', '{', '\u2028']);
+    // Every range of the text, forward, then back from the end: the same answer as a search of the range.
+    const ranges: [number, number][] = [];
+    for (let from = 0; from <= text.length; from++) for (let end = from; end <= text.length; end++) ranges.push([from, end]);
+    for (const [from, end] of [...ranges, ...ranges.reverse()]) {
+      expect(f.within(from, end), `[${from}, ${end})`).toBe(/[<&{\u2028]/.test(text.slice(from, end)));
+    }
   });
 });
 
