@@ -8,7 +8,7 @@
  * one joined text). Built alone, in the model's shape and in two shapes
  * with fewer objects, they show how far a reader of the model can get
  * ahead of `subtitle` however little it does besides; all run in this
- * process, in turn, after one warm-up each.
+ * process, in turn, after untimed runs (see `inTurn`).
  */
 import { parseSync } from 'subtitle';
 import { formats } from '../../src/formats/index.js';

@@ -2,7 +2,7 @@
  * `subloc timing fix` on 100,000 cues beside a plain loop that touches every
  * cue (each time put on the frame grid, each cue copied): what the rules of
  * the fix cost over the least any pass over the track must do. Both run in
- * this process, alternately, after one warm-up each.
+ * this process, alternately, after untimed runs (see `inTurn`).
  */
 import { FILM, framesToMs, msToFrames } from '../../src/model/frame-rate.js';
 import type { Cue, Track } from '../../src/model/track.js';

@@ -2,7 +2,7 @@
  * Where a TTML parse spends its time, part by part, beside fast-xml-parser's
  * raw pass (the peer of the `parse ttml` rows) on the same string: the shared
  * XML reader (tag scan and parse), then TTML's names and white-space filter,
- * then the whole parse. All run in this process, in turn, after one warm-up.
+ * then the whole parse. All run in this process, in turn, after untimed runs (see `inTurn`).
  */
 import { XMLParser } from 'fast-xml-parser';
 import { formats } from '../../src/formats/index.js';
