@@ -5,6 +5,7 @@ import { formatIds } from '../../src/formats/format-ids.js';
 import { parse, type ParseOptions } from '../../src/formats/parse.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import type { Track } from '../../src/model/track.js';
+import { diagnosticProblem } from '../helpers/diagnostic-shape.js';
 import { around, mutants, reencodings, type Mutant } from '../helpers/mutations.js';
 
 const corpus = resolve(process.cwd(), '../shared/corpus');
@@ -42,17 +43,11 @@ const SEED = 20_261_206;
 const MUTANTS_PER_FILE = 150;
 /** SMPTE DCP has only these two samples, each with many times in edit units: more mutants each. */
 const MORE = new Set(['cth103-libdcp/data/subtitles_with_vZani.xml', 'cth103-libdcp/data/verify_incorrect_closed_caption_ordering3.xml'].map((f) => resolve(corpus, f)));
-const SHAPE_KEYS = new Set(['code', 'severity', 'message', 'cueId', 'line', 'column']);
 
 /** What is wrong with a parse result, or undefined when it keeps every promise. */
 function problemOf(track: Track, diagnostics: Diagnostic[]): string | undefined {
-  for (const d of diagnostics) {
-    const extra = Object.keys(d).filter((k) => !SHAPE_KEYS.has(k));
-    if (typeof d.code !== 'string' || typeof d.message !== 'string' || !['error', 'warning', 'info'].includes(d.severity) || extra.length > 0) {
-      return `a diagnostic not of the one shape: ${JSON.stringify(d).slice(0, 200)}`;
-    }
-    if (d.severity === 'error' && d.line === undefined) return `an error with no line: ${d.code}: ${d.message.slice(0, 200)}`;
-  }
+  const shape = diagnosticProblem(diagnostics);
+  if (shape) return shape;
   const ids = new Set<string>();
   // WebVTT and DCP keep a cue that ends before it starts, as the WPT tests want, and say so.
   let reversed = 0;

@@ -144,3 +144,20 @@ export function around(bytes: Uint8Array, at: number, radius = 40): string {
   const slice = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(from, Math.min(bytes.length, at + radius));
   return `bytes ${from}–${from + slice.length} of ${bytes.length}: ${JSON.stringify(slice.toString('latin1')).slice(0, 400)}`;
 }
+
+/**
+ * A few damages picked by hand, for readers slower or fewer than the subtitle
+ * formats: cuts (one mid-character), every hostile piece at the middle, and the
+ * text in UTF-16.
+ */
+export function handPicked(bytes: Uint8Array): Mutant[] {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const middle = b.length >> 1;
+  const multiByte = b.findIndex((x, i) => i > middle && x >= 0xc0);
+  const cuts = [b.length >> 2, middle, multiByte < 0 ? b.length - 1 : multiByte + 1];
+  return [
+    ...cuts.map((at) => ({ label: `truncate@${at}`, bytes: b.subarray(0, at) })),
+    ...HOSTILE_PIECES.map((piece) => ({ label: `insert@${middle} ${describe(piece)}`, bytes: Buffer.concat([b.subarray(0, middle), Buffer.from(piece, 'utf8'), b.subarray(middle)]) })),
+    ...reencodings(b.toString('utf8')).filter((m) => m.label.startsWith('utf-16')),
+  ];
+}
