@@ -75,6 +75,27 @@ function controlShare(text: string): number {
   return controls / n;
 }
 
+/**
+ * Length of `bytes` without an incomplete UTF-8 sequence at the very end:
+ * what a file cut short mid-character has; the whole length when there is none.
+ */
+function withoutCutCharacter(bytes: Uint8Array): number {
+  for (let back = 1; back <= 3 && back <= bytes.length; back++) {
+    const b = bytes[bytes.length - back]!;
+    if (b < 0x80) return bytes.length;
+    if (b >= 0xc0) {
+      const needs = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      return needs > back ? bytes.length - back : bytes.length;
+    }
+  }
+  return bytes.length;
+}
+
+function isCutUtf8(bytes: Uint8Array): boolean {
+  const whole = withoutCutCharacter(bytes);
+  return whole < bytes.length && isUtf8(bytes.subarray(0, whole));
+}
+
 function guessLegacy(bytes: Uint8Array): { encoding: string; confidence: number } {
   const sample = bytes.subarray(0, SAMPLE);
   for (const match of chardet().analyse(sample)) {
@@ -101,6 +122,7 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
   const diagnostics: Diagnostic[] = [];
   let encoding: string;
   let body = bytes;
+  let truncated = false;
 
   if (opts.encoding !== undefined) {
     encoding = normalizeName(opts.encoding);
@@ -121,6 +143,10 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
         diagnostics.push(diagnostic('decode/utf16-without-bom', 'info', `no byte order mark; the NUL pattern says ${utf16.toUpperCase()}`));
       } else if (isUtf8(bytes)) {
         encoding = 'utf-8';
+      } else if (isCutUtf8(bytes)) {
+        // One broken character at the very end is a cut, not another encoding: a guess would garble every line.
+        encoding = 'utf-8';
+        truncated = true;
       } else {
         const guess = guessLegacy(bytes);
         encoding = guess.encoding;
@@ -142,6 +168,9 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
     diagnostics.push(
       diagnostic('decode/binary', 'error', `found binary data (control bytes in more than 10% of the first 4 KiB); expected a text subtitle file (SRT, WebVTT or TTML)`, { line: 1 }),
     );
+  } else if (truncated) {
+    const line = cleaned.split('\n').length;
+    diagnostics.push(diagnostic('decode/truncated', 'warning', 'the file ends in the middle of a UTF-8 character (was it cut short?); expected whole characters; the last one was replaced with U+FFFD', { line }));
   } else if (text.includes('\ufffd') && encoding === 'utf-8' && opts.encoding === undefined && bomOf(bytes)) {
     diagnostics.push(diagnostic('decode/invalid-bytes', 'warning', 'the file has a UTF-8 byte order mark but some bytes are not valid UTF-8; they were replaced with U+FFFD'));
   }

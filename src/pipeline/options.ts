@@ -6,6 +6,7 @@ import type { Lang } from '../model/track.js';
 import { SublocError } from '../errors.js';
 import { existsSync } from 'node:fs';
 import { shown } from '../glossary/messages.js';
+import { JsonSyntaxError, parseJson } from '../glossary/json-source.js';
 import { isPostgresLocation } from '../memory/location.js';
 import { memoryPath } from '../memory/path.js';
 import { BCP47, fromFileName } from '../model/file-name.js';
@@ -152,6 +153,21 @@ const CONFIG_FIELDS: { readonly [K in ConfigField]: FieldReader<ConfigValues[K]>
 };
 const FIELD_NAMES = Object.keys(CONFIG_FIELDS) as ConfigField[];
 
+/**
+ * JSON.parse says what is wrong but not where; the glossary's JSON reader,
+ * which stops at the same fault, says at which line and column.
+ */
+function invalidJson(path: string, raw: string, cause: unknown): SublocError {
+  try {
+    parseJson(raw);
+  } catch (located) {
+    if (located instanceof JsonSyntaxError) {
+      return new SublocError('CONFIG_INVALID', `${path}:${located.line}:${located.column}: not valid JSON: ${located.message}`, { cause, file: path, line: located.line });
+    }
+  }
+  return new SublocError('CONFIG_INVALID', `${path}: not valid JSON (${(cause as Error).message})`, { cause, file: path });
+}
+
 async function readConfig(path: string): Promise<LocalizeInput> {
   let raw: string;
   try {
@@ -163,7 +179,7 @@ async function readConfig(path: string): Promise<LocalizeInput> {
   try {
     json = JSON.parse(raw);
   } catch (cause) {
-    return fail(path, `not valid JSON (${(cause as Error).message})`);
+    throw invalidJson(path, raw, cause);
   }
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail(path, 'expected a JSON object');
   const obj = json as Record<string, unknown>;
@@ -224,7 +240,15 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   const memoryOption = cli.memory ?? (file.memory === undefined || isPostgresLocation(file.memory) ? file.memory : resolve(configDir, file.memory));
   // A profile name stays a name; a path in the config file is relative to it.
   const profileRef = cli.profile ?? file.profile ?? 'default';
-  const profile = loadProfile(profileRef, cli.profile === undefined && file.profile !== undefined ? configDir : cwd);
+  const profileFromFile = cli.profile === undefined && file.profile !== undefined;
+  let profile: Profile;
+  try {
+    profile = loadProfile(profileRef, profileFromFile ? configDir : cwd);
+  } catch (cause) {
+    // A profile named in the config is the config's problem: say which file to fix.
+    if (!profileFromFile || !(cause instanceof SublocError) || cause.file !== undefined) throw cause;
+    throw new SublocError(cause.code, `${where}: ${cause.message}`, { cause, file: where });
+  }
   const fps = cli.fps ?? file.fps;
   const frameRate = fps === undefined ? undefined : parseFrameRate(fps);
   if (fps !== undefined && frameRate === undefined) fail(where, `\`${fps}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or N/D`);

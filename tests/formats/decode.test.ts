@@ -86,4 +86,18 @@ describe('decode', () => {
     const result = decode(readFileSync(resolve(corpus, 'w3c-webvtt.js/wpt-file-parsing/nulls.vtt')));
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
+
+  it.each([1, 2])('reads UTF-8 cut %i byte(s) into its last character as UTF-8, and says the file ends mid-character', (kept) => {
+    const bytes = new TextEncoder().encode(srt);
+    const cut = bytes.subarray(0, bytes.length - 4 + kept);
+    const result = decode(cut);
+    expect(result.encoding).toBe('utf-8');
+    expect(result.text).toBe(`${srt.slice(0, -2)}\ufffd`);
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['decode/truncated', 'warning', 7]]);
+  });
+
+  it('still guesses a legacy encoding for bytes that are not UTF-8 before the end', () => {
+    const gbk = iconv.encode(srt, 'gb18030');
+    expect(decode(gbk.subarray(0, gbk.length - 2)).encoding).toBe('gb18030');
+  });
 });

@@ -213,3 +213,33 @@ describe('the config file, field by field', () => {
     expect(options.frameRate).toBeDefined();
   });
 });
+
+describe('a damaged config file', () => {
+  async function errorOf(text: string): Promise<{ config: string; error: unknown }> {
+    const dir = tempDir();
+    const config = join(dir, 'subloc.config.json');
+    writeFileSync(config, text);
+    const error = await resolveLocalizeOptions({ config }, dir, {}).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    return { config, error };
+  }
+
+  it.each([
+    ['cut short', `{\n  "input": ${JSON.stringify(sample)},\n  "targets": ["fr-FR"`, 3, 'expected `,` or `]`'],
+    ['a stray comma', `{\n  "input": ${JSON.stringify(sample)},\n  "targets": ["fr-FR",]\n}`, 3, 'expected a value, found `]`'],
+    ['a NUL byte', `{\n  "input": ${JSON.stringify(sample)},\n\n  "targets": \u0000["fr-FR"]\n}`, 4, 'found'],
+  ])('is refused at its line and column when %s', async (_, text, line, found) => {
+    const { config, error } = await errorOf(text);
+    expect(error).toMatchObject({ name: 'SublocError', code: 'CONFIG_INVALID', file: config, line });
+    expect((error as Error).message).toMatch(new RegExp(`^${config.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${line}:\\d+: not valid JSON: `));
+    expect((error as Error).message).toContain(found);
+  });
+
+  it('names the config file when its `profile` names no profile', async () => {
+    const { config, error } = await errorOf(JSON.stringify({ input: sample, targets: ['fr-FR'], profile: 'festivl' }));
+    expect(error).toMatchObject({ name: 'SublocError', code: 'CONFIG_INVALID', file: config });
+    expect((error as Error).message).toMatch(/^.*subloc\.config\.json: unknown profile `festivl`; expected `default`/);
+  });
+});

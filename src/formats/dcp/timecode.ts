@@ -25,6 +25,8 @@ export function parseEditUnits(text: string, rate: number): ReadTime | undefined
   const m = EDIT_UNITS.exec(text);
   if (!m) return undefined;
   const frames = Number(m[4]);
+  // Past 2^53 frames the sum is no longer a count (and reaches Infinity): not a time.
+  if (!Number.isSafeInteger(frames)) return undefined;
   return { value: seconds(m[1]!, m[2]!, m[3]!) * rate + frames, overflow: frames >= rate };
 }
 

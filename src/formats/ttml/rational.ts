@@ -127,9 +127,14 @@ function integer(n: number): number {
   return n <= INT32 ? n | 0 : n;
 }
 
-/** `12.345` as 12345/1000; digits only, validated by the caller's pattern. */
-export function fromDecimal(text: string): Rat {
+/**
+ * `12.345` as 12345/1000; digits only, validated by the caller's pattern.
+ * Undefined when the whole part is past 2^53: no time counts that high, and
+ * the arithmetic here would meet Infinity.
+ */
+export function fromDecimal(text: string): Rat | undefined {
   const dot = text.indexOf('.');
+  if (!Number.isSafeInteger(Number(dot < 0 ? text : text.slice(0, dot) || '0'))) return undefined;
   if (dot < 0) return rat(Number(text));
   const frac = text.slice(dot + 1);
   const scale = 10 ** frac.length;

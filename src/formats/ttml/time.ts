@@ -28,18 +28,18 @@ export function readParameters(attrs: Record<string, string>, fallback: FrameRat
     const v = attrs[name];
     if (v === undefined) return def;
     const m = POSITIVE.exec(v);
-    if (m) return Number(m[1]);
+    if (m && Number.isSafeInteger(Number(m[1]))) return Number(m[1]);
     diagnostics.push(messages.badParameter(name, v, 'a positive whole number', at()));
     return def;
   };
 
-  const declaredRate = attrs['ttp:frameRate'] !== undefined && POSITIVE.test(attrs['ttp:frameRate']);
+  const declaredRate = attrs['ttp:frameRate'] !== undefined && Number.isSafeInteger(Number(POSITIVE.exec(attrs['ttp:frameRate'])?.[1]));
   let frameRate = positive('ttp:frameRate', 30);
   let multiplier: [number, number] = [1, 1];
   const m = attrs['ttp:frameRateMultiplier'];
   if (m !== undefined) {
     const pair = PAIR.exec(m);
-    if (pair) multiplier = [Number(pair[1]), Number(pair[2])];
+    if (pair && Number.isSafeInteger(Number(pair[1])) && Number.isSafeInteger(Number(pair[2]))) multiplier = [Number(pair[1]), Number(pair[2])];
     else diagnostics.push(messages.badParameter('ttp:frameRateMultiplier', m, 'two positive whole numbers such as `1000 1001`', at()));
   }
   if (!declaredRate && fallback) {
@@ -73,6 +73,11 @@ export function readParameters(attrs: Record<string, string>, fallback: FrameRat
 
 const CLOCK = /^(\d+):(\d\d):(\d\d)(?:\.(\d+)|:(\d+)(?:\.(\d+))?)?$/;
 const OFFSET = /^(\d+(?:\.\d+)?)(h|ms|m|s|f|t)$/;
+
+/** Whether every field given is a whole number of at most 2^53: larger ones reach Infinity in the arithmetic. */
+function countable(...fields: Array<string | undefined>): boolean {
+  return fields.every((f) => f === undefined || Number.isSafeInteger(Number(f)));
+}
 
 /** Frames (plus sub-frames) to seconds at the effective frame rate. */
 function frames(count: Rat, p: TimingParameters): Rat {
@@ -123,12 +128,13 @@ export function parseTime(value: string, p: TimingParameters): Rat | undefined {
     const s = Number(clock[3]);
     const fraction = clock[4];
     const frameField = clock[5];
-    if (min > 59 || s > 60) return undefined;
+    if (min > 59 || s > 60 || !countable(clock[1], frameField, clock[6])) return undefined;
     if (frameField === undefined) {
       const whole = h * 3600 + min * 60 + s;
       if (fraction === undefined) return rat(whole);
       if (fraction.length === 3) return ms(whole * 1000 + Number(fraction));
-      return add(rat(whole), fromDecimal(`0.${fraction}`));
+      // A whole part of 0 always counts.
+      return add(rat(whole), fromDecimal(`0.${fraction}`)!);
     }
     const ff = Number(frameField);
     const sub = clock[6] === undefined ? 0 : Number(clock[6]);
@@ -145,6 +151,7 @@ export function parseTime(value: string, p: TimingParameters): Rat | undefined {
   const offset = OFFSET.exec(v);
   if (!offset) return undefined;
   const count = fromDecimal(offset[1]!);
+  if (!count) return undefined;
   switch (offset[2]) {
     case 'h':
       return mul(count, 3600);
@@ -170,6 +177,6 @@ export function parseLenientTime(value: string): Rat | undefined {
   const bare = BARE_SECONDS.exec(v);
   if (bare) return fromDecimal(bare[1]!);
   const ms = MINUTES_SECONDS.exec(v);
-  if (ms) return add(rat(Number(ms[1]) * 60), fromDecimal(ms[2]!));
-  return undefined;
+  const seconds = ms && countable(ms[1]) ? fromDecimal(ms[2]!) : undefined;
+  return seconds && add(rat(Number(ms![1]) * 60), seconds);
 }

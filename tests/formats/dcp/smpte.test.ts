@@ -145,3 +145,22 @@ describe('SMPTE ST 428-7 reader', () => {
     expect(dcpSmpte.parse('<DCSubtitle Version="1.0"/>').diagnostics).toEqual([expect.objectContaining({ code: 'dcp/wrong-root', line: 1 })]);
   });
 });
+
+describe('SMPTE numbers too large to count in', () => {
+  const huge = '9'.repeat(400);
+  const reel = (rates: string, timeOut: string): string =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<SubtitleReel xmlns="http://www.smpte-ra.org/schemas/428-7/2014/DCST">\n${rates}\n<SubtitleList><Font>\n<Subtitle SpotNumber="1" TimeIn="00:00:01:00" TimeOut="${timeOut}"><Text>one</Text></Subtitle>\n<Subtitle SpotNumber="2" TimeIn="00:00:03:00" TimeOut="00:00:04:00"><Text>two</Text></Subtitle>\n</Font></SubtitleList></SubtitleReel>`;
+  const RATES = '<EditRate>24 1</EditRate><TimeCodeRate>24</TimeCodeRate>';
+
+  it('drops a subtitle whose frame field has no finite count, as a bad time with its line', () => {
+    const { track, diagnostics } = dcpSmpte.parse(reel(RATES, `00:00:02:${huge}`));
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['dcp/bad-time', 5]]);
+    expect(track.cues.map((c) => [c.id, c.start, c.end])).toEqual([['2', 3000, 4000]]);
+  });
+
+  it('counts at the edit rate when the TimeCodeRate is too large to count in, and says so', () => {
+    const { track, diagnostics } = dcpSmpte.parse(reel(`<EditRate>25 1</EditRate><TimeCodeRate>${huge}</TimeCodeRate>`, '00:00:02:00'));
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['dcp/no-time-code-rate', 3]]);
+    expect(track.cues.map((c) => [c.start, c.end])).toEqual([[1000, 2000], [3000, 4000]]);
+  });
+});

@@ -193,3 +193,32 @@ describe('TTML ids said twice', () => {
     expect(repeated[0]!.message).toContain(`line ${doc(body).split('\n').findIndex((l) => l.includes('>one<')) + 1}`);
   });
 });
+
+describe('TTML numbers too large to count in', () => {
+  const huge = '9'.repeat(400);
+
+  it.each([
+    ['an offset', `${huge}s`],
+    ['an offset with a fraction', `${huge}.5s`],
+    ['clock hours', `${huge}:00:00`],
+    ['a frame field', `00:00:01:${huge}`],
+    ['a sub-frame field', `00:00:01:01.${huge}`],
+    ['lenient seconds', `${huge}.5`],
+    ['lenient minutes', `${huge}:01.5`],
+  ])('refuses %s, as a bad time with its line, instead of hanging or reading Infinity', (_, value) => {
+    const { track, diagnostics } = ttml.parse(doc(`<div>\n<p begin="1s" end="${value}">x</p>\n<p begin="3s" end="4s">y</p></div>`));
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.line])).toEqual([['ttml/bad-time', 3]]);
+    for (const cue of track.cues) expect([cue.start, cue.end].every(Number.isSafeInteger)).toBe(true);
+  });
+
+  it.each(['ttp:frameRate', 'ttp:tickRate', 'ttp:subFrameRate'])('uses the default for a %s too large to count in, and says so', (name) => {
+    const { track, diagnostics } = ttml.parse(doc('<div><p begin="10t" end="2s">x</p><p begin="00:00:01:01" end="3s">y</p></div>', '', `xml:lang="en" ${name}="${huge}"`));
+    expect(diagnostics.map((d) => d.code)).toEqual(['ttml/bad-parameter']);
+    for (const cue of track.cues) expect([cue.start, cue.end].every(Number.isSafeInteger)).toBe(true);
+  });
+
+  it('uses the default for a ttp:frameRateMultiplier too large to count in, and says so', () => {
+    const { diagnostics } = ttml.parse(doc('<div><p begin="00:00:01:01" end="3s">y</p></div>', '', `xml:lang="en" ttp:frameRate="30" ttp:frameRateMultiplier="${huge} 1001"`));
+    expect(diagnostics.map((d) => d.code)).toEqual(['ttml/bad-parameter']);
+  });
+});

@@ -24,7 +24,7 @@ function editRateOf(text: string): FrameRate | undefined {
 function ratesOf(root: XNode, locator: Locator, opts: ParseOptions, diagnostics: Diagnostic[]): { tcr: number; rate: FrameRate } {
   const editRate = editRateOf(contentOf(child(root, 'EditRate')));
   const tcrText = contentOf(child(root, 'TimeCodeRate'));
-  let tcr = /^\d+$/.test(tcrText) && Number(tcrText) > 0 ? Number(tcrText) : undefined;
+  let tcr = /^\d+$/.test(tcrText) && Number(tcrText) > 0 && Number.isSafeInteger(Number(tcrText)) ? Number(tcrText) : undefined;
   if (tcr === undefined) {
     const fallback = editRate ?? opts.frameRate;
     tcr = fallback ? nominalFps(fallback) : DEFAULT_RATE;

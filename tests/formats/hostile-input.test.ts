@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatIds } from '../../src/formats/format-ids.js';
+import { parse, type ParseOptions } from '../../src/formats/parse.js';
+import type { Diagnostic } from '../../src/model/diagnostic.js';
+import type { Track } from '../../src/model/track.js';
+import { diagnosticProblem } from '../helpers/diagnostic-shape.js';
+import { around, mutants, reencodings, type Mutant } from '../helpers/mutations.js';
+
+const corpus = resolve(process.cwd(), '../shared/corpus');
+
+/** Small real files of every format subloc reads, and the project's own sample. */
+const FILES = [
+  'androidx-media/subrip/typical',
+  'androidx-media/subrip/typical_with_tags',
+  'androidx-media/subrip/typical_utf16le',
+  'cth103-libsub/data/test2.srt',
+  'papnkukn-subsrt/sample.srt',
+  'ylysyym-aspasia/gbk.srt',
+  'papnkukn-subsrt/sample.vtt',
+  'cth103-libsub/data/test.vtt',
+  'videojs-elephantsdream/captions.ja.vtt',
+  'sandflow-ttconv/vtt/valid/style.vtt',
+  'w3c-webvtt.js/wpt-cue-parsing/tags.vtt',
+  'w3c-webvtt.js/wpt-cue-parsing/entities.vtt',
+  'osk-node-webvtt/malformed.vtt',
+  'w3c-imsc-tests/imsc1/ttml/tt/Tt001.ttml',
+  'w3c-imsc-tests/imsc1/ttml/misc/special-character-001.ttml',
+  'tkarabela-pysubs2/ttml_example.ttml',
+  'isaacbernat-netflix-to-srt/sample3.xml',
+  'irt-ebu-tt-d-application-samples/ttml/fontsize-001-ttml.xml',
+  'irt-ebu-tt-d-application-samples/ttml/space-preserve-001-ttml.xml',
+  'cth103-libdcp/data/subs1.xml',
+  'cth103-libdcp/data/subs2.xml',
+  'cth103-libsub/data/test1.xml',
+  'cth103-libdcp/data/subtitles_with_vZani.xml',
+  'cth103-libdcp/data/verify_incorrect_closed_caption_ordering3.xml',
+].map((f) => resolve(corpus, f));
+const SAMPLE = resolve(process.cwd(), 'subtitles/hotline-beijing.zh-Hans.srt');
+
+const SEED = 20_261_206;
+const MUTANTS_PER_FILE = 150;
+/** SMPTE DCP has only these two samples, each with many times in edit units: more mutants each. */
+const MORE = new Set(['cth103-libdcp/data/subtitles_with_vZani.xml', 'cth103-libdcp/data/verify_incorrect_closed_caption_ordering3.xml'].map((f) => resolve(corpus, f)));
+
+/** What is wrong with a parse result, or undefined when it keeps every promise. */
+function problemOf(track: Track, diagnostics: Diagnostic[]): string | undefined {
+  const shape = diagnosticProblem(diagnostics);
+  if (shape) return shape;
+  const ids = new Set<string>();
+  // WebVTT and DCP keep a cue that ends before it starts, as the WPT tests want, and say so.
+  let reversed = 0;
+  for (const cue of track.cues) {
+    if (ids.has(cue.id)) return `the cue id \`${cue.id}\` twice`;
+    ids.add(cue.id);
+    if (!Number.isSafeInteger(cue.start) || !Number.isSafeInteger(cue.end) || cue.start < 0) return `cue \`${cue.id}\` has times ${cue.start}–${cue.end}; expected whole milliseconds from 0`;
+    if (cue.end < cue.start) reversed++;
+    if (!Array.isArray(cue.lines) || !cue.lines.every((line) => Array.isArray(line) && line.every((span) => typeof span.text === 'string'))) {
+      return `cue \`${cue.id}\` has lines that are not arrays of spans with text`;
+    }
+  }
+  const said = diagnostics.filter((d) => d.code.endsWith('/end-before-start')).length;
+  if (reversed > said) return `${reversed} cues end before they start, and only ${said} diagnostics say so`;
+  return undefined;
+}
+
+/** Where a mutant first differs from the file it was made from. */
+function firstDifference(original: Uint8Array, mutant: Uint8Array): number {
+  let i = 0;
+  while (i < original.length && i < mutant.length && original[i] === mutant[i]) i++;
+  return i;
+}
+
+/** Every failing (file, mutant, format) as one line that says how to make it again. */
+function failures(file: string, original: Uint8Array, inputs: readonly Mutant[], seed: number | undefined): string[] {
+  const found: string[] = [];
+  for (const mutant of inputs) {
+    for (const format of [undefined, ...formatIds]) {
+      const opts: ParseOptions = format === undefined ? { fileName: file } : { fileName: file, format };
+      let problem: string | undefined;
+      try {
+        const { track, diagnostics } = parse(mutant.bytes, opts);
+        problem = problemOf(track, diagnostics);
+      } catch (error) {
+        problem = `threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`.slice(0, 300);
+      }
+      if (problem) {
+        const where = seed === undefined ? '' : ` seed ${seed}`;
+        found.push(`${file}${where} [${mutant.label}] format ${format ?? '(detected)'}: ${problem}; ${around(mutant.bytes, firstDifference(original, mutant.bytes))}`);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Damaged real files through the public `parse`, both with the format
+ * detected and with every format forced: never a throw, every diagnostic of
+ * the one shape with a line on each error, and a well-formed track.
+ */
+describe('parse given damaged real files', () => {
+  it.each([...FILES, SAMPLE].map((file, i) => [relative(process.cwd(), file), file, SEED + i] as const))('%s, mutated', (_, file, seed) => {
+    const bytes = readFileSync(file);
+    expect(failures(file, bytes, mutants(bytes, seed, MORE.has(file) ? 4 * MUTANTS_PER_FILE : MUTANTS_PER_FILE), seed)).toEqual([]);
+  });
+
+  it.each([SAMPLE, resolve(corpus, 'papnkukn-subsrt/sample.vtt'), resolve(corpus, 'cth103-libdcp/data/subs1.xml'), resolve(corpus, 'w3c-imsc-tests/imsc1/ttml/tt/Tt001.ttml')])(
+    '%s, in other encodings and cut mid-character',
+    (file) => {
+      const bytes = readFileSync(file);
+      expect(failures(file, bytes, reencodings(bytes.toString('utf8')), undefined)).toEqual([]);
+    },
+  );
+});
