@@ -11,32 +11,21 @@ import { around, mutants, reencodings, type Mutant } from '../helpers/mutations.
 const corpus = resolve(process.cwd(), '../shared/corpus');
 
 /** Small real files of every format subloc reads, and the project's own sample. */
-const FILES = [
-  'androidx-media/subrip/typical',
-  'androidx-media/subrip/typical_with_tags',
-  'androidx-media/subrip/typical_utf16le',
-  'cth103-libsub/data/test2.srt',
-  'papnkukn-subsrt/sample.srt',
-  'ylysyym-aspasia/gbk.srt',
-  'papnkukn-subsrt/sample.vtt',
-  'cth103-libsub/data/test.vtt',
-  'videojs-elephantsdream/captions.ja.vtt',
-  'sandflow-ttconv/vtt/valid/style.vtt',
-  'w3c-webvtt.js/wpt-cue-parsing/tags.vtt',
-  'w3c-webvtt.js/wpt-cue-parsing/entities.vtt',
-  'osk-node-webvtt/malformed.vtt',
-  'w3c-imsc-tests/imsc1/ttml/tt/Tt001.ttml',
-  'w3c-imsc-tests/imsc1/ttml/misc/special-character-001.ttml',
-  'tkarabela-pysubs2/ttml_example.ttml',
-  'isaacbernat-netflix-to-srt/sample3.xml',
-  'irt-ebu-tt-d-application-samples/ttml/fontsize-001-ttml.xml',
-  'irt-ebu-tt-d-application-samples/ttml/space-preserve-001-ttml.xml',
-  'cth103-libdcp/data/subs1.xml',
-  'cth103-libdcp/data/subs2.xml',
-  'cth103-libsub/data/test1.xml',
-  'cth103-libdcp/data/subtitles_with_vZani.xml',
-  'cth103-libdcp/data/verify_incorrect_closed_caption_ordering3.xml',
-].map((f) => resolve(corpus, f));
+const FILES = Object.entries({
+  'androidx-media/subrip': ['typical', 'typical_with_tags', 'typical_utf16le'],
+  'cth103-libsub/data': ['test2.srt', 'test.vtt', 'test1.xml'],
+  'papnkukn-subsrt': ['sample.srt', 'sample.vtt'],
+  'ylysyym-aspasia': ['gbk.srt'],
+  'videojs-elephantsdream': ['captions.ja.vtt'],
+  'sandflow-ttconv/vtt/valid': ['style.vtt'],
+  'w3c-webvtt.js/wpt-cue-parsing': ['tags.vtt', 'entities.vtt'],
+  'osk-node-webvtt': ['malformed.vtt'],
+  'w3c-imsc-tests/imsc1/ttml': ['tt/Tt001.ttml', 'misc/special-character-001.ttml'],
+  'tkarabela-pysubs2': ['ttml_example.ttml'],
+  'isaacbernat-netflix-to-srt': ['sample3.xml'],
+  'irt-ebu-tt-d-application-samples/ttml': ['fontsize-001-ttml.xml', 'space-preserve-001-ttml.xml'],
+  'cth103-libdcp/data': ['subs1.xml', 'subs2.xml', 'subtitles_with_vZani.xml', 'verify_incorrect_closed_caption_ordering3.xml'],
+}).flatMap(([folder, names]) => names.map((name) => resolve(corpus, folder, name)));
 const SAMPLE = resolve(process.cwd(), 'subtitles/hotline-beijing.zh-Hans.srt');
 
 const SEED = 20_261_206;

@@ -161,3 +161,28 @@ export function handPicked(bytes: Uint8Array): Mutant[] {
     ...reencodings(b.toString('utf8')).filter((m) => m.label.startsWith('utf-16')),
   ];
 }
+
+/**
+ * What goes wrong when each damaged copy of `bytes` is read (the hand-picked
+ * damages, then `count` seeded mutants), a line each naming the damage:
+ * `read` returns a problem or undefined, and a throw is a problem unless
+ * `refusal` says it is the reader's own way of saying no.
+ */
+export async function damagedReads(
+  bytes: Uint8Array,
+  count: number,
+  read: (damaged: Uint8Array) => string | undefined | Promise<string | undefined>,
+  refusal: (error: unknown) => boolean = () => false,
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const m of [...handPicked(bytes), ...mutants(bytes, 1206, count)]) {
+    let problem: string | undefined;
+    try {
+      problem = await read(m.bytes);
+    } catch (error) {
+      if (!refusal(error)) problem = `threw ${String(error).slice(0, 200)}`;
+    }
+    if (problem !== undefined) found.push(`[${m.label}] ${problem}`);
+  }
+  return found;
+}

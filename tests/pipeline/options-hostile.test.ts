@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SublocError } from '../../src/errors.js';
 import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
-import { handPicked, mutants } from '../helpers/mutations.js';
+import { damagedReads } from '../helpers/mutations.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /**
@@ -15,18 +15,20 @@ describe('the localize options given a damaged subloc.config.json', () => {
     const bytes = readFileSync(resolve(process.cwd(), 'subloc.config.json'));
     const dir = tempDir();
     const config = join(dir, 'subloc.config.json');
-    const found: string[] = [];
-    for (const m of [...handPicked(bytes), ...mutants(bytes, 1206, 100)]) {
-      writeFileSync(config, m.bytes);
-      const error = await resolveLocalizeOptions({ config }, dir, {}).then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-      if (error === undefined) continue;
-      const named = error instanceof SublocError && error.code === 'CONFIG_INVALID' && error.message.includes(config);
-      const located = !(error instanceof Error && error.message.includes('not valid JSON')) || (error as SublocError).line !== undefined;
-      if (!named || !located) found.push(`[${m.label}] ${String(error).slice(0, 200)}`);
-    }
+    const found = await damagedReads(
+      bytes,
+      100,
+      async (damaged) => {
+        writeFileSync(config, damaged);
+        await resolveLocalizeOptions({ config }, dir, {});
+        return undefined;
+      },
+      (error) => {
+        const named = error instanceof SublocError && error.code === 'CONFIG_INVALID' && error.message.includes(config);
+        const located = !(error instanceof Error && error.message.includes('not valid JSON')) || (error as SublocError).line !== undefined;
+        return named && located;
+      },
+    );
     expect(found).toEqual([]);
   });
 });
