@@ -27,6 +27,15 @@ export const messages = {
     ),
   indefiniteEnd: (count: number, firstCueId: string): Diagnostic =>
     diagnostic('ttml/indefinite-end', 'warning', `${count} cue${count === 1 ? ' has' : 's have'} no resolvable end (no \`end\`/\`dur\` on it or an ancestor); ended ${count === 1 ? 'it' : 'them'} at the last time in the document, or 5 s after the start when there is none`, { cueId: firstCueId }),
+  neverShown: (count: number, firstLine: number): Diagnostic =>
+    diagnostic(
+      'ttml/never-shown',
+      'info',
+      count === 1
+        ? `the paragraph at line ${firstLine} is never shown: it ends at or before it begins (or within a millisecond of it), lies outside the time of the element holding it, or its spans are timed outside it; no TTML player shows it, so it is not in the track`
+        : `${count} paragraphs, the first at line ${firstLine}, are never shown: each ends at or before it begins (or within a millisecond of it), lies outside the time of the element holding it, or has its spans timed outside it; no TTML player shows them, so they are not in the track`,
+      { line: firstLine },
+    ),
   badColor: (value: string, at: Location): Diagnostic =>
     diagnostic('ttml/bad-color', 'warning', `\`tts:color="${value}"\` is not a TTML colour; expected a name, \`#rrggbb\`, \`#rrggbbaa\`, \`rgb()\` or \`rgba()\`; the colour was ignored`, at),
   unknownStyle: (id: string, at: Location): Diagnostic =>

@@ -5,7 +5,7 @@ import { placementOf, readFrame, type Frame } from './layout.js';
 import { buildLines, LineBuilder, type Run } from './lines.js';
 import type { Locator } from '../shared/xml/locator.js';
 import { messages } from './messages.js';
-import { attrsOf, childrenOf, elements, nameOf, TEXT, textOf, type XNode } from '../shared/xml/nodes.js';
+import { attrsOf, childrenOf, elements, isBlank, nameOf, TEXT, textOf, type XNode } from '../shared/xml/nodes.js';
 import { add, cmp, INDEFINITE, isIndefinite, max, min, rat, toMs, ZERO, type Rat } from './rational.js';
 import { settleCueIds } from '../shared/cue-ids.js';
 import { merge, NO_STYLE, StyleSheet, type StyleProps } from './styles.js';
@@ -118,6 +118,15 @@ function isPlain(p: XNode): boolean {
   return true;
 }
 
+/** Whether a paragraph holds text other than XML white space, in itself or its spans (not in its metadata). */
+function holdsText(node: XNode): boolean {
+  for (const child of childrenOf(node, nameOf(node))) {
+    const name = nameOf(child);
+    if (name === TEXT ? !isBlank(textOf(child)) : name === 'span' && holdsText(child)) return true;
+  }
+  return false;
+}
+
 const FALLBACK_DURATION = rat(5);
 
 class Reader {
@@ -127,6 +136,8 @@ class Reader {
   private readonly paragraphs: XNode[] = [];
   /** Whether cue k's id is the file's `xml:id`. */
   private readonly given: boolean[] = [];
+  /** Paragraphs with text that are never shown (their time, clipped to their containers' and region's, is empty): said, not kept. */
+  private readonly unshown: XNode[] = [];
   /** Cues whose end nothing resolves yet, with their exact begin; finish ends them. */
   private readonly indefinite = new Map<PendingCue, Rat>();
   private readonly styles: StyleSheet;
@@ -250,10 +261,10 @@ class Reader {
     const spans = this.spanTimes;
     if (!plain && spans.size > 0) spans.clear();
     const interval = plain ? this.plainInterval(p, syncBase) : this.timing.resolve(p, 'p', syncBase, spans);
-    if (!context) return interval.end;
+    if (!context) return this.neverShown(p, interval.end);
     let from = max(context.shown.begin, interval.begin);
     let to = min(context.shown.end, interval.end);
-    if (cmp(from, to) >= 0) return interval.end;
+    if (cmp(from, to) >= 0) return this.neverShown(p, interval.end);
 
     const chain = context.style();
     const own = this.styles.specified(p);
@@ -262,16 +273,17 @@ class Reader {
     if (region?.interval) {
       from = max(from, region.interval[0]);
       to = min(to, region.interval[1]);
-      if (cmp(from, to) >= 0) return interval.end;
+      if (cmp(from, to) >= 0) return this.neverShown(p, interval.end);
     }
     const style = region ? inherit(region.inherited, inherit(chain, own)) : inherit(chain, own);
     const placement = this.placement(region, own, style);
     const id = attrs['xml:id'];
     const keep = preserves(p, context.preserve);
 
+    const before = this.cues.length;
     if (plain) {
       this.push(id, p, id !== undefined, from, to, this.plainLines(p, style, keep), placement);
-      return interval.end;
+      return this.cues.length > before ? interval.end : this.neverShown(p, interval.end);
     }
     const content: Content = { runs: [], begins: [], ends: [], split: false, from, to };
     this.content = content;
@@ -279,7 +291,7 @@ class Reader {
     const { runs, begins, ends } = content;
     if (!content.split) {
       this.push(id, p, id !== undefined, from, to, buildLines(runs), placement);
-      return interval.end;
+      return this.cues.length > before ? interval.end : this.neverShown(p, interval.end);
     }
     // Spans timed apart (karaoke, roll-up): one cue per stretch of constant content, as an ISD sequence would show it.
     const times = [from, to, ...begins, ...ends].sort(cmp);
@@ -311,7 +323,8 @@ class Reader {
       lastEnd = e;
       lastKey = key;
     }
-    return interval.end;
+    // Spans whose own times fall outside the paragraph's show none of its text.
+    return this.cues.length > before ? interval.end : this.neverShown(p, interval.end);
   }
 
   /**
@@ -402,6 +415,12 @@ class Reader {
     return key;
   }
 
+  /** Notes a paragraph TTML never shows, when it holds text a reader would miss; returns its end for its container. */
+  private neverShown(p: XNode, end: Rat): Rat {
+    if (holdsText(p)) this.unshown.push(p);
+    return end;
+  }
+
   /** `given`: the id is the paragraph's `xml:id`, not one made up for a piece of it. */
   private push(id: string | undefined, p: XNode, given: boolean, begin: Rat, end: Rat, lines: Span[][], placement: Placement | undefined): PendingCue | undefined {
     if (lines.length === 0) return undefined;
@@ -434,7 +453,11 @@ class Reader {
     let sorted = true;
     for (let k = 0; k < shown.length; k++) {
       const cue = shown[k]!;
-      if (cue.end <= cue.start) continue;
+      if (cue.end <= cue.start) {
+        // Shown for less than a millisecond, which no track can hold.
+        this.unshown.push(paragraphs[k]!);
+        continue;
+      }
       if (kept > 0 && cue.start < shown[kept - 1]!.start) sorted = false;
       shown[kept] = cue;
       paragraphs[kept] = paragraphs[k]!;
@@ -474,6 +497,12 @@ class Reader {
     if (this.indefinite.size > 0) {
       const first = firstIndefinite !== undefined && cues.includes(firstIndefinite as Cue) ? firstIndefinite : cues[0];
       this.diagnostics.push(messages.indefiniteEnd(this.indefinite.size, first?.id ?? ''));
+    }
+    if (this.unshown.length > 0) {
+      const unshown = new Set(this.unshown);
+      let first = Infinity;
+      for (const p of unshown) first = Math.min(first, this.line(p).line);
+      this.diagnostics.push(messages.neverShown(unshown.size, first));
     }
     return cues;
   }

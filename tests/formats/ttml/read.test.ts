@@ -212,7 +212,7 @@ describe('TTML numbers too large to count in', () => {
   });
 
   it.each(['ttp:frameRate', 'ttp:tickRate', 'ttp:subFrameRate'])('uses the default for a %s too large to count in, and says so', (name) => {
-    const { track, diagnostics } = ttml.parse(doc('<div><p begin="10t" end="2s">x</p><p begin="00:00:01:01" end="3s">y</p></div>', '', `xml:lang="en" ${name}="${huge}"`));
+    const { track, diagnostics } = ttml.parse(doc('<div><p begin="10t" end="20s">x</p><p begin="00:00:01:01" end="3s">y</p></div>', '', `xml:lang="en" ${name}="${huge}"`));
     expect(diagnostics.map((d) => d.code)).toEqual(['ttml/bad-parameter']);
     for (const cue of track.cues) expect([cue.start, cue.end].every(Number.isSafeInteger)).toBe(true);
   });
@@ -220,5 +220,44 @@ describe('TTML numbers too large to count in', () => {
   it('uses the default for a ttp:frameRateMultiplier too large to count in, and says so', () => {
     const { diagnostics } = ttml.parse(doc('<div><p begin="00:00:01:01" end="3s">y</p></div>', '', `xml:lang="en" ttp:frameRate="30" ttp:frameRateMultiplier="${huge} 1001"`));
     expect(diagnostics.map((d) => d.code)).toEqual(['ttml/bad-parameter']);
+  });
+});
+
+describe('TTML paragraphs never shown', () => {
+  const body = (inner: string) => `<div>\n<p begin="1s" end="2s">kept</p>\n${inner}\n<p begin="3s" end="4s">also kept</p>\n</div>`;
+
+  it.each([
+    ['ends before it begins', '<p begin="2.5s" end="2.2s">reversed</p>'],
+    ['ends as it begins', '<p begin="2.5s" end="2.5s">zero</p>'],
+    ['lasts under a millisecond', '<p begin="2.5s" end="2.5004s">instant</p>'],
+    ['lies outside the time of its div', '<div begin="10s" end="11s"><p begin="2s" end="3s">outside</p></div>'],
+  ])('says a paragraph with text that %s is not in the track, at its line', (_, inner) => {
+    const { track, diagnostics } = ttml.parse(doc(body(inner)));
+    expect(track.cues.map((c) => c.lines[0]![0]!.text)).toEqual(['kept', 'also kept']);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'ttml/never-shown', severity: 'info', line: 4 })]);
+  });
+
+  it('says it once for every such paragraph, with the count and the first one’s line', () => {
+    const { diagnostics } = ttml.parse(doc(body('<p begin="5s" end="4s">one</p>\n<p begin="6s" end="5s">two</p>')));
+    expect(diagnostics.map((d) => [d.code, d.line, d.message.startsWith('2 paragraphs')])).toEqual([['ttml/never-shown', 4, true]]);
+  });
+
+  it('says nothing of an empty paragraph never shown, which holds nothing to lose', () => {
+    expect(ttml.parse(doc(body('<p begin="5s" end="4s"> </p>'))).diagnostics).toEqual([]);
+  });
+});
+
+describe('TTML paragraphs whose spans are timed outside them', () => {
+  it('says the paragraph shows none of its text, and reads nothing of it', () => {
+    // Absolute times where TTML counts them from the parent, as some lyric files have them.
+    const body = '<div begin="20s" end="60s">\n<p begin="20s" end="22s"><span begin="20s" end="21s">When</span> <span begin="21s" end="22s">you</span></p>\n</div>';
+    const { track, diagnostics } = ttml.parse(doc(body));
+    expect(track.cues).toEqual([]);
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['ttml/never-shown', 3]]);
+  });
+
+  it('says nothing of text kept only in a paragraph’s metadata', () => {
+    const body = '<div>\n<p begin="1s" end="2s">shown</p>\n<p begin="3s" end="2s"><metadata><ttm:desc>a note</ttm:desc></metadata></p>\n</div>';
+    expect(ttml.parse(doc(body)).diagnostics).toEqual([]);
   });
 });
