@@ -276,14 +276,18 @@ class Reader {
       if (cmp(from, to) >= 0) return this.neverShown(p, interval.end);
     }
     const style = region ? inherit(region.inherited, inherit(chain, own)) : inherit(chain, own);
-    const placement = this.placement(region, own, style);
-    const id = attrs['xml:id'];
-    const keep = preserves(p, context.preserve);
-
     const before = this.cues.length;
+    this.show(p, plain, from, to, style, this.placement(region, own, style), preserves(p, context.preserve));
+    // Nothing shown of a paragraph with text: its spans are timed outside it.
+    return this.cues.length > before ? interval.end : this.neverShown(p, interval.end);
+  }
+
+  /** The cues a shown paragraph makes, from `from` to `to`. */
+  private show(p: XNode, plain: boolean, from: Rat, to: Rat, style: StyleProps, placement: Placement | undefined, keep: boolean): void {
+    const id = attrsOf(p)['xml:id'];
     if (plain) {
       this.push(id, p, id !== undefined, from, to, this.plainLines(p, style, keep), placement);
-      return this.cues.length > before ? interval.end : this.neverShown(p, interval.end);
+      return;
     }
     const content: Content = { runs: [], begins: [], ends: [], split: false, from, to };
     this.content = content;
@@ -291,7 +295,7 @@ class Reader {
     const { runs, begins, ends } = content;
     if (!content.split) {
       this.push(id, p, id !== undefined, from, to, buildLines(runs), placement);
-      return this.cues.length > before ? interval.end : this.neverShown(p, interval.end);
+      return;
     }
     // Spans timed apart (karaoke, roll-up): one cue per stretch of constant content, as an ISD sequence would show it.
     const times = [from, to, ...begins, ...ends].sort(cmp);
@@ -323,8 +327,6 @@ class Reader {
       lastEnd = e;
       lastKey = key;
     }
-    // Spans whose own times fall outside the paragraph's show none of its text.
-    return this.cues.length > before ? interval.end : this.neverShown(p, interval.end);
   }
 
   /**

@@ -21,25 +21,33 @@ export interface TimingParameters {
 const POSITIVE = /^\s*([1-9]\d*)\s*$/;
 const PAIR = /^\s*([1-9]\d*)\s+([1-9]\d*)\s*$/;
 
+/** Digits as a number the arithmetic can count in (at most 2^53), or undefined: larger ones reach Infinity. */
+function countableNumber(digits: string | undefined): number | undefined {
+  const n = Number(digits);
+  return digits !== undefined && Number.isSafeInteger(n) ? n : undefined;
+}
+
 /** `at` locates the root element, counted only when a parameter is bad. */
 export function readParameters(attrs: Record<string, string>, fallback: FrameRate | undefined, at: () => { line: number }): { params: TimingParameters; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const positive = (name: string, def: number): number => {
     const v = attrs[name];
     if (v === undefined) return def;
-    const m = POSITIVE.exec(v);
-    if (m && Number.isSafeInteger(Number(m[1]))) return Number(m[1]);
+    const n = countableNumber(POSITIVE.exec(v)?.[1]);
+    if (n !== undefined) return n;
     diagnostics.push(messages.badParameter(name, v, 'a positive whole number', at()));
     return def;
   };
 
-  const declaredRate = attrs['ttp:frameRate'] !== undefined && Number.isSafeInteger(Number(POSITIVE.exec(attrs['ttp:frameRate'])?.[1]));
+  const declaredRate = countableNumber(POSITIVE.exec(attrs['ttp:frameRate'] ?? '')?.[1]) !== undefined;
   let frameRate = positive('ttp:frameRate', 30);
   let multiplier: [number, number] = [1, 1];
   const m = attrs['ttp:frameRateMultiplier'];
   if (m !== undefined) {
     const pair = PAIR.exec(m);
-    if (pair && Number.isSafeInteger(Number(pair[1])) && Number.isSafeInteger(Number(pair[2]))) multiplier = [Number(pair[1]), Number(pair[2])];
+    const numerator = countableNumber(pair?.[1]);
+    const denominator = countableNumber(pair?.[2]);
+    if (numerator !== undefined && denominator !== undefined) multiplier = [numerator, denominator];
     else diagnostics.push(messages.badParameter('ttp:frameRateMultiplier', m, 'two positive whole numbers such as `1000 1001`', at()));
   }
   if (!declaredRate && fallback) {
@@ -74,9 +82,9 @@ export function readParameters(attrs: Record<string, string>, fallback: FrameRat
 const CLOCK = /^(\d+):(\d\d):(\d\d)(?:\.(\d+)|:(\d+)(?:\.(\d+))?)?$/;
 const OFFSET = /^(\d+(?:\.\d+)?)(h|ms|m|s|f|t)$/;
 
-/** Whether every field given is a whole number of at most 2^53: larger ones reach Infinity in the arithmetic. */
+/** Whether every field given is one `countableNumber` reads. */
 function countable(...fields: Array<string | undefined>): boolean {
-  return fields.every((f) => f === undefined || Number.isSafeInteger(Number(f)));
+  return fields.every((f) => f === undefined || countableNumber(f) !== undefined);
 }
 
 /** Frames (plus sub-frames) to seconds at the effective frame rate. */
