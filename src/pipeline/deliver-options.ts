@@ -12,6 +12,7 @@ import { loadProfile, type Profile } from '../qc/index.js';
 import { resolveLocalizeOptions, type LocalizeInput } from './options.js';
 import { readSourceTrack } from './read-source.js';
 import { checkOutFolder } from './out-folder.js';
+import { COMMAND_LINE, fileOrigin } from './origin.js';
 
 /** What a user may say on the command line; the rest comes from `subloc.config.json`. */
 export interface DeliverInput {
@@ -124,7 +125,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
     formats,
     missingFormats,
     timing,
-    out: cli.out !== undefined ? checkOutFolder(resolve(cwd, cli.out), 'command line', '--out') : checkOutFolder(resolve(configDir, 'deliverables'), config ?? 'command line', 'the default output folder'),
+    out: cli.out !== undefined ? checkOutFolder(resolve(cwd, cli.out), COMMAND_LINE, '--out') : checkOutFolder(resolve(configDir, 'deliverables'), config === undefined ? COMMAND_LINE : fileOrigin(config), 'the default output folder'),
     allowQcErrors: cli.allowQcErrors === true,
     fixTiming: cli.fixTiming ?? base.fixTiming,
   };

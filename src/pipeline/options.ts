@@ -6,7 +6,7 @@ import type { Lang } from '../model/track.js';
 import { SublocError } from '../errors.js';
 import { existsSync } from 'node:fs';
 import { shown } from '../glossary/messages.js';
-import { JsonSyntaxError, parseJson } from '../glossary/json-source.js';
+import { JsonSyntaxError, parseJson, type JsonDocument } from '../glossary/json-source.js';
 import { isPostgresLocation } from '../memory/location.js';
 import { memoryPath } from '../memory/path.js';
 import { BCP47, fromFileName } from '../model/file-name.js';
@@ -14,6 +14,7 @@ import { parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate } from '../model/track.js';
 import { loadProfile, type Profile } from '../qc/index.js';
 import { PROVIDER_IDS, providers, type ProviderId } from '../translate/providers.js';
+import { COMMAND_LINE, configError, fileOrigin, type Origin } from './origin.js';
 import { checkOutFolder } from './out-folder.js';
 
 /** What a user may say, on the command line or in `subloc.config.json`. */
@@ -70,8 +71,8 @@ export interface LocalizeOptions {
   frameRate?: FrameRate;
 }
 
-function fail(where: string, message: string): never {
-  throw new SublocError('CONFIG_INVALID', `${where}: ${message}`, { file: where });
+function fail(where: Origin, message: string): never {
+  throw configError(where, message);
 }
 
 /** Control characters: a title with one cannot be typed back or shown in a file list. */
@@ -81,7 +82,7 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
  * The title names the run's folder and every file in it, so it must be one
  * file name: a `/`, `\\`, `.` or `..` would put the outputs somewhere else.
  */
-function checkTitle(title: string, where: string, field: string): string {
+function checkTitle(title: string, where: Origin, field: string): string {
   const problem =
     title.trim() === '' ? 'is empty'
     : title === '.' || title === '..' ? 'names a folder, not a file'
@@ -98,7 +99,7 @@ function shownList(value: unknown): string {
 }
 
 /** Reads one field of the config file: undefined when it is not there, its value when it is valid; refuses anything else. */
-type FieldReader<T> = (value: unknown, where: string, field: string) => T | undefined;
+type FieldReader<T> = (value: unknown, where: Origin, field: string) => T | undefined;
 
 const stringList: FieldReader<string[]> = (value, where, field) => {
   if (value === undefined) return undefined;
@@ -153,46 +154,51 @@ const CONFIG_FIELDS: { readonly [K in ConfigField]: FieldReader<ConfigValues[K]>
 };
 const FIELD_NAMES = Object.keys(CONFIG_FIELDS) as ConfigField[];
 
-/**
- * JSON.parse says what is wrong but not where; the glossary's JSON reader,
- * which stops at the same fault, says at which line and column.
- */
-function invalidJson(path: string, raw: string, cause: unknown): SublocError {
-  try {
-    parseJson(raw);
-  } catch (located) {
-    if (located instanceof JsonSyntaxError) {
-      return new SublocError('CONFIG_INVALID', `${path}:${located.line}:${located.column}: not valid JSON: ${located.message}`, { cause, file: path, line: located.line });
-    }
-  }
-  return new SublocError('CONFIG_INVALID', `${path}: not valid JSON (${(cause as Error).message})`, { cause, file: path });
+/** The config's values, and where each was said. */
+interface ConfigFile {
+  values: Partial<ConfigValues>;
+  /** The config file itself, for what concerns no one field of it. */
+  file: Origin;
+  /** Where `field`'s value sits in the file. */
+  at(field: ConfigField): Origin;
 }
 
-async function readConfig(path: string): Promise<LocalizeInput> {
+const NO_CONFIG: ConfigFile = { values: {}, file: COMMAND_LINE, at: () => COMMAND_LINE };
+
+/**
+ * Read with the glossary's JSON reader, which says at which line and column
+ * the text stops being JSON (JSON.parse says neither), refuses a key given
+ * twice (JSON.parse keeps the last `targets` without a word), and keeps where
+ * each value sits, so a refused field is said at its line.
+ */
+async function readConfig(path: string): Promise<ConfigFile> {
   let raw: string;
   try {
     raw = await readFile(path, 'utf8');
   } catch (cause) {
     throw new SublocError('CONFIG_INVALID', `cannot read config ${path}: ${(cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (cause as Error).message}`, { cause, file: path });
   }
-  let json: unknown;
+  let doc: JsonDocument;
   try {
-    json = JSON.parse(raw);
+    doc = parseJson(raw);
   } catch (cause) {
-    throw invalidJson(path, raw, cause);
+    if (!(cause instanceof JsonSyntaxError)) throw cause;
+    throw new SublocError('CONFIG_INVALID', `${path}:${cause.line}:${cause.column}: not valid JSON: ${cause.message}`, { cause, file: path, line: cause.line });
   }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail(path, 'expected a JSON object');
-  const obj = json as Record<string, unknown>;
-  for (const key of Object.keys(obj)) {
-    if (key !== '$schema' && !Object.hasOwn(CONFIG_FIELDS, key)) fail(path, `unknown field \`${key}\`; expected one of ${FIELD_NAMES.join(', ')}`);
+  const file = fileOrigin(path);
+  const json = doc.value;
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail(file, 'expected a JSON object');
+  for (const key of Object.keys(json)) {
+    if (key !== '$schema' && !Object.hasOwn(CONFIG_FIELDS, key)) fail(fileOrigin(path, doc.keyPosition([key])), `unknown field \`${key}\`; expected one of ${FIELD_NAMES.join(', ')}`);
   }
-  const input: Partial<ConfigValues> = {};
+  const at = (field: ConfigField): Origin => fileOrigin(path, doc.position([field]));
+  const values: Partial<ConfigValues> = {};
   const read = <K extends ConfigField>(field: K) => {
-    const value = CONFIG_FIELDS[field](obj[field], path, field);
-    if (value !== undefined) input[field] = value;
+    const value = CONFIG_FIELDS[field](Object.hasOwn(json, field) ? json[field] : undefined, at(field), field);
+    if (value !== undefined) values[field] = value;
   };
   for (const field of FIELD_NAMES) read(field);
-  return input;
+  return { values, file, at };
 }
 
 /**
@@ -201,9 +207,12 @@ async function readConfig(path: string): Promise<LocalizeInput> {
  */
 export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<LocalizeOptions> {
   const configPath = cli.config === undefined ? undefined : resolve(cwd, cli.config);
-  const file = configPath === undefined ? {} : await readConfig(configPath);
+  const config = configPath === undefined ? NO_CONFIG : await readConfig(configPath);
+  const file = config.values;
   const configDir = configPath === undefined ? cwd : resolve(configPath, '..');
-  const where = configPath ?? 'command line';
+  const where = config.file;
+  /** Where the value in use was said: the command line wins over the config. */
+  const origin = (field: ConfigField): Origin => (cli[field] !== undefined ? COMMAND_LINE : config.at(field));
 
   const inputRel = cli.input ?? file.input;
   if (inputRel === undefined) fail(where, 'no input track; pass --input <file> or set `input` in the config');
@@ -214,24 +223,24 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   if (source === undefined) fail(where, 'no source language; pass --source <lang> (BCP 47, e.g. zh-Hans) or name the file `<title>.<lang>.srt`');
   const targets = cli.targets ?? file.targets;
   if (targets === undefined || targets.length === 0) fail(where, 'no target languages; pass --target en-US,fr-FR or set `targets`');
-  for (const tag of [source, ...targets]) {
-    if (!BCP47.test(tag)) fail(where, `\`${tag}\` is not a BCP 47 language tag; expected something like zh-Hans, en-US, fr-FR`);
+  for (const [tag, field] of [[source, 'source'], ...targets.map((t) => [t, 'targets'] as const)] as const) {
+    if (!BCP47.test(tag)) fail(origin(field), `\`${tag}\` is not a BCP 47 language tag; expected something like zh-Hans, en-US, fr-FR`);
   }
 
   // Without a key the offline provider is the default: the run still drafts everything the memory knows.
   const provider = cli.provider ?? file.provider ?? (providers.deepl.unavailable?.(env) === undefined ? 'deepl' : 'offline');
-  if (!Object.hasOwn(providers, provider)) fail(where, `unknown provider \`${provider}\`; expected one of ${PROVIDER_IDS.join(', ')}`);
+  if (!Object.hasOwn(providers, provider)) fail(origin('provider'), `unknown provider \`${provider}\`; expected one of ${PROVIDER_IDS.join(', ')}`);
   // A dry run asks no provider, so it needs nothing of the environment.
   const unavailable = cli.dryRun ? undefined : providers[provider as ProviderId].unavailable?.(env);
-  if (unavailable !== undefined) fail(where, unavailable);
+  if (unavailable !== undefined) fail(origin('provider'), unavailable);
 
   const formats = cli.formats ?? file.formats ?? ['srt'];
   for (const f of formats) {
-    if (!(formatIds as readonly string[]).includes(f)) fail(where, `unknown format \`${f}\`; expected one of ${formatIds.join(', ')}`);
+    if (!(formatIds as readonly string[]).includes(f)) fail(origin('formats'), `unknown format \`${f}\`; expected one of ${formatIds.join(', ')}`);
   }
 
   const outRel = cli.out ?? file.out ?? 'out';
-  const out = cli.out !== undefined ? checkOutFolder(resolve(cwd, cli.out), 'command line', '--out') : checkOutFolder(resolve(configDir, outRel), where, '`out`');
+  const out = cli.out !== undefined ? checkOutFolder(resolve(cwd, cli.out), COMMAND_LINE, '--out') : checkOutFolder(resolve(configDir, outRel), file.out === undefined ? where : config.at('out'), '`out`');
   const encoding = cli.encoding ?? file.encoding;
   // The glossary defaults to glossary.json in the working directory, as a user expects when one is there.
   const glossary =
@@ -247,17 +256,17 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   } catch (cause) {
     // A profile named in the config is the config's problem: say which file to fix.
     if (!profileFromFile || !(cause instanceof SublocError) || cause.file !== undefined) throw cause;
-    throw new SublocError(cause.code, `${where}: ${cause.message}`, { cause, file: where });
+    throw configError(config.at('profile'), cause.message, cause);
   }
   const fps = cli.fps ?? file.fps;
   const frameRate = fps === undefined ? undefined : parseFrameRate(fps);
-  if (fps !== undefined && frameRate === undefined) fail(where, `\`${fps}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or N/D`);
+  if (fps !== undefined && frameRate === undefined) fail(origin('fps'), `\`${fps}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or N/D`);
 
   const options: LocalizeOptions = {
     title:
-      cli.title !== undefined ? checkTitle(cli.title, 'command line', '--title')
-      : file.title !== undefined ? checkTitle(file.title, where, '`title`')
-      : checkTitle(named.title, input, 'pass --title <t>: the title from the file name,'),
+      cli.title !== undefined ? checkTitle(cli.title, COMMAND_LINE, '--title')
+      : file.title !== undefined ? checkTitle(file.title, config.at('title'), '`title`')
+      : checkTitle(named.title, fileOrigin(input), 'pass --title <t>: the title from the file name,'),
     input,
     source,
     targets: [...new Set(targets)],

@@ -106,19 +106,21 @@ describe('--out names a folder', () => {
 });
 
 describe('a config nested thousands deep', () => {
-  it.each(['targets', 'title', 'fps', 'concurrency'])('is refused clearly when `%s` holds arrays 10,000 deep', async (field) => {
+  it.each(['targets', 'title', 'fps', 'concurrency'])('is refused at the line and column where `%s` goes past 256 arrays deep', async (field) => {
     const dir = tempDir();
     const config = join(dir, 'subloc.config.json');
     const fields = { input: JSON.stringify(sample), targets: '["fr-FR"]', [field]: `${'['.repeat(10_000)}${']'.repeat(10_000)}` };
     // Written by hand: JSON.stringify itself overflows at this depth.
-    writeFileSync(config, `{ ${Object.entries(fields).map(([k, v]) => `"${k}": ${v}`).join(', ')} }`);
+    const text = `{\n${Object.entries(fields).map(([k, v]) => `"${k}": ${v}`).join(',\n')}\n}`;
+    writeFileSync(config, text);
     const error = await resolveLocalizeOptions({ config }, dir, {}).then(
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toMatchObject({ name: 'SublocError', code: 'CONFIG_INVALID', file: config });
-    expect((error as Error).message).toContain(`\`${field}\``);
-    expect((error as Error).message).toContain('found an array');
+    const line = text.slice(0, text.indexOf(`"${field}": [`)).split('\n').length;
+    expect(error).toMatchObject({ name: 'SublocError', code: 'CONFIG_INVALID', file: config, line });
+    // The 256th `[` after the key, its colon and a space: the file's own object is the first of the 256.
+    expect((error as Error).message).toBe(`${config}:${line}:${field.length + 4 + 256}: not valid JSON: expected at most 256 nested arrays and objects, found \`[\``);
   });
 });
 
@@ -155,7 +157,7 @@ describe('the DeepL key stays at the edge', () => {
       () => undefined,
       (e: unknown) => e as Error,
     );
-    expect(error?.message).toBe(`${config}: \`condense\` must be true or false, found "no"`);
+    expect(error?.message).toBe(`${config}:1:92: \`condense\` must be true or false, found "no"`);
   });
 });
 
@@ -171,16 +173,24 @@ describe('the memory option', () => {
 });
 
 describe('the config file, field by field', () => {
-  /** The error of a config holding `fields` besides an input and a target, or undefined when it resolves. */
-  async function configError(fields: Record<string, unknown>): Promise<{ config: string; error: Error | undefined }> {
+  /** The error of a config holding `fields` besides an input and a target, one field a line, or undefined when it resolves. */
+  async function configError(fields: Record<string, unknown>, cli: Record<string, unknown> = {}): Promise<{ config: string; text: string; error: Error | undefined }> {
     const dir = tempDir();
     const config = join(dir, 'subloc.config.json');
-    writeFileSync(config, JSON.stringify({ input: sample, targets: ['fr-FR'], ...fields }));
-    const error = await resolveLocalizeOptions({ config }, dir, {}).then(
+    const text = JSON.stringify({ input: sample, targets: ['fr-FR'], ...fields }, null, 2);
+    writeFileSync(config, text);
+    const error = await resolveLocalizeOptions({ config, ...cli }, dir, {}).then(
       () => undefined,
       (e: unknown) => e as Error,
     );
-    return { config, error };
+    return { config, text, error };
+  }
+
+  /** `file:line:column` of the first `needle` in `text`, counted as editors count. */
+  function placeIn(file: string, text: string, needle: string): { label: string; line: number } {
+    const before = text.slice(0, text.indexOf(needle));
+    const line = before.split('\n').length;
+    return { label: `${file}:${line}:${before.length - before.lastIndexOf('\n')}`, line };
   }
 
   it.each([
@@ -194,11 +204,49 @@ describe('the config file, field by field', () => {
     ['concurrency', '4', '`concurrency` must be a whole number from 1 to 64, found "4"'],
     ['fps', true, '`fps` must be a frame rate such as 24 or "29.97df", found true'],
     ['fixTiming', 'yes', '`fixTiming` must be true or false, found "yes"'],
-    ['targts', ['fr-FR'], 'unknown field `targts`; expected one of title, input, source, targets, provider, formats, out, encoding, glossary, memory, tmx, concurrency, profile, fps, fixTiming, condense'],
-  ])('refuses `%s`: %j, naming the file', async (field, value, message) => {
-    const { config, error } = await configError({ [field]: value });
-    expect(error).toMatchObject({ name: 'SublocError', code: 'CONFIG_INVALID', file: config });
-    expect(error?.message).toBe(`${config}: ${message}`);
+    ['fps', 'fast', '`fast` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or N/D'],
+    ['provider', 'deepel', 'unknown provider `deepel`; expected one of deepl, offline, pseudo'],
+    ['formats', ['srt', 'sbv'], 'unknown format `sbv`; expected one of ttml, vtt, srt, ebu-tt-d, dcp-smpte, dcp-interop'],
+    ['source', 'zh_Hans', '`zh_Hans` is not a BCP 47 language tag; expected something like zh-Hans, en-US, fr-FR'],
+    ['title', 'a/b', '`title` "a/b" contains a path separator; expected one file name such as `hotline-beijing`, which names the output folder and files'],
+    ['profile', 'festivl', 'unknown profile `festivl`; expected `default`, `festival` or a profile file (.json)'],
+  ])('refuses `%s`: %j at the line and column of its value', async (field, value, message) => {
+    const { config, text, error } = await configError({ [field]: value });
+    const at = placeIn(config, text, `"${field}": `);
+    const column = Number(at.label.split(':').pop()) + field.length + 4;
+    expect(error).toMatchObject({ name: 'SublocError', code: 'CONFIG_INVALID', file: config, line: at.line });
+    expect(error?.message).toBe(`${config}:${at.line}:${column}: ${message}`);
+  });
+
+  it('refuses an unknown field at its key, and a field given twice at the second', async () => {
+    const unknown = await configError({ targts: ['fr-FR'] });
+    const at = placeIn(unknown.config, unknown.text, '"targts"');
+    expect(unknown.error).toMatchObject({ code: 'CONFIG_INVALID', file: unknown.config, line: at.line });
+    expect(unknown.error?.message).toBe(`${at.label}: unknown field \`targts\`; expected one of title, input, source, targets, provider, formats, out, encoding, glossary, memory, tmx, concurrency, profile, fps, fixTiming, condense`);
+
+    // JSON.parse would keep the second list without a word, and the run would draft other languages than the first line says.
+    const dir = tempDir();
+    const config = join(dir, 'subloc.config.json');
+    writeFileSync(config, `{\n  "input": ${JSON.stringify(sample)},\n  "targets": ["fr-FR"],\n  "targets": ["de-DE"]\n}\n`);
+    const error = await resolveLocalizeOptions({ config }, dir, {}).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID', file: config, line: 4 });
+    expect(error?.message).toBe(`${config}:4:3: not valid JSON: expected a property name other than \`targets\`, which this object already has, found \`"\``);
+  });
+
+  it('blames a refused value on the command line when the command line gave it, though a config is named', async () => {
+    const { error } = await configError({ targets: ['fr-FR'] }, { targets: ['fr_FR'] });
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID', file: 'command line' });
+    expect(error?.message).toBe('command line: `fr_FR` is not a BCP 47 language tag; expected something like zh-Hans, en-US, fr-FR');
+  });
+
+  it('reads a config saved with a byte order mark, as Windows editors save it', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'subloc.config.json');
+    writeFileSync(config, `\uFEFF${JSON.stringify({ input: sample, targets: ['fr-FR'] })}`);
+    expect((await resolveLocalizeOptions({ config }, dir, {})).targets).toEqual(['fr-FR']);
   });
 
   it('reads every field it accepts, `$schema` aside', async () => {
@@ -240,6 +288,6 @@ describe('a damaged config file', () => {
   it('names the config file when its `profile` names no profile', async () => {
     const { config, error } = await errorOf(JSON.stringify({ input: sample, targets: ['fr-FR'], profile: 'festivl' }));
     expect(error).toMatchObject({ name: 'SublocError', code: 'CONFIG_INVALID', file: config });
-    expect((error as Error).message).toMatch(/^.*subloc\.config\.json: unknown profile `festivl`; expected `default`/);
+    expect((error as Error).message).toMatch(/^.*subloc\.config\.json:1:\d+: unknown profile `festivl`; expected `default`/);
   });
 });

@@ -37,7 +37,7 @@ describe('subloc catalog and subloc worker refuse what they cannot do, saying wh
     writeFileSync(bad, JSON.stringify({ title: 'bad', input: 'missing.en.srt', targts: ['de-DE'] }));
     const result = await catalogCli(catalog, ['enqueue', good, bad]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${bad}: unknown field \`targts\``);
+    expect(result.stderr).toContain(`${bad}:1:41: unknown field \`targts\``);
     expect((await status(catalog)).tracks).toEqual([]);
   }, 60_000);
 
