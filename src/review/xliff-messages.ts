@@ -1,4 +1,5 @@
 import { diagnostic, fixedMessage, type Diagnostic, type Location } from '../model/diagnostic.js';
+import { excerpt } from '../formats/shared/excerpt.js';
 
 const MAX_LISTED = 5;
 
@@ -16,26 +17,26 @@ export interface UnitAt {
 export const messages = {
   // ---- reading XLIFF ----
   notXliff: (fileName: string, root: string, at: Location): Diagnostic =>
-    diagnostic('xliff/not-xliff', 'error', `${fileName} has the root element \`<${root}>\`; expected \`<xliff version="1.2">\`; nothing was imported`, at),
+    diagnostic('xliff/not-xliff', 'error', `${fileName} has the root element \`<${excerpt(root)}>\`; expected \`<xliff version="1.2">\`; nothing was imported`, at),
   version: (version: string, at: Location): Diagnostic =>
-    diagnostic('xliff/version', 'error', `\`<xliff version="${version}">\`; expected XLIFF 1.2 (the version subloc writes); export the file as XLIFF 1.2 from the CAT tool; nothing was imported`, at),
+    diagnostic('xliff/version', 'error', `\`<xliff version="${excerpt(version)}">\`; expected XLIFF 1.2 (the version subloc writes); export the file as XLIFF 1.2 from the CAT tool; nothing was imported`, at),
   noFile: fixedMessage('xliff/no-file', 'error', '`<xliff>` holds no `<file>` with a `<body>`; expected the `<file>` subloc wrote; nothing was imported'),
   extraFiles: (count: number, at: Location): Diagnostic =>
     diagnostic('xliff/extra-files', 'warning', `found ${count} \`<file>\` elements; expected 1 (subloc writes one per title and language); read the first, ignored the others`, at),
   missingAttribute: (element: string, attribute: string, at: Location): Diagnostic =>
     diagnostic('xliff/missing-attribute', 'error', `\`<${element}>\` has no \`${attribute}\`; expected the one subloc wrote; nothing was imported`, at),
   noSource: (id: string, at: Location): Diagnostic =>
-    diagnostic('xliff/no-source', 'error', `\`<trans-unit id="${id}">\` has no \`<source>\`; expected the cue's source text; the cue was skipped`, { ...at, cueId: id }),
+    diagnostic('xliff/no-source', 'error', `\`<trans-unit id="${excerpt(id)}">\` has no \`<source>\`; expected the cue's source text; the cue was skipped`, { ...at, cueId: id }),
   unknownState: (state: string, id: string, at: Location): Diagnostic =>
-    diagnostic('xliff/unknown-state', 'warning', `\`<target state="${state}">\` is not an XLIFF 1.2 state subloc knows; expected e.g. translated, signed-off or final; read as an unchecked draft`, { ...at, cueId: id }),
+    diagnostic('xliff/unknown-state', 'warning', `\`<target state="${excerpt(state)}">\` is not an XLIFF 1.2 state subloc knows; expected e.g. translated, signed-off or final; read as an unchecked draft`, { ...at, cueId: id }),
   unsupportedCodes: (codes: readonly string[], id: string, at: Location): Diagnostic =>
     diagnostic('xliff/unsupported-code', 'warning', `inline codes subloc does not carry (${codes.join(', ')}); expected \`<g>\`, \`<bpt>\`/\`<ept>\`, \`<bx>\`/\`<ex>\` or \`<it>\` for italic, bold or underlined, or \`<x ctype="lb"/>\` for a line break; kept their text and dropped the code`, { ...at, cueId: id }),
 
   // ---- planning an XLIFF import ----
   wrongTitle: (found: string, expected: string): Diagnostic =>
-    diagnostic('review/wrong-title', 'error', `the file belongs to the title \`${found}\`; expected \`${expected}\` (pass --title or --config for another title); nothing was imported`),
+    diagnostic('review/wrong-title', 'error', `the file belongs to the title \`${excerpt(found)}\`; expected \`${expected}\` (pass --title or --config for another title); nothing was imported`),
   wrongLanguage: (what: 'source' | 'target', found: string, expected: string): Diagnostic =>
-    diagnostic('review/wrong-language', 'error', `the file's ${what} language is \`${found}\`; expected \`${expected}\`; nothing was imported`),
+    diagnostic('review/wrong-language', 'error', `the file's ${what} language is \`${excerpt(found)}\`; expected \`${expected}\`; nothing was imported`),
   unknownCues: (units: readonly [UnitAt, ...UnitAt[]]): Diagnostic =>
     diagnostic(
       'review/unknown-cues',

@@ -1,36 +1,37 @@
 import { diagnostic, fixedMessage, type Diagnostic, type Location } from '../../model/diagnostic.js';
+import { excerpt } from '../shared/excerpt.js';
 
 /** Every message the two DCP adapters emit, in one place; codes are stable. */
 export const messages = {
   wrongRoot: (found: string, expected: string, at: Location): Diagnostic =>
-    diagnostic('dcp/wrong-root', 'error', `the root element is \`<${found}>\`; expected \`<${expected}>\`; the document was not read`, at),
+    diagnostic('dcp/wrong-root', 'error', `the root element is \`<${excerpt(found)}>\`; expected \`<${expected}>\`; the document was not read`, at),
   unknownNamespace: (uri: string, at: Location): Diagnostic =>
     diagnostic('dcp/unknown-namespace', 'warning', `\`<SubtitleReel>\` is in the namespace \`${uri || '(none)'}\`; expected http://www.smpte-ra.org/schemas/428-7/2014/DCST (or the 2010/2007 one); read it as SMPTE ST 428-7 anyway`, at),
   noTimeCodeRate: (used: number, at: Location): Diagnostic =>
     diagnostic('dcp/no-time-code-rate', 'warning', `found no usable \`<TimeCodeRate>\` (a whole number of edit units per second); counted edit units at ${used} per second`, at),
   startTimeKept: (value: string, at: Location): Diagnostic =>
-    diagnostic('dcp/start-time', 'info', `\`<StartTime>${value}</StartTime>\` is not 00:00:00:00; the cue times were kept as written (reel-relative), not shifted by it`, at),
+    diagnostic('dcp/start-time', 'info', `\`<StartTime>${excerpt(value)}</StartTime>\` is not 00:00:00:00; the cue times were kept as written (reel-relative), not shifted by it`, at),
   badTime: (attr: string, value: string, expected: string, at: Location): Diagnostic =>
-    diagnostic('dcp/bad-time', 'error', `\`${attr}="${value}"\` is not a time; expected ${expected}; the subtitle was dropped`, at),
+    diagnostic('dcp/bad-time', 'error', `\`${attr}="${excerpt(value)}"\` is not a time; expected ${expected}; the subtitle was dropped`, at),
   frameOverflow: (attr: string, value: string, rate: number, at: Location): Diagnostic =>
-    diagnostic('dcp/frame-overflow', 'warning', `\`${attr}="${value}"\` has a frame field of ${rate} or more; expected 0–${rate - 1} at ${rate} edit units per second; counted the extra frames into the next second`, at),
+    diagnostic('dcp/frame-overflow', 'warning', `\`${attr}="${excerpt(value)}"\` has a frame field of ${rate} or more; expected 0–${rate - 1} at ${rate} edit units per second; counted the extra frames into the next second`, at),
   tickOverflow: (attr: string, value: string, at: Location): Diagnostic =>
-    diagnostic('dcp/tick-overflow', 'warning', `\`${attr}="${value}"\` has a tick field of 250 or more; expected 0–249 ticks of 4 ms; counted the extra ticks into the next second`, at),
+    diagnostic('dcp/tick-overflow', 'warning', `\`${attr}="${excerpt(value)}"\` has a tick field of 250 or more; expected 0–249 ticks of 4 ms; counted the extra ticks into the next second`, at),
   repeatedSpotNumber: (spotNumber: string, derived: string, at: { line: number; firstLine: number }): Diagnostic =>
     diagnostic(
       'dcp/repeated-spot-number',
       'warning',
-      `\`SpotNumber="${spotNumber}"\` repeats the number of the subtitle at line ${at.firstLine}; expected each \`SpotNumber\` once; this cue is read as cue \`${derived}\``,
+      `\`SpotNumber="${excerpt(spotNumber)}"\` repeats the number of the subtitle at line ${at.firstLine}; expected each \`SpotNumber\` once; this cue is read as cue \`${excerpt(derived)}\``,
       { line: at.line, cueId: derived },
     ),
   endBeforeStart: fixedMessage('dcp/end-before-start', 'warning', '`TimeOut` is not after `TimeIn`; expected a subtitle that lasts; kept as written'),
   badColor: (value: string, at: Location): Diagnostic =>
-    diagnostic('dcp/bad-color', 'warning', `\`Color="${value}"\` is not a colour; expected 8 hexadecimal digits AARRGGBB such as \`FFFFFF00\`; the colour was ignored`, at),
+    diagnostic('dcp/bad-color', 'warning', `\`Color="${excerpt(value)}"\` is not a colour; expected 8 hexadecimal digits AARRGGBB such as \`FFFFFF00\`; the colour was ignored`, at),
   imageSubtitle: fixedMessage('dcp/image-subtitle', 'warning', 'the subtitle is an `<Image>` (a PNG on screen); subloc reads text subtitles only, so it was skipped'),
   emptySubtitle: fixedMessage('dcp/empty-subtitle', 'info', 'the subtitle has no text to show; it was skipped'),
   rubyDropped: fixedMessage('dcp/ruby-dropped', 'info', 'a `<Ruby>` annotation (`<Rt>`) has no place in the model; kept the base text (`<Rb>`) only'),
   unknownLanguage: (value: string, used: string, at: Location): Diagnostic =>
-    diagnostic('dcp/unknown-language', 'warning', `\`<Language>${value}</Language>\` names no language subloc knows; expected a language tag such as \`fr\` (or, in Interop, an English name such as \`French\`); read the track as \`${used}\``, at),
+    diagnostic('dcp/unknown-language', 'warning', `\`<Language>${excerpt(value)}</Language>\` names no language subloc knows; expected a language tag such as \`fr\` (or, in Interop, an English name such as \`French\`); read the track as \`${used}\``, at),
 
   frameRateRefused: (label: string): Diagnostic =>
     diagnostic('dcp/frame-rate', 'error', `${label} fps is not a DCP frame rate; expected 24, 25, 30, 48, 50 or 60 (a SMPTE \`TimeCodeRate\` is a whole number); nothing was written`),
@@ -43,13 +44,13 @@ export const messages = {
   emptyCue: (cueId: string): Diagnostic =>
     diagnostic('dcp/empty-cue', 'warning', 'the cue has no text; a DCP `<Subtitle>` needs at least one `<Text>`, so it was left out', { cueId }),
   colorDropped: (color: string, cueId: string): Diagnostic =>
-    diagnostic('dcp/color-dropped', 'warning', `the colour \`${color}\` has no DCP form (expected \`#rrggbb\`, \`#rrggbbaa\` or a basic colour name); written in the default white`, { cueId }),
+    diagnostic('dcp/color-dropped', 'warning', `the colour \`${excerpt(color)}\` has no DCP form (expected \`#rrggbb\`, \`#rrggbbaa\` or a basic colour name); written in the default white`, { cueId }),
   controlCharsDropped: (cueId: string): Diagnostic =>
     diagnostic('dcp/control-chars-dropped', 'warning', 'the text holds control characters that XML 1.0 cannot carry; they were left out', { cueId }),
   badLanguage: (lang: string): Diagnostic =>
-    diagnostic('dcp/bad-language', 'warning', `the language \`${lang}\` is not a language tag (xs:language); wrote \`und\``),
+    diagnostic('dcp/bad-language', 'warning', `the language \`${excerpt(lang)}\` is not a language tag (xs:language); wrote \`und\``),
   badIssueDate: (value: string): Diagnostic =>
-    diagnostic('dcp/bad-issue-date', 'warning', `the issue date \`${value}\` is not an ISO 8601 date-time such as \`2025-01-28T20:47:47Z\`; wrote the current time`),
+    diagnostic('dcp/bad-issue-date', 'warning', `the issue date \`${excerpt(value)}\` is not an ISO 8601 date-time such as \`2025-01-28T20:47:47Z\`; wrote the current time`),
   badDocumentId: (value: string): Diagnostic =>
-    diagnostic('dcp/bad-document-id', 'warning', `the document id \`${value}\` is not a UUID; wrote a new random one`),
+    diagnostic('dcp/bad-document-id', 'warning', `the document id \`${excerpt(value)}\` is not a UUID; wrote a new random one`),
 } as const;

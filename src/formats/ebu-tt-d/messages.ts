@@ -1,9 +1,10 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
+import { excerpt } from '../shared/excerpt.js';
 
 /** Every message the EBU-TT-D adapter emits, in one place; codes are stable. */
 export const messages = {
   colorDropped: (color: string, cueId: string): Diagnostic =>
-    diagnostic('ebu-tt-d/color-dropped', 'warning', `the colour \`${color}\` has no EBU-TT-D form (expected \`#rrggbb\`, \`#rrggbbaa\` or a TTML colour name, written as hex); written without colour`, { cueId }),
+    diagnostic('ebu-tt-d/color-dropped', 'warning', `the colour \`${excerpt(color)}\` has no EBU-TT-D form (expected \`#rrggbb\`, \`#rrggbbaa\` or a TTML colour name, written as hex); written without colour`, { cueId }),
   controlCharsDropped: (cueId: string): Diagnostic =>
     diagnostic('ebu-tt-d/control-chars-dropped', 'warning', 'the text holds control characters that XML 1.0 cannot carry; they were left out', { cueId }),
   extendedToFrame: (cueId: string): Diagnostic =>

@@ -1,4 +1,5 @@
 import type { Severity } from '../../model/diagnostic.js';
+import { excerpt } from '../shared/excerpt.js';
 
 /** One diagnostic before it gets a place: every SRT message is built here. */
 export interface Message {
@@ -15,8 +16,7 @@ function m(code: string, severity: Severity, message: string): Message {
 
 /** Quotes input for a message, cut short so a runaway line stays readable. */
 function quote(text: string): string {
-  const t = text.trim();
-  return `\`${t.length > 60 ? `${t.slice(0, 57)}...` : t}\``;
+  return `\`${excerpt(text.trim())}\``;
 }
 
 export const messages = {

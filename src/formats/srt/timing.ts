@@ -1,4 +1,5 @@
 import type { Ms } from '../../model/track.js';
+import { excerpt } from '../shared/excerpt.js';
 import { readStandardTiming, STANDARD_TIMING_LENGTH, type Times } from '../shared/standard-timing.js';
 import { COLON, COMMA, DOT, GT, isDigit, MINUS, NBSP, SPACE, TAB, ZERO } from '../shared/char-codes.js';
 
@@ -107,10 +108,10 @@ class Scanner {
       }
     }
     const text = s.slice(from, this.pos);
-    if (fields.length < 2) return this.fail('invalid', `the ${which} time \`${text}\` has no \`:\``);
+    if (fields.length < 2) return this.fail('invalid', `the ${which} time \`${excerpt(text)}\` has no \`:\``);
     const next = s.charCodeAt(this.pos);
     if (this.pos < s.length && !isSpace(next) && !(which === 'start' && (next === MINUS || next === GT || next === 0x2013 || next === 0x2014))) {
-      return this.fail('invalid', `unexpected \`${s[this.pos]}\` after the ${which} time \`${text}\``);
+      return this.fail('invalid', `unexpected \`${s[this.pos]}\` after the ${which} time \`${excerpt(text)}\``);
     }
 
     let hours = 0;
@@ -132,15 +133,15 @@ class Scanner {
 
     let ms = 0;
     if (fraction === undefined || fraction[1] === 0) this.flags |= NO_FRACTION;
-    else if (fraction[1] > 3) return this.fail('invalid', `the ${which} time \`${text}\` has ${fraction[1]} digits after the separator; expected at most 3 (milliseconds)`);
+    else if (fraction[1] > 3) return this.fail('invalid', `the ${which} time \`${excerpt(text)}\` has ${fraction[1]} digits after the separator; expected at most 3 (milliseconds)`);
     else {
       if (fraction[1] < 3) this.flags |= SHORT_FRACTION;
       ms = fraction[0] * (fraction[1] === 1 ? 100 : fraction[1] === 2 ? 10 : 1);
     }
 
     const total = hours * 3600 + minutes[0] * 60 + seconds[0];
-    if (hours > MAX_HOURS || total / 3600 > MAX_HOURS + 1) return this.fail('out-of-range', `the ${which} time \`${text}\` is beyond ${MAX_HOURS} hours`);
-    if (negative) return this.fail('negative', `the ${which} time \`${text}\` is negative`);
+    if (hours > MAX_HOURS || total / 3600 > MAX_HOURS + 1) return this.fail('out-of-range', `the ${which} time \`${excerpt(text)}\` is beyond ${MAX_HOURS} hours`);
+    if (negative) return this.fail('negative', `the ${which} time \`${excerpt(text)}\` is negative`);
     return total * 1000 + ms;
   }
 
@@ -175,7 +176,7 @@ export function parseTiming(line: string): Timing | TimingError {
   if (sc.pos > arrowFrom && line.charCodeAt(sc.pos - 1) === MINUS && isDigit(line.charCodeAt(sc.pos)) && line.slice(arrowFrom, sc.pos).includes('>')) sc.pos--;
   const arrow = line.slice(arrowFrom, sc.pos).trim();
   if (!arrow.includes('>')) {
-    return { ok: false, problem: 'invalid', reason: arrow === '' ? 'expected `-->` after the start time, found nothing' : `expected \`-->\` between the times, found \`${arrow}\`` };
+    return { ok: false, problem: 'invalid', reason: arrow === '' ? 'expected `-->` after the start time, found nothing' : `expected \`-->\` between the times, found \`${excerpt(arrow)}\`` };
   }
   let flags = 0;
   if (arrow !== '-->') flags |= ARROW_VARIANT;

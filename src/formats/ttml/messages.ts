@@ -1,28 +1,29 @@
 import { diagnostic, fixedMessage, type Diagnostic, type Location } from '../../model/diagnostic.js';
+import { excerpt } from '../shared/excerpt.js';
 
 /** Every message the TTML adapter emits, in one place; codes are stable. */
 export const messages = {
   notTtml: (root: string, at: Location): Diagnostic =>
-    diagnostic('ttml/not-ttml', 'error', `the root element is \`<${root}>\`; expected \`<tt>\` in the TTML namespace (http://www.w3.org/ns/ttml)`, at),
+    diagnostic('ttml/not-ttml', 'error', `the root element is \`<${excerpt(root)}>\`; expected \`<tt>\` in the TTML namespace (http://www.w3.org/ns/ttml)`, at),
   noNamespace: fixedMessage('ttml/no-namespace', 'warning', '`<tt>` is in no namespace; expected xmlns="http://www.w3.org/ns/ttml"; read it as TTML anyway'),
   undeclaredPrefix: (prefix: string, uri: string, at: Location): Diagnostic =>
-    diagnostic('ttml/undeclared-prefix', 'warning', `the prefix \`${prefix}:\` is used but never declared; expected an xmlns:${prefix} declaration; read it as ${uri}`, at),
+    diagnostic('ttml/undeclared-prefix', 'warning', `the prefix \`${excerpt(prefix)}:\` is used but never declared; expected an xmlns:${excerpt(prefix)} declaration; read it as ${excerpt(uri)}`, at),
   badTime: (attr: string, value: string, at: Location): Diagnostic =>
-    diagnostic('ttml/bad-time', 'error', `\`${attr}="${value}"\` is not a TTML time expression; expected e.g. \`00:00:01.500\`, \`00:00:01:12\`, \`1.5s\` or \`900t\`; the attribute was ignored`, at),
+    diagnostic('ttml/bad-time', 'error', `\`${attr}="${excerpt(value)}"\` is not a TTML time expression; expected e.g. \`00:00:01.500\`, \`00:00:01:12\`, \`1.5s\` or \`900t\`; the attribute was ignored`, at),
   lenientTime: (attr: string, value: string, at: Location): Diagnostic =>
-    diagnostic('ttml/lenient-time', 'warning', `\`${attr}="${value}"\` is not a TTML time expression (expected e.g. \`00:00:01.500\` or \`1.5s\`); read it and every time like it as seconds or minutes:seconds`, at),
+    diagnostic('ttml/lenient-time', 'warning', `\`${attr}="${excerpt(value)}"\` is not a TTML time expression (expected e.g. \`00:00:01.500\` or \`1.5s\`); read it and every time like it as seconds or minutes:seconds`, at),
   badParameter: (attr: string, value: string, expected: string, at: Location): Diagnostic =>
-    diagnostic('ttml/bad-parameter', 'warning', `\`${attr}="${value}"\` is not valid; expected ${expected}; used the default`, at),
+    diagnostic('ttml/bad-parameter', 'warning', `\`${attr}="${excerpt(value)}"\` is not valid; expected ${expected}; used the default`, at),
   timeBase: (value: string, at: Location): Diagnostic =>
-    diagnostic('ttml/time-base', 'warning', `\`ttp:timeBase="${value}"\` is not supported; read the times as media time`, at),
+    diagnostic('ttml/time-base', 'warning', `\`ttp:timeBase="${excerpt(value)}"\` is not supported; read the times as media time`, at),
   dropMode: (value: string, at: Location): Diagnostic =>
-    diagnostic('ttml/drop-mode', 'warning', `\`ttp:dropMode="${value}"\` is not supported; expected \`nonDrop\` or \`dropNTSC\`; counted the frames as non-drop`, at),
+    diagnostic('ttml/drop-mode', 'warning', `\`ttp:dropMode="${excerpt(value)}"\` is not supported; expected \`nonDrop\` or \`dropNTSC\`; counted the frames as non-drop`, at),
   markerMode: fixedMessage('ttml/marker-mode', 'warning', '`ttp:markerMode="discontinuous"` makes SMPTE labels unordered markers; read them as continuous time code'),
   repeatedId: (id: string, derived: string, at: { line: number; firstLine: number }): Diagnostic =>
     diagnostic(
       'ttml/repeated-id',
       'warning',
-      `\`xml:id="${id}"\` repeats the id of the paragraph at line ${at.firstLine}; expected each \`xml:id\` once; this cue is read as cue \`${derived}\``,
+      `\`xml:id="${excerpt(id)}"\` repeats the id of the paragraph at line ${at.firstLine}; expected each \`xml:id\` once; this cue is read as cue \`${excerpt(derived)}\``,
       { line: at.line, cueId: derived },
     ),
   indefiniteEnd: (count: number, firstCueId: string): Diagnostic =>
@@ -37,14 +38,14 @@ export const messages = {
       { line: firstLine },
     ),
   badColor: (value: string, at: Location): Diagnostic =>
-    diagnostic('ttml/bad-color', 'warning', `\`tts:color="${value}"\` is not a TTML colour; expected a name, \`#rrggbb\`, \`#rrggbbaa\`, \`rgb()\` or \`rgba()\`; the colour was ignored`, at),
+    diagnostic('ttml/bad-color', 'warning', `\`tts:color="${excerpt(value)}"\` is not a TTML colour; expected a name, \`#rrggbb\`, \`#rrggbbaa\`, \`rgb()\` or \`rgba()\`; the colour was ignored`, at),
   unknownStyle: (id: string, at: Location): Diagnostic =>
-    diagnostic('ttml/unknown-style', 'warning', `\`style="${id}"\` refers to no \`<style xml:id="${id}">\`; the reference was ignored`, at),
+    diagnostic('ttml/unknown-style', 'warning', `\`style="${excerpt(id)}"\` refers to no \`<style xml:id="${excerpt(id)}">\`; the reference was ignored`, at),
   unknownRegion: (id: string, at: Location): Diagnostic =>
-    diagnostic('ttml/unknown-region', 'warning', `\`region="${id}"\` refers to no \`<region xml:id="${id}">\`; the text was placed in the default region`, at),
+    diagnostic('ttml/unknown-region', 'warning', `\`region="${excerpt(id)}"\` refers to no \`<region xml:id="${excerpt(id)}">\`; the text was placed in the default region`, at),
   noBody: fixedMessage('ttml/no-body', 'info', 'the document has no `<body>`, so it holds no cues'),
   colorDropped: (color: string, cueId: string): Diagnostic =>
-    diagnostic('ttml/color-dropped', 'warning', `the colour \`${color}\` has no TTML form (expected a TTML colour name or \`#rrggbb\`); written without colour`, { cueId }),
+    diagnostic('ttml/color-dropped', 'warning', `the colour \`${excerpt(color)}\` has no TTML form (expected a TTML colour name or \`#rrggbb\`); written without colour`, { cueId }),
   controlCharsDropped: (cueId: string): Diagnostic =>
     diagnostic('ttml/control-chars-dropped', 'warning', 'the text holds control characters that XML 1.0 cannot carry; they were left out', { cueId }),
 } as const;

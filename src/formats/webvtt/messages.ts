@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic, type Location } from '../../model/diagnostic.js';
+import { excerpt } from '../shared/excerpt.js';
 
 /** How often a per-file note occurred and where first; such notes are reported once a file. */
 export interface Occurrences {
@@ -24,31 +25,31 @@ export const messages = {
     diagnostic(
       'vtt/missing-signature',
       'error',
-      `expected \`WEBVTT\` at the start of the first line, found \`${found}\`; the cues that follow were read anyway`,
+      `expected \`WEBVTT\` at the start of the first line, found \`${excerpt(found)}\`; the cues that follow were read anyway`,
       { line: 1 },
     ),
 
   badTiming: (problem: string, found: string, line: number, column: number): Diagnostic =>
-    diagnostic('vtt/bad-timing', 'error', `${problem} in the timing line \`${found}\`; the cue was dropped`, { line, column }),
+    diagnostic('vtt/bad-timing', 'error', `${problem} in the timing line \`${excerpt(found)}\`; the cue was dropped`, { line, column }),
 
   /** A block dropped by the spec; an error when it most likely held a cue, else a warning. */
   orphanBlock: (found: string, guess: 'timing' | 'after-cue' | 'unknown', line: number): Diagnostic =>
     guess === 'timing'
-      ? diagnostic('vtt/missing-arrow', 'error', `found the timing line \`${found}\` without \`-->\` between the timestamps; the cue was dropped`, { line })
+      ? diagnostic('vtt/missing-arrow', 'error', `found the timing line \`${excerpt(found)}\` without \`-->\` between the timestamps; the cue was dropped`, { line })
       : guess === 'after-cue'
         ? diagnostic(
             'vtt/orphan-text',
             'error',
-            `found \`${found}\` after a blank line that ended the cue before it; expected a timing line or a NOTE; the text was dropped (cue text cannot hold blank lines)`,
+            `found \`${excerpt(found)}\` after a blank line that ended the cue before it; expected a timing line or a NOTE; the text was dropped (cue text cannot hold blank lines)`,
             { line },
           )
-        : diagnostic('vtt/unknown-block', 'warning', `skipped the block starting \`${found}\`: it is neither a cue, a NOTE, a STYLE nor a REGION block`, { line }),
+        : diagnostic('vtt/unknown-block', 'warning', `skipped the block starting \`${excerpt(found)}\`: it is neither a cue, a NOTE, a STYLE nor a REGION block`, { line }),
 
   repeatedId: (id: string, derived: string, at: { line: number; firstLine: number }): Diagnostic =>
     diagnostic(
       'vtt/repeated-id',
       'warning',
-      `cue identifier \`${id}\` repeats the identifier of the cue at line ${at.firstLine}; expected each identifier once; this cue is read as cue \`${derived}\``,
+      `cue identifier \`${excerpt(id)}\` repeats the identifier of the cue at line ${at.firstLine}; expected each identifier once; this cue is read as cue \`${excerpt(derived)}\``,
       { line: at.line, cueId: derived },
     ),
 
@@ -59,12 +60,12 @@ export const messages = {
     diagnostic(
       'vtt/invalid-setting',
       'warning',
-      `ignored the cue setting \`${setting}\`: expected \`vertical\`, \`line\`, \`position\`, \`size\`, \`align\` or \`region\` with a valid value (${where(o)})`,
+      `ignored the cue setting \`${excerpt(setting)}\`: expected \`vertical\`, \`line\`, \`position\`, \`size\`, \`align\` or \`region\` with a valid value (${where(o)})`,
       at(o),
     ),
 
   settingDropped: (setting: string, o: Occurrences): Diagnostic =>
-    diagnostic('vtt/setting-dropped', 'info', `the cue setting \`${setting}\` has no equivalent in the model and was not kept (${where(o)})`, at(o)),
+    diagnostic('vtt/setting-dropped', 'info', `the cue setting \`${excerpt(setting)}\` has no equivalent in the model and was not kept (${where(o)})`, at(o)),
 
   legacyMiddle: (o: Occurrences): Diagnostic =>
     diagnostic('vtt/align-middle', 'info', `\`align:middle\` is the 2014 name of \`align:center\`, the default; read as centred (${where(o)})`, at(o)),
@@ -81,7 +82,7 @@ export const messages = {
     diagnostic(
       'vtt/bad-timestamp-map',
       'warning',
-      `could not read \`${found}\`; expected \`X-TIMESTAMP-MAP=MPEGTS:<90 kHz ticks>,LOCAL:<timestamp>\`; ignored it`,
+      `could not read \`${excerpt(found)}\`; expected \`X-TIMESTAMP-MAP=MPEGTS:<90 kHz ticks>,LOCAL:<timestamp>\`; ignored it`,
       { line },
     ),
 
@@ -98,7 +99,7 @@ export const messages = {
     diagnostic('vtt/ruby-dropped', 'info', `ruby annotations (\`<rt>\`) were dropped and their base text kept (${where(o)})`, at(o)),
 
   voiceDropped: (speaker: string, o: Occurrences): Diagnostic =>
-    diagnostic('vtt/voice-dropped', 'info', `speaker names of voice spans such as \`<v ${speaker}>\` are not kept; their text is (${where(o)})`, at(o)),
+    diagnostic('vtt/voice-dropped', 'info', `speaker names of voice spans such as \`<v ${excerpt(speaker)}>\` are not kept; their text is (${where(o)})`, at(o)),
 
   timestampTagDropped: (o: Occurrences): Diagnostic =>
     diagnostic('vtt/timestamp-tag-dropped', 'info', `karaoke timestamp tags such as \`<00:00:01.000>\` are not kept; the text is (${where(o)})`, at(o)),
@@ -107,7 +108,7 @@ export const messages = {
     diagnostic(
       'vtt/unknown-tag',
       'warning',
-      `ignored the tag \`<${tag}>\`: expected c, i, b, u, v, lang, ruby or rt; its text was kept (${where(o)})`,
+      `ignored the tag \`<${excerpt(tag)}>\`: expected c, i, b, u, v, lang, ruby or rt; its text was kept (${where(o)})`,
       at(o),
     ),
 
@@ -115,7 +116,7 @@ export const messages = {
     diagnostic(
       'vtt/class-ignored',
       'info',
-      `the class \`.${name}\` is neither a WebVTT colour class nor given a \`color\` in a STYLE block; its text was kept without colour (${where(o)})`,
+      `the class \`.${excerpt(name)}\` is neither a WebVTT colour class nor given a \`color\` in a STYLE block; its text was kept without colour (${where(o)})`,
       at(o),
     ),
 
@@ -123,10 +124,10 @@ export const messages = {
     diagnostic('vtt/write-blank-line', 'warning', 'a blank line inside the cue text would end the cue in WebVTT; it was left out', { cueId }),
 
   writeBadId: (id: string, cueId: string): Diagnostic =>
-    diagnostic('vtt/write-bad-id', 'warning', `the cue id \`${id}\` contains \`-->\` or a line break, which a WebVTT id cannot; written without an id`, { cueId }),
+    diagnostic('vtt/write-bad-id', 'warning', `the cue id \`${excerpt(id)}\` contains \`-->\` or a line break, which a WebVTT id cannot; written without an id`, { cueId }),
 
   writeColorDropped: (color: string, cueId: string): Diagnostic =>
-    diagnostic('vtt/write-color-dropped', 'warning', `the colour \`${color}\` is not a CSS colour name or \`#rrggbb[aa]\`; written without colour`, { cueId }),
+    diagnostic('vtt/write-color-dropped', 'warning', `the colour \`${excerpt(color)}\` is not a CSS colour name or \`#rrggbb[aa]\`; written without colour`, { cueId }),
 
   writeNegativeTime: (cueId: string): Diagnostic =>
     diagnostic('vtt/write-negative-time', 'warning', 'a cue time is negative; written as 00:00:00.000', { cueId }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockTime } from '../../../src/formats/shared/clock-time.js';
+import { excerpt } from '../../../src/formats/shared/excerpt.js';
 import { Finder } from '../../../src/formats/shared/finder.js';
 import { LineSource } from '../../../src/formats/shared/line-source.js';
 import { readStandardTiming } from '../../../src/formats/shared/standard-timing.js';
@@ -101,5 +102,19 @@ describe('standard timing', () => {
       const line = '00:00:00,000 --> 00:00:00,000';
       expect(readStandardTiming(`${line.slice(0, at)}60${line.slice(at + 2)}`, 0, 0x2c, times), `60 at ${at}`).toBe(false);
     }
+  });
+});
+
+describe('excerpt', () => {
+  it('keeps short input whole, and gives a long one its start and its length', () => {
+    expect(excerpt('00:00:01,000')).toBe('00:00:01,000');
+    expect(excerpt('x'.repeat(60))).toBe('x'.repeat(60));
+    expect(excerpt('9'.repeat(10_000))).toBe(`${'9'.repeat(59)}… (10,000 characters)`);
+  });
+
+  it('never ends on half a surrogate pair', () => {
+    const out = excerpt(`${'x'.repeat(58)}😀${'y'.repeat(10)}`);
+    expect(out).toBe(`${'x'.repeat(58)}… (70 characters)`);
+    expect(excerpt(`${'x'.repeat(57)}😀${'y'.repeat(10)}`)).toBe(`${'x'.repeat(57)}😀… (69 characters)`);
   });
 });

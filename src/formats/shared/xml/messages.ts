@@ -1,4 +1,5 @@
 import { diagnostic, type Diagnostic, type Location } from '../../../model/diagnostic.js';
+import { excerpt } from '../excerpt.js';
 
 /** Whose XML is read: the code prefix of its diagnostics, its name, and what a refusal leaves undone. */
 export interface XmlFormat {
@@ -10,22 +11,31 @@ export interface XmlFormat {
   outcome: string;
 }
 
+/**
+ * A detail as the validator words it, which quotes names and values whole:
+ * each quoted run cut to an excerpt, and what is left kept to a few lines.
+ */
+function shortDetail(detail: string): string {
+  const cut = detail.replace(/'([^']{61,})'?/g, (_, quoted: string) => `'${excerpt(quoted)}'`).replace(/`([^`]{61,})`/g, (_, quoted: string) => `\`${excerpt(quoted)}\``);
+  return excerpt(cut, 400);
+}
+
 /** Every message of reading XML, one wording for every format. */
 export const messages = {
   doctypeEntities: (format: XmlFormat, entity: string, at: Location): Diagnostic =>
     diagnostic(
       `${format.code}/doctype-entities`,
       'error',
-      `found an \`<!ENTITY>\` declaration (\`${entity}\`) in the \`<!DOCTYPE>\` internal subset; expected a DOCTYPE with no entity declarations: ${format.name} uses no DTD entities, so ${format.outcome} (entity expansion and external files are refused; remove the \`[…]\` part of the DOCTYPE)`,
+      `found an \`<!ENTITY>\` declaration (\`${excerpt(entity)}\`) in the \`<!DOCTYPE>\` internal subset; expected a DOCTYPE with no entity declarations: ${format.name} uses no DTD entities, so ${format.outcome} (entity expansion and external files are refused; remove the \`[…]\` part of the DOCTYPE)`,
       at,
     ),
   notWellFormed: (format: XmlFormat, detail: string, at: Location): Diagnostic =>
-    diagnostic(`${format.code}/not-well-formed`, 'error', `the XML is not well-formed: ${detail}; ${format.outcome}`, at),
+    diagnostic(`${format.code}/not-well-formed`, 'error', `the XML is not well-formed: ${shortDetail(detail)}; ${format.outcome}`, at),
   truncated: (format: XmlFormat, name: string, openedLine: number | undefined, at: Location): Diagnostic =>
     diagnostic(
       `${format.code}/truncated`,
       'error',
-      `the document ends before \`</${name}>\` closes the element${openedLine === undefined ? '' : ` opened on line ${openedLine}`}; expected a complete XML document, the file looks truncated; ${format.outcome}`,
+      `the document ends before \`</${excerpt(name)}>\` closes the element${openedLine === undefined ? '' : ` opened on line ${openedLine}`}; expected a complete XML document, the file looks truncated; ${format.outcome}`,
       at,
     ),
 };
