@@ -24,7 +24,8 @@ export const messages = {
       `\`SpotNumber="${excerpt(spotNumber)}"\` repeats the number of the subtitle at line ${at.firstLine}; expected each \`SpotNumber\` once; this cue is read as cue \`${excerpt(derived)}\``,
       { line: at.line, cueId: derived },
     ),
-  endBeforeStart: fixedMessage('dcp/end-before-start', 'warning', '`TimeOut` is not after `TimeIn`; expected a subtitle that lasts; kept as written'),
+  endBeforeStart: (at: Location, cueId: string): Diagnostic =>
+    diagnostic('dcp/end-before-start', 'warning', '`TimeOut` is not after `TimeIn`; expected a subtitle that lasts; kept as written', { ...at, cueId }),
   badColor: (value: string, at: Location): Diagnostic =>
     diagnostic('dcp/bad-color', 'warning', `\`Color="${excerpt(value)}"\` is not a colour; expected 8 hexadecimal digits AARRGGBB such as \`FFFFFF00\`; the colour was ignored`, at),
   imageSubtitle: fixedMessage('dcp/image-subtitle', 'warning', 'the subtitle is an `<Image>` (a PNG on screen); subloc reads text subtitles only, so it was skipped'),

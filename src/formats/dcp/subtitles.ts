@@ -116,11 +116,12 @@ function readSubtitle(node: XNode, style: Style, ctx: Context): void {
     ctx.diagnostics.push(found.image ? messages.imageSubtitle(at) : messages.emptySubtitle(at));
     return;
   }
-  if (end <= start) ctx.diagnostics.push(messages.endBeforeStart(at));
+  const spotNumber = attrsOf(node)['SpotNumber']?.trim() || undefined;
+  const id = spotNumber ?? String(ctx.subtitles);
+  if (end <= start) ctx.diagnostics.push(messages.endBeforeStart(at, id));
 
   const ordered = shown.map((l, i) => ({ l, i })).sort((a, b) => a.l.y - b.l.y || a.i - b.i).map(({ l }) => l);
-  const spotNumber = attrsOf(node)['SpotNumber']?.trim() || undefined;
-  const cue: Cue = { id: spotNumber ?? String(ctx.subtitles), start, end, lines: ordered.map((l) => l.spans) };
+  const cue: Cue = { id, start, end, lines: ordered.map((l) => l.spans) };
   const placement = placementOf(ordered);
   if (placement) cue.placement = placement;
   ctx.cues.push(cue);

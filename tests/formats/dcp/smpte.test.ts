@@ -163,4 +163,10 @@ describe('SMPTE numbers too large to count in', () => {
     expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['dcp/no-time-code-rate', 3]]);
     expect(track.cues.map((c) => [c.start, c.end])).toEqual([[1000, 2000], [3000, 4000]]);
   });
+
+  it('keeps a subtitle that ends before it starts, and names its cue and line', () => {
+    const { track, diagnostics } = dcpSmpte.parse(reel(RATES, '00:00:00:12'));
+    expect(diagnostics.map((d) => [d.code, d.line, d.cueId])).toEqual([['dcp/end-before-start', 5, '1']]);
+    expect(track.cues.map((c) => [c.id, c.start, c.end])).toEqual([['1', 1000, 500], ['2', 3000, 4000]]);
+  });
 });
