@@ -23,6 +23,12 @@ export interface DraftLanguageInput {
   onProgress(done: number): void;
   /** The provider's final drafts of a batch of units, as they arrive (a unit partly reviewed in the memory is completed later). */
   onDrafted?: (drafts: readonly Draft[]) => void;
+  /**
+   * Runs the memory search when the searches of the languages before it are
+   * done: searched side by side, every language was ready only when all
+   * were, and the first requests waited for the last search.
+   */
+  searchInTurn?: <T>(search: () => Promise<T>) => Promise<T>;
 }
 
 export interface DraftLanguageResult {
@@ -95,24 +101,8 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const suggestions = new Map<string, Suggestion>();
   /** Exact entries with empty cues, by unit id: drafted again, the reviewer's cues kept (see `completed`). */
   const partial = new Map<string, MemoryEntry>();
-  // One lookup for the whole track: a server memory answers it in one round trip.
-  const hits = await memory.exactMany(units.map((u) => u.source), pair, glossaryVersion);
-  for (const [i, unit] of units.entries()) {
-    // A store that answers at once (SQLite) would hold the event loop for the whole search: a turn every
-    // SEARCH_TURN units lets what came in meanwhile (DeepL's glossary, answers for other languages) be taken.
-    if (i > 0 && i % SEARCH_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-    const hit = hits[i];
-    if (hit && !incomplete(unit, memoryDraft(unit, hit))) {
-      drafts.push(memoryDraft(unit, hit));
-    } else if (hit) {
-      partial.set(unit.id, hit);
-      pending.push(unit);
-    } else {
-      pending.push(unit);
-      const near = await memory.fuzzy(unit.source, pair, SUGGESTION_MIN);
-      if (near) suggestions.set(unit.id, { targets: [...near.entry.target], score: near.score, status: near.entry.status });
-    }
-  }
+  const search = () => searchMemory(input, { drafts, pending, suggestions, partial });
+  await (input.searchInTurn ? input.searchInTurn(search) : search());
   let done = drafts.length;
   input.onProgress(done);
   const billable = pending.reduce((n, u) => n + sourceChars(u), 0);
@@ -165,6 +155,32 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     drafts.push(hit === undefined ? d : completed(byId.get(d.unitId)!, hit, d, now).draft);
   }
   return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0), diagnostics, suggestions, ...(condense === undefined ? {} : { condense }) };
+}
+
+/** Sorts the units by what the memory holds: exact matches drafted, the rest pending with their closest earlier translation. */
+async function searchMemory(
+  input: DraftLanguageInput,
+  found: { drafts: Draft[]; pending: Unit[]; suggestions: Map<string, Suggestion>; partial: Map<string, MemoryEntry> },
+): Promise<void> {
+  const { units, pair, memory, glossaryVersion } = input;
+  // One lookup for the whole track: a server memory answers it in one round trip.
+  const hits = await memory.exactMany(units.map((u) => u.source), pair, glossaryVersion);
+  for (const [i, unit] of units.entries()) {
+    // A store that answers at once (SQLite) would hold the event loop for the whole search: a turn every
+    // SEARCH_TURN units lets what came in meanwhile (DeepL's glossary, answers for other languages) be taken.
+    if (i > 0 && i % SEARCH_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    const hit = hits[i];
+    if (hit && !incomplete(unit, memoryDraft(unit, hit))) {
+      found.drafts.push(memoryDraft(unit, hit));
+    } else if (hit) {
+      found.partial.set(unit.id, hit);
+      found.pending.push(unit);
+    } else {
+      found.pending.push(unit);
+      const near = await memory.fuzzy(unit.source, pair, SUGGESTION_MIN);
+      if (near) found.suggestions.set(unit.id, { targets: [...near.entry.target], score: near.score, status: near.entry.status });
+    }
+  }
 }
 
 function sourceChars(unit: Unit): number {

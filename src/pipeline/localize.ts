@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import pLimit from 'p-limit';
 import { decode } from '../formats/decode.js';
 import { createMatcher, glossaryContentHash, loadGlossary } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
@@ -167,6 +168,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
 
     // Languages are drafted side by side (DeepL requests share the run's one limiter); each is written when ready.
     const drafting: Promise<PromiseSettledResult<LanguageReport>>[] = [];
+    const searches = pLimit(1);
     for (const target of options.targets) {
       // A language's memory search holds the event loop: a turn of it before each lets the provider's preparation
       // and the requests already made go on meanwhile, instead of every search running before any request.
@@ -183,6 +185,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
         // Only a provider that condenses (DeepL) aims for a budget, where the target takes custom instructions; elsewhere the drafts over it are flagged.
         budgets: provider.condenses && options.condense ? unitBudgets(source, units, options.profile, target) : undefined,
         onProgress: (done) => onEvent({ type: 'language-progress', language: target, done }),
+        searchInTurn: (search) => searches(search),
         // Each batch's cues are fitted in a turn of their own while the language waits on the provider, so
         // assembling it at the end, with the run's last answers or alone after them, fits only what came last.
         onDrafted: (batch) =>

@@ -3,9 +3,9 @@ import { formatTable } from '../formats/table.js';
 import type { FormatId } from '../formats/types.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Track } from '../model/track.js';
-import { writeReviewSheet } from '../review/html.js';
+import { reviewSheetParts } from '../review/html.js';
 import type { ReviewPackage } from '../review/types.js';
-import { writeXliff } from '../review/xliff-write.js';
+import { xliffParts } from '../review/xliff-write.js';
 import { reviewXliffFile } from './review-edits.js';
 import { nextTurn } from './next-turn.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -38,10 +38,11 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
   const out: WrittenLanguage = { files: [], sha256: {}, diagnostics: [] };
   // Each file is made just before it is written, a turn of the event loop apart, so DeepL's answers for the
   // languages still drafting are taken between files, not after all of them.
-  const write = async (path: string, make: () => string) => {
+  const write = async (path: string, make: () => string | Iterable<string>) => {
     await nextTurn();
+    const made = make();
     // Encoded once, for the file and its hash alike.
-    const bytes = Buffer.from(make());
+    const bytes = Buffer.from(typeof made === 'string' ? made : await joinInTurns(made));
     await writeFileAtomic(path, bytes);
     out.files.push(relative(runDir, path));
     out.sha256[relative(runDir, path)] = sha256(bytes);
@@ -60,8 +61,20 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
   // Per cue: the characters its translation holds and the budget the profile gives it (null when untranslated).
   const budgets = input.pkg.cues.map((c) => ({ cueId: c.id, unitId: c.unitId, used: c.target === null ? null : c.metrics.chars, budget: c.metrics.budget }));
   const qcJson = { title, language: target, profile: input.profile, findings: input.findings, budgets };
-  await write(join(runDir, reviewXliffFile(title, target)), () => writeXliff(input.pkg));
-  await write(`${base}.review.html`, () => writeReviewSheet(input.pkg));
+  await write(join(runDir, reviewXliffFile(title, target)), () => xliffParts(input.pkg));
+  await write(`${base}.review.html`, () => reviewSheetParts(input.pkg));
   await write(join(runDir, target, 'qc.json'), () => `${JSON.stringify(qcJson, null, 2)}\n`);
   return out;
+}
+
+/** Pieces made between them: the review files of a long film take tens of milliseconds each to make. */
+const PIECES_A_TURN = 250;
+
+/** The pieces joined, a turn of the event loop every few hundred of them, so DeepL's answers for other languages are taken meanwhile. */
+async function joinInTurns(pieces: Iterable<string>): Promise<string> {
+  const parts: string[] = [];
+  for (const piece of pieces) {
+    if (parts.push(piece) % PIECES_A_TURN === 0) await nextTurn();
+  }
+  return parts.join('');
 }

@@ -113,6 +113,11 @@ function groups(cues: readonly ReviewCue[]): ReviewCue[][] {
  * are `<phase>`s, each reviewed target naming its phase.
  */
 export function writeXliff(pkg: ReviewPackage): string {
+  return [...xliffParts(pkg)].join('');
+}
+
+/** The XLIFF in pieces, a `<group>` a sentence unit between its header and its end, so its writer can let the event loop turn while it is made. */
+export function* xliffParts(pkg: ReviewPackage): Generator<string> {
   const reviewers = [...new Set(pkg.cues.flatMap((c) => (c.reviewer !== undefined && (c.state === 'reviewed' || c.state === 'approved') ? [c.reviewer] : [])))];
   const phaseOf = new Map(reviewers.map((r, k) => [r, `review-${k + 1}`]));
   const unitGroups = groups(pkg.cues);
@@ -134,15 +139,17 @@ export function writeXliff(pkg: ReviewPackage): string {
     `      ${note(`${pkg.title}: ${pkg.sourceLang} → ${pkg.targetLang}; ${pkg.cues.length} cues in ${unitGroups.length} sentence units; QC profile ${pkg.profile}${fps}. Cues of one unit are translated together. Set a cue to signed-off (reviewed) or final/approved, then send the file back for \`subloc review import\`.`, 3)}`,
     '    </header>',
     '    <body>',
+    '',
   );
+  yield out.join('\n');
   for (const cues of unitGroups) {
     const unitId = cues[0]!.unitId;
     // The character budget as CAT tools enforce it: memoQ, Trados, Phrase and OmegaT read maxwidth in characters.
     const budget = cues.reduce((sum, c) => sum + c.metrics.budget, 0);
-    out.push(`      <group id="${xmlAttr(GROUP_PREFIX + unitId)}" resname="${xmlAttr(unitId)}" size-unit="char" maxwidth="${budget}">`);
-    for (const cue of cues) for (const line of transUnit(cue, pkg.targetLang, phaseOf, '        ')) out.push(line);
-    out.push('      </group>');
+    const group = [`      <group id="${xmlAttr(GROUP_PREFIX + unitId)}" resname="${xmlAttr(unitId)}" size-unit="char" maxwidth="${budget}">`];
+    for (const cue of cues) for (const line of transUnit(cue, pkg.targetLang, phaseOf, '        ')) group.push(line);
+    group.push('      </group>', '');
+    yield group.join('\n');
   }
-  out.push('    </body>', '  </file>', '</xliff>', '');
-  return out.join('\n');
+  yield '    </body>\n  </file>\n</xliff>\n';
 }
