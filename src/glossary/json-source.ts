@@ -4,6 +4,7 @@
  * that refuses duplicate keys (JSON.parse silently keeps the last one).
  */
 
+import { excerpt } from '../formats/shared/excerpt.js';
 import { SourceLines } from '../formats/shared/source-lines.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
@@ -152,7 +153,8 @@ export function parseJson(text: string): JsonDocument {
       const key = readString();
       if (Object.hasOwn(obj, key)) {
         i = keyStart;
-        return fail(`a property name other than \`${key}\`, which this object already has`);
+        const { line, column } = lines.locate(i);
+        throw new JsonSyntaxError(`\`${excerpt(key)}\` is given twice in this object; expected each property name once (JSON.parse would keep the last without a word)`, line, column);
       }
       const member = memberKey(parent, depth, key);
       keyAt.set(member, keyStart);

@@ -27,7 +27,7 @@ describe('parseJson', () => {
     ['', 1, 1, 'expected a value, found the end of the file'],
     ['[1 2]', 1, 4, 'expected `,` or `]` after an array element, found `2`'],
     ['{"a": "x\ny"}', 1, 9, 'control character'],
-    ['{"a": 1, "a": 2}', 1, 10, 'already has'],
+    ['{"a": 1, "a": 2}', 1, 10, '`a` is given twice in this object'],
     ['{"a": 01}', 1, 8, 'a number in JSON form'],
     ['{} x', 1, 4, 'the end of the file after the top-level value'],
   ])('reports %j at line %i, column %i', (text, line, column, message) => {
