@@ -152,12 +152,14 @@ describe('the DeepL key stays at the edge', () => {
     const config = join(dir, 'subloc.config.json');
     writeFileSync(config, JSON.stringify({ input: sample, targets: ['fr-FR'], condense: false }));
     expect((await resolveLocalizeOptions({ config }, dir, {})).condense).toBe(false);
-    writeFileSync(config, JSON.stringify({ input: sample, targets: ['fr-FR'], condense: 'no' }));
+    const text = JSON.stringify({ input: sample, targets: ['fr-FR'], condense: 'no' });
+    writeFileSync(config, text);
     const error = await resolveLocalizeOptions({ config }, dir, {}).then(
       () => undefined,
       (e: unknown) => e as Error,
     );
-    expect(error?.message).toBe(`${config}:1:92: \`condense\` must be true or false, found "no"`);
+    // The column of the value, wherever the clone (and so the sample's path before it) lies.
+    expect(error?.message).toBe(`${config}:1:${text.indexOf('"no"') + 1}: \`condense\` must be true or false, found "no"`);
   });
 });
 
