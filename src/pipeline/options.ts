@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatIds } from '../formats/format-ids.js';
+import { excerpt } from '../formats/shared/excerpt.js';
 import type { FormatId } from '../formats/types.js';
 import type { Lang } from '../model/track.js';
 import { SublocError } from '../errors.js';
@@ -90,7 +91,7 @@ function checkTitle(title: string, where: Origin, field: string): string {
     : CONTROL.test(title) ? 'contains a control character'
     : undefined;
   if (problem === undefined) return title;
-  return fail(where, `${field} ${JSON.stringify(title)} ${problem}; expected one file name such as \`hotline-beijing\`, which names the output folder and files`);
+  return fail(where, `${field} ${JSON.stringify(excerpt(title))} ${problem}; expected one file name such as \`hotline-beijing\`, which names the output folder and files`);
 }
 
 /** A list of strings shown as written; anything else by its kind (it may be nested too deep to print). */
@@ -189,7 +190,7 @@ async function readConfig(path: string): Promise<ConfigFile> {
   const json = doc.value;
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail(file, 'expected a JSON object');
   for (const key of Object.keys(json)) {
-    if (key !== '$schema' && !Object.hasOwn(CONFIG_FIELDS, key)) fail(fileOrigin(path, doc.keyPosition([key])), `unknown field \`${key}\`; expected one of ${FIELD_NAMES.join(', ')}`);
+    if (key !== '$schema' && !Object.hasOwn(CONFIG_FIELDS, key)) fail(fileOrigin(path, doc.keyPosition([key])), `unknown field \`${excerpt(key)}\`; expected one of ${FIELD_NAMES.join(', ')}`);
   }
   const at = (field: ConfigField): Origin => fileOrigin(path, doc.position([field]));
   const values: Partial<ConfigValues> = {};
@@ -224,19 +225,19 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   const targets = cli.targets ?? file.targets;
   if (targets === undefined || targets.length === 0) fail(where, 'no target languages; pass --target en-US,fr-FR or set `targets`');
   for (const [tag, field] of [[source, 'source'], ...targets.map((t) => [t, 'targets'] as const)] as const) {
-    if (!BCP47.test(tag)) fail(origin(field), `\`${tag}\` is not a BCP 47 language tag; expected something like zh-Hans, en-US, fr-FR`);
+    if (!BCP47.test(tag)) fail(origin(field), `\`${excerpt(tag)}\` is not a BCP 47 language tag; expected something like zh-Hans, en-US, fr-FR`);
   }
 
   // Without a key the offline provider is the default: the run still drafts everything the memory knows.
   const provider = cli.provider ?? file.provider ?? (providers.deepl.unavailable?.(env) === undefined ? 'deepl' : 'offline');
-  if (!Object.hasOwn(providers, provider)) fail(origin('provider'), `unknown provider \`${provider}\`; expected one of ${PROVIDER_IDS.join(', ')}`);
+  if (!Object.hasOwn(providers, provider)) fail(origin('provider'), `unknown provider \`${excerpt(provider)}\`; expected one of ${PROVIDER_IDS.join(', ')}`);
   // A dry run asks no provider, so it needs nothing of the environment.
   const unavailable = cli.dryRun ? undefined : providers[provider as ProviderId].unavailable?.(env);
   if (unavailable !== undefined) fail(origin('provider'), unavailable);
 
   const formats = cli.formats ?? file.formats ?? ['srt'];
   for (const f of formats) {
-    if (!(formatIds as readonly string[]).includes(f)) fail(origin('formats'), `unknown format \`${f}\`; expected one of ${formatIds.join(', ')}`);
+    if (!(formatIds as readonly string[]).includes(f)) fail(origin('formats'), `unknown format \`${excerpt(f)}\`; expected one of ${formatIds.join(', ')}`);
   }
 
   const outRel = cli.out ?? file.out ?? 'out';
@@ -260,7 +261,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   }
   const fps = cli.fps ?? file.fps;
   const frameRate = fps === undefined ? undefined : parseFrameRate(fps);
-  if (fps !== undefined && frameRate === undefined) fail(origin('fps'), `\`${fps}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or N/D`);
+  if (fps !== undefined && frameRate === undefined) fail(origin('fps'), `\`${excerpt(fps)}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or N/D`);
 
   const options: LocalizeOptions = {
     title:

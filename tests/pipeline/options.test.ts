@@ -238,6 +238,15 @@ describe('the config file, field by field', () => {
     expect(error?.message).toBe(`${config}:4:3: not valid JSON: \`targets\` is given twice in this object; expected each property name once (JSON.parse would keep the last without a word)`);
   });
 
+  it('quotes a runaway value by its start and its length, so the message fits a screen', async () => {
+    for (const fields of [{ targets: ['x'.repeat(10_000)] }, { [`f${'x'.repeat(10_000)}`]: 1 }, { title: `a/${'b'.repeat(10_000)}` }]) {
+      const { error } = await configError(fields);
+      expect(error).toMatchObject({ code: 'CONFIG_INVALID' });
+      expect(error?.message).toContain('characters)');
+      expect(error!.message.length).toBeLessThan(400);
+    }
+  });
+
   it('blames a refused value on the command line when the command line gave it, though a config is named', async () => {
     const { error } = await configError({ targets: ['fr-FR'] }, { targets: ['fr_FR'] });
     expect(error).toMatchObject({ code: 'CONFIG_INVALID', file: 'command line' });
