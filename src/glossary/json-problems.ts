@@ -1,6 +1,6 @@
 import { SublocError, type ErrorCode } from '../errors.js';
 import { diagnostic } from '../model/diagnostic.js';
-import { JsonSyntaxError, parseJson, type JsonDocument, type JsonObject, type JsonPath, type JsonValue, type Position } from './json-source.js';
+import { JsonSyntaxError, parseJson, type JsonDocument, type JsonObject, type JsonPath, type JsonValue, type Position } from '../formats/shared/json-source.js';
 import { invalid } from './messages.js';
 
 /** One problem of a JSON file and the place it concerns. */

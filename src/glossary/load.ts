@@ -13,7 +13,7 @@ import {
 import { foldForm } from './fold.js';
 import { canonicalJson, sha256Prefix } from './hash.js';
 import { fieldName, isObject, parseJsonObject, placeOf, throwProblems, type JsonFileKind, type Place, type Problem } from './json-problems.js';
-import type { JsonDocument, JsonObject, JsonPath, JsonValue } from './json-source.js';
+import type { JsonDocument, JsonObject, JsonPath, JsonValue } from '../formats/shared/json-source.js';
 import { invalid } from './messages.js';
 import type { Glossary, Rendering, Term } from './types.js';
 

@@ -7,7 +7,7 @@ import type { Lang } from '../model/track.js';
 import { SublocError } from '../errors.js';
 import { existsSync } from 'node:fs';
 import { shown } from '../glossary/messages.js';
-import { JsonSyntaxError, parseJson, type JsonDocument } from '../glossary/json-source.js';
+import { JsonSyntaxError, parseJson, type JsonDocument } from '../formats/shared/json-source.js';
 import { isPostgresLocation } from '../memory/location.js';
 import { memoryPath } from '../memory/path.js';
 import { BCP47, fromFileName } from '../model/file-name.js';
@@ -167,10 +167,11 @@ interface ConfigFile {
 const NO_CONFIG: ConfigFile = { values: {}, file: COMMAND_LINE, at: () => COMMAND_LINE };
 
 /**
- * Read with the glossary's JSON reader, which says at which line and column
- * the text stops being JSON (JSON.parse says neither), refuses a key given
- * twice (JSON.parse keeps the last `targets` without a word), and keeps where
- * each value sits, so a refused field is said at its line.
+ * Read with the locating JSON reader the glossary and profiles use, which
+ * says at which line and column the text stops being JSON (JSON.parse says
+ * neither), refuses a key given twice (JSON.parse keeps the last `targets`
+ * without a word), and keeps where each value sits, so a refused field is
+ * said at its line.
  */
 async function readConfig(path: string): Promise<ConfigFile> {
   let raw: string;

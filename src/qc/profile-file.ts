@@ -1,5 +1,5 @@
 import { fieldName, isObject, parseJsonObject, placeOf, throwProblems, type JsonFileKind, type Place, type Problem } from '../glossary/json-problems.js';
-import type { JsonDocument, JsonPath, JsonValue } from '../glossary/json-source.js';
+import type { JsonDocument, JsonPath, JsonValue } from '../formats/shared/json-source.js';
 import { profileInvalid as msg } from './messages.js';
 import type { Profile, RuleSeverity, Sourced } from './profile.js';
 import { profiles } from './profiles/index.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SublocError } from '../../src/errors.js';
 import { parseJsonObject, placeOf, throwProblems, type JsonFileKind } from '../../src/glossary/json-problems.js';
-import { parseJson } from '../../src/glossary/json-source.js';
+import { parseJson } from '../../src/formats/shared/json-source.js';
 
 const kind: JsonFileKind = { error: 'CONFIG_INVALID', code: 'test/invalid', notObject: (found) => `the file must be an object, found ${JSON.stringify(found)}` };
 

@@ -4,8 +4,8 @@
  * that refuses duplicate keys (JSON.parse silently keeps the last one).
  */
 
-import { excerpt } from '../formats/shared/excerpt.js';
-import { SourceLines } from '../formats/shared/source-lines.js';
+import { excerpt } from './excerpt.js';
+import { SourceLines } from './source-lines.js';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
 export interface JsonObject {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { JsonSyntaxError, parseJson } from '../../src/glossary/json-source.js';
-import { bundledText } from './helpers.js';
+import { JsonSyntaxError, parseJson } from '../../../src/formats/shared/json-source.js';
+import { bundledText } from '../../glossary/helpers.js';
 
 describe('parseJson', () => {
   it('reads the bundled glossary exactly as JSON.parse does', () => {
