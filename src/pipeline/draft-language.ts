@@ -96,13 +96,8 @@ function completed(unit: Unit, hit: MemoryEntry, provided: Draft, now: string): 
  */
 export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLanguageResult> {
   const { units, pair, memory, glossaryVersion } = input;
-  const drafts: Draft[] = [];
-  const pending: Unit[] = [];
-  const suggestions = new Map<string, Suggestion>();
-  /** Exact entries with empty cues, by unit id: drafted again, the reviewer's cues kept (see `completed`). */
-  const partial = new Map<string, MemoryEntry>();
-  const search = () => searchMemory(input, { drafts, pending, suggestions, partial });
-  await (input.searchInTurn ? input.searchInTurn(search) : search());
+  const search = () => searchMemory(input);
+  const { drafts, pending, suggestions, partial } = await (input.searchInTurn ? input.searchInTurn(search) : search());
   let done = drafts.length;
   input.onProgress(done);
   const billable = pending.reduce((n, u) => n + sourceChars(u), 0);
@@ -157,12 +152,21 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0), diagnostics, suggestions, ...(condense === undefined ? {} : { condense }) };
 }
 
+/** What the memory holds for a language's units. */
+interface MemorySearch {
+  /** Drafts of the units with a whole exact match. */
+  drafts: Draft[];
+  /** The units to draft, in order. */
+  pending: Unit[];
+  suggestions: Map<string, Suggestion>;
+  /** Exact entries with empty cues, by unit id: drafted again, the reviewer's cues kept (see `completed`). */
+  partial: Map<string, MemoryEntry>;
+}
+
 /** Sorts the units by what the memory holds: exact matches drafted, the rest pending with their closest earlier translation. */
-async function searchMemory(
-  input: DraftLanguageInput,
-  found: { drafts: Draft[]; pending: Unit[]; suggestions: Map<string, Suggestion>; partial: Map<string, MemoryEntry> },
-): Promise<void> {
+async function searchMemory(input: DraftLanguageInput): Promise<MemorySearch> {
   const { units, pair, memory, glossaryVersion } = input;
+  const found: MemorySearch = { drafts: [], pending: [], suggestions: new Map(), partial: new Map() };
   // One lookup for the whole track: a server memory answers it in one round trip.
   const hits = await memory.exactMany(units.map((u) => u.source), pair, glossaryVersion);
   for (const [i, unit] of units.entries()) {
@@ -181,6 +185,7 @@ async function searchMemory(
       if (near) found.suggestions.set(unit.id, { targets: [...near.entry.target], score: near.score, status: near.entry.status });
     }
   }
+  return found;
 }
 
 function sourceChars(unit: Unit): number {
