@@ -24,7 +24,8 @@ function editRateOf(text: string): FrameRate | undefined {
 function ratesOf(root: XNode, locator: Locator, opts: ParseOptions, diagnostics: Diagnostic[]): { tcr: number; rate: FrameRate } {
   const editRate = editRateOf(contentOf(child(root, 'EditRate')));
   const tcrText = contentOf(child(root, 'TimeCodeRate'));
-  let tcr = /^\d+$/.test(tcrText) && Number(tcrText) > 0 && Number.isSafeInteger(Number(tcrText)) ? Number(tcrText) : undefined;
+  const count = Number(tcrText);
+  let tcr = /^\d+$/.test(tcrText) && count > 0 && Number.isSafeInteger(count) ? count : undefined;
   if (tcr === undefined) {
     const fallback = editRate ?? opts.frameRate;
     tcr = fallback ? nominalFps(fallback) : DEFAULT_RATE;
