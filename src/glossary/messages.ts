@@ -1,40 +1,34 @@
 /** Every message the glossary code writes, in one table. */
 
-/** How a found value is shown in a message: strings quoted, containers by kind. */
-export function shown(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
-  if (value === null || typeof value !== 'object') return String(value);
-  return Array.isArray(value) ? 'an array' : 'an object';
-}
+import { foundValue } from '../formats/shared/excerpt.js';
 
 const list = (names: readonly string[]) => names.map((n) => `\`${n}\``).join(', ');
 
 export const invalid = {
   jsonSyntax: (detail: string) => `not valid JSON: ${detail}`,
-  notObject: (found: unknown) => `must be an object, found ${shown(found)}`,
-  notArray: (found: unknown) => `must be an array, found ${shown(found)}`,
+  notObject: (found: unknown) => `must be an object, found ${foundValue(found)}`,
+  notArray: (found: unknown) => `must be an array, found ${foundValue(found)}`,
   emptyArray: () => 'must hold at least one entry, found an empty array',
   required: () => 'is required, found nothing',
   unknownField: (where: string, allowed: readonly string[]) => `is not a field of ${where}; expected one of ${list(allowed)}`,
-  version: (expected: number, found: unknown) => `must be ${expected} (the file format version), found ${shown(found)}`,
-  languageTag: (found: unknown) => `must be a BCP 47 language tag in canonical case such as \`zh-Hans\` or \`fr-FR\`, found ${shown(found)}`,
-  id: (found: unknown) => `must be a kebab-case id (lower-case letters and digits joined by single hyphens), found ${shown(found)}`,
+  version: (expected: number, found: unknown) => `must be ${expected} (the file format version), found ${foundValue(found)}`,
+  languageTag: (found: unknown) => `must be a BCP 47 language tag in canonical case such as \`zh-Hans\` or \`fr-FR\`, found ${foundValue(found)}`,
+  id: (found: unknown) => `must be a kebab-case id (lower-case letters and digits joined by single hyphens), found ${foundValue(found)}`,
   form: (found: unknown) =>
     typeof found === 'string' && found !== ''
-      ? `must not contain tabs, line breaks or other control characters, nor start or end with whitespace, found ${shown(found)}`
-      : `must be a non-empty string, found ${shown(found)}`,
-  string: (found: unknown) => `must be a string, found ${shown(found)}`,
-  boolean: (found: unknown) => `must be true or false, found ${shown(found)}`,
-  sourceId: (found: unknown) => `must be a source id such as \`S12\` or \`SEED\`, found ${shown(found)}`,
-  repeated: (value: string, firstPath: string) => `repeats ${shown(value)}, already given at \`${firstPath}\``,
+      ? `must not contain tabs, line breaks or other control characters, nor start or end with whitespace, found ${foundValue(found)}`
+      : `must be a non-empty string, found ${foundValue(found)}`,
+  string: (found: unknown) => `must be a string, found ${foundValue(found)}`,
+  boolean: (found: unknown) => `must be true or false, found ${foundValue(found)}`,
+  sourceId: (found: unknown) => `must be a source id such as \`S12\` or \`SEED\`, found ${foundValue(found)}`,
+  repeated: (value: string, firstPath: string) => `repeats ${foundValue(value)}, already given at \`${firstPath}\``,
   noTargets: () => 'is required unless `doNotTranslate` is true, found nothing',
   emptyTargets: () => 'must name at least one language, found an empty object',
-  clash: (value: string, otherField: string) => `${shown(value)} is also listed in \`${otherField}\`; a rendering is either accepted or forbidden`,
+  clash: (value: string, otherField: string) => `${foundValue(value)} is also listed in \`${otherField}\`; a rendering is either accepted or forbidden`,
   dntPreferred: (source: string, found: string) =>
-    `must equal the source ${shown(source)} on a doNotTranslate term, found ${shown(found)}`,
+    `must equal the source ${foundValue(source)} on a doNotTranslate term, found ${foundValue(found)}`,
   duplicateId: (other: string) => `repeats the id of ${other}`,
-  duplicateForm: (form: string, other: string) => `${shown(form)} is already a source form of ${other}`,
+  duplicateForm: (form: string, other: string) => `${foundValue(form)} is already a source form of ${other}`,
   more: (count: number) => `… and ${count} more problem${count === 1 ? '' : 's'}`,
 };
 
@@ -57,5 +51,5 @@ export const restore = {
 };
 
 export const entries = {
-  bad: (key: string, value: string) => `a DeepL glossary entry must be non-empty and free of tabs and line breaks, found ${shown(key)} → ${shown(value)}`,
+  bad: (key: string, value: string) => `a DeepL glossary entry must be non-empty and free of tabs and line breaks, found ${foundValue(key)} → ${foundValue(value)}`,
 };

@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatIds } from '../formats/format-ids.js';
-import { excerpt } from '../formats/shared/excerpt.js';
+import { excerpt, foundValue } from '../formats/shared/excerpt.js';
 import type { FormatId } from '../formats/types.js';
 import type { Lang } from '../model/track.js';
 import { SublocError } from '../errors.js';
 import { existsSync } from 'node:fs';
-import { shown } from '../glossary/messages.js';
 import { JsonSyntaxError, parseJson, type JsonDocument } from '../formats/shared/json-source.js';
 import { isPostgresLocation } from '../memory/location.js';
 import { memoryPath } from '../memory/path.js';
@@ -96,7 +95,7 @@ function checkTitle(title: string, where: Origin, field: string): string {
 
 /** A list of strings shown as written; anything else by its kind (it may be nested too deep to print). */
 function shownList(value: unknown): string {
-  return Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null) ? JSON.stringify(value) : shown(value);
+  return Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null) ? JSON.stringify(value) : foundValue(value);
 }
 
 /** Reads one field of the config file: undefined when it is not there, its value when it is valid; refuses anything else. */
@@ -112,23 +111,23 @@ const stringList: FieldReader<string[]> = (value, where, field) => {
 const optionalString: FieldReader<string> = (value, where, field) => {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && value.trim() !== '') return value;
-  return fail(where, `\`${field}\` must be a non-empty string, found ${shown(value)}`);
+  return fail(where, `\`${field}\` must be a non-empty string, found ${foundValue(value)}`);
 };
 
 const frameRateField: FieldReader<string> = (value, where, field) => {
   if (value === undefined) return undefined;
   if (typeof value === 'number' || typeof value === 'string') return String(value);
-  return fail(where, `\`${field}\` must be a frame rate such as 24 or "29.97df", found ${shown(value)}`);
+  return fail(where, `\`${field}\` must be a frame rate such as 24 or "29.97df", found ${foundValue(value)}`);
 };
 
 const booleanField: FieldReader<boolean> = (value, where, field) => {
   if (value === undefined || typeof value === 'boolean') return value;
-  return fail(where, `\`${field}\` must be true or false, found ${shown(value)}`);
+  return fail(where, `\`${field}\` must be true or false, found ${foundValue(value)}`);
 };
 
 const concurrencyField: FieldReader<number> = (value, where, field) => {
   if (value === undefined || (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 64)) return value;
-  return fail(where, `\`${field}\` must be a whole number from 1 to 64, found ${shown(value)}`);
+  return fail(where, `\`${field}\` must be a whole number from 1 to 64, found ${foundValue(value)}`);
 };
 
 type ConfigField = Exclude<keyof LocalizeInput, 'config' | 'dryRun'>;

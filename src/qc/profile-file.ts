@@ -1,4 +1,5 @@
 import { fieldName, isObject, parseJsonObject, placeOf, throwProblems, type JsonFileKind, type Place, type Problem } from '../glossary/json-problems.js';
+import { foundValue } from '../formats/shared/excerpt.js';
 import type { JsonDocument, JsonPath, JsonValue } from '../formats/shared/json-source.js';
 import { profileInvalid as msg } from './messages.js';
 import type { Profile, RuleSeverity, Sourced } from './profile.js';
@@ -23,20 +24,13 @@ const SEVERITIES: readonly string[] = ['off', 'warning', 'error'];
 
 type Check = (value: JsonValue) => string | undefined;
 
-const PROFILE_FILE: JsonFileKind = { error: 'CONFIG_INVALID', code: 'qc/profile-invalid', notObject: (found) => msg.notObject('a profile', shown(found)) };
+const PROFILE_FILE: JsonFileKind = { error: 'CONFIG_INVALID', code: 'qc/profile-invalid', notObject: (found) => msg.notObject('a profile', foundValue(found)) };
 
-function shown(value: JsonValue | undefined): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null || typeof value !== 'object') return String(value);
-  return Array.isArray(value) ? 'an array' : 'an object';
-}
-
-const positive: Check = (v) => (typeof v === 'number' && v > 0 && Number.isFinite(v) ? undefined : msg.positive(shown(v)));
+const positive: Check = (v) => (typeof v === 'number' && v > 0 && Number.isFinite(v) ? undefined : msg.positive(foundValue(v)));
 const whole =
   (min: number): Check =>
   (v) =>
-    typeof v === 'number' && Number.isInteger(v) && v >= min ? undefined : msg.wholeNumber(min, shown(v));
+    typeof v === 'number' && Number.isInteger(v) && v >= min ? undefined : msg.wholeNumber(min, foundValue(v));
 
 class Problems {
   readonly list: Problem[] = [];
@@ -50,13 +44,13 @@ class Problems {
 /** A figure `{ value, source }`; undefined (with the problems recorded) when it is not one. */
 function figure<T extends JsonValue>(problems: Problems, field: string, raw: JsonValue, readValue: (v: JsonValue) => T | undefined): Sourced<T> | undefined {
   if (!isObject(raw)) {
-    problems.add([field], msg.notObject('a figure `{ "value": …, "source": "…" }`', shown(raw)));
+    problems.add([field], msg.notObject('a figure `{ "value": …, "source": "…" }`', foundValue(raw)));
     return undefined;
   }
   for (const key of Object.keys(raw)) if (key !== 'value' && key !== 'source') problems.add([field, key], msg.unknownFigureField(), 'key');
   if (raw.value === undefined) problems.add([field, 'value'], msg.required(), 'parent');
   if (raw.source === undefined) problems.add([field, 'source'], msg.required(), 'parent');
-  else if (typeof raw.source !== 'string' || raw.source.trim() === '') problems.add([field, 'source'], msg.string(shown(raw.source)));
+  else if (typeof raw.source !== 'string' || raw.source.trim() === '') problems.add([field, 'source'], msg.string(foundValue(raw.source)));
   const value = raw.value === undefined ? undefined : readValue(raw.value);
   return value === undefined || typeof raw.source !== 'string' || raw.source.trim() === '' ? undefined : { value, source: raw.source };
 }
@@ -72,7 +66,7 @@ function scalar(problems: Problems, field: string, check: Check) {
 function table(problems: Problems, field: string) {
   return (v: JsonValue): Record<string, number> | undefined => {
     if (!isObject(v)) {
-      problems.add([field, 'value'], msg.notObject('a table of language to number', shown(v)));
+      problems.add([field, 'value'], msg.notObject('a table of language to number', foundValue(v)));
       return undefined;
     }
     let ok = true;
@@ -111,8 +105,8 @@ export function parseProfile(jsonText: string, file: string, id: string): Profil
 
   const baseName = root.extends ?? 'default';
   const base = typeof baseName === 'string' && Object.hasOwn(profiles, baseName) ? profiles[baseName]! : undefined;
-  if (!base) problems.add(['extends'], msg.extends(Object.keys(profiles), shown(baseName)));
-  if (root.name !== undefined && (typeof root.name !== 'string' || root.name.trim() === '')) problems.add(['name'], msg.string(shown(root.name)));
+  if (!base) problems.add(['extends'], msg.extends(Object.keys(profiles), foundValue(baseName)));
+  if (root.name !== undefined && (typeof root.name !== 'string' || root.name.trim() === '')) problems.add(['name'], msg.string(foundValue(root.name)));
 
   const profile: Profile = { ...(base ?? profiles['default']!), id, name: typeof root.name === 'string' ? root.name : id, rules: { ...base?.rules } };
   const numbers = [
@@ -134,11 +128,11 @@ export function parseProfile(jsonText: string, file: string, id: string): Profil
     if (f) profile[field] = mergeTable(profile[field], f);
   }
   if (root.rules !== undefined) {
-    if (!isObject(root.rules)) problems.add(['rules'], msg.notObject('a table of rule id to severity', shown(root.rules)));
+    if (!isObject(root.rules)) problems.add(['rules'], msg.notObject('a table of rule id to severity', foundValue(root.rules)));
     else
       for (const [rule, severity] of Object.entries(root.rules)) {
         if (!ruleIds.includes(rule)) problems.add(['rules', rule], msg.unknownRule(ruleIds), 'key');
-        else if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) problems.add(['rules', rule], msg.severity(shown(severity)));
+        else if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) problems.add(['rules', rule], msg.severity(foundValue(severity)));
         else profile.rules[rule] = severity as RuleSeverity;
       }
   }

@@ -1,3 +1,4 @@
+import { foundValue } from '../formats/shared/excerpt.js';
 import type { ApproveRequest, CheckRequest, CueChange, CueState } from './api.js';
 
 /** What a request body says, or why it cannot be used. */
@@ -5,15 +6,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 const STATES: readonly CueState[] = ['draft', 'reviewed', 'approved'];
 
-function shown(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  return typeof value === 'string' ? `${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}` : `${typeof value} ${String(value)}`;
-}
-
 function object(body: unknown, expected: string): Parsed<Record<string, unknown>> {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: false, message: `the body is ${shown(body)}; expected ${expected}` };
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return { ok: false, message: `the body is ${foundValue(body)}; expected ${expected}` };
   return { ok: true, value: body as Record<string, unknown> };
 }
 
@@ -31,17 +25,17 @@ export function parseCueChange(body: unknown): Parsed<CueChange> {
   const o = obj.value;
   const extra = unknownFields(o, CHANGE_FIELDS);
   if (extra !== undefined) return { ok: false, message: extra };
-  if (typeof o['revision'] !== 'string' || o['revision'] === '') return { ok: false, message: `\`revision\` is ${o['revision'] === undefined ? 'missing' : shown(o['revision'])}; expected the revision of the cue the change was made on` };
+  if (typeof o['revision'] !== 'string' || o['revision'] === '') return { ok: false, message: `\`revision\` is ${o['revision'] === undefined ? 'missing' : foundValue(o['revision'])}; expected the revision of the cue the change was made on` };
   const change: CueChange = { revision: o['revision'] };
   for (const key of ['text', 'comment'] as const) {
     const v = o[key];
     if (v === undefined) continue;
-    if (typeof v !== 'string') return { ok: false, message: `\`${key}\` is ${shown(v)}; expected a string` };
+    if (typeof v !== 'string') return { ok: false, message: `\`${key}\` is ${foundValue(v)}; expected a string` };
     change[key] = v;
   }
   const state = o['state'];
   if (state !== undefined) {
-    if (!STATES.includes(state as CueState)) return { ok: false, message: `\`state\` is ${shown(state)}; expected "draft", "reviewed" or "approved"` };
+    if (!STATES.includes(state as CueState)) return { ok: false, message: `\`state\` is ${foundValue(state)}; expected "draft", "reviewed" or "approved"` };
     change.state = state as CueState;
   }
   return { ok: true, value: change };
@@ -54,11 +48,11 @@ export function parseApprove(body: unknown): Parsed<ApproveRequest> {
   const extra = unknownFields(obj.value, ['cues']);
   if (extra !== undefined) return { ok: false, message: extra };
   const cues = obj.value['cues'];
-  if (!Array.isArray(cues)) return { ok: false, message: `\`cues\` is ${cues === undefined ? 'missing' : shown(cues)}; expected a list of { id, revision }` };
+  if (!Array.isArray(cues)) return { ok: false, message: `\`cues\` is ${cues === undefined ? 'missing' : foundValue(cues)}; expected a list of { id, revision }` };
   const out: ApproveRequest['cues'] = [];
   for (const [i, cue] of cues.entries()) {
     const c = cue as Record<string, unknown> | null;
-    if (c === null || typeof c !== 'object' || typeof c['id'] !== 'string' || typeof c['revision'] !== 'string') return { ok: false, message: `\`cues[${i}]\` is ${shown(cue)}; expected { id, revision } with two strings` };
+    if (c === null || typeof c !== 'object' || typeof c['id'] !== 'string' || typeof c['revision'] !== 'string') return { ok: false, message: `\`cues[${i}]\` is ${foundValue(cue)}; expected { id, revision } with two strings` };
     out.push({ id: c['id'], revision: c['revision'] });
   }
   return { ok: true, value: { cues: out } };
@@ -72,7 +66,7 @@ export function parseCheck(body: unknown): Parsed<CheckRequest> {
   const extra = unknownFields(o, ['language', 'id', 'text']);
   if (extra !== undefined) return { ok: false, message: extra };
   for (const key of ['language', 'id', 'text'] as const) {
-    if (typeof o[key] !== 'string') return { ok: false, message: `\`${key}\` is ${o[key] === undefined ? 'missing' : shown(o[key])}; expected a string` };
+    if (typeof o[key] !== 'string') return { ok: false, message: `\`${key}\` is ${o[key] === undefined ? 'missing' : foundValue(o[key])}; expected a string` };
   }
   return { ok: true, value: { language: o['language'] as string, id: o['id'] as string, text: o['text'] as string } };
 }

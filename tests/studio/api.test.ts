@@ -76,9 +76,9 @@ describe('the studio’s JSON API', () => {
   it('answers 400 with a clear message for anything invalid, 404 for an unknown language or cue', async () => {
     const cue = (await track())[23]!;
     const cases: [unknown, string][] = [
-      [[1, 2], 'the body is a list; expected { text?, state?, comment?, revision }'],
+      [[1, 2], 'the body is an array; expected { text?, state?, comment?, revision }'],
       [{ text: 'x' }, '`revision` is missing; expected the revision of the cue the change was made on'],
-      [{ text: 3, revision: cue.revision }, '`text` is number 3; expected a string'],
+      [{ text: 3, revision: cue.revision }, '`text` is 3; expected a string'],
       [{ state: 'final', revision: cue.revision }, '`state` is "final"; expected "draft", "reviewed" or "approved"'],
       [{ txt: 'x', revision: cue.revision }, 'unknown field `txt`; expected only `text`, `state`, `comment`, `revision`'],
       [{ revision: cue.revision }, `cue ${cue.id} (${LANG}): the change has no \`text\`, \`state\` or \`comment\`; expected at least one`],

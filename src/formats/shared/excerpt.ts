@@ -11,3 +11,14 @@ export function excerpt(text: string, max = 60): string {
   if (last >= 0xd800 && last <= 0xdbff) cut--;
   return `${text.slice(0, cut)}… (${text.length.toLocaleString('en')} characters)`;
 }
+
+/**
+ * A value found in JSON, as a message names it: a string quoted (and cut
+ * short like any excerpt), a container by its kind, `nothing` when absent.
+ */
+export function foundValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(excerpt(value));
+  if (value === null || typeof value !== 'object') return String(value);
+  return Array.isArray(value) ? 'an array' : 'an object';
+}

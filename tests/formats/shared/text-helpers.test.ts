@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clockTime } from '../../../src/formats/shared/clock-time.js';
-import { excerpt } from '../../../src/formats/shared/excerpt.js';
+import { excerpt, foundValue } from '../../../src/formats/shared/excerpt.js';
 import { Finder } from '../../../src/formats/shared/finder.js';
 import { LineSource } from '../../../src/formats/shared/line-source.js';
 import { readStandardTiming } from '../../../src/formats/shared/standard-timing.js';
@@ -116,5 +116,14 @@ describe('excerpt', () => {
     const out = excerpt(`${'x'.repeat(58)}😀${'y'.repeat(10)}`);
     expect(out).toBe(`${'x'.repeat(58)}… (70 characters)`);
     expect(excerpt(`${'x'.repeat(57)}😀${'y'.repeat(10)}`)).toBe(`${'x'.repeat(57)}😀… (69 characters)`);
+  });
+});
+
+describe('foundValue', () => {
+  it('names a found JSON value: a string quoted and cut short, a container by its kind, an absent one as nothing', () => {
+    expect([undefined, null, 3, false, [1], {}].map(foundValue)).toEqual(['nothing', 'null', '3', 'false', 'an array', 'an object']);
+    expect(foundValue('工单')).toBe('"工单"');
+    expect(foundValue('a"b')).toBe('"a\\"b"');
+    expect(foundValue('😀'.repeat(100))).toBe(`"${'😀'.repeat(29)}… (200 characters)"`);
   });
 });
