@@ -103,3 +103,65 @@ describe('localize: the glossary sync off the critical path', () => {
     expect(sync().map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /v2/glossary-language-pairs', 'GET /v3/glossaries']);
   });
 });
+
+describe('localize: a glossary deleted mid-run', () => {
+  const OTHER = 'subloc hotline-beijing 0ther.5e7';
+  /**
+   * When the `nth` translate request arrives (and every one after with `always`), does what a run of an edited
+   * glossary.json does: makes its own version of the title's glossary and deletes this run's.
+   */
+  function otherRunTidies(nth: number, always = false) {
+    let seen = 0;
+    return (_: string, path: string) => {
+      if (path !== '/v2/translate') return undefined;
+      seen++;
+      if (seen !== nth && !(always && seen > nth)) return undefined;
+      for (const [id, g] of deepl!.state.glossaries) if (g.name !== OTHER) deepl!.state.glossaries.delete(id);
+      deepl!.state.glossaries.set('other-run', { id: 'other-run', name: OTHER, creationTime: new Date().toISOString(), dictionaries: [] });
+      return undefined;
+    };
+  }
+
+  it('is made again once, the failed request and every later one sent with the new glossary, another version left alone, and the run says so', async () => {
+    const { result } = await run({ hold: otherRunTidies(3), latencyMs: 5 }, () => {});
+    const report = await result;
+    expect(report.languages.map((l) => l.untranslated)).toEqual([0, 0]);
+    const translate = deepl!.state.requests.filter((r) => r.path === '/v2/translate');
+    const refused = translate.filter((r) => r.status !== 200);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((r) => r.status === 404)).toBe(true);
+    const [remade] = [...deepl!.state.glossaries.values()].filter((g) => g.name !== OTHER);
+    expect(deepl!.state.glossaries.size).toBe(2);
+    // Every request after the ones that found the glossary gone named the one made again, and DeepL answered each.
+    const lastRefused = translate.lastIndexOf(refused.at(-1)!);
+    const after = translate.slice(lastRefused + 1);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((r) => r.status === 200 && r.params?.get('glossary_id')?.[0] === remade!.id)).toBe(true);
+    // Made again once for both languages, by the run's content name.
+    expect(deepl!.state.requests.filter((r) => r.method === 'POST' && r.path === '/v3/glossaries')).toHaveLength(2);
+    const said = report.languages.flatMap((l) => l.diagnostics).filter((d) => d.code === 'deepl/glossary-remade');
+    expect(said.length).toBeGreaterThan(0);
+    expect(said.length).toBeLessThanOrEqual(2);
+    expect(JSON.stringify(said)).not.toContain(KEY);
+  });
+
+  it('fails the run, not loops, when the glossary made again is gone again', async () => {
+    const { result } = await run({ hold: otherRunTidies(3, true), latencyMs: 5 }, () => {});
+    const error = await result.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(SublocError);
+    expect((error as SublocError).code).toBe('DEEPL_FAILED');
+    const creates = deepl!.state.requests.filter((r) => r.method === 'POST' && r.path === '/v3/glossaries');
+    expect(creates.length).toBeLessThanOrEqual(3);
+  });
+
+  it('a 400 that is not about the glossary fails the run as before, after asking whether the glossary is still there', async () => {
+    const { result } = await run({ faults: [{ type: 'status', status: 400, message: 'Value for target_lang not supported' }] }, () => {});
+    await expect(result).rejects.toMatchObject({ code: 'DEEPL_FAILED' });
+    const asked = deepl!.state.requests.filter((r) => r.method === 'GET' && /^\/v3\/glossaries\/[^/]+$/.test(r.path));
+    expect(asked).toHaveLength(1);
+    expect(deepl!.state.requests.filter((r) => r.method === 'POST' && r.path === '/v3/glossaries')).toHaveLength(1);
+  });
+});

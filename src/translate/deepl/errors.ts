@@ -65,3 +65,13 @@ export function deeplFailure(error: unknown, context: FailureContext): SublocErr
       : (['DEEPL_FAILED', messages.failed(cause.message)] as const);
   return new SublocError(code, message, { cause });
 }
+
+/**
+ * A failure a request naming a deleted glossary may meet: deepl-node reads
+ * any status of `/v2/translate` it has no class for (404, 400) as a plain
+ * `DeepLError`, and a 404 of the glossary endpoints as `GlossaryNotFoundError`.
+ * Whether the glossary is indeed gone is then asked, not guessed from the text.
+ */
+export function mayBeGlossaryGone(error: unknown): boolean {
+  return error instanceof GlossaryNotFoundError || (error instanceof DeepLError && error.constructor === DeepLError);
+}

@@ -26,3 +26,9 @@ export interface DeepLPermit {
 export function billableAtMost(texts: readonly string[]): number {
   return texts.reduce((n, text) => n + [...text].length, 0);
 }
+
+/** A request that bills nothing (a glossary request), sent after its turn at the gate: it counts against the shared rate like any other. */
+export async function unbilled<T>(gate: DeepLGate | undefined, request: () => Promise<T>): Promise<T> {
+  await (await gate?.acquire(0))?.settle(0);
+  return request();
+}

@@ -3,7 +3,7 @@ import { GlossaryEntries, GlossaryNotFoundError, type MultilingualGlossaryInfo }
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { Lang } from '../../model/track.js';
 import type { DeepLConnection } from './client.js';
-import type { DeepLGate } from './gate.js';
+import { unbilled, type DeepLGate } from './gate.js';
 import { deeplFailure } from './errors.js';
 import { deeplGlossaryLanguage } from './languages.js';
 import type { RequestLanes } from './request-lanes.js';
@@ -22,6 +22,12 @@ export interface GlossarySyncOptions {
   prefix?: string;
   /** Passed by each request (none is billed): the request rate shared with other processes. */
   gate?: DeepLGate;
+  /**
+   * Leave this title's glossaries of other content on the server: for a run
+   * whose own glossary another run deleted, which must not delete that run's
+   * in turn. @default false
+   */
+  keepOthers?: boolean;
   /**
    * Create the glossaries while asking whether they exist (see syncGlossary):
    * for a run that has no reason to expect them on the server. @default false
@@ -128,11 +134,7 @@ function first(glossaries: readonly MultilingualGlossaryInfo[]): MultilingualGlo
 export async function syncGlossary(connection: DeepLConnection, options: GlossarySyncOptions): Promise<GlossarySyncResult> {
   const { client } = connection;
   const prefix = options.prefix ?? 'subloc';
-  /** A turn at the gate before a request: glossary requests count against DeepL's rate like any other, and bill nothing. */
-  const gated = async <T>(request: () => Promise<T>): Promise<T> => {
-    await (await options.gate?.acquire(0))?.settle(0);
-    return request();
-  };
+  const gated = <T>(request: () => Promise<T>): Promise<T> => unbilled(options.gate, request);
   const send = <T>(request: () => Promise<T>): Promise<T> => (options.lanes ? options.lanes.run('finishing', gated, request) : gated(request));
   const sourceCode = deeplGlossaryLanguage(options.sourceLang);
   const create = ({ set, name }: NamedSet): Promise<MultilingualGlossaryInfo> =>
@@ -167,7 +169,7 @@ export async function syncGlossary(connection: DeepLConnection, options: Glossar
       for (const d of set) for (const target of d.targets) glossaries[target] = made[i]!.glossaryId;
     });
     options.onGlossaries?.(glossaries);
-    const older = existing.filter((g) => !kept.has(g.glossaryId) && isOlderVersion(g, prefix, options.title, options.contentHash));
+    const older = options.keepOthers ? [] : existing.filter((g) => !kept.has(g.glossaryId) && isOlderVersion(g, prefix, options.title, options.contentHash));
     const unused = madeEarly.filter((g) => !kept.has(g.glossaryId));
     // Tidying up: a glossary that cannot be deleted is said, and the drafts the run bills meanwhile are not lost to it.
     const remove = (g: MultilingualGlossaryInfo): Promise<boolean> =>
@@ -213,4 +215,14 @@ function isOlderVersion(g: MultilingualGlossaryInfo, prefix: string, title: stri
   if (!g.name.startsWith(head)) return false;
   const version = g.name.slice(head.length);
   return /^\S+$/.test(version) && version.split('.')[0] !== contentHash;
+}
+
+/** Whether DeepL still holds the glossary `id`; a failure to ask is read as yes, so the failure that made the run ask stands. */
+export async function glossaryExists(connection: DeepLConnection, id: string, gate?: DeepLGate): Promise<boolean> {
+  try {
+    await unbilled(gate, () => connection.client.getMultilingualGlossary(id));
+    return true;
+  } catch (error) {
+    return !(error instanceof GlossaryNotFoundError);
+  }
 }

@@ -13,6 +13,9 @@ export const messages = {
     `DeepL at ${url} still answered 429 (too many requests) after deepl-node's retries: run again later, or with a lower concurrency`,
   glossaryNotFound: (url: string) =>
     `DeepL at ${url} answered 404 for a glossary this run uses: it was deleted meanwhile (perhaps by another run); run again to sync the glossary`,
+  glossaryRemade: (url: string) =>
+    `DeepL at ${url} no longer had the glossary this run sends (deleted meanwhile, by a run with another version of the glossary or by hand): ` +
+    'it was made again, and the request sent once more with it',
   argument: (detail: string) => `deepl-node refused the request before sending it: ${detail}`,
   failed: (detail: string) => `DeepL request failed: ${detail}`,
   countMismatch: (batch: string, sent: number, received: number, url: string) =>
@@ -44,4 +47,5 @@ export const codes = {
   noEntries: 'deepl/glossary-no-entries',
   invalidEntry: 'deepl/glossary-entry-invalid',
   deleteFailed: 'deepl/glossary-delete-failed',
+  glossaryRemade: 'deepl/glossary-remade',
 } as const;

@@ -5,7 +5,7 @@ import { plainOf } from '../../model/tagged-text.js';
 import type { LanguagePair, Unit } from '../../model/unit.js';
 import type { PreparedProvider, ProviderRun } from '../provider.js';
 import { createDeepLConnection } from './client.js';
-import { syncGlossary } from './glossary-sync.js';
+import { glossaryExists, syncGlossary, type GlossarySyncOptions } from './glossary-sync.js';
 import { requestLanes } from './request-lanes.js';
 import { translateUnits, type Protection } from './translate.js';
 
@@ -28,7 +28,8 @@ function glossaryFindings(unit: Unit, targets: readonly string[], pair: Language
 /**
  * DeepL for one run: the client is made here, where the key is read, and the
  * run's glossary is synced at once, while the pipeline searches the memory.
- * Each language's first request waits for the sync.
+ * Each language's first request waits for the sync. A glossary found gone
+ * mid-run is made again once for every language (see `glossaryGone`).
  */
 export function prepareDeepL(run: ProviderRun): PreparedProvider {
   const connection = createDeepLConnection(run.env === undefined ? {} : { env: run.env });
@@ -42,24 +43,37 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
     known = resolve;
     failed = reject;
   });
-  const synced = g
-    ? syncGlossary(connection, {
-        title: run.title,
-        sourceLang: run.source,
-        targetLangs: run.targets,
-        entriesFor: (target) => deeplEntries(g.glossary, target),
-        contentHash: g.glossary.version,
-        // Made at once on a title's first DeepL run. Where it was drafted with DeepL before, the glossary is most
-        // likely there and only looked for; catalog workers (a gate) share one request rate that an early create
-        // made in vain would spend, job after job of one film.
-        makeAtOnce: !run.draftedBefore && run.gate === undefined,
-        onGlossaries: known,
-        lanes,
-        ...(run.gate === undefined ? {} : { gate: run.gate }),
-      })
-    : undefined;
+  const syncOptions: GlossarySyncOptions | undefined = g && {
+    title: run.title,
+    sourceLang: run.source,
+    targetLangs: run.targets,
+    entriesFor: (target) => deeplEntries(g.glossary, target),
+    contentHash: g.glossary.version,
+    // Made at once on a title's first DeepL run. Where it was drafted with DeepL before, the glossary is most
+    // likely there and only looked for; catalog workers (a gate) share one request rate that an early create
+    // made in vain would spend, job after job of one film.
+    makeAtOnce: !run.draftedBefore && run.gate === undefined,
+    ...(run.gate === undefined ? {} : { gate: run.gate }),
+  };
+  const synced = syncOptions && syncGlossary(connection, { ...syncOptions, onGlossaries: known, lanes });
   if (synced) synced.then((s) => known(s.glossaries), failed);
   else known({});
+  /**
+   * The glossaries made again after one the run sends was found gone, once per lost id for every language. Not in
+   * the lanes: the requests that found it gone hold them while they wait for this. Another run's glossaries are
+   * left alone, so two runs of different glossary versions do not delete each other's in turn.
+   */
+  const remade = new Map<string, Promise<Readonly<Record<Lang, string>> | undefined>>();
+  const glossaryGone = (target: Lang) => async (id: string) => {
+    let again = remade.get(id);
+    if (again === undefined) {
+      again = glossaryExists(connection, id, run.gate).then(async (there) =>
+        there || syncOptions === undefined ? undefined : (await syncGlossary(connection, { ...syncOptions, makeAtOnce: run.gate === undefined, keepOthers: true })).glossaries,
+      );
+      remade.set(id, again);
+    }
+    return (await again)?.[target];
+  };
   const ready: Promise<readonly Diagnostic[]> = synced?.then((s) => s.diagnostics) ?? Promise.resolve([]);
   // Marked handled: the rejection is reported where the run awaits `ready`, not as an unhandled rejection in between.
   glossaries.catch(() => {});
@@ -88,6 +102,7 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
           ...(req.budgets === undefined ? {} : { budgets: req.budgets }),
           ...(run.gate === undefined ? {} : { gate: run.gate }),
           ...(g === undefined ? {} : { glossaryFindings: (unit: Unit, targets: readonly string[]) => glossaryFindings(unit, targets, req.pair, g) }),
+          glossaryGone: glossaryGone(req.pair.target),
           onBatch: (drafts, diagnostics) => req.onDrafts?.(drafts, diagnostics),
           onHeld: (drafts) => req.onHeld?.(drafts),
         });

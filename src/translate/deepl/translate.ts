@@ -8,7 +8,7 @@ import type { CondenseResult } from '../translator.js';
 import { DEEPL_LIMITS, planBatches, type Batch, type Param } from './batches.js';
 import type { DeepLConnection } from './client.js';
 import { CUE_TAG, hasText, joinCues, splitOnCues, toTaggedText, type CueMarkupProblem } from './cue-markup.js';
-import { deeplFailure } from './errors.js';
+import { deeplFailure, mayBeGlossaryGone } from './errors.js';
 import { billableAtMost, type DeepLGate, type DeepLPermit } from './gate.js';
 import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, STRICT_INSTRUCTION, draftWidth, overBudget } from './condense.js';
 import { deeplSource, deeplTarget, supportsCustomInstructions } from './languages.js';
@@ -65,6 +65,14 @@ export interface TranslateUnitsOptions {
   glossaryFindings?: (unit: Unit, targets: readonly TaggedText[]) => number;
   /** Passed by every request before it leaves, and told what it billed: the rate and budget shared by several processes. */
   gate?: DeepLGate;
+  /**
+   * Asked when a request sent with the glossary `id` failed as a request
+   * naming a deleted glossary fails (a plain 400 or 404): the id of the
+   * glossary made again, or undefined when `id` is still on the server (the
+   * failure was another one, and stands). That request is sent once more
+   * with the new id, and every later one goes with it.
+   */
+  glossaryGone?: (id: string) => Promise<string | undefined>;
 }
 
 export interface TranslateUnitsResult {
@@ -156,7 +164,8 @@ export async function translateUnits(
   options: TranslateUnitsOptions,
 ): Promise<TranslateUnitsResult> {
   const prepared = prepareUnits(units, options);
-  const plan = batchRequests(units, prepared, await options.glossaryId);
+  const glossaryId = await options.glossaryId;
+  const plan = batchRequests(units, prepared, glossaryId);
   const { source, target, requestOptions, items: toSend } = plan;
   const drafts = new Map<string, Draft>(plan.unsent.map((d) => [d.unitId, d]));
   const diagnostics: Diagnostic[] = [];
@@ -191,7 +200,26 @@ export async function translateUnits(
   /** The last answer of the first pass is read before its slot is given away: the second pass it starts should have it. */
   const lastFirstAnswer = () => --firstAnswersDue === 0;
 
-  const request = async ({ texts, context, name, sendOptions }: { texts: string[]; context: string | undefined; name: string; sendOptions: TranslateTextOptions }): Promise<TextResult[] | undefined> => {
+  /** The glossary every request goes with: the plan's, until DeepL no longer has it and it is made again. */
+  let glossary = glossaryId;
+  const remade = new Map<string, Promise<string | undefined>>();
+  /** Whether a request sent with the glossary `sent` failed for want of it and the glossary is there again: then it is sent once more. */
+  const glossaryBack = async (error: unknown, sent: string | undefined): Promise<boolean> => {
+    if (sent === undefined || options.glossaryGone === undefined || !mayBeGlossaryGone(error)) return false;
+    // Another request of this call found it gone first: the one it made is the one to use.
+    if (sent !== glossary) return true;
+    if (!remade.has(sent)) remade.set(sent, options.glossaryGone(sent));
+    const id = await remade.get(sent);
+    if (id === undefined || id === sent) return false;
+    if (glossary === sent) {
+      glossary = id;
+      await deliver([], [diagnostic(codes.glossaryRemade, 'warning', messages.glossaryRemade(connection.redact(connection.serverUrl)))]);
+    }
+    return true;
+  };
+
+  const request = async (sent: { texts: string[]; context: string | undefined; name: string; sendOptions: TranslateTextOptions }, again = false): Promise<TextResult[] | undefined> => {
+    const { texts, context, name, sendOptions } = sent;
     if (failed) return undefined;
     let permit: DeepLPermit | undefined;
     try {
@@ -206,11 +234,21 @@ export async function translateUnits(
       return undefined;
     }
     let results: TextResult[];
+    const withGlossary = sendOptions.glossary === undefined ? undefined : glossary;
     try {
       requests++;
-      results = await connection.client.translateText(texts, source, target, context === undefined ? sendOptions : { ...sendOptions, context });
+      const asked = withGlossary === undefined || withGlossary === sendOptions.glossary ? sendOptions : { ...sendOptions, glossary: withGlossary };
+      results = await connection.client.translateText(texts, source, target, context === undefined ? asked : { ...asked, context });
     } catch (error) {
       await settle(permit, 0);
+      let back = false;
+      try {
+        back = !again && (await glossaryBack(error, withGlossary));
+      } catch (syncError) {
+        fail(syncError);
+        return undefined;
+      }
+      if (back) return request(sent, true);
       fail(deeplFailure(error, connection));
       return undefined;
     }
