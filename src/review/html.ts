@@ -38,13 +38,9 @@ type Metric = 'cps' | 'cpl' | 'lines' | 'duration';
  * The review sheet: one self-contained HTML page (no network, no external
  * fonts or scripts) with every cue's timing, source and draft side by side,
  * reading speed, glossary terms, state and QC findings, and a filter down to
- * the cues that need attention.
+ * the cues that need attention. Made in pieces, a row a cue between its
+ * head and its end, so its writer can let the event loop turn while it is made.
  */
-export function writeReviewSheet(pkg: ReviewPackage): string {
-  return [...reviewSheetParts(pkg)].join('');
-}
-
-/** The review sheet in pieces, a row a cue between its head and its end, so its writer can let the event loop turn while it is made. */
 export function* reviewSheetParts(pkg: ReviewPackage): Generator<string> {
   const attention = pkg.cues.filter(needsAttention).length;
   const errors = countFindings(pkg.cues, 'error');

@@ -110,13 +110,10 @@ function groups(cues: readonly ReviewCue[]): ReviewCue[][] {
  * reading speed, expected glossary terms, QC findings). The title is the
  * file's `product-name` and `original` is `<title>.<sourceLang>`, so an
  * import can tell which title and language the file belongs to. Reviewers
- * are `<phase>`s, each reviewed target naming its phase.
+ * are `<phase>`s, each reviewed target naming its phase. Made in pieces,
+ * a `<group>` a sentence unit between its header and its end, so its writer
+ * can let the event loop turn while it is made.
  */
-export function writeXliff(pkg: ReviewPackage): string {
-  return [...xliffParts(pkg)].join('');
-}
-
-/** The XLIFF in pieces, a `<group>` a sentence unit between its header and its end, so its writer can let the event loop turn while it is made. */
 export function* xliffParts(pkg: ReviewPackage): Generator<string> {
   const reviewers = [...new Set(pkg.cues.flatMap((c) => (c.reviewer !== undefined && (c.state === 'reviewed' || c.state === 'approved') ? [c.reviewer] : [])))];
   const phaseOf = new Map(reviewers.map((r, k) => [r, `review-${k + 1}`]));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from '../../src/formats/parse.js';
 import type { ReviewState } from '../../src/review/types.js';
-import { writeXliff } from '../../src/review/xliff-write.js';
+import { writeXliff } from './review-files.js';
 import { segment } from '../../src/translate/segment.js';
 
 export const SAMPLE_SOURCE = resolve(import.meta.dirname, '../../subtitles/hotline-beijing.zh-Hans.srt');

@@ -8,7 +8,7 @@ import { diagnostic } from '../../src/model/diagnostic.js';
 import { splitLines } from '../../src/model/spans.js';
 import { fromTagged } from '../../src/model/tagged-text.js';
 import { defaultProfile } from '../../src/qc/profiles/default.js';
-import { writeReviewSheet } from '../../src/review/html.js';
+import { writeReviewSheet } from '../helpers/review-files.js';
 import { findTerms, renderTagged } from '../../src/review/html-text.js';
 import { reviewMetrics } from '../../src/review/review-metrics.js';
 import { findChromium } from '../helpers/chromium.js';

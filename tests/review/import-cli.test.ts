@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
 import type { ReviewPackage, ReviewState } from '../../src/review/types.js';
-import { writeXliff } from '../../src/review/xliff-write.js';
+import { writeXliff } from '../helpers/review-files.js';
 import { segment } from '../../src/translate/segment.js';
 import { cli, cliProcess } from '../helpers/cli.js';
 import { filmFolder } from '../helpers/film-folder.js';

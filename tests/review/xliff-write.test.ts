@@ -6,7 +6,7 @@ import type { Span } from '../../src/model/track.js';
 import { toTagged } from '../../src/model/tagged-text.js';
 import type { ReviewCue, ReviewPackage, ReviewState } from '../../src/review/types.js';
 import { readXliff } from '../../src/review/xliff-read.js';
-import { writeXliff } from '../../src/review/xliff-write.js';
+import { writeXliff } from '../helpers/review-files.js';
 import { validateText } from '../helpers/schemas.js';
 
 
