@@ -15,6 +15,7 @@ import { retimeTrack } from '../deliver/retime.js';
 import { formatTimecode } from '../deliver/timecode.js';
 import { recoverDelivery, writeDeliverySet, type DeliverySet, type WriteSetOptions } from '../deliver/write-set.js';
 import type { DeliverOptions } from './deliver-options.js';
+import { withDeliveryLock } from './deliver-lock.js';
 import { languageTrack } from './language-track.js';
 import { fixTiming } from '../timing/fix-timing.js';
 
@@ -135,10 +136,13 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
   const incomplete = languages.some((l) => !l.delivered);
   if (sets.length === 0) return { folder, manifest, languages, incomplete, written: false };
 
-  await recoverDelivery(folder, write);
-  const previous = await readManifest(folder);
-  const earlier = await earlierLanguages(folder, previous, new Set(newFiles.keys()));
-  Object.assign(manifest, withEarlier(manifest, previous, earlier));
-  await writeDeliverySet(folder, { languages: sets, manifest: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) }, write);
+  // From the previous manifest to the new one in place: what another run wrote meanwhile would be left out.
+  await withDeliveryLock(folder, async () => {
+    await recoverDelivery(folder, write);
+    const previous = await readManifest(folder);
+    const earlier = await earlierLanguages(folder, previous, new Set(newFiles.keys()));
+    Object.assign(manifest, withEarlier(manifest, previous, earlier));
+    await writeDeliverySet(folder, { languages: sets, manifest: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) }, write);
+  });
   return { folder, manifest, languages, incomplete, written: true };
 }
