@@ -17,13 +17,15 @@ import { recoverDelivery, writeDeliverySet, type DeliverySet, type WriteSetOptio
 import type { DeliverOptions } from './deliver-options.js';
 import { withDeliveryLock } from './deliver-lock.js';
 import { languageTrack } from './language-track.js';
-import { fixTiming } from '../timing/fix-timing.js';
+import { fixTiming, type TimingChange } from '../timing/fix-timing.js';
 
 export interface LanguageDelivery extends ManifestLanguage {
   /** QC and timing findings, writer reports: everything said about this language. */
   findings: Diagnostic[];
   /** Formats whose writer reported an error: the language is not delivered. */
   skipped: { format: string; reason: string }[];
+  /** With `--fix-timing`: every time the fix moved, cue by cue (the manifest keeps their count). */
+  timing?: TimingChange[];
 }
 
 export interface DeliveryReport {
@@ -77,7 +79,10 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
         findings,
         skipped: [],
       };
-      if (timed !== undefined) entry.timingChanges = timed.changes.length;
+      if (timed !== undefined) {
+        entry.timingChanges = timed.changes.length;
+        entry.timing = timed.changes;
+      }
       languages.push(entry);
       // Nothing to gate: the language was never localized, whatever --allow-qc-errors says.
       if (built.origins.size === 0) {
@@ -130,7 +135,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     start: formatTimecode(timing.startFrames, timing.delivery),
     qcErrorsAllowed: options.allowQcErrors,
     timingFixed: options.fixTiming,
-    languages: languages.map(({ findings: _f, skipped: _s, ...l }) => l),
+    languages: languages.map(({ findings: _f, skipped: _s, timing: _t, ...l }) => l),
     files: [...newFiles.values()].flat(),
   };
   const incomplete = languages.some((l) => !l.delivered);

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/deliver/manifest.js';
 import { parse } from '../../src/formats/parse.js';
 import type { RunReport } from '../../src/pipeline/report.js';
+import type { TimingChange } from '../../src/timing/fix-timing.js';
 import { cli } from '../helpers/cli.js';
 import { localizeSample } from '../helpers/localize-sample.js';
 
@@ -47,5 +48,28 @@ describe('--fix-timing on localize and deliver (the sample)', () => {
     expect(timed.timingFixed).toBe(true);
     expect(timed.languages.every((l) => (l.timingChanges ?? 0) > 0)).toBe(true);
     expect(errors(timed)).toBeLessThan(errors(plain));
+  });
+
+  it('deliver reports every time it moved, cue by cue, each as the delivered files have it, in --json and in the text output', async () => {
+    const args = ['deliver', '--config', config, '--language', 'en-US,ja-JP', '--memory', memory, '--formats', 'srt', '--allow-qc-errors', '--fix-timing'];
+    const json = await cli([...args, '--out', join(dir, 'd-report'), '--json'], root);
+    const report = JSON.parse(json.stdout) as { manifest: Manifest; languages: { language: string; timing?: TimingChange[] }[] };
+    for (const l of report.languages) {
+      const changes = l.timing!;
+      expect(changes.length).toBe(report.manifest.languages.find((m) => m.language === l.language)!.timingChanges);
+      const track = parse(readFileSync(join(dir, 'd-report', 'hotline-beijing', l.language, `hotline-beijing.${l.language}.srt`))).track;
+      for (const change of changes) {
+        const cue = track.cues.find((c) => c.id === change.cueId)!;
+        expect(change.edge === 'in' ? cue.start : cue.end, `${l.language} cue ${change.cueId}`).toBe(change.after);
+      }
+    }
+    // The manifest keeps the count; the list is the run's to report.
+    const manifest = JSON.parse(readFileSync(join(dir, 'd-report', 'hotline-beijing', 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.languages.every((l) => typeof l.timingChanges === 'number' && !('timing' in l))).toBe(true);
+    const text = await cli([...args, '--out', join(dir, 'd-report-text')], root);
+    const first = report.languages[0]!.timing![0]!;
+    expect(text.stdout).toContain(`${report.languages[0]!.language}: cue ${first.cueId} ${first.edge}: ${first.before} ms → ${first.after} ms (${first.rule})`);
+    const lines = text.stdout.split('\n').filter((line) => / ms → \d+ ms \(/.test(line));
+    expect(lines).toHaveLength(report.languages.reduce((n, l) => n + l.timing!.length, 0));
   });
 });
