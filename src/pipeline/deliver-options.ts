@@ -63,6 +63,17 @@ export interface DeliverOptions {
 }
 
 
+/**
+ * One of each language, as first spelled: BCP 47 tags ignore case, and so do
+ * the memory and the drives festivals copy to (exFAT, NTFS, APFS), where
+ * `en-US` and `en-us` would be one folder written twice.
+ */
+function oneOfEach(languages: readonly Lang[]): Lang[] {
+  const seen = new Map<string, Lang>();
+  for (const language of languages) if (!seen.has(language.toLowerCase())) seen.set(language.toLowerCase(), language);
+  return [...seen.values()];
+}
+
 function rate(text: string, where: string): FrameRate {
   const parsed = parseFrameRate(text);
   if (!parsed) throw new SublocError('USAGE', `${where}: ${messages.badRate(text)}`);
@@ -118,7 +129,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
     input: base.input,
     source: base.source,
     sourceTrack,
-    languages: base.targets,
+    languages: oneOfEach(base.targets),
     memory: base.memory,
     profile: delivery?.id ?? qcProfile.id,
     qcProfile,

@@ -50,4 +50,12 @@ describe('two deliveries into one folder at once', () => {
     checkFolder(folder);
     expect(readdirSync(folder).filter((name) => name.startsWith('.'))).toEqual([]);
   });
+
+  it('delivers a language named twice in different case once, in one folder: a festival drive (exFAT, NTFS, APFS) would see one folder anyway', async () => {
+    const out = join(work, 'case');
+    const options = await resolveDeliverOptions({ config, memory, out, languages: ['en-US', 'en-us', 'fr-FR', 'FR-fr'], formats: ['srt'], allowQcErrors: true }, root, {});
+    expect(options.languages).toEqual(['en-US', 'fr-FR']);
+    await deliver(options);
+    expect(readdirSync(join(out, 'hotline-beijing')).sort()).toEqual(['en-US', 'fr-FR', 'manifest.json']);
+  });
 });
