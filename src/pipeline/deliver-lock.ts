@@ -1,4 +1,4 @@
-import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SublocError } from '../errors.js';
@@ -26,6 +26,16 @@ async function takeOver(path: string, pid: number | undefined): Promise<void> {
   if (!(await rename(path, moved).then(() => true, () => false))) return;
   if ((await holder(moved)) !== pid) await link(moved, path).catch(() => {});
   await rm(moved, { force: true });
+}
+
+/** What a run killed while taking the lock left: its pid file before the link, or a stale lock it was moving away. */
+const LEFT_OVER = /^\.deliver\.lock\.(\d+)\.(?:[0-9a-z]+\.tmp|stale)$/;
+
+async function removeLeftOvers(folder: string): Promise<void> {
+  for (const name of await readdir(folder).catch(() => [])) {
+    const m = LEFT_OVER.exec(name);
+    if (m && writerGone(Number(m[1]))) await rm(join(folder, name), { force: true }).catch(() => {});
+  }
 }
 
 function lockFailed(folder: string, cause: unknown): SublocError {
@@ -63,6 +73,7 @@ export async function withDeliveryLock<T>(folder: string, work: () => Promise<T>
   } finally {
     await rm(mine, { force: true });
   }
+  await removeLeftOvers(folder);
   try {
     return await work();
   } finally {

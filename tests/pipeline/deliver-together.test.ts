@@ -45,6 +45,8 @@ describe('two deliveries into one folder at once', () => {
     mkdirSync(folder, { recursive: true });
     // A pid no process has: above the kernel's limit (pid_max is at most 2^22).
     writeFileSync(join(folder, '.deliver.lock'), `${2 ** 22 + 1}\n`);
+    // And what it left while taking the lock, before the link.
+    writeFileSync(join(folder, `.deliver.lock.${2 ** 22 + 1}.abc.tmp`), `${2 ** 22 + 1}\n`);
     const report = await deliver(await options(out, ['en-US']));
     expect(report.written).toBe(true);
     checkFolder(folder);
