@@ -12,7 +12,7 @@ import { manifestFile, toolInfo, type Manifest, type ManifestFile, type Manifest
 import { messages } from '../deliver/messages.js';
 import { refusal } from '../deliver/refusal.js';
 import { retimeTrack } from '../deliver/retime.js';
-import { formatTimecode } from '../deliver/timecode.js';
+import { dayFrames, formatTimecode } from '../deliver/timecode.js';
 import { recoverDelivery, writeDeliverySet, type DeliverySet, type WriteSetOptions } from '../deliver/write-set.js';
 import type { DeliverOptions } from './deliver-options.js';
 import { withDeliveryLock } from './deliver-lock.js';
@@ -62,7 +62,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       const built = await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery });
       const retimed = retimeTrack(built.track, timing);
       // Per language: its reading speed may need more time than the source's template gave.
-      const timed = options.fixTiming ? fixTiming(retimed.track, { language, profile: options.qcProfile, frameRate: timing.delivery }) : undefined;
+      const timed = options.fixTiming ? fixTiming(retimed.track, { language, profile: options.qcProfile, frameRate: timing.delivery, lastFrame: dayFrames(timing.delivery) - 1 }) : undefined;
       const track = timed?.track ?? retimed.track;
       const timingFindings = timed === undefined ? retimed.diagnostics : [...retimed.diagnostics, ...timed.findings];
       const targetTagged = new Map(track.cues.filter((c) => built.origins.has(c.id)).map((c) => [c.id, toTagged(c.lines, language)]));

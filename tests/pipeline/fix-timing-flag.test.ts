@@ -72,4 +72,15 @@ describe('--fix-timing on localize and deliver (the sample)', () => {
     const lines = text.stdout.split('\n').filter((line) => / ms → \d+ ms \(/.test(line));
     expect(lines).toHaveLength(report.languages.reduce((n, l) => n + l.timing!.length, 0));
   });
+
+  it('deliver --fix-timing never lengthens a cue to or past 24:00:00:00, where timecodes wrap and DCP refuses times', async () => {
+    // The sample's last cue ends at 00:12:41,583 (frame 18278 at 24 fps): from 23:47:18:09 it ends on 23:59:59:23, the last frame of the day.
+    const out = join(dir, 'd-late');
+    const result = await cli(['deliver', '--config', config, '--language', 'en-US', '--memory', memory, '--start', '23:47:18:09', '--allow-qc-errors', '--fix-timing', '--out', out, '--json'], root);
+    const report = JSON.parse(result.stdout) as { manifest: Manifest };
+    expect(report.manifest.files.length).toBeGreaterThan(0);
+    for (const file of report.manifest.files) expect(file.last!.timecode, file.path).toBe('23:59:59:23');
+    const smpte = readFileSync(join(out, 'hotline-beijing', 'en-US', 'hotline-beijing.en-US.dcp-smpte.xml'), 'utf8');
+    expect(smpte).not.toMatch(/Time(?:In|Out)="24:/);
+  });
 });
