@@ -38,17 +38,19 @@ export function pastDay(track: Track, timing: DeliveryTiming): { cue: Cue; frame
 /**
  * The track on the delivery's frame grid: every time converted (or retimed),
  * offset and snapped to a frame boundary. A cue that snapping would collapse
- * (end at or before start) is dropped with an error: the gate refuses it.
+ * (end at or before start) is shown for one frame, with a warning: dropped,
+ * its text would be lost, and `--fix-timing` could not lengthen it; QC's
+ * minimum duration still judges it.
  */
 export function retimeTrack(track: Track, timing: DeliveryTiming): { track: Track; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const cues: Cue[] = [];
   for (const cue of track.cues) {
     const start = deliveryFrame(cue.start, timing);
-    const end = deliveryFrame(cue.end, timing);
+    let end = deliveryFrame(cue.end, timing);
     if (end <= start) {
-      diagnostics.push(diagnostic('deliver/collapsed-cue', 'error', messages.collapsedCue(cue.start, cue.end, frameRateLabel(timing.delivery)), { cueId: cue.id }));
-      continue;
+      diagnostics.push(diagnostic('deliver/collapsed-cue', 'warning', messages.collapsedCue(cue.start, cue.end, frameRateLabel(timing.delivery)), { cueId: cue.id }));
+      end = start + 1;
     }
     cues.push({ ...cue, start: framesToMs(start, timing.delivery), end: framesToMs(end, timing.delivery) });
   }

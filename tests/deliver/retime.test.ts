@@ -74,10 +74,10 @@ describe('retimeTrack', () => {
     expect(out.cues.map((c) => [c.start, c.end])).toEqual([[1042, 2083], [2125, 4167]]);
   });
 
-  it('refuses a cue that snapping would collapse, with an error on that cue', () => {
+  it('shows a cue that snapping would collapse for one frame, with a warning on that cue: its text is never lost', () => {
     const { track: out, diagnostics } = retimeTrack(track([[0, 10], [1000, 2000]]), timing('24', '24'));
-    expect(out.cues.map((c) => c.id)).toEqual(['2']);
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'deliver/collapsed-cue', severity: 'error', cueId: '1' })]);
+    expect(out.cues.map((c) => [c.id, c.start, c.end])).toEqual([['1', 0, 42], ['2', 1000, 2000]]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'deliver/collapsed-cue', severity: 'warning', cueId: '1' })]);
     expect(diagnostics[0]!.message).toContain('expected at least one frame');
   });
 });

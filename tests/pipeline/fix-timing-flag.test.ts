@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/deliver/manifest.js';
@@ -82,5 +82,24 @@ describe('--fix-timing on localize and deliver (the sample)', () => {
     for (const file of report.manifest.files) expect(file.last!.timecode, file.path).toBe('23:59:59:23');
     const smpte = readFileSync(join(out, 'hotline-beijing', 'en-US', 'hotline-beijing.en-US.dcp-smpte.xml'), 'utf8');
     expect(smpte).not.toMatch(/Time(?:In|Out)="24:/);
+  });
+
+  it('deliver keeps a cue too short for one frame, for the fix to lengthen and the gate to judge, instead of losing it to the frame grid', async () => {
+    // The sample with its first cue cut to 10 ms: less than half a frame at 24 fps.
+    const input = join(dir, 'hotline-beijing.zh-Hans.srt');
+    writeFileSync(input, readFileSync(join(root, 'subtitles/hotline-beijing.zh-Hans.srt'), 'utf8').replace('00:00:07,500 --> 00:00:08,958', '00:00:07,500 --> 00:00:07,510'));
+    const args = ['deliver', '--config', config, '--input', input, '--language', 'en-US', '--memory', memory, '--formats', 'srt', '--fix-timing', '--json'];
+    type Report = { languages: { language: string; delivered: boolean; refusal?: string; timing?: TimingChange[] }[] };
+    const allowed = JSON.parse((await cli([...args, '--allow-qc-errors', '--out', join(dir, 'd-short')], root)).stdout) as Report;
+    expect(allowed.languages[0]!.delivered).toBe(true);
+    const track = parse(readFileSync(join(dir, 'd-short', 'hotline-beijing', 'en-US', 'hotline-beijing.en-US.srt'))).track;
+    expect(track.cues).toHaveLength(112);
+    expect(track.cues[0]!.lines).toEqual([[{ text: 'Beijing, 7 a.m.' }]]);
+    // From its one frame, as far as the fix may move an out-time (half a second).
+    expect([track.cues[0]!.start, track.cues[0]!.end]).toEqual([7500, 8042]);
+    expect(allowed.languages[0]!.timing!.filter((c) => c.cueId === '1')).toEqual([expect.objectContaining({ edge: 'out', after: 8042 })]);
+    // Still too short for the festival: the gate says so by its rule, not by a lost cue.
+    const gated = JSON.parse((await cli([...args, '--out', join(dir, 'd-short-gated')], root)).stdout) as Report;
+    expect(gated.languages[0]!.refusal).toContain('1 (min-duration)');
   });
 });
