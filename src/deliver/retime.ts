@@ -56,3 +56,10 @@ export function retimeTrack(track: Track, timing: DeliveryTiming): { track: Trac
   }
   return { track: { ...track, cues, frameRate: { ...timing.delivery }, meta: { ...track.meta } }, diagnostics };
 }
+
+/** The track with the programme start taken off again, for a format whose times count from its reel's first frame. */
+export function fromReelStart(track: Track, timing: DeliveryTiming): Track {
+  if (timing.startFrames === 0) return track;
+  const back = (ms: Ms) => framesToMs(msToFrames(ms, timing.delivery) - timing.startFrames, timing.delivery);
+  return { ...track, cues: track.cues.map((c) => ({ ...c, start: back(c.start), end: back(c.end) })) };
+}

@@ -3,6 +3,7 @@ import { formatById } from '../formats/index.js';
 import { createMatcher, loadGlossary } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { Track } from '../model/track.js';
 import { frameRateLabel } from '../model/frame-rate.js';
 import { runQc } from '../qc/index.js';
 import { segment } from '../translate/segment.js';
@@ -11,7 +12,7 @@ import { earlierLanguages, readManifest, withEarlier } from '../deliver/earlier.
 import { manifestFile, toolInfo, type Manifest, type ManifestFile, type ManifestLanguage } from '../deliver/manifest.js';
 import { messages } from '../deliver/messages.js';
 import { refusal } from '../deliver/refusal.js';
-import { retimeTrack } from '../deliver/retime.js';
+import { fromReelStart, retimeTrack } from '../deliver/retime.js';
 import { dayFrames, formatTimecode } from '../deliver/timecode.js';
 import { recoverDelivery, writeDeliverySet, type DeliverySet, type WriteSetOptions } from '../deliver/write-set.js';
 import type { DeliverOptions } from './deliver-options.js';
@@ -95,9 +96,11 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       }
       const files: DeliverySet['languages'][number]['files'] = [];
       const described: ManifestFile[] = [];
+      let reel: Track | undefined;
       for (const id of options.formats) {
         const adapter = formatById(id)!;
-        const written = adapter.serialize(track, { frameRate: timing.delivery, issueDate: created });
+        const own = adapter.reelRelative === true ? (reel ??= fromReelStart(track, timing)) : track;
+        const written = adapter.serialize(own, { frameRate: timing.delivery, issueDate: created });
         for (const d of written.diagnostics) findings.push(d);
         const failed = written.diagnostics.find((d) => d.severity === 'error');
         if (failed) {
@@ -107,7 +110,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
         const name = `${options.title}.${language}.${adapter.suffix}`;
         const data = new TextEncoder().encode(written.text);
         files.push({ path: name, data });
-        described.push(manifestFile({ path: `${language}/${name}`, language, format: id, track, rate: timing.delivery, data }));
+        described.push(manifestFile({ path: `${language}/${name}`, language, format: id, track: own, rate: timing.delivery, data }));
       }
       // A language is delivered whole or not at all: a partial set would replace earlier files it lacks.
       if (entry.skipped.length > 0) {
