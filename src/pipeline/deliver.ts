@@ -8,7 +8,7 @@ import { frameRateLabel } from '../model/frame-rate.js';
 import { runQc } from '../qc/index.js';
 import { segment } from '../translate/segment.js';
 import { toTagged } from '../model/tagged-text.js';
-import { earlierLanguages, readManifest, withEarlier } from '../deliver/earlier.js';
+import { earlierLanguages, foreignFiles, readManifest, withEarlier } from '../deliver/earlier.js';
 import { manifestFile, toolInfo, type Manifest, type ManifestFile, type ManifestLanguage } from '../deliver/manifest.js';
 import { messages } from '../deliver/messages.js';
 import { refusal } from '../deliver/refusal.js';
@@ -148,6 +148,11 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
   await withDeliveryLock(folder, async () => {
     await recoverDelivery(folder, write);
     const previous = await readManifest(folder);
+    for (const set of sets) {
+      const foreign = await foreignFiles(folder, set.language, options.title, previous);
+      set.files.push(...foreign.files);
+      manifest.files.push(...foreign.described);
+    }
     const earlier = await earlierLanguages(folder, previous, new Set(newFiles.keys()));
     Object.assign(manifest, withEarlier(manifest, previous, earlier));
     await writeDeliverySet(folder, { languages: sets, manifest: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) }, write);
