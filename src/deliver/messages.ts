@@ -12,5 +12,5 @@ export const messages = {
   writerFailed: (language: string, format: string, message: string) => `${language} ${format}: not written: ${message}`,
   pastDay: (cueId: string, timecode: string, rate: string, retimed: boolean) =>
     `cue ${cueId} would end at ${timecode} at ${rate} fps, at or past 24:00:00:00; expected every time before 24:00:00:00, where SMPTE and DCP timecodes wrap: choose an earlier --start${retimed ? ' or deliver without --retime' : ''}`,
-  badRate: (text: string) => `\`${text}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or 48`,
+  badRate: (text: string) => `\`${text}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 60 or a fraction such as 30000/1001`,
 } as const;

@@ -275,6 +275,8 @@ describe('subloc deliver on the bundled sample', () => {
     const bad = await run(['--fps', 'fast', '--out', join(work, 'x')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('`fast` is not a frame rate');
+    // Every rate --fps takes by name is offered, the HFR ones and a fraction included.
+    for (const rate of ['23.976', '29.97df', '48', '50', '59.94', '60', '30000/1001']) expect(bad.stderr).toContain(rate);
     const start = await run(['--fps', '25', '--start', '00:00:00:25', '--out', join(work, 'x')]);
     expect(start.code).toBe(2);
     expect(start.stderr).toContain('expected at most 24');
