@@ -25,11 +25,18 @@ export function deliveryFrame(ms: Ms, timing: DeliveryTiming): number {
   return frames + timing.startFrames;
 }
 
+/** The delivery frames a cue spans: at least one, so that no cue vanishes on the frame grid. */
+function deliveryFrames(cue: Cue, timing: DeliveryTiming): { start: number; end: number; collapsed: boolean } {
+  const start = deliveryFrame(cue.start, timing);
+  const end = deliveryFrame(cue.end, timing);
+  return end > start ? { start, end, collapsed: false } : { start, end: start + 1, collapsed: true };
+}
+
 /** The first cue that would end at or past 24:00:00:00 on the delivery's timecode, where timecodes wrap. */
 export function pastDay(track: Track, timing: DeliveryTiming): { cue: Cue; frames: number } | undefined {
   const limit = dayFrames(timing.delivery);
   for (const cue of track.cues) {
-    const frames = deliveryFrame(cue.end, timing);
+    const frames = deliveryFrames(cue, timing).end;
     if (frames >= limit) return { cue, frames };
   }
   return undefined;
@@ -46,12 +53,8 @@ export function retimeTrack(track: Track, timing: DeliveryTiming): { track: Trac
   const diagnostics: Diagnostic[] = [];
   const cues: Cue[] = [];
   for (const cue of track.cues) {
-    const start = deliveryFrame(cue.start, timing);
-    let end = deliveryFrame(cue.end, timing);
-    if (end <= start) {
-      diagnostics.push(diagnostic('deliver/collapsed-cue', 'warning', messages.collapsedCue(cue.start, cue.end, frameRateLabel(timing.delivery)), { cueId: cue.id }));
-      end = start + 1;
-    }
+    const { start, end, collapsed } = deliveryFrames(cue, timing);
+    if (collapsed) diagnostics.push(diagnostic('deliver/collapsed-cue', 'warning', messages.collapsedCue(cue.start, cue.end, frameRateLabel(timing.delivery)), { cueId: cue.id }));
     cues.push({ ...cue, start: framesToMs(start, timing.delivery), end: framesToMs(end, timing.delivery) });
   }
   return { track: { ...track, cues, frameRate: { ...timing.delivery }, meta: { ...track.meta } }, diagnostics };

@@ -90,6 +90,8 @@ describe('pastDay', () => {
     // Ending exactly on 24:00:00:00 is past it too: the timecode would read 00:00:00:00.
     expect(pastDay(t, timing('24', '24', { startFrames: day - 24 * 121 }))?.cue.id).toBe('3');
     expect(pastDay(t, timing('24', '24', { startFrames: day - 24 * 121 - 1 }))).toBeUndefined();
+    // A cue shorter than half a frame is shown for one: starting on the last frame of the day, it would end on 24:00:00:00.
+    expect(pastDay(track([[0, 10]]), timing('24', '24', { startFrames: day - 1 }))).toEqual({ cue: expect.objectContaining({ id: '1' }), frames: day });
     // 23:00:00 of a 25 fps master retimed to 24 fps lasts 23:57:30: within the day; 23:30:00 is not.
     expect(pastDay(track([[0, 82_800_000]]), timing('25', '24', { retime: true }))).toBeUndefined();
     expect(pastDay(track([[0, 84_600_000]]), timing('25', '24', { retime: true }))?.cue.id).toBe('1');
