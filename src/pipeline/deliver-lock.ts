@@ -56,6 +56,7 @@ export async function withDeliveryLock<T>(folder: string, work: () => Promise<T>
     await mkdir(folder, { recursive: true });
     await writeFile(mine, `${process.pid}\n`);
   } catch (cause) {
+    if ((await stat(folder).catch(() => undefined))?.isFile()) throw new SublocError('WRITE_FAILED', `${folder} is a file; expected the delivery's folder: move the file away, or deliver with another --out or --title`, { cause, file: folder });
     throw lockFailed(folder, cause);
   }
   try {

@@ -60,4 +60,12 @@ describe('two deliveries into one folder at once', () => {
     await deliver(options);
     expect(readdirSync(join(out, 'hotline-beijing')).sort()).toEqual(['en-US', 'fr-FR', 'manifest.json']);
   });
+
+  it('says so when the delivery folder is a file, and leaves the file as it was', async () => {
+    const out = join(work, 'a-file');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'hotline-beijing'), 'not a folder');
+    await expect(deliver(await options(out, ['en-US']))).rejects.toMatchObject({ code: 'WRITE_FAILED', message: expect.stringContaining(`${join(out, 'hotline-beijing')} is a file; expected the delivery's folder`) });
+    expect(readFileSync(join(out, 'hotline-beijing'), 'utf8')).toBe('not a folder');
+  });
 });
