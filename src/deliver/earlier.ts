@@ -5,6 +5,7 @@ import { parse } from '../formats/parse.js';
 import { FILM, parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate, Lang } from '../model/track.js';
 import { manifestFile, MANIFEST_FILE, sha256, type Manifest, type ManifestFile, type ManifestLanguage } from './manifest.js';
+import type { SetFile } from './write-set.js';
 
 
 /** Every file under `dir`, relative, `/`-separated. */
@@ -66,6 +67,29 @@ export async function earlierLanguages(folder: string, previous: Manifest | unde
   files.sort((a, b) => (order.get(a.path) ?? Infinity) - (order.get(b.path) ?? Infinity) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const languages = (previous?.languages ?? []).filter((l) => !replaced.has(l.language) && (l.delivered ? onDisk.has(l.language) : !onDisk.has(l.language)));
   return { languages, files };
+}
+
+/**
+ * The files of a language's folder that no subloc writer made (a font beside
+ * an Interop file, notes): the new set of the language carries them over, as
+ * the previous manifest described them while they are unchanged. subloc's
+ * own files (`<title>.<lang>.<suffix>`) go with the set they were part of.
+ */
+export async function foreignFiles(folder: string, language: Lang, title: string, previous: Manifest | undefined): Promise<{ files: SetFile[]; described: ManifestFile[] }> {
+  const ours = new Set(Object.values(formats).map((f) => `${title}.${language}.${f.suffix}`));
+  const byPath = new Map((previous?.files ?? []).map((f) => [f.path, f]));
+  const fallback = parseFrameRate(previous?.frameRate ?? '') ?? FILM;
+  const files: SetFile[] = [];
+  const described: ManifestFile[] = [];
+  for (const rel of await filesUnder(join(folder, language)).catch(() => [])) {
+    if (ours.has(rel)) continue;
+    const path = `${language}/${rel}`;
+    const data = await readFile(join(folder, path));
+    const known = byPath.get(path);
+    files.push({ path: rel, data });
+    described.push(known !== undefined && known.bytes === data.byteLength && known.sha256 === sha256(data) ? known : describe(path, language, data, parseFrameRate(known?.frameRate ?? '') ?? fallback));
+  }
+  return { files, described };
 }
 
 /**

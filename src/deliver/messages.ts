@@ -1,7 +1,7 @@
 /** Every message `deliver` writes about a delivery, in one place. */
 export const messages = {
   collapsedCue: (start: number, end: number, rate: string) =>
-    `cue from ${start} ms to ${end} ms lasts less than a frame at ${rate} fps and would vanish; expected at least one frame: lengthen the cue in the source`,
+    `cue from ${start} ms to ${end} ms lasts less than a frame at ${rate} fps; expected at least one frame, so it is shown for one: lengthen it in the source, or deliver with --fix-timing`,
   refused: (language: string, cues: number, list: string) => `${language}: not delivered, ${cues} cue${cues === 1 ? '' : 's'} with errors: ${list}`,
   noTranslations: (language: string, where: { memory: string; source: string }) =>
     `${language}: not delivered: the memory ${where.memory} has no translation from ${where.source} into ${language}; expected the language localized first: run \`subloc localize --target ${language}\` (\`npm run localize\` for every target of the config), or pass --memory <file> to read another memory`,
@@ -12,5 +12,5 @@ export const messages = {
   writerFailed: (language: string, format: string, message: string) => `${language} ${format}: not written: ${message}`,
   pastDay: (cueId: string, timecode: string, rate: string, retimed: boolean) =>
     `cue ${cueId} would end at ${timecode} at ${rate} fps, at or past 24:00:00:00; expected every time before 24:00:00:00, where SMPTE and DCP timecodes wrap: choose an earlier --start${retimed ? ' or deliver without --retime' : ''}`,
-  badRate: (text: string) => `\`${text}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or 48`,
+  badRate: (text: string) => `\`${text}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 60 or a fraction such as 30000/1001`,
 } as const;

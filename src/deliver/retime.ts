@@ -25,11 +25,18 @@ export function deliveryFrame(ms: Ms, timing: DeliveryTiming): number {
   return frames + timing.startFrames;
 }
 
+/** The delivery frames a cue spans: at least one, so that no cue vanishes on the frame grid. */
+function deliveryFrames(cue: Cue, timing: DeliveryTiming): { start: number; end: number; collapsed: boolean } {
+  const start = deliveryFrame(cue.start, timing);
+  const end = deliveryFrame(cue.end, timing);
+  return end > start ? { start, end, collapsed: false } : { start, end: start + 1, collapsed: true };
+}
+
 /** The first cue that would end at or past 24:00:00:00 on the delivery's timecode, where timecodes wrap. */
 export function pastDay(track: Track, timing: DeliveryTiming): { cue: Cue; frames: number } | undefined {
   const limit = dayFrames(timing.delivery);
   for (const cue of track.cues) {
-    const frames = deliveryFrame(cue.end, timing);
+    const frames = deliveryFrames(cue, timing).end;
     if (frames >= limit) return { cue, frames };
   }
   return undefined;
@@ -38,19 +45,24 @@ export function pastDay(track: Track, timing: DeliveryTiming): { cue: Cue; frame
 /**
  * The track on the delivery's frame grid: every time converted (or retimed),
  * offset and snapped to a frame boundary. A cue that snapping would collapse
- * (end at or before start) is dropped with an error: the gate refuses it.
+ * (end at or before start) is shown for one frame, with a warning: dropped,
+ * its text would be lost, and `--fix-timing` could not lengthen it; QC's
+ * minimum duration still judges it.
  */
 export function retimeTrack(track: Track, timing: DeliveryTiming): { track: Track; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const cues: Cue[] = [];
   for (const cue of track.cues) {
-    const start = deliveryFrame(cue.start, timing);
-    const end = deliveryFrame(cue.end, timing);
-    if (end <= start) {
-      diagnostics.push(diagnostic('deliver/collapsed-cue', 'error', messages.collapsedCue(cue.start, cue.end, frameRateLabel(timing.delivery)), { cueId: cue.id }));
-      continue;
-    }
+    const { start, end, collapsed } = deliveryFrames(cue, timing);
+    if (collapsed) diagnostics.push(diagnostic('deliver/collapsed-cue', 'warning', messages.collapsedCue(cue.start, cue.end, frameRateLabel(timing.delivery)), { cueId: cue.id }));
     cues.push({ ...cue, start: framesToMs(start, timing.delivery), end: framesToMs(end, timing.delivery) });
   }
   return { track: { ...track, cues, frameRate: { ...timing.delivery }, meta: { ...track.meta } }, diagnostics };
+}
+
+/** The track with the programme start taken off again, for a format whose times count from its reel's first frame. */
+export function fromReelStart(track: Track, timing: DeliveryTiming): Track {
+  if (timing.startFrames === 0) return track;
+  const back = (ms: Ms) => framesToMs(msToFrames(ms, timing.delivery) - timing.startFrames, timing.delivery);
+  return { ...track, cues: track.cues.map((c) => ({ ...c, start: back(c.start), end: back(c.end) })) };
 }

@@ -48,6 +48,12 @@ export interface FormatInfo {
   readonly suffix: string;
   /** Cheap sniff of decoded text; must not parse the whole file. */
   detect(text: string): boolean;
+  /**
+   * Times count from the first frame of a reel, which is 00:00:00:00 (DCP
+   * subtitle XML): a delivery's programme start (`--start`) is not added.
+   * @default false
+   */
+  readonly reelRelative?: boolean;
 }
 
 export type Reader = (text: string, opts?: ParseOptions) => ParseResult;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SublocError } from '../errors.js';
 import { formatById, formatIds } from '../formats/index.js';
+import { excerpt } from '../formats/shared/excerpt.js';
 import { FILM, frameRateLabel, parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate, Lang, Track } from '../model/track.js';
 import { messages } from '../deliver/messages.js';
@@ -63,6 +64,42 @@ export interface DeliverOptions {
 }
 
 
+/**
+ * One of each language, as first spelled: BCP 47 tags ignore case, and so do
+ * the memory and the drives festivals copy to (exFAT, NTFS, APFS), where
+ * `en-US` and `en-us` would be one folder written twice.
+ */
+function oneOfEach(languages: readonly Lang[]): Lang[] {
+  const seen = new Map<string, Lang>();
+  for (const language of languages) if (!seen.has(language.toLowerCase())) seen.set(language.toLowerCase(), language);
+  return [...seen.values()];
+}
+
+/** What exFAT and NTFS, the drives festivals receive deliveries on, refuse in a file name. */
+const NOT_ON_FESTIVAL_DRIVES = /[<>:"|?*]/;
+const DEVICE_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+/** The longest file name ext4, APFS, NTFS and exFAT all take, counted in UTF-8 bytes (ext4's unit, the strictest here). */
+const NAME_BYTES = 255;
+
+/**
+ * The title names the delivery's folder and files, which are copied to a
+ * festival's drive: a name that drive refuses would fail there, not here,
+ * and one too long would fail only after the QC gate, at the first write.
+ */
+function checkDeliveryTitle(title: string, languages: readonly Lang[], suffixes: readonly string[]): void {
+  const quoted = JSON.stringify(excerpt(title));
+  const character = NOT_ON_FESTIVAL_DRIVES.exec(title)?.[0];
+  const problem =
+    character !== undefined ? `contains \`${character}\`, which exFAT and NTFS drives refuse in a file name`
+    : /[. ]$/.test(title) ? 'ends with a dot or a space, which Windows drops from a file name'
+    : DEVICE_NAMES.test(title) ? 'is a name Windows keeps for a device'
+    : undefined;
+  if (problem !== undefined) throw new SublocError('USAGE', `the title ${quoted} ${problem}; expected a title that names a folder on any drive, such as \`hotline-beijing\` (set it with --title or \`title\` in the config)`);
+  const longest = languages.flatMap((l) => suffixes.map((s) => `${title}.${l}.${s}`)).reduce((a, b) => (Buffer.byteLength(b) > Buffer.byteLength(a) ? b : a), title);
+  const bytes = Buffer.byteLength(longest);
+  if (bytes > NAME_BYTES) throw new SublocError('USAGE', `the title ${quoted} makes file names of ${bytes} bytes (\`${excerpt(longest)}\`); expected at most ${NAME_BYTES}: shorten the title by ${bytes - NAME_BYTES} bytes (--title or \`title\` in the config)`);
+}
+
 function rate(text: string, where: string): FrameRate {
   const parsed = parseFrameRate(text);
   if (!parsed) throw new SublocError('USAGE', `${where}: ${messages.badRate(text)}`);
@@ -100,6 +137,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
     missingFormats = listed.filter((id) => formatById(id) === undefined);
   }
 
+  checkDeliveryTitle(base.title, oneOfEach(base.targets), formats.map((id) => formatById(id)!.suffix));
   const deliveryFps = cli.fps === undefined ? undefined : rate(cli.fps, '--fps');
   const { track: sourceTrack } = await readSourceTrack(base);
   // The source file's own rate (TTML ttp:frameRate, SMPTE DCP EditRate) outranks the config's fps; --source-fps outranks both.
@@ -118,7 +156,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
     input: base.input,
     source: base.source,
     sourceTrack,
-    languages: base.targets,
+    languages: oneOfEach(base.targets),
     memory: base.memory,
     profile: delivery?.id ?? qcProfile.id,
     qcProfile,

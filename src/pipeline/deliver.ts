@@ -3,26 +3,30 @@ import { formatById } from '../formats/index.js';
 import { createMatcher, loadGlossary } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { Track } from '../model/track.js';
 import { frameRateLabel } from '../model/frame-rate.js';
 import { runQc } from '../qc/index.js';
 import { segment } from '../translate/segment.js';
 import { toTagged } from '../model/tagged-text.js';
-import { earlierLanguages, readManifest, withEarlier } from '../deliver/earlier.js';
+import { earlierLanguages, foreignFiles, readManifest, withEarlier } from '../deliver/earlier.js';
 import { manifestFile, toolInfo, type Manifest, type ManifestFile, type ManifestLanguage } from '../deliver/manifest.js';
 import { messages } from '../deliver/messages.js';
 import { refusal } from '../deliver/refusal.js';
-import { retimeTrack } from '../deliver/retime.js';
-import { formatTimecode } from '../deliver/timecode.js';
+import { fromReelStart, retimeTrack } from '../deliver/retime.js';
+import { dayFrames, formatTimecode } from '../deliver/timecode.js';
 import { recoverDelivery, writeDeliverySet, type DeliverySet, type WriteSetOptions } from '../deliver/write-set.js';
 import type { DeliverOptions } from './deliver-options.js';
+import { withDeliveryLock } from './deliver-lock.js';
 import { languageTrack } from './language-track.js';
-import { fixTiming } from '../timing/fix-timing.js';
+import { fixTiming, type TimingChange } from '../timing/fix-timing.js';
 
 export interface LanguageDelivery extends ManifestLanguage {
   /** QC and timing findings, writer reports: everything said about this language. */
   findings: Diagnostic[];
   /** Formats whose writer reported an error: the language is not delivered. */
   skipped: { format: string; reason: string }[];
+  /** With `--fix-timing`: every time the fix moved, cue by cue (the manifest keeps their count). */
+  timing?: TimingChange[];
 }
 
 export interface DeliveryReport {
@@ -59,7 +63,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       const built = await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery });
       const retimed = retimeTrack(built.track, timing);
       // Per language: its reading speed may need more time than the source's template gave.
-      const timed = options.fixTiming ? fixTiming(retimed.track, { language, profile: options.qcProfile, frameRate: timing.delivery }) : undefined;
+      const timed = options.fixTiming ? fixTiming(retimed.track, { language, profile: options.qcProfile, frameRate: timing.delivery, lastFrame: dayFrames(timing.delivery) - 1 }) : undefined;
       const track = timed?.track ?? retimed.track;
       const timingFindings = timed === undefined ? retimed.diagnostics : [...retimed.diagnostics, ...timed.findings];
       const targetTagged = new Map(track.cues.filter((c) => built.origins.has(c.id)).map((c) => [c.id, toTagged(c.lines, language)]));
@@ -76,7 +80,10 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
         findings,
         skipped: [],
       };
-      if (timed !== undefined) entry.timingChanges = timed.changes.length;
+      if (timed !== undefined) {
+        entry.timingChanges = timed.changes.length;
+        entry.timing = timed.changes;
+      }
       languages.push(entry);
       // Nothing to gate: the language was never localized, whatever --allow-qc-errors says.
       if (built.origins.size === 0) {
@@ -89,9 +96,11 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       }
       const files: DeliverySet['languages'][number]['files'] = [];
       const described: ManifestFile[] = [];
+      let reel: Track | undefined;
       for (const id of options.formats) {
         const adapter = formatById(id)!;
-        const written = adapter.serialize(track, { frameRate: timing.delivery, issueDate: created });
+        const own = adapter.reelRelative === true ? (reel ??= fromReelStart(track, timing)) : track;
+        const written = adapter.serialize(own, { frameRate: timing.delivery, issueDate: created });
         for (const d of written.diagnostics) findings.push(d);
         const failed = written.diagnostics.find((d) => d.severity === 'error');
         if (failed) {
@@ -101,7 +110,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
         const name = `${options.title}.${language}.${adapter.suffix}`;
         const data = new TextEncoder().encode(written.text);
         files.push({ path: name, data });
-        described.push(manifestFile({ path: `${language}/${name}`, language, format: id, track, rate: timing.delivery, data }));
+        described.push(manifestFile({ path: `${language}/${name}`, language, format: id, track: own, rate: timing.delivery, data }));
       }
       // A language is delivered whole or not at all: a partial set would replace earlier files it lacks.
       if (entry.skipped.length > 0) {
@@ -129,16 +138,24 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     start: formatTimecode(timing.startFrames, timing.delivery),
     qcErrorsAllowed: options.allowQcErrors,
     timingFixed: options.fixTiming,
-    languages: languages.map(({ findings: _f, skipped: _s, ...l }) => l),
+    languages: languages.map(({ findings: _f, skipped: _s, timing: _t, ...l }) => l),
     files: [...newFiles.values()].flat(),
   };
   const incomplete = languages.some((l) => !l.delivered);
   if (sets.length === 0) return { folder, manifest, languages, incomplete, written: false };
 
-  await recoverDelivery(folder, write);
-  const previous = await readManifest(folder);
-  const earlier = await earlierLanguages(folder, previous, new Set(newFiles.keys()));
-  Object.assign(manifest, withEarlier(manifest, previous, earlier));
-  await writeDeliverySet(folder, { languages: sets, manifest: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) }, write);
+  // From the previous manifest to the new one in place: what another run wrote meanwhile would be left out.
+  await withDeliveryLock(folder, async () => {
+    await recoverDelivery(folder, write);
+    const previous = await readManifest(folder);
+    for (const set of sets) {
+      const foreign = await foreignFiles(folder, set.language, options.title, previous);
+      set.files.push(...foreign.files);
+      manifest.files.push(...foreign.described);
+    }
+    const earlier = await earlierLanguages(folder, previous, new Set(newFiles.keys()));
+    Object.assign(manifest, withEarlier(manifest, previous, earlier));
+    await writeDeliverySet(folder, { languages: sets, manifest: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) }, write);
+  });
   return { folder, manifest, languages, incomplete, written: true };
 }

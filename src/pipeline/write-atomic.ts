@@ -5,9 +5,10 @@ import { SublocError } from '../errors.js';
 /** `.<name>.<pid>.<time>.tmp`: the temporary file of a write in progress, or of one that was killed. */
 const TEMP = /^\.(.+)\.(\d+)\.([0-9a-z]+)\.tmp$/;
 /** No single write takes this long: a temporary file this old is left over whatever its pid says now (pids are reused). */
-const STALE_AFTER_MS = 60 * 60 * 1000;
+export const STALE_AFTER_MS = 60 * 60 * 1000;
 
-function writerGone(pid: number): boolean {
+/** True when no process `pid` runs on this machine any more; false for this process and while unsure. */
+export function writerGone(pid: number): boolean {
   if (pid === process.pid) return false;
   try {
     process.kill(pid, 0);

@@ -18,6 +18,11 @@ export interface TimingFixOptions {
   maxExtendMs?: Ms;
   /** Gaps up to this long are closed to the minimum gap ("chaining"). @default 500 (12 frames at 24 fps) */
   chainMs?: Ms;
+  /**
+   * The last frame an out-time may be extended to: a delivery's is the frame
+   * before 24:00:00:00, where its timecode wraps. @default no limit
+   */
+  lastFrame?: number;
 }
 
 /** Which guideline moved a time. */
@@ -68,12 +73,15 @@ export function fixTiming(track: Track, options: TimingFixOptions): TimingFixRes
   const findings: Diagnostic[] = [];
 
   const cues: Frames[] = track.cues.map((cue) => ({ cue, in: toFrames(cue.start), out: toFrames(cue.end), rule: undefined }));
+  // The next in-time on screen, whatever the list order: in a track out of order the next cue listed is not it.
+  const byTime = cues.map((c, i) => ({ in: c.in, i })).sort((a, b) => a.in - b.in || a.i - b.i);
+  const nextIn = new Map(byTime.map((c, k) => [c.i, byTime[k + 1]?.in ?? Infinity]));
   cues.forEach((c, i) => {
     const next = cues[i + 1];
     // A track out of time order is left alone where it is: the fix never reorders.
     const following = next !== undefined && next.in >= c.in ? next : undefined;
     if (next !== undefined && following === undefined) findings.push(diagnostic('timing/out-of-order', 'warning', messages.outOfOrder(c.cue.id, next.cue.id), { cueId: next.cue.id }));
-    const ceiling = following === undefined ? Infinity : following.in - minGap;
+    const ceiling = Math.min(following === undefined ? Infinity : following.in - minGap, nextIn.get(i)! - minGap, options.lastFrame ?? Infinity);
     const original = c.out;
 
     const readingFrames = Number.isFinite(cps) && cps > 0 ? Math.ceil((readingChars(c.cue, language) / cps) * (rate.numerator / rate.denominator)) : 0;

@@ -3,7 +3,7 @@ const seconds = (ms: number) => (ms / 1000).toFixed(2);
 /** What the timing fix could not do, each with what a subtitler would do next. */
 export const messages = {
   outOfOrder: (previous: string, cue: string) =>
-    `cue ${cue} starts before cue ${previous}; expected cues in time order: timings around it were left as they are (the fix never reorders cues)`,
+    `cue ${cue} starts before cue ${previous}; expected cues in time order: the fix never reorders cues, and moved no time onto another`,
   noRoom: (cue: string, next: string, minGap: number) =>
     `cue ${cue} cannot end ${minGap} frames before cue ${next} starts and still last a frame; expected room for both: merge the two cues, or move cue ${next}'s in-time in the source`,
   tooShort: (cue: string, ms: number, min: number, next: string | undefined) =>

@@ -54,7 +54,7 @@ function readBack(path: string, format: string, rate: FrameRate): Track {
 }
 
 /** Checks a delivery folder against its manifest and returns it. */
-function checkDelivery(folder: string, rate: FrameRate, expected: (lang: string) => [number, number][]): Manifest {
+function checkDelivery(folder: string, rate: FrameRate, expected: (lang: string, format: string) => [number, number][]): Manifest {
   const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
   expect(manifest.tool).toEqual({ name: 'subloc', version: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version });
   expect(listFiles(folder).sort()).toEqual([...manifest.files.map((f) => f.path), 'manifest.json'].sort());
@@ -68,15 +68,15 @@ function checkDelivery(folder: string, rate: FrameRate, expected: (lang: string)
     if (TICKS.has(file.format)) {
       // 4 ms ticks cannot say a frame boundary exactly: the nearest tick, which reads back as the same frame.
       const frames = (t: [number, number][]) => t.map(([a, b]) => [msToFrames(a, rate), msToFrames(b, rate)]);
-      expect(frames(times(track)), file.path).toEqual(frames(expected(file.language)));
-      for (const [i, [a, b]] of times(track).entries()) expect(Math.max(Math.abs(a - expected(file.language)[i]![0]), Math.abs(b - expected(file.language)[i]![1]))).toBeLessThanOrEqual(2);
+      expect(frames(times(track)), file.path).toEqual(frames(expected(file.language, file.format)));
+      for (const [i, [a, b]] of times(track).entries()) expect(Math.max(Math.abs(a - expected(file.language, file.format)[i]![0]), Math.abs(b - expected(file.language, file.format)[i]![1]))).toBeLessThanOrEqual(2);
     } else {
-      expect(times(track), file.path).toEqual(expected(file.language));
+      expect(times(track), file.path).toEqual(expected(file.language, file.format));
       for (const c of track.cues) expect(onGrid(c.start, rate) && onGrid(c.end, rate), `${file.path} cue ${c.id}`).toBe(true);
     }
-    const [first] = expected(file.language);
+    const [first] = expected(file.language, file.format);
     expect(file.first).toEqual({ ms: first![0], timecode: formatTimecode(msToFrames(first![0], rate), rate) });
-    expect(file.last?.ms).toBe(Math.max(...expected(file.language).map(([, end]) => end)));
+    expect(file.last?.ms).toBe(Math.max(...expected(file.language, file.format).map(([, end]) => end)));
     validate(path, file.format);
   }
   return manifest;
@@ -110,10 +110,13 @@ describe('subloc deliver on the bundled sample', () => {
     const r = await run(['--fps', '25', '--start', '10:00:00:00', '--out', out, '--allow-qc-errors', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const rate = parseFrameRate('25')!;
-    const expected = source.cues.map((c) => [framesToMs(msToFrames(c.start, rate) + 900_000, rate), framesToMs(msToFrames(c.end, rate) + 900_000, rate)] as [number, number]);
-    const manifest = checkDelivery(join(out, 'hotline-beijing'), rate, () => expected);
+    const at = (offset: number) => source.cues.map((c) => [framesToMs(msToFrames(c.start, rate) + offset, rate), framesToMs(msToFrames(c.end, rate) + offset, rate)] as [number, number]);
+    // A DCP reel starts at 00:00:00:00 (its StartTime says so), whatever the programme's timecode: the offset is not its to count.
+    const reel = new Set(['dcp-smpte', 'dcp-interop']);
+    const manifest = checkDelivery(join(out, 'hotline-beijing'), rate, (_, format) => at(reel.has(format) ? 0 : 900_000));
     expect(manifest).toMatchObject({ frameRate: '25', start: '10:00:00:00' });
-    expect(manifest.files[0]!.first?.timecode.startsWith('10:00:')).toBe(true);
+    expect(manifest.files.filter((f) => !reel.has(f.format)).every((f) => f.first?.timecode.startsWith('10:00:'))).toBe(true);
+    expect(manifest.files.filter((f) => reel.has(f.format)).map((f) => f.first?.timecode)).toEqual(TARGETS.flatMap(() => REGISTERED.filter((id) => reel.has(id)).map(() => '00:00:07:13')));
     expect(JSON.parse(r.stdout).manifest).toEqual(manifest);
   });
 
@@ -272,6 +275,8 @@ describe('subloc deliver on the bundled sample', () => {
     const bad = await run(['--fps', 'fast', '--out', join(work, 'x')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('`fast` is not a frame rate');
+    // Every rate --fps takes by name is offered, the HFR ones and a fraction included.
+    for (const rate of ['23.976', '29.97df', '48', '50', '59.94', '60', '30000/1001']) expect(bad.stderr).toContain(rate);
     const start = await run(['--fps', '25', '--start', '00:00:00:25', '--out', join(work, 'x')]);
     expect(start.code).toBe(2);
     expect(start.stderr).toContain('expected at most 24');

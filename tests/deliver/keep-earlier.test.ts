@@ -9,6 +9,7 @@ import { deliver } from '../../src/pipeline/deliver.js';
 import type { Manifest } from '../../src/deliver/manifest.js';
 import { resolveDeliverOptions } from '../../src/pipeline/deliver-options.js';
 import { recoverDelivery } from '../../src/deliver/write-set.js';
+import { withDeliveryLock } from '../../src/pipeline/deliver-lock.js';
 import { formatById } from '../../src/formats/index.js';
 import { cli } from '../helpers/cli.js';
 import { localizeSample } from '../helpers/localize-sample.js';
@@ -91,6 +92,18 @@ describe('a delivery keeps what it does not deliver', () => {
     expect(snapshot(folder)).toEqual(first);
   });
 
+  it('a language delivered again keeps the files no subloc writer made (the Interop font beside its XML), listed in the manifest', async () => {
+    await firstDelivery('font');
+    const font = new Uint8Array([0, 1, 0, 0, 0, 9, 0x80, 0xff]);
+    writeFileSync(join(folder, 'fr-FR/font.ttf'), font);
+    const r = await run(['--language', 'fr-FR', '--fps', '25', '--formats', 'srt,dcp-interop', '--allow-qc-errors']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(new Uint8Array(readFileSync(join(folder, 'fr-FR/font.ttf')))).toEqual(font);
+    // subloc's own files of formats not delivered this time go with the folder they were part of.
+    expect(Object.keys(only(snapshot(folder), 'fr-FR')).sort()).toEqual(['fr-FR/font.ttf', 'fr-FR/hotline-beijing.fr-FR.dcp-interop.xml', 'fr-FR/hotline-beijing.fr-FR.srt']);
+    expect(checkManifest(folder).files.find((f) => f.path === 'fr-FR/font.ttf')).toMatchObject({ language: 'fr-FR', format: 'unknown', bytes: font.byteLength });
+  });
+
   it('--language fr-FR alone replaces fr-FR only; the manifest lists en-US as it is on disk', async () => {
     await firstDelivery('fr-only');
     const before = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
@@ -150,7 +163,8 @@ describe('a delivery keeps what it does not deliver', () => {
         }, 1);
       });
       await exited;
-      await recoverDelivery(folder);
+      // As the next run does: the killed run's lock taken over, then its staging finished or dropped.
+      await withDeliveryLock(folder, () => recoverDelivery(folder));
       const after = snapshot(folder);
       for (const lang of ['en-US', 'fr-FR']) {
         const state = JSON.stringify(only(after, lang)) === JSON.stringify(only(first, lang)) ? 'old' : JSON.stringify(only(after, lang)) === JSON.stringify(only(reference, lang)) ? 'new' : 'neither';

@@ -74,10 +74,10 @@ describe('retimeTrack', () => {
     expect(out.cues.map((c) => [c.start, c.end])).toEqual([[1042, 2083], [2125, 4167]]);
   });
 
-  it('refuses a cue that snapping would collapse, with an error on that cue', () => {
+  it('shows a cue that snapping would collapse for one frame, with a warning on that cue: its text is never lost', () => {
     const { track: out, diagnostics } = retimeTrack(track([[0, 10], [1000, 2000]]), timing('24', '24'));
-    expect(out.cues.map((c) => c.id)).toEqual(['2']);
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'deliver/collapsed-cue', severity: 'error', cueId: '1' })]);
+    expect(out.cues.map((c) => [c.id, c.start, c.end])).toEqual([['1', 0, 42], ['2', 1000, 2000]]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'deliver/collapsed-cue', severity: 'warning', cueId: '1' })]);
     expect(diagnostics[0]!.message).toContain('expected at least one frame');
   });
 });
@@ -90,6 +90,8 @@ describe('pastDay', () => {
     // Ending exactly on 24:00:00:00 is past it too: the timecode would read 00:00:00:00.
     expect(pastDay(t, timing('24', '24', { startFrames: day - 24 * 121 }))?.cue.id).toBe('3');
     expect(pastDay(t, timing('24', '24', { startFrames: day - 24 * 121 - 1 }))).toBeUndefined();
+    // A cue shorter than half a frame is shown for one: starting on the last frame of the day, it would end on 24:00:00:00.
+    expect(pastDay(track([[0, 10]]), timing('24', '24', { startFrames: day - 1 }))).toEqual({ cue: expect.objectContaining({ id: '1' }), frames: day });
     // 23:00:00 of a 25 fps master retimed to 24 fps lasts 23:57:30: within the day; 23:30:00 is not.
     expect(pastDay(track([[0, 82_800_000]]), timing('25', '24', { retime: true }))).toBeUndefined();
     expect(pastDay(track([[0, 84_600_000]]), timing('25', '24', { retime: true }))?.cue.id).toBe('1');

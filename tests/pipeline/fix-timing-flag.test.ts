@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/deliver/manifest.js';
 import { parse } from '../../src/formats/parse.js';
 import type { RunReport } from '../../src/pipeline/report.js';
+import type { TimingChange } from '../../src/timing/fix-timing.js';
 import { cli } from '../helpers/cli.js';
 import { localizeSample } from '../helpers/localize-sample.js';
 
@@ -47,5 +48,59 @@ describe('--fix-timing on localize and deliver (the sample)', () => {
     expect(timed.timingFixed).toBe(true);
     expect(timed.languages.every((l) => (l.timingChanges ?? 0) > 0)).toBe(true);
     expect(errors(timed)).toBeLessThan(errors(plain));
+  });
+
+  it('deliver reports every time it moved, cue by cue, each as the delivered files have it, in --json and in the text output', async () => {
+    const args = ['deliver', '--config', config, '--language', 'en-US,ja-JP', '--memory', memory, '--formats', 'srt', '--allow-qc-errors', '--fix-timing'];
+    const json = await cli([...args, '--out', join(dir, 'd-report'), '--json'], root);
+    const report = JSON.parse(json.stdout) as { manifest: Manifest; languages: { language: string; timing?: TimingChange[] }[] };
+    for (const l of report.languages) {
+      const changes = l.timing!;
+      expect(changes.length).toBe(report.manifest.languages.find((m) => m.language === l.language)!.timingChanges);
+      const track = parse(readFileSync(join(dir, 'd-report', 'hotline-beijing', l.language, `hotline-beijing.${l.language}.srt`))).track;
+      for (const change of changes) {
+        const cue = track.cues.find((c) => c.id === change.cueId)!;
+        expect(change.edge === 'in' ? cue.start : cue.end, `${l.language} cue ${change.cueId}`).toBe(change.after);
+      }
+    }
+    // The manifest keeps the count; the list is the run's to report.
+    const manifest = JSON.parse(readFileSync(join(dir, 'd-report', 'hotline-beijing', 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.languages.every((l) => typeof l.timingChanges === 'number' && !('timing' in l))).toBe(true);
+    const text = await cli([...args, '--out', join(dir, 'd-report-text')], root);
+    const first = report.languages[0]!.timing![0]!;
+    expect(text.stdout).toContain(`${report.languages[0]!.language}: cue ${first.cueId} ${first.edge}: ${first.before} ms → ${first.after} ms (${first.rule})`);
+    const lines = text.stdout.split('\n').filter((line) => / ms → \d+ ms \(/.test(line));
+    expect(lines).toHaveLength(report.languages.reduce((n, l) => n + l.timing!.length, 0));
+  });
+
+  it('deliver --fix-timing never lengthens a cue to or past 24:00:00:00, where timecodes wrap', async () => {
+    // The sample's last cue ends at 00:12:41,583 (frame 18278 at 24 fps): from 23:47:18:09 it ends on 23:59:59:23, the last frame of the day.
+    const out = join(dir, 'd-late');
+    const result = await cli(['deliver', '--config', config, '--language', 'en-US', '--memory', memory, '--start', '23:47:18:09', '--allow-qc-errors', '--fix-timing', '--out', out, '--json'], root);
+    const report = JSON.parse(result.stdout) as { manifest: Manifest };
+    expect(report.manifest.files.length).toBeGreaterThan(0);
+    // A DCP file counts from its reel's first frame, without the start.
+    for (const file of report.manifest.files) expect(file.last!.timecode, file.path).toBe(file.format.startsWith('dcp-') ? '00:12:41:14' : '23:59:59:23');
+    const ttml = readFileSync(join(out, 'hotline-beijing', 'en-US', 'hotline-beijing.en-US.imsc.ttml'), 'utf8');
+    expect(ttml).not.toMatch(/end="24:/);
+  });
+
+  it('deliver keeps a cue too short for one frame, for the fix to lengthen and the gate to judge, instead of losing it to the frame grid', async () => {
+    // The sample with its first cue cut to 10 ms: less than half a frame at 24 fps.
+    const input = join(dir, 'hotline-beijing.zh-Hans.srt');
+    writeFileSync(input, readFileSync(join(root, 'subtitles/hotline-beijing.zh-Hans.srt'), 'utf8').replace('00:00:07,500 --> 00:00:08,958', '00:00:07,500 --> 00:00:07,510'));
+    const args = ['deliver', '--config', config, '--input', input, '--language', 'en-US', '--memory', memory, '--formats', 'srt', '--fix-timing', '--json'];
+    type Report = { languages: { language: string; delivered: boolean; refusal?: string; timing?: TimingChange[] }[] };
+    const allowed = JSON.parse((await cli([...args, '--allow-qc-errors', '--out', join(dir, 'd-short')], root)).stdout) as Report;
+    expect(allowed.languages[0]!.delivered).toBe(true);
+    const track = parse(readFileSync(join(dir, 'd-short', 'hotline-beijing', 'en-US', 'hotline-beijing.en-US.srt'))).track;
+    expect(track.cues).toHaveLength(112);
+    expect(track.cues[0]!.lines).toEqual([[{ text: 'Beijing, 7 a.m.' }]]);
+    // From its one frame, as far as the fix may move an out-time (half a second).
+    expect([track.cues[0]!.start, track.cues[0]!.end]).toEqual([7500, 8042]);
+    expect(allowed.languages[0]!.timing!.filter((c) => c.cueId === '1')).toEqual([expect.objectContaining({ edge: 'out', after: 8042 })]);
+    // Still too short for the festival: the gate says so by its rule, not by a lost cue.
+    const gated = JSON.parse((await cli([...args, '--out', join(dir, 'd-short-gated')], root)).stdout) as Report;
+    expect(gated.languages[0]!.refusal).toContain('1 (min-duration)');
   });
 });

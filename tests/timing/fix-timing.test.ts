@@ -107,4 +107,26 @@ describe('fixTiming (Netflix subtitle timing guidelines)', () => {
     // What is left is said by the fix itself, cue by cue.
     for (const d of after.filter((d) => d.code === 'qc/min-duration')) expect(findings.map((x) => x.cueId)).toContain(d.cueId);
   });
+
+  it('moves no out-time onto another cue when the track is out of time order', () => {
+    // B is listed after A but shown before it: A's next cue in time is C, which it must not run into.
+    const { track: fixed } = fix(track(cue('A', f(240), f(250)), cue('B', f(120), f(144)), cue('C', f(255), f(312))));
+    expect(msToFrames(fixed.cues[0]!.end, fps24)).toBe(253);
+  });
+
+  it('never makes two cues overlap that did not, in any order, at any rate', () => {
+    const arbCues = fc.array(fc.tuple(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 1, max: 150 })), { minLength: 2, maxLength: 12 });
+    fc.assert(
+      fc.property(arbCues, fc.constantFrom('23.976', '24', '25', '29.97', '48', '50', '59.94'), (spans, label) => {
+        const rate = parseFrameRate(label)!;
+        const input = track(...spans.map(([start, length], i) => cue(String(i + 1), f(start, rate), f(start + length, rate), '好')));
+        const { track: fixed } = fix(input, rate);
+        const overlaps = (cues: Cue[], i: number, j: number) => cues[i]!.start < cues[j]!.end && cues[j]!.start < cues[i]!.end;
+        for (let i = 0; i < spans.length; i++) {
+          for (let j = i + 1; j < spans.length; j++) if (!overlaps(input.cues, i, j)) expect(overlaps(fixed.cues, i, j), `${label}: cues ${i + 1} and ${j + 1}`).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

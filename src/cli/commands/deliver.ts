@@ -56,6 +56,8 @@ export const deliver: Command = {
       return report.incomplete ? EXIT.failed : EXIT.ok;
     }
     for (const l of report.languages) {
+      // What the delivered files differ from the memory by: every moved time, as `subloc timing fix` lists them.
+      if (l.delivered && io.quiet !== true) for (const c of l.timing ?? []) io.stdout(`${l.language}: ${t('timing.change', { cue: c.cueId, edge: c.edge, before: c.before, after: c.after, rule: c.rule })}\n`);
       // One line a language: the cues and their rules; every message is in --json.
       if (l.refusal !== undefined) io.stderr(`subloc deliver: ${l.refusal}\n`);
       // Writers' errors are the `not written` lines below; their warnings say what a format dropped.

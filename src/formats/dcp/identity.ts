@@ -7,6 +7,7 @@ export const dcpSmpteIdentity: FormatInfo = {
   extensions: ['xml'],
   suffix: 'dcp-smpte.xml',
   detect: detectSmpte,
+  reelRelative: true,
 };
 
 export const dcpInteropIdentity: FormatInfo = {
@@ -15,4 +16,5 @@ export const dcpInteropIdentity: FormatInfo = {
   extensions: ['xml'],
   suffix: 'dcp-interop.xml',
   detect: detectInterop,
+  reelRelative: true,
 };

@@ -35,7 +35,7 @@ export const messages = {
     diagnostic('dcp/unknown-language', 'warning', `\`<Language>${excerpt(value)}</Language>\` names no language subloc knows; expected a language tag such as \`fr\` (or, in Interop, an English name such as \`French\`); read the track as \`${used}\``, at),
 
   frameRateRefused: (label: string): Diagnostic =>
-    diagnostic('dcp/frame-rate', 'error', `${label} fps is not a DCP frame rate; expected 24, 25, 30, 48, 50 or 60 (a SMPTE \`TimeCodeRate\` is a whole number); nothing was written`),
+    diagnostic('dcp/frame-rate', 'error', `${label} fps is not a DCP frame rate; expected 24, 25, 30, 48, 50 or 60 (a DCP plays, and a SMPTE \`TimeCodeRate\` counts, whole frames a second); nothing was written`),
   tooManyLines: (count: number, cueId: string): Diagnostic =>
     diagnostic('dcp/too-many-lines', 'error', `the cue has ${count} lines; cinema subtitles hold at most 2; written with all ${count} lines, shorten or split it before delivery`, { cueId }),
   tooShort: (unit: string, cueId: string): Diagnostic =>

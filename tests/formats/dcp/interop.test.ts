@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dcpInterop } from '../../../src/formats/dcp/index.js';
+import { parseFrameRate } from '../../../src/model/frame-rate.js';
 import type { Cue, Track } from '../../../src/model/track.js';
 import { arbTrack } from '../../helpers/arbitrary-track.js';
 import { expectHeaderRoundTrip, expectRoundTrip } from '../../helpers/round-trip.js';
@@ -33,6 +34,16 @@ describe('Interop CineCanvas writer', () => {
   </Font>
 </DCSubtitle>
 `);
+  });
+
+  it('refuses a delivery rate no DCP plays (23.976, 29.97), as the SMPTE writer does, and needs none when not given one', () => {
+    for (const label of ['23.976', '29.97', '59.94']) {
+      const { text, diagnostics } = dcpInterop.serialize(track([hello]), { ...OPTS, frameRate: parseFrameRate(label)! });
+      expect(text, label).toBe('');
+      expect(diagnostics, label).toEqual([expect.objectContaining({ code: 'dcp/frame-rate', severity: 'error', message: expect.stringContaining(`${label} fps is not a DCP frame rate`) })]);
+    }
+    for (const label of ['24', '25', '48']) expect(dcpInterop.serialize(track([hello]), { ...OPTS, frameRate: parseFrameRate(label)! }).diagnostics, label).toEqual([]);
+    expect(dcpInterop.serialize(track([hello]), OPTS).diagnostics).toEqual([]);
   });
 
   it('writes a track without cues as a document DCSubtitle.v1.mattsson.xsd accepts', () => {

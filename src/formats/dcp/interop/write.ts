@@ -1,9 +1,12 @@
 import type { Diagnostic } from '../../../model/diagnostic.js';
+import { frameRateLabel } from '../../../model/frame-rate.js';
 import type { Track } from '../../../model/track.js';
 import type { SerializeOptions, SerializeResult } from '../../types.js';
 import { DEFAULT_ARGB } from '../color.js';
 import { documentUuid } from '../ids.js';
 import { languageName } from '../language.js';
+import { messages } from '../messages.js';
+import { dcpRate } from '../rates.js';
 import { formatTicks, TICK_MS } from '../timecode.js';
 import { escapeText } from '../../shared/xml-escape.js';
 import { textElements, timedCues, type LineDialect } from '../write-lines.js';
@@ -19,6 +22,8 @@ const DIALECT: LineDialect = { valign: 'VAlign', vposition: 'VPosition', halign:
  * libdcp and the Interop servers it targets write and expect plain UTF-8.
  */
 export function write(track: Track, opts: SerializeOptions = {}): SerializeResult {
+  // Ticks need no rate, but a delivery at one no cinema plays is not a DCP.
+  if (opts.frameRate !== undefined && dcpRate(opts.frameRate) === undefined) return { text: '', diagnostics: [messages.frameRateRefused(frameRateLabel(opts.frameRate))] };
   const diagnostics: Diagnostic[] = [];
   const uuid = documentUuid(opts.documentId, diagnostics);
 

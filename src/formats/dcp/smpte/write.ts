@@ -6,23 +6,15 @@ import { DEFAULT_ARGB } from '../color.js';
 import { derivedUuid, documentUuid, issueDate } from '../ids.js';
 import { LANGUAGE_TAG } from '../language.js';
 import { messages } from '../messages.js';
+import { dcpRate } from '../rates.js';
 import { DCST_2014 } from '../namespaces.js';
 import { formatEditUnits } from '../timecode.js';
 import { escapeText } from '../../shared/xml-escape.js';
 import { textElements, timedCues, type LineDialect } from '../write-lines.js';
 
-/** The rates a DCP plays (Berlinale lists 24, 25, 30, 48; 50 and 60 are the other HFR rates). */
-export const DCP_RATES: readonly number[] = [24, 25, 30, 48, 50, 60];
 const FONT_ID = 'font1';
 
 const DIALECT: LineDialect = { valign: 'Valign', vposition: 'Vposition', halign: 'Halign', hposition: 'Hposition', underline: 'Underline', edge: 8 };
-
-/** A whole DCP rate, or undefined for 23.976 and the like, which SMPTE time code cannot count. */
-function dcpRate(rate: FrameRate): number | undefined {
-  if (rate.numerator % rate.denominator !== 0) return undefined;
-  const fps = rate.numerator / rate.denominator;
-  return DCP_RATES.includes(fps) ? fps : undefined;
-}
 
 /**
  * SMPTE ST 428-7:2014 subtitle XML for one reel, UTF-8 with a BOM, times in
