@@ -1,40 +1,60 @@
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SublocError } from '../errors.js';
 import { STALE_AFTER_MS, writerGone } from './write-atomic.js';
 
-/** Held by the run writing the folder: its pid, so a run killed while holding it can be told from a live one. */
+/**
+ * Held by the run writing the folder: its machine and pid, so a run killed
+ * while holding it can be told from a live one. A delivery folder may be on a
+ * drive several machines share, where a pid says nothing about another
+ * machine's processes: a lock of another machine is stale only by its age.
+ */
 const LOCK = '.deliver.lock';
 const RETRY_MS = 100;
+/** This machine as a file name may hold it. */
+const HOST = hostname().toLowerCase().replace(/[^a-z0-9-]/g, '-') || 'host';
 
-async function holder(path: string): Promise<number | undefined> {
-  const text = await readFile(path, 'utf8').catch(() => '');
-  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined;
+interface Holder {
+  host: string;
+  pid: number;
 }
 
-/** The holder was killed (its process is gone) or has held the folder longer than any delivery takes. */
-async function stale(path: string, pid: number | undefined): Promise<boolean> {
-  if (pid !== undefined && writerGone(pid)) return true;
+async function holder(path: string): Promise<Holder | undefined> {
+  const m = /^(\d+) ([a-z0-9-]+)$/.exec((await readFile(path, 'utf8').catch(() => '')).trim());
+  return m ? { pid: Number(m[1]), host: m[2]! } : undefined;
+}
+
+/** Killed: the process of this machine that wrote it is gone. Another machine's is not known here. */
+const killed = (host: string, pid: number) => host === HOST && writerGone(pid);
+
+/** The holder was killed, or has held the folder longer than any delivery takes. */
+async function stale(path: string, by: Holder | undefined): Promise<boolean> {
+  if (by !== undefined && killed(by.host, by.pid)) return true;
   const info = await stat(path).catch(() => undefined);
   return info !== undefined && Date.now() - info.mtimeMs > STALE_AFTER_MS;
 }
 
 /** Moves a stale lock away; gives it back if a live run took the lock between the look and the move. */
-async function takeOver(path: string, pid: number | undefined): Promise<void> {
-  const moved = `${path}.${process.pid}.stale`;
+async function takeOver(path: string, by: Holder | undefined): Promise<void> {
+  const moved = `${path}.${HOST}.${process.pid}.stale`;
   if (!(await rename(path, moved).then(() => true, () => false))) return;
-  if ((await holder(moved)) !== pid) await link(moved, path).catch(() => {});
+  const now = await holder(moved);
+  if (now?.pid !== by?.pid || now?.host !== by?.host) await link(moved, path).catch(() => {});
   await rm(moved, { force: true });
 }
 
-/** What a run killed while taking the lock left: its pid file before the link, or a stale lock it was moving away. */
-const LEFT_OVER = /^\.deliver\.lock\.(\d+)\.(?:[0-9a-z]+\.tmp|stale)$/;
+/** What a run killed while taking the lock left: its lock file before the link, or a stale lock it was moving away. */
+const LEFT_OVER = /^\.deliver\.lock\.([a-z0-9-]+)\.(\d+)\.(?:[0-9a-z]+\.tmp|stale)$/;
 
 async function removeLeftOvers(folder: string): Promise<void> {
   for (const name of await readdir(folder).catch(() => [])) {
     const m = LEFT_OVER.exec(name);
-    if (m && writerGone(Number(m[1]))) await rm(join(folder, name), { force: true }).catch(() => {});
+    if (!m) continue;
+    const path = join(folder, name);
+    const old = async () => Date.now() - ((await stat(path).catch(() => undefined))?.mtimeMs ?? Date.now()) > STALE_AFTER_MS;
+    if (killed(m[1]!, Number(m[2])) || (await old())) await rm(path, { force: true }).catch(() => {});
   }
 }
 
@@ -48,17 +68,18 @@ function lockFailed(folder: string, cause: unknown): SublocError {
  * staging folder as left over, and the later manifest would not list the
  * earlier run's languages.
  */
-export async function withDeliveryLock<T>(folder: string, work: () => Promise<T>): Promise<T> {
+export async function withDeliveryLock<T>(folder: string, work: () => Promise<T>, onWait?: (holder: string) => void): Promise<T> {
   const path = join(folder, LOCK);
   // Written in full under another name first, then linked: the lock never exists without its pid.
-  const mine = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  const mine = `${path}.${HOST}.${process.pid}.${Date.now().toString(36)}.tmp`;
   try {
     await mkdir(folder, { recursive: true });
-    await writeFile(mine, `${process.pid}\n`);
+    await writeFile(mine, `${process.pid} ${HOST}\n`);
   } catch (cause) {
     if ((await stat(folder).catch(() => undefined))?.isFile()) throw new SublocError('WRITE_FAILED', `${folder} is a file; expected the delivery's folder: move the file away, or deliver with another --out or --title`, { cause, file: folder });
     throw lockFailed(folder, cause);
   }
+  let waited = false;
   try {
     for (;;) {
       try {
@@ -67,9 +88,13 @@ export async function withDeliveryLock<T>(folder: string, work: () => Promise<T>
       } catch (cause) {
         if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw lockFailed(folder, cause);
       }
-      const pid = await holder(path);
-      if (await stale(path, pid)) await takeOver(path, pid);
-      else await sleep(RETRY_MS);
+      const by = await holder(path);
+      if (await stale(path, by)) await takeOver(path, by);
+      else {
+        if (!waited) onWait?.(by === undefined ? join(folder, LOCK) : `${join(folder, LOCK)}, pid ${by.pid} on ${by.host}`);
+        waited = true;
+        await sleep(RETRY_MS);
+      }
     }
   } finally {
     await rm(mine, { force: true });

@@ -46,8 +46,8 @@ export interface DeliveryReport {
  * of the profile. Each delivered language replaces its folder as a whole;
  * the other languages of the folder stay, and the manifest lists them all.
  */
-export async function deliver(options: DeliverOptions, run: WriteSetOptions & { now?: Date } = {}): Promise<DeliveryReport> {
-  const { now = new Date(), ...write } = run;
+export async function deliver(options: DeliverOptions, run: WriteSetOptions & { now?: Date; onWait?: (holder: string) => void } = {}): Promise<DeliveryReport> {
+  const { now = new Date(), onWait, ...write } = run;
   const source = options.sourceTrack;
   const units = segment(source);
   const glossary = options.glossary === undefined ? undefined : await loadGlossary(options.glossary).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
@@ -156,6 +156,6 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     const earlier = await earlierLanguages(folder, previous, new Set(newFiles.keys()));
     Object.assign(manifest, withEarlier(manifest, previous, earlier));
     await writeDeliverySet(folder, { languages: sets, manifest: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) }, write);
-  });
+  }, onWait);
   return { folder, manifest, languages, incomplete, written: true };
 }

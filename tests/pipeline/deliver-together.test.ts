@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/deliver/manifest.js';
@@ -10,6 +11,10 @@ import { localizeSample } from '../helpers/localize-sample.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const config = join(root, 'subloc.config.json');
+/** This machine as the lock names it. */
+const HOST = hostname().toLowerCase().replace(/[^a-z0-9-]/g, '-') || 'host';
+/** A pid no process has: above the kernel's limit (pid_max is at most 2^22). */
+const DEAD = 2 ** 22 + 1;
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 /** The manifest lists every file of the folder but itself, each with its checksum; nothing else is left there. */
@@ -43,14 +48,39 @@ describe('two deliveries into one folder at once', () => {
     const out = join(work, 'after-kill');
     const folder = join(out, 'hotline-beijing');
     mkdirSync(folder, { recursive: true });
-    // A pid no process has: above the kernel's limit (pid_max is at most 2^22).
-    writeFileSync(join(folder, '.deliver.lock'), `${2 ** 22 + 1}\n`);
+    writeFileSync(join(folder, '.deliver.lock'), `${DEAD} ${HOST}\n`);
     // And what it left while taking the lock, before the link.
-    writeFileSync(join(folder, `.deliver.lock.${2 ** 22 + 1}.abc.tmp`), `${2 ** 22 + 1}\n`);
+    writeFileSync(join(folder, `.deliver.lock.${HOST}.${DEAD}.abc.tmp`), `${DEAD} ${HOST}\n`);
     const report = await deliver(await options(out, ['en-US']));
     expect(report.written).toBe(true);
     checkFolder(folder);
     expect(readdirSync(folder).filter((name) => name.startsWith('.'))).toEqual([]);
+  });
+
+  it("waits for a lock another machine holds (its pid says nothing here) until it is gone, and takes over one older than an hour", async () => {
+    const out = join(work, 'shared-drive');
+    const folder = join(out, 'hotline-beijing');
+    mkdirSync(folder, { recursive: true });
+    const lock = join(folder, '.deliver.lock');
+    writeFileSync(lock, `${DEAD} other-machine\n`);
+    let done = false;
+    const waits: string[] = [];
+    const run = deliver(await options(out, ['en-US']), { onWait: (holder) => waits.push(holder) }).then((r) => ((done = true), r));
+    // However long this takes, a run that waits is still waiting: it is the lock's removal that lets it go on.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(done).toBe(false);
+    expect(existsSync(join(folder, 'manifest.json'))).toBe(false);
+    // Said once, with who holds it.
+    expect(waits).toEqual([`${lock}, pid ${DEAD} on other-machine`]);
+    rmSync(lock);
+    expect((await run).written).toBe(true);
+    checkFolder(folder);
+
+    writeFileSync(lock, `${DEAD} other-machine\n`);
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    utimesSync(lock, twoHoursAgo, twoHoursAgo);
+    expect((await deliver(await options(out, ['fr-FR']))).written).toBe(true);
+    expect(checkFolder(folder).languages.map((l) => l.language).sort()).toEqual(['en-US', 'fr-FR']);
   });
 
   it('delivers a language named twice in different case once, in one folder: a festival drive (exFAT, NTFS, APFS) would see one folder anyway', async () => {
