@@ -82,8 +82,8 @@ function unitCues<T>(
   return undefined;
 }
 
-function isUnchanged(entry: MemoryEntry, opts: ImportOptions): boolean {
-  const stored = opts.stored?.(entry.source);
+/** Whether the memory holds the entry's translation at its status or higher. */
+function isUnchanged(entry: MemoryEntry, stored: MemoryEntry | undefined): boolean {
   return stored !== undefined && compareStatus(stored.status, entry.status) >= 0 && stored.target.length === entry.target.length && stored.target.every((t, k) => t === entry.target[k]);
 }
 
@@ -128,18 +128,24 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
       plan.skipped++;
       continue;
     }
-    const changed = present.find((c, k) => !sameWords(c.source, unit.source[k]!));
+    const changed = present.findIndex((c, k) => !sameWords(c.source, unit.source[k]!));
     const empty = present.find((c) => c.target === null);
-    if (changed || empty) {
-      diagnostics.push(changed ? messages.sourceChanged(changed.id, unit.id) : messages.emptyTarget(empty!.id, unit.id));
+    if (changed >= 0 || empty) {
+      diagnostics.push(changed >= 0 ? messages.sourceChanged(present[changed]!, unit.source[changed]!, unit.id) : messages.emptyTarget(empty!, unit.id));
       plan.skipped++;
       continue;
     }
     const status: MemoryStatus = present.every((c) => c.state === 'approved') ? 'approved' : 'reviewed';
     const reviewer = opts.reviewer ?? present.find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
     const entry = entryFor(unit, present.map((c) => c.target!), status, 'xliff', reviewer, opts);
-    if (isUnchanged(entry, opts)) plan.unchanged++;
-    else plan.entries.push(entry);
+    const stored = opts.stored?.(entry.source);
+    if (isUnchanged(entry, stored)) plan.unchanged++;
+    else if (stored !== undefined && compareStatus(stored.status, status) > 0) {
+      // The memory's rule keeps the higher status: said here, cue by cue, instead of counted as written and then kept.
+      const k = Math.max(0, entry.target.findIndex((t, i) => t !== stored.target[i]));
+      diagnostics.push(messages.belowStored({ ...present[k]!, target: entry.target[k]! }, status, { status: stored.status, target: stored.target[k] ?? '' }, unit.id));
+      plan.skipped++;
+    } else plan.entries.push(entry);
   }
   return plan;
 }

@@ -1,5 +1,8 @@
 import { diagnostic, fixedMessage, type Diagnostic, type Location } from '../model/diagnostic.js';
 import { excerpt } from '../formats/shared/excerpt.js';
+import type { MemoryStatus } from '../memory/store.js';
+import { plainOf, type TaggedText } from '../model/tagged-text.js';
+import { quoted } from '../qc/messages.js';
 
 const MAX_LISTED = 5;
 
@@ -61,10 +64,22 @@ export const messages = {
     diagnostic('review/unit-partly-reviewed', 'info', `unit ${unitId}: ${done} of ${total} cues are reviewed or approved; a unit is imported when all its cues are; not imported`, { cueId: unitId }),
   missingCues: (unitId: string, missing: readonly string[]): Diagnostic =>
     diagnostic('review/unit-incomplete', 'warning', `unit ${unitId}: the cue${missing.length === 1 ? '' : 's'} ${list(missing)} ${missing.length === 1 ? 'is' : 'are'} not in the file (the source gained ${missing.length === 1 ? 'a cue' : 'cues'} since it was written); not imported`, { cueId: unitId }),
-  sourceChanged: (cueId: string, unitId: string): Diagnostic =>
-    diagnostic('review/source-changed', 'warning', `cue ${cueId}: the source text in the file differs from the current source track; its translation belongs to the old text, so unit ${unitId} was not imported (run localize, review the new draft, and import again)`, { cueId }),
-  emptyTarget: (cueId: string, unitId: string): Diagnostic =>
-    diagnostic('review/empty-target', 'warning', `cue ${cueId} is marked reviewed but its target is empty; expected a translation; unit ${unitId} was not imported`, { cueId }),
+  sourceChanged: (cue: UnitAt & { source: TaggedText }, expected: TaggedText, unitId: string): Diagnostic =>
+    diagnostic(
+      'review/source-changed',
+      'warning',
+      `cue ${cue.id}, line ${cue.line}: the file’s source ${quoted(plainOf(cue.source))} differs from the current source track’s ${quoted(plainOf(expected))}; its translation belongs to the old text, so unit ${unitId} was not imported (run localize, review the new draft, and import again)`,
+      { cueId: cue.id, line: cue.line },
+    ),
+  emptyTarget: (cue: UnitAt, unitId: string): Diagnostic =>
+    diagnostic('review/empty-target', 'warning', `cue ${cue.id}, line ${cue.line}: marked reviewed but its target is empty; expected a translation; unit ${unitId} was not imported`, { cueId: cue.id, line: cue.line }),
+  belowStored: (cue: UnitAt & { target: TaggedText }, status: MemoryStatus, stored: { status: MemoryStatus; target: TaggedText }, unitId: string): Diagnostic =>
+    diagnostic(
+      'review/below-stored',
+      'warning',
+      `cue ${cue.id}, line ${cue.line}: the file’s ${quoted(plainOf(cue.target))} is ${status}, but the memory holds the unit ${stored.status} as ${quoted(plainOf(stored.target))}; a lower status never replaces ${stored.status} work, so unit ${unitId} was not imported (to replace the ${stored.status} text, mark the cue ${stored.status === 'approved' ? 'approved, `state="final"`' : 'reviewed, `state="signed-off"`'}, and import again)`,
+      { cueId: cue.id, line: cue.line },
+    ),
 
   // ---- aligning an edited SRT/WebVTT ----
   offset: (ms: number): Diagnostic =>

@@ -199,3 +199,41 @@ describe('planSubtitleImport', () => {
     expect(plan.diagnostics).toContainEqual(expect.objectContaining({ code: 'review/not-aligned', severity: 'error' }));
   });
 });
+
+describe('planImport, what it says of the units it leaves out', () => {
+  it('names the line, the source found and the source expected when a cue’s source changed', () => {
+    const plan = planImport(file([xcue('4', '热线电话', 'hotline', 'approved', { line: 31 })]), options);
+    expect(plan.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'review/source-changed',
+        line: 31,
+        cueId: '4',
+        message: 'cue 4, line 31: the file’s source "热线电话" differs from the current source track’s "热线"; its translation belongs to the old text, so unit 4 was not imported (run localize, review the new draft, and import again)',
+      }),
+    ]);
+  });
+
+  it('names the line of a reviewed cue with an empty target', () => {
+    const plan = planImport(file([xcue('4', '热线', null, 'approved', { line: 12 })]), options);
+    expect(plan.diagnostics).toEqual([expect.objectContaining({ code: 'review/empty-target', line: 12, cueId: '4' })]);
+  });
+
+  it('says, and does not count as imported, an edit sent back at a lower status than the memory’s approved text', async () => {
+    const store = openMemory(':memory:');
+    const pair = { source: 'zh-Hans', target: 'en-US' };
+    await store.put([{ sourceLang: 'zh-Hans', targetLang: 'en-US', source: ['热线'], target: ['hotline'], glossaryVersion: '', provider: 'xliff', status: 'approved', reviewer: 'Anna', byReviewer: true, updatedAt: NOW }]);
+    const plan = planImport(file([xcue('4', '热线', 'the hotline', 'reviewed', { line: 20 })]), { ...options, stored: await storedEntries(store, units, pair) });
+    expect(plan).toMatchObject({ entries: [], unchanged: 0, skipped: 1 });
+    expect(plan.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'review/below-stored',
+        severity: 'warning',
+        line: 20,
+        cueId: '4',
+        message:
+          'cue 4, line 20: the file’s "the hotline" is reviewed, but the memory holds the unit approved as "hotline"; a lower status never replaces approved work, so unit 4 was not imported (to replace the approved text, mark the cue approved, `state="final"`, and import again)',
+      }),
+    ]);
+    await store.close();
+  });
+});
