@@ -2,11 +2,12 @@ import { compareStatus } from '../memory/precedence.js';
 import type { MemoryEntry, MemoryStatus } from '../memory/store.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
-import { plainOf, toTagged, type TaggedText } from '../model/tagged-text.js';
+import { toTagged, type TaggedText } from '../model/tagged-text.js';
 import type { Unit } from '../model/unit.js';
 import type { Alignment } from './align.js';
 import type { XliffCue, XliffRead } from './xliff-read.js';
 import { messages } from './xliff-messages.js';
+import { locateUnits, sameWords } from './locate-units.js';
 
 /** Who reviewed, when neither `--reviewer` nor the file says. */
 export const UNKNOWN_REVIEWER = 'unknown';
@@ -38,12 +39,6 @@ export interface ImportPlan {
   /** True when the file does not belong here: nothing may be imported. */
   refused: boolean;
   diagnostics: Diagnostic[];
-}
-
-/** Compared on words alone: a CAT tool may re-tag or re-space the source it was given. */
-function sameWords(a: TaggedText, b: TaggedText): boolean {
-  const norm = (t: TaggedText) => plainOf(t).replace(/\s+/g, ' ').trim();
-  return norm(a) === norm(b);
 }
 
 function isNonEmpty<T>(items: T[]): items is [T, ...T[]] {
@@ -105,7 +100,9 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
   if (read.sourceLang.toLowerCase() !== opts.sourceLang.toLowerCase()) reasons.push(messages.wrongLanguage('source', read.sourceLang, opts.sourceLang));
   if (read.targetLang.toLowerCase() !== opts.language.toLowerCase()) reasons.push(messages.wrongLanguage('target', read.targetLang, opts.language));
   const known = new Set(opts.units.flatMap((u) => u.cueIds));
-  const unknown = read.cues.filter((c) => !known.has(c.id));
+  const { located, moved, used } = locateUnits(opts.units, read.cues);
+  // A trans-unit found by its source under another number belongs to this track, whatever its id.
+  const unknown = read.cues.filter((c) => !known.has(c.id) && !used.has(c));
   if (isNonEmpty(unknown)) reasons.push(messages.unknownCues(unknown));
   const byId = new Map<string, XliffCue>();
   const repeats: (XliffCue & { firstLine: number })[] = [];
@@ -119,8 +116,17 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
   if (reasons.length > 0) return refuse(diagnostics, ...reasons);
 
   const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, diagnostics };
+  if (isNonEmpty(moved)) diagnostics.push(messages.renumbered(moved));
+  const seen = new Set(used);
+  // A unit not located is looked up by its cue ids, for what to say of it; a trans-unit another unit took is not its.
+  const free = (id: string) => {
+    const c = byId.get(id);
+    if (c === undefined || used.has(c)) return undefined;
+    seen.add(c);
+    return c;
+  };
   for (const unit of opts.units) {
-    const present = unitCues(unit, { find: (id) => byId.get(id), incomplete: messages.missingCues, plan });
+    const present = located.get(unit) ?? unitCues(unit, { find: free, incomplete: messages.missingCues, plan });
     if (present === undefined) continue;
     const done = present.filter((c) => c.state === 'reviewed' || c.state === 'approved');
     if (done.length < present.length) {
@@ -146,6 +152,12 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
       diagnostics.push(messages.belowStored({ ...present[k]!, target: entry.target[k]! }, status, { status: stored.status, target: stored.target[k] ?? '' }, unit.id));
       plan.skipped++;
     } else plan.entries.push(entry);
+  }
+  for (const c of read.cues) {
+    if (!seen.has(c) && c.target !== null && (c.state === 'reviewed' || c.state === 'approved')) {
+      diagnostics.push(messages.notInSource({ ...c, target: c.target }));
+      plan.skipped++;
+    }
   }
   return plan;
 }

@@ -16,6 +16,12 @@ export interface UnitAt {
   line: number;
 }
 
+/** A unit found in the file under other cue numbers: its current cue ids and its trans-units. */
+interface Moved {
+  unit: { cueIds: readonly string[] };
+  cues: readonly UnitAt[];
+}
+
 /** Every message of reading a review file back (XLIFF, or an edited SRT/WebVTT) and planning its import; codes are stable. */
 export const messages = {
   // ---- reading XLIFF ----
@@ -69,6 +75,20 @@ export const messages = {
       'review/source-changed',
       'warning',
       `cue ${cue.id}, line ${cue.line}: the file’s source ${quoted(plainOf(cue.source))} differs from the current source track’s ${quoted(plainOf(expected))}; its translation belongs to the old text, so unit ${unitId} was not imported (run localize, review the new draft, and import again)`,
+      { cueId: cue.id, line: cue.line },
+    ),
+  renumbered: (moved: readonly [Moved, ...Moved[]]): Diagnostic =>
+    diagnostic(
+      'review/renumbered',
+      'info',
+      `${moved.length === 1 ? '1 unit was' : `${moved.length} units were`} found in the file under other cue numbers, their source text unchanged (${list(moved, (m) => `cue ${m.unit.cueIds[0]} is trans-unit ${m.cues[0]!.id} at line ${m.cues[0]!.line}`)}): the source track was renumbered since the file was written; ${moved.length === 1 ? 'it was' : 'they were'} imported by ${moved.length === 1 ? 'its' : 'their'} source text`,
+      { cueId: moved[0].unit.cueIds[0]!, line: moved[0].cues[0]!.line },
+    ),
+  notInSource: (cue: UnitAt & { source: TaggedText; target: TaggedText }): Diagnostic =>
+    diagnostic(
+      'review/not-in-source',
+      'warning',
+      `trans-unit ${cue.id}, line ${cue.line}: its source ${quoted(plainOf(cue.source))} is in no cue of the current source track (deleted or changed since the file was written); its translation ${quoted(plainOf(cue.target))} was not imported`,
       { cueId: cue.id, line: cue.line },
     ),
   emptyTarget: (cue: UnitAt, unitId: string): Diagnostic =>

@@ -237,3 +237,78 @@ describe('planImport, what it says of the units it leaves out', () => {
     await store.close();
   });
 });
+
+// An editor's new version of the cut, after the file went to the translator: every later cue number shifts.
+describe('planImport of a file written before the source track was renumbered', () => {
+  const A = '北京，早上七点。';
+  const B = '这座城市有两千多万人口，';
+  const C = '每天超过六万个来电。';
+  const D = '热线';
+  const sent = file([
+    xcue('1', A, 'Beijing, 7 a.m.', 'approved', { line: 10 }),
+    xcue('2', B, 'A city of twenty million,', 'approved', { unitId: '2', line: 20 }),
+    xcue('3', C, 'sixty thousand calls a day.', 'approved', { unitId: '2', line: 30 }),
+    xcue('4', D, 'the hotline', 'reviewed', { line: 40 }),
+  ]);
+
+  it('imports each unit by its source text when a cue was inserted, and says the cues were found under other numbers', () => {
+    const now: Unit[] = [
+      { id: '1', cueIds: ['1'], source: [A] },
+      { id: '2', cueIds: ['2'], source: ['（新的字幕）'] },
+      { id: '3', cueIds: ['3', '4'], source: [B, C] },
+      { id: '5', cueIds: ['5'], source: [D] },
+    ];
+    const plan = planImport(sent, { ...options, units: now });
+    expect(plan.refused).toBe(false);
+    expect(plan.entries.map((e) => [e.source, e.target, e.status])).toEqual([
+      [[A], ['Beijing, 7 a.m.'], 'approved'],
+      [[B, C], ['A city of twenty million,', 'sixty thousand calls a day.'], 'approved'],
+      [[D], ['the hotline'], 'reviewed'],
+    ]);
+    expect(plan.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'review/renumbered',
+        severity: 'info',
+        cueId: '3',
+        line: 20,
+        message: '2 units were found in the file under other cue numbers, their source text unchanged (cue 3 is trans-unit 2 at line 20, cue 5 is trans-unit 4 at line 40): the source track was renumbered since the file was written; they were imported by their source text',
+      }),
+    ]);
+  });
+
+  it('imports the others when a cue was deleted, and names the trans-unit of the deleted cue with its line', () => {
+    const now: Unit[] = [
+      { id: '1', cueIds: ['1'], source: [A] },
+      { id: '2', cueIds: ['2'], source: [C] },
+      { id: '3', cueIds: ['3'], source: [D] },
+    ];
+    const plan = planImport(sent, { ...options, units: now });
+    expect(plan.refused).toBe(false);
+    expect(plan.entries.map((e) => [e.source, e.target])).toEqual([
+      [[A], ['Beijing, 7 a.m.']],
+      [[C], ['sixty thousand calls a day.']],
+      [[D], ['the hotline']],
+    ]);
+    expect(plan.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'review/not-in-source',
+        severity: 'warning',
+        cueId: '2',
+        line: 20,
+        message: 'trans-unit 2, line 20: its source "这座城市有两千多万人口，" is in no cue of the current source track (deleted or changed since the file was written); its translation "A city of twenty million," was not imported',
+      }),
+    );
+  });
+
+  it('follows two cues whose numbers were swapped, and never puts a translation on the cue that took the other’s number', () => {
+    const now: Unit[] = [
+      { id: '1', cueIds: ['1'], source: [D] },
+      { id: '4', cueIds: ['4'], source: [A] },
+    ];
+    const plan = planImport(file([xcue('1', A, 'Beijing, 7 a.m.', 'approved'), xcue('4', D, 'the hotline', 'approved')]), { ...options, units: now });
+    expect(plan.entries.map((e) => [e.source, e.target])).toEqual([
+      [[D], ['the hotline']],
+      [[A], ['Beijing, 7 a.m.']],
+    ]);
+  });
+});
