@@ -1,5 +1,5 @@
 import { compareStatus } from '../memory/precedence.js';
-import type { MemoryEntry, MemoryStatus } from '../memory/store.js';
+import { STUDIO_PROVIDER, type MemoryEntry, type MemoryStatus } from '../memory/store.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
 import { toTagged, type TaggedText } from '../model/tagged-text.js';
@@ -77,6 +77,11 @@ function unitCues<T>(
   return undefined;
 }
 
+/** Whether a reviewer saved the stored entry in the review studio after the file was written. */
+function savedSince(stored: MemoryEntry, written: string | undefined): boolean {
+  return written !== undefined && stored.provider === STUDIO_PROVIDER && Date.parse(stored.updatedAt) > Date.parse(written);
+}
+
 /** Whether the memory holds the entry's translation at its status or higher. */
 function isUnchanged(entry: MemoryEntry, stored: MemoryEntry | undefined): boolean {
   return stored !== undefined && compareStatus(stored.status, entry.status) >= 0 && stored.target.length === entry.target.length && stored.target.every((t, k) => t === entry.target[k]);
@@ -146,6 +151,12 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     const entry = entryFor(unit, present.map((c) => c.target!), status, 'xliff', reviewer, opts);
     const stored = opts.stored?.(entry.source);
     if (isUnchanged(entry, stored)) plan.unchanged++;
+    else if (stored !== undefined && savedSince(stored, read.written)) {
+      // The studio's own rule for two reviewers: a text saved after the version shown is not overwritten by it.
+      const k = Math.max(0, entry.target.findIndex((t, i) => t !== stored.target[i]));
+      diagnostics.push(messages.changedSince({ ...present[k]!, target: entry.target[k]! }, { ...stored, target: stored.target[k] ?? '' }, read.written!, unit.id));
+      plan.skipped++;
+    }
     else if (stored !== undefined && compareStatus(stored.status, status) > 0) {
       // The memory's rule keeps the higher status: said here, cue by cue, instead of counted as written and then kept.
       const k = Math.max(0, entry.target.findIndex((t, i) => t !== stored.target[i]));

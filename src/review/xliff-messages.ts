@@ -91,6 +91,13 @@ export const messages = {
       `trans-unit ${cue.id}, line ${cue.line}: its source ${quoted(plainOf(cue.source))} is in no cue of the current source track (deleted or changed since the file was written); its translation ${quoted(plainOf(cue.target))} was not imported`,
       { cueId: cue.id, line: cue.line },
     ),
+  changedSince: (cue: UnitAt & { target: TaggedText }, stored: { target: TaggedText; status: MemoryStatus; reviewer?: string; updatedAt: string }, written: string, unitId: string): Diagnostic =>
+    diagnostic(
+      'review/changed-since',
+      'warning',
+      `cue ${cue.id}, line ${cue.line}: ${stored.reviewer ?? 'a reviewer'} saved ${quoted(plainOf(stored.target))} (${stored.status}) in the review studio at ${stored.updatedAt}, after this file was written (${written}); the file’s ${quoted(plainOf(cue.target))} would replace it, so unit ${unitId} was not imported (review the cue in the studio, or run localize and review the new file)`,
+      { cueId: cue.id, line: cue.line },
+    ),
   emptyTarget: (cue: UnitAt, unitId: string): Diagnostic =>
     diagnostic('review/empty-target', 'warning', `cue ${cue.id}, line ${cue.line}: marked reviewed but its target is empty; expected a translation; unit ${unitId} was not imported`, { cueId: cue.id, line: cue.line }),
   belowStored: (cue: UnitAt & { target: TaggedText }, status: MemoryStatus, stored: { status: MemoryStatus; target: TaggedText }, unitId: string): Diagnostic =>

@@ -312,3 +312,36 @@ describe('planImport of a file written before the source track was renumbered', 
     ]);
   });
 });
+
+describe('planImport of a file older than a studio save of the same cue', () => {
+  const pair = { source: 'zh-Hans', target: 'en-US' };
+  const saved = { sourceLang: 'zh-Hans', targetLang: 'en-US', source: ['热线'], target: ['the hotline, approved in the studio'], glossaryVersion: '', provider: 'studio', status: 'approved' as const, reviewer: 'Anna', byReviewer: true as const, updatedAt: '2026-11-28T12:00:00.000Z' };
+
+  it('does not put the file’s text over what a reviewer saved in the studio after the file was written, and says so', async () => {
+    const store = openMemory(':memory:');
+    await store.put([saved]);
+    const old = file([xcue('4', '热线', 'hotline', 'approved', { line: 33 })], { written: '2026-11-27T09:00:00.000Z' });
+    const plan = planImport(old, { ...options, now: '2026-11-29T08:00:00.000Z', stored: await storedEntries(store, units, pair) });
+    expect(plan).toMatchObject({ entries: [], skipped: 1 });
+    expect(plan.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'review/changed-since',
+        severity: 'warning',
+        line: 33,
+        cueId: '4',
+        message:
+          'cue 4, line 33: Anna saved "the hotline, approved in the studio" (approved) in the review studio at 2026-11-28T12:00:00.000Z, after this file was written (2026-11-27T09:00:00.000Z); the file’s "hotline" would replace it, so unit 4 was not imported (review the cue in the studio, or run localize and review the new file)',
+      }),
+    ]);
+    await store.close();
+  });
+
+  it('imports the file’s text when the studio save is older than the file', async () => {
+    const store = openMemory(':memory:');
+    await store.put([saved]);
+    const newer = file([xcue('4', '热线', 'hotline', 'approved')], { written: '2026-11-28T13:00:00.000Z' });
+    const plan = planImport(newer, { ...options, now: '2026-11-29T08:00:00.000Z', stored: await storedEntries(store, units, pair) });
+    expect(plan.entries.map((e) => e.target)).toEqual([['hotline']]);
+    await store.close();
+  });
+});
