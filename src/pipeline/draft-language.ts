@@ -189,10 +189,15 @@ async function searchMemory(input: DraftLanguageInput): Promise<MemorySearch> {
     } else {
       found.pending.push(unit);
       const near = await memory.fuzzy(unit.source, pair, SUGGESTION_MIN);
-      if (near) found.suggestions.set(unit.id, { targets: [...near.entry.target], score: near.score, status: near.entry.status });
+      if (near) found.suggestions.set(unit.id, { targets: [...near.entry.target], score: near.score, status: highestStatus(near.entry) });
     }
   }
   return found;
+}
+
+/** The highest status of an entry's cues: a unit a reviewer decided in part is still a reviewer's work. */
+function highestStatus(entry: MemoryEntry): MemoryEntry['status'] {
+  return (entry.cueStatus ?? [entry.status]).reduce((high, s) => (RANK[s] > RANK[high] ? s : high));
 }
 
 function sourceChars(unit: Unit): number {

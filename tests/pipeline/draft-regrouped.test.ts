@@ -93,3 +93,14 @@ describe('cues whose sentence unit changed since they were reviewed', () => {
     await memory.close();
   });
 });
+
+describe('the earlier translation offered for a unit whose source changed', () => {
+  it('counts as a reviewer’s work when any of its cues was reviewed or approved, so the new draft needs review', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([{ ...reviewed(['北京，早上七点。', '这座城市有两千多万人口，'], ['Pékin, sept heures.', ''], 'draft'), cueStatus: ['approved', 'draft'] }]);
+    const unit: Unit = { id: '1', cueIds: ['1', '2'], source: ['北京，早上八点。', '这座城市有两千多万人口，'] };
+    const { suggestions } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: machine(), onProgress: () => {} });
+    expect(suggestions.get('1')).toMatchObject({ targets: ['Pékin, sept heures.', ''], status: 'approved' });
+    await memory.close();
+  });
+});
