@@ -9,7 +9,7 @@ import type { Lang } from '../model/track.js';
 import { planImport, type ImportPlan } from '../review/import.js';
 import type { ReviewPackage } from '../review/types.js';
 import { readXliff, type XliffCue, type XliffRead } from '../review/xliff-read.js';
-import { locateUnits } from '../review/locate-units.js';
+import { locateUnits, renumberedCues } from '../review/locate-units.js';
 import { plainOf, type TaggedText } from '../model/tagged-text.js';
 import type { Unit } from '../model/unit.js';
 import type { ReviewImport } from './report.js';
@@ -99,9 +99,7 @@ export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<La
   for (const { target, file, path, read, plan } of planned) {
     await input.memory.put(plan.entries);
     const approved = plan.entries.filter((e) => e.status === 'approved').length;
-    const cueIds = new Map<XliffCue, string>();
-    for (const { unit, cues } of locateUnits(input.units, read.cues).moved) unit.cueIds.forEach((id, k) => cueIds.set(cues[k]!, id));
-    edits.set(target, { path, read, cueIds, report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped } });
+    edits.set(target, { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped } });
   }
   return edits;
 }

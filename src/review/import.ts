@@ -105,7 +105,7 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
   if (read.sourceLang.toLowerCase() !== opts.sourceLang.toLowerCase()) reasons.push(messages.wrongLanguage('source', read.sourceLang, opts.sourceLang));
   if (read.targetLang.toLowerCase() !== opts.language.toLowerCase()) reasons.push(messages.wrongLanguage('target', read.targetLang, opts.language));
   const known = new Set(opts.units.flatMap((u) => u.cueIds));
-  const { located, moved, used } = locateUnits(opts.units, read.cues);
+  const { located, moved, pieces, used } = locateUnits(opts.units, read.cues);
   // A trans-unit found by its source under another number belongs to this track, whatever its id.
   const unknown = read.cues.filter((c) => !known.has(c.id) && !used.has(c));
   if (isNonEmpty(unknown)) reasons.push(messages.unknownCues(unknown));
@@ -130,21 +130,19 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     seen.add(c);
     return c;
   };
-  for (const unit of opts.units) {
-    const present = located.get(unit) ?? unitCues(unit, { find: free, incomplete: messages.missingCues, plan });
-    if (present === undefined) continue;
+  const planUnit = (unit: Unit, present: XliffCue[]): void => {
     const done = present.filter((c) => c.state === 'reviewed' || c.state === 'approved');
     if (done.length < present.length) {
       if (done.length > 0) diagnostics.push(messages.partlyReviewed(unit.id, done.length, present.length));
       plan.skipped++;
-      continue;
+      return;
     }
     const changed = present.findIndex((c, k) => !sameWords(c.source, unit.source[k]!));
     const empty = present.find((c) => c.target === null);
     if (changed >= 0 || empty) {
       diagnostics.push(changed >= 0 ? messages.sourceChanged(present[changed]!, unit.source[changed]!, unit.id) : messages.emptyTarget(empty!, unit.id));
       plan.skipped++;
-      continue;
+      return;
     }
     const status: MemoryStatus = present.every((c) => c.state === 'approved') ? 'approved' : 'reviewed';
     const reviewer = opts.reviewer ?? present.find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
@@ -163,6 +161,16 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
       diagnostics.push(messages.belowStored({ ...present[k]!, target: entry.target[k]! }, status, { status: stored.status, target: stored.target[k] ?? '' }, unit.id));
       plan.skipped++;
     } else plan.entries.push(entry);
+  };
+  for (const unit of opts.units) {
+    const found = pieces.get(unit);
+    if (found !== undefined) {
+      diagnostics.push(messages.regrouped(unit, found));
+      for (const { from, cues } of found) planUnit({ id: unit.id, cueIds: unit.cueIds.slice(from, from + cues.length), source: unit.source.slice(from, from + cues.length) }, cues);
+      continue;
+    }
+    const present = located.get(unit) ?? unitCues(unit, { find: free, incomplete: messages.missingCues, plan });
+    if (present !== undefined) planUnit(unit, present);
   }
   for (const c of read.cues) {
     if (!seen.has(c) && c.target !== null && (c.state === 'reviewed' || c.state === 'approved')) {

@@ -16,7 +16,12 @@ export interface LocatedUnits {
   located: Map<Unit, XliffCue[]>;
   /** Of those, the units found under other cue numbers, with their trans-units. */
   moved: { unit: Unit; cues: XliffCue[] }[];
-  /** The trans-units given to a unit. */
+  /**
+   * Units not found whole, holding units of the file whole: the file's
+   * `<group>`, its cues' sources unchanged, at cue `from` of the unit.
+   */
+  pieces: Map<Unit, { from: number; cues: XliffCue[] }[]>;
+  /** The trans-units given to a unit or a piece of one. */
   used: Set<XliffCue>;
 }
 
@@ -29,7 +34,7 @@ export interface LocatedUnits {
  * neither way is not located; no trans-unit goes to two units.
  */
 export function locateUnits(units: readonly Unit[], cues: readonly XliffCue[]): LocatedUnits {
-  const out: LocatedUnits = { located: new Map(), moved: [], used: new Set() };
+  const out: LocatedUnits = { located: new Map(), moved: [], pieces: new Map(), used: new Set() };
   const byId = new Map<string, XliffCue>();
   for (const c of cues) if (!byId.has(c.id)) byId.set(c.id, c);
   for (const unit of units) {
@@ -59,5 +64,57 @@ export function locateUnits(units: readonly Unit[], cues: readonly XliffCue[]): 
     out.moved.push({ unit, cues: found });
     for (const c of found) out.used.add(c);
   }
+  findPieces(units, cues, out);
+  return out;
+}
+
+/** The file's units (its `<group>`s), each as its trans-units in order; a file whose tool dropped the groups has none. */
+function fileUnits(cues: readonly XliffCue[]): XliffCue[][] {
+  const groups: XliffCue[][] = [];
+  for (const c of cues) {
+    const last = groups.at(-1);
+    if (c.unitId !== '' && last !== undefined && last[0]!.unitId === c.unitId) last.push(c);
+    else if (c.unitId !== '') groups.push([c]);
+  }
+  return groups;
+}
+
+/**
+ * A new cut may join an inserted cue to a sentence, making one unit of cues
+ * the file holds as a unit of their own: that unit of the file, found whole
+ * and renumbered, is their translation still (the memory puts such pieces
+ * together, see `regroupedEntries`). Cues under their own numbers are not
+ * taken so: the file may as well have lost a trans-unit of its group, and a
+ * part of a sentence's translation is not a whole one. Read left to right,
+ * the longest first.
+ */
+function findPieces(units: readonly Unit[], cues: readonly XliffCue[], out: LocatedUnits): void {
+  const groups = fileUnits(cues).sort((a, b) => b.length - a.length);
+  for (const unit of units) {
+    if (out.located.has(unit)) continue;
+    const found: { from: number; cues: XliffCue[] }[] = [];
+    for (let from = 0; from < unit.source.length; ) {
+      const group = groups.find(
+        (g) =>
+          g.length < unit.source.length &&
+          g.every((c, k) => !out.used.has(c) && c.id !== unit.cueIds[from + k] && unit.source[from + k] !== undefined && sameWords(c.source, unit.source[from + k]!)),
+      );
+      if (group === undefined) {
+        from++;
+        continue;
+      }
+      found.push({ from, cues: group });
+      for (const c of group) out.used.add(c);
+      from += group.length;
+    }
+    if (found.length > 0) out.pieces.set(unit, found);
+  }
+}
+
+/** The current cue id of each trans-unit found under another number, whole or as a piece of a unit. */
+export function renumberedCues(found: LocatedUnits): Map<XliffCue, string> {
+  const out = new Map<XliffCue, string>();
+  for (const { unit, cues } of found.moved) cues.forEach((c, k) => out.set(c, unit.cueIds[k]!));
+  for (const [unit, pieces] of found.pieces) for (const { from, cues } of pieces) cues.forEach((c, k) => out.set(c, unit.cueIds[from + k]!));
   return out;
 }

@@ -84,6 +84,19 @@ export const messages = {
       `${moved.length === 1 ? '1 unit was' : `${moved.length} units were`} found in the file under other cue numbers, their source text unchanged (${list(moved, (m) => `cue ${m.unit.cueIds[0]} is trans-unit ${m.cues[0]!.id} at line ${m.cues[0]!.line}`)}): the source track was renumbered since the file was written; ${moved.length === 1 ? 'it was' : 'they were'} imported by ${moved.length === 1 ? 'its' : 'their'} source text`,
       { cueId: moved[0].unit.cueIds[0]!, line: moved[0].cues[0]!.line },
     ),
+  regrouped: (unit: { cueIds: readonly string[] }, pieces: readonly { from: number; cues: readonly UnitAt[] }[]): Diagnostic => {
+    const inFile = new Set(pieces.flatMap((p) => unit.cueIds.slice(p.from, p.from + p.cues.length)));
+    const kept = unit.cueIds.filter((id) => inFile.has(id));
+    const rest = unit.cueIds.filter((id) => !inFile.has(id));
+    const first = pieces[0]!.cues[0]!;
+    const one = kept.length === 1;
+    return diagnostic(
+      'review/regrouped',
+      'info',
+      `cue${one ? '' : 's'} ${kept.join(', ')} (trans-unit${one ? '' : 's'} ${pieces.flatMap((p) => p.cues.map((c) => c.id)).join(', ')} at line ${first.line}) now form${one ? 's' : ''} one sentence unit with cue${rest.length === 1 ? '' : 's'} ${rest.join(', ')}, which ${rest.length === 1 ? 'is' : 'are'} not in the file: ${one ? 'it was' : 'they were'} imported as the unit${pieces.length === 1 ? '' : 's'} ${one ? 'it' : 'they'} formed in the file, and the next localize keeps ${one ? 'it' : 'them'} in the new unit and drafts the rest`,
+      { cueId: kept[0]!, line: first.line },
+    );
+  },
   notInSource: (cue: UnitAt & { source: TaggedText; target: TaggedText }): Diagnostic =>
     diagnostic(
       'review/not-in-source',

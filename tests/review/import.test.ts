@@ -345,3 +345,35 @@ describe('planImport of a file older than a studio save of the same cue', () => 
     await store.close();
   });
 });
+
+describe('planImport of a file whose units the new cut joined to a new cue', () => {
+  it('imports each unit of the file found whole inside a unit of the current track, keyed by its own source, and says so', () => {
+    const A = '北京，早上七点。';
+    const B = '这座城市有两千多万人口，';
+    const C = '每天超过六万个来电。';
+    const sent = file([
+      xcue('1', A, 'Beijing, 7 a.m.', 'approved', { line: 10 }),
+      xcue('2', B, 'A city of twenty million,', 'approved', { unitId: '2', line: 20 }),
+      xcue('3', C, 'sixty thousand calls a day.', 'reviewed', { unitId: '2', line: 30 }),
+    ]);
+    const now: Unit[] = [
+      { id: '1', cueIds: ['1'], source: [A] },
+      { id: '2', cueIds: ['2', '3', '4'], source: ['（新的字幕）', B, C] },
+    ];
+    const plan = planImport(sent, { ...options, units: now });
+    expect(plan.refused).toBe(false);
+    expect(plan.entries.map((e) => [e.source, e.target, e.status])).toEqual([
+      [[A], ['Beijing, 7 a.m.'], 'approved'],
+      [[B, C], ['A city of twenty million,', 'sixty thousand calls a day.'], 'reviewed'],
+    ]);
+    expect(plan.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'review/regrouped',
+        severity: 'info',
+        cueId: '3',
+        line: 20,
+        message: 'cues 3, 4 (trans-units 2, 3 at line 20) now form one sentence unit with cue 2, which is not in the file: they were imported as the unit they formed in the file, and the next localize keeps them in the new unit and drafts the rest',
+      }),
+    ]);
+  });
+});
