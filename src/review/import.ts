@@ -162,11 +162,38 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
       plan.skipped++;
     } else plan.entries.push(entry);
   };
+  // The file's units found inside a unit of the new cut go into that unit's entry, cue by cue, over what the memory holds for it.
+  const planPieces = (unit: Unit, found: readonly { from: number; cues: XliffCue[] }[]): void => {
+    const confirmed = found.filter(({ cues }) => cues.every((c) => c.target !== null && (c.state === 'reviewed' || c.state === 'approved')));
+    if (confirmed.length === 0) {
+      plan.skipped++;
+      return;
+    }
+    const stored = opts.stored?.(unit.source);
+    const target = unit.source.map((_, k) => stored?.target[k] ?? '');
+    const cueStatus = unit.source.map((_, k): MemoryStatus => (stored === undefined ? 'draft' : (stored.cueStatus?.[k] ?? stored.status)));
+    for (const { from, cues } of confirmed) {
+      cues.forEach((c, k) => {
+        const status: MemoryStatus = c.state === 'approved' ? 'approved' : 'reviewed';
+        // A cue is never taken below what the memory holds for it.
+        if (compareStatus(status, cueStatus[from + k]!) < 0) return;
+        target[from + k] = c.target!;
+        cueStatus[from + k] = status;
+      });
+    }
+    const status = cueStatus.reduce((low, s) => (compareStatus(s, low) < 0 ? s : low));
+    const reviewer = opts.reviewer ?? confirmed.flatMap((p) => p.cues).find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
+    const entry = entryFor(unit, target, status, 'xliff', reviewer, opts);
+    if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
+    if (stored?.comments !== undefined) entry.comments = [...stored.comments];
+    if (stored !== undefined && stored.target.every((t, k) => t === target[k]) && cueStatus.every((s, k) => s === (stored.cueStatus?.[k] ?? stored.status))) plan.unchanged++;
+    else plan.entries.push(entry);
+  };
   for (const unit of opts.units) {
     const found = pieces.get(unit);
     if (found !== undefined) {
       diagnostics.push(messages.regrouped(unit, found));
-      for (const { from, cues } of found) planUnit({ id: unit.id, cueIds: unit.cueIds.slice(from, from + cues.length), source: unit.source.slice(from, from + cues.length) }, cues);
+      planPieces(unit, found);
       continue;
     }
     const present = located.get(unit) ?? unitCues(unit, { find: free, incomplete: messages.missingCues, plan });

@@ -93,7 +93,7 @@ export const messages = {
     return diagnostic(
       'review/regrouped',
       'info',
-      `cue${one ? '' : 's'} ${kept.join(', ')} (trans-unit${one ? '' : 's'} ${pieces.flatMap((p) => p.cues.map((c) => c.id)).join(', ')} at line ${first.line}) now form${one ? 's' : ''} one sentence unit with cue${rest.length === 1 ? '' : 's'} ${rest.join(', ')}, which ${rest.length === 1 ? 'is' : 'are'} not in the file: ${one ? 'it was' : 'they were'} imported as the unit${pieces.length === 1 ? '' : 's'} ${one ? 'it' : 'they'} formed in the file, and the next localize keeps ${one ? 'it' : 'them'} in the new unit and drafts the rest`,
+      `cue${one ? '' : 's'} ${kept.join(', ')} (trans-unit${one ? '' : 's'} ${pieces.flatMap((p) => p.cues.map((c) => c.id)).join(', ')} at line ${first.line}) now form${one ? 's' : ''} one sentence unit with cue${rest.length === 1 ? '' : 's'} ${rest.join(', ')}, which ${rest.length === 1 ? 'is' : 'are'} not in the file: ${one ? 'it was' : 'they were'} imported into the new unit, and the next localize drafts the rest`,
       { cueId: kept[0]!, line: first.line },
     );
   },

@@ -347,7 +347,7 @@ describe('planImport of a file older than a studio save of the same cue', () => 
 });
 
 describe('planImport of a file whose units the new cut joined to a new cue', () => {
-  it('imports each unit of the file found whole inside a unit of the current track, keyed by its own source, and says so', () => {
+  it('imports each unit of the file found whole inside a unit of the current track into that unit, cue by cue, and says so', () => {
     const A = '北京，早上七点。';
     const B = '这座城市有两千多万人口，';
     const C = '每天超过六万个来电。';
@@ -362,9 +362,9 @@ describe('planImport of a file whose units the new cut joined to a new cue', () 
     ];
     const plan = planImport(sent, { ...options, units: now });
     expect(plan.refused).toBe(false);
-    expect(plan.entries.map((e) => [e.source, e.target, e.status])).toEqual([
-      [[A], ['Beijing, 7 a.m.'], 'approved'],
-      [[B, C], ['A city of twenty million,', 'sixty thousand calls a day.'], 'reviewed'],
+    expect(plan.entries.map((e) => [e.source, e.target, e.status, e.cueStatus])).toEqual([
+      [[A], ['Beijing, 7 a.m.'], 'approved', undefined],
+      [['（新的字幕）', B, C], ['', 'A city of twenty million,', 'sixty thousand calls a day.'], 'draft', ['draft', 'approved', 'reviewed']],
     ]);
     expect(plan.diagnostics).toEqual([
       expect.objectContaining({
@@ -372,8 +372,20 @@ describe('planImport of a file whose units the new cut joined to a new cue', () 
         severity: 'info',
         cueId: '3',
         line: 20,
-        message: 'cues 3, 4 (trans-units 2, 3 at line 20) now form one sentence unit with cue 2, which is not in the file: they were imported as the unit they formed in the file, and the next localize keeps them in the new unit and drafts the rest',
+        message: 'cues 3, 4 (trans-units 2, 3 at line 20) now form one sentence unit with cue 2, which is not in the file: they were imported into the new unit, and the next localize drafts the rest',
       }),
     ]);
+  });
+
+  it('puts them over what the memory holds for the new unit, keeping its other cues', async () => {
+    const store = openMemory(':memory:');
+    const pair = { source: 'zh-Hans', target: 'en-US' };
+    const B = '这座城市有两千多万人口，';
+    const now: Unit[] = [{ id: '2', cueIds: ['2', '3'], source: ['（新的字幕）', B] }];
+    await store.put([{ sourceLang: 'zh-Hans', targetLang: 'en-US', source: now[0]!.source, target: ['(new) MT', 'old text'], glossaryVersion: 'g', provider: 'deepl', status: 'draft', updatedAt: NOW }]);
+    const sent = file([xcue('2', B, 'A city of twenty million,', 'approved', { unitId: '2', line: 20 })]);
+    const plan = planImport(sent, { ...options, units: now, stored: await storedEntries(store, now, pair) });
+    expect(plan.entries).toEqual([expect.objectContaining({ source: now[0]!.source, target: ['(new) MT', 'A city of twenty million,'], status: 'draft', cueStatus: ['draft', 'approved'], byReviewer: true })]);
+    await store.close();
   });
 });
