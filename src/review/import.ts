@@ -154,8 +154,7 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
       const k = Math.max(0, entry.target.findIndex((t, i) => t !== stored.target[i]));
       diagnostics.push(messages.changedSince({ ...present[k]!, target: entry.target[k]! }, { ...stored, target: stored.target[k] ?? '' }, read.written!, unit.id));
       plan.skipped++;
-    }
-    else if (stored !== undefined && compareStatus(stored.status, status) > 0) {
+    } else if (stored !== undefined && compareStatus(stored.status, status) > 0) {
       // The memory's rule keeps the higher status: said here, cue by cue, instead of counted as written and then kept.
       const k = Math.max(0, entry.target.findIndex((t, i) => t !== stored.target[i]));
       diagnostics.push(messages.belowStored({ ...present[k]!, target: entry.target[k]! }, status, { status: stored.status, target: stored.target[k] ?? '' }, unit.id));
