@@ -1,4 +1,4 @@
-import { RANK } from '../memory/precedence.js';
+import { cueStatusIn, RANK } from '../memory/precedence.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { MemoryEntry, MemoryStatus, MemoryStore } from '../memory/store.js';
 import { targetMissing, type LanguagePair, type Unit } from '../model/unit.js';
@@ -52,7 +52,7 @@ function entryOf(unit: Unit, pair: LanguagePair, pieces: Cover['pieces']): Memor
   for (const { run, entry } of pieces) {
     for (let k = run.from; k < run.to; k++) {
       target[k] = entry.target[k - run.from]!;
-      cueStatus[k] = entry.cueStatus?.[k - run.from] ?? entry.status;
+      cueStatus[k] = cueStatusIn(entry, k - run.from);
       comments[k] = entry.comments?.[k - run.from] ?? '';
     }
   }
@@ -117,7 +117,7 @@ export async function regroupedEntries(memory: MemoryStore, units: readonly Unit
 /** What the run report says of a unit put together by `regroupedEntries`: which cues kept their earlier translation, which are drafted. */
 export function regroupedNote(unit: Unit, entry: MemoryEntry): Diagnostic {
   const kept = unit.cueIds.filter((_, k) => entry.target[k] !== '');
-  const statuses = [...new Set(unit.cueIds.flatMap((_, k) => (entry.target[k] !== '' ? [entry.cueStatus?.[k] ?? entry.status] : [])))].join(', ');
+  const statuses = [...new Set(unit.cueIds.flatMap((_, k) => (entry.target[k] !== '' ? [cueStatusIn(entry, k)] : [])))].join(', ');
   const drafted = unit.cueIds.filter((_, k) => entry.target[k] === '');
   const rest = drafted.length === 0 ? '' : `; cue ${drafted.join(', ')} ${drafted.length === 1 ? 'is' : 'are'} drafted`;
   return {

@@ -1,4 +1,4 @@
-import { compareStatus } from '../memory/precedence.js';
+import { compareStatus, cueStatusIn } from '../memory/precedence.js';
 import { STUDIO_PROVIDER, type MemoryEntry, type MemoryStatus } from '../memory/store.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
@@ -82,9 +82,18 @@ function savedSince(stored: MemoryEntry, written: string | undefined): boolean {
   return written !== undefined && stored.provider === STUDIO_PROVIDER && Date.parse(stored.updatedAt) > Date.parse(written);
 }
 
-/** Whether the memory holds the entry's translation at its status or higher. */
+/** Whether the memory holds the entry's translation with each cue at its status or higher. */
 function isUnchanged(entry: MemoryEntry, stored: MemoryEntry | undefined): boolean {
-  return stored !== undefined && compareStatus(stored.status, entry.status) >= 0 && stored.target.length === entry.target.length && stored.target.every((t, k) => t === entry.target[k]);
+  return (
+    stored !== undefined &&
+    stored.target.length === entry.target.length &&
+    stored.target.every((t, k) => t === entry.target[k] && compareStatus(cueStatusIn(stored, k), cueStatusIn(entry, k)) >= 0)
+  );
+}
+
+/** The first cue whose text the entry would change while the memory holds it at a higher status: a cue is never taken down. */
+function lowered(entry: MemoryEntry, stored: MemoryEntry): number {
+  return entry.target.findIndex((t, k) => t !== stored.target[k] && compareStatus(cueStatusIn(stored, k), cueStatusIn(entry, k)) > 0);
 }
 
 /**
@@ -144,20 +153,28 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
       plan.skipped++;
       return;
     }
-    const status: MemoryStatus = present.every((c) => c.state === 'approved') ? 'approved' : 'reviewed';
+    const stored = opts.stored?.(unit.source);
+    // Each cue as the file says it; a cue whose text the memory holds already keeps the higher of the two statuses.
+    const cueStatus = present.map((c, k): MemoryStatus => {
+      const own: MemoryStatus = c.state === 'approved' ? 'approved' : 'reviewed';
+      const kept = stored !== undefined && stored.target[k] === c.target ? cueStatusIn(stored, k) : own;
+      return compareStatus(kept, own) > 0 ? kept : own;
+    });
+    const status = cueStatus.reduce((low, s) => (compareStatus(s, low) < 0 ? s : low));
     const reviewer = opts.reviewer ?? present.find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
     const entry = entryFor(unit, present.map((c) => c.target!), status, 'xliff', reviewer, opts);
-    const stored = opts.stored?.(entry.source);
+    if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
     if (isUnchanged(entry, stored)) plan.unchanged++;
     else if (stored !== undefined && savedSince(stored, read.written)) {
       // The studio's own rule for two reviewers: a text saved after the version shown is not overwritten by it.
       const k = Math.max(0, entry.target.findIndex((t, i) => t !== stored.target[i]));
       diagnostics.push(messages.changedSince({ ...present[k]!, target: entry.target[k]! }, { ...stored, target: stored.target[k] ?? '' }, read.written!, unit.id));
       plan.skipped++;
-    } else if (stored !== undefined && compareStatus(stored.status, status) > 0) {
-      // The memory's rule keeps the higher status: said here, cue by cue, instead of counted as written and then kept.
-      const k = Math.max(0, entry.target.findIndex((t, i) => t !== stored.target[i]));
-      diagnostics.push(messages.belowStored({ ...present[k]!, target: entry.target[k]! }, status, { status: stored.status, target: stored.target[k] ?? '' }, unit.id));
+    } else if (stored !== undefined && (compareStatus(stored.status, status) > 0 || lowered(entry, stored) >= 0)) {
+      // The memory keeps the higher status, of the unit and of each cue: said here, cue by cue, instead of counted as written and then kept.
+      const low = lowered(entry, stored);
+      const k = low >= 0 ? low : Math.max(0, entry.target.findIndex((t, i) => t !== stored.target[i]));
+      diagnostics.push(messages.belowStored({ ...present[k]!, target: entry.target[k]! }, cueStatusIn(entry, k), { status: cueStatusIn(stored, k), target: stored.target[k] ?? '' }, unit.id));
       plan.skipped++;
     } else plan.entries.push(entry);
   };
@@ -170,7 +187,7 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     }
     const stored = opts.stored?.(unit.source);
     const target = unit.source.map((_, k) => stored?.target[k] ?? '');
-    const cueStatus = unit.source.map((_, k): MemoryStatus => (stored === undefined ? 'draft' : (stored.cueStatus?.[k] ?? stored.status)));
+    const cueStatus = unit.source.map((_, k): MemoryStatus => (stored === undefined ? 'draft' : cueStatusIn(stored, k)));
     for (const { from, cues } of confirmed) {
       cues.forEach((c, k) => {
         const status: MemoryStatus = c.state === 'approved' ? 'approved' : 'reviewed';
@@ -185,7 +202,7 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     const entry = entryFor(unit, target, status, 'xliff', reviewer, opts);
     if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
     if (stored?.comments !== undefined) entry.comments = [...stored.comments];
-    if (stored !== undefined && stored.target.every((t, k) => t === target[k]) && cueStatus.every((s, k) => s === (stored.cueStatus?.[k] ?? stored.status))) plan.unchanged++;
+    if (stored !== undefined && stored.target.every((t, k) => t === target[k]) && cueStatus.every((s, k) => s === cueStatusIn(stored, k))) plan.unchanged++;
     else plan.entries.push(entry);
   };
   for (const unit of opts.units) {

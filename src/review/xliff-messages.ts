@@ -117,7 +117,7 @@ export const messages = {
     diagnostic(
       'review/below-stored',
       'warning',
-      `cue ${cue.id}, line ${cue.line}: the file’s ${quoted(plainOf(cue.target))} is ${status}, but the memory holds the unit ${stored.status} as ${quoted(plainOf(stored.target))}; a lower status never replaces ${stored.status} work, so unit ${unitId} was not imported (to replace the ${stored.status} text, mark the cue ${stored.status === 'approved' ? 'approved, `state="final"`' : 'reviewed, `state="signed-off"`'}, and import again)`,
+      `cue ${cue.id}, line ${cue.line}: the file’s ${quoted(plainOf(cue.target))} is ${status}, but the memory holds it ${stored.status} as ${quoted(plainOf(stored.target))}; a lower status never replaces ${stored.status} work, so unit ${unitId} was not imported (to replace the ${stored.status} text, mark the cue ${stored.status === 'approved' ? 'approved, `state="final"`' : 'reviewed, `state="signed-off"`'}, and import again)`,
       { cueId: cue.id, line: cue.line },
     ),
 

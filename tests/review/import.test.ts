@@ -231,7 +231,7 @@ describe('planImport, what it says of the units it leaves out', () => {
         line: 20,
         cueId: '4',
         message:
-          'cue 4, line 20: the file’s "the hotline" is reviewed, but the memory holds the unit approved as "hotline"; a lower status never replaces approved work, so unit 4 was not imported (to replace the approved text, mark the cue approved, `state="final"`, and import again)',
+          'cue 4, line 20: the file’s "the hotline" is reviewed, but the memory holds it approved as "hotline"; a lower status never replaces approved work, so unit 4 was not imported (to replace the approved text, mark the cue approved, `state="final"`, and import again)',
       }),
     ]);
     await store.close();
@@ -386,6 +386,35 @@ describe('planImport of a file whose units the new cut joined to a new cue', () 
     const sent = file([xcue('2', B, 'A city of twenty million,', 'approved', { unitId: '2', line: 20 })]);
     const plan = planImport(sent, { ...options, units: now, stored: await storedEntries(store, now, pair) });
     expect(plan.entries).toEqual([expect.objectContaining({ source: now[0]!.source, target: ['(new) MT', 'A city of twenty million,'], status: 'draft', cueStatus: ['draft', 'approved'], byReviewer: true })]);
+    await store.close();
+  });
+});
+
+describe('planImport of a unit whose cues the reviewer decided one by one', () => {
+  const mixed = file([xcue('1', '市民拨打<i>12345</i>，', 'Citizens call <i>12345</i>,', 'approved'), xcue('2', '接诉即办。', 'swift response.', 'reviewed')]);
+
+  it('keeps each cue’s own state: an approved cue beside a reviewed one stays approved', () => {
+    expect(planImport(mixed, options).entries).toEqual([expect.objectContaining({ status: 'reviewed', cueStatus: ['approved', 'reviewed'] })]);
+  });
+
+  it('imports the approval of one cue of a unit the memory holds reviewed with the same text', async () => {
+    const store = openMemory(':memory:');
+    const pair = { source: 'zh-Hans', target: 'en-US' };
+    await store.put([{ sourceLang: 'zh-Hans', targetLang: 'en-US', source: units[0]!.source, target: ['Citizens call <i>12345</i>,', 'swift response.'], glossaryVersion: '', provider: 'xliff', status: 'reviewed', reviewer: 'Anna', byReviewer: true, updatedAt: NOW }]);
+    const plan = planImport(mixed, { ...options, now: '2026-11-29T08:00:00.000Z', stored: await storedEntries(store, units, pair) });
+    expect(plan).toMatchObject({ unchanged: 0, entries: [expect.objectContaining({ cueStatus: ['approved', 'reviewed'] })] });
+    await store.close();
+  });
+
+  it('never takes one approved cue down with its unit: the file’s other text for it at a lower state is said, not imported', async () => {
+    const store = openMemory(':memory:');
+    const pair = { source: 'zh-Hans', target: 'en-US' };
+    // As the studio stores a unit whose first cue a reviewer approved, the second still a machine draft.
+    await store.put([{ sourceLang: 'zh-Hans', targetLang: 'en-US', source: units[0]!.source, target: ['Citizens call 12345,', 'MT'], glossaryVersion: '', provider: 'studio', status: 'draft', cueStatus: ['approved', 'draft'], reviewer: 'Anna', byReviewer: true, updatedAt: NOW }]);
+    const both = file([xcue('1', '市民拨打<i>12345</i>，', 'People call 12345,', 'reviewed', { line: 7 }), xcue('2', '接诉即办。', 'swift response.', 'reviewed')]);
+    const plan = planImport(both, { ...options, now: '2026-11-29T08:00:00.000Z', stored: await storedEntries(store, units, pair) });
+    expect(plan).toMatchObject({ entries: [], skipped: 1 });
+    expect(plan.diagnostics).toEqual([expect.objectContaining({ code: 'review/below-stored', cueId: '1', line: 7 })]);
     await store.close();
   });
 });
