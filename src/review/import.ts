@@ -7,7 +7,7 @@ import type { Unit } from '../model/unit.js';
 import type { Alignment } from './align.js';
 import type { XliffCue, XliffRead } from './xliff-read.js';
 import { messages } from './xliff-messages.js';
-import { locateUnits, sameWords } from './locate-units.js';
+import { locateUnits, sameWords, words } from './locate-units.js';
 
 /** Who reviewed, when neither `--reviewer` nor the file says. */
 export const UNKNOWN_REVIEWER = 'unknown';
@@ -139,7 +139,13 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     seen.add(c);
     return c;
   };
+  // A cue's translation was made for its whole sentence unit in the file: a cue of it gone from the track leaves it a part of a sentence that no longer is.
+  const inTrack = new Set(opts.units.flatMap((u) => u.source.map(words)));
+  const sentences = new Map<string, XliffCue[]>();
+  for (const c of read.cues) if (c.unitId !== '') sentences.set(c.unitId, [...(sentences.get(c.unitId) ?? []), c]);
   const planUnit = (unit: Unit, present: XliffCue[]): void => {
+    // A cue as messages name it: its number in the current track (the file's may differ), its line in the file.
+    const at = (k: number) => ({ id: unit.cueIds[k]!, line: present[k]!.line });
     const done = present.filter((c) => c.state === 'reviewed' || c.state === 'approved');
     if (done.length < present.length) {
       if (done.length > 0) diagnostics.push(messages.partlyReviewed(unit.id, done.length, present.length));
@@ -150,6 +156,12 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     const empty = present.find((c) => c.target === null);
     if (changed >= 0 || empty) {
       diagnostics.push(changed >= 0 ? messages.sourceChanged(present[changed]!, unit.source[changed]!, unit.id) : messages.emptyTarget(empty!, unit.id));
+      plan.skipped++;
+      return;
+    }
+    const gone = present.flatMap((c) => (c.unitId === '' ? [] : (sentences.get(c.unitId) ?? []))).find((c) => !inTrack.has(words(c.source)));
+    if (gone) {
+      diagnostics.push(messages.sentenceChanged(at(0), sentences.get(gone.unitId)!, gone, unit.id));
       plan.skipped++;
       return;
     }
@@ -168,13 +180,13 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     else if (stored !== undefined && savedSince(stored, read.written)) {
       // The studio's own rule for two reviewers: a text saved after the version shown is not overwritten by it.
       const k = Math.max(0, entry.target.findIndex((t, i) => t !== stored.target[i]));
-      diagnostics.push(messages.changedSince({ ...present[k]!, target: entry.target[k]! }, { ...stored, target: stored.target[k] ?? '' }, read.written!, unit.id));
+      diagnostics.push(messages.changedSince({ ...at(k), target: entry.target[k]! }, { ...stored, target: stored.target[k] ?? '' }, read.written!, unit.id));
       plan.skipped++;
     } else if (stored !== undefined && (compareStatus(stored.status, status) > 0 || lowered(entry, stored) >= 0)) {
       // The memory keeps the higher status, of the unit and of each cue: said here, cue by cue, instead of counted as written and then kept.
       const low = lowered(entry, stored);
       const k = low >= 0 ? low : Math.max(0, entry.target.findIndex((t, i) => t !== stored.target[i]));
-      diagnostics.push(messages.belowStored({ ...present[k]!, target: entry.target[k]! }, cueStatusIn(entry, k), { status: cueStatusIn(stored, k), target: stored.target[k] ?? '' }, unit.id));
+      diagnostics.push(messages.belowStored({ ...at(k), target: entry.target[k]! }, cueStatusIn(entry, k), { status: cueStatusIn(stored, k), target: stored.target[k] ?? '' }, unit.id));
       plan.skipped++;
     } else plan.entries.push(entry);
   };

@@ -3,7 +3,7 @@ import type { Unit } from '../model/unit.js';
 import type { XliffCue } from './xliff-read.js';
 
 /** A source text as compared: on words alone, since a CAT tool may re-tag or re-space the source it was given. */
-function words(text: TaggedText): string {
+export function words(text: TaggedText): string {
   return plainOf(text).replace(/\s+/g, ' ').trim();
 }
 

@@ -97,6 +97,13 @@ export const messages = {
       { cueId: kept[0]!, line: first.line },
     );
   },
+  sentenceChanged: (cue: UnitAt, sentence: readonly UnitAt[], gone: UnitAt & { source: TaggedText }, unitId: string): Diagnostic =>
+    diagnostic(
+      'review/sentence-changed',
+      'warning',
+      `cue ${cue.id}, line ${cue.line}: its sentence unit in the file (trans-units ${sentence.map((c) => c.id).join(', ')}) holds trans-unit ${gone.id} at line ${gone.line}, whose source ${quoted(plainOf(gone.source))} is in no cue of the current source track; its translation was made for the whole sentence, so unit ${unitId} was not imported (run localize, review the new draft, and import again)`,
+      { cueId: cue.id, line: cue.line },
+    ),
   notInSource: (cue: UnitAt & { source: TaggedText; target: TaggedText }): Diagnostic =>
     diagnostic(
       'review/not-in-source',

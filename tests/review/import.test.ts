@@ -276,7 +276,7 @@ describe('planImport of a file written before the source track was renumbered', 
     ]);
   });
 
-  it('imports the others when a cue was deleted, and names the trans-unit of the deleted cue with its line', () => {
+  it('imports the others when a cue was deleted, and names the trans-unit of the deleted cue and the rest of its sentence with their lines', () => {
     const now: Unit[] = [
       { id: '1', cueIds: ['1'], source: [A] },
       { id: '2', cueIds: ['2'], source: [C] },
@@ -284,11 +284,12 @@ describe('planImport of a file written before the source track was renumbered', 
     ];
     const plan = planImport(sent, { ...options, units: now });
     expect(plan.refused).toBe(false);
+    // C was translated with B as one sentence: what is left of it is drafted again, not kept.
     expect(plan.entries.map((e) => [e.source, e.target])).toEqual([
       [[A], ['Beijing, 7 a.m.']],
-      [[C], ['sixty thousand calls a day.']],
       [[D], ['the hotline']],
     ]);
+    expect(plan.diagnostics).toContainEqual(expect.objectContaining({ code: 'review/sentence-changed', cueId: '2', line: 30 }));
     expect(plan.diagnostics).toContainEqual(
       expect.objectContaining({
         code: 'review/not-in-source',
@@ -416,5 +417,43 @@ describe('planImport of a unit whose cues the reviewer decided one by one', () =
     expect(plan).toMatchObject({ entries: [], skipped: 1 });
     expect(plan.diagnostics).toEqual([expect.objectContaining({ code: 'review/below-stored', cueId: '1', line: 7 })]);
     await store.close();
+  });
+});
+
+describe('planImport of a file whose sentence lost a cue since', () => {
+  const C = '市民拨打<i>12345</i>，';
+  const B = '接诉即办。';
+
+  it('does not import the translation of what is left of the sentence, and names the cue gone', () => {
+    // The file's unit 1 was cues 1 and 2; the editor deleted cue 2, so cue 1 is a unit of its own.
+    const sent = file([
+      xcue('1', C, 'Citizens call 12345', 'approved', { unitId: '1', line: 5 }),
+      xcue('2', '旧的一句。', 'and get an answer.', 'approved', { unitId: '1', line: 9 }),
+      xcue('3', B, 'Swift response.', 'approved', { unitId: '3', line: 13 }),
+    ]);
+    const now: Unit[] = [
+      { id: '1', cueIds: ['1'], source: [C] },
+      { id: '2', cueIds: ['2'], source: [B] },
+    ];
+    const plan = planImport(sent, { ...options, units: now });
+    expect(plan.entries.map((e) => e.target)).toEqual([['Swift response.']]);
+    expect(plan.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'review/sentence-changed',
+        cueId: '1',
+        line: 5,
+        message:
+          'cue 1, line 5: its sentence unit in the file (trans-units 1, 2) holds trans-unit 2 at line 9, whose source "旧的一句。" is in no cue of the current source track; its translation was made for the whole sentence, so unit 1 was not imported (run localize, review the new draft, and import again)',
+      }),
+    );
+  });
+
+  it('imports the cues of a sentence the new timing cut into two units, every cue still in the track', () => {
+    const sent = file([xcue('1', C, 'Citizens call 12345', 'approved', { unitId: '1' }), xcue('2', B, 'and get an answer.', 'approved', { unitId: '1' })]);
+    const now: Unit[] = [
+      { id: '1', cueIds: ['1'], source: [C] },
+      { id: '2', cueIds: ['2'], source: [B] },
+    ];
+    expect(planImport(sent, { ...options, units: now }).entries.map((e) => e.target)).toEqual([['Citizens call 12345'], ['and get an answer.']]);
   });
 });
