@@ -5,6 +5,11 @@ export const RANK: Readonly<Record<MemoryStatus, number>> = { draft: 0, reviewed
 
 type Weighed = Pick<MemoryEntry, 'status' | 'byReviewer'>;
 
+/** The status of cue `k` of an entry: its own when the reviewer decided cue by cue, else the unit's. */
+export function cueStatusIn(entry: Pick<MemoryEntry, 'status' | 'cueStatus'>, k: number): MemoryStatus {
+  return entry.cueStatus?.[k] ?? entry.status;
+}
+
 /** Negative when status `a` is lower than `b`, 0 when the same, positive when higher. */
 export function compareStatus(a: MemoryStatus, b: MemoryStatus): number {
   return RANK[a] - RANK[b];

@@ -8,6 +8,9 @@ export type MemoryStatus = 'draft' | 'reviewed' | 'approved';
 /** The time of an entry whose date nobody recorded (a TMX without dates): older than any dated entry. */
 export const UNDATED = '1970-01-01T00:00:00.000Z';
 
+/** The `provider` of an entry a reviewer saved in the review studio. */
+export const STUDIO_PROVIDER = 'studio';
+
 export interface MemoryEntry {
   sourceLang: Lang;
   targetLang: Lang;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { compareStatus } from '../memory/precedence.js';
-import type { MemoryEntry, MemoryStatus } from '../memory/store.js';
+import { STUDIO_PROVIDER, type MemoryEntry, type MemoryStatus } from '../memory/store.js';
 import { escapeText, fromTagged, plainOf, type TaggedText } from '../model/tagged-text.js';
 import type { LanguagePair, Unit } from '../model/unit.js';
 import type { CueChange } from './review-session-types.js';
@@ -120,7 +120,7 @@ export function reviewerEntry(unit: Unit, record: UnitRecord, ctx: { pair: Langu
     target: [...record.texts],
     // Like a review import: a reviewer's translation holds whatever glossary version the next run drafts under.
     glossaryVersion: '',
-    provider: 'studio',
+    provider: STUDIO_PROVIDER,
     status,
     cueStatus: [...record.states],
     reviewer: ctx.reviewer,

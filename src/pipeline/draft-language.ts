@@ -6,6 +6,7 @@ import { overBudget } from '../translate/deepl/condense.js';
 import { supportsCustomInstructions } from '../translate/deepl/languages.js';
 import { cueStatusOf, targetMissing, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import { RANK } from '../memory/precedence.js';
+import { regroupedEntries, regroupedNote } from './regrouped.js';
 
 /** Units looked up in the memory between two turns of the event loop: a few milliseconds of fuzzy search. */
 const SEARCH_TURN = 100;
@@ -97,7 +98,10 @@ function completed(unit: Unit, hit: MemoryEntry, provided: Draft, now: string): 
 export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLanguageResult> {
   const { units, pair, memory, glossaryVersion } = input;
   const search = () => searchMemory(input);
-  const { drafts, pending, suggestions, partial } = await (input.searchInTurn ? input.searchInTurn(search) : search());
+  const { drafts, pending, suggestions, partial, regrouped } = await (input.searchInTurn ? input.searchInTurn(search) : search());
+  // Stored as the units they now are, so the studio and the next run find them; a dry run or a delivery writes nothing.
+  if (input.translator && regrouped.size > 0) await memory.put([...regrouped.values()]);
+  const notes = [...regrouped].map(([unitId, entry]) => regroupedNote(units.find((u) => u.id === unitId)!, entry));
   let done = drafts.length;
   input.onProgress(done);
   const billable = pending.reduce((n, u) => n + sourceChars(u), 0);
@@ -111,12 +115,12 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   if (!input.translator && aimed) {
     unchanged();
     const condense = secondPassEstimate(pending, budgets, pair);
-    return { drafts, billableCharacters: billable + condense.billedSecondPass, diagnostics: [], suggestions, condense };
+    return { drafts, billableCharacters: billable + condense.billedSecondPass, diagnostics: notes, suggestions, condense };
   }
   if (!input.translator || pending.length === 0) {
     const empty = !aimed ? {} : { condense: { overBudgetFirst: 0, overBudgetSecond: 0, billedSecondPass: 0 } };
     unchanged();
-    return { drafts, billableCharacters: input.translator ? 0 : billable, diagnostics: [], suggestions, ...empty };
+    return { drafts, billableCharacters: input.translator ? 0 : billable, diagnostics: notes, suggestions, ...empty };
   }
 
   const byId = new Map(pending.map((u) => [u.id, u]));
@@ -129,7 +133,7 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     });
     if (entries.length > 0) await memory.put(entries);
   };
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...notes];
   let condense: CondenseResult | undefined;
   const provided = await input.translator.translate(pending, {
     pair,
@@ -161,19 +165,22 @@ interface MemorySearch {
   suggestions: Map<string, Suggestion>;
   /** Exact entries with empty cues, by unit id: drafted again, the reviewer's cues kept (see `completed`). */
   partial: Map<string, MemoryEntry>;
+  /** Entries put together for units of a new cut from the smaller units their cues formed, by unit id. */
+  regrouped: Map<string, MemoryEntry>;
 }
 
 /** Sorts the units by what the memory holds: exact matches drafted, the rest pending with their closest earlier translation. */
 async function searchMemory(input: DraftLanguageInput): Promise<MemorySearch> {
   const { units, pair, memory, glossaryVersion } = input;
-  const found: MemorySearch = { drafts: [], pending: [], suggestions: new Map(), partial: new Map() };
   // One lookup for the whole track: a server memory answers it in one round trip.
   const hits = await memory.exactMany(units.map((u) => u.source), pair, glossaryVersion);
+  const regrouped = await regroupedEntries(memory, units.filter((_, i) => hits[i] === undefined), pair, glossaryVersion);
+  const found: MemorySearch = { drafts: [], pending: [], suggestions: new Map(), partial: new Map(), regrouped };
   for (const [i, unit] of units.entries()) {
     // A store that answers at once (SQLite) would hold the event loop for the whole search: a turn every
     // SEARCH_TURN units lets what came in meanwhile (DeepL's glossary, answers for other languages) be taken.
     if (i > 0 && i % SEARCH_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-    const hit = hits[i];
+    const hit = hits[i] ?? regrouped.get(unit.id);
     if (hit && !incomplete(unit, memoryDraft(unit, hit))) {
       found.drafts.push(memoryDraft(unit, hit));
     } else if (hit) {
@@ -182,10 +189,15 @@ async function searchMemory(input: DraftLanguageInput): Promise<MemorySearch> {
     } else {
       found.pending.push(unit);
       const near = await memory.fuzzy(unit.source, pair, SUGGESTION_MIN);
-      if (near) found.suggestions.set(unit.id, { targets: [...near.entry.target], score: near.score, status: near.entry.status });
+      if (near) found.suggestions.set(unit.id, { targets: [...near.entry.target], score: near.score, status: highestStatus(near.entry) });
     }
   }
   return found;
+}
+
+/** The highest status of an entry's cues: a unit a reviewer decided in part is still a reviewer's work. */
+function highestStatus(entry: MemoryEntry): MemoryEntry['status'] {
+  return (entry.cueStatus ?? [entry.status]).reduce((high, s) => (RANK[s] > RANK[high] ? s : high));
 }
 
 function sourceChars(unit: Unit): number {

@@ -8,7 +8,8 @@ import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
 import { planImport, type ImportPlan } from '../review/import.js';
 import type { ReviewPackage } from '../review/types.js';
-import { readXliff, type XliffRead } from '../review/xliff-read.js';
+import { readXliff, type XliffCue, type XliffRead } from '../review/xliff-read.js';
+import { locateUnits, renumberedCues } from '../review/locate-units.js';
 import { plainOf, type TaggedText } from '../model/tagged-text.js';
 import type { Unit } from '../model/unit.js';
 import type { ReviewImport } from './report.js';
@@ -18,6 +19,8 @@ import { sha256 } from './written-record.js';
 export interface ReviewEdit {
   path: string;
   read: XliffRead;
+  /** The current cue id of each trans-unit found by its source under another number (the track was renumbered since). */
+  cueIds: ReadonlyMap<XliffCue, string>;
   report: ReviewImport;
 }
 
@@ -96,7 +99,7 @@ export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<La
   for (const { target, file, path, read, plan } of planned) {
     await input.memory.put(plan.entries);
     const approved = plan.entries.filter((e) => e.status === 'approved').length;
-    edits.set(target, { path, read, report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped } });
+    edits.set(target, { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped } });
   }
   return edits;
 }
@@ -116,7 +119,7 @@ export function refuseLostEdits(edit: ReviewEdit, pkg: ReviewPackage): void {
   const lost: string[] = [];
   for (const cue of edit.read.cues) {
     if (cue.target === null) continue;
-    const now = next.get(cue.id);
+    const now = next.get(edit.cueIds.get(cue) ?? cue.id);
     const confirmed = cue.state === 'reviewed' || cue.state === 'approved';
     const kept = now?.target != null && words(now.target) === words(cue.target) && (!confirmed || now.state === 'reviewed' || now.state === 'approved');
     if (!kept) lost.push(cue.id);

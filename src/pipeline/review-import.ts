@@ -59,6 +59,8 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
 
   const xliff = isXliff(path, decoded.text);
   const read = xliff ? readXliff(decoded.text, name) : undefined;
+  // A file that cannot be read as XLIFF (cut short, not well-formed) says so, before anything is asked of its header.
+  if (read && read.title === '' && hasErrors(read.diagnostics)) return { outcome: 'unreadable', name, diagnostics: read.diagnostics };
   const named = fromFileName(path).language;
   const option = input.language;
   if (option !== undefined && !xliff && named !== undefined && named.toLowerCase() !== option.toLowerCase()) return { outcome: 'language-mismatch', name, option, named };

@@ -1,12 +1,13 @@
-import { compareStatus } from '../memory/precedence.js';
-import type { MemoryEntry, MemoryStatus } from '../memory/store.js';
+import { compareStatus, cueStatusIn } from '../memory/precedence.js';
+import { STUDIO_PROVIDER, type MemoryEntry, type MemoryStatus } from '../memory/store.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
-import { plainOf, toTagged, type TaggedText } from '../model/tagged-text.js';
+import { toTagged, type TaggedText } from '../model/tagged-text.js';
 import type { Unit } from '../model/unit.js';
 import type { Alignment } from './align.js';
 import type { XliffCue, XliffRead } from './xliff-read.js';
 import { messages } from './xliff-messages.js';
+import { locateUnits, sameWords, words } from './locate-units.js';
 
 /** Who reviewed, when neither `--reviewer` nor the file says. */
 export const UNKNOWN_REVIEWER = 'unknown';
@@ -38,12 +39,6 @@ export interface ImportPlan {
   /** True when the file does not belong here: nothing may be imported. */
   refused: boolean;
   diagnostics: Diagnostic[];
-}
-
-/** Compared on words alone: a CAT tool may re-tag or re-space the source it was given. */
-function sameWords(a: TaggedText, b: TaggedText): boolean {
-  const norm = (t: TaggedText) => plainOf(t).replace(/\s+/g, ' ').trim();
-  return norm(a) === norm(b);
 }
 
 function isNonEmpty<T>(items: T[]): items is [T, ...T[]] {
@@ -82,9 +77,23 @@ function unitCues<T>(
   return undefined;
 }
 
-function isUnchanged(entry: MemoryEntry, opts: ImportOptions): boolean {
-  const stored = opts.stored?.(entry.source);
-  return stored !== undefined && compareStatus(stored.status, entry.status) >= 0 && stored.target.length === entry.target.length && stored.target.every((t, k) => t === entry.target[k]);
+/** Whether a reviewer saved the stored entry in the review studio after the file was written. */
+function savedSince(stored: MemoryEntry, written: string | undefined): boolean {
+  return written !== undefined && stored.provider === STUDIO_PROVIDER && Date.parse(stored.updatedAt) > Date.parse(written);
+}
+
+/** Whether the memory holds the entry's translation with each cue at its status or higher. */
+function isUnchanged(entry: MemoryEntry, stored: MemoryEntry | undefined): boolean {
+  return (
+    stored !== undefined &&
+    stored.target.length === entry.target.length &&
+    stored.target.every((t, k) => t === entry.target[k] && compareStatus(cueStatusIn(stored, k), cueStatusIn(entry, k)) >= 0)
+  );
+}
+
+/** The first cue whose text the entry would change while the memory holds it at a higher status: a cue is never taken down. */
+function lowered(entry: MemoryEntry, stored: MemoryEntry): number {
+  return entry.target.findIndex((t, k) => t !== stored.target[k] && compareStatus(cueStatusIn(stored, k), cueStatusIn(entry, k)) > 0);
 }
 
 /**
@@ -105,7 +114,9 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
   if (read.sourceLang.toLowerCase() !== opts.sourceLang.toLowerCase()) reasons.push(messages.wrongLanguage('source', read.sourceLang, opts.sourceLang));
   if (read.targetLang.toLowerCase() !== opts.language.toLowerCase()) reasons.push(messages.wrongLanguage('target', read.targetLang, opts.language));
   const known = new Set(opts.units.flatMap((u) => u.cueIds));
-  const unknown = read.cues.filter((c) => !known.has(c.id));
+  const { located, moved, pieces, used } = locateUnits(opts.units, read.cues);
+  // A trans-unit found by its source under another number belongs to this track, whatever its id.
+  const unknown = read.cues.filter((c) => !known.has(c.id) && !used.has(c));
   if (isNonEmpty(unknown)) reasons.push(messages.unknownCues(unknown));
   const byId = new Map<string, XliffCue>();
   const repeats: (XliffCue & { firstLine: number })[] = [];
@@ -119,27 +130,108 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
   if (reasons.length > 0) return refuse(diagnostics, ...reasons);
 
   const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, diagnostics };
-  for (const unit of opts.units) {
-    const present = unitCues(unit, { find: (id) => byId.get(id), incomplete: messages.missingCues, plan });
-    if (present === undefined) continue;
+  if (isNonEmpty(moved)) diagnostics.push(messages.renumbered(moved));
+  const seen = new Set(used);
+  // A unit not located is looked up by its cue ids, for what to say of it; a trans-unit another unit took is not its.
+  const free = (id: string) => {
+    const c = byId.get(id);
+    if (c === undefined || used.has(c)) return undefined;
+    seen.add(c);
+    return c;
+  };
+  // A cue's translation was made for its whole sentence unit in the file: a cue of it gone from the track leaves it a part of a sentence that no longer is.
+  const inTrack = new Set(opts.units.flatMap((u) => u.source.map(words)));
+  const sentences = new Map<string, XliffCue[]>();
+  for (const c of read.cues) if (c.unitId !== '') sentences.set(c.unitId, [...(sentences.get(c.unitId) ?? []), c]);
+  const planUnit = (unit: Unit, present: XliffCue[]): void => {
+    // A cue as messages name it: its number in the current track (the file's may differ), its line in the file.
+    const at = (k: number) => ({ id: unit.cueIds[k]!, line: present[k]!.line });
     const done = present.filter((c) => c.state === 'reviewed' || c.state === 'approved');
     if (done.length < present.length) {
       if (done.length > 0) diagnostics.push(messages.partlyReviewed(unit.id, done.length, present.length));
       plan.skipped++;
-      continue;
+      return;
     }
-    const changed = present.find((c, k) => !sameWords(c.source, unit.source[k]!));
+    const changed = present.findIndex((c, k) => !sameWords(c.source, unit.source[k]!));
     const empty = present.find((c) => c.target === null);
-    if (changed || empty) {
-      diagnostics.push(changed ? messages.sourceChanged(changed.id, unit.id) : messages.emptyTarget(empty!.id, unit.id));
+    if (changed >= 0 || empty) {
+      diagnostics.push(changed >= 0 ? messages.sourceChanged(present[changed]!, unit.source[changed]!, unit.id) : messages.emptyTarget(empty!, unit.id));
       plan.skipped++;
-      continue;
+      return;
     }
-    const status: MemoryStatus = present.every((c) => c.state === 'approved') ? 'approved' : 'reviewed';
+    const gone = present.flatMap((c) => (c.unitId === '' ? [] : (sentences.get(c.unitId) ?? []))).find((c) => !inTrack.has(words(c.source)));
+    if (gone) {
+      diagnostics.push(messages.sentenceChanged(at(0), sentences.get(gone.unitId)!, gone, unit.id));
+      plan.skipped++;
+      return;
+    }
+    const stored = opts.stored?.(unit.source);
+    // Each cue as the file says it; a cue whose text the memory holds already keeps the higher of the two statuses.
+    const cueStatus = present.map((c, k): MemoryStatus => {
+      const own: MemoryStatus = c.state === 'approved' ? 'approved' : 'reviewed';
+      const kept = stored !== undefined && stored.target[k] === c.target ? cueStatusIn(stored, k) : own;
+      return compareStatus(kept, own) > 0 ? kept : own;
+    });
+    const status = cueStatus.reduce((low, s) => (compareStatus(s, low) < 0 ? s : low));
     const reviewer = opts.reviewer ?? present.find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
     const entry = entryFor(unit, present.map((c) => c.target!), status, 'xliff', reviewer, opts);
-    if (isUnchanged(entry, opts)) plan.unchanged++;
+    if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
+    if (isUnchanged(entry, stored)) plan.unchanged++;
+    else if (stored !== undefined && savedSince(stored, read.written)) {
+      // The studio's own rule for two reviewers: a text saved after the version shown is not overwritten by it.
+      const k = Math.max(0, entry.target.findIndex((t, i) => t !== stored.target[i]));
+      diagnostics.push(messages.changedSince({ ...at(k), target: entry.target[k]! }, { ...stored, target: stored.target[k] ?? '' }, read.written!, unit.id));
+      plan.skipped++;
+    } else if (stored !== undefined && (compareStatus(stored.status, status) > 0 || lowered(entry, stored) >= 0)) {
+      // The memory keeps the higher status, of the unit and of each cue: said here, cue by cue, instead of counted as written and then kept.
+      const low = lowered(entry, stored);
+      const k = low >= 0 ? low : Math.max(0, entry.target.findIndex((t, i) => t !== stored.target[i]));
+      diagnostics.push(messages.belowStored({ ...at(k), target: entry.target[k]! }, cueStatusIn(entry, k), { status: cueStatusIn(stored, k), target: stored.target[k] ?? '' }, unit.id));
+      plan.skipped++;
+    } else plan.entries.push(entry);
+  };
+  // The file's units found inside a unit of the new cut go into that unit's entry, cue by cue, over what the memory holds for it.
+  const planPieces = (unit: Unit, found: readonly { from: number; cues: XliffCue[] }[]): void => {
+    const confirmed = found.filter(({ cues }) => cues.every((c) => c.target !== null && (c.state === 'reviewed' || c.state === 'approved')));
+    if (confirmed.length === 0) {
+      plan.skipped++;
+      return;
+    }
+    const stored = opts.stored?.(unit.source);
+    const target = unit.source.map((_, k) => stored?.target[k] ?? '');
+    const cueStatus = unit.source.map((_, k): MemoryStatus => (stored === undefined ? 'draft' : cueStatusIn(stored, k)));
+    for (const { from, cues } of confirmed) {
+      cues.forEach((c, k) => {
+        const status: MemoryStatus = c.state === 'approved' ? 'approved' : 'reviewed';
+        // A cue is never taken below what the memory holds for it.
+        if (compareStatus(status, cueStatus[from + k]!) < 0) return;
+        target[from + k] = c.target!;
+        cueStatus[from + k] = status;
+      });
+    }
+    const status = cueStatus.reduce((low, s) => (compareStatus(s, low) < 0 ? s : low));
+    const reviewer = opts.reviewer ?? confirmed.flatMap((p) => p.cues).find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
+    const entry = entryFor(unit, target, status, 'xliff', reviewer, opts);
+    if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
+    if (stored?.comments !== undefined) entry.comments = [...stored.comments];
+    if (stored !== undefined && stored.target.every((t, k) => t === target[k]) && cueStatus.every((s, k) => s === cueStatusIn(stored, k))) plan.unchanged++;
     else plan.entries.push(entry);
+  };
+  for (const unit of opts.units) {
+    const found = pieces.get(unit);
+    if (found !== undefined) {
+      diagnostics.push(messages.regrouped(unit, found));
+      planPieces(unit, found);
+      continue;
+    }
+    const present = located.get(unit) ?? unitCues(unit, { find: free, incomplete: messages.missingCues, plan });
+    if (present !== undefined) planUnit(unit, present);
+  }
+  for (const c of read.cues) {
+    if (!seen.has(c) && c.target !== null && (c.state === 'reviewed' || c.state === 'approved')) {
+      diagnostics.push(messages.notInSource({ ...c, target: c.target }));
+      plan.skipped++;
+    }
   }
   return plan;
 }

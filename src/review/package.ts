@@ -25,6 +25,9 @@ export interface ReviewInput {
 
 function stateOf(draft: Draft | undefined, suggestion: Suggestion | undefined, unit: Unit, k: number): ReviewState {
   if (!draft?.targets || targetMissing(draft, unit, k)) return 'untranslated';
+  // A cue a reviewer decided keeps its state when the provider filled the cues left empty beside it (the draft is then the provider's).
+  const decided = draft.cueStatus?.[k];
+  if (decided === 'approved' || decided === 'reviewed') return decided;
   if (draft.origin === 'memory-exact') {
     const status = cueStatusOf(draft, k);
     return status === 'approved' ? 'approved' : status === 'reviewed' ? 'reviewed' : 'memory';

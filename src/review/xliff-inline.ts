@@ -65,14 +65,34 @@ function tagOfCtype(code: Element): Tag | undefined {
   return TAG_OF_CTYPE[(code.attrs['ctype'] ?? '').toLowerCase()];
 }
 
-/** The style a native code stands for, by `ctype` or by its content (`<i>`, `</b>`), as other tools write them. */
-function tagOfCode(code: Element): Tag | undefined {
-  const byType = tagOfCtype(code);
-  if (byType) return byType;
-  const m = /^<\/?(i|b|u|em|strong)>$/i.exec(textOf(code).trim());
+/** The style tag a native code holds as its content (`<i>`, `</b>`), as other tools write them, and whether it closes. */
+function styleInCode(code: Element): { tag: Tag; close: boolean } | undefined {
+  const m = /^<(\/?)(i|b|u|em|strong)>$/i.exec(textOf(code).trim());
   if (!m) return undefined;
-  const name = m[1]!.toLowerCase();
-  return name === 'em' ? 'i' : name === 'strong' ? 'b' : (name as Tag);
+  const name = m[2]!.toLowerCase();
+  return { tag: name === 'em' ? 'i' : name === 'strong' ? 'b' : (name as Tag), close: m[1] === '/' };
+}
+
+/** The style a native code stands for, by `ctype` or by its content. */
+function tagOfCode(code: Element): Tag | undefined {
+  return tagOfCtype(code) ?? styleInCode(code)?.tag;
+}
+
+/** Stands for a line end in the file's text while it is read: U+0000 cannot occur in XML. */
+const LINE_END = '\u0000';
+
+/**
+ * subloc writes a line break as `<x ctype="lb"/>`, never as a line end in
+ * the text. A line end there is a tool's re-indentation, dropped with its
+ * indentation around the text, or a break a translator typed between two
+ * lines, kept as a line break.
+ */
+function lineEnds(text: TaggedText): TaggedText {
+  const dropped = (edge: string) => edge.replaceAll(LINE_END, '');
+  return text
+    .replace(new RegExp(`^(?:${LINE_END}|<[ibu]>)+`), dropped)
+    .replace(new RegExp(`(?:${LINE_END}|</[ibu]>)+$`), dropped)
+    .replace(new RegExp(`${LINE_END}*\n${LINE_END}*|${LINE_END}+`, 'g'), '\n');
 }
 
 function describe(code: Element): string {
@@ -104,7 +124,7 @@ export function readInline(nodes: readonly Node[]): InlineResult {
   const walk = (list: readonly Node[]) => {
     for (const node of list) {
       if (typeof node === 'string') {
-        text += escapeText(node);
+        text += escapeText(node.replace(/[ \t]*\n\s*/g, LINE_END));
         continue;
       }
       switch (node.name) {
@@ -117,10 +137,14 @@ export function readInline(nodes: readonly Node[]): InlineResult {
           break;
         }
         case 'x':
-        case 'ph':
+        case 'ph': {
+          // A tool that knows no paired codes turns each of subloc's `<g>` into two placeholders holding `<i>` and `</i>`.
+          const style = node.name === 'ph' ? styleInCode(node) : undefined;
           if ((node.attrs['ctype'] ?? '').toLowerCase() === 'lb') text += '\n';
+          else if (style) text += style.close ? `</${style.tag}>` : `<${style.tag}>`;
           else keepAsText(node);
           break;
+        }
         case 'bpt':
         case 'bx': {
           const tag = tagOfCode(node);
@@ -156,5 +180,5 @@ export function readInline(nodes: readonly Node[]): InlineResult {
     }
   };
   walk(nodes);
-  return { text, unsupported: [...unsupported] };
+  return { text: lineEnds(text), unsupported: [...unsupported] };
 }

@@ -1,5 +1,8 @@
 import { diagnostic, fixedMessage, type Diagnostic, type Location } from '../model/diagnostic.js';
 import { excerpt } from '../formats/shared/excerpt.js';
+import type { MemoryStatus } from '../memory/store.js';
+import { plainOf, type TaggedText } from '../model/tagged-text.js';
+import { quoted } from '../qc/messages.js';
 
 const MAX_LISTED = 5;
 
@@ -11,6 +14,12 @@ function list<T>(items: readonly T[], show: (item: T) => string = (s) => `\`${St
 export interface UnitAt {
   id: string;
   line: number;
+}
+
+/** A unit found in the file under other cue numbers: its current cue ids and its trans-units. */
+interface Moved {
+  unit: { cueIds: readonly string[] };
+  cues: readonly UnitAt[];
 }
 
 /** Every message of reading a review file back (XLIFF, or an edited SRT/WebVTT) and planning its import; codes are stable. */
@@ -61,10 +70,63 @@ export const messages = {
     diagnostic('review/unit-partly-reviewed', 'info', `unit ${unitId}: ${done} of ${total} cues are reviewed or approved; a unit is imported when all its cues are; not imported`, { cueId: unitId }),
   missingCues: (unitId: string, missing: readonly string[]): Diagnostic =>
     diagnostic('review/unit-incomplete', 'warning', `unit ${unitId}: the cue${missing.length === 1 ? '' : 's'} ${list(missing)} ${missing.length === 1 ? 'is' : 'are'} not in the file (the source gained ${missing.length === 1 ? 'a cue' : 'cues'} since it was written); not imported`, { cueId: unitId }),
-  sourceChanged: (cueId: string, unitId: string): Diagnostic =>
-    diagnostic('review/source-changed', 'warning', `cue ${cueId}: the source text in the file differs from the current source track; its translation belongs to the old text, so unit ${unitId} was not imported (run localize, review the new draft, and import again)`, { cueId }),
-  emptyTarget: (cueId: string, unitId: string): Diagnostic =>
-    diagnostic('review/empty-target', 'warning', `cue ${cueId} is marked reviewed but its target is empty; expected a translation; unit ${unitId} was not imported`, { cueId }),
+  sourceChanged: (cue: UnitAt & { source: TaggedText }, expected: TaggedText, unitId: string): Diagnostic =>
+    diagnostic(
+      'review/source-changed',
+      'warning',
+      `cue ${cue.id}, line ${cue.line}: the file’s source ${quoted(plainOf(cue.source))} differs from the current source track’s ${quoted(plainOf(expected))}; its translation belongs to the old text, so unit ${unitId} was not imported (run localize, review the new draft, and import again)`,
+      { cueId: cue.id, line: cue.line },
+    ),
+  renumbered: (moved: readonly [Moved, ...Moved[]]): Diagnostic =>
+    diagnostic(
+      'review/renumbered',
+      'info',
+      `${moved.length === 1 ? '1 unit was' : `${moved.length} units were`} found in the file under other cue numbers, their source text unchanged (${list(moved, (m) => `cue ${m.unit.cueIds[0]} is trans-unit ${m.cues[0]!.id} at line ${m.cues[0]!.line}`)}): the source track was renumbered since the file was written; ${moved.length === 1 ? 'it was' : 'they were'} imported by ${moved.length === 1 ? 'its' : 'their'} source text`,
+      { cueId: moved[0].unit.cueIds[0]!, line: moved[0].cues[0]!.line },
+    ),
+  regrouped: (unit: { cueIds: readonly string[] }, pieces: readonly { from: number; cues: readonly UnitAt[] }[]): Diagnostic => {
+    const inFile = new Set(pieces.flatMap((p) => unit.cueIds.slice(p.from, p.from + p.cues.length)));
+    const kept = unit.cueIds.filter((id) => inFile.has(id));
+    const rest = unit.cueIds.filter((id) => !inFile.has(id));
+    const first = pieces[0]!.cues[0]!;
+    const one = kept.length === 1;
+    return diagnostic(
+      'review/regrouped',
+      'info',
+      `cue${one ? '' : 's'} ${kept.join(', ')} (trans-unit${one ? '' : 's'} ${pieces.flatMap((p) => p.cues.map((c) => c.id)).join(', ')} at line ${first.line}) now form${one ? 's' : ''} one sentence unit with cue${rest.length === 1 ? '' : 's'} ${rest.join(', ')}, which ${rest.length === 1 ? 'is' : 'are'} not in the file: ${one ? 'it was' : 'they were'} imported into the new unit, and the next localize drafts the rest`,
+      { cueId: kept[0]!, line: first.line },
+    );
+  },
+  sentenceChanged: (cue: UnitAt, sentence: readonly UnitAt[], gone: UnitAt & { source: TaggedText }, unitId: string): Diagnostic =>
+    diagnostic(
+      'review/sentence-changed',
+      'warning',
+      `cue ${cue.id}, line ${cue.line}: its sentence unit in the file (trans-units ${sentence.map((c) => c.id).join(', ')}) holds trans-unit ${gone.id} at line ${gone.line}, whose source ${quoted(plainOf(gone.source))} is in no cue of the current source track; its translation was made for the whole sentence, so unit ${unitId} was not imported (run localize, review the new draft, and import again)`,
+      { cueId: cue.id, line: cue.line },
+    ),
+  notInSource: (cue: UnitAt & { source: TaggedText; target: TaggedText }): Diagnostic =>
+    diagnostic(
+      'review/not-in-source',
+      'warning',
+      `trans-unit ${cue.id}, line ${cue.line}: its source ${quoted(plainOf(cue.source))} is in no cue of the current source track (deleted or changed since the file was written); its translation ${quoted(plainOf(cue.target))} was not imported`,
+      { cueId: cue.id, line: cue.line },
+    ),
+  changedSince: (cue: UnitAt & { target: TaggedText }, stored: { target: TaggedText; status: MemoryStatus; reviewer?: string; updatedAt: string }, written: string, unitId: string): Diagnostic =>
+    diagnostic(
+      'review/changed-since',
+      'warning',
+      `cue ${cue.id}, line ${cue.line}: ${stored.reviewer ?? 'a reviewer'} saved ${quoted(plainOf(stored.target))} (${stored.status}) in the review studio at ${stored.updatedAt}, after this file was written (${written}); the file’s ${quoted(plainOf(cue.target))} would replace it, so unit ${unitId} was not imported (review the cue in the studio, or run localize and review the new file)`,
+      { cueId: cue.id, line: cue.line },
+    ),
+  emptyTarget: (cue: UnitAt, unitId: string): Diagnostic =>
+    diagnostic('review/empty-target', 'warning', `cue ${cue.id}, line ${cue.line}: marked reviewed but its target is empty; expected a translation; unit ${unitId} was not imported`, { cueId: cue.id, line: cue.line }),
+  belowStored: (cue: UnitAt & { target: TaggedText }, status: MemoryStatus, stored: { status: MemoryStatus; target: TaggedText }, unitId: string): Diagnostic =>
+    diagnostic(
+      'review/below-stored',
+      'warning',
+      `cue ${cue.id}, line ${cue.line}: the file’s ${quoted(plainOf(cue.target))} is ${status}, but the memory holds it ${stored.status} as ${quoted(plainOf(stored.target))}; a lower status never replaces ${stored.status} work, so unit ${unitId} was not imported (to replace the ${stored.status} text, mark the cue ${stored.status === 'approved' ? 'approved, `state="final"`' : 'reviewed, `state="signed-off"`'}, and import again)`,
+      { cueId: cue.id, line: cue.line },
+    ),
 
   // ---- aligning an edited SRT/WebVTT ----
   offset: (ms: number): Diagnostic =>

@@ -28,6 +28,8 @@ export interface XliffRead {
   title: string;
   sourceLang: Lang;
   targetLang: Lang;
+  /** When subloc wrote the file (`<file date>`), when it says. */
+  written?: string;
   cues: XliffCue[];
   diagnostics: Diagnostic[];
 }
@@ -110,6 +112,8 @@ export function readXliff(text: string, fileName: string): XliffRead {
   if (sourceLang !== undefined && title === undefined) diagnostics.push(messages.missingAttribute('file', 'original', at(file)));
   if (sourceLang === undefined || targetLang === undefined || title === undefined) return result;
   Object.assign(result, { title, sourceLang, targetLang });
+  const date = file.attrs['date'];
+  if (date !== undefined && !Number.isNaN(Date.parse(date))) result.written = date;
 
   const contacts = phases(file);
   const units: { tu: Element; unitId: string }[] = [];

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
@@ -48,5 +48,27 @@ describe('a reviewer’s decisions cue by cue, as the review studio stores them'
     const transUnit = (id: string) => new RegExp(`<trans-unit id="${id}"[^]*?</trans-unit>`).exec(xliff)?.[0] ?? '';
     expect(transUnit(unit.cueIds[0]!)).toContain('<note from="Camille" priority="1">Nom à vérifier &amp; &lt;confirmer&gt;</note>');
     expect(transUnit(unit.cueIds[1]!)).not.toContain('from="Camille"');
+  });
+
+  it('keep the state of a cue the reviewer decided when the provider fills the cue they left empty', async () => {
+    const dir = tempDir('subloc-cue-status-');
+    for (const path of ['subloc.config.json', 'glossary.json', 'subtitles']) cpSync(join(root, path), join(dir, path), { recursive: true });
+    // No reviewed TMX: the unit is the reviewer's alone.
+    const config = JSON.parse(readFileSync(join(dir, 'subloc.config.json'), 'utf8')) as Record<string, unknown>;
+    delete config['tmx'];
+    writeFileSync(join(dir, 'subloc.config.json'), JSON.stringify(config));
+    const options = await resolveLocalizeOptions({ config: 'subloc.config.json', targets: ['fr-FR'], provider: 'pseudo' }, dir, {});
+    const units = segment((await readSourceTrack(options)).track);
+    const unit = units.find((u) => u.cueIds.length === 2)!;
+    const memory = openMemory(options.memory);
+    await memory.put([
+      reviewerEntry(unit, { texts: ['Première partie,', ''], states: ['approved', 'draft'], comments: ['', ''] }, { pair: { source: 'zh-Hans', target: 'fr-FR' }, reviewer: 'Camille', now: new Date().toISOString() }),
+    ]);
+    await memory.close();
+
+    await localize(options);
+    const cues = readXliff(readFileSync(join(dir, 'out/hotline-beijing/fr-FR/hotline-beijing.fr-FR.xlf'), 'utf8'), 'fr-FR.xlf').cues;
+    expect(cues.find((c) => c.id === unit.cueIds[0])).toMatchObject({ target: 'Première partie,', state: 'approved' });
+    expect(cues.find((c) => c.id === unit.cueIds[1])).toMatchObject({ state: 'machine' });
   });
 });

@@ -88,6 +88,31 @@ describe('localize and a review XLIFF edited in place', () => {
     expect(readFileSync(xlf(), 'utf8')).toBe(edited);
   });
 
+  it('imports a confirmed edit by its source text after the editor inserted a cue, and writes it on the renumbered cue', async () => {
+    const edited = editTarget(readFileSync(xlf(), 'utf8'), '2', 'La ligne est ouverte.', 'signed-off');
+    writeFileSync(xlf(), edited);
+    writeFileSync(join(dir, 'film.zh-Hans.srt'), ['1', '00:00:00,000 --> 00:00:00,500', '片头。', '', ...SRT.split('\n').map((l) => (/^\d$/.test(l) ? String(Number(l) + 1) : l))].join('\n'));
+    const r = await localize();
+    expect(r.stderr).not.toContain('would be lost');
+    expect(r.code).toBe(0);
+    expect(text('3')).toBe('La ligne est ouverte.');
+    expect(text('2')).not.toBe('La ligne est ouverte.');
+  });
+
+  it('keeps a confirmed edit when the editor inserted a cue that joins its sentence, the new cue drafted beside it', async () => {
+    writeFileSync(xlf(), editTarget(readFileSync(xlf(), 'utf8'), '2', 'La ligne est ouverte.', 'signed-off'));
+    const lines = SRT.split('\n');
+    const inserted = ['2', '00:00:03,500 --> 00:00:03,900', '今天', ''];
+    writeFileSync(join(dir, 'film.zh-Hans.srt'), [...lines.slice(0, 4), ...inserted, ...lines.slice(4).map((l) => (/^\d$/.test(l) ? String(Number(l) + 1) : l))].join('\n'));
+    const r = await localize();
+    expect(r.stderr).not.toContain('would be lost');
+    expect(r.code).toBe(0);
+    expect(text('3')).toBe('La ligne est ouverte.');
+    expect(text('2')).not.toContain('La ligne');
+    const cue = readXliff(readFileSync(xlf(), 'utf8'), 'film.fr-FR.xlf').cues.find((c) => c.id === '3')!;
+    expect(cue).toMatchObject({ unitId: '2', target: 'La ligne est ouverte.', state: 'reviewed' });
+  });
+
   it('refuses a foreign XLIFF at that path (another language in its header), leaving it byte for byte', async () => {
     const foreign = Buffer.from(readFileSync(xlf(), 'utf8').replace('target-language="fr-FR"', 'target-language="de-DE"'));
     writeFileSync(xlf(), foreign);

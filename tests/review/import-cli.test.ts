@@ -89,8 +89,19 @@ describe('subloc review import', () => {
     expect((await memory())).toEqual([]);
   });
 
+  it('says an XLIFF was cut short, with its line, rather than asking for its language', async () => {
+    const whole = xliff(() => 'approved');
+    writeFileSync(join(dir, 'returned.xlf'), whole.slice(0, whole.indexOf('<trans-unit id="3"')));
+    const result = await cli(['review', 'import', 'returned.xlf'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/returned\.xlf:\d+: error: .*ends before .*\[xliff\/truncated\]/);
+    expect(result.stderr).not.toContain('--language');
+    expect(await memory()).toEqual([]);
+  });
+
   it('refuses a file naming a cue the source track does not have', async () => {
-    writeFileSync(join(dir, 'old.xlf'), xliff(() => 'approved').replace(/id="4" resname="4"/, 'id="40" resname="40"'));
+    // A cue of another version of the track: neither its number nor its source text is in this one.
+    writeFileSync(join(dir, 'old.xlf'), xliff(() => 'approved').replace(/id="4" resname="4"/, 'id="40" resname="40"').replace('<source>热线。</source>', '<source>另一条热线。</source>'));
     const result = await cli(['review', 'import', 'old.xlf'], dir);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/old\.xlf:(\d+): error: the trans-unit id of the file \(`40` at line \1\) is not a cue of the current source track/);

@@ -199,3 +199,261 @@ describe('planSubtitleImport', () => {
     expect(plan.diagnostics).toContainEqual(expect.objectContaining({ code: 'review/not-aligned', severity: 'error' }));
   });
 });
+
+describe('planImport, what it says of the units it leaves out', () => {
+  it('names the line, the source found and the source expected when a cue’s source changed', () => {
+    const plan = planImport(file([xcue('4', '热线电话', 'hotline', 'approved', { line: 31 })]), options);
+    expect(plan.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'review/source-changed',
+        line: 31,
+        cueId: '4',
+        message: 'cue 4, line 31: the file’s source "热线电话" differs from the current source track’s "热线"; its translation belongs to the old text, so unit 4 was not imported (run localize, review the new draft, and import again)',
+      }),
+    ]);
+  });
+
+  it('names the line of a reviewed cue with an empty target', () => {
+    const plan = planImport(file([xcue('4', '热线', null, 'approved', { line: 12 })]), options);
+    expect(plan.diagnostics).toEqual([expect.objectContaining({ code: 'review/empty-target', line: 12, cueId: '4' })]);
+  });
+
+  it('says, and does not count as imported, an edit sent back at a lower status than the memory’s approved text', async () => {
+    const store = openMemory(':memory:');
+    const pair = { source: 'zh-Hans', target: 'en-US' };
+    await store.put([{ sourceLang: 'zh-Hans', targetLang: 'en-US', source: ['热线'], target: ['hotline'], glossaryVersion: '', provider: 'xliff', status: 'approved', reviewer: 'Anna', byReviewer: true, updatedAt: NOW }]);
+    const plan = planImport(file([xcue('4', '热线', 'the hotline', 'reviewed', { line: 20 })]), { ...options, stored: await storedEntries(store, units, pair) });
+    expect(plan).toMatchObject({ entries: [], unchanged: 0, skipped: 1 });
+    expect(plan.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'review/below-stored',
+        severity: 'warning',
+        line: 20,
+        cueId: '4',
+        message:
+          'cue 4, line 20: the file’s "the hotline" is reviewed, but the memory holds it approved as "hotline"; a lower status never replaces approved work, so unit 4 was not imported (to replace the approved text, mark the cue approved, `state="final"`, and import again)',
+      }),
+    ]);
+    await store.close();
+  });
+});
+
+// An editor's new version of the cut, after the file went to the translator: every later cue number shifts.
+describe('planImport of a file written before the source track was renumbered', () => {
+  const A = '北京，早上七点。';
+  const B = '这座城市有两千多万人口，';
+  const C = '每天超过六万个来电。';
+  const D = '热线';
+  const sent = file([
+    xcue('1', A, 'Beijing, 7 a.m.', 'approved', { line: 10 }),
+    xcue('2', B, 'A city of twenty million,', 'approved', { unitId: '2', line: 20 }),
+    xcue('3', C, 'sixty thousand calls a day.', 'approved', { unitId: '2', line: 30 }),
+    xcue('4', D, 'the hotline', 'reviewed', { line: 40 }),
+  ]);
+
+  it('imports each unit by its source text when a cue was inserted, and says the cues were found under other numbers', () => {
+    const now: Unit[] = [
+      { id: '1', cueIds: ['1'], source: [A] },
+      { id: '2', cueIds: ['2'], source: ['（新的字幕）'] },
+      { id: '3', cueIds: ['3', '4'], source: [B, C] },
+      { id: '5', cueIds: ['5'], source: [D] },
+    ];
+    const plan = planImport(sent, { ...options, units: now });
+    expect(plan.refused).toBe(false);
+    expect(plan.entries.map((e) => [e.source, e.target, e.status])).toEqual([
+      [[A], ['Beijing, 7 a.m.'], 'approved'],
+      [[B, C], ['A city of twenty million,', 'sixty thousand calls a day.'], 'approved'],
+      [[D], ['the hotline'], 'reviewed'],
+    ]);
+    expect(plan.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'review/renumbered',
+        severity: 'info',
+        cueId: '3',
+        line: 20,
+        message: '2 units were found in the file under other cue numbers, their source text unchanged (cue 3 is trans-unit 2 at line 20, cue 5 is trans-unit 4 at line 40): the source track was renumbered since the file was written; they were imported by their source text',
+      }),
+    ]);
+  });
+
+  it('imports the others when a cue was deleted, and names the trans-unit of the deleted cue and the rest of its sentence with their lines', () => {
+    const now: Unit[] = [
+      { id: '1', cueIds: ['1'], source: [A] },
+      { id: '2', cueIds: ['2'], source: [C] },
+      { id: '3', cueIds: ['3'], source: [D] },
+    ];
+    const plan = planImport(sent, { ...options, units: now });
+    expect(plan.refused).toBe(false);
+    // C was translated with B as one sentence: what is left of it is drafted again, not kept.
+    expect(plan.entries.map((e) => [e.source, e.target])).toEqual([
+      [[A], ['Beijing, 7 a.m.']],
+      [[D], ['the hotline']],
+    ]);
+    expect(plan.diagnostics).toContainEqual(expect.objectContaining({ code: 'review/sentence-changed', cueId: '2', line: 30 }));
+    expect(plan.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'review/not-in-source',
+        severity: 'warning',
+        cueId: '2',
+        line: 20,
+        message: 'trans-unit 2, line 20: its source "这座城市有两千多万人口，" is in no cue of the current source track (deleted or changed since the file was written); its translation "A city of twenty million," was not imported',
+      }),
+    );
+  });
+
+  it('follows two cues whose numbers were swapped, and never puts a translation on the cue that took the other’s number', () => {
+    const now: Unit[] = [
+      { id: '1', cueIds: ['1'], source: [D] },
+      { id: '4', cueIds: ['4'], source: [A] },
+    ];
+    const plan = planImport(file([xcue('1', A, 'Beijing, 7 a.m.', 'approved'), xcue('4', D, 'the hotline', 'approved')]), { ...options, units: now });
+    expect(plan.entries.map((e) => [e.source, e.target])).toEqual([
+      [[D], ['the hotline']],
+      [[A], ['Beijing, 7 a.m.']],
+    ]);
+  });
+});
+
+describe('planImport of a file older than a studio save of the same cue', () => {
+  const pair = { source: 'zh-Hans', target: 'en-US' };
+  const saved = { sourceLang: 'zh-Hans', targetLang: 'en-US', source: ['热线'], target: ['the hotline, approved in the studio'], glossaryVersion: '', provider: 'studio', status: 'approved' as const, reviewer: 'Anna', byReviewer: true as const, updatedAt: '2026-11-28T12:00:00.000Z' };
+
+  it('does not put the file’s text over what a reviewer saved in the studio after the file was written, and says so', async () => {
+    const store = openMemory(':memory:');
+    await store.put([saved]);
+    const old = file([xcue('4', '热线', 'hotline', 'approved', { line: 33 })], { written: '2026-11-27T09:00:00.000Z' });
+    const plan = planImport(old, { ...options, now: '2026-11-29T08:00:00.000Z', stored: await storedEntries(store, units, pair) });
+    expect(plan).toMatchObject({ entries: [], skipped: 1 });
+    expect(plan.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'review/changed-since',
+        severity: 'warning',
+        line: 33,
+        cueId: '4',
+        message:
+          'cue 4, line 33: Anna saved "the hotline, approved in the studio" (approved) in the review studio at 2026-11-28T12:00:00.000Z, after this file was written (2026-11-27T09:00:00.000Z); the file’s "hotline" would replace it, so unit 4 was not imported (review the cue in the studio, or run localize and review the new file)',
+      }),
+    ]);
+    await store.close();
+  });
+
+  it('imports the file’s text when the studio save is older than the file', async () => {
+    const store = openMemory(':memory:');
+    await store.put([saved]);
+    const newer = file([xcue('4', '热线', 'hotline', 'approved')], { written: '2026-11-28T13:00:00.000Z' });
+    const plan = planImport(newer, { ...options, now: '2026-11-29T08:00:00.000Z', stored: await storedEntries(store, units, pair) });
+    expect(plan.entries.map((e) => e.target)).toEqual([['hotline']]);
+    await store.close();
+  });
+});
+
+describe('planImport of a file whose units the new cut joined to a new cue', () => {
+  it('imports each unit of the file found whole inside a unit of the current track into that unit, cue by cue, and says so', () => {
+    const A = '北京，早上七点。';
+    const B = '这座城市有两千多万人口，';
+    const C = '每天超过六万个来电。';
+    const sent = file([
+      xcue('1', A, 'Beijing, 7 a.m.', 'approved', { line: 10 }),
+      xcue('2', B, 'A city of twenty million,', 'approved', { unitId: '2', line: 20 }),
+      xcue('3', C, 'sixty thousand calls a day.', 'reviewed', { unitId: '2', line: 30 }),
+    ]);
+    const now: Unit[] = [
+      { id: '1', cueIds: ['1'], source: [A] },
+      { id: '2', cueIds: ['2', '3', '4'], source: ['（新的字幕）', B, C] },
+    ];
+    const plan = planImport(sent, { ...options, units: now });
+    expect(plan.refused).toBe(false);
+    expect(plan.entries.map((e) => [e.source, e.target, e.status, e.cueStatus])).toEqual([
+      [[A], ['Beijing, 7 a.m.'], 'approved', undefined],
+      [['（新的字幕）', B, C], ['', 'A city of twenty million,', 'sixty thousand calls a day.'], 'draft', ['draft', 'approved', 'reviewed']],
+    ]);
+    expect(plan.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'review/regrouped',
+        severity: 'info',
+        cueId: '3',
+        line: 20,
+        message: 'cues 3, 4 (trans-units 2, 3 at line 20) now form one sentence unit with cue 2, which is not in the file: they were imported into the new unit, and the next localize drafts the rest',
+      }),
+    ]);
+  });
+
+  it('puts them over what the memory holds for the new unit, keeping its other cues', async () => {
+    const store = openMemory(':memory:');
+    const pair = { source: 'zh-Hans', target: 'en-US' };
+    const B = '这座城市有两千多万人口，';
+    const now: Unit[] = [{ id: '2', cueIds: ['2', '3'], source: ['（新的字幕）', B] }];
+    await store.put([{ sourceLang: 'zh-Hans', targetLang: 'en-US', source: now[0]!.source, target: ['(new) MT', 'old text'], glossaryVersion: 'g', provider: 'deepl', status: 'draft', updatedAt: NOW }]);
+    const sent = file([xcue('2', B, 'A city of twenty million,', 'approved', { unitId: '2', line: 20 })]);
+    const plan = planImport(sent, { ...options, units: now, stored: await storedEntries(store, now, pair) });
+    expect(plan.entries).toEqual([expect.objectContaining({ source: now[0]!.source, target: ['(new) MT', 'A city of twenty million,'], status: 'draft', cueStatus: ['draft', 'approved'], byReviewer: true })]);
+    await store.close();
+  });
+});
+
+describe('planImport of a unit whose cues the reviewer decided one by one', () => {
+  const mixed = file([xcue('1', '市民拨打<i>12345</i>，', 'Citizens call <i>12345</i>,', 'approved'), xcue('2', '接诉即办。', 'swift response.', 'reviewed')]);
+
+  it('keeps each cue’s own state: an approved cue beside a reviewed one stays approved', () => {
+    expect(planImport(mixed, options).entries).toEqual([expect.objectContaining({ status: 'reviewed', cueStatus: ['approved', 'reviewed'] })]);
+  });
+
+  it('imports the approval of one cue of a unit the memory holds reviewed with the same text', async () => {
+    const store = openMemory(':memory:');
+    const pair = { source: 'zh-Hans', target: 'en-US' };
+    await store.put([{ sourceLang: 'zh-Hans', targetLang: 'en-US', source: units[0]!.source, target: ['Citizens call <i>12345</i>,', 'swift response.'], glossaryVersion: '', provider: 'xliff', status: 'reviewed', reviewer: 'Anna', byReviewer: true, updatedAt: NOW }]);
+    const plan = planImport(mixed, { ...options, now: '2026-11-29T08:00:00.000Z', stored: await storedEntries(store, units, pair) });
+    expect(plan).toMatchObject({ unchanged: 0, entries: [expect.objectContaining({ cueStatus: ['approved', 'reviewed'] })] });
+    await store.close();
+  });
+
+  it('never takes one approved cue down with its unit: the file’s other text for it at a lower state is said, not imported', async () => {
+    const store = openMemory(':memory:');
+    const pair = { source: 'zh-Hans', target: 'en-US' };
+    // As the studio stores a unit whose first cue a reviewer approved, the second still a machine draft.
+    await store.put([{ sourceLang: 'zh-Hans', targetLang: 'en-US', source: units[0]!.source, target: ['Citizens call 12345,', 'MT'], glossaryVersion: '', provider: 'studio', status: 'draft', cueStatus: ['approved', 'draft'], reviewer: 'Anna', byReviewer: true, updatedAt: NOW }]);
+    const both = file([xcue('1', '市民拨打<i>12345</i>，', 'People call 12345,', 'reviewed', { line: 7 }), xcue('2', '接诉即办。', 'swift response.', 'reviewed')]);
+    const plan = planImport(both, { ...options, now: '2026-11-29T08:00:00.000Z', stored: await storedEntries(store, units, pair) });
+    expect(plan).toMatchObject({ entries: [], skipped: 1 });
+    expect(plan.diagnostics).toEqual([expect.objectContaining({ code: 'review/below-stored', cueId: '1', line: 7 })]);
+    await store.close();
+  });
+});
+
+describe('planImport of a file whose sentence lost a cue since', () => {
+  const C = '市民拨打<i>12345</i>，';
+  const B = '接诉即办。';
+
+  it('does not import the translation of what is left of the sentence, and names the cue gone', () => {
+    // The file's unit 1 was cues 1 and 2; the editor deleted cue 2, so cue 1 is a unit of its own.
+    const sent = file([
+      xcue('1', C, 'Citizens call 12345', 'approved', { unitId: '1', line: 5 }),
+      xcue('2', '旧的一句。', 'and get an answer.', 'approved', { unitId: '1', line: 9 }),
+      xcue('3', B, 'Swift response.', 'approved', { unitId: '3', line: 13 }),
+    ]);
+    const now: Unit[] = [
+      { id: '1', cueIds: ['1'], source: [C] },
+      { id: '2', cueIds: ['2'], source: [B] },
+    ];
+    const plan = planImport(sent, { ...options, units: now });
+    expect(plan.entries.map((e) => e.target)).toEqual([['Swift response.']]);
+    expect(plan.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'review/sentence-changed',
+        cueId: '1',
+        line: 5,
+        message:
+          'cue 1, line 5: its sentence unit in the file (trans-units 1, 2) holds trans-unit 2 at line 9, whose source "旧的一句。" is in no cue of the current source track; its translation was made for the whole sentence, so unit 1 was not imported (run localize, review the new draft, and import again)',
+      }),
+    );
+  });
+
+  it('imports the cues of a sentence the new timing cut into two units, every cue still in the track', () => {
+    const sent = file([xcue('1', C, 'Citizens call 12345', 'approved', { unitId: '1' }), xcue('2', B, 'and get an answer.', 'approved', { unitId: '1' })]);
+    const now: Unit[] = [
+      { id: '1', cueIds: ['1'], source: [C] },
+      { id: '2', cueIds: ['2'], source: [B] },
+    ];
+    expect(planImport(sent, { ...options, units: now }).entries.map((e) => e.target)).toEqual([['Citizens call 12345'], ['and get an answer.']]);
+  });
+});

@@ -94,3 +94,31 @@ describe('readXliff', () => {
     );
   });
 });
+
+describe('readXliff of what other CAT tools make of subloc’s codes and layout', () => {
+  const unit = (target: string, source = '市民拨打<g id="i1" ctype="italic">12345</g>，') =>
+    `<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file original="film.zh-Hans" source-language="zh-Hans" target-language="en-US" datatype="plaintext" product-name="film">
+    <body>
+      <trans-unit id="1" xml:space="preserve"><source>${source}</source><target state="translated">${target}</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+`;
+
+  it('reads a style code turned into two `<ph>` placeholders as the style, with no warning', () => {
+    const r = readXliff(unit('Citizens call <ph id="1">&lt;i&gt;</ph>12345<ph id="2">&lt;/i&gt;</ph>,', '市民拨打<ph id="1">&lt;i&gt;</ph>12345<ph id="2">&lt;/i&gt;</ph>，'), 'x.xlf');
+    expect(r.cues[0]).toMatchObject({ source: '市民拨打<i>12345</i>，', target: 'Citizens call <i>12345</i>,' });
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('reads a target a tool re-indented as the text, not as empty lines around it', () => {
+    const r = readXliff(unit('\n          Citizens call 12345,\n        '), 'x.xlf');
+    expect(r.cues[0]!.target).toBe('Citizens call 12345,');
+    const styled = readXliff(unit('\n  <g id="i1" ctype="italic">\n    - Hello!<x id="lb1" ctype="lb"/>\n    - Hi?\n  </g>\n'), 'x.xlf');
+    expect(styled.cues[0]!.target).toBe('<i>- Hello!\n- Hi?</i>');
+    // A line end a translator typed between two lines is a line break.
+    expect(readXliff(unit('- Hello!\n- Hi?'), 'x.xlf').cues[0]!.target).toBe('- Hello!\n- Hi?');
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { openMemory } from '../../src/memory/sqlite.js';
+import type { MemoryEntry } from '../../src/memory/store.js';
+import type { Unit } from '../../src/model/unit.js';
+import { draftLanguage } from '../../src/pipeline/draft-language.js';
+import { offline } from '../../src/translate/offline/index.js';
+import type { Translator } from '../../src/translate/translator.js';
+
+const PAIR = { source: 'zh-Hans', target: 'fr-FR' };
+const NOW = '2026-12-01T10:00:00.000Z';
+
+function reviewed(source: string[], target: string[], status: MemoryEntry['status']): MemoryEntry {
+  return { sourceLang: PAIR.source, targetLang: PAIR.target, source, target, glossaryVersion: '', provider: 'xliff', status, reviewer: 'Camille', byReviewer: true, updatedAt: NOW };
+}
+
+/** A provider whose drafts are machine drafts, counting the units it is asked for. */
+function machine(): Translator & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    id: 'machine',
+    asked,
+    async translate(units, req) {
+      asked.push(...units.map((u) => u.id));
+      const drafts = units.map((u) => ({ unitId: u.id, targets: u.source.map((s) => `MT ${s}`), origin: 'machine' as const, provider: 'deepl', billedCharacters: 12 }));
+      await req.onDrafts?.(drafts, []);
+      return drafts;
+    },
+  };
+}
+
+// An editor's new cut: a cue inserted before a sentence, or a gap closed, joins cues the reviewer
+// approved as sentence units of their own into one unit whose whole source the memory has never seen.
+describe('cues whose sentence unit changed since they were reviewed', () => {
+  it('keep the approved translation of each earlier unit they hold; only the new cue is drafted', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([reviewed(['这座城市有两千多万人口，', '每天超过60,000个来电。'], ['Plus de vingt millions d’habitants,', 'et 60 000 appels par jour.'], 'approved')]);
+    const unit: Unit = { id: '2', cueIds: ['2', '3', '4'], source: ['（插入的字幕）', '这座城市有两千多万人口，', '每天超过60,000个来电。'] };
+    const provider = machine();
+    const { drafts, diagnostics } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: provider, onProgress: () => {} });
+    expect(provider.asked).toEqual(['2']);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'memory/regrouped', severity: 'info', cueId: '2', message: expect.stringMatching(/cues 2, 3, 4 now form one sentence unit .*cue 3, 4 keep their approved translation.*cue 2 is drafted/) })]);
+    expect(drafts[0]).toMatchObject({
+      targets: ['MT （插入的字幕）', 'Plus de vingt millions d’habitants,', 'et 60 000 appels par jour.'],
+      cueStatus: ['draft', 'approved', 'approved'],
+      status: 'draft',
+      reviewer: 'Camille',
+    });
+    await memory.close();
+  });
+
+  it('keep it with nothing to fill the new cue (offline), and the memory holds the new unit for the studio and deliver', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([reviewed(['这座城市有两千多万人口，', '每天超过60,000个来电。'], ['Plus de vingt millions,', 'et 60 000 appels.'], 'approved')]);
+    const unit: Unit = { id: '2', cueIds: ['2', '3', '4'], source: ['（插入的字幕）', '这座城市有两千多万人口，', '每天超过60,000个来电。'] };
+    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: offline({ memory, minFuzzy: 1.01 }), onProgress: () => {} });
+    expect(drafts[0]).toMatchObject({ targets: ['', 'Plus de vingt millions,', 'et 60 000 appels.'], cueStatus: ['draft', 'approved', 'approved'] });
+    expect(await memory.exact(unit.source, PAIR, 'g1')).toMatchObject({ target: ['', 'Plus de vingt millions,', 'et 60 000 appels.'], cueStatus: ['draft', 'approved', 'approved'], byReviewer: true });
+    await memory.close();
+  });
+
+  it('are not sent at all when earlier units cover every cue, each cue keeping its own status and comment', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([
+      reviewed(['北京，早上七点。'], ['Pékin, sept heures.'], 'approved'),
+      { ...reviewed(['这座城市有两千多万人口，'], ['Vingt millions d’habitants,'], 'reviewed'), comments: ['à vérifier'] },
+    ]);
+    const unit: Unit = { id: '1', cueIds: ['1', '2'], source: ['北京，早上七点。', '这座城市有两千多万人口，'] };
+    const provider = machine();
+    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: provider, onProgress: () => {} });
+    expect(provider.asked).toEqual([]);
+    expect(drafts[0]).toMatchObject({ targets: ['Pékin, sept heures.', 'Vingt millions d’habitants,'], cueStatus: ['approved', 'reviewed'], status: 'reviewed', comments: ['', 'à vérifier'], origin: 'memory-exact' });
+    await memory.close();
+  });
+
+  it('are not read as a reviewer’s work from a machine draft: the unit is drafted again whole', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([{ sourceLang: PAIR.source, targetLang: PAIR.target, source: ['北京，早上七点。'], target: ['MT old'], glossaryVersion: 'g1', provider: 'deepl', status: 'draft', updatedAt: NOW }]);
+    const unit: Unit = { id: '1', cueIds: ['1', '2'], source: ['北京，早上七点。', '这座城市有两千多万人口，'] };
+    const provider = machine();
+    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: provider, onProgress: () => {} });
+    expect(provider.asked).toEqual(['1']);
+    expect(drafts[0]!.targets).toEqual(['MT 北京，早上七点。', 'MT 这座城市有两千多万人口，']);
+    await memory.close();
+  });
+
+  it('in a dry run are counted from the memory and nothing is written', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([reviewed(['北京，早上七点。'], ['Pékin, sept heures.'], 'approved')]);
+    const unit: Unit = { id: '1', cueIds: ['1', '2'], source: ['北京，早上七点。', '这座城市有两千多万人口，'] };
+    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: undefined, onProgress: () => {} });
+    expect(drafts[0]).toMatchObject({ targets: ['Pékin, sept heures.', ''], cueStatus: ['approved', 'draft'] });
+    expect(await memory.entries()).toHaveLength(1);
+    await memory.close();
+  });
+});
+
+describe('the earlier translation offered for a unit whose source changed', () => {
+  it('counts as a reviewer’s work when any of its cues was reviewed or approved, so the new draft needs review', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([{ ...reviewed(['北京，早上七点。', '这座城市有两千多万人口，'], ['Pékin, sept heures.', ''], 'draft'), cueStatus: ['approved', 'draft'] }]);
+    const unit: Unit = { id: '1', cueIds: ['1', '2'], source: ['北京，早上八点。', '这座城市有两千多万人口，'] };
+    const { suggestions } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: machine(), onProgress: () => {} });
+    expect(suggestions.get('1')).toMatchObject({ targets: ['Pékin, sept heures.', ''], status: 'approved' });
+    await memory.close();
+  });
+});
