@@ -11,7 +11,8 @@ import { acquirePostgresRunLock, type HeldRunLock } from './postgres-run-lock.js
 import { LOCK_KEYS, POSTGRES_MIGRATIONS, SCHEMA_TABLE } from './postgres-schema.js';
 import { editBudget } from './similarity.js';
 import type { OpenMemoryOptions } from './sqlite.js';
-import type { MemoryEntry, MemoryMatch, MemoryStore, PutResult, RunLock, RunLockOptions } from './store.js';
+import { RANK } from './precedence.js';
+import type { MemoryEntry, MemoryMatch, MemoryStatus, MemoryStore, PutResult, RunLock, RunLockOptions } from './store.js';
 
 const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, cue_status, updated_at';
 
@@ -174,11 +175,15 @@ function columnsOf(rows: readonly Params[]): unknown[] {
   ];
 }
 
+/** The statuses lowest first, for `array_position`: a cue's rank. */
+const RANKED = `ARRAY[${(Object.keys(RANK) as MemoryStatus[]).sort((a, b) => RANK[a] - RANK[b]).map((status) => `'${status}'`).join(', ')}]`;
+
 /**
  * `replaces` (precedence.ts) in one statement per row: the row comparison
  * orders by status rank, then a reviewer's own decision, then time, so an
  * entry replaces the stored one when it weighs more, or as much and is not
- * older. The server checks it against the row as committed, locked, so
+ * older, and when no cue the stored row holds at a status of its own
+ * (`cue_status`) is above the same cue of the entry. The server checks it against the row as committed, locked, so
  * writers on many machines never lose an update nor downgrade one.
  */
 const UPSERT = `
@@ -194,7 +199,10 @@ const UPSERT = `
   ON CONFLICT (source_lang_key, target_lang_key, source_hash, glossary_version) DO UPDATE SET
     source = excluded.source, target = excluded.target, provider = excluded.provider, status = excluded.status, rank = excluded.rank,
     reviewer = excluded.reviewer, by_reviewer = excluded.by_reviewer, comments = excluded.comments, cue_status = excluded.cue_status, updated_at = excluded.updated_at
-  WHERE (excluded.rank, excluded.by_reviewer, excluded.updated_at) >= (stored.rank, stored.by_reviewer, stored.updated_at)`;
+  WHERE (excluded.rank, excluded.by_reviewer, excluded.updated_at) >= (stored.rank, stored.by_reviewer, stored.updated_at)
+    AND NOT EXISTS (
+      SELECT 1 FROM jsonb_array_elements_text(stored.cue_status::jsonb) WITH ORDINALITY AS cue(status, k)
+      WHERE array_position(${RANKED}, cue.status) > array_position(${RANKED}, COALESCE(excluded.cue_status::jsonb ->> (cue.k::int - 1), excluded.status)))`;
 
 /**
  * The rounds of a batch: the first entry of each unit, then the second of

@@ -25,12 +25,24 @@ export function compareWeight(a: Weighed, b: Weighed): number {
 }
 
 /**
+ * Whether some cue the stored entry holds at a status of its own (a unit
+ * decided cue by cue) is above the same cue of `incoming`: the unit's status
+ * is its lowest cue's, so a unit half approved is a draft as a whole, and
+ * comparing units alone would let a reviewed import take the approved cue down.
+ */
+function lowersACue(incoming: Pick<MemoryEntry, 'status' | 'cueStatus'>, stored: Pick<MemoryEntry, 'cueStatus'>): boolean {
+  return stored.cueStatus?.some((status, k) => RANK[status] > RANK[cueStatusIn(incoming, k)]) === true;
+}
+
+/**
  * The one rule of every write to the memory: an entry replaces the stored one
- * when it weighs more, or as much and is not older. So status is never
- * downgraded, an import never replaces a reviewer's entry of equal or higher
+ * when it weighs more, or as much and is not older, and takes no cue below
+ * the status it is stored at. So status is never downgraded, not even a
+ * cue's, an import never replaces a reviewer's entry of equal or higher
  * status however new, and an undated entry never replaces one of equal weight.
  */
-export function replaces(incoming: Weighed & { updatedAt: string }, stored: Weighed & { updatedAt: string }): boolean {
+export function replaces(incoming: Weighed & Pick<MemoryEntry, 'cueStatus' | 'updatedAt'>, stored: Weighed & Pick<MemoryEntry, 'cueStatus' | 'updatedAt'>): boolean {
+  if (lowersACue(incoming, stored)) return false;
   const weight = compareWeight(incoming, stored);
   return weight > 0 || (weight === 0 && Date.parse(incoming.updatedAt) >= Date.parse(stored.updatedAt));
 }

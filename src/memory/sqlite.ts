@@ -9,7 +9,7 @@ import { toEntry, toParams, type Params, type Row } from './entry-row.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 import { replaces } from './precedence.js';
 import { acquireRunLock, type HolderRecord } from './run-lock.js';
-import type { MemoryEntry, MemoryMatch, MemoryStore, PutResult, RunHolder, RunLock, RunLockOptions } from './store.js';
+import type { MemoryEntry, MemoryMatch, MemoryStatus, MemoryStore, PutResult, RunHolder, RunLock, RunLockOptions } from './store.js';
 
 const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, cue_status, updated_at';
 
@@ -152,8 +152,8 @@ class SqliteMemory implements MemoryStore {
        WHERE (@source IS NULL OR source_lang = @source) AND (@target IS NULL OR target_lang = @target)
        ORDER BY updated_at, rowid`,
     );
-    this.selectStored = db.prepare<[Params], Pick<Row, 'status' | 'by_reviewer' | 'updated_at'>>(
-      `SELECT status, by_reviewer, updated_at FROM entry
+    this.selectStored = db.prepare<[Params], Pick<Row, 'status' | 'by_reviewer' | 'cue_status' | 'updated_at'>>(
+      `SELECT status, by_reviewer, cue_status, updated_at FROM entry
        WHERE source_lang = @sourceLang AND target_lang = @targetLang AND source_key = @sourceKey AND glossary_version = @glossaryVersion`,
     );
     this.upsert = db.prepare<[Params]>(
@@ -168,7 +168,16 @@ class SqliteMemory implements MemoryStore {
       for (const entry of entries) {
         const params = toParams(entry);
         const stored = this.selectStored.get(params);
-        if (stored && !replaces(entry, { status: stored.status, updatedAt: stored.updated_at, ...(stored.by_reviewer === 1 ? { byReviewer: true } : {}) })) continue;
+        if (
+          stored &&
+          !replaces(entry, {
+            status: stored.status,
+            updatedAt: stored.updated_at,
+            ...(stored.by_reviewer === 1 ? { byReviewer: true } : {}),
+            ...(stored.cue_status === null ? {} : { cueStatus: JSON.parse(stored.cue_status) as MemoryStatus[] }),
+          })
+        )
+          continue;
         written += this.upsert.run(params).changes;
       }
       return { written, kept: entries.length - written };

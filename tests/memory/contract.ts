@@ -213,6 +213,20 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
       expect((await rejected(m.put([entry({ source: ['三'], status: 'approved', cueStatus: ['reviewed'] })]))).code).toBe('MEMORY_WRITE_FAILED');
     });
 
+    it('never takes a cue down: an entry whose cue is below the stored cue\'s status does not replace it, whatever the units\' statuses', async () => {
+      const m = await memory();
+      const source = ['第一句，', '第二句。'];
+      // A reviewer approved the first cue in the studio and left the second a draft: the unit is a draft as a whole.
+      await m.put([entry({ source, target: ['First,', 'second.'], status: 'draft', cueStatus: ['approved', 'draft'], byReviewer: true, updatedAt: '2026-11-01T00:00:00.000Z' })]);
+      // A reviewed import (a TMX) outranks the unit's status, but would take the approved cue down to reviewed.
+      expect(await m.put([entry({ source, target: ['Other first,', 'other second.'], status: 'reviewed', updatedAt: '2026-12-01T00:00:00.000Z' })])).toEqual({ written: 0, kept: 1 });
+      expect((await m.exact(source, PAIR, 'g1'))?.target).toEqual(['First,', 'second.']);
+      // One that keeps the approved cue approved and raises the other replaces it.
+      await m.put([entry({ source, target: ['First,', 'the second.'], status: 'reviewed', cueStatus: ['approved', 'reviewed'], byReviewer: true, updatedAt: '2026-12-02T00:00:00.000Z' })]);
+      expect(await m.exact(source, PAIR, 'g1')).toMatchObject({ target: ['First,', 'the second.'], cueStatus: ['approved', 'reviewed'] });
+      expect(await m.put([entry({ source, target: ['x', 'y'], status: 'reviewed', byReviewer: true, updatedAt: '2026-12-03T00:00:00.000Z' })])).toEqual({ written: 0, kept: 1 });
+    });
+
     it('lists entries oldest first, optionally for one pair', async () => {
       const m = await memory();
       await m.put([
