@@ -88,7 +88,9 @@ function schemaVersion(db: Database.Database, path: string): number {
 }
 
 function migrate(db: Database.Database, path: string): void {
-  if (schemaVersion(db, path) === MIGRATIONS.length) return;
+  // Read in one transaction, so from one snapshot: statement by statement, a file another process is creating
+  // can show its tables before its application_id, and read as another application's database.
+  if (db.transaction(() => schemaVersion(db, path)).deferred() === MIGRATIONS.length) return;
   // Read again under the write lock: another process may have created or upgraded the schema since.
   db.transaction(() => {
     const version = schemaVersion(db, path);
