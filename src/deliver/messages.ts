@@ -10,6 +10,7 @@ export const messages = {
   unwritable: (language: string, formats: readonly string[]) =>
     `${language}: not delivered: ${formats.join(', ')} cannot be written (the reasons follow), and a language is delivered whole or not at all; any earlier files of it are kept: pass --formats without ${formats.length === 1 ? 'it' : 'them'} to deliver the others`,
   writerFailed: (language: string, format: string, message: string) => `${language} ${format}: not written: ${message}`,
+  unreadable: (problem: string) => `the file written does not read back (${problem}); expected subloc to read what it writes: report it with this message`,
   pastDay: (cueId: string, timecode: string, rate: string, retimed: boolean) =>
     `cue ${cueId} would end at ${timecode} at ${rate} fps, at or past 24:00:00:00; expected every time before 24:00:00:00, where SMPTE and DCP timecodes wrap: choose an earlier --start${retimed ? ' or deliver without --retime' : ''}`,
   badRate: (text: string) => `\`${text}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 60 or a fraction such as 30000/1001`,

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { formatById } from '../formats/index.js';
+import { parse } from '../formats/parse.js';
 import { createMatcher, loadGlossary } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { Track } from '../model/track.js';
 import { frameRateLabel } from '../model/frame-rate.js';
 import { runQc } from '../qc/index.js';
@@ -109,8 +110,16 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
         }
         const name = `${options.title}.${language}.${adapter.suffix}`;
         const data = new TextEncoder().encode(written.text);
+        // Described as read back from its bytes: the manifest says what the file holds (a cue a format cannot carry
+        // left out, Interop's 4 ms ticks), and a file subloc cannot read back is not delivered.
+        const back = parse(data, { fileName: name, format: adapter.id, frameRate: timing.delivery, language });
+        const unreadable = back.diagnostics.find((d) => d.severity === 'error');
+        if (unreadable) {
+          entry.skipped.push({ format: id, reason: messages.writerFailed(language, id, messages.unreadable(formatDiagnostic(unreadable))) });
+          continue;
+        }
         files.push({ path: name, data });
-        described.push(manifestFile({ path: `${language}/${name}`, language, format: id, track: own, rate: timing.delivery, data }));
+        described.push(manifestFile({ path: `${language}/${name}`, language, format: id, track: back.track, rate: timing.delivery, data }));
       }
       // A language is delivered whole or not at all: a partial set would replace earlier files it lacks.
       if (entry.skipped.length > 0) {
