@@ -239,17 +239,22 @@ describe('planImport, what it says of the units it leaves out', () => {
 });
 
 // An editor's new version of the cut, after the file went to the translator: every later cue number shifts.
-describe('planImport of a file written before the source track was renumbered', () => {
-  const A = '北京，早上七点。';
-  const B = '这座城市有两千多万人口，';
-  const C = '每天超过六万个来电。';
-  const D = '热线';
-  const sent = file([
+const A = '北京，早上七点。';
+const B = '这座城市有两千多万人口，';
+const C = '每天超过六万个来电。';
+const D = '热线';
+/** The file the translator got: cue 1, the sentence of cues 2 and 3 (its second cue at `third`), and, with `withFourth`, cue 4. */
+function cutFile(third: XliffCue['state'], withFourth: boolean) {
+  return file([
     xcue('1', A, 'Beijing, 7 a.m.', 'approved', { line: 10 }),
     xcue('2', B, 'A city of twenty million,', 'approved', { unitId: '2', line: 20 }),
-    xcue('3', C, 'sixty thousand calls a day.', 'approved', { unitId: '2', line: 30 }),
-    xcue('4', D, 'the hotline', 'reviewed', { line: 40 }),
+    xcue('3', C, 'sixty thousand calls a day.', third, { unitId: '2', line: 30 }),
+    ...(withFourth ? [xcue('4', D, 'the hotline', 'reviewed', { line: 40 })] : []),
   ]);
+}
+
+describe('planImport of a file written before the source track was renumbered', () => {
+  const sent = cutFile('approved', true);
 
   it('imports each unit by its source text when a cue was inserted, and says the cues were found under other numbers', () => {
     const now: Unit[] = [
@@ -343,14 +348,7 @@ describe('planImport of a file older than a studio save of the same cue', () => 
 
 describe('planImport of a file whose units the new cut joined to a new cue', () => {
   it('imports each unit of the file found whole inside a unit of the current track into that unit, cue by cue, and says so', () => {
-    const A = '北京，早上七点。';
-    const B = '这座城市有两千多万人口，';
-    const C = '每天超过六万个来电。';
-    const sent = file([
-      xcue('1', A, 'Beijing, 7 a.m.', 'approved', { line: 10 }),
-      xcue('2', B, 'A city of twenty million,', 'approved', { unitId: '2', line: 20 }),
-      xcue('3', C, 'sixty thousand calls a day.', 'reviewed', { unitId: '2', line: 30 }),
-    ]);
+    const sent = cutFile('reviewed', false);
     const now: Unit[] = [
       { id: '1', cueIds: ['1'], source: [A] },
       { id: '2', cueIds: ['2', '3', '4'], source: ['（新的字幕）', B, C] },
@@ -375,7 +373,6 @@ describe('planImport of a file whose units the new cut joined to a new cue', () 
   it('puts them over what the memory holds for the new unit, keeping its other cues', async () => {
     const store = openMemory(':memory:');
     const pair = { source: 'zh-Hans', target: 'en-US' };
-    const B = '这座城市有两千多万人口，';
     const now: Unit[] = [{ id: '2', cueIds: ['2', '3'], source: ['（新的字幕）', B] }];
     await store.put([{ sourceLang: 'zh-Hans', targetLang: 'en-US', source: now[0]!.source, target: ['(new) MT', 'old text'], glossaryVersion: 'g', provider: 'deepl', status: 'draft', updatedAt: NOW }]);
     const sent = file([xcue('2', B, 'A city of twenty million,', 'approved', { unitId: '2', line: 20 })]);
