@@ -1,8 +1,11 @@
 import { UnrecoverableError } from 'bullmq';
 import { isSublocError, type ErrorCode } from '../errors.js';
 
-/** Failures another attempt may get past (DeepL's 5xx or a dropped connection after deepl-node's own retries); any other SublocError needs a person. */
-const RETRIED: ReadonlySet<ErrorCode> = new Set(['DEEPL_FAILED', 'DEEPL_UNREACHABLE', 'DEEPL_ANSWER_MISMATCH', 'MEMORY_WRITE_FAILED']);
+/**
+ * Failures another attempt may get past (DeepL's 5xx or a dropped connection after deepl-node's own retries, the
+ * memory's server restarting or out of reach a while); any other SublocError needs a person.
+ */
+const RETRIED: ReadonlySet<ErrorCode> = new Set(['DEEPL_FAILED', 'DEEPL_UNREACHABLE', 'DEEPL_ANSWER_MISMATCH', 'MEMORY_WRITE_FAILED', 'MEMORY_UNREACHABLE']);
 
 export type JobFailure =
   /** DeepL's quota (456) or the catalog's budget: the queue pauses, the job waits in it. */

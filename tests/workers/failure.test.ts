@@ -1,6 +1,7 @@
 import { QuotaExceededError, TooManyRequestsError, DeepLError, AuthorizationError } from 'deepl-node';
 import { describe, expect, it } from 'vitest';
 import { SublocError } from '../../src/errors.js';
+import { openMemoryStore } from '../../src/memory/open.js';
 import { deeplFailure } from '../../src/translate/deepl/errors.js';
 import { classify } from '../../src/workers/failure.js';
 
@@ -20,6 +21,15 @@ describe('what a failed catalog job does next', () => {
     expect(classify(deeplFailure(new DeepLError('Service unavailable, status code: 503'), context)).kind).toBe('retry');
     expect(classify(new SublocError('DEEPL_UNREACHABLE', 'could not reach DeepL')).kind).toBe('retry');
     expect(classify(new TypeError('a bug')).kind).toBe('retry');
+  });
+
+  it('tries again when the Postgres memory cannot be reached (a server restarting, a network gone a while), not when it refuses the login', async () => {
+    const refused = await openMemoryStore('postgres://subloc:pw@127.0.0.1:1/memory').then(
+      () => expect.fail('expected a refusal'),
+      (error: unknown) => error,
+    );
+    expect(classify(refused).kind).toBe('retry');
+    expect(classify(new SublocError('MEMORY_UNREADABLE', 'the server refused the login of user `subloc`')).kind).toBe('fatal');
   });
 
   it('fails for good what a person must fix, the file named in the reason', () => {
