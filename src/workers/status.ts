@@ -1,5 +1,6 @@
 import { Queue, type JobState } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { failureReason } from './failure.js';
 import { KEYS, LANGUAGE_JOB, QUEUE, type CatalogJobData } from './keys.js';
 import { readLimits, usedCharacters, writeLimits, type CatalogLimits } from './limits.js';
 
@@ -48,7 +49,7 @@ export async function catalogStatus(redis: Redis): Promise<CatalogStatus> {
         title,
         language: target ?? '',
         state,
-        ...(state === 'failed' && job.failedReason ? { reason: job.failedReason } : {}),
+        ...(state === 'failed' && job.failedReason ? { reason: failureReason(job.failedReason) } : {}),
         billedCharacters: Number(billed[job.id!] ?? 0),
         jobId: job.id!,
       });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SublocError } from '../../src/errors.js';
 import { openMemoryStore } from '../../src/memory/open.js';
 import { deeplFailure } from '../../src/translate/deepl/errors.js';
-import { classify } from '../../src/workers/failure.js';
+import { STALLS_ALLOWED, classify, failureReason } from '../../src/workers/failure.js';
 
 const context = { serverUrl: 'http://127.0.0.1:9', redact: (text: string) => text };
 
@@ -37,5 +37,12 @@ describe('what a failed catalog job does next', () => {
     expect(bad.kind).toBe('fatal');
     expect(bad.kind === 'fatal' && bad.error.message).toBe('/films/a/config.json: unknown field `targts`');
     expect(classify(deeplFailure(new AuthorizationError('Authorization failure'), context)).kind).toBe('fatal');
+  });
+
+  it("says of a job that kept losing its worker what happened and what to do, not BullMQ's words", () => {
+    const reason = failureReason('job stalled more than allowable limit');
+    expect(reason).toContain(`its worker stopped ${STALLS_ALLOWED + 1} times while running it (killed, its machine gone, out of memory, or cut off from Redis longer than --lock-duration)`);
+    expect(reason).toContain('`subloc catalog enqueue` its config again');
+    expect(failureReason('DeepL request failed: Service unavailable')).toBe('DeepL request failed: Service unavailable');
   });
 });
