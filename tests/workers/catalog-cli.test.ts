@@ -21,6 +21,21 @@ describe('subloc catalog and subloc worker refuse what they cannot do, saying wh
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a Redis password holding `@`, or given as a `password` parameter, is never shown either, whole or in part', async () => {
+    const at = await cli(['catalog', 'status', '--redis', 'redis://user:s3c@ret@127.0.0.1:1'], tempDir());
+    expect(at.code).toBe(1);
+    expect(at.stderr).toContain('cannot reach Redis at redis://[redacted]@127.0.0.1:1 (connect ECONNREFUSED 127.0.0.1:1)');
+    expect(at.stderr).not.toMatch(/s3c|ret@/);
+    const param = await cli(['worker', '--redis', 'redis://127.0.0.1:1/0?password=s3cret&family=4'], tempDir());
+    expect(param.code).toBe(1);
+    expect(param.stderr).toContain('cannot reach Redis at redis://127.0.0.1:1/0?password=[redacted]&family=4');
+    expect(param.stderr).not.toContain('s3cret');
+    const notUrl = await cli(['catalog', 'status', '--redis', 'redis:/user:s3cret@127.0.0.1:1'], tempDir());
+    expect(notUrl.code).toBe(2);
+    expect(notUrl.stderr).toContain('is not a Redis URL');
+    expect(notUrl.stderr).not.toContain('s3cret');
+  });
+
   it('a budget or rate that is not one: exit 2 before Redis is asked', async () => {
     const budget = await cli(['catalog', 'resume', '--budget', '500000/week', '--redis', 'redis://127.0.0.1:1'], tempDir());
     expect(budget.code).toBe(2);
