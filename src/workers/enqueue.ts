@@ -66,7 +66,8 @@ export async function enqueueFilms(redis: Redis, configs: readonly string[], env
         for (const target of targets) {
           const job = await queue.getJob(languageJobId(title, target, hash));
           if (job !== undefined && (await job.getState()) === 'failed') {
-            await job.retry('failed');
+            // Its attempts counted afresh: BullMQ keeps them, and a job that used its three would fail for good at once.
+            await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
             retried.push(target);
           }
         }

@@ -67,4 +67,27 @@ describe('catalog workers on a Postgres memory that is out of reach a while (rea
     expect([...billedTexts(catalog.deepl).values()]).toEqual([1, 1, 1]);
     expect(worker.stderr).not.toContain('film-1 de-DE failed:');
   }, 120_000);
+
+  it('a job failed for good after its three attempts and enqueued again gets three attempts again, not one', async () => {
+    catalog = await startCatalog();
+    const database = (await pg.server.createDatabase()).split('/').pop()!;
+    const port = await freePort();
+    catalog.env['SUBLOC_MEMORY'] = pg.server.url(database).replace(`:${pg.server.port}/`, `:${port}/`);
+    const config = writeFilm(catalog, 1, { cues: 2, targets: ['de-DE'] });
+    expect((await catalogCli(catalog, ['enqueue', config])).code).toBe(0);
+    const worker = startWorker(catalog);
+    // Out of reach past BullMQ's backoff (10 s, then 20 s): failed for good.
+    await until(catalog, (s) => s.tracks[0]?.state === 'failed');
+    expect(worker.stderr.split('\n').filter((l) => l.includes('film-1 de-DE failed'))).toHaveLength(3);
+
+    const again = await catalogCli(catalog, ['enqueue', config]);
+    expect(again.stderr).toContain('its failed languages are tried again (de-DE)');
+    while (worker.stderr.split('\n').filter((l) => l.includes('film-1 de-DE failed')).length < 4) {
+      if (worker.child.exitCode !== null) throw new Error(`the worker exited:\n${worker.stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(worker.stderr.split('\n').at(-2)).toContain('film-1 de-DE failed, to be tried again: cannot use the Postgres database');
+    proxy = await forward(port, pg.server.port);
+    await until(catalog, allDone(1));
+  }, 150_000);
 });
