@@ -85,6 +85,37 @@ describe('catalog workers when things go wrong (real redis-server, loopback Deep
     expect(done.budget?.used).toBe(onePass);
   }, 180_000);
 
+  it("kill -9 of a worker mid-request under a tight budget: its job's next attempt frees what the dead one reserved, and the film is done within the budget", async () => {
+    let translateRequests = 0;
+    let held = false;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    catalog = await startCatalog({
+      hold: (_, path) => {
+        if (path !== '/v2/translate' || ++translateRequests !== 2) return undefined;
+        held = true;
+        return released;
+      },
+    });
+    const config = writeFilm(catalog, 1, { cues: 120, targets: ['fr-FR'], concurrency: 1 });
+    const onePass = Array.from({ length: 120 }, (_, i) => codePoints(cueText(1, i + 1))).reduce((a, b) => a + b, 0);
+    // What one pass reserves: each text with its cue markup (`<c n="0">…</c>`), which DeepL does not bill.
+    const reservations = onePass + 120 * codePoints('<c n="0"></c>');
+    expect((await catalogCli(catalog, ['enqueue', config, '--budget', `${reservations}/month`])).code).toBe(0);
+    const first = startWorker(catalog);
+    await until(catalog, () => held);
+    first.child.kill('SIGKILL');
+    await first.done;
+    release();
+
+    startWorker(catalog);
+    const done = await until(catalog, (s) => s.paused || allDone(1)(s));
+    expect(done.pausedReason).toBeUndefined();
+    expect(done.tracks[0]!.state).toBe('done');
+    expect([...billedTexts(catalog.deepl).values()].every((n) => n === 1)).toBe(true);
+    expect(done.budget?.used).toBe(onePass);
+  }, 180_000);
+
   it('the budget reached: the queue pauses with a clear status; raised and resumed, only the rest is billed', async () => {
     catalog = await startCatalog();
     const configs = [1, 2, 3].map((n) => writeFilm(catalog!, n, { cues: 4, targets: ['de-DE', 'fr-FR'] }));
