@@ -51,9 +51,29 @@ function why(cause: unknown, place: PostgresPlace): string {
   }
 }
 
-/** A failure to open or read the memory: `MEMORY_UNREADABLE` (or `code`), naming the server and database, never the password. */
+/**
+ * The server could not be reached, or went away, or is restarting: the same
+ * request may work a while later, where a refused login or a missing
+ * database needs a person. Node's network codes, SQLSTATE class 08
+ * (connection exception), 53300 (no connection slot) and 57P01-57P03
+ * (shutting down, crashed, starting up); the driver's own "Connection
+ * terminated" and timeouts carry no code.
+ */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', '53300', '57P01', '57P02', '57P03']);
+
+function unreachable(cause: unknown): boolean {
+  const code = codeOf(cause);
+  if (code !== undefined) return UNREACHABLE.has(code) || code.startsWith('08');
+  return /connection terminated|timeout/i.test((cause as Error | undefined)?.message ?? '');
+}
+
+/**
+ * A failure to open or read the memory, naming the server and database, never
+ * the password: `MEMORY_UNREACHABLE` when the server could not be reached (a
+ * catalog job tries again), else `MEMORY_UNREADABLE` (or `code`).
+ */
 export function unreadable(place: PostgresPlace, cause: unknown, code: ErrorCode = 'MEMORY_UNREADABLE'): SublocError {
-  return new SublocError(code, `cannot use the Postgres database \`${place.database}\` at ${place.host}:${place.port} (${place.location}) as the translation memory: ${why(cause, place)}`, { cause: scrubbed(cause, place), file: place.location });
+  return new SublocError(code === 'MEMORY_UNREADABLE' && unreachable(cause) ? 'MEMORY_UNREACHABLE' : code, `cannot use the Postgres database \`${place.database}\` at ${place.host}:${place.port} (${place.location}) as the translation memory: ${why(cause, place)}`, { cause: scrubbed(cause, place), file: place.location });
 }
 
 /** A failed write: `MEMORY_WRITE_FAILED`, saying what was not done and, in `outcome`, what that left. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { FlowProducer, Queue } from 'bullmq';
+import { FlowProducer, Queue, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { SublocError } from '../errors.js';
 import { resolveLocalizeOptions } from '../pipeline/options.js';
@@ -15,6 +15,8 @@ export interface EnqueuedFilm {
   outcome: 'added' | 'unchanged';
   /** Languages whose failed job was tried again. */
   retried: string[];
+  /** Whether the film's own job, which writes `run.json` once every language is done, had failed and was tried again. */
+  reportRetried: boolean;
 }
 
 /** Attempts of a language job: DeepL 5xx and dropped connections past deepl-node's own retries get two more, after 10 s and 20 s. */
@@ -26,6 +28,13 @@ async function bytesOf(path: string, what: string, config: string): Promise<Buff
   } catch (cause) {
     throw new SublocError('INPUT_UNREADABLE', `${config}: cannot read the ${what} ${path} (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}); expected a file every worker can read at that path`, { cause, file: config });
   }
+}
+
+/** A failed job back in the queue, its attempts counted afresh (BullMQ keeps them: one that used its three would fail for good at once). */
+async function retryFailed(job: Job): Promise<boolean> {
+  if ((await job.getState()) !== 'failed') return false;
+  await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+  return true;
 }
 
 /** What a film's drafts depend on: its source, its config and its glossary. Any change gives new job ids. */
@@ -65,12 +74,10 @@ export async function enqueueFilms(redis: Redis, configs: readonly string[], env
         const retried: string[] = [];
         for (const target of targets) {
           const job = await queue.getJob(languageJobId(title, target, hash));
-          if (job !== undefined && (await job.getState()) === 'failed') {
-            await job.retry('failed');
-            retried.push(target);
-          }
+          if (job !== undefined && (await retryFailed(job))) retried.push(target);
         }
-        enqueued.push({ config, title, targets, outcome: 'unchanged', retried });
+        // The film's job fails only once every language is done: nothing else would ever write its run.json.
+        enqueued.push({ config, title, targets, outcome: 'unchanged', retried, reportRetried: await retryFailed(known) });
         continue;
       }
       const data = (target?: string): CatalogJobData => ({ config, title, ...(target === undefined ? {} : { target }) });
@@ -81,7 +88,7 @@ export async function enqueueFilms(redis: Redis, configs: readonly string[], env
         opts: { jobId: id },
         children: targets.map((target) => ({ name: LANGUAGE_JOB, queueName: QUEUE, data: data(target), opts: { jobId: languageJobId(title, target, hash), ...LANGUAGE_ATTEMPTS } })),
       });
-      enqueued.push({ config, title, targets, outcome: 'added', retried: [] });
+      enqueued.push({ config, title, targets, outcome: 'added', retried: [], reportRetried: false });
     }
     return enqueued;
   } finally {

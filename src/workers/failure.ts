@@ -1,8 +1,11 @@
 import { UnrecoverableError } from 'bullmq';
 import { isSublocError, type ErrorCode } from '../errors.js';
 
-/** Failures another attempt may get past (DeepL's 5xx or a dropped connection after deepl-node's own retries); any other SublocError needs a person. */
-const RETRIED: ReadonlySet<ErrorCode> = new Set(['DEEPL_FAILED', 'DEEPL_UNREACHABLE', 'DEEPL_ANSWER_MISMATCH', 'MEMORY_WRITE_FAILED']);
+/**
+ * Failures another attempt may get past (DeepL's 5xx or a dropped connection after deepl-node's own retries, the
+ * memory's server restarting or out of reach a while); any other SublocError needs a person.
+ */
+const RETRIED: ReadonlySet<ErrorCode> = new Set(['DEEPL_FAILED', 'DEEPL_UNREACHABLE', 'DEEPL_ANSWER_MISMATCH', 'MEMORY_WRITE_FAILED', 'MEMORY_UNREACHABLE']);
 
 export type JobFailure =
   /** DeepL's quota (456) or the catalog's budget: the queue pauses, the job waits in it. */
@@ -23,4 +26,23 @@ export function classify(error: unknown): JobFailure {
   if (RETRIED.has(error.code)) return { kind: 'retry', error };
   const where = error.file !== undefined && !error.message.includes(error.file) ? `${error.file}${error.line === undefined ? '' : `:${error.line}`}: ` : '';
   return { kind: 'fatal', error: new UnrecoverableError(`${where}${error.message}`) };
+}
+
+/**
+ * Times a job may lose its worker (killed, its machine gone, cut off from Redis past `--lock-duration`) and go back to
+ * the queue: it resumes from the memory, so another try costs only time. A job that stops its worker every time (out
+ * of memory) still fails after this many.
+ */
+export const STALLS_ALLOWED = 5;
+
+/** What BullMQ says of a job that lost its worker more than `maxStalledCount` times. */
+const STALLED = 'job stalled more than allowable limit';
+
+/** A failed job's reason as an operator can act on it: BullMQ's own words for a job that kept losing its worker are not. */
+export function failureReason(reason: string): string {
+  if (reason !== STALLED) return reason;
+  return (
+    `its worker stopped ${STALLS_ALLOWED + 1} times while running it (killed, its machine gone, out of memory, or cut off from Redis longer than --lock-duration): ` +
+    "look at the workers' logs and memory, then `subloc catalog enqueue` its config again to try it again; what was drafted is kept in the memory"
+  );
 }

@@ -85,14 +85,19 @@ return tonumber(oldest[2]) + window - now + 1
 /**
  * Reserves ARGV[2] characters for the request ARGV[1] unless what was billed
  * and what requests in flight reserved would pass the budget ARGV[3] with
- * them: 1 taken, 0 refused; with what was billed. A reservation lapses after
- * ARGV[4] ms: a worker killed mid-request never settles it, and its budget
- * must come back.
+ * them: 1 taken, 0 refused; with what was billed. A worker killed
+ * mid-request never settles its reservation, and its budget must come back:
+ * it lapses after ARGV[4] ms, and at once when the same job runs again (ids
+ * starting ARGV[5], the job's, but not ARGV[6], this run's): BullMQ gives a
+ * job to another worker only once its own has stopped renewing it.
  */
 const RESERVE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local lapsed = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now)
+for _, id in ipairs(redis.call('HKEYS', KEYS[2])) do
+  if string.sub(id, 1, #ARGV[5]) == ARGV[5] and string.sub(id, 1, #ARGV[6]) ~= ARGV[6] then table.insert(lapsed, id) end
+end
 for _, id in ipairs(lapsed) do
   redis.call('HDEL', KEYS[2], id)
   redis.call('ZREM', KEYS[3], id)
@@ -155,13 +160,16 @@ export function budgetMessage(budget: NonNullable<CatalogLimits['budget']>, used
  * so `catalog resume --budget` takes effect on the next one.
  */
 export function redisGate(redis: Redis, jobId: string): DeepLGate {
+  // Reservations are named after the job and this run of it (a job id holds no space: see keys.ts).
+  const job = `${jobId} `;
+  const run = `${job}${randomUUID()} `;
   return {
     async acquire(characters) {
       const limits = await readLimits(redis);
       const period = periodOf(limits.budget?.period ?? 'month', new Date());
       const keys = [KEYS.used(period), KEYS.reserved(period), KEYS.reservedUntil(period)];
-      const id = randomUUID();
-      const [taken, billed] = (await redis.eval(RESERVE, keys.length, ...keys, id, characters, limits.budget?.characters ?? -1, RESERVATION_MS)) as [number, number];
+      const id = `${run}${randomUUID()}`;
+      const [taken, billed] = (await redis.eval(RESERVE, keys.length, ...keys, id, characters, limits.budget?.characters ?? -1, RESERVATION_MS, job, run)) as [number, number];
       if (taken === 0) throw new SublocError('DEEPL_BUDGET', budgetMessage(limits.budget!, billed, characters));
       let settled = false;
       const permit: DeepLPermit = {

@@ -7,13 +7,18 @@ export const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
 /** `--redis`, else `SUBLOC_REDIS`, else a Redis on this machine. */
 export function redisUrl(option: string | undefined, env: Readonly<Record<string, string | undefined>>): string {
   const url = [option, env['SUBLOC_REDIS']].find((u) => u !== undefined && u.trim() !== '')?.trim() ?? DEFAULT_REDIS;
-  if (!/^rediss?:\/\//.test(url)) throw new SublocError('USAGE', `\`${url}\` is not a Redis URL; expected redis://host:port (or rediss:// for TLS), e.g. ${DEFAULT_REDIS}`);
+  if (!/^rediss?:\/\//.test(url)) throw new SublocError('USAGE', `\`${shownUrl(url)}\` is not a Redis URL; expected redis://host:port (or rediss:// for TLS), e.g. ${DEFAULT_REDIS}`);
   return url;
 }
 
-/** The URL without its password, for messages. */
+/** The URL without its user and password, nor a `password` parameter (ioredis takes one), for messages. */
 export function shownUrl(url: string): string {
-  return url.replace(/\/\/([^@/]*)@/, '//[redacted]@');
+  return (
+    url
+      // Up to the authority's last `@`: a password may hold one, as WHATWG URL (and so ioredis) reads it.
+      .replace(/^([a-z][a-z0-9+.-]*:\/*)[^/?#]*@/i, '$1[redacted]@')
+      .replace(/([?&]password=)[^&#]*/gi, '$1[redacted]')
+  );
 }
 
 /**

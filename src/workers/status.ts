@@ -1,6 +1,7 @@
-import { Queue, type JobState } from 'bullmq';
+import { Queue, type Job, type JobState } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { KEYS, LANGUAGE_JOB, QUEUE, type CatalogJobData } from './keys.js';
+import { failureReason } from './failure.js';
+import { FILM_JOB, KEYS, LANGUAGE_JOB, QUEUE, type CatalogJobData } from './keys.js';
 import { readLimits, usedCharacters, writeLimits, type CatalogLimits } from './limits.js';
 
 export type TrackState = 'waiting' | 'running' | 'done' | 'failed';
@@ -24,6 +25,27 @@ export interface CatalogStatus {
   budget?: NonNullable<CatalogLimits['budget']> & { used: number; left: number };
   /** Each film x language, its latest job (a changed film's new jobs replace the old ones here), by title then language. */
   tracks: TrackStatus[];
+  /** Each film whose own job, writing `run.json` once its languages are done, failed (its latest job), by title. */
+  failedFilms: FilmFailure[];
+}
+
+export interface FilmFailure {
+  title: string;
+  state: 'failed';
+  reason: string;
+  jobId: string;
+}
+
+type CatalogJob = Job<CatalogJobData>;
+
+/** The latest job of each key: a changed film's new jobs replace the old ones. */
+function latestBy(jobs: readonly CatalogJob[], key: (data: CatalogJobData) => string): CatalogJob[] {
+  const latest = new Map<string, CatalogJob>();
+  for (const job of jobs) {
+    const seen = latest.get(key(job.data));
+    if (seen === undefined || job.timestamp > seen.timestamp) latest.set(key(job.data), job);
+  }
+  return [...latest.values()];
 }
 
 const STATES: Readonly<Partial<Record<JobState | 'unknown', TrackState>>> = { active: 'running', completed: 'done', failed: 'failed' };
@@ -31,32 +53,30 @@ const STATES: Readonly<Partial<Record<JobState | 'unknown', TrackState>>> = { ac
 export async function catalogStatus(redis: Redis): Promise<CatalogStatus> {
   const queue = new Queue(QUEUE, { connection: redis });
   try {
-    const jobs = (await queue.getJobs(['waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed'])).filter((j) => j.name === LANGUAGE_JOB);
+    const jobs = (await queue.getJobs(['waiting', 'waiting-children', 'prioritized', 'delayed', 'active', 'completed', 'failed'])) as CatalogJob[];
     const billed = await redis.hgetall(KEYS.billed);
-    const latest = new Map<string, (typeof jobs)[number]>();
-    for (const job of jobs) {
-      const { title, target } = job.data as CatalogJobData;
-      const key = `${title}\0${target}`;
-      const seen = latest.get(key);
-      if (seen === undefined || job.timestamp > seen.timestamp) latest.set(key, job);
-    }
     const tracks: TrackStatus[] = [];
-    for (const job of latest.values()) {
-      const { title, target } = job.data as CatalogJobData;
+    for (const job of latestBy(jobs.filter((j) => j.name === LANGUAGE_JOB), ({ title, target }) => `${title}\0${target}`)) {
+      const { title, target } = job.data;
       const state = STATES[await job.getState()] ?? 'waiting';
       tracks.push({
         title,
         language: target ?? '',
         state,
-        ...(state === 'failed' && job.failedReason ? { reason: job.failedReason } : {}),
+        ...(state === 'failed' && job.failedReason ? { reason: failureReason(job.failedReason) } : {}),
         billedCharacters: Number(billed[job.id!] ?? 0),
         jobId: job.id!,
       });
     }
     tracks.sort((a, b) => a.title.localeCompare(b.title) || a.language.localeCompare(b.language));
+    const failedFilms: FilmFailure[] = [];
+    for (const job of latestBy(jobs.filter((j) => j.name === FILM_JOB), ({ title }) => title)) {
+      if ((await job.getState()) === 'failed') failedFilms.push({ title: job.data.title, state: 'failed', reason: failureReason(job.failedReason), jobId: job.id! });
+    }
+    failedFilms.sort((a, b) => a.title.localeCompare(b.title));
     const limits = await readLimits(redis);
     const reason = await redis.get(KEYS.pausedReason);
-    const status: CatalogStatus = { paused: await queue.isPaused(), tracks };
+    const status: CatalogStatus = { paused: await queue.isPaused(), tracks, failedFilms };
     if (reason !== null) status.pausedReason = reason;
     if (limits.rate !== undefined) status.rate = limits.rate;
     if (limits.budget !== undefined) {

@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { finishCatalogFilm, localizeCatalogLanguage } from '../pipeline/catalog-job.js';
 import { resolveLocalizeOptions, type LocalizeOptions } from '../pipeline/options.js';
 import type { RunReport } from '../pipeline/report.js';
-import { classify } from './failure.js';
+import { STALLS_ALLOWED, classify, failureReason } from './failure.js';
 import { FILM_JOB, KEYS, QUEUE, type CatalogJobData } from './keys.js';
 import { redisGate } from './limits.js';
 
@@ -87,13 +87,14 @@ export async function runWorker(redis: Redis, options: WorkerOptions, signal: Ab
     concurrency: options.concurrency,
     lockDuration: options.lockDuration,
     stalledInterval: options.lockDuration,
+    maxStalledCount: STALLS_ALLOWED,
     autorun: false,
   });
   worker.on('completed', (job, report) => onEvent({ type: 'done', title: job.data.title, language: job.data.target, billedCharacters: report.totals.billedCharacters }));
   worker.on('failed', (job, error) => {
     if (job === undefined) return;
     const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
-    onEvent({ type: 'failed', title: job.data.title, language: job.data.target, reason: error.message, final });
+    onEvent({ type: 'failed', title: job.data.title, language: job.data.target, reason: failureReason(error.message), final });
   });
   // Without a listener an 'error' event would end the process with a stack trace; BullMQ reconnects by itself.
   worker.on('error', (error) => onEvent({ type: 'error', message: error.message }));

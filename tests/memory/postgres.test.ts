@@ -124,7 +124,7 @@ describe('a Postgres memory', () => {
   it('says what to check when nothing listens, the login fails or the database is missing, never showing the password', async () => {
     const wrongPort = pg.server.url('memory').replace(`:${pg.server.port}/`, ':1/');
     const refused = withoutPassword(await refusal(memory(wrongPort)));
-    expect(refused.code).toBe('MEMORY_UNREADABLE');
+    expect(refused.code).toBe('MEMORY_UNREACHABLE');
     expect(refused.message).toContain('nothing listens at 127.0.0.1:1 (connection refused); expected a running Postgres server there');
     expect(refused.message).toContain('pg_isready -h 127.0.0.1 -p 1');
 

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers/cli.js';
 import { startRedis } from '../helpers/redis-server.js';
-import { catalogCli, startCatalog, startWorker, status, stopCatalog, writeFilm, type Catalog } from './catalog-fixture.js';
+import { allDone, catalogCli, startCatalog, startWorker, status, stopCatalog, until, writeFilm, type Catalog } from './catalog-fixture.js';
 
 let catalog: Catalog | undefined;
 afterEach(async () => {
@@ -19,6 +19,21 @@ describe('subloc catalog and subloc worker refuse what they cannot do, saying wh
     expect(result.stderr).toContain('start one, or pass --redis <url> or set SUBLOC_REDIS');
     expect(result.stderr).not.toContain('s3cret');
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a Redis password holding `@`, or given as a `password` parameter, is never shown either, whole or in part', async () => {
+    const at = await cli(['catalog', 'status', '--redis', 'redis://user:s3c@ret@127.0.0.1:1'], tempDir());
+    expect(at.code).toBe(1);
+    expect(at.stderr).toContain('cannot reach Redis at redis://[redacted]@127.0.0.1:1 (connect ECONNREFUSED 127.0.0.1:1)');
+    expect(at.stderr).not.toMatch(/s3c|ret@/);
+    const param = await cli(['worker', '--redis', 'redis://127.0.0.1:1/0?password=s3cret&family=4'], tempDir());
+    expect(param.code).toBe(1);
+    expect(param.stderr).toContain('cannot reach Redis at redis://127.0.0.1:1/0?password=[redacted]&family=4');
+    expect(param.stderr).not.toContain('s3cret');
+    const notUrl = await cli(['catalog', 'status', '--redis', 'redis:/user:s3cret@127.0.0.1:1'], tempDir());
+    expect(notUrl.code).toBe(2);
+    expect(notUrl.stderr).toContain('is not a Redis URL');
+    expect(notUrl.stderr).not.toContain('s3cret');
   });
 
   it('a budget or rate that is not one: exit 2 before Redis is asked', async () => {
@@ -63,5 +78,27 @@ describe('subloc catalog and subloc worker refuse what they cannot do, saying wh
       if (worker.child.exitCode !== null) throw new Error(`the worker exited:\n${worker.stderr}`);
       await new Promise((r) => setTimeout(r, 100));
     }
+  }, 60_000);
+
+  it("a film whose run.json cannot be written: status says so and why; enqueued again once fixed, run.json is written", async () => {
+    catalog = await startCatalog();
+    const config = writeFilm(catalog, 1, { cues: 2, targets: ['de-DE'] });
+    const report = join(catalog.dir, 'film-1', 'out', 'film-1', 'run.json');
+    // A folder where run.json goes: the language's tracks are written, the film's report is not.
+    mkdirSync(report, { recursive: true });
+    expect((await catalogCli(catalog, ['enqueue', config])).code).toBe(0);
+    const worker = startWorker(catalog);
+    await until(catalog, allDone(1));
+    const failed = await until(catalog, (s) => s.failedFilms.length === 1);
+    expect(failed.failedFilms[0]).toMatchObject({ title: 'film-1', state: 'failed', reason: expect.stringContaining(report) });
+    const shown = await catalogCli(catalog, ['status']);
+    expect(shown.stdout).toContain(`film-1: run.json not written: ${failed.failedFilms[0]!.reason}`);
+    expect(shown.stdout).not.toMatch(/\n\s+at /);
+    expect(worker.stderr).toContain('subloc worker: film-1 failed: ');
+
+    rmSync(report, { recursive: true });
+    const again = await catalogCli(catalog, ['enqueue', config]);
+    expect(again.stderr).toContain('film-1: unchanged since it was enqueued; its run.json is written again');
+    await until(catalog, (s) => s.failedFilms.length === 0 && existsSync(report));
   }, 60_000);
 });

@@ -1,8 +1,9 @@
 import { QuotaExceededError, TooManyRequestsError, DeepLError, AuthorizationError } from 'deepl-node';
 import { describe, expect, it } from 'vitest';
 import { SublocError } from '../../src/errors.js';
+import { openMemoryStore } from '../../src/memory/open.js';
 import { deeplFailure } from '../../src/translate/deepl/errors.js';
-import { classify } from '../../src/workers/failure.js';
+import { STALLS_ALLOWED, classify, failureReason } from '../../src/workers/failure.js';
 
 const context = { serverUrl: 'http://127.0.0.1:9', redact: (text: string) => text };
 
@@ -22,10 +23,26 @@ describe('what a failed catalog job does next', () => {
     expect(classify(new TypeError('a bug')).kind).toBe('retry');
   });
 
+  it('tries again when the Postgres memory cannot be reached (a server restarting, a network gone a while), not when it refuses the login', async () => {
+    const refused = await openMemoryStore('postgres://subloc:pw@127.0.0.1:1/memory').then(
+      () => expect.fail('expected a refusal'),
+      (error: unknown) => error,
+    );
+    expect(classify(refused).kind).toBe('retry');
+    expect(classify(new SublocError('MEMORY_UNREADABLE', 'the server refused the login of user `subloc`')).kind).toBe('fatal');
+  });
+
   it('fails for good what a person must fix, the file named in the reason', () => {
     const bad = classify(new SublocError('CONFIG_INVALID', 'unknown field `targts`', { file: '/films/a/config.json' }));
     expect(bad.kind).toBe('fatal');
     expect(bad.kind === 'fatal' && bad.error.message).toBe('/films/a/config.json: unknown field `targts`');
     expect(classify(deeplFailure(new AuthorizationError('Authorization failure'), context)).kind).toBe('fatal');
+  });
+
+  it("says of a job that kept losing its worker what happened and what to do, not BullMQ's words", () => {
+    const reason = failureReason('job stalled more than allowable limit');
+    expect(reason).toContain(`its worker stopped ${STALLS_ALLOWED + 1} times while running it (killed, its machine gone, out of memory, or cut off from Redis longer than --lock-duration)`);
+    expect(reason).toContain('`subloc catalog enqueue` its config again');
+    expect(failureReason('DeepL request failed: Service unavailable')).toBe('DeepL request failed: Service unavailable');
   });
 });

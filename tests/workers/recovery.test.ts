@@ -50,6 +50,72 @@ describe('catalog workers when things go wrong (real redis-server, loopback Deep
     for (const cue of [1, 50, 51, 100, 101, 120]) expect(track).toContain(cueText(1, cue).toUpperCase());
   }, 180_000);
 
+  it('kill -9 of two workers in turn on one job (spot machines taken back): a third finishes it, nothing billed twice', async () => {
+    let translateRequests = 0;
+    let holding = 0;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    catalog = await startCatalog({
+      // The first worker's second request (of three: 150 units in batches of 50) and the second worker's first wait until both are dead.
+      hold: (_, path) => {
+        if (path !== '/v2/translate' || ![2, 3].includes(++translateRequests)) return undefined;
+        holding++;
+        return released;
+      },
+    });
+    const config = writeFilm(catalog, 1, { cues: 150, targets: ['fr-FR'], concurrency: 1 });
+    expect((await catalogCli(catalog, ['enqueue', config, '--budget', '1000000/month'])).code).toBe(0);
+    for (const held of [1, 2]) {
+      const worker = startWorker(catalog);
+      await until(catalog, () => holding === held);
+      worker.child.kill('SIGKILL');
+      await worker.done;
+    }
+    release();
+
+    const third = startWorker(catalog);
+    const done = await until(catalog, (s) => s.tracks.length === 1 && (s.tracks[0]!.state === 'done' || s.tracks[0]!.state === 'failed'));
+    expect(done.tracks[0]).toMatchObject({ state: 'done' });
+    expect(third.stdout + third.stderr).toContain('film-1 fr-FR done');
+    const billed = billedTexts(catalog.deepl);
+    expect(billed.size).toBe(150);
+    expect([...billed.values()].every((n) => n === 1)).toBe(true);
+    const onePass = Array.from({ length: 150 }, (_, i) => codePoints(cueText(1, i + 1))).reduce((a, b) => a + b, 0);
+    expect(catalog.deepl.state.billedCharacters).toBe(onePass);
+    expect(done.budget?.used).toBe(onePass);
+  }, 180_000);
+
+  it("kill -9 of a worker mid-request under a tight budget: its job's next attempt frees what the dead one reserved, and the film is done within the budget", async () => {
+    let translateRequests = 0;
+    let held = false;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    catalog = await startCatalog({
+      hold: (_, path) => {
+        if (path !== '/v2/translate' || ++translateRequests !== 2) return undefined;
+        held = true;
+        return released;
+      },
+    });
+    const config = writeFilm(catalog, 1, { cues: 120, targets: ['fr-FR'], concurrency: 1 });
+    const onePass = Array.from({ length: 120 }, (_, i) => codePoints(cueText(1, i + 1))).reduce((a, b) => a + b, 0);
+    // What one pass reserves: each text with its cue markup (`<c n="0">…</c>`), which DeepL does not bill.
+    const reservations = onePass + 120 * codePoints('<c n="0"></c>');
+    expect((await catalogCli(catalog, ['enqueue', config, '--budget', `${reservations}/month`])).code).toBe(0);
+    const first = startWorker(catalog);
+    await until(catalog, () => held);
+    first.child.kill('SIGKILL');
+    await first.done;
+    release();
+
+    startWorker(catalog);
+    const done = await until(catalog, (s) => s.paused || allDone(1)(s));
+    expect(done.pausedReason).toBeUndefined();
+    expect(done.tracks[0]!.state).toBe('done');
+    expect([...billedTexts(catalog.deepl).values()].every((n) => n === 1)).toBe(true);
+    expect(done.budget?.used).toBe(onePass);
+  }, 180_000);
+
   it('the budget reached: the queue pauses with a clear status; raised and resumed, only the rest is billed', async () => {
     catalog = await startCatalog();
     const configs = [1, 2, 3].map((n) => writeFilm(catalog!, n, { cues: 4, targets: ['de-DE', 'fr-FR'] }));

@@ -47,7 +47,9 @@ async function enqueueAction(context: Context): Promise<number> {
   for (const film of films) {
     const languages = film.targets.join(', ');
     if (film.outcome === 'added') note(io, `subloc catalog: ${t('catalog.added', { title: film.title, n: film.targets.length, languages })}`);
-    else note(io, `subloc catalog: ${film.retried.length === 0 ? t('catalog.unchanged', { title: film.title }) : t('catalog.retried', { title: film.title, languages: film.retried.join(', ') })}`);
+    else if (film.retried.length > 0) note(io, `subloc catalog: ${t('catalog.retried', { title: film.title, languages: film.retried.join(', ') })}`);
+    else if (film.reportRetried) note(io, `subloc catalog: ${t('catalog.reportRetried', { title: film.title })}`);
+    else note(io, `subloc catalog: ${t('catalog.unchanged', { title: film.title })}`);
   }
   return EXIT.ok;
 }
@@ -68,6 +70,7 @@ function printStatus(io: CliIo, status: CatalogStatus): void {
     const billed = t('catalog.status.billed', { n: s.billedCharacters });
     io.stdout(`  ${s.title.padEnd(width)}  ${s.language.padEnd(7)}  ${state.padEnd(8)}  ${billed}${s.reason === undefined ? '' : `  ${s.reason}`}\n`);
   }
+  for (const film of status.failedFilms) io.stdout(`  ${t('catalog.status.filmFailed', { title: film.title, reason: film.reason })}\n`);
 }
 
 async function statusAction(context: Context): Promise<number> {
