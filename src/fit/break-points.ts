@@ -131,6 +131,24 @@ function boundaries(text: string, language: string): Array<{ at: number; resume:
   return found.sort((a, b) => a.at - b.at);
 }
 
+/** The dash a dialogue line opens with (`- `, `-`, `– `, Spanish `—`), its text right after it. */
+const OPENING_DASH = /^\s*([-–—])(?=\s?[^\s\-–—])/u;
+/** Space before a dash that opens a speaker's words. */
+const SPEAKER_DASH = /[\t \u00a0\u3000]+(?=([-–—])\s?[^\s\-–—])/gu;
+
+/**
+ * Where a dialogue written on one line (`- Where to? - The office.`) breaks:
+ * before each later speaker's dash, the same dash the text opens with. None
+ * when the text does not open with a dialogue dash.
+ */
+export function speakerBreaks(text: string): BreakPoint[] {
+  const dash = OPENING_DASH.exec(text)?.[1];
+  if (dash === undefined) return [];
+  const points: BreakPoint[] = [];
+  for (const m of text.matchAll(SPEAKER_DASH)) if (m[1] === dash) points.push({ at: m.index, resume: m.index + m[0].length, level: 0 });
+  return points;
+}
+
 /**
  * Every place a single line of text may break, with how good a place it is.
  * Left out: breaks inside a protected phrase, after an article or title,

@@ -1,6 +1,6 @@
 import { lineText, splitLines } from '../model/spans.js';
 import type { Lang, Span } from '../model/track.js';
-import { findBreakPoints } from './break-points.js';
+import { findBreakPoints, speakerBreaks } from './break-points.js';
 import { chooseLayout, type Layout } from './choose-lines.js';
 import { sliceSpans } from './slice-spans.js';
 import { textWidth, visibleCharacters } from '../model/language.js';
@@ -48,7 +48,8 @@ function prefixWidths(text: string, language: Lang): Float64Array {
  * else the fewest lines (up to `maxLines`) at the best-scored break points
  * (see break-points.ts). The text is never cut or changed: only the
  * whitespace at a break is consumed, and styles carry across it. Lines the
- * text already has (dialogue) are kept as they are. When nothing fits, the
+ * text already has (dialogue) are kept as they are, and a dialogue written
+ * on one line breaks before each speaker's dash, and only there. When nothing fits, the
  * layout that overflows least comes back with `fits: false` for QC to flag.
  */
 export function fitCue(spans: readonly Span[], options: FitOptions): FitResult {
@@ -61,8 +62,15 @@ export function fitCue(spans: readonly Span[], options: FitOptions): FitResult {
   const line = given[0]!;
   const text = lineText(line);
   const widths = prefixWidths(text, language);
-  if (widths[text.length]! <= maxWidth) return result([line], maxLines >= 1);
-  const points = maxLines >= 2 ? findBreakPoints(text, language, protectedPhrases).filter((p) => !Number.isNaN(widths[p.at]! + widths[p.resume]!)) : [];
+  // Two speakers on one line: each gets a line that opens with its dash, wherever else the text could break.
+  const speakers = maxLines >= 2 ? speakerBreaks(text) : [];
+  if (speakers.length === 0 && widths[text.length]! <= maxWidth) return result([line], maxLines >= 1);
+  const points =
+    speakers.length > 0
+      ? speakers
+      : maxLines >= 2
+        ? findBreakPoints(text, language, protectedPhrases).filter((p) => !Number.isNaN(widths[p.at]! + widths[p.resume]!))
+        : [];
   const widthBetween = (from: number, to: number): number => widths[to]! - widths[from]!;
   let best: Layout | undefined;
   for (let count = 2; count <= maxLines; count++) {

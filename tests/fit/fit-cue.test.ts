@@ -125,6 +125,17 @@ describe('fitCue: what it never does', () => {
     expect(fitCue([{ text: '-A\n-B\n-C' }], { language: 'en', maxCharsPerLine: 42, maxLines: 2 })).toMatchObject({ fits: false });
   });
 
+  it('puts each speaker of a dialogue written on one line on a line of its own, the dash first, even when it fits on one', () => {
+    expect(fitLines('- Where are you going? - To the hotline office like every single day', 'en', 42)).toEqual(['- Where are you going?', '- To the hotline office like every single day']);
+    expect(fitLines('– Wohin gehst du – Ins Büro der Hotline wie jeden Tag', 'de', 30)).toEqual(['– Wohin gehst du', '– Ins Büro der Hotline wie jeden Tag']);
+    expect(fitLines('-Which district? -Dongcheng.', 'en', 42)).toEqual(['-Which district?', '-Dongcheng.']);
+    expect(fitLines('—¿Adónde vas? —A la oficina de la línea ciudadana.', 'es', 42)).toEqual(['—¿Adónde vas?', '—A la oficina de la línea ciudadana.']);
+    // The second speaker's line is too long: flagged, never moved off its dash.
+    expect(fitCue([{ text: '- Where are you going? - To the hotline office like every single day' }], { language: 'en', maxCharsPerLine: 42 }).fits).toBe(false);
+    // A dash that opens no dialogue is a pause, broken around like any word.
+    expect(fitLines('He hesitated - then he picked up the phone and dialled the number', 'en', 42)).toEqual(['He hesitated - then he picked up', 'the phone and dialled the number']);
+  });
+
   it('returns the best two lines, whole, when the text cannot fit', () => {
     const text = 'This sentence is much too long to ever fit in two short lines of text';
     expect(fitCue([{ text }], { language: 'en', maxCharsPerLine: 20, maxLines: 2 })).toEqual({
