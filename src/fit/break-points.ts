@@ -1,5 +1,5 @@
 import { languageProperties, primaryLanguage } from '../model/language.js';
-import { breakWordsFor, JA_PARTICLES, NAME_PARTICLES, type BreakWords } from './break-words.js';
+import { breakWordsFor, JA_PARTICLES, NAME_PARTICLES, ORDINAL_DOT, UNITS, type BreakWords } from './break-words.js';
 import { protectedRanges } from './protected-ranges.js';
 
 export interface BreakPoint {
@@ -88,10 +88,16 @@ function insideName(tokens: readonly string[], i: number): boolean {
   return isParticle(left) && continuesName(before) && isCapital(right);
 }
 
-function forbidden(tokens: readonly string[], bares: readonly string[], i: number, zeroWidth: boolean, japanese: boolean, words: BreakWords): boolean {
+/** A number as a whole token (`20`, `60,000`, `3.5`), and one written as an ordinal with a dot (`12.`). */
+const NUMBER = /^\p{N}[\p{N}.,]*$/u;
+const ORDINAL = /^\p{N}{1,3}\.$/u;
+
+function forbidden(tokens: readonly string[], bares: readonly string[], i: number, zeroWidth: boolean, japanese: boolean, ordinalDot: boolean, words: BreakWords): boolean {
   const left = tokens[i]!;
   const right = tokens[i + 1]!;
   const bareLeft = bares[i]!;
+  if (NUMBER.test(bareLeft) && UNITS.has(bares[i + 1]!)) return true; // `20 km`, `10 p.m.`, `12 mars`
+  if (ordinalDot && ORDINAL.test(left)) return true; // `am 12. März`: the ordinal belongs to its noun
   if (japanese && JA_PARTICLES.has(right)) return true; // a particle belongs to the word before it
   if (NO_START.test(right) || (zeroWidth && /^[…‥]/u.test(right)) || NO_END.test(left) || SYMBOL.test(right)) return true;
   if (i === 0 && !/[\p{L}\p{N}]/u.test(left)) return true; // a leading dialogue dash or quote stays with its words
@@ -152,8 +158,9 @@ export function speakerBreaks(text: string): BreakPoint[] {
 /**
  * Every place a single line of text may break, with how good a place it is.
  * Left out: breaks inside a protected phrase, after an article or title,
- * inside a name, a number or a Latin word, and before closing or after
- * opening punctuation.
+ * inside a name, a number or a Latin word, between a number and its unit
+ * or month, after an ordinal written with a dot, and before closing or
+ * after opening punctuation.
  */
 export function findBreakPoints(text: string, language: string, protectedPhrases: readonly string[]): BreakPoint[] {
   const raw = boundaries(text, language);
@@ -162,13 +169,14 @@ export function findBreakPoints(text: string, language: string, protectedPhrases
   tokens.push(text.slice(raw.at(-1)!.resume));
   const words = breakWordsFor(language);
   const japanese = primaryLanguage(language) === 'ja';
+  const ordinalDot = ORDINAL_DOT.has(primaryLanguage(language));
   const ranges = protectedRanges(text, protectedPhrases, !languageProperties(language).spaced);
   // Each token bared once: the rules ask about both sides of every break.
   const bares = tokens.map(bare);
   const points: BreakPoint[] = [];
   raw.forEach(({ at, resume }, i) => {
     if (ranges.some(([start, end]) => start < at && resume < end)) return;
-    if (forbidden(tokens, bares, i, at === resume, japanese, words)) return;
+    if (forbidden(tokens, bares, i, at === resume, japanese, ordinalDot, words)) return;
     points.push({ at, resume, level: level(tokens[i]!, tokens[i + 1]!, bares[i]!, bares[i + 1]!, text.slice(at, resume), japanese, words) });
   });
   return points;

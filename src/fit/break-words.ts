@@ -65,6 +65,28 @@ const TABLE: Readonly<Record<string, BreakWords>> = {
   },
 };
 
+/**
+ * What follows a number and belongs with it (Netflix: never separate a
+ * number from its unit), across languages, bare and lower-case: units,
+ * currencies, clock words and month names (`20 km`, `10 p.m.`, `22 Uhr`,
+ * `12 mars`).
+ */
+export const UNITS: ReadonlySet<string> = words(
+  [
+    'km, m, cm, mm, kg, g, mg, t, l, ml, cl, h, min, s, ms, km/h, mph, ft, lb, lbs, oz, kw, kwh, mb, gb, °, °c, °f, m², m2, ha',
+    'a.m, p.m, uhr, heures, horas, ore, hours, yuan, yuans, yuanes, rmb, renminbi, euro, euros, dollar, dollars, dólares, dollari, yen, cent, cents',
+    'thousand, million, millions, billion, billions, mille, mila, milioni, miliardi, mil, millones, millionen, milliarden, mio, mrd, milliard, milliards',
+    'january, february, march, april, may, june, july, august, september, october, november, december',
+    'janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre',
+    'januar, februar, märz, april, mai, juni, juli, august, september, oktober, november, dezember',
+    'enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, noviembre, diciembre',
+    'gennaio, febbraio, marzo, aprile, maggio, giugno, luglio, agosto, settembre, ottobre, novembre, dicembre',
+  ].join(', '),
+);
+
+/** Languages that write an ordinal as a number and a dot (`am 12. März`, `im 3. Stock`): the dot ends no sentence there. */
+export const ORDINAL_DOT: ReadonlySet<string> = words('de, da, nb, nn, no, fi, cs, sk, pl, hu, tr, et, lv, sl, hr, sr, bs, is, fo');
+
 /** Name particles across languages: lower-case words allowed between two capitalised name parts. */
 export const NAME_PARTICLES: ReadonlySet<string> = words('de, da, di, del, della, van, von, der, den, du, le, la, dos, das, bin, ibn, al, el, ter');
 

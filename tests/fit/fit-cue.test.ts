@@ -136,6 +136,24 @@ describe('fitCue: what it never does', () => {
     expect(fitLines('He hesitated - then he picked up the phone and dialled the number', 'en', 42)).toEqual(['He hesitated - then he picked up', 'the phone and dialled the number']);
   });
 
+  it.each([
+    ['en', 'The volunteer drove 20 km through heavy rain'],
+    ['en', 'The hotline closes every evening at 10 p.m. sharp'],
+    ['fr', 'Tout a commencé le 12 mars dans ce petit bureau'],
+    ['fr', 'Le centre ferme tous les soirs à 22 h précises'],
+    ['de', 'Die Hotline wurde zum ersten Mal am 12. März eröffnet'],
+    ['de', 'Das Büro liegt im 3. Stock des alten Gebäudes'],
+    ['es', 'La línea cierra cada noche a las 22 h en punto'],
+    ['it', 'Il pacco pesava esattamente più o meno 15 kg circa'],
+  ])('%s: never ends a line with a number its unit, month or noun (an ordinal) starts the next with: %s', (language, text) => {
+    for (let width = 12; width <= 42; width++) {
+      const lines = fitLines(text, language, width);
+      for (let i = 1; i < lines.length; i++) {
+        expect(/\d\.?$/.test(lines[i - 1]!) && /^(km|p\.m\.|mars|h|März|Stock|kg)\b/u.test(lines[i]!), `${width}: ${JSON.stringify(lines)}`).toBe(false);
+      }
+    }
+  });
+
   it('returns the best two lines, whole, when the text cannot fit', () => {
     const text = 'This sentence is much too long to ever fit in two short lines of text';
     expect(fitCue([{ text }], { language: 'en', maxCharsPerLine: 20, maxLines: 2 })).toEqual({
