@@ -12,7 +12,7 @@ export interface BreakPoint {
    * comma, 2 at a full-width space, 4 before a conjunction or preposition (or
    * after a Japanese particle), 5.5 any other word boundary, 7 leaving a
    * conjunction or preposition at the end of the line, 8 inside a Japanese
-   * compound.
+   * compound or before the hiragana ending of a Japanese word.
    */
   level: number;
 }
@@ -46,6 +46,7 @@ const COUNTER_START =
 const NUMBER_PREFIX = /[第約约計计共毎每]$/u;
 /** Two sides of a Japanese compound written in kanji or katakana (`通話ホール`, `駐車枠`): a break inside one is the last resort. */
 const COMPOUND_SIDE = /[\p{Script=Han}\p{Script=Katakana}ー]/u;
+const HIRAGANA_START = /^\p{Script=Hiragana}/u;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -118,6 +119,8 @@ function level(left: string, right: string, before: string, after: string, separ
   if (separator.includes('\u3000')) return 2;
   if (japanese && JA_PARTICLES.has(left)) return 4;
   if (japanese && separator === '' && COMPOUND_SIDE.test(left.at(-1)!) && COMPOUND_SIDE.test(right[0]!)) return 8;
+  // Hiragana after anything but a particle: the ending or auxiliary of the word before (`ふさ|がれ`, `送|れない`).
+  if (japanese && separator === '' && HIRAGANA_START.test(right)) return 8;
   if (words.conjunctions.has(before) || words.prepositions.has(before)) return 7;
   if (words.conjunctions.has(after) || words.prepositions.has(after)) return 4;
   return 5.5;

@@ -37,6 +37,24 @@ describe('Chinese and Japanese lines break at phrases', () => {
     expect(fitLines('駐車枠は60台分だけ', 'ja', 6)).toEqual(['駐車枠は', '60台分だけ']);
   });
 
+  it('keeps a Japanese verb whole, its endings and auxiliaries with it, when a phrase boundary offers a break', () => {
+    // Seen in the sample's Japanese track: `また門前をふさ / がれ子供を送れない`.
+    expect(fitLines('また門前をふさがれ子供を送れない', 'ja', 13)).toEqual(['また門前をふさがれ', '子供を送れない']);
+    expect(fitLines('電話がつながらないまま朝になった', 'ja', 13)).toEqual(['電話がつながらないまま', '朝になった']);
+  });
+
+  it('the reviewed Japanese track of the sample: no verb cut before its ending', () => {
+    const tmx = readFileSync(resolve(import.meta.dirname, '../../subtitles/tm/hotline-beijing.ja-JP.tmx'), 'utf8');
+    const joints = importTmx(tmx, 'hotline-beijing.ja-JP.tmx')
+      .entries.flatMap((e) => e.target)
+      .flatMap((cue) => {
+        const lines = breakLines(fromTagged(cue), 'ja-JP').map(lineText);
+        return lines.slice(1).map((line, i) => `${lines[i]}|${line}`);
+      });
+    // A line that opens with hiragana after one that ends in a verb stem or kana that is no particle.
+    expect(joints.filter((j) => /[ぁ-ゖ一-龯](?<![はがをにでとのもへやから])\|[ぁ-ゖ]/u.test(j))).toEqual([]);
+  });
+
   it('the reviewed Japanese track of the sample: no number torn from its counter, no compound cut', () => {
     const tmx = readFileSync(resolve(import.meta.dirname, '../../subtitles/tm/hotline-beijing.ja-JP.tmx'), 'utf8');
     const cues = importTmx(tmx, 'hotline-beijing.ja-JP.tmx').entries.flatMap((e) => e.target);
