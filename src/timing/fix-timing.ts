@@ -84,9 +84,10 @@ export function fixTiming(track: Track, options: TimingFixOptions): TimingFixRes
     const following = next !== undefined && next.in >= c.in ? next : undefined;
     if (next !== undefined && following === undefined) findings.push(diagnostic('timing/out-of-order', 'warning', messages.outOfOrder(c.cue.id, next.cue.id), { cueId: next.cue.id }));
     const ceiling = Math.min(following === undefined ? Infinity : following.in - minGap, nextIn.get(i)! - minGap, options.lastFrame ?? Infinity);
+    // No extension, nor rounding to frames, makes a cue outlast the profile's maximum duration; one already longer is not shortened.
+    const longest = c.cue.end - c.cue.start <= profile.maxDurationMs.value ? c.in + maxDuration : Math.max(c.out, c.in + maxDuration);
+    c.out = Math.min(c.out, longest);
     const original = c.out;
-    // No extension makes a cue outlast the profile's maximum duration; one already longer is not shortened.
-    const longest = Math.max(original, c.in + maxDuration);
 
     const readingFrames = Number.isFinite(cps) && cps > 0 ? Math.ceil((readingChars(c.cue, language) / cps) * (rate.numerator / rate.denominator)) : 0;
     const needed = Math.max(minDuration, readingFrames);

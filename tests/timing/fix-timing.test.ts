@@ -45,6 +45,15 @@ describe('fixTiming (Netflix subtitle timing guidelines)', () => {
     const long = '每天有超过六万个电话打进热线'.repeat(5);
     const { track: read } = fix(track(cue('1', f(0), f(166), long), cue('2', f(400), f(460))));
     expect(read.cues[0]!.end).toBe(f(168));
+    // 6.984 s off the frame grid at 29.97: in-time to its nearest frame earlier, out-time to its nearest later, 7.007 s.
+    const { track: snapped } = fix(track(cue('1', 1341, 8325), cue('2', 12000, 13000)), parseFrameRate('29.97')!);
+    expect(snapped.cues[0]!.end - snapped.cues[0]!.start).toBeLessThanOrEqual(7000);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9000 }), fc.integer({ min: 6000, max: 7000 }), fc.constantFrom('23.976', '24', '25', '29.97', '30'), (start, length, label) => {
+        const { track: fixed } = fix(track(cue('1', start, start + length), cue('2', start + length + 2000, start + length + 3000)), parseFrameRate(label)!);
+        expect(fixed.cues[0]!.end - fixed.cues[0]!.start).toBeLessThanOrEqual(7000);
+      }),
+    );
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 30 }), fc.constantFrom('23.976', '24', '25', '29.97', '30'), (length, gap, label) => {
         const rate = parseFrameRate(label)!;
