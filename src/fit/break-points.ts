@@ -79,9 +79,10 @@ const continuesName = (token: string | undefined): boolean =>
   isCapital(token) && (!TRAILING_PUNCT.test(token!) || INITIAL.test(token!));
 const isParticle = (token: string | undefined): boolean =>
   token !== undefined && !TRAILING_PUNCT.test(token) && NAME_PARTICLES.has(token);
-/** Two narrow letters or digits side by side: the inside of a Latin word or a number. */
-const NARROW_WORD = /[\p{L}\p{N}]/u;
-const isNarrowWordChar = (ch: string): boolean => ch.charCodeAt(0) < 0x1100 && NARROW_WORD.test(ch);
+/** A half-width character that is not a space: two side by side are inside one Latin word, number or address. */
+const isNarrowChar = (ch: string): boolean => ch.charCodeAt(0) < 0x1100 && !/\s/u.test(ch);
+/** Marks written twice as one (`——`, `――`, `……`). */
+const PAIRED = /[—―─…‥]/u;
 
 function insideName(tokens: readonly string[], i: number): boolean {
   const [before, left, right, after] = [tokens[i - 1], tokens[i]!, tokens[i + 1]!, tokens[i + 2]];
@@ -104,7 +105,9 @@ function forbidden(tokens: readonly string[], bares: readonly string[], i: numbe
   if (i === 0 && !/[\p{L}\p{N}]/u.test(left)) return true; // a leading dialogue dash or quote stays with its words
   if (/\p{N}$/u.test(left) && /^\p{N}/u.test(right)) return true; // digit groups: "60 000"
   if (zeroWidth && ((NUMBER_END.test(left) && COUNTER_START.test(right)) || (NUMBER_PREFIX.test(left) && /^\p{N}/u.test(right)))) return true;
-  if (zeroWidth && isNarrowWordChar(left.at(-1)!) && isNarrowWordChar(right[0]!)) return true;
+  // Between Chinese or Japanese characters: a half-width run (`iPhone`, `03-1234-5678`, `COVID-19`, a web address) stays whole, and so does a two-em dash or ellipsis (`——`, `……`).
+  if (zeroWidth && isNarrowChar(left.at(-1)!) && isNarrowChar(right[0]!)) return true;
+  if (zeroWidth && PAIRED.test(right[0]!) && left.at(-1) === right[0]) return true;
   if (words.titles.has(bareLeft) && isCapital(right)) return true;
   if (insideName(tokens, i)) return true;
   if (TRAILING_PUNCT.test(left)) return false;

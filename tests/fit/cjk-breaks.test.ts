@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { breakLines } from '../../src/fit/break-lines.js';
+import { findBreakPoints } from '../../src/fit/break-points.js';
 import { importTmx } from '../../src/memory/tmx.js';
 import { lineText } from '../../src/model/spans.js';
 import { fromTagged } from '../../src/model/tagged-text.js';
@@ -31,6 +32,22 @@ describe('Chinese and Japanese lines break at phrases', () => {
         expect(joint, `${lines.join('|')} at ${w}`).not.toMatch(/(?:\p{Nd}|[〇一二三四五六七八九十百千万])\|(?:[時階回個个层次か件]|以上)|第\|\p{Nd}/u);
       }
     }
+  });
+
+  it.each([
+    ['zh-Hans', '他说——我真的不知道该怎么办才好', '——'],
+    ['ja', '彼は――本当に知らなかったのです', '――'],
+    ['ja', '電話番号は03-1234-5678です', '03-1234-5678'],
+    ['zh-Hans', '请拨打010-12345678咨询', '010-12345678'],
+    ['zh-Hans', '详情请看www.beijing.gov.cn网站', 'www.beijing.gov.cn'],
+    ['ja', '新型コロナCOVID-19の影響で', 'COVID-19'],
+  ])('%s: never splits a two-em dash, a phone number, a web address or a half-width word: %s', (language, text, whole) => {
+    for (let width = 5; width <= 16; width++) {
+      const lines = fitLines(text, language, width);
+      if (lines.length > 1) expect(lines.some((l) => l.includes(whole)), `${width}: ${lines.join('|')}`).toBe(true);
+    }
+    const [from, to] = [text.indexOf(whole), text.indexOf(whole) + whole.length];
+    expect(findBreakPoints(text, language, []).filter((p) => p.at > from && p.at < to)).toEqual([]);
   });
 
   it('keeps a Japanese compound whole when a particle offers a break', () => {
