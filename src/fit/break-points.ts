@@ -11,7 +11,8 @@ export interface BreakPoint {
    * How good a place this is, lower is better: 0 after a full stop, 1 after a
    * comma, 2 at a full-width space, 4 before a conjunction or preposition (or
    * after a Japanese particle), 5.5 any other word boundary, 7 leaving a
-   * conjunction or preposition at the end of the line, 8 inside a Japanese
+   * conjunction or preposition at the end of the line, or a number before
+   * the noun it counts, 8 inside a Japanese
    * compound or before the hiragana ending of a Japanese word.
    */
   level: number;
@@ -125,6 +126,9 @@ function level(left: string, right: string, before: string, after: string, separ
   // Hiragana after anything but a particle: the ending or auxiliary of the word before (`ふさ|がれ`, `送|れない`).
   if (japanese && separator === '' && HIRAGANA_START.test(right)) return 8;
   if (words.conjunctions.has(before) || words.prepositions.has(before)) return 7;
+  // A number before the noun it counts (`drei / Runden`); before a function word (`in 2019 / the`) it may end a line.
+  const functionWord = words.conjunctions.has(after) || words.prepositions.has(after) || words.determiners.has(after);
+  if (separator !== '' && (NUMBER.test(before) || words.numbers.has(before)) && !functionWord && !TRAILING_PUNCT.test(left)) return 7;
   if (words.conjunctions.has(after) || words.prepositions.has(after)) return 4;
   return 5.5;
 }

@@ -154,6 +154,17 @@ describe('fitCue: what it never does', () => {
     }
   });
 
+  it.each([
+    // From the sample's tracks: `dreh ich drei / Runden`, `je tourne trois / fois`.
+    ['de', 'Abends nach der Arbeit dreh ich drei Runden im Hutong – kein Parkplatz.', 'drei Runden'],
+    ['fr', 'En rentrant le soir, je tourne trois fois dans le hutong : pas une place.', 'trois fois'],
+    ['en', 'After work I drive around the hutong three times and never find a space.', 'three times'],
+    ['es', 'Al volver del trabajo doy tres vueltas por el hutong y no hay sitio.', 'tres vueltas'],
+    ['it', 'La sera dopo il lavoro faccio tre giri nel hutong e non trovo posto.', 'tre giri'],
+  ])('%s: keeps a number with the noun it counts when another break is as good: %s', (language, text, whole) => {
+    expect(fitLines(text, language, 42).some((line) => line.includes(whole))).toBe(true);
+  });
+
   it('returns the best two lines, whole, when the text cannot fit', () => {
     const text = 'This sentence is much too long to ever fit in two short lines of text';
     expect(fitCue([{ text }], { language: 'en', maxCharsPerLine: 20, maxLines: 2 })).toEqual({
