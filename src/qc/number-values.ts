@@ -115,10 +115,18 @@ function mixedValues(text: string): number[] {
 
 /** `24/7`, "around the clock": it accounts for a source's 24 hours and is never required. */
 const AROUND_THE_CLOCK = /(?<![\d/])24\/7(?![\d/])/g;
-/** A time on a clock, `19:00`: its minutes are a number only when they are not `00`. */
-const CLOCK = /(?<![\d:.,])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])/g;
+/** A time on a clock, `19:00` (German `19.30 Uhr`): its minutes are a number only when they are not `00`. */
+const CLOCK = /(?<![\d:.,])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s?Uhr\b))(?![\d:])/g;
 /** A date written with dots, as German and Italian write it: `3.9.2021`, `03.09.2021`. */
 const DOTTED_DATE = /(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g;
+/**
+ * A phone number, grouped as each language groups it (`010-12345678` =
+ * `010 1234 5678`): digit groups joined by a space, hyphen or dot, seven
+ * digits or more, led by a 0 or a `+` or in three groups or more; compared
+ * by its digits. Dates (`2021-09-03`) and thousands (`1 234 567`) are not.
+ */
+const PHONE = /(?<![\d.,:])\+?\d{2,5}(?:[ \-.]\d{2,8}){1,5}(?![.,]?\d)/g;
+const NOT_PHONE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,3}(?:[ .,]\d{3})+)$/;
 /** A Chinese decimal, `三点五` (3.5); `七点五十分` is a time, read number by number. */
 const CJK_DECIMAL = new RegExp(`([${CJK_NUMERALS}]+)[点點]([零〇一二三四五六七八九]+)(?![十百千万萬亿億分])`, 'g');
 /** An hour on a 12-hour clock (`七点`, `7時`) after a word for the afternoon or evening: the 24-hour clock writes it 12 later. */
@@ -153,11 +161,19 @@ export function findNumbers(text: string): NumberToken[] {
   }
   for (const m of rest.matchAll(CLOCK)) {
     out.push({ text: text.slice(m.index, m.index + m[0].length), values: [canonical(Number(m[1]))], digits: true });
-    if (m[2] !== '00') out.push({ text: m[2]!, values: [canonical(Number(m[2]))], digits: true });
+    const minutes = m[2] ?? m[3]!;
+    if (minutes !== '00') out.push({ text: minutes, values: [canonical(Number(minutes))], digits: true });
     blank(m.index, m[0].length);
   }
   for (const m of rest.matchAll(DOTTED_DATE)) {
     for (const part of m.slice(1)) out.push({ text: part, values: [canonical(Number(part))], digits: true });
+    blank(m.index, m[0].length);
+  }
+  for (const m of rest.matchAll(PHONE)) {
+    const digits = m[0].replace(/\D/g, '');
+    const groups = m[0].split(/[ \-.]/).length;
+    if (digits.length < 7 || NOT_PHONE.test(m[0]) || !(/^[+0]/.test(m[0]) || groups >= 3)) continue;
+    out.push({ text: text.slice(m.index, m.index + m[0].length), values: [digits], digits: true });
     blank(m.index, m[0].length);
   }
   for (const m of rest.matchAll(DIGIT_TOKEN)) {

@@ -42,6 +42,7 @@ describe('compareNumbers', () => {
     ['早上八点出', 'salida a las 8:00', 'es'],
     ['下午3点开会', 'Sitzung um 15:00 Uhr', 'de'],
     ['七点半', 'alle 7:30', 'it'],
+    ['晚上7点半', 'um 19.30 Uhr', 'de'],
     ['夜7時に入庫', 'a las 19:00', 'es'],
     ['19:00开始', 'starts at 7 p.m.', 'en'],
     // Japanese writes a single digit full width (Netflix Japanese Timed Text Style Guide).
@@ -57,6 +58,14 @@ describe('compareNumbers', () => {
     ['三点五公里', '3,5 km', 'fr'],
     // "Around the clock" for "24 hours".
     ['二十四小时开着', 'keeps her phone on 24/7', 'en'],
+    // A phone number grouped as the target language groups it.
+    ['请拨打010-12345678', 'appelez le 010 1234 5678', 'fr'],
+    ['请拨打010-12345678', 'llame al 010-1234-5678', 'es'],
+    ['电话：0123 456789', 'Tel. 0123-456789', 'de'],
+    // Not phone numbers: a year range, an ISO date, thousands.
+    ['从2019年到2024年', 'von 2019-2024', 'de'],
+    ['2021年9月3日', 'le 2021-09-03', 'fr'],
+    ['1234567人', '1 234 567 personnes', 'fr'],
   ])('%s = %s (%s)', (source, target) => {
     expect(compareNumbers(findNumbers(source), findNumbers(target))).toMatchObject({ missing: [], extra: [] });
   });
@@ -69,6 +78,7 @@ describe('compareNumbers', () => {
     ['从2019年到2024年', '2019～23年', ['23']],
     ['三点五公里', '3,6 km', ['3,6']],
     ['6万个电话', '７万件の電話', ['７万']],
+    ['请拨打010-12345678', 'appelez le 010 1234 5679', ['010 1234 5679']],
   ])('%s ≠ %s', (source, target, extra) => {
     expect(compareNumbers(findNumbers(source), findNumbers(target)).extra).toEqual(extra);
   });
