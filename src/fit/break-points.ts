@@ -150,7 +150,7 @@ function boundaries(text: string, language: string): Array<{ at: number; resume:
 /** The dash a dialogue line opens with (`- `, `-`, `– `, Spanish `—`), its text right after it. */
 const OPENING_DASH = /^\s*([-–—])(?=\s?[^\s\-–—])/u;
 /** Space before a dash that opens a speaker's words. */
-const SPEAKER_DASH = /[\t \u00a0\u3000]+(?=([-–—])\s?[^\s\-–—])/gu;
+const SPEAKER_DASH = /[\t \u3000]+(?=([-–—])\s?[^\s\-–—])/gu;
 
 /**
  * Where a dialogue written on one line (`- Where to? - The office.`) breaks:

@@ -132,6 +132,8 @@ describe('fitCue: what it never does', () => {
     expect(fitLines('—¿Adónde vas? —A la oficina de la línea ciudadana.', 'es', 42)).toEqual(['—¿Adónde vas?', '—A la oficina de la línea ciudadana.']);
     // The second speaker's line is too long: flagged, never moved off its dash.
     expect(fitCue([{ text: '- Where are you going? - To the hotline office like every single day' }], { language: 'en', maxCharsPerLine: 42 }).fits).toBe(false);
+    // A no-break space holds even a second speaker's dash to the line.
+    expect(fitLines('- Oui.\u00a0- Non.', 'fr', 42)).toEqual(['- Oui.\u00a0- Non.']);
     // A dash that opens no dialogue is a pause, broken around like any word.
     expect(fitLines('He hesitated - then he picked up the phone and dialled the number', 'en', 42)).toEqual(['He hesitated - then he picked up', 'the phone and dialled the number']);
   });
