@@ -100,6 +100,9 @@ function forbidden(tokens: readonly string[], bares: readonly string[], i: numbe
   const right = tokens[i + 1]!;
   const bareLeft = bares[i]!;
   if (NUMBER.test(bareLeft) && UNITS.has(bares[i + 1]!)) return true; // `20 km`, `10 p.m.`, `12 mars`
+  // `12 de marzo`: a date joined by a preposition is as whole as `12 mars`.
+  if (NUMBER.test(bareLeft) && words.prepositions.has(bares[i + 1]!) && UNITS.has(bares[i + 2] ?? '')) return true;
+  if (NUMBER.test(bares[i - 1] ?? '') && words.prepositions.has(bareLeft) && UNITS.has(bares[i + 1]!)) return true;
   if (ordinalDot && ORDINAL.test(left)) return true; // `am 12. März`: the ordinal belongs to its noun
   if (japanese && JA_PARTICLES.has(right)) return true; // a particle belongs to the word before it
   if (NO_START.test(right) || (zeroWidth && /^[…‥]/u.test(right)) || NO_END.test(left) || SYMBOL.test(right)) return true;

@@ -147,11 +147,14 @@ describe('fitCue: what it never does', () => {
     ['de', 'Das Büro liegt im 3. Stock des alten Gebäudes'],
     ['es', 'La línea cierra cada noche a las 22 h en punto'],
     ['it', 'Il pacco pesava esattamente più o meno 15 kg circa'],
+    ['es', 'La línea abrió por primera vez el 12 de marzo de 2019 en Pekín.'],
+    ['es', 'El 3 de septiembre volvimos a llamar a la línea ciudadana.'],
   ])('%s: never ends a line with a number its unit, month or noun (an ordinal) starts the next with: %s', (language, text) => {
     for (let width = 12; width <= 42; width++) {
       const lines = fitLines(text, language, width);
       for (let i = 1; i < lines.length; i++) {
-        expect(/\d\.?$/.test(lines[i - 1]!) && /^(km|p\.m\.|mars|h|März|Stock|kg)\b/u.test(lines[i]!), `${width}: ${JSON.stringify(lines)}`).toBe(false);
+        expect(/\d\.?$/.test(lines[i - 1]!) && /^(km|p\.m\.|mars|h|März|Stock|kg|de)\b/u.test(lines[i]!), `${width}: ${JSON.stringify(lines)}`).toBe(false);
+        expect(/\d de$/.test(lines[i - 1]!), `${width}: ${JSON.stringify(lines)}`).toBe(false);
       }
     }
   });
