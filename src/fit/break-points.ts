@@ -1,5 +1,5 @@
 import { languageProperties, primaryLanguage } from '../model/language.js';
-import { breakWordsFor, JA_PARTICLES, NAME_PARTICLES, type BreakWords } from './break-words.js';
+import { breakWordsFor, JA_PARTICLES, NAME_PARTICLES, ORDINAL_DOT, UNITS, type BreakWords } from './break-words.js';
 import { protectedRanges } from './protected-ranges.js';
 
 export interface BreakPoint {
@@ -11,8 +11,9 @@ export interface BreakPoint {
    * How good a place this is, lower is better: 0 after a full stop, 1 after a
    * comma, 2 at a full-width space, 4 before a conjunction or preposition (or
    * after a Japanese particle), 5.5 any other word boundary, 7 leaving a
-   * conjunction or preposition at the end of the line, 8 inside a Japanese
-   * compound.
+   * conjunction or preposition at the end of the line, or a number before
+   * the noun it counts, 8 inside a Japanese
+   * compound or before the hiragana ending of a Japanese word.
    */
   level: number;
 }
@@ -46,6 +47,7 @@ const COUNTER_START =
 const NUMBER_PREFIX = /[第約约計计共毎每]$/u;
 /** Two sides of a Japanese compound written in kanji or katakana (`通話ホール`, `駐車枠`): a break inside one is the last resort. */
 const COMPOUND_SIDE = /[\p{Script=Han}\p{Script=Katakana}ー]/u;
+const HIRAGANA_START = /^\p{Script=Hiragana}/u;
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
@@ -78,9 +80,10 @@ const continuesName = (token: string | undefined): boolean =>
   isCapital(token) && (!TRAILING_PUNCT.test(token!) || INITIAL.test(token!));
 const isParticle = (token: string | undefined): boolean =>
   token !== undefined && !TRAILING_PUNCT.test(token) && NAME_PARTICLES.has(token);
-/** Two narrow letters or digits side by side: the inside of a Latin word or a number. */
-const NARROW_WORD = /[\p{L}\p{N}]/u;
-const isNarrowWordChar = (ch: string): boolean => ch.charCodeAt(0) < 0x1100 && NARROW_WORD.test(ch);
+/** A half-width character that is not a space: two side by side are inside one Latin word, number or address. */
+const isNarrowChar = (ch: string): boolean => ch.charCodeAt(0) < 0x1100 && !/\s/u.test(ch);
+/** Marks written twice as one (`——`, `――`, `……`). */
+const PAIRED = /[—―─…‥]/u;
 
 function insideName(tokens: readonly string[], i: number): boolean {
   const [before, left, right, after] = [tokens[i - 1], tokens[i]!, tokens[i + 1]!, tokens[i + 2]];
@@ -88,16 +91,27 @@ function insideName(tokens: readonly string[], i: number): boolean {
   return isParticle(left) && continuesName(before) && isCapital(right);
 }
 
-function forbidden(tokens: readonly string[], bares: readonly string[], i: number, zeroWidth: boolean, japanese: boolean, words: BreakWords): boolean {
+/** A number as a whole token (`20`, `60,000`, `3.5`), and one written as an ordinal with a dot (`12.`). */
+const NUMBER = /^\p{N}[\p{N}.,]*$/u;
+const ORDINAL = /^\p{N}{1,3}\.$/u;
+
+function forbidden(tokens: readonly string[], bares: readonly string[], i: number, zeroWidth: boolean, japanese: boolean, ordinalDot: boolean, words: BreakWords): boolean {
   const left = tokens[i]!;
   const right = tokens[i + 1]!;
   const bareLeft = bares[i]!;
+  if (NUMBER.test(bareLeft) && UNITS.has(bares[i + 1]!)) return true; // `20 km`, `10 p.m.`, `12 mars`
+  // `12 de marzo`: a date joined by a preposition is as whole as `12 mars`.
+  if (NUMBER.test(bareLeft) && words.prepositions.has(bares[i + 1]!) && UNITS.has(bares[i + 2] ?? '')) return true;
+  if (NUMBER.test(bares[i - 1] ?? '') && words.prepositions.has(bareLeft) && UNITS.has(bares[i + 1]!)) return true;
+  if (ordinalDot && ORDINAL.test(left)) return true; // `am 12. März`: the ordinal belongs to its noun
   if (japanese && JA_PARTICLES.has(right)) return true; // a particle belongs to the word before it
   if (NO_START.test(right) || (zeroWidth && /^[…‥]/u.test(right)) || NO_END.test(left) || SYMBOL.test(right)) return true;
   if (i === 0 && !/[\p{L}\p{N}]/u.test(left)) return true; // a leading dialogue dash or quote stays with its words
   if (/\p{N}$/u.test(left) && /^\p{N}/u.test(right)) return true; // digit groups: "60 000"
   if (zeroWidth && ((NUMBER_END.test(left) && COUNTER_START.test(right)) || (NUMBER_PREFIX.test(left) && /^\p{N}/u.test(right)))) return true;
-  if (zeroWidth && isNarrowWordChar(left.at(-1)!) && isNarrowWordChar(right[0]!)) return true;
+  // Between Chinese or Japanese characters: a half-width run (`iPhone`, `03-1234-5678`, `COVID-19`, a web address) stays whole, and so does a two-em dash or ellipsis (`——`, `……`).
+  if (zeroWidth && isNarrowChar(left.at(-1)!) && isNarrowChar(right[0]!)) return true;
+  if (zeroWidth && PAIRED.test(right[0]!) && left.at(-1) === right[0]) return true;
   if (words.titles.has(bareLeft) && isCapital(right)) return true;
   if (insideName(tokens, i)) return true;
   if (TRAILING_PUNCT.test(left)) return false;
@@ -112,7 +126,12 @@ function level(left: string, right: string, before: string, after: string, separ
   if (separator.includes('\u3000')) return 2;
   if (japanese && JA_PARTICLES.has(left)) return 4;
   if (japanese && separator === '' && COMPOUND_SIDE.test(left.at(-1)!) && COMPOUND_SIDE.test(right[0]!)) return 8;
+  // Hiragana after anything but a particle: the ending or auxiliary of the word before (`ふさ|がれ`, `送|れない`).
+  if (japanese && separator === '' && HIRAGANA_START.test(right)) return 8;
   if (words.conjunctions.has(before) || words.prepositions.has(before)) return 7;
+  // A number before the noun it counts (`drei / Runden`); before a function word (`in 2019 / the`) it may end a line.
+  const functionWord = words.conjunctions.has(after) || words.prepositions.has(after) || words.determiners.has(after);
+  if (separator !== '' && (NUMBER.test(before) || words.numbers.has(before)) && !functionWord && !TRAILING_PUNCT.test(left)) return 7;
   if (words.conjunctions.has(after) || words.prepositions.has(after)) return 4;
   return 5.5;
 }
@@ -131,11 +150,30 @@ function boundaries(text: string, language: string): Array<{ at: number; resume:
   return found.sort((a, b) => a.at - b.at);
 }
 
+/** The dash a dialogue line opens with (`- `, `-`, `– `, Spanish `—`), its text right after it. */
+const OPENING_DASH = /^\s*([-–—])(?=\s?[^\s\-–—])/u;
+/** Space before a dash that opens a speaker's words. */
+const SPEAKER_DASH = /[\t \u3000]+(?=([-–—])\s?[^\s\-–—])/gu;
+
+/**
+ * Where a dialogue written on one line (`- Where to? - The office.`) breaks:
+ * before each later speaker's dash, the same dash the text opens with. None
+ * when the text does not open with a dialogue dash.
+ */
+export function speakerBreaks(text: string): BreakPoint[] {
+  const dash = OPENING_DASH.exec(text)?.[1];
+  if (dash === undefined) return [];
+  const points: BreakPoint[] = [];
+  for (const m of text.matchAll(SPEAKER_DASH)) if (m[1] === dash) points.push({ at: m.index, resume: m.index + m[0].length, level: 0 });
+  return points;
+}
+
 /**
  * Every place a single line of text may break, with how good a place it is.
  * Left out: breaks inside a protected phrase, after an article or title,
- * inside a name, a number or a Latin word, and before closing or after
- * opening punctuation.
+ * inside a name, a number or a Latin word, between a number and its unit
+ * or month, after an ordinal written with a dot, and before closing or
+ * after opening punctuation.
  */
 export function findBreakPoints(text: string, language: string, protectedPhrases: readonly string[]): BreakPoint[] {
   const raw = boundaries(text, language);
@@ -144,13 +182,14 @@ export function findBreakPoints(text: string, language: string, protectedPhrases
   tokens.push(text.slice(raw.at(-1)!.resume));
   const words = breakWordsFor(language);
   const japanese = primaryLanguage(language) === 'ja';
+  const ordinalDot = ORDINAL_DOT.has(primaryLanguage(language));
   const ranges = protectedRanges(text, protectedPhrases, !languageProperties(language).spaced);
   // Each token bared once: the rules ask about both sides of every break.
   const bares = tokens.map(bare);
   const points: BreakPoint[] = [];
   raw.forEach(({ at, resume }, i) => {
     if (ranges.some(([start, end]) => start < at && resume < end)) return;
-    if (forbidden(tokens, bares, i, at === resume, japanese, words)) return;
+    if (forbidden(tokens, bares, i, at === resume, japanese, ordinalDot, words)) return;
     points.push({ at, resume, level: level(tokens[i]!, tokens[i + 1]!, bares[i]!, bares[i + 1]!, text.slice(at, resume), japanese, words) });
   });
   return points;

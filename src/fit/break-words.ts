@@ -7,6 +7,8 @@
  *   poor one to end the first. Contracted preposition-articles (`al`, `zum`)
  *   are in `determiners` and `prepositions`: a line may start with them but not end with them.
  * - `titles`: never split from the name that follows (written without the dot).
+ * - `numbers`: number words, a poor end of a line before the noun they count
+ *   (`drei / Runden`), as a number in digits is.
  * - `nameParticles`: may sit inside a name ("Charles de Gaulle").
  */
 export interface BreakWords {
@@ -15,6 +17,7 @@ export interface BreakWords {
   conjunctions: ReadonlySet<string>;
   prepositions: ReadonlySet<string>;
   titles: ReadonlySet<string>;
+  numbers: ReadonlySet<string>;
 }
 
 const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s*,\s*/).filter(Boolean));
@@ -25,6 +28,7 @@ const NONE: BreakWords = {
   conjunctions: words(''),
   prepositions: words(''),
   titles: words(''),
+  numbers: words(''),
 };
 
 const TABLE: Readonly<Record<string, BreakWords>> = {
@@ -34,6 +38,7 @@ const TABLE: Readonly<Record<string, BreakWords>> = {
     conjunctions: words('and, but, or, nor, so, yet, because, although, though, while, whereas, if, unless, until, when, where, whether, which, who, whom, whose, that'),
     prepositions: words('about, above, across, after, against, along, among, around, at, before, behind, below, beneath, beside, between, beyond, by, despite, during, except, for, from, in, inside, into, like, near, of, off, on, onto, outside, over, past, since, through, throughout, to, toward, towards, under, upon, with, within, without'),
     titles: words('mr, mrs, ms, dr, prof'),
+    numbers: words('two, three, four, five, six, seven, eight, nine, ten, eleven, twelve, twenty, thirty, forty, fifty, hundred, thousand'),
   },
   fr: {
     determiners: words("le, la, les, l', un, une, des, du, au, aux, ce, cet, cette, ces, mon, ma, mes, ton, ta, tes, son, sa, ses, notre, nos, votre, vos, leurs, chaque"),
@@ -41,6 +46,7 @@ const TABLE: Readonly<Record<string, BreakWords>> = {
     conjunctions: words('et, ou, mais, donc, ni, car, que, qui, quand, lorsque, puisque, parce, si, comme, dont, où'),
     prepositions: words("à, au, aux, de, dans, en, par, pour, sur, sous, avec, sans, chez, vers, entre, contre, depuis, pendant, avant, après, selon, malgré, parmi, dès, jusqu'à"),
     titles: words('m, mme, mlle, dr, pr'),
+    numbers: words('deux, trois, quatre, cinq, six, sept, huit, neuf, dix, onze, douze, vingt, trente, quarante, cinquante, cent, mille'),
   },
   de: {
     determiners: words('der, die, das, den, dem, des, ein, eine, einen, einem, einer, eines, kein, keine, keinen, keinem, keiner, keines, mein, meine, meinen, meinem, meiner, dein, deine, sein, seine, seinen, seinem, seiner, ihre, ihren, ihrem, ihrer, unser, unsere, unseren, unserem, jeder, jede, jedes, jeden, jedem, dieser, diese, dieses, diesen, diesem, zum, zur, im, am, vom, beim, ins, ans'),
@@ -48,6 +54,7 @@ const TABLE: Readonly<Record<string, BreakWords>> = {
     conjunctions: words('und, oder, aber, denn, sondern, weil, dass, ob, wenn, als, obwohl, damit, sodass, bevor, nachdem, wie'),
     prepositions: words('an, am, ans, im, ins, zum, zur, vom, beim, auf, aus, bei, bis, durch, für, gegen, hinter, in, mit, nach, neben, ohne, seit, über, um, unter, von, vor, während, wegen, zu, zwischen, trotz'),
     titles: words('hr, fr, dr, prof'),
+    numbers: words('zwei, drei, vier, fünf, sechs, sieben, acht, neun, zehn, elf, zwölf, zwanzig, dreißig, vierzig, fünfzig, hundert, tausend'),
   },
   it: {
     determiners: words("il, lo, la, i, gli, le, l', un, uno, una, un', del, dello, della, dei, degli, delle, al, allo, alla, ai, agli, alle, dal, dallo, dalla, dai, dagli, dalle, nel, nello, nella, nei, negli, nelle, sul, sullo, sulla, sui, sugli, sulle, questo, questa, questi, queste, quel, quello, quella, ogni"),
@@ -55,6 +62,7 @@ const TABLE: Readonly<Record<string, BreakWords>> = {
     conjunctions: words('e, ed, o, oppure, ma, però, perché, poiché, quando, se, che, mentre, come, dove, quindi, sebbene, né'),
     prepositions: words('di, a, da, in, al, allo, alla, ai, agli, alle, del, dello, della, dei, degli, delle, dal, dallo, dalla, dai, dagli, dalle, nel, nello, nella, nei, negli, nelle, sul, sullo, sulla, sui, sugli, sulle, con, su, per, tra, fra, verso, senza, contro, dopo, durante, presso, sotto, sopra, dentro'),
     titles: words('sig, sigra, dott, dr, prof, ing, avv'),
+    numbers: words('due, tre, quattro, cinque, sei, sette, otto, nove, dieci, undici, dodici, venti, trenta, quaranta, cinquanta, cento, mille'),
   },
   es: {
     determiners: words('el, la, los, las, un, una, unos, unas, al, del, este, esta, estos, estas, ese, esa, esos, esas, mi, mis, tu, tus, su, sus, nuestro, nuestra, nuestros, nuestras, cada'),
@@ -62,8 +70,31 @@ const TABLE: Readonly<Record<string, BreakWords>> = {
     conjunctions: words('y, e, o, u, pero, sino, porque, aunque, cuando, si, que, mientras, como, donde, pues, ni'),
     prepositions: words('a, al, del, ante, bajo, con, contra, de, desde, durante, en, entre, hacia, hasta, mediante, para, por, según, sin, sobre, tras'),
     titles: words('sr, sra, srta, dr, dra, d, dña'),
+    numbers: words('dos, tres, cuatro, cinco, seis, siete, ocho, nueve, diez, once, doce, veinte, treinta, cuarenta, cincuenta, cien, mil'),
   },
 };
+
+/**
+ * What follows a number and belongs with it (Netflix: never separate a
+ * number from its unit), across languages, bare and lower-case: units,
+ * currencies, clock words and month names (`20 km`, `10 p.m.`, `22 Uhr`,
+ * `12 mars`).
+ */
+export const UNITS: ReadonlySet<string> = words(
+  [
+    'km, m, cm, mm, kg, g, mg, t, l, ml, cl, h, min, s, ms, km/h, mph, ft, lb, lbs, oz, kw, kwh, mb, gb, °, °c, °f, m², m2, ha',
+    'a.m, p.m, uhr, heures, horas, ore, hours, yuan, yuans, yuanes, rmb, renminbi, euro, euros, dollar, dollars, dólares, dollari, yen, cent, cents',
+    'thousand, million, millions, billion, billions, mille, mila, milioni, miliardi, mil, millones, millionen, milliarden, mio, mrd, milliard, milliards',
+    'january, february, march, april, may, june, july, august, september, october, november, december',
+    'janvier, février, mars, avril, mai, juin, juillet, août, septembre, octobre, novembre, décembre',
+    'januar, februar, märz, april, mai, juni, juli, august, september, oktober, november, dezember',
+    'enero, febrero, marzo, abril, mayo, junio, julio, agosto, septiembre, octubre, noviembre, diciembre',
+    'gennaio, febbraio, marzo, aprile, maggio, giugno, luglio, agosto, settembre, ottobre, novembre, dicembre',
+  ].join(', '),
+);
+
+/** Languages that write an ordinal as a number and a dot (`am 12. März`, `im 3. Stock`): the dot ends no sentence there. */
+export const ORDINAL_DOT: ReadonlySet<string> = words('de, da, nb, nn, no, fi, cs, sk, pl, hu, tr, et, lv, sl, hr, sr, bs, is, fo');
 
 /** Name particles across languages: lower-case words allowed between two capitalised name parts. */
 export const NAME_PARTICLES: ReadonlySet<string> = words('de, da, di, del, della, van, von, der, den, du, le, la, dos, das, bin, ibn, al, el, ter');

@@ -1,9 +1,9 @@
 import { lineText, splitLines } from '../model/spans.js';
 import type { Lang, Span } from '../model/track.js';
-import { findBreakPoints } from './break-points.js';
+import { findBreakPoints, speakerBreaks } from './break-points.js';
 import { chooseLayout, type Layout } from './choose-lines.js';
 import { sliceSpans } from './slice-spans.js';
-import { textWidth } from '../model/language.js';
+import { textWidth, visibleCharacters } from '../model/language.js';
 
 export interface FitOptions {
   language: Lang;
@@ -26,14 +26,19 @@ function result(lines: Span[][], fits: boolean): FitResult {
   return fits ? { lines, fits } : { lines, fits, reason: 'too-long' };
 }
 
-/** Width of every prefix of the text, indexed by UTF-16 offset, so any line's width is one subtraction. */
+/**
+ * Width of every prefix of the text, indexed by UTF-16 offset, so any line's
+ * width is one subtraction; NaN inside a character a viewer sees as one
+ * (a surrogate pair, an accent written as a combining mark, an emoji sequence),
+ * where no line may break.
+ */
 function prefixWidths(text: string, language: Lang): Float64Array {
-  const widths = new Float64Array(text.length + 1);
+  const widths = new Float64Array(text.length + 1).fill(NaN);
+  widths[0] = 0;
   let offset = 0;
-  for (const ch of text) {
-    widths[offset + ch.length] = widths[offset]! + textWidth(ch, language);
-    if (ch.length === 2) widths[offset + 1] = widths[offset]!;
-    offset += ch.length;
+  for (const { length, width } of visibleCharacters(text, language)) {
+    widths[offset + length] = widths[offset]! + width;
+    offset += length;
   }
   return widths;
 }
@@ -43,7 +48,8 @@ function prefixWidths(text: string, language: Lang): Float64Array {
  * else the fewest lines (up to `maxLines`) at the best-scored break points
  * (see break-points.ts). The text is never cut or changed: only the
  * whitespace at a break is consumed, and styles carry across it. Lines the
- * text already has (dialogue) are kept as they are. When nothing fits, the
+ * text already has (dialogue) are kept as they are, and a dialogue written
+ * on one line breaks before each speaker's dash, and only there. When nothing fits, the
  * layout that overflows least comes back with `fits: false` for QC to flag.
  */
 export function fitCue(spans: readonly Span[], options: FitOptions): FitResult {
@@ -56,8 +62,15 @@ export function fitCue(spans: readonly Span[], options: FitOptions): FitResult {
   const line = given[0]!;
   const text = lineText(line);
   const widths = prefixWidths(text, language);
-  if (widths[text.length]! <= maxWidth) return result([line], maxLines >= 1);
-  const points = maxLines >= 2 ? findBreakPoints(text, language, protectedPhrases) : [];
+  // Two speakers on one line: each gets a line that opens with its dash, wherever else the text could break.
+  const speakers = maxLines >= 2 ? speakerBreaks(text) : [];
+  if (speakers.length === 0 && widths[text.length]! <= maxWidth) return result([line], maxLines >= 1);
+  const points =
+    speakers.length > 0
+      ? speakers
+      : maxLines >= 2
+        ? findBreakPoints(text, language, protectedPhrases).filter((p) => !Number.isNaN(widths[p.at]! + widths[p.resume]!))
+        : [];
   const widthBetween = (from: number, to: number): number => widths[to]! - widths[from]!;
   let best: Layout | undefined;
   for (let count = 2; count <= maxLines; count++) {

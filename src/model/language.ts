@@ -60,12 +60,49 @@ export function lineJoiner(language: Lang): string {
 }
 
 /**
- * How wide a subtitler counts a run of text: every character 1, spaces and
- * punctuation included; in a full-width language a half-width character 0.5.
+ * Code points that join the character before them into one that a viewer
+ * sees (combining marks, variation selectors, emoji modifiers and joiners,
+ * flag halves, Hangul jamo vowels and finals), or that are not seen at all
+ * (direction marks, soft hyphens): where one occurs, text is counted by
+ * grapheme cluster.
+ */
+const CLUSTERING = /[\p{M}\p{Cf}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\u1160-\u11FF]/u;
+const INVISIBLE = /^\p{Cf}+$/u;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+function characterWidth(character: string, fullWidth: boolean): number {
+  if (!fullWidth) return 1;
+  const code = character.charCodeAt(0);
+  return code < 0x1100 || (code >= 0xff61 && code <= 0xffdc) ? 0.5 : 1;
+}
+
+/**
+ * The characters a viewer sees in the text (grapheme clusters: `é` written
+ * as `e` and a combining accent is one, a family emoji of seven code points
+ * is one), each with its UTF-16 length and its width as `textWidth` counts it.
+ */
+export function visibleCharacters(text: string, language: Lang): Array<{ length: number; width: number }> {
+  const { fullWidth } = languageProperties(language);
+  const out: Array<{ length: number; width: number }> = [];
+  if (!CLUSTERING.test(text)) {
+    for (const ch of text) out.push({ length: ch.length, width: characterWidth(ch, fullWidth) });
+    return out;
+  }
+  for (const { segment } of graphemes.segment(text)) {
+    out.push({ length: segment.length, width: INVISIBLE.test(segment) ? 0 : characterWidth(segment, fullWidth) });
+  }
+  return out;
+}
+
+/**
+ * How wide a subtitler counts a run of text: every character a viewer sees
+ * 1, spaces and punctuation included, direction marks and other invisible
+ * characters 0; in a full-width language a half-width character 0.5.
  */
 export function textWidth(text: string, language: Lang): number {
+  if (CLUSTERING.test(text)) return visibleCharacters(text, language).reduce((sum, c) => sum + c.width, 0);
   if (!languageProperties(language).fullWidth) return [...text].length;
   let width = 0;
-  for (const ch of text) width += ch.charCodeAt(0) < 0x1100 || (ch >= '\uff61' && ch <= '\uffdc') ? 0.5 : 1;
+  for (const ch of text) width += characterWidth(ch, true);
   return width;
 }

@@ -113,31 +113,104 @@ function mixedValues(text: string): number[] {
   return readings.map(eastAsianValue);
 }
 
+/** `24/7`, "around the clock": it accounts for a source's 24 hours and is never required. */
+const AROUND_THE_CLOCK = /(?<![\d/])24\/7(?![\d/])/g;
+/** A time on a clock, `19:00` (German `19.30 Uhr`): its minutes are a number only when they are not `00`. */
+const CLOCK = /(?<![\d:.,])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s?Uhr\b))(?![\d:])/g;
+/** A date written with dots, as German and Italian write it: `3.9.2021`, `03.09.2021`. */
+const DOTTED_DATE = /(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g;
+/**
+ * A phone number, grouped as each language groups it (`010-12345678` =
+ * `010 1234 5678`): digit groups joined by a space, hyphen or dot, seven
+ * digits or more, led by a 0 or a `+` or in three groups or more; compared
+ * by its digits. Dates (`2021-09-03`) and thousands (`1 234 567`) are not.
+ */
+const PHONE = /(?<![\d.,:])\+?\d{2,5}(?:[ \-.]\d{2,8}){1,5}(?![.,]?\d)/g;
+const NOT_PHONE = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,3}(?:[ .,]\d{3})+)$/;
+/** A Chinese decimal, `三点五` (3.5); `七点五十分` is a time, read number by number. */
+const CJK_DECIMAL = new RegExp(`([${CJK_NUMERALS}]+)[点點]([零〇一二三四五六七八九]+)(?![十百千万萬亿億分])`, 'g');
+/** An hour on a 12-hour clock (`七点`, `7時`) after a word for the afternoon or evening: the 24-hour clock writes it 12 later. */
+const HOUR_AFTER = /^[点點时時]/u;
+const EVENING_BEFORE = /(?:下午|傍晚|晚上|晚间|晚間|夜里|夜裡|夜间|夜間|午後|夕方|夜|晚)$/u;
+/** `七点半`: half past, thirty minutes. */
+const HALF_HOUR_AFTER = /^[点點时時]半/u;
+/** The end of a year range whose second year is shortened: `2019～24`, `2019–24`. */
+const RANGE_BEFORE = /(?<!\d)(\d{2})\d{2}\s*[-–—~～〜]\s*$/u;
+
+/** `7 p.m.`: an hour after noon on a 12-hour clock. */
+const PM_AFTER = /^\s?(?:p\.\s?m\.|pm\b)/iu;
+
+/** Values a number gains from where it stands: the 24-hour reading of an hour after noon (`晚上七点`, `7 p.m.`). */
+function hourValues(value: number, before: string, after: string): number[] {
+  const afternoon = (HOUR_AFTER.test(after) && EVENING_BEFORE.test(before)) || PM_AFTER.test(after);
+  return value >= 1 && value <= 11 && afternoon ? [value + 12] : [];
+}
+
 export function findNumbers(text: string): NumberToken[] {
   const out: NumberToken[] = [];
-  let rest = text;
-  for (const m of text.matchAll(DIGIT_TOKEN)) {
-    // Blanked so that the unit of `6万` is not read again as a number of its own.
-    rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+  // Full-width digits (Japanese writes a single digit so) read as ASCII ones; each is one UTF-16 unit, so offsets into `text` hold.
+  const ascii = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  let rest = ascii;
+  // Blanked once read, so that the unit of `6万` or the minutes of `19:30` are not read again as numbers of their own.
+  const blank = (index: number, length: number) => {
+    rest = rest.slice(0, index) + ' '.repeat(length) + rest.slice(index + length);
+  };
+  for (const m of ascii.matchAll(AROUND_THE_CLOCK)) {
+    out.push({ text: m[0], values: ['24'], digits: false });
+    blank(m.index, m[0].length);
+  }
+  for (const m of rest.matchAll(CLOCK)) {
+    out.push({ text: text.slice(m.index, m.index + m[0].length), values: [canonical(Number(m[1]))], digits: true });
+    const minutes = m[2] ?? m[3]!;
+    if (minutes !== '00') out.push({ text: minutes, values: [canonical(Number(minutes))], digits: true });
+    blank(m.index, m[0].length);
+  }
+  for (const m of rest.matchAll(DOTTED_DATE)) {
+    for (const part of m.slice(1)) out.push({ text: part, values: [canonical(Number(part))], digits: true });
+    blank(m.index, m[0].length);
+  }
+  for (const m of rest.matchAll(PHONE)) {
+    const digits = m[0].replace(/\D/g, '');
+    const groups = m[0].split(/[ \-.]/).length;
+    if (digits.length < 7 || NOT_PHONE.test(m[0]) || !(/^[+0]/.test(m[0]) || groups >= 3)) continue;
+    out.push({ text: text.slice(m.index, m.index + m[0].length), values: [digits], digits: true });
+    blank(m.index, m[0].length);
+  }
+  for (const m of rest.matchAll(DIGIT_TOKEN)) {
+    blank(m.index, m[0].length);
     let end = m.index + m[0].length;
     let values = /[^\d.,' \u00a0\u202f\u2009’]/.test(m[0]) ? mixedValues(m[0]) : arabicValues(m[0]);
-    let shown = m[0];
-    const scale = SCALE.exec(text.slice(end));
+    let shown = text.slice(m.index, end);
+    const scale = SCALE.exec(ascii.slice(end));
     if (scale) {
       const factor = scale[0].trim().split(/\s+/).reduce((f, w) => f * SCALE_WORDS[w.replace(/\.$/, '').toLowerCase()]!, 1);
       values = values.map((v) => v * factor);
       shown += scale[0];
       end += scale[0].length;
     } else {
-      const ordinal = ORDINAL.exec(text.slice(end));
+      const ordinal = ORDINAL.exec(ascii.slice(end));
       if (ordinal) end += ordinal[0].length;
     }
     // Glued to a word (`5G`, `MP3s`): a name, not a quantity.
-    if (LATIN_AFTER.test(text.slice(end)) || values.length === 0) continue;
+    if (LATIN_AFTER.test(ascii.slice(end)) || values.length === 0) continue;
+    const before = ascii.slice(0, m.index);
+    const century = /^\d{2}$/.test(m[0]) ? RANGE_BEFORE.exec(before)?.[1] : undefined;
+    if (century !== undefined) values.push(Number(century + m[0]));
+    if (values.length === 1) values.push(...hourValues(values[0]!, before, ascii.slice(end)));
     out.push({ text: shown.replace(/\s+/g, ' '), values: values.map(canonical), digits: true });
+    if (HALF_HOUR_AFTER.test(ascii.slice(end))) out.push({ text: '半', values: ['30'], digits: false });
+  }
+  for (const m of rest.matchAll(CJK_DECIMAL)) {
+    const whole = eastAsianValue([...m[1]!]);
+    const fraction = [...m[2]!].map((d) => DIGIT_VALUE[d]).join('');
+    out.push({ text: m[0], values: [Number(`${whole}.${fraction}`), whole, Number(fraction)].map(canonical), digits: false });
+    blank(m.index, m[0].length);
   }
   for (const m of rest.matchAll(CJK_TOKEN)) {
-    out.push({ text: m[0], values: [canonical(eastAsianValue([...m[0]]))], digits: false });
+    const value = eastAsianValue([...m[0]]);
+    const after = rest.slice(m.index + m[0].length);
+    out.push({ text: m[0], values: [value, ...hourValues(value, rest.slice(0, m.index), after)].map(canonical), digits: false });
+    if (HALF_HOUR_AFTER.test(after)) out.push({ text: '半', values: ['30'], digits: false });
   }
   for (const m of rest.matchAll(WORD_TOKEN)) {
     const value = WORD_VALUES[m[0].toLowerCase()];

@@ -57,8 +57,9 @@ interface Frames {
  * delivery rate; in-times stay where speech starts (moved only to their
  * nearest frame, at most half a frame); out-times extended, by at most
  * `maxExtendMs`, to reach the minimum duration and the reading speed the
- * text needs, never into the next cue's minimum gap; gaps up to `chainMs`
- * closed to the minimum gap; a cue that runs into the next ends the minimum
+ * text needs, never into the next cue's minimum gap nor past the maximum
+ * duration; gaps up to `chainMs` closed to the minimum gap where the cue
+ * stays within the maximum duration; a cue that runs into the next ends the minimum
  * gap before it. Text and order never change. What moving out-times cannot
  * fix stays a finding with a hint.
  */
@@ -69,6 +70,7 @@ export function fixTiming(track: Track, options: TimingFixOptions): TimingFixRes
   const maxExtend = toFrames(options.maxExtendMs ?? 500);
   const chain = toFrames(options.chainMs ?? 500);
   const minDuration = Math.ceil((profile.minDurationMs.value * rate.numerator) / (rate.denominator * 1000));
+  const maxDuration = Math.floor((profile.maxDurationMs.value * rate.numerator) / (rate.denominator * 1000));
   const cps = forLanguage(profile.readingSpeed.value, language);
   const findings: Diagnostic[] = [];
 
@@ -82,12 +84,15 @@ export function fixTiming(track: Track, options: TimingFixOptions): TimingFixRes
     const following = next !== undefined && next.in >= c.in ? next : undefined;
     if (next !== undefined && following === undefined) findings.push(diagnostic('timing/out-of-order', 'warning', messages.outOfOrder(c.cue.id, next.cue.id), { cueId: next.cue.id }));
     const ceiling = Math.min(following === undefined ? Infinity : following.in - minGap, nextIn.get(i)! - minGap, options.lastFrame ?? Infinity);
+    // No extension, nor rounding to frames, makes a cue outlast the profile's maximum duration; one already longer is not shortened.
+    const longest = c.cue.end - c.cue.start <= profile.maxDurationMs.value ? c.in + maxDuration : Math.max(c.out, c.in + maxDuration);
+    c.out = Math.min(c.out, longest);
     const original = c.out;
 
     const readingFrames = Number.isFinite(cps) && cps > 0 ? Math.ceil((readingChars(c.cue, language) / cps) * (rate.numerator / rate.denominator)) : 0;
     const needed = Math.max(minDuration, readingFrames);
     if (c.out - c.in < needed) {
-      const out = Math.min(c.in + needed, original + maxExtend, ceiling);
+      const out = Math.min(c.in + needed, original + maxExtend, ceiling, longest);
       if (out > c.out) {
         c.out = out;
         c.rule = readingFrames > minDuration ? 'reading-speed' : 'min-duration';
@@ -95,7 +100,7 @@ export function fixTiming(track: Track, options: TimingFixOptions): TimingFixRes
     }
     if (following !== undefined) {
       const gap = following.in - c.out;
-      if (gap > minGap && gap <= chain) {
+      if (gap > minGap && gap <= chain && ceiling <= longest) {
         c.out = ceiling;
         c.rule = 'chaining';
       } else if (gap < minGap) {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { breakLines } from '../../src/fit/break-lines.js';
+import { findBreakPoints } from '../../src/fit/break-points.js';
 import { importTmx } from '../../src/memory/tmx.js';
 import { lineText } from '../../src/model/spans.js';
 import { fromTagged } from '../../src/model/tagged-text.js';
@@ -33,8 +34,42 @@ describe('Chinese and Japanese lines break at phrases', () => {
     }
   });
 
+  it.each([
+    ['zh-Hans', '他说——我真的不知道该怎么办才好', '——'],
+    ['ja', '彼は――本当に知らなかったのです', '――'],
+    ['ja', '電話番号は03-1234-5678です', '03-1234-5678'],
+    ['zh-Hans', '请拨打010-12345678咨询', '010-12345678'],
+    ['zh-Hans', '详情请看www.beijing.gov.cn网站', 'www.beijing.gov.cn'],
+    ['ja', '新型コロナCOVID-19の影響で', 'COVID-19'],
+  ])('%s: never splits a two-em dash, a phone number, a web address or a half-width word: %s', (language, text, whole) => {
+    for (let width = 5; width <= 16; width++) {
+      const lines = fitLines(text, language, width);
+      if (lines.length > 1) expect(lines.some((l) => l.includes(whole)), `${width}: ${lines.join('|')}`).toBe(true);
+    }
+    const [from, to] = [text.indexOf(whole), text.indexOf(whole) + whole.length];
+    expect(findBreakPoints(text, language, []).filter((p) => p.at > from && p.at < to)).toEqual([]);
+  });
+
   it('keeps a Japanese compound whole when a particle offers a break', () => {
     expect(fitLines('駐車枠は60台分だけ', 'ja', 6)).toEqual(['駐車枠は', '60台分だけ']);
+  });
+
+  it('keeps a Japanese verb whole, its endings and auxiliaries with it, when a phrase boundary offers a break', () => {
+    // Seen in the sample's Japanese track: `また門前をふさ / がれ子供を送れない`.
+    expect(fitLines('また門前をふさがれ子供を送れない', 'ja', 13)).toEqual(['また門前をふさがれ', '子供を送れない']);
+    expect(fitLines('電話がつながらないまま朝になった', 'ja', 13)).toEqual(['電話がつながらないまま', '朝になった']);
+  });
+
+  it('the reviewed Japanese track of the sample: no verb cut before its ending', () => {
+    const tmx = readFileSync(resolve(import.meta.dirname, '../../subtitles/tm/hotline-beijing.ja-JP.tmx'), 'utf8');
+    const joints = importTmx(tmx, 'hotline-beijing.ja-JP.tmx')
+      .entries.flatMap((e) => e.target)
+      .flatMap((cue) => {
+        const lines = breakLines(fromTagged(cue), 'ja-JP').map(lineText);
+        return lines.slice(1).map((line, i) => `${lines[i]}|${line}`);
+      });
+    // A line that opens with hiragana after one that ends in a verb stem or kana that is no particle.
+    expect(joints.filter((j) => /[ぁ-ゖ一-龯](?<![はがをにでとのもへやから])\|[ぁ-ゖ]/u.test(j))).toEqual([]);
   });
 
   it('the reviewed Japanese track of the sample: no number torn from its counter, no compound cut', () => {

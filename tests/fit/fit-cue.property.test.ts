@@ -62,6 +62,31 @@ describe('fitCue properties', () => {
     );
   });
 
+  it('never splits a grapheme cluster, and counts each one once', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    const clusters = ['e\u0301', '👨‍👩‍👧‍👦', '🇫🇷', '👍🏽', 'カ\u3099', 'a', 'の', ' ', '\u3000', '\u200f'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...clusters), { minLength: 1, maxLength: 40 }), arbOptions, (parts, options) => {
+        const input = parts.join('');
+        const { lines, fits } = fitCue([{ text: input }], options);
+        const edges = new Set([...segmenter.segment(input)].map((s) => s.index));
+        let at = 0;
+        lines.forEach((line, i) => {
+          const text = lineText(line);
+          at = input.indexOf(text, at);
+          if (i > 0) expect(edges.has(at), JSON.stringify(lines)).toBe(true);
+          at += text.length;
+          expect(at === input.length || edges.has(at), JSON.stringify(lines)).toBe(true);
+        });
+        // A line of clusters that fits is no wider than its clusters allow.
+        if (fits) for (const line of lines) expect([...segmenter.segment(lineText(line))].length).toBeGreaterThanOrEqual(textWidth(lineText(line), options.language));
+      }),
+      { numRuns: 500 },
+    );
+    // Fifteen accented letters, decomposed: thirty code points, fifteen characters, one line of 16.
+    expect(fitCue([{ text: 'e\u0301'.repeat(15) }], { language: 'fr', maxCharsPerLine: 16 }).fits).toBe(true);
+  });
+
   it('never splits a protected phrase', () => {
     fc.assert(
       fc.property(arbSpans, arbOptions, (spans, options) => {

@@ -125,6 +125,51 @@ describe('fitCue: what it never does', () => {
     expect(fitCue([{ text: '-A\n-B\n-C' }], { language: 'en', maxCharsPerLine: 42, maxLines: 2 })).toMatchObject({ fits: false });
   });
 
+  it('puts each speaker of a dialogue written on one line on a line of its own, the dash first, even when it fits on one', () => {
+    expect(fitLines('- Where are you going? - To the hotline office like every single day', 'en', 42)).toEqual(['- Where are you going?', '- To the hotline office like every single day']);
+    expect(fitLines('– Wohin gehst du – Ins Büro der Hotline wie jeden Tag', 'de', 30)).toEqual(['– Wohin gehst du', '– Ins Büro der Hotline wie jeden Tag']);
+    expect(fitLines('-Which district? -Dongcheng.', 'en', 42)).toEqual(['-Which district?', '-Dongcheng.']);
+    expect(fitLines('—¿Adónde vas? —A la oficina de la línea ciudadana.', 'es', 42)).toEqual(['—¿Adónde vas?', '—A la oficina de la línea ciudadana.']);
+    // The second speaker's line is too long: flagged, never moved off its dash.
+    expect(fitCue([{ text: '- Where are you going? - To the hotline office like every single day' }], { language: 'en', maxCharsPerLine: 42 }).fits).toBe(false);
+    // A no-break space holds even a second speaker's dash to the line.
+    expect(fitLines('- Oui.\u00a0- Non.', 'fr', 42)).toEqual(['- Oui.\u00a0- Non.']);
+    // A dash that opens no dialogue is a pause, broken around like any word.
+    expect(fitLines('He hesitated - then he picked up the phone and dialled the number', 'en', 42)).toEqual(['He hesitated - then he picked up', 'the phone and dialled the number']);
+  });
+
+  it.each([
+    ['en', 'The volunteer drove 20 km through heavy rain'],
+    ['en', 'The hotline closes every evening at 10 p.m. sharp'],
+    ['fr', 'Tout a commencé le 12 mars dans ce petit bureau'],
+    ['fr', 'Le centre ferme tous les soirs à 22 h précises'],
+    ['de', 'Die Hotline wurde zum ersten Mal am 12. März eröffnet'],
+    ['de', 'Das Büro liegt im 3. Stock des alten Gebäudes'],
+    ['es', 'La línea cierra cada noche a las 22 h en punto'],
+    ['it', 'Il pacco pesava esattamente più o meno 15 kg circa'],
+    ['es', 'La línea abrió por primera vez el 12 de marzo de 2019 en Pekín.'],
+    ['es', 'El 3 de septiembre volvimos a llamar a la línea ciudadana.'],
+  ])('%s: never ends a line with a number its unit, month or noun (an ordinal) starts the next with: %s', (language, text) => {
+    for (let width = 12; width <= 42; width++) {
+      const lines = fitLines(text, language, width);
+      for (let i = 1; i < lines.length; i++) {
+        expect(/\d\.?$/.test(lines[i - 1]!) && /^(km|p\.m\.|mars|h|März|Stock|kg|de)\b/u.test(lines[i]!), `${width}: ${JSON.stringify(lines)}`).toBe(false);
+        expect(/\d de$/.test(lines[i - 1]!), `${width}: ${JSON.stringify(lines)}`).toBe(false);
+      }
+    }
+  });
+
+  it.each([
+    // From the sample's tracks: `dreh ich drei / Runden`, `je tourne trois / fois`.
+    ['de', 'Abends nach der Arbeit dreh ich drei Runden im Hutong – kein Parkplatz.', 'drei Runden'],
+    ['fr', 'En rentrant le soir, je tourne trois fois dans le hutong : pas une place.', 'trois fois'],
+    ['en', 'After work I drive around the hutong three times and never find a space.', 'three times'],
+    ['es', 'Al volver del trabajo doy tres vueltas por el hutong y no hay sitio.', 'tres vueltas'],
+    ['it', 'La sera dopo il lavoro faccio tre giri nel hutong e non trovo posto.', 'tre giri'],
+  ])('%s: keeps a number with the noun it counts when another break is as good: %s', (language, text, whole) => {
+    expect(fitLines(text, language, 42).some((line) => line.includes(whole))).toBe(true);
+  });
+
   it('returns the best two lines, whole, when the text cannot fit', () => {
     const text = 'This sentence is much too long to ever fit in two short lines of text';
     expect(fitCue([{ text }], { language: 'en', maxCharsPerLine: 20, maxLines: 2 })).toEqual({

@@ -32,6 +32,16 @@ describe('the language table', () => {
     expect(textWidth('12345번', 'ko')).toBe(3.5);
     expect(textWidth('12345 line', 'en')).toBe(10);
   });
+
+  it('counts what a viewer sees as one character once: accents written as combining marks, emoji sequences, and invisible marks not at all', () => {
+    // `é` decomposed (as macOS writes file names and some editors save), a family emoji of seven code points, a flag of two.
+    expect(textWidth('Ame\u0301lie', 'fr-FR')).toBe(textWidth('Amélie', 'fr-FR'));
+    expect(textWidth('Ame\u0301lie', 'fr-FR')).toBe(6);
+    expect(textWidth('👨‍👩‍👧‍👦 🇫🇷', 'en')).toBe(3);
+    expect(textWidth('\u200fשלום\u200e', 'he')).toBe(4);
+    expect(textWidth('カ\u3099ラス', 'ja')).toBe(3);
+    expect(textWidth('Ame\u0301lie', 'ja')).toBe(3);
+  });
 });
 
 describe('Korean is written with spaces in every stage', () => {

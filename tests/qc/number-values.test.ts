@@ -34,4 +34,52 @@ describe('compareNumbers', () => {
   it('reports numbers missing from the target and numbers it added', () => {
     expect(compareNumbers(findNumbers('每天60,000个来电'), findNumbers('Over 6,000 calls on day 1'))).toEqual({ missing: ['60,000'], extra: ['6,000', '1'], expected: ['60,000'] });
   });
+
+  it.each([
+    // Times of day: a 24-hour clock for an evening hour written on a 12-hour one, and no minutes to find in `:00`.
+    ['晚上七点进', 'On entre à 19 h', 'fr'],
+    ['晚上七点进', 'Entrada a las 19:00', 'es'],
+    ['早上八点出', 'salida a las 8:00', 'es'],
+    ['下午3点开会', 'Sitzung um 15:00 Uhr', 'de'],
+    ['七点半', 'alle 7:30', 'it'],
+    ['晚上7点半', 'um 19.30 Uhr', 'de'],
+    ['夜7時に入庫', 'a las 19:00', 'es'],
+    ['19:00开始', 'starts at 7 p.m.', 'en'],
+    // Japanese writes a single digit full width (Netflix Japanese Timed Text Style Guide).
+    ['6万个电话', '６万件の電話', 'ja'],
+    ['第3次', '第３回', 'ja'],
+    // German and Italian dates with dots.
+    ['2021年9月3日', 'am 3.9.2021', 'de'],
+    ['2021年9月3日', 'il 03.09.2021', 'it'],
+    // A year range with the second year shortened, as Japanese and English subtitles write it.
+    ['从2019年到2024年', '2019～24年', 'ja'],
+    ['从2019年到2024年', 'from 2019–24', 'en'],
+    // Chinese decimals.
+    ['三点五公里', '3,5 km', 'fr'],
+    // "Around the clock" for "24 hours".
+    ['二十四小时开着', 'keeps her phone on 24/7', 'en'],
+    // A phone number grouped as the target language groups it.
+    ['请拨打010-12345678', 'appelez le 010 1234 5678', 'fr'],
+    ['请拨打010-12345678', 'llame al 010-1234-5678', 'es'],
+    ['电话：0123 456789', 'Tel. 0123-456789', 'de'],
+    // Not phone numbers: a year range, an ISO date, thousands.
+    ['从2019年到2024年', 'von 2019-2024', 'de'],
+    ['2021年9月3日', 'le 2021-09-03', 'fr'],
+    ['1234567人', '1 234 567 personnes', 'fr'],
+  ])('%s = %s (%s)', (source, target) => {
+    expect(compareNumbers(findNumbers(source), findNumbers(target))).toMatchObject({ missing: [], extra: [] });
+  });
+
+  it.each([
+    ['晚上七点进', 'On entre à 20 h', ['20']],
+    ['早上八点出', 'salida a las 20:00', ['20:00']],
+    ['七点半', 'alle 7:45', ['45']],
+    ['2021年9月3日', 'am 4.9.2021', ['4']],
+    ['从2019年到2024年', '2019～23年', ['23']],
+    ['三点五公里', '3,6 km', ['3,6']],
+    ['6万个电话', '７万件の電話', ['７万']],
+    ['请拨打010-12345678', 'appelez le 010 1234 5679', ['010 1234 5679']],
+  ])('%s ≠ %s', (source, target, extra) => {
+    expect(compareNumbers(findNumbers(source), findNumbers(target)).extra).toEqual(extra);
+  });
 });

@@ -118,6 +118,11 @@ const cases: Record<string, Case[]> = {
       target: en(cue('3', 0, 1000, '  ', '')),
       expected: ['qc/empty-cue error 3: no visible text, expected at least one character — delete the cue or give it text'],
     },
+    {
+      name: 'invisible characters only: a direction mark, a zero-width space, a word joiner',
+      target: en(cue('4', 0, 1000, '\u200f\u200b', '\u2060')),
+      expected: ['qc/empty-cue error 4: no visible text, expected at least one character — delete the cue or give it text'],
+    },
   ],
   untranslated: [
     { name: 'a translation', target: en(cue('1', 0, 2000, 'Beijing, 7 a.m.')), source: zh(cue('1', 0, 2000, '北京，早上七点。')), expected: [] },

@@ -36,6 +36,36 @@ describe('fixTiming (Netflix subtitle timing guidelines)', () => {
     expect(fixed.cues[1]!.end).toBe(f(120));
   });
 
+  it('never chains or extends a cue past the maximum duration (7 s), at any rate', () => {
+    // 6.9 s then a 9-frame gap: chaining would end cue 1 at 7.21 s.
+    const { track: chained, changes } = fix(track(cue('1', f(0), f(166)), cue('2', f(175), f(240))));
+    expect(chained.cues[0]!.end).toBe(f(166));
+    expect(changes).toEqual([]);
+    // Too fast to read in 6.9 s: extended to 7 s, no further.
+    const long = '每天有超过六万个电话打进热线'.repeat(5);
+    const { track: read } = fix(track(cue('1', f(0), f(166), long), cue('2', f(400), f(460))));
+    expect(read.cues[0]!.end).toBe(f(168));
+    // 6.984 s off the frame grid at 29.97: in-time to its nearest frame earlier, out-time to its nearest later, 7.007 s.
+    const { track: snapped } = fix(track(cue('1', 1341, 8325), cue('2', 12000, 13000)), parseFrameRate('29.97')!);
+    expect(snapped.cues[0]!.end - snapped.cues[0]!.start).toBeLessThanOrEqual(7000);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9000 }), fc.integer({ min: 6000, max: 7000 }), fc.constantFrom('23.976', '24', '25', '29.97', '30'), (start, length, label) => {
+        const { track: fixed } = fix(track(cue('1', start, start + length), cue('2', start + length + 2000, start + length + 3000)), parseFrameRate(label)!);
+        expect(fixed.cues[0]!.end - fixed.cues[0]!.start).toBeLessThanOrEqual(7000);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 30 }), fc.constantFrom('23.976', '24', '25', '29.97', '30'), (length, gap, label) => {
+        const rate = parseFrameRate(label)!;
+        const input = track(cue('1', f(0, rate), f(length, rate), long), cue('2', f(length + gap, rate), f(length + gap + 50, rate)));
+        const { track: fixed } = fix(input, rate);
+        const [first] = fixed.cues;
+        if (input.cues[0]!.end <= 7000) expect(first!.end - first!.start).toBeLessThanOrEqual(7000);
+        else expect(first!.end).toBeLessThanOrEqual(input.cues[0]!.end);
+      }),
+    );
+  });
+
   it('scales the frame rules to the rate: at 25 fps half a second is 13 frames', () => {
     const fps25 = parseFrameRate('25')!;
     const { track: fixed } = fix(track(cue('1', f(0, fps25), f(50, fps25)), cue('2', f(63, fps25), f(120, fps25))), fps25);
