@@ -11,24 +11,30 @@ afterEach(async () => {
 
 const codePoints = (text: string) => [...text].length;
 
+/** A catalog whose DeepL server holds the second translate request (of three: 120 units in batches of 50) until `release`, so its worker can be killed meanwhile. */
+async function startHoldingSecondRequest(): Promise<{ started: Catalog; held: () => boolean; release: () => void }> {
+  let translateRequests = 0;
+  let held = false;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const started = await startCatalog({
+    hold: (_, path) => {
+      if (path !== '/v2/translate' || ++translateRequests !== 2) return undefined;
+      held = true;
+      return released;
+    },
+  });
+  return { started, held: () => held, release };
+}
+
 describe('catalog workers when things go wrong (real redis-server, loopback DeepL)', () => {
   it('kill -9 of a worker mid-job: another picks the job up, nothing is lost, nothing is billed twice', async () => {
-    let translateRequests = 0;
-    let held = false;
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    catalog = await startCatalog({
-      // The job's second request (of three: 120 units in batches of 50) waits until its worker is dead.
-      hold: (_, path) => {
-        if (path !== '/v2/translate' || ++translateRequests !== 2) return undefined;
-        held = true;
-        return released;
-      },
-    });
+    const { started, held, release } = await startHoldingSecondRequest();
+    catalog = started;
     const config = writeFilm(catalog, 1, { cues: 120, targets: ['fr-FR'], concurrency: 1 });
     expect((await catalogCli(catalog, ['enqueue', config, '--budget', '1000000/month'])).code).toBe(0);
     const first = startWorker(catalog);
-    await until(catalog, () => held);
+    await until(catalog, held);
     first.child.kill('SIGKILL');
     await first.done;
     release();
@@ -86,24 +92,15 @@ describe('catalog workers when things go wrong (real redis-server, loopback Deep
   }, 180_000);
 
   it("kill -9 of a worker mid-request under a tight budget: its job's next attempt frees what the dead one reserved, and the film is done within the budget", async () => {
-    let translateRequests = 0;
-    let held = false;
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    catalog = await startCatalog({
-      hold: (_, path) => {
-        if (path !== '/v2/translate' || ++translateRequests !== 2) return undefined;
-        held = true;
-        return released;
-      },
-    });
+    const { started, held, release } = await startHoldingSecondRequest();
+    catalog = started;
     const config = writeFilm(catalog, 1, { cues: 120, targets: ['fr-FR'], concurrency: 1 });
     const onePass = Array.from({ length: 120 }, (_, i) => codePoints(cueText(1, i + 1))).reduce((a, b) => a + b, 0);
     // What one pass reserves: each text with its cue markup (`<c n="0">…</c>`), which DeepL does not bill.
     const reservations = onePass + 120 * codePoints('<c n="0"></c>');
     expect((await catalogCli(catalog, ['enqueue', config, '--budget', `${reservations}/month`])).code).toBe(0);
     const first = startWorker(catalog);
-    await until(catalog, () => held);
+    await until(catalog, held);
     first.child.kill('SIGKILL');
     await first.done;
     release();
