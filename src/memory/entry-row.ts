@@ -1,6 +1,6 @@
 import { plainOf, type TaggedText } from '../model/tagged-text.js';
 import { CUE_SEPARATOR, unitKey } from '../model/unit.js';
-import { RANK } from './precedence.js';
+import { lowestStatus, RANK } from './precedence.js';
 import { codePoints } from './similarity.js';
 import type { MemoryEntry, MemoryStatus } from './store.js';
 
@@ -105,7 +105,7 @@ function cueStatusOf(entry: MemoryEntry): string | null {
   if (statuses === undefined || statuses.every((s) => s === entry.status)) return null;
   if (statuses.length !== entry.source.length) throw new TypeError(`cueStatus has ${statuses.length} items; expected one per cue (${entry.source.length})`);
   if (statuses.some((s) => !Object.hasOwn(RANK, s))) throw new TypeError(`cueStatus holds \`${statuses.join(', ')}\`; expected each of ${Object.keys(RANK).join(', ')}`);
-  const lowest = statuses.reduce((low, s) => (RANK[s] < RANK[low] ? s : low));
+  const lowest = lowestStatus(statuses);
   if (lowest !== entry.status) throw new TypeError(`status \`${entry.status}\` is not the lowest of the cues' statuses (${statuses.join(', ')})`);
   return JSON.stringify(statuses);
 }

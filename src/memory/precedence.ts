@@ -10,6 +10,16 @@ export function cueStatusIn(entry: Pick<MemoryEntry, 'status' | 'cueStatus'>, k:
   return entry.cueStatus?.[k] ?? entry.status;
 }
 
+/** The lowest of some statuses: a unit's, of its cues' (the unit is as far as its least advanced cue). */
+export function lowestStatus(statuses: readonly MemoryStatus[]): MemoryStatus {
+  return statuses.reduce((low, s) => (RANK[s] < RANK[low] ? s : low));
+}
+
+/** The highest of some statuses. */
+export function highestStatus(statuses: readonly MemoryStatus[]): MemoryStatus {
+  return statuses.reduce((high, s) => (RANK[s] > RANK[high] ? s : high));
+}
+
 /** Negative when status `a` is lower than `b`, 0 when the same, positive when higher. */
 export function compareStatus(a: MemoryStatus, b: MemoryStatus): number {
   return RANK[a] - RANK[b];

@@ -5,7 +5,7 @@ import { plainOf } from '../model/tagged-text.js';
 import { overBudget } from '../translate/deepl/condense.js';
 import { supportsCustomInstructions } from '../translate/deepl/languages.js';
 import { cueStatusOf, targetMissing, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
-import { RANK } from '../memory/precedence.js';
+import { highestStatus, lowestStatus } from '../memory/precedence.js';
 import { regroupedEntries, regroupedNote } from './regrouped.js';
 
 /** Units looked up in the memory between two turns of the event loop: a few milliseconds of fuzzy search. */
@@ -83,7 +83,7 @@ function completed(unit: Unit, hit: MemoryEntry, provided: Draft, now: string): 
   const filled = unit.source.map((_, k) => targetMissing(stored, unit, k) && !targetMissing(provided, unit, k));
   const target = unit.source.map((_, k) => (filled[k] ? provided.targets![k]! : stored.targets![k]!));
   const cueStatus = unit.source.map((_, k) => (filled[k] ? 'draft' : (cueStatusOf(stored, k) ?? 'draft')));
-  const status = cueStatus.reduce((low, s) => (RANK[s] < RANK[low] ? s : low));
+  const status = lowestStatus(cueStatus);
   const draft: Draft = { ...stored, targets: target, cueStatus, status, billedCharacters: provided.billedCharacters };
   if (filled.some(Boolean)) Object.assign(draft, { origin: provided.origin, provider: provided.provider });
   const whole = provided.origin === 'machine' && unit.source.every((_, k) => !targetMissing(draft, unit, k));
@@ -189,15 +189,10 @@ async function searchMemory(input: DraftLanguageInput): Promise<MemorySearch> {
     } else {
       found.pending.push(unit);
       const near = await memory.fuzzy(unit.source, pair, SUGGESTION_MIN);
-      if (near) found.suggestions.set(unit.id, { targets: [...near.entry.target], score: near.score, status: highestStatus(near.entry) });
+      if (near) found.suggestions.set(unit.id, { targets: [...near.entry.target], score: near.score, status: highestStatus(near.entry.cueStatus ?? [near.entry.status]) });
     }
   }
   return found;
-}
-
-/** The highest status of an entry's cues: a unit a reviewer decided in part is still a reviewer's work. */
-function highestStatus(entry: MemoryEntry): MemoryEntry['status'] {
-  return (entry.cueStatus ?? [entry.status]).reduce((high, s) => (RANK[s] > RANK[high] ? s : high));
 }
 
 function sourceChars(unit: Unit): number {

@@ -1,4 +1,4 @@
-import { cueStatusIn, RANK } from '../memory/precedence.js';
+import { cueStatusIn, lowestStatus } from '../memory/precedence.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { MemoryEntry, MemoryStatus, MemoryStore } from '../memory/store.js';
 import { targetMissing, type LanguagePair, type Unit } from '../model/unit.js';
@@ -56,7 +56,7 @@ function entryOf(unit: Unit, pair: LanguagePair, pieces: Cover['pieces']): Memor
       comments[k] = entry.comments?.[k - run.from] ?? '';
     }
   }
-  const status = cueStatus.reduce((low, s) => (RANK[s] < RANK[low] ? s : low));
+  const status = lowestStatus(cueStatus);
   const first = pieces[0]!.entry;
   const entry: MemoryEntry = {
     sourceLang: pair.source,
