@@ -11,6 +11,16 @@ afterEach(async () => {
 
 const codePoints = (text: string) => [...text].length;
 
+/** Every one of film 1's `cues` texts billed exactly once, and nothing else: what one pass costs, which it returns. */
+function expectBilledOnce(catalog: Catalog, cues: number): number {
+  const billed = billedTexts(catalog.deepl);
+  expect(billed.size).toBe(cues);
+  expect([...billed.values()].every((n) => n === 1)).toBe(true);
+  const onePass = Array.from({ length: cues }, (_, i) => codePoints(cueText(1, i + 1))).reduce((a, b) => a + b, 0);
+  expect(catalog.deepl.state.billedCharacters).toBe(onePass);
+  return onePass;
+}
+
 /** A catalog whose DeepL server holds the second translate request (of three: 120 units in batches of 50) until `release`, so its worker can be killed meanwhile. */
 async function startHoldingSecondRequest(): Promise<{ started: Catalog; held: () => boolean; release: () => void }> {
   let translateRequests = 0;
@@ -44,11 +54,7 @@ describe('catalog workers when things go wrong (real redis-server, loopback Deep
     expect(second.stdout + second.stderr).toContain('film-1 fr-FR done');
 
     // The first batch was stored before the kill: the second worker asked only for the rest, each unit once.
-    const billed = billedTexts(catalog.deepl);
-    expect(billed.size).toBe(120);
-    expect([...billed.values()].every((n) => n === 1)).toBe(true);
-    const onePass = Array.from({ length: 120 }, (_, i) => codePoints(cueText(1, i + 1))).reduce((a, b) => a + b, 0);
-    expect(catalog.deepl.state.billedCharacters).toBe(onePass);
+    const onePass = expectBilledOnce(catalog, 120);
     expect(done.tracks[0]!.billedCharacters).toBe(onePass);
     // The killed worker's request in flight billed nothing: the budget counts only what DeepL billed.
     expect(done.budget?.used).toBe(onePass);
@@ -83,11 +89,7 @@ describe('catalog workers when things go wrong (real redis-server, loopback Deep
     const done = await until(catalog, (s) => s.tracks.length === 1 && (s.tracks[0]!.state === 'done' || s.tracks[0]!.state === 'failed'));
     expect(done.tracks[0]).toMatchObject({ state: 'done' });
     expect(third.stdout + third.stderr).toContain('film-1 fr-FR done');
-    const billed = billedTexts(catalog.deepl);
-    expect(billed.size).toBe(150);
-    expect([...billed.values()].every((n) => n === 1)).toBe(true);
-    const onePass = Array.from({ length: 150 }, (_, i) => codePoints(cueText(1, i + 1))).reduce((a, b) => a + b, 0);
-    expect(catalog.deepl.state.billedCharacters).toBe(onePass);
+    const onePass = expectBilledOnce(catalog, 150);
     expect(done.budget?.used).toBe(onePass);
   }, 180_000);
 
