@@ -295,6 +295,12 @@ describe('srt reader: markup', () => {
     });
   });
 
+  it('keeps the first of two positions in one block, and reads an empty part as nothing', () => {
+    expect(line('{\\an8\\an2}Text')).toMatchObject({ placement: { vertical: 'top' }, found: [['srt/duplicate-position', 'info', 3]] });
+    expect(line('{\\an7\\}Text')).toEqual({ lines: [[{ text: 'Text' }]], placement: { vertical: 'top', horizontal: 'left' }, found: [] });
+    expect(line('{\\An8}Text')).toMatchObject({ placement: undefined, found: [['srt/ass-override', 'info', 3]] });
+  });
+
   it('keeps `{ \\an2}` (space after the brace) as text', () => {
     expect(line('This { \\an2} is text').lines).toEqual([[{ text: 'This { \\an2} is text' }]]);
   });
