@@ -1,9 +1,10 @@
 import type { Cue, Span } from './track.js';
 
 /** A span's style; `undefined` reads as unset, so a style with every key present fits too. */
-type Style = { readonly [K in keyof Omit<Span, 'text'>]?: Span[K] | undefined };
+export type Style = { readonly [K in keyof Omit<Span, 'text'>]?: Span[K] | undefined };
 
-function sameStyle(a: Span, b: Span): boolean {
+/** Whether text styled `b` may join span `a`: a reader joining as it goes keeps its lines canonical without `normalizeLine`. */
+export function sameStyle(a: Span, b: Style): boolean {
   return a.italic === b.italic && a.bold === b.bold && a.underline === b.underline && a.color === b.color;
 }
 

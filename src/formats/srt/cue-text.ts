@@ -1,4 +1,4 @@
-import { normalizeLine, span } from '../../model/spans.js';
+import { sameStyle, span } from '../../model/spans.js';
 import type { Placement, Span } from '../../model/track.js';
 import { keepShapes } from '../shared/keep-shapes.js';
 import { fontColorValue } from './color.js';
@@ -8,6 +8,7 @@ import { Reporter } from './reporter.js';
 import { AMP, LBRACE, LINE_SEPARATOR, LT, PARAGRAPH_SEPARATOR, SPACE, TAB } from '../shared/char-codes.js';
 
 type Style = Omit<Span, 'text'>;
+
 
 interface Frame {
   name: 'i' | 'b' | 'u' | 'font';
@@ -39,24 +40,35 @@ function isSpaceCode(c: number): boolean {
   return c === SPACE || c === TAB;
 }
 
+const UNSTYLED: Style = {};
+
 /**
  * The markup of one cue, read line by line. Tags may span lines (`<i>` on the
  * first line, `</i>` on the last), so the open tags live here, not per line.
+ * A reader keeps one and starts it again for each cue that has markup.
  */
 export class CueText {
   placement: Placement | undefined;
   private positioned = false;
   private readonly frames: Frame[] = [];
-  private style: Style = {};
+  private style: Style = UNSTYLED;
   private spans: Span[] = [];
   private buf = '';
+  private cueId = '';
+  /** The cue's own array of lines, shared with the reader's fast path. */
+  private lines: Span[][] = [];
 
-  /** Lines go into `lines`, the cue's own array, shared with the reader's fast path. */
-  constructor(
-    private readonly report: Reporter,
-    private readonly cueId: string,
-    private readonly lines: Span[][],
-  ) {}
+  constructor(private readonly report: Reporter) {}
+
+  /** Starts cue `cueId`, whose lines go into `lines`; tags left open before were reported by `finish`. */
+  start(cueId: string, lines: Span[][]): this {
+    this.cueId = cueId;
+    this.lines = lines;
+    this.placement = undefined;
+    this.positioned = false;
+    this.style = UNSTYLED;
+    return this;
+  }
 
   /** No tag is open, so a line without markup is one unstyled span. */
   get plain(): boolean {
@@ -76,7 +88,7 @@ export class CueText {
         const tag = matchTag(text, i);
         if (tag) {
           this.buf += text.slice(from, i);
-          this.applyTag(tag, text.slice(i, tag.end), line);
+          this.applyTag(tag, text, i, line);
           i = from = tag.end;
           continue;
         }
@@ -86,7 +98,7 @@ export class CueText {
           this.buf += text.slice(from, i);
           let end: number;
           if (brace.kind === 'tag') {
-            this.applyTag(brace.tag, text.slice(i, brace.tag.end), line);
+            this.applyTag(brace.tag, text, i, line);
             end = brace.tag.end;
           } else {
             this.override(brace.content, line);
@@ -124,29 +136,32 @@ export class CueText {
     this.frames.length = 0;
   }
 
+  /** Text joins the span before it when their styles agree (`<b>a</b><b>b</b>`), so a line is canonical as made. */
   private flush(): void {
-    if (this.buf !== '') this.spans.push(span(this.buf, this.style));
+    const { buf, spans } = this;
+    if (buf === '') return;
+    const last = spans.length > 0 ? spans[spans.length - 1]! : undefined;
+    if (last !== undefined && sameStyle(last, this.style)) last.text += buf;
+    else spans.push(span(buf, this.style));
     this.buf = '';
   }
 
   /** Lines left empty by markup alone (`{\an8}` on its own line) are dropped. */
   private endLine(): void {
     this.flush();
-    const { spans } = this;
-    // A line of one span is canonical already: `flush` makes spans with `span` and never an empty one.
-    const line = spans.length === 1 ? spans : normalizeLine(spans);
-    if (hasText(line)) this.lines.push(line);
+    if (hasText(this.spans)) this.lines.push(this.spans);
     this.spans = [];
   }
 
-  private applyTag(tag: Tag, raw: string, line: number): void {
+  /** The tag read at `text[at..tag.end)`, which only a diagnostic quotes. */
+  private applyTag(tag: Tag, text: string, at: number, line: number): void {
     switch (tag.name) {
       case 'i':
       case 'b':
       case 'u':
       case 'font':
         this.flush();
-        if (tag.closing) this.close(tag.name, raw, line);
+        if (tag.closing) this.close(tag.name, text, at, tag.end, line);
         else this.open(tag.name, tag.attributes, line);
         this.restyle();
         return;
@@ -154,7 +169,7 @@ export class CueText {
         if (!tag.closing) this.endLine();
         return;
       default:
-        this.report.addOnce(messages.unknownTag(raw), { line, cueId: this.cueId });
+        this.report.addOnce(messages.unknownTag(text.slice(at, tag.end)), { line, cueId: this.cueId });
     }
   }
 
@@ -167,11 +182,11 @@ export class CueText {
     this.frames.push(frame);
   }
 
-  private close(name: Frame['name'], raw: string, line: number): void {
+  private close(name: Frame['name'], text: string, at: number, end: number, line: number): void {
     let k = this.frames.length - 1;
     while (k >= 0 && this.frames[k]!.name !== name) k--;
     if (k < 0) {
-      this.report.add(messages.unmatchedCloseTag(raw), { line, cueId: this.cueId });
+      this.report.add(messages.unmatchedCloseTag(text.slice(at, end)), { line, cueId: this.cueId });
       return;
     }
     if (k === this.frames.length - 1) {
@@ -181,7 +196,7 @@ export class CueText {
     // `<b><i>x</b></i>`: close through the match, then reopen what was above it.
     const above = this.frames.splice(k);
     above.shift();
-    this.report.add(messages.misnestedTag(raw, above[above.length - 1]!.name), { line, cueId: this.cueId });
+    this.report.add(messages.misnestedTag(text.slice(at, end), above[above.length - 1]!.name), { line, cueId: this.cueId });
     for (const frame of above) this.frames.push(frame);
   }
 
@@ -260,4 +275,4 @@ export class CueText {
   }
 }
 
-keepShapes(new CueText(new Reporter(), '', []));
+keepShapes(new CueText(new Reporter()));

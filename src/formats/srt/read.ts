@@ -117,7 +117,9 @@ class SrtReader {
   private second: Span | undefined;
   /** The lines once the cue is more than two lines of one span. */
   private lines: Span[][] | undefined;
+  /** The cue's markup, once a line of it has any: `cueText` started for the cue. */
   private markup: CueText | undefined;
+  private readonly cueText = new CueText(this.report);
   /** The last cue number read, or the one a missing number stood for. */
   private lastIndex: number | undefined;
   /** The last cue number as written, which is the id it gives. */
@@ -421,7 +423,7 @@ class SrtReader {
         return;
       }
     }
-    (this.markup ??= new CueText(this.report, this.cueId, this.general())).addLine(text, i + 1);
+    (this.markup ??= this.cueText.start(this.cueId, this.general())).addLine(text, i + 1);
   }
 
   /**

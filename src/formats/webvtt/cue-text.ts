@@ -1,6 +1,6 @@
 import { consumeCharacterReference } from '../shared/character-reference.js';
 import { readTimestamp, type Cursor } from './timestamp.js';
-import { span } from '../../model/spans.js';
+import { sameStyle, span } from '../../model/spans.js';
 import type { Span } from '../../model/track.js';
 import { AMP, DOT, FF, GT, isDigit, LF, LT, SLASH, SPACE, TAB } from '../shared/char-codes.js';
 
@@ -30,10 +30,6 @@ interface Frame {
 }
 
 const WHITESPACE_RUN = /[\t\n\f\r ]+/g;
-
-function sameStyle(a: Span, b: Frame): boolean {
-  return a.italic === b.italic && a.bold === b.bold && a.underline === b.underline && a.color === b.color;
-}
 
 /**
  * A copy of `items[start..end)`. Array literals for the usual sizes: V8 can
