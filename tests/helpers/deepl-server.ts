@@ -79,6 +79,8 @@ const NAMES: Record<string, string> = {
 export type Fault =
   | { type: 'status'; status: number; times?: number; path?: string; method?: string; message?: string }
   | { type: 'drop'; times?: number; path?: string }
+  /** A body served as it is, as a proxy or gateway answers (an HTML error page, JSON cut short). */
+  | { type: 'raw'; status: number; contentType: string; body: string; times?: number; path?: string }
   | { type: 'misbehave'; misbehaviour: Misbehaviour; times?: number; path?: string };
 
 /**
@@ -237,6 +239,11 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
     if (fault?.type === 'drop') {
       record.status = -1;
       req.socket.destroy();
+      return;
+    }
+    if (fault?.type === 'raw') {
+      record.status = fault.status;
+      res.writeHead(fault.status, { 'content-type': fault.contentType, 'content-length': Buffer.byteLength(fault.body) }).end(fault.body);
       return;
     }
     try {

@@ -18,6 +18,9 @@ export const messages = {
     'it was made again, and the request sent once more with it',
   argument: (detail: string) => `deepl-node refused the request before sending it: ${detail}`,
   failed: (detail: string) => `DeepL request failed: ${detail}`,
+  notJson: (url: string, answered: string) =>
+    `DeepL at ${url} answered ${answered} where DeepL answers JSON: a proxy, gateway or captive portal between subloc and DeepL answered in its place. ` +
+    'Drafts received before are kept; check DEEPL_SERVER_URL and the network, then run again, and only the rest is requested',
   countMismatch: (batch: string, sent: number, received: number, url: string) =>
     `DeepL at ${url} answered a request of ${sent} texts (${batch}) with ${received} translation${received === 1 ? '' : 's'}, ` +
     'so no translation can be matched to its text: the answer was rejected whole and nothing of it kept ' +

@@ -59,6 +59,35 @@ describe('deeplFailure maps deepl-node error classes, from the real client', () 
   });
 });
 
+describe('an answer that is not DeepL\'s JSON (a proxy, a gateway, a captive portal answered), from the real client', () => {
+  const NGINX_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+  it('an HTML error page: its status and title on one line, the server named, the page itself not dumped', async () => {
+    const { server, connection } = await connect([{ type: 'raw', status: 502, contentType: 'text/html', body: NGINX_502 }]);
+    const error = await failure(translateUnits(connection, units, { pair }));
+    expect(error.code).toBe('DEEPL_FAILED');
+    expect(error.message).toBe(
+      `DeepL at ${server.url} answered 502 Bad Gateway with an HTML page ("502 Bad Gateway") where DeepL answers JSON: ` +
+        'a proxy, gateway or captive portal between subloc and DeepL answered in its place. ' +
+        'Drafts received before are kept; check DEEPL_SERVER_URL and the network, then run again, and only the rest is requested',
+    );
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('an HTML page with status 200 (a captive portal\'s sign-in page)', async () => {
+    const page = '<!DOCTYPE html>\n<html><head><title>Sign in to the Wi-Fi</title></head><body>…</body></html>';
+    const { server, connection } = await connect([{ type: 'raw', status: 200, contentType: 'text/html', body: page }]);
+    const error = await failure(translateUnits(connection, units, { pair }));
+    expect(error.message).toMatch(new RegExp(`^DeepL at ${server.url.replace(/[.]/g, '\\.')} answered 200 with an HTML page where DeepL answers JSON: a proxy`));
+  });
+
+  it('JSON cut short: said as such, with the parser\'s words', async () => {
+    const { server, connection } = await connect([{ type: 'raw', status: 200, contentType: 'application/json', body: '{"translations": [{"detected_source_language": "ZH", "te' }]);
+    const error = await failure(translateUnits(connection, units, { pair }));
+    expect(error.message).toMatch(new RegExp(`^DeepL at ${server.url.replace(/[.]/g, '\\.')} answered 200 with malformed or truncated JSON \\(Unterminated string in JSON at position \\d+\\) where DeepL answers JSON: a proxy`));
+  });
+});
+
 describe('deeplFailure maps error classes the real client cannot be made to throw here', () => {
   const context = { serverUrl: 'http://127.0.0.1:1', redact: (text: string) => text.split(KEY).join('[redacted]') };
 
