@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import { canonicalLanguageTag } from '../model/language.js';
 import { UNDATED, type MemoryEntry, type MemoryStatus } from './store.js';
 import { messages } from './tmx-messages.js';
 import { xmlAttr } from '../formats/shared/xml-escape.js';
@@ -73,7 +74,11 @@ function props(element: Element): Map<string, { value: string; prop: Element }> 
   return found;
 }
 
-const langOf = (tuv: Element): string | undefined => tuv.attrs['xml:lang'] ?? tuv.attrs['lang'];
+/** A `<tuv>`'s language as the memory keeps it (`en_US` and `EN-US` are `en-US`), when it names one. */
+function langOf(tuv: Element): string | undefined {
+  const lang = tuv.attrs['xml:lang'] ?? tuv.attrs['lang'];
+  return lang === undefined || lang.trim() === '' ? undefined : canonicalLanguageTag(lang);
+}
 
 /**
  * Reads TMX (subloc's own or another tool's) into memory entries, one per
@@ -114,13 +119,14 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
   for (const tu of elements(body, 'tu')) {
     const tuvs = elements(tu, 'tuv');
     const ownLang = tu.attrs['srclang'];
-    const sourceLang = ownLang ?? (headerLang === '*all*' ? undefined : headerLang);
-    if (sourceLang === undefined || sourceLang.trim() === '') {
+    const namedLang = ownLang ?? (headerLang === '*all*' ? undefined : headerLang);
+    const sourceLang = namedLang === undefined || namedLang.trim() === '' ? undefined : canonicalLanguageTag(namedLang);
+    if (sourceLang === undefined) {
       if (headerLang === '*all*') diagnostics.push(messages.allSrclang(at(tu)));
       skipped += Math.max(1, tuvs.length - 1);
       continue;
     }
-    const sameLang = (tuv: Element) => langOf(tuv)?.toLowerCase() === sourceLang.toLowerCase();
+    const sameLang = (tuv: Element) => langOf(tuv) === sourceLang;
     const sourceTuvs = tuvs.filter(sameLang);
     const sourceTuv = sourceTuvs[0];
     for (const extra of sourceTuvs.slice(1)) diagnostics.push(messages.extraSourceTuv(sourceLang, at(extra)));
@@ -138,7 +144,7 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
     for (const tuv of tuvs) {
       if (sameLang(tuv)) continue;
       const targetLang = langOf(tuv);
-      if (targetLang === undefined || targetLang.trim() === '') {
+      if (targetLang === undefined) {
         diagnostics.push(messages.tuvWithoutLang(at(tuv)));
         skipped++;
         continue;

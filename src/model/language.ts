@@ -36,6 +36,31 @@ const TABLE: Readonly<Record<string, LanguageProperties>> = Object.freeze({
   my: UNSPACED,
 });
 
+/**
+ * A language tag in the case RFC 5646 (2.1.1) recommends, with `-` between
+ * subtags: `EN_us` → `en-US`, `ZH-HANS` → `zh-Hans`. Tags are compared and
+ * kept in this one form, so a memory, a glossary and an output folder agree
+ * on what other tools (`en_US` from OmegaT, `EN-US` from Trados) spell apart.
+ */
+export function canonicalLanguageTag(tag: Lang): Lang {
+  let extension = false;
+  return tag
+    .trim()
+    .split(/[-_]/)
+    .map((subtag, i) => {
+      const lower = subtag.toLowerCase();
+      // After a singleton (`-u-`, `-x-`) every subtag is lower case.
+      if (i === 0 || extension || subtag.length === 1) {
+        extension ||= i > 0 && subtag.length === 1;
+        return lower;
+      }
+      if (subtag.length === 2) return subtag.toUpperCase();
+      if (subtag.length === 4 && /^[a-z]+$/i.test(subtag)) return lower[0]!.toUpperCase() + lower.slice(1);
+      return lower;
+    })
+    .join('-');
+}
+
 /** The primary subtag, lower case: `zh-Hans` → `zh`. */
 export function primaryLanguage(language: Lang): string {
   const dash = language.indexOf('-');

@@ -149,10 +149,11 @@ describe('TMX from other tools', () => {
   it('reads plain segs as one cue, recognised styles from their content, and several targets per unit', () => {
     const { entries, diagnostics } = importTmx(foreign, 'cat.tmx', { status: 'approved' });
     expect(entries.map((e) => [e.sourceLang, e.targetLang, e.source, e.target, e.status, e.provider, e.updatedAt])).toEqual([
-      ['EN-US', 'fr-FR', ['Call the <b>hotline</b> now &amp; wait.'], ['Appelez la <b>ligne</b> &amp; attendez.'], 'approved', 'tmx', '2025-01-02T03:04:05.000Z'],
-      ['EN-US', 'de-DE', ['Call the <b>hotline</b> now &amp; wait.'], ['Rufen Sie die Hotline an.'], 'approved', 'tmx', '2025-01-02T03:04:05.000Z'],
+      // The header's `EN-US` in BCP 47's canonical case, as every tag the memory keeps.
+      ['en-US', 'fr-FR', ['Call the <b>hotline</b> now &amp; wait.'], ['Appelez la <b>ligne</b> &amp; attendez.'], 'approved', 'tmx', '2025-01-02T03:04:05.000Z'],
+      ['en-US', 'de-DE', ['Call the <b>hotline</b> now &amp; wait.'], ['Rufen Sie die Hotline an.'], 'approved', 'tmx', '2025-01-02T03:04:05.000Z'],
       // Undated, as many CAT tools export: older than anything a memory holds.
-      ['EN-US', 'fr-FR', ['Press &lt;a href="x"&gt;here&lt;/a&gt;{br}'], ['Appuyez ici'], 'approved', 'tmx', UNDATED],
+      ['en-US', 'fr-FR', ['Press &lt;a href="x"&gt;here&lt;/a&gt;{br}'], ['Appuyez ici'], 'approved', 'tmx', UNDATED],
     ]);
     expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([
       ['tmx/unsupported-code', 'warning', 12],
@@ -160,6 +161,25 @@ describe('TMX from other tools', () => {
       ['tmx/empty-target', 'warning', 14],
     ]);
     expect(diagnostics[0]?.message).toMatch(/`<bpt type="link">`, `<ept>`, `<ph>`.*kept their content as text/);
+  });
+
+  it('reads language tags in any case and with underscores (`ZH-HANS`, `en_US`, as OmegaT and Trados write them) as the memory keeps them', () => {
+    const tmx = `<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+<header creationtool="OmegaT" creationtoolversion="6" srclang="ZH_HANS" adminlang="EN-US" datatype="plaintext" o-tmf="OmegaT TMX" segtype="sentence"/>
+<body>
+<tu><tuv xml:lang="zh-Hans"><seg>一</seg></tuv><tuv xml:lang="en_US"><seg>one</seg></tuv><tuv xml:lang="FR-fr"><seg>un</seg></tuv></tu>
+<tu srclang="zh_hans"><tuv xml:lang="ZH-HANS"><seg>二</seg></tuv><tuv xml:lang="EN-us"><seg>two</seg></tuv></tu>
+</body>
+</tmx>`;
+    const { entries, diagnostics, skipped } = importTmx(tmx, 'omegat.tmx');
+    expect(diagnostics).toEqual([]);
+    expect(skipped).toBe(0);
+    expect(entries.map((e) => [e.sourceLang, e.targetLang, e.source, e.target])).toEqual([
+      ['zh-Hans', 'en-US', ['一'], ['one']],
+      ['zh-Hans', 'fr-FR', ['一'], ['un']],
+      ['zh-Hans', 'en-US', ['二'], ['two']],
+    ]);
   });
 
   it('reads a real TMX made by OpenXLIFF without an error', () => {

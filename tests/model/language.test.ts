@@ -1,12 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { breakLines } from '../../src/fit/break-lines.js';
-import { languageProperties, lineJoiner, textWidth } from '../../src/model/language.js';
+import { canonicalLanguageTag, languageProperties, lineJoiner, textWidth } from '../../src/model/language.js';
 import { lineText } from '../../src/model/spans.js';
 import { plainText } from '../../src/qc/plain-text.js';
 import { pseudo } from '../../src/translate/pseudo/index.js';
 import { toTagged } from '../../src/model/tagged-text.js';
 
 const koreanCue = { lines: [[{ text: '아주 중요한' }], [{ text: '전화를 받았습니다.' }]] };
+
+describe('canonicalLanguageTag: one spelling of a tag, as BCP 47 recommends', () => {
+  it.each([
+    ['en-US', 'en-US'],
+    ['EN-US', 'en-US'],
+    ['en_us', 'en-US'],
+    ['en', 'en'],
+    ['ZH-HANS', 'zh-Hans'],
+    ['zh_hant_tw', 'zh-Hant-TW'],
+    ['es-419', 'es-419'],
+    ['sl-it-ROZAJ', 'sl-IT-rozaj'],
+    [' fr-FR ', 'fr-FR'],
+    ['und', 'und'],
+  ])('%s → %s', (tag, canonical) => {
+    expect(canonicalLanguageTag(tag)).toBe(canonical);
+  });
+});
 
 describe('the language table', () => {
   it.each([
