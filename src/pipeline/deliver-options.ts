@@ -64,17 +64,6 @@ export interface DeliverOptions {
 }
 
 
-/**
- * One of each language, as first spelled: BCP 47 tags ignore case, and so do
- * the memory and the drives festivals copy to (exFAT, NTFS, APFS), where
- * `en-US` and `en-us` would be one folder written twice.
- */
-function oneOfEach(languages: readonly Lang[]): Lang[] {
-  const seen = new Map<string, Lang>();
-  for (const language of languages) if (!seen.has(language.toLowerCase())) seen.set(language.toLowerCase(), language);
-  return [...seen.values()];
-}
-
 /** What exFAT and NTFS, the drives festivals receive deliveries on, refuse in a file name. */
 const NOT_ON_FESTIVAL_DRIVES = /[<>:"|?*]/;
 const DEVICE_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
@@ -137,7 +126,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
     missingFormats = listed.filter((id) => formatById(id) === undefined);
   }
 
-  checkDeliveryTitle(base.title, oneOfEach(base.targets), formats.map((id) => formatById(id)!.suffix));
+  checkDeliveryTitle(base.title, base.targets, formats.map((id) => formatById(id)!.suffix));
   const deliveryFps = cli.fps === undefined ? undefined : rate(cli.fps, '--fps');
   const { track: sourceTrack } = await readSourceTrack(base);
   // The source file's own rate (TTML ttp:frameRate, SMPTE DCP EditRate) outranks the config's fps; --source-fps outranks both.
@@ -156,7 +145,8 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
     input: base.input,
     source: base.source,
     sourceTrack,
-    languages: oneOfEach(base.targets),
+    // One of each, spelt one way (see resolveLocalizeOptions): `en-US` and `en-us` would be one folder written twice.
+    languages: base.targets,
     memory: base.memory,
     profile: delivery?.id ?? qcProfile.id,
     qcProfile,

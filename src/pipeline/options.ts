@@ -10,6 +10,7 @@ import { JsonSyntaxError, parseJson, type JsonDocument } from '../formats/shared
 import { isPostgresLocation } from '../memory/location.js';
 import { memoryPath } from '../memory/path.js';
 import { BCP47, fromFileName } from '../model/file-name.js';
+import { canonicalLanguageTag } from '../model/language.js';
 import { parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate } from '../model/track.js';
 import { loadProfile, type Profile } from '../qc/index.js';
@@ -263,14 +264,16 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   const frameRate = fps === undefined ? undefined : parseFrameRate(fps);
   if (fps !== undefined && frameRate === undefined) fail(origin('fps'), `\`${excerpt(fps)}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or N/D`);
 
+  // BCP 47 tags ignore case, and so do the memory and the drives festivals copy to (exFAT, NTFS, APFS): spelt one way,
+  // `en-us` finds the glossary's `en-US` rendering, and `en-US` with `en-us` is one language, drafted and billed once.
+  const languages = { source: canonicalLanguageTag(source), targets: [...new Set(targets.map(canonicalLanguageTag))] };
   const options: LocalizeOptions = {
     title:
       cli.title !== undefined ? checkTitle(cli.title, COMMAND_LINE, '--title')
       : file.title !== undefined ? checkTitle(file.title, config.at('title'), '`title`')
       : checkTitle(named.title, fileOrigin(input), 'pass --title <t>: the title from the file name,'),
     input,
-    source,
-    targets: [...new Set(targets)],
+    ...languages,
     provider: provider as ProviderId,
     formats: [...new Set(formats)] as FormatId[],
     out,

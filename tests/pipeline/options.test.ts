@@ -253,6 +253,17 @@ describe('the config file, field by field', () => {
     expect(error?.message).toBe('command line: `fr_FR` is not a BCP 47 language tag; expected something like zh-Hans, en-US, fr-FR');
   });
 
+  it('spells every language tag one way, and drafts a language listed twice (in any case) once', async () => {
+    // `en-us` beside `en-US` drafted both, billed twice, into two folders that a festival drive (exFAT, APFS) sees as one;
+    // alone it found no glossary rendering when the glossary has en-US and en-GB ones (which rendering is `en-us`?).
+    const dir = tempDir();
+    const config = join(dir, 'subloc.config.json');
+    writeFileSync(config, JSON.stringify({ input: sample, source: 'ZH-hans', targets: ['en-us', 'FR-fr', 'en-US', 'es-419'] }));
+    const options = await resolveLocalizeOptions({ config }, dir, {});
+    expect(options).toMatchObject({ source: 'zh-Hans', targets: ['en-US', 'fr-FR', 'es-419'] });
+    expect((await resolveLocalizeOptions({ input: sample, targets: ['DE-de', 'de-DE'] }, dir, {})).targets).toEqual(['de-DE']);
+  });
+
   it('reads a config saved with a byte order mark, as Windows editors save it', async () => {
     const dir = tempDir();
     const config = join(dir, 'subloc.config.json');
