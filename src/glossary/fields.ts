@@ -19,10 +19,11 @@ export const PATTERNS = {
   /** Kebab-case: `work-order`, `elevator-installation`. */
   id: '^[a-z0-9]+(-[a-z0-9]+)*$',
   /**
-   * A term or rendering: no control characters (tabs and newlines included,
-   * which DeepL glossary entries reject) and no surrounding whitespace.
+   * A term or rendering: no control characters (tabs and newlines included)
+   * nor U+2028/U+2029 line and paragraph separators, which DeepL glossary
+   * entries reject, and no surrounding whitespace.
    */
-  form: '^[^\\s\\p{Cc}]([^\\p{Cc}]*[^\\s\\p{Cc}])?$',
+  form: '^[^\\s\\p{Cc}]([^\\p{Cc}\\p{Zl}\\p{Zp}]*[^\\s\\p{Cc}])?$',
   /** BCP 47 in canonical case, language[-Script][-REGION]: `zh-Hans`, `fr-FR`. */
   languageTag: '^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$',
   /** A source id of the terminology research: `S12`, `SEED`. */

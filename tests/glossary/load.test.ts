@@ -124,6 +124,9 @@ describe('validation messages name the file, entry, field, what was found and wh
     ['an invalid BCP 47 key', [{ ...workOrder, targets: { en_US: { preferred: 'work order' } } }], {}, 'terms[0] (id "work-order"): `targets.en_US` must be a BCP 47 language tag in canonical case such as `zh-Hans` or `fr-FR`, found "en_US"'],
     ['a non-canonical BCP 47 key', [{ ...workOrder, targets: { 'en-us': { preferred: 'work order' } } }], {}, '`targets.en-us` must be a BCP 47 language tag'],
     ['a tab in a rendering', [{ ...workOrder, targets: { 'en-US': { preferred: 'work\torder' } } }], {}, '`targets.en-US.preferred` must not contain tabs, line breaks or other control characters, nor start or end with whitespace, found "work\\torder"'],
+    // Not control characters, but line breaks all the same: deepl-node refuses them in a glossary entry, which then went without a word to DeepL.
+    ['a line separator inside a rendering', [{ ...workOrder, targets: { 'en-US': { preferred: 'work\u2028order' } } }], {}, '`targets.en-US.preferred` must not contain tabs, line breaks or other control characters'],
+    ['a paragraph separator inside a source', [{ ...workOrder, source: '工\u2029单' }], {}, '`source` must not contain tabs, line breaks or other control characters'],
     ['an empty rendering', [{ ...workOrder, targets: { 'en-US': { preferred: '' } } }], {}, '`targets.en-US.preferred` must be a non-empty string, found ""'],
     ['surrounding whitespace', [{ ...workOrder, source: ' 工单' }], {}, '`source` must not contain tabs'],
     ['no targets on a term to translate', [{ id: 'work-order', source: '工单' }], {}, '`targets` is required unless `doNotTranslate` is true, found nothing'],
