@@ -1,5 +1,5 @@
 export type { Glossary, Rendering, Term } from './types.js';
-export { parseGlossary, loadGlossary } from './load.js';
+export { parseGlossary, loadGlossary, glossaryFits, type GlossaryUse } from './load.js';
 export {
   createMatcher,
   createTargetMatcher,

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { SublocError } from '../errors.js';
 import {
@@ -10,10 +11,12 @@ import {
   TERM_FIELDS,
   TERM_REQUIRED,
 } from './fields.js';
+import { canonicalLanguageTag } from '../model/language.js';
+import type { Lang } from '../model/track.js';
 import { foldForm } from './fold.js';
 import { canonicalJson, sha256Prefix } from './hash.js';
 import { fieldName, isObject, parseJsonObject, placeOf, throwProblems, type JsonFileKind, type Place, type Problem } from './json-problems.js';
-import type { JsonDocument, JsonObject, JsonPath, JsonValue } from '../formats/shared/json-source.js';
+import { parseJson, type JsonDocument, type JsonObject, type JsonPath, type JsonValue } from '../formats/shared/json-source.js';
 import { invalid } from './messages.js';
 import type { Glossary, Rendering, Term } from './types.js';
 
@@ -224,12 +227,30 @@ function canonicalContent(sourceLanguage: string, terms: readonly Term[]): strin
   return canonicalJson({ sourceLanguage, terms: sorted });
 }
 
+export interface GlossaryUse {
+  /** The language of the source track it is applied to: a glossary written otherwise (another language or script) is refused. */
+  source?: Lang;
+}
+
+/** The language and script subtags of a tag (`zh-Hans-CN` → `zh`, `Hans`). */
+function writing(tag: Lang): { language: string; script: string | undefined } {
+  const [language = '', ...rest] = canonicalLanguageTag(tag).split('-');
+  return { language, script: rest.find((s) => /^[A-Z][a-z]{3}$/.test(s)) };
+}
+
+/** Whether terms written in `glossaryLang` can be found in a track in `trackLang`: one language, and one script when both name theirs. */
+function writtenAlike(glossaryLang: Lang, trackLang: Lang): boolean {
+  const g = writing(glossaryLang);
+  const t = writing(trackLang);
+  return g.language === t.language && (g.script === undefined || t.script === undefined || g.script === t.script);
+}
+
 /**
  * Parses and validates a glossary by the rules of `glossary.schema.json`.
  * Throws `SublocError('GLOSSARY_INVALID')` listing every problem as
  * `file:line:column: terms[i] (id "…"): \`field\` what is wrong, found what`.
  */
-export function parseGlossary(jsonText: string, file: string): Glossary {
+export function parseGlossary(jsonText: string, file: string, use: GlossaryUse = {}): Glossary {
   const { doc, root } = parseJsonObject(jsonText, file, GLOSSARY_FILE);
   const problems = new Problems(doc);
   checkFields(problems, root, { allowed: GLOSSARY_FIELDS, required: GLOSSARY_REQUIRED }, { entry: undefined, path: [], what: 'the glossary' });
@@ -239,6 +260,8 @@ export function parseGlossary(jsonText: string, file: string): Glossary {
   const sourceLanguage = root.sourceLanguage;
   if (sourceLanguage !== undefined && (typeof sourceLanguage !== 'string' || !PATTERN_RE.languageTag.test(sourceLanguage))) {
     problems.add(undefined, ['sourceLanguage'], invalid.languageTag(sourceLanguage));
+  } else if (typeof sourceLanguage === 'string' && use.source !== undefined && !writtenAlike(sourceLanguage, use.source)) {
+    problems.add(undefined, ['sourceLanguage'], invalid.otherLanguage(sourceLanguage, use.source));
   }
   const terms: { index: number; term: Term }[] = [];
   if (root.terms !== undefined) {
@@ -259,13 +282,29 @@ export function parseGlossary(jsonText: string, file: string): Glossary {
   return glossary;
 }
 
-/** Reads and validates a glossary file. */
-export async function loadGlossary(path: string): Promise<Glossary> {
+/**
+ * Whether the glossary at `path` says it is written as a track in `source`
+ * is, read no further than its `sourceLanguage`. A file that cannot say
+ * (unreadable, not JSON, no language) is taken to fit: loading it then
+ * says what is wrong with it.
+ */
+export function glossaryFits(path: string, source: Lang): boolean {
+  try {
+    const root = parseJson(readFileSync(path, 'utf8')).value;
+    const language = isObject(root) ? root.sourceLanguage : undefined;
+    return typeof language !== 'string' || !PATTERN_RE.languageTag.test(language) || writtenAlike(language, source);
+  } catch {
+    return true;
+  }
+}
+
+/** Reads and validates a glossary file, for a track in `use.source` when given. */
+export async function loadGlossary(path: string, use: GlossaryUse = {}): Promise<Glossary> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (cause) {
     throw new SublocError('INPUT_UNREADABLE', `cannot read the glossary ${path}: ${(cause as Error).message}`, { cause, file: path });
   }
-  return parseGlossary(text, path);
+  return parseGlossary(text, path, use);
 }

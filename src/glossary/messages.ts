@@ -13,6 +13,9 @@ export const invalid = {
   unknownField: (where: string, allowed: readonly string[]) => `is not a field of ${where}; expected one of ${list(allowed)}`,
   version: (expected: number, found: unknown) => `must be ${expected} (the file format version), found ${foundValue(found)}`,
   languageTag: (found: unknown) => `must be a BCP 47 language tag in canonical case such as \`zh-Hans\` or \`fr-FR\`, found ${foundValue(found)}`,
+  otherLanguage: (found: string, track: string) =>
+    `is ${foundValue(found)}, but the source track is ${track}; expected a glossary written as the track is (\`sourceLanguage\` ${track}): ` +
+    'its terms would never be found in the track. Pass --glossary <file> to name the glossary for this track',
   id: (found: unknown) => `must be a kebab-case id (lower-case letters and digits joined by single hyphens), found ${foundValue(found)}`,
   form: (found: unknown) =>
     typeof found === 'string' && found !== ''

@@ -44,7 +44,7 @@ export async function checkTrack(input: CheckTrackInput): Promise<CheckTrackResu
   if ('outcome' in track) return track;
   const options: QcOptions = { language: input.language, profile, ...rate };
   if (input.source !== undefined) {
-    const glossary = input.glossary === undefined ? undefined : await loadGlossary(resolve(input.cwd, input.glossary));
+    const glossary = input.glossary === undefined ? undefined : await loadGlossary(resolve(input.cwd, input.glossary), input.source.language === undefined ? {} : { source: input.source.language });
     // Unknown (`und`) unless told: then a cue identical to its source is not taken for untranslated.
     const source = await read(input.source.file, input.source.language ?? glossary?.sourceLanguage ?? 'und');
     if ('outcome' in source) return source;

@@ -51,7 +51,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
   const { now = new Date(), onWait, ...write } = run;
   const source = options.sourceTrack;
   const units = segment(source);
-  const glossary = options.glossary === undefined ? undefined : await loadGlossary(options.glossary).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
+  const glossary = options.glossary === undefined ? undefined : await loadGlossary(options.glossary, { source: options.source }).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
   const { timing } = options;
   const created = now.toISOString();
   const sets: DeliverySet['languages'] = [];

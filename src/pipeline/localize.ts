@@ -100,7 +100,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
   const runDiagnostics = read.diagnostics;
   const units = segment(source);
   const generatedAt = new Date().toISOString();
-  const glossary = options.glossary === undefined ? undefined : await loadGlossary(options.glossary).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
+  const glossary = options.glossary === undefined ? undefined : await loadGlossary(options.glossary, { source: options.source }).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
   const memory = await openMemoryStore(options.memory);
   const runDir = join(options.out, options.title);
   const languages: LanguageReport[] = [];

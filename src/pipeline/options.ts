@@ -7,6 +7,7 @@ import type { Lang } from '../model/track.js';
 import { SublocError } from '../errors.js';
 import { existsSync } from 'node:fs';
 import { JsonSyntaxError, parseJson, type JsonDocument } from '../formats/shared/json-source.js';
+import { glossaryFits } from '../glossary/index.js';
 import { isPostgresLocation } from '../memory/location.js';
 import { memoryPath } from '../memory/path.js';
 import { BCP47, fromFileName } from '../model/file-name.js';
@@ -244,9 +245,14 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   const outRel = cli.out ?? file.out ?? 'out';
   const out = cli.out !== undefined ? checkOutFolder(resolve(cwd, cli.out), COMMAND_LINE, '--out') : checkOutFolder(resolve(configDir, outRel), file.out === undefined ? where : config.at('out'), '`out`');
   const encoding = cli.encoding ?? file.encoding;
-  // The glossary defaults to glossary.json in the working directory, as a user expects when one is there.
+  // The glossary defaults to glossary.json in the working directory, as a user expects when one is there and its terms
+  // are written as the track is: a film in another language or script run from the same folder goes without it.
+  const here = resolve(cwd, 'glossary.json');
   const glossary =
-    cli.glossary !== undefined ? resolve(cwd, cli.glossary) : file.glossary !== undefined ? resolve(configDir, file.glossary) : existsSync(resolve(cwd, 'glossary.json')) ? resolve(cwd, 'glossary.json') : undefined;
+    cli.glossary !== undefined ? resolve(cwd, cli.glossary)
+    : file.glossary !== undefined ? resolve(configDir, file.glossary)
+    : existsSync(here) && glossaryFits(here, source) ? here
+    : undefined;
   const tmx = [...(file.tmx ?? []).map((p) => resolve(configDir, p)), ...(cli.tmx ?? []).map((p) => resolve(cwd, p))];
   const memoryOption = cli.memory ?? (file.memory === undefined || isPostgresLocation(file.memory) ? file.memory : resolve(configDir, file.memory));
   // A profile name stays a name; a path in the config file is relative to it.

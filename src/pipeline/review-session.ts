@@ -85,7 +85,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   const unitOf = new Map<string, { unit: Unit; k: number }>();
   for (const unit of units) unit.cueIds.forEach((id, k) => unitOf.set(id, { unit, k }));
   const glossary: { glossary: Glossary; matcher: Matcher } | undefined =
-    opts.glossary === undefined ? undefined : await loadGlossary(opts.glossary).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
+    opts.glossary === undefined ? undefined : await loadGlossary(opts.glossary, { source: opts.source }).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
   const memory: MemoryStore = await openMemoryStore(opts.memory);
   // One change at a time: each is planned on what the memory holds after the one before.
   const serial = pLimit(1);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
@@ -73,6 +73,16 @@ describe('subloc localize on the bundled sample, offline (no key)', () => {
     expect(readFileSync(join(dir, 'hotline-beijing/de-DE/hotline-beijing.de-DE.vtt'), 'utf8')).toContain('[de-DE ');
     expect(r.stderr).toContain(`${source.cues.length} cues (`);
     expect(r.stderr).toMatch(/sentence units\) × 1 language, provider pseudo;/);
+  });
+
+  it('refuses a glossary named for a track written otherwise (Simplified terms for a Traditional track) before anything is drafted or written', async () => {
+    const dir = tempDir();
+    const glossary = join(root, 'glossary.json');
+    const r = await cli(['localize', '--input', sample, '--source', 'zh-Hant', '--target', 'fr-FR', '--glossary', glossary, '--out', dir, '--memory', join(dir, 'm.sqlite')], root, {});
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${glossary}:4:21: \`sourceLanguage\` is "zh-Hans", but the source track is zh-Hant; expected a glossary written as the track is`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('says what is wrong with the options, naming the place', async () => {

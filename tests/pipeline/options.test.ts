@@ -264,6 +264,14 @@ describe('the config file, field by field', () => {
     expect((await resolveLocalizeOptions({ input: sample, targets: ['DE-de', 'de-DE'] }, dir, {})).targets).toEqual(['de-DE']);
   });
 
+  it('takes glossary.json from the working folder by default only for a track written as its terms are', async () => {
+    // The default is a convenience: a film in another language or script run from the same folder is drafted without it,
+    // as a named glossary of the wrong language is refused (see localize.test.ts).
+    expect((await resolveLocalizeOptions({ input: sample, targets: ['fr-FR'] }, root, {})).glossary).toBe(join(root, 'glossary.json'));
+    expect((await resolveLocalizeOptions({ input: sample, source: 'zh-Hant', targets: ['fr-FR'] }, root, {})).glossary).toBeUndefined();
+    expect((await resolveLocalizeOptions({ input: sample, source: 'ja-JP', targets: ['fr-FR'] }, root, {})).glossary).toBeUndefined();
+  });
+
   it('reads a config saved with a byte order mark, as Windows editors save it', async () => {
     const dir = tempDir();
     const config = join(dir, 'subloc.config.json');
