@@ -113,6 +113,12 @@ function normalizeName(name: string): string {
   return lower;
 }
 
+/** What is wrong with an encoding name no decoder here knows; undefined for a known one (`gbk`, `UTF8`, `big5`…). */
+export function unknownEncoding(name: string): string | undefined {
+  if (iconv().encodingExists(normalizeName(name))) return undefined;
+  return `unknown encoding \`${name}\`; expected a name such as utf-8, utf-16le, gb18030, big5 or windows-1252`;
+}
+
 /**
  * Bytes to text. Order of evidence: an explicit encoding, a BOM, UTF-16
  * without BOM, valid UTF-8, then a statistical guess among legacy encodings
@@ -126,9 +132,8 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
 
   if (opts.encoding !== undefined) {
     encoding = normalizeName(opts.encoding);
-    if (!iconv().encodingExists(encoding)) {
-      throw new SublocError('ENCODING_UNKNOWN', `unknown encoding \`${opts.encoding}\`; expected a name such as utf-8, utf-16le, gb18030, big5 or windows-1252`);
-    }
+    const unknown = unknownEncoding(opts.encoding);
+    if (unknown !== undefined) throw new SublocError('ENCODING_UNKNOWN', unknown);
     const bom = bomOf(bytes);
     if (bom && bom[1] === encoding) body = bytes.subarray(bom[0]);
   } else {

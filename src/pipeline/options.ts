@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { unknownEncoding } from '../formats/decode.js';
 import { formatIds } from '../formats/format-ids.js';
 import { excerpt, foundValue } from '../formats/shared/excerpt.js';
 import type { FormatId } from '../formats/types.js';
@@ -204,6 +205,12 @@ async function readConfig(path: string): Promise<ConfigFile> {
   return { values, file, at };
 }
 
+/** A file the config names, which must be there: refused at its line otherwise, saying where a relative path is read from. */
+function inConfigFolder(path: string, field: ConfigField, config: ConfigFile, configDir: string): string {
+  if (existsSync(path)) return path;
+  return fail(config.at(field), `\`${field}\` names ${path}, which does not exist; expected a file (a relative path in the config is read from its folder, ${configDir})`);
+}
+
 /**
  * Command-line values win over the config file; relative paths in the config
  * file are relative to the config file's folder, on the command line to `cwd`.
@@ -219,7 +226,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
 
   const inputRel = cli.input ?? file.input;
   if (inputRel === undefined) fail(where, 'no input track; pass --input <file> or set `input` in the config');
-  const input = cli.input !== undefined ? resolve(cwd, cli.input) : resolve(configDir, inputRel);
+  const input = cli.input !== undefined ? resolve(cwd, cli.input) : inConfigFolder(resolve(configDir, inputRel), 'input', config, configDir);
   const named = fromFileName(input);
 
   const source = cli.source ?? file.source ?? named.language;
@@ -229,6 +236,9 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   for (const [tag, field] of [[source, 'source'], ...targets.map((t) => [t, 'targets'] as const)] as const) {
     if (!BCP47.test(tag)) fail(origin(field), `\`${excerpt(tag)}\` is not a BCP 47 language tag; expected something like zh-Hans, en-US, fr-FR`);
   }
+  const sourceTag = canonicalLanguageTag(source);
+  const intoSource = targets.find((t) => canonicalLanguageTag(t) === sourceTag);
+  if (intoSource !== undefined) fail(origin('targets'), `\`targets\` lists \`${excerpt(intoSource)}\`, the source language ${sourceTag}; expected the languages to translate into`);
 
   // Without a key the offline provider is the default: the run still drafts everything the memory knows.
   const provider = cli.provider ?? file.provider ?? (providers.deepl.unavailable?.(env) === undefined ? 'deepl' : 'offline');
@@ -245,12 +255,14 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   const outRel = cli.out ?? file.out ?? 'out';
   const out = cli.out !== undefined ? checkOutFolder(resolve(cwd, cli.out), COMMAND_LINE, '--out') : checkOutFolder(resolve(configDir, outRel), file.out === undefined ? where : config.at('out'), '`out`');
   const encoding = cli.encoding ?? file.encoding;
+  const unknown = encoding === undefined ? undefined : unknownEncoding(encoding);
+  if (unknown !== undefined) fail(origin('encoding'), unknown);
   // The glossary defaults to glossary.json in the working directory, as a user expects when one is there and its terms
   // are written as the track is: a film in another language or script run from the same folder goes without it.
   const here = resolve(cwd, 'glossary.json');
   const glossary =
     cli.glossary !== undefined ? resolve(cwd, cli.glossary)
-    : file.glossary !== undefined ? resolve(configDir, file.glossary)
+    : file.glossary !== undefined ? inConfigFolder(resolve(configDir, file.glossary), 'glossary', config, configDir)
     : existsSync(here) && glossaryFits(here, source) ? here
     : undefined;
   const tmx = [...(file.tmx ?? []).map((p) => resolve(configDir, p)), ...(cli.tmx ?? []).map((p) => resolve(cwd, p))];
@@ -272,7 +284,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
 
   // BCP 47 tags ignore case, and so do the memory and the drives festivals copy to (exFAT, NTFS, APFS): spelt one way,
   // `en-us` finds the glossary's `en-US` rendering, and `en-US` with `en-us` is one language, drafted and billed once.
-  const languages = { source: canonicalLanguageTag(source), targets: [...new Set(targets.map(canonicalLanguageTag))] };
+  const languages = { source: sourceTag, targets: [...new Set(targets.map(canonicalLanguageTag))] };
   const options: LocalizeOptions = {
     title:
       cli.title !== undefined ? checkTitle(cli.title, COMMAND_LINE, '--title')

@@ -212,6 +212,8 @@ describe('the config file, field by field', () => {
     ['source', 'zh_Hans', '`zh_Hans` is not a BCP 47 language tag; expected something like zh-Hans, en-US, fr-FR'],
     ['title', 'a/b', '`title` "a/b" contains a path separator; expected one file name such as `hotline-beijing`, which names the output folder and files'],
     ['profile', 'festivl', 'unknown profile `festivl`; expected `default`, `festival` or a profile file (.json)'],
+    ['encoding', 'latin-l', 'unknown encoding `latin-l`; expected a name such as utf-8, utf-16le, gb18030, big5 or windows-1252'],
+    ['targets', ['fr-FR', 'ZH-hans'], '`targets` lists `ZH-hans`, the source language zh-Hans; expected the languages to translate into'],
   ])('refuses `%s`: %j at the line and column of its value', async (field, value, message) => {
     const { config, text, error } = await configError({ [field]: value });
     const at = placeIn(config, text, `"${field}": `);
@@ -236,6 +238,17 @@ describe('the config file, field by field', () => {
     );
     expect(error).toMatchObject({ code: 'CONFIG_INVALID', file: config, line: 4 });
     expect(error?.message).toBe(`${config}:4:3: not valid JSON: \`targets\` is given twice in this object; expected each property name once (JSON.parse would keep the last without a word)`);
+  });
+
+  it('refuses an input or glossary that is not there at its line, saying which folder a relative path is read from', async () => {
+    for (const field of ['input', 'glossary']) {
+      const { config, text, error } = await configError({ [field]: 'subtitles/nope.x' });
+      const at = placeIn(config, text, `"${field}": `);
+      const column = Number(at.label.split(':').pop()) + field.length + 4;
+      const dir = resolve(config, '..');
+      expect(error).toMatchObject({ code: 'CONFIG_INVALID', file: config, line: at.line });
+      expect(error?.message).toBe(`${config}:${at.line}:${column}: \`${field}\` names ${join(dir, 'subtitles/nope.x')}, which does not exist; expected a file (a relative path in the config is read from its folder, ${dir})`);
+    }
   });
 
   it('quotes a runaway value by its start and its length, so the message fits a screen', async () => {
