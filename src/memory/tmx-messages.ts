@@ -21,6 +21,8 @@ export const messages = {
     diagnostic('tmx/cue-count-mismatch', 'error', `the ${excerpt(lang)} \`<seg>\` has ${targetCues} cue${targetCues === 1 ? '' : 's'} and the source has ${sourceCues}; expected one \`<ph type="x-cue-break"/>\`-separated part per source cue; the entry was skipped`, at),
   unknownStatus: (value: string, at: Location): Diagnostic =>
     diagnostic('tmx/unknown-status', 'warning', `\`<prop type="x-subloc-status">${excerpt(value)}</prop>\` is not a status; expected draft, reviewed or approved; imported as draft`, at),
+  badCueStatus: (value: string, cues: number, unitStatus: string, at: Location): Diagnostic =>
+    diagnostic('tmx/bad-cue-status', 'warning', `\`<prop type="x-subloc-cue-status">${excerpt(value)}</prop>\` does not give the unit's ${cues} cue${cues === 1 ? '' : 's'} a status each; expected ${cues} of draft, reviewed or approved separated by spaces; took every cue as the unit's status (${unitStatus})`, at),
   badDate: (attribute: string, value: string, at: Location): Diagnostic =>
     diagnostic('tmx/bad-date', 'warning', `\`${attribute}="${excerpt(value)}"\` is not a TMX date; expected YYYYMMDDThhmmssZ (e.g. 20261128T160000Z); took the unit as undated (older than any entry in the memory)`, at),
   unsupportedCodes: (codes: readonly string[], at: Location): Diagnostic =>

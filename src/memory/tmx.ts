@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import { canonicalLanguageTag } from '../model/language.js';
+import { lowestStatus } from './precedence.js';
 import { UNDATED, type MemoryEntry, type MemoryStatus } from './store.js';
 import { messages } from './tmx-messages.js';
 import { xmlAttr } from '../formats/shared/xml-escape.js';
@@ -9,7 +10,16 @@ import { xmlReader } from '../formats/shared/xml/read-xml.js';
 
 const TOOL_VERSION = '0.1.0';
 const STATUSES: ReadonlySet<string> = new Set<MemoryStatus>(['draft', 'reviewed', 'approved']);
-const PROP = { status: 'x-subloc-status', provider: 'x-subloc-provider', glossary: 'x-subloc-glossary', reviewer: 'x-subloc-reviewer' } as const;
+const PROP = {
+  status: 'x-subloc-status',
+  provider: 'x-subloc-provider',
+  glossary: 'x-subloc-glossary',
+  reviewer: 'x-subloc-reviewer',
+  /** Each cue's status, space-separated, when a reviewer decided cue by cue. */
+  cueStatus: 'x-subloc-cue-status',
+  /** A reviewer's comment on cue k (from 1): `x-subloc-comment-2`. */
+  comment: 'x-subloc-comment-',
+} as const;
 
 export interface ExportTmxOptions {
   /** The header's `srclang`; a unit in another source language says its own on `<tu>`. */
@@ -46,6 +56,10 @@ export function exportTmx(entries: readonly MemoryEntry[], options: ExportTmxOpt
     out.push(`      <prop type="${PROP.provider}">${xmlAttr(e.provider)}</prop>`);
     if (e.glossaryVersion !== '') out.push(`      <prop type="${PROP.glossary}">${xmlAttr(e.glossaryVersion)}</prop>`);
     if (e.reviewer !== undefined) out.push(`      <prop type="${PROP.reviewer}">${xmlAttr(e.reviewer)}</prop>`);
+    if (e.cueStatus !== undefined) out.push(`      <prop type="${PROP.cueStatus}">${e.cueStatus.join(' ')}</prop>`);
+    e.comments?.forEach((comment, k) => {
+      if (comment !== '') out.push(`      <prop type="${PROP.comment}${k + 1}">${xmlAttr(comment)}</prop>`);
+    });
     out.push(`      <tuv xml:lang="${xmlAttr(e.sourceLang)}"><seg>${segOf(e.source)}</seg></tuv>`);
     out.push(`      <tuv xml:lang="${xmlAttr(e.targetLang)}"><seg>${segOf(e.target)}</seg></tuv>`);
     out.push('    </tu>');
@@ -72,6 +86,13 @@ function props(element: Element): Map<string, { value: string; prop: Element }> 
   const found = new Map<string, { value: string; prop: Element }>();
   for (const prop of elements(element, 'prop')) found.set(prop.attrs['type'] ?? '', { value: textOf(prop).trim(), prop });
   return found;
+}
+
+/** The cues' own statuses of a `x-subloc-cue-status` prop: one known status per cue, else `bad`. */
+function cueStatusOf(prop: { value: string } | undefined, cues: number): MemoryStatus[] | 'bad' | undefined {
+  if (prop === undefined) return undefined;
+  const statuses = prop.value.split(/\s+/).filter(Boolean);
+  return statuses.length === cues && statuses.every((s) => STATUSES.has(s)) ? (statuses as MemoryStatus[]) : 'bad';
 }
 
 /** A `<tuv>`'s language as the memory keeps it (`en_US` and `EN-US` are `en-US`), when it names one. */
@@ -175,6 +196,12 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
         diagnostics.push(messages.unknownStatus(status.value, at(status.prop)));
         entryStatus = 'draft';
       }
+      const cueStatusProp = found.get(PROP.cueStatus);
+      const cueStatus = cueStatusOf(cueStatusProp, source.cues.length);
+      if (cueStatus === 'bad' && cueStatusProp) diagnostics.push(messages.badCueStatus(cueStatusProp.value, source.cues.length, entryStatus, at(cueStatusProp.prop)));
+      // The unit is as far as its least advanced cue.
+      else if (cueStatus !== undefined) entryStatus = lowestStatus(cueStatus);
+      const comments = source.cues.map((_, k) => found.get(`${PROP.comment}${k + 1}`)?.value ?? '');
       const entry: MemoryEntry = {
         sourceLang,
         targetLang,
@@ -188,6 +215,8 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
       };
       const reviewer = found.get(PROP.reviewer)?.value;
       if (reviewer) entry.reviewer = reviewer;
+      if (Array.isArray(cueStatus) && cueStatus.some((s) => s !== entryStatus)) entry.cueStatus = cueStatus;
+      if (comments.some((c) => c !== '')) entry.comments = comments;
       entries.push(entry);
     }
   }

@@ -62,6 +62,28 @@ describe('TMX export and import', () => {
     );
   });
 
+  it('keeps what a reviewer decided cue by cue, and their comments: a memory restored from its export loses no approved cue', () => {
+    // One cue approved in the studio, the other still a draft: the unit is a draft as a whole. Exported without the cues'
+    // own statuses, it came back a draft through and through, and a fresh memory restored from it had lost the approval.
+    const decided = entry({ source: ['一', '二'], target: ['one', 'two'], status: 'draft', cueStatus: ['approved', 'draft'], comments: ['checked with the director', ''], reviewer: 'Lin' });
+    const tmx = exportTmx([decided], { srcLang: 'zh-Hans' });
+    const back = importTmx(tmx, 'memory.tmx');
+    expect(back.diagnostics).toEqual([]);
+    expect(back.entries).toEqual([decided]);
+    expect(validateText(tmx, 'tmx-1.4b', 'memory.tmx')).toEqual({ ok: true, out: '' });
+  });
+
+  it('reads cue statuses that do not fit the unit as the unit\'s status, and says so', () => {
+    const tmx = exportTmx([entry({ source: ['一', '二'], target: ['one', 'two'], status: 'draft', cueStatus: ['approved', 'draft'] })], { srcLang: 'zh-Hans' });
+    for (const bad of ['approved', 'approved final', 'approved draft reviewed']) {
+      const back = importTmx(tmx.replace('>approved draft<', `>${bad}<`), 'memory.tmx');
+      expect(back.entries).toMatchObject([{ status: 'draft' }]);
+      expect(back.entries[0]).not.toHaveProperty('cueStatus');
+      const line = tmx.slice(0, tmx.indexOf('x-subloc-cue-status')).split('\n').length;
+      expect(back.diagnostics).toMatchObject([{ code: 'tmx/bad-cue-status', severity: 'warning', line }]);
+    }
+  });
+
   it('writes an undated entry without dates, so it comes back undated', () => {
     const tmx = exportTmx([entry({ updatedAt: UNDATED })], { srcLang: 'zh-Hans' });
     expect(tmx).not.toMatch(/date=/);
