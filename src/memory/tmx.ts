@@ -198,7 +198,7 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
       }
       const cueStatusProp = found.get(PROP.cueStatus);
       const cueStatus = cueStatusOf(cueStatusProp, source.cues.length);
-      if (cueStatus === 'bad' && cueStatusProp) diagnostics.push(messages.badCueStatus(cueStatusProp.value, source.cues.length, entryStatus, at(cueStatusProp.prop)));
+      if (cueStatus === 'bad') diagnostics.push(messages.badCueStatus(cueStatusProp!.value, source.cues.length, entryStatus, at(cueStatusProp!.prop)));
       // The unit is as far as its least advanced cue.
       else if (cueStatus !== undefined) entryStatus = lowestStatus(cueStatus);
       const comments = source.cues.map((_, k) => found.get(`${PROP.comment}${k + 1}`)?.value ?? '');
