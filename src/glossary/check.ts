@@ -1,5 +1,6 @@
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
+import { charAt, foldForm, upper } from './fold.js';
 import { createTargetMatcher, type Matcher, type RenderingMatch, type TargetMatcher } from './match.js';
 import { check as msg } from './messages.js';
 import { renderingFor } from './rendering.js';
@@ -28,6 +29,12 @@ function targetMatcherFor(glossary: Glossary, lang: Lang): TargetMatcher {
   return m;
 }
 
+/** One of `spellings`, or one with its first letter upper-cased, as at the start of a sentence. */
+function isSpelledAs(text: string, spellings: ReadonlySet<string>): boolean {
+  if (spellings.has(text)) return true;
+  return [...spellings].some((s) => upper(charAt(s, 0)) + s.slice(charAt(s, 0).length) === text);
+}
+
 const covers = (outer: RenderingMatch, inner: RenderingMatch) => outer.start <= inner.start && inner.end <= outer.end;
 
 /**
@@ -54,9 +61,16 @@ export function checkDraft(input: CheckInput): Diagnostic[] {
     const term = terms.get(termId);
     if (!term) continue;
     if (term.doNotTranslate) {
-      const forms = new Set(found.filter((m) => m.termId === termId).map((m) => m.form));
-      for (const f of forms) {
-        if (!accepted.some((h) => h.termId === termId && h.form === f)) out.push(diagnostic('glossary/dnt-changed', 'error', msg.dntChanged(f, termId)));
+      // Verbatim is as the source writes the term (what DeepL is told to copy, `wechat`) or as the glossary does (`WeChat`).
+      const spellings = new Map<string, Set<string>>();
+      for (const m of found) {
+        if (m.termId !== termId) continue;
+        const forms = spellings.get(m.form) ?? new Set([foldForm(m.form, true)]);
+        spellings.set(m.form, forms.add(foldForm(input.source.slice(m.start, m.end), true)));
+      }
+      for (const [f, forms] of spellings) {
+        const kept = accepted.some((h) => h.termId === termId && h.form === f && isSpelledAs(foldForm(input.target.slice(h.start, h.end), true), forms));
+        if (!kept) out.push(diagnostic('glossary/dnt-changed', 'error', msg.dntChanged(f, termId)));
       }
     }
     const rendering = renderingFor(term, input.targetLang);

@@ -65,15 +65,16 @@ export interface TargetMatcher {
  * `caseSensitive`, any run of whitespace matching a space, curly and
  * straight apostrophes alike. No inflection is guessed: `Reaktion` does not
  * find `Reaktionen`, so inflected forms belong in `allowed`. A
- * do-not-translate term's own forms count as its preferred rendering and
- * match case-sensitively (verbatim).
+ * do-not-translate term's own forms count as its preferred rendering, found
+ * as its other forms are; `checkDraft` says whether they are verbatim.
  */
 export function createTargetMatcher(glossary: Glossary, lang: Lang): TargetMatcher {
   const trie = new FormTrie<{ termId: string; kind: RenderingKind; form: string }>();
   for (const term of glossary.terms) {
     const add = (form: string, kind: RenderingKind, caseSensitive = term.caseSensitive) => trie.add(form, { termId: term.id, kind, form }, caseSensitive);
     const r = renderingFor(term, lang);
-    if (term.doNotTranslate) for (const form of [term.source, ...term.variants]) add(form, 'preferred', true);
+    // Which spelling a do-not-translate term must keep is the check's to say (see checkDraft): the source's may differ in case.
+    if (term.doNotTranslate) for (const form of [term.source, ...term.variants]) add(form, 'preferred');
     else if (r) {
       add(r.preferred, 'preferred');
       for (const a of r.allowed) add(a, 'allowed');

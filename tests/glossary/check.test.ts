@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft } from '../../src/glossary/check.js';
+import { parseGlossary } from '../../src/glossary/load.js';
 import { createMatcher } from '../../src/glossary/match.js';
 import { bundled } from './helpers.js';
 
@@ -120,5 +121,24 @@ describe('checkDraft with other tags', () => {
 
   it('skips terms without a rendering for the language', () => {
     expect(codes('工单', 'anything', 'ko-KR')).toEqual([]);
+  });
+});
+
+describe('checkDraft on a do-not-translate term in Latin letters', () => {
+  const dnt = parseGlossary(JSON.stringify({ version: 1, sourceLanguage: 'zh-Hans', terms: [{ id: 'wechat', source: 'WeChat', doNotTranslate: true }] }), 'glossary.json');
+  const dntCodes = (source: string, target: string) => checkDraft({ source, target, targetLang: 'en-US', glossary: dnt, matcher: createMatcher(dnt) }).map((d) => d.code);
+
+  it('takes the term as the source writes it, which is what DeepL is told to copy, or as the glossary writes it', () => {
+    // The source said `wechat`; protected, it came back `wechat`: verbatim, yet it was flagged for not being `WeChat`.
+    expect(dntCodes('请用wechat联系', 'Contact us on wechat')).toEqual([]);
+    expect(dntCodes('请用wechat联系', 'Contact us on WeChat')).toEqual([]);
+    expect(dntCodes('请用WeChat联系', 'Contact us on WeChat')).toEqual([]);
+    expect(dntCodes('请用WeChat联系', 'WeChat: contact us there')).toEqual([]);
+  });
+
+  it('still flags the term written otherwise than the source and the glossary', () => {
+    expect(dntCodes('请用WeChat联系', 'Contact us on Wechat')).toEqual(['glossary/dnt-changed']);
+    expect(dntCodes('请用wechat联系', 'Contact us on WECHAT')).toEqual(['glossary/dnt-changed']);
+    expect(dntCodes('请用WeChat联系', 'Contact us on Weixin')).toEqual(['glossary/dnt-changed']);
   });
 });
