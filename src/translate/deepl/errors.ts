@@ -11,6 +11,8 @@ export interface FailureContext {
 }
 
 const REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/** axios's timeout of an attempt (`timeout of 10000ms exceeded`), and the system's for a connection. */
+const TIMED_OUT = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 
 /** The key, and the header that carries it, replaced wherever they appear. */
 export function redact(text: string, authKey: string): string {
@@ -68,6 +70,7 @@ const BY_CLASS: ReadonlyArray<readonly [ErrorClass, (error: DeepLError, url: str
     (error, url, scrub) => {
       const code = systemCodeOf(error as ConnectionError);
       if (code !== undefined && REFUSED.has(code)) return ['DEEPL_UNREACHABLE', messages.refused(url, code)];
+      if (code !== undefined && TIMED_OUT.has(code)) return ['DEEPL_FAILED', messages.timeout(url, scrub(error.message.replace(/^Connection failure: /, '')))];
       return ['DEEPL_FAILED', messages.connection(url, scrub(code ?? error.message))];
     },
   ],

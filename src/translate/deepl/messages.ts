@@ -8,7 +8,12 @@ export const messages = {
     'Drafts received so far are kept; run again once the quota allows, and only the rest is requested',
   auth: () => 'DeepL refused the key (403): check DEEPL_AUTH_KEY',
   refused: (url: string, reason: string) => `could not reach DeepL at ${url} (${reason}): check DEEPL_SERVER_URL and the network`,
-  connection: (url: string, reason: string) => `the connection to DeepL at ${url} failed (${reason}) after deepl-node's retries`,
+  connection: (url: string, reason: string) =>
+    `the connection to DeepL at ${url} failed (${reason}) after deepl-node's retries: ` +
+    'drafts received before are kept; check the network and DEEPL_SERVER_URL, then run again, and only the rest is requested',
+  timeout: (url: string, reason: string) =>
+    `DeepL at ${url} did not answer in time (${reason}) after deepl-node's retries: DeepL or the network is slow. ` +
+    'Drafts received before are kept; run again later, or with a lower concurrency, and only the rest is requested',
   tooManyRequests: (url: string) =>
     `DeepL at ${url} still answered 429 (too many requests) after deepl-node's retries: run again later, or with a lower concurrency`,
   glossaryNotFound: (url: string) =>

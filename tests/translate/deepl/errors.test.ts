@@ -88,6 +88,30 @@ describe('an answer that is not DeepL\'s JSON (a proxy, a gateway, a captive por
   });
 });
 
+describe('a connection that fails past the retries says what happened and what to do', () => {
+  it('an answer slower than the timeout: said as a timeout, with drafts kept and the rerun asking only the rest', async () => {
+    let release = () => {};
+    server = await start({ authKey: KEY, hold: (_, path) => (path === '/v2/translate' ? new Promise<void>((r) => (release = r)) : undefined) });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 1, minTimeout: 200 });
+    const error = await failure(translateUnits(connection, units, { pair })).finally(() => release());
+    expect(error.code).toBe('DEEPL_FAILED');
+    expect(error.message).toMatch(
+      new RegExp(
+        `^DeepL at ${server.url.replace(/[.]/g, '\\.')} did not answer in time \\(timeout of \\d+ms exceeded\\) after deepl-node's retries: ` +
+          'DeepL or the network is slow\\. Drafts received before are kept; run again later, or with a lower concurrency, and only the rest is requested$',
+      ),
+    );
+  });
+
+  it('a connection reset: the drafts kept and what to do', async () => {
+    const { server, connection } = await connect([{ type: 'drop' }]);
+    const error = await failure(translateUnits(connection, units, { pair }));
+    expect(error.message).toMatch(
+      new RegExp(`^the connection to DeepL at ${server.url.replace(/[.]/g, '\\.')} failed \\((ECONNRESET|socket hang up)\\) after deepl-node's retries: drafts received before are kept; check the network and DEEPL_SERVER_URL, then run again, and only the rest is requested$`),
+    );
+  });
+});
+
 describe('deeplFailure maps error classes the real client cannot be made to throw here', () => {
   const context = { serverUrl: 'http://127.0.0.1:1', redact: (text: string) => text.split(KEY).join('[redacted]') };
 
