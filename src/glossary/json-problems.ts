@@ -1,5 +1,6 @@
 import { SublocError, type ErrorCode } from '../errors.js';
 import { diagnostic } from '../model/diagnostic.js';
+import { jsonText } from '../formats/shared/json-text.js';
 import { JsonSyntaxError, parseJson, type JsonDocument, type JsonObject, type JsonPath, type JsonValue, type Position } from '../formats/shared/json-source.js';
 import { invalid } from './messages.js';
 
@@ -49,11 +50,11 @@ export function throwProblems(file: string, problems: readonly Problem[], kind: 
   throw new SublocError(kind.error, shownLines.join('\n'), { file, line: problems[0]!.at.line, diagnostics });
 }
 
-/** The JSON document of `file` and its top-level object; bad JSON or another top-level value is thrown as the file's one problem. */
-export function parseJsonObject(text: string, file: string, kind: JsonFileKind): { doc: JsonDocument; root: JsonObject } {
+/** The JSON document of `file` (its text, or its bytes as read) and its top-level object; bad JSON or another top-level value is thrown as the file's one problem. */
+export function parseJsonObject(text: string | Uint8Array, file: string, kind: JsonFileKind): { doc: JsonDocument; root: JsonObject } {
   let doc: JsonDocument;
   try {
-    doc = parseJson(text);
+    doc = parseJson(typeof text === 'string' ? text : jsonText(text));
   } catch (error) {
     if (!(error instanceof JsonSyntaxError)) throw error;
     return throwProblems(file, [{ text: invalid.jsonSyntax(error.message), at: { line: error.line, column: error.column } }], kind);

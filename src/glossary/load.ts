@@ -16,6 +16,7 @@ import type { Lang } from '../model/track.js';
 import { foldForm } from './fold.js';
 import { canonicalJson, sha256Prefix } from './hash.js';
 import { fieldName, isObject, parseJsonObject, placeOf, throwProblems, type JsonFileKind, type Place, type Problem } from './json-problems.js';
+import { jsonText } from '../formats/shared/json-text.js';
 import { parseJson, type JsonDocument, type JsonObject, type JsonPath, type JsonValue } from '../formats/shared/json-source.js';
 import { invalid } from './messages.js';
 import type { Glossary, Rendering, Term } from './types.js';
@@ -250,8 +251,8 @@ function writtenAlike(glossaryLang: Lang, trackLang: Lang): boolean {
  * Throws `SublocError('GLOSSARY_INVALID')` listing every problem as
  * `file:line:column: terms[i] (id "…"): \`field\` what is wrong, found what`.
  */
-export function parseGlossary(jsonText: string, file: string, use: GlossaryUse = {}): Glossary {
-  const { doc, root } = parseJsonObject(jsonText, file, GLOSSARY_FILE);
+export function parseGlossary(json: string | Uint8Array, file: string, use: GlossaryUse = {}): Glossary {
+  const { doc, root } = parseJsonObject(json, file, GLOSSARY_FILE);
   const problems = new Problems(doc);
   checkFields(problems, root, { allowed: GLOSSARY_FIELDS, required: GLOSSARY_REQUIRED }, { entry: undefined, path: [], what: 'the glossary' });
   optionalString(problems, undefined, ['$schema'], root.$schema);
@@ -290,7 +291,7 @@ export function parseGlossary(jsonText: string, file: string, use: GlossaryUse =
  */
 export function glossaryFits(path: string, source: Lang): boolean {
   try {
-    const root = parseJson(readFileSync(path, 'utf8')).value;
+    const root = parseJson(jsonText(readFileSync(path))).value;
     const language = isObject(root) ? root.sourceLanguage : undefined;
     return typeof language !== 'string' || !PATTERN_RE.languageTag.test(language) || writtenAlike(language, source);
   } catch {
@@ -300,11 +301,11 @@ export function glossaryFits(path: string, source: Lang): boolean {
 
 /** Reads and validates a glossary file, for a track in `use.source` when given. */
 export async function loadGlossary(path: string, use: GlossaryUse = {}): Promise<Glossary> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (cause) {
     throw new SublocError('INPUT_UNREADABLE', `cannot read the glossary ${path}: ${(cause as Error).message}`, { cause, file: path });
   }
-  return parseGlossary(text, path, use);
+  return parseGlossary(bytes, path, use);
 }

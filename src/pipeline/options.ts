@@ -8,6 +8,7 @@ import type { Lang } from '../model/track.js';
 import { SublocError } from '../errors.js';
 import { existsSync } from 'node:fs';
 import { JsonSyntaxError, parseJson, type JsonDocument } from '../formats/shared/json-source.js';
+import { jsonText } from '../formats/shared/json-text.js';
 import { glossaryFits } from '../glossary/index.js';
 import { isPostgresLocation } from '../memory/location.js';
 import { memoryPath } from '../memory/path.js';
@@ -176,15 +177,15 @@ const NO_CONFIG: ConfigFile = { values: {}, file: COMMAND_LINE, at: () => COMMAN
  * said at its line.
  */
 async function readConfig(path: string): Promise<ConfigFile> {
-  let raw: string;
+  let raw: Uint8Array;
   try {
-    raw = await readFile(path, 'utf8');
+    raw = await readFile(path);
   } catch (cause) {
     throw new SublocError('CONFIG_INVALID', `cannot read config ${path}: ${(cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (cause as Error).message}`, { cause, file: path });
   }
   let doc: JsonDocument;
   try {
-    doc = parseJson(raw);
+    doc = parseJson(jsonText(raw));
   } catch (cause) {
     if (!(cause instanceof JsonSyntaxError)) throw cause;
     throw new SublocError('CONFIG_INVALID', `${path}:${cause.line}:${cause.column}: not valid JSON: ${cause.message}`, { cause, file: path, line: cause.line });

@@ -13,14 +13,14 @@ import { profiles } from './profiles/index.js';
 export function loadProfile(nameOrPath: string, cwd: string): Profile {
   if (Object.hasOwn(profiles, nameOrPath)) return profiles[nameOrPath]!;
   const path = resolve(cwd, nameOrPath);
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !/[\\/]|\.json$/i.test(nameOrPath)) throw new SublocError('CONFIG_INVALID', msg.unknownProfile(nameOrPath, Object.keys(profiles)));
     const reason = code === 'ENOENT' ? 'no such file' : (cause as Error).message;
     throw new SublocError('INPUT_UNREADABLE', `cannot read the profile ${nameOrPath}: ${reason}`, { cause, file: nameOrPath });
   }
-  return parseProfile(text, nameOrPath, basename(nameOrPath, extname(nameOrPath)));
+  return parseProfile(bytes, nameOrPath, basename(nameOrPath, extname(nameOrPath)));
 }

@@ -98,8 +98,8 @@ function mergeTable(base: Sourced<Record<string, number>>, own: Sourced<Record<s
  * listing every problem as `file:line:column: \`field\` what is wrong, found what`.
  * `id` is the profile's id in reports (the caller passes the file's base name).
  */
-export function parseProfile(jsonText: string, file: string, id: string): Profile {
-  const { doc, root } = parseJsonObject(jsonText, file, PROFILE_FILE);
+export function parseProfile(json: string | Uint8Array, file: string, id: string): Profile {
+  const { doc, root } = parseJsonObject(json, file, PROFILE_FILE);
   const problems = new Problems(doc);
   for (const key of Object.keys(root)) if (!(FIELDS as readonly string[]).includes(key)) problems.add([key], msg.unknownField(FIELDS), 'key');
 

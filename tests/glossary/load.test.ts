@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { SublocError } from '../../src/errors.js';
 import { loadGlossary, parseGlossary } from '../../src/glossary/load.js';
@@ -166,6 +167,32 @@ describe('validation messages name the file, entry, field, what was found and wh
       ['ja-JP', 'glossary.json:3:21: `sourceLanguage` is "zh-Hans", but the source track is ja-JP; expected a glossary written as the track is (`sourceLanguage` ja-JP): its terms would never be found in the track. Pass --glossary <file> to name the glossary for this track'],
     ])('refuses a zh-Hans glossary for a %s track, at its `sourceLanguage`', (source, message) => {
       expect(refusal(source)).toBe(message);
+    });
+  });
+
+  describe('in the encoding it was saved in', () => {
+    const text = file([workOrder, { id: 'district', source: '街道', targets: { 'en-US': { preferred: 'subdistrict' } } }]);
+    const gb18030 = (t: string) => new Uint8Array(iconv.encode(t, 'gb18030'));
+
+    it('refuses bytes that are not UTF-8 where the first stands, naming the encoding they look like', async () => {
+      // Read as U+FFFD, a small glossary saved as GBK loaded without a word, and none of its terms was ever found.
+      const path = join(tempDir(), 'glossary.json');
+      writeFileSync(path, gb18030(text));
+      const error = await loadGlossary(path).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      expect(error).toMatchObject({ code: 'GLOSSARY_INVALID', line: 7 });
+      expect(error?.message).toBe(`${path}:7:18: not valid JSON: found bytes that are not UTF-8; expected a JSON file in UTF-8: save it as UTF-8`);
+      // A file with enough Chinese in it for the detector to be sure says what it looks like.
+      expect(() => parseGlossary(gb18030(bundledText()), 'glossary.json')).toThrow(/^glossary\.json:\d+:\d+: not valid JSON: found bytes that are not UTF-8 \(they look like GB18030\); expected a JSON file in UTF-8/);
+    });
+
+    it('reads UTF-8 with or without a byte order mark, and UTF-16 with one (Windows Notepad\'s "Unicode")', () => {
+      const terms = (bytes: Uint8Array) => parseGlossary(bytes, 'glossary.json').terms.map((t) => t.source);
+      expect(terms(new TextEncoder().encode(text))).toEqual(['工单', '街道']);
+      expect(terms(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]))).toEqual(['工单', '街道']);
+      expect(terms(new Uint8Array(iconv.encode(text, 'utf-16le', { addBOM: true })))).toEqual(['工单', '街道']);
     });
   });
 

@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
 import { cli, tempDir } from '../helpers/cli.js';
@@ -283,6 +284,21 @@ describe('the config file, field by field', () => {
     expect((await resolveLocalizeOptions({ input: sample, targets: ['fr-FR'] }, root, {})).glossary).toBe(join(root, 'glossary.json'));
     expect((await resolveLocalizeOptions({ input: sample, source: 'zh-Hant', targets: ['fr-FR'] }, root, {})).glossary).toBeUndefined();
     expect((await resolveLocalizeOptions({ input: sample, source: 'ja-JP', targets: ['fr-FR'] }, root, {})).glossary).toBeUndefined();
+  });
+
+  it('reads a config saved as UTF-16, and refuses one in another encoding at its first byte that is not UTF-8', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'subloc.config.json');
+    const text = JSON.stringify({ title: '您的声音', input: sample, targets: ['fr-FR'] }, null, 2);
+    writeFileSync(config, iconv.encode(text, 'utf-16le', { addBOM: true }));
+    expect((await resolveLocalizeOptions({ config }, dir, {})).title).toBe('您的声音');
+    writeFileSync(config, iconv.encode(text, 'gb18030'));
+    const error = await resolveLocalizeOptions({ config }, dir, {}).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID', file: config, line: 2 });
+    expect(error?.message).toBe(`${config}:2:13: not valid JSON: found bytes that are not UTF-8; expected a JSON file in UTF-8: save it as UTF-8`);
   });
 
   it('reads a config saved with a byte order mark, as Windows editors save it', async () => {
