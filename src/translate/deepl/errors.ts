@@ -1,8 +1,7 @@
-import { STATUS_CODES } from 'node:http';
 import { ArgumentError, AuthorizationError, ConnectionError, DeepLError, GlossaryNotFoundError, QuotaExceededError, TooManyRequestsError } from 'deepl-node';
 import { SublocError, type ErrorCode } from '../../errors.js';
-import { excerpt } from '../../formats/shared/excerpt.js';
 import { messages } from './messages.js';
+import { readPlainError } from './plain-error.js';
 
 /** What an error message may name (the server tried), and how to scrub the key from anything DeepL or axios said. */
 export interface FailureContext {
@@ -24,35 +23,6 @@ export function redact(text: string, authKey: string): string {
 function systemCodeOf(error: ConnectionError): string | undefined {
   const code = (error.error as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' ? code : undefined;
-}
-
-/** The statuses deepl-node names in words of its own, not by number (`checkStatusCode`). */
-const STATUS_IN_WORDS: Readonly<Record<string, number>> = { 'Bad request': 400, 'Not found': 404, 'Service unavailable': 503 };
-const PARSE_FAILED = 'Error parsing response JSON: ';
-const HTML = /^\s*<(?:!doctype\s+html|html)\b/i;
-
-/** `502 Bad Gateway` from deepl-node's words before the content it appends, when they name a status. */
-function statusOf(head: string): string | undefined {
-  const status = /^Unexpected status code: (\d{3})/.exec(head)?.[1] ?? STATUS_IN_WORDS[head]?.toString();
-  return status === undefined ? undefined : `${status} ${STATUS_CODES[status] ?? ''}`.trim();
-}
-
-/**
- * What answered when it was not DeepL's JSON: an HTML page (a proxy's error
- * page, a captive portal) or JSON cut short. deepl-node puts the whole page
- * in its message, twice for some statuses; this says it in one line.
- */
-function notDeepLAnswer(message: string): string | undefined {
-  if (message.startsWith(PARSE_FAILED)) {
-    const detail = message.slice(PARSE_FAILED.length).replace(/^\w*Error: /, '');
-    return detail.startsWith("Unexpected token '<'") ? '200 with an HTML page' : `200 with malformed or truncated JSON (${excerpt(detail, 80)})`;
-  }
-  const comma = message.indexOf(', ');
-  const content = message.slice(comma + 2);
-  if (comma < 0 || !HTML.test(content)) return undefined;
-  const status = statusOf(message.slice(0, comma));
-  const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(content)?.[1]?.replace(/\s+/g, ' ').trim();
-  return `${status ?? 'an error'} with an HTML page${title ? ` (${JSON.stringify(excerpt(title))})` : ''}`;
 }
 
 type ErrorClass = abstract new (...args: never[]) => DeepLError;
@@ -82,8 +52,12 @@ const BY_CLASS: ReadonlyArray<readonly [ErrorClass, (error: DeepLError, url: str
   [
     DeepLError,
     (error, url, scrub) => {
-      const answered = notDeepLAnswer(error.message);
-      return ['DEEPL_FAILED', answered === undefined ? messages.failed(scrub(error.message)) : messages.notJson(url, scrub(answered))];
+      // Scrubbed before it is read: an excerpt could cut the key in two, and neither half would be found.
+      const said = scrub(error.message);
+      const plain = readPlainError(said);
+      if (plain.kind === 'not-json') return ['DEEPL_FAILED', messages.notJson(url, plain.answered)];
+      if (plain.kind === 'server') return ['DEEPL_FAILED', messages.serverError(url, plain.status, plain.said)];
+      return ['DEEPL_FAILED', messages.failed(said)];
     },
   ],
 ];

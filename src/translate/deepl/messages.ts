@@ -23,6 +23,9 @@ export const messages = {
     'it was made again, and the request sent once more with it',
   argument: (detail: string) => `deepl-node refused the request before sending it: ${detail}`,
   failed: (detail: string) => `DeepL request failed: ${detail}`,
+  serverError: (url: string, status: string, said: string | undefined) =>
+    `DeepL at ${url} still answered ${status} after deepl-node's retries${said === undefined ? '' : ` (${said})`}: DeepL, or a server on the way to it, is failing. ` +
+    'Drafts received before are kept; run again later, and only the rest is requested',
   notJson: (url: string, answered: string) =>
     `DeepL at ${url} answered ${answered} where DeepL answers JSON: a proxy, gateway or captive portal between subloc and DeepL answered in its place. ` +
     'Drafts received before are kept; check DEEPL_SERVER_URL and the network, then run again, and only the rest is requested',

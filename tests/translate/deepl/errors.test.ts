@@ -88,6 +88,22 @@ describe('an answer that is not DeepL\'s JSON (a proxy, a gateway, a captive por
   });
 });
 
+describe('a server error that outlasts the retries says so, with what to do', () => {
+  it.each([
+    [500, 'Internal Server Error'],
+    [503, 'Service Unavailable'],
+    [504, 'Gateway Timeout'],
+  ])('%i', async (status, name) => {
+    const { server, connection } = await connect([{ type: 'status', status, message: `overloaded ${KEY}` }]);
+    const error = await failure(translateUnits(connection, units, { pair }));
+    expect(error.code).toBe('DEEPL_FAILED');
+    expect(error.message).toBe(
+      `DeepL at ${server.url} still answered ${status} ${name} after deepl-node's retries (overloaded [redacted]): DeepL, or a server on the way to it, is failing. ` +
+        'Drafts received before are kept; run again later, and only the rest is requested',
+    );
+  });
+});
+
 describe('a connection that fails past the retries says what happened and what to do', () => {
   it('an answer slower than the timeout: said as a timeout, with drafts kept and the rerun asking only the rest', async () => {
     let release = () => {};

@@ -287,7 +287,7 @@ describe('translateUnits against the DeepL-compatible server', () => {
     const { connection } = await setup({ faults: [{ type: 'status', status: 500, times: 5 }] });
     const error = await failure(translateUnits(connection, units(1), { pair }));
     expect(error.code).toBe('DEEPL_FAILED');
-    expect(error.message).toMatch(/Unexpected status code: 500 Internal Server Error/);
+    expect(error.message).toMatch(/still answered 500 Internal Server Error after deepl-node's retries/);
   });
 
   it('never has more requests in flight than the concurrency', async () => {

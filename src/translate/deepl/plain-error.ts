@@ -1,0 +1,45 @@
+import { STATUS_CODES } from 'node:http';
+import { excerpt } from '../../formats/shared/excerpt.js';
+
+/**
+ * What a plain `DeepLError` says, read from its message: deepl-node gives it
+ * no status field, only words (`checkStatusCode`, `parsing.ts`):
+ * `Service unavailable, message: …`, `Unexpected status code: 502 Bad
+ * Gateway, message: …, content: …`, `Error parsing response JSON: …`.
+ */
+export type PlainError =
+  /** An HTML page (a proxy's error page, a captive portal) or JSON cut short, where DeepL answers JSON: `answered` says which. */
+  | { kind: 'not-json'; answered: string }
+  /** A 5xx that outlasted deepl-node's retries, and what the server said. */
+  | { kind: 'server'; status: string; said: string | undefined }
+  | { kind: 'other' };
+
+/** The statuses deepl-node names in words of its own, not by number. */
+const STATUS_IN_WORDS: Readonly<Record<string, number>> = { 'Bad request': 400, 'Not found': 404, 'Service unavailable': 503 };
+const PARSE_FAILED = 'Error parsing response JSON: ';
+const HTML = /^\s*<(?:!doctype\s+html|html)\b/i;
+
+/** `502 Bad Gateway` from deepl-node's words before the content it appends, when they name a status. */
+function statusOf(head: string): string | undefined {
+  const status = /^Unexpected status code: (\d{3})/.exec(head)?.[1] ?? STATUS_IN_WORDS[head]?.toString();
+  return status === undefined ? undefined : `${status} ${STATUS_CODES[status] ?? ''}`.trim();
+}
+
+export function readPlainError(message: string): PlainError {
+  if (message.startsWith(PARSE_FAILED)) {
+    const detail = message.slice(PARSE_FAILED.length).replace(/^\w*Error: /, '');
+    return { kind: 'not-json', answered: detail.startsWith("Unexpected token '<'") ? '200 with an HTML page' : `200 with malformed or truncated JSON (${excerpt(detail, 80)})` };
+  }
+  const comma = message.indexOf(', ');
+  if (comma < 0) return { kind: 'other' };
+  const status = statusOf(message.slice(0, comma));
+  // deepl-node appends the whole body again after `content:` for statuses it has no words for.
+  const said = message.slice(comma + 2).replace(/, content: [\s\S]*$/, '');
+  if (HTML.test(said)) {
+    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(said)?.[1]?.replace(/\s+/g, ' ').trim();
+    // deepl-node puts the whole page in its message, twice for some statuses: said here in one line.
+    return { kind: 'not-json', answered: `${status ?? 'an error'} with an HTML page${title ? ` (${JSON.stringify(excerpt(title))})` : ''}` };
+  }
+  if (status?.startsWith('5')) return { kind: 'server', status, said: said === '' ? undefined : excerpt(said.replace(/^message: /, '').replace(/\s+/g, ' '), 200) };
+  return { kind: 'other' };
+}
