@@ -53,6 +53,10 @@ describe('subloc memory', () => {
     expect(r.stdout).toMatch(/^<\?xml/);
     expect(r.stdout).toContain('<tuv xml:lang="fr-FR">');
     expect(r.stdout).not.toContain('<tuv xml:lang="en-US">');
+    // A pair named as other tools write it (`fr_FR`, as OmegaT does) is the same pair.
+    const other = await cli(['memory', 'export', '--source', 'ZH_hans', '--target', 'fr_FR', '--memory', 'm.sqlite'], dir);
+    expect(other.stdout).toContain('<tuv xml:lang="fr-FR">');
+    expect(other.stdout).toContain('srclang="zh-Hans"');
   });
 
   it('honours SUBLOC_MEMORY', async () => {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { decode } from '../../formats/decode.js';
 import { hasErrors } from '../../model/diagnostic.js';
+import { canonicalLanguageTag } from '../../model/language.js';
 import { isSublocError, SublocError } from '../../errors.js';
 import { isPostgresLocation, publicLocation } from '../../memory/location.js';
 import { memoryPath } from '../../memory/path.js';
@@ -61,8 +62,7 @@ function commonSource(entries: readonly MemoryEntry[]): string | undefined {
 async function exportAction({ values, files, path, io }: Context): Promise<number> {
   if (files.length > 0) throw new SublocError('USAGE', t('memory.error.exportArgument', { argument: files[0] ?? '' }));
   requireExisting(path);
-  const source = str(values['source']);
-  const target = str(values['target']);
+  const [source, target] = [str(values['source']), str(values['target'])].map((tag) => (tag === undefined ? undefined : canonicalLanguageTag(tag)));
   const entries = await withMemory(path, (store) => store.entries({ ...(source === undefined ? {} : { source }), ...(target === undefined ? {} : { target }) }));
   const { exportTmx } = await import('../../memory/tmx.js');
   const tmx = exportTmx(entries, { srcLang: source ?? commonSource(entries) ?? 'und' });
