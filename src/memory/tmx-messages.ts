@@ -23,6 +23,14 @@ export const messages = {
     diagnostic('tmx/unknown-status', 'warning', `\`<prop type="x-subloc-status">${excerpt(value)}</prop>\` is not a status; expected draft, reviewed or approved; imported as draft`, at),
   badCueStatus: (value: string, cues: number, unitStatus: string, at: Location): Diagnostic =>
     diagnostic('tmx/bad-cue-status', 'warning', `\`<prop type="x-subloc-cue-status">${excerpt(value)}</prop>\` does not give the unit's ${cues} cue${cues === 1 ? '' : 's'} a status each; expected ${cues} of draft, reviewed or approved separated by spaces; took every cue as the unit's status (${unitStatus})`, at),
+  otherSourceLanguage: (units: number, found: string, track: string): Diagnostic =>
+    diagnostic(
+      'tmx/other-source-language',
+      'warning',
+      `${units} unit${units === 1 ? ' is a translation' : 's are translations'} from ${excerpt(found)}, and the source track is in ${track}: ` +
+        `${units === 1 ? 'it is' : 'they are'} stored in the memory, but no run of this track can use ${units === 1 ? 'it' : 'them'}; ` +
+        `expected \`<tuv xml:lang="${track}">\` (or pass --source ${excerpt(found)} if the track is in ${excerpt(found)})`,
+    ),
   badDate: (attribute: string, value: string, at: Location): Diagnostic =>
     diagnostic('tmx/bad-date', 'warning', `\`${attribute}="${excerpt(value)}"\` is not a TMX date; expected YYYYMMDDThhmmssZ (e.g. 20261128T160000Z); took the unit as undated (older than any entry in the memory)`, at),
   unsupportedCodes: (codes: readonly string[], at: Location): Diagnostic =>

@@ -5,7 +5,9 @@ import { createMatcher, glossaryContentHash, loadGlossary } from '../glossary/in
 import { openMemoryStore } from '../memory/open.js';
 import type { MemoryStore, RunHolder } from '../memory/store.js';
 import { importTmx } from '../memory/tmx.js';
+import { messages as tmxMessages } from '../memory/tmx-messages.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { Lang } from '../model/track.js';
 import { buildReviewPackage } from '../review/package.js';
 import type { DeepLGate } from '../translate/deepl/index.js';
 import { providers } from '../translate/providers.js';
@@ -32,14 +34,21 @@ export type LocalizeEvent =
   | { type: 'language-done'; language: string; report: LanguageReport };
 
 
-/** Reviewed memories named in the config: imported on every run, never downgrading approved work. */
-async function importMemories(memory: MemoryStore, files: readonly string[]): Promise<RunReport['imported']> {
+/**
+ * Reviewed memories named in the config: imported on every run, never
+ * downgrading approved work. Units from another source language than the
+ * track's are stored like the rest, and said: no run of this track finds them.
+ */
+async function importMemories(memory: MemoryStore, files: readonly string[], source: Lang): Promise<RunReport['imported']> {
   const imported: RunReport['imported'] = [];
   for (const file of files) {
     const decoded = decode(await readInput(file));
     const result = importTmx(decoded.text, file);
     const put = await memory.put(result.entries);
-    imported.push({ file, written: put.written, kept: put.kept, skipped: result.skipped, diagnostics: [...decoded.diagnostics, ...result.diagnostics] });
+    const others = new Map<string, number>();
+    for (const e of result.entries) if (e.sourceLang !== source) others.set(e.sourceLang, (others.get(e.sourceLang) ?? 0) + 1);
+    const unusable = [...others].map(([language, units]) => tmxMessages.otherSourceLanguage(units, language, source));
+    imported.push({ file, written: put.written, kept: put.kept, skipped: result.skipped, diagnostics: [...decoded.diagnostics, ...result.diagnostics, ...unusable] });
   }
   return imported;
 }
@@ -109,7 +118,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
   try {
     // Held until the memory closes: two runs on one memory never bill the same unit. A dry run bills nothing.
     if (!options.dryRun) await memory.lockRuns({ ...lock, onWait: (holder) => onEvent({ type: 'memory-wait', memory: memory.location, holder }) });
-    const imported = await importMemories(memory, options.tmx);
+    const imported = await importMemories(memory, options.tmx, options.source);
     // Nothing is written in a dry run, so nothing a translator edited can be overwritten.
     const record = options.dryRun ? undefined : await readWrittenRecord(runDir);
     const edits: ReadonlyMap<string, ReviewEdit> =

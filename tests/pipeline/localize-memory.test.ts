@@ -18,6 +18,31 @@ function sampleProject(): string {
   return dir;
 }
 
+describe('a TMX of the config in another source language than the track', () => {
+  it('says that its units were stored but no run of this track can use them, where the run drafted all of it without a word', async () => {
+    // Trados writes Simplified Chinese as `ZH-CN`; the film's source is zh-Hans: every unit is stored under zh-CN and never matched.
+    const dir = sampleProject();
+    const tmx = join(dir, 'subtitles/tm/hotline-beijing.fr-FR.tmx');
+    writeFileSync(tmx, readFileSync(tmx, 'utf8').replace(/srclang="zh-Hans"/, 'srclang="ZH-CN"').replace(/xml:lang="zh-Hans"/g, 'xml:lang="ZH-CN"'));
+    const r = await cli(['localize', '--config', 'subloc.config.json', '--target', 'fr-FR'], dir);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'out/hotline-beijing/run.json'), 'utf8')) as RunReport;
+    const fr = report.imported.find((i) => i.file === tmx)!;
+    expect(fr.diagnostics).toEqual([
+      {
+        code: 'tmx/other-source-language',
+        severity: 'warning',
+        message:
+          '91 units are translations from zh-CN, and the source track is in zh-Hans: they are stored in the memory, but no run of this track can use them; ' +
+          'expected `<tuv xml:lang="zh-Hans">` (or pass --source zh-CN if the track is in zh-CN)',
+      },
+    ]);
+    expect(r.stderr).toContain(`hotline-beijing.fr-FR.tmx: warning: 91 units are translations from zh-CN`);
+    // The other TMX files of the config are in the track's language: nothing to say about them.
+    expect(report.imported.filter((i) => i.diagnostics.length > 0)).toHaveLength(1);
+  });
+});
+
 describe('re-importing the config’s TMX keeps a reviewer’s signed-off edits', () => {
   const TMX = 'subtitles/tm/hotline-beijing.fr-FR.tmx';
   const SOURCE = ['北京，早上七点。'];
