@@ -11,7 +11,7 @@ import {
   TERM_FIELDS,
   TERM_REQUIRED,
 } from './fields.js';
-import { canonicalLanguageTag } from '../model/language.js';
+import { primaryLanguage, scriptOf } from '../model/language.js';
 import type { Lang } from '../model/track.js';
 import { foldForm } from './fold.js';
 import { canonicalJson, sha256Prefix } from './hash.js';
@@ -233,10 +233,9 @@ export interface GlossaryUse {
   source?: Lang;
 }
 
-/** The language and script subtags of a tag (`zh-Hans-CN` → `zh`, `Hans`). */
+/** The language and script of a tag (`zh-Hans-CN` → `zh`, `Hans`; `zh-TW` → `zh`, `Hant`). */
 function writing(tag: Lang): { language: string; script: string | undefined } {
-  const [language = '', ...rest] = canonicalLanguageTag(tag).split('-');
-  return { language, script: rest.find((s) => /^[A-Z][a-z]{3}$/.test(s)) };
+  return { language: primaryLanguage(tag), script: scriptOf(tag) };
 }
 
 /** Whether terms written in `glossaryLang` can be found in a track in `trackLang`: one language, and one script when both name theirs. */

@@ -61,6 +61,22 @@ export function canonicalLanguageTag(tag: Lang): Lang {
     .join('-');
 }
 
+/** Where Chinese is written in Traditional (else in Simplified) characters when a tag names no script. */
+const CHINESE_SCRIPT_BY_REGION: Readonly<Record<string, string>> = { TW: 'Hant', HK: 'Hant', MO: 'Hant', CN: 'Hans', SG: 'Hans' };
+
+/**
+ * The script a tag names (`zh-Hant-HK` → `Hant`, `sr-Latn` → `Latn`), else
+ * the one its region implies for Chinese (`zh-TW` → `Hant`, `zh-CN` →
+ * `Hans`); undefined when neither says.
+ */
+export function scriptOf(tag: Lang): string | undefined {
+  const [language, ...rest] = canonicalLanguageTag(tag).split('-');
+  const named = rest.find((s) => /^[A-Z][a-z]{3}$/.test(s));
+  if (named !== undefined || language !== 'zh') return named;
+  const region = rest.find((s) => /^[A-Z]{2}$/.test(s));
+  return region === undefined ? undefined : CHINESE_SCRIPT_BY_REGION[region];
+}
+
 /** The primary subtag, lower case: `zh-Hans` → `zh`. */
 export function primaryLanguage(language: Lang): string {
   const dash = language.indexOf('-');

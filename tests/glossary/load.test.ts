@@ -157,13 +157,15 @@ describe('validation messages name the file, entry, field, what was found and wh
       return undefined;
     };
 
-    it.each(['zh-Hans', 'zh', 'zh-CN', 'zh-Hans-CN', 'ZH-hans'])('takes a zh-Hans glossary for a %s track', (source) => {
+    it.each(['zh-Hans', 'zh', 'zh-CN', 'zh-SG', 'zh-Hans-CN', 'ZH-hans'])('takes a zh-Hans glossary for a %s track', (source) => {
       expect(refusal(source)).toBeUndefined();
     });
 
     it.each([
       // Simplified terms are never found in Traditional text: every check would pass for want of a match, without a word.
       ['zh-Hant', 'glossary.json:3:21: `sourceLanguage` is "zh-Hans", but the source track is zh-Hant; expected a glossary written as the track is (`sourceLanguage` zh-Hant): its terms would never be found in the track. Pass --glossary <file> to name the glossary for this track'],
+      // Taiwan, Hong Kong and Macau write Traditional Chinese when the tag names no script.
+      ['zh-TW', 'glossary.json:3:21: `sourceLanguage` is "zh-Hans", but the source track is zh-TW; expected a glossary written as the track is (`sourceLanguage` zh-TW): its terms would never be found in the track. Pass --glossary <file> to name the glossary for this track'],
       ['ja-JP', 'glossary.json:3:21: `sourceLanguage` is "zh-Hans", but the source track is ja-JP; expected a glossary written as the track is (`sourceLanguage` ja-JP): its terms would never be found in the track. Pass --glossary <file> to name the glossary for this track'],
     ])('refuses a zh-Hans glossary for a %s track, at its `sourceLanguage`', (source, message) => {
       expect(refusal(source)).toBe(message);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakLines } from '../../src/fit/break-lines.js';
-import { canonicalLanguageTag, languageProperties, lineJoiner, textWidth } from '../../src/model/language.js';
+import { canonicalLanguageTag, languageProperties, scriptOf, lineJoiner, textWidth } from '../../src/model/language.js';
 import { lineText } from '../../src/model/spans.js';
 import { plainText } from '../../src/qc/plain-text.js';
 import { pseudo } from '../../src/translate/pseudo/index.js';
@@ -22,6 +22,23 @@ describe('canonicalLanguageTag: one spelling of a tag, as BCP 47 recommends', ()
     ['und', 'und'],
   ])('%s → %s', (tag, canonical) => {
     expect(canonicalLanguageTag(tag)).toBe(canonical);
+  });
+});
+
+describe('scriptOf: the script a tag names, or that its region implies for Chinese', () => {
+  it.each([
+    ['zh-Hans', 'Hans'],
+    ['zh-Hant-HK', 'Hant'],
+    ['zh-TW', 'Hant'],
+    ['zh-hk', 'Hant'],
+    ['zh-MO', 'Hant'],
+    ['zh-CN', 'Hans'],
+    ['zh-SG', 'Hans'],
+    ['zh', undefined],
+    ['sr-Latn', 'Latn'],
+    ['en-US', undefined],
+  ])('%s → %s', (tag, script) => {
+    expect(scriptOf(tag)).toBe(script);
   });
 });
 

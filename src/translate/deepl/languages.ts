@@ -1,5 +1,6 @@
 import type { SourceGlossaryLanguageCode, SourceLanguageCode, TargetLanguageCode } from 'deepl-node';
 import { SublocError } from '../../errors.js';
+import { scriptOf } from '../../model/language.js';
 import type { Lang } from '../../model/track.js';
 
 /**
@@ -15,12 +16,9 @@ const LANGUAGES = new Set([
 ]);
 /** Norwegian without a written standard is read as Bokmål, DeepL's only Norwegian. */
 const ALIASES: Record<string, string> = { no: 'nb', iw: 'he', in: 'id' };
-/** Regions where Traditional Chinese is the norm when no script is given. */
-const HANT_REGIONS = new Set(['TW', 'HK', 'MO']);
 
 interface Tag {
   language: string;
-  script: string | undefined;
   region: string | undefined;
 }
 
@@ -28,11 +26,9 @@ function parseTag(tag: Lang): Tag {
   const [first = '', ...rest] = tag.trim().split(/[-_]/);
   const raw = first.toLowerCase();
   const language = ALIASES[raw] ?? raw;
-  const script = rest.find((s) => /^[A-Za-z]{4}$/.test(s));
   const region = rest.find((s) => /^([A-Za-z]{2}|\d{3})$/.test(s));
   return {
     language,
-    script: script === undefined ? undefined : script[0]!.toUpperCase() + script.slice(1).toLowerCase(),
     region: region?.toUpperCase(),
   };
 }
@@ -63,14 +59,14 @@ export function deeplSource(tag: Lang): SourceLanguageCode {
  * Hant region; Spanish is `es-419` for `es-419` only.
  */
 export function deeplTarget(tag: Lang): TargetLanguageCode {
-  const { language, script, region } = supported(tag, 'target');
+  const { language, region } = supported(tag, 'target');
   switch (language) {
     case 'en':
       return region === 'GB' ? 'en-GB' : 'en-US';
     case 'pt':
       return region === 'BR' ? 'pt-BR' : 'pt-PT';
     case 'zh':
-      return script === 'Hant' || (script === undefined && region !== undefined && HANT_REGIONS.has(region)) ? 'zh-HANT' : 'zh-HANS';
+      return scriptOf(tag) === 'Hant' ? 'zh-HANT' : 'zh-HANS';
     case 'es':
       return region === '419' ? 'es-419' : 'es';
     default:
