@@ -233,7 +233,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   const source = cli.source ?? file.source ?? named.language;
   if (source === undefined) fail(where, 'no source language; pass --source <lang> (BCP 47, e.g. zh-Hans) or name the file `<title>.<lang>.srt`');
   const targets = cli.targets ?? file.targets;
-  if (targets === undefined || targets.length === 0) fail(where, 'no target languages; pass --target en-US,fr-FR or set `targets`');
+  if (targets === undefined || targets.length === 0) fail(origin('targets'), 'no target languages; pass --target en-US,fr-FR or set `targets`');
   for (const [tag, field] of [[source, 'source'], ...targets.map((t) => [t, 'targets'] as const)] as const) {
     if (!BCP47.test(tag)) fail(origin(field), `\`${excerpt(tag)}\` is not a BCP 47 language tag; expected something like zh-Hans, en-US, fr-FR`);
   }

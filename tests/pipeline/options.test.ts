@@ -223,6 +223,16 @@ describe('the config file, field by field', () => {
     expect(error?.message).toBe(`${config}:${at.line}:${column}: ${message}`);
   });
 
+  it('refuses an empty list of targets where it was given: at its line, or on the command line', async () => {
+    const empty = await configError({ targets: [] });
+    const at = placeIn(empty.config, empty.text, '"targets": ');
+    expect(empty.error?.message).toBe(`${empty.config}:${at.line}:${Number(at.label.split(':').pop()) + 11}: no target languages; pass --target en-US,fr-FR or set \`targets\``);
+    // `--target ,,` is the command line's empty list, not the config's.
+    const cli = await configError({ targets: ['fr-FR'] }, { targets: [] });
+    expect(cli.error).toMatchObject({ code: 'CONFIG_INVALID', file: 'command line' });
+    expect(cli.error?.message).toBe('command line: no target languages; pass --target en-US,fr-FR or set `targets`');
+  });
+
   it('refuses an unknown field at its key, and a field given twice at the second', async () => {
     const unknown = await configError({ targts: ['fr-FR'] });
     const at = placeIn(unknown.config, unknown.text, '"targts"');
