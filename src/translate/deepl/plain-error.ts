@@ -12,7 +12,8 @@ export type PlainError =
   | { kind: 'not-json'; answered: string }
   /** A 5xx that outlasted deepl-node's retries, and what the server said. */
   | { kind: 'server'; status: string; said: string | undefined }
-  | { kind: 'other' };
+  /** Anything else, in deepl-node's words without the body said twice. */
+  | { kind: 'other'; message: string };
 
 /** The statuses deepl-node names in words of its own, not by number. */
 const STATUS_IN_WORDS: Readonly<Record<string, number>> = { 'Bad request': 400, 'Not found': 404, 'Service unavailable': 503 };
@@ -31,8 +32,9 @@ export function readPlainError(message: string): PlainError {
     return { kind: 'not-json', answered: detail.startsWith("Unexpected token '<'") ? '200 with an HTML page' : `200 with malformed or truncated JSON (${excerpt(detail, 80)})` };
   }
   const comma = message.indexOf(', ');
-  if (comma < 0) return { kind: 'other' };
-  const status = statusOf(message.slice(0, comma));
+  if (comma < 0) return { kind: 'other', message };
+  const head = message.slice(0, comma);
+  const status = statusOf(head);
   // deepl-node appends the whole body again after `content:` for statuses it has no words for.
   const said = message.slice(comma + 2).replace(/, content: [\s\S]*$/, '');
   if (HTML.test(said)) {
@@ -41,5 +43,6 @@ export function readPlainError(message: string): PlainError {
     return { kind: 'not-json', answered: `${status ?? 'an error'} with an HTML page${title ? ` (${JSON.stringify(excerpt(title))})` : ''}` };
   }
   if (status?.startsWith('5')) return { kind: 'server', status, said: said === '' ? undefined : excerpt(said.replace(/^message: /, '').replace(/\s+/g, ' '), 200) };
-  return { kind: 'other' };
+  // Without a message of DeepL's before it, the body is all there is to show.
+  return { kind: 'other', message: said === '' || said.startsWith('content: ') ? message : `${head}, ${said}` };
 }

@@ -128,6 +128,14 @@ describe('a connection that fails past the retries says what happened and what t
   });
 });
 
+describe('a status deepl-node has no words for, outside the 5xx', () => {
+  it('is said once, where deepl-node appends the whole body again after `content:`', async () => {
+    const { connection } = await connect([{ type: 'status', status: 413, message: 'request too large for this proxy' }]);
+    const error = await failure(translateUnits(connection, units, { pair }));
+    expect(error.message).toBe('DeepL request failed: Unexpected status code: 413 Payload Too Large, message: request too large for this proxy');
+  });
+});
+
 describe('deeplFailure maps error classes the real client cannot be made to throw here', () => {
   const context = { serverUrl: 'http://127.0.0.1:1', redact: (text: string) => text.split(KEY).join('[redacted]') };
 
