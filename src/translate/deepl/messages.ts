@@ -15,7 +15,8 @@ export const messages = {
     `DeepL at ${url} did not answer in time (${reason}) after deepl-node's retries: DeepL or the network is slow. ` +
     'Drafts received before are kept; run again later, or with a lower concurrency, and only the rest is requested',
   tooManyRequests: (url: string) =>
-    `DeepL at ${url} still answered 429 (too many requests) after deepl-node's retries: run again later, or with a lower concurrency`,
+    `DeepL at ${url} still answered 429 (too many requests) after deepl-node's retries: ` +
+    'drafts received before are kept; run again later, or with a lower concurrency, and only the rest is requested',
   glossaryNotFound: (url: string) =>
     `DeepL at ${url} answered 404 for a glossary this run uses: it was deleted meanwhile (perhaps by another run); run again to sync the glossary`,
   glossaryRemade: (url: string) =>

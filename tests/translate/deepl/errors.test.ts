@@ -33,7 +33,9 @@ describe('deeplFailure maps deepl-node error classes, from the real client', () 
     const { server, connection } = await connect([{ type: 'status', status: 429, times: 5 }]);
     const error = await failure(translateUnits(connection, units, { pair }));
     expect(error.code).toBe('DEEPL_FAILED');
-    expect(error.message).toBe(`DeepL at ${server.url} still answered 429 (too many requests) after deepl-node's retries: run again later, or with a lower concurrency`);
+    expect(error.message).toBe(
+      `DeepL at ${server.url} still answered 429 (too many requests) after deepl-node's retries: drafts received before are kept; run again later, or with a lower concurrency, and only the rest is requested`,
+    );
     expect((error.cause as Error).name).toBe('TooManyRequestsError');
   });
 
