@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { SublocError } from '../errors.js';
+import { CJK_ENCODINGS, guessCjk } from './common-cjk.js';
 
 export interface DecodeOptions {
   /** Force this encoding (any name iconv-lite knows); skips detection. */
@@ -96,13 +97,29 @@ function isCutUtf8(bytes: Uint8Array): boolean {
   return whole < bytes.length && isUtf8(bytes.subarray(0, whole));
 }
 
-function guessLegacy(bytes: Uint8Array): { encoding: string; confidence: number } {
+interface LegacyGuess {
+  encoding: string;
+  /** What the guess rests on, as the message says it. */
+  evidence: string;
+  sure: boolean;
+}
+
+function guessLegacy(bytes: Uint8Array): LegacyGuess {
   const sample = bytes.subarray(0, SAMPLE);
+  let detected: { encoding: string; confidence: number } = { encoding: 'windows-1252', confidence: 0 };
   for (const match of chardet().analyse(sample)) {
     const name = match.name.toLowerCase();
-    if (LEGACY.has(name)) return { encoding: name, confidence: match.confidence };
+    if (LEGACY.has(name)) {
+      detected = { encoding: name, confidence: match.confidence };
+      break;
+    }
   }
-  return { encoding: 'windows-1252', confidence: 0 };
+  // chardet gives every CJK encoding its floor of 10% on a few cues, and its Greek or Latin-1 guess wins.
+  if (!(CJK_ENCODINGS.has(detected.encoding) && detected.confidence > 10)) {
+    const cjk = guessCjk(sample);
+    if (cjk) return { encoding: cjk.encoding, evidence: `${cjk.common} of its ${cjk.characters} characters past ASCII are among the most common in ${cjk.encoding.toUpperCase()} text`, sure: false };
+  }
+  return { encoding: detected.encoding, evidence: `detector confidence ${detected.confidence}%`, sure: detected.confidence >= 50 };
 }
 
 function normalizeName(name: string): string {
@@ -150,13 +167,7 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
       } else {
         const guess = guessLegacy(bytes);
         encoding = guess.encoding;
-        diagnostics.push(
-          diagnostic(
-            'decode/guessed',
-            guess.confidence >= 50 ? 'info' : 'warning',
-            `not UTF-8; decoded as ${encoding.toUpperCase()} (detector confidence ${guess.confidence}%); pass --encoding to override`,
-          ),
-        );
+        diagnostics.push(diagnostic('decode/guessed', guess.sure ? 'info' : 'warning', `not UTF-8; decoded as ${encoding.toUpperCase()} (${guess.evidence}); pass --encoding to override`));
       }
     }
   }

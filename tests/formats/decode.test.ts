@@ -53,6 +53,34 @@ describe('decode', () => {
     expect(result.diagnostics[0]?.code).toBe('decode/guessed');
   });
 
+  // A few cues give the detector's statistics nothing to go on: it named ISO-8859-7 for the GB18030 file and ISO-8859-1 at 75% for the Big5 one.
+  it.each([
+    ['gb18030', '你好，世界', '我们走吧', 'warning'],
+    ['big5', '你好，世界', '我們走吧', 'warning'],
+    ['gb18030', '谢谢！', '再见。', 'warning'],
+    ['big5', '謝謝！', '再見。', 'warning'],
+    // chardet knows kana from a few characters, and is sure.
+    ['shift_jis', 'こんにちは、', '元気ですか。', 'info'],
+    ['euc-kr', '안녕하세요.', '감사합니다.', 'warning'],
+  ])('reads a %s file of two short cues (%s …) right, and says it guessed', (encoding, first, second, severity) => {
+    const text = `1\n00:00:01,000 --> 00:00:02,000\n${first}\n\n2\n00:00:03,000 --> 00:00:04,000\n${second}\n`;
+    const result = decode(iconv.encode(text, encoding));
+    expect(result.encoding).toBe(encoding);
+    expect(result.text).toBe(text);
+    expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([['decode/guessed', severity]]);
+    expect(result.diagnostics[0]?.message).toMatch(new RegExp(`decoded as ${encoding.toUpperCase()} .*pass --encoding`));
+  });
+
+  it.each([
+    ['windows-1251', 'Привет, как дела? Хорошо.'],
+    ['iso-8859-7', 'Γεια σου, τι κάνεις;'],
+    ['windows-1252', 'À Pékin, déjà été.'],
+    ['windows-1250', 'Zażółć gęślą jaźń'],
+  ])('does not take a short %s file for a CJK one', (encoding, line) => {
+    const text = `1\n00:00:01,000 --> 00:00:02,000\n${line}\n`;
+    expect(decode(iconv.encode(text, encoding)).encoding).not.toMatch(/^(gb18030|big5|shift_jis|euc-kr|euc-jp)$/);
+  });
+
   it('detects Windows-1252 for Western European text', () => {
     const text = '1\n00:00:01,000 --> 00:00:02,000\nÀ Pékin, la ligne 12345 répond à des dizaines de milliers d’appels. Ça marche très bien, déjà.\n';
     const result = decode(iconv.encode(text, 'windows-1252'));
