@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { SublocError } from '../errors.js';
 import { CJK_ENCODINGS, guessCjk } from './common-cjk.js';
+import { declaredEncoding } from './declared-encoding.js';
 
 export interface DecodeOptions {
   /** Force this encoding (any name iconv-lite knows); skips detection. */
@@ -39,6 +40,12 @@ const chardet = (): typeof import('chardet') => load('chardet') as typeof import
 const iconv = (): typeof import('iconv-lite') => load('iconv-lite') as typeof import('iconv-lite');
 
 const SAMPLE = 64 * 1024;
+/** Encodings that write `<?xml` as ASCII bytes: a declaration read in ASCII can only name one of these truthfully. */
+const ASCII_COMPATIBLE = /^(?!utf-?(16|32)|ucs-?[24]|utf-?7)/;
+
+function isAscii(bytes: Uint8Array): boolean {
+  return bytes.every((b) => b < 0x80);
+}
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function bomOf(bytes: Uint8Array): [length: number, encoding: string] | undefined {
@@ -158,16 +165,41 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
       if (utf16) {
         encoding = utf16;
         diagnostics.push(diagnostic('decode/utf16-without-bom', 'info', `no byte order mark; the NUL pattern says ${utf16.toUpperCase()}`));
-      } else if (isUtf8(bytes)) {
-        encoding = 'utf-8';
-      } else if (isCutUtf8(bytes)) {
-        // One broken character at the very end is a cut, not another encoding: a guess would garble every line.
-        encoding = 'utf-8';
-        truncated = true;
       } else {
-        const guess = guessLegacy(bytes);
-        encoding = guess.encoding;
-        diagnostics.push(diagnostic('decode/guessed', guess.sure ? 'info' : 'warning', `not UTF-8; decoded as ${encoding.toUpperCase()} (${guess.evidence}); pass --encoding to override`));
+        const declared = declaredEncoding(bytes);
+        const named = declared === undefined ? undefined : normalizeName(declared);
+        const known = named === undefined || named === 'utf-8' || iconv().encodingExists(named);
+        if (declared !== undefined && !known) {
+          diagnostics.push(
+            diagnostic('decode/declaration-unknown', 'warning', `the XML declaration names \`${declared}\`, an encoding subloc does not know; expected a name such as UTF-8, GB18030, Big5 or ISO-8859-1; the encoding was detected from the bytes`, { line: 1 }),
+          );
+        }
+        if (isUtf8(bytes) || isCutUtf8(bytes)) {
+          encoding = 'utf-8';
+          // One broken character at the very end is a cut, not another encoding: a guess would garble every line.
+          truncated = !isUtf8(bytes);
+          if (declared !== undefined && known && named !== 'utf-8' && (!isAscii(bytes) || !ASCII_COMPATIBLE.test(named!))) {
+            diagnostics.push(
+              diagnostic(
+                'decode/declaration-mismatch',
+                'warning',
+                `the XML declaration names \`${declared}\`, but the bytes are valid UTF-8; read as UTF-8; expected \`encoding="UTF-8"\` (pass --encoding ${declared} if the file really is ${declared})`,
+                { line: 1 },
+              ),
+            );
+          }
+        } else if (declared !== undefined && known && ASCII_COMPATIBLE.test(named!) && named !== 'utf-8') {
+          encoding = named!;
+        } else {
+          if (declared !== undefined && known) {
+            diagnostics.push(
+              diagnostic('decode/declaration-mismatch', 'warning', `the XML declaration names \`${declared}\`, but the bytes are not valid ${declared}; expected the declaration to name the file's encoding`, { line: 1 }),
+            );
+          }
+          const guess = guessLegacy(bytes);
+          encoding = guess.encoding;
+          diagnostics.push(diagnostic('decode/guessed', guess.sure ? 'info' : 'warning', `not UTF-8; decoded as ${encoding.toUpperCase()} (${guess.evidence}); pass --encoding to override`));
+        }
       }
     }
   }

@@ -81,6 +81,58 @@ describe('decode', () => {
     expect(decode(iconv.encode(text, encoding)).encoding).not.toMatch(/^(gb18030|big5|shift_jis|euc-kr|euc-jp)$/);
   });
 
+  describe('an XML declaration', () => {
+    const ttml = (encoding: string): string =>
+      `<?xml version="1.0" encoding="${encoding}"?>\n<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="zh"><body><div><p begin="1s" end="2s">你好</p></div></body></tt>\n`;
+
+    it.each([
+      ['GB2312', 'gb18030'],
+      ['GBK', 'gb18030'],
+      ['Big5', 'big5'],
+      ['ISO-8859-1', 'iso-8859-1'],
+    ])('names the encoding of bytes that are not UTF-8: %s is read as %s without a guess', (declared, expected) => {
+      const text = declared === 'ISO-8859-1' ? ttml(declared).replace('你好', 'été') : ttml(declared);
+      const result = decode(iconv.encode(text, declared));
+      expect(result.encoding).toBe(expected);
+      expect(result.text).toBe(text);
+      expect(result.diagnostics).toEqual([]);
+    });
+
+    it('naming GB2312 over bytes that are UTF-8 is said, and the bytes are read as UTF-8', () => {
+      const text = ttml('GB2312');
+      const result = decode(new TextEncoder().encode(text));
+      expect(result.text).toBe(text);
+      expect(result.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['decode/declaration-mismatch', 'warning', 1]]);
+      expect(result.diagnostics[0]?.message).toMatch(/names `GB2312`.*valid UTF-8.*read as UTF-8.*--encoding/);
+    });
+
+    it('naming UTF-8 over bytes that are not is said before the guess', () => {
+      const result = decode(iconv.encode(ttml('UTF-8'), 'gb18030'));
+      expect(result.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([
+        ['decode/declaration-mismatch', 'warning', 1],
+        ['decode/guessed', 'warning', undefined],
+      ]);
+      expect(result.diagnostics[0]?.message).toMatch(/names `UTF-8`, but the bytes are not valid UTF-8/);
+    });
+
+    it('naming an encoding nobody knows is said, and detection decides', () => {
+      const text = ttml('x-klingon');
+      const result = decode(new TextEncoder().encode(text));
+      expect(result.text).toBe(text);
+      expect(result.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['decode/declaration-unknown', 'warning', 1]]);
+    });
+
+    it('over ASCII bytes is true whatever ASCII-compatible encoding it names', () => {
+      const text = ttml('ISO-8859-1').replace('你好', 'Hello');
+      expect(decode(new TextEncoder().encode(text)).diagnostics).toEqual([]);
+    });
+
+    it('is overridden by --encoding', () => {
+      const text = ttml('UTF-8');
+      expect(decode(iconv.encode(text, 'gb18030'), { encoding: 'gb18030' })).toEqual({ text, encoding: 'gb18030', diagnostics: [] });
+    });
+  });
+
   it('detects Windows-1252 for Western European text', () => {
     const text = '1\n00:00:01,000 --> 00:00:02,000\nÀ Pékin, la ligne 12345 répond à des dizaines de milliers d’appels. Ça marche très bien, déjà.\n';
     const result = decode(iconv.encode(text, 'windows-1252'));
