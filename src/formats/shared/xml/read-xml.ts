@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import type { X2jOptions, XMLParser } from 'fast-xml-parser';
 import type { Diagnostic, Location } from '../../../model/diagnostic.js';
+import { controlCharacter } from '../control-characters.js';
+import { XML_CONTROL } from '../lower.js';
 import { SourceLines } from '../source-lines.js';
 import { Locator } from './locator.js';
 import { messages, type XmlFormat } from './messages.js';
@@ -86,6 +88,10 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
     const prolog = scanProlog(text);
     if (!prolog) return { diagnostics: [notWellFormed(format, text, lines, 'expected a root element after the XML declaration, comments and DOCTYPE')] };
     if (prolog.entity) return { diagnostics: [messages.doctypeEntities(format, prolog.entity.name, lines.locate(prolog.entity.offset))] };
+
+    // fast-xml-parser keeps them in the text; every XML tool refuses the document.
+    const control = text.search(XML_CONTROL);
+    if (control >= 0) return { diagnostics: [messages.notWellFormed(format, controlCharacter(text, control), lines.locate(control))] };
 
     const tags = scanTags(text, prolog.rootOffset);
     if (tags.unclosed) {

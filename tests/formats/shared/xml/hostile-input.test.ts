@@ -118,6 +118,21 @@ describe.each(INPUTS)('$name refuses DTD entities wherever the DOCTYPE sits', (i
   });
 });
 
+describe.each(INPUTS)('$name refuses control characters, which XML 1.0 forbids', (input) => {
+  it.each([
+    ['a NUL', '\u0000', 'U+0000'],
+    ['an escape', '\u001b', 'U+001B'],
+    ['a non-character', '\uffff', 'U+FFFF'],
+  ])('%s in a text, at its line and column', (_, control, named) => {
+    const { diagnostics, json } = input.read(`<?xml version="1.0" encoding="UTF-8"?>\n${input.wrap(`ab${control}cd`)}\n`);
+    const column = input.wrap('\u0001').indexOf('\u0001') + 3;
+    expect(diagnostics).toEqual([expect.objectContaining({ code: `${input.code}/not-well-formed`, severity: 'error', line: 2, column })]);
+    expect(diagnostics[0]!.message).toContain(`found the control character ${named}`);
+    expect(diagnostics[0]!.message).toMatch(/expected .*tab, line feed and carriage return/);
+    expect(json).not.toContain('cd');
+  });
+});
+
 const GOOD = [
   '<?xml version="1.0" encoding="UTF-8"?>',
   '<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="en">',
