@@ -10,6 +10,15 @@ export const messages = {
     diagnostic('ttml/undeclared-prefix', 'warning', `the prefix \`${excerpt(prefix)}:\` is used but never declared; expected an xmlns:${excerpt(prefix)} declaration; read it as ${excerpt(uri)}`, at),
   badTime: (attr: string, value: string, at: Location): Diagnostic =>
     diagnostic('ttml/bad-time', 'error', `\`${attr}="${excerpt(value)}"\` is not a TTML time expression; expected e.g. \`00:00:01.500\`, \`00:00:01:12\`, \`1.5s\` or \`900t\`; the attribute was ignored`, at),
+  fieldOverflow: (attr: string, value: string, o: { field: 'frame' | 'sub-frame'; rate: number }, declared: boolean, at: Location): Diagnostic =>
+    diagnostic(
+      'ttml/frame-overflow',
+      'warning',
+      `\`${attr}="${excerpt(value)}"\` has a ${o.field} field of ${o.rate} or more; expected ${o.field === 'frame' ? `00–${String(o.rate - 1).padStart(2, '0')}` : `0–${o.rate - 1}`} at ${
+        o.field === 'sub-frame' ? `a \`ttp:subFrameRate\` of ${o.rate}` : declared ? `\`ttp:frameRate="${o.rate}"\`` : `the default ${o.rate} frames a second`
+      }; counted the extra ${o.field}s on into the next ${o.field === 'frame' ? 'second' : 'frame'}`,
+      at,
+    ),
   lenientTime: (attr: string, value: string, at: Location): Diagnostic =>
     diagnostic('ttml/lenient-time', 'warning', `\`${attr}="${excerpt(value)}"\` is not a TTML time expression (expected e.g. \`00:00:01.500\` or \`1.5s\`); read it and every time like it as seconds or minutes:seconds`, at),
   badParameter: (attr: string, value: string, expected: string, at: Location): Diagnostic =>
