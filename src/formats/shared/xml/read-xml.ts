@@ -8,7 +8,7 @@ import { Locator } from './locator.js';
 import { messages, type XmlFormat } from './messages.js';
 import { nameOf, TEXT, textOf, type XNode } from './nodes.js';
 import { scanProlog } from './prolog.js';
-import { scanTags, type TagScan } from './tags.js';
+import { MAX_DEPTH, scanTags, type TagScan } from './tags.js';
 
 export interface XmlResult {
   root?: XNode;
@@ -57,7 +57,7 @@ const OPTIONS = {
   processEntities: { enabled: true, maxEntityCount: 0, maxEntitySize: 0, maxTotalExpansions: Number.MAX_SAFE_INTEGER, maxExpandedLength: Number.MAX_SAFE_INTEGER },
   ignoreDeclaration: true,
   ignorePiTags: true,
-  maxNestedTags: 1000,
+  maxNestedTags: MAX_DEPTH,
   // No metadata: scanTags finds where elements start and checks their end tags for less than the parser's offsets cost.
   // No callbacks read paths, so the parser need not build a path string for every node.
   jPath: false,

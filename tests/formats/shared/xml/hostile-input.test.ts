@@ -177,6 +177,15 @@ describe('broken TTML', () => {
     expect(r).toMatchObject({ code: 'ttml/not-well-formed', line: 1505, cues: 0 });
   });
 
+  it('refuses elements nested past 1,000 deep at the line of the first too deep, and says the limit', () => {
+    const nest = (depth: number): string => GOOD.replace('>two<', `>${'<span>\n'.repeat(depth)}two${'</span>'.repeat(depth)}<`);
+    // tt, body, div and p hold the spans.
+    expect(ttml.parse(nest(996)).diagnostics).toEqual([]);
+    const r = oneError(nest(5000));
+    expect(r).toMatchObject({ code: 'ttml/not-well-formed', line: 6 + 996, cues: 0 });
+    expect(r.message).toContain('found `<span>` nested 1,001 elements deep; expected at most 1,000');
+  });
+
   it('accepts a DOCTYPE without entities', () => {
     const { track, diagnostics } = ttml.parse(GOOD.replace('<tt ', '<!DOCTYPE tt>\n<tt '));
     expect(diagnostics).toEqual([]);
