@@ -55,6 +55,8 @@ export const messages = {
   noBody: fixedMessage('ttml/no-body', 'info', 'the document has no `<body>`, so it holds no cues'),
   colorDropped: (color: string, cueId: string): Diagnostic =>
     diagnostic('ttml/color-dropped', 'warning', `the colour \`${excerpt(color)}\` has no TTML form (expected a TTML colour name or \`#rrggbb\`); written without colour`, { cueId }),
+  extendedToFrame: (cueId: string): Diagnostic =>
+    diagnostic('ttml/extended-to-frame', 'warning', 'the cue is shorter than the frame grid can hold: its start and end snap to the same frame; expected at least one frame; it was written one frame long', { cueId }),
   controlCharsDropped: (cueId: string): Diagnostic =>
     diagnostic('ttml/control-chars-dropped', 'warning', 'the text holds control characters that XML 1.0 cannot carry; they were left out', { cueId }),
 } as const;
