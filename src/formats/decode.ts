@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { SublocError } from '../errors.js';
 import { CJK_ENCODINGS, guessCjk } from './common-cjk.js';
+import { binarySignature } from './binary-signature.js';
 import { declaredEncoding } from './declared-encoding.js';
 
 export interface DecodeOptions {
@@ -12,7 +13,7 @@ export interface DecodeOptions {
 
 export interface DecodeResult {
   text: string;
-  /** Canonical lower-case name of the encoding used. */
+  /** Canonical lower-case name of the encoding used; `binary`, with no text, for a known binary file (an archive, an image). */
   encoding: string;
   diagnostics: Diagnostic[];
 }
@@ -144,6 +145,12 @@ function normalizeName(name: string): string {
  */
 export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResult {
   const diagnostics: Diagnostic[] = [];
+  // Before any guess: an archive of stored subtitles, or compressed text, has too few control bytes for the share below.
+  const kind = binarySignature(bytes);
+  if (kind !== undefined) {
+    diagnostics.push(diagnostic('decode/binary', 'error', `found ${kind}; expected a text subtitle file (SRT, WebVTT or TTML)`, { line: 1 }));
+    return { text: '', encoding: 'binary', diagnostics };
+  }
   let encoding: string;
   let body = bytes;
   let truncated = false;

@@ -162,6 +162,29 @@ describe('decode', () => {
     expect(result.diagnostics.some((d) => d.code === 'decode/binary' && d.severity === 'error')).toBe(true);
   });
 
+  // Stored (not deflated) members and highly compressible data have too few control bytes for the share to tell.
+  const srtBytes = new TextEncoder().encode(srt.repeat(20));
+  it.each([
+    ['a ZIP archive', [0x50, 0x4b, 0x03, 0x04]],
+    ['a gzip file', [0x1f, 0x8b, 0x08, 0x00]],
+    ['a PNG image', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+    ['a JPEG image', [0xff, 0xd8, 0xff, 0xe0]],
+    ['a PDF document', [...new TextEncoder().encode('%PDF-1.7\n')]],
+    ['an MP4 or QuickTime file', [0x00, 0x00, 0x00, 0x20, ...new TextEncoder().encode('ftypisom')]],
+    ['a Matroska or WebM file', [0x1a, 0x45, 0xdf, 0xa3]],
+    ['an EBU STL file (binary subtitles, which subloc does not read)', [...new TextEncoder().encode('850STL25.01')]],
+  ])('names %s by its signature, even with text after it', (kind, signature) => {
+    const result = decode(new Uint8Array([...signature, ...srtBytes]));
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'decode/binary', severity: 'error', line: 1 })]);
+    expect(result.diagnostics[0]!.message).toMatch(new RegExp(`^found ${kind.replace(/[()]/g, '\\$&')}; expected a text subtitle file`));
+  });
+
+  it('names the EBU STL files of the corpus', () => {
+    const result = decode(readFileSync(resolve(corpus, 'sandflow-ttconv/stl/sandflow/br_style_reset.stl')));
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['decode/binary']);
+    expect(result.diagnostics[0]!.message).toContain('EBU STL');
+  });
+
   it('does not call a WebVTT file with a few NULs binary', () => {
     const result = decode(readFileSync(resolve(corpus, 'w3c-webvtt.js/wpt-file-parsing/nulls.vtt')));
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
