@@ -5,6 +5,7 @@ import { SublocError } from '../errors.js';
 import { CJK_ENCODINGS, guessCjk } from './common-cjk.js';
 import { binarySignature } from './binary-signature.js';
 import { declaredEncoding } from './declared-encoding.js';
+import { isMixed, utf8Lines } from './utf8-lines.js';
 
 export interface DecodeOptions {
   /** Force this encoding (any name iconv-lite knows); skips detection. */
@@ -130,6 +131,15 @@ function guessLegacy(bytes: Uint8Array): LegacyGuess {
   return { encoding: detected.encoding, evidence: `detector confidence ${detected.confidence}%`, sure: detected.confidence >= 50 };
 }
 
+/** `line 7`, `lines 7 and 9 are`, `lines 7, 9, 12, 15, 20 and 4 more are`: the verb agrees. */
+function lineList(lines: readonly number[]): string {
+  if (lines.length === 1) return `line ${lines[0]} is`;
+  const shown = lines.slice(0, 5);
+  const rest = lines.length - shown.length;
+  const head = rest > 0 ? `${shown.join(', ')} and ${rest} more` : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return `lines ${head} are`;
+}
+
 function normalizeName(name: string): string {
   const lower = name.trim().toLowerCase();
   // GBK and GB2312 are subsets of GB18030: decoding as the superset never loses a character.
@@ -154,6 +164,8 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
   let encoding: string;
   let body = bytes;
   let truncated = false;
+  /** The text of a UTF-8 file with lines in another encoding, decoded line by line. */
+  let mixed: string | undefined;
 
   if (opts.encoding !== undefined) {
     encoding = normalizeName(opts.encoding);
@@ -203,15 +215,31 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
               diagnostic('decode/declaration-mismatch', 'warning', `the XML declaration names \`${declared}\`, but the bytes are not valid ${declared}; expected the declaration to name the file's encoding`, { line: 1 }),
             );
           }
-          const guess = guessLegacy(bytes);
-          encoding = guess.encoding;
-          diagnostics.push(diagnostic('decode/guessed', guess.sure ? 'info' : 'warning', `not UTF-8; decoded as ${encoding.toUpperCase()} (${guess.evidence}); pass --encoding to override`));
+          const split = utf8Lines(bytes);
+          if (isMixed(split)) {
+            const foreign = split.lines.filter((l) => !l.utf8);
+            const guess = guessLegacy(Buffer.concat(foreign.map((l) => bytes.subarray(l.from, l.to))));
+            encoding = 'utf-8';
+            mixed = split.lines.map((l) => (l.utf8 ? utf8.decode(bytes.subarray(l.from, l.to)) : iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset + l.from, l.to - l.from), guess.encoding))).join('');
+            diagnostics.push(
+              diagnostic(
+                'decode/mixed-encodings',
+                'warning',
+                `${lineList(split.foreign)} not UTF-8 like the rest of the file; expected one encoding in a file; decoded as ${guess.encoding.toUpperCase()} (${guess.evidence}); pass --encoding to read the whole file in one encoding`,
+                { line: split.foreign[0]! },
+              ),
+            );
+          } else {
+            const guess = guessLegacy(bytes);
+            encoding = guess.encoding;
+            diagnostics.push(diagnostic('decode/guessed', guess.sure ? 'info' : 'warning', `not UTF-8; decoded as ${encoding.toUpperCase()} (${guess.evidence}); pass --encoding to override`));
+          }
         }
       }
     }
   }
 
-  const text = encoding === 'utf-8' ? utf8.decode(body) : iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding, { stripBOM: true });
+  const text = mixed !== undefined ? mixed : encoding === 'utf-8' ? utf8.decode(body) : iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding, { stripBOM: true });
   const cleaned = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
   if (controlShare(cleaned) > 0.1) {

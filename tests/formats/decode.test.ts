@@ -133,6 +133,28 @@ describe('decode', () => {
     });
   });
 
+  describe('a UTF-8 file with lines in another encoding', () => {
+    const utf8Part = '1\n00:00:01,000 --> 00:00:02,000\n你好，世界 café\n\n';
+
+    it.each([
+      ['windows-1252', '2\r\n00:00:03,000 --> 00:00:04,000\r\nÀ Pékin, la ligne 12345 répond à des dizaines de milliers d’appels. Ça marche très bien, déjà.\r\n', [7]],
+      ['gb18030', '2\n00:00:03,000 --> 00:00:04,000\n我们走吧\n你好\n', [7, 8]],
+    ])('reads the UTF-8 lines as UTF-8, guesses the %s ones, and names them', (encoding, foreign, lines) => {
+      const result = decode(new Uint8Array([...new TextEncoder().encode(utf8Part), ...iconv.encode(foreign, encoding)]));
+      expect(result.text).toBe(utf8Part + foreign);
+      expect(result.encoding).toBe('utf-8');
+      expect(result.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['decode/mixed-encodings', 'warning', lines[0]]]);
+      expect(result.diagnostics[0]!.message).toMatch(new RegExp(`^line${lines.length > 1 ? 's' : ''} ${lines.join(' and ')} ${lines.length > 1 ? 'are' : 'is'} not UTF-8 like the rest of the file; expected one encoding in a file; decoded as ${encoding === 'windows-1252' ? '(WINDOWS-1252|ISO-8859-1)' : encoding.toUpperCase()}`));
+    });
+
+    it('still reads a whole legacy file as one encoding', () => {
+      const text = `${utf8Part}2\n00:00:03,000 --> 00:00:04,000\n我们走吧\n`;
+      const result = decode(iconv.encode(text, 'gb18030'));
+      expect(result.encoding).toBe('gb18030');
+      expect(result.text).toBe(text);
+    });
+  });
+
   it('detects Windows-1252 for Western European text', () => {
     const text = '1\n00:00:01,000 --> 00:00:02,000\nÀ Pékin, la ligne 12345 répond à des dizaines de milliers d’appels. Ça marche très bien, déjà.\n';
     const result = decode(iconv.encode(text, 'windows-1252'));
