@@ -131,13 +131,13 @@ function guessLegacy(bytes: Uint8Array): LegacyGuess {
   return { encoding: detected.encoding, evidence: `detector confidence ${detected.confidence}%`, sure: detected.confidence >= 50 };
 }
 
-/** `line 7`, `lines 7 and 9 are`, `lines 7, 9, 12, 15, 20 and 4 more are`: the verb agrees. */
-function lineList(lines: readonly number[]): string {
-  if (lines.length === 1) return `line ${lines[0]} is`;
+/** `line 7 is`, `lines 7 and 9 are`, `lines 7, 9, 12, 15, 20 and 4 more are`: the verb (singular, plural) agrees. */
+function lineList(lines: readonly number[], [one, many]: readonly [string, string] = ['is', 'are']): string {
+  if (lines.length === 1) return `line ${lines[0]} ${one}`;
   const shown = lines.slice(0, 5);
   const rest = lines.length - shown.length;
   const head = rest > 0 ? `${shown.join(', ')} and ${rest} more` : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
-  return `lines ${head} are`;
+  return `lines ${head} ${many}`;
 }
 
 function normalizeName(name: string): string {
@@ -249,8 +249,16 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
   } else if (truncated) {
     const line = cleaned.split('\n').length;
     diagnostics.push(diagnostic('decode/truncated', 'warning', 'the file ends in the middle of a UTF-8 character (was it cut short?); expected whole characters; the last one was replaced with U+FFFD', { line }));
-  } else if (text.includes('\ufffd') && encoding === 'utf-8' && opts.encoding === undefined && bomOf(bytes)) {
-    diagnostics.push(diagnostic('decode/invalid-bytes', 'warning', 'the file has a UTF-8 byte order mark but some bytes are not valid UTF-8; they were replaced with U+FFFD'));
+  } else if (text.includes('\ufffd') && encoding === 'utf-8' && opts.encoding === undefined && bomOf(bytes) && !isUtf8(body)) {
+    const { foreign } = utf8Lines(body);
+    diagnostics.push(
+      diagnostic(
+        'decode/invalid-bytes',
+        'warning',
+        `${lineList(foreign, ['has', 'have'])} bytes that are not UTF-8, in a file whose byte order mark says UTF-8; expected UTF-8 throughout; they were replaced with U+FFFD`,
+        { line: foreign[0]! },
+      ),
+    );
   }
 
   return { text: cleaned, encoding, diagnostics };

@@ -155,6 +155,13 @@ describe('decode', () => {
     });
   });
 
+  it('says at which line a file with a UTF-8 byte order mark has bytes that are not UTF-8, and how many lines', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('1\n00:00:01,000 --> 00:00:02,000\n'), 0x63, 0x61, 0x66, 0xe9, 0x0a, 0x0a, 0x41, 0xff, 0x0a]);
+    const result = decode(bytes);
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['decode/invalid-bytes', 'warning', 3]]);
+    expect(result.diagnostics[0]!.message).toMatch(/^lines 3 and 5 have bytes that are not UTF-8, in a file whose byte order mark says UTF-8; expected UTF-8 throughout; they were replaced with U\+FFFD/);
+  });
+
   it('detects Windows-1252 for Western European text', () => {
     const text = '1\n00:00:01,000 --> 00:00:02,000\nÀ Pékin, la ligne 12345 répond à des dizaines de milliers d’appels. Ça marche très bien, déjà.\n';
     const result = decode(iconv.encode(text, 'windows-1252'));
