@@ -1,6 +1,8 @@
 import { diagnostic, fixedMessage, type Diagnostic, type Location } from '../../model/diagnostic.js';
 import { excerpt } from '../shared/excerpt.js';
 
+const at = (where: Location): string => (where.line === undefined ? '' : ` at line ${where.line}`);
+
 /** Every message the TTML adapter emits, in one place; codes are stable. */
 export const messages = {
   notTtml: (root: string, at: Location): Diagnostic =>
@@ -35,8 +37,13 @@ export const messages = {
       `\`xml:id="${excerpt(id)}"\` repeats the id of the paragraph at line ${at.firstLine}; expected each \`xml:id\` once; this cue is read as cue \`${excerpt(derived)}\``,
       { line: at.line, cueId: derived },
     ),
-  indefiniteEnd: (count: number, firstCueId: string): Diagnostic =>
-    diagnostic('ttml/indefinite-end', 'warning', `${count} cue${count === 1 ? ' has' : 's have'} no resolvable end (no \`end\`/\`dur\` on it or an ancestor); ended ${count === 1 ? 'it' : 'them'} at the last time in the document, or 5 s after the start when there is none`, { cueId: firstCueId }),
+  indefiniteEnd: (count: number, first: Location): Diagnostic =>
+    diagnostic(
+      'ttml/indefinite-end',
+      'warning',
+      `${count === 1 ? `the paragraph${at(first)} has` : `${count} paragraphs, the first${at(first)}, have`} no resolvable end (no \`end\`/\`dur\` on it or an ancestor); expected an end; ended ${count === 1 ? 'it' : 'them'} at the last time in the document, or 5 s after the start when there is none`,
+      first,
+    ),
   neverShown: (count: number, firstLine: number): Diagnostic =>
     diagnostic(
       'ttml/never-shown',

