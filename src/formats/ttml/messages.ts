@@ -5,8 +5,15 @@ const at = (where: Location): string => (where.line === undefined ? '' : ` at li
 
 /** Every message the TTML adapter emits, in one place; codes are stable. */
 export const messages = {
-  notTtml: (root: string, at: Location): Diagnostic =>
-    diagnostic('ttml/not-ttml', 'error', `the root element is \`<${excerpt(root)}>\`; expected \`<tt>\` in the TTML namespace (http://www.w3.org/ns/ttml)`, at),
+  notTtml: (root: string, namespace: string | undefined, at: Location): Diagnostic =>
+    diagnostic(
+      'ttml/not-ttml',
+      'error',
+      root === 'tt' && namespace
+        ? `the root element \`<tt>\` is in the namespace \`${excerpt(namespace)}\`; expected the TTML namespace (xmlns="http://www.w3.org/ns/ttml")`
+        : `the root element is \`<${excerpt(root)}>\`; expected \`<tt>\` in the TTML namespace (http://www.w3.org/ns/ttml)`,
+      at,
+    ),
   noNamespace: fixedMessage('ttml/no-namespace', 'warning', '`<tt>` is in no namespace; expected xmlns="http://www.w3.org/ns/ttml"; read it as TTML anyway'),
   undeclaredPrefix: (prefix: string, uri: string, at: Location): Diagnostic =>
     diagnostic('ttml/undeclared-prefix', 'warning', `the prefix \`${excerpt(prefix)}:\` is used but never declared; expected an xmlns:${excerpt(prefix)} declaration; read it as ${excerpt(uri)}`, at),

@@ -520,7 +520,7 @@ export function read(text: string, opts: ParseOptions = {}): ParseResult {
   const xml = readTtmlXml(text);
   const { root, locator, rootLocal = '', rootNs } = xml;
   if (!root || !locator) return empty(xml.diagnostics);
-  if (rootLocal !== 'tt' || (rootNs !== 'tt' && rootNs !== '')) return empty([...xml.diagnostics, messages.notTtml(rootLocal, locator.at(root))]);
+  if (rootLocal !== 'tt' || (rootNs !== 'tt' && rootNs !== '')) return empty([...xml.diagnostics, messages.notTtml(rootLocal, rootNs, locator.at(root))]);
   // readTtmlXml has already read every element in no namespace as TTML.
   if (rootNs === '') xml.diagnostics.push(messages.noNamespace(locator.at(root)));
   const reader = new Reader(locator);

@@ -195,4 +195,10 @@ describe('broken TTML', () => {
   it('says a document with another root is not TTML', () => {
     expect(oneError('<?xml version="1.0"?>\n<DCSubtitle Version="1.0"/>')).toMatchObject({ code: 'ttml/not-ttml', line: 2 });
   });
+
+  it('says which namespace a `<tt>` root is in when it is not TTML\'s', () => {
+    const r = oneError('<?xml version="1.0"?>\n<tt xmlns="urn:example:captions"><body/></tt>');
+    expect(r).toMatchObject({ code: 'ttml/not-ttml', line: 2 });
+    expect(r.message).toBe('the root element `<tt>` is in the namespace `urn:example:captions`; expected the TTML namespace (xmlns="http://www.w3.org/ns/ttml")');
+  });
 });
