@@ -17,6 +17,13 @@ export const messages = {
   noNamespace: fixedMessage('ttml/no-namespace', 'warning', '`<tt>` is in no namespace; expected xmlns="http://www.w3.org/ns/ttml"; read it as TTML anyway'),
   undeclaredPrefix: (prefix: string, uri: string, at: Location): Diagnostic =>
     diagnostic('ttml/undeclared-prefix', 'warning', `the prefix \`${excerpt(prefix)}:\` is used but never declared; expected an xmlns:${excerpt(prefix)} declaration; read it as ${excerpt(uri)}`, at),
+  foreignText: (name: string, uri: string, text: string, at: Location): Diagnostic =>
+    diagnostic(
+      'ttml/foreign-text',
+      'info',
+      `\`<${excerpt(name)}>\` is in the namespace \`${excerpt(uri)}\`, which TTML does not show; expected text in \`<p>\`, \`<span>\` or \`<br/>\`; its text \`${excerpt(text)}\` was left out`,
+      at,
+    ),
   badTime: (attr: string, value: string, at: Location): Diagnostic =>
     diagnostic('ttml/bad-time', 'error', `\`${attr}="${excerpt(value)}"\` is not a TTML time expression; expected e.g. \`00:00:01.500\`, \`00:00:01:12\`, \`1.5s\` or \`900t\`; the attribute was ignored`, at),
   fieldOverflow: (attr: string, value: string, o: { field: 'frame' | 'sub-frame'; rate: number }, declared: boolean, at: Location): Diagnostic =>
