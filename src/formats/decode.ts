@@ -193,10 +193,11 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
             diagnostic('decode/declaration-unknown', 'warning', `the XML declaration names \`${declared}\`, an encoding subloc does not know; expected a name such as UTF-8, GB18030, Big5 or ISO-8859-1; the encoding was detected from the bytes`, { line: 1 }),
           );
         }
-        if (isUtf8(bytes) || isCutUtf8(bytes)) {
+        const whole = isUtf8(bytes);
+        if (whole || isCutUtf8(bytes)) {
           encoding = 'utf-8';
           // One broken character at the very end is a cut, not another encoding: a guess would garble every line.
-          truncated = !isUtf8(bytes);
+          truncated = !whole;
           if (declared !== undefined && known && named !== 'utf-8' && (!isAscii(bytes) || !ASCII_COMPATIBLE.test(named!))) {
             diagnostics.push(
               diagnostic(
