@@ -2,6 +2,10 @@ import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { SublocError } from '../errors.js';
+import { CJK_ENCODINGS, guessCjk } from './common-cjk.js';
+import { binarySignature } from './binary-signature.js';
+import { declaredEncoding } from './declared-encoding.js';
+import { isMixed, utf8Lines } from './utf8-lines.js';
 
 export interface DecodeOptions {
   /** Force this encoding (any name iconv-lite knows); skips detection. */
@@ -10,7 +14,7 @@ export interface DecodeOptions {
 
 export interface DecodeResult {
   text: string;
-  /** Canonical lower-case name of the encoding used. */
+  /** Canonical lower-case name of the encoding used; `binary`, with no text, for a known binary file (an archive, an image). */
   encoding: string;
   diagnostics: Diagnostic[];
 }
@@ -38,6 +42,12 @@ const chardet = (): typeof import('chardet') => load('chardet') as typeof import
 const iconv = (): typeof import('iconv-lite') => load('iconv-lite') as typeof import('iconv-lite');
 
 const SAMPLE = 64 * 1024;
+/** Encodings that write `<?xml` as ASCII bytes: a declaration read in ASCII can only name one of these truthfully. */
+const ASCII_COMPATIBLE = /^(?!utf-?(16|32)|ucs-?[24]|utf-?7)/;
+
+function isAscii(bytes: Uint8Array): boolean {
+  return bytes.every((b) => b < 0x80);
+}
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function bomOf(bytes: Uint8Array): [length: number, encoding: string] | undefined {
@@ -96,13 +106,38 @@ function isCutUtf8(bytes: Uint8Array): boolean {
   return whole < bytes.length && isUtf8(bytes.subarray(0, whole));
 }
 
-function guessLegacy(bytes: Uint8Array): { encoding: string; confidence: number } {
+interface LegacyGuess {
+  encoding: string;
+  /** What the guess rests on, as the message says it. */
+  evidence: string;
+  sure: boolean;
+}
+
+function guessLegacy(bytes: Uint8Array): LegacyGuess {
   const sample = bytes.subarray(0, SAMPLE);
+  let detected: { encoding: string; confidence: number } = { encoding: 'windows-1252', confidence: 0 };
   for (const match of chardet().analyse(sample)) {
     const name = match.name.toLowerCase();
-    if (LEGACY.has(name)) return { encoding: name, confidence: match.confidence };
+    if (LEGACY.has(name)) {
+      detected = { encoding: name, confidence: match.confidence };
+      break;
+    }
   }
-  return { encoding: 'windows-1252', confidence: 0 };
+  // chardet gives every CJK encoding its floor of 10% on a few cues, and its Greek or Latin-1 guess wins.
+  if (!(CJK_ENCODINGS.has(detected.encoding) && detected.confidence > 10)) {
+    const cjk = guessCjk(sample);
+    if (cjk) return { encoding: cjk.encoding, evidence: `${cjk.common} of its ${cjk.characters} characters past ASCII are among the most common in ${cjk.encoding.toUpperCase()} text`, sure: false };
+  }
+  return { encoding: detected.encoding, evidence: `detector confidence ${detected.confidence}%`, sure: detected.confidence >= 50 };
+}
+
+/** `line 7 is`, `lines 7 and 9 are`, `lines 7, 9, 12, 15, 20 and 4 more are`: the verb (singular, plural) agrees. */
+function lineList(lines: readonly number[], [one, many]: readonly [string, string] = ['is', 'are']): string {
+  if (lines.length === 1) return `line ${lines[0]} ${one}`;
+  const shown = lines.slice(0, 5);
+  const rest = lines.length - shown.length;
+  const head = rest > 0 ? `${shown.join(', ')} and ${rest} more` : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return `lines ${head} ${many}`;
 }
 
 function normalizeName(name: string): string {
@@ -126,9 +161,17 @@ export function unknownEncoding(name: string): string | undefined {
  */
 export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResult {
   const diagnostics: Diagnostic[] = [];
+  // Before any guess: an archive of stored subtitles, or compressed text, has too few control bytes for the share below.
+  const kind = binarySignature(bytes);
+  if (kind !== undefined) {
+    diagnostics.push(diagnostic('decode/binary', 'error', `found ${kind}; expected a text subtitle file (SRT, WebVTT or TTML)`, { line: 1 }));
+    return { text: '', encoding: 'binary', diagnostics };
+  }
   let encoding: string;
   let body = bytes;
   let truncated = false;
+  /** The text of a UTF-8 file with lines in another encoding, decoded line by line. */
+  let mixed: string | undefined;
 
   if (opts.encoding !== undefined) {
     encoding = normalizeName(opts.encoding);
@@ -146,27 +189,63 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
       if (utf16) {
         encoding = utf16;
         diagnostics.push(diagnostic('decode/utf16-without-bom', 'info', `no byte order mark; the NUL pattern says ${utf16.toUpperCase()}`));
-      } else if (isUtf8(bytes)) {
-        encoding = 'utf-8';
-      } else if (isCutUtf8(bytes)) {
-        // One broken character at the very end is a cut, not another encoding: a guess would garble every line.
-        encoding = 'utf-8';
-        truncated = true;
       } else {
-        const guess = guessLegacy(bytes);
-        encoding = guess.encoding;
-        diagnostics.push(
-          diagnostic(
-            'decode/guessed',
-            guess.confidence >= 50 ? 'info' : 'warning',
-            `not UTF-8; decoded as ${encoding.toUpperCase()} (detector confidence ${guess.confidence}%); pass --encoding to override`,
-          ),
-        );
+        const declared = declaredEncoding(bytes);
+        const named = declared === undefined ? undefined : normalizeName(declared);
+        const known = named === undefined || named === 'utf-8' || iconv().encodingExists(named);
+        if (declared !== undefined && !known) {
+          diagnostics.push(
+            diagnostic('decode/declaration-unknown', 'warning', `the XML declaration names \`${declared}\`, an encoding subloc does not know; expected a name such as UTF-8, GB18030, Big5 or ISO-8859-1; the encoding was detected from the bytes`, { line: 1 }),
+          );
+        }
+        const whole = isUtf8(bytes);
+        if (whole || isCutUtf8(bytes)) {
+          encoding = 'utf-8';
+          // One broken character at the very end is a cut, not another encoding: a guess would garble every line.
+          truncated = !whole;
+          if (declared !== undefined && known && named !== 'utf-8' && (!isAscii(bytes) || !ASCII_COMPATIBLE.test(named!))) {
+            diagnostics.push(
+              diagnostic(
+                'decode/declaration-mismatch',
+                'warning',
+                `the XML declaration names \`${declared}\`, but the bytes are valid UTF-8; read as UTF-8; expected \`encoding="UTF-8"\` (pass --encoding ${declared} if the file really is ${declared})`,
+                { line: 1 },
+              ),
+            );
+          }
+        } else if (declared !== undefined && known && ASCII_COMPATIBLE.test(named!) && named !== 'utf-8') {
+          encoding = named!;
+        } else {
+          if (declared !== undefined && known) {
+            diagnostics.push(
+              diagnostic('decode/declaration-mismatch', 'warning', `the XML declaration names \`${declared}\`, but the bytes are not valid ${declared}; expected the declaration to name the file's encoding`, { line: 1 }),
+            );
+          }
+          const split = utf8Lines(bytes);
+          if (isMixed(split)) {
+            const foreign = split.lines.filter((l) => !l.utf8);
+            const guess = guessLegacy(Buffer.concat(foreign.map((l) => bytes.subarray(l.from, l.to))));
+            encoding = 'utf-8';
+            mixed = split.lines.map((l) => (l.utf8 ? utf8.decode(bytes.subarray(l.from, l.to)) : iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset + l.from, l.to - l.from), guess.encoding))).join('');
+            diagnostics.push(
+              diagnostic(
+                'decode/mixed-encodings',
+                'warning',
+                `${lineList(split.foreign)} not UTF-8 like the rest of the file; expected one encoding in a file; decoded as ${guess.encoding.toUpperCase()} (${guess.evidence}); pass --encoding to read the whole file in one encoding`,
+                { line: split.foreign[0]! },
+              ),
+            );
+          } else {
+            const guess = guessLegacy(bytes);
+            encoding = guess.encoding;
+            diagnostics.push(diagnostic('decode/guessed', guess.sure ? 'info' : 'warning', `not UTF-8; decoded as ${encoding.toUpperCase()} (${guess.evidence}); pass --encoding to override`));
+          }
+        }
       }
     }
   }
 
-  const text = encoding === 'utf-8' ? utf8.decode(body) : iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding, { stripBOM: true });
+  const text = mixed !== undefined ? mixed : encoding === 'utf-8' ? utf8.decode(body) : iconv().decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), encoding, { stripBOM: true });
   const cleaned = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
   if (controlShare(cleaned) > 0.1) {
@@ -176,8 +255,16 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
   } else if (truncated) {
     const line = cleaned.split('\n').length;
     diagnostics.push(diagnostic('decode/truncated', 'warning', 'the file ends in the middle of a UTF-8 character (was it cut short?); expected whole characters; the last one was replaced with U+FFFD', { line }));
-  } else if (text.includes('\ufffd') && encoding === 'utf-8' && opts.encoding === undefined && bomOf(bytes)) {
-    diagnostics.push(diagnostic('decode/invalid-bytes', 'warning', 'the file has a UTF-8 byte order mark but some bytes are not valid UTF-8; they were replaced with U+FFFD'));
+  } else if (text.includes('\ufffd') && encoding === 'utf-8' && opts.encoding === undefined && bomOf(bytes) && !isUtf8(body)) {
+    const { foreign } = utf8Lines(body);
+    diagnostics.push(
+      diagnostic(
+        'decode/invalid-bytes',
+        'warning',
+        `${lineList(foreign, ['has', 'have'])} bytes that are not UTF-8, in a file whose byte order mark says UTF-8; expected UTF-8 throughout; they were replaced with U+FFFD`,
+        { line: foreign[0]! },
+      ),
+    );
   }
 
   return { text: cleaned, encoding, diagnostics };

@@ -2,6 +2,7 @@ import { decode } from './decode.js';
 import { detectRow, rowById } from './table.js';
 import type { FormatId, FormatRow, ParseOptions as AdapterParseOptions, ParseResult } from './types.js';
 import { formatIds } from './format-ids.js';
+import { unsupportedFormat } from './unsupported.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { SublocError } from '../errors.js';
 
@@ -57,8 +58,16 @@ export function prepare(input: string | Uint8Array, opts: ParseOptions): Prepare
   } else {
     row = detectRow(text, fileName);
     if (!row) {
+      const kind = unsupportedFormat(text);
       diagnostics.push(
-        diagnostic('input/unknown-format', 'error', 'could not tell the format: found neither a `WEBVTT` header, an XML `<tt>` root nor an SRT `00:00:00,000 --> 00:00:00,000` timing line', { line: 1 }),
+        kind === undefined
+          ? diagnostic(
+              'input/unknown-format',
+              'error',
+              'could not tell the format: found neither a `WEBVTT` header, an XML `<tt>`, `<SubtitleReel>` or `<DCSubtitle>` root nor an SRT `00:00:00,000 --> 00:00:00,000` timing line',
+              { line: 1 },
+            )
+          : diagnostic('input/unsupported-format', 'error', `found ${kind}, which subloc does not read; expected SRT, WebVTT, TTML or DCP subtitle XML: convert it to SRT first (ffmpeg or Subtitle Edit can)`, { line: 1 }),
       );
       return { done: strictly(emptyResult(language, diagnostics), strict, fileName) };
     }

@@ -42,5 +42,7 @@ export function formatDiagnostic(d: Diagnostic, file?: string): string {
   let where = file ?? '';
   if (d.line !== undefined) where += `${where ? ':' : 'line '}${d.line}`;
   if (d.line !== undefined && d.column !== undefined) where += `:${d.column}`;
+  // A writer's diagnostic has no line in the file it writes: the cue is what the reader can find.
+  if (d.line === undefined && d.cueId !== undefined) where += `${where ? ': ' : ''}cue ${d.cueId}`;
   return `${where ? `${where}: ` : ''}${d.severity}: ${d.message} [${d.code}]`;
 }

@@ -53,6 +53,18 @@ export function framesToMs(frames: number, rate: FrameRate): Ms {
   return Math.round((frames * rate.denominator * 1000) / rate.numerator);
 }
 
+/**
+ * A cue's first and last frame, each end on its nearest frame. A cue that
+ * lasts some time but whose ends round to one frame is given one frame
+ * (`extended`): no player shows a cue of no frames.
+ */
+export function cueFrames(start: Ms, end: Ms, rate: FrameRate): { first: number; last: number; extended: boolean } {
+  const first = msToFrames(start, rate);
+  const last = msToFrames(end, rate);
+  const extended = last <= first && end > start;
+  return { first, last: extended ? first + 1 : last, extended };
+}
+
 /** Snaps a time to the nearest frame boundary. */
 export function snapToFrame(ms: Ms, rate: FrameRate): Ms {
   return framesToMs(msToFrames(ms, rate), rate);

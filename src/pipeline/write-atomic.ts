@@ -51,7 +51,31 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await writeFile(temp, data);
     await rename(temp, path);
   } catch (cause) {
-    await rm(temp, { force: true });
-    throw new SublocError('WRITE_FAILED', `could not write ${path}: ${(cause as Error).message}`, { cause, file: path });
+    // Where a file stands in the folder's place there is no temporary file to remove, and rm says so.
+    await rm(temp, { force: true }).catch(() => {});
+    throw new SublocError('WRITE_FAILED', `could not write ${path}: ${await reason(cause as NodeJS.ErrnoException, path)}`, { cause, file: path });
+  }
+}
+
+/** Why the write failed, in the user's terms: the system's words name the temporary file, which the user never chose. */
+async function reason(cause: NodeJS.ErrnoException, path: string): Promise<string> {
+  switch (cause.code) {
+    case 'EISDIR':
+      return 'a folder of that name is there; expected a file name (choose another output, or move the folder away)';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
+        if ((await stat(dir).catch(() => undefined))?.isFile()) return `${dir} is a file; expected a folder`;
+      }
+      return cause.message;
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied in ${dirname(path)}`;
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EROFS':
+      return 'the disk is read-only';
+    default:
+      return cause.message;
   }
 }

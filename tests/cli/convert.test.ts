@@ -93,6 +93,17 @@ describe('subloc convert', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith(`${name}.out`) || f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('writes nothing, and exits 1, when the writer refuses the track', async () => {
+    const toFile = await cli(['convert', 'good.srt', '--to', 'dcp-smpte', '--fps', '23.976', '-o', 'refused.xml'], dir);
+    expect(toFile.code).toBe(1);
+    expect(toFile.stderr).toMatch(/refused\.xml: error: 23\.976 fps is not a DCP frame rate/);
+    expect(toFile.stderr).toContain('good.srt: not converted');
+    expect(readdirSync(dir).filter((f) => f.startsWith('refused') || f.endsWith('.tmp'))).toEqual([]);
+    const toStdout = await cli(['convert', 'good.srt', '--to', 'dcp-interop', '--fps', '23.976'], dir);
+    expect(toStdout.code).toBe(1);
+    expect(toStdout.stdout).toBe('');
+  });
+
   it('exits 1 without a stack trace from the real executable', () => {
     const r = cliProcess(['convert', 'external.ttml', '--to', 'srt'], dir);
     expect(r.code).toBe(1);

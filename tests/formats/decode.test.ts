@@ -53,6 +53,115 @@ describe('decode', () => {
     expect(result.diagnostics[0]?.code).toBe('decode/guessed');
   });
 
+  // A few cues give the detector's statistics nothing to go on: it named ISO-8859-7 for the GB18030 file and ISO-8859-1 at 75% for the Big5 one.
+  it.each([
+    ['gb18030', '你好，世界', '我们走吧', 'warning'],
+    ['big5', '你好，世界', '我們走吧', 'warning'],
+    ['gb18030', '谢谢！', '再见。', 'warning'],
+    ['big5', '謝謝！', '再見。', 'warning'],
+    // chardet knows kana from a few characters, and is sure.
+    ['shift_jis', 'こんにちは、', '元気ですか。', 'info'],
+    ['euc-kr', '안녕하세요.', '감사합니다.', 'warning'],
+  ])('reads a %s file of two short cues (%s …) right, and says it guessed', (encoding, first, second, severity) => {
+    const text = `1\n00:00:01,000 --> 00:00:02,000\n${first}\n\n2\n00:00:03,000 --> 00:00:04,000\n${second}\n`;
+    const result = decode(iconv.encode(text, encoding));
+    expect(result.encoding).toBe(encoding);
+    expect(result.text).toBe(text);
+    expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([['decode/guessed', severity]]);
+    expect(result.diagnostics[0]?.message).toMatch(new RegExp(`decoded as ${encoding.toUpperCase()} .*pass --encoding`));
+  });
+
+  it.each([
+    ['windows-1251', 'Привет, как дела? Хорошо.'],
+    ['iso-8859-7', 'Γεια σου, τι κάνεις;'],
+    ['windows-1252', 'À Pékin, déjà été.'],
+    ['windows-1250', 'Zażółć gęślą jaźń'],
+  ])('does not take a short %s file for a CJK one', (encoding, line) => {
+    const text = `1\n00:00:01,000 --> 00:00:02,000\n${line}\n`;
+    expect(decode(iconv.encode(text, encoding)).encoding).not.toMatch(/^(gb18030|big5|shift_jis|euc-kr|euc-jp)$/);
+  });
+
+  describe('an XML declaration', () => {
+    const ttml = (encoding: string): string =>
+      `<?xml version="1.0" encoding="${encoding}"?>\n<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="zh"><body><div><p begin="1s" end="2s">你好</p></div></body></tt>\n`;
+
+    it.each([
+      ['GB2312', 'gb18030'],
+      ['GBK', 'gb18030'],
+      ['Big5', 'big5'],
+      ['ISO-8859-1', 'iso-8859-1'],
+    ])('names the encoding of bytes that are not UTF-8: %s is read as %s without a guess', (declared, expected) => {
+      const text = declared === 'ISO-8859-1' ? ttml(declared).replace('你好', 'été') : ttml(declared);
+      const result = decode(iconv.encode(text, declared));
+      expect(result.encoding).toBe(expected);
+      expect(result.text).toBe(text);
+      expect(result.diagnostics).toEqual([]);
+    });
+
+    it('naming GB2312 over bytes that are UTF-8 is said, and the bytes are read as UTF-8', () => {
+      const text = ttml('GB2312');
+      const result = decode(new TextEncoder().encode(text));
+      expect(result.text).toBe(text);
+      expect(result.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['decode/declaration-mismatch', 'warning', 1]]);
+      expect(result.diagnostics[0]?.message).toMatch(/names `GB2312`.*valid UTF-8.*read as UTF-8.*--encoding/);
+    });
+
+    it('naming UTF-8 over bytes that are not is said before the guess', () => {
+      const result = decode(iconv.encode(ttml('UTF-8'), 'gb18030'));
+      expect(result.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([
+        ['decode/declaration-mismatch', 'warning', 1],
+        ['decode/guessed', 'warning', undefined],
+      ]);
+      expect(result.diagnostics[0]?.message).toMatch(/names `UTF-8`, but the bytes are not valid UTF-8/);
+    });
+
+    it('naming an encoding nobody knows is said, and detection decides', () => {
+      const text = ttml('x-klingon');
+      const result = decode(new TextEncoder().encode(text));
+      expect(result.text).toBe(text);
+      expect(result.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['decode/declaration-unknown', 'warning', 1]]);
+    });
+
+    it('over ASCII bytes is true whatever ASCII-compatible encoding it names', () => {
+      const text = ttml('ISO-8859-1').replace('你好', 'Hello');
+      expect(decode(new TextEncoder().encode(text)).diagnostics).toEqual([]);
+    });
+
+    it('is overridden by --encoding', () => {
+      const text = ttml('UTF-8');
+      expect(decode(iconv.encode(text, 'gb18030'), { encoding: 'gb18030' })).toEqual({ text, encoding: 'gb18030', diagnostics: [] });
+    });
+  });
+
+  describe('a UTF-8 file with lines in another encoding', () => {
+    const utf8Part = '1\n00:00:01,000 --> 00:00:02,000\n你好，世界 café\n\n';
+
+    it.each([
+      ['windows-1252', '2\r\n00:00:03,000 --> 00:00:04,000\r\nÀ Pékin, la ligne 12345 répond à des dizaines de milliers d’appels. Ça marche très bien, déjà.\r\n', [7]],
+      ['gb18030', '2\n00:00:03,000 --> 00:00:04,000\n我们走吧\n你好\n', [7, 8]],
+    ])('reads the UTF-8 lines as UTF-8, guesses the %s ones, and names them', (encoding, foreign, lines) => {
+      const result = decode(new Uint8Array([...new TextEncoder().encode(utf8Part), ...iconv.encode(foreign, encoding)]));
+      expect(result.text).toBe(utf8Part + foreign);
+      expect(result.encoding).toBe('utf-8');
+      expect(result.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['decode/mixed-encodings', 'warning', lines[0]]]);
+      expect(result.diagnostics[0]!.message).toMatch(new RegExp(`^line${lines.length > 1 ? 's' : ''} ${lines.join(' and ')} ${lines.length > 1 ? 'are' : 'is'} not UTF-8 like the rest of the file; expected one encoding in a file; decoded as ${encoding === 'windows-1252' ? '(WINDOWS-1252|ISO-8859-1)' : encoding.toUpperCase()}`));
+    });
+
+    it('still reads a whole legacy file as one encoding', () => {
+      const text = `${utf8Part}2\n00:00:03,000 --> 00:00:04,000\n我们走吧\n`;
+      const result = decode(iconv.encode(text, 'gb18030'));
+      expect(result.encoding).toBe('gb18030');
+      expect(result.text).toBe(text);
+    });
+  });
+
+  it('says at which line a file with a UTF-8 byte order mark has bytes that are not UTF-8, and how many lines', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('1\n00:00:01,000 --> 00:00:02,000\n'), 0x63, 0x61, 0x66, 0xe9, 0x0a, 0x0a, 0x41, 0xff, 0x0a]);
+    const result = decode(bytes);
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['decode/invalid-bytes', 'warning', 3]]);
+    expect(result.diagnostics[0]!.message).toMatch(/^lines 3 and 5 have bytes that are not UTF-8, in a file whose byte order mark says UTF-8; expected UTF-8 throughout; they were replaced with U\+FFFD/);
+  });
+
   it('detects Windows-1252 for Western European text', () => {
     const text = '1\n00:00:01,000 --> 00:00:02,000\nÀ Pékin, la ligne 12345 répond à des dizaines de milliers d’appels. Ça marche très bien, déjà.\n';
     const result = decode(iconv.encode(text, 'windows-1252'));
@@ -80,6 +189,29 @@ describe('decode', () => {
     for (let i = 0; i < png.length; i++) png[i] = (i * 7919) % 256;
     const result = decode(png);
     expect(result.diagnostics.some((d) => d.code === 'decode/binary' && d.severity === 'error')).toBe(true);
+  });
+
+  // Stored (not deflated) members and highly compressible data have too few control bytes for the share to tell.
+  const srtBytes = new TextEncoder().encode(srt.repeat(20));
+  it.each([
+    ['a ZIP archive', [0x50, 0x4b, 0x03, 0x04]],
+    ['a gzip file', [0x1f, 0x8b, 0x08, 0x00]],
+    ['a PNG image', [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]],
+    ['a JPEG image', [0xff, 0xd8, 0xff, 0xe0]],
+    ['a PDF document', [...new TextEncoder().encode('%PDF-1.7\n')]],
+    ['an MP4 or QuickTime file', [0x00, 0x00, 0x00, 0x20, ...new TextEncoder().encode('ftypisom')]],
+    ['a Matroska or WebM file', [0x1a, 0x45, 0xdf, 0xa3]],
+    ['an EBU STL file (binary subtitles, which subloc does not read)', [...new TextEncoder().encode('850STL25.01')]],
+  ])('names %s by its signature, even with text after it', (kind, signature) => {
+    const result = decode(new Uint8Array([...signature, ...srtBytes]));
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'decode/binary', severity: 'error', line: 1 })]);
+    expect(result.diagnostics[0]!.message).toMatch(new RegExp(`^found ${kind.replace(/[()]/g, '\\$&')}; expected a text subtitle file`));
+  });
+
+  it('names the EBU STL files of the corpus', () => {
+    const result = decode(readFileSync(resolve(corpus, 'sandflow-ttconv/stl/sandflow/br_style_reset.stl')));
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['decode/binary']);
+    expect(result.diagnostics[0]!.message).toContain('EBU STL');
   });
 
   it('does not call a WebVTT file with a few NULs binary', () => {

@@ -102,3 +102,30 @@ describe('parse given damaged real files', () => {
     },
   );
 });
+
+describe('subtitle formats subloc does not read', () => {
+  it.each([
+    ['tkarabela-pysubs2/ttml_example.ass', 'an Advanced SubStation Alpha script (ASS/SSA)'],
+    ['papnkukn-subsrt/sample.ssa', 'an Advanced SubStation Alpha script (ASS/SSA)'],
+    ['cth103-libsub/data/test3.ssa', 'an Advanced SubStation Alpha script (ASS/SSA)'],
+    ['papnkukn-subsrt/sample.sub', 'a MicroDVD file (frame-numbered `{start}{end}` lines)'],
+    ['papnkukn-subsrt/sample.sbv', 'a SubViewer or YouTube SBV file'],
+    ['papnkukn-subsrt/sample.smi', 'a SAMI file'],
+    ['papnkukn-subsrt/sample.lrc', 'an LRC lyrics file'],
+  ])('names %s as what it is', (file, kind) => {
+    const { diagnostics } = parse(readFileSync(resolve(corpus, file)), { fileName: file });
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'input/unsupported-format', severity: 'error', line: 1 })]);
+    expect(diagnostics[0]!.message).toBe(`found ${kind}, which subloc does not read; expected SRT, WebVTT, TTML or DCP subtitle XML: convert it to SRT first (ffmpeg or Subtitle Edit can)`);
+  });
+
+  it('names the Scenarist SCC files of the corpus', () => {
+    const scc = readFileSync(resolve(corpus, 'sandflow-ttconv/scc/pop-on.scc'));
+    expect(parse(scc, { fileName: 'pop-on.scc' }).diagnostics[0]!.message).toMatch(/^found a Scenarist SCC caption file \(CEA-608\), which subloc does not read/);
+  });
+
+  it('keeps the message of a text that is no subtitle format at all, and names DCP XML in it', () => {
+    const { diagnostics } = parse('hello world\nthis is not subtitles\n', { fileName: 'notes.txt' });
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'input/unknown-format', line: 1 })]);
+    expect(diagnostics[0]!.message).toContain('an XML `<tt>`, `<SubtitleReel>` or `<DCSubtitle>` root');
+  });
+});

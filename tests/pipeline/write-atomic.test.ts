@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SublocError } from '../../src/errors.js';
 import { writeFileAtomic } from '../../src/pipeline/write-atomic.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -60,5 +61,24 @@ describe('writeFileAtomic and what a killed run left behind', () => {
 
     await writeFileAtomic(join(dir, 'film.fr-FR.srt'), 'whole');
     expect(readdirSync(dir)).toEqual(['film.fr-FR.srt']);
+  });
+});
+
+describe('writeFileAtomic refusing a path', () => {
+  it('says a folder stands at the path, without the temporary file in the message or left behind', async () => {
+    const dir = tempDir();
+    const folder = join(dir, 'film.srt');
+    mkdirSync(folder);
+    const error = (await writeFileAtomic(folder, 'x').catch((e: unknown) => e)) as SublocError;
+    expect(error).toBeInstanceOf(SublocError);
+    expect(error.message).toBe(`could not write ${folder}: a folder of that name is there; expected a file name (choose another output, or move the folder away)`);
+    expect(readdirSync(dir)).toEqual(['film.srt']);
+  });
+
+  it('says a file stands where the path needs a folder', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'out'), 'a file');
+    const error = (await writeFileAtomic(join(dir, 'out', 'film.srt'), 'x').catch((e: unknown) => e)) as SublocError;
+    expect(error.message).toBe(`could not write ${join(dir, 'out', 'film.srt')}: ${join(dir, 'out')} is a file; expected a folder`);
   });
 });

@@ -68,6 +68,8 @@ export const convert: Command = {
     const serializeOptions: SerializeOptions = frameRate === undefined ? {} : { frameRate };
     const written = write(parsed.track, serializeOptions);
     for (const d of written.diagnostics) printDiagnostic(io, d, output ?? '<stdout>');
+    // A writer that refuses the track (DCP at a rate no DCP plays) returns no text: an empty file would pass for a conversion.
+    if (written.text === '' && hasErrors(written.diagnostics)) throw new SublocError('WRITE_FAILED', t('convert.error.notConverted', { file: input }), { file: input });
     if (output === undefined) io.stdout(written.text);
     else await writeFileAtomic(resolve(io.cwd, output), written.text);
     return EXIT.ok;

@@ -40,6 +40,8 @@ export const messages = {
     diagnostic('dcp/too-many-lines', 'error', `the cue has ${count} lines; cinema subtitles hold at most 2; written with all ${count} lines, shorten or split it before delivery`, { cueId }),
   tooShort: (unit: string, cueId: string): Diagnostic =>
     diagnostic('dcp/too-short', 'warning', `the cue starts and ends on the same ${unit}; written one ${unit} long`, { cueId }),
+  pastDay: (cueId: string, end: string): Diagnostic =>
+    diagnostic('dcp/past-day', 'error', `cue ${cueId} ends at ${end}, at or past 24:00:00:00; expected every time before 24:00:00:00, where DCP timecodes wrap; nothing was written`, { cueId }),
   noCues: (): Diagnostic =>
     diagnostic('dcp/no-cues', 'error', 'the track has no cue with text; a SMPTE `<SubtitleList>` needs at least one `<Subtitle>`, so the document written is not schema-valid'),
   emptyCue: (cueId: string): Diagnostic =>

@@ -60,6 +60,20 @@ function hasText(cue: Cue): boolean {
   return cue.lines.some((line) => line.some((s) => s.text.trim() !== ''));
 }
 
+/** A grid of whole units: frames of the edit rate, or Interop's ticks. */
+export interface Grid {
+  units(ms: number): number;
+  unit: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The first cue with text that ends at or past 24:00:00:00 on the grid, where DCP timecodes wrap. */
+export function pastDay(cues: readonly Cue[], grid: Grid): Cue | undefined {
+  const day = grid.units(DAY_MS);
+  return cues.find((cue) => grid.units(cue.end) >= day && hasText(cue));
+}
+
 /**
  * The cues a `<SubtitleList>` holds, numbered from 1, their times in whole
  * units of the dialect's grid: a cue without text is left out, one shorter
@@ -67,7 +81,7 @@ function hasText(cue: Cue): boolean {
  */
 export function* timedCues(
   cues: readonly Cue[],
-  grid: { units(ms: number): number; unit: string },
+  grid: Grid,
   diagnostics: Diagnostic[],
 ): Generator<{ cue: Cue; spot: number; start: number; end: number }> {
   let spot = 0;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { framesToMs, msToFrames } from '../../model/frame-rate.js';
+import { cueFrames, framesToMs } from '../../model/frame-rate.js';
 import type { Placement, Span, Track } from '../../model/track.js';
 import { lowerCue, XML_CONTROL, type Capabilities } from '../shared/lower.js';
 import { escapeText } from '../shared/xml-escape.js';
@@ -63,13 +63,8 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
     let begin = clock(cue.start);
     let end = clock(cue.end);
     if (rate) {
-      const first = msToFrames(cue.start, rate);
-      let last = msToFrames(cue.end, rate);
-      // A cue whose start and end round to the same frame would never be shown.
-      if (last <= first && cue.end > cue.start) {
-        last = first + 1;
-        diagnostics.push(messages.extendedToFrame(cue.id));
-      }
+      const { first, last, extended } = cueFrames(cue.start, cue.end, rate);
+      if (extended) diagnostics.push(messages.extendedToFrame(cue.id));
       begin = clock(framesToMs(first, rate));
       end = clock(framesToMs(last, rate));
     }

@@ -1,5 +1,5 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
-import { framesToMs, msToFrames, snapToFrame } from '../../model/frame-rate.js';
+import { cueFrames, framesToMs } from '../../model/frame-rate.js';
 import type { Placement, Span, Track } from '../../model/track.js';
 import { cueHead } from '../shared/cue-head.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
@@ -140,12 +140,10 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
     let start = cue.start;
     let end = cue.end;
     if (rate) {
-      start = snapToFrame(start, rate);
-      end = snapToFrame(end, rate);
-      if (end <= start && cue.end > cue.start) {
-        end = framesToMs(msToFrames(start, rate) + 1, rate);
-        report(messages.durationExtended(), cue.id);
-      }
+      const frames = cueFrames(start, end, rate);
+      start = framesToMs(frames.first, rate);
+      end = framesToMs(frames.last, rate);
+      if (frames.extended) report(messages.durationExtended(), cue.id);
     }
     if (start < 0 || end < 0) report(messages.negativeTimeClamped(Math.min(start, end)), cue.id);
     out += cueHead(owed.length + (n === 0 ? 0 : 1), String(n + 1), Math.max(0, Math.round(start)), Math.max(0, Math.round(end)), COMMA);

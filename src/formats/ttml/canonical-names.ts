@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { messages } from './messages.js';
 import { CONVENTIONAL, vocabularyOf, type Vocabulary } from './namespaces.js';
 import type { Locator } from '../shared/xml/locator.js';
-import { ATTRS, nameOf, TEXT, type XNode } from '../shared/xml/nodes.js';
+import { ATTRS, isBlank, nameOf, TEXT, textOf, type XNode } from '../shared/xml/nodes.js';
 import type { TagScan } from '../shared/xml/tags.js';
 
 /** Prefixes that name a TTML vocabulary when written as such. */
@@ -34,13 +34,15 @@ export class Canonicalizer {
   /** Pre-order index of the next element, for the locator. */
   private index = 0;
   private readonly warnedPrefixes = new Set<string>();
+  private foreignText: { said: Diagnostic; message: string; more: number } | undefined;
 
   constructor(
     private readonly locator: Locator,
     private readonly tags: TagScan,
   ) {}
 
-  visit(list: XNode[], index: number, name: string, parentScope: Scope, isRoot: boolean): void {
+  /** `inText`: the parent is a `p` or `span`, where a foreign element's text is what a reader would miss. */
+  visit(list: XNode[], index: number, name: string, parentScope: Scope, isRoot: boolean, inText = false): void {
     const at = this.index;
     // Where unprefixed names are TTML already, a subtree without prefixes or declarations (a whole body, usually) stays as it is.
     if (!isRoot && parentScope.plainIsTt && this.tags.unqualified[at] === 1) {
@@ -80,6 +82,7 @@ export class Canonicalizer {
         scope = new Scope(scope.uris, this.isTt(scope.uris.get('') ?? ''));
       }
       canonical = elementName(vocabulary, uri, local, this.noNamespaceIsTt);
+      if (inText && vocabulary === 'other' && canonical !== local) this.foreign(node, name, uri, at);
     }
 
     let attrs = raw;
@@ -89,7 +92,7 @@ export class Canonicalizer {
     if (children) {
       for (let i = 0; i < children.length; i++) {
         const key = nameOf(children[i]!);
-        if (key !== TEXT) this.visit(children, i, key, scope, false);
+        if (key !== TEXT) this.visit(children, i, key, scope, false, canonical === 'p' || canonical === 'span');
       }
     }
 
@@ -104,6 +107,19 @@ export class Canonicalizer {
       if (attrs) copy[ATTRS] = attrs;
       list[index] = copy;
     }
+  }
+
+  /** TTML prunes elements of other namespaces, text and all: said once, at the first that held text, with a count of the rest. */
+  private foreign(node: XNode, name: string, uri: string, at: number): void {
+    const text = textIn(node, name);
+    if (isBlank(text)) return;
+    if (this.foreignText) {
+      this.foreignText.said.message = `${this.foreignText.message} (and ${++this.foreignText.more} more like this)`;
+      return;
+    }
+    const said = messages.foreignText(name, uri, text.trim(), this.locator.atIndex(at));
+    this.foreignText = { said, message: said.message, more: 0 };
+    this.diagnostics.push(said);
   }
 
   private isTt(uri: string): boolean {
@@ -156,6 +172,16 @@ export class Canonicalizer {
     }
     return guess;
   }
+}
+
+/** All the text inside an element, as written. */
+function textIn(node: XNode, name: string): string {
+  let text = '';
+  for (const child of (node[name] as XNode[] | undefined) ?? []) {
+    const key = nameOf(child);
+    text += key === TEXT ? textOf(child) : textIn(child, key);
+  }
+  return text;
 }
 
 function elementName(vocabulary: Vocabulary, uri: string, local: string, noNamespaceIsTt: boolean): string {

@@ -1,15 +1,40 @@
 import { diagnostic, fixedMessage, type Diagnostic, type Location } from '../../model/diagnostic.js';
 import { excerpt } from '../shared/excerpt.js';
 
+const at = (where: Location): string => (where.line === undefined ? '' : ` at line ${where.line}`);
+
 /** Every message the TTML adapter emits, in one place; codes are stable. */
 export const messages = {
-  notTtml: (root: string, at: Location): Diagnostic =>
-    diagnostic('ttml/not-ttml', 'error', `the root element is \`<${excerpt(root)}>\`; expected \`<tt>\` in the TTML namespace (http://www.w3.org/ns/ttml)`, at),
+  notTtml: (root: string, namespace: string | undefined, at: Location): Diagnostic =>
+    diagnostic(
+      'ttml/not-ttml',
+      'error',
+      root === 'tt' && namespace
+        ? `the root element \`<tt>\` is in the namespace \`${excerpt(namespace)}\`; expected the TTML namespace (xmlns="http://www.w3.org/ns/ttml")`
+        : `the root element is \`<${excerpt(root)}>\`; expected \`<tt>\` in the TTML namespace (http://www.w3.org/ns/ttml)`,
+      at,
+    ),
   noNamespace: fixedMessage('ttml/no-namespace', 'warning', '`<tt>` is in no namespace; expected xmlns="http://www.w3.org/ns/ttml"; read it as TTML anyway'),
   undeclaredPrefix: (prefix: string, uri: string, at: Location): Diagnostic =>
     diagnostic('ttml/undeclared-prefix', 'warning', `the prefix \`${excerpt(prefix)}:\` is used but never declared; expected an xmlns:${excerpt(prefix)} declaration; read it as ${excerpt(uri)}`, at),
+  foreignText: (name: string, uri: string, text: string, at: Location): Diagnostic =>
+    diagnostic(
+      'ttml/foreign-text',
+      'info',
+      `\`<${excerpt(name)}>\` is in the namespace \`${excerpt(uri)}\`, which TTML does not show; expected text in \`<p>\`, \`<span>\` or \`<br/>\`; its text \`${excerpt(text)}\` was left out`,
+      at,
+    ),
   badTime: (attr: string, value: string, at: Location): Diagnostic =>
     diagnostic('ttml/bad-time', 'error', `\`${attr}="${excerpt(value)}"\` is not a TTML time expression; expected e.g. \`00:00:01.500\`, \`00:00:01:12\`, \`1.5s\` or \`900t\`; the attribute was ignored`, at),
+  fieldOverflow: (attr: string, value: string, o: { field: 'frame' | 'sub-frame'; rate: number }, declared: boolean, at: Location): Diagnostic =>
+    diagnostic(
+      'ttml/frame-overflow',
+      'warning',
+      `\`${attr}="${excerpt(value)}"\` has a ${o.field} field of ${o.rate} or more; expected ${o.field === 'frame' ? `00–${String(o.rate - 1).padStart(2, '0')}` : `0–${o.rate - 1}`} at ${
+        o.field === 'sub-frame' ? `a \`ttp:subFrameRate\` of ${o.rate}` : declared ? `\`ttp:frameRate="${o.rate}"\`` : `the default ${o.rate} frames a second`
+      }; counted the extra ${o.field}s on into the next ${o.field === 'frame' ? 'second' : 'frame'}`,
+      at,
+    ),
   lenientTime: (attr: string, value: string, at: Location): Diagnostic =>
     diagnostic('ttml/lenient-time', 'warning', `\`${attr}="${excerpt(value)}"\` is not a TTML time expression (expected e.g. \`00:00:01.500\` or \`1.5s\`); read it and every time like it as seconds or minutes:seconds`, at),
   badParameter: (attr: string, value: string, expected: string, at: Location): Diagnostic =>
@@ -26,8 +51,13 @@ export const messages = {
       `\`xml:id="${excerpt(id)}"\` repeats the id of the paragraph at line ${at.firstLine}; expected each \`xml:id\` once; this cue is read as cue \`${excerpt(derived)}\``,
       { line: at.line, cueId: derived },
     ),
-  indefiniteEnd: (count: number, firstCueId: string): Diagnostic =>
-    diagnostic('ttml/indefinite-end', 'warning', `${count} cue${count === 1 ? ' has' : 's have'} no resolvable end (no \`end\`/\`dur\` on it or an ancestor); ended ${count === 1 ? 'it' : 'them'} at the last time in the document, or 5 s after the start when there is none`, { cueId: firstCueId }),
+  indefiniteEnd: (count: number, first: Location): Diagnostic =>
+    diagnostic(
+      'ttml/indefinite-end',
+      'warning',
+      `${count === 1 ? `the paragraph${at(first)} has` : `${count} paragraphs, the first${at(first)}, have`} no resolvable end (no \`end\`/\`dur\` on it or an ancestor); expected an end; ended ${count === 1 ? 'it' : 'them'} at the last time in the document, or 5 s after the start when there is none`,
+      first,
+    ),
   neverShown: (count: number, firstLine: number): Diagnostic =>
     diagnostic(
       'ttml/never-shown',
@@ -46,6 +76,8 @@ export const messages = {
   noBody: fixedMessage('ttml/no-body', 'info', 'the document has no `<body>`, so it holds no cues'),
   colorDropped: (color: string, cueId: string): Diagnostic =>
     diagnostic('ttml/color-dropped', 'warning', `the colour \`${excerpt(color)}\` has no TTML form (expected a TTML colour name or \`#rrggbb\`); written without colour`, { cueId }),
+  extendedToFrame: (cueId: string): Diagnostic =>
+    diagnostic('ttml/extended-to-frame', 'warning', 'the cue is shorter than the frame grid can hold: its start and end snap to the same frame; expected at least one frame; it was written one frame long', { cueId }),
   controlCharsDropped: (cueId: string): Diagnostic =>
     diagnostic('ttml/control-chars-dropped', 'warning', 'the text holds control characters that XML 1.0 cannot carry; they were left out', { cueId }),
 } as const;

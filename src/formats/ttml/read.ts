@@ -498,7 +498,8 @@ class Reader {
     settleCueIds(cues, { lines: () => paragraphs.map((p) => this.line(p).line), given }, this.diagnostics, ({ id, derived, line, firstLine }) => messages.repeatedId(id, derived, { line, firstLine }));
     if (this.indefinite.size > 0) {
       const first = firstIndefinite !== undefined && cues.includes(firstIndefinite as Cue) ? firstIndefinite : cues[0];
-      this.diagnostics.push(messages.indefiniteEnd(this.indefinite.size, first?.id ?? ''));
+      const paragraph = first === undefined ? undefined : paragraphs[cues.indexOf(first as Cue)];
+      this.diagnostics.push(messages.indefiniteEnd(this.indefinite.size, { cueId: first?.id ?? '', ...(paragraph === undefined ? {} : this.line(paragraph)) }));
     }
     if (this.unshown.length > 0) {
       const unshown = new Set(this.unshown);
@@ -519,7 +520,7 @@ export function read(text: string, opts: ParseOptions = {}): ParseResult {
   const xml = readTtmlXml(text);
   const { root, locator, rootLocal = '', rootNs } = xml;
   if (!root || !locator) return empty(xml.diagnostics);
-  if (rootLocal !== 'tt' || (rootNs !== 'tt' && rootNs !== '')) return empty([...xml.diagnostics, messages.notTtml(rootLocal, locator.at(root))]);
+  if (rootLocal !== 'tt' || (rootNs !== 'tt' && rootNs !== '')) return empty([...xml.diagnostics, messages.notTtml(rootLocal, rootNs, locator.at(root))]);
   // readTtmlXml has already read every element in no namespace as TTML.
   if (rootNs === '') xml.diagnostics.push(messages.noNamespace(locator.at(root)));
   const reader = new Reader(locator);

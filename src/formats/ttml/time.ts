@@ -124,8 +124,14 @@ function plainClock(v: string): Rat | undefined {
   return ms(whole * 1000 + f1 * 100 + f2 * 10 + f3);
 }
 
-/** A TTML time expression in seconds, or undefined when it is not one. */
-export function parseTime(value: string, p: TimingParameters): Rat | undefined {
+/** A frame field at or past `ttp:frameRate`, or a sub-frame field at or past `ttp:subFrameRate`: counted on, as a sum. */
+export interface FieldOverflow {
+  field: 'frame' | 'sub-frame';
+  rate: number;
+}
+
+/** A TTML time expression in seconds, or undefined when it is not one; a field past its rate is set in `seen`. */
+export function parseTime(value: string, p: TimingParameters, seen?: { overflow?: FieldOverflow | undefined }): Rat | undefined {
   const plain = plainClock(value);
   if (plain) return plain;
   const v = value.trim();
@@ -146,6 +152,8 @@ export function parseTime(value: string, p: TimingParameters): Rat | undefined {
     }
     const ff = Number(frameField);
     const sub = clock[6] === undefined ? 0 : Number(clock[6]);
+    if (seen && ff >= p.frameRate) seen.overflow = { field: 'frame', rate: p.frameRate };
+    else if (seen && sub >= p.subFrameRate) seen.overflow = { field: 'sub-frame', rate: p.subFrameRate };
     const frameCount = rat(ff * p.subFrameRate + sub, p.subFrameRate);
     if (p.smpte) {
       const label = p.dropFrame

@@ -3,7 +3,7 @@ import type { Locator } from '../shared/xml/locator.js';
 import { messages } from './messages.js';
 import { attrsOf, childrenOf, isBlank, nameOf, TEXT, textOf, type Attrs, type XNode } from '../shared/xml/nodes.js';
 import { add, cmp, INDEFINITE, isIndefinite, max, min, ZERO, type Rat } from './rational.js';
-import { parseLenientTime, parseTime, type TimingParameters } from './time.js';
+import { parseLenientTime, parseTime, type FieldOverflow, type TimingParameters } from './time.js';
 
 /** An active interval in document time; the end may be indefinite. */
 export interface Interval {
@@ -71,6 +71,9 @@ export class TimingResolver {
   /** The latest definite time resolved, the end given to indefinite cues. */
   latest: Rat | undefined;
   private warnedLenient = false;
+  private readonly seen: { overflow?: FieldOverflow | undefined } = {};
+  /** The first field past its rate is said; the rest are only counted into its message. */
+  private overflows: { said: Diagnostic; message: string; more: number } | undefined;
 
   constructor(
     private readonly params: TimingParameters,
@@ -82,7 +85,8 @@ export class TimingResolver {
   private attribute(attrs: Attrs, name: string, el: XNode): Rat | undefined {
     const value = attrs[name];
     if (value === undefined) return undefined;
-    const t = parseTime(value, this.params);
+    const t = parseTime(value, this.params, this.seen);
+    if (this.seen.overflow) this.overflow(this.seen.overflow, name, value, el);
     if (t !== undefined) return t;
     const lenient = parseLenientTime(value);
     if (lenient !== undefined) {
@@ -92,6 +96,17 @@ export class TimingResolver {
     }
     this.diagnostics.push(messages.badTime(name, value, this.locator.at(el)));
     return undefined;
+  }
+
+  private overflow(o: FieldOverflow, name: string, value: string, el: XNode): void {
+    this.seen.overflow = undefined;
+    if (this.overflows) {
+      this.overflows.said.message = `${this.overflows.message} (and ${++this.overflows.more} more like this)`;
+      return;
+    }
+    const said = messages.fieldOverflow(name, value, o, this.params.declared !== undefined, this.locator.at(el));
+    this.overflows = { said, message: said.message, more: 0 };
+    this.diagnostics.push(said);
   }
 
   /** Starts resolving an element: its own `begin`, `end` and `dur`, counted from `syncBase`. */

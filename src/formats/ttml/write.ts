@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { msToFrames } from '../../model/frame-rate.js';
+import { cueFrames } from '../../model/frame-rate.js';
 import type { Cue, FrameRate, Placement, Span, Track } from '../../model/track.js';
 import { lowerCue, XML_CONTROL, type Capabilities } from '../shared/lower.js';
 import { escapeText } from '../shared/xml-escape.js';
@@ -59,13 +59,12 @@ export function grid(rate: FrameRate): FrameGrid {
 }
 
 /**
- * A time on the frame grid, rounded to the nearest frame. At whole rates the
+ * A frame of the grid as a time expression. At whole rates the
  * `HH:MM:SS:FF` label is exact. At 1000/1001 rates TTML media time reads the
  * clock part as real seconds and only FF at the effective rate, so a label
  * cannot hit a frame exactly; those times are written as a frame count (`Nf`).
  */
-function frameTime(ms: number, g: FrameGrid): string {
-  const frames = msToFrames(ms, g.rate);
+function frameTime(frames: number, g: FrameGrid): string {
   if (g.multiplier[0] !== g.multiplier[1]) return `${frames}f`;
   const f = frames % g.fps;
   const seconds = Math.floor(frames / g.fps);
@@ -107,7 +106,6 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   const diagnostics: Diagnostic[] = [];
   const rate = opts.frameRate ?? track.frameRate;
   const g = rate ? grid(rate) : undefined;
-  const time = g ? (ms: number) => frameTime(ms, g) : clock;
   const styles = new Styles();
   const verticals = new Set<Placement['vertical']>(['bottom']);
   const usedIds = new Set<string>(['s_italic', 's_bold', 's_underline', 'r_bottom', 'r_top', 'r_middle']);
@@ -122,7 +120,13 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   for (const cue of track.cues) {
     const { content, vertical, horizontal } = paragraph(lowerCue(cue, CAPABILITIES, diagnostics), spanXml);
     verticals.add(vertical);
-    let attrs = `xml:id="${xmlId(cue.id, usedIds)}" begin="${time(cue.start)}" end="${time(cue.end)}"`;
+    let times = `begin="${clock(cue.start)}" end="${clock(cue.end)}"`;
+    if (g) {
+      const { first, last, extended } = cueFrames(cue.start, cue.end, g.rate);
+      if (extended) diagnostics.push(messages.extendedToFrame(cue.id));
+      times = `begin="${frameTime(first, g)}" end="${frameTime(last, g)}"`;
+    }
+    let attrs = `xml:id="${xmlId(cue.id, usedIds)}" ${times}`;
     // Each p names its region: a region on body would hide every p that names another (TTML1 §9.3.3).
     attrs += ` region="${REGIONS[vertical].id}"`;
     if (horizontal === 'left' || horizontal === 'right') attrs += ` tts:textAlign="${horizontal}"`;

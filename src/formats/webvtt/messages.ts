@@ -129,6 +129,8 @@ export const messages = {
   writeColorDropped: (color: string, cueId: string): Diagnostic =>
     diagnostic('vtt/write-color-dropped', 'warning', `the colour \`${excerpt(color)}\` is not a CSS colour name or \`#rrggbb[aa]\`; written without colour`, { cueId }),
 
+  writeExtendedToFrame: (cueId: string): Diagnostic =>
+    diagnostic('vtt/extended-to-frame', 'warning', 'the cue is shorter than the frame grid can hold: its start and end snap to the same frame; expected at least one frame; it was written one frame long', { cueId }),
   writeNegativeTime: (cueId: string): Diagnostic =>
     diagnostic('vtt/write-negative-time', 'warning', 'a cue time is negative; written as 00:00:00.000', { cueId }),
 };

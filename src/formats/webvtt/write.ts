@@ -7,7 +7,7 @@ import { keepShapes } from '../shared/keep-shapes.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { isModelColor } from '../../model/color.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { snapToFrame } from '../../model/frame-rate.js';
+import { cueFrames, framesToMs } from '../../model/frame-rate.js';
 import type { Cue, FrameRate, Placement, Span, Track } from '../../model/track.js';
 import { DOT } from '../shared/char-codes.js';
 
@@ -57,8 +57,7 @@ class WebVttWriter {
     for (let index = 0; index < cues.length; index++) {
       const cue = cues[index]!;
       const id = this.writtenId(cue, index);
-      const start = this.time(cue.start, cue.id);
-      const end = this.time(cue.end, cue.id);
+      const [start, end] = this.times(cue);
       const placement = settings(cue.placement);
       const breaks = owed.length + (index === 0 ? 0 : 1);
       out +=
@@ -86,14 +85,21 @@ class WebVttWriter {
     return `WEBVTT\n\n${style}${out}${owed}`;
   }
 
-  /** A cue time as written: whole, not negative, on the frame grid when there is one. */
+  /** A cue's times as written: whole, not negative, on the frame grid when there is one. */
+  private times(cue: Cue): [start: number, end: number] {
+    const start = this.time(cue.start, cue.id);
+    const end = this.time(cue.end, cue.id);
+    if (!this.frameRate) return [start, end];
+    const { first, last, extended } = cueFrames(start, end, this.frameRate);
+    if (extended) this.diagnostics.push(messages.writeExtendedToFrame(cue.id));
+    return [framesToMs(first, this.frameRate), framesToMs(last, this.frameRate)];
+  }
+
   private time(ms: number, cueId: string): number {
-    let t = Math.round(ms);
-    if (t < 0) {
-      this.diagnostics.push(messages.writeNegativeTime(cueId));
-      t = 0;
-    }
-    return this.frameRate ? snapToFrame(t, this.frameRate) : t;
+    const t = Math.round(ms);
+    if (t >= 0) return t;
+    this.diagnostics.push(messages.writeNegativeTime(cueId));
+    return 0;
   }
 
   /** The cue's id when it is not the cue's number and can be written; else ''. */

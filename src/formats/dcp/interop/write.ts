@@ -9,7 +9,7 @@ import { messages } from '../messages.js';
 import { dcpRate } from '../rates.js';
 import { formatTicks, TICK_MS } from '../timecode.js';
 import { escapeText } from '../../shared/xml-escape.js';
-import { textElements, timedCues, type LineDialect } from '../write-lines.js';
+import { pastDay, textElements, timedCues, type Grid, type LineDialect } from '../write-lines.js';
 
 const FONT_ID = 'theFont';
 /** Fades in ticks: 80 ms, the habit of Interop authoring tools. */
@@ -24,6 +24,9 @@ const DIALECT: LineDialect = { valign: 'VAlign', vposition: 'VPosition', halign:
 export function write(track: Track, opts: SerializeOptions = {}): SerializeResult {
   // Ticks need no rate, but a delivery at one no cinema plays is not a DCP.
   if (opts.frameRate !== undefined && dcpRate(opts.frameRate) === undefined) return { text: '', diagnostics: [messages.frameRateRefused(frameRateLabel(opts.frameRate))] };
+  const ticks: Grid = { units: (ms: number) => Math.round(ms / TICK_MS), unit: 'tick of 4 ms' };
+  const late = pastDay(track.cues, ticks);
+  if (late) return { text: '', diagnostics: [messages.pastDay(late.id, formatTicks(ticks.units(late.end) * TICK_MS))] };
   const diagnostics: Diagnostic[] = [];
   const uuid = documentUuid(opts.documentId, diagnostics);
 
@@ -36,7 +39,6 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   out += `  <LoadFont Id="${FONT_ID}" URI="font.ttf"/>\n`;
   out += `  <Font Id="${FONT_ID}" Size="42" Color="${DEFAULT_ARGB}" Effect="border" EffectColor="FF000000">\n`;
 
-  const ticks = { units: (ms: number) => Math.round(ms / TICK_MS), unit: 'tick of 4 ms' };
   for (const { cue, spot, start, end } of timedCues(track.cues, ticks, diagnostics)) {
     out += `    <Subtitle SpotNumber="${spot}" TimeIn="${formatTicks(start * TICK_MS)}" TimeOut="${formatTicks(end * TICK_MS)}" FadeUpTime="${FADE_TICKS}" FadeDownTime="${FADE_TICKS}">\n`;
     out += textElements(cue, DIALECT, '      ', diagnostics);

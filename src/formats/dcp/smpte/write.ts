@@ -10,7 +10,7 @@ import { dcpRate } from '../rates.js';
 import { DCST_2014 } from '../namespaces.js';
 import { formatEditUnits } from '../timecode.js';
 import { escapeText } from '../../shared/xml-escape.js';
-import { textElements, timedCues, type LineDialect } from '../write-lines.js';
+import { pastDay, textElements, timedCues, type Grid, type LineDialect } from '../write-lines.js';
 
 const FONT_ID = 'font1';
 
@@ -24,6 +24,11 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   const rate = opts.frameRate ?? track.frameRate ?? FILM;
   const fps = dcpRate(rate);
   if (fps === undefined) return { text: '', diagnostics: [messages.frameRateRefused(frameRateLabel(rate))] };
+
+  const whole: FrameRate = { numerator: fps, denominator: 1 };
+  const frames: Grid = { units: (ms) => msToFrames(ms, whole), unit: 'frame' };
+  const late = pastDay(track.cues, frames);
+  if (late) return { text: '', diagnostics: [messages.pastDay(late.id, formatEditUnits(frames.units(late.end), fps))] };
 
   const diagnostics: Diagnostic[] = [];
   const uuid = documentUuid(opts.documentId, diagnostics);
@@ -48,9 +53,8 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   out += '  <SubtitleList>\n';
   out += `    <Font ID="${FONT_ID}" Size="42" Color="${DEFAULT_ARGB}" Effect="border" EffectColor="FF000000">\n`;
 
-  const whole: FrameRate = { numerator: fps, denominator: 1 };
   let spots = 0;
-  for (const { cue, spot, start, end } of timedCues(track.cues, { units: (ms) => msToFrames(ms, whole), unit: 'frame' }, diagnostics)) {
+  for (const { cue, spot, start, end } of timedCues(track.cues, frames, diagnostics)) {
     spots = spot;
     out += `      <Subtitle SpotNumber="${spot}" TimeIn="${formatEditUnits(start, fps)}" TimeOut="${formatEditUnits(end, fps)}" FadeUpTime="00:00:00:00" FadeDownTime="00:00:00:00">\n`;
     out += textElements(cue, DIALECT, '        ', diagnostics);

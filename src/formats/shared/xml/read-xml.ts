@@ -1,12 +1,14 @@
 import { createRequire } from 'node:module';
 import type { X2jOptions, XMLParser } from 'fast-xml-parser';
 import type { Diagnostic, Location } from '../../../model/diagnostic.js';
+import { controlCharacter } from '../control-characters.js';
+import { XML_CONTROL } from '../lower.js';
 import { SourceLines } from '../source-lines.js';
 import { Locator } from './locator.js';
 import { messages, type XmlFormat } from './messages.js';
 import { nameOf, TEXT, textOf, type XNode } from './nodes.js';
 import { scanProlog } from './prolog.js';
-import { scanTags, type TagScan } from './tags.js';
+import { MAX_DEPTH, scanTags, type TagScan } from './tags.js';
 
 export interface XmlResult {
   root?: XNode;
@@ -55,7 +57,7 @@ const OPTIONS = {
   processEntities: { enabled: true, maxEntityCount: 0, maxEntitySize: 0, maxTotalExpansions: Number.MAX_SAFE_INTEGER, maxExpandedLength: Number.MAX_SAFE_INTEGER },
   ignoreDeclaration: true,
   ignorePiTags: true,
-  maxNestedTags: 1000,
+  maxNestedTags: MAX_DEPTH,
   // No metadata: scanTags finds where elements start and checks their end tags for less than the parser's offsets cost.
   // No callbacks read paths, so the parser need not build a path string for every node.
   jPath: false,
@@ -86,6 +88,10 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
     const prolog = scanProlog(text);
     if (!prolog) return { diagnostics: [notWellFormed(format, text, lines, 'expected a root element after the XML declaration, comments and DOCTYPE')] };
     if (prolog.entity) return { diagnostics: [messages.doctypeEntities(format, prolog.entity.name, lines.locate(prolog.entity.offset))] };
+
+    // fast-xml-parser keeps them in the text; every XML tool refuses the document.
+    const control = text.search(XML_CONTROL);
+    if (control >= 0) return { diagnostics: [messages.notWellFormed(format, controlCharacter(text, control), lines.locate(control))] };
 
     const tags = scanTags(text, prolog.rootOffset);
     if (tags.unclosed) {

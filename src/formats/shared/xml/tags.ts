@@ -1,4 +1,5 @@
 import { doubled } from '../doubled.js';
+import { excerpt } from '../excerpt.js';
 
 /** What one pass over a document's tags finds. */
 export interface TagScan {
@@ -19,6 +20,9 @@ export interface TagScan {
   /** What comes first otherwise, and where: an element closed by another's end tag, a tag without a name, a late DOCTYPE. */
   broken?: { reason: string; offset: number };
 }
+
+/** The deepest nesting any subloc XML input may have (fast-xml-parser's `maxNestedTags`); TTML needs a handful. */
+export const MAX_DEPTH = 1000;
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
@@ -154,6 +158,10 @@ class Scanner {
     this.unqualified[index] = qualified ? 0 : 1;
     if (qualified) this.qualifyParent();
     if (nameEnd === i + 1) this.breaks(index, 'found a tag without a name', i);
+    const depth = this.open.length / 3 + 1;
+    if (depth > MAX_DEPTH && index < this.firstBroken) {
+      this.breaks(index, `found \`<${excerpt(text.slice(i + 1, nameEnd))}>\` nested ${depth.toLocaleString('en-US')} elements deep; expected at most ${MAX_DEPTH.toLocaleString('en-US')}`, i);
+    }
     if (selfClosing) this.ends[index] = index + 1;
     else this.open.push(index, i + 1, nameEnd - i - 1);
   }

@@ -118,6 +118,21 @@ describe.each(INPUTS)('$name refuses DTD entities wherever the DOCTYPE sits', (i
   });
 });
 
+describe.each(INPUTS)('$name refuses control characters, which XML 1.0 forbids', (input) => {
+  it.each([
+    ['a NUL', '\u0000', 'U+0000'],
+    ['an escape', '\u001b', 'U+001B'],
+    ['a non-character', '\uffff', 'U+FFFF'],
+  ])('%s in a text, at its line and column', (_, control, named) => {
+    const { diagnostics, json } = input.read(`<?xml version="1.0" encoding="UTF-8"?>\n${input.wrap(`ab${control}cd`)}\n`);
+    const column = input.wrap('\u0001').indexOf('\u0001') + 3;
+    expect(diagnostics).toEqual([expect.objectContaining({ code: `${input.code}/not-well-formed`, severity: 'error', line: 2, column })]);
+    expect(diagnostics[0]!.message).toContain(`found the control character ${named}`);
+    expect(diagnostics[0]!.message).toMatch(/expected .*tab, line feed and carriage return/);
+    expect(json).not.toContain('cd');
+  });
+});
+
 const GOOD = [
   '<?xml version="1.0" encoding="UTF-8"?>',
   '<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="en">',
@@ -162,6 +177,15 @@ describe('broken TTML', () => {
     expect(r).toMatchObject({ code: 'ttml/not-well-formed', line: 1505, cues: 0 });
   });
 
+  it('refuses elements nested past 1,000 deep at the line of the first too deep, and says the limit', () => {
+    const nest = (depth: number): string => GOOD.replace('>two<', `>${'<span>\n'.repeat(depth)}two${'</span>'.repeat(depth)}<`);
+    // tt, body, div and p hold the spans.
+    expect(ttml.parse(nest(996)).diagnostics).toEqual([]);
+    const r = oneError(nest(5000));
+    expect(r).toMatchObject({ code: 'ttml/not-well-formed', line: 6 + 996, cues: 0 });
+    expect(r.message).toContain('found `<span>` nested 1,001 elements deep; expected at most 1,000');
+  });
+
   it('accepts a DOCTYPE without entities', () => {
     const { track, diagnostics } = ttml.parse(GOOD.replace('<tt ', '<!DOCTYPE tt>\n<tt '));
     expect(diagnostics).toEqual([]);
@@ -170,5 +194,11 @@ describe('broken TTML', () => {
 
   it('says a document with another root is not TTML', () => {
     expect(oneError('<?xml version="1.0"?>\n<DCSubtitle Version="1.0"/>')).toMatchObject({ code: 'ttml/not-ttml', line: 2 });
+  });
+
+  it('says which namespace a `<tt>` root is in when it is not TTML\'s', () => {
+    const r = oneError('<?xml version="1.0"?>\n<tt xmlns="urn:example:captions"><body/></tt>');
+    expect(r).toMatchObject({ code: 'ttml/not-ttml', line: 2 });
+    expect(r.message).toBe('the root element `<tt>` is in the namespace `urn:example:captions`; expected the TTML namespace (xmlns="http://www.w3.org/ns/ttml")');
   });
 });
