@@ -3,6 +3,7 @@ import { detectRow, rowById } from './table.js';
 import type { FormatId, FormatRow, ParseOptions as AdapterParseOptions, ParseResult } from './types.js';
 import { formatIds } from './format-ids.js';
 import { unsupportedFormat } from './unsupported.js';
+import { withoutControlCharacters } from './shared/control-characters.js';
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { SublocError } from '../errors.js';
 
@@ -70,6 +71,13 @@ export function prepare(input: string | Uint8Array, opts: ParseOptions): Prepare
           : diagnostic('input/unsupported-format', 'error', `found ${kind}, which subloc does not read; expected SRT, WebVTT, TTML or DCP subtitle XML: convert it to SRT first (ffmpeg or Subtitle Edit can)`, { line: 1 }),
       );
       return { done: strictly(emptyResult(language, diagnostics), strict, fileName) };
+    }
+  }
+  if (row.id === 'srt' || row.id === 'vtt') {
+    const cleaned = withoutControlCharacters(text);
+    if (cleaned !== undefined) {
+      text = cleaned.text;
+      diagnostics.push(cleaned.diagnostic);
     }
   }
   return { row, text, encoding: usedEncoding, diagnostics };

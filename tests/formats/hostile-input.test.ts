@@ -129,3 +129,16 @@ describe('subtitle formats subloc does not read', () => {
     expect(diagnostics[0]!.message).toContain('an XML `<tt>`, `<SubtitleReel>` or `<DCSubtitle>` root');
   });
 });
+
+describe('control characters in SRT and WebVTT', () => {
+  it.each([
+    ['srt', '1\n00:00:01,000 --> 00:00:02,000\nHe\u0000llo\n\n2\n00:00:03,000 --> 00:00:04,000\nBy\u001be\u0000\n'],
+    ['vtt', 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHe\u0000llo\n\n00:00:03.000 --> 00:00:04.000\nBy\u001be\u0000\n'],
+  ] as const)('%s: left out before the reader, the first said at its line and column', (format, text) => {
+    const { track, diagnostics } = parse(Buffer.from(text), { format });
+    expect(track.cues.map((c) => c.lines.map((l) => l.map((s) => s.text).join('')).join('\n'))).toEqual(['Hello', 'Bye']);
+    const found = diagnostics.filter((d) => d.code === 'input/control-characters');
+    expect(found).toEqual([expect.objectContaining({ severity: 'warning', line: format === 'srt' ? 3 : 4, column: 3 })]);
+    expect(found[0]!.message).toMatch(/^found the control character U\+0000 \(and 2 more\); expected text; left out$/);
+  });
+});

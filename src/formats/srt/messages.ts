@@ -36,8 +36,6 @@ export const messages = {
     m('srt/blank-line-in-text', 'warning', 'found a blank line inside the cue text, followed by more text rather than a cue number or timing line; the blank line is kept as an empty line of this cue'),
   blankLineAfterTiming: () =>
     m('srt/blank-line-in-text', 'warning', 'found a blank line between the timing line and the text; the text after it is kept in this cue'),
-  controlCharacters: (first: string, more: number) =>
-    m('srt/control-characters', 'warning', `found the control character ${first}${more > 0 ? ` (and ${more} more)` : ''}; expected text; left out`),
   emptyCue: () => m('srt/empty-cue', 'info', 'the cue has a timing line but no text'),
   missingTiming: (index: string, found: string) =>
     m('srt/missing-timing', 'error', `expected a timing line like \`${EXAMPLE_TIMING}\` after cue number ${quote(index)}, found ${quote(found)}; the cue is dropped`),

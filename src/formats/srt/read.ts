@@ -4,10 +4,7 @@ import { isWhiteSpaceCode } from '../../model/white-space.js';
 import type { ParseOptions, ParseResult } from '../types.js';
 import { IdRecorder, idNumber, settleCueIds } from '../shared/cue-ids.js';
 import { Finder } from '../shared/finder.js';
-import { codePointName } from '../shared/control-characters.js';
 import { keepShapes } from '../shared/keep-shapes.js';
-import { XML_CONTROL } from '../shared/lower.js';
-import { SourceLines } from '../shared/source-lines.js';
 import { LineSource } from '../shared/line-source.js';
 import { readStandardTiming, STANDARD_TIMING_LENGTH, type Times } from '../shared/standard-timing.js';
 import { CueText } from './cue-text.js';
@@ -476,13 +473,8 @@ class SrtReader {
 }
 
 export function read(input: string, opts: ParseOptions = {}): ParseResult {
-  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  // A NUL or an escape means nothing on screen and breaks players and XML writers: gone before reading, so line numbers stay.
-  const control = text.search(XML_CONTROL);
-  const found = control < 0 ? undefined : { at: new SourceLines(text).locate(control), code: text.charCodeAt(control), count: text.match(XML_CONTROL)!.length };
-  if (found) text = text.replace(XML_CONTROL, '');
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const reader = new SrtReader(new LineSource(text));
-  if (found) reader.report.add(messages.controlCharacters(codePointName(found.code), found.count - 1), found.at);
   reader.run();
   const diagnostics = reader.report.finish();
   settleCueIds(reader.cues, reader.ids.origins(), diagnostics, ({ id, derived, line, firstLine }) => {

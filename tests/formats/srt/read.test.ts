@@ -25,13 +25,6 @@ describe('srt reader: structure', () => {
     expect(r.cues.map(cueText)).toEqual(['A\nB', 'C']);
   });
 
-  it('leaves out NULs and other control characters, and says where the first was', () => {
-    const r = read('1\n00:00:01,000 --> 00:00:02,000\nHe\u0000llo\n\n2\n00:00:03,000 --> 00:00:04,000\nBy\u001be\u0000\n');
-    expect(r.cues.map(cueText)).toEqual(['Hello', 'Bye']);
-    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'srt/control-characters', severity: 'warning', line: 3, column: 3 })]);
-    expect(r.diagnostics[0]!.message).toMatch(/^found the control character U\+0000 \(and 2 more\); expected text.*left out/);
-  });
-
   it('numbers a cue without a number by its position and warns', () => {
     const r = read(`1\n00:00:01,000 --> 00:00:02,000\n${CUE}\n\n00:00:03,000 --> 00:00:04,000\nSecond\n`);
     expect(r.found).toEqual([['srt/missing-index', 'warning', 5]]);
