@@ -255,6 +255,9 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
   } else if (truncated) {
     const line = cleaned.split('\n').length;
     diagnostics.push(diagnostic('decode/truncated', 'warning', 'the file ends in the middle of a UTF-8 character (was it cut short?); expected whole characters; the last one was replaced with U+FFFD', { line }));
+  } else if (encoding.startsWith('utf-16') && body.byteLength % 2 === 1) {
+    const line = cleaned.split('\n').length;
+    diagnostics.push(diagnostic('decode/truncated', 'warning', 'the file ends in the middle of a UTF-16 character (an odd number of bytes: was it cut short?); expected whole characters of two bytes; the last byte was left out', { line }));
   } else if (text.includes('\ufffd') && encoding === 'utf-8' && opts.encoding === undefined && bomOf(bytes) && !isUtf8(body)) {
     const { foreign } = utf8Lines(body);
     diagnostics.push(

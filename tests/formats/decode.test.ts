@@ -228,6 +228,16 @@ describe('decode', () => {
     expect(result.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['decode/truncated', 'warning', 7]]);
   });
 
+  it.each(['utf-16le', 'utf-16be'] as const)('reads %s cut one byte into its last character, and says the byte left out', (encoding) => {
+    const bom = encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff];
+    const whole = Buffer.concat([Buffer.from(bom), iconv.encode(srt, encoding)]);
+    const result = decode(whole.subarray(0, whole.length - 1));
+    expect(result.encoding).toBe(encoding);
+    expect(result.text).toBe(srt.slice(0, -1));
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['decode/truncated', 'warning', 7]]);
+    expect(result.diagnostics[0]!.message).toMatch(/middle of a UTF-16 character .*the last byte was left out/);
+  });
+
   it('still guesses a legacy encoding for bytes that are not UTF-8 before the end', () => {
     const gbk = iconv.encode(srt, 'gb18030');
     expect(decode(gbk.subarray(0, gbk.length - 2)).encoding).toBe('gb18030');
