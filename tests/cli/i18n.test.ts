@@ -86,8 +86,8 @@ describe('language choice', () => {
 
   it('speaks Chinese with --lang zh-CN or a Chinese locale, English otherwise', async () => {
     const dir = tempDir();
-    expect((await cli(['qc', 'x.srt'], dir)).stderr).toContain('missing --language');
-    expect((await cli(['qc', 'x.srt', '--lang', 'zh-CN'], dir)).stderr).toContain('缺少 --language');
+    expect((await cli(['qc', 'x.srt'], dir)).stderr).toContain('cannot tell the language of x.srt; pass --language');
+    expect((await cli(['qc', 'x.srt', '--lang', 'zh-CN'], dir)).stderr).toContain('无法判断 x.srt 的语言');
     expect((await cli(['--lang', 'zh-CN', 'qc', '--help'], dir)).stdout).toContain('选项：');
     expect((await cli(['qc', '--help'], dir, { LANG: 'zh_CN.UTF-8' })).stdout).toContain('全局选项：');
     const bad = await cli(['--lang', 'fr', 'qc'], dir);

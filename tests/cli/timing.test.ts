@@ -57,3 +57,13 @@ describe('subloc timing fix', () => {
     expect((await cli(['timing', 'shift', 'call.srt'], dir)).code).toBe(2);
   });
 });
+
+describe('subloc qc', () => {
+  it('reads the language from the file name as timing fix does, and --language overrides it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'call.zh-Hans.srt'), SRT);
+    const language = async (...args: string[]) => (JSON.parse((await cli(['qc', 'call.zh-Hans.srt', '--json', ...args], dir)).stdout) as { language: string }).language;
+    expect(await language()).toBe('zh-Hans');
+    expect(await language('--language', 'zh-Hant')).toBe('zh-Hant');
+  });
+});

@@ -1,5 +1,5 @@
 import { hasErrors, type Diagnostic } from '../../model/diagnostic.js';
-import { BCP47 } from '../../model/file-name.js';
+import { BCP47, fromFileName } from '../../model/file-name.js';
 import { parseFrameRate } from '../../model/frame-rate.js';
 import { SublocError } from '../../errors.js';
 import type { Command } from '../command.js';
@@ -16,7 +16,7 @@ function findingLine(file: string, d: Diagnostic): string {
 export const qc: Command = {
   name: 'qc',
   options: {
-    language: { type: 'string', short: 'l', value: '<lang>', description: () => t('qc.option.language') },
+    language: { type: 'string', short: 'l', value: '<lang>', description: () => t('qc.option.language'), default: () => t('qc.option.languageDefault') },
     source: { type: 'string', value: '<file>', description: () => t('qc.option.source') },
     'source-language': { type: 'string', value: '<lang>', description: () => t('qc.option.sourceLanguage'), default: () => t('qc.option.sourceLanguageDefault') },
     glossary: { type: 'string', value: '<file>', description: () => t('qc.option.glossary') },
@@ -27,8 +27,8 @@ export const qc: Command = {
   async run({ values, positionals }, io) {
     const [file, ...extra] = positionals;
     if (file === undefined || extra.length > 0) throw new SublocError('USAGE', t('qc.error.oneTrack', { n: positionals.length }));
-    const language = values['language'] as string | undefined;
-    if (language === undefined) throw new SublocError('USAGE', t('qc.error.missingLanguage'));
+    const language = (values['language'] as string | undefined) ?? fromFileName(file).language;
+    if (language === undefined) throw new SublocError('USAGE', t('qc.error.missingLanguage', { file }));
     if (!BCP47.test(language)) throw new SublocError('USAGE', t('qc.error.badLanguage', { value: language }));
     const fps = values['fps'] as string | undefined;
     const frameRate = fps === undefined ? undefined : parseFrameRate(fps);
