@@ -81,6 +81,17 @@ export function deeplFailure(error: unknown, context: FailureContext): SublocErr
 }
 
 /**
+ * Whether DeepL may have translated, and billed, a request that failed: its
+ * connection broke or timed out after it could have arrived. A refused
+ * connection, or any answer of DeepL's (a status), bills nothing.
+ */
+export function mayHaveBilled(error: unknown): boolean {
+  if (!(error instanceof ConnectionError)) return false;
+  const code = systemCodeOf(error);
+  return code === undefined || !REFUSED.has(code);
+}
+
+/**
  * A failure a request naming a deleted glossary may meet: deepl-node reads
  * any status of `/v2/translate` it has no class for (404, 400) as a plain
  * `DeepLError`, and a 404 of the glossary endpoints as `GlossaryNotFoundError`.

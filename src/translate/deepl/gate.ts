@@ -14,7 +14,10 @@ export interface DeepLGate {
 }
 
 export interface DeepLPermit {
-  /** What DeepL reported billed for the request (0 when it failed): the reservation becomes exactly this. */
+  /**
+   * What DeepL reported billed for the request: 0 when DeepL refused it or it never arrived, the reservation when its
+   * fate is unknown (a timeout, a broken connection). The reservation becomes exactly this.
+   */
   settle(billedCharacters: number): Promise<void>;
 }
 

@@ -8,7 +8,7 @@ import type { CondenseResult } from '../translator.js';
 import { DEEPL_LIMITS, planBatches, type Batch, type Param } from './batches.js';
 import type { DeepLConnection } from './client.js';
 import { CUE_TAG, hasText, joinCues, splitOnCues, toTaggedText, type CueMarkupProblem } from './cue-markup.js';
-import { deeplFailure, mayBeGlossaryGone } from './errors.js';
+import { deeplFailure, mayBeGlossaryGone, mayHaveBilled } from './errors.js';
 import { billableAtMost, type DeepLGate, type DeepLPermit } from './gate.js';
 import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, STRICT_INSTRUCTION, draftWidth, overBudget } from './condense.js';
 import { deeplSource, deeplTarget, supportsCustomInstructions } from './languages.js';
@@ -222,8 +222,9 @@ export async function translateUnits(
     const { texts, context, name, sendOptions } = sent;
     if (failed) return undefined;
     let permit: DeepLPermit | undefined;
+    const reserved = billableAtMost(texts);
     try {
-      permit = await options.gate?.acquire(billableAtMost(texts));
+      permit = await options.gate?.acquire(reserved);
     } catch (error) {
       fail(error);
       return undefined;
@@ -240,7 +241,8 @@ export async function translateUnits(
       const asked = withGlossary === undefined || withGlossary === sendOptions.glossary ? sendOptions : { ...sendOptions, glossary: withGlossary };
       results = await connection.client.translateText(texts, source, target, context === undefined ? asked : { ...asked, context });
     } catch (error) {
-      await settle(permit, 0);
+      // A request whose fate is unknown keeps its reservation: the shared budget must never fall short of DeepL's bill.
+      await settle(permit, mayHaveBilled(error) ? reserved : 0);
       let back = false;
       try {
         back = !again && (await glossaryBack(error, withGlossary));

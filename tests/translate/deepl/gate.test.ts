@@ -78,6 +78,30 @@ describe('translateUnits with a gate', () => {
     expect(seen.reserved).toBe(0);
     expect(seen.used).toBe(server.state.billedCharacters);
   });
+
+  it('a request that timed out keeps its reservation as billed: DeepL may have translated it', async () => {
+    let release = () => {};
+    server = await start({ authKey: KEY, hold: (_, path) => (path === '/v2/translate' ? new Promise<void>((r) => (release = r)) : undefined) });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 1, minTimeout: 200 });
+    const { gate, seen } = budgetGate(1_000_000);
+    await expect(translateUnits(connection, units, { pair: { source: 'en', target: 'fr' }, gate, concurrency: 1 }).finally(() => release())).rejects.toMatchObject({ code: 'DEEPL_FAILED' });
+    expect(seen.settled).toHaveLength(1);
+    expect(seen.settled[0]).toBeGreaterThanOrEqual(units.reduce((n, u) => n + u.source[0]!.length, 0));
+    expect(seen.used).toBe(seen.settled[0]);
+    expect(seen.reserved).toBe(0);
+  });
+
+  it('a refused connection bills nothing: its reservation is given back', async () => {
+    server = await start({ authKey: KEY });
+    const url = server.url;
+    await server.stop();
+    server = undefined;
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: url }, maxRetries: 1, minTimeout: 200 });
+    const { gate, seen } = budgetGate(1_000_000);
+    await expect(translateUnits(connection, units, { pair: { source: 'en', target: 'fr' }, gate, concurrency: 1 })).rejects.toMatchObject({ code: 'DEEPL_UNREACHABLE' });
+    expect(seen.settled).toEqual([0]);
+    expect(seen.reserved).toBe(0);
+  });
 });
 
 describe('syncGlossary with a gate', () => {
