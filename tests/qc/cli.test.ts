@@ -92,7 +92,7 @@ describe('subloc qc', () => {
   });
 
   it.each([
-    [['qc', 'target.srt'], 'missing --language'],
+    [['qc', 'target.srt'], 'cannot tell the language of target.srt; pass --language'],
     [['qc', 'target.srt', '--language', 'English'], '--language `English` is not a BCP 47 tag'],
     [['qc', 'target.srt', '--language', 'en', '--fps', 'fast'], '--fps `fast` is not a frame rate'],
     [['qc', 'target.srt', '--language', 'en', '--glossary', 'g.json'], '--glossary needs --source'],
