@@ -43,6 +43,16 @@ describe('subloc memory', () => {
     await store.close();
   });
 
+  it('counts a pair once in stats, however its entries spell the tags', async () => {
+    const dir = tempDir('subloc-memory-cli-');
+    const store = openMemory(join(dir, 'm.sqlite'));
+    await store.put([entry({ source: ['一'] }), entry({ source: ['二'], sourceLang: 'ZH-hans', targetLang: 'EN-US' })]);
+    await store.close();
+    const stats = await cli(['memory', 'stats', '--memory', 'm.sqlite'], dir);
+    expect(stats.stdout).toMatch(/zh-Hans → en-US +2 /);
+    expect(stats.stdout).not.toContain('EN-US');
+  });
+
   it('exports one pair to stdout', async () => {
     const dir = tempDir('subloc-memory-cli-');
     const store = openMemory(join(dir, 'm.sqlite'));

@@ -127,7 +127,8 @@ async function statsAction({ files, path, io }: Context): Promise<number> {
   }
   const pairs = new Map<string, Record<MemoryStatus, number>>();
   for (const e of entries) {
-    const key = `${e.sourceLang} → ${e.targetLang}`;
+    // Entries stored before tags were spelt one way (`EN-US`) are the same pair: the memory matches them ignoring case.
+    const key = `${canonicalLanguageTag(e.sourceLang)} → ${canonicalLanguageTag(e.targetLang)}`;
     const counts = pairs.get(key) ?? { draft: 0, reviewed: 0, approved: 0 };
     counts[e.status]++;
     pairs.set(key, counts);
