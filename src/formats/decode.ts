@@ -6,7 +6,6 @@ import { CJK_ENCODINGS, guessCjk } from './common-cjk.js';
 import { binarySignature } from './binary-signature.js';
 import { declaredEncoding } from './declared-encoding.js';
 import { isMixed, utf8Lines } from './utf8-lines.js';
-import { SourceLines } from './shared/source-lines.js';
 
 export interface DecodeOptions {
   /** Force this encoding (any name iconv-lite knows); skips detection. */
@@ -253,11 +252,12 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
     diagnostics.push(
       diagnostic('decode/binary', 'error', `found binary data (control bytes in more than 10% of the first 4 KiB); expected a text subtitle file (SRT, WebVTT or TTML)`, { line: 1 }),
     );
-  } else if (truncated || (encoding.startsWith('utf-16') && body.byteLength % 2 === 1)) {
-    const what = truncated
-      ? 'a UTF-8 character (was it cut short?); expected whole characters; the last one was replaced with U+FFFD'
-      : 'a UTF-16 character (an odd number of bytes: was it cut short?); expected whole characters of two bytes; the last byte was left out';
-    diagnostics.push(diagnostic('decode/truncated', 'warning', `the file ends in the middle of ${what}`, { line: new SourceLines(cleaned).lastLine }));
+  } else if (truncated) {
+    const line = cleaned.split('\n').length;
+    diagnostics.push(diagnostic('decode/truncated', 'warning', 'the file ends in the middle of a UTF-8 character (was it cut short?); expected whole characters; the last one was replaced with U+FFFD', { line }));
+  } else if (encoding.startsWith('utf-16') && body.byteLength % 2 === 1) {
+    const line = cleaned.split('\n').length;
+    diagnostics.push(diagnostic('decode/truncated', 'warning', 'the file ends in the middle of a UTF-16 character (an odd number of bytes: was it cut short?); expected whole characters of two bytes; the last byte was left out', { line }));
   } else if (text.includes('\ufffd') && encoding === 'utf-8' && opts.encoding === undefined && bomOf(bytes) && !isUtf8(body)) {
     const { foreign } = utf8Lines(body);
     diagnostics.push(

@@ -1,6 +1,5 @@
 import { decode } from '../decode.js';
 import { JsonSyntaxError } from './json-source.js';
-import { SourceLines } from './source-lines.js';
 
 /**
  * The text of a JSON file's bytes. JSON is UTF-8 (RFC 8259); a byte order
@@ -14,7 +13,10 @@ export function jsonText(bytes: Uint8Array): string {
   const guess = diagnostics.find((d) => d.code === 'decode/guessed');
   if (guess === undefined && !diagnostics.some((d) => d.code === 'decode/invalid-bytes')) return text;
   const asUtf8 = new TextDecoder().decode(bytes);
-  const { line, column } = new SourceLines(asUtf8).locate(Math.max(0, asUtf8.indexOf('\ufffd')));
+  const at = Math.max(0, asUtf8.indexOf('\ufffd'));
+  const before = asUtf8.slice(0, at);
+  const line = before.split('\n').length;
+  const column = at - before.lastIndexOf('\n');
   // The detector's guess is named only when it is confident: on a short file of mostly ASCII it is noise.
   const looksLike = guess?.severity === 'info' ? ` (they look like ${encoding.toUpperCase()})` : '';
   throw new JsonSyntaxError(`found bytes that are not UTF-8${looksLike}; expected a JSON file in UTF-8: save it as UTF-8`, line, column);
