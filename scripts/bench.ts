@@ -84,8 +84,9 @@ function fromChild(args: string[]): Row[] {
   return (JSON.parse(child(args)) as Row[]).map((r) => ({ ...r, peerMs: r.peerMs ?? Number.NaN }));
 }
 
-function child(args: string[]): string {
-  const result = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', new URL(import.meta.url).pathname, ...args], { encoding: 'utf8' });
+/** `v8`: flags for the child's V8, for a block that compares how V8 runs. */
+function child(args: string[], v8: string[] = []): string {
+  const result = spawnSync(process.execPath, ['--expose-gc', ...v8, '--import', 'tsx', new URL(import.meta.url).pathname, ...args], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`bench child ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout.trim();
 }
@@ -221,7 +222,9 @@ async function main(): Promise<void> {
   console.log(`\n${await benchMemoryStores()}`);
   const { benchStudio } = await import('./bench/studio.js');
   console.log(`\n${await benchStudio()}`);
-  console.log(`\n${child(['--model-shape'])}`);
+  console.log(`\n${child(['--model-shape', 'as Node runs by default'])}`);
+  // Not how subloc runs: it shows what the collector costs the rows above when V8 pretenures the reader's objects.
+  console.log(`\n${child(['--model-shape', 'V8 page promotion off (--no-page-promotion)'], ['--no-page-promotion'])}`);
   const { benchTtmlParts } = await import('./bench/ttml-parts.js');
   console.log(`\n${benchTtmlParts()}`);
 }
@@ -234,7 +237,7 @@ if (process.argv[2] === '--memory') {
 } else if (process.argv[2] === '--model-shape') {
   // In a fresh process, as the parse rows it explains: a heap the other benchmarks filled slows the model's many objects more than the peer's few.
   const { benchModelShape } = await import('./bench/model-shape.js');
-  process.stdout.write(benchModelShape(formats.srt.serialize(generateFilmMix(100_000)).text));
+  process.stdout.write(await benchModelShape(formats.srt.serialize(generateFilmMix(100_000)).text, process.argv[3]!));
 } else if (process.argv[2] === '--case' || process.argv[2] === '--fuzzy') {
   const rows = process.argv[2] === '--fuzzy' ? await measureFuzzy() : measureCase(Number(process.argv[3]), process.argv[4] as FormatId, process.argv[5] as Input);
   // NaN does not survive JSON: an absent peer is written as null.

@@ -1,5 +1,5 @@
 /**
- * What the model's shape alone costs when 100,000 cues are read, beside
+ * What the model's shape costs when 100,000 cues are read, beside
  * `subtitle`'s parseSync on the same SRT text: the cues are built from
  * line offsets and times found before timing starts, so nothing is parsed,
  * only allocated. A two-line cue in the model is about 12 heap objects (the
@@ -7,13 +7,18 @@
  * span and a string a line); `subtitle` keeps about 4 a cue (node, data,
  * one joined text). Built alone, in the model's shape and in two shapes
  * with fewer objects, they show how far a reader of the model can get
- * ahead of `subtitle` however little it does besides; all run in this
- * process, in turn, after untimed runs (see `inTurn`).
+ * ahead of `subtitle`; all run in this process, in turn, after untimed
+ * runs (see `runInTurn`). Each row also shows the collector's share of its
+ * runs: at this size it decides the figures, and how much of it a row pays
+ * depends on whether V8 pretenures its objects (allocates them straight in
+ * the old generation), which a run of the bench shows by running this
+ * block twice, once with V8's page promotion off.
  */
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { parseSync } from 'subtitle';
 import { formats } from '../../src/formats/index.js';
 import type { Cue, Span } from '../../src/model/track.js';
-import { inTurn } from './in-turn.js';
+import { median, runInTurn, type Runs } from './in-turn.js';
 
 const RUNS = 7;
 
@@ -85,8 +90,13 @@ function subtitleShape(text: string, l: Layout): object[] {
   return nodes;
 }
 
-/** `text`: an SRT text, as the bench writes its film mix. */
-export function benchModelShape(text: string): string {
+/** The collector's time within each run, from the `gc` entries timed inside it. */
+function collectorMs(runs: Runs, collections: readonly PerformanceEntry[]): number[] {
+  return runs.map(([start, end]) => collections.filter((e) => e.startTime >= start && e.startTime < end).reduce((sum, e) => sum + e.duration, 0));
+}
+
+/** `text`: an SRT text, as the bench writes its film mix; `label` says how V8 runs this process. */
+export async function benchModelShape(text: string, label: string): Promise<string> {
   const l = layout(text);
   const rows: [string, () => unknown][] = [
     ['subloc parse (SRT reader, model)', () => formats.srt.parse(text)],
@@ -95,9 +105,19 @@ export function benchModelShape(text: string): string {
     ['  subtitle\u2019s shape built alone', () => subtitleShape(text, l)],
     ['subtitle parseSync (peer)', () => parseSync(text)],
   ];
-  const ms = inTurn(rows.map(([, fn]) => fn), RUNS);
+  const collections: PerformanceEntry[] = [];
+  const observer = new PerformanceObserver((list) => collections.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  const runs = runInTurn(rows.map(([, fn]) => fn), RUNS);
+  // The observer is told of collections a turn later.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  observer.disconnect();
+  const ms = runs.map((spans) => median(spans.map(([start, end]) => end - start)));
+  const gc = runs.map((spans) => median(collectorMs(spans, collections)));
   const peer = ms[ms.length - 1]!;
-  const out = [`Model shape: ${l.lines.length.toLocaleString('en')} cues of the SRT film mix, median of ${RUNS} runs in turn; speed-up = subtitle parseSync ÷ the row (the aim for a reader is 2.5×)`];
-  rows.forEach(([name], i) => out.push(`  ${name.padEnd(36)} ${ms[i]!.toFixed(0).padStart(5)} ms  ${(peer / ms[i]!).toFixed(2).padStart(5)}×`));
+  const out = [
+    `Model shape, ${label}: ${l.lines.length.toLocaleString('en')} cues of the SRT film mix, median of ${RUNS} runs in turn; speed-up = subtitle parseSync ÷ the row (the aim for a reader is 2.5×); collector = median time of the collections within a run`,
+  ];
+  rows.forEach(([name], i) => out.push(`  ${name.padEnd(36)} ${ms[i]!.toFixed(0).padStart(5)} ms  ${(peer / ms[i]!).toFixed(2).padStart(5)}×  collector ${gc[i]!.toFixed(0).padStart(3)} ms`));
   return out.join('\n');
 }
