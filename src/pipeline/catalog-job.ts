@@ -16,7 +16,8 @@ export function localizeCatalogLanguage(options: LocalizeOptions, target: Lang, 
   }
   // Two languages never bill the same unit (the memory's key holds the language pair), and BullMQ runs one job of a
   // film and language at a time: the run lock of that film and language is all a job needs. The whole memory's lock
-  // would make every worker on one memory wait for the others.
+  // would make every worker on one memory wait for the others. Films that share text are drafted side by side;
+  // the run's unit claims (run.claims) let one of them bill each shared unit.
   return localizeLanguages({ ...options, targets: [target] }, run, { purpose: `subloc worker ${options.title} ${target}`, scope: `${options.title}\u0000${target}` });
 }
 

@@ -7,6 +7,7 @@ import { supportsCustomInstructions } from '../translate/deepl/languages.js';
 import { cueStatusOf, targetMissing, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import { highestStatus, lowestStatus } from '../memory/precedence.js';
 import { regroupedEntries, regroupedNote } from './regrouped.js';
+import { unitClaimKey, type UnitClaims } from './unit-claims.js';
 
 /** Units looked up in the memory between two turns of the event loop: a few milliseconds of fuzzy search. */
 const SEARCH_TURN = 100;
@@ -30,6 +31,8 @@ export interface DraftLanguageInput {
    * were, and the first requests waited for the last search.
    */
   searchInTurn?: <T>(search: () => Promise<T>) => Promise<T>;
+  /** Shared with other runs on this memory (catalog workers): a unit they are drafting is taken from the memory, not billed again. */
+  claims?: UnitClaims | undefined;
 }
 
 export interface DraftLanguageResult {
@@ -124,6 +127,8 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   }
 
   const byId = new Map(pending.map((u) => [u.id, u]));
+  const { claims } = input;
+  const claimKey = (unit: Unit) => unitClaimKey(pair, glossaryVersion, unit.source);
   const store = async (batch: readonly Draft[]) => {
     const now = new Date().toISOString();
     const entries = batch.flatMap((d) => {
@@ -135,25 +140,74 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   };
   const diagnostics: Diagnostic[] = [...notes];
   let condense: CondenseResult | undefined;
-  const provided = await input.translator.translate(pending, {
-    pair,
-    ...(budgets === undefined ? {} : { budgets, onCondense: (result: CondenseResult) => void (condense = result) }),
-    onDrafts: async (batch, found) => {
-      for (const d of found) diagnostics.push(d);
-      await store(batch);
-      input.onDrafted?.(batch);
-      done += batch.length;
-      input.onProgress(done);
-    },
-    // Billed already: kept now, replaced when the provider's final draft of the unit arrives (newer, same weight).
-    onHeld: store,
-  });
+  const provided: Draft[] = [];
+  const translate = async (batchOf: readonly Unit[]) => {
+    const drafted = await input.translator!.translate(batchOf, {
+      pair,
+      ...(budgets === undefined ? {} : { budgets, onCondense: (result: CondenseResult) => void (condense = condense === undefined ? result : sumCondense(condense, result)) }),
+      onDrafts: async (batch, found) => {
+        for (const d of found) diagnostics.push(d);
+        await store(batch);
+        // Stored: a run waiting for these units finds them in the memory now.
+        await claims?.release(batch.map((d) => claimKey(byId.get(d.unitId)!)));
+        input.onDrafted?.(batch);
+        done += batch.length;
+        input.onProgress(done);
+      },
+      // Billed already: kept now, replaced when the provider's final draft of the unit arrives (newer, same weight).
+      onHeld: store,
+    });
+    // One by one: spreading 200,000 drafts into push overflows the stack.
+    for (const d of drafted) provided.push(d);
+  };
+  if (claims === undefined) await translate(pending);
+  else {
+    try {
+      let waiting = await draftClaimed(pending, claims, claimKey, translate);
+      while (waiting.length > 0) {
+        await new Promise((resolve) => setTimeout(resolve, claims.pollMs));
+        // What another run holds is drafted once, by it: taken from the memory when stored, drafted here if its claim lapses unstored.
+        const hits = await memory.exactMany(waiting.map((u) => u.source), pair, glossaryVersion);
+        const unstored: Unit[] = [];
+        waiting.forEach((unit, i) => {
+          const hit = hits[i];
+          if (hit === undefined || incomplete(unit, memoryDraft(unit, hit))) unstored.push(unit);
+          else {
+            drafts.push(memoryDraft(unit, hit));
+            partial.delete(unit.id);
+            suggestions.delete(unit.id);
+          }
+        });
+        if (unstored.length < waiting.length) {
+          done += waiting.length - unstored.length;
+          input.onProgress(done);
+        }
+        waiting = await draftClaimed(unstored, claims, claimKey, translate);
+      }
+    } finally {
+      // Given back whatever happened: a run that fails leaves nothing for the others to wait out.
+      await claims.release(pending.map(claimKey));
+    }
+  }
   const now = new Date().toISOString();
   for (const d of provided) {
     const hit = partial.get(d.unitId);
     drafts.push(hit === undefined ? d : completed(byId.get(d.unitId)!, hit, d, now).draft);
   }
   return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0), diagnostics, suggestions, ...(condense === undefined ? {} : { condense }) };
+}
+
+/** Claims `units`, drafts those this run now holds, and returns those another run holds. */
+async function draftClaimed(units: readonly Unit[], claims: UnitClaims, key: (unit: Unit) => string, translate: (units: readonly Unit[]) => Promise<void>): Promise<Unit[]> {
+  if (units.length === 0) return [];
+  const held = await claims.claim(units.map(key));
+  const mine = units.filter((_, i) => held[i]);
+  if (mine.length > 0) await translate(mine);
+  return units.filter((_, i) => !held[i]);
+}
+
+function sumCondense(a: CondenseResult, b: CondenseResult): CondenseResult {
+  return { overBudgetFirst: a.overBudgetFirst + b.overBudgetFirst, overBudgetSecond: a.overBudgetSecond + b.overBudgetSecond, billedSecondPass: a.billedSecondPass + b.billedSecondPass };
 }
 
 /** What the memory holds for a language's units. */

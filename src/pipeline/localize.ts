@@ -25,6 +25,7 @@ import { writeFileAtomic } from './write-atomic.js';
 import { writeLanguage, type WrittenLanguage } from './write-language.js';
 import { readWrittenRecord } from './written-record.js';
 import { unitBudgets } from './unit-budgets.js';
+import type { UnitClaims } from './unit-claims.js';
 
 export type LocalizeEvent =
   /** Another run drafts into the same memory (`memory`: where, never a password): this one waits for it, then translates only what it leaves. */
@@ -64,6 +65,8 @@ export interface LocalizeRun {
   onEvent?: (event: LocalizeEvent) => void;
   /** DeepL's request rate and character budget shared with other processes (the catalog workers fill it); a run alone has none. */
   deeplGate?: DeepLGate;
+  /** The units runs on the same memory are drafting at once (catalog workers): each unit is billed by one of them. */
+  claims?: UnitClaims;
 }
 
 /** The memory's run lock a run holds while it drafts and bills (see MemoryStore.lockRuns). */
@@ -195,6 +198,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
         budgets: provider.condenses && options.condense ? unitBudgets(source, units, options.profile, target) : undefined,
         onProgress: (done) => onEvent({ type: 'language-progress', language: target, done }),
         searchInTurn: (search) => searches(search),
+        claims: run.claims,
         // Each batch's cues are fitted in a turn of their own while the language waits on the provider, so
         // assembling it at the end, with the run's last answers or alone after them, fits only what came last.
         onDrafted: (batch) =>

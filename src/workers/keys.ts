@@ -21,6 +21,8 @@ export const KEYS = {
   billed: 'subloc:catalog:billed',
   /** Why the queue was paused, shown by `catalog status` until `catalog resume`. */
   pausedReason: 'subloc:catalog:paused-reason',
+  /** The job run drafting a unit's text now (see pipeline/unit-claims.ts), by the unit's claim key; it lapses unless renewed. */
+  claim: (key: string) => `subloc:catalog:claim:${key}`,
 } as const;
 
 /**

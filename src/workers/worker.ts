@@ -7,6 +7,7 @@ import type { RunReport } from '../pipeline/report.js';
 import { STALLS_ALLOWED, classify, failureReason } from './failure.js';
 import { FILM_JOB, KEYS, QUEUE, type CatalogJobData } from './keys.js';
 import { redisGate } from './limits.js';
+import { redisClaims } from './unit-claims.js';
 
 export interface WorkerOptions {
   /** Jobs this process runs at once. @default 1 */
@@ -59,7 +60,7 @@ export async function runWorker(redis: Redis, options: WorkerOptions, signal: Ab
     const { target } = job.data;
     try {
       const run = await filmOptions(job.data, env, false);
-      return await localizeCatalogLanguage(run, target!, { env, deeplGate: redisGate(redis, job.id!) });
+      return await localizeCatalogLanguage(run, target!, { env, deeplGate: redisGate(redis, job.id!), claims: redisClaims(redis) });
     } catch (error) {
       const failure = classify(error);
       if (failure.kind === 'quota') {

@@ -41,15 +41,15 @@ export async function stopCatalog(catalog: Catalog | undefined): Promise<void> {
 /** The cue text of a film: one sentence each, distinct across films, so each is one unit billed once. */
 export const cueText = (film: number, cue: number) => `Film ${film} says line ${cue} of its story.`;
 
-function srt(film: number, cues: number): string {
-  return Array.from({ length: cues }, (_, i) => `${i + 1}\n00:00:${String(i * 2).padStart(2, '0')},000 --> 00:00:${String(i * 2 + 1).padStart(2, '0')},500\n${cueText(film, i + 1)}\n`).join('\n');
+function srt(cues: number, text: (cue: number) => string): string {
+  return Array.from({ length: cues }, (_, i) => `${i + 1}\n00:00:${String(i * 2).padStart(2, '0')},000 --> 00:00:${String(i * 2 + 1).padStart(2, '0')},500\n${text(i + 1)}\n`).join('\n');
 }
 
-/** Writes film `n` (its source and its config.json) and returns the config's path. */
-export function writeFilm(catalog: Catalog, n: number, options: { cues: number; targets: string[]; concurrency?: number }): string {
+/** Writes film `n` (its source and its config.json) and returns the config's path; `text` gives cue k's text, `cueText(n, k)` unless said. */
+export function writeFilm(catalog: Catalog, n: number, options: { cues: number; targets: string[]; concurrency?: number; text?: (cue: number) => string }): string {
   const folder = join(catalog.dir, `film-${n}`);
   mkdirSync(folder, { recursive: true });
-  writeFileSync(join(folder, `film-${n}.en.srt`), srt(n, options.cues));
+  writeFileSync(join(folder, `film-${n}.en.srt`), srt(options.cues, options.text ?? ((cue) => cueText(n, cue))));
   const config = join(folder, 'config.json');
   const fields = { title: `film-${n}`, input: `film-${n}.en.srt`, source: 'en', targets: options.targets, provider: 'deepl', out: 'out', condense: false, concurrency: options.concurrency ?? 2 };
   writeFileSync(config, JSON.stringify(fields, null, 2));

@@ -92,4 +92,23 @@ describe('a catalog on BullMQ workers (real redis-server, loopback DeepL)', () =
     expect(added.every((k) => k.includes('Film 1 now says something else.'))).toBe(true);
     expect([...after.values()].every((n) => n === 1)).toBe(true);
   }, 180_000);
+
+  it('2 workers x 2 films that share their text, drafted at once: each shared sentence is billed once, and both tracks are whole', async () => {
+    catalog = await startCatalog({ latencyMs: 300 });
+    const shared = (cue: number) => `Every episode opens with line ${cue}.`;
+    const configs = [1, 2].map((n) => writeFilm(catalog!, n, { cues: 8, targets: ['de-DE'], text: shared }));
+    expect((await catalogCli(catalog, ['enqueue', ...configs])).code).toBe(0);
+    startWorker(catalog);
+    startWorker(catalog);
+    const done = await until(catalog, allDone(2));
+
+    const billed = billedTexts(catalog.deepl);
+    expect(billed.size).toBe(8);
+    expect([...billed.values()].every((n) => n === 1)).toBe(true);
+    expect(done.tracks.reduce((n, t) => n + t.billedCharacters, 0)).toBe(catalog.deepl.state.billedCharacters);
+    for (const n of [1, 2]) {
+      const track = readFileSync(join(catalog.dir, `film-${n}`, 'out', `film-${n}`, 'de-DE', `film-${n}.de-DE.srt`), 'utf8');
+      for (let cue = 1; cue <= 8; cue++) expect(track.replace(/\s+/g, ' ')).toContain(shared(cue).toUpperCase());
+    }
+  }, 60_000);
 });

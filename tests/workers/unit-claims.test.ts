@@ -1,0 +1,169 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Redis } from 'ioredis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openMemoryStore } from '../../src/memory/open.js';
+import { localizeCatalogLanguage } from '../../src/pipeline/catalog-job.js';
+import type { LocalizeEvent } from '../../src/pipeline/localize.js';
+import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
+import { unitClaimKey } from '../../src/pipeline/unit-claims.js';
+import { KEYS } from '../../src/workers/keys.js';
+import { connectRedis } from '../../src/workers/redis.js';
+import { redisClaims } from '../../src/workers/unit-claims.js';
+import { tempDir } from '../helpers/cli.js';
+import { start, type FakeDeepL } from '../helpers/deepl-server.js';
+import { startRedis, type RedisServer } from '../helpers/redis-server.js';
+
+const KEY = 'claims-test-key:fx';
+const PAIR = { source: 'en', target: 'de-DE' };
+
+let redis: RedisServer | undefined;
+let client: Redis | undefined;
+let deepl: FakeDeepL | undefined;
+afterEach(async () => {
+  client?.disconnect();
+  await redis?.stop();
+  await deepl?.stop();
+  client = redis = deepl = undefined;
+});
+
+async function startServers(latencyMs = 0): Promise<{ client: Redis; deepl: FakeDeepL }> {
+  redis = await startRedis();
+  client = await connectRedis(redis.url);
+  deepl = await start({ authKey: KEY, latencyMs });
+  return { client, deepl };
+}
+
+/** One sentence a cue: each cue is one unit, its text the unit's source. */
+const line = (n: number) => `The hotline takes call number ${n} of the day.`;
+
+/** A film of `cues` cues whose text is `line(1..cues)`, as the catalog's configs name them, and its options. */
+async function film(dir: string, title: string, cues: number, memory: string) {
+  const folder = join(dir, title);
+  mkdirSync(folder, { recursive: true });
+  const srt = Array.from({ length: cues }, (_, i) => `${i + 1}\n00:00:${String(i * 2).padStart(2, '0')},000 --> 00:00:${String(i * 2 + 1).padStart(2, '0')},500\n${line(i + 1)}\n`).join('\n');
+  writeFileSync(join(folder, `${title}.en.srt`), srt);
+  const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl!.url };
+  const options = await resolveLocalizeOptions(
+    { input: join(folder, `${title}.en.srt`), targets: [PAIR.target], provider: 'deepl', formats: ['srt'], out: join(folder, 'out'), memory, condense: false, concurrency: 2 },
+    folder,
+    env,
+  );
+  return { options, env, track: () => readFileSync(join(folder, 'out', title, PAIR.target, `${title}.${PAIR.target}.srt`), 'utf8') };
+}
+
+/** How often DeepL billed each text (without the cue markup subloc sends it in). */
+function billed(server: FakeDeepL): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const r of server.state.requests) {
+    if (r.path !== '/v2/translate' || r.status !== 200) continue;
+    for (const sent of r.params?.get('text') ?? []) {
+      const text = sent.replace(/<[^>]*>/g, '');
+      counts.set(text, (counts.get(text) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+describe('unit claims in Redis (real redis-server)', () => {
+  it('gives each key to one run at a time: held again by its owner, refused to another, free once given back; another run cannot give it back', async () => {
+    const { client } = await startServers();
+    const a = redisClaims(client);
+    const b = redisClaims(client);
+    expect(await a.claim(['k1', 'k2'])).toEqual([true, true]);
+    expect(await b.claim(['k2', 'k3'])).toEqual([false, true]);
+    expect(await a.claim(['k1', 'k1'])).toEqual([true, true]);
+    await b.release(['k1', 'k2']);
+    expect(await client.get(KEYS.claim('k1'))).not.toBeNull();
+    await a.release(['k2']);
+    expect(await b.claim(['k2'])).toEqual([true]);
+    await a.release(['k1']);
+    await b.release(['k2', 'k3']);
+    expect(await client.keys(KEYS.claim('*'))).toEqual([]);
+  });
+
+  it('keeps a claim alive while its run holds it, and lets the claim of a run that died lapse', async () => {
+    const { client } = await startServers();
+    const alive = redisClaims(client, { lifetimeMs: 300 });
+    expect(await alive.claim(['held'])).toEqual([true]);
+    // A worker that died: its claim is never renewed.
+    await client.set(KEYS.claim('orphan'), 'a worker that died', 'PX', 300);
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    const other = redisClaims(client);
+    expect(await other.claim(['held', 'orphan'])).toEqual([false, true]);
+    await alive.release(['held']);
+    await other.release(['orphan']);
+  });
+});
+
+describe('catalog jobs of films that share text (real redis-server, loopback DeepL)', () => {
+  it('two films drafted at once into one language on one memory: each shared unit is billed once, and both tracks are whole', async () => {
+    const { deepl } = await startServers(150);
+    const dir = tempDir('subloc-claims-');
+    const memory = join(dir, 'memory.sqlite');
+    // The same 12 sentences in two films, as a series repeats its narration.
+    const films = [await film(dir, 'episode-1', 12, memory), await film(dir, 'episode-2', 12, memory)];
+    // Two workers: each its own claims, as two processes have.
+    const reports = await Promise.all(films.map((f) => localizeCatalogLanguage(f.options, PAIR.target, { env: f.env, claims: redisClaims(client!, { pollMs: 50 }) })));
+
+    const counts = billed(deepl);
+    expect([...counts.keys()].sort()).toEqual(Array.from({ length: 12 }, (_, i) => line(i + 1)).sort());
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    const billedChars = reports.map((r) => r.totals.billedCharacters);
+    expect(billedChars.reduce((a, b) => a + b, 0)).toBe(Array.from({ length: 12 }, (_, i) => line(i + 1).length).reduce((a, b) => a + b, 0));
+    for (const [k, f] of films.entries()) {
+      const language = reports[k]!.languages[0]!;
+      expect(language.untranslated).toBe(0);
+      // What one film took from the other's drafts is reported as from the memory, billed nothing.
+      expect(language.fromMemory + language.machine).toBe(12);
+      const words = f.track().replace(/\s+/g, ' ');
+      for (let n = 1; n <= 12; n++) expect(words).toContain(line(n).toUpperCase());
+    }
+    expect(await client!.keys(KEYS.claim('*'))).toEqual([]);
+  });
+
+  it('waits for the units another run holds and takes them from the memory once stored, billing only its own', async () => {
+    const { client, deepl } = await startServers();
+    const dir = tempDir('subloc-claims-');
+    const memory = join(dir, 'memory.sqlite');
+    const f = await film(dir, 'episode-3', 6, memory);
+    // Another run drafts cues 4-6 of this text; it stores them while this one waits.
+    const theirs = [4, 5, 6].map((n) => unitClaimKey(PAIR, '', [line(n)]));
+    const other = redisClaims(client);
+    expect(await other.claim(theirs)).toEqual([true, true, true]);
+    let stored: Promise<void> | undefined;
+    const onEvent = (event: LocalizeEvent) => {
+      if (event.type !== 'language-progress' || stored !== undefined) return;
+      stored = (async () => {
+        const store = await openMemoryStore(memory);
+        const now = new Date().toISOString();
+        await store.put([4, 5, 6].map((n) => ({ sourceLang: PAIR.source, targetLang: PAIR.target, source: [line(n)], target: [`Drafted by the other run: ${n}`], glossaryVersion: '', provider: 'deepl', status: 'draft' as const, updatedAt: now })));
+        await store.close();
+        await other.release(theirs);
+      })();
+    };
+    const report = await localizeCatalogLanguage(f.options, PAIR.target, { env: f.env, onEvent, claims: redisClaims(client, { pollMs: 50 }) });
+    await stored;
+
+    expect([...billed(deepl).keys()].sort()).toEqual([1, 2, 3].map(line).sort());
+    const language = report.languages[0]!;
+    expect(language.fromMemory).toBe(3);
+    expect(language.machine).toBe(3);
+    const words = f.track().replace(/\s+/g, ' ');
+    for (const n of [4, 5, 6]) expect(words).toContain(`Drafted by the other run: ${n}`);
+  });
+
+  it('drafts the units a run that died had claimed once its claims lapse, each billed once', async () => {
+    const { client, deepl } = await startServers();
+    const dir = tempDir('subloc-claims-');
+    const f = await film(dir, 'episode-4', 4, join(dir, 'memory.sqlite'));
+    const lapse = Date.now() + 600;
+    for (const n of [1, 2, 3, 4]) await client.set(KEYS.claim(unitClaimKey(PAIR, '', [line(n)])), 'a worker that died', 'PX', 600);
+    const report = await localizeCatalogLanguage(f.options, PAIR.target, { env: f.env, claims: redisClaims(client, { pollMs: 50 }) });
+
+    const translate = deepl.state.requests.filter((r) => r.path === '/v2/translate');
+    expect(Math.min(...translate.map((r) => r.at))).toBeGreaterThanOrEqual(lapse - 50);
+    expect([...billed(deepl).values()]).toEqual([1, 1, 1, 1]);
+    expect(report.languages[0]!.machine).toBe(4);
+  });
+});
