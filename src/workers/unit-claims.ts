@@ -37,6 +37,12 @@ return 0
 
 export interface RedisClaimsOptions {
   /**
+   * Who holds the claims: the catalog job's id, so the job run again after
+   * its worker died holds its earlier claims at once instead of waiting them
+   * out (BullMQ runs one attempt of a job at a time). @default a new id
+   */
+  owner?: string;
+  /**
    * How long a claim lasts unless renewed, in ms: a worker that dies
    * mid-draft holds its units this long at most. Renewed every third of it
    * while held. @default 60000
@@ -56,7 +62,7 @@ const KEYS_A_CALL = 500;
  */
 export function redisClaims(redis: Redis, options: RedisClaimsOptions = {}): UnitClaims {
   const lifetime = options.lifetimeMs ?? 60_000;
-  const owner = randomUUID();
+  const owner = options.owner ?? randomUUID();
   const held = new Set<string>();
   let renewing: NodeJS.Timeout | undefined;
 

@@ -60,7 +60,7 @@ export async function runWorker(redis: Redis, options: WorkerOptions, signal: Ab
     const { target } = job.data;
     try {
       const run = await filmOptions(job.data, env, false);
-      return await localizeCatalogLanguage(run, target!, { env, deeplGate: redisGate(redis, job.id!), claims: redisClaims(redis) });
+      return await localizeCatalogLanguage(run, target!, { env, deeplGate: redisGate(redis, job.id!), claims: redisClaims(redis, { owner: `job ${job.id!}` }) });
     } catch (error) {
       const failure = classify(error);
       if (failure.kind === 'quota') {

@@ -94,6 +94,17 @@ describe('unit claims in Redis (real redis-server)', () => {
     await alive.release(['held']);
     await other.release(['orphan']);
   });
+
+  it('lets a job run again hold the claims its earlier run left when its worker died, at once', async () => {
+    const { client } = await startServers();
+    expect(await redisClaims(client, { owner: 'job film-1.de-DE.abc' }).claim(['k1', 'k2'])).toEqual([true, true]);
+    // The worker died: nothing gave the claims back. The same job, run again elsewhere:
+    const again = redisClaims(client, { owner: 'job film-1.de-DE.abc' });
+    expect(await again.claim(['k1', 'k2'])).toEqual([true, true]);
+    expect(await redisClaims(client, { owner: 'job film-2.de-DE.abc' }).claim(['k1'])).toEqual([false]);
+    await again.release(['k1', 'k2']);
+    expect(await client.keys(KEYS.claim('*'))).toEqual([]);
+  });
 });
 
 describe('catalog jobs of films that share text (real redis-server, loopback DeepL)', () => {
