@@ -7,6 +7,7 @@ import { supportsCustomInstructions } from '../translate/deepl/languages.js';
 import { cueStatusOf, targetMissing, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import { highestStatus, lowestStatus } from '../memory/precedence.js';
 import { regroupedEntries, regroupedNote } from './regrouped.js';
+import { repetitions } from './repetitions.js';
 import { unitClaimKey, type UnitClaims } from './unit-claims.js';
 
 /** Units looked up in the memory between two turns of the event loop: a few milliseconds of fuzzy search. */
@@ -107,7 +108,8 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const notes = [...regrouped].map(([unitId, entry]) => regroupedNote(units.find((u) => u.id === unitId)!, entry));
   let done = drafts.length;
   input.onProgress(done);
-  const billable = pending.reduce((n, u) => n + sourceChars(u), 0);
+  // A text that repeats is billed once (see repetitions).
+  const billable = repetitions(pending).drafted.reduce((n, u) => n + sourceChars(u), 0);
   const { budgets } = input;
   // Only a target DeepL takes custom instructions for is drafted to its budget; another is flagged where over it.
   const aimed = budgets !== undefined && supportsCustomInstructions(pair.target);
@@ -117,7 +119,7 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   };
   if (!input.translator && aimed) {
     unchanged();
-    const condense = secondPassEstimate(pending, budgets, pair);
+    const condense = secondPassEstimate(repetitions(pending, budgets).drafted, budgets, pair);
     return { drafts, billableCharacters: billable + condense.billedSecondPass, diagnostics: notes, suggestions, condense };
   }
   if (!input.translator || pending.length === 0) {
@@ -142,23 +144,26 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   let condense: CondenseResult | undefined;
   const provided: Draft[] = [];
   const translate = async (batchOf: readonly Unit[]) => {
-    const drafted = await input.translator!.translate(batchOf, {
+    const repeated = repetitions(batchOf, aimed ? budgets : undefined);
+    const drafted = await input.translator!.translate(repeated.drafted, {
       pair,
       ...(budgets === undefined ? {} : { budgets, onCondense: (result: CondenseResult) => void (condense = condense === undefined ? result : sumCondense(condense, result)) }),
       onDrafts: async (batch, found) => {
         for (const d of found) diagnostics.push(d);
+        // A repetition has its text's key: the drafted unit's entry is its entry too.
         await store(batch);
         // Stored: a run waiting for these units finds them in the memory now.
         await claims?.release(batch.map((d) => claimKey(byId.get(d.unitId)!)));
-        input.onDrafted?.(batch);
-        done += batch.length;
+        const all = repeated.withCopies(batch);
+        input.onDrafted?.(all);
+        done += all.length;
         input.onProgress(done);
       },
       // Billed already: kept now, replaced when the provider's final draft of the unit arrives (newer, same weight).
       onHeld: store,
     });
     // One by one: spreading 200,000 drafts into push overflows the stack.
-    for (const d of drafted) provided.push(d);
+    for (const d of repeated.withCopies(drafted)) provided.push(d);
   };
   if (claims === undefined) await translate(pending);
   else {
