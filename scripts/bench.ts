@@ -224,7 +224,10 @@ async function main(): Promise<void> {
   console.log(`\n${await benchStudio()}`);
   console.log(`\n${child(['--model-shape', 'as Node runs by default'])}`);
   // Not how subloc runs: it shows what the collector costs the rows above when V8 pretenures the reader's objects.
-  console.log(`\n${child(['--model-shape', 'V8 page promotion off (--no-page-promotion)'], ['--no-page-promotion'])}`);
+  // A V8 flag, which another Node may not have: the bench goes on without the block.
+  const hasFlag = spawnSync(process.execPath, ['--no-page-promotion', '-e', '0']).status === 0;
+  const block = hasFlag ? child(['--model-shape', 'V8 page promotion off (--no-page-promotion)'], ['--no-page-promotion']) : 'Model shape without page promotion: skipped, this Node has no --no-page-promotion';
+  console.log(`\n${block}`);
   const { benchTtmlParts } = await import('./bench/ttml-parts.js');
   console.log(`\n${benchTtmlParts()}`);
 }
