@@ -172,19 +172,14 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
       while (waiting.length > 0) {
         await new Promise((resolve) => setTimeout(resolve, claims.pollMs));
         // What another run holds is drafted once, by it: taken from the memory when stored, drafted here if its claim lapses unstored.
-        const hits = await memory.exactMany(waiting.map((u) => u.source), pair, glossaryVersion);
-        const unstored: Unit[] = [];
-        waiting.forEach((unit, i) => {
-          const hit = hits[i];
-          if (hit === undefined || incomplete(unit, memoryDraft(unit, hit))) unstored.push(unit);
-          else {
-            drafts.push(memoryDraft(unit, hit));
-            partial.delete(unit.id);
-            suggestions.delete(unit.id);
-          }
-        });
-        if (unstored.length < waiting.length) {
-          done += waiting.length - unstored.length;
+        const { stored, unstored } = await storedSince(waiting, input);
+        for (const draft of stored) {
+          drafts.push(draft);
+          partial.delete(draft.unitId);
+          suggestions.delete(draft.unitId);
+        }
+        if (stored.length > 0) {
+          done += stored.length;
           input.onProgress(done);
         }
         waiting = await draftClaimed(unstored, claims, claimKey, translate);
@@ -200,6 +195,19 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     drafts.push(hit === undefined ? d : completed(byId.get(d.unitId)!, hit, d, now).draft);
   }
   return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0), diagnostics, suggestions, ...(condense === undefined ? {} : { condense }) };
+}
+
+/** Of units another run held, the drafts of those it has stored whole since, and the others. */
+async function storedSince(units: readonly Unit[], input: DraftLanguageInput): Promise<{ stored: Draft[]; unstored: Unit[] }> {
+  const hits = await input.memory.exactMany(units.map((u) => u.source), input.pair, input.glossaryVersion);
+  const stored: Draft[] = [];
+  const unstored: Unit[] = [];
+  units.forEach((unit, i) => {
+    const draft = hits[i] === undefined ? undefined : memoryDraft(unit, hits[i]!);
+    if (draft === undefined || incomplete(unit, draft)) unstored.push(unit);
+    else stored.push(draft);
+  });
+  return { stored, unstored };
 }
 
 /** Claims `units`, drafts those this run now holds, and returns those another run holds. */
