@@ -12,7 +12,7 @@ import { LOCK_KEYS, POSTGRES_MIGRATIONS, SCHEMA_TABLE } from './postgres-schema.
 import { editBudget } from './similarity.js';
 import type { OpenMemoryOptions } from './sqlite.js';
 import { RANK } from './precedence.js';
-import type { MemoryEntry, MemoryMatch, MemoryStatus, MemoryStore, PutResult, RunLock, RunLockOptions } from './store.js';
+import type { MemoryEntry, MemoryMatch, MemoryPairCount, MemoryStatus, MemoryStore, PutResult, RunLock, RunLockOptions } from './store.js';
 
 const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, cue_status, updated_at';
 
@@ -359,6 +359,16 @@ class PostgresMemory implements MemoryStore {
       ),
     );
     return rows.map(rowEntry);
+  }
+
+  async pairs(): Promise<MemoryPairCount[]> {
+    const { rows } = await this.read(() =>
+      this.pool.query<MemoryPairCount>(
+        `SELECT MIN(source_lang) AS source, MIN(target_lang) AS target, COUNT(*)::int AS entries FROM subloc_entry
+         GROUP BY source_lang_key, target_lang_key`,
+      ),
+    );
+    return rows;
   }
 
   async lockRuns(options: RunLockOptions): Promise<RunLock> {

@@ -9,7 +9,7 @@ import { toEntry, toParams, type Params, type Row } from './entry-row.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 import { replaces } from './precedence.js';
 import { acquireRunLock, type HolderRecord } from './run-lock.js';
-import type { MemoryEntry, MemoryMatch, MemoryStatus, MemoryStore, PutResult, RunHolder, RunLock, RunLockOptions } from './store.js';
+import type { MemoryEntry, MemoryMatch, MemoryPairCount, MemoryStatus, MemoryStore, PutResult, RunHolder, RunLock, RunLockOptions } from './store.js';
 
 const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, cue_status, updated_at';
 
@@ -122,6 +122,7 @@ class SqliteMemory implements MemoryStore {
   private readonly selectCandidates;
   private readonly selectByRowid;
   private readonly selectEntries;
+  private readonly selectPairs;
   private readonly selectStored;
   private readonly upsert;
   private readonly putAll;
@@ -154,6 +155,8 @@ class SqliteMemory implements MemoryStore {
        WHERE (@source IS NULL OR source_lang = @source) AND (@target IS NULL OR target_lang = @target)
        ORDER BY updated_at, rowid`,
     );
+    // Grouped as the columns compare (NOCASE): one row a pair however its entries spell the tags.
+    this.selectPairs = db.prepare<[], MemoryPairCount>('SELECT source_lang AS source, target_lang AS target, COUNT(*) AS entries FROM entry GROUP BY source_lang, target_lang');
     this.selectStored = db.prepare<[Params], Pick<Row, 'status' | 'by_reviewer' | 'cue_status' | 'updated_at'>>(
       `SELECT status, by_reviewer, cue_status, updated_at FROM entry
        WHERE source_lang = @sourceLang AND target_lang = @targetLang AND source_key = @sourceKey AND glossary_version = @glossaryVersion`,
@@ -227,6 +230,10 @@ class SqliteMemory implements MemoryStore {
   async entries(pair: Partial<LanguagePair> = {}): Promise<MemoryEntry[]> {
     const rows = this.read(() => this.selectEntries.all({ source: pair.source ?? null, target: pair.target ?? null }));
     return rows.map(toEntry);
+  }
+
+  async pairs(): Promise<MemoryPairCount[]> {
+    return this.read(() => this.selectPairs.all());
   }
 
   async lockRuns(options: RunLockOptions): Promise<RunLock> {

@@ -49,6 +49,12 @@ export interface MemoryEntry {
   updatedAt: string;
 }
 
+export interface MemoryPairCount {
+  source: Lang;
+  target: Lang;
+  entries: number;
+}
+
 export interface MemoryMatch {
   entry: MemoryEntry;
   /** 1 for an exact match; otherwise similarity of the source texts, 0..1. */
@@ -111,6 +117,8 @@ export interface MemoryStore {
   put(entries: readonly MemoryEntry[]): Promise<PutResult>;
   /** Every entry, optionally for one language pair, oldest first. */
   entries(pair?: Partial<LanguagePair>): Promise<MemoryEntry[]>;
+  /** The language pairs it holds entries for, each with how many; tags spelt as one of its entries spells them. */
+  pairs(): Promise<MemoryPairCount[]>;
   /**
    * Waits until no other run (in any process) holds this memory's run lock,
    * then holds it until `release()`, `close()` or the end of the process,

@@ -77,6 +77,18 @@ export function scriptOf(tag: Lang): string | undefined {
   return region === undefined ? undefined : CHINESE_SCRIPT_BY_REGION[region];
 }
 
+/**
+ * Whether two different tags may name one written variety: the same
+ * language and script (named or implied) and no two different regions, as
+ * `zh-CN` and `zh-Hans`, or `en` and `en-US`; not `en-US` and `en-GB`, nor
+ * `zh-Hans` and `zh-TW`.
+ */
+export function oneVariety(a: Lang, b: Lang): boolean {
+  const region = (tag: Lang) => canonicalLanguageTag(tag).split('-').slice(1).find((s) => /^([A-Z]{2}|\d{3})$/.test(s));
+  const [ra, rb] = [region(a), region(b)];
+  return primaryLanguage(a) === primaryLanguage(b) && scriptOf(a) === scriptOf(b) && (ra === undefined || rb === undefined || ra === rb);
+}
+
 /** The primary subtag, lower case: `zh-Hans` → `zh`. */
 export function primaryLanguage(language: Lang): string {
   const dash = language.indexOf('-');

@@ -19,6 +19,7 @@ import { recoverDelivery, writeDeliverySet, type DeliverySet, type WriteSetOptio
 import type { DeliverOptions } from './deliver-options.js';
 import { withDeliveryLock } from './deliver-lock.js';
 import { languageTrack } from './language-track.js';
+import { pairsApart } from './pairs-apart.js';
 import { fixTiming, type TimingChange } from '../timing/fix-timing.js';
 
 export interface LanguageDelivery extends ManifestLanguage {
@@ -60,6 +61,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
 
   const memory = await openMemoryStore(options.memory, { existing: true });
   try {
+    const pairs = await memory.pairs();
     for (const language of options.languages) {
       const built = await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery });
       const retimed = retimeTrack(built.track, timing);
@@ -69,7 +71,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       const timingFindings = timed === undefined ? retimed.diagnostics : [...retimed.diagnostics, ...timed.findings];
       const targetTagged = new Map(track.cues.filter((c) => built.origins.has(c.id)).map((c) => [c.id, toTagged(c.lines, language)]));
       const qc = runQc(track, { language, profile: options.qcProfile, source, targetTagged, frameRate: timing.delivery, ...(glossary === undefined ? {} : { glossary }) });
-      const findings = [...built.diagnostics, ...timingFindings, ...qc];
+      const findings = [...pairsApart(pairs, { source: options.source, target: language }), ...built.diagnostics, ...timingFindings, ...qc];
       const errors = findings.filter((d) => d.severity === 'error');
       const entry: LanguageDelivery = {
         language,

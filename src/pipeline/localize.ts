@@ -26,6 +26,7 @@ import { writeLanguage, type WrittenLanguage } from './write-language.js';
 import { readWrittenRecord } from './written-record.js';
 import { unitBudgets } from './unit-budgets.js';
 import type { UnitClaims } from './unit-claims.js';
+import { pairsApart } from './pairs-apart.js';
 
 export type LocalizeEvent =
   /** Another run drafts into the same memory (`memory`: where, never a password): this one waits for it, then translates only what it leaves. */
@@ -122,6 +123,8 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     // Held until the memory closes: two runs on one memory never bill the same unit. A dry run bills nothing.
     if (!options.dryRun) await memory.lockRuns({ ...lock, onWait: (holder) => onEvent({ type: 'memory-wait', memory: memory.location, holder }) });
     const imported = await importMemories(memory, options.tmx, options.source);
+    const pairs = await memory.pairs();
+    for (const target of options.targets) runDiagnostics.push(...pairsApart(pairs, { source: options.source, target }));
     // Nothing is written in a dry run, so nothing a translator edited can be overwritten.
     const record = options.dryRun ? undefined : await readWrittenRecord(runDir);
     const edits: ReadonlyMap<string, ReviewEdit> =

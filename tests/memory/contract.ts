@@ -239,6 +239,21 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
       expect((await m.entries({ source: 'zh-Hans', target: 'fr-fr' })).map((e) => e.source[0])).toEqual(['a']);
       expect(await m.entries({ source: 'ja-JP' })).toEqual([]);
     });
+
+    it('counts its entries by language pair, one pair however its entries spell the tags', async () => {
+      const m = await memory();
+      expect(await m.pairs()).toEqual([]);
+      await m.put([
+        entry({ source: ['a'] }),
+        entry({ source: ['b'], sourceLang: 'ZH-hans', targetLang: 'EN-us' }),
+        entry({ source: ['c'], targetLang: 'fr-FR' }),
+      ]);
+      const pairs = await m.pairs();
+      expect(pairs.map((p) => ({ ...p, source: p.source.toLowerCase(), target: p.target.toLowerCase() })).sort((x, y) => x.target.localeCompare(y.target))).toEqual([
+        { source: 'zh-hans', target: 'en-us', entries: 2 },
+        { source: 'zh-hans', target: 'fr-fr', entries: 1 },
+      ]);
+    });
   });
 
   describe('fuzzy matches', () => {

@@ -1,12 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { breakLines } from '../../src/fit/break-lines.js';
-import { canonicalLanguageTag, languageProperties, scriptOf, lineJoiner, textWidth } from '../../src/model/language.js';
+import { canonicalLanguageTag, languageProperties, oneVariety, scriptOf, lineJoiner, textWidth } from '../../src/model/language.js';
 import { lineText } from '../../src/model/spans.js';
 import { plainText } from '../../src/qc/plain-text.js';
 import { pseudo } from '../../src/translate/pseudo/index.js';
 import { toTagged } from '../../src/model/tagged-text.js';
 
 const koreanCue = { lines: [[{ text: '아주 중요한' }], [{ text: '전화를 받았습니다.' }]] };
+
+describe('oneVariety: two tags that may name one written variety', () => {
+  it.each([
+    ['zh-CN', 'zh-Hans', true],
+    ['zh-Hans', 'zh-Hans-CN', true],
+    ['zh-TW', 'zh-Hant', true],
+    ['en', 'en-US', true],
+    ['EN-us', 'en-US', true],
+    ['zh-Hans', 'zh-TW', false],
+    ['zh-CN', 'zh-SG', false],
+    ['en-US', 'en-GB', false],
+    ['sr-Latn', 'sr-Cyrl', false],
+    ['pt-BR', 'es-419', false],
+  ])('%s and %s: %s', (a, b, same) => {
+    expect(oneVariety(a, b)).toBe(same);
+  });
+});
 
 describe('canonicalLanguageTag: one spelling of a tag, as BCP 47 recommends', () => {
   it.each([

@@ -1,0 +1,25 @@
+import type { MemoryPairCount } from '../memory/store.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { canonicalLanguageTag, oneVariety } from '../model/language.js';
+import type { LanguagePair } from '../model/unit.js';
+
+/**
+ * What a run says when the memory holds nothing for its language pair but
+ * holds a pair that may name the same languages (zh-CN and zh-Hans, en and
+ * en-US): the memory keeps tags apart, so a film whose config names its
+ * source zh-CN finds none of the translations stored under zh-Hans,
+ * approved ones included, and what it drafts is billed anew.
+ */
+export function pairsApart(pairs: readonly MemoryPairCount[], pair: LanguagePair): Diagnostic[] {
+  const same = (a: string, b: string) => canonicalLanguageTag(a) === canonicalLanguageTag(b);
+  if (pairs.some((p) => same(p.source, pair.source) && same(p.target, pair.target))) return [];
+  return pairs
+    .filter((p) => oneVariety(p.source, pair.source) && oneVariety(p.target, pair.target))
+    .map((p) => ({
+      code: 'memory/pair-apart',
+      severity: 'warning',
+      message:
+        `the memory holds ${p.entries} ${p.entries === 1 ? 'translation' : 'translations'} for ${p.source} → ${p.target} and none for ${pair.source} → ${pair.target}, this run's languages; ` +
+        `it keeps differently named languages apart, so none of them is used. Name the languages as the memory does (\`source\` and \`targets\` in the config, or --source and --target)`,
+    }));
+}
