@@ -2,7 +2,7 @@ import { elements, elementTree, type Element } from '../formats/shared/xml/eleme
 import { xmlReader } from '../formats/shared/xml/read-xml.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
-import type { TaggedText } from '../model/tagged-text.js';
+import { plainOf, type TaggedText } from '../model/tagged-text.js';
 import type { ReviewState } from './types.js';
 import { readInline } from './xliff-inline.js';
 import { messages } from './xliff-messages.js';
@@ -129,7 +129,8 @@ export function readXliff(text: string, fileName: string): XliffRead {
     const sourceRead = readInline(source.children);
     const target = elements(tu, 'target')[0];
     const targetRead = target && readInline(target.children);
-    const hasTarget = targetRead !== undefined && targetRead.text.trim() !== '';
+    // `<g ctype="italic"></g>` alone is a cleared target: tags without words translate nothing.
+    const hasTarget = targetRead !== undefined && plainOf(targetRead.text).trim() !== '';
     const unsupported = [...new Set([...sourceRead.unsupported, ...(targetRead?.unsupported ?? [])])];
     if (unsupported.length > 0) diagnostics.push(messages.unsupportedCodes(unsupported, id, where));
     const stateAttr = target?.attrs['state'];

@@ -55,9 +55,10 @@ export interface ReadState {
  * XLIFF 1.2's list.
  */
 export function reviewStateOf(read: ReadState): { state: ReviewState; known: boolean } {
-  if (!read.hasTarget) return { state: 'untranslated', known: true };
+  // A confirmed state over an empty target stays as claimed, target null, so the import says why it left the cue out.
   if (read.approved === 'yes' || read.state === 'final') return { state: 'approved', known: true };
   if (read.state === 'signed-off' || read.state === 'translated') return { state: 'reviewed', known: true };
+  if (!read.hasTarget) return { state: 'untranslated', known: true };
   const byQualifier = read.qualifier === undefined ? undefined : DRAFT_BY_QUALIFIER[read.qualifier];
   if (read.state === undefined || NOT_DONE.has(read.state)) return { state: byQualifier ?? 'machine', known: true };
   if (NEEDS_REVIEW.has(read.state)) return { state: byQualifier ?? 'needs-review', known: true };

@@ -75,6 +75,13 @@ describe('readXliff', () => {
     expect(read.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('reads a confirmed target without words (blank, or a style tag left empty) as no translation, keeping the state claimed', () => {
+    const cleared = (target: string) => readXliff(returned.replace('<target>D</target>', target), 'c.xlf').cues.find((c) => c.id === '7');
+    expect(cleared('<target state="final"><g id="i1" ctype="italic"></g></target>')).toMatchObject({ target: null, state: 'approved' });
+    expect(cleared('<target state="translated"> </target>')).toMatchObject({ target: null, state: 'reviewed' });
+    expect(cleared('<target state="needs-translation"><g id="i1" ctype="bold"> </g></target>')).toMatchObject({ target: null, state: 'untranslated' });
+  });
+
   it('takes the title from original when a tool dropped product-name', () => {
     const r = readXliff(returned.replace(' product-name="hotline-beijing"', '').replace('original="hotline-beijing.zh-Hans"', 'original="the.film.zh-Hans"'), 'x.xlf');
     expect(r.title).toBe('the.film');
