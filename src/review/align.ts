@@ -12,7 +12,7 @@ export interface Timed {
 export interface Alignment {
   /** Per source cue id, the lines of the one edited cue that fell on it. */
   byCue: Map<string, Span[][]>;
-  /** Source cues that two or more edited cues fell on: nothing of them can be imported. */
+  /** Source cues that two or more edited cues fell on, or that one edited cue held with another: nothing of them can be imported. */
   merged: Set<string>;
   /** Edited cues that fell on a source cue. */
   matched: number;
@@ -62,34 +62,49 @@ function likelyShift(edited: readonly Timed[], sorted: readonly Timed[]): Ms {
   return best === undefined ? 0 : Math.round(best.sum / best.count);
 }
 
-/** For each edited cue, the source cue it overlaps most, if that is at least half of the shorter of the two. */
-function bestMatches(edited: readonly Timed[], sorted: readonly Timed[], shift: Ms): (Timed | undefined)[] {
+interface Match {
+  /** The source cue the edited cue overlaps most, when that is at least half of the shorter of the two. */
+  best: Timed | undefined;
+  /** Every source cue the edited cue holds half or more of, `best` included: two or more is a merge. */
+  covered: Timed[];
+}
+
+/** For each edited cue, the source cue it overlaps most and the source cues it covers. */
+function bestMatches(edited: readonly Timed[], sorted: readonly Timed[], shift: Ms): Match[] {
   const longest = sorted.reduce((m, c) => Math.max(m, c.end - c.start), 0);
   return edited.map((raw) => {
     const e = { start: raw.start + shift, end: raw.end + shift };
     let best: Timed | undefined;
     let bestOverlap = 0;
+    const covered: Timed[] = [];
     // Candidates start before the edited cue ends and no earlier than the longest cue could reach back.
     for (let k = lowerBound(sorted, e.start - longest); k < sorted.length && sorted[k]!.start < e.end; k++) {
       const c = sorted[k]!;
       const overlap = Math.min(c.end, e.end) - Math.max(c.start, e.start);
+      if (overlap > 0 && overlap * 2 >= c.end - c.start) covered.push(c);
       if (overlap > bestOverlap) {
         best = c;
         bestOverlap = overlap;
       }
     }
-    if (!best) return undefined;
+    if (!best) return { best, covered };
     const shorter = Math.min(best.end - best.start, e.end - e.start);
-    return bestOverlap * 2 >= shorter ? best : undefined;
+    return bestOverlap * 2 >= shorter ? { best, covered } : { best: undefined, covered };
   });
+}
+
+function matchedCount(matches: readonly Match[]): number {
+  return matches.filter((m) => m.best !== undefined).length;
 }
 
 /**
  * Aligns an edited track (a translator's SRT or WebVTT) to the source cues by
  * timing: an edited cue belongs to the source cue it overlaps most, when the
  * overlap is at least half of the shorter cue. A file shifted as a whole is
- * shifted back first. Edited cues that fall on no cue, and source cues that
- * two edited cues fall on (a split or merge), are reported, never guessed.
+ * shifted back first. Edited cues that fall on no cue, source cues that two
+ * edited cues fall on (a split), and an edited cue that holds half or more of
+ * two source cues (a merge) are reported, never guessed: nothing of them is
+ * imported, so no cue's words land on its neighbour.
  */
 export function alignByTiming(edited: Track, cues: readonly Timed[]): Alignment {
   const sorted = [...cues].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -99,7 +114,7 @@ export function alignByTiming(edited: Track, cues: readonly Timed[]): Alignment 
   const shift = likelyShift(edited.cues, sorted);
   if (shift !== 0) {
     const shifted = bestMatches(edited.cues, sorted, shift);
-    if (shifted.filter(Boolean).length > matches.filter(Boolean).length) {
+    if (matchedCount(shifted) > matchedCount(matches)) {
       matches = shifted;
       offset = shift;
       diagnostics.push(messages.offset(-shift));
@@ -107,21 +122,26 @@ export function alignByTiming(edited: Track, cues: readonly Timed[]): Alignment 
   }
   const onCue = new Map<string, string[]>();
   const byCue = new Map<string, Span[][]>();
+  const merged = new Set<string>();
   edited.cues.forEach((e, k) => {
-    const match = matches[k];
-    if (!match) {
+    const { best, covered } = matches[k]!;
+    if (!best) {
       diagnostics.push(messages.unmatched(e.id, clock(e.start)));
       return;
     }
-    onCue.set(match.id, [...(onCue.get(match.id) ?? []), e.id]);
-    byCue.set(match.id, e.lines);
+    if (covered.length > 1) {
+      for (const c of covered) merged.add(c.id);
+      diagnostics.push(messages.merged(e.id, clock(e.start), covered.map((c) => c.id)));
+      return;
+    }
+    onCue.set(best.id, [...(onCue.get(best.id) ?? []), e.id]);
+    byCue.set(best.id, e.lines);
   });
-  const merged = new Set<string>();
   for (const [cueId, editedIds] of onCue) {
     if (editedIds.length < 2) continue;
     merged.add(cueId);
-    byCue.delete(cueId);
     diagnostics.push(messages.collision(cueId, editedIds));
   }
-  return { byCue, merged, matched: matches.filter(Boolean).length, offset, diagnostics };
+  for (const cueId of merged) byCue.delete(cueId);
+  return { byCue, merged, matched: matchedCount(matches), offset, diagnostics };
 }

@@ -252,13 +252,17 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
   const diagnostics = [...alignment.diagnostics];
   if (editedCues === 0 || alignment.matched * 2 < editedCues) return refuse(diagnostics, messages.unaligned(alignment.matched, editedCues));
   const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, diagnostics };
+  const untouched: string[] = [];
   for (const unit of opts.units) {
     if (unit.cueIds.some((id) => alignment.merged.has(id))) {
       plan.skipped++;
       continue;
     }
     const lines = unitCues(unit, { find: (id) => alignment.byCue.get(id), incomplete: messages.unitUnmatched, plan });
-    if (lines === undefined) continue;
+    if (lines === undefined) {
+      if (unit.cueIds.every((id) => !alignment.byCue.has(id))) untouched.push(...unit.cueIds);
+      continue;
+    }
     const target = lines.map((l) => toTagged(l, opts.language));
     if (target.every((t) => t.trim() === '')) {
       plan.skipped++;
@@ -271,5 +275,6 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
     }
     plan.entries.push(entryFor(unit, target, 'reviewed', opts.provider, opts.reviewer ?? UNKNOWN_REVIEWER, opts));
   }
+  if (isNonEmpty(untouched)) diagnostics.push(messages.noEditedCue(untouched));
   return plan;
 }

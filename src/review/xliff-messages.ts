@@ -135,8 +135,22 @@ export const messages = {
     diagnostic('review/unmatched-cue', 'warning', `edited cue ${editedId} at ${start} overlaps no source cue by at least half of the shorter one; expected the source track's timings (±half a cue); its text was not imported`, { cueId: editedId }),
   collision: (cueId: string, editedIds: readonly string[]): Diagnostic =>
     diagnostic('review/cues-merged', 'warning', `the edited cues ${list(editedIds)} all fall on source cue ${cueId}; expected one edited cue per source cue (split or merged cues cannot be imported by timing); the cue's unit was not imported`, { cueId }),
+  merged: (editedId: string, start: string, cueIds: readonly string[]): Diagnostic =>
+    diagnostic(
+      'review/cues-merged',
+      'warning',
+      `edited cue ${editedId} at ${start} holds source cues ${list(cueIds)}; expected one edited cue per source cue (merged cues cannot be split back by timing); their units were not imported`,
+      { cueId: editedId },
+    ),
   unaligned: (matched: number, total: number): Diagnostic =>
     diagnostic('review/not-aligned', 'error', `only ${matched} of ${total} edited cues overlap a cue of the source track; expected most of them to (is it another title or another cut?); nothing was imported`),
+  noEditedCue: (cueIds: readonly string[]): Diagnostic =>
+    diagnostic(
+      'review/no-edited-cue',
+      'info',
+      `no cue of the edited file falls on source cue${cueIds.length === 1 ? '' : 's'} ${list(cueIds)}; ${cueIds.length === 1 ? 'its translation was' : 'their translations were'} left as the memory holds ${cueIds.length === 1 ? 'it' : 'them'} (a cue deleted in the file is not a deletion of its subtitle)`,
+      { cueId: cueIds[0] },
+    ),
   unitUnmatched: (unitId: string, missing: readonly string[]): Diagnostic =>
     diagnostic('review/unit-incomplete', 'warning', `unit ${unitId}: no edited cue for ${list(missing)}; a unit is imported whole; not imported`, { cueId: unitId }),
 };

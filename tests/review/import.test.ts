@@ -156,6 +156,21 @@ describe('alignByTiming', () => {
       ['review/cues-merged', '2'],
     ]);
   });
+  it('reports one edited cue holding two source cues (a merge), and gives its words to neither', async () => {
+    // Cues 3 and 4 merged: the edited cue overlaps cue 3 most, and holds all of cue 4 too.
+    const a = alignByTiming(track([timed('a', 1000, 3000, 'x'), timed('b', 3100, 5000, 'y'), timed('c', 6000, 11000, 'three and four')]), source);
+    expect([...a.byCue.keys()]).toEqual(['1', '2']);
+    expect([...a.merged].sort()).toEqual(['3', '4']);
+    expect(a.diagnostics).toEqual([
+      expect.objectContaining({ code: 'review/cues-merged', cueId: 'c', message: expect.stringContaining('edited cue c at 00:00:06,000 holds source cues `3`, `4`') }),
+    ]);
+  });
+
+  it('keeps an edited cue that only reaches into its neighbour (a longer out-time) on its own cue', async () => {
+    const a = alignByTiming(track([timed('a', 1000, 3900, 'x'), timed('b', 3900, 5000, 'y')]), source);
+    expect([...a.byCue.keys()]).toEqual(['1', '2']);
+    expect(a.merged.size).toBe(0);
+  });
 });
 
 describe('planSubtitleImport', () => {
@@ -190,6 +205,13 @@ describe('planSubtitleImport', () => {
     expect(plan.entries.map((e) => e.source)).toEqual([['热线']]);
     expect(plan.skipped).toBe(2);
     expect(plan.diagnostics.map((d) => d.code)).toEqual(['review/cues-merged', 'review/unit-incomplete']);
+  });
+
+  it('says which source cues no edited cue fell on (a cue deleted in the file), and leaves their translations', async () => {
+    const edited = track([timed('a', 1100, 3000, 'Citizens'), timed('b', 3100, 5000, 'call'), timed('d', 9000, 11000, 'line')]);
+    const plan = planSubtitleImport(alignByTiming(edited, source), edited.cues.length, { ...opts, stored: lookup });
+    expect(plan.entries.map((e) => e.source)).toEqual([['市民拨打', '12345。'], ['热线']]);
+    expect(plan.diagnostics).toEqual([expect.objectContaining({ code: 'review/no-edited-cue', severity: 'info', cueId: '3', message: expect.stringContaining('source cue `3`; its translation was left') })]);
   });
 
   it('refuses a file most of whose cues fall on no source cue', async () => {
