@@ -265,9 +265,15 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
       if (state === undefined) return undefined;
       return serial(async () => {
         const refused: { id: string; reason: string }[] = [];
+        const named = new Set<string>();
         const known = cues.filter((c) => {
           if (!unitOf.has(c.id)) refused.push({ id: c.id, reason: `no cue ${JSON.stringify(c.id)} in ${opts.title}` });
-          return unitOf.has(c.id);
+          // A cue named twice is approved once, as first named: the second, stale after the first, must not report the approval as refused.
+          else if (!named.has(c.id)) {
+            named.add(c.id);
+            return true;
+          }
+          return false;
         });
         const outcomes = await applyChanges(
           language,

@@ -139,4 +139,12 @@ describe('the review session', () => {
     expect(result.refused.map((r) => r.id)).toEqual([stale.id, long.id]);
     expect(result.refused[1]!.reason).toContain('qc/reading-speed');
   });
+
+  it('approves a cue named twice in one request once, and says it was approved', async () => {
+    const s = await session(options);
+    const cue = (await s.track('fr-FR'))!.find((c) => c.state !== 'approved' && c.findings.length === 0 && c.text !== '')!;
+    const result = (await s.approve('fr-FR', [cue, cue].map((c) => ({ id: c.id, revision: c.revision }))))!;
+    expect(result.cues.map((c) => [c.id, c.state])).toEqual([[cue.id, 'approved']]);
+    expect(result.refused).toEqual([]);
+  });
 });
