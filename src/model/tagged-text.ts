@@ -69,3 +69,33 @@ export function fromTagged(text: TaggedText): Span[] {
 export function plainOf(text: TaggedText): string {
   return unescapeText(text.replace(/<\/?(i|b|u)>/g, ''));
 }
+
+/** A span's text one character at a time, each with the style flags that tagged text keeps (colour does not travel). */
+function styledChars(spans: readonly Span[]): { char: string; style: number }[] {
+  return spans.flatMap((s) => {
+    const style = (s.italic ? 1 : 0) | (s.bold ? 2 : 0) | (s.underline ? 4 : 0);
+    return [...s.text].map((char) => ({ char, style }));
+  });
+}
+
+/**
+ * Whether `lines`, as a track shows a cue, are `text` broken into lines and
+ * nothing else. In a language written without spaces a break may have taken
+ * the spaces it stood on (Japanese breaks at an ideographic space and shows
+ * none), which joining the lines again cannot give back: `2019年　12345件`
+ * shown as `2019年` / `12345件` is still that text, not an edit of it.
+ */
+export function isTextBroken(text: TaggedText, lines: readonly Span[][], language: string): boolean {
+  if (toTagged(lines, language) === text) return true;
+  if (lineJoiner(language) !== '') return false;
+  const want = styledChars(fromTagged(text));
+  let i = 0;
+  for (const [n, line] of lines.entries()) {
+    if (n > 0) while (i < want.length && /\s/.test(want[i]!.char)) i++;
+    for (const { char, style } of styledChars(line)) {
+      if (want[i]?.char !== char || want[i]!.style !== style) return false;
+      i++;
+    }
+  }
+  return i === want.length;
+}

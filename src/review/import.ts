@@ -2,7 +2,7 @@ import { compareStatus, cueStatusIn } from '../memory/precedence.js';
 import { STUDIO_PROVIDER, type MemoryEntry, type MemoryStatus } from '../memory/store.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
-import { toTagged, type TaggedText } from '../model/tagged-text.js';
+import { isTextBroken, toTagged, type TaggedText } from '../model/tagged-text.js';
 import type { Unit } from '../model/unit.js';
 import type { Alignment } from './align.js';
 import type { XliffCue, XliffRead } from './xliff-read.js';
@@ -269,7 +269,7 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
       continue;
     }
     const stored = opts.stored?.(unit.source);
-    if (stored && stored.target.length === target.length && stored.target.every((t, k) => t === target[k])) {
+    if (stored && stored.target.length === target.length && stored.target.every((t, k) => isTextBroken(t, lines[k]!, opts.language))) {
       plan.unchanged++;
       continue;
     }

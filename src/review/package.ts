@@ -2,7 +2,7 @@ import type { Profile } from '../qc/profile.js';
 import { renderingFor, termIndex, type Glossary, type Matcher } from '../glossary/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Track } from '../model/track.js';
-import { plainOf, toTagged } from '../model/tagged-text.js';
+import { plainOf } from '../model/tagged-text.js';
 import { cueStatusOf, targetMissing, type Draft, type Suggestion, type Unit } from '../model/unit.js';
 import { cueAt } from './cue-at.js';
 import { reviewMetrics } from './review-metrics.js';
@@ -58,7 +58,9 @@ export function buildReviewPackage(input: ReviewInput): ReviewPackage {
     const out: ReviewCue = {
       ...cueAt(cue, unit.id),
       source,
-      target: state === 'untranslated' ? null : toTagged(targetCue.lines, targetLang),
+      // The memory's own text, not the fitted lines joined again: a line break that took a space (the ideographic one
+      // of Japanese) would come back without it, and an untouched file would import as an edit.
+      target: state === 'untranslated' ? null : draft!.targets![k]!,
       state,
       origin: draft?.origin ?? 'untranslated',
       terms: [],

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../src/model/spans.js';
-import { fromTagged, plainOf, toTagged } from '../../src/model/tagged-text.js';
+import { fromTagged, plainOf, toTagged, isTextBroken } from '../../src/model/tagged-text.js';
 import { arbTrack } from '../helpers/arbitrary-track.js';
 
 describe('tagged text', () => {
@@ -37,5 +37,25 @@ describe('tagged text', () => {
 
   it('keeps unbalanced or unknown tags as text rather than losing words', () => {
     expect(fromTagged('a </i>b <x>c</x>')).toEqual([{ text: 'a b <x>c</x>' }]);
+  });
+});
+
+describe('isTextBroken', () => {
+  const lines = (...texts: string[]) => texts.map((t) => fromTagged(t));
+
+  it('takes a Japanese line break that swallowed an ideographic space as the same text, and nothing more', () => {
+    expect(isTextBroken('2019～24年　12345に要望', lines('2019～24年', '12345に要望'), 'ja-JP')).toBe(true);
+    expect(isTextBroken('2019～24年12345に要望', lines('2019～24年', '12345に要望'), 'ja-JP')).toBe(true);
+    expect(isTextBroken('<i>東京　大阪</i>', lines('<i>東京</i>', '<i>大阪</i>'), 'ja-JP')).toBe(true);
+    expect(isTextBroken('東京　大阪', lines('東京', '<i>大阪</i>'), 'ja-JP')).toBe(false);
+    expect(isTextBroken('東京　大阪', lines('東京', '名古屋'), 'ja-JP')).toBe(false);
+    expect(isTextBroken('東京　　大阪', lines('東京', '大阪'), 'ja-JP')).toBe(true);
+    expect(isTextBroken('東京大阪', lines('東京', '　大阪'), 'ja-JP')).toBe(false);
+    expect(isTextBroken('東京　大阪', lines('東京　大阪'), 'ja-JP')).toBe(true);
+  });
+
+  it('asks a language written with spaces for the text joined as it is', () => {
+    expect(isTextBroken('Beijing at seven', lines('Beijing', 'at seven'), 'en-US')).toBe(true);
+    expect(isTextBroken('Beijingat seven', lines('Beijing', 'at seven'), 'en-US')).toBe(false);
   });
 });
