@@ -77,9 +77,15 @@ function unitCues<T>(
   return undefined;
 }
 
-/** Whether a reviewer saved the stored entry in the review studio after the file was written. */
-function savedSince(stored: MemoryEntry, written: string | undefined): boolean {
-  return written !== undefined && stored.provider === STUDIO_PROVIDER && Date.parse(stored.updatedAt) > Date.parse(written);
+/**
+ * Whether someone else's review reached the stored entry after the file was
+ * written: a save in the studio, or another reviewer's import. The file was
+ * made from an older text, so its own would undo that work unseen. The same
+ * reviewer importing again (a file they kept editing) is not someone else.
+ */
+function reviewedSince(stored: MemoryEntry, written: string | undefined, reviewer: string): boolean {
+  if (written === undefined || stored.byReviewer !== true || !(Date.parse(stored.updatedAt) > Date.parse(written))) return false;
+  return stored.provider === STUDIO_PROVIDER || stored.reviewer !== reviewer;
 }
 
 /** Whether the memory holds the entry's translation with each cue at its status or higher. */
@@ -177,7 +183,7 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     const entry = entryFor(unit, present.map((c) => c.target!), status, 'xliff', reviewer, opts);
     if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
     if (isUnchanged(entry, stored)) plan.unchanged++;
-    else if (stored !== undefined && savedSince(stored, read.written)) {
+    else if (stored !== undefined && reviewedSince(stored, read.written, reviewer)) {
       // The studio's own rule for two reviewers: a text saved after the version shown is not overwritten by it.
       const k = Math.max(0, entry.target.findIndex((t, i) => t !== stored.target[i]));
       diagnostics.push(messages.changedSince({ ...at(k), target: entry.target[k]! }, { ...stored, target: stored.target[k] ?? '' }, read.written!, unit.id));

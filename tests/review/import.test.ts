@@ -366,6 +366,26 @@ describe('planImport of a file older than a studio save of the same cue', () => 
     expect(plan.entries.map((e) => e.target)).toEqual([['hotline']]);
     await store.close();
   });
+
+  it('does not put an older file over another reviewer’s import made after it was written; the same reviewer’s next import goes in', async () => {
+    const store = openMemory(':memory:');
+    await store.put([{ ...saved, target: ['the hotline, as Carol approved it'], provider: 'xliff', reviewer: 'Carol' }]);
+    const old = file([xcue('4', '热线', 'hotline', 'approved', { line: 12 })], { written: '2026-11-27T09:00:00.000Z' });
+    const stored = await storedEntries(store, units, pair);
+    const byAlice = planImport(old, { ...options, reviewer: 'Alice', now: '2026-11-29T08:00:00.000Z', stored });
+    expect(byAlice).toMatchObject({ entries: [], skipped: 1 });
+    expect(byAlice.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'review/changed-since',
+        line: 12,
+        message:
+          'cue 4, line 12: Carol saved "the hotline, as Carol approved it" (approved) into the memory at 2026-11-28T12:00:00.000Z, after this file was written (2026-11-27T09:00:00.000Z); the file’s "hotline" would replace it, so unit 4 was not imported (run localize and review the new file)',
+      }),
+    ]);
+    const byCarol = planImport(old, { ...options, reviewer: 'Carol', now: '2026-11-29T08:00:00.000Z', stored });
+    expect(byCarol.entries.map((e) => e.target)).toEqual([['hotline']]);
+    await store.close();
+  });
 });
 
 describe('planImport of a file whose units the new cut joined to a new cue', () => {
