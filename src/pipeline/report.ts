@@ -50,8 +50,10 @@ export interface ReviewImport {
   approved: number;
   /** Units the memory already held so. */
   unchanged: number;
-  /** Units not imported (unconfirmed, source changed…); any confirmed work among them stops the run. */
+  /** Units not imported (unconfirmed, incomplete…); any confirmed work among them stops the run. */
   skipped: number;
+  /** What the import said of the file's units, as `review import` prints it. */
+  diagnostics: Diagnostic[];
 }
 
 export interface RunReport {

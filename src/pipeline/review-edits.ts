@@ -1,4 +1,4 @@
-import { storedEntries } from './stored-entries.js';
+import { planWithMemory } from './stored-entries.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SublocError } from '../errors.js';
@@ -6,7 +6,7 @@ import { decode } from '../formats/decode.js';
 import type { MemoryStore } from '../memory/store.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
-import { planImport, type ImportPlan } from '../review/import.js';
+import type { ImportPlan } from '../review/import.js';
 import type { ReviewPackage } from '../review/types.js';
 import { readXliff, type XliffCue, type XliffRead } from '../review/xliff-read.js';
 import { locateUnits, renumberedCues } from '../review/locate-units.js';
@@ -21,6 +21,8 @@ export interface ReviewEdit {
   read: XliffRead;
   /** The current cue id of each trans-unit found by its source under another number (the track was renumbered since). */
   cueIds: ReadonlyMap<XliffCue, string>;
+  /** Confirmed trans-units whose source changed: kept in the memory for their old text (`ImportPlan.earlier`). */
+  earlier: ReadonlySet<XliffCue>;
   report: ReviewImport;
 }
 
@@ -80,15 +82,7 @@ export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<La
     if (hasErrors(decoded.diagnostics)) throw refusal(path, 'it cannot be read as text, see the errors above', decoded.diagnostics);
     const read = readXliff(decoded.text, path);
     const pair = { source: input.sourceLang, target };
-    const stored = await storedEntries(input.memory, input.units, pair);
-    const plan = planImport(read, {
-      title: input.title,
-      language: target,
-      sourceLang: input.sourceLang,
-      units: input.units,
-      now: input.now,
-      stored,
-    });
+    const plan = await planWithMemory(read, { title: input.title, language: target, sourceLang: input.sourceLang, units: input.units, now: input.now }, input.memory, pair);
     if (plan.refused) {
       const errors = plan.diagnostics.filter((d) => d.severity === 'error');
       throw refusal(path, `it cannot be imported for ${input.title} (${input.sourceLang} → ${target}), see the errors above`, errors);
@@ -99,7 +93,7 @@ export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<La
   for (const { target, file, path, read, plan } of planned) {
     await input.memory.put(plan.entries);
     const approved = plan.entries.filter((e) => e.status === 'approved').length;
-    edits.set(target, { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped } });
+    edits.set(target, { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), earlier: new Set(plan.earlier.flat()), report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped, diagnostics: plan.diagnostics } });
   }
   return edits;
 }
@@ -109,16 +103,17 @@ const words = (text: TaggedText): string => plainOf(text).replace(/\s+/g, '');
 
 /**
  * Just before a language is written: every translation the changed file
- * holds must be in the new package, a confirmed one still confirmed.
- * Anything else (an edit nobody confirmed, a reviewed unit the import had
- * to leave out because its source changed or it is partly reviewed) would
- * be lost, so the language is not written.
+ * holds must be in the new package, a confirmed one still confirmed, or in
+ * the memory for the old text of a cue whose source changed. Anything else
+ * (an edit nobody confirmed, a reviewed unit the import had to leave out
+ * because it is partly reviewed) would be lost, so the language is not
+ * written.
  */
 export function refuseLostEdits(edit: ReviewEdit, pkg: ReviewPackage): void {
   const next = new Map(pkg.cues.map((c) => [c.id, c]));
   const lost: string[] = [];
   for (const cue of edit.read.cues) {
-    if (cue.target === null) continue;
+    if (cue.target === null || edit.earlier.has(cue)) continue;
     const now = next.get(edit.cueIds.get(cue) ?? cue.id);
     const confirmed = cue.state === 'reviewed' || cue.state === 'approved';
     const kept = now?.target != null && words(now.target) === words(cue.target) && (!confirmed || now.state === 'reviewed' || now.state === 'approved');
@@ -128,6 +123,6 @@ export function refuseLostEdits(edit: ReviewEdit, pkg: ReviewPackage): void {
   const listed = lost.length > LISTED ? `${lost.slice(0, LISTED).join(', ')}, … ${lost.length - LISTED} more` : lost.join(', ');
   throw refusal(
     edit.path,
-    `the translation${lost.length === 1 ? '' : 's'} of cue${lost.length === 1 ? '' : 's'} ${listed} would be lost: not confirmed (expected state translated, signed-off or final), or left out by the import (its source changed, or only part of its sentence unit is confirmed)`,
+    `the translation${lost.length === 1 ? '' : 's'} of cue${lost.length === 1 ? '' : 's'} ${listed} would be lost: not confirmed (expected state translated, signed-off or final), or left out by the import (only part of its sentence unit is confirmed)`,
   );
 }

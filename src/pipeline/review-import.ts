@@ -1,4 +1,4 @@
-import { storedEntries } from './stored-entries.js';
+import { planWithMemory, storedEntries } from './stored-entries.js';
 import { existsSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { decode } from '../formats/decode.js';
@@ -8,7 +8,7 @@ import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import { fromFileName } from '../model/file-name.js';
 import type { Lang } from '../model/track.js';
 import { alignByTiming } from '../review/align.js';
-import { planImport, planSubtitleImport, type ImportPlan } from '../review/import.js';
+import { planSubtitleImport, type ImportPlan } from '../review/import.js';
 import { readXliff } from '../review/xliff-read.js';
 import { segment } from '../translate/segment.js';
 import { resolveLocalizeOptions, type LocalizeInput } from './options.js';
@@ -85,15 +85,18 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
       sourceLang: options.source,
       units,
       now: (input.now ?? new Date()).toISOString(),
-      stored: await storedEntries(store, units, pair),
       ...(input.reviewer === undefined ? {} : { reviewer: input.reviewer }),
     };
     let plan: ImportPlan;
-    if (read) plan = planImport(read, { ...common, title: options.title });
+    if (read) plan = await planWithMemory(read, { ...common, title: options.title }, store, pair);
     else {
       const edited = parse(decoded.text, { fileName: path, language });
-      if (hasErrors(edited.diagnostics)) plan = { entries: [], unchanged: 0, skipped: 0, refused: true, diagnostics: edited.diagnostics };
-      else plan = planSubtitleImport(alignByTiming(edited.track, track.cues), edited.track.cues.length, { ...common, provider: edited.track.meta.sourceFormat ?? 'subtitles' });
+      if (hasErrors(edited.diagnostics)) plan = { entries: [], unchanged: 0, skipped: 0, refused: true, earlier: [], diagnostics: edited.diagnostics };
+      else plan = planSubtitleImport(alignByTiming(edited.track, track.cues), edited.track.cues.length, {
+          ...common,
+          stored: await storedEntries(store, units, pair),
+          provider: edited.track.meta.sourceFormat ?? 'subtitles',
+        });
     }
     const result = { name, title: options.title, language, plan };
     if (plan.refused) return { outcome: 'refused', ...result };

@@ -38,6 +38,12 @@ export interface ImportPlan {
   skipped: number;
   /** True when the file does not belong here: nothing may be imported. */
   refused: boolean;
+  /**
+   * Confirmed units whose source changed since the file was written, each
+   * as the file's cues: their translation goes into the memory for the old
+   * text (in `entries`, unless held already), never onto the new one.
+   */
+  earlier: XliffCue[][];
   diagnostics: Diagnostic[];
 }
 
@@ -46,7 +52,7 @@ function isNonEmpty<T>(items: T[]): items is [T, ...T[]] {
 }
 
 function refuse(diagnostics: Diagnostic[], ...reasons: Diagnostic[]): ImportPlan {
-  return { entries: [], unchanged: 0, skipped: 0, refused: true, diagnostics: [...diagnostics, ...reasons] };
+  return { entries: [], unchanged: 0, skipped: 0, refused: true, earlier: [], diagnostics: [...diagnostics, ...reasons] };
 }
 
 function entryFor(unit: Unit, target: TaggedText[], status: MemoryStatus, provider: string, reviewer: string, opts: Pick<ImportOptions, 'sourceLang' | 'language' | 'now'>): MemoryEntry {
@@ -135,7 +141,7 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
   if (hasErrors(read.diagnostics)) reasons.push(messages.unreadable());
   if (reasons.length > 0) return refuse(diagnostics, ...reasons);
 
-  const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, diagnostics };
+  const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, earlier: [], diagnostics };
   if (isNonEmpty(moved)) diagnostics.push(messages.renumbered(moved));
   const seen = new Set(used);
   // A unit not located is looked up by its cue ids, for what to say of it; a trans-unit another unit took is not its.
@@ -160,6 +166,10 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     }
     const changed = present.findIndex((c, k) => !sameWords(c.source, unit.source[k]!));
     const empty = present.find((c) => c.target === null);
+    if (changed >= 0 && !empty) {
+      planEarlier(unit, present, changed);
+      return;
+    }
     if (changed >= 0 || empty) {
       diagnostics.push(changed >= 0 ? messages.sourceChanged(present[changed]!, unit.source[changed]!, unit.id) : messages.emptyTarget(empty!, unit.id));
       plan.skipped++;
@@ -195,6 +205,21 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
       diagnostics.push(messages.belowStored({ ...at(k), target: entry.target[k]! }, cueStatusIn(entry, k), { status: cueStatusIn(stored, k), target: stored.target[k] ?? '' }, unit.id));
       plan.skipped++;
     } else plan.entries.push(entry);
+  };
+  // A reviewer's translation of a text the track no longer has is still theirs: kept for that text, where a
+  // fuzzy match offers it beside the new draft, instead of lost or laid over the new text.
+  const planEarlier = (unit: Unit, present: XliffCue[], changed: number): void => {
+    const old: Unit = { id: unit.id, cueIds: present.map((c) => c.id), source: present.map((c) => c.source) };
+    const cueStatus = present.map((c): MemoryStatus => (c.state === 'approved' ? 'approved' : 'reviewed'));
+    const status = cueStatus.reduce((low, s) => (compareStatus(s, low) < 0 ? s : low));
+    const reviewer = opts.reviewer ?? present.find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
+    const entry = entryFor(old, present.map((c) => c.target!), status, 'xliff', reviewer, opts);
+    if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
+    plan.earlier.push(present);
+    diagnostics.push(messages.sourceChanged(present[changed]!, unit.source[changed]!, unit.id));
+    const stored = opts.stored?.(old.source);
+    if (isUnchanged(entry, stored)) plan.unchanged++;
+    else plan.entries.push(entry);
   };
   // The file's units found inside a unit of the new cut go into that unit's entry, cue by cue, over what the memory holds for it.
   const planPieces = (unit: Unit, found: readonly { from: number; cues: XliffCue[] }[]): void => {
@@ -257,7 +282,7 @@ export interface SubtitleImportOptions extends Omit<ImportOptions, 'title'> {
 export function planSubtitleImport(alignment: Alignment, editedCues: number, opts: SubtitleImportOptions): ImportPlan {
   const diagnostics = [...alignment.diagnostics];
   if (editedCues === 0 || alignment.matched * 2 < editedCues) return refuse(diagnostics, messages.unaligned(alignment.matched, editedCues));
-  const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, diagnostics };
+  const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, earlier: [], diagnostics };
   const untouched: string[] = [];
   for (const unit of opts.units) {
     if (unit.cueIds.some((id) => alignment.merged.has(id))) {

@@ -74,7 +74,7 @@ export const messages = {
     diagnostic(
       'review/source-changed',
       'warning',
-      `cue ${cue.id}, line ${cue.line}: the file’s source ${quoted(plainOf(cue.source))} differs from the current source track’s ${quoted(plainOf(expected))}; its translation belongs to the old text, so unit ${unitId} was not imported (run localize, review the new draft, and import again)`,
+      `cue ${cue.id}, line ${cue.line}: the file’s source ${quoted(plainOf(cue.source))} differs from the current source track’s ${quoted(plainOf(expected))}; its translation belongs to the old text: it is kept in the memory for that text, offered beside the new draft as a fuzzy match, and unit ${unitId} of the current track was left as it is (run localize and review its new draft)`,
       { cueId: cue.id, line: cue.line },
     ),
   renumbered: (moved: readonly [Moved, ...Moved[]]): Diagnostic =>

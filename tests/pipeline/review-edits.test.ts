@@ -77,15 +77,27 @@ describe('localize and a review XLIFF edited in place', () => {
     expect(readFileSync(srt())).toEqual(track);
   });
 
-  it('refuses a confirmed edit whose source cue has changed since, leaving the file as it is', async () => {
-    const edited = editTarget(readFileSync(xlf(), 'utf8'), '2', 'La ligne est ouverte.', 'signed-off');
-    writeFileSync(xlf(), edited);
+  it('keeps a confirmed edit whose source cue has changed since in the memory for the old text, offers it beside the new draft, and goes on', async () => {
+    writeFileSync(xlf(), editTarget(readFileSync(xlf(), 'utf8'), '2', 'La ligne est ouverte.', 'final'));
     writeFileSync(join(dir, 'film.zh-Hans.srt'), SRT.replace('热线开通了。', '热线今天开通了。'));
     const r = await localize();
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('cue 2 would be lost');
-    expect(r.stderr).toContain(`subloc review import ${xlf()}`);
-    expect(readFileSync(xlf(), 'utf8')).toBe(edited);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('its translation belongs to the old text: it is kept in the memory for that text');
+    const memory = openMemory(join(dir, 'memory.sqlite'));
+    try {
+      expect(await memory.exact(['热线开通了。'], { source: 'zh-Hans', target: 'fr-FR' }, 'any')).toMatchObject({ target: ['La ligne est ouverte.'], status: 'approved' });
+    } finally {
+      await memory.close();
+    }
+    // The new text is not given the old translation: it is drafted, marked for review, the approved text offered beside it.
+    expect(text('2')).not.toBe('La ligne est ouverte.');
+    const cue = readXliff(readFileSync(xlf(), 'utf8'), 'film.fr-FR.xlf').cues.find((c) => c.id === '2')!;
+    expect(cue.state).toBe('needs-review');
+    expect(readFileSync(join(dir, 'out/film/fr-FR/film.fr-FR.review.html'), 'utf8')).toContain('La ligne est ouverte.');
+    // Imported once: the next run finds its own file and says nothing.
+    const again = await localize();
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe('');
   });
 
   it('imports a confirmed edit by its source text after the editor inserted a cue, and writes it on the renumbered cue', async () => {

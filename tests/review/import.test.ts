@@ -79,7 +79,7 @@ describe('planImport', () => {
     expect(plan.diagnostics).toContainEqual(expect.objectContaining({ code, severity: 'error' }));
   });
 
-  it('leaves out units that are partly reviewed, incomplete, empty or whose source changed', async () => {
+  it('leaves out units that are partly reviewed, incomplete or empty; one whose source changed goes in for its old text', async () => {
     const plan = planImport(
       file([
         xcue('1', '市民拨打<i>12345</i>，', 'a', 'approved'),
@@ -89,8 +89,9 @@ describe('planImport', () => {
       ]),
       options,
     );
-    expect(plan.entries).toEqual([]);
-    expect(plan.skipped).toBe(3);
+    expect(plan.entries).toEqual([expect.objectContaining({ source: ['- 你好！\n- 喂？ 旧'], target: ['old'], status: 'approved' })]);
+    expect(plan.earlier.map((cues) => cues.map((c) => c.id))).toEqual([['3']]);
+    expect(plan.skipped).toBe(2);
     expect(plan.diagnostics.map((d) => d.code)).toEqual(['review/unit-partly-reviewed', 'review/source-changed', 'review/empty-target']);
     const incomplete = planImport(file([xcue('1', '市民拨打<i>12345</i>，', 'a', 'approved')]), options);
     expect(incomplete.diagnostics).toEqual([expect.objectContaining({ code: 'review/unit-incomplete' })]);
@@ -230,7 +231,8 @@ describe('planImport, what it says of the units it leaves out', () => {
         code: 'review/source-changed',
         line: 31,
         cueId: '4',
-        message: 'cue 4, line 31: the file’s source "热线电话" differs from the current source track’s "热线"; its translation belongs to the old text, so unit 4 was not imported (run localize, review the new draft, and import again)',
+        message:
+          'cue 4, line 31: the file’s source "热线电话" differs from the current source track’s "热线"; its translation belongs to the old text: it is kept in the memory for that text, offered beside the new draft as a fuzzy match, and unit 4 of the current track was left as it is (run localize and review its new draft)',
       }),
     ]);
   });

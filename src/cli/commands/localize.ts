@@ -89,6 +89,7 @@ export const localize: Command = {
       if (r === undefined || r.imported === 0) continue;
       const file = relative(io.cwd, join(runDir, r.file));
       note(io, `subloc localize: ${r.imported === 1 ? t('localize.reviewImportedOne', { file, approved: r.approved }) : t('localize.reviewImported', { file, n: r.imported, approved: r.approved })}`);
+      for (const d of r.diagnostics) if (d.severity !== 'info') printDiagnostic(io, d, file);
     }
     if (json) {
       io.stdout(reportJson(report));
