@@ -104,6 +104,24 @@ describe('subloc convert', () => {
     expect(toStdout.stdout).toBe('');
   });
 
+  it('writes nothing, and exits 1, when the writer finds an error in what it would write (three lines on a cinema screen)', async () => {
+    writeFileSync(join(dir, 'three.srt'), '1\n00:00:01,000 --> 00:00:03,000\none\ntwo\nthree\n');
+    const r = await cli(['convert', 'three.srt', '--to', 'dcp-smpte', '--fps', '24', '-o', 'three.xml'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/three\.xml: cue 1: error: the cue has 3 lines; cinema subtitles hold at most 2/);
+    expect(r.stderr).toContain('three.srt: not converted');
+    expect(readdirSync(dir).filter((f) => f.startsWith('three.xml') || f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('fails in strict mode on a recovery the writer made (a cue shorter than a frame), and writes nothing', async () => {
+    writeFileSync(join(dir, 'blink.srt'), '1\n00:00:01,000 --> 00:00:01,010\nblink\n');
+    expect((await cli(['convert', 'blink.srt', '--to', 'vtt', '--fps', '24', '-o', 'blink.vtt'], dir)).code).toBe(0);
+    const strict = await cli(['convert', 'blink.srt', '--to', 'vtt', '--fps', '24', '--strict', '-o', 'strict.vtt'], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('blink.srt: not converted; writing it as vtt needed the recoveries the warnings above describe');
+    expect(readdirSync(dir).filter((f) => f.startsWith('strict.vtt'))).toEqual([]);
+  });
+
   it('exits 1 without a stack trace from the real executable', () => {
     const r = cliProcess(['convert', 'external.ttml', '--to', 'srt'], dir);
     expect(r.code).toBe(1);

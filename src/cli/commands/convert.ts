@@ -68,8 +68,11 @@ export const convert: Command = {
     const serializeOptions: SerializeOptions = frameRate === undefined ? {} : { frameRate };
     const written = write(parsed.track, serializeOptions);
     for (const d of written.diagnostics) printDiagnostic(io, d, output ?? '<stdout>');
-    // A writer that refuses the track (DCP at a rate no DCP plays) returns no text: an empty file would pass for a conversion.
-    if (written.text === '' && hasErrors(written.diagnostics)) throw new SublocError('WRITE_FAILED', t('convert.error.notConverted', { file: input }), { file: input });
+    // A file the writer found errors in (no text at a rate no DCP plays, a DCP that breaks its schema) is not a conversion.
+    if (hasErrors(written.diagnostics)) throw new SublocError('WRITE_FAILED', t('convert.error.notConverted', { file: input }), { file: input });
+    if (values['strict'] === true && written.diagnostics.some((d) => d.severity === 'warning')) {
+      throw new SublocError('STRICT_VIOLATION', t('convert.error.strictWrite', { file: input, format: target.id }), { file: input });
+    }
     if (output === undefined) io.stdout(written.text);
     else await writeFileAtomic(resolve(io.cwd, output), written.text);
     return EXIT.ok;

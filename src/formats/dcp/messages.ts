@@ -37,13 +37,13 @@ export const messages = {
   frameRateRefused: (label: string): Diagnostic =>
     diagnostic('dcp/frame-rate', 'error', `${label} fps is not a DCP frame rate; expected 24, 25, 30, 48, 50 or 60 (a DCP plays, and a SMPTE \`TimeCodeRate\` counts, whole frames a second); nothing was written`),
   tooManyLines: (count: number, cueId: string): Diagnostic =>
-    diagnostic('dcp/too-many-lines', 'error', `the cue has ${count} lines; cinema subtitles hold at most 2; written with all ${count} lines, shorten or split it before delivery`, { cueId }),
+    diagnostic('dcp/too-many-lines', 'error', `the cue has ${count} lines; cinema subtitles hold at most 2: shorten or split it`, { cueId }),
   tooShort: (unit: string, cueId: string): Diagnostic =>
     diagnostic('dcp/too-short', 'warning', `the cue starts and ends on the same ${unit}; written one ${unit} long`, { cueId }),
   pastDay: (cueId: string, end: string): Diagnostic =>
     diagnostic('dcp/past-day', 'error', `cue ${cueId} ends at ${end}, at or past 24:00:00:00; expected every time before 24:00:00:00, where DCP timecodes wrap; nothing was written`, { cueId }),
   noCues: (): Diagnostic =>
-    diagnostic('dcp/no-cues', 'error', 'the track has no cue with text; a SMPTE `<SubtitleList>` needs at least one `<Subtitle>`, so the document written is not schema-valid'),
+    diagnostic('dcp/no-cues', 'error', 'the track has no cue with text; a SMPTE `<SubtitleList>` needs at least one `<Subtitle>`, so the document would not be schema-valid'),
   emptyCue: (cueId: string): Diagnostic =>
     diagnostic('dcp/empty-cue', 'warning', 'the cue has no text; a DCP `<Subtitle>` needs at least one `<Text>`, so it was left out', { cueId }),
   colorDropped: (color: string, cueId: string): Diagnostic =>
