@@ -4,7 +4,7 @@ import { formats } from '../formats/index.js';
 import { parse } from '../formats/parse.js';
 import { FILM, parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate, Lang } from '../model/track.js';
-import { manifestFile, MANIFEST_FILE, sha256, type Manifest, type ManifestFile, type ManifestLanguage } from './manifest.js';
+import { deliveryRun, manifestFile, MANIFEST_FILE, sha256, type Manifest, type ManifestFile, type ManifestLanguage } from './manifest.js';
 import type { SetFile } from './write-set.js';
 
 
@@ -95,15 +95,29 @@ export async function foreignFiles(folder: string, language: Lang, title: string
 /**
  * This run's languages and files with the earlier ones: earlier languages
  * keep their place, new ones follow in run order, files go language by
- * language. A language refused now keeps its earlier delivery, if it has one.
+ * language. A language refused now keeps its earlier delivery, if it has
+ * one, with the refusal beside it (`newerRefused`); an earlier language
+ * keeps the run that delivered it (a manifest written before languages
+ * recorded theirs gives its own run fields).
  */
-export function withEarlier(run: Pick<Manifest, 'languages' | 'files'>, previous: Manifest | undefined, earlier: { languages: ManifestLanguage[]; files: ManifestFile[] }): Pick<Manifest, 'languages' | 'files'> {
+export function withEarlier(run: Manifest, previous: Manifest | undefined, earlier: { languages: ManifestLanguage[]; files: ManifestFile[] }): Pick<Manifest, 'languages' | 'files'> {
   const kept = new Set([...earlier.languages.filter((l) => l.delivered).map((l) => l.language), ...earlier.files.map((f) => f.language)]);
-  const now = new Map(run.languages.filter((l) => l.delivered || !kept.has(l.language)).map((l) => [l.language, l]));
+  const now = new Map(run.languages.map((l) => [l.language, l]));
+  const before = (language: Lang): ManifestLanguage | undefined => {
+    const entry = earlier.languages.find((l) => l.language === language);
+    return entry?.delivered && entry.delivery === undefined && previous !== undefined ? { ...entry, delivery: deliveryRun(previous) } : entry;
+  };
   const merged = new Map<Lang, ManifestLanguage>();
   for (const language of [...(previous?.languages ?? []).map((l) => l.language), ...run.languages.map((l) => l.language)]) {
-    const entry = now.get(language) ?? earlier.languages.find((l) => l.language === language);
-    if (entry && !merged.has(language)) merged.set(language, entry);
+    if (merged.has(language)) continue;
+    const fresh = now.get(language);
+    const old = before(language);
+    let entry = fresh?.delivered || !kept.has(language) ? (fresh ?? old) : old;
+    if (fresh && !fresh.delivered && kept.has(language) && entry) {
+      const { newerRefused: _, ...rest } = entry;
+      entry = { ...rest, newerRefused: { created: run.created, qcProfile: run.qcProfile, qc: fresh.qc, refusal: fresh.refusal ?? '' } };
+    }
+    if (entry) merged.set(language, entry);
   }
   const order = [...merged.keys()];
   const rank = (language: Lang) => (order.includes(language) ? order.indexOf(language) : order.length);

@@ -26,9 +26,25 @@ export interface ManifestFile {
   sha256: string;
 }
 
+/** The run that wrote a language's files, as its gate and timing were: a later run of other languages does not change it. */
+export interface DeliveryRun {
+  created: string;
+  profile: string;
+  qcProfile: string;
+  frameRate: string;
+  retimed: boolean;
+  start: string;
+  qcErrorsAllowed: boolean;
+  timingFixed: boolean;
+}
+
 export interface ManifestLanguage {
   language: Lang;
   delivered: boolean;
+  /** For a delivered language: the run that wrote its files (the figures below are that run's). */
+  delivery?: DeliveryRun;
+  /** A later run that refused to replace this delivery: when, under which QC profile, its QC figures and why. */
+  newerRefused?: { created: string; qcProfile: string; qc: { errors: number; warnings: number }; refusal: string };
   cues: number;
   /** Cues whose translation a reviewer approved, reviewed, or that are machine drafts nobody reviewed. */
   approved: number;
@@ -44,8 +60,9 @@ export interface ManifestLanguage {
 
 /**
  * What the delivery folder holds. The run fields (`created` to
- * `qcErrorsAllowed`) describe the latest run; `languages` and `files` also
- * keep the languages earlier runs delivered, each file with its own rate.
+ * `timingFixed`) describe the latest run; `languages` and `files` also keep
+ * the languages earlier runs delivered, each language with the run that
+ * delivered it (`delivery`), each file with its own rate.
  */
 export interface Manifest {
   tool: { name: string; version: string };
@@ -101,4 +118,10 @@ export function manifestFile(entry: { path: string; language: Lang; format: stri
     bytes: data.byteLength,
     sha256: sha256(data),
   };
+}
+
+/** The run fields of a manifest: what each language it delivers records as its `delivery`. */
+export function deliveryRun(m: Pick<Manifest, keyof DeliveryRun>): DeliveryRun {
+  const { created, profile, qcProfile, frameRate, retimed, start, qcErrorsAllowed, timingFixed } = m;
+  return { created, profile, qcProfile, frameRate, retimed, start, qcErrorsAllowed, timingFixed };
 }

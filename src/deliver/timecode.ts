@@ -1,7 +1,9 @@
 import { dropFrameLabelToFrames, framesToDropFrameLabel, nominalFps } from '../model/frame-rate.js';
 import type { FrameRate } from '../model/track.js';
 
-const TIMECODE = /^(\d{1,2}):(\d{2}):(\d{2})([:;.])(\d{2,3})$/;
+const TIMECODE = /^(\d{1,2}):(\d{2}):(\d{2})([:;])(\d{2,3})$/;
+/** `01:00:00.12`: seconds and a fraction, as ffmpeg and WebVTT write times, never frames. */
+const DECIMAL = /^\d{1,2}:\d{2}:\d{2}[.,]\d+$/;
 
 /** Drop-frame labels exist only at the 1000/1001 rates whose nominal rate is a multiple of 30 (29.97, 59.94). */
 function canDropFrames(rate: FrameRate): boolean {
@@ -25,6 +27,7 @@ export type TimecodeResult = { frames: number } | { error: string };
  */
 export function parseTimecode(text: string, rate: FrameRate): TimecodeResult {
   const m = TIMECODE.exec(text.trim());
+  if (!m && DECIMAL.test(text.trim())) return { error: `\`${text}\` is a time in seconds and a fraction; expected a timecode HH:MM:SS:FF, frames after a colon, such as 01:00:00:00 (HH:MM:SS;FF for drop-frame)` };
   if (!m) return { error: `\`${text}\` is not a timecode; expected HH:MM:SS:FF such as 01:00:00:00 (HH:MM:SS;FF for drop-frame)` };
   const [h, min, s, f] = [m[1], m[2], m[3], m[5]].map(Number) as [number, number, number, number];
   const fps = nominalFps(rate);

@@ -39,22 +39,42 @@ async function folders(path: string): Promise<string[]> {
  * then the manifest. Safe to repeat after a kill at any point: each step
  * checks what the previous attempt already did.
  */
-async function commit(folder: string, step: (name: string) => void): Promise<void> {
+async function commit(folder: string, step: (name: string) => void, done: Swap[] = []): Promise<void> {
   const next = join(folder, NEXT);
   const old = join(folder, OLD);
   await mkdir(old, { recursive: true });
   for (const language of await folders(next)) {
     const live = join(folder, language);
+    const swap: Swap = { language, setAside: false, putIn: false };
+    done.push(swap);
     if (await exists(live)) {
       await rm(join(old, language), { recursive: true, force: true });
       await rename(live, join(old, language));
+      swap.setAside = true;
       step(`set aside ${language}`);
     }
     await rename(join(next, language), live);
+    swap.putIn = true;
     step(`put in ${language}`);
   }
   await rename(join(next, MANIFEST), join(folder, MANIFEST));
   step('put in manifest');
+}
+
+/** What `commit` did to one language's folder, so a commit that failed half way can be undone. */
+interface Swap {
+  language: string;
+  setAside: boolean;
+  putIn: boolean;
+}
+
+/** Undoes a commit that failed before the manifest went in: each language's previous folder back in place, last first. */
+async function rollBack(folder: string, done: readonly Swap[]): Promise<void> {
+  for (const { language, setAside, putIn } of [...done].reverse()) {
+    const live = join(folder, language);
+    if (putIn) await rename(live, join(folder, NEXT, language));
+    if (setAside) await rename(join(folder, OLD, language), live);
+  }
 }
 
 async function cleanUp(folder: string, step: (name: string) => void): Promise<void> {
@@ -83,9 +103,9 @@ export async function recoverDelivery(folder: string, options: WriteSetOptions =
 /**
  * Writes a delivery language by language: every new folder is written in
  * full beside the delivery first, then each replaces its language's folder
- * by rename, and the manifest comes last. A failure while writing leaves the
- * delivery as it was; a kill after the staged manifest is written is
- * finished by the next `recoverDelivery`.
+ * by rename, and the manifest comes last. A failure while writing, or while
+ * swapping folders (undone), leaves the delivery as it was; a kill after the
+ * staged manifest is written is finished by the next `recoverDelivery`.
  */
 export async function writeDeliverySet(folder: string, set: DeliverySet, options: WriteSetOptions = {}): Promise<void> {
   const step = options.onStep ?? (() => {});
@@ -114,10 +134,14 @@ export async function writeDeliverySet(folder: string, set: DeliverySet, options
     await rm(next, { recursive: true, force: true });
     throw new SublocError('WRITE_FAILED', `could not ${doing}: ${(cause as Error).message}; the previous delivery is unchanged`, { cause, file: folder });
   }
+  const done: Swap[] = [];
   try {
-    await commit(folder, step);
+    await commit(folder, step, done);
   } catch (cause) {
-    throw new SublocError('WRITE_FAILED', `could not put the new files in place in ${folder}: ${(cause as Error).message}; the new delivery is complete in ${next}: fix the cause and run \`subloc deliver\` again to finish it`, { cause, file: folder });
+    // A folder held open or locked half way: the languages already swapped go back, so a failed run changes nothing.
+    const undone = await rollBack(folder, done).then(() => cleanUp(folder, () => {})).then(() => true, () => false);
+    const after = undone ? 'the previous delivery is unchanged' : `the new delivery is complete in ${next}: fix the cause and run \`subloc deliver\` again to finish it`;
+    throw new SublocError('WRITE_FAILED', `could not put the new files in place in ${folder}: ${(cause as Error).message}; ${after}`, { cause, file: folder });
   }
   await cleanUp(folder, step);
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatById } from '../formats/index.js';
 import { parse } from '../formats/parse.js';
@@ -10,7 +11,7 @@ import { runQc } from '../qc/index.js';
 import { segment } from '../translate/segment.js';
 import { toTagged } from '../model/tagged-text.js';
 import { earlierLanguages, foreignFiles, readManifest, withEarlier } from '../deliver/earlier.js';
-import { manifestFile, toolInfo, type Manifest, type ManifestFile, type ManifestLanguage } from '../deliver/manifest.js';
+import { deliveryRun, manifestFile, toolInfo, type Manifest, type ManifestFile, type ManifestLanguage } from '../deliver/manifest.js';
 import { messages } from '../deliver/messages.js';
 import { refusal } from '../deliver/refusal.js';
 import { fromReelStart, retimeTrack } from '../deliver/retime.js';
@@ -149,15 +150,20 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     start: formatTimecode(timing.startFrames, timing.delivery),
     qcErrorsAllowed: options.allowQcErrors,
     timingFixed: options.fixTiming,
-    languages: languages.map(({ findings: _f, skipped: _s, timing: _t, ...l }) => l),
+    languages: [],
     files: [...newFiles.values()].flat(),
   };
+  const thisRun = deliveryRun(manifest);
+  manifest.languages = languages.map(({ findings: _f, skipped: _s, timing: _t, ...l }) => (l.delivered ? { ...l, delivery: thisRun } : l));
   const incomplete = languages.some((l) => !l.delivered);
-  if (sets.length === 0) return { folder, manifest, languages, incomplete, written: false };
 
+  // Nothing to write and no folder: nothing to recover either, and no folder is made for the lock.
+  if (sets.length === 0 && !existsSync(folder)) return { folder, manifest, languages, incomplete, written: false };
   // From the previous manifest to the new one in place: what another run wrote meanwhile would be left out.
   await withDeliveryLock(folder, async () => {
+    // A killed run's leftovers are finished or dropped first, even by a run that writes nothing.
     await recoverDelivery(folder, write);
+    if (sets.length === 0) return;
     const previous = await readManifest(folder);
     for (const set of sets) {
       const foreign = await foreignFiles(folder, set.language, options.title, previous);
@@ -168,5 +174,5 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     Object.assign(manifest, withEarlier(manifest, previous, earlier));
     await writeDeliverySet(folder, { languages: sets, manifest: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) }, write);
   }, onWait);
-  return { folder, manifest, languages, incomplete, written: true };
+  return { folder, manifest, languages, incomplete, written: sets.length > 0 };
 }

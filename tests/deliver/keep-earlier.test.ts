@@ -70,6 +70,23 @@ describe('a delivery keeps what it does not deliver', () => {
     expect(snapshot(folder)).toEqual(first);
   });
 
+  it('a run that delivers nothing still finishes what a killed run staged in full, before it says why', async () => {
+    await firstDelivery('recover-refused');
+    // A run killed after it staged en-US and the manifest, before it swapped them in.
+    const staged = join(folder, '.deliver.next');
+    cpSync(join(folder, 'en-US'), join(staged, 'en-US'), { recursive: true });
+    const srt = 'en-US/hotline-beijing.en-US.srt';
+    writeFileSync(join(staged, srt), readFileSync(join(folder, srt), 'utf8').replace('Beijing', 'Peking'));
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
+    Object.assign(manifest.files.find((f) => f.path === srt)!, { sha256: sha(join(staged, srt)), bytes: readFileSync(join(staged, srt)).byteLength });
+    writeFileSync(join(staged, 'manifest.json'), JSON.stringify(manifest));
+    const r = await run(['--language', 'pt-BR']);
+    expect(r.code).toBe(1);
+    expect(existsSync(staged)).toBe(false);
+    expect(readFileSync(join(folder, srt), 'utf8')).toContain('Peking');
+    checkManifest(folder);
+  });
+
   it('a run whose writers fail at the rate (--fps 23) changes nothing', async () => {
     await firstDelivery('fps23');
     const r = await run(['--language', 'en-US,fr-FR', '--fps', '23', '--allow-qc-errors']);
@@ -90,6 +107,20 @@ describe('a delivery keeps what it does not deliver', () => {
     });
     await expect(failing).rejects.toMatchObject({ code: 'WRITE_FAILED', message: expect.stringContaining('the previous delivery is unchanged') });
     expect(snapshot(folder)).toEqual(first);
+  });
+
+  it.each(['put in fr-FR', 'set aside fr-FR'])('a run failing while it swaps folders in (at %s) puts back what it swapped, and changes nothing', async (at) => {
+    await firstDelivery(`swap-${at.replace(/ /g, '-')}`);
+    const options = await resolveDeliverOptions({ config, memory, out, languages: ['en-US', 'fr-FR'], fps: '25', allowQcErrors: true }, root, {});
+    const failing = deliver(options, {
+      onStep: (step) => {
+        // A folder another program holds open: en-US is already swapped in when fr-FR fails.
+        if (step === at) throw new Error('EPERM: operation not permitted (test)');
+      },
+    });
+    await expect(failing).rejects.toMatchObject({ code: 'WRITE_FAILED', message: expect.stringContaining('the previous delivery is unchanged') });
+    expect(snapshot(folder)).toEqual(first);
+    checkManifest(folder);
   });
 
   it('a language delivered again keeps the files no subloc writer made (the Interop font beside its XML), listed in the manifest', async () => {
@@ -130,6 +161,26 @@ describe('a delivery keeps what it does not deliver', () => {
     expect(next.files.find((f) => f.path === 'en-US/hotline-beijing.en-US.srt')).toMatchObject({ format: 'srt', sha256: sha(srt), cues: before.files.find((f) => f.path === 'en-US/hotline-beijing.en-US.srt')!.cues });
     expect(next.files.find((f) => f.path === 'en-US/notes.txt')).toMatchObject({ format: 'unknown', bytes: 15 });
     expect(next.languages.map((l) => [l.language, l.delivered])).toEqual([['en-US', true], ['fr-FR', true], ['pt-BR', false]]);
+  });
+
+  it('a language a later run refuses keeps its earlier delivery, said so beside the refusal; each language keeps the run that delivered it', async () => {
+    await firstDelivery('refused-later');
+    const before = checkManifest(folder);
+    const strict = join(work, 'strict-en.json');
+    writeFileSync(strict, JSON.stringify({ extends: 'festival', name: 'strict-en', maxCharsPerLine: { value: { en: 4 }, source: 'test' } }));
+    const r = await run(['--language', 'en-US,fr-FR', '--fps', '24', '--profile', strict, '--fix-timing', '--start', '01:00:00:00']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('en-US: not delivered');
+    expect(r.stdout).toMatch(new RegExp(`en-US +refused .*QC [1-9]\\d* errors.*; the earlier delivery \\(${before.created.replace(/[.]/g, '\\.')}, festival profile\\) stays in the folder`));
+    const manifest = checkManifest(folder);
+    expect(manifest).toMatchObject({ profile: 'strict-en', start: '01:00:00:00', qcErrorsAllowed: false, timingFixed: true });
+    const [en, fr] = manifest.languages;
+    // The files on disk are the earlier run's, and so are the figures and settings that describe them.
+    expect(en).toMatchObject({ language: 'en-US', delivered: true, qc: before.languages[0]!.qc, delivery: { created: before.created, profile: 'festival', start: '00:00:00:00', qcErrorsAllowed: true, timingFixed: false } });
+    expect(en!.newerRefused).toMatchObject({ created: manifest.created, qcProfile: 'strict-en', refusal: expect.stringContaining('en-US: not delivered') });
+    expect(en!.newerRefused!.qc.errors).toBeGreaterThan(0);
+    expect(fr).toMatchObject({ language: 'fr-FR', delivered: true, delivery: { created: manifest.created, profile: 'strict-en', start: '01:00:00:00', qcErrorsAllowed: false, timingFixed: true } });
+    expect(only(snapshot(folder), 'en-US')).toEqual(only(first, 'en-US'));
   });
 
   it('killed at random moments while it writes, leaves each language old or new, and the next run finishes or drops the rest', async () => {

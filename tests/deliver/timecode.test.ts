@@ -29,6 +29,9 @@ describe('parseTimecode', () => {
     expect(parseTimecode('00:61:00:00', rate('25'))).toMatchObject({ error: expect.stringContaining('61 minutes') });
     expect(parseTimecode('00:00:00;00', rate('25'))).toMatchObject({ error: expect.stringContaining('only at 29.97 and 59.94') });
     expect(parseTimecode('00:01:00;00', rate('29.97'))).toMatchObject({ error: expect.stringContaining('00:01:00;02 or later') });
+    // Seconds and a fraction, as ffmpeg writes them: read as frames this was half a second off at 24 fps.
+    expect(parseTimecode('01:00:00.12', rate('24'))).toMatchObject({ error: expect.stringContaining('is a time in seconds and a fraction; expected a timecode HH:MM:SS:FF') });
+    expect(parseTimecode('01:00:00,500', rate('24'))).toMatchObject({ error: expect.stringContaining('seconds and a fraction') });
   });
 });
 

@@ -66,17 +66,21 @@ export const deliver: Command = {
     }
     const m = report.manifest;
     const style = styleFor(io);
+    // This run's languages, with this run's figures: the manifest also lists what earlier runs delivered.
+    const filesOf = (language: string) => m.files.filter((f) => f.language === language).length;
     if (io.quiet !== true) {
-      for (const l of m.languages) {
-        const files = m.files.filter((f) => f.language === l.language).length;
-        const status = l.delivered ? t('deliver.files', { n: files }) : t('deliver.refused').padEnd(8);
-        io.stdout(`  ${l.language.padEnd(7)} ${status}  ${t('deliver.languageLine', { cues: l.cues, approved: l.approved, reviewed: l.reviewed, drafts: l.drafts, untranslated: l.untranslated, errors: l.qc.errors, warnings: l.qc.warnings })}\n`);
+      for (const l of report.languages) {
+        const kept = l.delivered ? undefined : m.languages.find((e) => e.language === l.language && e.delivered)?.delivery;
+        const status = l.delivered ? t('deliver.files', { n: filesOf(l.language) }) : t('deliver.refused').padEnd(8);
+        const line = `  ${l.language.padEnd(7)} ${status}  ${t('deliver.languageLine', { cues: l.cues, approved: l.approved, reviewed: l.reviewed, drafts: l.drafts, untranslated: l.untranslated, errors: l.qc.errors, warnings: l.qc.warnings })}`;
+        io.stdout(`${line}${kept === undefined ? '' : `; ${t('deliver.earlierKept', { created: kept.created, profile: kept.profile })}`}\n`);
       }
     }
     // Nothing delivered: the folder is as it was, and the refusals above say why.
     if (!report.written) return EXIT.failed;
     const folder = relative(io.cwd, report.folder) || '.';
-    note(io, `subloc deliver: ${t('deliver.done', { files: style.green(String(m.files.length)), fps: m.frameRate, start: m.start, profile: m.profile, folder })}`);
+    const written = report.languages.filter((l) => l.delivered).reduce((n, l) => n + filesOf(l.language), 0);
+    note(io, `subloc deliver: ${t('deliver.done', { files: style.green(String(written)), fps: m.frameRate, start: m.start, profile: m.profile, folder })}`);
     return report.incomplete ? EXIT.failed : EXIT.ok;
   },
 };
