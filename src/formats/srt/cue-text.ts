@@ -43,6 +43,13 @@ function isSpaceCode(c: number): boolean {
 const UNSTYLED: Style = {};
 
 /**
+ * Tags open at once, at most. Subtitles nest two or three; a file nesting
+ * thousands (damaged, or made to stall a reader) would cost time squared in
+ * the tag stack, so tags past this depth are ignored, their text kept.
+ */
+const MAX_DEPTH = 32;
+
+/**
  * The markup of one cue, read line by line. Tags may span lines (`<i>` on the
  * first line, `</i>` on the last), so the open tags live here, not per line.
  * A reader keeps one and starts it again for each cue that has markup.
@@ -51,6 +58,8 @@ export class CueText {
   placement: Placement | undefined;
   private positioned = false;
   private readonly frames: Frame[] = [];
+  /** Per tag name, opening tags ignored past MAX_DEPTH: their closing tags are ignored with them. */
+  private readonly ignored = { i: 0, b: 0, u: 0, font: 0 };
   private style: Style = UNSTYLED;
   private spans: Span[] = [];
   private buf = '';
@@ -67,6 +76,7 @@ export class CueText {
     this.placement = undefined;
     this.positioned = false;
     this.style = UNSTYLED;
+    this.ignored.i = this.ignored.b = this.ignored.u = this.ignored.font = 0;
     return this;
   }
 
@@ -174,6 +184,11 @@ export class CueText {
   }
 
   private open(name: Frame['name'], attributes: string, line: number): void {
+    if (this.frames.length >= MAX_DEPTH) {
+      this.ignored[name]++;
+      this.report.addOnce(messages.nestedTooDeep(MAX_DEPTH), { line, cueId: this.cueId });
+      return;
+    }
     const frame: Frame = { name, line };
     if (name === 'font') {
       const color = this.fontColor(attributes, line);
@@ -183,6 +198,10 @@ export class CueText {
   }
 
   private close(name: Frame['name'], text: string, at: number, end: number, line: number): void {
+    if (this.ignored[name] > 0) {
+      this.ignored[name]--;
+      return;
+    }
     let k = this.frames.length - 1;
     while (k >= 0 && this.frames[k]!.name !== name) k--;
     if (k < 0) {

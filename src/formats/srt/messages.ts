@@ -74,6 +74,7 @@ export const messages = {
   unmatchedCloseTag: (tag: string) => m('srt/unmatched-close-tag', 'warning', `found ${quote(tag)} with no matching opening tag; ignored`),
   misnestedTag: (tag: string, open: string) =>
     m('srt/misnested-tag', 'warning', `expected \`</${open}>\` before ${quote(tag)} (tags must nest); closed both and reopened \`<${open}>\``),
+  nestedTooDeep: (max: number) => m('srt/nested-too-deep', 'warning', `found tags nested more than ${max} deep; expected a few at most; the deeper tags were ignored, their text kept`),
   unclosedTag: (tag: string, line: number) => m('srt/unclosed-tag', 'warning', `expected a closing tag for \`<${tag}>\` opened on line ${line}, found the end of the cue; it runs to the end of the cue`),
   invalidColor: (value: string) => m('srt/invalid-color', 'warning', `expected a colour name or \`#rrggbb\`, found ${quote(value)}; the colour is dropped`),
   fontAttribute: (attribute: string) => m('srt/font-attribute', 'info', `ignored the \`<font>\` attribute ${quote(attribute)}; only \`color\` is kept`),

@@ -265,6 +265,16 @@ describe('srt reader: markup', () => {
     expect(r.found).toEqual([['srt/unclosed-tag', 'warning', 3]]);
   });
 
+  it('ignores tags nested past 32 deep, with their closing tags, and says so once: a file nesting thousands reads in linear time', () => {
+    const deep = (n: number) => `${'<b>'.repeat(n)}<i>x</i>${'</b>'.repeat(n)} y`;
+    expect(line(deep(40))).toMatchObject({ lines: [[{ text: 'x', bold: true }, { text: ' y' }]], found: [['srt/nested-too-deep', 'warning', 3]] });
+    // 200,000 tags: each costs the same, however deep the stack.
+    const r = line(deep(100_000));
+    expect(r.lines).toEqual([[{ text: 'x', bold: true }, { text: ' y' }]]);
+    expect(r.found).toEqual([['srt/nested-too-deep', 'warning', 3]]);
+    expect(line(deep(31))).toMatchObject({ lines: [[{ text: 'x', italic: true, bold: true }, { text: ' y' }]], found: [] });
+  });
+
   it('drops unknown tags but keeps their text', () => {
     expect(line('Hello <bold>my</bold> name')).toMatchObject({ lines: [[{ text: 'Hello my name' }]], found: [['srt/unknown-tag', 'warning', 3]] });
   });
