@@ -58,6 +58,13 @@ export const messages = {
       `${count === 1 ? `the paragraph${at(first)} has` : `${count} paragraphs, the first${at(first)}, have`} no resolvable end (no \`end\`/\`dur\` on it or an ancestor); expected an end; ended ${count === 1 ? 'it' : 'them'} at the last time in the document, or 5 s after the start when there is none`,
       first,
     ),
+  rubyDropped: (count: number, line: number): Diagnostic =>
+    diagnostic(
+      'ttml/ruby-dropped',
+      'info',
+      `${count === 1 ? 'a ruby annotation' : `${count} ruby annotations`} (\`tts:ruby="text"\`, its container or delimiter${count === 1 ? '' : `; the first at line ${line}`}) ${count === 1 ? 'was' : 'were'} left out and the base text kept: the model has no place for ruby`,
+      { line },
+    ),
   neverShown: (count: number, firstLine: number): Diagnostic =>
     diagnostic(
       'ttml/never-shown',

@@ -360,7 +360,12 @@ class Reader {
         if (c['br'] !== undefined) lines.br();
         continue;
       }
-      const spanStyle = inherit(style, this.styles.specified(c));
+      const specified = this.styles.specified(c);
+      if (specified.rubyText) {
+        this.noteRuby(c);
+        continue;
+      }
+      const spanStyle = inherit(style, specified);
       const spanKeep = preserves(c, keep);
       for (const t of inner) {
         const value = t[TEXT];
@@ -388,7 +393,12 @@ class Reader {
         const ce = min(e, interval.end);
         if (cmp(cb, out.from) !== 0 || cmp(ce, out.to) !== 0) out.split = true;
         if (cmp(cb, ce) >= 0) continue;
-        this.collect(c, key, cb, ce, inherit(s, this.styles.specified(c)), preserves(c, keep));
+        const specified = this.styles.specified(c);
+        if (specified.rubyText) {
+          this.noteRuby(c);
+          continue;
+        }
+        this.collect(c, key, cb, ce, inherit(s, specified), preserves(c, keep));
       }
     }
   }
@@ -415,6 +425,13 @@ class Reader {
     let key = this.regionKeys.get(region);
     if (key === undefined) this.regionKeys.set(region, (key = `r${this.regionKeys.size}`));
     return key;
+  }
+
+  /** Ruby annotations left out, the base text kept: counted, said once with the first line. */
+  private ruby: { count: number; line: number } | undefined;
+  private noteRuby(span: XNode): void {
+    if (this.ruby) this.ruby.count++;
+    else this.ruby = { count: 1, line: this.line(span).line };
   }
 
   /** Notes a paragraph TTML never shows, when it holds text a reader would miss; returns its end for its container. */
@@ -501,6 +518,7 @@ class Reader {
       const paragraph = first === undefined ? undefined : paragraphs[cues.indexOf(first as Cue)];
       this.diagnostics.push(messages.indefiniteEnd(this.indefinite.size, { cueId: first?.id ?? '', ...(paragraph === undefined ? {} : this.line(paragraph)) }));
     }
+    if (this.ruby) this.diagnostics.push(messages.rubyDropped(this.ruby.count, this.ruby.line));
     if (this.unshown.length > 0) {
       const unshown = new Set(this.unshown);
       let first = Infinity;

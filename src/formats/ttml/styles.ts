@@ -18,6 +18,8 @@ export interface StyleProps {
   displayAlign?: 'before' | 'center' | 'after';
   origin?: string;
   extent?: string;
+  /** `tts:ruby` text, text container or delimiter: an annotation over the base text, which the model has no place for. */
+  rubyText?: true;
 }
 
 export const NO_STYLE: StyleProps = Object.freeze({});
@@ -63,6 +65,9 @@ function inlineStyle(a: Attrs, badColor?: (value: string) => void): StyleProps {
       }
       case 'tts:origin':
         out.origin = v;
+        break;
+      case 'tts:ruby':
+        if (v === 'text' || v === 'textContainer' || v === 'delimiter') out.rubyText = true;
         break;
       case 'tts:extent':
         out.extent = v;

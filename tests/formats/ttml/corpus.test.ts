@@ -54,3 +54,24 @@ describe('TTML corpus', () => {
     expect(diagnostics.some((d) => d.severity === 'error' && d.line !== undefined)).toBe(true);
   });
 });
+
+describe('TTML ruby (IMSC 1.1, ExoPlayer fixtures)', () => {
+  const text = (file: string) => ttml.parse(readCorpus(file)).track.cues.map((c) => c.lines.map((l) => l.map((s) => s.text).join('')).join('\n'));
+
+  it('keeps the base text and leaves out ruby text, text containers and delimiters, inline or by style, saying so once', () => {
+    expect(text('androidx-media/ttml/rubies.xml')).toEqual([
+      'Cue with annotated text.',
+      'Cue with annotated text.',
+      'Cue with annotated text.',
+      'Cue with annotated text.',
+      'Cue with text.',
+      'Cue with annotated text.',
+      'Cue with annotated text.',
+      'Cue with annotated text.',
+    ]);
+    expect(ttml.parse(readCorpus('androidx-media/ttml/rubies.xml')).diagnostics).toEqual([
+      expect.objectContaining({ code: 'ttml/ruby-dropped', severity: 'info', line: 21, message: expect.stringContaining('9 ruby annotations') }),
+    ]);
+    expect(text('w3c-imsc-tests/imsc1_1/ttml/ruby/ruby001.ttml')).toEqual(['利用許諾']);
+  });
+});
