@@ -65,6 +65,22 @@ describe('Interop CineCanvas writer', () => {
     expect(text).toContain('TimeIn="00:00:02:000" TimeOut="00:00:03:000"');
   });
 
+  it('puts times on the frames of the rate given (or the track’s), each written as the tick nearest its start, as the SMPTE file has them', () => {
+    const cue = { id: '1', start: 1020, end: 3599_992, lines: [[{ text: 'a' }]] };
+    const times = (rate: string | undefined, own?: string) => {
+      const t = track([cue], own === undefined ? {} : { frameRate: parseFrameRate(own)! });
+      return /TimeIn="([^"]+)" TimeOut="([^"]+)"/.exec(dcpInterop.serialize(t, rate === undefined ? OPTS : { ...OPTS, frameRate: parseFrameRate(rate)! }).text)!.slice(1);
+    };
+    // 1.020 s is frame 24 at 24 fps (1.000 s), frame 26 at 25 (1.040 s), frame 31 at 30 (1.0333 s, tick 8 of 250).
+    // 3599.992 s, tick 248 of the last second, is frame 86,400 at 24 fps: 01:00:00.
+    expect(times('24')).toEqual(['00:00:01:000', '01:00:00:000']);
+    expect(times('25')[0]).toBe('00:00:01:010');
+    expect(times('30')[0]).toBe('00:00:01:008');
+    expect(times(undefined, '25')[0]).toBe('00:00:01:010');
+    // Without a rate, the nearest tick.
+    expect(times(undefined)[0]).toBe('00:00:01:005');
+  });
+
   it('maps languages to Interop names and back', () => {
     for (const [tag, name] of [['en', 'English'], ['de', 'German'], ['zh-Hans', 'Chinese (Simplified)'], ['und', 'Unknown'], ['tlh', 'tlh']] as const) {
       const { text } = dcpInterop.serialize(track([hello], { language: tag }), OPTS);

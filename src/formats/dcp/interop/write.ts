@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../../model/diagnostic.js';
-import { frameRateLabel } from '../../../model/frame-rate.js';
+import { frameRateLabel, msToFrames } from '../../../model/frame-rate.js';
+import type { FrameRate } from '../../../model/track.js';
 import type { Track } from '../../../model/track.js';
 import type { SerializeOptions, SerializeResult } from '../../types.js';
 import { DEFAULT_ARGB } from '../color.js';
@@ -15,18 +16,27 @@ const FONT_ID = 'theFont';
 /** Fades in ticks: 80 ms, the habit of Interop authoring tools. */
 const FADE_TICKS = 20;
 
+/** Where frame `n` starts, in exact milliseconds (not rounded to one, as `framesToMs` does). */
+function framesToExactMs(n: number, rate: FrameRate): number {
+  return (n * rate.denominator * 1000) / rate.numerator;
+}
+
 const DIALECT: LineDialect = { valign: 'VAlign', vposition: 'VPosition', halign: 'HAlign', hposition: 'HPosition', underline: 'Underlined', edge: 10 };
 
 /**
- * Interop CineCanvas `DCSubtitle` XML, times on the 4 ms tick grid. No BOM:
+ * Interop CineCanvas `DCSubtitle` XML, times in 4 ms ticks, on the frames of
+ * the rate when there is one. No BOM:
  * libdcp and the Interop servers it targets write and expect plain UTF-8.
  */
 export function write(track: Track, opts: SerializeOptions = {}): SerializeResult {
   // Ticks need no rate, but a delivery at one no cinema plays is not a DCP.
-  if (opts.frameRate !== undefined && dcpRate(opts.frameRate) === undefined) return { text: '', diagnostics: [messages.frameRateRefused(frameRateLabel(opts.frameRate))] };
-  const ticks: Grid = { units: (ms: number) => Math.round(ms / TICK_MS), unit: 'tick of 4 ms' };
-  const late = pastDay(track.cues, ticks);
-  if (late) return { text: '', diagnostics: [messages.pastDay(late.id, formatTicks(ticks.units(late.end) * TICK_MS))] };
+  const rate = opts.frameRate ?? track.frameRate;
+  if (rate !== undefined && dcpRate(rate) === undefined) return { text: '', diagnostics: [messages.frameRateRefused(frameRateLabel(rate))] };
+  // With a rate, times land on its frames (as the SMPTE file of the same track does), each written as the tick nearest its start.
+  const grid: Grid = rate === undefined ? { units: (ms) => Math.round(ms / TICK_MS), unit: 'tick of 4 ms' } : { units: (ms) => msToFrames(ms, rate), unit: 'frame' };
+  const time = (units: number) => formatTicks(rate === undefined ? units * TICK_MS : Math.round(framesToExactMs(units, rate) / TICK_MS) * TICK_MS);
+  const late = pastDay(track.cues, grid);
+  if (late) return { text: '', diagnostics: [messages.pastDay(late.id, time(grid.units(late.end)))] };
   const diagnostics: Diagnostic[] = [];
   const uuid = documentUuid(opts.documentId, diagnostics);
 
@@ -39,8 +49,8 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   out += `  <LoadFont Id="${FONT_ID}" URI="font.ttf"/>\n`;
   out += `  <Font Id="${FONT_ID}" Size="42" Color="${DEFAULT_ARGB}" Effect="border" EffectColor="FF000000">\n`;
 
-  for (const { cue, spot, start, end } of timedCues(track.cues, ticks, diagnostics)) {
-    out += `    <Subtitle SpotNumber="${spot}" TimeIn="${formatTicks(start * TICK_MS)}" TimeOut="${formatTicks(end * TICK_MS)}" FadeUpTime="${FADE_TICKS}" FadeDownTime="${FADE_TICKS}">\n`;
+  for (const { cue, spot, start, end } of timedCues(track.cues, grid, diagnostics)) {
+    out += `    <Subtitle SpotNumber="${spot}" TimeIn="${time(start)}" TimeOut="${time(end)}" FadeUpTime="${FADE_TICKS}" FadeDownTime="${FADE_TICKS}">\n`;
     out += textElements(cue, DIALECT, '      ', diagnostics);
     out += '    </Subtitle>\n';
   }
