@@ -58,7 +58,7 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
 
   const body: string[] = [];
   for (const cue of track.cues) {
-    const { content, vertical, horizontal } = paragraph(lowerCue(cue, CAPABILITIES, diagnostics), spanXml);
+    const { content, vertical, horizontal, space } = paragraph(lowerCue(cue, CAPABILITIES, diagnostics), spanXml);
     verticals.add(vertical);
     let begin = clock(cue.start);
     let end = clock(cue.end);
@@ -69,7 +69,7 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
       end = clock(framesToMs(last, rate));
     }
     const style = horizontal === 'left' || horizontal === 'right' ? `s_p s_${horizontal}` : 's_p';
-    body.push(`      <p xml:id="${xmlId(cue.id, usedIds)}" begin="${begin}" end="${end}" region="${REGIONS[vertical].id}" style="${style}">${content}</p>`);
+    body.push(`      <p xml:id="${xmlId(cue.id, usedIds)}" begin="${begin}" end="${end}" region="${REGIONS[vertical].id}" style="${style}"${space}>${content}</p>`);
   }
 
   const title = track.meta.title?.replace(XML_CONTROL, '');

@@ -118,7 +118,7 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
 
   const body: string[] = [];
   for (const cue of track.cues) {
-    const { content, vertical, horizontal } = paragraph(lowerCue(cue, CAPABILITIES, diagnostics), spanXml);
+    const { content, vertical, horizontal, space } = paragraph(lowerCue(cue, CAPABILITIES, diagnostics), spanXml);
     verticals.add(vertical);
     let times = `begin="${clock(cue.start)}" end="${clock(cue.end)}"`;
     if (g) {
@@ -130,7 +130,7 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
     // Each p names its region: a region on body would hide every p that names another (TTML1 §9.3.3).
     attrs += ` region="${REGIONS[vertical].id}"`;
     if (horizontal === 'left' || horizontal === 'right') attrs += ` tts:textAlign="${horizontal}"`;
-    body.push(`      <p ${attrs}>${content}</p>`);
+    body.push(`      <p ${attrs}${space}>${content}</p>`);
   }
 
   let root = `<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" xmlns:tts="http://www.w3.org/ns/ttml#styling" xmlns:ttm="http://www.w3.org/ns/ttml#metadata" ttp:contentProfiles="${PROFILE}" ttp:timeBase="media"`;
@@ -156,10 +156,18 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   return { text, diagnostics };
 }
 
-/** A lowered cue's `p`: its spans as content, lines joined by `<br/>`, and where it stands (bottom unless placed). */
-export function paragraph(cue: Cue, spanXml: (s: Span) => string): { content: string; vertical: Placement['vertical']; horizontal: Placement['horizontal'] } {
+/** Spaces a reader collapses unless told to keep them: at either end of a line, two in a row, a tab. */
+const COLLAPSIBLE = /^\s|\s$|\s\s|\t/;
+
+/**
+ * A lowered cue's `p`: its spans as content, lines joined by `<br/>`, where
+ * it stands (bottom unless placed), and its attribute `xml:space="preserve"`
+ * (with its leading space) when its spacing would otherwise collapse on reading.
+ */
+export function paragraph(cue: Cue, spanXml: (s: Span) => string): { content: string; vertical: Placement['vertical']; horizontal: Placement['horizontal']; space: string } {
   const content = cue.lines.map((line) => line.map(spanXml).join('')).join('<br/>');
-  return { content, vertical: cue.placement?.vertical ?? 'bottom', horizontal: cue.placement?.horizontal };
+  const space = cue.lines.some((line) => COLLAPSIBLE.test(line.map((s) => s.text).join(''))) ? ' xml:space="preserve"' : '';
+  return { content, vertical: cue.placement?.vertical ?? 'bottom', horizontal: cue.placement?.horizontal, space };
 }
 
 /**

@@ -153,3 +153,13 @@ describe('EBU-TT-D adapter', () => {
     }
   });
 });
+
+describe('EBU-TT-D spacing', () => {
+  it('keeps spacing a reader would collapse, marked xml:space="preserve", valid against ebutt_d.xsd', () => {
+    const track: Track = { language: 'fr', meta: {}, cues: [{ id: '1', start: 0, end: 1000, lines: [[{ text: '  deux  espaces' }]] }] };
+    const out = ebuttd.serialize(track);
+    expect(out.text).toContain('xml:space="preserve"><span style="s_text">  deux  espaces</span></p>');
+    assertValid(out.text, 'ebu-tt-d');
+    expect(ebuttd.parse(out.text).track.cues[0]!.lines).toEqual(track.cues[0]!.lines);
+  });
+});

@@ -32,6 +32,15 @@ describe('TTML round trip', () => {
     );
   });
 
+  it('keeps spacing a reader would collapse (leading, doubled, trailing), marked xml:space="preserve", and stays valid', () => {
+    const spaced: Track = { language: 'en', meta: {}, cues: [{ id: '1', start: 1000, end: 2000, lines: [[{ text: '  centred by hand' }], [{ text: 'a  b ' }, { text: 'c', italic: true }]] }, { id: '2', start: 3000, end: 4000, lines: [[{ text: 'plain' }]] }] };
+    const text = ttml.serialize(spaced).text;
+    expect(text).toContain('<p xml:id="c1" begin="00:00:01.000" end="00:00:02.000" region="r_bottom" xml:space="preserve">');
+    expect(text).not.toMatch(/xml:id="c2"[^>]*xml:space/);
+    expect(ttml.parse(text).track.cues.map((c) => c.lines)).toEqual(spaced.cues.map((c) => c.lines));
+    validate(text, 'spaced');
+  });
+
   it('writes documents that validate against the TTML1, TTML2 and IMSC1 schemas', () => {
     const samples = fc.sample(arbTrack(EXPRESSIBLE), { numRuns: 4, seed: 42 });
     const framed: Track = { ...samples[0]!, frameRate: parseFrameRate('23.976')! };
