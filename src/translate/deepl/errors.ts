@@ -1,7 +1,7 @@
 import { ArgumentError, AuthorizationError, ConnectionError, DeepLError, GlossaryNotFoundError, QuotaExceededError, TooManyRequestsError } from 'deepl-node';
 import { SublocError, type ErrorCode } from '../../errors.js';
 import { messages } from './messages.js';
-import { readPlainError } from './plain-error.js';
+import { notJsonAnswer, readPlainError } from './plain-error.js';
 
 /** What an error message may name (the server tried), and how to scrub the key from anything DeepL or axios said. */
 export interface FailureContext {
@@ -76,7 +76,10 @@ export function deeplFailure(error: unknown, context: FailureContext): SublocErr
   const [code, message] =
     error instanceof DeepLError
       ? BY_CLASS.find(([type]) => error instanceof type)![1](error, scrub(context.serverUrl), scrub)
-      : (['DEEPL_FAILED', messages.failed(cause.message)] as const);
+      : // deepl-node's glossary calls parse the body themselves: a proxy's page there is a bare SyntaxError.
+        error instanceof SyntaxError
+        ? (['DEEPL_FAILED', messages.notJson(scrub(context.serverUrl), notJsonAnswer(cause.message))] as const)
+        : (['DEEPL_FAILED', messages.failed(cause.message)] as const);
   return new SublocError(code, message, { cause });
 }
 

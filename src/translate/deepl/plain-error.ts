@@ -26,11 +26,14 @@ function statusOf(head: string): string | undefined {
   return status === undefined ? undefined : `${status} ${STATUS_CODES[status] ?? ''}`.trim();
 }
 
+/** What a body JSON.parse refused was, from its error: an HTML page, or JSON cut short or malformed. */
+export function notJsonAnswer(parseError: string): string {
+  const detail = parseError.replace(/^\w*Error: /, '');
+  return detail.startsWith("Unexpected token '<'") ? '200 with an HTML page' : `200 with malformed or truncated JSON (${excerpt(detail, 80)})`;
+}
+
 export function readPlainError(message: string): PlainError {
-  if (message.startsWith(PARSE_FAILED)) {
-    const detail = message.slice(PARSE_FAILED.length).replace(/^\w*Error: /, '');
-    return { kind: 'not-json', answered: detail.startsWith("Unexpected token '<'") ? '200 with an HTML page' : `200 with malformed or truncated JSON (${excerpt(detail, 80)})` };
-  }
+  if (message.startsWith(PARSE_FAILED)) return { kind: 'not-json', answered: notJsonAnswer(message.slice(PARSE_FAILED.length)) };
   const comma = message.indexOf(', ');
   if (comma < 0) return { kind: 'other', message };
   const head = message.slice(0, comma);

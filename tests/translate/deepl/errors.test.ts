@@ -90,6 +90,20 @@ describe('an answer that is not DeepL\'s JSON (a proxy, a gateway, a captive por
   });
 });
 
+describe('an answer that is not JSON on the glossary endpoints, which deepl-node parses itself', () => {
+  it.each([
+    ['/v3/glossaries', 'an HTML page', 'text/html', '<html><body><h1>502 Bad Gateway</h1></body></html>', '200 with an HTML page'],
+    ['/v2/glossary-language-pairs', 'JSON cut short', 'application/json', '{"supported_languages":[{"source_lang', '200 with malformed or truncated JSON (Unterminated string'],
+  ])('%s answering %s: said as the proxy it is, not as a parser error', async (path, _what, contentType, body, answered) => {
+    const { server, connection } = await connect([{ type: 'raw', status: 200, contentType, body, path }]);
+    const call = path === '/v3/glossaries' ? connection.client.listMultilingualGlossaries() : connection.client.getGlossaryLanguagePairs();
+    const error = await failure(call.catch((e: unknown) => Promise.reject(deeplFailure(e, connection))));
+    expect(error.code).toBe('DEEPL_FAILED');
+    expect(error.message).toContain(`DeepL at ${server.url} answered ${answered}`);
+    expect(error.message).toContain('where DeepL answers JSON: a proxy, gateway or captive portal');
+  });
+});
+
 describe('a server error that outlasts the retries says so, with what to do', () => {
   it.each([
     [500, 'Internal Server Error'],
