@@ -13,7 +13,7 @@ import { loadProfile, type Profile } from '../qc/index.js';
 import { resolveLocalizeOptions, type LocalizeInput } from './options.js';
 import { readSourceTrack } from './read-source.js';
 import { checkOutFolder } from './out-folder.js';
-import { COMMAND_LINE, fileOrigin } from './origin.js';
+import { COMMAND_LINE, configError, fileOrigin } from './origin.js';
 
 /** What a user may say on the command line; the rest comes from `subloc.config.json`. */
 export interface DeliverInput {
@@ -114,7 +114,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
 
   const profileName = cli.profile ?? 'festival';
   const delivery = Object.hasOwn(deliveryProfiles, profileName) ? deliveryProfiles[profileName] : undefined;
-  const qcProfile = loadProfile(delivery?.qcProfile ?? profileName, cwd);
+  const qcProfile = loadNamedProfile(delivery?.qcProfile ?? profileName, cwd);
   let formats: string[];
   let missingFormats: string[] = [];
   if (cli.formats !== undefined) {
@@ -160,4 +160,14 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
   if (base.encoding !== undefined) options.encoding = base.encoding;
   if (base.glossary !== undefined) options.glossary = base.glossary;
   return options;
+}
+
+/** A profile named on the command line: a name that is none (not a file either) is a usage error. */
+function loadNamedProfile(name: string, cwd: string): Profile {
+  try {
+    return loadProfile(name, cwd);
+  } catch (cause) {
+    if (cause instanceof SublocError && cause.file === undefined) throw configError(COMMAND_LINE, cause.message);
+    throw cause;
+  }
 }

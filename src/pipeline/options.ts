@@ -246,7 +246,8 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   if (!Object.hasOwn(providers, provider)) fail(origin('provider'), `unknown provider \`${excerpt(provider)}\`; expected one of ${PROVIDER_IDS.join(', ')}`);
   // A dry run asks no provider, so it needs nothing of the environment.
   const unavailable = cli.dryRun ? undefined : providers[provider as ProviderId].unavailable?.(env);
-  if (unavailable !== undefined) fail(origin('provider'), unavailable);
+  // Not the option's fault but the environment's: the job cannot run here (exit 1), however it was asked for.
+  if (unavailable !== undefined) throw configError(origin('provider'), unavailable, new SublocError('CONFIG_INVALID', unavailable));
 
   const formats = cli.formats ?? file.formats ?? ['srt'];
   for (const f of formats) {
@@ -275,13 +276,13 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   try {
     profile = loadProfile(profileRef, profileFromFile ? configDir : cwd);
   } catch (cause) {
-    // A profile named in the config is the config's problem: say which file to fix.
-    if (!profileFromFile || !(cause instanceof SublocError) || cause.file !== undefined) throw cause;
-    throw configError(config.at('profile'), cause.message, cause);
+    // A profile named in the config is the config's problem: say which file to fix; a name typed wrong is a usage error.
+    if (!(cause instanceof SublocError) || cause.file !== undefined) throw cause;
+    throw profileFromFile ? configError(config.at('profile'), cause.message, cause) : configError(COMMAND_LINE, cause.message);
   }
   const fps = cli.fps ?? file.fps;
   const frameRate = fps === undefined ? undefined : parseFrameRate(fps);
-  if (fps !== undefined && frameRate === undefined) fail(origin('fps'), `\`${excerpt(fps)}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or N/D`);
+  if (fps !== undefined && frameRate === undefined) fail(origin('fps'), `\`${excerpt(fps)}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 60 or N/D`);
 
   // BCP 47 tags ignore case, and so do the memory and the drives festivals copy to (exFAT, NTFS, APFS): spelt one way,
   // `en-us` finds the glossary's `en-US` rendering, and `en-US` with `en-us` is one language, drafted and billed once.

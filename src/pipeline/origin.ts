@@ -18,10 +18,14 @@ export function fileOrigin(file: string, at?: { line: number; column: number }):
   return at === undefined ? { label: file, file } : { label: `${file}:${at.line}:${at.column}`, file, line: at.line };
 }
 
-/** A refused setting, said at its origin; `CONFIG_INVALID` unless the cause has a code of its own. */
+/**
+ * A refused setting, said at its origin: `USAGE` (exit 2) when it was typed
+ * on the command line, else `CONFIG_INVALID`, unless the cause has a code of
+ * its own.
+ */
 export function configError(where: Origin, message: string, cause?: SublocError): SublocError {
   const file = where.file ?? where.label;
-  return new SublocError(cause?.code ?? 'CONFIG_INVALID', `${where.label}: ${message}`, {
+  return new SublocError(cause?.code ?? (where === COMMAND_LINE ? 'USAGE' : 'CONFIG_INVALID'), `${where.label}: ${message}`, {
     file,
     ...(where.line === undefined ? {} : { line: where.line }),
     ...(cause === undefined ? {} : { cause }),

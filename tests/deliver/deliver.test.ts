@@ -284,6 +284,21 @@ describe('subloc deliver on the bundled sample', () => {
     const format = await run(['--formats', 'pdf', '--out', join(work, 'x')]);
     expect(format.code).toBe(2);
     expect(format.stderr).toContain('unknown format `pdf`');
+    // Every value typed wrong on the command line is a usage error (exit 2), whichever option it was.
+    const usage: [string[], string][] = [
+      [['--source-fps', 'abc'], '`abc` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 60 or N/D'],
+      [['--title', 'a/b'], '--title "a/b" contains a path separator'],
+      [['--profile', 'nope'], 'unknown profile `nope`'],
+      [['--encoding', 'nope'], 'unknown encoding `nope`'],
+    ];
+    for (const [args, said] of usage) {
+      const r = await run([...args, '--out', join(work, 'x')]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toContain(said);
+    }
+    const onFile = await run(['--out', config]);
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toContain('is a file; expected a folder');
     expect(existsSync(join(work, 'x'))).toBe(false);
   });
 });

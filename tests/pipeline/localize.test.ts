@@ -86,8 +86,9 @@ describe('subloc localize on the bundled sample, offline (no key)', () => {
   });
 
   it('says what is wrong with the options, naming the place', async () => {
+    // A value typed wrong is a usage error (exit 2); a job this machine cannot run (no key) fails (exit 1).
     const r = await cli(['localize', '--input', sample, '--target', 'english', '--out', tempDir()], root, {});
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('`english` is not a BCP 47 language tag');
     const d = await cli(['localize', '--input', sample, '--target', 'fr-FR', '--provider', 'deepl', '--out', tempDir()], root, {});
     expect(d.code).toBe(1);

@@ -50,7 +50,7 @@ describe('the title is one file name', () => {
       expect(r.stderr).toContain('--title');
       expect(r.stderr).toContain('"../../escaped"');
       expect(r.stderr).not.toContain('internal error');
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(2);
     }
     expect(readdirSync(dir)).toEqual(['nested']);
     expect(readdirSync(out)).toEqual([]);
@@ -87,7 +87,7 @@ describe('--out names a folder', () => {
       expect(r.stderr).toContain(`--out ${out}`);
       expect(r.stderr).toContain(`${file} is a file`);
       expect(r.stderr).not.toContain('internal error');
-      expect(r.code).toBe(1);
+      expect(r.code).toBe(2);
     }
     expect(readdirSync(dir)).toEqual(['notes.txt']);
   });
@@ -207,7 +207,7 @@ describe('the config file, field by field', () => {
     ['concurrency', '4', '`concurrency` must be a whole number from 1 to 64, found "4"'],
     ['fps', true, '`fps` must be a frame rate such as 24 or "29.97df", found true'],
     ['fixTiming', 'yes', '`fixTiming` must be true or false, found "yes"'],
-    ['fps', 'fast', '`fast` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30 or N/D'],
+    ['fps', 'fast', '`fast` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 60 or N/D'],
     ['provider', 'deepel', 'unknown provider `deepel`; expected one of deepl, offline, pseudo'],
     ['formats', ['srt', 'sbv'], 'unknown format `sbv`; expected one of ttml, vtt, srt, ebu-tt-d, dcp-smpte, dcp-interop'],
     ['source', 'zh_Hans', '`zh_Hans` is not a BCP 47 language tag; expected something like zh-Hans, en-US, fr-FR'],
@@ -229,7 +229,7 @@ describe('the config file, field by field', () => {
     expect(empty.error?.message).toBe(`${empty.config}:${at.line}:${Number(at.label.split(':').pop()) + 11}: no target languages; pass --target en-US,fr-FR or set \`targets\``);
     // `--target ,,` is the command line's empty list, not the config's.
     const cli = await configError({ targets: ['fr-FR'] }, { targets: [] });
-    expect(cli.error).toMatchObject({ code: 'CONFIG_INVALID', file: 'command line' });
+    expect(cli.error).toMatchObject({ code: 'USAGE', file: 'command line' });
     expect(cli.error?.message).toBe('command line: no target languages; pass --target en-US,fr-FR or set `targets`');
   });
 
@@ -273,7 +273,7 @@ describe('the config file, field by field', () => {
 
   it('blames a refused value on the command line when the command line gave it, though a config is named', async () => {
     const { error } = await configError({ targets: ['fr-FR'] }, { targets: ['fr_FR'] });
-    expect(error).toMatchObject({ code: 'CONFIG_INVALID', file: 'command line' });
+    expect(error).toMatchObject({ code: 'USAGE', file: 'command line' });
     expect(error?.message).toBe('command line: `fr_FR` is not a BCP 47 language tag; expected something like zh-Hans, en-US, fr-FR');
   });
 
