@@ -94,13 +94,18 @@ function horizontal(raw: Raw): Horizontal {
     if (align === 'left' || align === 'start') return 'left';
     return align === 'right' || align === 'end' ? 'right' : 'center';
   }
-  const size = raw.size ?? 100;
   const anchor =
     raw.position.align ??
     (align === 'left' || align === 'start' ? 'line-left' : align === 'right' || align === 'end' ? 'line-right' : 'center');
-  const centre = anchor === 'line-left' ? raw.position.value + size / 2 : anchor === 'line-right' ? raw.position.value - size / 2 : raw.position.value;
-  if (centre < 35) return 'left';
-  return centre > 65 ? 'right' : 'center';
+  const position = raw.position.value;
+  // The cue box as the rendering rules size it: clamped to the viewport, so `position:0% align:start` spans it all.
+  const room = anchor === 'line-left' ? 100 - position : anchor === 'line-right' ? position : 2 * Math.min(position, 100 - position);
+  const size = Math.min(raw.size ?? 100, room);
+  const left = anchor === 'line-left' ? position : anchor === 'line-right' ? position - size : position - size / 2;
+  // Where the text stands in its box: at the edge it is aligned to, else the middle.
+  const at = align === 'left' || align === 'start' ? left : align === 'right' || align === 'end' ? left + size : left + size / 2;
+  if (at < 35) return 'left';
+  return at > 65 ? 'right' : 'center';
 }
 
 function toPlacement(raw: Raw): Placement | undefined {

@@ -54,6 +54,10 @@ describe('webvtt reader', () => {
     expect(placements('position:10%')).toEqual({ vertical: 'bottom', horizontal: 'left' });
     expect(placements('position:90% line:0')).toEqual({ vertical: 'top', horizontal: 'right' });
     expect(placements('align:center position:50%')).toBeUndefined();
+    // YouTube's captions: the box starts at the position and is clamped to the viewport, the text at its start.
+    expect(placements('align:start position:0%')).toEqual({ vertical: 'bottom', horizontal: 'left' });
+    expect(placements('position:10% align:start')).toEqual({ vertical: 'bottom', horizontal: 'left' });
+    expect(placements('align:end position:100%')).toEqual({ vertical: 'bottom', horizontal: 'right' });
   });
 
   it('warns once a file about invalid settings and reports dropped ones as info', () => {

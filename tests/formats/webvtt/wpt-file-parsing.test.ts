@@ -50,9 +50,13 @@ function expectedHorizontal(align: unknown, position: unknown, positionAlign: un
   const right = a === 'end' || a === 'right';
   if (typeof position !== 'number') return left ? 'left' : right ? 'right' : 'center';
   const anchor = positionAlign === 'line-left' || positionAlign === 'line-right' || positionAlign === 'center' ? positionAlign : left ? 'line-left' : right ? 'line-right' : 'center';
-  const width = typeof size === 'number' ? size : 100;
-  const centre = anchor === 'line-left' ? position + width / 2 : anchor === 'line-right' ? position - width / 2 : position;
-  return centre < 35 ? 'left' : centre > 65 ? 'right' : 'center';
+  // The box of the rendering rules: its size clamped to what fits on the side the anchor leaves.
+  const room = anchor === 'line-left' ? 100 - position : anchor === 'line-right' ? position : 2 * Math.min(position, 100 - position);
+  const width = Math.min(typeof size === 'number' ? size : 100, room);
+  const boxLeft = anchor === 'line-left' ? position : anchor === 'line-right' ? position - width : position - width / 2;
+  // The text stands at the box's edge it is aligned to, or in its middle.
+  const at = left ? boxLeft : right ? boxLeft + width : boxLeft + width / 2;
+  return at < 35 ? 'left' : at > 65 ? 'right' : 'center';
 }
 
 describe('WPT webvtt file parsing (w3c/webvtt.js copy)', () => {
