@@ -26,6 +26,11 @@ function namedReferences(): Map<string, string> {
   return named;
 }
 
+/** The character HTML's `&name;` stands for, if HTML names it. */
+export function namedCharacter(name: string): string | undefined {
+  return namedReferences().get(`${name};`);
+}
+
 function isAlphanumeric(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }

@@ -30,5 +30,5 @@ export function readTtmlXml(text: string): TtmlXml {
   if (!root || !locator || !tags) return { diagnostics };
   const canonicalizer = new Canonicalizer(locator, tags);
   canonicalizer.visit([root], 0, nameOf(root), new Scope(new Map(), false), true);
-  return { root, locator, rootLocal: canonicalizer.rootLocal, rootNs: canonicalizer.rootNs, diagnostics: canonicalizer.diagnostics };
+  return { root, locator, rootLocal: canonicalizer.rootLocal, rootNs: canonicalizer.rootNs, diagnostics: [...diagnostics, ...canonicalizer.diagnostics] };
 }

@@ -29,6 +29,13 @@ export const messages = {
       `found an \`<!ENTITY>\` declaration (\`${excerpt(entity)}\`) in the \`<!DOCTYPE>\` internal subset; expected a DOCTYPE with no entity declarations: ${format.name} uses no DTD entities, so ${format.outcome} (entity expansion and external files are refused; remove the \`[…]\` part of the DOCTYPE)`,
       at,
     ),
+  htmlEntity: (format: XmlFormat, name: string, character: string | undefined, count: number, at: Location): Diagnostic =>
+    diagnostic(
+      `${format.code}/html-entity`,
+      'warning',
+      `found \`&${excerpt(name)};\`${count === 1 ? '' : ` (${count} times, the first here)`}, which XML does not define (its only named references are \`&amp;\`, \`&lt;\`, \`&gt;\`, \`&quot;\`, \`&apos;\`); ${character === undefined ? 'HTML does not name it either, so it was kept as text' : `read as HTML reads it, ${JSON.stringify(character)} (${[...character].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ')})`}`,
+      at,
+    ),
   notWellFormed: (format: XmlFormat, detail: string, at: Location): Diagnostic =>
     diagnostic(`${format.code}/not-well-formed`, 'error', `the XML is not well-formed: ${shortDetail(detail)}; ${format.outcome}`, at),
   truncated: (format: XmlFormat, name: string, openedLine: number | undefined, at: Location): Diagnostic =>

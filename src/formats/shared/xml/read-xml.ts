@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module';
 import type { X2jOptions, XMLParser } from 'fast-xml-parser';
 import type { Diagnostic, Location } from '../../../model/diagnostic.js';
+import { namedCharacter } from '../character-reference.js';
 import { controlCharacter } from '../control-characters.js';
+import { escapeText } from '../xml-escape.js';
 import { XML_CONTROL } from '../lower.js';
 import { SourceLines } from '../source-lines.js';
 import { Locator } from './locator.js';
@@ -83,8 +85,9 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
   let parser: XMLParser | undefined;
   let plainParser: XMLParser | undefined;
 
-  return (text) => {
-    const lines = new SourceLines(text);
+  return (input) => {
+    let text = input;
+    let lines = new SourceLines(text);
     const prolog = scanProlog(text);
     if (!prolog) return { diagnostics: [notWellFormed(format, text, lines, 'expected a root element after the XML declaration, comments and DOCTYPE')] };
     if (prolog.entity) return { diagnostics: [messages.doctypeEntities(format, prolog.entity.name, lines.locate(prolog.entity.offset))] };
@@ -93,6 +96,13 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
     const control = text.search(XML_CONTROL);
     if (control >= 0) return { diagnostics: [messages.notWellFormed(format, controlCharacter(text, control), lines.locate(control))] };
 
+    const html = text.indexOf('&') < 0 ? undefined : htmlReferences(text, prolog.rootOffset);
+    const said = (html?.found ?? []).map(({ name, character, count, offset }) => messages.htmlEntity(format, name, character, count, lines.locate(offset)));
+    if (html) {
+      // Lines stay as they were, but offsets past a reference move: located anew in the text read.
+      text = html.text;
+      lines = new SourceLines(text);
+    }
     const tags = scanTags(text, prolog.rootOffset);
     if (tags.unclosed) {
       return { diagnostics: [messages.truncated(format, tags.unclosed.name, lines.lineAt(tags.unclosed.offset), { line: lines.lastLine })] };
@@ -119,8 +129,37 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
       else if (roots++ === 0) root = node;
     }
     if (roots !== 1 || strayText || !root) return { diagnostics: [notWellFormed(format, text, lines, 'expected exactly one root element')] };
-    return { root, locator: new Locator(root, tags.starts, lines), tags, diagnostics: [] };
+    return { root, locator: new Locator(root, tags.starts, lines), tags, diagnostics: said };
   };
+}
+
+/** XML's own named references, which the parser expands. */
+const XML_NAMED = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+/** A comment or CDATA section (their `&` is text), or a named reference. */
+const REFERENCE = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|&([A-Za-z][A-Za-z0-9]{0,31});/g;
+
+/**
+ * `&eacute;` and `&nbsp;` as subtitle files from HTML-minded tools carry
+ * them: XML defines neither, so each is put in as the character HTML reads
+ * (no line break is added or taken), or kept as text when HTML names none;
+ * `found` says which, with the first offset of each.
+ */
+function htmlReferences(text: string, from: number): { text: string; found: { name: string; character: string | undefined; count: number; offset: number }[] } | undefined {
+  const found = new Map<string, { name: string; character: string | undefined; count: number; offset: number }>();
+  REFERENCE.lastIndex = from;
+  let out = '';
+  let last = 0;
+  for (let m = REFERENCE.exec(text); m !== null; m = REFERENCE.exec(text)) {
+    const name = m[1];
+    if (name === undefined || XML_NAMED.has(name)) continue;
+    const character = namedCharacter(name);
+    const seen = found.get(name);
+    if (seen) seen.count++;
+    else found.set(name, { name, character, count: 1, offset: m.index });
+    out += text.slice(last, m.index) + (character === undefined ? `&amp;${name};` : escapeText(character));
+    last = m.index + m[0].length;
+  }
+  return found.size === 0 ? undefined : { text: out + text.slice(last), found: [...found.values()] };
 }
 
 /** The validator's verdict, which says where; `fallback` when it finds nothing wrong. */

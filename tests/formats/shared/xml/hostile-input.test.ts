@@ -152,6 +152,26 @@ function oneError(text: string): { code: string; line: number | undefined; messa
   return { code: errors[0]!.code, line: errors[0]!.line, message: errors[0]!.message, cues: track.cues.length };
 }
 
+describe.each(INPUTS)('$name reads the HTML entities XML lacks as HTML does, saying so where each first stands', (input) => {
+  it('puts in `&eacute;` and `&nbsp;`, keeps one HTML does not name as text, and leaves comments and CDATA alone', () => {
+    const text = `<?xml version="1.0"?>\n${input.wrap('t&eacute;l&eacute;&nbsp;<!-- &copy; -->&bogus; &amp;&lt;')}`;
+    const { diagnostics, json } = input.read(text);
+    // The memory and the review files keep tagged text, where `&` is `&amp;`.
+    expect(json).toMatch(/télé\u00a0&(amp;)?bogus; &(amp;)?(&lt;|<)/);
+    expect(json).not.toContain('©');
+    const said = diagnostics.filter((d) => d.code === `${input.code}/html-entity`);
+    expect(said.map((d) => [d.line, /^found `&\w+;`/.exec(d.message)?.[0]])).toEqual([
+      [2, 'found `&eacute;`'],
+      [2, 'found `&nbsp;`'],
+      [2, 'found `&bogus;`'],
+    ]);
+    expect(said[0]!.message).toContain('(2 times, the first here)');
+    expect(said[0]!.message).toContain('read as HTML reads it, "é" (U+00E9)');
+    expect(said[2]!.message).toContain('HTML does not name it either, so it was kept as text');
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('broken TTML', () => {
   it('reports a document cut off inside a text node at its last line', () => {
     const cut = GOOD.slice(0, GOOD.indexOf('two') + 2);
