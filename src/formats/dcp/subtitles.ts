@@ -107,10 +107,11 @@ function readSubtitle(node: XNode, style: Style, ctx: Context): void {
   if (start === undefined || end === undefined) return;
 
   const lines: PositionedLine[] = [];
-  const found = { image: false, ruby: false };
+  const found = { image: false, ruby: false, vertical: false };
   collectLines(node, style, ctx, lines, found);
   const at = ctx.locator.at(node);
   if (found.ruby) ctx.diagnostics.push(messages.rubyDropped(at));
+  if (found.vertical) ctx.diagnostics.push(messages.verticalDropped(at));
   const shown = lines.filter((l) => l.spans.length > 0);
   if (shown.length === 0) {
     ctx.diagnostics.push(found.image ? messages.imageSubtitle(at) : messages.emptySubtitle(at));
@@ -129,7 +130,7 @@ function readSubtitle(node: XNode, style: Style, ctx: Context): void {
   ctx.numbered.push(spotNumber !== undefined);
 }
 
-function collectLines(node: XNode, style: Style, ctx: Context, lines: PositionedLine[], found: { image: boolean; ruby: boolean }): void {
+function collectLines(node: XNode, style: Style, ctx: Context, lines: PositionedLine[], found: { image: boolean; ruby: boolean; vertical: boolean }): void {
   for (const c of children(node)) {
     if (isText(c)) continue;
     const name = localName(c);
@@ -139,8 +140,10 @@ function collectLines(node: XNode, style: Style, ctx: Context, lines: Positioned
   }
 }
 
-function readText(node: XNode, style: Style, ctx: Context, found: { ruby: boolean }): PositionedLine {
+function readText(node: XNode, style: Style, ctx: Context, found: { ruby: boolean; vertical: boolean }): PositionedLine {
   const a = attrsOf(node);
+  const direction = a['Direction']?.trim();
+  if (direction === 'ttb' || direction === 'btt') found.vertical = true;
   const { dialect } = ctx;
   // Both schemas default to the centre of the screen.
   const valign = a[dialect.valign] ?? 'center';

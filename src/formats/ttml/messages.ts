@@ -58,6 +58,8 @@ export const messages = {
       `${count === 1 ? `the paragraph${at(first)} has` : `${count} paragraphs, the first${at(first)}, have`} no resolvable end (no \`end\`/\`dur\` on it or an ancestor); expected an end; ended ${count === 1 ? 'it' : 'them'} at the last time in the document, or 5 s after the start when there is none`,
       first,
     ),
+  verticalDropped: (line: number): Diagnostic =>
+    diagnostic('ttml/vertical-dropped', 'info', 'the document sets vertical writing (`tts:writingMode="tb…"`); the model has only horizontal lines, so its text reads across', { line }),
   rubyDropped: (count: number, line: number): Diagnostic =>
     diagnostic(
       'ttml/ruby-dropped',

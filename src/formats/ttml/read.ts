@@ -543,5 +543,13 @@ export function read(text: string, opts: ParseOptions = {}): ParseResult {
   if (rootNs === '') xml.diagnostics.push(messages.noNamespace(locator.at(root)));
   const reader = new Reader(locator);
   const track = reader.read(root, opts);
-  return { track, diagnostics: [...xml.diagnostics, ...reader.diagnostics] };
+  const vertical = verticalWriting(text);
+  return { track, diagnostics: [...xml.diagnostics, ...reader.diagnostics, ...(vertical === undefined ? [] : [messages.verticalDropped(vertical)])] };
+}
+
+/** `tts:writingMode="tbrl"` (or `tblr`, `tb`) anywhere: vertical text, which the model lays out across; the line of the first. */
+function verticalWriting(text: string): number | undefined {
+  if (text.indexOf('writingMode') < 0) return undefined;
+  const at = /:writingMode\s*=\s*["']\s*tb/.exec(text)?.index;
+  return at === undefined ? undefined : text.slice(0, at).split('\n').length;
 }

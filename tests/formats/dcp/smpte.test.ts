@@ -131,6 +131,27 @@ describe('SMPTE ST 428-7 reader', () => {
     ]);
   });
 
+  it('says a vertical line (Direction="ttb") and a ruby were laid out across, keeping their text', () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<SubtitleReel xmlns="http://www.smpte-ra.org/schemas/428-7/2014/DCST">
+  <Language>ja</Language><EditRate>24 1</EditRate><TimeCodeRate>24</TimeCodeRate>
+  <SubtitleList>
+    <Subtitle SpotNumber="1" TimeIn="00:00:01:00" TimeOut="00:00:02:00">
+      <Text Direction="ttb" Halign="right" Hposition="10">縦書き</Text>
+    </Subtitle>
+    <Subtitle SpotNumber="2" TimeIn="00:00:03:00" TimeOut="00:00:04:00">
+      <Text><Ruby><Rb>漢字</Rb><Rt>かんじ</Rt></Ruby></Text>
+    </Subtitle>
+  </SubtitleList>
+</SubtitleReel>`;
+    const { track: t, diagnostics } = dcpSmpte.parse(xml);
+    expect(t.cues.map((c) => c.lines[0]![0]!.text)).toEqual(['縦書き', '漢字']);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([
+      ['dcp/vertical-dropped', 'info', 5],
+      ['dcp/ruby-dropped', 'info', 8],
+    ]);
+  });
+
   it('reports a frame field at the rate, a bad time and DTD entities', () => {
     const head = '<SubtitleReel xmlns="http://www.smpte-ra.org/schemas/428-7/2014/DCST"><EditRate>24 1</EditRate><TimeCodeRate>24</TimeCodeRate><SubtitleList>';
     const overflow = dcpSmpte.parse(`${head}<Subtitle TimeIn="00:00:00:24" TimeOut="00:00:02:00"><Text Valign="bottom" Vposition="8">a</Text></Subtitle></SubtitleList></SubtitleReel>`);

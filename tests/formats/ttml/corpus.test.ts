@@ -74,4 +74,10 @@ describe('TTML ruby (IMSC 1.1, ExoPlayer fixtures)', () => {
     ]);
     expect(text('w3c-imsc-tests/imsc1_1/ttml/ruby/ruby001.ttml')).toEqual(['利用許諾']);
   });
+
+  it('says vertical writing was laid out across, at the line that asks for it', () => {
+    expect(ttml.parse(readCorpus('w3c-imsc-tests/imsc1_1/ttml/ruby/ruby002.ttml')).diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'ttml/vertical-dropped', severity: 'info', line: 14 }),
+    );
+  });
 });
