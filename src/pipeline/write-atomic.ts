@@ -1,4 +1,5 @@
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { SublocError } from '../errors.js';
 
@@ -41,14 +42,19 @@ async function removeStaleTemps(path: string): Promise<void> {
 /**
  * Writes beside the target, then renames: a reader never sees half a file,
  * and a failed run leaves the previous file (an approved track, say) intact.
+ * A file replaced keeps its permissions, and one this user may not write
+ * (made read-only to keep it) is refused, as writing in place would be.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
+    const before = await stat(path).catch(() => undefined);
+    if (before?.isFile()) await access(path, constants.W_OK);
     await mkdir(dir, { recursive: true });
     await removeStaleTemps(path);
     await writeFile(temp, data);
+    if (before?.isFile()) await chmod(temp, before.mode & 0o7777);
     await rename(temp, path);
   } catch (cause) {
     // Where a file stands in the folder's place there is no temporary file to remove, and rm says so.
@@ -70,6 +76,8 @@ async function reason(cause: NodeJS.ErrnoException, path: string): Promise<strin
       return cause.message;
     case 'EACCES':
     case 'EPERM':
+      // The file itself refused (read-only), or the folder.
+      if (cause.path === path) return `${path} is read-only; expected a file this user may replace (make it writable, or choose another output)`;
       return `permission denied in ${dirname(path)}`;
     case 'ENOSPC':
       return 'the disk is full';

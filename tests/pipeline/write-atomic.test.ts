@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../src/errors.js';
@@ -80,5 +80,28 @@ describe('writeFileAtomic refusing a path', () => {
     writeFileSync(join(dir, 'out'), 'a file');
     const error = (await writeFileAtomic(join(dir, 'out', 'film.srt'), 'x').catch((e: unknown) => e)) as SublocError;
     expect(error.message).toBe(`could not write ${join(dir, 'out', 'film.srt')}: ${join(dir, 'out')} is a file; expected a folder`);
+  });
+});
+
+describe('writeFileAtomic over a file that is there', () => {
+  it('keeps the permissions the file had (a track shared read-only with the group stays so)', async () => {
+    const path = join(tempDir(), 'film.fr-FR.srt');
+    writeFileSync(path, 'old');
+    chmodSync(path, 0o640);
+    await writeFileAtomic(path, 'new');
+    expect(readFileSync(path, 'utf8')).toBe('new');
+    expect(statSync(path).mode & 0o777).toBe(0o640);
+  });
+
+  // root may write any file, so only another user meets the refusal.
+  it.skipIf(process.getuid?.() === 0)('refuses a file this user may not write (made read-only to keep it), and leaves it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'approved.srt');
+    writeFileSync(path, 'approved');
+    chmodSync(path, 0o444);
+    const error = (await writeFileAtomic(path, 'new').catch((e: unknown) => e)) as SublocError;
+    expect(error.message).toBe(`could not write ${path}: ${path} is read-only; expected a file this user may replace (make it writable, or choose another output)`);
+    expect(readFileSync(path, 'utf8')).toBe('approved');
+    expect(readdirSync(dir)).toEqual(['approved.srt']);
   });
 });
