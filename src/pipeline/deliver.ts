@@ -19,6 +19,7 @@ import { dayFrames, formatTimecode } from '../deliver/timecode.js';
 import { recoverDelivery, writeDeliverySet, type DeliverySet, type WriteSetOptions } from '../deliver/write-set.js';
 import type { DeliverOptions } from './deliver-options.js';
 import { withDeliveryLock } from './deliver-lock.js';
+import { checkRunFolder } from './out-folder.js';
 import { languageTrack } from './language-track.js';
 import { pairsApart } from './pairs-apart.js';
 import { fixTiming, type TimingChange } from '../timing/fix-timing.js';
@@ -51,6 +52,7 @@ export interface DeliveryReport {
  */
 export async function deliver(options: DeliverOptions, run: WriteSetOptions & { now?: Date; onWait?: (holder: string) => void } = {}): Promise<DeliveryReport> {
   const { now = new Date(), onWait, ...write } = run;
+  checkRunFolder(join(options.out, options.title), 'deliver');
   const source = options.sourceTrack;
   const units = segment(source);
   const glossary = options.glossary === undefined ? undefined : await loadGlossary(options.glossary, { source: options.source }).then((g) => ({ glossary: g, matcher: createMatcher(g) }));

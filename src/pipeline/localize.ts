@@ -18,6 +18,7 @@ import { draftLanguage, type DraftLanguageResult } from './draft-language.js';
 import type { LocalizeOptions } from './options.js';
 import { readInput } from './read-input.js';
 import { runSource } from './run-source.js';
+import { checkRunFolder } from './out-folder.js';
 import { importReviewEdits, refuseLostEdits, type ReviewEdit } from './review-edits.js';
 import { nextTurn } from './next-turn.js';
 import { languageReport, reportJson, totals, type LanguageReport, type RunReport } from './report.js';
@@ -108,6 +109,7 @@ export async function writeRunReport(options: LocalizeOptions, report: RunReport
  */
 export async function localizeLanguages(options: LocalizeOptions, run: LocalizeRun, lock: RunLockRequest): Promise<RunReport> {
   const { onEvent = () => {} } = run;
+  if (!options.dryRun) checkRunFolder(join(options.out, options.title), 'localize');
   const read = await runSource(options);
   const source = read.track;
   const runDiagnostics = read.diagnostics;

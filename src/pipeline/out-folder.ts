@@ -1,5 +1,6 @@
 import { statSync, type Stats } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { SublocError } from '../errors.js';
 import { configError, type Origin } from './origin.js';
 
 /** Its stat, or undefined when nothing is there; below a file (ENOTDIR) nothing can be. */
@@ -26,4 +27,19 @@ export function checkOutFolder(out: string, where: Origin, field: string): strin
     }
     if (dirname(path) === path) return out;
   }
+}
+
+/**
+ * Refuses a run folder the other command writes: `localize` replaces its
+ * draft tracks in place, and `deliver` swaps whole language folders and lists
+ * every file in its manifest, so sharing one folder mixes drafts into a
+ * delivery or lets a delivery lie. `run.json` marks localize's, `manifest.json`
+ * deliver's.
+ */
+export function checkRunFolder(folder: string, writer: 'localize' | 'deliver'): void {
+  const mark = writer === 'localize' ? 'manifest.json' : 'run.json';
+  if (!existing(join(folder, mark))?.isFile()) return;
+  const holds = writer === 'localize' ? "festival deliverables (its manifest.json)" : "localize's drafts and review files (its run.json)";
+  const expected = writer === 'localize' ? 'a folder of drafts, such as out/' : 'a folder of deliverables, such as deliverables/ (the default)';
+  throw new SublocError('CONFIG_INVALID', `${folder} holds ${holds}; expected ${expected}: choose another --out`, { file: folder });
 }

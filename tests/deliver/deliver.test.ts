@@ -11,6 +11,7 @@ import { framesToMs, msToFrames, parseFrameRate, snapToFrame } from '../../src/m
 import type { FrameRate, Track } from '../../src/model/track.js';
 import { cli } from '../helpers/cli.js';
 import { localizeSample } from '../helpers/localize-sample.js';
+import { fileTree } from '../helpers/file-tree.js';
 import { assertValidFile, type SchemaName } from '../helpers/schemas.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -270,6 +271,23 @@ describe('subloc deliver on the bundled sample', () => {
     expect(en).toMatchObject({ delivered: true, qc: { errors: 1 } });
     expect(en.findings).toContainEqual(expect.objectContaining({ code: 'glossary/forbidden', severity: 'error', message: expect.stringContaining('complaint hotline') }));
     expect(readFileSync(join(out, 'hotline-beijing/en-US/hotline-beijing.en-US.srt'), 'utf8')).toContain('complaint hotline');
+  });
+
+  it('refuses to deliver into localize’s run folder, and localize refuses a delivery’s, writing nothing', async () => {
+    const drafts = join(work, 'out');
+    const before = fileTree(join(drafts, 'hotline-beijing'), 'base64');
+    const into = await run(['--out', drafts, '--language', 'en-US', '--allow-qc-errors']);
+    expect(into.code).toBe(1);
+    expect(into.stderr).toContain(`${join(drafts, 'hotline-beijing')} holds localize's drafts and review files (its run.json); expected a folder of deliverables`);
+    expect(fileTree(join(drafts, 'hotline-beijing'), 'base64')).toEqual(before);
+
+    const delivered = join(work, 'festival');
+    expect((await run(['--out', delivered, '--language', 'en-US', '--formats', 'srt', '--allow-qc-errors'])).code).toBe(0);
+    const delivery = fileTree(join(delivered, 'hotline-beijing'), 'base64');
+    const back = await cli(['localize', '--config', config, '--memory', memory, '--target', 'en-US', '--out', delivered], root, {});
+    expect(back.code).toBe(1);
+    expect(back.stderr).toContain('holds festival deliverables (its manifest.json); expected a folder of drafts');
+    expect(fileTree(join(delivered, 'hotline-beijing'), 'base64')).toEqual(delivery);
   });
 
   it('says what is wrong with the options', async () => {
