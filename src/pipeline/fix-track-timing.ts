@@ -1,4 +1,5 @@
 import { SublocError } from '../errors.js';
+import { dayFrames } from '../deliver/timecode.js';
 import { formatForPath } from '../formats/index.js';
 import { parse } from '../formats/parse.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
@@ -12,7 +13,7 @@ export interface FixTrackTimingInput {
   input: string;
   /** Where the fixed track goes, in the format its name says; the input's own format when that says none. */
   output: string;
-  /** The track's language when the file does not say it: whose reading speed the text needs. */
+  /** The track's language, whose reading speed the text needs: over what the file says of itself. */
   language: Lang;
   profile: Profile;
   frameRate: FrameRate;
@@ -35,7 +36,9 @@ export async function fixTrackTiming(options: FixTrackTimingInput): Promise<FixT
   if (hasErrors(parsed.diagnostics)) {
     throw new SublocError('PARSE_FAILED', `${options.input}: not fixed; expected a track without errors: fix the errors above`, { file: options.input, diagnostics: parsed.diagnostics });
   }
-  const fixed = fixTiming(parsed.track, { language: parsed.track.language, profile: options.profile, frameRate: options.frameRate });
+  // The language asked for (or the file name's), not the file's own tag: a template's `Language: en` on a Japanese track
+  // would time it at English speed. No out-time reaches 24:00:00:00, where timecodes wrap.
+  const fixed = fixTiming(parsed.track, { language: options.language, profile: options.profile, frameRate: options.frameRate, lastFrame: dayFrames(options.frameRate) - 1 });
   const adapter = formatForPath(options.output) ?? formatForPath(options.input);
   if (adapter === undefined) throw new SublocError('USAGE', `cannot tell the format of ${options.output} from its name; expected a name ending in .srt, .vtt or .ttml`);
   const written = adapter.serialize(fixed.track, { frameRate: options.frameRate });

@@ -1,3 +1,4 @@
+import { dayFrames } from '../deliver/timecode.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { FILM } from '../model/frame-rate.js';
 import type { Track } from '../model/track.js';
@@ -17,6 +18,8 @@ export interface RunSource {
 export async function runSource(options: Pick<LocalizeOptions, 'input' | 'source' | 'title' | 'encoding' | 'fixTiming' | 'profile' | 'frameRate'>): Promise<RunSource> {
   const read = await readSourceTrack(options);
   if (!options.fixTiming) return { track: read.track, diagnostics: read.diagnostics };
-  const timed = fixTiming(read.track, { language: options.source, profile: options.profile, frameRate: options.frameRate ?? FILM });
+  const rate = options.frameRate ?? FILM;
+  // No out-time reaches 24:00:00:00, where timecodes wrap (and DCP writers refuse the track).
+  const timed = fixTiming(read.track, { language: options.source, profile: options.profile, frameRate: rate, lastFrame: dayFrames(rate) - 1 });
   return { track: timed.track, diagnostics: [...read.diagnostics, ...timed.findings], timingChanges: timed.changes };
 }

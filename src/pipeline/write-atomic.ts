@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { SublocError } from '../errors.js';
 
@@ -43,13 +43,23 @@ async function removeStaleTemps(path: string): Promise<void> {
  * Writes beside the target, then renames: a reader never sees half a file,
  * and a failed run leaves the previous file (an approved track, say) intact.
  * A file replaced keeps its permissions, and one this user may not write
- * (made read-only to keep it) is refused, as writing in place would be.
+ * (made read-only to keep it) is refused, as writing in place would be; a
+ * link keeps pointing at it, and a device or pipe is written into.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomic(to: string, data: string | Uint8Array): Promise<void> {
+  const before = await stat(to).catch(() => undefined);
+  // A device or a pipe (`-o /dev/stdout`, a FIFO) is written into: renaming over it would put a file in its place.
+  if (before !== undefined && !before.isFile() && !before.isDirectory()) {
+    await writeFile(to, data).catch(async (cause: unknown) => {
+      throw new SublocError('WRITE_FAILED', `could not write ${to}: ${await reason(cause as NodeJS.ErrnoException, to)}`, { cause, file: to });
+    });
+    return;
+  }
+  // Through a link to the file it names: the link stays, and the file is replaced whole.
+  const path = before?.isFile() && (await lstat(to)).isSymbolicLink() ? await realpath(to) : to;
   const dir = dirname(path);
   const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
-    const before = await stat(path).catch(() => undefined);
     if (before?.isFile()) await access(path, constants.W_OK);
     await mkdir(dir, { recursive: true });
     await removeStaleTemps(path);

@@ -68,7 +68,11 @@ export const profileInvalid = {
   languageKey: () => 'must be `default` or a BCP 47 language tag such as `zh-Hans` or `en`',
   unknownRule: (ids: readonly string[]) => `is not a QC rule; expected one of ${ids.map((f) => `\`${f}\``).join(', ')}`,
   severity: (found: string) => `must be \`off\`, \`warning\` or \`error\`, found ${found}`,
-  durationOrder: (min: number, max: number) => `must be above \`minDurationMs\` (${min} ms), found ${max} ms`,
+  /** Said at the value the file set: `max` when the file set the maximum, else the minimum against the maximum it inherits. */
+  durationOrder: (min: number, max: number, at: 'min' | 'max', maxFrom: string) =>
+    at === 'max'
+      ? `must be above \`minDurationMs\` (${min} ms), found ${max} ms`
+      : `must be below \`maxDurationMs\` (${max} ms, from ${maxFrom}), found ${min} ms`,
   unknownProfile: (name: string, names: readonly string[]) =>
     `unknown profile \`${name}\`; expected ${names.map((n) => `\`${n}\``).join(', ')} or a profile file (.json)`,
 };

@@ -137,7 +137,8 @@ export function parseProfile(json: string | Uint8Array, file: string, id: string
       }
   }
   if (profile.maxDurationMs.value <= profile.minDurationMs.value && problems.list.length === 0) {
-    problems.add(root.maxDurationMs === undefined ? ['minDurationMs', 'value'] : ['maxDurationMs', 'value'], msg.durationOrder(profile.minDurationMs.value, profile.maxDurationMs.value));
+    const at = root.maxDurationMs === undefined ? 'min' : 'max';
+    problems.add([`${at}DurationMs`, 'value'], msg.durationOrder(profile.minDurationMs.value, profile.maxDurationMs.value, at, profile.maxDurationMs.source));
   }
   if (problems.list.length > 0) throwProblems(file, problems.list, PROFILE_FILE);
   return profile;

@@ -67,8 +67,10 @@ export function fixTiming(track: Track, options: TimingFixOptions): TimingFixRes
   const { profile, frameRate: rate, language } = options;
   const toFrames = (ms: Ms) => msToFrames(ms, rate);
   const minGap = profile.minGapFrames.value;
-  const maxExtend = toFrames(options.maxExtendMs ?? 500);
-  const chain = toFrames(options.chainMs ?? 500);
+  // Whole frames within the limit, to the millisecond: 12 at 25 fps (480 ms), not 13 (520 ms); 12 at 23.976 (500.5 ms).
+  const within = (ms: Ms) => Math.floor(((ms + 1) * rate.numerator) / (rate.denominator * 1000));
+  const maxExtend = within(options.maxExtendMs ?? 500);
+  const chain = within(options.chainMs ?? 500);
   const minDuration = Math.ceil((profile.minDurationMs.value * rate.numerator) / (rate.denominator * 1000));
   const maxDuration = Math.floor((profile.maxDurationMs.value * rate.numerator) / (rate.denominator * 1000));
   const cps = forLanguage(profile.readingSpeed.value, language);

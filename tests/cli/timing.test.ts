@@ -28,7 +28,7 @@ describe('subloc timing fix', () => {
     expect(readFileSync(join(dir, 'call.zh-Hans.srt'), 'utf8')).toBe(SRT);
     expect(result.stdout).toContain('cue 1 out: 1400 ms → 1833 ms (min-duration)');
     expect(result.stdout).toContain('cue 2 out: 4000 ms → 3833 ms (overlap)');
-    const fixed = parse(readFileSync(join(dir, 'call.zh-Hans.timed.srt'))).track;
+    const fixed = parse(readFileSync(join(dir, 'call.timed.zh-Hans.srt'))).track;
     const fps = parseFrameRate('24')!;
     expect(fixed.cues.map((c) => c.lines)).toEqual(parse(SRT).track.cues.map((c) => c.lines));
     for (const c of fixed.cues) expect(framesToMs(msToFrames(c.end, fps), fps)).toBe(c.end);
@@ -59,6 +59,29 @@ describe('subloc timing fix', () => {
 });
 
 describe('subloc qc', () => {
+  it('times a track at the reading speed of the language asked for, not the one its file claims', async () => {
+    const dir = tempDir();
+    // A WebVTT template's `Language: en` on a Japanese track: 12 characters in 1 s, English speed but not Japanese.
+    writeFileSync(join(dir, 'd.ja.vtt'), 'WEBVTT\nLanguage: en\n\n00:00:01.000 --> 00:00:02.000\nこんにちは、元気ですか。\n');
+    const r = await cli(['timing', 'fix', 'd.ja.vtt', '--language', 'ja', '-o', 'd2.ja.vtt', '--json'], dir);
+    const report = JSON.parse(r.stdout) as { language: string; changes: { cueId: string; after: number; rule: string }[] };
+    expect(report.language).toBe('ja');
+    expect(report.changes).toEqual([expect.objectContaining({ cueId: '1', after: 2500, rule: 'reading-speed' })]);
+  });
+
+  it('never extends an out-time to 24:00:00:00, where timecodes wrap', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'late.en.srt'), '1\n23:59:59,500 --> 23:59:59,700\nA long line that needs far more time to read.\n');
+    const r = await cli(['timing', 'fix', 'late.en.srt', '--json'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const fixed = parse(readFileSync(join(dir, 'late.timed.en.srt'))).track.cues[0]!;
+    expect(fixed.end).toBeLessThan(24 * 3_600_000);
+    expect(fixed.end).toBe(framesToMs(24 * 3600 * 24 - 1, parseFrameRate('24')!));
+    // The fixed file keeps its language where qc reads it: fix, then check, as the README says.
+    const qc = await cli(['qc', 'late.timed.en.srt', '--json'], dir);
+    expect((JSON.parse(qc.stdout) as { language: string }).language).toBe('en');
+  });
+
   it('reads the language from the file name as timing fix does, and --language overrides it', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'call.zh-Hans.srt'), SRT);

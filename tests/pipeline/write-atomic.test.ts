@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../src/errors.js';
@@ -103,5 +104,35 @@ describe('writeFileAtomic over a file that is there', () => {
     expect(error.message).toBe(`could not write ${path}: ${path} is read-only; expected a file this user may replace (make it writable, or choose another output)`);
     expect(readFileSync(path, 'utf8')).toBe('approved');
     expect(readdirSync(dir)).toEqual(['approved.srt']);
+  });
+});
+
+describe('writeFileAtomic over what is not a plain file', () => {
+  it('writes through a link to the file it names, and the link stays a link', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'real.srt'), 'old');
+    symlinkSync(join(dir, 'real.srt'), join(dir, 'link.srt'));
+    await writeFileAtomic(join(dir, 'link.srt'), 'new');
+    expect(lstatSync(join(dir, 'link.srt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.srt'), 'utf8')).toBe('new');
+  });
+
+  it('writes into a named pipe, which stays a pipe (-o a FIFO another program reads)', async () => {
+    const dir = tempDir();
+    const fifo = join(dir, 'out.srt');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo]);
+    let read = '';
+    reader.stdout.on('data', (chunk: Buffer) => (read += chunk.toString()));
+    await writeFileAtomic(fifo, 'through the pipe');
+    await once(reader, 'close');
+    expect(read).toBe('through the pipe');
+    expect(statSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('writes into a device and says what it answered; the device stays (as root, /dev/full was replaced by a file)', async () => {
+    const error = (await writeFileAtomic('/dev/full', 'x').catch((e: unknown) => e)) as SublocError;
+    expect(error.message).toBe('could not write /dev/full: the disk is full');
+    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
   });
 });

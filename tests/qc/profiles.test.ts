@@ -143,6 +143,11 @@ describe('profile files', () => {
     expect(e.message).toBe('p.json:1:31: `maxDurationMs.value` must be above `minDurationMs` (833 ms), found 500 ms');
   });
 
+  it('refuses a minimum duration not below the maximum it inherits, naming where that comes from', () => {
+    const e = thrown(() => parseProfile('{ "minDurationMs": { "value": 8000, "source": "x" } }', 'p.json', 'p'));
+    expect(e.message).toMatch(/^p\.json:1:31: `minDurationMs\.value` must be below `maxDurationMs` \(7000 ms, from .+\), found 8000 ms$/);
+  });
+
   it('locates JSON syntax errors', () => {
     const e = thrown(() => parseProfile('{ "name": "x", }', 'p.json', 'p'));
     expect(e.message).toMatch(/^p\.json:1:16: not valid JSON: expected/);

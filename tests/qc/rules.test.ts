@@ -96,6 +96,12 @@ const cases: Record<string, Case[]> = {
       target: en(cue('1', 0, 1000, 'A'), cue('2', 1000, 2000, 'B')),
       expected: ['qc/min-gap error 1: ends 0 frames (0 ms at 24 fps) before cue 2 starts, expected a gap of at least 2 frames (Netflix); 2 frames short — end this cue earlier'],
     },
+    {
+      // 2.021 s is frame 49 (48.5 rounds up), 2.084 s frame 50: on the grid every deliverable uses, 1 frame, though 63 ms is 1.5 frames long.
+      name: 'a gap of 1.5 frames that lands 1 frame wide on the grid',
+      target: en(cue('1', 1000, 2021, 'A'), cue('2', 2084, 4000, 'B')),
+      expected: ['qc/min-gap error 1: ends 1 frame (63 ms at 24 fps) before cue 2 starts, expected a gap of at least 2 frames (Netflix); 1 frame short — end this cue earlier or close the gap'],
+    },
     { name: '42 ms is 3 frames at 60 fps (the options override the rate)', target: en(cue('1', 0, 1000, 'A'), cue('2', 1042, 2000, 'B')), frameRate: { numerator: 60, denominator: 1 }, expected: [] },
     {
       name: "the track's own rate, 25 fps",

@@ -66,10 +66,11 @@ describe('fixTiming (Netflix subtitle timing guidelines)', () => {
     );
   });
 
-  it('scales the frame rules to the rate: at 25 fps half a second is 13 frames', () => {
+  it('scales the frame rules to the rate: at 25 fps half a second is 12 frames (480 ms), never 13 (520 ms)', () => {
     const fps25 = parseFrameRate('25')!;
-    const { track: fixed } = fix(track(cue('1', f(0, fps25), f(50, fps25)), cue('2', f(63, fps25), f(120, fps25))), fps25);
-    expect(fixed.cues[0]!.end).toBe(f(61, fps25));
+    const gap = (frames: number) => fix(track(cue('1', f(0, fps25), f(50, fps25)), cue('2', f(50 + frames, fps25), f(120, fps25))), fps25).track.cues[0]!.end;
+    expect(gap(12)).toBe(f(60, fps25));
+    expect(gap(13)).toBe(f(50, fps25));
   });
 
   it('ends an overlapping cue the minimum gap before the next, which keeps its in-time', () => {

@@ -9,10 +9,15 @@ import { pickAction } from '../pick-action.js';
 import { SHARED_OPTIONS } from '../shared-options.js';
 import { note, printDiagnostic } from '../style.js';
 
-/** `film.zh-Hans.srt` → `film.zh-Hans.timed.srt`: the fixed track beside the original, never over it. */
+/**
+ * `film.zh-Hans.srt` → `film.timed.zh-Hans.srt`: the fixed track beside the original, never over it, its
+ * language still just before the extension, where `qc` and the next `timing fix` look for it.
+ */
 function besideInput(input: string): string {
   const ext = extname(input);
-  return `${input.slice(0, input.length - ext.length)}.timed${ext}`;
+  const stem = input.slice(0, input.length - ext.length);
+  const { language } = fromFileName(input);
+  return language === undefined ? `${stem}.timed${ext}` : `${stem.slice(0, stem.length - language.length - 1)}.timed.${language}${ext}`;
 }
 
 async function fixAction(values: ParsedArgs['values'], files: string[], io: CliIo): Promise<number> {

@@ -5,9 +5,10 @@ import { followers } from '../timeline.js';
 
 /**
  * Frames between a cue's end and the next cue's start, at the track's frame
- * rate (rounded to the nearest frame, as times written in milliseconds
- * land between frames). A cue that starts before the previous one ends is
- * left to `overlap`.
+ * rate: each time on its nearest frame, as every frame-based deliverable
+ * puts it, then the frames between (a 63 ms gap from 2.021 s is 1 frame at
+ * 24 fps, not the 2 its length rounds to). A cue that starts before the
+ * previous one ends is left to `overlap`.
  */
 export default defineRule({
   id: 'min-gap',
@@ -18,7 +19,7 @@ export default defineRule({
     for (const { previous, cue } of followers(ctx.track)) {
       const gapMs = cue.start - previous.end;
       if (gapMs < 0) continue;
-      const frames = msToFrames(gapMs, ctx.frameRate);
+      const frames = msToFrames(cue.start, ctx.frameRate) - msToFrames(previous.end, ctx.frameRate);
       if (frames < min) report(previous, messages.minGap(frames, gapMs, frameRateLabel(ctx.frameRate), cue.id, min, ctx.profile.name));
     }
   },
