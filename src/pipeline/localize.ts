@@ -6,7 +6,8 @@ import { openMemoryStore } from '../memory/open.js';
 import type { MemoryStore, RunHolder } from '../memory/store.js';
 import { importTmx } from '../memory/tmx.js';
 import { messages as tmxMessages } from '../memory/tmx-messages.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import { SublocError } from '../errors.js';
 import type { Lang } from '../model/track.js';
 import { buildReviewPackage } from '../review/package.js';
 import type { DeepLGate } from '../translate/deepl/index.js';
@@ -46,7 +47,12 @@ async function importMemories(memory: MemoryStore, files: readonly string[], sou
   const imported: RunReport['imported'] = [];
   for (const file of files) {
     const decoded = decode(await readInput(file));
-    const result = importTmx(decoded.text, file);
+    const result = hasErrors(decoded.diagnostics) ? undefined : importTmx(decoded.text, file);
+    const errors = [...decoded.diagnostics, ...(result?.diagnostics ?? [])].filter((d) => d.severity === 'error');
+    // A memory the run was told to import and could not: drafting without it would bill again what it holds.
+    if (result === undefined || errors.length > 0) {
+      throw new SublocError('PARSE_FAILED', `${file}: the memory to import could not be read (see the errors above); nothing was drafted or billed: fix the file, or take it out of \`tmx\``, { file, diagnostics: errors });
+    }
     const put = await memory.put(result.entries);
     const others = new Map<string, number>();
     for (const e of result.entries) if (e.sourceLang !== source) others.set(e.sourceLang, (others.get(e.sourceLang) ?? 0) + 1);

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
@@ -40,6 +40,22 @@ describe('a TMX of the config in another source language than the track', () => 
     expect(r.stderr).toContain(`hotline-beijing.fr-FR.tmx: warning: 91 units are translations from zh-CN`);
     // The other TMX files of the config are in the track's language: nothing to say about them.
     expect(report.imported.filter((i) => i.diagnostics.length > 0)).toHaveLength(1);
+  });
+});
+
+describe('a TMX of the config that cannot be read', () => {
+  it.each([
+    ['cut short', (tmx: string) => tmx.slice(0, -40)],
+    ['not text (a ZIP)', () => 'PK\u0003\u0004\u0000\u0000binary'],
+  ])('%s stops the run before anything is drafted or billed, exit 1, naming the file', async (_, damage) => {
+    const dir = sampleProject();
+    const tmx = join(dir, 'subtitles/tm/hotline-beijing.fr-FR.tmx');
+    writeFileSync(tmx, damage(readFileSync(tmx, 'utf8')));
+    const r = await cli(['localize', '--config', 'subloc.config.json', '--target', 'fr-FR', '--provider', 'pseudo'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${tmx}: the memory to import could not be read (see the errors above); nothing was drafted or billed`);
+    expect(r.stderr).not.toContain('internal error');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
 
