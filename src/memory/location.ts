@@ -10,8 +10,9 @@ const SECRET_PARAMS = ['password', 'sslpassword'];
 function secretsOf(location: string): string[] {
   if (!isPostgresLocation(location)) return [];
   const secrets: string[] = [];
-  // The userinfo as written: `new URL` may refuse the URL, and a password can hold `@`.
-  const userinfo = /^[a-z]+:\/\/([^/?#]*)@/i.exec(location)?.[1];
+  // The userinfo as written, up to the last `@`: `new URL` may refuse the URL, and a password can hold `@`, or a
+  // `/`, `?` or `#` its writer forgot to percent-encode (over-masking a query is the safe side).
+  const userinfo = /^[a-z]+:\/\/(.*)@/i.exec(location)?.[1];
   const colon = userinfo?.indexOf(':') ?? -1;
   if (userinfo !== undefined && colon >= 0) secrets.push(userinfo.slice(colon + 1));
   for (const match of location.matchAll(/[?&](\w+)=([^&#]*)/g)) {
@@ -40,7 +41,7 @@ export function hideSecrets(text: string, location: string): string {
  */
 export function publicLocation(location: string): string {
   if (!isPostgresLocation(location)) return location;
-  const withoutPassword = location.replace(/^([a-z]+:\/\/)([^/?#]*)@/i, (_, scheme: string, userinfo: string) => {
+  const withoutPassword = location.replace(/^([a-z]+:\/\/)(.*)@/i, (_, scheme: string, userinfo: string) => {
     const colon = userinfo.indexOf(':');
     return `${scheme}${colon < 0 ? userinfo : userinfo.slice(0, colon)}@`;
   });

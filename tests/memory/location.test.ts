@@ -19,6 +19,9 @@ describe('a memory location', () => {
       ['postgres://tm:p%40ss%2Fw@db/memory?sslmode=require', 'postgres://tm@db/memory?sslmode=require'],
       // A password with a raw `@` in it: the last `@` before the host ends it.
       ['postgres://tm:a@b@db/memory', 'postgres://tm@db/memory'],
+      // `/`, `?` or `#` in a password nobody percent-encoded: the URL cannot be parsed, and the password must still not show.
+      ['postgres://tm:se/cret@db:5432/memory', 'postgres://tm@db:5432/memory'],
+      ['postgres://tm:se?cr#et@db/memory', 'postgres://tm@db/memory'],
       ['postgres://db/memory?user=tm&password=s3cret&sslpassword=k3y', 'postgres://db/memory?user=tm&password=***&sslpassword=***'],
       ['postgres://tm@db/memory', 'postgres://tm@db/memory'],
       ['/film/.subloc/memory.sqlite', '/film/.subloc/memory.sqlite'],
@@ -29,5 +32,7 @@ describe('a memory location', () => {
     const url = 'postgres://tm:p%40ss%2Fw@db/memory';
     expect(hideSecrets(`connect ${url} failed for p@ss/w`, url)).toBe('connect postgres://tm:***@db/memory failed for ***');
     expect(hideSecrets('no secret here', '/film/memory.sqlite')).toBe('no secret here');
+    const raw = 'postgres://tm:se/cretXYZ@db/memory';
+    expect(hideSecrets(`\`${raw}\` is not a Postgres URL subloc can read`, raw)).not.toContain('se/cretXYZ');
   });
 });
