@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import { canonicalLanguageTag } from '../model/language.js';
 import { lowestStatus } from './precedence.js';
-import { UNDATED, type MemoryEntry, type MemoryStatus } from './store.js';
+import { STUDIO_PROVIDER, UNDATED, type MemoryEntry, type MemoryStatus } from './store.js';
 import { messages } from './tmx-messages.js';
 import { xmlAttr } from '../formats/shared/xml-escape.js';
 import { readSeg, segOf } from './tmx-seg.js';
@@ -9,12 +9,16 @@ import { elements, elementTree, textOf, type Element } from '../formats/shared/x
 import { xmlReader } from '../formats/shared/xml/read-xml.js';
 
 const TOOL_VERSION = '0.1.0';
+/** Providers only a reviewer's work comes from: review import of an XLIFF or a subtitle file, and the studio. */
+const REVIEWED_BY_PROVIDER: ReadonlySet<string> = new Set(['xliff', 'srt', 'vtt', 'subtitles', STUDIO_PROVIDER]);
 const STATUSES: ReadonlySet<string> = new Set<MemoryStatus>(['draft', 'reviewed', 'approved']);
 const PROP = {
   status: 'x-subloc-status',
   provider: 'x-subloc-provider',
   glossary: 'x-subloc-glossary',
   reviewer: 'x-subloc-reviewer',
+  /** `yes` when a reviewer stored it (review import, the studio): kept on a restore, so no later import passes over it. */
+  byReviewer: 'x-subloc-by-reviewer',
   /** Each cue's status, space-separated, when a reviewer decided cue by cue. */
   cueStatus: 'x-subloc-cue-status',
   /** A reviewer's comment on cue k (from 1): `x-subloc-comment-2`. */
@@ -56,6 +60,7 @@ export function exportTmx(entries: readonly MemoryEntry[], options: ExportTmxOpt
     out.push(`      <prop type="${PROP.provider}">${xmlAttr(e.provider)}</prop>`);
     if (e.glossaryVersion !== '') out.push(`      <prop type="${PROP.glossary}">${xmlAttr(e.glossaryVersion)}</prop>`);
     if (e.reviewer !== undefined) out.push(`      <prop type="${PROP.reviewer}">${xmlAttr(e.reviewer)}</prop>`);
+    if (e.byReviewer === true) out.push(`      <prop type="${PROP.byReviewer}">yes</prop>`);
     if (e.cueStatus !== undefined) out.push(`      <prop type="${PROP.cueStatus}">${e.cueStatus.join(' ')}</prop>`);
     e.comments?.forEach((comment, k) => {
       if (comment !== '') out.push(`      <prop type="${PROP.comment}${k + 1}">${xmlAttr(comment)}</prop>`);
@@ -215,6 +220,9 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
       };
       const reviewer = found.get(PROP.reviewer)?.value;
       if (reviewer) entry.reviewer = reviewer;
+      // An export made before the prop existed says it by its provider, as the SQLite memory's own migration read it.
+      const byReviewer = found.get(PROP.byReviewer)?.value ?? (REVIEWED_BY_PROVIDER.has(entry.provider) && entryStatus !== 'draft' ? 'yes' : undefined);
+      if (byReviewer === 'yes') entry.byReviewer = true;
       if (Array.isArray(cueStatus) && cueStatus.some((s) => s !== entryStatus)) entry.cueStatus = cueStatus;
       if (comments.some((c) => c !== '')) entry.comments = comments;
       entries.push(entry);

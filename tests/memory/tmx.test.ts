@@ -33,10 +33,11 @@ const arbEntry: fc.Arbitrary<MemoryEntry> = fc
     provider: fc.constantFrom('deepl', 'pseudo', 'tmx', 'xliff & co'),
     status: fc.constantFrom('draft', 'reviewed', 'approved'),
     reviewer: fc.option(fc.constantFrom('Lin', 'Ana "QA" Ruiz', '王芳'), { nil: undefined }),
+    byReviewer: fc.boolean(),
     seconds: fc.integer({ min: 1_600_000_000, max: 1_900_000_000 }),
   })
   .filter((e) => e.sourceLang !== e.targetLang)
-  .map(({ cues, seconds, reviewer, ...rest }) => {
+  .map(({ cues, seconds, reviewer, byReviewer, ...rest }) => {
     const e: MemoryEntry = {
       ...rest,
       source: cues.map(([s]) => s),
@@ -45,6 +46,7 @@ const arbEntry: fc.Arbitrary<MemoryEntry> = fc
       updatedAt: new Date(seconds * 1000).toISOString(),
     };
     if (reviewer !== undefined) e.reviewer = reviewer;
+    if (byReviewer) e.byReviewer = true;
     return e;
   });
 
@@ -71,6 +73,18 @@ describe('TMX export and import', () => {
     expect(back.diagnostics).toEqual([]);
     expect(back.entries).toEqual([decided]);
     expect(validateText(tmx, 'tmx-1.4b', 'memory.tmx')).toEqual({ ok: true, out: '' });
+  });
+
+  it('keeps that a reviewer stored an entry, so a restored memory still holds it over any later import; an older export says it by its provider', () => {
+    const byMarie = entry({ source: ['北京'], target: ['Pékin'], status: 'reviewed', provider: 'xliff', reviewer: 'Marie', byReviewer: true });
+    const tmx = exportTmx([byMarie], { srcLang: 'zh-Hans' });
+    expect(tmx).toContain('<prop type="x-subloc-by-reviewer">yes</prop>');
+    expect(importTmx(tmx, 'backup.tmx').entries).toEqual([byMarie]);
+    const older = tmx.replace(/\s*<prop type="x-subloc-by-reviewer">yes<\/prop>/, '');
+    expect(importTmx(older, 'backup.tmx').entries).toEqual([byMarie]);
+    // A machine draft stored by a review import's provider is still no reviewer's work.
+    const { byReviewer: _, ...plain } = byMarie;
+    expect(importTmx(exportTmx([{ ...plain, status: 'draft' }], { srcLang: 'zh-Hans' }), 'd.tmx').entries[0]!.byReviewer).toBeUndefined();
   });
 
   it('reads cue statuses that do not fit the unit as the unit\'s status, and says so', () => {
