@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { isPostgresLocation } from './location.js';
 
 /** Where the memory lives when neither `--memory` nor `SUBLOC_MEMORY` says. */
@@ -11,5 +12,22 @@ export const DEFAULT_MEMORY = '.subloc/memory.sqlite';
  */
 export function memoryPath(option: string | undefined, env: Readonly<Record<string, string | undefined>>, cwd: string): string {
   const chosen = [option, env['SUBLOC_MEMORY']].find((p) => p !== undefined && p.trim() !== '') ?? DEFAULT_MEMORY;
-  return chosen === ':memory:' || isPostgresLocation(chosen) ? chosen : resolve(cwd, chosen);
+  return chosen === ':memory:' || isPostgresLocation(chosen) ? chosen : canonical(resolve(cwd, chosen));
+}
+
+/**
+ * The file itself, through any link to it or its folder: the run lock sits
+ * beside the memory by name, and two runs reaching one file by two names
+ * must find one lock, or both would bill the same units.
+ */
+function canonical(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return path;
+    }
+  }
 }

@@ -38,8 +38,11 @@ function tmxDate(iso: string): string {
 function isoDate(tmx: string): string | undefined {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(tmx.trim());
   if (!m) return undefined;
-  const time = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!);
-  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const time = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  // Date.UTC rolls month 13 or day 99 over into a later date, which would outrank real later work: such a date is none.
+  const exact = time.getUTCFullYear() === year && time.getUTCMonth() === month - 1 && time.getUTCDate() === day && time.getUTCHours() === hour && time.getUTCMinutes() === minute && time.getUTCSeconds() === second;
+  return exact ? time.toISOString() : undefined;
 }
 
 /** The memory as TMX 1.4b: one `<tu>` per entry, its status, provider, glossary version and reviewer as props. */

@@ -299,6 +299,12 @@ describe('TMX import diagnostics', () => {
     expect(r.entries[0]?.updatedAt).toBe(UNDATED);
   });
 
+  it.each(['20261399T999999Z', '20260230T120000Z', '20261128T246000Z'])('takes %s, a date that does not exist, as undated: rolled over, it would outrank real later work', (date) => {
+    const r = importTmx(wrap(HEADER, `<tu changedate="${date}">\n<tuv xml:lang="zh-Hans"><seg>一</seg></tuv><tuv xml:lang="en"><seg>one</seg></tuv></tu>`), 'x.tmx');
+    expect(r.diagnostics).toMatchObject([{ code: 'tmx/bad-date', severity: 'warning', line: 5 }]);
+    expect(r.entries[0]?.updatedAt).toBe(UNDATED);
+  });
+
   it('dates a variant by its own changedate, else its unit’s changedate or creationdate, else as undated', () => {
     const r = importTmx(
       wrap(
