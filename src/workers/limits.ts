@@ -17,8 +17,9 @@ export interface CatalogLimits {
 
 /** `--rate <requests/s>`: a positive number. */
 export function parseRate(text: string): number {
-  const rate = Number(text);
-  if (text.trim() === '' || !Number.isFinite(rate) || rate <= 0) throw new SublocError('USAGE', `--rate \`${text}\` is not a request rate; expected a positive number of DeepL requests per second, e.g. 5 or 0.5`);
+  // Decimal only: Number() also reads `0x10` (16) and `1e3`, which nobody types for a rate.
+  const rate = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(rate) || rate <= 0) throw new SublocError('USAGE', `--rate \`${text}\` is not a request rate; expected a positive number of DeepL requests per second, e.g. 5 or 0.5`);
   return rate;
 }
 
@@ -107,11 +108,11 @@ local reserved = 0
 for _, n in ipairs(redis.call('HVALS', KEYS[2])) do reserved = reserved + tonumber(n) end
 local n = tonumber(ARGV[2])
 local limit = tonumber(ARGV[3])
-if limit >= 0 and used + reserved + n > limit then return {0, used} end
+if limit >= 0 and used + reserved + n > limit then return {0, used, reserved} end
 redis.call('HSET', KEYS[2], ARGV[1], n)
 redis.call('ZADD', KEYS[3], now + tonumber(ARGV[4]), ARGV[1])
 for _, key in ipairs(KEYS) do redis.call('PEXPIRE', key, 40 * 86400 * 1000) end
-return {1, used}
+return {1, used, reserved}
 `;
 
 /** The request's reservation gone, what DeepL billed for it counted. */
@@ -146,9 +147,10 @@ async function takeSlot(redis: Redis, rate: number): Promise<void> {
   }
 }
 
-export function budgetMessage(budget: NonNullable<CatalogLimits['budget']>, used: number, asked: number): string {
+export function budgetMessage(budget: NonNullable<CatalogLimits['budget']>, used: number, asked: number, held = 0): string {
+  const inFlight = held > 0 ? `, ${held} held by requests in flight` : '';
   return (
-    `the DeepL budget of ${budget.characters} characters per ${budget.period} is reached (${used} billed so far, a request of up to ${asked} more refused): ` +
+    `the DeepL budget of ${budget.characters} characters per ${budget.period} is reached (${used} billed so far${inFlight}, a request of ${asked} more refused): ` +
     'the queue is paused; the drafts received so far are kept. Raise it with `subloc catalog resume --budget <n>/' + budget.period + '`, or resume when the next period starts'
   );
 }
@@ -169,8 +171,8 @@ export function redisGate(redis: Redis, jobId: string): DeepLGate {
       const period = periodOf(limits.budget?.period ?? 'month', new Date());
       const keys = [KEYS.used(period), KEYS.reserved(period), KEYS.reservedUntil(period)];
       const id = `${run}${randomUUID()}`;
-      const [taken, billed] = (await redis.eval(RESERVE, keys.length, ...keys, id, characters, limits.budget?.characters ?? -1, RESERVATION_MS, job, run)) as [number, number];
-      if (taken === 0) throw new SublocError('DEEPL_BUDGET', budgetMessage(limits.budget!, billed, characters));
+      const [taken, billed, held] = (await redis.eval(RESERVE, keys.length, ...keys, id, characters, limits.budget?.characters ?? -1, RESERVATION_MS, job, run)) as [number, number, number];
+      if (taken === 0) throw new SublocError('DEEPL_BUDGET', budgetMessage(limits.budget!, billed, characters, held));
       let settled = false;
       const permit: DeepLPermit = {
         async settle(billedCharacters) {

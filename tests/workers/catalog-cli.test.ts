@@ -43,6 +43,11 @@ describe('subloc catalog and subloc worker refuse what they cannot do, saying wh
     const rate = await cli(['catalog', 'enqueue', 'x.json', '--rate', '0'], tempDir());
     expect(rate.code).toBe(2);
     expect(rate.stderr).toContain('--rate `0` is not a request rate');
+    for (const typed of ['0x10', '1e3', 'Infinity']) {
+      const r = await cli(['catalog', 'enqueue', 'x.json', '--rate', typed], tempDir());
+      expect(r.code, typed).toBe(2);
+      expect(r.stderr, typed).toContain(`--rate \`${typed}\` is not a request rate`);
+    }
   });
 
   it('a wrong config among several: exit 1 naming the file, and no film of the command is enqueued', async () => {

@@ -131,7 +131,8 @@ interface OverBudget {
  *
  * With a `gate`, each request waits there first (the rate and budget shared
  * by several workers) and tells it what DeepL billed; the gate refusing a
- * request (`DEEPL_BUDGET`) is a fatal error like a 456.
+ * request (`DEEPL_BUDGET`) is a fatal error like a 456, but the requests
+ * the gate let through before it are still sent.
  *
  * After a fatal error (456 quota, 403, unreachable server, an answer that
  * does not match its request, any other failure) no new request starts; the
@@ -178,6 +179,7 @@ export async function translateUnits(
     if (!failed) failure = error;
     failed = true;
   };
+  const budgetRefused = (error: unknown) => error instanceof SublocError && error.code === 'DEEPL_BUDGET';
 
   /** A permit's bill told to the gate; a gate that cannot take it (its server gone) fails the run as DeepL would. */
   const settle = async (permit: DeepLPermit | undefined, billed: number) => {
@@ -229,8 +231,9 @@ export async function translateUnits(
       fail(error);
       return undefined;
     }
-    // Another request may have failed while this one waited at the gate.
-    if (failed) {
+    // Another request may have failed while this one waited at the gate. One the budget refused leaves those that
+    // got their characters free to go: they fit, and holding them back would leave the end of a budget unspendable.
+    if (failed && !budgetRefused(failure)) {
       await settle(permit, 0);
       return undefined;
     }

@@ -19,11 +19,12 @@ const units: Unit[] = Array.from({ length: 10 }, (_, i) => ({ id: String(i + 1),
 
 /** A gate in this process that keeps a budget as the workers' Redis gate does: reserve at most, settle to the bill. */
 function budgetGate(budget: number) {
-  const seen = { acquired: 0, reserved: 0, used: 0, settled: [] as number[] };
+  const seen = { acquired: 0, reserved: 0, used: 0, settled: [] as number[], asked: [] as number[] };
   const gate: DeepLGate = {
     async acquire(characters) {
       if (seen.used + seen.reserved + characters > budget) throw new SublocError('DEEPL_BUDGET', `budget of ${budget} reached`);
       seen.acquired++;
+      seen.asked.push(characters);
       seen.reserved += characters;
       return {
         async settle(billed) {
@@ -47,13 +48,16 @@ describe('translateUnits with a gate', () => {
     expect(seen.used).toBe(server.state.billedCharacters);
     expect(seen.used).toBe(result.billedCharacters);
     expect(seen.reserved).toBe(0);
+    // Each request reserves what DeepL bills it, the text without its markup: not the `<c n max>` tags, three times as many.
+    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+    expect(sorted(seen.asked)).toEqual(sorted(seen.settled));
   });
 
   it('stops when the gate refuses: the refused request is never sent, nothing is billed for it, DEEPL_BUDGET', async () => {
     server = await start({ authKey: KEY });
     const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url } });
-    // Less room than the request's texts with their markup: it is refused before it leaves.
-    const { gate, seen } = budgetGate(units.reduce((n, u) => n + u.source[0]!.length, 0) * 3);
+    // Room for the first units' text, not for the rest: what does not fit is refused before it leaves.
+    const { gate, seen } = budgetGate(units.reduce((n, u) => n + u.source[0]!.length, 0));
     const error = await translateUnits(connection, [...units, ...units.map((u) => ({ ...u, id: `${u.id}b`, source: [`${u.source[0]} again`] }))], {
       pair: { source: 'en', target: 'fr' },
       gate,
