@@ -39,6 +39,13 @@ export interface LanguageReport {
   reviewImport?: ReviewImport;
   /** DeepL targets with custom instructions, condense on: units over budget after the first and the second pass, characters billed for the second (a dry run: an estimate). */
   condense?: CondenseResult;
+  /**
+   * A catalog job run more than once (its worker died, the queue paused on
+   * the budget or the quota): what its earlier attempts billed, included in
+   * `billedCharacters`. Their drafts were stored, so this attempt counts
+   * them as from the memory.
+   */
+  earlierAttempts?: { billedCharacters: number };
   diagnostics: Diagnostic[];
 }
 

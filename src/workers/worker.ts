@@ -3,7 +3,7 @@ import { Queue, RateLimitError, WaitingError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { finishCatalogFilm, localizeCatalogLanguage } from '../pipeline/catalog-job.js';
 import { resolveLocalizeOptions, type LocalizeOptions } from '../pipeline/options.js';
-import type { RunReport } from '../pipeline/report.js';
+import { totals, type RunReport } from '../pipeline/report.js';
 import { STALLS_ALLOWED, classify, failureReason } from './failure.js';
 import { FILM_JOB, KEYS, QUEUE, type CatalogJobData } from './keys.js';
 import { redisGate } from './limits.js';
@@ -60,7 +60,8 @@ export async function runWorker(redis: Redis, options: WorkerOptions, signal: Ab
     const { target } = job.data;
     try {
       const run = await filmOptions(job.data, env, false);
-      return await localizeCatalogLanguage(run, target!, { env, deeplGate: redisGate(redis, job.id!), claims: redisClaims(redis, { owner: `job ${job.id!}` }) });
+      const report = await localizeCatalogLanguage(run, target!, { env, deeplGate: redisGate(redis, job.id!), claims: redisClaims(redis, { owner: `job ${job.id!}` }) });
+      return withEarlierAttempts(report, Number((await redis.hget(KEYS.billed, job.id!)) ?? 0));
     } catch (error) {
       const failure = classify(error);
       if (failure.kind === 'quota') {
@@ -110,4 +111,15 @@ export async function runWorker(redis: Redis, options: WorkerOptions, signal: Ab
   await running;
   await queue.close();
   redis.off('ready', reconnected);
+}
+
+/**
+ * The job's report with what every attempt billed (the gate counts them all under the job's id): the last attempt
+ * alone found its earlier attempts' drafts in the memory, and would report a language DeepL drafted as billing nothing.
+ */
+function withEarlierAttempts(report: RunReport, billedByJob: number): RunReport {
+  const thisAttempt = report.totals.billedCharacters;
+  if (billedByJob <= thisAttempt) return report;
+  const languages = report.languages.map((l) => ({ ...l, billedCharacters: l.billedCharacters + billedByJob - thisAttempt, earlierAttempts: { billedCharacters: billedByJob - thisAttempt } }));
+  return { ...report, languages, totals: totals(languages) };
 }

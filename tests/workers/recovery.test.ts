@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../src/pipeline/report.js';
 import { allDone, billedTexts, catalogCli, cueText, startCatalog, startWorker, status, stopCatalog, until, writeFilm, type Catalog } from './catalog-fixture.js';
 
 let catalog: Catalog | undefined;
@@ -58,6 +59,11 @@ describe('catalog workers when things go wrong (real redis-server, loopback Deep
     expect(done.tracks[0]!.billedCharacters).toBe(onePass);
     // The killed worker's request in flight billed nothing: the budget counts only what DeepL billed.
     expect(done.budget?.used).toBe(onePass);
+    // The film's report says what the language cost over both attempts, as DeepL billed it: the second attempt found
+    // the first one's batch in the memory, and alone would have reported it as billing nothing.
+    const report = JSON.parse(readFileSync(join(catalog.dir, 'film-1', 'out', 'film-1', 'run.json'), 'utf8')) as RunReport;
+    expect(report.totals.billedCharacters).toBe(onePass);
+    expect(report.languages[0]!.earlierAttempts?.billedCharacters).toBeGreaterThan(0);
     const track = readFileSync(join(catalog.dir, 'film-1', 'out', 'film-1', 'fr-FR', 'film-1.fr-FR.srt'), 'utf8');
     for (const cue of [1, 50, 51, 100, 101, 120]) expect(track).toContain(cueText(1, cue).toUpperCase());
   }, 180_000);
