@@ -15,8 +15,8 @@ export function redisUrl(option: string | undefined, env: Readonly<Record<string
 export function shownUrl(url: string): string {
   return (
     url
-      // Up to the authority's last `@`: a password may hold one, as WHATWG URL (and so ioredis) reads it.
-      .replace(/^([a-z][a-z0-9+.-]*:\/*)[^/?#]*@/i, '$1[redacted]@')
+      // Up to the last `@`: a password may hold one, or a `/`, `?` or `#` its writer forgot to encode (over-masking is the safe side).
+      .replace(/^([a-z][a-z0-9+.-]*:\/*).*@/i, '$1[redacted]@')
       .replace(/([?&]password=)[^&#]*/gi, '$1[redacted]')
   );
 }
@@ -36,6 +36,17 @@ export async function connectRedis(url: string): Promise<Redis> {
   } catch (cause) {
     redis.disconnect();
     throw new SublocError('QUEUE_UNREACHABLE', `cannot reach Redis at ${shownUrl(url)} (${(socketError ?? (cause as Error)).message}); expected a running redis-server there: start one, or pass --redis <url> or set SUBLOC_REDIS`, { cause });
+  }
+  // ioredis selects the URL's database as it connects, and a SELECT the server refuses (`/99` where it has 16) only
+  // reaches the error event: the queue would be read from database 0 without a word.
+  const db = redis.options.db ?? 0;
+  if (db !== 0) {
+    try {
+      await redis.select(db);
+    } catch (cause) {
+      redis.disconnect();
+      throw new SublocError('QUEUE_UNREACHABLE', `Redis at ${shownUrl(url)} has no database ${db} (${(cause as Error).message}); expected a database index the server has (0 to 15 by default)`, { cause });
+    }
   }
   // Connected: from now on a dropped connection is retried, as BullMQ expects of its connections.
   redis.options.retryStrategy = (times) => Math.min(times * 200, 2_000);

@@ -30,10 +30,21 @@ describe('subloc catalog and subloc worker refuse what they cannot do, saying wh
     expect(param.code).toBe(1);
     expect(param.stderr).toContain('cannot reach Redis at redis://127.0.0.1:1/0?password=[redacted]&family=4');
     expect(param.stderr).not.toContain('s3cret');
+    // A `/` nobody percent-encoded ends the authority as URLs read it: the message masks up to the last `@` all the same.
+    const slash = await cli(['catalog', 'status', '--redis', 'redis://user:s3c/ret@127.0.0.1:1'], tempDir());
+    expect(slash.stderr).not.toMatch(/s3c|ret@/);
     const notUrl = await cli(['catalog', 'status', '--redis', 'redis:/user:s3cret@127.0.0.1:1'], tempDir());
     expect(notUrl.code).toBe(2);
     expect(notUrl.stderr).toContain('is not a Redis URL');
     expect(notUrl.stderr).not.toContain('s3cret');
+  });
+
+  it('a database the Redis server does not have: exit 1 saying so, not database 0 read in its place', async () => {
+    catalog = await startCatalog();
+    const result = await cli(['catalog', 'status', '--redis', `${catalog.redis.url}/99`], tempDir());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('has no database 99');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('a budget or rate that is not one: exit 2 before Redis is asked', async () => {
