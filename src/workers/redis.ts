@@ -27,7 +27,12 @@ export function shownUrl(url: string): string {
  * command at once with what to do, instead of retrying forever.
  */
 export async function connectRedis(url: string): Promise<Redis> {
-  const redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: () => null });
+  let redis: Redis;
+  try {
+    redis = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: true, retryStrategy: () => null });
+  } catch (cause) {
+    throw new SublocError('USAGE', `\`${shownUrl(url)}\` is not a Redis URL subloc can read (${(cause as Error).message}); expected redis://[user:password@]host:port[/db], with a /, ?, # or @ in the password percent-encoded (%2F, %3F, %23, %40)`, { cause });
+  }
   // The socket's own error (ECONNREFUSED…) says more than connect()'s "Connection is closed"; later ones BullMQ handles.
   let socketError: Error | undefined;
   redis.on('error', (error: Error) => (socketError ??= error));

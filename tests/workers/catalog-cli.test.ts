@@ -32,6 +32,8 @@ describe('subloc catalog and subloc worker refuse what they cannot do, saying wh
     expect(param.stderr).not.toContain('s3cret');
     // A `/` nobody percent-encoded ends the authority as URLs read it: the message masks up to the last `@` all the same.
     const slash = await cli(['catalog', 'status', '--redis', 'redis://user:s3c/ret@127.0.0.1:1'], tempDir());
+    expect(slash.code).toBe(2);
+    expect(slash.stderr).toContain('`redis://[redacted]@127.0.0.1:1` is not a Redis URL subloc can read (Invalid URL)');
     expect(slash.stderr).not.toMatch(/s3c|ret@/);
     const notUrl = await cli(['catalog', 'status', '--redis', 'redis:/user:s3cret@127.0.0.1:1'], tempDir());
     expect(notUrl.code).toBe(2);
