@@ -3,7 +3,7 @@ import { dayFrames } from '../deliver/timecode.js';
 import { formatForPath } from '../formats/index.js';
 import { parse } from '../formats/parse.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
-import type { FrameRate, Lang } from '../model/track.js';
+import type { FrameRate, Lang, Track } from '../model/track.js';
 import type { Profile } from '../qc/profile.js';
 import { fixTiming, type TimingChange } from '../timing/fix-timing.js';
 import { readInput } from './read-input.js';
@@ -38,10 +38,17 @@ export async function fixTrackTiming(options: FixTrackTimingInput): Promise<FixT
   }
   // The language asked for (or the file name's), not the file's own tag: a template's `Language: en` on a Japanese track
   // would time it at English speed. No out-time reaches 24:00:00:00, where timecodes wrap.
-  const fixed = fixTiming(parsed.track, { language: options.language, profile: options.profile, frameRate: options.frameRate, lastFrame: dayFrames(options.frameRate) - 1 });
+  const fix = (track: Track) => fixTiming(track, { language: options.language, profile: options.profile, frameRate: options.frameRate, lastFrame: dayFrames(options.frameRate) - 1 });
+  let fixed = fix(parsed.track);
   const adapter = formatForPath(options.output) ?? formatForPath(options.input);
   if (adapter === undefined) throw new SublocError('USAGE', `cannot tell the format of ${options.output} from its name; expected a name ending in .srt, .vtt or .ttml`);
   const written = adapter.serialize(fixed.track, { frameRate: options.frameRate });
   await writeFileAtomic(options.output, written.text);
+  // A writer that numbers cues anew (SRT: 1, 2, 3…): the changes and findings name each cue as the file written does,
+  // the one the subtitler opens next. The fix is the same whatever the cues are called.
+  const ids = adapter.parse(written.text, { frameRate: options.frameRate }).track.cues.map((c) => c.id);
+  if (ids.length === fixed.track.cues.length && ids.some((id, k) => id !== fixed.track.cues[k]!.id)) {
+    fixed = fix({ ...parsed.track, cues: parsed.track.cues.map((c, k) => ({ ...c, id: ids[k]! })) });
+  }
   return { changes: fixed.changes, diagnostics: [...parsed.diagnostics, ...written.diagnostics, ...fixed.findings], cues: fixed.track.cues.length };
 }

@@ -69,6 +69,19 @@ describe('subloc qc', () => {
     expect(report.changes).toEqual([expect.objectContaining({ cueId: '1', after: 2500, rule: 'reading-speed' })]);
   });
 
+  it('names each cue as the SRT it writes numbers it, not as the file read did (1, 2, 3, 5 written 1, 2, 3, 4)', async () => {
+    const dir = tempDir();
+    const cues = [1, 2, 3, 5].map((n, k) => `${n}\n00:00:0${2 * k},000 --> 00:00:0${2 * k},400\n${k === 3 ? 'A line far too long to read in that time.' : 'Hi.'}\n`);
+    writeFileSync(join(dir, 'h.en.srt'), cues.join('\n'));
+    const r = await cli(['timing', 'fix', 'h.en.srt', '--json'], dir);
+    const report = JSON.parse(r.stdout) as { changes: { cueId: string }[]; findings: { code: string; cueId?: string }[] };
+    expect(new Set(report.changes.map((c) => c.cueId))).toEqual(new Set(['1', '2', '3', '4']));
+    // What the fix says names the written cues; what the reader said of the file read names the file's.
+    expect(report.findings.filter((f) => f.code.startsWith('timing/')).map((f) => f.cueId)).toContain('4');
+    expect(report.findings.filter((f) => f.code.startsWith('timing/')).map((f) => f.cueId)).not.toContain('5');
+    expect(parse(readFileSync(join(dir, 'h.timed.en.srt'))).track.cues.map((c) => c.id)).toEqual(['1', '2', '3', '4']);
+  });
+
   it('never extends an out-time to 24:00:00:00, where timecodes wrap', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'late.en.srt'), '1\n23:59:59,500 --> 23:59:59,700\nA long line that needs far more time to read.\n');
