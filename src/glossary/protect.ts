@@ -31,7 +31,21 @@ export interface Protected {
   text: string;
   /** The protected contents in order, as sent. */
   items: readonly string[];
-  restore(translated: string): RestoreResult;
+  /**
+   * `unit`, for a cue of a sentence unit sent whole: the protected contents
+   * of its other cues, and their translations. DeepL may move a clause, and a
+   * protected number with it, from one cue to another; an element that is a
+   * sibling's is then kept as it came, and an own element found in a sibling
+   * is not missing.
+   */
+  restore(translated: string, unit?: UnitContext): RestoreResult;
+}
+
+export interface UnitContext {
+  /** The other cues' protected contents. */
+  items: readonly string[];
+  /** The other cues' translations, as they came back. */
+  translated: readonly string[];
 }
 
 interface Item {
@@ -129,8 +143,13 @@ export function protect(tagged: TaggedText, matches: readonly TermMatch[], opts:
   return {
     text,
     items: items.map((i) => i.tagged),
-    restore: (translated) => restoreText(translated, items, restoreOne),
+    restore: (translated, unit) => restoreText(translated, items, restoreOne, unit),
   };
+}
+
+/** Whether protected content is one number (`12345`, `60,000`), which restoring localizes. */
+function isNumber(content: string): boolean {
+  return new RegExp(`^${NUMBER.source}$`).test(content);
 }
 
 const ELEMENT = new RegExp(`<${PROTECT_TAG}>([\\s\\S]*?)</${PROTECT_TAG}>|<${PROTECT_TAG}\\s*/>`, 'g');
@@ -141,7 +160,7 @@ const STRAY = new RegExp(`</?${PROTECT_TAG}\\s*/?>`, 'g');
  * moved outside) or drop it. Moved elements are matched by content; every
  * other change is repaired where the original is known and reported.
  */
-function restoreText(translated: string, items: readonly Item[], restoreOne: (item: Item) => string): RestoreResult {
+function restoreText(translated: string, items: readonly Item[], restoreOne: (item: Item) => string, unit?: UnitContext): RestoreResult {
   const diagnostics: Diagnostic[] = [];
   const found = [...translated.matchAll(ELEMENT)].map((m) => ({ index: m.index, end: m.index + m[0].length, content: m[1] ?? '' }));
   const used = items.map(() => false);
@@ -153,9 +172,12 @@ function restoreText(translated: string, items: readonly Item[], restoreOne: (it
     const k = items.findIndex((it, j) => !used[j] && it.tagged === f.content);
     return k >= 0 ? claim(k) : undefined;
   });
+  // An element no item of this cue has, but a sibling's has as it is: a clause DeepL moved across cues, kept whole.
+  const foreign = new Set(unit?.items ?? []);
   const replacement = found.map((f, n) => {
     const exact = owner[n];
     if (exact) return restoreOne(exact);
+    if (foreign.has(f.content)) return restoreOne({ tagged: f.content, number: isNumber(f.content) });
     const k = used.indexOf(false);
     if (k < 0) {
       diagnostics.push(diagnostic('glossary/protected-unexpected', 'warning', msg.unexpected(f.content)));
@@ -184,8 +206,10 @@ function restoreText(translated: string, items: readonly Item[], restoreOne: (it
   text += translated.slice(last);
   text = text.replace(STRAY, '');
 
+  const moved = (unit?.translated ?? []).join('\n');
   items.forEach((item, k) => {
     if (used[k]) return;
+    if (moved.includes(`<${PROTECT_TAG}>${item.tagged}</${PROTECT_TAG}>`)) return;
     if (text.includes(item.tagged)) diagnostics.push(diagnostic('glossary/protected-missing', 'info', msg.unwrapped(item.tagged)));
     else diagnostics.push(diagnostic('glossary/protected-missing', 'error', msg.missing(item.tagged)));
   });

@@ -61,6 +61,19 @@ describe('restore', () => {
     expect(r).toEqual({ text: '2024 back to 2019', diagnostics: [] });
   });
 
+  it('keeps numbers DeepL moved with their clause from one cue of a sentence to another, never swapping them by position', () => {
+    // 市民拨打12345 / 反映了3个问题。: English puts the purpose first, and each number travels with its words.
+    const first = prot('市民拨打12345，');
+    const second = prot('反映了3个问题。');
+    const parts = ['To report <x>3</x> problems,', 'citizens called <x>12345</x>.'];
+    const a = first.restore(parts[0]!, { items: second.items, translated: [parts[1]!] });
+    const b = second.restore(parts[1]!, { items: first.items, translated: [parts[0]!] });
+    expect([a.text, b.text]).toEqual(['To report 3 problems,', 'citizens called 12345.']);
+    expect([...a.diagnostics, ...b.diagnostics]).toEqual([]);
+    // Without the unit, the cue alone cannot tell: it puts its own number back, and says so.
+    expect(first.restore(parts[0]!).diagnostics.map((d) => d.code)).toEqual(['glossary/protected-changed']);
+  });
+
   it('restores an emptied element and says so', () => {
     const p = prot('您好，这里是12345。');
     const r = p.restore('Hello, this is <x></x>.');

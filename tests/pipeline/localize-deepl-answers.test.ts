@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
@@ -65,6 +65,19 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
     expect(report.totals.billedCharacters).toBe(t.deepl.state.billedCharacters);
     await expectNothingMisplaced();
     expect((await stored())).toHaveLength(units.length);
+  });
+
+  it('keeps each protected number with the words DeepL moved it with, from one cue of a sentence to the other, and swaps none by position', async () => {
+    const input = join(t.dir, 'calls.zh-Hans.srt');
+    writeFileSync(input, '1\n00:00:01,000 --> 00:00:03,000\n市民拨打12345，\n\n2\n00:00:03,200 --> 00:00:05,000\n反映了3个问题。\n');
+    // English puts the purpose first: every <c> and <x> element kept, the clauses in the other order.
+    t.deepl.options.postprocess = (text) => (text.includes('<x>12345</x>') && text.includes('<x>3</x>') ? '<c n="0">To report <x>3</x> problems,</c> <c n="1">citizens called <x>12345</x>.</c>' : text);
+    const r = await cli(['localize', '--input', input, '--target', 'en-US', '--glossary', join(root, 'glossary.json'), '--no-condense', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), '--json'], t.dir, t.env);
+    expect(r.code, r.stderr).toBe(0);
+    const track = parse(readFileSync(join(t.dir, 'out/calls/en-US/calls.en-US.srt'))).track;
+    expect(track.cues.map((c) => c.lines.map(lineText).join(' '))).toEqual(['To report 3 problems,', 'citizens called 12345.']);
+    const report = JSON.parse(r.stdout) as RunReport;
+    expect(report.languages[0]!.diagnostics.map((d) => d.code)).not.toContain('glossary/protected-changed');
   });
 
   it('rejects a batch answered one translation short, stores nothing of it, exits 1, and a healthy re-run asks only for what is missing', async () => {

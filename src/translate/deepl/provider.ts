@@ -15,7 +15,7 @@ function protection(glossary: Glossary, matcher: Matcher, targetLang: Lang): Pro
     ignoreTags: [PROTECT_TAG],
     prepare(text) {
       const p = protect(text, matcher.find(plainOf(text)), { glossary, targetLang });
-      return { text: p.text, restore: (out) => p.restore(out) };
+      return { text: p.text, items: p.items, restore: (out, unit) => p.restore(out, unit) };
     },
   };
 }

@@ -18,7 +18,10 @@ import { requestLanes, type Lane, type RequestLanes } from './request-lanes.js';
 /** One cue's text made ready for DeepL by the glossary's protect step, and the way back. */
 export interface PreparedText {
   text: string;
-  restore(translated: string): { text: TaggedText; diagnostics: Diagnostic[] };
+  /** The contents it protects, as sent. */
+  items: readonly string[];
+  /** `unit`: the other cues of its sentence unit, what they protect and how they came back (see glossary's `restore`). */
+  restore(translated: string, unit?: { items: readonly string[]; translated: readonly string[] }): { text: TaggedText; diagnostics: Diagnostic[] };
 }
 
 /** Terms and numbers DeepL must leave alone, wrapped in elements it is told to ignore. */
@@ -579,7 +582,9 @@ function draftOf(item: PlannedUnit, parts: readonly (string | undefined)[], bill
   const { unit } = item;
   const targets = parts.map((part, k) => {
     if (part === undefined) return '';
-    const restored = item.cues[k]?.restore(part) ?? { text: part, diagnostics: [] };
+    const others = (list: readonly (string | undefined)[]) => list.filter((_, j) => j !== k).flatMap((x) => (x === undefined ? [] : [x]));
+    const unitContext = { items: item.cues.flatMap((c, j) => (j === k || c === undefined ? [] : c.items)), translated: others(parts) };
+    const restored = item.cues[k]?.restore(part, unitContext) ?? { text: part, diagnostics: [] };
     const cueId = unit.cueIds[k];
     diagnostics.push(...restored.diagnostics.map((d) => (d.cueId === undefined && cueId !== undefined ? { ...d, cueId } : d)));
     return toTaggedText(restored.text);

@@ -174,6 +174,7 @@ describe('translateUnits against the DeepL-compatible server', () => {
       ignoreTags: ['x'],
       prepare: (text) => ({
         text: text.replace(/12345/g, '<x>12345</x>'),
+        items: text.includes('12345') ? ['12345'] : [],
         restore: (out) => ({ text: out.replace(/<\/?x>/g, ''), diagnostics: [diagnostic('glossary/test', 'info', 'restored')] }),
       }),
     };
@@ -200,7 +201,7 @@ describe('translateUnits against the DeepL-compatible server', () => {
     ]);
     const before = server.state.requests.length;
     const prepared: string[] = [];
-    const protection: Protection = { ignoreTags: ['x'], prepare: (text) => (prepared.push(text), { text, restore: (out) => ({ text: out, diagnostics: [] }) }) };
+    const protection: Protection = { ignoreTags: ['x'], prepare: (text) => (prepared.push(text), { text, items: [], restore: (out) => ({ text: out, diagnostics: [] }) }) };
     let made!: (id: string) => void;
     const glossaryId = new Promise<string>((resolve) => (made = resolve));
     const drafting = translateUnits(connection, [unit(1, '打进热线。'), unit(2, '热线接通了。')], { pair, glossaryId, protection });
@@ -216,7 +217,7 @@ describe('translateUnits against the DeepL-compatible server', () => {
   it('plans exactly the body deepl-node sends', async () => {
     const { server, connection } = await setup();
     const input = [...units(70), unit(900, '<i> </i>'), ...Array.from({ length: 8 }, (_, i) => unit(1000 + i, '汉'.repeat(4000)))];
-    const options = { pair, glossaryId: 'not-used-here', protection: { ignoreTags: ['x', 'y'], prepare: (text: string) => ({ text, restore: (out: string) => ({ text: out, diagnostics: [] }) }) } };
+    const options = { pair, glossaryId: 'not-used-here', protection: { ignoreTags: ['x', 'y'], prepare: (text: string) => ({ text, items: [], restore: (out: string) => ({ text: out, diagnostics: [] }) }) } };
     const plan = planRequests(input, options);
     expect(plan.unsent.map((d) => d.unitId)).toEqual(['900']);
     await translateUnits(connection, input, { ...options, concurrency: 1 }).catch(() => undefined);
