@@ -220,6 +220,36 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     expect(await translation(second, '51').inputValue()).toBe('Version A');
   }, 180_000);
 
+  it('shows an approval the server refused as stale as not approved, until the conflict is settled', async () => {
+    const first = await open();
+    const second = await open();
+    await translation(first, '60').fill('Version de Camille, 60');
+    await savedRow(first, '60');
+    const before = await row(second, '60').getAttribute('data-state');
+    await approveButton(second, '60').click();
+    await second.getByRole('group', { name: 'Conflict on cue 60' }).waitFor({ timeout: 10_000 });
+    expect(await row(second, '60').getAttribute('data-state')).toBe(before);
+    expect(before).not.toBe('approved');
+  }, 120_000);
+
+  it('saves what an input method composes only once the composition ends (kana before the kanji is chosen is not the text)', async () => {
+    const page = await open();
+    const box = translation(page, '70');
+    const before = await box.inputValue();
+    await box.focus();
+    await page.keyboard.press('Control+End');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'にっこう', selectionStart: 4, selectionEnd: 4 });
+    // Longer than the save delay: a pause while choosing the kanji. Nothing of the kana reaches the server.
+    await page.waitForTimeout(1_200);
+    const meanwhile = await open();
+    expect(await translation(meanwhile, '70').inputValue()).toBe(before);
+    await cdp.send('Input.insertText', { text: '日光' });
+    await savedRow(page, '70');
+    await load(page);
+    expect(await translation(page, '70').inputValue()).toBe(`${before}日光`);
+  }, 120_000);
+
   it('filters the cues by state', async () => {
     const page = await open();
     await page.getByRole('combobox', { name: 'Show cues' }).selectOption('approved');

@@ -81,9 +81,13 @@ export class CueEdit {
     return this.saved.id;
   }
 
-  /** The state shown: a decision being saved already counts. */
+  /**
+   * The state shown: a decision being saved already counts, but not one the
+   * server refused as stale: until the conflict is settled the cue is what
+   * the server holds, and is counted so.
+   */
   get state() {
-    return this.wantState ?? this.saved.state;
+    return this.status === 'conflict' ? this.saved.state : (this.wantState ?? this.saved.state);
   }
 
   get dirty() {

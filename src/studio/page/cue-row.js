@@ -73,7 +73,12 @@ export class CueRow {
     this.textarea.spellcheck = true;
     this.textarea.value = edit.text;
     this.textarea.rows = Math.max(2, edit.text.split('\n').length);
-    this.textarea.addEventListener('input', () => edit.setText(this.textarea.value));
+    // Text an input method is still composing (kana before the kanji is chosen) is not the translator's yet:
+    // it is taken when the composition ends, so no pause while choosing saves half-typed text, nor enters Undo.
+    this.textarea.addEventListener('input', (event) => {
+      if (!(/** @type {InputEvent} */ (event)).isComposing) edit.setText(this.textarea.value);
+    });
+    this.textarea.addEventListener('compositionend', () => edit.setText(this.textarea.value));
     this.textarea.addEventListener('focus', () => context.actions.focus(edit));
     this.error = el('p', 'save-error');
     this.error.hidden = true;
@@ -104,7 +109,10 @@ export class CueRow {
     this.commentBox.rows = 1;
     this.commentBox.setAttribute('aria-label', `Comment on cue ${id}`);
     this.commentBox.value = edit.comment;
-    this.commentBox.addEventListener('input', () => edit.setComment(this.commentBox.value));
+    this.commentBox.addEventListener('input', (event) => {
+      if (!(/** @type {InputEvent} */ (event)).isComposing) edit.setComment(this.commentBox.value);
+    });
+    this.commentBox.addEventListener('compositionend', () => edit.setComment(this.commentBox.value));
     this.commentBox.addEventListener('focus', () => context.actions.focus(edit));
     commentLabel.append(this.commentBox);
 
