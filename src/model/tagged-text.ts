@@ -28,11 +28,13 @@ function unescapeText(text: string): string {
 
 export function toTagged(lines: readonly Span[][], language: string): TaggedText {
   const joiner = lineJoiner(language);
-  const flat = normalizeLine(
-    lines.flatMap((line, i) => (i === 0 ? line : [span(DIALOGUE_DASH.test(line[0]?.text ?? '') ? '\n' : joiner, line[0] ?? {}), ...line])),
-  );
+  return taggedOf(lines.flatMap((line, i) => (i === 0 ? line : [span(DIALOGUE_DASH.test(line[0]?.text ?? '') ? '\n' : joiner, line[0] ?? {}), ...line])));
+}
+
+/** A run of spans as tagged text: each styled run in its tags, escapes made, adjacent tags of one style merged. */
+export function taggedOf(spans: readonly Span[]): TaggedText {
   let out = '';
-  for (const s of flat) {
+  for (const s of normalizeLine([...spans])) {
     let text = escapeText(s.text);
     for (const tag of [...TAGS].reverse()) if (s[FLAG[tag]]) text = `<${tag}>${text}</${tag}>`;
     out += text;

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { compareStatus } from '../memory/precedence.js';
 import { STUDIO_PROVIDER, type MemoryEntry, type MemoryStatus } from '../memory/store.js';
-import { escapeText, fromTagged, plainOf, type TaggedText } from '../model/tagged-text.js';
+import { fromTagged, plainOf, taggedOf, type TaggedText } from '../model/tagged-text.js';
+import { span } from '../model/spans.js';
+import type { Span } from '../model/track.js';
 import type { LanguagePair, Unit } from '../model/unit.js';
 import type { CueChange } from './review-session-types.js';
 
@@ -48,13 +50,53 @@ function normalizeText(text: string): string {
     .join('\n');
 }
 
-const STYLE_TAGS = [['i', 'italic'], ['b', 'bold'], ['u', 'underline']] as const;
+type Style = Omit<Span, 'text'>;
 
-/** The new text in the stored text's styling, when one style covers all of it (a cue in italics stays in italics). */
+/**
+ * The new text in the stored text's styling. The studio edits plain text, so
+ * styles are carried through the edit: what is unchanged before and after it
+ * keeps its own style (a second speaker's italic line stays italic when the
+ * first line is edited), and what was typed takes the style of the text it
+ * replaced, when that had one, else of the text before it. Line breaks and
+ * spaces may differ (the studio shows the fitted lines) without ending the
+ * match.
+ */
 function styled(text: string, stored: TaggedText): TaggedText {
-  const spans = fromTagged(stored).filter((s) => s.text.trim() !== '');
-  const tags = spans.length === 0 ? [] : STYLE_TAGS.filter(([, flag]) => spans.every((s) => s[flag])).map(([tag]) => tag);
-  return tags.reduceRight((inner, tag) => `<${tag}>${inner}</${tag}>`, escapeText(text));
+  const old = fromTagged(stored).flatMap((s) => [...s.text].map((char) => ({ char, style: styleOf(s) })));
+  const typed = [...text];
+  const style: (Style | undefined)[] = typed.map(() => undefined);
+  const space = (c: string | undefined) => c !== undefined && /\s/.test(c);
+  // From the start: equal characters, or white space on either side, match.
+  let i = 0;
+  let j = 0;
+  while (i < old.length && j < typed.length) {
+    if (old[i]!.char === typed[j]) style[j++] = old[i++]!.style;
+    else if (space(typed[j])) style[j++] = old[i]!.style;
+    else if (space(old[i]!.char)) i++;
+    else break;
+  }
+  // From the end, not past what the start matched.
+  let oi = old.length - 1;
+  let tj = typed.length - 1;
+  while (oi >= i && tj >= j) {
+    if (old[oi]!.char === typed[tj]) style[tj--] = old[oi--]!.style;
+    else if (space(typed[tj])) style[tj--] = old[oi]!.style;
+    else if (space(old[oi]!.char)) oi--;
+    else break;
+  }
+  // What was typed in between: the style of what it replaced, when one style covered that, else its neighbour's.
+  const replaced = old.slice(i, oi + 1).filter((c) => !space(c.char));
+  const covering = replaced.length > 0 && replaced.every((c) => sameStyleOf(c.style, replaced[0]!.style)) ? replaced[0]!.style : undefined;
+  for (let k = j; k <= tj; k++) style[k] = covering ?? style[k - 1] ?? style[tj + 1] ?? old[0]?.style ?? {};
+  return taggedOf(typed.map((char, k) => span(char, style[k] ?? {})));
+}
+
+function styleOf(s: Span): Style {
+  return { ...(s.italic ? { italic: true as const } : {}), ...(s.bold ? { bold: true as const } : {}), ...(s.underline ? { underline: true as const } : {}) };
+}
+
+function sameStyleOf(a: Style, b: Style): boolean {
+  return a.italic === b.italic && a.bold === b.bold && a.underline === b.underline;
 }
 
 /** A typed text as it is stored: lines trimmed, breaks kept, markup characters as text, the stored text's styling kept. */

@@ -22,6 +22,23 @@ describe('a change to one cue of a unit', () => {
     expect('record' in result && result.record.texts[0]).toBe('<i>Hi &lt;b&gt;there&lt;/b&gt;\n&amp; welcome</i>');
   });
 
+  it('carries styles through an edit: a second speaker’s italic line stays italic when the first line is edited', () => {
+    const dialogue: UnitRecord = { texts: ['- C’est où ?\n-<i>Dongcheng, Dongsi.</i>'], states: ['reviewed'], comments: [''] };
+    const shown = '- C’est où ?\n-Dongcheng, Dongsi.';
+    const edit = (text: string) => {
+      const result = applyCueChange(dialogue, 0, { text, revision: cueRevision(dialogue, 0) }, ctx(0, shown));
+      return 'record' in result ? result.record.texts[0] : result;
+    };
+    // The space before the question mark made a narrow no-break space.
+    expect(edit('- C’est où\u202f?\n-Dongcheng, Dongsi.')).toBe('- C’est où\u202f?\n-<i>Dongcheng, Dongsi.</i>');
+    // A word changed inside the italic line is italic, as what it replaced was.
+    expect(edit('- C’est où ?\n-Dongcheng, quartier Dongsi.')).toBe('- C’est où ?\n-<i>Dongcheng, quartier Dongsi.</i>');
+    // The fitted lines shown (a break where the memory has a space, or none in Chinese) end no match.
+    const italic: UnitRecord = { texts: ['<i>The hutong narrows to three metres</i>'], states: ['reviewed'], comments: [''] };
+    const result = applyCueChange(italic, 0, { text: 'The hutong narrows\nto barely three metres', revision: cueRevision(italic, 0) }, ctx(0, 'The hutong narrows\nto three metres'));
+    expect('record' in result && result.record.texts[0]).toBe('<i>The hutong narrows\nto barely three metres</i>');
+  });
+
   it('is refused on an old revision, when it lowers a state, empties a cue or says nothing', () => {
     const stale = applyCueChange(record, 1, { text: 'x', revision: 'old' }, ctx(1, ''));
     expect(stale).toMatchObject({ refused: 'stale', message: expect.stringContaining('cue 5 (en-US) changed since revision old was shown') });
