@@ -125,8 +125,18 @@ export function splitOnCues(xml: string, count: number): { parts: string[] } | {
     const words = tokens.filter((t) => t.kind === 'text' || t.name !== CUE_TAG);
     return hasWords(words) ? { parts: [trimXml(serialize(words))] } : problem('empty', 0);
   }
+  /** Style tags DeepL opened outside the cue elements (`<i><c n="0">…</c><c n="1">…</c></i>`): they style every cue they hold. */
+  const outer: Token[] = [];
   for (const t of tokens) {
     const isCue = t.kind !== 'text' && t.name === CUE_TAG;
+    if (current === undefined && (t.kind === 'open' || t.kind === 'close') && STYLES.has(t.name)) {
+      if (t.kind === 'open') outer.push(t);
+      else {
+        const k = outer.findLastIndex((o) => o.kind === 'open' && o.name === t.name);
+        if (k >= 0) outer.splice(k, 1);
+      }
+      continue;
+    }
     if (isCue && t.kind === 'close') {
       if (current !== undefined) last = current;
       current = undefined;
@@ -137,7 +147,7 @@ export function splitOnCues(xml: string, count: number): { parts: string[] } | {
       if (current !== undefined) return problem('nested', n);
       if (n === undefined || n >= count) return problem('unknown', n);
       if (inside[n] !== undefined) return problem('duplicate', n);
-      inside[n] = [];
+      inside[n] = [...outer];
       first ??= n;
       if (t.kind === 'open') current = n;
       else last = n;
@@ -151,7 +161,40 @@ export function splitOnCues(xml: string, count: number): { parts: string[] } | {
   if (missing >= 0) return problem('missing', missing);
   const empty = inside.findIndex((p) => !hasWords(p!));
   if (empty >= 0) return problem('empty', empty);
+  carryStyles(inside as Token[][]);
   return { parts: inside.map((p, n) => trimXml(serialize([...(n === first ? leading : []), ...p!, ...after[n]!]))) };
+}
+
+const STYLES: ReadonlySet<string> = new Set(['i', 'b', 'u']);
+
+/**
+ * A style opened in one cue and closed in the next (`<c n="0"><i>a</c><c
+ * n="1">b</i></c>`) styles both: the next cue's stray close says the style
+ * ran on. A style never closed where no later cue closes it ends with its cue.
+ */
+function carryStyles(cues: Token[][]): void {
+  for (let n = 0; n + 1 < cues.length; n++) {
+    const open: Token[] = [];
+    for (const t of cues[n]!) {
+      if (t.kind === 'open' && STYLES.has(t.name)) open.push(t);
+      else if (t.kind === 'close') {
+        const k = open.findLastIndex((o) => o.kind === 'open' && o.name === t.name);
+        if (k >= 0) open.splice(k, 1);
+      }
+    }
+    const stray = new Set<string>();
+    const seen: string[] = [];
+    for (const t of cues[n + 1]!) {
+      if (t.kind === 'open') seen.push(t.name);
+      else if (t.kind === 'close') {
+        const k = seen.lastIndexOf(t.name);
+        if (k >= 0) seen.splice(k, 1);
+        else stray.add(t.name);
+      }
+    }
+    const runOn = open.filter((o) => o.kind === 'open' && stray.has(o.name));
+    if (runOn.length > 0) cues[n + 1]!.unshift(...runOn);
+  }
 }
 
 function numberOf(raw: string): number | undefined {

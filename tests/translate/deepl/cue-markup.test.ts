@@ -21,6 +21,17 @@ describe('joinCues / splitOnCues', () => {
     expect(splitOnCues('<c n="2">C</c><c n="0">A</c><c n="1">B</c>', 3)).toEqual({ parts: ['A', 'B', 'C'] });
   });
 
+  it('keeps a style DeepL moved outside the cue elements, or ran from one cue into the next, on every cue it covers', () => {
+    // Two italic cues answered inside one <i>.
+    expect(splitOnCues('[EN] <i><c n="0">our hutong</c><c n="1">hard to park in.</c></i>', 2)).toEqual({ parts: ['[EN] <i>our hutong</i>', '<i>hard to park in.</i>'] });
+    // Opened in the first, closed in the second: both italic.
+    expect(splitOnCues('<c n="0"><i>our hutong</c><c n="1">hard to park in.</i></c>', 2)).toEqual({ parts: ['<i>our hutong</i>', '<i>hard to park in.</i>'] });
+    // Opened and never closed again: it ends with its own cue.
+    expect(splitOnCues('<c n="0"><i>our hutong</c><c n="1">hard to park in.</c>', 2)).toEqual({ parts: ['<i>our hutong</i>', 'hard to park in.'] });
+    // A stray close outside the cues changes nothing.
+    expect(splitOnCues('</i><c n="0">a</c><c n="1">b</c>', 2)).toEqual({ parts: ['a', 'b'] });
+  });
+
   it('names what makes the markup untrustworthy: a missing, duplicate, unknown, nested or empty element', () => {
     expect(splitOnCues('<c n="0">a b</c>', 2)).toEqual({ problem: { kind: 'missing', n: 1 } });
     expect(splitOnCues('a b', 2)).toEqual({ problem: { kind: 'missing', n: 0 } });
