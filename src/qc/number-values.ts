@@ -10,6 +10,8 @@ export interface NumberToken {
   values: string[];
   /** Written with Arabic digits; numbers in Chinese numerals (`两千多万`) or words (`September`, `two`) are never required. */
   digits: boolean;
+  /** An hour said to be before or after noon (`早上七点`, `7 a.m.`; `晚上七点`, `7 p.m.`): it never matches the other half of the day. */
+  meridiem?: 'am' | 'pm';
 }
 
 const GROUP_SPACE = "[ \\u00a0\\u202f\\u2009'’]";
@@ -140,10 +142,26 @@ const RANGE_BEFORE = /(?<!\d)(\d{2})\d{2}\s*[-–—~～〜]\s*$/u;
 /** `7 p.m.`: an hour after noon on a 12-hour clock. */
 const PM_AFTER = /^\s?(?:p\.\s?m\.|pm\b)/iu;
 
+/** `7 a.m.`: an hour before noon on a 12-hour clock. */
+const AM_AFTER = /^\s?(?:a\.\s?m\.|am\b)/iu;
+const MORNING_BEFORE = /(?:早上|早晨|清晨|上午|凌晨|早|午前|朝)$/u;
+
 /** Values a number gains from where it stands: the 24-hour reading of an hour after noon (`晚上七点`, `7 p.m.`). */
 function hourValues(value: number, before: string, after: string): number[] {
-  const afternoon = (HOUR_AFTER.test(after) && EVENING_BEFORE.test(before)) || PM_AFTER.test(after);
-  return value >= 1 && value <= 11 && afternoon ? [value + 12] : [];
+  return value >= 1 && value <= 11 && meridiemOf(before, after) === 'pm' ? [value + 12] : [];
+}
+
+/** Whether an hour is said to be before or after noon, by a word before it (`晚上七点`) or after it (`7 p.m.`). */
+function meridiemOf(before: string, after: string): NumberToken['meridiem'] {
+  if ((HOUR_AFTER.test(after) && EVENING_BEFORE.test(before)) || PM_AFTER.test(after)) return 'pm';
+  if ((HOUR_AFTER.test(after) && MORNING_BEFORE.test(before)) || AM_AFTER.test(after)) return 'am';
+  return undefined;
+}
+
+/** The token with its half of the day, when its words say one. */
+function withMeridiem(token: NumberToken, value: number, before: string, after: string): NumberToken {
+  const meridiem = value >= 1 && value <= 12 ? meridiemOf(before, after) : undefined;
+  return meridiem === undefined ? token : { ...token, meridiem };
 }
 
 export function findNumbers(text: string): NumberToken[] {
@@ -196,8 +214,10 @@ export function findNumbers(text: string): NumberToken[] {
     const before = ascii.slice(0, m.index);
     const century = /^\d{2}$/.test(m[0]) ? RANGE_BEFORE.exec(before)?.[1] : undefined;
     if (century !== undefined) values.push(Number(century + m[0]));
-    if (values.length === 1) values.push(...hourValues(values[0]!, before, ascii.slice(end)));
-    out.push({ text: shown.replace(/\s+/g, ' '), values: values.map(canonical), digits: true });
+    const single = values.length === 1 ? values[0]! : undefined;
+    if (single !== undefined) values.push(...hourValues(single, before, ascii.slice(end)));
+    const token: NumberToken = { text: shown.replace(/\s+/g, ' '), values: values.map(canonical), digits: true };
+    out.push(single === undefined ? token : withMeridiem(token, single, before, ascii.slice(end)));
     if (HALF_HOUR_AFTER.test(ascii.slice(end))) out.push({ text: '半', values: ['30'], digits: false });
   }
   for (const m of rest.matchAll(CJK_DECIMAL)) {
@@ -209,7 +229,7 @@ export function findNumbers(text: string): NumberToken[] {
   for (const m of rest.matchAll(CJK_TOKEN)) {
     const value = eastAsianValue([...m[0]]);
     const after = rest.slice(m.index + m[0].length);
-    out.push({ text: m[0], values: [value, ...hourValues(value, rest.slice(0, m.index), after)].map(canonical), digits: false });
+    out.push(withMeridiem({ text: m[0], values: [value, ...hourValues(value, rest.slice(0, m.index), after)].map(canonical), digits: false }, value, rest.slice(0, m.index), after));
     if (HALF_HOUR_AFTER.test(after)) out.push({ text: '半', values: ['30'], digits: false });
   }
   for (const m of rest.matchAll(WORD_TOKEN)) {
@@ -233,7 +253,9 @@ export interface NumberComparison {
  * Presence, not counts: a number twice in the source is satisfied by one in the target.
  */
 export function compareNumbers(s: readonly NumberToken[], t: readonly NumberToken[]): NumberComparison {
-  const meets = (a: NumberToken, others: readonly NumberToken[]) => others.some((o) => o.values.some((v) => a.values.includes(v)));
+  // Two hours said to be in different halves of the day are different times, whatever digit they share (7 a.m., 晚上七点).
+  const meets = (a: NumberToken, others: readonly NumberToken[]) =>
+    others.some((o) => o.values.some((v) => a.values.includes(v)) && (a.meridiem === undefined || o.meridiem === undefined || a.meridiem === o.meridiem));
   const unique = (list: readonly NumberToken[]) => [...new Set(list.map((n) => n.text))];
   return {
     missing: unique(s.filter((n) => n.digits && !meets(n, t))),

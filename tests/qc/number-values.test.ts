@@ -45,6 +45,9 @@ describe('compareNumbers', () => {
     ['晚上7点半', 'um 19.30 Uhr', 'de'],
     ['夜7時に入庫', 'a las 19:00', 'es'],
     ['19:00开始', 'starts at 7 p.m.', 'en'],
+    ['晚上七点开会', 'meeting at 7 p.m.', 'en'],
+    ['早上七点开会', 'meeting at 7 a.m.', 'en'],
+    ['晚上七点开会', 'meeting at 7', 'en'],
     // Japanese writes a single digit full width (Netflix Japanese Timed Text Style Guide).
     ['6万个电话', '６万件の電話', 'ja'],
     ['第3次', '第３回', 'ja'],
@@ -79,6 +82,10 @@ describe('compareNumbers', () => {
     ['三点五公里', '3,6 km', ['3,6']],
     ['6万个电话', '７万件の電話', ['７万']],
     ['请拨打010-12345678', 'appelez le 010 1234 5679', ['010 1234 5679']],
+    // The other half of the day: the digit is the same, the time is not.
+    ['晚上七点开会', 'meeting at 7 a.m.', ['7']],
+    ['早上七点开会', 'meeting at 7 p.m.', ['7']],
+    ['晚上7点开会', 'meeting at 7 a.m.', ['7']],
   ])('%s ≠ %s', (source, target, extra) => {
     expect(compareNumbers(findNumbers(source), findNumbers(target)).extra).toEqual(extra);
   });
