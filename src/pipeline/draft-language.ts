@@ -149,7 +149,7 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
       pair,
       ...(budgets === undefined ? {} : { budgets, onCondense: (result: CondenseResult) => void (condense = condense === undefined ? result : sumCondense(condense, result)) }),
       onDrafts: async (batch, found) => {
-        for (const d of found) diagnostics.push(d);
+        for (const d of repeated.withCopiedDiagnostics(found)) diagnostics.push(d);
         // A repetition has its text's key: the drafted unit's entry is its entry too.
         await store(batch);
         // Stored: a run waiting for these units finds them in the memory now.

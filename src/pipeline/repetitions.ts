@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../model/diagnostic.js';
 import { unitKey, type Draft, type Unit } from '../model/unit.js';
 
 /**
@@ -11,6 +12,8 @@ export interface Repetitions {
   drafted: Unit[];
   /** The drafts given, each followed by a copy for every unit that repeats its unit's text, billed nothing. */
   withCopies(drafts: readonly Draft[]): Draft[];
+  /** What was said of a drafted unit's cues, said of the same cue of every unit that repeats it too (a cue that could not be placed is not placed in its copies either). */
+  withCopiedDiagnostics(found: readonly Diagnostic[]): Diagnostic[];
 }
 
 export function repetitions(units: readonly Unit[], budgets?: ReadonlyMap<string, readonly number[]>): Repetitions {
@@ -29,8 +32,18 @@ export function repetitions(units: readonly Unit[], budgets?: ReadonlyMap<string
     chosen.add(kept);
     if (group.length > 1) copiesOf.set(kept.id, group.filter((unit) => unit !== kept));
   }
+  // A drafted unit's cue id → the same cue of each unit that repeats it.
+  const copiedCues = new Map<string, string[]>();
+  for (const [id, copies] of copiesOf) {
+    const kept = units.find((u) => u.id === id)!;
+    kept.cueIds.forEach((cueId, k) => copiedCues.set(cueId, copies.map((c) => c.cueIds[k]!)));
+  }
   return {
     drafted: units.filter((unit) => chosen.has(unit)),
+    withCopiedDiagnostics(found) {
+      if (copiedCues.size === 0) return [...found];
+      return found.flatMap((d) => [d, ...(d.cueId === undefined ? [] : (copiedCues.get(d.cueId) ?? []).map((cueId) => ({ ...d, cueId })))]);
+    },
     withCopies(drafts) {
       if (copiesOf.size === 0) return [...drafts];
       const out: Draft[] = [];

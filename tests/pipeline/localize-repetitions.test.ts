@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { diagnostic } from '../../src/model/diagnostic.js';
 import type { RunReport } from '../../src/pipeline/report.js';
+import { repetitions } from '../../src/pipeline/repetitions.js';
 import { cli } from '../helpers/cli.js';
 import { deeplPerTest } from '../helpers/deepl-fixture.js';
 
@@ -77,5 +79,18 @@ describe('subloc localize: a text that repeats in a film', () => {
     const dry = JSON.parse((await run('--dry-run')).stdout) as RunReport;
     const pt = dry.languages.find((l) => l.language === 'pt-BR')!;
     expect(pt.billedCharacters).toBe([...GREETING].length + [...'Mon ascenseur est en panne depuis une semaine.'].length + [...'Oui.'].length);
+  });
+});
+
+describe('repetitions', () => {
+  it('says of every copy what was said of the drafted unit’s cue: a cue not placed is not placed in its copies either', () => {
+    const call = (id: string, cues: [string, string]) => ({ id, cueIds: cues, source: ['您好，这里是', '北京市民热线。'] });
+    const units = [call('1', ['1', '2']), { id: '3', cueIds: ['3'], source: ['好。'] }, call('4', ['4', '5'])];
+    const found = [diagnostic('translate/cue-unplaced', 'warning', 'not placed', { cueId: '2' }), diagnostic('x/other', 'info', 'note', { cueId: '3' })];
+    expect(repetitions(units).withCopiedDiagnostics(found).map((d) => [d.code, d.cueId])).toEqual([
+      ['translate/cue-unplaced', '2'],
+      ['translate/cue-unplaced', '5'],
+      ['x/other', '3'],
+    ]);
   });
 });
