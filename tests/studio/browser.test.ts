@@ -264,9 +264,18 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     const translated = (selector: string) => inPage<string[]>(page, `[...document.querySelectorAll(${JSON.stringify(selector)})].filter((r) => r.querySelector('textarea.translation').value !== '').map((r) => r.dataset.cueId)`);
     const clean = await translated('li.cue:not([data-state="approved"])[data-findings=""]');
     const flagged = await translated('li.cue:not([data-state="approved"]):not([data-findings=""])');
-    expect(clean.length).toBeGreaterThan(0);
+    expect(clean.length).toBeGreaterThan(1);
+    // Another reviewer changes one of them meanwhile: it is refused as stale, and this page shows their version at once.
+    const other = await open();
+    const changed = clean[0]!;
+    const theirs = `${await translation(other, changed).inputValue()} !`;
+    await translation(other, changed).fill(theirs);
+    await savedRow(other, changed);
     await page.getByRole('button', { name: 'Approve all cues without findings', exact: true }).click();
     await expect.poll(() => page.locator('#bulk-status').textContent(), { timeout: 30_000 }).toMatch(/^Approved/);
+    expect(await page.locator('#bulk-status').textContent()).toContain(`cue ${changed}:`);
+    expect(await translation(page, changed).inputValue()).toBe(theirs);
+    clean.shift();
     await load(page);
     for (const id of clean) expect(await row(page, id).getAttribute('data-state')).toBe('approved');
     for (const id of flagged) expect(await row(page, id).getAttribute('data-state')).not.toBe('approved');

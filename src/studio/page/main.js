@@ -327,6 +327,16 @@ async function approveClean() {
       const edit = studio.edits[studio.index.get(cue.id) ?? -1];
       edit?.replace(cue);
     }
+    // A cue refused because another reviewer changed it meanwhile shows their version now: it was not being edited here.
+    const stale = result.refused.filter((r) => r.reason.includes('changed since revision'));
+    if (stale.length > 0) {
+      const cues = await getTrack(studio.lang);
+      for (const { id } of stale) {
+        const edit = studio.edits[studio.index.get(id) ?? -1];
+        const current = cues.find((c) => c.id === id);
+        if (edit !== undefined && current !== undefined && !edit.dirty) edit.replace(current);
+      }
+    }
     applyFilters();
     const refused = result.refused.map((r) => `cue ${r.id}: ${r.reason}`);
     ui.bulkStatus.textContent = `Approved ${result.cues.length} ${result.cues.length === 1 ? 'cue' : 'cues'}${refused.length > 0 ? `; not approved: ${refused.join('; ')}` : ''}`;
