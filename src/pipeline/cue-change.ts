@@ -44,6 +44,7 @@ export function cueRevision(record: UnitRecord, k: number): string {
 /** The reviewer's text as a translation: lines trimmed, empty ones dropped, their breaks kept. */
 function normalizeText(text: string): string {
   return text
+    .replace(/\t/g, ' ')
     .split(/\r\n|\r|\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '')
@@ -129,7 +130,9 @@ export function applyCueChange(record: UnitRecord, k: number, change: CueChange,
   const current = record.states[k]!;
   let text = record.texts[k]!;
   if (change.text !== undefined && change.text !== ctx.shown) {
-    if (CONTROL.test(change.text)) return invalid('`text` contains a control character; expected words and line breaks only');
+    // A tab pasted from a table or a web page is a space to the reader; any other control character is said where it is.
+    const control = CONTROL.exec(change.text.replace(/\t/g, ' '));
+    if (control) return invalid(`\`text\` contains the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at character ${control.index + 1}; expected words and line breaks only (delete it and type again)`);
     const normalized = normalizeText(change.text);
     if (normalized === '') return invalid('`text` is empty; expected the translation (the studio never empties a cue)');
     if (normalized.length > MAX_TEXT) return invalid(`\`text\` has ${normalized.length} characters; expected at most ${MAX_TEXT}`);

@@ -46,7 +46,10 @@ describe('a change to one cue of a unit', () => {
     expect(lower).toMatchObject({ refused: 'invalid', message: expect.stringContaining('cue 4 (en-US): the cue is approved and cannot go back to reviewed') });
     expect(applyCueChange(record, 0, { text: '\n', revision: cueRevision(record, 0) }, ctx(0, 'Hello,'))).toMatchObject({ refused: 'invalid' });
     expect(applyCueChange(record, 0, { revision: cueRevision(record, 0) }, ctx(0, 'Hello,'))).toMatchObject({ refused: 'invalid' });
-    expect(applyCueChange(record, 0, { text: 'a\u0007b', revision: cueRevision(record, 0) }, ctx(0, 'Hello,'))).toMatchObject({ refused: 'invalid', message: expect.stringContaining('control character') });
+    expect(applyCueChange(record, 0, { text: 'a\u0007b', revision: cueRevision(record, 0) }, ctx(0, 'Hello,'))).toMatchObject({ refused: 'invalid', message: expect.stringContaining('the control character U+0007 at character 2') });
+    // A tab pasted from a table or a web page is a space.
+    const tab = applyCueChange(record, 1, { text: 'how\tcan I help?', revision: cueRevision(record, 1) }, ctx(1, 'how can I help?'));
+    expect(tab).toEqual({ record, changed: false });
   });
 
   it('cannot mark an untranslated cue reviewed without a text, but can with one', () => {
