@@ -44,7 +44,7 @@ function originNote(cue: ReviewCue): string | undefined {
     case 'fuzzy':
       return `fuzzy match from the translation memory${cue.score === undefined ? '' : ` (${Math.round(cue.score * 100)}%)`}, not checked yet`;
     case 'needs-review':
-      return 'the source of this cue changed since its translation was reviewed: the new draft needs review; the earlier translation is offered as the previous version';
+      return 'the source of this cue, or of another cue of its sentence, changed since its translation was reviewed: the sentence was drafted again and needs review; the earlier translation is offered as the previous version';
     case 'reviewed':
     case 'approved':
       return `${cue.state}${cue.reviewer === undefined ? '' : ` by ${cue.reviewer}`}`;
