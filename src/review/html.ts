@@ -150,18 +150,18 @@ function smpte(ms: Ms, rate: FrameRate): string {
   return `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}:${two(frames % fps)}`;
 }
 
-/** Source terms, outlined in red when the draft lacks the expected rendering. */
+/** Source terms, outlined in red when the draft has none of the renderings the glossary accepts (as QC's glossary rule judges). */
 function sourceMarks(cue: ReviewCue): TermHighlight[] {
   const draft = cue.target === null ? '' : plainOf(cue.target);
   return cue.terms.map((t) => {
-    const missing = cue.target !== null && findTerms(draft, [highlight(t.expected, '', '')]).length === 0;
+    const missing = cue.target !== null && findTerms(draft, t.accepted.map((form) => highlight(form, '', ''))).length === 0;
     return highlight(t.source, missing ? `expected: ${t.expected} (not found in the draft)` : `expected: ${t.expected}`, missing ? 'term term-missing' : 'term');
   });
 }
 
 function targetText(cue: ReviewCue): string {
   if (cue.target === null) return '<span class="untranslated-text">No draft yet</span>';
-  return renderTagged(cue.target, cue.terms.map((t) => highlight(t.expected, `expected: ${t.expected} (${t.source})`, 'term')));
+  return renderTagged(cue.target, cue.terms.flatMap((t) => t.accepted.map((form) => highlight(form, `expected: ${t.expected} (${t.source})`, 'term'))));
 }
 
 function highlight(form: string, title: string, className: string): TermHighlight {

@@ -78,8 +78,10 @@ export function buildReviewPackage(input: ReviewInput): ReviewPackage {
       const terms = termIndex(input.glossary.glossary);
       for (const m of input.glossary.matcher.find(plainOf(source))) {
         const term = terms.get(m.termId);
-        const expected = term?.doNotTranslate ? m.form : term && renderingFor(term, targetLang)?.preferred;
-        if (expected !== undefined && !out.terms.some((t) => t.termId === m.termId)) out.terms.push({ source: m.form, expected, termId: m.termId });
+        const rendering = term && !term.doNotTranslate ? renderingFor(term, targetLang) : undefined;
+        const expected = term?.doNotTranslate ? m.form : rendering?.preferred;
+        const accepted = [...new Set([...(expected === undefined ? [] : [expected]), ...(rendering?.allowed ?? [])])];
+        if (expected !== undefined && !out.terms.some((t) => t.termId === m.termId)) out.terms.push({ source: m.form, expected, accepted, termId: m.termId });
       }
     }
     return out;

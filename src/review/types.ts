@@ -27,7 +27,8 @@ export interface ReviewCue extends CueAt {
   /** An earlier translation offered for reference (a fuzzy match, or the reviewed one before the source changed). */
   suggestion?: TaggedText;
   /** Glossary terms found in the source, with the rendering expected in this language. */
-  terms: { source: string; expected: string; termId: string }[];
+  /** `accepted`: every rendering the glossary accepts (the expected one and its allowed alternatives). */
+  terms: { source: string; expected: string; accepted: string[]; termId: string }[];
   /** QC and glossary findings on this cue. */
   findings: Diagnostic[];
   /**

@@ -29,8 +29,8 @@ function cue(c: CueInput): ReviewCue {
   };
 }
 
-const YANGTZE = { source: '长江', expected: 'Yangtze', termId: 't-yangtze' };
-const DAM = { source: '三峡大坝', expected: 'Three Gorges Dam', termId: 't-dam' };
+const YANGTZE = { source: '长江', expected: 'Yangtze', accepted: ['Yangtze', 'Chang Jiang'], termId: 't-yangtze' };
+const DAM = { source: '三峡大坝', expected: 'Three Gorges Dam', accepted: ['Three Gorges Dam'], termId: 't-dam' };
 
 /**
  * A documentary about the Yangtze: one cue of each kind a reviewer meets,
@@ -148,6 +148,15 @@ describe('writeReviewSheet', () => {
 
   it('outlines a source term whose expected rendering is missing from the draft', () => {
     expect(html).toContain('<mark class="term term-missing" title="expected: Three Gorges Dam (not found in the draft)">三峡大坝</mark>');
+  });
+
+  it('does not outline a term the draft renders by an allowed alternative, as QC does not report it', () => {
+    const pkg = fixture();
+    const cue = pkg.cues.find((c) => c.id === '6')!;
+    cue.target = '<b>The Chang Jiang</b> begins here.';
+    const sheet = writeReviewSheet(pkg);
+    expect(sheet).toContain('<mark class="term" title="expected: Yangtze">长江</mark>');
+    expect(sheet).not.toMatch(/term-missing[^>]*>长江</);
   });
 
   it('shows without frames when the package has no frame rate', () => {

@@ -36,7 +36,7 @@ function pkg(cues: ReviewCue[]): ReviewPackage {
 const sample = pkg([
   cue('1', '1', '市民拨打<i>12345</i>，', 'Citizens call <i>12345</i>,', 'machine', {
     provider: 'deepl',
-    terms: [{ source: '接诉即办', expected: 'swift response to public complaints', termId: 'jiesu' }],
+    terms: [{ source: '接诉即办', expected: 'swift response to public complaints', accepted: ['swift response to public complaints'], termId: 'jiesu' }],
     findings: [diagnostic('qc/reading-speed', 'warning', 'found 21.3 characters/s, expected at most 20 (1.3 too fast)', { cueId: '1' })],
   }),
   cue('2', '1', '接诉即办。', 'swift response to public complaints.', 'memory'),
