@@ -166,6 +166,8 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     // A killed run's leftovers are finished or dropped first, even by a run that writes nothing.
     await recoverDelivery(folder, write);
     if (sets.length === 0) return;
+    // Again under the lock: a localize may have taken the folder since this run began.
+    checkRunFolder(folder, 'deliver');
     const previous = await readManifest(folder);
     for (const set of sets) {
       const foreign = await foreignFiles(folder, set.language, options.title, previous);

@@ -19,7 +19,7 @@ import { draftLanguage, type DraftLanguageResult } from './draft-language.js';
 import type { LocalizeOptions } from './options.js';
 import { readInput } from './read-input.js';
 import { runSource } from './run-source.js';
-import { checkRunFolder } from './out-folder.js';
+import { checkRunFolder, markDraftsFolder } from './out-folder.js';
 import { importReviewEdits, refuseLostEdits, type ReviewEdit } from './review-edits.js';
 import { nextTurn } from './next-turn.js';
 import { languageReport, reportJson, totals, type LanguageReport, type RunReport } from './report.js';
@@ -131,6 +131,8 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     // Held until the memory closes: two runs on one memory never bill the same unit. A dry run bills nothing.
     if (!options.dryRun) await memory.lockRuns({ ...lock, onWait: (holder) => onEvent({ type: 'memory-wait', memory: memory.location, holder }) });
     const imported = await importMemories(memory, options.tmx, options.source);
+    // Marked before anything is drafted into it, once nothing can refuse the run: a deliver started meanwhile refuses it.
+    if (!options.dryRun) await markDraftsFolder(runDir);
     const pairs = await memory.pairs();
     for (const target of options.targets) runDiagnostics.push(...pairsApart(pairs, { source: options.source, target }));
     // Nothing is written in a dry run, so nothing a translator edited can be overwritten.

@@ -1,4 +1,5 @@
 import { statSync, type Stats } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SublocError } from '../errors.js';
 import { configError, type Origin } from './origin.js';
@@ -37,9 +38,19 @@ export function checkOutFolder(out: string, where: Origin, field: string): strin
  * deliver's.
  */
 export function checkRunFolder(folder: string, writer: 'localize' | 'deliver'): void {
-  const mark = writer === 'localize' ? 'manifest.json' : 'run.json';
-  if (!existing(join(folder, mark))?.isFile()) return;
+  // The other command's finished output, or its work under way: a delivery's lock or staging, localize's mark.
+  const marks = writer === 'localize' ? ['manifest.json', '.deliver.lock', '.deliver.next'] : ['run.json', DRAFTS_MARK];
+  if (!marks.some((mark) => existing(join(folder, mark)) !== undefined)) return;
   const holds = writer === 'localize' ? "festival deliverables (its manifest.json)" : "localize's drafts and review files (its run.json)";
   const expected = writer === 'localize' ? 'a folder of drafts, such as out/' : 'a folder of deliverables, such as deliverables/ (the default)';
   throw new SublocError('CONFIG_INVALID', `${folder} holds ${holds}; expected ${expected}: choose another --out`, { file: folder });
+}
+
+/** Left by `localize` in its run folder before it drafts: a `deliver` started meanwhile refuses the folder. */
+export const DRAFTS_MARK = '.subloc-drafts';
+
+/** Marks `folder` as localize's before anything is drafted into it (made if need be). */
+export async function markDraftsFolder(folder: string): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, DRAFTS_MARK), 'a subloc localize run folder: drafts and review files, never deliverables\n');
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/deliver/manifest.js';
@@ -280,6 +280,13 @@ describe('subloc deliver on the bundled sample', () => {
     expect(into.code).toBe(1);
     expect(into.stderr).toContain(`${join(drafts, 'hotline-beijing')} holds localize's drafts and review files (its run.json); expected a folder of deliverables`);
     expect(fileTree(join(drafts, 'hotline-beijing'), 'base64')).toEqual(before);
+    // A localize under way has marked its folder before it drafts, long before its run.json: refused as well.
+    const underWay = join(work, 'under-way');
+    mkdirSync(join(underWay, 'hotline-beijing'), { recursive: true });
+    writeFileSync(join(underWay, 'hotline-beijing', '.subloc-drafts'), '');
+    const racing = await run(['--out', underWay, '--language', 'en-US', '--allow-qc-errors']);
+    expect(racing.code).toBe(1);
+    expect(readdirSync(join(underWay, 'hotline-beijing'))).toEqual(['.subloc-drafts']);
 
     const delivered = join(work, 'festival');
     expect((await run(['--out', delivered, '--language', 'en-US', '--formats', 'srt', '--allow-qc-errors'])).code).toBe(0);
