@@ -165,7 +165,12 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
   await withDeliveryLock(folder, async () => {
     // A killed run's leftovers are finished or dropped first, even by a run that writes nothing.
     await recoverDelivery(folder, write);
-    if (sets.length === 0) return;
+    if (sets.length === 0) {
+      // Nothing written: the report still says which earlier deliveries stay in the folder (the manifest is not rewritten).
+      const previous = await readManifest(folder);
+      if (previous !== undefined) Object.assign(manifest, withEarlier(manifest, previous, await earlierLanguages(folder, previous, new Set())));
+      return;
+    }
     // Again under the lock: a localize may have taken the folder since this run began.
     checkRunFolder(folder, 'deliver');
     const previous = await readManifest(folder);

@@ -59,7 +59,7 @@ describe('a delivery keeps what it does not deliver', () => {
     expect(Object.keys(first).filter((p) => p.startsWith('fr-FR/'))).toHaveLength(FESTIVAL.length);
   }
 
-  it('a run the QC gate refuses changes nothing, manifest included', async () => {
+  it('a run the QC gate refuses changes nothing, manifest included, and says the earlier delivery stays', async () => {
     await firstDelivery('qc');
     const strict = join(work, 'strict.json');
     writeFileSync(strict, JSON.stringify({ extends: 'festival', name: 'strict', maxCharsPerLine: { value: { default: 4 }, source: 'test' } }));
@@ -67,6 +67,8 @@ describe('a delivery keeps what it does not deliver', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('en-US: not delivered');
     expect(r.stderr).toContain('fr-FR: not delivered');
+    expect(r.stdout).toMatch(/en-US +refused .*the earlier delivery \(.*, festival profile\) stays in the folder/);
+    expect(r.stdout).toMatch(/fr-FR +refused .*the earlier delivery/);
     expect(snapshot(folder)).toEqual(first);
   });
 
