@@ -41,12 +41,12 @@ describe('subloc qc', () => {
     writeFileSync(join(dir, 'lenient.json'), JSON.stringify({ name: 'Lenient', rules: { 'min-duration': 'off', 'reading-speed': 'off', untranslated: 'warning' } }));
   });
 
-  it('prints file:cue:severity: rule: message lines and exits 1 when an error remains', async () => {
+  it('prints one `file: cue N: severity: message [code]` line a finding, and exits 1 when an error remains', async () => {
     const r = await cli(['qc', 'target.srt', '--language', 'en-US', '--source', 'source.srt', '--source-language', 'zh-Hans'], dir);
     expect(r.stdout.split('\n')).toEqual([
-      'target.srt:2:warning: reading-speed: reading speed 80 characters/s, expected at most 20 (en-US, Netflix); 60 over — shorten by about 30 characters or extend the cue by 1.5 s',
-      'target.srt:2:error: min-duration: duration 0.5 s, expected at least 0.833 s (Netflix); 0.333 s short — extend the cue or merge it with a neighbour',
-      'target.srt:3:error: untranslated: identical to the zh-Hans source "北京，早上七点。", expected a translation into en-US',
+      'target.srt: cue 2: warning: reading speed 80 characters/s, expected at most 20 (en-US, Netflix); 60 over — shorten by about 30 characters or extend the cue by 1.5 s [qc/reading-speed]',
+      'target.srt: cue 2: error: duration 0.5 s, expected at least 0.833 s (Netflix); 0.333 s short — extend the cue or merge it with a neighbour [qc/min-duration]',
+      'target.srt: cue 3: error: identical to the zh-Hans source "北京，早上七点。", expected a translation into en-US [qc/untranslated]',
       '',
     ]);
     expect(r.stderr).toBe('subloc qc: target.srt: 2 errors, 1 warnings in 3 cues (profile default, en-US)\n');
@@ -62,8 +62,8 @@ describe('subloc qc', () => {
   it('takes the source language from the glossary and reports glossary findings by their own codes', async () => {
     const r = await cli(['qc', 'target.srt', '--language', 'en-US', '--source', 'source.srt', '--glossary', join(ROOT, 'glossary.json'), '--profile', 'lenient.json'], dir);
     expect(r.stdout.split('\n')).toEqual([
-      'target.srt:3:warning: untranslated: identical to the zh-Hans source "北京，早上七点。", expected a translation into en-US',
-      'target.srt:3:warning: glossary/missing-term: expected `Beijing` for 北京 (term `beijing`), found none of its renderings',
+      'target.srt: cue 3: warning: identical to the zh-Hans source "北京，早上七点。", expected a translation into en-US [qc/untranslated]',
+      'target.srt: cue 3: warning: expected `Beijing` for 北京 (term `beijing`), found none of its renderings [glossary/missing-term]',
       '',
     ]);
     expect(r.code).toBe(0);

@@ -1,4 +1,4 @@
-import { hasErrors, type Diagnostic } from '../../model/diagnostic.js';
+import { formatDiagnostic, hasErrors, type Diagnostic } from '../../model/diagnostic.js';
 import { BCP47, fromFileName } from '../../model/file-name.js';
 import { parseFrameRate } from '../../model/frame-rate.js';
 import { SublocError } from '../../errors.js';
@@ -8,9 +8,12 @@ import { t } from '../i18n.js';
 import { SHARED_OPTIONS } from '../shared-options.js';
 import { count, note, printDiagnostic, styleFor } from '../style.js';
 
-/** `file:cue:severity: rule: message`; QC codes shown by rule id, glossary codes in full. */
+/**
+ * `file: cue N: severity: message [code]`, the one diagnostic form: a cue is
+ * named as a cue, never where an editor or a CI log reads a line number.
+ */
 function findingLine(file: string, d: Diagnostic): string {
-  return `${file}:${d.cueId ?? ''}:${d.severity}: ${d.code.replace(/^qc\//, '')}: ${d.message}`;
+  return formatDiagnostic(d, file);
 }
 
 export const qc: Command = {
