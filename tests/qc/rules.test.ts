@@ -11,6 +11,7 @@ import { cue, track } from './helpers.js';
 const glossary = glossaryOf([
   { id: 'hutong', source: '胡同', targets: { 'en-US': { preferred: 'hutong', allowed: ['hutongs'], forbidden: ['alley'] } }, sources: ['S1'] },
   { id: 'hotline-number', source: '12345', doNotTranslate: true, sources: ['S1'] },
+  { id: 'service-centre', source: '热线服务中心', targets: { 'en-US': { preferred: 'the 12345 service centre', allowed: [], forbidden: [] } }, sources: ['S1'] },
 ]);
 
 interface Case {
@@ -187,6 +188,13 @@ const cases: Record<string, Case[]> = {
       expected: [
         'qc/numbers warning 1: numbers differ from the source: missing `60,000`, `12345`; extra `6,000`; expected `60,000`, `12345` in any notation (60,000 = 60.000 = 60 000 = 6万)',
       ],
+    },
+    {
+      name: 'a number the glossary’s own rendering holds (the hotline’s number in the centre’s name)',
+      target: en(cue('1', 0, 3000, 'Call the 12345 service centre.')),
+      source: zh(cue('1', 0, 3000, '请打给热线服务中心。')),
+      glossary: true,
+      expected: [],
     },
   ],
   'unbalanced-tags': [

@@ -1,3 +1,4 @@
+import { renderingFor } from '../../glossary/index.js';
 import { defineRule } from '../define-rule.js';
 import { messages } from '../messages.js';
 import type { Cue } from '../../model/track.js';
@@ -30,8 +31,24 @@ export default defineRule({
     for (const cue of ctx.track.cues) {
       const source = ctx.sourceCue(cue.id);
       if (!source || isMarkedUntranslated(cue)) continue;
-      const { missing, extra, expected } = compareNumbers(numbersOf(source, ctx.source.language), findNumbers(plainText(cue, ctx.language)));
+      const sourceText = plainText(source, ctx.source.language);
+      // A glossary rendering's own numbers (`12345` in the preferred wording of 市民服务热线) are the glossary's, not added.
+      const glossed = glossaryNumbers(ctx, sourceText);
+      const { missing, extra, expected } = compareNumbers([...numbersOf(source, ctx.source.language), ...glossed], findNumbers(plainText(cue, ctx.language)));
       if (missing.length > 0 || extra.length > 0) report(cue, messages.numbers(missing, extra, expected));
     }
   },
 });
+
+/** The numbers in the renderings of the glossary terms a source cue holds, in the language checked (none is required). */
+function glossaryNumbers(ctx: Parameters<Parameters<typeof defineRule>[0]['check']>[0], sourceText: string): NumberToken[] {
+  const g = ctx.glossary;
+  if (g === undefined) return [];
+  const out: NumberToken[] = [];
+  for (const m of g.matcher.find(sourceText)) {
+    const term = g.glossary.terms.find((t) => t.id === m.termId);
+    const rendering = term === undefined ? undefined : renderingFor(term, ctx.language);
+    for (const form of rendering === undefined ? [] : [rendering.preferred, ...rendering.allowed]) for (const n of findNumbers(form)) out.push({ ...n, digits: false });
+  }
+  return out;
+}
