@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +64,13 @@ describe('subloc convert', () => {
     expect((await cli(['convert', 'good.srt', '--to', 'srt', '--fps', 'fast'], dir)).code).toBe(2);
     expect((await cli(['convert', 'good.srt', '--bogus'], dir)).code).toBe(2);
     expect((await cli(['frobnicate'], dir)).code).toBe(2);
+  });
+
+  it('writes to stdout for `-o -`, and leaves no file named `-`', async () => {
+    const r = await cli(['convert', 'good.srt', '--to', 'vtt', '-o', '-'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^WEBVTT/);
+    expect(existsSync(join(dir, '-'))).toBe(false);
   });
 
   it('names a missing file', async () => {

@@ -31,7 +31,9 @@ export const convert: Command = {
     if (input === undefined || extra.length > 0) throw new SublocError('USAGE', t('convert.error.oneInput', { n: positionals.length }));
     // Loaded when a conversion runs: `--help` starts without the format table, and a conversion loads one reader and one writer.
     const [{ rowById, rowForPath }, { parseLazily }] = await Promise.all([import('../../formats/table.js'), import('../../formats/parse-lazily.js')]);
-    const output = values['output'] as string | undefined;
+    // `-o -` is stdout, as every command-line tool reads it, not a file named `-`.
+    const named = values['output'] as string | undefined;
+    const output = named === '-' ? undefined : named;
     const toName = (values['to'] as string | undefined) ?? (output === undefined ? undefined : rowForPath(output)?.id);
     if (toName === undefined) throw new SublocError('USAGE', t('convert.error.missingTo', { expected: formatIds.join(', ') }));
     const target = rowById(toName);
