@@ -123,8 +123,8 @@ function cueRow(cue: ReviewCue, pkg: ReviewPackage): string {
   return `<tr ${attrs.join(' ')}>
 <th scope="row">${escapeHtml(cue.id)}</th>
 <td class="time">${timeCell(cue, pkg.frameRate, over.has('duration'))}</td>
-<td class="text source" lang="${escapeHtml(pkg.sourceLang)}">${renderTagged(cue.source, sourceMarks(cue))}</td>
-<td class="target"><div class="text" lang="${escapeHtml(pkg.targetLang)}">${targetText(cue)}</div>${suggestion(cue, pkg)}${comment(cue)}${findingList(cue.findings)}</td>
+<td class="text source" lang="${escapeHtml(pkg.sourceLang)}" dir="auto">${renderTagged(cue.source, sourceMarks(cue))}</td>
+<td class="target"><div class="text" lang="${escapeHtml(pkg.targetLang)}" dir="auto">${targetText(cue)}</div>${suggestion(cue, pkg)}${comment(cue)}${findingList(cue.findings)}</td>
 <td>${metricsList(cue, over)}</td>
 <td>${badge(cue)}</td>
 </tr>`;

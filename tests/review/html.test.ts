@@ -124,9 +124,9 @@ describe('writeReviewSheet', () => {
     expect(html).toContain('<mark class="term" title="expected: Yangtze"><b>长江</b></mark>');
   });
 
-  it('puts lang on source and target cells', () => {
-    expect(html.match(/<td class="text source" lang="zh-Hans">/g)).toHaveLength(7);
-    expect(html.match(/<div class="text" lang="en-US">/g)).toHaveLength(7);
+  it('puts lang on source and target cells, and lets each text take its own direction (Arabic, Hebrew read right to left)', () => {
+    expect(html.match(/<td class="text source" lang="zh-Hans" dir="auto">/g)).toHaveLength(7);
+    expect(html.match(/<div class="text" lang="en-US" dir="auto">/g)).toHaveLength(7);
   });
 
   it('shows timecodes, frames at the package rate, duration and metrics', () => {
@@ -142,7 +142,7 @@ describe('writeReviewSheet', () => {
     expect(html).toMatch(/<strong>4<\/strong> of 7 cues need attention/);
     expect(html).toContain('<span class="badge state-fuzzy">Fuzzy 87%</span>');
     expect(html).toContain('<span class="badge state-untranslated">Untranslated</span>');
-    expect(html).toContain('<div class="text" lang="en-US"><span class="untranslated-text">No draft yet</span></div>');
+    expect(html).toContain('<div class="text" lang="en-US" dir="auto"><span class="untranslated-text">No draft yet</span></div>');
     expect(html).toContain('<li class="finding sev-error"><span class="sev">error</span>reading speed <code>67.5</code>');
   });
 
