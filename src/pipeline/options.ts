@@ -6,7 +6,7 @@ import { excerpt, foundValue } from '../formats/shared/excerpt.js';
 import type { FormatId } from '../formats/types.js';
 import type { Lang } from '../model/track.js';
 import { SublocError } from '../errors.js';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { JsonSyntaxError, parseJson, type JsonDocument } from '../formats/shared/json-source.js';
 import { jsonText } from '../formats/shared/json-text.js';
 import { glossaryFits } from '../glossary/index.js';
@@ -208,7 +208,8 @@ async function readConfig(path: string): Promise<ConfigFile> {
 
 /** A file the config names, which must be there: refused at its line otherwise, saying where a relative path is read from. */
 function inConfigFolder(path: string, field: ConfigField, config: ConfigFile, configDir: string): string {
-  if (existsSync(path)) return path;
+  if (existsSync(path) && !statSync(path).isDirectory()) return path;
+  if (existsSync(path)) return fail(config.at(field), `\`${field}\` names ${path}, which is a folder; expected a file`);
   return fail(config.at(field), `\`${field}\` names ${path}, which does not exist; expected a file (a relative path in the config is read from its folder, ${configDir})`);
 }
 

@@ -259,6 +259,10 @@ describe('the config file, field by field', () => {
       const dir = resolve(config, '..');
       expect(error).toMatchObject({ code: 'CONFIG_INVALID', file: config, line: at.line });
       expect(error?.message).toBe(`${config}:${at.line}:${column}: \`${field}\` names ${join(dir, 'subtitles/nope.x')}, which does not exist; expected a file (a relative path in the config is read from its folder, ${dir})`);
+      // A folder where the file belongs, at its line too, not a raw EISDIR from the read.
+      const folder = await configError({ [field]: '.' });
+      expect(folder.error).toMatchObject({ code: 'CONFIG_INVALID', file: folder.config, line: placeIn(folder.config, folder.text, `"${field}": `).line });
+      expect(folder.error?.message).toMatch(new RegExp(`\`${field}\` names \\S+, which is a folder; expected a file$`));
     }
   });
 
