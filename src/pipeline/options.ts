@@ -181,7 +181,9 @@ async function readConfig(path: string): Promise<ConfigFile> {
   try {
     raw = await readFile(path);
   } catch (cause) {
-    throw new SublocError('CONFIG_INVALID', `cannot read config ${path}: ${(cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (cause as Error).message}`, { cause, file: path });
+    const code = (cause as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder; expected a JSON file such as subloc.config.json' : (cause as Error).message;
+    throw new SublocError('CONFIG_INVALID', `cannot read config ${path}: ${why}`, { cause, file: path });
   }
   let doc: JsonDocument;
   try {

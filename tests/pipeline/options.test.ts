@@ -251,6 +251,12 @@ describe('the config file, field by field', () => {
     expect(error?.message).toBe(`${config}:4:3: not valid JSON: \`targets\` is given twice in this object; expected each property name once (JSON.parse would keep the last without a word)`);
   });
 
+  it('says a config that is a folder is one, not a raw EISDIR', async () => {
+    const dir = tempDir();
+    const error = await resolveLocalizeOptions({ config: dir }, dir, {}).then(() => undefined, (e: unknown) => e as Error);
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID', message: `cannot read config ${dir}: it is a folder; expected a JSON file such as subloc.config.json` });
+  });
+
   it('refuses an input or glossary that is not there at its line, saying which folder a relative path is read from', async () => {
     for (const field of ['input', 'glossary']) {
       const { config, text, error } = await configError({ [field]: 'subtitles/nope.x' });
