@@ -147,10 +147,8 @@ export function protect(tagged: TaggedText, matches: readonly TermMatch[], opts:
   };
 }
 
-/** Whether protected content is one number (`12345`, `60,000`), which restoring localizes. */
-function isNumber(content: string): boolean {
-  return new RegExp(`^${NUMBER.source}$`).test(content);
-}
+/** Protected content that is one number (`12345`, `60,000`), which restoring localizes. */
+const WHOLE_NUMBER = new RegExp(`^${NUMBER.source}$`);
 
 const ELEMENT = new RegExp(`<${PROTECT_TAG}>([\\s\\S]*?)</${PROTECT_TAG}>|<${PROTECT_TAG}\\s*/>`, 'g');
 const STRAY = new RegExp(`</?${PROTECT_TAG}\\s*/?>`, 'g');
@@ -177,7 +175,7 @@ function restoreText(translated: string, items: readonly Item[], restoreOne: (it
   const replacement = found.map((f, n) => {
     const exact = owner[n];
     if (exact) return restoreOne(exact);
-    if (foreign.has(f.content)) return restoreOne({ tagged: f.content, number: isNumber(f.content) });
+    if (foreign.has(f.content)) return restoreOne({ tagged: f.content, number: WHOLE_NUMBER.test(f.content) });
     const k = used.indexOf(false);
     if (k < 0) {
       diagnostics.push(diagnostic('glossary/protected-unexpected', 'warning', msg.unexpected(f.content)));

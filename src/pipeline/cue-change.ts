@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { compareStatus } from '../memory/precedence.js';
 import { STUDIO_PROVIDER, type MemoryEntry, type MemoryStatus } from '../memory/store.js';
 import { fromTagged, plainOf, taggedOf, type TaggedText } from '../model/tagged-text.js';
-import { span } from '../model/spans.js';
-import type { Span } from '../model/track.js';
+import { sameStyle, span, type Style } from '../model/spans.js';
 import type { LanguagePair, Unit } from '../model/unit.js';
 import type { CueChange } from './review-session-types.js';
 
@@ -51,8 +50,6 @@ function normalizeText(text: string): string {
     .join('\n');
 }
 
-type Style = Omit<Span, 'text'>;
-
 /**
  * The new text in the stored text's styling. The studio edits plain text, so
  * styles are carried through the edit: what is unchanged before and after it
@@ -63,7 +60,8 @@ type Style = Omit<Span, 'text'>;
  * match.
  */
 function styled(text: string, stored: TaggedText): TaggedText {
-  const old = fromTagged(stored).flatMap((s) => [...s.text].map((char) => ({ char, style: styleOf(s) })));
+  // Each character with the span it stands in: its style is the span's (its text aside).
+  const old = fromTagged(stored).flatMap((s) => [...s.text].map((char) => ({ char, style: s })));
   const typed = [...text];
   const style: (Style | undefined)[] = typed.map(() => undefined);
   const space = (c: string | undefined) => c !== undefined && /\s/.test(c);
@@ -87,17 +85,9 @@ function styled(text: string, stored: TaggedText): TaggedText {
   }
   // What was typed in between: the style of what it replaced, when one style covered that, else its neighbour's.
   const replaced = old.slice(i, oi + 1).filter((c) => !space(c.char));
-  const covering = replaced.length > 0 && replaced.every((c) => sameStyleOf(c.style, replaced[0]!.style)) ? replaced[0]!.style : undefined;
+  const covering = replaced.length > 0 && replaced.every((c) => sameStyle(replaced[0]!.style, c.style)) ? replaced[0]!.style : undefined;
   for (let k = j; k <= tj; k++) style[k] = covering ?? style[k - 1] ?? style[tj + 1] ?? old[0]?.style ?? {};
   return taggedOf(typed.map((char, k) => span(char, style[k] ?? {})));
-}
-
-function styleOf(s: Span): Style {
-  return { ...(s.italic ? { italic: true as const } : {}), ...(s.bold ? { bold: true as const } : {}), ...(s.underline ? { underline: true as const } : {}) };
-}
-
-function sameStyleOf(a: Style, b: Style): boolean {
-  return a.italic === b.italic && a.bold === b.bold && a.underline === b.underline;
 }
 
 /** A typed text as it is stored: lines trimmed, breaks kept, markup characters as text, the stored text's styling kept. */
