@@ -112,11 +112,9 @@ export function withEarlier(run: Manifest, previous: Manifest | undefined, earli
     if (merged.has(language)) continue;
     const fresh = now.get(language);
     const old = before(language);
-    let entry = fresh?.delivered || !kept.has(language) ? (fresh ?? old) : old;
-    if (fresh && !fresh.delivered && kept.has(language) && entry) {
-      const { newerRefused: _, ...rest } = entry;
-      entry = { ...rest, newerRefused: { created: run.created, qcProfile: run.qcProfile, qc: fresh.qc, refusal: fresh.refusal ?? '' } };
-    }
+    // Refused now where an earlier delivery stays: that delivery, with this refusal beside it.
+    const refusedOverEarlier = fresh !== undefined && !fresh.delivered && kept.has(language);
+    const entry = !refusedOverEarlier ? (fresh ?? old) : old && { ...old, newerRefused: { created: run.created, qcProfile: run.qcProfile, qc: fresh.qc, refusal: fresh.refusal ?? '' } };
     if (entry) merged.set(language, entry);
   }
   const order = [...merged.keys()];

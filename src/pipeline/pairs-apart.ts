@@ -1,5 +1,5 @@
 import type { MemoryPairCount } from '../memory/store.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { canonicalLanguageTag, oneVariety } from '../model/language.js';
 import type { LanguagePair } from '../model/unit.js';
 
@@ -15,11 +15,12 @@ export function pairsApart(pairs: readonly MemoryPairCount[], pair: LanguagePair
   if (pairs.some((p) => same(p.source, pair.source) && same(p.target, pair.target))) return [];
   return pairs
     .filter((p) => oneVariety(p.source, pair.source) && oneVariety(p.target, pair.target))
-    .map((p) => ({
-      code: 'memory/pair-apart',
-      severity: 'warning',
-      message:
+    .map((p) =>
+      diagnostic(
+        'memory/pair-apart',
+        'warning',
         `the memory holds ${p.entries} ${p.entries === 1 ? 'translation' : 'translations'} for ${p.source} → ${p.target} and none for ${pair.source} → ${pair.target}, this run's languages; ` +
-        `it keeps differently named languages apart, so none of them is used. Name the languages as the memory does (\`source\` and \`targets\` in the config, or --source and --target)`,
-    }));
+          `it keeps differently named languages apart, so none of them is used. Name the languages as the memory does (\`source\` and \`targets\` in the config, or --source and --target)`,
+      ),
+    );
 }

@@ -26,16 +26,15 @@ export function repetitions(units: readonly Unit[], budgets?: ReadonlyMap<string
     else group.push(unit);
   }
   const copiesOf = new Map<string, Unit[]>();
+  /** A drafted unit's cue id → the same cue of each unit that repeats it. */
+  const copiedCues = new Map<string, string[]>();
   const chosen = new Set<Unit>();
   for (const group of groups.values()) {
     const kept = budgets === undefined ? group[0]! : group.reduce((tightest, unit) => (total(unit) < total(tightest) ? unit : tightest));
     chosen.add(kept);
-    if (group.length > 1) copiesOf.set(kept.id, group.filter((unit) => unit !== kept));
-  }
-  // A drafted unit's cue id → the same cue of each unit that repeats it.
-  const copiedCues = new Map<string, string[]>();
-  for (const [id, copies] of copiesOf) {
-    const kept = units.find((u) => u.id === id)!;
+    if (group.length === 1) continue;
+    const copies = group.filter((unit) => unit !== kept);
+    copiesOf.set(kept.id, copies);
     kept.cueIds.forEach((cueId, k) => copiedCues.set(cueId, copies.map((c) => c.cueIds[k]!)));
   }
   return {
