@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/pipeline/report.js';
@@ -61,7 +61,10 @@ describe('catalog workers when things go wrong (real redis-server, loopback Deep
     expect(done.budget?.used).toBe(onePass);
     // The film's report says what the language cost over both attempts, as DeepL billed it: the second attempt found
     // the first one's batch in the memory, and alone would have reported it as billing nothing.
-    const report = JSON.parse(readFileSync(join(catalog.dir, 'film-1', 'out', 'film-1', 'run.json'), 'utf8')) as RunReport;
+    // run.json is the film job's, which runs once its language jobs are done: waited for, not read at once.
+    const reportPath = join(catalog.dir, 'film-1', 'out', 'film-1', 'run.json');
+    await expect.poll(() => existsSync(reportPath), { timeout: 30_000 }).toBe(true);
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as RunReport;
     expect(report.totals.billedCharacters).toBe(onePass);
     expect(report.languages[0]!.earlierAttempts?.billedCharacters).toBeGreaterThan(0);
     const track = readFileSync(join(catalog.dir, 'film-1', 'out', 'film-1', 'fr-FR', 'film-1.fr-FR.srt'), 'utf8');
