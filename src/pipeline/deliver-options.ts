@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SublocError } from '../errors.js';
 import { formatById, formatIds } from '../formats/index.js';
@@ -10,7 +9,7 @@ import { deliveryProfiles } from '../deliver/profiles.js';
 import { pastDay, type DeliveryTiming } from '../deliver/retime.js';
 import { formatTimecode, parseTimecode } from '../deliver/timecode.js';
 import { loadProfile, type Profile } from '../qc/index.js';
-import { resolveLocalizeOptions, type LocalizeInput } from './options.js';
+import { projectConfig, resolveLocalizeOptions, type LocalizeInput } from './options.js';
 import { readSourceTrack } from './read-source.js';
 import { checkOutFolder } from './out-folder.js';
 import { COMMAND_LINE, configError, fileOrigin } from './origin.js';
@@ -101,7 +100,7 @@ function rate(text: string, where: string): FrameRate {
  * Output defaults to `deliverables/` beside the config (else in `cwd`).
  */
 export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<DeliverOptions> {
-  const config = cli.config ?? (existsSync(resolve(cwd, 'subloc.config.json')) ? 'subloc.config.json' : undefined);
+  const config = projectConfig(cli.config, cwd);
   const shared: LocalizeInput = { provider: 'offline' };
   if (config !== undefined) shared.config = config;
   if (cli.languages !== undefined) shared.targets = cli.languages;

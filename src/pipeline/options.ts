@@ -215,6 +215,13 @@ function inConfigFolder(path: string, field: ConfigField, config: ConfigFile, co
   return fail(config.at(field), `\`${field}\` names ${path}, which does not exist; expected a file (a relative path in the config is read from its folder, ${configDir})`);
 }
 
+/** The config a command reads: the one named, else `subloc.config.json` in `cwd` when there is one. */
+export function projectConfig(named: string | undefined, cwd: string): string | undefined {
+  return named ?? (existsSync(resolve(cwd, DEFAULT_CONFIG)) ? DEFAULT_CONFIG : undefined);
+}
+
+const DEFAULT_CONFIG = 'subloc.config.json';
+
 /**
  * Command-line values win over the config file; relative paths in the config
  * file are relative to the config file's folder, on the command line to `cwd`.
@@ -242,7 +249,9 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   }
   const sourceTag = canonicalLanguageTag(source);
   const intoSource = targets.find((t) => canonicalLanguageTag(t) === sourceTag);
-  if (intoSource !== undefined) fail(origin('targets'), `\`targets\` lists \`${excerpt(intoSource)}\`, the source language ${sourceTag}; expected the languages to translate into`);
+  // On the command line the list came from --target, deliver's --language or a review file's language.
+  const list = cli.targets === undefined ? '`targets` lists' : 'the languages asked for include';
+  if (intoSource !== undefined) fail(origin('targets'), `${list} \`${excerpt(intoSource)}\`, the source language ${sourceTag}; expected the languages to translate into`);
 
   // Without a key the offline provider is the default: the run still drafts everything the memory knows.
   const provider = cli.provider ?? file.provider ?? (providers.deepl.unavailable?.(env) === undefined ? 'deepl' : 'offline');

@@ -1,5 +1,4 @@
 import { planWithMemory, storedEntries } from './stored-entries.js';
-import { existsSync } from 'node:fs';
 import { extname, relative, resolve } from 'node:path';
 import { decode } from '../formats/decode.js';
 import { parse } from '../formats/parse.js';
@@ -11,7 +10,7 @@ import { alignByTiming } from '../review/align.js';
 import { planSubtitleImport, type ImportPlan } from '../review/import.js';
 import { readXliff } from '../review/xliff-read.js';
 import { segment } from '../translate/segment.js';
-import { resolveLocalizeOptions, type LocalizeInput } from './options.js';
+import { projectConfig, resolveLocalizeOptions, type LocalizeInput } from './options.js';
 import { readInput } from './read-input.js';
 import { readSourceTrack } from './read-source.js';
 
@@ -68,7 +67,7 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
   if (language === undefined) return { outcome: 'no-language', name, extension: extname(path) };
 
   const localize: LocalizeInput = { targets: [language], provider: 'offline' };
-  const config = input.config ?? (existsSync(resolve(cwd, 'subloc.config.json')) ? 'subloc.config.json' : undefined);
+  const config = projectConfig(input.config, cwd);
   if (config !== undefined) localize.config = config;
   for (const key of ['input', 'source', 'title', 'memory', 'encoding'] as const) {
     const v = input[key];

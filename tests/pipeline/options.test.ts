@@ -287,6 +287,24 @@ describe('the config file, field by field', () => {
     expect(error?.message).toBe('command line: `fr_FR` is not a BCP 47 language tag; expected something like zh-Hans, en-US, fr-FR');
   });
 
+  it('says the command line list, not `targets`, holds the source language when --target gave it', async () => {
+    const { error } = await configError({ targets: ['fr-FR'] }, { targets: ['fr-FR', 'zh-hans'] });
+    expect(error?.message).toBe('command line: the languages asked for include `zh-hans`, the source language zh-Hans; expected the languages to translate into');
+  });
+
+  it('reads subloc.config.json in the working folder when no --config is named, as deliver and review do', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'subloc.config.json'), JSON.stringify({ input: sample, source: 'zh-Hans', targets: ['de-DE'] }));
+    const run = await cli(['localize', '--dry-run', '--json'], dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ source: 'zh-Hans', languages: [{ language: 'de-DE' }] });
+    // Named, another config is read, and the working folder's is not.
+    const other = join(tempDir(), 'other.json');
+    writeFileSync(other, JSON.stringify({ input: sample, source: 'zh-Hans', targets: ['it-IT'] }));
+    const named = await cli(['localize', '--dry-run', '--json', '--config', other], dir);
+    expect(JSON.parse(named.stdout)).toMatchObject({ languages: [{ language: 'it-IT' }] });
+  });
+
   it('spells every language tag one way, and drafts a language listed twice (in any case) once', async () => {
     // `en-us` beside `en-US` drafted both, billed twice, into two folders that a festival drive (exFAT, APFS) sees as one;
     // alone it found no glossary rendering when the glossary has en-US and en-GB ones (which rendering is `en-us`?).

@@ -18,7 +18,7 @@ function holderOf(holder: RunHolder | undefined): string {
 export const localize: Command = {
   name: 'localize',
   options: {
-    config: { ...SHARED_OPTIONS.config, default: () => t('option.none') },
+    config: SHARED_OPTIONS.config,
     title: SHARED_OPTIONS.title,
     input: { type: 'string', short: 'i', value: '<file>', description: () => t('localize.option.input'), default: () => t('localize.option.inputDefault') },
     source: SHARED_OPTIONS.source,
@@ -62,12 +62,14 @@ export const localize: Command = {
     if (values['no-condense'] === true) cli.condense = false;
 
     // Loaded when a run starts: `--help` and the other commands start without DeepL, SQLite and the progress bars.
-    const [{ resolveLocalizeOptions }, { localize: runLocalize }, { reportJson }, { progressReporter }] = await Promise.all([
+    const [{ resolveLocalizeOptions, projectConfig }, { localize: runLocalize }, { reportJson }, { progressReporter }] = await Promise.all([
       import('../../pipeline/options.js'),
       import('../../pipeline/localize.js'),
       import('../../pipeline/report.js'),
       import('../progress.js'),
     ]);
+    const config = projectConfig(cli.config, io.cwd);
+    if (config !== undefined) cli.config = config;
     const options = await resolveLocalizeOptions(cli, io.cwd, io.env);
     const json = values['json'] === true;
     const progress = json || options.dryRun ? undefined : progressReporter(io);

@@ -93,19 +93,19 @@ async function serveAction(values: ParsedArgs['values'], extra: string[], io: Cl
   if (extra.length > 0) throw new SublocError('USAGE', t('review.error.noArguments', { argument: extra[0] ?? '' }));
   const port = portOf(str(values['port']));
   const video = videoFile(str(values['video']), io.cwd);
+  // Loaded when the studio starts: the other commands start without the server and the review flow.
+  const [{ resolveLocalizeOptions, projectConfig }, { openReviewSession }, { startStudio }] = await Promise.all([
+    import('../../pipeline/options.js'),
+    import('../../pipeline/review-session.js'),
+    import('../../studio/server.js'),
+  ]);
   const localize: LocalizeInput = { provider: 'offline' };
-  const config = str(values['config']) ?? (existsSync(resolve(io.cwd, 'subloc.config.json')) ? 'subloc.config.json' : undefined);
+  const config = projectConfig(str(values['config']), io.cwd);
   if (config !== undefined) localize.config = config;
   for (const key of ['input', 'source', 'title', 'memory', 'encoding'] as const) {
     const v = str(values[key]);
     if (v !== undefined) localize[key] = v;
   }
-  // Loaded when the studio starts: the other commands start without the server and the review flow.
-  const [{ resolveLocalizeOptions }, { openReviewSession }, { startStudio }] = await Promise.all([
-    import('../../pipeline/options.js'),
-    import('../../pipeline/review-session.js'),
-    import('../../studio/server.js'),
-  ]);
   const options = await resolveLocalizeOptions(localize, io.cwd, io.env);
   const asked = str(values['language'])?.split(',').map((l) => l.trim()).filter(Boolean);
   for (const language of asked ?? []) {
