@@ -55,3 +55,14 @@ export class SublocError extends Error {
 export function isSublocError(error: unknown): error is SublocError {
   return error instanceof SublocError;
 }
+
+/** Why a file could not be read or written, in words: the system's code for the usual cases, its message otherwise. */
+export function fileErrorReason(cause: unknown): string {
+  switch ((cause as NodeJS.ErrnoException).code) {
+    case 'ENOENT': return 'no such file';
+    case 'EACCES':
+    case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'it is a folder; expected a file';
+    default: return (cause as Error).message;
+  }
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { SublocError } from '../errors.js';
+import { fileErrorReason, SublocError } from '../errors.js';
 import {
   FILE_VERSION,
   GLOSSARY_FIELDS,
@@ -304,7 +304,7 @@ export async function loadGlossary(path: string, use: GlossaryUse = {}): Promise
   try {
     bytes = await readFile(path);
   } catch (cause) {
-    throw new SublocError('INPUT_UNREADABLE', `cannot read the glossary ${path}: ${(cause as Error).message}`, { cause, file: path });
+    throw new SublocError('INPUT_UNREADABLE', `cannot read the glossary ${path}: ${fileErrorReason(cause)}`, { cause, file: path });
   }
   return parseGlossary(bytes, path, use);
 }

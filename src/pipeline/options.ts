@@ -5,7 +5,7 @@ import { formatIds } from '../formats/format-ids.js';
 import { excerpt, foundValue } from '../formats/shared/excerpt.js';
 import type { FormatId } from '../formats/types.js';
 import type { Lang } from '../model/track.js';
-import { SublocError } from '../errors.js';
+import { fileErrorReason, SublocError } from '../errors.js';
 import { existsSync, statSync } from 'node:fs';
 import { JsonSyntaxError, parseJson, type JsonDocument } from '../formats/shared/json-source.js';
 import { jsonText } from '../formats/shared/json-text.js';
@@ -182,7 +182,7 @@ async function readConfig(path: string): Promise<ConfigFile> {
     raw = await readFile(path);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder; expected a JSON file such as subloc.config.json' : (cause as Error).message;
+    const why = code === 'EISDIR' ? 'it is a folder; expected a JSON file such as subloc.config.json' : fileErrorReason(cause);
     throw new SublocError('CONFIG_INVALID', `cannot read config ${path}: ${why}`, { cause, file: path });
   }
   let doc: JsonDocument;

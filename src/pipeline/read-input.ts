@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { SublocError } from '../errors.js';
+import { fileErrorReason, SublocError } from '../errors.js';
 
 /** Larger than any real subtitle file; protects the process from a wrong path to a video. */
 const MAX_BYTES = 512 * 1024 * 1024;
@@ -13,9 +13,7 @@ export async function readInput(path: string, maxBytes = MAX_BYTES): Promise<Uin
     size = info.size;
   } catch (cause) {
     if (cause instanceof SublocError) throw cause;
-    const code = (cause as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (cause as Error).message;
-    throw new SublocError('INPUT_UNREADABLE', `cannot read ${path}: ${reason}`, { cause, file: path });
+    throw new SublocError('INPUT_UNREADABLE', `cannot read ${path}: ${fileErrorReason(cause)}`, { cause, file: path });
   }
   if (size > maxBytes) {
     throw new SublocError('INPUT_UNREADABLE', `${path} is ${Math.round(size / 1048576)} MiB; expected a subtitle ${maxBytes === MAX_BYTES ? 'file' : 'track'} under ${maxBytes / 1048576} MiB`, { file: path });

@@ -1,7 +1,7 @@
 import { planWithMemory } from './stored-entries.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SublocError } from '../errors.js';
+import { fileErrorReason, SublocError } from '../errors.js';
 import { decode } from '../formats/decode.js';
 import type { MemoryStore } from '../memory/store.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
@@ -59,7 +59,7 @@ async function readIfPresent(path: string): Promise<Buffer | undefined> {
     return await readFile(path);
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new SublocError('INPUT_UNREADABLE', `cannot read ${path}: ${(cause as Error).message}`, { cause, file: path });
+    throw new SublocError('INPUT_UNREADABLE', `cannot read ${path}: ${fileErrorReason(cause)}`, { cause, file: path });
   }
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { SublocError } from '../errors.js';
+import { fileErrorReason, SublocError } from '../errors.js';
 import { profileInvalid as msg } from './messages.js';
 import type { Profile } from './profile.js';
 import { parseProfile } from './profile-file.js';
@@ -19,8 +19,7 @@ export function loadProfile(nameOrPath: string, cwd: string): Profile {
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !/[\\/]|\.json$/i.test(nameOrPath)) throw new SublocError('CONFIG_INVALID', msg.unknownProfile(nameOrPath, Object.keys(profiles)));
-    const reason = code === 'ENOENT' ? 'no such file' : (cause as Error).message;
-    throw new SublocError('INPUT_UNREADABLE', `cannot read the profile ${nameOrPath}: ${reason}`, { cause, file: nameOrPath });
+    throw new SublocError('INPUT_UNREADABLE', `cannot read the profile ${nameOrPath}: ${fileErrorReason(cause)}`, { cause, file: nameOrPath });
   }
   return parseProfile(bytes, nameOrPath, basename(nameOrPath, extname(nameOrPath)));
 }

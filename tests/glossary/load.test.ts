@@ -226,7 +226,7 @@ describe('validation messages name the file, entry, field, what was found and wh
 
   it('an unreadable file', async () => {
     const dir = tempDir('subloc-glossary-');
-    await expect(loadGlossary(join(dir, 'missing.json'))).rejects.toMatchObject({ code: 'INPUT_UNREADABLE' });
+    await expect(loadGlossary(join(dir, 'missing.json'))).rejects.toMatchObject({ code: 'INPUT_UNREADABLE', message: `cannot read the glossary ${join(dir, 'missing.json')}: no such file` });
     writeFileSync(join(dir, 'bad.json'), '{');
     await expect(loadGlossary(join(dir, 'bad.json'))).rejects.toThrow(`${join(dir, 'bad.json')}:1:2: not valid JSON`);
   });
