@@ -16,7 +16,7 @@ import { BCP47, fromFileName } from '../model/file-name.js';
 import { canonicalLanguageTag } from '../model/language.js';
 import { parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate } from '../model/track.js';
-import { loadProfile, type Profile } from '../qc/index.js';
+import { loadProfile, namesProfileFile, type Profile } from '../qc/index.js';
 import { PROVIDER_IDS, providers, type ProviderId } from '../translate/providers.js';
 import { COMMAND_LINE, configError, fileOrigin, type Origin } from './origin.js';
 import { checkOutFolder } from './out-folder.js';
@@ -163,8 +163,8 @@ interface ConfigFile {
   values: Partial<ConfigValues>;
   /** The config file itself, for what concerns no one field of it. */
   file: Origin;
-  /** Where `field`'s value sits in the file. */
-  at(field: ConfigField): Origin;
+  /** Where `field`'s value sits in the file; with `index`, that item of its list. */
+  at(field: ConfigField, index?: number): Origin;
 }
 
 const NO_CONFIG: ConfigFile = { values: {}, file: COMMAND_LINE, at: () => COMMAND_LINE };
@@ -198,7 +198,7 @@ async function readConfig(path: string): Promise<ConfigFile> {
   for (const key of Object.keys(json)) {
     if (key !== '$schema' && !Object.hasOwn(CONFIG_FIELDS, key)) fail(fileOrigin(path, doc.keyPosition([key])), `unknown field \`${excerpt(key)}\`; expected one of ${FIELD_NAMES.join(', ')}`);
   }
-  const at = (field: ConfigField): Origin => fileOrigin(path, doc.position([field]));
+  const at = (field: ConfigField, index?: number): Origin => fileOrigin(path, doc.position(index === undefined ? [field] : [field, index]) ?? doc.position([field]));
   const values: Partial<ConfigValues> = {};
   const read = <K extends ConfigField>(field: K) => {
     const value = CONFIG_FIELDS[field](Object.hasOwn(json, field) ? json[field] : undefined, at(field), field);
@@ -209,10 +209,10 @@ async function readConfig(path: string): Promise<ConfigFile> {
 }
 
 /** A file the config names, which must be there: refused at its line otherwise, saying where a relative path is read from. */
-function inConfigFolder(path: string, field: ConfigField, config: ConfigFile, configDir: string): string {
+function inConfigFolder(path: string, field: ConfigField, config: ConfigFile, configDir: string, index?: number): string {
   if (existsSync(path) && !statSync(path).isDirectory()) return path;
-  if (existsSync(path)) return fail(config.at(field), `\`${field}\` names ${path}, which is a folder; expected a file`);
-  return fail(config.at(field), `\`${field}\` names ${path}, which does not exist; expected a file (a relative path in the config is read from its folder, ${configDir})`);
+  if (existsSync(path)) return fail(config.at(field, index), `\`${field}\` names ${path}, which is a folder; expected a file`);
+  return fail(config.at(field, index), `\`${field}\` names ${path}, which does not exist; expected a file (a relative path in the config is read from its folder, ${configDir})`);
 }
 
 /** The config a command reads: the one named, else `subloc.config.json` in `cwd` when there is one. */
@@ -279,11 +279,12 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
     : file.glossary !== undefined ? inConfigFolder(resolve(configDir, file.glossary), 'glossary', config, configDir)
     : existsSync(here) && glossaryFits(here, source) ? here
     : undefined;
-  const tmx = [...(file.tmx ?? []).map((p) => resolve(configDir, p)), ...(cli.tmx ?? []).map((p) => resolve(cwd, p))];
+  const tmx = [...(file.tmx ?? []).map((p, i) => inConfigFolder(resolve(configDir, p), 'tmx', config, configDir, i)), ...(cli.tmx ?? []).map((p) => resolve(cwd, p))];
   const memoryOption = cli.memory ?? (file.memory === undefined || isPostgresLocation(file.memory) ? file.memory : resolve(configDir, file.memory));
   // A profile name stays a name; a path in the config file is relative to it.
   const profileRef = cli.profile ?? file.profile ?? 'default';
   const profileFromFile = cli.profile === undefined && file.profile !== undefined;
+  if (profileFromFile && namesProfileFile(profileRef)) inConfigFolder(resolve(configDir, profileRef), 'profile', config, configDir);
   let profile: Profile;
   try {
     profile = loadProfile(profileRef, profileFromFile ? configDir : cwd);

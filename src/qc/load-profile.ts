@@ -6,6 +6,11 @@ import type { Profile } from './profile.js';
 import { parseProfile } from './profile-file.js';
 import { profiles } from './profiles/index.js';
 
+/** Whether a profile reference is a file's path (a folder in it, or `.json`) rather than a profile's name. */
+export function namesProfileFile(nameOrPath: string): boolean {
+  return !Object.hasOwn(profiles, nameOrPath) && /[\\/]|\.json$/i.test(nameOrPath);
+}
+
 /**
  * A built-in profile by name (`default`, `festival`), else a profile file
  * resolved from `cwd`. A name that is neither is refused with the choices.
@@ -18,7 +23,7 @@ export function loadProfile(nameOrPath: string, cwd: string): Profile {
     bytes = readFileSync(path);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !/[\\/]|\.json$/i.test(nameOrPath)) throw new SublocError('CONFIG_INVALID', msg.unknownProfile(nameOrPath, Object.keys(profiles)));
+    if (code === 'ENOENT' && !namesProfileFile(nameOrPath)) throw new SublocError('CONFIG_INVALID', msg.unknownProfile(nameOrPath, Object.keys(profiles)));
     throw new SublocError('INPUT_UNREADABLE', `cannot read the profile ${nameOrPath}: ${fileErrorReason(cause)}`, { cause, file: nameOrPath });
   }
   return parseProfile(bytes, nameOrPath, basename(nameOrPath, extname(nameOrPath)));

@@ -272,6 +272,18 @@ describe('the config file, field by field', () => {
     }
   });
 
+  it('refuses a TMX file or a profile file the config names that is not there, at the line of its own value', async () => {
+    const tmx = await configError({ tmx: [sample, 'tm/nope.tmx'] });
+    const dir = resolve(tmx.config, '..');
+    const item = placeIn(tmx.config, tmx.text, '"tm/nope.tmx"');
+    expect(tmx.error).toMatchObject({ code: 'CONFIG_INVALID', file: tmx.config, line: item.line });
+    expect(tmx.error?.message).toBe(`${item.label}: \`tmx\` names ${join(dir, 'tm/nope.tmx')}, which does not exist; expected a file (a relative path in the config is read from its folder, ${dir})`);
+    const profile = await configError({ profile: 'profiles/house.json' });
+    const at = placeIn(profile.config, profile.text, '"profile": ');
+    expect(profile.error).toMatchObject({ code: 'CONFIG_INVALID', file: profile.config, line: at.line });
+    expect(profile.error?.message).toContain(`\`profile\` names ${join(resolve(profile.config, '..'), 'profiles/house.json')}, which does not exist`);
+  });
+
   it('quotes a runaway value by its start and its length, so the message fits a screen', async () => {
     for (const fields of [{ targets: ['x'.repeat(10_000)] }, { [`f${'x'.repeat(10_000)}`]: 1 }, { title: `a/${'b'.repeat(10_000)}` }]) {
       const { error } = await configError(fields);
