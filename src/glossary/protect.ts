@@ -4,6 +4,7 @@ import type { TaggedText } from '../model/tagged-text.js';
 import type { TermMatch } from './match.js';
 import { restore as msg } from './messages.js';
 import { localizeNumber, NUMBER } from './numbers.js';
+import { findDotDates } from '../model/dot-date.js';
 import type { Glossary } from './types.js';
 
 /** The element DeepL is told to leave alone: send with `tagHandling: 'xml', ignoreTags: [PROTECT_TAG]`. */
@@ -103,7 +104,10 @@ export function protect(tagged: TaggedText, matches: readonly TermMatch[], opts:
     .filter((m) => dnt.has(m.termId))
     .map((m) => ({ start: m.start, end: m.end, number: false }));
   if (opts.numbers ?? true) {
+    // A date (`5.1假期`) is words to translate, not a number to copy and write as a decimal (`5,1`).
+    const dates = new Set(findDotDates(map.plain).map((d) => d.index));
     for (const n of map.plain.matchAll(NUMBER)) {
+      if (dates.has(n.index)) continue;
       const start = n.index;
       const end = start + n[0].length;
       if (!matches.some((m) => m.start < end && start < m.end)) spans.push({ start, end, number: true });

@@ -1,3 +1,5 @@
+import { findDotDates } from '../model/dot-date.js';
+
 /**
  * Numbers in subtitle text, compared by value so that a translation may
  * write them in its own notation: `60,000` = `60.000` = `60 000` = `6万`,
@@ -186,6 +188,11 @@ export function findNumbers(text: string): NumberToken[] {
   for (const m of rest.matchAll(DOTTED_DATE)) {
     for (const part of m.slice(1)) out.push({ text: part, values: [canonical(Number(part))], digits: true });
     blank(m.index, m[0].length);
+  }
+  // Its month and day account for a translation's (`1. Mai`), but a holiday is often said by name (May Day): never required.
+  for (const d of findDotDates(rest)) {
+    out.push({ text: d.text, values: [canonical(d.month)], digits: false }, { text: d.text, values: [canonical(d.day)], digits: false });
+    blank(d.index, d.text.length);
   }
   for (const m of rest.matchAll(PHONE)) {
     const digits = m[0].replace(/\D/g, '');

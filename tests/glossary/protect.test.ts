@@ -21,6 +21,12 @@ describe('protect', () => {
     expect(prot('每天超过60,000个来电，3.5米宽，2024年').text).toBe('每天超过<x>60,000</x>个来电，<x>3.5</x>米宽，<x>2024</x>年');
   });
 
+  it('leaves a date written month.day with a word of dates to translate, never writing it as a decimal', () => {
+    // `5,1 Feiertage` in German, `5,1` in French: May Day read as five point one.
+    expect(prot('5.1假期打12345的人多，3.15晚会以后也多，是平时的1.5倍', 'de-DE').text).toBe('5.1假期打<x>12345</x>的人多，3.15晚会以后也多，是平时的<x>1.5</x>倍');
+    expect(prot('2023.5.1假期').text).toBe('<x>2023.5.1</x>假期');
+  });
+
   it('leaves numbers inside a term the DeepL glossary translates alone', () => {
     expect(prot('打进12345市民服务热线。').text).toBe('打进12345市民服务热线。');
   });

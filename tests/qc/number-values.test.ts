@@ -31,6 +31,14 @@ describe('compareNumbers', () => {
     expect(compareNumbers(findNumbers('两千多万人口'), findNumbers('20 million people'))).toEqual({ missing: [], extra: [], expected: [] });
   });
 
+  it('reads a Chinese month.day date as its month and day, which a name of the day may stand for', () => {
+    expect(compareNumbers(findNumbers('5.1假期人多'), findNumbers('Over the May Day holiday, many people'))).toEqual({ missing: [], extra: [], expected: [] });
+    expect(compareNumbers(findNumbers('3.15晚会以后'), findNumbers('Nach der Gala am 15. März'))).toEqual({ missing: [], extra: [], expected: [] });
+    // Written as a decimal, it is a number the source never had.
+    expect(compareNumbers(findNumbers('5.1假期人多'), findNumbers('Am 5,1-Feiertag viele Leute'))).toMatchObject({ extra: ['5,1'] });
+    expect(compareNumbers(findNumbers('是平时的1.5倍'), findNumbers('1,5-mal so viel'))).toEqual({ missing: [], extra: [], expected: ['1.5'] });
+  });
+
   it('reports numbers missing from the target and numbers it added', () => {
     expect(compareNumbers(findNumbers('每天60,000个来电'), findNumbers('Over 6,000 calls on day 1'))).toEqual({ missing: ['60,000'], extra: ['6,000', '1'], expected: ['60,000'] });
   });
