@@ -148,21 +148,26 @@ const PM_AFTER = /^\s?(?:p\.\s?m\.|pm\b)/iu;
 const AM_AFTER = /^\s?(?:a\.\s?m\.|am\b)/iu;
 const MORNING_BEFORE = /(?:早上|早晨|清晨|上午|凌晨|早|午前|朝)$/u;
 
-/** Values a number gains from where it stands: the 24-hour reading of an hour after noon (`晚上七点`, `7 p.m.`). */
-function hourValues(value: number, before: string, after: string): number[] {
-  return value >= 1 && value <= 11 && meridiemOf(before, after) === 'pm' ? [value + 12] : [];
+/**
+ * Values a number gains from where it stands: the 24-hour reading of an hour
+ * after noon (`晚上七点`, `7 p.m.`). `clock` says the number is a clock's hour
+ * (`7:30`), which a word for the evening before it places without `点`.
+ */
+function hourValues(value: number, before: string, after: string, clock = false): number[] {
+  return value >= 1 && value <= 11 && meridiemOf(before, after, clock) === 'pm' ? [value + 12] : [];
 }
 
-/** Whether an hour is said to be before or after noon, by a word before it (`晚上七点`) or after it (`7 p.m.`). */
-function meridiemOf(before: string, after: string): NumberToken['meridiem'] {
-  if ((HOUR_AFTER.test(after) && EVENING_BEFORE.test(before)) || PM_AFTER.test(after)) return 'pm';
-  if ((HOUR_AFTER.test(after) && MORNING_BEFORE.test(before)) || AM_AFTER.test(after)) return 'am';
+/** Whether an hour is said to be before or after noon, by a word before it (`晚上七点`, `晚上7:30`) or after it (`7 p.m.`). */
+function meridiemOf(before: string, after: string, clock: boolean): NumberToken['meridiem'] {
+  const hour = clock || HOUR_AFTER.test(after);
+  if ((hour && EVENING_BEFORE.test(before)) || PM_AFTER.test(after)) return 'pm';
+  if ((hour && MORNING_BEFORE.test(before)) || AM_AFTER.test(after)) return 'am';
   return undefined;
 }
 
 /** The token with its half of the day, when its words say one. */
-function withMeridiem(token: NumberToken, value: number, before: string, after: string): NumberToken {
-  const meridiem = value >= 1 && value <= 12 ? meridiemOf(before, after) : undefined;
+function withMeridiem(token: NumberToken, value: number, before: string, after: string, clock = false): NumberToken {
+  const meridiem = value >= 1 && value <= 12 ? meridiemOf(before, after, clock) : undefined;
   return meridiem === undefined ? token : { ...token, meridiem };
 }
 
@@ -180,7 +185,12 @@ export function findNumbers(text: string): NumberToken[] {
     blank(m.index, m[0].length);
   }
   for (const m of rest.matchAll(CLOCK)) {
-    out.push({ text: text.slice(m.index, m.index + m[0].length), values: [canonical(Number(m[1]))], digits: true });
+    // `3:30 p.m.` is 15:30, as `7 p.m.` is 19.
+    const hour = Number(m[1]);
+    const before = ascii.slice(0, m.index);
+    const after = ascii.slice(m.index + m[0].length);
+    const token: NumberToken = { text: text.slice(m.index, m.index + m[0].length), values: [hour, ...hourValues(hour, before, after, true)].map(canonical), digits: true };
+    out.push(withMeridiem(token, hour, before, after, true));
     const minutes = m[2] ?? m[3]!;
     if (minutes !== '00') out.push({ text: minutes, values: [canonical(Number(minutes))], digits: true });
     blank(m.index, m[0].length);

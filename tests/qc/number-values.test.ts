@@ -56,6 +56,8 @@ describe('compareNumbers', () => {
     ['晚上七点开会', 'meeting at 7 p.m.', 'en'],
     ['早上七点开会', 'meeting at 7 a.m.', 'en'],
     ['晚上七点开会', 'meeting at 7', 'en'],
+    ['下午3点半开会', 'meeting at 3:30 p.m.', 'en'],
+    ['晚上7:30开会', 'Sitzung um 19:30 Uhr', 'de'],
     // Japanese writes a single digit full width (Netflix Japanese Timed Text Style Guide).
     ['6万个电话', '６万件の電話', 'ja'],
     ['第3次', '第３回', 'ja'],
@@ -94,6 +96,8 @@ describe('compareNumbers', () => {
     ['晚上七点开会', 'meeting at 7 a.m.', ['7']],
     ['早上七点开会', 'meeting at 7 p.m.', ['7']],
     ['晚上7点开会', 'meeting at 7 a.m.', ['7']],
+    ['下午3点半开会', 'meeting at 3:30 a.m.', ['3:30']],
+    ['早上7:30开会', 'meeting at 7:30 p.m.', ['7:30']],
   ])('%s ≠ %s', (source, target, extra) => {
     expect(compareNumbers(findNumbers(source), findNumbers(target)).extra).toEqual(extra);
   });
