@@ -48,7 +48,7 @@ describe('the review studio without a film, on fresh machine drafts', () => {
   it('plays the cues on a clock: play and pause, seek, the current cue under the picture, replay', async () => {
     expect(await page.locator('video').count()).toBe(0);
     const play = page.getByRole('button', { name: 'Play', exact: true });
-    await page.getByRole('button', { name: 'Seek to cue 3', exact: true }).click();
+    await page.getByRole('button', { name: /^Seek to cue 3, / }).click();
     expect(await page.locator('#overlay').textContent()).toBe(await translation(page, '3').inputValue());
     expect(await row(page, '3').getAttribute('aria-current')).toBe('true');
     const at = await page.locator('#time').textContent();
@@ -103,9 +103,9 @@ describe('the review studio without a film, on fresh machine drafts', () => {
 
   it('marks a cue reviewed, and only once', async () => {
     expect(await row(page, '4').getAttribute('data-state')).toBe('draft');
-    await page.getByRole('button', { name: 'Mark cue 4 reviewed', exact: true }).click();
+    await page.getByRole('button', { name: 'Mark reviewed: cue 4', exact: true }).click();
     await savedRow(page, '4', 'reviewed');
-    expect(await page.getByRole('button', { name: 'Mark cue 4 reviewed', exact: true }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Mark reviewed: cue 4', exact: true }).isDisabled()).toBe(true);
   }, 120_000);
 
   it('shows the server’s reason when it refuses a change, and saves once it is fixed', async () => {

@@ -92,6 +92,11 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     expect(await page.getByRole('textbox', { name: 'Comment on cue 12', exact: true }).isVisible()).toBe(true);
     expect(await page.locator('#save-status').textContent()).toBe('All changes saved');
     expect(requests.filter((u) => !u.startsWith(address))).toEqual([]);
+    // Label in name (WCAG 2.5.3): a button's accessible name holds the words it shows.
+    const mismatched = await page.locator('button').evaluateAll((buttons) =>
+      buttons.filter((b) => !(b.getAttribute('aria-label') ?? b.textContent ?? '').toLowerCase().includes((b.textContent ?? '').trim().toLowerCase())).map((b) => `${b.textContent} / ${b.getAttribute('aria-label')}`),
+    );
+    expect(mismatched).toEqual([]);
   }, 120_000);
 
   it('saves an edit and an approval, and finds them after a reload', async () => {
@@ -132,7 +137,7 @@ describe('the review studio in headless Chromium, on the sample film', () => {
   it('seeks the film to a cue whose time is clicked, and its subtitle track follows the edits', async () => {
     const page = await open();
     const start = await inPage<number>(page, `${SUBTITLE}('7').startTime`);
-    await page.getByRole('button', { name: 'Seek to cue 7', exact: true }).click();
+    await page.getByRole('button', { name: /^Seek to cue 7, / }).click();
     // Polled from here: waitForFunction evaluates its predicate with eval, which the studio's CSP forbids.
     await expect.poll(() => inPage<boolean>(page, `Math.abs(document.querySelector('video').currentTime - ${start}) < 0.01 && !document.querySelector('video').seeking`), { timeout: 10_000 }).toBe(true);
     await page.waitForSelector('li.cue.current[data-cue-id="7"]', { timeout: 10_000 });
@@ -203,7 +208,7 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     await load(first);
     expect(await translation(first, '50').inputValue()).toBe('Version de Camille');
 
-    await second.getByRole('button', { name: 'Keep my version of cue 50', exact: true }).click();
+    await second.getByRole('button', { name: 'Keep mine: my version of cue 50', exact: true }).click();
     await savedRow(second, '50');
     await load(first);
     expect(await translation(first, '50').inputValue()).toBe('Version de Lin');
@@ -213,7 +218,7 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     await savedRow(first, '51');
     await translation(second, '51').fill('Version B');
     await second.getByRole('group', { name: 'Conflict on cue 51' }).waitFor({ timeout: 10_000 });
-    await second.getByRole('button', { name: 'Take their version of cue 51', exact: true }).click();
+    await second.getByRole('button', { name: 'Take theirs: their version of cue 51', exact: true }).click();
     expect(await translation(second, '51').inputValue()).toBe('Version A');
     await allSaved(second);
     await load(second);

@@ -23,7 +23,10 @@ function el(tag, className, text) {
   return node;
 }
 
-/** @param {string} label @param {string} name @param {() => void} action */
+/**
+ * A button whose accessible name holds its visible label, so that a voice user saying what they see reaches it.
+ * @param {string} label @param {string} name @param {() => void} action
+ */
 function button(label, name, action) {
   const b = el('button', undefined, label);
   b.type = 'button';
@@ -52,7 +55,8 @@ export class CueRow {
 
     const head = el('div', 'cue-head');
     head.append(el('span', 'cue-number', id));
-    const seek = button(`${clock(cue.start)} → ${clock(cue.end)}`, `Seek to cue ${id}`, () => context.actions.seek(edit));
+    const times = `${clock(cue.start)} → ${clock(cue.end)}`;
+    const seek = button(times, `Seek to cue ${id}, ${times}`, () => context.actions.seek(edit));
     seek.className = 'seek';
     head.append(seek, el('span', 'duration', `${fixed1((cue.end - cue.start) / 1000)} s`));
     this.badge = el('span', 'state');
@@ -99,8 +103,8 @@ export class CueRow {
       el('p', 'conflict-title', 'Someone else saved this cue while you were editing it. Their version:'),
       this.theirs,
       this.theirsMeta,
-      button('Keep mine', `Keep my version of cue ${id}`, () => edit.keepMine()),
-      button('Take theirs', `Take their version of cue ${id}`, () => edit.takeTheirs()),
+      button('Keep mine', `Keep mine: my version of cue ${id}`, () => edit.keepMine()),
+      button('Take theirs', `Take theirs: their version of cue ${id}`, () => edit.takeTheirs()),
     );
 
     const commentLabel = el('label', 'comment');
@@ -117,7 +121,7 @@ export class CueRow {
     commentLabel.append(this.commentBox);
 
     const actions = el('div', 'actions');
-    this.reviewButton = button('Mark reviewed', `Mark cue ${id} reviewed`, () => context.actions.decide(edit, 'reviewed'));
+    this.reviewButton = button('Mark reviewed', `Mark reviewed: cue ${id}`, () => context.actions.decide(edit, 'reviewed'));
     this.approveButton = button('Approve', `Approve cue ${id}`, () => context.actions.decide(edit, 'approved'));
     this.undoButton = button('Undo', `Undo the last saved change to cue ${id}`, () => edit.undo());
     this.redoButton = button('Redo', `Redo the change undone on cue ${id}`, () => edit.redo());
