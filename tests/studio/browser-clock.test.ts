@@ -11,6 +11,8 @@ import { afterBrowserTests, inPage, launchChromium, recordProblems, rendered, ro
 
 const root = resolve(import.meta.dirname, '../..');
 const LANG = 'de-DE';
+/** A second language, for the address's `#language`. */
+const OTHER = 'it-IT';
 
 describe('the review studio without a film, on fresh machine drafts', () => {
   let dir = '';
@@ -25,7 +27,7 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     // No TMX: every cue is a machine draft nobody reviewed, as after a first DeepL run (the loopback DeepL here).
     const config = JSON.parse(readFileSync(join(root, 'subloc.config.json'), 'utf8')) as Record<string, unknown>;
     delete config['tmx'];
-    writeFileSync(join(dir, 'subloc.config.json'), JSON.stringify({ ...config, targets: [LANG] }));
+    writeFileSync(join(dir, 'subloc.config.json'), JSON.stringify({ ...config, targets: [LANG, OTHER] }));
     const deepl = await startDeepL({ authKey: 'studio:fx' });
     try {
       const drafted = await cli(['localize', '--config', 'subloc.config.json'], dir, { DEEPL_AUTH_KEY: 'studio:fx', DEEPL_SERVER_URL: deepl.url });
@@ -156,5 +158,20 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     for (const list of found) expect(list.split(' ')).toContain('qc/reading-speed');
     expect(await page.locator('#shown').textContent()).toBe(`Showing ${found.length} of ${await page.locator('li.cue').count()} cues`);
     await page.getByRole('combobox', { name: 'Finding' }).selectOption('');
+  }, 120_000);
+
+  it('opens the language the address names when its #language changes, as the language list does', async () => {
+    await page.evaluate((lang) => (location.hash = `#${lang}`), OTHER);
+    await page.waitForFunction((lang) => document.querySelector('#cues')?.getAttribute('lang') === lang, OTHER);
+    expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe(OTHER);
+    const italian = await translation(page, '7').inputValue();
+    expect(italian).toMatch(/^\[IT\] /);
+    // A language the studio does not serve leaves the page as it is.
+    await page.evaluate(() => (location.hash = '#xx-XX'));
+    expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe(OTHER);
+    await page.evaluate((lang) => (location.hash = `#${lang}`), LANG);
+    await page.waitForFunction((lang) => document.querySelector('#cues')?.getAttribute('lang') === lang, LANG);
+    expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe(LANG);
+    expect(await translation(page, '7').inputValue()).not.toBe(italian);
   }, 120_000);
 });

@@ -107,6 +107,13 @@ async function start() {
   if (lang === undefined) throw new Error('the server serves no target language: check "targets" in the config, or --language');
   ui.language.value = lang;
   ui.language.addEventListener('change', () => void load(ui.language.value));
+  // The address names the language (a bookmark, a link a colleague sent, a typed `#de-DE`): follow it as the list is followed.
+  window.addEventListener('hashchange', () => {
+    const named = decodeURIComponent(location.hash.slice(1));
+    if (named === studio.lang || !session.languages.includes(named)) return;
+    ui.language.value = named;
+    void load(named);
+  });
   ui.view.addEventListener('change', applyFilters);
   ui.finding.addEventListener('change', applyFilters);
   ui.approveClean.addEventListener('click', () => void approveClean());
