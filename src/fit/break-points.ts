@@ -27,9 +27,9 @@ const CLAUSE_END = /[,;:—–，、；：]$/u;
 const DASH = /^[-–—]+$/u;
 const TRAILING_PUNCT = /[.,;:!?…»”")\]—–]$/u;
 /** Never at the start of a line: closing punctuation, French spaced punctuation, Japanese small kana and marks (kinsoku). */
-const NO_START = /^[)\]}»”’,;:!?%‰、。，．！？）」』】〕〉》ー・：；ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜]/u;
+const NO_START = /^[)\]}»”’,;:!?%‰、。，．！？）」』】〕〉》］｝〙〗〟｠｣ー・：；ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜～‼⁇⁈⁉ゝゞヽヾ〻]/u;
 /** Never at the end of a line: opening punctuation. */
-const NO_END = /[(\[{«“‘「『（【〔〈《]$/u;
+const NO_END = /[(\[{«“‘「『（【〔〈《［｛〘〖〝｟｢]$/u;
 const SYMBOL = /^[%‰€$£¥]$/u;
 const CAPITAL = /^[("'«“‘¿¡[]*\p{Lu}/u;
 const INITIAL = /^\p{Lu}\.$/u;
@@ -42,7 +42,7 @@ const NUMBER_END = /(?:\p{Nd}|^[〇零一二两兩三四五六七八九十百千
  * number (`200回以上`, `3メートル余り`): a line never breaks between them.
  */
 const COUNTER_START =
-  /^(?:[時分秒階回人個件年月日号號台歳才円元万萬億亿千百十戸世帯週度倍番位枚本冊匹頭杯軒棟歩部名家所项項条條辆輛次层層楼樓岁歲块塊米天周户戶座张張间間期届屆代章节節页頁行点點%％‰]|か月|ヶ月|カ月|キロ|メートル|センチ|ミリ|グラム|トン|ドル|ユーロ|パーセント|公里|公斤|小时|小時|分钟|分鐘|以上|以下|以内|以內|未満|余り|あまり|多|余|餘)/u;
+  /^(?:[時分秒階回人个個件年月日号號台歳才円元万萬億亿千百十戸世帯週度倍番位枚本冊匹頭杯軒棟栋歩部名家所项項条條辆輛次层層楼樓岁歲块塊米天周户戶座张張间間期届屆代章节節页頁行点點种種遍只隻场場份封双雙套斤亩畝趟顿頓%％‰]|か月|ヶ月|カ月|キロ|メートル|センチ|ミリ|グラム|トン|ドル|ユーロ|パーセント|公里|公斤|小时|小時|分钟|分鐘|以上|以下|以内|以內|未満|余り|あまり|多|余|餘)/u;
 /** Prefixes of a number: `第3回`, `約60`, `计127`. */
 const NUMBER_PREFIX = /[第約约計计共毎每]$/u;
 /** Two sides of a Japanese compound written in kanji or katakana (`通話ホール`, `駐車枠`): a break inside one is the last resort. */
@@ -95,6 +95,21 @@ function insideName(tokens: readonly string[], i: number): boolean {
 const NUMBER = /^\p{N}[\p{N}.,]*$/u;
 const ORDINAL = /^\p{N}{1,3}\.$/u;
 
+/**
+ * Whether the break after token `i` falls before or inside the counter that
+ * follows a number: `３|か月`, and `３か|月` where ICU makes `か` a token of
+ * its own. `starts` are where the tokens start in `text`.
+ */
+function splitsCounter(text: string, tokens: readonly string[], starts: readonly number[], i: number): boolean {
+  const at = starts[i]! + tokens[i]!.length;
+  for (let j = i; j >= 0 && j >= i - 2; j--) {
+    if (!NUMBER_END.test(tokens[j]!)) continue;
+    const counter = COUNTER_START.exec(text.slice(starts[j + 1]!));
+    return counter !== null && starts[j + 1]! + counter[0].length > at;
+  }
+  return false;
+}
+
 function forbidden(tokens: readonly string[], bares: readonly string[], i: number, zeroWidth: boolean, japanese: boolean, ordinalDot: boolean, words: BreakWords): boolean {
   const left = tokens[i]!;
   const right = tokens[i + 1]!;
@@ -108,7 +123,7 @@ function forbidden(tokens: readonly string[], bares: readonly string[], i: numbe
   if (NO_START.test(right) || (zeroWidth && /^[…‥]/u.test(right)) || NO_END.test(left) || SYMBOL.test(right)) return true;
   if (i === 0 && !/[\p{L}\p{N}]/u.test(left)) return true; // a leading dialogue dash or quote stays with its words
   if (/\p{N}$/u.test(left) && /^\p{N}/u.test(right)) return true; // digit groups: "60 000"
-  if (zeroWidth && ((NUMBER_END.test(left) && COUNTER_START.test(right)) || (NUMBER_PREFIX.test(left) && /^\p{N}/u.test(right)))) return true;
+  if (zeroWidth && NUMBER_PREFIX.test(left) && /^\p{N}/u.test(right)) return true;
   // Between Chinese or Japanese characters: a half-width run (`iPhone`, `03-1234-5678`, `COVID-19`, a web address) stays whole, and so does a two-em dash or ellipsis (`——`, `……`).
   if (zeroWidth && isNarrowChar(left.at(-1)!) && isNarrowChar(right[0]!)) return true;
   if (zeroWidth && PAIRED.test(right[0]!) && left.at(-1) === right[0]) return true;
@@ -155,16 +170,28 @@ const OPENING_DASH = /^\s*([-–—])(?=\s?[^\s\-–—])/u;
 /** Space before a dash that opens a speaker's words. */
 const SPEAKER_DASH = /[\t \u3000]+(?=([-–—])\s?[^\s\-–—])/gu;
 
+/** What a speaker's words end with before the next speaker's dash: a sentence's end, or a dash that cuts them off (`to-`, `to—`). */
+const TURN_END = /(?:[.?!…。！？．]|\S[-–—])[)\]}»”’"'」』）】〕〉》]*$/u;
+
+/** A speaker's words that go on after a dash: a lower-case word (`- I did - twice - but`). */
+const GOES_ON = /^[-–—]\s?\p{Ll}/u;
+
 /**
  * Where a dialogue written on one line (`- Where to? - The office.`) breaks:
- * before each later speaker's dash, the same dash the text opens with. None
- * when the text does not open with a dialogue dash.
+ * before each later speaker's dash, the same dash the text opens with. A dash
+ * after words that end no sentence and are not cut off, before a lower-case
+ * word, is inside one speaker's words (`- I did - twice - but no one came`),
+ * and no break. None when the text does not open with a dialogue dash.
  */
 export function speakerBreaks(text: string): BreakPoint[] {
   const dash = OPENING_DASH.exec(text)?.[1];
   if (dash === undefined) return [];
   const points: BreakPoint[] = [];
-  for (const m of text.matchAll(SPEAKER_DASH)) if (m[1] === dash) points.push({ at: m.index, resume: m.index + m[0].length, level: 0 });
+  for (const m of text.matchAll(SPEAKER_DASH)) {
+    const end = m.index + m[0].length;
+    const turn = TURN_END.test(text.slice(0, m.index)) || !GOES_ON.test(text.slice(end));
+    if (m.index > 0 && m[1] === dash && turn) points.push({ at: m.index, resume: end, level: 0 });
+  }
   return points;
 }
 
@@ -187,9 +214,11 @@ export function findBreakPoints(text: string, language: string, protectedPhrases
   // Each token bared once: the rules ask about both sides of every break.
   const bares = tokens.map(bare);
   const points: BreakPoint[] = [];
+  const starts = [0, ...raw.map((b) => b.resume)];
   raw.forEach(({ at, resume }, i) => {
     if (ranges.some(([start, end]) => start < at && resume < end)) return;
     if (forbidden(tokens, bares, i, at === resume, japanese, ordinalDot, words)) return;
+    if (at === resume && splitsCounter(text, tokens, starts, i)) return;
     points.push({ at, resume, level: level(tokens[i]!, tokens[i + 1]!, bares[i]!, bares[i + 1]!, text.slice(at, resume), japanese, words) });
   });
   return points;

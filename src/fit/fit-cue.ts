@@ -1,4 +1,5 @@
 import { lineText, splitLines } from '../model/spans.js';
+import { speakerLines } from '../model/tagged-text.js';
 import type { Lang, Span } from '../model/track.js';
 import { findBreakPoints, speakerBreaks } from './break-points.js';
 import { chooseLayout, type Layout } from './choose-lines.js';
@@ -48,17 +49,24 @@ function prefixWidths(text: string, language: Lang): Float64Array {
  * else the fewest lines (up to `maxLines`) at the best-scored break points
  * (see break-points.ts). The text is never cut or changed: only the
  * whitespace at a break is consumed, and styles carry across it. Lines the
- * text already has (dialogue) are kept as they are, and a dialogue written
+ * text already has (a translator's) are kept when they fit; when they do
+ * not, each speaker's line (one opening with a dialogue dash) is kept and
+ * any other break is chosen again (`speakerLines`). Empty lines are
+ * dropped. A dialogue written
  * on one line breaks before each speaker's dash, and only there. When nothing fits, the
  * layout that overflows least comes back with `fits: false` for QC to flag.
  */
 export function fitCue(spans: readonly Span[], options: FitOptions): FitResult {
   const { language, maxCharsPerLine: maxWidth, maxLines = 2, protectedPhrases = [] } = options;
-  const given = splitLines(spans);
-  if (given.length !== 1) {
-    const fits = given.length <= maxLines && given.every((l) => textWidth(lineText(l), language) <= maxWidth);
-    return result(given, fits);
-  }
+  const split = splitLines(spans);
+  const filled = split.filter((l) => lineText(l).trim() !== '');
+  // A cue of no words keeps its one line, as a reader made it.
+  const typed = filled.length > 0 ? filled : split.slice(0, 1);
+  const fitsAsTyped = (lines: Span[][]) => lines.length <= maxLines && lines.every((l) => textWidth(lineText(l), language) <= maxWidth);
+  // A translator's own layout stands when it fits; one that does not is chosen again, each speaker still on a line.
+  if (typed.length > 1 && fitsAsTyped(typed)) return result(typed, true);
+  const given = typed.length > 1 ? speakerLines(typed, language) : typed;
+  if (given.length !== 1) return result(given, fitsAsTyped(given));
   const line = given[0]!;
   const text = lineText(line);
   const widths = prefixWidths(text, language);

@@ -31,6 +31,24 @@ export function toTagged(lines: readonly Span[][], language: string): TaggedText
   return taggedOf(lines.flatMap((line, i) => (i === 0 ? line : [span(DIALOGUE_DASH.test(line[0]?.text ?? '') ? '\n' : joiner, line[0] ?? {}), ...line])));
 }
 
+/**
+ * The lines a translation keeps: one for each speaker (a line that opens
+ * with a dialogue dash). Any other break (a TMX's or a CAT tool's `lb`) is
+ * joined as `toTagged` joins it, for the fitter to choose again, and an
+ * empty line, which a screen shows as a blank row, is dropped.
+ */
+export function speakerLines(lines: readonly Span[][], language: string): Span[][] {
+  const joiner = lineJoiner(language);
+  const out: Span[][] = [];
+  for (const line of lines) {
+    if (line.every((s) => s.text.trim() === '')) continue;
+    const last = out.at(-1);
+    if (last === undefined || DIALOGUE_DASH.test(line[0]!.text)) out.push([...line]);
+    else out[out.length - 1] = normalizeLine([...last, span(joiner, line[0]!), ...line]);
+  }
+  return out;
+}
+
 /** A run of spans as tagged text: each styled run in its tags, escapes made, adjacent tags of one style merged. */
 export function taggedOf(spans: readonly Span[]): TaggedText {
   let out = '';

@@ -103,6 +103,22 @@ describe('fitCue: Chinese and Japanese', () => {
     }
   });
 
+  it('never splits a number from its counter, one of several characters included', () => {
+    for (const text of ['電気が消えて３か月も連絡なし。', '電気が消えて３か月たちました。']) {
+      for (let max = 7; max <= 13; max++) for (const line of fitLines(text, 'ja', max)) expect(line).not.toMatch(/３か?$/u);
+    }
+    expect(fitLines('这座城市每天有两千个来电需要处理。', 'zh-Hans', 16)).toEqual(['这座城市每天有', '两千个来电需要处理。']);
+    expect(fitLines('这座城市每天有60,000个电话真不容易。', 'zh-Hans', 16)[1]).toMatch(/^60,000个/);
+  });
+
+  it('never starts a Japanese line with a full-width tilde, bracket or double mark, nor ends one with an opening bracket', () => {
+    for (let max = 4; max <= 13; max++) {
+      for (const text of ['受付時間は９時～１７時です。', '電気が［消えた］ままなんです。', '本当に‼　どうして⁉　そうですね～、']) {
+        for (const line of fitLines(text, 'ja', max)) expect(line).not.toMatch(/^[～］‼⁉]|［$/u);
+      }
+    }
+  });
+
   it('never splits a protected Japanese phrase', () => {
     const text = '毎日たくさんの市民ホットライン電話';
     expect(fitLines(text, 'ja', 9)).toEqual(['毎日たくさんの市民', 'ホットライン電話']);
@@ -123,6 +139,30 @@ describe('fitCue: what it never does', () => {
       reason: 'too-long',
     });
     expect(fitCue([{ text: '-A\n-B\n-C' }], { language: 'en', maxCharsPerLine: 42, maxLines: 2 })).toMatchObject({ fits: false });
+  });
+
+  it("keeps a translator's line breaks when they fit, and chooses them again when they do not, each speaker still on a line", () => {
+    expect(fitLines('Hallo Welt\nzweite Zeile', 'de', 42)).toEqual(['Hallo Welt', 'zweite Zeile']);
+    // From a reviewed TMX's `lb`: 47 characters on a line, and three lines; both fit on two.
+    expect(fitLines('The lights in our\nstairwell have been out for almost a month now.', 'en', 42)).toEqual(['The lights in our stairwell have', 'been out for almost a month now.']);
+    expect(fitLines('We have called so many times\nalready,\nreally.', 'en', 42)).toEqual(['We have called so many', 'times already, really.']);
+    expect(fitLines('電話が\nつながらない日が一か月も続いています', 'ja', 13)).toEqual(['電話がつながらない日が', '一か月も続いています']);
+    // An empty line is a blank row on screen: dropped, wherever it stands.
+    expect(fitLines('Thank you.\n', 'en', 42)).toEqual(['Thank you.']);
+    expect(fitLines('\nGo on.', 'en', 42)).toEqual(['Go on.']);
+    expect(fitLines('We have called\n\nso many times.', 'en', 42)).toEqual(['We have called', 'so many times.']);
+    // A second speaker's line that does not fit stays theirs; the first's other break is chosen again.
+    expect(fitCue([{ text: '- Where do\nyou live?\n- Dongcheng.' }], { language: 'en', maxCharsPerLine: 42 }).lines.map(lineText)).toEqual(['- Where do you live?', '- Dongcheng.']);
+  });
+
+  it('breaks a dialogue on one line only before a dash that begins a new speaker, not one inside the words of one', () => {
+    expect(fitLines('- Did you call? - I did - twice - but no one came.', 'en', 42)).toEqual(['- Did you call?', '- I did - twice - but no one came.']);
+    expect(fitLines('- Vous avez appelé ? - Oui - deux fois - mais personne.', 'fr', 42)).toEqual(['- Vous avez appelé ?', '- Oui - deux fois - mais personne.']);
+    expect(fitLines('- I was going to- - Stop right there.', 'en', 42)).toEqual(['- I was going to-', '- Stop right there.']);
+    // One speaker whose words hold dashes fits as any line does.
+    expect(fitCue([{ text: '- I called them - twice - and nobody came, so now I am calling you again.' }], { language: 'en', maxCharsPerLine: 42 }).fits).toBe(true);
+    // Space before the opening dash makes no empty first line.
+    expect(fitLines(' - Where are you? - Dongcheng.', 'en', 42)).toEqual([' - Where are you?', '- Dongcheng.']);
   });
 
   it('puts each speaker of a dialogue written on one line on a line of its own, the dash first, even when it fits on one', () => {

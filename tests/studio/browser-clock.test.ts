@@ -161,16 +161,16 @@ describe('the review studio without a film, on fresh machine drafts', () => {
   }, 120_000);
 
   it('opens the language the address names when its #language changes, as the language list does', async () => {
-    await page.evaluate((lang) => (location.hash = `#${lang}`), OTHER);
-    await page.waitForFunction((lang) => document.querySelector('#cues')?.getAttribute('lang') === lang, OTHER);
+    await page.evaluate(`location.hash = '#${OTHER}'`);
+    await page.waitForFunction(`document.querySelector('#cues').getAttribute('lang') === '${OTHER}'`);
     expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe(OTHER);
     const italian = await translation(page, '7').inputValue();
     expect(italian).toMatch(/^\[IT\] /);
     // A language the studio does not serve leaves the page as it is.
-    await page.evaluate(() => (location.hash = '#xx-XX'));
+    await page.evaluate(`location.hash = '#xx-XX'`);
     expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe(OTHER);
-    await page.evaluate((lang) => (location.hash = `#${lang}`), LANG);
-    await page.waitForFunction((lang) => document.querySelector('#cues')?.getAttribute('lang') === lang, LANG);
+    await page.evaluate(`location.hash = '#${LANG}'`);
+    await page.waitForFunction(`document.querySelector('#cues').getAttribute('lang') === '${LANG}'`);
     expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe(LANG);
     expect(await translation(page, '7').inputValue()).not.toBe(italian);
   }, 120_000);
