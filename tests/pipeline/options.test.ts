@@ -306,15 +306,18 @@ describe('the config file, field by field', () => {
 
   it('reads subloc.config.json in the working folder when no --config is named, as deliver and review do', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'subloc.config.json'), JSON.stringify({ input: sample, source: 'zh-Hans', targets: ['de-DE'] }));
+    writeFileSync(join(dir, 'subloc.config.json'), JSON.stringify({ title: 'from-config', input: sample, source: 'zh-Hans', targets: ['de-DE'] }));
     const run = await cli(['localize', '--dry-run', '--json'], dir);
     expect(run.code, run.stderr).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ source: 'zh-Hans', languages: [{ language: 'de-DE' }] });
+    expect(JSON.parse(run.stdout)).toMatchObject({ title: 'from-config', source: 'zh-Hans', languages: [{ language: 'de-DE' }] });
     // Named, another config is read, and the working folder's is not.
     const other = join(tempDir(), 'other.json');
     writeFileSync(other, JSON.stringify({ input: sample, source: 'zh-Hans', targets: ['it-IT'] }));
     const named = await cli(['localize', '--dry-run', '--json', '--config', other], dir);
     expect(JSON.parse(named.stdout)).toMatchObject({ languages: [{ language: 'it-IT' }] });
+    // A run of one file names it, and the working folder's config stays out of it.
+    const alone = await cli(['localize', '--dry-run', '--json', '--input', sample, '--target', 'es-ES'], dir);
+    expect(JSON.parse(alone.stdout)).toMatchObject({ title: 'hotline-beijing', languages: [{ language: 'es-ES' }] });
   });
 
   it('spells every language tag one way, and drafts a language listed twice (in any case) once', async () => {

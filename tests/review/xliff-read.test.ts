@@ -82,6 +82,16 @@ describe('readXliff', () => {
     expect(cleared('<target state="needs-translation"><g id="i1" ctype="bold"> </g></target>')).toMatchObject({ target: null, state: 'untranslated' });
   });
 
+  it('reads a carriage return a CAT tool wrote as `&#13;` as the line end it stands for, never as a character of the text', () => {
+    const r = readXliff(returned.replace('<target>D</target>', '<target state="translated">Over 60,000 calls&#13;a day&#xD;&#10;reach 12345</target>'), 'cr.xlf');
+    expect(r.cues.find((c) => c.id === '7')).toMatchObject({ target: 'Over 60,000 calls\na day\nreach 12345' });
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // A reference to a character XML cannot hold is refused as any XML tool refuses it.
+    const control = readXliff(returned.replace('<target>D</target>', '<target>D&#1;</target>'), 'c1.xlf');
+    expect(control.diagnostics).toEqual([expect.objectContaining({ code: 'xliff/not-well-formed', severity: 'error', line: 40, column: 53 })]);
+    expect(control.diagnostics[0]!.message).toContain('`&#1;` names the character U+0001');
+  });
+
   it('takes the title from original when a tool dropped product-name', () => {
     const r = readXliff(returned.replace(' product-name="hotline-beijing"', '').replace('original="hotline-beijing.zh-Hans"', 'original="the.film.zh-Hans"'), 'x.xlf');
     expect(r.title).toBe('the.film');

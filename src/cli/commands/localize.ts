@@ -68,7 +68,8 @@ export const localize: Command = {
       import('../../pipeline/report.js'),
       import('../progress.js'),
     ]);
-    const config = projectConfig(cli.config, io.cwd);
+    // The project's config when the run names neither a config nor an input: a run given only --input stays a run of that file.
+    const config = cli.input === undefined ? projectConfig(cli.config, io.cwd) : cli.config;
     if (config !== undefined) cli.config = config;
     const options = await resolveLocalizeOptions(cli, io.cwd, io.env);
     const json = values['json'] === true;

@@ -43,7 +43,14 @@ function isCharacter(value: number): boolean {
   return value !== 0 && value <= 0x10ffff && !(value >= 0xd800 && value <= 0xdfff);
 }
 
+/**
+ * The character a numeric reference puts in subtitle text. A control
+ * character has no place there: one that ends a line or spaces words
+ * (`&#13;`, `&#10;`, `&#9;`) shows as a space, any other as nothing. Written
+ * raw, a carriage return split a cue into lines or ended it in every format.
+ */
 function fromCodePoint(value: number): string {
+  if (value < 0x20 || value === 0x7f) return value >= 0x09 && value <= 0x0d ? ' ' : '';
   return String.fromCodePoint(C1_REPLACEMENTS[value] ?? value);
 }
 

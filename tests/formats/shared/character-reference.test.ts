@@ -34,4 +34,16 @@ describe('character references', () => {
     expect(matchCharacterReference('&#123456789;', 0)).toBeUndefined();
     expect(matchCharacterReference('x', 0)).toBeUndefined();
   });
+
+  it('puts no control character in the text: a line end or tab shows as a space, any other as nothing', () => {
+    // A raw carriage return split the cue into lines, or ended it, in every format written after.
+    expect(consume('&#13;x')).toEqual([' ', 5]);
+    expect(matchCharacterReference('&#xD;', 0)).toEqual({ chars: ' ', end: 5 });
+    expect(matchCharacterReference('&#10;', 0)).toEqual({ chars: ' ', end: 5 });
+    expect(matchCharacterReference('&#9;', 0)).toEqual({ chars: ' ', end: 4 });
+    expect(matchCharacterReference('&#1;', 0)).toEqual({ chars: '', end: 4 });
+    expect(matchCharacterReference('&#27;', 0)).toEqual({ chars: '', end: 5 });
+    expect(matchCharacterReference('&#127;', 0)).toEqual({ chars: '', end: 6 });
+  });
 });
+

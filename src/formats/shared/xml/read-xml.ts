@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { X2jOptions, XMLParser } from 'fast-xml-parser';
 import type { Diagnostic, Location } from '../../../model/diagnostic.js';
 import { namedCharacter } from '../character-reference.js';
-import { controlCharacter } from '../control-characters.js';
+import { codePointName, controlCharacter } from '../control-characters.js';
 import { escapeText } from '../xml-escape.js';
 import { XML_CONTROL } from '../lower.js';
 import { SourceLines } from '../source-lines.js';
@@ -96,6 +96,10 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
     const control = text.search(XML_CONTROL);
     if (control >= 0) return { diagnostics: [messages.notWellFormed(format, controlCharacter(text, control), lines.locate(control))] };
 
+    // A character reference may name only what XML may hold; `&#13;` is a line end, which the parser would keep as a carriage return.
+    const numeric = text.indexOf('&#') < 0 ? undefined : numericReferences(text, prolog.rootOffset);
+    if (numeric?.forbidden !== undefined) return { diagnostics: [messages.notWellFormed(format, `the reference \`${numeric.forbidden.written}\` names the character ${codePointName(numeric.forbidden.value)}; expected none: XML 1.0 allows no control character but tab, line feed and carriage return`, lines.locate(numeric.forbidden.offset))] };
+
     const html = text.indexOf('&') < 0 ? undefined : htmlReferences(text, prolog.rootOffset);
     const said = (html?.found ?? []).map(({ name, character, count, offset }) => messages.htmlEntity(format, name, character, count, lines.locate(offset)));
     if (html) {
@@ -129,6 +133,7 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
       else if (roots++ === 0) root = node;
     }
     if (roots !== 1 || strayText || !root) return { diagnostics: [notWellFormed(format, text, lines, 'expected exactly one root element')] };
+    if (numeric?.carriageReturn) endLines(root);
     return { root, locator: new Locator(root, tags.starts, lines), tags, diagnostics: said };
   };
 }
@@ -160,6 +165,37 @@ function htmlReferences(text: string, from: number): { text: string; found: { na
     last = m.index + m[0].length;
   }
   return found.size === 0 ? undefined : { text: out + text.slice(last), found: [...found.values()] };
+}
+
+/** A comment or CDATA section (their `&` is text), or a numeric reference. */
+const NUMERIC_REFERENCE = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));/g;
+
+/** The first numeric reference to a character XML cannot hold, and whether one names a carriage return. */
+function numericReferences(text: string, from: number): { forbidden?: { written: string; value: number; offset: number }; carriageReturn: boolean } {
+  NUMERIC_REFERENCE.lastIndex = from;
+  let carriageReturn = false;
+  for (let m = NUMERIC_REFERENCE.exec(text); m !== null; m = NUMERIC_REFERENCE.exec(text)) {
+    if (m[1] === undefined && m[2] === undefined) continue;
+    const value = m[1] === undefined ? Number(m[2]) : Number.parseInt(m[1], 16);
+    if (value === 0x0d) carriageReturn = true;
+    else if (value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff) || (value <= 0xffff && XML_CONTROL_CHAR.test(String.fromCharCode(value)))) {
+      return { forbidden: { written: m[0], value, offset: m.index }, carriageReturn };
+    }
+  }
+  return { carriageReturn };
+}
+
+const XML_CONTROL_CHAR = new RegExp(XML_CONTROL.source);
+
+/** Carriage returns in the text as the line ends they stand for, as the parser makes of those written raw. */
+function endLines(node: XNode): void {
+  const name = nameOf(node);
+  if (name === TEXT) {
+    node[TEXT] = textOf(node).replace(/\r\n?/g, '\n');
+    return;
+  }
+  const children = node[name];
+  if (Array.isArray(children)) for (const child of children as XNode[]) endLines(child);
 }
 
 /** The validator's verdict, which says where; `fallback` when it finds nothing wrong. */
