@@ -132,6 +132,23 @@ function guessLegacy(bytes: Uint8Array): LegacyGuess {
 }
 
 /** `line 7 is`, `lines 7 and 9 are`, `lines 7, 9, 12, 15, 20 and 4 more are`: the verb (singular, plural) agrees. */
+/** A half of a UTF-16 character without its other half, which iconv leaves in the text as it found it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source);
+
+/** The lines that hold a lone surrogate. */
+function linesWithLoneSurrogates(text: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let from = 0;
+  for (const m of text.matchAll(LONE_SURROGATE)) {
+    for (let i = text.indexOf('\n', from); i >= 0 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
+    from = m.index;
+    if (lines.at(-1) !== line) lines.push(line);
+  }
+  return lines;
+}
+
 function lineList(lines: readonly number[], [one, many]: readonly [string, string] = ['is', 'are']): string {
   if (lines.length === 1) return `line ${lines[0]} ${one}`;
   const shown = lines.slice(0, 5);
@@ -258,16 +275,20 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
   } else if (encoding.startsWith('utf-16') && body.byteLength % 2 === 1) {
     const line = cleaned.split('\n').length;
     diagnostics.push(diagnostic('decode/truncated', 'warning', 'the file ends in the middle of a UTF-16 character (an odd number of bytes: was it cut short?); expected whole characters of two bytes; the last byte was left out', { line }));
-  } else if (text.includes('\ufffd') && encoding === 'utf-8' && opts.encoding === undefined && bomOf(bytes) && !isUtf8(body)) {
+  } else if (encoding === 'utf-8' && mixed === undefined && text.includes('\ufffd') && !isUtf8(body)) {
+    // Only a byte order mark or --encoding makes UTF-8 of bytes that are not: the guess would have taken another encoding.
     const { foreign } = utf8Lines(body);
+    const why = opts.encoding === undefined ? 'in a file whose byte order mark says UTF-8' : `in a file read as ${opts.encoding} as --encoding says`;
     diagnostics.push(
-      diagnostic(
-        'decode/invalid-bytes',
-        'warning',
-        `${lineList(foreign, ['has', 'have'])} bytes that are not UTF-8, in a file whose byte order mark says UTF-8; expected UTF-8 throughout; they were replaced with U+FFFD`,
-        { line: foreign[0]! },
-      ),
+      diagnostic('decode/invalid-bytes', 'warning', `${lineList(foreign, ['has', 'have'])} bytes that are not UTF-8, ${why}; expected UTF-8 throughout; they were replaced with U+FFFD`, { line: foreign[0]! }),
     );
+  } else if (encoding.startsWith('utf-16') && HAS_LONE_SURROGATE.test(cleaned)) {
+    // Written out, each would become U+FFFD in every file and in the memory: replaced now, and said.
+    const broken = linesWithLoneSurrogates(cleaned);
+    diagnostics.push(
+      diagnostic('decode/invalid-bytes', 'warning', `${lineList(broken, ['has', 'have'])} a half of a UTF-16 character (a lone surrogate); expected whole characters; each was replaced with U+FFFD`, { line: broken[0]! }),
+    );
+    return { text: cleaned.replace(LONE_SURROGATE, '\ufffd'), encoding, diagnostics };
   }
 
   return { text: cleaned, encoding, diagnostics };

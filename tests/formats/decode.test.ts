@@ -162,6 +162,22 @@ describe('decode', () => {
     expect(result.diagnostics[0]!.message).toMatch(/^lines 3 and 5 have bytes that are not UTF-8, in a file whose byte order mark says UTF-8; expected UTF-8 throughout; they were replaced with U\+FFFD/);
   });
 
+  it('says where bytes were replaced in a file read as UTF-8 because --encoding said so, or as UTF-16 with a lone surrogate', () => {
+    const utf8 = new Uint8Array([...new TextEncoder().encode('1\n00:00:01,000 --> 00:00:02,000\n'), 0x63, 0x61, 0x66, 0xe9, 0x0a]);
+    const told = decode(utf8, { encoding: 'utf-8' });
+    expect(told.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['decode/invalid-bytes', 'warning', 3]]);
+    expect(told.diagnostics[0]!.message).toContain('in a file read as utf-8 as --encoding says');
+    // `ab`, a lone high surrogate, `cd` on line 3; a U+FFFD the file itself holds on line 4 is no replacement.
+    const units = [...'1\n00:00:01,000 --> 00:00:02,000\nab'].map((c) => c.charCodeAt(0));
+    const le = (list: number[]) => list.flatMap((u) => [u & 0xff, u >> 8]);
+    const utf16 = new Uint8Array([0xff, 0xfe, ...le(units), ...le([0xd800]), ...le([...'cd\n\ufffd\n'].map((c) => c.charCodeAt(0)))]);
+    const lone = decode(utf16);
+    expect(lone.text).toContain('ab\ufffdcd');
+    expect(lone.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['decode/invalid-bytes', 'warning', 3]]);
+    expect(lone.diagnostics[0]!.message).toMatch(/^line 3 has a half of a UTF-16 character \(a lone surrogate\)/);
+    expect(decode(new Uint8Array([0xff, 0xfe, ...le([...'x\ufffd\n'].map((c) => c.charCodeAt(0)))])).diagnostics).toEqual([]);
+  });
+
   it('detects Windows-1252 for Western European text', () => {
     const text = '1\n00:00:01,000 --> 00:00:02,000\nÀ Pékin, la ligne 12345 répond à des dizaines de milliers d’appels. Ça marche très bien, déjà.\n';
     const result = decode(iconv.encode(text, 'windows-1252'));
