@@ -63,6 +63,10 @@ describe('subloc convert', () => {
     expect((await cli(['convert', 'good.srt', '--to', 'docx'], dir)).code).toBe(2);
     expect((await cli(['convert', 'good.srt', '--to', 'srt', '--fps', 'fast'], dir)).code).toBe(2);
     expect((await cli(['convert', 'good.srt', '--bogus'], dir)).code).toBe(2);
+    // A language no XML writer could record, said as `xml:lang`: refused before anything is read.
+    const locale = await cli(['convert', 'good.srt', '--to', 'ttml', '--language', 'en_US'], dir);
+    expect(locale.code).toBe(2);
+    expect(locale.stderr).toContain('--language `en_US` is not a BCP 47 tag');
     expect((await cli(['frobnicate'], dir)).code).toBe(2);
   });
 

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { formatIds } from '../../formats/format-ids.js';
 import { parseFrameRate } from '../../model/frame-rate.js';
 import { hasErrors } from '../../model/diagnostic.js';
-import { fromFileName } from '../../model/file-name.js';
+import { BCP47, fromFileName } from '../../model/file-name.js';
 import { SublocError } from '../../errors.js';
 import { readInput } from '../../pipeline/read-input.js';
 import { writeFileAtomic } from '../../pipeline/write-atomic.js';
@@ -41,6 +41,8 @@ export const convert: Command = {
     const fps = values['fps'] as string | undefined;
     const frameRate = fps === undefined ? undefined : parseFrameRate(fps);
     if (fps !== undefined && frameRate === undefined) throw new SublocError('USAGE', t('error.badFps', { value: fps }));
+    const asked = values['language'] as string | undefined;
+    if (asked !== undefined && !BCP47.test(asked)) throw new SublocError('USAGE', t('convert.error.badLanguage', { value: asked }));
 
     const path = resolve(io.cwd, input);
     const bytes = await readInput(path);
@@ -63,7 +65,7 @@ export const convert: Command = {
     }
 
     // A DCP or TTML file records language and title; an SRT carries neither, so say them or take them from the name.
-    const language = (values['language'] as string | undefined) ?? (parsed.track.language === 'und' ? fromFileName(input).language : undefined);
+    const language = asked ?? (parsed.track.language === 'und' ? fromFileName(input).language : undefined);
     if (language !== undefined) parsed.track.language = language;
     const title = values['title'] as string | undefined;
     if (title !== undefined) parsed.track.meta.title = title;

@@ -1,3 +1,5 @@
+import { XS_LANGUAGE } from '../shared/xml-language.js';
+
 /**
  * Interop `<Language>` holds an English language name (`French`) by habit;
  * SMPTE holds an xs:language tag. These are the languages festivals subtitle
@@ -17,9 +19,6 @@ const NAMES: ReadonlyArray<readonly [tag: string, name: string]> = [
 const BY_TAG = new Map(NAMES.map(([tag, name]) => [tag.toLowerCase(), name]));
 const BY_NAME = new Map(NAMES.map(([tag, name]) => [name.toLowerCase(), tag]));
 
-/** xs:language, the form a SMPTE `<Language>` must take. */
-export const LANGUAGE_TAG = /^[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*$/;
-
 export function languageName(tag: string): string {
   return BY_TAG.get(tag.toLowerCase()) ?? tag;
 }
@@ -30,7 +29,7 @@ export function languageTag(value: string): string | undefined {
   const named = BY_NAME.get(v.toLowerCase());
   if (named) return named;
   // A primary subtag of 2 or 3 letters: longer words are names subloc does not know.
-  if (!LANGUAGE_TAG.test(v) || !/^[a-zA-Z]{2,3}(?:-|$)/.test(v)) return undefined;
+  if (!XS_LANGUAGE.test(v) || !/^[a-zA-Z]{2,3}(?:-|$)/.test(v)) return undefined;
   const dash = v.indexOf('-');
   return dash < 0 ? v.toLowerCase() : v.slice(0, dash).toLowerCase() + v.slice(dash);
 }

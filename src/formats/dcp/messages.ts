@@ -51,8 +51,8 @@ export const messages = {
     diagnostic('dcp/color-dropped', 'warning', `the colour \`${excerpt(color)}\` has no DCP form (expected \`#rrggbb\`, \`#rrggbbaa\` or a basic colour name); written in the default white`, { cueId }),
   controlCharsDropped: (cueId: string): Diagnostic =>
     diagnostic('dcp/control-chars-dropped', 'warning', 'the text holds control characters that XML 1.0 cannot carry; they were left out', { cueId }),
-  badLanguage: (lang: string): Diagnostic =>
-    diagnostic('dcp/bad-language', 'warning', `the language \`${excerpt(lang)}\` is not a language tag (xs:language); wrote \`und\``),
+  badLanguage: (lang: string, written: string): Diagnostic =>
+    diagnostic('dcp/bad-language', 'warning', `the language \`${excerpt(lang)}\` is not a language tag (xs:language); wrote \`${written}\``),
   badIssueDate: (value: string): Diagnostic =>
     diagnostic('dcp/bad-issue-date', 'warning', `the issue date \`${excerpt(value)}\` is not an ISO 8601 date-time such as \`2025-01-28T20:47:47Z\`; wrote the current time`),
   badDocumentId: (value: string): Diagnostic =>

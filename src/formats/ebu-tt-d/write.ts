@@ -3,6 +3,7 @@ import { cueFrames, framesToMs } from '../../model/frame-rate.js';
 import type { Placement, Span, Track } from '../../model/track.js';
 import { lowerCue, XML_CONTROL, type Capabilities } from '../shared/lower.js';
 import { escapeText } from '../shared/xml-escape.js';
+import { xmlLanguage } from '../shared/xml-language.js';
 import { clock, escapeAttr, grid, paragraph, REGIONS, Styles, xmlId } from '../ttml/write.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { ebuttdColor } from './colors.js';
@@ -73,9 +74,11 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   }
 
   const title = track.meta.title?.replace(XML_CONTROL, '');
+  const language = xmlLanguage(track.language);
+  if (language.changed) diagnostics.push(messages.badLanguage(track.language, language.tag));
   let root = '<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" xmlns:tts="http://www.w3.org/ns/ttml#styling"';
   if (title) root += ' xmlns:ttm="http://www.w3.org/ns/ttml#metadata"';
-  root += ` xmlns:ebuttm="urn:ebu:tt:metadata" xmlns:ebutts="urn:ebu:tt:style" ttp:timeBase="media" ttp:cellResolution="${CELL_RESOLUTION}" xml:lang="${escapeAttr(track.language)}">`;
+  root += ` xmlns:ebuttm="urn:ebu:tt:metadata" xmlns:ebutts="urn:ebu:tt:style" ttp:timeBase="media" ttp:cellResolution="${CELL_RESOLUTION}" xml:lang="${escapeAttr(language.tag)}">`;
 
   const head: string[] = ['  <head>', '    <metadata>', '      <ebuttm:documentMetadata>', `        <ebuttm:conformsToStandard>${DISTRIBUTION}</ebuttm:conformsToStandard>`];
   if (rate) {

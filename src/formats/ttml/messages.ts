@@ -87,6 +87,8 @@ export const messages = {
     diagnostic('ttml/color-dropped', 'warning', `the colour \`${excerpt(color)}\` has no TTML form (expected a TTML colour name or \`#rrggbb\`); written without colour`, { cueId }),
   extendedToFrame: (cueId: string): Diagnostic =>
     diagnostic('ttml/extended-to-frame', 'warning', 'the cue is shorter than the frame grid can hold: its start and end snap to the same frame; expected at least one frame; it was written one frame long', { cueId }),
+  badLanguage: (lang: string, written: string): Diagnostic =>
+    diagnostic('ttml/bad-language', 'warning', `the language \`${excerpt(lang)}\` is not a language tag (xs:language); wrote xml:lang="${written}"`),
   controlCharsDropped: (cueId: string): Diagnostic =>
     diagnostic('ttml/control-chars-dropped', 'warning', 'the text holds control characters that XML 1.0 cannot carry; they were left out', { cueId }),
 } as const;

@@ -3,6 +3,7 @@ import { cueFrames } from '../../model/frame-rate.js';
 import type { Cue, FrameRate, Placement, Span, Track } from '../../model/track.js';
 import { lowerCue, XML_CONTROL, type Capabilities } from '../shared/lower.js';
 import { escapeText } from '../shared/xml-escape.js';
+import { xmlLanguage } from '../shared/xml-language.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { isTtmlColorName } from './colors.js';
 import { messages } from './messages.js';
@@ -138,7 +139,9 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
     root += ` ttp:frameRate="${g.fps}"`;
     if (g.multiplier[0] !== g.multiplier[1]) root += ` ttp:frameRateMultiplier="${g.multiplier[0]} ${g.multiplier[1]}"`;
   }
-  root += ` xml:lang="${escapeAttr(track.language)}">`;
+  const language = xmlLanguage(track.language);
+  if (language.changed) diagnostics.push(messages.badLanguage(track.language, language.tag));
+  root += ` xml:lang="${escapeAttr(language.tag)}">`;
 
   const head: string[] = ['  <head>'];
   if (track.meta.title) head.push('    <metadata>', `      <ttm:title>${escapeText(track.meta.title.replace(XML_CONTROL, ''))}</ttm:title>`, '    </metadata>');

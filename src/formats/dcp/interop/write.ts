@@ -5,6 +5,7 @@ import type { Track } from '../../../model/track.js';
 import type { SerializeOptions, SerializeResult } from '../../types.js';
 import { DEFAULT_ARGB } from '../color.js';
 import { documentUuid } from '../ids.js';
+import { XML_CONTROL } from '../../shared/lower.js';
 import { languageName } from '../language.js';
 import { messages } from '../messages.js';
 import { dcpRate } from '../rates.js';
@@ -43,7 +44,7 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n';
   out += '<DCSubtitle Version="1.0">\n';
   out += `  <SubtitleID>${uuid}</SubtitleID>\n`;
-  out += `  <MovieTitle>${escapeText(track.meta.title ?? 'Untitled')}</MovieTitle>\n`;
+  out += `  <MovieTitle>${escapeText((track.meta.title ?? 'Untitled').replace(XML_CONTROL, ''))}</MovieTitle>\n`;
   out += '  <ReelNumber>1</ReelNumber>\n';
   out += `  <Language>${escapeText(languageName(track.language))}</Language>\n`;
   out += `  <LoadFont Id="${FONT_ID}" URI="font.ttf"/>\n`;

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../../model/diagnostic.js';
 import { framesToMs, nominalFps } from '../../../model/frame-rate.js';
 import type { FrameRate, Track } from '../../../model/track.js';
 import type { ParseOptions, ParseResult } from '../../types.js';
-import { LANGUAGE_TAG } from '../language.js';
+import { XS_LANGUAGE } from '../../shared/xml-language.js';
 import { messages } from '../messages.js';
 import { DCST_NAMESPACES } from '../namespaces.js';
 import { readSubtitles, type Dialect } from '../subtitles.js';
@@ -65,7 +65,7 @@ export function read(text: string, opts: ParseOptions = {}): ParseResult {
   const track: Track = { language, cues, frameRate: rate, meta: {} };
   const languageElement = child(root, 'Language');
   const lang = contentOf(languageElement);
-  if (LANGUAGE_TAG.test(lang)) track.language = lang;
+  if (XS_LANGUAGE.test(lang)) track.language = lang;
   else if (languageElement && lang) diagnostics.push(messages.unknownLanguage(lang, language, locator.at(languageElement)));
   const title = contentOf(child(root, 'ContentTitleText'));
   if (title) track.meta.title = title;

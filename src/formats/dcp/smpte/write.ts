@@ -4,7 +4,8 @@ import type { FrameRate, Track } from '../../../model/track.js';
 import type { SerializeOptions, SerializeResult } from '../../types.js';
 import { DEFAULT_ARGB } from '../color.js';
 import { derivedUuid, documentUuid, issueDate } from '../ids.js';
-import { LANGUAGE_TAG } from '../language.js';
+import { xmlLanguage } from '../../shared/xml-language.js';
+import { XML_CONTROL } from '../../shared/lower.js';
 import { messages } from '../messages.js';
 import { dcpRate } from '../rates.js';
 import { DCST_2014 } from '../namespaces.js';
@@ -33,16 +34,13 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   const diagnostics: Diagnostic[] = [];
   const uuid = documentUuid(opts.documentId, diagnostics);
   const date = issueDate(opts.issueDate, diagnostics);
-  let language = track.language;
-  if (!LANGUAGE_TAG.test(language)) {
-    diagnostics.push(messages.badLanguage(language));
-    language = 'und';
-  }
+  const { tag: language, changed } = xmlLanguage(track.language);
+  if (changed) diagnostics.push(messages.badLanguage(track.language, language));
 
   let out = '\uFEFF<?xml version="1.0" encoding="UTF-8"?>\n';
   out += `<SubtitleReel xmlns="${DCST_2014}">\n`;
   out += `  <Id>urn:uuid:${uuid}</Id>\n`;
-  out += `  <ContentTitleText>${escapeText(track.meta.title ?? 'Untitled')}</ContentTitleText>\n`;
+  out += `  <ContentTitleText>${escapeText((track.meta.title ?? 'Untitled').replace(XML_CONTROL, ''))}</ContentTitleText>\n`;
   out += `  <IssueDate>${date}</IssueDate>\n`;
   out += '  <ReelNumber>1</ReelNumber>\n';
   out += `  <Language>${language}</Language>\n`;
