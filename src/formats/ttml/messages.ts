@@ -67,6 +67,13 @@ export const messages = {
       `${count === 1 ? 'a ruby annotation' : `${count} ruby annotations`} (\`tts:ruby="text"\`, its container or delimiter${count === 1 ? '' : `; the first at line ${line}`}) ${count === 1 ? 'was' : 'were'} left out and the base text kept: the model has no place for ruby`,
       { line },
     ),
+  joined: (count: number, line: number): Diagnostic =>
+    diagnostic(
+      'ttml/paragraphs-joined',
+      'info',
+      `${count === 1 ? 'a `<p>`' : `${count} \`<p>\` elements`} shown at the same time and place as the one before (the first at line ${line}); expected one \`<p>\` a subtitle; read as one cue with the lines of both`,
+      { line },
+    ),
   neverShown: (count: number, firstLine: number): Diagnostic =>
     diagnostic(
       'ttml/never-shown',

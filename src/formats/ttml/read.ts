@@ -497,11 +497,14 @@ class Reader {
 
     let count = 0;
     let prev: PendingCue | undefined;
+    let joined: { count: number; line: number } | undefined;
     for (let k = 0; k < shown.length; k++) {
       const cue = shown[k]!;
-      // Netflix-style files put each line of one subtitle in its own <p>.
+      // Some tools put each line of one subtitle in its own <p>: on screen they are one subtitle, and said so.
       if (prev && prev.start === cue.start && prev.end === cue.end && samePlacement(prev.placement, cue.placement)) {
         prev.lines = [...prev.lines, ...cue.lines];
+        if (joined) joined.count++;
+        else joined = { count: 1, line: this.line(paragraphs[k]!).line };
         continue;
       }
       cue.id ??= String(count + 1);
@@ -518,6 +521,7 @@ class Reader {
       const paragraph = first === undefined ? undefined : paragraphs[cues.indexOf(first as Cue)];
       this.diagnostics.push(messages.indefiniteEnd(this.indefinite.size, { cueId: first?.id ?? '', ...(paragraph === undefined ? {} : this.line(paragraph)) }));
     }
+    if (joined) this.diagnostics.push(messages.joined(joined.count, joined.line));
     if (this.ruby) this.diagnostics.push(messages.rubyDropped(this.ruby.count, this.ruby.line));
     if (this.unshown.length > 0) {
       const unshown = new Set(this.unshown);

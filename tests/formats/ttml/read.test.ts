@@ -161,8 +161,10 @@ ${plain}
   });
 
   it('joins simultaneous paragraphs with the same placement into one cue', () => {
-    const { track } = ttml.parse(doc(`<div><p xml:id="a" begin="1s" end="2s">one</p><p xml:id="b" begin="1s" end="2s">two</p></div>`));
+    const { track, diagnostics } = ttml.parse(doc(`<div><p xml:id="a" begin="1s" end="2s">one</p><p xml:id="b" begin="1s" end="2s">two</p></div>`));
     expect(track.cues).toEqual([{ id: 'a', start: 1000, end: 2000, lines: [[{ text: 'one' }], [{ text: 'two' }]] }]);
+    // Said, with where: two cues of an SRT written to TTML at the same times come back as one.
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'ttml/paragraphs-joined', severity: 'info', line: 2 }));
   });
 
   it('detects TTML by its root element only', () => {
