@@ -1,5 +1,5 @@
 import { planWithMemory, storedEntries } from './stored-entries.js';
-import { extname, relative, resolve } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import { decode } from '../formats/decode.js';
 import { parse } from '../formats/parse.js';
 import { openMemoryStore } from '../memory/open.js';
@@ -13,6 +13,7 @@ import { segment } from '../translate/segment.js';
 import { projectConfig, resolveLocalizeOptions, type LocalizeInput } from './options.js';
 import { readInput } from './read-input.js';
 import { readSourceTrack } from './read-source.js';
+import { readTrackVersions } from './track-versions-file.js';
 
 /** A reviewed file to import and where its source track and memory are, as `localize` is told them. */
 export interface ReviewImportInput extends Pick<LocalizeInput, 'config' | 'title' | 'input' | 'source' | 'memory' | 'encoding'> {
@@ -95,6 +96,7 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
           ...common,
           stored: await storedEntries(store, units, pair),
           provider: edited.track.meta.sourceFormat ?? 'subtitles',
+          versions: await readTrackVersions(join(options.out, options.title, language)),
         });
     }
     const result = { name, title: options.title, language, plan };

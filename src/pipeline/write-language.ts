@@ -10,6 +10,7 @@ import { reviewXliffFile } from './review-edits.js';
 import { nextTurn } from './next-turn.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { sha256 } from './written-record.js';
+import { recordTrackVersion } from './track-versions-file.js';
 
 export interface WriteLanguageInput {
   /** `<out>/<title>`. */
@@ -36,6 +37,7 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
   const { runDir, title, track } = input;
   const target = track.language;
   const out: WrittenLanguage = { files: [], sha256: {}, diagnostics: [] };
+  const at = new Date().toISOString();
   // Each file is made just before it is written, a turn of the event loop apart, so DeepL's answers for the
   // languages still drafting are taken between files, not after all of them.
   const write = async (path: string, make: () => string | Iterable<string>) => {
@@ -57,6 +59,8 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
       return written.text;
     });
   }
+  // What a translator's copy of these files is matched against when it comes back edited (`review import`).
+  if (input.formats.length > 0) await recordTrackVersion(join(runDir, target), track, at);
   const base = join(runDir, target, `${title}.${target}`);
   // Per cue: the characters its translation holds and the budget the profile gives it (null when untranslated).
   const budgets = input.pkg.cues.map((c) => ({ cueId: c.id, unitId: c.unitId, used: c.target === null ? null : c.metrics.chars, budget: c.metrics.budget }));

@@ -8,6 +8,7 @@ import type { Alignment } from './align.js';
 import type { XliffCue, XliffRead } from './xliff-read.js';
 import { messages } from './xliff-messages.js';
 import { locateUnits, sameWords, words } from './locate-units.js';
+import { cueTextHash, madeFrom, writtenBefore, type TrackVersion } from './track-versions.js';
 
 /** Who reviewed, when neither `--reviewer` nor the file says. */
 export const UNKNOWN_REVIEWER = 'unknown';
@@ -270,6 +271,8 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
 export interface SubtitleImportOptions extends Omit<ImportOptions, 'title'> {
   /** The memory's `provider` for these entries, e.g. the format the file came in. */
   provider: string;
+  /** The versions of the track `localize` wrote, oldest first: what tells the file's untouched cues and its date. */
+  versions?: readonly TrackVersion[];
 }
 
 /**
@@ -284,6 +287,11 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
   if (editedCues === 0 || alignment.matched * 2 < editedCues) return refuse(diagnostics, messages.unaligned(alignment.matched, editedCues));
   const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, earlier: [], diagnostics };
   const untouched: string[] = [];
+  // The file has no date: the version its untouched cues agree with gives it one.
+  const hashes = new Map<string, string>();
+  for (const [id, lines] of alignment.byCue) hashes.set(id, cueTextHash(toTagged(lines, opts.language)));
+  const versions = opts.versions ?? [];
+  const version = madeFrom(versions, hashes);
   for (const unit of opts.units) {
     if (unit.cueIds.some((id) => alignment.merged.has(id))) {
       plan.skipped++;
@@ -304,7 +312,21 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
       plan.unchanged++;
       continue;
     }
-    plan.entries.push(entryFor(unit, target, 'reviewed', opts.provider, opts.reviewer ?? UNKNOWN_REVIEWER, opts));
+    // Cues as subloc wrote them are no edit: the memory's newer text (a studio save since) stays.
+    const written = unit.cueIds.map((id) => writtenBefore(versions, id, hashes.get(id)));
+    if (written.every((w) => w !== undefined)) {
+      if (stored !== undefined) diagnostics.push(messages.olderText(unit.cueIds[0]!, written[0]!.at, stored, unit.id));
+      plan.unchanged++;
+      continue;
+    }
+    const reviewer = opts.reviewer ?? UNKNOWN_REVIEWER;
+    if (stored !== undefined && version !== undefined && reviewedSince(stored, version.at, reviewer)) {
+      const k = Math.max(0, target.findIndex((t, i) => t !== stored.target[i]));
+      diagnostics.push(messages.changedSinceWritten({ id: unit.cueIds[k]!, target: target[k]! }, { ...stored, target: stored.target[k] ?? '' }, version.at, unit.id));
+      plan.skipped++;
+      continue;
+    }
+    plan.entries.push(entryFor(unit, target, 'reviewed', opts.provider, reviewer, opts));
   }
   if (isNonEmpty(untouched)) diagnostics.push(messages.noEditedCue(untouched));
   return plan;

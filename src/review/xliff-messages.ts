@@ -118,6 +118,20 @@ export const messages = {
       `cue ${cue.id}, line ${cue.line}: ${stored.reviewer ?? 'a reviewer'} saved ${quoted(plainOf(stored.target))} (${stored.status}) ${stored.provider === STUDIO_PROVIDER ? 'in the review studio' : 'into the memory'} at ${stored.updatedAt}, after this file was written (${written}); the file’s ${quoted(plainOf(cue.target))} would replace it, so unit ${unitId} was not imported (${stored.provider === STUDIO_PROVIDER ? 'review the cue in the studio, or ' : ''}run localize and review the new file)`,
       { cueId: cue.id, line: cue.line },
     ),
+  changedSinceWritten: (cue: { id: string; target: TaggedText }, stored: { target: TaggedText; status: MemoryStatus; reviewer?: string; updatedAt: string; provider: string }, written: string, unitId: string): Diagnostic =>
+    diagnostic(
+      'review/changed-since',
+      'warning',
+      `cue ${cue.id}: ${stored.reviewer ?? 'a reviewer'} saved ${quoted(plainOf(stored.target))} (${stored.status}) ${stored.provider === STUDIO_PROVIDER ? 'in the review studio' : 'into the memory'} at ${stored.updatedAt}, after subloc wrote the track this file was edited from (${written}); the file’s ${quoted(plainOf(cue.target))} would replace it, so unit ${unitId} was not imported (${stored.provider === STUDIO_PROVIDER ? 'review the cue in the studio, or ' : ''}run localize and edit the new file)`,
+      { cueId: cue.id },
+    ),
+  olderText: (cueId: string, written: string, stored: { reviewer?: string; updatedAt: string; provider: string }, unitId: string): Diagnostic =>
+    diagnostic(
+      'review/older-text',
+      'info',
+      `cue ${cueId}: the file holds the text subloc wrote at ${written}, untouched; the memory's newer text (${stored.reviewer ?? stored.provider}, ${stored.updatedAt}) was kept, and unit ${unitId} was not imported`,
+      { cueId },
+    ),
   emptyTarget: (cue: UnitAt, unitId: string): Diagnostic =>
     diagnostic('review/empty-target', 'warning', `cue ${cue.id}, line ${cue.line}: marked reviewed but its target is empty; expected a translation; unit ${unitId} was not imported`, { cueId: cue.id, line: cue.line }),
   belowStored: (cue: UnitAt & { target: TaggedText }, status: MemoryStatus, stored: { status: MemoryStatus; target: TaggedText }, unitId: string): Diagnostic =>
