@@ -63,6 +63,9 @@ export function fileErrorReason(cause: unknown): string {
     case 'EACCES':
     case 'EPERM': return 'permission denied';
     case 'EISDIR': return 'it is a folder; expected a file';
+    case 'EROFS': return 'the disk is read-only';
+    case 'ENOSPC': return 'the disk is full';
+    case 'ENOTDIR': return 'a part of the path is a file, not a folder';
     default: return (cause as Error).message;
   }
 }

@@ -1,7 +1,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { SublocError } from '../errors.js';
+import { fileErrorReason, SublocError } from '../errors.js';
 import { configError, type Origin } from './origin.js';
 
 /** Its stat, or undefined when nothing is there; below a file (ENOTDIR) nothing can be. */
@@ -51,6 +51,11 @@ export const DRAFTS_MARK = '.subloc-drafts';
 
 /** Marks `folder` as localize's before anything is drafted into it (made if need be). */
 export async function markDraftsFolder(folder: string): Promise<void> {
-  await mkdir(folder, { recursive: true });
-  await writeFile(join(folder, DRAFTS_MARK), 'a subloc localize run folder: drafts and review files, never deliverables\n');
+  const mark = join(folder, DRAFTS_MARK);
+  try {
+    await mkdir(folder, { recursive: true });
+    await writeFile(mark, 'a subloc localize run folder: drafts and review files, never deliverables\n');
+  } catch (cause) {
+    throw new SublocError('WRITE_FAILED', `could not write ${mark}: ${fileErrorReason(cause)}; expected an output folder subloc can write (--out, or \`out\` in the config)`, { cause, file: mark });
+  }
 }
