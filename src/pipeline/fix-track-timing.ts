@@ -1,6 +1,8 @@
 import { SublocError } from '../errors.js';
 import { dayFrames } from '../deliver/timecode.js';
-import { formatForPath } from '../formats/index.js';
+import { extname } from 'node:path';
+import { formatById, formatForPath } from '../formats/index.js';
+import { FILM } from '../model/frame-rate.js';
 import { parse } from '../formats/parse.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { FrameRate, Lang, Track } from '../model/track.js';
@@ -11,12 +13,13 @@ import { writeFileAtomic } from './write-atomic.js';
 
 export interface FixTrackTimingInput {
   input: string;
-  /** Where the fixed track goes, in the format its name says; the input's own format when that says none. */
+  /** Where the fixed track goes: in the input's own format, unless its name says another (`film.srt` from `film.vtt`). */
   output: string;
   /** The track's language, whose reading speed the text needs: over what the file says of itself. */
   language: Lang;
   profile: Profile;
-  frameRate: FrameRate;
+  /** The grid every time lands on; the track's own rate when unset, else 24. */
+  frameRate?: FrameRate;
 }
 
 export interface FixTrackTimingResult {
@@ -24,6 +27,8 @@ export interface FixTrackTimingResult {
   /** The reader's and writer's reports, then what the fix could not do. */
   diagnostics: Diagnostic[];
   cues: number;
+  /** The grid the times were put on. */
+  frameRate: FrameRate;
 }
 
 /**
@@ -32,23 +37,27 @@ export interface FixTrackTimingResult {
  * nothing written when the track could not be read.
  */
 export async function fixTrackTiming(options: FixTrackTimingInput): Promise<FixTrackTimingResult> {
-  const parsed = parse(await readInput(options.input), { fileName: options.input, language: options.language, frameRate: options.frameRate });
+  const parsed = parse(await readInput(options.input), { fileName: options.input, language: options.language, ...(options.frameRate === undefined ? {} : { frameRate: options.frameRate }) });
   if (hasErrors(parsed.diagnostics)) {
     throw new SublocError('PARSE_FAILED', `${options.input}: not fixed; expected a track without errors: fix the errors above`, { file: options.input, diagnostics: parsed.diagnostics });
   }
   // The language asked for (or the file name's), not the file's own tag: a template's `Language: en` on a Japanese track
   // would time it at English speed. No out-time reaches 24:00:00:00, where timecodes wrap.
-  const fix = (track: Track) => fixTiming(track, { language: options.language, profile: options.profile, frameRate: options.frameRate, lastFrame: dayFrames(options.frameRate) - 1 });
+  // A 25 fps TTML or DCP stays on its own frames: times moved to 24 fps frames would fall between the picture's.
+  const frameRate = options.frameRate ?? parsed.track.frameRate ?? FILM;
+  const fix = (track: Track) => fixTiming(track, { language: options.language, profile: options.profile, frameRate, lastFrame: dayFrames(frameRate) - 1 });
   let fixed = fix(parsed.track);
-  const adapter = formatForPath(options.output) ?? formatForPath(options.input);
+  // `.xml` is TTML, EBU-TT-D or DCP alike: the format read, unless the output's name asks for another.
+  const named = extname(options.output).toLowerCase() === extname(options.input).toLowerCase() ? undefined : formatForPath(options.output);
+  const adapter = named ?? formatById(parsed.track.meta.sourceFormat ?? '') ?? formatForPath(options.output);
   if (adapter === undefined) throw new SublocError('USAGE', `cannot tell the format of ${options.output} from its name; expected a name ending in .srt, .vtt or .ttml`);
-  const written = adapter.serialize(fixed.track, { frameRate: options.frameRate });
+  const written = adapter.serialize(fixed.track, { frameRate });
   await writeFileAtomic(options.output, written.text);
   // A writer that numbers cues anew (SRT: 1, 2, 3…): the changes and findings name each cue as the file written does,
   // the one the subtitler opens next. The fix is the same whatever the cues are called.
-  const ids = adapter.parse(written.text, { frameRate: options.frameRate }).track.cues.map((c) => c.id);
+  const ids = adapter.parse(written.text, { frameRate }).track.cues.map((c) => c.id);
   if (ids.length === fixed.track.cues.length && ids.some((id, k) => id !== fixed.track.cues[k]!.id)) {
     fixed = fix({ ...parsed.track, cues: parsed.track.cues.map((c, k) => ({ ...c, id: ids[k]! })) });
   }
-  return { changes: fixed.changes, diagnostics: [...parsed.diagnostics, ...written.diagnostics, ...fixed.findings], cues: fixed.track.cues.length };
+  return { changes: fixed.changes, diagnostics: [...parsed.diagnostics, ...written.diagnostics, ...fixed.findings], cues: fixed.track.cues.length, frameRate };
 }

@@ -82,6 +82,25 @@ describe('subloc qc', () => {
     expect(parse(readFileSync(join(dir, 'h.timed.en.srt'))).track.cues.map((c) => c.id)).toEqual(['1', '2', '3', '4']);
   });
 
+  it('keeps a DCP or TTML file in its own format and on its own frame rate, named beside it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'film.en.srt'), '1\n00:00:01,000 --> 00:00:03,000\nHello there\n\n2\n00:00:03,200 --> 00:00:05,000\nSecond cue\n');
+    expect((await cli(['convert', 'film.en.srt', '--to', 'dcp-smpte', '--fps', '25', '-o', 'film.en.dcp-smpte.xml'], dir)).code).toBe(0);
+    expect((await cli(['convert', 'film.en.srt', '--to', 'ttml', '--fps', '25', '-o', 'film.en.ttml'], dir)).code).toBe(0);
+    const dcp = await cli(['timing', 'fix', 'film.en.dcp-smpte.xml', '--json'], dir);
+    expect(dcp.code, dcp.stderr).toBe(0);
+    expect(JSON.parse(dcp.stdout)).toMatchObject({ output: 'film.timed.en.dcp-smpte.xml', language: 'en', fps: '25' });
+    const written = readFileSync(join(dir, 'film.timed.en.dcp-smpte.xml'), 'utf8');
+    expect(written).toContain('<SubtitleReel');
+    expect(written).toContain('<EditRate>25 1</EditRate>');
+    const ttml = await cli(['timing', 'fix', 'film.en.ttml', '--json'], dir);
+    expect(JSON.parse(ttml.stdout)).toMatchObject({ fps: '25' });
+    expect(readFileSync(join(dir, 'film.timed.en.ttml'), 'utf8')).toContain('ttp:frameRate="25"');
+    // The output's name may still ask for another format.
+    expect((await cli(['timing', 'fix', 'film.en.dcp-smpte.xml', '-o', 'fixed.en.srt'], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'fixed.en.srt'), 'utf8')).toMatch(/^1\n00:00:01,000 --> /);
+  });
+
   it('never extends an out-time to 24:00:00:00, where timecodes wrap', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'late.en.srt'), '1\n23:59:59,500 --> 23:59:59,700\nA long line that needs far more time to read.\n');

@@ -11,6 +11,14 @@ describe('fromFileName', () => {
     ['film.final.srt', { title: 'film.final' }],
     ['film.v2.srt', { title: 'film.v2' }],
     ['en.srt', { title: 'en' }],
+    // Deliver's own names: a format's two-part extension after the language, which has the form of a tag but names none.
+    ['hotline-beijing.ja-JP.dcp-smpte.xml', { title: 'hotline-beijing', language: 'ja-JP' }],
+    ['hotline-beijing.en-US.dcp-interop.xml', { title: 'hotline-beijing', language: 'en-US' }],
+    ['hotline-beijing.fr-FR.ebu-tt-d.xml', { title: 'hotline-beijing', language: 'fr-FR' }],
+    ['hotline-beijing.de-DE.imsc.ttml', { title: 'hotline-beijing', language: 'de-DE' }],
+    ['film.dcp-smpte.xml', { title: 'film.dcp-smpte' }],
+    ['film.xyz.srt', { title: 'film.xyz' }],
+    ['film.und.srt', { title: 'film', language: 'und' }],
     ['film', { title: '' }],
   ])('%s', (path, expected) => {
     expect(fromFileName(path)).toEqual(expected);

@@ -1,7 +1,7 @@
-import { extname, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { SublocError } from '../../errors.js';
 import { BCP47, fromFileName } from '../../model/file-name.js';
-import { parseFrameRate } from '../../model/frame-rate.js';
+import { frameRateLabel, parseFrameRate } from '../../model/frame-rate.js';
 import type { Command, ParsedArgs } from '../command.js';
 import { EXIT, type CliIo } from '../io.js';
 import { t } from '../i18n.js';
@@ -14,18 +14,22 @@ import { note, printDiagnostic } from '../style.js';
  * language still just before the extension, where `qc` and the next `timing fix` look for it.
  */
 function besideInput(input: string): string {
-  const ext = extname(input);
-  const stem = input.slice(0, input.length - ext.length);
-  const { language } = fromFileName(input);
-  return language === undefined ? `${stem}.timed${ext}` : `${stem.slice(0, stem.length - language.length - 1)}.timed.${language}${ext}`;
+  const { title, language } = fromFileName(input);
+  if (language === undefined) {
+    const ext = extname(input);
+    return `${input.slice(0, input.length - ext.length)}.timed${ext}`;
+  }
+  // After the language, the extension: one part, or a format's two (`.dcp-smpte.xml`).
+  const name = basename(input);
+  return join(dirname(input), `${title}.timed.${language}${name.slice(title.length + 1 + language.length)}`);
 }
 
 async function fixAction(values: ParsedArgs['values'], files: string[], io: CliIo): Promise<number> {
   const [file, ...extra] = files;
   if (file === undefined || extra.length > 0) throw new SublocError('USAGE', t('timing.error.oneTrack', { n: files.length }));
-  const fps = (values['fps'] as string | undefined) ?? '24';
-  const frameRate = parseFrameRate(fps);
-  if (frameRate === undefined) throw new SublocError('USAGE', t('error.badFps', { value: fps }));
+  const asked = values['fps'] as string | undefined;
+  const frameRate = asked === undefined ? undefined : parseFrameRate(asked);
+  if (asked !== undefined && frameRate === undefined) throw new SublocError('USAGE', t('error.badFps', { value: asked }));
   const language = (values['language'] as string | undefined) ?? fromFileName(file).language;
   if (language === undefined) throw new SublocError('USAGE', t('timing.error.missingLanguage', { file }));
   if (!BCP47.test(language)) throw new SublocError('USAGE', t('timing.error.badLanguage', { value: language }));
@@ -34,7 +38,8 @@ async function fixAction(values: ParsedArgs['values'], files: string[], io: CliI
   // Loaded when a fix runs: `--help` and the other commands start without the profiles and writers.
   const [{ loadProfile }, { fixTrackTiming }] = await Promise.all([import('../../qc/load-profile.js'), import('../../pipeline/fix-track-timing.js')]);
   const profile = loadProfile((values['profile'] as string | undefined) ?? 'default', io.cwd);
-  const result = await fixTrackTiming({ input: resolve(io.cwd, file), output: resolve(io.cwd, output), language, profile, frameRate });
+  const result = await fixTrackTiming({ input: resolve(io.cwd, file), output: resolve(io.cwd, output), language, profile, ...(frameRate === undefined ? {} : { frameRate }) });
+  const fps = frameRateLabel(result.frameRate);
   for (const d of result.diagnostics) printDiagnostic(io, d, file);
   if (values['json'] === true) io.stdout(`${JSON.stringify({ file, output, language, profile: profile.id, fps, changes: result.changes, findings: result.diagnostics }, null, 2)}\n`);
   else for (const c of result.changes) io.stdout(`${t('timing.change', { cue: c.cueId, edge: c.edge, before: c.before, after: c.after, rule: c.rule })}\n`);
@@ -50,7 +55,7 @@ export const timing: Command = {
   options: {
     language: { type: 'string', short: 'l', value: '<lang>', description: () => t('timing.option.language'), default: () => t('timing.option.languageDefault') },
     profile: SHARED_OPTIONS.profile,
-    fps: { type: 'string', value: '<rate>', description: () => t('timing.option.fps'), default: '24' },
+    fps: { type: 'string', value: '<rate>', description: () => t('timing.option.fps'), default: () => t('option.fpsDefault') },
     output: { type: 'string', short: 'o', value: '<file>', description: () => t('timing.option.output'), default: () => t('timing.option.outputDefault') },
     json: SHARED_OPTIONS.json,
   },
