@@ -13,5 +13,5 @@ export const messages = {
   unreadable: (problem: string) => `the file written does not read back (${problem}); expected subloc to read what it writes: report it with this message`,
   pastDay: (cueId: string, timecode: string, rate: string, retimed: boolean) =>
     `cue ${cueId} would end at ${timecode} at ${rate} fps, at or past 24:00:00:00; expected every time before 24:00:00:00, where SMPTE and DCP timecodes wrap: choose an earlier --start${retimed ? ' or deliver without --retime' : ''}`,
-  badRate: (text: string) => `\`${text}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 60 or a fraction such as 30000/1001`,
+  badRate: (text: string) => `\`${text}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 59.94df, 60 or a fraction such as 30000/1001`,
 } as const;

@@ -37,6 +37,8 @@ export function parseTimecode(text: string, rate: FrameRate): TimecodeResult {
   const dropFrame = m[4] === ';' || rate.dropFrame === true;
   if (!dropFrame) return { frames: ((h * 60 + min) * 60 + s) * fps + f };
   if (!canDropFrames(rate)) return { error: `\`${text}\` is a drop-frame timecode; drop-frame exists only at 29.97 and 59.94 fps, expected \`:\` before the frames` };
+  // Read as drop-frame and labelled non-drop, 01:00:00;00 put the delivery 3.6 s early (00:59:56:12).
+  if (rate.dropFrame !== true) return { error: `\`${text}\` is a drop-frame timecode, but the delivery is ${nominalFps(rate) === 30 ? '29.97' : '59.94'} fps non-drop; expected \`:\` before the frames, or --fps ${nominalFps(rate) === 30 ? '29.97' : '59.94'}df for a drop-frame delivery` };
   const skipped = Math.round(fps / 15);
   if (s === 0 && f < skipped && min % 10 !== 0) return { error: `\`${text}\` is a label drop-frame timecode skips; expected ${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}:00;${String(skipped).padStart(2, '0')} or later` };
   return { frames: dropFrameLabelToFrames(h, min, s, f, rate) };

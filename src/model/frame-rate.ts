@@ -14,6 +14,7 @@ const NAMED: Record<string, FrameRate> = {
   '48': { numerator: 48, denominator: 1 },
   '50': { numerator: 50, denominator: 1 },
   '59.94': { numerator: 60000, denominator: 1001 },
+  '59.94df': { numerator: 60000, denominator: 1001, dropFrame: true },
   '60': { numerator: 60, denominator: 1 },
 };
 

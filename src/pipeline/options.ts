@@ -295,7 +295,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   }
   const fps = cli.fps ?? file.fps;
   const frameRate = fps === undefined ? undefined : parseFrameRate(fps);
-  if (fps !== undefined && frameRate === undefined) fail(origin('fps'), `\`${excerpt(fps)}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 60 or N/D`);
+  if (fps !== undefined && frameRate === undefined) fail(origin('fps'), `\`${excerpt(fps)}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 59.94df, 60 or N/D`);
 
   // BCP 47 tags ignore case, and so do the memory and the drives festivals copy to (exFAT, NTFS, APFS): spelt one way,
   // `en-us` finds the glossary's `en-US` rendering, and `en-US` with `en-us` is one language, drafted and billed once.

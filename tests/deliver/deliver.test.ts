@@ -311,7 +311,7 @@ describe('subloc deliver on the bundled sample', () => {
     expect(format.stderr).toContain('unknown format `pdf`');
     // Every value typed wrong on the command line is a usage error (exit 2), whichever option it was.
     const usage: [string[], string][] = [
-      [['--source-fps', 'abc'], '`abc` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 60 or N/D'],
+      [['--source-fps', 'abc'], '`abc` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 59.94df, 60 or N/D'],
       [['--title', 'a/b'], '--title "a/b" contains a path separator'],
       [['--profile', 'nope'], 'unknown profile `nope`'],
       [['--encoding', 'nope'], 'unknown encoding `nope`'],

@@ -15,12 +15,18 @@ describe('parseTimecode', () => {
     ['00:00:00:00', '30', { frames: 0 }],
   ]);
 
-  it('reads `;` as a drop-frame label at 29.97', () => {
-    expect(parseTimecode('00:01:00;02', rate('29.97'))).toEqual({ frames: 1800 });
-    expect(parseTimecode('00:10:00;00', rate('29.97'))).toEqual({ frames: 17_982 });
-    expect(parseTimecode('10:00:00;00', rate('29.97'))).toEqual({ frames: 1_078_920 });
+  it('reads a drop-frame label at 29.97df and 59.94df', () => {
+    expect(parseTimecode('00:01:00;02', rate('29.97df'))).toEqual({ frames: 1800 });
+    expect(parseTimecode('00:10:00;00', rate('29.97df'))).toEqual({ frames: 17_982 });
+    expect(parseTimecode('10:00:00;00', rate('29.97df'))).toEqual({ frames: 1_078_920 });
+    expect(parseTimecode('00:01:00;04', rate('59.94df'))).toEqual({ frames: 3600 });
     // At a drop-frame rate the label drops frames whatever the separator.
     expect(parseTimecode('10:00:00:00', rate('29.97df'))).toEqual({ frames: 1_078_920 });
+  });
+
+  it('refuses a drop-frame label for a non-drop delivery, which it would put 3.6 s an hour early', () => {
+    expect(parseTimecode('01:00:00;00', rate('29.97'))).toMatchObject({ error: expect.stringContaining('the delivery is 29.97 fps non-drop; expected `:` before the frames, or --fps 29.97df') });
+    expect(parseTimecode('01:00:00;00', rate('59.94'))).toMatchObject({ error: expect.stringContaining('--fps 59.94df') });
   });
 
   it('refuses what is not a timecode at the rate, saying what it expected', () => {
@@ -28,7 +34,7 @@ describe('parseTimecode', () => {
     expect(parseTimecode('00:00:00:25', rate('25'))).toMatchObject({ error: expect.stringContaining('expected at most 24') });
     expect(parseTimecode('00:61:00:00', rate('25'))).toMatchObject({ error: expect.stringContaining('61 minutes') });
     expect(parseTimecode('00:00:00;00', rate('25'))).toMatchObject({ error: expect.stringContaining('only at 29.97 and 59.94') });
-    expect(parseTimecode('00:01:00;00', rate('29.97'))).toMatchObject({ error: expect.stringContaining('00:01:00;02 or later') });
+    expect(parseTimecode('00:01:00;00', rate('29.97df'))).toMatchObject({ error: expect.stringContaining('00:01:00;02 or later') });
     // Seconds and a fraction, as ffmpeg writes them: read as frames this was half a second off at 24 fps.
     expect(parseTimecode('01:00:00.12', rate('24'))).toMatchObject({ error: expect.stringContaining('is a time in seconds and a fraction; expected a timecode HH:MM:SS:FF') });
     expect(parseTimecode('01:00:00,500', rate('24'))).toMatchObject({ error: expect.stringContaining('seconds and a fraction') });

@@ -207,7 +207,7 @@ describe('the config file, field by field', () => {
     ['concurrency', '4', '`concurrency` must be a whole number from 1 to 64, found "4"'],
     ['fps', true, '`fps` must be a frame rate such as 24 or "29.97df", found true'],
     ['fixTiming', 'yes', '`fixTiming` must be true or false, found "yes"'],
-    ['fps', 'fast', '`fast` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 60 or N/D'],
+    ['fps', 'fast', '`fast` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 59.94df, 60 or N/D'],
     ['provider', 'deepel', 'unknown provider `deepel`; expected one of deepl, offline, pseudo'],
     ['formats', ['srt', 'sbv'], 'unknown format `sbv`; expected one of ttml, vtt, srt, ebu-tt-d, dcp-smpte, dcp-interop'],
     ['source', 'zh_Hans', '`zh_Hans` is not a BCP 47 language tag; expected something like zh-Hans, en-US, fr-FR'],
