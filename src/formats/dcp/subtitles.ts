@@ -164,7 +164,7 @@ function textRuns(node: XNode, style: Style, ctx: Context, out: Span[], found: {
   for (const c of children(node)) {
     if (isText(c)) {
       // A line break inside `<Text>` is the file's indentation, not a new line: each `<Text>` is one line.
-      out.push(styled(String(c[TEXT]).replace(/\s*[\r\n]+\s*/g, ' '), style));
+      out.push(styled(String(c[TEXT]).replace(/[ \t]*[\r\n]+[ \t\r\n]*/g, ' '), style));
       continue;
     }
     switch (localName(c)) {
@@ -188,14 +188,15 @@ function textRuns(node: XNode, style: Style, ctx: Context, out: Span[], found: {
 }
 
 /** Drops the white space at the two ends of a line, through spans that hold nothing else. */
+/** XML's white space (the file's layout) at the ends of a line; a no-break or ideographic space there is text, kept. */
 function trimEnds(spans: Span[]): Span[] {
   for (const s of spans) {
-    s.text = s.text.trimStart();
+    s.text = s.text.replace(/^[ \t\r\n]+/, '');
     if (s.text) break;
   }
   for (let i = spans.length - 1; i >= 0; i--) {
     const s = spans[i]!;
-    s.text = s.text.trimEnd();
+    s.text = s.text.replace(/[ \t\r\n]+$/, '');
     if (s.text) break;
   }
   return spans;

@@ -54,6 +54,12 @@ describe.each([
     expect(format.parse(text).track.cues[0]!.lines.map((l) => l[0]!.text)).toEqual(['one', 'two', 'three']);
   });
 
+  it('reads back a no-break or ideographic space at the ends of a line, which is text, not the file's layout', () => {
+    const spaced: Cue = { id: '1', start: 1000, end: 3000, lines: [[{ text: '\u00a0nbsp' }], [{ text: '\u3000全角\u3000' }]] };
+    const { text } = format.serialize(track([spaced]), opts);
+    expect(format.parse(text).track.cues[0]!.lines.map((l) => l[0]!.text)).toEqual(['\u00a0nbsp', '\u3000全角\u3000']);
+  });
+
   it('is detected by its root, and TTML detection does not claim it', () => {
     const { text } = format.serialize(track([hello]), opts);
     expect(format.detect(text)).toBe(true);
