@@ -54,7 +54,7 @@ describe.each([
     expect(format.parse(text).track.cues[0]!.lines.map((l) => l[0]!.text)).toEqual(['one', 'two', 'three']);
   });
 
-  it('reads back a no-break or ideographic space at the ends of a line, which is text, not the file's layout', () => {
+  it('reads back a no-break or ideographic space at the ends of a line, which is text, not the layout of the file', () => {
     const spaced: Cue = { id: '1', start: 1000, end: 3000, lines: [[{ text: '\u00a0nbsp' }], [{ text: '\u3000全角\u3000' }]] };
     const { text } = format.serialize(track([spaced]), opts);
     expect(format.parse(text).track.cues[0]!.lines.map((l) => l[0]!.text)).toEqual(['\u00a0nbsp', '\u3000全角\u3000']);
