@@ -161,16 +161,19 @@ describe('the review studio without a film, on fresh machine drafts', () => {
   }, 120_000);
 
   it('opens the language the address names when its #language changes, as the language list does', async () => {
-    await page.evaluate(`location.hash = '#${OTHER}'`);
-    await page.waitForFunction(`document.querySelector('#cues').getAttribute('lang') === '${OTHER}'`);
+    // A same-document navigation: only the hash changes, as when a link or a typed address names the language.
+    const show = (hash: string) => page.goto(`${page.url().split('#')[0]!}#${hash}`);
+    const shown = () => page.locator('#cues').getAttribute('lang');
+    await show(OTHER);
+    await expect.poll(shown).toBe(OTHER);
     expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe(OTHER);
     const italian = await translation(page, '7').inputValue();
     expect(italian).toMatch(/^\[IT\] /);
     // A language the studio does not serve leaves the page as it is.
-    await page.evaluate(`location.hash = '#xx-XX'`);
+    await show('xx-XX');
     expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe(OTHER);
-    await page.evaluate(`location.hash = '#${LANG}'`);
-    await page.waitForFunction(`document.querySelector('#cues').getAttribute('lang') === '${LANG}'`);
+    await show(LANG);
+    await expect.poll(shown).toBe(LANG);
     expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe(LANG);
     expect(await translation(page, '7').inputValue()).not.toBe(italian);
   }, 120_000);
