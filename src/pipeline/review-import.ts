@@ -5,6 +5,7 @@ import { parse } from '../formats/parse.js';
 import { openMemoryStore } from '../memory/open.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import { fromFileName } from '../model/file-name.js';
+import { canonicalLanguageTag } from '../model/language.js';
 import type { Lang } from '../model/track.js';
 import { alignByTiming } from '../review/align.js';
 import { planSubtitleImport, type ImportPlan } from '../review/import.js';
@@ -96,7 +97,8 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
           ...common,
           stored: await storedEntries(store, units, pair),
           provider: edited.track.meta.sourceFormat ?? 'subtitles',
-          versions: await readTrackVersions(join(options.out, options.title, language)),
+          // The folder localize wrote, whose name is the tag spelt one way (`en-us` is `en-US/`).
+          versions: await readTrackVersions(join(options.out, options.title, canonicalLanguageTag(language))),
         });
     }
     const result = { name, title: options.title, language, plan };

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { toTagged } from '../model/tagged-text.js';
+import { toTagged, type TaggedText } from '../model/tagged-text.js';
 import type { Track } from '../model/track.js';
 import { cueTextHash, type TrackVersion } from '../review/track-versions.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -21,19 +21,29 @@ export async function readTrackVersions(languageDir: string): Promise<TrackVersi
   const versions = (json as { versions?: unknown } | null)?.versions;
   if (!Array.isArray(versions)) return [];
   return versions.filter((v): v is TrackVersion => {
-    const { at, cues } = (v ?? {}) as { at?: unknown; cues?: unknown };
-    return typeof at === 'string' && !Number.isNaN(Date.parse(at)) && cues !== null && typeof cues === 'object' && Object.values(cues).every((h) => typeof h === 'string');
+    const { at, cues, sources } = (v ?? {}) as { at?: unknown; cues?: unknown; sources?: unknown };
+    const hashes = (o: unknown) => o !== null && typeof o === 'object' && Object.values(o).every((h) => typeof h === 'string');
+    return typeof at === 'string' && !Number.isNaN(Date.parse(at)) && hashes(cues) && (sources === undefined || hashes(sources));
   });
 }
 
-/** Adds the track as written now, unless it is the version last recorded. */
-export async function recordTrackVersion(languageDir: string, track: Track, at: string): Promise<void> {
+/**
+ * Adds the track as written now, with the source text of each cue. The same
+ * texts as the version last recorded only move its time: what changed since
+ * then (an approval, a comment) was seen by whoever copies the file now.
+ */
+export async function recordTrackVersion(languageDir: string, track: Track, sourceOf: (cueId: string) => TaggedText | undefined, at: string): Promise<void> {
   const cues: Record<string, string> = {};
-  for (const cue of track.cues) cues[cue.id] = cueTextHash(toTagged(cue.lines, track.language));
+  const sources: Record<string, string> = {};
+  for (const cue of track.cues) {
+    cues[cue.id] = cueTextHash(toTagged(cue.lines, track.language));
+    const source = sourceOf(cue.id);
+    if (source !== undefined) sources[cue.id] = cueTextHash(source);
+  }
   const versions = await readTrackVersions(languageDir);
   const last = versions.at(-1);
-  if (last !== undefined && sameCues(last.cues, cues)) return;
-  const kept = [...versions, { at, cues }].slice(-KEEP);
+  const same = last !== undefined && sameCues(last.cues, cues) && sameCues(last.sources ?? {}, sources);
+  const kept = same ? [...versions.slice(0, -1), { at, cues, sources }] : [...versions, { at, cues, sources }].slice(-KEEP);
   await writeFileAtomic(join(languageDir, FILE), `${JSON.stringify({ versions: kept })}\n`);
 }
 

@@ -8,7 +8,7 @@ import type { Alignment } from './align.js';
 import type { XliffCue, XliffRead } from './xliff-read.js';
 import { messages } from './xliff-messages.js';
 import { locateUnits, sameWords, words } from './locate-units.js';
-import { cueTextHash, madeFrom, writtenBefore, type TrackVersion } from './track-versions.js';
+import { cueTextHash, madeFrom, type TrackVersion } from './track-versions.js';
 
 /** Who reviewed, when neither `--reviewer` nor the file says. */
 export const UNKNOWN_REVIEWER = 'unknown';
@@ -56,9 +56,12 @@ function refuse(diagnostics: Diagnostic[], ...reasons: Diagnostic[]): ImportPlan
   return { entries: [], unchanged: 0, skipped: 0, refused: true, earlier: [], diagnostics: [...diagnostics, ...reasons] };
 }
 
-function entryFor(unit: Unit, target: TaggedText[], status: MemoryStatus, provider: string, reviewer: string, opts: Pick<ImportOptions, 'sourceLang' | 'language' | 'now'>): MemoryEntry {
+function entryFor(unit: Unit, target: TaggedText[], status: MemoryStatus, provider: string, reviewer: string, opts: Pick<ImportOptions, 'sourceLang' | 'language' | 'now'>, stored?: MemoryEntry): MemoryEntry {
   // Imported work matches under any glossary version: a human checked it.
-  return { sourceLang: opts.sourceLang, targetLang: opts.language, source: [...unit.source], target, glossaryVersion: '', provider, status, reviewer, byReviewer: true, updatedAt: opts.now };
+  const entry: MemoryEntry = { sourceLang: opts.sourceLang, targetLang: opts.language, source: [...unit.source], target, glossaryVersion: '', provider, status, reviewer, byReviewer: true, updatedAt: opts.now };
+  // The entry replaces the stored one whole: the reviewers' comments on its cues go with it.
+  if (stored?.comments !== undefined) entry.comments = [...stored.comments];
+  return entry;
 }
 
 /**
@@ -91,8 +94,14 @@ function unitCues<T>(
  * reviewer importing again (a file they kept editing) is not someone else.
  */
 function reviewedSince(stored: MemoryEntry, written: string | undefined, reviewer: string): boolean {
-  if (written === undefined || stored.byReviewer !== true || !(Date.parse(stored.updatedAt) > Date.parse(written))) return false;
-  return stored.provider === STUDIO_PROVIDER || stored.reviewer !== reviewer;
+  if (written === undefined || !(Date.parse(stored.updatedAt) > Date.parse(written))) return false;
+  return reviewedByAnother(stored, reviewer);
+}
+
+/** Whether the memory holds a reviewer's work that is not this importer's: studio saves, another name, or a name no one gave. */
+function reviewedByAnother(stored: MemoryEntry, reviewer: string): boolean {
+  if (stored.byReviewer !== true) return false;
+  return stored.provider === STUDIO_PROVIDER || stored.reviewer !== reviewer || reviewer === UNKNOWN_REVIEWER;
 }
 
 /** Whether the memory holds the entry's translation with each cue at its status or higher. */
@@ -191,7 +200,7 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     });
     const status = cueStatus.reduce((low, s) => (compareStatus(s, low) < 0 ? s : low));
     const reviewer = opts.reviewer ?? present.find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
-    const entry = entryFor(unit, present.map((c) => c.target!), status, 'xliff', reviewer, opts);
+    const entry = entryFor(unit, present.map((c) => c.target!), status, 'xliff', reviewer, opts, stored);
     if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
     if (isUnchanged(entry, stored)) plan.unchanged++;
     else if (stored !== undefined && reviewedSince(stored, read.written, reviewer)) {
@@ -214,11 +223,11 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     const cueStatus = present.map((c): MemoryStatus => (c.state === 'approved' ? 'approved' : 'reviewed'));
     const status = cueStatus.reduce((low, s) => (compareStatus(s, low) < 0 ? s : low));
     const reviewer = opts.reviewer ?? present.find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
-    const entry = entryFor(old, present.map((c) => c.target!), status, 'xliff', reviewer, opts);
+    const stored = opts.stored?.(old.source);
+    const entry = entryFor(old, present.map((c) => c.target!), status, 'xliff', reviewer, opts, stored);
     if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
     plan.earlier.push(present);
     diagnostics.push(messages.sourceChanged(present[changed]!, unit.source[changed]!, unit.id));
-    const stored = opts.stored?.(old.source);
     if (isUnchanged(entry, stored)) plan.unchanged++;
     else plan.entries.push(entry);
   };
@@ -243,9 +252,8 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     }
     const status = cueStatus.reduce((low, s) => (compareStatus(s, low) < 0 ? s : low));
     const reviewer = opts.reviewer ?? confirmed.flatMap((p) => p.cues).find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
-    const entry = entryFor(unit, target, status, 'xliff', reviewer, opts);
+    const entry = entryFor(unit, target, status, 'xliff', reviewer, opts, stored);
     if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
-    if (stored?.comments !== undefined) entry.comments = [...stored.comments];
     if (stored !== undefined && stored.target.every((t, k) => t === target[k]) && cueStatus.every((s, k) => s === cueStatusIn(stored, k))) plan.unchanged++;
     else plan.entries.push(entry);
   };
@@ -291,7 +299,8 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
   const hashes = new Map<string, string>();
   for (const [id, lines] of alignment.byCue) hashes.set(id, cueTextHash(toTagged(lines, opts.language)));
   const versions = opts.versions ?? [];
-  const version = madeFrom(versions, hashes);
+  const dating = madeFrom(versions, hashes);
+  const version = dating?.version;
   for (const unit of opts.units) {
     if (unit.cueIds.some((id) => alignment.merged.has(id))) {
       plan.skipped++;
@@ -312,21 +321,43 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
       plan.unchanged++;
       continue;
     }
-    // Cues as subloc wrote them are no edit: the memory's newer text (a studio save since) stays.
-    const written = unit.cueIds.map((id) => writtenBefore(versions, id, hashes.get(id)));
-    if (written.every((w) => w !== undefined)) {
-      if (stored !== undefined) diagnostics.push(messages.olderText(unit.cueIds[0]!, written[0]!.at, stored, unit.id));
+    // A cue as the version the file was made from wrote it is no edit: the memory's text for it (a studio save since) stays.
+    const asWritten = unit.cueIds.map((id) => version !== undefined && version.cues[id] === hashes.get(id));
+    if (asWritten.every(Boolean)) {
+      if (stored !== undefined) diagnostics.push(messages.olderText(unit.cueIds[0]!, version!.at, stored, unit.id));
       plan.unchanged++;
       continue;
     }
-    const reviewer = opts.reviewer ?? UNKNOWN_REVIEWER;
-    if (stored !== undefined && version !== undefined && reviewedSince(stored, version.at, reviewer)) {
-      const k = Math.max(0, target.findIndex((t, i) => t !== stored.target[i]));
-      diagnostics.push(messages.changedSinceWritten({ id: unit.cueIds[k]!, target: target[k]! }, { ...stored, target: stored.target[k] ?? '' }, version.at, unit.id));
+    // An edit made for a source text the cue no longer has is not laid on the new one.
+    // Of every version the file may come from: one written for another source is enough to doubt the edit.
+    const moved = unit.cueIds.findIndex((id, k) => !asWritten[k] && (dating?.candidates ?? []).some((v) => v.sources?.[id] !== undefined && v.sources[id] !== cueTextHash(unit.source[k]!)));
+    if (moved >= 0) {
+      diagnostics.push(messages.sourceChangedSinceWritten(unit.cueIds[moved]!, version!.at, unit.id));
       plan.skipped++;
       continue;
     }
-    plan.entries.push(entryFor(unit, target, 'reviewed', opts.provider, reviewer, opts));
+    const reviewer = opts.reviewer ?? UNKNOWN_REVIEWER;
+    // A file that cannot be dated may be older than any save: another reviewer's work is not replaced by it. A dated
+    // one conflicts where a cue it edits was changed by another since: a change to its other cues is kept beside the edit.
+    const changedSince = (k: number) => stored !== undefined && stored.target[k] !== undefined && cueTextHash(stored.target[k]) !== version!.cues[unit.cueIds[k]!];
+    const conflict = stored !== undefined && (version === undefined ? reviewedByAnother(stored, reviewer) : reviewedSince(stored, version.at, reviewer) && asWritten.some((w, k) => !w && changedSince(k)));
+    if (stored !== undefined && conflict) {
+      const k = Math.max(0, unit.cueIds.findIndex((_, i) => !asWritten[i] && target[i] !== stored.target[i]));
+      const cue = { id: unit.cueIds[k]!, target: target[k]! };
+      const held = { ...stored, target: stored.target[k] ?? '' };
+      diagnostics.push(version === undefined ? messages.undatedFile(cue, held, unit.id) : messages.changedSinceWritten(cue, held, version.at, unit.id));
+      plan.skipped++;
+      continue;
+    }
+    const merged = stored !== undefined && stored.target.length === target.length ? target.map((t, k) => (asWritten[k] ? stored.target[k]! : t)) : target;
+    const entry = entryFor(unit, merged, 'reviewed', opts.provider, reviewer, opts, stored);
+    if (stored !== undefined && lowered(entry, stored) >= 0) {
+      const k = lowered(entry, stored);
+      diagnostics.push(messages.belowStoredInFile({ id: unit.cueIds[k]!, target: merged[k]! }, { status: cueStatusIn(stored, k), target: stored.target[k] ?? '' }, unit.id));
+      plan.skipped++;
+      continue;
+    }
+    plan.entries.push(entry);
   }
   if (isNonEmpty(untouched)) diagnostics.push(messages.noEditedCue(untouched));
   return plan;

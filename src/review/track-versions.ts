@@ -12,33 +12,44 @@ export interface TrackVersion {
   at: string;
   /** Per cue id, `cueTextHash` of its text. */
   cues: Readonly<Record<string, string>>;
+  /** Per cue id, `cueTextHash` of the source text it translates: an edit made for another source is not laid on this one. */
+  sources?: Readonly<Record<string, string>>;
 }
 
+/** A short hash of a cue's words: white space left out, so a line broken or joined (a CJK break takes its space) is the same text. */
 export function cueTextHash(text: TaggedText): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+  return createHash('sha256').update(text.replace(/\s+/gu, '')).digest('hex').slice(0, 16);
+}
+
+/** When a file was made, as its untouched cues tell. */
+export interface Dating {
+  /** The version taken as the file's: the latest all its untouched cues agree with, else the earliest any of them allows. */
+  version: TrackVersion;
+  /** Every version the file may have been made from. */
+  candidates: TrackVersion[];
 }
 
 /**
  * The version the file was made from, as far as the cues left as written
- * tell: the one most of them agree with, the earliest of those that agree
- * with as many (a later one would let the file undo what was saved between
- * them). Undefined when no cue is as any version wrote it.
+ * tell (a cue whose text no version wrote is the translator's, and tells
+ * nothing). When they agree with no one version (a file of mixed origin),
+ * the earliest any of them allows, so that it never undoes what was saved
+ * after it. Undefined when no cue is as any version wrote it: the file
+ * cannot be dated.
  */
-export function madeFrom(versions: readonly TrackVersion[], cues: ReadonlyMap<string, string>): TrackVersion | undefined {
-  let best: TrackVersion | undefined;
-  let most = 0;
-  for (const version of versions) {
-    let agreeing = 0;
-    for (const [id, hash] of cues) if (version.cues[id] === hash) agreeing++;
-    if (agreeing > most) {
-      best = version;
-      most = agreeing;
-    }
+export function madeFrom(versions: readonly TrackVersion[], cues: ReadonlyMap<string, string>): Dating | undefined {
+  let common: number[] | undefined;
+  let bound = Infinity;
+  for (const [id, hash] of cues) {
+    const agreeing: number[] = [];
+    versions.forEach((v, i) => {
+      if (v.cues[id] === hash) agreeing.push(i);
+    });
+    if (agreeing.length === 0) continue;
+    bound = Math.min(bound, agreeing.at(-1)!);
+    common = common === undefined ? agreeing : common.filter((i) => agreeing.includes(i));
   }
-  return best;
-}
-
-/** Whether a cue's text is one subloc wrote for it in some version: then it is no edit of the translator's. */
-export function writtenBefore(versions: readonly TrackVersion[], id: string, hash: string | undefined): TrackVersion | undefined {
-  return hash === undefined ? undefined : versions.findLast((v) => v.cues[id] === hash);
+  if (common === undefined) return undefined;
+  if (common.length === 0) return { version: versions[bound]!, candidates: [versions[bound]!] };
+  return { version: versions[common.at(-1)!]!, candidates: common.map((i) => versions[i]!) };
 }

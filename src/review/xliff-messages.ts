@@ -129,8 +129,29 @@ export const messages = {
     diagnostic(
       'review/older-text',
       'info',
-      `cue ${cueId}: the file holds the text subloc wrote at ${written}, untouched; the memory's newer text (${stored.reviewer ?? stored.provider}, ${stored.updatedAt}) was kept, and unit ${unitId} was not imported`,
+      `cue ${cueId}: the file holds the text subloc wrote at ${written}, untouched; the memory's newer text (${stored.reviewer ?? stored.provider}, ${stored.updatedAt}) was kept, and unit ${unitId} was not imported (to put the older text back, edit the cue in the studio)`,
       { cueId },
+    ),
+  sourceChangedSinceWritten: (cueId: string, written: string, unitId: string): Diagnostic =>
+    diagnostic(
+      'review/source-changed',
+      'warning',
+      `cue ${cueId}: its source text changed since subloc wrote the track this file was edited from (${written}); the file's text translates the old one, so unit ${unitId} was not imported (run localize, and review the cue's new draft)`,
+      { cueId },
+    ),
+  undatedFile: (cue: { id: string; target: TaggedText }, stored: { target: TaggedText; status: MemoryStatus; reviewer?: string; updatedAt: string; provider: string }, unitId: string): Diagnostic =>
+    diagnostic(
+      'review/changed-since',
+      'warning',
+      `cue ${cue.id}: ${stored.reviewer ?? 'a reviewer'} saved ${quoted(plainOf(stored.target))} (${stored.status}) ${stored.provider === STUDIO_PROVIDER ? 'in the review studio' : 'into the memory'} at ${stored.updatedAt}, and this file cannot be dated (none of its cues is as a version subloc recorded wrote it), so it may be older; the file’s ${quoted(plainOf(cue.target))} would replace it, so unit ${unitId} was not imported (${stored.provider === STUDIO_PROVIDER ? 'edit the cue in the studio, or ' : ''}run localize and edit the new file)`,
+      { cueId: cue.id },
+    ),
+  belowStoredInFile: (cue: { id: string; target: TaggedText }, stored: { status: MemoryStatus; target: TaggedText }, unitId: string): Diagnostic =>
+    diagnostic(
+      'review/below-stored',
+      'warning',
+      `cue ${cue.id}: the file’s ${quoted(plainOf(cue.target))} would replace the memory’s ${stored.status} ${quoted(plainOf(stored.target))}; an edited SRT or WebVTT is reviewed work, and never replaces ${stored.status} work, so unit ${unitId} was not imported (change the cue in the studio, or in the XLIFF marked ${stored.status === 'approved' ? '`state="final"`' : '`state="signed-off"`'})`,
+      { cueId: cue.id },
     ),
   emptyTarget: (cue: UnitAt, unitId: string): Diagnostic =>
     diagnostic('review/empty-target', 'warning', `cue ${cue.id}, line ${cue.line}: marked reviewed but its target is empty; expected a translation; unit ${unitId} was not imported`, { cueId: cue.id, line: cue.line }),

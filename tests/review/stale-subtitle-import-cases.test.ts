@@ -1,0 +1,118 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/formats/parse.js';
+import { lineText } from '../../src/model/spans.js';
+import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
+import { openReviewSession } from '../../src/pipeline/review-session.js';
+import type { CueChange } from '../../src/pipeline/review-session-types.js';
+import { cli, tempDir } from '../helpers/cli.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const LANG = 'en-US';
+const TRACK = `out/hotline-beijing/${LANG}/hotline-beijing.${LANG}.srt`;
+
+/** The sample localized into en-US (SRT), in a folder of its own. */
+async function project(): Promise<string> {
+  const dir = tempDir('subloc-srt-import-');
+  for (const path of ['subloc.config.json', 'glossary.json', 'subtitles']) cpSync(join(root, path), join(dir, path), { recursive: true });
+  await localize(dir);
+  return dir;
+}
+
+async function localize(dir: string): Promise<void> {
+  const run = await cli(['localize', '--config', 'subloc.config.json', '--target', LANG], dir);
+  expect(run.code, run.stderr).toBe(0);
+}
+
+/** Saves in the studio as `reviewer`, each change on the cue's current revision. */
+async function studio(dir: string, reviewer: string, changes: Record<string, Omit<CueChange, 'revision'>>): Promise<void> {
+  const options = await resolveLocalizeOptions({ config: 'subloc.config.json', targets: [LANG] }, dir, {});
+  const session = await openReviewSession({ localize: options, languages: [LANG], reviewer });
+  try {
+    for (const [id, change] of Object.entries(changes)) {
+      const cue = (await session.track(LANG))!.find((c) => c.id === id)!;
+      expect((await session.save(LANG, id, { ...change, revision: cue.revision })).outcome).toBe('saved');
+    }
+  } finally {
+    await session.close();
+  }
+}
+
+/** A copy of the track as written now, with the first line of some cues replaced. */
+function copyWith(dir: string, name: string, lines: Record<string, string>): void {
+  let text = readFileSync(join(dir, TRACK), 'utf8');
+  const track = parse(Buffer.from(text), { fileName: TRACK }).track;
+  for (const [id, line] of Object.entries(lines)) text = text.replace(track.cues.find((c) => c.id === id)!.lines.map(lineText).join('\n'), line);
+  writeFileSync(join(dir, name), text);
+}
+
+function cueText(dir: string, id: string): string {
+  return parse(readFileSync(join(dir, TRACK)), { fileName: TRACK }).track.cues.find((c) => c.id === id)!.lines.map(lineText).join(' ');
+}
+
+const importAs = (dir: string, file: string, reviewer?: string) => cli(['review', 'import', file, ...(reviewer === undefined ? [] : ['--reviewer', reviewer])], dir);
+
+describe('review import of an edited SRT, against the versions localize recorded', () => {
+  it('treats a file it cannot date as older than any save: a colleague’s studio work is not replaced', async () => {
+    const dir = await project();
+    writeFileSync(join(dir, 'copy.snapshot'), readFileSync(join(dir, TRACK)));
+    await studio(dir, 'Alice', { '2': { text: 'A city of more than 20 million.' } });
+    rmSync(join(dir, `out/hotline-beijing/${LANG}/.subloc-versions.json`));
+    cpSync(join(dir, 'copy.snapshot'), join(dir, TRACK));
+    copyWith(dir, `bob.${LANG}.srt`, { '9': 'Bob, cue nine.' });
+    const result = await importAs(dir, `bob.${LANG}.srt`, 'Bob');
+    expect(result.stderr).toMatch(/cue 2: Alice saved "A city of more than 20 million\." \(reviewed\) in the review studio at .*, and this file cannot be dated .*\[review\/changed-since\]/);
+    await localize(dir);
+    expect(cueText(dir, '2')).toBe('A city of more than 20 million.');
+    expect(cueText(dir, '9')).toBe('Bob, cue nine.');
+  }, 60_000);
+
+  it('takes an edit made on a fresh copy, after a save or an approval that the copy shows, every time', async () => {
+    const dir = await project();
+    await studio(dir, 'Alice', { '2': { text: 'A city of more than 20 million.' }, '9': { state: 'approved' } });
+    await localize(dir);
+    copyWith(dir, `bob.${LANG}.srt`, { '2': 'A city of well over 20 million.' });
+    const result = await importAs(dir, `bob.${LANG}.srt`, 'Bob');
+    expect(result.stderr).not.toContain('changed-since');
+    await localize(dir);
+    expect(cueText(dir, '2')).toBe('A city of well over 20 million.');
+  }, 60_000);
+
+  it('never lays an edit made for an older source text on the new one', async () => {
+    const dir = await project();
+    copyWith(dir, `bob.${LANG}.srt`, { '9': 'The hutong narrows to barely 3 meters.' });
+    const source = join(dir, 'subtitles/hotline-beijing.zh-Hans.srt');
+    writeFileSync(source, readFileSync(source, 'utf8').replace('只有三米多宽。', '只有两米宽，车根本过不去。'));
+    await localize(dir);
+    const result = await importAs(dir, `bob.${LANG}.srt`, 'Bob');
+    expect(result.stderr).toMatch(/cue 9: its source text changed since subloc wrote the track this file was edited from .*\[review\/source-changed\]/);
+    await localize(dir);
+    expect(cueText(dir, '9')).not.toContain('barely 3 meters');
+  }, 60_000);
+
+  it('keeps the newer text of the cues of a sentence the file left untouched, and every comment', async () => {
+    const dir = await project();
+    copyWith(dir, `bob.${LANG}.srt`, { '13': 'Last year, people in this area' });
+    // Cues 13 and 14 are one sentence; Anna changes 14 and comments on it after Bob took his copy.
+    await studio(dir, 'Anna', { '14': { text: 'phoned 12345 over 400 times about parking.', comment: 'Check the figure with the director.' } });
+    const result = await importAs(dir, `bob.${LANG}.srt`, 'Bob');
+    expect(result.code, result.stderr).toBe(0);
+    await localize(dir);
+    expect(cueText(dir, '13')).toBe('Last year, people in this area');
+    expect(cueText(dir, '14')).toBe('phoned 12345 over 400 times about parking.');
+    expect(readFileSync(join(dir, `out/hotline-beijing/${LANG}/hotline-beijing.${LANG}.xlf`), 'utf8')).toContain('Check the figure with the director.');
+  }, 60_000);
+
+  it('reads the versions of a language named in another case (en-us)', async () => {
+    const dir = await project();
+    writeFileSync(join(dir, 'copy.snapshot'), readFileSync(join(dir, TRACK)));
+    await studio(dir, 'Alice', { '2': { text: 'A city of more than 20 million.' } });
+    cpSync(join(dir, 'copy.snapshot'), join(dir, TRACK));
+    copyWith(dir, 'bob.en-us.srt', { '9': 'Bob, cue nine.' });
+    const result = await importAs(dir, 'bob.en-us.srt', 'Bob');
+    expect(result.stderr).toMatch(/cue 2: the file holds the text subloc wrote at .*untouched.*\[review\/older-text\]/);
+    await localize(dir);
+    expect(cueText(dir, '2')).toBe('A city of more than 20 million.');
+  }, 60_000);
+});
