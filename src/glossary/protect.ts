@@ -151,6 +151,16 @@ export function protect(tagged: TaggedText, matches: readonly TermMatch[], opts:
   };
 }
 
+/** Whether `part` stands in `text` as itself: a number not inside a longer one (`2` is not in `12 km`). */
+function presentWhole(text: string, part: string): boolean {
+  for (let at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+    const before = text[at - 1] ?? '';
+    const after = text[at + part.length] ?? '';
+    if (!(/\p{N}/u.test(part[0]!) && /\p{N}/u.test(before)) && !(/\p{N}/u.test(part.at(-1)!) && /\p{N}/u.test(after))) return true;
+  }
+  return false;
+}
+
 /** Protected content that is one number (`12345`, `60,000`), which restoring localizes. */
 const WHOLE_NUMBER = new RegExp(`^${NUMBER.source}$`);
 
@@ -212,7 +222,7 @@ function restoreText(translated: string, items: readonly Item[], restoreOne: (it
   items.forEach((item, k) => {
     if (used[k]) return;
     if (moved.includes(`<${PROTECT_TAG}>${item.tagged}</${PROTECT_TAG}>`)) return;
-    if (text.includes(item.tagged)) diagnostics.push(diagnostic('glossary/protected-missing', 'info', msg.unwrapped(item.tagged)));
+    if (presentWhole(text, item.tagged)) diagnostics.push(diagnostic('glossary/protected-missing', 'info', msg.unwrapped(item.tagged)));
     else diagnostics.push(diagnostic('glossary/protected-missing', 'error', msg.missing(item.tagged)));
   });
   return { text, diagnostics };

@@ -104,6 +104,9 @@ describe('restore', () => {
     expect(lost.diagnostics).toEqual([{ code: 'glossary/protected-missing', severity: 'error', message: 'protected `12345` is missing from the translation' }]);
     const unwrapped = prot('这里是12345。').restore('This is 12345.');
     expect(unwrapped.diagnostics.map((d) => d.severity)).toEqual(['info']);
+    // A number present only inside a longer one is lost: `2` in `12 km` (a shorter draft kept for it dropped the 2 km).
+    const inside = prot('我们开了2公里，又开了12公里。').restore('PUIS <x>12</x> KM.');
+    expect(inside.diagnostics).toContainEqual({ code: 'glossary/protected-missing', severity: 'error', message: 'protected `2` is missing from the translation' });
   });
 
   it('keeps the text of an element that was never sent, and removes stray tags', () => {
