@@ -66,6 +66,20 @@ describe('subloc localize: DeepL drafts that aim for the budget', () => {
     expect(again.totals.billedCharacters).toBe(0);
   });
 
+  it('keeps the first draft when the shorter one dropped a speaker or the italics', async () => {
+    const input = join(t.dir, 'rue.fr-FR.srt');
+    writeFileSync(input, `1\n00:00:01,000 --> 00:00:02,000\n- Dans quel arrondissement habitez-vous exactement, madame ?\n- <i>Dongcheng, le sous-district de Dongsi, près du marché.</i>\n`);
+    // The second pass answers with the first speaker alone: shorter, its markup whole, no glossary finding.
+    t.deepl.options.postprocess = (text, _i, ctx) => ((ctx.params.get('custom_instructions') ?? []).includes(STRICT_INSTRUCTION) ? text.replace(/\n[^\n]*$/, '') : text);
+    const result = await cli(['localize', '--input', input, '--target', 'en-US', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), '--json'], root, t.env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(translateRequests().filter((p) => instructed(p).includes(STRICT_INSTRUCTION))).toHaveLength(1);
+    const lines = parse(readFileSync(join(t.dir, 'out/rue/en-US/rue.en-US.srt'))).track.cues[0]!.lines;
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.some((s) => s.italic === true)).toBe(true);
+    expect(lines[1]!.map((s) => s.text).join('')).toMatch(/^- DONGCHENG/);
+  });
+
   it('asks five consecutive units over budget again in one request, keeps each one\'s shorter draft, bills nothing on a re-run', async () => {
     const openings = ['Alors', 'Puis', 'Ensuite', 'Enfin', 'Donc'];
     const cues = openings.map((w, i) => `${i + 2}\n00:00:${String(5 + 2 * i).padStart(2, '0')},000 --> 00:00:${String(6 + 2 * i).padStart(2, '0')},000\n${w} ${LONG}\n`);

@@ -107,6 +107,12 @@ interface OverBudget {
   budgets: readonly number[];
 }
 
+/** Speaker lines (opening with a dialogue dash) and italics of each cue's text: what a shorter draft must keep. */
+function sameShape(first: readonly TaggedText[], second: readonly TaggedText[]): boolean {
+  const shape = (t: TaggedText) => `${(t.match(/(?:^|\n)\s*[-–—]/g) ?? []).length}${t.includes('<i>') ? 'i' : ''}`;
+  return first.length === second.length && first.every((t, k) => shape(t) === shape(second[k]!));
+}
+
 /**
  * Translates units with DeepL, one text per unit, in batches DeepL accepts.
  *
@@ -352,7 +358,9 @@ export async function translateUnits(
           const second = { draft: draftOf(item, split.parts, 0, found), found };
           const width = (d: Draft) => draftWidth(d.targets ?? [], options.pair.target);
           // A draft passes when its protected terms came back whole and the glossary check finds nothing in it.
-          const passes = ({ draft, found }: typeof kept) => problems(found) === 0 && (options.glossaryFindings?.(unit, draft.targets ?? []) ?? 0) === 0;
+          // and, for the second, when each cue keeps its speakers and its italics: shorter by dropping one is no condensing.
+          const passes = ({ draft, found }: typeof kept) =>
+            problems(found) === 0 && (options.glossaryFindings?.(unit, draft.targets ?? []) ?? 0) === 0 && (draft === first || sameShape(first.targets ?? [], draft.targets ?? []));
           const candidates = [kept, second].filter(passes);
           if (candidates.length > 0) kept = candidates.reduce((a, b) => (width(b.draft) < width(a.draft) ? b : a));
         }
