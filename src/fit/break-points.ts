@@ -35,7 +35,7 @@ const CAPITAL = /^[("'«“‘¿¡[]*\p{Lu}/u;
 const INITIAL = /^\p{Lu}\.$/u;
 
 /** A digit (ASCII or full width) or a run of Chinese numerals: what a counter or unit follows. */
-const NUMBER_END = /(?:\p{Nd}|^[〇零一二两兩三四五六七八九十百千万萬亿億兆]+)$/u;
+const NUMBER_END = /(?:\p{Nd}|^[〇零一二两兩三四五六七八九十百千万萬亿億兆]+[多余餘几幾]?)$/u;
 /**
  * Counters and units that follow a number in Chinese and Japanese (`8時`,
  * `1階`, `3か月`, `200元`, `六万个`, `3层`), and what qualifies a counted
@@ -43,6 +43,8 @@ const NUMBER_END = /(?:\p{Nd}|^[〇零一二两兩三四五六七八九十百千
  */
 const COUNTER_START =
   /^(?:[時分秒階回人个個件年月日号號台歳才円元万萬億亿千百十戸世帯週度倍番位枚本冊匹頭杯軒棟栋歩部名家所项項条條辆輛次层層楼樓岁歲块塊米天周户戶座张張间間期届屆代章节節页頁行点點种種遍只隻场場份封双雙套斤亩畝趟顿頓%％‰]|か月|ヶ月|カ月|キロ|メートル|センチ|ミリ|グラム|トン|ドル|ユーロ|パーセント|公里|公斤|小时|小時|分钟|分鐘|以上|以下|以内|以內|未満|余り|あまり|多|余|餘)/u;
+/** Counters, units and qualifiers one after another: `回以上`, `か月以上`, `万人以上`, `メートル余り`. */
+const COUNTER_RUN = new RegExp(`^(?:${COUNTER_START.source.slice(1)})+`, 'u');
 /** Prefixes of a number: `第3回`, `約60`, `计127`. */
 const NUMBER_PREFIX = /[第約约計计共毎每]$/u;
 /** Two sides of a Japanese compound written in kanji or katakana (`通話ホール`, `駐車枠`): a break inside one is the last resort. */
@@ -91,8 +93,8 @@ function insideName(tokens: readonly string[], i: number): boolean {
   return isParticle(left) && continuesName(before) && isCapital(right);
 }
 
-/** A number as a whole token (`20`, `60,000`, `3.5`), and one written as an ordinal with a dot (`12.`). */
-const NUMBER = /^\p{N}[\p{N}.,]*$/u;
+/** A number as a whole token (`20`, `60,000`, `3.5`, a clock's `10:30`, a sign's `-5`), and one written as an ordinal with a dot (`12.`). */
+const NUMBER = /^[-−+]?\p{N}[\p{N}.,:]*$/u;
 const ORDINAL = /^\p{N}{1,3}\.$/u;
 
 /**
@@ -104,7 +106,7 @@ function splitsCounter(text: string, tokens: readonly string[], starts: readonly
   const at = starts[i]! + tokens[i]!.length;
   for (let j = i; j >= 0 && j >= i - 2; j--) {
     if (!NUMBER_END.test(tokens[j]!)) continue;
-    const counter = COUNTER_START.exec(text.slice(starts[j + 1]!));
+    const counter = COUNTER_RUN.exec(text.slice(starts[j + 1]!));
     return counter !== null && starts[j + 1]! + counter[0].length > at;
   }
   return false;
@@ -114,7 +116,8 @@ function forbidden(tokens: readonly string[], bares: readonly string[], i: numbe
   const left = tokens[i]!;
   const right = tokens[i + 1]!;
   const bareLeft = bares[i]!;
-  if (NUMBER.test(bareLeft) && UNITS.has(bares[i + 1]!)) return true; // `20 km`, `10 p.m.`, `12 mars`
+  if (NUMBER.test(bareLeft) && UNITS.has(bares[i + 1]!)) return true; // `20 km`, `10:30 p.m.`, `12 mars`
+  if (bareLeft === 'h' && NUMBER.test(bares[i - 1] ?? '') && NUMBER.test(bares[i + 1]!)) return true; // French `12 h 30`
   // `12 de marzo`: a date joined by a preposition is as whole as `12 mars`.
   if (NUMBER.test(bareLeft) && words.prepositions.has(bares[i + 1]!) && UNITS.has(bares[i + 2] ?? '')) return true;
   if (NUMBER.test(bares[i - 1] ?? '') && words.prepositions.has(bareLeft) && UNITS.has(bares[i + 1]!)) return true;

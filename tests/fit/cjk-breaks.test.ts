@@ -41,7 +41,13 @@ describe('Chinese and Japanese lines break at phrases', () => {
     ['zh-Hans', '请拨打010-12345678咨询', '010-12345678'],
     ['zh-Hans', '详情请看www.beijing.gov.cn网站', 'www.beijing.gov.cn'],
     ['ja', '新型コロナCOVID-19の影響で', 'COVID-19'],
-  ])('%s: never splits a two-em dash, a phone number, a web address or a half-width word: %s', (language, text, whole) => {
+    // A number, its counter and what qualifies it, one after another.
+    ['ja', '毎日窓口には電話が200回以上もかかってきて大変です', '200回以上'],
+    ['ja', '三か月以上も待たされました', '三か月以上'],
+    ['ja', '約3メートル余りの細い道です', '3メートル余り'],
+    ['zh-Hans', '我们在外面等了二十多分钟', '二十多分钟'],
+    ['zh-Hans', '这个区有两千多万人口', '两千多万'],
+  ])('%s: never splits a two-em dash, a phone number, a web address, a half-width word or a counted number: %s', (language, text, whole) => {
     for (let width = 5; width <= 16; width++) {
       const lines = fitLines(text, language, width);
       if (lines.length > 1) expect(lines.some((l) => l.includes(whole)), `${width}: ${lines.join('|')}`).toBe(true);

@@ -53,6 +53,18 @@ describe('fitCue: Latin scripts', () => {
     }
   });
 
+  it('never breaks a clock time or a signed number from its unit, nor a French hour from its minutes', () => {
+    const whole = [
+      ['en', 'A woman rang the citizen hotline at 10:30 p.m. to report broken lights in her hall.', /10:30$|^p\.m\./],
+      ['de', 'Die Sitzung beginnt heute pünktlich um 19:30 Uhr im großen Saal des Rathauses.', /19:30$|^Uhr/],
+      ['fr', 'La réunion de quartier commence à 12 h 30 dans la grande salle de la mairie.', /12$|12 h$|^h 30|^30/],
+      ['de', 'Heute Nacht sinkt die Temperatur in ganz Peking auf -5 °C, sagt der Wetterdienst.', /-5$|^°C/],
+    ] as const;
+    for (const [language, text, split] of whole) {
+      for (let max = 20; max <= 42; max++) for (const line of fitLines(text, language, max)) expect(line, `${text} at ${max}`).not.toMatch(split);
+    }
+  });
+
   it('never breaks at a no-break space', () => {
     expect(fitLines('Le centre reçoit environ soixante\u00a0mille appels', 'fr', 32)).toEqual(['Le centre reçoit environ', 'soixante\u00a0mille appels']);
   });
