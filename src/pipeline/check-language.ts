@@ -39,7 +39,10 @@ export function checkLanguage(input: CheckLanguageInput): LanguageCheck {
   const unplaced = input.draftDiagnostics.filter((d) => d.code === UNPLACED_CODE);
   const { track, origins } = assembled;
   const targetTagged = new Map(track.cues.filter((c) => origins.has(c.id)).map((c) => [c.id, toTagged(c.lines, target)]));
-  const qc = runQc(track, { language: target, profile: input.profile, source, targetTagged, ...(input.frameRate === undefined ? {} : { frameRate: input.frameRate }) });
+  // The glossary goes to QC for its renderings' numbers (`12345` in a preferred wording is no added number), as `subloc qc
+  // --glossary` reads them; its compliance is checked above, on the drafts, so QC's own glossary rule stays off.
+  const profile = { ...input.profile, rules: { ...input.profile.rules, glossary: 'off' as const } };
+  const qc = runQc(track, { language: target, profile, source, targetTagged, ...(input.glossary === undefined ? {} : { glossary: input.glossary }), ...(input.frameRate === undefined ? {} : { frameRate: input.frameRate }) });
   const findings = [...qc, ...violations, ...unplaced].sort((a, b) => cueIndex.get(a.cueId ?? '')! - cueIndex.get(b.cueId ?? '')!);
   return { findings, violations, unplaced };
 }
