@@ -12,7 +12,8 @@ export interface BreakPoint {
    * comma, 2 at a full-width space, 4 before a conjunction or preposition (or
    * after a Japanese particle), 5.5 any other word boundary, 7 leaving a
    * conjunction or preposition at the end of the line, or a number before
-   * the noun it counts, 8 inside a Japanese
+   * the noun it counts, 7.5 between two capitalised words that may be a
+   * name (German, or a line in capitals), 8 inside a Japanese
    * compound or before the hiragana ending of a Japanese word.
    */
   level: number;
@@ -93,6 +94,9 @@ function insideName(tokens: readonly string[], i: number): boolean {
   return isParticle(left) && continuesName(before) && isCapital(right);
 }
 
+/** Between two capitalised words where capitals do not mark names: worse than any word boundary, still a break. */
+const MAYBE_NAME = 7.5;
+
 /** A number as a whole token (`20`, `60,000`, `3.5`, a clock's `10:30`, a sign's `-5`), and one written as an ordinal with a dot (`12.`). */
 const NUMBER = /^[-−+]?\p{N}[\p{N}.,:]*$/u;
 const ORDINAL = /^\p{N}{1,3}\.$/u;
@@ -112,7 +116,7 @@ function splitsCounter(text: string, tokens: readonly string[], starts: readonly
   return false;
 }
 
-function forbidden(tokens: readonly string[], bares: readonly string[], i: number, zeroWidth: boolean, japanese: boolean, ordinalDot: boolean, words: BreakWords): boolean {
+function forbidden(tokens: readonly string[], bares: readonly string[], i: number, zeroWidth: boolean, japanese: boolean, ordinalDot: boolean, capitalNames: boolean, words: BreakWords): boolean {
   const left = tokens[i]!;
   const right = tokens[i + 1]!;
   const bareLeft = bares[i]!;
@@ -131,7 +135,7 @@ function forbidden(tokens: readonly string[], bares: readonly string[], i: numbe
   if (zeroWidth && isNarrowChar(left.at(-1)!) && isNarrowChar(right[0]!)) return true;
   if (zeroWidth && PAIRED.test(right[0]!) && left.at(-1) === right[0]) return true;
   if (words.titles.has(bareLeft) && isCapital(right)) return true;
-  if (insideName(tokens, i)) return true;
+  if (capitalNames && insideName(tokens, i)) return true;
   if (TRAILING_PUNCT.test(left)) return false;
   return words.determiners.has(bareLeft) || words.determinerPairs.has(`${bareLeft} ${head(right, bares[i + 1]!)}`);
 }
@@ -213,6 +217,8 @@ export function findBreakPoints(text: string, language: string, protectedPhrases
   const words = breakWordsFor(language);
   const japanese = primaryLanguage(language) === 'ja';
   const ordinalDot = ORDINAL_DOT.has(primaryLanguage(language));
+  // Capitals mark names only where other words are lower case: German capitalises every noun, and a line in capitals says nothing.
+  const capitalNames = primaryLanguage(language) !== 'de' && /\p{Ll}/u.test(text);
   const ranges = protectedRanges(text, protectedPhrases, !languageProperties(language).spaced);
   // Each token bared once: the rules ask about both sides of every break.
   const bares = tokens.map(bare);
@@ -220,9 +226,11 @@ export function findBreakPoints(text: string, language: string, protectedPhrases
   const starts = [0, ...raw.map((b) => b.resume)];
   raw.forEach(({ at, resume }, i) => {
     if (ranges.some(([start, end]) => start < at && resume < end)) return;
-    if (forbidden(tokens, bares, i, at === resume, japanese, ordinalDot, words)) return;
+    if (forbidden(tokens, bares, i, at === resume, japanese, ordinalDot, capitalNames, words)) return;
     if (at === resume && splitsCounter(text, tokens, starts, i)) return;
-    points.push({ at, resume, level: level(tokens[i]!, tokens[i + 1]!, bares[i]!, bares[i + 1]!, text.slice(at, resume), japanese, words) });
+    const own = level(tokens[i]!, tokens[i + 1]!, bares[i]!, bares[i + 1]!, text.slice(at, resume), japanese, words);
+    // Where capitals may be nouns (German), two of them may still be a name: a poor place, not a forbidden one.
+    points.push({ at, resume, level: !capitalNames && insideName(tokens, i) ? Math.max(own, MAYBE_NAME) : own });
   });
   return points;
 }

@@ -65,6 +65,12 @@ describe('fitCue: Latin scripts', () => {
     }
   });
 
+  it('breaks between German nouns, and in a line of capitals, when no other break fits: capitals there mark no name', () => {
+    expect(fitLines('Die Mitarbeiterinnen nehmen jeden Tag Tausende Anrufe Pekinger Bürger entgegen.', 'de', 42)).toEqual(['Die Mitarbeiterinnen nehmen jeden Tag', 'Tausende Anrufe Pekinger Bürger entgegen.']);
+    expect(fitCue([{ text: 'DAS BÜRGERTELEFON IST AB HEUTE UM 19:30 UHR WIEDER FÜR ALLE ERREICHBAR' }], { language: 'de', maxCharsPerLine: 42 }).fits).toBe(true);
+    expect(fitCue([{ text: 'THE CITIZEN HOTLINE OPENS AGAIN TONIGHT AT SEVEN FOR EVERY CALLER' }], { language: 'en', maxCharsPerLine: 42 }).fits).toBe(true);
+  });
+
   it('never breaks at a no-break space', () => {
     expect(fitLines('Le centre reçoit environ soixante\u00a0mille appels', 'fr', 32)).toEqual(['Le centre reçoit environ', 'soixante\u00a0mille appels']);
   });
