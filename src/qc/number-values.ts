@@ -119,8 +119,8 @@ function mixedValues(text: string): number[] {
 
 /** `24/7`, "around the clock": it accounts for a source's 24 hours and is never required. */
 const AROUND_THE_CLOCK = /(?<![\d/])24\/7(?![\d/])/g;
-/** A time on a clock, `19:00` (German `19.30 Uhr`): its minutes are a number only when they are not `00`. */
-const CLOCK = /(?<![\d:.,])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s?Uhr\b))(?![\d:])/g;
+/** A time on a clock, `19:00` (German `19.30 Uhr`, French `22h30`, `19 h`): its minutes are a number only when they are not `00`. */
+const CLOCK = /(?<![\d:.,])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s?Uhr\b)|\s?h\s?([0-5]\d)?(?![\p{L}\d]))(?![\d:])/gu;
 /** A date written with dots, as German and Italian write it: `3.9.2021`, `03.09.2021`. */
 const DOTTED_DATE = /(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g;
 /**
@@ -191,8 +191,8 @@ export function findNumbers(text: string): NumberToken[] {
     const after = ascii.slice(m.index + m[0].length);
     const token: NumberToken = { text: text.slice(m.index, m.index + m[0].length), values: [hour, ...hourValues(hour, before, after, true)].map(canonical), digits: true };
     out.push(withMeridiem(token, hour, before, after, true));
-    const minutes = m[2] ?? m[3]!;
-    if (minutes !== '00') out.push({ text: minutes, values: [canonical(Number(minutes))], digits: true });
+    const minutes = m[2] ?? m[3] ?? m[4];
+    if (minutes !== undefined && minutes !== '00') out.push({ text: minutes, values: [canonical(Number(minutes))], digits: true });
     blank(m.index, m[0].length);
   }
   for (const m of rest.matchAll(DOTTED_DATE)) {

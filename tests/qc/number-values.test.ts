@@ -58,6 +58,10 @@ describe('compareNumbers', () => {
     ['晚上七点开会', 'meeting at 7', 'en'],
     ['下午3点半开会', 'meeting at 3:30 p.m.', 'en'],
     ['晚上7:30开会', 'Sitzung um 19:30 Uhr', 'de'],
+    // French writes its times with an h, spaced or not.
+    ['Il est arrivé à 22h30.', 'He arrived at 22:30.', 'en'],
+    ['Rendez-vous à 19h.', 'See you at 7 p.m.', 'en'],
+    ['Rendez-vous à 19 h 15.', 'Treffen um 19:15 Uhr.', 'de'],
     // Japanese writes a single digit full width (Netflix Japanese Timed Text Style Guide).
     ['6万个电话', '６万件の電話', 'ja'],
     ['第3次', '第３回', 'ja'],
