@@ -341,8 +341,8 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
     // one conflicts where a cue it edits was changed by another since: a change to its other cues is kept beside the edit.
     const changedSince = (k: number) => stored !== undefined && stored.target[k] !== undefined && cueTextHash(stored.target[k]) !== version!.cues[unit.cueIds[k]!];
     const conflict = stored !== undefined && (version === undefined ? reviewedByAnother(stored, reviewer) : reviewedSince(stored, version.at, reviewer) && asWritten.some((w, k) => !w && changedSince(k)));
-    if (stored !== undefined && conflict) {
-      const k = Math.max(0, unit.cueIds.findIndex((_, i) => !asWritten[i] && target[i] !== stored.target[i]));
+    if (conflict) {
+      const k = Math.max(0, unit.cueIds.findIndex((_, i) => !asWritten[i] && (version === undefined ? target[i] !== stored.target[i] : changedSince(i))));
       const cue = { id: unit.cueIds[k]!, target: target[k]! };
       const held = { ...stored, target: stored.target[k] ?? '' };
       diagnostics.push(version === undefined ? messages.undatedFile(cue, held, unit.id) : messages.changedSinceWritten(cue, held, version.at, unit.id));
@@ -350,7 +350,14 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
       continue;
     }
     const merged = stored !== undefined && stored.target.length === target.length ? target.map((t, k) => (asWritten[k] ? stored.target[k]! : t)) : target;
-    const entry = entryFor(unit, merged, 'reviewed', opts.provider, reviewer, opts, stored);
+    // As for an XLIFF: a cue whose text the memory holds already keeps the higher of the two statuses (an approval stays).
+    const cueStatus = merged.map((t, k): MemoryStatus => {
+      const kept = stored !== undefined && stored.target[k] === t ? cueStatusIn(stored, k) : 'reviewed';
+      return compareStatus(kept, 'reviewed') > 0 ? kept : 'reviewed';
+    });
+    const status = cueStatus.reduce((low, c) => (compareStatus(c, low) < 0 ? c : low));
+    const entry = entryFor(unit, merged, status, opts.provider, reviewer, opts, stored);
+    if (cueStatus.some((c) => c !== status)) entry.cueStatus = cueStatus;
     if (stored !== undefined && lowered(entry, stored) >= 0) {
       const k = lowered(entry, stored);
       diagnostics.push(messages.belowStoredInFile({ id: unit.cueIds[k]!, target: merged[k]! }, { status: cueStatusIn(stored, k), target: stored.target[k] ?? '' }, unit.id));

@@ -104,6 +104,24 @@ describe('review import of an edited SRT, against the versions localize recorded
     expect(readFileSync(join(dir, `out/hotline-beijing/${LANG}/hotline-beijing.${LANG}.xlf`), 'utf8')).toContain('Check the figure with the director.');
   }, 60_000);
 
+  it('keeps an approval of a cue the file left untouched, beside an edit of its sentence', async () => {
+    const dir = await project();
+    await studio(dir, 'Anna', { '14': { state: 'approved' } });
+    await localize(dir);
+    copyWith(dir, `bob.${LANG}.srt`, { '13': 'Last year, people in this area' });
+    const result = await importAs(dir, `bob.${LANG}.srt`, 'Bob');
+    expect(result.code, result.stderr).toBe(0);
+    const options = await resolveLocalizeOptions({ config: 'subloc.config.json', targets: [LANG] }, dir, {});
+    const session = await openReviewSession({ localize: options, languages: [LANG] });
+    try {
+      const cues = (await session.track(LANG))!;
+      expect(cues.find((c) => c.id === '13')).toMatchObject({ text: 'Last year, people in this area', state: 'reviewed' });
+      expect(cues.find((c) => c.id === '14')).toMatchObject({ state: 'approved' });
+    } finally {
+      await session.close();
+    }
+  }, 60_000);
+
   it('reads the versions of a language named in another case (en-us)', async () => {
     const dir = await project();
     writeFileSync(join(dir, 'copy.snapshot'), readFileSync(join(dir, TRACK)));
