@@ -41,9 +41,10 @@ export function rowById(id: string): FormatRow | undefined {
   return Object.hasOwn(formatTable, id) ? formatTable[id as FormatId] : undefined;
 }
 
+/** A format's own ending first (`film.en.ebu-tt-d.xml`, `.dcp-smpte.xml`), then the first format that takes the extension. */
 export function rowForPath(path: string): FormatRow | undefined {
   const lower = path.toLowerCase();
-  return byDetection.find((f) => f.extensions.some((ext) => lower.endsWith(`.${ext}`)));
+  return Object.values(formatTable).find((f) => lower.endsWith(`.${f.suffix}`)) ?? byDetection.find((f) => f.extensions.some((ext) => lower.endsWith(`.${ext}`)));
 }
 
 /** Content first (files are often misnamed), then the file name. */

@@ -48,8 +48,9 @@ export async function fixTrackTiming(options: FixTrackTimingInput): Promise<FixT
   const fix = (track: Track) => fixTiming(track, { language: options.language, profile: options.profile, frameRate, lastFrame: dayFrames(frameRate) - 1 });
   let fixed = fix(parsed.track);
   // `.xml` is TTML, EBU-TT-D or DCP alike: the format read, unless the output's name asks for another.
-  const named = extname(options.output).toLowerCase() === extname(options.input).toLowerCase() ? undefined : formatForPath(options.output);
-  const adapter = named ?? formatById(parsed.track.meta.sourceFormat ?? '') ?? formatForPath(options.output);
+  const suffixed = formatForPath(options.output);
+  const named = suffixed !== undefined && (options.output.toLowerCase().endsWith(`.${suffixed.suffix}`) || extname(options.output).toLowerCase() !== extname(options.input).toLowerCase()) ? suffixed : undefined;
+  const adapter = named ?? formatById(parsed.track.meta.sourceFormat ?? '') ?? suffixed;
   if (adapter === undefined) throw new SublocError('USAGE', `cannot tell the format of ${options.output} from its name; expected a name ending in .srt, .vtt or .ttml`);
   const written = adapter.serialize(fixed.track, { frameRate });
   await writeFileAtomic(options.output, written.text);

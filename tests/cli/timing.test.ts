@@ -96,6 +96,11 @@ describe('subloc qc', () => {
     const ttml = await cli(['timing', 'fix', 'film.en.ttml', '--json'], dir);
     expect(JSON.parse(ttml.stdout)).toMatchObject({ fps: '25' });
     expect(readFileSync(join(dir, 'film.timed.en.ttml'), 'utf8')).toContain('ttp:frameRate="25"');
+    // EBU-TT-D, read by the TTML reader: its own format and its authored frame rate (ebuttm:authoredFrameRate).
+    expect((await cli(['convert', 'film.en.srt', '--to', 'ebu-tt-d', '--fps', '25', '-o', 'film.en.ebu-tt-d.xml'], dir)).code).toBe(0);
+    const ebu = await cli(['timing', 'fix', 'film.en.ebu-tt-d.xml', '--json'], dir);
+    expect(JSON.parse(ebu.stdout)).toMatchObject({ output: 'film.timed.en.ebu-tt-d.xml', fps: '25' });
+    expect(readFileSync(join(dir, 'film.timed.en.ebu-tt-d.xml'), 'utf8')).toContain('<ebuttm:authoredFrameRate>25</ebuttm:authoredFrameRate>');
     // The output's name may still ask for another format.
     expect((await cli(['timing', 'fix', 'film.en.dcp-smpte.xml', '-o', 'fixed.en.srt'], dir)).code).toBe(0);
     expect(readFileSync(join(dir, 'fixed.en.srt'), 'utf8')).toMatch(/^1\n00:00:01,000 --> /);

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
-import type { Cue, Placement, Span, Track } from '../../model/track.js';
+import type { Cue, FrameRate, Placement, Span, Track } from '../../model/track.js';
 import type { ParseOptions, ParseResult } from '../types.js';
 import { placementOf, readFrame, type Frame } from './layout.js';
 import { buildLines, LineBuilder, type Run } from './lines.js';
@@ -53,6 +53,29 @@ class Context {
 }
 
 const BR: Run = { br: true };
+
+/** EBU-TT metadata, named by namespace once read (`{urn:ebu:tt:metadata}authoredFrameRate`). */
+const EBUTTM_NS = 'urn:ebu:tt:metadata';
+
+/**
+ * The frame rate an EBU-TT-D document was authored at (`ebuttm:authoredFrameRate`,
+ * with its multiplier), which it states in its metadata instead of `ttp:frameRate`:
+ * a 25 fps file stays on 25 fps frames when it is timed or written again.
+ */
+function authoredFrameRate(documentMetadata: XNode): FrameRate | undefined {
+  let rate: number | undefined;
+  let multiplier: [number, number] = [1, 1];
+  for (const c of childrenOf(documentMetadata, nameOf(documentMetadata))) {
+    const name = nameOf(c);
+    if (name === `{${EBUTTM_NS}}authoredFrameRate`) rate = Number(textContent(c, name).trim());
+    else if (name === `{${EBUTTM_NS}}authoredFrameRateMultiplier`) {
+      const m = /^\s*(\d+)\s+(\d+)\s*$/.exec(textContent(c, name));
+      if (m && Number(m[1]) > 0 && Number(m[2]) > 0) multiplier = [Number(m[1]), Number(m[2])];
+    }
+  }
+  if (rate === undefined || !Number.isInteger(rate) || rate <= 0) return undefined;
+  return { numerator: rate * multiplier[0], denominator: multiplier[1] };
+}
 
 /** A cue as read: its times already rounded, its id the file's own if any, settled by finish. */
 interface PendingCue {
@@ -196,6 +219,9 @@ class Reader {
         if (nameOf(c) === 'ttm:title') {
           const title = textContent(c, 'ttm:title').trim();
           if (title) track.meta.title = title;
+        } else if (nameOf(c) === `{${EBUTTM_NS}}documentMetadata` && track.frameRate === undefined) {
+          const authored = authoredFrameRate(c);
+          if (authored) track.frameRate = authored;
         }
       }
     }
