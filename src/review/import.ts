@@ -8,7 +8,7 @@ import type { Alignment } from './align.js';
 import type { XliffCue, XliffRead } from './xliff-read.js';
 import { messages } from './xliff-messages.js';
 import { locateUnits, sameWords, words } from './locate-units.js';
-import { cueTextHash, madeFrom, type TrackVersion } from './track-versions.js';
+import { cueTextHash, madeFrom, sourceKeys, type TrackVersions } from './track-versions.js';
 
 /** Who reviewed, when neither `--reviewer` nor the file says. */
 export const UNKNOWN_REVIEWER = 'unknown';
@@ -279,8 +279,8 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
 export interface SubtitleImportOptions extends Omit<ImportOptions, 'title'> {
   /** The memory's `provider` for these entries, e.g. the format the file came in. */
   provider: string;
-  /** The versions of the track `localize` wrote, oldest first: what tells the file's untouched cues and its date. */
-  versions?: readonly TrackVersion[];
+  /** The versions of the track `localize` wrote: what tells the file's untouched cues and its date. */
+  versions?: TrackVersions;
 }
 
 /**
@@ -295,12 +295,14 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
   if (editedCues === 0 || alignment.matched * 2 < editedCues) return refuse(diagnostics, messages.unaligned(alignment.matched, editedCues));
   const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, earlier: [], diagnostics };
   const untouched: string[] = [];
-  // The file has no date: the version its untouched cues agree with gives it one.
+  // The file has no date: the versions its untouched cues agree with give it one. Cues are named by their source text.
+  const keys = sourceKeys(opts.units.flatMap((u) => u.cueIds.map((id, k) => ({ id, source: u.source[k]! }))));
   const hashes = new Map<string, string>();
   for (const [id, lines] of alignment.byCue) hashes.set(id, cueTextHash(toTagged(lines, opts.language)));
-  const versions = opts.versions ?? [];
-  const dating = madeFrom(versions, hashes);
-  const version = dating?.version;
+  const byKey = new Map([...hashes].flatMap(([id, hash]) => (keys.has(id) ? [[keys.get(id)!, hash] as const] : [])));
+  const dating = madeFrom(opts.versions ?? { versions: [], pruned: false }, byKey);
+  // A file that may be older than every version kept is judged as one that cannot be dated.
+  const version = dating === undefined || dating.older ? undefined : dating.version;
   for (const unit of opts.units) {
     if (unit.cueIds.some((id) => alignment.merged.has(id))) {
       plan.skipped++;
@@ -322,25 +324,29 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
       continue;
     }
     // A cue as the version the file was made from wrote it is no edit: the memory's text for it (a studio save since) stays.
-    const asWritten = unit.cueIds.map((id) => version !== undefined && version.cues[id] === hashes.get(id));
+    const written = (k: number) => dating?.version.cues[keys.get(unit.cueIds[k]!)!];
+    const asWritten = unit.cueIds.map((id, k) => written(k) !== undefined && written(k) === hashes.get(id));
     if (asWritten.every(Boolean)) {
-      if (stored !== undefined) diagnostics.push(messages.olderText(unit.cueIds[0]!, version!.at, stored, unit.id));
+      if (stored !== undefined) diagnostics.push(messages.olderText(unit.cueIds[0]!, dating!.version.at, stored, unit.id));
       plan.unchanged++;
       continue;
     }
-    // An edit made for a source text the cue no longer has is not laid on the new one.
-    // Of every version the file may come from: one written for another source is enough to doubt the edit.
-    const moved = unit.cueIds.findIndex((id, k) => !asWritten[k] && (dating?.candidates ?? []).some((v) => v.sources?.[id] !== undefined && v.sources[id] !== cueTextHash(unit.source[k]!)));
+    // An edit made for a source text the cue did not have when the file was made is not laid on the new one.
+    const moved = version === undefined ? -1 : unit.cueIds.findIndex((_, k) => !asWritten[k] && written(k) === undefined);
     if (moved >= 0) {
       diagnostics.push(messages.sourceChangedSinceWritten(unit.cueIds[moved]!, version!.at, unit.id));
       plan.skipped++;
       continue;
     }
     const reviewer = opts.reviewer ?? UNKNOWN_REVIEWER;
-    // A file that cannot be dated may be older than any save: another reviewer's work is not replaced by it. A dated
-    // one conflicts where a cue it edits was changed by another since: a change to its other cues is kept beside the edit.
-    const changedSince = (k: number) => stored !== undefined && stored.target[k] !== undefined && cueTextHash(stored.target[k]) !== version!.cues[unit.cueIds[k]!];
-    const conflict = stored !== undefined && (version === undefined ? reviewedByAnother(stored, reviewer) : reviewedSince(stored, version.at, reviewer) && asWritten.some((w, k) => !w && changedSince(k)));
+    // A file that cannot be dated may be older than any save: a reviewer's work is not replaced by it. A dated one
+    // conflicts where a cue it edits was changed by a reviewer since, its importer too (an entry holds one reviewer for
+    // its sentence, who may not have written each cue of it); a change to its other cues is kept beside the edit.
+    const changedSince = (k: number) => stored !== undefined && stored.target[k] !== undefined && cueTextHash(stored.target[k]) !== written(k);
+    const conflict =
+      stored !== undefined &&
+      stored.byReviewer === true &&
+      (version === undefined ? reviewedByAnother(stored, reviewer) : Date.parse(stored.updatedAt) > Date.parse(version.at) && asWritten.some((w, k) => !w && changedSince(k)));
     if (conflict) {
       const k = Math.max(0, unit.cueIds.findIndex((_, i) => !asWritten[i] && (version === undefined ? target[i] !== stored.target[i] : changedSince(i))));
       const cue = { id: unit.cueIds[k]!, target: target[k]! };

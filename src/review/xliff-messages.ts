@@ -122,7 +122,7 @@ export const messages = {
     diagnostic(
       'review/changed-since',
       'warning',
-      `cue ${cue.id}: ${stored.reviewer ?? 'a reviewer'} saved ${quoted(plainOf(stored.target))} (${stored.status}) ${stored.provider === STUDIO_PROVIDER ? 'in the review studio' : 'into the memory'} at ${stored.updatedAt}, after subloc wrote the track this file was edited from (${written}); the file’s ${quoted(plainOf(cue.target))} would replace it, so unit ${unitId} was not imported (${stored.provider === STUDIO_PROVIDER ? 'review the cue in the studio, or ' : ''}run localize and edit the new file)`,
+      `cue ${cue.id}: ${stored.reviewer ?? 'a reviewer'} saved ${quoted(plainOf(stored.target))} (${stored.status}) ${stored.provider === STUDIO_PROVIDER ? 'in the review studio' : 'into the memory'} at ${stored.updatedAt}, after the earliest track this file may have been edited from (${written}); the file’s ${quoted(plainOf(cue.target))} would replace it, so unit ${unitId} was not imported (settle the cue in the review studio: a copy cannot tell whether it was made before or after that save)`,
       { cueId: cue.id },
     ),
   olderText: (cueId: string, written: string, stored: { reviewer?: string; updatedAt: string; provider: string }, unitId: string): Diagnostic =>
@@ -136,14 +136,14 @@ export const messages = {
     diagnostic(
       'review/source-changed',
       'warning',
-      `cue ${cueId}: its source text changed since subloc wrote the track this file was edited from (${written}); the file's text translates the old one, so unit ${unitId} was not imported (run localize, and review the cue's new draft)`,
+      `cue ${cueId}: its source text changed after the earliest track this file may have been edited from (${written}); the file's text may translate the old one, so unit ${unitId} was not imported (enter the cue's translation in the review studio, against its new source)`,
       { cueId },
     ),
   undatedFile: (cue: { id: string; target: TaggedText }, stored: { target: TaggedText; status: MemoryStatus; reviewer?: string; updatedAt: string; provider: string }, unitId: string): Diagnostic =>
     diagnostic(
       'review/changed-since',
       'warning',
-      `cue ${cue.id}: ${stored.reviewer ?? 'a reviewer'} saved ${quoted(plainOf(stored.target))} (${stored.status}) ${stored.provider === STUDIO_PROVIDER ? 'in the review studio' : 'into the memory'} at ${stored.updatedAt}, and this file cannot be dated (none of its cues is as a version subloc recorded wrote it), so it may be older; the file’s ${quoted(plainOf(cue.target))} would replace it, so unit ${unitId} was not imported (${stored.provider === STUDIO_PROVIDER ? 'edit the cue in the studio, or ' : ''}run localize and edit the new file)`,
+      `cue ${cue.id}: ${stored.reviewer ?? 'a reviewer'} saved ${quoted(plainOf(stored.target))} (${stored.status}) ${stored.provider === STUDIO_PROVIDER ? 'in the review studio' : 'into the memory'} at ${stored.updatedAt}, and this file cannot be dated (none of its cues is as a version subloc kept wrote it), so it may be older; the file’s ${quoted(plainOf(cue.target))} would replace it, so unit ${unitId} was not imported (settle the cue in the review studio, or run localize and edit the new file)`,
       { cueId: cue.id },
     ),
   belowStoredInFile: (cue: { id: string; target: TaggedText }, stored: { status: MemoryStatus; target: TaggedText }, unitId: string): Diagnostic =>

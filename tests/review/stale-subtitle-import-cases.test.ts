@@ -68,15 +68,17 @@ describe('review import of an edited SRT, against the versions localize recorded
     expect(cueText(dir, '9')).toBe('Bob, cue nine.');
   }, 60_000);
 
-  it('takes an edit made on a fresh copy, after a save or an approval that the copy shows, every time', async () => {
+  it('takes an edit of a cue nobody changed since; an edit of one saved before a copy it cannot tell apart is sent to the studio', async () => {
     const dir = await project();
     await studio(dir, 'Alice', { '2': { text: 'A city of more than 20 million.' }, '9': { state: 'approved' } });
     await localize(dir);
-    copyWith(dir, `bob.${LANG}.srt`, { '2': 'A city of well over 20 million.' });
+    copyWith(dir, `bob.${LANG}.srt`, { '2': 'A city of well over 20 million.', '12': 'Bob, cue twelve.' });
     const result = await importAs(dir, `bob.${LANG}.srt`, 'Bob');
-    expect(result.stderr).not.toContain('changed-since');
+    // The copies before and after Alice's save differ only in the cue Bob edited: which one he had, nothing tells.
+    expect(result.stderr).toMatch(/cue 2: Alice saved .*settle the cue in the review studio: a copy cannot tell whether it was made before or after that save\) \[review\/changed-since\]/);
     await localize(dir);
-    expect(cueText(dir, '2')).toBe('A city of well over 20 million.');
+    expect(cueText(dir, '2')).toBe('A city of more than 20 million.');
+    expect(cueText(dir, '12')).toBe('Bob, cue twelve.');
   }, 60_000);
 
   it('never lays an edit made for an older source text on the new one', async () => {
@@ -86,7 +88,7 @@ describe('review import of an edited SRT, against the versions localize recorded
     writeFileSync(source, readFileSync(source, 'utf8').replace('只有三米多宽。', '只有两米宽，车根本过不去。'));
     await localize(dir);
     const result = await importAs(dir, `bob.${LANG}.srt`, 'Bob');
-    expect(result.stderr).toMatch(/cue 9: its source text changed since subloc wrote the track this file was edited from .*\[review\/source-changed\]/);
+    expect(result.stderr).toMatch(/cue 9: its source text changed after the earliest track this file may have been edited from .*\[review\/source-changed\]/);
     await localize(dir);
     expect(cueText(dir, '9')).not.toContain('barely 3 meters');
   }, 60_000);
@@ -120,6 +122,60 @@ describe('review import of an edited SRT, against the versions localize recorded
     } finally {
       await session.close();
     }
+  }, 60_000);
+
+  it('knows a cue by its source text when a new cut renumbers the cues', async () => {
+    const dir = await project();
+    writeFileSync(join(dir, 'copy.snapshot'), readFileSync(join(dir, TRACK)));
+    await studio(dir, 'Alice', { '20': { text: 'Alice, cue twenty.' } });
+    // A title card inserted before the first cue: every cue is numbered one more.
+    const source = join(dir, 'subtitles/hotline-beijing.zh-Hans.srt');
+    writeFileSync(source, `0\n00:00:00,500 --> 00:00:02,000\n热线北京\n\n${readFileSync(source, 'utf8')}`);
+    await localize(dir);
+    cpSync(join(dir, 'copy.snapshot'), join(dir, `bob.${LANG}.srt`));
+    const copy = readFileSync(join(dir, `bob.${LANG}.srt`), 'utf8');
+    const track = parse(Buffer.from(copy), { fileName: 'bob.srt' }).track;
+    writeFileSync(join(dir, `bob.${LANG}.srt`), copy.replace(track.cues.find((c) => c.id === '60')!.lines.map(lineText).join('\n'), 'Bob, cue sixty.'));
+    const result = await importAs(dir, `bob.${LANG}.srt`, 'Bob');
+    expect(result.code, result.stderr).toBe(0);
+    await localize(dir);
+    const now = parse(readFileSync(join(dir, TRACK)), { fileName: TRACK }).track.cues;
+    expect(now.map((c) => c.lines.map(lineText).join(' '))).toContain('Alice, cue twenty.');
+    expect(now.map((c) => c.lines.map(lineText).join(' '))).toContain('Bob, cue sixty.');
+  }, 60_000);
+
+  it('judges a copy older than every version kept as one it cannot date', async () => {
+    const dir = await project();
+    writeFileSync(join(dir, 'copy.snapshot'), readFileSync(join(dir, TRACK)));
+    await studio(dir, 'Alice', { '20': { text: 'Alice, cue twenty.' } });
+    for (let round = 0; round < 10; round++) {
+      await studio(dir, 'Carol', { [String(30 + round)]: { text: `Carol, round ${round}.` } });
+      await localize(dir);
+    }
+    cpSync(join(dir, 'copy.snapshot'), join(dir, TRACK));
+    copyWith(dir, `bob.${LANG}.srt`, { '60': 'Bob, cue sixty.' });
+    await localize(dir);
+    const result = await importAs(dir, `bob.${LANG}.srt`, 'Bob');
+    expect(result.stderr).toMatch(/cue 20: Alice saved .*this file cannot be dated/);
+    await localize(dir);
+    expect(cueText(dir, '20')).toBe('Alice, cue twenty.');
+  }, 120_000);
+
+  it('refuses an importer’s second edit of a cue another reviewer saved, though the first import kept it beside his', async () => {
+    const dir = await project();
+    writeFileSync(join(dir, 'copy.snapshot'), readFileSync(join(dir, TRACK)));
+    // Cues 13 and 14 are one sentence: Anna saves 13; Bob's copy edits 14, and the import keeps Anna's 13 in his entry.
+    await studio(dir, 'Anna', { '13': { text: 'Anna, cue thirteen' } });
+    cpSync(join(dir, 'copy.snapshot'), join(dir, TRACK));
+    copyWith(dir, `bob.${LANG}.srt`, { '14': 'Bob, cue fourteen.' });
+    expect((await importAs(dir, `bob.${LANG}.srt`, 'Bob')).code).toBe(0);
+    cpSync(join(dir, 'copy.snapshot'), join(dir, TRACK));
+    copyWith(dir, `bob2.${LANG}.srt`, { '13': 'Bob, cue thirteen', '14': 'Bob, cue fourteen.' });
+    const second = await importAs(dir, `bob2.${LANG}.srt`, 'Bob');
+    expect(second.stderr).toContain('[review/changed-since]');
+    await localize(dir);
+    expect(cueText(dir, '13')).toBe('Anna, cue thirteen');
+    expect(cueText(dir, '14')).toBe('Bob, cue fourteen.');
   }, 60_000);
 
   it('reads the versions of a language named in another case (en-us)', async () => {
