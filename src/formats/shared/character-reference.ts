@@ -51,6 +51,8 @@ function isCharacter(value: number): boolean {
  */
 function fromCodePoint(value: number): string {
   if (value < 0x20 || value === 0x7f) return value >= 0x09 && value <= 0x0d ? ' ' : '';
+  // Noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF), which no writer may carry either.
+  if ((value & 0xfffe) === 0xfffe || (value >= 0xfdd0 && value <= 0xfdef)) return '';
   return String.fromCodePoint(C1_REPLACEMENTS[value] ?? value);
 }
 
