@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { toTagged, type TaggedText } from '../model/tagged-text.js';
 import type { Track } from '../model/track.js';
-import { cueTextHash, sourceKeys, type TrackVersion, type TrackVersions } from '../review/track-versions.js';
+import { cueTextHash, type TrackVersion, type TrackVersions } from '../review/track-versions.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** Beside a language's track files: the versions `localize` wrote, oldest first. */
@@ -10,46 +10,64 @@ const FILE = '.subloc-versions.json';
 /** Enough for the runs a translator's copy may be some behind; each is a hash a cue. */
 const KEEP = 10;
 
-/** The versions recorded in a language folder; none when the file is missing or not what subloc writes. */
-export async function readTrackVersions(languageDir: string): Promise<TrackVersions> {
+/**
+ * The versions recorded in a language folder. A file that is not what
+ * subloc writes counts as a history lost: copies may be older than anything
+ * in it (`pruned`). None when there is no file.
+ */
+export async function readTrackVersions(languageDir: string): Promise<TrackVersions & { missing: boolean }> {
+  let text: string;
+  try {
+    text = await readFile(join(languageDir, FILE), 'utf8');
+  } catch {
+    return { versions: [], pruned: false, missing: true };
+  }
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(join(languageDir, FILE), 'utf8'));
+    json = JSON.parse(text);
   } catch {
-    return { versions: [], pruned: false };
+    return { versions: [], pruned: true, missing: false };
   }
   const { versions, pruned } = (json ?? {}) as { versions?: unknown; pruned?: unknown };
-  if (!Array.isArray(versions)) return { versions: [], pruned: false };
+  if (!Array.isArray(versions)) return { versions: [], pruned: true, missing: false };
   const kept = versions.filter((v): v is TrackVersion => {
     const { at, cues } = (v ?? {}) as { at?: unknown; cues?: unknown };
-    return typeof at === 'string' && !Number.isNaN(Date.parse(at)) && cues !== null && typeof cues === 'object' && Object.values(cues).every((h) => typeof h === 'string');
+    return (
+      typeof at === 'string' &&
+      !Number.isNaN(Date.parse(at)) &&
+      cues !== null &&
+      typeof cues === 'object' &&
+      Object.values(cues).every((texts) => Array.isArray(texts) && texts.every((h) => typeof h === 'string'))
+    );
   });
-  return { versions: kept, pruned: pruned === true || kept.length < versions.length };
+  return { versions: kept, pruned: pruned === true || kept.length < versions.length, missing: false };
 }
 
 /**
  * Adds the track as written now, each cue named by its source text. The same
  * texts as the version last recorded only move its time: what changed since
  * then (an approval, a comment) was seen by whoever copies the file now.
+ * `before` says whether the folder held this language's files already: then
+ * a missing history is a lost one, and copies may be older than this version.
  */
-export async function recordTrackVersion(languageDir: string, track: Track, sourceOf: (cueId: string) => TaggedText | undefined, at: string): Promise<void> {
-  const keys = sourceKeys(track.cues.flatMap((c) => {
-    const source = sourceOf(c.id);
-    return source === undefined ? [] : [{ id: c.id, source }];
-  }));
-  const cues: Record<string, string> = {};
+export async function recordTrackVersion(languageDir: string, track: Track, sourceOf: (cueId: string) => TaggedText | undefined, at: string, before: boolean): Promise<void> {
+  const cues: Record<string, string[]> = {};
   for (const cue of track.cues) {
-    const key = keys.get(cue.id);
-    if (key !== undefined) cues[key] = cueTextHash(toTagged(cue.lines, track.language));
+    const source = sourceOf(cue.id);
+    if (source === undefined) continue;
+    const text = cueTextHash(toTagged(cue.lines, track.language));
+    const texts = (cues[cueTextHash(source)] ??= []);
+    if (!texts.includes(text)) texts.push(text);
   }
-  const { versions, pruned } = await readTrackVersions(languageDir);
+  const { versions, pruned, missing } = await readTrackVersions(languageDir);
   const last = versions.at(-1);
   const all = last !== undefined && sameCues(last.cues, cues) ? [...versions.slice(0, -1), { at, cues }] : [...versions, { at, cues }];
   const kept = all.slice(-KEEP);
-  await writeFileAtomic(join(languageDir, FILE), `${JSON.stringify({ pruned: pruned || kept.length < all.length, versions: kept })}\n`);
+  const lost = pruned || kept.length < all.length || (missing && before);
+  await writeFileAtomic(join(languageDir, FILE), `${JSON.stringify({ pruned: lost, versions: kept })}\n`);
 }
 
-function sameCues(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+function sameCues(a: Readonly<Record<string, readonly string[]>>, b: Readonly<Record<string, readonly string[]>>): boolean {
   const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k]!.length === b[k]?.length && a[k]!.every((t, i) => t === b[k]![i]));
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formatTable } from '../formats/table.js';
 import type { FormatId } from '../formats/types.js';
@@ -38,6 +39,8 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
   const target = track.language;
   const out: WrittenLanguage = { files: [], sha256: {}, diagnostics: [] };
   const at = new Date().toISOString();
+  // Whether an earlier run wrote this language here: then a missing history of its versions is a lost one.
+  const before = existsSync(join(runDir, target));
   // Each file is made just before it is written, a turn of the event loop apart, so DeepL's answers for the
   // languages still drafting are taken between files, not after all of them.
   const write = async (path: string, make: () => string | Iterable<string>) => {
@@ -62,7 +65,7 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
   // What a translator's copy of these files is matched against when it comes back edited (`review import`).
   if (input.formats.length > 0) {
     const sources = new Map(input.pkg.cues.map((c) => [c.id, c.source]));
-    await recordTrackVersion(join(runDir, target), track, (id) => sources.get(id), at);
+    await recordTrackVersion(join(runDir, target), track, (id) => sources.get(id), at, before);
   }
   const base = join(runDir, target, `${title}.${target}`);
   // Per cue: the characters its translation holds and the budget the profile gives it (null when untranslated).

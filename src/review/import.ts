@@ -8,7 +8,7 @@ import type { Alignment } from './align.js';
 import type { XliffCue, XliffRead } from './xliff-read.js';
 import { messages } from './xliff-messages.js';
 import { locateUnits, sameWords, words } from './locate-units.js';
-import { cueTextHash, madeFrom, sourceKeys, type TrackVersions } from './track-versions.js';
+import { cueTextHash, madeFrom, wrote, type TrackVersions } from './track-versions.js';
 
 /** Who reviewed, when neither `--reviewer` nor the file says. */
 export const UNKNOWN_REVIEWER = 'unknown';
@@ -296,11 +296,10 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
   const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, earlier: [], diagnostics };
   const untouched: string[] = [];
   // The file has no date: the versions its untouched cues agree with give it one. Cues are named by their source text.
-  const keys = sourceKeys(opts.units.flatMap((u) => u.cueIds.map((id, k) => ({ id, source: u.source[k]! }))));
+  const sources = new Map(opts.units.flatMap((u) => u.cueIds.map((id, k) => [id, cueTextHash(u.source[k]!)] as const)));
   const hashes = new Map<string, string>();
   for (const [id, lines] of alignment.byCue) hashes.set(id, cueTextHash(toTagged(lines, opts.language)));
-  const byKey = new Map([...hashes].flatMap(([id, hash]) => (keys.has(id) ? [[keys.get(id)!, hash] as const] : [])));
-  const dating = madeFrom(opts.versions ?? { versions: [], pruned: false }, byKey);
+  const dating = madeFrom(opts.versions ?? { versions: [], pruned: false }, [...hashes].flatMap(([id, text]) => (sources.has(id) ? [{ source: sources.get(id)!, text }] : [])));
   // A file that may be older than every version kept is judged as one that cannot be dated.
   const version = dating === undefined || dating.older ? undefined : dating.version;
   for (const unit of opts.units) {
@@ -324,15 +323,17 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
       continue;
     }
     // A cue as the version the file was made from wrote it is no edit: the memory's text for it (a studio save since) stays.
-    const written = (k: number) => dating?.version.cues[keys.get(unit.cueIds[k]!)!];
-    const asWritten = unit.cueIds.map((id, k) => written(k) !== undefined && written(k) === hashes.get(id));
+    const sourceOf = (k: number) => sources.get(unit.cueIds[k]!)!;
+    const asWritten = unit.cueIds.map((id, k) => dating !== undefined && wrote(dating.version, sourceOf(k), hashes.get(id)!));
     if (asWritten.every(Boolean)) {
-      if (stored !== undefined) diagnostics.push(messages.olderText(unit.cueIds[0]!, dating!.version.at, stored, unit.id));
+      // The same words as the memory, broken otherwise: nothing to say. Else the memory's text is the newer one.
+      const same = stored !== undefined && stored.target.length === target.length && stored.target.every((t, k) => cueTextHash(t) === hashes.get(unit.cueIds[k]!));
+      if (stored !== undefined && !same) diagnostics.push(messages.olderText(unit.cueIds[0]!, dating!.version.at, stored, unit.id));
       plan.unchanged++;
       continue;
     }
     // An edit made for a source text the cue did not have when the file was made is not laid on the new one.
-    const moved = version === undefined ? -1 : unit.cueIds.findIndex((_, k) => !asWritten[k] && written(k) === undefined);
+    const moved = version === undefined ? -1 : unit.cueIds.findIndex((_, k) => !asWritten[k] && version.cues[sourceOf(k)] === undefined);
     if (moved >= 0) {
       diagnostics.push(messages.sourceChangedSinceWritten(unit.cueIds[moved]!, version!.at, unit.id));
       plan.skipped++;
@@ -342,7 +343,7 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
     // A file that cannot be dated may be older than any save: a reviewer's work is not replaced by it. A dated one
     // conflicts where a cue it edits was changed by a reviewer since, its importer too (an entry holds one reviewer for
     // its sentence, who may not have written each cue of it); a change to its other cues is kept beside the edit.
-    const changedSince = (k: number) => stored !== undefined && stored.target[k] !== undefined && cueTextHash(stored.target[k]) !== written(k);
+    const changedSince = (k: number) => stored !== undefined && stored.target[k] !== undefined && !wrote(version!, sourceOf(k), cueTextHash(stored.target[k]));
     const conflict =
       stored !== undefined &&
       stored.byReviewer === true &&

@@ -178,6 +178,55 @@ describe('review import of an edited SRT, against the versions localize recorded
     expect(cueText(dir, '14')).toBe('Bob, cue fourteen.');
   }, 60_000);
 
+  it('knows a repeated source line by its text, when a new cut drops one of its cues', async () => {
+    const dir = await project();
+    const source = join(dir, 'subtitles/hotline-beijing.zh-Hans.srt');
+    const original = readFileSync(source, 'utf8');
+    const third = parse(Buffer.from(original), { fileName: 'src.srt' }).track.cues.find((c) => c.id === '3')!.lines.map(lineText).join('\n');
+    writeFileSync(source, `0\n00:00:02,000 --> 00:00:05,000\n${third}\n\n${original}`);
+    await localize(dir);
+    writeFileSync(join(dir, 'copy.snapshot'), readFileSync(join(dir, TRACK)));
+    await studio(dir, 'Sam', { '5': { text: 'Sam, cue five.' } });
+    writeFileSync(source, original);
+    await localize(dir);
+    // The copy numbers its cues 1, 2, 3… from the title card on: its cue 6 is the source's cue 5, which Sam saved.
+    cpSync(join(dir, 'copy.snapshot'), join(dir, `tina.${LANG}.srt`));
+    const blocks = readFileSync(join(dir, `tina.${LANG}.srt`), 'utf8').split('\n\n');
+    blocks[5] = [...blocks[5]!.split('\n').slice(0, 2), 'Tina, cue five.'].join('\n');
+    writeFileSync(join(dir, `tina.${LANG}.srt`), blocks.join('\n\n'));
+    const result = await importAs(dir, `tina.${LANG}.srt`, 'Tina');
+    expect(result.stderr).toMatch(/cue 5: Sam saved .*\[review\/changed-since\]/);
+    await localize(dir);
+    expect(cueText(dir, '5')).toBe('Sam, cue five.');
+  }, 60_000);
+
+  it('treats a lost or unreadable history of versions as one copies may be older than', async () => {
+    for (const lose of ['delete', 'corrupt'] as const) {
+      const dir = await project();
+      writeFileSync(join(dir, 'copy.snapshot'), readFileSync(join(dir, TRACK)));
+      await studio(dir, 'Sam', { '5': { text: 'Sam, cue five.' } });
+      const versions = join(dir, `out/hotline-beijing/${LANG}/.subloc-versions.json`);
+      if (lose === 'delete') rmSync(versions);
+      else writeFileSync(versions, readFileSync(versions, 'utf8').slice(0, 200));
+      await localize(dir);
+      cpSync(join(dir, 'copy.snapshot'), join(dir, TRACK));
+      copyWith(dir, `tina.${LANG}.srt`, { '5': 'Tina, cue five.' });
+      const result = await importAs(dir, `tina.${LANG}.srt`, 'Tina');
+      expect(result.stderr, lose).toMatch(/cue 5: Sam saved .*cannot be dated/);
+      await localize(dir);
+      expect(cueText(dir, '5'), lose).toBe('Sam, cue five.');
+    }
+  }, 120_000);
+
+  it('says nothing of a cue whose words are the memory’s, broken otherwise', async () => {
+    const dir = await project();
+    await studio(dir, 'Sam', { '7': { text: 'Fine, I will note it\nand pass it on at once.' } });
+    await localize(dir);
+    copyWith(dir, `tina.${LANG}.srt`, {});
+    const result = await importAs(dir, `tina.${LANG}.srt`, 'Tina');
+    expect(result.stderr).not.toContain('older-text');
+  }, 60_000);
+
   it('reads the versions of a language named in another case (en-us)', async () => {
     const dir = await project();
     writeFileSync(join(dir, 'copy.snapshot'), readFileSync(join(dir, TRACK)));
