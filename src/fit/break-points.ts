@@ -12,9 +12,9 @@ export interface BreakPoint {
    * comma, 2 at a full-width space, 4 before a conjunction or preposition (or
    * after a Japanese particle), 5.5 any other word boundary, 7 leaving a
    * conjunction or preposition at the end of the line, or a number before
-   * the noun it counts, 7.5 between two capitalised words that may be a
-   * name (German, or a line in capitals), 8 inside a Japanese
-   * compound or before the hiragana ending of a Japanese word.
+   * the noun it counts, 8 inside a Japanese compound or before the
+   * hiragana ending of a Japanese word, 12 between two capitalised words
+   * that may be a name (German, or a line in capitals).
    */
   level: number;
 }
@@ -35,8 +35,6 @@ const SYMBOL = /^[%‰€$£¥]$/u;
 const CAPITAL = /^[("'«“‘¿¡[]*\p{Lu}/u;
 const INITIAL = /^\p{Lu}\.$/u;
 
-/** A digit (ASCII or full width) or a run of Chinese numerals: what a counter or unit follows. */
-const NUMBER_END = /(?:\p{Nd}|^[〇零一二两兩三四五六七八九十百千万萬亿億兆]+[多余餘几幾]?)$/u;
 /**
  * Counters and units that follow a number in Chinese and Japanese (`8時`,
  * `1階`, `3か月`, `200元`, `六万个`, `3层`), and what qualifies a counted
@@ -44,8 +42,12 @@ const NUMBER_END = /(?:\p{Nd}|^[〇零一二两兩三四五六七八九十百千
  */
 const COUNTER_START =
   /^(?:[時分秒階回人个個件年月日号號台歳才円元万萬億亿千百十戸世帯週度倍番位枚本冊匹頭杯軒棟栋歩部名家所项項条條辆輛次层層楼樓岁歲块塊米天周户戶座张張间間期届屆代章节節页頁行点點种種遍只隻场場份封双雙套斤亩畝趟顿頓%％‰]|か月|ヶ月|カ月|キロ|メートル|センチ|ミリ|グラム|トン|ドル|ユーロ|パーセント|公里|公斤|小时|小時|分钟|分鐘|以上|以下|以内|以內|未満|余り|あまり|多|余|餘)/u;
-/** Counters, units and qualifiers one after another: `回以上`, `か月以上`, `万人以上`, `メートル余り`. */
-const COUNTER_RUN = new RegExp(`^(?:${COUNTER_START.source.slice(1)})+`, 'u');
+/**
+ * A number's last character and the counters, units and qualifiers after it
+ * (`3か月以上`, `三个多月`, `二年余り`), found in the text itself: ICU may
+ * join a numeral to the word before it (`了三|个`), so tokens cannot tell.
+ */
+const COUNTED = new RegExp(`(?:\\p{Nd}|[〇零一二两兩三四五六七八九十百千万萬亿億兆])[多余餘几幾]?(?:${COUNTER_START.source.slice(1)})+`, 'gu');
 /** Prefixes of a number: `第3回`, `約60`, `计127`. */
 const NUMBER_PREFIX = /[第約约計计共毎每]$/u;
 /** Two sides of a Japanese compound written in kanji or katakana (`通話ホール`, `駐車枠`): a break inside one is the last resort. */
@@ -94,27 +96,12 @@ function insideName(tokens: readonly string[], i: number): boolean {
   return isParticle(left) && continuesName(before) && isCapital(right);
 }
 
-/** Between two capitalised words where capitals do not mark names: worse than any word boundary, still a break. */
-const MAYBE_NAME = 7.5;
+/** Between two capitalised words where capitals do not mark names: the last resort before a line that does not fit. */
+const MAYBE_NAME = 12;
 
 /** A number as a whole token (`20`, `60,000`, `3.5`, a clock's `10:30`, a sign's `-5`), and one written as an ordinal with a dot (`12.`). */
 const NUMBER = /^[-−+]?\p{N}[\p{N}.,:]*$/u;
 const ORDINAL = /^\p{N}{1,3}\.$/u;
-
-/**
- * Whether the break after token `i` falls before or inside the counter that
- * follows a number: `３|か月`, and `３か|月` where ICU makes `か` a token of
- * its own. `starts` are where the tokens start in `text`.
- */
-function splitsCounter(text: string, tokens: readonly string[], starts: readonly number[], i: number): boolean {
-  const at = starts[i]! + tokens[i]!.length;
-  for (let j = i; j >= 0 && j >= i - 2; j--) {
-    if (!NUMBER_END.test(tokens[j]!)) continue;
-    const counter = COUNTER_RUN.exec(text.slice(starts[j + 1]!));
-    return counter !== null && starts[j + 1]! + counter[0].length > at;
-  }
-  return false;
-}
 
 function forbidden(tokens: readonly string[], bares: readonly string[], i: number, zeroWidth: boolean, japanese: boolean, ordinalDot: boolean, capitalNames: boolean, words: BreakWords): boolean {
   const left = tokens[i]!;
@@ -173,9 +160,9 @@ function boundaries(text: string, language: string): Array<{ at: number; resume:
 }
 
 /** The dash a dialogue line opens with (`- `, `-`, `– `, Spanish `—`), its text right after it. */
-const OPENING_DASH = /^\s*([-–—])(?=\s?[^\s\-–—])/u;
+const OPENING_DASH = /^\s*([-–—])(?=\s\S|[^\s\d\-–—])/u;
 /** Space before a dash that opens a speaker's words. */
-const SPEAKER_DASH = /[\t \u3000]+(?=([-–—])\s?[^\s\-–—])/gu;
+const SPEAKER_DASH = /[\t \u3000]+(?=([-–—])(?:\s\S|[^\s\d\-–—]))/gu;
 
 /** What a speaker's words end with before the next speaker's dash: a sentence's end, or a dash that cuts them off (`to-`, `to—`). */
 const TURN_END = /(?:[.?!…。！？．]|\S[-–—])[)\]}»”’"'」』）】〕〉》]*$/u;
@@ -223,11 +210,11 @@ export function findBreakPoints(text: string, language: string, protectedPhrases
   // Each token bared once: the rules ask about both sides of every break.
   const bares = tokens.map(bare);
   const points: BreakPoint[] = [];
-  const starts = [0, ...raw.map((b) => b.resume)];
+  const counted = languageProperties(language).spaced ? [] : [...text.matchAll(COUNTED)].map((m) => [m.index, m.index + m[0].length] as const);
   raw.forEach(({ at, resume }, i) => {
     if (ranges.some(([start, end]) => start < at && resume < end)) return;
+    if (counted.some(([start, end]) => start < at && at < end)) return;
     if (forbidden(tokens, bares, i, at === resume, japanese, ordinalDot, capitalNames, words)) return;
-    if (at === resume && splitsCounter(text, tokens, starts, i)) return;
     const own = level(tokens[i]!, tokens[i + 1]!, bares[i]!, bares[i + 1]!, text.slice(at, resume), japanese, words);
     // Where capitals may be nouns (German), two of them may still be a name: a poor place, not a forbidden one.
     points.push({ at, resume, level: !capitalNames && insideName(tokens, i) ? Math.max(own, MAYBE_NAME) : own });

@@ -17,6 +17,11 @@ type Tag = (typeof TAGS)[number];
 const FLAG: Record<Tag, 'italic' | 'bold' | 'underline'> = { i: 'italic', b: 'bold', u: 'underline' };
 
 const DIALOGUE_DASH = /^\s*[-–—]/;
+/**
+ * A line a speaker's dash opens, for the fitter: a minus sign (`-5 °C`) is no
+ * dash. `toTagged` keeps the wider `DIALOGUE_DASH`: the memory's keys are made with it.
+ */
+const SPEAKER_LINE = /^\s*[-–—](?!\d)/;
 
 export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -43,7 +48,7 @@ export function speakerLines(lines: readonly Span[][], language: string): Span[]
   for (const line of lines) {
     if (line.every((s) => s.text.trim() === '')) continue;
     const last = out.at(-1);
-    if (last === undefined || DIALOGUE_DASH.test(line[0]!.text)) out.push([...line]);
+    if (last === undefined || SPEAKER_LINE.test(line[0]!.text)) out.push([...line]);
     else out[out.length - 1] = normalizeLine([...last, span(joiner, line[0]!), ...line]);
   }
   return out;

@@ -119,8 +119,12 @@ function mixedValues(text: string): number[] {
 
 /** `24/7`, "around the clock": it accounts for a source's 24 hours and is never required. */
 const AROUND_THE_CLOCK = /(?<![\d/])24\/7(?![\d/])/g;
-/** A time on a clock, `19:00` (German `19.30 Uhr`, French `22h30`, `19 h`): its minutes are a number only when they are not `00`. */
-const CLOCK = /(?<![\d:.,])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s?Uhr\b)|\s?h\s?([0-5]\d)?(?![\p{L}\d]))(?![\d:])/gu;
+/**
+ * A time on a clock, `19:00` (German `19.30 Uhr`, Italian and Spanish `alle 19.30`, `a las 19.30`, French `22h30`,
+ * `19 h`): its minutes are a number only when they are not `00`.
+ */
+const CLOCK =
+  /(?<![\d:.,])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s?Uhr\b)|(?<=(?:\b(?:le|alle|dalle|ore|las|los)\s)\d{1,2})\.([0-5]\d)|\s?h\s?([0-5]\d)?(?![\p{L}\d]))(?![\d:])/gu;
 /** A date written with dots, as German and Italian write it: `3.9.2021`, `03.09.2021`. */
 const DOTTED_DATE = /(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g;
 /**
@@ -154,12 +158,16 @@ const MORNING_BEFORE = /(?:早上|早晨|清晨|上午|凌晨|早|午前|朝)$/u
  * (`7:30`), which a word for the evening before it places without `点`.
  */
 function hourValues(value: number, before: string, after: string, clock = false): number[] {
-  return value >= 1 && value <= 11 && meridiemOf(before, after, clock) === 'pm' ? [value + 12] : [];
+  return value >= 1 && value <= 11 && meridiemOf(before, after, clock, value) === 'pm' ? [value + 12] : [];
 }
 
+/** Words for the dead of night: an hour from 1 to 5 after one is after midnight (`深夜3時`, `半夜两点`), not after noon. */
+const LATE_NIGHT_BEFORE = /(?:深夜|半夜|夜里|夜裡|夜间|夜間|夜)$/u;
+
 /** Whether an hour is said to be before or after noon, by a word before it (`晚上七点`, `晚上7:30`) or after it (`7 p.m.`). */
-function meridiemOf(before: string, after: string, clock: boolean): NumberToken['meridiem'] {
+function meridiemOf(before: string, after: string, clock: boolean, value: number): NumberToken['meridiem'] {
   const hour = clock || HOUR_AFTER.test(after);
+  if (hour && value >= 1 && value <= 5 && LATE_NIGHT_BEFORE.test(before) && !PM_AFTER.test(after)) return 'am';
   if ((hour && EVENING_BEFORE.test(before)) || PM_AFTER.test(after)) return 'pm';
   if ((hour && MORNING_BEFORE.test(before)) || AM_AFTER.test(after)) return 'am';
   return undefined;
@@ -167,7 +175,7 @@ function meridiemOf(before: string, after: string, clock: boolean): NumberToken[
 
 /** The token with its half of the day, when its words say one. */
 function withMeridiem(token: NumberToken, value: number, before: string, after: string, clock = false): NumberToken {
-  const meridiem = value >= 1 && value <= 12 ? meridiemOf(before, after, clock) : undefined;
+  const meridiem = value >= 1 && value <= 12 ? meridiemOf(before, after, clock, value) : undefined;
   return meridiem === undefined ? token : { ...token, meridiem };
 }
 
@@ -191,7 +199,7 @@ export function findNumbers(text: string): NumberToken[] {
     const after = ascii.slice(m.index + m[0].length);
     const token: NumberToken = { text: text.slice(m.index, m.index + m[0].length), values: [hour, ...hourValues(hour, before, after, true)].map(canonical), digits: true };
     out.push(withMeridiem(token, hour, before, after, true));
-    const minutes = m[2] ?? m[3] ?? m[4];
+    const minutes = m[2] ?? m[3] ?? m[4] ?? m[5];
     if (minutes !== undefined && minutes !== '00') out.push({ text: minutes, values: [canonical(Number(minutes))], digits: true });
     blank(m.index, m[0].length);
   }

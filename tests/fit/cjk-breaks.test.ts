@@ -47,6 +47,9 @@ describe('Chinese and Japanese lines break at phrases', () => {
     ['ja', '約3メートル余りの細い道です', '3メートル余り'],
     ['zh-Hans', '我们在外面等了二十多分钟', '二十多分钟'],
     ['zh-Hans', '这个区有两千多万人口', '两千多万'],
+    // A numeral ICU joins to the word before it (`了三`, `二年`) still counts.
+    ['zh-Hans', '这个小区的电梯装了三个多月才终于装好了', '三个多月'],
+    ['ja', 'この問題はもう二年余り解決されていない', '二年余り'],
   ])('%s: never splits a two-em dash, a phone number, a web address, a half-width word or a counted number: %s', (language, text, whole) => {
     for (let width = 5; width <= 16; width++) {
       const lines = fitLines(text, language, width);

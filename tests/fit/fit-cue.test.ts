@@ -71,6 +71,17 @@ describe('fitCue: Latin scripts', () => {
     expect(fitCue([{ text: 'THE CITIZEN HOTLINE OPENS AGAIN TONIGHT AT SEVEN FOR EVERY CALLER' }], { language: 'en', maxCharsPerLine: 42 }).fits).toBe(true);
   });
 
+  it('reads a minus sign as no speaker’s dash', () => {
+    expect(fitLines('- It was cold. - -5 degrees at night, they said.', 'en', 42)).toEqual(['- It was cold.', '- -5 degrees at night, they said.']);
+    expect(fitLines('-5 °C today, -10 °C tomorrow.', 'en', 42)).toEqual(['-5 °C today, -10 °C tomorrow.']);
+    expect(fitCue([{ text: '-5 °C today and -10 °C tomorrow night in the northern districts.' }], { language: 'en', maxCharsPerLine: 42 }).fits).toBe(true);
+    expect(fitCue([{ text: 'The temperature that night fell to\n-5 °C, and every pipe in the old building froze.' }], { language: 'en', maxCharsPerLine: 42 }).fits).toBe(true);
+  });
+
+  it('keeps a name together in German when another break fits', () => {
+    expect(fitLines('Straßenviertel-Sekretärin Zhang Hongmei hat ihr Handy immer an.', 'de', 40)).not.toContainEqual(expect.stringMatching(/Zhang$/));
+  });
+
   it('never breaks at a no-break space', () => {
     expect(fitLines('Le centre reçoit environ soixante\u00a0mille appels', 'fr', 32)).toEqual(['Le centre reçoit environ', 'soixante\u00a0mille appels']);
   });

@@ -58,6 +58,13 @@ describe('compareNumbers', () => {
     ['晚上七点开会', 'meeting at 7', 'en'],
     ['下午3点半开会', 'meeting at 3:30 p.m.', 'en'],
     ['晚上7:30开会', 'Sitzung um 19:30 Uhr', 'de'],
+    // The dead of night: an hour after 深夜, 半夜 or 夜里 is after midnight.
+    ['凌晨3点', '深夜3時', 'ja'],
+    ['半夜两点', 'at 2 a.m.', 'en'],
+    ['夜里2点', 'at 2 a.m.', 'en'],
+    // Italian and Spanish clock times with a dot.
+    ['晚上7点半以后', 'dopo le 19.30', 'it'],
+    ['晚上7点半', 'después de las 19.30 h', 'es'],
     // French writes its times with an h, spaced or not.
     ['Il est arrivé à 22h30.', 'He arrived at 22:30.', 'en'],
     ['Rendez-vous à 19h.', 'See you at 7 p.m.', 'en'],
