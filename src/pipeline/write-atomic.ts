@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { access, chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
-import { SublocError } from '../errors.js';
+import { fileErrorReason, SublocError } from '../errors.js';
 
 /** `.<name>.<pid>.<time>.tmp`: the temporary file of a write in progress, or of one that was killed. */
 const TEMP = /^\.(.+)\.(\d+)\.([0-9a-z]+)\.tmp$/;
@@ -89,11 +89,7 @@ async function reason(cause: NodeJS.ErrnoException, path: string): Promise<strin
       // The file itself refused (read-only), or the folder.
       if (cause.path === path) return `${path} is read-only; expected a file this user may replace (make it writable, or choose another output)`;
       return `permission denied in ${dirname(path)}`;
-    case 'ENOSPC':
-      return 'the disk is full';
-    case 'EROFS':
-      return 'the disk is read-only';
     default:
-      return cause.message;
+      return fileErrorReason(cause);
   }
 }
