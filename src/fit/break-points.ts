@@ -108,7 +108,7 @@ function forbidden(tokens: readonly string[], bares: readonly string[], i: numbe
   const right = tokens[i + 1]!;
   const bareLeft = bares[i]!;
   if (NUMBER.test(bareLeft) && UNITS.has(bares[i + 1]!)) return true; // `20 km`, `10:30 p.m.`, `12 mars`
-  if (bareLeft === 'h' && NUMBER.test(bares[i - 1] ?? '') && NUMBER.test(bares[i + 1]!)) return true; // French `12 h 30`
+  if (left === 'h' && NUMBER.test(tokens[i - 1] ?? '') && /^\p{N}{2}\b/u.test(right)) return true; // French `12 h 30`, not `8 h, 200`
   // `12 de marzo`: a date joined by a preposition is as whole as `12 mars`.
   if (NUMBER.test(bareLeft) && words.prepositions.has(bares[i + 1]!) && UNITS.has(bares[i + 2] ?? '')) return true;
   if (NUMBER.test(bares[i - 1] ?? '') && words.prepositions.has(bareLeft) && UNITS.has(bares[i + 1]!)) return true;

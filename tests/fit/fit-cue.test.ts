@@ -60,6 +60,8 @@ describe('fitCue: Latin scripts', () => {
       ['fr', 'La réunion de quartier commence à 12 h 30 dans la grande salle de la mairie.', /12$|12 h$|^h 30|^30/],
       ['de', 'Heute Nacht sinkt die Temperatur in ganz Peking auf -5 °C, sagt der Wetterdienst.', /-5$|^°C/],
     ] as const;
+    // An hour that ends a clause (`8 h,`) is no hour before its minutes.
+    expect(fitLines('On entre à 19 h, on sort à 8 h, 200 yuans par mois.', 'fr', 40)).toEqual(['On entre à 19 h, on sort à 8 h,', '200 yuans par mois.']);
     for (const [language, text, split] of whole) {
       for (let max = 20; max <= 42; max++) for (const line of fitLines(text, language, max)) expect(line, `${text} at ${max}`).not.toMatch(split);
     }
