@@ -1,4 +1,4 @@
-import { compareStatus, cueStatusIn } from '../memory/precedence.js';
+import { compareStatus, cueStatusIn, highestStatus, lowestStatus } from '../memory/precedence.js';
 import { STUDIO_PROVIDER, type MemoryEntry, type MemoryStatus } from '../memory/store.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
@@ -104,6 +104,11 @@ function reviewedByAnother(stored: MemoryEntry, reviewer: string): boolean {
   return stored.provider === STUDIO_PROVIDER || stored.reviewer !== reviewer || reviewer === UNKNOWN_REVIEWER;
 }
 
+/** Each cue at the status the file gives it; a cue whose text the memory holds already keeps the higher of the two (an approval stays). */
+function keptStatuses(stored: MemoryEntry | undefined, targets: readonly TaggedText[], own: (k: number) => MemoryStatus): MemoryStatus[] {
+  return targets.map((t, k) => (stored !== undefined && stored.target[k] === t ? highestStatus([cueStatusIn(stored, k), own(k)]) : own(k)));
+}
+
 /** Whether the memory holds the entry's translation with each cue at its status or higher. */
 function isUnchanged(entry: MemoryEntry, stored: MemoryEntry | undefined): boolean {
   return (
@@ -192,13 +197,8 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
       return;
     }
     const stored = opts.stored?.(unit.source);
-    // Each cue as the file says it; a cue whose text the memory holds already keeps the higher of the two statuses.
-    const cueStatus = present.map((c, k): MemoryStatus => {
-      const own: MemoryStatus = c.state === 'approved' ? 'approved' : 'reviewed';
-      const kept = stored !== undefined && stored.target[k] === c.target ? cueStatusIn(stored, k) : own;
-      return compareStatus(kept, own) > 0 ? kept : own;
-    });
-    const status = cueStatus.reduce((low, s) => (compareStatus(s, low) < 0 ? s : low));
+    const cueStatus = keptStatuses(stored, present.map((c) => c.target!), (k) => (present[k]!.state === 'approved' ? 'approved' : 'reviewed'));
+    const status = lowestStatus(cueStatus);
     const reviewer = opts.reviewer ?? present.find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
     const entry = entryFor(unit, present.map((c) => c.target!), status, 'xliff', reviewer, opts, stored);
     if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
@@ -221,7 +221,7 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
   const planEarlier = (unit: Unit, present: XliffCue[], changed: number): void => {
     const old: Unit = { id: unit.id, cueIds: present.map((c) => c.id), source: present.map((c) => c.source) };
     const cueStatus = present.map((c): MemoryStatus => (c.state === 'approved' ? 'approved' : 'reviewed'));
-    const status = cueStatus.reduce((low, s) => (compareStatus(s, low) < 0 ? s : low));
+    const status = lowestStatus(cueStatus);
     const reviewer = opts.reviewer ?? present.find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
     const stored = opts.stored?.(old.source);
     const entry = entryFor(old, present.map((c) => c.target!), status, 'xliff', reviewer, opts, stored);
@@ -250,7 +250,7 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
         cueStatus[from + k] = status;
       });
     }
-    const status = cueStatus.reduce((low, s) => (compareStatus(s, low) < 0 ? s : low));
+    const status = lowestStatus(cueStatus);
     const reviewer = opts.reviewer ?? confirmed.flatMap((p) => p.cues).find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
     const entry = entryFor(unit, target, status, 'xliff', reviewer, opts, stored);
     if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
@@ -357,16 +357,12 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
       continue;
     }
     const merged = stored !== undefined && stored.target.length === target.length ? target.map((t, k) => (asWritten[k] ? stored.target[k]! : t)) : target;
-    // As for an XLIFF: a cue whose text the memory holds already keeps the higher of the two statuses (an approval stays).
-    const cueStatus = merged.map((t, k): MemoryStatus => {
-      const kept = stored !== undefined && stored.target[k] === t ? cueStatusIn(stored, k) : 'reviewed';
-      return compareStatus(kept, 'reviewed') > 0 ? kept : 'reviewed';
-    });
-    const status = cueStatus.reduce((low, c) => (compareStatus(c, low) < 0 ? c : low));
+    const cueStatus = keptStatuses(stored, merged, () => 'reviewed');
+    const status = lowestStatus(cueStatus);
     const entry = entryFor(unit, merged, status, opts.provider, reviewer, opts, stored);
     if (cueStatus.some((c) => c !== status)) entry.cueStatus = cueStatus;
-    if (stored !== undefined && lowered(entry, stored) >= 0) {
-      const k = lowered(entry, stored);
+    const k = stored === undefined ? -1 : lowered(entry, stored);
+    if (stored !== undefined && k >= 0) {
       diagnostics.push(messages.belowStoredInFile({ id: unit.cueIds[k]!, target: merged[k]! }, { status: cueStatusIn(stored, k), target: stored.target[k] ?? '' }, unit.id));
       plan.skipped++;
       continue;
