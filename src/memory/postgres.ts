@@ -11,8 +11,8 @@ import { acquirePostgresRunLock, type HeldRunLock } from './postgres-run-lock.js
 import { LOCK_KEYS, POSTGRES_MIGRATIONS, SCHEMA_TABLE } from './postgres-schema.js';
 import { editBudget } from './similarity.js';
 import type { OpenMemoryOptions } from './sqlite.js';
-import { RANK } from './precedence.js';
-import type { MemoryEntry, MemoryMatch, MemoryPairCount, MemoryStatus, MemoryStore, PutResult, RunLock, RunLockOptions } from './store.js';
+import { RANK, sameState } from './precedence.js';
+import type { MemoryEntry, MemoryMatch, MemoryPairCount, MemoryStatus, MemoryStore, PlannedOn, PutResult, RunLock, RunLockOptions } from './store.js';
 
 const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, cue_status, updated_at';
 
@@ -221,6 +221,39 @@ function roundsOf(rows: readonly Params[]): Params[][] {
   return rounds.map((round) => round.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((r) => r.row));
 }
 
+/** A unit's transaction-level lock (in the one-key space, apart from the two-key space of LOCK_KEYS), whatever its glossary version. */
+function unitLock(row: Params): string {
+  return createHash('sha256').update(`subloc unit:${langKey(row.sourceLang)}\u0000${langKey(row.targetLang)}\u0000${row.sourceKey}`).digest().readBigInt64BE(0).toString();
+}
+
+/**
+ * How many of the planned rows' units `exact` answers otherwise now,
+ * read under each unit's lock, taken in one order by every writer (so none
+ * deadlocks) and held until the transaction ends: a write planned on the
+ * same state waits here, then sees this one.
+ */
+async function staleSincePlanned(client: pg.PoolClient, planned: readonly { row: Params; on: PlannedOn }[]): Promise<number> {
+  await client.query('SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT k FROM unnest($1::bigint[]) AS k ORDER BY k) AS locks', [planned.map((p) => unitLock(p.row))]);
+  const { rows } = await client.query<PgRow & { n: string }>({
+    // `exact`, for each planned row under its own glossary version.
+    text: `SELECT DISTINCT ON (q.n) q.n, ${COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS q(source_lang_key, target_lang_key, hash, key, version, n)
+           JOIN subloc_entry e ON e.source_lang_key = q.source_lang_key AND e.target_lang_key = q.target_lang_key AND e.source_hash = decode(q.hash, 'hex') AND e.source_key = q.key
+             AND (e.rank > 0 OR e.glossary_version = '' OR e.glossary_version = q.version)
+           ORDER BY q.n, e.rank DESC, e.by_reviewer DESC, e.updated_at DESC, e.glossary_version = q.version DESC`,
+    values: [
+      planned.map((p) => langKey(p.row.sourceLang)),
+      planned.map((p) => langKey(p.row.targetLang)),
+      planned.map((p) => hashOf(p.row.sourceKey)),
+      planned.map((p) => p.row.sourceKey),
+      planned.map((p) => p.on.glossaryVersion),
+    ],
+  });
+  const now: (MemoryEntry | undefined)[] = planned.map(() => undefined);
+  for (const { n, ...row } of rows) now[Number(n) - 1] = rowEntry(row);
+  return planned.filter((p, k) => !sameState(p.on.entry, now[k])).length;
+}
+
 class PostgresMemory implements MemoryStore {
   private readonly locks = new Set<HeldRunLock>();
   private closed = false;
@@ -317,14 +350,15 @@ class PostgresMemory implements MemoryStore {
     return Number(rows[0]?.threshold ?? 0);
   }
 
-  async put(entries: readonly MemoryEntry[]): Promise<PutResult> {
+  async put(entries: readonly MemoryEntry[], plannedOn: readonly (PlannedOn | undefined)[] = []): Promise<PutResult> {
     const failed = (cause: unknown, stored = '') => writeFailed(this.place, `store ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}`, cause, stored);
-    let rounds: Params[][];
+    let params: Params[];
     try {
-      rounds = roundsOf(entries.map(toParams));
+      params = entries.map(toParams);
     } catch (cause) {
       throw failed(cause, 'nothing of this batch was stored');
     }
+    const planned = params.flatMap((row, i) => (plannedOn[i] === undefined ? [] : [{ row, on: plannedOn[i] }]));
     for (let attempt = 1; ; attempt++) {
       let client: pg.PoolClient;
       try {
@@ -334,8 +368,13 @@ class PostgresMemory implements MemoryStore {
       }
       try {
         await client.query('BEGIN');
+        const stale = planned.length === 0 ? 0 : await staleSincePlanned(client, planned);
+        if (stale > 0) {
+          await client.query('ROLLBACK');
+          return { written: 0, kept: 0, stale };
+        }
         let written = 0;
-        for (const round of rounds) written += (await client.query(UPSERT, columnsOf(round))).rowCount ?? 0;
+        for (const round of roundsOf(params)) written += (await client.query(UPSERT, columnsOf(round))).rowCount ?? 0;
         await client.query('COMMIT');
         return { written, kept: entries.length - written };
       } catch (cause) {

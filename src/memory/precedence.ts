@@ -56,3 +56,13 @@ export function replaces(incoming: Weighed & Pick<MemoryEntry, 'cueStatus' | 'up
   const weight = compareWeight(incoming, stored);
   return weight > 0 || (weight === 0 && Date.parse(incoming.updatedAt) >= Date.parse(stored.updatedAt));
 }
+
+/** Whether two answers of `exact` are one state of the unit: the same stored entry, unchanged. */
+export function sameState(a: MemoryEntry | undefined, b: MemoryEntry | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Date.parse(a.updatedAt) === Date.parse(b.updatedAt) && JSON.stringify(stateOf(a)) === JSON.stringify(stateOf(b));
+}
+
+function stateOf(e: MemoryEntry): unknown[] {
+  return [e.glossaryVersion, e.provider, e.status, e.cueStatus ?? null, e.reviewer ?? null, e.byReviewer === true, e.comments ?? null, e.target];
+}

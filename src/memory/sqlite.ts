@@ -7,9 +7,9 @@ import { unitKey, type LanguagePair } from '../model/unit.js';
 import { bestMatch, fuzzySearch, type Candidate } from './best-match.js';
 import { toEntry, toParams, type Params, type Row } from './entry-row.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
-import { replaces } from './precedence.js';
+import { replaces, sameState } from './precedence.js';
 import { acquireRunLock, type HolderRecord } from './run-lock.js';
-import type { MemoryEntry, MemoryMatch, MemoryPairCount, MemoryStatus, MemoryStore, PutResult, RunHolder, RunLock, RunLockOptions } from './store.js';
+import type { MemoryEntry, MemoryMatch, MemoryPairCount, MemoryStatus, MemoryStore, PlannedOn, PutResult, RunHolder, RunLock, RunLockOptions } from './store.js';
 
 const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, cue_status, updated_at';
 
@@ -168,10 +168,20 @@ class SqliteMemory implements MemoryStore {
          source = excluded.source, target = excluded.target, provider = excluded.provider, status = excluded.status,
          rank = excluded.rank, reviewer = excluded.reviewer, by_reviewer = excluded.by_reviewer, comments = excluded.comments, cue_status = excluded.cue_status, updated_at = excluded.updated_at`,
     );
-    this.putAll = db.transaction((entries: readonly MemoryEntry[]): PutResult => {
+    // Run `immediate`: it holds the write lock from its first read, so what `plannedOn` is checked against stays so until it commits.
+    this.putAll = db.transaction((entries: readonly MemoryEntry[], plannedOn: readonly (PlannedOn | undefined)[]): PutResult => {
+      const rows = entries.map(toParams);
+      let stale = 0;
+      for (const [i, planned] of plannedOn.entries()) {
+        if (planned === undefined) continue;
+        const { sourceLang, targetLang, sourceKey } = rows[i]!;
+        const now = this.selectExact.get(sourceLang, targetLang, sourceKey, planned.glossaryVersion, planned.glossaryVersion);
+        if (!sameState(planned.entry, now && toEntry(now))) stale++;
+      }
+      if (stale > 0) return { written: 0, kept: 0, stale };
       let written = 0;
-      for (const entry of entries) {
-        const params = toParams(entry);
+      for (const [i, entry] of entries.entries()) {
+        const params = rows[i]!;
         const stored = this.selectStored.get(params);
         if (
           stored &&
@@ -219,9 +229,9 @@ class SqliteMemory implements MemoryStore {
     return row && { entry: toEntry(row), score: best.score };
   }
 
-  async put(entries: readonly MemoryEntry[]): Promise<PutResult> {
+  async put(entries: readonly MemoryEntry[], plannedOn: readonly (PlannedOn | undefined)[] = []): Promise<PutResult> {
     try {
-      return this.putAll.immediate(entries);
+      return this.putAll.immediate(entries, plannedOn);
     } catch (cause) {
       throw new SublocError('MEMORY_WRITE_FAILED', `could not store ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} in the translation memory ${this.path}: ${(cause as Error).message}; nothing of this batch was stored`, { cause, file: this.path });
     }

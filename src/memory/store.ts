@@ -65,6 +65,25 @@ export interface PutResult {
   written: number;
   /** Entries not written because the stored one outranks them (see `replaces`). */
   kept: number;
+  /**
+   * Set when the batch was not written at all: this many of its units are no
+   * longer as it was planned on (`PlannedOn`). Plan again on what is there now.
+   */
+  stale?: number;
+}
+
+/**
+ * What a change was planned on: the unit's entry as `exact` answered under
+ * `glossaryVersion` (`undefined`: the memory had none). Given with an entry
+ * to `put`, the batch is written only when `exact` answers so still, checked
+ * under a lock that every such write of the unit takes: of two reviewers'
+ * changes planned on one state, in any processes on any machines, exactly
+ * one is written, and a batch is applied whole on what it was planned on or
+ * not at all.
+ */
+export interface PlannedOn {
+  glossaryVersion: string;
+  entry: MemoryEntry | undefined;
 }
 
 /** The run that holds a memory's run lock, as it recorded itself. */
@@ -113,8 +132,12 @@ export interface MemoryStore {
   exactMany(sources: readonly (readonly TaggedText[])[], pair: LanguagePair, glossaryVersion: string): Promise<(MemoryEntry | undefined)[]>;
   /** Best match with the same number of cues scoring at least `minScore` (0..1) on the plain source text. */
   fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number): Promise<MemoryMatch | undefined>;
-  /** Stores all in one transaction; an entry replaces a stored one only as `replaces` says. */
-  put(entries: readonly MemoryEntry[]): Promise<PutResult>;
+  /**
+   * Stores all in one transaction; an entry replaces a stored one only as
+   * `replaces` says. With `plannedOn` (same index as `entries`), nothing is
+   * stored unless every unit given one is still as it says.
+   */
+  put(entries: readonly MemoryEntry[], plannedOn?: readonly (PlannedOn | undefined)[]): Promise<PutResult>;
   /** Every entry, optionally for one language pair, oldest first. */
   entries(pair?: Partial<LanguagePair>): Promise<MemoryEntry[]>;
   /** The language pairs it holds entries for, each with how many; tags spelt as one of its entries spells them. */

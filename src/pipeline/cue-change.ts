@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { compareStatus } from '../memory/precedence.js';
+import { compareStatus, lowestStatus } from '../memory/precedence.js';
 import { STUDIO_PROVIDER, type MemoryEntry, type MemoryStatus } from '../memory/store.js';
 import { fromTagged, plainOf, taggedOf, type TaggedText } from '../model/tagged-text.js';
 import { sameStyle, span, type Style } from '../model/spans.js';
@@ -147,7 +147,7 @@ export function applyCueChange(record: UnitRecord, k: number, change: CueChange,
 
 /** The memory entry a reviewer's record becomes: the unit's status the lowest of its cues', matching under any glossary. */
 export function reviewerEntry(unit: Unit, record: UnitRecord, ctx: { pair: LanguagePair; reviewer: string; now: string }): MemoryEntry {
-  const status = record.states.reduce((low, s) => (compareStatus(s, low) < 0 ? s : low));
+  const status = lowestStatus(record.states);
   return {
     sourceLang: ctx.pair.source,
     targetLang: ctx.pair.target,

@@ -1,4 +1,4 @@
-import { planWithMemory } from './stored-entries.js';
+import { planWithMemory, storeImport, type PlannedImport } from './stored-entries.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileErrorReason, SublocError } from '../errors.js';
@@ -54,6 +54,12 @@ function refusal(path: string, reason: string, diagnostics: Diagnostic[] = []): 
   );
 }
 
+function refuseUnimportable(plan: ImportPlan, path: string, what: string): void {
+  if (!plan.refused) return;
+  const errors = plan.diagnostics.filter((d) => d.severity === 'error');
+  throw refusal(path, `it cannot be imported for ${what}, see the errors above`, errors);
+}
+
 async function readIfPresent(path: string): Promise<Buffer | undefined> {
   try {
     return await readFile(path);
@@ -72,7 +78,7 @@ async function readIfPresent(path: string): Promise<Buffer | undefined> {
  * imported unless every changed file can be.
  */
 export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<Lang, ReviewEdit>> {
-  const planned: { target: Lang; file: string; path: string; read: XliffRead; plan: ImportPlan }[] = [];
+  const planned: { target: Lang; file: string; path: string; read: XliffRead; first: PlannedImport; again: () => Promise<PlannedImport> }[] = [];
   for (const target of input.targets) {
     const file = reviewXliffFile(input.title, target);
     const path = join(input.runDir, file);
@@ -82,16 +88,15 @@ export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<La
     if (hasErrors(decoded.diagnostics)) throw refusal(path, 'it cannot be read as text, see the errors above', decoded.diagnostics);
     const read = readXliff(decoded.text, path);
     const pair = { source: input.sourceLang, target };
-    const plan = await planWithMemory(read, { title: input.title, language: target, sourceLang: input.sourceLang, units: input.units, now: input.now }, input.memory, pair);
-    if (plan.refused) {
-      const errors = plan.diagnostics.filter((d) => d.severity === 'error');
-      throw refusal(path, `it cannot be imported for ${input.title} (${input.sourceLang} → ${target}), see the errors above`, errors);
-    }
-    planned.push({ target, file, path, read, plan });
+    const again = () => planWithMemory(read, { title: input.title, language: target, sourceLang: input.sourceLang, units: input.units, now: input.now }, input.memory, pair);
+    const first = await again();
+    refuseUnimportable(first.plan, path, `${input.title} (${input.sourceLang} → ${target})`);
+    planned.push({ target, file, path, read, first, again });
   }
   const edits = new Map<Lang, ReviewEdit>();
-  for (const { target, file, path, read, plan } of planned) {
-    await input.memory.put(plan.entries);
+  for (const { target, file, path, read, first, again } of planned) {
+    const { plan } = await storeImport(input.memory, path, first, again);
+    refuseUnimportable(plan, path, `${input.title} (${input.sourceLang} → ${target})`);
     const approved = plan.entries.filter((e) => e.status === 'approved').length;
     edits.set(target, { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), earlier: new Set(plan.earlier.flat()), report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped, diagnostics: plan.diagnostics } });
   }

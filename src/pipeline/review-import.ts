@@ -1,4 +1,4 @@
-import { planWithMemory, storedEntries } from './stored-entries.js';
+import { planWithMemory, reviewedWork, storedEntries, storeImport, type PlannedImport } from './stored-entries.js';
 import { extname, join, relative, resolve } from 'node:path';
 import { decode } from '../formats/decode.js';
 import { parse } from '../formats/parse.js';
@@ -88,22 +88,24 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
       now: (input.now ?? new Date()).toISOString(),
       ...(input.reviewer === undefined ? {} : { reviewer: input.reviewer }),
     };
-    let plan: ImportPlan;
-    if (read) plan = await planWithMemory(read, { ...common, title: options.title }, store, pair);
-    else {
+    const plan = async (): Promise<PlannedImport> => {
+      if (read) return planWithMemory(read, { ...common, title: options.title }, store, pair);
       const edited = parse(decoded.text, { fileName: path, language });
-      if (hasErrors(edited.diagnostics)) plan = { entries: [], unchanged: 0, skipped: 0, refused: true, earlier: [], diagnostics: edited.diagnostics };
-      else plan = planSubtitleImport(alignByTiming(edited.track, track.cues), edited.track.cues.length, {
-          ...common,
-          stored: await storedEntries(store, units, pair),
-          provider: edited.track.meta.sourceFormat ?? 'subtitles',
-          // The folder localize wrote, whose name is the tag spelt one way (`en-us` is `en-US/`).
-          versions: await readTrackVersions(join(options.out, options.title, canonicalLanguageTag(language))),
-        });
-    }
-    const result = { name, title: options.title, language, plan };
-    if (plan.refused) return { outcome: 'refused', ...result };
-    return { outcome: 'imported', ...result, written: await store.put(plan.entries) };
+      if (hasErrors(edited.diagnostics)) return { plan: { entries: [], unchanged: 0, skipped: 0, refused: true, earlier: [], diagnostics: edited.diagnostics }, plannedOn: [] };
+      const reviewed = await reviewedWork(store, units, pair);
+      const planned = planSubtitleImport(alignByTiming(edited.track, track.cues), edited.track.cues.length, {
+        ...common,
+        stored: await storedEntries(store, units, pair),
+        provider: edited.track.meta.sourceFormat ?? 'subtitles',
+        // The folder localize wrote, whose name is the tag spelt one way (`en-us` is `en-US/`).
+        versions: await readTrackVersions(join(options.out, options.title, canonicalLanguageTag(language))),
+      });
+      return { plan: planned, plannedOn: reviewed(planned.entries) };
+    };
+    const { plan: stored, written } = await storeImport(store, path, await plan(), plan);
+    const result = { name, title: options.title, language, plan: stored };
+    if (stored.refused) return { outcome: 'refused', ...result };
+    return { outcome: 'imported', ...result, written };
   } finally {
     await store.close();
   }

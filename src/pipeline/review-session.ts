@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { createMatcher, glossaryContentHash, loadGlossary, type Glossary, type Matcher } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
-import type { MemoryEntry, MemoryStore } from '../memory/store.js';
+import type { MemoryEntry, MemoryStore, PlannedOn, PutResult } from '../memory/store.js';
 import type { Lang, Track } from '../model/track.js';
 import { cueStatusOf, targetMissing, unitKey, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import type { Profile } from '../qc/index.js';
@@ -54,11 +54,16 @@ interface LanguageState {
   machine: Map<string, string>;
   drafts: Map<string, Draft>;
   records: Map<string, UnitRecord>;
+  /** Each unit's entry as the memory last answered it: what a change to the unit is planned on. */
+  seen: Map<string, PlannedOn>;
   machineDrafted: Set<string>;
   view?: SessionCue[];
   /** Units whose cues changed since the view was computed. */
   dirty: Set<string>;
 }
+
+/** How often a change is planned again when another process wrote its unit while it was planned. */
+const PLAN_ATTEMPTS = 3;
 
 const MACHINE_PROVIDERS: ReadonlySet<string> = new Set(PROVIDER_IDS);
 
@@ -103,7 +108,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     const pair = { source: opts.source, target };
     const glossaryVersion = glossary ? glossaryContentHash(glossary.glossary, target) : '';
     const drafted = await draftLanguage({ units, pair, memory, glossaryVersion, translator: undefined, onProgress: () => {} });
-    const state: LanguageState = { pair, glossaryVersion, suggestions: drafted.suggestions, machine: new Map(), drafts: new Map(), records: new Map(), machineDrafted: new Set(), dirty: new Set() };
+    const state: LanguageState = { pair, glossaryVersion, suggestions: drafted.suggestions, machine: new Map(), drafts: new Map(), records: new Map(), seen: new Map(), machineDrafted: new Set(), dirty: new Set() };
     state.machine = await machineTexts(state, target);
     await refresh(state, units);
     return state;
@@ -135,6 +140,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   async function refresh(state: LanguageState, which: readonly Unit[]): Promise<void> {
     for (const unit of which) {
       const entry = await memory.exact(unit.source, state.pair, state.glossaryVersion);
+      state.seen.set(unit.id, { glossaryVersion: state.glossaryVersion, entry });
       const draft = entry && memoryDraft(unit, entry);
       const machine = entry !== undefined && isMachineDraft(entry);
       const before = state.drafts.get(unit.id);
@@ -180,41 +186,49 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     return view(state, target).find((c) => c.id === id)!;
   }
 
-  /** Applies changes to cues of one language in one write: each on the memory as it is now, refused ones left out. */
+  /**
+   * Applies changes to cues of one language in one write: each on the memory
+   * as it is now, refused ones left out. A write finding a unit changed by
+   * another process since it was read stores nothing; the changes are
+   * planned again on what is there then, up to `PLAN_ATTEMPTS` times.
+   */
   async function applyChanges(target: Lang, state: LanguageState, changes: readonly { id: string; change: CueChange; guard?: (cue: SessionCue) => string | undefined }[]) {
     const touched = [...new Map(changes.flatMap((c) => unitOf.get(c.id) ?? []).map((u) => [u.unit.id, u.unit])).values()];
-    await refresh(state, touched);
-    const shown = new Map(view(state, target).map((c) => [c.id, c]));
-    const planned = new Map<string, UnitRecord>();
-    const outcomes = new Map<string, { refused: 'stale' | 'invalid'; message: string } | { saved: true }>();
-    for (const { id, change, guard } of changes) {
-      const { unit, k } = unitOf.get(id)!;
-      const cue = shown.get(id)!;
-      const reason = guard?.(cue);
-      if (reason !== undefined) {
-        outcomes.set(id, { refused: 'invalid', message: reason });
-        continue;
+    for (let attempt = 1; ; attempt++) {
+      await refresh(state, touched);
+      const shown = new Map(view(state, target).map((c) => [c.id, c]));
+      const planned = new Map<string, UnitRecord>();
+      const outcomes = new Map<string, { refused: 'stale' | 'invalid'; message: string } | { saved: true }>();
+      for (const { id, change, guard } of changes) {
+        const { unit, k } = unitOf.get(id)!;
+        const cue = shown.get(id)!;
+        const reason = guard?.(cue);
+        if (reason !== undefined) {
+          outcomes.set(id, { refused: 'invalid', message: reason });
+          continue;
+        }
+        const result = applyCueChange(planned.get(unit.id) ?? state.records.get(unit.id)!, k, change, { cueId: id, language: target, shown: cue.text });
+        if ('refused' in result) outcomes.set(id, result);
+        else {
+          if (result.changed) planned.set(unit.id, result.record);
+          outcomes.set(id, { saved: true });
+        }
       }
-      const result = applyCueChange(planned.get(unit.id) ?? state.records.get(unit.id)!, k, change, { cueId: id, language: target, shown: cue.text });
-      if ('refused' in result) outcomes.set(id, result);
-      else {
-        if (result.changed) planned.set(unit.id, result.record);
-        outcomes.set(id, { saved: true });
+      const at = now().toISOString();
+      // A unit's id is its first cue's.
+      const entries = [...planned].map(([unitId, record]) => reviewerEntry(unitOf.get(unitId)!.unit, record, { pair: state.pair, reviewer: reviewer ?? UNKNOWN_REVIEWER, now: at }));
+      const written: PutResult = entries.length === 0 ? { written: 0, kept: 0 } : await memory.put(entries, [...planned.keys()].map((unitId) => state.seen.get(unitId)));
+      if (written.stale !== undefined && attempt < PLAN_ATTEMPTS) continue;
+      await refresh(state, touched);
+      if (written.kept > 0 || written.stale !== undefined) {
+        // Another process (another studio, an import) wrote the unit meanwhile: report the change stale, the cue as it is now.
+        for (const [unitId, record] of planned) {
+          if (JSON.stringify(state.records.get(unitId)) === JSON.stringify(record)) continue;
+          for (const { id } of changes) if (unitOf.get(id)!.unit.id === unitId) outcomes.set(id, { refused: 'stale', message: `cue ${id} (${target}) was saved meanwhile by someone else; nothing of this change was saved: compare and save again` });
+        }
       }
+      return outcomes;
     }
-    const at = now().toISOString();
-    // A unit's id is its first cue's.
-    const entries = [...planned].map(([unitId, record]) => reviewerEntry(unitOf.get(unitId)!.unit, record, { pair: state.pair, reviewer: reviewer ?? UNKNOWN_REVIEWER, now: at }));
-    const written = entries.length === 0 ? { kept: 0 } : await memory.put(entries);
-    await refresh(state, touched);
-    if (written.kept > 0) {
-      // The memory kept an entry that outranks the change (written meanwhile by another process): report it stale, as it is now.
-      for (const [unitId, record] of planned) {
-        if (JSON.stringify(state.records.get(unitId)) === JSON.stringify(record)) continue;
-        for (const { id } of changes) if (unitOf.get(id)!.unit.id === unitId) outcomes.set(id, { refused: 'stale', message: `cue ${id} (${target}) was saved meanwhile by someone else; nothing of this change was saved: compare and save again` });
-      }
-    }
-    return outcomes;
   }
 
   return {

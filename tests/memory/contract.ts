@@ -15,7 +15,7 @@ import { scopeLockPathOf } from '../../src/memory/run-lock.js';
 import { UNDATED, type MemoryEntry, type MemoryStore, type RunHolder, type RunLock, type RunLockOptions } from '../../src/memory/store.js';
 import { exportTmx, importTmx } from '../../src/memory/tmx.js';
 import { startProcess, tsxArgs, type RunningProcess } from '../helpers/cli.js';
-import { CONTESTED, entry, PAIR, writerBatch } from './entries.js';
+import { CONTESTED, entry, PAIR, PLANNED_UNIT, reviewerChange, writerBatch } from './entries.js';
 
 const SCRIPT = join(import.meta.dirname, 'memory-process.ts');
 
@@ -378,6 +378,43 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
         for (const p of processes) p.child.stdin!.write('go\n');
         for (const r of await Promise.all(processes.map((p) => p.done))) expect(r).toMatchObject({ code: 0, stderr: '', stdout: 'ready\nstored\n' });
         await expectWinners(processes.length);
+      }, 120_000);
+
+      it('writes a change planned on a state of its unit only while the memory holds that state', async () => {
+        const [a, b] = await Promise.all([memory(), memory()]);
+        await a!.put([entry({ source: PLANNED_UNIT })]);
+        const seen = await a!.exact(PLANNED_UNIT, PAIR, 'g1');
+        const planned = [{ glossaryVersion: 'g1', entry: seen }];
+        expect(await a!.put([reviewerChange('Camille')], planned)).toEqual({ written: 1, kept: 0 });
+        // Lucie planned on the same state, and her change would win on time alone.
+        expect(await b!.put([reviewerChange('Lucie', '2026-11-06T10:00:00.000Z')], planned)).toEqual({ written: 0, kept: 0, stale: 1 });
+        expect((await b!.exact(PLANNED_UNIT, PAIR, 'g1'))?.reviewer).toBe('Camille');
+        // Planned on what is there now, it is written; a change planned on "nothing" finds something.
+        expect(await b!.put([reviewerChange('Lucie', '2026-11-06T10:00:00.000Z')], [{ glossaryVersion: 'g1', entry: await b!.exact(PLANNED_UNIT, PAIR, 'g1') }])).toEqual({ written: 1, kept: 0 });
+        expect(await a!.put([reviewerChange('Camille', '2026-11-07T10:00:00.000Z')], [{ glossaryVersion: 'g1', entry: undefined }])).toEqual({ written: 0, kept: 0, stale: 1 });
+        expect(await a!.put([entry({ source: ['新的一句'] })], [{ glossaryVersion: 'g1', entry: undefined }])).toEqual({ written: 1, kept: 0 });
+        // A batch is written whole on what it was planned on, or not at all.
+        const batch = [entry({ source: ['又一句'], status: 'reviewed' }), reviewerChange('Camille', '2026-11-08T10:00:00.000Z')];
+        expect(await a!.put(batch, [{ glossaryVersion: 'g1', entry: undefined }, { glossaryVersion: 'g1', entry: seen }])).toEqual({ written: 0, kept: 0, stale: 1 });
+        expect(await a!.exact(['又一句'], PAIR, 'g1')).toBeUndefined();
+        expect((await a!.exact(PLANNED_UNIT, PAIR, 'g1'))?.reviewer).toBe('Lucie');
+      });
+
+      it('writes exactly one of changes planned on one state by processes of their own', async () => {
+        const m = await memory();
+        await m.put([entry({ source: PLANNED_UNIT })]);
+        const processes = Array.from({ length: 4 }, (_, w) => {
+          const p = startProcess(tsxArgs(SCRIPT, 'plan', location, String(w)), import.meta.dirname);
+          running.push(p);
+          return p;
+        });
+        await until(() => processes.every((p) => p.stdout.includes('ready')));
+        for (const p of processes) p.child.stdin!.write('go\n');
+        const results = await Promise.all(processes.map((p) => p.done));
+        for (const r of results) expect(r).toMatchObject({ code: 0, stderr: '' });
+        const written = results.flatMap((r, w) => (r.stdout.includes('written') ? [w] : []));
+        expect(written).toHaveLength(1);
+        expect((await m.exact(PLANNED_UNIT, PAIR, 'g1'))?.reviewer).toBe(`reviewer ${written[0]}`);
       }, 120_000);
 
       it('counts what each writer wrote and kept, one writer after another', async () => {

@@ -39,3 +39,9 @@ export function writerBatch(w: number): MemoryEntry[] {
     });
   });
 }
+
+/** The unit the reviewers of the planned-change tests all change, and reviewer `who`'s change to it, made at `at`. */
+export const PLANNED_UNIT = ['两位审校同时修改的句子'];
+export function reviewerChange(who: string, at = '2026-11-05T10:00:00.000Z'): MemoryEntry {
+  return entry({ source: PLANNED_UNIT, target: [`${who}'s version`], glossaryVersion: '', provider: 'studio', status: 'reviewed', byReviewer: true, reviewer: who, updatedAt: at });
+}

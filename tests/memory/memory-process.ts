@@ -5,14 +5,16 @@
  * <memory> <w>` opens it, then when told "go" stores writer w's contested
  * batch (`writerBatch`) a few entries at a time; `hold <memory>` takes the
  * run lock, says "held", and keeps it until stdin closes (or the process is
- * killed).
+ * killed); `plan <memory> <w>` reads `PLANNED_UNIT`, then when told "go"
+ * stores reviewer w's change to it planned on what it read, and says
+ * "written" or "kept".
  */
 import { createInterface } from 'node:readline';
 import { openMemoryStore } from '../../src/memory/open.js';
-import { entry, writerBatch } from './entries.js';
+import { entry, PAIR, PLANNED_UNIT, reviewerChange, writerBatch } from './entries.js';
 
 const [action, path] = process.argv.slice(2);
-if (path === undefined) throw new Error('usage: memory-process.ts open|write|hold <file or postgres:// URL> [writer]');
+if (path === undefined) throw new Error('usage: memory-process.ts open|write|hold|plan <file or postgres:// URL> [writer]');
 const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 
 if (action === 'open') {
@@ -37,6 +39,15 @@ if (action === 'open') {
   for await (const _ of lines);
   lock.release();
   await memory.close();
+} else if (action === 'plan') {
+  const memory = await openMemoryStore(path);
+  const seen = await memory.exact(PLANNED_UNIT, PAIR, 'g1');
+  process.stdout.write('ready\n');
+  await lines.next();
+  // The same time for every writer: only the planned-on check can tell them apart.
+  const { written } = await memory.put([reviewerChange(`reviewer ${process.argv[4]}`)], [{ glossaryVersion: 'g1', entry: seen }]);
+  await memory.close();
+  process.stdout.write(written === 1 ? 'written\n' : 'kept\n');
 } else {
   throw new Error(`unknown action ${action}`);
 }

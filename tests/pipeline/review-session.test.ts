@@ -90,6 +90,21 @@ describe('the review session', () => {
     expect(outcomes.filter((o) => o.outcome === 'stale')).toHaveLength(2);
   });
 
+  it('saves exactly one of changes made at once on the same revision by two sessions on one memory (two studios)', async () => {
+    const [camille, lucie] = [await session(options, 'Camille'), await session(options, 'Lucie')];
+    const cues = (await camille.track('fr-FR'))!;
+    await lucie.track('fr-FR');
+    for (const cue of [cues[14]!, cues[15]!, cues[40]!]) {
+      const outcomes = await Promise.all([
+        camille.save('fr-FR', cue.id, { text: 'La version de Camille', state: 'reviewed', revision: cue.revision }),
+        lucie.save('fr-FR', cue.id, { text: 'La version de Lucie', state: 'reviewed', revision: cue.revision }),
+      ]);
+      expect(outcomes.map((o) => o.outcome).sort()).toEqual(['saved', 'stale']);
+      const winner = outcomes[0]!.outcome === 'saved' ? 'Camille' : 'Lucie';
+      for (const s of [camille, lucie]) expect((await s.track('fr-FR'))!.find((c) => c.id === cue.id)).toMatchObject({ text: `La version de ${winner}`, reviewer: winner });
+    }
+  });
+
   it('never takes a decision back, never empties a cue, and says why', async () => {
     const s = await session(options);
     const cue = (await s.track('fr-FR'))![9]!;

@@ -59,4 +59,18 @@ describe('two studios on one Postgres memory', () => {
     const track = parse(readFileSync(join(options.out, options.title, LANG, `${options.title}.${LANG}.srt`))).track;
     expect(track.cues.find((c) => c.id === seenByLucie.id)!.lines.map(lineText).join('\n')).toBe('La version de Camille');
   }, 120_000);
+
+  it('saves exactly one of two saves made at once on one revision, on each of several cues', async () => {
+    const [camille, lucie] = studios as [Studio, Studio];
+    const shown = (await cues(lucie)).filter((c) => c.text !== '').slice(10, 16);
+    for (const cue of shown) {
+      const answers = await Promise.all([
+        put(camille, cue.id, { text: 'Camille, en même temps', state: 'reviewed', revision: cue.revision }),
+        put(lucie, cue.id, { text: 'Lucie, en même temps', state: 'reviewed', revision: cue.revision }),
+      ]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      const winner = answers[0]!.status === 200 ? 'Camille' : 'Lucie';
+      for (const studio of studios) expect((await cues(studio)).find((c) => c.id === cue.id)).toMatchObject({ text: `${winner}, en même temps`, reviewer: winner });
+    }
+  }, 120_000);
 });
