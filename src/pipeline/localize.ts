@@ -136,7 +136,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     const pairs = await memory.pairs();
     for (const target of options.targets) runDiagnostics.push(...pairsApart(pairs, { source: options.source, target }));
     // Nothing is written in a dry run, so nothing a translator edited can be overwritten.
-    const record = options.dryRun ? undefined : await readWrittenRecord(runDir);
+    const record = options.dryRun ? undefined : await readWrittenRecord(runDir, options.targets);
     const edits: ReadonlyMap<string, ReviewEdit> =
       record === undefined
         ? new Map()

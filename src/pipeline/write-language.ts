@@ -10,7 +10,7 @@ import { xliffParts } from '../review/xliff-write.js';
 import { reviewXliffFile } from './review-edits.js';
 import { nextTurn } from './next-turn.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { sha256 } from './written-record.js';
+import { recordWrittenLanguage, sha256 } from './written-record.js';
 import { recordTrackVersion } from './track-versions-file.js';
 
 export interface WriteLanguageInput {
@@ -74,6 +74,7 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
   await write(join(runDir, reviewXliffFile(title, target)), () => xliffParts(input.pkg));
   await write(`${base}.review.html`, () => reviewSheetParts(input.pkg));
   await write(join(runDir, target, 'qc.json'), () => `${JSON.stringify(qcJson, null, 2)}\n`);
+  await recordWrittenLanguage(runDir, target, out.sha256);
   return out;
 }
 

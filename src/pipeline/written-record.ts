@@ -1,12 +1,16 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import { writeFileAtomic } from './write-atomic.js';
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** What the last run into a folder did, from its `run.json`. */
+/** Beside a language's files: what the last write of the language wrote (`recordWrittenLanguage`). */
+const LANGUAGE_RECORD = '.subloc-written.json';
+
+/** What the last run into a folder did, from its `run.json` and its languages' own records. */
 export interface WrittenRecord {
   /**
    * Each file's SHA-256 by its path relative to the run folder. Empty when
@@ -18,21 +22,41 @@ export interface WrittenRecord {
   provider?: string;
 }
 
-export async function readWrittenRecord(runDir: string): Promise<WrittenRecord> {
-  const files = new Map<string, string>();
-  let report: unknown;
+/**
+ * Records, once a language's files are written, each one's SHA-256 by its
+ * path relative to the run folder. A run that stops after writing some
+ * languages (a quota, a refusal) writes no `run.json`: without this, the
+ * next run would take the files it wrote for a translator's edits.
+ */
+export async function recordWrittenLanguage(runDir: string, language: string, hashes: Readonly<Record<string, string>>): Promise<void> {
+  await writeFileAtomic(join(runDir, language, LANGUAGE_RECORD), `${JSON.stringify({ sha256: hashes })}\n`);
+}
+
+async function readJson(path: string): Promise<unknown> {
   try {
-    report = JSON.parse(await readFile(join(runDir, 'run.json'), 'utf8'));
+    return JSON.parse(await readFile(path, 'utf8'));
   } catch {
-    return { files };
+    return undefined;
   }
-  const { languages, provider } = (report ?? {}) as { languages?: unknown; provider?: unknown };
+}
+
+function addHashes(files: Map<string, string>, hashes: unknown): void {
+  if (hashes === null || typeof hashes !== 'object') return;
+  for (const [file, hash] of Object.entries(hashes)) if (typeof hash === 'string') files.set(file, hash);
+}
+
+/** The files `run.json` names, each of `languages` as its own record says when it has one (it is as new as the language's files). */
+export async function readWrittenRecord(runDir: string, languages: readonly string[]): Promise<WrittenRecord> {
+  const files = new Map<string, string>();
+  const report = await readJson(join(runDir, 'run.json'));
+  const { languages: reported, provider } = (report ?? {}) as { languages?: unknown; provider?: unknown };
   const record: WrittenRecord = typeof provider === 'string' ? { files, provider } : { files };
-  if (!Array.isArray(languages)) return record;
+  if (Array.isArray(reported)) for (const language of reported) addHashes(files, (language as { sha256?: unknown } | null)?.sha256);
   for (const language of languages) {
-    const hashes = (language as { sha256?: unknown } | null)?.sha256;
-    if (hashes === null || typeof hashes !== 'object') continue;
-    for (const [file, hash] of Object.entries(hashes)) if (typeof hash === 'string') files.set(file, hash);
+    const own = (await readJson(join(runDir, language, LANGUAGE_RECORD))) as { sha256?: unknown } | undefined;
+    if (own?.sha256 === null || typeof own?.sha256 !== 'object') continue;
+    for (const file of [...files.keys()]) if (file.startsWith(`${language}${sep}`)) files.delete(file);
+    addHashes(files, own.sha256);
   }
   return record;
 }

@@ -77,6 +77,25 @@ describe('subloc localize with DeepL (a DeepL-compatible server on loopback)', (
     expect(billedBefore + t.deepl.state.billedCharacters).toBe(fullBill);
   });
 
+  it('after a run the quota stopped, does not take the files it wrote for some languages for a translator’s edits', async () => {
+    const runTo = (targets: string) => cli(['localize', '--input', sample, '--target', targets, '--formats', 'srt', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), '--json', '--no-condense', '--concurrency', '1'], root, t.env);
+    expect((await runTo('en-US,fr-FR')).code).toBe(0);
+    // en-US and fr-FR come from the memory and are written again; de-DE stops on the quota.
+    t.deepl.options.characterLimit = t.deepl.state.billedCharacters + 300;
+    const stopped = await runTo('en-US,fr-FR,de-DE');
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toMatch(/quota/i);
+    t.deepl.options.characterLimit = 10_000_000;
+    const resumed = await runTo('en-US,fr-FR,de-DE');
+    expect(resumed.stderr).toBe('');
+    const report = JSON.parse(resumed.stdout) as RunReport;
+    expect(report.languages.map((l) => [l.language, l.reviewImport ?? null])).toEqual([
+      ['en-US', null],
+      ['fr-FR', null],
+      ['de-DE', null],
+    ]);
+  });
+
   it('keeps the run to its concurrency across languages, and rides out 429 and 503 with deepl-node\'s own retries', async () => {
     t.deepl.fail({ type: 'status', status: 429, times: 1 });
     t.deepl.fail({ type: 'status', status: 503, times: 1 });

@@ -146,8 +146,13 @@ describe('localize and a review XLIFF edited in place', () => {
     expect(readdirSync(join(dir, 'out/film/fr-FR'))).not.toContain(temp);
   });
 
-  it('takes its own file back when run.json is gone, importing nothing', async () => {
+  it('knows its own file by the language’s record when run.json is gone, and takes it back importing nothing when that is gone too', async () => {
     rmSync(join(dir, 'out/film/run.json'));
+    const known = await localize();
+    expect(known.code).toBe(0);
+    expect((JSON.parse(known.stdout) as RunReport).languages[0]!.reviewImport).toBeUndefined();
+    rmSync(join(dir, 'out/film/run.json'));
+    rmSync(join(dir, 'out/film/fr-FR/.subloc-written.json'));
     const r = await localize();
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
