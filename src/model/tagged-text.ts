@@ -1,5 +1,5 @@
 import { lineJoiner } from './language.js';
-import { normalizeLine, span } from './spans.js';
+import { normalizeLine, sameStyle, span } from './spans.js';
 import type { Span } from './track.js';
 
 /**
@@ -34,6 +34,23 @@ function unescapeText(text: string): string {
 export function toTagged(lines: readonly Span[][], language: string): TaggedText {
   const joiner = lineJoiner(language);
   return taggedOf(lines.flatMap((line, i) => (i === 0 ? line : [span(DIALOGUE_DASH.test(line[0]?.text ?? '') ? '\n' : joiner, line[0] ?? {}), ...line])));
+}
+
+/**
+ * A translator's own cue as tagged text, every line break kept (an edited
+ * subtitle file, as the studio keeps a typed break): the fitter keeps them
+ * where they fit. Empty lines are dropped.
+ */
+export function toTaggedLines(lines: readonly Span[][]): TaggedText {
+  const spans: Span[] = [];
+  for (const line of lines) {
+    if (line.every((s) => s.text.trim() === '')) continue;
+    const before = spans.at(-1);
+    // Inside a style only when both lines hold it there: `<i>a\nb</i>`, but `a\n<i>b</i>`.
+    if (before !== undefined) spans.push(span('\n', sameStyle(before, line[0]!) ? before : {}));
+    spans.push(...line);
+  }
+  return taggedOf(spans);
 }
 
 /**

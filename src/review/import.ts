@@ -2,7 +2,7 @@ import { compareStatus, cueStatusIn, highestStatus, lowestStatus } from '../memo
 import { STUDIO_PROVIDER, type MemoryEntry, type MemoryStatus } from '../memory/store.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
-import { isTextBroken, toTagged, type TaggedText } from '../model/tagged-text.js';
+import { isTextBroken, toTagged, toTaggedLines, type TaggedText } from '../model/tagged-text.js';
 import type { Unit } from '../model/unit.js';
 import type { Alignment } from './align.js';
 import type { XliffCue, XliffRead } from './xliff-read.js';
@@ -312,7 +312,7 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
       if (unit.cueIds.every((id) => !alignment.byCue.has(id))) untouched.push(...unit.cueIds);
       continue;
     }
-    const target = lines.map((l) => toTagged(l, opts.language));
+    const target = lines.map(toTaggedLines);
     if (target.every((t) => t.trim() === '')) {
       plan.skipped++;
       continue;

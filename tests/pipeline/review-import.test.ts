@@ -1,6 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { parse } from '../../src/formats/parse.js';
+import { lineText } from '../../src/model/spans.js';
+import { localize } from '../../src/pipeline/localize.js';
+import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
 import { importReview } from '../../src/pipeline/review-import.js';
 import { filmFolder } from '../helpers/film-folder.js';
 import { storedEntries } from '../helpers/stored-entries.js';
@@ -25,6 +29,17 @@ describe('the review import flow', () => {
       [['北京，早上七点。'], ['Beijing, seven in the morning.'], 'reviewed', 'Li', '2026-12-01T10:00:00.000Z'],
       [['热线响了。'], ['The hotline rings.'], 'reviewed', 'Li', '2026-12-01T10:00:00.000Z'],
     ]);
+  });
+
+  it('keeps the lines a translator broke a cue into, in the memory and in the next track', async () => {
+    writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), EDITED.replace('Beijing, seven in the morning.', 'Beijing,\n<i>seven</i> in the morning.'));
+    expect(await importReview({ file: 'hotline-beijing.en-US.srt', reviewer: 'Li', cwd: dir, env: {} })).toMatchObject({ outcome: 'imported' });
+    expect((await stored())[0]!.target).toEqual(['Beijing,\n<i>seven</i> in the morning.']);
+    const options = await resolveLocalizeOptions({ config: 'subloc.config.json', provider: 'offline', memory: '.subloc/memory.sqlite' }, dir, {});
+    await localize(options);
+    const track = parse(readFileSync(join(options.out, 'hotline-beijing/en-US/hotline-beijing.en-US.srt'))).track;
+    expect(track.cues[0]!.lines.map(lineText)).toEqual(['Beijing,', 'seven in the morning.']);
+    expect(track.cues[0]!.lines[1]![0]).toEqual({ text: 'seven', italic: true });
   });
 
   it('answers a file whose language it cannot tell, or that contradicts --language, with what it found and touches nothing', async () => {

@@ -194,7 +194,7 @@ describe('planSubtitleImport', () => {
     const edited = track([timed('a', 1100, 3000, 'Citizens|call'), timed('b', 3100, 5000, '12345.'), timed('c', 6000, 8000, 'Hello'), timed('d', 9000, 11000, 'the hotline')]);
     const plan = planSubtitleImport(alignByTiming(edited, source), edited.cues.length, { ...opts, stored: lookup, reviewer: 'Ann' });
     expect(plan.entries).toEqual([
-      expect.objectContaining({ source: ['市民拨打', '12345。'], target: ['Citizens call', '12345.'], status: 'reviewed', reviewer: 'Ann', provider: 'srt', glossaryVersion: '' }),
+      expect.objectContaining({ source: ['市民拨打', '12345。'], target: ['Citizens\ncall', '12345.'], status: 'reviewed', reviewer: 'Ann', provider: 'srt', glossaryVersion: '' }),
       expect.objectContaining({ source: ['热线'], target: ['the hotline'], status: 'reviewed' }),
     ]);
     expect(plan.unchanged).toBe(1);
