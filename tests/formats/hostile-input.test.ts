@@ -141,4 +141,15 @@ describe('control characters in SRT and WebVTT', () => {
     expect(found).toEqual([expect.objectContaining({ severity: 'warning', line: format === 'srt' ? 3 : 4, column: 3 })]);
     expect(found[0]!.message).toMatch(/^found the control character U\+0000 \(and 2 more\); expected text; left out$/);
   });
+
+  it.each([
+    ['srt', '1\n00:00:01,000 --> 00:00:02,000\ndon\u0092t \u0085 \u007f\u0081x\n'],
+    ['vtt', 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\ndon\u0092t \u0085 \u007f\u0081x\n'],
+  ] as const)('%s: a C1 control read as the Windows-1252 character it stands for, DEL and the unnamed ones left out', (format, text) => {
+    const { track, diagnostics } = parse(Buffer.from(text), { format });
+    expect(track.cues[0]!.lines.map((l) => l.map((s) => s.text).join(''))).toEqual(['don\u2019t \u2026 x']);
+    const found = diagnostics.filter((d) => d.code === 'input/control-characters');
+    expect(found).toEqual([expect.objectContaining({ severity: 'warning', line: format === 'srt' ? 3 : 4, column: 4 })]);
+    expect(found[0]!.message).toBe('found the control character U+0092 (and 3 more); expected text; read as `\u2019`, the Windows-1252 character it stands for in a file converted from Windows-1252 as if it were Latin-1');
+  });
 });

@@ -50,10 +50,22 @@ function isCharacter(value: number): boolean {
  * raw, a carriage return split a cue into lines or ended it in every format.
  */
 function fromCodePoint(value: number): string {
-  if (value < 0x20 || value === 0x7f) return value >= 0x09 && value <= 0x0d ? ' ' : '';
+  if (value < 0x20) return value >= 0x09 && value <= 0x0d ? ' ' : '';
+  if (value >= 0x7f && value <= 0x9f) return windows1252For(value);
   // Noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF), which no writer may carry either.
   if ((value & 0xfffe) === 0xfffe || (value >= 0xfdd0 && value <= 0xfdef)) return '';
-  return String.fromCodePoint(C1_REPLACEMENTS[value] ?? value);
+  return String.fromCodePoint(value);
+}
+
+/**
+ * The Windows-1252 character a C1 control stands for in subtitle text
+ * (`U+0092` for `’`: a file converted from Windows-1252 as if it were
+ * Latin-1), as HTML reads its numeric references; nothing for DEL and the
+ * five codes Windows-1252 leaves unnamed.
+ */
+export function windows1252For(c1: number): string {
+  const replacement = C1_REPLACEMENTS[c1];
+  return replacement === undefined ? '' : String.fromCharCode(replacement);
 }
 
 /** Digits after `&#` at `from`: the value and where they end. */

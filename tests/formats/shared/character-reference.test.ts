@@ -44,6 +44,8 @@ describe('character references', () => {
     expect(matchCharacterReference('&#1;', 0)).toEqual({ chars: '', end: 4 });
     expect(matchCharacterReference('&#27;', 0)).toEqual({ chars: '', end: 5 });
     expect(matchCharacterReference('&#127;', 0)).toEqual({ chars: '', end: 6 });
+    // A C1 code Windows-1252 names no character for: nothing, not the control itself.
+    expect(matchCharacterReference('&#129;', 0)).toEqual({ chars: '', end: 6 });
     expect(matchCharacterReference('&#xFFFE;', 0)).toEqual({ chars: '', end: 8 });
     expect(consume('&#xFDD0;')).toEqual(['', 8]);
   });

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { X2jOptions, XMLParser } from 'fast-xml-parser';
 import type { Diagnostic, Location } from '../../../model/diagnostic.js';
 import { namedCharacter } from '../character-reference.js';
-import { codePointName, controlCharacter } from '../control-characters.js';
+import { C1_CONTROL, codePointName, controlCharacter, controlCharactersFound, withoutC1Controls } from '../control-characters.js';
 import { escapeText } from '../xml-escape.js';
 import { XML_CONTROL } from '../lower.js';
 import { SourceLines } from '../source-lines.js';
@@ -92,8 +92,14 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
     if (!prolog) return { diagnostics: [notWellFormed(format, text, lines, 'expected a root element after the XML declaration, comments and DOCTYPE')] };
     if (prolog.entity) return { diagnostics: [messages.doctypeEntities(format, prolog.entity.name, lines.locate(prolog.entity.offset))] };
 
-    // fast-xml-parser keeps them in the text; every XML tool refuses the document.
-    const control = text.search(XML_CONTROL);
+    // fast-xml-parser keeps them in the text; every XML tool refuses the document. A C1 control XML allows is
+    // looked for in the same pass: found, the controls XML forbids are looked for after it.
+    let control = text.search(ANY_CONTROL);
+    const c1 = control >= 0 && isC1(text.charCodeAt(control)) ? control : undefined;
+    if (c1 !== undefined) {
+      const after = text.slice(c1).search(XML_CONTROL);
+      control = after < 0 ? -1 : c1 + after;
+    }
     if (control >= 0) return { diagnostics: [messages.notWellFormed(format, controlCharacter(text, control), lines.locate(control))] };
 
     // A character reference may name only what XML may hold; `&#13;` is a line end, which the parser would keep as a carriage return.
@@ -134,6 +140,10 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
     }
     if (roots !== 1 || strayText || !root) return { diagnostics: [notWellFormed(format, text, lines, 'expected exactly one root element')] };
     if (numeric?.carriageReturn) endLines(root);
+    // DEL and the C1 controls, written raw or as references: what a screen shows nothing for, or the Windows-1252 character meant.
+    const firstC1 = c1 === undefined ? numeric?.c1 : numeric?.c1 === undefined ? { offset: c1, value: text.charCodeAt(c1) } : numeric.c1.offset < c1 ? numeric.c1 : { offset: c1, value: text.charCodeAt(c1) };
+    const c1Count = firstC1 === undefined ? 0 : replaceC1(root);
+    if (c1Count > 0) said.push(controlCharactersFound(firstC1!.value, c1Count, lines.locate(firstC1!.offset)));
     return { root, locator: new Locator(root, tags.starts, lines), tags, diagnostics: said };
   };
 }
@@ -170,22 +180,45 @@ function htmlReferences(text: string, from: number): { text: string; found: { na
 /** A comment or CDATA section (their `&` is text), or a numeric reference. */
 const NUMERIC_REFERENCE = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));/g;
 
-/** The first numeric reference to a character XML cannot hold, and whether one names a carriage return. */
-function numericReferences(text: string, from: number): { forbidden?: { written: string; value: number; offset: number }; carriageReturn: boolean } {
+/** The first numeric reference to a character XML cannot hold, whether one names a carriage return, and the first that names a C1 control. */
+function numericReferences(text: string, from: number): { forbidden?: { written: string; value: number; offset: number }; carriageReturn: boolean; c1?: { value: number; offset: number } } {
   NUMERIC_REFERENCE.lastIndex = from;
   let carriageReturn = false;
+  let c1: { value: number; offset: number } | undefined;
   for (let m = NUMERIC_REFERENCE.exec(text); m !== null; m = NUMERIC_REFERENCE.exec(text)) {
     if (m[1] === undefined && m[2] === undefined) continue;
     const value = m[1] === undefined ? Number(m[2]) : Number.parseInt(m[1], 16);
     if (value === 0x0d) carriageReturn = true;
+    else if (isC1(value)) c1 ??= { value, offset: m.index };
     else if (value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff) || (value <= 0xffff && XML_CONTROL_CHAR.test(String.fromCharCode(value)))) {
       return { forbidden: { written: m[0], value, offset: m.index }, carriageReturn };
     }
   }
-  return { carriageReturn };
+  return c1 === undefined ? { carriageReturn } : { carriageReturn, c1 };
 }
 
 const XML_CONTROL_CHAR = new RegExp(XML_CONTROL.source);
+/** `XML_CONTROL` and `C1_CONTROL` in one class: a clean document is searched once. */
+const ANY_CONTROL = new RegExp(`${XML_CONTROL.source.slice(0, -1)}${C1_CONTROL.source.slice(1)}`);
+
+function isC1(c: number): boolean {
+  return c >= 0x7f && c <= 0x9f;
+}
+
+/** Each text's C1 controls as `withoutC1Controls` reads them; how many there were. */
+function replaceC1(node: XNode): number {
+  const name = nameOf(node);
+  if (name === TEXT) {
+    const text = textOf(node);
+    const count = text.match(C1_CONTROL)?.length ?? 0;
+    if (count > 0) node[TEXT] = withoutC1Controls(text);
+    return count;
+  }
+  let count = 0;
+  const children = node[name];
+  if (Array.isArray(children)) for (const child of children as XNode[]) count += replaceC1(child);
+  return count;
+}
 
 /** Carriage returns in the text as the line ends they stand for, as the parser makes of those written raw. */
 function endLines(node: XNode): void {

@@ -133,6 +133,20 @@ describe.each(INPUTS)('$name refuses control characters, which XML 1.0 forbids',
   });
 });
 
+describe.each(INPUTS)('$name reads the C1 controls XML allows as the Windows-1252 characters they stand for', (input) => {
+  it.each([
+    ['written raw', 'don\u0092t \u0085\u007f'],
+    ['as references', 'don&#x92;t &#133;&#127;'],
+  ])('%s, said once at the first', (_, text) => {
+    const { diagnostics, json } = input.read(`<?xml version="1.0" encoding="UTF-8"?>\n${input.wrap(text)}\n`);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const column = input.wrap('\u0001').indexOf('\u0001') + 4;
+    expect(diagnostics.filter((d) => d.code === 'input/control-characters')).toEqual([expect.objectContaining({ severity: 'warning', line: 2, column, message: expect.stringContaining('found the control character U+0092 (and 2 more)') })]);
+    expect(json).toContain('don\u2019t \u2026');
+    expect(json).not.toMatch(/[\u007f-\u009f]/);
+  });
+});
+
 const GOOD = [
   '<?xml version="1.0" encoding="UTF-8"?>',
   '<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="en">',
