@@ -10,6 +10,8 @@ export interface CueTextNotes {
   ruby: boolean;
   /** The first `<v>` speaker name seen. */
   voice: string | undefined;
+  /** The first `<lang>` language tag seen: the text is kept, the model has no language per span. */
+  lang: string | undefined;
   /** A karaoke timestamp tag such as `<00:00:01.000>`. */
   timestamp: boolean;
   unknownTag: string | undefined;
@@ -59,7 +61,7 @@ function opensTagAcrossLines(line: string): boolean {
  * file, so a cue costs only its own spans.
  */
 export class CueTextParser {
-  readonly notes: CueTextNotes = { ruby: false, voice: undefined, timestamp: false, unknownTag: undefined, ignoredClass: undefined };
+  readonly notes: CueTextNotes = { ruby: false, voice: undefined, lang: undefined, timestamp: false, unknownTag: undefined, ignoredClass: undefined };
   private text = '';
   private pos = 0;
   private readonly reference: Cursor = { pos: 0 };
@@ -80,6 +82,7 @@ export class CueTextParser {
     const { notes } = this;
     notes.ruby = false;
     notes.voice = undefined;
+    notes.lang = undefined;
     notes.timestamp = false;
     notes.unknownTag = undefined;
     notes.ignoredClass = undefined;
@@ -238,8 +241,12 @@ export class CueTextParser {
       case 'b':
       case 'u':
       case 'ruby':
-      case 'lang':
         break;
+      case 'lang': {
+        const tag = annotation.trim();
+        if (tag !== '') this.notes.lang ??= tag;
+        break;
+      }
       case 'v': {
         const speaker = annotation.trim().replace(WHITESPACE_RUN, ' ');
         if (speaker !== '') this.notes.voice ??= speaker;

@@ -101,6 +101,9 @@ export const messages = {
   voiceDropped: (speaker: string, o: Occurrences): Diagnostic =>
     diagnostic('vtt/voice-dropped', 'info', `speaker names of voice spans such as \`<v ${excerpt(speaker)}>\` are not kept; their text is (${where(o)})`, at(o)),
 
+  langDropped: (tag: string, o: Occurrences): Diagnostic =>
+    diagnostic('vtt/lang-dropped', 'info', `language spans such as \`<lang ${excerpt(tag)}>\` are not kept; their text is, in the track's language (${where(o)})`, at(o)),
+
   timestampTagDropped: (o: Occurrences): Diagnostic =>
     diagnostic('vtt/timestamp-tag-dropped', 'info', `karaoke timestamp tags such as \`<00:00:01.000>\` are not kept; the text is (${where(o)})`, at(o)),
 

@@ -406,6 +406,7 @@ class WebVttReader {
     const { tally } = this;
     if (notes.ruby) tally.note('ruby', (_, o) => messages.rubyDropped(o), '', line, cueId);
     if (notes.voice !== undefined) tally.note('voice', messages.voiceDropped, notes.voice, line, cueId);
+    if (notes.lang !== undefined) tally.note('lang', messages.langDropped, notes.lang, line, cueId);
     if (notes.timestamp) tally.note('timestamp', (_, o) => messages.timestampTagDropped(o), '', line, cueId);
     if (notes.unknownTag !== undefined) tally.note(`tag:${notes.unknownTag}`, messages.unknownTag, notes.unknownTag, line, cueId);
     if (notes.ignoredClass !== undefined) tally.note(`class:${notes.ignoredClass}`, messages.classIgnored, notes.ignoredClass, line, cueId);

@@ -110,6 +110,13 @@ describe('webvtt reader', () => {
     expect(codes('WEBVTT\n\n00:02.000 --> 00:01.000\nx')).toEqual(['warning vtt/end-before-start 3']);
   });
 
+  it('keeps the text of a language span and says the language was not kept, once for the file', () => {
+    const { track, diagnostics } = parse('WEBVTT\n\n00:00.000 --> 00:01.000\n<lang fr>Bonjour</lang>, he said.\n\n00:02.000 --> 00:03.000\n<lang de>Danke</lang>');
+    expect(track.cues.map((c) => c.lines)).toEqual([[[{ text: 'Bonjour, he said.' }]], [[{ text: 'Danke' }]]]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'vtt/lang-dropped', severity: 'info', line: 4 })]);
+    expect(diagnostics[0]!.message).toContain('`<lang fr>`');
+  });
+
   it('reads styles, voices, entities and nesting in cue text', () => {
     const { track, diagnostics } = parse('WEBVTT\n\n00:00.000 --> 00:01.000\n<v Roger><i>Hi &amp; <b.yellow>bye</b></i>&#x21;\n<u>Two</u> &lt;3 &nbsp;');
     expect(track.cues[0]!.lines).toEqual([
