@@ -45,6 +45,8 @@ export interface ManifestLanguage {
   delivery?: DeliveryRun;
   /** A later run that refused to replace this delivery: when, under which QC profile, its QC figures and why. */
   newerRefused?: { created: string; qcProfile: string; qc: { errors: number; warnings: number }; refusal: string };
+  /** The source language itself, delivered as it was written: no translation, so no cue is approved, reviewed or a draft. */
+  original?: true;
   cues: number;
   /** Cues whose translation a reviewer approved, reviewed, or that are machine drafts nobody reviewed. */
   approved: number;

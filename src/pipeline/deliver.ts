@@ -5,7 +5,8 @@ import { parse } from '../formats/parse.js';
 import { createMatcher, loadGlossary } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
 import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
-import type { Track } from '../model/track.js';
+import type { Lang, Track } from '../model/track.js';
+import { canonicalLanguageTag } from '../model/language.js';
 import { frameRateLabel } from '../model/frame-rate.js';
 import { runQc } from '../qc/index.js';
 import { segment } from '../translate/segment.js';
@@ -20,7 +21,7 @@ import { recoverDelivery, writeDeliverySet, type DeliverySet, type WriteSetOptio
 import type { DeliverOptions } from './deliver-options.js';
 import { withDeliveryLock } from './deliver-lock.js';
 import { checkRunFolder } from './out-folder.js';
-import { languageTrack } from './language-track.js';
+import { languageTrack, type LanguageTrack } from './language-track.js';
 import { pairsApart } from './pairs-apart.js';
 import { fixTiming, type TimingChange } from '../timing/fix-timing.js';
 
@@ -31,6 +32,25 @@ export interface LanguageDelivery extends ManifestLanguage {
   skipped: { format: string; reason: string }[];
   /** With `--fix-timing`: every time the fix moved, cue by cue (the manifest keeps their count). */
   timing?: TimingChange[];
+}
+
+/** A language's track as deliver gates it: which cues hold text, and the review figures of the manifest. */
+interface BuiltTrack {
+  track: Track;
+  withText: ReadonlySet<string>;
+  status: { approved: number; reviewed: number; drafts: number };
+  untranslated: number;
+  diagnostics: Diagnostic[];
+}
+
+function fromMemory(built: LanguageTrack): BuiltTrack {
+  return { track: built.track, withText: new Set(built.origins.keys()), status: built.status, untranslated: built.untranslated.length, diagnostics: built.diagnostics };
+}
+
+/** The source language delivered as it was written (a Chinese film's Chinese subtitles): no memory, no translation, no review figures. */
+function asWritten(source: Track, language: Lang): BuiltTrack {
+  const withText = new Set(source.cues.filter((c) => c.lines.some((line) => line.some((s) => s.text.trim() !== ''))).map((c) => c.id));
+  return { track: { ...source, language }, withText, status: { approved: 0, reviewed: 0, drafts: 0 }, untranslated: 0, diagnostics: [] };
 }
 
 export interface DeliveryReport {
@@ -66,22 +86,26 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
   try {
     const pairs = await memory.pairs();
     for (const language of options.languages) {
-      const built = await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery });
+      const original = canonicalLanguageTag(language) === canonicalLanguageTag(options.source);
+      const built = original ? asWritten(source, language) : fromMemory(await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery }));
       const retimed = retimeTrack(built.track, timing);
       // Per language: its reading speed may need more time than the source's template gave.
       const timed = options.fixTiming ? fixTiming(retimed.track, { language, profile: options.qcProfile, frameRate: timing.delivery, lastFrame: dayFrames(timing.delivery) - 1 }) : undefined;
       const track = timed?.track ?? retimed.track;
       const timingFindings = timed === undefined ? retimed.diagnostics : [...retimed.diagnostics, ...timed.findings];
-      const targetTagged = new Map(track.cues.filter((c) => built.origins.has(c.id)).map((c) => [c.id, toTagged(c.lines, language)]));
-      const qc = runQc(track, { language, profile: options.qcProfile, source, targetTagged, frameRate: timing.delivery, ...(glossary === undefined ? {} : { glossary }) });
-      const findings = [...pairsApart(pairs, { source: options.source, target: language }), ...built.diagnostics, ...timingFindings, ...qc];
+      const targetTagged = new Map(track.cues.filter((c) => built.withText.has(c.id)).map((c) => [c.id, toTagged(c.lines, language)]));
+      // The source checked against itself finds nothing: its numbers and terms are the ones compared with.
+      const against = original ? {} : { source, ...(glossary === undefined ? {} : { glossary }) };
+      const qc = runQc(track, { language, profile: options.qcProfile, targetTagged, frameRate: timing.delivery, ...against });
+      const findings = [...(original ? [] : pairsApart(pairs, { source: options.source, target: language })), ...built.diagnostics, ...timingFindings, ...qc];
       const errors = findings.filter((d) => d.severity === 'error');
       const entry: LanguageDelivery = {
         language,
         delivered: false,
         cues: track.cues.length,
+        ...(original ? { original: true as const } : {}),
         ...built.status,
-        untranslated: built.untranslated.length,
+        untranslated: built.untranslated,
         qc: { errors: errors.length, warnings: findings.filter((d) => d.severity === 'warning').length },
         findings,
         skipped: [],
@@ -92,7 +116,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       }
       languages.push(entry);
       // Nothing to gate: the language was never localized, whatever --allow-qc-errors says.
-      if (built.origins.size === 0) {
+      if (built.withText.size === 0) {
         entry.refusal = messages.noTranslations(language, { memory: memory.location, source: options.source });
         continue;
       }

@@ -41,6 +41,8 @@ export interface LocalizeInput {
   fps?: string;
   fixTiming?: boolean;
   condense?: boolean;
+  /** `deliver` only: the source language may be among `targets`, delivered as it was written. */
+  sourceAmongTargets?: boolean;
 }
 
 /** Everything resolved, defaulted and checked once; downstream trusts it. */
@@ -134,7 +136,7 @@ const concurrencyField: FieldReader<number> = (value, where, field) => {
   return fail(where, `\`${field}\` must be a whole number from 1 to 64, found ${foundValue(value)}`);
 };
 
-type ConfigField = Exclude<keyof LocalizeInput, 'config' | 'dryRun'>;
+type ConfigField = Exclude<keyof LocalizeInput, 'config' | 'dryRun' | 'sourceAmongTargets'>;
 type ConfigValues = Required<Pick<LocalizeInput, ConfigField>>;
 
 /** Every field of `subloc.config.json` and how it is read, in the order they are checked and listed. */
@@ -251,7 +253,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   const intoSource = targets.find((t) => canonicalLanguageTag(t) === sourceTag);
   // On the command line the list came from --target, deliver's --language or a review file's language.
   const list = cli.targets === undefined ? '`targets` lists' : 'the languages asked for include';
-  if (intoSource !== undefined) fail(origin('targets'), `${list} \`${excerpt(intoSource)}\`, the source language ${sourceTag}; expected the languages to translate into`);
+  if (intoSource !== undefined && cli.sourceAmongTargets !== true) fail(origin('targets'), `${list} \`${excerpt(intoSource)}\`, the source language ${sourceTag}; expected the languages to translate into`);
 
   // Without a key the offline provider is the default: the run still drafts everything the memory knows.
   const provider = cli.provider ?? file.provider ?? (providers.deepl.unavailable?.(env) === undefined ? 'deepl' : 'offline');

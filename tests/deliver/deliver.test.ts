@@ -107,6 +107,23 @@ describe('subloc deliver on the bundled sample', () => {
     for (const id of FESTIVAL.filter((f) => !REGISTERED.includes(f))) expect(r.stderr).toContain(`format \`${id}\` of the festival profile has no adapter`);
   });
 
+  it('delivers the source language as it was written when asked for it, beside a translation', async () => {
+    const out = join(work, 'original');
+    const r = await run(['--language', 'zh-Hans,en-US', '--out', out, '--fix-timing', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout) as { manifest: Manifest };
+    const original = report.manifest.languages.find((l) => l.language === 'zh-Hans')!;
+    expect(original).toMatchObject({ delivered: true, original: true, cues: source.cues.length, approved: 0, reviewed: 0, drafts: 0, untranslated: 0, qc: { errors: 0 } });
+    expect(report.manifest.languages.find((l) => l.language === 'en-US')).not.toHaveProperty('original');
+    const folder = join(out, 'hotline-beijing');
+    for (const file of report.manifest.files.filter((f) => f.language === 'zh-Hans')) validate(join(folder, file.path), file.format);
+    // Each cue's words as the source has them, on the delivery's frames.
+    const srt = parse(readFileSync(join(folder, 'zh-Hans/hotline-beijing.zh-Hans.srt'))).track;
+    const words = (t: Track) => t.cues.map((c) => c.lines.map((l) => l.map((x) => x.text).join('')));
+    expect(words(srt)).toEqual(words(source));
+    expect(r.stderr).not.toContain('source language');
+  });
+
   it('delivers at 25 fps from 10:00:00:00, every time on the 25 fps grid', async () => {
     const out = join(work, 'd25');
     const r = await run(['--fps', '25', '--start', '10:00:00:00', '--out', out, '--allow-qc-errors', '--json']);

@@ -72,7 +72,7 @@ export const deliver: Command = {
       for (const l of report.languages) {
         const kept = l.delivered ? undefined : m.languages.find((e) => e.language === l.language && e.delivered)?.delivery;
         const status = l.delivered ? t('deliver.files', { n: filesOf(l.language) }) : t('deliver.refused').padEnd(8);
-        const line = `  ${l.language.padEnd(7)} ${status}  ${t('deliver.languageLine', { cues: l.cues, approved: l.approved, reviewed: l.reviewed, drafts: l.drafts, untranslated: l.untranslated, errors: l.qc.errors, warnings: l.qc.warnings })}`;
+        const line = `  ${l.language.padEnd(7)} ${status}  ${l.original === true ? t('deliver.originalLine', { cues: l.cues, errors: l.qc.errors, warnings: l.qc.warnings }) : t('deliver.languageLine', { cues: l.cues, approved: l.approved, reviewed: l.reviewed, drafts: l.drafts, untranslated: l.untranslated, errors: l.qc.errors, warnings: l.qc.warnings })}`;
         io.stdout(`${line}${kept === undefined ? '' : `; ${t('deliver.earlierKept', { created: kept.created, profile: kept.profile })}`}\n`);
       }
     }
