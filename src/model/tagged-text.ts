@@ -120,24 +120,40 @@ function styledChars(spans: readonly Span[]): { char: string; style: number }[] 
   });
 }
 
+/** A line break between two lines of a cue, in `isTextBroken`'s sequence: white space of no style. */
+const BOUNDARY = -1;
+
 /**
  * Whether `lines`, as a track shows a cue, are `text` broken into lines and
- * nothing else. In a language written without spaces a break may have taken
- * the spaces it stood on (Japanese breaks at an ideographic space and shows
- * none), which joining the lines again cannot give back: `2019年　12345件`
- * shown as `2019年` / `12345件` is still that text, not an edit of it.
+ * nothing else: the same styled characters, each run of white space (a
+ * space, a translator's own break) matched by one in the lines, a line
+ * break among it or not. In a language written without spaces a break may
+ * stand where the text has none, or have taken the spaces it stood on
+ * (Japanese breaks at an ideographic space and shows none), which joining
+ * the lines again cannot give back: `2019年　12345件` shown as `2019年` /
+ * `12345件` is still that text, not an edit of it.
  */
 export function isTextBroken(text: TaggedText, lines: readonly Span[][], language: string): boolean {
   if (toTagged(lines, language) === text) return true;
-  if (lineJoiner(language) !== '') return false;
+  const spaced = lineJoiner(language) !== '';
   const want = styledChars(fromTagged(text));
+  const shown = lines.flatMap((line, n) => (n === 0 ? styledChars(line) : [{ char: '\n', style: BOUNDARY }, ...styledChars(line)]));
+  const isSpace = (c: { char: string; style: number }) => c.style === BOUNDARY || /\s/.test(c.char);
   let i = 0;
-  for (const [n, line] of lines.entries()) {
-    if (n > 0) while (i < want.length && /\s/.test(want[i]!.char)) i++;
-    for (const { char, style } of styledChars(line)) {
-      if (want[i]?.char !== char || want[i]!.style !== style) return false;
-      i++;
+  let j = 0;
+  while (i < want.length || j < shown.length) {
+    if ((i < want.length && isSpace(want[i]!)) || (j < shown.length && isSpace(shown[j]!))) {
+      const from = i;
+      while (i < want.length && isSpace(want[i]!)) i++;
+      const at = j;
+      let breakAlone = true;
+      for (; j < shown.length && isSpace(shown[j]!); j++) breakAlone &&= shown[j]!.style === BOUNDARY;
+      if (j === at || (i === from && (spaced || !breakAlone))) return false;
+      continue;
     }
+    if (i === want.length || j === shown.length || want[i]!.char !== shown[j]!.char || want[i]!.style !== shown[j]!.style) return false;
+    i++;
+    j++;
   }
-  return i === want.length;
+  return true;
 }

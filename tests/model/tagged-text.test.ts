@@ -58,4 +58,14 @@ describe('isTextBroken', () => {
     expect(isTextBroken('Beijing at seven', lines('Beijing', 'at seven'), 'en-US')).toBe(true);
     expect(isTextBroken('Beijingat seven', lines('Beijing', 'at seven'), 'en-US')).toBe(false);
   });
+
+  it('takes a translator’s own break, kept in the text, as the line break it is, whatever the style around it', () => {
+    expect(isTextBroken('Back from work,\nI circle', lines('Back from work,', 'I circle'), 'en-US')).toBe(true);
+    expect(isTextBroken('<i>Back from work,\nI circle</i>', lines('<i>Back from work,</i>', '<i>I circle</i>'), 'en-US')).toBe(true);
+    expect(isTextBroken('Back from work,\n<i>I circle</i>', lines('Back from work,', '<i>I circle</i>'), 'en-US')).toBe(true);
+    // Broken elsewhere, the same words: still the text.
+    expect(isTextBroken('Back from work,\nI circle', lines('Back from', 'work, I circle'), 'en-US')).toBe(true);
+    expect(isTextBroken('Back from work,\nI circle', lines('Back from work, I', 'circled'), 'en-US')).toBe(false);
+    expect(isTextBroken('Back from work,\n<i>I circle</i>', lines('Back from work,', 'I circle'), 'en-US')).toBe(false);
+  });
 });

@@ -35,6 +35,11 @@ describe('the review import flow', () => {
     writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), EDITED.replace('Beijing, seven in the morning.', 'Beijing,\n<i>seven</i> in the morning.'));
     expect(await importReview({ file: 'hotline-beijing.en-US.srt', reviewer: 'Li', cwd: dir, env: {} })).toMatchObject({ outcome: 'imported' });
     expect((await stored())[0]!.target).toEqual(['Beijing,\n<i>seven</i> in the morning.']);
+    // The same file again, by the same or another reviewer: nothing new, and no conflict with itself.
+    for (const reviewer of ['Li', 'Wang']) {
+      const again = await importReview({ file: 'hotline-beijing.en-US.srt', reviewer, cwd: dir, env: {} });
+      expect(again).toMatchObject({ outcome: 'imported', plan: { entries: [], unchanged: 2, skipped: 0, diagnostics: [] } });
+    }
     const options = await resolveLocalizeOptions({ config: 'subloc.config.json', provider: 'offline', memory: '.subloc/memory.sqlite' }, dir, {});
     await localize(options);
     const track = parse(readFileSync(join(options.out, 'hotline-beijing/en-US/hotline-beijing.en-US.srt'))).track;
