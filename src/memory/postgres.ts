@@ -204,6 +204,12 @@ const UPSERT = `
       SELECT 1 FROM jsonb_array_elements_text(stored.cue_status::jsonb) WITH ORDINALITY AS cue(status, k)
       WHERE array_position(${RANKED}, cue.status) > array_position(${RANKED}, COALESCE(excluded.cue_status::jsonb ->> (cue.k::int - 1), excluded.status)))`;
 
+/** `UPSERT` for rows checked against the state they were planned on: `replacesPlanned`, weight without time. */
+const UPSERT_PLANNED = UPSERT.replace(
+  'WHERE (excluded.rank, excluded.by_reviewer, excluded.updated_at) >= (stored.rank, stored.by_reviewer, stored.updated_at)',
+  'WHERE (excluded.rank, excluded.by_reviewer) >= (stored.rank, stored.by_reviewer)',
+);
+
 /**
  * The rounds of a batch: the first entry of each unit, then the second of
  * those that come twice, and so on. One statement may touch a row once; in
@@ -374,7 +380,9 @@ class PostgresMemory implements MemoryStore {
           return { written: 0, kept: 0, stale };
         }
         let written = 0;
-        for (const round of roundsOf(params)) written += (await client.query(UPSERT, columnsOf(round))).rowCount ?? 0;
+        for (const [statement, rows] of [[UPSERT, params.filter((_, i) => plannedOn[i] === undefined)], [UPSERT_PLANNED, planned.map((p) => p.row)]] as const) {
+          for (const round of roundsOf(rows)) written += (await client.query(statement, columnsOf(round))).rowCount ?? 0;
+        }
         await client.query('COMMIT');
         return { written, kept: entries.length - written };
       } catch (cause) {

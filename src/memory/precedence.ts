@@ -57,6 +57,15 @@ export function replaces(incoming: Weighed & Pick<MemoryEntry, 'cueStatus' | 'up
   return weight > 0 || (weight === 0 && Date.parse(incoming.updatedAt) >= Date.parse(stored.updatedAt));
 }
 
+/**
+ * `replaces` for a write checked against the state it was planned on
+ * (`PlannedOn`): it replaces what it saw, so whether its clock runs behind
+ * the one that wrote that is of no matter; status still never goes down.
+ */
+export function replacesPlanned(incoming: Weighed & Pick<MemoryEntry, 'cueStatus'>, stored: Weighed & Pick<MemoryEntry, 'cueStatus'>): boolean {
+  return !lowersACue(incoming, stored) && compareWeight(incoming, stored) >= 0;
+}
+
 /** Whether two answers of `exact` are one state of the unit: the same stored entry, unchanged. */
 export function sameState(a: MemoryEntry | undefined, b: MemoryEntry | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;

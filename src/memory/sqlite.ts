@@ -7,7 +7,7 @@ import { unitKey, type LanguagePair } from '../model/unit.js';
 import { bestMatch, fuzzySearch, type Candidate } from './best-match.js';
 import { toEntry, toParams, type Params, type Row } from './entry-row.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
-import { replaces, sameState } from './precedence.js';
+import { replaces, replacesPlanned, sameState } from './precedence.js';
 import { acquireRunLock, type HolderRecord } from './run-lock.js';
 import type { MemoryEntry, MemoryMatch, MemoryPairCount, MemoryStatus, MemoryStore, PlannedOn, PutResult, RunHolder, RunLock, RunLockOptions } from './store.js';
 
@@ -183,9 +183,10 @@ class SqliteMemory implements MemoryStore {
       for (const [i, entry] of entries.entries()) {
         const params = rows[i]!;
         const stored = this.selectStored.get(params);
+        const wins = plannedOn[i] === undefined ? replaces : replacesPlanned;
         if (
           stored &&
-          !replaces(entry, {
+          !wins(entry, {
             status: stored.status,
             updatedAt: stored.updated_at,
             ...(stored.by_reviewer === 1 ? { byReviewer: true } : {}),

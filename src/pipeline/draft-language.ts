@@ -61,6 +61,9 @@ function entryOf(draft: Draft, unit: Unit, pair: LanguagePair, glossaryVersion: 
   return { sourceLang: pair.source, targetLang: pair.target, source: unit.source, target: draft.targets, glossaryVersion, provider: draft.provider, status: 'draft', updatedAt: now };
 }
 
+/** How often a reviewer's unit is completed again when a reviewer saved it while its cues were drafted. */
+const COMPLETE_ATTEMPTS = 3;
+
 /** A unit's draft from its exact memory entry: the entry's text, status (the unit's and each cue's), reviewer and comments. */
 export function memoryDraft(unit: Unit, hit: MemoryEntry): Draft {
   const draft: Draft = { unitId: unit.id, targets: [...hit.target], origin: 'memory-exact', provider: 'memory', billedCharacters: 0, status: hit.status };
@@ -104,7 +107,12 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const search = () => searchMemory(input);
   const { drafts, pending, suggestions, partial, regrouped } = await (input.searchInTurn ? input.searchInTurn(search) : search());
   // Stored as the units they now are, so the studio and the next run find them; a dry run or a delivery writes nothing.
-  if (input.translator && regrouped.size > 0) await memory.put([...regrouped.values()]);
+  // Only where the unit still has no entry: a reviewer may have saved it in the studio since the search.
+  if (input.translator && regrouped.size > 0) {
+    const entries = [...regrouped.values()];
+    const unless = (some: readonly MemoryEntry[]) => memory.put(some, some.map(() => ({ glossaryVersion, entry: undefined })));
+    if ((await unless(entries)).stale !== undefined) for (const entry of entries) await unless([entry]);
+  }
   const notes = [...regrouped].map(([unitId, entry]) => regroupedNote(units.find((u) => u.id === unitId)!, entry));
   let done = drafts.length;
   input.onProgress(done);
@@ -133,12 +141,25 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const claimKey = (unit: Unit) => unitClaimKey(pair, glossaryVersion, unit.source);
   const store = async (batch: readonly Draft[]) => {
     const now = new Date().toISOString();
-    const entries = batch.flatMap((d) => {
-      const unit = byId.get(d.unitId)!;
-      const hit = partial.get(d.unitId);
-      return (hit === undefined ? entryOf(d, unit, pair, glossaryVersion, now) : completed(unit, hit, d, now).entry) ?? [];
-    });
+    const entries = batch.flatMap((d) => (partial.has(d.unitId) ? [] : (entryOf(d, byId.get(d.unitId)!, pair, glossaryVersion, now) ?? [])));
     if (entries.length > 0) await memory.put(entries);
+    for (const d of batch) if (partial.has(d.unitId)) await storeCompleted(byId.get(d.unitId)!, d, now);
+  };
+  /**
+   * A reviewer's unit completed with the provider's cues, stored only over
+   * the entry it was completed from: when a reviewer saved the unit since
+   * (the studio), it is completed again on that save, which stays whole.
+   */
+  const storeCompleted = async (unit: Unit, provided: Draft, now: string) => {
+    for (let attempt = 1; attempt <= COMPLETE_ATTEMPTS; attempt++) {
+      const hit = partial.get(unit.id)!;
+      const { entry } = completed(unit, hit, provided, now);
+      if (entry === undefined || entry.target.every((t, k) => t === hit.target[k])) return;
+      if ((await memory.put([entry], [{ glossaryVersion, entry: hit }])).stale === undefined) return;
+      const current = await memory.exact(unit.source, pair, glossaryVersion);
+      if (current === undefined) return;
+      partial.set(unit.id, current);
+    }
   };
   const diagnostics: Diagnostic[] = [...notes];
   let condense: CondenseResult | undefined;

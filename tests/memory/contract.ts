@@ -393,11 +393,18 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
         expect(await b!.put([reviewerChange('Lucie', '2026-11-06T10:00:00.000Z')], [{ glossaryVersion: 'g1', entry: await b!.exact(PLANNED_UNIT, PAIR, 'g1') }])).toEqual({ written: 1, kept: 0 });
         expect(await a!.put([reviewerChange('Camille', '2026-11-07T10:00:00.000Z')], [{ glossaryVersion: 'g1', entry: undefined }])).toEqual({ written: 0, kept: 0, stale: 1 });
         expect(await a!.put([entry({ source: ['新的一句'] })], [{ glossaryVersion: 'g1', entry: undefined }])).toEqual({ written: 1, kept: 0 });
+        // Planned on what is there, a change made on a machine whose clock runs behind is written all the same; its status still never goes down.
+        const now = { glossaryVersion: 'g1', entry: await a!.exact(PLANNED_UNIT, PAIR, 'g1') };
+        expect(await a!.put([reviewerChange('Mei', '2026-10-01T10:00:00.000Z')], [now])).toEqual({ written: 1, kept: 0 });
+        expect((await a!.exact(PLANNED_UNIT, PAIR, 'g1'))?.reviewer).toBe('Mei');
+        const approved = { ...reviewerChange('Mei', '2026-10-02T10:00:00.000Z'), status: 'approved' as const };
+        await a!.put([approved], [{ glossaryVersion: 'g1', entry: await a!.exact(PLANNED_UNIT, PAIR, 'g1') }]);
+        expect(await a!.put([reviewerChange('Jo', '2026-12-01T10:00:00.000Z')], [{ glossaryVersion: 'g1', entry: await a!.exact(PLANNED_UNIT, PAIR, 'g1') }])).toEqual({ written: 0, kept: 1 });
         // A batch is written whole on what it was planned on, or not at all.
         const batch = [entry({ source: ['又一句'], status: 'reviewed' }), reviewerChange('Camille', '2026-11-08T10:00:00.000Z')];
         expect(await a!.put(batch, [{ glossaryVersion: 'g1', entry: undefined }, { glossaryVersion: 'g1', entry: seen }])).toEqual({ written: 0, kept: 0, stale: 1 });
         expect(await a!.exact(['又一句'], PAIR, 'g1')).toBeUndefined();
-        expect((await a!.exact(PLANNED_UNIT, PAIR, 'g1'))?.reviewer).toBe('Lucie');
+        expect((await a!.exact(PLANNED_UNIT, PAIR, 'g1'))?.reviewer).toBe('Mei');
       });
 
       it('writes exactly one of changes planned on one state by processes of their own', async () => {

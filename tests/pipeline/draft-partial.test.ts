@@ -54,6 +54,28 @@ describe('a unit a reviewer translated only in part', () => {
     await memory.close();
   });
 
+  it.each([
+    ['still leaves the second cue empty: the fill goes on top of the new save', ['Une autre habitante appelle :', ''], ['Une autre habitante appelle :', 'MT 说电梯坏了。']],
+    ['fills both cues: it stays as saved', ['Une autre habitante appelle :', 'et dit que l’ascenseur est en panne.'], ['Une autre habitante appelle :', 'et dit que l’ascenseur est en panne.']],
+  ])('never stores its completion over a save made while its cues were drafted (a save that %s)', async (_, saved, expected) => {
+    const memory = openMemory(':memory:');
+    await memory.put([studioEntry]);
+    const studioSave = reviewerEntry(unit, { texts: saved, states: ['reviewed', saved[1] === '' ? 'draft' : 'reviewed'], comments: ['', ''] }, { pair: PAIR, reviewer: 'Lucie', now: '2026-12-01T11:00:00.000Z' });
+    const meanwhile: Translator = {
+      id: 'machine',
+      async translate(units, req) {
+        // The studio saves the unit while DeepL drafts it.
+        await memory.put([studioSave], [{ glossaryVersion: 'g1', entry: await memory.exact(unit.source, PAIR, 'g1') }]);
+        return machine.translate(units, req);
+      },
+    };
+    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: meanwhile, onProgress: () => {} });
+    expect((await memory.exact(unit.source, PAIR, 'g1'))?.target).toEqual(expected);
+    expect((await memory.exact(unit.source, PAIR, 'g1'))?.reviewer).toBe('Lucie');
+    expect(drafts[0]!.targets).toEqual(expected);
+    await memory.close();
+  });
+
   it('keeps what the reviewer wrote when nothing can fill the rest (offline, no match)', async () => {
     const memory = openMemory(':memory:');
     await memory.put([studioEntry]);
