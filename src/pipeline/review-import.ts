@@ -100,7 +100,8 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
         // The folder localize wrote, whose name is the tag spelt one way (`en-us` is `en-US/`).
         versions: await readTrackVersions(join(options.out, options.title, canonicalLanguageTag(language))),
       });
-      return { plan: planned, plannedOn: reviewed(planned.entries) };
+      // What the reader said of the file (a placement or style it dropped, characters it replaced) comes first.
+      return { plan: { ...planned, diagnostics: [...edited.diagnostics, ...planned.diagnostics] }, plannedOn: reviewed(planned.entries) };
     };
     const { plan: stored, written } = await storeImport(store, path, await plan(), plan);
     const result = { name, title: options.title, language, plan: stored };

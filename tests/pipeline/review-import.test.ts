@@ -47,6 +47,14 @@ describe('the review import flow', () => {
     expect(track.cues[0]!.lines[1]![0]).toEqual({ text: 'seven', italic: true });
   });
 
+  it('says what the reader said of the edited file: what it dropped or replaced', async () => {
+    writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), EDITED.replace('The hotline rings.', '{\\an8}The hotline don\u0092t ring.'));
+    const result = await importReview({ file: 'hotline-beijing.en-US.srt', reviewer: 'Li', cwd: dir, env: {} });
+    expect(result).toMatchObject({ outcome: 'imported' });
+    expect(result.outcome === 'imported' && result.plan.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['input/control-characters']));
+    expect((await stored())[1]!.target).toEqual(['The hotline don\u2019t ring.']);
+  });
+
   it('answers a file whose language it cannot tell, or that contradicts --language, with what it found and touches nothing', async () => {
     writeFileSync(join(dir, 'edited.srt'), EDITED);
     writeFileSync(join(dir, 'hotline-beijing.fr-FR.srt'), EDITED);
