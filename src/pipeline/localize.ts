@@ -26,6 +26,7 @@ import { languageReport, reportJson, totals, type LanguageReport, type RunReport
 import { writeFileAtomic } from './write-atomic.js';
 import { writeLanguage, type WrittenLanguage } from './write-language.js';
 import { readWrittenRecord } from './written-record.js';
+import { refuseEditedTracks } from './edited-tracks.js';
 import { unitBudgets } from './unit-budgets.js';
 import type { UnitClaims } from './unit-claims.js';
 import { pairsApart } from './pairs-apart.js';
@@ -137,6 +138,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     for (const target of options.targets) runDiagnostics.push(...pairsApart(pairs, { source: options.source, target }));
     // Nothing is written in a dry run, so nothing a translator edited can be overwritten.
     const record = options.dryRun ? undefined : await readWrittenRecord(runDir, options.targets);
+    if (record !== undefined) await refuseEditedTracks({ runDir, title: options.title, targets: options.targets, formats: options.formats, written: record.files });
     const edits: ReadonlyMap<string, ReviewEdit> =
       record === undefined
         ? new Map()

@@ -1,4 +1,5 @@
 import { planWithMemory, reviewedWork, storedEntries, storeImport, type PlannedImport } from './stored-entries.js';
+import { recordTakenBack } from './written-record.js';
 import { extname, join, relative, resolve } from 'node:path';
 import { decode } from '../formats/decode.js';
 import { parse } from '../formats/parse.js';
@@ -54,7 +55,8 @@ function isXliff(file: string, text: string): boolean {
 export async function importReview(input: ReviewImportInput): Promise<ReviewImportResult> {
   const { cwd } = input;
   const path = resolve(cwd, input.file);
-  const decoded = decode(await readInput(path));
+  const bytes = await readInput(path);
+  const decoded = decode(bytes);
   const name = relative(cwd, path) || input.file;
   if (hasErrors(decoded.diagnostics)) return { outcome: 'unreadable', name, diagnostics: decoded.diagnostics };
 
@@ -106,6 +108,9 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
     const { plan: stored, written } = await storeImport(store, path, await plan(), plan);
     const result = { name, title: options.title, language, plan: stored };
     if (stored.refused) return { outcome: 'refused', ...result };
+    // The run folder's own track, every edit taken: the next localize may write over it.
+    const runDir = join(options.out, options.title);
+    if (!read && stored.skipped === 0) await recordTakenBack(runDir, relative(runDir, path), bytes);
     return { outcome: 'imported', ...result, written };
   } finally {
     await store.close();

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { isAbsolute, join, sep } from 'node:path';
 import { writeFileAtomic } from './write-atomic.js';
 
 export function sha256(data: string | Uint8Array): string {
@@ -59,4 +59,19 @@ export async function readWrittenRecord(runDir: string, languages: readonly stri
     addHashes(files, own.sha256);
   }
   return record;
+}
+
+/**
+ * After `review import` took every edit of a track the run folder holds
+ * (`file`, relative to it): its bytes as its language's record says them,
+ * so the next `localize` writes over it instead of refusing to. A file the
+ * folder's record does not name is left out.
+ */
+export async function recordTakenBack(runDir: string, file: string, bytes: Uint8Array): Promise<void> {
+  if (file.startsWith('..') || isAbsolute(file)) return;
+  const language = file.split(sep)[0]!;
+  const { files } = await readWrittenRecord(runDir, [language]);
+  if (!files.has(file)) return;
+  const own = Object.fromEntries([...files].filter(([f]) => f.startsWith(`${language}${sep}`)));
+  await recordWrittenLanguage(runDir, language, { ...own, [file]: sha256(bytes) });
 }

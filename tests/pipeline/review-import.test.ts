@@ -55,6 +55,28 @@ describe('the review import flow', () => {
     expect((await stored())[1]!.target).toEqual(['The hotline don\u2019t ring.']);
   });
 
+  it('refuses to write over a track edited in place until review import took its edits, then writes the new one', async () => {
+    const options = await resolveLocalizeOptions({ config: 'subloc.config.json', provider: 'offline', memory: '.subloc/memory.sqlite', formats: ['srt', 'ttml'] }, dir, {});
+    writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), EDITED);
+    await importReview({ file: 'hotline-beijing.en-US.srt', reviewer: 'Li', cwd: dir, env: {} });
+    await localize(options);
+    const track = join(options.out, 'hotline-beijing/en-US/hotline-beijing.en-US.srt');
+    const edited = readFileSync(track, 'utf8').replace('The hotline rings.', 'The hotline is ringing.');
+    writeFileSync(track, edited);
+    const refused = await localize(options).then(() => undefined, (e: unknown) => e as { code: string; message: string });
+    expect(refused).toMatchObject({ code: 'REVIEW_NOT_IMPORTED', message: expect.stringContaining(`Run \`subloc review import ${track}\``) });
+    expect(readFileSync(track, 'utf8')).toBe(edited);
+
+    expect(await importReview({ file: track, reviewer: 'Li', cwd: dir, env: {} })).toMatchObject({ outcome: 'imported', plan: { skipped: 0 } });
+    await localize(options);
+    expect(parse(readFileSync(track)).track.cues[1]!.lines.map(lineText)).toEqual(['The hotline is ringing.']);
+
+    // A TTML edited in place cannot be read back: the run says where to make the edit instead.
+    const ttml = join(options.out, 'hotline-beijing/en-US/hotline-beijing.en-US.imsc.ttml');
+    writeFileSync(ttml, readFileSync(ttml, 'utf8').replace('ringing', 'ringing!'));
+    await expect(localize(options)).rejects.toMatchObject({ code: 'REVIEW_NOT_IMPORTED', message: expect.stringContaining('subloc cannot read edits back from ttml') });
+  });
+
   it('answers a file whose language it cannot tell, or that contradicts --language, with what it found and touches nothing', async () => {
     writeFileSync(join(dir, 'edited.srt'), EDITED);
     writeFileSync(join(dir, 'hotline-beijing.fr-FR.srt'), EDITED);

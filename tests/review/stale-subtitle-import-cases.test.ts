@@ -39,10 +39,10 @@ async function studio(dir: string, reviewer: string, changes: Record<string, Omi
   }
 }
 
-/** A copy of the track as written now, with the first line of some cues replaced. */
-function copyWith(dir: string, name: string, lines: Record<string, string>): void {
-  let text = readFileSync(join(dir, TRACK), 'utf8');
-  const track = parse(Buffer.from(text), { fileName: TRACK }).track;
+/** A copy of the track as written now (or of an earlier copy `from`), with the first line of some cues replaced. */
+function copyWith(dir: string, name: string, lines: Record<string, string>, from = TRACK): void {
+  let text = readFileSync(join(dir, from), 'utf8');
+  const track = parse(Buffer.from(text), { fileName: from }).track;
   for (const [id, line] of Object.entries(lines)) text = text.replace(track.cues.find((c) => c.id === id)!.lines.map(lineText).join('\n'), line);
   writeFileSync(join(dir, name), text);
 }
@@ -59,8 +59,7 @@ describe('review import of an edited SRT, against the versions localize recorded
     writeFileSync(join(dir, 'copy.snapshot'), readFileSync(join(dir, TRACK)));
     await studio(dir, 'Alice', { '2': { text: 'A city of more than 20 million.' } });
     rmSync(join(dir, `out/hotline-beijing/${LANG}/.subloc-versions.json`));
-    cpSync(join(dir, 'copy.snapshot'), join(dir, TRACK));
-    copyWith(dir, `bob.${LANG}.srt`, { '9': 'Bob, cue nine.' });
+    copyWith(dir, `bob.${LANG}.srt`, { '9': 'Bob, cue nine.' }, 'copy.snapshot');
     const result = await importAs(dir, `bob.${LANG}.srt`, 'Bob');
     expect(result.stderr).toMatch(/cue 2: Alice saved "A city of more than 20 million\." \(reviewed\) in the review studio at .*, and this file cannot be dated .*\[review\/changed-since\]/);
     await localize(dir);
@@ -152,8 +151,7 @@ describe('review import of an edited SRT, against the versions localize recorded
       await studio(dir, 'Carol', { [String(30 + round)]: { text: `Carol, round ${round}.` } });
       await localize(dir);
     }
-    cpSync(join(dir, 'copy.snapshot'), join(dir, TRACK));
-    copyWith(dir, `bob.${LANG}.srt`, { '60': 'Bob, cue sixty.' });
+    copyWith(dir, `bob.${LANG}.srt`, { '60': 'Bob, cue sixty.' }, 'copy.snapshot');
     await localize(dir);
     const result = await importAs(dir, `bob.${LANG}.srt`, 'Bob');
     expect(result.stderr).toMatch(/cue 20: Alice saved .*this file cannot be dated/);
@@ -166,11 +164,9 @@ describe('review import of an edited SRT, against the versions localize recorded
     writeFileSync(join(dir, 'copy.snapshot'), readFileSync(join(dir, TRACK)));
     // Cues 13 and 14 are one sentence: Anna saves 13; Bob's copy edits 14, and the import keeps Anna's 13 in his entry.
     await studio(dir, 'Anna', { '13': { text: 'Anna, cue thirteen' } });
-    cpSync(join(dir, 'copy.snapshot'), join(dir, TRACK));
-    copyWith(dir, `bob.${LANG}.srt`, { '14': 'Bob, cue fourteen.' });
+    copyWith(dir, `bob.${LANG}.srt`, { '14': 'Bob, cue fourteen.' }, 'copy.snapshot');
     expect((await importAs(dir, `bob.${LANG}.srt`, 'Bob')).code).toBe(0);
-    cpSync(join(dir, 'copy.snapshot'), join(dir, TRACK));
-    copyWith(dir, `bob2.${LANG}.srt`, { '13': 'Bob, cue thirteen', '14': 'Bob, cue fourteen.' });
+    copyWith(dir, `bob2.${LANG}.srt`, { '13': 'Bob, cue thirteen', '14': 'Bob, cue fourteen.' }, 'copy.snapshot');
     const second = await importAs(dir, `bob2.${LANG}.srt`, 'Bob');
     expect(second.stderr).toContain('[review/changed-since]');
     await localize(dir);
@@ -209,8 +205,7 @@ describe('review import of an edited SRT, against the versions localize recorded
       if (lose === 'delete') rmSync(versions);
       else writeFileSync(versions, readFileSync(versions, 'utf8').slice(0, 200));
       await localize(dir);
-      cpSync(join(dir, 'copy.snapshot'), join(dir, TRACK));
-      copyWith(dir, `tina.${LANG}.srt`, { '5': 'Tina, cue five.' });
+      copyWith(dir, `tina.${LANG}.srt`, { '5': 'Tina, cue five.' }, 'copy.snapshot');
       const result = await importAs(dir, `tina.${LANG}.srt`, 'Tina');
       expect(result.stderr, lose).toMatch(/cue 5: Sam saved .*cannot be dated/);
       await localize(dir);
@@ -231,8 +226,7 @@ describe('review import of an edited SRT, against the versions localize recorded
     const dir = await project();
     writeFileSync(join(dir, 'copy.snapshot'), readFileSync(join(dir, TRACK)));
     await studio(dir, 'Alice', { '2': { text: 'A city of more than 20 million.' } });
-    cpSync(join(dir, 'copy.snapshot'), join(dir, TRACK));
-    copyWith(dir, 'bob.en-us.srt', { '9': 'Bob, cue nine.' });
+    copyWith(dir, 'bob.en-us.srt', { '9': 'Bob, cue nine.' }, 'copy.snapshot');
     const result = await importAs(dir, 'bob.en-us.srt', 'Bob');
     expect(result.stderr).toMatch(/cue 2: the file holds the text subloc wrote at .*untouched.*\[review\/older-text\]/);
     await localize(dir);
