@@ -1,6 +1,7 @@
 import { lineText, splitLines } from '../model/spans.js';
 import { speakerLines } from '../model/tagged-text.js';
 import type { Lang, Span } from '../model/track.js';
+import { showsNothing } from '../model/white-space.js';
 import { findBreakPoints, speakerBreaks } from './break-points.js';
 import { chooseLayout, type Layout } from './choose-lines.js';
 import { sliceSpans } from './slice-spans.js';
@@ -59,7 +60,7 @@ function prefixWidths(text: string, language: Lang): Float64Array {
 export function fitCue(spans: readonly Span[], options: FitOptions): FitResult {
   const { language, maxCharsPerLine: maxWidth, maxLines = 2, protectedPhrases = [] } = options;
   const split = splitLines(spans);
-  const filled = split.filter((l) => lineText(l).trim() !== '');
+  const filled = split.filter((l) => !showsNothing(lineText(l)));
   // A cue of no words keeps its one line, as a reader made it.
   const typed = filled.length > 0 ? filled : split.slice(0, 1);
   const fitsAsTyped = (lines: Span[][]) => lines.length <= maxLines && lines.every((l) => textWidth(lineText(l), language) <= maxWidth);

@@ -1,5 +1,6 @@
 import { lineJoiner } from './language.js';
-import { normalizeLine, sameStyle, span } from './spans.js';
+import { lineText, normalizeLine, sameStyle, span } from './spans.js';
+import { showsNothing } from './white-space.js';
 import type { Span } from './track.js';
 
 /**
@@ -44,7 +45,7 @@ export function toTagged(lines: readonly Span[][], language: string): TaggedText
 export function toTaggedLines(lines: readonly Span[][]): TaggedText {
   const spans: Span[] = [];
   for (const line of lines) {
-    if (line.every((s) => s.text.trim() === '')) continue;
+    if (showsNothing(lineText(line))) continue;
     const before = spans.at(-1);
     // Inside a style only when both lines hold it there: `<i>a\nb</i>`, but `a\n<i>b</i>`.
     if (before !== undefined) spans.push(span('\n', sameStyle(before, line[0]!) ? before : {}));
@@ -63,7 +64,7 @@ export function speakerLines(lines: readonly Span[][], language: string): Span[]
   const joiner = lineJoiner(language);
   const out: Span[][] = [];
   for (const line of lines) {
-    if (line.every((s) => s.text.trim() === '')) continue;
+    if (showsNothing(lineText(line))) continue;
     const last = out.at(-1);
     if (last === undefined || SPEAKER_LINE.test(line[0]!.text)) out.push([...line]);
     else out[out.length - 1] = normalizeLine([...last, span(joiner, line[0]!), ...line]);

@@ -9,3 +9,11 @@ export function isWhiteSpaceCode(c: number): boolean {
   if (c < 0x2000) return c === 0xa0 || c === 0x1680;
   return c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
+
+/** White space and format characters (zero-width space, direction marks, a BOM): what a screen shows nothing for. */
+const SHOWS_NOTHING = /^[\s\p{Cf}]*$/u;
+
+/** Whether a text shows nothing on screen: a line of it is a blank row. */
+export function showsNothing(text: string): boolean {
+  return SHOWS_NOTHING.test(text);
+}

@@ -6,6 +6,13 @@ import { fitLines, itBreaks } from './fit-lines.js';
 import { LATIN_BREAK_RULES, LATIN_BREAKS } from './latin-breaks.js';
 
 describe('fitCue: Latin scripts', () => {
+  it('drops a typed line that shows nothing: white space, a zero-width space or a direction mark alone', () => {
+    for (const invisible of [' ', '\u200b', '\u200e', '\u2060\ufeff']) {
+      const fitted = fitCue([{ text: `The lane narrows to barely 3 meters.\n${invisible}` }], { language: 'en-US', maxCharsPerLine: 42 });
+      expect(fitted.lines.map(lineText), JSON.stringify(invisible)).toEqual(['The lane narrows to barely 3 meters.']);
+    }
+  });
+
   it('keeps one line when it fits', () => {
     expect(fitCue([{ text: 'Beijing, seven in the morning.' }], { language: 'en', maxCharsPerLine: 42, maxLines: 2 })).toEqual({
       lines: [[{ text: 'Beijing, seven in the morning.' }]],

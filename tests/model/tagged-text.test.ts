@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../src/model/spans.js';
-import { fromTagged, plainOf, toTagged, isTextBroken } from '../../src/model/tagged-text.js';
+import { fromTagged, plainOf, toTagged, toTaggedLines, isTextBroken } from '../../src/model/tagged-text.js';
 import { arbTrack } from '../helpers/arbitrary-track.js';
 
 describe('tagged text', () => {
@@ -67,5 +67,13 @@ describe('isTextBroken', () => {
     expect(isTextBroken('Back from work,\nI circle', lines('Back from', 'work, I circle'), 'en-US')).toBe(true);
     expect(isTextBroken('Back from work,\nI circle', lines('Back from work, I', 'circled'), 'en-US')).toBe(false);
     expect(isTextBroken('Back from work,\n<i>I circle</i>', lines('Back from work,', 'I circle'), 'en-US')).toBe(false);
+  });
+});
+
+describe('toTaggedLines', () => {
+  it('keeps each line a translator typed, tags inside a style both lines hold, and drops a line that shows nothing', () => {
+    expect(toTaggedLines([fromTagged('<i>a</i>'), fromTagged('<i>b</i>')])).toBe('<i>a\nb</i>');
+    expect(toTaggedLines([fromTagged('a'), fromTagged('<i>b</i>')])).toBe('a\n<i>b</i>');
+    expect(toTaggedLines([fromTagged('a'), fromTagged('\u200e'), fromTagged(' '), fromTagged('b')])).toBe('a\nb');
   });
 });
