@@ -100,6 +100,11 @@ function describe(code: Element): string {
   return ctype === undefined ? `\`<${code.name}>\`` : `\`<${code.name} ctype="${ctype}">\``;
 }
 
+/** The `ctype`s tools give a line break: XLIFF 1.2's own and the `x-` names some use. */
+const LINE_BREAK_CTYPES: ReadonlySet<string> = new Set(['lb', 'x-lb', 'x-linebreak', 'x-br']);
+/** A placeholder whose native code is a line break: an HTML `<br>`, or subloc's `<x ctype="lb"/>` wrapped by a tool as text. */
+const LINE_BREAK_CODE = /^\s*<(?:br\b[^>]*|x\b[^>]*\bctype\s*=\s*["'](?:x-)?lb["'][^>]*)>\s*$/i;
+
 export interface InlineResult {
   text: TaggedText;
   /** Codes kept as text or dropped, described for a diagnostic. */
@@ -140,7 +145,7 @@ export function readInline(nodes: readonly Node[]): InlineResult {
         case 'ph': {
           // A tool that knows no paired codes turns each of subloc's `<g>` into two placeholders holding `<i>` and `</i>`.
           const style = node.name === 'ph' ? styleInCode(node) : undefined;
-          if ((node.attrs['ctype'] ?? '').toLowerCase() === 'lb') text += '\n';
+          if (LINE_BREAK_CTYPES.has((node.attrs['ctype'] ?? '').toLowerCase()) || LINE_BREAK_CODE.test(textOf(node))) text += '\n';
           else if (style) text += style.close ? `</${style.tag}>` : `<${style.tag}>`;
           else keepAsText(node);
           break;

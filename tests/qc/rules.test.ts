@@ -215,6 +215,14 @@ const cases: Record<string, Case[]> = {
         'qc/unbalanced-tags error 1: markup `{\\i1}` shown as text, expected styling without visible tags (a tag leaked through) — remove it',
       ],
     },
+    {
+      name: 'a self-closing tag, and a tag the line fitter broke over two lines',
+      target: en(cue('1', 0, 3000, 'on the Avenue,<br/>20 minutes', 'away.'), cue('2', 4000, 7000, 'The lane narrows<x id="lb1"', 'ctype="lb"/>to 3 meters.')),
+      expected: [
+        'qc/unbalanced-tags error 1: markup `<br/>` shown as text, expected styling without visible tags (a tag leaked through) — remove it',
+        'qc/unbalanced-tags error 2: markup `<x id="lb1" ctype="lb"/>` shown as text, expected styling without visible tags (a tag leaked through) — remove it',
+      ],
+    },
   ],
 };
 

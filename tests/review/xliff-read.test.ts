@@ -130,6 +130,12 @@ describe('readXliff of what other CAT tools make of subloc’s codes and layout'
     expect(r.diagnostics).toEqual([]);
   });
 
+  it('reads a line break a tool wrapped as a placeholder, or named its own way, as the line break', () => {
+    const r = readXliff(unit('The lane narrows<ph id="1">&lt;x id="lb1" ctype="lb"/&gt;</ph>to 3 meters.<ph id="2">&lt;br/&gt;</ph>Log it<x id="3" ctype="x-lb"/>and send it.', '胡同窄到三米。'), 'x.xlf');
+    expect(r.cues[0]!.target).toBe('The lane narrows\nto 3 meters.\nLog it\nand send it.');
+    expect(r.diagnostics).toEqual([]);
+  });
+
   it('reads a target a tool re-indented as the text, not as empty lines around it', () => {
     const r = readXliff(unit('\n          Citizens call 12345,\n        '), 'x.xlf');
     expect(r.cues[0]!.target).toBe('Citizens call 12345,');

@@ -3,8 +3,8 @@ import { defineRule } from '../define-rule.js';
 import { messages } from '../messages.js';
 
 const STYLE_TAG = /<(\/?)(i|b|u)>/g;
-/** Tag-shaped text (`<i>`, `</font>`, `<c.yellow>`) and ASS override blocks (`{\i1}`); a bare `<` as in `x < 5` is text. */
-const MARKUP = /<\/?[A-Za-z][\w.-]*(?:\s[^<>]*)?>|\{\\[^}]*\}/g;
+/** Tag-shaped text (`<i>`, `</font>`, `<c.yellow>`, `<br/>`) and ASS override blocks (`{\i1}`); a bare `<` as in `x < 5` is text. */
+const MARKUP = /<\/?[A-Za-z][\w.-]*(?:\s[^<>]*)?\/?>|\{\\[^}]*\}/g;
 
 /**
  * Two checks. The draft's tagged text, when the caller passes it: every
@@ -39,11 +39,11 @@ export default defineRule({
         }
       }
       const seen = new Set<string>();
-      for (const line of cue.lines) {
-        for (const m of lineText(line).matchAll(MARKUP)) {
-          if (!seen.has(m[0])) report(cue, messages.leakedMarkup(m[0]));
-          seen.add(m[0]);
-        }
+      // The cue's lines together: a tag the line fitter broke in two is markup all the same.
+      for (const m of cue.lines.map(lineText).join('\n').matchAll(MARKUP)) {
+        const found = m[0].replace(/\n/g, ' ');
+        if (!seen.has(found)) report(cue, messages.leakedMarkup(found));
+        seen.add(found);
       }
     }
   },
