@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { toTagged, type TaggedText } from '../model/tagged-text.js';
+import { toTagged, toTaggedLines, type TaggedText } from '../model/tagged-text.js';
 import type { Track } from '../model/track.js';
-import { cueTextHash, type TrackVersion, type TrackVersions } from '../review/track-versions.js';
+import { cueLayoutHash, cueTextHash, type TrackVersion, type TrackVersions } from '../review/track-versions.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** Beside a language's track files: the versions `localize` wrote, oldest first. */
@@ -31,14 +31,9 @@ export async function readTrackVersions(languageDir: string): Promise<TrackVersi
   const { versions, pruned } = (json ?? {}) as { versions?: unknown; pruned?: unknown };
   if (!Array.isArray(versions)) return { versions: [], pruned: true, missing: false };
   const kept = versions.filter((v): v is TrackVersion => {
-    const { at, cues } = (v ?? {}) as { at?: unknown; cues?: unknown };
-    return (
-      typeof at === 'string' &&
-      !Number.isNaN(Date.parse(at)) &&
-      cues !== null &&
-      typeof cues === 'object' &&
-      Object.values(cues).every((texts) => Array.isArray(texts) && texts.every((h) => typeof h === 'string'))
-    );
+    const { at, cues, layouts } = (v ?? {}) as { at?: unknown; cues?: unknown; layouts?: unknown };
+    const hashLists = (x: unknown) => x !== null && typeof x === 'object' && Object.values(x).every((texts) => Array.isArray(texts) && texts.every((h) => typeof h === 'string'));
+    return typeof at === 'string' && !Number.isNaN(Date.parse(at)) && hashLists(cues) && (layouts === undefined || hashLists(layouts));
   });
   return { versions: kept, pruned: pruned === true || kept.length < versions.length, missing: false };
 }
@@ -52,16 +47,21 @@ export async function readTrackVersions(languageDir: string): Promise<TrackVersi
  */
 export async function recordTrackVersion(languageDir: string, track: Track, sourceOf: (cueId: string) => TaggedText | undefined, at: string, before: boolean): Promise<void> {
   const cues: Record<string, string[]> = {};
+  const layouts: Record<string, string[]> = {};
+  const add = (into: Record<string, string[]>, source: string, hash: string) => {
+    const hashes = (into[source] ??= []);
+    if (!hashes.includes(hash)) hashes.push(hash);
+  };
   for (const cue of track.cues) {
     const source = sourceOf(cue.id);
     if (source === undefined) continue;
-    const text = cueTextHash(toTagged(cue.lines, track.language));
-    const texts = (cues[cueTextHash(source)] ??= []);
-    if (!texts.includes(text)) texts.push(text);
+    add(cues, cueTextHash(source), cueTextHash(toTagged(cue.lines, track.language)));
+    add(layouts, cueTextHash(source), cueLayoutHash(toTaggedLines(cue.lines)));
   }
   const { versions, pruned, missing } = await readTrackVersions(languageDir);
   const last = versions.at(-1);
-  const all = last !== undefined && sameCues(last.cues, cues) ? [...versions.slice(0, -1), { at, cues }] : [...versions, { at, cues }];
+  const same = last?.layouts !== undefined && sameCues(last.cues, cues) && sameCues(last.layouts, layouts);
+  const all = same ? [...versions.slice(0, -1), { at, cues, layouts }] : [...versions, { at, cues, layouts }];
   const kept = all.slice(-KEEP);
   const lost = pruned || kept.length < all.length || (missing && before);
   await writeFileAtomic(join(languageDir, FILE), `${JSON.stringify({ pruned: lost, versions: kept })}\n`);

@@ -8,7 +8,7 @@ import type { Alignment } from './align.js';
 import type { XliffCue, XliffRead } from './xliff-read.js';
 import { messages } from './xliff-messages.js';
 import { locateUnits, sameWords, words } from './locate-units.js';
-import { cueTextHash, madeFrom, wrote, type TrackVersions } from './track-versions.js';
+import { cueLayoutHash, cueTextHash, madeFrom, wrote, wroteAsLaidOut, type TrackVersions } from './track-versions.js';
 
 /** Who reviewed, when neither `--reviewer` nor the file says. */
 export const UNKNOWN_REVIEWER = 'unknown';
@@ -298,7 +298,11 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
   // The file has no date: the versions its untouched cues agree with give it one. Cues are named by their source text.
   const sources = new Map(opts.units.flatMap((u) => u.cueIds.map((id, k) => [id, cueTextHash(u.source[k]!)] as const)));
   const hashes = new Map<string, string>();
-  for (const [id, lines] of alignment.byCue) hashes.set(id, cueTextHash(toTagged(lines, opts.language)));
+  const layouts = new Map<string, string>();
+  for (const [id, lines] of alignment.byCue) {
+    hashes.set(id, cueTextHash(toTagged(lines, opts.language)));
+    layouts.set(id, cueLayoutHash(toTaggedLines(lines)));
+  }
   const dating = madeFrom(opts.versions ?? { versions: [], pruned: false }, [...hashes].flatMap(([id, text]) => (sources.has(id) ? [{ source: sources.get(id)!, text }] : [])));
   // A file that may be older than every version kept is judged as one that cannot be dated.
   const version = dating === undefined || dating.older ? undefined : dating.version;
@@ -318,17 +322,24 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
       continue;
     }
     const stored = opts.stored?.(unit.source);
-    if (stored && stored.target.length === target.length && stored.target.every((t, k) => isTextBroken(t, lines[k]!, opts.language))) {
+    const sameLength = stored !== undefined && stored.target.length === target.length;
+    if (sameLength && stored.target.every((t, k) => t === target[k])) {
       plan.unchanged++;
       continue;
     }
     // A cue as the version the file was made from wrote it is no edit: the memory's text for it (a studio save since) stays.
+    // Where the version kept each cue's lines, a cue whose words stayed but whose lines or spaces changed is an edit.
     const sourceOf = (k: number) => sources.get(unit.cueIds[k]!)!;
-    const asWritten = unit.cueIds.map((id, k) => dating !== undefined && wrote(dating.version, sourceOf(k), hashes.get(id)!));
+    const asWritten = unit.cueIds.map((id, k) => dating !== undefined && wroteAsLaidOut(dating.version, sourceOf(k), hashes.get(id)!, layouts.get(id)!));
     if (asWritten.every(Boolean)) {
       // The same words as the memory, broken otherwise: nothing to say. Else the memory's text is the newer one.
-      const same = stored !== undefined && stored.target.length === target.length && stored.target.every((t, k) => cueTextHash(t) === hashes.get(unit.cueIds[k]!));
+      const same = sameLength && stored.target.every((t, k) => cueTextHash(t) === hashes.get(unit.cueIds[k]!));
       if (stored !== undefined && !same) diagnostics.push(messages.olderText(unit.cueIds[0]!, dating!.version.at, stored, unit.id));
+      plan.unchanged++;
+      continue;
+    }
+    // Without the lines a version wrote, the memory's words broken otherwise are no edit: the layout may be the fitter's.
+    if (version?.layouts === undefined && sameLength && stored.target.every((t, k) => isTextBroken(t, lines[k]!, opts.language))) {
       plan.unchanged++;
       continue;
     }

@@ -15,6 +15,12 @@ export interface TrackVersion {
   at: string;
   /** Per `cueTextHash` of a source text, the `cueTextHash` of each cue's text that translates it. */
   cues: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The same, as `cueLayoutHash`: each cue's lines exactly as written, so a
+   * cue whose words stayed but whose lines or spaces a translator changed is
+   * an edit. Absent in versions recorded before it was kept.
+   */
+  layouts?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface TrackVersions {
@@ -27,6 +33,11 @@ export interface TrackVersions {
 /** A short hash of a cue's words: white space left out, so a line broken or joined (a CJK break takes its space) is the same text. */
 export function cueTextHash(text: TaggedText): string {
   return createHash('sha256').update(text.replace(/\s+/gu, '')).digest('hex').slice(0, 16);
+}
+
+/** A short hash of a cue's lines as tagged text (`toTaggedLines`), every space and break counted. */
+export function cueLayoutHash(lines: TaggedText): string {
+  return createHash('sha256').update(lines).digest('hex').slice(0, 16);
 }
 
 /** What a file's untouched cues tell of the version it was made from. */
@@ -67,4 +78,9 @@ export function madeFrom(recorded: TrackVersions, cues: Iterable<{ source: strin
 /** Whether a version wrote `text` (a `cueTextHash`) for a cue of the source text `source` (one too). */
 export function wrote(version: TrackVersion, source: string, text: string): boolean {
   return version.cues[source]?.includes(text) === true;
+}
+
+/** Whether a version wrote a cue just so: its lines (`layout`, a `cueLayoutHash`) where it recorded them, else its words (`text`). */
+export function wroteAsLaidOut(version: TrackVersion, source: string, text: string, layout: string): boolean {
+  return version.layouts === undefined ? wrote(version, source, text) : version.layouts[source]?.includes(layout) === true;
 }

@@ -77,6 +77,20 @@ describe('the review import flow', () => {
     await expect(localize(options)).rejects.toMatchObject({ code: 'REVIEW_NOT_IMPORTED', message: expect.stringContaining('subloc cannot read edits back from ttml') });
   });
 
+  it('takes an edit of spaces or of lines alone, where the version written says the cue was laid out otherwise', async () => {
+    writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), EDITED.replace('Beijing, seven', 'Beijing,seven'));
+    await importReview({ file: 'hotline-beijing.en-US.srt', reviewer: 'Li', cwd: dir, env: {} });
+    const options = await resolveLocalizeOptions({ config: 'subloc.config.json', provider: 'offline', memory: '.subloc/memory.sqlite' }, dir, {});
+    await localize(options);
+    const track = join(options.out, 'hotline-beijing/en-US/hotline-beijing.en-US.srt');
+    writeFileSync(join(dir, 'fixed.en-US.srt'), readFileSync(track, 'utf8').replace('Beijing,seven', 'Beijing, seven').replace('The hotline rings.', 'The hotline\nrings.'));
+    const fixed = await importReview({ file: 'fixed.en-US.srt', reviewer: 'Li', cwd: dir, env: {} });
+    expect(fixed).toMatchObject({ outcome: 'imported', plan: { unchanged: 0, skipped: 0, diagnostics: [] } });
+    expect((await stored()).map((e) => e.target)).toEqual([['Beijing, seven in the morning.'], ['The hotline\nrings.']]);
+    await localize(options);
+    expect(parse(readFileSync(track)).track.cues.map((c) => c.lines.map(lineText))).toEqual([['Beijing, seven in the morning.'], ['The hotline', 'rings.']]);
+  });
+
   it('answers a file whose language it cannot tell, or that contradicts --language, with what it found and touches nothing', async () => {
     writeFileSync(join(dir, 'edited.srt'), EDITED);
     writeFileSync(join(dir, 'hotline-beijing.fr-FR.srt'), EDITED);
