@@ -216,6 +216,11 @@ const cases: Record<string, Case[]> = {
       ],
     },
     {
+      name: 'ASS’s hard line break left in the text',
+      target: en(cue('1', 0, 3000, 'The lane narrows\\Nto 3 meters.')),
+      expected: ['qc/unbalanced-tags error 1: markup `\\N` shown as text, expected styling without visible tags (a tag leaked through) — remove it'],
+    },
+    {
       name: 'a self-closing tag, and a tag the line fitter broke over two lines',
       target: en(cue('1', 0, 3000, 'on the Avenue,<br/>20 minutes', 'away.'), cue('2', 4000, 7000, 'The lane narrows<x id="lb1"', 'ctype="lb"/>to 3 meters.')),
       expected: [

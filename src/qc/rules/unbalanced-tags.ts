@@ -3,8 +3,12 @@ import { defineRule } from '../define-rule.js';
 import { messages } from '../messages.js';
 
 const STYLE_TAG = /<(\/?)(i|b|u)>/g;
-/** Tag-shaped text (`<i>`, `</font>`, `<c.yellow>`, `<br/>`) and ASS override blocks (`{\i1}`); a bare `<` as in `x < 5` is text. */
-const MARKUP = /<\/?[A-Za-z][\w.-]*(?:\s[^<>]*)?\/?>|\{\\[^}]*\}/g;
+/**
+ * Tag-shaped text (`<i>`, `</font>`, `<c.yellow>`, `<br/>`), ASS override
+ * blocks (`{\i1}`) and ASS's hard line break `\N`, which SRT converted from
+ * ASS carries; a bare `<` as in `x < 5` is text.
+ */
+const MARKUP = /<\/?[A-Za-z][\w.-]*(?:\s[^<>]*)?\/?>|\{\\[^}]*\}|\\N/g;
 
 /**
  * Two checks. The draft's tagged text, when the caller passes it: every
