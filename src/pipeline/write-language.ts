@@ -10,7 +10,7 @@ import { xliffParts } from '../review/xliff-write.js';
 import { reviewXliffFile } from './review-edits.js';
 import { nextTurn } from './next-turn.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { recordWrittenLanguage, sha256 } from './written-record.js';
+import { languageHashes, recordWrittenLanguage, sha256 } from './written-record.js';
 import { recordTrackVersion } from './track-versions-file.js';
 
 export interface WriteLanguageInput {
@@ -43,6 +43,9 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
   const before = existsSync(join(runDir, target));
   // Each file is made just before it is written, a turn of the event loop apart, so DeepL's answers for the
   // languages still drafting are taken between files, not after all of them.
+  // The language's record keeps the files this run does not write (a format left out this time), and is
+  // brought up to date after each file: a run stopped between two files leaves a record true to the folder.
+  const recorded = await languageHashes(runDir, target);
   const write = async (path: string, make: () => string | Iterable<string>) => {
     await nextTurn();
     const made = make();
@@ -51,6 +54,7 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
     await writeFileAtomic(path, bytes);
     out.files.push(relative(runDir, path));
     out.sha256[relative(runDir, path)] = sha256(bytes);
+    await recordWrittenLanguage(runDir, target, { ...recorded, ...out.sha256 });
   };
   for (const id of input.formats) {
     // Only the writers asked for load.
@@ -74,7 +78,6 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
   await write(join(runDir, reviewXliffFile(title, target)), () => xliffParts(input.pkg));
   await write(`${base}.review.html`, () => reviewSheetParts(input.pkg));
   await write(join(runDir, target, 'qc.json'), () => `${JSON.stringify(qcJson, null, 2)}\n`);
-  await recordWrittenLanguage(runDir, target, out.sha256);
   return out;
 }
 

@@ -23,10 +23,10 @@ export interface WrittenRecord {
 }
 
 /**
- * Records, once a language's files are written, each one's SHA-256 by its
- * path relative to the run folder. A run that stops after writing some
- * languages (a quota, a refusal) writes no `run.json`: without this, the
- * next run would take the files it wrote for a translator's edits.
+ * Records a language's files, each one's SHA-256 by its path relative to the
+ * run folder. A run that stops after writing some languages (a quota, a
+ * refusal) writes no `run.json`: without this, the next run would take the
+ * files it wrote for a translator's edits.
  */
 export async function recordWrittenLanguage(runDir: string, language: string, hashes: Readonly<Record<string, string>>): Promise<void> {
   await writeFileAtomic(join(runDir, language, LANGUAGE_RECORD), `${JSON.stringify({ sha256: hashes })}\n`);
@@ -61,6 +61,12 @@ export async function readWrittenRecord(runDir: string, languages: readonly stri
   return record;
 }
 
+/** What the run folder's record holds for one language's files: its own record, else `run.json`'s. */
+export async function languageHashes(runDir: string, language: string): Promise<Record<string, string>> {
+  const { files } = await readWrittenRecord(runDir, [language]);
+  return Object.fromEntries([...files].filter(([f]) => f.startsWith(`${language}${sep}`)));
+}
+
 /**
  * After `review import` took every edit of a track the run folder holds
  * (`file`, relative to it): its bytes as its language's record says them,
@@ -70,8 +76,7 @@ export async function readWrittenRecord(runDir: string, languages: readonly stri
 export async function recordTakenBack(runDir: string, file: string, bytes: Uint8Array): Promise<void> {
   if (file.startsWith('..') || isAbsolute(file)) return;
   const language = file.split(sep)[0]!;
-  const { files } = await readWrittenRecord(runDir, [language]);
-  if (!files.has(file)) return;
-  const own = Object.fromEntries([...files].filter(([f]) => f.startsWith(`${language}${sep}`)));
+  const own = await languageHashes(runDir, language);
+  if (own[file] === undefined) return;
   await recordWrittenLanguage(runDir, language, { ...own, [file]: sha256(bytes) });
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
@@ -75,6 +75,26 @@ describe('the review import flow', () => {
     const ttml = join(options.out, 'hotline-beijing/en-US/hotline-beijing.en-US.imsc.ttml');
     writeFileSync(ttml, readFileSync(ttml, 'utf8').replace('ringing', 'ringing!'));
     await expect(localize(options)).rejects.toMatchObject({ code: 'REVIEW_NOT_IMPORTED', message: expect.stringContaining('subloc cannot read edits back from ttml') });
+  });
+
+  it('keeps refusing over an edited track after a run that left its format out, and never over its own file after a run that failed between two files', async () => {
+    writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), EDITED);
+    await importReview({ file: 'hotline-beijing.en-US.srt', reviewer: 'Li', cwd: dir, env: {} });
+    const withFormats = (formats: string[]) => resolveLocalizeOptions({ config: 'subloc.config.json', provider: 'offline', memory: '.subloc/memory.sqlite', formats }, dir, {});
+    await localize(await withFormats(['srt', 'vtt']));
+    const folder = join(dir, 'out/hotline-beijing/en-US');
+    writeFileSync(join(folder, 'hotline-beijing.en-US.srt'), readFileSync(join(folder, 'hotline-beijing.en-US.srt'), 'utf8').replace('rings', 'is ringing'));
+    await localize(await withFormats(['vtt']));
+    await expect(localize(await withFormats(['srt', 'vtt']))).rejects.toMatchObject({ code: 'REVIEW_NOT_IMPORTED' });
+    expect(readFileSync(join(folder, 'hotline-beijing.en-US.srt'), 'utf8')).toContain('is ringing');
+
+    // A run that rewrote the SRT, then could not write the WebVTT (a folder stands in its way), wrote that SRT itself.
+    rmSync(join(folder, 'hotline-beijing.en-US.srt'));
+    rmSync(join(folder, 'hotline-beijing.en-US.vtt'));
+    mkdirSync(join(folder, 'hotline-beijing.en-US.vtt'));
+    await expect(localize(await withFormats(['srt', 'vtt']))).rejects.toMatchObject({ code: 'WRITE_FAILED' });
+    rmSync(join(folder, 'hotline-beijing.en-US.vtt'), { recursive: true });
+    await localize(await withFormats(['srt', 'vtt']));
   });
 
   it('takes an edit of spaces or of lines alone, where the version written says the cue was laid out otherwise', async () => {
