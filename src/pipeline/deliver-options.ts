@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { SublocError } from '../errors.js';
 import { formatById, formatIds } from '../formats/index.js';
 import { excerpt } from '../formats/shared/excerpt.js';
@@ -156,6 +156,11 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
     allowQcErrors: cli.allowQcErrors === true,
     fixTiming: cli.fixTiming ?? base.fixTiming,
   };
+  // The delivery replaces its language folders whole: a source track inside would be delivered over.
+  const inside = relative(join(options.out, options.title), options.input);
+  if (!inside.startsWith('..') && !isAbsolute(inside)) {
+    throw new SublocError('USAGE', `the source track ${options.input} is inside the delivery folder ${join(options.out, options.title)}, which deliver replaces language by language; expected it elsewhere: copy it out and pass --input, or deliver into another folder with --out`, { file: options.input });
+  }
   if (base.encoding !== undefined) options.encoding = base.encoding;
   if (base.glossary !== undefined) options.glossary = base.glossary;
   return options;

@@ -124,6 +124,17 @@ describe('subloc deliver on the bundled sample', () => {
     expect(r.stderr).not.toContain('source language');
   });
 
+  it('refuses a source track inside the delivery folder, which it would deliver over', async () => {
+    const out = join(work, 'own-input');
+    expect((await run(['--language', 'zh-Hans', '--out', out, '--fix-timing', '--formats', 'srt'])).code).toBe(0);
+    const delivered = join(out, 'hotline-beijing/zh-Hans/hotline-beijing.zh-Hans.srt');
+    const before = readFileSync(delivered, 'utf8');
+    const r = await run(['--language', 'zh-Hans', '--out', out, '--fix-timing', '--formats', 'srt', '--input', delivered, '--start', '01:00:00:00']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`the source track ${delivered} is inside the delivery folder ${join(out, 'hotline-beijing')}`);
+    expect(readFileSync(delivered, 'utf8')).toBe(before);
+  });
+
   it('delivers at 25 fps from 10:00:00:00, every time on the 25 fps grid', async () => {
     const out = join(work, 'd25');
     const r = await run(['--fps', '25', '--start', '10:00:00:00', '--out', out, '--allow-qc-errors', '--json']);
