@@ -5,6 +5,8 @@ export const messages = {
   refused: (language: string, cues: number, list: string) => `${language}: not delivered, ${cues} cue${cues === 1 ? '' : 's'} with errors: ${list}`,
   noTranslations: (language: string, where: { memory: string; source: string }) =>
     `${language}: not delivered: the memory ${where.memory} has no translation from ${where.source} into ${language}; expected the language localized first: run \`subloc localize --target ${language}\` (\`npm run localize\` for every target of the config), or pass --memory <file> to read another memory`,
+  blankLines: (count: number) =>
+    `${count} line${count === 1 ? '' : 's'} that show${count === 1 ? 's' : ''} nothing (white space, a zero-width space or a direction mark alone) left out of the cue, where ${count === 1 ? 'it' : 'they'} would be a blank row on screen`,
   unknownFormat: (id: string, known: readonly string[]) => `unknown format \`${id}\`; expected one of ${known.join(', ')}`,
   unregisteredFormat: (id: string, profile: string) => `format \`${id}\` of the ${profile} delivery profile has no adapter in this build; pass --formats to choose others`,
   unwritable: (language: string, formats: readonly string[]) =>

@@ -3,6 +3,7 @@ import { SublocError } from '../errors.js';
 import { formatById, formatIds } from '../formats/index.js';
 import { excerpt } from '../formats/shared/excerpt.js';
 import { FILM, frameRateLabel, parseFrameRate } from '../model/frame-rate.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { FrameRate, Lang, Track } from '../model/track.js';
 import { messages } from '../deliver/messages.js';
 import { deliveryProfiles } from '../deliver/profiles.js';
@@ -42,6 +43,8 @@ export interface DeliverOptions {
   source: Lang;
   /** The source track, read once: its cues, and its own frame rate when the file says one. */
   sourceTrack: Track;
+  /** What the reader said of the source track (characters replaced, markup dropped): findings of the source language when it is delivered. */
+  sourceDiagnostics: Diagnostic[];
   encoding?: string;
   languages: Lang[];
   /** Absolute path of the memory the approved translations are read from. */
@@ -127,7 +130,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
 
   checkDeliveryTitle(base.title, base.targets, formats.map((id) => formatById(id)!.suffix));
   const deliveryFps = cli.fps === undefined ? undefined : rate(cli.fps, '--fps');
-  const { track: sourceTrack } = await readSourceTrack(base);
+  const { track: sourceTrack, diagnostics: sourceDiagnostics } = await readSourceTrack(base);
   // The source file's own rate (TTML ttp:frameRate, SMPTE DCP EditRate) outranks the config's fps; --source-fps outranks both.
   const source = (cli.sourceFps === undefined ? undefined : base.frameRate) ?? sourceTrack.frameRate ?? base.frameRate ?? FILM;
   const deliveryRate = deliveryFps ?? source;
@@ -144,6 +147,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
     input: base.input,
     source: base.source,
     sourceTrack,
+    sourceDiagnostics,
     // One of each, spelt one way (see resolveLocalizeOptions): `en-US` and `en-us` would be one folder written twice.
     languages: base.targets,
     memory: base.memory,

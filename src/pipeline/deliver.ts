@@ -4,7 +4,9 @@ import { formatById } from '../formats/index.js';
 import { parse } from '../formats/parse.js';
 import { createMatcher, loadGlossary } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
-import { formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { diagnostic, formatDiagnostic, type Diagnostic } from '../model/diagnostic.js';
+import { lineText } from '../model/spans.js';
+import { showsNothing } from '../model/white-space.js';
 import type { Lang, Track } from '../model/track.js';
 import { canonicalLanguageTag } from '../model/language.js';
 import { frameRateLabel } from '../model/frame-rate.js';
@@ -47,10 +49,22 @@ function fromMemory(built: LanguageTrack): BuiltTrack {
   return { track: built.track, withText: new Set(built.origins.keys()), status: built.status, untranslated: built.untranslated.length, diagnostics: built.diagnostics };
 }
 
-/** The source language delivered as it was written (a Chinese film's Chinese subtitles): no memory, no translation, no review figures. */
-function asWritten(source: Track, language: Lang): BuiltTrack {
-  const withText = new Set(source.cues.filter((c) => c.lines.some((line) => line.some((s) => s.text.trim() !== ''))).map((c) => c.id));
-  return { track: { ...source, language }, withText, status: { approved: 0, reviewed: 0, drafts: 0 }, untranslated: 0, diagnostics: [] };
+/**
+ * The source language delivered as it was written (a Chinese film's Chinese
+ * subtitles): no memory, no translation, no review figures; what its reader
+ * said of it is said again. A line that shows nothing is left out, as the
+ * line fitter leaves it out of a translation.
+ */
+function asWritten(source: Track, language: Lang, read: readonly Diagnostic[]): BuiltTrack {
+  const diagnostics = [...read];
+  const cues = source.cues.map((cue) => {
+    const shown = cue.lines.filter((line) => !showsNothing(lineText(line)));
+    if (shown.length === cue.lines.length || shown.length === 0) return cue;
+    diagnostics.push(diagnostic('deliver/blank-lines', 'info', messages.blankLines(cue.lines.length - shown.length), { cueId: cue.id }));
+    return { ...cue, lines: shown };
+  });
+  const withText = new Set(cues.filter((c) => !showsNothing(c.lines.map(lineText).join(''))).map((c) => c.id));
+  return { track: { ...source, language, cues }, withText, status: { approved: 0, reviewed: 0, drafts: 0 }, untranslated: 0, diagnostics };
 }
 
 export interface DeliveryReport {
@@ -87,7 +101,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     const pairs = await memory.pairs();
     for (const language of options.languages) {
       const original = canonicalLanguageTag(language) === canonicalLanguageTag(options.source);
-      const built = original ? asWritten(source, language) : fromMemory(await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery }));
+      const built = original ? asWritten(source, language, options.sourceDiagnostics) : fromMemory(await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery }));
       const retimed = retimeTrack(built.track, timing);
       // Per language: its reading speed may need more time than the source's template gave.
       const timed = options.fixTiming ? fixTiming(retimed.track, { language, profile: options.qcProfile, frameRate: timing.delivery, lastFrame: dayFrames(timing.delivery) - 1 }) : undefined;

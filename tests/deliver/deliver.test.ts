@@ -124,6 +124,18 @@ describe('subloc deliver on the bundled sample', () => {
     expect(r.stderr).not.toContain('source language');
   });
 
+  it('says what its reader said of a source delivered as written, and leaves out its lines that show nothing', async () => {
+    const input = join(work, 'odd-source.zh-Hans.srt');
+    writeFileSync(input, '1\n00:00:01,000 --> 00:00:04,000\n\u0093热线\u0094\n\n2\n00:00:05,000 --> 00:00:08,000\n第一行\n\u200b\n');
+    const out = join(work, 'odd-source');
+    const r = await run(['--language', 'zh-Hans', '--input', input, '--out', out, '--formats', 'srt', '--allow-qc-errors', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const findings = (JSON.parse(r.stdout) as { languages: { findings: { code: string; cueId?: string; message: string }[] }[] }).languages[0]!.findings;
+    expect(findings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'input/control-characters' }), expect.objectContaining({ code: 'deliver/blank-lines', cueId: '2', message: expect.stringContaining('1 line that shows nothing') })]));
+    const srt = parse(readFileSync(join(out, 'hotline-beijing/zh-Hans/hotline-beijing.zh-Hans.srt'))).track;
+    expect(srt.cues.map((c) => c.lines.map((l) => l.map((x) => x.text).join('')))).toEqual([['\u201c热线\u201d'], ['第一行']]);
+  });
+
   it('refuses a source track inside the delivery folder, which it would deliver over', async () => {
     const out = join(work, 'own-input');
     expect((await run(['--language', 'zh-Hans', '--out', out, '--fix-timing', '--formats', 'srt'])).code).toBe(0);
