@@ -30,7 +30,9 @@ export async function refuseEditedTracks(input: { runDir: string; title: string;
         continue;
       }
       if (sha256(bytes) === recorded) continue;
-      const take = IMPORTABLE.has(id) ? `Run \`subloc review import ${path}\` to take its edits into the memory, then localize again` : `Make its edits in the XLIFF or the ${formatTable.srt.suffix} track instead: subloc cannot read edits back from ${id}`;
+      const take = IMPORTABLE.has(id)
+        ? `Run \`subloc review import ${path}\`, with the --config, --input, --memory and --out this run was given, to take its edits into the memory (its times are not taken: every language is timed from the source), then localize again`
+        : `Make its edits in the XLIFF or the ${formatTable.srt.suffix} track instead: subloc cannot read edits back from ${id}`;
       throw new SublocError(
         'REVIEW_NOT_IMPORTED',
         `${path} changed since subloc wrote it, and this run would write over it; it was left as it is and nothing was written. ${take} (or move the file away to drop its changes)`,

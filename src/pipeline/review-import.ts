@@ -18,7 +18,7 @@ import { readSourceTrack } from './read-source.js';
 import { readTrackVersions } from './track-versions-file.js';
 
 /** A reviewed file to import and where its source track and memory are, as `localize` is told them. */
-export interface ReviewImportInput extends Pick<LocalizeInput, 'config' | 'title' | 'input' | 'source' | 'memory' | 'encoding'> {
+export interface ReviewImportInput extends Pick<LocalizeInput, 'config' | 'title' | 'input' | 'source' | 'memory' | 'encoding' | 'out'> {
   /** The reviewed XLIFF, or an edited SRT/WebVTT track; relative to `cwd`. */
   file: string;
   /** The reviewed file's language. @default the XLIFF's target, else the language in the file's name */
@@ -73,7 +73,7 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
   const localize: LocalizeInput = { targets: [language], provider: 'offline' };
   const config = projectConfig(input.config, cwd);
   if (config !== undefined) localize.config = config;
-  for (const key of ['input', 'source', 'title', 'memory', 'encoding'] as const) {
+  for (const key of ['input', 'source', 'title', 'memory', 'encoding', 'out'] as const) {
     const v = input[key];
     if (v !== undefined) localize[key] = v;
   }
@@ -108,9 +108,10 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
     const { plan: stored, written } = await storeImport(store, path, await plan(), plan);
     const result = { name, title: options.title, language, plan: stored };
     if (stored.refused) return { outcome: 'refused', ...result };
-    // The run folder's own track, every edit taken: the next localize may write over it.
+    // The run folder's own track, every edit taken (nothing left out, nothing to warn of): the next localize may write over it.
     const runDir = join(options.out, options.title);
-    if (!read && stored.skipped === 0) await recordTakenBack(runDir, relative(runDir, path), bytes);
+    const whole = stored.skipped === 0 && !stored.diagnostics.some((d) => d.severity !== 'info');
+    if (!read && whole) await recordTakenBack(runDir, relative(runDir, path), bytes);
     return { outcome: 'imported', ...result, written };
   } finally {
     await store.close();

@@ -77,6 +77,24 @@ describe('the review import flow', () => {
     await expect(localize(options)).rejects.toMatchObject({ code: 'REVIEW_NOT_IMPORTED', message: expect.stringContaining('subloc cannot read edits back from ttml') });
   });
 
+  it('lets the next run write over a track review import took back from another --out, and keeps refusing while the import left something out', async () => {
+    writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), EDITED);
+    await importReview({ file: 'hotline-beijing.en-US.srt', reviewer: 'Li', cwd: dir, env: {} });
+    const options = await resolveLocalizeOptions({ config: 'subloc.config.json', provider: 'offline', memory: '.subloc/memory.sqlite', out: 'elsewhere' }, dir, {});
+    await localize(options);
+    const track = join(dir, 'elsewhere/hotline-beijing/en-US/hotline-beijing.en-US.srt');
+    const written = readFileSync(track, 'utf8');
+    // A cue added by hand falls on no source cue: the import says so, and the file is not taken back.
+    writeFileSync(track, `${written.replace('rings', 'is ringing')}\n3\n00:00:20,000 --> 00:00:22,000\nA cue of my own.\n`);
+    const partly = await importReview({ file: track, reviewer: 'Li', cwd: dir, env: {}, out: 'elsewhere' });
+    expect(partly.outcome === 'imported' && partly.plan.diagnostics.some((d) => d.severity === 'warning')).toBe(true);
+    await expect(localize(options)).rejects.toMatchObject({ code: 'REVIEW_NOT_IMPORTED' });
+    writeFileSync(track, written.replace('rings', 'is ringing'));
+    expect(await importReview({ file: track, reviewer: 'Li', cwd: dir, env: {}, out: 'elsewhere' })).toMatchObject({ outcome: 'imported' });
+    await localize(options);
+    expect(readFileSync(track, 'utf8')).toContain('is ringing');
+  });
+
   it('keeps refusing over an edited track after a run that left its format out, and never over its own file after a run that failed between two files', async () => {
     writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), EDITED);
     await importReview({ file: 'hotline-beijing.en-US.srt', reviewer: 'Li', cwd: dir, env: {} });

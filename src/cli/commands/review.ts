@@ -31,7 +31,7 @@ async function importAction(values: ParsedArgs['values'], files: string[], io: C
   if (file === undefined) throw new SublocError('USAGE', t('review.error.noFile'));
   if (extra.length > 0) throw new SublocError('USAGE', t('review.error.oneFile', { argument: extra[0] ?? '' }));
   const input: ReviewImportInput = { file, cwd: io.cwd, env: io.env };
-  for (const key of ['config', 'input', 'source', 'title', 'memory', 'encoding', 'language', 'reviewer'] as const) {
+  for (const key of ['config', 'input', 'source', 'title', 'memory', 'encoding', 'language', 'reviewer', 'out'] as const) {
     const v = str(values[key]);
     if (v !== undefined) input[key] = v;
   }
@@ -148,6 +148,7 @@ export const review: Command = {
     source: SHARED_OPTIONS.source,
     memory: SHARED_OPTIONS.memory,
     encoding: SHARED_OPTIONS.encoding,
+    out: { type: 'string', value: '<dir>', description: () => t('review.option.out'), default: 'out' },
     video: { type: 'string', value: '<file>', description: () => t('review.option.video'), default: () => t('review.option.videoDefault') },
     port: { type: 'string', value: '<n>', description: () => t('review.option.port'), default: String(DEFAULT_PORT) },
     host: { type: 'string', value: '<address>', description: () => t('review.option.host'), default: '127.0.0.1' },
