@@ -177,4 +177,35 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe(LANG);
     expect(await translation(page, '7').inputValue()).not.toBe(italian);
   }, 120_000);
+
+  it('stays on its language, saying why, while a cue has a conflict to settle: the other list would drop the typing', async () => {
+    const other = await page.context().newPage();
+    recordProblems(other, problems, '409 (Conflict)');
+    await other.goto(page.url());
+    await rendered(other);
+    await translation(other, '9').fill('Die Fassung der Kollegin');
+    await savedRow(other, '9');
+    await other.close();
+    await translation(page, '9').fill('Meine Fassung');
+    await page.getByRole('group', { name: 'Conflict on cue 9' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('combobox', { name: 'Language' }).selectOption(OTHER);
+    await expect.poll(() => page.locator('#bulk-status').textContent()).toContain('cue 9 is not saved (a conflict to settle)');
+    expect(await page.getByRole('combobox', { name: 'Language' }).inputValue()).toBe(LANG);
+    expect(new URL(page.url()).hash).toBe(`#${LANG}`);
+    expect(await translation(page, '9').inputValue()).toBe('Meine Fassung');
+    await page.getByRole('button', { name: 'Keep mine: my version of cue 9', exact: true }).click();
+    await savedRow(page, '9');
+    // The stale save's 409 is the answer this test asked for.
+    problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('409 (Conflict)')));
+  }, 120_000);
+
+  it('checks the text as typed before approving with Ctrl+Enter at once, and asks about its error', async () => {
+    await translation(page, '10').fill('Eine Übersetzung, die für diesen Untertitel viel zu lang ist und die niemand in so kurzer Zeit auf dem Bildschirm lesen könnte, selbst sehr schnell.');
+    await page.keyboard.press('Control+Enter');
+    const dialog = page.getByRole('dialog', { name: 'Approve a cue with errors?' });
+    await dialog.waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await savedRow(page, '10');
+    expect(await row(page, '10').getAttribute('data-state')).not.toBe('approved');
+  }, 120_000);
 });

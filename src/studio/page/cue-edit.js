@@ -69,6 +69,10 @@ export class CueEdit {
     this.changed = changed;
     /** @type {Promise<void> | null} */
     this.inFlight = null;
+    /** The text `live` is QC of. @type {string} */
+    this.liveText;
+    /** The revision this page's own "approve all" gave the cue, while a save made before it was on its way. @type {string | null} */
+    this.approvedRevision = null;
     this.again = false;
     /** @type {ReturnType<typeof setTimeout> | undefined} */
     this.saveTimer = undefined;
@@ -118,12 +122,22 @@ export class CueEdit {
     return this.flush();
   }
 
-  undo() {
+  /** After the save in flight: its answer adds the text it replaced to the history this steps through. */
+  async undo() {
+    await this.flush();
     this.step(this.undone, this.redone, 'undo');
   }
 
-  redo() {
+  async redo() {
+    await this.flush();
     this.step(this.redone, this.undone, 'redo');
+  }
+
+  /** Resolves when `live` is QC of the text as typed now (or the check could not be made). */
+  async checked() {
+    if (this.liveText === this.text) return;
+    clearTimeout(this.checkTimer);
+    await this.checkNow();
   }
 
   /** @param {string[]} from @param {string[]} to @param {EditKind} kind */
@@ -163,6 +177,24 @@ export class CueEdit {
     this.show(theirs);
   }
 
+  /**
+   * The cue as this page's own "approve all" saved it. Typed in meanwhile, it
+   * keeps the typing, to be saved on the approved revision: a save already on
+   * its way, made on the revision before, comes back stale and goes again.
+   * @param {StudioCue} cue
+   */
+  approvedHere(cue) {
+    if (this.conflict !== null) return;
+    if (!this.dirty && this.inFlight === null) {
+      this.show(cue);
+      return;
+    }
+    this.saved = cue;
+    this.approvedRevision = cue.revision;
+    this.changed(this, false);
+    if (this.inFlight === null) void this.flush();
+  }
+
   /** The cue as another request saved it (approve all), unless something here waits to be saved. @param {StudioCue} cue */
   replace(cue) {
     if (this.dirty || this.inFlight !== null || this.conflict !== null) return;
@@ -182,6 +214,7 @@ export class CueEdit {
     this.text = cue.text;
     this.comment = cue.comment;
     this.live = liveOf(cue);
+    this.liveText = cue.text;
     this.status = 'saved';
     this.error = '';
   }
@@ -209,6 +242,7 @@ export class CueEdit {
       // An answer for a text since typed over is not shown.
       if (text !== this.text) return;
       this.live = live;
+      this.liveText = text;
       this.changed(this, false);
     } catch {
       // The figures stay those of the last answer; the save reports what is wrong with the server.
@@ -264,9 +298,17 @@ export class CueEdit {
         this.undone.push(before.text);
         this.redone = [];
       }
-      if (this.text === sent.text) this.live = liveOf(result.cue);
+      if (this.text === sent.text) {
+        this.live = liveOf(result.cue);
+        this.liveText = sent.text;
+      }
       this.status = this.dirty ? 'unsaved' : 'saved';
       this.error = '';
+      this.changed(this, false);
+      if (this.dirty) this.again = true;
+    } else if ('stale' in result && result.stale.revision === this.approvedRevision) {
+      // Stale only for this page's own approval, which came back first: the typing goes again on it.
+      this.status = this.dirty ? 'unsaved' : 'saved';
       this.changed(this, false);
       if (this.dirty) this.again = true;
     } else if ('stale' in result) {

@@ -106,13 +106,13 @@ async function start() {
   const lang = session.languages.includes(wanted) ? wanted : session.languages[0];
   if (lang === undefined) throw new Error('the server serves no target language: check "targets" in the config, or --language');
   ui.language.value = lang;
-  ui.language.addEventListener('change', () => void load(ui.language.value));
+  ui.language.addEventListener('change', () => void switchTo(ui.language.value));
   // The address names the language (a bookmark, a link a colleague sent, a typed `#de-DE`): follow it as the list is followed.
   window.addEventListener('hashchange', () => {
     const named = decodeURIComponent(location.hash.slice(1));
     if (named === studio.lang || !session.languages.includes(named)) return;
     ui.language.value = named;
-    void load(named);
+    void switchTo(named);
   });
   ui.view.addEventListener('change', applyFilters);
   ui.finding.addEventListener('change', applyFilters);
@@ -126,6 +126,35 @@ async function start() {
     if (document.visibilityState === 'hidden') for (const edit of studio.edits) void edit.flush();
   });
   await load(lang);
+}
+
+/**
+ * Follows another language once every change to this one is saved. A change
+ * that cannot be (a conflict to settle, a save the server keeps failing)
+ * keeps the page on its language, the list and the address saying so: the
+ * other language's list would replace it, and the typing with it.
+ * @param {string} lang
+ */
+async function switchTo(lang) {
+  const stay = (/** @type {string} */ message) => {
+    ui.language.value = studio.lang;
+    if (location.hash.slice(1) !== studio.lang) history.replaceState(null, '', `#${encodeURIComponent(studio.lang)}`);
+    ui.bulkStatus.textContent = message;
+  };
+  await Promise.all(studio.edits.map((edit) => edit.flush()));
+  const held = studio.edits.find((e) => e.status === 'conflict' || e.status === 'error' || e.dirty);
+  if (held !== undefined) {
+    stay(`Still on ${studio.lang}: cue ${held.id} is not saved (${held.status === 'conflict' ? 'a conflict to settle' : held.error || 'unsaved changes'}); settle it, then choose ${lang} again`);
+    const row = rowAt(studio.index.get(held.id) ?? -1);
+    row?.textarea.focus();
+    row?.node.scrollIntoView({ block: 'nearest' });
+    return;
+  }
+  try {
+    await load(lang);
+  } catch (error) {
+    stay(`Still on ${studio.lang}: ${lang} could not be opened (${error instanceof Error ? error.message : String(error)}); try again`);
+  }
 }
 
 /** @param {string} lang */
@@ -193,6 +222,8 @@ function rowAt(i) {
 
 /** @param {CueEdit} edit @param {boolean} external */
 function changed(edit, external) {
+  // A cue of the language shown before, whose last answer came late: another language's cue of that id is not it.
+  if (edit.lang !== studio.lang) return;
   studio.rows.get(edit.id)?.update(external);
   player.retitle(edit.id, edit.text);
   if (studio.edits[studio.playing] === edit) player.caption(edit.text);
@@ -298,6 +329,8 @@ function follow(ms) {
  * @param {CueEdit} edit @param {'reviewed' | 'approved'} state
  */
 async function decide(edit, state) {
+  // QC of the text as typed now, not of the last check: a quick Ctrl+Enter after typing comes before it.
+  if (state === 'approved') await edit.checked();
   if (state === 'approved' && edit.hasError && !(await confirmApprove(edit))) return false;
   await edit.decide(state);
   return true;
@@ -330,10 +363,8 @@ async function approveClean() {
   ui.bulkStatus.textContent = `Approving ${clean.length} cues…`;
   try {
     const result = await approveCues(studio.lang, clean.map((e) => ({ id: e.id, revision: e.saved.revision })));
-    for (const cue of result.cues) {
-      const edit = studio.edits[studio.index.get(cue.id) ?? -1];
-      edit?.replace(cue);
-    }
+    // A cue typed in since the request left keeps its typing, saved on the approved revision.
+    for (const cue of result.cues) studio.edits[studio.index.get(cue.id) ?? -1]?.approvedHere(cue);
     // A cue refused because another reviewer changed it meanwhile shows their version now: it was not being edited here.
     const stale = result.refused.filter((r) => r.reason.includes('changed since revision'));
     if (stale.length > 0) {
@@ -356,7 +387,8 @@ async function approveClean() {
 
 /** The cue keys act on: the one being edited, else the one playing, else the first. */
 function currentIndex() {
-  if (studio.current !== null) return studio.index.get(studio.current.id) ?? 0;
+  // The cue whose row holds the focus; once the focus left the list (the Play button), the one under the picture.
+  if (studio.current !== null && (ui.list.contains(document.activeElement) || studio.playing < 0)) return studio.index.get(studio.current.id) ?? 0;
   return studio.playing >= 0 ? studio.playing : 0;
 }
 
