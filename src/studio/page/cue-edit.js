@@ -292,6 +292,7 @@ export class CueEdit {
     }
     if (result.ok) {
       this.saved = result.cue;
+      this.approvedRevision = null;
       this.basis = { text: sent.text, comment: sent.comment };
       if (this.wantState !== null && result.cue.state === this.wantState) this.wantState = null;
       if (change.text !== undefined && sent.kind === 'edit') {
