@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'DEEPL_TEXT_TOO_LARGE'
   | 'DEEPL_ANSWER_MISMATCH'
   | 'QUEUE_UNREACHABLE'
+  | 'WORKER_STOPPED'
   | 'STUDIO_START_FAILED';
 
 export interface SublocErrorOptions {

@@ -7,11 +7,19 @@ import { isSublocError, type ErrorCode } from '../errors.js';
  */
 const RETRIED: ReadonlySet<ErrorCode> = new Set(['DEEPL_FAILED', 'DEEPL_UNREACHABLE', 'DEEPL_ANSWER_MISMATCH', 'MEMORY_WRITE_FAILED', 'MEMORY_UNREACHABLE']);
 
+/** Postgres refusing a login (a wrong password or user): the credentials a worker's machine gives. */
+const LOGIN_REFUSED: ReadonlySet<string> = new Set(['28P01', '28000']);
+
 export type JobFailure =
   /** DeepL's quota (456) or the catalog's budget: the queue pauses, the job waits in it. */
   | { kind: 'quota'; message: string }
   /** DeepL still answered 429 after deepl-node's retries: the whole queue waits a while, the job goes back unharmed. */
   | { kind: 'rate' }
+  /**
+   * What this worker's own setup gets wrong (its DeepL key, its login to the memory's server): the job goes back to
+   * the queue for another worker, and this one stops taking jobs, saying why.
+   */
+  | { kind: 'worker'; message: string }
   /** Another attempt, after BullMQ's backoff. */
   | { kind: 'retry'; error: unknown }
   /** Failed for good with its message: a config, a source or a key to fix. */
@@ -24,6 +32,7 @@ export function classify(error: unknown): JobFailure {
   // deeplFailure keeps the class name of deepl-node's error on its scrubbed cause.
   if (error.code === 'DEEPL_FAILED' && (error.cause as Error | undefined)?.name === 'TooManyRequestsError') return { kind: 'rate' };
   if (RETRIED.has(error.code)) return { kind: 'retry', error };
+  if (error.code === 'DEEPL_AUTH' || (error.code === 'MEMORY_UNREADABLE' && LOGIN_REFUSED.has(String((error.cause as { code?: unknown } | undefined)?.code)))) return { kind: 'worker', message: error.message };
   const where = error.file !== undefined && !error.message.includes(error.file) ? `${error.file}${error.line === undefined ? '' : `:${error.line}`}: ` : '';
   return { kind: 'fatal', error: new UnrecoverableError(`${where}${error.message}`) };
 }

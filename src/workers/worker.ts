@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { Queue, RateLimitError, WaitingError, Worker, type Job } from 'bullmq';
+import { SublocError } from '../errors.js';
 import type { Redis } from 'ioredis';
 import { finishCatalogFilm, localizeCatalogLanguage } from '../pipeline/catalog-job.js';
 import { resolveLocalizeOptions, type LocalizeOptions } from '../pipeline/options.js';
@@ -27,6 +28,8 @@ export type WorkerEvent =
   | { type: 'done'; title: string; language: string | undefined; billedCharacters: number }
   | { type: 'failed'; title: string; language: string | undefined; reason: string; final: boolean }
   | { type: 'paused'; reason: string }
+  /** This worker's own setup failed a job (its DeepL key, its memory login): the job went back to the queue, the worker stops. */
+  | { type: 'stopping'; reason: string }
   /** BullMQ could not reach Redis or run a command there; it tries again by itself. */
   | { type: 'error'; message: string }
   /** Redis answers again after an error. */
@@ -55,6 +58,9 @@ async function pauseCatalog(queue: Queue, redis: Redis, reason: string): Promise
 export async function runWorker(redis: Redis, options: WorkerOptions, signal: AbortSignal): Promise<void> {
   const { env, onEvent = () => {} } = options;
   const queue = new Queue(QUEUE, { connection: redis });
+  /** Why this worker stopped taking jobs on its own: its setup, not a job, was at fault. */
+  let ownFault: string | undefined;
+  const stopOwn = new AbortController();
 
   const runLanguage = async (job: Job<CatalogJobData>, token: string | undefined): Promise<RunReport> => {
     const { target } = job.data;
@@ -68,6 +74,16 @@ export async function runWorker(redis: Redis, options: WorkerOptions, signal: Ab
         // The queue pauses, not the job: it goes back to wait, and runs on from the memory after `catalog resume`.
         await pauseCatalog(queue, redis, failure.message);
         onEvent({ type: 'paused', reason: failure.message });
+        await job.moveToWait(token);
+        throw new WaitingError();
+      }
+      if (failure.kind === 'worker') {
+        // Not the job's fault: it goes back to wait for a worker set up right, and this one takes no more.
+        if (ownFault === undefined) {
+          ownFault = failure.message;
+          onEvent({ type: 'stopping', reason: failure.message });
+          stopOwn.abort();
+        }
         await job.moveToWait(token);
         throw new WaitingError();
       }
@@ -104,13 +120,17 @@ export async function runWorker(redis: Redis, options: WorkerOptions, signal: Ab
   // Connected before the worker started: a 'ready' now is a reconnection.
   const reconnected = () => onEvent({ type: 'reconnected' });
   redis.on('ready', reconnected);
-  const stopped = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  const stopped = new Promise<void>((resolve) => {
+    signal.addEventListener('abort', () => resolve(), { once: true });
+    stopOwn.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
   const running = worker.run();
   await stopped;
   await worker.close();
   await running;
   await queue.close();
   redis.off('ready', reconnected);
+  if (ownFault !== undefined) throw new SublocError('WORKER_STOPPED', `this worker stopped: ${ownFault}; the job it failed went back to the queue for the other workers: fix this machine's setup, then start the worker again`);
 }
 
 /**

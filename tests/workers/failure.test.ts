@@ -29,14 +29,19 @@ describe('what a failed catalog job does next', () => {
       (error: unknown) => error,
     );
     expect(classify(refused).kind).toBe('retry');
-    expect(classify(new SublocError('MEMORY_UNREADABLE', 'the server refused the login of user `subloc`')).kind).toBe('fatal');
+    expect(classify(new SublocError('MEMORY_UNREADABLE', 'cannot read the memory: it belongs to another application')).kind).toBe('fatal');
+  });
+
+  it('stops the worker, not the job, on what its own machine gives: a DeepL key refused, a memory login refused', () => {
+    expect(classify(deeplFailure(new AuthorizationError('Authorization failure'), context))).toMatchObject({ kind: 'worker', message: expect.stringContaining('403') });
+    const login = Object.assign(new Error('password authentication failed for user "subloc"'), { code: '28P01' });
+    expect(classify(new SublocError('MEMORY_UNREADABLE', 'the server refused the login of user `subloc`', { cause: login })).kind).toBe('worker');
   });
 
   it('fails for good what a person must fix, the file named in the reason', () => {
     const bad = classify(new SublocError('CONFIG_INVALID', 'unknown field `targts`', { file: '/films/a/config.json' }));
     expect(bad.kind).toBe('fatal');
     expect(bad.kind === 'fatal' && bad.error.message).toBe('/films/a/config.json: unknown field `targts`');
-    expect(classify(deeplFailure(new AuthorizationError('Authorization failure'), context)).kind).toBe('fatal');
   });
 
   it("says of a job that kept losing its worker what happened and what to do, not BullMQ's words", () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/pipeline/report.js';
+import { startCli } from '../helpers/cli.js';
 import { allDone, billedTexts, catalogCli, cueText, startCatalog, startWorker, status, stopCatalog, until, writeFilm, type Catalog } from './catalog-fixture.js';
 
 let catalog: Catalog | undefined;
@@ -69,6 +70,22 @@ describe('catalog workers when things go wrong (real redis-server, loopback Deep
     expect(report.languages[0]!.earlierAttempts?.billedCharacters).toBeGreaterThan(0);
     const track = readFileSync(join(catalog.dir, 'film-1', 'out', 'film-1', 'fr-FR', 'film-1.fr-FR.srt'), 'utf8');
     for (const cue of [1, 50, 51, 100, 101, 120]) expect(track).toContain(cueText(1, cue).toUpperCase());
+  }, 180_000);
+
+  it('a worker whose DeepL key is refused stops and gives its job back: another worker finishes the film, no job fails', async () => {
+    catalog = await startCatalog();
+    const config = writeFilm(catalog, 1, { cues: 12, targets: ['fr-FR', 'de-DE', 'it-IT'], concurrency: 1 });
+    expect((await catalogCli(catalog, ['enqueue', config])).code).toBe(0);
+    // A machine set up with another key: only this worker has it.
+    const wrong = startCli(['worker', '--lock-duration', '2000', '--concurrency', '3'], catalog.dir, { ...catalog.env, DEEPL_AUTH_KEY: 'someone-elses-key:fx' });
+    catalog.workers.push(wrong);
+    await wrong.done.catch(() => undefined);
+    expect(wrong.child.exitCode).toBe(1);
+    expect(wrong.stderr).toContain('this worker takes no more jobs');
+    expect(wrong.stderr).toContain('went back to the queue for the other workers');
+    expect((await status(catalog)).tracks.filter((t) => t.state === 'failed')).toEqual([]);
+    startWorker(catalog);
+    await until(catalog, allDone(3));
   }, 180_000);
 
   it('kill -9 of two workers in turn on one job (spot machines taken back): a third finishes it, nothing billed twice', async () => {

@@ -45,6 +45,10 @@ export const worker: Command = {
         troubled = false;
         return;
       }
+      if (event.type === 'stopping') {
+        io.stderr(`subloc worker: ${t('worker.stopping', { reason: event.reason })}\n`);
+        return;
+      }
       const track = event.type === 'paused' ? '' : event.language === undefined ? event.title : `${event.title} ${event.language}`;
       if (event.type === 'done') note(io, `subloc worker: ${event.language === undefined ? t('worker.filmDone', { track }) : t('worker.done', { track, n: event.billedCharacters })}`);
       // Said even under --quiet: a failure is what the person watching a worker must see.

@@ -19,6 +19,8 @@ export interface DeepLConnection {
   serverUrl: string;
   /** Removes the key from a text that may have come from DeepL, axios or deepl-node. */
   redact(text: string): string;
+  /** Whether deepl-node tries a failed request again itself; when not, a caller behind a gate does, at the gate. */
+  retriesItself: boolean;
 }
 
 /**
@@ -31,11 +33,12 @@ export function createDeepLConnection(options: DeepLConnectionOptions = {}): Dee
   const authKey = (env.DEEPL_AUTH_KEY ?? '').trim();
   if (authKey === '') throw new SublocError('DEEPL_AUTH', messages.keyMissing());
   const serverUrl = (env.DEEPL_SERVER_URL ?? '').trim() || (authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
+  const maxRetries = options.maxRetries ?? 5;
   const client = new DeepLClient(authKey, {
     serverUrl,
-    maxRetries: options.maxRetries ?? 5,
+    maxRetries,
     minTimeout: options.minTimeout ?? 10_000,
     ...(options.appInfo === undefined ? {} : { appInfo: options.appInfo }),
   });
-  return { client, serverUrl, redact: (text) => redact(text, authKey) };
+  return { client, serverUrl, redact: (text) => redact(text, authKey), retriesItself: maxRetries > 1 };
 }

@@ -94,6 +94,21 @@ export function mayHaveBilled(error: unknown): boolean {
   return code === undefined || !REFUSED.has(code);
 }
 
+/** The transport failures deepl-node tries again itself (its `RETRYABLE_AXIOS_ERROR_CODES`). */
+const RETRIED_CONNECTION = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ECONNRESET', 'EPIPE', 'EAI_AGAIN']);
+
+/**
+ * Whether another attempt may get past a failure, as deepl-node judges it
+ * for its own retries: DeepL asking to slow down (429), a server error
+ * (5xx), a connection that broke or timed out.
+ */
+export function worthAnotherAttempt(error: unknown): boolean {
+  if (error instanceof TooManyRequestsError) return true;
+  if (error instanceof ConnectionError) return RETRIED_CONNECTION.has(systemCodeOf(error) ?? '');
+  if (error instanceof DeepLError && error.constructor === DeepLError) return readPlainError(error.message).kind === 'server';
+  return false;
+}
+
 /**
  * A failure a request naming a deleted glossary may meet: deepl-node reads
  * any status of `/v2/translate` it has no class for (404, 400) as a plain

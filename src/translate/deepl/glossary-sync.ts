@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { Lang } from '../../model/track.js';
 import type { DeepLConnection } from './client.js';
 import { unbilled, type DeepLGate } from './gate.js';
-import { deeplFailure } from './errors.js';
+import { deeplFailure, worthAnotherAttempt } from './errors.js';
 import { deeplGlossaryLanguage } from './languages.js';
 import type { RequestLanes } from './request-lanes.js';
 import { codes, messages } from './messages.js';
@@ -134,7 +134,7 @@ function first(glossaries: readonly MultilingualGlossaryInfo[]): MultilingualGlo
 export async function syncGlossary(connection: DeepLConnection, options: GlossarySyncOptions): Promise<GlossarySyncResult> {
   const { client } = connection;
   const prefix = options.prefix ?? 'subloc';
-  const gated = <T>(request: () => Promise<T>): Promise<T> => unbilled(options.gate, request);
+  const gated = <T>(request: () => Promise<T>): Promise<T> => unbilled(options.gate, request, connection.retriesItself ? undefined : worthAnotherAttempt);
   const send = <T>(request: () => Promise<T>): Promise<T> => (options.lanes ? options.lanes.run('finishing', gated, request) : gated(request));
   const sourceCode = deeplGlossaryLanguage(options.sourceLang);
   const create = ({ set, name }: NamedSet): Promise<MultilingualGlossaryInfo> =>
@@ -220,7 +220,7 @@ function isOlderVersion(g: MultilingualGlossaryInfo, prefix: string, title: stri
 /** Whether DeepL still holds the glossary `id`; a failure to ask is read as yes, so the failure that made the run ask stands. */
 export async function glossaryExists(connection: DeepLConnection, id: string, gate?: DeepLGate): Promise<boolean> {
   try {
-    await unbilled(gate, () => connection.client.getMultilingualGlossary(id));
+    await unbilled(gate, () => connection.client.getMultilingualGlossary(id), connection.retriesItself ? undefined : worthAnotherAttempt);
     return true;
   } catch (error) {
     return !(error instanceof GlossaryNotFoundError);

@@ -32,7 +32,8 @@ function glossaryFindings(unit: Unit, targets: readonly string[], pair: Language
  * mid-run is made again once for every language (see `glossaryGone`).
  */
 export function prepareDeepL(run: ProviderRun): PreparedProvider {
-  const connection = createDeepLConnection(run.env === undefined ? {} : { env: run.env });
+  // Behind a gate (catalog workers) each attempt of a request passes it: deepl-node tries once, the requests try again.
+  const connection = createDeepLConnection({ ...(run.env === undefined ? {} : { env: run.env }), ...(run.gate === undefined ? {} : { maxRetries: 1 }) });
   // One set of lanes for the run: languages drafted side by side share the concurrency, and so does the glossary sync.
   const lanes = requestLanes(run.concurrency);
   const g = run.glossary;

@@ -8,8 +8,8 @@ import type { CondenseResult } from '../translator.js';
 import { DEEPL_LIMITS, planBatches, type Batch, type Param } from './batches.js';
 import type { DeepLConnection } from './client.js';
 import { CUE_TAG, hasText, joinCues, splitOnCues, toTaggedText, type CueMarkupProblem } from './cue-markup.js';
-import { deeplFailure, mayBeGlossaryGone, mayHaveBilled } from './errors.js';
-import { billableAtMost, type DeepLGate, type DeepLPermit } from './gate.js';
+import { deeplFailure, mayBeGlossaryGone, mayHaveBilled, worthAnotherAttempt } from './errors.js';
+import { billableAtMost, GATED_ATTEMPTS, gatedRetryDelayMs, type DeepLGate, type DeepLPermit } from './gate.js';
 import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, STRICT_INSTRUCTION, draftWidth, overBudget } from './condense.js';
 import { deeplSource, deeplTarget, supportsCustomInstructions } from './languages.js';
 import { codes, messages } from './messages.js';
@@ -229,7 +229,9 @@ export async function translateUnits(
     return true;
   };
 
-  const request = async (sent: { texts: string[]; context: string | undefined; name: string; sendOptions: TranslateTextOptions }, again = false): Promise<TextResult[] | undefined> => {
+  /** Attempts of each request made here: behind a gate, each passes it (deepl-node, tries once); else deepl-node tries again itself. */
+  const attempts = options.gate !== undefined && !connection.retriesItself ? GATED_ATTEMPTS : 1;
+  const request = async (sent: { texts: string[]; context: string | undefined; name: string; sendOptions: TranslateTextOptions }, again = false, attempt = 1): Promise<TextResult[] | undefined> => {
     const { texts, context, name, sendOptions } = sent;
     if (failed) return undefined;
     let permit: DeepLPermit | undefined;
@@ -255,6 +257,10 @@ export async function translateUnits(
     } catch (error) {
       // A request whose fate is unknown keeps its reservation: the shared budget must never fall short of DeepL's bill.
       await settle(permit, mayHaveBilled(error) ? reserved : 0);
+      if (attempt < attempts && worthAnotherAttempt(error) && !failed) {
+        await new Promise((resolve) => setTimeout(resolve, gatedRetryDelayMs(attempt)));
+        return request(sent, again, attempt + 1);
+      }
       let back = false;
       try {
         back = !again && (await glossaryBack(error, withGlossary));

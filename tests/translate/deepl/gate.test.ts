@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../../src/errors.js';
 import { createDeepLConnection } from '../../../src/translate/deepl/client.js';
-import type { DeepLGate } from '../../../src/translate/deepl/gate.js';
+import { GATED_ATTEMPTS, type DeepLGate } from '../../../src/translate/deepl/gate.js';
 import { syncGlossary } from '../../../src/translate/deepl/glossary-sync.js';
 import { translateUnits } from '../../../src/translate/deepl/translate.js';
 import type { Unit } from '../../../src/model/unit.js';
@@ -53,6 +53,24 @@ describe('translateUnits with a gate', () => {
     expect(sorted(seen.asked)).toEqual(sorted(seen.settled));
   });
 
+  it('passes each attempt of a request through the gate: 429, 5xx and a broken connection are tried again there, not inside deepl-node', async () => {
+    server = await start({ authKey: KEY });
+    server.fail({ type: 'status', status: 503, times: 1 });
+    server.fail({ type: 'status', status: 429, times: 1 });
+    server.fail({ type: 'drop', times: 1 });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 1 });
+    expect(connection.retriesItself).toBe(false);
+    const { gate, seen } = budgetGate(1_000_000);
+    const result = await translateUnits(connection, units.slice(0, 1), { pair: { source: 'en', target: 'fr' }, gate, concurrency: 1 });
+    expect(result.drafts[0]!.targets).not.toBeNull();
+    const arrived = server.state.requests.filter((r) => r.path === '/v2/translate').length;
+    expect(arrived).toBe(4);
+    expect(seen.acquired).toBe(arrived);
+    // The dropped attempt may have been billed: its reservation stays; the refused ones billed nothing.
+    expect(seen.settled.filter((n) => n > 0)).toHaveLength(2);
+    expect(seen.reserved).toBe(0);
+  }, 60_000);
+
   it('stops when the gate refuses: the refused request is never sent, nothing is billed for it, DEEPL_BUDGET', async () => {
     server = await start({ authKey: KEY });
     const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url } });
@@ -83,17 +101,17 @@ describe('translateUnits with a gate', () => {
     expect(seen.used).toBe(server.state.billedCharacters);
   });
 
-  it('a request that timed out keeps its reservation as billed: DeepL may have translated it', async () => {
+  it('a request that timed out keeps its reservation as billed, each of its attempts: DeepL may have translated it', async () => {
     let release = () => {};
     server = await start({ authKey: KEY, hold: (_, path) => (path === '/v2/translate' ? new Promise<void>((r) => (release = r)) : undefined) });
     const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 1, minTimeout: 200 });
     const { gate, seen } = budgetGate(1_000_000);
     await expect(translateUnits(connection, units, { pair: { source: 'en', target: 'fr' }, gate, concurrency: 1 }).finally(() => release())).rejects.toMatchObject({ code: 'DEEPL_FAILED' });
-    expect(seen.settled).toHaveLength(1);
-    expect(seen.settled[0]).toBeGreaterThanOrEqual(units.reduce((n, u) => n + u.source[0]!.length, 0));
-    expect(seen.used).toBe(seen.settled[0]);
+    expect(seen.settled).toHaveLength(GATED_ATTEMPTS);
+    for (const settled of seen.settled) expect(settled).toBeGreaterThanOrEqual(units.reduce((n, u) => n + u.source[0]!.length, 0));
+    expect(seen.used).toBe(seen.settled.reduce((a, b) => a + b, 0));
     expect(seen.reserved).toBe(0);
-  });
+  }, 60_000);
 
   it('a refused connection bills nothing: its reservation is given back', async () => {
     server = await start({ authKey: KEY });
