@@ -81,6 +81,9 @@ export interface PutResult {
  * one is written, and a batch is applied whole on what it was planned on or
  * not at all.
  */
+/** How often a writer plans a change again when the memory finds its units changed since it read them (`stale`). */
+export const PLAN_ATTEMPTS = 3;
+
 export interface PlannedOn {
   glossaryVersion: string;
   entry: MemoryEntry | undefined;

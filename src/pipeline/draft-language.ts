@@ -1,4 +1,4 @@
-import type { MemoryEntry, MemoryStore } from '../memory/store.js';
+import { PLAN_ATTEMPTS, type MemoryEntry, type MemoryStore } from '../memory/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { CondenseResult, Translator } from '../translate/translator.js';
 import { plainOf } from '../model/tagged-text.js';
@@ -60,9 +60,6 @@ function entryOf(draft: Draft, unit: Unit, pair: LanguagePair, glossaryVersion: 
   if (draft.origin !== 'machine' || !draft.targets || unit.source.some((_, k) => targetMissing(draft, unit, k))) return undefined;
   return { sourceLang: pair.source, targetLang: pair.target, source: unit.source, target: draft.targets, glossaryVersion, provider: draft.provider, status: 'draft', updatedAt: now };
 }
-
-/** How often a reviewer's unit is completed again when a reviewer saved it while its cues were drafted. */
-const COMPLETE_ATTEMPTS = 3;
 
 /** A unit's draft from its exact memory entry: the entry's text, status (the unit's and each cue's), reviewer and comments. */
 export function memoryDraft(unit: Unit, hit: MemoryEntry): Draft {
@@ -151,7 +148,7 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
    * (the studio), it is completed again on that save, which stays whole.
    */
   const storeCompleted = async (unit: Unit, provided: Draft, now: string) => {
-    for (let attempt = 1; attempt <= COMPLETE_ATTEMPTS; attempt++) {
+    for (let attempt = 1; attempt <= PLAN_ATTEMPTS; attempt++) {
       const hit = partial.get(unit.id)!;
       const { entry } = completed(unit, hit, provided, now);
       if (entry === undefined || entry.target.every((t, k) => t === hit.target[k])) return;

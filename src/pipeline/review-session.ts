@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { createMatcher, glossaryContentHash, loadGlossary, type Glossary, type Matcher } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
-import type { MemoryEntry, MemoryStore, PlannedOn, PutResult } from '../memory/store.js';
+import { PLAN_ATTEMPTS, type MemoryEntry, type MemoryStore, type PlannedOn, type PutResult } from '../memory/store.js';
 import type { Lang, Track } from '../model/track.js';
 import { cueStatusOf, targetMissing, unitKey, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import type { Profile } from '../qc/index.js';
@@ -61,9 +61,6 @@ interface LanguageState {
   /** Units whose cues changed since the view was computed. */
   dirty: Set<string>;
 }
-
-/** How often a change is planned again when another process wrote its unit while it was planned. */
-const PLAN_ATTEMPTS = 3;
 
 const MACHINE_PROVIDERS: ReadonlySet<string> = new Set(PROVIDER_IDS);
 

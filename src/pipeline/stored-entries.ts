@@ -1,5 +1,5 @@
 import { SublocError } from '../errors.js';
-import type { MemoryEntry, MemoryStore, PlannedOn, PutResult } from '../memory/store.js';
+import { PLAN_ATTEMPTS, type MemoryEntry, type MemoryStore, type PlannedOn, type PutResult } from '../memory/store.js';
 import type { TaggedText } from '../model/tagged-text.js';
 import { unitKey, type LanguagePair } from '../model/unit.js';
 import { planImport, type ImportOptions, type ImportPlan } from '../review/import.js';
@@ -61,9 +61,6 @@ export async function planWithMemory(read: XliffRead, options: Omit<ImportOption
   }
   return { plan, plannedOn: reviewed(plan.entries) };
 }
-
-/** How often an import is planned again when another writer changed its units while it was planned. */
-const PLAN_ATTEMPTS = 3;
 
 /**
  * Stores a planned import whole, on the memory as its plan read it. When
