@@ -16,3 +16,4 @@ export { checkUnits, type UnitText } from './check-units.js';
 export { deeplEntries, glossaryContentHash } from './deepl-entries.js';
 export { renderingFor } from './rendering.js';
 export { termIndex } from './term-index.js';
+export { draftVersions, type DraftVersions } from './draft-versions.js';

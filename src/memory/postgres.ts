@@ -12,7 +12,7 @@ import { LOCK_KEYS, POSTGRES_MIGRATIONS, SCHEMA_TABLE } from './postgres-schema.
 import { editBudget } from './similarity.js';
 import type { OpenMemoryOptions } from './sqlite.js';
 import { RANK, sameState } from './precedence.js';
-import type { MemoryEntry, MemoryMatch, MemoryPairCount, MemoryStatus, MemoryStore, PlannedOn, PutResult, RunLock, RunLockOptions } from './store.js';
+import { eachVersions, versionPair, type GlossaryVersions, type MemoryEntry, type MemoryMatch, type MemoryPairCount, type MemoryStatus, type MemoryStore, type PlannedOn, type PutResult, type RunLock, type RunLockOptions } from './store.js';
 
 const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, cue_status, updated_at';
 
@@ -243,16 +243,17 @@ async function staleSincePlanned(client: pg.PoolClient, planned: readonly { row:
   const { rows } = await client.query<PgRow & { n: string }>({
     // `exact`, for each planned row under its own glossary version.
     text: `SELECT DISTINCT ON (q.n) q.n, ${COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS q(source_lang_key, target_lang_key, hash, key, version, n)
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS q(source_lang_key, target_lang_key, hash, key, version, former, n)
            JOIN subloc_entry e ON e.source_lang_key = q.source_lang_key AND e.target_lang_key = q.target_lang_key AND e.source_hash = decode(q.hash, 'hex') AND e.source_key = q.key
-             AND (e.rank > 0 OR e.glossary_version = '' OR e.glossary_version = q.version)
+             AND (e.rank > 0 OR e.glossary_version IN ('', q.version, q.former))
            ORDER BY q.n, e.rank DESC, e.by_reviewer DESC, e.updated_at DESC, e.glossary_version = q.version DESC`,
     values: [
       planned.map((p) => langKey(p.row.sourceLang)),
       planned.map((p) => langKey(p.row.targetLang)),
       planned.map((p) => hashOf(p.row.sourceKey)),
       planned.map((p) => p.row.sourceKey),
-      planned.map((p) => p.on.glossaryVersion),
+      planned.map((p) => versionPair(p.on.glossaryVersion)[0]),
+      planned.map((p) => versionPair(p.on.glossaryVersion)[1]),
     ],
   });
   const now: (MemoryEntry | undefined)[] = planned.map(() => undefined);
@@ -274,7 +275,7 @@ class PostgresMemory implements MemoryStore {
     this.location = place.location;
   }
 
-  async exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: string): Promise<MemoryEntry | undefined> {
+  async exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: GlossaryVersions): Promise<MemoryEntry | undefined> {
     const key = unitKey(source);
     const { rows } = await this.read(() =>
       this.pool.query<PgRow>({
@@ -282,28 +283,29 @@ class PostgresMemory implements MemoryStore {
         name: 'subloc-exact',
         text: `SELECT ${COLUMNS} FROM subloc_entry
                WHERE source_lang_key = $1 AND target_lang_key = $2 AND source_hash = decode($3, 'hex') AND source_key = $4
-                 AND (rank > 0 OR glossary_version = '' OR glossary_version = $5)
+                 AND (rank > 0 OR glossary_version IN ('', $5, $6))
                ORDER BY rank DESC, by_reviewer DESC, updated_at DESC, glossary_version = $5 DESC
                LIMIT 1`,
-        values: [langKey(pair.source), langKey(pair.target), hashOf(key), key, glossaryVersion],
+        values: [langKey(pair.source), langKey(pair.target), hashOf(key), key, ...versionPair(glossaryVersion)],
       }),
     );
     return rows[0] && rowEntry(rows[0]);
   }
 
-  async exactMany(sources: readonly (readonly TaggedText[])[], pair: LanguagePair, glossaryVersion: string): Promise<(MemoryEntry | undefined)[]> {
+  async exactMany(sources: readonly (readonly TaggedText[])[], pair: LanguagePair, glossaryVersion: GlossaryVersions | readonly GlossaryVersions[]): Promise<(MemoryEntry | undefined)[]> {
     if (sources.length === 0) return [];
     const keys = sources.map(unitKey);
+    const versions = sources.map((_, i) => versionPair(eachVersions(glossaryVersion, i)));
     // The same choice as `exact`, for every unit in one statement: the best row of each by DISTINCT ON.
     const { rows } = await this.read(() =>
       this.pool.query<PgRow & { n: string }>({
         name: 'subloc-exact-many',
         text: `SELECT DISTINCT ON (q.n) q.n, ${COLUMNS.split(', ').map((c) => `e.${c}`).join(', ')}
-               FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS q(hash, key, n)
+               FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS q(hash, key, version, former, n)
                JOIN subloc_entry e ON e.source_lang_key = $1 AND e.target_lang_key = $2 AND e.source_hash = decode(q.hash, 'hex') AND e.source_key = q.key
-                 AND (e.rank > 0 OR e.glossary_version = '' OR e.glossary_version = $5)
-               ORDER BY q.n, e.rank DESC, e.by_reviewer DESC, e.updated_at DESC, e.glossary_version = $5 DESC`,
-        values: [langKey(pair.source), langKey(pair.target), keys.map(hashOf), keys, glossaryVersion],
+                 AND (e.rank > 0 OR e.glossary_version IN ('', q.version, q.former))
+               ORDER BY q.n, e.rank DESC, e.by_reviewer DESC, e.updated_at DESC, e.glossary_version = q.version DESC`,
+        values: [langKey(pair.source), langKey(pair.target), keys.map(hashOf), keys, versions.map((v) => v[0]), versions.map((v) => v[1])],
       }),
     );
     const found: (MemoryEntry | undefined)[] = sources.map(() => undefined);

@@ -9,7 +9,7 @@ import { toEntry, toParams, type Params, type Row } from './entry-row.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 import { replaces, replacesPlanned, sameState } from './precedence.js';
 import { acquireRunLock, type HolderRecord } from './run-lock.js';
-import type { MemoryEntry, MemoryMatch, MemoryPairCount, MemoryStatus, MemoryStore, PlannedOn, PutResult, RunHolder, RunLock, RunLockOptions } from './store.js';
+import { eachVersions, versionPair, type GlossaryVersions, type MemoryEntry, type MemoryMatch, type MemoryPairCount, type MemoryStatus, type MemoryStore, type PlannedOn, type PutResult, type RunHolder, type RunLock, type RunLockOptions } from './store.js';
 
 const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, cue_status, updated_at';
 
@@ -117,6 +117,12 @@ function unreadable(path: string, cause: unknown): SublocError {
   return new SublocError('MEMORY_UNREADABLE', `cannot use ${path} as the translation memory: ${why}`, { cause, file: path });
 }
 
+/** The versions `selectExact` takes, in its order. */
+function lookupVersions(versions: GlossaryVersions): [string, string, string] {
+  const [own, former] = versionPair(versions);
+  return [own, former, own];
+}
+
 class SqliteMemory implements MemoryStore {
   private readonly selectExact;
   private readonly selectCandidates;
@@ -136,10 +142,11 @@ class SqliteMemory implements MemoryStore {
     private readonly path: string,
   ) {
     this.location = path;
-    this.selectExact = db.prepare<[string, string, string, string, string], Row>(
+    // After the unit: its own glossary version, a former one, its own again (see GlossaryVersions).
+    this.selectExact = db.prepare<[string, string, string, string, string, string], Row>(
       `SELECT ${COLUMNS} FROM entry
        WHERE source_lang = ? AND target_lang = ? AND source_key = ?
-         AND (rank > 0 OR glossary_version = '' OR glossary_version = ?)
+         AND (rank > 0 OR glossary_version IN ('', ?, ?))
        ORDER BY rank DESC, by_reviewer DESC, updated_at DESC, glossary_version = ? DESC
        LIMIT 1`,
     );
@@ -175,7 +182,7 @@ class SqliteMemory implements MemoryStore {
       for (const [i, planned] of plannedOn.entries()) {
         if (planned === undefined) continue;
         const { sourceLang, targetLang, sourceKey } = rows[i]!;
-        const now = this.selectExact.get(sourceLang, targetLang, sourceKey, planned.glossaryVersion, planned.glossaryVersion);
+        const now = this.selectExact.get(sourceLang, targetLang, sourceKey, ...lookupVersions(planned.glossaryVersion));
         if (!sameState(planned.entry, now && toEntry(now))) stale++;
       }
       if (stale > 0) return { written: 0, kept: 0, stale };
@@ -208,15 +215,15 @@ class SqliteMemory implements MemoryStore {
     };
   }
 
-  async exactMany(sources: readonly (readonly TaggedText[])[], pair: LanguagePair, glossaryVersion: string): Promise<(MemoryEntry | undefined)[]> {
+  async exactMany(sources: readonly (readonly TaggedText[])[], pair: LanguagePair, glossaryVersion: GlossaryVersions | readonly GlossaryVersions[]): Promise<(MemoryEntry | undefined)[]> {
     // In process, each lookup is an index probe: nothing to gain from one query.
     const found: (MemoryEntry | undefined)[] = [];
-    for (const source of sources) found.push(await this.exact(source, pair, glossaryVersion));
+    for (const [i, source] of sources.entries()) found.push(await this.exact(source, pair, eachVersions(glossaryVersion, i)));
     return found;
   }
 
-  async exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: string): Promise<MemoryEntry | undefined> {
-    const row = this.read(() => this.selectExact.get(pair.source, pair.target, unitKey(source), glossaryVersion, glossaryVersion));
+  async exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: GlossaryVersions): Promise<MemoryEntry | undefined> {
+    const row = this.read(() => this.selectExact.get(pair.source, pair.target, unitKey(source), ...lookupVersions(glossaryVersion)));
     return row && toEntry(row);
   }
 

@@ -85,8 +85,26 @@ export interface PutResult {
 export const PLAN_ATTEMPTS = 3;
 
 export interface PlannedOn {
-  glossaryVersion: string;
+  glossaryVersion: GlossaryVersions;
   entry: MemoryEntry | undefined;
+}
+
+/**
+ * The glossary versions a lookup takes machine drafts under: one, or a
+ * unit's own and a former one (see glossary/draft-versions.ts), the own
+ * preferred when both are there and equally new. Reviewed, approved and
+ * imported (version `''`) entries count under any.
+ */
+export type GlossaryVersions = string | { readonly own: string; readonly former: string };
+
+/** `versions` as the two a query compares with. */
+export function versionPair(versions: GlossaryVersions): [own: string, former: string] {
+  return typeof versions === 'string' ? [versions, versions] : [versions.own, versions.former];
+}
+
+/** Unit `i`'s versions of those given to `exactMany`. */
+export function eachVersions(versions: GlossaryVersions | readonly GlossaryVersions[], i: number): GlossaryVersions {
+  return Array.isArray(versions) ? (versions as readonly GlossaryVersions[])[i]! : (versions as GlossaryVersions);
 }
 
 /** The run that holds a memory's run lock, as it recorded itself. */
@@ -130,9 +148,9 @@ export interface MemoryStore {
   /** Where it is, as the user named it (a file path, `:memory:`, a URL without its password): for messages. */
   readonly location: string;
   /** Best exact match by status (approved, reviewed, draft), then by recency. */
-  exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: string): Promise<MemoryEntry | undefined>;
-  /** `exact` for each of many units at once, in their order: one round trip to a server for a whole track. */
-  exactMany(sources: readonly (readonly TaggedText[])[], pair: LanguagePair, glossaryVersion: string): Promise<(MemoryEntry | undefined)[]>;
+  exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: GlossaryVersions): Promise<MemoryEntry | undefined>;
+  /** `exact` for each of many units at once, in their order (with one version for all, or each its own): one round trip to a server for a whole track. */
+  exactMany(sources: readonly (readonly TaggedText[])[], pair: LanguagePair, glossaryVersion: GlossaryVersions | readonly GlossaryVersions[]): Promise<(MemoryEntry | undefined)[]>;
   /** Best match with the same number of cues scoring at least `minScore` (0..1) on the plain source text. */
   fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number): Promise<MemoryMatch | undefined>;
   /**

@@ -1,3 +1,4 @@
+import type { DraftVersions } from '../glossary/index.js';
 import { PLAN_ATTEMPTS, type MemoryEntry, type MemoryStore } from '../memory/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { CondenseResult, Translator } from '../translate/translator.js';
@@ -17,8 +18,8 @@ export interface DraftLanguageInput {
   units: readonly Unit[];
   pair: LanguagePair;
   memory: MemoryStore;
-  /** Version of the glossary for this target: machine drafts made under another are not reused. */
-  glossaryVersion: string;
+  /** The glossary version of each unit's machine drafts for this target: drafts made under another are not reused. */
+  versions: DraftVersions;
   /** Absent in a dry run: the units the memory lacks are counted, not sent. */
   translator: Translator | undefined;
   /** Each unit's character budget by cue, when its drafts are to aim for it (see TranslateRequest). */
@@ -56,9 +57,9 @@ export interface DraftLanguageResult {
 const SUGGESTION_MIN = 0.5;
 
 /** A machine draft for every cue of its unit; a draft missing a cue is not kept, so the next run asks for the unit again. */
-function entryOf(draft: Draft, unit: Unit, pair: LanguagePair, glossaryVersion: string, now: string): MemoryEntry | undefined {
+function entryOf(draft: Draft, unit: Unit, pair: LanguagePair, versions: DraftVersions, now: string): MemoryEntry | undefined {
   if (draft.origin !== 'machine' || !draft.targets || unit.source.some((_, k) => targetMissing(draft, unit, k))) return undefined;
-  return { sourceLang: pair.source, targetLang: pair.target, source: unit.source, target: draft.targets, glossaryVersion, provider: draft.provider, status: 'draft', updatedAt: now };
+  return { sourceLang: pair.source, targetLang: pair.target, source: unit.source, target: draft.targets, glossaryVersion: versions.own(unit.source), provider: draft.provider, status: 'draft', updatedAt: now };
 }
 
 /** A unit's draft from its exact memory entry: the entry's text, status (the unit's and each cue's), reviewer and comments. */
@@ -100,14 +101,14 @@ function completed(unit: Unit, hit: MemoryEntry, provided: Draft, now: string): 
  * by a quota or a kill resumes without asking for them again.
  */
 export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLanguageResult> {
-  const { units, pair, memory, glossaryVersion } = input;
+  const { units, pair, memory, versions } = input;
   const search = () => searchMemory(input);
   const { drafts, pending, suggestions, partial, regrouped } = await (input.searchInTurn ? input.searchInTurn(search) : search());
   // Stored as the units they now are, so the studio and the next run find them; a dry run or a delivery writes nothing.
   // Only where the unit still has no entry: a reviewer may have saved it in the studio since the search.
   if (input.translator && regrouped.size > 0) {
     const entries = [...regrouped.values()];
-    const unless = (some: readonly MemoryEntry[]) => memory.put(some, some.map(() => ({ glossaryVersion, entry: undefined })));
+    const unless = (some: readonly MemoryEntry[]) => memory.put(some, some.map((e) => ({ glossaryVersion: versions.under(e.source), entry: undefined })));
     if ((await unless(entries)).stale !== undefined) for (const entry of entries) await unless([entry]);
   }
   const notes = [...regrouped].map(([unitId, entry]) => regroupedNote(units.find((u) => u.id === unitId)!, entry));
@@ -135,10 +136,10 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
 
   const byId = new Map(pending.map((u) => [u.id, u]));
   const { claims } = input;
-  const claimKey = (unit: Unit) => unitClaimKey(pair, glossaryVersion, unit.source);
+  const claimKey = (unit: Unit) => unitClaimKey(pair, versions.own(unit.source), unit.source);
   const store = async (batch: readonly Draft[]) => {
     const now = new Date().toISOString();
-    const entries = batch.flatMap((d) => (partial.has(d.unitId) ? [] : (entryOf(d, byId.get(d.unitId)!, pair, glossaryVersion, now) ?? [])));
+    const entries = batch.flatMap((d) => (partial.has(d.unitId) ? [] : (entryOf(d, byId.get(d.unitId)!, pair, versions, now) ?? [])));
     if (entries.length > 0) await memory.put(entries);
     for (const d of batch) if (partial.has(d.unitId)) await storeCompleted(byId.get(d.unitId)!, d, now);
   };
@@ -152,8 +153,8 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
       const hit = partial.get(unit.id)!;
       const { entry } = completed(unit, hit, provided, now);
       if (entry === undefined || entry.target.every((t, k) => t === hit.target[k])) return;
-      if ((await memory.put([entry], [{ glossaryVersion, entry: hit }])).stale === undefined) return;
-      const current = await memory.exact(unit.source, pair, glossaryVersion);
+      if ((await memory.put([entry], [{ glossaryVersion: versions.under(unit.source), entry: hit }])).stale === undefined) return;
+      const current = await memory.exact(unit.source, pair, versions.under(unit.source));
       if (current === undefined) return;
       partial.set(unit.id, current);
     }
@@ -217,7 +218,7 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
 
 /** Of units another run held, the drafts of those it has stored whole since, and the others. */
 async function storedSince(units: readonly Unit[], input: DraftLanguageInput): Promise<{ stored: Draft[]; unstored: Unit[] }> {
-  const hits = await input.memory.exactMany(units.map((u) => u.source), input.pair, input.glossaryVersion);
+  const hits = await input.memory.exactMany(units.map((u) => u.source), input.pair, units.map((u) => input.versions.under(u.source)));
   const stored: Draft[] = [];
   const unstored: Unit[] = [];
   units.forEach((unit, i) => {
@@ -256,10 +257,10 @@ interface MemorySearch {
 
 /** Sorts the units by what the memory holds: exact matches drafted, the rest pending with their closest earlier translation. */
 async function searchMemory(input: DraftLanguageInput): Promise<MemorySearch> {
-  const { units, pair, memory, glossaryVersion } = input;
+  const { units, pair, memory, versions } = input;
   // One lookup for the whole track: a server memory answers it in one round trip.
-  const hits = await memory.exactMany(units.map((u) => u.source), pair, glossaryVersion);
-  const regrouped = await regroupedEntries(memory, units.filter((_, i) => hits[i] === undefined), pair, glossaryVersion);
+  const hits = await memory.exactMany(units.map((u) => u.source), pair, units.map((u) => versions.under(u.source)));
+  const regrouped = await regroupedEntries(memory, units.filter((_, i) => hits[i] === undefined), pair);
   const found: MemorySearch = { drafts: [], pending: [], suggestions: new Map(), partial: new Map(), regrouped };
   for (const [i, unit] of units.entries()) {
     // A store that answers at once (SQLite) would hold the event loop for the whole search: a turn every

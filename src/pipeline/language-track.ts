@@ -1,5 +1,5 @@
 import type { Glossary, Matcher } from '../glossary/index.js';
-import { glossaryContentHash } from '../glossary/index.js';
+import { draftVersions } from '../glossary/index.js';
 import type { MemoryStore } from '../memory/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FrameRate, Lang, Track } from '../model/track.js';
@@ -34,7 +34,7 @@ export async function languageTrack(input: {
     units,
     pair: { source: source.language, target },
     memory,
-    glossaryVersion: glossary ? glossaryContentHash(glossary.glossary, target) : '',
+    versions: draftVersions(glossary?.glossary, target),
     translator: undefined,
     onProgress: () => {},
   });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { decode } from '../formats/decode.js';
-import { createMatcher, glossaryContentHash, loadGlossary } from '../glossary/index.js';
+import { createMatcher, draftVersions, loadGlossary } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
 import type { MemoryStore, RunHolder } from '../memory/store.js';
 import { importTmx } from '../memory/tmx.js';
@@ -207,7 +207,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
         units,
         pair: { source: options.source, target },
         memory,
-        glossaryVersion: glossary ? glossaryContentHash(glossary.glossary, target) : '',
+        versions: draftVersions(glossary?.glossary, target),
         translator,
         // Only a provider that condenses (DeepL) aims for a budget, where the target takes custom instructions; elsewhere the drafts over it are flagged.
         budgets: provider.condenses && options.condense ? unitBudgets(source, units, options.profile, target) : undefined,

@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
-import { createMatcher, glossaryContentHash, loadGlossary, type Glossary, type Matcher } from '../glossary/index.js';
+import { createMatcher, draftVersions, loadGlossary, type DraftVersions, type Glossary, type Matcher } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
-import { PLAN_ATTEMPTS, type MemoryEntry, type MemoryStore, type PlannedOn, type PutResult } from '../memory/store.js';
+import { PLAN_ATTEMPTS, versionPair, type MemoryEntry, type MemoryStore, type PlannedOn, type PutResult } from '../memory/store.js';
 import type { Lang, Track } from '../model/track.js';
 import { cueStatusOf, targetMissing, unitKey, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import type { Profile } from '../qc/index.js';
@@ -49,7 +49,7 @@ export interface ReviewSession {
 
 interface LanguageState {
   pair: LanguagePair;
-  glossaryVersion: string;
+  versions: DraftVersions;
   suggestions: Map<string, Suggestion>;
   machine: Map<string, string>;
   drafts: Map<string, Draft>;
@@ -103,9 +103,9 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
 
   async function openLanguage(target: Lang): Promise<LanguageState> {
     const pair = { source: opts.source, target };
-    const glossaryVersion = glossary ? glossaryContentHash(glossary.glossary, target) : '';
-    const drafted = await draftLanguage({ units, pair, memory, glossaryVersion, translator: undefined, onProgress: () => {} });
-    const state: LanguageState = { pair, glossaryVersion, suggestions: drafted.suggestions, machine: new Map(), drafts: new Map(), records: new Map(), seen: new Map(), machineDrafted: new Set(), dirty: new Set() };
+    const versions = draftVersions(glossary?.glossary, target);
+    const drafted = await draftLanguage({ units, pair, memory, versions, translator: undefined, onProgress: () => {} });
+    const state: LanguageState = { pair, versions, suggestions: drafted.suggestions, machine: new Map(), drafts: new Map(), records: new Map(), seen: new Map(), machineDrafted: new Set(), dirty: new Set() };
     state.machine = await machineTexts(state, target);
     await refresh(state, units);
     return state;
@@ -114,11 +114,12 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   /** Each cue's machine draft (the provider's newest, preferring the current glossary's), else the closest earlier translation, as the track would show it. */
   async function machineTexts(state: LanguageState, target: Lang): Promise<Map<string, string>> {
     const byKey = new Map<string, MemoryEntry>();
+    const current = (entry: MemoryEntry) => versionPair(state.versions.under(entry.source)).includes(entry.glossaryVersion);
     for (const entry of await memory.entries(state.pair)) {
       if (!isMachineDraft(entry)) continue;
       const key = unitKey(entry.source);
       const held = byKey.get(key);
-      if (held === undefined || entry.glossaryVersion === state.glossaryVersion || held.glossaryVersion !== state.glossaryVersion) byKey.set(key, entry);
+      if (held === undefined || current(entry) || !current(held)) byKey.set(key, entry);
     }
     const drafts: Draft[] = [];
     for (const unit of units) {
@@ -136,8 +137,9 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   /** Re-reads the units' exact entries: another studio or a `review import` may have changed them. */
   async function refresh(state: LanguageState, which: readonly Unit[]): Promise<void> {
     for (const unit of which) {
-      const entry = await memory.exact(unit.source, state.pair, state.glossaryVersion);
-      state.seen.set(unit.id, { glossaryVersion: state.glossaryVersion, entry });
+      const glossaryVersion = state.versions.under(unit.source);
+      const entry = await memory.exact(unit.source, state.pair, glossaryVersion);
+      state.seen.set(unit.id, { glossaryVersion, entry });
       const draft = entry && memoryDraft(unit, entry);
       const machine = entry !== undefined && isMachineDraft(entry);
       const before = state.drafts.get(unit.id);

@@ -93,6 +93,29 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
       expect(await m.exact(entry().source, PAIR, 'g1')).toMatchObject({ target: ['approved'], status: 'approved', glossaryVersion: 'g0' });
     });
 
+    it("finds a machine draft under a unit's own glossary version or a former one, the own preferred when as new, each unit under its own", async () => {
+      const m = await memory();
+      const at = '2026-11-05T00:00:00Z';
+      await m.put([
+        entry({ source: ['甲'], glossaryVersion: 'whole', target: ['under the former'], updatedAt: at }),
+        entry({ source: ['乙'], glossaryVersion: 'whole', target: ['乙 former'], updatedAt: at }),
+        entry({ source: ['乙'], glossaryVersion: 'own-乙', target: ['乙 own'], updatedAt: at }),
+        entry({ source: ['丙'], glossaryVersion: 'older', target: ['another glossary'], updatedAt: at }),
+      ]);
+      const under = (own: string) => ({ own, former: 'whole' });
+      expect((await m.exact(['甲'], PAIR, under('own-甲')))?.target).toEqual(['under the former']);
+      expect((await m.exact(['乙'], PAIR, under('own-乙')))?.target).toEqual(['乙 own']);
+      expect(await m.exact(['丙'], PAIR, under('own-丙'))).toBeUndefined();
+      expect(await m.exact(['甲'], PAIR, 'own-甲')).toBeUndefined();
+      const sources = [['乙'], ['甲'], ['丙']];
+      const each = [under('own-乙'), 'own-甲', under('older')];
+      expect((await m.exactMany(sources, PAIR, each)).map((e) => e?.target[0])).toEqual(['乙 own', undefined, 'another glossary']);
+      // A write planned on what a lookup under both versions answered is checked under both.
+      const planned = entry({ source: ['甲'], glossaryVersion: '', status: 'reviewed', byReviewer: true, target: ['reviewed'], updatedAt: '2026-11-06T00:00:00Z' });
+      const seen = await m.exact(['甲'], PAIR, under('own-甲'));
+      expect(await m.put([planned], [{ glossaryVersion: under('own-甲'), entry: seen }])).toEqual({ written: 1, kept: 0 });
+    });
+
     it('keys on every cue, the language pair (any letter case) and the styling', async () => {
       const m = await memory();
       await m.put([entry({ source: ['第一句', '第二句'] })]);

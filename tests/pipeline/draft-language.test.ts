@@ -1,3 +1,4 @@
+import { oneVersion } from '../helpers/versions.js';
 import pLimit from 'p-limit';
 import { describe, expect, it } from 'vitest';
 import { openMemory } from '../../src/memory/sqlite.js';
@@ -12,7 +13,7 @@ describe("a language's memory search", () => {
     const order: string[] = [];
     // SQLite answers inside each call: without turns the whole search runs before this.
     setImmediate(() => order.push('arrived'));
-    const drafted = await draftLanguage({ units, pair: { source: 'zh-Hans', target: 'en-US' }, memory, glossaryVersion: 'g1', translator: undefined, onProgress: () => {} });
+    const drafted = await draftLanguage({ units, pair: { source: 'zh-Hans', target: 'en-US' }, memory, versions: oneVersion('g1'), translator: undefined, onProgress: () => {} });
     order.push('searched');
     expect(order).toEqual(['arrived', 'searched']);
     expect(drafted.drafts).toEqual([]);
@@ -30,7 +31,7 @@ describe("a language's memory search", () => {
       },
     });
     const draft = (target: string, searchInTurn?: <T>(search: () => Promise<T>) => Promise<T>) =>
-      draftLanguage({ units, pair: { source: 'zh-Hans', target }, memory: watched, glossaryVersion: 'g1', translator: undefined, onProgress: () => {}, ...(searchInTurn ? { searchInTurn } : {}) });
+      draftLanguage({ units, pair: { source: 'zh-Hans', target }, memory: watched, versions: oneVersion('g1'), translator: undefined, onProgress: () => {}, ...(searchInTurn ? { searchInTurn } : {}) });
     /** Where the searched language changes: each change is one language's search giving way to another's. */
     const switches = () => searched.filter((t, i) => i > 0 && t !== searched[i - 1]).length;
 

@@ -1,3 +1,4 @@
+import { oneVersion } from '../helpers/versions.js';
 import { describe, expect, it } from 'vitest';
 import { openMemory } from '../../src/memory/sqlite.js';
 import type { Unit } from '../../src/model/unit.js';
@@ -37,7 +38,7 @@ describe('a unit a reviewer translated only in part', () => {
     const memory = openMemory(':memory:');
     await memory.put([studioEntry]);
     const provider = counting(machine);
-    const first = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: provider, onProgress: () => {} });
+    const first = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: provider, onProgress: () => {} });
     expect(provider.asked).toEqual(['7']);
     const [draft] = first.drafts;
     expect(draft!.targets![0]).toBe('Une habitante appelle :');
@@ -48,7 +49,7 @@ describe('a unit a reviewer translated only in part', () => {
     expect(stored).toMatchObject({ target: ['Une habitante appelle :', draft!.targets![1]], cueStatus: ['reviewed', 'draft'], reviewer: 'Camille', byReviewer: true, comments: ['vérifier le genre', ''] });
 
     const again = counting(machine);
-    const second = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: again, onProgress: () => {} });
+    const second = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: again, onProgress: () => {} });
     expect(again.asked).toEqual([]);
     expect(second.drafts[0]!.targets).toEqual(draft!.targets);
     await memory.close();
@@ -69,7 +70,7 @@ describe('a unit a reviewer translated only in part', () => {
         return machine.translate(units, req);
       },
     };
-    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: meanwhile, onProgress: () => {} });
+    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: meanwhile, onProgress: () => {} });
     expect((await memory.exact(unit.source, PAIR, 'g1'))?.target).toEqual(expected);
     expect((await memory.exact(unit.source, PAIR, 'g1'))?.reviewer).toBe('Lucie');
     expect(drafts[0]!.targets).toEqual(expected);
@@ -79,7 +80,7 @@ describe('a unit a reviewer translated only in part', () => {
   it('keeps what the reviewer wrote when nothing can fill the rest (offline, no match)', async () => {
     const memory = openMemory(':memory:');
     await memory.put([studioEntry]);
-    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: offline({ memory, minFuzzy: 1.01 }), onProgress: () => {} });
+    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: offline({ memory, minFuzzy: 1.01 }), onProgress: () => {} });
     expect(drafts[0]).toMatchObject({ targets: ['Une habitante appelle :', ''], cueStatus: ['reviewed', 'draft'], reviewer: 'Camille' });
     expect(await memory.entries()).toEqual([studioEntry]);
     await memory.close();

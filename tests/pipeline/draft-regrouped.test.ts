@@ -1,3 +1,4 @@
+import { oneVersion } from '../helpers/versions.js';
 import { describe, expect, it } from 'vitest';
 import { openMemory } from '../../src/memory/sqlite.js';
 import type { MemoryEntry } from '../../src/memory/store.js';
@@ -36,7 +37,7 @@ describe('cues whose sentence unit changed since they were reviewed', () => {
     await memory.put([reviewed(['这座城市有两千多万人口，', '每天超过60,000个来电。'], ['Plus de vingt millions d’habitants,', 'et 60 000 appels par jour.'], 'approved')]);
     const unit: Unit = { id: '2', cueIds: ['2', '3', '4'], source: ['（插入的字幕）', '这座城市有两千多万人口，', '每天超过60,000个来电。'] };
     const provider = machine();
-    const { drafts, diagnostics } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: provider, onProgress: () => {} });
+    const { drafts, diagnostics } = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: provider, onProgress: () => {} });
     expect(provider.asked).toEqual(['2']);
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'memory/regrouped', severity: 'info', cueId: '2', message: expect.stringMatching(/cues 2, 3, 4 now form one sentence unit .*cue 3, 4 keep their approved translation.*cue 2 is drafted/) })]);
     expect(drafts[0]).toMatchObject({
@@ -52,7 +53,7 @@ describe('cues whose sentence unit changed since they were reviewed', () => {
     const memory = openMemory(':memory:');
     await memory.put([reviewed(['这座城市有两千多万人口，', '每天超过60,000个来电。'], ['Plus de vingt millions,', 'et 60 000 appels.'], 'approved')]);
     const unit: Unit = { id: '2', cueIds: ['2', '3', '4'], source: ['（插入的字幕）', '这座城市有两千多万人口，', '每天超过60,000个来电。'] };
-    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: offline({ memory, minFuzzy: 1.01 }), onProgress: () => {} });
+    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: offline({ memory, minFuzzy: 1.01 }), onProgress: () => {} });
     expect(drafts[0]).toMatchObject({ targets: ['', 'Plus de vingt millions,', 'et 60 000 appels.'], cueStatus: ['draft', 'approved', 'approved'] });
     expect(await memory.exact(unit.source, PAIR, 'g1')).toMatchObject({ target: ['', 'Plus de vingt millions,', 'et 60 000 appels.'], cueStatus: ['draft', 'approved', 'approved'], byReviewer: true });
     await memory.close();
@@ -66,7 +67,7 @@ describe('cues whose sentence unit changed since they were reviewed', () => {
     ]);
     const unit: Unit = { id: '1', cueIds: ['1', '2'], source: ['北京，早上七点。', '这座城市有两千多万人口，'] };
     const provider = machine();
-    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: provider, onProgress: () => {} });
+    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: provider, onProgress: () => {} });
     expect(provider.asked).toEqual([]);
     expect(drafts[0]).toMatchObject({ targets: ['Pékin, sept heures.', 'Vingt millions d’habitants,'], cueStatus: ['approved', 'reviewed'], status: 'reviewed', comments: ['', 'à vérifier'], origin: 'memory-exact' });
     await memory.close();
@@ -77,7 +78,7 @@ describe('cues whose sentence unit changed since they were reviewed', () => {
     await memory.put([{ sourceLang: PAIR.source, targetLang: PAIR.target, source: ['北京，早上七点。'], target: ['MT old'], glossaryVersion: 'g1', provider: 'deepl', status: 'draft', updatedAt: NOW }]);
     const unit: Unit = { id: '1', cueIds: ['1', '2'], source: ['北京，早上七点。', '这座城市有两千多万人口，'] };
     const provider = machine();
-    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: provider, onProgress: () => {} });
+    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: provider, onProgress: () => {} });
     expect(provider.asked).toEqual(['1']);
     expect(drafts[0]!.targets).toEqual(['MT 北京，早上七点。', 'MT 这座城市有两千多万人口，']);
     await memory.close();
@@ -87,7 +88,7 @@ describe('cues whose sentence unit changed since they were reviewed', () => {
     const memory = openMemory(':memory:');
     await memory.put([reviewed(['北京，早上七点。'], ['Pékin, sept heures.'], 'approved')]);
     const unit: Unit = { id: '1', cueIds: ['1', '2'], source: ['北京，早上七点。', '这座城市有两千多万人口，'] };
-    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: undefined, onProgress: () => {} });
+    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: undefined, onProgress: () => {} });
     expect(drafts[0]).toMatchObject({ targets: ['Pékin, sept heures.', ''], cueStatus: ['approved', 'draft'] });
     expect(await memory.entries()).toHaveLength(1);
     await memory.close();
@@ -99,7 +100,7 @@ describe('the earlier translation offered for a unit whose source changed', () =
     const memory = openMemory(':memory:');
     await memory.put([{ ...reviewed(['北京，早上七点。', '这座城市有两千多万人口，'], ['Pékin, sept heures.', ''], 'draft'), cueStatus: ['approved', 'draft'] }]);
     const unit: Unit = { id: '1', cueIds: ['1', '2'], source: ['北京，早上八点。', '这座城市有两千多万人口，'] };
-    const { suggestions } = await draftLanguage({ units: [unit], pair: PAIR, memory, glossaryVersion: 'g1', translator: machine(), onProgress: () => {} });
+    const { suggestions } = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: machine(), onProgress: () => {} });
     expect(suggestions.get('1')).toMatchObject({ targets: ['Pékin, sept heures.', ''], status: 'approved' });
     await memory.close();
   });

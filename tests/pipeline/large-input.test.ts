@@ -1,3 +1,4 @@
+import { oneVersion } from '../helpers/versions.js';
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ describe('a source track far larger than a film', () => {
     const units: Unit[] = Array.from({ length: MANY }, (_, i) => ({ id: String(i + 1), cueIds: [String(i + 1)], source: [`第${i}句。`] }));
     const memory = openMemory(':memory:');
     try {
-      const result = await draftLanguage({ units, pair: { source: 'zh-Hans', target: 'fr-FR' }, memory, glossaryVersion: '', translator: pseudo, onProgress: () => {} });
+      const result = await draftLanguage({ units, pair: { source: 'zh-Hans', target: 'fr-FR' }, memory, versions: oneVersion(''), translator: pseudo, onProgress: () => {} });
       expect(result.drafts).toHaveLength(MANY);
       expect(result.drafts[MANY - 1]).toMatchObject({ unitId: String(MANY), origin: 'pseudo' });
     } finally {
