@@ -43,11 +43,10 @@ function needle(form: string): string {
 /**
  * The versions for one target language. An entry counts as met when its
  * form, folded and trimmed as `needle` says, occurs anywhere in the unit's
- * folded source, its cues joined by a space: more than DeepL applies (no
- * word boundaries, any case), never less, so a draft is never kept that a
- * changed term would have changed. A unit that meets every entry gets the
- * whole glossary's hash; one that meets none keeps its draft whatever
- * terms come and go.
+ * folded source: more than DeepL applies (no word boundaries, any case),
+ * never less, so a draft is never kept that a changed term would have
+ * changed. A unit that meets every entry gets the whole glossary's hash;
+ * one that meets none keeps its draft whatever terms come and go.
  */
 export function draftVersions(glossary: Glossary | undefined, target: Lang): DraftVersions {
   if (glossary === undefined) return WITHOUT_GLOSSARY;
