@@ -32,6 +32,12 @@ export interface Draft {
   /** For memory drafts: the reviewer's comment per cue (`''`: none), same order as `targets`. */
   comments?: string[];
   reviewer?: string;
+  /**
+   * A first draft over its character budget whose second request has not
+   * come back (asked, or the quota or a failure stopped it): stored marked
+   * as such, and asked again to its budget by the next run that condenses.
+   */
+  held?: true;
 }
 
 /** The review status of cue `k` of a memory draft: its own when the reviewer decided cue by cue, else the unit's. */

@@ -7,6 +7,7 @@ import { overBudget } from '../translate/deepl/condense.js';
 import { supportsCustomInstructions } from '../translate/deepl/languages.js';
 import { cueStatusOf, targetMissing, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import { highestStatus, lowestStatus } from '../memory/precedence.js';
+import { isHeld, storedProvider } from './held-drafts.js';
 import { regroupedEntries, regroupedNote } from './regrouped.js';
 import { repetitions } from './repetitions.js';
 import { unitClaimKey, type UnitClaims } from './unit-claims.js';
@@ -59,7 +60,8 @@ const SUGGESTION_MIN = 0.5;
 /** A machine draft for every cue of its unit; a draft missing a cue is not kept, so the next run asks for the unit again. */
 function entryOf(draft: Draft, unit: Unit, pair: LanguagePair, versions: DraftVersions, now: string): MemoryEntry | undefined {
   if (draft.origin !== 'machine' || !draft.targets || unit.source.some((_, k) => targetMissing(draft, unit, k))) return undefined;
-  return { sourceLang: pair.source, targetLang: pair.target, source: unit.source, target: draft.targets, glossaryVersion: versions.own(unit.source), provider: draft.provider, status: 'draft', updatedAt: now };
+  const provider = storedProvider(draft.provider, draft.held === true);
+  return { sourceLang: pair.source, targetLang: pair.target, source: unit.source, target: draft.targets, glossaryVersion: versions.own(unit.source), provider, status: 'draft', updatedAt: now };
 }
 
 /** A unit's draft from its exact memory entry: the entry's text, status (the unit's and each cue's), reviewer and comments. */
@@ -101,9 +103,13 @@ function completed(unit: Unit, hit: MemoryEntry, provided: Draft, now: string): 
  * by a quota or a kill resumes without asking for them again.
  */
 export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLanguageResult> {
-  const { units, pair, memory, versions } = input;
-  const search = () => searchMemory(input);
-  const { drafts, pending, suggestions, partial, regrouped } = await (input.searchInTurn ? input.searchInTurn(search) : search());
+  const { units, pair, memory, versions, budgets } = input;
+  // Only a target DeepL takes custom instructions for is drafted to its budget; another is flagged where over it.
+  const aimed = budgets !== undefined && supportsCustomInstructions(pair.target);
+  // A first draft an earlier run held is asked again only by a run that drafts to the budgets.
+  const resume = aimed && input.translator !== undefined;
+  const search = () => searchMemory(input, resume);
+  const { drafts, pending, suggestions, partial, regrouped, held } = await (input.searchInTurn ? input.searchInTurn(search) : search());
   // Stored as the units they now are, so the studio and the next run find them; a dry run or a delivery writes nothing.
   // Only where the unit still has no entry: a reviewer may have saved it in the studio since the search.
   if (input.translator && regrouped.size > 0) {
@@ -116,16 +122,13 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   input.onProgress(done);
   // A text that repeats is billed once (see repetitions).
   const billable = repetitions(pending).drafted.reduce((n, u) => n + sourceChars(u), 0);
-  const { budgets } = input;
-  // Only a target DeepL takes custom instructions for is drafted to its budget; another is flagged where over it.
-  const aimed = budgets !== undefined && supportsCustomInstructions(pair.target);
   // Nothing is drafted without a provider: a partly reviewed unit still shows what the reviewer wrote.
   const unchanged = () => {
     for (const [unitId, hit] of partial) drafts.push(memoryDraft(units.find((u) => u.id === unitId)!, hit));
   };
   if (!input.translator && aimed) {
     unchanged();
-    const condense = secondPassEstimate(repetitions(pending, budgets).drafted, budgets, pair);
+    const condense = secondPassEstimate(repetitions(pending, budgets).drafted, budgets, pair, [...held.values()]);
     return { drafts, billableCharacters: billable + condense.billedSecondPass, diagnostics: notes, suggestions, condense };
   }
   if (!input.translator || pending.length === 0) {
@@ -178,8 +181,9 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
         done += all.length;
         input.onProgress(done);
       },
-      // Billed already: kept now, replaced when the provider's final draft of the unit arrives (newer, same weight).
+      // Billed already: kept now, marked held, replaced when the provider's final draft of the unit arrives (newer, same weight).
       onHeld: store,
+      ...(held.size === 0 ? {} : { firstDrafts: new Map(batchOf.flatMap((u) => (held.has(u.id) ? [[u.id, held.get(u.id)!.target] as const] : []))) }),
     });
     // One by one: spreading 200,000 drafts into push overflows the stack.
     for (const d of repeated.withCopies(drafted)) provided.push(d);
@@ -191,7 +195,7 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
       while (waiting.length > 0) {
         await new Promise((resolve) => setTimeout(resolve, claims.pollMs));
         // What another run holds is drafted once, by it: taken from the memory when stored, drafted here if its claim lapses unstored.
-        const { stored, unstored } = await storedSince(waiting, input);
+        const { stored, unstored } = await storedSince(waiting, input, resume);
         for (const draft of stored) {
           drafts.push(draft);
           partial.delete(draft.unitId);
@@ -216,13 +220,14 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0), diagnostics, suggestions, ...(condense === undefined ? {} : { condense }) };
 }
 
-/** Of units another run held, the drafts of those it has stored whole since, and the others. */
-async function storedSince(units: readonly Unit[], input: DraftLanguageInput): Promise<{ stored: Draft[]; unstored: Unit[] }> {
+/** Of units another run held, the drafts of those it has stored whole since (`resume`: not a held first draft), and the others. */
+async function storedSince(units: readonly Unit[], input: DraftLanguageInput, resume: boolean): Promise<{ stored: Draft[]; unstored: Unit[] }> {
   const hits = await input.memory.exactMany(units.map((u) => u.source), input.pair, units.map((u) => input.versions.under(u.source)));
   const stored: Draft[] = [];
   const unstored: Unit[] = [];
   units.forEach((unit, i) => {
-    const draft = hits[i] === undefined ? undefined : memoryDraft(unit, hits[i]!);
+    const hit = hits[i];
+    const draft = hit === undefined || (resume && isHeld(hit)) ? undefined : memoryDraft(unit, hit);
     if (draft === undefined || incomplete(unit, draft)) unstored.push(unit);
     else stored.push(draft);
   });
@@ -253,21 +258,26 @@ interface MemorySearch {
   partial: Map<string, MemoryEntry>;
   /** Entries put together for units of a new cut from the smaller units their cues formed, by unit id. */
   regrouped: Map<string, MemoryEntry>;
+  /** First drafts an earlier run held (see `Draft.held`), by unit id: pending when the run resumes them, else drafts. */
+  held: Map<string, MemoryEntry>;
 }
 
 /** Sorts the units by what the memory holds: exact matches drafted, the rest pending with their closest earlier translation. */
-async function searchMemory(input: DraftLanguageInput): Promise<MemorySearch> {
+async function searchMemory(input: DraftLanguageInput, resume: boolean): Promise<MemorySearch> {
   const { units, pair, memory, versions } = input;
   // One lookup for the whole track: a server memory answers it in one round trip.
   const hits = await memory.exactMany(units.map((u) => u.source), pair, units.map((u) => versions.under(u.source)));
   const regrouped = await regroupedEntries(memory, units.filter((_, i) => hits[i] === undefined), pair);
-  const found: MemorySearch = { drafts: [], pending: [], suggestions: new Map(), partial: new Map(), regrouped };
+  const found: MemorySearch = { drafts: [], pending: [], suggestions: new Map(), partial: new Map(), regrouped, held: new Map() };
   for (const [i, unit] of units.entries()) {
     // A store that answers at once (SQLite) would hold the event loop for the whole search: a turn every
     // SEARCH_TURN units lets what came in meanwhile (DeepL's glossary, answers for other languages) be taken.
     if (i > 0 && i % SEARCH_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     const hit = hits[i] ?? regrouped.get(unit.id);
-    if (hit && !incomplete(unit, memoryDraft(unit, hit))) {
+    if (hit && isHeld(hit) && !incomplete(unit, memoryDraft(unit, hit))) found.held.set(unit.id, hit);
+    if (hit && resume && found.held.has(unit.id)) {
+      found.pending.push(unit);
+    } else if (hit && !incomplete(unit, memoryDraft(unit, hit))) {
       found.drafts.push(memoryDraft(unit, hit));
     } else if (hit) {
       found.partial.set(unit.id, hit);
@@ -291,7 +301,9 @@ function sourceChars(unit: Unit): number {
  * tolerance is counted as asked again, billed its source characters once
  * more. Counted in the source language's width, the target's being unknown.
  */
-function secondPassEstimate(pending: readonly Unit[], budgets: ReadonlyMap<string, readonly number[]>, pair: LanguagePair): CondenseResult {
+function secondPassEstimate(pending: readonly Unit[], budgets: ReadonlyMap<string, readonly number[]>, pair: LanguagePair, held: readonly MemoryEntry[]): CondenseResult {
   const over = pending.filter((u) => overBudget(u.source, budgets.get(u.id) ?? [], pair.source));
-  return { overBudgetFirst: over.length, overBudgetSecond: 0, billedSecondPass: over.reduce((n, u) => n + sourceChars(u), 0) };
+  // A first draft an earlier run held is asked again: its source billed once more.
+  const again = held.reduce((n, e) => n + [...plainOf(e.source.join(''))].length, 0);
+  return { overBudgetFirst: over.length + held.length, overBudgetSecond: 0, billedSecondPass: over.reduce((n, u) => n + sourceChars(u), 0) + again };
 }

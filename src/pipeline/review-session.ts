@@ -11,6 +11,7 @@ import { segment } from '../translate/segment.js';
 import { applyCueChange, reviewerEntry, typedText, unitRecord, type UnitRecord } from './cue-change.js';
 import { assembleLanguage } from './assemble-language.js';
 import { draftLanguage, memoryDraft } from './draft-language.js';
+import { madeBy } from './held-drafts.js';
 import type { LocalizeOptions } from './options.js';
 import type { CheckResult, CueChange, SaveOutcome, SessionCue, TrackSummary } from './review-session-types.js';
 import { runSource } from './run-source.js';
@@ -66,7 +67,7 @@ const MACHINE_PROVIDERS: ReadonlySet<string> = new Set(PROVIDER_IDS);
 
 /** A provider's draft nobody touched: the draft a reviewer's edit is shown against. */
 function isMachineDraft(entry: MemoryEntry): boolean {
-  return entry.byReviewer !== true && entry.status === 'draft' && MACHINE_PROVIDERS.has(entry.provider);
+  return entry.byReviewer !== true && entry.status === 'draft' && MACHINE_PROVIDERS.has(madeBy(entry));
 }
 
 /**

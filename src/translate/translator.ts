@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { TaggedText } from '../model/tagged-text.js';
 import type { Draft, LanguagePair, Unit } from '../model/unit.js';
 
 export interface TranslateRequest {
@@ -21,6 +22,8 @@ export interface TranslateRequest {
    */
   budgets?: ReadonlyMap<string, readonly number[]>;
   onCondense?: (result: CondenseResult) => void;
+  /** First drafts an earlier run held (`Draft.held`), by unit id: a provider that condenses asks them only once more. */
+  firstDrafts?: ReadonlyMap<string, readonly TaggedText[]>;
 }
 
 /** What drafting to the budget did for one language. */

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
 import { textWidth } from '../../src/model/language.js';
@@ -108,6 +109,63 @@ describe('subloc localize: DeepL drafts that aim for the budget', () => {
     const again = JSON.parse((await cli(args, root, t.env)).stdout) as RunReport;
     expect(t.deepl.state.translateRequests).toBe(0);
     expect(again.totals.billedCharacters).toBe(0);
+  });
+
+  it('asks a unit the quota stopped between its two requests only the second time on the next run, which reports it', async () => {
+    const input = join(t.dir, 'ville.fr-FR.srt');
+    writeFileSync(input, SRT);
+    const memory = join(t.dir, 'memory.sqlite');
+    const args = ['localize', '--input', input, '--target', 'en-US', '--out', join(t.dir, 'out'), '--memory', memory, '--json'];
+    // The first pass fits the quota; the second request does not.
+    t.deepl.options.characterLimit = [...'Bonjour.'].length + [...LONG].length + 10;
+    const stopped = await cli(args, root, t.env);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toMatch(/quota/i);
+    const providers = () => {
+      const db = new Database(memory, { readonly: true });
+      try {
+        return db.prepare('SELECT provider FROM entry ORDER BY provider').all().map((r) => (r as { provider: string }).provider);
+      } finally {
+        db.close();
+      }
+    };
+    expect(providers()).toEqual(['deepl', 'deepl:held']);
+
+    t.deepl.options.characterLimit = 1_000_000;
+    t.deepl.reset();
+    const resumed = await cli(args, root, t.env);
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    const requests = translateRequests();
+    expect(requests.map((p) => [p.get('text'), instructed(p).includes(STRICT_INSTRUCTION)])).toEqual([[[expect.stringContaining('nous avons parlé')], true]]);
+    const en = (JSON.parse(resumed.stdout) as RunReport).languages[0]!;
+    expect(en.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 0, billedSecondPass: [...LONG].length });
+    expect(en.billedCharacters).toBe([...LONG].length);
+    const kept = parse(readFileSync(join(t.dir, 'out/ville/en-US/ville.en-US.srt'))).track.cues[1]!.lines.flat().map((s) => s.text).join('');
+    expect(textWidth(kept, 'en-US')).toBeLessThanOrEqual(1.1 * characterBudget(1000, loadProfile('default', root), 'en-US'));
+    expect(providers()).toEqual(['deepl', 'deepl']);
+
+    t.deepl.reset();
+    expect((await cli(args, root, t.env)).code).toBe(0);
+    expect(t.deepl.state.translateRequests).toBe(0);
+  });
+
+  it('--no-condense takes a held first draft as it is, asking nothing', async () => {
+    const input = join(t.dir, 'ville.fr-FR.srt');
+    writeFileSync(input, SRT);
+    const args = ['localize', '--input', input, '--target', 'en-US', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), '--json'];
+    t.deepl.options.characterLimit = [...'Bonjour.'].length + [...LONG].length + 10;
+    expect((await cli(args, root, t.env)).code).toBe(1);
+    t.deepl.options.characterLimit = 1_000_000;
+    t.deepl.reset();
+    // A dry run counts the held unit's second request in what it would bill.
+    const estimate = (JSON.parse((await cli([...args, '--dry-run'], root, t.env)).stdout) as RunReport).languages[0]!;
+    expect(estimate.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 0, billedSecondPass: [...LONG].length });
+    expect(estimate.billedCharacters).toBe([...LONG].length);
+    const taken = await cli([...args, '--no-condense'], root, t.env);
+    expect(taken.code).toBe(0);
+    expect(t.deepl.state.translateRequests).toBe(0);
+    expect((JSON.parse(taken.stdout) as RunReport).languages[0]!.fromMemory).toBe(2);
   });
 
   it('--no-condense drafts every target as before', async () => {

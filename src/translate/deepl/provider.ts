@@ -101,6 +101,7 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
           glossaryId,
           ...(g === undefined ? {} : { protection: protection(g.glossary, g.matcher, req.pair.target) }),
           ...(req.budgets === undefined ? {} : { budgets: req.budgets }),
+          ...(req.firstDrafts === undefined ? {} : { firstDrafts: req.firstDrafts }),
           ...(run.gate === undefined ? {} : { gate: run.gate }),
           ...(g === undefined ? {} : { glossaryFindings: (unit: Unit, targets: readonly string[]) => glossaryFindings(unit, targets, req.pair, g) }),
           glossaryGone: glossaryGone(req.pair.target),

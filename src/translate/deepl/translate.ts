@@ -69,6 +69,14 @@ export interface TranslateUnitsOptions {
   /** Passed by every request before it leaves, and told what it billed: the rate and budget shared by several processes. */
   gate?: DeepLGate;
   /**
+   * Units an earlier run stopped between their two requests, by unit id:
+   * the first draft it stored (`Draft.held`). When the units are drafted to
+   * their budgets, each is asked only the second time, at once, its first
+   * draft weighed against the answer as in one run; else they are drafted
+   * as any other.
+   */
+  firstDrafts?: ReadonlyMap<string, readonly TaggedText[]>;
+  /**
    * Asked when a request sent with the glossary `id` failed as a request
    * naming a deleted glossary fails (a plain 400 or 404): the id of the
    * glossary made again, or undefined when `id` is still on the server (the
@@ -164,7 +172,8 @@ function sameShape(first: readonly TaggedText[], second: readonly TaggedText[]):
  * restored whole, `glossaryFindings` none) is kept; when neither passes, the first. Only the kept draft is
  * delivered, with those of its second request, together; both requests are
  * billed and counted in its `billedCharacters`. A second request that fails
- * (or whose answer count does not match) delivers the first drafts.
+ * (or whose answer count does not match) delivers the first drafts, marked
+ * `held`: the next run asks for them again (`firstDrafts`).
  * For another target the units are drafted as without budgets, and a unit
  * over its budget by more than the tolerance gets a `deepl/over-budget` warning.
  */
@@ -175,7 +184,8 @@ export async function translateUnits(
 ): Promise<TranslateUnitsResult> {
   const prepared = prepareUnits(units, options);
   const glossaryId = await options.glossaryId;
-  const plan = batchRequests(units, prepared, glossaryId);
+  const resumes = (item: PlannedUnit) => prepared.budgets !== undefined && options.firstDrafts?.has(item.unit.id) === true;
+  const plan = batchRequests(units, { ...prepared, items: prepared.items.filter((item) => !resumes(item)) }, glossaryId);
   const { source, target, requestOptions, items: toSend } = plan;
   const drafts = new Map<string, Draft>(plan.unsent.map((d) => [d.unitId, d]));
   const diagnostics: Diagnostic[] = [];
@@ -326,7 +336,7 @@ export async function translateUnits(
     if (placed.length > 0) await deliver(placed, found);
     if (over.length > 0) {
       try {
-        await options.onHeld?.(over.map((o) => o.draft));
+        await options.onHeld?.(over.map((o) => ({ ...o.draft, held: true as const })));
       } catch (error) {
         fail(error);
       }
@@ -373,7 +383,7 @@ export async function translateUnits(
         kept = { ...kept, draft: { ...kept.draft, billedCharacters: first.billedCharacters + result.billedCharacters } };
       }
       if (overBudget(kept.draft.targets ?? [], budgets, options.pair.target)) condense!.overBudgetSecond++;
-      return kept;
+      return result === undefined ? { ...kept, draft: { ...kept.draft, held: true as const } } : kept;
     });
     // A failed second request still delivers the first drafts: they were billed, and they are drafts like any other.
     await deliver(
@@ -440,6 +450,18 @@ export async function translateUnits(
   };
 
   if (plan.unsent.length > 0) await options.onBatch?.(plan.unsent, []);
+  // Units an earlier run held are asked again first: their first answers are in hand.
+  const resumed = prepared.items.filter(resumes).map((item): OverBudget => {
+    const first: Draft = { unitId: item.unit.id, targets: [...options.firstDrafts!.get(item.unit.id)!], origin: 'machine', provider: 'deepl', billedCharacters: 0 };
+    return { item, draft: first, diagnostics: [], budgets: plan.budgets!.get(item.unit.id) ?? [] };
+  });
+  if (resumed.length > 0) {
+    try {
+      secondPass.push(...planSecondPass(resumed).map(runSecondPass));
+    } catch (error) {
+      fail(error);
+    }
+  }
   await Promise.all(
     plan.batches.map((batch, b) =>
       runBatch(batch).then((done) => {

@@ -75,7 +75,7 @@ describe('drafts that aim for the budget', () => {
     const running = translateUnits(connection, [long, short], { pair: { source: 'fr', target: 'en-US' }, budgets, onHeld: (d) => void held.push(...d), onBatch: (d) => void delivered.push(...d) });
     while (translates < 2) await new Promise((r) => setTimeout(r, 10));
     // The second request is held: the long unit's first draft has come out already, and only the short unit is done.
-    expect(held).toEqual([{ unitId: '1', targets: ['[EN-US] UN DEUX', 'SEPT HUIT'], origin: 'machine', provider: 'deepl', billedCharacters: billedLong }]);
+    expect(held).toEqual([{ unitId: '1', targets: ['[EN-US] UN DEUX', 'SEPT HUIT'], origin: 'machine', provider: 'deepl', billedCharacters: billedLong, held: true }]);
     expect(delivered.map((d) => d.unitId)).toEqual(['3']);
     release();
     const result = await running;
@@ -101,6 +101,33 @@ describe('drafts that aim for the budget', () => {
     expect(delivered.filter((d) => d.unitId === '1')).toEqual([kept]);
     expect(result.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 0, billedSecondPass: billedLong });
     expect(result.billedCharacters).toBe(server.state.billedCharacters);
+  });
+
+  it('asks a unit an earlier run held only the second time, and weighs its first draft against the answer', async () => {
+    const { server, connection } = await setup();
+    const first = ['[EN-US] UN DEUX', 'SEPT HUIT'];
+    const result = await translateUnits(connection, [long, short], { pair: { source: 'fr', target: 'en-US' }, budgets, firstDrafts: new Map([['1', first]]) });
+    const requests = server.state.requests.filter((r) => r.path === '/v2/translate');
+    // The short unit's first request and the long unit's stricter one; the long unit is not drafted again.
+    expect(requests.map((r) => [r.params!.get('text'), r.params!.get('custom_instructions')!.includes(STRICT_INSTRUCTION)])).toEqual(
+      expect.arrayContaining([
+        [['<c n="0" max="20">oui</c>'], false],
+        [['<c n="0" max="10">un deux trois quatre cinq six</c> <c n="1" max="10">sept huit neuf dix onze</c>'], true],
+      ]),
+    );
+    expect(requests).toHaveLength(2);
+    expect(result.drafts[0]).toEqual({ unitId: '1', targets: ['[EN-US] UN', 'SEPT HUIT'], origin: 'machine', provider: 'deepl', billedCharacters: billedLong });
+    expect(result.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 0, billedSecondPass: billedLong });
+    expect(result.billedCharacters).toBe(server.state.billedCharacters);
+  });
+
+  it('drafts a held unit afresh where the target takes no custom instructions', async () => {
+    const { server, connection } = await setup();
+    const result = await translateUnits(connection, [long], { pair: { source: 'fr', target: 'pt-BR' }, budgets, firstDrafts: new Map([['1', ['velho', 'rascunho']]]) });
+    const requests = server.state.requests.filter((r) => r.path === '/v2/translate');
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.params!.get('custom_instructions')).toBeUndefined();
+    expect(result.drafts[0]?.targets).not.toEqual(['velho', 'rascunho']);
   });
 
   it('asks the units still over budget again together: five consecutive units, one stricter request, the shorter draft kept for each', async () => {
@@ -165,7 +192,8 @@ describe('drafts that aim for the budget', () => {
     await expect(run).rejects.toMatchObject({ code: 'DEEPL_QUOTA' });
     expect(server.state.requests.filter((r) => r.path === '/v2/translate')).toHaveLength(2);
     const first = { origin: 'machine', provider: 'deepl', billedCharacters: billedLong, targets: ['[EN-US] UN DEUX', 'SEPT HUIT'] };
-    expect(delivered).toEqual([[expect.objectContaining({ unitId: '3' })], many.map((u) => ({ ...first, unitId: u.id }))]);
+    // Marked held: the next run asks for them again.
+    expect(delivered).toEqual([[expect.objectContaining({ unitId: '3' })], many.map((u) => ({ ...first, unitId: u.id, held: true }))]);
   });
 
   it('keeps every billed draft when the quota runs out between second requests sent while the first pass goes on', async () => {
