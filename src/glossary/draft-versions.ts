@@ -1,14 +1,16 @@
 import { plainOf, type TaggedText } from '../model/tagged-text.js';
 import type { Lang } from '../model/track.js';
-import { deeplEntries } from './deepl-entries.js';
-import { foldForm, lower, upper } from './fold.js';
+import { glossaryContentHash } from './deepl-entries.js';
+import { foldForm, isWordChar, lower, upper } from './fold.js';
 import { canonicalJson, sha256Prefix } from './hash.js';
-import type { Glossary } from './types.js';
+import { createMatcher } from './match.js';
+import { renderingFor } from './rendering.js';
+import type { Glossary, Term } from './types.js';
 
 /**
- * Which glossary a unit's machine draft was made under, told by the entries
- * of it the unit's source may meet: a change to a term re-drafts (and
- * bills) only the sentences the term is in, not the whole language.
+ * Which glossary a unit's machine draft was made under, told by the part of
+ * it the unit's source may meet: a change to a term re-drafts (and bills)
+ * only the sentences the term is in, not the whole language.
  */
 export interface DraftVersions {
   /** Stored with the unit's machine draft. */
@@ -24,42 +26,100 @@ export interface DraftVersions {
 /** No glossary: drafts are stored under the empty version, which every lookup accepts. */
 const WITHOUT_GLOSSARY: DraftVersions = { own: () => '', under: () => '' };
 
-/** Letters a word-final form may lose and still be found: DeepL flexes entries (`city` in `cities`). */
+/** Letters past a word's stem that a form may be found with: DeepL flexes entries (`city` in `cities`). */
 const FLEX = 2;
-/** The shortest a trimmed word may get: `ox` must not be found in every `o`. */
+/** The shortest stem: a word of up to this many letters is found only as a word (`AI` is not in `said`), with FLEX letters more. */
 const STEM = 3;
 
-/** A form as looked for in a source: folded as the matcher folds, its last word trimmed where it may be inflected. */
-function needle(form: string): string {
-  const folded = foldForm(form);
-  const wordStart = folded.lastIndexOf(' ') + 1;
-  const chars = [...folded.slice(wordStart)];
-  const cased = (ch: string) => lower(ch) !== upper(ch);
-  let keep = chars.length;
-  while (keep > Math.max(STEM, chars.length - FLEX) && cased(chars[keep - 1]!)) keep--;
-  return folded.slice(0, wordStart) + chars.slice(0, keep).join('');
+const LETTERS = '[\\p{L}\\p{M}]';
+
+/** A form as looked for in folded text: the pattern of where it may stand, and its first character, to look only where that is. */
+interface Searched {
+  term: Term;
+  form: string;
+  first: string;
+  pattern: RegExp;
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
- * The versions for one target language. An entry counts as met when its
- * form, folded and trimmed as `needle` says, occurs anywhere in the unit's
- * folded source: more than DeepL applies (no word boundaries, any case),
- * never less, so a draft is never kept that a changed term would have
- * changed. A unit that meets every entry gets the whole glossary's hash;
- * one that meets none keeps its draft whatever terms come and go.
+ * A form's pattern: its folded text, each cased word's last FLEX letters
+ * free and up to FLEX more allowed (German and English inflect at the end);
+ * a short first word must start a word and a short word end within FLEX
+ * letters, else `AI` would be met in every `said` and `again`.
+ */
+function searched(term: Term, form: string): Searched | undefined {
+  const folded = foldForm(form);
+  if (folded === '') return undefined;
+  const pieces: string[] = [];
+  const runs = folded.match(/[\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+/gu) ?? [];
+  runs.forEach((run, i) => {
+    const chars = [...run];
+    const cased = chars.every((ch) => lower(ch) !== upper(ch) || /\p{M}/u.test(ch));
+    if (!cased || !isWordChar(chars[0]!)) {
+      pieces.push(escaped(run));
+      return;
+    }
+    if (chars.length <= STEM) {
+      if (i === 0) pieces.push(`(?<!${LETTERS})`);
+      pieces.push(`${escaped(run)}${LETTERS}{0,${FLEX}}(?!${LETTERS})`);
+      return;
+    }
+    const stem = Math.max(STEM, chars.length - FLEX);
+    pieces.push(`${escaped(chars.slice(0, stem).join(''))}${LETTERS}{0,${chars.length - stem + FLEX}}`);
+  });
+  return { term, form, first: String.fromCodePoint(folded.codePointAt(0)!), pattern: new RegExp(pieces.join(''), 'uy') };
+}
+
+/**
+ * The versions for one target language. A unit's version hashes what of
+ * the glossary can change its draft: each term the unit may meet (any of
+ * its forms found as `searched` says in the unit's folded source, more than
+ * DeepL applies, never less) with its rendering for the target and its
+ * flags, and the terms the glossary's matcher finds in each cue, which
+ * decide what is protected from DeepL (do-not-translate terms, numbers
+ * outside any term) whatever language the term is rendered in. A unit
+ * that meets no term keeps its draft whatever terms come and go.
  */
 export function draftVersions(glossary: Glossary | undefined, target: Lang): DraftVersions {
   if (glossary === undefined) return WITHOUT_GLOSSARY;
-  const entries = Object.entries(deeplEntries(glossary, target)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const version = (met: readonly (readonly [string, string])[]) => sha256Prefix(canonicalJson({ source: glossary.sourceLanguage, target, entries: met }));
-  const former = version(entries);
-  const byFirst = new Map<string, { needle: string; k: number }[]>();
-  entries.forEach(([form], k) => {
-    const n = needle(form);
-    if (n === '') return;
-    const first = String.fromCodePoint(n.codePointAt(0)!);
-    byFirst.set(first, [...(byFirst.get(first) ?? []), { needle: n, k }]);
-  });
+  const former = glossaryContentHash(glossary, target);
+  const matcher = createMatcher(glossary);
+  const byFirst = new Map<string, Searched[]>();
+  for (const term of glossary.terms) {
+    for (const form of [term.source, ...term.variants]) {
+      const s = searched(term, form);
+      if (s !== undefined) byFirst.set(s.first, [...(byFirst.get(s.first) ?? []), s]);
+    }
+  }
+  const ownOf = (source: readonly TaggedText[]): string => {
+    const plain = source.map(plainOf);
+    const met = new Map<Term, Set<string>>();
+    // Cues joined by a space (words) and by nothing (Chinese and Japanese, whose terms a cue break may split).
+    for (const text of new Set([foldForm(plain.join(' ')), foldForm(plain.join(''))])) {
+      for (let i = 0; i < text.length; i++) {
+        for (const s of byFirst.get(String.fromCodePoint(text.codePointAt(i)!)) ?? []) {
+          s.pattern.lastIndex = i;
+          if (s.pattern.test(text)) met.set(s.term, (met.get(s.term) ?? new Set()).add(s.form));
+        }
+      }
+    }
+    const terms = [...met].map(([term, forms]) => {
+      const rendering = renderingFor(term, target);
+      return {
+        forms: [...forms].sort(),
+        doNotTranslate: term.doNotTranslate,
+        caseSensitive: term.caseSensitive,
+        rendering: rendering === undefined ? null : { preferred: rendering.preferred, allowed: rendering.allowed, forbidden: rendering.forbidden },
+      };
+    });
+    terms.sort((a, b) => (a.forms[0]! < b.forms[0]! ? -1 : a.forms[0]! > b.forms[0]! ? 1 : 0));
+    const matches = plain.map((text) => matcher.find(text).map((m) => [m.form, m.start, m.end]));
+    return sha256Prefix(canonicalJson({ source: glossary.sourceLanguage, target, terms, matches }));
+  };
   // A unit is asked about several times a run (looked up, claimed, stored).
   const known = new Map<string, string>();
   const own = (source: readonly TaggedText[]): string => {
@@ -68,24 +128,5 @@ export function draftVersions(glossary: Glossary | undefined, target: Lang): Dra
     if (found === undefined) known.set(key, (found = ownOf(source)));
     return found;
   };
-  const ownOf = (source: readonly TaggedText[]): string => {
-    const plain = source.map(plainOf);
-    const met = new Set<number>();
-    // Cues joined by a space (words) and by nothing (Chinese and Japanese, whose terms a cue break may split).
-    for (const text of new Set([foldForm(plain.join(' ')), foldForm(plain.join(''))])) {
-      for (let i = 0; i < text.length; i++) {
-        for (const { needle: n, k } of byFirst.get(String.fromCodePoint(text.codePointAt(i)!)) ?? []) {
-          if (text.startsWith(n, i)) met.add(k);
-        }
-      }
-    }
-    return version(entries.filter((_, k) => met.has(k)));
-  };
-  return {
-    own,
-    under: (source) => {
-      const mine = own(source);
-      return mine === former ? mine : { own: mine, former };
-    },
-  };
+  return { own, under: (source) => ({ own: own(source), former }) };
 }

@@ -35,16 +35,39 @@ describe("a unit's glossary version", () => {
     const none = fr.own(['Nothing here.']);
     expect(fr.own(['Two <i>Cities</i> tonight.'])).not.toBe(none);
     expect(fr.own(['ＣＩＴＹ'])).not.toBe(none);
-    expect(fr.own(['The service', 'hotlines answer.'])).toBe(fr.own(['Service Hotline']));
-    expect(fr.own(['The service', 'hotlines answer.'])).not.toBe(none);
-    expect(v.own(['工', '单'])).toBe(v.own(['工单']));
+    expect(fr.own(['The service', 'hotlines answer.'])).not.toBe(fr.own(['The service', 'lines answer.']));
+    expect(v.own(['工', '单'])).not.toBe(v.own(['工', '作']));
   });
 
-  it("looks a unit up under its own version and the whole glossary's, and is the whole glossary's when it holds every term", () => {
-    const whole = glossaryContentHash(before, 'en-US');
-    expect(v.under(['胡同。'])).toEqual({ own: v.own(['胡同。']), former: whole });
-    expect(v.own(['工单在胡同，请拨打12345。'])).toBe(whole);
-    expect(v.under(['工单在胡同，请拨打12345。'])).toBe(whole);
+  it('meets a short word only as a word, with a letter or two more', () => {
+    const ai = glossaryOf([{ id: 'ai', source: 'AI', targets: { 'de-DE': { preferred: 'KI' } } }], 'en-US');
+    const de = draftVersions(ai, 'de-DE');
+    const withoutTerm = draftVersions(glossaryOf([{ id: 'other', source: 'zebra', targets: { 'de-DE': { preferred: 'Zebra' } } }], 'en-US'), 'de-DE');
+    for (const text of ['He said it again.', 'The train captain waits.']) expect(de.own([text])).toBe(withoutTerm.own([text]));
+    for (const text of ['AI helps.', 'Two AIs.', "The AI's answer."]) expect(de.own([text])).not.toBe(withoutTerm.own([text]));
+  });
+
+  it('changes with what decides what DeepL is kept from: a longer term without a rendering for the target, case sensitivity', () => {
+    const fine = { id: 'fine', source: '罚款60,000元', targets: { 'en-US': { preferred: 'a 60,000-yuan fine' } } };
+    const wechat = { id: 'wechat', source: 'WeChat', doNotTranslate: true };
+    const base = draftVersions(glossaryOf([wechat]), 'de-DE');
+    const longer = draftVersions(glossaryOf([wechat, fine]), 'de-DE');
+    expect(longer.own(['他被罚款60,000元。'])).not.toBe(base.own(['他被罚款60,000元。']));
+    expect(longer.own(['胡同里没有路灯。'])).toBe(base.own(['胡同里没有路灯。']));
+    const strict = draftVersions(glossaryOf([{ ...wechat, caseSensitive: true }]), 'de-DE');
+    expect(strict.own(['我用wechat联系他。'])).not.toBe(base.own(['我用wechat联系他。']));
+  });
+
+  it("changes with the target's allowed and forbidden renderings of a term the unit holds", () => {
+    const allowed = draftVersions(glossaryOf([{ ...workOrder, targets: { ...workOrder.targets, 'en-US': { preferred: 'work order', allowed: ['ticket'] } } }, hutong, number]), 'en-US');
+    const forbidden = draftVersions(glossaryOf([{ ...workOrder, targets: { ...workOrder.targets, 'en-US': { preferred: 'work order', forbidden: ['job'] } } }, hutong, number]), 'en-US');
+    expect(allowed.own(['工单'])).not.toBe(v.own(['工单']));
+    expect(forbidden.own(['工单'])).not.toBe(v.own(['工单']));
+    expect(allowed.own(['胡同'])).toBe(v.own(['胡同']));
+  });
+
+  it("looks a unit up under its own version and the whole glossary's", () => {
+    expect(v.under(['胡同。'])).toEqual({ own: v.own(['胡同。']), former: glossaryContentHash(before, 'en-US') });
   });
 
   it('is the empty version, which every lookup accepts, without a glossary', () => {
