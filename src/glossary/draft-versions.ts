@@ -23,8 +23,14 @@ export interface DraftVersions {
   under(source: readonly TaggedText[]): { own: string; former: string } | string;
 }
 
-/** No glossary: drafts are stored under the empty version, which every lookup accepts. */
-const WITHOUT_GLOSSARY: DraftVersions = { own: () => '', under: () => '' };
+/**
+ * The version of a unit no glossary can change: one that meets no term, or
+ * any without a glossary. A glossary added later re-drafts only the units
+ * that meet its terms (the empty version of earlier runs, which every
+ * lookup accepts, could not tell them).
+ */
+const NO_TERMS = 'no-terms';
+const WITHOUT_GLOSSARY: DraftVersions = { own: () => NO_TERMS, under: () => ({ own: NO_TERMS, former: '' }) };
 
 /** Letters past a word's stem that a form may be found with: DeepL flexes entries (`city` in `cities`). */
 const FLEX = 2;
@@ -118,6 +124,7 @@ export function draftVersions(glossary: Glossary | undefined, target: Lang): Dra
     });
     terms.sort((a, b) => (a.forms[0]! < b.forms[0]! ? -1 : a.forms[0]! > b.forms[0]! ? 1 : 0));
     const matches = plain.map((text) => matcher.find(text).map((m) => [m.form, m.start, m.end]));
+    if (terms.length === 0 && matches.every((m) => m.length === 0)) return NO_TERMS;
     return sha256Prefix(canonicalJson({ source: glossary.sourceLanguage, target, terms, matches }));
   };
   // A unit is asked about several times a run (looked up, claimed, stored).

@@ -5,7 +5,7 @@ import type { CondenseResult, Translator } from '../translate/translator.js';
 import { plainOf } from '../model/tagged-text.js';
 import { overBudget } from '../translate/deepl/condense.js';
 import { supportsCustomInstructions } from '../translate/deepl/languages.js';
-import { cueStatusOf, targetMissing, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
+import { cueStatusOf, targetMissing, unitKey, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import { highestStatus, lowestStatus } from '../memory/precedence.js';
 import { isHeld, storedProvider } from './held-drafts.js';
 import { regroupedEntries, regroupedNote } from './regrouped.js';
@@ -142,9 +142,22 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const claimKey = (unit: Unit) => unitClaimKey(pair, versions.own(unit.source), unit.source);
   const store = async (batch: readonly Draft[]) => {
     const now = new Date().toISOString();
-    const entries = batch.flatMap((d) => (partial.has(d.unitId) ? [] : (entryOf(d, byId.get(d.unitId)!, pair, versions, now) ?? [])));
+    const entries = batch.flatMap((d) => (partial.has(d.unitId) || held.has(d.unitId) ? [] : (entryOf(d, byId.get(d.unitId)!, pair, versions, now) ?? [])));
     if (entries.length > 0) await memory.put(entries);
-    for (const d of batch) if (partial.has(d.unitId)) await storeCompleted(byId.get(d.unitId)!, d, now);
+    for (const d of batch) {
+      if (partial.has(d.unitId)) await storeCompleted(byId.get(d.unitId)!, d, now);
+      else if (held.has(d.unitId)) await storeOverHeld(byId.get(d.unitId)!, d, now);
+    }
+  };
+  /**
+   * A resumed unit's final draft, stored over the held one it was asked
+   * from whatever their times say (a clock behind the one that held it, a
+   * TMX dated ahead: a plain write, the older, would be dropped and the unit
+   * asked again on every run); not over anything stored since.
+   */
+  const storeOverHeld = async (unit: Unit, provided: Draft, now: string) => {
+    const entry = entryOf(provided, unit, pair, versions, now);
+    if (entry !== undefined) await memory.put([entry], [{ glossaryVersion: versions.under(unit.source), entry: held.get(unit.id) }]);
   };
   /**
    * A reviewer's unit completed with the provider's cues, stored only over
@@ -274,7 +287,10 @@ async function searchMemory(input: DraftLanguageInput, resume: boolean): Promise
     // SEARCH_TURN units lets what came in meanwhile (DeepL's glossary, answers for other languages) be taken.
     if (i > 0 && i % SEARCH_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     const hit = hits[i] ?? regrouped.get(unit.id);
-    if (hit && isHeld(hit) && !incomplete(unit, memoryDraft(unit, hit))) found.held.set(unit.id, hit);
+    // Held and still over its budget (the profile may have changed since): a second request may make it fit.
+    if (hit && isHeld(hit) && !incomplete(unit, memoryDraft(unit, hit)) && input.budgets !== undefined && overBudget(hit.target, input.budgets.get(unit.id) ?? [], pair.target)) {
+      found.held.set(unit.id, hit);
+    }
     if (hit && resume && found.held.has(unit.id)) {
       found.pending.push(unit);
     } else if (hit && !incomplete(unit, memoryDraft(unit, hit))) {
@@ -303,7 +319,8 @@ function sourceChars(unit: Unit): number {
  */
 function secondPassEstimate(pending: readonly Unit[], budgets: ReadonlyMap<string, readonly number[]>, pair: LanguagePair, held: readonly MemoryEntry[]): CondenseResult {
   const over = pending.filter((u) => overBudget(u.source, budgets.get(u.id) ?? [], pair.source));
-  // A first draft an earlier run held is asked again: its source billed once more.
-  const again = held.reduce((n, e) => n + [...plainOf(e.source.join(''))].length, 0);
-  return { overBudgetFirst: over.length + held.length, overBudgetSecond: 0, billedSecondPass: over.reduce((n, u) => n + sourceChars(u), 0) + again };
+  // A first draft an earlier run held is asked again, once for all the units of its text: its source billed once more.
+  const texts = [...new Map(held.map((e) => [unitKey(e.source), e.source])).values()];
+  const again = texts.reduce((n, source) => n + [...plainOf(source.join(''))].length, 0);
+  return { overBudgetFirst: over.length + texts.length, overBudgetSecond: 0, billedSecondPass: over.reduce((n, u) => n + sourceChars(u), 0) + again };
 }

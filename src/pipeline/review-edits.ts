@@ -8,11 +8,13 @@ import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
 import type { ImportPlan } from '../review/import.js';
 import type { ReviewPackage } from '../review/types.js';
+import { cueTextHash } from '../review/track-versions.js';
 import { readXliff, type XliffCue, type XliffRead } from '../review/xliff-read.js';
 import { locateUnits, renumberedCues } from '../review/locate-units.js';
 import { plainOf, type TaggedText } from '../model/tagged-text.js';
 import type { Unit } from '../model/unit.js';
 import type { ReviewImport } from './report.js';
+import { readTrackVersions } from './track-versions-file.js';
 import { sha256 } from './written-record.js';
 
 /** A review XLIFF that changed since subloc wrote it, and what was imported from it. */
@@ -23,6 +25,8 @@ export interface ReviewEdit {
   cueIds: ReadonlyMap<XliffCue, string>;
   /** Confirmed trans-units whose source changed: kept in the memory for their old text (`ImportPlan.earlier`). */
   earlier: ReadonlySet<XliffCue>;
+  /** Whether a trans-unit's target is a text subloc wrote for its source (a recorded track version): no one's edit. */
+  wroteIt(cue: XliffCue): boolean;
   report: ReviewImport;
 }
 
@@ -98,7 +102,9 @@ export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<La
     const { plan } = await storeImport(input.memory, path, first, again);
     refuseUnimportable(plan, path, `${input.title} (${input.sourceLang} → ${target})`);
     const approved = plan.entries.filter((e) => e.status === 'approved').length;
-    edits.set(target, { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), earlier: new Set(plan.earlier.flat()), report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped, diagnostics: plan.diagnostics } });
+    const { versions } = await readTrackVersions(join(input.runDir, target));
+    const wroteIt = (cue: XliffCue) => cue.target !== null && versions.some((v) => v.cues[cueTextHash(cue.source)]?.includes(cueTextHash(cue.target!)) === true);
+    edits.set(target, { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), earlier: new Set(plan.earlier.flat()), wroteIt, report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped, diagnostics: plan.diagnostics } });
   }
   return edits;
 }
@@ -118,9 +124,10 @@ export function refuseLostEdits(edit: ReviewEdit, pkg: ReviewPackage): void {
   const next = new Map(pkg.cues.map((c) => [c.id, c]));
   const lost: string[] = [];
   for (const cue of edit.read.cues) {
-    if (cue.target === null || edit.earlier.has(cue)) continue;
-    const now = next.get(edit.cueIds.get(cue) ?? cue.id);
     const confirmed = cue.state === 'reviewed' || cue.state === 'approved';
+    // An unconfirmed text subloc wrote is no edit: the memory's newer draft (a second pass, a glossary change) replaces it.
+    if (cue.target === null || edit.earlier.has(cue) || (!confirmed && edit.wroteIt(cue))) continue;
+    const now = next.get(edit.cueIds.get(cue) ?? cue.id);
     const kept = now?.target != null && words(now.target) === words(cue.target) && (!confirmed || now.state === 'reviewed' || now.state === 'approved');
     if (!kept) lost.push(cue.id);
   }

@@ -70,9 +70,10 @@ describe("a unit's glossary version", () => {
     expect(v.under(['胡同。'])).toEqual({ own: v.own(['胡同。']), former: glossaryContentHash(before, 'en-US') });
   });
 
-  it('is the empty version, which every lookup accepts, without a glossary', () => {
+  it('is the version of a unit that meets no term without a glossary, so a glossary added later re-drafts only the units that meet its terms', () => {
     const without = draftVersions(undefined, 'en-US');
-    expect(without.own(['工单'])).toBe('');
-    expect(without.under(['工单'])).toBe('');
+    expect(without.own(['工单'])).toBe(v.own(['没有术语的一句话。']));
+    expect(without.own(['工单'])).not.toBe(v.own(['工单']));
+    expect(without.under(['工单'])).toEqual({ own: without.own(['工单']), former: '' });
   });
 });

@@ -10,6 +10,7 @@ import { loadProfile } from '../../src/qc/index.js';
 import { cli } from '../helpers/cli.js';
 import { STRICT_INSTRUCTION } from '../../src/translate/deepl/condense.js';
 import { deeplPerTest } from '../helpers/deepl-fixture.js';
+import { approve } from '../helpers/xliff-approve.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const KEY = 'secret-test-key-c0nd:fx';
@@ -130,6 +131,10 @@ describe('subloc localize: DeepL drafts that aim for the budget', () => {
       }
     };
     expect(providers()).toEqual(['deepl', 'deepl:held']);
+    // Held by a machine whose clock runs a day ahead of this one: the final draft still goes over it.
+    const db = new Database(memory);
+    db.prepare("UPDATE entry SET updated_at = '2099-01-01T00:00:00.000Z' WHERE provider = 'deepl:held'").run();
+    db.close();
 
     t.deepl.options.characterLimit = 1_000_000;
     t.deepl.reset();
@@ -148,6 +153,45 @@ describe('subloc localize: DeepL drafts that aim for the budget', () => {
     t.deepl.reset();
     expect((await cli(args, root, t.env)).code).toBe(0);
     expect(t.deepl.state.translateRequests).toBe(0);
+  });
+
+  /** Runs `args` with the quota just above the first pass of SRT-like `text`: its long units are left held. */
+  const stopBetweenPasses = async (text: string, firstPass: number, args: string[]) => {
+    writeFileSync(join(t.dir, 'ville.fr-FR.srt'), text);
+    t.deepl.options.characterLimit = firstPass + 10;
+    expect((await cli(args, root, t.env)).code).toBe(1);
+    t.deepl.options.characterLimit = 1_000_000;
+    t.deepl.reset();
+  };
+  const argsFor = (...extra: string[]) => ['localize', '--input', join(t.dir, 'ville.fr-FR.srt'), '--target', 'en-US', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), '--json', ...extra];
+
+  it('takes a held draft that fits the budget of the profile now as it is, and a dry run counts a held text once however often it repeats', async () => {
+    const twice = `${SRT}\n3\n00:00:07,000 --> 00:00:08,000\n${LONG}\n`;
+    await stopBetweenPasses(twice, [...'Bonjour.'].length + [...LONG].length, argsFor());
+    const estimate = (JSON.parse((await cli(argsFor('--dry-run'), root, t.env)).stdout) as RunReport).languages[0]!;
+    expect(estimate.condense).toEqual({ overBudgetFirst: 1, overBudgetSecond: 0, billedSecondPass: [...LONG].length });
+    const roomy = join(t.dir, 'roomy.json');
+    writeFileSync(roomy, JSON.stringify({ extends: 'default', name: 'Roomy', readingSpeed: { value: { default: 200, en: 200 }, source: 'test' }, maxCharsPerLine: { value: { default: 60 }, source: 'test' } }));
+    const fits = await cli(argsFor('--profile', roomy), root, t.env);
+    expect(fits.code, fits.stderr).toBe(0);
+    expect(t.deepl.state.translateRequests).toBe(0);
+    expect((JSON.parse(fits.stdout) as RunReport).languages[0]!.condense).toEqual({ overBudgetFirst: 0, overBudgetSecond: 0, billedSecondPass: 0 });
+  });
+
+  it('imports a confirmed XLIFF edit and replaces the held draft the file still shows, not taking that for a lost edit', async () => {
+    await stopBetweenPasses(SRT, [...'Bonjour.'].length + [...LONG].length, argsFor());
+    // The review package of a run that took the held draft as it is.
+    expect((await cli(argsFor('--no-condense'), root, t.env)).code).toBe(0);
+    const xliff = join(t.dir, 'out/ville/en-US/ville.en-US.xlf');
+    writeFileSync(xliff, approve(readFileSync(xliff, 'utf8'), '1', 'Hello there.'));
+    const resumed = await cli(argsFor(), root, t.env);
+    expect(resumed.stderr).toContain('1 unit imported (1 approved)');
+    expect(resumed.stderr).not.toContain('would be lost');
+    expect(resumed.code).toBe(0);
+    expect(translateRequests().map((p) => instructed(p).includes(STRICT_INSTRUCTION))).toEqual([true]);
+    const cues = parse(readFileSync(join(t.dir, 'out/ville/en-US/ville.en-US.srt'))).track.cues.map((c) => c.lines.flat().map((x) => x.text).join(' '));
+    expect(cues[0]).toBe('Hello there.');
+    expect(textWidth(cues[1]!, 'en-US')).toBeLessThanOrEqual(1.1 * characterBudget(1000, loadProfile('default', root), 'en-US'));
   });
 
   it('--no-condense takes a held first draft as it is, asking nothing', async () => {

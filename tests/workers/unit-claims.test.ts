@@ -6,6 +6,7 @@ import { openMemoryStore } from '../../src/memory/open.js';
 import { localizeCatalogLanguage } from '../../src/pipeline/catalog-job.js';
 import type { LocalizeEvent } from '../../src/pipeline/localize.js';
 import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
+import { draftVersions } from '../../src/glossary/index.js';
 import { unitClaimKey } from '../../src/pipeline/unit-claims.js';
 import { KEYS } from '../../src/workers/keys.js';
 import { connectRedis } from '../../src/workers/redis.js';
@@ -13,6 +14,11 @@ import { redisClaims } from '../../src/workers/unit-claims.js';
 import { tempDir } from '../helpers/cli.js';
 import { start, type FakeDeepL } from '../helpers/deepl-server.js';
 import { startRedis, type RedisServer } from '../helpers/redis-server.js';
+
+/** A one-cue unit's claim key as a run of these films (no glossary) makes it. */
+function claimKey(text: string): string {
+  return unitClaimKey(PAIR, draftVersions(undefined, PAIR.target).own([text]), [text]);
+}
 
 const KEY = 'claims-test-key:fx';
 const PAIR = { source: 'en', target: 'de-DE' };
@@ -139,7 +145,7 @@ describe('catalog jobs of films that share text (real redis-server, loopback Dee
     const memory = join(dir, 'memory.sqlite');
     const f = await film(dir, 'episode-3', 6, memory);
     // Another run drafts cues 4-6 of this text; it stores them while this one waits.
-    const theirs = [4, 5, 6].map((n) => unitClaimKey(PAIR, '', [line(n)]));
+    const theirs = [4, 5, 6].map((n) => claimKey(line(n)));
     const other = redisClaims(client);
     expect(await other.claim(theirs)).toEqual([true, true, true]);
     let stored: Promise<void> | undefined;
@@ -169,7 +175,7 @@ describe('catalog jobs of films that share text (real redis-server, loopback Dee
     const dir = tempDir('subloc-claims-');
     const f = await film(dir, 'episode-4', 4, join(dir, 'memory.sqlite'));
     const lapse = Date.now() + 600;
-    for (const n of [1, 2, 3, 4]) await client.set(KEYS.claim(unitClaimKey(PAIR, '', [line(n)])), 'a worker that died', 'PX', 600);
+    for (const n of [1, 2, 3, 4]) await client.set(KEYS.claim(claimKey(line(n))), 'a worker that died', 'PX', 600);
     const report = await localizeCatalogLanguage(f.options, PAIR.target, { env: f.env, claims: redisClaims(client, { pollMs: 50 }) });
 
     const translate = deepl.state.requests.filter((r) => r.path === '/v2/translate');
