@@ -104,7 +104,7 @@ function rate(text: string, where: string): FrameRate {
  */
 export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<DeliverOptions> {
   const config = projectConfig(cli.config, cwd);
-  const shared: LocalizeInput = { provider: 'offline', sourceAmongTargets: true };
+  const shared: LocalizeInput = { provider: 'offline', sourceAmongTargets: true, targetsOption: '--language' };
   if (config !== undefined) shared.config = config;
   if (cli.languages !== undefined) shared.targets = cli.languages;
   if (cli.sourceFps !== undefined) shared.fps = cli.sourceFps;

@@ -43,6 +43,10 @@ export interface LocalizeInput {
   condense?: boolean;
   /** `deliver` only: the source language may be among `targets`, delivered as it was written. */
   sourceAmongTargets?: boolean;
+  /** The command's option that names its languages, for the message when there are none. @default `--target` */
+  targetsOption?: string;
+  /** The languages when neither `targets` nor the config names any (the studio's `--language`). */
+  targetsIfNone?: string[];
 }
 
 /** Everything resolved, defaulted and checked once; downstream trusts it. */
@@ -136,7 +140,7 @@ const concurrencyField: FieldReader<number> = (value, where, field) => {
   return fail(where, `\`${field}\` must be a whole number from 1 to 64, found ${foundValue(value)}`);
 };
 
-type ConfigField = Exclude<keyof LocalizeInput, 'config' | 'dryRun' | 'sourceAmongTargets'>;
+type ConfigField = Exclude<keyof LocalizeInput, 'config' | 'dryRun' | 'sourceAmongTargets' | 'targetsOption' | 'targetsIfNone'>;
 type ConfigValues = Required<Pick<LocalizeInput, ConfigField>>;
 
 /** Every field of `subloc.config.json` and how it is read, in the order they are checked and listed. */
@@ -244,8 +248,8 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
 
   const source = cli.source ?? file.source ?? named.language;
   if (source === undefined) fail(where, 'no source language; pass --source <lang> (BCP 47, e.g. zh-Hans) or name the file `<title>.<lang>.srt`');
-  const targets = cli.targets ?? file.targets;
-  if (targets === undefined || targets.length === 0) fail(origin('targets'), 'no target languages; pass --target en-US,fr-FR or set `targets`');
+  const targets = cli.targets ?? file.targets ?? cli.targetsIfNone;
+  if (targets === undefined || targets.length === 0) fail(origin('targets'), `no target languages; pass ${cli.targetsOption ?? '--target'} en-US,fr-FR or set \`targets\``);
   for (const [tag, field] of [[source, 'source'], ...targets.map((t) => [t, 'targets'] as const)] as const) {
     if (!BCP47.test(tag)) fail(origin(field), `\`${excerpt(tag)}\` is not a BCP 47 language tag; expected something like zh-Hans, en-US, fr-FR`);
   }

@@ -51,6 +51,18 @@ describe('subloc review serve', () => {
     expect(studio[0]).toMatchObject({ reviewer: 'Camille', byReviewer: true });
   }, 60_000);
 
+  it('without targets in the config, reviews the languages --language names, and says to name them with --language', async () => {
+    const { dir } = await localizedSample();
+    writeFileSync(join(dir, 'bare.config.json'), JSON.stringify({ input: 'subtitles/hotline-beijing.zh-Hans.srt' }));
+    const none = await cli(['review', 'serve', '--config', 'bare.config.json', '--port', '0'], dir);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('no target languages; pass --language en-US,fr-FR or set `targets`');
+    const server = startCli(['review', 'serve', '--config', 'bare.config.json', '--language', LANG, '--port', '0'], dir);
+    running.push(server);
+    const origin = (await firstLine(server)).replace(/\/$/, '');
+    expect((await send(origin, { path: `/api/tracks/${LANG}` })).status).toBe(200);
+  }, 60_000);
+
   it('refuses a video it cannot serve, a language the config does not translate and a port that is not one, saying what it expected', async () => {
     const { dir } = await localizedSample();
     writeFileSync(join(dir, 'film.mov'), 'x');

@@ -99,7 +99,8 @@ async function serveAction(values: ParsedArgs['values'], extra: string[], io: Cl
     import('../../pipeline/review-session.js'),
     import('../../studio/server.js'),
   ]);
-  const localize: LocalizeInput = { provider: 'offline' };
+  const asked = str(values['language'])?.split(',').map((l) => l.trim()).filter(Boolean);
+  const localize: LocalizeInput = { provider: 'offline', targetsOption: '--language', ...(asked === undefined ? {} : { targetsIfNone: asked }) };
   const config = projectConfig(str(values['config']), io.cwd);
   if (config !== undefined) localize.config = config;
   for (const key of ['input', 'source', 'title', 'memory', 'encoding'] as const) {
@@ -107,7 +108,6 @@ async function serveAction(values: ParsedArgs['values'], extra: string[], io: Cl
     if (v !== undefined) localize[key] = v;
   }
   const options = await resolveLocalizeOptions(localize, io.cwd, io.env);
-  const asked = str(values['language'])?.split(',').map((l) => l.trim()).filter(Boolean);
   for (const language of asked ?? []) {
     if (!options.targets.includes(language)) throw new SublocError('USAGE', t('review.error.notTarget', { language, title: options.title, expected: options.targets.join(', ') }));
   }
