@@ -131,6 +131,7 @@ describe('subloc localize: DeepL drafts that aim for the budget', () => {
       }
     };
     expect(providers()).toEqual(['deepl', 'deepl:held']);
+    expect((await cli(['memory', 'stats', '--memory', memory], root)).stdout).toContain('(draft 2, of them 1 waiting for their second request to DeepL, reviewed 0, approved 0)');
     // Held by a machine whose clock runs a day ahead of this one: the final draft still goes over it.
     const db = new Database(memory);
     db.prepare("UPDATE entry SET updated_at = '2099-01-01T00:00:00.000Z' WHERE provider = 'deepl:held'").run();

@@ -7,6 +7,7 @@ import { isSublocError, SublocError } from '../../errors.js';
 import { isPostgresLocation, publicLocation } from '../../memory/location.js';
 import { memoryPath } from '../../memory/path.js';
 import type { MemoryEntry, MemoryStatus, MemoryStore } from '../../memory/store.js';
+import { isHeld } from '../../pipeline/held-drafts.js';
 import { readInput } from '../../pipeline/read-input.js';
 import { writeFileAtomic } from '../../pipeline/write-atomic.js';
 import type { Command, ParsedArgs } from '../command.js';
@@ -125,12 +126,13 @@ async function statsAction({ files, path, io }: Context): Promise<number> {
     if (isSublocError(error) && error.code === 'MEMORY_NOT_FOUND') return empty();
     throw error;
   }
-  const pairs = new Map<string, Record<MemoryStatus, number>>();
+  const pairs = new Map<string, Record<MemoryStatus | 'held', number>>();
   for (const e of entries) {
     // Entries stored before tags were spelt one way (`EN-US`) are the same pair: the memory matches them ignoring case.
     const key = `${canonicalLanguageTag(e.sourceLang)} → ${canonicalLanguageTag(e.targetLang)}`;
-    const counts = pairs.get(key) ?? { draft: 0, reviewed: 0, approved: 0 };
+    const counts = pairs.get(key) ?? { draft: 0, reviewed: 0, approved: 0, held: 0 };
     counts[e.status]++;
+    if (isHeld(e)) counts.held++;
     pairs.set(key, counts);
   }
   const rows = [...pairs].sort(([a], [b]) => a.localeCompare(b));
@@ -138,7 +140,8 @@ async function statsAction({ files, path, io }: Context): Promise<number> {
   let out = `${entries.length === 1 ? t('memory.statsOne', { path: location }) : t('memory.stats', { path: location, n: entries.length })}\n`;
   for (const [key, c] of rows) {
     const total = c.draft + c.reviewed + c.approved;
-    out += `  ${key.padEnd(width)} ${String(total).padStart(7)}  ${t('memory.statsRow', { draft: c.draft, reviewed: c.reviewed, approved: c.approved })}\n`;
+    const row = c.held === 0 ? t('memory.statsRow', { draft: c.draft, reviewed: c.reviewed, approved: c.approved }) : t('memory.statsRowHeld', { draft: c.draft, held: c.held, reviewed: c.reviewed, approved: c.approved });
+    out += `  ${key.padEnd(width)} ${String(total).padStart(7)}  ${row}\n`;
   }
   io.stdout(out);
   return EXIT.ok;
