@@ -25,7 +25,7 @@ export interface ReviewEdit {
   cueIds: ReadonlyMap<XliffCue, string>;
   /** Confirmed trans-units whose source changed: kept in the memory for their old text (`ImportPlan.earlier`). */
   earlier: ReadonlySet<XliffCue>;
-  /** Whether a trans-unit's target is a text subloc wrote for its source (a recorded track version): no one's edit. */
+  /** Whether a trans-unit's target is the text the last run wrote for its source (its recorded track version): no one's edit. */
   wroteIt(cue: XliffCue): boolean;
   report: ReviewImport;
 }
@@ -102,8 +102,12 @@ export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<La
     const { plan } = await storeImport(input.memory, path, first, again);
     refuseUnimportable(plan, path, `${input.title} (${input.sourceLang} → ${target})`);
     const approved = plan.entries.filter((e) => e.status === 'approved').length;
-    const { versions } = await readTrackVersions(join(input.runDir, target));
-    const wroteIt = (cue: XliffCue) => cue.target !== null && versions.some((v) => v.cues[cueTextHash(cue.source)]?.includes(cueTextHash(cue.target!)) === true);
+    // The texts the last run wrote, into this file as into the tracks: a cue of a source written with more than one text cannot say which was its own.
+    const last = (await readTrackVersions(join(input.runDir, target))).versions.at(-1);
+    const wroteIt = (cue: XliffCue) => {
+      const texts = last?.cues[cueTextHash(cue.source)];
+      return cue.target !== null && texts?.length === 1 && texts[0] === cueTextHash(cue.target);
+    };
     edits.set(target, { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), earlier: new Set(plan.earlier.flat()), wroteIt, report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped, diagnostics: plan.diagnostics } });
   }
   return edits;

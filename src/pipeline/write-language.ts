@@ -66,11 +66,9 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
       return written.text;
     });
   }
-  // What a translator's copy of these files is matched against when it comes back edited (`review import`).
-  if (input.formats.length > 0) {
-    const sources = new Map(input.pkg.cues.map((c) => [c.id, c.source]));
-    await recordTrackVersion(join(runDir, target), track, (id) => sources.get(id), at, before);
-  }
+  // What a translator's copy of these files, the review XLIFF included, is matched against when it comes back edited.
+  const sources = new Map(input.pkg.cues.map((c) => [c.id, c.source]));
+  await recordTrackVersion(join(runDir, target), track, (id) => sources.get(id), at, before);
   const base = join(runDir, target, `${title}.${target}`);
   // Per cue: the characters its translation holds and the budget the profile gives it (null when untranslated).
   const budgets = input.pkg.cues.map((c) => ({ cueId: c.id, unitId: c.unitId, used: c.target === null ? null : c.metrics.chars, budget: c.metrics.budget }));

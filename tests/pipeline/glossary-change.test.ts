@@ -7,6 +7,7 @@ import { parse } from '../../src/formats/parse.js';
 import type { RunReport } from '../../src/pipeline/report.js';
 import { cli } from '../helpers/cli.js';
 import { deeplPerTest } from '../helpers/deepl-fixture.js';
+import { approve } from '../helpers/xliff-approve.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const sample = join(root, 'subtitles/hotline-beijing.zh-Hans.srt');
@@ -24,7 +25,7 @@ describe('a glossary change re-drafts only the sentences its terms are in (DeepL
     const glossary = JSON.parse(readFileSync(join(root, 'glossary.json'), 'utf8')) as GlossaryFile;
     const term = glossary.terms.find((x) => x.id === termId)!;
     term.targets!['en-US']!.preferred = preferred;
-    const path = join(t.dir, `${termId}.glossary.json`);
+    const path = join(t.dir, `${termId}.${preferred.replace(/\W+/g, '-')}.glossary.json`);
     writeFileSync(path, JSON.stringify(glossary));
     return path;
   };
@@ -76,5 +77,39 @@ describe('a glossary change re-drafts only the sentences its terms are in (DeepL
     const again = await run(glossary);
     expect(t.deepl.state.translateRequests).toBe(0);
     expect(again.languages[0]!.fromMemory).toBe(source.cues.length);
+  });
+
+  describe('a review XLIFF a translator edited, across the change', () => {
+    const xliff = () => join(t.dir, 'out/hotline-beijing/en-US/hotline-beijing.en-US.xlf');
+    const localize = (glossary: string, ...extra: string[]) =>
+      cli(['localize', '--input', sample, '--target', 'en-US', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), '--glossary', glossary, '--no-condense', '--json', ...extra], root, t.env);
+    const targetOf = (text: string, id: string) => new RegExp(`<trans-unit id="${id}"[^>]*>[\\s\\S]*?<target[^>]*>([\\s\\S]*?)</target>`).exec(text)![1]!;
+    /** Sets a trans-unit's target, its state as it was: an edit nobody confirmed. */
+    const setTarget = (text: string, id: string, target: string) => text.replace(new RegExp(`(<trans-unit id="${id}"[^>]*>[\\s\\S]*?<target[^>]*>)[\\s\\S]*?(</target>)`), `$1${target}$2`);
+    const dispatchCue = () => source.cues.find((c) => c.lines.flat().some((x) => x.text.includes('派单')))!.id;
+
+    it('replaces a cue left as subloc wrote it with its new draft, also where no track format is written, importing the confirmed edit', async () => {
+      expect((await localize(changed('dispatch', 'alpha routing'), '--formats', '')).code).toBe(0);
+      const before = targetOf(readFileSync(xliff(), 'utf8'), dispatchCue());
+      expect(before).toContain('alpha routing');
+      writeFileSync(xliff(), approve(readFileSync(xliff(), 'utf8'), '1', 'Beijing, seven in the morning.'));
+      const r = await localize(changed('dispatch', 'beta routing'), '--formats', '');
+      expect(r.stderr).toContain('1 unit imported (1 approved)');
+      expect(r.code).toBe(0);
+      const after = readFileSync(xliff(), 'utf8');
+      expect(targetOf(after, dispatchCue())).toContain('beta routing');
+      expect(targetOf(after, '1')).toBe('Beijing, seven in the morning.');
+    });
+
+    it('refuses to write over a cue set back, unconfirmed, to an earlier draft of subloc', async () => {
+      expect((await localize(changed('dispatch', 'alpha routing'))).code).toBe(0);
+      const alpha = targetOf(readFileSync(xliff(), 'utf8'), dispatchCue());
+      expect((await localize(changed('dispatch', 'beta routing'))).code).toBe(0);
+      writeFileSync(xliff(), setTarget(readFileSync(xliff(), 'utf8'), dispatchCue(), alpha));
+      const r = await localize(changed('dispatch', 'beta routing'));
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`the translation of cue ${dispatchCue()} would be lost`);
+      expect(targetOf(readFileSync(xliff(), 'utf8'), dispatchCue())).toBe(alpha);
+    });
   });
 });

@@ -195,6 +195,25 @@ describe('subloc localize: DeepL drafts that aim for the budget', () => {
     expect(textWidth(cues[1]!, 'en-US')).toBeLessThanOrEqual(1.1 * characterBudget(1000, loadProfile('default', root), 'en-US'));
   });
 
+  it('refuses to write over cues of one source text a translator swapped, unconfirmed, though subloc wrote both texts', async () => {
+    const twice = 'dans la ville de Paris avec tous nos amis.';
+    writeFileSync(
+      join(t.dir, 'ville.fr-FR.srt'),
+      `1\n00:00:01,000 --> 00:00:03,000\nNous sommes allés\n\n2\n00:00:03,100 --> 00:00:09,000\n${twice}\n\n3\n00:00:10,000 --> 00:00:12,000\nIls sont allés\n\n4\n00:00:12,100 --> 00:00:13,000\n${twice}\n`,
+    );
+    expect((await cli(argsFor(), root, t.env)).code).toBe(0);
+    const xliff = join(t.dir, 'out/ville/en-US/ville.en-US.xlf');
+    const written = readFileSync(xliff, 'utf8');
+    const target = (id: string) => new RegExp(`<trans-unit id="${id}"[^>]*>[\\s\\S]*?<target[^>]*>([\\s\\S]*?)</target>`).exec(written)![1]!;
+    const [second, fourth] = [target('2'), target('4')];
+    expect(second).not.toBe(fourth);
+    const set = (text: string, id: string, to: string) => text.replace(new RegExp(`(<trans-unit id="${id}"[^>]*>[\\s\\S]*?<target[^>]*>)[\\s\\S]*?(</target>)`), `$1${to}$2`);
+    writeFileSync(xliff, set(set(written, '2', fourth), '4', second));
+    const again = await cli(argsFor(), root, t.env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/the translations of cues 2, 4 would be lost/);
+  });
+
   it('--no-condense takes a held first draft as it is, asking nothing', async () => {
     const input = join(t.dir, 'ville.fr-FR.srt');
     writeFileSync(input, SRT);
