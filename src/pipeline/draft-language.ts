@@ -157,7 +157,14 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
    */
   const storeOverHeld = async (unit: Unit, provided: Draft, now: string) => {
     const entry = entryOf(provided, unit, pair, versions, now);
-    if (entry !== undefined) await memory.put([entry], [{ glossaryVersion: versions.under(unit.source), entry: held.get(unit.id) }]);
+    if (entry === undefined) return;
+    for (let attempt = 1; attempt <= PLAN_ATTEMPTS; attempt++) {
+      if ((await memory.put([entry], [{ glossaryVersion: versions.under(unit.source), entry: held.get(unit.id) }])).stale === undefined) return;
+      // Held again since (another run's second request failed, and it stored its first draft anew): still this one's to replace.
+      const current = await memory.exact(unit.source, pair, versions.under(unit.source));
+      if (current === undefined || !isHeld(current)) return;
+      held.set(unit.id, current);
+    }
   };
   /**
    * A reviewer's unit completed with the provider's cues, stored only over
@@ -208,7 +215,9 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
       while (waiting.length > 0) {
         await new Promise((resolve) => setTimeout(resolve, claims.pollMs));
         // What another run holds is drafted once, by it: taken from the memory when stored, drafted here if its claim lapses unstored.
-        const { stored, unstored } = await storedSince(waiting, input, resume);
+        const { stored, unstored, heldSince } = await storedSince(waiting, input, resume);
+        // Held by the run that had them: asked here only the second time, if this run gets to draft them.
+        for (const [unitId, entry] of heldSince) held.set(unitId, entry);
         for (const draft of stored) {
           drafts.push(draft);
           partial.delete(draft.unitId);
@@ -233,18 +242,33 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0), diagnostics, suggestions, ...(condense === undefined ? {} : { condense }) };
 }
 
-/** Of units another run held, the drafts of those it has stored whole since (`resume`: not a held first draft), and the others. */
-async function storedSince(units: readonly Unit[], input: DraftLanguageInput, resume: boolean): Promise<{ stored: Draft[]; unstored: Unit[] }> {
+/**
+ * Of units another run held, the drafts of those it has stored whole since,
+ * and the others; of those (`resume`), the first drafts it stored held and
+ * still over their budgets.
+ */
+async function storedSince(units: readonly Unit[], input: DraftLanguageInput, resume: boolean): Promise<{ stored: Draft[]; unstored: Unit[]; heldSince: Map<string, MemoryEntry> }> {
   const hits = await input.memory.exactMany(units.map((u) => u.source), input.pair, units.map((u) => input.versions.under(u.source)));
   const stored: Draft[] = [];
   const unstored: Unit[] = [];
+  const heldSince = new Map<string, MemoryEntry>();
   units.forEach((unit, i) => {
     const hit = hits[i];
-    const draft = hit === undefined || (resume && isHeld(hit)) ? undefined : memoryDraft(unit, hit);
+    if (resume && hit !== undefined && heldOverBudget(unit, hit, input)) {
+      heldSince.set(unit.id, hit);
+      unstored.push(unit);
+      return;
+    }
+    const draft = hit === undefined ? undefined : memoryDraft(unit, hit);
     if (draft === undefined || incomplete(unit, draft)) unstored.push(unit);
     else stored.push(draft);
   });
-  return { stored, unstored };
+  return { stored, unstored, heldSince };
+}
+
+/** Whether an entry is a first draft held for its second request, whole and still over the unit's budget (the profile may have changed since). */
+function heldOverBudget(unit: Unit, hit: MemoryEntry, input: DraftLanguageInput): boolean {
+  return isHeld(hit) && !incomplete(unit, memoryDraft(unit, hit)) && input.budgets !== undefined && overBudget(hit.target, input.budgets.get(unit.id) ?? [], input.pair.target);
 }
 
 /** Claims `units`, drafts those this run now holds, and returns those another run holds. */
@@ -287,10 +311,8 @@ async function searchMemory(input: DraftLanguageInput, resume: boolean): Promise
     // SEARCH_TURN units lets what came in meanwhile (DeepL's glossary, answers for other languages) be taken.
     if (i > 0 && i % SEARCH_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     const hit = hits[i] ?? regrouped.get(unit.id);
-    // Held and still over its budget (the profile may have changed since): a second request may make it fit.
-    if (hit && isHeld(hit) && !incomplete(unit, memoryDraft(unit, hit)) && input.budgets !== undefined && overBudget(hit.target, input.budgets.get(unit.id) ?? [], pair.target)) {
-      found.held.set(unit.id, hit);
-    }
+    // A second request may make it fit.
+    if (hit && heldOverBudget(unit, hit, input)) found.held.set(unit.id, hit);
     if (hit && resume && found.held.has(unit.id)) {
       found.pending.push(unit);
     } else if (hit && !incomplete(unit, memoryDraft(unit, hit))) {
