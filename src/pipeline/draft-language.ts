@@ -329,7 +329,7 @@ async function searchMemory(input: DraftLanguageInput, resume: boolean): Promise
   return found;
 }
 
-function sourceChars(unit: Unit): number {
+function sourceChars(unit: Pick<Unit, 'source'>): number {
   return [...plainOf(unit.source.join(''))].length;
 }
 
@@ -342,7 +342,7 @@ function sourceChars(unit: Unit): number {
 function secondPassEstimate(pending: readonly Unit[], budgets: ReadonlyMap<string, readonly number[]>, pair: LanguagePair, held: readonly MemoryEntry[]): CondenseResult {
   const over = pending.filter((u) => overBudget(u.source, budgets.get(u.id) ?? [], pair.source));
   // A first draft an earlier run held is asked again, once for all the units of its text: its source billed once more.
-  const texts = [...new Map(held.map((e) => [unitKey(e.source), e.source])).values()];
-  const again = texts.reduce((n, source) => n + [...plainOf(source.join(''))].length, 0);
+  const texts = [...new Map(held.map((e) => [unitKey(e.source), e])).values()];
+  const again = texts.reduce((n, e) => n + sourceChars(e), 0);
   return { overBudgetFirst: over.length + texts.length, overBudgetSecond: 0, billedSecondPass: over.reduce((n, u) => n + sourceChars(u), 0) + again };
 }
