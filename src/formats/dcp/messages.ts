@@ -43,8 +43,14 @@ export const messages = {
     diagnostic('dcp/too-short', 'warning', `the cue starts and ends on the same ${unit}; written one ${unit} long`, { cueId }),
   pastDay: (cueId: string, end: string): Diagnostic =>
     diagnostic('dcp/past-day', 'error', `cue ${cueId} ends at ${end}, at or past 24:00:00:00; expected every time before 24:00:00:00, where DCP timecodes wrap; nothing was written`, { cueId }),
-  noCues: (): Diagnostic =>
-    diagnostic('dcp/no-cues', 'error', 'the track has no cue with text; a SMPTE `<SubtitleList>` needs at least one `<Subtitle>`, so the document would not be schema-valid'),
+  noCues: (dialect: 'smpte' | 'interop'): Diagnostic =>
+    diagnostic(
+      'dcp/no-cues',
+      'error',
+      dialect === 'smpte'
+        ? 'the track has no cue with text; a SMPTE `<SubtitleList>` needs at least one `<Subtitle>`, so the document would not be schema-valid'
+        : 'the track has no cue with text; an Interop subtitle file with no `<Subtitle>` is a DCP track that shows nothing',
+    ),
   emptyCue: (cueId: string): Diagnostic =>
     diagnostic('dcp/empty-cue', 'warning', 'the cue has no text; a DCP `<Subtitle>` needs at least one `<Text>`, so it was left out', { cueId }),
   colorDropped: (color: string, cueId: string): Diagnostic =>

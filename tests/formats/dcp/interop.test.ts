@@ -46,8 +46,10 @@ describe('Interop CineCanvas writer', () => {
     expect(dcpInterop.serialize(track([hello]), OPTS).diagnostics).toEqual([]);
   });
 
-  it('writes a track without cues as a document DCSubtitle.v1.mattsson.xsd accepts', () => {
-    expect(validateText(dcpInterop.serialize(track([])).text, 'dcp-interop-mattsson', 'interop-empty.xml')).toEqual({ ok: true, out: '' });
+  it('reports a track without cues, a DCP track that shows nothing, in a document DCSubtitle.v1.mattsson.xsd accepts', () => {
+    const { text, diagnostics } = dcpInterop.serialize(track([]));
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'dcp/no-cues', severity: 'error' })]);
+    expect(validateText(text, 'dcp-interop-mattsson', 'interop-empty.xml')).toEqual({ ok: true, out: '' });
   });
 
   it('round-trips times on the 4 ms tick grid, text, styles and placement', () => {

@@ -50,11 +50,14 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   out += `  <LoadFont Id="${FONT_ID}" URI="font.ttf"/>\n`;
   out += `  <Font Id="${FONT_ID}" Size="42" Color="${DEFAULT_ARGB}" Effect="border" EffectColor="FF000000">\n`;
 
+  let spots = 0;
   for (const { cue, spot, start, end } of timedCues(track.cues, grid, diagnostics)) {
+    spots = spot;
     out += `    <Subtitle SpotNumber="${spot}" TimeIn="${time(start)}" TimeOut="${time(end)}" FadeUpTime="${FADE_TICKS}" FadeDownTime="${FADE_TICKS}">\n`;
     out += textElements(cue, DIALECT, '      ', diagnostics);
     out += '    </Subtitle>\n';
   }
+  if (spots === 0) diagnostics.push(messages.noCues('interop'));
 
   out += '  </Font>\n</DCSubtitle>\n';
   return { text: out, diagnostics };

@@ -60,7 +60,7 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   }
 
   if (spots === 0) {
-    diagnostics.push(messages.noCues());
+    diagnostics.push(messages.noCues('smpte'));
     return { text: `${out.slice(0, out.lastIndexOf('    <Font'))}  </SubtitleList>\n</SubtitleReel>\n`, diagnostics };
   }
   out += '    </Font>\n  </SubtitleList>\n</SubtitleReel>\n';
