@@ -128,10 +128,26 @@ function guessLegacy(bytes: Uint8Array): LegacyGuess {
     const cjk = guessCjk(sample);
     if (cjk) return { encoding: cjk.encoding, evidence: `${cjk.common} of its ${cjk.characters} characters past ASCII are among the most common in ${cjk.encoding.toUpperCase()} text`, sure: false };
   }
-  return { encoding: detected.encoding, evidence: `detector confidence ${detected.confidence}%`, sure: detected.confidence >= 50 };
+  const fallback = { encoding: detected.encoding, evidence: `detector confidence ${detected.confidence}%` };
+  // A multi-byte reading that replaces bytes with U+FFFD is wrong however sure the detector is: one that reads every byte is taken instead.
+  if (CJK_ENCODINGS.has(detected.encoding) && iconv().decode(Buffer.from(sample), detected.encoding).includes('\ufffd')) {
+    const cjk = guessCjk(sample);
+    if (cjk) return { encoding: cjk.encoding, evidence: `${detected.encoding.toUpperCase()} cannot read every byte; ${cjk.common} of its ${cjk.characters} characters past ASCII are among the most common in ${cjk.encoding.toUpperCase()} text`, sure: false };
+    return { ...fallback, sure: false };
+  }
+  // A single-byte encoding reads any byte: only the detector's statistics back it, which a few cues cannot make sure.
+  return { ...fallback, sure: detected.confidence >= 50 && CJK_ENCODINGS.has(detected.encoding) };
 }
 
-/** `line 7 is`, `lines 7 and 9 are`, `lines 7, 9, 12, 15, 20 and 4 more are`: the verb (singular, plural) agrees. */
+/** The lines (1-based) that hold `needle`. */
+function linesWith(text: string, needle: string): number[] {
+  const lines: number[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.includes(needle)) lines.push(i + 1);
+  });
+  return lines;
+}
+
 /** A half of a UTF-16 character without its other half, which iconv leaves in the text as it found it. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source);
@@ -149,6 +165,7 @@ function linesWithLoneSurrogates(text: string): number[] {
   return lines;
 }
 
+/** `line 7 is`, `lines 7 and 9 are`, `lines 7, 9, 12, 15, 20 and 4 more are`: the verb (singular, plural) agrees. */
 function lineList(lines: readonly number[], [one, many]: readonly [string, string] = ['is', 'are']): string {
   if (lines.length === 1) return `line ${lines[0]} ${one}`;
   const shown = lines.slice(0, 5);
@@ -281,6 +298,12 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
     const why = opts.encoding === undefined ? 'in a file whose byte order mark says UTF-8' : `in a file read as ${opts.encoding} as --encoding says`;
     diagnostics.push(
       diagnostic('decode/invalid-bytes', 'warning', `${lineList(foreign, ['has', 'have'])} bytes that are not UTF-8, ${why}; expected UTF-8 throughout; they were replaced with U+FFFD`, { line: foreign[0]! }),
+    );
+  } else if (encoding !== 'utf-8' && !encoding.startsWith('utf-') && cleaned.includes('\ufffd')) {
+    const lines = linesWith(cleaned, '\ufffd');
+    const why = opts.encoding === undefined ? 'as the guess took it' : 'as --encoding says';
+    diagnostics.push(
+      diagnostic('decode/invalid-bytes', 'warning', `${lineList(lines, ['has', 'have'])} bytes that are not ${encoding.toUpperCase()}, ${why}; expected the file's own encoding (pass --encoding); they were replaced with U+FFFD`, { line: lines[0]! }),
     );
   } else if (encoding.startsWith('utf-16') && HAS_LONE_SURROGATE.test(cleaned)) {
     // Written out, each would become U+FFFD in every file and in the memory: replaced now, and said.

@@ -178,6 +178,29 @@ describe('decode', () => {
     expect(decode(new Uint8Array([0xff, 0xfe, ...le([...'x\ufffd\n'].map((c) => c.charCodeAt(0)))])).diagnostics).toEqual([]);
   });
 
+  it('does not take a CJK reading the detector is sure of when it cannot read every byte', () => {
+    const text = '1\n00:00:01,000 --> 00:00:02,000\n没问题，好的。\n\n2\n00:00:03,000 --> 00:00:04,000\n我知道了。\n\n3\n00:00:05,000 --> 00:00:06,000\n再见。\n';
+    const result = decode(iconv.encode(text, 'gbk'));
+    expect(result.encoding).toBe('gb18030');
+    expect(result.text).toBe(text);
+    expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([['decode/guessed', 'warning']]);
+    expect(result.diagnostics[0]!.message).toContain('cannot read every byte');
+  });
+
+  it('says where a legacy encoding replaced bytes with U+FFFD, forced or guessed', () => {
+    const text = '1\n00:00:01,000 --> 00:00:02,000\n没问题，好的。\n\n2\n00:00:03,000 --> 00:00:04,000\n我知道了。\n';
+    const forced = decode(iconv.encode(text, 'gbk'), { encoding: 'euc-jp' });
+    expect(forced.text).toContain('\ufffd');
+    expect(forced.diagnostics.map((d) => [d.code, d.severity])).toEqual([['decode/invalid-bytes', 'warning']]);
+    expect(forced.diagnostics[0]!.message).toMatch(/^lines? [\d, and]+ (has|have) bytes that are not EUC-JP, as --encoding says/);
+    expect(forced.diagnostics[0]!.line).toBe(forced.text.split('\n').findIndex((l) => l.includes('\ufffd')) + 1);
+  });
+
+  it('says a single-byte encoding it guessed as a warning: any bytes read in it, so nothing checks the guess', () => {
+    const result = decode(iconv.encode('1\n00:00:01,000 --> 00:00:02,000\nOù est la gare ?\n', 'latin1'));
+    expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([['decode/guessed', 'warning']]);
+  });
+
   it('detects Windows-1252 for Western European text', () => {
     const text = '1\n00:00:01,000 --> 00:00:02,000\nÀ Pékin, la ligne 12345 répond à des dizaines de milliers d’appels. Ça marche très bien, déjà.\n';
     const result = decode(iconv.encode(text, 'windows-1252'));

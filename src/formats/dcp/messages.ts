@@ -25,7 +25,9 @@ export const messages = {
       { line: at.line, cueId: derived },
     ),
   endBeforeStart: (at: Location, cueId: string): Diagnostic =>
-    diagnostic('dcp/end-before-start', 'warning', '`TimeOut` is not after `TimeIn`; expected a subtitle that lasts; kept as written', { ...at, cueId }),
+    diagnostic('dcp/end-before-start', 'error', '`TimeOut` is before `TimeIn`; expected a subtitle that ends after it starts', { ...at, cueId }),
+  noDuration: (at: Location, cueId: string): Diagnostic =>
+    diagnostic('dcp/no-duration', 'warning', '`TimeOut` is `TimeIn`; expected a subtitle that lasts; kept as written', { ...at, cueId }),
   badColor: (value: string, at: Location): Diagnostic =>
     diagnostic('dcp/bad-color', 'warning', `\`Color="${excerpt(value)}"\` is not a colour; expected 8 hexadecimal digits AARRGGBB such as \`FFFFFF00\`; the colour was ignored`, at),
   imageSubtitle: fixedMessage('dcp/image-subtitle', 'warning', 'the subtitle is an `<Image>` (a PNG on screen); subloc reads text subtitles only, so it was skipped'),

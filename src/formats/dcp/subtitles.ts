@@ -119,7 +119,8 @@ function readSubtitle(node: XNode, style: Style, ctx: Context): void {
   }
   const spotNumber = attrsOf(node)['SpotNumber']?.trim() || undefined;
   const id = spotNumber ?? String(ctx.subtitles);
-  if (end <= start) ctx.diagnostics.push(messages.endBeforeStart(at, id));
+  if (end < start) ctx.diagnostics.push(messages.endBeforeStart(at, id));
+  else if (end === start) ctx.diagnostics.push(messages.noDuration(at, id));
 
   const ordered = shown.map((l, i) => ({ l, i })).sort((a, b) => a.l.y - b.l.y || a.i - b.i).map(({ l }) => l);
   const cue: Cue = { id, start, end, lines: ordered.map((l) => l.spans) };

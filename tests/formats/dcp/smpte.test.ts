@@ -185,9 +185,11 @@ describe('SMPTE numbers too large to count in', () => {
     expect(track.cues.map((c) => [c.start, c.end])).toEqual([[1000, 2000], [3000, 4000]]);
   });
 
-  it('keeps a subtitle that ends before it starts, and names its cue and line', () => {
+  it('reports a subtitle that ends before it starts as an error, naming its cue and line (nothing converts it), and one that ends as it starts as a warning', () => {
     const { track, diagnostics } = dcpSmpte.parse(reel(RATES, '00:00:00:12'));
-    expect(diagnostics.map((d) => [d.code, d.line, d.cueId])).toEqual([['dcp/end-before-start', 5, '1']]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line, d.cueId])).toEqual([['dcp/end-before-start', 'error', 5, '1']]);
     expect(track.cues.map((c) => [c.id, c.start, c.end])).toEqual([['1', 1000, 500], ['2', 3000, 4000]]);
+    const still = dcpSmpte.parse(reel(RATES, '00:00:01:00')).diagnostics;
+    expect(still.map((d) => [d.code, d.severity, d.line, d.cueId])).toEqual([['dcp/no-duration', 'warning', 5, '1']]);
   });
 });
