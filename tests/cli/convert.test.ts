@@ -24,6 +24,17 @@ describe('subloc convert', () => {
     for (const [name, content] of Object.entries(BAD_INPUTS)) writeFileSync(join(dir, name), content);
   });
 
+  it('writes no file of a cue that ends before it starts, in any format, naming the cue', async () => {
+    writeFileSync(join(dir, 'inverted.vtt'), 'WEBVTT\n\n00:00:05.000 --> 00:00:04.000\nInverted\n\n00:00:06.000 --> 00:00:07.000\nFine\n');
+    for (const to of ['srt', 'vtt', 'ttml', 'ebu-tt-d', 'dcp-smpte', 'dcp-interop']) {
+      const out = `inverted-out.${to}`;
+      const r = await cli(['convert', 'inverted.vtt', '--to', to, '--fps', '24', '-o', out], dir);
+      expect(r.code, to).not.toBe(0);
+      expect(r.stderr, to).toContain('cue 1 ends at 00:00:04.000, before it starts at 00:00:05.000; expected the end after the start');
+      expect(existsSync(join(dir, out)), to).toBe(false);
+    }
+  });
+
   it('converts SRT to WebVTT on stdout', async () => {
     const r = await cli(['convert', 'good.srt', '--to', 'vtt'], dir);
     expect(r.code).toBe(0);

@@ -8,6 +8,7 @@ import { clock, escapeAttr, grid, paragraph, REGIONS, Styles, xmlId } from '../t
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { ebuttdColor } from './colors.js';
 import { messages } from './messages.js';
+import { reportInvertedCues } from '../shared/inverted-cues.js';
 
 function isBlank(text: string): boolean {
   return /^[ \t\r\n]*$/.test(text);
@@ -43,6 +44,7 @@ const BASE_STYLES = [
  */
 export function write(track: Track, opts: SerializeOptions = {}): SerializeResult {
   const diagnostics: Diagnostic[] = [];
+  reportInvertedCues(track.cues, diagnostics);
   const rate = opts.frameRate ?? track.frameRate;
   const styles = new Styles();
   const verticals = new Set<Placement['vertical']>(['bottom']);

@@ -7,6 +7,7 @@ import { matchBrace, matchEntity, mayStartTag, SPECIAL } from './markup.js';
 import { messages, type Message } from './messages.js';
 import { isTimingLike } from './timing.js';
 import { COMMA } from '../shared/char-codes.js';
+import { reportInvertedCues } from '../shared/inverted-cues.js';
 
 type TagName = 'font' | 'b' | 'i' | 'u';
 
@@ -125,6 +126,7 @@ function guardTimingLike(text: string): string {
 export function write(track: Track, opts: SerializeOptions = {}): SerializeResult {
   const rate = opts.frameRate ?? track.frameRate;
   const diagnostics: Diagnostic[] = [];
+  reportInvertedCues(track.cues, diagnostics);
   const report = (m: Message, cueId: string): void => {
     diagnostics.push(diagnostic(m.code, m.severity, m.message, { cueId }));
   };

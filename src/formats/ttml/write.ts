@@ -8,6 +8,7 @@ import type { SerializeOptions, SerializeResult } from '../types.js';
 import { isTtmlColorName } from './colors.js';
 import { messages } from './messages.js';
 import { rat } from './rational.js';
+import { reportInvertedCues } from '../shared/inverted-cues.js';
 
 const PROFILE = 'http://www.w3.org/ns/ttml/profile/imsc1.1/text';
 
@@ -105,6 +106,7 @@ export class Styles {
 /** IMSC 1.1 Text: one `p` per cue, styles defined once in `<styling>` and referenced. */
 export function write(track: Track, opts: SerializeOptions = {}): SerializeResult {
   const diagnostics: Diagnostic[] = [];
+  reportInvertedCues(track.cues, diagnostics);
   const rate = opts.frameRate ?? track.frameRate;
   const g = rate ? grid(rate) : undefined;
   const styles = new Styles();

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { cueFrames, framesToMs } from '../../model/frame-rate.js';
 import type { Cue, FrameRate, Placement, Span, Track } from '../../model/track.js';
 import { DOT } from '../shared/char-codes.js';
+import { reportInvertedCues } from '../shared/inverted-cues.js';
 
 const SPECIAL = /[&<>]/;
 
@@ -141,6 +142,7 @@ class WebVttWriter {
  */
 export function write(track: Track, opts: SerializeOptions = {}): SerializeResult {
   const writer = new WebVttWriter(opts.frameRate ?? track.frameRate);
+  reportInvertedCues(track.cues, writer.diagnostics);
   const text = writer.write(track);
   return { text, diagnostics: writer.diagnostics };
 }

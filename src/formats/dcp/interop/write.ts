@@ -12,6 +12,7 @@ import { dcpRate } from '../rates.js';
 import { formatTicks, TICK_MS } from '../timecode.js';
 import { escapeText } from '../../shared/xml-escape.js';
 import { pastDay, textElements, timedCues, type Grid, type LineDialect } from '../write-lines.js';
+import { reportInvertedCues } from '../../shared/inverted-cues.js';
 
 const FONT_ID = 'theFont';
 /** Fades in ticks: 80 ms, the habit of Interop authoring tools. */
@@ -39,6 +40,7 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   const late = pastDay(track.cues, grid);
   if (late) return { text: '', diagnostics: [messages.pastDay(late.id, time(grid.units(late.end)))] };
   const diagnostics: Diagnostic[] = [];
+  reportInvertedCues(track.cues, diagnostics);
   const uuid = documentUuid(opts.documentId, diagnostics);
 
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n';

@@ -12,6 +12,7 @@ import { DCST_2014 } from '../namespaces.js';
 import { formatEditUnits } from '../timecode.js';
 import { escapeText } from '../../shared/xml-escape.js';
 import { pastDay, textElements, timedCues, type Grid, type LineDialect } from '../write-lines.js';
+import { reportInvertedCues } from '../../shared/inverted-cues.js';
 
 const FONT_ID = 'font1';
 
@@ -32,6 +33,7 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   if (late) return { text: '', diagnostics: [messages.pastDay(late.id, formatEditUnits(frames.units(late.end), fps))] };
 
   const diagnostics: Diagnostic[] = [];
+  reportInvertedCues(track.cues, diagnostics);
   const uuid = documentUuid(opts.documentId, diagnostics);
   const date = issueDate(opts.issueDate, diagnostics);
   const { tag: language, changed } = xmlLanguage(track.language);
