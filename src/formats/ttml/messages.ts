@@ -67,6 +67,13 @@ export const messages = {
       `${count === 1 ? 'a ruby annotation' : `${count} ruby annotations`} (\`tts:ruby="text"\`, its container or delimiter${count === 1 ? '' : `; the first at line ${line}`}) ${count === 1 ? 'was' : 'were'} left out and the base text kept: the model has no place for ruby`,
       { line },
     ),
+  hiddenDropped: (count: number, line: number): Diagnostic =>
+    diagnostic(
+      'ttml/hidden-dropped',
+      'warning',
+      `${count === 1 ? 'a run of text' : `${count} runs of text`} the document does not show (\`tts:visibility="hidden"\`, \`tts:display="none"\` or \`tts:opacity="0"\`${count === 1 ? '' : `; the first at line ${line}`}) ${count === 1 ? 'was' : 'were'} left out; expected shown text: the model has no hidden text, and \`<set>\` animations are not read`,
+      { line },
+    ),
   joined: (count: number, line: number): Diagnostic =>
     diagnostic(
       'ttml/paragraphs-joined',

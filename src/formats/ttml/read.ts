@@ -95,6 +95,7 @@ function inherit(parent: StyleProps, own: StyleProps): StyleProps {
   if (own.underline !== undefined) out.underline = own.underline;
   if (own.color !== undefined) out.color = own.color;
   if (own.textAlign !== undefined) out.textAlign = own.textAlign;
+  if (own.hidden !== undefined) out.hidden = own.hidden;
   return out;
 }
 
@@ -303,9 +304,11 @@ class Reader {
     }
     const style = region ? inherit(region.inherited, inherit(chain, own)) : inherit(chain, own);
     const before = this.cues.length;
+    const hiddenBefore = this.hidden?.count ?? 0;
     this.show(p, plain, from, to, style, this.placement(region, own, style), preserves(p, context.preserve));
-    // Nothing shown of a paragraph with text: its spans are timed outside it.
-    return this.cues.length > before ? interval.end : this.neverShown(p, interval.end);
+    if (this.cues.length > before || (this.hidden?.count ?? 0) > hiddenBefore) return interval.end;
+    // Nothing shown of a paragraph with text, none of it hidden: its spans are timed outside it.
+    return this.neverShown(p, interval.end);
   }
 
   /** The cues a shown paragraph makes, from `from` to `to`. */
@@ -378,7 +381,8 @@ class Reader {
     for (const c of childrenOf(p, 'p')) {
       const text = c[TEXT];
       if (text !== undefined) {
-        lines.text(text as string, style, keep);
+        if (style.hidden === true) this.noteHidden(p, text as string);
+        else lines.text(text as string, style, keep);
         continue;
       }
       const inner = c['span'] as XNode[] | undefined;
@@ -396,6 +400,7 @@ class Reader {
       for (const t of inner) {
         const value = t[TEXT];
         if (value === undefined) lines.br();
+        else if (spanStyle.hidden === true) this.noteHidden(c, value as string);
         else lines.text(value as string, spanStyle, spanKeep);
       }
     }
@@ -410,7 +415,9 @@ class Reader {
       const key = nameOf(c);
       if (key === TEXT) {
         // Text in a seq container lasts no time at all.
-        if (!seq) out.runs.push({ text: textOf(c), style: s, preserve: keep }), out.begins.push(b), out.ends.push(e);
+        if (seq) continue;
+        if (s.hidden === true) this.noteHidden(el, textOf(c));
+        else out.runs.push({ text: textOf(c), style: s, preserve: keep }), out.begins.push(b), out.ends.push(e);
       } else if (key === 'br') {
         if (!seq) out.runs.push(BR), out.begins.push(b), out.ends.push(e);
       } else if (key === 'span') {
@@ -455,6 +462,14 @@ class Reader {
 
   /** Ruby annotations left out, the base text kept: counted, said once with the first line. */
   private ruby: { count: number; line: number } | undefined;
+  /** Hidden text with words in it, left out: said once for the file, at the first. */
+  private hidden: { count: number; line: number } | undefined;
+  private noteHidden(el: XNode, text: string): void {
+    if (text.trim() === '') return;
+    if (this.hidden) this.hidden.count++;
+    else this.hidden = { count: 1, line: this.line(el).line };
+  }
+
   private noteRuby(span: XNode): void {
     if (this.ruby) this.ruby.count++;
     else this.ruby = { count: 1, line: this.line(span).line };
@@ -549,6 +564,7 @@ class Reader {
     }
     if (joined) this.diagnostics.push(messages.joined(joined.count, joined.line));
     if (this.ruby) this.diagnostics.push(messages.rubyDropped(this.ruby.count, this.ruby.line));
+    if (this.hidden) this.diagnostics.push(messages.hiddenDropped(this.hidden.count, this.hidden.line));
     if (this.unshown.length > 0) {
       const unshown = new Set(this.unshown);
       let first = Infinity;

@@ -20,6 +20,13 @@ export interface StyleProps {
   extent?: string;
   /** `tts:ruby` text, text container or delimiter: an annotation over the base text, which the model has no place for. */
   rubyText?: true;
+  /**
+   * Not shown: `tts:visibility="hidden"` (inherited, and a child may say
+   * `visible` again), or `tts:display="none"` or `tts:opacity="0"` (read as
+   * hidden the same way; a file that shows a child of such an element again
+   * is not one a subtitler writes).
+   */
+  hidden?: boolean;
 }
 
 export const NO_STYLE: StyleProps = Object.freeze({});
@@ -71,6 +78,15 @@ function inlineStyle(a: Attrs, badColor?: (value: string) => void): StyleProps {
         break;
       case 'tts:extent':
         out.extent = v;
+        break;
+      case 'tts:visibility':
+        if (v === 'hidden' || v === 'visible') out.hidden = v === 'hidden';
+        break;
+      case 'tts:display':
+        if (v === 'none') out.hidden = true;
+        break;
+      case 'tts:opacity':
+        if (Number(v) === 0 && v !== '') out.hidden = true;
         break;
     }
   }

@@ -284,3 +284,24 @@ describe('text in elements of a foreign namespace', () => {
     );
   });
 });
+
+describe('TTML text the document does not show', () => {
+  it('leaves out hidden, undisplayed and transparent text, by attribute or by style, saying so once, and shows what a child makes visible again', () => {
+    const { track, diagnostics } = ttml.parse(
+      doc(
+        `<div>
+<p begin="4s" end="5s">Bonjour <span tts:visibility="hidden">hidden</span> <span tts:display="none">none</span></p>
+<p begin="6s" end="7s" tts:visibility="hidden">whole <span tts:visibility="visible">again</span></p>
+<p begin="8s" end="9s"><span style="clear">zero opacity</span></p>
+<p begin="10s" end="11s" tts:display="none">gone</p>
+</div>`,
+        '<styling><style xml:id="clear" tts:opacity="0"/></styling>',
+      ),
+    );
+    expect(track.cues.map((c) => [c.start, c.lines.map((l) => l.map((s) => s.text).join('').trim())])).toEqual([
+      [4000, ['Bonjour']],
+      [6000, ['again']],
+    ]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'ttml/hidden-dropped', severity: 'warning', line: 3, message: expect.stringContaining('5 runs of text') })]);
+  });
+});
