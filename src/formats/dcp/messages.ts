@@ -33,6 +33,13 @@ export const messages = {
   imageSubtitle: fixedMessage('dcp/image-subtitle', 'warning', 'the subtitle is an `<Image>` (a PNG on screen); subloc reads text subtitles only, so it was skipped'),
   emptySubtitle: fixedMessage('dcp/empty-subtitle', 'info', 'the subtitle has no text to show; it was skipped'),
   verticalDropped: fixedMessage('dcp/vertical-dropped', 'info', 'a `<Text Direction="ttb">` (or `btt`) line is vertical; the model has only horizontal lines, so its text reads across'),
+  splitSubtitle: (id: string, second: string, at: Location): Diagnostic =>
+    diagnostic(
+      'dcp/split-subtitle',
+      'info',
+      `the subtitle holds lines at the top and at the bottom of the screen, which one cue cannot place; read as two cues with its times: \`${excerpt(id)}\` at the top, \`${excerpt(second)}\` at the bottom`,
+      { ...at, cueId: id },
+    ),
   rubyDropped: fixedMessage('dcp/ruby-dropped', 'info', 'a `<Ruby>` annotation (`<Rt>`) has no place in the model; kept the base text (`<Rb>`) only'),
   unknownLanguage: (value: string, used: string, at: Location): Diagnostic =>
     diagnostic('dcp/unknown-language', 'warning', `\`<Language>${excerpt(value)}</Language>\` names no language subloc knows; expected a language tag such as \`fr\` (or, in Interop, an English name such as \`French\`); read the track as \`${used}\``, at),

@@ -123,12 +123,20 @@ function readSubtitle(node: XNode, style: Style, ctx: Context): void {
   else if (end === start) ctx.diagnostics.push(messages.noDuration(at, id));
 
   const ordered = shown.map((l, i) => ({ l, i })).sort((a, b) => a.l.y - b.l.y || a.i - b.i).map(({ l }) => l);
-  const cue: Cue = { id, start, end, lines: ordered.map((l) => l.spans) };
-  const placement = placementOf(ordered);
-  if (placement) cue.placement = placement;
-  ctx.cues.push(cue);
-  ctx.idLines.push(at.line ?? 0);
-  ctx.numbered.push(spotNumber !== undefined);
+  // Lines at the top and at the bottom (a sign over the dialogue): one cue has one place, so each half is its own cue.
+  const top = ordered.filter((l) => l.valign === 'top');
+  const bottom = ordered.filter((l) => l.valign === 'bottom');
+  const split = top.length > 0 && bottom.length > 0 && top.length + bottom.length === ordered.length;
+  const second = `${id}~2`;
+  if (split) ctx.diagnostics.push(messages.splitSubtitle(id, second, at));
+  for (const [cueId, group, numbered] of split ? ([[id, top, spotNumber !== undefined], [second, bottom, false]] as const) : ([[id, ordered, spotNumber !== undefined]] as const)) {
+    const cue: Cue = { id: cueId, start, end, lines: group.map((l) => l.spans) };
+    const placement = placementOf(group);
+    if (placement) cue.placement = placement;
+    ctx.cues.push(cue);
+    ctx.idLines.push(at.line ?? 0);
+    ctx.numbered.push(numbered);
+  }
 }
 
 function collectLines(node: XNode, style: Style, ctx: Context, lines: PositionedLine[], found: { image: boolean; ruby: boolean; vertical: boolean }): void {

@@ -103,3 +103,23 @@ describe('Interop CineCanvas reader', () => {
     expect(t.cues).toEqual([{ id: '1', start: 1500, end: 3000, lines: [[{ text: 'low on screen' }]] }]);
   });
 });
+
+describe('an Interop subtitle with lines at the top and at the bottom', () => {
+  const doc = (texts: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?>\n<DCSubtitle Version="1.0"><SubtitleID>cab5c268-222b-41d2-88ae-6d6999441b17</SubtitleID><MovieTitle>M</MovieTitle><ReelNumber>1</ReelNumber><Language>English</Language><Font Id="f" Size="42">\n<Subtitle SpotNumber="1" TimeIn="00:00:01:000" TimeOut="00:00:02:000">${texts}</Subtitle>\n</Font></DCSubtitle>`;
+
+  it('is read as two cues with its times, each in its place, and says so', () => {
+    const { track, diagnostics } = dcpInterop.parse(doc('<Text VAlign="top" VPosition="10">Sign at the top</Text><Text VAlign="bottom" VPosition="10">Dialogue at the bottom</Text>'));
+    expect(track.cues).toEqual([
+      { id: '1', start: 1000, end: 2000, lines: [[{ text: 'Sign at the top' }]], placement: { vertical: 'top' } },
+      { id: '1~2', start: 1000, end: 2000, lines: [[{ text: 'Dialogue at the bottom' }]] },
+    ]);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.line, d.cueId])).toEqual([['dcp/split-subtitle', 'info', 3, '1']]);
+  });
+
+  it('stays one cue when its lines are all at the bottom', () => {
+    const { track, diagnostics } = dcpInterop.parse(doc('<Text VAlign="bottom" VPosition="16">One</Text><Text VAlign="bottom" VPosition="10">Two</Text>'));
+    expect(track.cues.map((c) => [c.id, c.lines.length, c.placement])).toEqual([['1', 2, undefined]]);
+    expect(diagnostics).toEqual([]);
+  });
+});
