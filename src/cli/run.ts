@@ -103,6 +103,15 @@ async function runIn(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(commandHelp(command));
     return EXIT.ok;
   }
+  const encoding = args.values['encoding'];
+  if (typeof encoding === 'string') {
+    // Loaded only here: the encodings' tables are for commands that read bytes.
+    const unknown = (await import('../formats/decode.js')).unknownEncoding(encoding);
+    if (unknown !== undefined) {
+      io.stderr(`subloc ${name}: --encoding: ${unknown}\n${t('help.usage', { usage: commandUsage(command) })}\n`);
+      return EXIT.usage;
+    }
+  }
   const { help: _help, lang: _lang, quiet, ...values } = args.values;
   const runIo: CliIo = leading.quiet || quiet === true ? { ...io, quiet: true } : io;
   const failed = styleFor(io).red(`subloc ${name}:`);

@@ -62,6 +62,14 @@ describe('subloc convert', () => {
     expect(told.stdout).toContain('xml:lang="zh-Hant"');
   });
 
+  it('refuses an encoding it does not know as a usage error, before reading anything', async () => {
+    for (const command of [['convert', 'good.srt', '--to', 'vtt'], ['localize', '--input', 'good.srt', '--target', 'fr-FR']]) {
+      const r = await cli([...command, '--encoding', 'klingon-8'], dir);
+      expect(r.code, command[0]).toBe(2);
+      expect(r.stderr, command[0]).toContain('--encoding: unknown encoding `klingon-8`; expected a name such as utf-8');
+    }
+  });
+
   it('honours --encoding over detection', async () => {
     writeFileSync(join(dir, 'big5.srt'), iconv.encode('1\n00:00:01,000 --> 00:00:02,000\n北京\n', 'big5'));
     const r = await cli(['convert', 'big5.srt', '--to', 'srt', '--encoding', 'big5'], dir);
