@@ -3,7 +3,7 @@ import type { Lang } from '../model/track.js';
 import { glossaryContentHash } from './deepl-entries.js';
 import { foldForm, isWordChar, lower, upper } from './fold.js';
 import { canonicalJson, sha256Prefix } from './hash.js';
-import { createMatcher } from './match.js';
+import { createMatcher, type Matcher } from './match.js';
 import { renderingFor } from './rendering.js';
 import type { Glossary, Term } from './types.js';
 
@@ -87,13 +87,14 @@ function searched(term: Term, form: string): Searched | undefined {
  * DeepL applies, never less) with its rendering for the target and its
  * flags, and the terms the glossary's matcher finds in each cue, which
  * decide what is protected from DeepL (do-not-translate terms, numbers
- * outside any term) whatever language the term is rendered in. A unit
- * that meets no term keeps its draft whatever terms come and go.
+ * outside any term) whatever language the term is rendered in; `matcher`,
+ * the run's own for the glossary, finds each text's terms once for every
+ * language. A unit that meets no term keeps its draft whatever terms come
+ * and go.
  */
-export function draftVersions(glossary: Glossary | undefined, target: Lang): DraftVersions {
-  if (glossary === undefined) return WITHOUT_GLOSSARY;
+export function draftVersions(glossary: Glossary | undefined, target: Lang, matcher: Matcher | undefined = glossary && createMatcher(glossary)): DraftVersions {
+  if (glossary === undefined || matcher === undefined) return WITHOUT_GLOSSARY;
   const former = glossaryContentHash(glossary, target);
-  const matcher = createMatcher(glossary);
   const byFirst = new Map<string, Searched[]>();
   for (const term of glossary.terms) {
     for (const form of [term.source, ...term.variants]) {

@@ -34,7 +34,7 @@ export async function languageTrack(input: {
     units,
     pair: { source: source.language, target },
     memory,
-    versions: draftVersions(glossary?.glossary, target),
+    versions: draftVersions(glossary?.glossary, target, glossary?.matcher),
     translator: undefined,
     onProgress: () => {},
   });

@@ -207,7 +207,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
         units,
         pair: { source: options.source, target },
         memory,
-        versions: draftVersions(glossary?.glossary, target),
+        versions: draftVersions(glossary?.glossary, target, glossary?.matcher),
         translator,
         // Only a provider that condenses (DeepL) aims for a budget, where the target takes custom instructions; elsewhere the drafts over it are flagged.
         budgets: provider.condenses && options.condense ? unitBudgets(source, units, options.profile, target) : undefined,

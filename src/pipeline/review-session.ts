@@ -104,7 +104,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
 
   async function openLanguage(target: Lang): Promise<LanguageState> {
     const pair = { source: opts.source, target };
-    const versions = draftVersions(glossary?.glossary, target);
+    const versions = draftVersions(glossary?.glossary, target, glossary?.matcher);
     const drafted = await draftLanguage({ units, pair, memory, versions, translator: undefined, onProgress: () => {} });
     const state: LanguageState = { pair, versions, suggestions: drafted.suggestions, machine: new Map(), drafts: new Map(), records: new Map(), seen: new Map(), machineDrafted: new Set(), dirty: new Set() };
     state.machine = await machineTexts(state, target);
