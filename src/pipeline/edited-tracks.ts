@@ -3,25 +3,64 @@ import { join } from 'node:path';
 import { SublocError } from '../errors.js';
 import { formatTable } from '../formats/table.js';
 import type { FormatId } from '../formats/types.js';
-import type { Lang } from '../model/track.js';
-import { sha256 } from './written-record.js';
+import { decode } from '../formats/decode.js';
+import type { MemoryStore } from '../memory/store.js';
+import { hasErrors } from '../model/diagnostic.js';
+import type { Lang, Track } from '../model/track.js';
+import type { Unit } from '../model/unit.js';
+import { readTrackVersions } from './track-versions-file.js';
+import { planTrackEdits } from './track-edits.js';
+import { LANGUAGE_RECORD, sha256 } from './written-record.js';
 
 /** Formats whose edited tracks `review import` reads back into the memory. */
 const IMPORTABLE: ReadonlySet<FormatId> = new Set(['srt', 'vtt']);
+
+/** A language's track as `localize` writes it, relative to the run folder. */
+export function trackFile(title: string, target: Lang, id: FormatId): string {
+  return join(target, `${title}.${target}.${formatTable[id].suffix}`);
+}
+
+/** Whether `file` (relative to the run folder) is one of the tracks whose edits `review import` takes back. */
+export function isImportableTrack(file: string, title: string, target: Lang): boolean {
+  return [...IMPORTABLE].some((id) => trackFile(title, target, id) === file);
+}
+
+/** What a track no record names is judged against: the run's source and memory. */
+export interface TrackJudge {
+  source: Track;
+  units: readonly Unit[];
+  sourceLang: Lang;
+  memory: MemoryStore;
+  now: string;
+}
+
+/**
+ * Whether a track no record names holds only what subloc wrote: every cue
+ * falls on its source cue and is what the memory holds or what a recorded
+ * version wrote, as `review import` would find it, with nothing to warn of.
+ */
+async function untouched(bytes: Uint8Array, path: string, languageDir: string, target: Lang, judge: TrackJudge): Promise<boolean> {
+  const decoded = decode(bytes);
+  if (hasErrors(decoded.diagnostics)) return false;
+  const { source, memory, ...common } = judge;
+  const { plan } = await planTrackEdits(decoded.text, path, { ...common, language: target, source, memory, versions: await readTrackVersions(languageDir) });
+  return !plan.refused && plan.entries.length === 0 && plan.skipped === 0 && plan.diagnostics.every((d) => d.severity === 'info');
+}
 
 /**
  * Before anything is written: a track this run would write over that is not
  * what the last run wrote there (a translator edited the SRT in place, not
  * the XLIFF) refuses the run, naming the command that takes its edits, so
- * the next files never replace them unseen. A file gone or never recorded
- * is no edit.
+ * the next files never replace them unseen. So does a track no record names
+ * (its language's record deleted or never copied with the folder, a file
+ * put there by hand), unless it holds only what subloc wrote. A file gone is
+ * no edit.
  */
-export async function refuseEditedTracks(input: { runDir: string; title: string; targets: readonly Lang[]; formats: readonly FormatId[]; written: ReadonlyMap<string, string> }): Promise<void> {
+export async function refuseEditedTracks(input: { runDir: string; title: string; targets: readonly Lang[]; formats: readonly FormatId[]; written: ReadonlyMap<string, string>; judge: TrackJudge }): Promise<void> {
+  const found: { path: string; what: string; take: string }[] = [];
   for (const target of input.targets) {
     for (const id of input.formats) {
-      const file = join(target, `${input.title}.${target}.${formatTable[id].suffix}`);
-      const recorded = input.written.get(file);
-      if (recorded === undefined) continue;
+      const file = trackFile(input.title, target, id);
       const path = join(input.runDir, file);
       let bytes: Buffer;
       try {
@@ -29,15 +68,23 @@ export async function refuseEditedTracks(input: { runDir: string; title: string;
       } catch {
         continue;
       }
+      const recorded = input.written.get(file);
       if (sha256(bytes) === recorded) continue;
-      const take = IMPORTABLE.has(id)
-        ? `Run \`subloc review import ${path}\`, with the --config, --input, --memory and --out this run was given, to take its edits into the memory (its times are not taken: every language is timed from the source), then localize again`
-        : `Make its edits in the XLIFF or the ${formatTable.srt.suffix} track instead: subloc cannot read edits back from ${id}`;
-      throw new SublocError(
-        'REVIEW_NOT_IMPORTED',
-        `${path} changed since subloc wrote it, and this run would write over it; it was left as it is and nothing was written. ${take} (or move the file away to drop its changes)`,
-        { file: path },
-      );
+      if (recorded === undefined && (await untouched(bytes, path, join(input.runDir, target), target, input.judge))) continue;
+      found.push({
+        path,
+        what: recorded === undefined ? `${path} is not a file subloc has a record of writing (neither run.json nor ${join(target, LANGUAGE_RECORD)} names it), so it may hold edits` : `${path} changed since subloc wrote it`,
+        take: IMPORTABLE.has(id)
+          ? `Run \`subloc review import ${path}\`, with the --config, --input, --memory and --out this run was given, to take its edits into the memory (its times are not taken: every language is timed from the source), then localize again`
+          : `Make its edits in the XLIFF or the ${formatTable.srt.suffix} track instead: subloc cannot read edits back from ${id}`,
+      });
     }
   }
+  const [first] = found;
+  if (first === undefined) return;
+  const message =
+    found.length === 1
+      ? `${first.what}, and this run would write over it; it was left as it is and nothing was written. ${first.take} (or move the file away to drop its changes)`
+      : `${found.length} tracks this run would write over may hold edits; they were left as they are and nothing was written:\n${found.map((f) => `- ${f.what}. ${f.take}`).join('\n')}\n(or move a file away to drop its changes)`;
+  throw new SublocError('REVIEW_NOT_IMPORTED', message, { file: first.path });
 }

@@ -138,7 +138,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     for (const target of options.targets) runDiagnostics.push(...pairsApart(pairs, { source: options.source, target }));
     // Nothing is written in a dry run, so nothing a translator edited can be overwritten.
     const record = options.dryRun ? undefined : await readWrittenRecord(runDir, options.targets);
-    if (record !== undefined) await refuseEditedTracks({ runDir, title: options.title, targets: options.targets, formats: options.formats, written: record.files });
+    if (record !== undefined) await refuseEditedTracks({ runDir, title: options.title, targets: options.targets, formats: options.formats, written: record.files, judge: { source, units, sourceLang: options.source, memory, now: generatedAt } });
     const edits: ReadonlyMap<string, ReviewEdit> =
       record === undefined
         ? new Map()

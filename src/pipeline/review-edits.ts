@@ -8,7 +8,7 @@ import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
 import type { ImportPlan } from '../review/import.js';
 import type { ReviewPackage } from '../review/types.js';
-import { cueTextHash } from '../review/track-versions.js';
+import { cueTextHash, type TrackVersions } from '../review/track-versions.js';
 import { readXliff, type XliffCue, type XliffRead } from '../review/xliff-read.js';
 import { locateUnits, renumberedCues } from '../review/locate-units.js';
 import { plainOf, type TaggedText } from '../model/tagged-text.js';
@@ -25,9 +25,13 @@ export interface ReviewEdit {
   cueIds: ReadonlyMap<XliffCue, string>;
   /** Confirmed trans-units whose source changed: kept in the memory for their old text (`ImportPlan.earlier`). */
   earlier: ReadonlySet<XliffCue>;
+  /** Confirmed trans-units left as written whose text a reviewer replaced since (`ImportPlan.superseded`): the newer text is kept. */
+  superseded: ReadonlySet<XliffCue>;
   /** Whether a trans-unit's target is the text the last run wrote for its source (its recorded track version): no one's edit. */
   wroteIt(cue: XliffCue): boolean;
   report: ReviewImport;
+  /** Whether the last run's record names the file; without one subloc cannot tell its own text from an edit. */
+  recorded: boolean;
 }
 
 export interface ReviewEditsInput {
@@ -50,18 +54,19 @@ export function reviewXliffFile(title: string, target: Lang): string {
   return join(target, `${title}.${target}.xlf`);
 }
 
-function refusal(path: string, reason: string, diagnostics: Diagnostic[] = []): SublocError {
+function refusal(path: string, recorded: boolean, reason: string, diagnostics: Diagnostic[] = []): SublocError {
+  const what = recorded ? 'changed since subloc wrote it' : 'is not a file subloc has a record of writing (run.json and its language\'s .subloc-written.json do not name it)';
   return new SublocError(
     'REVIEW_NOT_IMPORTED',
-    `${path} changed since subloc wrote it, and ${reason}; it was left as it is and nothing was written over it. Check it, run \`subloc review import ${path}\`, then localize again (or move the file away to drop its changes)`,
+    `${path} ${what}, and ${reason}; it was left as it is and nothing was written over it. Check it, run \`subloc review import ${path}\`, then localize again (or move the file away to drop its changes)`,
     { file: path, diagnostics },
   );
 }
 
-function refuseUnimportable(plan: ImportPlan, path: string, what: string): void {
+function refuseUnimportable(plan: ImportPlan, path: string, recorded: boolean, what: string): void {
   if (!plan.refused) return;
   const errors = plan.diagnostics.filter((d) => d.severity === 'error');
-  throw refusal(path, `it cannot be imported for ${what}, see the errors above`, errors);
+  throw refusal(path, recorded, `it cannot be imported for ${what}, see the errors above`, errors);
 }
 
 async function readIfPresent(path: string): Promise<Buffer | undefined> {
@@ -82,33 +87,36 @@ async function readIfPresent(path: string): Promise<Buffer | undefined> {
  * imported unless every changed file can be.
  */
 export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<Lang, ReviewEdit>> {
-  const planned: { target: Lang; file: string; path: string; read: XliffRead; first: PlannedImport; again: () => Promise<PlannedImport> }[] = [];
+  const planned: { target: Lang; file: string; path: string; recorded: boolean; read: XliffRead; versions: TrackVersions; first: PlannedImport; again: () => Promise<PlannedImport> }[] = [];
   for (const target of input.targets) {
     const file = reviewXliffFile(input.title, target);
     const path = join(input.runDir, file);
     const bytes = await readIfPresent(path);
-    if (bytes === undefined || input.written.get(file) === sha256(bytes)) continue;
+    const hash = input.written.get(file);
+    if (bytes === undefined || hash === sha256(bytes)) continue;
+    const recorded = hash !== undefined;
     const decoded = decode(bytes);
-    if (hasErrors(decoded.diagnostics)) throw refusal(path, 'it cannot be read as text, see the errors above', decoded.diagnostics);
+    if (hasErrors(decoded.diagnostics)) throw refusal(path, recorded, 'it cannot be read as text, see the errors above', decoded.diagnostics);
     const read = readXliff(decoded.text, path);
     const pair = { source: input.sourceLang, target };
-    const again = () => planWithMemory(read, { title: input.title, language: target, sourceLang: input.sourceLang, units: input.units, now: input.now }, input.memory, pair);
+    const versions = await readTrackVersions(join(input.runDir, target));
+    const again = () => planWithMemory(read, { title: input.title, language: target, sourceLang: input.sourceLang, units: input.units, now: input.now, versions }, input.memory, pair);
     const first = await again();
-    refuseUnimportable(first.plan, path, `${input.title} (${input.sourceLang} → ${target})`);
-    planned.push({ target, file, path, read, first, again });
+    refuseUnimportable(first.plan, path, recorded, `${input.title} (${input.sourceLang} → ${target})`);
+    planned.push({ target, file, path, recorded, read, versions, first, again });
   }
   const edits = new Map<Lang, ReviewEdit>();
-  for (const { target, file, path, read, first, again } of planned) {
+  for (const { target, file, path, recorded, read, versions, first, again } of planned) {
     const { plan } = await storeImport(input.memory, path, first, again);
-    refuseUnimportable(plan, path, `${input.title} (${input.sourceLang} → ${target})`);
+    refuseUnimportable(plan, path, recorded, `${input.title} (${input.sourceLang} → ${target})`);
     const approved = plan.entries.filter((e) => e.status === 'approved').length;
     // The texts the last run wrote, into this file as into the tracks: a cue of a source written with more than one text cannot say which was its own.
-    const last = (await readTrackVersions(join(input.runDir, target))).versions.at(-1);
+    const last = versions.versions.at(-1);
     const wroteIt = (cue: XliffCue) => {
       const texts = last?.cues[cueTextHash(cue.source)];
       return cue.target !== null && texts?.length === 1 && texts[0] === cueTextHash(cue.target);
     };
-    edits.set(target, { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), earlier: new Set(plan.earlier.flat()), wroteIt, report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped, diagnostics: plan.diagnostics } });
+    edits.set(target, { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), earlier: new Set(plan.earlier.flat()), superseded: new Set(plan.superseded), wroteIt, recorded, report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped, diagnostics: plan.diagnostics } });
   }
   return edits;
 }
@@ -130,7 +138,7 @@ export function refuseLostEdits(edit: ReviewEdit, pkg: ReviewPackage): void {
   for (const cue of edit.read.cues) {
     const confirmed = cue.state === 'reviewed' || cue.state === 'approved';
     // An unconfirmed text subloc wrote is no edit: the memory's newer draft (a second pass, a glossary change) replaces it.
-    if (cue.target === null || edit.earlier.has(cue) || (!confirmed && edit.wroteIt(cue))) continue;
+    if (cue.target === null || edit.earlier.has(cue) || edit.superseded.has(cue) || (!confirmed && edit.wroteIt(cue))) continue;
     const now = next.get(edit.cueIds.get(cue) ?? cue.id);
     const kept = now?.target != null && words(now.target) === words(cue.target) && (!confirmed || now.state === 'reviewed' || now.state === 'approved');
     if (!kept) lost.push(cue.id);
@@ -139,6 +147,7 @@ export function refuseLostEdits(edit: ReviewEdit, pkg: ReviewPackage): void {
   const listed = lost.length > LISTED ? `${lost.slice(0, LISTED).join(', ')}, … ${lost.length - LISTED} more` : lost.join(', ');
   throw refusal(
     edit.path,
-    `the translation${lost.length === 1 ? '' : 's'} of cue${lost.length === 1 ? '' : 's'} ${listed} would be lost: not confirmed (expected state translated, signed-off or final), or left out by the import (only part of its sentence unit is confirmed)`,
+    edit.recorded,
+    `the translation${lost.length === 1 ? '' : 's'} of cue${lost.length === 1 ? '' : 's'} ${listed} would be lost: not confirmed (expected state translated, signed-off or final), or left out by the import (only part of its sentence unit is confirmed, or the memory holds a text for it saved after the file was written)`,
   );
 }

@@ -1,15 +1,15 @@
-import { planWithMemory, reviewedWork, storedEntries, storeImport, type PlannedImport } from './stored-entries.js';
+import { planWithMemory, storeImport, type PlannedImport } from './stored-entries.js';
+import { planTrackEdits } from './track-edits.js';
 import { recordTakenBack } from './written-record.js';
+import { isImportableTrack } from './edited-tracks.js';
 import { extname, join, relative, resolve } from 'node:path';
 import { decode } from '../formats/decode.js';
-import { parse } from '../formats/parse.js';
 import { openMemoryStore } from '../memory/open.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import { fromFileName } from '../model/file-name.js';
 import { canonicalLanguageTag } from '../model/language.js';
 import type { Lang } from '../model/track.js';
-import { alignByTiming } from '../review/align.js';
-import { planSubtitleImport, type ImportPlan } from '../review/import.js';
+import type { ImportPlan } from '../review/import.js';
 import { readXliff } from '../review/xliff-read.js';
 import { segment } from '../translate/segment.js';
 import { projectConfig, resolveLocalizeOptions, type LocalizeInput } from './options.js';
@@ -85,6 +85,8 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
   try {
     const common = {
       language,
+      // The folder localize wrote, whose name is the tag spelt one way (`en-us` is `en-US/`).
+      versions: await readTrackVersions(join(options.out, options.title, canonicalLanguageTag(language))),
       sourceLang: options.source,
       units,
       now: (input.now ?? new Date()).toISOString(),
@@ -92,18 +94,7 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
     };
     const plan = async (): Promise<PlannedImport> => {
       if (read) return planWithMemory(read, { ...common, title: options.title }, store, pair);
-      const edited = parse(decoded.text, { fileName: path, language });
-      if (hasErrors(edited.diagnostics)) return { plan: { entries: [], unchanged: 0, skipped: 0, refused: true, earlier: [], diagnostics: edited.diagnostics }, plannedOn: [] };
-      const reviewed = await reviewedWork(store, units, pair);
-      const planned = planSubtitleImport(alignByTiming(edited.track, track.cues), edited.track.cues.length, {
-        ...common,
-        stored: await storedEntries(store, units, pair),
-        provider: edited.track.meta.sourceFormat ?? 'subtitles',
-        // The folder localize wrote, whose name is the tag spelt one way (`en-us` is `en-US/`).
-        versions: await readTrackVersions(join(options.out, options.title, canonicalLanguageTag(language))),
-      });
-      // What the reader said of the file (a placement or style it dropped, characters it replaced) comes first.
-      return { plan: { ...planned, diagnostics: [...edited.diagnostics, ...planned.diagnostics] }, plannedOn: reviewed(planned.entries) };
+      return planTrackEdits(decoded.text, path, { ...common, source: track, memory: store });
     };
     const { plan: stored, written } = await storeImport(store, path, await plan(), plan);
     const result = { name, title: options.title, language, plan: stored };
@@ -111,7 +102,8 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
     // The run folder's own track, every edit taken (nothing left out, nothing to warn of): the next localize may write over it.
     const runDir = join(options.out, options.title);
     const whole = stored.skipped === 0 && !stored.diagnostics.some((d) => d.severity !== 'info');
-    if (!read && whole) await recordTakenBack(runDir, relative(runDir, path), bytes);
+    const file = relative(runDir, path);
+    if (!read && whole) await recordTakenBack(runDir, file, bytes, isImportableTrack(file, options.title, canonicalLanguageTag(language)));
     return { outcome: 'imported', ...result, written };
   } finally {
     await store.close();

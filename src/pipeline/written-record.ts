@@ -8,7 +8,7 @@ export function sha256(data: string | Uint8Array): string {
 }
 
 /** Beside a language's files: what the last write of the language wrote (`recordWrittenLanguage`). */
-const LANGUAGE_RECORD = '.subloc-written.json';
+export const LANGUAGE_RECORD = '.subloc-written.json';
 
 /** What the last run into a folder did, from its `run.json` and its languages' own records. */
 export interface WrittenRecord {
@@ -71,12 +71,13 @@ export async function languageHashes(runDir: string, language: string): Promise<
  * After `review import` took every edit of a track the run folder holds
  * (`file`, relative to it): its bytes as its language's record says them,
  * so the next `localize` writes over it instead of refusing to. A file the
- * folder's record does not name is left out.
+ * folder's record does not name is left out, unless it is one of the
+ * language's own tracks (`ownTrack`): one whose record was lost.
  */
-export async function recordTakenBack(runDir: string, file: string, bytes: Uint8Array): Promise<void> {
+export async function recordTakenBack(runDir: string, file: string, bytes: Uint8Array, ownTrack: boolean): Promise<void> {
   if (file.startsWith('..') || isAbsolute(file)) return;
   const language = file.split(sep)[0]!;
-  const own = await languageHashes(runDir, language);
-  if (own[file] === undefined) return;
-  await recordWrittenLanguage(runDir, language, { ...own, [file]: sha256(bytes) });
+  const hashes = await languageHashes(runDir, language);
+  if (hashes[file] === undefined && !ownTrack) return;
+  await recordWrittenLanguage(runDir, language, { ...hashes, [file]: sha256(bytes) });
 }

@@ -28,6 +28,8 @@ export interface ImportOptions {
   now: string;
   /** What the memory holds for a unit's source (best status, then newest), to leave unchanged entries alone. */
   stored?: (source: readonly TaggedText[]) => MemoryEntry | undefined;
+  /** The versions of the track `localize` wrote: what tells the file's untouched cues (and an SRT's date). */
+  versions?: TrackVersions;
 }
 
 export interface ImportPlan {
@@ -45,6 +47,11 @@ export interface ImportPlan {
    * text (in `entries`, unless held already), never onto the new one.
    */
   earlier: XliffCue[][];
+  /**
+   * Confirmed cues of an XLIFF left as its run wrote them, whose text a
+   * reviewer replaced in the memory since: not edits, so the newer text stays.
+   */
+  superseded: XliffCue[];
   diagnostics: Diagnostic[];
 }
 
@@ -53,7 +60,7 @@ function isNonEmpty<T>(items: T[]): items is [T, ...T[]] {
 }
 
 function refuse(diagnostics: Diagnostic[], ...reasons: Diagnostic[]): ImportPlan {
-  return { entries: [], unchanged: 0, skipped: 0, refused: true, earlier: [], diagnostics: [...diagnostics, ...reasons] };
+  return { entries: [], unchanged: 0, skipped: 0, refused: true, earlier: [], superseded: [], diagnostics: [...diagnostics, ...reasons] };
 }
 
 function entryFor(unit: Unit, target: TaggedText[], status: MemoryStatus, provider: string, reviewer: string, opts: Pick<ImportOptions, 'sourceLang' | 'language' | 'now'>, stored?: MemoryEntry): MemoryEntry {
@@ -156,8 +163,14 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
   if (hasErrors(read.diagnostics)) reasons.push(messages.unreadable());
   if (reasons.length > 0) return refuse(diagnostics, ...reasons);
 
-  const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, earlier: [], diagnostics };
+  const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, earlier: [], superseded: [], diagnostics };
   if (isNonEmpty(moved)) diagnostics.push(messages.renumbered(moved));
+  // The track version the file's run wrote: recorded just before the file, so the first at or after its date,
+  // unless older versions were let go (then that one may be a later run's).
+  const { written } = read;
+  const kept = opts.versions;
+  const made = written === undefined || kept === undefined ? -1 : kept.versions.findIndex((v) => Date.parse(v.at) >= Date.parse(written));
+  const version = made > 0 || (made === 0 && !kept!.pruned) ? kept!.versions[made] : undefined;
   const seen = new Set(used);
   // A unit not located is looked up by its cue ids, for what to say of it; a trans-unit another unit took is not its.
   const free = (id: string) => {
@@ -197,10 +210,22 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
       return;
     }
     const stored = opts.stored?.(unit.source);
-    const cueStatus = keptStatuses(stored, present.map((c) => c.target!), (k) => (present[k]!.state === 'approved' ? 'approved' : 'reviewed'));
+    // A cue as the file's own run wrote it, whose text a reviewer replaced in the memory since (an edited track taken
+    // back), is no edit: the newer text stays, at its own status, whatever state the file gives the old one.
+    const newer = version !== undefined && stored?.byReviewer === true && stored.target.length === present.length && Date.parse(stored.updatedAt) > Date.parse(version.at);
+    const stale = present.map((c, k) => newer && stored.target[k] !== c.target && wrote(version, cueTextHash(unit.source[k]!), cueTextHash(c.target!)));
+    if (newer && stale.every(Boolean)) {
+      diagnostics.push(messages.olderText(unit.cueIds[0]!, version.at, stored, unit.id));
+      plan.superseded.push(...present);
+      plan.unchanged++;
+      return;
+    }
+    const targets = present.map((c, k) => (stale[k] ? stored!.target[k]! : c.target!));
+    const cueStatus = keptStatuses(stored, targets, (k) => (stale[k] ? cueStatusIn(stored!, k) : present[k]!.state === 'approved' ? 'approved' : 'reviewed'));
     const status = lowestStatus(cueStatus);
     const reviewer = opts.reviewer ?? present.find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
-    const entry = entryFor(unit, present.map((c) => c.target!), status, 'xliff', reviewer, opts, stored);
+    const entry = entryFor(unit, targets, status, 'xliff', reviewer, opts, stored);
+    plan.superseded.push(...present.filter((_, k) => stale[k]));
     if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
     if (isUnchanged(entry, stored)) plan.unchanged++;
     else if (stored !== undefined && reviewedSince(stored, read.written, reviewer)) {
@@ -279,8 +304,6 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
 export interface SubtitleImportOptions extends Omit<ImportOptions, 'title'> {
   /** The memory's `provider` for these entries, e.g. the format the file came in. */
   provider: string;
-  /** The versions of the track `localize` wrote: what tells the file's untouched cues and its date. */
-  versions?: TrackVersions;
 }
 
 /**
@@ -293,7 +316,7 @@ export interface SubtitleImportOptions extends Omit<ImportOptions, 'title'> {
 export function planSubtitleImport(alignment: Alignment, editedCues: number, opts: SubtitleImportOptions): ImportPlan {
   const diagnostics = [...alignment.diagnostics];
   if (editedCues === 0 || alignment.matched * 2 < editedCues) return refuse(diagnostics, messages.unaligned(alignment.matched, editedCues));
-  const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, earlier: [], diagnostics };
+  const plan: ImportPlan = { entries: [], unchanged: 0, skipped: 0, refused: false, earlier: [], superseded: [], diagnostics };
   const untouched: string[] = [];
   // The file has no date: the versions its untouched cues agree with give it one. Cues are named by their source text.
   const sources = new Map(opts.units.flatMap((u) => u.cueIds.map((id, k) => [id, cueTextHash(u.source[k]!)] as const)));

@@ -115,6 +115,52 @@ describe('the review import flow', () => {
     await localize(await withFormats(['srt', 'vtt']));
   });
 
+  it('refuses to write over a track no record names (its language record lost after a run of another language) that holds edits, until review import took it back', async () => {
+    writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), EDITED);
+    await importReview({ file: 'hotline-beijing.en-US.srt', reviewer: 'Li', cwd: dir, env: {} });
+    const run = (targets: string[]) => resolveLocalizeOptions({ config: 'subloc.config.json', provider: 'offline', memory: '.subloc/memory.sqlite', formats: ['srt', 'vtt', 'ttml'], targets }, dir, {}).then(localize);
+    await run(['en-US', 'fr-FR']);
+    const folder = join(dir, 'out/hotline-beijing/en-US');
+    // A copy of the folder that skipped dot files, then a run of French alone: run.json names fr-FR only.
+    rmSync(join(folder, '.subloc-written.json'));
+    await run(['fr-FR']);
+    const srt = join(folder, 'hotline-beijing.en-US.srt');
+    const ttml = join(folder, 'hotline-beijing.en-US.imsc.ttml');
+    const edited = readFileSync(srt, 'utf8').replace('The hotline rings.', 'The hotline is ringing.');
+    writeFileSync(srt, edited);
+    const refusedBy = () => run(['en-US', 'fr-FR']).then(() => undefined, (e: unknown) => e as { code: string; message: string });
+
+    // The WebVTT and the TTML hold what subloc wrote, cue for cue: only the SRT stands in the way.
+    const refused = await refusedBy();
+    expect(refused).toMatchObject({ code: 'REVIEW_NOT_IMPORTED', message: expect.stringMatching(/^\S+hotline-beijing\.en-US\.srt is not a file subloc has a record of writing .* this run would write over it/) });
+    expect(readFileSync(srt, 'utf8')).toBe(edited);
+    const ttmlText = readFileSync(ttml, 'utf8');
+    writeFileSync(ttml, ttmlText.replace('Beijing, seven in the morning.', 'Beijing at seven.'));
+    expect((await refusedBy())?.message).toContain('2 tracks this run would write over may hold edits');
+    writeFileSync(ttml, ttmlText);
+
+    // The track taken back is recorded as the language's own, so the next run writes over it with the edit in.
+    expect(await importReview({ file: srt, reviewer: 'Li', cwd: dir, env: {} })).toMatchObject({ outcome: 'imported', plan: { skipped: 0 } });
+    await run(['en-US', 'fr-FR']);
+    expect(parse(readFileSync(srt)).track.cues[1]!.lines.map(lineText)).toEqual(['The hotline is ringing.']);
+  });
+
+  it('keeps a track edit taken back after the XLIFF was written when the XLIFF is edited elsewhere by the same reviewer', async () => {
+    writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), EDITED);
+    await importReview({ file: 'hotline-beijing.en-US.srt', reviewer: 'Li', cwd: dir, env: {} });
+    const options = await resolveLocalizeOptions({ config: 'subloc.config.json', provider: 'offline', memory: '.subloc/memory.sqlite', formats: ['srt'] }, dir, {});
+    await localize(options);
+    const folder = join(options.out, 'hotline-beijing/en-US');
+    const srt = join(folder, 'hotline-beijing.en-US.srt');
+    writeFileSync(srt, readFileSync(srt, 'utf8').replace('The hotline rings.', 'The hotline is ringing.'));
+    await importReview({ file: srt, reviewer: 'Li', cwd: dir, env: {} });
+    // The XLIFF written before that import still shows cue 2 as it was; Li edits cue 1 in it.
+    const xlf = join(folder, 'hotline-beijing.en-US.xlf');
+    writeFileSync(xlf, readFileSync(xlf, 'utf8').replace('Beijing, seven in the morning.', 'Beijing, 7 a.m.'));
+    await localize(options);
+    expect(parse(readFileSync(srt)).track.cues.map((c) => c.lines.map(lineText))).toEqual([['Beijing, 7 a.m.'], ['The hotline is ringing.']]);
+  });
+
   it('takes an edit of spaces or of lines alone, where the version written says the cue was laid out otherwise', async () => {
     writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), EDITED.replace('Beijing, seven', 'Beijing,seven'));
     await importReview({ file: 'hotline-beijing.en-US.srt', reviewer: 'Li', cwd: dir, env: {} });

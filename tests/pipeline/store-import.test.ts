@@ -13,7 +13,7 @@ function review(who: string, text: string, at: string): MemoryEntry {
 }
 
 function plan(entries: MemoryEntry[], diagnostics: ImportPlan['diagnostics'] = []): ImportPlan {
-  return { entries, unchanged: 0, skipped: 0, refused: false, earlier: [], diagnostics };
+  return { entries, unchanged: 0, skipped: 0, refused: false, earlier: [], superseded: [], diagnostics };
 }
 
 describe('storing a planned import', () => {

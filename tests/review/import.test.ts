@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openMemory } from '../../src/memory/sqlite.js';
+import type { MemoryEntry } from '../../src/memory/store.js';
 import { storedEntries } from '../../src/pipeline/stored-entries.js';
 import { span } from '../../src/model/spans.js';
 import type { Cue, Track } from '../../src/model/track.js';
@@ -7,6 +8,7 @@ import { alignByTiming } from '../../src/review/align.js';
 import { planImport, planSubtitleImport, type ImportOptions } from '../../src/review/import.js';
 import type { XliffCue, XliffRead } from '../../src/review/xliff-read.js';
 import type { Unit } from '../../src/model/unit.js';
+import { cueTextHash } from '../../src/review/track-versions.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
 const units: Unit[] = [
@@ -490,5 +492,46 @@ describe('planImport of a file whose sentence lost a cue since', () => {
       { id: '2', cueIds: ['2'], source: [B] },
     ];
     expect(planImport(sent, { ...options, units: now }).entries.map((e) => e.target)).toEqual([['Citizens call 12345'], ['and get an answer.']]);
+  });
+});
+
+describe('planImport of a file whose untouched cues a reviewer replaced in the memory since', () => {
+  const pair = { source: 'zh-Hans', target: 'en-US' };
+  const written = '2026-11-27T09:00:00.000Z';
+  // What the file's run wrote, recorded just after the file's date.
+  const versions = {
+    pruned: false,
+    versions: [{ at: '2026-11-27T09:00:01.000Z', cues: Object.fromEntries([['市民拨打<i>12345</i>，', 'Citizens call <i>12345</i>,'], ['接诉即办。', 'swift response.']].map(([s, t]) => [cueTextHash(s!), [cueTextHash(t!)]])) }],
+  };
+  const taken = { sourceLang: 'zh-Hans', targetLang: 'en-US', source: ['市民拨打<i>12345</i>，', '接诉即办。'], target: ['Citizens dial <i>12345</i>,', 'and get an answer.'], glossaryVersion: '', provider: 'srt', status: 'reviewed' as const, reviewer: 'Li', byReviewer: true as const, updatedAt: '2026-11-28T10:00:00.000Z' };
+
+  async function plan(cues: XliffCue[], stored: MemoryEntry) {
+    const store = openMemory(':memory:');
+    await store.put([stored]);
+    const planned = planImport(file(cues, { written }), { ...options, reviewer: 'Li', versions, stored: await storedEntries(store, units, pair) });
+    await store.close();
+    return planned;
+  }
+
+  it('keeps the newer text at its own status where the file holds what its run wrote, even marked approved, and says so', async () => {
+    const cues = [xcue('1', '市民拨打<i>12345</i>，', 'Citizens call <i>12345</i>,', 'approved'), xcue('2', '接诉即办。', 'swift response.', 'approved')];
+    const planned = await plan(cues, taken);
+    expect(planned).toMatchObject({ entries: [], unchanged: 1, skipped: 0, superseded: cues });
+    expect(planned.diagnostics).toEqual([expect.objectContaining({ code: 'review/older-text', cueId: '1' })]);
+  });
+
+  it('takes the cue edited in the file and keeps the newer text of the cue left as written, beside it', async () => {
+    const cues = [xcue('1', '市民拨打<i>12345</i>，', 'People call <i>12345</i>,', 'approved'), xcue('2', '接诉即办。', 'swift response.', 'approved')];
+    const planned = await plan(cues, taken);
+    expect(planned.entries.map((e) => [e.target, e.status, e.cueStatus])).toEqual([[['People call <i>12345</i>,', 'and get an answer.'], 'reviewed', ['approved', 'reviewed']]]);
+    expect(planned.superseded).toEqual([cues[1]]);
+  });
+
+  it('takes an approval of the text as written over a newer machine draft: no reviewer replaced it', async () => {
+    const { byReviewer: _, ...draft } = taken;
+    const cues = [xcue('1', '市民拨打<i>12345</i>，', 'Citizens call <i>12345</i>,', 'approved'), xcue('2', '接诉即办。', 'swift response.', 'approved')];
+    const planned = await plan(cues, { ...draft, provider: 'deepl', status: 'draft' });
+    expect(planned.entries.map((e) => [e.target, e.status])).toEqual([[['Citizens call <i>12345</i>,', 'swift response.'], 'approved']]);
+    expect(planned.superseded).toEqual([]);
   });
 });
