@@ -15,20 +15,33 @@ export interface CatalogLimits {
   budget?: { characters: number; period: BudgetPeriod };
 }
 
-/** `--rate <requests/s>`: a positive number. */
-export function parseRate(text: string): number {
+/** What `catalog enqueue` or `catalog resume` changes: a figure sets a limit, `null` lifts it, a key left out keeps it. */
+export interface LimitsChange {
+  rate?: number | null;
+  budget?: CatalogLimits['budget'] | null;
+}
+
+/** Typed for a limit that is lifted: there is no other way to clear one once set. */
+const NONE = 'none';
+
+const isNone = (text: string) => text.trim().toLowerCase() === NONE;
+
+/** `--rate <requests/s>`: a positive number, or `none` (null). */
+export function parseRate(text: string): number | null {
+  if (isNone(text)) return null;
   // Decimal only: Number() also reads `0x10` (16) and `1e3`, which nobody types for a rate.
   const rate = /^\s*(\d+(\.\d*)?|\.\d+)\s*$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(rate) || rate <= 0) throw new SublocError('USAGE', `--rate \`${text}\` is not a request rate; expected a positive number of DeepL requests per second, e.g. 5 or 0.5`);
+  if (!Number.isFinite(rate) || rate <= 0) throw new SublocError('USAGE', `--rate \`${text}\` is not a request rate; expected a positive number of DeepL requests per second, e.g. 5 or 0.5, or ${NONE} to lift the limit`);
   return rate;
 }
 
-/** `--budget 500000/month`: whole characters per month or per day. */
-export function parseBudget(text: string): NonNullable<CatalogLimits['budget']> {
+/** `--budget 500000/month`: whole characters per month or per day, or `none` (null). */
+export function parseBudget(text: string): NonNullable<CatalogLimits['budget']> | null {
+  if (isNone(text)) return null;
   const match = /^\s*(\d+)\s*\/\s*(\w+)\s*$/.exec(text);
   const period = match?.[2] as BudgetPeriod | undefined;
   if (match === null || period === undefined || !PERIODS.includes(period)) {
-    throw new SublocError('USAGE', `--budget \`${text}\` is not a character budget; expected characters per ${PERIODS.join(' or per ')}, e.g. 500000/month`);
+    throw new SublocError('USAGE', `--budget \`${text}\` is not a character budget; expected characters per ${PERIODS.join(' or per ')}, e.g. 500000/month, or ${NONE} to lift the budget`);
   }
   return { characters: Number(match[1]), period };
 }
@@ -47,15 +60,21 @@ export async function readLimits(redis: Redis): Promise<CatalogLimits> {
   };
 }
 
-/** Sets what is given, keeps the rest: every worker reads the new figures at its next request. */
-export async function writeLimits(redis: Redis, limits: CatalogLimits): Promise<void> {
+/** Sets or lifts what is given, keeps the rest: every worker reads the new figures at its next request. */
+export async function writeLimits(redis: Redis, change: LimitsChange): Promise<void> {
   const fields: Record<string, string> = {};
-  if (limits.rate !== undefined) fields['rate'] = String(limits.rate);
-  if (limits.budget !== undefined) {
-    fields['budget'] = String(limits.budget.characters);
-    fields['period'] = limits.budget.period;
+  const lifted: string[] = [];
+  if (change.rate === null) lifted.push('rate');
+  else if (change.rate !== undefined) fields['rate'] = String(change.rate);
+  if (change.budget === null) lifted.push('budget', 'period');
+  else if (change.budget !== undefined) {
+    fields['budget'] = String(change.budget.characters);
+    fields['period'] = change.budget.period;
   }
-  if (Object.keys(fields).length > 0) await redis.hset(KEYS.settings, fields);
+  const settings = redis.multi();
+  if (Object.keys(fields).length > 0) settings.hset(KEYS.settings, fields);
+  if (lifted.length > 0) settings.hdel(KEYS.settings, ...lifted);
+  await settings.exec();
 }
 
 /** Characters DeepL billed in the budget's current period. */

@@ -2,7 +2,7 @@ import { Queue, type Job, type JobState } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { failureReason } from './failure.js';
 import { FILM_JOB, KEYS, LANGUAGE_JOB, QUEUE, type CatalogJobData } from './keys.js';
-import { readLimits, usedCharacters, writeLimits, type CatalogLimits } from './limits.js';
+import { readLimits, usedCharacters, writeLimits, type CatalogLimits, type LimitsChange } from './limits.js';
 
 export type TrackState = 'waiting' | 'running' | 'done' | 'failed';
 
@@ -90,7 +90,7 @@ export async function catalogStatus(redis: Redis): Promise<CatalogStatus> {
 }
 
 /** New limits, when given, then the queue resumed: the jobs the quota paused run on from the memory. */
-export async function resumeCatalog(redis: Redis, limits: CatalogLimits): Promise<void> {
+export async function resumeCatalog(redis: Redis, limits: LimitsChange): Promise<void> {
   await writeLimits(redis, limits);
   const queue = new Queue(QUEUE, { connection: redis });
   try {

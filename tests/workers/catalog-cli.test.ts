@@ -52,7 +52,7 @@ describe('subloc catalog and subloc worker refuse what they cannot do, saying wh
   it('a budget or rate that is not one: exit 2 before Redis is asked', async () => {
     const budget = await cli(['catalog', 'resume', '--budget', '500000/week', '--redis', 'redis://127.0.0.1:1'], tempDir());
     expect(budget.code).toBe(2);
-    expect(budget.stderr).toContain('--budget `500000/week` is not a character budget; expected characters per month or per day, e.g. 500000/month');
+    expect(budget.stderr).toContain('--budget `500000/week` is not a character budget; expected characters per month or per day, e.g. 500000/month, or none to lift the budget');
     const rate = await cli(['catalog', 'enqueue', 'x.json', '--rate', '0'], tempDir());
     expect(rate.code).toBe(2);
     expect(rate.stderr).toContain('--rate `0` is not a request rate');
@@ -62,6 +62,20 @@ describe('subloc catalog and subloc worker refuse what they cannot do, saying wh
       expect(r.stderr, typed).toContain(`--rate \`${typed}\` is not a request rate`);
     }
   });
+
+  it('lifts a rate or a budget set before with `none`, and keeps the one not named', async () => {
+    catalog = await startCatalog();
+    expect((await catalogCli(catalog, ['resume', '--rate', '5', '--budget', '500000/month'])).code).toBe(0);
+    expect(await status(catalog)).toMatchObject({ rate: 5, budget: { characters: 500000, period: 'month' } });
+    expect((await catalogCli(catalog, ['resume', '--budget', 'none'])).code).toBe(0);
+    const rateOnly = await status(catalog);
+    expect(rateOnly.rate).toBe(5);
+    expect(rateOnly.budget).toBeUndefined();
+    expect((await catalogCli(catalog, ['resume', '--rate', 'NONE', '--budget', '20000/day'])).code).toBe(0);
+    const budgetOnly = await status(catalog);
+    expect(budgetOnly.rate).toBeUndefined();
+    expect(budgetOnly.budget).toMatchObject({ characters: 20000, period: 'day' });
+  }, 60_000);
 
   it('a wrong config among several: exit 1 naming the file, and no film of the command is enqueued', async () => {
     catalog = await startCatalog();

@@ -28,7 +28,7 @@ async function withRedis<T>({ values, io }: Context, use: (redis: import('ioredi
 }
 
 /** `--rate` and `--budget`, checked before Redis is asked anything. */
-async function limitsOf(values: ParsedArgs['values']): Promise<import('../../workers/limits.js').CatalogLimits> {
+async function limitsOf(values: ParsedArgs['values']): Promise<import('../../workers/limits.js').LimitsChange> {
   const { parseBudget, parseRate } = await import('../../workers/limits.js');
   const rate = str(values['rate']);
   const budget = str(values['budget']);
@@ -101,8 +101,8 @@ export const catalog: Command = {
   name: 'catalog',
   options: {
     redis: SHARED_OPTIONS.redis,
-    rate: { type: 'string', value: '<requests/s>', description: () => t('catalog.option.rate'), default: () => t('catalog.option.unlimited') },
-    budget: { type: 'string', value: '<n/month|n/day>', description: () => t('catalog.option.budget'), default: () => t('catalog.option.unlimited') },
+    rate: { type: 'string', value: '<requests/s|none>', description: () => t('catalog.option.rate'), default: () => t('catalog.option.unlimited') },
+    budget: { type: 'string', value: '<n/month|n/day|none>', description: () => t('catalog.option.budget'), default: () => t('catalog.option.unlimited') },
     json: { type: 'boolean', description: () => t('catalog.option.json') },
   },
   async run({ values, positionals }, io) {
