@@ -105,8 +105,9 @@ function notFound(path: string): SublocError {
 }
 
 /** A database error as a refusal that says what is wrong and how to check the file; a valid memory is never to be moved away. */
-function unreadable(path: string, cause: unknown): SublocError {
-  const code = (cause as { code?: string }).code;
+export function unreadable(path: string, cause: unknown): SublocError {
+  // SQLite's extended codes (`SQLITE_READONLY_DIRECTORY`, `SQLITE_CANTOPEN_ISDIR`, …) say the same as their primary code.
+  const code = (cause as { code?: string }).code?.split('_').slice(0, 2).join('_');
   const check = `check it with \`sqlite3 ${path} "PRAGMA integrity_check"\``;
   const why =
     code === 'SQLITE_NOTADB' ? `the file is not an SQLite database (\`file ${path}\` tells what it holds); expected a subloc memory (an SQLite file): if --memory or SUBLOC_MEMORY names the wrong file, pass --memory <file>`

@@ -1,10 +1,10 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../src/errors.js';
 import { APPLICATION_ID, MIGRATIONS } from '../../src/memory/schema.js';
-import { openMemory } from '../../src/memory/sqlite.js';
+import { openMemory, unreadable } from '../../src/memory/sqlite.js';
 import type { MemoryStore } from '../../src/memory/store.js';
 import { tempDir } from '../helpers/cli.js';
 import { entry, PAIR } from './entries.js';
@@ -60,6 +60,28 @@ describe('the database file', () => {
     expect(error.message).toContain(`the file is not an SQLite database (\`file ${path}\` tells what it holds); expected a subloc memory`);
     // Whatever the file is, the advice never risks a valid memory.
     expect(error.message).not.toMatch(/move|delete|remove/i);
+  });
+
+  it('reads SQLite’s extended codes as their primary one: a read-only file or folder is said as such, not as damage', () => {
+    // SQLite's own error with an extended code, as a folder or file this user may not write gives (SQLITE_READONLY_DIRECTORY).
+    const path = join(tempDir('subloc-memory-'), 'moved.sqlite');
+    const db = new Database(path);
+    db.exec('CREATE TABLE t (x)');
+    rmSync(path);
+    const cause = (() => {
+      try {
+        db.exec('INSERT INTO t VALUES (1)');
+      } catch (e) {
+        return e as { code: string };
+      } finally {
+        db.close();
+      }
+      throw new Error('SQLite wrote to a deleted file');
+    })();
+    expect(cause.code).toMatch(/^SQLITE_READONLY_/);
+    const error = unreadable(path, cause);
+    expect(error.message).toContain('it cannot be opened for writing (attempt to write a readonly database); expected a subloc memory (an SQLite file) or a folder where one can be created: check the permissions of the file and its folder');
+    expect(error.message).not.toContain('integrity_check');
   });
 
   it('refuses another application’s SQLite database and a newer memory schema', async () => {
