@@ -119,7 +119,14 @@ export function lineJoiner(language: Lang): string {
  * (direction marks, soft hyphens): where one occurs, text is counted by
  * grapheme cluster.
  */
-const CLUSTERING = /[\p{M}\p{Cf}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\u1160-\u11FF]/u;
+const CLUSTERING = /[\p{M}\p{Cf}\p{Regional_Indicator}\u{1F3FB}-\u{1F3FF}\u1160-\u11FF\uD7B0-\uD7FF\uFF9E\uFF9F\u0E33\u0EB3]/u;
+/**
+ * Letters a grapheme cluster holds after its first that take a place of
+ * their own on screen: the half-width voiced sound marks (`ｶﾞ` is two
+ * half-width cells) and the Thai and Lao vowel AM. They count as they would
+ * alone, so a text counts the same whichever way it is read.
+ */
+const SPACING_IN_CLUSTER = /[\uFF9E\uFF9F\u0E33\u0EB3]/gu;
 const INVISIBLE = /^\p{Cf}+$/u;
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -127,6 +134,13 @@ function characterWidth(character: string, fullWidth: boolean): number {
   if (!fullWidth) return 1;
   const code = character.charCodeAt(0);
   return code < 0x1100 || (code >= 0xff61 && code <= 0xffdc) ? 0.5 : 1;
+}
+
+function clusterWidth(cluster: string, fullWidth: boolean): number {
+  if (INVISIBLE.test(cluster)) return 0;
+  let width = characterWidth(cluster, fullWidth);
+  for (const spacing of cluster.slice(1).matchAll(SPACING_IN_CLUSTER)) width += characterWidth(spacing[0], fullWidth);
+  return width;
 }
 
 /**
@@ -141,9 +155,7 @@ export function visibleCharacters(text: string, language: Lang): Array<{ length:
     for (const ch of text) out.push({ length: ch.length, width: characterWidth(ch, fullWidth) });
     return out;
   }
-  for (const { segment } of graphemes.segment(text)) {
-    out.push({ length: segment.length, width: INVISIBLE.test(segment) ? 0 : characterWidth(segment, fullWidth) });
-  }
+  for (const { segment } of graphemes.segment(text)) out.push({ length: segment.length, width: clusterWidth(segment, fullWidth) });
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakLines } from '../../src/fit/break-lines.js';
-import { canonicalLanguageTag, languageProperties, oneVariety, scriptOf, lineJoiner, textWidth } from '../../src/model/language.js';
+import { canonicalLanguageTag, languageProperties, oneVariety, scriptOf, lineJoiner, textWidth, visibleCharacters } from '../../src/model/language.js';
 import { lineText } from '../../src/model/spans.js';
 import { plainText } from '../../src/qc/plain-text.js';
 import { pseudo } from '../../src/translate/pseudo/index.js';
@@ -92,6 +92,17 @@ describe('the language table', () => {
     expect(textWidth('\u200fשלום\u200e', 'he')).toBe(4);
     expect(textWidth('カ\u3099ラス', 'ja')).toBe(3);
     expect(textWidth('Ame\u0301lie', 'ja')).toBe(3);
+  });
+
+  it('counts a text the same with or without an invisible mark in it: a letter that clusters but takes its own place counts as alone', () => {
+    // Half-width katakana with its voiced mark is two half-width cells; the Thai vowel AM takes a place of its own.
+    const katakana = 'ｶﾞｷﾞｸﾞ'.repeat(5);
+    expect(textWidth(katakana, 'ja')).toBe(15);
+    expect(textWidth(`\u200e${katakana}`, 'ja')).toBe(15);
+    expect(textWidth('ทำไม', 'th')).toBe(4);
+    expect(textWidth('ทำไม่', 'th')).toBe(4);
+    expect(textWidth('ກຳລັງ', 'lo')).toBe(textWidth('\u200eກຳລັງ', 'lo'));
+    expect(visibleCharacters('ｶﾞ', 'ja')).toEqual([{ length: 2, width: 1 }]);
   });
 });
 
