@@ -48,8 +48,23 @@ const COUNTER_START =
  * join a numeral to the word before it (`了三|个`), so tokens cannot tell.
  */
 const COUNTED = new RegExp(`(?:\\p{Nd}|[〇零一二两兩三四五六七八九十百千万萬亿億兆])[多余餘几幾]?(?:${COUNTER_START.source.slice(1)})+`, 'gu');
-/** Prefixes of a number: `第3回`, `約60`, `计127`. */
-const NUMBER_PREFIX = /[第約约計计共毎每]$/u;
+/** Prefixes of a number: `第3回`, `約60`, `计127`, `零下5度`, `负3`. */
+const NUMBER_PREFIX = /(?:[第約约計计共毎每负負]|零下)$/u;
+/** A Chinese or Japanese numeral character: a figure written so (`一千二百三十四`) is as whole as one in digits. */
+const CJK_NUMERAL = '〇零一二两兩三四五六七八九十百千万萬亿億兆';
+const STARTS_NUMERAL = new RegExp(`^(?:\\p{N}|[${CJK_NUMERAL}])`, 'u');
+const ENDS_NUMERAL = new RegExp(`(?:\\p{N}|[${CJK_NUMERAL}])$`, 'u');
+/** An hour before its minutes (`十一時三十五分`, `7点30分`). */
+const ENDS_HOUR = new RegExp(`(?:\\p{N}|[${CJK_NUMERAL}])[時时点點]$`, 'u');
+/** A full-width figure's separators (`０１０－１２３４`, `１２，３４５`, `５．５`): between digits they hold it together, as half-width ones do. */
+const FULL_WIDTH_JOINER = /[－．，：／]/u;
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && /\p{N}/u.test(ch);
+
+/** Whether a break at `at` (text going on at `resume`) falls next to a separator inside a figure. */
+function splitsFigure(text: string, at: number, resume: number): boolean {
+  const [before, last, next, after] = [text[at - 2], text[at - 1], text[resume], text[resume + 1]];
+  return (isDigit(before) && FULL_WIDTH_JOINER.test(last ?? '') && isDigit(next)) || (isDigit(last) && FULL_WIDTH_JOINER.test(next ?? '') && isDigit(after));
+}
 /** Two sides of a Japanese compound written in kanji or katakana (`通話ホール`, `駐車枠`): a break inside one is the last resort. */
 const COMPOUND_SIDE = /[\p{Script=Han}\p{Script=Katakana}ー]/u;
 const HIRAGANA_START = /^\p{Script=Hiragana}/u;
@@ -85,8 +100,12 @@ const continuesName = (token: string | undefined): boolean =>
   isCapital(token) && (!TRAILING_PUNCT.test(token!) || INITIAL.test(token!));
 const isParticle = (token: string | undefined): boolean =>
   token !== undefined && !TRAILING_PUNCT.test(token) && NAME_PARTICLES.has(token);
-/** A half-width character that is not a space: two side by side are inside one Latin word, number or address. */
-const isNarrowChar = (ch: string): boolean => ch.charCodeAt(0) < 0x1100 && !/\s/u.test(ch);
+/**
+ * A half-width character of a script written with spaces (below Thai, U+0E00),
+ * not a space: two side by side are inside one Latin word, number or address.
+ * Thai, Lao and Burmese are written without spaces: their word boundaries are breaks.
+ */
+const isNarrowChar = (ch: string): boolean => ch.charCodeAt(0) < 0x0e00 && !/\s/u.test(ch);
 /** Marks written twice as one (`——`, `――`, `……`). */
 const PAIRED = /[—―─…‥]/u;
 
@@ -99,8 +118,17 @@ function insideName(tokens: readonly string[], i: number): boolean {
 /** Between two capitalised words where capitals do not mark names: the last resort before a line that does not fit. */
 const MAYBE_NAME = 12;
 
-/** A number as a whole token (`20`, `60,000`, `3.5`, a clock's `10:30`, a sign's `-5`), and one written as an ordinal with a dot (`12.`). */
-const NUMBER = /^[-−+]?\p{N}[\p{N}.,:]*$/u;
+/** A number as a whole token (`20`, `60,000`, `3.5`, a clock's `10:30`, a sign's `-5`, an amount's `$5`), and one written as an ordinal with a dot (`12.`). */
+const NUMBER = /^[-−+]?[$€£¥]?\p{N}[\p{N}.,:]*$/u;
+/** Months, as `UNITS` lists them after a number, that come before one in English (`March 12`). */
+const MONTH_BEFORE_NUMBER = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+/**
+ * A word shortened with a dot, which ends no sentence: a single letter
+ * (`z.`, `B.`, `d.`), letters with dots inside (`U.S.`, `e.g.`), or one of the
+ * abbreviations that lead a number (`No.`, `Nr.`, `Art.`).
+ */
+const ABBREVIATION = /^(?:\p{L}\.|\p{L}+\.(?:\p{L}+\.)+|no\.|nr\.|nº\.|art\.|abs\.|ca\.|vol\.|p\.|pp\.)$/iu;
+const NUMBER_LEAD = /^(?:no|nr|nº|art|abs|vol|p|pp)\.$/iu;
 const ORDINAL = /^\p{N}{1,3}\.$/u;
 
 function forbidden(tokens: readonly string[], bares: readonly string[], i: number, zeroWidth: boolean, japanese: boolean, ordinalDot: boolean, capitalNames: boolean, words: BreakWords): boolean {
@@ -117,7 +145,12 @@ function forbidden(tokens: readonly string[], bares: readonly string[], i: numbe
   if (NO_START.test(right) || (zeroWidth && /^[…‥]/u.test(right)) || NO_END.test(left) || SYMBOL.test(right)) return true;
   if (i === 0 && !/[\p{L}\p{N}]/u.test(left)) return true; // a leading dialogue dash or quote stays with its words
   if (/\p{N}$/u.test(left) && /^\p{N}/u.test(right)) return true; // digit groups: "60 000"
-  if (zeroWidth && NUMBER_PREFIX.test(left) && /^\p{N}/u.test(right)) return true;
+  if (MONTH_BEFORE_NUMBER.has(bareLeft) && NUMBER.test(bares[i + 1]!.replace(/(?:st|nd|rd|th)$/u, ''))) return true; // `March 12`
+  if (NUMBER_LEAD.test(left) && /^\p{N}/u.test(right)) return true; // `No. 5`
+  if (/^\p{L}\.$/u.test(left) && /^\p{L}\.$/u.test(right)) return true; // `z. B.`, `d. h.`
+  if (zeroWidth && NUMBER_PREFIX.test(left) && STARTS_NUMERAL.test(right)) return true;
+  if (zeroWidth && ENDS_NUMERAL.test(left) && STARTS_NUMERAL.test(right)) return true; // `一千二百三十四`
+  if (zeroWidth && ENDS_HOUR.test((tokens[i - 1] ?? '') + left) && STARTS_NUMERAL.test(right)) return true; // `十一時三十五分`
   // Between Chinese or Japanese characters: a half-width run (`iPhone`, `03-1234-5678`, `COVID-19`, a web address) stays whole, and so does a two-em dash or ellipsis (`——`, `……`).
   if (zeroWidth && isNarrowChar(left.at(-1)!) && isNarrowChar(right[0]!)) return true;
   if (zeroWidth && PAIRED.test(right[0]!) && left.at(-1) === right[0]) return true;
@@ -129,7 +162,7 @@ function forbidden(tokens: readonly string[], bares: readonly string[], i: numbe
 
 function level(left: string, right: string, before: string, after: string, separator: string, japanese: boolean, words: BreakWords): number {
   const closed = left.replace(CLOSERS, '');
-  if (SENTENCE_END.test(closed)) return 0;
+  if (SENTENCE_END.test(closed) && !ABBREVIATION.test(closed)) return 0;
   if (CLAUSE_END.test(closed) || DASH.test(left)) return 1;
   // The full-width space a Chinese or Japanese subtitler writes between phrases, in place of a comma.
   if (separator.includes('\u3000')) return 2;
@@ -214,6 +247,7 @@ export function findBreakPoints(text: string, language: string, protectedPhrases
   raw.forEach(({ at, resume }, i) => {
     if (ranges.some(([start, end]) => start < at && resume < end)) return;
     if (counted.some(([start, end]) => start < at && at < end)) return;
+    if (at === resume && splitsFigure(text, at, resume)) return;
     if (forbidden(tokens, bares, i, at === resume, japanese, ordinalDot, capitalNames, words)) return;
     const own = level(tokens[i]!, tokens[i + 1]!, bares[i]!, bares[i + 1]!, text.slice(at, resume), japanese, words);
     // Where capitals may be nouns (German), two of them may still be a name: a poor place, not a forbidden one.

@@ -8,7 +8,18 @@ interface Entry<T> {
   /** The form starts (ends) with a word character: the text must have a word boundary there. */
   boundedStart: boolean;
   boundedEnd: boolean;
+  /** The form is a figure (`12345`): it is no match where the text counts money or things with it. */
+  figure: boolean;
 }
+
+/**
+ * A figure followed by a currency, a counter or a scale (`12345元`, `12345个`,
+ * `12345万`), or led by a currency sign (`¥12345`), is an amount, not the name
+ * a glossary lists (the 12345 hotline).
+ */
+const AMOUNT_AFTER = /^[元块塊圆圓円万萬亿億千百个個人户戶名次件岁歲%％‰]/u;
+const AMOUNT_BEFORE = /^[¥￥$€£]$/u;
+const FIGURE = /^\p{Nd}+$/u;
 
 interface Node<T> {
   /** Children by the folded code point that leads to them (see `foldCode`); a space is 0x20. */
@@ -72,7 +83,7 @@ export class FormTrie<T> {
     }
     const exact = foldForm(form, true);
     const chars = [...exact];
-    node.entries.push({ value, exact, caseSensitive, boundedStart: isWordChar(chars[0]!), boundedEnd: isWordChar(chars[chars.length - 1]!) });
+    node.entries.push({ value, exact, caseSensitive, boundedStart: isWordChar(chars[0]!), boundedEnd: isWordChar(chars[chars.length - 1]!), figure: FIGURE.test(exact) });
   }
 
   /** Every form that matches at `start`, shortest first, added to `out`. */
@@ -100,6 +111,7 @@ export class FormTrie<T> {
   private accepts(e: Entry<T>, text: string, start: number, end: number): boolean {
     if (e.boundedStart && isWordChar(charBefore(text, start))) return false;
     if (e.boundedEnd && isWordChar(charAt(text, end))) return false;
+    if (e.figure && (AMOUNT_AFTER.test(charAt(text, end)) || AMOUNT_BEFORE.test(charBefore(text, start)))) return false;
     if (!e.caseSensitive) return true;
     // The text as the form was folded for comparison: normalized, spaces collapsed, case kept.
     const exact = foldForm(text.slice(start, end), true);

@@ -1,4 +1,6 @@
 import { findDotDates } from '../model/dot-date.js';
+import { primaryLanguage } from '../model/language.js';
+import type { Lang } from '../model/track.js';
 
 /**
  * Numbers in subtitle text, compared by value so that a translation may
@@ -28,10 +30,32 @@ const CJK_TOKEN = new RegExp(`[${CJK_NUMERALS}](?:[${CJK_NUMERALS}]|[多几余](
 
 const SCALE_WORDS: Record<string, number> = {
   thousand: 1e3, thousands: 1e3, mil: 1e3, mila: 1e3, mille: 1e3,
-  million: 1e6, millions: 1e6, millionen: 1e6, mio: 1e6, millón: 1e6, millones: 1e6, milione: 1e6, milioni: 1e6, milhão: 1e6, milhões: 1e6,
-  billion: 1e9, billions: 1e9, milliarde: 1e9, milliarden: 1e9, mrd: 1e9, milliard: 1e9, milliards: 1e9, miliardo: 1e9, miliardi: 1e9, bilhão: 1e9, bilhões: 1e9,
+  million: 1e6, millions: 1e6, millionen: 1e6, mio: 1e6, millón: 1e6, millones: 1e6, milione: 1e6, milioni: 1e6, milhão: 1e6, milhões: 1e6, miljoen: 1e6,
+  milliarde: 1e9, milliarden: 1e9, mrd: 1e9, milliard: 1e9, milliards: 1e9, miliardo: 1e9, miliardi: 1e9, bilhão: 1e9, bilhões: 1e9, miljard: 1e9,
+  billionen: 1e12, billón: 1e12, billones: 1e12, bilião: 1e12, biliões: 1e12, biljoen: 1e12,
 };
-const SCALE = new RegExp(`^(?:[ \\u00a0](?:${Object.keys(SCALE_WORDS).join('|')})\\.?(?![\\p{L}]))+`, 'iu');
+/**
+ * English's short scale and the long scale of most of Europe spell two
+ * numbers alike: `billion` is 10⁹ in English and 10¹² in French and German
+ * (`Billion`), the false friend a translation most often gets wrong.
+ */
+const SHORT_OR_LONG: Record<string, [short: number, long: number]> = { billion: [1e9, 1e12], billions: [1e9, 1e12], trillion: [1e12, 1e18], trillions: [1e12, 1e18] };
+/** Languages whose `billion` is a thousand million (a text of no known language may mean either). */
+const SHORT_SCALE = new Set(['en']);
+const SCALE = new RegExp(`^(?:[ \\u00a0](?:${[...Object.keys(SCALE_WORDS), ...Object.keys(SHORT_OR_LONG)].join('|')})\\.?(?![\\p{L}]))+`, 'iu');
+/** What a scale word multiplies by in a language: both readings where the language is not known. */
+function scaleFactors(word: string, language: Lang | undefined): number[] {
+  const key = word.replace(/\.$/, '').toLowerCase();
+  const both = SHORT_OR_LONG[key];
+  if (both === undefined) return [SCALE_WORDS[key]!];
+  if (language === undefined) return both;
+  return [SHORT_SCALE.has(primaryLanguage(language)) ? both[0] : both[1]];
+}
+/** `$5m`, `£3bn`, `5k`: a scale written as a letter or two after the figure (`5m` may also be metres: both readings). */
+const SCALE_SUFFIX = /^(k|m|mn|bn)(?![\p{L}\d])/iu;
+const SUFFIX_FACTOR: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9 };
+/** `the 1990s`, `the ’90s`: a decade, its first year. */
+const DECADE_SUFFIX = /^['’]?s(?![\p{L}\d])/u;
 const ORDINAL = /^(?:st|nd|rd|th|er|re|e|ème|º|ª)(?![\p{L}])/u;
 const LATIN_AFTER = /^[A-Za-z\u00c0-\u024f]/;
 
@@ -90,10 +114,15 @@ function eastAsianValue(parts: readonly (number | string)[]): number {
   let total = 0;
   let section = 0;
   let digit = 0;
-  for (const p of parts) {
+  parts.forEach((p, i) => {
     if (typeof p === 'number') digit = p;
-    else if (p in DIGIT_VALUE) digit = DIGIT_VALUE[p]!;
-    else if (p in SMALL_UNIT) {
+    else if (p in DIGIT_VALUE) {
+      digit = DIGIT_VALUE[p]!;
+      // A last digit right after a unit stands for a tenth of it: `两万五` is 25,000, `三千五` 3,500, `一百二` 120.
+      const before = parts[i - 1];
+      const unit = typeof before === 'string' ? (SMALL_UNIT[before] ?? LARGE_UNIT[before]) : undefined;
+      if (i === parts.length - 1 && unit !== undefined && unit >= 100) digit *= unit / 10;
+    } else if (p in SMALL_UNIT) {
       section += (digit || 1) * SMALL_UNIT[p]!;
       digit = 0;
     } else if (p in LARGE_UNIT) {
@@ -102,8 +131,20 @@ function eastAsianValue(parts: readonly (number | string)[]): number {
       else total += (section + digit || 1) * unit;
       section = digit = 0;
     }
-  }
+  });
   return total + section + digit;
+}
+
+/**
+ * A run of Chinese digits with no unit: a figure read digit by digit
+ * (`二〇二四年` is 2024, `一九四九` 1949) when it has three digits or more or
+ * a zero; two (`三四个`, three or four) are either of them.
+ */
+function digitRunValues(run: string): number[] | undefined {
+  const digits = [...run];
+  if (!digits.every((d) => d in DIGIT_VALUE)) return undefined;
+  if (digits.length >= 3 || (digits.length === 2 && /[〇零]/.test(run))) return [Number(digits.map((d) => DIGIT_VALUE[d]).join(''))];
+  return digits.map((d) => DIGIT_VALUE[d]!);
 }
 
 /** The values of a token mixing Arabic numbers and unit characters (`1.5亿`, `1万2千`), one per reading of each number. */
@@ -179,10 +220,13 @@ function withMeridiem(token: NumberToken, value: number, before: string, after: 
   return meridiem === undefined ? token : { ...token, meridiem };
 }
 
-export function findNumbers(text: string): NumberToken[] {
+/** `language` is the text's: it tells which `billion` it means (`scaleFactors`). */
+export function findNumbers(text: string, language?: Lang): NumberToken[] {
   const out: NumberToken[] = [];
-  // Full-width digits (Japanese writes a single digit so) read as ASCII ones; each is one UTF-16 unit, so offsets into `text` hold.
-  const ascii = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  // Full-width digits (Japanese writes a single digit so) read as ASCII ones, as do a full-width point, hyphen and
+  // plus, and a full-width comma between a digit and a group of three (`１２，３４５`; elsewhere it ends a clause).
+  // Each is one UTF-16 unit, so offsets into `text` hold.
+  const ascii = text.replace(/[０-９．－＋]|(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   let rest = ascii;
   // Blanked once read, so that the unit of `6万` or the minutes of `19:30` are not read again as numbers of their own.
   const blank = (index: number, length: number) => {
@@ -225,11 +269,23 @@ export function findNumbers(text: string): NumberToken[] {
     let values = /[^\d.,' \u00a0\u202f\u2009’]/.test(m[0]) ? mixedValues(m[0]) : arabicValues(m[0]);
     let shown = text.slice(m.index, end);
     const scale = SCALE.exec(ascii.slice(end));
+    const suffix = scale ? null : SCALE_SUFFIX.exec(ascii.slice(end));
+    const decade = scale || suffix ? null : DECADE_SUFFIX.exec(ascii.slice(end));
     if (scale) {
-      const factor = scale[0].trim().split(/\s+/).reduce((f, w) => f * SCALE_WORDS[w.replace(/\.$/, '').toLowerCase()]!, 1);
-      values = values.map((v) => v * factor);
+      const factors = scale[0].trim().split(/\s+/).reduce<number[]>((fs, w) => fs.flatMap((f) => scaleFactors(w, language).map((g) => f * g)), [1]);
+      values = values.flatMap((v) => factors.map((f) => v * f));
       shown += scale[0];
       end += scale[0].length;
+    } else if (suffix) {
+      const factor = SUFFIX_FACTOR[suffix[1]!.toLowerCase()]!;
+      // `5m` after no currency sign may be five metres.
+      values = values.flatMap((v) => (factor === 1e6 && !/[$€£¥]\s?$/u.test(ascii.slice(0, m.index)) ? [v, v * factor] : [v * factor]));
+      shown += suffix[0];
+      end += suffix[0].length;
+    } else if (decade && /^\d0$|^\d{3}0$/.test(m[0])) {
+      // `the ’90s` is the 1990s.
+      if (m[0].length === 2) values.push(1900 + Number(m[0]));
+      end += decade[0].length;
     } else {
       const ordinal = ORDINAL.exec(ascii.slice(end));
       if (ordinal) end += ordinal[0].length;
@@ -252,8 +308,13 @@ export function findNumbers(text: string): NumberToken[] {
     blank(m.index, m[0].length);
   }
   for (const m of rest.matchAll(CJK_TOKEN)) {
-    const value = eastAsianValue([...m[0]]);
     const after = rest.slice(m.index + m[0].length);
+    const run = digitRunValues(m[0]);
+    if (run !== undefined && run.length > 1) {
+      out.push({ text: m[0], values: run.map(canonical), digits: false });
+      continue;
+    }
+    const value = run?.[0] ?? eastAsianValue([...m[0]]);
     out.push(withMeridiem({ text: m[0], values: [value, ...hourValues(value, rest.slice(0, m.index), after)].map(canonical), digits: false }, value, rest.slice(0, m.index), after));
     if (HALF_HOUR_AFTER.test(after)) out.push({ text: '半', values: ['30'], digits: false });
   }

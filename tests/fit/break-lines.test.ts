@@ -36,3 +36,32 @@ describe('breakLines', () => {
     expect(breakLines([{ text }], 'en-US', { maxCharsPerLine: 70 }).map(lineText)).toEqual([text]);
   });
 });
+
+describe('breakLines keeps figures, abbreviations and unspaced words whole', () => {
+  const fit = (text: string, language: string) => breakLines([{ text }], language).map(lineText);
+
+  it('never splits a number written in Chinese or Japanese numerals, a full-width figure, or an hour from its minutes', () => {
+    expect(fit('这个小区一共有一千二百三十四户居民在住', 'zh-Hans')).toEqual(['这个小区一共有', '一千二百三十四户居民在住']);
+    expect(fit('请在二〇二四年十二月三十一日之前完成所有的工作', 'zh-Hans')).toEqual(['请在二〇二四年十二月', '三十一日之前完成所有的工作']);
+    expect(fit('今天的最高气温是零下五摄氏度请注意保暖', 'zh-Hans')).toEqual(['今天的最高气温是', '零下五摄氏度请注意保暖']);
+    expect(fit('事故は午後十一時三十五分ごろに起きました', 'ja-JP')).toEqual(['事故は午後十一時三十五分', 'ごろに起きました']);
+    // A full-width phone number that leaves no line short enough stays whole: the line is QC's to flag, not the number's to cut.
+    expect(fit('请拨打热线电话０１０－１２３４５６７８咨询相关问题', 'zh-Hans').join('|')).not.toMatch(/[０-９－]\|[０-９－]/u);
+    expect(fit('お問い合わせは０１２０－１２３－４５６まで', 'ja-JP').join('|')).not.toMatch(/[０-９－]\|[０-９－]/u);
+  });
+
+  it('does not end a sentence at an abbreviation, nor break inside `z. B.`, after `No.`, or between `$5` and `million`, or `March` and `12`', () => {
+    expect(fit('Viele Anrufe betreffen z. B. Heizungsausfälle in alten Wohnvierteln.', 'de-DE')).toEqual(['Viele Anrufe betreffen z. B.', 'Heizungsausfälle in alten Wohnvierteln.']);
+    expect(fit('The complaint went to the office at No. 5 on the same street.', 'en')).toEqual(['The complaint went to the office', 'at No. 5 on the same street.']);
+    expect(fit('He worked for the U.S. Embassy before joining the hotline team.', 'en')).toEqual(['He worked for the U.S. Embassy', 'before joining the hotline team.']);
+    expect(fit('Extraordinarily unexpectedly $5 million disappeared unexplainably', 'en')).toEqual(['Extraordinarily unexpectedly', '$5 million disappeared unexplainably']);
+    expect(fit('Extraordinary unexpected March 12 disappearances unexplainably', 'en')).toEqual(['Extraordinary unexpected', 'March 12 disappearances unexplainably']);
+    expect(fit('She called the hotline. Then she waited for two whole days.', 'en')).toEqual(['She called the hotline.', 'Then she waited for two whole days.']);
+  });
+
+  it('breaks Thai, written without spaces, at a word boundary', () => {
+    const lines = fit('ประเทศไทยมีประชากรประมาณหกสิบหกล้านคนในปีสองพันห้าร้อยหกสิบหก', 'th-TH');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(textWidth(line, 'th-TH')).toBeLessThanOrEqual(42);
+  });
+});

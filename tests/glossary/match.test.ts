@@ -50,6 +50,15 @@ describe('source matching in Chinese', () => {
     expect(ids('123456')).toEqual([]);
   });
 
+  it('takes a figure for an amount, not the term, where a currency or a counter goes with it', () => {
+    expect(ids('罚款12345元')).toEqual([]);
+    expect(ids('一共12345个来电')).toEqual([]);
+    expect(ids('约12345万')).toEqual([]);
+    expect(ids('¥12345')).toEqual([]);
+    expect(ids('一共１２３４５元')).toEqual([]);
+    expect(ids('12345是热线，12345元是罚款')).toEqual(['hotline-number']);
+  });
+
   it('matches full-width digits as their ASCII forms', () => {
     expect(ids('这里是１２３４５。')).toEqual(['hotline-number']);
   });

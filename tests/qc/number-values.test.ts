@@ -18,6 +18,45 @@ describe('findNumbers', () => {
     expect(findNumbers(text).filter((n) => n.digits).map((n) => [n.text, n.values])).toEqual(expected);
   });
 
+  it('reads a full-width point, hyphen and thousands comma as their ASCII selves, and a full-width comma elsewhere as the end of a clause', () => {
+    const digits = (text: string) => findNumbers(text).filter((n) => n.digits).map((n) => n.values);
+    expect(digits('１２，３４５人')).toEqual([['12345', '12.345']]);
+    expect(digits('５．５倍')).toEqual([['5.5']]);
+    expect(digits('０１０－１２３４５６７８')).toEqual([['01012345678']]);
+    expect(digits('第1，2，3条')).toEqual([['1'], ['2'], ['3']]);
+  });
+
+  it('reads Chinese digits without units digit by digit, and a last digit after a unit as a tenth of it', () => {
+    const values = (text: string) => findNumbers(text).map((n) => n.values);
+    expect(values('二〇二四年')).toEqual([['2024']]);
+    expect(values('一九四九年')).toEqual([['1949']]);
+    expect(values('三四个人')).toEqual([['3', '4']]);
+    expect(values('两万五')).toEqual([['25000']]);
+    expect(values('三千五百')).toEqual([['3500']]);
+    expect(values('一百二')).toEqual([['120']]);
+    expect(values('一百零五')).toEqual([['105']]);
+    expect(values('十五')).toEqual([['15']]);
+  });
+
+  it('reads `billion` as each language counts it: a thousand million in English, a million million in French and German', () => {
+    const values = (text: string, language?: string) => findNumbers(text, language).map((n) => n.values);
+    expect(values('1 billion', 'en-US')).toEqual([['1000000000']]);
+    expect(values('1 Billion', 'de-DE')).toEqual([['1000000000000']]);
+    expect(values('1 billion', 'fr-FR')).toEqual([['1000000000000']]);
+    expect(values('2 trillion', 'en')).toEqual([['2000000000000']]);
+    expect(values('1 billion')).toEqual([['1000000000', '1000000000000']]);
+    expect(compareNumbers(findNumbers('1 billion people', 'en'), findNumbers('1 Billion Menschen', 'de'))).toMatchObject({ missing: ['1 billion'], extra: ['1 Billion'] });
+    expect(compareNumbers(findNumbers('1 billion people', 'en'), findNumbers('1 Milliarde Menschen', 'de'))).toMatchObject({ missing: [], extra: [] });
+  });
+
+  it('reads a scale letter after a figure (`$5m`, `£3bn`, `5k`) and a decade (`the 1990s`, `the ’90s`)', () => {
+    expect(compareNumbers(findNumbers('$5m budget', 'en'), findNumbers('5 Millionen Dollar', 'de'))).toMatchObject({ missing: [], extra: [] });
+    expect(compareNumbers(findNumbers('£3bn', 'en'), findNumbers('3 milliards', 'fr'))).toMatchObject({ missing: [], extra: [] });
+    expect(compareNumbers(findNumbers('a 5m wall', 'en'), findNumbers('un mur de 5 m', 'fr'))).toMatchObject({ missing: [], extra: [] });
+    expect(compareNumbers(findNumbers('in the 1990s', 'en'), findNumbers('dans les années 1990', 'fr'))).toMatchObject({ missing: [], extra: [] });
+    expect(compareNumbers(findNumbers('in the ’90s', 'en'), findNumbers('dans les années 1990', 'fr'))).toMatchObject({ missing: [], extra: [] });
+  });
+
   it('reads Chinese numerals and words as numbers that only account for others', () => {
     expect(findNumbers('两千多万人口').map((n) => [n.text, n.values, n.digits])).toEqual([['两千多万', ['20000000'], false]]);
     expect(findNumbers('In September').map((n) => [n.text, n.values, n.digits])).toEqual([['September', ['9'], false]]);

@@ -11,7 +11,7 @@ const sourceNumbers = new WeakMap<Cue, { lines: Cue['lines']; language: string; 
 function numbersOf(source: Cue, language: string): readonly NumberToken[] {
   const known = sourceNumbers.get(source);
   if (known?.lines === source.lines && known.language === language) return known.numbers;
-  const numbers = findNumbers(plainText(source, language));
+  const numbers = findNumbers(plainText(source, language), language);
   sourceNumbers.set(source, { lines: source.lines, language, numbers });
   return numbers;
 }
@@ -34,7 +34,7 @@ export default defineRule({
       const sourceText = plainText(source, ctx.source.language);
       // A glossary rendering's own numbers (`12345` in the preferred wording of 市民服务热线) are the glossary's, not added.
       const glossed = glossaryNumbers(ctx, sourceText);
-      const { missing, extra, expected } = compareNumbers([...numbersOf(source, ctx.source.language), ...glossed], findNumbers(plainText(cue, ctx.language)));
+      const { missing, extra, expected } = compareNumbers([...numbersOf(source, ctx.source.language), ...glossed], findNumbers(plainText(cue, ctx.language), ctx.language));
       if (missing.length > 0 || extra.length > 0) report(cue, messages.numbers(missing, extra, expected));
     }
   },
@@ -48,7 +48,7 @@ function glossaryNumbers(ctx: Parameters<Parameters<typeof defineRule>[0]['check
   for (const m of g.matcher.find(sourceText)) {
     const term = g.glossary.terms.find((t) => t.id === m.termId);
     const rendering = term === undefined ? undefined : renderingFor(term, ctx.language);
-    for (const form of rendering === undefined ? [] : [rendering.preferred, ...rendering.allowed]) for (const n of findNumbers(form)) out.push({ ...n, digits: false });
+    for (const form of rendering === undefined ? [] : [rendering.preferred, ...rendering.allowed]) for (const n of findNumbers(form, ctx.language)) out.push({ ...n, digits: false });
   }
   return out;
 }
