@@ -1,7 +1,7 @@
 /** Every message `deliver` writes about a delivery, in one place. */
 export const messages = {
-  collapsedCue: (start: number, end: number, rate: string) =>
-    `cue from ${start} ms to ${end} ms lasts less than a frame at ${rate} fps; expected at least one frame, so it is shown for one: lengthen it in the source, or deliver with --fix-timing`,
+  collapsedCue: (start: number, end: number, rate: string, timingFixed: boolean) =>
+    `cue from ${start} ms to ${end} ms lasts less than a frame at ${rate} fps; expected at least one frame, so it is shown for one: lengthen it in the source${timingFixed ? '' : ', or deliver with --fix-timing'}`,
   refused: (language: string, cues: number, list: string) => `${language}: not delivered, ${cues} cue${cues === 1 ? '' : 's'} with errors: ${list}`,
   noTranslations: (language: string, where: { memory: string; source: string }) =>
     `${language}: not delivered: the memory ${where.memory} has no translation from ${where.source} into ${language}; expected the language localized first: run \`subloc localize --target ${language}\` (\`npm run localize\` for every target of the config), or pass --memory <file> to read another memory`,

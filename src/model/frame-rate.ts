@@ -38,9 +38,16 @@ export function nominalFps(rate: FrameRate): number {
   return Math.round(rate.numerator / rate.denominator);
 }
 
+/**
+ * The rate as a user types it (`24`, `23.976`, `29.97df`), read back by
+ * `parseFrameRate` as the same rate; a fraction (`23976/1000`) where a
+ * decimal would be read as another rate (`23.976` is 24000/1001).
+ */
 export function frameRateLabel(rate: FrameRate): string {
   const fps = rate.numerator / rate.denominator;
-  const label = Number.isInteger(fps) ? String(fps) : fps.toFixed(3).replace(/0+$/, '');
+  const decimal = Number.isInteger(fps) ? String(fps) : fps.toFixed(3).replace(/\.?0+$/, '');
+  const read = parseFrameRate(decimal);
+  const label = read !== undefined && read.numerator * rate.denominator === rate.numerator * read.denominator ? decimal : `${rate.numerator}/${rate.denominator}`;
   return rate.dropFrame ? `${label}df` : label;
 }
 

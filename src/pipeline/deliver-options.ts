@@ -68,7 +68,8 @@ export interface DeliverOptions {
 
 /** What exFAT and NTFS, the drives festivals receive deliveries on, refuse in a file name. */
 const NOT_ON_FESTIVAL_DRIVES = /[<>:"|?*]/;
-const DEVICE_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+/** Windows reserves these with any extension too: `NUL.txt` and `CON.x` are the device. */
+const DEVICE_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 /** The longest file name ext4, APFS, NTFS and exFAT all take, counted in UTF-8 bytes (ext4's unit, the strictest here). */
 const NAME_BYTES = 255;
 

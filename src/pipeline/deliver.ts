@@ -102,7 +102,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     for (const language of options.languages) {
       const original = canonicalLanguageTag(language) === canonicalLanguageTag(options.source);
       const built = original ? asWritten(source, language, options.sourceDiagnostics) : fromMemory(await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery }));
-      const retimed = retimeTrack(built.track, timing);
+      const retimed = retimeTrack(built.track, timing, options.fixTiming);
       // Per language: its reading speed may need more time than the source's template gave.
       const timed = options.fixTiming ? fixTiming(retimed.track, { language, profile: options.qcProfile, frameRate: timing.delivery, lastFrame: dayFrames(timing.delivery) - 1 }) : undefined;
       const track = timed?.track ?? retimed.track;

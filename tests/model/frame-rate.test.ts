@@ -30,6 +30,13 @@ describe('frame rates', () => {
     expect(frameRateLabel(rate)).toBe(name === '23.976' ? '23.976' : name);
   });
 
+  it('labels a rate no decimal reads back as that rate as its fraction', () => {
+    expect(frameRateLabel({ numerator: 240001, denominator: 10000 })).toBe('240001/10000');
+    expect(frameRateLabel({ numerator: 23976, denominator: 1000 })).toBe('23976/1000');
+    expect(frameRateLabel({ numerator: 50, denominator: 2 })).toBe('25');
+    expect(parseFrameRate(frameRateLabel({ numerator: 240001, denominator: 10000 }))).toEqual({ numerator: 240001, denominator: 10000 });
+  });
+
   it('snaps to the nearest frame', () => {
     const rate = parseFrameRate('24')!;
     expect(snapToFrame(1020, rate)).toBe(1000);

@@ -16,6 +16,8 @@ describe('a delivery title is a file name every festival drive takes', () => {
     ['a "quoted" title', 'contains `"`'],
     ['hotline-beijing.', 'ends with a dot or a space'],
     ['CON', 'is a name Windows keeps for a device'],
+    ['CON.x', 'is a name Windows keeps for a device'],
+    ['lpt1.txt', 'is a name Windows keeps for a device'],
   ])('refuses %j before anything is written: it %s', async (title, problem) => {
     await expect(options(title)).rejects.toMatchObject({ code: 'USAGE', message: expect.stringContaining(problem) });
   });
