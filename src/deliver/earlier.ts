@@ -31,15 +31,21 @@ export async function readManifest(folder: string): Promise<Manifest | undefined
 }
 
 /** A file the manifest does not describe as it is now (changed or added by hand): read again from its bytes. */
-function describe(path: string, language: Lang, data: Uint8Array, rate: FrameRate): ManifestFile {
+function describe(path: string, language: Lang, data: Uint8Array, rate: FrameRate, unverified: NonNullable<ManifestFile['unverified']>): ManifestFile {
   const adapter = Object.values(formats).find((f) => path.endsWith(`.${f.suffix}`));
   if (adapter) {
     const parsed = parse(data, { fileName: path, format: adapter.id, frameRate: rate, language });
     if (!parsed.diagnostics.some((d) => d.severity === 'error')) {
-      return manifestFile({ path, language, format: adapter.id, track: parsed.track, rate: parsed.track.frameRate ?? rate, data });
+      return { ...manifestFile({ path, language, format: adapter.id, track: parsed.track, rate: parsed.track.frameRate ?? rate, data }), unverified };
     }
   }
-  return { path, language, format: 'unknown', bytes: data.byteLength, sha256: sha256(data) };
+  return { path, language, format: 'unknown', bytes: data.byteLength, sha256: sha256(data), unverified };
+}
+
+/** A file as the previous manifest described it while its bytes are the same, else described anew and marked (`unverified`). */
+function asOnDisk(path: string, language: Lang, data: Uint8Array, known: ManifestFile | undefined, fallback: FrameRate): ManifestFile {
+  if (known !== undefined && known.bytes === data.byteLength && known.sha256 === sha256(data)) return known;
+  return describe(path, language, data, parseFrameRate(known?.frameRate ?? '') ?? fallback, known === undefined ? 'added' : (known.unverified ?? 'changed'));
 }
 
 /**
@@ -58,9 +64,7 @@ export async function earlierLanguages(folder: string, previous: Manifest | unde
     for (const rel of await filesUnder(join(folder, language))) {
       const path = `${language}/${rel}`;
       const data = await readFile(join(folder, path));
-      const known = byPath.get(path);
-      const same = known !== undefined && known.bytes === data.byteLength && known.sha256 === sha256(data);
-      files.push(same ? known : describe(path, language, data, parseFrameRate(known?.frameRate ?? '') ?? fallback));
+      files.push(asOnDisk(path, language, data, byPath.get(path), fallback));
     }
   }
   const order = new Map((previous?.files ?? []).map((f, i) => [f.path, i]));
@@ -85,9 +89,8 @@ export async function foreignFiles(folder: string, language: Lang, title: string
     if (ours.has(rel)) continue;
     const path = `${language}/${rel}`;
     const data = await readFile(join(folder, path));
-    const known = byPath.get(path);
     files.push({ path: rel, data });
-    described.push(known !== undefined && known.bytes === data.byteLength && known.sha256 === sha256(data) ? known : describe(path, language, data, parseFrameRate(known?.frameRate ?? '') ?? fallback));
+    described.push(asOnDisk(path, language, data, byPath.get(path), fallback));
   }
   return { files, described };
 }

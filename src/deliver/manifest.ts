@@ -24,6 +24,14 @@ export interface ManifestFile {
   last?: ManifestTime;
   bytes: number;
   sha256: string;
+  /**
+   * Not as a delivery left it: `changed` since (its checksum is no longer
+   * the one delivered), or `added` to the folder by hand (a font, notes, a
+   * `timing fix` output). Described as it is now; no delivery wrote it or
+   * put it through the QC gate. Delivering the language again writes its
+   * own files anew.
+   */
+  unverified?: 'changed' | 'added';
 }
 
 /** The run that wrote a language's files, as its gate and timing were: a later run of other languages does not change it. */

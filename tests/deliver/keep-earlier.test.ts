@@ -134,7 +134,8 @@ describe('a delivery keeps what it does not deliver', () => {
     expect(new Uint8Array(readFileSync(join(folder, 'fr-FR/font.ttf')))).toEqual(font);
     // subloc's own files of formats not delivered this time go with the folder they were part of.
     expect(Object.keys(only(snapshot(folder), 'fr-FR')).sort()).toEqual(['fr-FR/font.ttf', 'fr-FR/hotline-beijing.fr-FR.dcp-interop.xml', 'fr-FR/hotline-beijing.fr-FR.srt']);
-    expect(checkManifest(folder).files.find((f) => f.path === 'fr-FR/font.ttf')).toMatchObject({ language: 'fr-FR', format: 'unknown', bytes: font.byteLength });
+    expect(checkManifest(folder).files.find((f) => f.path === 'fr-FR/font.ttf')).toMatchObject({ language: 'fr-FR', format: 'unknown', bytes: font.byteLength, unverified: 'added' });
+    expect(r.stderr).toContain('fr-FR/font.ttf was put in the delivery folder by hand');
   });
 
   it('--language fr-FR alone replaces fr-FR only; the manifest lists en-US as it is on disk', async () => {
@@ -160,8 +161,12 @@ describe('a delivery keeps what it does not deliver', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('pt-BR: not delivered: the memory');
     const next = checkManifest(folder);
-    expect(next.files.find((f) => f.path === 'en-US/hotline-beijing.en-US.srt')).toMatchObject({ format: 'srt', sha256: sha(srt), cues: before.files.find((f) => f.path === 'en-US/hotline-beijing.en-US.srt')!.cues });
-    expect(next.files.find((f) => f.path === 'en-US/notes.txt')).toMatchObject({ format: 'unknown', bytes: 15 });
+    expect(next.files.find((f) => f.path === 'en-US/hotline-beijing.en-US.srt')).toMatchObject({ format: 'srt', sha256: sha(srt), cues: before.files.find((f) => f.path === 'en-US/hotline-beijing.en-US.srt')!.cues, unverified: 'changed' });
+    expect(next.files.find((f) => f.path === 'en-US/notes.txt')).toMatchObject({ format: 'unknown', bytes: 15, unverified: 'added' });
+    // Said on every run while it stays so; the files subloc delivered as they are carry no mark.
+    expect(again.stderr).toContain('en-US/hotline-beijing.en-US.srt changed since it was delivered');
+    expect(again.stderr).toContain('en-US/notes.txt was put in the delivery folder by hand');
+    expect(next.files.filter((f) => f.unverified !== undefined).map((f) => f.path).sort()).toEqual(['en-US/hotline-beijing.en-US.srt', 'en-US/notes.txt']);
     expect(next.languages.map((l) => [l.language, l.delivered])).toEqual([['en-US', true], ['fr-FR', true], ['pt-BR', false]]);
   });
 

@@ -66,6 +66,12 @@ export const deliver: Command = {
     }
     const m = report.manifest;
     const style = styleFor(io);
+    // Files the manifest lists that no delivery wrote as they are: said every run while they stay so.
+    for (const f of m.files) {
+      if (f.unverified === undefined) continue;
+      const said = f.unverified === 'changed' ? t('deliver.unverifiedChanged', { path: f.path, language: f.language }) : t('deliver.unverifiedAdded', { path: f.path });
+      note(io, `subloc deliver: ${style.yellow(t('severity.warning'))}: ${said}`);
+    }
     // This run's languages, with this run's figures: the manifest also lists what earlier runs delivered.
     const filesOf = (language: string) => m.files.filter((f) => f.language === language).length;
     if (io.quiet !== true) {
