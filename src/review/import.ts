@@ -327,6 +327,15 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
     layouts.set(id, cueLayoutHash(toTaggedLines(lines)));
   }
   const dating = madeFrom(opts.versions ?? { versions: [], pruned: false }, [...hashes].flatMap(([id, text]) => (sources.has(id) ? [{ source: sources.get(id)!, text }] : [])));
+  // Per text a kept version wrote, the source texts it was written for: a cue holding another cue's text is misplaced, not edited.
+  const writtenFor = new Map<string, Set<string>>();
+  for (const v of opts.versions?.versions ?? []) {
+    for (const [source, texts] of Object.entries(v.cues)) for (const text of texts) writtenFor.set(text, (writtenFor.get(text) ?? new Set()).add(source));
+  }
+  const ofAnotherCue = (source: string, text: string) => {
+    const owners = writtenFor.get(text);
+    return owners !== undefined && !owners.has(source);
+  };
   // A file that may be older than every version kept is judged as one that cannot be dated.
   const version = dating === undefined || dating.older ? undefined : dating.version;
   for (const unit of opts.units) {
@@ -359,6 +368,14 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
       const same = sameLength && stored.target.every((t, k) => cueTextHash(t) === hashes.get(unit.cueIds[k]!));
       if (stored !== undefined && !same) diagnostics.push(messages.olderText(unit.cueIds[0]!, dating!.version.at, stored, unit.id));
       plan.unchanged++;
+      continue;
+    }
+    // A text subloc wrote for another source cue, never for this one: the file's cue fell on a neighbour (a new cut moved
+    // the times, the file drifts). Taken, it would be a reviewed translation on the wrong cue.
+    const misplaced = unit.cueIds.findIndex((id, k) => !asWritten[k] && ofAnotherCue(sourceOf(k), hashes.get(id)!));
+    if (misplaced >= 0) {
+      diagnostics.push(messages.textOfAnotherCue(unit.cueIds[misplaced]!, unit.id));
+      plan.skipped++;
       continue;
     }
     // Without the lines a version wrote, the memory's words broken otherwise are no edit: the layout may be the fitter's.

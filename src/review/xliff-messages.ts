@@ -132,6 +132,13 @@ export const messages = {
       `cue ${cueId}: the file holds the text subloc wrote at ${written}, untouched; the memory's newer text (${stored.reviewer ?? stored.provider}, ${stored.updatedAt}) was kept, and unit ${unitId} was not imported (to put the older text back, edit the cue in the studio)`,
       { cueId },
     ),
+  textOfAnotherCue: (cueId: string, unitId: string): Diagnostic =>
+    diagnostic(
+      'review/text-of-another-cue',
+      'warning',
+      `cue ${cueId}: the edited cue that falls on it holds the text subloc wrote for another source cue, never for this one; expected this cue's own text or an edit of it (the file's cues may be shifted against this cut), so unit ${unitId} was not imported`,
+      { cueId },
+    ),
   sourceChangedSinceWritten: (cueId: string, written: string, unitId: string): Diagnostic =>
     diagnostic(
       'review/source-changed',

@@ -161,6 +161,31 @@ describe('the review import flow', () => {
     expect(parse(readFileSync(srt)).track.cues.map((c) => c.lines.map(lineText))).toEqual([['Beijing, 7 a.m.'], ['The hotline is ringing.']]);
   });
 
+  it('never lays a cue of an edited track on a neighbour when a new cut moved the source cues: the text subloc wrote for another cue is left out', async () => {
+    const srt = (cues: string[], shift: (k: number) => number) => cues.map((text, i) => `${i + 1}\n${clock(i + 1, shift(i + 1))}\n${text}\n`).join('\n');
+    const clock = (k: number, shift: number) => {
+      const at = (ms: number) => `00:00:${String(Math.floor(ms / 1000)).padStart(2, '0')},${String(ms % 1000).padStart(3, '0')}`;
+      return `${at(k * 3000 + shift)} --> ${at(k * 3000 + 2000 + shift)}`;
+    };
+    const zh = ['一号。', '二号。', '三号。', '四号。', '五号。', '六号。'];
+    const en = ['One.', 'Two.', 'Three.', 'Four.', 'Five.', 'Six.'];
+    writeFileSync(join(dir, 'hotline-beijing.zh-Hans.srt'), srt(zh, () => 0));
+    writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), srt(en, () => 0));
+    await importReview({ file: 'hotline-beijing.en-US.srt', reviewer: 'Li', cwd: dir, env: {} });
+    const options = await resolveLocalizeOptions({ config: 'subloc.config.json', provider: 'offline', memory: '.subloc/memory.sqlite', formats: ['srt'] }, dir, {});
+    await localize(options);
+    // The translator's copy, one cue edited; meanwhile a longer shot moves cues 5 and 6 one slot later.
+    const track = join(options.out, 'hotline-beijing/en-US/hotline-beijing.en-US.srt');
+    writeFileSync(join(dir, 'mine.en-US.srt'), readFileSync(track, 'utf8').replace('Two.', 'Number two.'));
+    writeFileSync(join(dir, 'hotline-beijing.zh-Hans.srt'), srt(zh, (k) => (k >= 5 ? 3000 : 0)));
+    await localize(options);
+    const result = await importReview({ file: 'mine.en-US.srt', reviewer: 'Alice', cwd: dir, env: {} });
+    expect(result).toMatchObject({ outcome: 'imported', plan: { entries: [expect.objectContaining({ target: ['Number two.'] })] } });
+    expect(result.outcome === 'imported' && result.plan.diagnostics.filter((d) => d.code === 'review/text-of-another-cue').map((d) => d.cueId)).toEqual(['5']);
+    await localize(options);
+    expect(parse(readFileSync(track)).track.cues.map((c) => lineText(c.lines[0]!))).toEqual(['One.', 'Number two.', 'Three.', 'Four.', 'Five.', 'Six.']);
+  });
+
   it('takes an edit of spaces or of lines alone, where the version written says the cue was laid out otherwise', async () => {
     writeFileSync(join(dir, 'hotline-beijing.en-US.srt'), EDITED.replace('Beijing, seven', 'Beijing,seven'));
     await importReview({ file: 'hotline-beijing.en-US.srt', reviewer: 'Li', cwd: dir, env: {} });
