@@ -3,7 +3,7 @@ import { STUDIO_PROVIDER, type MemoryEntry, type MemoryStatus } from '../memory/
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
 import { isTextBroken, toTagged, toTaggedLines, type TaggedText } from '../model/tagged-text.js';
-import type { Unit } from '../model/unit.js';
+import { unitKey, type Unit } from '../model/unit.js';
 import type { Alignment } from './align.js';
 import type { XliffCue, XliffRead } from './xliff-read.js';
 import { messages } from './xliff-messages.js';
@@ -92,6 +92,32 @@ function unitCues<T>(
     plan.skipped++;
   }
   return undefined;
+}
+
+/**
+ * One entry for a source text, as the memory keeps it: a sentence said twice
+ * that the file translates twice alike is one entry; translated two ways,
+ * neither is taken (the memory would keep the one stored last, and lose the
+ * other unsaid), and the units are named.
+ */
+function settleRepeats(plan: ImportPlan, units: readonly Unit[]): void {
+  const bySource = new Map<string, MemoryEntry[]>();
+  for (const e of plan.entries) bySource.set(unitKey(e.source), [...(bySource.get(unitKey(e.source)) ?? []), e]);
+  const dropped = new Set<MemoryEntry>();
+  for (const [key, group] of bySource) {
+    if (group.length < 2) continue;
+    const [first, ...rest] = group as [MemoryEntry, ...MemoryEntry[]];
+    const alike = rest.every((e) => unitKey(e.target) === unitKey(first.target) && e.status === first.status && unitKey(e.cueStatus ?? []) === unitKey(first.cueStatus ?? []));
+    for (const e of alike ? rest : group) dropped.add(e);
+    if (alike) {
+      plan.unchanged += rest.length;
+      continue;
+    }
+    plan.skipped += group.length;
+    const said = units.filter((u) => unitKey(u.source) === key);
+    plan.diagnostics.push(messages.repeatsDiffer(said.map((u) => u.cueIds[0]!), first.source.join(' ')));
+  }
+  if (dropped.size > 0) plan.entries = plan.entries.filter((e) => !dropped.has(e));
 }
 
 /**
@@ -298,6 +324,7 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
       plan.skipped++;
     }
   }
+  settleRepeats(plan, opts.units);
   return plan;
 }
 
@@ -421,5 +448,6 @@ export function planSubtitleImport(alignment: Alignment, editedCues: number, opt
     plan.entries.push(entry);
   }
   if (isNonEmpty(untouched)) diagnostics.push(messages.noEditedCue(untouched));
+  settleRepeats(plan, opts.units);
   return plan;
 }

@@ -132,6 +132,13 @@ export const messages = {
       `cue ${cueId}: the file holds the text subloc wrote at ${written}, untouched; the memory's newer text (${stored.reviewer ?? stored.provider}, ${stored.updatedAt}) was kept, and unit ${unitId} was not imported (to put the older text back, edit the cue in the studio)`,
       { cueId },
     ),
+  repeatsDiffer: (cueIds: readonly string[], source: string): Diagnostic =>
+    diagnostic(
+      'review/repeats-differ',
+      'warning',
+      `cues ${list(cueIds)} say the same source text (${source}) and the file translates them differently; the memory keeps one translation for a source text, so neither was imported: expected them translated alike (make them the same, then import again)`,
+      { cueId: cueIds[0]! },
+    ),
   textOfAnotherCue: (cueId: string, unitId: string): Diagnostic =>
     diagnostic(
       'review/text-of-another-cue',

@@ -535,3 +535,26 @@ describe('planImport of a file whose untouched cues a reviewer replaced in the m
     expect(planned.superseded).toEqual([]);
   });
 });
+
+describe('planImport of a sentence said twice', () => {
+  const twice: Unit[] = [
+    { id: '1', cueIds: ['1'], source: ['北京，早上七点。'] },
+    { id: '2', cueIds: ['2'], source: ['热线'] },
+    { id: '8', cueIds: ['8'], source: ['北京，早上七点。'] },
+  ];
+  const plan = (first: string, second: string) =>
+    planImport(file([xcue('1', '北京，早上七点。', first, 'reviewed'), xcue('2', '热线', 'hotline', 'reviewed'), xcue('8', '北京，早上七点。', second, 'reviewed')]), { ...options, units: twice });
+
+  it('takes neither of two translations of one source text, naming the cues, where the memory would keep only the one stored last', () => {
+    const planned = plan('Beijing, 7 a.m.', 'Seven in the morning, Beijing.');
+    expect(planned.entries.map((e) => e.target)).toEqual([['hotline']]);
+    expect(planned.skipped).toBe(2);
+    expect(planned.diagnostics).toEqual([expect.objectContaining({ code: 'review/repeats-differ', severity: 'warning', cueId: '1', message: expect.stringContaining('cues `1`, `8` say the same source text') })]);
+  });
+
+  it('takes a sentence translated alike twice once', () => {
+    const planned = plan('Beijing, 7 a.m.', 'Beijing, 7 a.m.');
+    expect(planned.entries.map((e) => e.target)).toEqual([['Beijing, 7 a.m.'], ['hotline']]);
+    expect(planned).toMatchObject({ unchanged: 1, skipped: 0, diagnostics: [] });
+  });
+});
