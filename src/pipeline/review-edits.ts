@@ -1,4 +1,4 @@
-import { planWithMemory, storeImport, type PlannedImport } from './stored-entries.js';
+import { planWithMemory, storedEntries, storeImport, type PlannedImport } from './stored-entries.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileErrorReason, SublocError } from '../errors.js';
@@ -32,6 +32,8 @@ export interface ReviewEdit {
   report: ReviewImport;
   /** Whether the last run's record names the file; without one subloc cannot tell its own text from an edit. */
   recorded: boolean;
+  /** Cues edited and not confirmed: nothing of the file was imported, and the language is refused. */
+  unconfirmed: readonly string[];
 }
 
 export interface ReviewEditsInput {
@@ -87,7 +89,7 @@ async function readIfPresent(path: string): Promise<Buffer | undefined> {
  * imported unless every changed file can be.
  */
 export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<Lang, ReviewEdit>> {
-  const planned: { target: Lang; file: string; path: string; recorded: boolean; read: XliffRead; versions: TrackVersions; first: PlannedImport; again: () => Promise<PlannedImport> }[] = [];
+  const planned: { target: Lang; file: string; path: string; recorded: boolean; read: XliffRead; versions: TrackVersions; first: PlannedImport; again: () => Promise<PlannedImport>; unconfirmed: string[] }[] = [];
   for (const target of input.targets) {
     const file = reviewXliffFile(input.title, target);
     const path = join(input.runDir, file);
@@ -103,26 +105,65 @@ export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<La
     const again = () => planWithMemory(read, { title: input.title, language: target, sourceLang: input.sourceLang, units: input.units, now: input.now, versions }, input.memory, pair);
     const first = await again();
     refuseUnimportable(first.plan, path, recorded, `${input.title} (${input.sourceLang} → ${target})`);
-    planned.push({ target, file, path, recorded, read, versions, first, again });
+    const wroteIt = lastWritten(versions);
+    // An unconfirmed edit refuses the language once it is drafted: known now, so none of the file is stored (a part
+    // stored under no reviewer's name blocked the file's next import) and the file is imported whole or not at all.
+    const held = await heldTexts(input.memory, input.units, pair);
+    // The memory's text stands for what the next package shows only where the last run wrote one text for the source.
+    const oneText = (c: XliffCue) => (versions.versions.at(-1)?.cues[cueTextHash(c.source)]?.length ?? 0) <= 1;
+    const unconfirmed = read.cues.filter((c) => c.target !== null && c.state !== 'reviewed' && c.state !== 'approved' && !wroteIt(c) && !(oneText(c) && held.get(cueTextHash(c.source)) === words(c.target)));
+    planned.push({ target, file, path, recorded, read, versions, first, again, unconfirmed: unconfirmed.map((c) => c.id) });
   }
   const edits = new Map<Lang, ReviewEdit>();
-  for (const { target, file, path, recorded, read, versions, first, again } of planned) {
-    const { plan } = await storeImport(input.memory, path, first, again);
+  for (const { target, file, path, recorded, read, versions, first, again, unconfirmed } of planned) {
+    // Nothing of it is stored: the language is refused before it is written (`refuseLostEdits`), the file left whole.
+    const { plan } = unconfirmed.length > 0 ? { plan: { ...first.plan, entries: [] } } : await storeImport(input.memory, path, first, again);
     refuseUnimportable(plan, path, recorded, `${input.title} (${input.sourceLang} → ${target})`);
     const approved = plan.entries.filter((e) => e.status === 'approved').length;
-    // The texts the last run wrote, into this file as into the tracks: a cue of a source written with more than one text cannot say which was its own.
-    const last = versions.versions.at(-1);
-    const wroteIt = (cue: XliffCue) => {
-      const texts = last?.cues[cueTextHash(cue.source)];
-      return cue.target !== null && texts?.length === 1 && texts[0] === cueTextHash(cue.target);
-    };
-    edits.set(target, { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), earlier: new Set(plan.earlier.flat()), superseded: new Set(plan.superseded), wroteIt, recorded, report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped, diagnostics: plan.diagnostics } });
+    const wroteIt = lastWritten(versions);
+    edits.set(target, { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), earlier: new Set(plan.earlier.flat()), superseded: new Set(plan.superseded), wroteIt, recorded, unconfirmed, report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped, diagnostics: plan.diagnostics } });
   }
   return edits;
 }
 
 /** Compared on words alone: the new package re-fits lines, and a CAT tool may re-space. */
 const words = (text: TaggedText): string => plainOf(text).replace(/\s+/g, '');
+
+/**
+ * Whether a trans-unit's target is the text the last run wrote for its
+ * source, into this file as into the tracks: a cue of a source written with
+ * more than one text cannot say which was its own.
+ */
+function lastWritten(versions: TrackVersions): (cue: XliffCue) => boolean {
+  const last = versions.versions.at(-1);
+  return (cue) => {
+    const texts = last?.cues[cueTextHash(cue.source)];
+    return cue.target !== null && texts?.length === 1 && texts[0] === cueTextHash(cue.target);
+  };
+}
+
+/** The words the memory holds for each source cue of the track, by the cue's `cueTextHash`. */
+async function heldTexts(memory: MemoryStore, units: readonly Unit[], pair: { source: Lang; target: Lang }): Promise<Map<string, string>> {
+  const lookup = await storedEntries(memory, units, pair);
+  const held = new Map<string, string>();
+  for (const unit of units) {
+    const stored = lookup(unit.source);
+    unit.source.forEach((source, k) => {
+      const target = stored?.target[k];
+      if (target !== undefined) held.set(cueTextHash(source), words(target));
+    });
+  }
+  return held;
+}
+
+function lostRefusal(path: string, recorded: boolean, lost: readonly string[]): SublocError {
+  const listed = lost.length > LISTED ? `${lost.slice(0, LISTED).join(', ')}, … ${lost.length - LISTED} more` : lost.join(', ');
+  return refusal(
+    path,
+    recorded,
+    `the translation${lost.length === 1 ? '' : 's'} of cue${lost.length === 1 ? '' : 's'} ${listed} would be lost: not confirmed (expected state translated, signed-off or final), or left out by the import (only part of its sentence unit is confirmed, or the memory holds a text for it saved after the file was written)`,
+  );
+}
 
 /**
  * Just before a language is written: every translation the changed file
@@ -133,6 +174,7 @@ const words = (text: TaggedText): string => plainOf(text).replace(/\s+/g, '');
  * written.
  */
 export function refuseLostEdits(edit: ReviewEdit, pkg: ReviewPackage): void {
+  if (edit.unconfirmed.length > 0) throw lostRefusal(edit.path, edit.recorded, edit.unconfirmed);
   const next = new Map(pkg.cues.map((c) => [c.id, c]));
   const lost: string[] = [];
   for (const cue of edit.read.cues) {
@@ -144,10 +186,5 @@ export function refuseLostEdits(edit: ReviewEdit, pkg: ReviewPackage): void {
     if (!kept) lost.push(cue.id);
   }
   if (lost.length === 0) return;
-  const listed = lost.length > LISTED ? `${lost.slice(0, LISTED).join(', ')}, … ${lost.length - LISTED} more` : lost.join(', ');
-  throw refusal(
-    edit.path,
-    edit.recorded,
-    `the translation${lost.length === 1 ? '' : 's'} of cue${lost.length === 1 ? '' : 's'} ${listed} would be lost: not confirmed (expected state translated, signed-off or final), or left out by the import (only part of its sentence unit is confirmed, or the memory holds a text for it saved after the file was written)`,
-  );
+  throw lostRefusal(edit.path, edit.recorded, lost);
 }

@@ -64,6 +64,30 @@ describe('localize and a review XLIFF edited in place', () => {
     expect((JSON.parse(again.stdout) as RunReport).languages[0]!.reviewImport).toBeUndefined();
   });
 
+  it('stores nothing of a file whose language it refuses for an unconfirmed edit, so the finished file is imported whole next time', async () => {
+    const pair = { source: 'zh-Hans', target: 'fr-FR' };
+    const held = async (source: string) => {
+      const memory = openMemory(join(dir, 'memory.sqlite'));
+      try {
+        return (await memory.fuzzy([source], pair, 1))?.entry.target;
+      } finally {
+        await memory.close();
+      }
+    };
+    const before = await held('热线开通了。');
+    // Cue 2 confirmed, cue 3 still being worked on (no state says it is done).
+    writeFileSync(xlf(), editTarget(editTarget(readFileSync(xlf(), 'utf8'), '2', 'A1 la ligne.', 'translated'), '3', 'B1 bonjour', 'needs-review-translation'));
+    const refused = await localize();
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('the translation of cue 3 would be lost');
+    expect(await held('热线开通了。')).toEqual(before);
+    // Finished: cue 2 revised, cue 3 confirmed; the run takes both, under no conflict with a part of itself.
+    writeFileSync(xlf(), editTarget(editTarget(readFileSync(xlf(), 'utf8'), '2', 'A2 la ligne, revue.', 'translated'), '3', 'B1 bonjour', 'translated'));
+    const taken = await localize();
+    expect(taken.code, taken.stderr).toBe(0);
+    expect([text('2'), text('3')]).toEqual(['A2 la ligne, revue.', 'B1 bonjour']);
+  });
+
   it('refuses to write over an edit nobody confirmed, naming the file and the import command', async () => {
     const edited = editTarget(readFileSync(xlf(), 'utf8'), '3', 'Bonjour, ici la hotline.');
     writeFileSync(xlf(), edited);
