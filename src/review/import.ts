@@ -253,11 +253,17 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     const entry = entryFor(unit, targets, status, 'xliff', reviewer, opts, stored);
     plan.superseded.push(...present.filter((_, k) => stale[k]));
     if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
+    // The studio's own rule for two reviewers: a text saved after the version shown is not overwritten by it. Where the
+    // file's run is known, only a cue both changed is in conflict; a reviewer's save of another cue of the sentence stays beside the edit.
+    const conflict =
+      stored === undefined || !reviewedSince(stored, read.written, reviewer)
+        ? -1
+        : version === undefined
+          ? Math.max(0, entry.target.findIndex((t, i) => t !== stored.target[i]))
+          : entry.target.findIndex((t, i) => !stale[i] && stored.target[i] !== undefined && t !== stored.target[i] && !wrote(version, cueTextHash(unit.source[i]!), cueTextHash(stored.target[i]!)));
     if (isUnchanged(entry, stored)) plan.unchanged++;
-    else if (stored !== undefined && reviewedSince(stored, read.written, reviewer)) {
-      // The studio's own rule for two reviewers: a text saved after the version shown is not overwritten by it.
-      const k = Math.max(0, entry.target.findIndex((t, i) => t !== stored.target[i]));
-      diagnostics.push(messages.changedSince({ ...at(k), target: entry.target[k]! }, { ...stored, target: stored.target[k] ?? '' }, read.written!, unit.id));
+    else if (stored !== undefined && conflict >= 0) {
+      diagnostics.push(messages.changedSince({ ...at(conflict), target: entry.target[conflict]! }, { ...stored, target: stored.target[conflict] ?? '' }, read.written!, unit.id));
       plan.skipped++;
     } else if (stored !== undefined && (compareStatus(stored.status, status) > 0 || lowered(entry, stored) >= 0)) {
       // The memory keeps the higher status, of the unit and of each cue: said here, cue by cue, instead of counted as written and then kept.

@@ -527,6 +527,17 @@ describe('planImport of a file whose untouched cues a reviewer replaced in the m
     expect(planned.superseded).toEqual([cues[1]]);
   });
 
+  it('takes an edit of one cue beside another reviewer’s studio save of the other cue of its sentence; refuses it where both changed the cue', async () => {
+    const dana = { ...taken, provider: 'studio', reviewer: 'dana', target: ['Citizens call <i>12345</i>,', 'and get an answer.'] };
+    const edited = [xcue('1', '市民拨打<i>12345</i>，', 'People call <i>12345</i>,', 'reviewed'), xcue('2', '接诉即办。', 'swift response.', 'reviewed')];
+    const beside = await plan(edited, dana);
+    expect(beside.entries.map((e) => e.target)).toEqual([['People call <i>12345</i>,', 'and get an answer.']]);
+    expect(beside.diagnostics).toEqual([]);
+    const both = await plan(edited, { ...dana, target: ['Citizens phone <i>12345</i>,', 'and get an answer.'] });
+    expect(both).toMatchObject({ entries: [], skipped: 1 });
+    expect(both.diagnostics).toEqual([expect.objectContaining({ code: 'review/changed-since', cueId: '1' })]);
+  });
+
   it('takes an approval of the text as written over a newer machine draft: no reviewer replaced it', async () => {
     const { byReviewer: _, ...draft } = taken;
     const cues = [xcue('1', '市民拨打<i>12345</i>，', 'Citizens call <i>12345</i>,', 'approved'), xcue('2', '接诉即办。', 'swift response.', 'approved')];
