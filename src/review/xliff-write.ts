@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Ms } from '../model/track.js';
 import type { ReviewCue, ReviewPackage } from './types.js';
-import { xmlAttr, xmlText } from '../formats/shared/xml-escape.js';
+import { xmlAttr, xmlPlainText } from '../formats/shared/xml-escape.js';
 import { inlineXml } from './xliff-inline.js';
 import { XLIFF_STATE } from './xliff-states.js';
 
@@ -29,7 +29,7 @@ function seconds(ms: Ms): string {
 }
 
 function note(text: string, priority: number): string {
-  return `<note from="${NOTE_FROM}" priority="${priority}">${xmlText(text)}</note>`;
+  return `<note from="${NOTE_FROM}" priority="${priority}">${xmlPlainText(text)}</note>`;
 }
 
 function originNote(cue: ReviewCue): string | undefined {
@@ -54,7 +54,7 @@ function originNote(cue: ReviewCue): string | undefined {
 function notes(cue: ReviewCue): string[] {
   const out: string[] = [];
   // From the reviewer, not from subloc: a CAT tool shows who said it, and an import does not take it for subloc's own.
-  if (cue.comment !== undefined) out.push(`<note from="${xmlAttr(cue.reviewer ?? 'reviewer')}" priority="1">${xmlText(cue.comment)}</note>`);
+  if (cue.comment !== undefined) out.push(`<note from="${xmlAttr(cue.reviewer ?? 'reviewer')}" priority="1">${xmlPlainText(cue.comment)}</note>`);
   const origin = originNote(cue);
   if (origin) out.push(note(origin, cue.state === 'needs-review' ? 1 : 3));
   out.push(note(`timing: ${clock(cue.start)} → ${clock(cue.end)} (${seconds(cue.end - cue.start)})`, 3));

@@ -57,6 +57,12 @@ describe('writeXliff', () => {
     expect(unit.split('<note')[1]).toBe(' from="Li Wei &lt;li@example.org&gt;" priority="1">Two speakers: keep the dashes &amp; the &lt;line&gt; break</note>\n          ');
   });
 
+  it('writes a comment’s text as typed: an `&amp;` in it is the five characters, read back as such', () => {
+    const typed = 'write it as AT&amp;T, not AT&T';
+    const xliff = writeXliff({ ...sample, cues: sample.cues.map((c) => (c.id === '3' ? { ...c, comment: typed } : c)) });
+    expect(xliff).toContain('priority="1">write it as AT&amp;amp;T, not AT&amp;T</note>');
+  });
+
 
   it('writes XLIFF 1.2 that the OASIS strict schema accepts', () => {
     const xliff = writeXliff(sample);

@@ -11,6 +11,11 @@ export function xmlText(fragment: string): string {
     .replace(/\r/g, '&#13;');
 }
 
+/** Plain text (a reviewer's comment, a note): every `&` is the character itself, `AT&amp;T` included. */
+export function xmlPlainText(text: string): string {
+  return text.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+}
+
 export function xmlAttr(value: string): string {
   return value.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/[\n\r\t]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
