@@ -54,6 +54,12 @@ export interface FormatInfo {
    * @default false
    */
   readonly reelRelative?: boolean;
+  /**
+   * The finest step its times are written in, in ms: Interop's 4 ms ticks
+   * (`00:00:09:156`). A time within one step of another is the same time
+   * read back. @default 1
+   */
+  readonly timeStepMs?: number;
 }
 
 export type Reader = (text: string, opts?: ParseOptions) => ParseResult;

@@ -60,5 +60,8 @@ export async function fixTrackTiming(options: FixTrackTimingInput): Promise<FixT
   if (ids.length === fixed.track.cues.length && ids.some((id, k) => id !== fixed.track.cues[k]!.id)) {
     fixed = fix({ ...parsed.track, cues: parsed.track.cues.map((c, k) => ({ ...c, id: ids[k]! })) });
   }
-  return { changes: fixed.changes, diagnostics: [...parsed.diagnostics, ...written.diagnostics, ...fixed.findings], cues: fixed.track.cues.length, frameRate };
+  // A time already on its frame as finely as the file could write it (an Interop tick short of the frame) did not move.
+  const step = formatById(parsed.track.meta.sourceFormat ?? '')?.timeStepMs ?? 1;
+  const changes = fixed.changes.filter((c) => c.rule !== 'frame-grid' || Math.abs(c.after - c.before) >= step);
+  return { changes, diagnostics: [...parsed.diagnostics, ...written.diagnostics, ...fixed.findings], cues: fixed.track.cues.length, frameRate };
 }

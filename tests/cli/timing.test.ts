@@ -106,6 +106,17 @@ describe('subloc qc', () => {
     expect(readFileSync(join(dir, 'fixed.en.srt'), 'utf8')).toMatch(/^1\n00:00:01,000 --> /);
   });
 
+  it('counts no move where an Interop DCP holds a time on its frame as finely as its 4 ms ticks can write it', async () => {
+    const dir = tempDir();
+    // 9625 ms is frame 231 at 24 fps; Interop writes it as tick 156 of its second, read back as 9624 ms.
+    writeFileSync(join(dir, 'film.en.srt'), '1\n00:00:01,000 --> 00:00:03,000\nHello there\n\n2\n00:00:07,500 --> 00:00:09,625\nSecond cue\n');
+    expect((await cli(['convert', 'film.en.srt', '--to', 'dcp-interop', '--fps', '24', '-o', 'film.en.dcp-interop.xml'], dir)).code).toBe(0);
+    expect(parse(readFileSync(join(dir, 'film.en.dcp-interop.xml'))).track.cues[1]!.end).toBe(9624);
+    const fixed = await cli(['timing', 'fix', 'film.en.dcp-interop.xml', '--json'], dir);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect((JSON.parse(fixed.stdout) as { changes: unknown[] }).changes).toEqual([]);
+  });
+
   it('never extends an out-time to 24:00:00:00, where timecodes wrap', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'late.en.srt'), '1\n23:59:59,500 --> 23:59:59,700\nA long line that needs far more time to read.\n');

@@ -17,4 +17,5 @@ export const dcpInteropIdentity: FormatInfo = {
   suffix: 'dcp-interop.xml',
   detect: detectInterop,
   reelRelative: true,
+  timeStepMs: 4,
 };
