@@ -207,6 +207,8 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
   };
   // A cue's translation was made for its whole sentence unit in the file: a cue of it gone from the track leaves it a part of a sentence that no longer is.
   const inTrack = new Set(opts.units.flatMap((u) => u.source.map(words)));
+  /** Sentences of the file kept for their old text (`keepEarlier`), each once. */
+  const keptSentences = new Set<string>();
   const sentences = new Map<string, XliffCue[]>();
   for (const c of read.cues) if (c.unitId !== '') sentences.set(c.unitId, [...(sentences.get(c.unitId) ?? []), c]);
   const planUnit = (unit: Unit, present: XliffCue[]): void => {
@@ -231,8 +233,16 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     }
     const gone = present.flatMap((c) => (c.unitId === '' ? [] : (sentences.get(c.unitId) ?? []))).find((c) => !inTrack.has(words(c.source)));
     if (gone) {
-      diagnostics.push(messages.sentenceChanged(at(0), sentences.get(gone.unitId)!, gone, unit.id));
-      plan.skipped++;
+      const sentence = sentences.get(gone.unitId)!;
+      // Confirmed whole, the sentence's translation is still the reviewer's: kept for the sentence the file had, once.
+      const whole = sentence.every((c) => c.target !== null && (c.state === 'reviewed' || c.state === 'approved'));
+      diagnostics.push(messages.sentenceChanged(at(0), sentence, gone, unit.id, whole));
+      if (!whole) plan.skipped++;
+      else if (!keptSentences.has(gone.unitId)) {
+        keptSentences.add(gone.unitId);
+        for (const c of sentence) seen.add(c);
+        keepEarlier({ id: gone.unitId, cueIds: sentence.map((c) => c.id), source: sentence.map((c) => c.source) }, sentence);
+      }
       return;
     }
     const stored = opts.stored?.(unit.source);
@@ -276,7 +286,11 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
   // A reviewer's translation of a text the track no longer has is still theirs: kept for that text, where a
   // fuzzy match offers it beside the new draft, instead of lost or laid over the new text.
   const planEarlier = (unit: Unit, present: XliffCue[], changed: number): void => {
-    const old: Unit = { id: unit.id, cueIds: present.map((c) => c.id), source: present.map((c) => c.source) };
+    diagnostics.push(messages.sourceChanged(present[changed]!, unit.source[changed]!, unit.id));
+    keepEarlier({ id: unit.id, cueIds: present.map((c) => c.id), source: present.map((c) => c.source) }, present);
+  };
+  /** The file's confirmed cues of `old`, a unit as the file had it, into the memory for its own source texts. */
+  const keepEarlier = (old: Unit, present: XliffCue[]): void => {
     const cueStatus = present.map((c): MemoryStatus => (c.state === 'approved' ? 'approved' : 'reviewed'));
     const status = lowestStatus(cueStatus);
     const reviewer = opts.reviewer ?? present.find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
@@ -284,7 +298,6 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     const entry = entryFor(old, present.map((c) => c.target!), status, 'xliff', reviewer, opts, stored);
     if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
     plan.earlier.push(present);
-    diagnostics.push(messages.sourceChanged(present[changed]!, unit.source[changed]!, unit.id));
     if (isUnchanged(entry, stored)) plan.unchanged++;
     else plan.entries.push(entry);
   };

@@ -97,11 +97,11 @@ export const messages = {
       { cueId: kept[0]!, line: first.line },
     );
   },
-  sentenceChanged: (cue: UnitAt, sentence: readonly UnitAt[], gone: UnitAt & { source: TaggedText }, unitId: string): Diagnostic =>
+  sentenceChanged: (cue: UnitAt, sentence: readonly UnitAt[], gone: UnitAt & { source: TaggedText }, unitId: string, kept: boolean): Diagnostic =>
     diagnostic(
       'review/sentence-changed',
       'warning',
-      `cue ${cue.id}, line ${cue.line}: its sentence unit in the file (trans-units ${sentence.map((c) => c.id).join(', ')}) holds trans-unit ${gone.id} at line ${gone.line}, whose source ${quoted(plainOf(gone.source))} is in no cue of the current source track; its translation was made for the whole sentence, so unit ${unitId} was not imported (run localize, review the new draft, and import again)`,
+      `cue ${cue.id}, line ${cue.line}: its sentence unit in the file (trans-units ${sentence.map((c) => c.id).join(', ')}) holds trans-unit ${gone.id} at line ${gone.line}, whose source ${quoted(plainOf(gone.source))} is in no cue of the current source track; its translation was made for the whole sentence, so unit ${unitId} was not imported${kept ? "; the sentence's confirmed translation is kept in the memory for its old text, offered beside the new draft" : ''} (run localize, review the new draft, and import again)`,
       { cueId: cue.id, line: cue.line },
     ),
   notInSource: (cue: UnitAt & { source: TaggedText; target: TaggedText }): Diagnostic =>

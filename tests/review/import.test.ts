@@ -309,21 +309,15 @@ describe('planImport of a file written before the source track was renumbered', 
     ];
     const plan = planImport(sent, { ...options, units: now });
     expect(plan.refused).toBe(false);
-    // C was translated with B as one sentence: what is left of it is drafted again, not kept.
+    // C was translated with B as one sentence: what is left of it is drafted again; the approved sentence is kept for its own text.
     expect(plan.entries.map((e) => [e.source, e.target])).toEqual([
       [[A], ['Beijing, 7 a.m.']],
+      [[B, C], ['A city of twenty million,', 'sixty thousand calls a day.']],
       [[D], ['the hotline']],
     ]);
-    expect(plan.diagnostics).toContainEqual(expect.objectContaining({ code: 'review/sentence-changed', cueId: '2', line: 30 }));
-    expect(plan.diagnostics).toContainEqual(
-      expect.objectContaining({
-        code: 'review/not-in-source',
-        severity: 'warning',
-        cueId: '2',
-        line: 20,
-        message: 'trans-unit 2, line 20: its source "这座城市有两千多万人口，" is in no cue of the current source track (deleted or changed since the file was written); its translation "A city of twenty million," was not imported',
-      }),
-    );
+    expect(plan.earlier.map((cues) => cues.map((c) => c.id))).toEqual([['2', '3']]);
+    expect(plan.diagnostics).toContainEqual(expect.objectContaining({ code: 'review/sentence-changed', cueId: '2', line: 30, message: expect.stringContaining("the sentence's confirmed translation is kept in the memory for its old text") }));
+    expect(plan.diagnostics.map((d) => d.code)).not.toContain('review/not-in-source');
   });
 
   it('follows two cues whose numbers were swapped, and never puts a translation on the cue that took the other’s number', () => {
@@ -473,14 +467,17 @@ describe('planImport of a file whose sentence lost a cue since', () => {
       { id: '2', cueIds: ['2'], source: [B] },
     ];
     const plan = planImport(sent, { ...options, units: now });
-    expect(plan.entries.map((e) => e.target)).toEqual([['Swift response.']]);
+    expect(plan.entries.map((e) => [e.source, e.target])).toEqual([
+      [[C, '旧的一句。'], ['Citizens call 12345', 'and get an answer.']],
+      [[B], ['Swift response.']],
+    ]);
     expect(plan.diagnostics).toContainEqual(
       expect.objectContaining({
         code: 'review/sentence-changed',
         cueId: '1',
         line: 5,
         message:
-          'cue 1, line 5: its sentence unit in the file (trans-units 1, 2) holds trans-unit 2 at line 9, whose source "旧的一句。" is in no cue of the current source track; its translation was made for the whole sentence, so unit 1 was not imported (run localize, review the new draft, and import again)',
+          `cue 1, line 5: its sentence unit in the file (trans-units 1, 2) holds trans-unit 2 at line 9, whose source "旧的一句。" is in no cue of the current source track; its translation was made for the whole sentence, so unit 1 was not imported; the sentence's confirmed translation is kept in the memory for its old text, offered beside the new draft (run localize, review the new draft, and import again)`,
       }),
     );
   });
