@@ -156,8 +156,10 @@ async function heldTexts(memory: MemoryStore, units: readonly Unit[], pair: { so
   return held;
 }
 
+const listOf = (ids: readonly string[]): string => (ids.length > LISTED ? `${ids.slice(0, LISTED).join(', ')}, … ${ids.length - LISTED} more` : ids.join(', '));
+
 function lostRefusal(path: string, recorded: boolean, lost: readonly string[]): SublocError {
-  const listed = lost.length > LISTED ? `${lost.slice(0, LISTED).join(', ')}, … ${lost.length - LISTED} more` : lost.join(', ');
+  const listed = listOf(lost);
   return refusal(
     path,
     recorded,
@@ -185,6 +187,15 @@ export function refuseLostEdits(edit: ReviewEdit, pkg: ReviewPackage): void {
     const kept = now?.target != null && words(now.target) === words(cue.target) && (!confirmed || now.state === 'reviewed' || now.state === 'approved');
     if (!kept) lost.push(cue.id);
   }
-  if (lost.length === 0) return;
-  throw lostRefusal(edit.path, edit.recorded, lost);
+  // A note typed into the file is the reviewer's too: the new package carries it, or the language is not written.
+  const notes: string[] = [];
+  for (const cue of edit.read.cues) {
+    if (cue.comment === undefined || lost.includes(cue.id)) continue;
+    const now = next.get(edit.cueIds.get(cue) ?? cue.id);
+    if ((now?.comment ?? '') !== cue.comment) notes.push(cue.id);
+  }
+  if (lost.length > 0) throw lostRefusal(edit.path, edit.recorded, lost);
+  if (notes.length > 0) {
+    throw refusal(edit.path, edit.recorded, `the note${notes.length === 1 ? '' : 's'} on cue${notes.length === 1 ? '' : 's'} ${listOf(notes)} would be lost: a note is imported with its cue's confirmed translation (expected state translated, signed-off or final)`);
+  }
 }

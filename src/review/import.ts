@@ -63,6 +63,12 @@ function refuse(diagnostics: Diagnostic[], ...reasons: Diagnostic[]): ImportPlan
   return { entries: [], unchanged: 0, skipped: 0, refused: true, earlier: [], superseded: [], diagnostics: [...diagnostics, ...reasons] };
 }
 
+/** The file's notes as the entry's comments, cue by cue; a cue without one keeps the comment the memory holds. */
+function withNotes(entry: MemoryEntry, cues: readonly XliffCue[]): void {
+  if (!cues.some((c) => c.comment !== undefined)) return;
+  entry.comments = cues.map((c, k) => c.comment ?? entry.comments?.[k] ?? '');
+}
+
 function entryFor(unit: Unit, target: TaggedText[], status: MemoryStatus, provider: string, reviewer: string, opts: Pick<ImportOptions, 'sourceLang' | 'language' | 'now'>, stored?: MemoryEntry): MemoryEntry {
   // Imported work matches under any glossary version: a human checked it.
   const entry: MemoryEntry = { sourceLang: opts.sourceLang, targetLang: opts.language, source: [...unit.source], target, glossaryVersion: '', provider, status, reviewer, byReviewer: true, updatedAt: opts.now };
@@ -142,12 +148,12 @@ function keptStatuses(stored: MemoryEntry | undefined, targets: readonly TaggedT
   return targets.map((t, k) => (stored !== undefined && stored.target[k] === t ? highestStatus([cueStatusIn(stored, k), own(k)]) : own(k)));
 }
 
-/** Whether the memory holds the entry's translation with each cue at its status or higher. */
+/** Whether the memory holds the entry's translation with each cue at its status or higher, and its comments. */
 function isUnchanged(entry: MemoryEntry, stored: MemoryEntry | undefined): boolean {
   return (
     stored !== undefined &&
     stored.target.length === entry.target.length &&
-    stored.target.every((t, k) => t === entry.target[k] && compareStatus(cueStatusIn(stored, k), cueStatusIn(entry, k)) >= 0)
+    stored.target.every((t, k) => t === entry.target[k] && compareStatus(cueStatusIn(stored, k), cueStatusIn(entry, k)) >= 0 && (stored.comments?.[k] ?? '') === (entry.comments?.[k] ?? ''))
   );
 }
 
@@ -261,6 +267,7 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     const status = lowestStatus(cueStatus);
     const reviewer = opts.reviewer ?? present.find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
     const entry = entryFor(unit, targets, status, 'xliff', reviewer, opts, stored);
+    withNotes(entry, present);
     plan.superseded.push(...present.filter((_, k) => stale[k]));
     if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
     // The studio's own rule for two reviewers: a text saved after the version shown is not overwritten by it. Where the

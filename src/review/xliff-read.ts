@@ -1,4 +1,4 @@
-import { elements, elementTree, type Element } from '../formats/shared/xml/element-tree.js';
+import { elements, elementTree, textOf, type Element } from '../formats/shared/xml/element-tree.js';
 import { xmlReader } from '../formats/shared/xml/read-xml.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
@@ -7,7 +7,7 @@ import type { ReviewState } from './types.js';
 import { readInline } from './xliff-inline.js';
 import { messages } from './xliff-messages.js';
 import { reviewStateOf } from './xliff-states.js';
-import { GROUP_PREFIX } from './xliff-write.js';
+import { GROUP_PREFIX, NOTE_FROM } from './xliff-write.js';
 
 export interface XliffCue {
   /** The `<trans-unit id>`: the cue id. */
@@ -20,6 +20,8 @@ export interface XliffCue {
   state: ReviewState;
   /** The `contact-name` of the `<phase>` the target or unit names. */
   reviewer?: string;
+  /** The cue's notes that are not subloc's own (a reviewer's comment, a note a CAT tool added), one a line. */
+  comment?: string;
   /** 1-based line of the `<trans-unit>`. */
   line: number;
 }
@@ -140,6 +142,8 @@ export function readXliff(text: string, fileName: string): XliffRead {
     const phase = target?.attrs['phase-name'] ?? tu.attrs['phase-name'];
     const reviewer = phase === undefined ? undefined : contacts.get(phase);
     if (reviewer !== undefined) cue.reviewer = reviewer;
+    const notes = elements(tu, 'note').filter((n) => n.attrs['from'] !== NOTE_FROM).map((n) => textOf(n).trim()).filter((n) => n !== '');
+    if (notes.length > 0) cue.comment = notes.join('\n');
     result.cues.push(cue);
   }
   return result;

@@ -88,6 +88,24 @@ describe('localize and a review XLIFF edited in place', () => {
     expect([text('2'), text('3')]).toEqual(['A2 la ligne, revue.', 'B1 bonjour']);
   });
 
+  it('takes a note typed into the file as the cue\u2019s comment with its confirmed translation, and refuses to drop one on a cue nobody confirmed', async () => {
+    const addNote = (xliff: string, id: string, note: string) => xliff.replace(new RegExp(`(<trans-unit id="${id}"[^>]*>[\\s\\S]*?)(\\s*</trans-unit>)`), `$1<note>${note}</note>$2`);
+    const written = readFileSync(xlf(), 'utf8');
+    const target = (id: string) => new RegExp(`<trans-unit id="${id}"[^>]*>[\\s\\S]*?<target[^>]*>([\\s\\S]*?)</target>`).exec(written)![1]!;
+    // Cue 2 confirmed as it is, with a note; the note is the reviewer's comment in the memory and in the next file.
+    writeFileSync(xlf(), addNote(editTarget(written, '2', target('2'), 'translated'), '2', 'Check the district name with the producer &amp; the fixer.'));
+    const r = await localize();
+    expect(r.code, r.stderr).toBe(0);
+    expect(readXliff(readFileSync(xlf(), 'utf8'), 'film.fr-FR.xlf').cues.find((c) => c.id === '2')).toMatchObject({ comment: 'Check the district name with the producer & the fixer.' });
+    // A note on a cue left unconfirmed cannot be imported: the file is left as it is and the language not written.
+    const noted = addNote(readFileSync(xlf(), 'utf8'), '3', 'Is this a greeting or a question?');
+    writeFileSync(xlf(), noted);
+    const refused = await localize();
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('the note on cue 3 would be lost');
+    expect(readFileSync(xlf(), 'utf8')).toBe(noted);
+  });
+
   it('refuses to write over an edit nobody confirmed, naming the file and the import command', async () => {
     const edited = editTarget(readFileSync(xlf(), 'utf8'), '3', 'Bonjour, ici la hotline.');
     writeFileSync(xlf(), edited);
