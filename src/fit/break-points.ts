@@ -23,8 +23,8 @@ export interface BreakPoint {
 const SPACE = /[\t \u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+/g;
 
 const CLOSERS = /[)\]}»”’"'」』）】〕〉》]+$/u;
-const SENTENCE_END = /[.?!…。！？．]$/u;
-const CLAUSE_END = /[,;:—–，、；：]$/u;
+const SENTENCE_END = /[.?!…。！？．؟۔]$/u;
+const CLAUSE_END = /[,;:—–，、；：،؛]$/u;
 const DASH = /^[-–—]+$/u;
 const TRAILING_PUNCT = /[.,;:!?…»”")\]—–]$/u;
 /** Never at the start of a line: closing punctuation, French spaced punctuation, Japanese small kana and marks (kinsoku). */
@@ -194,8 +194,8 @@ function boundaries(text: string, language: string): Array<{ at: number; resume:
 
 /** The dash a dialogue line opens with (`- `, `-`, `– `, Spanish `—`), its text right after it. */
 const OPENING_DASH = /^\s*([-–—])(?=\s\S|[^\s\d\-–—])/u;
-/** Space before a dash that opens a speaker's words. */
-const SPEAKER_DASH = /[\t \u3000]+(?=([-–—])(?:\s\S|[^\s\d\-–—]))/gu;
+/** Space before a dash that opens a speaker's words; none after a Chinese or Japanese full stop (`-在哪个区？-东城区。`). */
+const SPEAKER_DASH = /(?:[\t \u3000]+|(?<=[。！？]))(?=([-–—])(?:\s\S|[^\s\d\-–—]))/gu;
 
 /** What a speaker's words end with before the next speaker's dash: a sentence's end, or a dash that cuts them off (`to-`, `to—`). */
 const TURN_END = /(?:[.?!…。！？．]|\S[-–—])[)\]}»”’"'」』）】〕〉》]*$/u;

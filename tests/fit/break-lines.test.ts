@@ -65,3 +65,13 @@ describe('breakLines keeps figures, abbreviations and unspaced words whole', () 
     for (const line of lines) expect(textWidth(line, 'th-TH')).toBeLessThanOrEqual(42);
   });
 });
+
+describe('breakLines reads dialogue and punctuation of other scripts', () => {
+  it('breaks a Chinese dialogue written without a space before the second speaker’s dash', () => {
+    expect(breakLines([{ text: '-您在哪个区？-东城区，东四街道。' }], 'zh-Hans').map(lineText)).toEqual(['-您在哪个区？', '-东城区，东四街道。']);
+  });
+
+  it('breaks Arabic after its comma, not before the word that follows it', () => {
+    expect(breakLines([{ text: 'اتصلت بالخط الساخن صباح اليوم، لكن لم يرد أحد على الإطلاق حتى المساء' }], 'ar').map(lineText)).toEqual(['اتصلت بالخط الساخن صباح اليوم،', 'لكن لم يرد أحد على الإطلاق حتى المساء']);
+  });
+});
