@@ -54,6 +54,13 @@ function scaleFactors(word: string, language: Lang | undefined): number[] {
 /** `$5m`, `£3bn`, `5k`: a scale written as a letter or two after the figure (`5m` may also be metres: both readings). */
 const SCALE_SUFFIX = /^(k|m|mn|bn)(?![\p{L}\d])/iu;
 const SUFFIX_FACTOR: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9 };
+/**
+ * A sign before a figure: a minus sign or hyphen glued to it (not after a
+ * letter or digit, as in `3-5` or `COVID-19`), or a word for below zero
+ * (`零下`, `负`, `マイナス`, `minus`, `moins`, `menos`, `meno`). A dialogue
+ * dash has a space after it and is no sign.
+ */
+const NEGATIVE_BEFORE = /(?:(?<![\p{L}\p{N}])[-−]|(?:零下|负|負|マイナス)|(?<![\p{L}])(?:minus|moins|menos|meno)\s)$/iu;
 /** `the 1990s`, `the ’90s`: a decade, its first year. */
 const DECADE_SUFFIX = /^['’]?s(?![\p{L}\d])/u;
 const ORDINAL = /^(?:st|nd|rd|th|er|re|e|ème|º|ª)(?![\p{L}])/u;
@@ -295,9 +302,11 @@ export function findNumbers(text: string, language?: Lang): NumberToken[] {
     const before = ascii.slice(0, m.index);
     const century = /^\d{2}$/.test(m[0]) ? RANGE_BEFORE.exec(before)?.[1] : undefined;
     if (century !== undefined) values.push(Number(century + m[0]));
-    const single = values.length === 1 ? values[0]! : undefined;
+    const sign = NEGATIVE_BEFORE.exec(before);
+    if (sign) values = values.map((v) => -v);
+    const single = values.length === 1 && !sign ? values[0]! : undefined;
     if (single !== undefined) values.push(...hourValues(single, before, ascii.slice(end)));
-    const token: NumberToken = { text: shown.replace(/\s+/g, ' '), values: values.map(canonical), digits: true };
+    const token: NumberToken = { text: `${sign ? sign[0] : ''}${shown.replace(/\s+/g, ' ')}`, values: values.map(canonical), digits: true };
     out.push(single === undefined ? token : withMeridiem(token, single, before, ascii.slice(end)));
     if (HALF_HOUR_AFTER.test(ascii.slice(end))) out.push({ text: '半', values: ['30'], digits: false });
   }
@@ -309,6 +318,13 @@ export function findNumbers(text: string, language?: Lang): NumberToken[] {
   }
   for (const m of rest.matchAll(CJK_TOKEN)) {
     const after = rest.slice(m.index + m[0].length);
+    // `零下` is "below zero", a sign, not the number 0.
+    if (m[0] === '零' && after.startsWith('下')) continue;
+    const negative = NEGATIVE_BEFORE.test(rest.slice(0, m.index));
+    if (negative) {
+      out.push({ text: m[0], values: [canonical(-eastAsianValue([...m[0]]))], digits: false });
+      continue;
+    }
     const run = digitRunValues(m[0]);
     if (run !== undefined && run.length > 1) {
       out.push({ text: m[0], values: run.map(canonical), digits: false });

@@ -152,3 +152,19 @@ describe('compareNumbers', () => {
     expect(compareNumbers(findNumbers(source), findNumbers(target)).extra).toEqual(extra);
   });
 });
+
+describe('a sign before a figure', () => {
+  it('reads below zero in any of its words, so a translation that drops the sign adds a number the source never had', () => {
+    expect(compareNumbers(findNumbers('零下五度', 'zh'), findNumbers('5 Grad', 'de'))).toMatchObject({ extra: ['5'] });
+    expect(compareNumbers(findNumbers('零下五度', 'zh'), findNumbers('-5 Grad', 'de'))).toMatchObject({ missing: [], extra: [] });
+    expect(compareNumbers(findNumbers('零下5度', 'zh'), findNumbers('minus 5 degrees', 'en'))).toMatchObject({ missing: [], extra: [] });
+    expect(compareNumbers(findNumbers('负3', 'zh'), findNumbers('-3', 'en'))).toMatchObject({ missing: [], extra: [] });
+    expect(compareNumbers(findNumbers('moins 5 degrés', 'fr'), findNumbers('5 degrees', 'en'))).toMatchObject({ missing: ['moins 5'], extra: ['5'] });
+  });
+
+  it('takes no hyphen between figures or after a word, nor a dialogue dash, for a sign', () => {
+    expect(findNumbers('3-5 people').map((n) => n.values)).toEqual([['3'], ['5']]);
+    expect(findNumbers('COVID-19').map((n) => n.values)).toEqual([['19']]);
+    expect(findNumbers('- 5 people came.').map((n) => n.values)).toEqual([['5']]);
+  });
+});
