@@ -206,7 +206,8 @@ class Reader {
     const timingDiagnostics: Diagnostic[] = [];
     const mark = this.diagnostics.length;
     this.timing.diagnostics = timingDiagnostics;
-    this.container(body, 'body', ZERO, new Context({ begin: ZERO, end: INDEFINITE }, undefined, false, () => NO_STYLE));
+    // `xml:space` on `<tt>` holds for the whole document, as on any element below it.
+    this.container(body, 'body', ZERO, new Context({ begin: ZERO, end: INDEFINITE }, undefined, preserves(root, false), () => NO_STYLE));
     const found = this.diagnostics.splice(mark);
     for (const d of [timingDiagnostics, found].flat()) this.diagnostics.push(d);
     track.cues = this.finish();

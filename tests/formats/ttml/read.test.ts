@@ -52,6 +52,11 @@ c</p></div>`),
     expect(track.cues.map((c) => c.lines.map((l) => l.map((s) => s.text).join('')))).toEqual([['Hello big world', 'again'], ['a  b', 'c']]);
   });
 
+  it('keeps white space under xml:space="preserve" on the root <tt> as on any element below it', () => {
+    const { track } = ttml.parse(doc(`<div><p begin="1s" end="2s"><span>One\nline  two</span></p></div>`, '', 'xml:lang="en" xml:space="preserve"'));
+    expect(track.cues.map((c) => c.lines.map((l) => l.map((s) => s.text).join('')))).toEqual([['One', 'line  two']]);
+  });
+
   it('reads clock, frame, tick and offset times with inherited begin', () => {
     const root = 'xml:lang="en" ttp:frameRate="25" ttp:tickRate="10000000"';
     const { track, diagnostics } = ttml.parse(
