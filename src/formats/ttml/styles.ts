@@ -18,6 +18,8 @@ export interface StyleProps {
   displayAlign?: 'before' | 'center' | 'after';
   origin?: string;
   extent?: string;
+  /** `tts:position` (TTML2, IMSC 1.1): where the region sits, `center bottom` or `50% 90%`, when it has no `tts:origin`. */
+  position?: string;
   /** `tts:ruby` text, text container or delimiter: an annotation over the base text, which the model has no place for. */
   rubyText?: true;
   /**
@@ -78,6 +80,9 @@ function inlineStyle(a: Attrs, badColor?: (value: string) => void): StyleProps {
         break;
       case 'tts:extent':
         out.extent = v;
+        break;
+      case 'tts:position':
+        out.position = v;
         break;
       case 'tts:visibility':
         if (v === 'hidden' || v === 'visible') out.hidden = v === 'hidden';

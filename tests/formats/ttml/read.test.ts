@@ -94,6 +94,20 @@ c</p></div>`),
     expect(track.cues.map((c) => c.placement)).toEqual([undefined, { vertical: 'top' }, { vertical: 'middle', horizontal: 'right' }, { vertical: 'bottom', horizontal: 'left' }]);
   });
 
+  it('places regions given in IMSC 1.1 root-relative lengths (rw, rh) or by tts:position', () => {
+    const head = `<layout>
+      <region xml:id="low" tts:origin="10rw 80rh" tts:extent="80rw 10rh"/>
+      <region xml:id="high" tts:origin="10rw 5rh" tts:extent="80rw 10rh"/>
+      <region xml:id="posLow" tts:position="center bottom" tts:extent="80% 10%"/>
+      <region xml:id="posHigh" tts:position="top center" tts:extent="80% 10%"/>
+      <region xml:id="posEdge" tts:position="left 5% top 5%" tts:extent="40% 10%"/>
+      <region xml:id="posLength" tts:position="50% 90%" tts:extent="80% 10%"/>
+    </layout>`;
+    const regions = ['low', 'high', 'posLow', 'posHigh', 'posEdge', 'posLength'];
+    const { track } = ttml.parse(doc(`<div>${regions.map((r, i) => `<p begin="${i}s" end="${i + 1}s" region="${r}">${r}</p>`).join('')}</div>`, head));
+    expect(track.cues.map((c) => c.placement)).toEqual([undefined, { vertical: 'top' }, undefined, { vertical: 'top' }, { vertical: 'top' }, undefined]);
+  });
+
   it('takes the language and title from the document, else the options', () => {
     const { track } = ttml.parse(doc('<div/>', '<metadata><ttm:title>Hotline</ttm:title></metadata>', 'xml:lang="zh-Hans"'), { language: 'en' });
     expect(track.language).toBe('zh-Hans');
