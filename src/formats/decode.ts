@@ -183,8 +183,11 @@ function normalizeName(name: string): string {
 }
 
 /** What is wrong with an encoding name no decoder here knows; undefined for a known one (`gbk`, `UTF8`, `big5`…). */
+/** Names iconv-lite knows that are byte codings of binary data, not text encodings. */
+const NOT_TEXT = new Set(['base64', 'base64url', 'hex']);
+
 export function unknownEncoding(name: string): string | undefined {
-  if (iconv().encodingExists(normalizeName(name))) return undefined;
+  if (iconv().encodingExists(normalizeName(name)) && !NOT_TEXT.has(normalizeName(name).toLowerCase())) return undefined;
   return `unknown encoding \`${name}\`; expected a name such as utf-8, utf-16le, gb18030, big5 or windows-1252`;
 }
 
@@ -299,7 +302,7 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
     diagnostics.push(
       diagnostic('decode/invalid-bytes', 'warning', `${lineList(foreign, ['has', 'have'])} bytes that are not UTF-8, ${why}; expected UTF-8 throughout; they were replaced with U+FFFD`, { line: foreign[0]! }),
     );
-  } else if (encoding !== 'utf-8' && !encoding.startsWith('utf-') && cleaned.includes('\ufffd')) {
+  } else if (encoding !== 'utf-8' && !/^utf-(16|32)/.test(encoding) && cleaned.includes('\ufffd')) {
     const lines = linesWith(cleaned, '\ufffd');
     const why = opts.encoding === undefined ? 'as the guess took it' : 'as --encoding says';
     diagnostics.push(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decode } from '../../src/formats/decode.js';
+import { decode, unknownEncoding } from '../../src/formats/decode.js';
 import { SublocError } from '../../src/errors.js';
 
 const corpus = resolve(process.cwd(), '../shared/corpus');
@@ -194,6 +194,13 @@ describe('decode', () => {
     expect(forced.diagnostics.map((d) => [d.code, d.severity])).toEqual([['decode/invalid-bytes', 'warning']]);
     expect(forced.diagnostics[0]!.message).toMatch(/^lines? [\d, and]+ (has|have) bytes that are not EUC-JP, as --encoding says/);
     expect(forced.diagnostics[0]!.line).toBe(forced.text.split('\n').findIndex((l) => l.includes('\ufffd')) + 1);
+  });
+
+  it('says where UTF-7 replaced bytes as any legacy encoding does, and knows base64 and hex for no text encoding', () => {
+    const forced = decode(new TextEncoder().encode('1\n00:00:01,000 --> 00:00:02,000\nnaïve café\n'), { encoding: 'utf-7' });
+    expect(forced.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['decode/invalid-bytes', 'warning', 3]]);
+    for (const name of ['base64', 'HEX', 'base64url']) expect(unknownEncoding(name), name).toContain(`unknown encoding \`${name}\``);
+    expect(unknownEncoding('binary')).toBeUndefined();
   });
 
   it('says a single-byte encoding it guessed as a warning: any bytes read in it, so nothing checks the guess', () => {
