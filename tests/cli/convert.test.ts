@@ -35,6 +35,16 @@ describe('subloc convert', () => {
     }
   });
 
+  it('refuses an output named for SRT or WebVTT that --to would fill with another format, writing nothing', async () => {
+    const r = await cli(['convert', 'good.srt', '--to', 'vtt', '-o', 'named.srt'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('-o named.srt names a SubRip file, but --to asks for WebVTT; expected a name ending in .vtt');
+    expect(existsSync(join(dir, 'named.srt'))).toBe(false);
+    // The XML formats share `.xml` and TTML's names: told apart by their content.
+    expect((await cli(['convert', 'good.srt', '--to', 'ebu-tt-d', '-o', 'named.ttml'], dir)).code).toBe(0);
+    expect((await cli(['convert', 'good.srt', '--to', 'dcp-smpte', '--fps', '24', '-o', 'named.xml'], dir)).code).toBe(0);
+  });
+
   it('converts SRT to WebVTT on stdout', async () => {
     const r = await cli(['convert', 'good.srt', '--to', 'vtt'], dir);
     expect(r.code).toBe(0);

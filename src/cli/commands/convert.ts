@@ -38,6 +38,13 @@ export const convert: Command = {
     if (toName === undefined) throw new SublocError('USAGE', t('convert.error.missingTo', { expected: formatIds.join(', ') }));
     const target = rowById(toName);
     if (!target) throw new SublocError('USAGE', t('convert.error.unknownFormat', { name: toName, expected: formatIds.join(', ') }));
+    // `-o film.srt --to vtt` would write WebVTT under an SRT's name, which every player then misreads; the XML
+    // formats share `.xml` and a TTML name, and are told apart by their content.
+    const byName = output === undefined ? undefined : rowForPath(output);
+    const textual = (id: string) => id === 'srt' || id === 'vtt';
+    if (output !== undefined && byName !== undefined && byName.id !== target.id && (textual(byName.id) || textual(target.id)) && !target.extensions.some((ext) => output.toLowerCase().endsWith(`.${ext}`))) {
+      throw new SublocError('USAGE', t('convert.error.nameOfAnotherFormat', { output, named: byName.name, format: target.name, ending: target.suffix }));
+    }
     const fps = values['fps'] as string | undefined;
     const frameRate = fps === undefined ? undefined : parseFrameRate(fps);
     if (fps !== undefined && frameRate === undefined) throw new SublocError('USAGE', t('error.badFps', { value: fps }));
