@@ -26,8 +26,15 @@ export const messages = {
     ),
   badTime: (attr: string, value: string, at: Location): Diagnostic =>
     diagnostic('ttml/bad-time', 'error', `\`${attr}="${excerpt(value)}"\` is not a TTML time expression; expected e.g. \`00:00:01.500\`, \`00:00:01:12\`, \`1.5s\` or \`900t\`; the attribute was ignored`, at),
-  fieldOverflow: (attr: string, value: string, o: { field: 'frame' | 'sub-frame'; rate: number }, declared: boolean, at: Location): Diagnostic =>
-    diagnostic(
+  fieldOverflow: (attr: string, value: string, o: { field: 'frame' | 'sub-frame' | 'dropped'; rate: number }, declared: boolean, at: Location): Diagnostic =>
+    o.field === 'dropped'
+      ? diagnostic(
+          'ttml/dropped-label',
+          'warning',
+          `\`${attr}="${excerpt(value)}"\` names a frame drop-frame timecode skips (the first ${Math.round(o.rate / 15)} labels of every minute but each tenth); expected a label that exists; counted on from the frame before the minute`,
+          at,
+        )
+      : diagnostic(
       'ttml/frame-overflow',
       'warning',
       `\`${attr}="${excerpt(value)}"\` has a ${o.field} field of ${o.rate} or more; expected ${o.field === 'frame' ? `00–${String(o.rate - 1).padStart(2, '0')}` : `0–${o.rate - 1}`} at ${

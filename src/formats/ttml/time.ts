@@ -126,7 +126,8 @@ function plainClock(v: string): Rat | undefined {
 
 /** A frame field at or past `ttp:frameRate`, or a sub-frame field at or past `ttp:subFrameRate`: counted on, as a sum. */
 export interface FieldOverflow {
-  field: 'frame' | 'sub-frame';
+  /** `dropped`: a frame label drop-frame timecode skips (`00:01:00;00`). */
+  field: 'frame' | 'sub-frame' | 'dropped';
   rate: number;
 }
 
@@ -156,6 +157,8 @@ export function parseTime(value: string, p: TimingParameters, seen?: { overflow?
     else if (seen && sub >= p.subFrameRate) seen.overflow = { field: 'sub-frame', rate: p.subFrameRate };
     const frameCount = rat(ff * p.subFrameRate + sub, p.subFrameRate);
     if (p.smpte) {
+      // Drop-frame timecode skips the first frame labels of every minute but each tenth: such a label names no frame.
+      if (seen && p.dropFrame && s === 0 && min % 10 !== 0 && ff < Math.round(p.frameRate / 15)) seen.overflow = { field: 'dropped', rate: p.frameRate };
       const label = p.dropFrame
         ? dropFrameLabelToFrames(h, min, s, ff, { numerator: p.frameRate * 1000, denominator: 1001 })
         : (h * 3600 + min * 60 + s) * p.frameRate + ff;

@@ -73,7 +73,8 @@ export class TimingResolver {
   private warnedLenient = false;
   private readonly seen: { overflow?: FieldOverflow | undefined } = {};
   /** The first field past its rate is said; the rest are only counted into its message. */
-  private overflows: { said: Diagnostic; message: string; more: number } | undefined;
+  /** Per kind (a field past its rate, a label drop-frame skips): said once, at the first, with how many more. */
+  private readonly overflows = new Map<boolean, { said: Diagnostic; message: string; more: number }>();
 
   constructor(
     private readonly params: TimingParameters,
@@ -100,12 +101,14 @@ export class TimingResolver {
 
   private overflow(o: FieldOverflow, name: string, value: string, el: XNode): void {
     this.seen.overflow = undefined;
-    if (this.overflows) {
-      this.overflows.said.message = `${this.overflows.message} (and ${++this.overflows.more} more like this)`;
+    const kind = o.field === 'dropped';
+    const earlier = this.overflows.get(kind);
+    if (earlier) {
+      earlier.said.message = `${earlier.message} (and ${++earlier.more} more like this)`;
       return;
     }
     const said = messages.fieldOverflow(name, value, o, this.params.declared !== undefined, this.locator.at(el));
-    this.overflows = { said, message: said.message, more: 0 };
+    this.overflows.set(kind, { said, message: said.message, more: 0 });
     this.diagnostics.push(said);
   }
 

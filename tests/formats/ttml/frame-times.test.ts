@@ -48,6 +48,14 @@ describe('frame-exact times', () => {
     expect(track.cues[0]).toMatchObject({ start: framesToMs(1800, parseFrameRate('29.97')!), end: framesToMs(17982, parseFrameRate('29.97')!) });
     expect(track.frameRate).toEqual({ numerator: 30000, denominator: 1001, dropFrame: true });
   });
+
+  it('says a drop-frame label no frame has (00:01:00:00, 00:01:00:01), once with how many more, and not a tenth minute’s', () => {
+    const doc = (times: string[]) =>
+      `<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ttp:timeBase="smpte" ttp:dropMode="dropNTSC" ttp:frameRate="30" ttp:frameRateMultiplier="1000 1001" xml:lang="en"><body><div>${times.map((t, i) => `<p begin="${t}" end="00:30:00:00">${i}</p>`).join('')}</div></body></tt>`;
+    const { diagnostics } = ttml.parse(doc(['00:01:00:00', '00:02:00:01', '00:10:00:00', '00:11:00:02']));
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['ttml/dropped-label', 'warning']]);
+    expect(diagnostics[0]!.message).toMatch(/^`begin="00:01:00:00"` names a frame drop-frame timecode skips .* \(and 1 more like this\)$/);
+  });
 });
 
 describe('a frame rate that is not a fraction of whole numbers', () => {
