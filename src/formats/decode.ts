@@ -113,6 +113,23 @@ interface LegacyGuess {
   sure: boolean;
 }
 
+/** Latin-script single-byte encodings, which a detector cannot tell apart on a line or two. */
+const LATIN_SINGLE_BYTE = /^(iso-8859-(1|2|3|4|9|10|13|14|15|16)|windows-125[02])$/;
+/** Bytes Windows-1252 leaves undefined: a line holding one is not Windows-1252. */
+const UNDEFINED_IN_1252 = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
+
+/**
+ * The encoding of the lines of a UTF-8 file that are not UTF-8: a line
+ * pasted from a Windows editor, as a rule. Where the detector names a Latin
+ * single-byte encoding, which it cannot tell apart on so few bytes,
+ * Windows-1252, the one such lines are nearly always in, is taken.
+ */
+function strayLineGuess(bytes: Uint8Array): LegacyGuess {
+  const guess = guessLegacy(bytes);
+  if (!LATIN_SINGLE_BYTE.test(guess.encoding) || guess.encoding === 'windows-1252' || bytes.some((b) => UNDEFINED_IN_1252.has(b))) return guess;
+  return { encoding: 'windows-1252', evidence: `the detector said ${guess.encoding.toUpperCase()}, but a line or two of Latin text cannot tell the Latin encodings apart; Windows-1252 is the one Windows editors write`, sure: false };
+}
+
 function guessLegacy(bytes: Uint8Array): LegacyGuess {
   const sample = bytes.subarray(0, SAMPLE);
   let detected: { encoding: string; confidence: number } = { encoding: 'windows-1252', confidence: 0 };
@@ -261,7 +278,7 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
           const split = utf8Lines(bytes);
           if (isMixed(split)) {
             const foreign = split.lines.filter((l) => !l.utf8);
-            const guess = guessLegacy(Buffer.concat(foreign.map((l) => bytes.subarray(l.from, l.to))));
+            const guess = strayLineGuess(Buffer.concat(foreign.map((l) => bytes.subarray(l.from, l.to))));
             encoding = 'utf-8';
             mixed = split.lines.map((l) => (l.utf8 ? utf8.decode(bytes.subarray(l.from, l.to)) : iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset + l.from, l.to - l.from), guess.encoding))).join('');
             diagnostics.push(

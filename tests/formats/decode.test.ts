@@ -196,6 +196,13 @@ describe('decode', () => {
     expect(forced.diagnostics[0]!.line).toBe(forced.text.split('\n').findIndex((l) => l.includes('\ufffd')) + 1);
   });
 
+  it('reads a stray Latin line in a UTF-8 file as Windows-1252, which a line or two cannot tell from ISO-8859-2', () => {
+    const head = new TextEncoder().encode('1\n00:00:01,000 --> 00:00:02,000\n北京，早上七点。\n\n2\n00:00:03,000 --> 00:00:04,000\n');
+    const result = decode(new Uint8Array([...head, ...iconv.encode('naïve café\n', 'windows-1252')]));
+    expect(result.text.endsWith('naïve café\n')).toBe(true);
+    expect(result.diagnostics.map((d) => [d.code, d.line])).toEqual([['decode/mixed-encodings', 7]]);
+  });
+
   it('says where UTF-7 replaced bytes as any legacy encoding does, and knows base64 and hex for no text encoding', () => {
     const forced = decode(new TextEncoder().encode('1\n00:00:01,000 --> 00:00:02,000\nnaïve café\n'), { encoding: 'utf-7' });
     expect(forced.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['decode/invalid-bytes', 'warning', 3]]);
