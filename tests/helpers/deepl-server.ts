@@ -89,9 +89,11 @@ export type Fault =
  * - `swap-cues`: the first two `<c n>` elements of each text swap places, words and all;
  * - `drop-cue-tags`: every `<c>` tag removed, its words kept;
  * - `empty-cues`: each `<c n>` element's words moved out, after it, leaving it empty;
- * - `invent-cues`: the `[XX] ` prefix wrapped in an invented `<c n>`, numbered past the last.
+ * - `invent-cues`: the `[XX] ` prefix wrapped in an invented `<c n>`, numbered past the last;
+ * - `unbilled`: `billed_characters` left out of every translation;
+ * - `number-text`: each translation's `text` sent as a number.
  */
-export type Misbehaviour = 'drop-translation' | 'swap-cues' | 'drop-cue-tags' | 'empty-cues' | 'invent-cues';
+export type Misbehaviour = 'drop-translation' | 'swap-cues' | 'drop-cue-tags' | 'empty-cues' | 'invent-cues' | 'unbilled' | 'number-text';
 
 export interface TranslateContext {
   sourceLang: string | undefined;
@@ -504,10 +506,12 @@ function followInstructions(out: string, instructions: readonly string[]): strin
 function misbehave<T extends { text: string }>(translations: T[], misbehaviour: Misbehaviour | undefined): T[] {
   if (misbehaviour === undefined) return translations;
   if (misbehaviour === 'drop-translation') return translations.filter((_, i) => i !== Math.floor(translations.length / 2));
+  if (misbehaviour === 'unbilled') return translations.map(({ billed_characters: _, ...t }: T & { billed_characters?: number }) => t as T);
+  if (misbehaviour === 'number-text') return translations.map((t) => ({ ...t, text: 12345 as unknown as string }));
   return translations.map((t) => ({ ...t, text: alterCues(t.text, misbehaviour) }));
 }
 
-function alterCues(text: string, misbehaviour: Exclude<Misbehaviour, 'drop-translation'>): string {
+function alterCues(text: string, misbehaviour: Exclude<Misbehaviour, 'drop-translation' | 'unbilled' | 'number-text'>): string {
   switch (misbehaviour) {
     case 'swap-cues': {
       const [first, second] = [...text.matchAll(CUE_ELEMENT)];

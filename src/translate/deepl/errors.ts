@@ -13,10 +13,21 @@ const REFUSED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH
 /** axios's timeout of an attempt (`timeout of 10000ms exceeded`), and the system's for a connection. */
 const TIMED_OUT = new Set(['ECONNABORTED', 'ETIMEDOUT']);
 
-/** The key, and the header that carries it, replaced wherever they appear. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The key, and the header that carries it, replaced wherever they appear:
+ * in any case, percent-encoded as a server may echo it from a form body, and
+ * without its `:fx` (free-account) suffix, the part that is the secret.
+ */
 export function redact(text: string, authKey: string): string {
   const scrubbed = text.replace(/DeepL-Auth-Key\s+\S+/g, 'DeepL-Auth-Key [redacted]');
-  return authKey === '' ? scrubbed : scrubbed.split(authKey).join('[redacted]');
+  if (authKey === '') return scrubbed;
+  const secret = authKey.replace(/:fx$/i, '');
+  const forms = [...new Set([authKey, encodeURIComponent(authKey), secret, encodeURIComponent(secret)])].filter((f) => f.length >= 4);
+  // Longest first, so the whole key goes before the part of it.
+  forms.sort((a, b) => b.length - a.length);
+  return scrubbed.replace(new RegExp(forms.map(escapeRegExp).join('|'), 'gi'), '[redacted]');
 }
 
 /** The system error code (`ECONNREFUSED` …) of the transport error deepl-node wraps, when there is one. */

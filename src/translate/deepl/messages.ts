@@ -34,6 +34,10 @@ export const messages = {
     `DeepL at ${url} answered a request of ${sent} texts (${batch}) with ${received} translation${received === 1 ? '' : 's'}, ` +
     'so no translation can be matched to its text: the answer was rejected whole and nothing of it kept ' +
     '(a proxy between subloc and DeepL may be altering answers). Drafts received before are kept; run again, and only the rest is requested',
+  notText: (batch: string, url: string) =>
+    `DeepL at ${url} answered a request (${batch}) with a translation that is not text, ` +
+    'so it cannot be read: the answer was rejected whole and nothing of it kept ' +
+    '(a proxy between subloc and DeepL may be altering answers). Drafts received before are kept; run again, and only the rest is requested',
   askedPerCue: (unitId: string, problem: string) => `DeepL's answer for unit ${unitId} had ${problem}: asked again cue by cue, the unit as context`,
   unplaced: (unitId: string, problem: string) =>
     `DeepL's answer for unit ${unitId} had ${problem}, and asked for this cue alone it returned no text: ` +

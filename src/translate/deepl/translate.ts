@@ -282,10 +282,20 @@ export async function translateUnits(
       fail(deeplFailure(error, connection));
       return undefined;
     }
+    // DeepL reports each text's billed characters; an answer that leaves them out or garbles them is counted as the
+    // most the text can cost, so the report and a shared budget never fall short of the bill.
+    results = results.map((r, i) => (Number.isSafeInteger(r.billedCharacters) && r.billedCharacters >= 0 ? r : { ...r, billedCharacters: billableAtMost([texts[i] ?? '']) }));
     await settle(permit, results.reduce((n, r) => n + r.billedCharacters, 0));
-    if (results.length === texts.length) return results;
-    fail(new SublocError('DEEPL_ANSWER_MISMATCH', messages.countMismatch(name, texts.length, results.length, connection.redact(connection.serverUrl))));
-    return undefined;
+    const url = () => connection.redact(connection.serverUrl);
+    if (results.length !== texts.length) {
+      fail(new SublocError('DEEPL_ANSWER_MISMATCH', messages.countMismatch(name, texts.length, results.length, url())));
+      return undefined;
+    }
+    if (results.some((r) => typeof r.text !== 'string')) {
+      fail(new SublocError('DEEPL_ANSWER_MISMATCH', messages.notText(name, url())));
+      return undefined;
+    }
+    return results;
   };
 
   const deliver = async (batchDrafts: Draft[], batchDiagnostics: Diagnostic[]) => {

@@ -2,7 +2,7 @@ import { ArgumentError, DocumentNotReadyError, GlossaryEntries } from 'deepl-nod
 import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../../src/errors.js';
 import { createDeepLConnection } from '../../../src/translate/deepl/client.js';
-import { deeplFailure } from '../../../src/translate/deepl/errors.js';
+import { deeplFailure, redact } from '../../../src/translate/deepl/errors.js';
 import { translateUnits } from '../../../src/translate/deepl/translate.js';
 import { start, type FakeDeepL, type Fault } from '../../helpers/deepl-server.js';
 
@@ -58,6 +58,13 @@ describe('deeplFailure maps deepl-node error classes, from the real client', () 
     const error = await failure(translateUnits(connection, units, { pair }));
     expect(error.code).toBe('DEEPL_FAILED');
     expect(error.message).toBe('DeepL request failed: Bad request, message: bad [redacted]');
+  });
+
+  it('scrubs the key as a server may echo it: percent-encoded, in another case, or without its :fx suffix', async () => {
+    const { connection } = await connect([{ type: 'status', status: 400, message: `bad ${encodeURIComponent(KEY)}, ${KEY.toUpperCase()}, ${KEY.replace(/:fx$/, '')}` }]);
+    const error = await failure(translateUnits(connection, units, { pair }));
+    expect(error.message).toBe('DeepL request failed: Bad request, message: bad [redacted], [redacted], [redacted]');
+    expect(redact(`key ${KEY} and ${KEY.replace(/:fx$/, '')}`, KEY)).toBe('key [redacted] and [redacted]');
   });
 });
 

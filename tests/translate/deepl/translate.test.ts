@@ -147,6 +147,16 @@ describe('translateUnits against the DeepL-compatible server', () => {
     expect(server.state.translateRequests).toBe(1);
   });
 
+  it('counts a translation whose billed characters the answer leaves out as the most its text can cost, and rejects one that is not text', async () => {
+    const { server, connection } = await setup({ misbehaviour: 'unbilled' });
+    const result = await translateUnits(connection, idUnits, { pair: enFr });
+    expect(Number.isSafeInteger(result.billedCharacters)).toBe(true);
+    expect(result.billedCharacters).toBeGreaterThanOrEqual(server.state.billedCharacters);
+    server.options.misbehaviour = 'number-text';
+    const error = await failure(translateUnits(connection, [unit(9, 'nine')], { pair: enFr }));
+    expect(error).toMatchObject({ code: 'DEEPL_ANSWER_MISMATCH', message: expect.stringContaining('a translation that is not text') });
+  });
+
   it('asks again cue by cue when DeepL moves a boundary, empties a cue or renumbers the elements', async () => {
     const moved = (text: string) => text.replace(/<\/c><c n="1">(.*)<\/c>$/, '$1</c><c n="1"></c>');
     const { server, connection } = await setup({ postprocess: moved });
