@@ -11,4 +11,5 @@ export interface CliIo {
   quiet?: boolean;
 }
 
-export const EXIT = Object.freeze({ ok: 0, failed: 1, usage: 2 });
+/** 130: stopped by Ctrl-C (128 + SIGINT), as a shell reports it. */
+export const EXIT = Object.freeze({ ok: 0, failed: 1, usage: 2, interrupted: 130 });

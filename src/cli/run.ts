@@ -132,7 +132,7 @@ async function runIn(argv: readonly string[], io: CliIo): Promise<number> {
       }
       const where = error.file !== undefined && !error.message.includes(error.file) ? `${error.file}${error.line === undefined ? '' : `:${error.line}`}: ` : '';
       io.stderr(`${failed} ${where}${error.message}\n`);
-      return EXIT.failed;
+      return error.code === 'INTERRUPTED' ? EXIT.interrupted : EXIT.failed;
     }
     // A bug of ours, not the user's: one line, and the stack only when asked for.
     io.stderr(`${failed} ${t('error.internal', { message: (error as Error)?.message ?? String(error) })}\n`);

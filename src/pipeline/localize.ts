@@ -76,6 +76,8 @@ export interface LocalizeRun {
   deeplGate?: DeepLGate;
   /** The units runs on the same memory are drafting at once (catalog workers): each unit is billed by one of them. */
   claims?: UnitClaims;
+  /** Aborted when the user stops the run (Ctrl-C): see `ProviderRun.stop`. */
+  stop?: AbortSignal;
 }
 
 /** The memory's run lock a run holds while it drafts and bills (see MemoryStore.lockRuns). */
@@ -160,6 +162,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
           draftedBefore: record?.provider === options.provider,
           ...(run.env === undefined ? {} : { env: run.env }),
           ...(run.deeplGate === undefined ? {} : { gate: run.deeplGate }),
+          ...(run.stop === undefined ? {} : { stop: run.stop }),
         });
     const translator = prepared?.translator;
     const service: Diagnostic[] = [];

@@ -19,6 +19,12 @@ export interface ProviderRun {
   /** The request rate and character budget shared with other processes (the catalog workers'); absent for a run alone. */
   gate?: DeepLGate;
   /**
+   * Aborted when the user stops the run (Ctrl-C): no request leaves after it,
+   * and the answers on their way are stored before the run ends, since DeepL
+   * has billed them.
+   */
+  stop?: AbortSignal;
+  /**
    * The last run of this title into the same folder drafted with this
    * provider (its `run.json` says so): what the provider made for it (DeepL:
    * the glossary) is most likely still there. @default false

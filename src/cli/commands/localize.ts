@@ -79,10 +79,25 @@ export const localize: Command = {
       if (event.type === 'memory-wait') io.stderr(`subloc localize: ${t('localize.waiting.message', { memory: event.memory, holder: holderOf(event.holder) })}\n`);
       else progress?.onEvent(event);
     };
+    // Ctrl-C while DeepL drafts: no request leaves after it, and the answers on their way, which DeepL has billed, are
+    // stored before the run ends; a second Ctrl-C, or one while the run waits for the memory, quits at once.
+    const stop = new AbortController();
+    let waiting = false;
+    const onSigint = () => {
+      if (stop.signal.aborted || waiting) process.exit(EXIT.interrupted);
+      stop.abort();
+      io.stderr(`subloc localize: ${t('localize.stopping')}\n`);
+    };
+    const watched = (event: LocalizeEvent) => {
+      waiting = event.type === 'memory-wait';
+      onEvent(event);
+    };
+    if (options.provider === 'deepl' && !options.dryRun) process.on('SIGINT', onSigint);
     let report;
     try {
-      report = await runLocalize(options, { env: io.env, onEvent });
+      report = await runLocalize(options, { env: io.env, onEvent: watched, stop: stop.signal });
     } finally {
+      process.off('SIGINT', onSigint);
       progress?.stop();
     }
     const runDir = join(options.out, options.title);

@@ -34,6 +34,7 @@ export const messages = {
     `DeepL at ${url} answered a request of ${sent} texts (${batch}) with ${received} translation${received === 1 ? '' : 's'}, ` +
     'so no translation can be matched to its text: the answer was rejected whole and nothing of it kept ' +
     '(a proxy between subloc and DeepL may be altering answers). Drafts received before are kept; run again, and only the rest is requested',
+  interrupted: () => 'stopped (Ctrl-C): the answers on their way were stored in the memory, and nothing more was asked of DeepL; run again, and only the rest is requested',
   notText: (batch: string, url: string) =>
     `DeepL at ${url} answered a request (${batch}) with a translation that is not text, ` +
     'so it cannot be read: the answer was rejected whole and nothing of it kept ' +

@@ -103,6 +103,7 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
           ...(req.budgets === undefined ? {} : { budgets: req.budgets }),
           ...(req.firstDrafts === undefined ? {} : { firstDrafts: req.firstDrafts }),
           ...(run.gate === undefined ? {} : { gate: run.gate }),
+          ...(run.stop === undefined ? {} : { stop: run.stop }),
           ...(g === undefined ? {} : { glossaryFindings: (unit: Unit, targets: readonly string[]) => glossaryFindings(unit, targets, req.pair, g) }),
           glossaryGone: glossaryGone(req.pair.target),
           onBatch: (drafts, diagnostics) => req.onDrafts?.(drafts, diagnostics),

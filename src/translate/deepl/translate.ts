@@ -33,6 +33,8 @@ export interface Protection {
 
 export interface TranslateUnitsOptions {
   pair: LanguagePair;
+  /** Aborted when the user stops the run: no request leaves after it; those in flight are answered, delivered, then the call fails (`INTERRUPTED`). */
+  stop?: AbortSignal;
   /**
    * A v3 glossary with a dictionary for this pair (see syncGlossary), or the
    * promise of it while the sync is under way: the units are protected and
@@ -199,6 +201,9 @@ export async function translateUnits(
     failed = true;
   };
   const budgetRefused = (error: unknown) => error instanceof SublocError && error.code === 'DEEPL_BUDGET';
+  const interrupted = () => fail(new SublocError('INTERRUPTED', messages.interrupted()));
+  if (options.stop?.aborted) interrupted();
+  options.stop?.addEventListener('abort', interrupted, { once: true });
 
   /** A permit's bill told to the gate; a gate that cannot take it (its server gone) fails the run as DeepL would. */
   const settle = async (permit: DeepLPermit | undefined, billed: number) => {
@@ -483,6 +488,7 @@ export async function translateUnits(
   );
   askAgain(true);
   await Promise.all(secondPass);
+  options.stop?.removeEventListener('abort', interrupted);
   if (failed) throw failure;
   return {
     drafts: units.flatMap((u) => drafts.get(u.id) ?? []),
