@@ -111,6 +111,17 @@ export async function writeRunReport(options: LocalizeOptions, report: RunReport
   await writeFileAtomic(join(options.out, options.title, 'run.json'), reportJson(report));
 }
 
+/** A run's failure, with what it billed before it (when it billed anything): a run that stops writes no `run.json`. */
+function withBilled(error: unknown, billed: number): unknown {
+  if (billed === 0 || !(error instanceof SublocError)) return error;
+  return new SublocError(error.code, `${error.message} (${billed} characters were billed in this run before it stopped; their drafts are in the memory)`, {
+    cause: error.cause ?? error,
+    ...(error.file === undefined ? {} : { file: error.file }),
+    ...(error.line === undefined ? {} : { line: error.line }),
+    diagnostics: error.diagnostics,
+  });
+}
+
 /**
  * Everything `localize` does but write `run.json`, holding the memory's run
  * lock as `lock` says: the whole memory for a run alone, one film and
@@ -196,6 +207,8 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
       return done;
     };
 
+    /** What the providers billed for the drafts received so far, every language. */
+    let billedSoFar = 0;
     // Languages are drafted side by side (DeepL requests share the run's one limiter); each is written when ready.
     const drafting: Promise<PromiseSettledResult<LanguageReport>>[] = [];
     const searches = pLimit(1);
@@ -219,10 +232,12 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
         claims: run.claims,
         // Each batch's cues are fitted in a turn of their own while the language waits on the provider, so
         // assembling it at the end, with the run's last answers or alone after them, fits only what came last.
-        onDrafted: (batch) =>
+        onDrafted: (batch) => {
+          for (const d of batch) billedSoFar += d.billedCharacters;
           setImmediate(() => {
             if (!assembling) fitter.ahead(batch);
-          }),
+          });
+        },
       }).then(async (result) => {
         await prepared?.ready;
         assembling = true;
@@ -232,8 +247,9 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     }
     const settled = await Promise.all(drafting);
     const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    // A quota stop says itself that the drafts received are kept and a new run asks only for the rest.
-    if (failure) throw failure.reason;
+    // A quota stop says itself that the drafts received are kept and a new run asks only for the rest; what they cost
+    // is said with it, since a run that stops writes no report.
+    if (failure) throw withBilled(failure.reason, billedSoFar);
     if (prepared) service.push(...(await prepared.ready));
     for (const r of settled) if (r.status === 'fulfilled') languages.push(r.value);
 

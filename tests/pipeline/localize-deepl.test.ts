@@ -65,6 +65,8 @@ describe('subloc localize with DeepL (a DeepL-compatible server on loopback)', (
     expect(stopped.stderr).not.toMatch(/\n\s+at /);
     const billedBefore = t.deepl.state.billedCharacters;
     expect(billedBefore).toBeGreaterThan(0);
+    // A stopped run writes no report: what it billed is said with the stop, as DeepL counted it.
+    expect(stopped.stderr).toContain(`(${billedBefore} characters were billed in this run before it stopped; their drafts are in the memory)`);
 
     t.deepl.options.characterLimit = 1_000_000;
     t.deepl.reset();
