@@ -8,7 +8,8 @@ import { readInput } from './read-input.js';
 export interface CheckTrackInput {
   /** The track to check, as the user named it (relative to `cwd`). */
   file: string;
-  language: Lang;
+  /** The track's language, whose limits apply. @default the file's own (a TTML or DCP says it), if it says one */
+  language?: Lang;
   /** A profile name or file. */
   profile: string;
   frameRate?: FrameRate;
@@ -22,9 +23,11 @@ export interface CheckTrackInput {
 }
 
 export type CheckTrackResult =
-  | { outcome: 'checked'; track: Track; profile: Profile; findings: Diagnostic[] }
+  | { outcome: 'checked'; track: Track; language: Lang; profile: Profile; findings: Diagnostic[] }
   /** A file that has errors or no cues is not checked: QC of a half-read track would mislead. */
-  | { outcome: 'unreadable'; file: string; reason: 'errors' | 'no-cues' };
+  | { outcome: 'unreadable'; file: string; reason: 'errors' | 'no-cues' }
+  /** Neither the caller nor the file says the track's language. */
+  | { outcome: 'no-language'; file: string };
 
 /** `subloc qc`: one track read as `convert` reads it, checked against a profile and, given its source, against the source and the glossary. */
 export async function checkTrack(input: CheckTrackInput): Promise<CheckTrackResult> {
@@ -40,9 +43,11 @@ export async function checkTrack(input: CheckTrackInput): Promise<CheckTrackResu
     return parsed.track;
   };
 
-  const track = await read(input.file, input.language);
+  const track = await read(input.file, input.language ?? 'und');
   if ('outcome' in track) return track;
-  const options: QcOptions = { language: input.language, profile, ...rate };
+  const language = input.language ?? (track.language === 'und' ? undefined : track.language);
+  if (language === undefined) return { outcome: 'no-language', file: input.file };
+  const options: QcOptions = { language, profile, ...rate };
   if (input.source !== undefined) {
     const glossary = input.glossary === undefined ? undefined : await loadGlossary(resolve(input.cwd, input.glossary), input.source.language === undefined ? {} : { source: input.source.language });
     // Unknown (`und`) unless told: then a cue identical to its source is not taken for untranslated.
@@ -51,5 +56,5 @@ export async function checkTrack(input: CheckTrackInput): Promise<CheckTrackResu
     options.source = source;
     if (glossary) options.glossary = { glossary, matcher: createMatcher(glossary) };
   }
-  return { outcome: 'checked', track, profile, findings: runQc(track, options) };
+  return { outcome: 'checked', track, language, profile, findings: runQc(track, options) };
 }

@@ -103,6 +103,18 @@ describe('subloc qc', () => {
     expect(r.stderr).toContain(message);
   });
 
+  it('takes the language a TTML file states when neither --language nor its name says one', async () => {
+    writeFileSync(join(dir, 'film.ttml'), '<?xml version="1.0" encoding="UTF-8"?>\n<tt xmlns="http://www.w3.org/ns/ttml" xml:lang="ja"><body><div><p begin="00:00:01.000" end="00:00:03.000">これはとても長い字幕の行で十三文字を超えています</p></div></body></tt>\n');
+    const r = await cli(['qc', 'film.ttml', '--json'], dir);
+    const report = JSON.parse(r.stdout) as { language: string; findings: { code: string }[] };
+    expect(report.language).toBe('ja');
+    expect(report.findings.map((f) => f.code)).toContain('qc/line-length');
+    writeFileSync(join(dir, 'nolang.ttml'), '<?xml version="1.0" encoding="UTF-8"?>\n<tt xmlns="http://www.w3.org/ns/ttml"><body><div><p begin="1s" end="2s">x</p></div></body></tt>\n');
+    const unknown = await cli(['qc', 'nolang.ttml'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('cannot tell the language of nolang.ttml');
+  });
+
   it('fails on an unknown profile, a bad profile file and an unreadable track', async () => {
     writeFileSync(join(dir, 'bad.json'), '{ "maxLines": { "value": 0, "source": "x" } }');
     const unknown = await cli(['qc', 'target.srt', '--language', 'en', '--profile', 'netflix'], dir);

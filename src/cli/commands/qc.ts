@@ -30,9 +30,10 @@ export const qc: Command = {
   async run({ values, positionals }, io) {
     const [file, ...extra] = positionals;
     if (file === undefined || extra.length > 0) throw new SublocError('USAGE', t('qc.error.oneTrack', { n: positionals.length }));
-    const language = (values['language'] as string | undefined) ?? fromFileName(file).language;
-    if (language === undefined) throw new SublocError('USAGE', t('qc.error.missingLanguage', { file }));
-    if (!BCP47.test(language)) throw new SublocError('USAGE', t('qc.error.badLanguage', { value: language }));
+    // Else the file's own, once it is read: a TTML or DCP says it, an SRT or WebVTT never does.
+    const named = (values['language'] as string | undefined) ?? fromFileName(file).language;
+    if (named === undefined && /\.(srt|vtt)$/i.test(file)) throw new SublocError('USAGE', t('qc.error.missingLanguage', { file }));
+    if (named !== undefined && !BCP47.test(named)) throw new SublocError('USAGE', t('qc.error.badLanguage', { value: named }));
     const fps = values['fps'] as string | undefined;
     const frameRate = fps === undefined ? undefined : parseFrameRate(fps);
     if (fps !== undefined && frameRate === undefined) throw new SublocError('USAGE', t('error.badFps', { value: fps }));
@@ -45,7 +46,7 @@ export const qc: Command = {
     const { checkTrack } = await import('../../pipeline/check-track.js');
     const result = await checkTrack({
       file,
-      language,
+      ...(named === undefined ? {} : { language: named }),
       profile: (values['profile'] as string | undefined) ?? 'default',
       cwd: io.cwd,
       ...(frameRate === undefined ? {} : { frameRate }),
@@ -55,11 +56,12 @@ export const qc: Command = {
         for (const d of diagnostics) printDiagnostic(io, d, read);
       },
     });
+    if (result.outcome === 'no-language') throw new SublocError('USAGE', t('qc.error.missingLanguage', { file }));
     if (result.outcome === 'unreadable') {
       const message = result.reason === 'errors' ? t('qc.error.notChecked', { file: result.file }) : t('qc.error.noCues', { file: result.file });
       throw new SublocError('PARSE_FAILED', message, { file: result.file });
     }
-    const { track, profile, findings } = result;
+    const { track, profile, findings, language } = result;
 
     if (values['json'] === true) io.stdout(`${JSON.stringify({ file, language, profile: profile.id, findings }, null, 2)}\n`);
     else for (const d of findings) io.stdout(`${findingLine(file, d)}\n`);
