@@ -80,7 +80,15 @@ const WORD_VALUES: Record<string, number> = Object.fromEntries([
     'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
     'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
   ].flatMap((months) => months.split(' ').map((m, i) => [m, i + 1] as const)),
-  ...'zero one two three four five six seven eight nine ten eleven twelve'.split(' ').map((w, i) => [w, i] as const),
+  // Number words from zero to twelve; the words that are also articles (`un`, `ein`, `uno`, `um`…) are left out, they say nothing.
+  ...[
+    'zero one two three four five six seven eight nine ten eleven twelve',
+    'zéro - deux trois quatre cinq six sept huit neuf dix onze douze',
+    'null - zwei drei vier fünf sechs sieben acht neun zehn elf zwölf',
+    'cero - dos tres cuatro cinco seis siete ocho nueve diez once doce',
+    '- - due tre quattro cinque sei sette otto nove dieci undici dodici',
+    '- - dois três quatro cinco seis sete oito nove dez onze doze',
+  ].flatMap((words) => words.split(' ').flatMap((w, i) => (w === '-' ? [] : [[w, i] as const]))),
 ]);
 const WORD_TOKEN = /\p{L}+/gu;
 

@@ -168,3 +168,13 @@ describe('a sign before a figure', () => {
     expect(findNumbers('- 5 people came.').map((n) => n.values)).toEqual([['5']]);
   });
 });
+
+describe('number words', () => {
+  it('account for a figure in French, German, Spanish, Italian and Portuguese as in English, never required', () => {
+    for (const [text, language] of [['Cinq personnes sont venues.', 'fr'], ['Fünf Leute kamen.', 'de'], ['Vinieron cinco personas.', 'es'], ['Sono venute cinque persone.', 'it'], ['Vieram cinco pessoas.', 'pt']] as const) {
+      expect(compareNumbers(findNumbers('5 people came.', 'en'), findNumbers(text, language)), text).toMatchObject({ missing: [], extra: [] });
+    }
+    // An article is no number.
+    expect(findNumbers('un homme, ein Mann, uno', 'fr').filter((n) => n.values.includes('1'))).toEqual([]);
+  });
+});
