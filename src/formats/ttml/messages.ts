@@ -74,6 +74,13 @@ export const messages = {
       `${count === 1 ? 'a ruby annotation' : `${count} ruby annotations`} (\`tts:ruby="text"\`, its container or delimiter${count === 1 ? '' : `; the first at line ${line}`}) ${count === 1 ? 'was' : 'were'} left out and the base text kept: the model has no place for ruby`,
       { line },
     ),
+  strikeDropped: (count: number, line: number): Diagnostic =>
+    diagnostic(
+      'ttml/strike-dropped',
+      'info',
+      `${count === 1 ? 'a run of struck-through text' : `${count} runs of struck-through text`} (\`tts:textDecoration="lineThrough"\`${count === 1 ? '' : `; the first at line ${line}`}) ${count === 1 ? 'keeps' : 'keep'} its words without the line through them: the model has no strike-through`,
+      { line },
+    ),
   hiddenDropped: (count: number, line: number): Diagnostic =>
     diagnostic(
       'ttml/hidden-dropped',

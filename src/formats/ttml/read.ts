@@ -96,6 +96,7 @@ function inherit(parent: StyleProps, own: StyleProps): StyleProps {
   if (own.color !== undefined) out.color = own.color;
   if (own.textAlign !== undefined) out.textAlign = own.textAlign;
   if (own.hidden !== undefined) out.hidden = own.hidden;
+  if (own.lineThrough !== undefined) out.lineThrough = own.lineThrough;
   return out;
 }
 
@@ -383,7 +384,7 @@ class Reader {
       const text = c[TEXT];
       if (text !== undefined) {
         if (style.hidden === true) this.noteHidden(p, text as string);
-        else lines.text(text as string, style, keep);
+        else lines.text(text as string, style, keep), this.noteStruck(p, style, text as string);
         continue;
       }
       const inner = c['span'] as XNode[] | undefined;
@@ -402,7 +403,7 @@ class Reader {
         const value = t[TEXT];
         if (value === undefined) lines.br();
         else if (spanStyle.hidden === true) this.noteHidden(c, value as string);
-        else lines.text(value as string, spanStyle, spanKeep);
+        else lines.text(value as string, spanStyle, spanKeep), this.noteStruck(c, spanStyle, value as string);
       }
     }
     return lines.finish();
@@ -418,7 +419,7 @@ class Reader {
         // Text in a seq container lasts no time at all.
         if (seq) continue;
         if (s.hidden === true) this.noteHidden(el, textOf(c));
-        else out.runs.push({ text: textOf(c), style: s, preserve: keep }), out.begins.push(b), out.ends.push(e);
+        else out.runs.push({ text: textOf(c), style: s, preserve: keep }), out.begins.push(b), out.ends.push(e), this.noteStruck(el, s, textOf(c));
       } else if (key === 'br') {
         if (!seq) out.runs.push(BR), out.begins.push(b), out.ends.push(e);
       } else if (key === 'span') {
@@ -469,6 +470,14 @@ class Reader {
     if (text.trim() === '') return;
     if (this.hidden) this.hidden.count++;
     else this.hidden = { count: 1, line: this.line(el).line };
+  }
+
+  /** Struck-through text, its words kept: said once for the file, at the first. */
+  private struck: { count: number; line: number } | undefined;
+  private noteStruck(el: XNode, style: StyleProps, text: string): void {
+    if (style.lineThrough !== true || text.trim() === '') return;
+    if (this.struck) this.struck.count++;
+    else this.struck = { count: 1, line: this.line(el).line };
   }
 
   private noteRuby(span: XNode): void {
@@ -566,6 +575,7 @@ class Reader {
     if (joined) this.diagnostics.push(messages.joined(joined.count, joined.line));
     if (this.ruby) this.diagnostics.push(messages.rubyDropped(this.ruby.count, this.ruby.line));
     if (this.hidden) this.diagnostics.push(messages.hiddenDropped(this.hidden.count, this.hidden.line));
+    if (this.struck) this.diagnostics.push(messages.strikeDropped(this.struck.count, this.struck.line));
     if (this.unshown.length > 0) {
       const unshown = new Set(this.unshown);
       let first = Infinity;

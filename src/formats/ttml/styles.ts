@@ -20,6 +20,8 @@ export interface StyleProps {
   extent?: string;
   /** `tts:position` (TTML2, IMSC 1.1): where the region sits, `center bottom` or `50% 90%`, when it has no `tts:origin`. */
   position?: string;
+  /** `tts:textDecoration="lineThrough"`: struck-through text, which the model has no style for (the words are kept). */
+  lineThrough?: boolean;
   /** `tts:ruby` text, text container or delimiter: an annotation over the base text, which the model has no place for. */
   rubyText?: true;
   /**
@@ -54,6 +56,8 @@ function inlineStyle(a: Attrs, badColor?: (value: string) => void): StyleProps {
         const words = v.split(/\s+/);
         if (words.includes('underline')) out.underline = true;
         else if (words.includes('noUnderline') || words.includes('none')) out.underline = false;
+        if (words.includes('lineThrough')) out.lineThrough = true;
+        else if (words.includes('noLineThrough') || words.includes('none')) out.lineThrough = false;
         break;
       }
       case 'tts:color': {
