@@ -113,6 +113,48 @@ interface LegacyGuess {
   sure: boolean;
 }
 
+/**
+ * Letters of the phonetic alphabet and modifier letters (`ʲ`, `ɐ`), which no
+ * subtitle is written in, but which a short GBK or Big5 text read as UTF-8
+ * makes (`什么` is `ʲô`): bytes valid UTF-8 by chance. The apostrophe-like
+ * `ʻ` `ʼ` and the spacing accents are left out: real text has them.
+ */
+const PHONETIC = /[\u0250-\u02ba\u02bd-\u02c5\u02de-\u02ff]/gu;
+
+/** Characters past ASCII a text may have and still be valid UTF-8 by chance rather than by design. */
+const BY_CHANCE_AT_MOST = 12;
+
+/** Chinese characters and the punctuation written with them. */
+const HAN_TEXT = /^[\u0000-\u007f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]*$/u;
+
+/**
+ * A short Chinese text whose bytes happen to be valid UTF-8: read as
+ * GB18030 (Simplified, the superset of GBK), else Big5, where that reading
+ * is Chinese characters and punctuation alone. A text too short for the
+ * statistics of `guessCjk` is judged by this, after its UTF-8 reading made
+ * phonetic letters.
+ */
+function utf8ByChance(bytes: Uint8Array): string | undefined {
+  const text = utf8.decode(bytes);
+  PHONETIC.lastIndex = 0;
+  // Phonetic letters within a word of Latin letters (`ˈfoʊnɛtɪk`) are a transcription, written so on purpose; and only a
+  // short text is valid UTF-8 by chance (each pair of bytes must happen to make one character).
+  if (!PHONETIC.test(text) || /[A-Za-z][^\u0000-\u007f]|[^\u0000-\u007f][A-Za-z]/u.test(text)) return undefined;
+  // Two-byte UTF-8 read from Chinese lands in a soup of phonetic, Greek, Cyrillic and other scripts; real text keeps to
+  // its own (a French line with one `[ʃ]` has its accents and guillemets too).
+  const wide = [...text.matchAll(/[^\u0000-\u007f]/gu)].length;
+  const soup = [...text.matchAll(/[\u0250-\u02ff\u0370-\u07ff]/gu)].length;
+  if (wide > BY_CHANCE_AT_MOST || soup * 2 < wide) return undefined;
+  PHONETIC.lastIndex = 0;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return ['gb18030', 'big5'].find((encoding) => HAN_TEXT.test(iconv().decode(buffer, encoding)));
+}
+
+/** The first few phonetic letters of a text, for a message. */
+function excerptOf(text: string): string {
+  return [...text.matchAll(PHONETIC)].slice(0, 6).map((m) => m[0]).join('');
+}
+
 /** Latin-script single-byte encodings, which a detector cannot tell apart on a line or two. */
 const LATIN_SINGLE_BYTE = /^(iso-8859-(1|2|3|4|9|10|13|14|15|16)|windows-125[02])$/;
 /** Bytes Windows-1252 leaves undefined: a line holding one is not Windows-1252. */
@@ -263,6 +305,18 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
                 'decode/declaration-mismatch',
                 'warning',
                 `the XML declaration names \`${declared}\`, but the bytes are valid UTF-8; read as UTF-8; expected \`encoding="UTF-8"\` (pass --encoding ${declared} if the file really is ${declared})`,
+                { line: 1 },
+              ),
+            );
+          }
+          const chance = whole && declared === undefined ? utf8ByChance(bytes) : undefined;
+          if (chance !== undefined) {
+            encoding = chance;
+            diagnostics.push(
+              diagnostic(
+                'decode/guessed',
+                'warning',
+                `the bytes are valid UTF-8, but read so they make phonetic letters no subtitle is written in (${excerptOf(utf8.decode(bytes))}); read as ${chance.toUpperCase()}, which makes Chinese characters of them (pass --encoding utf-8 if the file is UTF-8)`,
                 { line: 1 },
               ),
             );

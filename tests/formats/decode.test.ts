@@ -196,6 +196,19 @@ describe('decode', () => {
     expect(forced.diagnostics[0]!.line).toBe(forced.text.split('\n').findIndex((l) => l.includes('\ufffd')) + 1);
   });
 
+  it('reads a short GBK or Big5 text whose bytes are valid UTF-8 by chance as Chinese, saying so, and leaves real UTF-8 alone', () => {
+    for (const [text, encoding] of [['什么', 'gbk'], ['为什么', 'gbk']] as const) {
+      const result = decode(iconv.encode(`1\r\n00:00:01,000 --> 00:00:02,000\r\n${text}\r\n\r\n`, encoding));
+      expect(result.text, text).toContain(text);
+      expect(result.encoding).toBe('gb18030');
+      expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([['decode/guessed', 'warning']]);
+      expect(result.diagnostics[0]!.message).toContain('phonetic letters no subtitle is written in');
+    }
+    for (const text of ['naïve café', 'Ærøskøbing', 'Ǝ ǝ', 'Hawaiʻi', 'ˈfoʊnɛtɪk', 'le son [ʃ] de « chat »']) {
+      expect(decode(new TextEncoder().encode(`1\n00:00:01,000 --> 00:00:02,000\n${text}\n`)).encoding, text).toBe('utf-8');
+    }
+  });
+
   it('reads a stray Latin line in a UTF-8 file as Windows-1252, which a line or two cannot tell from ISO-8859-2', () => {
     const head = new TextEncoder().encode('1\n00:00:01,000 --> 00:00:02,000\n北京，早上七点。\n\n2\n00:00:03,000 --> 00:00:04,000\n');
     const result = decode(new Uint8Array([...head, ...iconv.encode('naïve café\n', 'windows-1252')]));
