@@ -89,7 +89,7 @@ async function readIfPresent(path: string): Promise<Buffer | undefined> {
  * imported unless every changed file can be.
  */
 export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<Lang, ReviewEdit>> {
-  const planned: { target: Lang; file: string; path: string; recorded: boolean; read: XliffRead; versions: TrackVersions; first: PlannedImport; again: () => Promise<PlannedImport>; unconfirmed: string[] }[] = [];
+  const planned: { target: Lang; file: string; path: string; recorded: boolean; read: XliffRead; wroteIt: (cue: XliffCue) => boolean; first: PlannedImport; again: () => Promise<PlannedImport>; unconfirmed: string[] }[] = [];
   for (const target of input.targets) {
     const file = reviewXliffFile(input.title, target);
     const path = join(input.runDir, file);
@@ -108,19 +108,19 @@ export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<La
     const wroteIt = lastWritten(versions);
     // An unconfirmed edit refuses the language once it is drafted: known now, so none of the file is stored (a part
     // stored under no reviewer's name blocked the file's next import) and the file is imported whole or not at all.
-    const held = await heldTexts(input.memory, input.units, pair);
+    const edited = read.cues.filter((c) => c.target !== null && c.state !== 'reviewed' && c.state !== 'approved' && !wroteIt(c));
     // The memory's text stands for what the next package shows only where the last run wrote one text for the source.
+    const held = edited.length === 0 ? new Map<string, string>() : await heldTexts(input.memory, input.units, pair);
     const oneText = (c: XliffCue) => (versions.versions.at(-1)?.cues[cueTextHash(c.source)]?.length ?? 0) <= 1;
-    const unconfirmed = read.cues.filter((c) => c.target !== null && c.state !== 'reviewed' && c.state !== 'approved' && !wroteIt(c) && !(oneText(c) && held.get(cueTextHash(c.source)) === words(c.target)));
-    planned.push({ target, file, path, recorded, read, versions, first, again, unconfirmed: unconfirmed.map((c) => c.id) });
+    const unconfirmed = edited.filter((c) => !(oneText(c) && held.get(cueTextHash(c.source)) === words(c.target!)));
+    planned.push({ target, file, path, recorded, read, wroteIt, first, again, unconfirmed: unconfirmed.map((c) => c.id) });
   }
   const edits = new Map<Lang, ReviewEdit>();
-  for (const { target, file, path, recorded, read, versions, first, again, unconfirmed } of planned) {
+  for (const { target, file, path, recorded, read, wroteIt, first, again, unconfirmed } of planned) {
     // Nothing of it is stored: the language is refused before it is written (`refuseLostEdits`), the file left whole.
     const { plan } = unconfirmed.length > 0 ? { plan: { ...first.plan, entries: [] } } : await storeImport(input.memory, path, first, again);
     refuseUnimportable(plan, path, recorded, `${input.title} (${input.sourceLang} → ${target})`);
     const approved = plan.entries.filter((e) => e.status === 'approved').length;
-    const wroteIt = lastWritten(versions);
     edits.set(target, { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), earlier: new Set(plan.earlier.flat()), superseded: new Set(plan.superseded), wroteIt, recorded, unconfirmed, report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped, diagnostics: plan.diagnostics } });
   }
   return edits;
