@@ -119,7 +119,7 @@ interface LegacyGuess {
  * makes (`什么` is `ʲô`): bytes valid UTF-8 by chance. The apostrophe-like
  * `ʻ` `ʼ` and the spacing accents are left out: real text has them.
  */
-const PHONETIC = /[\u0250-\u02ba\u02bd-\u02c5\u02de-\u02ff]/gu;
+const PHONETIC = /[\u0250-\u02ba\u02bd-\u02c5\u02de-\u02ff]/u;
 
 /** Characters past ASCII a text may have and still be valid UTF-8 by chance rather than by design. */
 const BY_CHANCE_AT_MOST = 12;
@@ -134,25 +134,24 @@ const HAN_TEXT = /^[\u0000-\u007f\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\
  * statistics of `guessCjk` is judged by this, after its UTF-8 reading made
  * phonetic letters.
  */
-function utf8ByChance(bytes: Uint8Array): string | undefined {
+function utf8ByChance(bytes: Uint8Array): { encoding: string; phonetic: string } | undefined {
+  // Only a short text is valid UTF-8 by chance (each pair of bytes must happen to make one character): counted on the
+  // bytes, so that a UTF-8 file of any length is not decoded again for it.
+  let high = 0;
+  for (const b of bytes) if (b >= 0x80 && ++high > 2 * BY_CHANCE_AT_MOST) return undefined;
+  if (high === 0) return undefined;
   const text = utf8.decode(bytes);
-  PHONETIC.lastIndex = 0;
-  // Phonetic letters within a word of Latin letters (`ˈfoʊnɛtɪk`) are a transcription, written so on purpose; and only a
-  // short text is valid UTF-8 by chance (each pair of bytes must happen to make one character).
-  if (!PHONETIC.test(text) || /[A-Za-z][^\u0000-\u007f]|[^\u0000-\u007f][A-Za-z]/u.test(text)) return undefined;
+  const wide = [...text].filter((c) => c.charCodeAt(0) >= 0x80);
+  const phonetic = wide.filter((c) => PHONETIC.test(c));
+  // Phonetic letters within a word of Latin letters (`ˈfoʊnɛtɪk`) are a transcription, written so on purpose.
+  if (phonetic.length === 0 || /[A-Za-z][^\u0000-\u007f]|[^\u0000-\u007f][A-Za-z]/u.test(text)) return undefined;
   // Two-byte UTF-8 read from Chinese lands in a soup of phonetic, Greek, Cyrillic and other scripts; real text keeps to
   // its own (a French line with one `[ʃ]` has its accents and guillemets too).
-  const wide = [...text.matchAll(/[^\u0000-\u007f]/gu)].length;
-  const soup = [...text.matchAll(/[\u0250-\u02ff\u0370-\u07ff]/gu)].length;
-  if (wide > BY_CHANCE_AT_MOST || soup * 2 < wide) return undefined;
-  PHONETIC.lastIndex = 0;
+  const soup = wide.filter((c) => /[\u0250-\u02ff\u0370-\u07ff]/u.test(c)).length;
+  if (wide.length > BY_CHANCE_AT_MOST || soup * 2 < wide.length) return undefined;
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return ['gb18030', 'big5'].find((encoding) => HAN_TEXT.test(iconv().decode(buffer, encoding)));
-}
-
-/** The first few phonetic letters of a text, for a message. */
-function excerptOf(text: string): string {
-  return [...text.matchAll(PHONETIC)].slice(0, 6).map((m) => m[0]).join('');
+  const encoding = ['gb18030', 'big5'].find((name) => HAN_TEXT.test(iconv().decode(buffer, name)));
+  return encoding === undefined ? undefined : { encoding, phonetic: phonetic.slice(0, 6).join('') };
 }
 
 /** Latin-script single-byte encodings, which a detector cannot tell apart on a line or two. */
@@ -246,7 +245,8 @@ function normalizeName(name: string): string {
 const NOT_TEXT = new Set(['base64', 'base64url', 'hex']);
 
 export function unknownEncoding(name: string): string | undefined {
-  if (iconv().encodingExists(normalizeName(name)) && !NOT_TEXT.has(normalizeName(name).toLowerCase())) return undefined;
+  const normal = normalizeName(name);
+  if (iconv().encodingExists(normal) && !NOT_TEXT.has(normal)) return undefined;
   return `unknown encoding \`${name}\`; expected a name such as utf-8, utf-16le, gb18030, big5 or windows-1252`;
 }
 
@@ -311,12 +311,12 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): DecodeResul
           }
           const chance = whole && declared === undefined ? utf8ByChance(bytes) : undefined;
           if (chance !== undefined) {
-            encoding = chance;
+            encoding = chance.encoding;
             diagnostics.push(
               diagnostic(
                 'decode/guessed',
                 'warning',
-                `the bytes are valid UTF-8, but read so they make phonetic letters no subtitle is written in (${excerptOf(utf8.decode(bytes))}); read as ${chance.toUpperCase()}, which makes Chinese characters of them (pass --encoding utf-8 if the file is UTF-8)`,
+                `the bytes are valid UTF-8, but read so they make phonetic letters no subtitle is written in (${chance.phonetic}); read as ${chance.encoding.toUpperCase()}, which makes Chinese characters of them (pass --encoding utf-8 if the file is UTF-8)`,
                 { line: 1 },
               ),
             );

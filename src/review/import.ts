@@ -108,7 +108,12 @@ function unitCues<T>(
  */
 function settleRepeats(plan: ImportPlan, units: readonly Unit[]): void {
   const bySource = new Map<string, MemoryEntry[]>();
-  for (const e of plan.entries) bySource.set(unitKey(e.source), [...(bySource.get(unitKey(e.source)) ?? []), e]);
+  for (const e of plan.entries) {
+    const key = unitKey(e.source);
+    const group = bySource.get(key);
+    if (group) group.push(e);
+    else bySource.set(key, [e]);
+  }
   const dropped = new Set<MemoryEntry>();
   for (const [key, group] of bySource) {
     if (group.length < 2) continue;
