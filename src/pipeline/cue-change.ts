@@ -8,6 +8,8 @@ import type { CueChange } from './review-session-types.js';
 
 /** What the memory holds for one unit, cue by cue: the state a change is planned on. */
 export interface UnitRecord {
+  /** The unit's source, cue by cue: what the texts translate. */
+  source: readonly TaggedText[];
   texts: TaggedText[];
   states: MemoryStatus[];
   comments: string[];
@@ -17,25 +19,34 @@ export interface UnitRecord {
 export const MAX_TEXT = 1000;
 export const MAX_COMMENT = 2000;
 
-// Line breaks (\n, \r\n, \r) are the reviewer's; any other control character is a paste gone wrong.
-const CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f]/;
+// Line breaks (\n, \r\n, \r, and NEL, U+2028 and U+2029 from a word processor) are the reviewer's;
+// any other control character, or half of a surrogate pair, is a paste gone wrong.
+const CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/;
 const STATES: readonly MemoryStatus[] = ['draft', 'reviewed', 'approved'];
 
 /** The unit as its exact memory entry says it; without one, every cue untranslated and a draft. */
 export function unitRecord(unit: Unit, entry: MemoryEntry | undefined): UnitRecord {
   const n = unit.source.length;
-  if (entry === undefined) return { texts: Array<string>(n).fill(''), states: Array<MemoryStatus>(n).fill('draft'), comments: Array<string>(n).fill('') };
+  const source = unit.source;
+  if (entry === undefined) return { source, texts: Array<string>(n).fill(''), states: Array<MemoryStatus>(n).fill('draft'), comments: Array<string>(n).fill('') };
   return {
+    source,
     texts: [...entry.target],
     states: entry.cueStatus === undefined ? Array<MemoryStatus>(n).fill(entry.status) : [...entry.cueStatus],
     comments: entry.comments === undefined ? Array<string>(n).fill('') : [...entry.comments],
   };
 }
 
-/** Cue `k`'s revision: a hash of what a reviewer can change on it, so it changes exactly when one of them does. */
+/**
+ * Cue `k`'s revision: a hash of what a reviewer can change on it, so it
+ * changes exactly when one of them does, and of the source it translates, so
+ * that a change made on a page showing another cut (cues renumbered since)
+ * is refused rather than saved onto the sentence now at that cue's id.
+ */
 export function cueRevision(record: UnitRecord, k: number): string {
   return createHash('sha256')
-    .update(JSON.stringify([record.texts[k], record.states[k], record.comments[k]]))
+    .update(JSON.stringify([record.source, k, record.texts[k], record.states[k], record.comments[k]]))
     .digest('base64url')
     .slice(0, 16);
 }
@@ -44,7 +55,7 @@ export function cueRevision(record: UnitRecord, k: number): string {
 function normalizeText(text: string): string {
   return text
     .replace(/\t/g, ' ')
-    .split(/\r\n|\r|\n/)
+    .split(LINE_BREAK)
     .map((line) => line.trim())
     .filter((line) => line !== '')
     .join('\n');
@@ -122,7 +133,11 @@ export function applyCueChange(record: UnitRecord, k: number, change: CueChange,
   if (change.text !== undefined && change.text !== ctx.shown) {
     // A tab pasted from a table or a web page is a space to the reader; any other control character is said where it is.
     const control = CONTROL.exec(change.text.replace(/\t/g, ' '));
-    if (control) return invalid(`\`text\` contains the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')} at character ${control.index + 1}; expected words and line breaks only (delete it and type again)`);
+    if (control) {
+      const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      const what = control[0] >= '\ud800' ? `half of a character (the lone surrogate ${code})` : `the control character ${code}`;
+      return invalid(`\`text\` contains ${what} at character ${control.index + 1}; expected words and line breaks only (delete it and type again)`);
+    }
     const normalized = normalizeText(change.text);
     if (normalized === '') return invalid('`text` is empty; expected the translation (the studio never empties a cue)');
     if (normalized.length > MAX_TEXT) return invalid(`\`text\` has ${normalized.length} characters; expected at most ${MAX_TEXT}`);
@@ -142,11 +157,11 @@ export function applyCueChange(record: UnitRecord, k: number, change: CueChange,
   const changed = text !== record.texts[k] || state !== current || comment !== record.comments[k];
   if (!changed) return { record, changed };
   const with_ = <T>(list: T[], value: T) => list.map((v, i) => (i === k ? value : v));
-  return { record: { texts: with_(record.texts, text), states: with_(record.states, state), comments: with_(record.comments, comment) }, changed };
+  return { record: { source: record.source, texts: with_(record.texts, text), states: with_(record.states, state), comments: with_(record.comments, comment) }, changed };
 }
 
 /** The memory entry a reviewer's record becomes: the unit's status the lowest of its cues', matching under any glossary. */
-export function reviewerEntry(unit: Unit, record: UnitRecord, ctx: { pair: LanguagePair; reviewer: string; now: string }): MemoryEntry {
+export function reviewerEntry(unit: Unit, record: Omit<UnitRecord, 'source'>, ctx: { pair: LanguagePair; reviewer: string; now: string }): MemoryEntry {
   const status = lowestStatus(record.states);
   return {
     sourceLang: ctx.pair.source,

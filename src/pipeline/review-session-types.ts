@@ -54,6 +54,12 @@ export interface SessionCue extends CueAt {
   comment: string;
   /** Who last saved a decision on this cue's unit. */
   reviewer?: string;
+  /**
+   * The other cues saying the same sentence (the same source, at the same
+   * place in it), when it is said more than once: the memory keeps one
+   * translation of a sentence, so a save of this cue is a save of those too.
+   */
+  repeats?: string[];
 }
 
 /** A reviewer's change to one cue; `revision` is the one the change was made on. */
@@ -65,7 +71,8 @@ export interface CueChange {
 }
 
 export type SaveOutcome =
-  | { outcome: 'saved'; cue: SessionCue }
+  /** `also`: the other cues the save changed, those saying the same sentence (see `SessionCue.repeats`). */
+  | { outcome: 'saved'; cue: SessionCue; also: SessionCue[] }
   /** The cue changed since the revision the change names: nothing was saved; `cue` is the cue as it is now. */
   | { outcome: 'stale'; message: string; cue: SessionCue }
   | { outcome: 'invalid'; message: string }

@@ -41,7 +41,7 @@ export interface ReviewSession {
   /** Saves one cue's change (see `applyCueChange` for the rules). */
   save(language: Lang, cueId: string, change: CueChange): Promise<SaveOutcome>;
   /** Approves the cues named, each on the revision shown, refusing those with an error or warning finding. */
-  approve(language: Lang, cues: readonly { id: string; revision: string }[]): Promise<{ cues: SessionCue[]; refused: { id: string; reason: string }[] } | undefined>;
+  approve(language: Lang, cues: readonly { id: string; revision: string }[]): Promise<{ cues: SessionCue[]; refused: { id: string; reason: string }[]; also: SessionCue[] } | undefined>;
   /** Findings and figures of a text being typed into a cue; nothing is saved. */
   check(language: Lang, cueId: string, text: string): Promise<CheckResult | undefined>;
   /** Waits for the saves under way, then closes the memory; a second call does nothing. */
@@ -87,6 +87,24 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   const units = segment(source);
   const unitOf = new Map<string, { unit: Unit; k: number }>();
   for (const unit of units) unit.cueIds.forEach((id, k) => unitOf.set(id, { unit, k }));
+  // Units by memory key: a sentence said more than once is one entry, so one translation for every saying.
+  const byKey = new Map<string, Unit[]>();
+  for (const unit of units) {
+    const key = unitKey(unit.source);
+    const same = byKey.get(key);
+    if (same) same.push(unit);
+    else byKey.set(key, [unit]);
+  }
+  /** Each unit's sentence: every unit with its source, itself included. */
+  const sentenceOf = new Map<string, Unit[]>();
+  /** Each cue said again elsewhere: the cues at its place in the other sayings of its sentence. */
+  const repeatsOf = new Map<string, string[]>();
+  for (const same of byKey.values()) {
+    for (const unit of same) {
+      sentenceOf.set(unit.id, same);
+      if (same.length > 1) unit.cueIds.forEach((id, k) => repeatsOf.set(id, same.filter((u) => u !== unit).map((u) => u.cueIds[k]!)));
+    }
+  }
   const glossary: { glossary: Glossary; matcher: Matcher } | undefined =
     opts.glossary === undefined ? undefined : await loadGlossary(opts.glossary, { source: opts.source }).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
   const memory: MemoryStore = await openMemoryStore(opts.memory);
@@ -135,23 +153,28 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     return texts;
   }
 
-  /** Re-reads the units' exact entries: another studio or a `review import` may have changed them. */
+  /** Re-reads the units' exact entries, in one request: another studio or a `review import` may have changed them. */
   async function refresh(state: LanguageState, which: readonly Unit[]): Promise<void> {
-    for (const unit of which) {
-      const glossaryVersion = state.versions.under(unit.source);
-      const entry = await memory.exact(unit.source, state.pair, glossaryVersion);
-      state.seen.set(unit.id, { glossaryVersion, entry });
+    const versions = which.map((unit) => state.versions.under(unit.source));
+    const found = await memory.exactMany(
+      which.map((unit) => unit.source),
+      state.pair,
+      versions,
+    );
+    which.forEach((unit, i) => {
+      const entry = found[i];
+      state.seen.set(unit.id, { glossaryVersion: versions[i]!, entry });
       const draft = entry && memoryDraft(unit, entry);
       const machine = entry !== undefined && isMachineDraft(entry);
       const before = state.drafts.get(unit.id);
-      if (JSON.stringify([before, state.machineDrafted.has(unit.id)]) === JSON.stringify([draft, machine]) && state.records.has(unit.id)) continue;
+      if (JSON.stringify([before, state.machineDrafted.has(unit.id)]) === JSON.stringify([draft, machine]) && state.records.has(unit.id)) return;
       state.records.set(unit.id, unitRecord(unit, entry));
       if (draft) state.drafts.set(unit.id, draft);
       else state.drafts.delete(unit.id);
       if (machine) state.machineDrafted.add(unit.id);
       else state.machineDrafted.delete(unit.id);
       state.dirty.add(unit.id);
-    }
+    });
   }
 
   function viewInput(state: LanguageState, target: Lang, drafts: readonly Draft[]): SessionViewInput {
@@ -165,6 +188,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
       machineDrafted: state.machineDrafted,
       machine: state.machine,
       suggestions: state.suggestions,
+      repeats: repeatsOf,
       profile: opts.profile,
       glossary,
       frameRate: opts.frameRate,
@@ -193,42 +217,57 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
    * planned again on what is there then, up to `PLAN_ATTEMPTS` times.
    */
   async function applyChanges(target: Lang, state: LanguageState, changes: readonly { id: string; change: CueChange; guard?: (cue: SessionCue) => string | undefined }[]) {
-    const touched = [...new Map(changes.flatMap((c) => unitOf.get(c.id) ?? []).map((u) => [u.unit.id, u.unit])).values()];
+    // A sentence said again is the same memory entry: its other units are read and shown with it.
+    const touched = [...new Set(changes.flatMap((c) => sentenceOf.get(unitOf.get(c.id)!.unit.id)!))];
     for (let attempt = 1; ; attempt++) {
       await refresh(state, touched);
       const shown = new Map(view(state, target).map((c) => [c.id, c]));
-      const planned = new Map<string, UnitRecord>();
+      // By the sentence's memory key: a change to one saying of it is planned on what a change to another made.
+      const planned = new Map<string, { unit: Unit; record: UnitRecord }>();
       const outcomes = new Map<string, { refused: 'stale' | 'invalid'; message: string } | { saved: true }>();
       for (const { id, change, guard } of changes) {
         const { unit, k } = unitOf.get(id)!;
+        const key = unitKey(unit.source);
         const cue = shown.get(id)!;
         const reason = guard?.(cue);
         if (reason !== undefined) {
           outcomes.set(id, { refused: 'invalid', message: reason });
           continue;
         }
-        const result = applyCueChange(planned.get(unit.id) ?? state.records.get(unit.id)!, k, change, { cueId: id, language: target, shown: cue.text });
+        const result = applyCueChange(planned.get(key)?.record ?? state.records.get(unit.id)!, k, change, { cueId: id, language: target, shown: cue.text });
         if ('refused' in result) outcomes.set(id, result);
         else {
-          if (result.changed) planned.set(unit.id, result.record);
+          if (result.changed) planned.set(key, { unit: planned.get(key)?.unit ?? unit, record: result.record });
           outcomes.set(id, { saved: true });
         }
       }
       const at = now().toISOString();
-      // A unit's id is its first cue's.
-      const entries = [...planned].map(([unitId, record]) => reviewerEntry(unitOf.get(unitId)!.unit, record, { pair: state.pair, reviewer: reviewer ?? UNKNOWN_REVIEWER, now: at }));
-      const written: PutResult = entries.length === 0 ? { written: 0, kept: 0 } : await memory.put(entries, [...planned.keys()].map((unitId) => state.seen.get(unitId)));
+      const entries = [...planned.values()].map(({ unit, record }) => reviewerEntry(unit, record, { pair: state.pair, reviewer: reviewer ?? UNKNOWN_REVIEWER, now: at }));
+      const written: PutResult = entries.length === 0 ? { written: 0, kept: 0 } : await memory.put(entries, [...planned.values()].map(({ unit }) => state.seen.get(unit.id)));
       if (written.stale !== undefined && attempt < PLAN_ATTEMPTS) continue;
       await refresh(state, touched);
       if (written.kept > 0 || written.stale !== undefined) {
         // Another process (another studio, an import) wrote the unit meanwhile: report the change stale, the cue as it is now.
-        for (const [unitId, record] of planned) {
-          if (JSON.stringify(state.records.get(unitId)) === JSON.stringify(record)) continue;
-          for (const { id } of changes) if (unitOf.get(id)!.unit.id === unitId) outcomes.set(id, { refused: 'stale', message: `cue ${id} (${target}) was saved meanwhile by someone else; nothing of this change was saved: compare and save again` });
+        for (const [key, { unit, record }] of planned) {
+          if (JSON.stringify(state.records.get(unit.id)) === JSON.stringify(record)) continue;
+          for (const { id } of changes) if (unitKey(unitOf.get(id)!.unit.source) === key) outcomes.set(id, { refused: 'stale', message: `cue ${id} (${target}) was saved meanwhile by someone else; nothing of this change was saved: compare and save again` });
         }
       }
       return outcomes;
     }
+  }
+
+  /** The cues a save of these changed besides them: the same sentence said elsewhere, which holds the same translation. */
+  function alsoChanged(state: LanguageState, target: Lang, ids: readonly string[], before: ReadonlyMap<string, string>): SessionCue[] {
+    const named = new Set(ids);
+    const others = new Set(ids.flatMap((id) => repeatsOf.get(id) ?? []).filter((id) => !named.has(id)));
+    return [...others].map((id) => cueOf(state, target, id)).filter((cue) => cue.revision !== before.get(cue.id));
+  }
+
+  /** The revisions of the cues that say the same sentence as these, before a save. */
+  function repeatRevisions(state: LanguageState, target: Lang, ids: readonly string[]): Map<string, string> {
+    const others = ids.flatMap((id) => repeatsOf.get(id) ?? []);
+    return new Map(others.length === 0 ? [] : others.map((id) => [id, cueOf(state, target, id).revision]));
   }
 
   return {
@@ -239,18 +278,21 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     reviewer,
 
     async tracks() {
-      // Counted from the drafts as the review package states them, without computing every language's cues.
-      return serial(() =>
-        languages.map((language) => {
+      // As the memory holds them now (another studio, an import), counted from the drafts as the review package states them, without computing every language's cues.
+      return serial(async () => {
+        const summaries: TrackSummary[] = [];
+        for (const language of languages) {
           const state = states.get(language)!;
+          await refresh(state, units);
           const counts = { draft: 0, reviewed: 0, approved: 0, untranslated: 0 };
           for (const unit of units) {
             const draft = state.drafts.get(unit.id);
             unit.cueIds.forEach((_, k) => counts[draft === undefined || targetMissing(draft, unit, k) ? 'untranslated' : (cueStatusOf(draft, k) ?? 'draft')]++);
           }
-          return { language, cues: source.cues.length, counts };
-        }),
-      );
+          summaries.push({ language, cues: source.cues.length, counts });
+        }
+        return summaries;
+      });
     },
 
     async track(language) {
@@ -267,9 +309,10 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
       if (state === undefined) return { outcome: 'not-found', message: notServed(language) };
       if (!unitOf.has(cueId)) return { outcome: 'not-found', message: `no cue ${JSON.stringify(cueId)} in ${opts.title}; expected the id of one of its ${source.cues.length} cues` };
       return serial(async () => {
+        const before = repeatRevisions(state, language, [cueId]);
         const outcome = (await applyChanges(language, state, [{ id: cueId, change }])).get(cueId)!;
         const cue = cueOf(state, language, cueId);
-        if ('saved' in outcome) return { outcome: 'saved', cue };
+        if ('saved' in outcome) return { outcome: 'saved', cue, also: alsoChanged(state, language, [cueId], before) };
         return outcome.refused === 'stale' ? { outcome: 'stale', message: outcome.message, cue } : { outcome: 'invalid', message: outcome.message };
       });
     },
@@ -289,6 +332,11 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
           }
           return false;
         });
+        const before = repeatRevisions(
+          state,
+          language,
+          known.map((c) => c.id),
+        );
         const outcomes = await applyChanges(
           language,
           state,
@@ -307,7 +355,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
           if ('saved' in outcome) approved.push(cueOf(state, language, id));
           else refused.push({ id, reason: outcome.message });
         }
-        return { cues: approved, refused };
+        return { cues: approved, refused, also: alsoChanged(state, language, approved.map((c) => c.id), before) };
       });
     },
 

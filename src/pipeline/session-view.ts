@@ -25,6 +25,8 @@ export interface SessionViewInput {
   /** The machine draft (or closest earlier translation) of each cue, by cue id. */
   machine: ReadonlyMap<string, string>;
   suggestions: ReadonlyMap<string, Suggestion>;
+  /** The cues saying the same sentence as a cue, by cue id, for those said more than once. */
+  repeats: ReadonlyMap<string, readonly string[]>;
   profile: Profile;
   glossary?: { glossary: Glossary; matcher: Matcher } | undefined;
   frameRate?: FrameRate | undefined;
@@ -87,6 +89,8 @@ export function sessionView(input: SessionViewInput): SessionCue[] {
     };
     if (/<\/?(i|b|u)>/.test(cue.source)) out.sourceTagged = cue.source;
     if (cue.reviewer !== undefined) out.reviewer = cue.reviewer;
+    const repeats = input.repeats.get(cue.id);
+    if (repeats !== undefined) out.repeats = [...repeats];
     return out;
   });
 }

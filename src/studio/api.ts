@@ -100,9 +100,14 @@ export interface TrackResponse {
  */
 export type CueChange = SessionChange;
 
-/** 200 to a `PUT`: the cue as saved, with its new revision and figures. */
+/**
+ * 200 to a `PUT`: the cue as saved, with its new revision and figures, and
+ * the other cues the save changed: those saying the same sentence (the cue's
+ * `repeats`), which the memory keeps one translation for.
+ */
 export interface SavedCueResponse {
   cue: StudioCue;
+  also: StudioCue[];
 }
 
 /** 409 to a `PUT` whose revision is stale: the cue as stored now, to show the reviewer. Nothing was saved. */
@@ -130,6 +135,8 @@ export interface ApproveRequest {
 export interface ApproveResponse {
   cues: StudioCue[];
   refused: { id: string; reason: string }[];
+  /** Cues not named that the approval changed: those saying the same sentence as an approved one. */
+  also: StudioCue[];
 }
 
 /** `POST /api/check`: QC of a text being typed, not saved. */

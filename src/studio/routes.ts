@@ -81,13 +81,13 @@ export function routes(options: RoutesOptions): Hono {
     return cues === undefined ? notServed(c, language) : c.json({ language, cues } satisfies TrackResponse);
   });
 
-  app.put('/api/tracks/:lang/cues/:id', async (c) => {
+  const saveCue = async (c: Context, cueId: string) => {
     const change = await body(c, parseCueChange);
     if (change instanceof Response) return change;
-    const saved = await session.save(c.req.param('lang'), c.req.param('id'), change);
+    const saved = await session.save(c.req.param('lang') ?? '', cueId, change);
     switch (saved.outcome) {
       case 'saved':
-        return c.json({ cue: saved.cue } satisfies SavedCueResponse);
+        return c.json({ cue: saved.cue, also: saved.also } satisfies SavedCueResponse);
       case 'stale':
         return c.json({ error: 'stale', message: saved.message, cue: saved.cue } satisfies StaleError, 409);
       case 'invalid':
@@ -95,6 +95,12 @@ export function routes(options: RoutesOptions): Hono {
       case 'not-found':
         return error(c, 404, 'not-found', saved.message);
     }
+  };
+  app.put('/api/tracks/:lang/cues/:id', (c) => saveCue(c, c.req.param('id')));
+  // A cue id a URL path cannot carry: `.` and `..` (a WebVTT identifier may be either) are path steps to every URL parser.
+  app.put('/api/tracks/:lang/cues', (c) => {
+    const id = c.req.query('id');
+    return id === undefined ? error(c, 400, 'invalid', 'no cue id: expected PUT /api/tracks/<lang>/cues/<id>, or ?id=<id> for an id of `.` or `..`') : saveCue(c, id);
   });
 
   app.post('/api/tracks/:lang/approve', async (c) => {

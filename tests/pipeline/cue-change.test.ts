@@ -3,13 +3,13 @@ import { applyCueChange, cueRevision, reviewerEntry, unitRecord, type UnitRecord
 import type { Unit } from '../../src/model/unit.js';
 
 const unit: Unit = { id: '4', cueIds: ['4', '5'], source: ['<i>您好，</i>', '请问？'] };
-const record: UnitRecord = { texts: ['<i>Hello,</i>', 'how can I help?'], states: ['approved', 'reviewed'], comments: ['', 'check'] };
+const record: UnitRecord = { source: unit.source, texts: ['<i>Hello,</i>', 'how can I help?'], states: ['approved', 'reviewed'], comments: ['', 'check'] };
 const ctx = (k: number, shown: string) => ({ cueId: unit.cueIds[k]!, language: 'en-US', shown });
 
 describe('a change to one cue of a unit', () => {
   it('keeps the other cue, its state and its revision', () => {
     const result = applyCueChange(record, 1, { text: 'what can I do?', revision: cueRevision(record, 1) }, ctx(1, 'how can I help?'));
-    expect(result).toEqual({ record: { texts: ['<i>Hello,</i>', 'what can I do?'], states: ['approved', 'reviewed'], comments: ['', 'check'] }, changed: true });
+    expect(result).toEqual({ record: { source: unit.source, texts: ['<i>Hello,</i>', 'what can I do?'], states: ['approved', 'reviewed'], comments: ['', 'check'] }, changed: true });
     if ('record' in result) expect(cueRevision(result.record, 0)).toBe(cueRevision(record, 0));
   });
 
@@ -23,7 +23,7 @@ describe('a change to one cue of a unit', () => {
   });
 
   it('carries styles through an edit: a second speaker’s italic line stays italic when the first line is edited', () => {
-    const dialogue: UnitRecord = { texts: ['- C’est où ?\n-<i>Dongcheng, Dongsi.</i>'], states: ['reviewed'], comments: [''] };
+    const dialogue: UnitRecord = { source: ['在哪儿？\n东城，东四。'], texts: ['- C’est où ?\n-<i>Dongcheng, Dongsi.</i>'], states: ['reviewed'], comments: [''] };
     const shown = '- C’est où ?\n-Dongcheng, Dongsi.';
     const edit = (text: string) => {
       const result = applyCueChange(dialogue, 0, { text, revision: cueRevision(dialogue, 0) }, ctx(0, shown));
@@ -34,7 +34,7 @@ describe('a change to one cue of a unit', () => {
     // A word changed inside the italic line is italic, as what it replaced was.
     expect(edit('- C’est où ?\n-Dongcheng, quartier Dongsi.')).toBe('- C’est où ?\n-<i>Dongcheng, quartier Dongsi.</i>');
     // The fitted lines shown (a break where the memory has a space, or none in Chinese) end no match.
-    const italic: UnitRecord = { texts: ['<i>The hutong narrows to three metres</i>'], states: ['reviewed'], comments: [''] };
+    const italic: UnitRecord = { source: ['胡同窄到三米'], texts: ['<i>The hutong narrows to three metres</i>'], states: ['reviewed'], comments: [''] };
     const result = applyCueChange(italic, 0, { text: 'The hutong narrows\nto barely three metres', revision: cueRevision(italic, 0) }, ctx(0, 'The hutong narrows\nto three metres'));
     expect('record' in result && result.record.texts[0]).toBe('<i>The hutong narrows\nto barely three metres</i>');
   });
@@ -50,6 +50,17 @@ describe('a change to one cue of a unit', () => {
     // A tab pasted from a table or a web page is a space.
     const tab = applyCueChange(record, 1, { text: 'how\tcan I help?', revision: cueRevision(record, 1) }, ctx(1, 'how can I help?'));
     expect(tab).toEqual({ record, changed: false });
+  });
+
+  it('binds the revision to the source the cue translates, so a change made on another cut is stale', () => {
+    // Two untranslated cues look alike in everything a reviewer can change: only their sources tell them apart.
+    const cat = unitRecord({ id: '10', cueIds: ['10'], source: ['猫在屋顶上睡觉。'] }, undefined);
+    const dog = unitRecord({ id: '10', cueIds: ['10'], source: ['狗在院子里跑步。'] }, undefined);
+    expect(cueRevision(cat, 0)).not.toBe(cueRevision(dog, 0));
+    const saved = applyCueChange(cat, 0, { text: 'A dog runs in the yard.', revision: cueRevision(dog, 0) }, { cueId: '10', language: 'en-US', shown: '' });
+    expect(saved).toMatchObject({ refused: 'stale' });
+    // The same sentence said again, at the same place in its unit, is the same memory entry: the same revision.
+    expect(cueRevision(unitRecord({ id: '60', cueIds: ['60'], source: ['猫在屋顶上睡觉。'] }, undefined), 0)).toBe(cueRevision(cat, 0));
   });
 
   it('cannot mark an untranslated cue reviewed without a text, but can with one', () => {

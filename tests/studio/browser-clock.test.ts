@@ -199,6 +199,31 @@ describe('the review studio without a film, on fresh machine drafts', () => {
     problems.splice(0, problems.length, ...problems.filter((p) => !p.includes('409 (Conflict)')));
   }, 120_000);
 
+  it('keeps the list read-only while another language loads: typing there would go to cues about to be replaced', async () => {
+    // A long film's track (or a slow disk): the next language's list takes a while to come.
+    let release = () => {};
+    const held = new Promise<void>((settle) => (release = settle));
+    await page.route(`**/api/tracks/${OTHER}`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const before = await translation(page, '11').inputValue();
+    await page.getByRole('combobox', { name: 'Language' }).selectOption(OTHER);
+    await page.waitForSelector('#cues[aria-busy="true"]', { timeout: 10_000 });
+    expect(await inPage<boolean>(page, `document.querySelector('#cues').inert`)).toBe(true);
+    // Neither typing nor a key for the cue reaches the list being replaced.
+    await translation(page, '11').pressSequentially('x', { timeout: 1_000 }).catch(() => {});
+    await page.keyboard.press('Alt+Z');
+    expect(await translation(page, '11').inputValue()).toBe(before);
+    release();
+    await expect.poll(() => page.locator('#cues').getAttribute('lang')).toBe(OTHER);
+    expect(await inPage<boolean>(page, `document.querySelector('#cues').inert`)).toBe(false);
+    expect(await page.locator('#cues').getAttribute('aria-busy')).toBeNull();
+    await page.unroute(`**/api/tracks/${OTHER}`);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption(LANG);
+    await expect.poll(() => page.locator('#cues').getAttribute('lang')).toBe(LANG);
+  }, 120_000);
+
   it('checks the text as typed before approving with Ctrl+Enter at once, and asks about its error', async () => {
     await translation(page, '10').fill('Eine Übersetzung, die für diesen Untertitel viel zu lang ist und die niemand in so kurzer Zeit auf dem Bildschirm lesen könnte, selbst sehr schnell.');
     await page.keyboard.press('Control+Enter');

@@ -17,7 +17,7 @@
  * @typedef {import('../api.js').SessionResponse} Session
  * @typedef {import('../api.js').StateCounts} StateCounts
  * @typedef {import('../api.js').CueChange} CueChange
- * @typedef {{ ok: true, cue: StudioCue } | { ok: false, stale: StudioCue } | { ok: false, message: string }} SaveResult
+ * @typedef {{ ok: true, cue: StudioCue, also: StudioCue[] } | { ok: false, stale: StudioCue } | { ok: false, message: string }} SaveResult
  */
 
 /** An answer that is neither what was asked nor a refusal the page handles: the server's own message. */
@@ -77,14 +77,16 @@ export async function getTrack(lang) {
  * @param {string} lang @param {string} id @param {CueChange} change @returns {Promise<SaveResult>}
  */
 export async function putCue(lang, id, change) {
-  const { status, body } = await call(`/api/tracks/${encodeURIComponent(lang)}/cues/${encodeURIComponent(id)}`, { method: 'PUT', body: JSON.stringify(change) });
-  if (status === 200) return { ok: true, cue: body.cue };
+  // A URL parser takes `.` and `..` (escaped or not) for path steps: such an id goes in the query.
+  const cue = id === '.' || id === '..' ? `cues?id=${encodeURIComponent(id)}` : `cues/${encodeURIComponent(id)}`;
+  const { status, body } = await call(`/api/tracks/${encodeURIComponent(lang)}/${cue}`, { method: 'PUT', body: JSON.stringify(change) });
+  if (status === 200) return { ok: true, cue: body.cue, also: body.also ?? [] };
   if (status === 409 && body?.cue) return { ok: false, stale: body.cue };
   if (status >= 400 && status < 500) return { ok: false, message: refusal(status, body, `saving cue ${id}`).message };
   throw refusal(status, body, `saving cue ${id}`);
 }
 
-/** @param {string} lang @param {{ id: string, revision: string }[]} cues @returns {Promise<{ cues: StudioCue[], refused: { id: string, reason: string }[] }>} */
+/** @param {string} lang @param {{ id: string, revision: string }[]} cues @returns {Promise<{ cues: StudioCue[], refused: { id: string, reason: string }[], also: StudioCue[] }>} */
 export async function approveCues(lang, cues) {
   const { status, body } = await call(`/api/tracks/${encodeURIComponent(lang)}/approve`, { method: 'POST', body: JSON.stringify({ cues }) });
   if (status !== 200) throw refusal(status, body, 'approving the clean cues');

@@ -33,8 +33,9 @@ export class CueEdit {
    * @param {string} lang
    * @param {StudioCue} cue
    * @param {(edit: CueEdit, external: boolean) => void} changed called after every change of state; `external` when the text or comment changed other than by typing
+   * @param {(lang: string, cues: StudioCue[]) => void} [savedAlso] called with the other cues a save changed (the same sentence said elsewhere)
    */
-  constructor(lang, cue, changed) {
+  constructor(lang, cue, changed, savedAlso = () => {}) {
     this.lang = lang;
     // Declared for their types; `load` sets them, here and whenever the cue is shown afresh.
     /** The cue as the server last answered it. @type {StudioCue} */
@@ -67,6 +68,7 @@ export class CueEdit {
     /** @type {EditKind} what the next save records in the undo history */
     this.kind = 'edit';
     this.changed = changed;
+    this.savedAlso = savedAlso;
     /** @type {Promise<void> | null} */
     this.inFlight = null;
     /** The text `live` is QC of. @type {string} */
@@ -306,6 +308,7 @@ export class CueEdit {
       this.status = this.dirty ? 'unsaved' : 'saved';
       this.error = '';
       this.changed(this, false);
+      this.savedAlso(this.lang, result.also);
       if (this.dirty) this.again = true;
     } else if ('stale' in result && result.stale.revision === this.approvedRevision) {
       // Stale only for this page's own approval, which came back first: the typing goes again on it.

@@ -66,9 +66,13 @@ export class CueRow {
 
     const source = el('div', 'source');
     source.append(el('span', 'label', `Source (${context.sourceLang})`));
-    const sourceText = el('p', 'text', cue.source);
-    sourceText.lang = context.sourceLang;
-    source.append(sourceText);
+    this.sourceText = el('p', 'text', cue.source);
+    this.sourceText.lang = context.sourceLang;
+    source.append(this.sourceText);
+    if (cue.repeats !== undefined && cue.repeats.length > 0) {
+      const others = cue.repeats.map((r) => `cue ${r}`).join(', ');
+      source.append(el('p', 'repeats', `Said again at ${others}: one translation for all, saved with this one.`));
+    }
 
     const target = el('div', 'target');
     this.textarea = el('textarea', 'translation');
@@ -99,8 +103,9 @@ export class CueRow {
     this.conflict.setAttribute('aria-label', `Conflict on cue ${id}`);
     this.theirs = el('p', 'text');
     this.theirsMeta = el('p', 'meta');
+    this.conflictTitle = el('p', 'conflict-title');
     this.conflict.append(
-      el('p', 'conflict-title', 'Someone else saved this cue while you were editing it. Their version:'),
+      this.conflictTitle,
       this.theirs,
       this.theirsMeta,
       button('Keep mine', `Keep mine: my version of cue ${id}`, () => edit.keepMine()),
@@ -141,6 +146,7 @@ export class CueRow {
       if (this.textarea.value !== edit.text) this.textarea.value = edit.text;
       if (this.commentBox.value !== edit.comment) this.commentBox.value = edit.comment;
     }
+    if (this.sourceText.textContent !== edit.saved.source) this.sourceText.textContent = edit.saved.source;
     const rows = Math.max(2, edit.text.split('\n').length);
     if (this.textarea.rows !== rows) this.textarea.rows = rows;
     const node = this.node;
@@ -230,6 +236,14 @@ export class CueRow {
     const theirs = this.edit.conflict;
     this.conflict.hidden = theirs === null;
     if (theirs === null) return;
+    const mine = this.edit.saved;
+    // A new cut renumbers cues: the cue now at this id may translate another sentence.
+    this.conflictTitle.textContent =
+      theirs.source !== mine.source
+        ? `The film was cut anew since this page loaded: cue ${theirs.id} now translates “${theirs.source}”, not “${mine.source}”. Your text is not saved; take the cue as it is now (reload the page to see the new cut), or keep yours only if it translates the new source. Its translation:`
+        : theirs.repeats !== undefined && theirs.repeats.length > 0
+          ? `This cue was saved while you were editing it, by someone else or at ${theirs.repeats.map((r) => `cue ${r}`).join(', ')} (the same sentence, one translation for all). Their version:`
+          : 'Someone else saved this cue while you were editing it. Their version:';
     this.theirs.textContent = theirs.text;
     this.theirsMeta.textContent = `${theirs.state}${theirs.reviewer !== undefined ? `, by ${theirs.reviewer}` : ''}${theirs.comment !== '' ? `; comment: ${theirs.comment}` : ''}`;
   }

@@ -63,6 +63,8 @@ const studio = {
   playing: -1,
   /** Increments on every track load: slices of an older track's rows stop. */
   generation: 0,
+  /** While another language's track loads: the list shown is read-only, since it is about to be replaced. */
+  loading: false,
   statusQueued: false,
   /** @type {ConstructorParameters<typeof CueRow>[1] | null} */
   context: null,
@@ -157,16 +159,32 @@ async function switchTo(lang) {
   }
 }
 
-/** @param {string} lang */
+/**
+ * Shows a language's track. The list shown stays read-only while it loads:
+ * typing there would go to cues about to be replaced, unsaved, unseen.
+ * @param {string} lang
+ */
 async function load(lang) {
   await Promise.all(studio.edits.map((edit) => edit.flush()));
   const generation = ++studio.generation;
-  const cues = await getTrack(lang);
+  let cues;
+  studio.loading = true;
+  ui.list.inert = true;
+  ui.list.setAttribute('aria-busy', 'true');
+  try {
+    cues = await getTrack(lang);
+  } finally {
+    if (generation === studio.generation) {
+      studio.loading = false;
+      ui.list.inert = false;
+      ui.list.removeAttribute('aria-busy');
+    }
+  }
   if (generation !== studio.generation) return;
   studio.lang = lang;
   if (location.hash.slice(1) !== lang) history.replaceState(null, '', `#${encodeURIComponent(lang)}`);
   const session = /** @type {Session} */ (studio.session);
-  studio.edits = [...cues].sort((a, b) => a.start - b.start).map((cue) => new CueEdit(lang, cue, changed));
+  studio.edits = [...cues].sort((a, b) => a.start - b.start).map((cue) => new CueEdit(lang, cue, changed, savedAlso));
   studio.times = studio.edits.map((edit) => ({ start: edit.saved.start, end: edit.saved.end }));
   studio.index = new Map(studio.edits.map((edit, i) => [edit.id, i]));
   studio.rows = new Map();
@@ -218,6 +236,17 @@ function rowAt(i) {
   if (studio.context === null) return undefined;
   renderRows(i + 1, studio.context);
   return studio.rows.get(edit.id);
+}
+
+/**
+ * Cues a save changed besides its own: the same sentence said elsewhere,
+ * which the memory keeps one translation for. Each shows it, unless it
+ * holds typing of its own (whose save then meets it as a conflict).
+ * @param {string} lang @param {import('./api.js').StudioCue[]} cues
+ */
+function savedAlso(lang, cues) {
+  if (lang !== studio.lang) return;
+  for (const cue of cues) studio.edits[studio.index.get(cue.id) ?? -1]?.replace(cue);
 }
 
 /** @param {CueEdit} edit @param {boolean} external */
@@ -365,6 +394,7 @@ async function approveClean() {
     const result = await approveCues(studio.lang, clean.map((e) => ({ id: e.id, revision: e.saved.revision })));
     // A cue typed in since the request left keeps its typing, saved on the approved revision.
     for (const cue of result.cues) studio.edits[studio.index.get(cue.id) ?? -1]?.approvedHere(cue);
+    savedAlso(studio.lang, result.also);
     // A cue refused because another reviewer changed it meanwhile shows their version now: it was not being edited here.
     const stale = result.refused.filter((r) => r.reason.includes('changed since revision'));
     if (stale.length > 0) {
@@ -408,7 +438,7 @@ function go(from, step) {
 
 /** @param {KeyboardEvent} event */
 function onKey(event) {
-  if (document.querySelector('dialog[open]') !== null) return;
+  if (document.querySelector('dialog[open]') !== null || studio.loading) return;
   const edit = studio.edits[currentIndex()];
   /** @type {(() => void) | null} */
   let action = null;
