@@ -159,8 +159,9 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     const provider = providers[options.provider];
     // A dry run asks no provider: it only counts what the memory lacks. The provider is prepared once the run's own
     // inputs have been read, so a run that fails on them asks DeepL nothing. Its preparation (DeepL's glossary sync)
-    // is not awaited here: it runs while every language searches the memory, and each language waits for it before
-    // its first request and before it is written, so a failed preparation fails the run.
+    // starts with the first language that asks it, while the others search the memory; each language waits for it
+    // before its first request and before it is written, so a failed preparation fails the run. A run whose memory
+    // holds every draft asks nothing, so it runs with DeepL out of reach.
     const prepared = options.dryRun
       ? undefined
       : await provider.prepare({
@@ -239,7 +240,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
           });
         },
       }).then(async (result) => {
-        await prepared?.ready;
+        await prepared?.ready();
         assembling = true;
         return finish(target, result, fitter);
       });
@@ -250,7 +251,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     // A quota stop says itself that the drafts received are kept and a new run asks only for the rest; what they cost
     // is said with it, since a run that stops writes no report.
     if (failure) throw withBilled(failure.reason, billedSoFar);
-    if (prepared) service.push(...(await prepared.ready));
+    if (prepared) service.push(...(await prepared.ready()));
     for (const r of settled) if (r.status === 'fulfilled') languages.push(r.value);
 
     report = {

@@ -36,12 +36,13 @@ export interface ProviderRun {
 export interface PreparedProvider {
   translator: Translator;
   /**
-   * The provider's own preparation, begun when it was prepared and running
-   * while the memory is searched (DeepL: the glossary sync), and what it
-   * reported. The run waits for it before writing a language, so a failed
-   * preparation fails the run.
+   * The provider's own preparation (DeepL: the glossary sync), begun when the
+   * translator is first asked, and what it reported; at once nothing when it
+   * never was (the memory held every draft: nothing is sent, so nothing needs
+   * preparing, and a provider out of reach fails nothing). The run waits for
+   * it before writing a language, so a failed preparation fails the run.
    */
-  ready: Promise<readonly Diagnostic[]>;
+  ready(): Promise<readonly Diagnostic[]>;
 }
 
 export interface Provider {
@@ -49,6 +50,6 @@ export interface Provider {
   condenses: boolean;
   /** Why it cannot draft with this environment (DeepL: no key), said to the user; undefined when it can. */
   unavailable?(env: Readonly<Record<string, string | undefined>>): string | undefined;
-  /** Loads what the provider needs and starts its preparation; resolves before that preparation is done (see `ready`). */
+  /** Loads what the provider needs; its preparation starts with the first request (see `ready`). */
   prepare(run: ProviderRun): Promise<PreparedProvider>;
 }

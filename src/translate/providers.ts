@@ -3,7 +3,7 @@ import { offline } from './offline/index.js';
 import type { Provider } from './provider.js';
 import { pseudo } from './pseudo/index.js';
 
-const nothingToPrepare: Promise<readonly never[]> = Promise.resolve([]);
+const nothingToPrepare = (): Promise<readonly never[]> => Promise.resolve([]);
 
 const table = {
   deepl: {

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../src/errors.js';
@@ -19,10 +19,10 @@ afterEach(async () => {
 });
 
 /** The sample into en-US and fr-FR with DeepL, in `dir`. */
-function optionsIn(dir: string, env: Record<string, string>, tmx?: string) {
+function optionsIn(dir: string, env: Record<string, string>, tmx?: string, input = sample) {
   return resolveLocalizeOptions(
     {
-      input: sample,
+      input,
       targets: ['en-US', 'fr-FR'],
       provider: 'deepl',
       formats: ['srt'],
@@ -89,8 +89,10 @@ describe('localize: the glossary sync off the critical path', () => {
   it("makes the glossary at once on a title's first DeepL run, and on the next run into the same folder only looks for it", async () => {
     deepl = await start({ authKey: KEY, latencyMs: 30 });
     const dir = tempDir();
+    const input = join(dir, 'film.zh-Hans.srt');
+    writeFileSync(input, readFileSync(sample));
     const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url };
-    const options = await optionsIn(dir, env);
+    const options = await optionsIn(dir, env, undefined, input);
     await localize(options, { env });
     const sync = () => deepl!.state.requests.filter((r) => isSync(r.path));
     const create = sync().filter((r) => r.method === 'POST');
@@ -99,8 +101,32 @@ describe('localize: the glossary sync off the critical path', () => {
     // Sent before the list came back: one round trip before the first request, not two.
     expect(create[0]!.at).toBeLessThan(list.answered);
     deepl.reset();
-    await localize(options, { env });
+    // A new cut changes one line: that line is drafted again.
+    writeFileSync(input, readFileSync(sample, 'utf8').replace('北京，早上七点。', '北京，早上六点。'));
+    await localize(await optionsIn(dir, env, undefined, input), { env });
     expect(sync().map((r) => `${r.method} ${r.path}`).sort()).toEqual(['GET /v2/glossary-language-pairs', 'GET /v3/glossaries']);
+    expect(deepl.state.requests.filter((r) => r.path === '/v2/translate').length).toBeGreaterThan(0);
+  });
+
+  it('asks DeepL nothing, the glossary sync included, when the memory holds every draft: the run goes on with DeepL out of reach', async () => {
+    deepl = await start({ authKey: KEY });
+    const dir = tempDir();
+    const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url };
+    await localize(await optionsIn(dir, env), { env });
+    deepl.reset();
+    const again = await localize(await optionsIn(dir, env), { env });
+    expect(deepl.state.requests).toEqual([]);
+    expect(again.languages.map((l) => [l.untranslated, l.billedCharacters])).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
+    // The key still set, the network gone (a translator on a train): nothing to send, nothing fails.
+    const url = deepl.url;
+    await deepl.stop();
+    deepl = undefined;
+    const offline = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: url };
+    const report = await localize(await optionsIn(dir, offline), { env: offline });
+    expect(report.languages.map((l) => l.untranslated)).toEqual([0, 0]);
   });
 });
 

@@ -22,21 +22,29 @@ describe('the provider table', () => {
     for (const id of PROVIDER_IDS) {
       const prepared = await providers[id].prepare(run({ DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }));
       expect(prepared.translator.id).toBe(id);
-      await expect(prepared.ready).resolves.toEqual([]);
+      await expect(prepared.ready()).resolves.toEqual([]);
     }
     // Without a glossary, DeepL's preparation asks the server nothing.
     expect(server.state.requests).toEqual([]);
   });
 
-  it("DeepL's preparation syncs the run's glossary, and a failed sync is its `ready` rejecting", async () => {
+  it("DeepL's preparation syncs the run's glossary with its first request, none before, and a failed sync is its `ready` rejecting", async () => {
     server = await start({ authKey: KEY });
     const glossary = parseGlossary(readFileSync(glossaryFile, 'utf8'), glossaryFile);
     const withGlossary = { ...run({ DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }), glossary: { glossary, matcher: createMatcher(glossary) } };
-    await (await providers.deepl.prepare(withGlossary)).ready;
-    expect(server.state.requests.map((r) => `${r.method} ${r.path}`)).toContain('POST /v3/glossaries');
+    const prepared = await providers.deepl.prepare(withGlossary);
+    await expect(prepared.ready()).resolves.toEqual([]);
+    expect(server.state.requests).toEqual([]);
+    const unit = { id: '1', cueIds: ['1'], source: ['拨打12345热线。'] };
+    await prepared.translator.translate([unit], { pair: { source: 'zh-Hans', target: 'en-US' } });
+    await prepared.ready();
+    const paths = server.state.requests.map((r) => `${r.method} ${r.path}`);
+    expect(paths).toContain('POST /v3/glossaries');
+    expect(paths.indexOf('POST /v2/translate')).toBeGreaterThan(paths.indexOf('POST /v3/glossaries'));
 
     const wrongKey = await providers.deepl.prepare({ ...withGlossary, env: { DEEPL_AUTH_KEY: 'not-the-key', DEEPL_SERVER_URL: server.url } });
-    await expect(wrongKey.ready).rejects.toThrow(/403|authori[sz]/i);
+    await expect(wrongKey.translator.translate([unit], { pair: { source: 'zh-Hans', target: 'en-US' } })).rejects.toThrow(/403|authori[sz]/i);
+    await expect(wrongKey.ready()).rejects.toThrow(/403|authori[sz]/i);
   });
 
   it('only DeepL aims drafts at the cue budgets', () => {

@@ -27,8 +27,9 @@ function glossaryFindings(unit: Unit, targets: readonly string[], pair: Language
 
 /**
  * DeepL for one run: the client is made here, where the key is read, and the
- * run's glossary is synced at once, while the pipeline searches the memory.
- * Each language's first request waits for the sync. A glossary found gone
+ * run's glossary is synced when the first language asks for drafts, while
+ * the others search the memory. Each language's first request waits for the
+ * sync. A glossary found gone
  * mid-run is made again once for every language (see `glossaryGone`).
  */
 export function prepareDeepL(run: ProviderRun): PreparedProvider {
@@ -56,9 +57,16 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
     makeAtOnce: !run.draftedBefore && run.gate === undefined,
     ...(run.gate === undefined ? {} : { gate: run.gate }),
   };
-  const synced = syncOptions && syncGlossary(connection, { ...syncOptions, onGlossaries: known, lanes });
-  if (synced) synced.then((s) => known(s.glossaries), failed);
-  else known({});
+  // Started by the first request: a run whose memory holds every draft sends DeepL nothing, the sync included.
+  let synced: ReturnType<typeof syncGlossary> | undefined;
+  const sync = () => {
+    if (synced !== undefined || syncOptions === undefined) return;
+    synced = syncGlossary(connection, { ...syncOptions, onGlossaries: known, lanes });
+    synced.then((s) => known(s.glossaries), failed);
+    // Marked handled: the rejection is reported where the run awaits `ready`, not as an unhandled rejection in between.
+    synced.catch(() => {});
+  };
+  if (syncOptions === undefined) known({});
   /**
    * The glossaries made again after one the run sends was found gone, once per lost id for every language. Not in
    * the lanes: the requests that found it gone hold them while they wait for this. Another run's glossaries are
@@ -75,10 +83,9 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
     }
     return (await again)?.[target];
   };
-  const ready: Promise<readonly Diagnostic[]> = synced?.then((s) => s.diagnostics) ?? Promise.resolve([]);
-  // Marked handled: the rejection is reported where the run awaits `ready`, not as an unhandled rejection in between.
+  const ready = (): Promise<readonly Diagnostic[]> => synced?.then((s) => s.diagnostics) ?? Promise.resolve([]);
+  // Marked handled: a failed sync rejects where translateUnits awaits it, or in `ready`.
   glossaries.catch(() => {});
-  ready.catch(() => {});
 
   // Preparing a language's units (protecting every one) holds the event loop. Each language prepares in its own
   // turn of it, after the language before, while the glossary sync is still under way; its requests wait for the
@@ -89,6 +96,7 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
     translator: {
       id: 'deepl',
       async translate(units, req) {
+        sync();
         const mine = turn.then(() => new Promise((resolve) => setImmediate(resolve)));
         turn = mine;
         await mine;
