@@ -11,6 +11,8 @@ import { SublocError } from '../errors.js';
 import type { Lang } from '../model/track.js';
 import { buildReviewPackage } from '../review/package.js';
 import type { DeepLGate } from '../translate/deepl/index.js';
+// Not through index.js, which loads deepl-node: an offline run never does.
+import { interruptedError } from '../translate/deepl/attempts.js';
 import { providers } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
 import { assembleLanguage, languageFitter, type LanguageFitter } from './assemble-language.js';
@@ -250,8 +252,10 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     // A quota stop says itself that the drafts received are kept and a new run asks only for the rest; what they cost
     // is said with it, since a run that stops writes no report.
-    if (failure) throw withBilled(failure.reason, billedSoFar);
-    if (prepared) service.push(...(await prepared.ready()));
+    // A run the user stopped ends as stopped, whatever failed on its way out.
+    const stopped = (error: unknown) => (run.stop?.aborted ? interruptedError(error) : error);
+    if (failure) throw withBilled(stopped(failure.reason), billedSoFar);
+    if (prepared) service.push(...(await prepared.ready().catch((error: unknown) => Promise.reject(stopped(error)))));
     for (const r of settled) if (r.status === 'fulfilled') languages.push(r.value);
 
     report = {

@@ -13,7 +13,7 @@ const LOGIN_REFUSED: ReadonlySet<string> = new Set(['28P01', '28000']);
 export type JobFailure =
   /** DeepL's quota (456) or the catalog's budget: the queue pauses, the job waits in it. */
   | { kind: 'quota'; message: string }
-  /** DeepL still answered 429 after deepl-node's retries: the whole queue waits a while, the job goes back unharmed. */
+  /** DeepL still answered 429 after the retries: the whole queue waits a while, the job goes back unharmed. */
   | { kind: 'rate' }
   /**
    * What this worker's own setup gets wrong (its DeepL key, its login to the memory's server): the job goes back to

@@ -144,7 +144,7 @@ return 1
 `;
 
 /**
- * Longer than any one request with deepl-node's retries (five attempts of at
+ * Longer than any one request with its retries (five attempts of at
  * most 10 s, about 10 s of backoff between them): a reservation older than
  * this belongs to a worker that died.
  */

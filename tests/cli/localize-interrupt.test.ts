@@ -60,4 +60,33 @@ describe('Ctrl-C while DeepL drafts', () => {
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(deepl.state.billedCharacters).toBe(whole.state.billedCharacters);
   }, 60_000);
+
+  it('with DeepL answering nothing, sends no attempt after the Ctrl-C and exits 130, saying what failed meanwhile', async () => {
+    let arrived!: () => void;
+    const firstArrived = new Promise<void>((resolve) => (arrived = resolve));
+    // Every request held past the attempt's timeout: the glossary sync's and the translations'.
+    const never = new Promise<void>(() => {});
+    const deepl = await start({
+      authKey: KEY,
+      hold: () => {
+        arrived();
+        return never;
+      },
+    });
+    servers.push(deepl);
+    const dir = tempDir('subloc-interrupt-');
+    const run = startCli([...args(dir), '--glossary', join(root, 'glossary.json')], dir, { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url });
+    running.push(run);
+    await firstArrived;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    run.child.kill('SIGINT');
+    const sentBefore = deepl.state.requests.length;
+    const stopped = await run.done;
+    expect(stopped.code, stopped.stderr).toBe(130);
+    expect(stopped.stderr).toContain('stopped (Ctrl-C)');
+    expect(stopped.stderr).toContain('a request on its way got no answer, and was not tried again');
+    expect(stopped.stderr).not.toContain('lower concurrency');
+    // deepl-node tries each attempt once; subloc made none after the Ctrl-C.
+    expect(deepl.state.requests.length).toBe(sentBefore);
+  }, 60_000);
 });

@@ -13,7 +13,7 @@ describe('what a failed catalog job does next', () => {
     expect(classify(new SublocError('DEEPL_BUDGET', 'the DeepL budget of 10 characters per month is reached'))).toMatchObject({ kind: 'quota' });
   });
 
-  it("rate-limits the queue when DeepL still answers 429 after deepl-node's retries", () => {
+  it("rate-limits the queue when DeepL still answers 429 after the retries", () => {
     expect(classify(deeplFailure(new TooManyRequestsError('Too many requests'), context))).toEqual({ kind: 'rate' });
   });
 

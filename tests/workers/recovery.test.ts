@@ -198,7 +198,7 @@ describe('catalog workers when things go wrong (real redis-server, loopback Deep
     expect((await catalogCli(catalog, ['enqueue', config])).code).toBe(0);
     const worker = startWorker(catalog);
     const done = await until(catalog, allDone(1));
-    expect(worker.stderr).toContain(`film-1 it-IT failed, to be tried again: DeepL at ${catalog.deepl.url} still answered 503 Service Unavailable after deepl-node's retries`);
+    expect(worker.stderr).toContain(`film-1 it-IT failed, to be tried again: DeepL at ${catalog.deepl.url} still answered 503 Service Unavailable after its retries`);
     expect(catalog.deepl.state.requests.filter((r) => r.path === '/v2/translate' && r.status === 503)).toHaveLength(5);
     expect([...billedTexts(catalog.deepl).values()]).toEqual([1, 1, 1]);
     expect(done.tracks[0]!.billedCharacters).toBe(catalog.deepl.state.billedCharacters);

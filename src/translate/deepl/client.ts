@@ -1,13 +1,14 @@
 import { DeepLClient, type AppInfo } from 'deepl-node';
 import { SublocError } from '../../errors.js';
+import { ATTEMPTS } from './attempts.js';
 import { redact } from './errors.js';
 import { messages } from './messages.js';
 
 export interface DeepLConnectionOptions {
   /** Where `DEEPL_AUTH_KEY` and `DEEPL_SERVER_URL` are read. @default process.env */
   env?: Readonly<Record<string, string | undefined>>;
-  /** Attempts per request, the first included (deepl-node counts them so); 429, 5xx and resets are retried. @default 5 */
-  maxRetries?: number;
+  /** Attempts of a request, the first included; 429, 5xx and broken connections get another. @default ATTEMPTS */
+  attempts?: number;
   /** Timeout of each attempt, in ms. @default 10000 */
   minTimeout?: number;
   appInfo?: AppInfo;
@@ -19,8 +20,8 @@ export interface DeepLConnection {
   serverUrl: string;
   /** Removes the key from a text that may have come from DeepL, axios or deepl-node. */
   redact(text: string): string;
-  /** Whether deepl-node tries a failed request again itself; when not, a caller behind a gate does, at the gate. */
-  retriesItself: boolean;
+  /** Attempts of a request, the first included, each made by subloc (deepl-node tries once). */
+  attempts: number;
 }
 
 /**
@@ -33,12 +34,12 @@ export function createDeepLConnection(options: DeepLConnectionOptions = {}): Dee
   const authKey = (env.DEEPL_AUTH_KEY ?? '').trim();
   if (authKey === '') throw new SublocError('DEEPL_AUTH', messages.keyMissing());
   const serverUrl = (env.DEEPL_SERVER_URL ?? '').trim() || (authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
-  const maxRetries = options.maxRetries ?? 5;
   const client = new DeepLClient(authKey, {
     serverUrl,
-    maxRetries,
+    // One attempt: subloc makes each attempt itself (see ATTEMPTS), so a stopped run or a gate can hold the next one.
+    maxRetries: 1,
     minTimeout: options.minTimeout ?? 10_000,
     ...(options.appInfo === undefined ? {} : { appInfo: options.appInfo }),
   });
-  return { client, serverUrl, redact: (text) => redact(text, authKey), retriesItself: maxRetries > 1 };
+  return { client, serverUrl, redact: (text) => redact(text, authKey), attempts: Math.max(1, options.attempts ?? ATTEMPTS) };
 }

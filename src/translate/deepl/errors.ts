@@ -105,7 +105,7 @@ export function mayHaveBilled(error: unknown): boolean {
   return code === undefined || !REFUSED.has(code);
 }
 
-/** The transport failures deepl-node tries again itself (its `RETRYABLE_AXIOS_ERROR_CODES`). */
+/** The transport failures deepl-node would try again (its `RETRYABLE_AXIOS_ERROR_CODES`): subloc makes those attempts. */
 const RETRIED_CONNECTION = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ECONNRESET', 'EPIPE', 'EAI_AGAIN']);
 
 /**

@@ -21,6 +21,9 @@ export interface DeepLPermit {
   settle(billedCharacters: number): Promise<void>;
 }
 
+import { interruptedError, pause, retryDelayMs } from './attempts.js';
+import { worthAnotherAttempt } from './errors.js';
+
 /** A tag, or a character reference (`&amp;`, one character of the text). */
 const MARKUP = /<[^>]*>|&(#\d+|#x[\da-f]+|\w+);/gi;
 
@@ -36,31 +39,21 @@ export function billableAtMost(texts: readonly string[]): number {
 }
 
 /**
- * Attempts of one request behind a gate, each at the gate: deepl-node then
- * tries once (`maxRetries: 1`), since its own retries would pass the gate by,
- * and a rate shared by many workers would be exceeded just when DeepL asks
- * for less (429), a budget charged one attempt for five.
- */
-export const GATED_ATTEMPTS = 5;
-
-/** The wait before attempt `attempt` + 1 behind a gate: deepl-node's own backoff (1 s, × 1.6, ± 23 %). */
-export function gatedRetryDelayMs(attempt: number): number {
-  return 1000 * 1.6 ** (attempt - 1) * (1 + 0.23 * (2 * Math.random() - 1));
-}
-
-/**
  * A request that bills nothing (a glossary request), sent after its turn at
- * the gate: it counts against the shared rate like any other, each attempt
- * (`retryable` says which failures get another, up to `GATED_ATTEMPTS`).
+ * the gate: it counts against the shared rate like any other, each attempt.
+ * A failure `worthAnotherAttempt` gets another, up to `attempts`; none is
+ * made once `stop` aborts.
  */
-export async function unbilled<T>(gate: DeepLGate | undefined, request: () => Promise<T>, retryable: (error: unknown) => boolean = () => false): Promise<T> {
+export async function unbilled<T>(gate: DeepLGate | undefined, request: () => Promise<T>, options: { attempts: number; stop?: AbortSignal | undefined }): Promise<T> {
+  const { attempts, stop } = options;
   for (let attempt = 1; ; attempt++) {
+    if (stop?.aborted) throw interruptedError();
     await (await gate?.acquire(0))?.settle(0);
     try {
       return await request();
     } catch (error) {
-      if (gate === undefined || attempt >= GATED_ATTEMPTS || !retryable(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, gatedRetryDelayMs(attempt)));
+      if (attempt >= attempts || !worthAnotherAttempt(error) || stop?.aborted) throw error;
+      await pause(retryDelayMs(attempt), stop);
     }
   }
 }

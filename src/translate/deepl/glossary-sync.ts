@@ -4,7 +4,7 @@ import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import type { Lang } from '../../model/track.js';
 import type { DeepLConnection } from './client.js';
 import { unbilled, type DeepLGate } from './gate.js';
-import { deeplFailure, worthAnotherAttempt } from './errors.js';
+import { deeplFailure } from './errors.js';
 import { deeplGlossaryLanguage } from './languages.js';
 import type { RequestLanes } from './request-lanes.js';
 import { codes, messages } from './messages.js';
@@ -22,6 +22,8 @@ export interface GlossarySyncOptions {
   prefix?: string;
   /** Passed by each request (none is billed): the request rate shared with other processes. */
   gate?: DeepLGate;
+  /** Aborted when the user stops the run: no request, and no attempt of one, leaves after it. */
+  stop?: AbortSignal;
   /**
    * Leave this title's glossaries of other content on the server: for a run
    * whose own glossary another run deleted, which must not delete that run's
@@ -134,7 +136,7 @@ function first(glossaries: readonly MultilingualGlossaryInfo[]): MultilingualGlo
 export async function syncGlossary(connection: DeepLConnection, options: GlossarySyncOptions): Promise<GlossarySyncResult> {
   const { client } = connection;
   const prefix = options.prefix ?? 'subloc';
-  const gated = <T>(request: () => Promise<T>): Promise<T> => unbilled(options.gate, request, connection.retriesItself ? undefined : worthAnotherAttempt);
+  const gated = <T>(request: () => Promise<T>): Promise<T> => unbilled(options.gate, request, { attempts: connection.attempts, stop: options.stop });
   const send = <T>(request: () => Promise<T>): Promise<T> => (options.lanes ? options.lanes.run('finishing', gated, request) : gated(request));
   const sourceCode = deeplGlossaryLanguage(options.sourceLang);
   const create = ({ set, name }: NamedSet): Promise<MultilingualGlossaryInfo> =>
@@ -218,9 +220,9 @@ function isOlderVersion(g: MultilingualGlossaryInfo, prefix: string, title: stri
 }
 
 /** Whether DeepL still holds the glossary `id`; a failure to ask is read as yes, so the failure that made the run ask stands. */
-export async function glossaryExists(connection: DeepLConnection, id: string, gate?: DeepLGate): Promise<boolean> {
+export async function glossaryExists(connection: DeepLConnection, id: string, gate?: DeepLGate, stop?: AbortSignal): Promise<boolean> {
   try {
-    await unbilled(gate, () => connection.client.getMultilingualGlossary(id), connection.retriesItself ? undefined : worthAnotherAttempt);
+    await unbilled(gate, () => connection.client.getMultilingualGlossary(id), { attempts: connection.attempts, stop });
     return true;
   } catch (error) {
     return !(error instanceof GlossaryNotFoundError);

@@ -9,13 +9,13 @@ export const messages = {
   auth: () => 'DeepL refused the key (403): check DEEPL_AUTH_KEY',
   refused: (url: string, reason: string) => `could not reach DeepL at ${url} (${reason}): check DEEPL_SERVER_URL and the network`,
   connection: (url: string, reason: string) =>
-    `the connection to DeepL at ${url} failed (${reason}) after deepl-node's retries: ` +
+    `the connection to DeepL at ${url} failed (${reason}) after its retries: ` +
     'drafts received before are kept; check the network and DEEPL_SERVER_URL, then run again, and only the rest is requested',
   timeout: (url: string, reason: string) =>
-    `DeepL at ${url} did not answer in time (${reason}) after deepl-node's retries: DeepL or the network is slow. ` +
+    `DeepL at ${url} did not answer in time (${reason}) after its retries: DeepL or the network is slow. ` +
     'Drafts received before are kept; run again later, or with a lower concurrency, and only the rest is requested',
   tooManyRequests: (url: string) =>
-    `DeepL at ${url} still answered 429 (too many requests) after deepl-node's retries: ` +
+    `DeepL at ${url} still answered 429 (too many requests) after its retries: ` +
     'drafts received before are kept; run again later, or with a lower concurrency, and only the rest is requested',
   glossaryNotFound: (url: string) =>
     `DeepL at ${url} answered 404 for a glossary this run uses: it was deleted meanwhile (perhaps by another run); run again to sync the glossary`,
@@ -25,7 +25,7 @@ export const messages = {
   argument: (detail: string) => `deepl-node refused the request before sending it: ${detail}`,
   failed: (detail: string) => `DeepL request failed: ${detail}`,
   serverError: (url: string, status: string, said: string | undefined) =>
-    `DeepL at ${url} still answered ${status} after deepl-node's retries${said === undefined ? '' : ` (${said})`}: DeepL, or a server on the way to it, is failing. ` +
+    `DeepL at ${url} still answered ${status} after its retries${said === undefined ? '' : ` (${said})`}: DeepL, or a server on the way to it, is failing. ` +
     'Drafts received before are kept; run again later, and only the rest is requested',
   notJson: (url: string, answered: string) =>
     `DeepL at ${url} answered ${answered} where DeepL answers JSON: a proxy, gateway or captive portal between subloc and DeepL answered in its place. ` +
@@ -34,7 +34,9 @@ export const messages = {
     `DeepL at ${url} answered a request of ${sent} texts (${batch}) with ${received} translation${received === 1 ? '' : 's'}, ` +
     'so no translation can be matched to its text: the answer was rejected whole and nothing of it kept ' +
     '(a proxy between subloc and DeepL may be altering answers). Drafts received before are kept; run again, and only the rest is requested',
-  interrupted: () => 'stopped (Ctrl-C): the answers on their way were stored in the memory, and nothing more was asked of DeepL; run again, and only the rest is requested',
+  interrupted: (failedOnItsWay = false) =>
+    'stopped (Ctrl-C): the answers on their way were stored in the memory, and nothing more was asked of DeepL' +
+    `${failedOnItsWay ? ' (a request on its way got no answer, and was not tried again)' : ''}; run again, and only the rest is requested`,
   notText: (batch: string, url: string) =>
     `DeepL at ${url} answered a request (${batch}) with a translation that is not text, ` +
     'so it cannot be read: the answer was rejected whole and nothing of it kept ' +

@@ -10,7 +10,7 @@ import { excerpt } from '../../formats/shared/excerpt.js';
 export type PlainError =
   /** An HTML page (a proxy's error page, a captive portal) or JSON cut short, where DeepL answers JSON: `answered` says which. */
   | { kind: 'not-json'; answered: string }
-  /** A 5xx that outlasted deepl-node's retries, and what the server said. */
+  /** A 5xx that outlasted the retries, and what the server said. */
   | { kind: 'server'; status: string; said: string | undefined }
   /** Anything else, in deepl-node's words without the body said twice. */
   | { kind: 'other'; message: string };

@@ -33,8 +33,7 @@ function glossaryFindings(unit: Unit, targets: readonly string[], pair: Language
  * mid-run is made again once for every language (see `glossaryGone`).
  */
 export function prepareDeepL(run: ProviderRun): PreparedProvider {
-  // Behind a gate (catalog workers) each attempt of a request passes it: deepl-node tries once, the requests try again.
-  const connection = createDeepLConnection({ ...(run.env === undefined ? {} : { env: run.env }), ...(run.gate === undefined ? {} : { maxRetries: 1 }) });
+  const connection = createDeepLConnection(run.env === undefined ? {} : { env: run.env });
   // One set of lanes for the run: languages drafted side by side share the concurrency, and so does the glossary sync.
   const lanes = requestLanes(run.concurrency);
   const g = run.glossary;
@@ -56,6 +55,7 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
     // made in vain would spend, job after job of one film.
     makeAtOnce: !run.draftedBefore && run.gate === undefined,
     ...(run.gate === undefined ? {} : { gate: run.gate }),
+    ...(run.stop === undefined ? {} : { stop: run.stop }),
   };
   // Started by the first request: a run whose memory holds every draft sends DeepL nothing, the sync included.
   let synced: ReturnType<typeof syncGlossary> | undefined;
@@ -76,7 +76,7 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
   const glossaryGone = (target: Lang) => async (id: string) => {
     let again = remade.get(id);
     if (again === undefined) {
-      again = glossaryExists(connection, id, run.gate).then(async (there) =>
+      again = glossaryExists(connection, id, run.gate, run.stop).then(async (there) =>
         there || syncOptions === undefined ? undefined : (await syncGlossary(connection, { ...syncOptions, makeAtOnce: run.gate === undefined, keepOthers: true })).glossaries,
       );
       remade.set(id, again);

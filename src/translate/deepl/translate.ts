@@ -9,7 +9,8 @@ import { DEEPL_LIMITS, planBatches, type Batch, type Param } from './batches.js'
 import type { DeepLConnection } from './client.js';
 import { CUE_TAG, hasText, joinCues, splitOnCues, toTaggedText, type CueMarkupProblem } from './cue-markup.js';
 import { deeplFailure, mayBeGlossaryGone, mayHaveBilled, worthAnotherAttempt } from './errors.js';
-import { billableAtMost, GATED_ATTEMPTS, gatedRetryDelayMs, type DeepLGate, type DeepLPermit } from './gate.js';
+import { interruptedError, pause, retryDelayMs } from './attempts.js';
+import { billableAtMost, type DeepLGate, type DeepLPermit } from './gate.js';
 import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, STRICT_INSTRUCTION, draftWidth, overBudget } from './condense.js';
 import { deeplSource, deeplTarget, supportsCustomInstructions } from './languages.js';
 import { codes, messages } from './messages.js';
@@ -201,7 +202,7 @@ export async function translateUnits(
     failed = true;
   };
   const budgetRefused = (error: unknown) => error instanceof SublocError && error.code === 'DEEPL_BUDGET';
-  const interrupted = () => fail(new SublocError('INTERRUPTED', messages.interrupted()));
+  const interrupted = () => fail(interruptedError());
   if (options.stop?.aborted) interrupted();
   options.stop?.addEventListener('abort', interrupted, { once: true });
 
@@ -244,8 +245,6 @@ export async function translateUnits(
     return true;
   };
 
-  /** Attempts of each request made here: behind a gate, each passes it (deepl-node, tries once); else deepl-node tries again itself. */
-  const attempts = options.gate !== undefined && !connection.retriesItself ? GATED_ATTEMPTS : 1;
   const request = async (sent: { texts: string[]; context: string | undefined; name: string; sendOptions: TranslateTextOptions }, again = false, attempt = 1): Promise<TextResult[] | undefined> => {
     const { texts, context, name, sendOptions } = sent;
     if (failed) return undefined;
@@ -272,8 +271,9 @@ export async function translateUnits(
     } catch (error) {
       // A request whose fate is unknown keeps its reservation: the shared budget must never fall short of DeepL's bill.
       await settle(permit, mayHaveBilled(error) ? reserved : 0);
-      if (attempt < attempts && worthAnotherAttempt(error) && !failed) {
-        await new Promise((resolve) => setTimeout(resolve, gatedRetryDelayMs(attempt)));
+      // Each attempt is made here (deepl-node tries once), behind the gate when there is one; none after a stop.
+      if (attempt < connection.attempts && worthAnotherAttempt(error) && !failed) {
+        await pause(retryDelayMs(attempt), options.stop);
         return request(sent, again, attempt + 1);
       }
       let back = false;

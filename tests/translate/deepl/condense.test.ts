@@ -10,7 +10,7 @@ let server: FakeDeepL | undefined;
 
 async function setup(options: FakeDeepLOptions = {}): Promise<{ server: FakeDeepL; connection: DeepLConnection }> {
   server = await start({ authKey: KEY, ...options });
-  return { server, connection: createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 0 }) };
+  return { server, connection: createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, attempts: 1 }) };
 }
 
 afterEach(async () => {

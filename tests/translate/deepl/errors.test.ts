@@ -16,7 +16,7 @@ afterEach(async () => {
 
 async function connect(faults: Fault[] = []) {
   server = await start({ authKey: KEY, faults });
-  return { server, connection: createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 1 }) };
+  return { server, connection: createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, attempts: 1 }) };
 }
 
 const units = [{ id: '1', cueIds: ['1'], source: ['你好'] }];
@@ -34,7 +34,7 @@ describe('deeplFailure maps deepl-node error classes, from the real client', () 
     const error = await failure(translateUnits(connection, units, { pair }));
     expect(error.code).toBe('DEEPL_FAILED');
     expect(error.message).toBe(
-      `DeepL at ${server.url} still answered 429 (too many requests) after deepl-node's retries: drafts received before are kept; run again later, or with a lower concurrency, and only the rest is requested`,
+      `DeepL at ${server.url} still answered 429 (too many requests) after its retries: drafts received before are kept; run again later, or with a lower concurrency, and only the rest is requested`,
     );
     expect((error.cause as Error).name).toBe('TooManyRequestsError');
   });
@@ -121,7 +121,7 @@ describe('a server error that outlasts the retries says so, with what to do', ()
     const error = await failure(translateUnits(connection, units, { pair }));
     expect(error.code).toBe('DEEPL_FAILED');
     expect(error.message).toBe(
-      `DeepL at ${server.url} still answered ${status} ${name} after deepl-node's retries (overloaded [redacted]): DeepL, or a server on the way to it, is failing. ` +
+      `DeepL at ${server.url} still answered ${status} ${name} after its retries (overloaded [redacted]): DeepL, or a server on the way to it, is failing. ` +
         'Drafts received before are kept; run again later, and only the rest is requested',
     );
   });
@@ -131,12 +131,12 @@ describe('a connection that fails past the retries says what happened and what t
   it('an answer slower than the timeout: said as a timeout, with drafts kept and the rerun asking only the rest', async () => {
     let release = () => {};
     server = await start({ authKey: KEY, hold: (_, path) => (path === '/v2/translate' ? new Promise<void>((r) => (release = r)) : undefined) });
-    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 1, minTimeout: 200 });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, attempts: 1, minTimeout: 200 });
     const error = await failure(translateUnits(connection, units, { pair })).finally(() => release());
     expect(error.code).toBe('DEEPL_FAILED');
     expect(error.message).toMatch(
       new RegExp(
-        `^DeepL at ${server.url.replace(/[.]/g, '\\.')} did not answer in time \\(timeout of \\d+ms exceeded\\) after deepl-node's retries: ` +
+        `^DeepL at ${server.url.replace(/[.]/g, '\\.')} did not answer in time \\(timeout of \\d+ms exceeded\\) after its retries: ` +
           'DeepL or the network is slow\\. Drafts received before are kept; run again later, or with a lower concurrency, and only the rest is requested$',
       ),
     );
@@ -146,7 +146,7 @@ describe('a connection that fails past the retries says what happened and what t
     const { server, connection } = await connect([{ type: 'drop' }]);
     const error = await failure(translateUnits(connection, units, { pair }));
     expect(error.message).toMatch(
-      new RegExp(`^the connection to DeepL at ${server.url.replace(/[.]/g, '\\.')} failed \\((ECONNRESET|socket hang up)\\) after deepl-node's retries: drafts received before are kept; check the network and DEEPL_SERVER_URL, then run again, and only the rest is requested$`),
+      new RegExp(`^the connection to DeepL at ${server.url.replace(/[.]/g, '\\.')} failed \\((ECONNRESET|socket hang up)\\) after its retries: drafts received before are kept; check the network and DEEPL_SERVER_URL, then run again, and only the rest is requested$`),
     );
   });
 });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../../src/errors.js';
 import { createDeepLConnection } from '../../../src/translate/deepl/client.js';
-import { GATED_ATTEMPTS, type DeepLGate } from '../../../src/translate/deepl/gate.js';
+import { ATTEMPTS } from '../../../src/translate/deepl/attempts.js';
+import type { DeepLGate } from '../../../src/translate/deepl/gate.js';
 import { syncGlossary } from '../../../src/translate/deepl/glossary-sync.js';
 import { translateUnits } from '../../../src/translate/deepl/translate.js';
 import type { Unit } from '../../../src/model/unit.js';
@@ -58,8 +59,7 @@ describe('translateUnits with a gate', () => {
     server.fail({ type: 'status', status: 503, times: 1 });
     server.fail({ type: 'status', status: 429, times: 1 });
     server.fail({ type: 'drop', times: 1 });
-    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 1 });
-    expect(connection.retriesItself).toBe(false);
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url } });
     const { gate, seen } = budgetGate(1_000_000);
     const result = await translateUnits(connection, units.slice(0, 1), { pair: { source: 'en', target: 'fr' }, gate, concurrency: 1 });
     expect(result.drafts[0]!.targets).not.toBeNull();
@@ -104,10 +104,10 @@ describe('translateUnits with a gate', () => {
   it('a request that timed out keeps its reservation as billed, each of its attempts: DeepL may have translated it', async () => {
     let release = () => {};
     server = await start({ authKey: KEY, hold: (_, path) => (path === '/v2/translate' ? new Promise<void>((r) => (release = r)) : undefined) });
-    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 1, minTimeout: 200 });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, minTimeout: 200 });
     const { gate, seen } = budgetGate(1_000_000);
     await expect(translateUnits(connection, units, { pair: { source: 'en', target: 'fr' }, gate, concurrency: 1 }).finally(() => release())).rejects.toMatchObject({ code: 'DEEPL_FAILED' });
-    expect(seen.settled).toHaveLength(GATED_ATTEMPTS);
+    expect(seen.settled).toHaveLength(ATTEMPTS);
     for (const settled of seen.settled) expect(settled).toBeGreaterThanOrEqual(units.reduce((n, u) => n + u.source[0]!.length, 0));
     expect(seen.used).toBe(seen.settled.reduce((a, b) => a + b, 0));
     expect(seen.reserved).toBe(0);
@@ -118,7 +118,7 @@ describe('translateUnits with a gate', () => {
     const url = server.url;
     await server.stop();
     server = undefined;
-    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: url }, maxRetries: 1, minTimeout: 200 });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: url }, minTimeout: 200 });
     const { gate, seen } = budgetGate(1_000_000);
     await expect(translateUnits(connection, units, { pair: { source: 'en', target: 'fr' }, gate, concurrency: 1 })).rejects.toMatchObject({ code: 'DEEPL_UNREACHABLE' });
     expect(seen.settled).toEqual([0]);

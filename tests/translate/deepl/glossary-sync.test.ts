@@ -11,7 +11,7 @@ let server: FakeDeepL | undefined;
 
 async function setup(authKey = KEY): Promise<{ server: FakeDeepL; connection: DeepLConnection }> {
   server = await start({ authKey });
-  return { server, connection: createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 1 }) };
+  return { server, connection: createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, attempts: 1 }) };
 }
 
 afterEach(async () => {
@@ -184,7 +184,7 @@ describe('syncGlossary', () => {
 
     it('when DeepL takes a pair fewer than subloc knows, deletes what it made and makes the right glossary', async () => {
       server = await start({ authKey: KEY, glossaryTargetsRefused: ['ja'] });
-      const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 1 });
+      const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, attempts: 1 });
       const result = await syncGlossary(connection, atOnce('a1', ['en-US', 'ja-JP']));
       expect(Object.keys(result.glossaries)).toEqual(['en-US']);
       expect(result.diagnostics.map((d) => d.code)).toEqual(['deepl/glossary-pair-unsupported']);
@@ -207,7 +207,7 @@ describe('syncGlossary', () => {
       // Without the early word the deletion would have to end first: the fallback lets it, and the assertion fails.
       const fallback = setTimeout(() => release(), 2000);
       server = await start({ authKey: KEY, hold: (method) => (method === 'DELETE' ? held : undefined) });
-      const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 1 });
+      const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, attempts: 1 });
       await syncGlossary(connection, options('old1'));
       let deletionsAnsweredWhenTold: number | undefined;
       const result = await syncGlossary(connection, {

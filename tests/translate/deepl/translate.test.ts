@@ -13,7 +13,7 @@ let server: FakeDeepL | undefined;
 
 async function setup(options: FakeDeepLOptions = {}, env: Record<string, string> = {}): Promise<{ server: FakeDeepL; connection: DeepLConnection }> {
   server = await start({ authKey: KEY, ...options });
-  const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url, ...env }, maxRetries: 3, minTimeout: 3000 });
+  const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url, ...env }, attempts: 3, minTimeout: 3000 });
   return { server, connection };
 }
 
@@ -286,7 +286,7 @@ describe('translateUnits against the DeepL-compatible server', () => {
     const url = closed.url;
     await closed.stop();
     server = undefined;
-    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: url }, maxRetries: 2 });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: url }, attempts: 2 });
     const error = await failure(translateUnits(connection, units(1), { pair }));
     expect(error.code).toBe('DEEPL_UNREACHABLE');
     expect(error.message).toContain(url);
@@ -298,7 +298,7 @@ describe('translateUnits against the DeepL-compatible server', () => {
     const { connection } = await setup({ faults: [{ type: 'status', status: 500, times: 5 }] });
     const error = await failure(translateUnits(connection, units(1), { pair }));
     expect(error.code).toBe('DEEPL_FAILED');
-    expect(error.message).toMatch(/still answered 500 Internal Server Error after deepl-node's retries/);
+    expect(error.message).toMatch(/still answered 500 Internal Server Error after its retries/);
   });
 
   it('never has more requests in flight than the concurrency', async () => {
@@ -310,7 +310,7 @@ describe('translateUnits against the DeepL-compatible server', () => {
 
   it('a connection dropped past the retries fails naming the server', async () => {
     const { server } = await setup({ faults: [{ type: 'drop', times: 2 }] });
-    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, maxRetries: 2 });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, attempts: 2 });
     const error = await failure(translateUnits(connection, units(1), { pair }));
     expect(error.code).toBe('DEEPL_FAILED');
     expect(error.message).toContain(server.url);
