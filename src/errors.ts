@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'MEMORY_UNREACHABLE'
   | 'MEMORY_NOT_FOUND'
   | 'MEMORY_WRITE_FAILED'
+  | 'MEMORY_LOCK_LOST'
   | 'DEEPL_QUOTA'
   | 'DEEPL_BUDGET'
   | 'DEEPL_AUTH'

@@ -3,15 +3,27 @@ import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { LOCK_KEYS } from './postgres-schema.js';
+import { SublocError } from '../errors.js';
 import type { RunHolder, RunLockOptions } from './store.js';
+
+/** Why a run stopped when its lock's session ended. */
+function lockLost(purpose: string, cause: unknown): SublocError {
+  return new SublocError(
+    'MEMORY_LOCK_LOST',
+    `the connection holding the memory's run lock for ${purpose} was lost (${cause instanceof Error ? cause.message : 'the database closed it'}): ` +
+      'another run may now draft into the memory, so this one stopped sending requests; the drafts received are kept. Run it again',
+    cause === undefined ? {} : { cause },
+  );
+}
 
 /** How often a waiting run tries the lock again. */
 const RETRY_MS = 200;
 
-/** A held run lock; `released` settles once the server has let it go. */
+/** A held run lock; `released` settles once the server has let it go; `lost` aborts if the session ends before. */
 export interface HeldRunLock {
   release(): void;
   released: Promise<void>;
+  lost: AbortSignal;
 }
 
 const [CLASS, OBJECT] = LOCK_KEYS.runs;
@@ -68,7 +80,16 @@ export async function acquirePostgresRunLock(client: pg.Client, options: RunLock
       [holder.pid, holder.hostname, holder.since, holder.purpose],
     );
     let released: Promise<void> | undefined;
+    // The advisory lock lives as long as the session: a connection that drops (the server restarted, the network
+    // cut) ends it, and another run may take it at once, so the run holding it must stop before it bills more.
+    const lost = new AbortController();
+    const ended = (cause?: unknown) => {
+      if (released === undefined && !lost.signal.aborted) lost.abort(lockLost(options.purpose, cause));
+    };
+    client.on('error', ended);
+    client.on('end', () => ended());
     return {
+      lost: lost.signal,
       release() {
         released ??= client
           .query('DELETE FROM subloc_run_lock WHERE pid = $1 AND hostname = $2 AND since = $3', [holder.pid, holder.hostname, holder.since])

@@ -421,8 +421,8 @@ class PostgresMemory implements MemoryStore {
   }
 
   async lockRuns(options: RunLockOptions): Promise<RunLock> {
-    // A connection of its own: the advisory lock lives as long as its session.
-    const client = new pg.Client(this.config);
+    // A connection of its own: the advisory lock lives as long as its session; kept alive, so a peer gone is noticed.
+    const client = new pg.Client({ ...this.config, keepAlive: true });
     client.on('error', () => undefined);
     let lock: HeldRunLock;
     try {
@@ -439,6 +439,7 @@ class PostgresMemory implements MemoryStore {
         lock.release();
         void lock.released.then(() => this.locks.delete(lock));
       },
+      lost: lock.lost,
     };
   }
 

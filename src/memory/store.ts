@@ -136,6 +136,13 @@ export interface RunLockOptions {
 export interface RunLock {
   /** Lets the next run in; a second call does nothing. */
   release(): void;
+  /**
+   * Aborted, with a `MEMORY_LOCK_LOST` SublocError as its reason, when the
+   * lock was lost before it was released (a server memory's connection
+   * dropped, its server restarted): another run may be let in, so the run
+   * must send nothing more. Never for a lock that cannot be lost (SQLite's).
+   */
+  readonly lost?: AbortSignal;
 }
 
 /**

@@ -145,7 +145,11 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
 
   try {
     // Held until the memory closes: two runs on one memory never bill the same unit. A dry run bills nothing.
-    if (!options.dryRun) await memory.lockRuns({ ...lock, onWait: (holder) => onEvent({ type: 'memory-wait', memory: memory.location, holder }) });
+    const held = options.dryRun ? undefined : await memory.lockRuns({ ...lock, onWait: (holder) => onEvent({ type: 'memory-wait', memory: memory.location, holder }) });
+    // What stops the requests: the user (Ctrl-C), or the memory's run lock lost (its server restarted), after which
+    // another run may draft the same units.
+    const halts = [run.stop, held?.lost].filter((s): s is AbortSignal => s !== undefined);
+    const halt = halts.length === 0 ? undefined : halts.length === 1 ? halts[0] : AbortSignal.any(halts);
     const imported = await importMemories(memory, options.tmx, options.source);
     // Marked before anything is drafted into it, once nothing can refuse the run: a deliver started meanwhile refuses it.
     if (!options.dryRun) await markDraftsFolder(runDir);
@@ -176,7 +180,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
           draftedBefore: record?.provider === options.provider,
           ...(run.env === undefined ? {} : { env: run.env }),
           ...(run.deeplGate === undefined ? {} : { gate: run.deeplGate }),
-          ...(run.stop === undefined ? {} : { stop: run.stop }),
+          ...(halt === undefined ? {} : { stop: halt }),
         });
     const translator = prepared?.translator;
     const service: Diagnostic[] = [];
@@ -252,8 +256,8 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     // A quota stop says itself that the drafts received are kept and a new run asks only for the rest; what they cost
     // is said with it, since a run that stops writes no report.
-    // A run the user stopped ends as stopped, whatever failed on its way out.
-    const stopped = (error: unknown) => (run.stop?.aborted ? interruptedError(error) : error);
+    // A run stopped (by the user, or by its lock lost) ends so, whatever failed on its way out.
+    const stopped = (error: unknown) => (halt?.aborted !== true ? error : halt.reason instanceof SublocError ? halt.reason : interruptedError(error));
     if (failure) throw withBilled(stopped(failure.reason), billedSoFar);
     if (prepared) service.push(...(await prepared.ready().catch((error: unknown) => Promise.reject(stopped(error)))));
     for (const r of settled) if (r.status === 'fulfilled') languages.push(r.value);

@@ -2,10 +2,10 @@ import { UnrecoverableError } from 'bullmq';
 import { isSublocError, type ErrorCode } from '../errors.js';
 
 /**
- * Failures another attempt may get past (DeepL's 5xx or a dropped connection after deepl-node's own retries, the
- * memory's server restarting or out of reach a while); any other SublocError needs a person.
+ * Failures another attempt may get past (DeepL's 5xx or a dropped connection after the retries, the memory's server
+ * restarting or out of reach a while, the run lock lost with it); any other SublocError needs a person.
  */
-const RETRIED: ReadonlySet<ErrorCode> = new Set(['DEEPL_FAILED', 'DEEPL_UNREACHABLE', 'DEEPL_ANSWER_MISMATCH', 'MEMORY_WRITE_FAILED', 'MEMORY_UNREACHABLE']);
+const RETRIED: ReadonlySet<ErrorCode> = new Set(['DEEPL_FAILED', 'DEEPL_UNREACHABLE', 'DEEPL_ANSWER_MISMATCH', 'MEMORY_WRITE_FAILED', 'MEMORY_UNREACHABLE', 'MEMORY_LOCK_LOST']);
 
 /** Postgres refusing a login (a wrong password or user): the credentials a worker's machine gives. */
 const LOGIN_REFUSED: ReadonlySet<string> = new Set(['28P01', '28000']);

@@ -22,9 +22,14 @@ export function retryDelayMs(attempt: number): number {
  * could not end), which is its cause.
  */
 export function interruptedError(cause?: unknown): SublocError {
-  if (cause instanceof SublocError && cause.code === 'INTERRUPTED') return cause;
+  if (cause instanceof SublocError && (cause.code === 'INTERRUPTED' || cause.code === 'MEMORY_LOCK_LOST')) return cause;
   if (cause === undefined) return new SublocError('INTERRUPTED', messages.interrupted());
   return new SublocError('INTERRUPTED', messages.interrupted(true), { cause });
+}
+
+/** The failure of a stopped call: the stop's own reason when it gives one (the run's memory lock lost), else the user's Ctrl-C. */
+export function stoppedBy(stop: AbortSignal): SublocError {
+  return stop.reason instanceof SublocError ? stop.reason : interruptedError();
 }
 
 /** Waits `ms`, or less when `stop` aborts first. */

@@ -21,7 +21,7 @@ export interface DeepLPermit {
   settle(billedCharacters: number): Promise<void>;
 }
 
-import { interruptedError, pause, retryDelayMs } from './attempts.js';
+import { pause, retryDelayMs, stoppedBy } from './attempts.js';
 import { worthAnotherAttempt } from './errors.js';
 
 /** A tag, or a character reference (`&amp;`, one character of the text). */
@@ -47,7 +47,7 @@ export function billableAtMost(texts: readonly string[]): number {
 export async function unbilled<T>(gate: DeepLGate | undefined, request: () => Promise<T>, options: { attempts: number; stop?: AbortSignal | undefined }): Promise<T> {
   const { attempts, stop } = options;
   for (let attempt = 1; ; attempt++) {
-    if (stop?.aborted) throw interruptedError();
+    if (stop?.aborted) throw stoppedBy(stop);
     await (await gate?.acquire(0))?.settle(0);
     try {
       return await request();

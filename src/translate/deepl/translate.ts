@@ -9,7 +9,7 @@ import { DEEPL_LIMITS, planBatches, type Batch, type Param } from './batches.js'
 import type { DeepLConnection } from './client.js';
 import { CUE_TAG, hasText, joinCues, splitOnCues, toTaggedText, type CueMarkupProblem } from './cue-markup.js';
 import { deeplFailure, mayBeGlossaryGone, mayHaveBilled, worthAnotherAttempt } from './errors.js';
-import { interruptedError, pause, retryDelayMs } from './attempts.js';
+import { pause, retryDelayMs, stoppedBy } from './attempts.js';
 import { billableAtMost, type DeepLGate, type DeepLPermit } from './gate.js';
 import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, STRICT_INSTRUCTION, draftWidth, overBudget } from './condense.js';
 import { deeplSource, deeplTarget, supportsCustomInstructions } from './languages.js';
@@ -202,7 +202,8 @@ export async function translateUnits(
     failed = true;
   };
   const budgetRefused = (error: unknown) => error instanceof SublocError && error.code === 'DEEPL_BUDGET';
-  const interrupted = () => fail(interruptedError());
+  // Stopped by the user, or for a reason of the run's own (its memory lock lost), which is then the failure.
+  const interrupted = () => fail(stoppedBy(options.stop!));
   if (options.stop?.aborted) interrupted();
   options.stop?.addEventListener('abort', interrupted, { once: true });
 

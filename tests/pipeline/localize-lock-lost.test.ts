@@ -1,0 +1,82 @@
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SublocError } from '../../src/errors.js';
+import { openMemoryStore } from '../../src/memory/open.js';
+import { localize } from '../../src/pipeline/localize.js';
+import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
+import { tempDir } from '../helpers/cli.js';
+import { start, type FakeDeepL } from '../helpers/deepl-server.js';
+import { postgresPerFile } from '../helpers/postgres-fixture.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const KEY = 'lock-lost-key:fx';
+const postgres = postgresPerFile();
+let deepl: FakeDeepL | undefined;
+
+afterEach(async () => {
+  await deepl?.stop();
+  deepl = undefined;
+});
+
+/** Ends every session holding an advisory lock in the database, as a server restart would. */
+async function endLockSessions(url: string): Promise<number> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ ended: boolean }>(
+      "SELECT pg_terminate_backend(pid) AS ended FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()",
+    );
+    return rows.filter((r) => r.ended).length;
+  } finally {
+    await admin.end();
+  }
+}
+
+describe('a run whose memory lock is lost (a Postgres memory whose server ended the session)', () => {
+  it('stops sending requests and fails, so that no other run bills the same units beside it', async () => {
+    const url = await postgres.server.createDatabase('lock_lost');
+    let arrived!: () => void;
+    const firstArrived = new Promise<void>((resolve) => (arrived = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    deepl = await start({
+      authKey: KEY,
+      hold: (_method, path) => {
+        if (path !== '/v2/translate') return undefined;
+        arrived();
+        return released;
+      },
+    });
+    const dir = tempDir('subloc-lock-lost-');
+    const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url };
+    const options = await resolveLocalizeOptions(
+      { input: join(root, 'subtitles/hotline-beijing.zh-Hans.srt'), targets: ['fr-FR'], provider: 'deepl', formats: ['srt'], out: join(dir, 'out'), memory: url, concurrency: 1, condense: false },
+      dir,
+      env,
+    );
+    const run = localize(options, { env }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    await firstArrived;
+    expect(await endLockSessions(url)).toBe(1);
+    // The lock is free now: another run would be let in. This one must send nothing more.
+    const other = await openMemoryStore(url);
+    const lock = await other.lockRuns({ purpose: 'the next run' });
+    lock.release();
+    await other.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const arrivals = () => deepl!.state.requests.filter((r) => r.path === '/v2/translate').length;
+    const sent = arrivals();
+    release();
+    const error = await run;
+    expect(error).toBeInstanceOf(SublocError);
+    expect(error).toMatchObject({ code: 'MEMORY_LOCK_LOST', message: expect.stringContaining("the connection holding the memory's run lock") });
+    expect(arrivals()).toBe(sent);
+    // The answer on its way was billed: it is kept.
+    const memory = await openMemoryStore(url);
+    expect((await memory.entries({ source: 'zh-Hans', target: 'fr-FR' })).length).toBeGreaterThan(0);
+    await memory.close();
+  }, 60_000);
+});
