@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { FlowProducer, Queue, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { SublocError } from '../errors.js';
-import { resolveLocalizeOptions } from '../pipeline/options.js';
+import { resolveLocalizeOptions, type LocalizeOptions } from '../pipeline/options.js';
 import { FILM_JOB, LANGUAGE_JOB, QUEUE, filmJobId, languageJobId, type CatalogJobData } from './keys.js';
 
 export interface EnqueuedFilm {
@@ -47,21 +47,32 @@ async function contentHash(config: string, input: string, glossary: string | und
   return hash.digest('hex').slice(0, 16);
 }
 
+/** A film read and checked, ready to be put on the queue. */
+export interface PlannedFilm {
+  config: string;
+  options: LocalizeOptions;
+  hash: string;
+}
+
 /**
- * Puts each film on the queue as a BullMQ flow: one job per target language,
- * and the film's job after them (it writes `run.json`). Each config is read
- * and checked as `localize` checks it before anything is added, so a wrong
- * one is refused with its file named and adds nothing. `configs` are absolute
- * paths every worker reads the same (a shared folder); a worker resolves a
- * config from its folder, as this does.
+ * Reads and checks each config as `localize` checks it, without Redis: a
+ * wrong one is refused with its file named before anything of the catalog
+ * (its films, its limits) is changed. `configs` are absolute paths every
+ * worker reads the same (a shared folder); a worker resolves a config from
+ * its folder, as this does.
  */
-export async function enqueueFilms(redis: Redis, configs: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<EnqueuedFilm[]> {
-  const films = [];
+export async function planFilms(configs: readonly string[], env: Readonly<Record<string, string | undefined>>): Promise<PlannedFilm[]> {
+  const films: PlannedFilm[] = [];
   for (const config of configs) {
     // Checked as the workers will resolve it, but without the DeepL key: the machine that enqueues need not hold it.
     const options = await resolveLocalizeOptions({ config, dryRun: true }, dirname(config), env);
     films.push({ config, options, hash: await contentHash(config, options.input, options.glossary) });
   }
+  return films;
+}
+
+/** Puts each film on the queue as a BullMQ flow: one job per target language, and the film's job after them (it writes `run.json`). */
+export async function enqueueFilms(redis: Redis, films: readonly PlannedFilm[]): Promise<EnqueuedFilm[]> {
   const flows = new FlowProducer({ connection: redis });
   const queue = new Queue(QUEUE, { connection: redis });
   try {

@@ -11,12 +11,12 @@ export const KEYS = {
   settings: 'subloc:catalog:settings',
   /** Sorted set of the recent DeepL requests' times: the global rate's sliding window. */
   requests: 'subloc:catalog:requests',
-  /** Characters DeepL billed in one budget period. */
+  /** Characters DeepL billed in one budget period (`2026-12`, `2026-12-06`): every bill counts in its day and its month. */
   used: (period: string) => `subloc:catalog:used:${period}`,
-  /** Hash: characters reserved by each request in flight (by permit id), in one budget period. */
-  reserved: (period: string) => `subloc:catalog:reserved:${period}`,
+  /** Hash: characters reserved by each request in flight (by permit id), whatever the budget's period. */
+  reserved: 'subloc:catalog:reserved',
   /** Sorted set: when each reservation lapses, should its worker die before it settles. */
-  reservedUntil: (period: string) => `subloc:catalog:reserved-until:${period}`,
+  reservedUntil: 'subloc:catalog:reserved-until',
   /** Hash: characters billed by job id, every attempt counted. */
   billed: 'subloc:catalog:billed',
   /** Why the queue was paused, shown by `catalog status` until `catalog resume`. */

@@ -134,12 +134,18 @@ for _, key in ipairs(KEYS) do redis.call('PEXPIRE', key, 40 * 86400 * 1000) end
 return {1, used, reserved}
 `;
 
-/** The request's reservation gone, what DeepL billed for it counted. */
+/**
+ * The request's reservation gone, what DeepL billed for it counted in the
+ * budget period and in the other one (KEYS[5]): a budget switched from per
+ * day to per month, or back, still counts what was billed before.
+ */
 const SETTLE = `
 redis.call('HDEL', KEYS[2], ARGV[1])
 redis.call('ZREM', KEYS[3], ARGV[1])
 redis.call('INCRBY', KEYS[1], ARGV[2])
 redis.call('HINCRBY', KEYS[4], ARGV[3], ARGV[2])
+redis.call('INCRBY', KEYS[5], ARGV[2])
+redis.call('PEXPIRE', KEYS[5], 40 * 86400 * 1000)
 return 1
 `;
 
@@ -187,8 +193,10 @@ export function redisGate(redis: Redis, jobId: string): DeepLGate {
   return {
     async acquire(characters) {
       const limits = await readLimits(redis);
-      const period = periodOf(limits.budget?.period ?? 'month', new Date());
-      const keys = [KEYS.used(period), KEYS.reserved(period), KEYS.reservedUntil(period)];
+      const at = new Date();
+      const kind = limits.budget?.period ?? 'month';
+      const keys = [KEYS.used(periodOf(kind, at)), KEYS.reserved, KEYS.reservedUntil];
+      const other = KEYS.used(periodOf(kind === 'month' ? 'day' : 'month', at));
       const id = `${run}${randomUUID()}`;
       const [taken, billed, held] = (await redis.eval(RESERVE, keys.length, ...keys, id, characters, limits.budget?.characters ?? -1, RESERVATION_MS, job, run)) as [number, number, number];
       if (taken === 0) throw new SublocError('DEEPL_BUDGET', budgetMessage(limits.budget!, billed, characters, held));
@@ -197,7 +205,7 @@ export function redisGate(redis: Redis, jobId: string): DeepLGate {
         async settle(billedCharacters) {
           if (settled) return;
           settled = true;
-          await redis.eval(SETTLE, 4, ...keys, KEYS.billed, id, billedCharacters, jobId);
+          await redis.eval(SETTLE, 5, ...keys, KEYS.billed, other, id, billedCharacters, jobId);
         },
       };
       try {

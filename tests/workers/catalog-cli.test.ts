@@ -82,10 +82,14 @@ describe('subloc catalog and subloc worker refuse what they cannot do, saying wh
     const good = writeFilm(catalog, 1, { cues: 2, targets: ['de-DE'] });
     const bad = join(catalog.dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ title: 'bad', input: 'missing.en.srt', targts: ['de-DE'] }));
-    const result = await catalogCli(catalog, ['enqueue', good, bad]);
+    const result = await catalogCli(catalog, ['enqueue', good, bad, '--budget', '10/day', '--rate', '0.01']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${bad}:1:41: unknown field \`targts\``);
-    expect((await status(catalog)).tracks).toEqual([]);
+    const after = await status(catalog);
+    expect(after.tracks).toEqual([]);
+    // Nor are the limits the failed command named set: they would have paused or slowed every worker.
+    expect(after.budget).toBeUndefined();
+    expect(after.rate).toBeUndefined();
   }, 60_000);
 
   it('a worker whose Redis goes away says so once and keeps running, without a stack trace, and says when it is back', async () => {

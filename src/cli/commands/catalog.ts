@@ -39,10 +39,15 @@ async function enqueueAction(context: Context): Promise<number> {
   const { files, io } = context;
   if (files.length === 0) throw new SublocError('USAGE', t('catalog.error.noConfigs'));
   const limits = await limitsOf(context.values);
-  const [{ enqueueFilms }, { writeLimits }] = await Promise.all([import('../../workers/enqueue.js'), import('../../workers/limits.js')]);
+  const [{ enqueueFilms, planFilms }, { writeLimits }] = await Promise.all([import('../../workers/enqueue.js'), import('../../workers/limits.js')]);
+  // Every config checked before the catalog is touched: a mistyped one changes neither its films nor its limits.
+  const planned = await planFilms(
+    files.map((f) => resolve(io.cwd, f)),
+    io.env,
+  );
   const films = await withRedis(context, async (redis) => {
     await writeLimits(redis, limits);
-    return enqueueFilms(redis, files.map((f) => resolve(io.cwd, f)), io.env);
+    return enqueueFilms(redis, planned);
   });
   for (const film of films) {
     const languages = film.targets.join(', ');
