@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'MEMORY_NOT_FOUND'
   | 'MEMORY_WRITE_FAILED'
   | 'MEMORY_LOCK_LOST'
+  | 'MEMORY_MISMATCH'
   | 'DEEPL_QUOTA'
   | 'DEEPL_BUDGET'
   | 'DEEPL_AUTH'

@@ -48,3 +48,19 @@ export function publicLocation(location: string): string {
   const withoutParams = withoutPassword.replace(/([?&])(\w+)=([^&#]*)/g, (whole, sep: string, name: string) => (SECRET_PARAMS.includes(name.toLowerCase()) ? `${sep}${name}=***` : whole));
   return hideSecrets(withoutParams, location);
 }
+
+/**
+ * Which memory a location names, as machines that reach it differently agree
+ * on it: a Postgres memory by its database (one host may be `localhost` to
+ * one machine and an address to another), an SQLite memory by its file.
+ */
+export function memoryIdentity(location: string): string {
+  if (!isPostgresLocation(location)) return `the SQLite file ${location}`;
+  let database: string;
+  try {
+    database = decodeURIComponent(new URL(location).pathname.slice(1));
+  } catch {
+    database = /^[a-z]+:\/\/[^/]*\/([^?#]*)/i.exec(location)?.[1] ?? '';
+  }
+  return `the Postgres database ${database === '' ? '(the user\'s default)' : database}`;
+}

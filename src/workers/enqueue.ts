@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { FlowProducer, Queue, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { SublocError } from '../errors.js';
+import { memoryIdentity } from '../memory/location.js';
 import { resolveLocalizeOptions, type LocalizeOptions } from '../pipeline/options.js';
 import { FILM_JOB, LANGUAGE_JOB, QUEUE, filmJobId, languageJobId, type CatalogJobData } from './keys.js';
 
@@ -91,7 +92,7 @@ export async function enqueueFilms(redis: Redis, films: readonly PlannedFilm[]):
         enqueued.push({ config, title, targets, outcome: 'unchanged', retried, reportRetried: await retryFailed(known) });
         continue;
       }
-      const data = (target?: string): CatalogJobData => ({ config, title, ...(target === undefined ? {} : { target }) });
+      const data = (target?: string): CatalogJobData => ({ config, title, memory: memoryIdentity(options.memory), ...(target === undefined ? {} : { target }) });
       await flows.add({
         name: FILM_JOB,
         queueName: QUEUE,

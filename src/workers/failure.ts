@@ -32,7 +32,7 @@ export function classify(error: unknown): JobFailure {
   // deeplFailure keeps the class name of deepl-node's error on its scrubbed cause.
   if (error.code === 'DEEPL_FAILED' && (error.cause as Error | undefined)?.name === 'TooManyRequestsError') return { kind: 'rate' };
   if (RETRIED.has(error.code)) return { kind: 'retry', error };
-  if (error.code === 'DEEPL_AUTH' || (error.code === 'MEMORY_UNREADABLE' && LOGIN_REFUSED.has(String((error.cause as { code?: unknown } | undefined)?.code)))) return { kind: 'worker', message: error.message };
+  if (error.code === 'DEEPL_AUTH' || error.code === 'MEMORY_MISMATCH' || (error.code === 'MEMORY_UNREADABLE' && LOGIN_REFUSED.has(String((error.cause as { code?: unknown } | undefined)?.code)))) return { kind: 'worker', message: error.message };
   const where = error.file !== undefined && !error.message.includes(error.file) ? `${error.file}${error.line === undefined ? '' : `:${error.line}`}: ` : '';
   return { kind: 'fatal', error: new UnrecoverableError(`${where}${error.message}`) };
 }

@@ -43,4 +43,6 @@ export interface CatalogJobData {
   config: string;
   title: string;
   target?: string;
+  /** The memory the film was enqueued with (`memoryIdentity`): a worker on another one gives the job back. */
+  memory?: string;
 }

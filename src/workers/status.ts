@@ -8,6 +8,8 @@ export type TrackState = 'waiting' | 'running' | 'done' | 'failed';
 
 export interface TrackStatus {
   title: string;
+  /** The film's config: two films may share a title (episodes named alike in two seasons' folders). */
+  config: string;
   language: string;
   state: TrackState;
   /** Why it failed, as the job's last attempt said. */
@@ -23,7 +25,7 @@ export interface CatalogStatus {
   pausedReason?: string;
   rate?: number;
   budget?: NonNullable<CatalogLimits['budget']> & { used: number; left: number };
-  /** Each film x language, its latest job (a changed film's new jobs replace the old ones here), by title then language. */
+  /** Each film (config) x language, its latest job (a changed film's new jobs replace the old ones here), by title then language. */
   tracks: TrackStatus[];
   /** Each film whose own job, writing `run.json` once its languages are done, failed (its latest job), by title. */
   failedFilms: FilmFailure[];
@@ -31,6 +33,7 @@ export interface CatalogStatus {
 
 export interface FilmFailure {
   title: string;
+  config: string;
   state: 'failed';
   reason: string;
   jobId: string;
@@ -56,11 +59,13 @@ export async function catalogStatus(redis: Redis): Promise<CatalogStatus> {
     const jobs = (await queue.getJobs(['waiting', 'waiting-children', 'prioritized', 'delayed', 'active', 'completed', 'failed'])) as CatalogJob[];
     const billed = await redis.hgetall(KEYS.billed);
     const tracks: TrackStatus[] = [];
-    for (const job of latestBy(jobs.filter((j) => j.name === LANGUAGE_JOB), ({ title, target }) => `${title}\0${target}`)) {
-      const { title, target } = job.data;
+    // A film is its config: two films of one title are two films.
+    for (const job of latestBy(jobs.filter((j) => j.name === LANGUAGE_JOB), ({ config, target }) => `${config}\0${target}`)) {
+      const { title, config, target } = job.data;
       const state = STATES[await job.getState()] ?? 'waiting';
       tracks.push({
         title,
+        config,
         language: target ?? '',
         state,
         ...(state === 'failed' && job.failedReason ? { reason: failureReason(job.failedReason) } : {}),
@@ -68,12 +73,12 @@ export async function catalogStatus(redis: Redis): Promise<CatalogStatus> {
         jobId: job.id!,
       });
     }
-    tracks.sort((a, b) => a.title.localeCompare(b.title) || a.language.localeCompare(b.language));
+    tracks.sort((a, b) => a.title.localeCompare(b.title) || a.config.localeCompare(b.config) || a.language.localeCompare(b.language));
     const failedFilms: FilmFailure[] = [];
-    for (const job of latestBy(jobs.filter((j) => j.name === FILM_JOB), ({ title }) => title)) {
-      if ((await job.getState()) === 'failed') failedFilms.push({ title: job.data.title, state: 'failed', reason: failureReason(job.failedReason), jobId: job.id! });
+    for (const job of latestBy(jobs.filter((j) => j.name === FILM_JOB), ({ config }) => config)) {
+      if ((await job.getState()) === 'failed') failedFilms.push({ title: job.data.title, config: job.data.config, state: 'failed', reason: failureReason(job.failedReason), jobId: job.id! });
     }
-    failedFilms.sort((a, b) => a.title.localeCompare(b.title));
+    failedFilms.sort((a, b) => a.title.localeCompare(b.title) || a.config.localeCompare(b.config));
     const limits = await readLimits(redis);
     const reason = await redis.get(KEYS.pausedReason);
     const status: CatalogStatus = { paused: await queue.isPaused(), tracks, failedFilms };

@@ -6,6 +6,7 @@ import { finishCatalogFilm, localizeCatalogLanguage } from '../pipeline/catalog-
 import { resolveLocalizeOptions, type LocalizeOptions } from '../pipeline/options.js';
 import { totals, type RunReport } from '../pipeline/report.js';
 import { STALLS_ALLOWED, classify, failureReason } from './failure.js';
+import { memoryIdentity } from '../memory/location.js';
 import { FILM_JOB, KEYS, QUEUE, type CatalogJobData } from './keys.js';
 import { redisGate } from './limits.js';
 import { redisClaims } from './unit-claims.js';
@@ -38,9 +39,23 @@ export type WorkerEvent =
 /** After DeepL still answered 429: every worker leaves DeepL alone this long. */
 const TOO_MANY_REQUESTS_PAUSE_MS = 30_000;
 
-/** The film's config as its jobs read it; a film's job never asks DeepL, so it needs no key. */
-function filmOptions(data: CatalogJobData, env: WorkerOptions['env'], dryRun: boolean): Promise<LocalizeOptions> {
-  return resolveLocalizeOptions({ config: data.config, ...(dryRun ? { dryRun } : {}) }, dirname(data.config), env);
+/**
+ * The film's config as its jobs read it; a film's job never asks DeepL, so it
+ * needs no key. A worker whose memory (its `SUBLOC_MEMORY`, or none where the
+ * catalog has one) is not the one the film was enqueued with would bill the
+ * film again into a memory of its own and write tracks without the reviewed
+ * work: it refuses the job.
+ */
+async function filmOptions(data: CatalogJobData, env: WorkerOptions['env'], dryRun: boolean): Promise<LocalizeOptions> {
+  const options = await resolveLocalizeOptions({ config: data.config, ...(dryRun ? { dryRun } : {}) }, dirname(data.config), env);
+  const mine = memoryIdentity(options.memory);
+  if (data.memory !== undefined && mine !== data.memory) {
+    throw new SublocError(
+      'MEMORY_MISMATCH',
+      `this worker's translation memory is ${mine}, but ${data.title} was enqueued with ${data.memory}: set SUBLOC_MEMORY on this machine as on the one that ran \`catalog enqueue\` (or drop it on both and give the memory in the film's config)`,
+    );
+  }
+  return options;
 }
 
 /** Pauses the whole queue with its reason, for `catalog status` and until `catalog resume`. */
@@ -62,6 +77,33 @@ export async function runWorker(redis: Redis, options: WorkerOptions, signal: Ab
   let ownFault: string | undefined;
   const stopOwn = new AbortController();
 
+  /** What a failed job does next (see `classify`): always throws, BullMQ's way of being told. */
+  const failed = async (job: Job<CatalogJobData>, token: string | undefined, error: unknown): Promise<never> => {
+    const failure = classify(error);
+    if (failure.kind === 'quota') {
+      // The queue pauses, not the job: it goes back to wait, and runs on from the memory after `catalog resume`.
+      await pauseCatalog(queue, redis, failure.message);
+      onEvent({ type: 'paused', reason: failure.message });
+      await job.moveToWait(token);
+      throw new WaitingError();
+    }
+    if (failure.kind === 'worker') {
+      // Not the job's fault: it goes back to wait for a worker set up right, and this one takes no more.
+      if (ownFault === undefined) {
+        ownFault = failure.message;
+        onEvent({ type: 'stopping', reason: failure.message });
+        stopOwn.abort();
+      }
+      await job.moveToWait(token);
+      throw new WaitingError();
+    }
+    if (failure.kind === 'rate') {
+      await queue.rateLimit(TOO_MANY_REQUESTS_PAUSE_MS);
+      throw new RateLimitError();
+    }
+    throw failure.error;
+  };
+
   const runLanguage = async (job: Job<CatalogJobData>, token: string | undefined): Promise<RunReport> => {
     const { target } = job.data;
     try {
@@ -69,38 +111,22 @@ export async function runWorker(redis: Redis, options: WorkerOptions, signal: Ab
       const report = await localizeCatalogLanguage(run, target!, { env, deeplGate: redisGate(redis, job.id!), claims: redisClaims(redis, { owner: `job ${job.id!}` }) });
       return withEarlierAttempts(report, Number((await redis.hget(KEYS.billed, job.id!)) ?? 0));
     } catch (error) {
-      const failure = classify(error);
-      if (failure.kind === 'quota') {
-        // The queue pauses, not the job: it goes back to wait, and runs on from the memory after `catalog resume`.
-        await pauseCatalog(queue, redis, failure.message);
-        onEvent({ type: 'paused', reason: failure.message });
-        await job.moveToWait(token);
-        throw new WaitingError();
-      }
-      if (failure.kind === 'worker') {
-        // Not the job's fault: it goes back to wait for a worker set up right, and this one takes no more.
-        if (ownFault === undefined) {
-          ownFault = failure.message;
-          onEvent({ type: 'stopping', reason: failure.message });
-          stopOwn.abort();
-        }
-        await job.moveToWait(token);
-        throw new WaitingError();
-      }
-      if (failure.kind === 'rate') {
-        await queue.rateLimit(TOO_MANY_REQUESTS_PAUSE_MS);
-        throw new RateLimitError();
-      }
-      throw failure.error;
+      return failed(job, token, error);
     }
   };
 
-  const runFilm = async (job: Job<CatalogJobData>): Promise<RunReport> => {
+  const runFilm = async (job: Job<CatalogJobData>, token: string | undefined): Promise<RunReport> => {
+    let options: LocalizeOptions;
+    try {
+      options = await filmOptions(job.data, env, true);
+    } catch (error) {
+      return failed(job, token, error);
+    }
     const reports = Object.values(await job.getChildrenValues<RunReport>());
-    return finishCatalogFilm(await filmOptions(job.data, env, true), reports);
+    return finishCatalogFilm(options, reports);
   };
 
-  const worker = new Worker<CatalogJobData, RunReport>(QUEUE, (job, token) => (job.name === FILM_JOB ? runFilm(job) : runLanguage(job, token)), {
+  const worker = new Worker<CatalogJobData, RunReport>(QUEUE, (job, token) => (job.name === FILM_JOB ? runFilm(job, token) : runLanguage(job, token)), {
     connection: redis,
     concurrency: options.concurrency,
     lockDuration: options.lockDuration,

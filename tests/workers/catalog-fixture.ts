@@ -46,12 +46,12 @@ function srt(cues: number, text: (cue: number) => string): string {
 }
 
 /** Writes film `n` (its source and its config.json) and returns the config's path; `text` gives cue k's text, `cueText(n, k)` unless said. */
-export function writeFilm(catalog: Catalog, n: number, options: { cues: number; targets: string[]; concurrency?: number; text?: (cue: number) => string }): string {
+export function writeFilm(catalog: Catalog, n: number, options: { cues: number; targets: string[]; concurrency?: number; text?: (cue: number) => string; title?: string }): string {
   const folder = join(catalog.dir, `film-${n}`);
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, `film-${n}.en.srt`), srt(options.cues, options.text ?? ((cue) => cueText(n, cue))));
   const config = join(folder, 'config.json');
-  const fields = { title: `film-${n}`, input: `film-${n}.en.srt`, source: 'en', targets: options.targets, provider: 'deepl', out: 'out', condense: false, concurrency: options.concurrency ?? 2 };
+  const fields = { title: options.title ?? `film-${n}`, input: `film-${n}.en.srt`, source: 'en', targets: options.targets, provider: 'deepl', out: 'out', condense: false, concurrency: options.concurrency ?? 2 };
   writeFileSync(config, JSON.stringify(fields, null, 2));
   return config;
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KEYS } from '../../src/workers/keys.js';
@@ -91,6 +91,24 @@ describe('a catalog on BullMQ workers (real redis-server, loopback DeepL)', () =
     expect(added).toHaveLength(3);
     expect(added.every((k) => k.includes('Film 1 now says something else.'))).toBe(true);
     expect([...after.values()].every((n) => n === 1)).toBe(true);
+  }, 180_000);
+
+  it('two films of one title (episodes named alike in two folders) are two films in the status: one failing is not hidden by the other', async () => {
+    catalog = await startCatalog();
+    const first = writeFilm(catalog, 1, { cues: 4, targets: ['fr-FR'], title: 'episode01' });
+    const second = writeFilm(catalog, 2, { cues: 4, targets: ['fr-FR'], title: 'episode01' });
+    expect((await catalogCli(catalog, ['enqueue', first, second])).code).toBe(0);
+    // The first film's source is gone before any worker reads it.
+    rmSync(join(catalog.dir, 'film-1', 'film-1.en.srt'));
+    startWorker(catalog);
+    const settled = await until(catalog, (s) => s.tracks.length === 2 && s.tracks.every((t) => t.state === 'done' || t.state === 'failed'));
+    expect(settled.tracks.map((t) => [t.config, t.state])).toEqual([
+      [first, 'failed'],
+      [second, 'done'],
+    ]);
+    const shown = await catalogCli(catalog, ['status']);
+    expect(shown.stdout).toMatch(/episode01 \(film-1\/config\.json\)\s+fr-FR\s+failed/);
+    expect(shown.stdout).toMatch(/episode01 \(film-2\/config\.json\)\s+fr-FR\s+done/);
   }, 180_000);
 
   it('2 workers x 2 films that share their text, drafted at once: each shared sentence is billed once, and both tracks are whole', async () => {

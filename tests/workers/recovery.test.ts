@@ -88,6 +88,23 @@ describe('catalog workers when things go wrong (real redis-server, loopback Deep
     await until(catalog, allDone(3));
   }, 180_000);
 
+  it('a worker on another translation memory (no SUBLOC_MEMORY on its machine) stops and gives its jobs back: nothing billed into a memory of its own', async () => {
+    catalog = await startCatalog();
+    const config = writeFilm(catalog, 1, { cues: 12, targets: ['fr-FR', 'de-DE'], concurrency: 1 });
+    expect((await catalogCli(catalog, ['enqueue', config])).code).toBe(0);
+    const { SUBLOC_MEMORY: _shared, ...withoutMemory } = catalog.env;
+    const elsewhere = startCli(['worker', '--lock-duration', '2000'], catalog.dir, withoutMemory);
+    catalog.workers.push(elsewhere);
+    await elsewhere.done.catch(() => undefined);
+    expect(elsewhere.child.exitCode).toBe(1);
+    expect(elsewhere.stderr).toContain(`this worker's translation memory is the SQLite file ${join(catalog.dir, 'film-1', '.subloc', 'memory.sqlite')}, but film-1 was enqueued with the SQLite file ${catalog.env['SUBLOC_MEMORY']}`);
+    expect(catalog.deepl.state.billedCharacters).toBe(0);
+    expect(existsSync(join(catalog.dir, 'film-1', '.subloc', 'memory.sqlite'))).toBe(false);
+    expect((await status(catalog)).tracks.filter((t) => t.state === 'failed')).toEqual([]);
+    startWorker(catalog);
+    await until(catalog, allDone(2));
+  }, 180_000);
+
   it('kill -9 of two workers in turn on one job (spot machines taken back): a third finishes it, nothing billed twice', async () => {
     let translateRequests = 0;
     let holding = 0;

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { SublocError } from '../../errors.js';
 import type { CatalogStatus } from '../../workers/status.js';
 import type { Command, ParsedArgs } from '../command.js';
@@ -69,13 +69,17 @@ function printStatus(io: CliIo, status: CatalogStatus): void {
     io.stdout(`${t('catalog.status.empty')}\n`);
     return;
   }
-  const width = Math.max(...status.tracks.map((s) => s.title.length));
+  // A title two films share is told apart by its config.
+  const configsOf = new Map<string, Set<string>>();
+  for (const s of [...status.tracks, ...status.failedFilms]) configsOf.set(s.title, (configsOf.get(s.title) ?? new Set()).add(s.config));
+  const name = (s: { title: string; config: string }) => ((configsOf.get(s.title)?.size ?? 0) > 1 ? `${s.title} (${relative(io.cwd, s.config) || s.config})` : s.title);
+  const width = Math.max(...status.tracks.map((s) => name(s).length));
   for (const s of status.tracks) {
     const state = { waiting: t('catalog.state.waiting'), running: t('catalog.state.running'), done: t('catalog.state.done'), failed: t('catalog.state.failed') }[s.state];
     const billed = t('catalog.status.billed', { n: s.billedCharacters });
-    io.stdout(`  ${s.title.padEnd(width)}  ${s.language.padEnd(7)}  ${state.padEnd(8)}  ${billed}${s.reason === undefined ? '' : `  ${s.reason}`}\n`);
+    io.stdout(`  ${name(s).padEnd(width)}  ${s.language.padEnd(7)}  ${state.padEnd(8)}  ${billed}${s.reason === undefined ? '' : `  ${s.reason}`}\n`);
   }
-  for (const film of status.failedFilms) io.stdout(`  ${t('catalog.status.filmFailed', { title: film.title, reason: film.reason })}\n`);
+  for (const film of status.failedFilms) io.stdout(`  ${t('catalog.status.filmFailed', { title: name(film), reason: film.reason })}\n`);
 }
 
 async function statusAction(context: Context): Promise<number> {
