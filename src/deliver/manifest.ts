@@ -13,7 +13,7 @@ export interface ManifestFile {
   /** Relative to the delivery folder, `/`-separated. */
   path: string;
   language: Lang;
-  /** A format id, or `unknown` for a file no format of subloc reads (put there by hand). */
+  /** A format id, `font` for the font DCP subtitles are drawn with, or `unknown` for a file no format of subloc reads (put there by hand). */
   format: string;
   /** This and the cue figures are absent for an `unknown` file. */
   frameRate?: string;
@@ -134,4 +134,9 @@ export function manifestFile(entry: { path: string; language: Lang; format: stri
 export function deliveryRun(m: Pick<Manifest, keyof DeliveryRun>): DeliveryRun {
   const { created, profile, qcProfile, frameRate, retimed, start, qcErrorsAllowed, timingFixed } = m;
   return { created, profile, qcProfile, frameRate, retimed, start, qcErrorsAllowed, timingFixed };
+}
+
+/** The font delivered beside the DCP files: its size and checksum, no cues. */
+export function fontManifestFile(path: string, language: Lang, data: Uint8Array): ManifestFile {
+  return { path, language, format: 'font', bytes: data.byteLength, sha256: createHash('sha256').update(data).digest('hex') };
 }

@@ -60,6 +60,12 @@ export interface FormatInfo {
    * read back. @default 1
    */
   readonly timeStepMs?: number;
+  /**
+   * Its text is drawn with a font the package carries (DCP subtitles: the
+   * Interop file loads `font.ttf`, the SMPTE one names a font asset): a
+   * delivery gives one, whose glyphs must cover the text. @default false
+   */
+  readonly needsFont?: boolean;
 }
 
 export type Reader = (text: string, opts?: ParseOptions) => ParseResult;

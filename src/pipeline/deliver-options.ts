@@ -1,10 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { SublocError } from '../errors.js';
+import { fileErrorReason, SublocError } from '../errors.js';
 import { formatById, formatIds } from '../formats/index.js';
 import { excerpt } from '../formats/shared/excerpt.js';
 import { FILM, frameRateLabel, parseFrameRate } from '../model/frame-rate.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FrameRate, Lang, Track } from '../model/track.js';
+import { FontError, readFont, type FontFile } from '../deliver/font.js';
 import { messages } from '../deliver/messages.js';
 import { deliveryProfiles } from '../deliver/profiles.js';
 import { pastDay, type DeliveryTiming } from '../deliver/retime.js';
@@ -33,6 +35,16 @@ export interface DeliverInput {
   memory?: string;
   allowQcErrors?: boolean;
   fixTiming?: boolean;
+  /** The font DCP subtitles are drawn with, delivered as `font.ttf`. */
+  font?: string;
+}
+
+/** A font read and checked once: delivered beside the DCP files of every language. */
+export interface DeliveryFont {
+  /** As the user named it, for messages. */
+  name: string;
+  data: Uint8Array;
+  file: FontFile;
 }
 
 /** Everything resolved and checked once; `deliver` trusts it. */
@@ -63,6 +75,8 @@ export interface DeliverOptions {
   allowQcErrors: boolean;
   /** Time each language to the QC profile, its own reading speed included, before the gate. */
   fixTiming: boolean;
+  /** `--font`: delivered as `font.ttf` with every language whose formats need one, its glyphs checked against the text. */
+  font?: DeliveryFont;
 }
 
 
@@ -168,7 +182,24 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
   }
   if (base.encoding !== undefined) options.encoding = base.encoding;
   if (base.glossary !== undefined) options.glossary = base.glossary;
+  if (cli.font !== undefined) options.font = await deliveryFont(resolve(cwd, cli.font), cli.font);
   return options;
+}
+
+/** `--font`, read and its character map checked: a file that is no single TrueType or OpenType font is refused here. */
+async function deliveryFont(path: string, name: string): Promise<DeliveryFont> {
+  let data: Uint8Array;
+  try {
+    data = await readFile(path);
+  } catch (cause) {
+    throw new SublocError('INPUT_UNREADABLE', `--font ${name}: ${fileErrorReason(cause)}`, { file: path, cause });
+  }
+  try {
+    return { name, data, file: readFont(data) };
+  } catch (cause) {
+    if (!(cause instanceof FontError)) throw cause;
+    throw new SublocError('INPUT_UNREADABLE', `${name}: ${messages.notAFont(cause.message)}`, { file: path, cause });
+  }
 }
 
 /** A profile named on the command line: a name that is none (not a file either) is a usage error. */

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatById } from '../formats/index.js';
 import { parse } from '../formats/parse.js';
@@ -14,18 +15,54 @@ import { runQc } from '../qc/index.js';
 import { segment } from '../translate/segment.js';
 import { toTagged } from '../model/tagged-text.js';
 import { earlierLanguages, foreignFiles, readManifest, withEarlier } from '../deliver/earlier.js';
-import { deliveryRun, manifestFile, toolInfo, type Manifest, type ManifestFile, type ManifestLanguage } from '../deliver/manifest.js';
+import { INTEROP_FONT_BYTES, missingGlyphs, readFont } from '../deliver/font.js';
+import { deliveryRun, fontManifestFile, manifestFile, toolInfo, type Manifest, type ManifestFile, type ManifestLanguage } from '../deliver/manifest.js';
 import { messages } from '../deliver/messages.js';
 import { refusal } from '../deliver/refusal.js';
 import { fromReelStart, retimeTrack } from '../deliver/retime.js';
 import { dayFrames, formatTimecode } from '../deliver/timecode.js';
 import { recoverDelivery, writeDeliverySet, type DeliverySet, type WriteSetOptions } from '../deliver/write-set.js';
-import type { DeliverOptions } from './deliver-options.js';
+import type { DeliverOptions, DeliveryFont } from './deliver-options.js';
 import { withDeliveryLock } from './deliver-lock.js';
 import { checkRunFolder } from './out-folder.js';
 import { languageTrack, type LanguageTrack } from './language-track.js';
 import { pairsApart } from './pairs-apart.js';
 import { fixTiming, type TimingChange } from '../timing/fix-timing.js';
+
+/** The name the Interop file loads its font by, and the font's name in every language folder. */
+const FONT_FILE = 'font.ttf';
+
+/** A font put in the language's folder by hand, when there is one that reads as a font: its glyphs are checked too. */
+async function fontInFolder(path: string): Promise<DeliveryFont | undefined> {
+  let data: Uint8Array;
+  try {
+    data = await readFile(path);
+  } catch {
+    return undefined;
+  }
+  try {
+    return { name: path, data, file: readFont(data) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What the DCP formats' font says of a track: none given (a warning: a
+ * package without it shows nothing or a fallback), too large for Interop,
+ * and each cue with a character it has no glyph for (an error: a box on a
+ * cinema screen).
+ */
+function fontFindings(track: Track, font: DeliveryFont | undefined, formats: readonly string[]): Diagnostic[] {
+  if (font === undefined) return [diagnostic('deliver/font-needed', 'warning', messages.fontNeeded(formats))];
+  const found: Diagnostic[] = [];
+  if (formats.includes('dcp-interop') && font.file.size > INTEROP_FONT_BYTES) found.push(diagnostic('deliver/font-too-large', 'warning', messages.fontTooLarge(font.name, font.file.size, INTEROP_FONT_BYTES)));
+  for (const cue of track.cues) {
+    const missing = missingGlyphs(font.file, cue.lines.map(lineText));
+    if (missing.length > 0) found.push(diagnostic('deliver/font-glyphs', 'error', messages.fontGlyphs(font.name, missing), { cueId: cue.id }));
+  }
+  return found;
+}
 
 export interface LanguageDelivery extends ManifestLanguage {
   /** QC and timing findings, writer reports: everything said about this language. */
@@ -96,6 +133,8 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
   const newFiles = new Map<string, ManifestFile[]>();
   const languages: LanguageDelivery[] = [];
 
+  // The formats drawn with a font the package carries (DCP): one font for them all, delivered as font.ttf.
+  const fontFormats = options.formats.filter((id) => formatById(id)!.needsFont === true);
   const memory = await openMemoryStore(options.memory, { existing: true });
   try {
     const pairs = await memory.pairs();
@@ -111,7 +150,9 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       // The source checked against itself finds nothing: its numbers and terms are the ones compared with.
       const against = original ? {} : { source, ...(glossary === undefined ? {} : { glossary }) };
       const qc = runQc(track, { language, profile: options.qcProfile, targetTagged, frameRate: timing.delivery, ...against });
-      const findings = [...(original ? [] : pairsApart(pairs, { source: options.source, target: language })), ...built.diagnostics, ...timingFindings, ...qc];
+      const font = fontFormats.length === 0 ? undefined : (options.font ?? (await fontInFolder(join(options.out, options.title, language, FONT_FILE))));
+      const fonts = fontFormats.length === 0 ? [] : fontFindings(track, font, fontFormats);
+      const findings = [...(original ? [] : pairsApart(pairs, { source: options.source, target: language })), ...built.diagnostics, ...timingFindings, ...qc, ...fonts];
       const errors = findings.filter((d) => d.severity === 'error');
       const entry: LanguageDelivery = {
         language,
@@ -164,6 +205,10 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
         files.push({ path: name, data });
         described.push(manifestFile({ path: `${language}/${name}`, language, format: id, track: back.track, rate: timing.delivery, data }));
       }
+      if (options.font !== undefined && fontFormats.length > 0) {
+        files.push({ path: FONT_FILE, data: options.font.data });
+        described.push(fontManifestFile(`${language}/${FONT_FILE}`, language, options.font.data));
+      }
       // A language is delivered whole or not at all: a partial set would replace earlier files it lacks.
       if (entry.skipped.length > 0) {
         entry.refusal = messages.unwritable(language, entry.skipped.map((s) => s.format));
@@ -214,8 +259,10 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     const previous = await readManifest(folder);
     for (const set of sets) {
       const foreign = await foreignFiles(folder, set.language, options.title, previous);
-      set.files.push(...foreign.files);
-      manifest.files.push(...foreign.described);
+      // A file this run writes (the font) replaces the one of that name the folder held.
+      const own = new Set(set.files.map((f) => f.path));
+      set.files.push(...foreign.files.filter((f) => !own.has(f.path)));
+      manifest.files.push(...foreign.described.filter((f) => !own.has(f.path.slice(set.language.length + 1))));
     }
     const earlier = await earlierLanguages(folder, previous, new Set(newFiles.keys()));
     Object.assign(manifest, withEarlier(manifest, previous, earlier));

@@ -23,6 +23,7 @@ export const deliver: Command = {
     input: SHARED_OPTIONS.input,
     source: SHARED_OPTIONS.source,
     encoding: SHARED_OPTIONS.encoding,
+    font: { type: 'string', value: '<file.ttf>', description: () => t('deliver.option.font'), default: () => t('deliver.option.fontDefault') },
     'allow-qc-errors': { type: 'boolean', description: () => t('deliver.option.allowQcErrors') },
     'fix-timing': SHARED_OPTIONS['fix-timing'],
     json: SHARED_OPTIONS.json,
@@ -32,7 +33,7 @@ export const deliver: Command = {
     const str = (key: string) => (typeof values[key] === 'string' && values[key].trim() !== '' ? values[key] : undefined);
     const list = (key: string) => str(key)?.split(',').map((s) => s.trim()).filter(Boolean);
     const cli: DeliverInput = {};
-    for (const key of ['config', 'title', 'input', 'source', 'encoding', 'profile', 'fps', 'start', 'out', 'memory'] as const) {
+    for (const key of ['config', 'title', 'input', 'source', 'encoding', 'profile', 'fps', 'start', 'out', 'memory', 'font'] as const) {
       const v = str(key);
       if (v !== undefined) cli[key] = v;
     }

@@ -8,6 +8,7 @@ export const dcpSmpteIdentity: FormatInfo = {
   suffix: 'dcp-smpte.xml',
   detect: detectSmpte,
   reelRelative: true,
+  needsFont: true,
 };
 
 export const dcpInteropIdentity: FormatInfo = {
@@ -18,4 +19,5 @@ export const dcpInteropIdentity: FormatInfo = {
   detect: detectInterop,
   reelRelative: true,
   timeStepMs: 4,
+  needsFont: true,
 };
