@@ -125,7 +125,8 @@ async function runIn(argv: readonly string[], io: CliIo): Promise<number> {
       }
       const printed = new Set<string>();
       for (const d of error.diagnostics) {
-        if (d.severity !== 'error') continue;
+        // One the closing line says in full (a glossary's one error) is said once, there.
+        if (d.severity !== 'error' || error.message.includes(d.message)) continue;
         const line = formatDiagnostic(d, error.file);
         if (!printed.has(line)) printDiagnostic(io, d, error.file);
         printed.add(line);

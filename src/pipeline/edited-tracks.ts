@@ -75,7 +75,7 @@ export async function refuseEditedTracks(input: { runDir: string; title: string;
         path,
         what: recorded === undefined ? `${path} is not a file subloc has a record of writing (neither run.json nor ${join(target, LANGUAGE_RECORD)} names it), so it may hold edits` : `${path} changed since subloc wrote it`,
         take: IMPORTABLE.has(id)
-          ? `Run \`subloc review import ${path}\`, with the --config, --input, --memory and --out this run was given, to take its edits into the memory (its times are not taken: every language is timed from the source), then localize again`
+          ? `Run \`subloc review import ${path}\`, with the --config, --input, --memory and --out this run was given, to take its edits into the memory (its times are not taken: every language is timed from the source), then localize again; edits the import leaves out are made in the studio (\`subloc review serve\`) or the XLIFF, and the file moved away`
           : `Make its edits in the XLIFF or the ${formatTable.srt.suffix} track instead: subloc cannot read edits back from ${id}`,
       });
     }

@@ -38,7 +38,16 @@ export type ReviewImportResult =
   | { outcome: 'language-mismatch'; name: string; option: string; named: string }
   | { outcome: 'no-language'; name: string; extension: string }
   | { outcome: 'refused'; name: string; title: string; language: Lang; plan: ImportPlan }
-  | { outcome: 'imported'; name: string; title: string; language: Lang; plan: ImportPlan; written: { written: number; kept: number } };
+  | {
+      outcome: 'imported';
+      name: string;
+      title: string;
+      language: Lang;
+      plan: ImportPlan;
+      written: { written: number; kept: number };
+      /** The run folder's own track, some of whose edits were left out: `localize` still refuses to write over it. */
+      stillRefused: boolean;
+    };
 
 const XLIFF_EXTENSIONS = new Set(['.xlf', '.xliff', '.xlz']);
 
@@ -103,8 +112,9 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
     const runDir = join(options.out, options.title);
     const whole = stored.skipped === 0 && !stored.diagnostics.some((d) => d.severity !== 'info');
     const file = relative(runDir, path);
-    if (!read && whole) await recordTakenBack(runDir, file, bytes, isImportableTrack(file, options.title, canonicalLanguageTag(language)));
-    return { outcome: 'imported', ...result, written };
+    const ownTrack = !read && isImportableTrack(file, options.title, canonicalLanguageTag(language));
+    if (!read && whole) await recordTakenBack(runDir, file, bytes, ownTrack);
+    return { outcome: 'imported', ...result, written, stillRefused: ownTrack && !whole };
   } finally {
     await store.close();
   }

@@ -1,6 +1,6 @@
 import type { Cue, Lang } from '../model/track.js';
 import { defineRule, type Report, type Rule } from './define-rule.js';
-import { forLanguage, type Profile, type Sourced } from './profile.js';
+import { forLanguage, languageKey, type Profile, type Sourced } from './profile.js';
 
 /** The profile's figures that are a table by language. */
 type LanguageFigure = { [K in keyof Profile]: Profile[K] extends Sourced<Record<string, number>> ? K : never }[keyof Profile];
@@ -24,7 +24,10 @@ export function defineLanguageLimit({ figure, checkCue, ...rule }: LanguageLimit
   return defineRule({
     ...rule,
     check(ctx, report) {
-      const limit = { max: forLanguage(ctx.profile[figure].value, ctx.language), language: ctx.language, where: `${ctx.language}, ${ctx.profile.name}` };
+      const { value, borrowed } = ctx.profile[figure];
+      // A figure the profile took from another's is said as that one's (the festival profile keeps Netflix's for CJK).
+      const whose = borrowed?.[languageKey(value, ctx.language)];
+      const limit = { max: forLanguage(value, ctx.language), language: ctx.language, where: `${ctx.language}, ${ctx.profile.name}${whose === undefined ? '' : `, ${whose}'s figure`}` };
       for (const cue of ctx.track.cues) checkCue(cue, limit, report);
     },
   });

@@ -7,6 +7,8 @@ export interface Sourced<T> {
   value: T;
   /** e.g. "Netflix Timed Text Style Guide: General Requirements". */
   source: string;
+  /** A table's figures the profile took from another's, by language key: whose they are, for messages (`Netflix`). */
+  borrowed?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -40,18 +42,21 @@ export function forLanguage(table: Record<string, number>, language: Lang): numb
   return figure;
 }
 
-function lookUp(table: Record<string, number>, language: Lang): number {
-  // The key naming the most subtags of the language wins (`zh-Hant-TW`, then `zh-Hant`, then `zh`).
+/** The key of `table` a language's figure is found under: the one naming the most subtags of it (`zh-Hant-TW`, then `zh-Hant`, then `zh`), else `default`. */
+export function languageKey(table: Record<string, number>, language: Lang): string {
   const wanted = language.toLowerCase();
-  let hit: number | undefined;
+  let hit = 'default';
   let named = -1;
   for (const key of Object.keys(table)) {
     const k = key.toLowerCase();
     if (k.length > named && (k === wanted || wanted.startsWith(`${k}-`))) {
-      hit = table[key];
+      hit = key;
       named = k.length;
     }
   }
-  if (hit !== undefined) return hit;
-  return table['default'] ?? Object.values(table)[0] ?? Infinity;
+  return hit;
+}
+
+function lookUp(table: Record<string, number>, language: Lang): number {
+  return table[languageKey(table, language)] ?? Object.values(table)[0] ?? Infinity;
 }

@@ -78,7 +78,8 @@ export const deliver: Command = {
     if (io.quiet !== true) {
       for (const l of report.languages) {
         const kept = l.delivered ? undefined : m.languages.find((e) => e.language === l.language && e.delivered)?.delivery;
-        const status = l.delivered ? t('deliver.files', { n: filesOf(l.language) }) : t('deliver.refused').padEnd(8);
+        const count = filesOf(l.language);
+        const status = !l.delivered ? t('deliver.refused').padEnd(8) : count === 1 ? t('deliver.filesOne') : t('deliver.files', { n: count });
         const line = `  ${l.language.padEnd(7)} ${status}  ${l.original === true ? t('deliver.originalLine', { cues: l.cues, errors: l.qc.errors, warnings: l.qc.warnings }) : t('deliver.languageLine', { cues: l.cues, approved: l.approved, reviewed: l.reviewed, drafts: l.drafts, untranslated: l.untranslated, errors: l.qc.errors, warnings: l.qc.warnings })}`;
         io.stdout(`${line}${kept === undefined ? '' : `; ${t('deliver.earlierKept', { created: kept.created, profile: kept.profile })}`}\n`);
       }
@@ -87,7 +88,8 @@ export const deliver: Command = {
     if (!report.written) return EXIT.failed;
     const folder = relative(io.cwd, report.folder) || '.';
     const written = report.languages.filter((l) => l.delivered).reduce((n, l) => n + filesOf(l.language), 0);
-    note(io, `subloc deliver: ${t('deliver.done', { files: style.green(String(written)), fps: m.frameRate, start: m.start, profile: m.profile, folder })}`);
+    const done = { files: style.green(String(written)), fps: m.frameRate, start: m.start, profile: m.profile, folder };
+    note(io, `subloc deliver: ${written === 1 ? t('deliver.doneOne', done) : t('deliver.done', done)}`);
     return report.incomplete ? EXIT.failed : EXIT.ok;
   },
 };

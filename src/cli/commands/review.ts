@@ -54,6 +54,8 @@ async function importAction(values: ParsedArgs['values'], files: string[], io: C
     case 'imported':
       for (const d of result.plan.diagnostics) printDiagnostic(io, d, result.name);
       report(result.name, result.plan, result.written, io);
+      // Said even under --quiet: the next localize refuses this file again, and the way out is not another import.
+      if (result.stillRefused) io.stderr(`subloc review: ${t('review.stillRefused', { file: result.name })}\n`);
       return EXIT.ok;
   }
 }
