@@ -25,6 +25,12 @@ export interface ProviderRun {
    */
   stop?: AbortSignal;
   /**
+   * The memory holds nothing for at least one target: the provider will be
+   * asked, so its preparation (DeepL's glossary sync) starts at once, beside
+   * the memory search, rather than with the first request. @default false
+   */
+  surelyAsked?: boolean;
+  /**
    * The last run of this title into the same folder drafted with this
    * provider (its `run.json` says so): what the provider made for it (DeepL:
    * the glossary) is most likely still there. @default false
@@ -37,10 +43,11 @@ export interface PreparedProvider {
   translator: Translator;
   /**
    * The provider's own preparation (DeepL: the glossary sync), begun when the
-   * translator is first asked, and what it reported; at once nothing when it
-   * never was (the memory held every draft: nothing is sent, so nothing needs
-   * preparing, and a provider out of reach fails nothing). The run waits for
-   * it before writing a language, so a failed preparation fails the run.
+   * translator is first asked (at once when `surelyAsked`), and what it
+   * reported; nothing when it never began (the memory held every draft:
+   * nothing is sent, so nothing needs preparing, and a provider out of reach
+   * fails nothing). The run waits for it before writing a language, so a
+   * failed preparation fails the run.
    */
   ready(): Promise<readonly Diagnostic[]>;
 }

@@ -42,6 +42,13 @@ describe('the provider table', () => {
     expect(paths).toContain('POST /v3/glossaries');
     expect(paths.indexOf('POST /v2/translate')).toBeGreaterThan(paths.indexOf('POST /v3/glossaries'));
 
+    // A memory that holds nothing of a target: the sync begins at once, beside the memory search.
+    server.reset();
+    const surely = await providers.deepl.prepare({ ...withGlossary, surelyAsked: true });
+    await surely.ready();
+    expect(server.state.requests.map((r) => `${r.method} ${r.path}`)).toContain('GET /v3/glossaries');
+    expect(server.state.requests.some((r) => r.path === '/v2/translate')).toBe(false);
+
     const wrongKey = await providers.deepl.prepare({ ...withGlossary, env: { DEEPL_AUTH_KEY: 'not-the-key', DEEPL_SERVER_URL: server.url } });
     await expect(wrongKey.translator.translate([unit], { pair: { source: 'zh-Hans', target: 'en-US' } })).rejects.toThrow(/403|authori[sz]/i);
     await expect(wrongKey.ready()).rejects.toThrow(/403|authori[sz]/i);

@@ -67,6 +67,8 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
     synced.catch(() => {});
   };
   if (syncOptions === undefined) known({});
+  // A language the memory holds nothing of will be drafted: its first request need not wait for the sync to begin.
+  else if (run.surelyAsked === true) sync();
   /**
    * The glossaries made again after one the run sends was found gone, once per lost id for every language. Not in
    * the lanes: the requests that found it gone hold them while they wait for this. Another run's glossaries are
