@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readFont } from './font.js';
 import { formats } from '../formats/index.js';
 import { parse } from '../formats/parse.js';
 import { FILM, parseFrameRate } from '../model/frame-rate.js';
@@ -39,7 +40,18 @@ function describe(path: string, language: Lang, data: Uint8Array, rate: FrameRat
       return { ...manifestFile({ path, language, format: adapter.id, track: parsed.track, rate: parsed.track.frameRate ?? rate, data }), unverified };
     }
   }
-  return { path, language, format: 'unknown', bytes: data.byteLength, sha256: sha256(data), unverified };
+  // A font (put there by hand, or a delivered one replaced) is one by its bytes, whatever its name.
+  const format = isFont(data) ? 'font' : 'unknown';
+  return { path, language, format, bytes: data.byteLength, sha256: sha256(data), unverified };
+}
+
+function isFont(data: Uint8Array): boolean {
+  try {
+    readFont(data);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A file as the previous manifest described it while its bytes are the same, else described anew and marked (`unverified`). */

@@ -13,9 +13,6 @@ export interface FontFile {
   covers(codePoint: number): boolean;
 }
 
-/** The largest font an Interop DCP takes (DCP mastering guides). */
-export const INTEROP_FONT_BYTES = 640 * 1024;
-
 export class FontError extends Error {
   override readonly name = 'FontError';
 }
@@ -63,7 +60,9 @@ function format4(view: DataView, at: number): Range[] {
     for (let c = start; c <= end; c++) {
       const glyphAt = offsets + i * 2 + offset + (c - start) * 2;
       if (glyphAt + 2 > view.byteLength) break;
-      if (view.getUint16(glyphAt) !== 0) ranges.push([c, c]);
+      const raw = view.getUint16(glyphAt);
+      // 0 in the array is no glyph; otherwise the glyph is it plus delta, modulo 65536, which may land on glyph 0 too.
+      if (raw !== 0 && ((raw + delta) & 0xffff) !== 0) ranges.push([c, c]);
     }
   }
   return ranges;
@@ -122,7 +121,14 @@ export function readFont(bytes: Uint8Array): FontFile {
   if (kind === undefined) throw new FontError('it is not a TrueType or OpenType font (its first bytes are no sfnt version)');
   const cmap = tables(view).get('cmap');
   if (cmap === undefined || cmap.offset + 4 > bytes.byteLength) throw new FontError('it has no character map (cmap table)');
-  const ranges = unicodeRanges(view, cmap.offset).sort((a, b) => a[0] - b[0]);
+  let ranges: Range[];
+  try {
+    ranges = unicodeRanges(view, cmap.offset).sort((a, b) => a[0] - b[0]);
+  } catch (error) {
+    // A read past the end of the file: a font cut short, or a table that says it is longer than it is.
+    if (error instanceof RangeError) throw new FontError('its character map (cmap) is cut short');
+    throw error;
+  }
   return {
     kind,
     size: bytes.byteLength,
@@ -141,14 +147,17 @@ export function readFont(bytes: Uint8Array): FontFile {
   };
 }
 
-/** Characters shown on screen whose glyph a subtitle font must have: not spaces, line ends nor invisible format marks. */
-function needsGlyph(codePoint: number): boolean {
+/** Format characters (direction marks and isolates, joiners, the BOM, tags): invisible, drawn by no font. */
+const FORMAT = /^\p{Cf}$/u;
+
+/** Characters shown on screen whose glyph a subtitle font must have: not spaces, line ends, controls nor invisible marks. */
+function needsGlyph(char: string): boolean {
+  const codePoint = char.codePointAt(0)!;
   if (codePoint <= 0x20 || (codePoint >= 0x7f && codePoint <= 0xa0)) return false;
-  // Zero-width and direction marks, the word joiner, the BOM: invisible, a font may leave them out.
-  if ((codePoint >= 0x200b && codePoint <= 0x200f) || (codePoint >= 0x202a && codePoint <= 0x202e) || (codePoint >= 0x2060 && codePoint <= 0x2064) || codePoint === 0xfeff) return false;
+  if (FORMAT.test(char)) return false;
   // Variation selectors pick a glyph form; a font without them shows the base character.
   if ((codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef)) return false;
-  return !/\s/u.test(String.fromCodePoint(codePoint));
+  return !/\s/u.test(char);
 }
 
 /** The characters of `texts` the font has no glyph for, each once, in the order met. */
@@ -156,8 +165,7 @@ export function missingGlyphs(font: FontFile, texts: Iterable<string>): string[]
   const missing = new Set<string>();
   for (const text of texts) {
     for (const char of text) {
-      const c = char.codePointAt(0)!;
-      if (needsGlyph(c) && !font.covers(c)) missing.add(char);
+      if (needsGlyph(char) && !font.covers(char.codePointAt(0)!)) missing.add(char);
     }
   }
   return [...missing];

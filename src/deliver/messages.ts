@@ -19,8 +19,10 @@ export const messages = {
     `${formats.join(' and ')} draw${formats.length === 1 ? 's' : ''} the text with a font the DCP carries (the Interop file loads font.ttf), and none was given: a cinema server without it shows nothing or a fallback; give a TrueType or OpenType font that covers the language with --font <file.ttf> (it is delivered as font.ttf), or put one named font.ttf in the language's folder`,
   fontGlyphs: (font: string, missing: readonly string[]) =>
     `the font ${font} has no glyph for ${missing.length} character${missing.length === 1 ? '' : 's'} of this track: ${missing.slice(0, 20).join(' ')}${missing.length > 20 ? ' …' : ''}; a cinema server shows a box or nothing for each: choose a font that covers the language (for Chinese or Japanese, a CJK font such as Noto Sans CJK, subset to the track's characters)`,
-  fontTooLarge: (font: string, bytes: number, limit: number) =>
-    `the font ${font} is ${Math.ceil(bytes / 1024)} KB; Interop DCP packages take fonts up to ${limit / 1024} KB, and some cinema servers refuse a larger one: subset it to the characters of the track (pyftsubset does), or deliver SMPTE only`,
+  fontTooLarge: (font: string, bytes: number, format: string, limit: number) =>
+    `the font ${font} is ${Math.ceil(bytes / 1024)} KB; ${format} packages take fonts up to ${limit / 1024} KB, and some cinema servers refuse a larger one: subset it to the characters of the track (pyftsubset does), or deliver without ${format}`,
+  fontUnusable: (path: string, problem: string) =>
+    `${path} is in the language's folder, where the DCP files load their font, but it is not a subtitle font: ${problem}; replace it, or give one with --font <file.ttf>`,
   notAFont: (problem: string) => `not a subtitle font: ${problem}`,
   badRate: (text: string) => `\`${text}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 59.94df, 60 or a fraction such as 30000/1001`,
 } as const;

@@ -63,9 +63,10 @@ export interface FormatInfo {
   /**
    * Its text is drawn with a font the package carries (DCP subtitles: the
    * Interop file loads `font.ttf`, the SMPTE one names a font asset): a
-   * delivery gives one, whose glyphs must cover the text. @default false
+   * delivery gives one, whose glyphs must cover the text; `largest` is the
+   * biggest font file it takes, in bytes, where it has a limit.
    */
-  readonly needsFont?: boolean;
+  readonly font?: { readonly largest?: number };
 }
 
 export type Reader = (text: string, opts?: ParseOptions) => ParseResult;

@@ -49,18 +49,39 @@ export function publicLocation(location: string): string {
   return hideSecrets(withoutParams, location);
 }
 
+/** Host names that are this machine: one spelling for them all. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
 /**
- * Which memory a location names, as machines that reach it differently agree
- * on it: a Postgres memory by its database (one host may be `localhost` to
- * one machine and an address to another), an SQLite memory by its file.
+ * Which memory a location names, as libpq-style defaults resolve it on this
+ * machine (`env`: PGHOST, PGPORT, PGUSER, PGDATABASE): a Postgres memory by
+ * its server's host and port and its database, an SQLite memory by its
+ * file. Two machines that name one server by different host names (an
+ * alias, an address) read as two memories: the safe side, since a worker on
+ * a database of the same name elsewhere (its own `localhost`) would bill the
+ * catalog's films again.
  */
-export function memoryIdentity(location: string): string {
+export function memoryIdentity(location: string, env: Readonly<Record<string, string | undefined>> = process.env): string {
   if (!isPostgresLocation(location)) return `the SQLite file ${location}`;
-  let database: string;
+  let url: URL | undefined;
   try {
-    database = decodeURIComponent(new URL(location).pathname.slice(1));
+    url = new URL(location);
   } catch {
-    database = /^[a-z]+:\/\/[^/]*\/([^?#]*)/i.exec(location)?.[1] ?? '';
+    url = undefined;
   }
-  return `the Postgres database ${database === '' ? '(the user\'s default)' : database}`;
+  const param = (name: string) => url?.searchParams.get(name) ?? undefined;
+  const decoded = (text: string | undefined) => {
+    if (text === undefined || text === '') return undefined;
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  };
+  const rawHost = param('host') ?? decoded(url?.hostname) ?? env['PGHOST'] ?? 'localhost';
+  const host = LOOPBACK.has(rawHost.toLowerCase()) ? 'localhost' : rawHost.toLowerCase();
+  const port = decoded(url?.port) ?? param('port') ?? env['PGPORT'] ?? '5432';
+  const user = decoded(url?.username) ?? env['PGUSER'] ?? env['USER'] ?? '';
+  const database = decoded(url?.pathname.slice(1)) ?? env['PGDATABASE'] ?? user;
+  return `the Postgres database ${database} on ${host}:${port}`;
 }

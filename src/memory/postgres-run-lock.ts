@@ -18,6 +18,9 @@ function lockLost(purpose: string, cause: unknown): SublocError {
 
 /** How often a waiting run tries the lock again. */
 const RETRY_MS = 200;
+/** How often a held lock's connection is asked whether it is still there, and how long it has to answer. */
+const HEARTBEAT_MS = 5_000;
+const HEARTBEAT_TIMEOUT_MS = 10_000;
 
 /** A held run lock; `released` settles once the server has let it go; `lost` aborts if the session ends before. */
 export interface HeldRunLock {
@@ -88,9 +91,28 @@ export async function acquirePostgresRunLock(client: pg.Client, options: RunLock
     };
     client.on('error', ended);
     client.on('end', () => ended());
+    // A server that goes silent (the network cut, the machine gone) says no goodbye: a query every few seconds that
+    // gets no answer in time ends the lock here, as the server will end the session once it notices.
+    const heartbeat = setInterval(() => {
+      if (released !== undefined || lost.signal.aborted) return;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const silent = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the database did not answer for ${HEARTBEAT_TIMEOUT_MS / 1000} s`)), HEARTBEAT_TIMEOUT_MS);
+      });
+      Promise.race([client.query('SELECT 1'), silent]).then(
+        () => clearTimeout(timer),
+        (cause: unknown) => {
+          clearTimeout(timer);
+          ended(cause);
+        },
+      );
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
+    lost.signal.addEventListener('abort', () => clearInterval(heartbeat), { once: true });
     return {
       lost: lost.signal,
       release() {
+        clearInterval(heartbeat);
         released ??= client
           .query('DELETE FROM subloc_run_lock WHERE pid = $1 AND hostname = $2 AND since = $3', [holder.pid, holder.hostname, holder.since])
           .then(

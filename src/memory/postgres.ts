@@ -421,8 +421,8 @@ class PostgresMemory implements MemoryStore {
   }
 
   async lockRuns(options: RunLockOptions): Promise<RunLock> {
-    // A connection of its own: the advisory lock lives as long as its session; kept alive, so a peer gone is noticed.
-    const client = new pg.Client({ ...this.config, keepAlive: true });
+    // A connection of its own: the advisory lock lives as long as its session (watched: see acquirePostgresRunLock).
+    const client = new pg.Client(this.config);
     client.on('error', () => undefined);
     let lock: HeldRunLock;
     try {

@@ -77,6 +77,8 @@ export interface DeliverOptions {
   fixTiming: boolean;
   /** `--font`: delivered as `font.ttf` with every language whose formats need one, its glyphs checked against the text. */
   font?: DeliveryFont;
+  /** `--font` was given for formats none of which draws with a font: it is not delivered. */
+  fontUnused?: true;
 }
 
 
@@ -182,7 +184,10 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
   }
   if (base.encoding !== undefined) options.encoding = base.encoding;
   if (base.glossary !== undefined) options.glossary = base.glossary;
-  if (cli.font !== undefined) options.font = await deliveryFont(resolve(cwd, cli.font), cli.font);
+  if (cli.font !== undefined) {
+    options.font = await deliveryFont(resolve(cwd, cli.font), cli.font);
+    if (!formats.some((id) => formatById(id)!.font !== undefined)) options.fontUnused = true;
+  }
   return options;
 }
 

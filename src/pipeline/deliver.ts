@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatById } from '../formats/index.js';
+import type { FormatInfo } from '../formats/types.js';
 import { parse } from '../formats/parse.js';
 import { createMatcher, loadGlossary } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
@@ -15,7 +16,7 @@ import { runQc } from '../qc/index.js';
 import { segment } from '../translate/segment.js';
 import { toTagged } from '../model/tagged-text.js';
 import { earlierLanguages, foreignFiles, readManifest, withEarlier } from '../deliver/earlier.js';
-import { INTEROP_FONT_BYTES, missingGlyphs, readFont } from '../deliver/font.js';
+import { FontError, missingGlyphs, readFont } from '../deliver/font.js';
 import { deliveryRun, fontManifestFile, manifestFile, toolInfo, type Manifest, type ManifestFile, type ManifestLanguage } from '../deliver/manifest.js';
 import { messages } from '../deliver/messages.js';
 import { refusal } from '../deliver/refusal.js';
@@ -32,8 +33,8 @@ import { fixTiming, type TimingChange } from '../timing/fix-timing.js';
 /** The name the Interop file loads its font by, and the font's name in every language folder. */
 const FONT_FILE = 'font.ttf';
 
-/** A font put in the language's folder by hand, when there is one that reads as a font: its glyphs are checked too. */
-async function fontInFolder(path: string): Promise<DeliveryFont | undefined> {
+/** A font put in the language's folder by hand (or by an earlier delivery): its glyphs are checked too; one that is no font is said. */
+async function fontInFolder(path: string): Promise<DeliveryFont | { unusable: string } | undefined> {
   let data: Uint8Array;
   try {
     data = await readFile(path);
@@ -42,21 +43,26 @@ async function fontInFolder(path: string): Promise<DeliveryFont | undefined> {
   }
   try {
     return { name: path, data, file: readFont(data) };
-  } catch {
-    return undefined;
+  } catch (error) {
+    if (error instanceof FontError) return { unusable: error.message };
+    throw error;
   }
 }
 
 /**
  * What the DCP formats' font says of a track: none given (a warning: a
- * package without it shows nothing or a fallback), too large for Interop,
- * and each cue with a character it has no glyph for (an error: a box on a
- * cinema screen).
+ * package without it shows nothing or a fallback), one that is no font,
+ * one too large for a format, and each cue with a character it has no glyph
+ * for (an error: a box on a cinema screen).
  */
-function fontFindings(track: Track, font: DeliveryFont | undefined, formats: readonly string[]): Diagnostic[] {
-  if (font === undefined) return [diagnostic('deliver/font-needed', 'warning', messages.fontNeeded(formats))];
+function fontFindings(track: Track, font: DeliveryFont | { unusable: string } | undefined, formats: readonly FormatInfo[], where: string): Diagnostic[] {
+  if (font === undefined) return [diagnostic('deliver/font-needed', 'warning', messages.fontNeeded(formats.map((f) => f.id)))];
+  if ('unusable' in font) return [diagnostic('deliver/font-unusable', 'warning', messages.fontUnusable(where, font.unusable))];
   const found: Diagnostic[] = [];
-  if (formats.includes('dcp-interop') && font.file.size > INTEROP_FONT_BYTES) found.push(diagnostic('deliver/font-too-large', 'warning', messages.fontTooLarge(font.name, font.file.size, INTEROP_FONT_BYTES)));
+  for (const format of formats) {
+    const largest = format.font?.largest;
+    if (largest !== undefined && font.file.size > largest) found.push(diagnostic('deliver/font-too-large', 'warning', messages.fontTooLarge(font.name, font.file.size, format.id, largest)));
+  }
   for (const cue of track.cues) {
     const missing = missingGlyphs(font.file, cue.lines.map(lineText));
     if (missing.length > 0) found.push(diagnostic('deliver/font-glyphs', 'error', messages.fontGlyphs(font.name, missing), { cueId: cue.id }));
@@ -134,7 +140,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
   const languages: LanguageDelivery[] = [];
 
   // The formats drawn with a font the package carries (DCP): one font for them all, delivered as font.ttf.
-  const fontFormats = options.formats.filter((id) => formatById(id)!.needsFont === true);
+  const fontFormats = options.formats.map((id) => formatById(id)!).filter((f) => f.font !== undefined);
   const memory = await openMemoryStore(options.memory, { existing: true });
   try {
     const pairs = await memory.pairs();
@@ -150,8 +156,8 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       // The source checked against itself finds nothing: its numbers and terms are the ones compared with.
       const against = original ? {} : { source, ...(glossary === undefined ? {} : { glossary }) };
       const qc = runQc(track, { language, profile: options.qcProfile, targetTagged, frameRate: timing.delivery, ...against });
-      const font = fontFormats.length === 0 ? undefined : (options.font ?? (await fontInFolder(join(options.out, options.title, language, FONT_FILE))));
-      const fonts = fontFormats.length === 0 ? [] : fontFindings(track, font, fontFormats);
+      const inFolder = join(options.out, options.title, language, FONT_FILE);
+      const fonts = fontFormats.length === 0 ? [] : fontFindings(track, options.font ?? (await fontInFolder(inFolder)), fontFormats, inFolder);
       const findings = [...(original ? [] : pairsApart(pairs, { source: options.source, target: language })), ...built.diagnostics, ...timingFindings, ...qc, ...fonts];
       const errors = findings.filter((d) => d.severity === 'error');
       const entry: LanguageDelivery = {

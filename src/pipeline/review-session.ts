@@ -322,16 +322,21 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
       if (state === undefined) return undefined;
       return serial(async () => {
         const refused: { id: string; reason: string }[] = [];
-        const named = new Set<string>();
-        const known = cues.filter((c) => {
-          if (!unitOf.has(c.id)) refused.push({ id: c.id, reason: `no cue ${JSON.stringify(c.id)} in ${opts.title}` });
-          // A cue named twice is approved once, as first named: the second, stale after the first, must not report the approval as refused.
-          else if (!named.has(c.id)) {
-            named.add(c.id);
-            return true;
+        // A cue named twice is approved once, as first named; so is a sentence named at two of its sayings, which
+        // the memory keeps one translation of: the second, stale after the first, must not report the approval refused.
+        const first = new Map<string, { id: string; revision: string }>();
+        const sayingOf = new Map<string, string>();
+        for (const c of cues) {
+          const at = unitOf.get(c.id);
+          if (at === undefined) {
+            refused.push({ id: c.id, reason: `no cue ${JSON.stringify(c.id)} in ${opts.title}` });
+            continue;
           }
-          return false;
-        });
+          const key = `${unitKey(at.unit.source)}\0${at.k}`;
+          if (!first.has(key)) first.set(key, c);
+          if (!sayingOf.has(c.id)) sayingOf.set(c.id, first.get(key)!.id);
+        }
+        const known = [...first.values()];
         const before = repeatRevisions(
           state,
           language,
@@ -343,19 +348,25 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
           known.map((c) => ({
             id: c.id,
             change: { state: 'approved', revision: c.revision },
+            // Every saying is approved with it: a finding on any of them holds the sentence back.
             guard: (cue) => {
-              const found = cue.findings.filter((f) => f.severity !== 'info');
-              return found.length === 0 ? undefined : `cue ${cue.id} (${language}) has ${found.length} finding${found.length === 1 ? '' : 's'} (${found.map((f) => f.code).join(', ')}); approve it on its own after checking them`;
+              for (const saying of [cue, ...(repeatsOf.get(cue.id) ?? []).map((id) => cueOf(state, language, id))]) {
+                const found = saying.findings.filter((f) => f.severity !== 'info');
+                if (found.length === 0) continue;
+                const twin = saying.id === cue.id ? '' : `, the same sentence as cue ${cue.id},`;
+                return `cue ${saying.id} (${language})${twin} has ${found.length} finding${found.length === 1 ? '' : 's'} (${found.map((f) => f.code).join(', ')}); approve it on its own after checking them`;
+              }
+              return undefined;
             },
           })),
         );
         const approved: SessionCue[] = [];
-        for (const { id } of known) {
-          const outcome = outcomes.get(id)!;
+        for (const [id, saying] of sayingOf) {
+          const outcome = outcomes.get(saying)!;
           if ('saved' in outcome) approved.push(cueOf(state, language, id));
           else refused.push({ id, reason: outcome.message });
         }
-        return { cues: approved, refused, also: alsoChanged(state, language, approved.map((c) => c.id), before) };
+        return { cues: approved, refused, also: alsoChanged(state, language, [...sayingOf.keys()], before) };
       });
     },
 

@@ -53,6 +53,8 @@ export interface PlannedFilm {
   config: string;
   options: LocalizeOptions;
   hash: string;
+  /** Its memory as this machine names it (`memoryIdentity`): a worker on another gives its jobs back. */
+  memory: string;
 }
 
 /**
@@ -67,7 +69,7 @@ export async function planFilms(configs: readonly string[], env: Readonly<Record
   for (const config of configs) {
     // Checked as the workers will resolve it, but without the DeepL key: the machine that enqueues need not hold it.
     const options = await resolveLocalizeOptions({ config, dryRun: true }, dirname(config), env);
-    films.push({ config, options, hash: await contentHash(config, options.input, options.glossary) });
+    films.push({ config, options, hash: await contentHash(config, options.input, options.glossary), memory: memoryIdentity(options.memory, env) });
   }
   return films;
 }
@@ -78,7 +80,7 @@ export async function enqueueFilms(redis: Redis, films: readonly PlannedFilm[]):
   const queue = new Queue(QUEUE, { connection: redis });
   try {
     const enqueued: EnqueuedFilm[] = [];
-    for (const { config, options, hash } of films) {
+    for (const { config, options, hash, memory } of films) {
       const { title, targets } = options;
       const id = filmJobId(title, hash);
       const known = await queue.getJob(id);
@@ -92,7 +94,7 @@ export async function enqueueFilms(redis: Redis, films: readonly PlannedFilm[]):
         enqueued.push({ config, title, targets, outcome: 'unchanged', retried, reportRetried: await retryFailed(known) });
         continue;
       }
-      const data = (target?: string): CatalogJobData => ({ config, title, memory: memoryIdentity(options.memory), ...(target === undefined ? {} : { target }) });
+      const data = (target?: string): CatalogJobData => ({ config, title, memory, ...(target === undefined ? {} : { target }) });
       await flows.add({
         name: FILM_JOB,
         queueName: QUEUE,

@@ -48,7 +48,7 @@ const TOO_MANY_REQUESTS_PAUSE_MS = 30_000;
  */
 async function filmOptions(data: CatalogJobData, env: WorkerOptions['env'], dryRun: boolean): Promise<LocalizeOptions> {
   const options = await resolveLocalizeOptions({ config: data.config, ...(dryRun ? { dryRun } : {}) }, dirname(data.config), env);
-  const mine = memoryIdentity(options.memory);
+  const mine = memoryIdentity(options.memory, env);
   if (data.memory !== undefined && mine !== data.memory) {
     throw new SublocError(
       'MEMORY_MISMATCH',

@@ -92,10 +92,28 @@ describe('deliver and the font of the DCP subtitles', () => {
     expect(existsSync(join(work, 'latin/hotline-beijing/ja-JP'))).toBe(false);
   });
 
+  it('a font.ttf in a language folder that is no font is said to be one, not taken for a missing font', async () => {
+    const first = await deliver('unusable');
+    expect(first.code).toBe(0);
+    writeFileSync(join(work, 'unusable/hotline-beijing/fr-FR/font.ttf'), '<html>a download page saved as font.ttf</html>');
+    const { report } = await deliver('unusable');
+    const fr = report!.languages.find((l) => l.language === 'fr-FR')!;
+    expect(fr.findings.filter((f) => f.code.startsWith('deliver/font'))).toEqual([
+      { code: 'deliver/font-unusable', severity: 'warning', message: expect.stringContaining('fr-FR/font.ttf is in the language\'s folder, where the DCP files load their font, but it is not a subtitle font: it is not a TrueType or OpenType font') },
+    ]);
+  });
+
+  it('--font for a delivery without DCP formats is said to be unused', async () => {
+    const r = await cli(['deliver', '--config', config, '--memory', memory, '--language', 'fr-FR', '--formats', 'srt', '--out', join(work, 'srt-only'), '--fix-timing', '--font', join(work, 'every.otf')], root, {});
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('--font is given, but no format of this delivery (srt) draws its text with a font the package carries (the DCP formats do): the font is not delivered');
+    expect(existsSync(join(work, 'srt-only/hotline-beijing/fr-FR/font.ttf'))).toBe(false);
+  });
+
   it('a font over 640 KB is said to be too large for Interop', async () => {
     const { report } = await deliver('large', '--font', join(work, 'large.ttf'));
     expect(report!.languages[0]!.findings.filter((f) => f.code === 'deliver/font-too-large')).toEqual([
-      { code: 'deliver/font-too-large', severity: 'warning', message: expect.stringContaining('is 700 KB; Interop DCP packages take fonts up to 640 KB') },
+      { code: 'deliver/font-too-large', severity: 'warning', message: expect.stringContaining('is 700 KB; dcp-interop packages take fonts up to 640 KB') },
     ]);
   });
 

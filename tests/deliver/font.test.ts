@@ -27,6 +27,8 @@ describe('a subtitle font', () => {
   it('needs no glyph for spaces, line ends or invisible marks', () => {
     const font = readFont(fontWithCharacters([LATIN]));
     expect(missingGlyphs(font, ['a b\u00a0c\u3000d\u200be\u2060f\ufeffg\n'])).toEqual([]);
+    // Bidi isolates around a name, the Arabic letter mark, the Mongolian vowel separator, a tag character.
+    expect(missingGlyphs(font, ['\u2068Beijing\u2069 \u061c\u180e\u{e0041}'])).toEqual([]);
   });
 
   it('is refused, saying what it is, when it is a collection, a web font or no font', () => {
@@ -34,6 +36,8 @@ describe('a subtitle font', () => {
     expect(() => readFont(ttc)).toThrow('a font collection (.ttc)');
     expect(() => readFont(new TextEncoder().encode('wOF2\0\0\0\0\0\0\0\0'))).toThrow('a web font (WOFF)');
     expect(() => readFont(new TextEncoder().encode('<html>not a font</html>'))).toThrow('not a TrueType or OpenType font');
+    // A font cut short in its character map.
+    expect(() => readFont(fontWithCharacters([[0x21, 0x7e]]).slice(0, 50))).toThrow('its character map (cmap) is cut short');
   });
 
   // Debian's DejaVu, where the machine has it: a real font's map, read as the built ones are.

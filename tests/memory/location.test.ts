@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hideSecrets, isPostgresLocation, publicLocation } from '../../src/memory/location.js';
+import { hideSecrets, isPostgresLocation, memoryIdentity, publicLocation } from '../../src/memory/location.js';
 import { itReturns } from '../helpers/examples.js';
 
 describe('a memory location', () => {
@@ -34,5 +34,26 @@ describe('a memory location', () => {
     expect(hideSecrets('no secret here', '/film/memory.sqlite')).toBe('no secret here');
     const raw = 'postgres://tm:se/cretXYZ@db/memory';
     expect(hideSecrets(`\`${raw}\` is not a Postgres URL subloc can read`, raw)).not.toContain('se/cretXYZ');
+  });
+});
+
+describe('memoryIdentity', () => {
+  const env = { USER: 'ops' };
+  it('names a Postgres memory by its server and database, as the driver resolves them, never by its password', () => {
+    expect(memoryIdentity('postgres://subloc:s3cret@db-host:5432/subloc', env)).toBe('the Postgres database subloc on db-host:5432');
+    expect(memoryIdentity('postgresql://subloc@DB-HOST/subloc?sslmode=require', env)).toBe('the Postgres database subloc on db-host:5432');
+    // Its own local database of the same name is another memory: a worker there would bill the films again.
+    expect(memoryIdentity('postgres://subloc@localhost/subloc', env)).toBe('the Postgres database subloc on localhost:5432');
+    expect(memoryIdentity('postgres://subloc@127.0.0.1:5432/subloc', env)).toBe('the Postgres database subloc on localhost:5432');
+    // No database in the URL: PGDATABASE, else the user's name, as the driver connects.
+    expect(memoryIdentity('postgres://alice@db-host/', env)).toBe('the Postgres database alice on db-host:5432');
+    expect(memoryIdentity('postgres://alice@db-host/', { ...env, PGDATABASE: 'tm' })).toBe('the Postgres database tm on db-host:5432');
+    expect(memoryIdentity('postgres://alice@db-host/alice', env)).toBe(memoryIdentity('postgres://alice@db-host/', env));
+    expect(memoryIdentity('postgres://u@h/my%20db', env)).toBe('the Postgres database my db on h:5432');
+    expect(memoryIdentity('postgres://u:p@ss@h/tm', env)).not.toContain('p@ss');
+  });
+
+  it('names an SQLite memory by its file', () => {
+    expect(memoryIdentity('/srv/films/.subloc/memory.sqlite', env)).toBe('the SQLite file /srv/films/.subloc/memory.sqlite');
   });
 });

@@ -1,3 +1,4 @@
+import { createServer, connect, type Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -78,5 +79,35 @@ describe('a run whose memory lock is lost (a Postgres memory whose server ended 
     const memory = await openMemoryStore(url);
     expect((await memory.entries({ source: 'zh-Hans', target: 'fr-FR' })).length).toBeGreaterThan(0);
     await memory.close();
+  }, 60_000);
+
+  it('notices a server gone silent (the network cut, no goodbye) within seconds, by asking the lock\'s connection', async () => {
+    const url = new URL(await postgres.server.createDatabase('lock_silent'));
+    // A relay between subloc and the server that can stop passing bytes without closing anything, as a cut cable does.
+    let frozen = false;
+    const sockets: Socket[] = [];
+    const relay = createServer((client) => {
+      const server = connect(Number(url.port), url.hostname);
+      sockets.push(client, server);
+      client.on('data', (d) => frozen || server.write(d));
+      server.on('data', (d) => frozen || client.write(d));
+      client.on('error', () => {});
+      server.on('error', () => {});
+    });
+    await new Promise<void>((ready) => relay.listen(0, '127.0.0.1', ready));
+    const relayed = new URL(url);
+    relayed.port = String((relay.address() as { port: number }).port);
+    try {
+      const memory = await openMemoryStore(relayed.toString());
+      const lock = await memory.lockRuns({ purpose: 'a run on a cut network' });
+      expect(lock.lost?.aborted).toBe(false);
+      frozen = true;
+      await new Promise<void>((noticed) => lock.lost!.addEventListener('abort', () => noticed(), { once: true }));
+      expect(lock.lost!.reason).toMatchObject({ code: 'MEMORY_LOCK_LOST', message: expect.stringContaining('did not answer for 10 s') });
+      lock.release();
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((closed) => relay.close(closed));
+    }
   }, 60_000);
 });

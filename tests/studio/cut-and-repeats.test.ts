@@ -80,11 +80,33 @@ describe('a sentence said twice, in the studio', () => {
     // One memory entry for the sentence: the other saying holds the same translation, and the answer says so.
     expect(saved.outcome === 'saved' && saved.also.map((c) => [c.id, c.text, c.state])).toEqual([['60', 'Pékin, sept heures du matin.', 'approved']]);
 
-    // Approving one saying answers the other as approved too.
-    const second = cues.find((c) => c.id === '2')!;
-    const approved = await session.approve(LANG, [{ id: '1', revision: saved.outcome === 'saved' ? saved.cue.revision : '' }, { id: second.id, revision: second.revision }]);
+    await session.close();
+  });
+
+  it('approves a sentence named at both its sayings once, reporting both approved; a finding on either holds both back', async () => {
+    const { dir } = await localizedSample();
+    const session = await recut(dir, (srt) => srt.replace('西城区，新街口街道。', '北京，早上七点。'));
+    const cues = (await session.track(LANG))!;
+    const both = ['1', '60'].map((id) => ({ id, revision: cues.find((c) => c.id === id)!.revision }));
+    const approved = await session.approve(LANG, both);
+    expect(approved?.refused).toEqual([]);
+    expect(approved?.cues.map((c) => [c.id, c.state])).toEqual([
+      ['1', 'approved'],
+      ['60', 'approved'],
+    ]);
     expect(approved?.also).toEqual([]);
     await session.close();
+
+    // The second saying shown for a fifth of a second: a QC error on it refuses the approval of the first too.
+    const { dir: other } = await localizedSample();
+    const short = await recut(other, (srt) => srt.replace('00:06:32,500 --> 00:06:34,542\n西城区，新街口街道。', '00:06:32,500 --> 00:06:32,700\n北京，早上七点。'));
+    const first = (await short.track(LANG))!.find((c) => c.id === '1')!;
+    expect(first.findings).toEqual([]);
+    const refused = await short.approve(LANG, [{ id: '1', revision: first.revision }]);
+    expect(refused?.cues).toEqual([]);
+    expect(refused?.refused).toEqual([{ id: '1', reason: expect.stringMatching(/^cue 60 \(fr-FR\), the same sentence as cue 1, has \d+ findings? \(.*qc\/min-duration/) }]);
+    expect((await short.track(LANG))!.find((c) => c.id === '60')!.state).not.toBe('approved');
+    await short.close();
   });
 });
 

@@ -51,6 +51,7 @@ export const deliver: Command = {
     const [{ resolveDeliverOptions }, { deliver: runDeliver }] = await Promise.all([import('../../pipeline/deliver-options.js'), import('../../pipeline/deliver.js')]);
     const options = await resolveDeliverOptions(cli, io.cwd, io.env);
     for (const id of options.missingFormats) note(io, `subloc deliver: ${styleFor(io).yellow(t('severity.warning'))}: ${t('deliver.missingFormat', { id, profile: options.profile })}`);
+    if (options.fontUnused === true) note(io, `subloc deliver: ${styleFor(io).yellow(t('severity.warning'))}: ${t('deliver.fontUnused', { formats: options.formats.join(', ') })}`);
     const report = await runDeliver(options, { onWait: (holder) => note(io, `subloc deliver: ${t('deliver.waiting', { holder })}`) });
     if (values['json'] === true) {
       io.stdout(`${JSON.stringify({ folder: report.folder, written: report.written, manifest: report.manifest, languages: report.languages }, null, 2)}\n`);

@@ -8,7 +8,7 @@ export const dcpSmpteIdentity: FormatInfo = {
   suffix: 'dcp-smpte.xml',
   detect: detectSmpte,
   reelRelative: true,
-  needsFont: true,
+  font: {},
 };
 
 export const dcpInteropIdentity: FormatInfo = {
@@ -19,5 +19,6 @@ export const dcpInteropIdentity: FormatInfo = {
   detect: detectInterop,
   reelRelative: true,
   timeStepMs: 4,
-  needsFont: true,
+  // Interop packages take fonts up to 640 KB (DCP mastering guides).
+  font: { largest: 640 * 1024 },
 };

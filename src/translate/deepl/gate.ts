@@ -1,3 +1,6 @@
+import { pause, retryDelayMs, stoppedBy } from './attempts.js';
+import { worthAnotherAttempt } from './errors.js';
+
 /**
  * What holds DeepL's limits across processes: every request waits at the
  * gate for the shared request rate and reserves its characters of the
@@ -20,9 +23,6 @@ export interface DeepLPermit {
    */
   settle(billedCharacters: number): Promise<void>;
 }
-
-import { pause, retryDelayMs, stoppedBy } from './attempts.js';
-import { worthAnotherAttempt } from './errors.js';
 
 /** A tag, or a character reference (`&amp;`, one character of the text). */
 const MARKUP = /<[^>]*>|&(#\d+|#x[\da-f]+|\w+);/gi;

@@ -26,11 +26,12 @@ function glossaryFindings(unit: Unit, targets: readonly string[], pair: Language
 }
 
 /**
- * DeepL for one run: the client is made here, where the key is read, and the
- * run's glossary is synced when the first language asks for drafts, while
- * the others search the memory. Each language's first request waits for the
- * sync. A glossary found gone
- * mid-run is made again once for every language (see `glossaryGone`).
+ * DeepL for one run: the client is made here, where the key is read. The
+ * run's glossary is synced at once when the run will surely ask DeepL
+ * (`surelyAsked`), else when the first language asks for drafts, while the
+ * others search the memory; each language's first request waits for the
+ * sync. A glossary found gone mid-run is made again once for every language
+ * (see `glossaryGone`).
  */
 export function prepareDeepL(run: ProviderRun): PreparedProvider {
   const connection = createDeepLConnection(run.env === undefined ? {} : { env: run.env });
