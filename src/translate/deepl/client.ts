@@ -25,6 +25,24 @@ export interface DeepLConnection {
 }
 
 /**
+ * `DEEPL_SERVER_URL` checked: an http(s) address without a user name or
+ * password, which every message naming the server would show and DeepL does
+ * not take (its key goes in DEEPL_AUTH_KEY). Undefined when unset.
+ */
+function serverUrlOf(text: string): string | undefined {
+  if (text === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new SublocError('DEEPL_AUTH', messages.serverUrlInvalid(text.replace(/\/\/[^/@]*@/, '//***@')));
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SublocError('DEEPL_AUTH', messages.serverUrlInvalid(`${url.protocol}//${url.host}`));
+  if (url.username !== '' || url.password !== '') throw new SublocError('DEEPL_AUTH', messages.serverUrlUserinfo(`${url.protocol}//***@${url.host}${url.pathname === '/' ? '' : url.pathname}`));
+  return text;
+}
+
+/**
  * Connects to DeepL with the key from `DEEPL_AUTH_KEY` (never a file) and
  * `DEEPL_SERVER_URL` when set. Without it the server is DeepL's own, chosen
  * as deepl-node chooses it (keys ending `:fx` are API Free keys).
@@ -33,7 +51,7 @@ export function createDeepLConnection(options: DeepLConnectionOptions = {}): Dee
   const env = options.env ?? process.env;
   const authKey = (env.DEEPL_AUTH_KEY ?? '').trim();
   if (authKey === '') throw new SublocError('DEEPL_AUTH', messages.keyMissing());
-  const serverUrl = (env.DEEPL_SERVER_URL ?? '').trim() || (authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
+  const serverUrl = serverUrlOf((env.DEEPL_SERVER_URL ?? '').trim()) ?? (authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
   const client = new DeepLClient(authKey, {
     serverUrl,
     // One attempt: subloc makes each attempt itself (see ATTEMPTS), so a stopped run or a gate can hold the next one.

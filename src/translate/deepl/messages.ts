@@ -2,6 +2,9 @@ import { UNPLACED_CODE } from '../translator.js';
 
 /** Every message the DeepL adapter writes, in one table. None of them may carry the key. */
 export const messages = {
+  serverUrlInvalid: (shown: string) => `DEEPL_SERVER_URL is \`${shown}\`; expected an http:// or https:// address, such as https://api.deepl.com, or nothing for DeepL's own`,
+  serverUrlUserinfo: (shown: string) =>
+    `DEEPL_SERVER_URL (${shown}) holds a user name or password; expected the address alone: DeepL takes only the key, in DEEPL_AUTH_KEY, and every message naming the server would show them`,
   keyMissing: () => 'DEEPL_AUTH_KEY is not set: set it in the environment to translate with DeepL, or use --provider offline',
   quota: () =>
     'DeepL quota exceeded (456): the character limit of this billing period is reached. ' +

@@ -10,6 +10,14 @@ describe('createDeepLConnection', () => {
     expect(createDeepLConnection({ env: { DEEPL_AUTH_KEY: 'k' } }).serverUrl).toBe('https://api.deepl.com');
   });
 
+  it('refuses a server address with a user name or password, never showing them, and one that is no http(s) address', () => {
+    const withPassword = () => createDeepLConnection({ env: { DEEPL_AUTH_KEY: 'k:fx', DEEPL_SERVER_URL: 'https://proxy-user:hunter2@deepl.example.com/' } });
+    expect(withPassword).toThrow('DEEPL_SERVER_URL (https://***@deepl.example.com) holds a user name or password');
+    expect(withPassword).not.toThrow(/hunter2|proxy-user/);
+    expect(() => createDeepLConnection({ env: { DEEPL_AUTH_KEY: 'k:fx', DEEPL_SERVER_URL: 'api.deepl.com' } })).toThrow('DEEPL_SERVER_URL is `api.deepl.com`; expected an http:// or https:// address');
+    expect(() => createDeepLConnection({ env: { DEEPL_AUTH_KEY: 'k:fx', DEEPL_SERVER_URL: 'ftp://deepl.example.com' } })).toThrow('expected an http:// or https:// address');
+  });
+
   it('refuses to start without a key, saying which variable to set', () => {
     expect(() => createDeepLConnection({ env: {} })).toThrow(SublocError);
     expect(() => createDeepLConnection({ env: {} })).toThrow(/DEEPL_AUTH_KEY is not set/);
