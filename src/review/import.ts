@@ -133,12 +133,14 @@ function settleRepeats(plan: ImportPlan, units: readonly Unit[]): void {
 
 /**
  * Whether someone else's review reached the stored entry after the file was
- * written: a save in the studio, or another reviewer's import. The file was
- * made from an older text, so its own would undo that work unseen. The same
- * reviewer importing again (a file they kept editing) is not someone else.
+ * written (`written`; undefined when that cannot be told): a save in the
+ * studio, or another reviewer's import. The file was made from an older
+ * text, so its own would undo that work unseen. The same reviewer importing
+ * again (a file they kept editing) is not someone else.
  */
 function reviewedSince(stored: MemoryEntry, written: string | undefined, reviewer: string): boolean {
-  if (written === undefined || !(Date.parse(stored.updatedAt) > Date.parse(written))) return false;
+  // A file that cannot be dated may be older than anything: whatever another reviewer saved is theirs.
+  if (written !== undefined && !(Date.parse(stored.updatedAt) > Date.parse(written))) return false;
   return reviewedByAnother(stored, reviewer);
 }
 
@@ -207,7 +209,17 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
   const { written } = read;
   const kept = opts.versions;
   const made = written === undefined || kept === undefined ? -1 : kept.versions.findIndex((v) => Date.parse(v.at) >= Date.parse(written));
-  const version = made > 0 || (made === 0 && !kept!.pruned) ? kept!.versions[made] : undefined;
+  const byDate = made > 0 || (made === 0 && !kept!.pruned) ? kept!.versions[made] : undefined;
+  // A tool may drop the file's date, or set it to its own export time: the cues left as a run wrote them date the
+  // file too, and the earlier of the two is what it is judged against, so that it never undoes work saved after it.
+  const dating = kept === undefined ? undefined : madeFrom(kept, read.cues.flatMap((c) => (c.target === null ? [] : [{ source: cueTextHash(c.source), text: cueTextHash(c.target) }])));
+  const byContent = dating === undefined || dating.older ? undefined : dating.version;
+  const version = byDate === undefined ? byContent : byContent === undefined || Date.parse(byDate.at) <= Date.parse(byContent.at) ? byDate : byContent;
+  /**
+   * When the file was made, as far as it can be told: a version's time; without versions recorded, the file's own
+   * date; undefined when neither tells (no date, no cue as a run wrote it): such a file replaces no reviewer's work.
+   */
+  const madeAt = version?.at ?? (kept === undefined || kept.versions.length === 0 ? written : undefined);
   const seen = new Set(used);
   // A unit not located is looked up by its cue ids, for what to say of it; a trans-unit another unit took is not its.
   const free = (id: string) => {
@@ -278,14 +290,17 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     // The studio's own rule for two reviewers: a text saved after the version shown is not overwritten by it. Where the
     // file's run is known, only a cue both changed is in conflict; a reviewer's save of another cue of the sentence stays beside the edit.
     const conflict =
-      stored === undefined || !reviewedSince(stored, read.written, reviewer)
+      stored === undefined || !reviewedSince(stored, madeAt, reviewer)
         ? -1
-        : version === undefined
+        : madeAt === undefined
+          ? // Undated: another's text is not replaced; their cue approved in the file as they wrote it is no conflict.
+            entry.target.findIndex((t, i) => t !== stored.target[i])
+          : version === undefined
           ? Math.max(0, entry.target.findIndex((t, i) => t !== stored.target[i]))
           : entry.target.findIndex((t, i) => !stale[i] && stored.target[i] !== undefined && t !== stored.target[i] && !wrote(version, cueTextHash(unit.source[i]!), cueTextHash(stored.target[i]!)));
     if (isUnchanged(entry, stored)) plan.unchanged++;
     else if (stored !== undefined && conflict >= 0) {
-      diagnostics.push(messages.changedSince({ ...at(conflict), target: entry.target[conflict]! }, { ...stored, target: stored.target[conflict] ?? '' }, read.written!, unit.id));
+      diagnostics.push(messages.changedSince({ ...at(conflict), target: entry.target[conflict]! }, { ...stored, target: stored.target[conflict] ?? '' }, madeAt, unit.id));
       plan.skipped++;
     } else if (stored !== undefined && (compareStatus(stored.status, status) > 0 || lowered(entry, stored) >= 0)) {
       // The memory keeps the higher status, of the unit and of each cue: said here, cue by cue, instead of counted as written and then kept.

@@ -111,11 +111,11 @@ export const messages = {
       `trans-unit ${cue.id}, line ${cue.line}: its source ${quoted(plainOf(cue.source))} is in no cue of the current source track (deleted or changed since the file was written); its translation ${quoted(plainOf(cue.target))} was not imported`,
       { cueId: cue.id, line: cue.line },
     ),
-  changedSince: (cue: UnitAt & { target: TaggedText }, stored: { target: TaggedText; status: MemoryStatus; reviewer?: string; updatedAt: string; provider: string }, written: string, unitId: string): Diagnostic =>
+  changedSince: (cue: UnitAt & { target: TaggedText }, stored: { target: TaggedText; status: MemoryStatus; reviewer?: string; updatedAt: string; provider: string }, written: string | undefined, unitId: string): Diagnostic =>
     diagnostic(
       'review/changed-since',
       'warning',
-      `cue ${cue.id}, line ${cue.line}: ${stored.reviewer ?? 'a reviewer'} saved ${quoted(plainOf(stored.target))} (${stored.status}) ${stored.provider === STUDIO_PROVIDER ? 'in the review studio' : 'into the memory'} at ${stored.updatedAt}, after this file was written (${written}); the file’s ${quoted(plainOf(cue.target))} would replace it, so unit ${unitId} was not imported (${stored.provider === STUDIO_PROVIDER ? 'review the cue in the studio, or ' : ''}run localize and review the new file)`,
+      `cue ${cue.id}, line ${cue.line}: ${stored.reviewer ?? 'a reviewer'} saved ${quoted(plainOf(stored.target))} (${stored.status}) ${stored.provider === STUDIO_PROVIDER ? 'in the review studio' : 'into the memory'} at ${stored.updatedAt}, ${written === undefined ? 'and this file cannot be dated (it has no date of a run, nor a cue as a run wrote it), so it may be older' : `after this file was written (${written})`}; the file’s ${quoted(plainOf(cue.target))} would replace it, so unit ${unitId} was not imported (${stored.provider === STUDIO_PROVIDER ? 'review the cue in the studio, or ' : ''}run localize and review the new file)`,
       { cueId: cue.id, line: cue.line },
     ),
   changedSinceWritten: (cue: { id: string; target: TaggedText }, stored: { target: TaggedText; status: MemoryStatus; reviewer?: string; updatedAt: string; provider: string }, written: string, unitId: string): Diagnostic =>

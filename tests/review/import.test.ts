@@ -248,7 +248,8 @@ describe('planImport, what it says of the units it leaves out', () => {
     const store = openMemory(':memory:');
     const pair = { source: 'zh-Hans', target: 'en-US' };
     await store.put([{ sourceLang: 'zh-Hans', targetLang: 'en-US', source: ['热线'], target: ['hotline'], glossaryVersion: '', provider: 'xliff', status: 'approved', reviewer: 'Anna', byReviewer: true, updatedAt: NOW }]);
-    const plan = planImport(file([xcue('4', '热线', 'the hotline', 'reviewed', { line: 20 })]), { ...options, stored: await storedEntries(store, units, pair) });
+    // Written after the approval: the file is judged on its status alone (an undated one would not replace another's text at all).
+    const plan = planImport(file([xcue('4', '热线', 'the hotline', 'reviewed', { line: 20 })], { written: '2026-11-28T13:00:00.000Z' }), { ...options, stored: await storedEntries(store, units, pair) });
     expect(plan).toMatchObject({ entries: [], unchanged: 0, skipped: 1 });
     expect(plan.diagnostics).toEqual([
       expect.objectContaining({
@@ -443,7 +444,7 @@ describe('planImport of a unit whose cues the reviewer decided one by one', () =
     const pair = { source: 'zh-Hans', target: 'en-US' };
     // As the studio stores a unit whose first cue a reviewer approved, the second still a machine draft.
     await store.put([{ sourceLang: 'zh-Hans', targetLang: 'en-US', source: units[0]!.source, target: ['Citizens call 12345,', 'MT'], glossaryVersion: '', provider: 'studio', status: 'draft', cueStatus: ['approved', 'draft'], reviewer: 'Anna', byReviewer: true, updatedAt: NOW }]);
-    const both = file([xcue('1', '市民拨打<i>12345</i>，', 'People call 12345,', 'reviewed', { line: 7 }), xcue('2', '接诉即办。', 'swift response.', 'reviewed')]);
+    const both = file([xcue('1', '市民拨打<i>12345</i>，', 'People call 12345,', 'reviewed', { line: 7 }), xcue('2', '接诉即办。', 'swift response.', 'reviewed')], { written: '2026-11-28T13:00:00.000Z' });
     const plan = planImport(both, { ...options, now: '2026-11-29T08:00:00.000Z', stored: await storedEntries(store, units, pair) });
     expect(plan).toMatchObject({ entries: [], skipped: 1 });
     expect(plan.diagnostics).toEqual([expect.objectContaining({ code: 'review/below-stored', cueId: '1', line: 7 })]);
@@ -564,5 +565,33 @@ describe('planImport of a sentence said twice', () => {
     const planned = plan('Beijing, 7 a.m.', 'Beijing, 7 a.m.');
     expect(planned.entries.map((e) => e.target)).toEqual([['Beijing, 7 a.m.'], ['hotline']]);
     expect(planned).toMatchObject({ unchanged: 1, skipped: 0, diagnostics: [] });
+  });
+});
+
+describe('planImport of a file a tool left without its date, or dated anew', () => {
+  const pair = { source: 'zh-Hans', target: 'en-US' };
+  it('replaces no other reviewer’s newer text when it cannot be dated, and says so', async () => {
+    const store = openMemory(':memory:');
+    await store.put([{ sourceLang: 'zh-Hans', targetLang: 'en-US', source: ['热线'], target: ['the hotline, as Bob has it'], glossaryVersion: '', provider: 'xliff', status: 'reviewed', reviewer: 'Bob', byReviewer: true, updatedAt: NOW }]);
+    const plan = planImport(file([xcue('4', '热线', 'hotline by Alice', 'reviewed', { line: 9 })]), { ...options, reviewer: 'Alice', stored: await storedEntries(store, units, pair) });
+    expect(plan).toMatchObject({ entries: [], skipped: 1 });
+    expect(plan.diagnostics).toEqual([expect.objectContaining({ code: 'review/changed-since', cueId: '4', message: expect.stringContaining('and this file cannot be dated') })]);
+    await store.close();
+  });
+
+  it('is dated by its cues left as a run wrote them when its date was set anew by the tool: a newer save stays', async () => {
+    const store = openMemory(':memory:');
+    const written = '2026-11-27T09:00:00.000Z';
+    const versions = {
+      pruned: false,
+      versions: [{ at: written, cues: { [cueTextHash('热线')]: [cueTextHash('hotline')], [cueTextHash('- 你好！\n- 喂？')]: [cueTextHash('- Hello!\n- Hi?')] } }],
+    };
+    await store.put([{ sourceLang: 'zh-Hans', targetLang: 'en-US', source: ['热线'], target: ['the hotline, as Bob has it'], glossaryVersion: '', provider: 'xliff', status: 'reviewed', reviewer: 'Bob', byReviewer: true, updatedAt: NOW }]);
+    // Cue 3 as the run wrote it dates the file; the tool stamped it with its own export time, after Bob's save.
+    const cues = [xcue('3', '- 你好！\n- 喂？', '- Hello!\n- Hi?', 'reviewed'), xcue('4', '热线', 'hotline by Alice', 'reviewed', { line: 9 })];
+    const plan = planImport(file(cues, { written: '2026-11-30T10:00:00.000Z' }), { ...options, reviewer: 'Alice', versions, stored: await storedEntries(store, units, pair) });
+    expect(plan.entries.map((e) => e.target)).not.toContainEqual(['hotline by Alice']);
+    expect(plan.diagnostics).toContainEqual(expect.objectContaining({ code: 'review/changed-since', cueId: '4', message: expect.stringContaining(`after this file was written (${written})`) }));
+    await store.close();
   });
 });
