@@ -76,7 +76,9 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
   const named = fromFileName(path).language;
   const option = input.language;
   if (option !== undefined && !xliff && named !== undefined && named.toLowerCase() !== option.toLowerCase()) return { outcome: 'language-mismatch', name, option, named };
-  const language = option ?? (read && read.targetLang !== '' ? read.targetLang : named);
+  // A file named for a track (`….fr-FR.xlf`) whose tool wrote a less specific tag (`fr`) is that track's.
+  const fromFile = read && read.targetLang !== '' ? (named !== undefined && named.toLowerCase().startsWith(`${read.targetLang.toLowerCase()}-`) ? named : read.targetLang) : named;
+  const language = option ?? fromFile;
   if (language === undefined) return { outcome: 'no-language', name, extension: extname(path) };
 
   const localize: LocalizeInput = { targets: [language], provider: 'offline' };

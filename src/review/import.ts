@@ -132,6 +132,16 @@ function settleRepeats(plan: ImportPlan, units: readonly Unit[]): void {
 }
 
 /**
+ * Whether a file's target language is the track's, or a less specific tag of
+ * it: a CAT project set to plain French returns `fr` for the fr-FR track.
+ */
+function sameOrWider(fileLang: string, track: string): boolean {
+  const file = fileLang.toLowerCase();
+  const ours = track.toLowerCase();
+  return file === ours || (file !== '' && ours.startsWith(`${file}-`));
+}
+
+/**
  * Whether someone else's review reached the stored entry after the file was
  * written (`written`; undefined when that cannot be told): a save in the
  * studio, or another reviewer's import. The file was made from an older
@@ -185,7 +195,7 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
   const reasons: Diagnostic[] = [];
   if (read.title !== opts.title) reasons.push(messages.wrongTitle(read.title, opts.title));
   if (read.sourceLang.toLowerCase() !== opts.sourceLang.toLowerCase()) reasons.push(messages.wrongLanguage('source', read.sourceLang, opts.sourceLang));
-  if (read.targetLang.toLowerCase() !== opts.language.toLowerCase()) reasons.push(messages.wrongLanguage('target', read.targetLang, opts.language));
+  if (!sameOrWider(read.targetLang, opts.language)) reasons.push(messages.wrongLanguage('target', read.targetLang, opts.language));
   const known = new Set(opts.units.flatMap((u) => u.cueIds));
   const { located, moved, pieces, used } = locateUnits(opts.units, read.cues);
   // A trans-unit found by its source under another number belongs to this track, whatever its id.

@@ -68,6 +68,18 @@ describe('subloc review import', () => {
     expect((await memory())).toEqual(stored);
   });
 
+  it('takes a file named for the en-US track whose tool wrote the wider `en` for that track, and refuses another region', async () => {
+    const plain = xliff(() => 'reviewed').replace('target-language="en-US"', 'target-language="en"');
+    writeFileSync(join(dir, 'returned.en-US.xlf'), plain);
+    const taken = await cli(['review', 'import', 'returned.en-US.xlf', '--reviewer', 'Anna'], dir);
+    expect(taken.code, taken.stderr).toBe(0);
+    expect((await memory()).map((e) => e.targetLang)).toEqual(['en-US', 'en-US', 'en-US']);
+    writeFileSync(join(dir, 'british.xlf'), xliff(() => 'reviewed').replace('target-language="en-US"', 'target-language="en-GB"'));
+    const refused = await cli(['review', 'import', 'british.xlf', '--language', 'en-US', '--reviewer', 'Anna'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('en-GB');
+  });
+
   it('refuses a file of another title with a reason, and imports nothing', async () => {
     writeFileSync(join(dir, 'other.xlf'), xliff(() => 'approved', { title: 'another-film' }));
     const result = await cli(['review', 'import', 'other.xlf'], dir);
