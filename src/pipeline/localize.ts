@@ -26,7 +26,7 @@ import { importReviewEdits, refuseLostEdits, type ReviewEdit } from './review-ed
 import { nextTurn } from './next-turn.js';
 import { languageReport, reportJson, totals, type LanguageReport, type RunReport } from './report.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { writeLanguage, type WrittenLanguage } from './write-language.js';
+import { editableHashes, writeLanguage, type WrittenLanguage } from './write-language.js';
 import { readWrittenRecord } from './written-record.js';
 import { refuseEditedTracks } from './edited-tracks.js';
 import { unitBudgets } from './unit-budgets.js';
@@ -168,6 +168,8 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
       record === undefined
         ? new Map()
         : await importReviewEdits({ runDir, title: options.title, sourceLang: options.source, targets: options.targets, units, memory, written: record.files, now: generatedAt });
+    // The translator's files as this run takes them: one saved while it drafts is not written over at its end.
+    const seen = options.dryRun ? undefined : await editableHashes(runDir, options.title, options.targets, options.formats);
     const provider = providers[options.provider];
     // A dry run asks no provider: it only counts what the memory lacks. The provider is prepared once the run's own
     // inputs have been read, so a run that fails on them asks DeepL nothing. Its preparation (DeepL's glossary sync)
@@ -215,7 +217,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
       if (edit) refuseLostEdits(edit, pkg);
       const written: WrittenLanguage = options.dryRun
         ? { files: [], sha256: {}, diagnostics: [] }
-        : await writeLanguage({ runDir, title: options.title, track: assembled.track, formats: options.formats, pkg, profile: options.profile.id, findings: check.findings });
+        : await writeLanguage({ runDir, title: options.title, track: assembled.track, formats: options.formats, pkg, profile: options.profile.id, findings: check.findings, ...(seen === undefined ? {} : { seen }) });
       const done = languageReport({ source, assembled, drafted, check, pkg, written, reviewImport: edit?.report });
       onEvent({ type: 'language-done', language: target, report: done });
       return done;

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { SublocError } from '../errors.js';
 import { join, relative } from 'node:path';
 import { formatTable } from '../formats/table.js';
 import type { FormatId } from '../formats/types.js';
@@ -23,6 +25,33 @@ export interface WriteLanguageInput {
   /** The QC profile's id, recorded in `qc.json`. */
   profile: string;
   findings: readonly Diagnostic[];
+  /**
+   * The files a translator may edit (the tracks, the review XLIFF) as the run
+   * found them when it began, by path relative to the run folder: a hash, or
+   * undefined where there was none. A file that differs now was saved while
+   * the run drafted (a CAT tool, an editor) and is not written over.
+   */
+  seen?: ReadonlyMap<string, string | undefined>;
+}
+
+/** The files of a language a translator may edit, relative to the run folder: each track, then the review XLIFF. */
+export function editableFiles(title: string, target: string, formats: readonly FormatId[]): string[] {
+  return [...formats.map((id) => join(target, `${title}.${target}.${formatTable[id].suffix}`)), reviewXliffFile(title, target)];
+}
+
+/** Each editable file's hash as it is now (undefined where there is none): what a run began with. */
+export async function editableHashes(runDir: string, title: string, targets: readonly string[], formats: readonly FormatId[]): Promise<Map<string, string | undefined>> {
+  const seen = new Map<string, string | undefined>();
+  for (const target of targets) for (const file of editableFiles(title, target, formats)) seen.set(file, await hashOf(join(runDir, file)));
+  return seen;
+}
+
+async function hashOf(path: string): Promise<string | undefined> {
+  try {
+    return sha256(await readFile(path));
+  } catch {
+    return undefined;
+  }
 }
 
 export interface WrittenLanguage {
@@ -46,6 +75,13 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
   // The language's record keeps the files this run does not write (a format left out this time), and is
   // brought up to date after each file: a run stopped between two files leaves a record true to the folder.
   const recorded = await languageHashes(runDir, target);
+  if (input.seen !== undefined) {
+    const changed: string[] = [];
+    for (const file of editableFiles(title, target, input.formats)) {
+      if (input.seen.has(file) && (await hashOf(join(runDir, file))) !== input.seen.get(file)) changed.push(join(runDir, file));
+    }
+    if (changed.length > 0) throw new SublocError('REVIEW_NOT_IMPORTED', changedDuringRun(changed), { file: changed[0]! });
+  }
   const write = async (path: string, make: () => string | Iterable<string>) => {
     await nextTurn();
     const made = make();
@@ -77,6 +113,13 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
   await write(`${base}.review.html`, () => reviewSheetParts(input.pkg));
   await write(join(runDir, target, 'qc.json'), () => `${JSON.stringify(qcJson, null, 2)}\n`);
   return out;
+}
+
+function changedDuringRun(files: readonly string[]): string {
+  return (
+    `${files.join(', ')} ${files.length === 1 ? 'was' : 'were'} saved while this run drafted (a CAT tool or an editor), so this language was not written and ${files.length === 1 ? 'it was' : 'they were'} left as ${files.length === 1 ? 'it is' : 'they are'}: ` +
+    'the drafts are in the memory; run localize again, which takes the edits in first (or `subloc review import` the file), and nothing is billed twice'
+  );
 }
 
 /** Pieces made between them: the review files of a long film take tens of milliseconds each to make. */
