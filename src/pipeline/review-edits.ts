@@ -56,13 +56,12 @@ export function reviewXliffFile(title: string, target: Lang): string {
   return join(target, `${title}.${target}.xlf`);
 }
 
-function refusal(path: string, recorded: boolean, reason: string, diagnostics: Diagnostic[] = []): SublocError {
+function refusal(path: string, recorded: boolean, reason: string, diagnostics: Diagnostic[] = [], todo = `Check it, run \`subloc review import ${path}\`, then localize again`): SublocError {
   const what = recorded ? 'changed since subloc wrote it' : 'is not a file subloc has a record of writing (run.json and its language\'s .subloc-written.json do not name it)';
-  return new SublocError(
-    'REVIEW_NOT_IMPORTED',
-    `${path} ${what}, and ${reason}; it was left as it is and nothing was written over it. Check it, run \`subloc review import ${path}\`, then localize again (or move the file away to drop its changes)`,
-    { file: path, diagnostics },
-  );
+  return new SublocError('REVIEW_NOT_IMPORTED', `${path} ${what}, and ${reason}; it was left as it is and nothing was written over it. ${todo} (or move the file away to drop its changes)`, {
+    file: path,
+    diagnostics,
+  });
 }
 
 function refuseUnimportable(plan: ImportPlan, path: string, recorded: boolean, what: string): void {
@@ -158,12 +157,15 @@ async function heldTexts(memory: MemoryStore, units: readonly Unit[], pair: { so
 
 const listOf = (ids: readonly string[]): string => (ids.length > LISTED ? `${ids.slice(0, LISTED).join(', ')}, … ${ids.length - LISTED} more` : ids.join(', '));
 
-function lostRefusal(path: string, recorded: boolean, lost: readonly string[]): SublocError {
+function lostRefusal(path: string, recorded: boolean, lost: readonly string[], unconfirmed = false): SublocError {
   const listed = listOf(lost);
+  const cues = `the translation${lost.length === 1 ? '' : 's'} of cue${lost.length === 1 ? '' : 's'} ${listed}`;
+  // An import takes only confirmed cues: the way on for an unconfirmed edit is its confirmation, not another import.
+  if (unconfirmed) return refusal(path, recorded, `${cues} would be lost: edited but not confirmed (expected state translated, signed-off or final)`, [], 'Confirm the cue in the CAT tool and save the file, then localize again');
   return refusal(
     path,
     recorded,
-    `the translation${lost.length === 1 ? '' : 's'} of cue${lost.length === 1 ? '' : 's'} ${listed} would be lost: not confirmed (expected state translated, signed-off or final), or left out by the import (only part of its sentence unit is confirmed, or the memory holds a text for it saved after the file was written)`,
+    `${cues} would be lost: not confirmed (expected state translated, signed-off or final), or left out by the import (only part of its sentence unit is confirmed, or the memory holds a text for it saved after the file was written)`,
   );
 }
 
@@ -176,7 +178,7 @@ function lostRefusal(path: string, recorded: boolean, lost: readonly string[]): 
  * written.
  */
 export function refuseLostEdits(edit: ReviewEdit, pkg: ReviewPackage): void {
-  if (edit.unconfirmed.length > 0) throw lostRefusal(edit.path, edit.recorded, edit.unconfirmed);
+  if (edit.unconfirmed.length > 0) throw lostRefusal(edit.path, edit.recorded, edit.unconfirmed, true);
   const next = new Map(pkg.cues.map((c) => [c.id, c]));
   const lost: string[] = [];
   for (const cue of edit.read.cues) {

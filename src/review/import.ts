@@ -250,6 +250,12 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     const done = present.filter((c) => c.state === 'reviewed' || c.state === 'approved');
     if (done.length < present.length) {
       if (done.length > 0) diagnostics.push(messages.partlyReviewed(unit.id, done.length, present.length));
+      else {
+        // A text the memory does not hold for the cue, and no run wrote: the translator's, waiting for a confirmation.
+        const stored = opts.stored?.(unit.source);
+        const k = present.findIndex((c, i) => c.target !== null && stored !== undefined && stored.target[i] !== c.target && (version === undefined || !wrote(version, cueTextHash(unit.source[i]!), cueTextHash(c.target))));
+        if (k >= 0) diagnostics.push(messages.unconfirmedEdit(at(k), present[k]!.state));
+      }
       plan.skipped++;
       return;
     }

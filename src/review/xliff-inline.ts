@@ -100,6 +100,9 @@ function describe(code: Element): string {
   return ctype === undefined ? `\`<${code.name}>\`` : `\`<${code.name} ctype="${ctype}">\``;
 }
 
+/** `<mrk>` types that mark text a reviewer deleted with changes tracked. */
+const DELETED_MARKS: ReadonlySet<string> = new Set(['x-sdl-deleted', 'x-deleted', 'x-del']);
+
 /** The `ctype`s tools give a line break: XLIFF 1.2's own and the `x-` names some use. */
 const LINE_BREAK_CTYPES: ReadonlySet<string> = new Set(['lb', 'x-lb', 'x-linebreak', 'x-br']);
 /** A placeholder whose native code is a line break: an HTML `<br>`, or subloc's `<x ctype="lb"/>` wrapped by a tool as text. */
@@ -109,6 +112,8 @@ export interface InlineResult {
   text: TaggedText;
   /** Codes kept as text or dropped, described for a diagnostic. */
   unsupported: string[];
+  /** Tracked deletions left out (`<mrk mtype="x-sdl-deleted">`): the text reads as if the changes were accepted. */
+  deletions: number;
 }
 
 /**
@@ -120,6 +125,7 @@ export interface InlineResult {
 export function readInline(nodes: readonly Node[]): InlineResult {
   let text = '';
   const unsupported = new Set<string>();
+  let deletions = 0;
   const opened = new Map<string, Tag>();
   const keepAsText = (code: Element) => {
     unsupported.add(describe(code));
@@ -129,7 +135,8 @@ export function readInline(nodes: readonly Node[]): InlineResult {
   const walk = (list: readonly Node[]) => {
     for (const node of list) {
       if (typeof node === 'string') {
-        text += escapeText(node.replace(/[ \t]*\n\s*/g, LINE_END));
+        // U+2028 and U+2029 are a line break a translator typed (a soft return from a word processor), not text.
+        text += escapeText(node.replace(/[ \t]*\n\s*/g, LINE_END).replace(/[\u2028\u2029]/g, '\n'));
         continue;
       }
       switch (node.name) {
@@ -177,7 +184,9 @@ export function readInline(nodes: readonly Node[]): InlineResult {
           break;
         }
         case 'mrk':
-          walk(node.children);
+          // A tracked deletion (Trados) is not the translation: read as if accepted, and said.
+          if (DELETED_MARKS.has((node.attrs['mtype'] ?? '').toLowerCase())) deletions++;
+          else walk(node.children);
           break;
         default:
           keepAsText(node);
@@ -185,5 +194,5 @@ export function readInline(nodes: readonly Node[]): InlineResult {
     }
   };
   walk(nodes);
-  return { text: lineEnds(text), unsupported: [...unsupported] };
+  return { text: lineEnds(text), unsupported: [...unsupported], deletions };
 }

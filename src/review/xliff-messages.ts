@@ -41,6 +41,14 @@ export const messages = {
   unsupportedCodes: (codes: readonly string[], id: string, at: Location): Diagnostic =>
     diagnostic('xliff/unsupported-code', 'warning', `inline codes subloc does not carry (${codes.join(', ')}); expected \`<g>\`, \`<bpt>\`/\`<ept>\`, \`<bx>\`/\`<ex>\` or \`<it>\` for italic, bold or underlined, or \`<x ctype="lb"/>\` for a line break; kept their text and dropped the code`, { ...at, cueId: id }),
 
+  trackedDeletions: (id: string, at: Location): Diagnostic =>
+    diagnostic(
+      'xliff/tracked-changes',
+      'warning',
+      'the target holds changes tracked by the CAT tool; its deleted text was left out and its added text kept, as if the changes were accepted: accept or reject them in the tool and return the file again if that is not what the reviewer meant',
+      { ...at, cueId: id },
+    ),
+
   // ---- planning an XLIFF import ----
   wrongTitle: (found: string, expected: string): Diagnostic =>
     diagnostic('review/wrong-title', 'error', `the file belongs to the title \`${excerpt(found)}\`; expected \`${expected}\` (pass --title or --config for another title); nothing was imported`),
@@ -68,6 +76,13 @@ export const messages = {
     diagnostic('review/unreadable', 'error', 'the file could not be read (see the errors above); nothing was imported'),
   partlyReviewed: (unitId: string, done: number, total: number): Diagnostic =>
     diagnostic('review/unit-partly-reviewed', 'info', `unit ${unitId}: ${done} of ${total} cues are reviewed or approved; a unit is imported when all its cues are; not imported`, { cueId: unitId }),
+  unconfirmedEdit: (cue: UnitAt, state: string): Diagnostic =>
+    diagnostic(
+      'review/unconfirmed-edit',
+      'warning',
+      `cue ${cue.id}, line ${cue.line}: its translation was edited but not confirmed (the file says ${state}); expected state translated, signed-off or final: confirm it in the CAT tool, save, and import again; not imported`,
+      { cueId: cue.id, line: cue.line },
+    ),
   missingCues: (unitId: string, missing: readonly string[]): Diagnostic =>
     diagnostic('review/unit-incomplete', 'warning', `unit ${unitId}: the cue${missing.length === 1 ? '' : 's'} ${list(missing)} ${missing.length === 1 ? 'is' : 'are'} not in the file (the source gained ${missing.length === 1 ? 'a cue' : 'cues'} since it was written); not imported`, { cueId: unitId }),
   sourceChanged: (cue: UnitAt & { source: TaggedText }, expected: TaggedText, unitId: string): Diagnostic =>

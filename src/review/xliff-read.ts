@@ -135,6 +135,7 @@ export function readXliff(text: string, fileName: string): XliffRead {
     const hasTarget = targetRead !== undefined && plainOf(targetRead.text).trim() !== '';
     const unsupported = [...new Set([...sourceRead.unsupported, ...(targetRead?.unsupported ?? [])])];
     if (unsupported.length > 0) diagnostics.push(messages.unsupportedCodes(unsupported, id, where));
+    if ((targetRead?.deletions ?? 0) > 0) diagnostics.push(messages.trackedDeletions(id, where));
     const stateAttr = target?.attrs['state'];
     const { state, known } = reviewStateOf({ state: stateAttr, qualifier: target?.attrs['state-qualifier'], approved: tu.attrs['approved'], hasTarget });
     if (!known && stateAttr !== undefined) diagnostics.push(messages.unknownState(stateAttr, id, where));

@@ -106,13 +106,16 @@ describe('localize and a review XLIFF edited in place', () => {
     expect(readFileSync(xlf(), 'utf8')).toBe(noted);
   });
 
-  it('refuses to write over an edit nobody confirmed, naming the file and the import command', async () => {
+  it('refuses to write over an edit nobody confirmed, naming the file and the cue, and saying to confirm it (an import would not take it)', async () => {
     const edited = editTarget(readFileSync(xlf(), 'utf8'), '3', 'Bonjour, ici la hotline.');
     writeFileSync(xlf(), edited);
     const track = readFileSync(srt());
     const r = await localize();
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`subloc review import ${xlf()}`);
+    expect(r.stderr).toContain(xlf());
+    expect(r.stderr).toContain('edited but not confirmed');
+    expect(r.stderr).toContain('Confirm the cue in the CAT tool and save the file, then localize again');
+    expect(r.stderr).not.toContain('subloc review import');
     expect(r.stderr).toContain('cue 3');
     expect(r.stderr).not.toContain('internal error');
     expect(readFileSync(xlf(), 'utf8')).toBe(edited);

@@ -595,3 +595,18 @@ describe('planImport of a file a tool left without its date, or dated anew', () 
     await store.close();
   });
 });
+
+describe('planImport of an edit nobody confirmed', () => {
+  it('names the cue, its line and its state, where it was only counted as not imported', async () => {
+    const store = openMemory(':memory:');
+    const pair = { source: 'zh-Hans', target: 'en-US' };
+    await store.put([{ sourceLang: 'zh-Hans', targetLang: 'en-US', source: ['热线'], target: ['hotline'], glossaryVersion: '', provider: 'deepl', status: 'draft', updatedAt: NOW }]);
+    const plan = planImport(file([xcue('4', '热线', 'the hotline, edited', 'machine', { line: 41 })]), { ...options, stored: await storedEntries(store, units, pair) });
+    expect(plan).toMatchObject({ entries: [], skipped: 1 });
+    expect(plan.diagnostics).toEqual([expect.objectContaining({ code: 'review/unconfirmed-edit', cueId: '4', line: 41, message: expect.stringContaining('edited but not confirmed') })]);
+    // An untouched draft is no edit: nothing is said of it.
+    const untouched = planImport(file([xcue('4', '热线', 'hotline', 'machine')]), { ...options, stored: await storedEntries(store, units, pair) });
+    expect(untouched.diagnostics).toEqual([]);
+    await store.close();
+  });
+});

@@ -75,6 +75,14 @@ describe('readXliff', () => {
     expect(read.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  it('reads a typed line or paragraph separator as a line break, and leaves out a deletion tracked by the tool, saying so', () => {
+    const target = (t: string) => readXliff(returned.replace('<target>D</target>', `<target state="translated">${t}</target>`), 'c.xlf');
+    expect(target('Bien, je note\u2028et je transmets.').cues.find((c) => c.id === '7')!.target).toBe('Bien, je note\net je transmets.');
+    const tracked = target('Je transmets <mrk mtype="x-sdl-deleted">aussitôt</mrk><mrk mtype="x-sdl-added">tout de suite</mrk>.');
+    expect(tracked.cues.find((c) => c.id === '7')!.target).toBe('Je transmets tout de suite.');
+    expect(tracked.diagnostics).toContainEqual(expect.objectContaining({ code: 'xliff/tracked-changes', severity: 'warning', cueId: '7', message: expect.stringContaining('its deleted text was left out') }));
+  });
+
   it('reads a confirmed target without words (blank, or a style tag left empty) as no translation, keeping the state claimed', () => {
     const cleared = (target: string) => readXliff(returned.replace('<target>D</target>', target), 'c.xlf').cues.find((c) => c.id === '7');
     expect(cleared('<target state="final"><g id="i1" ctype="italic"></g></target>')).toMatchObject({ target: null, state: 'approved' });
