@@ -354,17 +354,27 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     const stored = opts.stored?.(unit.source);
     const target = unit.source.map((_, k) => stored?.target[k] ?? '');
     const cueStatus = unit.source.map((_, k): MemoryStatus => (stored === undefined ? 'draft' : cueStatusIn(stored, k)));
+    const reviewer = opts.reviewer ?? confirmed.flatMap((p) => p.cues).find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
+    // As for a whole unit: what another reviewer saved after the file was made stays. A cue the file holds as its run
+    // wrote it is no edit (the newer text stays); one the translator changed there is a conflict, and nothing goes in.
+    const since = stored !== undefined && reviewedSince(stored, madeAt, reviewer);
     for (const { from, cues } of confirmed) {
-      cues.forEach((c, k) => {
+      for (const [k, c] of cues.entries()) {
+        const i = from + k;
+        if (since && stored.target[i] !== undefined && stored.target[i] !== c.target) {
+          if (version !== undefined && wrote(version, cueTextHash(unit.source[i]!), cueTextHash(c.target!))) continue;
+          diagnostics.push(messages.changedSince({ id: unit.cueIds[i]!, line: c.line, target: c.target! }, { ...stored, target: stored.target[i]! }, madeAt, unit.id));
+          plan.skipped++;
+          return;
+        }
         const status: MemoryStatus = c.state === 'approved' ? 'approved' : 'reviewed';
         // A cue is never taken below what the memory holds for it.
-        if (compareStatus(status, cueStatus[from + k]!) < 0) return;
-        target[from + k] = c.target!;
-        cueStatus[from + k] = status;
-      });
+        if (compareStatus(status, cueStatus[i]!) < 0) continue;
+        target[i] = c.target!;
+        cueStatus[i] = status;
+      }
     }
     const status = lowestStatus(cueStatus);
-    const reviewer = opts.reviewer ?? confirmed.flatMap((p) => p.cues).find((c) => c.reviewer !== undefined)?.reviewer ?? UNKNOWN_REVIEWER;
     const entry = entryFor(unit, target, status, 'xliff', reviewer, opts, stored);
     if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
     if (stored !== undefined && stored.target.every((t, k) => t === target[k]) && cueStatus.every((s, k) => s === cueStatusIn(stored, k))) plan.unchanged++;

@@ -421,6 +421,18 @@ describe('planImport of a file whose units the new cut joined to a new cue', () 
     expect(plan.entries).toEqual([expect.objectContaining({ source: now[0]!.source, target: ['(new) MT', 'A city of twenty million,'], status: 'draft', cueStatus: ['draft', 'approved'], byReviewer: true })]);
     await store.close();
   });
+
+  it('does not put an older file’s cue over another reviewer’s newer text of the new unit', async () => {
+    const store = openMemory(':memory:');
+    const pair = { source: 'zh-Hans', target: 'en-US' };
+    const now: Unit[] = [{ id: '2', cueIds: ['2', '3'], source: ['（新的字幕）', B] }];
+    await store.put([{ sourceLang: 'zh-Hans', targetLang: 'en-US', source: now[0]!.source, target: ['(new), as Bob has it', 'Bob’s newer line,'], glossaryVersion: '', provider: 'xliff', status: 'reviewed', reviewer: 'Bob', byReviewer: true, updatedAt: NOW }]);
+    const sent = file([xcue('2', B, 'A city of twenty million,', 'approved', { unitId: '2', line: 20 })], { written: '2026-11-27T09:00:00.000Z' });
+    const plan = planImport(sent, { ...options, reviewer: 'Alice', units: now, stored: await storedEntries(store, now, pair) });
+    expect(plan.entries).toEqual([]);
+    expect(plan.diagnostics).toContainEqual(expect.objectContaining({ code: 'review/changed-since', cueId: '3', line: 20 }));
+    await store.close();
+  });
 });
 
 describe('planImport of a unit whose cues the reviewer decided one by one', () => {
