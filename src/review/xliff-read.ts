@@ -38,6 +38,10 @@ export interface XliffRead {
 
 const readXliffXml = xmlReader({ format: { code: 'xliff', name: 'XLIFF', outcome: 'nothing was imported' }, validate: 'always' });
 
+/** The notes subloc writes on a trans-unit (see xliff-write.ts), by their shape. */
+const SUBLOC_NOTE =
+  /^(?:(?:timing|budget|reading speed|glossary): |(?:error|warning|info): [\w-]+\/[\w-]+: |machine draft\b.*, not checked yet$|(?:exact|fuzzy) match from the translation memory\b.*, not checked yet$|the source of this cue, or of another cue of its sentence, changed since|(?:reviewed|approved)(?: by .+)?$)/;
+
 /** `<title>.<sourceLang>` → title, for files whose tool dropped `product-name`. */
 function titleOf(file: Element, sourceLang: string): string | undefined {
   const product = file.attrs['product-name'];
@@ -106,8 +110,9 @@ export function readXliff(text: string, fileName: string): XliffRead {
     return result;
   }
   if (files.length > 1) diagnostics.push(messages.extraFiles(files.length, at(files[1]!)));
-  const sourceLang = file.attrs['source-language'];
-  const targetLang = file.attrs['target-language'];
+  // Okapi and POSIX-minded tools write `fr_FR`: the BCP 47 tag is `fr-FR`.
+  const sourceLang = file.attrs['source-language']?.replace(/_/g, '-');
+  const targetLang = file.attrs['target-language']?.replace(/_/g, '-');
   if (sourceLang === undefined) diagnostics.push(messages.missingAttribute('file', 'source-language', at(file)));
   if (targetLang === undefined) diagnostics.push(messages.missingAttribute('file', 'target-language', at(file)));
   const title = sourceLang === undefined ? undefined : titleOf(file, sourceLang);
@@ -143,7 +148,12 @@ export function readXliff(text: string, fileName: string): XliffRead {
     const phase = target?.attrs['phase-name'] ?? tu.attrs['phase-name'];
     const reviewer = phase === undefined ? undefined : contacts.get(phase);
     if (reviewer !== undefined) cue.reviewer = reviewer;
-    const notes = elements(tu, 'note').filter((n) => n.attrs['from'] !== NOTE_FROM).map((n) => textOf(n).trim()).filter((n) => n !== '');
+    const notes = elements(tu, 'note')
+      .filter((n) => n.attrs['from'] !== NOTE_FROM)
+      .map((n) => ({ text: textOf(n).trim(), from: n.attrs['from'] }))
+      // A tool that drops `from` leaves subloc's own notes unmarked: known by their shape, they are still not a comment.
+      .filter((n) => n.text !== '' && !(n.from === undefined && SUBLOC_NOTE.test(n.text)))
+      .map((n) => n.text);
     if (notes.length > 0) cue.comment = notes.join('\n');
     result.cues.push(cue);
   }

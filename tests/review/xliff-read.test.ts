@@ -53,6 +53,8 @@ describe('readXliff', () => {
 
   it('reads the title and languages', () => {
     expect({ title: read.title, sourceLang: read.sourceLang, targetLang: read.targetLang }).toEqual({ title: 'hotline-beijing', sourceLang: 'zh-Hans', targetLang: 'en-US' });
+    const posix = readXliff(returned.replace('source-language="zh-Hans" target-language="en-US"', 'source-language="zh_Hans" target-language="en_US"'), 'p.xlf');
+    expect({ sourceLang: posix.sourceLang, targetLang: posix.targetLang }).toEqual({ sourceLang: 'zh-Hans', targetLang: 'en-US' });
   });
 
   it('reads the target through mrk segmentation and bpt/ept, with the state a CAT tool set', () => {
@@ -81,6 +83,12 @@ describe('readXliff', () => {
     const tracked = target('Je transmets <mrk mtype="x-sdl-deleted">aussitôt</mrk><mrk mtype="x-sdl-added">tout de suite</mrk>.');
     expect(tracked.cues.find((c) => c.id === '7')!.target).toBe('Je transmets tout de suite.');
     expect(tracked.diagnostics).toContainEqual(expect.objectContaining({ code: 'xliff/tracked-changes', severity: 'warning', cueId: '7', message: expect.stringContaining('its deleted text was left out') }));
+  });
+
+  it('does not take subloc’s own notes for a reviewer’s comment when a tool dropped their `from`', () => {
+    const unmarked = returned.replace('<note from="subloc" priority="3">timing: 00:00:04,000 → 00:00:07,500 (3.500 s)</note>', '<note priority="3">timing: 00:00:04,000 → 00:00:07,500 (3.500 s)</note><note>budget: 17 of 40 characters (reading speed and lines of the QC profile)</note><note>reviewed by Li Wei</note><note>warning: qc/reading-speed: reading speed 21.0 characters/s</note><note>ask the director about this line</note>');
+    const cue = readXliff(unmarked, 'n.xlf').cues.find((c) => c.id === '1')!;
+    expect(cue.comment).toBe('ask the director about this line\nchecked with the client');
   });
 
   it('reads a confirmed target without words (blank, or a style tag left empty) as no translation, keeping the state claimed', () => {
