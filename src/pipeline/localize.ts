@@ -3,7 +3,7 @@ import pLimit from 'p-limit';
 import { decode } from '../formats/decode.js';
 import { createMatcher, draftVersions, loadGlossary } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
-import type { MemoryPairCount, MemoryStore, RunHolder } from '../memory/store.js';
+import type { MemoryStore, RunHolder } from '../memory/store.js';
 import { importTmx } from '../memory/tmx.js';
 import { messages as tmxMessages } from '../memory/tmx-messages.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
@@ -31,7 +31,7 @@ import { readWrittenRecord } from './written-record.js';
 import { refuseEditedTracks } from './edited-tracks.js';
 import { unitBudgets } from './unit-budgets.js';
 import type { UnitClaims } from './unit-claims.js';
-import { pairsApart } from './pairs-apart.js';
+import { holdsPair, pairsApart } from './pairs-apart.js';
 
 export type LocalizeEvent =
   /** Another run drafts into the same memory (`memory`: where, never a password): this one waits for it, then translates only what it leaves. */
@@ -113,12 +113,6 @@ export async function writeRunReport(options: LocalizeOptions, report: RunReport
   await writeFileAtomic(join(options.out, options.title, 'run.json'), reportJson(report));
 }
 
-/** Whether the memory holds any entry from `source` into `target` (tags in any case, as the memory keys them). */
-function holdsPair(pairs: readonly MemoryPairCount[], source: Lang, target: Lang): boolean {
-  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-  return pairs.some((p) => p.entries > 0 && same(p.source, source) && same(p.target, target));
-}
-
 /** A run's failure, with what it billed before it (when it billed anything): a run that stops writes no `run.json`. */
 function withBilled(error: unknown, billed: number): unknown {
   if (billed === 0 || !(error instanceof SublocError)) return error;
@@ -186,7 +180,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
           targets: options.targets,
           concurrency: options.concurrency,
           draftedBefore: record?.provider === options.provider,
-          surelyAsked: options.targets.some((target) => !holdsPair(pairs, options.source, target)),
+          surelyAsked: options.targets.some((target) => !holdsPair(pairs, { source: options.source, target })),
           ...(run.env === undefined ? {} : { env: run.env }),
           ...(run.deeplGate === undefined ? {} : { gate: run.deeplGate }),
           ...(halt === undefined ? {} : { stop: halt }),

@@ -3,6 +3,12 @@ import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { canonicalLanguageTag, oneVariety } from '../model/language.js';
 import type { LanguagePair } from '../model/unit.js';
 
+/** Whether the memory holds entries for the pair, its tags in any case (as the memory keys them). */
+export function holdsPair(pairs: readonly MemoryPairCount[], pair: LanguagePair): boolean {
+  const same = (a: string, b: string) => canonicalLanguageTag(a) === canonicalLanguageTag(b);
+  return pairs.some((p) => same(p.source, pair.source) && same(p.target, pair.target));
+}
+
 /**
  * What a run says when the memory holds nothing for its language pair but
  * holds a pair that may name the same languages (zh-CN and zh-Hans, en and
@@ -11,8 +17,7 @@ import type { LanguagePair } from '../model/unit.js';
  * approved ones included, and what it drafts is billed anew.
  */
 export function pairsApart(pairs: readonly MemoryPairCount[], pair: LanguagePair): Diagnostic[] {
-  const same = (a: string, b: string) => canonicalLanguageTag(a) === canonicalLanguageTag(b);
-  if (pairs.some((p) => same(p.source, pair.source) && same(p.target, pair.target))) return [];
+  if (holdsPair(pairs, pair)) return [];
   return pairs
     .filter((p) => oneVariety(p.source, pair.source) && oneVariety(p.target, pair.target))
     .map((p) =>

@@ -46,6 +46,7 @@ export async function editableHashes(runDir: string, title: string, targets: rea
   return seen;
 }
 
+/** A file's hash, or undefined where there is none or it cannot be read: the write that follows says why. */
 async function hashOf(path: string): Promise<string | undefined> {
   try {
     return sha256(await readFile(path));
