@@ -122,8 +122,10 @@ export interface InlineResult {
  * `<bx>`/`<ex>`, `<it>`, `<ph>`; `<mrk>` (segmentation, comments) is
  * transparent. An unknown code keeps its text and is reported.
  */
-export function readInline(nodes: readonly Node[]): InlineResult {
+export function readInline(nodes: readonly Node[], joiner = ''): InlineResult {
   let text = '';
+  /** Whether the last node walked was a segment: a tool that split one cue into segments writes them side by side. */
+  let afterSegment = false;
   const unsupported = new Set<string>();
   let deletions = 0;
   const opened = new Map<string, Tag>();
@@ -135,6 +137,7 @@ export function readInline(nodes: readonly Node[]): InlineResult {
   const walk = (list: readonly Node[]) => {
     for (const node of list) {
       if (typeof node === 'string') {
+        if (node !== '') afterSegment = false;
         // U+2028 and U+2029 are a line break a translator typed (a soft return from a word processor), not text.
         text += escapeText(node.replace(/[ \t]*\n\s*/g, LINE_END).replace(/[\u2028\u2029]/g, '\n'));
         continue;
@@ -183,11 +186,18 @@ export function readInline(nodes: readonly Node[]): InlineResult {
           else text += node.attrs['pos'] === 'close' ? `</${tag}>` : `<${tag}>`;
           break;
         }
-        case 'mrk':
+        case 'mrk': {
+          const mtype = (node.attrs['mtype'] ?? '').toLowerCase();
           // A tracked deletion (Trados) is not the translation: read as if accepted, and said.
-          if (DELETED_MARKS.has((node.attrs['mtype'] ?? '').toLowerCase())) deletions++;
-          else walk(node.children);
-          break;
+          if (DELETED_MARKS.has(mtype)) deletions++;
+          else {
+            // Segments of a language that spaces its words, split where the source (Chinese) had no space, are words apart.
+            if (mtype === 'seg' && afterSegment && joiner !== '' && !/\s$/.test(text) && !/^\s/.test(textOf(node))) text += joiner;
+            walk(node.children);
+          }
+          afterSegment = mtype === 'seg';
+          continue;
+        }
         default:
           keepAsText(node);
       }

@@ -8,6 +8,7 @@ import { readInline } from './xliff-inline.js';
 import { messages } from './xliff-messages.js';
 import { reviewStateOf } from './xliff-states.js';
 import { GROUP_PREFIX, NOTE_FROM } from './xliff-write.js';
+import { lineJoiner } from '../model/language.js';
 
 export interface XliffCue {
   /** The `<trans-unit id>`: the cue id. */
@@ -133,9 +134,9 @@ export function readXliff(text: string, fileName: string): XliffRead {
       diagnostics.push(messages.noSource(id, where));
       continue;
     }
-    const sourceRead = readInline(source.children);
+    const sourceRead = readInline(source.children, lineJoiner(sourceLang ?? ''));
     const target = elements(tu, 'target')[0];
-    const targetRead = target && readInline(target.children);
+    const targetRead = target && readInline(target.children, lineJoiner(targetLang ?? ''));
     // `<g ctype="italic"></g>` alone is a cleared target: tags without words translate nothing.
     const hasTarget = targetRead !== undefined && plainOf(targetRead.text).trim() !== '';
     const unsupported = [...new Set([...sourceRead.unsupported, ...(targetRead?.unsupported ?? [])])];

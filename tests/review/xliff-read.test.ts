@@ -85,6 +85,16 @@ describe('readXliff', () => {
     expect(tracked.diagnostics).toContainEqual(expect.objectContaining({ code: 'xliff/tracked-changes', severity: 'warning', cueId: '7', message: expect.stringContaining('its deleted text was left out') }));
   });
 
+  it('puts a space between two segments a tool split a Chinese cue into, where the target spaces its words', () => {
+    const split = readXliff(returned.replace('<target>D</target>', '<target state="translated"><mrk mtype="seg" mid="1">Entendu,</mrk><mrk mtype="seg" mid="2">je note.</mrk></target>'), 's.xlf');
+    expect(split.cues.find((c) => c.id === '7')!.target).toBe('Entendu, je note.');
+    // Already spaced, or a language that writes no spaces: nothing added.
+    const spaced = readXliff(returned.replace('<target>D</target>', '<target state="translated"><mrk mtype="seg" mid="1">Entendu, </mrk><mrk mtype="seg" mid="2">je note.</mrk></target>'), 's.xlf');
+    expect(spaced.cues.find((c) => c.id === '7')!.target).toBe('Entendu, je note.');
+    const japanese = readXliff(returned.replace('target-language="en-US"', 'target-language="ja-JP"').replace('<target>D</target>', '<target state="translated"><mrk mtype="seg" mid="1">了解、</mrk><mrk mtype="seg" mid="2">記録します。</mrk></target>'), 'j.xlf');
+    expect(japanese.cues.find((c) => c.id === '7')!.target).toBe('了解、記録します。');
+  });
+
   it('does not take subloc’s own notes for a reviewer’s comment when a tool dropped their `from`', () => {
     const unmarked = returned.replace('<note from="subloc" priority="3">timing: 00:00:04,000 → 00:00:07,500 (3.500 s)</note>', '<note priority="3">timing: 00:00:04,000 → 00:00:07,500 (3.500 s)</note><note>budget: 17 of 40 characters (reading speed and lines of the QC profile)</note><note>reviewed by Li Wei</note><note>warning: qc/reading-speed: reading speed 21.0 characters/s</note><note>ask the director about this line</note>');
     const cue = readXliff(unmarked, 'n.xlf').cues.find((c) => c.id === '1')!;
