@@ -9,6 +9,7 @@ import type { Track } from '../model/track.js';
 import { reviewSheetParts } from '../review/html.js';
 import type { ReviewPackage } from '../review/types.js';
 import { xliffParts } from '../review/xliff-write.js';
+import { trackFile } from './edited-tracks.js';
 import { reviewXliffFile } from './review-edits.js';
 import { nextTurn } from './next-turn.js';
 import { writeFileAtomic } from './write-atomic.js';
@@ -36,7 +37,7 @@ export interface WriteLanguageInput {
 
 /** The files of a language a translator may edit, relative to the run folder: each track, then the review XLIFF. */
 export function editableFiles(title: string, target: string, formats: readonly FormatId[]): string[] {
-  return [...formats.map((id) => join(target, `${title}.${target}.${formatTable[id].suffix}`)), reviewXliffFile(title, target)];
+  return [...formats.map((id) => trackFile(title, target, id)), reviewXliffFile(title, target)];
 }
 
 /** Each editable file's hash as it is now (undefined where there is none): what a run began with. */
@@ -97,7 +98,7 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
     // Only the writers asked for load.
     const row = formatTable[id];
     const serialize = await row.writer();
-    await write(join(runDir, target, `${title}.${target}.${row.suffix}`), () => {
+    await write(join(runDir, trackFile(title, target, id)), () => {
       const written = serialize(track);
       for (const d of written.diagnostics) out.diagnostics.push(d);
       return written.text;
