@@ -70,7 +70,8 @@ export function readSeg(seg: Element): SegResult {
   const walk = (nodes: readonly Node[]) => {
     for (const node of nodes) {
       if (typeof node === 'string') {
-        append(escapeText(node));
+        // U+2028 and U+2029 are a line break typed in a word processor or a CAT tool, not text to ship.
+        append(escapeText(node.replace(/[\u2028\u2029]/g, '\n')));
         continue;
       }
       const tag = node.name === 'ph' ? undefined : tagOf(node);

@@ -119,6 +119,11 @@ describe('TMX export and import', () => {
     );
   });
 
+  it('reads a line or paragraph separator in a seg as the line break a tool typed', () => {
+    const tmx = exportTmx([entry({ source: ['你好'], target: ['Hi'] })], { srcLang: 'zh-Hans' }).replace('>Hi</seg>', '>- Hi\u2028- Hello\u2029there</seg>');
+    expect(importTmx(tmx, 'memory.tmx').entries[0]?.target).toEqual(['- Hi\n- Hello\nthere']);
+  });
+
   it('writes TMX that validates against the TMX 1.4b DTD', () => {
     const entries = fc.sample(arbEntry, { numRuns: 60, seed: 7 });
     entries.push(entry({ sourceLang: 'en-US', source: ['<i>unclosed', 'closed</b>'], target: ['a', 'b'] }));
