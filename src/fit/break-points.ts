@@ -14,7 +14,8 @@ export interface BreakPoint {
    * conjunction or preposition at the end of the line, or a number before
    * the noun it counts, 8 inside a Japanese compound or before the
    * hiragana ending of a Japanese word, 12 between two capitalised words
-   * that may be a name (German, or a line in capitals).
+   * that may be a name (German, or a line in capitals), 20 inside a name or
+   * a glossary rendering: taken only when no other layout fits.
    */
   level: number;
 }
@@ -117,6 +118,12 @@ function insideName(tokens: readonly string[], i: number): boolean {
 
 /** Between two capitalised words where capitals do not mark names: the last resort before a line that does not fit. */
 const MAYBE_NAME = 12;
+/**
+ * Inside a name or a glossary rendering: worse than the most uneven layout
+ * other breaks can make (seven levels weigh a whole line), so it is taken
+ * only when nothing else fits, and beats a line too long for the screen.
+ */
+const LAST_RESORT = 20;
 
 /** A number as a whole token (`20`, `60,000`, `3.5`, a clock's `10:30`, a sign's `-5`, an amount's `$5`), and one written as an ordinal with a dot (`12.`). */
 const NUMBER = /^[-−+]?[$€£¥]?\p{N}[\p{N}.,:]*$/u;
@@ -131,7 +138,7 @@ const ABBREVIATION = /^(?:\p{L}\.|\p{L}+\.(?:\p{L}+\.)+|no\.|nr\.|nº\.|art\.|ab
 const NUMBER_LEAD = /^(?:no|nr|nº|art|abs|vol|p|pp)\.$/iu;
 const ORDINAL = /^\p{N}{1,3}\.$/u;
 
-function forbidden(tokens: readonly string[], bares: readonly string[], i: number, zeroWidth: boolean, japanese: boolean, ordinalDot: boolean, capitalNames: boolean, words: BreakWords): boolean {
+function forbidden(tokens: readonly string[], bares: readonly string[], i: number, zeroWidth: boolean, japanese: boolean, ordinalDot: boolean, words: BreakWords): boolean {
   const left = tokens[i]!;
   const right = tokens[i + 1]!;
   const bareLeft = bares[i]!;
@@ -155,7 +162,6 @@ function forbidden(tokens: readonly string[], bares: readonly string[], i: numbe
   if (zeroWidth && isNarrowChar(left.at(-1)!) && isNarrowChar(right[0]!)) return true;
   if (zeroWidth && PAIRED.test(right[0]!) && left.at(-1) === right[0]) return true;
   if (words.titles.has(bareLeft) && isCapital(right)) return true;
-  if (capitalNames && insideName(tokens, i)) return true;
   if (TRAILING_PUNCT.test(left)) return false;
   return words.determiners.has(bareLeft) || words.determinerPairs.has(`${bareLeft} ${head(right, bares[i + 1]!)}`);
 }
@@ -224,10 +230,10 @@ export function speakerBreaks(text: string): BreakPoint[] {
 
 /**
  * Every place a single line of text may break, with how good a place it is.
- * Left out: breaks inside a protected phrase, after an article or title,
- * inside a name, a number or a Latin word, between a number and its unit
- * or month, after an ordinal written with a dot, and before closing or
- * after opening punctuation.
+ * Inside a protected phrase or a name only as the last resort. Left out:
+ * breaks after an article or title, inside a number or a Latin word,
+ * between a number and its unit or month, after an ordinal written with a
+ * dot, and before closing or after opening punctuation.
  */
 export function findBreakPoints(text: string, language: string, protectedPhrases: readonly string[]): BreakPoint[] {
   const raw = boundaries(text, language);
@@ -245,13 +251,15 @@ export function findBreakPoints(text: string, language: string, protectedPhrases
   const points: BreakPoint[] = [];
   const counted = languageProperties(language).spaced ? [] : [...text.matchAll(COUNTED)].map((m) => [m.index, m.index + m[0].length] as const);
   raw.forEach(({ at, resume }, i) => {
-    if (ranges.some(([start, end]) => start < at && resume < end)) return;
     if (counted.some(([start, end]) => start < at && at < end)) return;
     if (at === resume && splitsFigure(text, at, resume)) return;
-    if (forbidden(tokens, bares, i, at === resume, japanese, ordinalDot, capitalNames, words)) return;
+    if (forbidden(tokens, bares, i, at === resume, japanese, ordinalDot, words)) return;
     const own = level(tokens[i]!, tokens[i + 1]!, bares[i]!, bares[i + 1]!, text.slice(at, resume), japanese, words);
-    // Where capitals may be nouns (German), two of them may still be a name: a poor place, not a forbidden one.
-    points.push({ at, resume, level: !capitalNames && insideName(tokens, i) ? Math.max(own, MAYBE_NAME) : own });
+    // A name or a rendering longer than a line is split rather than left on a line the screen cannot hold.
+    const whole = ranges.some(([start, end]) => start < at && resume < end) || (capitalNames && insideName(tokens, i));
+    // Where capitals may be nouns (German), two of them may still be a name: a poor place, but not the last.
+    const maybeName = !capitalNames && insideName(tokens, i);
+    points.push({ at, resume, level: whole ? Math.max(own, LAST_RESORT) : maybeName ? Math.max(own, MAYBE_NAME) : own });
   });
   return points;
 }

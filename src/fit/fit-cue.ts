@@ -13,7 +13,7 @@ export interface FitOptions {
   maxCharsPerLine: number;
   /** @default 2 */
   maxLines?: number;
-  /** Target-language renderings of glossary terms: never split across lines. */
+  /** Target-language renderings of glossary terms: split across lines only when no other layout fits. */
   protectedPhrases?: readonly string[];
 }
 

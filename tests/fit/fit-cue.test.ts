@@ -44,6 +44,16 @@ describe('fitCue: Latin scripts', () => {
     expect(fitLines(fr, 'fr', 42, ['réponse rapide aux plaintes du public'])).toEqual(['Le bureau promet', 'une réponse rapide aux plaintes du public']);
   });
 
+  it('splits a glossary rendering or a name longer than a line rather than leave a line the screen cannot hold', () => {
+    const term = 'rasche Reaktion auf öffentliche Beschwerden';
+    expect(fitLines(`Das ist die ${term}.`, 'de', 40, [term])).toEqual(['Das ist die rasche Reaktion', 'auf öffentliche Beschwerden.']);
+    const swift = 'swift response to public complaints';
+    expect(fitLines(`This is what we call the ${swift}, he said.`, 'en', 40, [swift])).toEqual(['This is what we call the swift', 'response to public complaints, he said.']);
+    expect(fitLines('She called the Beijing Citizen Hotline Service Center twice.', 'en', 42)).toEqual(['She called the Beijing Citizen', 'Hotline Service Center twice.']);
+    // Kept whole where it fits: the rest of the text breaks instead.
+    expect(fitLines('She called the Beijing Citizen Hotline Center.', 'en', 42)).toEqual(['She called', 'the Beijing Citizen Hotline Center.']);
+  });
+
   it('prefers a bottom-heavy pyramid when two breaks score the same', () => {
     expect(fitLines('Calls come daily', 'en', 12)).toEqual(['Calls', 'come daily']);
     expect(fitLines('Appels reçus hier', 'fr', 12)).toEqual(['Appels', 'reçus hier']);
@@ -157,10 +167,10 @@ describe('fitCue: Chinese and Japanese', () => {
     }
   });
 
-  it('never splits a protected Japanese phrase', () => {
+  it('keeps a protected Japanese phrase whole where a layout allows, and splits it rather than overflow', () => {
     const text = '毎日たくさんの市民ホットライン電話';
-    expect(fitLines(text, 'ja', 9)).toEqual(['毎日たくさんの市民', 'ホットライン電話']);
-    expect(fitLines(text, 'ja', 9, ['市民ホットライン'])).toEqual(['毎日たくさんの', '市民ホットライン電話']);
+    expect(fitLines(text, 'ja', 10, ['市民ホットライン'])).toEqual(['毎日たくさんの', '市民ホットライン電話']);
+    expect(fitCue([{ text }], { language: 'ja', maxCharsPerLine: 9, protectedPhrases: ['市民ホットライン'] })).toMatchObject({ fits: true });
   });
 });
 
