@@ -1,4 +1,5 @@
-import type { Diagnostic } from '../model/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import { decode } from '../formats/decode.js';
 import { canonicalLanguageTag } from '../model/language.js';
 import { lowestStatus } from './precedence.js';
 import { STUDIO_PROVIDER, UNDATED, type MemoryEntry, type MemoryStatus } from './store.js';
@@ -107,6 +108,20 @@ function cueStatusOf(prop: { value: string } | undefined, cues: number): MemoryS
 function langOf(tuv: Element): string | undefined {
   const lang = tuv.attrs['xml:lang'] ?? tuv.attrs['lang'];
   return lang === undefined || lang.trim() === '' ? undefined : canonicalLanguageTag(lang);
+}
+
+/**
+ * A TMX file as read from disk: decoded as a subtitle file is (its byte order
+ * mark or XML declaration, else a guess), then imported; what the decoding
+ * said (a guessed encoding, a line in another one) comes first, since it may
+ * have changed the words stored.
+ */
+export function readTmx(bytes: Uint8Array, fileName: string, options: ImportTmxOptions & { encoding?: string } = {}): ImportTmxResult {
+  const { encoding, ...importOptions } = options;
+  const decoded = decode(bytes, encoding === undefined ? {} : { encoding });
+  if (hasErrors(decoded.diagnostics)) return { entries: [], diagnostics: decoded.diagnostics, skipped: 0 };
+  const result = importTmx(decoded.text, fileName, importOptions);
+  return { ...result, diagnostics: [...decoded.diagnostics, ...result.diagnostics] };
 }
 
 /**

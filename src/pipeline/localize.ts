@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { decode } from '../formats/decode.js';
 import { createMatcher, draftVersions, loadGlossary } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
 import type { MemoryStore, RunHolder } from '../memory/store.js';
-import { importTmx } from '../memory/tmx.js';
+import { readTmx } from '../memory/tmx.js';
 import { messages as tmxMessages } from '../memory/tmx-messages.js';
-import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { SublocError } from '../errors.js';
 import type { Lang } from '../model/track.js';
 import { buildReviewPackage } from '../review/package.js';
@@ -49,18 +48,17 @@ export type LocalizeEvent =
 async function importMemories(memory: MemoryStore, files: readonly string[], source: Lang): Promise<RunReport['imported']> {
   const imported: RunReport['imported'] = [];
   for (const file of files) {
-    const decoded = decode(await readInput(file));
-    const result = hasErrors(decoded.diagnostics) ? undefined : importTmx(decoded.text, file);
-    const errors = [...decoded.diagnostics, ...(result?.diagnostics ?? [])].filter((d) => d.severity === 'error');
+    const result = readTmx(await readInput(file), file);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
     // A memory the run was told to import and could not: drafting without it would bill again what it holds.
-    if (result === undefined || errors.length > 0) {
+    if (errors.length > 0) {
       throw new SublocError('PARSE_FAILED', `${file}: the memory to import could not be read (see the errors above); nothing was drafted or billed: fix the file, or take it out of \`tmx\``, { file, diagnostics: errors });
     }
     const put = await memory.put(result.entries);
     const others = new Map<string, number>();
     for (const e of result.entries) if (e.sourceLang !== source) others.set(e.sourceLang, (others.get(e.sourceLang) ?? 0) + 1);
     const unusable = [...others].map(([language, units]) => tmxMessages.otherSourceLanguage(units, language, source));
-    imported.push({ file, written: put.written, kept: put.kept, skipped: result.skipped, diagnostics: [...decoded.diagnostics, ...result.diagnostics, ...unusable] });
+    imported.push({ file, written: put.written, kept: put.kept, skipped: result.skipped, diagnostics: [...result.diagnostics, ...unusable] });
   }
   return imported;
 }

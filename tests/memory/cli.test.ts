@@ -43,6 +43,26 @@ describe('subloc memory', () => {
     await store.close();
   });
 
+  it('says what decoding a TMX found, with its line, and reads it in the encoding --encoding names', async () => {
+    const dir = tempDir('subloc-memory-cli-');
+    // One line saved by a Windows editor: its `é` is the single byte 0xE9 in a UTF-8 file.
+    const text = tmx(tu('北京', 'Pékin'), tu('早上', 'Matin à 7 h'));
+    const [before, after] = text.split('Pékin') as [string, string];
+    writeFileSync(join(dir, 'mixed.tmx'), Buffer.concat([Buffer.from(`${before}P`, 'utf8'), Buffer.from([0xe9]), Buffer.from(`kin${after}`, 'utf8')]));
+    const said = await cli(['memory', 'import', 'mixed.tmx', '--memory', 'm.sqlite'], dir);
+    const line = text.split('\n').findIndex((l) => l.includes('Pékin')) + 1;
+    expect(said.stderr).toContain(`mixed.tmx:${line}: warning: line ${line} is not UTF-8 like the rest of the file`);
+    expect(said.stderr).toContain('[decode/mixed-encodings]');
+    // A Windows-1252 file whose declaration says UTF-8: --encoding reads it as it is.
+    const french = tmx(tu('Hello', 'Café'), tu('Fine', 'Très bien')).replaceAll('en-US', 'fr-FR').replaceAll('zh-Hans', 'en-US');
+    writeFileSync(join(dir, 'cp1252.tmx'), Buffer.from(french, 'latin1'));
+    const right = await cli(['memory', 'import', 'cp1252.tmx', '--encoding', 'windows-1252', '--memory', 'right.sqlite'], dir);
+    expect(right.code).toBe(0);
+    const store = openMemory(join(dir, 'right.sqlite'));
+    expect((await store.exact(['Fine'], { source: 'en-US', target: 'fr-FR' }, ''))?.target).toEqual(['Très bien']);
+    await store.close();
+  });
+
   it('counts a pair once in stats, however its entries spell the tags', async () => {
     const dir = tempDir('subloc-memory-cli-');
     const store = openMemory(join(dir, 'm.sqlite'));

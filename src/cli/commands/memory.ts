@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { decode } from '../../formats/decode.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { canonicalLanguageTag } from '../../model/language.js';
 import { isSublocError, SublocError } from '../../errors.js';
@@ -80,16 +79,14 @@ async function importAction({ values, files, path, io }: Context): Promise<numbe
   if (status !== undefined && !STATUSES.includes(status as MemoryStatus)) {
     throw new SublocError('USAGE', t('memory.error.badStatus', { status, expected: STATUSES.join(', ') }));
   }
-  const { importTmx } = await import('../../memory/tmx.js');
+  const encoding = str(values['encoding']);
+  const { readTmx } = await import('../../memory/tmx.js');
   const read = await Promise.all(files.map(async (file) => ({ file, bytes: await readInput(resolve(io.cwd, file)) })));
   // Every file read before the memory opens: files that give nothing to store leave no memory behind.
-  const parsedFiles = read.map(({ file, bytes }) => {
-    const decoded = decode(bytes);
-    const parsed = hasErrors(decoded.diagnostics)
-      ? { entries: [], diagnostics: decoded.diagnostics, skipped: 0 }
-      : importTmx(decoded.text, file, status === undefined ? {} : { status: status as MemoryStatus });
-    return { file, parsed };
-  });
+  const parsedFiles = read.map(({ file, bytes }) => ({
+    file,
+    parsed: readTmx(bytes, file, { ...(status === undefined ? {} : { status: status as MemoryStatus }), ...(encoding === undefined ? {} : { encoding }) }),
+  }));
   let failed = false;
   const store = parsedFiles.some(({ parsed }) => parsed.entries.length > 0) ? await open(path) : undefined;
   try {
@@ -160,6 +157,7 @@ export const memory: Command = {
     source: { type: 'string', value: '<lang>', description: () => t('memory.option.source'), default: () => t('memory.option.all') },
     target: { type: 'string', value: '<lang>', description: () => t('memory.option.target'), default: () => t('memory.option.all') },
     status: { type: 'string', value: '<draft|reviewed|approved>', description: () => t('memory.option.status'), default: () => t('memory.option.statusDefault') },
+    encoding: { ...SHARED_OPTIONS.encoding, description: () => t('memory.option.encoding') },
     memory: SHARED_OPTIONS.memory,
   },
   async run({ values, positionals }, io) {
