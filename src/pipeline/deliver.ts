@@ -181,8 +181,10 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
         entry.refusal = messages.noTranslations(language, { memory: memory.location, source: options.source });
         continue;
       }
-      if (errors.length > 0 && !options.allowQcErrors) {
-        entry.refusal = refusal(language, errors);
+      // A font that cannot draw the text is no QC judgement to waive: the DCP would show boxes or nothing.
+      const undrawable = fonts.filter((d) => d.severity === 'error');
+      if (errors.length > 0 && (!options.allowQcErrors || undrawable.length > 0)) {
+        entry.refusal = refusal(language, options.allowQcErrors ? undrawable : errors);
         continue;
       }
       const files: DeliverySet['languages'][number]['files'] = [];

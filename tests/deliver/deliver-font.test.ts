@@ -90,6 +90,12 @@ describe('deliver and the font of the DCP subtitles', () => {
     expect(glyphs.length).toBeGreaterThan(50);
     expect(glyphs[0]).toMatchObject({ severity: 'error', cueId: '1', message: expect.stringMatching(/^the font .*latin\.ttf has no glyph for \d+ characters of this track: 北 京/) });
     expect(existsSync(join(work, 'latin/hotline-beijing/ja-JP'))).toBe(false);
+    // --allow-qc-errors waives QC's findings, not a font that cannot draw the text.
+    const allowed = await deliver('latin-allowed', '--font', join(work, 'latin.ttf'), '--allow-qc-errors');
+    const jaAllowed = allowed.report!.languages.find((l) => l.language === 'ja-JP')!;
+    expect(jaAllowed.delivered).toBe(false);
+    expect(jaAllowed.refusal).toMatch(/font-glyphs/);
+    expect(existsSync(join(work, 'latin-allowed/hotline-beijing/ja-JP'))).toBe(false);
   });
 
   it('a font.ttf in a language folder that is no font is said to be one, not taken for a missing font', async () => {
