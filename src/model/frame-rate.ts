@@ -62,14 +62,15 @@ export function framesToMs(frames: number, rate: FrameRate): Ms {
 }
 
 /**
- * A cue's first and last frame, each end on its nearest frame. A cue that
- * lasts some time but whose ends round to one frame is given one frame
- * (`extended`): no player shows a cue of no frames.
+ * A cue's first and last frame, each end on its nearest frame. A cue whose
+ * ends round to one frame, or that lasts no time at all, is given one frame
+ * (`extended`): no player shows a cue of no frames, and the DCP writers and
+ * `deliver` show it for one.
  */
 export function cueFrames(start: Ms, end: Ms, rate: FrameRate): { first: number; last: number; extended: boolean } {
   const first = msToFrames(start, rate);
   const last = msToFrames(end, rate);
-  const extended = last <= first && end > start;
+  const extended = last <= first && end >= start;
   return { first, last: extended ? first + 1 : last, extended };
 }
 

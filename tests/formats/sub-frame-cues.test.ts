@@ -32,3 +32,16 @@ describe.each(Object.entries(formats))('%s: a cue shorter than a frame', (_, for
     expect(end - start).toBeLessThanOrEqual(framesToMs(1, rate));
   });
 });
+
+describe.each(Object.entries(formats))('%s: a cue of no duration on a frame grid', (_, format) => {
+  it('is written one frame (or tick) long, as the DCP writers and deliver show it, and said for its cue', () => {
+    const zero = track();
+    zero.cues[1] = { ...zero.cues[1]!, start: 3000, end: 3000 };
+    const { text, diagnostics } = format.serialize(zero, {});
+    expect(diagnostics.map((d) => [d.severity, d.cueId])).toEqual([['warning', '2']]);
+    const { start, end } = format.parse(text, {}).track.cues[1]!;
+    expect(start).toBe(3000);
+    expect(end - start).toBeGreaterThan(0);
+    expect(end - start).toBeLessThanOrEqual(framesToMs(1, rate));
+  });
+});
