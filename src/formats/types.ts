@@ -67,6 +67,11 @@ export interface FormatInfo {
    * biggest font file it takes, in bytes, where it has a limit.
    */
   readonly font?: { readonly largest?: number };
+  /**
+   * The only frame rates a file of it can be timed at, in whole frames a
+   * second (DCP: 24, 25, 30, 48, 50, 60). @default any rate
+   */
+  readonly frameRates?: readonly number[];
 }
 
 export type Reader = (text: string, opts?: ParseOptions) => ParseResult;

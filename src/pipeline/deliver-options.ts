@@ -79,6 +79,41 @@ export interface DeliverOptions {
   font?: DeliveryFont;
   /** `--font` was given for formats none of which draws with a font: it is not delivered. */
   fontUnused?: true;
+  /** A video rate (23.976, 29.97, 59.94) and its whole rate on either side of the delivery: how the picture crossed decides the times. */
+  pulldown?: Pulldown;
+}
+
+/**
+ * `no-whole-rate`: formats that take whole rates only (DCP) at a video rate,
+ * not written; `real-time`: a video-rate master delivered at its whole rate
+ * without `--retime`, right only if the picture was converted in real time.
+ */
+export interface Pulldown {
+  kind: 'no-whole-rate' | 'real-time';
+  /** The video rate and its whole rate (`23.976`, `24`). */
+  video: string;
+  whole: string;
+  formats: string[];
+  /** How often the times, converted in real time, fall a frame further behind a picture played faster by 1001/1000. */
+  frameLateEverySeconds: number;
+}
+
+/** A master cut at 23.976 goes into a DCP played at 24: the one conversion a delivery cannot guess, so it is said. */
+function pulldownOf(timing: DeliveryTiming, formats: readonly string[]): Pulldown | undefined {
+  const { source, delivery } = timing;
+  const whole = (rate: FrameRate) => ({ numerator: rate.numerator / 1000, denominator: 1 });
+  const isVideo = (rate: FrameRate) => rate.denominator === 1001 && rate.numerator % 1000 === 0;
+  const wholeOnly = formats.filter((id) => formatById(id)!.frameRates !== undefined);
+  const said = (kind: Pulldown['kind'], video: FrameRate, shown: readonly string[]): Pulldown => ({
+    kind,
+    video: frameRateLabel(video),
+    whole: frameRateLabel(whole(video)),
+    formats: [...shown],
+    frameLateEverySeconds: Math.round(1000 / whole(video).numerator),
+  });
+  if (isVideo(delivery) && wholeOnly.length > 0) return said('no-whole-rate', delivery, wholeOnly);
+  if (isVideo(source) && !timing.retime && delivery.denominator === 1 && delivery.numerator === source.numerator / 1000) return said('real-time', source, formats);
+  return undefined;
 }
 
 
@@ -184,6 +219,8 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
   }
   if (base.encoding !== undefined) options.encoding = base.encoding;
   if (base.glossary !== undefined) options.glossary = base.glossary;
+  const pulldown = pulldownOf(timing, formats);
+  if (pulldown !== undefined) options.pulldown = pulldown;
   if (cli.font !== undefined) {
     options.font = await deliveryFont(resolve(cwd, cli.font), cli.font);
     if (!formats.some((id) => formatById(id)!.font !== undefined)) options.fontUnused = true;

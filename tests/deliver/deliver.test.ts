@@ -173,6 +173,18 @@ describe('subloc deliver on the bundled sample', () => {
     expect(manifest.files[0]!.last?.ms).toBeGreaterThan(source.cues.at(-1)!.end);
   });
 
+  it('says how a 23.976 master crosses to 24: DCP at 23.976 names --retime, a real-time conversion to 24 says what it assumes', async () => {
+    const noDcpRate = await run(['--source-fps', '23.976', '--formats', 'srt,dcp-smpte', '--language', 'fr-FR', '--out', join(work, 'pulldown-dcp'), '--allow-qc-errors']);
+    expect(noDcpRate.stderr).toContain('23.976 fps is no frame rate of dcp-smpte, which are not written; a DCP plays a 23.976 master\'s frames at 24: pass --fps 24 --retime');
+    const realTime = await run(['--source-fps', '23.976', '--fps', '24', '--formats', 'srt', '--language', 'fr-FR', '--out', join(work, 'pulldown-real-time'), '--allow-qc-errors']);
+    expect(realTime.code, realTime.stderr).toBe(0);
+    expect(realTime.stderr).toContain("the master's 23.976 fps times are converted to 24 fps in real time; if the picture plays the master's frames at 24 (as a DCP made from a 23.976 master does), pass --retime: otherwise the subtitles drift a frame later every 42 seconds");
+    const retimed = await run(['--source-fps', '23.976', '--fps', '24', '--retime', '--formats', 'srt', '--language', 'fr-FR', '--out', join(work, 'pulldown-retimed'), '--allow-qc-errors']);
+    expect(retimed.stderr).not.toContain('23.976');
+    const other = await run(['--source-fps', '25', '--fps', '24', '--formats', 'srt', '--language', 'fr-FR', '--out', join(work, 'pulldown-25'), '--allow-qc-errors']);
+    expect(other.stderr).not.toContain('real time');
+  });
+
   it('refuses a language with QC errors, listing its cues, and delivers the others', async () => {
     const profile = join(work, 'strict-ja.json');
     const off = ['empty-cue', 'glossary', 'line-count', 'max-duration', 'min-duration', 'min-gap', 'numbers', 'overlap', 'reading-speed', 'unbalanced-tags'];

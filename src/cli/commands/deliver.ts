@@ -52,6 +52,12 @@ export const deliver: Command = {
     const options = await resolveDeliverOptions(cli, io.cwd, io.env);
     for (const id of options.missingFormats) note(io, `subloc deliver: ${styleFor(io).yellow(t('severity.warning'))}: ${t('deliver.missingFormat', { id, profile: options.profile })}`);
     if (options.fontUnused === true) note(io, `subloc deliver: ${styleFor(io).yellow(t('severity.warning'))}: ${t('deliver.fontUnused', { formats: options.formats.join(', ') })}`);
+    const pulldown = options.pulldown;
+    if (pulldown !== undefined) {
+      const values = { video: pulldown.video, whole: pulldown.whole, formats: pulldown.formats.join(', '), every: pulldown.frameLateEverySeconds };
+      const said = pulldown.kind === 'real-time' ? t('deliver.pulldownRealTime', values) : t('deliver.pulldownNoWholeRate', values);
+      note(io, `subloc deliver: ${styleFor(io).yellow(t('severity.warning'))}: ${said}`);
+    }
     const report = await runDeliver(options, { onWait: (holder) => note(io, `subloc deliver: ${t('deliver.waiting', { holder })}`) });
     if (values['json'] === true) {
       io.stdout(`${JSON.stringify({ folder: report.folder, written: report.written, manifest: report.manifest, languages: report.languages }, null, 2)}\n`);
