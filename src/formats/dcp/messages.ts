@@ -46,6 +46,8 @@ export const messages = {
 
   frameRateRefused: (label: string): Diagnostic =>
     diagnostic('dcp/frame-rate', 'error', `${label} fps is not a DCP frame rate; expected 24, 25, 30, 48, 50 or 60 (a DCP plays, and a SMPTE \`TimeCodeRate\` counts, whole frames a second); nothing was written`),
+  rateAssumed: (fps: number): Diagnostic =>
+    diagnostic('dcp/rate-assumed', 'warning', `neither the track nor the command gives a frame rate; written at ${fps} fps (\`<EditRate>${fps} 1</EditRate>\`), which must be the picture's: pass --fps if it runs at another rate`),
   tooManyLines: (count: number, cueId: string): Diagnostic =>
     diagnostic('dcp/too-many-lines', 'error', `the cue has ${count} lines; cinema subtitles hold at most 2: shorten or split it`, { cueId }),
   tooShort: (unit: string, cueId: string): Diagnostic =>

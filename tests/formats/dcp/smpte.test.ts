@@ -7,7 +7,7 @@ import { arbTrack } from '../../helpers/arbitrary-track.js';
 import { expectHeaderRoundTrip, expectRoundTrip } from '../../helpers/round-trip.js';
 import { cinemaTrack, DCP_EXPRESSIBLE, frameGrid } from './snap.js';
 
-const OPTS = { documentId: 'urn:uuid:6382e2f3-8d75-441a-8324-4d0713549056', issueDate: '2025-01-28T20:47:47Z' };
+const OPTS = { documentId: 'urn:uuid:6382e2f3-8d75-441a-8324-4d0713549056', issueDate: '2025-01-28T20:47:47Z', frameRate: { numerator: 24, denominator: 1 } };
 
 function track(cues: Cue[], extra: Partial<Track> = {}): Track {
   return { language: 'en', cues, meta: {}, ...extra };
@@ -51,7 +51,7 @@ describe('SMPTE ST 428-7 writer', () => {
     const [grid, step] = frameGrid(rate);
     fc.assert(
       fc.property(arbTrack(DCP_EXPRESSIBLE), (raw) => {
-        const { back } = expectRoundTrip(dcpSmpte, cinemaTrack({ ...raw, frameRate: rate }, grid, step), OPTS);
+        const { back } = expectRoundTrip(dcpSmpte, cinemaTrack({ ...raw, frameRate: rate }, grid, step), { ...OPTS, frameRate: rate });
         expect(back.frameRate).toEqual(rate);
       }),
       { numRuns: 60 },
@@ -81,6 +81,14 @@ describe('SMPTE ST 428-7 writer', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'dcp/no-cues', severity: 'error' })]);
     expect(text).toContain('<SubtitleList>\n  </SubtitleList>');
     expect(dcpSmpte.parse(text)).toMatchObject({ diagnostics: [], track: { cues: [] } });
+  });
+
+  it('says the rate it assumed when neither the track nor the caller gives one', () => {
+    const { frameRate: _, ...unrated } = OPTS;
+    const { text, diagnostics } = dcpSmpte.serialize(track([{ id: '1', start: 0, end: 1000, lines: [[{ text: 'x' }]] }]), unrated);
+    expect(text).toContain('<EditRate>24 1</EditRate>');
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'dcp/rate-assumed', severity: 'warning', message: expect.stringContaining('written at 24 fps') })]);
+    expect(dcpSmpte.serialize(track([{ id: '1', start: 0, end: 1000, lines: [[{ text: 'x' }]] }], { frameRate: { numerator: 25, denominator: 1 } }), unrated).diagnostics).toEqual([]);
   });
 
   it('reports what it cannot write', () => {

@@ -17,7 +17,7 @@ const hello: Cue = { id: '1', start: 1000, end: 3000, lines: [[{ text: 'Hello ' 
 /** What both DCP writers do alike: each row the format, its schema, and a document id of the form it takes. */
 describe.each([
   ['Interop CineCanvas', { format: dcpInterop, schema: 'dcp-interop-mattsson' as const, opts: { documentId: 'cab5c268-222b-41d2-88ae-6d6999441b17' } }],
-  ['SMPTE ST 428-7', { format: dcpSmpte, schema: 'dcp-smpte-2014' as const, opts: { documentId: 'urn:uuid:6382e2f3-8d75-441a-8324-4d0713549056', issueDate: '2025-01-28T20:47:47Z' } }],
+  ['SMPTE ST 428-7', { format: dcpSmpte, schema: 'dcp-smpte-2014' as const, opts: { documentId: 'urn:uuid:6382e2f3-8d75-441a-8324-4d0713549056', issueDate: '2025-01-28T20:47:47Z', frameRate: { numerator: 24, denominator: 1 } } }],
 ])('%s', (_name, { format, schema, opts }) => {
   it('writes documents that validate against its schema', () => {
     const samples = fc.sample(arbTrack(DCP_EXPRESSIBLE), { numRuns: 4, seed: 7 });

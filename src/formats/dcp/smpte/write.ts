@@ -33,6 +33,7 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   if (late) return { text: '', diagnostics: [messages.pastDay(late.id, formatEditUnits(frames.units(late.end), fps))] };
 
   const diagnostics: Diagnostic[] = [];
+  if (opts.frameRate === undefined && track.frameRate === undefined) diagnostics.push(messages.rateAssumed(fps));
   reportInvertedCues(track.cues, diagnostics);
   const uuid = documentUuid(opts.documentId, diagnostics);
   const date = issueDate(opts.issueDate, diagnostics);
