@@ -29,18 +29,23 @@ export interface DeepLConnection {
  * password, which every message naming the server would show and DeepL does
  * not take (its key goes in DEEPL_AUTH_KEY). Undefined when unset.
  */
-function serverUrlOf(text: string): string | undefined {
+function serverUrlOf(text: string, authKey: string): string | undefined {
   if (text === '') return undefined;
+  // A key pasted into the wrong variable (or swapped with DEEPL_AUTH_KEY) must not be echoed back: the key, or any text shaped like one.
+  const shown = (value: string) => redact(value, authKey).replace(KEY_SHAPED, '[a DeepL key?]');
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new SublocError('DEEPL_AUTH', messages.serverUrlInvalid(text.replace(/\/\/[^/@]*@/, '//***@')));
+    throw new SublocError('DEEPL_AUTH', messages.serverUrlInvalid(shown(text.replace(/\/\/[^/@]*@/, '//***@'))));
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SublocError('DEEPL_AUTH', messages.serverUrlInvalid(`${url.protocol}//${url.host}`));
-  if (url.username !== '' || url.password !== '') throw new SublocError('DEEPL_AUTH', messages.serverUrlUserinfo(`${url.protocol}//***@${url.host}${url.pathname === '/' ? '' : url.pathname}`));
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SublocError('DEEPL_AUTH', messages.serverUrlInvalid(shown(`${url.protocol}//${url.host}`)));
+  if (url.username !== '' || url.password !== '') throw new SublocError('DEEPL_AUTH', messages.serverUrlUserinfo(shown(`${url.protocol}//***@${url.host}${url.pathname === '/' ? '' : url.pathname}`)));
   return text;
 }
+
+/** A DeepL authentication key's form: a UUID, `:fx` for API Free. */
+const KEY_SHAPED = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?::fx)?/gi;
 
 /**
  * Connects to DeepL with the key from `DEEPL_AUTH_KEY` (never a file) and
@@ -51,7 +56,7 @@ export function createDeepLConnection(options: DeepLConnectionOptions = {}): Dee
   const env = options.env ?? process.env;
   const authKey = (env.DEEPL_AUTH_KEY ?? '').trim();
   if (authKey === '') throw new SublocError('DEEPL_AUTH', messages.keyMissing());
-  const serverUrl = serverUrlOf((env.DEEPL_SERVER_URL ?? '').trim()) ?? (authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
+  const serverUrl = serverUrlOf((env.DEEPL_SERVER_URL ?? '').trim(), authKey) ?? (authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
   const client = new DeepLClient(authKey, {
     serverUrl,
     // One attempt: subloc makes each attempt itself (see ATTEMPTS), so a stopped run or a gate can hold the next one.

@@ -18,6 +18,21 @@ describe('createDeepLConnection', () => {
     expect(() => createDeepLConnection({ env: { DEEPL_AUTH_KEY: 'k:fx', DEEPL_SERVER_URL: 'ftp://deepl.example.com' } })).toThrow('expected an http:// or https:// address');
   });
 
+  it('never shows a key that was put in DEEPL_SERVER_URL, swapped or pasted on the wrong line', () => {
+    const key = '279a2e9d-83b3-c416-7e2d-f721593e42a0:fx';
+    for (const [authKey, server] of [
+      [key, key],
+      [key, `a${key.slice(1)}`],
+      [key, `api-free.deepl.com/${key}`],
+      [key, `ftp://${key.replace(':fx', '')}.example.com`],
+      ['other:fx', key],
+    ] as const) {
+      const connect = () => createDeepLConnection({ env: { DEEPL_AUTH_KEY: authKey, DEEPL_SERVER_URL: server } });
+      expect(connect).toThrow(/DEEPL_SERVER_URL/);
+      expect(connect).not.toThrow(/f721593e42a0/);
+    }
+  });
+
   it('refuses to start without a key, saying which variable to set', () => {
     expect(() => createDeepLConnection({ env: {} })).toThrow(SublocError);
     expect(() => createDeepLConnection({ env: {} })).toThrow(/DEEPL_AUTH_KEY is not set/);
