@@ -1,6 +1,8 @@
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import { decode } from '../formats/decode.js';
 import { canonicalLanguageTag } from '../model/language.js';
+import { splitLines } from '../model/spans.js';
+import { fromTagged, toTagged, type TaggedText } from '../model/tagged-text.js';
 import { lowestStatus } from './precedence.js';
 import { STUDIO_PROVIDER, UNDATED, type MemoryEntry, type MemoryStatus } from './store.js';
 import { messages } from './tmx-messages.js';
@@ -111,6 +113,16 @@ function langOf(tuv: Element): string | undefined {
 }
 
 /**
+ * A source cue keyed as a track's own cue is (a unit's key is its cues'
+ * tagged text): a line break another tool kept inside one speaker's words
+ * (the subtitle's own layout, as a CAT tool's `lb`) joined as `toTagged`
+ * joins a cue's lines, so the reviewed entry is met exactly.
+ */
+function keyedAsTrack(cue: TaggedText, language: string): TaggedText {
+  return cue.includes('\n') ? toTagged(splitLines(fromTagged(cue)), language) : cue;
+}
+
+/**
  * A TMX file as read from disk: decoded as a subtitle file is (its byte order
  * mark or XML declaration, else a guess), then imported; what the decoding
  * said (a guessed encoding, a line in another one) comes first, since it may
@@ -181,6 +193,7 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
       continue;
     }
     const source = readSeg(sourceSeg);
+    const sourceKeys = source.cues.map((cue) => keyedAsTrack(cue, sourceLang));
     if (source.unsupported.length > 0) diagnostics.push(messages.unsupportedCodes(source.unsupported, at(sourceSeg)));
     const tuProps = props(tu);
     const tuDate = dateOf(tu, 'changedate') ?? dateOf(tu, 'creationdate');
@@ -228,7 +241,7 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
       const entry: MemoryEntry = {
         sourceLang,
         targetLang,
-        source: [...source.cues],
+        source: sourceKeys,
         target: target.cues,
         glossaryVersion: found.get(PROP.glossary)?.value ?? '',
         provider: found.get(PROP.provider)?.value || 'tmx',

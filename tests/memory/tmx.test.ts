@@ -26,7 +26,7 @@ const cue = fc.oneof(cueFromModel, cueFromTokens);
 
 const arbEntry: fc.Arbitrary<MemoryEntry> = fc
   .record({
-    cues: fc.array(fc.tuple(cue, cue), { minLength: 1, maxLength: 3 }),
+    cues: fc.array(fc.tuple(cueFromModel, cue), { minLength: 1, maxLength: 3 }),
     sourceLang: fc.constantFrom('zh-Hans', 'en-US'),
     targetLang: fc.constantFrom('en-US', 'fr-FR', 'ja-JP', 'de-DE'),
     glossaryVersion: fc.constantFrom('', 'a1b2c3', 'v&<"2">'),
@@ -40,6 +40,7 @@ const arbEntry: fc.Arbitrary<MemoryEntry> = fc
   .map(({ cues, seconds, reviewer, byReviewer, ...rest }) => {
     const e: MemoryEntry = {
       ...rest,
+      // A source is a track's cue as `toTagged` keys it; a target may be any tagged text.
       source: cues.map(([s]) => s),
       // An empty translation is not imported: keep one word in it.
       target: cues.map(([, t], k) => (k === 0 ? `${t}OK` : t)),
@@ -122,6 +123,19 @@ describe('TMX export and import', () => {
   it('reads a line or paragraph separator in a seg as the line break a tool typed', () => {
     const tmx = exportTmx([entry({ source: ['你好'], target: ['Hi'] })], { srcLang: 'zh-Hans' }).replace('>Hi</seg>', '>- Hi\u2028- Hello\u2029there</seg>');
     expect(importTmx(tmx, 'memory.tmx').entries[0]?.target).toEqual(['- Hi\n- Hello\nthere']);
+  });
+
+  it('keys a source cue as its track does: a line break inside one speaker\'s words, as a CAT tool keeps the subtitle\'s layout, is joined', () => {
+    const lines = (...texts: string[]): Span[][] => texts.map((t) => [span(t)]);
+    const zh = ['这座城市有两千多万人口，', '每天有六万个电话。'];
+    const en = ['Over twenty million people', 'live in this city.'];
+    const dialogue = ['-您在哪个区？', '-东城区。'];
+    const tmx = exportTmx([entry({ source: ['x', 'y', 'z'], target: ['a', 'b', 'c'] })], { srcLang: 'zh-Hans' })
+      .replace('<seg>x<ph type="x-cue-break"/>y<ph type="x-cue-break"/>z</seg>', `<seg>${zh.join('<ph type="lb"/>')}<ph type="x-cue-break"/>${dialogue.join('<ph type="lb"/>')}<ph type="x-cue-break"/>${zh[0]}\n${zh[1]}</seg>`);
+    expect(importTmx(tmx, 'memory.tmx').entries[0]?.source).toEqual([toTagged(lines(...zh), 'zh-Hans'), toTagged(lines(...dialogue), 'zh-Hans'), toTagged(lines(...zh), 'zh-Hans')]);
+    const english = exportTmx([entry({ sourceLang: 'en-US', targetLang: 'fr-FR', source: ['x'], target: ['a'] })], { srcLang: 'en-US' }).replace('<seg>x</seg>', `<seg>${en.join('<ph type="lb"/>')}</seg>`);
+    expect(importTmx(english, 'memory.tmx').entries[0]?.source).toEqual([toTagged(lines(...en), 'en-US')]);
+    expect(toTagged(lines(...en), 'en-US')).toBe('Over twenty million people live in this city.');
   });
 
   it('writes TMX that validates against the TMX 1.4b DTD', () => {
