@@ -57,6 +57,12 @@ export interface Suggestion {
   targets: TaggedText[];
   score: number;
   status: 'draft' | 'reviewed' | 'approved';
+  /**
+   * Taken for this sentence's own translation before its source was edited:
+   * near enough, and no sentence of the track as it is now. Else it is a
+   * translation of some other, similar sentence (another cue, another film).
+   */
+  previous: boolean;
 }
 
 export type DraftOrigin = 'memory-exact' | 'memory-fuzzy' | 'machine' | 'pseudo' | 'untranslated';

@@ -47,7 +47,8 @@ export interface DraftLanguageResult {
   /**
    * For units the memory had no exact match for: the closest earlier
    * translation, shown to the reviewer beside the new draft. A reviewed or
-   * approved one means the source changed since: the cue needs review.
+   * approved one taken for the sentence's own (`previous`) means the source
+   * changed since: the cue needs review.
    */
   suggestions: Map<string, Suggestion>;
   /** With budgets: what drafting to them did (in a dry run, the estimate of the second pass). */
@@ -56,6 +57,13 @@ export interface DraftLanguageResult {
 
 /** Earlier translations below this similarity are not worth a reviewer's time. */
 const SUGGESTION_MIN = 0.5;
+/**
+ * A reworded sentence stays at least this like what it was (`胡同最窄的地方`
+ * → `这条胡同最窄处`, 0.64); below it, a reviewed translation is more likely
+ * another sentence's of the same shape (`北京，早上七点。` for `上海，晚上九点。`,
+ * 0.5), and claiming the source changed would send the reviewer after it.
+ */
+const PREVIOUS_MIN = 0.6;
 
 /** A machine draft for every cue of its unit; a draft missing a cue is not kept, so the next run asks for the unit again. */
 function entryOf(draft: Draft, unit: Unit, pair: LanguagePair, versions: DraftVersions, now: string): MemoryEntry | undefined {
@@ -306,6 +314,8 @@ async function searchMemory(input: DraftLanguageInput, resume: boolean): Promise
   const hits = await memory.exactMany(units.map((u) => u.source), pair, units.map((u) => versions.under(u.source)));
   const regrouped = await regroupedEntries(memory, units.filter((_, i) => hits[i] === undefined), pair);
   const found: MemorySearch = { drafts: [], pending: [], suggestions: new Map(), partial: new Map(), regrouped, held: new Map() };
+  // A near entry whose source is a sentence of this track now is that sentence's translation, no earlier version of another.
+  const current = new Set(units.map((u) => unitKey(u.source)));
   for (const [i, unit] of units.entries()) {
     // A store that answers at once (SQLite) would hold the event loop for the whole search: a turn every
     // SEARCH_TURN units lets what came in meanwhile (DeepL's glossary, answers for other languages) be taken.
@@ -323,7 +333,10 @@ async function searchMemory(input: DraftLanguageInput, resume: boolean): Promise
     } else {
       found.pending.push(unit);
       const near = await memory.fuzzy(unit.source, pair, SUGGESTION_MIN);
-      if (near) found.suggestions.set(unit.id, { targets: [...near.entry.target], score: near.score, status: highestStatus(near.entry.cueStatus ?? [near.entry.status]) });
+      if (near) {
+        const previous = near.score >= PREVIOUS_MIN && !current.has(unitKey(near.entry.source));
+        found.suggestions.set(unit.id, { targets: [...near.entry.target], score: near.score, status: highestStatus(near.entry.cueStatus ?? [near.entry.status]), previous });
+      }
     }
   }
   return found;

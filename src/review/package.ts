@@ -34,7 +34,7 @@ function stateOf(draft: Draft | undefined, suggestion: Suggestion | undefined, u
   }
   if (draft.origin === 'memory-fuzzy') return 'fuzzy';
   // A reviewed translation exists for an earlier version of this source: the new draft must be checked against it.
-  if (suggestion && suggestion.status !== 'draft') return 'needs-review';
+  if (suggestion?.previous === true && suggestion.status !== 'draft') return 'needs-review';
   return 'machine';
 }
 

@@ -101,7 +101,22 @@ describe('the earlier translation offered for a unit whose source changed', () =
     await memory.put([{ ...reviewed(['北京，早上七点。', '这座城市有两千多万人口，'], ['Pékin, sept heures.', ''], 'draft'), cueStatus: ['approved', 'draft'] }]);
     const unit: Unit = { id: '1', cueIds: ['1', '2'], source: ['北京，早上八点。', '这座城市有两千多万人口，'] };
     const { suggestions } = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: machine(), onProgress: () => {} });
-    expect(suggestions.get('1')).toMatchObject({ targets: ['Pékin, sept heures.', ''], status: 'approved' });
+    expect(suggestions.get('1')).toMatchObject({ targets: ['Pékin, sept heures.', ''], status: 'approved', previous: true });
+    await memory.close();
+  });
+
+  it('is no earlier version when it is another sentence of the track, or a sentence only shaped like it', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([reviewed(['您好，这里是12345。'], ['Hello, this is 12345.'], 'reviewed'), reviewed(['北京，早上七点。'], ['Beijing, 7 a.m.'], 'reviewed')]);
+    const units: Unit[] = [
+      { id: '3', cueIds: ['3'], source: ['您好，这里是12345。'] },
+      { id: '4', cueIds: ['4'], source: ['您好，这里是12345，请问有什么可以帮您？'] },
+      // Another film on the same memory.
+      { id: '9', cueIds: ['9'], source: ['上海，晚上九点。'] },
+    ];
+    const { suggestions } = await draftLanguage({ units, pair: PAIR, memory, versions: oneVersion('g1'), translator: machine(), onProgress: () => {} });
+    expect(suggestions.get('4')).toMatchObject({ targets: ['Hello, this is 12345.'], previous: false });
+    expect(suggestions.get('9')).toMatchObject({ targets: ['Beijing, 7 a.m.'], previous: false });
     await memory.close();
   });
 });
