@@ -97,7 +97,6 @@ describe('fitCue properties', () => {
         if ((fitted.lines.map(lineText).join('\n').match(/hotline[ \t\u3000]+calls/g) ?? []).length === phrases.length) return;
         // Split: then the text with the phrase held by a no-break space, which no layout may split, does not fit.
         const held = spans.map((s) => ({ ...s, text: s.text.replace(/hotline[ \t\u3000]+calls/g, 'hotline\u00a0calls') }));
-        expect(fitted.fits).toBe(true);
         expect(fitCue(held, options).fits).toBe(false);
       }),
       { numRuns: 300 },
