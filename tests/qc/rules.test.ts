@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher } from '../../src/glossary/index.js';
-import type { Cue, FrameRate, Track } from '../../src/model/track.js';
+import type { Cue, FrameRate, Placement, Track } from '../../src/model/track.js';
 import { profiles } from '../../src/qc/profiles/index.js';
 import { rules } from '../../src/qc/rules/index.js';
 import { runQc, type QcOptions } from '../../src/qc/run.js';
@@ -27,6 +27,7 @@ interface Case {
 
 const en = (...cues: Cue[]) => track('en-US', ...cues);
 const zh = (...cues: Cue[]) => track('zh-Hans', ...cues);
+const placed = (vertical: Placement['vertical'], c: Cue): Cue => ({ ...c, placement: { vertical } });
 
 /** Every rule with a passing and a failing case; each table runs only the rule it names. */
 const cases: Record<string, Case[]> = {
@@ -109,12 +110,31 @@ const cases: Record<string, Case[]> = {
       target: { ...en(cue('1', 0, 1000, 'A'), cue('2', 1040, 2000, 'B')), frameRate: { numerator: 25, denominator: 1 } },
       expected: ['qc/min-gap error 1: ends 1 frame (40 ms at 25 fps) before cue 2 starts, expected a gap of at least 2 frames (Netflix); 1 frame short — end this cue earlier or close the gap'],
     },
+    { name: 'a sign at the top ending a frame before dialogue at the bottom', target: en(placed('top', cue('1', 0, 1000, 'BEIJING')), cue('2', 1042, 2000, 'B')), expected: [] },
+    {
+      // The sign spans both: each bottom cue is still measured against the bottom cue before it.
+      name: 'two cues at the bottom a frame apart under a sign at the top',
+      target: en(cue('1', 0, 1000, 'A'), placed('top', cue('sign', 500, 3000, 'BEIJING')), cue('2', 1042, 2000, 'B')),
+      expected: ['qc/min-gap error 1: ends 1 frame (42 ms at 24 fps) before cue 2 starts, expected a gap of at least 2 frames (Netflix); 1 frame short — end this cue earlier or close the gap'],
+    },
   ],
   overlap: [
     { name: 'consecutive cues', target: en(cue('1', 0, 1000, 'A'), cue('2', 1500, 2000, 'B')), expected: [] },
     {
       name: 'a cue starting before the previous ends, listed out of order',
       target: en(cue('2', 2000, 3000, 'B'), cue('1', 1000, 2500, 'A')),
+      expected: ['qc/overlap error 2: starts at 00:00:02.000, 500 ms before cue 1 ends; expected at or after 00:00:02.500 — overlapping subtitles are shown at once; retime one of them'],
+    },
+    { name: 'a sign at the top over dialogue at the bottom', target: en(placed('top', cue('1', 7500, 12000, 'BEIJING, 7 A.M.')), cue('2', 9708, 12125, 'B')), expected: [] },
+    { name: 'a label in the middle over dialogue at the bottom and a sign at the top', target: en(placed('middle', cue('1', 0, 3000, 'A')), cue('2', 1000, 2000, 'B'), placed('top', cue('3', 500, 2500, 'C'))), expected: [] },
+    {
+      name: 'two signs at the top',
+      target: en(placed('top', cue('1', 1000, 2500, 'A')), placed('top', cue('2', 2000, 3000, 'B'))),
+      expected: ['qc/overlap error 2: starts at 00:00:02.000, 500 ms before cue 1 ends; expected at or after 00:00:02.500 — overlapping subtitles are shown at once; retime one of them'],
+    },
+    {
+      name: 'a cue with no placement is at the bottom',
+      target: en(placed('bottom', cue('1', 1000, 2500, 'A')), placed('top', cue('sign', 1000, 4000, 'S')), cue('2', 2000, 3000, 'B')),
       expected: ['qc/overlap error 2: starts at 00:00:02.000, 500 ms before cue 1 ends; expected at or after 00:00:02.500 — overlapping subtitles are shown at once; retime one of them'],
     },
   ],
