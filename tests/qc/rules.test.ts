@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/formats/parse.js';
 import { createMatcher } from '../../src/glossary/index.js';
 import type { Cue, FrameRate, Placement, Track } from '../../src/model/track.js';
 import { profiles } from '../../src/qc/profiles/index.js';
@@ -311,6 +312,23 @@ describe('runQc', () => {
     expect(numbers('Plus de 60 000 appels par jour')).toEqual([]);
     source.cues[0]!.lines = zh(cue('1', 0, 3000, '每天超过70,000个来电')).cues[0]!.lines;
     expect(numbers('Over 60,000 calls a day')).toEqual(['qc/numbers']);
+  });
+
+  it('finds no overlap in a DCP subtitle with a sign at the top and a line at the bottom, which the reader splits in two cues', () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<SubtitleReel xmlns="http://www.smpte-ra.org/schemas/428-7/2014/DCST">
+  <Id>urn:uuid:9d3cafd2-dce8-4619-93e9-e2dbd7f08bc4</Id><ContentTitleText>sign</ContentTitleText><IssueDate>2026-12-07T18:13:32Z</IssueDate>
+  <ReelNumber>1</ReelNumber><Language>fr</Language><EditRate>24 1</EditRate><TimeCodeRate>24</TimeCodeRate><StartTime>00:00:00:00</StartTime>
+  <SubtitleList><Font ID="font1" Size="42">
+    <Subtitle SpotNumber="1" TimeIn="00:00:05:00" TimeOut="00:00:09:00" FadeUpTime="00:00:00:00" FadeDownTime="00:00:00:00">
+      <Text Valign="top" Vposition="8">PÉKIN, 7 HEURES</Text>
+      <Text Valign="bottom" Vposition="8">Bonjour, ici le 12345.</Text>
+    </Subtitle>
+  </Font></SubtitleList>
+</SubtitleReel>`;
+    const { track: split } = parse(xml);
+    expect(split.cues.map((c) => c.placement?.vertical ?? 'bottom')).toEqual(['top', 'bottom']);
+    expect(runQc(split, { language: 'fr', profile: profiles['festival']! })).toEqual([]);
   });
 
   it('every rule has a kebab-case id, a description and a default severity', () => {
