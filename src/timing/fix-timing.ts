@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { framesToMs, msToFrames } from '../model/frame-rate.js';
-import type { Cue, FrameRate, Lang, Ms, Track } from '../model/track.js';
+import { screenRow } from '../model/screen-row.js';
+import type { Cue, FrameRate, Lang, Ms, Placement, Track } from '../model/track.js';
 import { readingChars } from '../qc/metrics.js';
 import { forLanguage, type Profile } from '../qc/profile.js';
 import { messages } from './messages.js';
@@ -60,8 +61,9 @@ interface Frames {
  * text needs, never into the next cue's minimum gap nor past the maximum
  * duration; gaps up to `chainMs` closed to the minimum gap where the cue
  * stays within the maximum duration; a cue that runs into the next ends the minimum
- * gap before it. Text and order never change. What moving out-times cannot
- * fix stays a finding with a hint.
+ * gap before it. "The next cue" is the next in the same row of the screen
+ * (`screenRow`), as QC's overlap and gap rules compare them. Text and order
+ * never change. What moving out-times cannot fix stays a finding with a hint.
  */
 export function fixTiming(track: Track, options: TimingFixOptions): TimingFixResult {
   const { profile, frameRate: rate, language } = options;
@@ -77,15 +79,29 @@ export function fixTiming(track: Track, options: TimingFixOptions): TimingFixRes
   const findings: Diagnostic[] = [];
 
   const cues: Frames[] = track.cues.map((cue) => ({ cue, in: toFrames(cue.start), out: toFrames(cue.end), rule: undefined }));
-  // The next in-time on screen, whatever the list order: in a track out of order the next cue listed is not it.
-  const byTime = cues.map((c, i) => ({ in: c.in, i })).sort((a, b) => a.in - b.in || a.i - b.i);
-  const nextIn = new Map(byTime.map((c, k) => [c.i, byTime[k + 1]?.in ?? Infinity]));
+  // Only a cue in the same row of the screen limits another: a sign at the top is not cut for the dialogue beneath it.
+  const nextListed: (Frames | undefined)[] = [];
+  const below = new Map<Placement['vertical'], Frames>();
+  for (let i = cues.length - 1; i >= 0; i--) {
+    const row = screenRow(cues[i]!.cue);
+    nextListed[i] = below.get(row);
+    below.set(row, cues[i]!);
+  }
+  // The next in-time on screen in the row, whatever the list order: in a track out of order the next cue listed is not it.
+  const nextIn = new Map<number, number>();
+  const waiting = new Map<Placement['vertical'], number>();
+  for (const { in: at, i } of cues.map((c, i) => ({ in: c.in, i })).sort((a, b) => a.in - b.in || a.i - b.i)) {
+    const row = screenRow(cues[i]!.cue);
+    const previous = waiting.get(row);
+    if (previous !== undefined) nextIn.set(previous, at);
+    waiting.set(row, i);
+  }
   cues.forEach((c, i) => {
-    const next = cues[i + 1];
+    const next = nextListed[i];
     // A track out of time order is left alone where it is: the fix never reorders.
     const following = next !== undefined && next.in >= c.in ? next : undefined;
     if (next !== undefined && following === undefined) findings.push(diagnostic('timing/out-of-order', 'warning', messages.outOfOrder(c.cue.id, next.cue.id), { cueId: next.cue.id }));
-    const ceiling = Math.min(following === undefined ? Infinity : following.in - minGap, nextIn.get(i)! - minGap, options.lastFrame ?? Infinity);
+    const ceiling = Math.min(following === undefined ? Infinity : following.in - minGap, (nextIn.get(i) ?? Infinity) - minGap, options.lastFrame ?? Infinity);
     // No extension, nor rounding to frames, makes a cue outlast the profile's maximum duration; one already longer is not shortened.
     const longest = c.cue.end - c.cue.start <= profile.maxDurationMs.value ? c.in + maxDuration : Math.max(c.out, c.in + maxDuration);
     c.out = Math.min(c.out, longest);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/formats/parse.js';
 import { createMatcher } from '../../src/glossary/index.js';
-import type { Cue, FrameRate, Track } from '../../src/model/track.js';
+import type { Cue, FrameRate, Placement, Track } from '../../src/model/track.js';
 import { profiles } from '../../src/qc/profiles/index.js';
 import { rules } from '../../src/qc/rules/index.js';
 import { runQc, type QcOptions } from '../../src/qc/run.js';
@@ -27,6 +28,7 @@ interface Case {
 
 const en = (...cues: Cue[]) => track('en-US', ...cues);
 const zh = (...cues: Cue[]) => track('zh-Hans', ...cues);
+const placed = (vertical: Placement['vertical'], c: Cue): Cue => ({ ...c, placement: { vertical } });
 
 /** Every rule with a passing and a failing case; each table runs only the rule it names. */
 const cases: Record<string, Case[]> = {
@@ -109,12 +111,31 @@ const cases: Record<string, Case[]> = {
       target: { ...en(cue('1', 0, 1000, 'A'), cue('2', 1040, 2000, 'B')), frameRate: { numerator: 25, denominator: 1 } },
       expected: ['qc/min-gap error 1: ends 1 frame (40 ms at 25 fps) before cue 2 starts, expected a gap of at least 2 frames (Netflix); 1 frame short — end this cue earlier or close the gap'],
     },
+    { name: 'a sign at the top ending a frame before dialogue at the bottom', target: en(placed('top', cue('1', 0, 1000, 'BEIJING')), cue('2', 1042, 2000, 'B')), expected: [] },
+    {
+      // The sign spans both: each bottom cue is still measured against the bottom cue before it.
+      name: 'two cues at the bottom a frame apart under a sign at the top',
+      target: en(cue('1', 0, 1000, 'A'), placed('top', cue('sign', 500, 3000, 'BEIJING')), cue('2', 1042, 2000, 'B')),
+      expected: ['qc/min-gap error 1: ends 1 frame (42 ms at 24 fps) before cue 2 starts, expected a gap of at least 2 frames (Netflix); 1 frame short — end this cue earlier or close the gap'],
+    },
   ],
   overlap: [
     { name: 'consecutive cues', target: en(cue('1', 0, 1000, 'A'), cue('2', 1500, 2000, 'B')), expected: [] },
     {
       name: 'a cue starting before the previous ends, listed out of order',
       target: en(cue('2', 2000, 3000, 'B'), cue('1', 1000, 2500, 'A')),
+      expected: ['qc/overlap error 2: starts at 00:00:02.000, 500 ms before cue 1 ends; expected at or after 00:00:02.500 — overlapping subtitles are shown at once; retime one of them'],
+    },
+    { name: 'a sign at the top over dialogue at the bottom', target: en(placed('top', cue('1', 7500, 12000, 'BEIJING, 7 A.M.')), cue('2', 9708, 12125, 'B')), expected: [] },
+    { name: 'a label in the middle over dialogue at the bottom and a sign at the top', target: en(placed('middle', cue('1', 0, 3000, 'A')), cue('2', 1000, 2000, 'B'), placed('top', cue('3', 500, 2500, 'C'))), expected: [] },
+    {
+      name: 'two signs at the top',
+      target: en(placed('top', cue('1', 1000, 2500, 'A')), placed('top', cue('2', 2000, 3000, 'B'))),
+      expected: ['qc/overlap error 2: starts at 00:00:02.000, 500 ms before cue 1 ends; expected at or after 00:00:02.500 — overlapping subtitles are shown at once; retime one of them'],
+    },
+    {
+      name: 'a cue with no placement is at the bottom',
+      target: en(placed('bottom', cue('1', 1000, 2500, 'A')), placed('top', cue('sign', 1000, 4000, 'S')), cue('2', 2000, 3000, 'B')),
       expected: ['qc/overlap error 2: starts at 00:00:02.000, 500 ms before cue 1 ends; expected at or after 00:00:02.500 — overlapping subtitles are shown at once; retime one of them'],
     },
   ],
@@ -291,6 +312,23 @@ describe('runQc', () => {
     expect(numbers('Plus de 60 000 appels par jour')).toEqual([]);
     source.cues[0]!.lines = zh(cue('1', 0, 3000, '每天超过70,000个来电')).cues[0]!.lines;
     expect(numbers('Over 60,000 calls a day')).toEqual(['qc/numbers']);
+  });
+
+  it('finds no overlap in a DCP subtitle with a sign at the top and a line at the bottom, which the reader splits in two cues', () => {
+    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<SubtitleReel xmlns="http://www.smpte-ra.org/schemas/428-7/2014/DCST">
+  <Id>urn:uuid:9d3cafd2-dce8-4619-93e9-e2dbd7f08bc4</Id><ContentTitleText>sign</ContentTitleText><IssueDate>2026-12-07T18:13:32Z</IssueDate>
+  <ReelNumber>1</ReelNumber><Language>fr</Language><EditRate>24 1</EditRate><TimeCodeRate>24</TimeCodeRate><StartTime>00:00:00:00</StartTime>
+  <SubtitleList><Font ID="font1" Size="42">
+    <Subtitle SpotNumber="1" TimeIn="00:00:05:00" TimeOut="00:00:09:00" FadeUpTime="00:00:00:00" FadeDownTime="00:00:00:00">
+      <Text Valign="top" Vposition="8">PÉKIN, 7 HEURES</Text>
+      <Text Valign="bottom" Vposition="8">Bonjour, ici le 12345.</Text>
+    </Subtitle>
+  </Font></SubtitleList>
+</SubtitleReel>`;
+    const { track: split } = parse(xml);
+    expect(split.cues.map((c) => c.placement?.vertical ?? 'bottom')).toEqual(['top', 'bottom']);
+    expect(runQc(split, { language: 'fr', profile: profiles['festival']! })).toEqual([]);
   });
 
   it('every rule has a kebab-case id, a description and a default severity', () => {

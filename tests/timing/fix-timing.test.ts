@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
 import { framesToMs, msToFrames, parseFrameRate } from '../../src/model/frame-rate.js';
-import type { Cue, FrameRate, Track } from '../../src/model/track.js';
+import type { Cue, FrameRate, Placement, Track } from '../../src/model/track.js';
 import { runQc } from '../../src/qc/index.js';
 import { defaultProfile } from '../../src/qc/profiles/default.js';
 import { fixTiming } from '../../src/timing/fix-timing.js';
@@ -13,6 +13,7 @@ const fps24 = parseFrameRate('24')!;
 const f = (frames: number, rate: FrameRate = fps24) => framesToMs(frames, rate);
 const cue = (id: string, start: number, end: number, text = '好'): Cue => ({ id, start, end, lines: [[{ text }]] });
 const track = (...cues: Cue[]): Track => ({ language: 'zh-Hans', cues, meta: {} });
+const placed = (vertical: Placement['vertical'], c: Cue): Cue => ({ ...c, placement: { vertical } });
 const fix = (t: Track, rate: FrameRate = fps24) => fixTiming(t, { language: t.language, profile: defaultProfile, frameRate: rate });
 
 describe('fixTiming (Netflix subtitle timing guidelines)', () => {
@@ -159,5 +160,53 @@ describe('fixTiming (Netflix subtitle timing guidelines)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+  describe('a cue only makes room for cues in its own row of the screen', () => {
+    it('keeps a sign at the top whole over the dialogue at the bottom, however they overlap', () => {
+      // One DCP subtitle, read as a sign at the top and a line at the bottom with the same times.
+      const split = fix(track(placed('top', cue('1', f(120), f(216), '北京，早上七点')), cue('1~2', f(120), f(216), '您好，这里是12345。')));
+      expect(split.track.cues.map((c) => [c.start, c.end])).toEqual([[f(120), f(216)], [f(120), f(216)]]);
+      expect(split.changes).toEqual([]);
+      expect(split.findings).toEqual([]);
+      // The sign from 7.5 s to 12 s, the dialogue from 9.708 s beneath it.
+      const over = fix(track(placed('top', cue('1', 7500, 12000, '北京，早上七点。')), cue('2', 9708, 12125, '您好，这里是12345热线。')));
+      expect(over.track.cues[0]).toMatchObject({ start: 7500, end: 12000 });
+      expect(over.changes.filter((c) => c.cueId === '1')).toEqual([]);
+    });
+
+    it('chains and extends within a row, past a cue in another', () => {
+      const { track: fixed } = fix(track(cue('A', f(0), f(48)), placed('top', cue('S', f(50), f(100))), placed('middle', cue('M', f(52), f(57))), cue('B', f(60), f(120))));
+      // A chains to B, 2 frames before it; the sign keeps its out-time; the label in the middle is extended over B, 12 frames.
+      expect(fixed.cues.map((c) => [c.id, msToFrames(c.start, fps24), msToFrames(c.end, fps24)])).toEqual([['A', 0, 58], ['S', 50, 100], ['M', 52, 69], ['B', 60, 120]]);
+    });
+
+    it('names the next cue in the row in its hints', () => {
+      const { findings } = fix(track(cue('1', f(0), f(6)), placed('top', cue('sign', f(8), f(60))), cue('2', f(10), f(60))));
+      expect(findings).toEqual([expect.objectContaining({ code: 'timing/too-short', cueId: '1', message: expect.stringContaining('merge it with cue 2') })]);
+    });
+
+    it('fixes each row as if it were the only one, in any order, at any rate', () => {
+      const rows = ['top', 'middle', 'bottom', undefined] as const;
+      const arbCues = fc.array(fc.tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 1, max: 150 }), fc.constantFrom(...rows)), { minLength: 2, maxLength: 16 });
+      fc.assert(
+        fc.property(arbCues, fc.constantFrom('23.976', '24', '25', '29.97'), (spans, label) => {
+          const rate = parseFrameRate(label)!;
+          const input = track(...spans.map(([start, length, row], i) => {
+            const c = cue(String(i + 1), f(start, rate), f(start + length, rate), '好');
+            return row === undefined ? c : placed(row, c);
+          }));
+          const whole = fix(input, rate);
+          for (const row of ['top', 'middle', 'bottom'] as const) {
+            const inRow = (c: Cue) => (c.placement?.vertical ?? 'bottom') === row;
+            const alone = fix({ ...input, cues: input.cues.filter(inRow) }, rate);
+            const ids = new Set(alone.track.cues.map((c) => c.id));
+            expect(whole.track.cues.filter(inRow)).toEqual(alone.track.cues);
+            expect(whole.changes.filter((c) => ids.has(c.cueId))).toEqual(alone.changes);
+            expect(whole.findings.filter((d) => ids.has(d.cueId!))).toEqual(alone.findings);
+          }
+        }),
+        { numRuns: 300 },
+      );
+    });
   });
 });

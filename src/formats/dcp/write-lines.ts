@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
+import { screenRow } from '../../model/screen-row.js';
 import type { Cue, Span } from '../../model/track.js';
 import { lowerCue, XML_CONTROL, type Capabilities } from '../shared/lower.js';
 import { escapeText } from '../shared/xml-escape.js';
@@ -27,7 +28,7 @@ const CAPABILITIES: Capabilities = { color: colorToArgb, unwritable: XML_CONTROL
 /** The cue's lines as `<Text>` elements; what cannot be said is reported against the cue (`lowerCue`). */
 export function textElements(cue: Cue, d: LineDialect, indent: string, diagnostics: Diagnostic[]): string {
   const lowered = lowerCue(cue, CAPABILITIES, diagnostics);
-  const vertical = cue.placement?.vertical ?? 'bottom';
+  const vertical = screenRow(cue);
   const n = cue.lines.length;
 
   const position = (i: number): { valign: string; vposition: number } => {

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { cueFrames } from '../../model/frame-rate.js';
+import { screenRow } from '../../model/screen-row.js';
 import type { Cue, FrameRate, Placement, Span, Track } from '../../model/track.js';
 import { lowerCue, XML_CONTROL, type Capabilities } from '../shared/lower.js';
 import { escapeText } from '../shared/xml-escape.js';
@@ -172,7 +173,7 @@ const COLLAPSIBLE = /^\s|\s$|\s\s|\t/;
 export function paragraph(cue: Cue, spanXml: (s: Span) => string): { content: string; vertical: Placement['vertical']; horizontal: Placement['horizontal']; space: string } {
   const content = cue.lines.map((line) => line.map(spanXml).join('')).join('<br/>');
   const space = cue.lines.some((line) => COLLAPSIBLE.test(line.map((s) => s.text).join(''))) ? ' xml:space="preserve"' : '';
-  return { content, vertical: cue.placement?.vertical ?? 'bottom', horizontal: cue.placement?.horizontal, space };
+  return { content, vertical: screenRow(cue), horizontal: cue.placement?.horizontal, space };
 }
 
 /**

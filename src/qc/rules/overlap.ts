@@ -4,7 +4,7 @@ import { followers } from '../timeline.js';
 
 export default defineRule({
   id: 'overlap',
-  description: 'No cue starts before the previous one ends.',
+  description: 'No cue starts before the previous one in the same row of the screen ends.',
   defaultSeverity: 'error',
   check(ctx, report) {
     for (const { previous, cue } of followers(ctx.track)) {
