@@ -190,6 +190,24 @@ const cases: Record<string, Case[]> = {
       ],
     },
     {
+      name: 'a dialogue’s dash glued to a figure, a speaker’s and no minus sign (Japanese, Spanish, one line or two)',
+      target: track('ja-JP', cue('1', 0, 3000, '-3号棟がまた水漏れ', '-すぐ行く'), cue('2', 4000, 7000, '-何階？-12階。')),
+      source: zh(cue('1', 0, 3000, '-张书记，3号楼又漏水了。', '-我这就过去。'), cue('2', 4000, 7000, '- 几楼？- 12楼。')),
+      expected: [],
+    },
+    {
+      name: 'a Spanish reply glued to its dash',
+      target: track('es-ES', cue('1', 0, 3000, '-¿Cuántas veces llamó?', '-3 veces.'), cue('2', 4000, 7000, '-¿Qué piso? -12, el último.')),
+      source: en(cue('1', 0, 3000, '- How many times did you call?', '- 3 times.'), cue('2', 4000, 7000, '- Which floor? - 12, the top one.')),
+      expected: [],
+    },
+    {
+      name: 'a lone line’s dash before a figure, a minus sign',
+      target: track('es-ES', cue('1', 0, 3000, '-5 grados.')),
+      source: en(cue('1', 0, 3000, '5 degrees.')),
+      expected: ['qc/numbers warning 1: numbers differ from the source: missing `5`; extra `-5`; expected `5` in any notation (60,000 = 60.000 = 60 000 = 6万)'],
+    },
+    {
       name: 'a number the glossary’s own rendering holds (the hotline’s number in the centre’s name)',
       target: en(cue('1', 0, 3000, 'Call the 12345 service centre.')),
       source: zh(cue('1', 0, 3000, '请打给热线服务中心。')),

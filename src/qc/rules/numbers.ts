@@ -3,7 +3,7 @@ import { defineRule } from '../define-rule.js';
 import { messages } from '../messages.js';
 import type { Cue } from '../../model/track.js';
 import { compareNumbers, findNumbers, type NumberToken } from '../number-values.js';
-import { isMarkedUntranslated, plainText } from '../plain-text.js';
+import { isMarkedUntranslated, plainText, spokenText } from '../plain-text.js';
 
 /** A source cue's numbers, found once for all the languages checked against it (its lines and language kept, to tell they still hold). */
 const sourceNumbers = new WeakMap<Cue, { lines: Cue['lines']; language: string; numbers: NumberToken[] }>();
@@ -11,7 +11,7 @@ const sourceNumbers = new WeakMap<Cue, { lines: Cue['lines']; language: string; 
 function numbersOf(source: Cue, language: string): readonly NumberToken[] {
   const known = sourceNumbers.get(source);
   if (known?.lines === source.lines && known.language === language) return known.numbers;
-  const numbers = findNumbers(plainText(source, language), language);
+  const numbers = findNumbers(spokenText(source, language), language);
   sourceNumbers.set(source, { lines: source.lines, language, numbers });
   return numbers;
 }
@@ -20,7 +20,8 @@ function numbersOf(source: Cue, language: string): readonly NumberToken[] {
  * Numbers in a cue that differ from its source cue's, compared by value in
  * any notation (`compareNumbers`). Numbers written in words (`two`,
  * `两千多万`) are never required, but a source number in words does account
- * for the same number in digits in the target.
+ * for the same number in digits in the target. A dialogue's speakers' dashes
+ * are no minus signs (`spokenText`).
  */
 export default defineRule({
   id: 'numbers',
@@ -34,7 +35,7 @@ export default defineRule({
       const sourceText = plainText(source, ctx.source.language);
       // A glossary rendering's own numbers (`12345` in the preferred wording of 市民服务热线) are the glossary's, not added.
       const glossed = glossaryNumbers(ctx, sourceText);
-      const { missing, extra, expected } = compareNumbers([...numbersOf(source, ctx.source.language), ...glossed], findNumbers(plainText(cue, ctx.language), ctx.language));
+      const { missing, extra, expected } = compareNumbers([...numbersOf(source, ctx.source.language), ...glossed], findNumbers(spokenText(cue, ctx.language), ctx.language));
       if (missing.length > 0 || extra.length > 0) report(cue, messages.numbers(missing, extra, expected));
     }
   },
