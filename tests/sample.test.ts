@@ -254,6 +254,11 @@ describe('the sample passes its own gate: `npm run localize`, then `npm run deli
     expect(fast.length, fast.map((f) => `${f.cueId}: ${f.message}`).join('\n')).toBeLessThanOrEqual(Math.floor(cues * 0.05));
   });
 
+  it.each(targets)('%s keeps the source’s numbers: a dialogue’s dashes and a number moved within its sentence are no difference', (language) => {
+    const qc = JSON.parse(readFileSync(join(dir, 'out', 'hotline-beijing', language, 'qc.json'), 'utf8')) as { findings: Diagnostic[] };
+    expect(qc.findings.filter((f) => f.code === 'qc/numbers').map((f) => `${f.cueId}: ${f.message}`)).toEqual([]);
+  });
+
   it.each(targets)('%s keeps every line within the profile, localized (Netflix) and delivered (festival)', (language) => {
     for (const [file, profile] of [
       [localizedSrt(language), defaultProfile],

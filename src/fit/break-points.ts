@@ -200,21 +200,25 @@ function boundaries(text: string, language: string): Array<{ at: number; resume:
 
 /** The dash a dialogue line opens with (`- `, `-`, `– `, Spanish `—`), its text right after it. */
 const OPENING_DASH = /^\s*([-–—])(?=\s\S|[^\s\d\-–—])/u;
-/** Space before a dash that opens a speaker's words; none after a Chinese or Japanese full stop (`-在哪个区？-东城区。`). */
-const SPEAKER_DASH = /(?:[\t \u3000]+|(?<=[。！？]))(?=([-–—])(?:\s\S|[^\s\d\-–—]))/gu;
+/**
+ * Space before a dash that opens a speaker's words; none after a Chinese or Japanese full stop (`-在哪个区？-东城区。`).
+ * A figure may follow it (`-¿Qué piso? -12, el último.`): in a dialogue, a dash after a turn's end is the next speaker's.
+ */
+const SPEAKER_DASH = /(?:[\t \u3000]+|(?<=[。！？]))(?=([-–—])(?:\s\S|[^\s\-–—]))/gu;
 
 /** What a speaker's words end with before the next speaker's dash: a sentence's end, or a dash that cuts them off (`to-`, `to—`). */
 const TURN_END = /(?:[.?!…。！？．]|\S[-–—])[)\]}»”’"'」』）】〕〉》]*$/u;
 
-/** A speaker's words that go on after a dash: a lower-case word (`- I did - twice - but`). */
-const GOES_ON = /^[-–—]\s?\p{Ll}/u;
+/** A speaker's words that go on after a dash: a lower-case word (`- I did - twice - but`), or a figure it is the sign of (`- Cold, -5 at night`). */
+const GOES_ON = /^[-–—](?:\s?\p{Ll}|\d)/u;
 
 /**
  * Where a dialogue written on one line (`- Where to? - The office.`) breaks:
  * before each later speaker's dash, the same dash the text opens with. A dash
  * after words that end no sentence and are not cut off, before a lower-case
- * word, is inside one speaker's words (`- I did - twice - but no one came`),
- * and no break. None when the text does not open with a dialogue dash.
+ * word or a figure, is inside one speaker's words (`- I did - twice - but no
+ * one came`, `- Cold, -5 at night`), and no break. None when the text does
+ * not open with a dialogue dash (`-5 °C today, -10 °C tomorrow.`).
  */
 export function speakerBreaks(text: string): BreakPoint[] {
   const dash = OPENING_DASH.exec(text)?.[1];

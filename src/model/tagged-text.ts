@@ -1,3 +1,4 @@
+import { DIALOGUE_DASH, isDialogue } from './dialogue.js';
 import { lineJoiner } from './language.js';
 import { lineText, normalizeLine, sameStyle, span } from './spans.js';
 import { showsNothing } from './white-space.js';
@@ -17,10 +18,10 @@ const TAGS = ['i', 'b', 'u'] as const;
 type Tag = (typeof TAGS)[number];
 const FLAG: Record<Tag, 'italic' | 'bold' | 'underline'> = { i: 'italic', b: 'bold', u: 'underline' };
 
-const DIALOGUE_DASH = /^\s*[-–—]/;
 /**
- * A line a speaker's dash opens, for the fitter: a minus sign (`-5 °C`) is no
- * dash. `toTagged` keeps the wider `DIALOGUE_DASH`: the memory's keys are made with it.
+ * A line a speaker's dash opens, for the fitter, in a cue that is no
+ * dialogue (`isDialogue`): a minus sign (`-5 °C`) is no dash. `toTagged`
+ * keeps the wider `DIALOGUE_DASH`: the memory's keys are made with it.
  */
 const SPEAKER_LINE = /^\s*[-–—](?!\d)/;
 
@@ -55,16 +56,18 @@ export function toTaggedLines(lines: readonly Span[][]): TaggedText {
 }
 
 /**
- * The lines a translation keeps: one for each speaker (a line that opens
- * with a dialogue dash). Any other break (a TMX's or a CAT tool's `lb`) is
- * joined as `toTagged` joins it, for the fitter to choose again, and an
- * empty line, which a screen shows as a blank row, is dropped.
+ * The lines a translation keeps: one for each speaker (every line of a
+ * dialogue, else a line that opens with a speaker's dash). Any other break
+ * (a TMX's or a CAT tool's `lb`) is joined as `toTagged` joins it, for the
+ * fitter to choose again, and an empty line, which a screen shows as a
+ * blank row, is dropped.
  */
 export function speakerLines(lines: readonly Span[][], language: string): Span[][] {
   const joiner = lineJoiner(language);
+  const filled = lines.filter((line) => !showsNothing(lineText(line)));
+  if (isDialogue(filled.map(lineText))) return filled.map((line) => [...line]);
   const out: Span[][] = [];
-  for (const line of lines) {
-    if (showsNothing(lineText(line))) continue;
+  for (const line of filled) {
     const last = out.at(-1);
     if (last === undefined || SPEAKER_LINE.test(line[0]!.text)) out.push([...line]);
     else out[out.length - 1] = normalizeLine([...last, span(joiner, line[0]!), ...line]);

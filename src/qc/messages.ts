@@ -43,13 +43,15 @@ export const messages = {
   untranslatedMark: (language: string) => `marked \`${UNTRANSLATED_MARK}\`: no draft was made for this cue, expected a translation into ${language}`,
   identical: (text: string, sourceLanguage: string, language: string) =>
     `identical to the ${sourceLanguage} source ${quoted(text)}, expected a translation into ${language}`,
-  numbers: (missing: readonly string[], extra: readonly string[], expected: readonly string[]) => {
+  /** `sentence`: the cues of the source sentence compared, when it has more than one. */
+  numbers: (missing: readonly string[], extra: readonly string[], expected: readonly string[], sentence?: { first: string; last: string }) => {
     const parts = [];
     if (missing.length > 0) parts.push(`missing ${missing.map((n) => `\`${n}\``).join(', ')}`);
     if (extra.length > 0) parts.push(`extra ${extra.map((n) => `\`${n}\``).join(', ')}`);
     const wanted =
       expected.length === 0 ? 'no numbers in digits, as in the source' : `${expected.map((n) => `\`${n}\``).join(', ')} in any notation (60,000 = 60.000 = 60 000 = 6万)`;
-    return `numbers differ from the source: ${parts.join('; ')}; expected ${wanted}`;
+    const from = sentence === undefined ? 'the source' : `the source sentence (cues ${sentence.first}–${sentence.last})`;
+    return `numbers differ from ${from}: ${parts.join('; ')}; expected ${wanted}`;
   },
   unbalancedTag: (tag: string, opened: number, closed: number, unmatched: number) =>
     `\`<${tag}>\` opened ${plural(opened, 'time')} and closed ${plural(closed, 'time')} in the draft, expected each \`<${tag}>\` closed by one \`</${tag}>\`; ${unmatched} unmatched — fix the draft's tags`,

@@ -57,8 +57,9 @@ const SUFFIX_FACTOR: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9
 /**
  * A sign before a figure: a minus sign or hyphen glued to it (not after a
  * letter or digit, as in `3-5` or `COVID-19`), or a word for below zero
- * (`零下`, `负`, `マイナス`, `minus`, `moins`, `menos`, `meno`). A dialogue
- * dash has a space after it and is no sign.
+ * (`零下`, `负`, `マイナス`, `minus`, `moins`, `menos`, `meno`). The
+ * numbers rule takes a dialogue's dashes off first, glued to a figure or not
+ * (`-3 veces`, `spokenText`): a dash left opening a text is a sign (`-5 °C`).
  */
 const NEGATIVE_BEFORE = /(?:(?<![\p{L}\p{N}])[-−]|(?:零下|负|負|マイナス)|(?<![\p{L}])(?:minus|moins|menos|meno)\s)$/iu;
 /** `the 1990s`, `the ’90s`: a decade, its first year. */

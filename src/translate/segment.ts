@@ -1,5 +1,6 @@
+import { isDialogue } from '../model/dialogue.js';
 import type { Cue, Track } from '../model/track.js';
-import { cueText } from '../model/spans.js';
+import { cueText, lineText } from '../model/spans.js';
 import { toTagged } from '../model/tagged-text.js';
 import type { Unit } from '../model/unit.js';
 
@@ -12,15 +13,14 @@ export interface SegmentOptions {
 
 /** Sentence-final punctuation of the languages subloc reads, then closing quotes and brackets. */
 const SENTENCE_END = /[。！？!?.…][”’"'」』）)\]]*$/u;
-/** A cue with lines starting in dashes holds two speakers: never part of a longer unit. */
-const DIALOGUE = /^\s*[-–—]/;
 
 function endsSentence(cue: Cue): boolean {
   return SENTENCE_END.test(cueText(cue).trim());
 }
 
-function isDialogue(cue: Cue): boolean {
-  return cue.lines.length > 1 && cue.lines.every((line) => DIALOGUE.test(line.map((s) => s.text).join('')));
+/** A cue with lines starting in dashes holds two speakers: never part of a longer unit. */
+function isTwoSpeakers(cue: Cue): boolean {
+  return isDialogue(cue.lines.map(lineText));
 }
 
 /**
@@ -46,8 +46,8 @@ export function segment(track: Track, opts: SegmentOptions = {}): Unit[] {
       !endsSentence(cue) &&
       next.start - cue.end <= maxGap &&
       run.length < maxCues &&
-      !isDialogue(cue) &&
-      !isDialogue(next);
+      !isTwoSpeakers(cue) &&
+      !isTwoSpeakers(next);
     if (!joins) flush();
   });
   flush();

@@ -95,6 +95,15 @@ describe('fitCue: Latin scripts', () => {
     expect(fitLines('-5 °C today, -10 °C tomorrow.', 'en', 42)).toEqual(['-5 °C today, -10 °C tomorrow.']);
     expect(fitCue([{ text: '-5 °C today and -10 °C tomorrow night in the northern districts.' }], { language: 'en', maxCharsPerLine: 42 }).fits).toBe(true);
     expect(fitCue([{ text: 'The temperature that night fell to\n-5 °C, and every pipe in the old building froze.' }], { language: 'en', maxCharsPerLine: 42 }).fits).toBe(true);
+    expect(fitLines('-It was cold, -5 °C at night, they said.', 'en', 42)).toEqual(['-It was cold, -5 °C at night, they said.']);
+  });
+
+  it('reads a dash before a figure in a dialogue as the speaker’s, as Spanish writes a reply glued to its dash', () => {
+    expect(fitLines('-¿Qué piso? -12, el último.', 'es', 42)).toEqual(['-¿Qué piso?', '-12, el último.']);
+    expect(fitLines('-几楼？-12楼。', 'zh-Hans', 16)).toEqual(['-几楼？', '-12楼。']);
+    // Each line of a dialogue stays its speaker's when the cue is broken again: a line too long is flagged, never joined to the other.
+    const long = fitCue([{ text: '-¿Cuántas veces?\n-3 veces, y nadie me contestó nunca en la línea directa.' }], { language: 'es', maxCharsPerLine: 42 });
+    expect({ lines: long.lines.map(lineText), fits: long.fits }).toEqual({ lines: ['-¿Cuántas veces?', '-3 veces, y nadie me contestó nunca en la línea directa.'], fits: false });
   });
 
   it('keeps a name together in German when another break fits', () => {

@@ -211,6 +211,39 @@ const cases: Record<string, Case[]> = {
       ],
     },
     {
+      name: 'a dialogue’s dash glued to a figure, a speaker’s and no minus sign (Japanese, Spanish, one line or two)',
+      target: track('ja-JP', cue('1', 0, 3000, '-3号棟がまた水漏れ', '-すぐ行く'), cue('2', 4000, 7000, '-何階？-12階。')),
+      source: zh(cue('1', 0, 3000, '-张书记，3号楼又漏水了。', '-我这就过去。'), cue('2', 4000, 7000, '- 几楼？- 12楼。')),
+      expected: [],
+    },
+    {
+      name: 'a Spanish reply glued to its dash',
+      target: track('es-ES', cue('1', 0, 3000, '-¿Cuántas veces llamó?', '-3 veces.'), cue('2', 4000, 7000, '-¿Qué piso? -12, el último.')),
+      source: en(cue('1', 0, 3000, '- How many times did you call?', '- 3 times.'), cue('2', 4000, 7000, '- Which floor? - 12, the top one.')),
+      expected: [],
+    },
+    {
+      name: 'a lone line’s dash before a figure, a minus sign',
+      target: track('es-ES', cue('1', 0, 3000, '-5 grados.')),
+      source: en(cue('1', 0, 3000, '5 degrees.')),
+      expected: ['qc/numbers warning 1: numbers differ from the source: missing `5`; extra `-5`; expected `5` in any notation (60,000 = 60.000 = 60 000 = 6万)'],
+    },
+    {
+      name: 'a number the translation moved to the next cue of its sentence',
+      target: en(cue('1', 0, 2000, 'Last year the hotline took 20% more calls'), cue('2', 2200, 4500, 'than the year before: 12 million.')),
+      source: zh(cue('1', 0, 2000, '去年热线一共接到了1200万个电话'), cue('2', 2200, 4500, '比前年多了百分之二十。')),
+      expected: [],
+    },
+    {
+      name: 'a sentence of two cues: a number missing on the cue whose source holds it, an extra one on the cue that holds it',
+      target: en(cue('1', 0, 2000, 'Last year the hotline took 20% more calls'), cue('2', 2200, 4500, 'than the year before: 13 million.')),
+      source: zh(cue('1', 0, 2000, '去年热线一共接到了1200万个电话'), cue('2', 2200, 4500, '比前年多了百分之二十。')),
+      expected: [
+        'qc/numbers warning 1: numbers differ from the source sentence (cues 1–2): missing `1200万`; expected `1200万` in any notation (60,000 = 60.000 = 60 000 = 6万)',
+        'qc/numbers warning 2: numbers differ from the source sentence (cues 1–2): extra `13 million.`; expected `1200万` in any notation (60,000 = 60.000 = 60 000 = 6万)',
+      ],
+    },
+    {
       name: 'a number the glossary’s own rendering holds (the hotline’s number in the centre’s name)',
       target: en(cue('1', 0, 3000, 'Call the 12345 service centre.')),
       source: zh(cue('1', 0, 3000, '请打给热线服务中心。')),

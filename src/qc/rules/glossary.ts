@@ -1,7 +1,7 @@
 import { checkUnits } from '../../glossary/index.js';
-import { segment } from '../../translate/segment.js';
 import { defineRule } from '../define-rule.js';
-import { isMarkedUntranslated, plainText } from '../plain-text.js';
+import { plainText } from '../plain-text.js';
+import { unitPairs } from '../unit-pairs.js';
 
 /**
  * The glossary's compliance check (`checkUnits`) on each sentence unit of the
@@ -19,15 +19,8 @@ export default defineRule({
   defaultSeverity: 'error',
   check(ctx, report) {
     const g = ctx.glossary;
-    if (!g || !ctx.source) return;
-    const byId = new Map(ctx.track.cues.map((c) => [c.id, c]));
-    for (const unit of segment(ctx.source)) {
-      const pairs = unit.cueIds.flatMap((id) => {
-        const source = ctx.sourceCue(id);
-        const target = byId.get(id);
-        return source && target && !isMarkedUntranslated(target) ? [{ source, target }] : [];
-      });
-      if (pairs.length === 0) continue;
+    if (!g) return;
+    for (const pairs of unitPairs(ctx)) {
       const text = {
         cueId: pairs[0]!.target.id,
         source: pairs.map((p) => plainText(p.source, g.glossary.sourceLanguage)),
