@@ -7,7 +7,13 @@ export const messages = {
     diagnostic('tmx/not-tmx', 'error', `${fileName} has the root element \`<${excerpt(root)}>\`; expected \`<tmx>\` with a \`<header>\` and a \`<body>\`; nothing was imported`, at),
   noBody: fixedMessage('tmx/no-body', 'error', '`<tmx>` has no `<body>`; expected `<body>` holding the `<tu>` elements; nothing was imported'),
   missingSrclang: fixedMessage('tmx/missing-srclang', 'error', '`<header>` has no `srclang`; expected the source language (e.g. `srclang="zh-Hans"`); every `<tu>` without its own `srclang` was skipped'),
-  allSrclang: fixedMessage('tmx/tu-without-srclang', 'error', '`<header srclang="*all*">` leaves the source language to each `<tu>`, and this one has no `srclang`; expected `<tu srclang="…">`; the unit was skipped'),
+  allSrclang: (units: number, at: Location): Diagnostic =>
+    diagnostic(
+      'tmx/tu-without-srclang',
+      'error',
+      `\`<header srclang="*all*">\` leaves the source language to each \`<tu>\`, and ${units === 1 ? 'one has' : `${units} have`} no \`srclang\` (the first here); expected \`<tu srclang="…">\`, or the source language given (\`memory import --source <lang>\`; \`localize\` gives its own); ${units === 1 ? 'the unit was' : 'they were'} skipped`,
+      at,
+    ),
   noSourceTuv: (lang: string, found: readonly string[], at: Location): Diagnostic =>
     diagnostic('tmx/no-source-tuv', 'error', `\`<tu>\` has no \`<tuv xml:lang="${excerpt(lang)}">\` for the source language (found ${found.length === 0 ? 'no `<tuv>`' : found.map((l) => `\`${excerpt(l)}\``).join(', ')}); the unit was skipped`, at),
   extraSourceTuv: (lang: string, at: Location): Diagnostic =>

@@ -82,6 +82,8 @@ export function exportTmx(entries: readonly MemoryEntry[], options: ExportTmxOpt
 export interface ImportTmxOptions {
   /** Status of entries that carry no `x-subloc-status` prop. @default 'reviewed' */
   status?: MemoryStatus;
+  /** The source language of units a `<header srclang="*all*">` leaves without one: the run's. */
+  source?: string;
 }
 
 export interface ImportTmxResult {
@@ -172,13 +174,15 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
     return iso;
   };
 
+  const unsourced: Element[] = [];
   for (const tu of elements(body, 'tu')) {
     const tuvs = elements(tu, 'tuv');
     const ownLang = tu.attrs['srclang'];
-    const namedLang = ownLang ?? (headerLang === '*all*' ? undefined : headerLang);
+    const namedLang = ownLang ?? (headerLang === '*all*' ? options.source : headerLang);
     const sourceLang = namedLang === undefined || namedLang.trim() === '' ? undefined : canonicalLanguageTag(namedLang);
     if (sourceLang === undefined) {
-      if (headerLang === '*all*') diagnostics.push(messages.allSrclang(at(tu)));
+      // Said once for the file: a vendor's TMX of 50,000 such units is one mistake, not 50,000.
+      if (headerLang === '*all*') unsourced.push(tu);
       skipped += Math.max(1, tuvs.length - 1);
       continue;
     }
@@ -259,5 +263,6 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
       entries.push(entry);
     }
   }
+  if (unsourced.length > 0) diagnostics.push(messages.allSrclang(unsourced.length, at(unsourced[0]!)));
   return { entries, diagnostics, skipped };
 }

@@ -48,7 +48,7 @@ export type LocalizeEvent =
 async function importMemories(memory: MemoryStore, files: readonly string[], source: Lang): Promise<RunReport['imported']> {
   const imported: RunReport['imported'] = [];
   for (const file of files) {
-    const result = readTmx(await readInput(file), file);
+    const result = readTmx(await readInput(file), file, { source });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     // A memory the run was told to import and could not: drafting without it would bill again what it holds.
     if (errors.length > 0) {

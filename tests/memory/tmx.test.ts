@@ -262,6 +262,22 @@ describe('TMX import diagnostics', () => {
     expect(r.skipped).toBe(1);
   });
 
+  it('takes the source language given for units a srclang="*all*" header leaves without one, and says once how many it skipped without it', () => {
+    const all = HEADER.replace('srclang="zh-Hans"', 'srclang="*all*"');
+    const tus = ['一', '二', '三'].map((zh, i) => `<tu><tuv xml:lang="en-US"><seg>${i + 1}</seg></tuv><tuv xml:lang="zh-Hans"><seg>${zh}</seg></tuv></tu>`).join('\n');
+    const given = importTmx(wrap(all, tus), 'x.tmx', { source: 'zh-Hans' });
+    expect(given.diagnostics).toEqual([]);
+    expect(given.entries.map((e) => [e.sourceLang, e.source, e.targetLang, e.target])).toEqual([
+      ['zh-Hans', ['一'], 'en-US', ['1']],
+      ['zh-Hans', ['二'], 'en-US', ['2']],
+      ['zh-Hans', ['三'], 'en-US', ['3']],
+    ]);
+    const none = importTmx(wrap(all, tus), 'x.tmx');
+    expect(none.diagnostics).toMatchObject([{ code: 'tmx/tu-without-srclang', severity: 'error', line: 5 }]);
+    expect(none.diagnostics[0]!.message).toContain('3 have no `srclang`');
+    expect(none.skipped).toBe(3);
+  });
+
   it('reports a unit without a source variant, with its line', () => {
     const r = importTmx(wrap(HEADER, '<tu>\n<tuv xml:lang="en"><seg>one</seg></tuv>\n</tu>'), 'x.tmx');
     expect(r.diagnostics).toMatchObject([{ code: 'tmx/no-source-tuv', severity: 'error', line: 5 }]);

@@ -80,12 +80,17 @@ async function importAction({ values, files, path, io }: Context): Promise<numbe
     throw new SublocError('USAGE', t('memory.error.badStatus', { status, expected: STATUSES.join(', ') }));
   }
   const encoding = str(values['encoding']);
+  const source = str(values['source']);
   const { readTmx } = await import('../../memory/tmx.js');
   const read = await Promise.all(files.map(async (file) => ({ file, bytes: await readInput(resolve(io.cwd, file)) })));
   // Every file read before the memory opens: files that give nothing to store leave no memory behind.
   const parsedFiles = read.map(({ file, bytes }) => ({
     file,
-    parsed: readTmx(bytes, file, { ...(status === undefined ? {} : { status: status as MemoryStatus }), ...(encoding === undefined ? {} : { encoding }) }),
+    parsed: readTmx(bytes, file, {
+      ...(status === undefined ? {} : { status: status as MemoryStatus }),
+      ...(encoding === undefined ? {} : { encoding }),
+      ...(source === undefined ? {} : { source: canonicalLanguageTag(source) }),
+    }),
   }));
   let failed = false;
   const store = parsedFiles.some(({ parsed }) => parsed.entries.length > 0) ? await open(path) : undefined;
