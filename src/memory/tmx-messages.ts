@@ -7,6 +7,13 @@ export const messages = {
     diagnostic('tmx/not-tmx', 'error', `${fileName} has the root element \`<${excerpt(root)}>\`; expected \`<tmx>\` with a \`<header>\` and a \`<body>\`; nothing was imported`, at),
   noBody: fixedMessage('tmx/no-body', 'error', '`<tmx>` has no `<body>`; expected `<body>` holding the `<tu>` elements; nothing was imported'),
   missingSrclang: fixedMessage('tmx/missing-srclang', 'error', '`<header>` has no `srclang`; expected the source language (e.g. `srclang="zh-Hans"`); every `<tu>` without its own `srclang` was skipped'),
+  repeatedUnit: (lang: string, earlierLine: number | undefined, kept: boolean, at: Location): Diagnostic =>
+    diagnostic(
+      'tmx/repeated-unit',
+      'warning',
+      `this unit's source is translated into ${excerpt(lang)} ${earlierLine === undefined ? 'earlier in the file' : `at line ${earlierLine}`} too, differently; the memory keeps one translation a sentence: kept ${kept ? 'this one (newer, or later in the file at equal date and status)' : 'the earlier one (newer, or of a higher status)'}`,
+      at,
+    ),
   allSrclang: (units: number, at: Location): Diagnostic =>
     diagnostic(
       'tmx/tu-without-srclang',

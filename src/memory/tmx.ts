@@ -2,8 +2,9 @@ import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import { decode } from '../formats/decode.js';
 import { canonicalLanguageTag } from '../model/language.js';
 import { splitLines } from '../model/spans.js';
+import { unitKey } from '../model/unit.js';
 import { fromTagged, toTagged, type TaggedText } from '../model/tagged-text.js';
-import { lowestStatus } from './precedence.js';
+import { lowestStatus, replaces } from './precedence.js';
 import { STUDIO_PROVIDER, UNDATED, type MemoryEntry, type MemoryStatus } from './store.js';
 import { messages } from './tmx-messages.js';
 import { xmlAttr } from '../formats/shared/xml-escape.js';
@@ -175,6 +176,7 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
   };
 
   const unsourced: Element[] = [];
+  const seen = new Map<string, { index: number; line: number | undefined }>();
   for (const tu of elements(body, 'tu')) {
     const tuvs = elements(tu, 'tuv');
     const ownLang = tu.attrs['srclang'];
@@ -260,7 +262,21 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
       if (byReviewer === 'yes') entry.byReviewer = true;
       if (Array.isArray(cueStatus) && cueStatus.some((s) => s !== entryStatus)) entry.cueStatus = cueStatus;
       if (comments.some((c) => c !== '')) entry.comments = comments;
-      entries.push(entry);
+      const key = [sourceLang, canonicalLanguageTag(targetLang), entry.glossaryVersion, unitKey(entry.source)].join('\u001e');
+      const earlier = seen.get(key);
+      if (earlier === undefined) {
+        seen.set(key, { index: entries.length, line: at(seg).line });
+        entries.push(entry);
+        continue;
+      }
+      // One translation a sentence: the file's own repeats are settled here, as the memory would, so its counts are what it stores.
+      const kept = entries[earlier.index]!;
+      const wins = replaces(entry, kept);
+      if (unitKey(kept.target) !== unitKey(entry.target)) diagnostics.push(messages.repeatedUnit(targetLang, earlier.line, wins, at(seg)));
+      if (wins) {
+        entries[earlier.index] = entry;
+        earlier.line = at(seg).line;
+      }
     }
   }
   if (unsourced.length > 0) diagnostics.push(messages.allSrclang(unsourced.length, at(unsourced[0]!)));

@@ -242,7 +242,9 @@ describe('TMX from other tools', () => {
     const { entries, diagnostics, skipped } = importTmx(text, 'OpenXLIFF_Java_es.tmx');
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(skipped).toBe(0);
-    expect(entries.length).toBeGreaterThan(500);
+    // A sentence the file repeats is one entry, as the memory keeps it.
+    expect(entries.length).toBe(new Set(entries.map((e) => e.source.join('\u001f'))).size);
+    expect(entries.length).toBeGreaterThan(400);
     expect(entries[0]).toMatchObject({ sourceLang: 'en', targetLang: 'es', source: ['Wrong XLIFF version'], target: ['Versión de XLIFF incorrecta'], status: 'reviewed' });
   });
 });
@@ -276,6 +278,20 @@ describe('TMX import diagnostics', () => {
     expect(none.diagnostics).toMatchObject([{ code: 'tmx/tu-without-srclang', severity: 'error', line: 5 }]);
     expect(none.diagnostics[0]!.message).toContain('3 have no `srclang`');
     expect(none.skipped).toBe(3);
+  });
+
+  it('settles a sentence the file translates twice as the memory would, and says so: the newer, else the later at equal date', () => {
+    const tu = (en: string, date = '') => `<tu${date}><tuv xml:lang="zh-Hans"><seg>好。</seg></tuv><tuv xml:lang="en-US"><seg>${en}</seg></tuv></tu>`;
+    const undated = importTmx(wrap(HEADER, [tu('Okay.'), tu('Fine.'), tu('Good.'), tu('Good.')].join('\n')), 'x.tmx');
+    expect(undated.entries.map((e) => e.target)).toEqual([['Good.']]);
+    expect(undated.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['tmx/repeated-unit', 6],
+      ['tmx/repeated-unit', 7],
+    ]);
+    expect(undated.diagnostics[1]!.message).toContain('at line 6 too, differently; the memory keeps one translation a sentence: kept this one');
+    const dated = importTmx(wrap(HEADER, [tu('Newer.', ' changedate="20261201T000000Z"'), tu('Older.', ' changedate="20250101T000000Z"')].join('\n')), 'x.tmx');
+    expect(dated.entries.map((e) => e.target)).toEqual([['Newer.']]);
+    expect(dated.diagnostics[0]!.message).toContain('kept the earlier one');
   });
 
   it('reports a unit without a source variant, with its line', () => {
