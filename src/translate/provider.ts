@@ -25,6 +25,11 @@ export interface ProviderRun {
    */
   stop?: AbortSignal;
   /**
+   * Told what each answer cost as it arrives, whether or not its drafts can
+   * be used and kept: what a run that stops says it billed.
+   */
+  onBilled?: (characters: number) => void;
+  /**
    * The memory holds nothing for at least one target: the provider will be
    * asked, so its preparation (DeepL's glossary sync) starts at once, beside
    * the memory search, rather than with the first request. @default false
