@@ -139,6 +139,16 @@ function withBilled(error: unknown, { billed, kept }: { billed: number; kept: nu
   return withNote(error, ` (${billed} characters were billed in this run before it stopped; ${where})`);
 }
 
+/** The run's failure once the memory is closed: closing it may fail for the same reason (its disk full), and is said after the failure, never instead. */
+async function closedAfter(memory: MemoryStore, error: unknown): Promise<unknown> {
+  try {
+    await memory.close();
+    return error;
+  } catch (closing) {
+    return withNote(error, `; closing the memory afterwards failed too: ${(closing as Error).message}`);
+  }
+}
+
 /**
  * Everything `localize` does but write `run.json`, holding the memory's run
  * lock as `lock` says: the whole memory for a run alone, one film and
@@ -299,8 +309,9 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
       diagnostics: runDiagnostics,
     };
     if (read.timingChanges !== undefined) report.timingChanges = read.timingChanges;
-  } finally {
-    await memory.close();
+  } catch (error) {
+    throw await closedAfter(memory, error);
   }
+  await memory.close();
   return report;
 }

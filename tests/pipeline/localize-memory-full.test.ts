@@ -58,6 +58,34 @@ describe('localize with DeepL when the memory cannot store the drafts (its disk 
     expect(stopped.code).toBe(1);
     expect(stopped.stderr).toContain(`(${t.deepl.state.billedCharacters} characters were billed in this run before it stopped; none of their drafts could be kept in the memory, so the next run bills them all again)`);
   });
+
+  it('says how much of the bill the memory kept, and a run lock it cannot clear afterwards is said after that, not instead', async () => {
+    const fresh = await cli(['localize', '--input', sample, '--target', 'en-US,fr-FR,de-DE', '--formats', 'srt', '--out', join(t.dir, 'fresh'), '--memory', join(t.dir, 'fresh.sqlite'), '--no-condense'], t.dir, t.env);
+    expect(fresh.code).toBe(0);
+    const fullBill = t.deepl.state.billedCharacters;
+    t.deepl.reset();
+
+    const disk = await fillingMemory(memory(), 50, true);
+    const stopped = await run('--concurrency', '1');
+    expect(stopped.code).toBe(1);
+    const billed = t.deepl.state.billedCharacters;
+    disk.free();
+    t.deepl.reset();
+    const resumed = await run();
+    expect(resumed.code).toBe(0);
+    // What the memory kept is what the next run does not bill again.
+    const kept = fullBill - t.deepl.state.billedCharacters;
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(billed);
+
+    const [message, ...rest] = stopped.stderr.trim().split('\n').filter((l) => l.startsWith('subloc localize:'));
+    expect(rest).toEqual([]);
+    expect(message).toBe(
+      `subloc localize: could not store 41 entries in the translation memory ${memory()}: ${FULL}; nothing of this batch was stored ` +
+        `(${billed} characters were billed in this run before it stopped; the drafts of ${billed - kept} of them could not be kept in the memory, so the next run bills those again)` +
+        `; closing the memory afterwards failed too: could not clear who held the run lock in the translation memory ${memory()}: ${FULL}`,
+    );
+  });
 });
 
 describe('a catalog job (one film, one language) when the memory cannot store the drafts', () => {
