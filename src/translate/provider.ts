@@ -19,9 +19,10 @@ export interface ProviderRun {
   /** The request rate and character budget shared with other processes (the catalog workers'); absent for a run alone. */
   gate?: DeepLGate;
   /**
-   * Aborted when the user stops the run (Ctrl-C): no request leaves after it,
-   * and the answers on their way are stored before the run ends, since DeepL
-   * has billed them.
+   * Aborted when the run stops (the user's Ctrl-C, its memory lock lost,
+   * drafts the memory could not store): no request leaves after it, and the
+   * answers on their way are stored before the run ends, since DeepL has
+   * billed them.
    */
   stop?: AbortSignal;
   /**
