@@ -26,7 +26,7 @@ export interface DraftLanguageInput {
   /** Each unit's character budget by cue, when its drafts are to aim for it (see TranslateRequest). */
   budgets?: ReadonlyMap<string, readonly number[]> | undefined;
   onProgress(done: number): void;
-  /** The provider's final drafts of a batch of units, as they arrive (a unit partly reviewed in the memory is completed later). */
+  /** The provider's final drafts of a batch of units, as they arrive, once they are stored (a unit partly reviewed in the memory is completed later). */
   onDrafted?: (drafts: readonly Draft[]) => void;
   /**
    * Runs the memory search when the searches of the languages before it are
@@ -36,6 +36,12 @@ export interface DraftLanguageInput {
   searchInTurn?: <T>(search: () => Promise<T>) => Promise<T>;
   /** Shared with other runs on this memory (catalog workers): a unit they are drafting is taken from the memory, not billed again. */
   claims?: UnitClaims | undefined;
+  /**
+   * Told at once when the memory could not store drafts the provider billed
+   * (its disk full), before this language sends anything more: what the run
+   * would ask for after it, it could not keep either.
+   */
+  onStoreFailed?: (error: unknown) => void;
 }
 
 export interface DraftLanguageResult {
@@ -151,10 +157,15 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const store = async (batch: readonly Draft[]) => {
     const now = new Date().toISOString();
     const entries = batch.flatMap((d) => (partial.has(d.unitId) || held.has(d.unitId) ? [] : (entryOf(d, byId.get(d.unitId)!, pair, versions, now) ?? [])));
-    if (entries.length > 0) await memory.put(entries);
-    for (const d of batch) {
-      if (partial.has(d.unitId)) await storeCompleted(byId.get(d.unitId)!, d, now);
-      else if (held.has(d.unitId)) await storeOverHeld(byId.get(d.unitId)!, d, now);
+    try {
+      if (entries.length > 0) await memory.put(entries);
+      for (const d of batch) {
+        if (partial.has(d.unitId)) await storeCompleted(byId.get(d.unitId)!, d, now);
+        else if (held.has(d.unitId)) await storeOverHeld(byId.get(d.unitId)!, d, now);
+      }
+    } catch (error) {
+      input.onStoreFailed?.(error);
+      throw error;
     }
   };
   /**
@@ -202,10 +213,10 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
         for (const d of repeated.withCopiedDiagnostics(found)) diagnostics.push(d);
         // A repetition has its text's key: the drafted unit's entry is its entry too.
         await store(batch);
-        // Stored: a run waiting for these units finds them in the memory now.
-        await claims?.release(batch.map((d) => claimKey(byId.get(d.unitId)!)));
         const all = repeated.withCopies(batch);
         input.onDrafted?.(all);
+        // Stored: a run waiting for these units finds them in the memory now.
+        await claims?.release(batch.map((d) => claimKey(byId.get(d.unitId)!)));
         done += all.length;
         input.onProgress(done);
       },

@@ -111,15 +111,42 @@ export async function writeRunReport(options: LocalizeOptions, report: RunReport
   await writeFileAtomic(join(options.out, options.title, 'run.json'), reportJson(report));
 }
 
-/** A run's failure, with what it billed before it (when it billed anything): a run that stops writes no `run.json`. */
-function withBilled(error: unknown, billed: number): unknown {
-  if (billed === 0 || !(error instanceof SublocError)) return error;
-  return new SublocError(error.code, `${error.message} (${billed} characters were billed in this run before it stopped; their drafts are in the memory)`, {
+/** A failure's message with `note` after it, all else kept. */
+function withNote(error: unknown, note: string): unknown {
+  if (!(error instanceof SublocError)) return error;
+  return new SublocError(error.code, `${error.message}${note}`, {
     cause: error.cause ?? error,
     ...(error.file === undefined ? {} : { file: error.file }),
     ...(error.line === undefined ? {} : { line: error.line }),
     diagnostics: error.diagnostics,
   });
+}
+
+/**
+ * A run's failure, with what it billed before it (when it billed anything) and what of that the memory does not hold
+ * (drafts it could not store, answers that could not be used): a run that stops writes no `run.json`, and the next
+ * run bills that part again.
+ */
+function withBilled(error: unknown, { billed, kept }: { billed: number; kept: number }): unknown {
+  if (billed === 0) return error;
+  const lost = billed - kept;
+  const where =
+    lost === 0
+      ? 'their drafts are in the memory'
+      : kept === 0
+        ? 'none of their drafts could be kept in the memory, so the next run bills them all again'
+        : `the drafts of ${lost} of them could not be kept in the memory, so the next run bills those again`;
+  return withNote(error, ` (${billed} characters were billed in this run before it stopped; ${where})`);
+}
+
+/** The run's failure once the memory is closed: closing it may fail for the same reason (its disk full), and is said after the failure, never instead. */
+async function closedAfter(memory: MemoryStore, error: unknown): Promise<unknown> {
+  try {
+    await memory.close();
+    return error;
+  } catch (closing) {
+    return withNote(error, `; closing the memory afterwards failed too: ${(closing as Error).message}`);
+  }
 }
 
 /**
@@ -144,10 +171,13 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
   try {
     // Held until the memory closes: two runs on one memory never bill the same unit. A dry run bills nothing.
     const held = options.dryRun ? undefined : await memory.lockRuns({ ...lock, onWait: (holder) => onEvent({ type: 'memory-wait', memory: memory.location, holder }) });
-    // What stops the requests: the user (Ctrl-C), or the memory's run lock lost (its server restarted), after which
-    // another run may draft the same units.
-    const halts = [run.stop, held?.lost].filter((s): s is AbortSignal => s !== undefined);
-    const halt = halts.length === 0 ? undefined : halts.length === 1 ? halts[0] : AbortSignal.any(halts);
+    // What stops the requests: the user (Ctrl-C); the memory's run lock lost (its server restarted), after which
+    // another run may draft the same units; or drafts the memory could not store (its disk full): what any language
+    // would ask for after them, the run could not keep either, and the next run would bill it again.
+    const unstored = new AbortController();
+    const halt = AbortSignal.any([run.stop, held?.lost, unstored.signal].filter((s): s is AbortSignal => s !== undefined));
+    /** What DeepL billed in this run, and of it, what the drafts stored in the memory cost: said when the run stops. */
+    const bill = { billed: 0, kept: 0 };
     const imported = await importMemories(memory, options.tmx, options.source);
     // Marked before anything is drafted into it, once nothing can refuse the run: a deliver started meanwhile refuses it.
     if (!options.dryRun) await markDraftsFolder(runDir);
@@ -181,7 +211,8 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
           surelyAsked: options.targets.some((target) => !holdsPair(pairs, { source: options.source, target })),
           ...(run.env === undefined ? {} : { env: run.env }),
           ...(run.deeplGate === undefined ? {} : { gate: run.deeplGate }),
-          ...(halt === undefined ? {} : { stop: halt }),
+          stop: halt,
+          onBilled: (characters) => void (bill.billed += characters),
         });
     const translator = prepared?.translator;
     const service: Diagnostic[] = [];
@@ -215,8 +246,6 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
       return done;
     };
 
-    /** What the providers billed for the drafts received so far, every language. */
-    let billedSoFar = 0;
     // Languages are drafted side by side (DeepL requests share the run's one limiter); each is written when ready.
     const drafting: Promise<PromiseSettledResult<LanguageReport>>[] = [];
     const searches = pLimit(1);
@@ -238,10 +267,11 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
         onProgress: (done) => onEvent({ type: 'language-progress', language: target, done }),
         searchInTurn: (search) => searches(search),
         claims: run.claims,
+        onStoreFailed: (error) => unstored.abort(error),
         // Each batch's cues are fitted in a turn of their own while the language waits on the provider, so
         // assembling it at the end, with the run's last answers or alone after them, fits only what came last.
         onDrafted: (batch) => {
-          for (const d of batch) billedSoFar += d.billedCharacters;
+          for (const d of batch) bill.kept += d.billedCharacters;
           setImmediate(() => {
             if (!assembling) fitter.ahead(batch);
           });
@@ -257,9 +287,10 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     // A quota stop says itself that the drafts received are kept and a new run asks only for the rest; what they cost
     // is said with it, since a run that stops writes no report.
-    // A run stopped (by the user, or by its lock lost) ends so, whatever failed on its way out.
-    const stopped = (error: unknown) => (halt?.aborted !== true ? error : halt.reason instanceof SublocError ? halt.reason : interruptedError(error));
-    if (failure) throw withBilled(stopped(failure.reason), billedSoFar);
+    // A run stopped (by the user, by its lock lost, by drafts it could not store) ends so, whatever failed on its way out.
+    const stopped = (error: unknown) =>
+      !halt.aborted ? error : halt.reason instanceof SublocError || halt.reason === unstored.signal.reason ? halt.reason : interruptedError(error);
+    if (failure) throw withBilled(stopped(failure.reason), bill);
     if (prepared) service.push(...(await prepared.ready().catch((error: unknown) => Promise.reject(stopped(error)))));
     for (const r of settled) if (r.status === 'fulfilled') languages.push(r.value);
 
@@ -278,8 +309,9 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
       diagnostics: runDiagnostics,
     };
     if (read.timingChanges !== undefined) report.timingChanges = read.timingChanges;
-  } finally {
-    await memory.close();
+  } catch (error) {
+    throw await closedAfter(memory, error);
   }
+  await memory.close();
   return report;
 }

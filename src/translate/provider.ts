@@ -19,11 +19,17 @@ export interface ProviderRun {
   /** The request rate and character budget shared with other processes (the catalog workers'); absent for a run alone. */
   gate?: DeepLGate;
   /**
-   * Aborted when the user stops the run (Ctrl-C): no request leaves after it,
-   * and the answers on their way are stored before the run ends, since DeepL
-   * has billed them.
+   * Aborted when the run stops (the user's Ctrl-C, its memory lock lost,
+   * drafts the memory could not store): no request leaves after it, and the
+   * answers on their way are stored before the run ends, since DeepL has
+   * billed them.
    */
   stop?: AbortSignal;
+  /**
+   * Told what each answer cost as it arrives, whether or not its drafts can
+   * be used and kept: what a run that stops says it billed.
+   */
+  onBilled?: (characters: number) => void;
   /**
    * The memory holds nothing for at least one target: the provider will be
    * asked, so its preparation (DeepL's glossary sync) starts at once, beside

@@ -115,6 +115,7 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
           ...(req.firstDrafts === undefined ? {} : { firstDrafts: req.firstDrafts }),
           ...(run.gate === undefined ? {} : { gate: run.gate }),
           ...(run.stop === undefined ? {} : { stop: run.stop }),
+          ...(run.onBilled === undefined ? {} : { onBilled: run.onBilled }),
           ...(g === undefined ? {} : { glossaryFindings: (unit: Unit, targets: readonly string[]) => glossaryFindings(unit, targets, req.pair, g) }),
           glossaryGone: glossaryGone(req.pair.target),
           onBatch: (drafts, diagnostics) => req.onDrafts?.(drafts, diagnostics),

@@ -51,6 +51,8 @@ export interface TranslateUnitsOptions {
    * from inside one of their tasks: it would wait on itself.
    */
   lanes?: RequestLanes;
+  /** Called with what each answer cost as it arrives, before it is checked: DeepL bills an answer whether or not its drafts are used. */
+  onBilled?: (characters: number) => void;
   /** Called with each request's drafts as they arrive, so they can be kept before the next arrives. */
   onBatch?: (drafts: Draft[], diagnostics: Diagnostic[]) => void | Promise<void>;
   /**
@@ -291,7 +293,9 @@ export async function translateUnits(
     // DeepL reports each text's billed characters; an answer that leaves them out or garbles them is counted as the
     // most the text can cost, so the report and a shared budget never fall short of the bill.
     results = results.map((r, i) => (Number.isSafeInteger(r.billedCharacters) && r.billedCharacters >= 0 ? r : { ...r, billedCharacters: billableAtMost([texts[i] ?? '']) }));
-    await settle(permit, results.reduce((n, r) => n + r.billedCharacters, 0));
+    const billed = results.reduce((n, r) => n + r.billedCharacters, 0);
+    options.onBilled?.(billed);
+    await settle(permit, billed);
     const url = () => connection.redact(connection.serverUrl);
     if (results.length !== texts.length) {
       fail(new SublocError('DEEPL_ANSWER_MISMATCH', messages.countMismatch(name, texts.length, results.length, url())));
