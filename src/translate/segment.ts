@@ -1,4 +1,5 @@
 import { isDialogue } from '../model/dialogue.js';
+import { screenRow } from '../model/screen-row.js';
 import type { Cue, Track } from '../model/track.js';
 import { cueText, lineText } from '../model/spans.js';
 import { toTagged } from '../model/tagged-text.js';
@@ -25,8 +26,9 @@ function isTwoSpeakers(cue: Cue): boolean {
 
 /**
  * Groups cues into sentence units: a cue joins the next when it does not end
- * a sentence, the next starts within `maxGapMs`, neither is a two-speaker
- * cue, and the unit has fewer than `maxCues` cues.
+ * a sentence, the next starts within `maxGapMs` in the same row of the
+ * screen (a sign at the top is no part of the words spoken beneath it),
+ * neither is a two-speaker cue, and the unit has fewer than `maxCues` cues.
  */
 export function segment(track: Track, opts: SegmentOptions = {}): Unit[] {
   const maxGap = opts.maxGapMs ?? 1500;
@@ -45,6 +47,7 @@ export function segment(track: Track, opts: SegmentOptions = {}): Unit[] {
       next !== undefined &&
       !endsSentence(cue) &&
       next.start - cue.end <= maxGap &&
+      screenRow(next) === screenRow(cue) &&
       run.length < maxCues &&
       !isTwoSpeakers(cue) &&
       !isTwoSpeakers(next);

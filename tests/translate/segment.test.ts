@@ -34,6 +34,12 @@ describe('segment', () => {
     expect(units.map((u) => u.cueIds)).toEqual([['1', '2'], ['3'], ['4'], ['5', '6', '7'], ['8'], ['9'], ['10'], ['11']]);
   });
 
+  it('never joins a sign to the words spoken beneath it: cues in another row of the screen are another sentence', () => {
+    const sign: Cue = { ...cue(1, 1000, 5000, '北京市东城区'), placement: { vertical: 'top' } };
+    const units = segment(track([sign, cue(2, 2000, 4000, '您好，'), cue(3, 4100, 6000, '这里是热线。')]));
+    expect(units.map((u) => u.cueIds)).toEqual([['1'], ['2', '3']]);
+  });
+
   it('covers every cue of the sample exactly once, in order', () => {
     const sample = parse(readFileSync(resolve(import.meta.dirname, '../../subtitles/hotline-beijing.zh-Hans.srt')), { language: 'zh-Hans' }).track;
     const units = segment(sample);
