@@ -7,6 +7,6 @@ import type { Cue, Placement } from './track.js';
  * the middle) are on screen together without touching; every writer says
  * the row, so they stay apart in every deliverable.
  */
-export function screenRow(cue: Cue): Placement['vertical'] {
+export function screenRow(cue: Pick<Cue, 'placement'>): Placement['vertical'] {
   return cue.placement?.vertical ?? 'bottom';
 }

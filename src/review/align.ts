@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Ms, Span, Track } from '../model/track.js';
+import { screenRow } from '../model/screen-row.js';
+import type { Ms, Placement, Span, Track } from '../model/track.js';
 import { messages } from './xliff-messages.js';
 import { clock } from './xliff-write.js';
 
@@ -7,6 +8,7 @@ export interface Timed {
   id: string;
   start: Ms;
   end: Ms;
+  placement?: Placement;
 }
 
 export interface Alignment {
@@ -69,10 +71,16 @@ interface Match {
   covered: Timed[];
 }
 
-/** For each edited cue, the source cue it overlaps most and the source cues it covers. */
+/**
+ * For each edited cue, the source cue it overlaps most and the source cues it
+ * covers, among the cues in its row of the screen: a sign at the top and the
+ * line spoken beneath it share their times, not their text. An edited cue
+ * that meets none in its row (a tool that dropped `{\an8}`) is matched
+ * among all.
+ */
 function bestMatches(edited: readonly Timed[], sorted: readonly Timed[], shift: Ms): Match[] {
   const longest = sorted.reduce((m, c) => Math.max(m, c.end - c.start), 0);
-  return edited.map((raw) => {
+  const match = (raw: Timed, sameRow: boolean): Match => {
     const e = { start: raw.start + shift, end: raw.end + shift };
     let best: Timed | undefined;
     let bestOverlap = 0;
@@ -80,6 +88,7 @@ function bestMatches(edited: readonly Timed[], sorted: readonly Timed[], shift: 
     // Candidates start before the edited cue ends and no earlier than the longest cue could reach back.
     for (let k = lowerBound(sorted, e.start - longest); k < sorted.length && sorted[k]!.start < e.end; k++) {
       const c = sorted[k]!;
+      if (sameRow && screenRow(c) !== screenRow(raw)) continue;
       const overlap = Math.min(c.end, e.end) - Math.max(c.start, e.start);
       if (overlap > 0 && overlap * 2 >= c.end - c.start) covered.push(c);
       if (overlap > bestOverlap) {
@@ -90,6 +99,10 @@ function bestMatches(edited: readonly Timed[], sorted: readonly Timed[], shift: 
     if (!best) return { best, covered };
     const shorter = Math.min(best.end - best.start, e.end - e.start);
     return bestOverlap * 2 >= shorter ? { best, covered } : { best: undefined, covered };
+  };
+  return edited.map((raw) => {
+    const inRow = match(raw, true);
+    return inRow.best === undefined && inRow.covered.length === 0 ? match(raw, false) : inRow;
   });
 }
 

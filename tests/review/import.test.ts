@@ -141,6 +141,20 @@ describe('alignByTiming', () => {
     expect(a).toMatchObject({ matched: 4, offset: 0, diagnostics: [] });
   });
 
+  it('matches a sign at the top and the line spoken beneath it each to its own cue, and a sign whose placement a tool dropped by time alone', async () => {
+    const top = (c: Cue): Cue => ({ ...c, placement: { vertical: 'top' } });
+    const withSign = [top(timed('1', 1000, 5000)), timed('2', 2000, 4000), timed('3', 6000, 8000)];
+    const a = alignByTiming(track([top(timed('a', 1000, 5000, 'PÉKIN')), timed('b', 2000, 4000, 'Bonjour.'), timed('c', 6000, 8000, 'Merci.')]), withSign);
+    expect([...a.byCue].map(([id, lines]) => [id, lines[0]![0]!.text])).toEqual([
+      ['1', 'PÉKIN'],
+      ['2', 'Bonjour.'],
+      ['3', 'Merci.'],
+    ]);
+    expect(a.diagnostics).toEqual([]);
+    const dropped = alignByTiming(track([timed('a', 6000, 8000, 'Merci.')]), [top(timed('3', 6000, 8000))]);
+    expect([...dropped.byCue.keys()]).toEqual(['3']);
+  });
+
   it('finds a whole-file shift and aligns after shifting back', async () => {
     const shifted = source.map((c, k) => timed(`e${k}`, c.start + 2500, c.end + 2500, `t${k}`));
     const a = alignByTiming(track(shifted), source);
