@@ -29,6 +29,7 @@ import { checkRunFolder } from './out-folder.js';
 import { languageTrack, type LanguageTrack } from './language-track.js';
 import { pairsApart } from './pairs-apart.js';
 import { fixTiming, type TimingChange } from '../timing/fix-timing.js';
+import { closingMemory } from './closing-memory.js';
 
 /** The name the Interop file loads its font by, and the font's name in every language folder. */
 const FONT_FILE = 'font.ttf';
@@ -142,7 +143,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
   // The formats drawn with a font the package carries (DCP): one font for them all, delivered as font.ttf.
   const fontFormats = options.formats.map((id) => formatById(id)!).filter((f) => f.font !== undefined);
   const memory = await openMemoryStore(options.memory, { existing: true });
-  try {
+  await closingMemory(memory, async () => {
     const pairs = await memory.pairs();
     for (const language of options.languages) {
       const original = canonicalLanguageTag(language) === canonicalLanguageTag(options.source);
@@ -226,9 +227,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       sets.push({ language, files });
       newFiles.set(language, described);
     }
-  } finally {
-    await memory.close();
-  }
+  });
 
   const folder = join(options.out, options.title);
   const manifest: Manifest = {

@@ -24,6 +24,7 @@ import { checkRunFolder, markDraftsFolder } from './out-folder.js';
 import { importReviewEdits, refuseLostEdits, type ReviewEdit } from './review-edits.js';
 import { nextTurn } from './next-turn.js';
 import { languageReport, reportJson, totals, type LanguageReport, type RunReport } from './report.js';
+import { closingMemory, withNote } from './closing-memory.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { editableHashes, writeLanguage, type WrittenLanguage } from './write-language.js';
 import { readWrittenRecord } from './written-record.js';
@@ -111,17 +112,6 @@ export async function writeRunReport(options: LocalizeOptions, report: RunReport
   await writeFileAtomic(join(options.out, options.title, 'run.json'), reportJson(report));
 }
 
-/** A failure's message with `note` after it, all else kept. */
-function withNote(error: unknown, note: string): unknown {
-  if (!(error instanceof SublocError)) return error;
-  return new SublocError(error.code, `${error.message}${note}`, {
-    cause: error.cause ?? error,
-    ...(error.file === undefined ? {} : { file: error.file }),
-    ...(error.line === undefined ? {} : { line: error.line }),
-    diagnostics: error.diagnostics,
-  });
-}
-
 /**
  * A run's failure, with what it billed before it (when it billed anything) and what of that the memory does not hold
  * (drafts it could not store, answers that could not be used): a run that stops writes no `run.json`, and the next
@@ -137,16 +127,6 @@ function withBilled(error: unknown, { billed, kept }: { billed: number; kept: nu
         ? 'none of their drafts could be kept in the memory, so the next run bills them all again'
         : `the drafts of ${lost} of them could not be kept in the memory, so the next run bills those again`;
   return withNote(error, ` (${billed} characters were billed in this run before it stopped; ${where})`);
-}
-
-/** The run's failure once the memory is closed: closing it may fail for the same reason (its disk full), and is said after the failure, never instead. */
-async function closedAfter(memory: MemoryStore, error: unknown): Promise<unknown> {
-  try {
-    await memory.close();
-    return error;
-  } catch (closing) {
-    return withNote(error, `; closing the memory afterwards failed too: ${(closing as Error).message}`);
-  }
 }
 
 /**
@@ -166,9 +146,8 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
   const memory = await openMemoryStore(options.memory);
   const runDir = join(options.out, options.title);
   const languages: LanguageReport[] = [];
-  let report: RunReport | undefined;
 
-  try {
+  return closingMemory(memory, async () => {
     // Held until the memory closes: two runs on one memory never bill the same unit. A dry run bills nothing.
     const held = options.dryRun ? undefined : await memory.lockRuns({ ...lock, onWait: (holder) => onEvent({ type: 'memory-wait', memory: memory.location, holder }) });
     // What stops the requests: the user (Ctrl-C); the memory's run lock lost (its server restarted), after which
@@ -294,7 +273,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     if (prepared) service.push(...(await prepared.ready().catch((error: unknown) => Promise.reject(stopped(error)))));
     for (const r of settled) if (r.status === 'fulfilled') languages.push(r.value);
 
-    report = {
+    const report: RunReport = {
       title: options.title,
       input: options.input,
       source: options.source,
@@ -309,9 +288,6 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
       diagnostics: runDiagnostics,
     };
     if (read.timingChanges !== undefined) report.timingChanges = read.timingChanges;
-  } catch (error) {
-    throw await closedAfter(memory, error);
-  }
-  await memory.close();
-  return report;
+    return report;
+  });
 }

@@ -16,6 +16,7 @@ import { projectConfig, resolveLocalizeOptions, type LocalizeInput } from './opt
 import { readInput } from './read-input.js';
 import { readSourceTrack } from './read-source.js';
 import { readTrackVersions } from './track-versions-file.js';
+import { closingMemory } from './closing-memory.js';
 
 /** A reviewed file to import and where its source track and memory are, as `localize` is told them. */
 export interface ReviewImportInput extends Pick<LocalizeInput, 'config' | 'title' | 'input' | 'source' | 'memory' | 'encoding' | 'out'> {
@@ -93,7 +94,7 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
   const units = segment(track);
   const pair = { source: options.source, target: language };
   const store = await openMemoryStore(options.memory);
-  try {
+  return closingMemory(store, async () => {
     const common = {
       language,
       // The folder localize wrote, whose name is the tag spelt one way (`en-us` is `en-US/`).
@@ -117,7 +118,5 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
     const ownTrack = !read && isImportableTrack(file, options.title, canonicalLanguageTag(language));
     if (!read && whole) await recordTakenBack(runDir, file, bytes, ownTrack);
     return { outcome: 'imported', ...result, written, stillRefused: ownTrack && !whole };
-  } finally {
-    await store.close();
-  }
+  });
 }
