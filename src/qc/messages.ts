@@ -53,6 +53,11 @@ export const messages = {
     const from = sentence === undefined ? 'the source' : `the source sentence (cues ${sentence.first}–${sentence.last})`;
     return `numbers differ from ${from}: ${parts.join('; ')}; expected ${wanted}`;
   },
+  /** `missing`: each source date as written and as a date (`9月1日 is September 1`); `found`: the target's other dates. */
+  dates: (missing: readonly string[], found: readonly string[], sentence?: { first: string; last: string }) => {
+    const from = sentence === undefined ? 'the source' : `the source sentence (cues ${sentence.first}–${sentence.last})`;
+    return `date differs from ${from}: ${missing.join(', ')}, found ${found.join(', ')}`;
+  },
   unbalancedTag: (tag: string, opened: number, closed: number, unmatched: number) =>
     `\`<${tag}>\` opened ${plural(opened, 'time')} and closed ${plural(closed, 'time')} in the draft, expected each \`<${tag}>\` closed by one \`</${tag}>\`; ${unmatched} unmatched — fix the draft's tags`,
   leakedMarkup: (markup: string) => `markup \`${markup}\` shown as text, expected styling without visible tags (a tag leaked through) — remove it`,

@@ -1,6 +1,7 @@
 import { findDotDates } from '../model/dot-date.js';
 import { primaryLanguage } from '../model/language.js';
 import type { Lang } from '../model/track.js';
+import { MONTH_NAMES } from './month-names.js';
 
 /**
  * Numbers in subtitle text, compared by value so that a translation may
@@ -73,14 +74,7 @@ const LATIN_AFTER = /^[A-Za-z\u00c0-\u024f]/;
  * words. Lower-case; matched case-insensitively as whole words.
  */
 const WORD_VALUES: Record<string, number> = Object.fromEntries([
-  ...[
-    'january february march april may june july august september october november december',
-    'janvier février mars avril mai juin juillet août septembre octobre novembre décembre',
-    'januar februar märz april mai juni juli august september oktober november dezember',
-    'enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre',
-    'gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre',
-    'janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro',
-  ].flatMap((months) => months.split(' ').map((m, i) => [m, i + 1] as const)),
+  ...MONTH_NAMES,
   // Number words from zero to twelve; the words that are also articles (`un`, `ein`, `uno`, `um`…) are left out, they say nothing.
   ...[
     'zero one two three four five six seven eight nine ten eleven twelve',
@@ -183,7 +177,7 @@ const AROUND_THE_CLOCK = /(?<![\d/])24\/7(?![\d/])/g;
 const CLOCK =
   /(?<![\d:.,])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s?Uhr\b)|(?<=(?:\b(?:le|alle|dalle|ore|las|los)\s)\d{1,2})\.([0-5]\d)|\s?h\s?([0-5]\d)?(?![\p{L}\d]))(?![\d:])/gu;
 /** A date written with dots, as German and Italian write it: `3.9.2021`, `03.09.2021`. */
-const DOTTED_DATE = /(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g;
+export const DOTTED_DATE = /(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g;
 /**
  * A phone number, grouped as each language groups it (`010-12345678` =
  * `010 1234 5678`): digit groups joined by a space, hyphen or dot, seven

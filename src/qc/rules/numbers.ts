@@ -1,21 +1,32 @@
 import { renderingFor } from '../../glossary/index.js';
-import { defineRule } from '../define-rule.js';
+import { defineRule, type Report } from '../define-rule.js';
 import { messages } from '../messages.js';
 import { lineJoiner } from '../../model/language.js';
 import type { Cue } from '../../model/track.js';
+import { compareDates, dateName, findDates, type DateToken } from '../date-values.js';
 import { compareNumbers, findNumbers, type NumberToken } from '../number-values.js';
 import { plainText, spokenText } from '../plain-text.js';
-import { unitPairs } from '../unit-pairs.js';
+import { unitPairs, type CuePair } from '../unit-pairs.js';
 
-/** A source cue's numbers, found once for all the languages checked against it (its lines and language kept, to tell they still hold). */
-const sourceNumbers = new WeakMap<Cue, { lines: Cue['lines']; language: string; numbers: NumberToken[] }>();
+/** A date read as one accounts for its month and day, however its month is shortened (`Sept. 1`); they are never required. */
+const dateNumbers = (d: DateToken): NumberToken[] => [d.month, d.day].map((n) => ({ text: d.text, values: [String(n)], digits: false }));
 
-function numbersOf(source: Cue, language: string): readonly NumberToken[] {
-  const known = sourceNumbers.get(source);
-  if (known?.lines === source.lines && known.language === language) return known.numbers;
-  const numbers = findNumbers(spokenText(source, language), language);
-  sourceNumbers.set(source, { lines: source.lines, language, numbers });
-  return numbers;
+interface SourceReading {
+  numbers: NumberToken[];
+  dates: DateToken[];
+}
+
+/** A source cue's numbers and dates, found once for all the languages checked against it (its lines and language kept, to tell they still hold). */
+const sourceReadings = new WeakMap<Cue, SourceReading & { lines: Cue['lines']; language: string }>();
+
+function readingOf(source: Cue, language: string): SourceReading {
+  const known = sourceReadings.get(source);
+  if (known?.lines === source.lines && known.language === language) return known;
+  const text = spokenText(source, language);
+  const dates = findDates(text, language);
+  const reading = { lines: source.lines, language, numbers: [...findNumbers(text, language), ...dates.flatMap(dateNumbers)], dates };
+  sourceReadings.set(source, reading);
+  return reading;
 }
 
 /**
@@ -27,6 +38,12 @@ function numbersOf(source: Cue, language: string): readonly NumberToken[] {
  * `两千多万`) are never required, but a source number in words does
  * account for the same number in digits in the target. A dialogue's
  * speakers' dashes are no minus signs (`spokenText`).
+ *
+ * A date is a month and a day, not two numbers: a target that states dates
+ * (`findDates`) must state the source's, compared as a set (`compareDates`),
+ * or `1/9/2021` passes for 9月1日 in American English. The finding goes on
+ * the cues that hold a date of their own; a date only left out is the
+ * numbers' to report.
  */
 export default defineRule({
   id: 'numbers',
@@ -36,8 +53,11 @@ export default defineRule({
     const sourceLanguage = ctx.source?.language;
     if (sourceLanguage === undefined) return;
     for (const pairs of unitPairs(ctx)) {
-      const sources = pairs.map((p) => numbersOf(p.source, sourceLanguage));
-      const targets = pairs.map((p) => findNumbers(spokenText(p.target, ctx.language), ctx.language));
+      const readings = pairs.map((p) => readingOf(p.source, sourceLanguage));
+      const sources = readings.map((r) => r.numbers);
+      const targetTexts = pairs.map((p) => spokenText(p.target, ctx.language));
+      const targetDates = targetTexts.map((text) => findDates(text, ctx.language));
+      const targets = targetTexts.map((text, i) => [...findNumbers(text, ctx.language), ...targetDates[i]!.flatMap(dateNumbers)]);
       // A glossary rendering's own numbers (`12345` in the preferred wording of 市民服务热线) are the glossary's, not added.
       const glossed = glossaryNumbers(ctx, pairs.map((p) => plainText(p.source, sourceLanguage)).join(lineJoiner(sourceLanguage)));
       const allSource = [...sources.flat(), ...glossed];
@@ -49,9 +69,31 @@ export default defineRule({
         const { extra } = compareNumbers(allSource, targets[i]!);
         if (missing.length > 0 || extra.length > 0) report(target, messages.numbers(missing, extra, expected, sentence));
       });
+      reportDates({ pairs, sourceDates: readings.flatMap((r) => r.dates), targetDates, sentence }, report);
     }
   },
 });
+
+const unique = (list: readonly string[]) => [...new Set(list)];
+
+interface UnitDates {
+  pairs: readonly CuePair[];
+  sourceDates: readonly DateToken[];
+  /** Each target cue's dates, in the order of `pairs`. */
+  targetDates: readonly (readonly DateToken[])[];
+  sentence: { first: string; last: string } | undefined;
+}
+
+/** A sentence unit's dates: when one of the source's is not among the target's, the cues that state another are told which. */
+function reportDates({ pairs, sourceDates, targetDates, sentence }: UnitDates, report: Report): void {
+  const { missing } = compareDates(sourceDates, targetDates.flat());
+  if (missing.length === 0) return;
+  const saidAs = unique(missing.map((d) => `${d.text} is ${dateName(d)}`));
+  pairs.forEach(({ target }, i) => {
+    const { extra } = compareDates(sourceDates, targetDates[i]!);
+    if (extra.length > 0) report(target, messages.dates(saidAs, unique(extra.map(dateName)), sentence));
+  });
+}
 
 /** The numbers in the renderings of the glossary terms a source text holds, in the language checked (none is required). */
 function glossaryNumbers(ctx: Parameters<Parameters<typeof defineRule>[0]['check']>[0], sourceText: string): NumberToken[] {
