@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileErrorReason, SublocError } from '../errors.js';
+import { checkReadable, fileErrorReason, SublocError } from '../errors.js';
 import { formatById, formatIds } from '../formats/index.js';
 import { excerpt } from '../formats/shared/excerpt.js';
 import { FILM, frameRateLabel, parseFrameRate } from '../model/frame-rate.js';
@@ -228,6 +228,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
 async function deliveryFont(path: string, name: string): Promise<DeliveryFont> {
   let data: Uint8Array;
   try {
+    checkReadable(await stat(path));
     data = await readFile(path);
   } catch (cause) {
     throw new SublocError('INPUT_UNREADABLE', `--font ${name}: ${fileErrorReason(cause)}`, { file: path, cause });
