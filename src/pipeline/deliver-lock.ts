@@ -1,8 +1,9 @@
-import { link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SublocError } from '../errors.js';
+import { fileErrorReason, SublocError } from '../errors.js';
+import { makeFolder } from './make-folder.js';
 import { STALE_AFTER_MS, writerGone } from './write-atomic.js';
 
 /**
@@ -98,7 +99,7 @@ async function removeLeftOvers(folder: string): Promise<void> {
 }
 
 function lockFailed(folder: string, cause: unknown): SublocError {
-  return new SublocError('WRITE_FAILED', `could not take ${join(folder, LOCK)}: ${(cause as Error).message}; expected a delivery folder subloc can write: check its permissions`, { cause, file: folder });
+  return new SublocError('WRITE_FAILED', `could not take ${join(folder, LOCK)}: ${fileErrorReason(cause)}; expected a delivery folder subloc can write (--out)`, { cause, file: folder });
 }
 
 /**
@@ -112,7 +113,7 @@ export async function withDeliveryLock<T>(folder: string, work: () => Promise<T>
   // Written in full under another name first, then linked (see `place`).
   const mine = `${path}.${HOST}.${process.pid}.${Date.now().toString(36)}${(runs++).toString(36)}.tmp`;
   try {
-    await mkdir(folder, { recursive: true });
+    await makeFolder(folder);
     await writeFile(mine, `${process.pid} ${HOST}\n`);
   } catch (cause) {
     if ((await stat(folder).catch(() => undefined))?.isFile()) throw new SublocError('WRITE_FAILED', `${folder} is a file; expected the delivery's folder: move the file away, or deliver with another --out or --title`, { cause, file: folder });

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, chmod, lstat, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, basename, sep } from 'node:path';
 import { fileErrorReason, SublocError } from '../errors.js';
 import { excerpt } from '../formats/shared/excerpt.js';
+import { makeFolder } from './make-folder.js';
 
 /** The longest file name ext4, APFS, NTFS and exFAT all take, counted in UTF-8 bytes (ext4's unit, the strictest here). */
 export const NAME_BYTES = 255;
@@ -85,7 +86,7 @@ export async function writeFileAtomic(to: string, data: string | Uint8Array): Pr
   const temp = join(dir, `.${tempStem(basename(path))}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     if (before?.isFile()) await access(path, constants.W_OK);
-    await mkdir(dir, { recursive: true });
+    await makeFolder(dir);
     await removeStaleTemps(path);
     await writeFile(temp, data);
     if (before?.isFile()) await chmod(temp, before.mode & 0o7777);
