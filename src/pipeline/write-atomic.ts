@@ -3,7 +3,6 @@ import { constants } from 'node:fs';
 import { access, chmod, lstat, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, basename, sep } from 'node:path';
 import { fileErrorReason, SublocError } from '../errors.js';
-import { excerpt } from '../formats/shared/excerpt.js';
 import { makeFolder } from './make-folder.js';
 
 /** The longest file name ext4, APFS, NTFS and exFAT all take, counted in UTF-8 bytes (ext4's unit, the strictest here). */
@@ -30,6 +29,7 @@ export function tempStem(name: string): string {
   }
   return `${cut}~${createHash('sha256').update(name).digest('hex').slice(0, HASH_CHARS)}`;
 }
+
 /** No single write takes this long: a temporary file this old is left over whatever its pid says now (pids are reused). */
 export const STALE_AFTER_MS = 60 * 60 * 1000;
 
@@ -117,7 +117,7 @@ async function reason(cause: NodeJS.ErrnoException, path: string): Promise<strin
     case 'ENAMETOOLONG': {
       const name = path.split(sep).find((part) => Buffer.byteLength(part) > NAME_BYTES);
       if (name === undefined) return fileErrorReason(cause);
-      const which = name === basename(path) ? 'its name' : `the folder name ${JSON.stringify(excerpt(name))}`;
+      const which = name === basename(path) ? 'its name' : 'the name of a folder in its path';
       return `${which} is ${Buffer.byteLength(name)} bytes; expected at most ${NAME_BYTES}, the longest file name every drive takes: choose a shorter name`;
     }
     default:
