@@ -176,5 +176,7 @@ describe('writeFileAtomic and long names', () => {
     const error = (await writeFileAtomic(path, 'x').catch((e: unknown) => e)) as SublocError;
     expect(error).toMatchObject({ code: 'WRITE_FAILED', message: `could not write ${path}: its name is 260 bytes; expected at most 255, the longest file name every drive takes: choose a shorter name` });
     expect(readdirSync(dir)).toEqual([]);
+    const below = join(dir, 'd'.repeat(256), 'film.srt');
+    expect(await writeFileAtomic(below, 'x').catch((e: unknown) => e)).toMatchObject({ message: `could not write ${below}: the name of a folder in its path is 256 bytes; expected at most 255, the longest file name every drive takes: choose a shorter name` });
   });
 });
