@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import type { Diagnostic } from './model/diagnostic.js';
 
 /** Stable codes: scripts and tests match on these, never on message text. */
@@ -72,4 +73,25 @@ export function fileErrorReason(cause: unknown): string {
     case 'ENOTDIR': return 'a part of the path is a file, not a folder';
     default: return (cause as Error).message;
   }
+}
+
+/** Larger than any file subloc reads whole (a track, glossary, profile, config or font): a wrong path to a video is refused unread. */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+const MIB = 1024 * 1024;
+
+/**
+ * Throws, as a read would, when the file `info` describes is no file to read
+ * whole: a folder; a pipe or a device, whose read waits for a writer that
+ * may never come; a file past `maxBytes` (Node cannot read one past 2 GiB,
+ * and says so in its own words). The error's message is the reason in
+ * words, as `fileErrorReason` gives it.
+ */
+export function checkReadable(info: Stats, maxBytes = MAX_FILE_BYTES): void {
+  const refuse = (code: string, message: string) => {
+    throw Object.assign(new Error(message), { code });
+  };
+  if (info.isDirectory()) refuse('EISDIR', 'it is a folder; expected a file');
+  if (!info.isFile()) refuse('ENOTFILE', 'it is a pipe or a device, not a file; expected a file');
+  if (info.size > maxBytes) refuse('EFBIG', `it is ${Math.round(info.size / MIB).toLocaleString('en')} MiB; expected a file under ${maxBytes / MIB} MiB`);
 }

@@ -1,6 +1,6 @@
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { SublocError } from '../errors.js';
+import { fileErrorReason, SublocError } from '../errors.js';
 import type { Lang } from '../model/track.js';
 import { MANIFEST_FILE as MANIFEST } from './manifest.js';
 
@@ -96,7 +96,7 @@ export async function recoverDelivery(folder: string, options: WriteSetOptions =
     if (await exists(join(folder, NEXT, MANIFEST))) await commit(folder, step);
     await cleanUp(folder, step);
   } catch (cause) {
-    throw new SublocError('WRITE_FAILED', `could not finish the interrupted delivery in ${folder}: ${(cause as Error).message}; expected to move the folders in ${join(folder, NEXT)} into place: fix the cause and run \`subloc deliver\` again`, { cause, file: folder });
+    throw new SublocError('WRITE_FAILED', `could not finish the interrupted delivery in ${folder}: ${fileErrorReason(cause)}; expected to move the folders in ${join(folder, NEXT)} into place: fix the cause and run \`subloc deliver\` again`, { cause, file: folder });
   }
 }
 
@@ -132,7 +132,7 @@ export async function writeDeliverySet(folder: string, set: DeliverySet, options
     step('staged');
   } catch (cause) {
     await rm(next, { recursive: true, force: true });
-    throw new SublocError('WRITE_FAILED', `could not ${doing}: ${(cause as Error).message}; the previous delivery is unchanged`, { cause, file: folder });
+    throw new SublocError('WRITE_FAILED', `could not ${doing}: ${fileErrorReason(cause)}; the previous delivery is unchanged`, { cause, file: folder });
   }
   const done: Swap[] = [];
   try {
@@ -141,7 +141,7 @@ export async function writeDeliverySet(folder: string, set: DeliverySet, options
     // A folder held open or locked half way: the languages already swapped go back, so a failed run changes nothing.
     const undone = await rollBack(folder, done).then(() => cleanUp(folder, () => {})).then(() => true, () => false);
     const after = undone ? 'the previous delivery is unchanged' : `the new delivery is complete in ${next}: fix the cause and run \`subloc deliver\` again to finish it`;
-    throw new SublocError('WRITE_FAILED', `could not put the new files in place in ${folder}: ${(cause as Error).message}; ${after}`, { cause, file: folder });
+    throw new SublocError('WRITE_FAILED', `could not put the new files in place in ${folder}: ${fileErrorReason(cause)}; ${after}`, { cause, file: folder });
   }
   await cleanUp(folder, step);
 }

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { fileErrorReason, SublocError } from '../errors.js';
+import { readFileSync, statSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { checkReadable, fileErrorReason, SublocError } from '../errors.js';
 import {
   FILE_VERSION,
   GLOSSARY_FIELDS,
@@ -290,6 +290,7 @@ export function parseGlossary(json: string | Uint8Array, file: string, use: Glos
  */
 export function glossaryFits(path: string, source: Lang): boolean {
   try {
+    checkReadable(statSync(path));
     const root = parseJson(jsonText(readFileSync(path))).value;
     const language = isObject(root) ? root.sourceLanguage : undefined;
     return typeof language !== 'string' || !PATTERN_RE.languageTag.test(language) || writtenAlike(language, source);
@@ -302,6 +303,7 @@ export function glossaryFits(path: string, source: Lang): boolean {
 export async function loadGlossary(path: string, use: GlossaryUse = {}): Promise<Glossary> {
   let bytes: Uint8Array;
   try {
+    checkReadable(await stat(path));
     bytes = await readFile(path);
   } catch (cause) {
     throw new SublocError('INPUT_UNREADABLE', `cannot read the glossary ${path}: ${fileErrorReason(cause)}`, { cause, file: path });

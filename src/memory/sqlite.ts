@@ -19,7 +19,7 @@ const BUSY_TIMEOUT_MS = 30_000;
 export interface OpenMemoryOptions {
   /**
    * Refuse a memory that does not exist (`MEMORY_NOT_FOUND`) instead of
-   * creating an empty one: for readers such as `deliver`. @default false
+   * creating an empty one: for `deliver` and the review flows, which read what `localize` drafted. @default false
    */
   existing?: boolean;
 }

@@ -1,8 +1,9 @@
-import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SublocError } from '../errors.js';
+import { fileErrorReason, SublocError } from '../errors.js';
+import { makeFolder } from './make-folder.js';
 import { STALE_AFTER_MS, writerGone } from './write-atomic.js';
 
 /**
@@ -15,6 +16,8 @@ const LOCK = '.deliver.lock';
 const RETRY_MS = 100;
 /** This machine as a file name may hold it. */
 const HOST = hostname().toLowerCase().replace(/[^a-z0-9-]/g, '-') || 'host';
+/** Runs of this process taken so far: two at once (deliver called twice) would otherwise name their lock files alike in the same millisecond. */
+let runs = 0;
 
 interface Holder {
   host: string;
@@ -36,12 +39,49 @@ async function stale(path: string, by: Holder | undefined): Promise<boolean> {
   return info !== undefined && Date.now() - info.mtimeMs > STALE_AFTER_MS;
 }
 
+/** Creates `path` holding `text` unless something is there (false then); a lock it could not write in full is removed. */
+async function createExclusive(path: string, text: string): Promise<boolean> {
+  const file = await open(path, 'wx').catch((cause: unknown) => {
+    if ((cause as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw cause;
+  });
+  if (file === undefined) return false;
+  try {
+    await file.writeFile(text);
+    await file.close();
+  } catch (cause) {
+    await file.close().catch(() => {});
+    await rm(path, { force: true });
+    throw cause;
+  }
+  return true;
+}
+
+/**
+ * Puts the lock at `path` as a copy of `from` unless a lock is there (false
+ * then). A link to the file written in full means the lock never exists
+ * without its holder. A drive with no hard links (exFAT, FAT32: the drives
+ * festivals take deliveries on) refuses the link, and there the lock is
+ * created exclusively and its holder written next: a lock found empty is
+ * one being taken, waited for like one whose holder is unknown, or one whose
+ * run was killed in that instant, taken over once it is an hour old.
+ */
+async function place(path: string, from: string): Promise<boolean> {
+  try {
+    await link(from, path);
+    return true;
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'EEXIST') return false;
+  }
+  return createExclusive(path, await readFile(from, 'utf8'));
+}
+
 /** Moves a stale lock away; gives it back if a live run took the lock between the look and the move. */
 async function takeOver(path: string, by: Holder | undefined): Promise<void> {
   const moved = `${path}.${HOST}.${process.pid}.stale`;
   if (!(await rename(path, moved).then(() => true, () => false))) return;
   const now = await holder(moved);
-  if (now?.pid !== by?.pid || now?.host !== by?.host) await link(moved, path).catch(() => {});
+  if (now?.pid !== by?.pid || now?.host !== by?.host) await place(path, moved).catch(() => {});
   await rm(moved, { force: true });
 }
 
@@ -59,7 +99,7 @@ async function removeLeftOvers(folder: string): Promise<void> {
 }
 
 function lockFailed(folder: string, cause: unknown): SublocError {
-  return new SublocError('WRITE_FAILED', `could not take ${join(folder, LOCK)}: ${(cause as Error).message}; expected a delivery folder subloc can write: check its permissions`, { cause, file: folder });
+  return new SublocError('WRITE_FAILED', `could not take ${join(folder, LOCK)}: ${fileErrorReason(cause)}; expected a delivery folder subloc can write (--out)`, { cause, file: folder });
 }
 
 /**
@@ -70,10 +110,10 @@ function lockFailed(folder: string, cause: unknown): SublocError {
  */
 export async function withDeliveryLock<T>(folder: string, work: () => Promise<T>, onWait?: (holder: string) => void): Promise<T> {
   const path = join(folder, LOCK);
-  // Written in full under another name first, then linked: the lock never exists without its pid.
-  const mine = `${path}.${HOST}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  // Written in full under another name first, then linked (see `place`).
+  const mine = `${path}.${HOST}.${process.pid}.${Date.now().toString(36)}${(runs++).toString(36)}.tmp`;
   try {
-    await mkdir(folder, { recursive: true });
+    await makeFolder(folder);
     await writeFile(mine, `${process.pid} ${HOST}\n`);
   } catch (cause) {
     if ((await stat(folder).catch(() => undefined))?.isFile()) throw new SublocError('WRITE_FAILED', `${folder} is a file; expected the delivery's folder: move the file away, or deliver with another --out or --title`, { cause, file: folder });
@@ -82,12 +122,7 @@ export async function withDeliveryLock<T>(folder: string, work: () => Promise<T>
   let waited = false;
   try {
     for (;;) {
-      try {
-        await link(mine, path);
-        break;
-      } catch (cause) {
-        if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw lockFailed(folder, cause);
-      }
+      if (await place(path, mine).catch((cause: unknown) => { throw lockFailed(folder, cause); })) break;
       const by = await holder(path);
       if (await stale(path, by)) await takeOver(path, by);
       else {

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { fileErrorReason, SublocError } from '../errors.js';
+import { checkReadable, fileErrorReason, SublocError } from '../errors.js';
 import { formatById, formatIds } from '../formats/index.js';
 import { excerpt } from '../formats/shared/excerpt.js';
 import { FILM, frameRateLabel, parseFrameRate } from '../model/frame-rate.js';
@@ -15,6 +15,7 @@ import { loadProfile, type Profile } from '../qc/index.js';
 import { projectConfig, resolveLocalizeOptions, type LocalizeInput } from './options.js';
 import { readSourceTrack } from './read-source.js';
 import { checkOutFolder } from './out-folder.js';
+import { checkTitleNames } from './title-names.js';
 import { COMMAND_LINE, configError, fileOrigin } from './origin.js';
 
 /** What a user may say on the command line; the rest comes from `subloc.config.json`. */
@@ -121,13 +122,10 @@ function pulldownOf(timing: DeliveryTiming, formats: readonly string[]): Pulldow
 const NOT_ON_FESTIVAL_DRIVES = /[<>:"|?*]/;
 /** Windows reserves these with any extension too: `NUL.txt` and `CON.x` are the device. */
 const DEVICE_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
-/** The longest file name ext4, APFS, NTFS and exFAT all take, counted in UTF-8 bytes (ext4's unit, the strictest here). */
-const NAME_BYTES = 255;
 
 /**
  * The title names the delivery's folder and files, which are copied to a
- * festival's drive: a name that drive refuses would fail there, not here,
- * and one too long would fail only after the QC gate, at the first write.
+ * festival's drive: a name that drive refuses would fail there, not here.
  */
 function checkDeliveryTitle(title: string, languages: readonly Lang[], suffixes: readonly string[]): void {
   const quoted = JSON.stringify(excerpt(title));
@@ -138,9 +136,7 @@ function checkDeliveryTitle(title: string, languages: readonly Lang[], suffixes:
     : DEVICE_NAMES.test(title) ? 'is a name Windows keeps for a device'
     : undefined;
   if (problem !== undefined) throw new SublocError('USAGE', `the title ${quoted} ${problem}; expected a title that names a folder on any drive, such as \`hotline-beijing\` (set it with --title or \`title\` in the config)`);
-  const longest = languages.flatMap((l) => suffixes.map((s) => `${title}.${l}.${s}`)).reduce((a, b) => (Buffer.byteLength(b) > Buffer.byteLength(a) ? b : a), title);
-  const bytes = Buffer.byteLength(longest);
-  if (bytes > NAME_BYTES) throw new SublocError('USAGE', `the title ${quoted} makes file names of ${bytes} bytes (\`${excerpt(longest)}\`); expected at most ${NAME_BYTES}: shorten the title by ${bytes - NAME_BYTES} bytes (--title or \`title\` in the config)`);
+  checkTitleNames(title, languages.flatMap((l) => suffixes.map((s) => `${title}.${l}.${s}`)));
 }
 
 function rate(text: string, where: string): FrameRate {
@@ -232,6 +228,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
 async function deliveryFont(path: string, name: string): Promise<DeliveryFont> {
   let data: Uint8Array;
   try {
+    checkReadable(await stat(path));
     data = await readFile(path);
   } catch (cause) {
     throw new SublocError('INPUT_UNREADABLE', `--font ${name}: ${fileErrorReason(cause)}`, { file: path, cause });

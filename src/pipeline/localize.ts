@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import pLimit from 'p-limit';
 import { createMatcher, draftVersions, loadGlossary } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
@@ -26,12 +26,13 @@ import { nextTurn } from './next-turn.js';
 import { languageReport, reportJson, totals, type LanguageReport, type RunReport } from './report.js';
 import { closingMemory, withNote } from './closing-memory.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { editableHashes, writeLanguage, type WrittenLanguage } from './write-language.js';
+import { editableHashes, titledFiles, writeLanguage, type WrittenLanguage } from './write-language.js';
 import { readWrittenRecord } from './written-record.js';
 import { refuseEditedTracks } from './edited-tracks.js';
 import { unitBudgets } from './unit-budgets.js';
 import type { UnitClaims } from './unit-claims.js';
 import { holdsPair, pairsApart } from './pairs-apart.js';
+import { checkTitleNames } from './title-names.js';
 
 export type LocalizeEvent =
   /** Another run drafts into the same memory (`memory`: where, never a password): this one waits for it, then translates only what it leaves. */
@@ -136,6 +137,7 @@ function withBilled(error: unknown, { billed, kept }: { billed: number; kept: nu
  */
 export async function localizeLanguages(options: LocalizeOptions, run: LocalizeRun, lock: RunLockRequest): Promise<RunReport> {
   const { onEvent = () => {} } = run;
+  checkTitleNames(options.title, options.targets.flatMap((target) => titledFiles(options.title, target, options.formats).map((file) => basename(file))));
   if (!options.dryRun) checkRunFolder(join(options.out, options.title), 'localize');
   const read = await runSource(options);
   const source = read.track;

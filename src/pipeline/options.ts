@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { unknownEncoding } from '../formats/decode.js';
 import { formatIds } from '../formats/format-ids.js';
 import { excerpt, foundValue } from '../formats/shared/excerpt.js';
 import type { FormatId } from '../formats/types.js';
 import type { Lang } from '../model/track.js';
-import { fileErrorReason, SublocError } from '../errors.js';
+import { checkReadable, fileErrorReason, SublocError } from '../errors.js';
 import { existsSync, statSync } from 'node:fs';
 import { JsonSyntaxError, parseJson, type JsonDocument } from '../formats/shared/json-source.js';
 import { jsonText } from '../formats/shared/json-text.js';
@@ -185,6 +185,7 @@ const NO_CONFIG: ConfigFile = { values: {}, file: COMMAND_LINE, at: () => COMMAN
 async function readConfig(path: string): Promise<ConfigFile> {
   let raw: Uint8Array;
   try {
+    checkReadable(await stat(path));
     raw = await readFile(path);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;

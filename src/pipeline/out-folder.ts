@@ -1,8 +1,9 @@
 import { statSync, type Stats } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileErrorReason, SublocError } from '../errors.js';
 import { configError, type Origin } from './origin.js';
+import { makeFolder } from './make-folder.js';
 
 /** Its stat, or undefined when nothing is there; below a file (ENOTDIR) nothing can be. */
 function existing(path: string): Stats | undefined {
@@ -53,7 +54,7 @@ export const DRAFTS_MARK = '.subloc-drafts';
 export async function markDraftsFolder(folder: string): Promise<void> {
   const mark = join(folder, DRAFTS_MARK);
   try {
-    await mkdir(folder, { recursive: true });
+    await makeFolder(folder);
     await writeFile(mark, 'a subloc localize run folder: drafts and review files, never deliverables\n');
   } catch (cause) {
     throw new SublocError('WRITE_FAILED', `could not write ${mark}: ${fileErrorReason(cause)}; expected an output folder subloc can write (--out, or \`out\` in the config)`, { cause, file: mark });

@@ -1,8 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { fileErrorReason, SublocError } from '../errors.js';
-
-/** Larger than any real subtitle file; protects the process from a wrong path to a video. */
-const MAX_BYTES = 512 * 1024 * 1024;
+import { fileErrorReason, MAX_FILE_BYTES as MAX_BYTES, SublocError } from '../errors.js';
 
 /** `maxBytes` refuses a larger file before reading it, with the limit in the message. */
 export async function readInput(path: string, maxBytes = MAX_BYTES): Promise<Uint8Array> {

@@ -93,7 +93,8 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
   const { track } = await readSourceTrack(options);
   const units = segment(track);
   const pair = { source: options.source, target: language };
-  const store = await openMemoryStore(options.memory);
+  // Edits go into the memory localize drafted: one that is not there is a mistyped --memory, never made anew.
+  const store = await openMemoryStore(options.memory, { existing: true });
   return closingMemory(store, async () => {
     const common = {
       language,

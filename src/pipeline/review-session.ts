@@ -107,7 +107,8 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   }
   const glossary: { glossary: Glossary; matcher: Matcher } | undefined =
     opts.glossary === undefined ? undefined : await loadGlossary(opts.glossary, { source: opts.source }).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
-  const memory: MemoryStore = await openMemoryStore(opts.memory);
+  // The drafts shown come from the memory localize drafted: one that is not there is a mistyped --memory, never made anew.
+  const memory: MemoryStore = await openMemoryStore(opts.memory, { existing: true });
   // One change at a time: each is planned on what the memory holds after the one before.
   const serial = pLimit(1);
   const states = new Map<Lang, LanguageState>();

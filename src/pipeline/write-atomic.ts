@@ -1,10 +1,35 @@
+import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, chmod, lstat, mkdir, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, basename } from 'node:path';
+import { access, chmod, lstat, readdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, basename, sep } from 'node:path';
 import { fileErrorReason, SublocError } from '../errors.js';
+import { makeFolder } from './make-folder.js';
 
+/** The longest file name ext4, APFS, NTFS and exFAT all take, counted in UTF-8 bytes (ext4's unit, the strictest here). */
+export const NAME_BYTES = 255;
 /** `.<name>.<pid>.<time>.tmp`: the temporary file of a write in progress, or of one that was killed. */
 const TEMP = /^\.(.+)\.(\d+)\.([0-9a-z]+)\.tmp$/;
+/** Room a temporary name needs beside its target's: the dot before it and `.<pid>.<time>.tmp` (a pid of 10 digits, a time of 9). */
+const TEMP_BYTES = 1 + 1 + 10 + 1 + 9 + 4;
+const HASH_CHARS = 12;
+
+/**
+ * The target's name as its temporary file carries it: whole when there is
+ * room, else cut and marked with a hash of the whole name, so that a name
+ * the drive takes gets a temporary name it takes too, and two long names
+ * alike at the start get different ones.
+ */
+export function tempStem(name: string): string {
+  const room = NAME_BYTES - TEMP_BYTES;
+  if (Buffer.byteLength(name) <= room) return name;
+  let cut = '';
+  for (const character of name) {
+    if (Buffer.byteLength(cut + character) > room - 1 - HASH_CHARS) break;
+    cut += character;
+  }
+  return `${cut}~${createHash('sha256').update(name).digest('hex').slice(0, HASH_CHARS)}`;
+}
+
 /** No single write takes this long: a temporary file this old is left over whatever its pid says now (pids are reused). */
 export const STALE_AFTER_MS = 60 * 60 * 1000;
 
@@ -27,7 +52,7 @@ export function writerGone(pid: number): boolean {
  */
 async function removeStaleTemps(path: string): Promise<void> {
   const dir = dirname(path);
-  const name = basename(path);
+  const name = tempStem(basename(path));
   const entries = await readdir(dir).catch(() => []);
   for (const entry of entries) {
     const m = TEMP.exec(entry);
@@ -58,10 +83,10 @@ export async function writeFileAtomic(to: string, data: string | Uint8Array): Pr
   // Through a link to the file it names: the link stays, and the file is replaced whole.
   const path = before?.isFile() && (await lstat(to)).isSymbolicLink() ? await realpath(to) : to;
   const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const temp = join(dir, `.${tempStem(basename(path))}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     if (before?.isFile()) await access(path, constants.W_OK);
-    await mkdir(dir, { recursive: true });
+    await makeFolder(dir);
     await removeStaleTemps(path);
     await writeFile(temp, data);
     if (before?.isFile()) await chmod(temp, before.mode & 0o7777);
@@ -89,6 +114,12 @@ async function reason(cause: NodeJS.ErrnoException, path: string): Promise<strin
       // The file itself refused (read-only), or the folder.
       if (cause.path === path) return `${path} is read-only; expected a file this user may replace (make it writable, or choose another output)`;
       return `permission denied in ${dirname(path)}`;
+    case 'ENAMETOOLONG': {
+      const name = path.split(sep).find((part) => Buffer.byteLength(part) > NAME_BYTES);
+      if (name === undefined) return fileErrorReason(cause);
+      const which = name === basename(path) ? 'its name' : 'the name of a folder in its path';
+      return `${which} is ${Buffer.byteLength(name)} bytes; expected at most ${NAME_BYTES}, the longest file name every drive takes: choose a shorter name`;
+    }
     default:
       return fileErrorReason(cause);
   }

@@ -40,6 +40,14 @@ export function editableFiles(title: string, target: string, formats: readonly F
   return [...formats.map((id) => trackFile(title, target, id)), reviewXliffFile(title, target)];
 }
 
+/** The HTML review sheet of one language, relative to the run folder. */
+const reviewSheetFile = (title: string, target: string) => join(target, `${title}.${target}.review.html`);
+
+/** Every file of a language named after the title, relative to the run folder. */
+export function titledFiles(title: string, target: string, formats: readonly FormatId[]): string[] {
+  return [...editableFiles(title, target, formats), reviewSheetFile(title, target)];
+}
+
 /** Each editable file's hash as it is now (undefined where there is none): what a run began with. */
 export async function editableHashes(runDir: string, title: string, targets: readonly string[], formats: readonly FormatId[]): Promise<Map<string, string | undefined>> {
   const seen = new Map<string, string | undefined>();
@@ -107,12 +115,11 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
   // What a translator's copy of these files, the review XLIFF included, is matched against when it comes back edited.
   const sources = new Map(input.pkg.cues.map((c) => [c.id, c.source]));
   await recordTrackVersion(join(runDir, target), track, (id) => sources.get(id), at, before);
-  const base = join(runDir, target, `${title}.${target}`);
   // Per cue: the characters its translation holds and the budget the profile gives it (null when untranslated).
   const budgets = input.pkg.cues.map((c) => ({ cueId: c.id, unitId: c.unitId, used: c.target === null ? null : c.metrics.chars, budget: c.metrics.budget }));
   const qcJson = { title, language: target, profile: input.profile, findings: input.findings, budgets };
   await write(join(runDir, reviewXliffFile(title, target)), () => xliffParts(input.pkg));
-  await write(`${base}.review.html`, () => reviewSheetParts(input.pkg));
+  await write(join(runDir, reviewSheetFile(title, target)), () => reviewSheetParts(input.pkg));
   await write(join(runDir, target, 'qc.json'), () => `${JSON.stringify(qcJson, null, 2)}\n`);
   return out;
 }

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { fileErrorReason, SublocError } from '../errors.js';
+import { checkReadable, fileErrorReason, SublocError } from '../errors.js';
 import { profileInvalid as msg } from './messages.js';
 import type { Profile } from './profile.js';
 import { parseProfile } from './profile-file.js';
@@ -20,6 +20,7 @@ export function loadProfile(nameOrPath: string, cwd: string): Profile {
   const path = resolve(cwd, nameOrPath);
   let bytes: Uint8Array;
   try {
+    checkReadable(statSync(path));
     bytes = readFileSync(path);
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;

@@ -50,7 +50,7 @@ describe('damaged input at the command line', () => {
   });
 
   it('review import refuses an XLIFF cut mid-character, and the approved entries stay as they were', async () => {
-    const dir = filmFolder('subloc-hostile-', readFileSync(SAMPLE_SOURCE, 'utf8'));
+    const dir = await filmFolder('subloc-hostile-', readFileSync(SAMPLE_SOURCE, 'utf8'));
     const approved = sampleXliff('approved');
     writeFileSync(join(dir, 'review.xlf'), approved);
     expect((await cli(['review', 'import', 'review.xlf', '--reviewer', 'Anna'], dir)).code).toBe(0);

@@ -95,6 +95,20 @@ describe('writeDeliverySet', () => {
     expect(snapshot(folder)).toEqual(OLD);
   });
 
+  // A test can mount a small disk only as root.
+  it.runIf(process.getuid?.() === 0)('on a full disk says the disk is full (it gave the system\'s ENOSPC), and leaves nothing', async (context) => {
+    const disk = tempDir();
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', disk]).status !== 0) return context.skip();
+    try {
+      const folder = join(disk, 'film');
+      const failing = writeDeliverySet(folder, { languages: [{ language: 'en-US', files: [{ path: 'a.srt', data: new Uint8Array(256 * 1024) }] }], manifest: bytes('new') });
+      await expect(failing).rejects.toMatchObject({ code: 'WRITE_FAILED', message: `could not write ${join(folder, 'en-US', 'a.srt')}: the disk is full; the previous delivery is unchanged` });
+      expect(snapshot(folder)).toEqual({});
+    } finally {
+      spawnSync('umount', [disk]);
+    }
+  });
+
   it('refuses a path outside the language folder', async () => {
     const folder = join(tempDir(), 'film');
     plant(folder, OLD);

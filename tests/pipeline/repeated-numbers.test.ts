@@ -9,6 +9,7 @@ import { readXliff } from '../../src/review/xliff-read.js';
 import { segment } from '../../src/translate/segment.js';
 import { cli, tempDir } from '../helpers/cli.js';
 import { start, type FakeDeepL } from '../helpers/deepl-server.js';
+import { emptyMemory } from '../helpers/film-folder.js';
 import { storedEntries } from '../helpers/stored-entries.js';
 import { approve } from '../helpers/xliff-approve.js';
 
@@ -153,6 +154,7 @@ describe('localize and review a source whose cue numbers repeat (1, 2, 2, 3, 3, 
   it('imports an edited SRT that keeps the repeated numbers, aligned by timing, each edit on its own cue', async () => {
     const edited = SOURCE.replace('Hello.', 'Allô.').replace('Everyone calls.', 'Tout le monde appelle.');
     writeFileSync(join(dir, 'hotline.fr-FR.srt'), edited);
+    await emptyMemory(join(dir, 'memory.sqlite'));
     const imported = await reviewImport(join(dir, 'hotline.fr-FR.srt'));
     expect(imported.code).toBe(0);
     const byTarget = new Map((await memory()).map((e) => [e.source.join('|'), e.target.join('|')]));

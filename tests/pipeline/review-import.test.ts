@@ -14,8 +14,8 @@ const EDITED = '1\n00:00:01,200 --> 00:00:03,200\nBeijing, seven in the morning.
 
 let dir: string;
 
-beforeEach(() => {
-  dir = filmFolder('subloc-review-flow-', SOURCE);
+beforeEach(async () => {
+  dir = await filmFolder('subloc-review-flow-', SOURCE);
 });
 
 const stored = () => storedEntries(join(dir, '.subloc/memory.sqlite'));

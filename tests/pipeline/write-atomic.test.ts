@@ -5,7 +5,7 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync,
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../src/errors.js';
-import { writeFileAtomic } from '../../src/pipeline/write-atomic.js';
+import { tempStem, writeFileAtomic } from '../../src/pipeline/write-atomic.js';
 import { tempDir } from '../helpers/cli.js';
 
 /** How writeFileAtomic names its temporary file; a killed run leaves it behind. */
@@ -134,5 +134,49 @@ describe('writeFileAtomic over what is not a plain file', () => {
     const error = (await writeFileAtomic('/dev/full', 'x').catch((e: unknown) => e)) as SublocError;
     expect(error.message).toBe('could not write /dev/full: the disk is full');
     expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+});
+
+describe('writeFileAtomic and long names', () => {
+  /** Bytes in a name as the drive counts them. */
+  const bytes = (name: string) => Buffer.byteLength(name);
+
+  it.each([
+    ['Latin, 250 bytes', `${'b'.repeat(246)}.srt`],
+    ['CJK, 253 bytes', `${'字'.repeat(83)}.srt`],
+    ['an emoji cut at its edge', `${'😀'.repeat(62)}.srt`],
+  ])('writes a name the drive takes (%s), and leaves nothing beside it', async (_, name) => {
+    expect(bytes(name)).toBeLessThanOrEqual(255);
+    const dir = tempDir();
+    await writeFileAtomic(join(dir, name), 'whole');
+    expect(readdirSync(dir)).toEqual([name]);
+    expect(readFileSync(join(dir, name), 'utf8')).toBe('whole');
+  });
+
+  it('gives long names that begin alike their own temporary names, each fitting in 255 bytes with the pid and time', () => {
+    const a = tempStem(`${'字'.repeat(80)}.en-US.srt`);
+    const b = tempStem(`${'字'.repeat(80)}.en-US.xlf`);
+    expect(a).not.toBe(b);
+    for (const stem of [a, b]) expect(bytes(`.${stem}.${2 ** 32}.${(2 ** 45).toString(36)}.tmp`)).toBeLessThanOrEqual(255);
+    expect(tempStem('film.fr-FR.srt')).toBe('film.fr-FR.srt');
+  });
+
+  it('removes the temporary file a killed write of a long name left', async () => {
+    const dir = tempDir();
+    const name = `${'b'.repeat(246)}.srt`;
+    const DEAD = 2 ** 22 + 1;
+    writeFileSync(join(dir, `.${tempStem(name)}.${DEAD}.${Date.now().toString(36)}.tmp`), 'half a fi');
+    await writeFileAtomic(join(dir, name), 'whole');
+    expect(readdirSync(dir)).toEqual([name]);
+  });
+
+  it('refuses a name longer than a drive takes in words naming it, not its temporary file, and leaves nothing', async () => {
+    const dir = tempDir();
+    const path = join(dir, `${'b'.repeat(256)}.srt`);
+    const error = (await writeFileAtomic(path, 'x').catch((e: unknown) => e)) as SublocError;
+    expect(error).toMatchObject({ code: 'WRITE_FAILED', message: `could not write ${path}: its name is 260 bytes; expected at most 255, the longest file name every drive takes: choose a shorter name` });
+    expect(readdirSync(dir)).toEqual([]);
+    const below = join(dir, 'd'.repeat(256), 'film.srt');
+    expect(await writeFileAtomic(below, 'x').catch((e: unknown) => e)).toMatchObject({ message: `could not write ${below}: the name of a folder in its path is 256 bytes; expected at most 255, the longest file name every drive takes: choose a shorter name` });
   });
 });

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parse } from '../../src/formats/parse.js';
@@ -31,8 +31,8 @@ const TARGETS: Record<string, string> = { '1': 'Citizens call <i>12345</i>,', '2
 
 let dir: string;
 
-beforeEach(() => {
-  dir = filmFolder('subloc-review-', SOURCE);
+beforeEach(async () => {
+  dir = await filmFolder('subloc-review-', SOURCE);
 });
 
 function xliff(state: (cueId: string) => ReviewState, over: Partial<ReviewPackage> = {}): string {
@@ -66,6 +66,21 @@ describe('subloc review import', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('0 units imported (0 approved, 0 reviewed), 2 already in the memory');
     expect((await memory())).toEqual(stored);
+  });
+
+  it('refuses a memory that is not there (a mistyped --memory, or a film never localized) as deliver does, importing nothing and making no memory', async () => {
+    writeFileSync(join(dir, 'review.xlf'), xliff(() => 'approved'));
+    const typo = await cli(['review', 'import', 'review.xlf', '--reviewer', 'Anna', '--memory', 'memroy.sqlite'], dir);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain(`no translation memory at ${join(dir, 'memroy.sqlite')}; expected one made by \`subloc localize\` or \`subloc memory import\`: run one of them first`);
+    expect(typo.stdout).toBe('');
+    expect(existsSync(join(dir, 'memroy.sqlite'))).toBe(false);
+
+    rmSync(join(dir, '.subloc'), { recursive: true });
+    const never = await cli(['review', 'import', 'review.xlf', '--reviewer', 'Anna'], dir);
+    expect(never.code).toBe(1);
+    expect(never.stderr).toContain(`no translation memory at ${join(dir, '.subloc/memory.sqlite')}`);
+    expect(existsSync(join(dir, '.subloc'))).toBe(false);
   });
 
   it('takes a file named for the en-US track whose tool wrote the wider `en` for that track, and refuses another region', async () => {

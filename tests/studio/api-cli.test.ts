@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMemory } from '../../src/memory/sqlite.js';
@@ -61,6 +61,17 @@ describe('subloc review serve', () => {
     running.push(server);
     const origin = (await firstLine(server)).replace(/\/$/, '');
     expect((await send(origin, { path: `/api/tracks/${LANG}` })).status).toBe(200);
+  }, 60_000);
+
+  it('refuses a memory that is not there (a mistyped --memory or SUBLOC_MEMORY), as deliver does, and makes none', async () => {
+    const { dir } = await localizedSample();
+    for (const [args, env] of [[['--memory', 'memroy.sqlite'], {}], [[], { SUBLOC_MEMORY: 'memroy.sqlite' }]] as const) {
+      const r = await cli(['review', 'serve', '--config', 'subloc.config.json', '--language', LANG, '--port', '0', ...args], dir, env);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`no translation memory at ${join(dir, 'memroy.sqlite')}; expected one made by \`subloc localize\` or \`subloc memory import\``);
+      expect(r.stdout).toBe('');
+      expect(existsSync(join(dir, 'memroy.sqlite'))).toBe(false);
+    }
   }, 60_000);
 
   it('refuses a video it cannot serve, a language the config does not translate and a port that is not one, saying what it expected', async () => {
