@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Manifest } from '../../src/deliver/manifest.js';
 import { deliver } from '../../src/pipeline/deliver.js';
 import { resolveDeliverOptions } from '../../src/pipeline/deliver-options.js';
@@ -66,8 +66,9 @@ describe('two deliveries into one folder at once', () => {
     let done = false;
     const waits: string[] = [];
     const run = deliver(await options(out, ['en-US']), { onWait: (holder) => waits.push(holder) }).then((r) => ((done = true), r));
-    // However long this takes, a run that waits is still waiting: it is the lock's removal that lets it go on.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Once it says it waits (however long the machine takes to get there), it waits: the lock's removal lets it go on.
+    await vi.waitFor(() => expect(waits).toHaveLength(1), { timeout: 60_000, interval: 50 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect(done).toBe(false);
     expect(existsSync(join(folder, 'manifest.json'))).toBe(false);
     // Said once, with who holds it.
