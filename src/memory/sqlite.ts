@@ -114,6 +114,7 @@ export function unreadable(path: string, cause: unknown): SublocError {
     : code === 'SQLITE_CORRUPT' ? `the SQLite database is damaged (${(cause as Error).message}); ${check}, and restore the memory from a backup or a TMX export if it reports errors`
     : code === 'EACCES' || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY' ? `it cannot be opened for writing (${(cause as Error).message}); expected a subloc memory (an SQLite file) or a folder where one can be created: check the permissions of the file and its folder, or pass --memory <file>`
     : code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' ? `another process kept it locked (${(cause as Error).message}, after waiting up to ${BUSY_TIMEOUT_MS / 1000} s); that is no damage to the memory: run again when that process has finished`
+    : code === 'SQLITE_FULL' || code === 'ENOSPC' ? `the disk it is on is full (${(cause as Error).message}); that is no damage to the memory: free some space and run again`
     : `${(cause as Error).message}; ${check}`;
   return new SublocError('MEMORY_UNREADABLE', `cannot use ${path} as the translation memory: ${why}`, { cause, file: path });
 }

@@ -84,6 +84,11 @@ describe('the database file', () => {
     expect(error.message).not.toContain('integrity_check');
   });
 
+  it('says a full disk is full, no damage to check the memory for', () => {
+    const error = unreadable('/mnt/drive/memory.sqlite', Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }));
+    expect(error.message).toBe('cannot use /mnt/drive/memory.sqlite as the translation memory: the disk it is on is full (database or disk is full); that is no damage to the memory: free some space and run again');
+  });
+
   it('refuses another application’s SQLite database and a newer memory schema', async () => {
     const dir = tempDir('subloc-memory-');
     const foreign = join(dir, 'foreign.sqlite');
