@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openMemory } from '../../src/memory/sqlite.js';
@@ -77,8 +77,10 @@ describe('subloc review serve', () => {
   it('refuses a video it cannot serve, a language the config does not translate and a port that is not one, saying what it expected', async () => {
     const { dir } = await localizedSample();
     writeFileSync(join(dir, 'film.mov'), 'x');
+    mkdirSync(join(dir, 'reels.mp4'));
     const cases: [string[], string][] = [
       [['--video', 'missing.mp4'], '--video missing.mp4: no such file; expected the film to review against (MP4 or WebM)'],
+      [['--video', 'reels.mp4'], '--video reels.mp4 is a folder, a pipe or a device, not a file; expected the film to review against (MP4 or WebM)'],
       [['--video', 'film.mov'], '--video film.mov: a .mov file; expected an MP4 (.mp4, .m4v) or WebM (.webm) file, which browsers play'],
       [['--language', 'pt-BR'], '--language pt-BR is not a target of hotline-beijing; expected one of en-US, fr-FR, it-IT, es-ES, de-DE, ja-JP'],
       [['--port', 'eighty'], '--port `eighty` is not a port; expected a whole number from 0 to 65535 (0: a free one)'],

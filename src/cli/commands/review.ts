@@ -73,7 +73,8 @@ function portOf(value: string | undefined): number {
 function videoFile(value: string | undefined, cwd: string): string | undefined {
   if (value === undefined) return undefined;
   const path = resolve(cwd, value);
-  if (!existsSync(path) || !statSync(path).isFile()) throw new SublocError('USAGE', t('review.error.noVideo', { file: value }));
+  if (!existsSync(path)) throw new SublocError('USAGE', t('review.error.noVideo', { file: value }));
+  if (!statSync(path).isFile()) throw new SublocError('USAGE', t('review.error.videoNotFile', { file: value }));
   if (videoType(path) === undefined) throw new SublocError('USAGE', t('review.error.videoType', { file: value, ext: extname(path) || '(no extension)' }));
   return path;
 }
