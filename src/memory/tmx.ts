@@ -1,7 +1,9 @@
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import { decode } from '../formats/decode.js';
 import { canonicalLanguageTag } from '../model/language.js';
-import { splitLines } from '../model/spans.js';
+import { DIALOGUE_DASH } from '../model/dialogue.js';
+import { lineText, normalizeLine, splitLines } from '../model/spans.js';
+import type { Span } from '../model/track.js';
 import { unitKey } from '../model/unit.js';
 import { fromTagged, toTagged, type TaggedText } from '../model/tagged-text.js';
 import { lowestStatus, replaces } from './precedence.js';
@@ -122,7 +124,20 @@ function langOf(tuv: Element): string | undefined {
  * joins a cue's lines, so the reviewed entry is met exactly.
  */
 function keyedAsTrack(cue: TaggedText, language: string): TaggedText {
-  return cue.includes('\n') ? toTagged(splitLines(fromTagged(cue)), language) : cue;
+  if (!cue.includes('\n')) return cue;
+  const lines = splitLines(fromTagged(cue));
+  // At a break `toTagged` joins (no speaker's dash after it), white space a CAT tool left (`We leave <lb/>tomorrow.`)
+  // is none a subtitle reader keeps at a line's end.
+  const joined = (i: number) => i > 0 && i < lines.length && !DIALOGUE_DASH.test(lineText(lines[i]!));
+  return toTagged(lines.map((line, i) => trimLineEdges(line, joined(i), joined(i + 1))), language);
+}
+
+/** A line without the white space at its start and, or, its end. */
+function trimLineEdges(line: readonly Span[], start: boolean, end: boolean): Span[] {
+  const out = line.map((s) => ({ ...s }));
+  if (start && out[0]) out[0].text = out[0].text.trimStart();
+  if (end && out.at(-1)) out.at(-1)!.text = out.at(-1)!.text.trimEnd();
+  return normalizeLine(out);
 }
 
 /**

@@ -136,6 +136,11 @@ describe('TMX export and import', () => {
     const english = exportTmx([entry({ sourceLang: 'en-US', targetLang: 'fr-FR', source: ['x'], target: ['a'] })], { srcLang: 'en-US' }).replace('<seg>x</seg>', `<seg>${en.join('<ph type="lb"/>')}</seg>`);
     expect(importTmx(english, 'memory.tmx').entries[0]?.source).toEqual([toTagged(lines(...en), 'en-US')]);
     expect(toTagged(lines(...en), 'en-US')).toBe('Over twenty million people live in this city.');
+    // White space a tool left at the break: a subtitle reader keeps none at a line's end.
+    const spaced = english.replace('people<ph type="lb"/>live', 'people <ph type="lb"/> live');
+    expect(importTmx(spaced, 'memory.tmx').entries[0]?.source).toEqual([toTagged(lines(...en), 'en-US')]);
+    const zhSpaced = tmx.replace(`${zh[0]}<ph type="lb"/>${zh[1]}`, `${zh[0]} <ph type="lb"/>${zh[1]}`);
+    expect(importTmx(zhSpaced, 'memory.tmx').entries[0]?.source[0]).toBe(toTagged(lines(...zh), 'zh-Hans'));
   });
 
   it('writes TMX that validates against the TMX 1.4b DTD', () => {
