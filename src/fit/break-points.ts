@@ -120,10 +120,12 @@ function insideName(tokens: readonly string[], i: number): boolean {
 const MAYBE_NAME = 12;
 /**
  * Inside a name or a glossary rendering: worse than the most uneven layout
- * other breaks can make (seven levels weigh a whole line), so it is taken
- * only when nothing else fits, and beats a line too long for the screen.
+ * other breaks can make in as many lines (seven levels weigh a whole line),
+ * so it is taken only when no layout of those lines fits without it (and
+ * `fitCue` tries one more line first), and beats a line too long for the
+ * screen.
  */
-const LAST_RESORT = 20;
+export const LAST_RESORT = 20;
 
 /** A number as a whole token (`20`, `60,000`, `3.5`, a clock's `10:30`, a sign's `-5`, an amount's `$5`), and one written as an ordinal with a dot (`12.`). */
 const NUMBER = /^[-−+]?[$€£¥]?\p{N}[\p{N}.,:]*$/u;

@@ -2,7 +2,7 @@ import { lineText, splitLines } from '../model/spans.js';
 import { speakerLines } from '../model/tagged-text.js';
 import type { Lang, Span } from '../model/track.js';
 import { showsNothing } from '../model/white-space.js';
-import { findBreakPoints, speakerBreaks } from './break-points.js';
+import { findBreakPoints, LAST_RESORT, speakerBreaks } from './break-points.js';
 import { chooseLayout, type Layout } from './choose-lines.js';
 import { sliceSpans } from './slice-spans.js';
 import { textWidth, visibleCharacters } from '../model/language.js';
@@ -81,12 +81,16 @@ export function fitCue(spans: readonly Span[], options: FitOptions): FitResult {
         ? findBreakPoints(text, language, protectedPhrases).filter((p) => !Number.isNaN(widths[p.at]! + widths[p.resume]!))
         : [];
   const widthBetween = (from: number, to: number): number => widths[to]! - widths[from]!;
+  // Fewest lines first; but a layout that fits only by a last-resort break (inside a name or a glossary rendering)
+  // gives way to one more line that fits without it.
+  const lastResort = (layout: Layout) => layout.breaks.some((p) => p.level >= LAST_RESORT);
+  const better = (a: Layout, b: Layout) => (a.overflow !== b.overflow ? a.overflow < b.overflow : lastResort(b) && !lastResort(a));
   let best: Layout | undefined;
   for (let count = 2; count <= maxLines; count++) {
     const layout = chooseLayout(widthBetween, text.length, points, count, maxWidth);
     if (!layout) break;
-    if (!best || layout.overflow < best.overflow) best = layout;
-    if (layout.overflow === 0) break;
+    if (!best || better(layout, best)) best = layout;
+    if (best.overflow === 0 && !lastResort(best)) break;
   }
   if (!best) return result([line], false);
   const lines: Span[][] = [];

@@ -50,6 +50,10 @@ describe('fitCue: Latin scripts', () => {
     const swift = 'swift response to public complaints';
     expect(fitLines(`This is what we call the ${swift}, he said.`, 'en', 40, [swift])).toEqual(['This is what we call the swift', 'response to public complaints, he said.']);
     expect(fitLines('She called the Beijing Citizen Hotline Service Center twice.', 'en', 42)).toEqual(['She called the Beijing Citizen', 'Hotline Service Center twice.']);
+    // With a third line allowed, three lines that keep it whole beat two that split it.
+    const rights = fitCue([{ text: 'We finally met the Commissioner for Human Rights in Geneva.' }], { language: 'en', maxCharsPerLine: 36, maxLines: 3, protectedPhrases: ['Commissioner for Human Rights'] });
+    expect(rights).toMatchObject({ fits: true });
+    expect(rights.lines.map(lineText)).toContainEqual(expect.stringContaining('Commissioner for Human Rights'));
     // Kept whole where it fits: the rest of the text breaks instead.
     expect(fitLines('She called the Beijing Citizen Hotline Center.', 'en', 42)).toEqual(['She called', 'the Beijing Citizen Hotline Center.']);
   });
