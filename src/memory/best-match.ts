@@ -13,13 +13,15 @@ export interface FuzzySearch {
   floor: number;
   shortest: number;
   longest: number;
+  /** Unit keys passed over (`unitKey`): the sentences a track holds now, when what is sought is an earlier one. */
+  except?: ReadonlySet<string>;
 }
 
 /** A stored unit a store offers as a candidate: its id there, key, plain text, rank and canonical time. */
 export type Candidate<Id> = readonly [id: Id, sourceKey: string, plain: string, rank: number, updatedAt: string];
 
 /** The search for units like `source` scoring at least `minScore`; `undefined` when none can. */
-export function fuzzySearch(source: readonly TaggedText[], minScore: number): FuzzySearch | undefined {
+export function fuzzySearch(source: readonly TaggedText[], minScore: number, except?: ReadonlySet<string>): FuzzySearch | undefined {
   if (source.length === 0 || minScore > 1) return undefined;
   const plain = plainKey(source);
   const query = codePoints(plain);
@@ -28,7 +30,7 @@ export function fuzzySearch(source: readonly TaggedText[], minScore: number): Fu
   // Lengths that can reach the score at all: edits ≥ the length difference.
   const shortest = Math.ceil(n * floor - 1e-9);
   const longest = floor === 0 ? Number.MAX_SAFE_INTEGER : Math.floor(n / floor + 1e-9);
-  return { key: unitKey(source), plain, query, cueCount: source.length, floor, shortest, longest };
+  return { key: unitKey(source), plain, query, cueCount: source.length, floor, shortest, longest, ...(except === undefined ? {} : { except }) };
 }
 
 /**
@@ -37,10 +39,11 @@ export function fuzzySearch(source: readonly TaggedText[], minScore: number): Fu
  * same match for the same entries offered in the same order.
  */
 export function bestMatch<Id>(search: FuzzySearch, candidates: Iterable<Candidate<Id>>): { id: Id; score: number } | undefined {
-  const { key, query, floor } = search;
+  const { key, query, floor, except } = search;
   const n = query.length;
   let best: { id: Id; score: number; rank: number; updatedAt: string } | undefined;
   for (const [id, candidateKey, plain, rank, updatedAt] of candidates) {
+    if (except?.has(candidateKey) === true) continue;
     let score: number;
     if (candidateKey === key) score = 1;
     else {

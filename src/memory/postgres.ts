@@ -313,8 +313,8 @@ class PostgresMemory implements MemoryStore {
     return found;
   }
 
-  async fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number): Promise<MemoryMatch | undefined> {
-    const search = fuzzySearch(source, minScore);
+  async fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number, except?: ReadonlySet<string>): Promise<MemoryMatch | undefined> {
+    const search = fuzzySearch(source, minScore, except);
     if (!search) return undefined;
     const best = await this.read(async () => {
       const client = await this.pool.connect();

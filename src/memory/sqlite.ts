@@ -229,8 +229,8 @@ class SqliteMemory implements MemoryStore {
     return row && toEntry(row);
   }
 
-  async fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number): Promise<MemoryMatch | undefined> {
-    const search = fuzzySearch(source, minScore);
+  async fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number, except?: ReadonlySet<string>): Promise<MemoryMatch | undefined> {
+    const search = fuzzySearch(source, minScore, except);
     if (!search) return undefined;
     const candidates = this.read(() => this.selectCandidates.all(pair.source, pair.target, search.cueCount, search.shortest, search.longest));
     const best = bestMatch(search, candidates);

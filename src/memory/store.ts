@@ -159,7 +159,7 @@ export interface MemoryStore {
   /** `exact` for each of many units at once, in their order (with one version for all, or each its own): one round trip to a server for a whole track. */
   exactMany(sources: readonly (readonly TaggedText[])[], pair: LanguagePair, glossaryVersion: GlossaryVersions | readonly GlossaryVersions[]): Promise<(MemoryEntry | undefined)[]>;
   /** Best match with the same number of cues scoring at least `minScore` (0..1) on the plain source text. */
-  fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number): Promise<MemoryMatch | undefined>;
+  fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number, except?: ReadonlySet<string>): Promise<MemoryMatch | undefined>;
   /**
    * Stores all in one transaction; an entry replaces a stored one only as
    * `replaces` says. With `plannedOn` (same index as `entries`), nothing is

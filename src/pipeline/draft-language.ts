@@ -343,7 +343,10 @@ async function searchMemory(input: DraftLanguageInput, resume: boolean): Promise
       found.pending.push(unit);
     } else {
       found.pending.push(unit);
-      const near = await memory.fuzzy(unit.source, pair, SUGGESTION_MIN);
+      const nearest = await memory.fuzzy(unit.source, pair, SUGGESTION_MIN);
+      // The nearest may be another sentence of this track; this one's own earlier version may still be there, a little further.
+      const earlier = nearest && current.has(unitKey(nearest.entry.source)) ? await memory.fuzzy(unit.source, pair, PREVIOUS_MIN, current) : undefined;
+      const near = earlier ?? nearest;
       if (near) {
         const previous = near.score >= PREVIOUS_MIN && !current.has(unitKey(near.entry.source));
         found.suggestions.set(unit.id, { targets: [...near.entry.target], score: near.score, status: highestStatus(near.entry.cueStatus ?? [near.entry.status]), previous });

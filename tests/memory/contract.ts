@@ -292,6 +292,15 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
       expect((await m.fuzzy(['每天超过七万个来电', '打进市民服务热线。'], PAIR, 0.8))?.entry.source).toEqual(['每天超过六万个来电', '打进市民服务热线。']);
     });
 
+    it('passes over the units it is told to, and finds the next most similar', async () => {
+      const m = await memory();
+      await m.put([entry({ source: ['北京，早上七点。'] }), entry({ source: ['北京，今天早上八点。'] })]);
+      expect((await m.fuzzy(['北京，早上八点。'], PAIR, 0.6))?.entry.source).toEqual(['北京，早上七点。']);
+      const passed = await m.fuzzy(['北京，早上八点。'], PAIR, 0.6, new Set(['北京，早上七点。']));
+      expect(passed?.entry.source).toEqual(['北京，今天早上八点。']);
+      expect(await m.fuzzy(['北京，早上八点。'], PAIR, 0.6, new Set(['北京，早上七点。', '北京，今天早上八点。']))).toBeUndefined();
+    });
+
     it('scores 1 only for identical units; other styling scores just below', async () => {
       const m = await memory();
       await m.put([entry({ source: ['<i>您好</i>'] })]);

@@ -119,4 +119,16 @@ describe('the earlier translation offered for a unit whose source changed', () =
     expect(suggestions.get('9')).toMatchObject({ targets: ['Beijing, 7 a.m.'], previous: false });
     await memory.close();
   });
+
+  it('is the sentence\'s own earlier version even when another sentence of the track is nearer', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([reviewed(['北京，早上七点。'], ['Beijing, 7 a.m.'], 'reviewed'), reviewed(['北京，今天早上八点。'], ['Beijing, 8 this morning.'], 'approved')]);
+    const units: Unit[] = [
+      { id: '1', cueIds: ['1'], source: ['北京，早上七点。'] },
+      { id: '2', cueIds: ['2'], source: ['北京，早上八点。'] },
+    ];
+    const { suggestions } = await draftLanguage({ units, pair: PAIR, memory, versions: oneVersion('g1'), translator: machine(), onProgress: () => {} });
+    expect(suggestions.get('2')).toMatchObject({ targets: ['Beijing, 8 this morning.'], status: 'approved', previous: true });
+    await memory.close();
+  });
 });
