@@ -42,6 +42,8 @@ export interface DraftLanguageInput {
    * would ask for after it, it could not keep either.
    */
   onStoreFailed?: (error: unknown) => void;
+  /** What the drafts of a batch the memory now holds cost, once stored: a draft missing a cue is not kept, and is billed again. */
+  onStored?: (billedCharacters: number) => void;
 }
 
 export interface DraftLanguageResult {
@@ -156,7 +158,10 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const claimKey = (unit: Unit) => unitClaimKey(pair, versions.own(unit.source), unit.source);
   const store = async (batch: readonly Draft[]) => {
     const now = new Date().toISOString();
-    const entries = batch.flatMap((d) => (partial.has(d.unitId) || held.has(d.unitId) ? [] : (entryOf(d, byId.get(d.unitId)!, pair, versions, now) ?? [])));
+    const later = (d: Draft) => partial.has(d.unitId) || held.has(d.unitId);
+    const entryFor = new Map(batch.map((d) => [d, later(d) ? undefined : entryOf(d, byId.get(d.unitId)!, pair, versions, now)]));
+    const entries = [...entryFor.values()].filter((e): e is MemoryEntry => e !== undefined);
+    const kept = batch.filter((d) => later(d) || entryFor.get(d) !== undefined);
     try {
       if (entries.length > 0) await memory.put(entries);
       for (const d of batch) {
@@ -167,6 +172,7 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
       input.onStoreFailed?.(error);
       throw error;
     }
+    input.onStored?.(kept.reduce((n, d) => n + d.billedCharacters, 0));
   };
   /**
    * A resumed unit's final draft, stored over the held one it was asked

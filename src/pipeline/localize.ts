@@ -249,10 +249,10 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
         searchInTurn: (search) => searches(search),
         claims: run.claims,
         onStoreFailed: (error) => unstored.abort(error),
+        onStored: (characters) => void (bill.kept += characters),
         // Each batch's cues are fitted in a turn of their own while the language waits on the provider, so
         // assembling it at the end, with the run's last answers or alone after them, fits only what came last.
         onDrafted: (batch) => {
-          for (const d of batch) bill.kept += d.billedCharacters;
           setImmediate(() => {
             if (!assembling) fitter.ahead(batch);
           });

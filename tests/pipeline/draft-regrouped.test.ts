@@ -95,6 +95,29 @@ describe('cues whose sentence unit changed since they were reviewed', () => {
   });
 });
 
+describe('what a batch of drafts costs, once stored', () => {
+  it('counts only the drafts the memory keeps: one missing a cue is not stored, and the next run bills it again', async () => {
+    const memory = openMemory(':memory:');
+    const gapped: Translator = {
+      id: 'machine',
+      async translate(units, req) {
+        const drafts = units.map((u, i) => ({ unitId: u.id, targets: u.source.map((s, k) => (i === 1 && k === 1 ? '' : `MT ${s}`)), origin: 'machine' as const, provider: 'deepl', billedCharacters: 10 }));
+        await req.onDrafts?.(drafts, []);
+        return drafts;
+      },
+    };
+    const units: Unit[] = [
+      { id: '1', cueIds: ['1'], source: ['北京，早上七点。'] },
+      { id: '2', cueIds: ['2', '3'], source: ['这座城市有两千多万人口，', '每天有六万个电话。'] },
+    ];
+    const stored: number[] = [];
+    await draftLanguage({ units, pair: PAIR, memory, versions: oneVersion('g1'), translator: gapped, onProgress: () => {}, onStored: (n) => stored.push(n) });
+    expect(stored).toEqual([10]);
+    expect(await memory.entries()).toHaveLength(1);
+    await memory.close();
+  });
+});
+
 describe('the earlier translation offered for a unit whose source changed', () => {
   it('counts as a reviewer’s work when any of its cues was reviewed or approved, so the new draft needs review', async () => {
     const memory = openMemory(':memory:');
