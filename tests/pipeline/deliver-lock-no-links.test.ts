@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { withDeliveryLock } from '../../src/pipeline/deliver-lock.js';
 import { tempDir } from '../helpers/cli.js';
+import { mostInsideAtOnce } from './lock-turns.js';
 
 // exFAT and FAT32, the drives festivals take deliveries on, have no hard links: a test cannot mount one, so link fails as theirs does.
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -28,15 +29,7 @@ describe('the delivery lock on a drive without hard links', () => {
 
   it('makes two runs take turns', async () => {
     const folder = join(tempDir(), 'film');
-    let inside = 0;
-    let most = 0;
-    const work = async () => {
-      most = Math.max(most, ++inside);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      inside--;
-    };
-    await Promise.all([withDeliveryLock(folder, work), withDeliveryLock(folder, work), withDeliveryLock(folder, work)]);
-    expect(most).toBe(1);
+    expect(await mostInsideAtOnce(folder)).toBe(1);
     expect(readdirSync(folder)).toEqual([]);
   });
 
