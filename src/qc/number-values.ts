@@ -178,6 +178,8 @@ const CLOCK =
   /(?<![\d:.,])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s?Uhr\b)|(?<=(?:\b(?:le|alle|dalle|ore|las|los)\s)\d{1,2})\.([0-5]\d)|\s?h\s?([0-5]\d)?(?![\p{L}\d]))(?![\d:])/gu;
 /** A date written with dots, as German and Italian write it: `3.9.2021`, `03.09.2021`. */
 export const DOTTED_DATE = /(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g;
+/** One written year first with dots, as Korean and Chinese subtitles do: `2021.9.1`. */
+const YEAR_FIRST_DOTTED_DATE = /(?<![\d.,])(\d{4})\.(\d{1,2})\.(\d{1,2})(?!\.?\d)/g;
 /**
  * A phone number, grouped as each language groups it (`010-12345678` =
  * `010 1234 5678`): digit groups joined by a space, hyphen or dot, seven
@@ -257,9 +259,11 @@ export function findNumbers(text: string, language?: Lang): NumberToken[] {
     if (minutes !== undefined && minutes !== '00') out.push({ text: minutes, values: [canonical(Number(minutes))], digits: true });
     blank(m.index, m[0].length);
   }
-  for (const m of rest.matchAll(DOTTED_DATE)) {
-    for (const part of m.slice(1)) out.push({ text: part, values: [canonical(Number(part))], digits: true });
-    blank(m.index, m[0].length);
+  for (const pattern of [DOTTED_DATE, YEAR_FIRST_DOTTED_DATE]) {
+    for (const m of rest.matchAll(pattern)) {
+      for (const part of m.slice(1)) out.push({ text: part, values: [canonical(Number(part))], digits: true });
+      blank(m.index, m[0].length);
+    }
   }
   // Its month and day account for a translation's (`1. Mai`), but a holiday is often said by name (May Day): never required.
   for (const d of findDotDates(rest)) {

@@ -114,6 +114,7 @@ describe('compareNumbers', () => {
     // German and Italian dates with dots.
     ['2021年9月3日', 'am 3.9.2021', 'de'],
     ['2021年9月3日', 'il 03.09.2021', 'it'],
+    ['2021年9月3日', '2021.9.3부터', 'ko'],
     // A year range with the second year shortened, as Japanese and English subtitles write it.
     ['从2019年到2024年', '2019～24年', 'ja'],
     ['从2019年到2024年', 'from 2019–24', 'en'],
