@@ -277,7 +277,7 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
       if (byReviewer === 'yes') entry.byReviewer = true;
       if (Array.isArray(cueStatus) && cueStatus.some((s) => s !== entryStatus)) entry.cueStatus = cueStatus;
       if (comments.some((c) => c !== '')) entry.comments = comments;
-      const key = [sourceLang, canonicalLanguageTag(targetLang), entry.glossaryVersion, unitKey(entry.source)].join('\u001e');
+      const key = [sourceLang, targetLang, entry.glossaryVersion, unitKey(entry.source)].join('\u001e');
       const earlier = seen.get(key);
       if (earlier === undefined) {
         seen.set(key, { index: entries.length, line: at(seg).line });
