@@ -126,33 +126,62 @@ function measureCase(count: number, id: FormatId, input: Input): Row[] {
   return rows;
 }
 
-/** A deterministic Chinese sentence of 12 to 27 characters, as the memory tests use. */
-function sentences(count: number): string[] {
-  const alphabet = '的一是不了人我在有他这中大来上国个到说们为子和你地出道也时年得就那要下以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平真听世气信北少关并内加化由却代军产入先山五太水万市眼体别处总才场师书比住员九笑性通目华报立马命张活难神数件安表原车白应路期叫死常提感金何更反合放做系计或司利受光王果亲界及今京务制解各任至清物台象记边共风战干接它许八特觉望直服毛林题建南度统色字请交爱让认算论百吃义科怎元社术结六功指思非流每青管夫连远资队跟带花快条院变联言权往展该领传近留红治决周保达办运武半候七必城父强步完革深区即求品士转量空甚众技轻程告江语英基派满式李息写呢识极令黄德收脸钱党倒未持取设始版双历越史商千片容研像找友孩站广改议形委早房音火际则首单据导影失拿网香似斯专石若兵弟谁校读志飞观争究包组造落视济喜离虽坐集编宝谈府拉黑且随格尽剑讲布杀微怕母调局根曾准团段终乐切级克精哪官示冷域';
-  let seed = 42;
-  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  return Array.from({ length: count }, () => Array.from({ length: 12 + Math.floor(random() * 16) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
-}
-
-/** The SQLite memory's fuzzy lookup among 10,000 entries of one language pair, one character changed in the query. */
+/**
+ * The SQLite memory's fuzzy lookup among 10,000 entries of one language
+ * pair, one character changed in the query; and among 50,000 for a sentence
+ * with nothing within 50% (a suggestion search that finds nothing, as for
+ * most cues of a new film against a shared memory), beside its peer: scoring
+ * every entry of the lengths that can reach 50%, the scan the memory did
+ * before its fuzzy index.
+ */
 async function measureFuzzy(): Promise<Row[]> {
-  const count = 10_000;
   // Loaded here only: the parse and serialize children must not carry SQLite.
   const { openMemory } = await import('../src/memory/sqlite.js');
-  const memory = openMemory(':memory:');
+  const { bestMatch, fuzzySearch } = await import('../src/memory/best-match.js');
+  const { default: Database } = await import('better-sqlite3');
+  const { chineseSentences } = await import('../tests/helpers/sentences.js');
+  const pair = { source: 'zh-Hans', target: 'en-US' };
+  const entryOf = (s: string) => ({ sourceLang: pair.source, targetLang: pair.target, source: [s], target: [`EN ${s}`], glossaryVersion: 'g1', provider: 'deepl', status: 'draft' as const, updatedAt: '2026-11-01T10:00:00.000Z' });
+  const rows: Row[] = [];
+  const small = openMemory(':memory:');
   try {
-    const pair = { source: 'zh-Hans', target: 'en-US' };
-    const source = sentences(count);
-    await memory.put(source.map((s) => ({ sourceLang: pair.source, targetLang: pair.target, source: [s], target: [`EN ${s}`], glossaryVersion: 'g1', provider: 'deepl', status: 'draft' as const, updatedAt: '2026-11-01T10:00:00.000Z' })));
+    const source = chineseSentences(10_000, 42);
+    await small.put(source.map(entryOf));
     const wanted = source[7_777]!;
     const query = [`${wanted.slice(0, 5)}啊${wanted.slice(6)}`];
-    const found = (await memory.fuzzy(query, pair, 0.7))?.entry.source[0];
+    const found = (await small.fuzzy(query, pair, 0.7))?.entry.source[0];
     if (found !== wanted) throw new Error(`fuzzy lookup found ${found}, expected ${wanted}`);
     // SQLite answers inside the call (the promise is already settled): timing the call times the lookup.
-    return [{ cues: count, task: 'memory fuzzy', subloc: time(() => memory.fuzzy(query, pair, 0.7), 25), peer: '(entries, not cues; one lookup)', peerMs: Number.NaN }];
+    rows.push({ cues: 10_000, task: 'memory fuzzy', subloc: time(() => small.fuzzy(query, pair, 0.7), 25), peer: '(entries, not cues; one lookup)', peerMs: Number.NaN });
   } finally {
-    await memory.close();
+    await small.close();
   }
+  const dir = mkdtempSync(join(tmpdir(), 'subloc-bench-fuzzy-'));
+  const path = join(dir, 'memory.sqlite');
+  const large = openMemory(path);
+  const db = new Database(path, { readonly: true });
+  try {
+    await large.put(chineseSentences(50_000, 43).map(entryOf));
+    const queries = chineseSentences(25, 44).map((s) => [s]);
+    const select = db.prepare('SELECT rowid, source_key, source_plain, rank, updated_at FROM entry WHERE source_lang = ? AND target_lang = ? AND cue_count = ? AND plain_length BETWEEN ? AND ?').raw();
+    const scan = (q: string[]) => {
+      const search = fuzzySearch(q, 0.5)!;
+      return bestMatch(search, select.all(pair.source, pair.target, 1, search.shortest, search.longest) as [number, string, string, number, string][]);
+    };
+    for (const q of queries) {
+      const [ours, theirs] = [await large.fuzzy(q, pair, 0.5), scan(q)];
+      if (ours !== undefined || theirs !== undefined) throw new Error(`a random sentence was found within 50%: ${q[0]}`);
+    }
+    let next = 0;
+    let peerNext = 0;
+    const [ours, peer] = compare(() => large.fuzzy(queries[next++ % queries.length]!, pair, 0.5), () => scan(queries[peerNext++ % queries.length]!), 25);
+    rows.push({ cues: 50_000, task: 'fuzzy, nothing near', subloc: ours, peer: 'scan of every entry', peerMs: peer });
+  } finally {
+    db.close();
+    await large.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rows;
 }
 
 /** Wall time of a whole process, median of runs taken in turn with the baseline's. */

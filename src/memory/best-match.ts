@@ -17,8 +17,8 @@ export interface FuzzySearch {
   except?: ReadonlySet<string>;
 }
 
-/** A stored unit a store offers as a candidate: its id there, key, plain text, rank and canonical time. */
-export type Candidate<Id> = readonly [id: Id, sourceKey: string, plain: string, rank: number, updatedAt: string];
+/** A stored unit a store offers as a candidate: its id there, key, plain text, rank and canonical time, and the plain text's code points where already known. */
+export type Candidate<Id> = readonly [id: Id, sourceKey: string, plain: string, rank: number, updatedAt: string, points?: readonly number[]];
 
 /** The search for units like `source` scoring at least `minScore`; `undefined` when none can. */
 export function fuzzySearch(source: readonly TaggedText[], minScore: number, except?: ReadonlySet<string>): FuzzySearch | undefined {
@@ -42,12 +42,12 @@ export function bestMatch<Id>(search: FuzzySearch, candidates: Iterable<Candidat
   const { key, query, floor, except } = search;
   const n = query.length;
   let best: { id: Id; score: number; rank: number; updatedAt: string } | undefined;
-  for (const [id, candidateKey, plain, rank, updatedAt] of candidates) {
+  for (const [id, candidateKey, plain, rank, updatedAt, points] of candidates) {
     if (except?.has(candidateKey) === true) continue;
     let score: number;
     if (candidateKey === key) score = 1;
     else {
-      const other = codePoints(plain);
+      const other = points ?? codePoints(plain);
       const target = best?.score ?? floor;
       const budget = editBudget(n, other.length, target);
       const distance = boundedDistance(query, other, budget);

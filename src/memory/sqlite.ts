@@ -5,6 +5,7 @@ import { SublocError } from '../errors.js';
 import type { TaggedText } from '../model/tagged-text.js';
 import { unitKey, type LanguagePair } from '../model/unit.js';
 import { bestMatch, fuzzySearch, type Candidate } from './best-match.js';
+import { FuzzyIndex } from './fuzzy-index.js';
 import { toEntry, toParams, type Params, type Row } from './entry-row.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 import { replaces, replacesPlanned, sameState } from './precedence.js';
@@ -119,6 +120,11 @@ export function unreadable(path: string, cause: unknown): SublocError {
   return new SublocError('MEMORY_UNREADABLE', `cannot use ${path} as the translation memory: ${why}`, { cause, file: path });
 }
 
+/** A language pair as the NOCASE columns compare it. */
+function pairKey(source: string, target: string): string {
+  return `${source.toLowerCase()}\n${target.toLowerCase()}`;
+}
+
 /** The versions `selectExact` takes, in its order. */
 function lookupVersions(versions: GlossaryVersions): [string, string, string] {
   const [own, former] = versionPair(versions);
@@ -128,6 +134,7 @@ function lookupVersions(versions: GlossaryVersions): [string, string, string] {
 class SqliteMemory implements MemoryStore {
   private readonly selectExact;
   private readonly selectCandidates;
+  private readonly selectDataVersion;
   private readonly selectByRowid;
   private readonly selectEntries;
   private readonly selectPairs;
@@ -136,6 +143,9 @@ class SqliteMemory implements MemoryStore {
   private readonly putAll;
   private readonly holders: HolderRecord;
   private readonly locks = new Set<RunLock>();
+  /** Fuzzy indexes by language pair (lower case, as the columns compare) and cue count, valid while `indexedVersion` is the file's. */
+  private readonly indexes = new Map<string, Map<number, FuzzyIndex<number>>>();
+  private indexedVersion: unknown;
 
   readonly location: string;
 
@@ -153,11 +163,14 @@ class SqliteMemory implements MemoryStore {
        LIMIT 1`,
     );
     this.selectCandidates = db
-      .prepare<[string, string, number, number, number], Candidate<number>>(
+      .prepare<[string, string, number], Candidate<number>>(
         `SELECT rowid, source_key, source_plain, rank, updated_at FROM entry
-         WHERE source_lang = ? AND target_lang = ? AND cue_count = ? AND plain_length BETWEEN ? AND ?`,
+         WHERE source_lang = ? AND target_lang = ? AND cue_count = ?
+         ORDER BY plain_length, rowid`,
       )
       .raw();
+    // Changes when another connection commits, never for this one's own writes (those drop their pair's indexes in `put`).
+    this.selectDataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.selectByRowid = db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM entry WHERE rowid = ?`);
     this.selectEntries = db.prepare<[{ source: string | null; target: string | null }], Row>(
       `SELECT ${COLUMNS} FROM entry
@@ -232,14 +245,15 @@ class SqliteMemory implements MemoryStore {
   async fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number, except?: ReadonlySet<string>): Promise<MemoryMatch | undefined> {
     const search = fuzzySearch(source, minScore, except);
     if (!search) return undefined;
-    const candidates = this.read(() => this.selectCandidates.all(pair.source, pair.target, search.cueCount, search.shortest, search.longest));
-    const best = bestMatch(search, candidates);
+    const index = this.read(() => this.fuzzyIndex(pair, search.cueCount));
+    const best = bestMatch(search, index.near(search));
     if (!best) return undefined;
     const row = this.read(() => this.selectByRowid.get(best.id));
     return row && { entry: toEntry(row), score: best.score };
   }
 
   async put(entries: readonly MemoryEntry[], plannedOn: readonly (PlannedOn | undefined)[] = []): Promise<PutResult> {
+    for (const entry of entries) this.indexes.delete(pairKey(entry.sourceLang, entry.targetLang));
     try {
       return this.putAll.immediate(entries, plannedOn);
     } catch (cause) {
@@ -274,6 +288,30 @@ class SqliteMemory implements MemoryStore {
     for (const lock of this.locks) lock.release();
     this.locks.clear();
     this.db.close();
+  }
+
+  /**
+   * The fuzzy index of one pair and cue count, built on first use from one
+   * snapshot of the file. Another process's commit drops every index; a run
+   * over a large memory then builds one per pair again, where it read the
+   * pair's units once for every lookup.
+   */
+  private fuzzyIndex(pair: LanguagePair, cueCount: number): FuzzyIndex<number> {
+    return this.db
+      .transaction(() => {
+        const version = this.selectDataVersion.get();
+        if (version !== this.indexedVersion) {
+          this.indexes.clear();
+          this.indexedVersion = version;
+        }
+        const key = pairKey(pair.source, pair.target);
+        let byCount = this.indexes.get(key);
+        if (!byCount) this.indexes.set(key, (byCount = new Map()));
+        let index = byCount.get(cueCount);
+        if (!index) byCount.set(cueCount, (index = new FuzzyIndex(this.selectCandidates.iterate(pair.source, pair.target, cueCount))));
+        return index;
+      })
+      .deferred();
   }
 
   private write(what: string, statement: () => unknown): void {

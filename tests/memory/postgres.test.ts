@@ -5,6 +5,7 @@ import { openMemoryStore } from '../../src/memory/open.js';
 import { POSTGRES_MIGRATIONS } from '../../src/memory/postgres-schema.js';
 import type { MemoryStore } from '../../src/memory/store.js';
 import { startProcess, tempDir, tsxArgs, type RunningProcess } from '../helpers/cli.js';
+import { seeded } from '../helpers/mutations.js';
 import { postgresPerFile } from '../helpers/postgres-fixture.js';
 import { entry, PAIR } from './entries.js';
 
@@ -71,8 +72,8 @@ describe('a Postgres memory', () => {
   it('finds the same fuzzy matches as SQLite, also where few characters are shared', async () => {
     const sqlite = await memory(join(tempDir('subloc-memory-'), 'memory.sqlite'));
     const postgres = await memory(await pg.server.createDatabase());
-    let seed = 7;
-    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const next = seeded(7);
+    const random = (n: number) => Math.floor(next() * n);
     const pieces = ['热线', '市民', '电话', '北京', '胡同', '您好', '服务', '问题', '，', '。', 'Hotline', ' call', '12345', '<i>', '</i>'];
     const sentence = () => Array.from({ length: 2 + random(6) }, () => pieces[random(pieces.length)]).join('');
     const unit = () => (random(4) === 0 ? [sentence(), sentence()] : [sentence()]);
