@@ -49,7 +49,8 @@ describe('localize: the glossary sync off the critical path', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     // Without the change the first language starts only after the sync: the fallback lets that run finish and fail the assertion.
-    const fallback = setTimeout(release, 3000);
+    // Long enough that a loaded machine (a whole suite beside other work) reaches the first language first.
+    const fallback = setTimeout(release, 15_000);
     let syncAnsweredAtStart: number | undefined;
     const { result } = await run({ hold: (_, path) => (isSync(path) ? held : undefined) }, (event) => {
       if (event.type !== 'language-start' || syncAnsweredAtStart !== undefined) return;
