@@ -18,7 +18,7 @@ export interface FuzzySearch {
 }
 
 /** A stored unit a store offers as a candidate: its id there, key, plain text, rank and canonical time, and the plain text's code points where already known. */
-export type Candidate<Id> = readonly [id: Id, sourceKey: string, plain: string, rank: number, updatedAt: string, points?: readonly number[]];
+export type Candidate<Id> = readonly [id: Id, sourceKey: string, plain: string, rank: number, updatedAt: string, points?: ArrayLike<number>];
 
 /** The search for units like `source` scoring at least `minScore`; `undefined` when none can. */
 export function fuzzySearch(source: readonly TaggedText[], minScore: number, except?: ReadonlySet<string>): FuzzySearch | undefined {

@@ -5,7 +5,7 @@
  * Compares code points, which suits Chinese and Japanese, where a word is a
  * character or two.
  */
-export function boundedDistance(a: readonly number[], b: readonly number[], limit: number): number {
+export function boundedDistance(a: ArrayLike<number>, b: ArrayLike<number>, limit: number): number {
   const n = a.length;
   const m = b.length;
   const over = limit + 1;
