@@ -91,6 +91,27 @@ export function toParams(entry: MemoryEntry): Params {
   };
 }
 
+/**
+ * Whether writing `params` over the stored `row` of its unit would leave it
+ * as it is: every column a write sets (all but the unit's key) holds the
+ * same already. In stored form, so comments or cue statuses that say
+ * nothing, or a time written otherwise, are no change either; Postgres's
+ * `UPSERT` compares the same columns.
+ */
+export function storedAs(params: Params, row: Row): boolean {
+  return (
+    params.target === row.target &&
+    params.status === row.status &&
+    params.cueStatus === row.cue_status &&
+    params.comments === row.comments &&
+    params.reviewer === row.reviewer &&
+    params.byReviewer === row.by_reviewer &&
+    params.provider === row.provider &&
+    params.source === row.source &&
+    Date.parse(params.updatedAt) === Date.parse(row.updated_at)
+  );
+}
+
 /** The comments as stored: none when every cue's is empty, so an entry without comments reads back without the field. */
 function commentsOf(entry: MemoryEntry): string | null {
   const comments = entry.comments;

@@ -184,22 +184,32 @@ const RANKED = `ARRAY[${(Object.keys(RANK) as MemoryStatus[]).sort((a, b) => RAN
  * entry replaces the stored one when it weighs more, or as much and is not
  * older, and when no cue the stored row holds at a status of its own
  * (`cue_status`) is above the same cue of the entry. The server checks it against the row as committed, locked, so
- * writers on many machines never lose an update nor downgrade one.
+ * writers on many machines never lose an update nor downgrade one. A row
+ * already stored as the entry has it is left as it is.
  */
+/** The rows of one round (`columnsOf`) as a table `r`, in their order `n`. */
+const ROUND = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::int[],
+    $12::text[], $13::text[], $14::text[], $15::int[], $16::text[], $17::int[], $18::text[], $19::text[], $20::text[]) WITH ORDINALITY
+    AS r(source_lang, target_lang, source_lang_key, target_lang_key, source_hash, glossary_version, source_key, source, source_plain, plain_length,
+      cue_count, target, provider, status, rank, reviewer, by_reviewer, comments, cue_status, updated_at, n)`;
+
+/** The columns a write sets, of a row `alias`, to compare as one: `storedAs` (entry-row.ts). */
+function writtenColumns(alias: string): string {
+  return `(${['source', 'target', 'provider', 'status', 'reviewer', 'by_reviewer', 'comments', 'cue_status', 'updated_at'].map((c) => `${alias}.${c}`).join(', ')})`;
+}
+
 const UPSERT = `
   INSERT INTO subloc_entry AS stored (source_lang, target_lang, source_lang_key, target_lang_key, source_hash, glossary_version, source_key,
     source, source_plain, plain_length, cue_count, target, provider, status, rank, reviewer, by_reviewer, comments, cue_status, updated_at)
   SELECT r.source_lang, r.target_lang, r.source_lang_key, r.target_lang_key, decode(r.source_hash, 'hex'), r.glossary_version, r.source_key,
     r.source, r.source_plain, r.plain_length, r.cue_count, r.target, r.provider, r.status, r.rank, r.reviewer, r.by_reviewer, r.comments, r.cue_status, r.updated_at::timestamptz
-  FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::int[],
-    $12::text[], $13::text[], $14::text[], $15::int[], $16::text[], $17::int[], $18::text[], $19::text[], $20::text[]) WITH ORDINALITY
-    AS r(source_lang, target_lang, source_lang_key, target_lang_key, source_hash, glossary_version, source_key, source, source_plain, plain_length,
-      cue_count, target, provider, status, rank, reviewer, by_reviewer, comments, cue_status, updated_at, n)
+  FROM ${ROUND}
   ORDER BY r.n
   ON CONFLICT (source_lang_key, target_lang_key, source_hash, glossary_version) DO UPDATE SET
     source = excluded.source, target = excluded.target, provider = excluded.provider, status = excluded.status, rank = excluded.rank,
     reviewer = excluded.reviewer, by_reviewer = excluded.by_reviewer, comments = excluded.comments, cue_status = excluded.cue_status, updated_at = excluded.updated_at
   WHERE (excluded.rank, excluded.by_reviewer, excluded.updated_at) >= (stored.rank, stored.by_reviewer, stored.updated_at)
+    AND ${writtenColumns('excluded')} IS DISTINCT FROM ${writtenColumns('stored')}
     AND NOT EXISTS (
       SELECT 1 FROM jsonb_array_elements_text(stored.cue_status::jsonb) WITH ORDINALITY AS cue(status, k)
       WHERE array_position(${RANKED}, cue.status) > array_position(${RANKED}, COALESCE(excluded.cue_status::jsonb ->> (cue.k::int - 1), excluded.status)))`;
@@ -209,6 +219,17 @@ const UPSERT_PLANNED = UPSERT.replace(
   'WHERE (excluded.rank, excluded.by_reviewer, excluded.updated_at) >= (stored.rank, stored.by_reviewer, stored.updated_at)',
   'WHERE (excluded.rank, excluded.by_reviewer) >= (stored.rank, stored.by_reviewer)',
 );
+
+/**
+ * How many rows of a round its `UPSERT` just left as they were, being so
+ * already: those stored as the round has them, but for the ones it wrote.
+ * The `UPSERT` locked every row it met, written or not, so none has changed since.
+ */
+const STORED_AS = `
+  SELECT count(*)::int AS stored FROM ${ROUND}
+  JOIN subloc_entry AS stored ON stored.source_lang_key = r.source_lang_key AND stored.target_lang_key = r.target_lang_key
+    AND stored.source_hash = decode(r.source_hash, 'hex') AND stored.glossary_version = r.glossary_version
+  WHERE ${writtenColumns('stored')} IS NOT DISTINCT FROM (r.source, r.target, r.provider, r.status, r.reviewer, r.by_reviewer, r.comments, r.cue_status, r.updated_at::timestamptz)`;
 
 /**
  * The rounds of a batch: the first entry of each unit, then the second of
@@ -379,14 +400,20 @@ class PostgresMemory implements MemoryStore {
         const stale = planned.length === 0 ? 0 : await staleSincePlanned(client, planned);
         if (stale > 0) {
           await client.query('ROLLBACK');
-          return { written: 0, kept: 0, stale };
+          return { written: 0, unchanged: 0, kept: 0, stale };
         }
         let written = 0;
+        let unchanged = 0;
         for (const [statement, rows] of [[UPSERT, params.filter((_, i) => plannedOn[i] === undefined)], [UPSERT_PLANNED, planned.map((p) => p.row)]] as const) {
-          for (const round of roundsOf(rows)) written += (await client.query(statement, columnsOf(round))).rowCount ?? 0;
+          for (const round of roundsOf(rows)) {
+            const columns = columnsOf(round);
+            const wrote = (await client.query(statement, columns)).rowCount ?? 0;
+            written += wrote;
+            if (wrote < round.length) unchanged += (await client.query<{ stored: number }>(STORED_AS, columns)).rows[0]!.stored - wrote;
+          }
         }
         await client.query('COMMIT');
-        return { written, kept: entries.length - written };
+        return { written, unchanged, kept: entries.length - written - unchanged };
       } catch (cause) {
         await client.query('ROLLBACK').catch(() => undefined);
         const code = (cause as { code?: string }).code;

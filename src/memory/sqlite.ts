@@ -6,7 +6,7 @@ import type { TaggedText } from '../model/tagged-text.js';
 import { unitKey, type LanguagePair } from '../model/unit.js';
 import { bestMatch, fuzzySearch, type Candidate } from './best-match.js';
 import { FuzzyIndex } from './fuzzy-index.js';
-import { toEntry, toParams, type Params, type Row } from './entry-row.js';
+import { storedAs, toEntry, toParams, type Params, type Row } from './entry-row.js';
 import { APPLICATION_ID, MIGRATIONS } from './schema.js';
 import { replaces, replacesPlanned, sameState } from './precedence.js';
 import { acquireRunLock, type HolderRecord } from './run-lock.js';
@@ -179,8 +179,8 @@ class SqliteMemory implements MemoryStore {
     );
     // Grouped as the columns compare (NOCASE): one row a pair however its entries spell the tags.
     this.selectPairs = db.prepare<[], MemoryPairCount>('SELECT source_lang AS source, target_lang AS target, COUNT(*) AS entries FROM entry GROUP BY source_lang, target_lang');
-    this.selectStored = db.prepare<[Params], Pick<Row, 'status' | 'by_reviewer' | 'cue_status' | 'updated_at'>>(
-      `SELECT status, by_reviewer, cue_status, updated_at FROM entry
+    this.selectStored = db.prepare<[Params], Row>(
+      `SELECT ${COLUMNS} FROM entry
        WHERE source_lang = @sourceLang AND target_lang = @targetLang AND source_key = @sourceKey AND glossary_version = @glossaryVersion`,
     );
     this.upsert = db.prepare<[Params]>(
@@ -200,25 +200,26 @@ class SqliteMemory implements MemoryStore {
         const now = this.selectExact.get(sourceLang, targetLang, sourceKey, ...lookupVersions(planned.glossaryVersion));
         if (!sameState(planned.entry, now && toEntry(now))) stale++;
       }
-      if (stale > 0) return { written: 0, kept: 0, stale };
+      if (stale > 0) return { written: 0, unchanged: 0, kept: 0, stale };
       let written = 0;
+      let unchanged = 0;
       for (const [i, entry] of entries.entries()) {
         const params = rows[i]!;
         const stored = this.selectStored.get(params);
         const wins = plannedOn[i] === undefined ? replaces : replacesPlanned;
-        if (
-          stored &&
-          !wins(entry, {
+        if (stored && storedAs(params, stored)) unchanged++;
+        else if (
+          !stored ||
+          wins(entry, {
             status: stored.status,
             updatedAt: stored.updated_at,
             ...(stored.by_reviewer === 1 ? { byReviewer: true } : {}),
             ...(stored.cue_status === null ? {} : { cueStatus: JSON.parse(stored.cue_status) as MemoryStatus[] }),
           })
         )
-          continue;
-        written += this.upsert.run(params).changes;
+          written += this.upsert.run(params).changes;
       }
-      return { written, kept: entries.length - written };
+      return { written, unchanged, kept: entries.length - written - unchanged };
     });
     const readHolder = db.prepare<[], RunHolder>('SELECT pid, hostname, since, purpose FROM run_lock');
     const writeHolder = db.prepare<[RunHolder]>('INSERT OR REPLACE INTO run_lock (id, pid, hostname, since, purpose) VALUES (1, @pid, @hostname, @since, @purpose)');

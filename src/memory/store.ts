@@ -62,7 +62,14 @@ export interface MemoryMatch {
 }
 
 export interface PutResult {
+  /** Entries stored: new to the memory, or replacing the stored one (see `replaces`). */
   written: number;
+  /**
+   * Entries the memory held already as they are (target, status, cue
+   * statuses, comments, reviewer, time…): not written again, so a re-import
+   * of a file says what it changed.
+   */
+  unchanged: number;
   /** Entries not written because the stored one outranks them (see `replaces`). */
   kept: number;
   /**

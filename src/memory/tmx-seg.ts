@@ -11,6 +11,12 @@ const TAG_OF: Readonly<Record<string, Tag>> = { italic: 'i', bold: 'b', ulined: 
 
 export const CUE_BREAK = '<ph type="x-cue-break"/>';
 const LINE_BREAK = '<ph type="lb"/>';
+/**
+ * What a reader of the seg takes for a line break besides `lb`: XML reads a
+ * carriage return as a line end, and `readSeg` a line or paragraph
+ * separator. Written as `lb`, the text comes back as it will be read again.
+ */
+const READ_AS_BREAK = /\r\n?|[\u2028\u2029]/g;
 
 
 /**
@@ -23,7 +29,7 @@ export function segOf(cues: readonly TaggedText[]): string {
   const parts: string[] = [];
   cues.forEach((cue, k) => {
     if (k > 0) parts.push(CUE_BREAK);
-    const tokens = tokenizeTagged(cue);
+    const tokens = tokenizeTagged(cue.replace(READ_AS_BREAK, '\n'));
     const numbers = new Map<number, number>();
     tokens.forEach((token, index) => {
       if (token.kind === 'text') parts.push(xmlText(token.text));

@@ -29,6 +29,8 @@ const PROP = {
   cueStatus: 'x-subloc-cue-status',
   /** A reviewer's comment on cue k (from 1): `x-subloc-comment-2`. */
   comment: 'x-subloc-comment-',
+  /** The time of the last change to the millisecond (`changedate` keeps whole seconds), when it has a fraction of one. */
+  time: 'x-subloc-time',
 } as const;
 
 export interface ExportTmxOptions {
@@ -39,6 +41,21 @@ export interface ExportTmxOptions {
 /** `2026-11-28T16:00:00.000Z` → `20261128T160000Z` (TMX keeps whole seconds). */
 function tmxDate(iso: string): string {
   return new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+/**
+ * The time a unit was changed: its `x-subloc-time` while that is the time
+ * of `date` to the second, else `date`. A tool that edits the unit writes
+ * a new `changedate` and leaves the prop, which then says nothing.
+ */
+function exactTime(date: string, time: string | undefined): string {
+  const exact = time === undefined ? Number.NaN : Date.parse(time);
+  return !Number.isNaN(exact) && Math.floor(exact / 1000) === Math.floor(Date.parse(date) / 1000) ? new Date(exact).toISOString() : date;
+}
+
+/** Text with its line ends as a reader of the file gets them: XML reads a carriage return as one. */
+function withLineEnds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
 }
 
 function isoDate(tmx: string): string | undefined {
@@ -71,8 +88,9 @@ export function exportTmx(entries: readonly MemoryEntry[], options: ExportTmxOpt
     if (e.reviewer !== undefined) out.push(`      <prop type="${PROP.reviewer}">${xmlAttr(e.reviewer)}</prop>`);
     if (e.byReviewer === true) out.push(`      <prop type="${PROP.byReviewer}">yes</prop>`);
     if (e.cueStatus !== undefined) out.push(`      <prop type="${PROP.cueStatus}">${e.cueStatus.join(' ')}</prop>`);
+    if (dates !== '' && Date.parse(e.updatedAt) % 1000 !== 0) out.push(`      <prop type="${PROP.time}">${new Date(e.updatedAt).toISOString()}</prop>`);
     e.comments?.forEach((comment, k) => {
-      if (comment !== '') out.push(`      <prop type="${PROP.comment}${k + 1}">${xmlAttr(comment)}</prop>`);
+      if (comment !== '') out.push(`      <prop type="${PROP.comment}${k + 1}">${xmlAttr(withLineEnds(comment))}</prop>`);
     });
     out.push(`      <tuv xml:lang="${xmlAttr(e.sourceLang)}"><seg>${segOf(e.source)}</seg></tuv>`);
     out.push(`      <tuv xml:lang="${xmlAttr(e.targetLang)}"><seg>${segOf(e.target)}</seg></tuv>`);
@@ -98,9 +116,26 @@ export interface ImportTmxResult {
 
 const readTmxXml = xmlReader({ format: { code: 'tmx', name: 'TMX', outcome: 'nothing was imported' }, validate: 'always' });
 
-function props(element: Element): Map<string, { value: string; prop: Element }> {
-  const found = new Map<string, { value: string; prop: Element }>();
-  for (const prop of elements(element, 'prop')) found.set(prop.attrs['type'] ?? '', { value: textOf(prop).trim(), prop });
+interface Prop {
+  /** The content as a word (a status, a provider, a time): without the white space a file laid out by hand puts around it. */
+  value: string;
+  /** The content as written: a person's text (a comment, a reviewer's name), whose own white space is kept. */
+  text: string;
+  prop: Element;
+}
+
+/**
+ * An element's props by type. TMX gives `<prop>` no `xml:space` and says
+ * nothing of its white space, so by XML's default it is the writer's: subloc
+ * writes a prop on one line, its content untouched, and pretty-printers
+ * leave an element of text alone, so only a word is read trimmed.
+ */
+function props(element: Element): Map<string, Prop> {
+  const found = new Map<string, Prop>();
+  for (const prop of elements(element, 'prop')) {
+    const text = textOf(prop);
+    found.set(prop.attrs['type'] ?? '', { value: text.trim(), text, prop });
+  }
   return found;
 }
 
@@ -258,7 +293,8 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
       if (cueStatus === 'bad') diagnostics.push(messages.badCueStatus(cueStatusProp!.value, source.cues.length, entryStatus, at(cueStatusProp!.prop)));
       // The unit is as far as its least advanced cue.
       else if (cueStatus !== undefined) entryStatus = lowestStatus(cueStatus);
-      const comments = source.cues.map((_, k) => found.get(`${PROP.comment}${k + 1}`)?.value ?? '');
+      const comments = source.cues.map((_, k) => found.get(`${PROP.comment}${k + 1}`)?.text ?? '');
+      const date = dateOf(tuv, 'changedate') ?? tuDate;
       const entry: MemoryEntry = {
         sourceLang,
         targetLang,
@@ -268,10 +304,10 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
         provider: found.get(PROP.provider)?.value || 'tmx',
         status: entryStatus,
         // Undated is older than anything stored: a re-import never passes for newer work.
-        updatedAt: dateOf(tuv, 'changedate') ?? tuDate ?? UNDATED,
+        updatedAt: date === undefined ? UNDATED : exactTime(date, found.get(PROP.time)?.value),
       };
-      const reviewer = found.get(PROP.reviewer)?.value;
-      if (reviewer) entry.reviewer = reviewer;
+      const reviewer = found.get(PROP.reviewer);
+      if (reviewer?.value) entry.reviewer = reviewer.text;
       // An export made before the prop existed says it by its provider, as the SQLite memory's own migration read it.
       const byReviewer = found.get(PROP.byReviewer)?.value ?? (REVIEWED_BY_PROVIDER.has(entry.provider) && entryStatus !== 'draft' ? 'yes' : undefined);
       if (byReviewer === 'yes') entry.byReviewer = true;

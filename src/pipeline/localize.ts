@@ -60,7 +60,7 @@ async function importMemories(memory: MemoryStore, files: readonly string[], sou
     const others = new Map<string, number>();
     for (const e of result.entries) if (e.sourceLang !== source) others.set(e.sourceLang, (others.get(e.sourceLang) ?? 0) + 1);
     const unusable = [...others].map(([language, units]) => tmxMessages.otherSourceLanguage(units, language, source));
-    imported.push({ file, written: put.written, kept: put.kept, skipped: result.skipped, diagnostics: [...result.diagnostics, ...unusable] });
+    imported.push({ file, written: put.written, unchanged: put.unchanged, kept: put.kept, skipped: result.skipped, diagnostics: [...result.diagnostics, ...unusable] });
   }
   return imported;
 }

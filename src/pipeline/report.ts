@@ -71,8 +71,8 @@ export interface RunReport {
   dryRun: boolean;
   cues: number;
   units: number;
-  /** Reviewed memories (TMX) imported at the start of the run: entries written, kept (a higher status was stored), skipped. */
-  imported: { file: string; written: number; kept: number; skipped: number; diagnostics: Diagnostic[] }[];
+  /** Reviewed memories (TMX) imported at the start of the run: entries written, unchanged (stored as they are already: a run imports its TMX every time), kept (a higher status was stored), skipped. */
+  imported: { file: string; written: number; unchanged: number; kept: number; skipped: number; diagnostics: Diagnostic[] }[];
   /** What DeepL said about the run as a whole (glossary pairs it cannot hold, …). */
   service: Diagnostic[];
   languages: LanguageReport[];

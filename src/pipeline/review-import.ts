@@ -10,6 +10,7 @@ import { fromFileName } from '../model/file-name.js';
 import { canonicalLanguageTag } from '../model/language.js';
 import type { Lang } from '../model/track.js';
 import type { ImportPlan } from '../review/import.js';
+import type { PutResult } from '../memory/store.js';
 import { readXliff } from '../review/xliff-read.js';
 import { segment } from '../translate/segment.js';
 import { projectConfig, resolveLocalizeOptions, type LocalizeInput } from './options.js';
@@ -45,7 +46,7 @@ export type ReviewImportResult =
       title: string;
       language: Lang;
       plan: ImportPlan;
-      written: { written: number; kept: number };
+      written: PutResult;
       /** The run folder's own track, some of whose edits were left out: `localize` still refuses to write over it. */
       stillRefused: boolean;
     };

@@ -244,7 +244,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
       }
       const at = now().toISOString();
       const entries = [...planned.values()].map(({ unit, record }) => reviewerEntry(unit, record, { pair: state.pair, reviewer: reviewer ?? UNKNOWN_REVIEWER, now: at }));
-      const written: PutResult = entries.length === 0 ? { written: 0, kept: 0 } : await memory.put(entries, [...planned.values()].map(({ unit }) => state.seen.get(unit.id)));
+      const written: PutResult = entries.length === 0 ? { written: 0, unchanged: 0, kept: 0 } : await memory.put(entries, [...planned.values()].map(({ unit }) => state.seen.get(unit.id)));
       if (written.stale !== undefined && attempt < PLAN_ATTEMPTS) continue;
       await refresh(state, touched);
       if (written.kept > 0 || written.stale !== undefined) {

@@ -72,7 +72,7 @@ export async function planWithMemory(read: XliffRead, options: Omit<ImportOption
 export async function storeImport(memory: MemoryStore, file: string, first: PlannedImport, plan: () => Promise<PlannedImport>): Promise<{ plan: ImportPlan; written: PutResult }> {
   let planned = first;
   for (let attempt = 1; ; attempt++) {
-    if (planned.plan.refused) return { plan: planned.plan, written: { written: 0, kept: 0 } };
+    if (planned.plan.refused) return { plan: planned.plan, written: { written: 0, unchanged: 0, kept: 0 } };
     const written = await memory.put(planned.plan.entries, planned.plannedOn);
     if (written.stale === undefined) return { plan: planned.plan, written };
     if (attempt === PLAN_ATTEMPTS) {

@@ -10,19 +10,22 @@ const tu = (zh: string, en: string, props = '') => `<tu changedate="20261101T100
 const tmx = (...tus: string[]) => `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n${HEADER}\n<body>\n${tus.join('\n')}\n</body>\n</tmx>\n`;
 
 describe('subloc memory', () => {
-  it('imports TMX, counts what it wrote and kept, and exports it again', async () => {
+  it('imports TMX, counts what it wrote, found unchanged and kept, and exports it again', async () => {
     const dir = tempDir('subloc-memory-cli-');
     writeFileSync(join(dir, 'approved.tmx'), tmx(tu('您好', 'Hello', '<prop type="x-subloc-status">approved</prop>'), tu('胡同', '<bpt i="1">&lt;i&gt;</bpt>hutong<ept i="1">&lt;/i&gt;</ept>')));
     writeFileSync(join(dir, 'drafts.tmx'), tmx(tu('您好', 'Hi there'), tu('社区', 'community')));
 
     const first = await cli(['memory', 'import', 'approved.tmx', '--memory', 'tm/memory.sqlite'], dir);
     expect(first.stderr).toBe('');
-    expect(first.stdout).toBe('approved.tmx: 2 written, 0 kept (the stored entry has a higher status, is newer, or is a reviewer’s of the same status), 0 skipped with errors\n');
+    expect(first.stdout).toBe('approved.tmx: 2 written, 0 unchanged (already stored as they are), 0 kept (the stored entry has a higher status, is newer, or is a reviewer’s of the same status), 0 skipped with errors\n');
     expect(first.code).toBe(0);
 
     const second = await cli(['memory', 'import', 'drafts.tmx', '--status', 'draft', '--memory', 'tm/memory.sqlite'], dir);
-    expect(second.stdout).toMatch(/^drafts\.tmx: 1 written, 1 kept/);
+    expect(second.stdout).toMatch(/^drafts\.tmx: 1 written, 0 unchanged \(.*\), 1 kept/);
     expect(second.code).toBe(0);
+    // The same file again: nothing in it is news to the memory, and the counts say so (every unit was "written" again).
+    const again = await cli(['memory', 'import', 'approved.tmx', '--memory', 'tm/memory.sqlite'], dir);
+    expect(again.stdout).toMatch(/^approved\.tmx: 0 written, 2 unchanged \(.*\), 0 kept/);
 
     const stats = await cli(['memory', 'stats', '--memory', 'tm/memory.sqlite'], dir);
     expect(stats.code).toBe(0);
@@ -108,7 +111,7 @@ describe('subloc memory', () => {
     writeFileSync(join(dir, 'mixed.tmx'), tmx(tu('您好', 'Hello'), tu('一<ph type="x-cue-break"/>二', 'one two')));
     const r = await cli(['memory', 'import', 'mixed.tmx', '--memory', 'm.sqlite'], dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('mixed.tmx: 1 written, 0 kept (the stored entry has a higher status, is newer, or is a reviewer’s of the same status), 1 skipped with errors\n');
+    expect(r.stdout).toBe('mixed.tmx: 1 written, 0 unchanged (already stored as they are), 0 kept (the stored entry has a higher status, is newer, or is a reviewer’s of the same status), 1 skipped with errors\n');
     expect(r.stderr).toMatch(/^mixed\.tmx:6: error: the en-US `<seg>` has 1 cue and the source has 2.* \[tmx\/cue-count-mismatch\]$/m);
   });
 

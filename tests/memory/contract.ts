@@ -114,7 +114,7 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
       // A write planned on what a lookup under both versions answered is checked under both.
       const planned = entry({ source: ['甲'], glossaryVersion: '', status: 'reviewed', byReviewer: true, target: ['reviewed'], updatedAt: '2026-11-06T00:00:00Z' });
       const seen = await m.exact(['甲'], PAIR, under('own-甲'));
-      expect(await m.put([planned], [{ glossaryVersion: under('own-甲'), entry: seen }])).toEqual({ written: 1, kept: 0 });
+      expect(await m.put([planned], [{ glossaryVersion: under('own-甲'), entry: seen }])).toEqual({ written: 1, unchanged: 0, kept: 0 });
     });
 
     it('keys on every cue, the language pair (any letter case) and the styling', async () => {
@@ -154,9 +154,9 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
   describe('put', () => {
     it('never replaces an entry with one of lower status, however new', async () => {
       const m = await memory();
-      expect(await m.put([entry({ status: 'approved', target: ['approved'] })])).toEqual({ written: 1, kept: 0 });
-      expect(await m.put([entry({ status: 'draft', target: ['later draft'], updatedAt: '2027-01-01T00:00:00Z' })])).toEqual({ written: 0, kept: 1 });
-      expect(await m.put([entry({ status: 'reviewed', target: ['later review'], updatedAt: '2027-01-01T00:00:00Z' })])).toEqual({ written: 0, kept: 1 });
+      expect(await m.put([entry({ status: 'approved', target: ['approved'] })])).toEqual({ written: 1, unchanged: 0, kept: 0 });
+      expect(await m.put([entry({ status: 'draft', target: ['later draft'], updatedAt: '2027-01-01T00:00:00Z' })])).toEqual({ written: 0, unchanged: 0, kept: 1 });
+      expect(await m.put([entry({ status: 'reviewed', target: ['later review'], updatedAt: '2027-01-01T00:00:00Z' })])).toEqual({ written: 0, unchanged: 0, kept: 1 });
       expect((await m.exact(entry().source, PAIR, 'g1'))?.target).toEqual(['approved']);
       expect(await m.entries()).toHaveLength(1);
     });
@@ -164,9 +164,9 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
     it('replaces an entry of the same status by a newer one, and one of lower status by a higher one', async () => {
       const m = await memory();
       await m.put([entry({ target: ['first'], updatedAt: '2026-11-02T00:00:00Z' })]);
-      expect(await m.put([entry({ target: ['older'], updatedAt: '2026-11-01T00:00:00Z' })])).toEqual({ written: 0, kept: 1 });
-      expect(await m.put([entry({ target: ['newer'], updatedAt: '2026-11-03T00:00:00Z' })])).toEqual({ written: 1, kept: 0 });
-      expect(await m.put([entry({ status: 'reviewed', reviewer: 'Ana', target: ['reviewed'], updatedAt: '2026-10-01T00:00:00Z' })])).toEqual({ written: 1, kept: 0 });
+      expect(await m.put([entry({ target: ['older'], updatedAt: '2026-11-01T00:00:00Z' })])).toEqual({ written: 0, unchanged: 0, kept: 1 });
+      expect(await m.put([entry({ target: ['newer'], updatedAt: '2026-11-03T00:00:00Z' })])).toEqual({ written: 1, unchanged: 0, kept: 0 });
+      expect(await m.put([entry({ status: 'reviewed', reviewer: 'Ana', target: ['reviewed'], updatedAt: '2026-10-01T00:00:00Z' })])).toEqual({ written: 1, unchanged: 0, kept: 0 });
       expect(await m.entries()).toEqual([entry({ status: 'reviewed', reviewer: 'Ana', target: ['reviewed'], updatedAt: '2026-10-01T00:00:00.000Z' })]);
     });
 
@@ -174,33 +174,52 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
       const m = await memory();
       const signedOff = entry({ status: 'reviewed', reviewer: 'Camille', byReviewer: true, provider: 'xliff', target: ['signed off'], updatedAt: '2026-12-01T00:00:00Z' });
       await m.put([signedOff]);
-      expect(await m.put([entry({ status: 'reviewed', provider: 'tmx', reviewer: 'sample', target: ['newer TMX'], updatedAt: '2027-06-01T00:00:00Z' })])).toEqual({ written: 0, kept: 1 });
-      expect(await m.put([entry({ status: 'reviewed', provider: 'tmx', target: ['older TMX'], updatedAt: '2026-01-01T00:00:00Z' })])).toEqual({ written: 0, kept: 1 });
-      expect(await m.put([entry({ status: 'draft', target: ['machine'], updatedAt: '2027-06-01T00:00:00Z' })])).toEqual({ written: 0, kept: 1 });
+      expect(await m.put([entry({ status: 'reviewed', provider: 'tmx', reviewer: 'sample', target: ['newer TMX'], updatedAt: '2027-06-01T00:00:00Z' })])).toEqual({ written: 0, unchanged: 0, kept: 1 });
+      expect(await m.put([entry({ status: 'reviewed', provider: 'tmx', target: ['older TMX'], updatedAt: '2026-01-01T00:00:00Z' })])).toEqual({ written: 0, unchanged: 0, kept: 1 });
+      expect(await m.put([entry({ status: 'draft', target: ['machine'], updatedAt: '2027-06-01T00:00:00Z' })])).toEqual({ written: 0, unchanged: 0, kept: 1 });
       expect(await m.exact(entry().source, PAIR, 'g1')).toEqual({ ...signedOff, updatedAt: '2026-12-01T00:00:00.000Z' });
 
       // A later decision of a reviewer replaces it; so does an import of higher status.
-      expect(await m.put([{ ...signedOff, target: ['signed off again'], updatedAt: '2026-12-02T00:00:00Z' }])).toEqual({ written: 1, kept: 0 });
-      expect(await m.put([entry({ status: 'approved', provider: 'tmx', target: ['approved elsewhere'], updatedAt: '2026-01-01T00:00:00Z' })])).toEqual({ written: 1, kept: 0 });
+      expect(await m.put([{ ...signedOff, target: ['signed off again'], updatedAt: '2026-12-02T00:00:00Z' }])).toEqual({ written: 1, unchanged: 0, kept: 0 });
+      expect(await m.put([entry({ status: 'approved', provider: 'tmx', target: ['approved elsewhere'], updatedAt: '2026-01-01T00:00:00Z' })])).toEqual({ written: 1, unchanged: 0, kept: 0 });
       expect(await m.exact(entry().source, PAIR, 'g1')).toMatchObject({ target: ['approved elsewhere'], status: 'approved' });
       expect((await m.exact(entry().source, PAIR, 'g1'))?.byReviewer).toBeUndefined();
       // A reviewer never downgrades it either.
-      expect(await m.put([{ ...signedOff, updatedAt: '2027-01-01T00:00:00Z' }])).toEqual({ written: 0, kept: 1 });
+      expect(await m.put([{ ...signedOff, updatedAt: '2027-01-01T00:00:00Z' }])).toEqual({ written: 0, unchanged: 0, kept: 1 });
     });
 
     it('treats an undated entry as older than anything stored', async () => {
       const m = await memory();
       await m.put([entry({ target: ['machine draft'], updatedAt: '2000-01-01T00:00:00Z' })]);
-      expect(await m.put([entry({ target: ['undated draft'], provider: 'tmx', updatedAt: UNDATED })])).toEqual({ written: 0, kept: 1 });
-      expect(await m.put([entry({ status: 'reviewed', target: ['undated review'], provider: 'tmx', updatedAt: UNDATED })])).toEqual({ written: 1, kept: 0 });
+      expect(await m.put([entry({ target: ['undated draft'], provider: 'tmx', updatedAt: UNDATED })])).toEqual({ written: 0, unchanged: 0, kept: 1 });
+      expect(await m.put([entry({ status: 'reviewed', target: ['undated review'], provider: 'tmx', updatedAt: UNDATED })])).toEqual({ written: 1, unchanged: 0, kept: 0 });
       expect(await m.entries()).toMatchObject([{ target: ['undated review'], updatedAt: UNDATED }]);
     });
 
     it('compares times, not their spelling', async () => {
       const m = await memory();
       await m.put([entry({ target: ['utc'], updatedAt: '2026-11-01T10:00:00Z' })]);
-      expect(await m.put([entry({ target: ['earlier, in +08:00'], updatedAt: '2026-11-01T17:00:00+08:00' })])).toEqual({ written: 0, kept: 1 });
+      expect(await m.put([entry({ target: ['earlier, in +08:00'], updatedAt: '2026-11-01T17:00:00+08:00' })])).toEqual({ written: 0, unchanged: 0, kept: 1 });
       expect((await m.entries())[0]?.target).toEqual(['utc']);
+    });
+
+    it('counts an entry stored already as it is as unchanged, and leaves it there; one that differs in anything it stores is written as before', async () => {
+      const m = await memory();
+      const decided = entry({ source: ['一', '二'], target: ['one', 'two'], status: 'draft', cueStatus: ['approved', 'draft'], comments: [' checked ', ''], reviewer: 'Lin', byReviewer: true, provider: 'studio', glossaryVersion: '', updatedAt: '2026-11-01T10:00:00.123Z' });
+      const plain = entry({ source: ['三'], target: ['three'] });
+      // A unit twice in one batch: the second finds the first stored.
+      expect(await m.put([decided, plain, plain])).toEqual({ written: 2, unchanged: 1, kept: 0 });
+      // Spelt otherwise, the same: comments and cue statuses that say nothing, the time in another zone.
+      expect(await m.put([decided, { ...plain, comments: [''], cueStatus: ['draft'], updatedAt: '2026-11-01T18:00:00+08:00' }])).toEqual({ written: 0, unchanged: 2, kept: 0 });
+      expect(await m.put([decided], [{ glossaryVersion: '', entry: await m.exact(decided.source, PAIR, '') }])).toEqual({ written: 0, unchanged: 1, kept: 0 });
+      // A change to any of what it stores is written, at the same time too, and so is the entry as it was after it.
+      for (const change of [{ target: ['one', 'Two'] }, { comments: [' checked', ''] }, { reviewer: 'Mei' }, { provider: 'xliff' }] satisfies Partial<MemoryEntry>[]) {
+        expect(await m.put([{ ...decided, ...change }])).toEqual({ written: 1, unchanged: 0, kept: 0 });
+        expect(await m.put([decided])).toEqual({ written: 1, unchanged: 0, kept: 0 });
+      }
+      expect(await m.put([{ ...decided, updatedAt: '2026-11-01T10:00:00.124Z' }])).toEqual({ written: 1, unchanged: 0, kept: 0 });
+      expect(await m.put([decided])).toEqual({ written: 0, unchanged: 0, kept: 1 });
+      expect(await m.entries()).toEqual([{ ...plain, updatedAt: '2026-11-01T10:00:00.000Z' }, { ...decided, updatedAt: '2026-11-01T10:00:00.124Z' }]);
     });
 
     it('writes a batch all or nothing', async () => {
@@ -243,12 +262,12 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
       // A reviewer approved the first cue in the studio and left the second a draft: the unit is a draft as a whole.
       await m.put([entry({ source, target: ['First,', 'second.'], status: 'draft', cueStatus: ['approved', 'draft'], byReviewer: true, updatedAt: '2026-11-01T00:00:00.000Z' })]);
       // A reviewed import (a TMX) outranks the unit's status, but would take the approved cue down to reviewed.
-      expect(await m.put([entry({ source, target: ['Other first,', 'other second.'], status: 'reviewed', updatedAt: '2026-12-01T00:00:00.000Z' })])).toEqual({ written: 0, kept: 1 });
+      expect(await m.put([entry({ source, target: ['Other first,', 'other second.'], status: 'reviewed', updatedAt: '2026-12-01T00:00:00.000Z' })])).toEqual({ written: 0, unchanged: 0, kept: 1 });
       expect((await m.exact(source, PAIR, 'g1'))?.target).toEqual(['First,', 'second.']);
       // One that keeps the approved cue approved and raises the other replaces it.
       await m.put([entry({ source, target: ['First,', 'the second.'], status: 'reviewed', cueStatus: ['approved', 'reviewed'], byReviewer: true, updatedAt: '2026-12-02T00:00:00.000Z' })]);
       expect(await m.exact(source, PAIR, 'g1')).toMatchObject({ target: ['First,', 'the second.'], cueStatus: ['approved', 'reviewed'] });
-      expect(await m.put([entry({ source, target: ['x', 'y'], status: 'reviewed', byReviewer: true, updatedAt: '2026-12-03T00:00:00.000Z' })])).toEqual({ written: 0, kept: 1 });
+      expect(await m.put([entry({ source, target: ['x', 'y'], status: 'reviewed', byReviewer: true, updatedAt: '2026-12-03T00:00:00.000Z' })])).toEqual({ written: 0, unchanged: 0, kept: 1 });
     });
 
     it('lists entries oldest first, optionally for one pair', async () => {
@@ -358,11 +377,11 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
   });
 
     describe('TMX', () => {
-      it('exports and imports again into a new memory the same entries', async () => {
+      it('exports and imports again into a new memory the same entries, and finds them unchanged in the memory it exported', async () => {
         const m = await memory();
         const stored = [
           entry({ source: ['<i>喂？</i>', '- 你好\n- 您好'], target: ['<i>Hello?</i>', '- Hi\n- Hello'], status: 'approved', reviewer: 'Lin', glossaryVersion: '', updatedAt: '2026-11-02T08:00:00.000Z' }),
-          entry({ source: ['胡同'], target: ['hutong'], status: 'reviewed', reviewer: 'Camille', glossaryVersion: 'g7', updatedAt: '2026-11-03T09:30:00.000Z' }),
+          entry({ source: ['胡同'], target: ['hutong'], status: 'reviewed', reviewer: 'Camille', comments: [' ask the fixer\n'], glossaryVersion: 'g7', updatedAt: '2026-11-03T09:30:00.250Z' }),
           entry({ source: ['社区'], target: ['community'], targetLang: 'fr-FR', provider: 'deepl', updatedAt: '2026-11-01T10:00:00.000Z' }),
         ];
         await m.put(stored);
@@ -372,10 +391,10 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
 
         made = undefined;
         const copy = await memory();
-        expect(await copy.put(imported.entries)).toEqual({ written: 3, kept: 0 });
-        const strip = (e: MemoryEntry) => ({ sourceLang: e.sourceLang, targetLang: e.targetLang, source: e.source, target: e.target, status: e.status, reviewer: e.reviewer, glossaryVersion: e.glossaryVersion, updatedAt: e.updatedAt });
-        expect((await copy.entries()).map(strip)).toEqual((await m.entries()).map(strip));
+        expect(await copy.put(imported.entries)).toEqual({ written: 3, unchanged: 0, kept: 0 });
+        expect(await copy.entries()).toEqual(await m.entries());
         expect(exportTmx(await copy.entries(), { srcLang: 'zh-Hans' })).toBe(tmx);
+        expect(await m.put(imported.entries)).toEqual({ written: 0, unchanged: 3, kept: 0 });
       });
     });
 
@@ -422,24 +441,24 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
         await a!.put([entry({ source: PLANNED_UNIT })]);
         const seen = await a!.exact(PLANNED_UNIT, PAIR, 'g1');
         const planned = [{ glossaryVersion: 'g1', entry: seen }];
-        expect(await a!.put([reviewerChange('Camille')], planned)).toEqual({ written: 1, kept: 0 });
+        expect(await a!.put([reviewerChange('Camille')], planned)).toEqual({ written: 1, unchanged: 0, kept: 0 });
         // Lucie planned on the same state, and her change would win on time alone.
-        expect(await b!.put([reviewerChange('Lucie', '2026-11-06T10:00:00.000Z')], planned)).toEqual({ written: 0, kept: 0, stale: 1 });
+        expect(await b!.put([reviewerChange('Lucie', '2026-11-06T10:00:00.000Z')], planned)).toEqual({ written: 0, unchanged: 0, kept: 0, stale: 1 });
         expect((await b!.exact(PLANNED_UNIT, PAIR, 'g1'))?.reviewer).toBe('Camille');
         // Planned on what is there now, it is written; a change planned on "nothing" finds something.
-        expect(await b!.put([reviewerChange('Lucie', '2026-11-06T10:00:00.000Z')], [{ glossaryVersion: 'g1', entry: await b!.exact(PLANNED_UNIT, PAIR, 'g1') }])).toEqual({ written: 1, kept: 0 });
-        expect(await a!.put([reviewerChange('Camille', '2026-11-07T10:00:00.000Z')], [{ glossaryVersion: 'g1', entry: undefined }])).toEqual({ written: 0, kept: 0, stale: 1 });
-        expect(await a!.put([entry({ source: ['新的一句'] })], [{ glossaryVersion: 'g1', entry: undefined }])).toEqual({ written: 1, kept: 0 });
+        expect(await b!.put([reviewerChange('Lucie', '2026-11-06T10:00:00.000Z')], [{ glossaryVersion: 'g1', entry: await b!.exact(PLANNED_UNIT, PAIR, 'g1') }])).toEqual({ written: 1, unchanged: 0, kept: 0 });
+        expect(await a!.put([reviewerChange('Camille', '2026-11-07T10:00:00.000Z')], [{ glossaryVersion: 'g1', entry: undefined }])).toEqual({ written: 0, unchanged: 0, kept: 0, stale: 1 });
+        expect(await a!.put([entry({ source: ['新的一句'] })], [{ glossaryVersion: 'g1', entry: undefined }])).toEqual({ written: 1, unchanged: 0, kept: 0 });
         // Planned on what is there, a change made on a machine whose clock runs behind is written all the same; its status still never goes down.
         const now = { glossaryVersion: 'g1', entry: await a!.exact(PLANNED_UNIT, PAIR, 'g1') };
-        expect(await a!.put([reviewerChange('Mei', '2026-10-01T10:00:00.000Z')], [now])).toEqual({ written: 1, kept: 0 });
+        expect(await a!.put([reviewerChange('Mei', '2026-10-01T10:00:00.000Z')], [now])).toEqual({ written: 1, unchanged: 0, kept: 0 });
         expect((await a!.exact(PLANNED_UNIT, PAIR, 'g1'))?.reviewer).toBe('Mei');
         const approved = { ...reviewerChange('Mei', '2026-10-02T10:00:00.000Z'), status: 'approved' as const };
         await a!.put([approved], [{ glossaryVersion: 'g1', entry: await a!.exact(PLANNED_UNIT, PAIR, 'g1') }]);
-        expect(await a!.put([reviewerChange('Jo', '2026-12-01T10:00:00.000Z')], [{ glossaryVersion: 'g1', entry: await a!.exact(PLANNED_UNIT, PAIR, 'g1') }])).toEqual({ written: 0, kept: 1 });
+        expect(await a!.put([reviewerChange('Jo', '2026-12-01T10:00:00.000Z')], [{ glossaryVersion: 'g1', entry: await a!.exact(PLANNED_UNIT, PAIR, 'g1') }])).toEqual({ written: 0, unchanged: 0, kept: 1 });
         // A batch is written whole on what it was planned on, or not at all.
         const batch = [entry({ source: ['又一句'], status: 'reviewed' }), reviewerChange('Camille', '2026-11-08T10:00:00.000Z')];
-        expect(await a!.put(batch, [{ glossaryVersion: 'g1', entry: undefined }, { glossaryVersion: 'g1', entry: seen }])).toEqual({ written: 0, kept: 0, stale: 1 });
+        expect(await a!.put(batch, [{ glossaryVersion: 'g1', entry: undefined }, { glossaryVersion: 'g1', entry: seen }])).toEqual({ written: 0, unchanged: 0, kept: 0, stale: 1 });
         expect(await a!.exact(['又一句'], PAIR, 'g1')).toBeUndefined();
         expect((await a!.exact(PLANNED_UNIT, PAIR, 'g1'))?.reviewer).toBe('Mei');
       });
@@ -463,8 +482,8 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
 
       it('counts what each writer wrote and kept, one writer after another', async () => {
         const [a, b] = await Promise.all([memory(), memory()]);
-        expect(await a!.put([entry({ status: 'reviewed', target: ['a'] }), entry({ source: ['二'], target: ['a'] })])).toEqual({ written: 2, kept: 0 });
-        expect(await b!.put([entry({ status: 'draft', target: ['b'], updatedAt: '2027-01-01T00:00:00Z' }), entry({ source: ['二'], target: ['b'], updatedAt: '2027-01-01T00:00:00Z' })])).toEqual({ written: 1, kept: 1 });
+        expect(await a!.put([entry({ status: 'reviewed', target: ['a'] }), entry({ source: ['二'], target: ['a'] })])).toEqual({ written: 2, unchanged: 0, kept: 0 });
+        expect(await b!.put([entry({ status: 'draft', target: ['b'], updatedAt: '2027-01-01T00:00:00Z' }), entry({ source: ['二'], target: ['b'], updatedAt: '2027-01-01T00:00:00Z' })])).toEqual({ written: 1, unchanged: 0, kept: 1 });
         expect((await a!.entries()).map((e) => e.target[0]).sort()).toEqual(['a', 'b']);
       });
 
@@ -477,7 +496,7 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
           entry({ target: ['reviewed'], status: 'reviewed', updatedAt: '2026-09-01T00:00:00Z' }),
           entry({ source: ['另一句'] }),
         ];
-        expect(await m.put(batch)).toEqual({ written: 4, kept: 1 });
+        expect(await m.put(batch)).toEqual({ written: 4, unchanged: 0, kept: 1 });
         expect((await m.entries()).map((e) => e.target[0])).toEqual(['reviewed', 'EN 另一句']);
       });
     });

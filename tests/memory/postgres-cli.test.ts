@@ -77,7 +77,12 @@ describe('the commands on a Postgres memory', () => {
 
     const copy = await server.createDatabase('copy');
     const reimported = noPassword(await cli(['memory', 'import', 'memory.tmx', '--memory', copy], dir));
-    expect(reimported.stdout).toMatch(/^memory\.tmx: 93 written, 0 kept/);
+    expect(reimported.stdout).toMatch(/^memory\.tmx: 93 written, 0 unchanged \(.*\), 0 kept/);
+    const reimportedAgain = noPassword(await cli(['memory', 'import', 'memory.tmx', '--memory', copy], dir));
+    expect(reimportedAgain.stdout).toMatch(/^memory\.tmx: 0 written, 93 unchanged \(.*\), 0 kept/);
+    // Its own export is no news to the memory either: the drafts' times come back to the millisecond.
+    const restored = noPassword(await cli(['memory', 'import', 'memory.tmx', '--memory', url], dir));
+    expect(restored.stdout).toMatch(/^memory\.tmx: 0 written, 93 unchanged \(.*\), 0 kept/);
     const store = await openMemoryStore(copy);
     expect((await store.exact(['北京，早上七点。'], { source: 'zh-Hans', target: 'fr-FR' }, ''))?.target).toEqual(['Pékin, sept heures du matin.']);
     await store.close();

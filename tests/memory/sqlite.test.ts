@@ -126,7 +126,7 @@ describe('the database file', () => {
 
     const m = memory(path);
     expect((await m.entries()).map((e) => [e.source[0], e.byReviewer])).toEqual([['一', true], ['二', true], ['三', undefined], ['四', undefined]]);
-    expect(await m.put([entry({ source: ['二'], glossaryVersion: '', status: 'reviewed', provider: 'tmx', updatedAt: '2027-01-01T00:00:00Z' })])).toEqual({ written: 0, kept: 1 });
+    expect(await m.put([entry({ source: ['二'], glossaryVersion: '', status: 'reviewed', provider: 'tmx', updatedAt: '2027-01-01T00:00:00Z' })])).toEqual({ written: 0, unchanged: 0, kept: 1 });
   });
 
   it('opens an empty file as a new memory', async () => {

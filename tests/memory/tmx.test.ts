@@ -24,32 +24,43 @@ const cueFromModel = fc.tuple(fc.array(line, { minLength: 1, maxLength: 3 }), fc
 const cueFromTokens = fc.array(fc.constantFrom('<i>', '</i>', '<b>', '</b>', '<u>', '</u>', '\n', '&amp;', '&lt;', '&gt;', 'word', '中文', ' ', '\t'), { maxLength: 12 }).map((t) => t.join(''));
 const cue = fc.oneof(cueFromModel, cueFromTokens);
 
-const arbEntry: fc.Arbitrary<MemoryEntry> = fc
-  .record({
-    cues: fc.array(fc.tuple(cueFromModel, cue), { minLength: 1, maxLength: 3 }),
-    sourceLang: fc.constantFrom('zh-Hans', 'en-US'),
-    targetLang: fc.constantFrom('en-US', 'fr-FR', 'ja-JP', 'de-DE'),
-    glossaryVersion: fc.constantFrom('', 'a1b2c3', 'v&<"2">'),
-    provider: fc.constantFrom('deepl', 'pseudo', 'tmx', 'xliff & co'),
-    status: fc.constantFrom('draft', 'reviewed', 'approved'),
-    reviewer: fc.option(fc.constantFrom('Lin', 'Ana "QA" Ruiz', '王芳'), { nil: undefined }),
-    byReviewer: fc.boolean(),
-    seconds: fc.integer({ min: 1_600_000_000, max: 1_900_000_000 }),
-  })
-  .filter((e) => e.sourceLang !== e.targetLang)
-  .map(({ cues, seconds, reviewer, byReviewer, ...rest }) => {
-    const e: MemoryEntry = {
-      ...rest,
-      // A source is a track's cue as `toTagged` keys it; a target may be any tagged text.
-      source: cues.map(([s]) => s),
-      // An empty translation is not imported: keep one word in it.
-      target: cues.map(([, t], k) => (k === 0 ? `${t}OK` : t)),
-      updatedAt: new Date(seconds * 1000).toISOString(),
-    };
-    if (reviewer !== undefined) e.reviewer = reviewer;
-    if (byReviewer) e.byReviewer = true;
-    return e;
-  });
+/** A reviewer's comment on a cue, white space of its own included ('': none). */
+const comment = fc.constantFrom('', 'ok', ' leading', 'trailing ', '  both\n', '\tindented', 'two\nlines', 'a & b <c>', ' ');
+
+/** Entries as the memory holds them: what comes back from an export is these, unchanged. */
+function arbEntries(target: fc.Arbitrary<string>, note: fc.Arbitrary<string>): fc.Arbitrary<MemoryEntry> {
+  return fc
+    .record({
+      cues: fc.array(fc.tuple(cueFromModel, target, note), { minLength: 1, maxLength: 3 }),
+      sourceLang: fc.constantFrom('zh-Hans', 'en-US'),
+      targetLang: fc.constantFrom('en-US', 'fr-FR', 'ja-JP', 'de-DE'),
+      glossaryVersion: fc.constantFrom('', 'a1b2c3', 'v&<"2">'),
+      provider: fc.constantFrom('deepl', 'pseudo', 'tmx', 'xliff & co'),
+      status: fc.constantFrom('draft', 'reviewed', 'approved'),
+      reviewer: fc.option(fc.constantFrom('Lin', 'Ana "QA" Ruiz', '王芳', ' Mei '), { nil: undefined }),
+      byReviewer: fc.boolean(),
+      // To the millisecond, a whole second, or undated.
+      time: fc.oneof(fc.integer({ min: 1_600_000_000_000, max: 1_900_000_000_000 }), fc.integer({ min: 1_600_000_000, max: 1_900_000_000 }).map((s) => s * 1000), fc.constant(0)),
+    })
+    .filter((e) => e.sourceLang !== e.targetLang)
+    .map(({ cues, time, reviewer, byReviewer, ...rest }) => {
+      const e: MemoryEntry = {
+        ...rest,
+        // A source is a track's cue as `toTagged` keys it; a target may be any tagged text.
+        source: cues.map(([s]) => s),
+        // An empty translation is not imported: keep one word in it.
+        target: cues.map(([, t], k) => (k === 0 ? `${t}OK` : t)),
+        updatedAt: time === 0 ? UNDATED : new Date(time).toISOString(),
+      };
+      if (reviewer !== undefined) e.reviewer = reviewer;
+      if (byReviewer) e.byReviewer = true;
+      const comments = cues.map(([, , c]) => c);
+      if (comments.some((c) => c !== '')) e.comments = comments;
+      return e;
+    });
+}
+
+const arbEntry = arbEntries(cue, comment);
 
 describe('TMX export and import', () => {
   it('round-trips any entries: tags, dialogue lines, several cues, CJK, & < >', () => {
@@ -63,6 +74,38 @@ describe('TMX export and import', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('writes again byte for byte what it read from its own export, carriage returns and separators in a translation or a comment included', () => {
+    // A carriage return is a line end to every XML reader, and a line or paragraph separator a line break to subloc's:
+    // the export writes them as the line breaks they are read as, so a file survives import and export unchanged.
+    const breaking = fc.array(fc.constantFrom('\r', '\r\n', '\u2028', '\u2029', '\n', ' ', 'word', '<i>', '</i>', '&amp;'), { maxLength: 8 }).map((t) => t.join(''));
+    const tricky = arbEntries(fc.oneof(cue, breaking), fc.oneof(comment, fc.constantFrom('cr\rhere', 'crlf\r\n', '\r')));
+    fc.assert(
+      fc.property(fc.array(tricky, { maxLength: 6 }), fc.constantFrom('zh-Hans', 'en-US'), (entries, srcLang) => {
+        const tmx = exportTmx(entries, { srcLang });
+        const back = importTmx(tmx, 'memory.tmx');
+        expect(back.diagnostics).toEqual([]);
+        expect(exportTmx(back.entries, { srcLang })).toBe(tmx);
+      }),
+      { numRuns: 300 },
+    );
+    const entries = fc.sample(tricky, { numRuns: 60, seed: 11 });
+    expect(validateText(exportTmx(entries, { srcLang: 'zh-Hans' }), 'tmx-1.4b', 'memory.tmx')).toEqual({ ok: true, out: '' });
+    const [cr] = importTmx(exportTmx([entry({ target: ['- Yes.\r\n- No.\rFine.'], comments: [' a\r\nb '] })], { srcLang: 'zh-Hans' }), 'memory.tmx').entries;
+    expect(cr).toMatchObject({ target: ['- Yes.\n- No.\nFine.'], comments: [' a\nb '] });
+  });
+
+  it('keeps the time of a change to the millisecond beside the whole second of `changedate`, while the two agree', () => {
+    const tmx = exportTmx([entry({ updatedAt: '2026-11-28T16:00:00.456Z' })], { srcLang: 'zh-Hans' });
+    expect(tmx).toContain('changedate="20261128T160000Z"');
+    expect(tmx).toContain('<prop type="x-subloc-time">2026-11-28T16:00:00.456Z</prop>');
+    expect(importTmx(tmx, 'memory.tmx').entries[0]?.updatedAt).toBe('2026-11-28T16:00:00.456Z');
+    // A tool that changed the unit since wrote its own changedate: the prop is of an older state.
+    expect(importTmx(tmx.replace('changedate="20261128T160000Z"', 'changedate="20261128T160001Z"'), 'memory.tmx').entries[0]?.updatedAt).toBe('2026-11-28T16:00:01.000Z');
+    expect(importTmx(tmx.replace(/ (creation|change)date="[^"]*"/g, ''), 'memory.tmx').entries[0]?.updatedAt).toBe(UNDATED);
+    // A whole second needs no prop.
+    expect(exportTmx([entry({ updatedAt: '2026-11-28T16:00:00.000Z' })], { srcLang: 'zh-Hans' })).not.toContain('x-subloc-time');
   });
 
   it('keeps what a reviewer decided cue by cue, and their comments: a memory restored from its export loses no approved cue', () => {

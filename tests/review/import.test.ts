@@ -108,11 +108,11 @@ describe('planImport', () => {
     const store = openMemory(':memory:');
     const pair = { source: 'zh-Hans', target: 'en-US' };
     const first = planImport(reviewed, { ...options, stored: await storedEntries(store, units, pair) });
-    expect(await store.put(first.entries)).toEqual({ written: 2, kept: 0 });
+    expect(await store.put(first.entries)).toEqual({ written: 2, unchanged: 0, kept: 0 });
     const before = await store.entries();
     const second = planImport(reviewed, { ...options, stored: await storedEntries(store, units, pair), now: '2026-11-29T08:00:00.000Z' });
     expect(second).toMatchObject({ entries: [], unchanged: 2, refused: false });
-    expect(await store.put(second.entries)).toEqual({ written: 0, kept: 0 });
+    expect(await store.put(second.entries)).toEqual({ written: 0, unchanged: 0, kept: 0 });
     expect(await store.entries()).toEqual(before);
     // An approved unit sent back as merely reviewed leaves the approval alone.
     const lower = file(reviewed.cues.map((c) => (c.state === 'approved' ? { ...c, state: 'reviewed' as const } : c)));

@@ -97,11 +97,11 @@ async function importAction({ values, files, path, io }: Context): Promise<numbe
   try {
     for (const { file, parsed } of parsedFiles) {
       for (const d of parsed.diagnostics) printDiagnostic(io, d, file);
-      const result = store === undefined || parsed.entries.length === 0 ? { written: 0, kept: 0 } : await store.put(parsed.entries);
+      const result = store === undefined || parsed.entries.length === 0 ? { written: 0, unchanged: 0, kept: 0 } : await store.put(parsed.entries);
       const unread = hasErrors(parsed.diagnostics) && parsed.entries.length === 0 && parsed.skipped === 0;
       failed ||= hasErrors(parsed.diagnostics);
       if (unread) io.stdout(`${t('memory.notImported', { file })}\n`);
-      else if (io.quiet !== true) io.stdout(`${t('memory.imported', { file, written: result.written, kept: result.kept, skipped: parsed.skipped })}\n`);
+      else if (io.quiet !== true) io.stdout(`${t('memory.imported', { file, written: result.written, unchanged: result.unchanged, kept: result.kept, skipped: parsed.skipped })}\n`);
     }
   } finally {
     await store?.close();
