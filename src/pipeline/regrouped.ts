@@ -13,6 +13,8 @@ interface Run {
   from: number;
   to: number;
   at: number[];
+  /** Only one shared cue, and the earlier unit's other cues are not beside it: see `runOf`. */
+  weak: boolean;
 }
 
 /** A way to cover a unit's first cues with earlier units: the cues it gives words to, and the runs it takes. */
@@ -44,11 +46,14 @@ function sameCues(a: readonly string[], b: readonly string[]): [number, number][
  * moved its bounds: split it, cut cues from it, put cues into it, joined it
  * to others. Not where a cue of one took the place of a cue of the other: a
  * reworded cue changes its sentence, which is drafted again (see the fuzzy
- * suggestion). Nor where it shares fewer cues with the unit than it lost,
- * unless those are cues of the other units drafted (a split): a cue of
- * common words in another sentence is not that sentence's re-cut.
+ * suggestion). Nor where it shares fewer cues with the unit than it lost.
+ * `neighbours` are the cues of the units drafted just before and after this
+ * one: an earlier unit whose lost cues are all there was split. One that
+ * shares a single cue and lost others elsewhere is `weak`: a short cue
+ * (`好。`, `谢谢。`) may close many sentences, in other films of a shared
+ * memory too, so such a cue is not taken for the same sentence re-cut.
  */
-function runOf(unit: Unit, entry: MemoryEntry, drafted: ReadonlySet<string>): Run | undefined {
+function runOf(unit: Unit, entry: MemoryEntry, neighbours: ReadonlySet<string>): Run | undefined {
   const pairs = sameCues(unit.source, entry.source);
   if (pairs.length === 0) return undefined;
   const bounds: [number, number][] = [[-1, -1], ...pairs, [unit.source.length, entry.source.length]];
@@ -57,13 +62,13 @@ function runOf(unit: Unit, entry: MemoryEntry, drafted: ReadonlySet<string>): Ru
     const [i1, j1] = bounds[p]!;
     if (i1 - i0 > 1 && j1 - j0 > 1) return undefined;
   }
-  const lost = entry.source.filter((s, j) => !pairs.some(([, pj]) => pj === j) && !drafted.has(s));
+  const lost = entry.source.filter((s, j) => !pairs.some(([, pj]) => pj === j) && !neighbours.has(s));
   if (lost.length > pairs.length) return undefined;
   const from = pairs[0]![0];
   const to = pairs.at(-1)![0] + 1;
   const at = Array<number>(to - from).fill(-1);
   for (const [i, j] of pairs) at[i - from] = j;
-  return { unit, from, to, at };
+  return { unit, from, to, at, weak: pairs.length === 1 && lost.length > 0 };
 }
 
 function cuesWithWords(run: Run, entry: MemoryEntry): number {
@@ -98,7 +103,8 @@ function entryOf(unit: Unit, pair: LanguagePair, pieces: Cover['pieces']): Memor
     run.at.forEach((j, i) => {
       if (j < 0) return;
       target[run.from + i] = entry.target[j]!;
-      cueStatus[run.from + i] = cueStatusIn(entry, j);
+      // A weak match's translation may be another sentence's: kept as a draft, for the reviewer to confirm.
+      cueStatus[run.from + i] = run.weak ? 'draft' : cueStatusIn(entry, j);
       comments[run.from + i] = entry.comments?.[j] ?? '';
     });
   }
@@ -140,14 +146,21 @@ export async function regroupedEntries(memory: MemoryStore, units: readonly Unit
   const earlier = (await memory.reviewedWithCues([...drafted], pair)).filter(isHumanWork);
   // Of equal covers, the first found is kept: the higher status, then the newer.
   earlier.sort((a, b) => RANK[b.status] - RANK[a.status] || Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
-  for (const unit of units) {
+  units.forEach((unit, u) => {
+    const neighbours = new Set([...(units[u - 1]?.source ?? []), ...(units[u + 1]?.source ?? [])]);
     const pieces = earlier.flatMap((entry) => {
-      const run = runOf(unit, entry, drafted);
+      const run = runOf(unit, entry, neighbours);
       return run === undefined ? [] : [{ run, entry }];
     });
-    const cover = bestCover(unit, pieces);
-    if (cover.cues > 0) out.set(unit.id, entryOf(unit, pair, cover.pieces));
-  }
+    const strong = bestCover(unit, pieces.filter((p) => !p.run.weak));
+    if (strong.cues > 0) {
+      out.set(unit.id, entryOf(unit, pair, strong.pieces));
+      return;
+    }
+    // A weak match only where it gives words to every cue of the unit, and only as a draft to review (entryOf).
+    const weak = bestCover(unit, pieces);
+    if (weak.cues === unit.source.length) out.set(unit.id, entryOf(unit, pair, weak.pieces));
+  });
   return out;
 }
 

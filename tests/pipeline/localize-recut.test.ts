@@ -53,11 +53,11 @@ describe('cues a reviewer approved in one sentence unit that a new cut changes, 
   describe.each(['split', 'cut', 'insert'] as const)('%s', (cut) => {
     const fixture = deeplPerTest('test-key:fx');
 
-    it('keep their approved translation and state offline, counted as from the memory', async () => {
+    it('keep their approved translation offline (a lone cue left of its sentence: as a draft to confirm), counted as from the memory', async () => {
       await approvedThenRecut(fixture.dir, cut);
       const { report, states } = await localize(fixture.dir);
-      expect(states.get('2')).toMatchObject({ target: APPROVED[0], state: 'approved' });
-      if (cut !== 'cut') expect(states.get('3')).toMatchObject({ target: APPROVED[1], state: 'approved' });
+      expect(states.get('2')).toMatchObject({ target: APPROVED[0], state: cut === 'cut' ? 'memory' : 'approved' });
+      if (cut !== 'cut') expect(states.get('3')).toMatchObject({ target: APPROVED[1], state: 'approved', comment: 'checked with the hotline' });
       const en = report.languages[0]!;
       expect(en.origins['2']).toBe('memory-exact');
       expect(en.billedCharacters).toBe(0);
@@ -68,8 +68,8 @@ describe('cues a reviewer approved in one sentence unit that a new cut changes, 
     it('keep them with DeepL too, nothing billed for them: only a cue put in is drafted and billed', async () => {
       await approvedThenRecut(fixture.dir, cut);
       const { report, states } = await localize(fixture.dir, fixture.env);
-      expect(states.get('2')).toMatchObject({ target: APPROVED[0], state: 'approved' });
-      if (cut !== 'cut') expect(states.get('3')).toMatchObject({ target: APPROVED[1], state: 'approved' });
+      expect(states.get('2')).toMatchObject({ target: APPROVED[0], state: cut === 'cut' ? 'memory' : 'approved' });
+      if (cut !== 'cut') expect(states.get('3')).toMatchObject({ target: APPROVED[1], state: 'approved', comment: 'checked with the hotline' });
       const en = report.languages[0]!;
       expect(en.origins['2']).toBe('memory-exact');
       if (cut === 'insert') {
