@@ -334,6 +334,21 @@ class PostgresMemory implements MemoryStore {
     return found;
   }
 
+  async reviewedWithCues(cues: readonly TaggedText[], pair: LanguagePair): Promise<MemoryEntry[]> {
+    if (cues.length === 0) return [];
+    // The best row of each source, as `exact` orders them, by DISTINCT ON; `?|`: any of the texts is one of the array's elements.
+    const { rows } = await this.read(() =>
+      this.pool.query<PgRow>({
+        name: 'subloc-reviewed-with-cues',
+        text: `SELECT DISTINCT ON (source_hash) ${COLUMNS} FROM subloc_entry
+               WHERE source_lang_key = $1 AND target_lang_key = $2 AND (rank > 0 OR by_reviewer = 1) AND source::jsonb ?| $3::text[]
+               ORDER BY source_hash, rank DESC, by_reviewer DESC, updated_at DESC`,
+        values: [langKey(pair.source), langKey(pair.target), [...new Set(cues)]],
+      }),
+    );
+    return rows.map(rowEntry);
+  }
+
   async fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number, except?: ReadonlySet<string>): Promise<MemoryMatch | undefined> {
     const search = fuzzySearch(source, minScore, except);
     if (!search) return undefined;

@@ -134,6 +134,7 @@ function lookupVersions(versions: GlossaryVersions): [string, string, string] {
 class SqliteMemory implements MemoryStore {
   private readonly selectExact;
   private readonly selectCandidates;
+  private readonly selectWithCues;
   private readonly selectDataVersion;
   private readonly selectByRowid;
   private readonly selectEntries;
@@ -169,6 +170,15 @@ class SqliteMemory implements MemoryStore {
          ORDER BY plain_length, rowid`,
       )
       .raw();
+    // Scans the pair's reviewed entries: one query a language a run, where an index of every cue would cost each write.
+    this.selectWithCues = db.prepare<[string, string, string], Row>(
+      `SELECT ${COLUMNS} FROM (
+         SELECT ${COLUMNS}, row_number() OVER (PARTITION BY source_key ORDER BY rank DESC, by_reviewer DESC, updated_at DESC) AS best
+         FROM entry
+         WHERE source_lang = ? AND target_lang = ? AND (rank > 0 OR by_reviewer = 1)
+           AND EXISTS (SELECT 1 FROM json_each(entry.source) AS cue WHERE cue.value IN (SELECT value FROM json_each(?))))
+       WHERE best = 1`,
+    );
     // Changes when another connection commits, never for this one's own writes (those drop their pair's indexes in `put`).
     this.selectDataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.selectByRowid = db.prepare<[number], Row>(`SELECT ${COLUMNS} FROM entry WHERE rowid = ?`);
@@ -241,6 +251,11 @@ class SqliteMemory implements MemoryStore {
   async exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: GlossaryVersions): Promise<MemoryEntry | undefined> {
     const row = this.read(() => this.selectExact.get(pair.source, pair.target, unitKey(source), ...lookupVersions(glossaryVersion)));
     return row && toEntry(row);
+  }
+
+  async reviewedWithCues(cues: readonly TaggedText[], pair: LanguagePair): Promise<MemoryEntry[]> {
+    if (cues.length === 0) return [];
+    return this.read(() => this.selectWithCues.all(pair.source, pair.target, JSON.stringify(cues))).map(toEntry);
   }
 
   async fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number, except?: ReadonlySet<string>): Promise<MemoryMatch | undefined> {

@@ -165,6 +165,13 @@ export interface MemoryStore {
   exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: GlossaryVersions): Promise<MemoryEntry | undefined>;
   /** `exact` for each of many units at once, in their order (with one version for all, or each its own): one round trip to a server for a whole track. */
   exactMany(sources: readonly (readonly TaggedText[])[], pair: LanguagePair, glossaryVersion: GlossaryVersions | readonly GlossaryVersions[]): Promise<(MemoryEntry | undefined)[]>;
+  /**
+   * A reviewer's work (reviewed, approved, or a reviewer's own decision)
+   * that has one of `cues` as the source of one of its cues: the best entry
+   * of each source, as `exact` orders them, in no set order. A new cut may
+   * have split such a unit, cut a cue from it or put one into it.
+   */
+  reviewedWithCues(cues: readonly TaggedText[], pair: LanguagePair): Promise<MemoryEntry[]>;
   /** Best match with the same number of cues scoring at least `minScore` (0..1) on the plain source text. */
   fuzzy(source: readonly TaggedText[], pair: LanguagePair, minScore: number, except?: ReadonlySet<string>): Promise<MemoryMatch | undefined>;
   /**

@@ -89,6 +89,32 @@ export function memoryDraft(unit: Unit, hit: MemoryEntry): Draft {
   return draft;
 }
 
+/** The cues of a unit a reviewer's entry leaves without words, as a unit of their own (the unit's id). */
+function emptyCues(unit: Unit, hit: MemoryEntry): Unit {
+  const stored = memoryDraft(unit, hit);
+  const ks = unit.source.flatMap((_, k) => (targetMissing(stored, unit, k) ? [k] : []));
+  return ks.length === unit.source.length ? unit : { id: unit.id, cueIds: ks.map((k) => unit.cueIds[k]!), source: ks.map((k) => unit.source[k]!) };
+}
+
+/** A draft of some of a unit's cues (`part`) as a draft of the unit: the other cues empty. */
+function inUnit(draft: Draft, unit: Unit, part: Unit): Draft {
+  if (part === unit || draft.targets === null || draft.targets.length === unit.source.length) return draft;
+  const targets = unit.cueIds.map((id) => draft.targets![part.cueIds.indexOf(id)] ?? '');
+  return { ...draft, targets };
+}
+
+/** The budgets of the parts of units asked for, cue by cue. */
+function budgetsOf(parts: readonly Unit[], units: readonly Unit[], budgets: ReadonlyMap<string, readonly number[]>): ReadonlyMap<string, readonly number[]> {
+  if (parts.every((p, i) => p === units[i])) return budgets;
+  const out = new Map(budgets);
+  parts.forEach((part, i) => {
+    const unit = units[i]!;
+    const all = budgets.get(unit.id);
+    if (part !== unit && all !== undefined) out.set(unit.id, part.cueIds.map((id) => all[unit.cueIds.indexOf(id)]!));
+  });
+  return out;
+}
+
 /** Whether an exact entry leaves cues without words: a reviewer saved some cues of the unit and left the others empty. */
 function incomplete(unit: Unit, stored: Draft): boolean {
   return unit.source.some((_, k) => targetMissing(stored, unit, k));
@@ -126,6 +152,7 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const resume = aimed && input.translator !== undefined;
   const search = () => searchMemory(input, resume);
   const { drafts, pending, suggestions, partial, regrouped, held } = await (input.searchInTurn ? input.searchInTurn(search) : search());
+  const byId = new Map(pending.map((u) => [u.id, u]));
   // Stored as the units they now are, so the studio and the next run find them; a dry run or a delivery writes nothing.
   // Only where the unit still has no entry: a reviewer may have saved it in the studio since the search.
   if (input.translator && regrouped.size > 0) {
@@ -136,15 +163,26 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const notes = [...regrouped].map(([unitId, entry]) => regroupedNote(units.find((u) => u.id === unitId)!, entry));
   let done = drafts.length;
   input.onProgress(done);
+  // A unit a reviewer's work partly covers is asked for its empty cues alone: the reviewer's cues are not billed again.
+  const asked = (unit: Unit) => {
+    const hit = partial.get(unit.id);
+    return hit === undefined ? unit : emptyCues(unit, hit);
+  };
+  /** The part of each unit last asked for, by unit id. */
+  const sent = new Map<string, Unit>();
+  const whole = (draft: Draft) => {
+    const part = sent.get(draft.unitId);
+    return part === undefined ? draft : inUnit(draft, byId.get(draft.unitId)!, part);
+  };
   // A text that repeats is billed once (see repetitions).
-  const billable = repetitions(pending).drafted.reduce((n, u) => n + sourceChars(u), 0);
+  const billable = repetitions(pending.map(asked)).drafted.reduce((n, u) => n + sourceChars(u), 0);
   // Nothing is drafted without a provider: a partly reviewed unit still shows what the reviewer wrote.
   const unchanged = () => {
     for (const [unitId, hit] of partial) drafts.push(memoryDraft(units.find((u) => u.id === unitId)!, hit));
   };
   if (!input.translator && aimed) {
     unchanged();
-    const condense = secondPassEstimate(repetitions(pending, budgets).drafted, budgets, pair, [...held.values()]);
+    const condense = secondPassEstimate(repetitions(pending.map(asked), budgets).drafted, budgets, pair, [...held.values()]);
     return { drafts, billableCharacters: billable + condense.billedSecondPass, diagnostics: notes, suggestions, condense };
   }
   if (!input.translator || pending.length === 0) {
@@ -153,7 +191,6 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     return { drafts, billableCharacters: input.translator ? 0 : billable, diagnostics: notes, suggestions, ...empty };
   }
 
-  const byId = new Map(pending.map((u) => [u.id, u]));
   const { claims } = input;
   const claimKey = (unit: Unit) => unitClaimKey(pair, versions.own(unit.source), unit.source);
   const store = async (batch: readonly Draft[]) => {
@@ -211,15 +248,18 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   let condense: CondenseResult | undefined;
   const provided: Draft[] = [];
   const translate = async (batchOf: readonly Unit[]) => {
-    const repeated = repetitions(batchOf, aimed ? budgets : undefined);
+    const parts = batchOf.map(asked);
+    for (const part of parts) sent.set(part.id, part);
+    const partBudgets = budgets === undefined ? undefined : budgetsOf(parts, batchOf, budgets);
+    const repeated = repetitions(parts, aimed ? partBudgets : undefined);
     const drafted = await input.translator!.translate(repeated.drafted, {
       pair,
-      ...(budgets === undefined ? {} : { budgets, onCondense: (result: CondenseResult) => void (condense = condense === undefined ? result : sumCondense(condense, result)) }),
+      ...(partBudgets === undefined ? {} : { budgets: partBudgets, onCondense: (result: CondenseResult) => void (condense = condense === undefined ? result : sumCondense(condense, result)) }),
       onDrafts: async (batch, found) => {
         for (const d of repeated.withCopiedDiagnostics(found)) diagnostics.push(d);
         // A repetition has its text's key: the drafted unit's entry is its entry too.
-        await store(batch);
-        const all = repeated.withCopies(batch);
+        await store(batch.map(whole));
+        const all = repeated.withCopies(batch).map(whole);
         input.onDrafted?.(all);
         // Stored: a run waiting for these units finds them in the memory now.
         await claims?.release(batch.map((d) => claimKey(byId.get(d.unitId)!)));
@@ -227,11 +267,11 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
         input.onProgress(done);
       },
       // Billed already: kept now, marked held, replaced when the provider's final draft of the unit arrives (newer, same weight).
-      onHeld: store,
+      onHeld: (batch) => store(batch.map(whole)),
       ...(held.size === 0 ? {} : { firstDrafts: new Map(batchOf.flatMap((u) => (held.has(u.id) ? [[u.id, held.get(u.id)!.target] as const] : []))) }),
     });
     // One by one: spreading 200,000 drafts into push overflows the stack.
-    for (const d of repeated.withCopies(drafted)) provided.push(d);
+    for (const d of repeated.withCopies(drafted)) provided.push(whole(d));
   };
   if (claims === undefined) await translate(pending);
   else {

@@ -1,13 +1,20 @@
-import { cueStatusIn, lowestStatus } from '../memory/precedence.js';
+import { cueStatusIn, lowestStatus, RANK } from '../memory/precedence.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { MemoryEntry, MemoryStatus, MemoryStore } from '../memory/store.js';
 import { targetMissing, type LanguagePair, type Unit } from '../model/unit.js';
 
-/** Cues `from` to `to` (exclusive) of a unit, fewer than all of them: where a smaller unit of an earlier cut may lie. */
+/**
+ * Cues `from` to `to` (exclusive) of a unit that one unit of an earlier cut
+ * spans: `at[k - from]` is the earlier unit's cue that cue `k` is, -1 for a
+ * cue put in since.
+ */
 interface Run {
   unit: Unit;
   from: number;
   to: number;
+  at: number[];
+  /** Only one shared cue, and the earlier unit's other cues are not beside it: see `runOf`. */
+  weak: boolean;
 }
 
 /** A way to cover a unit's first cues with earlier units: the cues it gives words to, and the runs it takes. */
@@ -16,15 +23,58 @@ interface Cover {
   pieces: { run: Run; entry: MemoryEntry }[];
 }
 
-/** A reviewer's work, or a human's imported one: a machine draft of a smaller unit is asked again with its new sentence instead. */
+/** A reviewer's work, or a human's imported one: a machine draft of another unit is asked again with its new sentence instead. */
 function isHumanWork(entry: MemoryEntry): boolean {
   return entry.status !== 'draft' || entry.byReviewer === true;
 }
 
+/** The longest common run of equal cues, in order: pairs [cue of `a`, cue of `b`]. */
+function sameCues(a: readonly string[], b: readonly string[]): [number, number][] {
+  const longest = Array.from({ length: a.length + 1 }, () => Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) longest[i]![j] = a[i] === b[j] ? longest[i + 1]![j + 1]! + 1 : Math.max(longest[i + 1]![j]!, longest[i]![j + 1]!);
+  const pairs: [number, number][] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) pairs.push([i++, j++]);
+    else if (longest[i + 1]![j]! >= longest[i]![j + 1]!) i++;
+    else j++;
+  }
+  return pairs;
+}
+
+/**
+ * Where an earlier unit lies in a unit of the new cut, when the new cut only
+ * moved its bounds: split it, cut cues from it, put cues into it, joined it
+ * to others. Not where a cue of one took the place of a cue of the other: a
+ * reworded cue changes its sentence, which is drafted again (see the fuzzy
+ * suggestion). Nor where it shares fewer cues with the unit than it lost.
+ * `neighbours` are the cues of the units drafted just before and after this
+ * one: an earlier unit whose lost cues are all there was split. One that
+ * shares a single cue and lost others elsewhere is `weak`: a short cue
+ * (`好。`, `谢谢。`) may close many sentences, in other films of a shared
+ * memory too, so such a cue is not taken for the same sentence re-cut.
+ */
+function runOf(unit: Unit, entry: MemoryEntry, neighbours: ReadonlySet<string>): Run | undefined {
+  const pairs = sameCues(unit.source, entry.source);
+  if (pairs.length === 0) return undefined;
+  const bounds: [number, number][] = [[-1, -1], ...pairs, [unit.source.length, entry.source.length]];
+  for (let p = 1; p < bounds.length; p++) {
+    const [i0, j0] = bounds[p - 1]!;
+    const [i1, j1] = bounds[p]!;
+    if (i1 - i0 > 1 && j1 - j0 > 1) return undefined;
+  }
+  const lost = entry.source.filter((s, j) => !pairs.some(([, pj]) => pj === j) && !neighbours.has(s));
+  if (lost.length > pairs.length) return undefined;
+  const from = pairs[0]![0];
+  const to = pairs.at(-1)![0] + 1;
+  const at = Array<number>(to - from).fill(-1);
+  for (const [i, j] of pairs) at[i - from] = j;
+  return { unit, from, to, at, weak: pairs.length === 1 && lost.length > 0 };
+}
+
 function cuesWithWords(run: Run, entry: MemoryEntry): number {
-  const part: Unit = { ...run.unit, source: run.unit.source.slice(run.from, run.to) };
-  const draft = { unitId: part.id, targets: entry.target, origin: 'memory-exact', provider: 'memory', billedCharacters: 0 } as const;
-  return part.source.filter((_, k) => !targetMissing(draft, part, k)).length;
+  const targets = run.unit.source.map((_, k) => (k >= run.from && k < run.to && run.at[k - run.from]! >= 0 ? entry.target[run.at[k - run.from]!]! : ''));
+  const draft = { unitId: run.unit.id, targets, origin: 'memory-exact', provider: 'memory', billedCharacters: 0 } as const;
+  return run.at.filter((j, i) => j >= 0 && !targetMissing(draft, run.unit, run.from + i)).length;
 }
 
 /** The cover giving words to the most cues, in the fewest pieces (the longest earlier units). */
@@ -50,11 +100,13 @@ function entryOf(unit: Unit, pair: LanguagePair, pieces: Cover['pieces']): Memor
   const cueStatus = Array<MemoryStatus>(n).fill('draft');
   const comments = Array<string>(n).fill('');
   for (const { run, entry } of pieces) {
-    for (let k = run.from; k < run.to; k++) {
-      target[k] = entry.target[k - run.from]!;
-      cueStatus[k] = cueStatusIn(entry, k - run.from);
-      comments[k] = entry.comments?.[k - run.from] ?? '';
-    }
+    run.at.forEach((j, i) => {
+      if (j < 0) return;
+      target[run.from + i] = entry.target[j]!;
+      // A weak match's translation may be another sentence's: kept as a draft, for the reviewer to confirm.
+      cueStatus[run.from + i] = run.weak ? 'draft' : cueStatusIn(entry, j);
+      comments[run.from + i] = entry.comments?.[j] ?? '';
+    });
   }
   const status = lowestStatus(cueStatus);
   const first = pieces[0]!.entry;
@@ -78,40 +130,37 @@ function entryOf(unit: Unit, pair: LanguagePair, pieces: Cover['pieces']): Memor
 
 /**
  * For units the memory has no entry for, what it holds for their cues as
- * smaller units of an earlier cut: an editor inserted a cue before a
- * sentence, or closed a gap, and cues reviewed as units of their own now
- * form one unit with a source the memory never saw. Each such cue keeps its
- * reviewed or approved translation, status and comment (its own source text
- * is unchanged); the cues no earlier unit covers are left empty, to be
- * drafted. Units none of whose cues are covered are not in the map.
+ * units of an earlier cut: an editor inserted a cue before a sentence or
+ * into it, cut one from it, closed a gap or opened one, and cues reviewed in
+ * one sentence unit now form another, with a source the memory never saw.
+ * Each such cue keeps its reviewed or approved translation, status and
+ * comment (its own source text is unchanged); the cues no earlier unit
+ * covers are left empty, to be drafted. Units none of whose cues are
+ * covered are not in the map.
  */
 export async function regroupedEntries(memory: MemoryStore, units: readonly Unit[], pair: LanguagePair): Promise<Map<string, MemoryEntry>> {
-  const runs: Run[] = [];
-  for (const unit of units) {
-    const n = unit.source.length;
-    for (let from = 0; from < n; from++) for (let to = from + 1; to <= n; to++) if (to - from < n) runs.push({ unit, from, to });
-  }
   const out = new Map<string, MemoryEntry>();
-  if (runs.length === 0) return out;
-  // One lookup for every run of every unit: a server memory answers it in one round trip. Only human work
-  // counts, which every glossary version finds: the empty one keeps machine drafts out of the answer.
-  const hits = await memory.exactMany(
-    runs.map((r) => r.unit.source.slice(r.from, r.to)),
-    pair,
-    '',
-  );
-  const found = new Map<Unit, { run: Run; entry: MemoryEntry }[]>();
-  runs.forEach((run, i) => {
-    const entry = hits[i];
-    if (entry === undefined || !isHumanWork(entry)) return;
-    const list = found.get(run.unit) ?? [];
-    list.push({ run, entry });
-    found.set(run.unit, list);
+  const drafted = new Set(units.flatMap((u) => u.source));
+  if (drafted.size === 0) return out;
+  // One lookup for every cue of every unit: a server memory answers it in one round trip.
+  const earlier = (await memory.reviewedWithCues([...drafted], pair)).filter(isHumanWork);
+  // Of equal covers, the first found is kept: the higher status, then the newer.
+  earlier.sort((a, b) => RANK[b.status] - RANK[a.status] || Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
+  units.forEach((unit, u) => {
+    const neighbours = new Set([...(units[u - 1]?.source ?? []), ...(units[u + 1]?.source ?? [])]);
+    const pieces = earlier.flatMap((entry) => {
+      const run = runOf(unit, entry, neighbours);
+      return run === undefined ? [] : [{ run, entry }];
+    });
+    const strong = bestCover(unit, pieces.filter((p) => !p.run.weak));
+    if (strong.cues > 0) {
+      out.set(unit.id, entryOf(unit, pair, strong.pieces));
+      return;
+    }
+    // A weak match only where it gives words to every cue of the unit, and only as a draft to review (entryOf).
+    const weak = bestCover(unit, pieces);
+    if (weak.cues === unit.source.length) out.set(unit.id, entryOf(unit, pair, weak.pieces));
   });
-  for (const [unit, pieces] of found) {
-    const cover = bestCover(unit, pieces);
-    if (cover.cues > 0) out.set(unit.id, entryOf(unit, pair, cover.pieces));
-  }
   return out;
 }
 
@@ -125,6 +174,6 @@ export function regroupedNote(unit: Unit, entry: MemoryEntry): Diagnostic {
     code: 'memory/regrouped',
     severity: 'info',
     cueId: unit.id,
-    message: `cues ${unit.cueIds.join(', ')} now form one sentence unit the memory has no translation for (the source changed); cue ${kept.join(', ')} ${kept.length === 1 ? 'keeps its' : 'keep their'} ${statuses} translation, made when ${kept.length === 1 ? 'it was' : 'they were'} translated without the others${rest}`,
+    message: `${unit.cueIds.length === 1 ? `cue ${unit.id} now forms a sentence unit of its own` : `cues ${unit.cueIds.join(', ')} now form one sentence unit`} the memory has no translation for (a new cut changed the sentence units); cue ${kept.join(', ')} ${kept.length === 1 ? 'keeps its' : 'keep their'} ${statuses} translation, made when ${kept.length === 1 ? 'it was' : 'they were'} cut into other sentence units${rest}`,
   };
 }

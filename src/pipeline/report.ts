@@ -103,7 +103,9 @@ export function languageReport(input: LanguageReportInput): LanguageReport {
   const { assembled, check, written } = input;
   const { track, untranslated } = assembled;
   const origins: Record<string, DraftOrigin> = {};
-  for (const cue of input.source.cues) origins[cue.id] = assembled.origins.get(cue.id)?.origin ?? 'untranslated';
+  // A cue a reviewer decided comes from the memory, though the provider filled the cues left empty beside it.
+  const decided = new Set(input.pkg.cues.filter((c) => c.state === 'approved' || c.state === 'reviewed').map((c) => c.id));
+  for (const cue of input.source.cues) origins[cue.id] = decided.has(cue.id) ? 'memory-exact' : (assembled.origins.get(cue.id)?.origin ?? 'untranslated');
   const report: LanguageReport = {
     language: track.language,
     cues: track.cues.length,

@@ -151,6 +151,24 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
     });
   });
 
+  describe('reviewed units holding a cue', () => {
+    it("finds a reviewer's work by the source of any one of its cues, the best entry of each source, in the pair only", async () => {
+      const m = await memory();
+      await m.put([
+        entry({ source: ['甲，', '乙。'], target: ['old A,', 'B.'], status: 'reviewed', glossaryVersion: 'g1', updatedAt: '2026-11-02T00:00:00Z' }),
+        entry({ source: ['甲，', '乙。'], target: ['A,', 'B.'], status: 'approved', glossaryVersion: 'g2', updatedAt: '2026-11-01T00:00:00Z' }),
+        entry({ source: ['丙，', '丁。'], target: ['C,', 'D.'], status: 'draft', byReviewer: true, glossaryVersion: '' }),
+        entry({ source: ['乙，', '戊。'], target: ['machine', 'draft'], status: 'draft' }),
+        entry({ source: ['己。'], target: ['F.'], status: 'approved' }),
+        entry({ source: ['甲，', '乙。'], targetLang: 'fr-FR', target: ['A fr,', 'B fr.'], status: 'approved' }),
+      ]);
+      const found = await m.reviewedWithCues(['乙。', '丁。', '戊。', '甲，乙。'], { source: 'zh-hans', target: 'EN-US' });
+      expect(found.map((e) => e.target).sort()).toEqual([['A,', 'B.'], ['C,', 'D.']]);
+      expect(found.find((e) => e.target[0] === 'A,')).toMatchObject({ status: 'approved', glossaryVersion: 'g2' });
+      expect(await m.reviewedWithCues([], PAIR)).toEqual([]);
+    });
+  });
+
   describe('put', () => {
     it('never replaces an entry with one of lower status, however new', async () => {
       const m = await memory();

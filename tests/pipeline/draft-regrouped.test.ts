@@ -155,3 +155,49 @@ describe('the earlier translation offered for a unit whose source changed', () =
     await memory.close();
   });
 });
+
+// A short cue closes many sentences: one that ends another sentence of the memory (another film on a shared memory) is no re-cut of it.
+describe('a cue shared with another sentence unit of the memory, and nothing else', () => {
+  const other = reviewed(['他笑着说', '谢谢。'], ['Il a dit en riant :', 'merci.'], 'approved');
+
+  it('does not lend that sentence its approved translation where it stands in a unit with other cues', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([other]);
+    const unit: Unit = { id: '5', cueIds: ['5', '6'], source: ['谢谢。', '再见。'] };
+    const provider = machine();
+    const { drafts, diagnostics } = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: provider, onProgress: () => {} });
+    expect(provider.asked).toEqual(['5']);
+    expect(drafts[0]).toMatchObject({ targets: ['MT 谢谢。', 'MT 再见。'] });
+    expect(diagnostics).toEqual([]);
+    await memory.close();
+  });
+
+  it('offers it for a unit of that one cue only as a draft to confirm, never as approved', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([other]);
+    const unit: Unit = { id: '7', cueIds: ['7'], source: ['谢谢。'] };
+    const provider = machine();
+    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: provider, onProgress: () => {} });
+    expect(provider.asked).toEqual([]);
+    expect(drafts[0]).toMatchObject({ targets: ['merci.'] });
+    expect(drafts[0]?.cueStatus ?? [drafts[0]?.status]).toEqual(['draft']);
+    await memory.close();
+  });
+
+  it('keeps the approved state of a unit split in two where the gap opened, each half beside the other', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([reviewed(['这座城市有两千多万人口，', '每天超过60,000个来电', '打进市民服务热线。'], ['Vingt millions d’habitants,', '60 000 appels par jour', 'au numéro des citoyens.'], 'approved')]);
+    const units: Unit[] = [
+      { id: '2', cueIds: ['2', '3'], source: ['这座城市有两千多万人口，', '每天超过60,000个来电'] },
+      { id: '4', cueIds: ['4'], source: ['打进市民服务热线。'] },
+    ];
+    const provider = machine();
+    const { drafts } = await draftLanguage({ units, pair: PAIR, memory, versions: oneVersion('g1'), translator: provider, onProgress: () => {} });
+    expect(provider.asked).toEqual([]);
+    expect(drafts.map((d) => [d.targets, d.cueStatus ?? d.status])).toEqual([
+      [['Vingt millions d’habitants,', '60 000 appels par jour'], 'approved'],
+      [['au numéro des citoyens.'], 'approved'],
+    ]);
+    await memory.close();
+  });
+});

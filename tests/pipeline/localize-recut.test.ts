@@ -1,0 +1,83 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openMemory } from '../../src/memory/sqlite.js';
+import type { RunReport } from '../../src/pipeline/report.js';
+import { readXliff, type XliffCue } from '../../src/review/xliff-read.js';
+import { cli } from '../helpers/cli.js';
+import { deeplPerTest } from '../helpers/deepl-fixture.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const SRT = 'subtitles/hotline-beijing.zh-Hans.srt';
+const CUE2 = '这座城市有两千多万人口，';
+const PUT_IN = '都住在这里';
+const APPROVED = ['A city of over twenty million people (approved),', 'and over 60,000 calls a day (approved).'];
+
+/** The editor's new cuts of cues 2 and 3, one sentence unit in the sample: none changes the words of either. */
+const CUTS = {
+  // Cue 3 starts 2 s later: the gap splits the unit in two.
+  split: (srt: string) => srt.replace('00:00:12,208 --> 00:00:15,708', '00:00:14,208 --> 00:00:17,708'),
+  // Cue 3 is cut: cue 2 is a unit of its own.
+  cut: (srt: string) => srt.replace('3\n00:00:12,208 --> 00:00:15,708\n每天超过60,000个来电\n打进12345市民服务热线。\n\n', ''),
+  // A cue goes between them: the unit is 2, 2b, 3.
+  insert: (srt: string) =>
+    srt.replace('00:00:09,708 --> 00:00:12,125\n', '00:00:09,708 --> 00:00:11,000\n').replace('3\n00:00:12,208 --> 00:00:15,708\n', `2b\n00:00:11,083 --> 00:00:12,125\n${PUT_IN}\n\n3\n00:00:12,208 --> 00:00:15,708\n`),
+};
+
+/** The sample localized once, then cues 2 and 3 approved by a reviewer (one unit), then the editor's new cut. */
+async function approvedThenRecut(dir: string, cut: keyof typeof CUTS): Promise<void> {
+  for (const path of ['subloc.config.json', 'glossary.json', 'subtitles']) cpSync(join(root, path), join(dir, path), { recursive: true });
+  expect((await cli(['localize', '--config', 'subloc.config.json', '--target', 'en-US'], dir)).code).toBe(0);
+  const memory = openMemory(join(dir, '.subloc/memory.sqlite'));
+  const unit = (await memory.entries({ target: 'en-US' })).find((e) => e.source[0] === CUE2 && e.source.length === 2)!;
+  await memory.put([{ ...unit, target: APPROVED, status: 'approved', provider: 'studio', reviewer: 'Camille', byReviewer: true, comments: ['', 'checked with the hotline'], updatedAt: new Date().toISOString() }]);
+  await memory.close();
+  writeFileSync(join(dir, SRT), CUTS[cut](readFileSync(join(dir, SRT), 'utf8')));
+}
+
+async function localize(dir: string, env: Record<string, string> = {}): Promise<{ report: RunReport; states: Map<string, XliffCue> }> {
+  const r = await cli(['localize', '--config', 'subloc.config.json', '--target', 'en-US'], dir, env);
+  expect(r.code, r.stderr).toBe(0);
+  const report = JSON.parse(readFileSync(join(dir, 'out/hotline-beijing/run.json'), 'utf8')) as RunReport;
+  const xliff = readXliff(readFileSync(join(dir, 'out/hotline-beijing/en-US/hotline-beijing.en-US.xlf'), 'utf8'), 'en-US.xlf');
+  const states = new Map(xliff.cues.map((c) => [c.id, c]));
+  return { report, states };
+}
+
+/** The id the reader gave the cue of `source`. */
+function idOf(cues: ReadonlyMap<string, XliffCue>, source: string): string {
+  return [...cues.values()].find((c) => c.source === source)!.id;
+}
+
+describe('cues a reviewer approved in one sentence unit that a new cut changes, their own words unchanged', () => {
+  describe.each(['split', 'cut', 'insert'] as const)('%s', (cut) => {
+    const fixture = deeplPerTest('test-key:fx');
+
+    it('keep their approved translation offline (a lone cue left of its sentence: as a draft to confirm), counted as from the memory', async () => {
+      await approvedThenRecut(fixture.dir, cut);
+      const { report, states } = await localize(fixture.dir);
+      expect(states.get('2')).toMatchObject({ target: APPROVED[0], state: cut === 'cut' ? 'memory' : 'approved' });
+      if (cut !== 'cut') expect(states.get('3')).toMatchObject({ target: APPROVED[1], state: 'approved', comment: 'checked with the hotline' });
+      const en = report.languages[0]!;
+      expect(en.origins['2']).toBe('memory-exact');
+      expect(en.billedCharacters).toBe(0);
+      expect(en.diagnostics).toContainEqual(expect.objectContaining({ code: 'memory/regrouped', message: expect.stringContaining('cue 2') }));
+      if (cut === 'insert') expect(en.origins[idOf(states, PUT_IN)]).toBe('untranslated');
+    });
+
+    it('keep them with DeepL too, nothing billed for them: only a cue put in is drafted and billed', async () => {
+      await approvedThenRecut(fixture.dir, cut);
+      const { report, states } = await localize(fixture.dir, fixture.env);
+      expect(states.get('2')).toMatchObject({ target: APPROVED[0], state: cut === 'cut' ? 'memory' : 'approved' });
+      if (cut !== 'cut') expect(states.get('3')).toMatchObject({ target: APPROVED[1], state: 'approved', comment: 'checked with the hotline' });
+      const en = report.languages[0]!;
+      expect(en.origins['2']).toBe('memory-exact');
+      if (cut === 'insert') {
+        expect(states.get(idOf(states, PUT_IN))?.target).toContain(PUT_IN);
+        expect(en.origins[idOf(states, PUT_IN)]).toBe('machine');
+        expect(en.billedCharacters).toBe([...PUT_IN].length);
+      } else expect(en.billedCharacters).toBe(0);
+      expect(fixture.deepl.state.billedCharacters).toBe(en.billedCharacters);
+    });
+  });
+});
