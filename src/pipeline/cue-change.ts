@@ -3,6 +3,7 @@ import { compareStatus, lowestStatus } from '../memory/precedence.js';
 import { STUDIO_PROVIDER, type MemoryEntry, type MemoryStatus } from '../memory/store.js';
 import { fromTagged, plainOf, taggedOf, type TaggedText } from '../model/tagged-text.js';
 import { sameStyle, span, type Style } from '../model/spans.js';
+import type { Ms } from '../model/track.js';
 import type { LanguagePair, Unit } from '../model/unit.js';
 import type { CueChange } from './review-session-types.js';
 
@@ -38,15 +39,25 @@ export function unitRecord(unit: Unit, entry: MemoryEntry | undefined): UnitReco
   };
 }
 
+/** What a cue's findings are checked against besides its unit's record: the glossary's rules for the unit's terms, and the cue's timing. */
+export interface CueBasis {
+  /** The unit's own glossary version in the cue's language (`DraftVersions.own`). */
+  glossaryVersion: string;
+  start: Ms;
+  end: Ms;
+}
+
 /**
  * Cue `k`'s revision: a hash of what a reviewer can change on it, so it
- * changes exactly when one of them does, and of the source it translates, so
- * that a change made on a page showing another cut (cues renumbered since)
- * is refused rather than saved onto the sentence now at that cue's id.
+ * changes exactly when one of them does, and of the source it translates and
+ * what it is checked against (`CueBasis`), so that a change made on a page
+ * showing another cut (cues renumbered or retimed since) or another glossary
+ * is refused rather than saved onto a sentence, or approved under rules, the
+ * page did not show.
  */
-export function cueRevision(record: UnitRecord, k: number): string {
+export function cueRevision(record: UnitRecord, k: number, basis: CueBasis): string {
   return createHash('sha256')
-    .update(JSON.stringify([record.source, k, record.texts[k], record.states[k], record.comments[k]]))
+    .update(JSON.stringify([record.source, k, record.texts[k], record.states[k], record.comments[k], basis.glossaryVersion, basis.start, basis.end]))
     .digest('base64url')
     .slice(0, 16);
 }
@@ -113,6 +124,7 @@ export interface ChangeContext {
   language: string;
   /** The cue's text as the studio shows it (the track's lines): sent back unchanged, it changes nothing. */
   shown: string;
+  basis: CueBasis;
 }
 
 /**
@@ -125,8 +137,9 @@ export function applyCueChange(record: UnitRecord, k: number, change: CueChange,
   const where = `cue ${ctx.cueId} (${ctx.language})`;
   const invalid = (message: string): ChangeResult => ({ refused: 'invalid', message: `${where}: ${message}` });
   if (change.text === undefined && change.state === undefined && change.comment === undefined) return invalid('the change has no `text`, `state` or `comment`; expected at least one');
-  if (change.revision !== cueRevision(record, k)) {
-    return { refused: 'stale', message: `${where} changed since revision ${change.revision} was shown (it is now ${cueRevision(record, k)}); nothing was saved: compare the current version and save again on it` };
+  const revision = cueRevision(record, k, ctx.basis);
+  if (change.revision !== revision) {
+    return { refused: 'stale', message: `${where} changed since revision ${change.revision} was shown (its text, state or comment, or its source, timing or glossary terms; it is now ${revision}); nothing was saved: compare the current version and save again on it` };
   }
   const current = record.states[k]!;
   let text = record.texts[k]!;

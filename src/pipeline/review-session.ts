@@ -11,6 +11,7 @@ import { segment } from '../translate/segment.js';
 import { applyCueChange, reviewerEntry, typedText, unitRecord, type UnitRecord } from './cue-change.js';
 import { assembleLanguage } from './assemble-language.js';
 import { draftLanguage, memoryDraft } from './draft-language.js';
+import { restamp, stampFile, type FileStamp } from './file-stamp.js';
 import { madeBy } from './held-drafts.js';
 import type { LocalizeOptions } from './options.js';
 import type { CheckResult, CueChange, SaveOutcome, SessionCue, TrackSummary } from './review-session-types.js';
@@ -63,6 +64,21 @@ interface LanguageState {
   dirty: Set<string>;
 }
 
+/** The title as read from the source track and the glossary on disk, and each language's state over it. */
+interface Loaded {
+  /** The files it was read from, stamped before they were read. */
+  stamps: FileStamp[];
+  source: Track;
+  units: Unit[];
+  unitOf: Map<string, { unit: Unit; k: number }>;
+  /** Each unit's sentence: every unit with its source, itself included. */
+  sentenceOf: Map<string, Unit[]>;
+  /** Each cue said again elsewhere: the cues at its place in the other sayings of its sentence. */
+  repeatsOf: Map<string, string[]>;
+  glossary: { glossary: Glossary; matcher: Matcher } | undefined;
+  states: Map<Lang, LanguageState>;
+}
+
 const MACHINE_PROVIDERS: ReadonlySet<string> = new Set(PROVIDER_IDS);
 
 /** A provider's draft nobody touched: the draft a reviewer's edit is shown against. */
@@ -83,56 +99,76 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   const now = options.now ?? (() => new Date());
   const reviewer = options.reviewer ?? null;
   const languages = [...(options.languages ?? opts.targets)];
-  const source: Track = (await runSource(opts)).track;
-  const units = segment(source);
-  const unitOf = new Map<string, { unit: Unit; k: number }>();
-  for (const unit of units) unit.cueIds.forEach((id, k) => unitOf.set(id, { unit, k }));
-  // Units by memory key: a sentence said more than once is one entry, so one translation for every saying.
-  const byKey = new Map<string, Unit[]>();
-  for (const unit of units) {
-    const key = unitKey(unit.source);
-    const same = byKey.get(key);
-    if (same) same.push(unit);
-    else byKey.set(key, [unit]);
-  }
-  /** Each unit's sentence: every unit with its source, itself included. */
-  const sentenceOf = new Map<string, Unit[]>();
-  /** Each cue said again elsewhere: the cues at its place in the other sayings of its sentence. */
-  const repeatsOf = new Map<string, string[]>();
-  for (const same of byKey.values()) {
-    for (const unit of same) {
-      sentenceOf.set(unit.id, same);
-      if (same.length > 1) unit.cueIds.forEach((id, k) => repeatsOf.set(id, same.filter((u) => u !== unit).map((u) => u.cueIds[k]!)));
-    }
-  }
-  const glossary: { glossary: Glossary; matcher: Matcher } | undefined =
-    opts.glossary === undefined ? undefined : await loadGlossary(opts.glossary, { source: opts.source }).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
   // The drafts shown come from the memory localize drafted: one that is not there is a mistyped --memory, never made anew.
   const memory: MemoryStore = await openMemoryStore(opts.memory, { existing: true });
   // One change at a time: each is planned on what the memory holds after the one before.
   const serial = pLimit(1);
-  const states = new Map<Lang, LanguageState>();
   let closed: Promise<void> | undefined;
-
+  let inputs: Loaded;
   try {
-    for (const target of languages) states.set(target, await openLanguage(target));
+    inputs = await load();
   } catch (error) {
     await memory.close();
     throw error;
   }
 
-  async function openLanguage(target: Lang): Promise<LanguageState> {
+  /** Reads the source track and the glossary, cuts the units and opens every language on them. */
+  async function load(): Promise<Loaded> {
+    const stamps = await Promise.all([opts.input, ...(opts.glossary === undefined ? [] : [opts.glossary])].map(stampFile));
+    const source: Track = (await runSource(opts)).track;
+    const units = segment(source);
+    const unitOf = new Map<string, { unit: Unit; k: number }>();
+    for (const unit of units) unit.cueIds.forEach((id, k) => unitOf.set(id, { unit, k }));
+    // Units by memory key: a sentence said more than once is one entry, so one translation for every saying.
+    const byKey = new Map<string, Unit[]>();
+    for (const unit of units) {
+      const key = unitKey(unit.source);
+      const same = byKey.get(key);
+      if (same) same.push(unit);
+      else byKey.set(key, [unit]);
+    }
+    const sentenceOf = new Map<string, Unit[]>();
+    const repeatsOf = new Map<string, string[]>();
+    for (const same of byKey.values()) {
+      for (const unit of same) {
+        sentenceOf.set(unit.id, same);
+        if (same.length > 1) unit.cueIds.forEach((id, k) => repeatsOf.set(id, same.filter((u) => u !== unit).map((u) => u.cueIds[k]!)));
+      }
+    }
+    const glossary = opts.glossary === undefined ? undefined : await loadGlossary(opts.glossary, { source: opts.source }).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
+    const loaded: Loaded = { stamps, source, units, unitOf, sentenceOf, repeatsOf, glossary, states: new Map() };
+    for (const target of languages) loaded.states.set(target, await openLanguage(loaded, target));
+    return loaded;
+  }
+
+  /**
+   * Reads the title again when its source track or glossary changed on disk
+   * (a new cut, the terminologist's edit), so that nothing is shown, checked
+   * or approved under rules that are no longer the project's. Nothing is
+   * lost: every save is in the memory, and none is under way (this runs in
+   * the serial queue). A file that cannot be read now throws, and is tried
+   * again on the next request, with nothing saved meanwhile.
+   */
+  async function fresh(): Promise<Loaded> {
+    const stamps = await Promise.all(inputs.stamps.map(restamp));
+    if (stamps.every((stamp, i) => stamp.hash === inputs.stamps[i]!.hash)) inputs.stamps = stamps;
+    else inputs = await load();
+    return inputs;
+  }
+
+  async function openLanguage(loaded: Loaded, target: Lang): Promise<LanguageState> {
+    const { units, glossary } = loaded;
     const pair = { source: opts.source, target };
     const versions = draftVersions(glossary?.glossary, target, glossary?.matcher);
     const drafted = await draftLanguage({ units, pair, memory, versions, translator: undefined, onProgress: () => {} });
     const state: LanguageState = { pair, versions, suggestions: drafted.suggestions, machine: new Map(), drafts: new Map(), records: new Map(), seen: new Map(), machineDrafted: new Set(), dirty: new Set() };
-    state.machine = await machineTexts(state, target);
+    state.machine = await machineTexts(loaded, state, target);
     await refresh(state, units);
     return state;
   }
 
   /** Each cue's machine draft (the provider's newest, preferring the current glossary's), else the closest earlier translation, as the track would show it. */
-  async function machineTexts(state: LanguageState, target: Lang): Promise<Map<string, string>> {
+  async function machineTexts({ source, units, glossary }: Loaded, state: LanguageState, target: Lang): Promise<Map<string, string>> {
     const byKey = new Map<string, MemoryEntry>();
     const current = (entry: MemoryEntry) => versionPair(state.versions.under(entry.source)).includes(entry.glossaryVersion);
     for (const entry of await memory.entries(state.pair)) {
@@ -181,17 +217,18 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   function viewInput(state: LanguageState, target: Lang, drafts: readonly Draft[]): SessionViewInput {
     return {
       title: opts.title,
-      source,
-      units,
+      source: inputs.source,
+      units: inputs.units,
       target,
       drafts,
       records: state.records,
       machineDrafted: state.machineDrafted,
       machine: state.machine,
       suggestions: state.suggestions,
-      repeats: repeatsOf,
+      repeats: inputs.repeatsOf,
       profile: opts.profile,
-      glossary,
+      glossary: inputs.glossary,
+      versions: state.versions,
       frameRate: opts.frameRate,
     };
   }
@@ -218,6 +255,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
    * planned again on what is there then, up to `PLAN_ATTEMPTS` times.
    */
   async function applyChanges(target: Lang, state: LanguageState, changes: readonly { id: string; change: CueChange; guard?: (cue: SessionCue) => string | undefined }[]) {
+    const { unitOf, sentenceOf } = inputs;
     // A sentence said again is the same memory entry: its other units are read and shown with it.
     const touched = [...new Set(changes.flatMap((c) => sentenceOf.get(unitOf.get(c.id)!.unit.id)!))];
     for (let attempt = 1; ; attempt++) {
@@ -230,13 +268,12 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
         const { unit, k } = unitOf.get(id)!;
         const key = unitKey(unit.source);
         const cue = shown.get(id)!;
-        const reason = guard?.(cue);
-        if (reason !== undefined) {
-          outcomes.set(id, { refused: 'invalid', message: reason });
-          continue;
-        }
-        const result = applyCueChange(planned.get(key)?.record ?? state.records.get(unit.id)!, k, change, { cueId: id, language: target, shown: cue.text });
+        const basis = { glossaryVersion: state.versions.own(unit.source), start: cue.start, end: cue.end };
+        const result = applyCueChange(planned.get(key)?.record ?? state.records.get(unit.id)!, k, change, { cueId: id, language: target, shown: cue.text, basis });
+        // Stale before the guard: a page shown another glossary or cut learns that, and reloads the cue with its findings.
+        const reason = 'refused' in result ? undefined : guard?.(cue);
         if ('refused' in result) outcomes.set(id, result);
+        else if (reason !== undefined) outcomes.set(id, { refused: 'invalid', message: reason });
         else {
           if (result.changed) planned.set(key, { unit: planned.get(key)?.unit ?? unit, record: result.record });
           outcomes.set(id, { saved: true });
@@ -261,13 +298,13 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   /** The cues a save of these changed besides them: the same sentence said elsewhere, which holds the same translation. */
   function alsoChanged(state: LanguageState, target: Lang, ids: readonly string[], before: ReadonlyMap<string, string>): SessionCue[] {
     const named = new Set(ids);
-    const others = new Set(ids.flatMap((id) => repeatsOf.get(id) ?? []).filter((id) => !named.has(id)));
+    const others = new Set(ids.flatMap((id) => inputs.repeatsOf.get(id) ?? []).filter((id) => !named.has(id)));
     return [...others].map((id) => cueOf(state, target, id)).filter((cue) => cue.revision !== before.get(cue.id));
   }
 
   /** The revisions of the cues that say the same sentence as these, before a save. */
   function repeatRevisions(state: LanguageState, target: Lang, ids: readonly string[]): Map<string, string> {
-    const others = ids.flatMap((id) => repeatsOf.get(id) ?? []);
+    const others = ids.flatMap((id) => inputs.repeatsOf.get(id) ?? []);
     return new Map(others.length === 0 ? [] : others.map((id) => [id, cueOf(state, target, id).revision]));
   }
 
@@ -281,6 +318,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     async tracks() {
       // As the memory holds them now (another studio, an import), counted from the drafts as the review package states them, without computing every language's cues.
       return serial(async () => {
+        const { units, source, states } = await fresh();
         const summaries: TrackSummary[] = [];
         for (const language of languages) {
           const state = states.get(language)!;
@@ -297,19 +335,21 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     },
 
     async track(language) {
-      const state = states.get(language);
-      if (state === undefined) return undefined;
+      if (!languages.includes(language)) return undefined;
       return serial(async () => {
+        const { units, states } = await fresh();
+        const state = states.get(language)!;
         await refresh(state, units);
         return view(state, language);
       });
     },
 
     async save(language, cueId, change) {
-      const state = states.get(language);
-      if (state === undefined) return { outcome: 'not-found', message: notServed(language) };
-      if (!unitOf.has(cueId)) return { outcome: 'not-found', message: `no cue ${JSON.stringify(cueId)} in ${opts.title}; expected the id of one of its ${source.cues.length} cues` };
-      return serial(async () => {
+      if (!languages.includes(language)) return { outcome: 'not-found', message: notServed(language) };
+      return serial(async (): Promise<SaveOutcome> => {
+        const { unitOf, source, states } = await fresh();
+        if (!unitOf.has(cueId)) return { outcome: 'not-found', message: `no cue ${JSON.stringify(cueId)} in ${opts.title}; expected the id of one of its ${source.cues.length} cues` };
+        const state = states.get(language)!;
         const before = repeatRevisions(state, language, [cueId]);
         const outcome = (await applyChanges(language, state, [{ id: cueId, change }])).get(cueId)!;
         const cue = cueOf(state, language, cueId);
@@ -319,9 +359,10 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     },
 
     async approve(language, cues) {
-      const state = states.get(language);
-      if (state === undefined) return undefined;
+      if (!languages.includes(language)) return undefined;
       return serial(async () => {
+        const { unitOf, repeatsOf, states } = await fresh();
+        const state = states.get(language)!;
         const refused: { id: string; reason: string }[] = [];
         // A cue named twice is approved once, as first named; so is a sentence named at two of its sayings, which
         // the memory keeps one translation of: the second, stale after the first, must not report the approval refused.
@@ -372,10 +413,12 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     },
 
     async check(language, cueId, text) {
-      const state = states.get(language);
-      const at = unitOf.get(cueId);
-      if (state === undefined || at === undefined) return undefined;
-      return serial(() => {
+      if (!languages.includes(language)) return undefined;
+      return serial(async () => {
+        const { unitOf, states } = await fresh();
+        const state = states.get(language)!;
+        const at = unitOf.get(cueId);
+        if (at === undefined) return undefined;
         const current = state.drafts.get(at.unit.id);
         const targets = current?.targets ? [...current.targets] : at.unit.source.map(() => '');
         // Checked as it would be saved: lines trimmed, its styling kept.

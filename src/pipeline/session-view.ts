@@ -1,4 +1,4 @@
-import { renderingFor, type Glossary, type Matcher } from '../glossary/index.js';
+import { renderingFor, type DraftVersions, type Glossary, type Matcher } from '../glossary/index.js';
 import { lineText } from '../model/spans.js';
 import type { Cue, FrameRate, Lang, Track } from '../model/track.js';
 import type { Draft, Suggestion, Unit } from '../model/unit.js';
@@ -29,6 +29,8 @@ export interface SessionViewInput {
   repeats: ReadonlyMap<string, readonly string[]>;
   profile: Profile;
   glossary?: { glossary: Glossary; matcher: Matcher } | undefined;
+  /** The glossary's version of each unit's terms in `target`: a cue's revision names it. */
+  versions: Pick<DraftVersions, 'own'>;
   frameRate?: FrameRate | undefined;
 }
 
@@ -64,12 +66,12 @@ export function sessionView(input: SessionViewInput): SessionCue[] {
     profile,
     generatedAt: '',
   });
-  const indexOf = new Map<string, number>();
-  for (const unit of units) unit.cueIds.forEach((id, k) => indexOf.set(id, k));
+  const indexOf = new Map<string, { unit: Unit; k: number }>();
+  for (const unit of units) unit.cueIds.forEach((id, k) => indexOf.set(id, { unit, k }));
   return pkg.cues.map((cue, i) => {
     const translated = cue.state !== 'untranslated';
     const record = input.records.get(cue.unitId)!;
-    const k = indexOf.get(cue.id)!;
+    const { unit, k } = indexOf.get(cue.id)!;
     const sourceCue = source.cues[i]!;
     const out: SessionCue = {
       ...cueAt(sourceCue, cue.unitId),
@@ -78,7 +80,7 @@ export function sessionView(input: SessionViewInput): SessionCue[] {
       machine: input.machine.get(cue.id) ?? null,
       state: stateOf(cue),
       origin: cue.state === 'memory' && input.machineDrafted.has(cue.unitId) ? 'machine' : cue.state,
-      revision: cueRevision(record, k),
+      revision: cueRevision(record, k, { glossaryVersion: input.versions.own(unit.source), start: sourceCue.start, end: sourceCue.end }),
       findings: cue.findings,
       budget: { used: translated ? cue.metrics.chars : 0, budget: cue.metrics.budget },
       metrics: translated

@@ -237,6 +237,33 @@ describe('the review studio in headless Chromium, on the sample film', () => {
     expect(before).not.toBe('approved');
   }, 120_000);
 
+  it('refuses an approval made on a page shown before the glossary changed on disk, and says why', async () => {
+    const page = await open();
+    // Cue 9 renders 胡同 as `hutong`, clean under the glossary the studio started with.
+    expect(await row(page, '9').getAttribute('data-findings')).toBe('');
+    const path = join(dir, 'glossary.json');
+    const started = readFileSync(path, 'utf8');
+    const glossary = JSON.parse(started);
+    glossary.terms.find((t: { id: string }) => t.id === 'hutong').targets[LANG] = { preferred: 'ruelle', forbidden: ['hutong'] };
+    writeFileSync(path, JSON.stringify(glossary));
+    try {
+      await approveButton(page, '9').click();
+      const conflict = page.getByRole('group', { name: 'Conflict on cue 9' });
+      await conflict.waitFor({ timeout: 10_000 });
+      expect(await conflict.textContent()).toContain('The glossary changed since this page loaded: cue 9 is now checked against 胡同 → ruelle (not hutong) (findings now: glossary/missing-term, glossary/forbidden)');
+      expect(await row(page, '9').getAttribute('data-state')).toBe('reviewed');
+      await page.getByRole('button', { name: 'Take theirs: their version of cue 9', exact: true }).click();
+      expect(await row(page, '9').getAttribute('data-findings')).toBe('glossary/missing-term glossary/forbidden');
+      await load(page);
+      expect(await row(page, '9').getAttribute('data-findings')).toBe('glossary/missing-term glossary/forbidden');
+      expect(await row(page, '9').getAttribute('data-state')).toBe('reviewed');
+    } finally {
+      writeFileSync(path, started);
+    }
+    await load(page);
+    expect(await row(page, '9').getAttribute('data-findings')).toBe('');
+  }, 120_000);
+
   it('saves what an input method composes only once the composition ends (kana before the kanji is chosen is not the text)', async () => {
     const page = await open();
     const box = translation(page, '70');

@@ -237,11 +237,16 @@ export class CueRow {
     this.conflict.hidden = theirs === null;
     if (theirs === null) return;
     const mine = this.edit.saved;
+    const findings = theirs.findings.length === 0 ? 'no findings' : `findings now: ${theirs.findings.map((f) => f.code).join(', ')}`;
     // A new cut renumbers cues: the cue now at this id may translate another sentence.
     this.conflictTitle.textContent =
       theirs.source !== mine.source
         ? `The film was cut anew since this page loaded: cue ${theirs.id} now translates “${theirs.source}”, not “${mine.source}”. Your text is not saved; take the cue as it is now (reload the page to see the new cut), or keep yours only if it translates the new source. Its translation:`
-        : theirs.repeats !== undefined && theirs.repeats.length > 0
+        : theirs.start !== mine.start || theirs.end !== mine.end
+          ? `The film was cut anew since this page loaded: cue ${theirs.id} now runs ${clock(theirs.start)}–${clock(theirs.end)}, not ${clock(mine.start)}–${clock(mine.end)} (${findings}). Nothing of your change is saved; take the cue as it is now (reload the page to see the new cut), or keep yours after checking it against the new timing. Its translation:`
+          : JSON.stringify(theirs.terms) !== JSON.stringify(mine.terms)
+            ? `The glossary changed since this page loaded: cue ${theirs.id} is now checked against ${theirs.terms.length === 0 ? 'no glossary term' : theirs.terms.map((t) => `${t.source} → ${t.preferred}${t.forbidden.length > 0 ? ` (not ${t.forbidden.join(', ')})` : ''}`).join('; ')} (${findings}). Nothing of your change is saved; take the cue as it is now (reload the page to see every cue under the new glossary), or keep yours after checking it. Its translation:`
+            : theirs.repeats !== undefined && theirs.repeats.length > 0
           ? `This cue was saved while you were editing it, by someone else or at ${theirs.repeats.map((r) => `cue ${r}`).join(', ')} (the same sentence, one translation for all). Their version:`
           : 'Someone else saved this cue while you were editing it. Their version:';
     this.theirs.textContent = theirs.text;

@@ -1,0 +1,112 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { StudioCue } from '../../src/studio/api.js';
+import { change, LANG, send, startSample, type Running } from './studio-fixture.js';
+
+const SOURCE = 'subtitles/hotline-beijing.zh-Hans.srt';
+
+async function track(running: Running): Promise<Map<string, StudioCue>> {
+  const answer = await send(running.origin, { path: `/api/tracks/${LANG}` });
+  expect(answer.status).toBe(200);
+  return new Map((answer.json().cues as StudioCue[]).map((c) => [c.id, c]));
+}
+
+/** The terminologist's change: 胡同 is now `ruelle` in French, and `hutong` forbidden. */
+function forbidHutong(dir: string): void {
+  const path = join(dir, 'glossary.json');
+  const glossary = JSON.parse(readFileSync(path, 'utf8'));
+  glossary.terms.find((t: { id: string }) => t.id === 'hutong').targets[LANG] = { preferred: 'ruelle', forbidden: ['hutong'] };
+  writeFileSync(path, JSON.stringify(glossary, null, 2));
+}
+
+/** The editor's new cut, written over the source track: `edit` of its SRT. */
+function recut(dir: string, edit: (srt: string) => string): void {
+  const path = join(dir, SOURCE);
+  writeFileSync(path, edit(readFileSync(path, 'utf8')));
+}
+
+describe('a studio left open while the glossary changes on disk', () => {
+  it('shows every cue under the new glossary on the next load, and refuses an approval made on the page of the old one', async () => {
+    const running = await startSample();
+    try {
+      const page = await track(running);
+      // Cue 9 says 胡同, translated `hutong`: clean under the glossary the studio started with.
+      const hutong = page.get('9')!;
+      expect(hutong).toMatchObject({ text: 'Le hutong se rétrécit\nà un peu plus de 3 mètres.', state: 'reviewed', findings: [] });
+      const other = [...page.values()].find((c) => c.state === 'reviewed' && c.terms.length === 0 && c.findings.length === 0 && c.id !== '9')!;
+      const edited = page.get('20')!;
+      expect((await change(running, 'PUT', `/api/tracks/${LANG}/cues/20`, { text: 'Sauvé avant le changement', revision: edited.revision })).status).toBe(200);
+
+      forbidHutong(running.dir);
+
+      // "Approve all cues without findings" from the page still open: cue 9 is not approved; a cue the glossary does not touch is.
+      const all = await change(running, 'POST', `/api/tracks/${LANG}/approve`, { cues: [hutong, other].map(({ id, revision }) => ({ id, revision })) });
+      expect(all.status).toBe(200);
+      expect(all.json().cues.map((c: StudioCue) => c.id)).toEqual([other.id]);
+      expect(all.json().refused).toEqual([{ id: '9', reason: expect.stringContaining('cue 9 (fr-FR) changed since revision') }]);
+      // "Approve" on the cue: 409 with the cue as the new glossary checks it.
+      const one = await change(running, 'PUT', `/api/tracks/${LANG}/cues/9`, { state: 'approved', revision: hutong.revision });
+      expect(one.status).toBe(409);
+      expect(one.json()).toMatchObject({ error: 'stale', cue: { id: '9', state: 'reviewed', terms: [{ source: '胡同', preferred: 'ruelle', forbidden: ['hutong'] }] } });
+      expect(one.json().cue.findings.map((f: { code: string }) => f.code)).toEqual(['glossary/missing-term', 'glossary/forbidden']);
+
+      // Reloaded, the page shows the new glossary's findings and terms; nothing saved before the change is lost.
+      const now = await track(running);
+      expect(now.get('9')).toEqual(one.json().cue);
+      expect(now.get('20')).toMatchObject({ text: 'Sauvé avant le changement', reviewer: 'Camille' });
+      expect(now.get(other.id)!.state).toBe('approved');
+      // Approved on the revision now shown, after seeing the findings: a decision the reviewer can make.
+      const seen = await change(running, 'PUT', `/api/tracks/${LANG}/cues/9`, { state: 'approved', revision: now.get('9')!.revision });
+      expect(seen.status).toBe(200);
+    } finally {
+      await running.studio.close();
+    }
+  }, 60_000);
+
+  it('refuses every change while the glossary on disk cannot be read, and takes them again once it can', async () => {
+    const running = await startSample();
+    try {
+      const cue = (await track(running)).get('9')!;
+      const path = join(running.dir, 'glossary.json');
+      const good = readFileSync(path, 'utf8');
+      writeFileSync(path, good.slice(0, 200));
+      const refused = await change(running, 'PUT', `/api/tracks/${LANG}/cues/9`, { state: 'approved', revision: cue.revision });
+      expect(refused.status).toBe(500);
+      writeFileSync(path, good);
+      expect((await track(running)).get('9')).toEqual(cue);
+      expect((await change(running, 'PUT', `/api/tracks/${LANG}/cues/9`, { state: 'approved', revision: cue.revision })).status).toBe(200);
+    } finally {
+      await running.studio.close();
+    }
+  }, 60_000);
+});
+
+describe('a studio left open while the source track is cut anew on disk', () => {
+  it('shows the new cut on the next load, and refuses a change made on the old one', async () => {
+    const running = await startSample();
+    try {
+      const page = await track(running);
+      const [reworded, retimed] = [page.get('30')!, page.get('40')!];
+      recut(running.dir, (srt) =>
+        srt
+          .split(/\n\n/)
+          .map((block) => (block.startsWith('30\n') ? `${block.split('\n').slice(0, 2).join('\n')}\n猫在屋顶上睡觉。` : block.startsWith('40\n') ? block.replace(/ --> (\d\d:\d\d:\d\d),(\d)/, (_, hms: string, d: string) => ` --> ${hms},${d === '0' ? '1' : '0'}`) : block))
+          .join('\n\n'),
+      );
+
+      const saved = await change(running, 'PUT', `/api/tracks/${LANG}/cues/30`, { text: 'Texte pour l’ancienne ligne', revision: reworded.revision });
+      expect(saved.status).toBe(409);
+      expect(saved.json().cue).toMatchObject({ id: '30', source: '猫在屋顶上睡觉。' });
+      const approved = await change(running, 'POST', `/api/tracks/${LANG}/approve`, { cues: [{ id: '40', revision: retimed.revision }] });
+      expect(approved.json()).toMatchObject({ cues: [], refused: [{ id: '40', reason: expect.stringContaining('changed since revision') }] });
+
+      const now = await track(running);
+      expect(now.get('30')).toEqual(saved.json().cue);
+      expect(now.get('40')!.end).not.toBe(retimed.end);
+      expect(now.get('40')!.state).toBe(retimed.state);
+    } finally {
+      await running.studio.close();
+    }
+  }, 60_000);
+});
