@@ -193,6 +193,8 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
 
   const { claims } = input;
   const claimKey = (unit: Unit) => unitClaimKey(pair, versions.own(unit.source), unit.source);
+  /** What each unit's stored drafts were billed, so a final draft stored over its held first one counts only its second request. */
+  const storedBilled = new Map<string, number>();
   const store = async (batch: readonly Draft[]) => {
     const now = new Date().toISOString();
     const later = (d: Draft) => partial.has(d.unitId) || held.has(d.unitId);
@@ -209,7 +211,13 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
       input.onStoreFailed?.(error);
       throw error;
     }
-    input.onStored?.(kept.reduce((n, d) => n + d.billedCharacters, 0));
+    let billed = 0;
+    for (const d of kept) {
+      const before = storedBilled.get(d.unitId) ?? 0;
+      billed += Math.max(0, d.billedCharacters - before);
+      storedBilled.set(d.unitId, Math.max(before, d.billedCharacters));
+    }
+    input.onStored?.(billed);
   };
   /**
    * A resumed unit's final draft, stored over the held one it was asked

@@ -65,3 +65,26 @@ describe('a first draft another run holds for its second request', () => {
     expect(await memory.exact(unit.source, PAIR, 'g1')).toMatchObject({ target: ['WE TALKED.'], provider: 'deepl' });
   });
 });
+
+describe('what a language reports as kept in the memory', () => {
+  it('counts a unit asked twice once: its final draft, stored over its held first one, adds only the second request', async () => {
+    const memory = openMemory(':memory:');
+    const billed = [...unit.source[0]!].length;
+    // The first draft is held (billed once), then the shorter second one arrives (its billing is both requests').
+    const twice: Translator = {
+      id: 'twice',
+      async translate(units, req) {
+        const first: Draft = { unitId: unit.id, targets: LONG, origin: 'machine', provider: 'deepl', billedCharacters: billed };
+        await req.onHeld?.([{ ...first, held: true }]);
+        const final: Draft = { ...first, targets: ['WE TALKED ALL DAY.'], billedCharacters: 2 * billed };
+        await req.onDrafts?.([final], []);
+        return units.map(() => final);
+      },
+    };
+    let stored = 0;
+    await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: twice, onProgress: () => {}, onStored: (n) => void (stored += n) });
+    expect(stored).toBe(2 * billed);
+    expect((await memory.exact(unit.source, PAIR, 'g1'))?.target).toEqual(['WE TALKED ALL DAY.']);
+    await memory.close();
+  });
+});
