@@ -2,10 +2,17 @@ import { UnrecoverableError } from 'bullmq';
 import { isSublocError, type ErrorCode } from '../errors.js';
 
 /**
- * Failures another attempt may get past (DeepL's 5xx or a dropped connection after the retries, the memory's server
- * restarting or out of reach a while, the run lock lost with it); any other SublocError needs a person.
+ * Failures another attempt may get past (DeepL's 5xx after the retries, the memory's server restarting or out of
+ * reach a while, the run lock lost with it); any other SublocError needs a person.
  */
-const RETRIED: ReadonlySet<ErrorCode> = new Set(['DEEPL_FAILED', 'DEEPL_UNREACHABLE', 'DEEPL_ANSWER_MISMATCH', 'MEMORY_WRITE_FAILED', 'MEMORY_UNREACHABLE', 'MEMORY_LOCK_LOST']);
+const RETRIED: ReadonlySet<ErrorCode> = new Set(['DEEPL_FAILED', 'DEEPL_ANSWER_MISMATCH', 'MEMORY_WRITE_FAILED', 'MEMORY_UNREACHABLE', 'MEMORY_LOCK_LOST']);
+
+/**
+ * What this worker's own machine gets wrong: DeepL refusing its key, or not reached from it at all after every
+ * retry (its `DEEPL_SERVER_URL` mistyped, a firewall, its proxy down). Tried again, such a job would go to the same
+ * machine, which fails fastest and so takes it first, until its attempts are spent while the others sit idle.
+ */
+const OWN_DEEPL: ReadonlySet<ErrorCode> = new Set(['DEEPL_AUTH', 'DEEPL_UNREACHABLE']);
 
 /** Postgres refusing a login (a wrong password or user): the credentials a worker's machine gives. */
 const LOGIN_REFUSED: ReadonlySet<string> = new Set(['28P01', '28000']);
@@ -16,7 +23,7 @@ export type JobFailure =
   /** DeepL still answered 429 after the retries: the whole queue waits a while, the job goes back unharmed. */
   | { kind: 'rate' }
   /**
-   * What this worker's own setup gets wrong (its DeepL key, its login to the memory's server): the job goes back to
+   * What this worker's own setup gets wrong (its DeepL key or its way to DeepL, its login to the memory's server): the job goes back to
    * the queue for another worker, and this one stops taking jobs, saying why.
    */
   | { kind: 'worker'; message: string }
@@ -32,7 +39,7 @@ export function classify(error: unknown): JobFailure {
   // deeplFailure keeps the class name of deepl-node's error on its scrubbed cause.
   if (error.code === 'DEEPL_FAILED' && (error.cause as Error | undefined)?.name === 'TooManyRequestsError') return { kind: 'rate' };
   if (RETRIED.has(error.code)) return { kind: 'retry', error };
-  if (error.code === 'DEEPL_AUTH' || error.code === 'MEMORY_MISMATCH' || (error.code === 'MEMORY_UNREADABLE' && LOGIN_REFUSED.has(String((error.cause as { code?: unknown } | undefined)?.code)))) return { kind: 'worker', message: error.message };
+  if (OWN_DEEPL.has(error.code) || error.code === 'MEMORY_MISMATCH' || (error.code === 'MEMORY_UNREADABLE' && LOGIN_REFUSED.has(String((error.cause as { code?: unknown } | undefined)?.code)))) return { kind: 'worker', message: error.message };
   const where = error.file !== undefined && !error.message.includes(error.file) ? `${error.file}${error.line === undefined ? '' : `:${error.line}`}: ` : '';
   return { kind: 'fatal', error: new UnrecoverableError(`${where}${error.message}`) };
 }

@@ -17,9 +17,8 @@ describe('what a failed catalog job does next', () => {
     expect(classify(deeplFailure(new TooManyRequestsError('Too many requests'), context))).toEqual({ kind: 'rate' });
   });
 
-  it('tries again after a 5xx or a dropped connection, and after an error that is not subloc’s own', () => {
+  it('tries again after a 5xx, and after an error that is not subloc’s own', () => {
     expect(classify(deeplFailure(new DeepLError('Service unavailable, status code: 503'), context)).kind).toBe('retry');
-    expect(classify(new SublocError('DEEPL_UNREACHABLE', 'could not reach DeepL')).kind).toBe('retry');
     expect(classify(new TypeError('a bug')).kind).toBe('retry');
   });
 
@@ -32,8 +31,9 @@ describe('what a failed catalog job does next', () => {
     expect(classify(new SublocError('MEMORY_UNREADABLE', 'cannot read the memory: it belongs to another application')).kind).toBe('fatal');
   });
 
-  it('stops the worker, not the job, on what its own machine gives: a DeepL key refused, a memory login refused', () => {
+  it('stops the worker, not the job, on what its own machine gives: a DeepL key refused, DeepL out of its reach, a memory login refused', () => {
     expect(classify(deeplFailure(new AuthorizationError('Authorization failure'), context))).toMatchObject({ kind: 'worker', message: expect.stringContaining('403') });
+    expect(classify(new SublocError('DEEPL_UNREACHABLE', 'could not reach DeepL at http://127.0.0.1:9 (ECONNREFUSED)'))).toMatchObject({ kind: 'worker', message: expect.stringContaining('ECONNREFUSED') });
     const login = Object.assign(new Error('password authentication failed for user "subloc"'), { code: '28P01' });
     expect(classify(new SublocError('MEMORY_UNREADABLE', 'the server refused the login of user `subloc`', { cause: login })).kind).toBe('worker');
   });

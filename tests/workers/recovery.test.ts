@@ -88,6 +88,23 @@ describe('catalog workers when things go wrong (real redis-server, loopback Deep
     await until(catalog, allDone(3));
   }, 180_000);
 
+  it('a worker that cannot reach DeepL (its DEEPL_SERVER_URL mistyped) stops and gives its job back: no attempt spent, another worker finishes', async () => {
+    catalog = await startCatalog();
+    const config = writeFilm(catalog, 1, { cues: 12, targets: ['fr-FR', 'de-DE'], concurrency: 1 });
+    expect((await catalogCli(catalog, ['enqueue', config])).code).toBe(0);
+    // Port 9 (discard) on loopback: nothing listens, every connection is refused at once.
+    const cutOff = startCli(['worker', '--lock-duration', '2000'], catalog.dir, { ...catalog.env, DEEPL_SERVER_URL: 'http://127.0.0.1:9' });
+    catalog.workers.push(cutOff);
+    await cutOff.done.catch(() => undefined);
+    expect(cutOff.child.exitCode).toBe(1);
+    expect(cutOff.stderr).toContain('could not reach DeepL at http://127.0.0.1:9');
+    expect(cutOff.stderr).toContain('this worker takes no more jobs');
+    expect((await status(catalog)).tracks.filter((t) => t.state === 'failed')).toEqual([]);
+    startWorker(catalog);
+    await until(catalog, allDone(2));
+    expect((await status(catalog)).tracks.filter((t) => t.state === 'failed')).toEqual([]);
+  }, 180_000);
+
   it('a worker on another translation memory (no SUBLOC_MEMORY on its machine) stops and gives its jobs back: nothing billed into a memory of its own', async () => {
     catalog = await startCatalog();
     const config = writeFilm(catalog, 1, { cues: 12, targets: ['fr-FR', 'de-DE'], concurrency: 1 });
