@@ -45,6 +45,19 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     purpose  text NOT NULL
   );
   `,
+  `
+  -- Each write of a pair's units takes the pair's next change number and stamps the rows it wrote. The number is taken
+  -- under the pair's row here, held until the write commits, so numbers commit in order: a process that read the pair
+  -- up to change n reads the rows of every later write, and only those, as rows with a greater one (fuzzy-index.ts).
+  CREATE TABLE subloc_pair_change (
+    source_lang_key text NOT NULL,
+    target_lang_key text NOT NULL,
+    change          bigint NOT NULL,
+    PRIMARY KEY (source_lang_key, target_lang_key)
+  );
+  ALTER TABLE subloc_entry ADD COLUMN change bigint NOT NULL DEFAULT 0;
+  CREATE INDEX subloc_entry_change ON subloc_entry (source_lang_key, target_lang_key, change);
+  `,
 ];
 
 /** The advisory lock keys of a memory (classid, objid): "SbLc", then what is locked. */

@@ -3,13 +3,13 @@ import pg from 'pg';
 import { SublocError } from '../errors.js';
 import type { TaggedText } from '../model/tagged-text.js';
 import { unitKey, type LanguagePair } from '../model/unit.js';
-import { bestMatch, fuzzySearch, type Candidate } from './best-match.js';
+import { bestMatch, fuzzySearch } from './best-match.js';
 import { toEntry, toParams, type Params, type Row } from './entry-row.js';
 import { hideSecrets, publicLocation } from './location.js';
 import { migrationFailed, unreadable, writeFailed, type PostgresPlace } from './postgres-errors.js';
+import { PostgresFuzzyIndexes } from './postgres-fuzzy.js';
 import { acquirePostgresRunLock, type HeldRunLock } from './postgres-run-lock.js';
 import { LOCK_KEYS, POSTGRES_MIGRATIONS, SCHEMA_TABLE } from './postgres-schema.js';
-import { editBudget } from './similarity.js';
 import type { OpenMemoryOptions } from './sqlite.js';
 import { RANK, sameState } from './precedence.js';
 import { eachVersions, versionPair, type GlossaryVersions, type MemoryEntry, type MemoryMatch, type MemoryPairCount, type MemoryStatus, type MemoryStore, type PlannedOn, type PutResult, type RunLock, type RunLockOptions } from './store.js';
@@ -212,7 +212,23 @@ const UPSERT = `
     AND ${writtenColumns('excluded')} IS DISTINCT FROM ${writtenColumns('stored')}
     AND NOT EXISTS (
       SELECT 1 FROM jsonb_array_elements_text(stored.cue_status::jsonb) WITH ORDINALITY AS cue(status, k)
-      WHERE array_position(${RANKED}, cue.status) > array_position(${RANKED}, COALESCE(excluded.cue_status::jsonb ->> (cue.k::int - 1), excluded.status)))`;
+      WHERE array_position(${RANKED}, cue.status) > array_position(${RANKED}, COALESCE(excluded.cue_status::jsonb ->> (cue.k::int - 1), excluded.status)))
+  RETURNING id`;
+
+/**
+ * Stamps the rows a write changed (`$1`, their ids) with the next change
+ * number of their pair, taken under the pair's row: held until the write
+ * commits, so another write of the pair takes the number after it only then.
+ */
+const STAMP_CHANGE = `
+  WITH bumped AS (
+    INSERT INTO subloc_pair_change AS c (source_lang_key, target_lang_key, change)
+    SELECT DISTINCT source_lang_key, target_lang_key, 1 FROM subloc_entry WHERE id = ANY($1::bigint[]) ORDER BY 1, 2
+    ON CONFLICT (source_lang_key, target_lang_key) DO UPDATE SET change = c.change + 1
+    RETURNING source_lang_key, target_lang_key, change
+  )
+  UPDATE subloc_entry AS e SET change = b.change FROM bumped AS b
+  WHERE e.id = ANY($1::bigint[]) AND e.source_lang_key = b.source_lang_key AND e.target_lang_key = b.target_lang_key`;
 
 /** `UPSERT` for rows checked against the state they were planned on: `replacesPlanned`, weight without time. */
 const UPSERT_PLANNED = UPSERT.replace(
@@ -284,6 +300,7 @@ async function staleSincePlanned(client: pg.PoolClient, planned: readonly { row:
 
 class PostgresMemory implements MemoryStore {
   private readonly locks = new Set<HeldRunLock>();
+  private readonly fuzzyIndexes = new PostgresFuzzyIndexes();
   private closed = false;
 
   readonly location: string;
@@ -355,18 +372,8 @@ class PostgresMemory implements MemoryStore {
     const best = await this.read(async () => {
       const client = await this.pool.connect();
       try {
-        const { plain } = search;
-        const threshold = await this.trigramThreshold(client, plain, search.floor === 0 ? Infinity : editBudget(search.query.length, search.longest, search.floor));
-        const { rows } = await client.query<[string, string, string, number, Date]>({
-          text: `SELECT id, source_key, source_plain, rank, updated_at FROM subloc_entry
-                 WHERE source_lang_key = $1 AND target_lang_key = $2 AND cue_count = $3 AND plain_length BETWEEN $4 AND $5
-                 ${threshold > 0 ? 'AND source_plain % $6' : ''}
-                 ORDER BY plain_length, id`,
-          values: [langKey(pair.source), langKey(pair.target), search.cueCount, search.shortest, Math.min(search.longest, 2 ** 31 - 1), ...(threshold > 0 ? [plain] : [])],
-          rowMode: 'array',
-        });
-        const candidates = rows.map(([id, key, text, rank, updatedAt]): Candidate<string> => [id, key, text, rank, updatedAt.toISOString()]);
-        return bestMatch(search, candidates);
+        const index = await this.fuzzyIndexes.index(client, langKey(pair.source), langKey(pair.target), search.cueCount);
+        return bestMatch(search, index.near(search));
       } finally {
         client.release();
       }
@@ -374,24 +381,6 @@ class PostgresMemory implements MemoryStore {
     if (!best) return undefined;
     const { rows } = await this.read(() => this.pool.query<PgRow>(`SELECT ${COLUMNS} FROM subloc_entry WHERE id = $1`, [best.id]));
     return rows[0] && { entry: rowEntry(rows[0]), score: best.score };
-  }
-
-  /**
-   * The trigram similarity (pg_trgm) every unit within `edits` edits of
-   * `plain` reaches, set as the session's `%` threshold; 0 when that is no
-   * filter at all. An edit changes at most 3 of a text's trigrams, so with
-   * `a` trigrams in the query and d ≤ `edits` edits, at least a − 3d are
-   * shared, and the similarity is at least (a − 3d) / (a + 3d): the filter
-   * never drops a unit the exact score would keep.
-   */
-  private async trigramThreshold(client: pg.PoolClient, plain: string, edits: number): Promise<number> {
-    if (!Number.isFinite(edits)) return 0;
-    const { rows } = await client.query<{ threshold: string }>(
-      `SELECT set_config('pg_trgm.similarity_threshold', greatest(0, CASE WHEN a = 0 THEN 0 ELSE (a - $2::float8) / (a + $2::float8) - 1e-4 END)::text, false) AS threshold
-       FROM (SELECT cardinality(show_trgm($1)) AS a) AS q`,
-      [plain, 3 * edits],
-    );
-    return Number(rows[0]?.threshold ?? 0);
   }
 
   async put(entries: readonly MemoryEntry[], plannedOn: readonly (PlannedOn | undefined)[] = []): Promise<PutResult> {
@@ -417,17 +406,19 @@ class PostgresMemory implements MemoryStore {
           await client.query('ROLLBACK');
           return { written: 0, unchanged: 0, kept: 0, stale };
         }
-        let written = 0;
         let unchanged = 0;
+        const changed: string[] = [];
         for (const [statement, rows] of [[UPSERT, params.filter((_, i) => plannedOn[i] === undefined)], [UPSERT_PLANNED, planned.map((p) => p.row)]] as const) {
           for (const round of roundsOf(rows)) {
             const columns = columnsOf(round);
-            const wrote = (await client.query(statement, columns)).rowCount ?? 0;
-            written += wrote;
-            if (wrote < round.length) unchanged += (await client.query<{ stored: number }>(STORED_AS, columns)).rows[0]!.stored - wrote;
+            const ids = (await client.query<{ id: string }>(statement, columns)).rows.map((r) => r.id);
+            changed.push(...ids);
+            if (ids.length < round.length) unchanged += (await client.query<{ stored: number }>(STORED_AS, columns)).rows[0]!.stored - ids.length;
           }
         }
+        if (changed.length > 0) await client.query(STAMP_CHANGE, [changed]);
         await client.query('COMMIT');
+        const written = changed.length;
         return { written, unchanged, kept: entries.length - written - unchanged };
       } catch (cause) {
         await client.query('ROLLBACK').catch(() => undefined);

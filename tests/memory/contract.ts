@@ -383,6 +383,15 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
       expect((await m.fuzzy(['北京，早上八点。'], PAIR, 0.6))?.entry.source).toEqual(['北京，早上七点。']);
     });
 
+    it('finds a unit another connection stored since the last lookup', async () => {
+      const reader = await memory();
+      const writer = await memory();
+      await writer.put([entry({ source: ['北京，今天早上八点。'] })]);
+      expect((await reader.fuzzy(['北京，早上八点。'], PAIR, 0.6))?.entry.source).toEqual(['北京，今天早上八点。']);
+      await writer.put([entry({ source: ['北京，早上七点。'] })]);
+      expect((await reader.fuzzy(['北京，早上八点。'], PAIR, 0.6))?.entry.source).toEqual(['北京，早上七点。']);
+    });
+
     it('finds the near match among 10,000 entries of one pair', async () => {
       const m = await memory();
       const batch = chineseSentences(10_000, 42).map((s) => entry({ source: [s] }));

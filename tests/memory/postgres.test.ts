@@ -91,6 +91,21 @@ describe('a Postgres memory', () => {
     expect(found).toBeGreaterThan(50);
   }, 120_000);
 
+  it('finds fuzzy matches in a memory written before change numbers, and what is written to it since', async () => {
+    const url = await pg.server.createDatabase();
+    const database = url.split('/').pop();
+    const before = await memory(url);
+    await before.put([entry({ source: ['每天超过六万个来电打进市民服务热线。'] })]);
+    await before.close();
+    // The memory as the first schema left it: no change numbers.
+    await pg.server.sql('ALTER TABLE subloc_entry DROP COLUMN change; DROP TABLE subloc_pair_change; DELETE FROM subloc_schema WHERE version > 1', database);
+    const after = await memory(url);
+    expect((await after.fuzzy(['每天超过七万个来电打进市民服务热线。'], PAIR, 0.8))?.entry.source).toEqual(['每天超过六万个来电打进市民服务热线。']);
+    const other = await memory(url);
+    await other.put([entry({ source: ['每天超过七万个来电打进市民服务热线。'] })]);
+    expect(await after.fuzzy(['每天超过七万个来电打进市民服务热线。'], PAIR, 0.8)).toMatchObject({ score: 1, entry: { source: ['每天超过七万个来电打进市民服务热线。'] } });
+  });
+
   it('matches Chinese fuzzily in a database whose character type is C, where pg_trgm sees no Chinese words', async () => {
     const name = `c_locale_${process.pid}`;
     await pg.server.sql(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);

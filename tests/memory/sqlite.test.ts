@@ -135,15 +135,3 @@ describe('the database file', () => {
     expect(await memory(path).entries()).toEqual([]);
   });
 });
-
-describe('fuzzy lookups', () => {
-  it('see what another process stored since the last lookup', async () => {
-    const path = join(tempDir('subloc-memory-'), 'memory.sqlite');
-    const reader = memory(path);
-    const writer = memory(path);
-    await writer.put([entry({ source: ['北京，今天早上八点。'] })]);
-    expect((await reader.fuzzy(['北京，早上八点。'], PAIR, 0.6))?.entry.source).toEqual(['北京，今天早上八点。']);
-    await writer.put([entry({ source: ['北京，早上七点。'] })]);
-    expect((await reader.fuzzy(['北京，早上八点。'], PAIR, 0.6))?.entry.source).toEqual(['北京，早上七点。']);
-  });
-});
