@@ -63,6 +63,13 @@ interface LanguageState {
   dirty: Set<string>;
 }
 
+/**
+ * How long a save waits for another program that holds the memory locked (a
+ * database browser with an edit open) before it is refused, the page keeping
+ * the edit to send again: the studio answers its other requests meanwhile.
+ */
+const LOCK_WAIT_MS = 5000;
+
 const MACHINE_PROVIDERS: ReadonlySet<string> = new Set(PROVIDER_IDS);
 
 /** A provider's draft nobody touched: the draft a reviewer's edit is shown against. */
@@ -108,7 +115,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   const glossary: { glossary: Glossary; matcher: Matcher } | undefined =
     opts.glossary === undefined ? undefined : await loadGlossary(opts.glossary, { source: opts.source }).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
   // The drafts shown come from the memory localize drafted: one that is not there is a mistyped --memory, never made anew.
-  const memory: MemoryStore = await openMemoryStore(opts.memory, { existing: true });
+  const memory: MemoryStore = await openMemoryStore(opts.memory, { existing: true, lockWaitMs: LOCK_WAIT_MS });
   // One change at a time: each is planned on what the memory holds after the one before.
   const serial = pLimit(1);
   const states = new Map<Lang, LanguageState>();
