@@ -137,8 +137,7 @@ export function unreadable(path: string, cause: unknown): SublocError {
 
 /** SQLite's answer that another connection holds the lock a statement needs. */
 function isBusy(cause: unknown): boolean {
-  const code = (cause as { code?: string }).code ?? '';
-  return code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+  return ((cause as { code?: string }).code ?? '').startsWith('SQLITE_BUSY');
 }
 
 /** A language pair as the NOCASE columns compare it. */

@@ -13,7 +13,7 @@ const CODES: readonly [Unavailable, (code: string) => boolean][] = [
   ['locked', (code) => code.startsWith('SQLITE_BUSY') || code === '55P03'],
 ];
 
-/** Why `error`, a failure of a memory, is one that passes once a person has acted (see `Unavailable`); undefined for any other. */
+/** Which of those `error`, a memory's failure, is, by its codes; undefined for any other failure. */
 export function unavailable(error: unknown): Unavailable | undefined {
   if (!(error instanceof SublocError)) return undefined;
   if (error.code === 'MEMORY_MOVED') return 'moved';
