@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, type Stats } from 'node:fs';
 import { dirname } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { SublocError } from '../errors.js';
 import type { TaggedText } from '../model/tagged-text.js';
@@ -17,12 +18,23 @@ const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, pro
 /** How long a statement waits for another process's write to finish before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 30_000;
 
+/** With `lockWaitMs`: how long one attempt at a write waits for the lock, holding the process, before it steps aside. */
+const LOCK_STEP_MS = 20;
+
 export interface OpenMemoryOptions {
   /**
    * Refuse a memory that does not exist (`MEMORY_NOT_FOUND`) instead of
    * creating an empty one: for `deliver` and the review flows, which read what `localize` drafted. @default false
    */
   existing?: boolean;
+  /**
+   * How long a batch of writes waits for another process's write lock (a
+   * database browser with an edit open) before it fails with
+   * `MEMORY_WRITE_FAILED`: waited in short steps between which the process
+   * goes on with its other work (a server's other requests), where SQLite's
+   * own wait holds the whole process. @default 30 s, in SQLite's own wait
+   */
+  lockWaitMs?: number;
 }
 
 /**
@@ -44,7 +56,10 @@ export function openMemory(path: string, options: OpenMemoryOptions = {}): Memor
     // NORMAL is durable in WAL mode except for the last commits on power loss, never corrupting.
     db.pragma('synchronous = NORMAL');
     migrate(db, path);
-    return new SqliteMemory(db, path);
+    if (options.lockWaitMs !== undefined) db.pragma(`busy_timeout = ${LOCK_STEP_MS}`);
+    // The file the connection has open, to tell when the path names another one (or none) before a write.
+    const opened = path === ':memory:' ? undefined : statSync(path);
+    return new SqliteMemory(db, { path, opened, lockWaitMs: options.lockWaitMs });
   } catch (cause) {
     db?.close();
     if (cause instanceof SublocError) throw cause;
@@ -120,6 +135,11 @@ export function unreadable(path: string, cause: unknown): SublocError {
   return new SublocError('MEMORY_UNREADABLE', `cannot use ${path} as the translation memory: ${why}`, { cause, file: path });
 }
 
+/** SQLite's answer that another connection holds the lock a statement needs. */
+function isBusy(cause: unknown): boolean {
+  return ((cause as { code?: string }).code ?? '').startsWith('SQLITE_BUSY');
+}
+
 /** A language pair as the NOCASE columns compare it. */
 function pairKey(source: string, target: string): string {
   return `${source.toLowerCase()}\n${target.toLowerCase()}`;
@@ -147,14 +167,23 @@ class SqliteMemory implements MemoryStore {
   /** Fuzzy indexes by language pair (lower case, as the columns compare) and cue count, valid while `indexedVersion` is the file's. */
   private readonly indexes = new Map<string, Map<number, FuzzyIndex<number>>>();
   private indexedVersion: unknown;
+  private readonly path: string;
+  /** The file the connection opened; undefined for `:memory:`. */
+  private readonly opened: Stats | undefined;
+  private readonly lockWaitMs: number | undefined;
+  /** Whether a batch of this connection's was stored: its writes may still be in the file's `-wal` only. */
+  private wrote = false;
 
   readonly location: string;
 
   constructor(
     private readonly db: Database.Database,
-    private readonly path: string,
+    place: { path: string; opened: Stats | undefined; lockWaitMs: number | undefined },
   ) {
-    this.location = path;
+    this.path = place.path;
+    this.location = place.path;
+    this.opened = place.opened;
+    this.lockWaitMs = place.lockWaitMs;
     // After the unit: its own glossary version, a former one, its own again (see GlossaryVersions).
     this.selectExact = db.prepare<[string, string, string, string, string, string], Row>(
       `SELECT ${COLUMNS} FROM entry
@@ -269,11 +298,25 @@ class SqliteMemory implements MemoryStore {
   }
 
   async put(entries: readonly MemoryEntry[], plannedOn: readonly (PlannedOn | undefined)[] = []): Promise<PutResult> {
+    const what = `could not store ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} in the translation memory ${this.path}`;
+    const moved = this.moved();
+    if (moved !== undefined) {
+      throw new SublocError('MEMORY_MOVED', `${what}: the file was moved or removed while subloc had it open (${moved}); nothing of this batch was stored: move it back to ${this.path} and try again (${this.walNote()}); to keep the memory elsewhere, stop subloc first, then move it and pass --memory <file>`, { file: this.path });
+    }
     for (const entry of entries) this.indexes.delete(pairKey(entry.sourceLang, entry.targetLang));
-    try {
-      return this.putAll.immediate(entries, plannedOn);
-    } catch (cause) {
-      throw new SublocError('MEMORY_WRITE_FAILED', `could not store ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'} in the translation memory ${this.path}: ${(cause as Error).message}; nothing of this batch was stored`, { cause, file: this.path });
+    const deadline = Date.now() + (this.lockWaitMs ?? 0);
+    for (;;) {
+      try {
+        const result = this.putAll.immediate(entries, plannedOn);
+        if (result.written > 0) this.wrote = true;
+        return result;
+      } catch (cause) {
+        if (isBusy(cause) && Date.now() < deadline) {
+          await sleep(LOCK_STEP_MS);
+          continue;
+        }
+        throw new SublocError('MEMORY_WRITE_FAILED', `${what}: ${(cause as Error).message}; nothing of this batch was stored`, { cause, file: this.path });
+      }
     }
   }
 
@@ -301,9 +344,35 @@ class SqliteMemory implements MemoryStore {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    const moved = this.wrote ? this.moved() : undefined;
     for (const lock of this.locks) lock.release();
     this.locks.clear();
+    // SQLite does not fold the journal into a file that has moved: it leaves it at the old place.
     this.db.close();
+    if (moved !== undefined) {
+      throw new SublocError('MEMORY_MOVED', `the translation memory ${this.path} was moved or removed while subloc had it open (${moved}), so what subloc stored in it is not in the file wherever it is now (${this.walNote()}): move it back to ${this.path} and run \`subloc memory stats --memory ${this.path}\` once, which takes that in; to keep the memory elsewhere, move it only after that, then pass --memory <file>`, { file: this.path });
+    }
+  }
+
+  /**
+   * What the path names now, when it is not the file this connection opened
+   * (moved, deleted or replaced); undefined while it is. SQLite in WAL mode
+   * goes on writing into the journal left at the old place without a word.
+   */
+  private moved(): string | undefined {
+    if (this.opened === undefined) return undefined;
+    let now: Stats | undefined;
+    try {
+      now = statSync(this.path, { throwIfNoEntry: false });
+    } catch {
+      now = undefined;
+    }
+    if (now === undefined) return 'no file is there now';
+    return now.dev === this.opened.dev && now.ino === this.opened.ino ? undefined : 'another file is there now';
+  }
+
+  private walNote(): string {
+    return `what was stored since it was opened may be only in ${this.path}-wal, which SQLite reads only beside the file`;
   }
 
   /**

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { isNoncharacter } from '../formats/shared/character-reference.js';
+import { codePointName } from '../formats/shared/control-characters.js';
 import { compareStatus, lowestStatus } from '../memory/precedence.js';
 import { STUDIO_PROVIDER, type MemoryEntry, type MemoryStatus } from '../memory/store.js';
 import { fromTagged, plainOf, taggedOf, type TaggedText } from '../model/tagged-text.js';
@@ -20,11 +22,30 @@ export interface UnitRecord {
 export const MAX_TEXT = 1000;
 export const MAX_COMMENT = 2000;
 
-// Line breaks (\n, \r\n, \r, and NEL, U+2028 and U+2029 from a word processor) are the reviewer's;
-// any other control character, or half of a surrogate pair, is a paste gone wrong.
-const CONTROL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// Line breaks (\n, \r\n, \r, and NEL, U+2028 and U+2029 from a word processor) are the reviewer's, and a tab
+// pasted from a table or a web page is a space to the reader; any other control character is a paste gone wrong.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/;
 const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/;
 const STATES: readonly MemoryStatus[] = ['draft', 'reviewed', 'approved'];
+
+/**
+ * The first character a reviewer's text or comment may not hold, and where:
+ * a control character, half of a surrogate pair, or a noncharacter (U+FFFE,
+ * U+FFFF …), which subloc's readers drop from a subtitle file, so that a
+ * draft carrying one would read back as an edit nobody made.
+ */
+function strayCharacter(text: string): string | undefined {
+  let index = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    const at = `at character ${index + 1}`;
+    if (CONTROL.test(char)) return `the control character ${codePointName(code)} ${at}`;
+    if (code >= 0xd800 && code <= 0xdfff) return `half of a character (the lone surrogate ${codePointName(code)}) ${at}`;
+    if (isNoncharacter(code)) return `the noncharacter ${codePointName(code)} ${at}, which no subtitle file may carry`;
+    index += char.length;
+  }
+  return undefined;
+}
 
 /** The unit as its exact memory entry says it; without one, every cue untranslated and a draft. */
 export function unitRecord(unit: Unit, entry: MemoryEntry | undefined): UnitRecord {
@@ -144,13 +165,8 @@ export function applyCueChange(record: UnitRecord, k: number, change: CueChange,
   const current = record.states[k]!;
   let text = record.texts[k]!;
   if (change.text !== undefined && change.text !== ctx.shown) {
-    // A tab pasted from a table or a web page is a space to the reader; any other control character is said where it is.
-    const control = CONTROL.exec(change.text.replace(/\t/g, ' '));
-    if (control) {
-      const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-      const what = control[0] >= '\ud800' ? `half of a character (the lone surrogate ${code})` : `the control character ${code}`;
-      return invalid(`\`text\` contains ${what} at character ${control.index + 1}; expected words and line breaks only (delete it and type again)`);
-    }
+    const stray = strayCharacter(change.text);
+    if (stray !== undefined) return invalid(`\`text\` contains ${stray}; expected words and line breaks only (delete it and type again)`);
     const normalized = normalizeText(change.text);
     if (normalized === '') return invalid('`text` is empty; expected the translation (the studio never empties a cue)');
     if (normalized.length > MAX_TEXT) return invalid(`\`text\` has ${normalized.length} characters; expected at most ${MAX_TEXT}`);
@@ -165,6 +181,8 @@ export function applyCueChange(record: UnitRecord, k: number, change: CueChange,
   let comment = record.comments[k]!;
   if (change.comment !== undefined) {
     if (change.comment.length > MAX_COMMENT) return invalid(`\`comment\` has ${change.comment.length} characters; expected at most ${MAX_COMMENT}`);
+    const stray = strayCharacter(change.comment);
+    if (stray !== undefined) return invalid(`\`comment\` contains ${stray}; expected words and line breaks only (delete it and type again)`);
     comment = change.comment.trim();
   }
   const changed = text !== record.texts[k] || state !== current || comment !== record.comments[k];

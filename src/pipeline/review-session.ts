@@ -79,6 +79,13 @@ interface Loaded {
   states: Map<Lang, LanguageState>;
 }
 
+/**
+ * How long a save waits for another program that holds the memory locked (a
+ * database browser with an edit open) before it is refused, the page keeping
+ * the edit to send again: the studio answers its other requests meanwhile.
+ */
+const LOCK_WAIT_MS = 5000;
+
 const MACHINE_PROVIDERS: ReadonlySet<string> = new Set(PROVIDER_IDS);
 
 /** A provider's draft nobody touched: the draft a reviewer's edit is shown against. */
@@ -100,7 +107,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   const reviewer = options.reviewer ?? null;
   const languages = [...(options.languages ?? opts.targets)];
   // The drafts shown come from the memory localize drafted: one that is not there is a mistyped --memory, never made anew.
-  const memory: MemoryStore = await openMemoryStore(opts.memory, { existing: true });
+  const memory: MemoryStore = await openMemoryStore(opts.memory, { existing: true, lockWaitMs: LOCK_WAIT_MS });
   // One change at a time: each is planned on what the memory holds after the one before.
   const serial = pLimit(1);
   let closed: Promise<void> | undefined;

@@ -15,7 +15,9 @@
  * Errors answer `ApiError` with the HTTP status: 400 invalid, 403 a foreign
  * `Origin` or a missing token, 404 an unknown language, cue or path, 409 a
  * stale revision (`StaleError`), 413 a body too large, 415 a body not JSON,
- * 421 a foreign `Host`.
+ * 421 a foreign `Host`, 503 a memory that cannot take a change now (its file
+ * moved or removed, its disk full, another program holding it locked):
+ * nothing was saved, and the same change may be sent again.
  */
 import type { MemoryStatus } from '../memory/store.js';
 import type { Lang, Ms } from '../model/track.js';
@@ -119,7 +121,7 @@ export interface StaleError {
 
 /** Every other refusal. */
 export interface ApiError {
-  error: 'invalid' | 'not-found' | 'forbidden' | 'misdirected' | 'too-large' | 'unsupported-media-type' | 'internal';
+  error: 'invalid' | 'not-found' | 'forbidden' | 'misdirected' | 'too-large' | 'unsupported-media-type' | 'unavailable' | 'internal';
   message: string;
 }
 

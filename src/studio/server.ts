@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { SublocError } from '../errors.js';
+import { unavailable, type Unavailable } from '../memory/unavailable.js';
 import type { ReviewSession } from '../pipeline/review-session.js';
 import type { ApiError } from './api.js';
 import { PAGE_DIR, pageFiles } from './assets.js';
@@ -19,7 +20,11 @@ export interface StudioOptions {
   video?: string | undefined;
   /** The page's folder. @default src/studio/page, or dist/studio/page once built */
   pageDir?: URL;
-  /** Told of an error no handler answered (a bug); the request gets a 500 without details. */
+  /**
+   * Told of an error no handler answered: a memory that cannot take a save
+   * now (moved, its disk full, locked), answered 503 saying so, or a bug,
+   * answered 500 without details.
+   */
   onError?: (error: unknown) => void;
 }
 
@@ -32,6 +37,13 @@ export interface Studio {
   /** Stops accepting, lets the requests under way finish, then closes the session (and its memory). */
   close(): Promise<void>;
 }
+
+/** What the page says of a memory that cannot take a save now: a reviewer on another machine never sees the console. */
+const UNAVAILABLE: Readonly<Record<Unavailable, string>> = {
+  moved: 'the memory file this studio saves into was moved or removed while the studio ran (its console says where it was); nothing of this change was saved, and your edit is kept in this page: ask whoever runs the studio to move the memory back',
+  full: "the disk of the studio's memory is full; nothing of this change was saved, and your edit is kept in this page: free some space on that disk",
+  locked: "another program holds the studio's memory locked (a database browser with an edit open, an import); nothing of this change was saved yet, and your edit is kept in this page",
+};
 
 /** How long requests under way get to finish on close. */
 const CLOSE_GRACE_MS = 2000;
@@ -61,6 +73,8 @@ export async function startStudio(options: StudioOptions): Promise<Studio> {
   app.route('/', routes({ session: options.session, page: pageFiles(pageDir), video: options.video }));
   app.onError((error, c) => {
     options.onError?.(error);
+    const why = unavailable(error);
+    if (why !== undefined) return c.json({ error: 'unavailable', message: UNAVAILABLE[why] } satisfies ApiError, 503);
     return c.json({ error: 'internal', message: 'the studio failed on this request; see its console' } satisfies ApiError, 500);
   });
 

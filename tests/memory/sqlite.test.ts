@@ -1,4 +1,4 @@
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -133,5 +133,50 @@ describe('the database file', () => {
     const path = join(tempDir('subloc-memory-'), 'empty.sqlite');
     writeFileSync(path, '');
     expect(await memory(path).entries()).toEqual([]);
+  });
+});
+
+describe('a memory file moved or removed while open', () => {
+  it('refuses a write, which SQLite would put in the journal left at the old place without a word, and says so on close', async () => {
+    const dir = tempDir('subloc-memory-');
+    const path = join(dir, 'memory.sqlite');
+    const store = openMemory(path);
+    await store.put([entry({ source: ['第一句。'] })]);
+    renameSync(path, join(dir, 'moved.sqlite'));
+    await expect(store.put([entry({ source: ['第二句。'] })])).rejects.toMatchObject({
+      code: 'MEMORY_MOVED',
+      message: `could not store 1 entry in the translation memory ${path}: the file was moved or removed while subloc had it open (no file is there now); nothing of this batch was stored: move it back to ${path} and try again (what was stored since it was opened may be only in ${path}-wal, which SQLite reads only beside the file); to keep the memory elsewhere, stop subloc first, then move it and pass --memory <file>`,
+    });
+    await expect(store.close()).rejects.toMatchObject({ code: 'MEMORY_MOVED', message: expect.stringContaining(`run \`subloc memory stats --memory ${path}\` once, which takes that in`) });
+    // As said: back at its place and opened once, the file holds what was stored before the move.
+    renameSync(join(dir, 'moved.sqlite'), path);
+    const back = memory(path);
+    expect((await back.entries()).map((e) => e.source)).toEqual([['第一句。']]);
+  });
+
+  it('closes quietly when it stored nothing, or the file is back', async () => {
+    const dir = tempDir('subloc-memory-');
+    const path = join(dir, 'memory.sqlite');
+    const reader = openMemory(path);
+    renameSync(path, join(dir, 'moved.sqlite'));
+    await reader.close();
+    renameSync(join(dir, 'moved.sqlite'), path);
+    const writer = openMemory(path);
+    await writer.put([entry()]);
+    renameSync(path, join(dir, 'moved.sqlite'));
+    renameSync(join(dir, 'moved.sqlite'), path);
+    await writer.close();
+  });
+});
+
+describe('fuzzy lookups', () => {
+  it('see what another process stored since the last lookup', async () => {
+    const path = join(tempDir('subloc-memory-'), 'memory.sqlite');
+    const reader = memory(path);
+    const writer = memory(path);
+    await writer.put([entry({ source: ['北京，今天早上八点。'] })]);
+    expect((await reader.fuzzy(['北京，早上八点。'], PAIR, 0.6))?.entry.source).toEqual(['北京，今天早上八点。']);
+    await writer.put([entry({ source: ['北京，早上七点。'] })]);
+    expect((await reader.fuzzy(['北京，早上八点。'], PAIR, 0.6))?.entry.source).toEqual(['北京，早上七点。']);
   });
 });

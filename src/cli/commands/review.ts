@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { SublocError } from '../../errors.js';
+import { isSublocError, SublocError } from '../../errors.js';
 import type { LocalizeInput } from '../../pipeline/options.js';
 import { videoType } from '../../studio/video.js';
 import type { ImportPlan } from '../../review/import.js';
@@ -124,7 +124,8 @@ async function serveAction(values: ParsedArgs['values'], extra: string[], io: Cl
       host: str(values['host']) ?? '127.0.0.1',
       port,
       video,
-      onError: (error) => io.stderr(`subloc review: ${t('review.failed', { message: error instanceof Error ? error.message : String(error) })}\n`),
+      // A refusal of subloc's own (a memory moved, its disk full) says what to do; anything else is the studio failing.
+      onError: (error) => io.stderr(`subloc review: ${isSublocError(error) ? error.message : t('review.failed', { message: error instanceof Error ? error.message : String(error) })}\n`),
     });
   } catch (error) {
     await session.close();

@@ -43,6 +43,11 @@ function isCharacter(value: number): boolean {
   return value !== 0 && value <= 0x10ffff && !(value >= 0xd800 && value <= 0xdfff);
 }
 
+/** A noncharacter (U+FFFE, U+FFFF and their like in every plane, U+FDD0–U+FDEF): Unicode keeps them out of interchange, and no writer may carry one. */
+export function isNoncharacter(value: number): boolean {
+  return (value & 0xfffe) === 0xfffe || (value >= 0xfdd0 && value <= 0xfdef);
+}
+
 /**
  * The character a numeric reference puts in subtitle text. A control
  * character has no place there: one that ends a line or spaces words
@@ -52,8 +57,7 @@ function isCharacter(value: number): boolean {
 function fromCodePoint(value: number): string {
   if (value < 0x20) return value >= 0x09 && value <= 0x0d ? ' ' : '';
   if (value >= 0x7f && value <= 0x9f) return windows1252For(value);
-  // Noncharacters (U+FFFE, U+FFFF, U+FDD0–U+FDEF), which no writer may carry either.
-  if ((value & 0xfffe) === 0xfffe || (value >= 0xfdd0 && value <= 0xfdef)) return '';
+  if (isNoncharacter(value)) return '';
   return String.fromCodePoint(value);
 }
 
