@@ -183,7 +183,8 @@ export function applyCueChange(record: UnitRecord, k: number, change: CueChange,
     if (change.comment.length > MAX_COMMENT) return invalid(`\`comment\` has ${change.comment.length} characters; expected at most ${MAX_COMMENT}`);
     const stray = strayCharacter(change.comment);
     if (stray !== undefined) return invalid(`\`comment\` contains ${stray}; expected words and line breaks only (delete it and type again)`);
-    comment = change.comment.trim();
+    // One line end, as the text's: a NEL or separator a tool pasted would not come back the same through a TMX or XLIFF.
+    comment = change.comment.split(LINE_BREAK).join('\n').trim();
   }
   const changed = text !== record.texts[k] || state !== current || comment !== record.comments[k];
   if (!changed) return { record, changed };

@@ -266,8 +266,9 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
       onDrafts: async (batch, found) => {
         for (const d of repeated.withCopiedDiagnostics(found)) diagnostics.push(d);
         // A repetition has its text's key: the drafted unit's entry is its entry too.
-        await store(batch.map(whole));
+        // The copies too: a unit's empty cues asked alone may repeat another unit's text, whose entry is not theirs.
         const all = repeated.withCopies(batch).map(whole);
+        await store(all);
         input.onDrafted?.(all);
         // Stored: a run waiting for these units finds them in the memory now.
         await claims?.release(batch.map((d) => claimKey(byId.get(d.unitId)!)));
@@ -275,7 +276,8 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
         input.onProgress(done);
       },
       // Billed already: kept now, marked held, replaced when the provider's final draft of the unit arrives (newer, same weight).
-      onHeld: (batch) => store(batch.map(whole)),
+      // Not a partly reviewed unit's: its first draft would fill the reviewer's entry as if final, and the second be dropped.
+      onHeld: (batch) => store(batch.filter((d) => !partial.has(d.unitId)).map(whole)),
       ...(held.size === 0 ? {} : { firstDrafts: new Map(batchOf.flatMap((u) => (held.has(u.id) ? [[u.id, held.get(u.id)!.target] as const] : []))) }),
     });
     // One by one: spreading 200,000 drafts into push overflows the stack.

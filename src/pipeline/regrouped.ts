@@ -123,6 +123,8 @@ function entryOf(unit: Unit, pair: LanguagePair, pieces: Cover['pieces']): Memor
   };
   if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
   if (comments.some((c) => c !== '')) entry.comments = comments;
+  // A weak match's draft is nobody's decision: were it a reviewer's, the next film would take it as a sentence she translated.
+  if (pieces.some((p) => p.run.weak)) return entry;
   if (first.reviewer !== undefined) entry.reviewer = first.reviewer;
   if (pieces.every((p) => p.entry.byReviewer === true)) entry.byReviewer = true;
   return entry;

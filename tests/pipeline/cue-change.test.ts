@@ -15,6 +15,11 @@ describe('a change to one cue of a unit', () => {
     if ('record' in result) expect(cueRevision(result.record, 0, basis)).toBe(cueRevision(record, 0, basis));
   });
 
+  it('keeps a comment with one kind of line end, whatever a tool pasted (NEL, separators, CR LF)', () => {
+    const result = applyCueChange(record, 1, { comment: 'line one\u0085line two\r\nthree\u2028four', revision: cueRevision(record, 1, basis) }, ctx(1, 'how can I help?'));
+    expect('record' in result && result.record.comments[1]).toBe('line one\nline two\nthree\nfour');
+  });
+
   it('changes nothing when the text comes back as shown, line breaks and spaces aside', () => {
     expect(applyCueChange(record, 0, { text: ' Hello, ', revision: cueRevision(record, 0, basis) }, ctx(0, 'Hello,'))).toEqual({ record, changed: false });
   });

@@ -86,3 +86,39 @@ describe('a unit a reviewer translated only in part', () => {
     await memory.close();
   });
 });
+
+describe('a unit a reviewer translated only in part, its empty cues asked alone', () => {
+  it('stores the shorter second draft of a cue held over its budget, not the first', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([studioEntry]);
+    // The empty cue's first draft is held over its budget, then the shorter one arrives.
+    const twice: Translator = {
+      id: 'twice',
+      async translate(units, req) {
+        const first = { unitId: unit.id, targets: ['MT the lift in the building is broken again, she says.'], origin: 'machine' as const, provider: 'deepl', billedCharacters: 6 };
+        await req.onHeld?.([{ ...first, held: true }]);
+        const final = { ...first, targets: ['MT the lift is broken.'], billedCharacters: 12 };
+        await req.onDrafts?.([final], []);
+        return units.map(() => final);
+      },
+    };
+    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: twice, onProgress: () => {} });
+    expect(drafts[0]?.targets).toEqual(['Une habitante appelle :', 'MT the lift is broken.']);
+    expect((await memory.exact(unit.source, PAIR, 'g1'))?.target).toEqual(['Une habitante appelle :', 'MT the lift is broken.']);
+    await memory.close();
+  });
+
+  it('stores a unit whose text the empty cue repeats, so the next run asks for nothing', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([studioEntry]);
+    const alone: Unit = { id: '20', cueIds: ['20'], source: ['说电梯坏了。'] };
+    const first = counting(machine);
+    await draftLanguage({ units: [unit, alone], pair: PAIR, memory, versions: oneVersion('g1'), translator: first, onProgress: () => {} });
+    expect(first.asked).toHaveLength(1);
+    expect((await memory.exact(alone.source, PAIR, 'g1'))?.target).toEqual(['MT 说电梯坏了。']);
+    const again = counting(machine);
+    await draftLanguage({ units: [unit, alone], pair: PAIR, memory, versions: oneVersion('g1'), translator: again, onProgress: () => {} });
+    expect(again.asked).toEqual([]);
+    await memory.close();
+  });
+});

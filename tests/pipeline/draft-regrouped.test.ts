@@ -201,3 +201,20 @@ describe('a cue shared with another sentence unit of the memory, and nothing els
     await memory.close();
   });
 });
+
+describe('a draft a weak match lent', () => {
+  it('is nobody’s decision: the next film does not take it as a reviewer’s sentence', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([reviewed(['他笑着说', '谢谢。'], ['Il a dit en riant :', 'merci.'], 'approved')]);
+    await draftLanguage({ units: [{ id: '7', cueIds: ['7'], source: ['谢谢。'] }], pair: PAIR, memory, versions: oneVersion('g1'), translator: machine(), onProgress: () => {} });
+    const lent = await memory.exact(['谢谢。'], PAIR, 'g1');
+    expect(lent).toMatchObject({ target: ['merci.'], status: 'draft' });
+    expect(lent?.byReviewer).toBeUndefined();
+    expect(lent?.reviewer).toBeUndefined();
+    const provider = machine();
+    const { drafts } = await draftLanguage({ units: [{ id: '3', cueIds: ['3', '4'], source: ['好的，', '谢谢。'] }], pair: PAIR, memory, versions: oneVersion('g1'), translator: provider, onProgress: () => {} });
+    expect(provider.asked).toEqual(['3']);
+    expect(drafts[0]?.targets).toEqual(['MT 好的，', 'MT 谢谢。']);
+    await memory.close();
+  });
+});
