@@ -4,8 +4,10 @@ import { dirname } from 'node:path';
 import { FlowProducer, Queue, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { SublocError } from '../errors.js';
+import { loadGlossary } from '../glossary/index.js';
 import { memoryIdentity } from '../memory/location.js';
 import { resolveLocalizeOptions, type LocalizeOptions } from '../pipeline/options.js';
+import { runSource } from '../pipeline/run-source.js';
 import { FILM_JOB, LANGUAGE_JOB, QUEUE, filmJobId, languageJobId, type CatalogJobData } from './keys.js';
 
 export interface EnqueuedFilm {
@@ -58,9 +60,9 @@ export interface PlannedFilm {
 }
 
 /**
- * Reads and checks each config as `localize` checks it, without Redis: a
- * wrong one is refused with its file named before anything of the catalog
- * (its films, its limits) is changed. `configs` are absolute paths every
+ * Reads and checks each config as `localize` checks it, with its source
+ * track and glossary, without Redis: a wrong one is refused with its file
+ * named before anything of the catalog (its films, its limits) is changed. `configs` are absolute paths every
  * worker reads the same (a shared folder); a worker resolves a config from
  * its folder, as this does.
  */
@@ -69,6 +71,9 @@ export async function planFilms(configs: readonly string[], env: Readonly<Record
   for (const config of configs) {
     // Checked as the workers will resolve it, but without the DeepL key: the machine that enqueues need not hold it.
     const options = await resolveLocalizeOptions({ config, dryRun: true }, dirname(config), env);
+    // The files it names too, as localize reads them: a source or glossary every job would refuse changes nothing here.
+    await runSource(options);
+    if (options.glossary !== undefined) await loadGlossary(options.glossary, { source: options.source });
     films.push({ config, options, hash: await contentHash(config, options.input, options.glossary), memory: memoryIdentity(options.memory, env) });
   }
   return films;

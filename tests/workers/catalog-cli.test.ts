@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../helpers/cli.js';
 import { startRedis } from '../helpers/redis-server.js';
@@ -88,6 +88,28 @@ describe('subloc catalog and subloc worker refuse what they cannot do, saying wh
     const after = await status(catalog);
     expect(after.tracks).toEqual([]);
     // Nor are the limits the failed command named set: they would have paused or slowed every worker.
+    expect(after.budget).toBeUndefined();
+    expect(after.rate).toBeUndefined();
+  }, 60_000);
+
+  it('a film whose glossary or source localize would refuse: exit 1 naming the file, nothing enqueued, no limit set', async () => {
+    catalog = await startCatalog();
+    const zipped = writeFilm(catalog, 1, { cues: 2, targets: ['de-DE'] });
+    const source = join(dirname(zipped), JSON.parse(readFileSync(zipped, 'utf8')).input as string);
+    // A ZIP archive where the subtitles should be.
+    writeFileSync(source, Buffer.from('504b030414000000080000000000', 'hex'));
+    const zip = await catalogCli(catalog, ['enqueue', zipped, '--rate', '0.01']);
+    expect(zip.code).toBe(1);
+    expect(zip.stderr).toContain(source);
+    const glossed = writeFilm(catalog, 2, { cues: 2, targets: ['de-DE'] });
+    const glossary = join(catalog.dir, 'glossary.json');
+    writeFileSync(glossary, JSON.stringify({ version: 2, terms: [] }));
+    writeFileSync(glossed, JSON.stringify({ ...JSON.parse(readFileSync(glossed, 'utf8')), glossary }));
+    const bad = await catalogCli(catalog, ['enqueue', glossed, '--budget', '10/day']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(glossary);
+    const after = await status(catalog);
+    expect(after.tracks).toEqual([]);
     expect(after.budget).toBeUndefined();
     expect(after.rate).toBeUndefined();
   }, 60_000);
