@@ -379,7 +379,7 @@ async function searchMemory(input: DraftLanguageInput, resume: boolean): Promise
   const { units, pair, memory, versions } = input;
   // One lookup for the whole track: a server memory answers it in one round trip.
   const hits = await memory.exactMany(units.map((u) => u.source), pair, units.map((u) => versions.under(u.source)));
-  const regrouped = await regroupedEntries(memory, units.filter((_, i) => hits[i] === undefined), pair);
+  const regrouped = await regroupedEntries(memory, units, new Set(units.filter((_, i) => hits[i] === undefined)), pair);
   const found: MemorySearch = { drafts: [], pending: [], suggestions: new Map(), partial: new Map(), regrouped, held: new Map() };
   // A near entry whose source is a sentence of this track now is that sentence's translation, no earlier version of another.
   const current = new Set(units.map((u) => unitKey(u.source)));

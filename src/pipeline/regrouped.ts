@@ -60,7 +60,9 @@ function runOf(unit: Unit, entry: MemoryEntry, neighbours: ReadonlySet<string>):
   for (let p = 1; p < bounds.length; p++) {
     const [i0, j0] = bounds[p - 1]!;
     const [i1, j1] = bounds[p]!;
-    if (i1 - i0 > 1 && j1 - j0 > 1) return undefined;
+    // New cues where earlier ones were: a reworded cue, unless those earlier cues went on, unchanged, into a unit
+    // beside this one (a cue put in that ends the sentence early splits it).
+    if (i1 - i0 > 1 && j1 - j0 > 1 && !entry.source.slice(j0 + 1, j1).every((s) => neighbours.has(s))) return undefined;
   }
   const lost = entry.source.filter((s, j) => !pairs.some(([, pj]) => pj === j) && !neighbours.has(s));
   if (lost.length > pairs.length) return undefined;
@@ -140,7 +142,9 @@ function entryOf(unit: Unit, pair: LanguagePair, pieces: Cover['pieces']): Memor
  * covers are left empty, to be drafted. Units none of whose cues are
  * covered are not in the map.
  */
-export async function regroupedEntries(memory: MemoryStore, units: readonly Unit[], pair: LanguagePair): Promise<Map<string, MemoryEntry>> {
+export async function regroupedEntries(memory: MemoryStore, track: readonly Unit[], pending: ReadonlySet<Unit>, pair: LanguagePair): Promise<Map<string, MemoryEntry>> {
+  // The units the memory has no entry for, and each one's neighbours in the track (drafted or not): where a split's other half is.
+  const units = track.filter((u) => pending.has(u));
   const out = new Map<string, MemoryEntry>();
   const drafted = new Set(units.flatMap((u) => u.source));
   if (drafted.size === 0) return out;
@@ -148,8 +152,9 @@ export async function regroupedEntries(memory: MemoryStore, units: readonly Unit
   const earlier = (await memory.reviewedWithCues([...drafted], pair)).filter(isHumanWork);
   // Of equal covers, the first found is kept: the higher status, then the newer.
   earlier.sort((a, b) => RANK[b.status] - RANK[a.status] || Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
-  units.forEach((unit, u) => {
-    const neighbours = new Set([...(units[u - 1]?.source ?? []), ...(units[u + 1]?.source ?? [])]);
+  track.forEach((unit, u) => {
+    if (!pending.has(unit)) return;
+    const neighbours = new Set([...(track[u - 1]?.source ?? []), ...(track[u + 1]?.source ?? [])]);
     const pieces = earlier.flatMap((entry) => {
       const run = runOf(unit, entry, neighbours);
       return run === undefined ? [] : [{ run, entry }];

@@ -218,3 +218,40 @@ describe('a draft a weak match lent', () => {
     await memory.close();
   });
 });
+
+describe('a reviewed sentence unit a new cut split where a cue was put in, or beside a unit the memory knows', () => {
+  const sentence = reviewed(['这座城市有两千多万人口，', '每天超过60,000个来电。'], ['Vingt millions d’habitants,', 'et 60 000 appels par jour.'], 'approved');
+
+  it('keeps both approved cues when the cue put in ends the sentence early (喂？), drafting only that cue', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([sentence]);
+    const units: Unit[] = [
+      { id: '2', cueIds: ['2', '2b'], source: ['这座城市有两千多万人口，', '喂？'] },
+      { id: '3', cueIds: ['3'], source: ['每天超过60,000个来电。'] },
+    ];
+    const provider = machine();
+    const { drafts } = await draftLanguage({ units, pair: PAIR, memory, versions: oneVersion('g1'), translator: provider, onProgress: () => {} });
+    expect(provider.asked).toEqual(['2']);
+    expect(drafts.map((d) => [d.unitId, d.targets, d.cueStatus ?? d.status])).toEqual([
+      ['3', ['et 60 000 appels par jour.'], 'approved'],
+      ['2', ['Vingt millions d’habitants,', 'MT 喂？'], ['approved', 'draft']],
+    ]);
+    await memory.close();
+  });
+
+  it('keeps the approved cue of a split whose other half the memory already holds (a trailer TMX)', async () => {
+    const memory = openMemory(':memory:');
+    const { byReviewer: _reviewer, ...trailer } = reviewed(['每天超过60,000个来电。'], ['60 000 appels par jour.'], 'reviewed');
+    await memory.put([sentence, { ...trailer, provider: 'tmx' }]);
+    const units: Unit[] = [
+      { id: '2', cueIds: ['2'], source: ['这座城市有两千多万人口，'] },
+      { id: '3', cueIds: ['3'], source: ['每天超过60,000个来电。'] },
+    ];
+    const provider = machine();
+    const { drafts } = await draftLanguage({ units, pair: PAIR, memory, versions: oneVersion('g1'), translator: provider, onProgress: () => {} });
+    expect(provider.asked).toEqual([]);
+    expect(drafts.find((d) => d.unitId === '2')).toMatchObject({ targets: ['Vingt millions d’habitants,'] });
+    expect(drafts.find((d) => d.unitId === '2')?.cueStatus ?? drafts.find((d) => d.unitId === '2')?.status).toEqual('approved');
+    await memory.close();
+  });
+});
