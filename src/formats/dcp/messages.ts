@@ -62,6 +62,13 @@ export const messages = {
         ? 'the track has no cue with text; a SMPTE `<SubtitleList>` needs at least one `<Subtitle>`, so the document would not be schema-valid'
         : 'the track has no cue with text; an Interop subtitle file with no `<Subtitle>` is a DCP track that shows nothing',
     ),
+  overprinted: (cueId: string, other: string, row: string): Diagnostic =>
+    diagnostic(
+      'dcp/overprinted',
+      'warning',
+      `the cue starts while cue \`${excerpt(other)}\` is still on screen, in the same place (${row}); a DCP draws both there, one over the other: end the first before the second starts (\`subloc timing fix\`), or place one at the top`,
+      { cueId },
+    ),
   emptyCue: (cueId: string): Diagnostic =>
     diagnostic('dcp/empty-cue', 'warning', 'the cue has no text; a DCP `<Subtitle>` needs at least one `<Text>`, so it was left out', { cueId }),
   colorDropped: (color: string, cueId: string): Diagnostic =>

@@ -86,6 +86,8 @@ export function* timedCues(
   diagnostics: Diagnostic[],
 ): Generator<{ cue: Cue; spot: number; start: number; end: number }> {
   let spot = 0;
+  /** Per row of the screen, the cue shown there that ends last so far, and its end. */
+  const shown = new Map<string, { id: string; end: number }>();
   for (const cue of cues) {
     if (!hasText(cue)) {
       diagnostics.push(messages.emptyCue(cue.id));
@@ -97,6 +99,11 @@ export function* timedCues(
       diagnostics.push(messages.tooShort(grid.unit, cue.id));
       end = start + 1;
     }
+    // A DCP places each subtitle by its row alone: two at once in one row are drawn over each other.
+    const row = screenRow(cue);
+    const before = shown.get(row);
+    if (before !== undefined && start < before.end) diagnostics.push(messages.overprinted(cue.id, before.id, row));
+    if (before === undefined || end > before.end) shown.set(row, { id: cue.id, end });
     yield { cue, spot: ++spot, start, end };
   }
 }

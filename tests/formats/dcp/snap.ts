@@ -1,18 +1,27 @@
 import { framesToMs, msToFrames } from '../../../src/model/frame-rate.js';
+import { screenRow } from '../../../src/model/screen-row.js';
 import type { FrameRate, Track } from '../../../src/model/track.js';
 import type { Expressible } from '../../helpers/arbitrary-track.js';
 
 /** What both DCP formats can say: styles, one colour, top placement, 20 hours. */
 export const DCP_EXPRESSIBLE: Expressible = { italic: true, bold: true, underline: true, colors: ['#ffff00'], placements: [{ vertical: 'top' }], maxMs: 20 * 3600_000 };
 
-/** At most 2 lines, times on a grid: what a DCP file keeps exactly. */
+/**
+ * At most 2 lines, times on a grid, no two cues on screen at once in one
+ * row (a DCP would draw them over each other, and its writers say so): what
+ * a DCP file keeps exactly.
+ */
 export function cinemaTrack(track: Track, toGrid: (ms: number) => number, step: (ms: number) => number): Track {
+  const ends = new Map<string, number>();
   return {
     ...track,
-    cues: track.cues.map((c) => {
+    cues: track.cues.flatMap((c) => {
       const start = toGrid(c.start);
       const end = Math.max(toGrid(c.end), step(start));
-      return { ...c, start, end, lines: c.lines.slice(0, 2) };
+      const row = screenRow(c);
+      if (start < (ends.get(row) ?? -Infinity)) return [];
+      ends.set(row, end);
+      return [{ ...c, start, end, lines: c.lines.slice(0, 2) }];
     }),
   };
 }

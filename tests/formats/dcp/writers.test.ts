@@ -32,6 +32,18 @@ describe.each([
     });
   });
 
+  it('warns of cues on screen at once in one row, which a DCP draws over each other; not of cues in other rows or back to back', () => {
+    const line = (text: string) => [[{ text }]];
+    const cues: Cue[] = [
+      { id: 'a', start: 1000, end: 4000, lines: line('first speaker') },
+      { id: 'b', start: 3000, end: 5000, lines: line('second speaker') },
+      { id: 'sign', start: 3500, end: 4500, lines: line('a sign'), placement: { vertical: 'top' } },
+      { id: 'c', start: 5000, end: 6000, lines: line('next, back to back') },
+    ];
+    const overprinted = format.serialize(track(cues), opts).diagnostics.filter((d) => d.code === 'dcp/overprinted');
+    expect(overprinted).toEqual([expect.objectContaining({ severity: 'warning', cueId: 'b', message: expect.stringContaining('cue `a` is still on screen, in the same place (bottom)') })]);
+  });
+
   it('refuses a track that ends at or past 24:00:00:00, where DCP timecodes wrap, and writes nothing', () => {
     const day = 24 * 3_600_000;
     const late = (end: number): Track => track([hello, { id: 'late', start: end - 2000, end, lines: [[{ text: 'too late' }]] }]);
