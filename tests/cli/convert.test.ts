@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from '../../src/formats/parse.js';
 import { cli, cliProcess, tempDir } from '../helpers/cli.js';
 
 const SRT = '1\n00:00:01,000 --> 00:00:02,500\n<i>您好，这里是12345。</i>\n\n2\n00:00:03,000 --> 00:00:04,000\n胡同里停车难。\n';
@@ -51,6 +52,21 @@ describe('subloc convert', () => {
     expect(r.stdout).toMatch(/^WEBVTT\n/);
     expect(r.stdout).toContain('00:00:01.000 --> 00:00:02.500');
     expect(r.stdout).toContain('<i>您好，这里是12345。</i>');
+  });
+
+  it('keeps the italics, bold and underline of ASS overrides in SRT (an Aegisub or ffmpeg export) in WebVTT and TTML', async () => {
+    writeFileSync(join(dir, 'ass.srt'), '1\n00:00:01,000 --> 00:00:03,000\n{\\an8}{\\i1}I told you\nalready.\n\n2\n00:00:04,000 --> 00:00:06,000\n{\\b1}Listen!{\\b0} {\\u1}Now{\\u0}.\n');
+    for (const to of ['vtt', 'ttml']) {
+      const r = await cli(['convert', 'ass.srt', '--to', to, '--strict'], dir);
+      expect(r.stderr, to).toBe('');
+      expect(r.code, to).toBe(0);
+      expect(parse(r.stdout).track.cues.map((c) => [c.lines, c.placement]), to).toEqual([
+        [[[{ text: 'I told you', italic: true }], [{ text: 'already.', italic: true }]], { vertical: 'top' }],
+        [[[{ text: 'Listen!', bold: true }, { text: ' ' }, { text: 'Now', underline: true }, { text: '.' }]], undefined],
+      ]);
+    }
+    // SRT is written with its usual tags, not ASS overrides.
+    expect((await cli(['convert', 'ass.srt', '--to', 'srt'], dir)).stdout).toContain('{\\an8}<i>I told you</i>\n<i>already.</i>\n\n2\n00:00:04,000 --> 00:00:06,000\n<b>Listen!</b> <u>Now</u>.\n');
   });
 
   it('reads GB18030 bytes and writes UTF-8 to a file, the format taken from -o', async () => {

@@ -60,6 +60,11 @@ export class CueText {
   private readonly frames: Frame[] = [];
   /** Per tag name, opening tags ignored past MAX_DEPTH: their closing tags are ignored with them. */
   private readonly ignored = { i: 0, b: 0, u: 0, font: 0 };
+  /**
+   * ASS `\i1` `\b1` `\u1` switch a style on until `\i0` (or `\r`) or the
+   * end of the cue, as libass renders them; they do not nest as tags do.
+   */
+  private readonly switched = { italic: false, bold: false, underline: false };
   private style: Style = UNSTYLED;
   private spans: Span[] = [];
   private buf = '';
@@ -77,12 +82,14 @@ export class CueText {
     this.positioned = false;
     this.style = UNSTYLED;
     this.ignored.i = this.ignored.b = this.ignored.u = this.ignored.font = 0;
+    this.switched.italic = this.switched.bold = this.switched.underline = false;
     return this;
   }
 
-  /** No tag is open, so a line without markup is one unstyled span. */
+  /** No tag is open and no override style is on, so a line without markup is one unstyled span. */
   get plain(): boolean {
-    return this.frames.length === 0;
+    const { italic, bold, underline } = this.switched;
+    return this.frames.length === 0 && !italic && !bold && !underline;
   }
 
   /** A text line with markup; `line` is its 1-based input line. */
@@ -111,11 +118,11 @@ export class CueText {
             this.applyTag(brace.tag, text, i, line);
             end = brace.tag.end;
           } else {
+            // `This {\an8} is`: removing the block must not leave two spaces.
+            const afterSpace = (this.buf === '' && this.spans.length === 0) || isSpaceCode(this.buf.charCodeAt(this.buf.length - 1));
             this.override(brace.content, line);
             end = brace.end;
-            // `This {\an8} is`: removing the block must not leave two spaces.
-            const atStart = this.buf === '' && this.spans.length === 0;
-            if (isSpaceCode(text.charCodeAt(end)) && (atStart || isSpaceCode(this.buf.charCodeAt(this.buf.length - 1)))) end++;
+            if (isSpaceCode(text.charCodeAt(end)) && afterSpace) end++;
           }
           i = from = end;
           continue;
@@ -221,6 +228,9 @@ export class CueText {
 
   private restyle(): void {
     const style: Style = {};
+    if (this.switched.italic) style.italic = true;
+    if (this.switched.bold) style.bold = true;
+    if (this.switched.underline) style.underline = true;
     for (const f of this.frames) {
       if (f.name === 'i') style.italic = true;
       else if (f.name === 'b') style.bold = true;
@@ -270,6 +280,7 @@ export class CueText {
 
   private override(content: string, line: number): void {
     let other = false;
+    let restyle = false;
     // The parts between backslashes, walked in place: `split` costs more than the rest of a usual `{\an8}` cue.
     for (let from = 0; from <= content.length; ) {
       const cut = content.indexOf('\\', from);
@@ -286,11 +297,37 @@ export class CueText {
         this.positioned = true;
         const p = AN[digit];
         if (p) this.placement = { ...p };
+      } else if (this.switchStyle(content, at, to)) {
+        restyle = true;
       } else {
         other = true;
       }
     }
+    if (restyle) this.restyle();
     if (other) this.report.addOnce(messages.assOverride(`{${content}}`), { line, cueId: this.cueId });
+  }
+
+  /**
+   * `\i1`/`\i0`, `\b1`/`\b0`, `\u1`/`\u0` in `content[at..to)`; a bare `\i` or
+   * `\r` goes back to the style's default, which for SRT (ffmpeg's default
+   * style) is plain. False for any other override.
+   */
+  private switchStyle(content: string, at: number, to: number): boolean {
+    const length = to - at;
+    const letter = content[at];
+    if (letter === 'r') {
+      if (length !== 1) return false;
+      this.flush();
+      this.switched.italic = this.switched.bold = this.switched.underline = false;
+      return true;
+    }
+    const key = letter === 'i' ? 'italic' : letter === 'b' ? 'bold' : letter === 'u' ? 'underline' : undefined;
+    if (key === undefined || length > 2) return false;
+    const digit = length === 2 ? content[at + 1] : '0';
+    if (digit !== '0' && digit !== '1') return false;
+    this.flush();
+    this.switched[key] = digit === '1';
+    return true;
   }
 }
 

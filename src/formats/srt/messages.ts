@@ -78,7 +78,7 @@ export const messages = {
   unclosedTag: (tag: string, line: number) => m('srt/unclosed-tag', 'warning', `expected a closing tag for \`<${tag}>\` opened on line ${line}, found the end of the cue; it runs to the end of the cue`),
   invalidColor: (value: string) => m('srt/invalid-color', 'warning', `expected a colour name or \`#rrggbb\`, found ${quote(value)}; the colour is dropped`),
   fontAttribute: (attribute: string) => m('srt/font-attribute', 'info', `ignored the \`<font>\` attribute ${quote(attribute)}; only \`color\` is kept`),
-  assOverride: (override: string) => m('srt/ass-override', 'info', `ignored the ASS override ${quote(override)}; only \`{\\an1}\`…\`{\\an9}\` positions are read`),
+  assOverride: (override: string) => m('srt/ass-override', 'info', `ignored the ASS override ${quote(override)}; only \`{\\an1}\`…\`{\\an9}\` positions and \`{\\i1}\` \`{\\b1}\` \`{\\u1}\` styles (ended by their \`0\` or \`{\\r}\`) are read`),
   duplicatePosition: (override: string) => m('srt/duplicate-position', 'info', `ignored the second position tag ${quote(override)}; the first one in the cue wins`),
 
   // Writer

@@ -298,11 +298,56 @@ describe('srt reader: markup', () => {
   });
 
   it('strips other ASS overrides with an info, without leaving double spaces', () => {
-    expect(line('This {\\an8} is {\\pos(10,20)\\i1} text')).toMatchObject({
+    expect(line('This {\\an8} is {\\pos(10,20)\\fs20} text')).toMatchObject({
       lines: [[{ text: 'This is text' }]],
       placement: { vertical: 'top' },
       found: [['srt/ass-override', 'info', 3]],
     });
+    expect(line('This {\\an8} is {\\pos(10,20)\\i1} text')).toMatchObject({
+      lines: [[{ text: 'This is ' }, { text: 'text', italic: true }]],
+      found: [['srt/ass-override', 'info', 3]],
+    });
+  });
+
+  // Aegisub and ffmpeg write these into SRT; libass (mpv, ffmpeg-based players) and Subtitle Edit show them.
+  it('reads ASS {\\i1} {\\b1} {\\u1} as styles until their 0 or the end of the cue', () => {
+    expect(line('{\\i1}I told you already.{\\i0}')).toEqual({ lines: [[{ text: 'I told you already.', italic: true }]], placement: undefined, found: [] });
+    expect(line('{\\b1}Listen!{\\b0} {\\u1}Now{\\u0}.')).toEqual({
+      lines: [[{ text: 'Listen!', bold: true }, { text: ' ' }, { text: 'Now', underline: true }, { text: '.' }]],
+      placement: undefined,
+      found: [],
+    });
+    // Switches, not tags: no nesting to keep, nothing to close.
+    expect(line('{\\i1}a {\\b1}b{\\i0} c')).toMatchObject({ lines: [[{ text: 'a ', italic: true }, { text: 'b', italic: true, bold: true }, { text: ' c', bold: true }]], found: [] });
+    expect(line('a {\\i0}b{\\i1}')).toMatchObject({ lines: [[{ text: 'a b' }]], found: [] });
+  });
+
+  it('runs an unended ASS style across the cue\'s lines, and no further', () => {
+    const r = read('1\n00:00:01,000 --> 00:00:02,000\n{\\i1}Sing\nalong\n\n2\n00:00:03,000 --> 00:00:04,000\nSpoken\n');
+    expect(r.found).toEqual([]);
+    expect(r.cues.map((c) => c.lines)).toEqual([[[{ text: 'Sing', italic: true }], [{ text: 'along', italic: true }]], [[{ text: 'Spoken' }]]]);
+  });
+
+  it('reads ASS styles combined in one block, with a position, and {\\r} or a bare {\\i} as plain again', () => {
+    expect(line('{\\an8\\i1\\b1}Top{\\i0} line')).toEqual({
+      lines: [[{ text: 'Top', italic: true, bold: true }, { text: ' line', bold: true }]],
+      placement: { vertical: 'top' },
+      found: [],
+    });
+    expect(line('{\\i1\\u1}a{\\r}b {\\b1}c{\\b}d')).toMatchObject({
+      lines: [[{ text: 'a', italic: true, underline: true }, { text: 'b ' }, { text: 'c', bold: true }, { text: 'd' }]],
+      found: [],
+    });
+    // Only 0 and 1 are read as switches; anything else is reported as dropped.
+    expect(line('{\\i2}a {\\I1}b {\\rAlt}c')).toMatchObject({ lines: [[{ text: 'a b c' }]], found: [['srt/ass-override', 'info', 3]] });
+  });
+
+  it('adds ASS styles to HTML-style tags', () => {
+    expect(line('<i>{\\b1}both</i> bold{\\b0} <u>under</u>')).toMatchObject({
+      lines: [[{ text: 'both', italic: true, bold: true }, { text: ' bold', bold: true }, { text: ' ' }, { text: 'under', underline: true }]],
+      found: [],
+    });
+    expect(line('{\\i1}<b>x</b>{\\i0}<i>y</i>')).toMatchObject({ lines: [[{ text: 'x', italic: true, bold: true }, { text: 'y', italic: true }]], found: [] });
   });
 
   it('keeps the first of two positions in one block, and reads an empty part as nothing', () => {
