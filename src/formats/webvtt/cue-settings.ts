@@ -79,13 +79,29 @@ function readPosition(value: string): Raw['position'] {
   return align === undefined ? { value: number } : { value: number, align };
 }
 
-/** Top, middle or bottom from where the cue box's centre lands; lines count from the top when ≥ 0. */
-function vertical(line: NonNullable<Raw['line']>): Placement['vertical'] {
-  if (!line.percent) return line.value >= 0 ? 'top' : 'bottom';
-  // A two-line cue box is about a tenth of the height; its centre is what the eye sees.
-  const centre = line.align === 'start' ? line.value + 5 : line.align === 'end' ? line.value - 5 : line.value;
+/**
+ * The height of a line box in snap-to-lines mode, in percent of the video's
+ * height: the rendering rules set cue text in 5vh type (its line box is a
+ * little taller, which only moves a numbered line further from its edge).
+ */
+const LINE_STEP = 5;
+
+/** The row of a cue box whose centre is `centre` percent down the picture. */
+function rowAt(centre: number): Placement['vertical'] {
   if (centre < 30) return 'top';
   return centre <= 70 ? 'middle' : 'bottom';
+}
+
+/** Top, middle or bottom from where the cue box's centre lands. */
+function vertical(line: NonNullable<Raw['line']>): Placement['vertical'] {
+  // A two-line cue box is about a tenth of the height; its centre is what the eye sees.
+  if (!line.percent) {
+    // The rendering rules round the number, then count line boxes down from the top (0 is the first)
+    // or, when negative, up from the bottom (-1 is the last); the line alignment plays no part.
+    const n = Math.floor(line.value + 0.5);
+    return n >= 0 ? rowAt(n * LINE_STEP + 5) : rowAt(100 + (n + 1) * LINE_STEP - 5);
+  }
+  return rowAt(line.align === 'start' ? line.value + 5 : line.align === 'end' ? line.value - 5 : line.value);
 }
 
 function horizontal(raw: Raw): Horizontal {

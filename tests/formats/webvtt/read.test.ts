@@ -60,6 +60,41 @@ describe('webvtt reader', () => {
     expect(placements('align:end position:100%')).toEqual({ vertical: 'bottom', horizontal: 'right' });
   });
 
+  // Snap-to-lines: 5vh line boxes counted from the top (0 is the first) or, negative, from the bottom (-1 is the last).
+  it.each([
+    ['line:0', 'top'],
+    ['line:4', 'top'],
+    ['line:4.4', 'top'],
+    ['line:4.5', 'middle'],
+    ['line:5', 'middle'],
+    ['line:13', 'middle'],
+    ['line:14', 'bottom'],
+    ['line:14,start', 'bottom'],
+    ['line:14,end', 'bottom'],
+    ['line:19', 'bottom'],
+    ['line:1000', 'bottom'],
+    ['line:-0.5', 'top'],
+    ['line:-1', 'bottom'],
+    ['line:-5', 'bottom'],
+    ['line:-6', 'middle'],
+    ['line:-14', 'middle'],
+    ['line:-15', 'top'],
+    ['line:-40', 'top'],
+    ['line:24%', 'top'],
+    ['line:25%', 'middle'],
+    ['line:65%', 'middle'],
+    ['line:66%', 'bottom'],
+    ['line:80%', 'bottom'],
+    ['line:0%,center', 'top'],
+    ['line:30%,center', 'middle'],
+    ['line:75%,end', 'middle'],
+    ['line:76%,end', 'bottom'],
+  ])('places `%s` in the %s row', (settings, row) => {
+    const { track, diagnostics } = parse(`WEBVTT\n\n00:00.000 --> 00:01.000 ${settings}\nx`);
+    expect(track.cues[0]!.placement?.vertical ?? 'bottom').toBe(row);
+    expect(diagnostics).toEqual([]);
+  });
+
   it('warns once a file about invalid settings and reports dropped ones as info', () => {
     const text = 'WEBVTT\n\n00:00.000 --> 00:01.000 A:start vertical:rl\nx\n\n00:01.000 --> 00:02.000 A:start\ny\n';
     const { diagnostics } = parse(text);

@@ -39,8 +39,9 @@ const PATH = /^cues\[(\d+)\]\.(\w+)(\..+)?$/;
 /** The placement the reader gives a cue, by the mapping documented in cue-settings.ts. */
 function expectedVertical(line: unknown, snapToLines: unknown, lineAlign: unknown): string {
   if (line === 'auto' || typeof line !== 'number') return 'bottom';
-  if (snapToLines !== false) return line >= 0 ? 'top' : 'bottom';
-  const centre = lineAlign === 'center' ? line : lineAlign === 'end' ? line - 5 : line + 5;
+  // Snap-to-lines: the rounded number counts 5vh lines from the top, or from the bottom when negative; the centre of a two-line box decides.
+  const n = Math.floor(line + 0.5);
+  const centre = snapToLines !== false ? (n >= 0 ? n * 5 + 5 : 100 + (n + 1) * 5 - 5) : lineAlign === 'center' ? line : lineAlign === 'end' ? line - 5 : line + 5;
   return centre < 30 ? 'top' : centre <= 70 ? 'middle' : 'bottom';
 }
 
