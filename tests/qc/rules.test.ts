@@ -433,6 +433,16 @@ describe('runQc', () => {
     expect(runQc(split, { language: 'fr', profile: profiles['festival']! })).toEqual([]);
   });
 
+  it('finds no overlap in WebVTT between a caller in a REGION at the top and the operator at the bottom', () => {
+    const vtt = [
+      'WEBVTT', '', 'REGION', 'id:top', 'width:80%', 'regionanchor:50%,0%', 'viewportanchor:50%,10%', 'scroll:up', '',
+      '00:00:01.000 --> 00:00:03.000 region:top', 'Caller: Is anyone there?', '',
+      '00:00:01.000 --> 00:00:03.000', 'Operator: 12345, hello.', '',
+    ].join('\n');
+    const { track: both } = parse(vtt);
+    expect(runQc(both, { language: 'en', profile: only('overlap') })).toEqual([]);
+  });
+
   it('every rule has a kebab-case id, a description and a default severity', () => {
     for (const rule of rules) {
       expect(rule.id).toMatch(/^[a-z]+(-[a-z]+)*$/);

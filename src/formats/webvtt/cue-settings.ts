@@ -1,9 +1,10 @@
+import { regionRow, type Region } from './region.js';
 import type { Placement } from '../../model/track.js';
 import { isAsciiWhitespace, isDigit } from '../shared/char-codes.js';
 
 /** A setting the parser ignored (invalid by the spec) or read but could not keep. */
 export interface SettingNote {
-  kind: 'invalid' | 'dropped' | 'legacy-middle';
+  kind: 'invalid' | 'dropped' | 'legacy-middle' | 'unplaced-region';
   /** The setting as written, e.g. `line:abc`. */
   setting: string;
   /** The setting's name, e.g. `line`. */
@@ -22,10 +23,12 @@ interface Raw {
   position?: { value: number; align?: 'line-left' | 'center' | 'line-right' };
   size?: number;
   align?: 'start' | 'center' | 'end' | 'left' | 'right';
+  /** The last `region:` setting, and the REGION block it names (none when no block has that id). */
+  region?: { setting: string; block: Region | undefined };
 }
 
 /** `digits[.digits]%` between 0 and 100, as the spec's "parse a percentage string". */
-function percentage(text: string): number | undefined {
+export function percentage(text: string): number | undefined {
   if (text.length < 2 || text.charCodeAt(text.length - 1) !== 0x25) return undefined;
   let i = 0;
   while (i < text.length - 1 && isDigit(text.charCodeAt(i))) i++;
@@ -79,13 +82,29 @@ function readPosition(value: string): Raw['position'] {
   return align === undefined ? { value: number } : { value: number, align };
 }
 
-/** Top, middle or bottom from where the cue box's centre lands; lines count from the top when ≥ 0. */
-function vertical(line: NonNullable<Raw['line']>): Placement['vertical'] {
-  if (!line.percent) return line.value >= 0 ? 'top' : 'bottom';
-  // A two-line cue box is about a tenth of the height; its centre is what the eye sees.
-  const centre = line.align === 'start' ? line.value + 5 : line.align === 'end' ? line.value - 5 : line.value;
+/**
+ * The height of a line box in snap-to-lines mode, in percent of the video's
+ * height: the rendering rules set cue text in 5vh type (its line box is a
+ * little taller, which only moves a numbered line further from its edge).
+ */
+const LINE_STEP = 5;
+
+/** The row of a cue box whose centre is `centre` percent down the picture. */
+export function rowAt(centre: number): Placement['vertical'] {
   if (centre < 30) return 'top';
   return centre <= 70 ? 'middle' : 'bottom';
+}
+
+/** Top, middle or bottom from where the cue box's centre lands. */
+function vertical(line: NonNullable<Raw['line']>): Placement['vertical'] {
+  // A two-line cue box is about a tenth of the height; its centre is what the eye sees.
+  if (!line.percent) {
+    // The rendering rules round the number, then count line boxes down from the top (0 is the first)
+    // or, when negative, up from the bottom (-1 is the last); the line alignment plays no part.
+    const n = Math.floor(line.value + 0.5);
+    return n >= 0 ? rowAt(n * LINE_STEP + 5) : rowAt(100 + (n + 1) * LINE_STEP - 5);
+  }
+  return rowAt(line.align === 'start' ? line.value + 5 : line.align === 'end' ? line.value - 5 : line.value);
 }
 
 function horizontal(raw: Raw): Horizontal {
@@ -108,8 +127,15 @@ function horizontal(raw: Raw): Horizontal {
   return at > 65 ? 'right' : 'center';
 }
 
-function toPlacement(raw: Raw): Placement | undefined {
-  const v = raw.line === undefined ? 'bottom' : vertical(raw.line);
+function toPlacement(raw: Raw, notes: SettingNote[]): Placement | undefined {
+  let v: Placement['vertical'] = 'bottom';
+  // A cue's own `line` places it outside its region, as the rendering rules do.
+  if (raw.line !== undefined) v = vertical(raw.line);
+  else if (raw.region?.block !== undefined) {
+    const row = regionRow(raw.region.block);
+    if (row === undefined) notes.push({ kind: 'unplaced-region', setting: raw.region.setting, name: 'region' });
+    else v = row;
+  }
   const h = horizontal(raw);
   if (h === 'center') return v === 'bottom' ? undefined : { vertical: v };
   return { vertical: v, horizontal: h };
@@ -118,9 +144,10 @@ function toPlacement(raw: Raw): Placement | undefined {
 /**
  * The WebVTT "parse the WebVTT cue settings" algorithm, lowered to the
  * model's placement: only which edge and which side, the way a subtitler
- * would describe it. Writing direction, size and regions are reported.
+ * would describe it. A cue in a region takes the row its REGION block
+ * (`regions`, by id) stands in. Writing direction and size are reported.
  */
-export function parseCueSettings(text: string): CueSettings {
+export function parseCueSettings(text: string, regions: ReadonlyMap<string, Region>): CueSettings {
   const notes: SettingNote[] = [];
   const raw: Raw = {};
   let i = 0;
@@ -171,13 +198,15 @@ export function parseCueSettings(text: string): CueSettings {
         else ok = false;
         break;
       case 'region':
-        notes.push({ kind: 'dropped', setting, name });
+        // The last `region:` wins, even when no block has its id (the spec then gives the cue none).
+        raw.region = { setting, block: regions.get(value) };
         break;
       default:
         ok = false;
     }
     if (!ok) notes.push({ kind: 'invalid', setting, name });
   }
-  const placement = toPlacement(raw);
+  if (raw.region !== undefined && raw.region.block === undefined) notes.push({ kind: 'dropped', setting: raw.region.setting, name: 'region' });
+  const placement = toPlacement(raw, notes);
   return placement ? { placement, notes } : { notes };
 }

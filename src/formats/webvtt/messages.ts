@@ -93,7 +93,20 @@ export const messages = {
     diagnostic('vtt/late-block', 'info', `a ${kind} block after the first cue is ignored, as the WebVTT spec says; put it before the cues`, { line }),
 
   regionNotKept: (o: Occurrences): Diagnostic =>
-    diagnostic('vtt/region-not-kept', 'info', `REGION blocks are not kept; the cues keep their text and times (${where(o)})`, at(o)),
+    diagnostic(
+      'vtt/region-not-kept',
+      'info',
+      `REGION blocks are read only for the row of the screen their cues stand in; their width, exact place and scrolling are not kept (${where(o)})`,
+      at(o),
+    ),
+
+  regionUnplaced: (setting: string, o: Occurrences): Diagnostic =>
+    diagnostic(
+      'vtt/region-unplaced',
+      'warning',
+      `the region of \`${excerpt(setting)}\` has no lines or reaches outside the picture, so it has no row of the screen; expected its \`lines\`, \`regionanchor\` and \`viewportanchor\` to keep it inside; its cues were placed at the bottom (${where(o)})`,
+      at(o),
+    ),
 
   rubyDropped: (o: Occurrences): Diagnostic =>
     diagnostic('vtt/ruby-dropped', 'info', `ruby annotations (\`<rt>\`) were dropped and their base text kept (${where(o)})`, at(o)),

@@ -3,6 +3,7 @@ import { parseCueSettings } from './cue-settings.js';
 import { CueTextParser, type CueTextNotes } from './cue-text.js';
 import { readHeader } from './header.js';
 import { messages } from './messages.js';
+import { readRegion, type Region } from './region.js';
 import { readStyleSheet } from './style-sheet.js';
 import { Tally } from './tally.js';
 import { formatTimestamp, readTimestamp, TimestampError, type Cursor } from './timestamp.js';
@@ -86,6 +87,8 @@ class WebVttReader {
   private readonly tally = new Tally();
   private readonly classColors = new Map(DEFAULT_COLOR_CLASSES);
   private readonly cueText = new CueTextParser(this.classColors);
+  /** REGION blocks by id; a later block with an id replaces the earlier. */
+  private readonly regions = new Map<string, Region>();
   private readonly rows: LineSource;
   /** Where `-->`, `<`, `&`, and either of those two are in the text. */
   private readonly arrows: Finder;
@@ -233,7 +236,7 @@ class WebVttReader {
     this.lastBlockWasCue = timed;
     if (timed) this.cue(id, timingLine, bufferStart, bufferEnd);
     else if (kind === 'style') this.styleSheet(this.joined(bufferStart, bufferEnd), from + 1);
-    else if (kind === 'region') this.tally.note('region', (_, o) => messages.regionNotKept(o), '', from + 1);
+    else if (kind === 'region') this.region(this.joined(bufferStart, bufferEnd), from + 1);
     else if (!seenArrow && !late && !isNote(this.line(from)) && this.hasContent(from, i)) this.orphan(this.line(from), afterCue, from + 1);
     return i;
   }
@@ -335,10 +338,11 @@ class WebVttReader {
   }
 
   private placement(settings: string, line: number, cueId: string): Placement | undefined {
-    const parsed = parseCueSettings(settings);
+    const parsed = parseCueSettings(settings, this.regions);
     for (const note of parsed.notes) {
       if (note.kind === 'invalid') this.tally.note(`invalid:${note.name}`, messages.invalidSetting, note.setting, line, cueId);
       else if (note.kind === 'legacy-middle') this.tally.note('align-middle', (_, o) => messages.legacyMiddle(o), '', line, cueId);
+      else if (note.kind === 'unplaced-region') this.tally.note('unplaced-region', messages.regionUnplaced, note.setting, line, cueId);
       else this.tally.note(`setting:${note.name}`, messages.settingDropped, note.setting, line, cueId);
     }
     return parsed.placement;
@@ -410,6 +414,12 @@ class WebVttReader {
     if (notes.timestamp) tally.note('timestamp', (_, o) => messages.timestampTagDropped(o), '', line, cueId);
     if (notes.unknownTag !== undefined) tally.note(`tag:${notes.unknownTag}`, messages.unknownTag, notes.unknownTag, line, cueId);
     if (notes.ignoredClass !== undefined) tally.note(`class:${notes.ignoredClass}`, messages.classIgnored, notes.ignoredClass, line, cueId);
+  }
+
+  private region(settings: string, line: number): void {
+    const region = readRegion(settings);
+    if (region.id !== '') this.regions.set(region.id, region);
+    this.tally.note('region', (_, o) => messages.regionNotKept(o), '', line);
   }
 
   private styleSheet(css: string, line: number): void {

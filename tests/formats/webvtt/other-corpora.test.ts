@@ -65,13 +65,13 @@ describe('androidx-media (ExoPlayer) webvtt files', () => {
 
   it('maps positioning settings to placement', () => {
     const cues = parseCorpusFile('androidx-media/webvtt', 'with_positioning').track.cues;
-    // position:60%,end is invalid now (2014 keyword): align:start decides; line:-10 counts from the bottom.
+    // position:60%,end is invalid now (2014 keyword): align:start decides; line:-10 counts ten 5vh lines up from the bottom, to the middle.
     // position:70%,line-right: the box is clamped to 0–70 % and the text centred in it, at 35 %: centre, just.
     expect(cues.map((c) => c.placement)).toEqual([
       { vertical: 'bottom', horizontal: 'left' },
       { vertical: 'bottom', horizontal: 'right' },
       { vertical: 'middle' },
-      undefined,
+      { vertical: 'middle' },
       { vertical: 'bottom', horizontal: 'right' },
       undefined,
       undefined,

@@ -36,7 +36,9 @@ describe('webvtt reader', () => {
     const { track, diagnostics } = parse(text);
     expect(track.language).toBe('fr-FR');
     expect(track.cues[0]!.lines).toEqual([[{ text: 'Fort', color: '#ff0000' }, { text: ' et ' }, { text: 'vert', color: 'lime' }]]);
-    expect(diagnostics.map((d) => d.code)).toEqual(['vtt/region-not-kept', 'vtt/setting-dropped']);
+    // `r` stands where a REGION stands by default, at the bottom: the cue keeps no placement.
+    expect(track.cues[0]!.placement).toBeUndefined();
+    expect(diagnostics.map((d) => d.code)).toEqual(['vtt/region-not-kept']);
   });
 
   it('maps cue settings to placement', () => {
@@ -58,6 +60,101 @@ describe('webvtt reader', () => {
     expect(placements('align:start position:0%')).toEqual({ vertical: 'bottom', horizontal: 'left' });
     expect(placements('position:10% align:start')).toEqual({ vertical: 'bottom', horizontal: 'left' });
     expect(placements('align:end position:100%')).toEqual({ vertical: 'bottom', horizontal: 'right' });
+  });
+
+  // Snap-to-lines: 5vh line boxes counted from the top (0 is the first) or, negative, from the bottom (-1 is the last).
+  it.each([
+    ['line:0', 'top'],
+    ['line:4', 'top'],
+    ['line:4.4', 'top'],
+    ['line:4.5', 'middle'],
+    ['line:5', 'middle'],
+    ['line:13', 'middle'],
+    ['line:14', 'bottom'],
+    ['line:14,start', 'bottom'],
+    ['line:14,end', 'bottom'],
+    ['line:19', 'bottom'],
+    ['line:1000', 'bottom'],
+    ['line:-0.5', 'top'],
+    ['line:-1', 'bottom'],
+    ['line:-5', 'bottom'],
+    ['line:-6', 'middle'],
+    ['line:-14', 'middle'],
+    ['line:-15', 'top'],
+    ['line:-40', 'top'],
+    ['line:24%', 'top'],
+    ['line:25%', 'middle'],
+    ['line:65%', 'middle'],
+    ['line:66%', 'bottom'],
+    ['line:80%', 'bottom'],
+    ['line:0%,center', 'top'],
+    ['line:30%,center', 'middle'],
+    ['line:75%,end', 'middle'],
+    ['line:76%,end', 'bottom'],
+  ])('places `%s` in the %s row', (settings, row) => {
+    const { track, diagnostics } = parse(`WEBVTT\n\n00:00.000 --> 00:01.000 ${settings}\nx`);
+    expect(track.cues[0]!.placement?.vertical ?? 'bottom').toBe(row);
+    expect(diagnostics).toEqual([]);
+  });
+
+  describe('a cue in a REGION', () => {
+    const CALLER_AND_OPERATOR = [
+      'WEBVTT', '', 'REGION', 'id:top', 'width:80%', 'regionanchor:50%,0%', 'viewportanchor:50%,10%', 'scroll:up', '',
+      '00:00:01.000 --> 00:00:03.000 region:top', 'Caller: Is anyone there?', '',
+      '00:00:01.000 --> 00:00:03.000', 'Operator: 12345, hello.', '',
+      '00:00:04.000 --> 00:00:06.000 line:14', 'Lower third via line 14', '',
+    ].join('\n');
+    const cueIn = (region: string, settings = 'region:r') => parse(`WEBVTT\n\nREGION\nid:r\n${region}\n\n00:00.000 --> 00:01.000 ${settings}\nx`);
+
+    it.each([
+      ['viewportanchor:50%,10% regionanchor:50%,0%', 'top'],
+      ['viewportanchor:0%,0% regionanchor:0%,0%', 'top'],
+      ['viewportanchor:0%,18%', 'top'],
+      ['lines:2 regionanchor:50%,50% viewportanchor:50%,50%', 'middle'],
+      ['', 'bottom'],
+      ['viewportanchor:10%,90% lines:1', 'bottom'],
+      ['regionanchor:0%,0% viewportanchor:0%,82%', 'bottom'],
+      ['lines:4 regionanchor:0%,0% viewportanchor:0%,70%', 'bottom'],
+    ])('`%s` stands in the %s row', (region, row) => {
+      const { track, diagnostics } = cueIn(region);
+      expect(track.cues[0]!.placement?.vertical ?? 'bottom').toBe(row);
+      expect(diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(['info vtt/region-not-kept']);
+    });
+
+    it.each([
+      ['lines:0 viewportanchor:0%,0%'],
+      ['regionanchor:0%,0% viewportanchor:0%,83%'],
+      ['lines:100'],
+    ])('`%s` has no row: the cue is placed at the bottom with a warning', (region) => {
+      const { track, diagnostics } = cueIn(region);
+      expect(track.cues[0]!.placement).toBeUndefined();
+      expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'vtt/region-unplaced', severity: 'warning', line: 7, cueId: '1' }));
+    });
+
+    it("follows the cue's own `line`, the last `region:`, and the last block with the id", () => {
+      expect(cueIn('viewportanchor:0%,0% regionanchor:0%,0%', 'region:r line:-1').track.cues[0]!.placement).toBeUndefined();
+      expect(cueIn('', 'region:r line:0').track.cues[0]!.placement).toEqual({ vertical: 'top' });
+      const two = parse('WEBVTT\n\nREGION\nid:r\n\nREGION\nid:r\nviewportanchor:0%,0% regionanchor:0%,0%\n\n00:00.000 --> 00:01.000 region:r\nx');
+      expect(two.track.cues[0]!.placement).toEqual({ vertical: 'top' });
+      const { track, diagnostics } = cueIn('viewportanchor:0%,0% regionanchor:0%,0%', 'region:r region:nowhere');
+      expect(track.cues[0]!.placement).toBeUndefined();
+      expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'vtt/setting-dropped', severity: 'info', line: 7 }));
+      expect(diagnostics[1]!.message).toContain('`region:nowhere`');
+    });
+
+    it('ignores a REGION block after the first cue, as the spec does', () => {
+      const { track } = parse('WEBVTT\n\n00:00.000 --> 00:01.000\na\n\nREGION\nid:r\nviewportanchor:0%,0%\n\n00:01.000 --> 00:02.000 region:r\nb');
+      expect(track.cues[1]!.placement).toBeUndefined();
+    });
+
+    it("keeps the finding's caller at the top, above the operator at the bottom, and line 14 in the lower third", () => {
+      const { track, diagnostics } = parse(CALLER_AND_OPERATOR);
+      expect(track.cues.map((c) => c.placement?.vertical ?? 'bottom')).toEqual(['top', 'bottom', 'bottom']);
+      expect(diagnostics.map((d) => d.code)).toEqual(['vtt/region-not-kept']);
+      const written = webvtt.serialize(track, {}).text;
+      expect(written).toContain('00:00:01.000 --> 00:00:03.000 line:0\nCaller');
+      expect(parse(written).track.cues.map((c) => c.placement)).toEqual(track.cues.map((c) => c.placement));
+    });
   });
 
   it('warns once a file about invalid settings and reports dropped ones as info', () => {

@@ -17,7 +17,7 @@ interface Assertion {
  * through the placement they map to.
  */
 const NOT_CHECKED: Record<string, string> = {
-  region: 'regions are not in the model (DESIGN: no region ids); REGION blocks and `region:` give an info diagnostic',
+  region: 'regions are not in the model (DESIGN: no region ids); a cue takes the row its REGION stands in (tests/formats/webvtt/read.test.ts)',
   vertical: 'writing direction is not in the model; `vertical:` gives an info diagnostic (asserted below)',
   size: 'the cue box width is not in the model; it only feeds the left/centre/right decision',
   snapToLines: 'line numbers versus percentages are folded into top/middle/bottom (checked through `line`)',
@@ -39,8 +39,9 @@ const PATH = /^cues\[(\d+)\]\.(\w+)(\..+)?$/;
 /** The placement the reader gives a cue, by the mapping documented in cue-settings.ts. */
 function expectedVertical(line: unknown, snapToLines: unknown, lineAlign: unknown): string {
   if (line === 'auto' || typeof line !== 'number') return 'bottom';
-  if (snapToLines !== false) return line >= 0 ? 'top' : 'bottom';
-  const centre = lineAlign === 'center' ? line : lineAlign === 'end' ? line - 5 : line + 5;
+  // Snap-to-lines: the rounded number counts 5vh lines from the top, or from the bottom when negative; the centre of a two-line box decides.
+  const n = Math.floor(line + 0.5);
+  const centre = snapToLines !== false ? (n >= 0 ? n * 5 + 5 : 100 + (n + 1) * 5 - 5) : lineAlign === 'center' ? line : lineAlign === 'end' ? line - 5 : line + 5;
   return centre < 30 ? 'top' : centre <= 70 ? 'middle' : 'bottom';
 }
 
