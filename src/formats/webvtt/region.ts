@@ -1,4 +1,4 @@
-import { percentage, rowAt } from './cue-settings.js';
+import { percentage, rowAt } from './screen-position.js';
 import type { Placement } from '../../model/track.js';
 import { isAsciiWhitespace, isDigit } from '../shared/char-codes.js';
 
