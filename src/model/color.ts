@@ -98,3 +98,14 @@ export function normalizeColor(value: string): string | undefined {
   const v = value.trim().toLowerCase();
   return namedColor(v) ?? hexColor(v) ?? functionalColor(v);
 }
+
+/**
+ * Whether text in `color` is lost on the black box or border a format draws
+ * behind every subtitle: black, or a hex colour with no channel above a
+ * quarter of its range.
+ */
+export function isNearBlack(color: string): boolean {
+  if (color === 'black') return true;
+  if (!MODEL_HEX.test(color)) return false;
+  return Math.max(...[1, 3, 5].map((i) => Number.parseInt(color.slice(i, i + 2), 16))) < 0x40;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hexColor, isModelColor, namedColor, normalizeColor, rgbColor } from '../../src/model/color.js';
+import { hexColor, isModelColor, isNearBlack, namedColor, normalizeColor, rgbColor } from '../../src/model/color.js';
 import { itReturns } from '../helpers/examples.js';
 
 describe('model colours', () => {
@@ -48,5 +48,12 @@ describe('model colours', () => {
       ['rgb(1,2,3)', false],
       ['transparent', false],
     ]);
+  });
+});
+
+describe('isNearBlack', () => {
+  it('is black and hex colours with no channel above a quarter, not names it cannot weigh', () => {
+    expect(['black', '#000000', '#3f3f3f', '#10203080'].map(isNearBlack)).toEqual([true, true, true, true]);
+    expect(['#404040', '#3f3f40', 'yellow', 'navy', 'white'].map(isNearBlack)).toEqual([false, false, false, false, false]);
   });
 });

@@ -69,6 +69,8 @@ export const messages = {
       `the cue starts while cue \`${excerpt(other)}\` is still on screen, in the same place (${row}); a DCP draws both there, one over the other: end the first before the second starts (\`subloc timing fix\`), or place one at the top`,
       { cueId },
     ),
+  darkOnBorder: (color: string, cueId: string): Diagnostic =>
+    diagnostic('dcp/dark-on-border', 'warning', `text in \`${excerpt(color)}\` is written with the black border every subtitle of this DCP has, where it can hardly be read; give it a light colour`, { cueId }),
   emptyCue: (cueId: string): Diagnostic =>
     diagnostic('dcp/empty-cue', 'warning', 'the cue has no text; a DCP `<Subtitle>` needs at least one `<Text>`, so it was left out', { cueId }),
   colorDropped: (color: string, cueId: string): Diagnostic =>

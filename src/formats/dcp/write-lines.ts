@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
+import { isNearBlack } from '../../model/color.js';
 import { screenRow } from '../../model/screen-row.js';
 import type { Cue, Span } from '../../model/track.js';
 import { lowerCue, XML_CONTROL, type Capabilities } from '../shared/lower.js';
@@ -27,6 +28,8 @@ const CAPABILITIES: Capabilities = { color: colorToArgb, unwritable: XML_CONTROL
 
 /** The cue's lines as `<Text>` elements; what cannot be said is reported against the cue (`lowerCue`). */
 export function textElements(cue: Cue, d: LineDialect, indent: string, diagnostics: Diagnostic[]): string {
+  const dark = cue.lines.flat().find((s) => s.color !== undefined && isNearBlack(s.color) && s.text.trim() !== '');
+  if (dark) diagnostics.push(messages.darkOnBorder(dark.color!, cue.id));
   const lowered = lowerCue(cue, CAPABILITIES, diagnostics);
   const vertical = screenRow(cue);
   const n = cue.lines.length;

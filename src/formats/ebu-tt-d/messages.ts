@@ -3,6 +3,8 @@ import { excerpt } from '../shared/excerpt.js';
 
 /** Every message the EBU-TT-D adapter emits, in one place; codes are stable. */
 export const messages = {
+  darkOnBox: (color: string, cueId: string): Diagnostic =>
+    diagnostic('ebu-tt-d/dark-on-box', 'warning', `text in \`${excerpt(color)}\` is written on the black box every EBU-TT-D subtitle here has, where it cannot be read; give it a light colour`, { cueId }),
   colorDropped: (color: string, cueId: string): Diagnostic =>
     diagnostic('ebu-tt-d/color-dropped', 'warning', `the colour \`${excerpt(color)}\` has no EBU-TT-D form (expected \`#rrggbb\`, \`#rrggbbaa\` or a TTML colour name, written as hex); written without colour`, { cueId }),
   controlCharsDropped: (cueId: string): Diagnostic =>

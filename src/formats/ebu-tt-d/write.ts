@@ -1,3 +1,4 @@
+import { isNearBlack } from '../../model/color.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { cueFrames, framesToMs } from '../../model/frame-rate.js';
 import type { Placement, Span, Track } from '../../model/track.js';
@@ -61,6 +62,8 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
 
   const body: string[] = [];
   for (const cue of track.cues) {
+    const dark = cue.lines.flat().find((s) => s.color !== undefined && isNearBlack(s.color) && !isBlank(s.text));
+    if (dark) diagnostics.push(messages.darkOnBox(dark.color!, cue.id));
     const { content, vertical, horizontal, space } = paragraph(lowerCue(cue, CAPABILITIES, diagnostics), spanXml);
     verticals.add(vertical);
     let begin = clock(cue.start);

@@ -44,6 +44,14 @@ describe.each([
     expect(overprinted).toEqual([expect.objectContaining({ severity: 'warning', cueId: 'b', message: expect.stringContaining('cue `a` is still on screen, in the same place (bottom)') })]);
   });
 
+  it('warns of dark text, which the black border of every subtitle swallows', () => {
+    const cues: Cue[] = [
+      { id: 'sign', start: 1000, end: 2000, lines: [[{ text: 'NO ENTRY', color: 'black' }]] },
+      { id: 'light', start: 2000, end: 3000, lines: [[{ text: 'yellow', color: 'yellow' }]] },
+    ];
+    expect(format.serialize(track(cues), opts).diagnostics.map((d) => [d.code, d.cueId])).toEqual([['dcp/dark-on-border', 'sign']]);
+  });
+
   it('refuses a track that ends at or past 24:00:00:00, where DCP timecodes wrap, and writes nothing', () => {
     const day = 24 * 3_600_000;
     const late = (end: number): Track => track([hello, { id: 'late', start: end - 2000, end, lines: [[{ text: 'too late' }]] }]);

@@ -112,6 +112,22 @@ describe('EBU-TT-D writer', () => {
     expect(back.cues.map((c) => c.lines)).toEqual([[[{ text: 'jaune', color: '#ffff00' }]], [[{ text: 'rebecca' }, { text: ' bell', italic: true }]]]);
   });
 
+  it('warns of dark text, which the black box behind every subtitle hides', () => {
+    const track: Track = {
+      language: 'en',
+      meta: {},
+      cues: [
+        { id: 'sign', start: 0, end: 1000, lines: [[{ text: 'NO ENTRY', color: 'black' }]] },
+        { id: 'grey', start: 1000, end: 2000, lines: [[{ text: 'dim', color: '#303030' }, { text: ' and bright', color: 'yellow' }]] },
+        { id: 'light', start: 2000, end: 3000, lines: [[{ text: 'grey enough', color: '#808080' }]] },
+      ],
+    };
+    expect(ebuttd.serialize(track).diagnostics.map((d) => [d.code, d.cueId])).toEqual([
+      ['ebu-tt-d/dark-on-box', 'sign'],
+      ['ebu-tt-d/dark-on-box', 'grey'],
+    ]);
+  });
+
   it('writes a track without cues as a valid document without a body', () => {
     const out = ebuttd.serialize({ language: 'zh-Hans', meta: {}, cues: [] });
     assertValid(out.text, 'ebu-tt-d');
