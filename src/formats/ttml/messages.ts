@@ -74,6 +74,13 @@ export const messages = {
       `${count === 1 ? 'a ruby annotation' : `${count} ruby annotations`} (\`tts:ruby="text"\`, its container or delimiter${count === 1 ? '' : `; the first at line ${line}`}) ${count === 1 ? 'was' : 'were'} left out and the base text kept: the model has no place for ruby`,
       { line },
     ),
+  backgroundDropped: (count: number, line: number, color: string): Diagnostic =>
+    diagnostic(
+      'ttml/background-dropped',
+      'warning',
+      `${count === 1 ? `a run of text on the background colour \`${excerpt(color)}\` (\`tts:backgroundColor\`) is` : `${count} runs of text on a background colour (\`tts:backgroundColor\`; the first, \`${excerpt(color)}\`, at line ${line}) are`} read without it: the model has no background, so text meant to be read on it (dark on a light box) may be hard to read in what is written`,
+      { line },
+    ),
   strikeDropped: (count: number, line: number): Diagnostic =>
     diagnostic(
       'ttml/strike-dropped',

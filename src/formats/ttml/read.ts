@@ -1,3 +1,4 @@
+import { isNearBlack } from '../../model/color.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Cue, FrameRate, Placement, Span, Track } from '../../model/track.js';
 import type { ParseOptions, ParseResult } from '../types.js';
@@ -86,6 +87,12 @@ interface PendingCue {
   placement?: Placement;
 }
 
+/** A background a viewer would miss: neither see-through nor the dark box every writer puts behind text anyway. */
+function shownBackground(color: string): boolean {
+  const alpha = /^#[0-9a-f]{8}$/.test(color) ? Number.parseInt(color.slice(7), 16) : 255;
+  return alpha > 0 && !isNearBlack(color);
+}
+
 /** Properties that flow from parent to child; region geometry does not. */
 function inherit(parent: StyleProps, own: StyleProps): StyleProps {
   if (own === NO_STYLE) return parent;
@@ -97,6 +104,8 @@ function inherit(parent: StyleProps, own: StyleProps): StyleProps {
   if (own.textAlign !== undefined) out.textAlign = own.textAlign;
   if (own.hidden !== undefined) out.hidden = own.hidden;
   if (own.lineThrough !== undefined) out.lineThrough = own.lineThrough;
+  // Not inherited in TTML, but painted behind the children: what the text is read on.
+  if (own.background !== undefined) out.background = own.background;
   return out;
 }
 
@@ -475,10 +484,18 @@ class Reader {
   /** Struck-through text, its words kept: said once for the file, at the first. */
   private struck: { count: number; line: number } | undefined;
   private noteStruck(el: XNode, style: StyleProps, text: string): void {
-    if (style.lineThrough !== true || text.trim() === '') return;
+    if (text.trim() === '') return;
+    if (style.background !== undefined && shownBackground(style.background)) {
+      if (this.background) this.background.count++;
+      else this.background = { count: 1, line: this.line(el).line, color: style.background };
+    }
+    if (style.lineThrough !== true) return;
     if (this.struck) this.struck.count++;
     else this.struck = { count: 1, line: this.line(el).line };
   }
+
+  /** Text on a background colour other than the usual dark box, which every writer draws its own way: said once for the file, at the first. */
+  private background: { count: number; line: number; color: string } | undefined;
 
   private noteRuby(span: XNode): void {
     if (this.ruby) this.ruby.count++;
@@ -576,6 +593,7 @@ class Reader {
     if (this.ruby) this.diagnostics.push(messages.rubyDropped(this.ruby.count, this.ruby.line));
     if (this.hidden) this.diagnostics.push(messages.hiddenDropped(this.hidden.count, this.hidden.line));
     if (this.struck) this.diagnostics.push(messages.strikeDropped(this.struck.count, this.struck.line));
+    if (this.background) this.diagnostics.push(messages.backgroundDropped(this.background.count, this.background.line, this.background.color));
     if (this.unshown.length > 0) {
       const unshown = new Set(this.unshown);
       let first = Infinity;

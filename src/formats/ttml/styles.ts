@@ -22,6 +22,8 @@ export interface StyleProps {
   position?: string;
   /** `tts:textDecoration="lineThrough"`: struck-through text, which the model has no style for (the words are kept). */
   lineThrough?: boolean;
+  /** `tts:backgroundColor`, painted behind the element and what it holds: the model has no background. */
+  background?: string;
   /** `tts:ruby` text, text container or delimiter: an annotation over the base text, which the model has no place for. */
   rubyText?: true;
   /**
@@ -58,6 +60,11 @@ function inlineStyle(a: Attrs, badColor?: (value: string) => void): StyleProps {
         else if (words.includes('noUnderline') || words.includes('none')) out.underline = false;
         if (words.includes('lineThrough')) out.lineThrough = true;
         else if (words.includes('noLineThrough') || words.includes('none')) out.lineThrough = false;
+        break;
+      }
+      case 'tts:backgroundColor': {
+        const color = normalizeColor(v);
+        if (color !== undefined) out.background = color;
         break;
       }
       case 'tts:color': {

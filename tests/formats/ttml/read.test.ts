@@ -64,6 +64,18 @@ c</p></div>`),
     expect(diagnostics[0]!.message).toMatch(/^2 runs of struck-through text/);
   });
 
+  it('says once that text on a coloured background is read without it, not of the usual dark or see-through box', () => {
+    const head = '<styling><style xml:id="sign" tts:backgroundColor="yellow"/></styling>';
+    const body = `<div>
+      <p begin="0s" end="1s" tts:backgroundColor="#000000c0">on the dark box</p>
+      <p begin="1s" end="2s" tts:backgroundColor="#ffffff00">on nothing</p>
+      <p begin="2s" end="3s"><span style="sign" tts:color="black">NO ENTRY</span></p>
+      <p begin="3s" end="4s" tts:backgroundColor="white"><span tts:color="black">inside a white box</span></p></div>`;
+    const { diagnostics } = ttml.parse(doc(body, head));
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['ttml/background-dropped', 'warning']]);
+    expect(diagnostics[0]!.message).toMatch(/^2 runs of text on a background colour \(`tts:backgroundColor`; the first, `yellow`, at line \d+\)/);
+  });
+
   it('reads clock, frame, tick and offset times with inherited begin', () => {
     const root = 'xml:lang="en" ttp:frameRate="25" ttp:tickRate="10000000"';
     const { track, diagnostics } = ttml.parse(
