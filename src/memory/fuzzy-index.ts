@@ -60,10 +60,6 @@ export class FuzzyIndex<Id> {
     this.shared = new Int32Array(this.rows.length);
   }
 
-  get size(): number {
-    return this.rows.length;
-  }
-
   /** The units within `search`'s lengths that share enough characters to score its floor, in stored order. */
   *near(search: FuzzySearch): Generator<Candidate<Id>> {
     const { query, floor } = search;
