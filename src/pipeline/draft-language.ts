@@ -199,7 +199,8 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     const now = new Date().toISOString();
     const later = (d: Draft) => partial.has(d.unitId) || held.has(d.unitId);
     const entryFor = new Map(batch.map((d) => [d, later(d) ? undefined : entryOf(d, byId.get(d.unitId)!, pair, versions, now)]));
-    const entries = [...entryFor.values()].filter((e): e is MemoryEntry => e !== undefined);
+    // A repeated text's copies make the same entry as the unit drafted: one of each is written.
+    const entries = [...new Map([...entryFor.values()].flatMap((e) => (e === undefined ? [] : [[unitKey(e.source), e] as const]))).values()];
     const kept = batch.filter((d) => later(d) || entryFor.get(d) !== undefined);
     try {
       if (entries.length > 0) await memory.put(entries);
