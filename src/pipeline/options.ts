@@ -16,7 +16,7 @@ import { BCP47, fromFileName } from '../model/file-name.js';
 import { canonicalLanguageTag } from '../model/language.js';
 import { parseFrameRate } from '../model/frame-rate.js';
 import type { FrameRate } from '../model/track.js';
-import { loadProfile, namesProfileFile, type Profile } from '../qc/index.js';
+import { loadProfile, namesProfileFile, profiles, type Profile } from '../qc/index.js';
 import { PROVIDER_IDS, providers, type ProviderId } from '../translate/providers.js';
 import { COMMAND_LINE, configError, fileOrigin, type Origin } from './origin.js';
 import { checkOutFolder } from './out-folder.js';
@@ -77,6 +77,8 @@ export interface LocalizeOptions {
   condense: boolean;
   /** The QC and fitting profile. @default the built-in `default` (Netflix figures) */
   profile: Profile;
+  /** Absolute path of the file `profile` was read from; unset for a built-in profile. */
+  profileFile?: string;
   /** The picture's frame rate, for gaps in frames and frame-based formats. @default the track's, else 24 */
   frameRate?: FrameRate;
 }
@@ -326,6 +328,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
     profile,
   };
   if (frameRate !== undefined) options.frameRate = frameRate;
+  if (!Object.hasOwn(profiles, profileRef)) options.profileFile = resolve(profileFromFile ? configDir : cwd, profileRef);
   if (encoding !== undefined) options.encoding = encoding;
   if (glossary !== undefined) options.glossary = glossary;
   return options;

@@ -12,6 +12,8 @@ import { applyCueChange, reviewerEntry, typedText, unitRecord, type UnitRecord }
 import { assembleLanguage } from './assemble-language.js';
 import { draftLanguage, memoryDraft } from './draft-language.js';
 import { restamp, stampFile, type FileStamp } from './file-stamp.js';
+import { SublocError } from '../errors.js';
+import { publicLocation } from '../memory/location.js';
 import { madeBy } from './held-drafts.js';
 import type { LocalizeOptions } from './options.js';
 import type { CheckResult, CueChange, SaveOutcome, SessionCue, TrackSummary } from './review-session-types.js';
@@ -27,14 +29,23 @@ export interface ReviewSessionOptions {
   reviewer?: string;
   /** When a save is recorded. @default the current time */
   now?: () => Date;
+  /**
+   * The config file the options were resolved from, and how to resolve them
+   * again: a change to it, or to the QC profile file it names, is taken in
+   * as a new glossary is (another profile, frame rate, glossary or track).
+   */
+  config?: { file: string; resolve: () => Promise<LocalizeOptions> };
 }
 
 export interface ReviewSession {
+  /** As the config says it now, like `profile`. */
   readonly title: string;
   readonly sourceLang: Lang;
   readonly languages: readonly Lang[];
   readonly profile: Profile;
   readonly reviewer: string | null;
+  /** Reads the project's files again when they changed on disk (see `fresh`), as every other call does first. */
+  reload(): Promise<void>;
   /** Counts by state for every language. */
   tracks(): Promise<TrackSummary[]>;
   /** A language's cues as the memory holds them now; undefined for a language not reviewed here. */
@@ -66,7 +77,7 @@ interface LanguageState {
 
 /** The title as read from the source track and the glossary on disk, and each language's state over it. */
 interface Loaded {
-  /** The files it was read from, stamped before they were read. */
+  /** The files it was read from (the config and profile too), stamped before they were read. */
   stamps: FileStamp[];
   source: Track;
   units: Unit[];
@@ -102,7 +113,8 @@ function isMachineDraft(entry: MemoryEntry): boolean {
  * two changes made on one revision of a cue exactly one is saved.
  */
 export async function openReviewSession(options: ReviewSessionOptions): Promise<ReviewSession> {
-  const opts = options.localize;
+  let opts = options.localize;
+  const { config } = options;
   const now = options.now ?? (() => new Date());
   const reviewer = options.reviewer ?? null;
   const languages = [...(options.languages ?? opts.targets)];
@@ -113,15 +125,34 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   let closed: Promise<void> | undefined;
   let inputs: Loaded;
   try {
-    inputs = await load();
+    inputs = await load(config === undefined ? [] : await settingsStamps());
   } catch (error) {
     await memory.close();
     throw error;
   }
 
+  /** The config's stamp and the profile file's, taken before the options are resolved from them. */
+  function settingsStamps(): Promise<FileStamp[]> {
+    return Promise.all([config!.file, ...(opts.profileFile === undefined ? [] : [opts.profileFile])].map(stampFile));
+  }
+
+  /**
+   * The options as the config says them now. The memory and the source
+   * language stay those the studio opened: saves go on into that memory,
+   * so a config that names another is refused until it names this one.
+   */
+  async function resolveAgain(stamped: FileStamp[]): Promise<FileStamp[]> {
+    const next = await config!.resolve();
+    const moved = next.memory !== opts.memory ? `the memory ${publicLocation(next.memory)}, not ${publicLocation(opts.memory)}` : next.source !== opts.source ? `the source language ${next.source}, not ${opts.source}` : undefined;
+    if (moved !== undefined) throw new SublocError('CONFIG_INVALID', `the config ${config!.file} now names ${moved}, which this studio opened: nothing is saved until it names that again, or the studio is started again on it`, { file: config!.file });
+    const profile = next.profileFile === opts.profileFile || next.profileFile === undefined ? [] : [await stampFile(next.profileFile)];
+    opts = next;
+    return [...stamped.filter((s) => s.path === config!.file || s.path === next.profileFile), ...profile];
+  }
+
   /** Reads the source track and the glossary, cuts the units and opens every language on them. */
-  async function load(): Promise<Loaded> {
-    const stamps = await Promise.all([opts.input, ...(opts.glossary === undefined ? [] : [opts.glossary])].map(stampFile));
+  async function load(settings: FileStamp[]): Promise<Loaded> {
+    const stamps = [...settings, ...(await Promise.all([opts.input, ...(opts.glossary === undefined ? [] : [opts.glossary])].map(stampFile)))];
     const source: Track = (await runSource(opts)).track;
     const units = segment(source);
     const unitOf = new Map<string, { unit: Unit; k: number }>();
@@ -149,17 +180,24 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   }
 
   /**
-   * Reads the title again when its source track or glossary changed on disk
-   * (a new cut, the terminologist's edit), so that nothing is shown, checked
-   * or approved under rules that are no longer the project's. Nothing is
-   * lost: every save is in the memory, and none is under way (this runs in
-   * the serial queue). A file that cannot be read now throws, and is tried
-   * again on the next request, with nothing saved meanwhile.
+   * Reads the title again when its source track, glossary, config or profile
+   * changed on disk (a new cut, the terminologist's edit, a festival's
+   * profile), so that nothing is shown, checked or approved under rules
+   * that are no longer the project's. Nothing is lost: every save is in the
+   * memory, and none is under way (this runs in the serial queue). A file
+   * that cannot be read now throws, and is tried again on the next request,
+   * with nothing saved meanwhile.
    */
   async function fresh(): Promise<Loaded> {
     const stamps = await Promise.all(inputs.stamps.map(restamp));
-    if (stamps.every((stamp, i) => stamp.hash === inputs.stamps[i]!.hash)) inputs.stamps = stamps;
-    else inputs = await load();
+    if (stamps.every((stamp, i) => stamp.hash === inputs.stamps[i]!.hash)) {
+      inputs.stamps = stamps;
+      return inputs;
+    }
+    const settings = config === undefined ? [] : await settingsStamps();
+    // Only a changed config or profile is resolved again: the same options otherwise.
+    const settingsChanged = settings.some((s) => inputs.stamps.find((t) => t.path === s.path)?.hash !== s.hash);
+    inputs = await load(settingsChanged ? await resolveAgain(settings) : settings);
     return inputs;
   }
 
@@ -316,11 +354,21 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   }
 
   return {
-    title: opts.title,
+    get title() {
+      return opts.title;
+    },
     sourceLang: opts.source,
     languages,
-    profile: opts.profile,
+    get profile() {
+      return opts.profile;
+    },
     reviewer,
+
+    async reload() {
+      // Waits behind the saves under way (a locked memory holds one up to 5 s) only when there is something to read.
+      const stamps = await Promise.all(inputs.stamps.map(restamp));
+      if (stamps.some((stamp, i) => stamp.hash !== inputs.stamps[i]!.hash)) await serial(fresh);
+    },
 
     async tracks() {
       // As the memory holds them now (another studio, an import), counted from the drafts as the review package states them, without computing every language's cues.

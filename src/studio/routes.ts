@@ -52,7 +52,9 @@ export function routes(options: RoutesOptions): Hono {
   });
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY, onError: (c) => c.json({ error: 'too-large', message: `the body is larger than ${MAX_BODY / 1024} KiB; expected one change or one approve` } satisfies ApiError, 413) }));
 
-  app.get('/api/session', (c) => {
+  app.get('/api/session', async (c) => {
+    // The profile and title as the config on disk says them now.
+    await session.reload();
     const { profile } = session;
     const perLanguage = (table: Record<string, number>) => Object.fromEntries(session.languages.map((l) => [l, forLanguage(table, l)]));
     return c.json({

@@ -61,6 +61,10 @@ describe('subloc review serve', () => {
     running.push(server);
     const origin = (await firstLine(server)).replace(/\/$/, '');
     expect((await send(origin, { path: `/api/tracks/${LANG}` })).status).toBe(200);
+    // The config edited while it runs: read again, with the languages --language named.
+    writeFileSync(join(dir, 'bare.config.json'), JSON.stringify({ input: 'subtitles/hotline-beijing.zh-Hans.srt', profile: 'festival' }));
+    expect((await send(origin, { path: '/api/session' })).json().profile.id).toBe('festival');
+    expect((await send(origin, { path: `/api/tracks/${LANG}` })).status).toBe(200);
   }, 60_000);
 
   it('refuses a memory that is not there (a mistyped --memory or SUBLOC_MEMORY), as deliver does, and makes none', async () => {

@@ -2,7 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StudioCue } from '../../src/studio/api.js';
-import { change, LANG, send, startSample, type Running } from './studio-fixture.js';
+import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
+import { openReviewSession } from '../../src/pipeline/review-session.js';
+import { startStudio } from '../../src/studio/server.js';
+import { change, LANG, localizedSample, send, startSample, testPage, type Running } from './studio-fixture.js';
 
 const SOURCE = 'subtitles/hotline-beijing.zh-Hans.srt';
 
@@ -105,6 +108,71 @@ describe('a studio left open while the source track is cut anew on disk', () => 
       expect(now.get('30')).toEqual(saved.json().cue);
       expect(now.get('40')!.end).not.toBe(retimed.end);
       expect(now.get('40')!.state).toBe(retimed.state);
+    } finally {
+      await running.studio.close();
+    }
+  }, 60_000);
+});
+
+/** The sample's studio as `subloc review serve --config` opens it: told how to read its config again. */
+async function startWithConfig(): Promise<Running> {
+  const { dir, options } = await localizedSample();
+  const file = join(dir, 'subloc.config.json');
+  const session = await openReviewSession({ localize: options, reviewer: 'Camille', config: { file, resolve: () => resolveLocalizeOptions({ config: 'subloc.config.json', targets: [LANG], provider: 'offline' }, dir, {}) } });
+  const studio = await startStudio({ session, port: 0, pageDir: testPage(dir) });
+  return { dir, options, studio, origin: studio.url.replace(/\/$/, '') };
+}
+
+function editConfig(dir: string, edit: (config: Record<string, unknown>) => void): void {
+  const path = join(dir, 'subloc.config.json');
+  const config = JSON.parse(readFileSync(path, 'utf8'));
+  edit(config);
+  writeFileSync(path, JSON.stringify(config, null, 2));
+}
+
+describe('a studio left open while the config or its QC profile changes on disk', () => {
+  it('checks and approves under the profile the config names now, and takes in an edit of that profile file', async () => {
+    const running = await startWithConfig();
+    try {
+      const page = await track(running);
+      const long = page.get('2')!;
+      expect(long).toMatchObject({ text: "Plus de 20 millions d'habitants,", findings: [] });
+
+      writeFileSync(join(running.dir, 'channel.json'), JSON.stringify({ extends: 'default', name: 'Channel', maxCharsPerLine: { value: { default: 12 }, source: 'channel spec' } }));
+      editConfig(running.dir, (config) => {
+        config.profile = 'channel.json';
+      });
+
+      const session = await send(running.origin, { path: '/api/session' });
+      expect(session.json().profile).toMatchObject({ name: 'Channel', maxCharsPerLine: { [LANG]: 12 } });
+      // "Approve all" from the page loaded under the old profile: the cue that no longer fits 12 characters a line is held back.
+      const all = await change(running, 'POST', `/api/tracks/${LANG}/approve`, { cues: [{ id: long.id, revision: long.revision }] });
+      expect(all.json()).toMatchObject({ cues: [], refused: [{ id: long.id, reason: expect.stringMatching(/finding.*qc\//) }] });
+      expect((await track(running)).get(long.id)!.findings.map((f) => f.code)).toContain('qc/line-length');
+
+      // The profile file itself edited: its figure is read again.
+      writeFileSync(join(running.dir, 'channel.json'), JSON.stringify({ extends: 'default', name: 'Channel', maxCharsPerLine: { value: { default: 60 }, source: 'channel spec' } }));
+      expect((await send(running.origin, { path: '/api/session' })).json().profile.maxCharsPerLine[LANG]).toBe(60);
+      expect((await track(running)).get(long.id)!.findings).toEqual([]);
+    } finally {
+      await running.studio.close();
+    }
+  }, 60_000);
+
+  it('refuses every change while the config names another memory, and saves again once it names this one', async () => {
+    const running = await startWithConfig();
+    try {
+      const cue = (await track(running)).get('20')!;
+      editConfig(running.dir, (config) => {
+        config.memory = 'elsewhere.sqlite';
+      });
+      const refused = await change(running, 'PUT', `/api/tracks/${LANG}/cues/20`, { text: 'Pas dans cette mémoire', revision: cue.revision });
+      expect(refused.status).toBe(500);
+      editConfig(running.dir, (config) => {
+        delete config.memory;
+      });
+      expect((await track(running)).get('20')).toEqual(cue);
+      expect((await change(running, 'PUT', `/api/tracks/${LANG}/cues/20`, { text: 'Dans cette mémoire', revision: cue.revision })).status).toBe(200);
     } finally {
       await running.studio.close();
     }

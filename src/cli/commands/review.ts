@@ -116,7 +116,12 @@ async function serveAction(values: ParsedArgs['values'], extra: string[], io: Cl
     if (!options.targets.includes(language)) throw new SublocError('USAGE', t('review.error.notTarget', { language, title: options.title, expected: options.targets.join(', ') }));
   }
   const reviewer = str(values['reviewer']);
-  const session = await openReviewSession({ localize: options, ...(asked === undefined ? {} : { languages: asked }), ...(reviewer === undefined ? {} : { reviewer }) });
+  const session = await openReviewSession({
+    localize: options,
+    ...(asked === undefined ? {} : { languages: asked }),
+    ...(reviewer === undefined ? {} : { reviewer }),
+    ...(config === undefined ? {} : { config: { file: resolve(io.cwd, config), resolve: () => resolveLocalizeOptions(localize, io.cwd, io.env) } }),
+  });
   let studio;
   try {
     studio = await startStudio({
