@@ -116,6 +116,14 @@ async function serveAction(values: ParsedArgs['values'], extra: string[], io: Cl
     if (!options.targets.includes(language)) throw new SublocError('USAGE', t('review.error.notTarget', { language, title: options.title, expected: options.targets.join(', ') }));
   }
   const reviewer = str(values['reviewer']);
+  // The page sends a refused edit again every 3 s: the same refusal is said once a minute, not on every retry.
+  const said = new Map<string, number>();
+  const saying = (line: string) => {
+    const now = Date.now();
+    if (now - (said.get(line) ?? -Infinity) < 60_000) return;
+    said.set(line, now);
+    io.stderr(line);
+  };
   const session = await openReviewSession({
     localize: options,
     ...(asked === undefined ? {} : { languages: asked }),
@@ -130,7 +138,7 @@ async function serveAction(values: ParsedArgs['values'], extra: string[], io: Cl
       port,
       video,
       // A refusal of subloc's own (a memory moved, its disk full) says what to do; anything else is the studio failing.
-      onError: (error) => io.stderr(`subloc review: ${isSublocError(error) ? error.message : t('review.failed', { message: error instanceof Error ? error.message : String(error) })}\n`),
+      onError: (error) => saying(`subloc review: ${isSublocError(error) ? error.message : t('review.failed', { message: error instanceof Error ? error.message : String(error) })}\n`),
     });
   } catch (error) {
     await session.close();
