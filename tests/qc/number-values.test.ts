@@ -130,6 +130,10 @@ describe('compareNumbers', () => {
     ['从2019年到2024年', 'von 2019-2024', 'de'],
     ['2021年9月3日', 'le 2021-09-03', 'fr'],
     ['1234567人', '1 234 567 personnes', 'fr'],
+    // "A day", "alone", "once" written with the figure 1 in Japanese, where the source says no number.
+    ['每天要接一百多个电话', '1日100件以上の電話を受ける', 'ja'],
+    ['她一个人住', '彼女は1人で暮らしている', 'ja'],
+    ['一天一次', '１日１回', 'ja'],
   ])('%s = %s (%s)', (source, target) => {
     expect(compareNumbers(findNumbers(source), findNumbers(target))).toMatchObject({ missing: [], extra: [] });
   });
@@ -142,6 +146,8 @@ describe('compareNumbers', () => {
     ['从2019年到2024年', '2019～23年', ['23']],
     ['三点五公里', '3,6 km', ['3,6']],
     ['6万个电话', '７万件の電話', ['７万']],
+    // A first of the month is a day, not "a day".
+    ['9月2日', '9月1日', ['1']],
     ['请拨打010-12345678', 'appelez le 010 1234 5679', ['010 1234 5679']],
     // The other half of the day: the digit is the same, the time is not.
     ['晚上七点开会', 'meeting at 7 a.m.', ['7']],
