@@ -2,12 +2,12 @@ import { findDotDates } from '../model/dot-date.js';
 import { canonicalLanguageTag, primaryLanguage } from '../model/language.js';
 import type { Lang } from '../model/track.js';
 import { MONTH_ABBREVIATIONS, MONTH_NAMES, monthName } from './month-names.js';
-import { DOTTED_DATE, findNumbers } from './number-values.js';
+import { DAY_MONTH_DOTTED, DOTTED_DATE, findNumbers, writesDayMonthDots } from './number-values.js';
 
 /**
  * A day of a month a text states, read as its language writes dates:
  * `9月1日`, `September 1`, `1er septembre`, `1. September`, `1 de
- * septiembre`, `1° settembre`, `2021-09-01`, `1.9.2021`, and `1/9/2021`
+ * septiembre`, `1° settembre`, `2021-09-01`, `1.9.2021`, `am 1.9.` (in German and the languages that write it so), and `1/9/2021`
  * as the language orders it. The year is left out: a swapped month and
  * day is what this catches.
  */
@@ -67,6 +67,7 @@ export function findDates(text: string, language: Lang): DateToken[] {
   const days = (list: string) => [...list.matchAll(/\d{1,2}/g)].map((d) => Number(d[0]));
   read(YEAR_FIRST, (m) => [[Number(m[2]), Number(m[3])]]);
   read(DOTTED_DATE, (m) => [[Number(m[2]), Number(m[1])]]);
+  if (writesDayMonthDots(language)) read(DAY_MONTH_DOTTED, (m) => [[Number(m[2]), Number(m[1])]]);
   const monthFirst = MONTH_FIRST_SLASHES.has(canonicalLanguageTag(language));
   read(SLASHED, (m) => [monthFirst ? [Number(m[1]), Number(m[2])] : [Number(m[2]), Number(m[1])]]);
   read(CJK_DATE, (m) => [...m[2]!.matchAll(CJK_DAY)].map((d) => [figure(m[1]!), figure(d[0])]));

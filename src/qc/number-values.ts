@@ -180,6 +180,14 @@ const CLOCK =
   /(?<![\d:.,])([01]?\d|2[0-3])(?::([0-5]\d)|\.([0-5]\d)(?=\s?Uhr\b)|(?<=(?:\b(?:le|alle|dalle|ore|las|los)\s)\d{1,2})\.([0-5]\d)|\s?h\s?([0-5]\d)?(?![\p{L}\d]))(?![\d:])/gu;
 /** A date written with dots, as German and Italian write it: `3.9.2021`, `03.09.2021`. */
 export const DOTTED_DATE = /(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/g;
+/**
+ * A day and month with dots and no year, `am 3.9.`, in the languages that
+ * write dates so and decimals with a comma (German, Czech, Polish, the
+ * Nordic languages …): in English `3.9.` ends a sentence on a decimal.
+ */
+export const DAY_MONTH_DOTTED = /(?<![\d.,])(3[01]|[12]\d|0?[1-9])\.(1[0-2]|0?[1-9])\.(?!\d)/g;
+const DAY_MONTH_DOT_LANGUAGES: ReadonlySet<string> = new Set(['de', 'cs', 'sk', 'pl', 'da', 'nb', 'nn', 'no', 'fi', 'is', 'et', 'lv', 'sl', 'hr', 'sr', 'bs']);
+export const writesDayMonthDots = (language: Lang | undefined): boolean => language !== undefined && DAY_MONTH_DOT_LANGUAGES.has(primaryLanguage(language));
 /** One written year first with dots, as Korean and Chinese subtitles do: `2021.9.1`. */
 const YEAR_FIRST_DOTTED_DATE = /(?<![\d.,])(\d{4})\.(\d{1,2})\.(\d{1,2})(?!\.?\d)/g;
 /**
@@ -261,7 +269,7 @@ export function findNumbers(text: string, language?: Lang): NumberToken[] {
     if (minutes !== undefined && minutes !== '00') out.push({ text: minutes, values: [canonical(Number(minutes))], digits: true });
     blank(m.index, m[0].length);
   }
-  for (const pattern of [DOTTED_DATE, YEAR_FIRST_DOTTED_DATE]) {
+  for (const pattern of [DOTTED_DATE, YEAR_FIRST_DOTTED_DATE, ...(writesDayMonthDots(language) ? [DAY_MONTH_DOTTED] : [])]) {
     for (const m of rest.matchAll(pattern)) {
       for (const part of m.slice(1)) out.push({ text: part, values: [canonical(Number(part))], digits: true });
       blank(m.index, m[0].length);

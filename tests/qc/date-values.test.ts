@@ -29,6 +29,10 @@ describe('findDates', () => {
     ['de-DE', 'am 1. September 2021', ['9/1']],
     ['de-DE', 'am 1.9.2021', ['9/1']],
     ['de-DE', 'vom 3. bis 5. Mai', ['5/3', '5/5']],
+    // Day and month with dots and no year, where the language writes its decimals with a comma.
+    ['de-DE', 'am 1.9.', ['9/1']],
+    ['de-DE', 'Seit dem 01.09. gilt es.', ['9/1']],
+    ['pl-PL', 'od 1.09.', ['9/1']],
     ['es-ES', 'el 1 de septiembre', ['9/1']],
     ['es-ES', 'el 1/9/2021', ['9/1']],
     ['it-IT', 'il 1 settembre', ['9/1']],
@@ -44,6 +48,9 @@ describe('findDates', () => {
     ['en-US', 'called 5 times, 3.5 km away'],
     ['ja-JP', '1日6万件以上の電話'],
     ['de-DE', 'am 9. Tag'],
+    ['en-US', 'The magnitude was 3.9.'],
+    ['de-DE', 'Es waren 3.9.2 Prozent'],
+    ['de-DE', 'am 13.13.'],
   ])('no date in %s %s', (language, text) => {
     expect(dates(text, language)).toEqual([]);
   });

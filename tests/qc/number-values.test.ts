@@ -114,6 +114,7 @@ describe('compareNumbers', () => {
     // German and Italian dates with dots.
     ['2021年9月3日', 'am 3.9.2021', 'de'],
     ['2021年9月3日', 'il 03.09.2021', 'it'],
+    ['9月3日开会', 'Sitzung am 3.9.', 'de'],
     ['2021年9月3日', '2021.9.3부터', 'ko'],
     // A year range with the second year shortened, as Japanese and English subtitles write it.
     ['从2019年到2024年', '2019～24年', 'ja'],
@@ -134,8 +135,8 @@ describe('compareNumbers', () => {
     ['每天要接一百多个电话', '1日100件以上の電話を受ける', 'ja'],
     ['她一个人住', '彼女は1人で暮らしている', 'ja'],
     ['一天一次', '１日１回', 'ja'],
-  ])('%s = %s (%s)', (source, target) => {
-    expect(compareNumbers(findNumbers(source), findNumbers(target))).toMatchObject({ missing: [], extra: [] });
+  ])('%s = %s (%s)', (source, target, language) => {
+    expect(compareNumbers(findNumbers(source), findNumbers(target, language))).toMatchObject({ missing: [], extra: [] });
   });
 
   it.each([
