@@ -1,5 +1,5 @@
 import { diagnostic } from '../../model/diagnostic.js';
-import { framesToMs, nominalFps } from '../../model/frame-rate.js';
+import { dropFrameLabelToFrames, framesToMs, nominalFps } from '../../model/frame-rate.js';
 import type { Cue, FrameRate, Span } from '../../model/track.js';
 import { isWhiteSpaceCode } from '../../model/white-space.js';
 import type { ParseOptions, ParseResult } from '../types.js';
@@ -359,8 +359,8 @@ class SrtReader {
         this.state = SKIP;
         return;
       }
-      if (t.startFrame >= 0) start += framesToMs(t.startFrame, rate);
-      if (t.endFrame >= 0) end += framesToMs(t.endFrame, rate);
+      if (t.startFrame >= 0) start = labelTime(start, t.startFrame, rate);
+      if (t.endFrame >= 0) end = labelTime(end, t.endFrame, rate);
     }
     if (end < start) {
       this.report.add(messages.endBeforeStart(timing), { line, cueId: id });
@@ -494,6 +494,18 @@ class SrtReader {
     this.ids.add(this.idLine, this.idGiven, this.cueNumber);
     this.first = this.second = this.lines = this.markup = undefined;
   }
+}
+
+/**
+ * The time a SMPTE timecode label names: the frames it counts from zero at
+ * `rate` (`nominalFps` a second, drop-frame labels as they skip), as the
+ * editing and broadcast tools that export `HH:MM:SS:FF` count them; at
+ * 23.976 `01:00:00:00` is 3,603.6 s, not 3,600.
+ */
+function labelTime(whole: number, frame: number, rate: FrameRate): number {
+  const s = Math.floor(whole / 1000);
+  const frames = rate.dropFrame ? dropFrameLabelToFrames(Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60, frame, rate) : s * nominalFps(rate) + frame;
+  return framesToMs(frames, rate);
 }
 
 export function read(input: string, opts: ParseOptions = {}): ParseResult {

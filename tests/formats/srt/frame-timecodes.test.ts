@@ -23,11 +23,15 @@ describe('srt reader: HH:MM:SS:FF frame timecodes', () => {
     expect(r.diagnostics[0]!.message).toBe('expected `,mmm` milliseconds, found `HH:MM:SS:FF` frames in `00:00:01:12 --> 00:00:02:24`; read as frames at 25 fps, the rate given (`:12` = 480 ms) (and 1 more like this)');
   });
 
-  it('counts 23.976 frames in media time: seconds as written, frames at 24000/1001', () => {
+  it('reads the frames as a timecode label counts them: 24 a second at 23.976, each 1001/24000 s, and drop-frame labels as they skip', () => {
     expect(read(FILE, '23.976').cues.map((c) => [c.start, c.end])).toEqual([
-      [1501, 3001],
-      [3000, 4250],
+      [1502, 3003],
+      [3003, 4254],
     ]);
+    // An hour of labels at 23.976 is 3,603.6 s of picture.
+    expect(read('1\n01:00:00:00 --> 01:00:01:00\nA\n', '23.976').cues[0]!.start).toBe(3_603_600);
+    // 00:01:00;02 is the first label of minute 1 at 29.97 drop-frame: frame 1,800.
+    expect(read('1\n00:01:00:02 --> 00:01:01:00\nA\n', '29.97df').cues[0]!.start).toBe(60_060);
   });
 
   it('refuses to guess without a rate: an error naming frames and how to give the rate, not a time in hundredths', () => {
