@@ -1,6 +1,6 @@
 import { parseLazily } from '../formats/parse-lazily.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Lang, Track } from '../model/track.js';
+import type { FrameRate, Lang, Track } from '../model/track.js';
 import { SublocError } from '../errors.js';
 import { readInput } from './read-input.js';
 
@@ -18,9 +18,15 @@ export const MAX_SOURCE_BYTES = 64 * 1024 * 1024;
  * `deliver` all read it (so their sentence units agree); refused when it has
  * errors or no cues.
  */
-export async function readSourceTrack(options: { input: string; source: Lang; title: string; encoding?: string }): Promise<{ track: Track; diagnostics: Diagnostic[] }> {
+export async function readSourceTrack(options: { input: string; source: Lang; title: string; encoding?: string; frameRate?: FrameRate }): Promise<{ track: Track; diagnostics: Diagnostic[] }> {
   // Only the source's own reader loads: a run on an SRT source never loads the XML stack.
-  const parsed = await parseLazily(await readInput(options.input, MAX_SOURCE_BYTES), { fileName: options.input, language: options.source, ...(options.encoding === undefined ? {} : { encoding: options.encoding }) });
+  // The rate (`fps`, deliver's --source-fps) counts what frames a file gives without its rate (an SRT's `HH:MM:SS:FF`).
+  const parsed = await parseLazily(await readInput(options.input, MAX_SOURCE_BYTES), {
+    fileName: options.input,
+    language: options.source,
+    ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    ...(options.frameRate === undefined ? {} : { frameRate: options.frameRate }),
+  });
   const first = parsed.diagnostics.find((d) => d.severity === 'error');
   if (first || parsed.track.cues.length === 0) {
     throw new SublocError('PARSE_FAILED', first ? first.message : 'no cues found; expected at least one timed cue', {

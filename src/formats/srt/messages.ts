@@ -1,4 +1,6 @@
 import type { Severity } from '../../model/diagnostic.js';
+import { frameRateLabel, framesToMs, nominalFps } from '../../model/frame-rate.js';
+import type { FrameRate } from '../../model/track.js';
 import { excerpt } from '../shared/excerpt.js';
 
 /** One diagnostic before it gets a place: every SRT message is built here. */
@@ -60,6 +62,12 @@ export const messages = {
     m('srt/decimal-point', 'warning', `expected \`,\` before the milliseconds, found \`${separator}\` in ${quote(found)}; read as milliseconds`),
   shortFraction: (found: string) =>
     m('srt/short-fraction', 'warning', `expected 3 digits of milliseconds, found fewer in ${quote(found)}; read as a decimal fraction (\`,5\` = 500 ms)`),
+  frames: (found: string, rate: FrameRate) =>
+    m('srt/frames', 'warning', `expected \`,mmm\` milliseconds, found \`HH:MM:SS:FF\` frames in ${quote(found)}; read as frames at ${frameRateLabel(rate)} fps, the rate given (\`:12\` = ${framesToMs(12, rate)} ms)`),
+  framesWithoutRate: (found: string) =>
+    m('srt/frames-without-rate', 'error', `expected \`,mmm\` milliseconds, found \`HH:MM:SS:FF\` in ${quote(found)}: two digits after a third \`:\` are frames, which need the frame rate they count (\`:12\` is 480 ms at 25 fps, 500 ms at 24); give it with --fps (deliver: --source-fps, or \`fps\` in the config); the cue is dropped`),
+  frameOverflow: (found: string, frame: number, rate: FrameRate) =>
+    m('srt/frame-overflow', 'warning', `expected frames 00–${nominalFps(rate) - 1} at ${frameRateLabel(rate)} fps, found frame ${frame} in ${quote(found)}; counted into the next second: was the file timed at another rate?`),
   missingMilliseconds: (found: string) => m('srt/missing-milliseconds', 'warning', `expected \`,mmm\` milliseconds, found none in ${quote(found)}; read as ,000`),
   missingHours: (found: string) => m('srt/missing-hours', 'warning', `expected \`HH:MM:SS,mmm\`, found \`MM:SS\` in ${quote(found)}; read as minutes and seconds`),
   shortHours: (found: string) => m('srt/short-hours', 'warning', `expected 2-digit hours, found 1 digit in ${quote(found)}; read as written`),

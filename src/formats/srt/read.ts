@@ -1,5 +1,6 @@
 import { diagnostic } from '../../model/diagnostic.js';
-import type { Cue, Span } from '../../model/track.js';
+import { dropFrameLabelToFrames, framesToMs, nominalFps } from '../../model/frame-rate.js';
+import type { Cue, FrameRate, Span } from '../../model/track.js';
 import { isWhiteSpaceCode } from '../../model/white-space.js';
 import type { ParseOptions, ParseResult } from '../types.js';
 import { IdRecorder, idNumber, settleCueIds } from '../shared/cue-ids.js';
@@ -15,6 +16,7 @@ import {
   DECIMAL_POINT,
   FIELD_OVERFLOW,
   FIELD_WIDTH,
+  FRAMES,
   isSpace,
   looksLikeTiming,
   MAX_HOURS,
@@ -128,7 +130,11 @@ class SrtReader {
   /** `<`, `{`, `&`, U+2028 and U+2029: where markup may start. */
   private readonly specials: Finder;
 
-  constructor(private readonly rows: LineSource) {
+  constructor(
+    private readonly rows: LineSource,
+    /** The rate `HH:MM:SS:FF` frames are counted at, when the caller knows it. */
+    private readonly rate: FrameRate | undefined,
+  ) {
     this.specials = new Finder(rows.text, ['<', '{', '&', '\u2028', '\u2029']);
   }
 
@@ -344,13 +350,25 @@ class SrtReader {
     const id = index ?? String(number);
     this.idLine = index === undefined ? line : indexRow + 1;
     this.idGiven = index !== undefined;
-    if (t.end < t.start) {
+    let { start, end } = t;
+    if (t.flags & FRAMES) {
+      const { rate } = this;
+      // Frames without their rate are a time off by up to a second (`:24` is 960 ms at 25 fps, not 240): not guessed.
+      if (rate === undefined) {
+        this.report.addOnce(messages.framesWithoutRate(timing), { line, cueId: id });
+        this.state = SKIP;
+        return;
+      }
+      if (t.startFrame >= 0) start = labelTime(start, t.startFrame, rate);
+      if (t.endFrame >= 0) end = labelTime(end, t.endFrame, rate);
+    }
+    if (end < start) {
       this.report.add(messages.endBeforeStart(timing), { line, cueId: id });
       this.state = SKIP;
       return;
     }
-    if (t.flags !== 0 || t.rest !== '' || t.end === t.start) this.reportRecoveries(t, timing, { line, cueId: id });
-    this.openCue(id, number, t.start, t.end, line);
+    if (t.flags !== 0 || t.rest !== '' || end === start) this.reportRecoveries(t, end === start, timing, { line, cueId: id });
+    this.openCue(id, number, start, end, line);
   }
 
   /** `number`: the id as a number, or -1; `line`: the 1-based input line of the timing line. */
@@ -364,13 +382,19 @@ class SrtReader {
     this.state = TEXT;
   }
 
-  private reportRecoveries(t: Timing, timing: string, at: { line: number; cueId: string }): void {
+  private reportRecoveries(t: Timing, zeroDuration: boolean, timing: string, at: { line: number; cueId: string }): void {
     if (t.rest !== '') {
       if (t.rest.slice(0, 2).toUpperCase() === 'X1') this.report.addOnce(messages.coordinates(t.rest), at);
       else this.report.addOnce(messages.trailingText(t.rest), at);
     }
-    if (t.end === t.start) this.report.add(messages.zeroDuration(timing), at);
+    if (zeroDuration) this.report.add(messages.zeroDuration(timing), at);
     const f = t.flags;
+    if (f & FRAMES) {
+      const rate = this.rate!;
+      this.report.addOnce(messages.frames(timing, rate), at);
+      const frame = Math.max(t.startFrame, t.endFrame);
+      if (frame >= nominalFps(rate)) this.report.addOnce(messages.frameOverflow(timing, frame, rate), at);
+    }
     if (f & DECIMAL_POINT) this.report.addOnce(messages.decimalPoint(timing, t.separator), at);
     if (f & SHORT_FRACTION) this.report.addOnce(messages.shortFraction(timing), at);
     if (f & NO_FRACTION) this.report.addOnce(messages.missingMilliseconds(timing), at);
@@ -472,9 +496,21 @@ class SrtReader {
   }
 }
 
+/**
+ * The time a SMPTE timecode label names: the frames it counts from zero at
+ * `rate` (`nominalFps` a second, drop-frame labels as they skip), as the
+ * editing and broadcast tools that export `HH:MM:SS:FF` count them; at
+ * 23.976 `01:00:00:00` is 3,603.6 s, not 3,600.
+ */
+function labelTime(whole: number, frame: number, rate: FrameRate): number {
+  const s = Math.floor(whole / 1000);
+  const frames = rate.dropFrame ? dropFrameLabelToFrames(Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60, frame, rate) : s * nominalFps(rate) + frame;
+  return framesToMs(frames, rate);
+}
+
 export function read(input: string, opts: ParseOptions = {}): ParseResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const reader = new SrtReader(new LineSource(text));
+  const reader = new SrtReader(new LineSource(text), opts.frameRate);
   reader.run();
   const diagnostics = reader.report.finish();
   settleCueIds(reader.cues, reader.ids.origins(), diagnostics, ({ id, derived, line, firstLine }) => {
@@ -486,4 +522,4 @@ export function read(input: string, opts: ParseOptions = {}): ParseResult {
   return { track, diagnostics };
 }
 
-keepShapes(new SrtReader(new LineSource('')));
+keepShapes(new SrtReader(new LineSource(''), undefined));

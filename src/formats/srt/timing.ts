@@ -19,6 +19,8 @@ export const SHORT_HOURS = 16;
 export const FIELD_WIDTH = 32;
 export const FIELD_OVERFLOW = 64;
 export const ARROW_VARIANT = 128;
+/** `HH:MM:SS:FF`: two digits after a third `:`, frames as broadcast tools write them, left for the reader to count at its rate. */
+export const FRAMES = 256;
 
 export interface Timing {
   ok: true;
@@ -32,6 +34,9 @@ export interface Timing {
   arrow: string;
   /** Text after the end time, trimmed. */
   rest: string;
+  /** The frame field of the start and end time when it is one (FRAMES), else -1; `start` and `end` hold the whole seconds then. */
+  startFrame: number;
+  endFrame: number;
 }
 
 export type TimingProblem = 'negative' | 'out-of-range' | 'invalid';
@@ -53,6 +58,8 @@ class Scanner {
   pos = 0;
   flags = 0;
   separator = '';
+  /** The frame field of the last time read, or -1. */
+  frame = -1;
   problem: TimingProblem | undefined;
   reason = '';
 
@@ -94,11 +101,18 @@ class Scanner {
     }
     let fraction: [number, number] | undefined;
     const sep = s.charCodeAt(this.pos);
+    this.frame = -1;
     if (fields.length === 4) {
-      // `HH:MM:SS:mmm`: a colon where the comma belongs.
-      fraction = fields.pop();
-      this.flags |= DECIMAL_POINT;
-      this.separator = ':';
+      fraction = fields.pop()!;
+      if (fraction[1] === 2) {
+        this.frame = fraction[0];
+        this.flags |= FRAMES;
+        fraction = undefined;
+      } else {
+        // `HH:MM:SS:mmm`: a colon where the comma belongs.
+        this.flags |= DECIMAL_POINT;
+        this.separator = ':';
+      }
     } else if (sep === COMMA || sep === DOT) {
       this.pos++;
       fraction = this.digits();
@@ -132,11 +146,14 @@ class Scanner {
     if ((fields.length === 3 && minutes[0] > 59) || seconds[0] > 59) this.flags |= FIELD_OVERFLOW;
 
     let ms = 0;
-    if (fraction === undefined || fraction[1] === 0) this.flags |= NO_FRACTION;
-    else if (fraction[1] > 3) return this.fail('invalid', `the ${which} time \`${excerpt(text)}\` has ${fraction[1]} digits after the separator; expected at most 3 (milliseconds)`);
-    else {
-      if (fraction[1] < 3) this.flags |= SHORT_FRACTION;
-      ms = fraction[0] * (fraction[1] === 1 ? 100 : fraction[1] === 2 ? 10 : 1);
+    // Frames are the reader's to count, at the rate it knows (or it says it knows none).
+    if (this.frame < 0) {
+      if (fraction === undefined || fraction[1] === 0) this.flags |= NO_FRACTION;
+      else if (fraction[1] > 3) return this.fail('invalid', `the ${which} time \`${excerpt(text)}\` has ${fraction[1]} digits after the separator; expected at most 3 (milliseconds)`);
+      else {
+        if (fraction[1] < 3) this.flags |= SHORT_FRACTION;
+        ms = fraction[0] * (fraction[1] === 1 ? 100 : fraction[1] === 2 ? 10 : 1);
+      }
     }
 
     const total = hours * 3600 + minutes[0] * 60 + seconds[0];
@@ -156,18 +173,19 @@ function isArrowChar(c: number): boolean {
 
 /**
  * Reads a timing line leniently: `,` or `.` (or `:`) before 1-3 digits of
- * milliseconds or none, 1-digit or missing hours, arrow variants such as
+ * milliseconds or none, two digits after a third `:` as frames (`startFrame`, `endFrame`), 1-digit or missing hours, arrow variants such as
  * `->` or `- ->`, extra spaces, and anything after the end time (kept in
  * `rest` for the caller to judge).
  */
 export function parseTiming(line: string): Timing | TimingError {
   const times: Times = { start: 0, end: 0 };
-  if (line.length === STANDARD_TIMING_LENGTH && readStandardTiming(line, 0, COMMA, times)) return { ok: true, start: times.start, end: times.end, flags: 0, separator: '', arrow: '', rest: '' };
+  if (line.length === STANDARD_TIMING_LENGTH && readStandardTiming(line, 0, COMMA, times)) return { ok: true, start: times.start, end: times.end, flags: 0, separator: '', arrow: '', rest: '', startFrame: -1, endFrame: -1 };
 
   const sc = new Scanner(line);
   sc.spaces();
   const start = sc.timestamp('start');
   if (sc.problem !== undefined && sc.problem === 'invalid') return { ok: false, problem: sc.problem, reason: sc.reason };
+  const startFrame = sc.frame;
   sc.spaces();
 
   const arrowFrom = sc.pos;
@@ -184,7 +202,7 @@ export function parseTiming(line: string): Timing | TimingError {
 
   const end = sc.timestamp('end');
   if (sc.problem !== undefined) return { ok: false, problem: sc.problem, reason: sc.reason };
-  return { ok: true, start, end, flags: flags | sc.flags, separator: sc.separator, arrow, rest: line.slice(sc.pos).trim() };
+  return { ok: true, start, end, flags: flags | sc.flags, separator: sc.separator, arrow, rest: line.slice(sc.pos).trim(), startFrame, endFrame: sc.frame };
 }
 
 /**

@@ -86,7 +86,7 @@ function positionOrigin(text: string, extent: [number, number], frame: Frame): [
  * except for a box written on the `p` itself (Netflix style), which is sized
  * to its text, so the box's own position says where the text is.
  */
-export function placementOf(region: StyleProps | undefined, inline: StyleProps, textAlign: StyleProps['textAlign'], frame: Frame): Placement | undefined {
+export function placementOf(region: StyleProps | undefined, inline: StyleProps, textAlign: Placement['horizontal'], frame: Frame): Placement | undefined {
   const hasInlineBox = inline.origin !== undefined || inline.extent !== undefined || inline.position !== undefined;
   if (!region && !hasInlineBox) return textAlign === 'left' || textAlign === 'right' ? { vertical: 'bottom', horizontal: textAlign } : undefined;
 

@@ -1,5 +1,7 @@
 import { diagnostic, fixedMessage, type Diagnostic, type Location } from '../../model/diagnostic.js';
 import { excerpt } from '../shared/excerpt.js';
+import { frameRateLabel, snapToFrame } from '../../model/frame-rate.js';
+import type { FrameRate } from '../../model/track.js';
 
 const at = (where: Location): string => (where.line === undefined ? '' : ` at line ${where.line}`);
 
@@ -26,6 +28,13 @@ export const messages = {
     ),
   badTime: (attr: string, value: string, at: Location): Diagnostic =>
     diagnostic('ttml/bad-time', 'error', `\`${attr}="${excerpt(value)}"\` is not a TTML time expression; expected e.g. \`00:00:01.500\`, \`00:00:01:12\`, \`1.5s\` or \`900t\`; the attribute was ignored`, at),
+  betweenFrames: (attr: string, value: string, ms: number, rate: FrameRate, at: Location): Diagnostic =>
+    diagnostic(
+      'ttml/between-frames',
+      'info',
+      `\`${attr}="${excerpt(value)}"\` is a media time, ${(ms / 1000).toFixed(3)} s as imscJS shows it: the frames of \`HH:MM:SS:FF\` count from its whole second, which at ${frameRateLabel(rate)} fps falls between two frames of the picture; read as ${(ms / 1000).toFixed(3)} s, and written on the nearest frame of the track's ${frameRateLabel(rate)} fps (${(snapToFrame(ms, rate) / 1000).toFixed(3)} s) by every writer`,
+      at,
+    ),
   fieldOverflow: (attr: string, value: string, o: { field: 'frame' | 'sub-frame' | 'dropped'; rate: number }, declared: boolean, at: Location): Diagnostic =>
     o.field === 'dropped'
       ? diagnostic(

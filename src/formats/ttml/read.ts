@@ -9,7 +9,7 @@ import { messages } from './messages.js';
 import { attrsOf, childrenOf, elements, isBlank, nameOf, TEXT, textOf, type XNode } from '../shared/xml/nodes.js';
 import { add, cmp, INDEFINITE, isIndefinite, max, min, rat, toMs, ZERO, type Rat } from './rational.js';
 import { settleCueIds } from '../shared/cue-ids.js';
-import { merge, NO_STYLE, StyleSheet, type StyleProps } from './styles.js';
+import { lineAlign, merge, NO_STYLE, StyleSheet, type StyleProps } from './styles.js';
 import { readParameters } from './time.js';
 import { isTimed, TimingResolver, type Interval } from './timing.js';
 import { readTtmlXml } from './xml.js';
@@ -102,6 +102,7 @@ function inherit(parent: StyleProps, own: StyleProps): StyleProps {
   if (own.underline !== undefined) out.underline = own.underline;
   if (own.color !== undefined) out.color = own.color;
   if (own.textAlign !== undefined) out.textAlign = own.textAlign;
+  if (own.direction !== undefined) out.direction = own.direction;
   if (own.hidden !== undefined) out.hidden = own.hidden;
   if (own.lineThrough !== undefined) out.lineThrough = own.lineThrough;
   // Not inherited in TTML, but painted behind the children: what the text is read on.
@@ -245,6 +246,7 @@ class Reader {
         // Nested <style> elements are the region's own styling (TTML1 §8.1.2).
         let style = this.styles.specified(r);
         for (const s of elements(r, 'style')) style = merge(style, this.styles.specified(s));
+        if (style.writingDirection !== undefined && style.direction === undefined) style = merge(style, { direction: style.writingDirection });
         const region: Region = { style, inherited: inherit(NO_STYLE, style) };
         const interval = this.timing.regionInterval(r);
         if (interval) region.interval = interval;
@@ -448,18 +450,19 @@ class Reader {
   }
 
   private placement(region: Region | undefined, inline: StyleProps, style: StyleProps): Placement | undefined {
+    const align = lineAlign(style);
     if (inline.origin === undefined && inline.extent === undefined && inline.displayAlign === undefined) {
       // Without a box of its own a paragraph lands where its region and alignment put it.
       let byAlign = this.regionPlacements.get(region);
       if (!byAlign) this.regionPlacements.set(region, (byAlign = new Map()));
-      if (byAlign.has(style.textAlign)) return byAlign.get(style.textAlign);
-      const placement = placementOf(region?.style, inline, style.textAlign, this.frame);
-      byAlign.set(style.textAlign, placement);
+      if (byAlign.has(align)) return byAlign.get(align);
+      const placement = placementOf(region?.style, inline, align, this.frame);
+      byAlign.set(align, placement);
       return placement;
     }
-    const key = `${region ? this.keyOf(region) : ''}|${style.textAlign ?? ''}|${inline.origin ?? ''}|${inline.extent ?? ''}|${inline.displayAlign ?? ''}`;
+    const key = `${region ? this.keyOf(region) : ''}|${align ?? ''}|${inline.origin ?? ''}|${inline.extent ?? ''}|${inline.displayAlign ?? ''}`;
     if (this.placements.has(key)) return this.placements.get(key);
-    const placement = placementOf(region?.style, inline, style.textAlign, this.frame);
+    const placement = placementOf(region?.style, inline, align, this.frame);
     this.placements.set(key, placement);
     return placement;
   }

@@ -14,7 +14,12 @@ export interface StyleProps {
   bold?: boolean;
   underline?: boolean;
   color?: string;
-  textAlign?: 'left' | 'center' | 'right';
+  /** `start` and `end` are the edges of the paragraph's `direction`: the right edge starts a right-to-left line. */
+  textAlign?: 'left' | 'center' | 'right' | 'start' | 'end';
+  /** `tts:direction`, inherited: the direction `start` and `end` are read in. */
+  direction?: 'ltr' | 'rtl';
+  /** The inline direction a region's `tts:writingMode` sets (`rltb`, `rl`), which its content takes unless the region states a `tts:direction` (XSL §7.29.1, as imscJS reads it). */
+  writingDirection?: 'ltr' | 'rtl';
   displayAlign?: 'before' | 'center' | 'after';
   origin?: string;
   extent?: string;
@@ -37,7 +42,9 @@ export interface StyleProps {
 
 export const NO_STYLE: StyleProps = Object.freeze({});
 
-const ALIGN: Record<string, StyleProps['textAlign']> = { left: 'left', start: 'left', center: 'center', right: 'right', end: 'right', justify: 'left' };
+// A justified paragraph's lines run from edge to edge; its last, and a one-line subtitle, stand at the start.
+const ALIGN: Record<string, StyleProps['textAlign']> = { left: 'left', start: 'start', center: 'center', right: 'right', end: 'end', justify: 'start' };
+const WRITING_DIRECTION: Record<string, StyleProps['writingDirection']> = { lrtb: 'ltr', lr: 'ltr', rltb: 'rtl', rl: 'rtl' };
 const DISPLAY: Record<string, StyleProps['displayAlign']> = { before: 'before', center: 'center', after: 'after' };
 
 /** The `tts:` attributes of one element; NO_STYLE when it has none. */
@@ -78,6 +85,14 @@ function inlineStyle(a: Attrs, badColor?: (value: string) => void): StyleProps {
         if (align) out.textAlign = align;
         break;
       }
+      case 'tts:direction':
+        if (v === 'ltr' || v === 'rtl') out.direction = v;
+        break;
+      case 'tts:writingMode': {
+        const direction = WRITING_DIRECTION[v];
+        if (direction) out.writingDirection = direction;
+        break;
+      }
       case 'tts:displayAlign': {
         const align = DISPLAY[v];
         if (align) out.displayAlign = align;
@@ -107,6 +122,14 @@ function inlineStyle(a: Attrs, badColor?: (value: string) => void): StyleProps {
     }
   }
   return out ?? NO_STYLE;
+}
+
+/** Left, centre or right: `start` and `end` read in the text's direction. */
+export function lineAlign(style: StyleProps): 'left' | 'center' | 'right' | undefined {
+  const { textAlign } = style;
+  if (textAlign === 'start') return style.direction === 'rtl' ? 'right' : 'left';
+  if (textAlign === 'end') return style.direction === 'rtl' ? 'left' : 'right';
+  return textAlign;
 }
 
 /** Later wins: the order of `style="a b"` and of referential before inline styles. */

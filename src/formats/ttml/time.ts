@@ -131,8 +131,19 @@ export interface FieldOverflow {
   rate: number;
 }
 
-/** A TTML time expression in seconds, or undefined when it is not one; a field past its rate is set in `seen`. */
-export function parseTime(value: string, p: TimingParameters, seen?: { overflow?: FieldOverflow | undefined }): Rat | undefined {
+/** What reading a time expression noticed, for the resolver to say. */
+export interface Seen {
+  overflow?: FieldOverflow | undefined;
+  /**
+   * A media time `HH:MM:SS:FF` at a rate of fractional frames a second
+   * (23.976): its frames count from its whole second, which falls between
+   * two frames of the picture.
+   */
+  offGrid?: boolean;
+}
+
+/** A TTML time expression in seconds, or undefined when it is not one; what it noticed is set in `seen`. */
+export function parseTime(value: string, p: TimingParameters, seen?: Seen): Rat | undefined {
   const plain = plainClock(value);
   if (plain) return plain;
   const v = value.trim();
@@ -165,7 +176,9 @@ export function parseTime(value: string, p: TimingParameters, seen?: { overflow?
       return frames(add(rat(label - ff), frameCount), p);
     }
     // Media time: the clock part is real seconds, only the frames count at the effective rate.
-    return add(rat(h * 3600 + min * 60 + s), frames(frameCount, p));
+    const whole = rat(h * 3600 + min * 60 + s);
+    if (seen && mul(whole, p.frameRate * p.multiplier[0], p.multiplier[1]).d !== 1) seen.offGrid = true;
+    return add(whole, frames(frameCount, p));
   }
   const offset = OFFSET.exec(v);
   if (!offset) return undefined;

@@ -2,8 +2,8 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Locator } from '../shared/xml/locator.js';
 import { messages } from './messages.js';
 import { attrsOf, childrenOf, isBlank, nameOf, TEXT, textOf, type Attrs, type XNode } from '../shared/xml/nodes.js';
-import { add, cmp, INDEFINITE, isIndefinite, max, min, ZERO, type Rat } from './rational.js';
-import { parseLenientTime, parseTime, type FieldOverflow, type TimingParameters } from './time.js';
+import { add, cmp, INDEFINITE, isIndefinite, max, min, toMs, ZERO, type Rat } from './rational.js';
+import { parseLenientTime, parseTime, type FieldOverflow, type Seen, type TimingParameters } from './time.js';
 
 /** An active interval in document time; the end may be indefinite. */
 export interface Interval {
@@ -71,7 +71,9 @@ export class TimingResolver {
   /** The latest definite time resolved, the end given to indefinite cues. */
   latest: Rat | undefined;
   private warnedLenient = false;
-  private readonly seen: { overflow?: FieldOverflow | undefined } = {};
+  private readonly seen: Seen = {};
+  /** Media times between two frames of the picture: said once, at the first, with how many more. */
+  private offGrid: { said: Diagnostic; message: string; more: number } | undefined;
   /** The first field past its rate is said; the rest are only counted into its message. */
   /** Per kind (a field past its rate, a label drop-frame skips): said once, at the first, with how many more. */
   private readonly overflows = new Map<boolean, { said: Diagnostic; message: string; more: number }>();
@@ -88,6 +90,7 @@ export class TimingResolver {
     if (value === undefined) return undefined;
     const t = parseTime(value, this.params, this.seen);
     if (this.seen.overflow) this.overflow(this.seen.overflow, name, value, el);
+    if (this.seen.offGrid) this.betweenFrames(name, value, t!, el);
     if (t !== undefined) return t;
     const lenient = parseLenientTime(value);
     if (lenient !== undefined) {
@@ -109,6 +112,23 @@ export class TimingResolver {
     }
     const said = messages.fieldOverflow(name, value, o, this.params.declared !== undefined, this.locator.at(el));
     this.overflows.set(kind, { said, message: said.message, more: 0 });
+    this.diagnostics.push(said);
+  }
+
+  /**
+   * Kept as the file states it (imscJS shows `00:00:01:00` at 1.000 s), but
+   * the track's frame rate is the file's, and every writer puts its times
+   * on that rate's frames: said, with where this one lands.
+   */
+  private betweenFrames(name: string, value: string, t: Rat, el: XNode): void {
+    this.seen.offGrid = false;
+    if (this.offGrid) {
+      this.offGrid.said.message = `${this.offGrid.message} (and ${++this.offGrid.more} more like this)`;
+      return;
+    }
+    const { frameRate, multiplier } = this.params;
+    const said = messages.betweenFrames(name, value, toMs(t), { numerator: frameRate * multiplier[0], denominator: multiplier[1] }, this.locator.at(el));
+    this.offGrid = { said, message: said.message, more: 0 };
     this.diagnostics.push(said);
   }
 

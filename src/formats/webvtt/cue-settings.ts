@@ -1,5 +1,6 @@
 import { regionRow, type Region } from './region.js';
-import type { Placement } from '../../model/track.js';
+import { isRightToLeft } from '../../model/base-direction.js';
+import type { Placement, Span } from '../../model/track.js';
 import { percentage, rowAt } from './screen-position.js';
 import { isAsciiWhitespace, isDigit } from '../shared/char-codes.js';
 
@@ -88,27 +89,31 @@ function vertical(line: NonNullable<Raw['line']>): Placement['vertical'] {
   return rowAt(line.align === 'start' ? line.value + 5 : line.align === 'end' ? line.value - 5 : line.value);
 }
 
-function horizontal(raw: Raw): Horizontal {
-  const align = raw.align ?? 'center';
-  if (raw.position === undefined) {
-    if (align === 'left' || align === 'start') return 'left';
-    return align === 'right' || align === 'end' ? 'right' : 'center';
-  }
-  const anchor =
-    raw.position.align ??
-    (align === 'left' || align === 'start' ? 'line-left' : align === 'right' || align === 'end' ? 'line-right' : 'center');
+/** `align` as line-left or line-right: `start` and `end` in the direction the cue's text is written (right-to-left for `rtl`). */
+function absoluteAlign(align: NonNullable<Raw['align']>, rtl: boolean): 'left' | 'center' | 'right' {
+  if (align === 'start') return rtl ? 'right' : 'left';
+  if (align === 'end') return rtl ? 'left' : 'right';
+  return align;
+}
+
+function horizontal(raw: Raw, lines: readonly (readonly Span[])[]): Horizontal {
+  const written = raw.align ?? 'center';
+  // The computed position alignment reads the cue text's base direction; only `start` and `end` ask for it.
+  const align = absoluteAlign(written, (written === 'start' || written === 'end') && isRightToLeft(lines));
+  if (raw.position === undefined) return align;
+  const anchor = raw.position.align ?? (align === 'left' ? 'line-left' : align === 'right' ? 'line-right' : 'center');
   const position = raw.position.value;
   // The cue box as the rendering rules size it: clamped to the viewport, so `position:0% align:start` spans it all.
   const room = anchor === 'line-left' ? 100 - position : anchor === 'line-right' ? position : 2 * Math.min(position, 100 - position);
   const size = Math.min(raw.size ?? 100, room);
   const left = anchor === 'line-left' ? position : anchor === 'line-right' ? position - size : position - size / 2;
   // Where the text stands in its box: at the edge it is aligned to, else the middle.
-  const at = align === 'left' || align === 'start' ? left : align === 'right' || align === 'end' ? left + size : left + size / 2;
+  const at = align === 'left' ? left : align === 'right' ? left + size : left + size / 2;
   if (at < 35) return 'left';
   return at > 65 ? 'right' : 'center';
 }
 
-function toPlacement(raw: Raw, notes: SettingNote[]): Placement | undefined {
+function toPlacement(raw: Raw, lines: readonly (readonly Span[])[], notes: SettingNote[]): Placement | undefined {
   let v: Placement['vertical'] = 'bottom';
   // A cue's own `line` places it outside its region, as the rendering rules do.
   if (raw.line !== undefined) v = vertical(raw.line);
@@ -117,7 +122,7 @@ function toPlacement(raw: Raw, notes: SettingNote[]): Placement | undefined {
     if (row === undefined) notes.push({ kind: 'unplaced-region', setting: raw.region.setting, name: 'region' });
     else v = row;
   }
-  const h = horizontal(raw);
+  const h = horizontal(raw, lines);
   if (h === 'center') return v === 'bottom' ? undefined : { vertical: v };
   return { vertical: v, horizontal: h };
 }
@@ -126,9 +131,10 @@ function toPlacement(raw: Raw, notes: SettingNote[]): Placement | undefined {
  * The WebVTT "parse the WebVTT cue settings" algorithm, lowered to the
  * model's placement: only which edge and which side, the way a subtitler
  * would describe it. A cue in a region takes the row its REGION block
- * (`regions`, by id) stands in. Writing direction and size are reported.
+ * (`regions`, by id) stands in; `start` and `end` are the sides the cue's
+ * `lines` are written from and towards. Writing direction and size are reported.
  */
-export function parseCueSettings(text: string, regions: ReadonlyMap<string, Region>): CueSettings {
+export function parseCueSettings(text: string, regions: ReadonlyMap<string, Region>, lines: readonly (readonly Span[])[]): CueSettings {
   const notes: SettingNote[] = [];
   const raw: Raw = {};
   let i = 0;
@@ -188,6 +194,6 @@ export function parseCueSettings(text: string, regions: ReadonlyMap<string, Regi
     if (!ok) notes.push({ kind: 'invalid', setting, name });
   }
   if (raw.region !== undefined && raw.region.block === undefined) notes.push({ kind: 'dropped', setting: raw.region.setting, name: 'region' });
-  const placement = toPlacement(raw, notes);
+  const placement = toPlacement(raw, lines, notes);
   return placement ? { placement, notes } : { notes };
 }

@@ -328,17 +328,18 @@ class WebVttReader {
     const { start, end, settings } = this;
     const number = fileId === '' ? this.cues.length + 1 : idNumber(fileId);
     const id = fileId === '' ? String(number) : fileId;
-    const placement = settings === '' ? undefined : this.placement(settings, line, id);
-    if (end < start) this.diagnostics.push(messages.endBeforeStart(formatTimestamp(start), formatTimestamp(end), line, id));
+    // The text before the settings: `align:start` and `align:end` stand on the side its first letter is written from.
     const lines = this.text(textStart, textEnd, id);
+    const placement = settings === '' ? undefined : this.placement(settings, lines, line, id);
+    if (end < start) this.diagnostics.push(messages.endBeforeStart(formatTimestamp(start), formatTimestamp(end), line, id));
     // Whole literals: a property added later lands in a second object the collector must copy.
     this.cues.push(placement ? { id, start, end, lines, placement } : { id, start, end, lines });
     // An identifier stands on the line right above the timing line.
     this.ids.add(fileId === '' ? line : line - 1, fileId !== '', number);
   }
 
-  private placement(settings: string, line: number, cueId: string): Placement | undefined {
-    const parsed = parseCueSettings(settings, this.regions);
+  private placement(settings: string, lines: Span[][], line: number, cueId: string): Placement | undefined {
+    const parsed = parseCueSettings(settings, this.regions, lines);
     for (const note of parsed.notes) {
       if (note.kind === 'invalid') this.tally.note(`invalid:${note.name}`, messages.invalidSetting, note.setting, line, cueId);
       else if (note.kind === 'legacy-middle') this.tally.note('align-middle', (_, o) => messages.legacyMiddle(o), '', line, cueId);

@@ -41,6 +41,19 @@ describe('frame-exact times', () => {
     expect(ttml.parse(doc('24f')).track.cues[0]!.end).toBe(1001);
   });
 
+  // The snapping is the writers' (every one writes on the track's frame rate, which is the file's): said where the file's times are not on it.
+  it('says once, at its line, that a 23.976 media time with frames falls between frames and where writers put it, and not of times on the grid', () => {
+    const doc = (times: string[]) =>
+      `<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ttp:frameRate="24" ttp:frameRateMultiplier="1000 1001" xml:lang="en"><body><div>\n${times.map((t, i) => `<p begin="${t}" end="${i * 10 + 9}s">${i}</p>`).join('\n')}</div></body></tt>`;
+    const off = ttml.parse(doc(['00:00:00:12', '00:00:01:00', '00:00:13:12']));
+    expect(off.track.cues.map((c) => c.start)).toEqual([501, 1000, 13_501]);
+    expect(off.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['ttml/between-frames', 'info', 3]]);
+    expect(off.diagnostics[0]!.message).toMatch(/^`begin="00:00:01:00"` is a media time, 1\.000 s as imscJS shows it: .* at 23\.976 fps falls between two frames .*nearest frame of the track's 23\.976 fps \(1\.001 s\) by every writer \(and 1 more like this\)$/);
+    expect(ttml.parse(doc(['00:00:00:12', '24f', '00:00:01.001'])).diagnostics).toEqual([]);
+    const whole = ttml.parse(doc(['00:00:01:00']).replace(' ttp:frameRateMultiplier="1000 1001"', ''));
+    expect(whole.diagnostics).toEqual([]);
+  });
+
   it('reads SMPTE drop-frame labels by frame count', () => {
     const doc = `<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttp="http://www.w3.org/ns/ttml#parameter" ttp:timeBase="smpte" ttp:dropMode="dropNTSC" ttp:frameRate="30" ttp:frameRateMultiplier="1000 1001" xml:lang="en"><body><div><p begin="00:01:00:02" end="00:10:00:00">x</p></div></body></tt>`;
     const { track, diagnostics } = ttml.parse(doc);

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { srt } from '../../../src/formats/srt/index.js';
+import { parseFrameRate } from '../../../src/model/frame-rate.js';
+import { cueText } from '../../../src/model/spans.js';
+
+const FILE = '1\n00:00:01:12 --> 00:00:02:24\nOne\n\n2\n00:00:03:00 --> 00:00:04:06\nTwo\n';
+
+function read(text: string, fps?: string) {
+  const frameRate = fps === undefined ? undefined : parseFrameRate(fps);
+  const { track, diagnostics } = srt.parse(text, frameRate === undefined ? {} : { frameRate });
+  return { cues: track.cues, diagnostics, found: diagnostics.map((d) => [d.code, d.severity, d.line]) };
+}
+
+// Broadcast tools export "SRT" with `HH:MM:SS:FF`: two digits after a third `:` are frames, not hundredths.
+describe('srt reader: HH:MM:SS:FF frame timecodes', () => {
+  it('reads the frames at the rate the caller gives, and says so once', () => {
+    const r = read(FILE, '25');
+    expect(r.cues.map((c) => [c.start, c.end])).toEqual([
+      [1480, 2960],
+      [3000, 4240],
+    ]);
+    expect(r.found).toEqual([['srt/frames', 'warning', 2]]);
+    expect(r.diagnostics[0]!.message).toBe('expected `,mmm` milliseconds, found `HH:MM:SS:FF` frames in `00:00:01:12 --> 00:00:02:24`; read as frames at 25 fps, the rate given (`:12` = 480 ms) (and 1 more like this)');
+  });
+
+  it('reads the frames as a timecode label counts them: 24 a second at 23.976, each 1001/24000 s, and drop-frame labels as they skip', () => {
+    expect(read(FILE, '23.976').cues.map((c) => [c.start, c.end])).toEqual([
+      [1502, 3003],
+      [3003, 4254],
+    ]);
+    // An hour of labels at 23.976 is 3,603.6 s of picture.
+    expect(read('1\n01:00:00:00 --> 01:00:01:00\nA\n', '23.976').cues[0]!.start).toBe(3_603_600);
+    // 00:01:00;02 is the first label of minute 1 at 29.97 drop-frame: frame 1,800.
+    expect(read('1\n00:01:00:02 --> 00:01:01:00\nA\n', '29.97df').cues[0]!.start).toBe(60_060);
+  });
+
+  it('refuses to guess without a rate: an error naming frames and how to give the rate, not a time in hundredths', () => {
+    const r = read(FILE);
+    expect(r.cues).toEqual([]);
+    expect(r.found).toEqual([['srt/frames-without-rate', 'error', 2]]);
+    expect(r.diagnostics[0]!.message).toMatch(/found `HH:MM:SS:FF` in `00:00:01:12 --> 00:00:02:24`: two digits after a third `:` are frames.*--fps.*the cue is dropped \(and 1 more like this\)$/);
+    expect(r.diagnostics[0]!.message).not.toMatch(/millisecond.*read as|decimal fraction/);
+  });
+
+  it('keeps a three-digit fraction after `:` as milliseconds, with its own warning, beside frames on the same line', () => {
+    const r = read('1\n00:00:01:123 --> 00:00:02:00\nA\n\n2\n00:00:03:456 --> 00:00:04:789\nB\n', '25');
+    expect(r.cues.map((c) => [c.start, c.end])).toEqual([
+      [1123, 2000],
+      [3456, 4789],
+    ]);
+    expect(r.found).toEqual([
+      ['srt/frames', 'warning', 2],
+      ['srt/decimal-point', 'warning', 2],
+    ]);
+    expect(read('1\n00:00:01:123 --> 00:00:02:456\nA\n').found).toEqual([['srt/decimal-point', 'warning', 2]]);
+  });
+
+  it('warns of a frame past the rate, which says the file was timed at another rate, and counts it into the next second', () => {
+    const r = read('1\n00:00:01:12 --> 00:00:02:29\nA\n', '25');
+    expect(r.cues.map((c) => [c.start, c.end])).toEqual([[1480, 3160]]);
+    expect(r.found).toEqual([
+      ['srt/frames', 'warning', 2],
+      ['srt/frame-overflow', 'warning', 2],
+    ]);
+    expect(r.diagnostics[1]!.message).toMatch(/^expected frames 00–24 at 25 fps, found frame 29/);
+  });
+
+  it('reads the cues around a frame line as before when the rate is missing', () => {
+    const r = read('1\n00:00:00,500 --> 00:00:01,000\nKept\n\n2\n00:00:01:12 --> 00:00:02:00\nDropped\n\n3\n00:00:03,000 --> 00:00:04,000\nKept too\n');
+    expect(r.cues.map(cueText)).toEqual(['Kept', 'Kept too']);
+    expect(r.found).toEqual([['srt/frames-without-rate', 'error', 6]]);
+  });
+});
