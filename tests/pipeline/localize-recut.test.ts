@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { openMemory } from '../../src/memory/sqlite.js';
 import type { RunReport } from '../../src/pipeline/report.js';
 import { readXliff, type XliffCue } from '../../src/review/xliff-read.js';
-import { cli } from '../helpers/cli.js';
+import { cli, tempDir } from '../helpers/cli.js';
 import { deeplPerTest } from '../helpers/deepl-fixture.js';
+import { approve } from '../helpers/xliff-approve.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const SRT = 'subtitles/hotline-beijing.zh-Hans.srt';
@@ -79,5 +80,38 @@ describe('cues a reviewer approved in one sentence unit that a new cut changes, 
       } else expect(en.billedCharacters).toBe(0);
       expect(fixture.deepl.state.billedCharacters).toBe(en.billedCharacters);
     });
+  });
+});
+
+/** The cues renumbered from 1, as an editing tool writes the file after a cue was put in. */
+function renumbered(srt: string): string {
+  return srt
+    .trim()
+    .split(/\n\n+/)
+    .map((block, i) => block.replace(/^[^\n]*/, String(i + 1)))
+    .join('\n\n')
+    .concat('\n');
+}
+
+/** A caller's 喂？ put between cues 2 and 3, cue 3 moved later to make room: 喂？ ends the sentence, so the units are [2, 喂？] and [3]. */
+const interjected = (srt: string) =>
+  renumbered(srt.replace('3\n00:00:12,208 --> 00:00:15,708\n', `2b\n00:00:12,200 --> 00:00:13,400\n${INTERJECTION}\n\n3\n00:00:13,508 --> 00:00:17,008\n`));
+const INTERJECTION = '喂？';
+const CUE3 = '每天超过60,000个来电打进12345市民服务热线。';
+const TRANSLATOR = ['T2 A city of twenty million,', 'T3 sixty thousand calls a day to 12345.'];
+
+describe('a sentence a translator approved in the review XLIFF, split by a cue the editor put between its cues', () => {
+  it('in place: the next localize keeps each cue’s approved translation, and the run after it is not refused', async () => {
+    const dir = tempDir();
+    for (const path of ['subloc.config.json', 'glossary.json', 'subtitles']) cpSync(join(root, path), join(dir, path), { recursive: true });
+    expect((await cli(['localize', '--config', 'subloc.config.json', '--target', 'en-US'], dir)).code).toBe(0);
+    const xlf = join(dir, 'out/hotline-beijing/en-US/hotline-beijing.en-US.xlf');
+    writeFileSync(xlf, approve(approve(readFileSync(xlf, 'utf8'), '2', TRANSLATOR[0]!), '3', TRANSLATOR[1]!));
+    writeFileSync(join(dir, SRT), interjected(readFileSync(join(dir, SRT), 'utf8')));
+    const { states } = await localize(dir);
+    expect(states.get('2')).toMatchObject({ source: CUE2, target: TRANSLATOR[0], state: 'approved' });
+    expect(states.get('3')).toMatchObject({ source: INTERJECTION, target: null });
+    expect(states.get('4')).toMatchObject({ source: CUE3, target: TRANSLATOR[1], state: 'approved' });
+    await localize(dir);
   });
 });
