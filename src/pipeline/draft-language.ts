@@ -390,6 +390,9 @@ async function searchMemory(input: DraftLanguageInput, resume: boolean): Promise
     // SEARCH_TURN units lets what came in meanwhile (DeepL's glossary, answers for other languages) be taken.
     if (i > 0 && i % SEARCH_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     const hit = regrouped.get(unit.id)?.entry ?? hits[i];
+    // A draft a weak match lent: the sentence it was confirmed in, before the cut took its other cues, stands beside it.
+    const before = regrouped.get(unit.id)?.before;
+    if (before !== undefined) found.suggestions.set(unit.id, before);
     // A second request may make it fit.
     if (hit && heldOverBudget(unit, hit, input)) found.held.set(unit.id, hit);
     if (hit && resume && found.held.has(unit.id)) {

@@ -1,7 +1,7 @@
-import { cueStatusIn, lowestStatus, RANK } from '../memory/precedence.js';
+import { cueStatusIn, highestStatus, lowestStatus, RANK } from '../memory/precedence.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { MemoryEntry, MemoryStatus, MemoryStore } from '../memory/store.js';
-import { targetMissing, unitKey, type LanguagePair, type Unit } from '../model/unit.js';
+import { targetMissing, unitKey, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 
 /**
  * Cues `from` to `to` (exclusive) of a unit that one unit of an earlier cut
@@ -173,6 +173,25 @@ export interface Regrouped {
   over?: { hit: MemoryEntry; cues: number[] };
   /** Whether a cue came from a weak match only: a draft nobody decided, not stored as the unit's. */
   weak: boolean;
+  /**
+   * Of a weak match: the whole translation of the earlier sentence each cue
+   * was lent from, cue by cue, with its best status: what the reviewer
+   * confirmed before the cut took its other cues, offered beside the draft.
+   */
+  before?: Suggestion;
+}
+
+/** What the earlier sentences of a weak cover said, for each cue it lends words to (see `Regrouped.before`). */
+function beforeOf(unit: Unit, pieces: Cover['pieces']): Suggestion {
+  const targets = Array<string>(unit.source.length).fill('');
+  const statuses: MemoryStatus[] = [];
+  for (const { run, entry } of pieces) {
+    run.at.forEach((j, i) => j >= 0 && (targets[run.from + i] = entry.target.join(' ')));
+    statuses.push(...entry.source.map((_, j) => cueStatusIn(entry, j)));
+  }
+  const shared = pieces.reduce((n, p) => n + p.run.at.filter((j) => j >= 0).length, 0);
+  const whole = pieces.reduce((n, p) => n + p.entry.source.length, 0);
+  return { targets, score: shared / whole, status: highestStatus(statuses), previous: true };
 }
 
 /**
@@ -213,12 +232,13 @@ export async function regroupedEntries(memory: MemoryStore, track: readonly Unit
     const built = entryOf(unit, pair, cover.pieces);
     const isWeak = cover.pieces.some((p) => p.run.weak);
     const hit = hits[u];
+    const lent = isWeak ? { weak: true, before: beforeOf(unit, cover.pieces) } : { weak: false };
     if (hit === undefined) {
-      out.set(unit.id, { entry: built, weak: isWeak });
+      out.set(unit.id, { entry: built, ...lent });
       return;
     }
     const over = merged(unit, hit, { entry: built, at: cuesAt(unit, cover.pieces) });
-    if (over !== undefined) out.set(unit.id, { entry: over.entry, over: { hit, cues: over.taken }, weak: isWeak });
+    if (over !== undefined) out.set(unit.id, { entry: over.entry, over: { hit, cues: over.taken }, ...lent });
   });
   return out;
 }
