@@ -205,7 +205,8 @@ function beforeOf(unit: Unit, pieces: Cover['pieces']): Suggestion {
  * the unit's place), a cue takes the earlier unit's translation only where
  * it is the later word: the higher status, at equal status the newer (an
  * earlier cut's run stored the exact entry; the reviewer approved the cue in
- * another cut since). Units given nothing are not in the map.
+ * another cut since), and never from a weak match. Units given nothing are
+ * not in the map.
  */
 export async function regroupedEntries(memory: MemoryStore, track: readonly Unit[], hits: readonly (MemoryEntry | undefined)[], pair: LanguagePair): Promise<Map<string, Regrouped>> {
   const out = new Map<string, Regrouped>();
@@ -232,6 +233,8 @@ export async function regroupedEntries(memory: MemoryStore, track: readonly Unit
     const built = entryOf(unit, pair, cover.pieces);
     const isWeak = cover.pieces.some((p) => p.run.weak);
     const hit = hits[u];
+    // A weak match is another sentence's cue, which the unit's own exact entry (this very sentence's) outranks, however old.
+    if (hit !== undefined && isWeak) return;
     const lent = isWeak ? { weak: true, before: beforeOf(unit, cover.pieces) } : { weak: false };
     if (hit === undefined) {
       out.set(unit.id, { entry: built, ...lent });

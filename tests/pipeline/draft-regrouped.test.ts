@@ -184,6 +184,17 @@ describe('a cue shared with another sentence unit of the memory, and nothing els
     await memory.close();
   });
 
+  it('lends nothing over the unit’s own exact entry, however much newer that sentence is', async () => {
+    const memory = openMemory(':memory:');
+    const own: MemoryEntry = { sourceLang: PAIR.source, targetLang: PAIR.target, source: ['谢谢。'], target: ['Merci bien.'], glossaryVersion: 'g1', provider: 'deepl', status: 'draft', updatedAt: '2026-01-01T00:00:00.000Z' };
+    await memory.put([own, other]);
+    const unit: Unit = { id: '7', cueIds: ['7'], source: ['谢谢。'] };
+    const { drafts, diagnostics } = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: machine(), onProgress: () => {} });
+    expect(drafts[0]).toMatchObject({ targets: ['Merci bien.'] });
+    expect(diagnostics).toEqual([]);
+    await memory.close();
+  });
+
   it('keeps the approved state of a unit split in two where the gap opened, each half beside the other', async () => {
     const memory = openMemory(':memory:');
     await memory.put([reviewed(['这座城市有两千多万人口，', '每天超过60,000个来电', '打进市民服务热线。'], ['Vingt millions d’habitants,', '60 000 appels par jour', 'au numéro des citoyens.'], 'approved')]);
