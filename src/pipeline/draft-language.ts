@@ -8,7 +8,7 @@ import { supportsCustomInstructions } from '../translate/deepl/languages.js';
 import { cueStatusOf, targetMissing, unitKey, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import { highestStatus, lowestStatus } from '../memory/precedence.js';
 import { isHeld, storedProvider } from './held-drafts.js';
-import { regroupedEntries, regroupedNote } from './regrouped.js';
+import { regroupedEntries, regroupedNote, type Regrouped } from './regrouped.js';
 import { repetitions } from './repetitions.js';
 import { unitClaimKey, type UnitClaims } from './unit-claims.js';
 
@@ -154,13 +154,14 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   const { drafts, pending, suggestions, partial, regrouped, held } = await (input.searchInTurn ? input.searchInTurn(search) : search());
   const byId = new Map(pending.map((u) => [u.id, u]));
   // Stored as the units they now are, so the studio and the next run find them; a dry run or a delivery writes nothing.
-  // Only where the unit still has no entry: a reviewer may have saved it in the studio since the search.
-  if (input.translator && regrouped.size > 0) {
-    const entries = [...regrouped.values()];
-    const unless = (some: readonly MemoryEntry[]) => memory.put(some, some.map((e) => ({ glossaryVersion: versions.under(e.source), entry: undefined })));
-    if ((await unless(entries)).stale !== undefined) for (const entry of entries) await unless([entry]);
+  // Only over what the search found: a reviewer may have saved the unit in the studio since. Not a weak match's draft:
+  // nobody decided it, and as the unit's exact entry it would hide what a reviewer's later work gives the cue.
+  const decided = [...regrouped.values()].filter((r) => !r.weak);
+  if (input.translator && decided.length > 0) {
+    const unless = (some: readonly Regrouped[]) => memory.put(some.map((r) => r.entry), some.map((r) => ({ glossaryVersion: versions.under(r.entry.source), entry: r.over?.hit })));
+    if ((await unless(decided)).stale !== undefined) for (const r of decided) await unless([r]);
   }
-  const notes = [...regrouped].map(([unitId, entry]) => regroupedNote(units.find((u) => u.id === unitId)!, entry));
+  const notes = [...regrouped].map(([unitId, r]) => regroupedNote(units.find((u) => u.id === unitId)!, r));
   let done = drafts.length;
   input.onProgress(done);
   // A unit a reviewer's work partly covers is asked for its empty cues alone: the reviewer's cues are not billed again.
@@ -369,8 +370,8 @@ interface MemorySearch {
   suggestions: Map<string, Suggestion>;
   /** Exact entries with empty cues, by unit id: drafted again, the reviewer's cues kept (see `completed`). */
   partial: Map<string, MemoryEntry>;
-  /** Entries put together for units of a new cut from the smaller units their cues formed, by unit id. */
-  regrouped: Map<string, MemoryEntry>;
+  /** Entries put together for units of a new cut from the smaller units their cues formed, by unit id (see `regroupedEntries`). */
+  regrouped: Map<string, Regrouped>;
   /** First drafts an earlier run held (see `Draft.held`), by unit id: pending when the run resumes them, else drafts. */
   held: Map<string, MemoryEntry>;
 }
@@ -380,7 +381,7 @@ async function searchMemory(input: DraftLanguageInput, resume: boolean): Promise
   const { units, pair, memory, versions } = input;
   // One lookup for the whole track: a server memory answers it in one round trip.
   const hits = await memory.exactMany(units.map((u) => u.source), pair, units.map((u) => versions.under(u.source)));
-  const regrouped = await regroupedEntries(memory, units, new Set(units.filter((_, i) => hits[i] === undefined)), pair);
+  const regrouped = await regroupedEntries(memory, units, hits, pair);
   const found: MemorySearch = { drafts: [], pending: [], suggestions: new Map(), partial: new Map(), regrouped, held: new Map() };
   // A near entry whose source is a sentence of this track now is that sentence's translation, no earlier version of another.
   const current = new Set(units.map((u) => unitKey(u.source)));
@@ -388,7 +389,10 @@ async function searchMemory(input: DraftLanguageInput, resume: boolean): Promise
     // A store that answers at once (SQLite) would hold the event loop for the whole search: a turn every
     // SEARCH_TURN units lets what came in meanwhile (DeepL's glossary, answers for other languages) be taken.
     if (i > 0 && i % SEARCH_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-    const hit = hits[i] ?? regrouped.get(unit.id);
+    const hit = regrouped.get(unit.id)?.entry ?? hits[i];
+    // A draft a weak match lent: the sentence it was confirmed in, before the cut took its other cues, stands beside it.
+    const before = regrouped.get(unit.id)?.before;
+    if (before !== undefined) found.suggestions.set(unit.id, before);
     // A second request may make it fit.
     if (hit && heldOverBudget(unit, hit, input)) found.held.set(unit.id, hit);
     if (hit && resume && found.held.has(unit.id)) {

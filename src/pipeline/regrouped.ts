@@ -1,7 +1,7 @@
-import { cueStatusIn, lowestStatus, RANK } from '../memory/precedence.js';
+import { cueStatusIn, highestStatus, lowestStatus, RANK } from '../memory/precedence.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { MemoryEntry, MemoryStatus, MemoryStore } from '../memory/store.js';
-import { targetMissing, type LanguagePair, type Unit } from '../model/unit.js';
+import { targetMissing, unitKey, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 
 /**
  * Cues `from` to `to` (exclusive) of a unit that one unit of an earlier cut
@@ -132,47 +132,144 @@ function entryOf(unit: Unit, pair: LanguagePair, pieces: Cover['pieces']): Memor
   return entry;
 }
 
+/** Whether cue `k` of the regrouped entry is the later word on it than the exact entry's: the higher status, at equal status the newer, never an empty cue. */
+function wins(regrouped: { entry: MemoryEntry; at: readonly string[] }, hit: MemoryEntry, k: number): boolean {
+  if (regrouped.entry.target[k] === '') return false;
+  if (hit.target[k] === undefined || hit.target[k] === '') return true;
+  const status = RANK[cueStatusIn(regrouped.entry, k)] - RANK[cueStatusIn(hit, k)];
+  return status > 0 || (status === 0 && regrouped.entry.target[k] !== hit.target[k] && Date.parse(regrouped.at[k]!) > Date.parse(hit.updatedAt));
+}
+
 /**
- * For units the memory has no entry for, what it holds for their cues as
- * units of an earlier cut: an editor inserted a cue before a sentence or
- * into it, cut one from it, closed a gap or opened one, and cues reviewed in
- * one sentence unit now form another, with a source the memory never saw.
- * Each such cue keeps its reviewed or approved translation, status and
- * comment (its own source text is unchanged); the cues no earlier unit
- * covers are left empty, to be drafted. Units none of whose cues are
- * covered are not in the map.
+ * The unit's exact entry with the cues regrouping gives later work for, each
+ * with its status and comment; undefined when it gives none. The exact entry
+ * may be an earlier cut's (stored by the run on it) or another film's, and a
+ * reviewer may have approved the cue since in another sentence unit.
  */
-export async function regroupedEntries(memory: MemoryStore, track: readonly Unit[], pending: ReadonlySet<Unit>, pair: LanguagePair): Promise<Map<string, MemoryEntry>> {
-  // The units the memory has no entry for, and each one's neighbours in the track (drafted or not): where a split's other half is.
-  const units = track.filter((u) => pending.has(u));
-  const out = new Map<string, MemoryEntry>();
-  const drafted = new Set(units.flatMap((u) => u.source));
-  if (drafted.size === 0) return out;
+function merged(unit: Unit, hit: MemoryEntry, regrouped: { entry: MemoryEntry; at: readonly string[] }): { entry: MemoryEntry; taken: number[] } | undefined {
+  const taken = unit.source.flatMap((_, k) => (wins(regrouped, hit, k) ? [k] : []));
+  if (taken.length === 0) return undefined;
+  const from = (k: number) => taken.includes(k);
+  const cueStatus = unit.source.map((_, k) => cueStatusIn(from(k) ? regrouped.entry : hit, k));
+  const comments = unit.source.map((_, k) => (from(k) ? regrouped.entry.comments?.[k] : hit.comments?.[k]) ?? '');
+  const status = lowestStatus(cueStatus);
+  const updatedAt = [hit.updatedAt, ...taken.map((k) => regrouped.at[k]!)].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+  const entry: MemoryEntry = { ...hit, target: unit.source.map((_, k) => (from(k) ? regrouped.entry.target[k]! : hit.target[k]!)), status, updatedAt };
+  delete entry.cueStatus;
+  delete entry.comments;
+  // A reviewer's cue in a machine draft makes it a reviewer's entry, matched under any glossary version as each piece was.
+  if (hit.byReviewer !== true && regrouped.entry.byReviewer === true) {
+    Object.assign(entry, { byReviewer: true, glossaryVersion: '' });
+    if (regrouped.entry.reviewer !== undefined) entry.reviewer = regrouped.entry.reviewer;
+  }
+  if (cueStatus.some((st) => st !== status)) entry.cueStatus = cueStatus;
+  if (comments.some((c) => c !== '')) entry.comments = comments;
+  return { entry, taken };
+}
+
+export interface Regrouped {
+  entry: MemoryEntry;
+  /** Of a unit with an exact entry: the cues the entry put together from earlier units replaced there (see `merged`). */
+  over?: { hit: MemoryEntry; cues: number[] };
+  /** Whether a cue came from a weak match only: a draft nobody decided, not stored as the unit's. */
+  weak: boolean;
+  /**
+   * Of a weak match: the whole translation of the earlier sentence each cue
+   * was lent from, cue by cue, with its best status: what the reviewer
+   * confirmed before the cut took its other cues, offered beside the draft.
+   */
+  before?: Suggestion;
+}
+
+/** What the earlier sentences of a weak cover said, for each cue it lends words to (see `Regrouped.before`). */
+function beforeOf(unit: Unit, pieces: Cover['pieces']): Suggestion {
+  const targets = Array<string>(unit.source.length).fill('');
+  const statuses: MemoryStatus[] = [];
+  for (const { run, entry } of pieces) {
+    run.at.forEach((j, i) => j >= 0 && (targets[run.from + i] = entry.target.join(' ')));
+    statuses.push(...entry.source.map((_, j) => cueStatusIn(entry, j)));
+  }
+  const shared = pieces.reduce((n, p) => n + p.run.at.filter((j) => j >= 0).length, 0);
+  const whole = pieces.reduce((n, p) => n + p.entry.source.length, 0);
+  return { targets, score: shared / whole, status: highestStatus(statuses), previous: true };
+}
+
+/**
+ * What the memory holds for the units' cues as units of an earlier cut: an
+ * editor inserted a cue before a sentence or into it, cut one from it,
+ * closed a gap or opened one, and cues reviewed in one sentence unit now
+ * form another, with a source the memory never saw. Each such cue keeps its
+ * reviewed or approved translation, status and comment (its own source text
+ * is unchanged); the cues no earlier unit covers are left empty, to be
+ * drafted. Where the memory holds an exact entry for the unit (`hits`, by
+ * the unit's place), a cue takes the earlier unit's translation only where
+ * it is the later word: the higher status, at equal status the newer (an
+ * earlier cut's run stored the exact entry; the reviewer approved the cue in
+ * another cut since), and never from a weak match. Units given nothing are
+ * not in the map.
+ */
+export async function regroupedEntries(memory: MemoryStore, track: readonly Unit[], hits: readonly (MemoryEntry | undefined)[], pair: LanguagePair): Promise<Map<string, Regrouped>> {
+  const out = new Map<string, Regrouped>();
+  const cues = new Set(track.flatMap((u) => u.source));
+  if (cues.size === 0) return out;
   // One lookup for every cue of every unit: a server memory answers it in one round trip.
-  const earlier = (await memory.reviewedWithCues([...drafted], pair)).filter(isHumanWork);
+  const earlier = (await memory.reviewedWithCues([...cues], pair)).filter(isHumanWork);
   // Of equal covers, the first found is kept: the higher status, then the newer.
   earlier.sort((a, b) => RANK[b.status] - RANK[a.status] || Date.parse(b.updatedAt) - Date.parse(a.updatedAt));
   track.forEach((unit, u) => {
-    if (!pending.has(unit)) return;
+    // Each unit's neighbours in the track: where a split's other half is.
     const neighbours = new Set([...(track[u - 1]?.source ?? []), ...(track[u + 1]?.source ?? [])]);
+    const own = unitKey(unit.source);
     const pieces = earlier.flatMap((entry) => {
-      const run = runOf(unit, entry, neighbours);
+      // The unit's own entry is the exact one, not an earlier unit.
+      const run = unitKey(entry.source) === own ? undefined : runOf(unit, entry, neighbours);
       return run === undefined ? [] : [{ run, entry }];
     });
     const strong = bestCover(unit, pieces.filter((p) => !p.run.weak));
-    if (strong.cues > 0) {
-      out.set(unit.id, entryOf(unit, pair, strong.pieces));
+    // A weak match only where it gives words to every cue of the unit, and only as a draft to review (entryOf).
+    const weak = strong.cues > 0 ? undefined : bestCover(unit, pieces);
+    const cover = strong.cues > 0 ? strong : weak!.cues === unit.source.length ? weak! : undefined;
+    if (cover === undefined) return;
+    const built = entryOf(unit, pair, cover.pieces);
+    const isWeak = cover.pieces.some((p) => p.run.weak);
+    const hit = hits[u];
+    // A weak match is another sentence's cue, which the unit's own exact entry (this very sentence's) outranks, however old.
+    if (hit !== undefined && isWeak) return;
+    const lent = isWeak ? { weak: true, before: beforeOf(unit, cover.pieces) } : { weak: false };
+    if (hit === undefined) {
+      out.set(unit.id, { entry: built, ...lent });
       return;
     }
-    // A weak match only where it gives words to every cue of the unit, and only as a draft to review (entryOf).
-    const weak = bestCover(unit, pieces);
-    if (weak.cues === unit.source.length) out.set(unit.id, entryOf(unit, pair, weak.pieces));
+    const over = merged(unit, hit, { entry: built, at: cuesAt(unit, cover.pieces) });
+    if (over !== undefined) out.set(unit.id, { entry: over.entry, over: { hit, cues: over.taken }, ...lent });
   });
   return out;
 }
 
-/** What the run report says of a unit put together by `regroupedEntries`: which cues kept their earlier translation, which are drafted. */
-export function regroupedNote(unit: Unit, entry: MemoryEntry): Diagnostic {
+/** When each cue's translation in the pieces was made (its earlier unit's time), the epoch for a cue none covers. */
+function cuesAt(unit: Unit, pieces: Cover['pieces']): string[] {
+  const at = Array<string>(unit.source.length).fill(new Date(0).toISOString());
+  for (const { run, entry } of pieces) run.at.forEach((j, i) => j >= 0 && (at[run.from + i] = entry.updatedAt));
+  return at;
+}
+
+/** What the run report says of a unit put together by `regroupedEntries`: which cues kept their earlier translation, which are drafted, and what they replaced. */
+export function regroupedNote(unit: Unit, regrouped: Regrouped): Diagnostic {
+  const { entry, over } = regrouped;
+  if (over !== undefined) {
+    const kept = over.cues.map((k) => unit.cueIds[k]!);
+    const statuses = [...new Set(over.cues.map((k) => cueStatusIn(entry, k)))].join(', ');
+    const one = kept.length === 1;
+    const was = [...new Set(over.cues.map((k) => cueStatusIn(over.hit, k)))].join(', ');
+    const higher = over.cues.every((k) => RANK[cueStatusIn(entry, k)] > RANK[cueStatusIn(over.hit, k)]);
+    const held = `the ${was} one the memory held for ${unit.cueIds.length === 1 ? `cue ${unit.id} as a sentence unit of its own` : `cues ${unit.cueIds.join(', ')} as one sentence unit`} (an earlier cut's, or another sentence's)`;
+    return {
+      code: 'memory/regrouped',
+      severity: 'info',
+      cueId: unit.id,
+      message: `cue ${kept.join(', ')} ${one ? 'takes its' : 'take their'} ${statuses} translation, made when ${one ? 'it was' : 'they were'} cut into other sentence units: ${higher ? 'a higher status than' : 'newer than, or above,'} ${held}`,
+    };
+  }
   const kept = unit.cueIds.filter((_, k) => entry.target[k] !== '');
   const statuses = [...new Set(unit.cueIds.flatMap((_, k) => (entry.target[k] !== '' ? [cueStatusIn(entry, k)] : [])))].join(', ');
   const drafted = unit.cueIds.filter((_, k) => entry.target[k] === '');

@@ -52,9 +52,11 @@ export interface LanguageReport {
 export interface ReviewImport {
   /** Path relative to the run folder. */
   file: string;
-  /** Units written to the memory, of which approved. */
+  /** Units imported onto the track, of which approved (not those kept in the memory only for an old text). */
   imported: number;
   approved: number;
+  /** Confirmed units whose source changed since, kept in the memory for their old text and offered beside the new draft. */
+  keptForOldText: number;
   /** Units the memory already held so. */
   unchanged: number;
   /** Units not imported (unconfirmed, incomplete…); any confirmed work among them stops the run. */

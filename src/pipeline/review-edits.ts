@@ -7,6 +7,7 @@ import type { MemoryStore } from '../memory/store.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Lang } from '../model/track.js';
 import type { ImportPlan } from '../review/import.js';
+import { importedEntries } from '../review/imported-entries.js';
 import type { ReviewPackage } from '../review/types.js';
 import { cueTextHash, type TrackVersions } from '../review/track-versions.js';
 import { readXliff, type XliffCue, type XliffRead } from '../review/xliff-read.js';
@@ -119,8 +120,9 @@ export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<La
     // Nothing of it is stored: the language is refused before it is written (`refuseLostEdits`), the file left whole.
     const { plan } = unconfirmed.length > 0 ? { plan: { ...first.plan, entries: [] } } : await storeImport(input.memory, path, first, again);
     refuseUnimportable(plan, path, recorded, `${input.title} (${input.sourceLang} → ${target})`);
-    const approved = plan.entries.filter((e) => e.status === 'approved').length;
-    edits.set(target, { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), earlier: new Set(plan.earlier.flat()), superseded: new Set(plan.superseded), wroteIt, recorded, unconfirmed, report: { file, imported: plan.entries.length, approved, unchanged: plan.unchanged, skipped: plan.skipped, diagnostics: plan.diagnostics } });
+    const { imported, keptForOldText } = importedEntries(plan);
+    const approved = imported.filter((e) => e.status === 'approved').length;
+    edits.set(target, { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), earlier: new Set(plan.earlier.flat()), superseded: new Set(plan.superseded), wroteIt, recorded, unconfirmed, report: { file, imported: imported.length, approved, keptForOldText: keptForOldText.length, unchanged: plan.unchanged, skipped: plan.skipped, diagnostics: plan.diagnostics } });
   }
   return edits;
 }

@@ -344,6 +344,21 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     if (isUnchanged(entry, stored)) plan.unchanged++;
     else plan.entries.push(entry);
   };
+  /**
+   * A unit of the new cut holding a trans-unit of the file whose sentence the cut took apart otherwise than a
+   * split (its other cues went elsewhere, not into the units beside): no cue of it can be placed, and the confirmed
+   * sentence is kept for its old text, as a sentence one of whose cues was cut is, instead of lost.
+   */
+  const keepCutApart = (unit: Unit): void => {
+    const c = unit.cueIds.map((id) => byId.get(id)).find((c, k) => c !== undefined && !used.has(c) && sameWords(c.source, unit.source[k]!));
+    const sentence = c === undefined ? undefined : sentences.get(c.unitId);
+    if (sentence === undefined || keptSentences.has(c!.unitId) || !sentence.some((other) => used.has(other))) return;
+    if (!sentence.every((s) => s.target !== null && (s.state === 'reviewed' || s.state === 'approved'))) return;
+    keptSentences.add(c!.unitId);
+    for (const s of sentence) seen.add(s);
+    diagnostics.push(messages.sentenceCutApart(c!, sentence, unit.id));
+    keepEarlier({ id: c!.unitId, cueIds: sentence.map((s) => s.id), source: sentence.map((s) => s.source) }, sentence);
+  };
   // The file's units found inside a unit of the new cut go into that unit's entry, cue by cue, over what the memory holds for it.
   const planPieces = (unit: Unit, found: readonly { from: number; cues: XliffCue[] }[]): void => {
     const confirmed = found.filter(({ cues }) => cues.every((c) => c.target !== null && (c.state === 'reviewed' || c.state === 'approved')));
@@ -387,8 +402,10 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
       planPieces(unit, found);
       continue;
     }
-    const present = located.get(unit) ?? unitCues(unit, { find: free, incomplete: messages.missingCues, plan });
+    const incomplete = (unitId: string, missing: string[]) => messages.missingCues(unitId, missing.map((id) => ({ id, source: unit.source[unit.cueIds.indexOf(id)]! })));
+    const present = located.get(unit) ?? unitCues(unit, { find: free, incomplete, plan });
     if (present !== undefined) planUnit(unit, present);
+    else keepCutApart(unit);
   }
   for (const c of read.cues) {
     if (!seen.has(c) && c.target !== null && (c.state === 'reviewed' || c.state === 'approved')) {

@@ -85,13 +85,15 @@ function fileUnits(cues: readonly XliffCue[]): XliffCue[][] {
  * and renumbered, is their translation still (the memory puts such pieces
  * together, see `regroupedEntries`). Cues under their own numbers are not
  * taken so: the file may as well have lost a trans-unit of its group, and a
- * part of a sentence's translation is not a whole one. Read left to right,
- * the longest first.
+ * part of a sentence's translation is not a whole one, unless the rest of
+ * that sentence is in the file and went on, its words unchanged, into the
+ * units just before and after (a cue put in that ends the sentence early,
+ * `喂？`, split it: see `splitPart`). Read left to right, the longest first.
  */
 function findPieces(units: readonly Unit[], cues: readonly XliffCue[], out: LocatedUnits): void {
   const groups = fileUnits(cues).sort((a, b) => b.length - a.length);
-  for (const unit of units) {
-    if (out.located.has(unit)) continue;
+  units.forEach((unit, u) => {
+    if (out.located.has(unit)) return;
     const found: { from: number; cues: XliffCue[] }[] = [];
     for (let from = 0; from < unit.source.length; ) {
       const group = groups.find(
@@ -99,16 +101,37 @@ function findPieces(units: readonly Unit[], cues: readonly XliffCue[], out: Loca
           g.length < unit.source.length &&
           g.every((c, k) => !out.used.has(c) && c.id !== unit.cueIds[from + k] && unit.source[from + k] !== undefined && sameWords(c.source, unit.source[from + k]!)),
       );
-      if (group === undefined) {
+      const piece = group ?? splitPart(groups, unit, from, { before: units[u - 1], after: units[u + 1], used: out.used });
+      if (piece === undefined) {
         from++;
         continue;
       }
-      found.push({ from, cues: group });
-      for (const c of group) out.used.add(c);
-      from += group.length;
+      found.push({ from, cues: piece });
+      for (const c of piece) out.used.add(c);
+      from += piece.length;
     }
     if (found.length > 0) out.pieces.set(unit, found);
+  });
+}
+
+/**
+ * The trans-units of a file's unit that are cues `from`… of `unit`, where
+ * that unit of the file was split: its trans-units before them are cues of
+ * the unit just before, those after them of the unit just after, by their
+ * words, as localize's regrouping takes a split (see `regroupedEntries`).
+ */
+function splitPart(groups: readonly XliffCue[][], unit: Unit, from: number, near: { before: Unit | undefined; after: Unit | undefined; used: ReadonlySet<XliffCue> }): XliffCue[] | undefined {
+  const before = new Set(near.before?.source.map(words));
+  const after = new Set(near.after?.source.map(words));
+  for (const g of groups) {
+    const a = g.findIndex((c) => !near.used.has(c) && sameWords(c.source, unit.source[from]!));
+    if (a < 0) continue;
+    let b = a + 1;
+    while (b < g.length && from + b - a < unit.source.length && !near.used.has(g[b]!) && sameWords(g[b]!.source, unit.source[from + b - a]!)) b++;
+    if (b - a === g.length) continue;
+    if (g.slice(0, a).every((c) => before.has(words(c.source))) && g.slice(b).every((c) => after.has(words(c.source)))) return g.slice(a, b);
   }
+  return undefined;
 }
 
 /** The current cue id of each trans-unit found under another number, whole or as a piece of a unit. */

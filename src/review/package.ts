@@ -30,6 +30,8 @@ function stateOf(draft: Draft | undefined, suggestion: Suggestion | undefined, u
   if (decided === 'approved' || decided === 'reviewed') return decided;
   if (draft.origin === 'memory-exact') {
     const status = cueStatusOf(draft, k);
+    // A draft lent from a confirmed sentence a new cut took cues from: checked against what that sentence said.
+    if (status === 'draft' && suggestion?.previous === true && suggestion.status !== 'draft') return 'needs-review';
     return status === 'approved' ? 'approved' : status === 'reviewed' ? 'reviewed' : 'memory';
   }
   if (draft.origin === 'memory-fuzzy') return 'fuzzy';

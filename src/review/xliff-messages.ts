@@ -83,8 +83,13 @@ export const messages = {
       `cue ${cue.id}, line ${cue.line}: its translation was edited but not confirmed (the file says ${state}); expected state translated, signed-off or final: confirm it in the CAT tool, save, and import again; not imported`,
       { cueId: cue.id, line: cue.line },
     ),
-  missingCues: (unitId: string, missing: readonly string[]): Diagnostic =>
-    diagnostic('review/unit-incomplete', 'warning', `unit ${unitId}: the cue${missing.length === 1 ? '' : 's'} ${list(missing)} ${missing.length === 1 ? 'is' : 'are'} not in the file (the source gained ${missing.length === 1 ? 'a cue' : 'cues'} since it was written); not imported`, { cueId: unitId }),
+  missingCues: (unitId: string, missing: readonly { id: string; source: TaggedText }[]): Diagnostic =>
+    diagnostic(
+      'review/unit-incomplete',
+      'warning',
+      `unit ${unitId}: the cue${missing.length === 1 ? '' : 's'} ${list(missing, (c) => `${c.id} ${quoted(plainOf(c.source))}`)} of the current source track ${missing.length === 1 ? 'is' : 'are'} not in the file (the source gained ${missing.length === 1 ? 'a cue' : 'cues'} since it was written); not imported`,
+      { cueId: unitId },
+    ),
   sourceChanged: (cue: UnitAt & { source: TaggedText }, expected: TaggedText, unitId: string): Diagnostic =>
     diagnostic(
       'review/source-changed',
@@ -99,10 +104,11 @@ export const messages = {
       `${moved.length === 1 ? '1 unit was' : `${moved.length} units were`} found in the file under other cue numbers, their source text unchanged (${list(moved, (m) => `cue ${m.unit.cueIds[0]} is trans-unit ${m.cues[0]!.id} at line ${m.cues[0]!.line}`)}): the source track was renumbered since the file was written; ${moved.length === 1 ? 'it was' : 'they were'} imported by ${moved.length === 1 ? 'its' : 'their'} source text`,
       { cueId: moved[0].unit.cueIds[0]!, line: moved[0].cues[0]!.line },
     ),
-  regrouped: (unit: { cueIds: readonly string[] }, pieces: readonly { from: number; cues: readonly UnitAt[] }[]): Diagnostic => {
+  regrouped: (unit: { cueIds: readonly string[]; source: readonly TaggedText[] }, pieces: readonly { from: number; cues: readonly UnitAt[] }[]): Diagnostic => {
     const inFile = new Set(pieces.flatMap((p) => unit.cueIds.slice(p.from, p.from + p.cues.length)));
     const kept = unit.cueIds.filter((id) => inFile.has(id));
-    const rest = unit.cueIds.filter((id) => !inFile.has(id));
+    // Named with their words: a trans-unit of the file may have the number a new cue has now.
+    const rest = unit.cueIds.flatMap((id, k) => (inFile.has(id) ? [] : [`${id} ${quoted(plainOf(unit.source[k]!))}`]));
     const first = pieces[0]!.cues[0]!;
     const one = kept.length === 1;
     return diagnostic(
@@ -117,6 +123,13 @@ export const messages = {
       'review/sentence-changed',
       'warning',
       `cue ${cue.id}, line ${cue.line}: its sentence unit in the file (trans-units ${sentence.map((c) => c.id).join(', ')}) holds trans-unit ${gone.id} at line ${gone.line}, whose source ${quoted(plainOf(gone.source))} is in no cue of the current source track; its translation was made for the whole sentence, so unit ${unitId} was not imported${kept ? "; the sentence's confirmed translation is kept in the memory for its old text, offered beside the new draft" : ''} (run localize, review the new draft, and import again)`,
+      { cueId: cue.id, line: cue.line },
+    ),
+  sentenceCutApart: (cue: UnitAt, sentence: readonly UnitAt[], unitId: string): Diagnostic =>
+    diagnostic(
+      'review/sentence-changed',
+      'warning',
+      `trans-unit ${cue.id}, line ${cue.line}: its sentence unit in the file (trans-units ${sentence.map((c) => c.id).join(', ')}) was cut apart by the new cut, its cues now in units that are not beside each other; its translation was made for the whole sentence, so it was not imported into unit ${unitId}; the sentence's confirmed translation is kept in the memory for its old text, offered as a memory proposal to the units like it (run localize, review the new draft, and import again)`,
       { cueId: cue.id, line: cue.line },
     ),
   notInSource: (cue: UnitAt & { source: TaggedText; target: TaggedText }): Diagnostic =>

@@ -184,6 +184,17 @@ describe('a cue shared with another sentence unit of the memory, and nothing els
     await memory.close();
   });
 
+  it('lends nothing over the unit’s own exact entry, however much newer that sentence is', async () => {
+    const memory = openMemory(':memory:');
+    const own: MemoryEntry = { sourceLang: PAIR.source, targetLang: PAIR.target, source: ['谢谢。'], target: ['Merci bien.'], glossaryVersion: 'g1', provider: 'deepl', status: 'draft', updatedAt: '2026-01-01T00:00:00.000Z' };
+    await memory.put([own, other]);
+    const unit: Unit = { id: '7', cueIds: ['7'], source: ['谢谢。'] };
+    const { drafts, diagnostics } = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: machine(), onProgress: () => {} });
+    expect(drafts[0]).toMatchObject({ targets: ['Merci bien.'] });
+    expect(diagnostics).toEqual([]);
+    await memory.close();
+  });
+
   it('keeps the approved state of a unit split in two where the gap opened, each half beside the other', async () => {
     const memory = openMemory(':memory:');
     await memory.put([reviewed(['这座城市有两千多万人口，', '每天超过60,000个来电', '打进市民服务热线。'], ['Vingt millions d’habitants,', '60 000 appels par jour', 'au numéro des citoyens.'], 'approved')]);
@@ -203,14 +214,14 @@ describe('a cue shared with another sentence unit of the memory, and nothing els
 });
 
 describe('a draft a weak match lent', () => {
-  it('is nobody’s decision: the next film does not take it as a reviewer’s sentence', async () => {
+  it('is nobody’s decision, and not stored as the unit’s: the next film does not take it as a reviewer’s sentence', async () => {
     const memory = openMemory(':memory:');
     await memory.put([reviewed(['他笑着说', '谢谢。'], ['Il a dit en riant :', 'merci.'], 'approved')]);
-    await draftLanguage({ units: [{ id: '7', cueIds: ['7'], source: ['谢谢。'] }], pair: PAIR, memory, versions: oneVersion('g1'), translator: machine(), onProgress: () => {} });
-    const lent = await memory.exact(['谢谢。'], PAIR, 'g1');
-    expect(lent).toMatchObject({ target: ['merci.'], status: 'draft' });
-    expect(lent?.byReviewer).toBeUndefined();
-    expect(lent?.reviewer).toBeUndefined();
+    const { drafts: lent } = await draftLanguage({ units: [{ id: '7', cueIds: ['7'], source: ['谢谢。'] }], pair: PAIR, memory, versions: oneVersion('g1'), translator: machine(), onProgress: () => {} });
+    expect(lent[0]).toMatchObject({ targets: ['merci.'], status: 'draft' });
+    expect(lent[0]?.reviewer).toBeUndefined();
+    // Stored, it would be the unit's exact entry, and hide a reviewer's later work on the sentence (see below).
+    expect(await memory.exact(['谢谢。'], PAIR, 'g1')).toBeUndefined();
     const provider = machine();
     const { drafts } = await draftLanguage({ units: [{ id: '3', cueIds: ['3', '4'], source: ['好的，', '谢谢。'] }], pair: PAIR, memory, versions: oneVersion('g1'), translator: provider, onProgress: () => {} });
     expect(provider.asked).toEqual(['3']);
@@ -252,6 +263,55 @@ describe('a reviewed sentence unit a new cut split where a cue was put in, or be
     expect(provider.asked).toEqual([]);
     expect(drafts.find((d) => d.unitId === '2')).toMatchObject({ targets: ['Vingt millions d’habitants,'] });
     expect(drafts.find((d) => d.unitId === '2')?.cueStatus ?? drafts.find((d) => d.unitId === '2')?.status).toEqual('approved');
+    await memory.close();
+  });
+});
+
+describe('an exact entry beside what regrouping builds from reviewed work', () => {
+  const at = (day: number) => `2026-12-0${day}T10:00:00.000Z`;
+  const dated = (entry: MemoryEntry, day: number): MemoryEntry => ({ ...entry, updatedAt: at(day) });
+  // The editor opens a gap between the two cues: two units, each with its neighbour the other half of the sentence.
+  const split: Unit[] = [
+    { id: '2', cueIds: ['2'], source: ['这座城市有两千多万人口，'] },
+    { id: '3', cueIds: ['3'], source: ['每天超过60,000个来电。'] },
+  ];
+
+  it('gives way to the reviewer’s newer approved sentence: a gap opened, closed and approved, opened again ships the newer wording', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([
+      // Day 1 (gap): the run stored cue 2 regrouped from an old reviewed sentence; the reviewer approved cue 3.
+      dated(reviewed(['这座城市有两千多万人口，'], ['Ville de vingt millions,'], 'reviewed'), 1),
+      dated(reviewed(['每天超过60,000个来电。'], ['DAY1-3'], 'approved'), 1),
+      // Day 2 (gap closed): the sentence approved whole.
+      dated(reviewed(['这座城市有两千多万人口，', '每天超过60,000个来电。'], ['DAY2-2', 'DAY2-3'], 'approved'), 2),
+    ]);
+    const { drafts, diagnostics } = await draftLanguage({ units: split, pair: PAIR, memory, versions: oneVersion('g1'), translator: machine(), onProgress: () => {} });
+    expect(drafts.map((d) => [d.targets, d.status])).toEqual([
+      [['DAY2-2'], 'approved'],
+      [['DAY2-3'], 'approved'],
+    ]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ code: 'memory/regrouped', cueId: '2', message: expect.stringContaining('cue 2 takes its approved translation, made when it was cut into other sentence units: a higher status than the reviewed one') }),
+      expect.objectContaining({ code: 'memory/regrouped', cueId: '3', message: expect.stringContaining('cue 3 takes its approved translation, made when it was cut into other sentence units: newer than, or above, the approved one') }),
+    ]);
+    // Stored as the units are now: the studio and the next run find the newer wording, and say nothing more.
+    expect(await memory.exact(split[1]!.source, PAIR, 'g1')).toMatchObject({ target: ['DAY2-3'], status: 'approved' });
+    const again = await draftLanguage({ units: split, pair: PAIR, memory, versions: oneVersion('g1'), translator: machine(), onProgress: () => {} });
+    expect(again.drafts.map((d) => d.targets)).toEqual([['DAY2-2'], ['DAY2-3']]);
+    expect(again.diagnostics).toEqual([]);
+    await memory.close();
+  });
+
+  it('keeps the exact entry where it is newer at the same status (a studio save after the cut), or higher', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([
+      dated(reviewed(['这座城市有两千多万人口，', '每天超过60,000个来电。'], ['OLD-2', 'OLD-3'], 'reviewed'), 1),
+      dated(reviewed(['这座城市有两千多万人口，'], ['SAVED-2'], 'reviewed'), 2),
+      dated(reviewed(['每天超过60,000个来电。'], ['APPROVED-3'], 'approved'), 1),
+    ]);
+    const { drafts, diagnostics } = await draftLanguage({ units: split, pair: PAIR, memory, versions: oneVersion('g1'), translator: machine(), onProgress: () => {} });
+    expect(drafts.map((d) => d.targets)).toEqual([['SAVED-2'], ['APPROVED-3']]);
+    expect(diagnostics).toEqual([]);
     await memory.close();
   });
 });

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { openMemory } from '../../src/memory/sqlite.js';
 import type { RunReport } from '../../src/pipeline/report.js';
 import { readXliff, type XliffCue } from '../../src/review/xliff-read.js';
-import { cli } from '../helpers/cli.js';
+import { cli, tempDir } from '../helpers/cli.js';
 import { deeplPerTest } from '../helpers/deepl-fixture.js';
+import { approve } from '../helpers/xliff-approve.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const SRT = 'subtitles/hotline-beijing.zh-Hans.srt';
@@ -53,10 +54,10 @@ describe('cues a reviewer approved in one sentence unit that a new cut changes, 
   describe.each(['split', 'cut', 'insert'] as const)('%s', (cut) => {
     const fixture = deeplPerTest('test-key:fx');
 
-    it('keep their approved translation offline (a lone cue left of its sentence: as a draft to confirm), counted as from the memory', async () => {
+    it('keep their approved translation offline (a lone cue left of its sentence: as a draft to review, its sentence beside it), counted as from the memory', async () => {
       await approvedThenRecut(fixture.dir, cut);
       const { report, states } = await localize(fixture.dir);
-      expect(states.get('2')).toMatchObject({ target: APPROVED[0], state: cut === 'cut' ? 'memory' : 'approved' });
+      expect(states.get('2')).toMatchObject({ target: APPROVED[0], state: cut === 'cut' ? 'needs-review' : 'approved' });
       if (cut !== 'cut') expect(states.get('3')).toMatchObject({ target: APPROVED[1], state: 'approved', comment: 'checked with the hotline' });
       const en = report.languages[0]!;
       expect(en.origins['2']).toBe('memory-exact');
@@ -68,7 +69,7 @@ describe('cues a reviewer approved in one sentence unit that a new cut changes, 
     it('keep them with DeepL too, nothing billed for them: only a cue put in is drafted and billed', async () => {
       await approvedThenRecut(fixture.dir, cut);
       const { report, states } = await localize(fixture.dir, fixture.env);
-      expect(states.get('2')).toMatchObject({ target: APPROVED[0], state: cut === 'cut' ? 'memory' : 'approved' });
+      expect(states.get('2')).toMatchObject({ target: APPROVED[0], state: cut === 'cut' ? 'needs-review' : 'approved' });
       if (cut !== 'cut') expect(states.get('3')).toMatchObject({ target: APPROVED[1], state: 'approved', comment: 'checked with the hotline' });
       const en = report.languages[0]!;
       expect(en.origins['2']).toBe('memory-exact');
@@ -79,5 +80,78 @@ describe('cues a reviewer approved in one sentence unit that a new cut changes, 
       } else expect(en.billedCharacters).toBe(0);
       expect(fixture.deepl.state.billedCharacters).toBe(en.billedCharacters);
     });
+  });
+});
+
+/** The cues renumbered from 1, as an editing tool writes the file after a cue was put in. */
+function renumbered(srt: string): string {
+  return srt
+    .trim()
+    .split(/\n\n+/)
+    .map((block, i) => block.replace(/^[^\n]*/, String(i + 1)))
+    .join('\n\n')
+    .concat('\n');
+}
+
+/** A caller's 喂？ put between cues 2 and 3, cue 3 moved later to make room: 喂？ ends the sentence, so the units are [2, 喂？] and [3]. */
+const interjected = (srt: string) =>
+  renumbered(srt.replace('3\n00:00:12,208 --> 00:00:15,708\n', `2b\n00:00:12,200 --> 00:00:13,400\n${INTERJECTION}\n\n3\n00:00:13,508 --> 00:00:17,008\n`));
+const INTERJECTION = '喂？';
+const CUE3 = '每天超过60,000个来电打进12345市民服务热线。';
+const TRANSLATOR = ['T2 A city of twenty million,', 'T3 sixty thousand calls a day to 12345.'];
+
+describe('a sentence a translator approved in the review XLIFF, split by a cue the editor put between its cues', () => {
+  it('in place: the next localize keeps each cue’s approved translation, and the run after it is not refused', async () => {
+    const dir = tempDir();
+    for (const path of ['subloc.config.json', 'glossary.json', 'subtitles']) cpSync(join(root, path), join(dir, path), { recursive: true });
+    expect((await cli(['localize', '--config', 'subloc.config.json', '--target', 'en-US'], dir)).code).toBe(0);
+    const xlf = join(dir, 'out/hotline-beijing/en-US/hotline-beijing.en-US.xlf');
+    writeFileSync(xlf, approve(approve(readFileSync(xlf, 'utf8'), '2', TRANSLATOR[0]!), '3', TRANSLATOR[1]!));
+    writeFileSync(join(dir, SRT), interjected(readFileSync(join(dir, SRT), 'utf8')));
+    const { states } = await localize(dir);
+    expect(states.get('2')).toMatchObject({ source: CUE2, target: TRANSLATOR[0], state: 'approved' });
+    expect(states.get('3')).toMatchObject({ source: INTERJECTION, target: null });
+    expect(states.get('4')).toMatchObject({ source: CUE3, target: TRANSLATOR[1], state: 'approved' });
+    await localize(dir);
+  });
+});
+
+describe('a cue cut from a sentence the translator approved in the review XLIFF', () => {
+  const cut = (srt: string) => renumbered(CUTS.cut(srt));
+
+  it.each(['localize first', 'import first'] as const)('offers the approved sentence beside what is left of it, whichever runs first (%s), and counts it as kept, not imported', async (order) => {
+    const dir = tempDir();
+    for (const path of ['subloc.config.json', 'glossary.json', 'subtitles']) cpSync(join(root, path), join(dir, path), { recursive: true });
+    expect((await cli(['localize', '--config', 'subloc.config.json', '--target', 'en-US'], dir)).code).toBe(0);
+    const xlf = join(dir, 'out/hotline-beijing/en-US/hotline-beijing.en-US.xlf');
+    writeFileSync(join(dir, 'old.xlf'), approve(approve(readFileSync(xlf, 'utf8'), '2', TRANSLATOR[0]!), '3', TRANSLATOR[1]!));
+    writeFileSync(join(dir, SRT), cut(readFileSync(join(dir, SRT), 'utf8')));
+    if (order === 'localize first') await localize(dir);
+    const imported = await cli(['review', 'import', 'old.xlf', '--config', 'subloc.config.json', '--reviewer', 'tina'], dir);
+    expect(imported.stderr).toContain('[review/sentence-changed]');
+    expect(imported.stdout).toContain('old.xlf: 0 units imported (0 approved, 0 reviewed), 1 kept in the memory for their old text only');
+    const { states } = await localize(dir);
+    expect(states.get('2')).toMatchObject({ source: CUE2, target: TRANSLATOR[0], state: 'needs-review' });
+    const offered = `<alt-trans alttranstype="previous-version" origin="subloc-reviewed"><target xml:lang="en-US">${TRANSLATOR.join(' ')}</target></alt-trans>`;
+    expect(readFileSync(xlf, 'utf8')).toContain(offered);
+    expect(readFileSync(xlf.replace(/\.xlf$/, '.review.html'), 'utf8')).toContain(TRANSLATOR.join(' '));
+  });
+});
+
+describe('a cue cut from a sentence the translator approved in the review XLIFF in place', () => {
+  it('is no edit the run must refuse: the sentence is kept for its old text and offered beside cue 2 in the rewritten file, and said', async () => {
+    const dir = tempDir();
+    for (const path of ['subloc.config.json', 'glossary.json', 'subtitles']) cpSync(join(root, path), join(dir, path), { recursive: true });
+    expect((await cli(['localize', '--config', 'subloc.config.json', '--target', 'en-US'], dir)).code).toBe(0);
+    const xlf = join(dir, 'out/hotline-beijing/en-US/hotline-beijing.en-US.xlf');
+    writeFileSync(xlf, approve(approve(readFileSync(xlf, 'utf8'), '2', TRANSLATOR[0]!), '3', TRANSLATOR[1]!));
+    writeFileSync(join(dir, SRT), renumbered(CUTS.cut(readFileSync(join(dir, SRT), 'utf8'))));
+    const r = await cli(['localize', '--config', 'subloc.config.json', '--target', 'en-US'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('[review/sentence-changed]');
+    expect(r.stderr).not.toMatch(/\d+ units? imported/);
+    const written = readFileSync(xlf, 'utf8');
+    expect(written).toContain(`<target xml:lang="en-US">${TRANSLATOR.join(' ')}</target></alt-trans>`);
+    expect(readXliff(written, 'en-US.xlf').cues.find((c) => c.id === '2')).toMatchObject({ target: TRANSLATOR[0], state: 'needs-review' });
   });
 });

@@ -420,9 +420,52 @@ describe('planImport of a file whose units the new cut joined to a new cue', () 
         severity: 'info',
         cueId: '3',
         line: 20,
-        message: 'cues 3, 4 (trans-units 2, 3 at line 20) now form one sentence unit with cue 2, which is not in the file: they were imported into the new unit, and the next localize drafts the rest',
+        message: 'cues 3, 4 (trans-units 2, 3 at line 20) now form one sentence unit with cue 2 "（新的字幕）", which is not in the file: they were imported into the new unit, and the next localize drafts the rest',
       }),
     ]);
+  });
+
+  it('imports each cue of a sentence split by a cue put between them that ends it early (喂？): the first cue into the new unit with it, the other as its own unit', () => {
+    // The file's unit 2 was cues 2 and 3; the editor put 喂？ between them: the units are now [2, 喂？] and [4].
+    const now: Unit[] = [
+      { id: '1', cueIds: ['1'], source: [A] },
+      { id: '2', cueIds: ['2', '3'], source: [B, '喂？'] },
+      { id: '4', cueIds: ['4'], source: [C] },
+      { id: '5', cueIds: ['5'], source: [D] },
+    ];
+    const plan = planImport(cutFile('approved', true), { ...options, units: now });
+    expect(plan.entries.map((e) => [e.source, e.target, e.status, e.cueStatus])).toEqual([
+      [[A], ['Beijing, 7 a.m.'], 'approved', undefined],
+      [[B, '喂？'], ['A city of twenty million,', ''], 'draft', ['approved', 'draft']],
+      [[C], ['sixty thousand calls a day.'], 'approved', undefined],
+      [[D], ['the hotline'], 'reviewed', undefined],
+    ]);
+    expect(plan.skipped).toBe(0);
+    // The new cue 3 is named with its words: the file's trans-unit 3 is another cue (cue 4 now).
+    expect(plan.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'review/regrouped',
+        cueId: '2',
+        line: 20,
+        message: 'cue 2 (trans-unit 2 at line 20) now forms one sentence unit with cue 3 "喂？", which is not in the file: it was imported into the new unit, and the next localize drafts the rest',
+      }),
+    );
+    expect(plan.diagnostics.map((d) => d.code)).not.toContain('review/unit-incomplete');
+  });
+
+  it('takes no part of a sentence whose other cues did not go on into the units beside it: the sentence is kept for its old text, never dropped', () => {
+    const now: Unit[] = [
+      { id: '1', cueIds: ['1'], source: [A] },
+      { id: '2', cueIds: ['2', '3'], source: [B, '喂？'] },
+      { id: '4', cueIds: ['4'], source: [D] },
+      { id: '5', cueIds: ['5'], source: [C] },
+    ];
+    const plan = planImport(cutFile('approved', true), { ...options, units: now });
+    expect(plan.entries.map((e) => e.source)).not.toContainEqual([B, '喂？']);
+    expect(plan.diagnostics).toContainEqual(expect.objectContaining({ code: 'review/unit-incomplete', message: expect.stringContaining('the cue 3 "喂？" of the current source track is not in the file') }));
+    expect(plan.entries.map((e) => [e.source, e.target, e.status])).toContainEqual([[B, C], ['A city of twenty million,', 'sixty thousand calls a day.'], 'approved']);
+    expect(plan.earlier.map((cues) => cues.map((c) => c.id))).toEqual([['2', '3']]);
+    expect(plan.diagnostics).toContainEqual(expect.objectContaining({ code: 'review/sentence-changed', cueId: '2', line: 20, message: expect.stringContaining('(trans-units 2, 3) was cut apart by the new cut') }));
   });
 
   it('puts them over what the memory holds for the new unit, keeping its other cues', async () => {

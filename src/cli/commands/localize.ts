@@ -103,10 +103,10 @@ export const localize: Command = {
     const runDir = join(options.out, options.title);
     for (const l of report.languages) {
       const r = l.reviewImport;
-      // Nothing imported: the file was this tool's own output that a failed run did not record.
-      if (r === undefined || r.imported === 0) continue;
+      // Nothing imported nor kept: the file was this tool's own output that a failed run did not record.
+      if (r === undefined || r.imported + r.keptForOldText === 0) continue;
       const file = relative(io.cwd, join(runDir, r.file));
-      note(io, `subloc localize: ${r.imported === 1 ? t('localize.reviewImportedOne', { file, approved: r.approved }) : t('localize.reviewImported', { file, n: r.imported, approved: r.approved })}`);
+      if (r.imported > 0) note(io, `subloc localize: ${r.imported === 1 ? t('localize.reviewImportedOne', { file, approved: r.approved }) : t('localize.reviewImported', { file, n: r.imported, approved: r.approved })}`);
       for (const d of r.diagnostics) if (d.severity !== 'info') printDiagnostic(io, d, file);
     }
     if (json) {

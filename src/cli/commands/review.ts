@@ -4,6 +4,7 @@ import { isSublocError, SublocError } from '../../errors.js';
 import type { LocalizeInput } from '../../pipeline/options.js';
 import { videoType } from '../../studio/video.js';
 import type { ImportPlan } from '../../review/import.js';
+import { importedEntries } from '../../review/imported-entries.js';
 import type { PutResult } from '../../memory/store.js';
 import type { ReviewImportInput } from '../../pipeline/review-import.js';
 import type { Command, ParsedArgs } from '../command.js';
@@ -16,11 +17,14 @@ import { printDiagnostic } from '../style.js';
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 
 function report(file: string, plan: ImportPlan, written: PutResult, io: CliIo): void {
-  const approved = plan.entries.filter((e) => e.status === 'approved').length;
   if (io.quiet === true) return;
-  const units = plan.entries.length;
+  // A sentence kept for its old text was not imported onto the track, as its message says: not counted so.
+  const { imported: entries, keptForOldText } = importedEntries(plan);
+  const approved = entries.filter((e) => e.status === 'approved').length;
+  const units = entries.length;
   const imported = units === 1 ? t('review.importedOne', { file, approved, reviewed: units - approved }) : t('review.imported', { file, n: units, approved, reviewed: units - approved });
-  io.stdout(`${imported}${t('review.importedRest', { unchanged: plan.unchanged + written.unchanged, skipped: plan.skipped, written: written.written, kept: written.kept })}\n`);
+  const kept = keptForOldText.length === 0 ? '' : t('review.keptForOldText', { n: keptForOldText.length });
+  io.stdout(`${imported}${kept}${t('review.importedRest', { unchanged: plan.unchanged + written.unchanged, skipped: plan.skipped, written: written.written, kept: written.kept })}\n`);
 }
 
 const SERVE_ONLY = ['video', 'port', 'host'] as const;
