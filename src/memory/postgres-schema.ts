@@ -58,6 +58,16 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   ALTER TABLE subloc_entry ADD COLUMN change bigint NOT NULL DEFAULT 0;
   CREATE INDEX subloc_entry_change ON subloc_entry (source_lang_key, target_lang_key, change);
   `,
+  `
+  -- Units a run has sent to DeepL and not stored yet, by unit key (see postgres-in-flight.ts): a run that takes the run
+  -- lock after another lost it (the server restarted) waits for those answers instead of billing the units again.
+  CREATE TABLE subloc_in_flight (
+    unit_key   text PRIMARY KEY,
+    holder     text NOT NULL,
+    purpose    text NOT NULL,
+    expires_at timestamptz NOT NULL
+  );
+  `,
 ];
 
 /** The advisory lock keys of a memory (classid, objid): "SbLc", then what is locked. */

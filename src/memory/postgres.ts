@@ -8,11 +8,12 @@ import { toEntry, toParams, type Params, type Row } from './entry-row.js';
 import { hideSecrets, publicLocation } from './location.js';
 import { migrationFailed, unreadable, writeFailed, type PostgresPlace } from './postgres-errors.js';
 import { PostgresFuzzyIndexes } from './postgres-fuzzy.js';
+import { postgresInFlight } from './postgres-in-flight.js';
 import { acquirePostgresRunLock, type HeldRunLock } from './postgres-run-lock.js';
 import { LOCK_KEYS, POSTGRES_MIGRATIONS, SCHEMA_TABLE } from './postgres-schema.js';
 import type { OpenMemoryOptions } from './sqlite.js';
 import { RANK, sameState } from './precedence.js';
-import { eachVersions, versionPair, type GlossaryVersions, type MemoryEntry, type MemoryMatch, type MemoryPairCount, type MemoryStatus, type MemoryStore, type PlannedOn, type PutResult, type RunLock, type RunLockOptions } from './store.js';
+import { eachVersions, versionPair, type GlossaryVersions, type MemoryEntry, type MemoryMatch, type MemoryPairCount, type InFlightUnits, type MemoryStatus, type MemoryStore, type PlannedOn, type PutResult, type RunLock, type RunLockOptions } from './store.js';
 
 const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, cue_status, updated_at';
 
@@ -304,6 +305,8 @@ class PostgresMemory implements MemoryStore {
   private closed = false;
 
   readonly location: string;
+  // The run lock is a session's, and a session can end under a run that lives (see acquirePostgresRunLock).
+  readonly inFlight: InFlightUnits;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -311,6 +314,7 @@ class PostgresMemory implements MemoryStore {
     private readonly place: PostgresPlace,
   ) {
     this.location = place.location;
+    this.inFlight = postgresInFlight(pool, place);
   }
 
   async exact(source: readonly TaggedText[], pair: LanguagePair, glossaryVersion: GlossaryVersions): Promise<MemoryEntry | undefined> {

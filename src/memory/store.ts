@@ -152,6 +152,31 @@ export interface RunLock {
   readonly lost?: AbortSignal;
 }
 
+/** A unit another run has on its way to the provider (see InFlightUnits). */
+export interface InFlightUnit {
+  /** What that run does, as it said when it took the run lock. */
+  purpose: string;
+  /** ISO 8601 time its record runs out, by the memory's clock: by then its answer is stored, or will not be. */
+  until: string;
+}
+
+/**
+ * The units runs have sent to the provider and not yet stored, recorded in
+ * the memory itself by unit key (see unitClaimKey), each under its run
+ * (`holder`). A server memory's run lock can be lost while its run still has
+ * requests on their way (the server restarted); the run that takes the lock
+ * next finds them here and waits for their answers instead of billing the
+ * units again.
+ */
+export interface InFlightUnits {
+  /** Records `keys` as sent by `holder` for `forMs`, committed when it resolves: only then may the request leave. */
+  record(keys: readonly string[], holder: { id: string; purpose: string }, forMs: number): Promise<void>;
+  /** For each key, another holder's record of it that has not run out, or undefined. */
+  others(keys: readonly string[], holderId: string): Promise<(InFlightUnit | undefined)[]>;
+  /** Clears `holderId`'s records of `keys`, and every record that has run out. */
+  clear(keys: readonly string[], holderId: string): Promise<void>;
+}
+
 /**
  * The translation memory and review state: SQLite embedded, or a server
  * database shared by many machines. Asynchronous because a server answers
@@ -191,6 +216,13 @@ export interface MemoryStore {
    * bill the same unit.
    */
   lockRuns(options: RunLockOptions): Promise<RunLock>;
+  /**
+   * Where the run lock can be lost while its run lives (a server memory):
+   * the units runs have on their way to the provider. Absent where it
+   * cannot (SQLite's lock is the process's own file lock: it ends only with
+   * the process, and the requests in flight end with it).
+   */
+  readonly inFlight?: InFlightUnits;
   /** Closes the memory, releasing the run lock if held; a second call does nothing. */
   close(): Promise<void>;
 }

@@ -1,8 +1,9 @@
 import type { DraftVersions } from '../glossary/index.js';
-import { PLAN_ATTEMPTS, type MemoryEntry, type MemoryStore } from '../memory/store.js';
+import { PLAN_ATTEMPTS, type InFlightUnit, type MemoryEntry, type MemoryStore } from '../memory/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { CondenseResult, Translator } from '../translate/translator.js';
 import { plainOf } from '../model/tagged-text.js';
+import { pause, stoppedBy } from '../translate/deepl/attempts.js';
 import { overBudget } from '../translate/deepl/condense.js';
 import { supportsCustomInstructions } from '../translate/deepl/languages.js';
 import { cueStatusOf, targetMissing, unitKey, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
@@ -10,6 +11,7 @@ import { highestStatus, lowestStatus } from '../memory/precedence.js';
 import { isHeld, storedProvider } from './held-drafts.js';
 import { regroupedEntries, regroupedNote, type Regrouped } from './regrouped.js';
 import { repetitions } from './repetitions.js';
+import type { SentUnits } from './sent-units.js';
 import { unitClaimKey, type UnitClaims } from './unit-claims.js';
 
 /** Units looked up in the memory between two turns of the event loop: a few milliseconds of fuzzy search. */
@@ -36,6 +38,19 @@ export interface DraftLanguageInput {
   searchInTurn?: <T>(search: () => Promise<T>) => Promise<T>;
   /** Shared with other runs on this memory (catalog workers): a unit they are drafting is taken from the memory, not billed again. */
   claims?: UnitClaims | undefined;
+  /**
+   * The units runs on this memory have on their way to the provider (a
+   * Postgres memory: see MemoryStore.inFlight). The run records its own
+   * before each request leaves, and a unit another run has sent is taken
+   * from the memory once that run stored it, as a claimed one is: a run that
+   * took the lock from one that lost it (its server restarted) does not
+   * bill again what that one is still being answered for.
+   */
+  inFlight?: SentUnits | undefined;
+  /** Told once, when the run first finds units another run has on their way and waits for them. */
+  onWaitSent?: (others: readonly InFlightUnit[]) => void;
+  /** Ends the wait for units other runs have claimed or sent: the run fails with the stop's reason. */
+  stop?: AbortSignal | undefined;
   /**
    * Told at once when the memory could not store drafts the provider billed
    * (its disk full), before this language sends anything more: what the run
@@ -192,8 +207,23 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     return { drafts, billableCharacters: input.translator ? 0 : billable, diagnostics: notes, suggestions, ...empty };
   }
 
-  const { claims } = input;
+  const { claims, inFlight } = input;
   const claimKey = (unit: Unit) => unitClaimKey(pair, versions.own(unit.source), unit.source);
+  let told = false;
+  /** Whether this run may draft each unit now: none another run has on its way (`inFlight`) or claims. */
+  const claim = async (some: readonly Unit[]): Promise<boolean[]> => {
+    const keys = some.map(claimKey);
+    const away = inFlight === undefined ? keys.map(() => undefined) : await inFlight.others(keys);
+    const others = away.filter((a): a is InFlightUnit => a !== undefined);
+    if (others.length > 0 && !told) {
+      told = true;
+      input.onWaitSent?.(others);
+    }
+    const free = keys.filter((_, i) => away[i] === undefined);
+    const held = claims === undefined ? free.map(() => true) : await claims.claim(free);
+    let k = 0;
+    return away.map((a) => (a === undefined ? held[k++] === true : false));
+  };
   /** What each unit's stored drafts were billed, so a final draft stored over its held first one counts only its second request. */
   const storedBilled = new Map<string, number>();
   const store = async (batch: readonly Draft[]) => {
@@ -281,17 +311,21 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
       // Not a partly reviewed unit's: its first draft would fill the reviewer's entry as if final, and the second be dropped.
       onHeld: (batch) => store(batch.filter((d) => !partial.has(d.unitId)).map(whole)),
       ...(held.size === 0 ? {} : { firstDrafts: new Map(batchOf.flatMap((u) => (held.has(u.id) ? [[u.id, held.get(u.id)!.target] as const] : []))) }),
+      ...(inFlight === undefined ? {} : { onSending: (unitIds: readonly string[], within: number) => inFlight.record(unitIds.map((id) => claimKey(byId.get(id)!)), within) }),
     });
     // One by one: spreading 200,000 drafts into push overflows the stack.
     for (const d of repeated.withCopies(drafted)) provided.push(whole(d));
   };
-  if (claims === undefined) await translate(pending);
+  if (claims === undefined && inFlight === undefined) await translate(pending);
   else {
+    const pollMs = claims?.pollMs ?? inFlight!.pollMs;
     try {
-      let waiting = await draftClaimed(pending, claims, claimKey, translate);
+      let waiting = await draftClaimed(pending, claim, translate);
       while (waiting.length > 0) {
-        await new Promise((resolve) => setTimeout(resolve, claims.pollMs));
-        // What another run holds is drafted once, by it: taken from the memory when stored, drafted here if its claim lapses unstored.
+        await pause(pollMs, input.stop);
+        if (input.stop?.aborted) throw stoppedBy(input.stop);
+        // What another run holds is drafted once, by it: taken from the memory when stored, drafted here if its claim
+        // (or its record of the unit sent) lapses unstored.
         const { stored, unstored, heldSince } = await storedSince(waiting, input, resume);
         // Held by the run that had them: asked here only the second time, if this run gets to draft them.
         for (const [unitId, entry] of heldSince) held.set(unitId, entry);
@@ -304,11 +338,14 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
           done += stored.length;
           input.onProgress(done);
         }
-        waiting = await draftClaimed(unstored, claims, claimKey, translate);
+        waiting = await draftClaimed(unstored, claim, translate);
       }
     } finally {
-      // Given back whatever happened: a run that fails leaves nothing for the others to wait out.
-      await claims.release(pending.map(claimKey));
+      // Given back whatever happened: a run that fails leaves nothing for the others to wait out. Its requests have
+      // all been answered or given up by now (the translator settles them before it returns or fails).
+      const keys = pending.map(claimKey);
+      await inFlight?.clear(keys);
+      await claims?.release(keys);
     }
   }
   const now = new Date().toISOString();
@@ -349,9 +386,9 @@ function heldOverBudget(unit: Unit, hit: MemoryEntry, input: DraftLanguageInput)
 }
 
 /** Claims `units`, drafts those this run now holds, and returns those another run holds. */
-async function draftClaimed(units: readonly Unit[], claims: UnitClaims, key: (unit: Unit) => string, translate: (units: readonly Unit[]) => Promise<void>): Promise<Unit[]> {
+async function draftClaimed(units: readonly Unit[], claim: (units: readonly Unit[]) => Promise<boolean[]>, translate: (units: readonly Unit[]) => Promise<void>): Promise<Unit[]> {
   if (units.length === 0) return [];
-  const held = await claims.claim(units.map(key));
+  const held = await claim(units);
   const mine = units.filter((_, i) => held[i]);
   if (mine.length > 0) await translate(mine);
   return units.filter((_, i) => !held[i]);

@@ -2,7 +2,7 @@ import { basename, join } from 'node:path';
 import pLimit from 'p-limit';
 import { createMatcher, draftVersions, loadGlossary } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
-import type { MemoryStore, RunHolder } from '../memory/store.js';
+import type { InFlightUnit, MemoryStore, RunHolder } from '../memory/store.js';
 import { readTmx } from '../memory/tmx.js';
 import { messages as tmxMessages } from '../memory/tmx-messages.js';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -31,12 +31,19 @@ import { readWrittenRecord } from './written-record.js';
 import { refuseEditedTracks } from './edited-tracks.js';
 import { unitBudgets } from './unit-budgets.js';
 import type { UnitClaims } from './unit-claims.js';
+import { sentUnits } from './sent-units.js';
 import { holdsPair, pairsApart } from './pairs-apart.js';
 import { checkTitleNames } from './title-names.js';
 
 export type LocalizeEvent =
   /** Another run drafts into the same memory (`memory`: where, never a password): this one waits for it, then translates only what it leaves. */
   | { type: 'memory-wait'; memory: string; holder: RunHolder | undefined }
+  /**
+   * Another run on the memory sent these units of `language` to DeepL and has not stored them yet (it lost the
+   * memory's run lock, its server restarted, while they were on their way): this one takes them from the memory
+   * once stored, or drafts them itself once the last record runs out unstored.
+   */
+  | { type: 'sent-wait'; memory: string; language: string; others: readonly InFlightUnit[] }
   | { type: 'language-start'; language: string; units: number }
   | { type: 'language-progress'; language: string; done: number }
   | { type: 'language-done'; language: string; report: LanguageReport };
@@ -78,6 +85,8 @@ export interface LocalizeRun {
   deeplGate?: DeepLGate;
   /** The units runs on the same memory are drafting at once (catalog workers): each unit is billed by one of them. */
   claims?: UnitClaims;
+  /** Who the run is to other runs on the memory (see SentUnitsOptions.owner): a catalog job's id. @default a new id */
+  owner?: string;
   /** Aborted when the user stops the run (Ctrl-C): see `ProviderRun.stop`. */
   stop?: AbortSignal;
 }
@@ -197,6 +206,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
         });
     const translator = prepared?.translator;
     const service: Diagnostic[] = [];
+    const inFlight = translator === undefined || memory.inFlight === undefined ? undefined : sentUnits(memory.inFlight, { purpose: lock.purpose, owner: run.owner });
 
     /** Assembles, checks, packages and writes one language as soon as its drafts are in, while others still wait on DeepL. */
     const finish = async (target: string, drafted: DraftLanguageResult, fitter: LanguageFitter): Promise<LanguageReport> => {
@@ -248,6 +258,9 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
         onProgress: (done) => onEvent({ type: 'language-progress', language: target, done }),
         searchInTurn: (search) => searches(search),
         claims: run.claims,
+        inFlight,
+        onWaitSent: (others) => onEvent({ type: 'sent-wait', memory: memory.location, language: target, others }),
+        stop: halt,
         onStoreFailed: (error) => unstored.abort(error),
         onStored: (characters) => void (bill.kept += characters),
         // Each batch's cues are fitted in a turn of their own while the language waits on the provider, so

@@ -24,6 +24,13 @@ export interface TranslateRequest {
   onCondense?: (result: CondenseResult) => void;
   /** First drafts an earlier run held (`Draft.held`), by unit id: a provider that condenses asks them only once more. */
   firstDrafts?: ReadonlyMap<string, readonly TaggedText[]>;
+  /**
+   * Awaited before each request that bills leaves (each attempt of it), with
+   * the ids of the units it carries and the longest its answer can take, in
+   * ms: the run records what it has on its way (see MemoryStore.inFlight). A
+   * rejection fails the request unsent.
+   */
+  onSending?: (unitIds: readonly string[], answeredWithinMs: number) => Promise<void>;
 }
 
 /** What drafting to the budget did for one language. */

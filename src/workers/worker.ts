@@ -108,7 +108,7 @@ export async function runWorker(redis: Redis, options: WorkerOptions, signal: Ab
     const { target } = job.data;
     try {
       const run = await filmOptions(job.data, env, false);
-      const report = await localizeCatalogLanguage(run, target!, { env, deeplGate: redisGate(redis, job.id!), claims: redisClaims(redis, { owner: `job ${job.id!}` }) });
+      const report = await localizeCatalogLanguage(run, target!, { env, deeplGate: redisGate(redis, job.id!), claims: redisClaims(redis, { owner: `job ${job.id!}` }), owner: `job ${job.id!}` });
       return withEarlierAttempts(report, Number((await redis.hget(KEYS.billed, job.id!)) ?? 0));
     } catch (error) {
       return failed(job, token, error);

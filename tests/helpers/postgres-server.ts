@@ -34,6 +34,8 @@ export interface PostgresServer {
   createDatabase(prefix?: string): Promise<string>;
   /** Runs SQL as the superuser in `database` (default `postgres`). */
   sql(text: string, database?: string): Promise<pg.QueryResult>;
+  /** Stops the server as `pg_ctl restart -m fast` does (every session ended, the data kept) and starts it again on its port. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -109,9 +111,7 @@ export async function startPostgres(): Promise<PostgresServer> {
   let port = 0;
   let child: ChildProcess | undefined;
   let output = '';
-  // Another process may take the free port before the server binds it: try another.
-  for (let attempt = 0; child === undefined; attempt++) {
-    port = await freePort();
+  const launch = async (): Promise<ChildProcess> => {
     output = '';
     const started = spawn(
       join(bin, 'postgres'),
@@ -121,18 +121,34 @@ export async function startPostgres(): Promise<PostgresServer> {
     started.stderr!.setEncoding('utf8').on('data', (t: string) => (output += t));
     try {
       await untilReady(started, () => output);
-      child = started;
+      return started;
     } catch (error) {
       started.kill('SIGKILL');
+      throw error;
+    }
+  };
+  // Another process may take the free port before the server binds it: try another.
+  for (let attempt = 0; child === undefined; attempt++) {
+    port = await freePort();
+    try {
+      child = await launch();
+    } catch (error) {
       if (attempt >= 3 || !output.includes('could not bind')) {
         rmSync(dir, { recursive: true, force: true });
         throw error;
       }
     }
   }
-  const server = child;
+  let server = child;
   const killAtExit = () => server.kill('SIGQUIT');
   process.once('exit', killAtExit);
+  /** SIGINT: fast shutdown, open sessions are ended. */
+  const shutDown = async () => {
+    if (server.exitCode !== null) return;
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGINT');
+    await exited;
+  };
 
   const host = '127.0.0.1';
   const url = (database: string) => `postgres://${user}:${encodeURIComponent(password)}@${host}:${port}/${database}`;
@@ -158,14 +174,13 @@ export async function startPostgres(): Promise<PostgresServer> {
       await sql(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
       return url(name);
     },
+    async restart() {
+      await shutDown();
+      server = await launch();
+    },
     async stop() {
       process.off('exit', killAtExit);
-      if (server.exitCode === null) {
-        const exited = new Promise((resolve) => server.once('exit', resolve));
-        // SIGINT: fast shutdown, open sessions are ended.
-        server.kill('SIGINT');
-        await exited;
-      }
+      await shutDown();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -98,12 +98,32 @@ describe('a Postgres memory', () => {
     await before.put([entry({ source: ['每天超过六万个来电打进市民服务热线。'] })]);
     await before.close();
     // The memory as the first schema left it: no change numbers.
-    await pg.server.sql('ALTER TABLE subloc_entry DROP COLUMN change; DROP TABLE subloc_pair_change; DELETE FROM subloc_schema WHERE version > 1', database);
+    await pg.server.sql('ALTER TABLE subloc_entry DROP COLUMN change; DROP TABLE subloc_pair_change; DROP TABLE subloc_in_flight; DELETE FROM subloc_schema WHERE version > 1', database);
     const after = await memory(url);
     expect((await after.fuzzy(['每天超过七万个来电打进市民服务热线。'], PAIR, 0.8))?.entry.source).toEqual(['每天超过六万个来电打进市民服务热线。']);
     const other = await memory(url);
     await other.put([entry({ source: ['每天超过七万个来电打进市民服务热线。'] })]);
     expect(await after.fuzzy(['每天超过七万个来电打进市民服务热线。'], PAIR, 0.8)).toMatchObject({ score: 1, entry: { source: ['每天超过七万个来电打进市民服务热线。'] } });
+  });
+
+  it('keeps what runs have on their way to DeepL, each run seeing only the others\' records that have not run out', async () => {
+    const url = await pg.server.createDatabase();
+    const a = await memory(url);
+    const b = await memory(url);
+    const keys = ['k1', 'k2', 'k3'];
+    await a.inFlight!.record(['k1', 'k2', 'k2'], { id: 'run a', purpose: 'subloc localize a' }, 60_000);
+    // Run out at once: as if recorded by a run that died a while ago.
+    await a.inFlight!.record(['k3'], { id: 'run a', purpose: 'subloc localize a' }, 0);
+    const seen = await b.inFlight!.others(keys, 'run b');
+    expect(seen.map((s) => s?.purpose)).toEqual(['subloc localize a', 'subloc localize a', undefined]);
+    expect(Date.parse(seen[0]!.until)).toBeGreaterThan(Date.now());
+    expect(await a.inFlight!.others(keys, 'run a')).toEqual([undefined, undefined, undefined]);
+    // Another run's records are not cleared by it; those run out are, by whoever clears.
+    await b.inFlight!.clear(keys, 'run b');
+    expect((await b.inFlight!.others(keys, 'run b')).map((s) => s?.purpose)).toEqual(['subloc localize a', 'subloc localize a', undefined]);
+    await a.inFlight!.clear(['k1'], 'run a');
+    expect((await b.inFlight!.others(keys, 'run b')).map((s) => s?.purpose)).toEqual([undefined, 'subloc localize a', undefined]);
+    expect((await pg.server.sql('SELECT unit_key FROM subloc_in_flight', url.split('/').pop())).rows).toEqual([{ unit_key: 'k2' }]);
   });
 
   it('matches Chinese fuzzily in a database whose character type is C, where pg_trgm sees no Chinese words', async () => {

@@ -15,6 +15,12 @@ function holderOf(holder: RunHolder | undefined): string {
   return holder.hostname === hostname() ? t('localize.waiting.holder', { ...holder }) : t('localize.waiting.holderElsewhere', { ...holder });
 }
 
+function sentWait(event: Extract<LocalizeEvent, { type: 'sent-wait' }>): string {
+  const holders = [...new Set(event.others.map((o) => `\`${o.purpose}\``))].join(', ');
+  const until = event.others.map((o) => o.until).reduce((a, b) => (b > a ? b : a));
+  return t('localize.waiting.sent', { units: event.others.length, language: event.language, holders, memory: event.memory, until });
+}
+
 export const localize: Command = {
   name: 'localize',
   options: {
@@ -77,6 +83,7 @@ export const localize: Command = {
     // Said even under --quiet and --json: without it a waiting run looks hung.
     const onEvent = (event: LocalizeEvent) => {
       if (event.type === 'memory-wait') io.stderr(`subloc localize: ${t('localize.waiting.message', { memory: event.memory, holder: holderOf(event.holder) })}\n`);
+      else if (event.type === 'sent-wait') io.stderr(`subloc localize: ${sentWait(event)}\n`);
       else progress?.onEvent(event);
     };
     // Ctrl-C while DeepL drafts: no request leaves after it, and the answers on their way, which DeepL has billed, are

@@ -22,6 +22,8 @@ export interface DeepLConnection {
   redact(text: string): string;
   /** Attempts of a request, the first included, each made by subloc (deepl-node tries once). */
   attempts: number;
+  /** How long an attempt waits for its answer, in ms: a server silent for this long fails it. */
+  timeoutMs: number;
 }
 
 /**
@@ -57,12 +59,14 @@ export function createDeepLConnection(options: DeepLConnectionOptions = {}): Dee
   const authKey = (env.DEEPL_AUTH_KEY ?? '').trim();
   if (authKey === '') throw new SublocError('DEEPL_AUTH', messages.keyMissing());
   const serverUrl = serverUrlOf((env.DEEPL_SERVER_URL ?? '').trim(), authKey) ?? (authKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com');
+  const timeoutMs = options.minTimeout ?? 10_000;
   const client = new DeepLClient(authKey, {
     serverUrl,
     // One attempt: subloc makes each attempt itself (see ATTEMPTS), so a stopped run or a gate can hold the next one.
     maxRetries: 1,
-    minTimeout: options.minTimeout ?? 10_000,
+    minTimeout: timeoutMs,
     ...(options.appInfo === undefined ? {} : { appInfo: options.appInfo }),
   });
-  return { client, serverUrl, redact: (text) => redact(text, authKey), attempts: Math.max(1, options.attempts ?? ATTEMPTS) };
+  // deepl-node gives the one attempt its first backoff (1 s) when that is longer.
+  return { client, serverUrl, redact: (text) => redact(text, authKey), attempts: Math.max(1, options.attempts ?? ATTEMPTS), timeoutMs: Math.max(timeoutMs, 1000) };
 }

@@ -113,6 +113,7 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
           ...(g === undefined ? {} : { protection: protection(g.glossary, g.matcher, req.pair.target) }),
           ...(req.budgets === undefined ? {} : { budgets: req.budgets }),
           ...(req.firstDrafts === undefined ? {} : { firstDrafts: req.firstDrafts }),
+          ...(req.onSending === undefined ? {} : { onSending: req.onSending }),
           ...(run.gate === undefined ? {} : { gate: run.gate }),
           ...(run.stop === undefined ? {} : { stop: run.stop }),
           ...(run.onBilled === undefined ? {} : { onBilled: run.onBilled }),

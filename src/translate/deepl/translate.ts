@@ -89,6 +89,22 @@ export interface TranslateUnitsOptions {
    * with the new id, and every later one goes with it.
    */
   glossaryGone?: (id: string) => Promise<string | undefined>;
+  /**
+   * Awaited before each attempt of a request leaves, after its turn at the
+   * gate, with the ids of the units it carries and how long the attempt may
+   * wait for its answer (ms); a rejection fails the call as any failure
+   * does, that request unsent.
+   */
+  onSending?: (unitIds: readonly string[], answeredWithinMs: number) => Promise<void>;
+}
+
+/** One request as it is to leave: its texts, the units they are of, the context read with them and its name in messages. */
+interface Sent {
+  texts: string[];
+  unitIds: readonly string[];
+  context: string | undefined;
+  name: string;
+  sendOptions: TranslateTextOptions;
 }
 
 export interface TranslateUnitsResult {
@@ -224,8 +240,8 @@ export async function translateUnits(
    * answer is read, checked and stored after the next request has left
    * (see RequestLanes), but for `readFirst`.
    */
-  const send = (lane: Lane, texts: string[], context: string | undefined, name: string, sendOptions = requestOptions, readFirst?: () => boolean): Promise<TextResult[] | undefined> =>
-    lanes.run(lane, request, { texts, context, name, sendOptions }, readFirst);
+  const send = (lane: Lane, sent: Omit<Sent, 'sendOptions'> & { sendOptions?: TranslateTextOptions }, readFirst?: () => boolean): Promise<TextResult[] | undefined> =>
+    lanes.run(lane, request, { sendOptions: requestOptions, ...sent }, readFirst);
   let firstAnswersDue = plan.batches.length;
   /** The last answer of the first pass is read before its slot is given away: the second pass it starts should have it. */
   const lastFirstAnswer = () => --firstAnswersDue === 0;
@@ -248,8 +264,8 @@ export async function translateUnits(
     return true;
   };
 
-  const request = async (sent: { texts: string[]; context: string | undefined; name: string; sendOptions: TranslateTextOptions }, again = false, attempt = 1): Promise<TextResult[] | undefined> => {
-    const { texts, context, name, sendOptions } = sent;
+  const request = async (sent: Sent, again = false, attempt = 1): Promise<TextResult[] | undefined> => {
+    const { texts, unitIds, context, name, sendOptions } = sent;
     if (failed) return undefined;
     let permit: DeepLPermit | undefined;
     const reserved = billableAtMost(texts);
@@ -259,9 +275,18 @@ export async function translateUnits(
       fail(error);
       return undefined;
     }
-    // Another request may have failed while this one waited at the gate. One the budget refused leaves those that
-    // got their characters free to go: they fit, and holding them back would leave the end of a budget unspendable.
-    if (failed && !budgetRefused(failure)) {
+    // Another request may have failed while this one waited at the gate, or the run stopped while its units were
+    // recorded as sent (its memory lock lost). One the budget refused leaves those that got their characters free to
+    // go: they fit, and holding them back would leave the end of a budget unspendable.
+    const mayLeave = () => !failed || budgetRefused(failure);
+    let recorded = mayLeave();
+    try {
+      if (recorded) await options.onSending?.(unitIds, connection.timeoutMs);
+    } catch (error) {
+      fail(error);
+      recorded = false;
+    }
+    if (!recorded || !mayLeave()) {
       await settle(permit, 0);
       return undefined;
     }
@@ -325,7 +350,7 @@ export async function translateUnits(
   const runBatch = async (batch: Batch): Promise<{ untrusted: Untrusted[]; over: OverBudget[] }> => {
     const items = toSend.slice(batch.start, batch.end);
     const name = items.length === 1 ? `unit ${items[0]!.unit.id}` : `units ${items[0]!.unit.id} to ${items.at(-1)!.unit.id}`;
-    const results = await send('first', items.map((p) => p.text), batch.context, name, requestOptions, lastFirstAnswer);
+    const results = await send('first', { texts: items.map((p) => p.text), unitIds: items.map((p) => p.unit.id), context: batch.context, name }, lastFirstAnswer);
     if (results === undefined) return { untrusted: [], over: [] };
     const placed: Draft[] = [];
     const found: Diagnostic[] = [];
@@ -381,7 +406,13 @@ export async function translateUnits(
   const runSecondPass = async ({ batch, held }: { batch: Batch; held: OverBudget[] }) => {
     condense!.overBudgetFirst += held.length;
     const name = held.length === 1 ? `unit ${held[0]!.item.unit.id}` : `units ${held[0]!.item.unit.id} to ${held.at(-1)!.item.unit.id}`;
-    const results = await send('finishing', held.map((o) => o.item.text), batch.context, `${name}, to their budgets`, { ...requestOptions, customInstructions: strictInstructions });
+    const results = await send('finishing', {
+      texts: held.map((o) => o.item.text),
+      unitIds: held.map((o) => o.item.unit.id),
+      context: batch.context,
+      name: `${name}, to their budgets`,
+      sendOptions: { ...requestOptions, customInstructions: strictInstructions },
+    });
     const kept = held.map(({ item, draft: first, diagnostics: firstFound, budgets }, i) => {
       const { unit } = item;
       let kept = { draft: first, found: firstFound };
@@ -424,7 +455,7 @@ export async function translateUnits(
       { fixedParams: plan.fixedParams, contextFor: () => plan.plainSource(unit), nameOf: (i) => `cue ${unit.cueIds[asked[i]!]} of unit ${unit.id}` },
     );
     for (const batch of batches) {
-      const results = await send('finishing', asked.slice(batch.start, batch.end).map((k) => texts[k]!), batch.context, `unit ${unit.id}, cue by cue`);
+      const results = await send('finishing', { texts: asked.slice(batch.start, batch.end).map((k) => texts[k]!), unitIds: [unit.id], context: batch.context, name: `unit ${unit.id}, cue by cue` });
       if (results === undefined) return;
       results.forEach((r, i) => answers.set(asked[batch.start + i]!, r));
     }

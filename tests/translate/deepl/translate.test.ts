@@ -247,6 +247,21 @@ describe('translateUnits against the DeepL-compatible server', () => {
     expect(server.state.requests.map((r) => r.status)).toEqual([429, 503, 200]);
   });
 
+  it('is told the units of every attempt before it leaves, and sends nothing it could not record', async () => {
+    const { server, connection } = await setup({ faults: [{ type: 'status', status: 503 }] });
+    const told: { ids: readonly string[]; arrived: number; within: number }[] = [];
+    const input = units(3);
+    await translateUnits(connection, input, { pair, onSending: async (ids, within) => void told.push({ ids, arrived: server.state.requests.length, within }) });
+    // The first attempt and the one after the 503, each told before it reached the server.
+    expect(told).toEqual([0, 1].map((arrived) => ({ ids: input.map((u) => u.id), arrived, within: 3000 })));
+
+    server.reset();
+    const refused = new SublocError('MEMORY_WRITE_FAILED', 'could not record 3 units as sent to DeepL');
+    const error = await failure(translateUnits(connection, input, { pair, onSending: () => Promise.reject(refused) }));
+    expect(error).toBe(refused);
+    expect(server.state.requests).toEqual([]);
+  });
+
   it('stops on 456: no new request, in-flight ones delivered, drafts so far kept, DEEPL_QUOTA', async () => {
     // Units of 3 cues × 7 characters, 50 per request: each request bills about 1,050 characters.
     const input = units(400);
