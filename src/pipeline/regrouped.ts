@@ -209,7 +209,29 @@ function beforeOf(unit: Unit, pieces: Cover['pieces']): Suggestion {
  * not in the map.
  */
 export async function regroupedEntries(memory: MemoryStore, track: readonly Unit[], hits: readonly (MemoryEntry | undefined)[], pair: LanguagePair): Promise<Map<string, Regrouped>> {
+  const covers = await earlierCovers(memory, track, pair);
   const out = new Map<string, Regrouped>();
+  track.forEach((unit, u) => {
+    const cover = covers.get(unit.id);
+    const regrouped = cover && overExact(unit, hits[u], cover);
+    if (regrouped !== undefined) out.set(unit.id, regrouped);
+  });
+  return out;
+}
+
+/** What the memory's earlier units give a unit of the track, before it is weighed against the unit's own exact entry (`overExact`). */
+export interface EarlierCover {
+  /** The unit's entry put together from them: each covered cue's translation, status and comment, the others empty. */
+  entry: MemoryEntry;
+  /** When each cue's translation was made (its earlier unit's time). */
+  at: string[];
+  weak: boolean;
+  before?: Suggestion;
+}
+
+/** The covers of the track's units by unit id (`regroupedEntries` without the exact entries): one lookup for the whole track. */
+export async function earlierCovers(memory: MemoryStore, track: readonly Unit[], pair: LanguagePair): Promise<Map<string, EarlierCover>> {
+  const out = new Map<string, EarlierCover>();
   const cues = new Set(track.flatMap((u) => u.source));
   if (cues.size === 0) return out;
   // One lookup for every cue of every unit: a server memory answers it in one round trip.
@@ -230,20 +252,20 @@ export async function regroupedEntries(memory: MemoryStore, track: readonly Unit
     const weak = strong.cues > 0 ? undefined : bestCover(unit, pieces);
     const cover = strong.cues > 0 ? strong : weak!.cues === unit.source.length ? weak! : undefined;
     if (cover === undefined) return;
-    const built = entryOf(unit, pair, cover.pieces);
     const isWeak = cover.pieces.some((p) => p.run.weak);
-    const hit = hits[u];
-    // A weak match is another sentence's cue, which the unit's own exact entry (this very sentence's) outranks, however old.
-    if (hit !== undefined && isWeak) return;
-    const lent = isWeak ? { weak: true, before: beforeOf(unit, cover.pieces) } : { weak: false };
-    if (hit === undefined) {
-      out.set(unit.id, { entry: built, ...lent });
-      return;
-    }
-    const over = merged(unit, hit, { entry: built, at: cuesAt(unit, cover.pieces) });
-    if (over !== undefined) out.set(unit.id, { entry: over.entry, over: { hit, cues: over.taken }, ...lent });
+    out.set(unit.id, { entry: entryOf(unit, pair, cover.pieces), at: cuesAt(unit, cover.pieces), weak: isWeak, ...(isWeak ? { before: beforeOf(unit, cover.pieces) } : {}) });
   });
   return out;
+}
+
+/** A unit's cover weighed against its exact entry, when the memory holds one; undefined when the entry stands as it is. */
+export function overExact(unit: Unit, hit: MemoryEntry | undefined, cover: EarlierCover): Regrouped | undefined {
+  const lent = cover.before === undefined ? { weak: cover.weak } : { weak: cover.weak, before: cover.before };
+  if (hit === undefined) return { entry: cover.entry, ...lent };
+  // A weak match is another sentence's cue, which the unit's own exact entry (this very sentence's) outranks, however old.
+  if (cover.weak) return undefined;
+  const over = merged(unit, hit, cover);
+  return over && { entry: over.entry, over: { hit, cues: over.taken }, ...lent };
 }
 
 /** When each cue's translation in the pieces was made (its earlier unit's time), the epoch for a cue none covers. */

@@ -11,6 +11,7 @@ import { segment } from '../translate/segment.js';
 import { applyCueChange, reviewerEntry, typedText, unitRecord, type UnitRecord } from './cue-change.js';
 import { assembleLanguage } from './assemble-language.js';
 import { draftLanguage, memoryDraft } from './draft-language.js';
+import { earlierCovers, overExact, type EarlierCover } from './regrouped.js';
 import { restamp, stampFile, type FileStamp } from './file-stamp.js';
 import { SublocError } from '../errors.js';
 import { publicLocation } from '../memory/location.js';
@@ -69,6 +70,8 @@ interface LanguageState {
   records: Map<string, UnitRecord>;
   /** Each unit's entry as the memory last answered it: what a change to the unit is planned on. */
   seen: Map<string, PlannedOn>;
+  /** What earlier sentence units give the units of a new cut, found when the title was read (see `earlierCovers`). */
+  covers: Map<string, EarlierCover>;
   machineDrafted: Set<string>;
   view?: SessionCue[];
   /** Units whose cues changed since the view was computed. */
@@ -206,7 +209,8 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     const pair = { source: opts.source, target };
     const versions = draftVersions(glossary?.glossary, target, glossary?.matcher);
     const drafted = await draftLanguage({ units, pair, memory, versions, translator: undefined, onProgress: () => {} });
-    const state: LanguageState = { pair, versions, suggestions: drafted.suggestions, machine: new Map(), drafts: new Map(), records: new Map(), seen: new Map(), machineDrafted: new Set(), dirty: new Set() };
+    const covers = await earlierCovers(memory, units, pair);
+    const state: LanguageState = { pair, versions, suggestions: drafted.suggestions, machine: new Map(), drafts: new Map(), records: new Map(), seen: new Map(), covers, machineDrafted: new Set(), dirty: new Set() };
     state.machine = await machineTexts(loaded, state, target);
     await refresh(state, units);
     return state;
@@ -235,7 +239,12 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     return texts;
   }
 
-  /** Re-reads the units' exact entries, in one request: another studio or a `review import` may have changed them. */
+  /**
+   * Re-reads the units' exact entries, in one request: another studio or a
+   * `review import` may have changed them. A unit of a new cut is shown as
+   * `localize` would draft it: its cues' reviewed translations from the
+   * sentence units they were cut from, where those are the later word.
+   */
   async function refresh(state: LanguageState, which: readonly Unit[]): Promise<void> {
     const versions = which.map((unit) => state.versions.under(unit.source));
     const found = await memory.exactMany(
@@ -244,8 +253,10 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
       versions,
     );
     which.forEach((unit, i) => {
-      const entry = found[i];
-      state.seen.set(unit.id, { glossaryVersion: versions[i]!, entry });
+      const exact = found[i];
+      state.seen.set(unit.id, { glossaryVersion: versions[i]!, entry: exact });
+      const cover = state.covers.get(unit.id);
+      const entry = (cover && overExact(unit, exact, cover)?.entry) ?? exact;
       const draft = entry && memoryDraft(unit, entry);
       const machine = entry !== undefined && isMachineDraft(entry);
       const before = state.drafts.get(unit.id);

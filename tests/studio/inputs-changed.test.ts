@@ -130,6 +130,33 @@ function editConfig(dir: string, edit: (config: Record<string, unknown>) => void
   writeFileSync(path, JSON.stringify(config, null, 2));
 }
 
+describe('a studio left open while a new cut splits an approved sentence', () => {
+  it('shows each cue approved as the next localize would, before any localize, and a save of one keeps the other approved', async () => {
+    const running = await startSample();
+    try {
+      const page = await track(running);
+      for (const id of ['2', '3']) {
+        const answer = await change(running, 'PUT', `/api/tracks/${LANG}/cues/${id}`, { text: `Approuvé ${id}`, state: 'approved', revision: page.get(id)!.revision });
+        expect(answer.status).toBe(200);
+      }
+      // The editor opens a gap of 2 s before cue 3: cues 2 and 3 are sentence units of their own now.
+      recut(running.dir, (srt) => srt.replace('00:00:12,208 --> 00:00:15,708', '00:00:14,208 --> 00:00:17,708'));
+
+      const now = await track(running);
+      expect(now.get('2')).toMatchObject({ unitId: '2', text: 'Approuvé 2', state: 'approved' });
+      expect(now.get('3')).toMatchObject({ unitId: '3', text: 'Approuvé 3', state: 'approved' });
+
+      // A typo corrected in cue 3 after the cut: cue 2 stays as it was.
+      expect((await change(running, 'PUT', `/api/tracks/${LANG}/cues/3`, { text: 'Approuvé trois', revision: now.get('3')!.revision })).status).toBe(200);
+      const after = await track(running);
+      expect(after.get('2')).toMatchObject({ text: 'Approuvé 2', state: 'approved' });
+      expect(after.get('3')).toMatchObject({ text: 'Approuvé trois', state: 'approved' });
+    } finally {
+      await running.studio.close();
+    }
+  }, 60_000);
+});
+
 describe('a studio left open while the config or its QC profile changes on disk', () => {
   it('checks and approves under the profile the config names now, and takes in an edit of that profile file', async () => {
     const running = await startWithConfig();
