@@ -26,8 +26,8 @@ const DIGIT_TOKEN = new RegExp(
   `(?<![A-Za-z\\u00c0-\\u024f\\d.,])${ARABIC}(?:[${UNIT_CHARS}]+(?:${ARABIC}[${UNIT_CHARS}]*)*)?`,
   'g',
 );
-/** The counters after which `1` reads "a" or "per" (`1日`, `1人`, `1回`, `1つ`), see `findNumbers`. */
-const ONE_BEFORE_COUNTER = /^[日天人回次度つ個个件本枚杯台]/;
+/** The Japanese counters after which `1` reads "a" or "per" (`1日`, `1人`, `1回`, `1つ`), see `findNumbers`. */
+const ONE_BEFORE_COUNTER = /^[日人回度つ個件本枚杯台]/;
 const CJK_NUMERALS = '零〇一二两兩三四五六七八九十百千万萬亿億';
 const CJK_TOKEN = new RegExp(`[${CJK_NUMERALS}](?:[${CJK_NUMERALS}]|[多几余](?=[十百千万萬亿億]))*`, 'g');
 
@@ -250,6 +250,7 @@ export function findNumbers(text: string, language?: Lang): NumberToken[] {
   // Each is one UTF-16 unit, so offsets into `text` hold.
   const ascii = text.replace(/[０-９．－＋]|(?<=[0-9０-９])，(?=[0-9０-９]{3}(?![0-9０-９]))/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
   let rest = ascii;
+  const japanese = language !== undefined && primaryLanguage(language) === 'ja';
   // Blanked once read, so that the unit of `6万` or the minutes of `19:30` are not read again as numbers of their own.
   const blank = (index: number, length: number) => {
     rest = rest.slice(0, index) + ' '.repeat(length) + rest.slice(index + length);
@@ -325,7 +326,7 @@ export function findNumbers(text: string, language?: Lang): NumberToken[] {
     if (single !== undefined) values.push(...hourValues(single, before, ascii.slice(end)));
     // Japanese writes "a day", "alone", "once" with a figure (`1日に100件`, `1人で`, `1回`) where the source says 每天
     // or 一个人: such a 1 accounts for one, but is no figure the translation added. A day of a month (`9月1日`) stays one.
-    const counted = m[0] === '1' && !sign && ONE_BEFORE_COUNTER.test(ascii.slice(end)) && !/月\s?$/.test(before);
+    const counted = japanese && m[0] === '1' && !sign && ONE_BEFORE_COUNTER.test(ascii.slice(end)) && !/月\s?$/.test(before);
     const token: NumberToken = { text: `${sign ? sign[0] : ''}${shown.replace(/\s+/g, ' ')}`, values: values.map(canonical), digits: !counted };
     out.push(single === undefined ? token : withMeridiem(token, single, before, ascii.slice(end)));
     if (HALF_HOUR_AFTER.test(ascii.slice(end))) out.push({ text: '半', values: ['30'], digits: false });

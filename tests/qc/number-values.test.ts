@@ -147,8 +147,6 @@ describe('compareNumbers', () => {
     ['从2019年到2024年', '2019～23年', ['23']],
     ['三点五公里', '3,6 km', ['3,6']],
     ['6万个电话', '７万件の電話', ['７万']],
-    // A first of the month is a day, not "a day".
-    ['9月2日', '9月1日', ['1']],
     ['请拨打010-12345678', 'appelez le 010 1234 5679', ['010 1234 5679']],
     // The other half of the day: the digit is the same, the time is not.
     ['晚上七点开会', 'meeting at 7 a.m.', ['7']],
@@ -158,6 +156,14 @@ describe('compareNumbers', () => {
     ['早上7:30开会', 'meeting at 7:30 p.m.', ['7:30']],
   ])('%s ≠ %s', (source, target, extra) => {
     expect(compareNumbers(findNumbers(source), findNumbers(target)).extra).toEqual(extra);
+  });
+
+  it('reads a 1 before a counter as "a" only in a Japanese text: a Chinese source’s 1个 is a figure the translation must keep', () => {
+    expect(compareNumbers(findNumbers('他只有1个孩子。', 'zh-Hans'), findNumbers('He has children.', 'en-US'))).toMatchObject({ missing: ['1'], expected: ['1'] });
+    expect(compareNumbers(findNumbers('他1天打了3次电话。', 'zh-Hans'), findNumbers('He called three times.', 'en-US')).missing).toEqual(['1']);
+    expect(compareNumbers(findNumbers('每天100个', 'zh-Hans'), findNumbers('1日100件', 'ja-JP'))).toMatchObject({ missing: [], extra: [] });
+    // A first of the month is a day, not "a day".
+    expect(compareNumbers(findNumbers('9月2日', 'zh-Hans'), findNumbers('9月1日', 'ja-JP')).extra).toEqual(['1']);
   });
 });
 
