@@ -79,6 +79,11 @@ export function snapToFrame(ms: Ms, rate: FrameRate): Ms {
   return framesToMs(msToFrames(ms, rate), rate);
 }
 
+/** Whether a drop-frame label is one drop-frame skips (`00:01:00;00`, `;01`): it names no frame. */
+export function isSkippedLabel(m: number, s: number, f: number, rate: FrameRate): boolean {
+  return s === 0 && m % 10 !== 0 && f < Math.round(nominalFps(rate) / 15);
+}
+
 /**
  * Frame count of a SMPTE drop-frame label. Drop-frame skips labels 0 and 1
  * (2 and 3 at 59.94) at the start of every minute except each tenth minute.

@@ -1,5 +1,5 @@
 import { diagnostic } from '../../model/diagnostic.js';
-import { dropFrameLabelToFrames, framesToMs, nominalFps } from '../../model/frame-rate.js';
+import { dropFrameLabelToFrames, framesToMs, isSkippedLabel, nominalFps } from '../../model/frame-rate.js';
 import type { Cue, FrameRate, Span } from '../../model/track.js';
 import { isWhiteSpaceCode } from '../../model/white-space.js';
 import type { ParseOptions, ParseResult } from '../types.js';
@@ -394,6 +394,7 @@ class SrtReader {
       this.report.addOnce(messages.frames(timing, rate), at);
       const frame = Math.max(t.startFrame, t.endFrame);
       if (frame >= nominalFps(rate)) this.report.addOnce(messages.frameOverflow(timing, frame, rate), at);
+      if (skippedLabel(t.start, t.startFrame, rate) || skippedLabel(t.end, t.endFrame, rate)) this.report.addOnce(messages.skippedLabel(timing, rate), at);
     }
     if (f & DECIMAL_POINT) this.report.addOnce(messages.decimalPoint(timing, t.separator), at);
     if (f & SHORT_FRACTION) this.report.addOnce(messages.shortFraction(timing), at);
@@ -504,8 +505,15 @@ class SrtReader {
  */
 function labelTime(whole: number, frame: number, rate: FrameRate): number {
   const s = Math.floor(whole / 1000);
-  const frames = rate.dropFrame ? dropFrameLabelToFrames(Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60, frame, rate) : s * nominalFps(rate) + frame;
+  // A label drop-frame skips names no frame: read as the first label of its minute, not two frames before the last.
+  const f = skippedLabel(whole, frame, rate) ? Math.round(nominalFps(rate) / 15) : frame;
+  const frames = rate.dropFrame ? dropFrameLabelToFrames(Math.floor(s / 3600), Math.floor(s / 60) % 60, s % 60, f, rate) : s * nominalFps(rate) + f;
   return framesToMs(frames, rate);
+}
+
+function skippedLabel(whole: number, frame: number, rate: FrameRate): boolean {
+  const s = Math.floor(whole / 1000);
+  return rate.dropFrame === true && frame >= 0 && isSkippedLabel(Math.floor(s / 60) % 60, s % 60, frame, rate);
 }
 
 export function read(input: string, opts: ParseOptions = {}): ParseResult {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { dropFrameLabelToFrames } from '../../model/frame-rate.js';
+import { dropFrameLabelToFrames, isSkippedLabel } from '../../model/frame-rate.js';
 import type { FrameRate } from '../../model/track.js';
 import { messages } from './messages.js';
 import { add, fromDecimal, ms, mul, rat, type Rat } from './rational.js';
@@ -169,9 +169,10 @@ export function parseTime(value: string, p: TimingParameters, seen?: Seen): Rat 
     const frameCount = rat(ff * p.subFrameRate + sub, p.subFrameRate);
     if (p.smpte) {
       // Drop-frame timecode skips the first frame labels of every minute but each tenth: such a label names no frame.
-      if (seen && p.dropFrame && s === 0 && min % 10 !== 0 && ff < Math.round(p.frameRate / 15)) seen.overflow = { field: 'dropped', rate: p.frameRate };
+      const rate = { numerator: p.frameRate * 1000, denominator: 1001 };
+      if (seen && p.dropFrame && isSkippedLabel(min, s, ff, rate)) seen.overflow = { field: 'dropped', rate: p.frameRate };
       const label = p.dropFrame
-        ? dropFrameLabelToFrames(h, min, s, ff, { numerator: p.frameRate * 1000, denominator: 1001 })
+        ? dropFrameLabelToFrames(h, min, s, ff, rate)
         : (h * 3600 + min * 60 + s) * p.frameRate + ff;
       return frames(add(rat(label - ff), frameCount), p);
     }

@@ -34,6 +34,21 @@ describe('srt reader: HH:MM:SS:FF frame timecodes', () => {
     expect(read('1\n00:01:00:02 --> 00:01:01:00\nA\n', '29.97df').cues[0]!.start).toBe(60_060);
   });
 
+  it('reads a label drop-frame skips as its minute’s first label, and says the file may be non-drop, where it fell two frames before the label before it', () => {
+    const r = read('1\n00:00:59:29 --> 00:01:00:02\nA\n\n2\n00:01:00:00 --> 00:01:00:05\nB\n', '29.97df');
+    expect(r.cues.map((c) => [c.start, c.end])).toEqual([
+      [60_027, 60_060],
+      [60_060, 60_160],
+    ]);
+    expect(r.found).toEqual([
+      ['srt/frames', 'warning', 2],
+      ['srt/frame-label-skipped', 'warning', 6],
+    ]);
+    expect(r.diagnostics[1]!.message).toContain('then give --fps 29.97');
+    // The tenth minute keeps its labels 00 and 01.
+    expect(read('1\n00:10:00:00 --> 00:10:01:00\nA\n', '29.97df').found).toEqual([['srt/frames', 'warning', 2]]);
+  });
+
   it('refuses to guess without a rate: an error naming frames and how to give the rate, not a time in hundredths', () => {
     const r = read(FILE);
     expect(r.cues).toEqual([]);
