@@ -114,6 +114,17 @@ describe('a sentence a translator approved in the review XLIFF, split by a cue t
     expect(states.get('4')).toMatchObject({ source: CUE3, target: TRANSLATOR[1], state: 'approved' });
     await localize(dir);
   });
+
+  it('through review import: counts the unit holding cue 2 and the new cue as partly imported, not as reviewed', async () => {
+    const dir = tempDir();
+    for (const path of ['subloc.config.json', 'glossary.json', 'subtitles']) cpSync(join(root, path), join(dir, path), { recursive: true });
+    expect((await cli(['localize', '--config', 'subloc.config.json', '--target', 'en-US'], dir)).code).toBe(0);
+    const xlf = join(dir, 'out/hotline-beijing/en-US/hotline-beijing.en-US.xlf');
+    writeFileSync(join(dir, 'old.xlf'), approve(approve(readFileSync(xlf, 'utf8'), '2', TRANSLATOR[0]!), '3', TRANSLATOR[1]!));
+    writeFileSync(join(dir, SRT), interjected(readFileSync(join(dir, SRT), 'utf8')));
+    const imported = await cli(['review', 'import', 'old.xlf', '--config', 'subloc.config.json', '--reviewer', 'tina'], dir);
+    expect(imported.stdout).toContain('old.xlf: 2 units imported (1 approved, 0 reviewed, 1 partly: their confirmed cues imported, the cues the new cut put in drafted by the next localize)');
+  });
 });
 
 describe('a cue cut from a sentence the translator approved in the review XLIFF', () => {

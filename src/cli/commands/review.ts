@@ -21,8 +21,11 @@ function report(file: string, plan: ImportPlan, written: PutResult, io: CliIo): 
   // A sentence kept for its old text was not imported onto the track, as its message says: not counted so.
   const { imported: entries, keptForOldText } = importedEntries(plan);
   const approved = entries.filter((e) => e.status === 'approved').length;
-  const units = entries.length;
-  const imported = units === 1 ? t('review.importedOne', { file, approved, reviewed: units - approved }) : t('review.imported', { file, n: units, approved, reviewed: units - approved });
+  const reviewed = entries.filter((e) => e.status === 'reviewed').length;
+  // A unit of the new cut with the file's confirmed cues and a cue put in, empty: a draft until that cue is translated.
+  const partly = entries.length - approved - reviewed;
+  const counts = { file, approved, reviewed, partly: partly === 0 ? '' : `, ${t('review.partly', { n: partly })}` };
+  const imported = entries.length === 1 ? t('review.importedOne', counts) : t('review.imported', { ...counts, n: entries.length });
   const kept = keptForOldText.length === 0 ? '' : t('review.keptForOldText', { n: keptForOldText.length });
   io.stdout(`${imported}${kept}${t('review.importedRest', { unchanged: plan.unchanged + written.unchanged, skipped: plan.skipped, written: written.written, kept: written.kept })}\n`);
 }
