@@ -176,7 +176,7 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     const unless = (some: readonly Regrouped[]) => memory.put(some.map((r) => r.entry), some.map((r) => ({ glossaryVersion: versions.under(r.entry.source), entry: r.over?.hit })));
     if ((await unless(decided)).stale !== undefined) for (const r of decided) await unless([r]);
   }
-  const notes = [...regrouped].map(([unitId, r]) => regroupedNote(units.find((u) => u.id === unitId)!, r));
+  const notes = [...regrouped].flatMap(([unitId, r]) => (r.offered ? [] : [regroupedNote(units.find((u) => u.id === unitId)!, r)]));
   let done = drafts.length;
   input.onProgress(done);
   // A unit a reviewer's work partly covers is asked for its empty cues alone: the reviewer's cues are not billed again.

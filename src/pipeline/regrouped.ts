@@ -173,6 +173,8 @@ export interface Regrouped {
   over?: { hit: MemoryEntry; cues: number[] };
   /** Whether a cue came from a weak match only: a draft nobody decided, not stored as the unit's. */
   weak: boolean;
+  /** The unit's exact entry stands as it is (`entry` is it), and only `before` is offered beside it: nothing to report or store. */
+  offered?: true;
   /**
    * Of a weak match: the whole translation of the earlier sentence each cue
    * was lent from, cue by cue, with its best status: what the reviewer
@@ -258,12 +260,24 @@ export async function earlierCovers(memory: MemoryStore, track: readonly Unit[],
   return out;
 }
 
-/** A unit's cover weighed against its exact entry, when the memory holds one; undefined when the entry stands as it is. */
+/**
+ * A unit's cover weighed against its exact entry, when the memory holds
+ * one; undefined when the entry stands as it is. A weak cover (a cue's
+ * words in a sentence that has lost its other cues, this film's after a
+ * cut or another film's) never outranks a machine draft of this very
+ * sentence, but its sentence is offered beside it; over a reviewer's entry
+ * it is the later word when every cue it lends was confirmed after that
+ * entry, and is lent as a draft to review.
+ */
 export function overExact(unit: Unit, hit: MemoryEntry | undefined, cover: EarlierCover): Regrouped | undefined {
   const lent = cover.before === undefined ? { weak: cover.weak } : { weak: cover.weak, before: cover.before };
   if (hit === undefined) return { entry: cover.entry, ...lent };
-  // A weak match is another sentence's cue, which the unit's own exact entry (this very sentence's) outranks, however old.
-  if (cover.weak) return undefined;
+  if (cover.weak) {
+    const covered = unit.source.flatMap((_, k) => (cover.entry.target[k] === '' ? [] : [k]));
+    const later = isHumanWork(hit) && covered.every((k) => Date.parse(cover.at[k]!) > Date.parse(hit.updatedAt) && cover.entry.target[k] !== hit.target[k]);
+    if (later) return { entry: cover.entry, over: { hit, cues: covered }, ...lent };
+    return isHumanWork(hit) ? undefined : { entry: hit, offered: true, ...lent };
+  }
   const over = merged(unit, hit, cover);
   return over && { entry: over.entry, over: { hit, cues: over.taken }, ...lent };
 }

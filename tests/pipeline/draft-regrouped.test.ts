@@ -230,6 +230,35 @@ describe('a draft a weak match lent', () => {
   });
 });
 
+describe('an approved sentence that lost a cue, where an earlier cut left an exact entry for the cue still there', () => {
+  const cue2 = '这座城市有两千多万人口，';
+  const sentence = { ...reviewed([cue2, '每天超过60,000个来电。'], ['T2 Vingt millions d’habitants,', 'T3 et 60 000 appels.'], 'approved'), updatedAt: '2026-12-05T10:00:00.000Z' };
+  const unit: Unit = { id: '2', cueIds: ['2'], source: [cue2] };
+  const draft = (exact: MemoryEntry) => {
+    const memory = openMemory(':memory:');
+    return memory.put([exact, sentence]).then(() => draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: machine(), onProgress: () => {} }));
+  };
+
+  it('takes the approved sentence’s words over an older reviewed entry, as a draft to review with the sentence beside it', async () => {
+    const { drafts, suggestions, diagnostics } = await draft({ ...reviewed([cue2], ['Une ville de vingt millions.'], 'reviewed'), updatedAt: '2026-11-28T10:00:00.000Z' });
+    expect(drafts[0]).toMatchObject({ targets: ['T2 Vingt millions d’habitants,'], status: 'draft' });
+    expect(suggestions.get('2')).toMatchObject({ targets: ['T2 Vingt millions d’habitants, T3 et 60 000 appels.'], status: 'approved', previous: true });
+    expect(diagnostics.map((d) => d.code)).toEqual(['memory/regrouped']);
+  });
+
+  it('keeps an older machine draft of the cue, the approved sentence beside it', async () => {
+    const { drafts, suggestions, diagnostics } = await draft({ sourceLang: PAIR.source, targetLang: PAIR.target, source: [cue2], target: ['MT ville'], glossaryVersion: 'g1', provider: 'deepl', status: 'draft', updatedAt: '2026-11-28T10:00:00.000Z' });
+    expect(drafts[0]).toMatchObject({ targets: ['MT ville'] });
+    expect(suggestions.get('2')).toMatchObject({ targets: ['T2 Vingt millions d’habitants, T3 et 60 000 appels.'], previous: true });
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('keeps a reviewer’s entry for the cue alone made after the sentence was approved', async () => {
+    const { drafts } = await draft({ ...reviewed([cue2], ['Une ville de vingt millions.'], 'reviewed'), updatedAt: '2026-12-06T10:00:00.000Z' });
+    expect(drafts[0]).toMatchObject({ targets: ['Une ville de vingt millions.'], status: 'reviewed' });
+  });
+});
+
 describe('a reviewed sentence unit a new cut split where a cue was put in, or beside a unit the memory knows', () => {
   const sentence = reviewed(['这座城市有两千多万人口，', '每天超过60,000个来电。'], ['Vingt millions d’habitants,', 'et 60 000 appels par jour.'], 'approved');
 
