@@ -166,7 +166,7 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   // A first draft an earlier run held is asked again only by a run that drafts to the budgets.
   const resume = aimed && input.translator !== undefined;
   const search = () => searchMemory(input, resume);
-  const { drafts, pending, suggestions, partial, regrouped, held } = await (input.searchInTurn ? input.searchInTurn(search) : search());
+  const { drafts, pending, suggestions, partial, regrouped, held, hits } = await (input.searchInTurn ? input.searchInTurn(search) : search());
   const byId = new Map(pending.map((u) => [u.id, u]));
   // Stored as the units they now are, so the studio and the next run find them; a dry run or a delivery writes nothing.
   // Only over what the search found: a reviewer may have saved the unit in the studio since. Not a weak match's draft:
@@ -353,6 +353,7 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     const hit = partial.get(d.unitId);
     drafts.push(hit === undefined ? d : completed(byId.get(d.unitId)!, hit, d, now).draft);
   }
+  await takeSavedMeanwhile(input, hits, drafts);
   return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0), diagnostics, suggestions, ...(condense === undefined ? {} : { condense }) };
 }
 
@@ -411,6 +412,32 @@ interface MemorySearch {
   regrouped: Map<string, Regrouped>;
   /** First drafts an earlier run held (see `Draft.held`), by unit id: pending when the run resumes them, else drafts. */
   held: Map<string, MemoryEntry>;
+  /** Each unit's exact entry as the search found it, by the unit's place. */
+  hits: (MemoryEntry | undefined)[];
+}
+
+const decision = (d: Pick<Draft, 'targets' | 'status' | 'cueStatus'>) => JSON.stringify([d.targets, d.status ?? null, d.cueStatus ?? null]);
+
+/**
+ * A reviewer may save a unit while the provider drafts (in the studio, by an
+ * import; a catalog job drafts for minutes): the track shows that work, not
+ * the draft the run had for the unit. Replaces, in place, the draft of each
+ * unit whose exact entry a reviewer saved since the search (`seen`), whole.
+ */
+async function takeSavedMeanwhile(input: DraftLanguageInput, seen: readonly (MemoryEntry | undefined)[], drafts: Draft[]): Promise<void> {
+  const { units, memory, pair, versions } = input;
+  const now = await memory.exactMany(units.map((u) => u.source), pair, units.map((u) => versions.under(u.source)));
+  const at = new Map(drafts.map((d, i) => [d.unitId, i]));
+  units.forEach((unit, i) => {
+    const entry = now[i];
+    const before = seen[i];
+    if (entry === undefined || (entry.byReviewer !== true && entry.status === 'draft')) return;
+    const draft = memoryDraft(unit, entry);
+    if (before !== undefined && before.updatedAt === entry.updatedAt && decision(memoryDraft(unit, before)) === decision(draft)) return;
+    const k = at.get(unit.id);
+    if (k === undefined || incomplete(unit, draft) || decision(drafts[k]!) === decision(draft)) return;
+    drafts[k] = draft;
+  });
 }
 
 /** Sorts the units by what the memory holds: exact matches drafted, the rest pending with their closest earlier translation. */
@@ -419,7 +446,7 @@ async function searchMemory(input: DraftLanguageInput, resume: boolean): Promise
   // One lookup for the whole track: a server memory answers it in one round trip.
   const hits = await memory.exactMany(units.map((u) => u.source), pair, units.map((u) => versions.under(u.source)));
   const regrouped = await regroupedEntries(memory, units, hits, pair);
-  const found: MemorySearch = { drafts: [], pending: [], suggestions: new Map(), partial: new Map(), regrouped, held: new Map() };
+  const found: MemorySearch = { drafts: [], pending: [], suggestions: new Map(), partial: new Map(), regrouped, held: new Map(), hits };
   // A near entry whose source is a sentence of this track now is that sentence's translation, no earlier version of another.
   const current = new Set(units.map((u) => unitKey(u.source)));
   for (const [i, unit] of units.entries()) {

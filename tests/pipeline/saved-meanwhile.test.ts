@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { openMemory } from '../../src/memory/sqlite.js';
+import type { MemoryEntry } from '../../src/memory/store.js';
+import type { Unit } from '../../src/model/unit.js';
+import { draftLanguage } from '../../src/pipeline/draft-language.js';
+import type { Translator } from '../../src/translate/translator.js';
+import { oneVersion } from '../helpers/versions.js';
+
+const PAIR = { source: 'zh-Hans', target: 'fr-FR' };
+const UNITS: Unit[] = [
+  { id: '1', cueIds: ['1'], source: ['北京，早上七点。'] },
+  { id: '2', cueIds: ['2'], source: ['这座城市有两千多万人口。'] },
+];
+
+function entry(source: string, target: string, extra: Partial<MemoryEntry>): MemoryEntry {
+  return { sourceLang: PAIR.source, targetLang: PAIR.target, source: [source], target: [target], glossaryVersion: 'g1', provider: 'deepl', status: 'draft', updatedAt: '2026-12-01T10:00:00.000Z', ...extra };
+}
+
+/** A reviewer's approvals in the studio, saved while the provider drafts. */
+const approved = (source: string, target: string) => entry(source, target, { glossaryVersion: '', provider: 'studio', status: 'approved', reviewer: 'Camille', byReviewer: true, updatedAt: '2026-12-01T11:00:00.000Z' });
+
+describe('a unit a reviewer saved while the provider drafted', () => {
+  it('is in the drafts as the reviewer saved it: a unit the memory had a machine draft for, and one the provider was asked for', async () => {
+    const memory = openMemory(':memory:');
+    await memory.put([entry(UNITS[0]!.source[0]!, 'MT Pékin', {})]);
+    const provider: Translator = {
+      id: 'machine',
+      async translate(units, req) {
+        await memory.put([approved(UNITS[0]!.source[0]!, 'Pékin, sept heures.'), approved(UNITS[1]!.source[0]!, 'Vingt millions d’habitants.')]);
+        const drafts = units.map((u) => ({ unitId: u.id, targets: u.source.map((s) => `MT ${s}`), origin: 'machine' as const, provider: 'deepl', billedCharacters: 12 }));
+        await req.onDrafts?.(drafts, []);
+        return drafts;
+      },
+    };
+    const { drafts } = await draftLanguage({ units: UNITS, pair: PAIR, memory, versions: oneVersion('g1'), translator: provider, onProgress: () => {} });
+    expect(drafts.map((d) => [d.unitId, d.targets, d.status, d.origin])).toEqual([
+      ['1', ['Pékin, sept heures.'], 'approved', 'memory-exact'],
+      ['2', ['Vingt millions d’habitants.'], 'approved', 'memory-exact'],
+    ]);
+    // The machine draft asked before the save is not stored over it.
+    expect((await memory.exact(UNITS[1]!.source, PAIR, 'g1'))?.target).toEqual(['Vingt millions d’habitants.']);
+    await memory.close();
+  });
+});
