@@ -17,7 +17,7 @@ describe('Ctrl-C while DeepL drafts', () => {
 
   const args = (dir: string) => ['localize', '--input', sample, '--target', 'fr-FR', '--formats', 'srt', '--out', join(dir, 'out'), '--memory', join(dir, 'memory.sqlite'), '--concurrency', '1', '--no-condense'];
 
-  it('stores the answer on its way, asks nothing more, exits 130; the next run bills only the rest, nothing twice', async () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('on %s stores the answer on its way, asks nothing more, exits 130; the next run bills only the rest, nothing twice', async (signal) => {
     // What drafting the whole track costs, in one run.
     const whole = await start({ authKey: KEY });
     servers.push(whole);
@@ -44,14 +44,14 @@ describe('Ctrl-C while DeepL drafts', () => {
     const run = startCli(args(dir), dir, env);
     running.push(run);
     await firstArrived;
-    run.child.kill('SIGINT');
+    run.child.kill(signal);
     // The answer leaves DeepL after the Ctrl-C: billed, so it must reach the memory.
     await new Promise((resolve) => setTimeout(resolve, 300));
     release();
     const stopped = await run.done;
     expect(stopped.code, stopped.stderr).toBe(130);
     expect(stopped.stderr).toContain('stopping: the answers DeepL is sending now are stored in the memory first');
-    expect(stopped.stderr).toContain('stopped (Ctrl-C)');
+    expect(stopped.stderr).toContain('stopped (Ctrl-C, or SIGTERM)');
     expect(deepl.state.translateRequests).toBe(1);
     const billedBefore = deepl.state.billedCharacters;
     expect(billedBefore).toBeGreaterThan(0);
@@ -83,7 +83,7 @@ describe('Ctrl-C while DeepL drafts', () => {
     const sentBefore = deepl.state.requests.length;
     const stopped = await run.done;
     expect(stopped.code, stopped.stderr).toBe(130);
-    expect(stopped.stderr).toContain('stopped (Ctrl-C)');
+    expect(stopped.stderr).toContain('stopped (Ctrl-C, or SIGTERM)');
     expect(stopped.stderr).toContain('a request on its way got no answer, and was not tried again');
     expect(stopped.stderr).not.toContain('lower concurrency');
     // deepl-node tries each attempt once; subloc made none after the Ctrl-C.

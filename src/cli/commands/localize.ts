@@ -10,6 +10,9 @@ import { EXIT } from '../io.js';
 import { SHARED_OPTIONS } from '../shared-options.js';
 import { note, printDiagnostic, styleFor } from '../style.js';
 
+/** The signals that stop a run the way Ctrl-C does: an interactive user's, and a scheduler's or a container's. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
 function holderOf(holder: RunHolder | undefined): string {
   if (holder === undefined) return t('localize.waiting.unknown');
   return holder.hostname === hostname() ? t('localize.waiting.holder', { ...holder }) : t('localize.waiting.holderElsewhere', { ...holder });
@@ -86,8 +89,9 @@ export const localize: Command = {
       else if (event.type === 'sent-wait') io.stderr(`subloc localize: ${sentWait(event)}\n`);
       else progress?.onEvent(event);
     };
-    // Ctrl-C while DeepL drafts: no request leaves after it, and the answers on their way, which DeepL has billed, are
-    // stored before the run ends; a second Ctrl-C, or one while the run waits for the memory, quits at once.
+    // Ctrl-C while DeepL drafts, or SIGTERM (a scheduler's stop, `timeout`, `docker stop`): no request leaves after it,
+    // and the answers on their way, which DeepL has billed, are stored before the run ends; a second one, or one while
+    // the run waits for the memory, quits at once.
     const stop = new AbortController();
     let waiting = false;
     const onSigint = () => {
@@ -99,12 +103,12 @@ export const localize: Command = {
       waiting = event.type === 'memory-wait';
       onEvent(event);
     };
-    if (options.provider === 'deepl' && !options.dryRun) process.on('SIGINT', onSigint);
+    if (options.provider === 'deepl' && !options.dryRun) for (const signal of STOP_SIGNALS) process.on(signal, onSigint);
     let report;
     try {
       report = await runLocalize(options, { env: io.env, onEvent: watched, stop: stop.signal });
     } finally {
-      process.off('SIGINT', onSigint);
+      for (const signal of STOP_SIGNALS) process.off(signal, onSigint);
       progress?.stop();
     }
     const runDir = join(options.out, options.title);
