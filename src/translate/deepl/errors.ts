@@ -68,6 +68,7 @@ const BY_CLASS: ReadonlyArray<readonly [ErrorClass, (error: DeepLError, url: str
       const plain = readPlainError(said);
       if (plain.kind === 'not-json') return ['DEEPL_FAILED', messages.notJson(url, plain.answered)];
       if (plain.kind === 'server') return ['DEEPL_FAILED', messages.serverError(url, plain.status, plain.said)];
+      if (plain.kind === 'not-found') return ['DEEPL_UNREACHABLE', messages.notFound(url)];
       return ['DEEPL_FAILED', messages.failed(plain.message)];
     },
   ],

@@ -27,6 +27,8 @@ export const messages = {
     'it was made again, and the request sent once more with it',
   argument: (detail: string) => `deepl-node refused the request before sending it: ${detail}`,
   failed: (detail: string) => `DeepL request failed: ${detail}`,
+  notFound: (url: string) =>
+    `${url} answered 404 Not found where the DeepL API answers: no DeepL API is at that address; check DEEPL_SERVER_URL, which names the server alone (https://api-free.deepl.com, https://api.deepl.com), without /v2; the request was not translated`,
   serverError: (url: string, status: string, said: string | undefined) =>
     `DeepL at ${url} still answered ${status} after its retries${said === undefined ? '' : ` (${said})`}: DeepL, or a server on the way to it, is failing. ` +
     'Drafts received before are kept; run again later, and only the rest is requested',

@@ -12,6 +12,8 @@ export type PlainError =
   | { kind: 'not-json'; answered: string }
   /** A 5xx that outlasted the retries, and what the server said. */
   | { kind: 'server'; status: string; said: string | undefined }
+  /** A 404 outside glossaries: no DeepL API at the address asked. */
+  | { kind: 'not-found' }
   /** Anything else, in deepl-node's words without the body said twice. */
   | { kind: 'other'; message: string };
 
@@ -35,6 +37,7 @@ export function notJsonAnswer(parseError: string): string {
 export function readPlainError(message: string): PlainError {
   if (message.startsWith(PARSE_FAILED)) return { kind: 'not-json', answered: notJsonAnswer(message.slice(PARSE_FAILED.length)) };
   const comma = message.indexOf(', ');
+  if ((comma < 0 ? message : message.slice(0, comma)) === 'Not found') return { kind: 'not-found' };
   if (comma < 0) return { kind: 'other', message };
   const head = message.slice(0, comma);
   const status = statusOf(head);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../../src/errors.js';
 import { createDeepLConnection } from '../../../src/translate/deepl/client.js';
 import { deeplFailure, redact } from '../../../src/translate/deepl/errors.js';
+import { readPlainError } from '../../../src/translate/deepl/plain-error.js';
 import { translateUnits } from '../../../src/translate/deepl/translate.js';
 import { start, type FakeDeepL, type Fault } from '../../helpers/deepl-server.js';
 
@@ -65,6 +66,20 @@ describe('deeplFailure maps deepl-node error classes, from the real client', () 
     const error = await failure(translateUnits(connection, units, { pair }));
     expect(error.message).toBe('DeepL request failed: Bad request, message: bad [redacted], [redacted], [redacted]');
     expect(redact(`key ${KEY} and ${KEY.replace(/:fx$/, '')}`, KEY)).toBe('key [redacted] and [redacted]');
+  });
+});
+
+describe('a DEEPL_SERVER_URL where no DeepL API answers (a path such as /v2 after the server)', () => {
+  it('is said as such, naming the address and what DEEPL_SERVER_URL should be', async () => {
+    server = await start({ authKey: KEY });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: `${server.url}/v2` }, attempts: 1 });
+    const error = await failure(translateUnits(connection, units, { pair }));
+    expect(error.code).toBe('DEEPL_UNREACHABLE');
+    expect(error.message).toBe(`${server.url}/v2 answered 404 Not found where the DeepL API answers: no DeepL API is at that address; check DEEPL_SERVER_URL, which names the server alone (https://api-free.deepl.com, https://api.deepl.com), without /v2; the request was not translated`);
+  });
+
+  it('is read so from deepl-node\'s words whatever the body: a message, an empty body, none', () => {
+    for (const said of ['Not found, message: Not found', 'Not found, ', 'Not found']) expect(readPlainError(said)).toEqual({ kind: 'not-found' });
   });
 });
 
