@@ -1,3 +1,4 @@
+import { isRightToLeft } from '../../model/base-direction.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { isNearBlack } from '../../model/color.js';
 import { screenRow } from '../../model/screen-row.js';
@@ -14,6 +15,8 @@ export interface LineDialect {
   halign: string;
   hposition: string;
   underline: string;
+  /** The `<Text>` attribute that says a line reads right to left, where the dialect has one. */
+  direction?: string;
   /** `Vposition` of the line nearest the edge it hangs from, in percent of the screen height. */
   edge: number;
 }
@@ -51,10 +54,12 @@ export function textElements(cue: Cue, d: LineDialect, indent: string, diagnosti
 
   const horizontal = cue.placement?.horizontal;
   const side = horizontal === 'left' || horizontal === 'right' ? ` ${d.halign}="${horizontal}" ${d.hposition}="${SIDE_INSET}"` : '';
+  // Every line in the cue's base direction, as WebVTT lays out the same cue.
+  const direction = d.direction !== undefined && isRightToLeft(lowered.lines) ? ` ${d.direction}="rtl"` : '';
   return lowered.lines
     .map((line, i) => {
       const { valign, vposition } = position(i);
-      return `${indent}<Text${side} ${d.valign}="${valign}" ${d.vposition}="${vposition}">${line.map(spanXml).join('')}</Text>\n`;
+      return `${indent}<Text${side}${direction} ${d.valign}="${valign}" ${d.vposition}="${vposition}">${line.map(spanXml).join('')}</Text>\n`;
     })
     .join('');
 }
