@@ -44,6 +44,21 @@ describe.each([
     expect(overprinted).toEqual([expect.objectContaining({ severity: 'warning', cueId: 'b', message: expect.stringContaining('cue `a` is still on screen, in the same place (bottom)') })]);
   });
 
+  it('judges cues on screen at once by their times, not by their order in the file, and says each pair once', () => {
+    const line = (text: string) => [[{ text }]];
+    const apart: Cue[] = [
+      { id: '1', start: 10_000, end: 12_000, lines: line('second in time') },
+      { id: '2', start: 1000, end: 3000, lines: line('first in time') },
+    ];
+    expect(format.serialize(track(apart), opts).diagnostics).toEqual([]);
+    const together: Cue[] = [
+      { id: 'late', start: 2000, end: 4000, lines: line('listed first, starts second') },
+      { id: 'early', start: 1000, end: 3000, lines: line('listed second, starts first') },
+    ];
+    const overprinted = format.serialize(track(together), opts).diagnostics.filter((d) => d.code === 'dcp/overprinted');
+    expect(overprinted).toEqual([expect.objectContaining({ cueId: 'late', message: expect.stringContaining('cue `early` is still on screen') })]);
+  });
+
   it('warns of dark text, which the black border of every subtitle swallows', () => {
     const cues: Cue[] = [
       { id: 'sign', start: 1000, end: 2000, lines: [[{ text: 'NO ENTRY', color: 'black' }]] },
