@@ -191,11 +191,18 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       const files: DeliverySet['languages'][number]['files'] = [];
       const described: ManifestFile[] = [];
       let reel: Track | undefined;
+      const said = new Set<string>();
       for (const id of options.formats) {
         const adapter = formatById(id)!;
         const own = adapter.reelRelative === true ? (reel ??= fromReelStart(track, timing)) : track;
         const written = adapter.serialize(own, { frameRate: timing.delivery, issueDate: created });
-        for (const d of written.diagnostics) findings.push(d);
+        for (const d of written.diagnostics) {
+          // Both DCPs say the same of a cue (overprinted, dark on the border); the message names no format, so once is enough.
+          const key = JSON.stringify([d.code, d.severity, d.cueId, d.line, d.message]);
+          if (said.has(key)) continue;
+          said.add(key);
+          findings.push(d);
+        }
         const failed = written.diagnostics.find((d) => d.severity === 'error');
         if (failed) {
           entry.skipped.push({ format: id, reason: messages.writerFailed(language, id, failed.message) });

@@ -136,6 +136,17 @@ describe('subloc deliver on the bundled sample', () => {
     expect(srt.cues.map((c) => c.lines.map((l) => l.map((x) => x.text).join('')))).toEqual([['\u201c热线\u201d'], ['第一行']]);
   });
 
+  it('says once, not once per DCP, that two cues overlap in one row, judging by their times, not their order in the file', async () => {
+    const input = join(work, 'out-of-order.zh-Hans.srt');
+    const cue = (n: number, times: string, text: string) => `${n}\n${times}\n${text}\n\n`;
+    writeFileSync(input, cue(1, '00:00:10,000 --> 00:00:12,000', '第二句') + cue(2, '00:00:01,000 --> 00:00:03,000', '第一句') + cue(3, '00:00:11,000 --> 00:00:13,000', '第三句'));
+    const out = join(work, 'out-of-order');
+    const r = await run(['--language', 'zh-Hans', '--input', input, '--out', out, '--formats', 'dcp-smpte,dcp-interop', '--allow-qc-errors', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const findings = (JSON.parse(r.stdout) as { languages: { findings: { code: string; cueId?: string; message: string }[] }[] }).languages[0]!.findings;
+    expect(findings.filter((f) => f.code === 'dcp/overprinted')).toEqual([expect.objectContaining({ cueId: '3', message: expect.stringContaining('cue `1` is still on screen') })]);
+  });
+
   it('refuses a source track inside the delivery folder, which it would deliver over', async () => {
     const out = join(work, 'own-input');
     expect((await run(['--language', 'zh-Hans', '--out', out, '--fix-timing', '--formats', 'srt'])).code).toBe(0);

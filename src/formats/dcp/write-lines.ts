@@ -1,3 +1,4 @@
+import { isRightToLeft } from '../../model/base-direction.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { isNearBlack } from '../../model/color.js';
 import { screenRow } from '../../model/screen-row.js';
@@ -14,6 +15,8 @@ export interface LineDialect {
   halign: string;
   hposition: string;
   underline: string;
+  /** The `<Text>` attribute that says a line reads right to left, where the dialect has one. */
+  direction?: string;
   /** `Vposition` of the line nearest the edge it hangs from, in percent of the screen height. */
   edge: number;
 }
@@ -51,10 +54,12 @@ export function textElements(cue: Cue, d: LineDialect, indent: string, diagnosti
 
   const horizontal = cue.placement?.horizontal;
   const side = horizontal === 'left' || horizontal === 'right' ? ` ${d.halign}="${horizontal}" ${d.hposition}="${SIDE_INSET}"` : '';
+  // Every line in the cue's base direction, as WebVTT lays out the same cue.
+  const direction = d.direction !== undefined && isRightToLeft(lowered.lines) ? ` ${d.direction}="rtl"` : '';
   return lowered.lines
     .map((line, i) => {
       const { valign, vposition } = position(i);
-      return `${indent}<Text${side} ${d.valign}="${valign}" ${d.vposition}="${vposition}">${line.map(spanXml).join('')}</Text>\n`;
+      return `${indent}<Text${side}${direction} ${d.valign}="${valign}" ${d.vposition}="${vposition}">${line.map(spanXml).join('')}</Text>\n`;
     })
     .join('');
 }
@@ -78,35 +83,54 @@ export function pastDay(cues: readonly Cue[], grid: Grid): Cue | undefined {
   return cues.find((cue) => grid.units(cue.end) >= day && hasText(cue));
 }
 
+/** A cue's times in whole units of the grid, at least one unit long. */
+function unitTimes(cue: Cue, grid: Grid): { start: number; end: number; tooShort: boolean } {
+  const start = grid.units(cue.start);
+  const end = grid.units(cue.end);
+  return end <= start ? { start, end: start + 1, tooShort: true } : { start, end, tooShort: false };
+}
+
 /**
  * The cues a `<SubtitleList>` holds, numbered from 1, their times in whole
  * units of the dialect's grid: a cue without text is left out, one shorter
- * than a unit is written one unit long; both are reported.
+ * than a unit is written one unit long; both are reported, as is a cue that
+ * starts while another is on screen in its row.
  */
 export function* timedCues(
   cues: readonly Cue[],
   grid: Grid,
   diagnostics: Diagnostic[],
 ): Generator<{ cue: Cue; spot: number; start: number; end: number }> {
+  const overprinted = overprintedCues(cues.filter(hasText), grid);
   let spot = 0;
-  /** Per row of the screen, the cue shown there that ends last so far, and its end. */
-  const shown = new Map<string, { id: string; end: number }>();
   for (const cue of cues) {
     if (!hasText(cue)) {
       diagnostics.push(messages.emptyCue(cue.id));
       continue;
     }
-    const start = grid.units(cue.start);
-    let end = grid.units(cue.end);
-    if (end <= start) {
-      diagnostics.push(messages.tooShort(grid.unit, cue.id));
-      end = start + 1;
-    }
-    // A DCP places each subtitle by its row alone: two at once in one row are drawn over each other.
-    const row = screenRow(cue);
-    const before = shown.get(row);
-    if (before !== undefined && start < before.end) diagnostics.push(messages.overprinted(cue.id, before.id, row));
-    if (before === undefined || end > before.end) shown.set(row, { id: cue.id, end });
+    const { start, end, tooShort } = unitTimes(cue, grid);
+    if (tooShort) diagnostics.push(messages.tooShort(grid.unit, cue.id));
+    const over = overprinted.get(cue);
+    if (over !== undefined) diagnostics.push(messages.overprinted(cue.id, over.id, over.row));
     yield { cue, spot: ++spot, start, end };
   }
+}
+
+/**
+ * A DCP places each subtitle by its row alone: two at once in one row are
+ * drawn over each other. Judged in time order, not the file's (a track out
+ * of order lists cues before ones they follow): each cue against the one
+ * that ends last of those in its row that started before it.
+ */
+function overprintedCues(cues: readonly Cue[], grid: Grid): Map<Cue, { id: string; row: string }> {
+  const out = new Map<Cue, { id: string; row: string }>();
+  const timed = cues.map((cue) => ({ cue, ...unitTimes(cue, grid) }));
+  const shown = new Map<string, { id: string; end: number }>();
+  for (const { cue, start, end } of timed.sort((a, b) => a.start - b.start)) {
+    const row = screenRow(cue);
+    const before = shown.get(row);
+    if (before !== undefined && start < before.end) out.set(cue, { id: before.id, row });
+    if (before === undefined || end > before.end) shown.set(row, { id: cue.id, end });
+  }
+  return out;
 }

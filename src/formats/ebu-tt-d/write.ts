@@ -37,6 +37,15 @@ const BASE_STYLES = [
 ];
 
 /**
+ * Right-to-left paragraphs, defined only when one is written. EBU-TT-D
+ * builds on TTML1 2nd Edition, which takes `direction` from XSL, where it
+ * reorders text only together with `unicode-bidi`; `embed` gives the same
+ * picture where `direction` on a `p` sets the base direction by itself
+ * (TTML2, imscJS).
+ */
+const RTL_STYLE = '<style xml:id="s_rtl" tts:direction="rtl" tts:unicodeBidi="embed"/>';
+
+/**
  * EBU-TT-D 1.0 (EBU Tech 3380): media time base, clock times only (no
  * frames, no `ttp:frameRate`), colours as hex, styling by reference only, a
  * `region` on every `p` (`body` may not carry one). With a frame rate every
@@ -49,7 +58,8 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   const rate = opts.frameRate ?? track.frameRate;
   const styles = new Styles();
   const verticals = new Set<Placement['vertical']>(['bottom']);
-  const usedIds = new Set<string>(['s_p', 's_left', 's_right', 's_text', 's_italic', 's_bold', 's_underline', 'r_bottom', 'r_top', 'r_middle']);
+  let rtlUsed = false;
+  const usedIds = new Set<string>(['s_p', 's_left', 's_right', 's_rtl', 's_text', 's_italic', 's_bold', 's_underline', 'r_bottom', 'r_top', 'r_middle']);
 
   const spanXml = (s: Span): string => {
     // The TTML reader drops a span holding only white space, so a plain space between styled runs stays bare
@@ -64,7 +74,7 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   for (const cue of track.cues) {
     const dark = cue.lines.flat().find((s) => s.color !== undefined && isNearBlack(s.color) && !isBlank(s.text));
     if (dark) diagnostics.push(messages.darkOnBox(dark.color!, cue.id));
-    const { content, vertical, horizontal, space } = paragraph(lowerCue(cue, CAPABILITIES, diagnostics), spanXml);
+    const { content, vertical, horizontal, space, rtl } = paragraph(lowerCue(cue, CAPABILITIES, diagnostics), spanXml);
     verticals.add(vertical);
     let begin = clock(cue.start);
     let end = clock(cue.end);
@@ -74,7 +84,11 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
       begin = clock(framesToMs(first, rate));
       end = clock(framesToMs(last, rate));
     }
-    const style = horizontal === 'left' || horizontal === 'right' ? `s_p s_${horizontal}` : 's_p';
+    let style = horizontal === 'left' || horizontal === 'right' ? `s_p s_${horizontal}` : 's_p';
+    if (rtl) {
+      style += ' s_rtl';
+      rtlUsed = true;
+    }
     body.push(`      <p xml:id="${xmlId(cue.id, usedIds)}" begin="${begin}" end="${end}" region="${REGIONS[vertical].id}" style="${style}"${space}>${content}</p>`);
   }
 
@@ -93,7 +107,7 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
   }
   head.push('      </ebuttm:documentMetadata>');
   if (title) head.push(`      <ttm:title>${escapeText(title)}</ttm:title>`);
-  for (const line of ['    </metadata>', '    <styling>', ...[...BASE_STYLES, ...styles.xml()].map((s) => `      ${s}`), '    </styling>', '    <layout>']) head.push(line);
+  for (const line of ['    </metadata>', '    <styling>', ...[...BASE_STYLES, ...(rtlUsed ? [RTL_STYLE] : []), ...styles.xml()].map((s) => `      ${s}`), '    </styling>', '    <layout>']) head.push(line);
   for (const v of ['bottom', 'top', 'middle'] as const) {
     if (!verticals.has(v)) continue;
     const r = REGIONS[v];

@@ -1,3 +1,4 @@
+import { isRightToLeft } from '../../model/base-direction.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { cueFrames } from '../../model/frame-rate.js';
 import { screenRow } from '../../model/screen-row.js';
@@ -122,7 +123,7 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
 
   const body: string[] = [];
   for (const cue of track.cues) {
-    const { content, vertical, horizontal, space } = paragraph(lowerCue(cue, CAPABILITIES, diagnostics), spanXml);
+    const { content, vertical, horizontal, space, rtl } = paragraph(lowerCue(cue, CAPABILITIES, diagnostics), spanXml);
     verticals.add(vertical);
     let times = `begin="${clock(cue.start)}" end="${clock(cue.end)}"`;
     if (g) {
@@ -134,6 +135,8 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
     // Each p names its region: a region on body would hide every p that names another (TTML1 §9.3.3).
     attrs += ` region="${REGIONS[vertical].id}"`;
     if (horizontal === 'left' || horizontal === 'right') attrs += ` tts:textAlign="${horizontal}"`;
+    // TTML's direction is `ltr` unless stated; on a `p` it alone sets the paragraph's base direction (TTML2 §10.2.12).
+    if (rtl) attrs += ' tts:direction="rtl"';
     body.push(`      <p ${attrs}${space}>${content}</p>`);
   }
 
@@ -167,13 +170,18 @@ const COLLAPSIBLE = /^\s|\s$|\s\s|\t/;
 
 /**
  * A lowered cue's `p`: its spans as content, lines joined by `<br/>`, where
- * it stands (bottom unless placed), and its attribute `xml:space="preserve"`
- * (with its leading space) when its spacing would otherwise collapse on reading.
+ * it stands (bottom unless placed), its attribute `xml:space="preserve"`
+ * (with its leading space) when its spacing would otherwise collapse on
+ * reading, and whether its text reads right to left, as WebVTT and SRT
+ * players show the same cue.
  */
-export function paragraph(cue: Cue, spanXml: (s: Span) => string): { content: string; vertical: Placement['vertical']; horizontal: Placement['horizontal']; space: string } {
+export function paragraph(
+  cue: Cue,
+  spanXml: (s: Span) => string,
+): { content: string; vertical: Placement['vertical']; horizontal: Placement['horizontal']; space: string; rtl: boolean } {
   const content = cue.lines.map((line) => line.map(spanXml).join('')).join('<br/>');
   const space = cue.lines.some((line) => COLLAPSIBLE.test(line.map((s) => s.text).join(''))) ? ' xml:space="preserve"' : '';
-  return { content, vertical: screenRow(cue), horizontal: cue.placement?.horizontal, space };
+  return { content, vertical: screenRow(cue), horizontal: cue.placement?.horizontal, space, rtl: isRightToLeft(cue.lines) };
 }
 
 /**

@@ -44,6 +44,21 @@ describe.each([
     expect(overprinted).toEqual([expect.objectContaining({ severity: 'warning', cueId: 'b', message: expect.stringContaining('cue `a` is still on screen, in the same place (bottom)') })]);
   });
 
+  it('judges cues on screen at once by their times, not by their order in the file, and says each pair once', () => {
+    const line = (text: string) => [[{ text }]];
+    const apart: Cue[] = [
+      { id: '1', start: 10_000, end: 12_000, lines: line('second in time') },
+      { id: '2', start: 1000, end: 3000, lines: line('first in time') },
+    ];
+    expect(format.serialize(track(apart), opts).diagnostics).toEqual([]);
+    const together: Cue[] = [
+      { id: 'late', start: 2000, end: 4000, lines: line('listed first, starts second') },
+      { id: 'early', start: 1000, end: 3000, lines: line('listed second, starts first') },
+    ];
+    const overprinted = format.serialize(track(together), opts).diagnostics.filter((d) => d.code === 'dcp/overprinted');
+    expect(overprinted).toEqual([expect.objectContaining({ cueId: 'late', message: expect.stringContaining('cue `early` is still on screen') })]);
+  });
+
   it('warns of dark text, which the black border of every subtitle swallows', () => {
     const cues: Cue[] = [
       { id: 'sign', start: 1000, end: 2000, lines: [[{ text: 'NO ENTRY', color: 'black' }]] },
@@ -86,5 +101,34 @@ describe.each([
     expect(ttml.detect(text)).toBe(false);
     // What detection is given is decoded text: without the byte order mark SMPTE writes.
     expect(detectFormat(text.replace(/^\ufeff/, ''))?.id).toBe(format.id);
+  });
+});
+
+describe('right-to-left text in a DCP', () => {
+  const rtl = track(
+    [
+      { id: '1', start: 1000, end: 3000, lines: [[{ text: 'اتصل بالرقم' }], [{ text: '12345.', italic: true }]] },
+      { id: '2', start: 4000, end: 5000, lines: [[{ text: 'שלום' }]], placement: { vertical: 'top', horizontal: 'right' } },
+      // By its first letter, as WebVTT and SRT players show it: left to right.
+      { id: '3', start: 6000, end: 7000, lines: [[{ text: 'DNA هو الحمض النووي.' }]] },
+    ],
+    { language: 'ar' },
+  );
+  const textTags = (text: string): string[] => text.match(/<Text [^>]*>/g) ?? [];
+
+  it('SMPTE says every line of a right-to-left cue is Direction="rtl", valid against its schema, and reads back the same cues', () => {
+    const opts = { documentId: 'urn:uuid:6382e2f3-8d75-441a-8324-4d0713549056', issueDate: '2025-01-28T20:47:47Z', frameRate: { numerator: 24, denominator: 1 } };
+    const { text, diagnostics } = dcpSmpte.serialize(rtl, opts);
+    expect(diagnostics).toEqual([]);
+    expect(textTags(text).map((t) => t.includes(' Direction="rtl"'))).toEqual([true, true, true, false]);
+    expect(validateText(text, 'dcp-smpte-2014', 'rtl.xml')).toEqual({ ok: true, out: '' });
+    expect(dcpSmpte.parse(text).track.cues.map((c) => [c.lines, c.placement])).toEqual(rtl.cues.map((c) => [c.lines, c.placement]));
+  });
+
+  it('Interop, which has no right-to-left attribute, writes the same cues without one, valid against both community schemas', () => {
+    const { text, diagnostics } = dcpInterop.serialize(rtl, { documentId: 'cab5c268-222b-41d2-88ae-6d6999441b17' });
+    expect(diagnostics).toEqual([]);
+    expect(text).not.toContain('Direction');
+    for (const schema of ['dcp-interop', 'dcp-interop-mattsson'] as const) expect(validateText(text, schema, 'rtl.xml')).toEqual({ ok: true, out: '' });
   });
 });

@@ -7,7 +7,8 @@ import type { FormatAdapter } from '../../../src/formats/types.js';
 import { framesToMs, msToFrames, parseFrameRate } from '../../../src/model/frame-rate.js';
 import { cueText } from '../../../src/model/spans.js';
 import type { FrameRate, Track } from '../../../src/model/track.js';
-import { arbTrack, type Expressible } from '../../helpers/arbitrary-track.js';
+import { arbTrack, comparable, type Expressible } from '../../helpers/arbitrary-track.js';
+import { assertValid, type SchemaName } from '../../helpers/schemas.js';
 
 /** imscJS's error handler: a callback returning true would make it throw; ours only records. */
 interface ErrorHandler {
@@ -23,6 +24,7 @@ interface IsdNode {
   kind: string;
   text?: string;
   contents?: IsdNode[];
+  styleAttrs?: Record<string, string>;
 }
 interface ImscDoc {
   fromXML(xml: string, errorHandler: ErrorHandler): ImscDocument | null;
@@ -162,3 +164,62 @@ describe('frame-based IMSC', () => {
     });
   });
 });
+
+describe('right-to-left paragraphs', () => {
+  const DIRECTION = 'http://www.w3.org/ns/ttml#styling direction';
+  const TEXT_ALIGN = 'http://www.w3.org/ns/ttml#styling textAlign';
+  const cue = (id: string, start: number, text: string, placement?: Track['cues'][number]['placement']): Track['cues'][number] => ({
+    id,
+    start,
+    end: start + 1000,
+    lines: [[{ text }]],
+    ...(placement ? { placement } : {}),
+  });
+  const track: Track = {
+    language: 'ar',
+    meta: {},
+    cues: [
+      cue('1', 1000, 'اتصل بالرقم 12345.'),
+      cue('2', 3000, 'שלום, מה שלומך?', { vertical: 'top', horizontal: 'right' }),
+      // Base direction by the first letter, as WebVTT and SRT players show the same cue: these two read left to right.
+      cue('3', 5000, 'DNA هو الحمض النووي.'),
+      cue('4', 7000, '12345'),
+      { id: '5', start: 9000, end: 10000, lines: [[{ text: '«' }, { text: 'نعم', italic: true }, { text: '»' }], [{ text: 'OK' }]] },
+    ],
+  };
+  const cases: [string, FormatAdapter, SchemaName[]][] = [
+    ['IMSC 1.1 (TTML adapter)', ttml, ['ttml2', 'imsc1', 'ttml1']],
+    ['EBU-TT-D', ebuttd, ['ebu-tt-d']],
+  ];
+
+  it.each(cases)('%s states the direction imscJS lays each paragraph out in, stays valid and reads back the same cues', (_name, adapter, schemas) => {
+    const { text, diagnostics } = adapter.serialize(track);
+    expect(diagnostics).toEqual([]);
+    for (const schema of schemas) assertValid(text, schema, `rtl-${adapter.id}.xml`);
+
+    const { handler, problems } = recorder();
+    const doc = imscDoc.fromXML(text, handler)!;
+    const shown = track.cues.map((c) => {
+      const p = paragraphs(imscIsd.generateISD(doc, c.start / 1000, handler).contents)[0]!;
+      return [p.styleAttrs?.[DIRECTION], p.styleAttrs?.[TEXT_ALIGN]];
+    });
+    expect(problems).toEqual([]);
+    // imscJS computes `right` as `end` and renders it on the right edge, by the region's writing mode (lrtb), not the paragraph's direction.
+    expect(shown).toEqual([
+      ['rtl', 'center'],
+      ['rtl', 'end'],
+      ['ltr', 'center'],
+      ['ltr', 'center'],
+      ['rtl', 'center'],
+    ]);
+    expect(comparable(adapter.parse(text).track)).toEqual(comparable(track));
+  });
+});
+
+function paragraphs(nodes: readonly IsdNode[], out: IsdNode[] = []): IsdNode[] {
+  for (const n of nodes) {
+    if (n.kind === 'p') out.push(n);
+    else paragraphs(n.contents ?? [], out);
+  }
+  return out;
+}

@@ -16,7 +16,7 @@ import { reportInvertedCues } from '../../shared/inverted-cues.js';
 
 const FONT_ID = 'font1';
 
-const DIALECT: LineDialect = { valign: 'Valign', vposition: 'Vposition', halign: 'Halign', hposition: 'Hposition', underline: 'Underline', edge: 8 };
+const DIALECT: LineDialect = { valign: 'Valign', vposition: 'Vposition', halign: 'Halign', hposition: 'Hposition', underline: 'Underline', direction: 'Direction', edge: 8 };
 
 /**
  * SMPTE ST 428-7:2014 subtitle XML for one reel, UTF-8 with a BOM, times in
