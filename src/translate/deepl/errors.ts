@@ -45,7 +45,7 @@ type Failure = readonly [ErrorCode, string];
  * (400, 404 outside glossaries, 503, any other status) carries no status
  * field, so its own message, which names the status, is shown scrubbed.
  */
-const BY_CLASS: ReadonlyArray<readonly [ErrorClass, (error: DeepLError, url: string, scrub: (text: string) => string) => Failure]> = [
+const BY_CLASS: ReadonlyArray<readonly [ErrorClass, (error: DeepLError, url: string, scrub: (text: string) => string, request: string | undefined) => Failure]> = [
   [
     ConnectionError,
     (error, url, scrub) => {
@@ -62,14 +62,15 @@ const BY_CLASS: ReadonlyArray<readonly [ErrorClass, (error: DeepLError, url: str
   [ArgumentError, (error, _, scrub) => ['DEEPL_FAILED', messages.argument(scrub(error.message))]],
   [
     DeepLError,
-    (error, url, scrub) => {
+    (error, url, scrub, request) => {
       // Scrubbed before it is read: an excerpt could cut the key in two, and neither half would be found.
       const said = scrub(error.message);
       const plain = readPlainError(said);
       if (plain.kind === 'not-json') return ['DEEPL_FAILED', messages.notJson(url, plain.answered)];
       if (plain.kind === 'server') return ['DEEPL_FAILED', messages.serverError(url, plain.status, plain.said)];
       if (plain.kind === 'not-found') return ['DEEPL_UNREACHABLE', messages.notFound(url)];
-      return ['DEEPL_FAILED', messages.failed(plain.message)];
+      // A status about this request (400: DeepL refused what it was sent): which request it was.
+      return ['DEEPL_FAILED', request === undefined ? messages.failed(plain.message) : messages.requestFailed(plain.message, request)];
     },
   ],
 ];
@@ -80,14 +81,14 @@ const BY_CLASS: ReadonlyArray<readonly [ErrorClass, (error: DeepLError, url: str
  * error, whose request config holds the `Authorization` header. The cause is
  * a scrubbed copy with the original class name.
  */
-export function deeplFailure(error: unknown, context: FailureContext): SublocError {
+export function deeplFailure(error: unknown, context: FailureContext, request?: string): SublocError {
   if (error instanceof SublocError) return error;
   const scrub = (text: string) => context.redact(text);
   const cause = new Error(scrub(error instanceof Error ? error.message : String(error)));
   cause.name = error instanceof Error ? error.constructor.name : 'Error';
   const [code, message] =
     error instanceof DeepLError
-      ? BY_CLASS.find(([type]) => error instanceof type)![1](error, scrub(context.serverUrl), scrub)
+      ? BY_CLASS.find(([type]) => error instanceof type)![1](error, scrub(context.serverUrl), scrub, request)
       : // deepl-node's glossary calls parse the body themselves: a proxy's page there is a bare SyntaxError.
         error instanceof SyntaxError
         ? (['DEEPL_FAILED', messages.notJson(scrub(context.serverUrl), notJsonAnswer(cause.message))] as const)

@@ -27,6 +27,7 @@ export const messages = {
     'it was made again, and the request sent once more with it',
   argument: (detail: string) => `deepl-node refused the request before sending it: ${detail}`,
   failed: (detail: string) => `DeepL request failed: ${detail}`,
+  requestFailed: (detail: string, request: string) => `DeepL request failed: ${detail} (the request for ${request}; drafts received before are kept)`,
   notFound: (url: string) =>
     `${url} answered 404 Not found where the DeepL API answers: no DeepL API is at that address; check DEEPL_SERVER_URL, which names the server alone (https://api-free.deepl.com, https://api.deepl.com), without /v2; the request was not translated`,
   serverError: (url: string, status: string, said: string | undefined) =>

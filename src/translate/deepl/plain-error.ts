@@ -37,7 +37,8 @@ export function notJsonAnswer(parseError: string): string {
 export function readPlainError(message: string): PlainError {
   if (message.startsWith(PARSE_FAILED)) return { kind: 'not-json', answered: notJsonAnswer(message.slice(PARSE_FAILED.length)) };
   const comma = message.indexOf(', ');
-  if ((comma < 0 ? message : message.slice(0, comma)) === 'Not found') return { kind: 'not-found' };
+  // DeepL's own 404s name what is missing (a glossary a translation names); a bare one is another server's.
+  if ((comma < 0 ? message : message.slice(0, comma)) === 'Not found' && !/glossary/i.test(message)) return { kind: 'not-found' };
   if (comma < 0) return { kind: 'other', message };
   const head = message.slice(0, comma);
   const status = statusOf(head);

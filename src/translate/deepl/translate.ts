@@ -312,7 +312,7 @@ export async function translateUnits(
         return undefined;
       }
       if (back) return request(sent, true);
-      fail(deeplFailure(error, connection));
+      fail(deeplFailure(error, connection, `${options.pair.target}, ${name}`));
       return undefined;
     }
     // DeepL reports each text's billed characters; an answer that leaves them out or garbles them is counted as the

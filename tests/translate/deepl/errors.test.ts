@@ -58,13 +58,13 @@ describe('deeplFailure maps deepl-node error classes, from the real client', () 
     const { connection } = await connect([{ type: 'status', status: 400, message: `bad ${KEY}` }]);
     const error = await failure(translateUnits(connection, units, { pair }));
     expect(error.code).toBe('DEEPL_FAILED');
-    expect(error.message).toBe('DeepL request failed: Bad request, message: bad [redacted]');
+    expect(error.message).toBe('DeepL request failed: Bad request, message: bad [redacted] (the request for en-US, unit 1; drafts received before are kept)');
   });
 
   it('scrubs the key as a server may echo it: percent-encoded, in another case, or without its :fx suffix', async () => {
     const { connection } = await connect([{ type: 'status', status: 400, message: `bad ${encodeURIComponent(KEY)}, ${KEY.toUpperCase()}, ${KEY.replace(/:fx$/, '')}` }]);
     const error = await failure(translateUnits(connection, units, { pair }));
-    expect(error.message).toBe('DeepL request failed: Bad request, message: bad [redacted], [redacted], [redacted]');
+    expect(error.message).toBe('DeepL request failed: Bad request, message: bad [redacted], [redacted], [redacted] (the request for en-US, unit 1; drafts received before are kept)');
     expect(redact(`key ${KEY} and ${KEY.replace(/:fx$/, '')}`, KEY)).toBe('key [redacted] and [redacted]');
   });
 });
@@ -80,6 +80,7 @@ describe('a DEEPL_SERVER_URL where no DeepL API answers (a path such as /v2 afte
 
   it('is read so from deepl-node\'s words whatever the body: a message, an empty body, none', () => {
     for (const said of ['Not found, message: Not found', 'Not found, ', 'Not found']) expect(readPlainError(said)).toEqual({ kind: 'not-found' });
+    expect(readPlainError('Not found, message: Glossary not found').kind).toBe('other');
   });
 });
 
@@ -170,7 +171,7 @@ describe('a status deepl-node has no words for, outside the 5xx', () => {
   it('is said once, where deepl-node appends the whole body again after `content:`', async () => {
     const { connection } = await connect([{ type: 'status', status: 413, message: 'request too large for this proxy' }]);
     const error = await failure(translateUnits(connection, units, { pair }));
-    expect(error.message).toBe('DeepL request failed: Unexpected status code: 413 Payload Too Large, message: request too large for this proxy');
+    expect(error.message).toBe('DeepL request failed: Unexpected status code: 413 Payload Too Large, message: request too large for this proxy (the request for en-US, unit 1; drafts received before are kept)');
   });
 });
 
