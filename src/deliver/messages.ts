@@ -1,3 +1,5 @@
+const linkTarget = (link: { target: string; to: 'folder' | 'nothing' }) => (link.to === 'folder' ? `the folder ${link.target}` : `${link.target}, which does not exist (a drive not mounted, a file moved)`);
+
 /** Every message `deliver` writes about a delivery, in one place. */
 export const messages = {
   collapsedCue: (start: number, end: number, rate: string, timingFixed: boolean) =>
@@ -23,6 +25,10 @@ export const messages = {
     `the font ${font} is ${Math.ceil(bytes / 1024)} KB; ${format} packages take fonts up to ${limit / 1024} KB, and some cinema servers refuse a larger one: subset it to the characters of the track (pyftsubset does), or deliver without ${format}`,
   fontUnusable: (path: string, problem: string) =>
     `${path} is in the language's folder, where the DCP files load their font, but it is not a subtitle font: ${problem}; replace it, or give one with --font <file.ttf>`,
+  linkLeftAlone: (link: { path: string; target: string; to: 'folder' | 'nothing' }) =>
+    `${link.path} is a symbolic link to ${linkTarget(link)}; a delivery is copied and checked as files, so it is left where it is and out of the manifest: put the ${link.to === 'folder' ? 'files' : 'file'} it names in its place, or remove it`,
+  linkInReplacedFolder: (language: string, links: readonly { path: string; target: string; to: 'folder' | 'nothing' }[]) =>
+    `${language}: not delivered: ${links.map((l) => `${l.path} is a symbolic link to ${linkTarget(l)}`).join('; ')}; delivering ${language} replaces its folder, carrying over files only, and the link would be lost; any earlier files of it are kept: put the files ${links.length === 1 ? 'it names' : 'they name'} in ${links.length === 1 ? 'its' : 'their'} place, or remove ${links.length === 1 ? 'it' : 'them'}, and deliver again`,
   notAFont: (problem: string) => `not a subtitle font: ${problem}`,
   badRate: (text: string) => `\`${text}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 59.94df, 60 or a fraction such as 30000/1001`,
 } as const;

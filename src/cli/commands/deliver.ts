@@ -60,7 +60,7 @@ export const deliver: Command = {
     }
     const report = await runDeliver(options, { onWait: (holder) => note(io, `subloc deliver: ${t('deliver.waiting', { holder })}`) });
     if (values['json'] === true) {
-      io.stdout(`${JSON.stringify({ folder: report.folder, written: report.written, manifest: report.manifest, languages: report.languages }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ folder: report.folder, written: report.written, manifest: report.manifest, languages: report.languages, folderFindings: report.folderFindings }, null, 2)}\n`);
       return report.incomplete ? EXIT.failed : EXIT.ok;
     }
     for (const l of report.languages) {
@@ -72,6 +72,7 @@ export const deliver: Command = {
       for (const d of l.findings) if ((l.delivered && d.code.startsWith('deliver/')) || (l.delivered && !d.code.startsWith('qc/') && d.severity === 'warning')) printDiagnostic(io, d, l.language);
       for (const s of l.skipped) io.stderr(`subloc deliver: ${s.reason}\n`);
     }
+    for (const d of report.folderFindings) printDiagnostic(io, d);
     const m = report.manifest;
     const style = styleFor(io);
     // Files the manifest lists that no delivery wrote as they are: said every run while they stay so.
