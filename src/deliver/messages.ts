@@ -17,6 +17,8 @@ export const messages = {
   unreadable: (problem: string) => `the file written does not read back (${problem}); expected subloc to read what it writes: report it with this message`,
   pastDay: (cueId: string, timecode: string, rate: string, retimed: boolean) =>
     `cue ${cueId} would end at ${timecode} at ${rate} fps, at or past 24:00:00:00; expected every time before 24:00:00:00, where SMPTE and DCP timecodes wrap: choose an earlier --start${retimed ? ' or deliver without --retime' : ''}`,
+  beforeSourceStart: (cueId: string, timecode: string, rate: string) =>
+    `cue ${cueId} starts at ${timecode} (${rate} fps), before it; expected the programme start the source was timed from, at or before its first cue: give that start (01:00:00:00, 10:00:00:00), or leave --source-start out if the source counts from 00:00:00:00`,
   fontNeeded: (formats: readonly string[]) =>
     `${formats.join(' and ')} draw${formats.length === 1 ? 's' : ''} the text with a font the DCP carries (the Interop file loads font.ttf), and none was given: a cinema server without it shows nothing or a fallback; give a TrueType or OpenType font that covers the language with --font <file.ttf> (it is delivered as font.ttf), or put one named font.ttf in the language's folder`,
   fontGlyphs: (font: string, missing: readonly string[]) =>
