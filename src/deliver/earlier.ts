@@ -1,24 +1,53 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, readlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SublocError } from '../errors.js';
 import { readFont } from './font.js';
 import { formats } from '../formats/index.js';
 import { parse } from '../formats/parse.js';
 import { FILM, parseFrameRate } from '../model/frame-rate.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { FrameRate, Lang } from '../model/track.js';
 import { deliveryRun, manifestFile, MANIFEST_FILE, sha256, type Manifest, type ManifestFile, type ManifestLanguage } from './manifest.js';
+import { messages } from './messages.js';
 import type { SetFile } from './write-set.js';
 
 
-/** Every file under `dir`, relative, `/`-separated. */
-async function filesUnder(dir: string, prefix = ''): Promise<string[]> {
+/** A symbolic link in a delivery folder that names no file: a folder, or nothing (a drive not mounted, a file moved). */
+export interface FolderLink {
+  /** Relative to the delivery folder, `/`-separated. */
+  path: string;
+  target: string;
+  to: 'folder' | 'nothing';
+}
+
+/**
+ * Every file under `dir`, relative, `/`-separated: a link to a file counts
+ * as the file it names; links to a folder or to nothing are set apart, as a
+ * delivery is copied and checked as files.
+ */
+async function filesUnder(dir: string, prefix = ''): Promise<{ files: string[]; links: FolderLink[] }> {
   const entries = await readdir(join(dir, prefix), { withFileTypes: true });
-  const nested = await Promise.all(
-    entries.map((e) => {
-      const rel = prefix === '' ? e.name : `${prefix}/${e.name}`;
-      return e.isDirectory() ? filesUnder(dir, rel) : Promise.resolve([rel]);
-    }),
-  );
-  return nested.flat();
+  const files: string[] = [];
+  const links: FolderLink[] = [];
+  for (const e of entries) {
+    const path = prefix === '' ? e.name : `${prefix}/${e.name}`;
+    if (e.isDirectory()) {
+      const nested = await filesUnder(dir, path);
+      files.push(...nested.files);
+      links.push(...nested.links);
+    } else if (e.isSymbolicLink()) {
+      const to = await stat(join(dir, path)).then((s) => (s.isDirectory() ? 'folder' : undefined), () => 'nothing' as const);
+      if (to === undefined) files.push(path);
+      else links.push({ path, target: await readlink(join(dir, path)), to });
+    } else files.push(path);
+  }
+  return { files, links };
+}
+
+/** The links of a language's folder that name no file, by their path in the delivery folder. */
+export async function linksIn(folder: string, language: Lang): Promise<FolderLink[]> {
+  const found = await filesUnder(join(folder, language)).catch(() => ({ links: [] }));
+  return found.links.map((l) => ({ ...l, path: `${language}/${l.path}` }));
 }
 
 /** The manifest a previous run left, if it can still be read: everything in it is checked against the disk anyway. */
@@ -66,14 +95,18 @@ function asOnDisk(path: string, language: Lang, data: Uint8Array, known: Manifes
  * while its size and checksum still match, else described anew; languages
  * an earlier run refused keep their entry.
  */
-export async function earlierLanguages(folder: string, previous: Manifest | undefined, replaced: ReadonlySet<Lang>): Promise<{ languages: ManifestLanguage[]; files: ManifestFile[] }> {
+export async function earlierLanguages(folder: string, previous: Manifest | undefined, replaced: ReadonlySet<Lang>): Promise<{ languages: ManifestLanguage[]; files: ManifestFile[]; findings: Diagnostic[] }> {
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
   const onDisk = new Set(entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name));
   const byPath = new Map((previous?.files ?? []).map((f) => [f.path, f]));
   const fallback = parseFrameRate(previous?.frameRate ?? '') ?? FILM;
   const files: ManifestFile[] = [];
+  const findings: Diagnostic[] = [];
   for (const language of [...onDisk].filter((l) => !replaced.has(l))) {
-    for (const rel of await filesUnder(join(folder, language))) {
+    const found = await filesUnder(join(folder, language));
+    // Another language's folder: no reason to hold this one back, and nothing of it is this run's to remove.
+    for (const link of found.links) findings.push(diagnostic('deliver/link-left-alone', 'warning', messages.linkLeftAlone({ ...link, path: `${language}/${link.path}` })));
+    for (const rel of found.files) {
       const path = `${language}/${rel}`;
       const data = await readFile(join(folder, path));
       files.push(asOnDisk(path, language, data, byPath.get(path), fallback));
@@ -82,7 +115,7 @@ export async function earlierLanguages(folder: string, previous: Manifest | unde
   const order = new Map((previous?.files ?? []).map((f, i) => [f.path, i]));
   files.sort((a, b) => (order.get(a.path) ?? Infinity) - (order.get(b.path) ?? Infinity) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const languages = (previous?.languages ?? []).filter((l) => !replaced.has(l.language) && (l.delivered ? onDisk.has(l.language) : !onDisk.has(l.language)));
-  return { languages, files };
+  return { languages, files, findings };
 }
 
 /**
@@ -97,7 +130,11 @@ export async function foreignFiles(folder: string, language: Lang, title: string
   const fallback = parseFrameRate(previous?.frameRate ?? '') ?? FILM;
   const files: SetFile[] = [];
   const described: ManifestFile[] = [];
-  for (const rel of await filesUnder(join(folder, language)).catch(() => [])) {
+  const found = await filesUnder(join(folder, language)).catch(() => ({ files: [], links: [] }));
+  // Made since the run checked the folder (see `linksIn`): the folder is replaced as a whole, and the link would go with it.
+  const link = found.links[0];
+  if (link !== undefined) throw new SublocError('USAGE', messages.linkInReplacedFolder(language, [{ ...link, path: `${language}/${link.path}` }]), { file: join(folder, language, link.path) });
+  for (const rel of found.files) {
     if (ours.has(rel)) continue;
     const path = `${language}/${rel}`;
     const data = await readFile(join(folder, path));

@@ -1,3 +1,5 @@
+const linkTarget = (link: { target: string; to: 'folder' | 'nothing' }) => (link.to === 'folder' ? `the folder ${link.target}` : `${link.target}, which does not exist (a drive not mounted, a file moved)`);
+
 /** Every message `deliver` writes about a delivery, in one place. */
 export const messages = {
   collapsedCue: (start: number, end: number, rate: string, timingFixed: boolean) =>
@@ -15,6 +17,8 @@ export const messages = {
   unreadable: (problem: string) => `the file written does not read back (${problem}); expected subloc to read what it writes: report it with this message`,
   pastDay: (cueId: string, timecode: string, rate: string, retimed: boolean) =>
     `cue ${cueId} would end at ${timecode} at ${rate} fps, at or past 24:00:00:00; expected every time before 24:00:00:00, where SMPTE and DCP timecodes wrap: choose an earlier --start${retimed ? ' or deliver without --retime' : ''}`,
+  beforeSourceStart: (cueId: string, timecode: string, rate: string) =>
+    `cue ${cueId} starts at ${timecode} (${rate} fps), before it; expected the programme start the source was timed from, at or before its first cue: give that start (01:00:00:00, 10:00:00:00), or leave --source-start out if the source counts from 00:00:00:00`,
   fontNeeded: (formats: readonly string[]) =>
     `${formats.join(' and ')} draw${formats.length === 1 ? 's' : ''} the text with a font the DCP carries (the Interop file loads font.ttf), and none was given: a cinema server without it shows nothing or a fallback; give a TrueType or OpenType font that covers the language with --font <file.ttf> (it is delivered as font.ttf), or put one named font.ttf in the language's folder`,
   fontGlyphs: (font: string, missing: readonly string[]) =>
@@ -23,6 +27,10 @@ export const messages = {
     `the font ${font} is ${Math.ceil(bytes / 1024)} KB; ${format} packages take fonts up to ${limit / 1024} KB, and some cinema servers refuse a larger one: subset it to the characters of the track (pyftsubset does), or deliver without ${format}`,
   fontUnusable: (path: string, problem: string) =>
     `${path} is in the language's folder, where the DCP files load their font, but it is not a subtitle font: ${problem}; replace it, or give one with --font <file.ttf>`,
+  linkLeftAlone: (link: { path: string; target: string; to: 'folder' | 'nothing' }) =>
+    `${link.path} is a symbolic link to ${linkTarget(link)}; a delivery is copied and checked as files, so it is left where it is and out of the manifest: put the ${link.to === 'folder' ? 'files' : 'file'} it names in its place, or remove it`,
+  linkInReplacedFolder: (language: string, links: readonly { path: string; target: string; to: 'folder' | 'nothing' }[]) =>
+    `${language}: not delivered: ${links.map((l) => `${l.path} is a symbolic link to ${linkTarget(l)}`).join('; ')}; delivering ${language} replaces its folder, carrying over files only, and the link would be lost; any earlier files of it are kept: put the files ${links.length === 1 ? 'it names' : 'they name'} in ${links.length === 1 ? 'its' : 'their'} place, or remove ${links.length === 1 ? 'it' : 'them'}, and deliver again`,
   notAFont: (problem: string) => `not a subtitle font: ${problem}`,
   badRate: (text: string) => `\`${text}\` is not a frame rate; expected 23.976, 24, 25, 29.97, 29.97df, 30, 48, 50, 59.94, 59.94df, 60 or a fraction such as 30000/1001`,
 } as const;

@@ -16,12 +16,15 @@ export interface DeliveryTiming {
   retime: boolean;
   /** Delivery frames added to every time (a `--start 10:00:00:00` offset). */
   startFrames: number;
+  /** The source's own programme start (`--source-start 01:00:00:00`), taken off every source time first. */
+  sourceStart: Ms;
 }
 
 /** The delivery frame a source time lands on: one rounding, from the exact rational time. */
 export function deliveryFrame(ms: Ms, timing: DeliveryTiming): number {
   // Retimed, source frame n is delivery frame n: frames = ms × source fps / 1000.
-  const frames = timing.retime ? msToFrames(ms, timing.source) : msToFrames(ms, timing.delivery);
+  const fromStart = ms - timing.sourceStart;
+  const frames = timing.retime ? msToFrames(fromStart, timing.source) : msToFrames(fromStart, timing.delivery);
   return frames + timing.startFrames;
 }
 

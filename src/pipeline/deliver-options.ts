@@ -3,9 +3,9 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { checkReadable, fileErrorReason, SublocError } from '../errors.js';
 import { formatById, formatIds } from '../formats/index.js';
 import { excerpt } from '../formats/shared/excerpt.js';
-import { FILM, frameRateLabel, parseFrameRate } from '../model/frame-rate.js';
+import { dropFrameLabelToFrames, FILM, frameRateLabel, framesToMs, msToFrames, nominalFps, parseFrameRate } from '../model/frame-rate.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { FrameRate, Lang, Track } from '../model/track.js';
+import type { FrameRate, Lang, Ms, Track } from '../model/track.js';
 import { FontError, readFont, type FontFile } from '../deliver/font.js';
 import { messages } from '../deliver/messages.js';
 import { deliveryProfiles } from '../deliver/profiles.js';
@@ -32,6 +32,8 @@ export interface DeliverInput {
   sourceFps?: string;
   retime?: boolean;
   start?: string;
+  /** The timecode the source counts from (its programme start), at the source's rate. */
+  sourceStart?: string;
   out?: string;
   memory?: string;
   allowQcErrors?: boolean;
@@ -82,6 +84,8 @@ export interface DeliverOptions {
   fontUnused?: true;
   /** A video rate (23.976, 29.97, 59.94) and its whole rate on either side of the delivery: how the picture crossed decides the times. */
   pulldown?: Pulldown;
+  /** No `--source-start`, and the source's first cue is an hour or more in: its label and its hour's, at the source's rate. */
+  lateSource?: { first: string; start: string };
 }
 
 /**
@@ -185,7 +189,8 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
   const start = cli.start ?? '00:00:00:00';
   const parsed = parseTimecode(start, deliveryRate);
   if ('error' in parsed) throw new SublocError('USAGE', `--start: ${parsed.error}`);
-  const timing: DeliveryTiming = { source, delivery: deliveryRate, retime: cli.retime === true, startFrames: parsed.frames };
+  const sourceStart = sourceStartOf(cli.sourceStart, sourceTrack, source);
+  const timing: DeliveryTiming = { source, delivery: deliveryRate, retime: cli.retime === true, startFrames: parsed.frames, sourceStart };
   const late = pastDay(sourceTrack, timing);
   if (late) throw new SublocError('USAGE', `--start ${start}: ${messages.pastDay(late.cue.id, formatTimecode(late.frames, deliveryRate), frameRateLabel(deliveryRate), timing.retime)}`);
 
@@ -215,6 +220,8 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
   }
   if (base.encoding !== undefined) options.encoding = base.encoding;
   if (base.glossary !== undefined) options.glossary = base.glossary;
+  const lateSource = cli.sourceStart === undefined ? lateSourceOf(sourceTrack, source) : undefined;
+  if (lateSource !== undefined) options.lateSource = lateSource;
   const pulldown = pulldownOf(timing, formats);
   if (pulldown !== undefined) options.pulldown = pulldown;
   if (cli.font !== undefined) {
@@ -222,6 +229,33 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
     if (!formats.some((id) => formatById(id)!.font !== undefined)) options.fontUnused = true;
   }
   return options;
+}
+
+/** The frames of the timecode label `HH:00:00:00` at `rate`. */
+const hourLabel = (hours: number, rate: FrameRate) => (rate.dropFrame ? dropFrameLabelToFrames(hours, 0, 0, 0, rate) : hours * 3600 * nominalFps(rate));
+
+/**
+ * A source whose first cue is an hour or more in is counted from a programme
+ * start (01:00:00:00, broadcast's 10:00:00:00), not from the film's first
+ * frame: its label, and the hour's label to give as `--source-start`.
+ */
+function lateSourceOf(track: Track, rate: FrameRate): { first: string; start: string } | undefined {
+  if (track.cues.length === 0) return undefined;
+  const first = msToFrames(Math.min(...track.cues.map((c) => c.start)), rate);
+  // Each hour of labels is as many frames as the first, drop-frame too.
+  const hours = Math.floor(first / hourLabel(1, rate));
+  return hours === 0 ? undefined : { first: formatTimecode(first, rate), start: formatTimecode(hourLabel(hours, rate), rate) };
+}
+
+/** `--source-start`, a timecode at the source's rate, in milliseconds; refused past the source's first cue, which would fall before the programme. */
+function sourceStartOf(text: string | undefined, track: Track, rate: FrameRate): Ms {
+  if (text === undefined) return 0;
+  const parsed = parseTimecode(text, rate);
+  if ('error' in parsed) throw new SublocError('USAGE', `--source-start: ${parsed.error}`);
+  const start = framesToMs(parsed.frames, rate);
+  const before = track.cues.find((c) => c.start < start);
+  if (before !== undefined) throw new SublocError('USAGE', `--source-start ${text}: ${messages.beforeSourceStart(before.id, formatTimecode(msToFrames(before.start, rate), rate), frameRateLabel(rate))}`);
+  return start;
 }
 
 /** `--font`, read and its character map checked: a file that is no single TrueType or OpenType font is refused here. */

@@ -15,7 +15,7 @@ import { frameRateLabel } from '../model/frame-rate.js';
 import { runQc } from '../qc/index.js';
 import { segment } from '../translate/segment.js';
 import { toTagged } from '../model/tagged-text.js';
-import { earlierLanguages, foreignFiles, readManifest, withEarlier } from '../deliver/earlier.js';
+import { earlierLanguages, foreignFiles, linksIn, readManifest, withEarlier } from '../deliver/earlier.js';
 import { FontError, missingGlyphs, readFont } from '../deliver/font.js';
 import { deliveryRun, fontManifestFile, manifestFile, toolInfo, type Manifest, type ManifestFile, type ManifestLanguage } from '../deliver/manifest.js';
 import { messages } from '../deliver/messages.js';
@@ -120,6 +120,8 @@ export interface DeliveryReport {
   incomplete: boolean;
   /** False when nothing was delivered: the folder was left as it was, manifest included. */
   written: boolean;
+  /** What was found in the folder outside this run's languages (a link left alone). */
+  folderFindings: Diagnostic[];
 }
 
 /**
@@ -186,6 +188,11 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       const undrawable = fonts.filter((d) => d.severity === 'error');
       if (errors.length > 0 && (!options.allowQcErrors || undrawable.length > 0)) {
         entry.refusal = refusal(language, options.allowQcErrors ? undrawable : errors);
+        continue;
+      }
+      const links = await linksIn(join(options.out, options.title), language);
+      if (links.length > 0) {
+        entry.refusal = messages.linkInReplacedFolder(language, links);
         continue;
       }
       const files: DeliverySet['languages'][number]['files'] = [];
@@ -255,9 +262,10 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
   const thisRun = deliveryRun(manifest);
   manifest.languages = languages.map(({ findings: _f, skipped: _s, timing: _t, ...l }) => (l.delivered ? { ...l, delivery: thisRun } : l));
   const incomplete = languages.some((l) => !l.delivered);
+  const folderFindings: Diagnostic[] = [];
 
   // Nothing to write and no folder: nothing to recover either, and no folder is made for the lock.
-  if (sets.length === 0 && !existsSync(folder)) return { folder, manifest, languages, incomplete, written: false };
+  if (sets.length === 0 && !existsSync(folder)) return { folder, manifest, languages, incomplete, written: false, folderFindings };
   // From the previous manifest to the new one in place: what another run wrote meanwhile would be left out.
   await withDeliveryLock(folder, async () => {
     // A killed run's leftovers are finished or dropped first, even by a run that writes nothing.
@@ -265,7 +273,10 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     if (sets.length === 0) {
       // Nothing written: the report still says which earlier deliveries stay in the folder (the manifest is not rewritten).
       const previous = await readManifest(folder);
-      if (previous !== undefined) Object.assign(manifest, withEarlier(manifest, previous, await earlierLanguages(folder, previous, new Set())));
+      if (previous === undefined) return;
+      const earlier = await earlierLanguages(folder, previous, new Set());
+      folderFindings.push(...earlier.findings);
+      Object.assign(manifest, withEarlier(manifest, previous, earlier));
       return;
     }
     // Again under the lock: a localize may have taken the folder since this run began.
@@ -279,8 +290,9 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       manifest.files.push(...foreign.described.filter((f) => !own.has(f.path.slice(set.language.length + 1))));
     }
     const earlier = await earlierLanguages(folder, previous, new Set(newFiles.keys()));
+    folderFindings.push(...earlier.findings);
     Object.assign(manifest, withEarlier(manifest, previous, earlier));
     await writeDeliverySet(folder, { languages: sets, manifest: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`) }, write);
   }, onWait);
-  return { folder, manifest, languages, incomplete, written: sets.length > 0 };
+  return { folder, manifest, languages, incomplete, written: sets.length > 0, folderFindings };
 }

@@ -258,6 +258,38 @@ describe('subloc deliver on the bundled sample', () => {
     expect(manifest.files.map((f) => [f.format, f.first?.timecode])).toEqual([['srt', '01:00:07;15']]);
   });
 
+  it('takes a frame-timecode source’s programme start off with --source-start, and warns of a source an hour in without it', async () => {
+    // The sample as an editing system exports it at 23.976: frame labels counted from 01:00:00:00.
+    const rate23 = parseFrameRate('23.976')!;
+    const label = (ms: number) => formatTimecode(msToFrames(ms, rate23) + 86_400, rate23);
+    const input = join(work, 'programme.zh-Hans.srt');
+    writeFileSync(input, source.cues.map((c, i) => `${i + 1}\n${label(c.start)} --> ${label(c.end)}\n${c.lines.map((l) => l.map((s) => s.text).join('')).join('\n')}\n`).join('\n'));
+    const args = (out: string, more: string[]) => ['--input', input, '--source-fps', '23.976', '--fps', '24', '--retime', '--formats', 'srt,dcp-smpte', '--language', 'fr-FR', '--out', join(work, out), '--allow-qc-errors', ...more];
+    const rate = parseFrameRate('24')!;
+    const fromZero = source.cues.map((c) => [framesToMs(msToFrames(c.start, rate23), rate), framesToMs(msToFrames(c.end, rate23), rate)] as [number, number]);
+
+    const late = await run(args('programme-late', []));
+    expect(late.code, late.stderr).toBe(0);
+    expect(late.stderr).toContain("warning: the source's first cue is at 01:00:07:12, an hour or more in: if the source counts from a programme start (01:00:00:00, broadcast's 10:00:00:00), give it with --source-start 01:00:00:00");
+
+    const r = await run(args('programme', ['--source-start', '01:00:00:00']));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('an hour or more in');
+    const manifest = checkDelivery(join(work, 'programme', 'hotline-beijing'), rate, () => fromZero);
+    expect(manifest.files.map((f) => [f.format, f.first?.timecode])).toEqual([['srt', '00:00:07:12'], ['dcp-smpte', '00:00:07:12']]);
+
+    // Subtracted before --start is added: the SRT counts from the delivery's start, the reel from its first frame.
+    const both = await run(args('programme-start', ['--source-start', '01:00:00:00', '--start', '10:00:00:00']));
+    expect(both.code, both.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(work, 'programme-start', 'hotline-beijing', 'manifest.json'), 'utf8')).files.map((f: { first?: { timecode: string } }) => f.first?.timecode)).toEqual(['10:00:07:12', '00:00:07:12']);
+
+    // A start past the first cue would put it before the programme: refused, naming the cue.
+    const after = await run(args('programme-after', ['--source-start', '01:00:08:00']));
+    expect(after.code).toBe(2);
+    expect(after.stderr).toContain('--source-start 01:00:08:00: cue 1 starts at 01:00:07:12 (23.976 fps), before it; expected the programme start the source was timed from');
+    expect(existsSync(join(work, 'programme-after'))).toBe(false);
+  });
+
   it('refuses a --start at or past 24:00:00:00, and times that would cross it, writing nothing', async () => {
     const out = join(work, 'day');
     const past = await run(['--fps', '24', '--start', '24:00:00:00', '--formats', 'dcp-smpte', '--out', out, '--allow-qc-errors']);

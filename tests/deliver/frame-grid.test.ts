@@ -35,7 +35,7 @@ describe('every deliverable on the delivery frame grid', () => {
     fc.assert(
       fc.property(arb, ({ delivery: d, source: s, retime, start, cues }) => {
         const delivery = parseFrameRate(d)!;
-        const timing: DeliveryTiming = { source: parseFrameRate(s)!, delivery, retime, startFrames: start };
+        const timing: DeliveryTiming = { source: parseFrameRate(s)!, delivery, retime, startFrames: start, sourceStart: 0 };
         const input: Track = { language: 'en-US', cues, meta: { title: 't' } };
         const { track } = retimeTrack(input, timing);
         if (track.cues.some((c) => msToFrames(c.end, delivery) >= dayFrames(delivery))) return; // refused by the options, never written

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -136,6 +136,34 @@ describe('a delivery keeps what it does not deliver', () => {
     expect(Object.keys(only(snapshot(folder), 'fr-FR')).sort()).toEqual(['fr-FR/font.ttf', 'fr-FR/hotline-beijing.fr-FR.dcp-interop.xml', 'fr-FR/hotline-beijing.fr-FR.srt']);
     expect(checkManifest(folder).files.find((f) => f.path === 'fr-FR/font.ttf')).toMatchObject({ language: 'fr-FR', format: 'unknown', bytes: font.byteLength, unverified: 'added' });
     expect(r.stderr).toContain('fr-FR/font.ttf was put in the delivery folder by hand');
+  });
+
+  it('a symbolic link in a language folder: followed to a file, said and left alone in another language, the language refused in its own', async () => {
+    await firstDelivery('links');
+    writeFileSync(join(out, 'notes.txt'), 'checked by hand');
+    symlinkSync('../../notes.txt', join(folder, 'en-US/notes.txt'));
+    symlinkSync('../fr-FR', join(folder, 'en-US/extras'));
+    symlinkSync('/media/not-mounted/NotoSansCJKjp-Regular.otf', join(folder, 'en-US/font.ttf'));
+    const r = await run(['--language', 'fr-FR', '--fps', '24', '--allow-qc-errors']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.stderr).toContain('warning: en-US/extras is a symbolic link to the folder ../fr-FR; a delivery is copied and checked as files, so it is left where it is and out of the manifest');
+    expect(r.stderr).toContain('warning: en-US/font.ttf is a symbolic link to /media/not-mounted/NotoSansCJKjp-Regular.otf, which does not exist');
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
+    expect(manifest.files.find((f) => f.path === 'en-US/notes.txt')).toMatchObject({ bytes: 15, unverified: 'added' });
+    expect(manifest.files.map((f) => f.path)).not.toContain('en-US/font.ttf');
+    expect(manifest.files.some((f) => f.path.startsWith('en-US/extras'))).toBe(false);
+    expect(readlinkSync(join(folder, 'en-US/extras'))).toBe('../fr-FR');
+
+    // The folder a run replaces: the link would be lost with it, so the language waits for the engineer.
+    const before = readFileSync(join(folder, 'manifest.json'));
+    const own = await run(['--language', 'en-US', '--fps', '24', '--allow-qc-errors']);
+    expect(own.code).toBe(1);
+    expect(own.stderr).not.toContain('internal error');
+    expect(own.stderr).toContain('en-US: not delivered: en-US/extras is a symbolic link to the folder ../fr-FR; en-US/font.ttf is a symbolic link to /media/not-mounted/NotoSansCJKjp-Regular.otf, which does not exist');
+    expect(readFileSync(join(folder, 'manifest.json'))).toEqual(before);
+    expect(lstatSync(join(folder, 'en-US/font.ttf')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(folder, 'en-US/hotline-beijing.en-US.srt'), 'base64')).toBe(first['en-US/hotline-beijing.en-US.srt']);
   });
 
   it('--language fr-FR alone replaces fr-FR only; the manifest lists en-US as it is on disk', async () => {

@@ -7,7 +7,7 @@ import type { FrameRate, Track } from '../../src/model/track.js';
 
 const rate = (text: string) => parseFrameRate(text)!;
 const RATES = ['23.976', '24', '25', '29.97', '29.97df', '30', '48'];
-const timing = (source: string, delivery: string, more: Partial<DeliveryTiming> = {}): DeliveryTiming => ({ source: rate(source), delivery: rate(delivery), retime: false, startFrames: 0, ...more });
+const timing = (source: string, delivery: string, more: Partial<DeliveryTiming> = {}): DeliveryTiming => ({ source: rate(source), delivery: rate(delivery), retime: false, startFrames: 0, sourceStart: 0, ...more });
 const onGrid = (ms: number, r: FrameRate) => framesToMs(msToFrames(ms, r), r) === ms;
 const track = (cues: [number, number][]): Track => ({
   language: 'fr-FR',
@@ -57,6 +57,14 @@ describe('retimeTrack: each time', () => {
     const t = timing('24', '25', { startFrames: 900_000 });
     expect(deliveryTime(0, t)).toBe(36_000_000);
     expect(deliveryTime(7_500, t)).toBe(36_007_520);
+  });
+
+  it('takes the source’s programme start off first, in source time, retimed or not, before the delivery’s start is added', () => {
+    // 01:00:00:00 at 23.976 is 3,603.6 s: the label 01:00:07:12 is 7.5075 s into the programme, frame 180.
+    const t = timing('23.976', '24', { retime: true, sourceStart: 3_603_600 });
+    expect(msToFrames(deliveryTime(3_611_108, t), t.delivery)).toBe(180);
+    expect(deliveryTime(3_611_108, { ...t, startFrames: 86_400 })).toBe(3_607_500);
+    expect(deliveryTime(3_607_500, timing('25', '25', { sourceStart: 3_600_000 }))).toBe(7_520);
   });
 
   it('offsets by a drop-frame start at 29.97', () => {

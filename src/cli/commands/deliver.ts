@@ -18,6 +18,7 @@ export const deliver: Command = {
     'source-fps': { type: 'string', value: '<rate>', description: () => t('deliver.option.sourceFps'), default: () => t('deliver.option.sourceFpsDefault') },
     retime: { type: 'boolean', description: () => t('deliver.option.retime') },
     start: { type: 'string', value: '<timecode>', description: () => t('deliver.option.start'), default: '00:00:00:00' },
+    'source-start': { type: 'string', value: '<timecode>', description: () => t('deliver.option.sourceStart'), default: '00:00:00:00' },
     out: { type: 'string', value: '<dir>', description: () => t('deliver.option.out'), default: () => t('deliver.option.outDefault') },
     memory: SHARED_OPTIONS.memory,
     input: SHARED_OPTIONS.input,
@@ -39,6 +40,8 @@ export const deliver: Command = {
     }
     const sourceFps = str('source-fps');
     if (sourceFps !== undefined) cli.sourceFps = sourceFps;
+    const sourceStart = str('source-start');
+    if (sourceStart !== undefined) cli.sourceStart = sourceStart;
     const languages = list('language');
     if (languages) cli.languages = languages;
     const formats = list('formats');
@@ -52,6 +55,7 @@ export const deliver: Command = {
     const options = await resolveDeliverOptions(cli, io.cwd, io.env);
     for (const id of options.missingFormats) note(io, `subloc deliver: ${styleFor(io).yellow(t('severity.warning'))}: ${t('deliver.missingFormat', { id, profile: options.profile })}`);
     if (options.fontUnused === true) note(io, `subloc deliver: ${styleFor(io).yellow(t('severity.warning'))}: ${t('deliver.fontUnused', { formats: options.formats.join(', ') })}`);
+    if (options.lateSource !== undefined) note(io, `subloc deliver: ${styleFor(io).yellow(t('severity.warning'))}: ${t('deliver.lateSource', options.lateSource)}`);
     const pulldown = options.pulldown;
     if (pulldown !== undefined) {
       const values = { video: pulldown.video, whole: pulldown.whole, formats: pulldown.formats.join(', '), every: pulldown.frameLateEverySeconds };
@@ -60,7 +64,7 @@ export const deliver: Command = {
     }
     const report = await runDeliver(options, { onWait: (holder) => note(io, `subloc deliver: ${t('deliver.waiting', { holder })}`) });
     if (values['json'] === true) {
-      io.stdout(`${JSON.stringify({ folder: report.folder, written: report.written, manifest: report.manifest, languages: report.languages }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ folder: report.folder, written: report.written, manifest: report.manifest, languages: report.languages, folderFindings: report.folderFindings }, null, 2)}\n`);
       return report.incomplete ? EXIT.failed : EXIT.ok;
     }
     for (const l of report.languages) {
@@ -72,6 +76,7 @@ export const deliver: Command = {
       for (const d of l.findings) if ((l.delivered && d.code.startsWith('deliver/')) || (l.delivered && !d.code.startsWith('qc/') && d.severity === 'warning')) printDiagnostic(io, d, l.language);
       for (const s of l.skipped) io.stderr(`subloc deliver: ${s.reason}\n`);
     }
+    for (const d of report.folderFindings) printDiagnostic(io, d);
     const m = report.manifest;
     const style = styleFor(io);
     // Files the manifest lists that no delivery wrote as they are: said every run while they stay so.

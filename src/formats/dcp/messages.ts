@@ -1,6 +1,8 @@
 import { diagnostic, fixedMessage, type Diagnostic, type Location } from '../../model/diagnostic.js';
 import { excerpt } from '../shared/excerpt.js';
 
+const ROW = { top: 'at the top', middle: 'in the middle', bottom: 'at the bottom' } as const;
+
 /** Every message the two DCP adapters emit, in one place; codes are stable. */
 export const messages = {
   wrongRoot: (found: string, expected: string, at: Location): Diagnostic =>
@@ -33,12 +35,12 @@ export const messages = {
   imageSubtitle: fixedMessage('dcp/image-subtitle', 'warning', 'the subtitle is an `<Image>` (a PNG on screen); subloc reads text subtitles only, so it was skipped'),
   emptySubtitle: fixedMessage('dcp/empty-subtitle', 'info', 'the subtitle has no text to show; it was skipped'),
   verticalDropped: fixedMessage('dcp/vertical-dropped', 'info', 'a `<Text Direction="ttb">` (or `btt`) line is vertical; the model has only horizontal lines, so its text reads across'),
-  splitSubtitle: (id: string, second: string, at: Location): Diagnostic =>
+  splitSubtitle: (cues: readonly { cueId: string; row: 'top' | 'middle' | 'bottom' }[], at: Location): Diagnostic =>
     diagnostic(
       'dcp/split-subtitle',
       'info',
-      `the subtitle holds lines at the top and at the bottom of the screen, which one cue cannot place; read as two cues with its times: \`${excerpt(id)}\` at the top, \`${excerpt(second)}\` at the bottom`,
-      { ...at, cueId: id },
+      `the subtitle holds lines ${cues.slice(0, -1).map((c) => ROW[c.row]).join(', ')} and ${ROW[cues.at(-1)!.row]} of the screen, which one cue cannot place; read as ${cues.length} cues with its times: ${cues.map((c) => `\`${excerpt(c.cueId)}\` ${ROW[c.row]}`).join(', ')}`,
+      { ...at, cueId: cues[0]!.cueId },
     ),
   rubyDropped: fixedMessage('dcp/ruby-dropped', 'info', 'a `<Ruby>` annotation (`<Rt>`) has no place in the model; kept the base text (`<Rb>`) only'),
   unknownLanguage: (value: string, used: string, at: Location): Diagnostic =>

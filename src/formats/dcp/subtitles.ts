@@ -123,13 +123,13 @@ function readSubtitle(node: XNode, style: Style, ctx: Context): void {
   else if (end === start) ctx.diagnostics.push(messages.noDuration(at, id));
 
   const ordered = shown.map((l, i) => ({ l, i })).sort((a, b) => a.l.y - b.l.y || a.i - b.i).map(({ l }) => l);
-  // Lines at the top and at the bottom (a sign over the dialogue): one cue has one place, so each half is its own cue.
-  const top = ordered.filter((l) => l.valign === 'top');
-  const bottom = ordered.filter((l) => l.valign === 'bottom');
-  const split = top.length > 0 && bottom.length > 0 && top.length + bottom.length === ordered.length;
-  const second = `${id}~2`;
-  if (split) ctx.diagnostics.push(messages.splitSubtitle(id, second, at));
-  for (const [cueId, group, numbered] of split ? ([[id, top, spotNumber !== undefined], [second, bottom, false]] as const) : ([[id, ordered, spotNumber !== undefined]] as const)) {
+  // Lines in more than one row (a sign over the dialogue, a label mid-screen): one cue has one place, so each row is its own cue.
+  const rows = new Map<Placement['vertical'], PositionedLine[]>();
+  for (const line of ordered) rows.set(rowOf(line), [...(rows.get(rowOf(line)) ?? []), line]);
+  // In screen order, from the top: each row enters the map with its highest line.
+  const cues = [...rows].map(([row, group], i) => ({ cueId: i === 0 ? id : `${id}~${i + 1}`, row, group, numbered: i === 0 && spotNumber !== undefined }));
+  if (cues.length > 1) ctx.diagnostics.push(messages.splitSubtitle(cues, at));
+  for (const { cueId, group, numbered } of cues) {
     const cue: Cue = { id: cueId, start, end, lines: group.map((l) => l.spans) };
     const placement = placementOf(group);
     if (placement) cue.placement = placement;
@@ -211,9 +211,14 @@ function trimEnds(spans: Span[]): Span[] {
   return spans;
 }
 
-/** Where the lines sit on screen: `Valign="top"` with a large `Vposition` is low on the screen. */
+/** The row a line stands in: `Valign="top"` with a large `Vposition` is low on the screen. */
+function rowOf(line: PositionedLine): Placement['vertical'] {
+  return line.valign === 'center' ? 'middle' : line.y < 50 ? 'top' : 'bottom';
+}
+
+/** Where the lines of one row sit on screen. */
 function placementOf(lines: readonly PositionedLine[]): Placement | undefined {
-  const vertical: Placement['vertical'] = lines.every((l) => l.valign === 'center') ? 'middle' : lines[0]!.y < 50 ? 'top' : 'bottom';
+  const vertical = rowOf(lines[0]!);
   const h = lines[0]!.halign;
   const horizontal = (h === 'left' || h === 'right') && lines.every((l) => l.halign === h) ? h : undefined;
   if (horizontal) return { vertical, horizontal };

@@ -11,6 +11,7 @@ export const DOT = 0x2e;
 export const SLASH = 0x2f;
 export const ZERO = 0x30;
 export const COLON = 0x3a;
+export const SEMICOLON = 0x3b;
 export const LT = 0x3c;
 export const GT = 0x3e;
 export const BACKSLASH = 0x5c;

@@ -66,6 +66,12 @@ export const messages = {
     m('srt/frames', 'warning', `expected \`,mmm\` milliseconds, found \`HH:MM:SS:FF\` frames in ${quote(found)}; read as frames at ${frameRateLabel(rate)} fps, the rate given (\`:12\` = ${framesToMs(12, rate)} ms)`),
   framesWithoutRate: (found: string) =>
     m('srt/frames-without-rate', 'error', `expected \`,mmm\` milliseconds, found \`HH:MM:SS:FF\` in ${quote(found)}: two digits after a third \`:\` are frames, which need the frame rate they count (\`:12\` is 480 ms at 25 fps, 500 ms at 24); give it with --fps (deliver: --source-fps, or \`fps\` in the config); the cue is dropped`),
+  dropFrameLabel: (found: string, rate: FrameRate | undefined) =>
+    m(
+      rate === undefined ? 'srt/frames-without-rate' : 'srt/drop-frame-label',
+      'error',
+      `expected \`,mmm\` milliseconds${rate === undefined ? '' : ` or frames at ${frameRateLabel(rate)} fps`}, found \`HH:MM:SS;FF\` in ${quote(found)}: a \`;\` before the frames marks a drop-frame label, which only 29.97df and 59.94df count; give --fps 29.97df (or 59.94df) if the file was timed so (deliver: --source-fps, or \`fps\` in the config)${rate === undefined ? '' : `, not ${frameRateLabel(rate)}`}; the cue is dropped`,
+    ),
   skippedLabel: (found: string, rate: FrameRate) =>
     m('srt/frame-label-skipped', 'warning', `expected drop-frame labels at ${frameRateLabel(rate)} fps, found one drop-frame skips in ${quote(found)} (frames 00 and 01 of a minute but each tenth); read as the minute's first label: was the file timed non-drop? then give --fps ${frameRateLabel({ numerator: rate.numerator, denominator: rate.denominator })}`),
   frameOverflow: (found: string, frame: number, rate: FrameRate) =>

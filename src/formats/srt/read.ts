@@ -14,6 +14,7 @@ import { Reporter } from './reporter.js';
 import {
   ARROW_VARIANT,
   DECIMAL_POINT,
+  DROP_FRAME_LABEL,
   FIELD_OVERFLOW,
   FIELD_WIDTH,
   FRAMES,
@@ -353,6 +354,12 @@ class SrtReader {
     let { start, end } = t;
     if (t.flags & FRAMES) {
       const { rate } = this;
+      // A drop-frame label read at another rate is off by 3.6 s an hour: not guessed either.
+      if (t.flags & DROP_FRAME_LABEL && rate?.dropFrame !== true) {
+        this.report.addOnce(messages.dropFrameLabel(timing, rate), { line, cueId: id });
+        this.state = SKIP;
+        return;
+      }
       // Frames without their rate are a time off by up to a second (`:24` is 960 ms at 25 fps, not 240): not guessed.
       if (rate === undefined) {
         this.report.addOnce(messages.framesWithoutRate(timing), { line, cueId: id });

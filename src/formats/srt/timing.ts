@@ -1,7 +1,7 @@
 import type { Ms } from '../../model/track.js';
 import { excerpt } from '../shared/excerpt.js';
 import { readStandardTiming, STANDARD_TIMING_LENGTH, type Times } from '../shared/standard-timing.js';
-import { COLON, COMMA, DOT, GT, isDigit, MINUS, NBSP, SPACE, TAB, ZERO } from '../shared/char-codes.js';
+import { COLON, COMMA, DOT, GT, isDigit, MINUS, NBSP, SEMICOLON, SPACE, TAB, ZERO } from '../shared/char-codes.js';
 
 /**
  * Largest hour value read. SRT has no limit of its own; beyond about 416
@@ -21,6 +21,8 @@ export const FIELD_OVERFLOW = 64;
 export const ARROW_VARIANT = 128;
 /** `HH:MM:SS:FF`: two digits after a third `:`, frames as broadcast tools write them, left for the reader to count at its rate. */
 export const FRAMES = 256;
+/** `HH:MM:SS;FF`: a `;` before the frames, the SMPTE notation of a drop-frame label (with FRAMES). */
+export const DROP_FRAME_LABEL = 512;
 
 export interface Timing {
   ok: true;
@@ -85,6 +87,19 @@ class Scanner {
     return [value, this.pos - from];
   }
 
+  /** Two digits after `;`, taken as the frame field; anything else is left for the `unexpected` message. */
+  private dropFrameField(fields: Array<[number, number]>): void {
+    const at = this.pos;
+    this.pos++;
+    const frame = this.digits();
+    if (frame[1] !== 2) {
+      this.pos = at;
+      return;
+    }
+    fields.push(frame);
+    this.flags |= DROP_FRAME_LABEL;
+  }
+
   timestamp(which: 'start' | 'end'): Ms {
     const s = this.s;
     const from = this.pos;
@@ -99,6 +114,7 @@ class Scanner {
       this.pos++;
       fields.push(this.digits());
     }
+    if (fields.length === 3 && s.charCodeAt(this.pos) === SEMICOLON) this.dropFrameField(fields);
     let fraction: [number, number] | undefined;
     const sep = s.charCodeAt(this.pos);
     this.frame = -1;
@@ -173,7 +189,7 @@ function isArrowChar(c: number): boolean {
 
 /**
  * Reads a timing line leniently: `,` or `.` (or `:`) before 1-3 digits of
- * milliseconds or none, two digits after a third `:` as frames (`startFrame`, `endFrame`), 1-digit or missing hours, arrow variants such as
+ * milliseconds or none, two digits after a third `:` (or a `;`, drop-frame) as frames (`startFrame`, `endFrame`), 1-digit or missing hours, arrow variants such as
  * `->` or `- ->`, extra spaces, and anything after the end time (kept in
  * `rest` for the caller to judge).
  */

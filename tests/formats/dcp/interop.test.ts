@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dcpInterop } from '../../../src/formats/dcp/index.js';
+import { dcpInterop, dcpSmpte } from '../../../src/formats/dcp/index.js';
 import { parseFrameRate } from '../../../src/model/frame-rate.js';
 import type { Cue, Track } from '../../../src/model/track.js';
 import { arbTrack } from '../../helpers/arbitrary-track.js';
@@ -115,6 +115,34 @@ describe('an Interop subtitle with lines at the top and at the bottom', () => {
       { id: '1~2', start: 1000, end: 2000, lines: [[{ text: 'Dialogue at the bottom' }]] },
     ]);
     expect(diagnostics.map((d) => [d.code, d.severity, d.line, d.cueId])).toEqual([['dcp/split-subtitle', 'info', 3, '1']]);
+  });
+
+  it('keeps a mid-screen line apart from the dialogue under it or the sign over it, and says so, where it was moved to their edge', () => {
+    const middle = dcpInterop.parse(doc('<Text VAlign="center" VPosition="0">PEKING, 7 AM</Text><Text VAlign="bottom" VPosition="8">Hello, this is 12345.</Text>'));
+    expect(middle.track.cues).toEqual([
+      { id: '1', start: 1000, end: 2000, lines: [[{ text: 'PEKING, 7 AM' }]], placement: { vertical: 'middle' } },
+      { id: '1~2', start: 1000, end: 2000, lines: [[{ text: 'Hello, this is 12345.' }]] },
+    ]);
+    expect(middle.diagnostics.map((d) => [d.code, d.severity, d.line, d.cueId])).toEqual([['dcp/split-subtitle', 'info', 3, '1']]);
+    expect(middle.diagnostics[0]!.message).toBe('the subtitle holds lines in the middle and at the bottom of the screen, which one cue cannot place; read as 2 cues with its times: `1` in the middle, `1~2` at the bottom');
+
+    const three = dcpInterop.parse(doc('<Text VAlign="bottom" VPosition="8">Dialogue</Text><Text VAlign="center" VPosition="0">Label</Text><Text VAlign="top" VPosition="10">Sign</Text>'));
+    expect(three.track.cues.map((c) => [c.id, c.lines[0]![0]!.text, c.placement?.vertical ?? 'bottom'])).toEqual([
+      ['1', 'Sign', 'top'],
+      ['1~2', 'Label', 'middle'],
+      ['1~3', 'Dialogue', 'bottom'],
+    ]);
+
+    // Written again, each line keeps its row: the label stays centred, not at the dialogue's edge.
+    const written = dcpSmpte.serialize(middle.track, { frameRate: parseFrameRate('24')! }).text;
+    expect(written).toMatch(/Valign="center"[^>]*>PEKING, 7 AM</);
+    expect(written).toMatch(/Valign="bottom"[^>]*>Hello, this is 12345\.</);
+  });
+
+  it('stays one cue when a line `Valign="top"` stands low on the screen, in the dialogue’s row', () => {
+    const { track, diagnostics } = dcpInterop.parse(doc('<Text VAlign="top" VPosition="84">One</Text><Text VAlign="bottom" VPosition="8">Two</Text>'));
+    expect(track.cues.map((c) => [c.id, c.lines.length, c.placement])).toEqual([['1', 2, undefined]]);
+    expect(diagnostics).toEqual([]);
   });
 
   it('stays one cue when its lines are all at the bottom', () => {

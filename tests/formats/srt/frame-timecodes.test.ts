@@ -57,6 +57,30 @@ describe('srt reader: HH:MM:SS:FF frame timecodes', () => {
     expect(r.diagnostics[0]!.message).not.toMatch(/millisecond.*read as|decimal fraction/);
   });
 
+  it('reads `;` before the frames as the drop-frame label it is, at 29.97df and 59.94df, and refuses it at a non-drop rate or none, naming the rate it needs', () => {
+    const df = '1\n01:00:00;00 --> 01:00:02;12\nA\n\n2\n00:01:00;02 --> 00:01:01:00\nB\n';
+    const r = read(df, '29.97df');
+    // The same labels with `:` read alike: 01:00:00;00 is 3,599.996 s at 29.97df, 00:01:00;02 is frame 1,800.
+    expect(r.cues.map((c) => [c.start, c.end])).toEqual([
+      [3_599_996, 3_602_399],
+      [60_060, 60_994],
+    ]);
+    expect(r.cues.map((c) => [c.start, c.end])).toEqual(read(df.replaceAll(';', ':'), '29.97df').cues.map((c) => [c.start, c.end]));
+    expect(r.found).toEqual([['srt/frames', 'warning', 2]]);
+    expect(read('1\n00:01:00;04 --> 00:01:01;00\nA\n', '59.94df').cues[0]!.start).toBe(60_060);
+
+    const ndf = read(df, '29.97');
+    expect(ndf.cues).toEqual([]);
+    expect(ndf.found).toEqual([['srt/drop-frame-label', 'error', 2]]);
+    expect(ndf.diagnostics[0]!.message).toMatch(/found `HH:MM:SS;FF` in `01:00:00;00 --> 01:00:02;12`: a `;` before the frames marks a drop-frame label.*give --fps 29\.97df \(or 59\.94df\).*, not 29\.97; the cue is dropped/);
+    const none = read(df);
+    expect(none.cues).toEqual([]);
+    expect(none.found).toEqual([['srt/frames-without-rate', 'error', 2]]);
+    expect(none.diagnostics[0]!.message).toContain('give --fps 29.97df (or 59.94df)');
+    // Three digits after `;` are no frame label: said as the unexpected character it is.
+    expect(read('1\n00:00:01;500 --> 00:00:02,000\nA\n', '29.97df').found).toEqual([['srt/invalid-timing', 'error', 2]]);
+  });
+
   it('keeps a three-digit fraction after `:` as milliseconds, with its own warning, beside frames on the same line', () => {
     const r = read('1\n00:00:01:123 --> 00:00:02:00\nA\n\n2\n00:00:03:456 --> 00:00:04:789\nB\n', '25');
     expect(r.cues.map((c) => [c.start, c.end])).toEqual([
