@@ -301,6 +301,8 @@ export async function translateUnits(
       await settle(permit, mayHaveBilled(error) ? reserved : 0);
       // Each attempt is made here (deepl-node tries once), behind the gate when there is one; none after a stop.
       if (attempt < connection.attempts && worthAnotherAttempt(error) && !failed) {
+        // Not counted as billed (no answer says what DeepL billed), but said: the report's figure may fall short by it.
+        if (mayHaveBilled(error)) await deliver([], [diagnostic(codes.sentAgain, 'warning', messages.sentAgain(`${options.pair.target}, ${name}`, reserved, connection.redact(connection.serverUrl)))]);
         await pause(retryDelayMs(attempt), options.stop);
         return request(sent, again, attempt + 1);
       }

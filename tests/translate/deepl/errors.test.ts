@@ -143,6 +143,27 @@ describe('a server error that outlasts the retries says so, with what to do', ()
   });
 });
 
+describe('an attempt that got no answer after DeepL may have translated it, sent again', () => {
+  it('is said, with what DeepL may have billed beyond what the run counts', async () => {
+    let release = () => {};
+    let first = true;
+    server = await start({
+      authKey: KEY,
+      hold: (_, path) => {
+        if (path !== '/v2/translate' || !first) return undefined;
+        first = false;
+        return new Promise<void>((r) => (release = r));
+      },
+    });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, attempts: 2, minTimeout: 200 });
+    const result = await translateUnits(connection, units, { pair }).finally(() => release());
+    expect(result.drafts).toHaveLength(1);
+    expect(result.diagnostics.filter((d) => d.code === 'deepl/sent-again').map((d) => [d.severity, d.message])).toEqual([
+      ['warning', `the request for en-US, unit 1 got no answer from DeepL at ${server.url} (timed out, or the connection broke) after DeepL may have translated it, and was sent again: DeepL may have billed it twice, up to 2 characters more than this run counts`],
+    ]);
+  });
+});
+
 describe('a connection that fails past the retries says what happened and what to do', () => {
   it('an answer slower than the timeout: said as a timeout, with drafts kept and the rerun asking only the rest', async () => {
     let release = () => {};
