@@ -189,7 +189,9 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
   const start = cli.start ?? '00:00:00:00';
   const parsed = parseTimecode(start, deliveryRate);
   if ('error' in parsed) throw new SublocError('USAGE', `--start: ${parsed.error}`);
-  const sourceStart = sourceStartOf(cli.sourceStart, sourceTrack, source);
+  // A source read from frame timecodes counts in labels (at 23.976 an hour of them is 3,603.6 s); any other in seconds as written.
+  const clock: SourceClock = { rate: source, labels: sourceDiagnostics.some((d) => d.code === 'srt/frames') };
+  const sourceStart = sourceStartOf(cli.sourceStart, sourceTrack, clock);
   const timing: DeliveryTiming = { source, delivery: deliveryRate, retime: cli.retime === true, startFrames: parsed.frames, sourceStart };
   const late = pastDay(sourceTrack, timing);
   if (late) throw new SublocError('USAGE', `--start ${start}: ${messages.pastDay(late.cue.id, formatTimecode(late.frames, deliveryRate), frameRateLabel(deliveryRate), timing.retime)}`);
@@ -220,7 +222,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
   }
   if (base.encoding !== undefined) options.encoding = base.encoding;
   if (base.glossary !== undefined) options.glossary = base.glossary;
-  const lateSource = cli.sourceStart === undefined ? lateSourceOf(sourceTrack, source) : undefined;
+  const lateSource = cli.sourceStart === undefined ? lateSourceOf(sourceTrack, clock) : undefined;
   if (lateSource !== undefined) options.lateSource = lateSource;
   const pulldown = pulldownOf(timing, formats);
   if (pulldown !== undefined) options.pulldown = pulldown;
@@ -231,30 +233,51 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
   return options;
 }
 
-/** The frames of the timecode label `HH:00:00:00` at `rate`. */
-const hourLabel = (hours: number, rate: FrameRate) => (rate.dropFrame ? dropFrameLabelToFrames(hours, 0, 0, 0, rate) : hours * 3600 * nominalFps(rate));
+/** How the source counts its times: its rate, and whether as timecode labels (an SRT's `HH:MM:SS:FF`, read so) or in seconds as written. */
+interface SourceClock {
+  rate: FrameRate;
+  labels: boolean;
+}
+
+const TIMECODE_FIELDS = /^(\d{1,2}):(\d{2}):(\d{2})[:;](\d{2,3})$/;
+
+/** A timecode `--source-start` names, as the source counts: a label's frames, or its seconds as written and its frames after them. */
+function timecodeMs(text: string, clock: SourceClock): Ms | { error: string } {
+  const parsed = parseTimecode(text, clock.rate);
+  if ('error' in parsed) return parsed;
+  if (clock.labels) return framesToMs(parsed.frames, clock.rate);
+  const [h, m, s, f] = TIMECODE_FIELDS.exec(text.trim())!.slice(1).map(Number) as [number, number, number, number];
+  return ((h * 60 + m) * 60 + s) * 1000 + framesToMs(f, clock.rate);
+}
+
+/** A source time as the source counts it: its label, or its seconds as written and the frame within the second. */
+function shownTime(ms: Ms, clock: SourceClock): string {
+  if (clock.labels) return formatTimecode(msToFrames(ms, clock.rate), clock.rate);
+  const second = Math.floor(ms / 1000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(Math.floor(second / 3600))}:${two(Math.floor(second / 60) % 60)}:${two(second % 60)}:${two(Math.min(Math.floor(msToFrames(ms - second * 1000, clock.rate)), nominalFps(clock.rate) - 1))}`;
+}
 
 /**
  * A source whose first cue is an hour or more in is counted from a programme
  * start (01:00:00:00, broadcast's 10:00:00:00), not from the film's first
- * frame: its label, and the hour's label to give as `--source-start`.
+ * frame: the cue's time and the hour to give as `--source-start`, as the source counts.
  */
-function lateSourceOf(track: Track, rate: FrameRate): { first: string; start: string } | undefined {
+function lateSourceOf(track: Track, clock: SourceClock): { first: string; start: string } | undefined {
   if (track.cues.length === 0) return undefined;
-  const first = msToFrames(Math.min(...track.cues.map((c) => c.start)), rate);
-  // Each hour of labels is as many frames as the first, drop-frame too.
-  const hours = Math.floor(first / hourLabel(1, rate));
-  return hours === 0 ? undefined : { first: formatTimecode(first, rate), start: formatTimecode(hourLabel(hours, rate), rate) };
+  const first = Math.min(...track.cues.map((c) => c.start));
+  const hour = (hours: number) => (clock.labels ? framesToMs(clock.rate.dropFrame ? dropFrameLabelToFrames(hours, 0, 0, 0, clock.rate) : hours * 3600 * nominalFps(clock.rate), clock.rate) : hours * 3_600_000);
+  const hours = Math.floor(first / hour(1));
+  return hours === 0 ? undefined : { first: shownTime(first, clock), start: `${String(hours).padStart(2, '0')}:00:00:00` };
 }
 
-/** `--source-start`, a timecode at the source's rate, in milliseconds; refused past the source's first cue, which would fall before the programme. */
-function sourceStartOf(text: string | undefined, track: Track, rate: FrameRate): Ms {
+/** `--source-start`, a timecode as the source counts, in milliseconds; refused past the source's first cue, which would fall before the programme. */
+function sourceStartOf(text: string | undefined, track: Track, clock: SourceClock): Ms {
   if (text === undefined) return 0;
-  const parsed = parseTimecode(text, rate);
-  if ('error' in parsed) throw new SublocError('USAGE', `--source-start: ${parsed.error}`);
-  const start = framesToMs(parsed.frames, rate);
+  const start = timecodeMs(text, clock);
+  if (typeof start !== 'number') throw new SublocError('USAGE', `--source-start: ${start.error}`);
   const before = track.cues.find((c) => c.start < start);
-  if (before !== undefined) throw new SublocError('USAGE', `--source-start ${text}: ${messages.beforeSourceStart(before.id, formatTimecode(msToFrames(before.start, rate), rate), frameRateLabel(rate))}`);
+  if (before !== undefined) throw new SublocError('USAGE', `--source-start ${text}: ${messages.beforeSourceStart(before.id, shownTime(before.start, clock), frameRateLabel(clock.rate))}`);
   return start;
 }
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/deliver/manifest.js';
 import { dayFrames, formatTimecode } from '../../src/deliver/timecode.js';
 import { openMemory } from '../../src/memory/sqlite.js';
-import { formatById } from '../../src/formats/index.js';
+import { formatById, formats } from '../../src/formats/index.js';
 import { parse } from '../../src/formats/parse.js';
 import { framesToMs, msToFrames, parseFrameRate, snapToFrame } from '../../src/model/frame-rate.js';
 import type { FrameRate, Track } from '../../src/model/track.js';
@@ -288,6 +288,21 @@ describe('subloc deliver on the bundled sample', () => {
     expect(after.code).toBe(2);
     expect(after.stderr).toContain('--source-start 01:00:08:00: cue 1 starts at 01:00:07:12 (23.976 fps), before it; expected the programme start the source was timed from');
     expect(existsSync(join(work, 'programme-after'))).toBe(false);
+  });
+
+  it('takes a millisecond source’s programme start off in seconds as written: at 23.976, 01:00:00:00 is an hour, not 3,603.6 s', async () => {
+    // The sample shifted by an hour in milliseconds, as a subtitle tool exports a timeline from 01:00:00:00.
+    const rate23 = parseFrameRate('23.976')!;
+    const input = join(work, 'hour.zh-Hans.srt');
+    writeFileSync(input, formats.srt.serialize({ ...source, cues: source.cues.map((c) => ({ ...c, start: c.start + 3_600_000, end: c.end + 3_600_000 })) }).text);
+    const args = (out: string, more: string[]) => ['--input', input, '--source-fps', '23.976', '--fps', '24', '--retime', '--formats', 'srt', '--language', 'fr-FR', '--out', join(work, out), '--allow-qc-errors', ...more];
+    const late = await run(args('hour-late', []));
+    expect(late.stderr).toContain("the source's first cue is at 01:00:07:12, an hour or more in");
+    expect(late.stderr).toContain('give it with --source-start 01:00:00:00');
+    const r = await run(args('hour', ['--source-start', '01:00:00:00']));
+    expect(r.code, r.stderr).toBe(0);
+    const rate = parseFrameRate('24')!;
+    checkDelivery(join(work, 'hour', 'hotline-beijing'), rate, () => source.cues.map((c) => [framesToMs(msToFrames(c.start, rate23), rate), framesToMs(msToFrames(c.end, rate23), rate)] as [number, number]));
   });
 
   it('refuses a --start at or past 24:00:00:00, and times that would cross it, writing nothing', async () => {
