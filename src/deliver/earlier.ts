@@ -1,4 +1,4 @@
-import { readdir, readFile, readlink, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, readlink, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SublocError } from '../errors.js';
 import { readFont } from './font.js';
@@ -44,9 +44,14 @@ async function filesUnder(dir: string, prefix = ''): Promise<{ files: string[]; 
   return { files, links };
 }
 
-/** The links of a language's folder that name no file, by their path in the delivery folder. */
+/** The links of a language's folder that name no file, by their path in the delivery folder; the folder itself when it is a link (a shared upload folder). */
 export async function linksIn(folder: string, language: Lang): Promise<FolderLink[]> {
-  const found = await filesUnder(join(folder, language)).catch(() => ({ links: [] }));
+  const own = join(folder, language);
+  if ((await lstat(own).catch(() => undefined))?.isSymbolicLink()) {
+    const to = await stat(own).then((s) => (s.isDirectory() ? ('folder' as const) : ('nothing' as const)), () => 'nothing' as const);
+    return [{ path: language, target: await readlink(own), to }];
+  }
+  const found = await filesUnder(own).catch(() => ({ links: [] }));
   return found.links.map((l) => ({ ...l, path: `${language}/${l.path}` }));
 }
 

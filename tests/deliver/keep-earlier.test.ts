@@ -166,6 +166,18 @@ describe('a delivery keeps what it does not deliver', () => {
     expect(readFileSync(join(folder, 'en-US/hotline-beijing.en-US.srt'), 'base64')).toBe(first['en-US/hotline-beijing.en-US.srt']);
   });
 
+  it('a language folder that is itself a symbolic link (a shared upload folder) is refused, not replaced by a folder of its own', async () => {
+    await firstDelivery('folder-link');
+    const shared = join(out, 'upload-en');
+    cpSync(join(folder, 'en-US'), shared, { recursive: true });
+    rmSync(join(folder, 'en-US'), { recursive: true });
+    symlinkSync('../upload-en', join(folder, 'en-US'));
+    const r = await run(['--language', 'en-US', '--fps', '24', '--allow-qc-errors']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('en-US: not delivered: en-US is a symbolic link to the folder ../upload-en; delivering en-US replaces its folder');
+    expect(lstatSync(join(folder, 'en-US')).isSymbolicLink()).toBe(true);
+  });
+
   it('--language fr-FR alone replaces fr-FR only; the manifest lists en-US as it is on disk', async () => {
     await firstDelivery('fr-only');
     const before = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Manifest;
