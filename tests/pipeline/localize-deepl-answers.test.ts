@@ -85,7 +85,7 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
     t.deepl.options.latencyMs = 30;
     const bad = await run('--concurrency', '2');
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/DeepL at http:\/\/127\.0\.0\.1:\d+ answered a request of \d+ texts \(units \d+ to \d+\) with \d+ translations/);
+    expect(bad.stderr).toMatch(/DeepL at http:\/\/127\.0\.0\.1:\d+ answered a request of \d+ texts \(units \d+ to \d+, \d+ of them\) with \d+ translations/);
     expect(bad.stderr).toContain('rejected whole');
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     const kept = (await stored());

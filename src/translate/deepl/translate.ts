@@ -137,6 +137,16 @@ interface OverBudget {
 }
 
 /** Speaker lines (opening with a dialogue dash) and italics of each cue's text: what a shorter draft must keep. */
+/**
+ * A request's units as a message names them: each of a few, else the first
+ * and last and how many (units the memory held are not sent, so `5 to 9`
+ * may be two of them).
+ */
+function unitsNamed(ids: readonly string[]): string {
+  if (ids.length === 1) return `unit ${ids[0]}`;
+  return ids.length <= 4 ? `units ${ids.join(', ')}` : `units ${ids[0]} to ${ids.at(-1)}, ${ids.length} of them`;
+}
+
 function sameShape(first: readonly TaggedText[], second: readonly TaggedText[]): boolean {
   const shape = (t: TaggedText) => `${(t.match(/(?:^|\n)\s*[-–—]/g) ?? []).length}${t.includes('<i>') ? 'i' : ''}`;
   return first.length === second.length && first.every((t, k) => shape(t) === shape(second[k]!));
@@ -351,7 +361,7 @@ export async function translateUnits(
   const condense = plan.budgets === undefined ? undefined : { overBudgetFirst: 0, overBudgetSecond: 0, billedSecondPass: 0 };
   const runBatch = async (batch: Batch): Promise<{ untrusted: Untrusted[]; over: OverBudget[] }> => {
     const items = toSend.slice(batch.start, batch.end);
-    const name = items.length === 1 ? `unit ${items[0]!.unit.id}` : `units ${items[0]!.unit.id} to ${items.at(-1)!.unit.id}`;
+    const name = unitsNamed(items.map((p) => p.unit.id));
     const results = await send('first', { texts: items.map((p) => p.text), unitIds: items.map((p) => p.unit.id), context: batch.context, name }, lastFirstAnswer);
     if (results === undefined) return { untrusted: [], over: [] };
     const placed: Draft[] = [];
@@ -407,7 +417,7 @@ export async function translateUnits(
 
   const runSecondPass = async ({ batch, held }: { batch: Batch; held: OverBudget[] }) => {
     condense!.overBudgetFirst += held.length;
-    const name = held.length === 1 ? `unit ${held[0]!.item.unit.id}` : `units ${held[0]!.item.unit.id} to ${held.at(-1)!.item.unit.id}`;
+    const name = unitsNamed(held.map((h) => h.item.unit.id));
     const results = await send('finishing', {
       texts: held.map((o) => o.item.text),
       unitIds: held.map((o) => o.item.unit.id),

@@ -84,6 +84,15 @@ describe('a DEEPL_SERVER_URL where no DeepL API answers (a path such as /v2 afte
   });
 });
 
+describe('a request a message names', () => {
+  it('names each of a few units, not a range the memory left gaps in', async () => {
+    const { connection } = await connect([{ type: 'status', status: 400, message: 'refused' }]);
+    const some = [5, 9].map((n) => ({ id: String(n), cueIds: [String(n)], source: [`第${n}句。`] }));
+    const error = await failure(translateUnits(connection, some, { pair }));
+    expect(error.message).toContain('(the request for en-US, units 5, 9;');
+  });
+});
+
 describe('an answer that is not DeepL\'s JSON (a proxy, a gateway, a captive portal answered), from the real client', () => {
   const NGINX_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
