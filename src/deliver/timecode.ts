@@ -1,4 +1,4 @@
-import { dropFrameLabelToFrames, framesToDropFrameLabel, nominalFps } from '../model/frame-rate.js';
+import { dropFrameLabelToFrames, framesToDropFrameLabel, isSkippedLabel, nominalFps } from '../model/frame-rate.js';
 import type { FrameRate } from '../model/track.js';
 
 const TIMECODE = /^(\d{1,2}):(\d{2}):(\d{2})([:;])(\d{2,3})$/;
@@ -40,7 +40,7 @@ export function parseTimecode(text: string, rate: FrameRate): TimecodeResult {
   // Read as drop-frame and labelled non-drop, 01:00:00;00 put the delivery 3.6 s early (00:59:56:12).
   if (rate.dropFrame !== true) return { error: `\`${text}\` is a drop-frame timecode, but the delivery is ${nominalFps(rate) === 30 ? '29.97' : '59.94'} fps non-drop; expected \`:\` before the frames, or --fps ${nominalFps(rate) === 30 ? '29.97' : '59.94'}df for a drop-frame delivery` };
   const skipped = Math.round(fps / 15);
-  if (s === 0 && f < skipped && min % 10 !== 0) return { error: `\`${text}\` is a label drop-frame timecode skips; expected ${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}:00;${String(skipped).padStart(2, '0')} or later` };
+  if (isSkippedLabel(min, s, f, rate)) return { error: `\`${text}\` is a label drop-frame timecode skips; expected ${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}:00;${String(skipped).padStart(2, '0')} or later` };
   return { frames: dropFrameLabelToFrames(h, min, s, f, rate) };
 }
 
