@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { SublocError } from '../errors.js';
 import { unreadable, writeFailed, type PostgresPlace } from './postgres-errors.js';
 import type { InFlightUnit, InFlightUnits } from './store.js';
 
@@ -13,15 +14,21 @@ export function postgresInFlight(pool: pg.Pool, place: PostgresPlace): InFlightU
       // A key twice in one upsert is refused by Postgres; a request's repeated texts are one unit of the memory anyway.
       const unique = [...new Set(keys)];
       if (unique.length === 0) return;
+      let written: number;
       try {
-        await pool.query(
+        // Only while the lock's session lives: one the server ended (a restart, a cut) lets another run in at once.
+        written = (await pool.query(
           `INSERT INTO subloc_in_flight (unit_key, holder, purpose, expires_at)
            SELECT k, $2, $3, now() + $4 * interval '1 millisecond' FROM unnest($1::text[]) AS k
+           WHERE $5::int IS NULL OR EXISTS (SELECT 1 FROM pg_stat_activity WHERE pid = $5::int AND backend_start = $6::timestamptz)
            ON CONFLICT (unit_key) DO UPDATE SET holder = excluded.holder, purpose = excluded.purpose, expires_at = excluded.expires_at`,
-          [unique, holder.id, holder.purpose, Math.ceil(forMs)],
-        );
+          [unique, holder.id, holder.purpose, Math.ceil(forMs), holder.session?.pid ?? null, holder.session?.since ?? null],
+        )).rowCount ?? 0;
       } catch (cause) {
         throw writeFailed(place, `record ${unique.length} unit${unique.length === 1 ? '' : 's'} as sent to DeepL`, cause, 'the request was not sent');
+      }
+      if (written === 0) {
+        throw new SublocError('MEMORY_LOCK_LOST', `the session holding the memory's run lock for ${holder.purpose} has ended (the server restarted, or the connection was cut): another run may now draft into the memory, so this one stopped sending requests; the drafts received are kept. Run it again`);
       }
     },
     async others(keys, holderId) {

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { LOCK_KEYS } from './postgres-schema.js';
 import { SublocError } from '../errors.js';
-import type { RunHolder, RunLockOptions } from './store.js';
+import type { LockSession, RunHolder, RunLockOptions } from './store.js';
 
 /** Why a run stopped when its lock's session ended. */
 function lockLost(purpose: string, cause: unknown): SublocError {
@@ -27,6 +27,7 @@ export interface HeldRunLock {
   release(): void;
   released: Promise<void>;
   lost: AbortSignal;
+  session: LockSession;
 }
 
 const [CLASS, OBJECT] = LOCK_KEYS.runs;
@@ -82,6 +83,9 @@ export async function acquirePostgresRunLock(client: pg.Client, options: RunLock
        ON CONFLICT (id) DO UPDATE SET pid = excluded.pid, hostname = excluded.hostname, since = excluded.since, purpose = excluded.purpose`,
       [holder.pid, holder.hostname, holder.since, holder.purpose],
     );
+    // As text: the server's microseconds, which a Date would round away, and the record's check compares exactly.
+    const { rows: own } = await client.query<LockSession>('SELECT pid, backend_start::text AS since FROM pg_stat_activity WHERE pid = pg_backend_pid()');
+    const session: LockSession = { pid: own[0]!.pid, since: own[0]!.since };
     let released: Promise<void> | undefined;
     // The advisory lock lives as long as the session: a connection that drops (the server restarted, the network
     // cut) ends it, and another run may take it at once, so the run holding it must stop before it bills more.
@@ -111,6 +115,7 @@ export async function acquirePostgresRunLock(client: pg.Client, options: RunLock
     lost.signal.addEventListener('abort', () => clearInterval(heartbeat), { once: true });
     return {
       lost: lost.signal,
+      session,
       release() {
         clearInterval(heartbeat);
         released ??= client

@@ -477,6 +477,7 @@ class PostgresMemory implements MemoryStore {
         void lock.released.then(() => this.locks.delete(lock));
       },
       lost: lock.lost,
+      session: lock.session,
     };
   }
 

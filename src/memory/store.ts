@@ -150,6 +150,14 @@ export interface RunLock {
    * must send nothing more. Never for a lock that cannot be lost (SQLite's).
    */
   readonly lost?: AbortSignal;
+  /** The server session that holds the lock (a server memory's), which a record of units in flight names: refused once it has ended. */
+  readonly session?: LockSession;
+}
+
+/** A server session by its process and when it began: a process number alone may be the next session's. */
+export interface LockSession {
+  pid: number;
+  since: string;
 }
 
 /** A unit another run has on its way to the provider (see InFlightUnits). */
@@ -169,8 +177,13 @@ export interface InFlightUnit {
  * units again.
  */
 export interface InFlightUnits {
-  /** Records `keys` as sent by `holder` for `forMs`, committed when it resolves: only then may the request leave. */
-  record(keys: readonly string[], holder: { id: string; purpose: string }, forMs: number): Promise<void>;
+  /**
+   * Records `keys` as sent by `holder` for `forMs`, committed when it
+   * resolves: only then may the request leave. With the session of the run
+   * lock the holder took, refused (`MEMORY_LOCK_LOST`) once that session has
+   * ended, though the holder has not heard yet: another run may hold the lock.
+   */
+  record(keys: readonly string[], holder: { id: string; purpose: string; session?: LockSession | undefined }, forMs: number): Promise<void>;
   /** For each key, another holder's record of it that has not run out, or undefined. */
   others(keys: readonly string[], holderId: string): Promise<(InFlightUnit | undefined)[]>;
   /** Clears `holderId`'s records of `keys`, and every record that has run out. */

@@ -206,7 +206,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
         });
     const translator = prepared?.translator;
     const service: Diagnostic[] = [];
-    const inFlight = translator === undefined || memory.inFlight === undefined ? undefined : sentUnits(memory.inFlight, { purpose: lock.purpose, owner: run.owner });
+    const inFlight = translator === undefined || memory.inFlight === undefined ? undefined : sentUnits(memory.inFlight, { purpose: lock.purpose, owner: run.owner, session: held?.session });
 
     /** Assembles, checks, packages and writes one language as soon as its drafts are in, while others still wait on DeepL. */
     const finish = async (target: string, drafted: DraftLanguageResult, fitter: LanguageFitter): Promise<LanguageReport> => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { InFlightUnit, InFlightUnits } from '../memory/store.js';
+import type { InFlightUnit, InFlightUnits, LockSession } from '../memory/store.js';
 
 /**
  * How much longer than its request may wait for the answer a record lasts:
@@ -35,10 +35,12 @@ export interface SentUnitsOptions {
    * wait out the records of the requests that died with it. @default a new id
    */
   owner?: string | undefined;
+  /** The session of the run lock the run holds (a server memory's): a record is refused once it has ended. */
+  session?: LockSession | undefined;
 }
 
 export function sentUnits(records: InFlightUnits, options: SentUnitsOptions): SentUnits {
-  const holder = { id: options.owner ?? randomUUID(), purpose: options.purpose };
+  const holder = { id: options.owner ?? randomUUID(), purpose: options.purpose, session: options.session };
   return {
     pollMs: 1000,
     others: (keys) => records.others(keys, holder.id),

@@ -126,6 +126,19 @@ describe('a Postgres memory', () => {
     expect((await pg.server.sql('SELECT unit_key FROM subloc_in_flight', url.split('/').pop())).rows).toEqual([{ unit_key: 'k2' }]);
   });
 
+  it('refuses a record once the session of the run lock it names has ended, though its holder has not heard yet', async () => {
+    const url = await pg.server.createDatabase();
+    const a = await memory(url);
+    const lock = await a.lockRuns({ purpose: 'subloc localize a' });
+    expect(lock.session).toMatchObject({ pid: expect.any(Number) });
+    await a.inFlight!.record(['k1'], { id: 'run a', purpose: 'subloc localize a', session: lock.session }, 60_000);
+    // The server ends the lock's session (a cut the holder has not noticed): another run may take the lock at once.
+    await pg.server.sql(`SELECT pg_terminate_backend(${lock.session!.pid})`, url.split('/').pop());
+    await expect(a.inFlight!.record(['k2'], { id: 'run a', purpose: 'subloc localize a', session: lock.session }, 60_000)).rejects.toMatchObject({ code: 'MEMORY_LOCK_LOST' });
+    expect((await pg.server.sql('SELECT unit_key FROM subloc_in_flight ORDER BY unit_key', url.split('/').pop())).rows).toEqual([{ unit_key: 'k1' }]);
+    lock.release();
+  });
+
   it('matches Chinese fuzzily in a database whose character type is C, where pg_trgm sees no Chinese words', async () => {
     const name = `c_locale_${process.pid}`;
     await pg.server.sql(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`);
