@@ -254,8 +254,9 @@ function timecodeMs(text: string, clock: SourceClock): Ms | { error: string } {
 function shownTime(ms: Ms, clock: SourceClock): string {
   if (clock.labels) return formatTimecode(msToFrames(ms, clock.rate), clock.rate);
   const second = Math.floor(ms / 1000);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${two(Math.floor(second / 3600))}:${two(Math.floor(second / 60) % 60)}:${two(second % 60)}:${two(Math.min(Math.floor(msToFrames(ms - second * 1000, clock.rate)), nominalFps(clock.rate) - 1))}`;
+  const fps = nominalFps(clock.rate);
+  // Whole seconds as labels count them, never drop-frame: the frames of a label are the frames within its second.
+  return formatTimecode(second * fps + Math.min(msToFrames(ms - second * 1000, clock.rate), fps - 1), { numerator: clock.rate.numerator, denominator: clock.rate.denominator });
 }
 
 /**

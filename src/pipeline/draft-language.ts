@@ -9,7 +9,7 @@ import { supportsCustomInstructions } from '../translate/deepl/languages.js';
 import { cueStatusOf, targetMissing, unitKey, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import { highestStatus, lowestStatus } from '../memory/precedence.js';
 import { isHeld, storedProvider } from './held-drafts.js';
-import { regroupedEntries, regroupedNote, type Regrouped } from './regrouped.js';
+import { earlierCovers, regroupedEntries, regroupedNote, type EarlierCover, type Regrouped } from './regrouped.js';
 import { repetitions } from './repetitions.js';
 import type { SentUnits } from './sent-units.js';
 import { unitClaimKey, type UnitClaims } from './unit-claims.js';
@@ -36,6 +36,8 @@ export interface DraftLanguageInput {
    * were, and the first requests waited for the last search.
    */
   searchInTurn?: <T>(search: () => Promise<T>) => Promise<T>;
+  /** What earlier sentence units give the units, when the caller has read it already (`earlierCovers`): not read again. */
+  covers?: ReadonlyMap<string, EarlierCover>;
   /** Shared with other runs on this memory (catalog workers): a unit they are drafting is taken from the memory, not billed again. */
   claims?: UnitClaims | undefined;
   /**
@@ -445,7 +447,7 @@ async function searchMemory(input: DraftLanguageInput, resume: boolean): Promise
   const { units, pair, memory, versions } = input;
   // One lookup for the whole track: a server memory answers it in one round trip.
   const hits = await memory.exactMany(units.map((u) => u.source), pair, units.map((u) => versions.under(u.source)));
-  const regrouped = await regroupedEntries(memory, units, hits, pair);
+  const regrouped = regroupedEntries(input.covers ?? (await earlierCovers(memory, units, pair)), units, hits);
   const found: MemorySearch = { drafts: [], pending: [], suggestions: new Map(), partial: new Map(), regrouped, held: new Map(), hits };
   // A near entry whose source is a sentence of this track now is that sentence's translation, no earlier version of another.
   const current = new Set(units.map((u) => unitKey(u.source)));

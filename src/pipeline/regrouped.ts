@@ -210,8 +210,7 @@ function beforeOf(unit: Unit, pieces: Cover['pieces']): Suggestion {
  * another cut since), and never from a weak match. Units given nothing are
  * not in the map.
  */
-export async function regroupedEntries(memory: MemoryStore, track: readonly Unit[], hits: readonly (MemoryEntry | undefined)[], pair: LanguagePair): Promise<Map<string, Regrouped>> {
-  const covers = await earlierCovers(memory, track, pair);
+export function regroupedEntries(covers: ReadonlyMap<string, EarlierCover>, track: readonly Unit[], hits: readonly (MemoryEntry | undefined)[]): Map<string, Regrouped> {
   const out = new Map<string, Regrouped>();
   track.forEach((unit, u) => {
     const cover = covers.get(unit.id);

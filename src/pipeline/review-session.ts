@@ -208,8 +208,8 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     const { units, glossary } = loaded;
     const pair = { source: opts.source, target };
     const versions = draftVersions(glossary?.glossary, target, glossary?.matcher);
-    const drafted = await draftLanguage({ units, pair, memory, versions, translator: undefined, onProgress: () => {} });
     const covers = await earlierCovers(memory, units, pair);
+    const drafted = await draftLanguage({ units, pair, memory, versions, translator: undefined, covers, onProgress: () => {} });
     const state: LanguageState = { pair, versions, suggestions: drafted.suggestions, machine: new Map(), drafts: new Map(), records: new Map(), seen: new Map(), covers, machineDrafted: new Set(), dirty: new Set() };
     state.machine = await machineTexts(loaded, state, target);
     await refresh(state, units);
