@@ -88,9 +88,7 @@ export function migrationFailed(place: PostgresPlace, version: number, cause: un
   const { host, port, database, user } = place;
   const psql = (sql: string) => `\`psql -h ${host} -p ${port} -d ${database} -c '${sql}'\``;
   const reason =
-    code === '42501' && /extension/i.test(said) ? `the role \`${user}\` may not create the extension pg_trgm (${said}); the memory's first schema version creates it: ask a superuser to run ${psql('CREATE EXTENSION pg_trgm')} once, then run again`
-    : code === '42501' ? `the role \`${user}\` may not create the memory's tables (${said}); expected a role that owns the database or has CREATE on its schema: ask its owner to run ${psql(`GRANT CREATE ON SCHEMA public TO ${user}`)}, or use another role`
-    : code === '58P01' || code === '0A000' || /extension "pg_trgm" is not available|could not open extension control file/.test(said) ? `the server has no pg_trgm extension (${said}); expected PostgreSQL's contrib modules installed on the server (Debian: the postgresql package brings them; elsewhere postgresql-contrib)`
+    code === '42501' ? `the role \`${user}\` may not create the memory's tables (${said}); expected a role that owns the database or has CREATE on its schema: ask its owner to run ${psql(`GRANT CREATE ON SCHEMA public TO ${user}`)}, or use another role`
     : why(cause, place);
   return new SublocError('MEMORY_UNREADABLE', `cannot set up the translation memory in the Postgres database \`${database}\` at ${host}:${port} (${place.location}), schema step ${version}: ${reason}`, { cause: scrubbed(cause, place), file: place.location });
 }

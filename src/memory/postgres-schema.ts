@@ -3,10 +3,14 @@
  * records which ran. Append steps, never edit one that shipped: memories in
  * the field ran it. Every name starts with `subloc_`, so the memory can share
  * a database with other tables.
+ *
+ * The one edit of a shipped step: step 1 created the pg_trgm extension and a
+ * trigram index that no lookup has read since fuzzy-index.ts, and a role that
+ * may not create extensions could not set up a memory. Step 4 drops that index,
+ * so a memory set up by either step 1 ends in the same tables.
  */
 export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
-  CREATE EXTENSION IF NOT EXISTS pg_trgm;
   CREATE TABLE subloc_entry (
     id               bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
     source_lang      text NOT NULL,
@@ -34,7 +38,6 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (source_lang_key, target_lang_key, source_hash, glossary_version)
   );
   CREATE INDEX subloc_entry_fuzzy ON subloc_entry (source_lang_key, target_lang_key, cue_count, plain_length);
-  CREATE INDEX subloc_entry_trigrams ON subloc_entry USING gin (source_plain gin_trgm_ops);
   CREATE INDEX subloc_entry_age ON subloc_entry (updated_at, id);
   -- Who holds the run lock (an advisory lock, see postgres-run-lock.ts), for the runs that wait.
   CREATE TABLE subloc_run_lock (
@@ -67,6 +70,11 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     purpose    text NOT NULL,
     expires_at timestamptz NOT NULL
   );
+  `,
+  `
+  -- Kept up to date on every write and read by no lookup (see step 1). The extension stays: other tables may use it.
+  -- A role that does not own the index (a superuser ran step 1) leaves it: it costs writes, never a wrong answer.
+  DO $$ BEGIN DROP INDEX IF EXISTS subloc_entry_trigrams; EXCEPTION WHEN insufficient_privilege THEN NULL; END $$;
   `,
 ];
 

@@ -48,7 +48,7 @@ export function postgresBinDir(): string {
   const config = spawnSync('pg_config', ['--bindir'], { encoding: 'utf8' });
   const dir = config.status === 0 ? config.stdout.trim() : '';
   if (dir !== '' && existsSync(join(dir, 'postgres'))) return dir;
-  throw new Error(`no Postgres server binary found (looked in ${debian}/*/bin and \`pg_config --bindir\`); expected PostgreSQL 13 or newer with pg_trgm: run \`${POSTGRES_SETUP}\``);
+  throw new Error(`no Postgres server binary found (looked in ${debian}/*/bin and \`pg_config --bindir\`); expected PostgreSQL 13 or newer: run \`${POSTGRES_SETUP}\``);
 }
 
 async function freePort(): Promise<number> {

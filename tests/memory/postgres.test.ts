@@ -198,21 +198,29 @@ describe('a Postgres memory', () => {
     );
   });
 
-  it('says what a superuser must run when the role may not create pg_trgm', async () => {
+  it('is set up by a role that may create tables but not extensions', async () => {
     const url = await pg.server.createDatabase();
     const database = url.split('/').pop()!;
     // May create tables (PostgreSQL 15 no longer lets every role), not extensions: the database is not its own.
     await pg.server.sql(`CREATE ROLE translator LOGIN PASSWORD 'trans-pass'; GRANT CREATE ON SCHEMA public TO translator`, database);
-    const asTranslator = `postgres://translator:trans-pass@127.0.0.1:${pg.server.port}/${database}`;
-    const error = await refusal(memory(asTranslator));
-    expect(error.code).toBe('MEMORY_UNREADABLE');
-    expect(error.message).toContain('may not create the extension pg_trgm');
-    expect(error.message).toContain(`ask a superuser to run \`psql -h 127.0.0.1 -p ${pg.server.port} -d ${database} -c 'CREATE EXTENSION pg_trgm'\` once`);
-    expect(error.message).not.toContain('trans-pass');
-
-    await pg.server.sql('CREATE EXTENSION pg_trgm', database);
-    const m = await memory(asTranslator);
+    const m = await memory(`postgres://translator:trans-pass@127.0.0.1:${pg.server.port}/${database}`);
     await m.put([entry()]);
     expect(await m.exact(entry().source, PAIR, 'g1')).toEqual(entry());
+    expect((await pg.server.sql(`SELECT extname FROM pg_extension WHERE extname = 'pg_trgm'`, database)).rows).toEqual([]);
+  });
+
+  it('drops the trigram index a memory set up by the first schema step keeps, where its role owns it', async () => {
+    const url = await pg.server.createDatabase();
+    const database = url.split('/').pop()!;
+    await (await memory(url)).close();
+    // The memory as the first schema step left it before it stopped creating the index.
+    await pg.server.sql(
+      `CREATE EXTENSION pg_trgm; CREATE INDEX subloc_entry_trigrams ON subloc_entry USING gin (source_plain gin_trgm_ops); DELETE FROM subloc_schema WHERE version = ${POSTGRES_MIGRATIONS.length}`,
+      database,
+    );
+    const m = await memory(url);
+    await m.put([entry()]);
+    expect((await pg.server.sql(`SELECT indexname FROM pg_indexes WHERE indexname = 'subloc_entry_trigrams'`, database)).rows).toEqual([]);
+    expect((await pg.server.sql('SELECT max(version) AS v FROM subloc_schema', database)).rows).toEqual([{ v: POSTGRES_MIGRATIONS.length }]);
   });
 });
