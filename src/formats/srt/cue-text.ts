@@ -1,7 +1,7 @@
 import { sameStyle, span } from '../../model/spans.js';
 import type { Placement, Span } from '../../model/track.js';
 import { keepShapes } from '../shared/keep-shapes.js';
-import { fontColorValue } from './color.js';
+import { assColorValue, fontColorValue } from './color.js';
 import { matchBrace, matchEntity, matchTag, type Tag } from './markup.js';
 import { messages } from './messages.js';
 import { Reporter } from './reporter.js';
@@ -43,6 +43,33 @@ function isSpaceCode(c: number): boolean {
 const UNSTYLED: Style = {};
 
 /**
+ * Where the override part starting at `at` ends: at the next backslash, or
+ * past the `)` of a part with arguments, since `\t(\c&HFF&)` animates the
+ * overrides inside it and they are no part of their own.
+ */
+function partEnd(content: string, at: number): number {
+  let cut = content.indexOf('\\', at);
+  const open = content.indexOf('(', at);
+  if (open >= 0 && (cut < 0 || open < cut)) {
+    const close = content.indexOf(')', open);
+    if (close < 0) return content.length;
+    cut = content.indexOf('\\', close);
+  }
+  return cut < 0 ? content.length : cut;
+}
+
+/** The decimal number `content[from..to)`, 0 when empty (a bare `\b`); undefined when it holds anything else (`\bord2`). */
+function digitsValue(content: string, from: number, to: number): number | undefined {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = content.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return undefined;
+    n = Math.min(n * 10 + d, Number.MAX_SAFE_INTEGER);
+  }
+  return n;
+}
+
+/**
  * Tags open at once, at most. Subtitles nest two or three; a file nesting
  * thousands (damaged, or made to stall a reader) would cost time squared in
  * the tag stack, so tags past this depth are ignored, their text kept.
@@ -63,8 +90,16 @@ export class CueText {
   /**
    * ASS `\i1` `\b1` `\u1` switch a style on until `\i0` (or `\r`) or the
    * end of the cue, as libass renders them; they do not nest as tags do.
+   * `\c` sets the colour the same way, until an empty `\c` or `\r`.
    */
-  private readonly switched = { italic: false, bold: false, underline: false };
+  private readonly switched: { italic: boolean; bold: boolean; underline: boolean; color: string | undefined } = {
+    italic: false,
+    bold: false,
+    underline: false,
+    color: undefined,
+  };
+  /** Strike-through was said dropped in this cue: once a cue is enough to find it. */
+  private struck = false;
   private style: Style = UNSTYLED;
   private spans: Span[] = [];
   private buf = '';
@@ -82,14 +117,15 @@ export class CueText {
     this.positioned = false;
     this.style = UNSTYLED;
     this.ignored.i = this.ignored.b = this.ignored.u = this.ignored.font = 0;
-    this.switched.italic = this.switched.bold = this.switched.underline = false;
+    this.resetSwitched();
+    this.struck = false;
     return this;
   }
 
   /** No tag is open and no override style is on, so a line without markup is one unstyled span. */
   get plain(): boolean {
-    const { italic, bold, underline } = this.switched;
-    return this.frames.length === 0 && !italic && !bold && !underline;
+    const { italic, bold, underline, color } = this.switched;
+    return this.frames.length === 0 && !italic && !bold && !underline && color === undefined;
   }
 
   /** A text line with markup; `line` is its 1-based input line. */
@@ -231,6 +267,7 @@ export class CueText {
     if (this.switched.italic) style.italic = true;
     if (this.switched.bold) style.bold = true;
     if (this.switched.underline) style.underline = true;
+    if (this.switched.color !== undefined) style.color = this.switched.color;
     for (const f of this.frames) {
       if (f.name === 'i') style.italic = true;
       else if (f.name === 'b') style.bold = true;
@@ -283,9 +320,8 @@ export class CueText {
     let restyle = false;
     // The parts between backslashes, walked in place: `split` costs more than the rest of a usual `{\an8}` cue.
     for (let from = 0; from <= content.length; ) {
-      const cut = content.indexOf('\\', from);
-      const to = cut < 0 ? content.length : cut;
       const at = from;
+      const to = partEnd(content, at);
       from = to + 1;
       if (to === at) continue;
       const digit = content.charCodeAt(at + 2) - 0x30;
@@ -297,7 +333,7 @@ export class CueText {
         this.positioned = true;
         const p = AN[digit];
         if (p) this.placement = { ...p };
-      } else if (this.switchStyle(content, at, to)) {
+      } else if (this.switchStyle(content, at, to, line)) {
         restyle = true;
       } else {
         other = true;
@@ -308,26 +344,68 @@ export class CueText {
   }
 
   /**
-   * `\i1`/`\i0`, `\b1`/`\b0`, `\u1`/`\u0` in `content[at..to)`; a bare `\i` or
-   * `\r` goes back to the style's default, which for SRT (ffmpeg's default
+   * `\i1`/`\i0`, `\b1`/`\b0`, `\u1`/`\u0`, a `\b700` weight, a `\c&HBBGGRR&`
+   * colour and `\s1`/`\s0` in `content[at..to)`; a bare `\i` or `\c`, or
+   * `\r`, goes back to the style's default, which for SRT (ffmpeg's default
    * style) is plain. False for any other override.
    */
-  private switchStyle(content: string, at: number, to: number): boolean {
+  private switchStyle(content: string, at: number, to: number, line: number): boolean {
     const length = to - at;
     const letter = content[at];
     if (letter === 'r') {
       if (length !== 1) return false;
       this.flush();
-      this.switched.italic = this.switched.bold = this.switched.underline = false;
+      this.resetSwitched();
       return true;
     }
-    const key = letter === 'i' ? 'italic' : letter === 'b' ? 'bold' : letter === 'u' ? 'underline' : undefined;
+    if (letter === 'c' ? !content.startsWith('clip', at) : letter === '1' && content[at + 1] === 'c') {
+      this.flush();
+      this.switchColor(content, at, to, letter === 'c' ? at + 1 : at + 2, line);
+      return true;
+    }
+    if (letter === 'b' || letter === 's') {
+      const value = digitsValue(content, at + 1, to);
+      if (value === undefined) return false;
+      if (letter === 's') return this.strike(value, content, at, to, line);
+      // libass takes 0, 1 and weights from 100 up, and draws a weight as bold when it is more than 150 above the regular face's 400.
+      if (value > 1 && value < 100) return false;
+      this.flush();
+      this.switched.bold = value === 1 || value > 550;
+      return true;
+    }
+    const key = letter === 'i' ? 'italic' : letter === 'u' ? 'underline' : undefined;
     if (key === undefined || length > 2) return false;
     const digit = length === 2 ? content[at + 1] : '0';
     if (digit !== '0' && digit !== '1') return false;
     this.flush();
     this.switched[key] = digit === '1';
     return true;
+  }
+
+  /** `\c` / `\1c` in `content[at..to)`, its value from `from`; an empty value is the default colour again. */
+  private switchColor(content: string, at: number, to: number, from: number, line: number): void {
+    if (from === to) {
+      this.switched.color = undefined;
+      return;
+    }
+    const color = assColorValue(content.slice(from, to));
+    if (color === undefined) this.report.add(messages.invalidAssColor(`{\\${content.slice(at, to)}}`), { line, cueId: this.cueId });
+    else this.switched.color = color;
+  }
+
+  /** `\s1` and `\s0`: the model has no strike-through, so its words are kept plain and the loss said, once a cue. */
+  private strike(value: number, content: string, at: number, to: number, line: number): boolean {
+    if (value > 1) return false;
+    if (value === 1 && !this.struck) {
+      this.struck = true;
+      this.report.add(messages.strikeDropped(`{\\${content.slice(at, to)}}`), { line, cueId: this.cueId });
+    }
+    return true;
+  }
+
+  private resetSwitched(): void {
+    this.switched.italic = this.switched.bold = this.switched.underline = false;
+    this.switched.color = undefined;
   }
 }
 

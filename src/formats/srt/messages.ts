@@ -94,7 +94,16 @@ export const messages = {
   unclosedTag: (tag: string, line: number) => m('srt/unclosed-tag', 'warning', `expected a closing tag for \`<${tag}>\` opened on line ${line}, found the end of the cue; it runs to the end of the cue`),
   invalidColor: (value: string) => m('srt/invalid-color', 'warning', `expected a colour name or \`#rrggbb\`, found ${quote(value)}; the colour is dropped`),
   fontAttribute: (attribute: string) => m('srt/font-attribute', 'info', `ignored the \`<font>\` attribute ${quote(attribute)}; only \`color\` is kept`),
-  assOverride: (override: string) => m('srt/ass-override', 'info', `ignored the ASS override ${quote(override)}; only \`{\\an1}\`…\`{\\an9}\` positions and \`{\\i1}\` \`{\\b1}\` \`{\\u1}\` styles (ended by their \`0\` or \`{\\r}\`) are read`),
+  invalidAssColor: (override: string) =>
+    m('srt/invalid-color', 'warning', `expected an ASS colour \`&HBBGGRR&\` (blue, green, red in hex: \`{\\c&H00FFFF&}\` is yellow), found ${quote(override)}; the colour is dropped`),
+  assOverride: (override: string) =>
+    m(
+      'srt/ass-override',
+      'info',
+      `ignored the ASS override ${quote(override)}; only \`{\\an1}\`…\`{\\an9}\` positions, \`{\\i1}\` \`{\\b1}\` \`{\\u1}\` styles and \`{\\c&HBBGGRR&}\` text colours (ended by their \`0\`, an empty \`{\\c}\` or \`{\\r}\`) are read`,
+    ),
+  strikeDropped: (override: string) =>
+    m('srt/strike-dropped', 'info', `the cue's struck-through text (${quote(override)}) keeps its words without the line through them: the model has no strike-through`),
   duplicatePosition: (override: string) => m('srt/duplicate-position', 'info', `ignored the second position tag ${quote(override)}; the first one in the cue wins`),
 
   // Writer

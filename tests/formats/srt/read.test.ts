@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { srt } from '../../../src/formats/srt/index.js';
+import { ttml } from '../../../src/formats/ttml/index.js';
+import { webvtt } from '../../../src/formats/webvtt/index.js';
 import { cueText } from '../../../src/model/spans.js';
 
 function read(text: string) {
@@ -348,6 +350,96 @@ describe('srt reader: markup', () => {
       found: [],
     });
     expect(line('{\\i1}<b>x</b>{\\i0}<i>y</i>')).toMatchObject({ lines: [[{ text: 'x', italic: true, bold: true }, { text: 'y', italic: true }]], found: [] });
+  });
+
+  // ASS colours are blue, green, red: `&H0000FF&` is red.
+  it('reads ASS {\\c&HBBGGRR&} and {\\1c} as the text colour until an empty {\\c}, {\\r}, another colour or the end of the cue', () => {
+    expect(line('{\\c&H0000FF&}Red{\\c} plain {\\1c&H00FFFF&}yellow{\\r} plain')).toEqual({
+      lines: [[{ text: 'Red', color: '#ff0000' }, { text: ' plain ' }, { text: 'yellow', color: '#ffff00' }, { text: ' plain' }]],
+      placement: undefined,
+      found: [],
+    });
+    expect(line('{\\an8\\c&HFF0000&\\i1}Blue{\\c&H00FF00&} green{\\1c} white')).toEqual({
+      lines: [[{ text: 'Blue', italic: true, color: '#0000ff' }, { text: ' green', italic: true, color: '#00ff00' }, { text: ' white', italic: true }]],
+      placement: { vertical: 'top' },
+      found: [],
+    });
+    const r = read('1\n00:00:01,000 --> 00:00:02,000\n{\\c&H00FFFF&}Sign\nalong\n\n2\n00:00:03,000 --> 00:00:04,000\nSpoken\n');
+    expect(r.found).toEqual([]);
+    expect(r.cues.map((c) => c.lines)).toEqual([[[{ text: 'Sign', color: '#ffff00' }], [{ text: 'along', color: '#ffff00' }]], [[{ text: 'Spoken' }]]]);
+  });
+
+  // libass skips any `&` and `H` before the digits, reads them in either case and pads them on the left.
+  it('reads ASS colours without `&H` or the closing `&`, in lower case and with fewer than 6 digits', () => {
+    expect(line('{\\c00FFFF}a {\\c&H00ffff}b {\\cffff&}c {\\c&HFF&}d {\\c&H0&}e').lines).toEqual([
+      [
+        { text: 'a b c ', color: '#ffff00' },
+        { text: 'd ', color: '#ff0000' },
+        { text: 'e', color: '#000000' },
+      ],
+    ]);
+  });
+
+  it('keeps `<font color>` inside an ASS colour, and the ASS colour after it', () => {
+    expect(line('{\\c&H00FFFF&}a <font color="red">b</font> c').lines).toEqual([[{ text: 'a ', color: '#ffff00' }, { text: 'b', color: 'red' }, { text: ' c', color: '#ffff00' }]]);
+  });
+
+  it('says the secondary, outline and shadow colours, animated colours and colours it cannot read are dropped', () => {
+    expect(line('{\\2c&H0000FF&\\3c&H000000&\\4c&H000000&}Text')).toEqual({ lines: [[{ text: 'Text' }]], placement: undefined, found: [['srt/ass-override', 'info', 3]] });
+    expect(line('{\\t(0,500,\\c&H0000FF&)\\clip(0,0,10,10)}Text')).toEqual({ lines: [[{ text: 'Text' }]], placement: undefined, found: [['srt/ass-override', 'info', 3]] });
+    const bad = read('1\n00:00:01,000 --> 00:00:02,000\n{\\c&HFF&}a{\\c&hFF&}b{\\cred}c{\\c&H00FFFFFF&}d\n');
+    expect(bad.cues[0]?.lines).toEqual([[{ text: 'abcd', color: '#ff0000' }]]);
+    expect(bad.found).toEqual([
+      ['srt/invalid-color', 'warning', 3],
+      ['srt/invalid-color', 'warning', 3],
+      ['srt/invalid-color', 'warning', 3],
+    ]);
+    expect(bad.diagnostics[0]?.message).toContain('`{\\c&hFF&}`');
+  });
+
+  // libass reads 0, 1 and weights from 100 up, and draws a weight more than 150 above the regular 400 as bold.
+  it('reads an ASS {\\b<weight>} as bold above 550, as libass draws it', () => {
+    expect(line('{\\b700}Aegisub bold{\\b400} regular {\\b551}bold {\\b550}regular {\\b900}black{\\b100} thin')).toEqual({
+      lines: [[{ text: 'Aegisub bold', bold: true }, { text: ' regular ' }, { text: 'bold ', bold: true }, { text: 'regular ' }, { text: 'black', bold: true }, { text: ' thin' }]],
+      placement: undefined,
+      found: [],
+    });
+    // 2 to 99 are no weight and no switch; `\bord`, `\be`, `\blur` are other overrides.
+    expect(line('{\\b1}a{\\b50}b {\\bord2\\be1\\blur3}c')).toEqual({ lines: [[{ text: 'ab c', bold: true }]], placement: undefined, found: [['srt/ass-override', 'info', 3]] });
+  });
+
+  it('keeps struck-through words and says, once a cue with its line, that the strike-through was dropped', () => {
+    const r = read(
+      '1\n00:00:01,000 --> 00:00:02,000\n{\\s1}Struck{\\s0} not\n{\\s1}again\n\n' +
+        '2\n00:00:03,000 --> 00:00:04,000\nPlain {\\s0}text\nthen {\\i1\\s1}struck\n\n' +
+        '3\n00:00:05,000 --> 00:00:06,000\n{\\shad2}Shadow\n',
+    );
+    expect(r.cues.map((c) => c.lines)).toEqual([
+      [[{ text: 'Struck not' }], [{ text: 'again' }]],
+      [[{ text: 'Plain text' }], [{ text: 'then ' }, { text: 'struck', italic: true }]],
+      [[{ text: 'Shadow' }]],
+    ]);
+    expect(r.found).toEqual([
+      ['srt/strike-dropped', 'info', 3],
+      ['srt/strike-dropped', 'info', 9],
+      ['srt/ass-override', 'info', 13],
+    ]);
+    expect(r.diagnostics.map((d) => d.cueId)).toEqual(['1', '2', '3']);
+  });
+
+  it('writes what it read of ASS colours and weights back as SRT, WebVTT and TTML', () => {
+    const { track } = srt.parse('1\n00:00:01,000 --> 00:00:02,000\n{\\an8\\c&H00FFFF&\\b700}Sign{\\c&H0000FF&\\b400} red\nplain{\\r}\n');
+    const lines = [[{ text: 'Sign', bold: true, color: '#ffff00' }, { text: ' red', color: '#ff0000' }], [{ text: 'plain', color: '#ff0000' }]];
+    expect(track.cues[0]?.lines).toEqual(lines);
+    const asSrt = srt.serialize(track);
+    expect(asSrt.text).toContain('<font color="#ff0000">');
+    for (const format of [srt, webvtt, ttml]) {
+      const written = format.serialize(track);
+      expect(written.diagnostics).toEqual([]);
+      const back = format.parse(written.text).track.cues[0];
+      expect(back?.lines).toEqual(lines);
+      expect(back?.placement).toEqual({ vertical: 'top' });
+    }
   });
 
   it('keeps the first of two positions in one block, and reads an empty part as nothing', () => {
