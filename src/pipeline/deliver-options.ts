@@ -89,12 +89,10 @@ export interface DeliverOptions {
 }
 
 /**
- * `no-whole-rate`: formats that take whole rates only (DCP) at a video rate,
- * not written; `real-time`: a video-rate master delivered at its whole rate
- * without `--retime`, right only if the picture was converted in real time.
+ * A video-rate master delivered at its whole rate without `--retime`: right
+ * only if the picture was converted in real time.
  */
 export interface Pulldown {
-  kind: 'no-whole-rate' | 'real-time';
   /** The video rate and its whole rate (`23.976`, `24`). */
   video: string;
   whole: string;
@@ -103,22 +101,26 @@ export interface Pulldown {
   frameLateEverySeconds: number;
 }
 
-/** A master cut at 23.976 goes into a DCP played at 24: the one conversion a delivery cannot guess, so it is said. */
+/**
+ * A master cut at 23.976 goes into a DCP played at 24: the one conversion a
+ * delivery cannot guess, so it is said. DCP formats at 23.976 are refused
+ * before any language is delivered: every language would lack them, and a
+ * language is delivered whole or not at all.
+ */
 function pulldownOf(timing: DeliveryTiming, formats: readonly string[]): Pulldown | undefined {
   const { source, delivery } = timing;
   const whole = (rate: FrameRate) => ({ numerator: rate.numerator / 1000, denominator: 1 });
   const isVideo = (rate: FrameRate) => rate.denominator === 1001 && rate.numerator % 1000 === 0;
   const wholeOnly = formats.filter((id) => formatById(id)!.frameRates !== undefined);
-  const said = (kind: Pulldown['kind'], video: FrameRate, shown: readonly string[]): Pulldown => ({
-    kind,
-    video: frameRateLabel(video),
-    whole: frameRateLabel(whole(video)),
-    formats: [...shown],
-    frameLateEverySeconds: Math.round(1000 / whole(video).numerator),
-  });
-  if (isVideo(delivery) && wholeOnly.length > 0) return said('no-whole-rate', delivery, wholeOnly);
-  if (isVideo(source) && !timing.retime && delivery.denominator === 1 && delivery.numerator === source.numerator / 1000) return said('real-time', source, formats);
-  return undefined;
+  if (isVideo(delivery) && wholeOnly.length > 0) {
+    const [video, to] = [frameRateLabel(delivery), frameRateLabel(whole(delivery))];
+    throw new SublocError(
+      'USAGE',
+      `a delivery at ${video} fps cannot hold ${wholeOnly.join(', ')} (a DCP plays, and counts, whole frames a second), and a language is delivered whole or not at all; expected --fps ${to} --retime to keep the subtitles on the frames a DCP plays a ${video} master's at, --fps ${to} if the picture was converted to ${to} in real time, or --formats without the DCP formats`,
+    );
+  }
+  if (!isVideo(source) || timing.retime || delivery.denominator !== 1 || delivery.numerator !== source.numerator / 1000) return undefined;
+  return { video: frameRateLabel(source), whole: frameRateLabel(whole(source)), formats: [...formats], frameLateEverySeconds: Math.round(1000 / whole(source).numerator) };
 }
 
 

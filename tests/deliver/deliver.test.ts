@@ -184,9 +184,11 @@ describe('subloc deliver on the bundled sample', () => {
     expect(manifest.files[0]!.last?.ms).toBeGreaterThan(source.cues.at(-1)!.end);
   });
 
-  it('says how a 23.976 master crosses to 24: DCP at 23.976 names --retime, a real-time conversion to 24 says what it assumes', async () => {
+  it('says how a 23.976 master crosses to 24: DCP at 23.976 is refused naming --retime, a real-time conversion to 24 says what it assumes', async () => {
     const noDcpRate = await run(['--source-fps', '23.976', '--formats', 'srt,dcp-smpte', '--language', 'fr-FR', '--out', join(work, 'pulldown-dcp'), '--allow-qc-errors']);
-    expect(noDcpRate.stderr).toContain('23.976 fps is no frame rate of dcp-smpte, which are not written; a DCP plays a 23.976 master\'s frames at 24: pass --fps 24 --retime');
+    expect(noDcpRate.code).toBe(2);
+    expect(noDcpRate.stderr).toContain('a delivery at 23.976 fps cannot hold dcp-smpte (a DCP plays, and counts, whole frames a second), and a language is delivered whole or not at all; expected --fps 24 --retime');
+    expect(existsSync(join(work, 'pulldown-dcp'))).toBe(false);
     const realTime = await run(['--source-fps', '23.976', '--fps', '24', '--formats', 'srt', '--language', 'fr-FR', '--out', join(work, 'pulldown-real-time'), '--allow-qc-errors']);
     expect(realTime.code, realTime.stderr).toBe(0);
     expect(realTime.stderr).toContain("the master's 23.976 fps times are converted to 24 fps in real time; if the picture plays the master's frames at 24 (as a DCP made from a 23.976 master does), pass --retime: otherwise the subtitles drift a frame later every 42 seconds");

@@ -59,8 +59,7 @@ export const deliver: Command = {
     const pulldown = options.pulldown;
     if (pulldown !== undefined) {
       const values = { video: pulldown.video, whole: pulldown.whole, formats: pulldown.formats.join(', '), every: pulldown.frameLateEverySeconds };
-      const said = pulldown.kind === 'real-time' ? t('deliver.pulldownRealTime', values) : t('deliver.pulldownNoWholeRate', values);
-      note(io, `subloc deliver: ${styleFor(io).yellow(t('severity.warning'))}: ${said}`);
+      note(io, `subloc deliver: ${styleFor(io).yellow(t('severity.warning'))}: ${t('deliver.pulldownRealTime', values)}`);
     }
     const report = await runDeliver(options, { onWait: (holder) => note(io, `subloc deliver: ${t('deliver.waiting', { holder })}`) });
     if (values['json'] === true) {
