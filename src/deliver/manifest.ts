@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { frameRateLabel, msToFrames } from '../model/frame-rate.js';
+import { formatTimecode, frameRateLabel, msToFrames } from '../model/frame-rate.js';
 import type { FrameRate, Lang, Ms, Track } from '../model/track.js';
-import { formatTimecode } from './timecode.js';
 
 export interface ManifestTime {
   ms: Ms;

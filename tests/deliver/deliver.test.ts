@@ -3,11 +3,11 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/deliver/manifest.js';
-import { dayFrames, formatTimecode } from '../../src/deliver/timecode.js';
+import { dayFrames } from '../../src/deliver/timecode.js';
 import { openMemory } from '../../src/memory/sqlite.js';
 import { formatById, formats } from '../../src/formats/index.js';
 import { parse } from '../../src/formats/parse.js';
-import { framesToMs, msToFrames, parseFrameRate, snapToFrame } from '../../src/model/frame-rate.js';
+import { formatTimecode, framesToMs, msToFrames, parseFrameRate, snapToFrame } from '../../src/model/frame-rate.js';
 import type { FrameRate, Track } from '../../src/model/track.js';
 import { cli } from '../helpers/cli.js';
 import { localizeSample } from '../helpers/localize-sample.js';
