@@ -102,4 +102,6 @@ export const messages = {
   blankLineDropped: () => m('srt/blank-line-dropped', 'warning', 'dropped an empty line of the cue: SRT ends a cue at a blank line'),
   negativeTimeClamped: (ms: number) => m('srt/negative-time-clamped', 'warning', `expected times of zero or more, found ${ms} ms; written as 00:00:00,000`),
   durationExtended: () => m('srt/duration-extended', 'warning', 'start and end fall on the same frame; the end is moved one frame later'),
+  labelRounded: (time: string, rate: FrameRate, label: string) =>
+    m('srt/label-rounded', 'warning', `expected a time on a frame at ${frameRateLabel(rate)} fps to write as a timecode label, found ${time}, between two; written as the nearest, \`${label}\``),
 } as const;

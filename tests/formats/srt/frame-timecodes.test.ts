@@ -110,3 +110,31 @@ describe('srt reader: HH:MM:SS:FF frame timecodes', () => {
     expect(r.found).toEqual([['srt/frames-without-rate', 'error', 6]]);
   });
 });
+
+describe('srt writer: frame timecodes back as they came', () => {
+  it('records the notation read, and writes the labels back at the same rate, `;` where the file had it', () => {
+    const r = srt.parse(FILE, { frameRate: parseFrameRate('25')! });
+    expect(r.track.meta.frameLabels).toBe(':');
+    expect(srt.serialize(r.track, { frameLabels: ':' })).toEqual({ text: FILE, diagnostics: [] });
+
+    const df = '1\n00:00:59;28 --> 00:01:00;02\nA\n\n2\n01:00:00;00 --> 01:00:02;12\nB\n';
+    const d = srt.parse(df, { frameRate: parseFrameRate('29.97df')! });
+    expect(d.track.meta.frameLabels).toBe(';');
+    expect(srt.serialize(d.track, { frameLabels: ';' }).text).toBe(df);
+    // Drop-frame labels the file wrote with `:` stay so.
+    const colons = df.replaceAll(';', ':');
+    const c = srt.parse(colons, { frameRate: parseFrameRate('29.97df')! });
+    expect(c.track.meta.frameLabels).toBe(':');
+    expect(srt.serialize(c.track, { frameLabels: ':' }).text).toBe(colons);
+    expect(srt.parse('1\n00:00:01,000 --> 00:00:02,000\nA\n').track.meta.frameLabels).toBeUndefined();
+  });
+
+  it('says so of a time between two frames, written as the nearest label, where it would round unseen', () => {
+    const track = { language: 'en', cues: [{ id: '1', start: 1490, end: 2960, lines: [[{ text: 'A' }]] }], frameRate: parseFrameRate('25')!, meta: {} };
+    const w = srt.serialize(track, { frameLabels: ':' });
+    expect(w.text).toBe('1\n00:00:01:12 --> 00:00:02:24\nA\n');
+    expect(w.diagnostics.map((d) => [d.code, d.severity, d.cueId, d.message])).toEqual([
+      ['srt/label-rounded', 'warning', '1', 'expected a time on a frame at 25 fps to write as a timecode label, found 00:00:01,490, between two; written as the nearest, `00:00:01:12`'],
+    ]);
+  });
+});
