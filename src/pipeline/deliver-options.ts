@@ -73,6 +73,8 @@ export interface DeliverOptions {
   /** Formats the profile lists that this build has no adapter for: skipped, with a warning. */
   missingFormats: string[];
   timing: DeliveryTiming;
+  /** `--source-start` as the source counts (its label at the source's rate), for the manifest; absent without it. */
+  sourceStart?: string;
   /** Absolute output root; the delivery is `<out>/<title>/`. */
   out: string;
   allowQcErrors: boolean;
@@ -222,6 +224,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
   }
   if (base.encoding !== undefined) options.encoding = base.encoding;
   if (base.glossary !== undefined) options.glossary = base.glossary;
+  if (cli.sourceStart !== undefined) options.sourceStart = shownTime(sourceStart, clock);
   const lateSource = cli.sourceStart === undefined ? lateSourceOf(sourceTrack, clock) : undefined;
   if (lateSource !== undefined) options.lateSource = lateSource;
   const pulldown = pulldownOf(timing, formats);

@@ -254,6 +254,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     frameRate: frameRateLabel(timing.delivery),
     retimed: timing.retime,
     start: formatTimecode(timing.startFrames, timing.delivery),
+    ...(options.sourceStart === undefined ? {} : { sourceStart: options.sourceStart }),
     qcErrorsAllowed: options.allowQcErrors,
     timingFixed: options.fixTiming,
     languages: [],
