@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { frameRateLabel, msToFrames } from '../model/frame-rate.js';
+import { formatTimecode, frameRateLabel, msToFrames } from '../model/frame-rate.js';
 import type { FrameRate, Lang, Ms, Track } from '../model/track.js';
-import { formatTimecode } from './timecode.js';
 
 export interface ManifestTime {
   ms: Ms;
@@ -42,6 +41,10 @@ export interface DeliveryRun {
   frameRate: string;
   retimed: boolean;
   start: string;
+  /** `--source-start`, as the source counts; absent without it. */
+  sourceStart?: string;
+  /** The source's rate `sourceStart` counts at: with it, never alone. */
+  sourceFrameRate?: string;
   qcErrorsAllowed: boolean;
   timingFixed: boolean;
 }
@@ -84,6 +87,8 @@ export interface Manifest {
   frameRate: string;
   retimed: boolean;
   start: string;
+  /** The source's programme start taken off its times (`--source-start`), as the source counts, at `source.frameRate`; absent without it. */
+  sourceStart?: string;
   /** Languages with QC errors were delivered anyway (`--allow-qc-errors`). */
   qcErrorsAllowed: boolean;
   /** Each language was timed to the QC profile (`--fix-timing`) before its gate. */
@@ -131,9 +136,11 @@ export function manifestFile(entry: { path: string; language: Lang; format: stri
 }
 
 /** The run fields of a manifest: what each language it delivers records as its `delivery`. */
-export function deliveryRun(m: Pick<Manifest, keyof DeliveryRun>): DeliveryRun {
-  const { created, profile, qcProfile, frameRate, retimed, start, qcErrorsAllowed, timingFixed } = m;
-  return { created, profile, qcProfile, frameRate, retimed, start, qcErrorsAllowed, timingFixed };
+export function deliveryRun(m: Pick<Manifest, Exclude<keyof DeliveryRun, 'sourceFrameRate'> | 'source'>): DeliveryRun {
+  const { created, profile, qcProfile, frameRate, retimed, start, sourceStart, qcErrorsAllowed, timingFixed } = m;
+  // The start is a timecode at the source's rate, which a later run may give another: kept together.
+  const fromSource = sourceStart === undefined ? {} : { sourceStart, sourceFrameRate: m.source.frameRate };
+  return { created, profile, qcProfile, frameRate, retimed, start, ...fromSource, qcErrorsAllowed, timingFixed };
 }
 
 /** The font delivered beside the DCP files: its size and checksum, no cues. */

@@ -1,14 +1,9 @@
-import { dropFrameLabelToFrames, framesToDropFrameLabel, isSkippedLabel, nominalFps } from '../model/frame-rate.js';
+import { canDropFrames, dropFrameLabelToFrames, isSkippedLabel, nominalFps } from '../model/frame-rate.js';
 import type { FrameRate } from '../model/track.js';
 
 const TIMECODE = /^(\d{1,2}):(\d{2}):(\d{2})([:;])(\d{2,3})$/;
 /** `01:00:00.12`: seconds and a fraction, as ffmpeg and WebVTT write times, never frames. */
 const DECIMAL = /^\d{1,2}:\d{2}:\d{2}[.,]\d+$/;
-
-/** Drop-frame labels exist only at the 1000/1001 rates whose nominal rate is a multiple of 30 (29.97, 59.94). */
-function canDropFrames(rate: FrameRate): boolean {
-  return rate.denominator === 1001 && nominalFps(rate) % 30 === 0;
-}
 
 /** Where a SMPTE timecode wraps to 00:00:00:00: no deliverable may reach it. */
 export const DAY = '24:00:00:00';
@@ -42,18 +37,4 @@ export function parseTimecode(text: string, rate: FrameRate): TimecodeResult {
   const skipped = Math.round(fps / 15);
   if (isSkippedLabel(min, s, f, rate)) return { error: `\`${text}\` is a label drop-frame timecode skips; expected ${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}:00;${String(skipped).padStart(2, '0')} or later` };
   return { frames: dropFrameLabelToFrames(h, min, s, f, rate) };
-}
-
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** The SMPTE label of a frame count: `HH:MM:SS:FF`, `HH:MM:SS;FF` at a drop-frame rate. */
-export function formatTimecode(frames: number, rate: FrameRate): string {
-  if (rate.dropFrame && canDropFrames(rate)) {
-    const [h, m, s, f] = framesToDropFrameLabel(frames, rate);
-    return `${two(h)}:${two(m)}:${two(s)};${two(f)}`;
-  }
-  const fps = nominalFps(rate);
-  const f = frames % fps;
-  const seconds = Math.floor(frames / fps);
-  return `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}:${two(f)}`;
 }

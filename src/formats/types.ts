@@ -18,6 +18,14 @@ export interface SerializeOptions {
    * format can say frames. @default the track's own frame rate, else media time
    */
   frameRate?: FrameRate;
+  /**
+   * Write times as SMPTE timecode labels at the frame rate, with this before
+   * the frames (`;` only at a drop-frame rate), where the format is written
+   * in clock times that a broadcast tool may have written as labels (SRT);
+   * a time between two frames is written as the nearest and said.
+   * @default the format's own clock times
+   */
+  frameLabels?: ':' | ';';
   /** Identifier of the document where the format has one (DCP `Id`, a urn:uuid). @default a new random UUID */
   documentId?: string;
   /** ISO 8601 date-time where the format records one (DCP `IssueDate`). @default now */

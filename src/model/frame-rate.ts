@@ -110,3 +110,22 @@ export function framesToDropFrameLabel(frames: number, rate: FrameRate): [number
   const h = Math.floor(label / (fps * 3600));
   return [h, m, s, f];
 }
+
+/** Drop-frame labels exist only at the 1000/1001 rates whose nominal rate is a multiple of 30 (29.97, 59.94). */
+export function canDropFrames(rate: FrameRate): boolean {
+  return rate.denominator === 1001 && nominalFps(rate) % 30 === 0;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** The SMPTE label of a frame count: `HH:MM:SS:FF`, `HH:MM:SS;FF` at a drop-frame rate. */
+export function formatTimecode(frames: number, rate: FrameRate): string {
+  if (rate.dropFrame && canDropFrames(rate)) {
+    const [h, m, s, f] = framesToDropFrameLabel(frames, rate);
+    return `${two(h)}:${two(m)}:${two(s)};${two(f)}`;
+  }
+  const fps = nominalFps(rate);
+  const f = frames % fps;
+  const seconds = Math.floor(frames / fps);
+  return `${two(Math.floor(seconds / 3600))}:${two(Math.floor(seconds / 60) % 60)}:${two(seconds % 60)}:${two(f)}`;
+}

@@ -48,6 +48,12 @@ export interface TrackMeta {
   encoding?: string;
   /** The adapter that read the track. */
   sourceFormat?: string;
+  /**
+   * The file wrote its times as SMPTE timecode labels at the track's frame
+   * rate (a broadcast SRT's `HH:MM:SS:FF`), with this before the frames
+   * (`;` where it marked drop-frame labels so): how to write it back as it came.
+   */
+  frameLabels?: ':' | ';';
 }
 
 export interface Track {

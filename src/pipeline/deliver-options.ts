@@ -3,14 +3,14 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { checkReadable, fileErrorReason, SublocError } from '../errors.js';
 import { formatById, formatIds } from '../formats/index.js';
 import { excerpt } from '../formats/shared/excerpt.js';
-import { dropFrameLabelToFrames, FILM, frameRateLabel, framesToMs, msToFrames, nominalFps, parseFrameRate } from '../model/frame-rate.js';
+import { dropFrameLabelToFrames, FILM, formatTimecode, frameRateLabel, framesToMs, msToFrames, nominalFps, parseFrameRate } from '../model/frame-rate.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { FrameRate, Lang, Ms, Track } from '../model/track.js';
 import { FontError, readFont, type FontFile } from '../deliver/font.js';
 import { messages } from '../deliver/messages.js';
 import { deliveryProfiles } from '../deliver/profiles.js';
 import { pastDay, type DeliveryTiming } from '../deliver/retime.js';
-import { formatTimecode, parseTimecode } from '../deliver/timecode.js';
+import { parseTimecode } from '../deliver/timecode.js';
 import { loadProfile, type Profile } from '../qc/index.js';
 import { projectConfig, resolveLocalizeOptions, type LocalizeInput } from './options.js';
 import { readSourceTrack } from './read-source.js';
@@ -73,6 +73,8 @@ export interface DeliverOptions {
   /** Formats the profile lists that this build has no adapter for: skipped, with a warning. */
   missingFormats: string[];
   timing: DeliveryTiming;
+  /** `--source-start` as the source counts (its label at the source's rate), for the manifest; absent without it. */
+  sourceStart?: string;
   /** Absolute output root; the delivery is `<out>/<title>/`. */
   out: string;
   allowQcErrors: boolean;
@@ -224,6 +226,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
   }
   if (base.encoding !== undefined) options.encoding = base.encoding;
   if (base.glossary !== undefined) options.glossary = base.glossary;
+  if (cli.sourceStart !== undefined) options.sourceStart = shownTime(sourceStart, clock);
   const lateSource = cli.sourceStart === undefined ? lateSourceOf(sourceTrack, clock) : undefined;
   if (lateSource !== undefined) options.lateSource = lateSource;
   const pulldown = pulldownOf(timing, formats);

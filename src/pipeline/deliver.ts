@@ -11,7 +11,7 @@ import { lineText } from '../model/spans.js';
 import { showsNothing } from '../model/white-space.js';
 import type { Lang, Track } from '../model/track.js';
 import { canonicalLanguageTag } from '../model/language.js';
-import { frameRateLabel } from '../model/frame-rate.js';
+import { formatTimecode, frameRateLabel } from '../model/frame-rate.js';
 import { runQc } from '../qc/index.js';
 import { segment } from '../translate/segment.js';
 import { toTagged } from '../model/tagged-text.js';
@@ -21,7 +21,7 @@ import { deliveryRun, fontManifestFile, manifestFile, toolInfo, type Manifest, t
 import { messages } from '../deliver/messages.js';
 import { refusal } from '../deliver/refusal.js';
 import { fromReelStart, retimeTrack } from '../deliver/retime.js';
-import { dayFrames, formatTimecode } from '../deliver/timecode.js';
+import { dayFrames } from '../deliver/timecode.js';
 import { recoverDelivery, writeDeliverySet, type DeliverySet, type WriteSetOptions } from '../deliver/write-set.js';
 import type { DeliverOptions, DeliveryFont } from './deliver-options.js';
 import { withDeliveryLock } from './deliver-lock.js';
@@ -254,6 +254,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     frameRate: frameRateLabel(timing.delivery),
     retimed: timing.retime,
     start: formatTimecode(timing.startFrames, timing.delivery),
+    ...(options.sourceStart === undefined ? {} : { sourceStart: options.sourceStart }),
     qcErrorsAllowed: options.allowQcErrors,
     timingFixed: options.fixTiming,
     languages: [],

@@ -52,7 +52,9 @@ export async function fixTrackTiming(options: FixTrackTimingInput): Promise<FixT
   const named = suffixed !== undefined && (options.output.toLowerCase().endsWith(`.${suffixed.suffix}`) || extname(options.output).toLowerCase() !== extname(options.input).toLowerCase()) ? suffixed : undefined;
   const adapter = named ?? formatById(parsed.track.meta.sourceFormat ?? '') ?? suffixed;
   if (adapter === undefined) throw new SublocError('USAGE', `cannot tell the format of ${options.output} from its name; expected a name ending in .srt, .vtt or .ttml`);
-  const written = adapter.serialize(fixed.track, { frameRate });
+  // A broadcast tool's `HH:MM:SS:FF` export goes back to it in its own notation, on the frames it was read at.
+  const labels = parsed.track.meta.frameLabels;
+  const written = adapter.serialize(fixed.track, { frameRate, ...(labels === undefined ? {} : { frameLabels: labels }) });
   await writeFileAtomic(options.output, written.text);
   // A writer that numbers cues anew (SRT: 1, 2, 3…): the changes and findings name each cue as the file written does,
   // the one the subtitler opens next. The fix is the same whatever the cues are called.

@@ -137,6 +137,24 @@ describe('subloc convert', () => {
     expect(strict.stderr).toMatch(/sloppy\.srt:1/);
   });
 
+  it('passes a frame-timecode SRT in strict mode when the rate is given, read exactly; refuses it without the rate, or where a label was guessed', async () => {
+    writeFileSync(join(dir, 'frames.srt'), '1\n00:00:01:12 --> 00:00:02:24\nOne\n\n2\n00:00:03:00 --> 00:00:04:06\nTwo\n');
+    const strict = await cli(['convert', 'frames.srt', '--to', 'vtt', '--fps', '25', '--strict'], dir);
+    expect(strict.stderr).not.toMatch(/warning|error/);
+    expect(strict.code).toBe(0);
+    expect(strict.stdout).toContain('00:00:01.480 --> 00:00:02.960');
+    writeFileSync(join(dir, 'drop.srt'), '1\n01:00:00;00 --> 01:00:02;12\nOne\n');
+    expect((await cli(['convert', 'drop.srt', '--to', 'vtt', '--fps', '29.97df', '--strict'], dir)).code).toBe(0);
+
+    const none = await cli(['convert', 'frames.srt', '--to', 'vtt', '--strict'], dir);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('two digits after a third `:` are frames');
+    // Frame 29 at 25 fps, counted into the next second: a guess at what the file meant.
+    writeFileSync(join(dir, 'overflow.srt'), '1\n00:00:01:12 --> 00:00:02:29\nOne\n');
+    expect((await cli(['convert', 'overflow.srt', '--to', 'vtt', '--fps', '25'], dir)).code).toBe(0);
+    expect((await cli(['convert', 'overflow.srt', '--to', 'vtt', '--fps', '25', '--strict'], dir)).code).toBe(1);
+  });
+
   it.each(Object.keys(BAD_INPUTS))('rejects %s with one clear located message, exit 1, no stack, no output file', async (name) => {
     const out = `${name}.out.vtt`;
     const r = await cli(['convert', name, '-o', out, '--to', 'vtt'], dir);

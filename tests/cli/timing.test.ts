@@ -50,6 +50,28 @@ describe('subloc timing fix', () => {
     expect(report.findings.filter((f) => f.code.startsWith('timing/')).length).toBeGreaterThanOrEqual(after);
   });
 
+  it('writes a frame-timecode SRT back in frame labels at the rate read, `;` kept, each fixed time on a frame of that rate', async () => {
+    const dir = tempDir();
+    // A broadcast export at 25 fps: cue 1 is too short, cue 2 overlaps cue 3.
+    writeFileSync(join(dir, 'call.zh-Hans.srt'), '1\n00:00:01:00 --> 00:00:01:10\n你好。\n\n2\n00:00:02:10 --> 00:00:04:00\n请问您住在哪个区？\n\n3\n00:00:03:22 --> 00:00:06:00\n东城区。\n');
+    const result = await cli(['timing', 'fix', 'call.zh-Hans.srt', '--fps', '25'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/: (warning|error): /);
+    const text = readFileSync(join(dir, 'call.timed.zh-Hans.srt'), 'utf8');
+    const timings = text.split('\n').filter((line) => line.includes('-->'));
+    expect(timings).toHaveLength(3);
+    for (const line of timings) expect(line).toMatch(/^\d\d:\d\d:\d\d:\d\d --> \d\d:\d\d:\d\d:\d\d$/);
+    const fps = parseFrameRate('25')!;
+    const fixed = parse(readFileSync(join(dir, 'call.timed.zh-Hans.srt')), { fileName: 'call.timed.zh-Hans.srt', frameRate: fps }).track;
+    expect(fixed.cues[0]!.end).toBeGreaterThan(1400);
+    expect(fixed.cues[1]!.end).toBeLessThan(fixed.cues[2]!.start);
+    for (const c of fixed.cues) for (const ms of [c.start, c.end]) expect(framesToMs(msToFrames(ms, fps), fps)).toBe(ms);
+
+    writeFileSync(join(dir, 'drop.zh-Hans.srt'), '1\n01:00:00;00 --> 01:00:00;10\n你好。\n');
+    expect((await cli(['timing', 'fix', 'drop.zh-Hans.srt', '--fps', '29.97df'], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'drop.timed.zh-Hans.srt'), 'utf8')).toBe('1\n01:00:00;00 --> 01:00:00;25\n你好。\n');
+  });
+
   it('refuses a file whose language it cannot tell, and an unknown action', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'call.srt'), SRT);

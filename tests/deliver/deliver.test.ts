@@ -3,11 +3,11 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/deliver/manifest.js';
-import { dayFrames, formatTimecode } from '../../src/deliver/timecode.js';
+import { dayFrames } from '../../src/deliver/timecode.js';
 import { openMemory } from '../../src/memory/sqlite.js';
 import { formatById, formats } from '../../src/formats/index.js';
 import { parse } from '../../src/formats/parse.js';
-import { framesToMs, msToFrames, parseFrameRate, snapToFrame } from '../../src/model/frame-rate.js';
+import { formatTimecode, framesToMs, msToFrames, parseFrameRate, snapToFrame } from '../../src/model/frame-rate.js';
 import type { FrameRate, Track } from '../../src/model/track.js';
 import { cli } from '../helpers/cli.js';
 import { localizeSample } from '../helpers/localize-sample.js';
@@ -273,12 +273,19 @@ describe('subloc deliver on the bundled sample', () => {
     const late = await run(args('programme-late', []));
     expect(late.code, late.stderr).toBe(0);
     expect(late.stderr).toContain("warning: the source's first cue is at 01:00:07:12, an hour or more in: if the source counts from a programme start (01:00:00:00, broadcast's 10:00:00:00), give it with --source-start 01:00:00:00");
+    // A run without it writes the manifest it always wrote: no field of the option, none empty.
+    const lateManifest = JSON.parse(readFileSync(join(work, 'programme-late', 'hotline-beijing', 'manifest.json'), 'utf8')) as Manifest;
+    expect(Object.keys(lateManifest)).toEqual(['tool', 'created', 'title', 'profile', 'qcProfile', 'source', 'frameRate', 'retimed', 'start', 'qcErrorsAllowed', 'timingFixed', 'languages', 'files']);
+    expect(Object.keys(lateManifest.languages[0]!.delivery!)).toEqual(['created', 'profile', 'qcProfile', 'frameRate', 'retimed', 'start', 'qcErrorsAllowed', 'timingFixed']);
 
     const r = await run(args('programme', ['--source-start', '01:00:00:00']));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('an hour or more in');
     const manifest = checkDelivery(join(work, 'programme', 'hotline-beijing'), rate, () => fromZero);
     expect(manifest.files.map((f) => [f.format, f.first?.timecode])).toEqual([['srt', '00:00:07:12'], ['dcp-smpte', '00:00:07:12']]);
+    // How the delivery was timed, traceable from its manifest: the start taken off, at the source's rate.
+    expect(manifest).toMatchObject({ source: { language: 'zh-Hans', frameRate: '23.976' }, start: '00:00:00:00', sourceStart: '01:00:00:00' });
+    expect(manifest.languages[0]!.delivery).toMatchObject({ start: '00:00:00:00', sourceStart: '01:00:00:00', sourceFrameRate: '23.976' });
 
     // Subtracted before --start is added: the SRT counts from the delivery's start, the reel from its first frame.
     const both = await run(args('programme-start', ['--source-start', '01:00:00:00', '--start', '10:00:00:00']));

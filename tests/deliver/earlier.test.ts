@@ -62,6 +62,16 @@ describe('withEarlier', () => {
     expect(merged.languages[0]).toMatchObject({ language: 'en-US', delivery: enRun });
   });
 
+  it('keeps the source start a language was timed with, and its rate, where a later run counts the source at another or gives none', () => {
+    const timed = manifest({ created: '2026-11-30T10:00:00.000Z', source: { language: 'zh-Hans', frameRate: '23.976' }, sourceStart: '01:00:00:00' });
+    // An earlier manifest's run fields give a language's run: the start and the rate it counts at go together.
+    expect(deliveryRun(timed)).toMatchObject({ start: '00:00:00:00', sourceStart: '01:00:00:00', sourceFrameRate: '23.976' });
+    const merged = withEarlier(manifest({ ...later, languages: [lang('fr-FR', true)] }), { ...timed, languages: [lang('en-US', true)] }, { languages: [lang('en-US', true)], files: [] });
+    expect(merged.languages[0]!.delivery).toMatchObject({ sourceStart: '01:00:00:00', sourceFrameRate: '23.976' });
+    // Without it, nothing: a run's record is what it always was.
+    expect(Object.keys(deliveryRun(manifest({})))).toEqual(['created', 'profile', 'qcProfile', 'frameRate', 'retimed', 'start', 'qcErrorsAllowed', 'timingFixed']);
+  });
+
   it('puts files of a folder no manifest entry names last', () => {
     const merged = withEarlier(manifest({ languages: [lang('fr-FR', true)], files: [file('fr-FR', 'b.srt')] }), undefined, { languages: [], files: [file('xx', 'a.srt')] });
     expect(merged.files.map((f) => f.path)).toEqual(['fr-FR/b.srt', 'xx/a.srt']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayFrames, formatTimecode, parseTimecode } from '../../src/deliver/timecode.js';
-import { parseFrameRate } from '../../src/model/frame-rate.js';
+import { dayFrames, parseTimecode } from '../../src/deliver/timecode.js';
+import { formatTimecode, parseFrameRate } from '../../src/model/frame-rate.js';
 import { itReturns } from '../helpers/examples.js';
 
 const rate = (text: string) => parseFrameRate(text)!;

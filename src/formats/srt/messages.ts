@@ -62,8 +62,9 @@ export const messages = {
     m('srt/decimal-point', 'warning', `expected \`,\` before the milliseconds, found \`${separator}\` in ${quote(found)}; read as milliseconds`),
   shortFraction: (found: string) =>
     m('srt/short-fraction', 'warning', `expected 3 digits of milliseconds, found fewer in ${quote(found)}; read as a decimal fraction (\`,5\` = 500 ms)`),
+  // Read exactly at the rate given, nothing lost or guessed: a note, which `--strict` passes.
   frames: (found: string, rate: FrameRate) =>
-    m('srt/frames', 'warning', `expected \`,mmm\` milliseconds, found \`HH:MM:SS:FF\` frames in ${quote(found)}; read as frames at ${frameRateLabel(rate)} fps, the rate given (\`:12\` = ${framesToMs(12, rate)} ms)`),
+    m('srt/frames', 'info', `expected \`,mmm\` milliseconds, found \`HH:MM:SS:FF\` frames in ${quote(found)}; read as frames at ${frameRateLabel(rate)} fps, the rate given (\`:12\` = ${framesToMs(12, rate)} ms)`),
   framesWithoutRate: (found: string) =>
     m('srt/frames-without-rate', 'error', `expected \`,mmm\` milliseconds, found \`HH:MM:SS:FF\` in ${quote(found)}: two digits after a third \`:\` are frames, which need the frame rate they count (\`:12\` is 480 ms at 25 fps, 500 ms at 24); give it with --fps (deliver: --source-fps, or \`fps\` in the config); the cue is dropped`),
   dropFrameLabel: (found: string, rate: FrameRate | undefined) =>
@@ -110,4 +111,6 @@ export const messages = {
   blankLineDropped: () => m('srt/blank-line-dropped', 'warning', 'dropped an empty line of the cue: SRT ends a cue at a blank line'),
   negativeTimeClamped: (ms: number) => m('srt/negative-time-clamped', 'warning', `expected times of zero or more, found ${ms} ms; written as 00:00:00,000`),
   durationExtended: () => m('srt/duration-extended', 'warning', 'start and end fall on the same frame; the end is moved one frame later'),
+  labelRounded: (time: string, rate: FrameRate, label: string) =>
+    m('srt/label-rounded', 'warning', `expected a time on a frame at ${frameRateLabel(rate)} fps to write as a timecode label, found ${time}, between two; written as the nearest, \`${label}\``),
 } as const;

@@ -130,6 +130,8 @@ class SrtReader {
   private readonly times: Times = { start: 0, end: 0 };
   /** `<`, `{`, `&`, U+2028 and U+2029: where markup may start. */
   private readonly specials: Finder;
+  /** What the file wrote before the frames of the timecode labels read, `;` once any label had it; '' for none. */
+  labels: '' | ':' | ';' = '';
 
   constructor(
     private readonly rows: LineSource,
@@ -368,6 +370,7 @@ class SrtReader {
       }
       if (t.startFrame >= 0) start = labelTime(start, t.startFrame, rate);
       if (t.endFrame >= 0) end = labelTime(end, t.endFrame, rate);
+      if (this.labels !== ';') this.labels = t.flags & DROP_FRAME_LABEL ? ';' : ':';
     }
     if (end < start) {
       this.report.add(messages.endBeforeStart(timing), { line, cueId: id });
@@ -534,6 +537,7 @@ export function read(input: string, opts: ParseOptions = {}): ParseResult {
   });
   const track: ParseResult['track'] = { language: opts.language ?? 'und', cues: reader.cues, meta: {} };
   if (opts.frameRate) track.frameRate = { ...opts.frameRate };
+  if (reader.labels !== '') track.meta.frameLabels = reader.labels;
   return { track, diagnostics };
 }
 

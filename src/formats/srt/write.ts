@@ -1,6 +1,7 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
-import { cueFrames, framesToMs } from '../../model/frame-rate.js';
-import type { Placement, Span, Track } from '../../model/track.js';
+import { cueFrames, formatTimecode, framesToMs } from '../../model/frame-rate.js';
+import type { FrameRate, Ms, Placement, Span, Track } from '../../model/track.js';
+import { clockTime } from '../shared/clock-time.js';
 import { cueHead } from '../shared/cue-head.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { matchBrace, matchEntity, mayStartTag, SPECIAL } from './markup.js';
@@ -118,10 +119,18 @@ function guardTimingLike(text: string): string {
   return `${text.slice(0, i)}&#${text.charCodeAt(i)};${text.slice(i + 1)}`;
 }
 
+/** A frame's SMPTE label with `separator` before its frames: `;` stays only at a drop-frame rate, which alone writes it. */
+function label(frames: number, rate: FrameRate, separator: ':' | ';'): string {
+  const text = formatTimecode(Math.max(0, frames), rate);
+  return separator === ';' ? text : text.replace(';', ':');
+}
+
 /**
  * Standard SRT: numbers from 1, `HH:MM:SS,mmm` (hours grow past 99), `\n`
  * line ends, a blank line after every cue. With a frame rate (option, else
- * the track's) times land on the nearest frame.
+ * the track's) times land on the nearest frame; with `frameLabels` too they
+ * are written as its timecode labels (`HH:MM:SS:FF`), as broadcast tools
+ * export SRT.
  */
 export function write(track: Track, opts: SerializeOptions = {}): SerializeResult {
   const rate = opts.frameRate ?? track.frameRate;
@@ -141,14 +150,26 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
     const cue = cues[n]!;
     let start = cue.start;
     let end = cue.end;
+    let labels = '';
     if (rate) {
       const frames = cueFrames(start, end, rate);
       start = framesToMs(frames.first, rate);
       end = framesToMs(frames.last, rate);
       if (frames.extended) report(messages.durationExtended(), cue.id);
+      const separator = opts.frameLabels;
+      if (separator !== undefined) {
+        labels = `${label(frames.first, rate, separator)} --> ${label(frames.last, rate, separator)}`;
+        // A label names a frame, not a time between two: a time moved onto one is said, not rounded unseen.
+        const rounded = (time: Ms, frame: number) => report(messages.labelRounded(clockTime(time, ','), rate, label(frame, rate, separator)), cue.id);
+        if (start !== cue.start && cue.start >= 0) rounded(cue.start, frames.first);
+        if (end !== cue.end && cue.end >= 0 && !frames.extended) rounded(cue.end, frames.last);
+      }
     }
     if (start < 0 || end < 0) report(messages.negativeTimeClamped(Math.min(start, end)), cue.id);
-    out += cueHead(owed.length + (n === 0 ? 0 : 1), String(n + 1), Math.max(0, Math.round(start)), Math.max(0, Math.round(end)), COMMA);
+    out +=
+      labels === ''
+        ? cueHead(owed.length + (n === 0 ? 0 : 1), String(n + 1), Math.max(0, Math.round(start)), Math.max(0, Math.round(end)), COMMA)
+        : `${'\n'.repeat(owed.length + (n === 0 ? 0 : 1))}${n + 1}\n${labels}\n`;
     owed = '';
     let prefix = positionTag(cue.placement);
     for (const line of cue.lines) {

@@ -19,7 +19,7 @@ describe('srt reader: HH:MM:SS:FF frame timecodes', () => {
       [1480, 2960],
       [3000, 4240],
     ]);
-    expect(r.found).toEqual([['srt/frames', 'warning', 2]]);
+    expect(r.found).toEqual([['srt/frames', 'info', 2]]);
     expect(r.diagnostics[0]!.message).toBe('expected `,mmm` milliseconds, found `HH:MM:SS:FF` frames in `00:00:01:12 --> 00:00:02:24`; read as frames at 25 fps, the rate given (`:12` = 480 ms) (and 1 more like this)');
   });
 
@@ -41,12 +41,12 @@ describe('srt reader: HH:MM:SS:FF frame timecodes', () => {
       [60_060, 60_160],
     ]);
     expect(r.found).toEqual([
-      ['srt/frames', 'warning', 2],
+      ['srt/frames', 'info', 2],
       ['srt/frame-label-skipped', 'warning', 6],
     ]);
     expect(r.diagnostics[1]!.message).toContain('then give --fps 29.97');
     // The tenth minute keeps its labels 00 and 01.
-    expect(read('1\n00:10:00:00 --> 00:10:01:00\nA\n', '29.97df').found).toEqual([['srt/frames', 'warning', 2]]);
+    expect(read('1\n00:10:00:00 --> 00:10:01:00\nA\n', '29.97df').found).toEqual([['srt/frames', 'info', 2]]);
   });
 
   it('refuses to guess without a rate: an error naming frames and how to give the rate, not a time in hundredths', () => {
@@ -66,7 +66,7 @@ describe('srt reader: HH:MM:SS:FF frame timecodes', () => {
       [60_060, 60_994],
     ]);
     expect(r.cues.map((c) => [c.start, c.end])).toEqual(read(df.replaceAll(';', ':'), '29.97df').cues.map((c) => [c.start, c.end]));
-    expect(r.found).toEqual([['srt/frames', 'warning', 2]]);
+    expect(r.found).toEqual([['srt/frames', 'info', 2]]);
     expect(read('1\n00:01:00;04 --> 00:01:01;00\nA\n', '59.94df').cues[0]!.start).toBe(60_060);
 
     const ndf = read(df, '29.97');
@@ -88,7 +88,7 @@ describe('srt reader: HH:MM:SS:FF frame timecodes', () => {
       [3456, 4789],
     ]);
     expect(r.found).toEqual([
-      ['srt/frames', 'warning', 2],
+      ['srt/frames', 'info', 2],
       ['srt/decimal-point', 'warning', 2],
     ]);
     expect(read('1\n00:00:01:123 --> 00:00:02:456\nA\n').found).toEqual([['srt/decimal-point', 'warning', 2]]);
@@ -98,7 +98,7 @@ describe('srt reader: HH:MM:SS:FF frame timecodes', () => {
     const r = read('1\n00:00:01:12 --> 00:00:02:29\nA\n', '25');
     expect(r.cues.map((c) => [c.start, c.end])).toEqual([[1480, 3160]]);
     expect(r.found).toEqual([
-      ['srt/frames', 'warning', 2],
+      ['srt/frames', 'info', 2],
       ['srt/frame-overflow', 'warning', 2],
     ]);
     expect(r.diagnostics[1]!.message).toMatch(/^expected frames 00–24 at 25 fps, found frame 29/);
@@ -108,5 +108,33 @@ describe('srt reader: HH:MM:SS:FF frame timecodes', () => {
     const r = read('1\n00:00:00,500 --> 00:00:01,000\nKept\n\n2\n00:00:01:12 --> 00:00:02:00\nDropped\n\n3\n00:00:03,000 --> 00:00:04,000\nKept too\n');
     expect(r.cues.map(cueText)).toEqual(['Kept', 'Kept too']);
     expect(r.found).toEqual([['srt/frames-without-rate', 'error', 6]]);
+  });
+});
+
+describe('srt writer: frame timecodes back as they came', () => {
+  it('records the notation read, and writes the labels back at the same rate, `;` where the file had it', () => {
+    const r = srt.parse(FILE, { frameRate: parseFrameRate('25')! });
+    expect(r.track.meta.frameLabels).toBe(':');
+    expect(srt.serialize(r.track, { frameLabels: ':' })).toEqual({ text: FILE, diagnostics: [] });
+
+    const df = '1\n00:00:59;28 --> 00:01:00;02\nA\n\n2\n01:00:00;00 --> 01:00:02;12\nB\n';
+    const d = srt.parse(df, { frameRate: parseFrameRate('29.97df')! });
+    expect(d.track.meta.frameLabels).toBe(';');
+    expect(srt.serialize(d.track, { frameLabels: ';' }).text).toBe(df);
+    // Drop-frame labels the file wrote with `:` stay so.
+    const colons = df.replaceAll(';', ':');
+    const c = srt.parse(colons, { frameRate: parseFrameRate('29.97df')! });
+    expect(c.track.meta.frameLabels).toBe(':');
+    expect(srt.serialize(c.track, { frameLabels: ':' }).text).toBe(colons);
+    expect(srt.parse('1\n00:00:01,000 --> 00:00:02,000\nA\n').track.meta.frameLabels).toBeUndefined();
+  });
+
+  it('says so of a time between two frames, written as the nearest label, where it would round unseen', () => {
+    const track = { language: 'en', cues: [{ id: '1', start: 1490, end: 2960, lines: [[{ text: 'A' }]] }], frameRate: parseFrameRate('25')!, meta: {} };
+    const w = srt.serialize(track, { frameLabels: ':' });
+    expect(w.text).toBe('1\n00:00:01:12 --> 00:00:02:24\nA\n');
+    expect(w.diagnostics.map((d) => [d.code, d.severity, d.cueId, d.message])).toEqual([
+      ['srt/label-rounded', 'warning', '1', 'expected a time on a frame at 25 fps to write as a timecode label, found 00:00:01,490, between two; written as the nearest, `00:00:01:12`'],
+    ]);
   });
 });
