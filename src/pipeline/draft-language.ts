@@ -355,7 +355,18 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     const hit = partial.get(d.unitId);
     drafts.push(hit === undefined ? d : completed(byId.get(d.unitId)!, hit, d, now).draft);
   }
-  await takeSavedMeanwhile(input, hits, drafts);
+  const providedFor = new Map(provided.map((d) => [d.unitId, d]));
+  // A reviewer's save of some cues of a unit the provider drafted meanwhile is completed as one found by the search is.
+  await takeSavedMeanwhile(input, {
+    seen: hits,
+    drafts,
+    complete: async (unit, saved, draft) => {
+      const machine = providedFor.get(unit.id) ?? draft;
+      partial.set(unit.id, saved);
+      await storeCompleted(unit, machine, now);
+      return completed(unit, partial.get(unit.id)!, machine, now).draft;
+    },
+  });
   return { drafts, billableCharacters: provided.reduce((n, d) => n + d.billedCharacters, 0), diagnostics, suggestions, ...(condense === undefined ? {} : { condense }) };
 }
 
@@ -424,22 +435,28 @@ const decision = (d: Pick<Draft, 'targets' | 'status' | 'cueStatus'>) => JSON.st
  * A reviewer may save a unit while the provider drafts (in the studio, by an
  * import; a catalog job drafts for minutes): the track shows that work, not
  * the draft the run had for the unit. Replaces, in place, the draft of each
- * unit whose exact entry a reviewer saved since the search (`seen`), whole.
+ * unit whose exact entry a reviewer saved since the search (`seen`): by the
+ * entry when whole, else by what `complete` makes of the entry and the
+ * run's draft (a reviewer saved some of its cues, the others still empty).
  */
-async function takeSavedMeanwhile(input: DraftLanguageInput, seen: readonly (MemoryEntry | undefined)[], drafts: Draft[]): Promise<void> {
+async function takeSavedMeanwhile(
+  input: DraftLanguageInput,
+  run: { seen: readonly (MemoryEntry | undefined)[]; drafts: Draft[]; complete: (unit: Unit, saved: MemoryEntry, draft: Draft) => Promise<Draft> },
+): Promise<void> {
   const { units, memory, pair, versions } = input;
+  const { seen, drafts, complete } = run;
   const now = await memory.exactMany(units.map((u) => u.source), pair, units.map((u) => versions.under(u.source)));
   const at = new Map(drafts.map((d, i) => [d.unitId, i]));
-  units.forEach((unit, i) => {
+  for (const [i, unit] of units.entries()) {
     const entry = now[i];
     const before = seen[i];
-    if (entry === undefined || (entry.byReviewer !== true && entry.status === 'draft')) return;
+    if (entry === undefined || (entry.byReviewer !== true && entry.status === 'draft')) continue;
     const draft = memoryDraft(unit, entry);
-    if (before !== undefined && before.updatedAt === entry.updatedAt && decision(memoryDraft(unit, before)) === decision(draft)) return;
+    if (before !== undefined && before.updatedAt === entry.updatedAt && decision(memoryDraft(unit, before)) === decision(draft)) continue;
     const k = at.get(unit.id);
-    if (k === undefined || incomplete(unit, draft) || decision(drafts[k]!) === decision(draft)) return;
-    drafts[k] = draft;
-  });
+    if (k === undefined || decision(drafts[k]!) === decision(draft)) continue;
+    drafts[k] = incomplete(unit, draft) ? await complete(unit, entry, drafts[k]!) : draft;
+  }
 }
 
 /** Sorts the units by what the memory holds: exact matches drafted, the rest pending with their closest earlier translation. */

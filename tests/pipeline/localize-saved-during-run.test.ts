@@ -2,8 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../src/errors.js';
+import { openMemory } from '../../src/memory/sqlite.js';
 import { localize } from '../../src/pipeline/localize.js';
 import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
+import { openReviewSession } from '../../src/pipeline/review-session.js';
 import { tempDir } from '../helpers/cli.js';
 import { start, type FakeDeepL } from '../helpers/deepl-server.js';
 
@@ -55,5 +57,72 @@ describe('a translator’s file saved while localize drafts', () => {
     expect(error).toBeInstanceOf(SublocError);
     expect(error).toMatchObject({ code: 'REVIEW_NOT_IMPORTED', message: expect.stringContaining('was saved while this run drafted') });
     expect(readFileSync(xliff, 'utf8')).toBe(saved);
+  }, 60_000);
+
+  it('takes a studio save of one cue of a sentence it drafts into its track, the other cue its machine draft, and stores them so the next run bills nothing', async () => {
+    let holding = false;
+    let arrived!: () => void;
+    const reached = new Promise<void>((resolve) => (arrived = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    deepl = await start({
+      authKey: KEY,
+      hold: (_method, path) => {
+        if (path !== '/v2/translate' || !holding) return undefined;
+        arrived();
+        return released;
+      },
+    });
+    const dir = tempDir('subloc-partial-save-during-');
+    const input = join(dir, 'film.zh-Hans.srt');
+    writeFileSync(input, readFileSync(join(root, 'subtitles/hotline-beijing.zh-Hans.srt')));
+    const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url };
+    const options = () => resolveLocalizeOptions({ input, targets: ['fr-FR'], provider: 'deepl', formats: ['srt'], out: join(dir, 'out'), memory: join(dir, 'memory.sqlite') }, dir, env);
+    await localize(await options(), { env });
+
+    // Cues 9 and 10 become one new sentence, which the memory does not hold.
+    const cut = readFileSync(input, 'utf8').replace('胡同最窄的地方\n只有三米多宽。', '猫在屋顶上睡觉，').replace('两边停满了车，\n救护车、消防车都进不来。', '狗在院子里跑步。');
+    writeFileSync(input, cut);
+    const studio = await openReviewSession({ localize: await options(), languages: ['fr-FR'], reviewer: 'Camille' });
+    try {
+      const shown = (await studio.track('fr-FR'))!;
+      expect(shown.filter((c) => c.id === '9' || c.id === '10').map((c) => [c.unitId, c.origin])).toEqual([
+        ['9', 'untranslated'],
+        ['9', 'untranslated'],
+      ]);
+      holding = true;
+      const run = localize(await options(), { env });
+      await reached;
+      // While DeepL drafts the sentence, the translator saves its first cue alone.
+      const saved = await studio.save('fr-FR', '9', { text: 'Un chat dort sur le toit,', state: 'reviewed', revision: shown.find((c) => c.id === '9')!.revision });
+      expect(saved.outcome).toBe('saved');
+      release();
+      const report = await run;
+      expect(report.totals.billedCharacters).toBeGreaterThan(0);
+
+      const memory = openMemory(join(dir, 'memory.sqlite'));
+      const machine = (await memory.entries({ target: 'fr-FR' })).find((e) => e.provider === 'deepl' && e.source[0] === '猫在屋顶上睡觉，')!;
+      const stored = await memory.exact(['猫在屋顶上睡觉，', '狗在院子里跑步。'], { source: 'zh-Hans', target: 'fr-FR' }, 'any');
+      await memory.close();
+      const srt = readFileSync(join(dir, 'out/film/fr-FR/film.fr-FR.srt'), 'utf8');
+      expect(srt).toContain('\n9\n00:01:00,000 --> 00:01:03,083\nUn chat dort sur le toit,\n');
+      expect(srt).toContain(`\n10\n00:01:03,167 --> 00:01:06,833\n${machine.target[1]}\n`);
+      const xliff = readFileSync(join(dir, 'out/film/fr-FR/film.fr-FR.xlf'), 'utf8');
+      expect(xliff).toMatch(/<trans-unit id="9"[^]*?<target [^>]*>Un chat dort sur le toit,<\/target>/);
+      // The reviewer's cue as saved and reviewed; the other the machine's draft, still a draft.
+      expect(stored).toMatchObject({ provider: 'studio', reviewer: 'Camille', byReviewer: true, target: ['Un chat dort sur le toit,', machine.target[1]], cueStatus: ['reviewed', 'draft'], status: 'draft' });
+
+      const after = (await studio.track('fr-FR'))!;
+      expect(after.filter((c) => c.id === '9' || c.id === '10').map((c) => [c.text, c.state])).toEqual([
+        ['Un chat dort sur le toit,', 'reviewed'],
+        [machine.target[1], 'draft'],
+      ]);
+      expect(after.find((c) => c.id === '10')!.origin).not.toBe('untranslated');
+    } finally {
+      await studio.close();
+    }
+    holding = false;
+    const next = await localize(await options(), { env });
+    expect(next.totals.billedCharacters).toBe(0);
   }, 60_000);
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openMemory } from '../../src/memory/sqlite.js';
 import type { MemoryEntry } from '../../src/memory/store.js';
 import type { Unit } from '../../src/model/unit.js';
+import { reviewerEntry } from '../../src/pipeline/cue-change.js';
 import { draftLanguage } from '../../src/pipeline/draft-language.js';
 import type { Translator } from '../../src/translate/translator.js';
 import { oneVersion } from '../helpers/versions.js';
@@ -41,4 +42,27 @@ describe('a unit a reviewer saved while the provider drafted', () => {
     expect((await memory.exact(UNITS[1]!.source, PAIR, 'g1'))?.target).toEqual(['Vingt millions d’habitants.']);
     await memory.close();
   });
+
+  it('lays a reviewer’s save of some cues of a unit over the provider’s draft of it, every time the sentence is said, and stores the unit whole', async () => {
+    const memory = openMemory(':memory:');
+    const sentence: Unit = { id: '7', cueIds: ['7', '8'], source: ['市民打来电话，', '说电梯坏了。'] };
+    const again: Unit = { id: '30', cueIds: ['30', '31'], source: sentence.source };
+    // The studio saves the second cue approved, the first left empty, while the provider drafts the sentence.
+    const save = reviewerEntry(sentence, { texts: ['', 'que l’ascenseur est en panne.'], states: ['draft', 'approved'], comments: ['', 'vu'] }, { pair: PAIR, reviewer: 'Camille', now: '2026-12-01T11:00:00.000Z' });
+    const provider: Translator = {
+      id: 'machine',
+      async translate(units, req) {
+        await memory.put([save]);
+        const drafts = units.map((u) => ({ unitId: u.id, targets: u.source.map((s) => `MT ${s}`), origin: 'machine' as const, provider: 'deepl', billedCharacters: 13 }));
+        await req.onDrafts?.(drafts, []);
+        return drafts;
+      },
+    };
+    const { drafts } = await draftLanguage({ units: [sentence, again], pair: PAIR, memory, versions: oneVersion('g1'), translator: provider, onProgress: () => {} });
+    for (const d of drafts) expect(d).toMatchObject({ targets: ['MT 市民打来电话，', 'que l’ascenseur est en panne.'], cueStatus: ['draft', 'approved'], status: 'draft', comments: ['', 'vu'], reviewer: 'Camille' });
+    expect(drafts.map((d) => d.unitId)).toEqual(['7', '30']);
+    expect(await memory.exact(sentence.source, PAIR, 'g1')).toMatchObject({ provider: 'studio', byReviewer: true, target: ['MT 市民打来电话，', 'que l’ascenseur est en panne.'], cueStatus: ['draft', 'approved'] });
+    await memory.close();
+  });
 });
+
