@@ -8,7 +8,7 @@ import type { Profile } from '../qc/index.js';
 import { UNKNOWN_REVIEWER } from '../review/import.js';
 import { PROVIDER_IDS } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
-import { applyCueChange, reviewerEntry, typedText, unitRecord, type UnitRecord } from './cue-change.js';
+import { applyCueChange, checkingRules, reviewerEntry, typedText, unitRecord, type UnitRecord } from './cue-change.js';
 import { assembleLanguage } from './assemble-language.js';
 import { draftLanguage, memoryDraft } from './draft-language.js';
 import { earlierCovers, overExact, type EarlierCover } from './regrouped.js';
@@ -314,6 +314,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     const { unitOf, sentenceOf } = inputs;
     // A sentence said again is the same memory entry: its other units are read and shown with it.
     const touched = [...new Set(changes.flatMap((c) => sentenceOf.get(unitOf.get(c.id)!.unit.id)!))];
+    const rules = checkingRules(opts.profile, opts.frameRate);
     for (let attempt = 1; ; attempt++) {
       await refresh(state, touched);
       const shown = new Map(view(state, target).map((c) => [c.id, c]));
@@ -324,7 +325,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
         const { unit, k } = unitOf.get(id)!;
         const key = unitKey(unit.source);
         const cue = shown.get(id)!;
-        const basis = { glossaryVersion: state.versions.own(unit.source), start: cue.start, end: cue.end };
+        const basis = { glossaryVersion: state.versions.own(unit.source), rules, start: cue.start, end: cue.end };
         const result = applyCueChange(planned.get(key)?.record ?? state.records.get(unit.id)!, k, change, { cueId: id, language: target, shown: cue.text, basis });
         // Stale before the guard: a page shown another glossary or cut learns that, and reloads the cue with its findings.
         const reason = 'refused' in result ? undefined : guard?.(cue);
