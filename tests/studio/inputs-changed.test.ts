@@ -116,11 +116,19 @@ describe('a studio left open while the source track is cut anew on disk', () => 
   }, 60_000);
 });
 
-/** The sample's studio as `subloc review serve --config` opens it: told how to read its config again. */
-async function startWithConfig(): Promise<Running> {
-  const { dir, options } = await localizedSample();
+/**
+ * The sample's studio as `subloc review serve --config` opens it: told how to read its config again. `targets`
+ * as `--target` would give them, fixed; without, the config's (written first), as `review serve` reads them.
+ */
+async function startWithConfig(targets: { fixed: string[] } | { config: string[] } = { fixed: [LANG] }): Promise<Running> {
+  const { dir } = await localizedSample();
   const file = join(dir, 'subloc.config.json');
-  const session = await openReviewSession({ localize: options, reviewer: 'Camille', config: { file, resolve: () => resolveLocalizeOptions({ config: 'subloc.config.json', targets: [LANG], provider: 'offline' }, dir, {}) } });
+  if ('config' in targets) editConfig(dir, (config) => {
+    config.targets = targets.config;
+  });
+  const resolve = () => resolveLocalizeOptions({ config: 'subloc.config.json', ...('fixed' in targets ? { targets: targets.fixed } : {}), provider: 'offline' }, dir, {});
+  const options = await resolve();
+  const session = await openReviewSession({ localize: options, reviewer: 'Camille', config: { file, resolve } });
   const studio = await startStudio({ session, port: 0, pageDir: testPage(dir) });
   return { dir, options, studio, origin: studio.url.replace(/\/$/, '') };
 }
@@ -248,6 +256,38 @@ describe('a studio left open while the config or its QC profile changes on disk'
       await running.studio.close();
     }
   }, 90_000);
+
+  it('takes in a change to the config\'s targets: an added language is served, a dropped one refused, saying why', async () => {
+    const running = await startWithConfig({ config: [LANG, 'de-DE'] });
+    try {
+      const session = async () => (await send(running.origin, { path: '/api/session' })).json();
+      expect((await session()).languages).toEqual([LANG, 'de-DE']);
+      const german = await send(running.origin, { path: '/api/tracks/de-DE' });
+      const cue = (german.json().cues as StudioCue[]).find((c) => c.id === '7')!;
+
+      editConfig(running.dir, (config) => {
+        config.targets = [LANG, 'it-IT'];
+      });
+      expect((await session()).languages).toEqual([LANG, 'it-IT']);
+      expect((await send(running.origin, { path: '/api/tracks/it-IT' })).status).toBe(200);
+      expect((await send(running.origin, { path: '/api/tracks' })).json().tracks.map((t: { language: string }) => t.language)).toEqual([LANG, 'it-IT']);
+      const dropped = expect.stringContaining('no longer lists de-DE among its targets');
+      const save = await change(running, 'PUT', '/api/tracks/de-DE/cues/7', { text: 'In einer Sprache, die nicht mehr geschrieben wird', revision: cue.revision });
+      expect(save.json()).toEqual({ error: 'not-found', message: dropped });
+      expect(save.status).toBe(404);
+      expect((await send(running.origin, { path: '/api/tracks/de-DE' })).json()).toEqual({ error: 'not-found', message: dropped });
+      expect((await change(running, 'POST', '/api/tracks/de-DE/approve', { cues: [{ id: '7', revision: cue.revision }] })).json()).toEqual({ error: 'not-found', message: dropped });
+      expect((await change(running, 'POST', '/api/check', { language: 'de-DE', id: '7', text: 'Hallo' })).json()).toEqual({ error: 'not-found', message: dropped });
+
+      // Listed again, it is as it was: nothing of the refused save was stored.
+      editConfig(running.dir, (config) => {
+        config.targets = [LANG, 'de-DE'];
+      });
+      expect((await send(running.origin, { path: '/api/tracks/de-DE' })).json().cues.find((c: StudioCue) => c.id === '7')).toEqual(cue);
+    } finally {
+      await running.studio.close();
+    }
+  }, 60_000);
 
   it('refuses every change while the config names another memory, and saves again once it names this one', async () => {
     const running = await startWithConfig();
