@@ -74,6 +74,12 @@ export function cueFrames(start: Ms, end: Ms, rate: FrameRate): { first: number;
   return { first, last: extended ? first + 1 : last, extended };
 }
 
+/** A cue's times as a writer puts them on the frame grid: each end on its nearest frame, one frame at least (`cueFrames`). */
+export function cueOnFrames(start: Ms, end: Ms, rate: FrameRate): { start: Ms; end: Ms } {
+  const { first, last } = cueFrames(start, end, rate);
+  return { start: framesToMs(first, rate), end: framesToMs(last, rate) };
+}
+
 /** Snaps a time to the nearest frame boundary. */
 export function snapToFrame(ms: Ms, rate: FrameRate): Ms {
   return framesToMs(msToFrames(ms, rate), rate);

@@ -5,7 +5,8 @@ import { compareStatus, lowestStatus } from '../memory/precedence.js';
 import { STUDIO_PROVIDER, type MemoryEntry, type MemoryStatus } from '../memory/store.js';
 import { fromTagged, plainOf, taggedOf, type TaggedText } from '../model/tagged-text.js';
 import { sameStyle, span, type Style } from '../model/spans.js';
-import type { Ms } from '../model/track.js';
+import type { FrameRate, Ms } from '../model/track.js';
+import type { Profile } from '../qc/index.js';
 import type { LanguagePair, Unit } from '../model/unit.js';
 import type { CueChange } from './review-session-types.js';
 
@@ -60,25 +61,36 @@ export function unitRecord(unit: Unit, entry: MemoryEntry | undefined): UnitReco
   };
 }
 
-/** What a cue's findings are checked against besides its unit's record: the glossary's rules for the unit's terms, and the cue's timing. */
+/** What a cue's findings are checked against besides its unit's record: the glossary's rules for the unit's terms, the QC rules, and the cue's timing. */
 export interface CueBasis {
   /** The unit's own glossary version in the cue's language (`DraftVersions.own`). */
   glossaryVersion: string;
+  /** The QC profile and frame rate the cue is checked under (`checkingRules`). */
+  rules: string;
+  /** The cue's times as the track is written: on the frame grid when there is one. */
   start: Ms;
   end: Ms;
+}
+
+/** A short name of the QC profile's figures and the frame rate, which a cue's findings depend on as much as on its text. */
+export function checkingRules(profile: Profile, frameRate: FrameRate | undefined): string {
+  return createHash('sha256')
+    .update(JSON.stringify([profile, frameRate ?? null]))
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 /**
  * Cue `k`'s revision: a hash of what a reviewer can change on it, so it
  * changes exactly when one of them does, and of the source it translates and
  * what it is checked against (`CueBasis`), so that a change made on a page
- * showing another cut (cues renumbered or retimed since) or another glossary
- * is refused rather than saved onto a sentence, or approved under rules, the
- * page did not show.
+ * showing another cut (cues renumbered or retimed since), another glossary or
+ * another QC profile or frame rate is refused rather than saved onto a
+ * sentence, or approved under findings, the page did not show.
  */
 export function cueRevision(record: UnitRecord, k: number, basis: CueBasis): string {
   return createHash('sha256')
-    .update(JSON.stringify([record.source, k, record.texts[k], record.states[k], record.comments[k], basis.glossaryVersion, basis.start, basis.end]))
+    .update(JSON.stringify([record.source, k, record.texts[k], record.states[k], record.comments[k], basis.glossaryVersion, basis.rules, basis.start, basis.end]))
     .digest('base64url')
     .slice(0, 16);
 }
@@ -160,7 +172,7 @@ export function applyCueChange(record: UnitRecord, k: number, change: CueChange,
   if (change.text === undefined && change.state === undefined && change.comment === undefined) return invalid('the change has no `text`, `state` or `comment`; expected at least one');
   const revision = cueRevision(record, k, ctx.basis);
   if (change.revision !== revision) {
-    return { refused: 'stale', message: `${where} changed since revision ${change.revision} was shown (its text, state or comment, or its source, timing or glossary terms; it is now ${revision}); nothing was saved: compare the current version and save again on it` };
+    return { refused: 'stale', message: `${where} changed since revision ${change.revision} was shown (its text, state or comment, or its source, timing, glossary terms, QC profile or frame rate; it is now ${revision}); nothing was saved: compare the current version and save again on it` };
   }
   const current = record.states[k]!;
   let text = record.texts[k]!;

@@ -9,6 +9,9 @@ import type { ReviewState } from '../review/types.js';
  * (`StudioCue` in studio/api.ts).
  */
 export interface SessionCue extends CueAt {
+  /** When the track `localize` writes shows the cue: the source's times, on the frame grid of the config's `fps` when it names one. */
+  start: Ms;
+  end: Ms;
   /** Plain text, `\n` between lines. */
   source: string;
   /** The source with its markup (`<i>`, `<b>`…) when it has any. */

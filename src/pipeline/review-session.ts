@@ -8,7 +8,7 @@ import type { Profile } from '../qc/index.js';
 import { UNKNOWN_REVIEWER } from '../review/import.js';
 import { PROVIDER_IDS } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
-import { applyCueChange, reviewerEntry, typedText, unitRecord, type UnitRecord } from './cue-change.js';
+import { applyCueChange, checkingRules, reviewerEntry, typedText, unitRecord, type UnitRecord } from './cue-change.js';
 import { assembleLanguage } from './assemble-language.js';
 import { draftLanguage, memoryDraft } from './draft-language.js';
 import { earlierCovers, overExact, type EarlierCover } from './regrouped.js';
@@ -24,7 +24,7 @@ import { sessionView, shownText, unitsView, type SessionViewInput } from './sess
 export interface ReviewSessionOptions {
   /** The title's options as `localize` resolves them: the same source, units, memory, glossary and profile. */
   localize: LocalizeOptions;
-  /** The languages to review. @default every target of the options */
+  /** The languages to review, among the targets. @default every target of the options */
   languages?: readonly Lang[];
   /** Recorded with every save. @default `unknown`, as `review import` records an unnamed reviewer */
   reviewer?: string;
@@ -42,6 +42,7 @@ export interface ReviewSession {
   /** As the config says it now, like `profile`. */
   readonly title: string;
   readonly sourceLang: Lang;
+  /** As the config says them now: the targets it lists (those of them asked for, when `languages` was given). */
   readonly languages: readonly Lang[];
   readonly profile: Profile;
   readonly reviewer: string | null;
@@ -57,6 +58,8 @@ export interface ReviewSession {
   approve(language: Lang, cues: readonly { id: string; revision: string }[]): Promise<{ cues: SessionCue[]; refused: { id: string; reason: string }[]; also: SessionCue[] } | undefined>;
   /** Findings and figures of a text being typed into a cue; nothing is saved. */
   check(language: Lang, cueId: string, text: string): Promise<CheckResult | undefined>;
+  /** Why a language is not served (a mistyped one, or one the config no longer lists), for a refusal. */
+  notServed(language: Lang): string;
   /** Waits for the saves under way, then closes the memory; a second call does nothing. */
   close(): Promise<void>;
 }
@@ -90,6 +93,8 @@ interface Loaded {
   /** Each cue said again elsewhere: the cues at its place in the other sayings of its sentence. */
   repeatsOf: Map<string, string[]>;
   glossary: { glossary: Glossary; matcher: Matcher } | undefined;
+  /** The languages served, as the config lists its targets (see `served`). */
+  languages: Lang[];
   states: Map<Lang, LanguageState>;
 }
 
@@ -120,7 +125,15 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   const { config } = options;
   const now = options.now ?? (() => new Date());
   const reviewer = options.reviewer ?? null;
-  const languages = [...(options.languages ?? opts.targets)];
+  const asked = options.languages;
+  /**
+   * The languages served as the config lists its targets now: one it drops
+   * is no longer written by `localize`, so it is no longer saved into here;
+   * one it adds is opened on the memory, as every language is.
+   */
+  const served = (): Lang[] => (asked === undefined ? [...opts.targets] : asked.filter((l) => opts.targets.includes(l)));
+  /** Every language served since the studio opened: one of them no longer served is one the config dropped. */
+  const opened = new Set<Lang>();
   // The drafts shown come from the memory localize drafted: one that is not there is a mistyped --memory, never made anew.
   const memory: MemoryStore = await openMemoryStore(opts.memory, { existing: true, lockWaitMs: LOCK_WAIT_MS });
   // One change at a time: each is planned on what the memory holds after the one before.
@@ -176,9 +189,11 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
         if (same.length > 1) unit.cueIds.forEach((id, k) => repeatsOf.set(id, same.filter((u) => u !== unit).map((u) => u.cueIds[k]!)));
       }
     }
+    const languages = served();
     const glossary = opts.glossary === undefined ? undefined : await loadGlossary(opts.glossary, { source: opts.source }).then((g) => ({ glossary: g, matcher: createMatcher(g) }));
-    const loaded: Loaded = { stamps, source, units, unitOf, sentenceOf, repeatsOf, glossary, states: new Map() };
+    const loaded: Loaded = { stamps, source, units, unitOf, sentenceOf, repeatsOf, glossary, languages, states: new Map() };
     for (const target of languages) loaded.states.set(target, await openLanguage(loaded, target));
+    for (const target of languages) opened.add(target);
     return loaded;
   }
 
@@ -314,6 +329,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     const { unitOf, sentenceOf } = inputs;
     // A sentence said again is the same memory entry: its other units are read and shown with it.
     const touched = [...new Set(changes.flatMap((c) => sentenceOf.get(unitOf.get(c.id)!.unit.id)!))];
+    const rules = checkingRules(opts.profile, opts.frameRate);
     for (let attempt = 1; ; attempt++) {
       await refresh(state, touched);
       const shown = new Map(view(state, target).map((c) => [c.id, c]));
@@ -324,7 +340,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
         const { unit, k } = unitOf.get(id)!;
         const key = unitKey(unit.source);
         const cue = shown.get(id)!;
-        const basis = { glossaryVersion: state.versions.own(unit.source), start: cue.start, end: cue.end };
+        const basis = { glossaryVersion: state.versions.own(unit.source), rules, start: cue.start, end: cue.end };
         const result = applyCueChange(planned.get(key)?.record ?? state.records.get(unit.id)!, k, change, { cueId: id, language: target, shown: cue.text, basis });
         // Stale before the guard: a page shown another glossary or cut learns that, and reloads the cue with its findings.
         const reason = 'refused' in result ? undefined : guard?.(cue);
@@ -369,7 +385,9 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
       return opts.title;
     },
     sourceLang: opts.source,
-    languages,
+    get languages() {
+      return inputs.languages;
+    },
     get profile() {
       return opts.profile;
     },
@@ -384,7 +402,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     async tracks() {
       // As the memory holds them now (another studio, an import), counted from the drafts as the review package states them, without computing every language's cues.
       return serial(async () => {
-        const { units, source, states } = await fresh();
+        const { units, source, states, languages } = await fresh();
         const summaries: TrackSummary[] = [];
         for (const language of languages) {
           const state = states.get(language)!;
@@ -401,9 +419,9 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     },
 
     async track(language) {
-      if (!languages.includes(language)) return undefined;
       return serial(async () => {
-        const { units, states } = await fresh();
+        const { units, states, languages } = await fresh();
+        if (!languages.includes(language)) return undefined;
         const state = states.get(language)!;
         await refresh(state, units);
         return view(state, language);
@@ -411,9 +429,9 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     },
 
     async save(language, cueId, change) {
-      if (!languages.includes(language)) return { outcome: 'not-found', message: notServed(language) };
       return serial(async (): Promise<SaveOutcome> => {
-        const { unitOf, source, states } = await fresh();
+        const { unitOf, source, states, languages } = await fresh();
+        if (!languages.includes(language)) return { outcome: 'not-found', message: notServed(language) };
         if (!unitOf.has(cueId)) return { outcome: 'not-found', message: `no cue ${JSON.stringify(cueId)} in ${opts.title}; expected the id of one of its ${source.cues.length} cues` };
         const state = states.get(language)!;
         const before = repeatRevisions(state, language, [cueId]);
@@ -425,9 +443,9 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     },
 
     async approve(language, cues) {
-      if (!languages.includes(language)) return undefined;
       return serial(async () => {
-        const { unitOf, repeatsOf, states } = await fresh();
+        const { unitOf, repeatsOf, states, languages } = await fresh();
+        if (!languages.includes(language)) return undefined;
         const state = states.get(language)!;
         const refused: { id: string; reason: string }[] = [];
         // A cue named twice is approved once, as first named; so is a sentence named at two of its sayings, which
@@ -479,9 +497,9 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     },
 
     async check(language, cueId, text) {
-      if (!languages.includes(language)) return undefined;
       return serial(async () => {
-        const { unitOf, states } = await fresh();
+        const { unitOf, states, languages } = await fresh();
+        if (!languages.includes(language)) return undefined;
         const state = states.get(language)!;
         const at = unitOf.get(cueId);
         if (at === undefined) return undefined;
@@ -496,6 +514,8 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
       });
     },
 
+    notServed,
+
     close() {
       closed ??= serial(() => memory.close());
       return closed;
@@ -503,6 +523,10 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   };
 
   function notServed(language: Lang): string {
+    const { languages } = inputs;
+    if (config !== undefined && opened.has(language) && !languages.includes(language)) {
+      return `the config ${config.file} no longer lists ${language} among its targets (it lists ${opts.targets.join(', ')}): nothing is saved in ${language}, which the next \`localize\` does not write; reload the page, or put ${language} back in \`targets\` to go on reviewing it`;
+    }
     return `language ${JSON.stringify(language)} is not reviewed here; expected one of ${languages.join(', ')}`;
   }
 }

@@ -1,4 +1,5 @@
 import { renderingFor, type DraftVersions, type Glossary, type Matcher } from '../glossary/index.js';
+import { cueOnFrames } from '../model/frame-rate.js';
 import { lineText } from '../model/spans.js';
 import type { Cue, FrameRate, Lang, Track } from '../model/track.js';
 import type { Draft, Suggestion, Unit } from '../model/unit.js';
@@ -8,7 +9,7 @@ import { buildReviewPackage } from '../review/package.js';
 import type { ReviewCue } from '../review/types.js';
 import { assembleLanguage } from './assemble-language.js';
 import { checkLanguage } from './check-language.js';
-import { cueRevision, type UnitRecord } from './cue-change.js';
+import { checkingRules, cueRevision, type UnitRecord } from './cue-change.js';
 import type { SessionCue } from './review-session-types.js';
 
 export interface SessionViewInput {
@@ -66,6 +67,7 @@ export function sessionView(input: SessionViewInput): SessionCue[] {
     profile,
     generatedAt: '',
   });
+  const rules = checkingRules(profile, input.frameRate);
   const indexOf = new Map<string, { unit: Unit; k: number }>();
   for (const unit of units) unit.cueIds.forEach((id, k) => indexOf.set(id, { unit, k }));
   return pkg.cues.map((cue, i) => {
@@ -73,14 +75,16 @@ export function sessionView(input: SessionViewInput): SessionCue[] {
     const record = input.records.get(cue.unitId)!;
     const { unit, k } = indexOf.get(cue.id)!;
     const sourceCue = source.cues[i]!;
+    // The times `localize` writes: on the frame grid, where the player shows the cue and the reviewer checks it against a shot change.
+    const times = input.frameRate === undefined ? sourceCue : { id: sourceCue.id, ...cueOnFrames(sourceCue.start, sourceCue.end, input.frameRate) };
     const out: SessionCue = {
-      ...cueAt(sourceCue, cue.unitId),
+      ...cueAt(times, cue.unitId),
       source: shownText(sourceCue),
       text: translated ? shownText(assembled.track.cues[i]!) : '',
       machine: input.machine.get(cue.id) ?? null,
       state: stateOf(cue),
       origin: cue.state === 'memory' && input.machineDrafted.has(cue.unitId) ? 'machine' : cue.state,
-      revision: cueRevision(record, k, { glossaryVersion: input.versions.own(unit.source), start: sourceCue.start, end: sourceCue.end }),
+      revision: cueRevision(record, k, { glossaryVersion: input.versions.own(unit.source), rules, start: times.start, end: times.end }),
       findings: cue.findings,
       budget: { used: translated ? cue.metrics.chars : 0, budget: cue.metrics.budget },
       metrics: translated

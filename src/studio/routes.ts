@@ -43,7 +43,7 @@ async function body<T>(c: Context, parse: (body: unknown) => Parsed<T>): Promise
 export function routes(options: RoutesOptions): Hono {
   const { session, page, video } = options;
   const app = new Hono();
-  const notServed = (c: Context, language: string) => error(c, 404, 'not-found', `language ${JSON.stringify(language)} is not reviewed here; expected one of ${session.languages.join(', ')}`);
+  const notServed = (c: Context, language: string) => error(c, 404, 'not-found', session.notServed(language));
   const type = video === undefined ? undefined : videoType(video);
 
   app.use('/api/*', async (c, next) => {
@@ -117,6 +117,7 @@ export function routes(options: RoutesOptions): Hono {
     const request = await body(c, parseCheck);
     if (request instanceof Response) return request;
     const checked = await session.check(request.language, request.id, request.text);
+    if (checked === undefined && !session.languages.includes(request.language)) return notServed(c, request.language);
     if (checked === undefined) return error(c, 404, 'not-found', `no cue ${JSON.stringify(request.id)} in language ${JSON.stringify(request.language)}; expected one of ${session.languages.join(', ')} and a cue id of ${session.title}`);
     return c.json(checked satisfies CheckResponse);
   });

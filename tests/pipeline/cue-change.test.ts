@@ -5,7 +5,7 @@ import type { Unit } from '../../src/model/unit.js';
 const unit: Unit = { id: '4', cueIds: ['4', '5'], source: ['<i>您好，</i>', '请问？'] };
 const record: UnitRecord = { source: unit.source, texts: ['<i>Hello,</i>', 'how can I help?'], states: ['approved', 'reviewed'], comments: ['', 'check'] };
 /** What the cues were checked against: no glossary term, their timing. */
-const basis = { glossaryVersion: 'none', start: 1000, end: 3000 };
+const basis = { glossaryVersion: 'none', rules: 'default', start: 1000, end: 3000 };
 const ctx = (k: number, shown: string) => ({ cueId: unit.cueIds[k]!, language: 'en-US', shown, basis });
 
 describe('a change to one cue of a unit', () => {

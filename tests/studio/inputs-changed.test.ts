@@ -5,6 +5,8 @@ import type { StudioCue } from '../../src/studio/api.js';
 import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
 import { openReviewSession } from '../../src/pipeline/review-session.js';
 import { startStudio } from '../../src/studio/server.js';
+import { parse } from '../../src/formats/parse.js';
+import { localize } from '../../src/pipeline/localize.js';
 import { change, LANG, localizedSample, send, startSample, testPage, type Running } from './studio-fixture.js';
 
 const SOURCE = 'subtitles/hotline-beijing.zh-Hans.srt';
@@ -114,11 +116,19 @@ describe('a studio left open while the source track is cut anew on disk', () => 
   }, 60_000);
 });
 
-/** The sample's studio as `subloc review serve --config` opens it: told how to read its config again. */
-async function startWithConfig(): Promise<Running> {
-  const { dir, options } = await localizedSample();
+/**
+ * The sample's studio as `subloc review serve --config` opens it: told how to read its config again. `targets`
+ * as `--target` would give them, fixed; without, the config's (written first), as `review serve` reads them.
+ */
+async function startWithConfig(targets: { fixed: string[] } | { config: string[] } = { fixed: [LANG] }): Promise<Running> {
+  const { dir } = await localizedSample();
   const file = join(dir, 'subloc.config.json');
-  const session = await openReviewSession({ localize: options, reviewer: 'Camille', config: { file, resolve: () => resolveLocalizeOptions({ config: 'subloc.config.json', targets: [LANG], provider: 'offline' }, dir, {}) } });
+  if ('config' in targets) editConfig(dir, (config) => {
+    config.targets = targets.config;
+  });
+  const resolve = () => resolveLocalizeOptions({ config: 'subloc.config.json', ...('fixed' in targets ? { targets: targets.fixed } : {}), provider: 'offline' }, dir, {});
+  const options = await resolve();
+  const session = await openReviewSession({ localize: options, reviewer: 'Camille', config: { file, resolve } });
   const studio = await startStudio({ session, port: 0, pageDir: testPage(dir) });
   return { dir, options, studio, origin: studio.url.replace(/\/$/, '') };
 }
@@ -172,15 +182,108 @@ describe('a studio left open while the config or its QC profile changes on disk'
 
       const session = await send(running.origin, { path: '/api/session' });
       expect(session.json().profile).toMatchObject({ name: 'Channel', maxCharsPerLine: { [LANG]: 12 } });
-      // "Approve all" from the page loaded under the old profile: the cue that no longer fits 12 characters a line is held back.
+      // "Approve all" from the page loaded under the old profile: the page did not show the cue's findings under the new one.
       const all = await change(running, 'POST', `/api/tracks/${LANG}/approve`, { cues: [{ id: long.id, revision: long.revision }] });
-      expect(all.json()).toMatchObject({ cues: [], refused: [{ id: long.id, reason: expect.stringMatching(/finding.*qc\//) }] });
-      expect((await track(running)).get(long.id)!.findings.map((f) => f.code)).toContain('qc/line-length');
+      expect(all.json()).toMatchObject({ cues: [], refused: [{ id: long.id, reason: expect.stringContaining('changed since revision') }] });
+      const now = (await track(running)).get(long.id)!;
+      expect(now.findings.map((f) => f.code)).toContain('qc/line-length');
+      // Sent again from the page reloaded, on the findings it shows now: the cue that no longer fits 12 characters a line is held back.
+      const again = await change(running, 'POST', `/api/tracks/${LANG}/approve`, { cues: [{ id: long.id, revision: now.revision }] });
+      expect(again.json()).toMatchObject({ cues: [], refused: [{ id: long.id, reason: expect.stringMatching(/finding.*qc\//) }] });
 
       // The profile file itself edited: its figure is read again.
       writeFileSync(join(running.dir, 'channel.json'), JSON.stringify({ extends: 'default', name: 'Channel', maxCharsPerLine: { value: { default: 60 }, source: 'channel spec' } }));
       expect((await send(running.origin, { path: '/api/session' })).json().profile.maxCharsPerLine[LANG]).toBe(60);
       expect((await track(running)).get(long.id)!.findings).toEqual([]);
+    } finally {
+      await running.studio.close();
+    }
+  }, 60_000);
+
+  it('refuses "Approve" on one cue made on the findings of the profile the page loaded with, with the cue as the new profile checks it', async () => {
+    const running = await startWithConfig();
+    try {
+      const page = await track(running);
+      // Cue 1 lasts 1.458 s: clean under the default profile, an error under the festival's (2 s at least).
+      const short = page.get('1')!;
+      expect(short.findings).toEqual([]);
+      editConfig(running.dir, (config) => {
+        config.profile = 'festival';
+      });
+
+      const approve = await change(running, 'PUT', `/api/tracks/${LANG}/cues/1`, { state: 'approved', revision: short.revision });
+      expect(approve.status).toBe(409);
+      expect(approve.json()).toMatchObject({ error: 'stale', message: expect.stringContaining('QC profile'), cue: { id: '1', state: short.state, text: short.text } });
+      expect(approve.json().cue.findings).toMatchObject([{ code: 'qc/min-duration', severity: 'error' }]);
+      expect((await track(running)).get('1')).toEqual(approve.json().cue);
+      // Approved once the error was shown (the page asks first): on the revision that shows it.
+      const seen = await change(running, 'PUT', `/api/tracks/${LANG}/cues/1`, { state: 'approved', revision: approve.json().cue.revision });
+      expect(seen.status).toBe(200);
+
+      // Back to the profile the page loaded with: its revisions hold again, nothing else having changed.
+      editConfig(running.dir, (config) => {
+        config.profile = 'default';
+      });
+      expect((await change(running, 'PUT', `/api/tracks/${LANG}/cues/2`, { state: 'approved', revision: page.get('2')!.revision })).status).toBe(200);
+    } finally {
+      await running.studio.close();
+    }
+  }, 60_000);
+
+  it('serves the times localize writes, on the frame grid of the config\'s fps, and takes in another fps', async () => {
+    const running = await startWithConfig();
+    try {
+      const written = async (fps: number) => {
+        editConfig(running.dir, (config) => {
+          config.fps = fps;
+        });
+        await localize(await resolveLocalizeOptions({ config: 'subloc.config.json', targets: [LANG], provider: 'offline' }, running.dir, {}));
+        const cues = parse(readFileSync(join(running.dir, `out/hotline-beijing/${LANG}/hotline-beijing.${LANG}.srt`))).track.cues;
+        return new Map(cues.map((c, i) => [String(i + 1), [c.start, c.end]]));
+      };
+      const source = (await track(running)).get('1')!;
+      for (const fps of [23.976, 25, 29.97]) {
+        const srt = await written(fps);
+        const served = await track(running);
+        expect(served.size).toBe(srt.size);
+        for (const [id, cue] of served) expect([id, cue.start, cue.end]).toEqual([id, ...srt.get(id)!]);
+        // Which cue it is stays the same: its id and sentence, and its text.
+        expect(served.get('1')).toMatchObject({ id: '1', unitId: source.unitId, text: source.text });
+      }
+      // Cue 1 of the sample starts at 7.500 s, between two frames at 23.976 fps: the file starts it on the nearest one.
+      expect((await track(running)).get('1')!.start).not.toBe(7500);
+    } finally {
+      await running.studio.close();
+    }
+  }, 90_000);
+
+  it('takes in a change to the config\'s targets: an added language is served, a dropped one refused, saying why', async () => {
+    const running = await startWithConfig({ config: [LANG, 'de-DE'] });
+    try {
+      const session = async () => (await send(running.origin, { path: '/api/session' })).json();
+      expect((await session()).languages).toEqual([LANG, 'de-DE']);
+      const german = await send(running.origin, { path: '/api/tracks/de-DE' });
+      const cue = (german.json().cues as StudioCue[]).find((c) => c.id === '7')!;
+
+      editConfig(running.dir, (config) => {
+        config.targets = [LANG, 'it-IT'];
+      });
+      expect((await session()).languages).toEqual([LANG, 'it-IT']);
+      expect((await send(running.origin, { path: '/api/tracks/it-IT' })).status).toBe(200);
+      expect((await send(running.origin, { path: '/api/tracks' })).json().tracks.map((t: { language: string }) => t.language)).toEqual([LANG, 'it-IT']);
+      const dropped = expect.stringContaining('no longer lists de-DE among its targets');
+      const save = await change(running, 'PUT', '/api/tracks/de-DE/cues/7', { text: 'In einer Sprache, die nicht mehr geschrieben wird', revision: cue.revision });
+      expect(save.json()).toEqual({ error: 'not-found', message: dropped });
+      expect(save.status).toBe(404);
+      expect((await send(running.origin, { path: '/api/tracks/de-DE' })).json()).toEqual({ error: 'not-found', message: dropped });
+      expect((await change(running, 'POST', '/api/tracks/de-DE/approve', { cues: [{ id: '7', revision: cue.revision }] })).json()).toEqual({ error: 'not-found', message: dropped });
+      expect((await change(running, 'POST', '/api/check', { language: 'de-DE', id: '7', text: 'Hallo' })).json()).toEqual({ error: 'not-found', message: dropped });
+
+      // Listed again, it is as it was: nothing of the refused save was stored.
+      editConfig(running.dir, (config) => {
+        config.targets = [LANG, 'de-DE'];
+      });
+      expect((await send(running.origin, { path: '/api/tracks/de-DE' })).json().cues.find((c: StudioCue) => c.id === '7')).toEqual(cue);
     } finally {
       await running.studio.close();
     }

@@ -23,6 +23,17 @@ function liveOf(cue) {
 }
 
 /**
+ * Whether the cue as the server holds it now differs from the one shown only
+ * by what it is checked against (the QC profile or frame rate the config
+ * names now): nobody changed it, so there is no version to choose, only
+ * findings to see.
+ * @param {StudioCue} theirs @param {StudioCue} mine
+ */
+function checkedAnew(theirs, mine) {
+  return theirs.text === mine.text && theirs.state === mine.state && theirs.comment === mine.comment && theirs.source === mine.source && theirs.start === mine.start && theirs.end === mine.end && JSON.stringify(theirs.terms) === JSON.stringify(mine.terms);
+}
+
+/**
  * One cue as the reviewer works on it: what the server last saved, what the
  * page holds now, and the save between them. Saves go one at a time, each
  * naming the revision it was made on; a stale one is kept aside as a
@@ -65,6 +76,8 @@ export class CueEdit {
     this.redone = [];
     /** @type {CueState | null} a decision waiting for the save in flight */
     this.wantState = null;
+    /** An approval the server refused because the page had not shown the cue's findings: it waits to be asked again. */
+    this.heldBack = false;
     /** @type {EditKind} what the next save records in the undo history */
     this.kind = 'edit';
     this.changed = changed;
@@ -118,10 +131,19 @@ export class CueEdit {
     this.touch();
   }
 
-  /** Draft → reviewed → approved: saved at once, with whatever was typed. @param {CueState} state */
-  decide(state) {
+  /**
+   * Draft → reviewed → approved: saved at once, with whatever was typed.
+   * Resolves false when an approval was held back: the cue is checked under
+   * findings the page had not shown, which the reviewer sees first.
+   * @param {CueState} state
+   */
+  async decide(state) {
     this.wantState = state;
-    return this.flush();
+    this.heldBack = false;
+    // A save already on its way goes first, the decision with the one after it: resolved once that is answered.
+    do await this.flush();
+    while (this.inFlight !== null);
+    return !this.heldBack;
   }
 
   /** After the save in flight: its answer adds the text it replaced to the history this steps through. */
@@ -155,19 +177,38 @@ export class CueEdit {
 
   /**
    * Keeps the reviewer's version over the other one, saved again on the other's revision: what the reviewer
-   * changed wins; what they left alone (the comment, say) takes the other version's.
+   * changed wins; what they left alone (the comment, say) takes the other version's. An approval is not sent
+   * with it: the other version has findings of its own, to be asked about first. Returns whether one was held so.
    */
   keepMine() {
     const theirs = this.conflict;
-    if (theirs === null) return;
+    if (theirs === null) return false;
     if (this.text === this.basis.text) this.text = theirs.text;
     if (this.comment === this.basis.comment) this.comment = theirs.comment;
     this.saved = theirs;
     this.basis = { text: theirs.text, comment: theirs.comment };
     this.conflict = null;
+    const approving = this.holdApproval();
+    this.recheck(theirs);
     this.status = this.dirty ? 'unsaved' : 'saved';
     this.changed(this, true);
     void this.flush();
+    return approving;
+  }
+
+  /** Drops an approval waiting to be saved, for the reviewer to be asked again; returns whether there was one. */
+  holdApproval() {
+    if (this.wantState !== 'approved') return false;
+    this.wantState = null;
+    this.heldBack = true;
+    return true;
+  }
+
+  /** QC as the server holds it now for the cue's saved text; a text typed over it is checked again. @param {StudioCue} cue */
+  recheck(cue) {
+    this.live = liveOf(cue);
+    this.liveText = cue.text;
+    if (this.text !== cue.text) this.checkSoon();
   }
 
   /** Takes the other version as it is: nothing of the reviewer's is saved. */
@@ -312,6 +353,15 @@ export class CueEdit {
       if (this.dirty) this.again = true;
     } else if ('stale' in result && result.stale.revision === this.approvedRevision) {
       // Stale only for this page's own approval, which came back first: the typing goes again on it.
+      this.status = this.dirty ? 'unsaved' : 'saved';
+      this.changed(this, false);
+      if (this.dirty) this.again = true;
+    } else if ('stale' in result && checkedAnew(result.stale, this.saved)) {
+      // Checked under another profile or frame rate since the page loaded: the findings are shown; an edit goes
+      // again at once, an approval waits for the reviewer to see them (`decide` resolves false).
+      this.saved = result.stale;
+      this.holdApproval();
+      this.recheck(result.stale);
       this.status = this.dirty ? 'unsaved' : 'saved';
       this.changed(this, false);
       if (this.dirty) this.again = true;

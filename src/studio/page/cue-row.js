@@ -108,7 +108,10 @@ export class CueRow {
       this.conflictTitle,
       this.theirs,
       this.theirsMeta,
-      button('Keep mine', `Keep mine: my version of cue ${id}`, () => edit.keepMine()),
+      button('Keep mine', `Keep mine: my version of cue ${id}`, () => {
+        // An approval kept is asked again on the findings of the version it now goes onto.
+        if (edit.keepMine()) context.actions.decide(edit, 'approved');
+      }),
       button('Take theirs', `Take theirs: their version of cue ${id}`, () => edit.takeTheirs()),
     );
 
@@ -243,7 +246,7 @@ export class CueRow {
       theirs.source !== mine.source
         ? `The film was cut anew since this page loaded: cue ${theirs.id} now translates “${theirs.source}”, not “${mine.source}”. Your text is not saved; take the cue as it is now (reload the page to see the new cut), or keep yours only if it translates the new source. Its translation:`
         : theirs.start !== mine.start || theirs.end !== mine.end
-          ? `The film was cut anew since this page loaded: cue ${theirs.id} now runs ${clock(theirs.start)}–${clock(theirs.end)}, not ${clock(mine.start)}–${clock(mine.end)} (${findings}). Nothing of your change is saved; take the cue as it is now (reload the page to see the new cut), or keep yours after checking it against the new timing. Its translation:`
+          ? `The film was cut anew (or the config's frame rate changed) since this page loaded: cue ${theirs.id} now runs ${clock(theirs.start)}–${clock(theirs.end)}, not ${clock(mine.start)}–${clock(mine.end)} (${findings}). Nothing of your change is saved; take the cue as it is now (reload the page to see the new cut), or keep yours after checking it against the new timing. Its translation:`
           : JSON.stringify(theirs.terms) !== JSON.stringify(mine.terms)
             ? `The glossary changed since this page loaded: cue ${theirs.id} is now checked against ${theirs.terms.length === 0 ? 'no glossary term' : theirs.terms.map((t) => `${t.source} → ${t.preferred}${t.forbidden.length > 0 ? ` (not ${t.forbidden.join(', ')})` : ''}`).join('; ')} (${findings}). Nothing of your change is saved; take the cue as it is now (reload the page to see every cue under the new glossary), or keep yours after checking it. Its translation:`
             : theirs.repeats !== undefined && theirs.repeats.length > 0

@@ -354,15 +354,21 @@ function follow(ms) {
 
 /**
  * A decision on one cue. Approving a cue QC finds errors on asks first, in
- * the page's own dialog. Resolves true when the decision was made.
+ * the page's own dialog, on the findings the server checks it against: when
+ * those are not the ones shown (the config names another QC profile since
+ * the page loaded), the server refuses the approval, the cue shows them, and
+ * the reviewer is asked on them. Resolves true when the decision was made.
  * @param {CueEdit} edit @param {'reviewed' | 'approved'} state
  */
 async function decide(edit, state) {
-  // QC of the text as typed now, not of the last check: a quick Ctrl+Enter after typing comes before it.
-  if (state === 'approved') await edit.checked();
-  if (state === 'approved' && edit.hasError && !(await confirmApprove(edit))) return false;
-  await edit.decide(state);
-  return true;
+  // As many times as the findings change under the page, within reason: each is a change to the config.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    // QC of the text as typed now, not of the last check: a quick Ctrl+Enter after typing comes before it.
+    if (state === 'approved') await edit.checked();
+    if (state === 'approved' && edit.hasError && !(await confirmApprove(edit))) return false;
+    if (await edit.decide(state)) return true;
+  }
+  return false;
 }
 
 /** @param {CueEdit} edit @returns {Promise<boolean>} */
