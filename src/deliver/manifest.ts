@@ -43,6 +43,8 @@ export interface DeliveryRun {
   retimed: boolean;
   start: string;
   qcErrorsAllowed: boolean;
+  /** Absent in a delivery from before drafts were refused. */
+  draftsAllowed?: boolean;
   timingFixed: boolean;
 }
 
@@ -86,6 +88,8 @@ export interface Manifest {
   start: string;
   /** Languages with QC errors were delivered anyway (`--allow-qc-errors`). */
   qcErrorsAllowed: boolean;
+  /** Cues whose translation is a draft no reviewer confirmed were delivered (`--allow-drafts`). */
+  draftsAllowed: boolean;
   /** Each language was timed to the QC profile (`--fix-timing`) before its gate. */
   timingFixed: boolean;
   languages: ManifestLanguage[];
@@ -132,8 +136,8 @@ export function manifestFile(entry: { path: string; language: Lang; format: stri
 
 /** The run fields of a manifest: what each language it delivers records as its `delivery`. */
 export function deliveryRun(m: Pick<Manifest, keyof DeliveryRun>): DeliveryRun {
-  const { created, profile, qcProfile, frameRate, retimed, start, qcErrorsAllowed, timingFixed } = m;
-  return { created, profile, qcProfile, frameRate, retimed, start, qcErrorsAllowed, timingFixed };
+  const { created, profile, qcProfile, frameRate, retimed, start, qcErrorsAllowed, draftsAllowed, timingFixed } = m;
+  return { created, profile, qcProfile, frameRate, retimed, start, qcErrorsAllowed, draftsAllowed, timingFixed };
 }
 
 /** The font delivered beside the DCP files: its size and checksum, no cues. */

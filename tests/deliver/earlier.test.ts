@@ -27,6 +27,7 @@ function manifest(over: Partial<Manifest>): Manifest {
     retimed: false,
     start: '00:00:00:00',
     qcErrorsAllowed: false,
+    draftsAllowed: false,
     timingFixed: true,
     languages: [],
     files: [],
