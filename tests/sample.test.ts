@@ -234,6 +234,7 @@ describe('the sample passes its own gate: `npm run localize`, then `npm run deli
 
   it('asks for no exception to the gate', () => {
     expect(scripts['deliver']).not.toContain('--allow-qc-errors');
+    expect(scripts['deliver']).not.toContain('--allow-drafts');
     expect(localized.code).toBe(0);
   });
 
@@ -241,8 +242,8 @@ describe('the sample passes its own gate: `npm run localize`, then `npm run deli
     expect(delivered.stderr).toBe('');
     expect(delivered.code).toBe(0);
     const manifest = JSON.parse(readFileSync(join(dir, 'deliverables', 'hotline-beijing', 'manifest.json'), 'utf8')) as Manifest;
-    expect(manifest).toMatchObject({ qcProfile: 'festival', qcErrorsAllowed: false });
-    expect(manifest.languages.map((l) => [l.language, l.delivered, l.qc.errors])).toEqual(targets.map((l) => [l, true, 0]));
+    expect(manifest).toMatchObject({ qcProfile: 'festival', qcErrorsAllowed: false, draftsAllowed: false });
+    expect(manifest.languages.map((l) => [l.language, l.delivered, l.qc.errors, l.drafts])).toEqual(targets.map((l) => [l, true, 0, 0]));
   });
 
   it.each(targets)('%s reads too fast on at most 5 per cent of its cues, with no error, on the default profile', (language) => {

@@ -46,6 +46,8 @@ export interface DeliveryRun {
   /** The source's rate `sourceStart` counts at: with it, never alone. */
   sourceFrameRate?: string;
   qcErrorsAllowed: boolean;
+  /** Absent in a delivery from before drafts were refused. */
+  draftsAllowed?: boolean;
   timingFixed: boolean;
 }
 
@@ -91,6 +93,8 @@ export interface Manifest {
   sourceStart?: string;
   /** Languages with QC errors were delivered anyway (`--allow-qc-errors`). */
   qcErrorsAllowed: boolean;
+  /** Cues whose translation is a draft no reviewer confirmed were delivered (`--allow-drafts`). */
+  draftsAllowed: boolean;
   /** Each language was timed to the QC profile (`--fix-timing`) before its gate. */
   timingFixed: boolean;
   languages: ManifestLanguage[];
@@ -137,10 +141,10 @@ export function manifestFile(entry: { path: string; language: Lang; format: stri
 
 /** The run fields of a manifest: what each language it delivers records as its `delivery`. */
 export function deliveryRun(m: Pick<Manifest, Exclude<keyof DeliveryRun, 'sourceFrameRate'> | 'source'>): DeliveryRun {
-  const { created, profile, qcProfile, frameRate, retimed, start, sourceStart, qcErrorsAllowed, timingFixed } = m;
+  const { created, profile, qcProfile, frameRate, retimed, start, sourceStart, qcErrorsAllowed, draftsAllowed, timingFixed } = m;
   // The start is a timecode at the source's rate, which a later run may give another: kept together.
   const fromSource = sourceStart === undefined ? {} : { sourceStart, sourceFrameRate: m.source.frameRate };
-  return { created, profile, qcProfile, frameRate, retimed, start, ...fromSource, qcErrorsAllowed, timingFixed };
+  return { created, profile, qcProfile, frameRate, retimed, start, ...fromSource, qcErrorsAllowed, draftsAllowed, timingFixed };
 }
 
 /** The font delivered beside the DCP files: its size and checksum, no cues. */

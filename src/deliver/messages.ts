@@ -1,5 +1,10 @@
 const linkTarget = (link: { target: string; to: 'folder' | 'nothing' }) => (link.to === 'folder' ? `the folder ${link.target}` : `${link.target}, which does not exist (a drive not mounted, a file moved)`);
 
+/** Cues named in a message; the rest are counted. */
+const LISTED = 10;
+
+const cueList = (ids: readonly string[]) => (ids.length > LISTED ? `${ids.slice(0, LISTED).join(', ')}, … ${ids.length - LISTED} more` : ids.join(', '));
+
 /** Every message `deliver` writes about a delivery, in one place. */
 export const messages = {
   collapsedCue: (start: number, end: number, rate: string, timingFixed: boolean) =>
@@ -7,6 +12,10 @@ export const messages = {
   refused: (language: string, cues: number, list: string) => `${language}: not delivered, ${cues} cue${cues === 1 ? '' : 's'} with errors: ${list}`,
   noTranslations: (language: string, where: { memory: string; source: string }) =>
     `${language}: not delivered: the memory ${where.memory} has no translation from ${where.source} into ${language}; expected the language localized first: run \`subloc localize --target ${language}\` (\`npm run localize\` for every target of the config), or pass --memory <file> to read another memory`,
+  unimportedEdits: (language: string, files: readonly { path: string; cues: readonly string[] }[]) =>
+    `${language}: not delivered: ${files.map((f) => `${f.path} holds edits the memory lacks, for cue${f.cues.length === 1 ? '' : 's'} ${cueList(f.cues)}`).join('; ')}; this delivery would leave them out and ship the old text: run \`subloc review import ${files[0]!.path}\`${files.length === 1 ? '' : ' (and each other file)'}, with the --config, --title, --input and --memory this delivery was given, to take them into the memory, then deliver again; or move the file away to drop its edits`,
+  drafts: (language: string, cues: readonly string[]) =>
+    `${language}: not delivered, ${cues.length} cue${cues.length === 1 ? ' is a draft' : 's are drafts'} no reviewer confirmed: ${cueList(cues)}; expected reviewed text in a delivery: review ${cues.length === 1 ? 'it' : 'them'} (confirm in the XLIFF and run \`subloc review import\`, or in the studio, \`subloc review serve\`), or pass --allow-drafts to deliver drafts as they are`,
   blankLines: (count: number) =>
     `${count} line${count === 1 ? '' : 's'} that show${count === 1 ? 's' : ''} nothing (white space, a zero-width space or a direction mark alone) left out of the cue, where ${count === 1 ? 'it' : 'they'} would be a blank row on screen`,
   unknownFormat: (id: string, known: readonly string[]) => `unknown format \`${id}\`; expected one of ${known.join(', ')}`,

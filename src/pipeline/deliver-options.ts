@@ -37,6 +37,7 @@ export interface DeliverInput {
   out?: string;
   memory?: string;
   allowQcErrors?: boolean;
+  allowDrafts?: boolean;
   fixTiming?: boolean;
   /** The font DCP subtitles are drawn with, delivered as `font.ttf`. */
   font?: string;
@@ -78,6 +79,10 @@ export interface DeliverOptions {
   /** Absolute output root; the delivery is `<out>/<title>/`. */
   out: string;
   allowQcErrors: boolean;
+  /** Deliver cues whose translation is a draft no reviewer confirmed. */
+  allowDrafts: boolean;
+  /** Absolute path of `localize`'s `<out>/<title>`, whose review files may hold edits the memory lacks. */
+  runFolder: string;
   /** Time each language to the QC profile, its own reading speed included, before the gate. */
   fixTiming: boolean;
   /** `--font`: delivered as `font.ttf` with every language whose formats need one, its glyphs checked against the text. */
@@ -217,6 +222,8 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
     timing,
     out: cli.out !== undefined ? checkOutFolder(resolve(cwd, cli.out), COMMAND_LINE, '--out') : checkOutFolder(resolve(configDir, 'deliverables'), config === undefined ? COMMAND_LINE : fileOrigin(config), 'the default output folder'),
     allowQcErrors: cli.allowQcErrors === true,
+    allowDrafts: cli.allowDrafts === true,
+    runFolder: join(base.out, base.title),
     fixTiming: cli.fixTiming ?? base.fixTiming,
   };
   // The delivery replaces its language folders whole: a source track inside would be delivered over.

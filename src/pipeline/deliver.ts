@@ -30,6 +30,9 @@ import { languageTrack, type LanguageTrack } from './language-track.js';
 import { pairsApart } from './pairs-apart.js';
 import { fixTiming, type TimingChange } from '../timing/fix-timing.js';
 import { closingMemory } from './closing-memory.js';
+import { readWrittenRecord } from './written-record.js';
+import { unimportedEdits } from './unimported-edits.js';
+import { SublocError } from '../errors.js';
 
 /** The name the Interop file loads its font by, and the font's name in every language folder. */
 const FONT_FILE = 'font.ttf';
@@ -85,12 +88,13 @@ interface BuiltTrack {
   track: Track;
   withText: ReadonlySet<string>;
   status: { approved: number; reviewed: number; drafts: number };
+  draftCues: readonly string[];
   untranslated: number;
   diagnostics: Diagnostic[];
 }
 
 function fromMemory(built: LanguageTrack): BuiltTrack {
-  return { track: built.track, withText: new Set(built.origins.keys()), status: built.status, untranslated: built.untranslated.length, diagnostics: built.diagnostics };
+  return { track: built.track, withText: new Set(built.origins.keys()), status: built.status, draftCues: built.draftCues, untranslated: built.untranslated.length, diagnostics: built.diagnostics };
 }
 
 /**
@@ -108,7 +112,7 @@ function asWritten(source: Track, language: Lang, read: readonly Diagnostic[]): 
     return { ...cue, lines: shown };
   });
   const withText = new Set(cues.filter((c) => !showsNothing(c.lines.map(lineText).join(''))).map((c) => c.id));
-  return { track: { ...source, language, cues }, withText, status: { approved: 0, reviewed: 0, drafts: 0 }, untranslated: 0, diagnostics };
+  return { track: { ...source, language, cues }, withText, status: { approved: 0, reviewed: 0, drafts: 0 }, draftCues: [], untranslated: 0, diagnostics };
 }
 
 export interface DeliveryReport {
@@ -126,7 +130,8 @@ export interface DeliveryReport {
 
 /**
  * Festival deliverables for one title: every language's track from the
- * memory, on the delivery's frame grid, gated by QC, written in every format
+ * memory, on the delivery's frame grid, gated (no edit of `localize`'s
+ * folder the memory lacks, no draft unless allowed, QC), written in every format
  * of the profile. Each delivered language replaces its folder as a whole;
  * the other languages of the folder stay, and the manifest lists them all.
  */
@@ -147,6 +152,17 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
   const memory = await openMemoryStore(options.memory, { existing: true });
   await closingMemory(memory, async () => {
     const pairs = await memory.pairs();
+    const written = await readWrittenRecord(options.runFolder, options.languages);
+    /** Why a language is not delivered for a translator's edits in `localize`'s folder, or for a review file there `localize` would refuse. */
+    const notImported = async (target: Lang): Promise<string | undefined> => {
+      try {
+        const edits = await unimportedEdits({ runDir: options.runFolder, title: options.title, target, source, sourceLang: options.source, units, memory, written: written.files, now: created });
+        return edits.length === 0 ? undefined : messages.unimportedEdits(target, edits);
+      } catch (error) {
+        if (error instanceof SublocError && error.code === 'REVIEW_NOT_IMPORTED') return `${target}: not delivered: ${error.message}`;
+        throw error;
+      }
+    };
     for (const language of options.languages) {
       const original = canonicalLanguageTag(language) === canonicalLanguageTag(options.source);
       const built = original ? asWritten(source, language, options.sourceDiagnostics) : fromMemory(await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery }));
@@ -182,6 +198,16 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       // Nothing to gate: the language was never localized, whatever --allow-qc-errors says.
       if (built.withText.size === 0) {
         entry.refusal = messages.noTranslations(language, { memory: memory.location, source: options.source });
+        continue;
+      }
+      // Edits the memory lacks would reach the festival only as the text they replaced.
+      const edited = original ? undefined : await notImported(language);
+      if (edited !== undefined) {
+        entry.refusal = edited;
+        continue;
+      }
+      if (built.draftCues.length > 0 && !options.allowDrafts) {
+        entry.refusal = messages.drafts(language, built.draftCues);
         continue;
       }
       // A font that cannot draw the text is no QC judgement to waive: the DCP would show boxes or nothing.
@@ -256,6 +282,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     start: formatTimecode(timing.startFrames, timing.delivery),
     ...(options.sourceStart === undefined ? {} : { sourceStart: options.sourceStart }),
     qcErrorsAllowed: options.allowQcErrors,
+    draftsAllowed: options.allowDrafts,
     timingFixed: options.fixTiming,
     languages: [],
     files: [...newFiles.values()].flat(),

@@ -4,7 +4,8 @@ import { SublocError } from '../errors.js';
 import { formatTable } from '../formats/table.js';
 import type { FormatId } from '../formats/types.js';
 import { decode } from '../formats/decode.js';
-import type { MemoryStore } from '../memory/store.js';
+import type { MemoryEntry, MemoryStore } from '../memory/store.js';
+import type { ImportPlan } from '../review/import.js';
 import { hasErrors } from '../model/diagnostic.js';
 import type { Lang, Track } from '../model/track.js';
 import type { Unit } from '../model/unit.js';
@@ -34,17 +35,46 @@ export interface TrackJudge {
   now: string;
 }
 
+/** What `review import` would make of a track of the run folder's language folder; undefined when it is not text. */
+async function plannedTrack(bytes: Uint8Array, path: string, languageDir: string, target: Lang, judge: TrackJudge): Promise<ImportPlan | undefined> {
+  const decoded = decode(bytes);
+  if (hasErrors(decoded.diagnostics)) return undefined;
+  const { source, memory, ...common } = judge;
+  const { plan } = await planTrackEdits(decoded.text, path, { ...common, language: target, source, memory, versions: await readTrackVersions(languageDir) });
+  return plan;
+}
+
 /**
  * Whether a track no record names holds only what subloc wrote: every cue
  * falls on its source cue and is what the memory holds or what a recorded
  * version wrote, as `review import` would find it, with nothing to warn of.
  */
 async function untouched(bytes: Uint8Array, path: string, languageDir: string, target: Lang, judge: TrackJudge): Promise<boolean> {
-  const decoded = decode(bytes);
-  if (hasErrors(decoded.diagnostics)) return false;
-  const { source, memory, ...common } = judge;
-  const { plan } = await planTrackEdits(decoded.text, path, { ...common, language: target, source, memory, versions: await readTrackVersions(languageDir) });
-  return !plan.refused && plan.entries.length === 0 && plan.skipped === 0 && plan.diagnostics.every((d) => d.severity === 'info');
+  const plan = await plannedTrack(bytes, path, languageDir, target, judge);
+  return plan !== undefined && !plan.refused && plan.entries.length === 0 && plan.skipped === 0 && plan.diagnostics.every((d) => d.severity === 'info');
+}
+
+/**
+ * `target`'s SRT and WebVTT tracks in the run folder that are not what the
+ * last run wrote and hold edits the memory lacks, each with what `review
+ * import` would take from it (a track only retimed holds none).
+ */
+export async function changedTracks(input: { runDir: string; title: string; target: Lang; written: ReadonlyMap<string, string>; judge: TrackJudge }): Promise<{ path: string; entries: readonly MemoryEntry[] }[]> {
+  const changed: { path: string; entries: readonly MemoryEntry[] }[] = [];
+  for (const id of IMPORTABLE) {
+    const file = trackFile(input.title, input.target, id);
+    const path = join(input.runDir, file);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch {
+      continue;
+    }
+    if (sha256(bytes) === input.written.get(file)) continue;
+    const plan = await plannedTrack(bytes, path, join(input.runDir, input.target), input.target, input.judge);
+    if (plan !== undefined && !plan.refused && plan.entries.length > 0) changed.push({ path, entries: plan.entries });
+  }
+  return changed;
 }
 
 /**

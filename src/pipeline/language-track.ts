@@ -12,6 +12,8 @@ import { draftLanguage } from './draft-language.js';
 export interface LanguageTrack extends AssembledTrack {
   /** Cues by their review status in the memory entry their text came from. */
   status: { approved: number; reviewed: number; drafts: number };
+  /** The cues counted as drafts: their text came from an entry no reviewer confirmed. */
+  draftCues: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -40,6 +42,7 @@ export async function languageTrack(input: {
   });
   const assembled = assembleLanguage({ source, units, drafts: drafted.drafts, target, profile: input.profile, glossary, frameRate: input.frameRate });
   const status = { approved: 0, reviewed: 0, drafts: 0 };
+  const draftCues: string[] = [];
   for (const unit of units) {
     unit.cueIds.forEach((cueId, k) => {
       const draft = assembled.origins.get(cueId);
@@ -47,8 +50,11 @@ export async function languageTrack(input: {
       const cueStatus = cueStatusOf(draft, k);
       if (cueStatus === 'approved') status.approved++;
       else if (cueStatus === 'reviewed') status.reviewed++;
-      else status.drafts++;
+      else {
+        status.drafts++;
+        draftCues.push(cueId);
+      }
     });
   }
-  return { ...assembled, status, diagnostics: drafted.diagnostics };
+  return { ...assembled, status, draftCues, diagnostics: drafted.diagnostics };
 }

@@ -80,6 +80,42 @@ async function readIfPresent(path: string): Promise<Buffer | undefined> {
   }
 }
 
+/** A language's review XLIFF that is not what the last run wrote, read and planned as `review import` would plan it. */
+export interface ChangedXliff {
+  file: string;
+  path: string;
+  recorded: boolean;
+  read: XliffRead;
+  versions: TrackVersions;
+  first: PlannedImport;
+  /** Plans it again on what the memory holds now. */
+  again: () => Promise<PlannedImport>;
+}
+
+/**
+ * `target`'s review XLIFF when it is not what the last run wrote (a
+ * translator edited it in place), planned on the memory; undefined when
+ * there is none or it is as written. A file that cannot be read, or belongs
+ * to another title or language, is refused.
+ */
+export async function changedXliff(input: Omit<ReviewEditsInput, 'targets'>, target: Lang): Promise<ChangedXliff | undefined> {
+  const file = reviewXliffFile(input.title, target);
+  const path = join(input.runDir, file);
+  const bytes = await readIfPresent(path);
+  const hash = input.written.get(file);
+  if (bytes === undefined || hash === sha256(bytes)) return undefined;
+  const recorded = hash !== undefined;
+  const decoded = decode(bytes);
+  if (hasErrors(decoded.diagnostics)) throw refusal(path, recorded, 'it cannot be read as text, see the errors above', decoded.diagnostics);
+  const read = readXliff(decoded.text, path);
+  const pair = { source: input.sourceLang, target };
+  const versions = await readTrackVersions(join(input.runDir, target));
+  const again = () => planWithMemory(read, { title: input.title, language: target, sourceLang: input.sourceLang, units: input.units, now: input.now, versions }, input.memory, pair);
+  const first = await again();
+  refuseUnimportable(first.plan, path, recorded, `${input.title} (${input.sourceLang} → ${target})`);
+  return { file, path, recorded, read, versions, first, again };
+}
+
 /**
  * Before anything is drafted: each language's review XLIFF that is not what
  * the last run wrote (a translator edited it in place) is imported into the
@@ -91,20 +127,10 @@ async function readIfPresent(path: string): Promise<Buffer | undefined> {
 export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<Lang, ReviewEdit>> {
   const planned: { target: Lang; file: string; path: string; recorded: boolean; read: XliffRead; wroteIt: (cue: XliffCue) => boolean; first: PlannedImport; again: () => Promise<PlannedImport>; unconfirmed: string[] }[] = [];
   for (const target of input.targets) {
-    const file = reviewXliffFile(input.title, target);
-    const path = join(input.runDir, file);
-    const bytes = await readIfPresent(path);
-    const hash = input.written.get(file);
-    if (bytes === undefined || hash === sha256(bytes)) continue;
-    const recorded = hash !== undefined;
-    const decoded = decode(bytes);
-    if (hasErrors(decoded.diagnostics)) throw refusal(path, recorded, 'it cannot be read as text, see the errors above', decoded.diagnostics);
-    const read = readXliff(decoded.text, path);
+    const changed = await changedXliff(input, target);
+    if (changed === undefined) continue;
+    const { file, path, recorded, read, versions, first, again } = changed;
     const pair = { source: input.sourceLang, target };
-    const versions = await readTrackVersions(join(input.runDir, target));
-    const again = () => planWithMemory(read, { title: input.title, language: target, sourceLang: input.sourceLang, units: input.units, now: input.now, versions }, input.memory, pair);
-    const first = await again();
-    refuseUnimportable(first.plan, path, recorded, `${input.title} (${input.sourceLang} → ${target})`);
     const wroteIt = lastWritten(versions);
     // An unconfirmed edit refuses the language once it is drafted: known now, so none of the file is stored (a part
     // stored under no reviewer's name blocked the file's next import) and the file is imported whole or not at all.

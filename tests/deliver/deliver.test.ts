@@ -243,12 +243,11 @@ describe('subloc deliver on the bundled sample', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it.runIf(formatById('dcp-smpte') !== undefined)('refuses a language a format of which its writer cannot write at the rate, writes nothing of it, and exits 1', async () => {
+  it.runIf(formatById('dcp-smpte') !== undefined)('refuses a delivery at a rate a format asked for cannot be written at before any language, and delivers the rest without it', async () => {
     const out = join(work, 'ntsc');
     const r = await run(['--fps', '29.97df', '--start', '01:00:00;00', '--formats', 'srt,dcp-smpte', '--language', 'fr-FR', '--out', out, '--allow-qc-errors']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain('fr-FR: not delivered: dcp-smpte cannot be written');
-    expect(r.stderr).toContain('fr-FR dcp-smpte: not written:');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a delivery at 29.97df fps cannot hold dcp-smpte');
     expect(existsSync(out)).toBe(false);
     // Without the format it cannot write, the rest is delivered.
     const srt = await run(['--fps', '29.97df', '--start', '01:00:00;00', '--formats', 'srt', '--language', 'fr-FR', '--out', out, '--allow-qc-errors']);
@@ -275,8 +274,8 @@ describe('subloc deliver on the bundled sample', () => {
     expect(late.stderr).toContain("warning: the source's first cue is at 01:00:07:12, an hour or more in: if the source counts from a programme start (01:00:00:00, broadcast's 10:00:00:00), give it with --source-start 01:00:00:00");
     // A run without it writes the manifest it always wrote: no field of the option, none empty.
     const lateManifest = JSON.parse(readFileSync(join(work, 'programme-late', 'hotline-beijing', 'manifest.json'), 'utf8')) as Manifest;
-    expect(Object.keys(lateManifest)).toEqual(['tool', 'created', 'title', 'profile', 'qcProfile', 'source', 'frameRate', 'retimed', 'start', 'qcErrorsAllowed', 'timingFixed', 'languages', 'files']);
-    expect(Object.keys(lateManifest.languages[0]!.delivery!)).toEqual(['created', 'profile', 'qcProfile', 'frameRate', 'retimed', 'start', 'qcErrorsAllowed', 'timingFixed']);
+    expect(Object.keys(lateManifest)).toEqual(['tool', 'created', 'title', 'profile', 'qcProfile', 'source', 'frameRate', 'retimed', 'start', 'qcErrorsAllowed', 'draftsAllowed', 'timingFixed', 'languages', 'files']);
+    expect(Object.keys(lateManifest.languages[0]!.delivery!)).toEqual(['created', 'profile', 'qcProfile', 'frameRate', 'retimed', 'start', 'qcErrorsAllowed', 'draftsAllowed', 'timingFixed']);
 
     const r = await run(args('programme', ['--source-start', '01:00:00:00']));
     expect(r.code, r.stderr).toBe(0);

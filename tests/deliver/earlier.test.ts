@@ -27,6 +27,7 @@ function manifest(over: Partial<Manifest>): Manifest {
     retimed: false,
     start: '00:00:00:00',
     qcErrorsAllowed: false,
+    draftsAllowed: false,
     timingFixed: true,
     languages: [],
     files: [],
@@ -69,7 +70,7 @@ describe('withEarlier', () => {
     const merged = withEarlier(manifest({ ...later, languages: [lang('fr-FR', true)] }), { ...timed, languages: [lang('en-US', true)] }, { languages: [lang('en-US', true)], files: [] });
     expect(merged.languages[0]!.delivery).toMatchObject({ sourceStart: '01:00:00:00', sourceFrameRate: '23.976' });
     // Without it, nothing: a run's record is what it always was.
-    expect(Object.keys(deliveryRun(manifest({})))).toEqual(['created', 'profile', 'qcProfile', 'frameRate', 'retimed', 'start', 'qcErrorsAllowed', 'timingFixed']);
+    expect(Object.keys(deliveryRun(manifest({})))).toEqual(['created', 'profile', 'qcProfile', 'frameRate', 'retimed', 'start', 'qcErrorsAllowed', 'draftsAllowed', 'timingFixed']);
   });
 
   it('puts files of a folder no manifest entry names last', () => {

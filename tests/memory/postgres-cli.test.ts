@@ -65,7 +65,7 @@ describe('the commands on a Postgres memory', () => {
     expect(again.code).toBe(0);
     expect(deepl.state.texts).toBe(0);
 
-    const delivered = noPassword(await cli(['deliver', '--input', srt(), '--language', 'fr-FR', '--formats', 'srt', '--out', join(dir, 'festival'), '--memory', url, '--allow-qc-errors'], dir, env));
+    const delivered = noPassword(await cli(['deliver', '--input', srt(), '--language', 'fr-FR', '--formats', 'srt', '--out', join(dir, 'festival'), '--memory', url, '--allow-qc-errors', '--allow-drafts'], dir, env));
     expect(delivered.code, delivered.stderr).toBe(0);
     expect(readFileSync(join(dir, 'festival/hotline-beijing/fr-FR/hotline-beijing.fr-FR.srt'), 'utf8')).toContain('Pékin, sept heures du matin.');
 

@@ -26,6 +26,7 @@ export const deliver: Command = {
     encoding: SHARED_OPTIONS.encoding,
     font: { type: 'string', value: '<file.ttf>', description: () => t('deliver.option.font'), default: () => t('deliver.option.fontDefault') },
     'allow-qc-errors': { type: 'boolean', description: () => t('deliver.option.allowQcErrors') },
+    'allow-drafts': { type: 'boolean', description: () => t('deliver.option.allowDrafts') },
     'fix-timing': SHARED_OPTIONS['fix-timing'],
     json: SHARED_OPTIONS.json,
   },
@@ -48,6 +49,7 @@ export const deliver: Command = {
     if (formats) cli.formats = formats;
     if (values['retime'] === true) cli.retime = true;
     if (values['allow-qc-errors'] === true) cli.allowQcErrors = true;
+    if (values['allow-drafts'] === true) cli.allowDrafts = true;
     if (values['fix-timing'] === true) cli.fixTiming = true;
 
     // Loaded when a delivery runs: `--help` and the other commands start without the writers and QC.
