@@ -15,8 +15,8 @@ export interface FixTrackTimingInput {
   input: string;
   /** Where the fixed track goes: in the input's own format, unless its name says another (`film.srt` from `film.vtt`). */
   output: string;
-  /** The track's language, whose reading speed the text needs: over what the file says of itself. */
-  language: Lang;
+  /** The track's language, whose reading speed the text needs: over what the file says of itself (a TTML or DCP does). */
+  language?: Lang;
   profile: Profile;
   /** The grid every time lands on; the track's own rate when unset, else 24. */
   frameRate?: FrameRate;
@@ -24,6 +24,8 @@ export interface FixTrackTimingInput {
 
 export interface FixTrackTimingResult {
   changes: TimingChange[];
+  /** The language the track was timed for: the one asked, else the file's own. */
+  language: Lang;
   /** The reader's and writer's reports, then what the fix could not do. */
   diagnostics: Diagnostic[];
   cues: number;
@@ -37,15 +39,17 @@ export interface FixTrackTimingResult {
  * nothing written when the track could not be read.
  */
 export async function fixTrackTiming(options: FixTrackTimingInput): Promise<FixTrackTimingResult> {
-  const parsed = parse(await readInput(options.input), { fileName: options.input, language: options.language, ...(options.frameRate === undefined ? {} : { frameRate: options.frameRate }) });
+  const parsed = parse(await readInput(options.input), { fileName: options.input, ...(options.language === undefined ? {} : { language: options.language }), ...(options.frameRate === undefined ? {} : { frameRate: options.frameRate }) });
   if (hasErrors(parsed.diagnostics)) {
     throw new SublocError('PARSE_FAILED', `${options.input}: not fixed; expected a track without errors: fix the errors above`, { file: options.input, diagnostics: parsed.diagnostics });
   }
+  const language = options.language ?? (parsed.track.language === 'und' ? undefined : parsed.track.language);
+  if (language === undefined) throw new SublocError('USAGE', `cannot tell the language of ${options.input}; pass --language <lang> (e.g. en-US) or name the file <title>.<lang>${extname(options.input)}`, { file: options.input });
   // The language asked for (or the file name's), not the file's own tag: a template's `Language: en` on a Japanese track
   // would time it at English speed. No out-time reaches 24:00:00:00, where timecodes wrap.
   // A 25 fps TTML or DCP stays on its own frames: times moved to 24 fps frames would fall between the picture's.
   const frameRate = options.frameRate ?? parsed.track.frameRate ?? FILM;
-  const fix = (track: Track) => fixTiming(track, { language: options.language, profile: options.profile, frameRate, lastFrame: dayFrames(frameRate) - 1 });
+  const fix = (track: Track) => fixTiming(track, { language, profile: options.profile, frameRate, lastFrame: dayFrames(frameRate) - 1 });
   let fixed = fix(parsed.track);
   // `.xml` is TTML, EBU-TT-D or DCP alike: the format read, unless the output's name asks for another.
   const suffixed = formatForPath(options.output);
@@ -65,5 +69,5 @@ export async function fixTrackTiming(options: FixTrackTimingInput): Promise<FixT
   // A time already on its frame as finely as the file could write it (an Interop tick short of the frame) did not move.
   const step = formatById(parsed.track.meta.sourceFormat ?? '')?.timeStepMs ?? 1;
   const changes = fixed.changes.filter((c) => c.rule !== 'frame-grid' || Math.abs(c.after - c.before) >= step);
-  return { changes, diagnostics: [...parsed.diagnostics, ...written.diagnostics, ...fixed.findings], cues: fixed.track.cues.length, frameRate };
+  return { changes, language, diagnostics: [...parsed.diagnostics, ...written.diagnostics, ...fixed.findings], cues: fixed.track.cues.length, frameRate };
 }

@@ -123,6 +123,11 @@ describe('subloc qc', () => {
     const ebu = await cli(['timing', 'fix', 'film.en.ebu-tt-d.xml', '--json'], dir);
     expect(JSON.parse(ebu.stdout)).toMatchObject({ output: 'film.timed.en.ebu-tt-d.xml', fps: '25' });
     expect(readFileSync(join(dir, 'film.timed.en.ebu-tt-d.xml'), 'utf8')).toContain('<ebuttm:authoredFrameRate>25</ebuttm:authoredFrameRate>');
+    // A DCP or TTML says its language itself, as `qc` reads it: a name without one is no reason to refuse.
+    expect((await cli(['convert', 'film.en.srt', '--to', 'dcp-smpte', '--fps', '25', '--language', 'en', '-o', 'reel.xml'], dir)).code).toBe(0);
+    const own = await cli(['timing', 'fix', 'reel.xml', '--json'], dir);
+    expect(own.code, own.stderr).toBe(0);
+    expect(JSON.parse(own.stdout)).toMatchObject({ output: 'reel.timed.xml', language: 'en', fps: '25' });
     // The output's name may still ask for another format.
     expect((await cli(['timing', 'fix', 'film.en.dcp-smpte.xml', '-o', 'fixed.en.srt'], dir)).code).toBe(0);
     expect(readFileSync(join(dir, 'fixed.en.srt'), 'utf8')).toMatch(/^1\n00:00:01,000 --> /);

@@ -30,15 +30,17 @@ async function fixAction(values: ParsedArgs['values'], files: string[], io: CliI
   const asked = values['fps'] as string | undefined;
   const frameRate = asked === undefined ? undefined : parseFrameRate(asked);
   if (asked !== undefined && frameRate === undefined) throw new SublocError('USAGE', t('error.badFps', { value: asked }));
-  const language = (values['language'] as string | undefined) ?? fromFileName(file).language;
-  if (language === undefined) throw new SublocError('USAGE', t('timing.error.missingLanguage', { file }));
-  if (!BCP47.test(language)) throw new SublocError('USAGE', t('timing.error.badLanguage', { value: language }));
+  // Else the file's own, once it is read: a TTML or DCP says it, an SRT or WebVTT never does.
+  const named = (values['language'] as string | undefined) ?? fromFileName(file).language;
+  if (named === undefined && /\.(srt|vtt)$/i.test(file)) throw new SublocError('USAGE', t('timing.error.missingLanguage', { file }));
+  if (named !== undefined && !BCP47.test(named)) throw new SublocError('USAGE', t('timing.error.badLanguage', { value: named }));
   const output = (values['output'] as string | undefined) ?? besideInput(file);
 
   // Loaded when a fix runs: `--help` and the other commands start without the profiles and writers.
   const [{ loadProfile }, { fixTrackTiming }] = await Promise.all([import('../../qc/load-profile.js'), import('../../pipeline/fix-track-timing.js')]);
   const profile = loadProfile((values['profile'] as string | undefined) ?? 'default', io.cwd);
-  const result = await fixTrackTiming({ input: resolve(io.cwd, file), output: resolve(io.cwd, output), language, profile, ...(frameRate === undefined ? {} : { frameRate }) });
+  const result = await fixTrackTiming({ input: resolve(io.cwd, file), output: resolve(io.cwd, output), ...(named === undefined ? {} : { language: named }), profile, ...(frameRate === undefined ? {} : { frameRate }) });
+  const { language } = result;
   const fps = frameRateLabel(result.frameRate);
   for (const d of result.diagnostics) printDiagnostic(io, d, file);
   if (values['json'] === true) io.stdout(`${JSON.stringify({ file, output, language, profile: profile.id, fps, changes: result.changes, findings: result.diagnostics }, null, 2)}\n`);
