@@ -175,11 +175,11 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     for (const target of options.targets) runDiagnostics.push(...pairsApart(pairs, { source: options.source, target }));
     // Nothing is written in a dry run, so nothing a translator edited can be overwritten.
     const record = options.dryRun ? undefined : await readWrittenRecord(runDir, options.targets);
-    if (record !== undefined) await refuseEditedTracks({ runDir, title: options.title, targets: options.targets, formats: options.formats, written: record.files, judge: { source, units, sourceLang: options.source, memory, now: generatedAt } });
+    if (record !== undefined) await refuseEditedTracks({ runDir, title: options.title, targets: options.targets, formats: options.formats, written: record.files, judge: { source, units, sourceLang: options.source, memory, now: generatedAt }, importWith: options });
     const edits: ReadonlyMap<string, ReviewEdit> =
       record === undefined
         ? new Map()
-        : await importReviewEdits({ runDir, title: options.title, sourceLang: options.source, targets: options.targets, units, memory, written: record.files, now: generatedAt });
+        : await importReviewEdits({ runDir, title: options.title, sourceLang: options.source, targets: options.targets, units, memory, written: record.files, now: generatedAt, importWith: options });
     // The translator's files as this run takes them: one saved while it drafts is not written over at its end.
     const seen = options.dryRun ? undefined : await editableHashes(runDir, options.title, options.targets, options.formats);
     const provider = providers[options.provider];

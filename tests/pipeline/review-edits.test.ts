@@ -106,7 +106,7 @@ describe('localize and a review XLIFF edited in place', () => {
     expect(readFileSync(xlf(), 'utf8')).toBe(noted);
   });
 
-  it('refuses to write over an edit nobody confirmed, naming the file and the cue, and saying to confirm it (an import would not take it)', async () => {
+  it('refuses to write over an edit nobody confirmed, naming the file and the cue, saying to confirm it, and naming the import that keeps the rest', async () => {
     const edited = editTarget(readFileSync(xlf(), 'utf8'), '3', 'Bonjour, ici la hotline.');
     writeFileSync(xlf(), edited);
     const track = readFileSync(srt());
@@ -114,8 +114,11 @@ describe('localize and a review XLIFF edited in place', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(xlf());
     expect(r.stderr).toContain('edited but not confirmed');
-    expect(r.stderr).toContain('Confirm the cue in the CAT tool and save the file, then localize again');
-    expect(r.stderr).not.toContain('subloc review import');
+    expect(r.stderr).toContain('Confirm cue 3 in the CAT tool and save the file, then localize again, which imports it');
+    // An import takes only what is confirmed: it is named as the way to keep that and drop the edit, the run's own options spelt out.
+    expect(r.stderr).toContain(
+      `or run \`subloc review import ${xlf()} --input ${join(dir, 'film.zh-Hans.srt')} --source zh-Hans --title film --out ${join(dir, 'out')} --memory ${join(dir, 'memory.sqlite')}\` to import the sentences it holds confirmed whole, then move the file away`,
+    );
     expect(r.stderr).toContain('cue 3');
     expect(r.stderr).not.toContain('internal error');
     expect(readFileSync(xlf(), 'utf8')).toBe(edited);
