@@ -207,3 +207,39 @@ describe('localize and a review XLIFF edited in place', () => {
     expect((JSON.parse(r.stdout) as RunReport).languages[0]!.reviewImport).toMatchObject({ imported: 0 });
   });
 });
+
+describe('run.json after a run that refuses one language', () => {
+  it('describes the languages written as this run wrote them, and lists the refused one with its reason and its earlier files’ hashes, no figures', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'film.zh-Hans.srt'), SRT);
+    const runJson = () => JSON.parse(readFileSync(join(dir, 'out/film/run.json'), 'utf8')) as RunReport;
+    const localize = (...more: string[]) => cli(['localize', '--input', join(dir, 'film.zh-Hans.srt'), '--target', 'fr-FR,de-DE', '--provider', 'pseudo', '--out', join(dir, 'out'), '--memory', join(dir, 'memory.sqlite'), ...more], dir, {});
+    expect((await localize()).code).toBe(0);
+    const first = runJson();
+    const xlf = join(dir, 'out/film/fr-FR/film.fr-FR.xlf');
+    writeFileSync(xlf, editTarget(readFileSync(xlf, 'utf8'), '3', 'Bonjour, ici la hotline.'));
+
+    // Another profile: de-DE's files and figures change, fr-FR's are left as the first run wrote them.
+    const refused = await localize('--profile', 'festival');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('run.json was written for the languages this run wrote, and lists fr-FR under `refused`');
+    const report = runJson();
+    expect(report.languages.map((l) => l.language)).toEqual(['de-DE']);
+    const de = report.languages[0]!;
+    expect(JSON.parse(readFileSync(join(dir, 'out/film/de-DE/qc.json'), 'utf8'))).toMatchObject({ profile: 'festival' });
+    for (const file of de.files) expect(de.sha256[file]).toBe(sha256(readFileSync(join(dir, 'out/film', file))));
+    expect(report.totals.drafted).toBe(de.drafted);
+    const fr = first.languages.find((l) => l.language === 'fr-FR')!;
+    expect(report.refused).toEqual([{ language: 'fr-FR', code: 'REVIEW_NOT_IMPORTED', reason: expect.stringContaining('the translation of cue 3 would be lost: edited but not confirmed'), billedCharacters: 0, earlierSha256: fr.sha256 }]);
+
+    // The next run still knows its own fr-FR files from the edited one; confirmed, the edit is taken and every language reported.
+    rmSync(join(dir, 'out/film/fr-FR/.subloc-written.json'));
+    const again = await localize('--profile', 'festival');
+    expect(again.stderr).toContain('the translation of cue 3 would be lost');
+    expect(again.stderr).not.toContain('record of writing');
+    writeFileSync(xlf, editTarget(readFileSync(xlf, 'utf8'), '3', 'Bonjour, ici la hotline.', 'translated'));
+    expect((await localize('--profile', 'festival')).code).toBe(0);
+    expect(runJson().languages.map((l) => l.language)).toEqual(['fr-FR', 'de-DE']);
+    expect(runJson().refused).toBeUndefined();
+  });
+});
