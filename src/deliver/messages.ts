@@ -12,8 +12,8 @@ export const messages = {
   refused: (language: string, cues: number, list: string) => `${language}: not delivered, ${cues} cue${cues === 1 ? '' : 's'} with errors: ${list}`,
   noTranslations: (language: string, where: { memory: string; source: string }) =>
     `${language}: not delivered: the memory ${where.memory} has no translation from ${where.source} into ${language}; expected the language localized first: run \`subloc localize --target ${language}\` (\`npm run localize\` for every target of the config), or pass --memory <file> to read another memory`,
-  unimportedEdits: (language: string, files: readonly { path: string; cues: readonly string[] }[]) =>
-    `${language}: not delivered: ${files.map((f) => `${f.path} holds edits the memory lacks, for cue${f.cues.length === 1 ? '' : 's'} ${cueList(f.cues)}`).join('; ')}; this delivery would leave them out and ship the old text: run \`subloc review import ${files[0]!.path}\`${files.length === 1 ? '' : ' (and each other file)'}, with the --config, --title, --input and --memory this delivery was given, to take them into the memory, then deliver again; or move the file away to drop its edits`,
+  unimportedEdits: (language: string, files: readonly { path: string; cues: readonly string[] }[], command: string) =>
+    `${language}: not delivered: ${files.map((f) => `${f.path} holds edits the memory lacks, for cue${f.cues.length === 1 ? '' : 's'} ${cueList(f.cues)}`).join('; ')}; this delivery would leave them out and ship the old text: run ${command}${files.length === 1 ? '' : ' (and the same for each other file)'} to take them into the memory, then deliver again; or move the file away to drop its edits`,
   drafts: (language: string, cues: readonly string[]) =>
     `${language}: not delivered, ${cues.length} cue${cues.length === 1 ? ' is a draft' : 's are drafts'} no reviewer confirmed: ${cueList(cues)}; expected reviewed text in a delivery: review ${cues.length === 1 ? 'it' : 'them'} (confirm in the XLIFF and run \`subloc review import\`, or in the studio, \`subloc review serve\`), or pass --allow-drafts to deliver drafts as they are`,
   blankLines: (count: number) =>

@@ -83,6 +83,8 @@ export interface DeliverOptions {
   allowDrafts: boolean;
   /** Absolute path of `localize`'s `<out>/<title>`, whose review files may hold edits the memory lacks. */
   runFolder: string;
+  /** Absolute path of the config file read, for the commands messages name. */
+  config?: string;
   /** Time each language to the QC profile, its own reading speed included, before the gate. */
   fixTiming: boolean;
   /** `--font`: delivered as `font.ttf` with every language whose formats need one, its glyphs checked against the text. */
@@ -232,6 +234,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
     throw new SublocError('USAGE', `the source track ${options.input} is inside the delivery folder ${join(options.out, options.title)}, which deliver replaces language by language; expected it elsewhere: copy it out and pass --input, or deliver into another folder with --out`, { file: options.input });
   }
   if (base.encoding !== undefined) options.encoding = base.encoding;
+  if (base.config !== undefined) options.config = base.config;
   if (base.glossary !== undefined) options.glossary = base.glossary;
   if (cli.sourceStart !== undefined) options.sourceStart = shownTime(sourceStart, clock);
   const lateSource = cli.sourceStart === undefined ? lateSourceOf(sourceTrack, clock) : undefined;

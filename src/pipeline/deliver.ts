@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { formatById } from '../formats/index.js';
 import type { FormatInfo } from '../formats/types.js';
 import { parse } from '../formats/parse.js';
@@ -32,6 +32,7 @@ import { fixTiming, type TimingChange } from '../timing/fix-timing.js';
 import { closingMemory } from './closing-memory.js';
 import { readWrittenRecord } from './written-record.js';
 import { unimportedEdits } from './unimported-edits.js';
+import { reviewImportCommand } from './import-command.js';
 import { SublocError } from '../errors.js';
 
 /** The name the Interop file loads its font by, and the font's name in every language folder. */
@@ -157,7 +158,9 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     const notImported = async (target: Lang): Promise<string | undefined> => {
       try {
         const edits = await unimportedEdits({ runDir: options.runFolder, title: options.title, target, source, sourceLang: options.source, units, memory, written: written.files, now: created });
-        return edits.length === 0 ? undefined : messages.unimportedEdits(target, edits);
+        if (edits.length === 0) return undefined;
+        const run = { input: options.input, source: options.source, title: options.title, out: dirname(options.runFolder), memory: options.memory, ...(options.config === undefined ? {} : { config: options.config }), ...(options.encoding === undefined ? {} : { encoding: options.encoding }) };
+        return messages.unimportedEdits(target, edits, reviewImportCommand(edits[0]!.path, run));
       } catch (error) {
         if (error instanceof SublocError && error.code === 'REVIEW_NOT_IMPORTED') return `${target}: not delivered: ${error.message}`;
         throw error;

@@ -12,6 +12,7 @@ import type { Unit } from '../model/unit.js';
 import { readTrackVersions } from './track-versions-file.js';
 import { planTrackEdits } from './track-edits.js';
 import { LANGUAGE_RECORD, sha256 } from './written-record.js';
+import { reviewImportCommand, type ImportCommandOptions } from './import-command.js';
 
 /** Formats whose edited tracks `review import` reads back into the memory. */
 const IMPORTABLE: ReadonlySet<FormatId> = new Set(['srt', 'vtt']);
@@ -86,7 +87,16 @@ export async function changedTracks(input: { runDir: string; title: string; targ
  * put there by hand), unless it holds only what subloc wrote. A file gone is
  * no edit.
  */
-export async function refuseEditedTracks(input: { runDir: string; title: string; targets: readonly Lang[]; formats: readonly FormatId[]; written: ReadonlyMap<string, string>; judge: TrackJudge }): Promise<void> {
+export async function refuseEditedTracks(input: {
+  runDir: string;
+  title: string;
+  targets: readonly Lang[];
+  formats: readonly FormatId[];
+  written: ReadonlyMap<string, string>;
+  judge: TrackJudge;
+  /** The run's options, written into the `review import` command the refusal names. */
+  importWith?: ImportCommandOptions;
+}): Promise<void> {
   const found: { path: string; what: string; take: string }[] = [];
   for (const target of input.targets) {
     for (const id of input.formats) {
@@ -105,7 +115,7 @@ export async function refuseEditedTracks(input: { runDir: string; title: string;
         path,
         what: recorded === undefined ? `${path} is not a file subloc has a record of writing (neither run.json nor ${join(target, LANGUAGE_RECORD)} names it), so it may hold edits` : `${path} changed since subloc wrote it`,
         take: IMPORTABLE.has(id)
-          ? `Run \`subloc review import ${path}\`, with the --config, --input, --memory and --out this run was given, to take its edits into the memory (its times are not taken: every language is timed from the source), then localize again; edits the import leaves out are made in the studio (\`subloc review serve\`) or the XLIFF, and the file moved away`
+          ? `Run ${input.importWith === undefined ? `\`subloc review import ${path}\`, with the --config, --input, --memory and --out this run was given,` : reviewImportCommand(path, input.importWith)} to take its edits into the memory (its times are not taken: every language is timed from the source), then localize again; edits the import leaves out are made in the studio (\`subloc review serve\`) or the XLIFF, and the file moved away`
           : `Make its edits in the XLIFF or the ${formatTable.srt.suffix} track instead: subloc cannot read edits back from ${id}`,
       });
     }

@@ -1,4 +1,4 @@
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import pLimit from 'p-limit';
 import { createMatcher, draftVersions, loadGlossary } from '../glossary/index.js';
 import { openMemoryStore } from '../memory/open.js';
@@ -23,7 +23,7 @@ import { runSource } from './run-source.js';
 import { checkRunFolder, markDraftsFolder } from './out-folder.js';
 import { importReviewEdits, refuseLostEdits, type ReviewEdit } from './review-edits.js';
 import { nextTurn } from './next-turn.js';
-import { languageReport, reportJson, totals, type LanguageReport, type RunReport } from './report.js';
+import { languageReport, reportJson, totals, type LanguageReport, type RefusedLanguage, type RunReport } from './report.js';
 import { closingMemory, withNote } from './closing-memory.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { editableHashes, titledFiles, writeLanguage, type WrittenLanguage } from './write-language.js';
@@ -112,10 +112,20 @@ function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
  * write the tracks and `run.json`.
  */
 export async function localize(options: LocalizeOptions, run: LocalizeRun = {}): Promise<RunReport> {
-  const report = await localizeLanguages(options, run, { purpose: `subloc localize ${options.title}` });
+  const report = await localizeLanguages(options, run, { purpose: `subloc localize ${options.title}` }).catch(async (error: unknown) => {
+    // The other languages were written: the previous run.json would describe files that are no longer there.
+    const written = error !== null && typeof error === 'object' ? refusedRuns.get(error) : undefined;
+    if (written === undefined || options.dryRun) throw error;
+    await writeRunReport(options, written);
+    const refused = (written.refused ?? []).map((r) => r.language).join(', ');
+    throw withNote(error, `; run.json was written for the languages this run wrote, and lists ${refused} under \`refused\`, left as an earlier run wrote ${written.refused?.length === 1 ? 'it' : 'them'}`);
+  });
   if (!options.dryRun) await writeRunReport(options, report);
   return report;
 }
+
+/** A run that refused some languages and wrote the others, by the refusal it ends with: `localize` writes its `run.json`. */
+const refusedRuns = new WeakMap<object, RunReport>();
 
 /** `run.json` in the run's folder, whole or not at all. */
 export async function writeRunReport(options: LocalizeOptions, report: RunReport): Promise<void> {
@@ -157,6 +167,8 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
   const memory = await openMemoryStore(options.memory);
   const runDir = join(options.out, options.title);
   const languages: LanguageReport[] = [];
+  /** Languages refused before a file of theirs was written, each by its refusal, with what its drafts were billed. */
+  const refusals = new Map<Lang, { error: SublocError; billedCharacters: number }>();
 
   return closingMemory(memory, async () => {
     // Held until the memory closes: two runs on one memory never bill the same unit. A dry run bills nothing.
@@ -175,11 +187,11 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     for (const target of options.targets) runDiagnostics.push(...pairsApart(pairs, { source: options.source, target }));
     // Nothing is written in a dry run, so nothing a translator edited can be overwritten.
     const record = options.dryRun ? undefined : await readWrittenRecord(runDir, options.targets);
-    if (record !== undefined) await refuseEditedTracks({ runDir, title: options.title, targets: options.targets, formats: options.formats, written: record.files, judge: { source, units, sourceLang: options.source, memory, now: generatedAt } });
+    if (record !== undefined) await refuseEditedTracks({ runDir, title: options.title, targets: options.targets, formats: options.formats, written: record.files, judge: { source, units, sourceLang: options.source, memory, now: generatedAt }, importWith: options });
     const edits: ReadonlyMap<string, ReviewEdit> =
       record === undefined
         ? new Map()
-        : await importReviewEdits({ runDir, title: options.title, sourceLang: options.source, targets: options.targets, units, memory, written: record.files, now: generatedAt });
+        : await importReviewEdits({ runDir, title: options.title, sourceLang: options.source, targets: options.targets, units, memory, written: record.files, now: generatedAt, importWith: options });
     // The translator's files as this run takes them: one saved while it drafts is not written over at its end.
     const seen = options.dryRun ? undefined : await editableHashes(runDir, options.title, options.targets, options.formats);
     const provider = providers[options.provider];
@@ -228,10 +240,17 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
       });
       await nextTurn();
       const edit = edits.get(target);
-      if (edit) refuseLostEdits(edit, pkg);
-      const written: WrittenLanguage = options.dryRun
-        ? { files: [], sha256: {}, diagnostics: [] }
-        : await writeLanguage({ runDir, title: options.title, track: assembled.track, formats: options.formats, pkg, profile: options.profile.id, findings: check.findings, ...(seen === undefined ? {} : { seen }) });
+      let written: WrittenLanguage;
+      try {
+        if (edit) refuseLostEdits(edit, pkg);
+        written = options.dryRun
+          ? { files: [], sha256: {}, diagnostics: [] }
+          : await writeLanguage({ runDir, title: options.title, track: assembled.track, formats: options.formats, pkg, profile: options.profile.id, findings: check.findings, ...(seen === undefined ? {} : { seen }) });
+      } catch (error) {
+        // Refused before its first file (writeLanguage checks the files saved meanwhile before it writes one).
+        if (error instanceof SublocError && error.code === 'REVIEW_NOT_IMPORTED') refusals.set(target, { error, billedCharacters: drafted.billableCharacters });
+        throw error;
+      }
       const done = languageReport({ source, assembled, drafted, check, pkg, written, reviewImport: edit?.report });
       onEvent({ type: 'language-done', language: target, report: done });
       return done;
@@ -278,7 +297,9 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
       drafting.push(settle(drafted));
     }
     const settled = await Promise.all(drafting);
-    const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    const refusedErrors = new Set<unknown>([...refusals.values()].map((r) => r.error));
+    // A language refused leaves the others written, and the run reports them; any other failure stops the run unreported.
+    const failure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected' && (halt.aborted || !refusedErrors.has(r.reason)));
     // A quota stop says itself that the drafts received are kept and a new run asks only for the rest; what they cost
     // is said with it, since a run that stops writes no report.
     // A run stopped (by the user, by its lock lost, by drafts it could not store) ends so, whatever failed on its way out.
@@ -303,6 +324,16 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
       diagnostics: runDiagnostics,
     };
     if (read.timingChanges !== undefined) report.timingChanges = read.timingChanges;
-    return report;
+    const refused = options.targets.flatMap((language): RefusedLanguage[] => {
+      const r = refusals.get(language);
+      if (r === undefined) return [];
+      const earlier = [...(record?.files ?? [])].filter(([file]) => file.startsWith(`${language}${sep}`));
+      return [{ language, code: r.error.code, reason: r.error.message, billedCharacters: r.billedCharacters, earlierSha256: Object.fromEntries(earlier) }];
+    });
+    if (refused.length === 0) return report;
+    report.refused = refused;
+    const error = withBilled(refusals.get(refused[0]!.language)!.error, bill);
+    refusedRuns.set(error as object, report);
+    throw error;
   });
 }

@@ -51,6 +51,8 @@ export interface LocalizeInput {
 
 /** Everything resolved, defaulted and checked once; downstream trusts it. */
 export interface LocalizeOptions {
+  /** Absolute path of the config file read, when one was: the commands a refusal names are given it. */
+  config?: string;
   title: string;
   /** Absolute path of the source track. */
   input: string;
@@ -327,6 +329,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
     condense: cli.condense ?? file.condense ?? true,
     profile,
   };
+  if (configPath !== undefined) options.config = configPath;
   if (frameRate !== undefined) options.frameRate = frameRate;
   if (!Object.hasOwn(profiles, profileRef)) options.profileFile = resolve(profileFromFile ? configDir : cwd, profileRef);
   if (encoding !== undefined) options.encoding = encoding;

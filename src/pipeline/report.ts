@@ -65,6 +65,24 @@ export interface ReviewImport {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * A language the run refused before writing any of its files (a translator's
+ * edit its new files would lose, a file saved while it drafted): the files in
+ * its folder are an earlier run's, left as they were, and none of its figures
+ * are given, since this run wrote none.
+ */
+export interface RefusedLanguage {
+  language: string;
+  /** The refusal's stable code (`REVIEW_NOT_IMPORTED`). */
+  code: string;
+  /** Why, and what to do: the message the run ended with. */
+  reason: string;
+  /** Characters DeepL billed for its drafts in this run (not in `totals`): they are in the memory, and the next run does not bill them again. */
+  billedCharacters: number;
+  /** SHA-256 of the files an earlier run wrote for it, by path as in `LanguageReport.sha256`: what the next run tells a translator's edit from subloc's own file by. */
+  earlierSha256: Record<string, string>;
+}
+
 export interface RunReport {
   title: string;
   input: string;
@@ -77,7 +95,10 @@ export interface RunReport {
   imported: { file: string; written: number; unchanged: number; kept: number; skipped: number; diagnostics: Diagnostic[] }[];
   /** What DeepL said about the run as a whole (glossary pairs it cannot hold, …). */
   service: Diagnostic[];
+  /** The languages written, each as this run wrote it. */
   languages: LanguageReport[];
+  /** Languages the run refused, left as an earlier run wrote them; the run ended with the first one's refusal (exit 1). Absent when none was. */
+  refused?: RefusedLanguage[];
   totals: { drafted: number; fromMemory: number; fuzzy: number; machine: number; untranslated: number; billedCharacters: number; glossaryViolations: number };
   /** Diagnostics from reading the source track (and what `--fix-timing` could not fix). */
   diagnostics: Diagnostic[];

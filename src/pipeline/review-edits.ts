@@ -17,6 +17,7 @@ import type { Unit } from '../model/unit.js';
 import type { ReviewImport } from './report.js';
 import { readTrackVersions } from './track-versions-file.js';
 import { sha256 } from './written-record.js';
+import { reviewImportCommand, type ImportCommandOptions } from './import-command.js';
 
 /** A review XLIFF that changed since subloc wrote it, and what was imported from it. */
 export interface ReviewEdit {
@@ -35,6 +36,8 @@ export interface ReviewEdit {
   recorded: boolean;
   /** Cues edited and not confirmed: nothing of the file was imported, and the language is refused. */
   unconfirmed: readonly string[];
+  /** As `ReviewEditsInput.importWith`. */
+  importWith?: ImportCommandOptions;
 }
 
 export interface ReviewEditsInput {
@@ -48,6 +51,8 @@ export interface ReviewEditsInput {
   written: ReadonlyMap<string, string>;
   /** ISO 8601 time given to the imported entries. */
   now: string;
+  /** The run's options, written into the `review import` command a refusal names so that it finds what the run found. */
+  importWith?: ImportCommandOptions;
 }
 
 const LISTED = 10;
@@ -57,7 +62,13 @@ export function reviewXliffFile(title: string, target: Lang): string {
   return join(target, `${title}.${target}.xlf`);
 }
 
-function refusal(path: string, recorded: boolean, reason: string, diagnostics: Diagnostic[] = [], todo = `Check it, run \`subloc review import ${path}\`, then localize again`): SublocError {
+/** The command that imports `path`: spelt out with the run's options when they are known. */
+function importCommand(path: string, run: ImportCommandOptions | undefined): string {
+  return run === undefined ? `\`subloc review import ${path}\` with the --config, --input, --memory and --out this run was given` : reviewImportCommand(path, run);
+}
+
+function refusal(path: string, recorded: boolean, reason: string, { diagnostics = [], todo, run }: { diagnostics?: Diagnostic[]; todo?: string; run: ImportCommandOptions | undefined }): SublocError {
+  todo ??= `Check it, run ${importCommand(path, run)}, then localize again`;
   const what = recorded ? 'changed since subloc wrote it' : 'is not a file subloc has a record of writing (run.json and its language\'s .subloc-written.json do not name it)';
   return new SublocError('REVIEW_NOT_IMPORTED', `${path} ${what}, and ${reason}; it was left as it is and nothing was written over it. ${todo} (or move the file away to drop its changes)`, {
     file: path,
@@ -65,10 +76,10 @@ function refusal(path: string, recorded: boolean, reason: string, diagnostics: D
   });
 }
 
-function refuseUnimportable(plan: ImportPlan, path: string, recorded: boolean, what: string): void {
+function refuseUnimportable(plan: ImportPlan, path: string, recorded: boolean, what: string, run: ImportCommandOptions | undefined): void {
   if (!plan.refused) return;
   const errors = plan.diagnostics.filter((d) => d.severity === 'error');
-  throw refusal(path, recorded, `it cannot be imported for ${what}, see the errors above`, errors);
+  throw refusal(path, recorded, `it cannot be imported for ${what}, see the errors above`, { diagnostics: errors, run });
 }
 
 async function readIfPresent(path: string): Promise<Buffer | undefined> {
@@ -106,13 +117,13 @@ export async function changedXliff(input: Omit<ReviewEditsInput, 'targets'>, tar
   if (bytes === undefined || hash === sha256(bytes)) return undefined;
   const recorded = hash !== undefined;
   const decoded = decode(bytes);
-  if (hasErrors(decoded.diagnostics)) throw refusal(path, recorded, 'it cannot be read as text, see the errors above', decoded.diagnostics);
+  if (hasErrors(decoded.diagnostics)) throw refusal(path, recorded, 'it cannot be read as text, see the errors above', { diagnostics: decoded.diagnostics, run: input.importWith });
   const read = readXliff(decoded.text, path);
   const pair = { source: input.sourceLang, target };
   const versions = await readTrackVersions(join(input.runDir, target));
   const again = () => planWithMemory(read, { title: input.title, language: target, sourceLang: input.sourceLang, units: input.units, now: input.now, versions }, input.memory, pair);
   const first = await again();
-  refuseUnimportable(first.plan, path, recorded, `${input.title} (${input.sourceLang} → ${target})`);
+  refuseUnimportable(first.plan, path, recorded, `${input.title} (${input.sourceLang} → ${target})`, input.importWith);
   return { file, path, recorded, read, versions, first, again };
 }
 
@@ -145,10 +156,12 @@ export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<La
   for (const { target, file, path, recorded, read, wroteIt, first, again, unconfirmed } of planned) {
     // Nothing of it is stored: the language is refused before it is written (`refuseLostEdits`), the file left whole.
     const { plan } = unconfirmed.length > 0 ? { plan: { ...first.plan, entries: [] } } : await storeImport(input.memory, path, first, again);
-    refuseUnimportable(plan, path, recorded, `${input.title} (${input.sourceLang} → ${target})`);
+    refuseUnimportable(plan, path, recorded, `${input.title} (${input.sourceLang} → ${target})`, input.importWith);
     const { imported, keptForOldText } = importedEntries(plan);
     const approved = imported.filter((e) => e.status === 'approved').length;
-    edits.set(target, { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), earlier: new Set(plan.earlier.flat()), superseded: new Set(plan.superseded), wroteIt, recorded, unconfirmed, report: { file, imported: imported.length, approved, keptForOldText: keptForOldText.length, unchanged: plan.unchanged, skipped: plan.skipped, diagnostics: plan.diagnostics } });
+    const edit: ReviewEdit = { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), earlier: new Set(plan.earlier.flat()), superseded: new Set(plan.superseded), wroteIt, recorded, unconfirmed, report: { file, imported: imported.length, approved, keptForOldText: keptForOldText.length, unchanged: plan.unchanged, skipped: plan.skipped, diagnostics: plan.diagnostics } };
+    if (input.importWith !== undefined) edit.importWith = input.importWith;
+    edits.set(target, edit);
   }
   return edits;
 }
@@ -185,16 +198,41 @@ async function heldTexts(memory: MemoryStore, units: readonly Unit[], pair: { so
 
 const listOf = (ids: readonly string[]): string => (ids.length > LISTED ? `${ids.slice(0, LISTED).join(', ')}, … ${ids.length - LISTED} more` : ids.join(', '));
 
-function lostRefusal(path: string, recorded: boolean, lost: readonly string[], unconfirmed = false): SublocError {
-  const listed = listOf(lost);
-  const cues = `the translation${lost.length === 1 ? '' : 's'} of cue${lost.length === 1 ? '' : 's'} ${listed}`;
-  // An import takes only confirmed cues: the way on for an unconfirmed edit is its confirmation, not another import.
-  if (unconfirmed) return refusal(path, recorded, `${cues} would be lost: edited but not confirmed (expected state translated, signed-off or final)`, [], 'Confirm the cue in the CAT tool and save the file, then localize again');
-  return refusal(
-    path,
-    recorded,
-    `${cues} would be lost: not confirmed (expected state translated, signed-off or final), or left out by the import (only part of its sentence unit is confirmed, or the memory holds a text for it saved after the file was written)`,
-  );
+const cuesNamed = (ids: readonly string[]): string => `cue${ids.length === 1 ? '' : 's'} ${listOf(ids)}`;
+
+const isConfirmed = (cue: XliffCue): boolean => cue.state === 'reviewed' || cue.state === 'approved';
+
+/**
+ * The refusal of a file whose translations the new package would not hold:
+ * `unconfirmed`, edits nobody confirmed; `open`, the cues left unconfirmed in
+ * sentences some other cue of which is confirmed (`review import` takes a
+ * sentence whole), each cue with whether it is empty; `other`, the rest. Each
+ * names the cues to confirm, and the import that takes what can be taken.
+ */
+function lostRefusal(edit: ReviewEdit, lost: { unconfirmed?: readonly string[]; partly?: readonly string[]; open?: readonly { id: string; empty: boolean }[]; other?: readonly string[] }): SublocError {
+  const { unconfirmed = [], partly = [], open = [], other = [] } = lost;
+  const translations = (ids: readonly string[]) => `the translation${ids.length === 1 ? '' : 's'} of ${cuesNamed(ids)}`;
+  const reasons: string[] = [];
+  if (unconfirmed.length > 0) reasons.push(`${translations(unconfirmed)} would be lost: edited but not confirmed (expected state translated, signed-off or final)`);
+  if (partly.length > 0) {
+    reasons.push(`${translations(partly)} would be lost: confirmed, but not ${cuesNamed(open.map((c) => c.id))} of ${partly.length === 1 ? 'its sentence' : 'their sentences'}, and a sentence is imported when all its cues are confirmed`);
+  }
+  if (other.length > 0) {
+    reasons.push(`${translations(other)} would be lost: not confirmed (expected state translated, signed-off or final), or left out by the import (see what \`review import\` says of ${other.length === 1 ? 'it' : 'them'}: a text for it the memory holds saved after the file was written, say)`);
+  }
+  const command = importCommand(edit.path, edit.importWith);
+  const toConfirm = [...unconfirmed, ...open.map((c) => c.id)];
+  const empty = open.filter((c) => c.empty).map((c) => c.id);
+  const confirm =
+    empty.length > 0 && empty.length === toConfirm.length
+      ? `Translate and confirm ${cuesNamed(toConfirm)}`
+      : `Confirm ${cuesNamed(toConfirm)}${empty.length === 0 ? '' : ` (translate ${cuesNamed(empty)} first: ${empty.length === 1 ? 'it is' : 'they are'} empty)`}`;
+  // An import takes only confirmed sentences: the way on for the others is their confirmation, not another import.
+  const todo =
+    toConfirm.length === 0
+      ? `Check it, run ${command}, which names each cue it leaves out and why, then localize again`
+      : `${confirm} in the CAT tool and save the file, then localize again, which imports it; or run ${command} to import the sentences it holds confirmed whole, then move the file away`;
+  return refusal(edit.path, edit.recorded, reasons.join('; '), { todo, run: edit.importWith });
 }
 
 /**
@@ -206,7 +244,7 @@ function lostRefusal(path: string, recorded: boolean, lost: readonly string[], u
  * written.
  */
 export function refuseLostEdits(edit: ReviewEdit, pkg: ReviewPackage): void {
-  if (edit.unconfirmed.length > 0) throw lostRefusal(edit.path, edit.recorded, edit.unconfirmed, true);
+  if (edit.unconfirmed.length > 0) throw lostRefusal(edit, { unconfirmed: edit.unconfirmed });
   const next = new Map(pkg.cues.map((c) => [c.id, c]));
   const lost: string[] = [];
   for (const cue of edit.read.cues) {
@@ -224,8 +262,29 @@ export function refuseLostEdits(edit: ReviewEdit, pkg: ReviewPackage): void {
     const now = next.get(edit.cueIds.get(cue) ?? cue.id);
     if ((now?.comment ?? '') !== cue.comment) notes.push(cue.id);
   }
-  if (lost.length > 0) throw lostRefusal(edit.path, edit.recorded, lost);
+  if (lost.length > 0) throw lostRefusal(edit, partlyConfirmed(edit, lost));
   if (notes.length > 0) {
-    throw refusal(edit.path, edit.recorded, `the note${notes.length === 1 ? '' : 's'} on cue${notes.length === 1 ? '' : 's'} ${listOf(notes)} would be lost: a note is imported with its cue's confirmed translation (expected state translated, signed-off or final)`);
+    throw refusal(edit.path, edit.recorded, `the note${notes.length === 1 ? '' : 's'} on cue${notes.length === 1 ? '' : 's'} ${listOf(notes)} would be lost: a note is imported with its cue's confirmed translation (expected state translated, signed-off or final)`, { run: edit.importWith });
   }
+}
+
+/** The lost cues that are confirmed in a sentence of the file not confirmed whole, and that sentence's cues left to confirm; the rest. */
+function partlyConfirmed(edit: ReviewEdit, lost: readonly string[]): { partly: string[]; open: { id: string; empty: boolean }[]; other: string[] } {
+  const sentences = new Map<string, XliffCue[]>();
+  for (const c of edit.read.cues) if (c.unitId !== '') sentences.set(c.unitId, [...(sentences.get(c.unitId) ?? []), c]);
+  const partly: string[] = [];
+  const open = new Map<string, { id: string; empty: boolean }>();
+  const other: string[] = [];
+  const byId = new Map(edit.read.cues.map((c) => [c.id, c]));
+  for (const id of lost) {
+    const cue = byId.get(id);
+    const left = cue === undefined || !isConfirmed(cue) ? [] : (sentences.get(cue.unitId) ?? []).filter((c) => !isConfirmed(c));
+    if (left.length === 0) {
+      other.push(id);
+      continue;
+    }
+    partly.push(id);
+    for (const c of left) open.set(c.id, { id: c.id, empty: c.target === null });
+  }
+  return { partly, open: [...open.values()], other };
 }

@@ -49,9 +49,11 @@ function addHashes(files: Map<string, string>, hashes: unknown): void {
 export async function readWrittenRecord(runDir: string, languages: readonly string[]): Promise<WrittenRecord> {
   const files = new Map<string, string>();
   const report = await readJson(join(runDir, 'run.json'));
-  const { languages: reported, provider } = (report ?? {}) as { languages?: unknown; provider?: unknown };
+  const { languages: reported, refused, provider } = (report ?? {}) as { languages?: unknown; refused?: unknown; provider?: unknown };
   const record: WrittenRecord = typeof provider === 'string' ? { files, provider } : { files };
   if (Array.isArray(reported)) for (const language of reported) addHashes(files, (language as { sha256?: unknown } | null)?.sha256);
+  // A language the run refused keeps an earlier run's files, and their hashes.
+  if (Array.isArray(refused)) for (const language of refused) addHashes(files, (language as { earlierSha256?: unknown } | null)?.earlierSha256);
   for (const language of languages) {
     const own = (await readJson(join(runDir, language, LANGUAGE_RECORD))) as { sha256?: unknown } | undefined;
     if (own?.sha256 === null || typeof own?.sha256 !== 'object') continue;

@@ -247,15 +247,16 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
   const planUnit = (unit: Unit, present: XliffCue[]): void => {
     // A cue as messages name it: its number in the current track (the file's may differ), its line in the file.
     const at = (k: number) => ({ id: unit.cueIds[k]!, line: present[k]!.line });
-    const done = present.filter((c) => c.state === 'reviewed' || c.state === 'approved');
+    const confirmed = (c: XliffCue) => c.state === 'reviewed' || c.state === 'approved';
+    const done = present.filter(confirmed);
     if (done.length < present.length) {
-      if (done.length > 0) diagnostics.push(messages.partlyReviewed(unit.id, done.length, present.length));
-      else {
-        // A text the memory does not hold for the cue, and no run wrote: the translator's, waiting for a confirmation.
-        const stored = opts.stored?.(unit.source);
-        const k = present.findIndex((c, i) => c.target !== null && stored !== undefined && stored.target[i] !== c.target && (version === undefined || !wrote(version, cueTextHash(unit.source[i]!), cueTextHash(c.target))));
-        if (k >= 0) diagnostics.push(messages.unconfirmedEdit(at(k), present[k]!.state));
-      }
+      // A text the memory does not hold for the cue, and no run wrote: the translator's, waiting for a confirmation,
+      // whether or not other cues of its sentence are confirmed.
+      const stored = opts.stored?.(unit.source);
+      const edited = (c: XliffCue, i: number) => !confirmed(c) && c.target !== null && stored !== undefined && stored.target[i] !== c.target && (version === undefined || !wrote(version, cueTextHash(unit.source[i]!), cueTextHash(c.target)));
+      for (const [k, c] of present.entries()) if (edited(c, k)) diagnostics.push(messages.unconfirmedEdit(at(k), c.state));
+      const open = present.flatMap((c, k) => (confirmed(c) || edited(c, k) ? [] : [{ ...at(k), empty: c.target === null }]));
+      if (done.length > 0 && isNonEmpty(open)) diagnostics.push(messages.partlyReviewed(unit.id, done.length, present.length, open));
       plan.skipped++;
       return;
     }

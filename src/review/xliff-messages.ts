@@ -74,8 +74,13 @@ export const messages = {
     ),
   unreadable: (): Diagnostic =>
     diagnostic('review/unreadable', 'error', 'the file could not be read (see the errors above); nothing was imported'),
-  partlyReviewed: (unitId: string, done: number, total: number): Diagnostic =>
-    diagnostic('review/unit-partly-reviewed', 'info', `unit ${unitId}: ${done} of ${total} cues are reviewed or approved; a unit is imported when all its cues are; not imported`, { cueId: unitId }),
+  partlyReviewed: (unitId: string, done: number, total: number, open: readonly [UnitAt & { empty: boolean }, ...(UnitAt & { empty: boolean })[]]): Diagnostic =>
+    diagnostic(
+      'review/unit-partly-reviewed',
+      'info',
+      `unit ${unitId}: ${done} of ${total} cues are reviewed or approved, not ${open.length === 1 ? 'cue' : 'cues'} ${list(open, (c) => `${c.id} (line ${c.line}${c.empty ? ', empty' : ''})`)}; a unit is imported when all its cues are: ${open.some((c) => c.empty) ? 'translate and ' : ''}confirm ${open.length === 1 ? 'it' : 'them'} in the CAT tool (expected state translated, signed-off or final), save, and import again; not imported`,
+      { cueId: open[0].id, line: open[0].line },
+    ),
   unconfirmedEdit: (cue: UnitAt, state: string): Diagnostic =>
     diagnostic(
       'review/unconfirmed-edit',

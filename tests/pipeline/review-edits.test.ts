@@ -106,7 +106,7 @@ describe('localize and a review XLIFF edited in place', () => {
     expect(readFileSync(xlf(), 'utf8')).toBe(noted);
   });
 
-  it('refuses to write over an edit nobody confirmed, naming the file and the cue, and saying to confirm it (an import would not take it)', async () => {
+  it('refuses to write over an edit nobody confirmed, naming the file and the cue, saying to confirm it, and naming the import that keeps the rest', async () => {
     const edited = editTarget(readFileSync(xlf(), 'utf8'), '3', 'Bonjour, ici la hotline.');
     writeFileSync(xlf(), edited);
     const track = readFileSync(srt());
@@ -114,8 +114,11 @@ describe('localize and a review XLIFF edited in place', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(xlf());
     expect(r.stderr).toContain('edited but not confirmed');
-    expect(r.stderr).toContain('Confirm the cue in the CAT tool and save the file, then localize again');
-    expect(r.stderr).not.toContain('subloc review import');
+    expect(r.stderr).toContain('Confirm cue 3 in the CAT tool and save the file, then localize again, which imports it');
+    // An import takes only what is confirmed: it is named as the way to keep that and drop the edit, the run's own options spelt out.
+    expect(r.stderr).toContain(
+      `or run \`subloc review import ${xlf()} --input ${join(dir, 'film.zh-Hans.srt')} --source zh-Hans --title film --out ${join(dir, 'out')} --memory ${join(dir, 'memory.sqlite')}\` to import the sentences it holds confirmed whole, then move the file away`,
+    );
     expect(r.stderr).toContain('cue 3');
     expect(r.stderr).not.toContain('internal error');
     expect(readFileSync(xlf(), 'utf8')).toBe(edited);
@@ -202,5 +205,41 @@ describe('localize and a review XLIFF edited in place', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect((JSON.parse(r.stdout) as RunReport).languages[0]!.reviewImport).toMatchObject({ imported: 0 });
+  });
+});
+
+describe('run.json after a run that refuses one language', () => {
+  it('describes the languages written as this run wrote them, and lists the refused one with its reason and its earlier files’ hashes, no figures', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'film.zh-Hans.srt'), SRT);
+    const runJson = () => JSON.parse(readFileSync(join(dir, 'out/film/run.json'), 'utf8')) as RunReport;
+    const localize = (...more: string[]) => cli(['localize', '--input', join(dir, 'film.zh-Hans.srt'), '--target', 'fr-FR,de-DE', '--provider', 'pseudo', '--out', join(dir, 'out'), '--memory', join(dir, 'memory.sqlite'), ...more], dir, {});
+    expect((await localize()).code).toBe(0);
+    const first = runJson();
+    const xlf = join(dir, 'out/film/fr-FR/film.fr-FR.xlf');
+    writeFileSync(xlf, editTarget(readFileSync(xlf, 'utf8'), '3', 'Bonjour, ici la hotline.'));
+
+    // Another profile: de-DE's files and figures change, fr-FR's are left as the first run wrote them.
+    const refused = await localize('--profile', 'festival');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('run.json was written for the languages this run wrote, and lists fr-FR under `refused`');
+    const report = runJson();
+    expect(report.languages.map((l) => l.language)).toEqual(['de-DE']);
+    const de = report.languages[0]!;
+    expect(JSON.parse(readFileSync(join(dir, 'out/film/de-DE/qc.json'), 'utf8'))).toMatchObject({ profile: 'festival' });
+    for (const file of de.files) expect(de.sha256[file]).toBe(sha256(readFileSync(join(dir, 'out/film', file))));
+    expect(report.totals.drafted).toBe(de.drafted);
+    const fr = first.languages.find((l) => l.language === 'fr-FR')!;
+    expect(report.refused).toEqual([{ language: 'fr-FR', code: 'REVIEW_NOT_IMPORTED', reason: expect.stringContaining('the translation of cue 3 would be lost: edited but not confirmed'), billedCharacters: 0, earlierSha256: fr.sha256 }]);
+
+    // The next run still knows its own fr-FR files from the edited one; confirmed, the edit is taken and every language reported.
+    rmSync(join(dir, 'out/film/fr-FR/.subloc-written.json'));
+    const again = await localize('--profile', 'festival');
+    expect(again.stderr).toContain('the translation of cue 3 would be lost');
+    expect(again.stderr).not.toContain('record of writing');
+    writeFileSync(xlf, editTarget(readFileSync(xlf, 'utf8'), '3', 'Bonjour, ici la hotline.', 'translated'));
+    expect((await localize('--profile', 'festival')).code).toBe(0);
+    expect(runJson().languages.map((l) => l.language)).toEqual(['fr-FR', 'de-DE']);
+    expect(runJson().refused).toBeUndefined();
   });
 });

@@ -64,7 +64,7 @@ describe('the review import flow', () => {
     const edited = readFileSync(track, 'utf8').replace('The hotline rings.', 'The hotline is ringing.');
     writeFileSync(track, edited);
     const refused = await localize(options).then(() => undefined, (e: unknown) => e as { code: string; message: string });
-    expect(refused).toMatchObject({ code: 'REVIEW_NOT_IMPORTED', message: expect.stringContaining(`Run \`subloc review import ${track}\``) });
+    expect(refused).toMatchObject({ code: 'REVIEW_NOT_IMPORTED', message: expect.stringContaining(`Run \`subloc review import ${track} --config ${join(dir, 'subloc.config.json')} --input `) });
     expect(readFileSync(track, 'utf8')).toBe(edited);
 
     expect(await importReview({ file: track, reviewer: 'Li', cwd: dir, env: {} })).toMatchObject({ outcome: 'imported', plan: { skipped: 0 } });

@@ -678,4 +678,31 @@ describe('planImport of an edit nobody confirmed', () => {
     expect(untouched.diagnostics).toEqual([]);
     await store.close();
   });
+
+  it('names the edited cue and its line in a sentence another cue of which is confirmed, not the confirmed cue', async () => {
+    const store = openMemory(':memory:');
+    const pair = { source: 'zh-Hans', target: 'en-US' };
+    await store.put([{ sourceLang: 'zh-Hans', targetLang: 'en-US', source: units[0]!.source, target: ['Citizens call <i>12345</i>,', 'swift response.'], glossaryVersion: '', provider: 'xliff', status: 'reviewed', reviewer: 'Anna', byReviewer: true, updatedAt: NOW }]);
+    const cues = [
+      xcue('1', '市民拨打<i>12345</i>，', 'Citizens call <i>12345</i>,', 'reviewed', { unitId: '1', line: 13 }),
+      xcue('2', '接诉即办。', 'and are answered at once.', 'needs-review', { unitId: '1', line: 19 }),
+    ];
+    const plan = planImport(file(cues), { ...options, stored: await storedEntries(store, units, pair) });
+    expect(plan).toMatchObject({ entries: [], skipped: 1 });
+    expect(plan.diagnostics).toEqual([expect.objectContaining({ code: 'review/unconfirmed-edit', severity: 'warning', cueId: '2', line: 19, message: expect.stringContaining('cue 2, line 19: its translation was edited but not confirmed') })]);
+    await store.close();
+  });
+
+  it('names the cue of a partly confirmed sentence left to confirm, and its line, where it named the sentence', async () => {
+    const cues = [
+      xcue('1', '市民拨打<i>12345</i>，', 'Citizens call <i>12345</i>,', 'reviewed', { unitId: '1', line: 13 }),
+      xcue('2', '接诉即办。', null, 'untranslated', { unitId: '1', line: 19 }),
+    ];
+    const plan = planImport(file(cues), options);
+    expect(plan).toMatchObject({ entries: [], skipped: 1 });
+    expect(plan.diagnostics).toEqual([expect.objectContaining({ code: 'review/unit-partly-reviewed', cueId: '2', line: 19 })]);
+    expect(plan.diagnostics[0]!.message).toBe(
+      'unit 1: 1 of 2 cues are reviewed or approved, not cue 2 (line 19, empty); a unit is imported when all its cues are: translate and confirm it in the CAT tool (expected state translated, signed-off or final), save, and import again; not imported',
+    );
+  });
 });
