@@ -201,7 +201,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
   const parsed = parseTimecode(start, deliveryRate);
   if ('error' in parsed) throw new SublocError('USAGE', `--start: ${parsed.error}`);
   // A source read from frame timecodes counts in labels (at 23.976 an hour of them is 3,603.6 s); any other in seconds as written.
-  const clock: SourceClock = { rate: source, labels: sourceDiagnostics.some((d) => d.code === 'srt/frames') };
+  const clock: SourceClock = { rate: source, labels: sourceTrack.meta.frameLabels !== undefined };
   const sourceStart = sourceStartOf(cli.sourceStart, sourceTrack, clock);
   const timing: DeliveryTiming = { source, delivery: deliveryRate, retime: cli.retime === true, startFrames: parsed.frames, sourceStart };
   const late = pastDay(sourceTrack, timing);

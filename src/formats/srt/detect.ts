@@ -1,5 +1,5 @@
-/** A time and an arrow: enough to tell an SRT timing line, even one out of range. */
-const TIMING = /^\s*-?\d+:\d{1,3}(?::\d{1,3})?(?:[,.]\d*)?\s*[-\u2013\u2014]{1,3}\s*>/;
+/** A time and an arrow: enough to tell an SRT timing line, even one out of range, or one in frame labels (`01:00:00:12`, `;12`). */
+const TIMING = /^\s*-?\d+:\d{1,3}(?::\d{1,3})?(?:[,.]\d*|[:;]\d{1,3})?\s*[-\u2013\u2014]{1,3}\s*>/;
 
 const LOOKED_AT = 20;
 

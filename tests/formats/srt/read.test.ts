@@ -477,6 +477,14 @@ describe('srt detect', () => {
     expect(srt.detect('1\n99999:00:00,000 --> 99999:00:01,000\nToo late\n')).toBe(true);
   });
 
+  it('finds a timing line in frame labels, as broadcast tools export SRT, so a file named otherwise is read as SRT', async () => {
+    expect(srt.detect('1\n01:00:01:12 --> 01:00:02:00\nA\n')).toBe(true);
+    expect(srt.detect('1\n01:00:01;12 --> 01:00:02;00\nA\n')).toBe(true);
+    const { parse } = await import('../../../src/formats/parse.js');
+    const read = parse('1\n01:00:01:12 --> 01:00:02:00\nA\n', { fileName: 'export.txt', frameRate: { numerator: 25, denominator: 1 } });
+    expect(read.track.cues.map((c) => [c.start, c.end])).toEqual([[3_601_480, 3_602_000]]);
+  });
+
   it('refuses WebVTT, XML and text without timing lines', () => {
     expect(srt.detect('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nA\n')).toBe(false);
     expect(srt.detect('<?xml version="1.0"?>\n<tt>00:00:01,000 --> 00:00:02,000</tt>')).toBe(false);
