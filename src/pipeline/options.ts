@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { unknownEncoding } from '../formats/decode.js';
 import { formatIds } from '../formats/format-ids.js';
 import { excerpt, foundValue } from '../formats/shared/excerpt.js';
@@ -10,7 +10,6 @@ import { existsSync, statSync } from 'node:fs';
 import { JsonSyntaxError, parseJson, type JsonDocument } from '../formats/shared/json-source.js';
 import { jsonText } from '../formats/shared/json-text.js';
 import { glossaryFits } from '../glossary/index.js';
-import { isPostgresLocation } from '../memory/location.js';
 import { memoryPath } from '../memory/path.js';
 import { BCP47, fromFileName } from '../model/file-name.js';
 import { canonicalLanguageTag } from '../model/language.js';
@@ -173,6 +172,8 @@ interface ConfigFile {
   values: Partial<ConfigValues>;
   /** The config file itself, for what concerns no one field of it. */
   file: Origin;
+  /** Its folder, which its relative paths and the default memory are taken from; unset without a config. */
+  dir?: string;
   /** Where `field`'s value sits in the file; with `index`, that item of its list. */
   at(field: ConfigField, index?: number): Origin;
 }
@@ -216,7 +217,7 @@ async function readConfig(path: string): Promise<ConfigFile> {
     if (value !== undefined) values[field] = value;
   };
   for (const field of FIELD_NAMES) read(field);
-  return { values, file, at };
+  return { values, file, dir: dirname(path), at };
 }
 
 /** A file the config names, which must be there: refused at its line otherwise, saying where a relative path is read from. */
@@ -233,6 +234,17 @@ export function projectConfig(named: string | undefined, cwd: string): string | 
 
 const DEFAULT_CONFIG = 'subloc.config.json';
 
+/** The memory of a command given `cli` and its config: every command that opens one takes it from here. */
+function memoryOf(cli: Pick<LocalizeInput, 'memory'>, config: ConfigFile, place: { cwd: string; env: Readonly<Record<string, string | undefined>> }): string {
+  return memoryPath({ option: cli.memory, configured: config.values.memory, configDir: config.dir, ...place });
+}
+
+/** The memory a command uses that reads nothing else of the config (`subloc memory`). */
+export async function resolveMemory(cli: Pick<LocalizeInput, 'config' | 'memory'>, cwd: string, env: Readonly<Record<string, string | undefined>>): Promise<string> {
+  const config = cli.config === undefined ? NO_CONFIG : await readConfig(resolve(cwd, cli.config));
+  return memoryOf(cli, config, { cwd, env });
+}
+
 /**
  * Command-line values win over the config file; relative paths in the config
  * file are relative to the config file's folder, on the command line to `cwd`.
@@ -241,7 +253,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   const configPath = cli.config === undefined ? undefined : resolve(cwd, cli.config);
   const config = configPath === undefined ? NO_CONFIG : await readConfig(configPath);
   const file = config.values;
-  const configDir = configPath === undefined ? cwd : resolve(configPath, '..');
+  const configDir = config.dir ?? cwd;
   const where = config.file;
   /** Where the value in use was said: the command line wins over the config. */
   const origin = (field: ConfigField): Origin => (cli[field] !== undefined ? COMMAND_LINE : config.at(field));
@@ -291,7 +303,6 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
     : existsSync(here) && glossaryFits(here, source) ? here
     : undefined;
   const tmx = [...(file.tmx ?? []).map((p, i) => inConfigFolder(resolve(configDir, p), 'tmx', config, configDir, i)), ...(cli.tmx ?? []).map((p) => resolve(cwd, p))];
-  const memoryOption = cli.memory ?? (file.memory === undefined || isPostgresLocation(file.memory) ? file.memory : resolve(configDir, file.memory));
   // A profile name stays a name; a path in the config file is relative to it.
   const profileRef = cli.profile ?? file.profile ?? 'default';
   const profileFromFile = cli.profile === undefined && file.profile !== undefined;
@@ -321,7 +332,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
     provider: provider as ProviderId,
     formats: [...new Set(formats)] as FormatId[],
     out,
-    memory: memoryPath(memoryOption, env, cwd),
+    memory: memoryOf(cli, config, { cwd, env }),
     tmx,
     concurrency: cli.concurrency ?? file.concurrency ?? 4,
     dryRun: cli.dryRun ?? false,

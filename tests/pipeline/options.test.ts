@@ -310,8 +310,8 @@ describe('the config file, field by field', () => {
     const run = await cli(['localize', '--dry-run', '--json'], dir);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ title: 'from-config', source: 'zh-Hans', languages: [{ language: 'de-DE' }] });
-    // Named, another config is read, and the working folder's is not.
-    const other = join(tempDir(), 'other.json');
+    // Named, another config is read, and the working folder's is not (beside it: the memory the first run made is its default too).
+    const other = join(dir, 'other.json');
     writeFileSync(other, JSON.stringify({ input: sample, source: 'zh-Hans', targets: ['it-IT'] }));
     const named = await cli(['localize', '--dry-run', '--json', '--config', other], dir);
     expect(JSON.parse(named.stdout)).toMatchObject({ languages: [{ language: 'it-IT' }] });

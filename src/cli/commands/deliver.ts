@@ -5,6 +5,7 @@ import type { Command } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT } from '../io.js';
 import { SHARED_OPTIONS, TITLE_OPTIONS } from '../shared-options.js';
+import { shownMemory } from '../shown-memory.js';
 import { note, printDiagnostic, styleFor } from '../style.js';
 
 export const deliver: Command = {
@@ -101,7 +102,7 @@ export const deliver: Command = {
     if (!report.written) return EXIT.failed;
     const folder = relative(io.cwd, report.folder) || '.';
     const written = report.languages.filter((l) => l.delivered).reduce((n, l) => n + filesOf(l.language), 0);
-    const done = { files: style.green(String(written)), fps: m.frameRate, start: m.start, profile: m.profile, folder };
+    const done = { files: style.green(String(written)), fps: m.frameRate, start: m.start, profile: m.profile, folder, memory: shownMemory(options.memory, io.cwd) };
     note(io, `subloc deliver: ${written === 1 ? t('deliver.doneOne', done) : t('deliver.done', done)}`);
     return report.incomplete ? EXIT.failed : EXIT.ok;
   },

@@ -8,6 +8,7 @@ import type { Command } from '../command.js';
 import { t } from '../i18n.js';
 import { EXIT } from '../io.js';
 import { SHARED_OPTIONS } from '../shared-options.js';
+import { shownMemory } from '../shown-memory.js';
 import { note, printDiagnostic, styleFor } from '../style.js';
 
 /** The signals that stop a run the way Ctrl-C does: an interactive user's, and a scheduler's or a container's. */
@@ -138,7 +139,7 @@ export const localize: Command = {
       return EXIT.ok;
     }
     const out = relative(io.cwd, options.out) || '.';
-    const summary = { cues: styleFor(io).green(String(report.cues)), units: report.units, languages: report.languages.length, provider: report.provider, folder: `${out}/${options.title}` };
+    const summary = { cues: styleFor(io).green(String(report.cues)), units: report.units, languages: report.languages.length, provider: report.provider, folder: `${out}/${options.title}`, memory: shownMemory(options.memory, io.cwd) };
     note(io, `subloc: ${report.languages.length === 1 ? t('localize.doneOne', summary) : t('localize.done', summary)}`);
     return EXIT.ok;
   },

@@ -4,7 +4,6 @@ import { hasErrors } from '../../model/diagnostic.js';
 import { canonicalLanguageTag } from '../../model/language.js';
 import { isSublocError, SublocError } from '../../errors.js';
 import { isPostgresLocation, publicLocation } from '../../memory/location.js';
-import { memoryPath } from '../../memory/path.js';
 import type { MemoryEntry, MemoryStatus, MemoryStore } from '../../memory/store.js';
 import { isHeld } from '../../pipeline/held-drafts.js';
 import { readInput } from '../../pipeline/read-input.js';
@@ -164,9 +163,16 @@ export const memory: Command = {
     status: { type: 'string', value: '<draft|reviewed|approved>', description: () => t('memory.option.status'), default: () => t('memory.option.statusDefault') },
     encoding: { ...SHARED_OPTIONS.encoding, description: () => t('memory.option.encoding') },
     memory: SHARED_OPTIONS.memory,
+    config: SHARED_OPTIONS.config,
   },
   async run({ values, positionals }, io) {
     const [name, ...files] = positionals;
-    return pickAction(actions, name)({ values, files, path: memoryPath(str(values['memory']), io.env, io.cwd), io });
+    const action = pickAction(actions, name);
+    // The memory localize, review and deliver use from here: the project's config says where it is, or beside it.
+    const { projectConfig, resolveMemory } = await import('../../pipeline/options.js');
+    const memory = str(values['memory']);
+    const config = memory === undefined ? projectConfig(str(values['config']), io.cwd) : undefined;
+    const path = await resolveMemory({ ...(config === undefined ? {} : { config }), ...(memory === undefined ? {} : { memory }) }, io.cwd, io.env);
+    return action({ values, files, path, io });
   },
 };
