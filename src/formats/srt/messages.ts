@@ -101,10 +101,11 @@ export const messages = {
     m(
       'srt/ass-override',
       'info',
-      `ignored the ASS override ${quote(override)}; only \`{\\an1}\`…\`{\\an9}\` positions, \`{\\i1}\` \`{\\b1}\` \`{\\u1}\` styles and \`{\\c&HBBGGRR&}\` text colours (ended by their \`0\`, an empty \`{\\c}\` or \`{\\r}\`) are read`,
+      `ignored the ASS override ${quote(override)}; only \`{\\an1}\`…\`{\\an9}\` positions, \`{\\i1}\` \`{\\b1}\` (or a weight, \`{\\b700}\`) \`{\\u1}\` styles, \`{\\c&HBBGGRR&}\` text colours (ended by their \`0\`, an empty \`{\\c}\` or \`{\\r}\`) and \`{\\s1}\` strike-through (said dropped) are read`,
     ),
+  // A warning, which `--strict` refuses: a line through words (deleted words in a transcript) says something the plain words do not.
   strikeDropped: (override: string) =>
-    m('srt/strike-dropped', 'info', `the cue's struck-through text (${quote(override)}) keeps its words without the line through them: the model has no strike-through`),
+    m('srt/strike-dropped', 'warning', `the cue's struck-through text (${quote(override)}) keeps its words without the line through them: the model has no strike-through`),
   duplicatePosition: (override: string) => m('srt/duplicate-position', 'info', `ignored the second position tag ${quote(override)}; the first one in the cue wins`),
 
   // Writer

@@ -93,7 +93,7 @@ export const messages = {
   strikeDropped: (count: number, line: number): Diagnostic =>
     diagnostic(
       'ttml/strike-dropped',
-      'info',
+      'warning',
       `${count === 1 ? 'a run of struck-through text' : `${count} runs of struck-through text`} (\`tts:textDecoration="lineThrough"\`${count === 1 ? '' : `; the first at line ${line}`}) ${count === 1 ? 'keeps' : 'keep'} its words without the line through them: the model has no strike-through`,
       { line },
     ),

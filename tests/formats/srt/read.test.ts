@@ -420,8 +420,8 @@ describe('srt reader: markup', () => {
       [[{ text: 'Shadow' }]],
     ]);
     expect(r.found).toEqual([
-      ['srt/strike-dropped', 'info', 3],
-      ['srt/strike-dropped', 'info', 9],
+      ['srt/strike-dropped', 'warning', 3],
+      ['srt/strike-dropped', 'warning', 9],
       ['srt/ass-override', 'info', 13],
     ]);
     expect(r.diagnostics.map((d) => d.cueId)).toEqual(['1', '2', '3']);

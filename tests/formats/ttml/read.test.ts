@@ -60,7 +60,7 @@ c</p></div>`),
   it('keeps struck-through words and says once that the line through them is dropped', () => {
     const { track, diagnostics } = ttml.parse(doc(`<div><p begin="1s" end="2s">a <span tts:textDecoration="lineThrough">b</span></p><p begin="2s" end="3s" tts:textDecoration="lineThrough">c</p><p begin="3s" end="4s" tts:textDecoration="lineThrough"><span tts:textDecoration="noLineThrough">d</span></p></div>`));
     expect(track.cues.map((c) => c.lines.map((l) => l.map((sp) => sp.text).join('')))).toEqual([['a b'], ['c'], ['d']]);
-    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['ttml/strike-dropped', 'info']]);
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['ttml/strike-dropped', 'warning']]);
     expect(diagnostics[0]!.message).toMatch(/^2 runs of struck-through text/);
   });
 
