@@ -5,6 +5,50 @@ const LISTED = 10;
 
 const cueList = (ids: readonly string[]) => (ids.length > LISTED ? `${ids.slice(0, LISTED).join(', ')}, … ${ids.length - LISTED} more` : ids.join(', '));
 
+const cuesNamed = (ids: readonly string[]) => `cue${ids.length === 1 ? '' : 's'} ${cueList(ids)}`;
+
+/** A file of `localize`'s run folder holding edits the memory lacks (`UnimportedEdit`), and the `review import` command that takes it. */
+export interface EditsFound {
+  path: string;
+  text: readonly string[];
+  decisions: readonly string[];
+  lost?: { unconfirmed: readonly string[]; partly: readonly string[]; open: readonly { id: string; empty: boolean }[]; other: readonly string[]; notes: readonly string[] };
+  leftOut?: readonly { message: string }[];
+  refused?: readonly { message: string }[];
+  command: string;
+}
+
+const firstOf = (said: readonly { message: string }[]) => (said.length === 0 ? '' : ` (${said[0]!.message}${said.length === 1 ? '' : `; and ${said.length - 1} more, which the import names`})`);
+
+/** What is wrong with one file's edits, what the delivery would do with them, and the way on. */
+function editsFound(f: EditsFound): string {
+  if (f.refused !== undefined) {
+    return `${f.path} changed since subloc wrote it, and \`review import\` cannot take it${f.refused.length === 0 ? ': it cannot be read as text' : firstOf(f.refused)}; this delivery would ship the text it replaced: correct it and run ${f.command}, then deliver again; or move the file away to drop its edits`;
+  }
+  const { unconfirmed = [], partly = [], open = [], other = [], notes = [] } = f.lost ?? {};
+  const said: string[] = [];
+  if (f.text.length > 0) said.push(`holds edits the memory lacks, for ${cuesNamed(f.text)}`);
+  if (unconfirmed.length > 0) said.push(`holds edits of ${cuesNamed(unconfirmed)} nobody confirmed (expected state translated, signed-off or final), which no import takes`);
+  if (partly.length > 0) said.push(`holds ${cuesNamed(partly)} confirmed, but not ${cuesNamed(open.map((c) => c.id))} of ${partly.length === 1 ? 'its sentence' : 'their sentences'}, and a sentence is imported when all its cues are confirmed`);
+  if (other.length > 0) said.push(`holds translations of ${cuesNamed(other)} the import would leave out (\`review import\` says why of each: a text for it the memory holds saved after the file was written, say)`);
+  if (f.leftOut !== undefined) said.push(`holds edits \`review import\` leaves out${firstOf(f.leftOut)}`);
+  if (f.decisions.length > 0) said.push(`holds decisions the memory lacks, not text: a confirmation, an approval or a note on ${cuesNamed(f.decisions)}, whose text is the memory's own`);
+  if (notes.length > 0) said.push(`holds notes on ${cuesNamed(notes)} the memory lacks: a note is imported with its cue's confirmed translation`);
+  const textLost = f.text.length + unconfirmed.length + partly.length + other.length > 0 || f.leftOut !== undefined;
+  const consequence = textLost ? 'this delivery would leave them out and ship the old text' : 'the text shipped would be the same, but this delivery and its manifest would count those cues as the memory has them, without the decisions';
+  const toConfirm = [...unconfirmed, ...open.map((c) => c.id)];
+  const empty = open.filter((c) => c.empty).map((c) => c.id);
+  const ways: string[] = [];
+  if (toConfirm.length > 0) {
+    const confirm = empty.length > 0 && empty.length === toConfirm.length ? `translate and confirm ${cuesNamed(toConfirm)}` : `confirm ${cuesNamed(toConfirm)}${empty.length === 0 ? '' : ` (translate ${cuesNamed(empty)} first: ${empty.length === 1 ? 'it is' : 'they are'} empty)`}`;
+    ways.push(`${confirm} in the CAT tool and save the file, then run ${f.command} to take ${toConfirm.length + f.text.length + f.decisions.length === 1 ? 'it' : 'them'} into the memory, and deliver again`);
+  } else if (f.leftOut === undefined || f.text.length + f.decisions.length > 0) {
+    ways.push(`run ${f.command} to take them into the memory${other.length > 0 ? ' (it names each cue it leaves out and why)' : ''}, then deliver again`);
+  }
+  if (f.leftOut !== undefined) ways.push(`make the changes the import leaves out in the studio (\`subloc review serve\`) or the XLIFF, then move the file away and deliver again (moving it away alone drops its edits)`);
+  return `${f.path} ${said.join(', and ')}; ${consequence}: ${ways.join('; ')}${f.leftOut === undefined ? '; or move the file away to drop its edits' : ''}`;
+}
+
 /** Every message `deliver` writes about a delivery, in one place. */
 export const messages = {
   collapsedCue: (start: number, end: number, rate: string, timingFixed: boolean) =>
@@ -12,8 +56,7 @@ export const messages = {
   refused: (language: string, cues: number, list: string) => `${language}: not delivered, ${cues} cue${cues === 1 ? '' : 's'} with errors: ${list}`,
   noTranslations: (language: string, where: { memory: string; source: string }) =>
     `${language}: not delivered: the memory ${where.memory} has no translation from ${where.source} into ${language}; expected the language localized first: run \`subloc localize --target ${language}\` (\`npm run localize\` for every target of the config), or pass --memory <file> to read another memory`,
-  unimportedEdits: (language: string, files: readonly { path: string; cues: readonly string[] }[], command: string) =>
-    `${language}: not delivered: ${files.map((f) => `${f.path} holds edits the memory lacks, for cue${f.cues.length === 1 ? '' : 's'} ${cueList(f.cues)}`).join('; ')}; this delivery would leave them out and ship the old text: run ${command}${files.length === 1 ? '' : ' (and the same for each other file)'} to take them into the memory, then deliver again; or move the file away to drop its edits`,
+  unimportedEdits: (language: string, files: readonly EditsFound[]) => `${language}: not delivered: ${files.map(editsFound).join('. ')}`,
   drafts: (language: string, cues: readonly string[]) =>
     `${language}: not delivered, ${cues.length} cue${cues.length === 1 ? ' is a draft' : 's are drafts'} no reviewer confirmed: ${cueList(cues)}; expected reviewed text in a delivery: review ${cues.length === 1 ? 'it' : 'them'} (confirm in the XLIFF and run \`subloc review import\`, or in the studio, \`subloc review serve\`), or pass --allow-drafts to deliver drafts as they are`,
   blankLines: (count: number) =>

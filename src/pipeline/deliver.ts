@@ -27,6 +27,8 @@ import type { DeliverOptions, DeliveryFont } from './deliver-options.js';
 import { withDeliveryLock } from './deliver-lock.js';
 import { checkRunFolder } from './out-folder.js';
 import { languageTrack, type LanguageTrack } from './language-track.js';
+import { buildReviewPackage } from '../review/package.js';
+import type { ReviewPackage } from '../review/types.js';
 import { pairsApart } from './pairs-apart.js';
 import { fixTiming, type TimingChange } from '../timing/fix-timing.js';
 import { closingMemory } from './closing-memory.js';
@@ -155,12 +157,16 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     const pairs = await memory.pairs();
     const written = await readWrittenRecord(options.runFolder, options.languages);
     /** Why a language is not delivered for a translator's edits in `localize`'s folder, or for a review file there `localize` would refuse. */
-    const notImported = async (target: Lang): Promise<string | undefined> => {
+    const notImported = async (target: Lang, fromStore: LanguageTrack): Promise<string | undefined> => {
+      let pkg: ReviewPackage | undefined;
+      // As `localize` would write the language from the memory alone: what a run that imported nothing would carry.
+      const held = () =>
+        (pkg ??= buildReviewPackage({ title: options.title, source, target: fromStore.track, units, drafts: fromStore.drafts, suggestions: fromStore.suggestions, findings: [], profile: options.qcProfile, generatedAt: created }));
       try {
-        const edits = await unimportedEdits({ runDir: options.runFolder, title: options.title, target, source, sourceLang: options.source, units, memory, written: written.files, now: created });
+        const edits = await unimportedEdits({ runDir: options.runFolder, title: options.title, target, source, sourceLang: options.source, units, memory, held, written: written.files, now: created });
         if (edits.length === 0) return undefined;
         const run = { input: options.input, source: options.source, title: options.title, out: dirname(options.runFolder), memory: options.memory, ...(options.config === undefined ? {} : { config: options.config }), ...(options.encoding === undefined ? {} : { encoding: options.encoding }) };
-        return messages.unimportedEdits(target, edits, reviewImportCommand(edits[0]!.path, run));
+        return messages.unimportedEdits(target, edits.map((e) => ({ ...e, command: reviewImportCommand(e.path, run) })));
       } catch (error) {
         if (error instanceof SublocError && error.code === 'REVIEW_NOT_IMPORTED') return `${target}: not delivered: ${error.message}`;
         throw error;
@@ -168,7 +174,8 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
     };
     for (const language of options.languages) {
       const original = canonicalLanguageTag(language) === canonicalLanguageTag(options.source);
-      const built = original ? asWritten(source, language, options.sourceDiagnostics) : fromMemory(await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery }));
+      const fromStore = original ? undefined : await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery });
+      const built = fromStore === undefined ? asWritten(source, language, options.sourceDiagnostics) : fromMemory(fromStore);
       const retimed = retimeTrack(built.track, timing, options.fixTiming);
       // Per language: its reading speed may need more time than the source's template gave.
       const timed = options.fixTiming ? fixTiming(retimed.track, { language, profile: options.qcProfile, frameRate: timing.delivery, lastFrame: dayFrames(timing.delivery) - 1 }) : undefined;
@@ -204,7 +211,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
         continue;
       }
       // Edits the memory lacks would reach the festival only as the text they replaced.
-      const edited = original ? undefined : await notImported(language);
+      const edited = fromStore === undefined ? undefined : await notImported(language, fromStore);
       if (edited !== undefined) {
         entry.refusal = edited;
         continue;

@@ -4,7 +4,7 @@ import { SublocError } from '../errors.js';
 import { formatTable } from '../formats/table.js';
 import type { FormatId } from '../formats/types.js';
 import { decode } from '../formats/decode.js';
-import type { MemoryEntry, MemoryStore } from '../memory/store.js';
+import type { MemoryStore } from '../memory/store.js';
 import type { ImportPlan } from '../review/import.js';
 import { hasErrors } from '../model/diagnostic.js';
 import type { Lang, Track } from '../model/track.js';
@@ -46,22 +46,29 @@ async function plannedTrack(bytes: Uint8Array, path: string, languageDir: string
 }
 
 /**
- * Whether a track no record names holds only what subloc wrote: every cue
- * falls on its source cue and is what the memory holds or what a recorded
- * version wrote, as `review import` would find it, with nothing to warn of.
+ * Whether a track holds only what subloc wrote, as `review import` would
+ * find it (`plan`, undefined when the file is not text): every cue falls on
+ * its source cue and is what the memory holds or what a recorded version
+ * wrote, with nothing to warn of. Anything else is edits: taken by the
+ * import, or left out by it (merged or split cues), or a file it refuses.
  */
-async function untouched(bytes: Uint8Array, path: string, languageDir: string, target: Lang, judge: TrackJudge): Promise<boolean> {
-  const plan = await plannedTrack(bytes, path, languageDir, target, judge);
+export function holdsOnlyWritten(plan: ImportPlan | undefined): boolean {
   return plan !== undefined && !plan.refused && plan.entries.length === 0 && plan.skipped === 0 && plan.diagnostics.every((d) => d.severity === 'info');
+}
+
+/** A track of the run folder that is not what the last run wrote and holds edits, and what `review import` would make of it (undefined: not text). */
+export interface ChangedTrack {
+  path: string;
+  plan: ImportPlan | undefined;
 }
 
 /**
  * `target`'s SRT and WebVTT tracks in the run folder that are not what the
- * last run wrote and hold edits the memory lacks, each with what `review
- * import` would take from it (a track only retimed holds none).
+ * last run wrote and hold edits (`holdsOnlyWritten`): a track only retimed
+ * holds none, as every language is timed from the source.
  */
-export async function changedTracks(input: { runDir: string; title: string; target: Lang; written: ReadonlyMap<string, string>; judge: TrackJudge }): Promise<{ path: string; entries: readonly MemoryEntry[] }[]> {
-  const changed: { path: string; entries: readonly MemoryEntry[] }[] = [];
+export async function changedTracks(input: { runDir: string; title: string; target: Lang; written: ReadonlyMap<string, string>; judge: TrackJudge }): Promise<ChangedTrack[]> {
+  const changed: ChangedTrack[] = [];
   for (const id of IMPORTABLE) {
     const file = trackFile(input.title, input.target, id);
     const path = join(input.runDir, file);
@@ -73,7 +80,7 @@ export async function changedTracks(input: { runDir: string; title: string; targ
     }
     if (sha256(bytes) === input.written.get(file)) continue;
     const plan = await plannedTrack(bytes, path, join(input.runDir, input.target), input.target, input.judge);
-    if (plan !== undefined && !plan.refused && plan.entries.length > 0) changed.push({ path, entries: plan.entries });
+    if (!holdsOnlyWritten(plan)) changed.push({ path, plan });
   }
   return changed;
 }
@@ -110,7 +117,7 @@ export async function refuseEditedTracks(input: {
       }
       const recorded = input.written.get(file);
       if (sha256(bytes) === recorded) continue;
-      if (recorded === undefined && (await untouched(bytes, path, join(input.runDir, target), target, input.judge))) continue;
+      if (recorded === undefined && holdsOnlyWritten(await plannedTrack(bytes, path, join(input.runDir, target), target, input.judge))) continue;
       found.push({
         path,
         what: recorded === undefined ? `${path} is not a file subloc has a record of writing (neither run.json nor ${join(target, LANGUAGE_RECORD)} names it), so it may hold edits` : `${path} changed since subloc wrote it`,

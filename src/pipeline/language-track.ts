@@ -7,9 +7,9 @@ import type { Profile } from '../qc/index.js';
 import type { AssembledTrack } from '../translate/assemble.js';
 import { cueStatusOf, type Unit } from '../model/unit.js';
 import { assembleLanguage } from './assemble-language.js';
-import { draftLanguage } from './draft-language.js';
+import { draftLanguage, type DraftLanguageResult } from './draft-language.js';
 
-export interface LanguageTrack extends AssembledTrack {
+export interface LanguageTrack extends AssembledTrack, Pick<DraftLanguageResult, 'drafts' | 'suggestions'> {
   /** Cues by their review status in the memory entry their text came from. */
   status: { approved: number; reviewed: number; drafts: number };
   /** The cues counted as drafts: their text came from an entry no reviewer confirmed. */
@@ -56,5 +56,5 @@ export async function languageTrack(input: {
       }
     });
   }
-  return { ...assembled, status, draftCues, diagnostics: drafted.diagnostics };
+  return { ...assembled, status, draftCues, drafts: drafted.drafts, suggestions: drafted.suggestions, diagnostics: drafted.diagnostics };
 }

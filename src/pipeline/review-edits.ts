@@ -13,15 +13,14 @@ import { cueTextHash, type TrackVersions } from '../review/track-versions.js';
 import { readXliff, type XliffCue, type XliffRead } from '../review/xliff-read.js';
 import { locateUnits, renumberedCues } from '../review/locate-units.js';
 import { plainOf, type TaggedText } from '../model/tagged-text.js';
-import type { Unit } from '../model/unit.js';
+import type { LanguagePair, Unit } from '../model/unit.js';
 import type { ReviewImport } from './report.js';
 import { readTrackVersions } from './track-versions-file.js';
 import { sha256 } from './written-record.js';
 import { reviewImportCommand, type ImportCommandOptions } from './import-command.js';
 
-/** A review XLIFF that changed since subloc wrote it, and what was imported from it. */
-export interface ReviewEdit {
-  path: string;
+/** What a changed review XLIFF's edits are judged by: whether the package written next, or the memory, holds each. */
+export interface JudgedEdits {
   read: XliffRead;
   /** The current cue id of each trans-unit found by its source under another number (the track was renumbered since). */
   cueIds: ReadonlyMap<XliffCue, string>;
@@ -31,11 +30,16 @@ export interface ReviewEdit {
   superseded: ReadonlySet<XliffCue>;
   /** Whether a trans-unit's target is the text the last run wrote for its source (its recorded track version): no one's edit. */
   wroteIt(cue: XliffCue): boolean;
+  /** Cues edited and not confirmed: nothing of the file is imported, and the language is refused. */
+  unconfirmed: readonly string[];
+}
+
+/** A review XLIFF that changed since subloc wrote it, and what was imported from it. */
+export interface ReviewEdit extends JudgedEdits {
+  path: string;
   report: ReviewImport;
   /** Whether the last run's record names the file; without one subloc cannot tell its own text from an edit. */
   recorded: boolean;
-  /** Cues edited and not confirmed: nothing of the file was imported, and the language is refused. */
-  unconfirmed: readonly string[];
   /** As `ReviewEditsInput.importWith`. */
   importWith?: ImportCommandOptions;
 }
@@ -98,6 +102,7 @@ export interface ChangedXliff {
   recorded: boolean;
   read: XliffRead;
   versions: TrackVersions;
+  pair: LanguagePair;
   first: PlannedImport;
   /** Plans it again on what the memory holds now. */
   again: () => Promise<PlannedImport>;
@@ -124,7 +129,7 @@ export async function changedXliff(input: Omit<ReviewEditsInput, 'targets'>, tar
   const again = () => planWithMemory(read, { title: input.title, language: target, sourceLang: input.sourceLang, units: input.units, now: input.now, versions }, input.memory, pair);
   const first = await again();
   refuseUnimportable(first.plan, path, recorded, `${input.title} (${input.sourceLang} → ${target})`, input.importWith);
-  return { file, path, recorded, read, versions, first, again };
+  return { file, path, recorded, read, versions, pair, first, again };
 }
 
 /**
@@ -136,34 +141,51 @@ export async function changedXliff(input: Omit<ReviewEditsInput, 'targets'>, tar
  * imported unless every changed file can be.
  */
 export async function importReviewEdits(input: ReviewEditsInput): Promise<Map<Lang, ReviewEdit>> {
-  const planned: { target: Lang; file: string; path: string; recorded: boolean; read: XliffRead; wroteIt: (cue: XliffCue) => boolean; first: PlannedImport; again: () => Promise<PlannedImport>; unconfirmed: string[] }[] = [];
+  const planned: { target: Lang; changed: ChangedXliff; unconfirmed: readonly string[] }[] = [];
   for (const target of input.targets) {
     const changed = await changedXliff(input, target);
-    if (changed === undefined) continue;
-    const { file, path, recorded, read, versions, first, again } = changed;
-    const pair = { source: input.sourceLang, target };
-    const wroteIt = lastWritten(versions);
-    // An unconfirmed edit refuses the language once it is drafted: known now, so none of the file is stored (a part
-    // stored under no reviewer's name blocked the file's next import) and the file is imported whole or not at all.
-    const edited = read.cues.filter((c) => c.target !== null && c.state !== 'reviewed' && c.state !== 'approved' && !wroteIt(c));
-    // The memory's text stands for what the next package shows only where the last run wrote one text for the source.
-    const held = edited.length === 0 ? new Map<string, string>() : await heldTexts(input.memory, input.units, pair);
-    const oneText = (c: XliffCue) => (versions.versions.at(-1)?.cues[cueTextHash(c.source)]?.length ?? 0) <= 1;
-    const unconfirmed = edited.filter((c) => !(oneText(c) && held.get(cueTextHash(c.source)) === words(c.target!)));
-    planned.push({ target, file, path, recorded, read, wroteIt, first, again, unconfirmed: unconfirmed.map((c) => c.id) });
+    if (changed !== undefined) planned.push({ target, changed, unconfirmed: await unconfirmedEdits(changed, input.memory, input.units) });
   }
   const edits = new Map<Lang, ReviewEdit>();
-  for (const { target, file, path, recorded, read, wroteIt, first, again, unconfirmed } of planned) {
+  for (const { target, changed, unconfirmed } of planned) {
+    const { file, path, recorded, first, again } = changed;
+    // An unconfirmed edit refuses the language once it is drafted: known now, so none of the file is stored (a part
+    // stored under no reviewer's name blocked the file's next import) and the file is imported whole or not at all.
     // Nothing of it is stored: the language is refused before it is written (`refuseLostEdits`), the file left whole.
     const { plan } = unconfirmed.length > 0 ? { plan: { ...first.plan, entries: [] } } : await storeImport(input.memory, path, first, again);
     refuseUnimportable(plan, path, recorded, `${input.title} (${input.sourceLang} → ${target})`, input.importWith);
     const { imported, keptForOldText } = importedEntries(plan);
     const approved = imported.filter((e) => e.status === 'approved').length;
-    const edit: ReviewEdit = { path, read, cueIds: renumberedCues(locateUnits(input.units, read.cues)), earlier: new Set(plan.earlier.flat()), superseded: new Set(plan.superseded), wroteIt, recorded, unconfirmed, report: { file, imported: imported.length, approved, keptForOldText: keptForOldText.length, unchanged: plan.unchanged, skipped: plan.skipped, diagnostics: plan.diagnostics } };
+    const edit: ReviewEdit = { ...judgedEdits(changed, plan, input.units, unconfirmed), path, recorded, report: { file, imported: imported.length, approved, keptForOldText: keptForOldText.length, unchanged: plan.unchanged, skipped: plan.skipped, diagnostics: plan.diagnostics } };
     if (input.importWith !== undefined) edit.importWith = input.importWith;
     edits.set(target, edit);
   }
   return edits;
+}
+
+/** A changed XLIFF's edits as `localize` would judge them, importing nothing: on the plan of what the memory holds now. */
+export async function pendingEdits(changed: ChangedXliff, memory: MemoryStore, units: readonly Unit[]): Promise<JudgedEdits> {
+  return judgedEdits(changed, changed.first.plan, units, await unconfirmedEdits(changed, memory, units));
+}
+
+function judgedEdits(changed: ChangedXliff, plan: ImportPlan, units: readonly Unit[], unconfirmed: readonly string[]): JudgedEdits {
+  const { read } = changed;
+  return { read, cueIds: renumberedCues(locateUnits(units, read.cues)), earlier: new Set(plan.earlier.flat()), superseded: new Set(plan.superseded), wroteIt: lastWritten(changed.versions), unconfirmed };
+}
+
+/**
+ * The cues of a changed XLIFF edited and not confirmed: a text no run wrote
+ * for the cue's source and not the memory's own (where the last run wrote one
+ * text for the source, the memory's text stands for what the file showed).
+ */
+async function unconfirmedEdits(changed: ChangedXliff, memory: MemoryStore, units: readonly Unit[]): Promise<string[]> {
+  const { read, versions } = changed;
+  const wroteIt = lastWritten(versions);
+  const edited = read.cues.filter((c) => c.target !== null && !isConfirmed(c) && !wroteIt(c));
+  if (edited.length === 0) return [];
+  const held = await heldTexts(memory, units, changed.pair);
+  const oneText = (c: XliffCue) => (versions.versions.at(-1)?.cues[cueTextHash(c.source)]?.length ?? 0) <= 1;
+  return edited.filter((c) => !(oneText(c) && held.get(cueTextHash(c.source)) === words(c.target!))).map((c) => c.id);
 }
 
 /** Compared on words alone: the new package re-fits lines, and a CAT tool may re-space. */
@@ -236,19 +258,34 @@ function lostRefusal(edit: ReviewEdit, lost: { unconfirmed?: readonly string[]; 
 }
 
 /**
- * Just before a language is written: every translation the changed file
- * holds must be in the new package, a confirmed one still confirmed, or in
- * the memory for the old text of a cue whose source changed. Anything else
- * (an edit nobody confirmed, a reviewed unit the import had to leave out
- * because it is partly reviewed) would be lost, so the language is not
- * written.
+ * What a changed file's edits would lose in `pkg`, the package written next
+ * (or, before any import, what the memory holds): edits nobody confirmed; or
+ * the confirmed cues of sentences not confirmed whole (`partly`, with the
+ * cues left to confirm, `open`), and the rest (`other`), that it lacks; or
+ * notes it does not carry. Undefined when it holds them all.
  */
-export function refuseLostEdits(edit: ReviewEdit, pkg: ReviewPackage): void {
-  if (edit.unconfirmed.length > 0) throw lostRefusal(edit, { unconfirmed: edit.unconfirmed });
+export interface LostEdits {
+  unconfirmed: readonly string[];
+  partly: readonly string[];
+  open: readonly { id: string; empty: boolean }[];
+  other: readonly string[];
+  notes: readonly string[];
+}
+
+/**
+ * Whether every translation a changed file holds is in `pkg`, a confirmed
+ * one still confirmed, or in the memory for the old text of a cue whose
+ * source changed. Anything else (an edit nobody confirmed, a reviewed unit
+ * the import had to leave out because it is partly reviewed) would be lost.
+ * `localize` refuses a language on it; `deliver`, on it and on what the
+ * import would take.
+ */
+export function lostEdits(edit: JudgedEdits, pkg: Pick<ReviewPackage, 'cues'>): LostEdits | undefined {
+  if (edit.unconfirmed.length > 0) return { unconfirmed: edit.unconfirmed, partly: [], open: [], other: [], notes: [] };
   const next = new Map(pkg.cues.map((c) => [c.id, c]));
   const lost: string[] = [];
   for (const cue of edit.read.cues) {
-    const confirmed = cue.state === 'reviewed' || cue.state === 'approved';
+    const confirmed = isConfirmed(cue);
     // An unconfirmed text subloc wrote is no edit: the memory's newer draft (a second pass, a glossary change) replaces it.
     if (cue.target === null || edit.earlier.has(cue) || edit.superseded.has(cue) || (!confirmed && edit.wroteIt(cue))) continue;
     const now = next.get(edit.cueIds.get(cue) ?? cue.id);
@@ -262,14 +299,21 @@ export function refuseLostEdits(edit: ReviewEdit, pkg: ReviewPackage): void {
     const now = next.get(edit.cueIds.get(cue) ?? cue.id);
     if ((now?.comment ?? '') !== cue.comment) notes.push(cue.id);
   }
-  if (lost.length > 0) throw lostRefusal(edit, partlyConfirmed(edit, lost));
-  if (notes.length > 0) {
-    throw refusal(edit.path, edit.recorded, `the note${notes.length === 1 ? '' : 's'} on cue${notes.length === 1 ? '' : 's'} ${listOf(notes)} would be lost: a note is imported with its cue's confirmed translation (expected state translated, signed-off or final)`, { run: edit.importWith });
-  }
+  if (lost.length === 0 && notes.length === 0) return undefined;
+  return { unconfirmed: [], ...partlyConfirmed(edit, lost), notes };
+}
+
+/** Just before a language is written: refused when the new package would lose an edit of the changed file (`lostEdits`). */
+export function refuseLostEdits(edit: ReviewEdit, pkg: ReviewPackage): void {
+  const lost = lostEdits(edit, pkg);
+  if (lost === undefined) return;
+  if (lost.unconfirmed.length + lost.partly.length + lost.other.length > 0) throw lostRefusal(edit, lost);
+  const { notes } = lost;
+  throw refusal(edit.path, edit.recorded, `the note${notes.length === 1 ? '' : 's'} on cue${notes.length === 1 ? '' : 's'} ${listOf(notes)} would be lost: a note is imported with its cue's confirmed translation (expected state translated, signed-off or final)`, { run: edit.importWith });
 }
 
 /** The lost cues that are confirmed in a sentence of the file not confirmed whole, and that sentence's cues left to confirm; the rest. */
-function partlyConfirmed(edit: ReviewEdit, lost: readonly string[]): { partly: string[]; open: { id: string; empty: boolean }[]; other: string[] } {
+function partlyConfirmed(edit: JudgedEdits, lost: readonly string[]): { partly: string[]; open: { id: string; empty: boolean }[]; other: string[] } {
   const sentences = new Map<string, XliffCue[]>();
   for (const c of edit.read.cues) if (c.unitId !== '') sentences.set(c.unitId, [...(sentences.get(c.unitId) ?? []), c]);
   const partly: string[] = [];

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/deliver/manifest.js';
@@ -14,6 +14,15 @@ function editTarget(xliff: string, id: string, text: string, state: string): str
   expect(unit.test(xliff)).toBe(true);
   return xliff.replace(unit, (_, open: string) => `${open} state="${state}">${text}</target>`);
 }
+
+/** Sets cue `id`'s state, its text as it is: a reviewer's decision alone. */
+function setState(xliff: string, id: string, state: string): string {
+  const unit = new RegExp(`(<trans-unit id="${id}"[^>]*>[\\s\\S]*?<target)[^>]*>`);
+  expect(unit.test(xliff)).toBe(true);
+  return xliff.replace(unit, (_, open: string) => `${open} state="${state}">`);
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface Delivered {
   code: number;
@@ -116,5 +125,85 @@ describe('deliver and what no reviewer has confirmed', () => {
     expect((await reviewImport(file('de-DE', 'vtt'))).code).toBe(0);
     expect((await deliver('--allow-drafts')).code).toBe(0);
     expect(readFileSync(delivered('de-DE'), 'utf8')).toContain('Die Leitung ist offen.');
+  });
+
+  it('refuses a language whose XLIFF holds an edit nobody confirmed, as localize refuses it, naming the cue to confirm and the import', async () => {
+    writeFileSync(file('fr-FR', 'xlf'), editTarget(readFileSync(file('fr-FR', 'xlf'), 'utf8'), '1', 'Pékin, sept heures du matin.', 'needs-review-translation'));
+    expect((await cli(['localize', ...common, '--target', 'fr-FR', '--formats', 'srt,vtt'], dir, fixture.env)).code).toBe(1);
+    const refused = await deliver('--allow-drafts');
+    expect(refused.code).toBe(1);
+    expect(refusal(refused, 'fr-FR')).toMatch(
+      new RegExp(`^fr-FR: not delivered: ${escaped(file('fr-FR', 'xlf'))} holds edits of cue 1 nobody confirmed \\(expected state translated, signed-off or final\\), which no import takes; this delivery would leave them out and ship the old text: confirm cue 1 in the CAT tool and save the file, then run \`subloc review import ${escaped(file('fr-FR', 'xlf'))} --input .*\` to take it into the memory, and deliver again; or move the file away to drop its edits$`),
+    );
+    expect(existsSync(delivered('fr-FR'))).toBe(false);
+
+    writeFileSync(file('fr-FR', 'xlf'), setState(readFileSync(file('fr-FR', 'xlf'), 'utf8'), '1', 'final'));
+    expect((await reviewImport(file('fr-FR', 'xlf'))).code).toBe(0);
+    expect((await deliver('--allow-drafts')).code).toBe(0);
+    expect(readFileSync(delivered('fr-FR'), 'utf8')).toContain('Pékin, sept heures du matin.');
+  });
+
+  it('refuses a language whose SRT merges and rewords cues the import cannot take, before and after the import, until the file is moved away', async () => {
+    const srt = readFileSync(file('fr-FR', 'srt'), 'utf8').split(/\n\n/);
+    writeFileSync(file('fr-FR', 'srt'), [srt[0], '2\n00:00:04,000 --> 00:00:09,000\nLa ligne est ouverte. Allô ?', ''].join('\n\n'));
+    expect((await cli(['localize', ...common, '--target', 'fr-FR', '--formats', 'srt,vtt'], dir, fixture.env)).code).toBe(1);
+    const leftOut = new RegExp(`^fr-FR: not delivered: ${escaped(file('fr-FR', 'srt'))} holds edits \`review import\` leaves out \\(edited cue 2 at 00:00:04,000 holds source cues .*\\); this delivery would leave them out and ship the old text: make the changes the import leaves out in the studio \\(\`subloc review serve\`\\) or the XLIFF, then move the file away and deliver again \\(moving it away alone drops its edits\\)$`);
+    expect(refusal(await deliver('--allow-drafts'), 'fr-FR')).toMatch(leftOut);
+    expect((await reviewImport(file('fr-FR', 'srt'))).code).toBe(0);
+    const after = await deliver('--allow-drafts');
+    expect(after.code).toBe(1);
+    expect(refusal(after, 'fr-FR')).toMatch(leftOut);
+
+    renameSync(file('fr-FR', 'srt'), join(dir, 'kept.srt'));
+    expect((await deliver('--allow-drafts')).code).toBe(0);
+  });
+
+  it('says of an approval the memory lacks that it is a decision, not text, and refuses the language until it is imported', async () => {
+    writeFileSync(file('fr-FR', 'xlf'), setState(readFileSync(file('fr-FR', 'xlf'), 'utf8'), '2', 'final'));
+    const refused = await deliver('--allow-drafts');
+    expect(refused.code).toBe(1);
+    const said = refusal(refused, 'fr-FR')!;
+    expect(said).toMatch(
+      new RegExp(`^fr-FR: not delivered: ${escaped(file('fr-FR', 'xlf'))} holds decisions the memory lacks, not text: a confirmation, an approval or a note on cue 2, whose text is the memory's own; the text shipped would be the same, but this delivery and its manifest would count those cues as the memory has them, without the decisions: run \`subloc review import .*\` to take them into the memory, then deliver again; or move the file away to drop its edits$`),
+    );
+    expect(said).not.toContain('old text');
+
+    expect((await reviewImport(file('fr-FR', 'xlf'))).code).toBe(0);
+    const again = await deliver('--allow-drafts');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.languages.find((l) => l.language === 'fr-FR')).toMatchObject({ approved: 1, drafts: 2 });
+  });
+});
+
+describe('deliver and a sentence whose cues are confirmed in part', () => {
+  const fixture = deeplPerTest('test-key:fx');
+  const SENTENCE = ['1', '00:00:01,000 --> 00:00:03,000', '北京有两千多万人口，', '', '2', '00:00:04,000 --> 00:00:06,000', '每天有六万个电话。', ''].join('\n');
+
+  it('refuses it as localize does, naming the cue left to confirm and the import, and delivers it once confirmed and imported', async () => {
+    const dir = fixture.dir;
+    const common = ['--input', 'talk.zh-Hans.srt', '--memory', 'memory.sqlite'];
+    const xlf = join(dir, 'out/talk/fr-FR/talk.fr-FR.xlf');
+    const deliver = () => cli(['deliver', ...common, '--language', 'fr-FR', '--profile', 'default', '--formats', 'srt', '--allow-qc-errors', '--allow-drafts', '--json'], dir, {});
+    const refusalOf = (r: { stdout: string }) => (JSON.parse(r.stdout) as { languages: LanguageDelivery[] }).languages[0]?.refusal;
+    writeFileSync(join(dir, 'talk.zh-Hans.srt'), SENTENCE);
+    expect((await cli(['localize', ...common, '--target', 'fr-FR'], dir, fixture.env)).code).toBe(0);
+
+    writeFileSync(xlf, editTarget(readFileSync(xlf, 'utf8'), '1', "Plus de vingt millions d'habitants,", 'final'));
+    const localized = await cli(['localize', ...common, '--target', 'fr-FR'], dir, fixture.env);
+    expect(localized.stderr).toContain('confirmed, but not cue 2 of its sentence');
+    const refused = await deliver();
+    expect(refused.code).toBe(1);
+    expect(refusalOf(refused)).toMatch(
+      new RegExp(`^fr-FR: not delivered: ${escaped(xlf)} holds cue 1 confirmed, but not cue 2 of its sentence, and a sentence is imported when all its cues are confirmed; this delivery would leave them out and ship the old text: confirm cue 2 in the CAT tool and save the file, then run \`subloc review import ${escaped(xlf)} --input .*\` to take it into the memory, and deliver again; or move the file away to drop its edits$`),
+    );
+
+    writeFileSync(xlf, setState(readFileSync(xlf, 'utf8'), '2', 'final'));
+    const importable = refusalOf(await deliver());
+    expect(importable).toMatch(/ holds edits the memory lacks, for cue 1, and holds decisions the memory lacks, not text: a confirmation, an approval or a note on cue 2, /);
+    const named = /run `subloc (review import [^`]*)`/.exec(importable!)![1]!.split(' ');
+    expect((await cli(named, dir, {})).code).toBe(0);
+    const delivered = await deliver();
+    expect(delivered.code, delivered.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'deliverables/talk/fr-FR/talk.fr-FR.srt'), 'utf8')).toContain("Plus de vingt millions d'habitants,");
   });
 });
