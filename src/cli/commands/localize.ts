@@ -41,7 +41,7 @@ export const localize: Command = {
     tmx: { type: 'string', value: '<file,file>', description: () => t('localize.option.tmx') },
     concurrency: { type: 'string', value: '<n>', description: () => t('localize.option.concurrency'), default: '4' },
     profile: SHARED_OPTIONS.profile,
-    fps: { type: 'string', value: '<rate>', description: () => t('localize.option.fps'), default: () => t('option.fpsDefault') },
+    fps: SHARED_OPTIONS.fps,
     encoding: SHARED_OPTIONS.encoding,
     'dry-run': { type: 'boolean', description: () => t('localize.option.dryRun') },
     'fix-timing': SHARED_OPTIONS['fix-timing'],
