@@ -10,6 +10,7 @@ export const SHARED_OPTIONS = {
   memory: { type: 'string', value: '<file|url>', description: () => t('option.memory'), default: () => t('option.memoryDefault') },
   encoding: { type: 'string', value: '<enc>', description: () => t('option.encoding'), default: () => t('option.encodingDefault') },
   profile: { type: 'string', value: '<name|file>', description: () => t('option.profile'), default: 'default' },
+  fps: { type: 'string', value: '<rate>', description: () => t('option.fps'), default: () => t('option.fpsDefault') },
   redis: { type: 'string', value: '<url>', description: () => t('option.redis'), default: () => t('option.redisDefault') },
   'fix-timing': { type: 'boolean', description: () => t('option.fixTiming') },
   json: { type: 'boolean', description: () => t('option.json') },

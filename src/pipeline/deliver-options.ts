@@ -85,6 +85,8 @@ export interface DeliverOptions {
   runFolder: string;
   /** Absolute path of the config file read, for the commands messages name. */
   config?: string;
+  /** The rate `--source-fps` gave, which the source was read at: the commands messages name repeat it. */
+  sourceFps?: FrameRate;
   /** Time each language to the QC profile, its own reading speed included, before the gate. */
   fixTiming: boolean;
   /** `--font`: delivered as `font.ttf` with every language whose formats need one, its glyphs checked against the text. */
@@ -235,6 +237,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
   }
   if (base.encoding !== undefined) options.encoding = base.encoding;
   if (base.config !== undefined) options.config = base.config;
+  if (base.fpsOption !== undefined) options.sourceFps = base.fpsOption;
   if (base.glossary !== undefined) options.glossary = base.glossary;
   if (cli.sourceStart !== undefined) options.sourceStart = shownTime(sourceStart, clock);
   const lateSource = cli.sourceStart === undefined ? lateSourceOf(sourceTrack, clock) : undefined;

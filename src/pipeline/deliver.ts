@@ -165,7 +165,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       try {
         const edits = await unimportedEdits({ runDir: options.runFolder, title: options.title, target, source, sourceLang: options.source, units, memory, held, written: written.files, now: created });
         if (edits.length === 0) return undefined;
-        const run = { input: options.input, source: options.source, title: options.title, out: dirname(options.runFolder), memory: options.memory, ...(options.config === undefined ? {} : { config: options.config }), ...(options.encoding === undefined ? {} : { encoding: options.encoding }) };
+        const run = { input: options.input, source: options.source, title: options.title, out: dirname(options.runFolder), memory: options.memory, ...(options.config === undefined ? {} : { config: options.config }), ...(options.encoding === undefined ? {} : { encoding: options.encoding }), ...(options.sourceFps === undefined ? {} : { fpsOption: options.sourceFps }) };
         return messages.unimportedEdits(target, edits.map((e) => ({ ...e, command: reviewImportCommand(e.path, run) })));
       } catch (error) {
         if (error instanceof SublocError && error.code === 'REVIEW_NOT_IMPORTED') return `${target}: not delivered: ${error.message}`;

@@ -1,8 +1,9 @@
 import { publicLocation } from '../memory/location.js';
+import { frameRateLabel } from '../model/frame-rate.js';
 import type { LocalizeOptions } from './options.js';
 
-/** What `review import` must be told to find what a run found: its config, source track, title, run folder and memory. */
-export type ImportCommandOptions = Pick<LocalizeOptions, 'input' | 'source' | 'title' | 'out' | 'memory'> & Partial<Pick<LocalizeOptions, 'config' | 'encoding'>>;
+/** What `review import` must be told to find what a run found: its config, source track (and the rate it was read at), title, run folder and memory. */
+export type ImportCommandOptions = Pick<LocalizeOptions, 'input' | 'source' | 'title' | 'out' | 'memory'> & Partial<Pick<LocalizeOptions, 'config' | 'encoding' | 'fpsOption'>>;
 
 /** One word for a POSIX shell: as it is when nothing in it is special there, else in single quotes. */
 function shellWord(word: string): string {
@@ -20,6 +21,8 @@ export function reviewImportCommand(file: string, run: ImportCommandOptions): st
   if (run.config !== undefined) words.push('--config', run.config);
   words.push('--input', run.input, '--source', run.source, '--title', run.title, '--out', run.out);
   if (run.encoding !== undefined) words.push('--encoding', run.encoding);
+  // Without it a source timed in frame labels (`00:00:07:12`) cannot be read; a config's `fps` comes with `--config`.
+  if (run.fpsOption !== undefined) words.push('--fps', frameRateLabel(run.fpsOption));
   const hidden = publicLocation(run.memory) !== run.memory;
   if (!hidden) words.push('--memory', run.memory);
   const command = `\`${words.map(shellWord).join(' ')}\``;

@@ -82,6 +82,8 @@ export interface LocalizeOptions {
   profileFile?: string;
   /** The picture's frame rate, for gaps in frames and frame-based formats. @default the track's, else 24 */
   frameRate?: FrameRate;
+  /** `frameRate` when the command line gave it (`--fps`, deliver's `--source-fps`), not the config: the commands a refusal names repeat it, as they repeat `config`. */
+  fpsOption?: FrameRate;
 }
 
 function fail(where: Origin, message: string): never {
@@ -342,6 +344,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
   };
   if (configPath !== undefined) options.config = configPath;
   if (frameRate !== undefined) options.frameRate = frameRate;
+  if (frameRate !== undefined && cli.fps !== undefined) options.fpsOption = frameRate;
   if (!Object.hasOwn(profiles, profileRef)) options.profileFile = resolve(profileFromFile ? configDir : cwd, profileRef);
   if (encoding !== undefined) options.encoding = encoding;
   if (glossary !== undefined) options.glossary = glossary;

@@ -20,7 +20,7 @@ import { readTrackVersions } from './track-versions-file.js';
 import { closingMemory } from './closing-memory.js';
 
 /** A reviewed file to import and where its source track and memory are, as `localize` is told them. */
-export interface ReviewImportInput extends Pick<LocalizeInput, 'config' | 'title' | 'input' | 'source' | 'memory' | 'encoding' | 'out'> {
+export interface ReviewImportInput extends Pick<LocalizeInput, 'config' | 'title' | 'input' | 'source' | 'memory' | 'encoding' | 'fps' | 'out'> {
   /** The reviewed XLIFF, or an edited SRT/WebVTT track; relative to `cwd`. */
   file: string;
   /** The reviewed file's language. @default the XLIFF's target, else the language in the file's name */
@@ -86,7 +86,7 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
   const localize: LocalizeInput = { targets: [language], provider: 'offline' };
   const config = projectConfig(input.config, cwd);
   if (config !== undefined) localize.config = config;
-  for (const key of ['input', 'source', 'title', 'memory', 'encoding', 'out'] as const) {
+  for (const key of ['input', 'source', 'title', 'memory', 'encoding', 'fps', 'out'] as const) {
     const v = input[key];
     if (v !== undefined) localize[key] = v;
   }

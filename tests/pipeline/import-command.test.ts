@@ -13,6 +13,11 @@ describe('reviewImportCommand', () => {
     );
   });
 
+  it('gives the rate the command line gave the run (a config’s comes with its --config), as it reads back', () => {
+    expect(reviewImportCommand('/out/film/en-US/film.en-US.xlf', { ...run, fpsOption: { numerator: 25, denominator: 1 } })).toContain(' --fps 25 ');
+    expect(reviewImportCommand('/out/film/en-US/film.en-US.xlf', { ...run, fpsOption: { numerator: 30000, denominator: 1001, dropFrame: true } })).toContain(' --fps 29.97df ');
+  });
+
   it('never shows a memory address that holds a password', () => {
     const said = reviewImportCommand('/out/film/en-US/film.en-US.xlf', { ...run, memory: 'postgres://subloc:s3cret@db.example/subloc' });
     expect(said).not.toContain('s3cret');

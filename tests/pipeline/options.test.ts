@@ -371,6 +371,9 @@ describe('the config file, field by field', () => {
     const options = await resolveLocalizeOptions({ config }, dir, {});
     expect(options).toMatchObject({ title: 'film', source: 'zh-Hans', targets: ['fr-FR', 'en-US'], formats: ['vtt'], concurrency: 8, fixTiming: true, condense: false });
     expect(options.frameRate).toBeDefined();
+    // The config's rate comes with --config in the commands a refusal names; one typed on the command line is repeated.
+    expect(options.fpsOption).toBeUndefined();
+    expect((await resolveLocalizeOptions({ config, fps: '29.97df' }, dir, {})).fpsOption).toEqual({ numerator: 30000, denominator: 1001, dropFrame: true });
   });
 });
 

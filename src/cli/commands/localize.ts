@@ -41,7 +41,7 @@ export const localize: Command = {
     tmx: { type: 'string', value: '<file,file>', description: () => t('localize.option.tmx') },
     concurrency: { type: 'string', value: '<n>', description: () => t('localize.option.concurrency'), default: '4' },
     profile: SHARED_OPTIONS.profile,
-    fps: { type: 'string', value: '<rate>', description: () => t('localize.option.fps'), default: () => t('option.fpsDefault') },
+    fps: SHARED_OPTIONS.fps,
     encoding: SHARED_OPTIONS.encoding,
     'dry-run': { type: 'boolean', description: () => t('localize.option.dryRun') },
     'fix-timing': SHARED_OPTIONS['fix-timing'],
@@ -72,7 +72,7 @@ export const localize: Command = {
     if (values['no-condense'] === true) cli.condense = false;
 
     // Loaded when a run starts: `--help` and the other commands start without DeepL, SQLite and the progress bars.
-    const [{ resolveLocalizeOptions, projectConfig }, { localize: runLocalize }, { reportJson }, { progressReporter }] = await Promise.all([
+    const [{ resolveLocalizeOptions, projectConfig }, { localize: runLocalize, refusedRunReport }, { reportJson }, { progressReporter }] = await Promise.all([
       import('../../pipeline/options.js'),
       import('../../pipeline/localize.js'),
       import('../../pipeline/report.js'),
@@ -108,6 +108,12 @@ export const localize: Command = {
     let report;
     try {
       report = await runLocalize(options, { env: io.env, onEvent: watched, stop: stop.signal });
+    } catch (error) {
+      // A run that refused a language wrote the others and their run.json: a script reading stdout gets that report, and
+      // the exit status and stderr say the refusal.
+      const written = json ? refusedRunReport(error) : undefined;
+      if (written !== undefined) io.stdout(reportJson(written));
+      throw error;
     } finally {
       for (const signal of STOP_SIGNALS) process.off(signal, onSigint);
       progress?.stop();

@@ -39,7 +39,7 @@ async function importAction(values: ParsedArgs['values'], files: string[], io: C
   if (file === undefined) throw new SublocError('USAGE', t('review.error.noFile'));
   if (extra.length > 0) throw new SublocError('USAGE', t('review.error.oneFile', { argument: extra[0] ?? '' }));
   const input: ReviewImportInput = { file, cwd: io.cwd, env: io.env };
-  for (const key of ['config', 'input', 'source', 'title', 'memory', 'encoding', 'language', 'reviewer', 'out'] as const) {
+  for (const key of ['config', 'input', 'source', 'title', 'memory', 'encoding', 'fps', 'language', 'reviewer', 'out'] as const) {
     const v = str(values[key]);
     if (v !== undefined) input[key] = v;
   }
@@ -114,7 +114,7 @@ async function serveAction(values: ParsedArgs['values'], extra: string[], io: Cl
   const localize: LocalizeInput = { provider: 'offline', targetsOption: '--language', ...(asked === undefined ? {} : { targetsIfNone: asked }) };
   const config = projectConfig(str(values['config']), io.cwd);
   if (config !== undefined) localize.config = config;
-  for (const key of ['input', 'source', 'title', 'memory', 'encoding'] as const) {
+  for (const key of ['input', 'source', 'title', 'memory', 'encoding', 'fps'] as const) {
     const v = str(values[key]);
     if (v !== undefined) localize[key] = v;
   }
@@ -173,6 +173,7 @@ export const review: Command = {
     source: SHARED_OPTIONS.source,
     memory: SHARED_OPTIONS.memory,
     encoding: SHARED_OPTIONS.encoding,
+    fps: SHARED_OPTIONS.fps,
     out: { type: 'string', value: '<dir>', description: () => t('review.option.out'), default: 'out' },
     video: { type: 'string', value: '<file>', description: () => t('review.option.video'), default: () => t('review.option.videoDefault') },
     port: { type: 'string', value: '<n>', description: () => t('review.option.port'), default: String(DEFAULT_PORT) },
