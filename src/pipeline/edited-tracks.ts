@@ -57,6 +57,15 @@ export function holdsOnlyWritten(plan: ImportPlan | undefined): boolean {
 }
 
 /** A track of the run folder that is not what the last run wrote and holds edits, and what `review import` would make of it (undefined: not text). */
+/** A track's bytes; undefined when it cannot be read (gone, or a folder in its place: writing it fails and says so). */
+async function trackBytes(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface ChangedTrack {
   path: string;
   plan: ImportPlan | undefined;
@@ -72,13 +81,8 @@ export async function changedTracks(input: { runDir: string; title: string; targ
   for (const id of IMPORTABLE) {
     const file = trackFile(input.title, input.target, id);
     const path = join(input.runDir, file);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch {
-      continue;
-    }
-    if (sha256(bytes) === input.written.get(file)) continue;
+    const bytes = await trackBytes(path);
+    if (bytes === undefined || sha256(bytes) === input.written.get(file)) continue;
     const plan = await plannedTrack(bytes, path, join(input.runDir, input.target), input.target, input.judge);
     if (!holdsOnlyWritten(plan)) changed.push({ path, plan });
   }
@@ -109,14 +113,9 @@ export async function refuseEditedTracks(input: {
     for (const id of input.formats) {
       const file = trackFile(input.title, target, id);
       const path = join(input.runDir, file);
-      let bytes: Buffer;
-      try {
-        bytes = await readFile(path);
-      } catch {
-        continue;
-      }
+      const bytes = await trackBytes(path);
       const recorded = input.written.get(file);
-      if (sha256(bytes) === recorded) continue;
+      if (bytes === undefined || sha256(bytes) === recorded) continue;
       if (recorded === undefined && holdsOnlyWritten(await plannedTrack(bytes, path, join(input.runDir, target), target, input.judge))) continue;
       found.push({
         path,

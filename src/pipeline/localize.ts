@@ -119,22 +119,19 @@ export async function localize(options: LocalizeOptions, run: LocalizeRun = {}):
     await writeRunReport(options, written);
     const refused = (written.refused ?? []).map((r) => r.language).join(', ');
     const noted = withNote(error, `; run.json was written for the languages this run wrote, and lists ${refused} under \`refused\`, left as an earlier run wrote ${written.refused?.length === 1 ? 'it' : 'them'}`);
-    reportedRefusals.set(noted as object, written);
+    refusedRuns.set(noted as object, written);
     throw noted;
   });
   if (!options.dryRun) await writeRunReport(options, report);
   return report;
 }
 
-/** A run that refused some languages and wrote the others, by the refusal it ends with: `localize` writes its `run.json`. */
+/** The report of a run that refused some languages and wrote the others, by the refusal it ended with: `localize` writes it as `run.json`. */
 const refusedRuns = new WeakMap<object, RunReport>();
-
-/** The `run.json` written for a run that refused some languages, by the error `localize` ended with. */
-const reportedRefusals = new WeakMap<object, RunReport>();
 
 /** What `run.json` says of the run `error` ended, when `localize` wrote one before throwing it (`--json` prints it still). */
 export function refusedRunReport(error: unknown): RunReport | undefined {
-  return error !== null && typeof error === 'object' ? reportedRefusals.get(error) : undefined;
+  return error !== null && typeof error === 'object' ? refusedRuns.get(error) : undefined;
 }
 
 /** `run.json` in the run's folder, whole or not at all. */
