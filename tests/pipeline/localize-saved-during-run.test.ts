@@ -18,31 +18,43 @@ afterEach(async () => {
   deepl = undefined;
 });
 
+/**
+ * The sample localized once into French, against a DeepL server that holds
+ * every translate request once `held.holding` is set, until `release()`;
+ * `reached` settles when the first such request arrives.
+ */
+async function heldRun(prefix: string) {
+  let arrived!: () => void;
+  const reached = new Promise<void>((resolve) => (arrived = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const held = { holding: false };
+  const server = await start({
+    authKey: KEY,
+    hold: (_method, path) => {
+      if (path !== '/v2/translate' || !held.holding) return undefined;
+      arrived();
+      return released;
+    },
+  });
+  deepl = server;
+  const dir = tempDir(prefix);
+  const input = join(dir, 'film.zh-Hans.srt');
+  writeFileSync(input, readFileSync(join(root, 'subtitles/hotline-beijing.zh-Hans.srt')));
+  const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url };
+  const options = () => resolveLocalizeOptions({ input, targets: ['fr-FR'], provider: 'deepl', formats: ['srt'], out: join(dir, 'out'), memory: join(dir, 'memory.sqlite') }, dir, env);
+  await localize(await options(), { env });
+  return Object.assign(held, { dir, input, env, options, reached, release });
+}
+
 describe('a translator’s file saved while localize drafts', () => {
   it('is not written over at the run’s end: the language is refused and the save kept as it is', async () => {
-    let holding = false;
-    let arrived!: () => void;
-    const reached = new Promise<void>((resolve) => (arrived = resolve));
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    deepl = await start({
-      authKey: KEY,
-      hold: (_method, path) => {
-        if (path !== '/v2/translate' || !holding) return undefined;
-        arrived();
-        return released;
-      },
-    });
-    const dir = tempDir('subloc-saved-during-');
-    const input = join(dir, 'film.zh-Hans.srt');
-    writeFileSync(input, readFileSync(join(root, 'subtitles/hotline-beijing.zh-Hans.srt')));
-    const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url };
-    const options = () => resolveLocalizeOptions({ input, targets: ['fr-FR'], provider: 'deepl', formats: ['srt'], out: join(dir, 'out'), memory: join(dir, 'memory.sqlite') }, dir, env);
-    await localize(await options(), { env });
+    const held = await heldRun('subloc-saved-during-');
+    const { dir, input, env, options, reached, release } = held;
 
     // A new cut changes one line: drafting it waits on DeepL, while the translator's CAT tool saves the XLIFF.
     writeFileSync(input, readFileSync(input, 'utf8').replace('北京，早上七点。', '北京，早上六点。'));
-    holding = true;
+    held.holding = true;
     const run = localize(await options(), { env }).then(
       () => undefined,
       (error: unknown) => error,
@@ -60,25 +72,8 @@ describe('a translator’s file saved while localize drafts', () => {
   }, 60_000);
 
   it('takes a studio save of one cue of a sentence it drafts into its track, the other cue its machine draft, and stores them so the next run bills nothing', async () => {
-    let holding = false;
-    let arrived!: () => void;
-    const reached = new Promise<void>((resolve) => (arrived = resolve));
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    deepl = await start({
-      authKey: KEY,
-      hold: (_method, path) => {
-        if (path !== '/v2/translate' || !holding) return undefined;
-        arrived();
-        return released;
-      },
-    });
-    const dir = tempDir('subloc-partial-save-during-');
-    const input = join(dir, 'film.zh-Hans.srt');
-    writeFileSync(input, readFileSync(join(root, 'subtitles/hotline-beijing.zh-Hans.srt')));
-    const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl.url };
-    const options = () => resolveLocalizeOptions({ input, targets: ['fr-FR'], provider: 'deepl', formats: ['srt'], out: join(dir, 'out'), memory: join(dir, 'memory.sqlite') }, dir, env);
-    await localize(await options(), { env });
+    const held = await heldRun('subloc-partial-save-during-');
+    const { dir, input, env, options, reached, release } = held;
 
     // Cues 9 and 10 become one new sentence, which the memory does not hold.
     const cut = readFileSync(input, 'utf8').replace('胡同最窄的地方\n只有三米多宽。', '猫在屋顶上睡觉，').replace('两边停满了车，\n救护车、消防车都进不来。', '狗在院子里跑步。');
@@ -90,7 +85,7 @@ describe('a translator’s file saved while localize drafts', () => {
         ['9', 'untranslated'],
         ['9', 'untranslated'],
       ]);
-      holding = true;
+      held.holding = true;
       const run = localize(await options(), { env });
       await reached;
       // While DeepL drafts the sentence, the translator saves its first cue alone.
@@ -121,7 +116,7 @@ describe('a translator’s file saved while localize drafts', () => {
     } finally {
       await studio.close();
     }
-    holding = false;
+    held.holding = false;
     const next = await localize(await options(), { env });
     expect(next.totals.billedCharacters).toBe(0);
   }, 60_000);
