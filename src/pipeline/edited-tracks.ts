@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SublocError } from '../errors.js';
+import { formatIds } from '../formats/format-ids.js';
 import { formatTable } from '../formats/table.js';
 import type { FormatId } from '../formats/types.js';
 import { decode } from '../formats/decode.js';
@@ -14,17 +15,18 @@ import { planTrackEdits } from './track-edits.js';
 import { LANGUAGE_RECORD, sha256 } from './written-record.js';
 import { reviewImportCommand, type ImportCommandOptions } from './import-command.js';
 
-/** Formats whose edited tracks `review import` reads back into the memory. */
-const IMPORTABLE: ReadonlySet<FormatId> = new Set(['srt', 'vtt']);
-
 /** A language's track as `localize` writes it, relative to the run folder. */
 export function trackFile(title: string, target: Lang, id: FormatId): string {
   return join(target, `${title}.${target}.${formatTable[id].suffix}`);
 }
 
-/** Whether `file` (relative to the run folder) is one of the tracks whose edits `review import` takes back. */
-export function isImportableTrack(file: string, title: string, target: Lang): boolean {
-  return [...IMPORTABLE].some((id) => trackFile(title, target, id) === file);
+/**
+ * Whether `file` (relative to the run folder) is one of `target`'s tracks,
+ * in any format `localize` writes: `review import` takes the edits of each
+ * back through its format's reader.
+ */
+export function isLanguageTrack(file: string, title: string, target: Lang): boolean {
+  return formatIds.some((id) => trackFile(title, target, id) === file);
 }
 
 /** What a track no record names is judged against: the run's source and memory. */
@@ -56,7 +58,6 @@ export function holdsOnlyWritten(plan: ImportPlan | undefined): boolean {
   return plan !== undefined && !plan.refused && plan.entries.length === 0 && plan.skipped === 0 && plan.diagnostics.every((d) => d.severity === 'info');
 }
 
-/** A track of the run folder that is not what the last run wrote and holds edits, and what `review import` would make of it (undefined: not text). */
 /** A track's bytes; undefined when it cannot be read (gone, or a folder in its place: writing it fails and says so). */
 async function trackBytes(path: string): Promise<Buffer | undefined> {
   try {
@@ -66,19 +67,21 @@ async function trackBytes(path: string): Promise<Buffer | undefined> {
   }
 }
 
+/** A track of the run folder that is not what the last run wrote and holds edits, and what `review import` would make of it (undefined: not text). */
 export interface ChangedTrack {
   path: string;
   plan: ImportPlan | undefined;
 }
 
 /**
- * `target`'s SRT and WebVTT tracks in the run folder that are not what the
- * last run wrote and hold edits (`holdsOnlyWritten`): a track only retimed
- * holds none, as every language is timed from the source.
+ * `target`'s tracks in the run folder, in every format `localize` writes
+ * (the formats of the run that wrote them are not known here), that are not
+ * what the last run wrote and hold edits (`holdsOnlyWritten`): a track only
+ * retimed holds none, as every language is timed from the source.
  */
 export async function changedTracks(input: { runDir: string; title: string; target: Lang; written: ReadonlyMap<string, string>; judge: TrackJudge }): Promise<ChangedTrack[]> {
   const changed: ChangedTrack[] = [];
-  for (const id of IMPORTABLE) {
+  for (const id of formatIds) {
     const file = trackFile(input.title, input.target, id);
     const path = join(input.runDir, file);
     const bytes = await trackBytes(path);
@@ -120,9 +123,7 @@ export async function refuseEditedTracks(input: {
       found.push({
         path,
         what: recorded === undefined ? `${path} is not a file subloc has a record of writing (neither run.json nor ${join(target, LANGUAGE_RECORD)} names it), so it may hold edits` : `${path} changed since subloc wrote it`,
-        take: IMPORTABLE.has(id)
-          ? `Run ${input.importWith === undefined ? `\`subloc review import ${path}\`, with the --config, --input, --memory and --out this run was given,` : reviewImportCommand(path, input.importWith)} to take its edits into the memory (its times are not taken: every language is timed from the source), then localize again; edits the import leaves out are made in the studio (\`subloc review serve\`) or the XLIFF, and the file moved away`
-          : `Make its edits in the XLIFF or the ${formatTable.srt.suffix} track instead: subloc cannot read edits back from ${id}`,
+        take: `Run ${input.importWith === undefined ? `\`subloc review import ${path}\`, with the --config, --input, --memory and --out this run was given,` : reviewImportCommand(path, input.importWith)} to take its edits into the memory (its times are not taken: every language is timed from the source), then localize again; edits the import leaves out are made in the studio (\`subloc review serve\`) or the XLIFF, and the file moved away`,
       });
     }
   }

@@ -1,7 +1,7 @@
 import { planWithMemory, storeImport, type PlannedImport } from './stored-entries.js';
 import { planTrackEdits } from './track-edits.js';
 import { recordTakenBack } from './written-record.js';
-import { isImportableTrack } from './edited-tracks.js';
+import { isLanguageTrack } from './edited-tracks.js';
 import { extname, join, relative, resolve } from 'node:path';
 import { decode } from '../formats/decode.js';
 import { openMemoryStore } from '../memory/open.js';
@@ -21,7 +21,7 @@ import { closingMemory } from './closing-memory.js';
 
 /** A reviewed file to import and where its source track and memory are, as `localize` is told them. */
 export interface ReviewImportInput extends Pick<LocalizeInput, 'config' | 'title' | 'input' | 'source' | 'memory' | 'encoding' | 'fps' | 'out'> {
-  /** The reviewed XLIFF, or an edited SRT/WebVTT track; relative to `cwd`. */
+  /** The reviewed XLIFF, or an edited track in any format subloc reads; relative to `cwd`. */
   file: string;
   /** The reviewed file's language. @default the XLIFF's target, else the language in the file's name */
   language?: string;
@@ -117,7 +117,7 @@ export async function importReview(input: ReviewImportInput): Promise<ReviewImpo
     const runDir = join(options.out, options.title);
     const whole = stored.skipped === 0 && !stored.diagnostics.some((d) => d.severity !== 'info');
     const file = relative(runDir, path);
-    const ownTrack = !read && isImportableTrack(file, options.title, canonicalLanguageTag(language));
+    const ownTrack = !read && isLanguageTrack(file, options.title, canonicalLanguageTag(language));
     if (!read && whole) await recordTakenBack(runDir, file, bytes, ownTrack);
     return { outcome: 'imported', ...result, written, stillRefused: ownTrack && !whole };
   });

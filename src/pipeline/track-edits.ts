@@ -13,9 +13,10 @@ export interface TrackEditsInput extends Omit<SubtitleImportOptions, 'stored' | 
 }
 
 /**
- * What an edited SRT or WebVTT (or any track subloc reads) would add to the
- * memory: its cues aligned to the source by timing and weighed against what
- * the memory holds and what each version wrote. Stores nothing.
+ * What an edited track (SRT, WebVTT, TTML, EBU-TT-D, DCP: any format subloc
+ * reads) would add to the memory: its cues aligned to the source by timing
+ * and weighed against what the memory holds and what each version wrote.
+ * Stores nothing.
  */
 export async function planTrackEdits(text: string, path: string, input: TrackEditsInput): Promise<PlannedImport> {
   const { source, memory, ...options } = input;

@@ -50,7 +50,7 @@ const shipped = (text: string | null | undefined) => text?.replace(/\s+/g, '');
 /**
  * What a delivery of `target` from the memory would leave out, by the rule
  * `localize` refuses the language on: edits a translator made in place in
- * the run folder's review XLIFF or SRT/WebVTT track that neither `review
+ * the run folder's review XLIFF or a track (any format) that neither `review
  * import` nor `localize` has taken into the memory, or that no import can
  * take as the file stands (`lostEdits` for an XLIFF; for a track, anything
  * but what subloc wrote, `holdsOnlyWritten`). An edit made for a source text

@@ -22,7 +22,7 @@ interface Moved {
   cues: readonly UnitAt[];
 }
 
-/** Every message of reading a review file back (XLIFF, or an edited SRT/WebVTT) and planning its import; codes are stable. */
+/** Every message of reading a review file back (XLIFF, or an edited track) and planning its import; codes are stable. */
 export const messages = {
   // ---- reading XLIFF ----
   notXliff: (fileName: string, root: string, at: Location): Diagnostic =>
@@ -197,7 +197,7 @@ export const messages = {
     diagnostic(
       'review/below-stored',
       'warning',
-      `cue ${cue.id}: the file’s ${quoted(plainOf(cue.target))} would replace the memory’s ${stored.status} ${quoted(plainOf(stored.target))}; an edited SRT or WebVTT is reviewed work, and never replaces ${stored.status} work, so unit ${unitId} was not imported (change the cue in the studio, or in the XLIFF marked ${stored.status === 'approved' ? '`state="final"`' : '`state="signed-off"`'})`,
+      `cue ${cue.id}: the file’s ${quoted(plainOf(cue.target))} would replace the memory’s ${stored.status} ${quoted(plainOf(stored.target))}; an edited track is reviewed work, and never replaces ${stored.status} work, so unit ${unitId} was not imported (change the cue in the studio, or in the XLIFF marked ${stored.status === 'approved' ? '`state="final"`' : '`state="signed-off"`'})`,
       { cueId: cue.id },
     ),
   emptyTarget: (cue: UnitAt, unitId: string): Diagnostic =>
@@ -210,7 +210,7 @@ export const messages = {
       { cueId: cue.id, line: cue.line },
     ),
 
-  // ---- aligning an edited SRT/WebVTT ----
+  // ---- aligning an edited track ----
   offset: (ms: number): Diagnostic =>
     diagnostic('review/timing-offset', 'info', `the edited file's cues are shifted by ${ms > 0 ? '+' : ''}${(ms / 1000).toFixed(3)} s from the source track; aligned after shifting them back`),
   unmatched: (editedId: string, start: string): Diagnostic =>

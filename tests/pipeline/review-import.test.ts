@@ -71,10 +71,13 @@ describe('the review import flow', () => {
     await localize(options);
     expect(parse(readFileSync(track)).track.cues[1]!.lines.map(lineText)).toEqual(['The hotline is ringing.']);
 
-    // A TTML edited in place cannot be read back: the run says where to make the edit instead.
+    // A TTML edited in place is read back by its own reader, as the SRT: the run names the import, which takes it.
     const ttml = join(options.out, 'hotline-beijing/en-US/hotline-beijing.en-US.imsc.ttml');
-    writeFileSync(ttml, readFileSync(ttml, 'utf8').replace('ringing', 'ringing!'));
-    await expect(localize(options)).rejects.toMatchObject({ code: 'REVIEW_NOT_IMPORTED', message: expect.stringContaining('subloc cannot read edits back from ttml') });
+    writeFileSync(ttml, readFileSync(ttml, 'utf8').replace('Beijing, seven in the morning.', 'Beijing, at seven.'));
+    await expect(localize(options)).rejects.toMatchObject({ code: 'REVIEW_NOT_IMPORTED', message: expect.stringContaining(`Run \`subloc review import ${ttml} --config `) });
+    expect(await importReview({ file: ttml, reviewer: 'Li', cwd: dir, env: {} })).toMatchObject({ outcome: 'imported', plan: { skipped: 0 }, stillRefused: false });
+    await localize(options);
+    expect(parse(readFileSync(track)).track.cues.map((c) => c.lines.map(lineText))).toEqual([['Beijing, at seven.'], ['The hotline is ringing.']]);
   });
 
   it('lets the next run write over a track review import took back from another --out, and keeps refusing while the import left something out', async () => {
