@@ -33,6 +33,13 @@ export interface Draft {
   comments?: string[];
   reviewer?: string;
   /**
+   * For a unit a reviewer translated in part and a provider completed: which
+   * cues the provider drafted, same order as `targets`. `origin` and
+   * `provider` say where those came from; the others are the reviewer's, from
+   * the memory. Absent when every cue came from one place.
+   */
+  filled?: boolean[];
+  /**
    * A first draft over its character budget whose second request has not
    * come back (asked, or the quota or a failure stopped it): stored marked
    * as such, and asked again to its budget by the next run that condenses.
@@ -43,6 +50,11 @@ export interface Draft {
 /** The review status of cue `k` of a memory draft: its own when the reviewer decided cue by cue, else the unit's. */
 export function cueStatusOf(draft: Draft, k: number): Draft['status'] {
   return draft.cueStatus?.[k] ?? draft.status;
+}
+
+/** Where cue `k` of a draft came from: the memory for a reviewer's cue of a unit a provider completed (`filled`), else the draft's origin. */
+export function cueOriginOf(draft: Draft, k: number): Pick<Draft, 'origin' | 'provider'> {
+  return draft.filled?.[k] === false ? { origin: 'memory-exact', provider: 'memory' } : { origin: draft.origin, provider: draft.provider };
 }
 
 /** Whether target `k` of a draft is missing: null targets, or no words where the cue's source has some. */

@@ -151,7 +151,11 @@ function completed(unit: Unit, hit: MemoryEntry, provided: Draft, now: string): 
   const cueStatus = unit.source.map((_, k) => (filled[k] ? 'draft' : (cueStatusOf(stored, k) ?? 'draft')));
   const status = lowestStatus(cueStatus);
   const draft: Draft = { ...stored, targets: target, cueStatus, status, billedCharacters: provided.billedCharacters };
-  if (filled.some(Boolean)) Object.assign(draft, { origin: provided.origin, provider: provided.provider });
+  if (filled.some(Boolean)) {
+    Object.assign(draft, { origin: provided.origin, provider: provided.provider });
+    // The reviewer's cues stay theirs: a reviewer is not told a person's words are the machine's.
+    if (filled.includes(false)) draft.filled = filled;
+  }
   const whole = provided.origin === 'machine' && unit.source.every((_, k) => !targetMissing(draft, unit, k));
   return whole ? { draft, entry: { ...hit, target, cueStatus, status, updatedAt: now } } : { draft };
 }
@@ -429,7 +433,8 @@ interface MemorySearch {
   hits: (MemoryEntry | undefined)[];
 }
 
-const decision = (d: Pick<Draft, 'targets' | 'status' | 'cueStatus'>) => JSON.stringify([d.targets, d.status ?? null, d.cueStatus ?? null]);
+/** What a reviewer decided of a unit: its texts and each cue's status (a memory keeps no `cueStatus` where the cues agree with the unit). */
+const decision = (d: Draft) => JSON.stringify([d.targets, d.status ?? null, (d.targets ?? []).map((_, k) => cueStatusOf(d, k) ?? null)]);
 
 /**
  * A reviewer may save a unit while the provider drafts (in the studio, by an

@@ -126,9 +126,9 @@ export function languageReport(input: LanguageReportInput): LanguageReport {
   const { assembled, check, written } = input;
   const { track, untranslated } = assembled;
   const origins: Record<string, DraftOrigin> = {};
-  // A cue a reviewer decided comes from the memory, though the provider filled the cues left empty beside it.
-  const decided = new Set(input.pkg.cues.filter((c) => c.state === 'approved' || c.state === 'reviewed').map((c) => c.id));
-  for (const cue of input.source.cues) origins[cue.id] = decided.has(cue.id) ? 'memory-exact' : (assembled.origins.get(cue.id)?.origin ?? 'untranslated');
+  // Cue by cue, as the review package says: a reviewer's cue comes from the memory, though the provider filled the cues left empty beside it.
+  const packaged = new Map(input.pkg.cues.map((c) => [c.id, c.origin]));
+  for (const cue of input.source.cues) origins[cue.id] = assembled.origins.has(cue.id) ? packaged.get(cue.id)! : 'untranslated';
   const report: LanguageReport = {
     language: track.language,
     cues: track.cues.length,

@@ -207,7 +207,8 @@ function formatWidth(width: number): string {
 
 function badge(cue: ReviewCue): string {
   const score = cue.state === 'fuzzy' && cue.score !== undefined ? ` ${Math.round(cue.score * 100)}%` : '';
-  const by = cue.reviewer !== undefined ? `by ${cue.reviewer}` : cue.provider !== undefined ? `from ${cue.provider}` : '';
+  // A reviewer's words are in the memory; a cue a provider filled beside them is the provider's.
+  const by = cue.reviewer !== undefined && cue.origin === 'memory-exact' ? `by ${cue.reviewer}` : cue.provider !== undefined ? `from ${cue.provider}` : '';
   return `<span class="badge state-${cue.state}">${STATE_LABEL[cue.state]}${score}</span>${by ? `<span class="provider">${escapeHtml(by)}</span>` : ''}`;
 }
 

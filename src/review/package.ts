@@ -3,7 +3,7 @@ import { renderingFor, termIndex, type Glossary, type Matcher } from '../glossar
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Track } from '../model/track.js';
 import { plainOf } from '../model/tagged-text.js';
-import { cueStatusOf, targetMissing, type Draft, type Suggestion, type Unit } from '../model/unit.js';
+import { cueOriginOf, cueStatusOf, targetMissing, type Draft, type Suggestion, type Unit } from '../model/unit.js';
 import { cueAt } from './cue-at.js';
 import { reviewMetrics } from './review-metrics.js';
 import type { ReviewCue, ReviewPackage, ReviewState } from './types.js';
@@ -25,16 +25,15 @@ export interface ReviewInput {
 
 function stateOf(draft: Draft | undefined, suggestion: Suggestion | undefined, unit: Unit, k: number): ReviewState {
   if (!draft?.targets || targetMissing(draft, unit, k)) return 'untranslated';
-  // A cue a reviewer decided keeps its state when the provider filled the cues left empty beside it (the draft is then the provider's).
-  const decided = draft.cueStatus?.[k];
-  if (decided === 'approved' || decided === 'reviewed') return decided;
-  if (draft.origin === 'memory-exact') {
+  // A cue a reviewer wrote keeps its state when the provider filled the cues left empty beside it.
+  const { origin } = cueOriginOf(draft, k);
+  if (origin === 'memory-exact') {
     const status = cueStatusOf(draft, k);
     // A draft lent from a confirmed sentence a new cut took cues from: checked against what that sentence said.
     if (status === 'draft' && suggestion?.previous === true && suggestion.status !== 'draft') return 'needs-review';
     return status === 'approved' ? 'approved' : status === 'reviewed' ? 'reviewed' : 'memory';
   }
-  if (draft.origin === 'memory-fuzzy') return 'fuzzy';
+  if (origin === 'memory-fuzzy') return 'fuzzy';
   // A reviewed translation exists for an earlier version of this source: the new draft must be checked against it.
   if (suggestion?.previous === true && suggestion.status !== 'draft') return 'needs-review';
   return 'machine';
@@ -56,6 +55,7 @@ export function buildReviewPackage(input: ReviewInput): ReviewPackage {
     const suggestion = input.suggestions.get(unit.id);
     const targetCue = targetCues.get(cue.id)!;
     const state = stateOf(draft, suggestion, unit, k);
+    const from = draft === undefined ? undefined : cueOriginOf(draft, k);
     const source = unit.source[k]!;
     const out: ReviewCue = {
       ...cueAt(cue, unit.id),
@@ -64,12 +64,12 @@ export function buildReviewPackage(input: ReviewInput): ReviewPackage {
       // of Japanese) would come back without it, and an untouched file would import as an edit.
       target: state === 'untranslated' ? null : draft!.targets![k]!,
       state,
-      origin: draft?.origin ?? 'untranslated',
+      origin: from?.origin ?? 'untranslated',
       terms: [],
       findings: findingsOf.get(cue.id) ?? [],
       metrics: reviewMetrics(targetCue, targetLang, input.profile),
     };
-    if (draft?.provider !== undefined && state !== 'untranslated') out.provider = draft.provider;
+    if (from !== undefined && state !== 'untranslated') out.provider = from.provider;
     if (draft?.score !== undefined) out.score = draft.score;
     if (draft?.reviewer !== undefined) out.reviewer = draft.reviewer;
     const comment = draft?.comments?.[k];

@@ -6,8 +6,10 @@ import { openMemory } from '../../src/memory/sqlite.js';
 import { localize } from '../../src/pipeline/localize.js';
 import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
 import { openReviewSession } from '../../src/pipeline/review-session.js';
+import { readXliff } from '../../src/review/xliff-read.js';
 import { tempDir } from '../helpers/cli.js';
 import { start, type FakeDeepL } from '../helpers/deepl-server.js';
+import { assertValid } from '../helpers/schemas.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const KEY = 'saved-during-run:fx';
@@ -119,5 +121,63 @@ describe('a translator’s file saved while localize drafts', () => {
     held.holding = false;
     const next = await localize(await options(), { env });
     expect(next.totals.billedCharacters).toBe(0);
+  }, 60_000);
+
+  it.each([
+    ['while DeepL drafts the sentence', true],
+    ['before the run, which finds it in the memory', false],
+  ])('labels a cue the translator saved as a draft %s as theirs, and the cue DeepL filled beside it as the machine’s', async (_, during) => {
+    const held = await heldRun('subloc-mixed-origins-');
+    const { dir, input, env, options, reached, release } = held;
+    // Cues 9 and 10 become one new sentence, which the memory does not hold.
+    writeFileSync(input, readFileSync(input, 'utf8').replace('胡同最窄的地方\n只有三米多宽。', '猫在屋顶上睡觉，').replace('两边停满了车，\n救护车、消防车都进不来。', '狗在院子里跑步。'));
+    const studio = await openReviewSession({ localize: await options(), languages: ['fr-FR'], reviewer: 'Camille' });
+    // The translator writes the first cue and leaves it a draft: no state sent, the cue keeps its own.
+    const save = async () => {
+      const shown = (await studio.track('fr-FR'))!;
+      expect((await studio.save('fr-FR', '9', { text: 'Un chat dort sur le toit,', revision: shown.find((c) => c.id === '9')!.revision })).outcome).toBe('saved');
+    };
+    const localized = async () => {
+      if (!during) {
+        await save();
+        return localize(await options(), { env });
+      }
+      held.holding = true;
+      const run = localize(await options(), { env });
+      await reached;
+      await save();
+      release();
+      return run;
+    };
+    const report = await localized().finally(() => studio.close());
+
+    const folder = join(dir, 'out/film/fr-FR');
+    const xliff = readFileSync(join(folder, 'film.fr-FR.xlf'), 'utf8');
+    assertValid(xliff, 'xliff-1.2', 'film.fr-FR.xlf');
+    const transUnit = (id: string) => new RegExp(`<trans-unit id="${id}"[^]*?</trans-unit>`).exec(xliff)?.[0] ?? '';
+    // The translator's cue labelled as a studio save of a whole sentence is: from the memory, not the machine.
+    expect(transUnit('9')).toContain('<target state="needs-review-translation" state-qualifier="exact-match">Un chat dort sur le toit,</target>');
+    expect(transUnit('9')).toContain('exact match from the translation memory (memory), not checked yet');
+    expect(transUnit('9')).not.toContain('machine draft');
+    expect(transUnit('10')).toContain('state-qualifier="mt-suggestion"');
+    expect(transUnit('10')).toContain('machine draft (deepl), not checked yet');
+    // Read back, subloc's notes are none of the translator's comments.
+    const read = readXliff(xliff, 'film.fr-FR.xlf').cues;
+    expect(read.filter((c) => c.id === '9' || c.id === '10').map((c) => [c.state, c.comment])).toEqual([
+      ['memory', undefined],
+      ['machine', undefined],
+    ]);
+
+    const sheet = readFileSync(join(folder, 'film.fr-FR.review.html'), 'utf8');
+    const row = (id: string) => new RegExp(`<tr [^>]*data-cue-id="${id}"[^]*?</tr>`).exec(sheet)?.[0] ?? '';
+    expect(row('9')).toContain('data-state="memory"');
+    expect(row('9')).toContain('<span class="provider">by Camille</span>');
+    expect(row('10')).toContain('data-state="machine"');
+    expect(row('10')).toContain('<span class="provider">from deepl</span>');
+
+    const language = report.languages[0]!;
+    expect([language.origins['9'], language.origins['10']]).toEqual(['memory-exact', 'machine']);
+    const json = JSON.parse(readFileSync(join(dir, 'out/film/run.json'), 'utf8')) as typeof report;
+    expect(json.languages[0]!.origins).toEqual(language.origins);
   }, 60_000);
 });
