@@ -128,7 +128,7 @@ export function languageReport(input: LanguageReportInput): LanguageReport {
   const origins: Record<string, DraftOrigin> = {};
   // Cue by cue, as the review package says: a reviewer's cue comes from the memory, though the provider filled the cues left empty beside it.
   const packaged = new Map(input.pkg.cues.map((c) => [c.id, c.origin]));
-  for (const cue of input.source.cues) origins[cue.id] = assembled.origins.has(cue.id) ? packaged.get(cue.id)! : 'untranslated';
+  for (const cue of input.source.cues) origins[cue.id] = packaged.get(cue.id) ?? assembled.origins.get(cue.id)?.origin ?? 'untranslated';
   const report: LanguageReport = {
     language: track.language,
     cues: track.cues.length,
