@@ -1,5 +1,5 @@
 import type { DraftVersions } from '../glossary/index.js';
-import { PLAN_ATTEMPTS, type InFlightUnit, type MemoryEntry, type MemoryStore } from '../memory/store.js';
+import { PLAN_ATTEMPTS, type InFlightUnit, type MemoryEntry, type MemoryMatch, type MemoryStore } from '../memory/store.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { CondenseResult, Translator } from '../translate/translator.js';
 import { plainOf } from '../model/tagged-text.js';
@@ -73,7 +73,8 @@ export interface DraftLanguageResult {
    * For units the memory had no exact match for: the closest earlier
    * translation, shown to the reviewer beside the new draft. A reviewed or
    * approved one taken for the sentence's own (`previous`) means the source
-   * changed since: the cue needs review.
+   * changed since: the cue needs review. That one is offered beside an exact
+   * match too, while no reviewer has confirmed any of its cues.
    */
   suggestions: Map<string, Suggestion>;
   /** With budgets: what drafting to them did (in a dry run, the estimate of the second pass). */
@@ -335,10 +336,12 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
         const { stored, unstored, heldSince } = await storedSince(waiting, input, resume);
         // Held by the run that had them: asked here only the second time, if this run gets to draft them.
         for (const [unitId, entry] of heldSince) held.set(unitId, entry);
-        for (const draft of stored) {
+        for (const { draft, entry } of stored) {
           drafts.push(draft);
           partial.delete(draft.unitId);
-          suggestions.delete(draft.unitId);
+          // As the next run offers it beside that entry: only what a reviewer confirmed before, beside a draft nobody has.
+          const offered = suggestions.get(draft.unitId);
+          if (offered === undefined || !unconfirmed(entry) || !confirmedBefore(offered)) suggestions.delete(draft.unitId);
         }
         if (stored.length > 0) {
           done += stored.length;
@@ -375,13 +378,13 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
 }
 
 /**
- * Of units another run held, the drafts of those it has stored whole since,
- * and the others; of those (`resume`), the first drafts it stored held and
- * still over their budgets.
+ * Of units another run held, the drafts of those it has stored whole since
+ * (each with the entry it stored), and the others; of those (`resume`), the
+ * first drafts it stored held and still over their budgets.
  */
-async function storedSince(units: readonly Unit[], input: DraftLanguageInput, resume: boolean): Promise<{ stored: Draft[]; unstored: Unit[]; heldSince: Map<string, MemoryEntry> }> {
+async function storedSince(units: readonly Unit[], input: DraftLanguageInput, resume: boolean): Promise<{ stored: { draft: Draft; entry: MemoryEntry }[]; unstored: Unit[]; heldSince: Map<string, MemoryEntry> }> {
   const hits = await input.memory.exactMany(units.map((u) => u.source), input.pair, units.map((u) => input.versions.under(u.source)));
-  const stored: Draft[] = [];
+  const stored: { draft: Draft; entry: MemoryEntry }[] = [];
   const unstored: Unit[] = [];
   const heldSince = new Map<string, MemoryEntry>();
   units.forEach((unit, i) => {
@@ -392,8 +395,8 @@ async function storedSince(units: readonly Unit[], input: DraftLanguageInput, re
       return;
     }
     const draft = hit === undefined ? undefined : memoryDraft(unit, hit);
-    if (draft === undefined || incomplete(unit, draft)) unstored.push(unit);
-    else stored.push(draft);
+    if (hit === undefined || draft === undefined || incomplete(unit, draft)) unstored.push(unit);
+    else stored.push({ draft, entry: hit });
   });
   return { stored, unstored, heldSince };
 }
@@ -481,6 +484,14 @@ async function searchMemory(input: DraftLanguageInput, resume: boolean): Promise
     // A draft a weak match lent: the sentence it was confirmed in, before the cut took its other cues, stands beside it.
     const before = regrouped.get(unit.id)?.before;
     if (before !== undefined) found.suggestions.set(unit.id, before);
+    else if (hit && unconfirmed(hit)) {
+      // The draft a rewording made is the exact entry from the second run on: what a reviewer confirmed for the old
+      // wording stays beside it, as on the run that drafted it, until someone reviews the draft. Looked for only
+      // beside an entry nobody confirmed, not beside every exact one.
+      const earlier = await memory.fuzzy(unit.source, pair, PREVIOUS_MIN, current);
+      const offered = earlier && suggestionOf(earlier, current);
+      if (offered && confirmedBefore(offered)) found.suggestions.set(unit.id, offered);
+    }
     // A second request may make it fit.
     if (hit && heldOverBudget(unit, hit, input)) found.held.set(unit.id, hit);
     if (hit && resume && found.held.has(unit.id)) {
@@ -496,13 +507,26 @@ async function searchMemory(input: DraftLanguageInput, resume: boolean): Promise
       // The nearest may be another sentence of this track; this one's own earlier version may still be there, a little further.
       const earlier = nearest && current.has(unitKey(nearest.entry.source)) ? await memory.fuzzy(unit.source, pair, PREVIOUS_MIN, current) : undefined;
       const near = earlier ?? nearest;
-      if (near) {
-        const previous = near.score >= PREVIOUS_MIN && !current.has(unitKey(near.entry.source));
-        found.suggestions.set(unit.id, { targets: [...near.entry.target], score: near.score, status: highestStatus(near.entry.cueStatus ?? [near.entry.status]), previous });
-      }
+      if (near) found.suggestions.set(unit.id, suggestionOf(near, current));
     }
   }
   return found;
+}
+
+/** Whether no reviewer has decided any cue of an entry: a provider's draft, or an imported one. */
+function unconfirmed(entry: MemoryEntry): boolean {
+  return entry.byReviewer !== true && highestStatus(entry.cueStatus ?? [entry.status]) === 'draft';
+}
+
+/** Whether a suggestion is what a reviewer confirmed for the sentence before its source changed: it stays beside a draft nobody confirmed since. */
+function confirmedBefore(suggestion: Suggestion): boolean {
+  return suggestion.previous && suggestion.status !== 'draft';
+}
+
+/** A near entry offered beside a unit's draft: the sentence's own earlier translation when near enough and no sentence of the track now (`current`). */
+function suggestionOf(near: MemoryMatch, current: ReadonlySet<string>): Suggestion {
+  const previous = near.score >= PREVIOUS_MIN && !current.has(unitKey(near.entry.source));
+  return { targets: [...near.entry.target], score: near.score, status: highestStatus(near.entry.cueStatus ?? [near.entry.status]), previous };
 }
 
 function sourceChars(unit: Pick<Unit, 'source'>): number {
