@@ -27,8 +27,12 @@ export async function recordRunFolder(records: string, run: { title: string; fol
   const record: RunFolderRecord = { title: run.title, folder: run.folder, memory: memoryIdentity(run.memory) };
   const text = `${JSON.stringify(record)}\n`;
   const path = join(records, `${sha256(JSON.stringify([record.folder, record.memory])).slice(0, 16)}.json`);
-  if ((await readFile(path, 'utf8').catch(() => undefined)) === text) return;
-  await writeFileAtomic(path, text).catch((error: unknown) => {
+  const holds = async () => (await readFile(path, 'utf8').catch(() => undefined)) === text;
+  if (await holds()) return;
+  await writeFileAtomic(path, text).catch(async (error: unknown) => {
+    // A catalog's jobs of one film write the same record at once; in one process within a millisecond they share a
+    // temporary name, and the later rename finds it gone: the record is there all the same.
+    if (await holds()) return;
     throw withNote(error, `; localize records in it each folder it writes, for deliver to check for translator edits not imported: expected a folder beside the config that subloc can write`);
   });
 }
