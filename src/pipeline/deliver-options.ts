@@ -83,6 +83,8 @@ export interface DeliverOptions {
   allowDrafts: boolean;
   /** Absolute path of `localize`'s `<out>/<title>`, whose review files may hold edits the memory lacks. */
   runFolder: string;
+  /** Where `localize` records the other run folders it wrote (`LocalizeOptions.runFolders`): theirs may hold such edits too. */
+  runFolders: string;
   /** Absolute path of the config file read, for the commands messages name. */
   config?: string;
   /** The rate `--source-fps` gave, which the source was read at: the commands messages name repeat it. */
@@ -228,6 +230,7 @@ export async function resolveDeliverOptions(cli: DeliverInput, cwd: string, env:
     allowQcErrors: cli.allowQcErrors === true,
     allowDrafts: cli.allowDrafts === true,
     runFolder: join(base.out, base.title),
+    runFolders: base.runFolders,
     fixTiming: cli.fixTiming ?? base.fixTiming,
   };
   // The delivery replaces its language folders whole: a source track inside would be delivered over.

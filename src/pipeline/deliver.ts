@@ -18,7 +18,7 @@ import { toTagged } from '../model/tagged-text.js';
 import { earlierLanguages, foreignFiles, linksIn, readManifest, withEarlier } from '../deliver/earlier.js';
 import { FontError, missingGlyphs, readFont } from '../deliver/font.js';
 import { deliveryRun, fontManifestFile, manifestFile, toolInfo, type Manifest, type ManifestFile, type ManifestLanguage } from '../deliver/manifest.js';
-import { messages } from '../deliver/messages.js';
+import { messages, type EditsFound } from '../deliver/messages.js';
 import { refusal } from '../deliver/refusal.js';
 import { fromReelStart, retimeTrack } from '../deliver/retime.js';
 import { dayFrames } from '../deliver/timecode.js';
@@ -33,6 +33,7 @@ import { pairsApart } from './pairs-apart.js';
 import { fixTiming, type TimingChange } from '../timing/fix-timing.js';
 import { closingMemory } from './closing-memory.js';
 import { readWrittenRecord } from './written-record.js';
+import { recordedRunFolders } from './run-folders.js';
 import { unimportedEdits } from './unimported-edits.js';
 import { reviewImportCommand } from './import-command.js';
 import { SublocError } from '../errors.js';
@@ -155,22 +156,29 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
   const memory = await openMemoryStore(options.memory, { existing: true });
   await closingMemory(memory, async () => {
     const pairs = await memory.pairs();
-    const written = await readWrittenRecord(options.runFolder, options.languages);
-    /** Why a language is not delivered for a translator's edits in `localize`'s folder, or for a review file there `localize` would refuse. */
+    // The config's `out`, then every other folder `localize` recorded writing this title into from this memory (`--out`).
+    const recorded = await recordedRunFolders(options.runFolders, { title: options.title, memory: options.memory, except: options.runFolder });
+    const runFolders = await Promise.all([options.runFolder, ...recorded].map(async (dir) => ({ dir, written: await readWrittenRecord(dir, options.languages) })));
+    /** Why a language is not delivered for a translator's edits in a folder `localize` wrote, or for a review file there `localize` would refuse. */
     const notImported = async (target: Lang, fromStore: LanguageTrack): Promise<string | undefined> => {
       let pkg: ReviewPackage | undefined;
       // As `localize` would write the language from the memory alone: what a run that imported nothing would carry.
       const held = () =>
         (pkg ??= buildReviewPackage({ title: options.title, source, target: fromStore.track, units, drafts: fromStore.drafts, suggestions: fromStore.suggestions, findings: [], profile: options.qcProfile, generatedAt: created }));
-      try {
-        const edits = await unimportedEdits({ runDir: options.runFolder, title: options.title, target, source, sourceLang: options.source, units, memory, held, written: written.files, now: created });
-        if (edits.length === 0) return undefined;
-        const run = { input: options.input, source: options.source, title: options.title, out: dirname(options.runFolder), memory: options.memory, ...(options.config === undefined ? {} : { config: options.config }), ...(options.encoding === undefined ? {} : { encoding: options.encoding }), ...(options.sourceFps === undefined ? {} : { fpsOption: options.sourceFps }) };
-        return messages.unimportedEdits(target, edits.map((e) => ({ ...e, command: reviewImportCommand(e.path, run) })));
-      } catch (error) {
-        if (error instanceof SublocError && error.code === 'REVIEW_NOT_IMPORTED') return `${target}: not delivered: ${error.message}`;
-        throw error;
+      const found: EditsFound[] = [];
+      for (const { dir, written } of runFolders) {
+        const run = { input: options.input, source: options.source, title: options.title, out: dirname(dir), memory: options.memory, ...(options.config === undefined ? {} : { config: options.config }), ...(options.encoding === undefined ? {} : { encoding: options.encoding }), ...(options.sourceFps === undefined ? {} : { fpsOption: options.sourceFps }) };
+        try {
+          // A refusal names the import with the recorded folder's --out: the config's own is found without it.
+          const importWith = dir === options.runFolder ? {} : { importWith: run };
+          const edits = await unimportedEdits({ runDir: dir, title: options.title, target, source, sourceLang: options.source, units, memory, held, written: written.files, now: created, ...importWith });
+          found.push(...edits.map((e) => ({ ...e, command: reviewImportCommand(e.path, run) })));
+        } catch (error) {
+          if (error instanceof SublocError && error.code === 'REVIEW_NOT_IMPORTED') return `${target}: not delivered: ${error.message}`;
+          throw error;
+        }
       }
+      return found.length === 0 ? undefined : messages.unimportedEdits(target, found);
     };
     for (const language of options.languages) {
       const original = canonicalLanguageTag(language) === canonicalLanguageTag(options.source);

@@ -21,6 +21,7 @@ import type { LocalizeOptions } from './options.js';
 import { readInput } from './read-input.js';
 import { runSource } from './run-source.js';
 import { checkRunFolder, markDraftsFolder } from './out-folder.js';
+import { recordRunFolder } from './run-folders.js';
 import { importReviewEdits, refuseLostEdits, type ReviewEdit } from './review-edits.js';
 import { nextTurn } from './next-turn.js';
 import { languageReport, reportJson, totals, type LanguageReport, type RefusedLanguage, type RunReport } from './report.js';
@@ -190,6 +191,8 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     const imported = await importMemories(memory, options.tmx, options.source);
     // Marked before anything is drafted into it, once nothing can refuse the run: a deliver started meanwhile refuses it.
     if (!options.dryRun) await markDraftsFolder(runDir);
+    // Wherever --out put it, deliver finds it and its translators' edits; a memory gone with the run has no delivery.
+    if (!options.dryRun && options.memory !== ':memory:') await recordRunFolder(options.runFolders, { title: options.title, folder: runDir, memory: options.memory });
     const pairs = await memory.pairs();
     for (const target of options.targets) runDiagnostics.push(...pairsApart(pairs, { source: options.source, target }));
     // Nothing is written in a dry run, so nothing a translator edited can be overwritten.

@@ -19,6 +19,7 @@ import { loadProfile, namesProfileFile, profiles, type Profile } from '../qc/ind
 import { PROVIDER_IDS, providers, type ProviderId } from '../translate/providers.js';
 import { COMMAND_LINE, configError, fileOrigin, type Origin } from './origin.js';
 import { checkOutFolder } from './out-folder.js';
+import { RUN_FOLDERS } from './run-folders.js';
 
 /** What a user may say, on the command line or in `subloc.config.json`. */
 export interface LocalizeInput {
@@ -61,6 +62,8 @@ export interface LocalizeOptions {
   formats: FormatId[];
   /** Absolute output root; tracks go to `<out>/<title>/<lang>/`. */
   out: string;
+  /** Absolute path of the folder where each run folder written is recorded (`.subloc/run-folders/` beside the config, else in `cwd`), for `deliver` to check. */
+  runFolders: string;
   encoding?: string;
   /** Absolute path of the glossary, when there is one. */
   glossary?: string;
@@ -334,6 +337,7 @@ export async function resolveLocalizeOptions(cli: LocalizeInput, cwd: string, en
     provider: provider as ProviderId,
     formats: [...new Set(formats)] as FormatId[],
     out,
+    runFolders: resolve(configDir, RUN_FOLDERS),
     memory: memoryOf(cli, config, { cwd, env }),
     tmx,
     concurrency: cli.concurrency ?? file.concurrency ?? 4,

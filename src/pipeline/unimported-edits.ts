@@ -5,6 +5,7 @@ import type { Lang, Track } from '../model/track.js';
 import { unitKey, type Unit } from '../model/unit.js';
 import type { ReviewPackage } from '../review/types.js';
 import { changedTracks } from './edited-tracks.js';
+import type { ImportCommandOptions } from './import-command.js';
 import { changedXliff, lostEdits, pendingEdits, type LostEdits } from './review-edits.js';
 
 /**
@@ -42,6 +43,8 @@ export interface UnimportedEditsInput {
   written: ReadonlyMap<string, string>;
   /** ISO 8601 time the planned entries would be given. */
   now: string;
+  /** As `ReviewEditsInput.importWith`: the options the `review import` an unimportable XLIFF's refusal names is given. */
+  importWith?: ImportCommandOptions;
 }
 
 /** Tagged text compared as shipped: line breaks and spacing aside, a word or a style changed is a text changed. */
@@ -58,9 +61,9 @@ const shipped = (text: string | null | undefined) => text?.replace(/\s+/g, '');
  * A review XLIFF that cannot be imported is refused as `localize` refuses it.
  */
 export async function unimportedEdits(input: UnimportedEditsInput): Promise<UnimportedEdit[]> {
-  const { runDir, title, target, source, sourceLang, units, memory, written, now } = input;
+  const { runDir, title, target, source, sourceLang, units, memory, written, now, importWith } = input;
   const found: UnimportedEdit[] = [];
-  const xliff = await changedXliff({ runDir, title, sourceLang, units, memory, written, now }, target);
+  const xliff = await changedXliff({ runDir, title, sourceLang, units, memory, written, now, ...(importWith === undefined ? {} : { importWith }) }, target);
   if (xliff !== undefined) {
     const taken = toTake(xliff.first.plan.entries, units, input.held);
     const edits = await pendingEdits(xliff, memory, units);

@@ -89,6 +89,8 @@ describe('the commands on a Postgres memory', () => {
 
     expect(allText(out)).not.toContain(server.password);
     expect(allText(join(dir, 'festival'))).not.toContain(encodeURIComponent(server.password));
+    // The record of the run folder, for deliver, names the memory by its server and database alone.
+    for (const secret of [server.password, encodeURIComponent(server.password)]) expect(allText(join(dir, '.subloc/run-folders'))).not.toContain(secret);
   }, 240_000);
 
   it('says there is no memory yet for stats, export and deliver on a database without one, naming it without the password', async () => {
