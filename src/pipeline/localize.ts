@@ -192,7 +192,10 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     // Marked before anything is drafted into it, once nothing can refuse the run: a deliver started meanwhile refuses it.
     if (!options.dryRun) await markDraftsFolder(runDir);
     // Wherever --out put it, deliver finds it and its translators' edits; a memory gone with the run has no delivery.
-    if (!options.dryRun && options.memory !== ':memory:') await recordRunFolder(options.runFolders, { title: options.title, folder: runDir, memory: options.memory });
+    if (!options.dryRun && options.memory !== ':memory:') {
+      const unrecorded = await recordRunFolder(options.runFolders, { title: options.title, folder: runDir, memory: options.memory });
+      if (unrecorded !== undefined) runDiagnostics.push(unrecorded);
+    }
     const pairs = await memory.pairs();
     for (const target of options.targets) runDiagnostics.push(...pairsApart(pairs, { source: options.source, target }));
     // Nothing is written in a dry run, so nothing a translator edited can be overwritten.

@@ -3,7 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import { fileErrorReason, SublocError } from '../errors.js';
 import { foundValue } from '../formats/shared/excerpt.js';
 import { memoryIdentity } from '../memory/location.js';
-import { withNote } from './closing-memory.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import { writeFileAtomic } from './write-atomic.js';
 import { sha256 } from './written-record.js';
 
@@ -22,19 +22,26 @@ interface RunFolderRecord {
  * `memory`, so that `deliver`, which reads only the memory, finds the
  * translators' edits in it wherever `--out` put it. One file a folder and
  * memory, each written whole: runs side by side never lose each other's.
+ * A record that cannot be written is a warning, not a failed run: a worker
+ * whose config sits on a read-only share drafts into a shared memory all the
+ * same, and the warning says which folder `deliver` will not look in.
  */
-export async function recordRunFolder(records: string, run: { title: string; folder: string; memory: string }): Promise<void> {
+export async function recordRunFolder(records: string, run: { title: string; folder: string; memory: string }): Promise<Diagnostic | undefined> {
   const record: RunFolderRecord = { title: run.title, folder: run.folder, memory: memoryIdentity(run.memory) };
   const text = `${JSON.stringify(record)}\n`;
   const path = join(records, `${sha256(JSON.stringify([record.folder, record.memory])).slice(0, 16)}.json`);
-  const holds = async () => (await readFile(path, 'utf8').catch(() => undefined)) === text;
-  if (await holds()) return;
-  await writeFileAtomic(path, text).catch(async (error: unknown) => {
-    // A catalog's jobs of one film write the same record at once; in one process within a millisecond they share a
-    // temporary name, and the later rename finds it gone: the record is there all the same.
-    if (await holds()) return;
-    throw withNote(error, `; localize records in it each folder it writes, for deliver to check for translator edits not imported: expected a folder beside the config that subloc can write`);
-  });
+  if ((await readFile(path, 'utf8').catch(() => undefined)) === text) return undefined;
+  try {
+    await writeFileAtomic(path, text);
+    return undefined;
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return diagnostic(
+      'run/folder-not-recorded',
+      'warning',
+      `${why}; localize records there each folder it writes, so that deliver checks it for translator edits not imported: deliver will not check ${run.folder} (import its edits with \`subloc review import\` before delivering, or make ${records} writable)`,
+    );
+  }
 }
 
 /** What is wrong with a record as read, in words; undefined when it is one. */

@@ -9,8 +9,10 @@ import { makeFolder } from './make-folder.js';
 export const NAME_BYTES = 255;
 /** `.<name>.<pid>.<time>.tmp`: the temporary file of a write in progress, or of one that was killed. */
 const TEMP = /^\.(.+)\.(\d+)\.([0-9a-z]+)\.tmp$/;
-/** Room a temporary name needs beside its target's: the dot before it and `.<pid>.<time>.tmp` (a pid of 10 digits, a time of 9). */
-const TEMP_BYTES = 1 + 1 + 10 + 1 + 9 + 4;
+/** Room a temporary name needs beside its target's: the dot before it and `.<pid>.<time>.tmp` (a pid of 10 digits, a time and count of 13). */
+const TEMP_BYTES = 1 + 1 + 10 + 1 + 13 + 4;
+/** Writes begun in this process: two writes of one path within a millisecond must not share a temporary file. */
+let writes = 0;
 const HASH_CHARS = 12;
 
 /**
@@ -83,7 +85,8 @@ export async function writeFileAtomic(to: string, data: string | Uint8Array): Pr
   // Through a link to the file it names: the link stays, and the file is replaced whole.
   const path = before?.isFile() && (await lstat(to)).isSymbolicLink() ? await realpath(to) : to;
   const dir = dirname(path);
-  const temp = join(dir, `.${tempStem(basename(path))}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const stamp = `${Date.now().toString(36)}${(writes++ % 36 ** 4).toString(36).padStart(4, '0')}`;
+  const temp = join(dir, `.${tempStem(basename(path))}.${process.pid}.${stamp}.tmp`);
   try {
     if (before?.isFile()) await access(path, constants.W_OK);
     await makeFolder(dir);

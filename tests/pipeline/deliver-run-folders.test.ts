@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { LanguageDelivery } from '../../src/pipeline/deliver.js';
@@ -130,5 +130,16 @@ describe('deliver and the folders localize wrote with --out', () => {
     expect(r.stderr).toContain(`${join(records, name!)}: cannot read this record of a folder localize wrote: not JSON: `);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(join(work, 'deliverables'))).toBe(false);
+  });
+
+  it('drafts all the same where the record cannot be written, warning that deliver will not check the folder', async () => {
+    // A file where the records' folder goes: as a config on a read-only share, the record cannot be written.
+    mkdirSync(join(work, '.subloc'));
+    writeFileSync(join(work, '.subloc/run-folders'), '');
+    const r = await cli(['localize', '--config', 'c.json', '--out', 'elsewhere'], work);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`deliver will not check ${join(work, 'elsewhere', TITLE)}`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(file('elsewhere', 'fr-FR', 'srt'), 'utf8')).toContain('Beijing, 7 h du matin.');
   });
 });

@@ -65,6 +65,17 @@ describe('writeFileAtomic and what a killed run left behind', () => {
   });
 });
 
+describe('writeFileAtomic, writes side by side', () => {
+  it('writes one path several times at once in one process, each whole, leaving nothing beside it', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'new', 'folder', 'record.json');
+    const results = await Promise.allSettled(['a', 'b', 'c', 'd'].map((text) => writeFileAtomic(path, text)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(['a', 'b', 'c', 'd']).toContain(readFileSync(path, 'utf8'));
+    expect(readdirSync(join(dir, 'new', 'folder'))).toEqual(['record.json']);
+  });
+});
+
 describe('writeFileAtomic refusing a path', () => {
   it('says a folder stands at the path, without the temporary file in the message or left behind', async () => {
     const dir = tempDir();
@@ -153,11 +164,11 @@ describe('writeFileAtomic and long names', () => {
     expect(readFileSync(join(dir, name), 'utf8')).toBe('whole');
   });
 
-  it('gives long names that begin alike their own temporary names, each fitting in 255 bytes with the pid and time', () => {
+  it('gives long names that begin alike their own temporary names, each fitting in 255 bytes with the pid, time and count', () => {
     const a = tempStem(`${'字'.repeat(80)}.en-US.srt`);
     const b = tempStem(`${'字'.repeat(80)}.en-US.xlf`);
     expect(a).not.toBe(b);
-    for (const stem of [a, b]) expect(bytes(`.${stem}.${2 ** 32}.${(2 ** 45).toString(36)}.tmp`)).toBeLessThanOrEqual(255);
+    for (const stem of [a, b]) expect(bytes(`.${stem}.${2 ** 32}.${(2 ** 45).toString(36)}zzzz.tmp`)).toBeLessThanOrEqual(255);
     expect(tempStem('film.fr-FR.srt')).toBe('film.fr-FR.srt');
   });
 
