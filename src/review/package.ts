@@ -64,7 +64,8 @@ export function buildReviewPackage(input: ReviewInput): ReviewPackage {
       // of Japanese) would come back without it, and an untouched file would import as an edit.
       target: state === 'untranslated' ? null : draft!.targets![k]!,
       state,
-      origin: from?.origin ?? 'untranslated',
+      // A cue left without words is untranslated, wherever the other cues of its sentence came from.
+      origin: state === 'untranslated' ? 'untranslated' : from!.origin,
       terms: [],
       findings: findingsOf.get(cue.id) ?? [],
       metrics: reviewMetrics(targetCue, targetLang, input.profile),
