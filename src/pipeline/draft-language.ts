@@ -161,7 +161,13 @@ function completed(unit: Unit, hit: MemoryEntry, provided: Draft, now: string): 
     if (filled.includes(false)) draft.filled = filled;
   }
   const whole = provided.origin === 'machine' && unit.source.every((_, k) => !targetMissing(draft, unit, k));
-  return whole ? { draft, entry: { ...hit, target, cueStatus, status, updatedAt: now } } : { draft };
+  if (!whole) return { draft };
+  // Stored as the reviewer's entry, each cue the provider filled marked its: the next run and the studio label it so.
+  const entry: MemoryEntry = { ...hit, target, cueStatus, status, updatedAt: now };
+  const filledBy = unit.source.map((_, k) => (filled[k] ? provided.provider : (stored.draftedBy?.[k] ?? '')));
+  delete entry.filledBy;
+  if (filledBy.some((p) => p !== '')) entry.filledBy = filledBy;
+  return { draft, entry };
 }
 
 /**

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { localize } from '../../src/pipeline/localize.js';
 import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
 import type { RunReport } from '../../src/pipeline/report.js';
+import { openReviewSession } from '../../src/pipeline/review-session.js';
 import { readXliff } from '../../src/review/xliff-read.js';
 import { tempDir } from '../helpers/cli.js';
 import { start, type FakeDeepL } from '../helpers/deepl-server.js';
@@ -68,5 +69,37 @@ describe('a machine draft an earlier run stored in the memory', () => {
     expect(readXliff(xliff.replaceAll(' from="subloc"', ''), 'film.fr-FR.xlf').cues.filter((c) => c.comment !== undefined)).toEqual([]);
     expect(row('1')).toContain('data-state="machine"');
     expect(row('1')).toContain('<span class="provider">from deepl (memory)</span>');
+  }, 60_000);
+
+  it('stays the machine’s, cue by cue, when a reviewer confirms another cue of its sentence in the studio; the confirmed cue is the reviewer’s', async () => {
+    const { env, options, written } = await sample();
+    await localize(await options(), { env });
+    const studio = await openReviewSession({ localize: await options(), languages: ['fr-FR'], reviewer: 'Camille' });
+    let pair: [string, string];
+    try {
+      const shown = (await studio.track('fr-FR'))!;
+      const [a, b] = shown.filter((c, i) => shown[i + 1]?.unitId === c.unitId || shown[i - 1]?.unitId === c.unitId);
+      pair = [a!.id, b!.id];
+      expect([a!.origin, b!.origin]).toEqual(['machine', 'machine']);
+      expect((await studio.save('fr-FR', a!.id, { state: 'reviewed', revision: a!.revision })).outcome).toBe('saved');
+      const after = (await studio.track('fr-FR'))!;
+      expect(after.filter((c) => pair.includes(c.id)).map((c) => [c.state, c.origin])).toEqual([
+        ['reviewed', 'reviewed'],
+        ['draft', 'machine'],
+      ]);
+    } finally {
+      await studio.close();
+    }
+
+    const report = await localize(await options(), { env });
+    const [reviewed, machine] = pair;
+    expect(report.languages[0]).toMatchObject({ billedCharacters: 0, machineFromMemory: report.languages[0]!.cues - 1 });
+    const { transUnit, row } = written();
+    expect(transUnit(reviewed)).toContain('<target state="signed-off"');
+    expect(transUnit(reviewed)).toContain('reviewed by Camille');
+    expect(transUnit(machine)).toContain('state-qualifier="mt-suggestion"');
+    expect(transUnit(machine)).toContain('machine draft (deepl), from the memory, not checked yet');
+    expect(row(reviewed)).toContain('<span class="provider">by Camille</span>');
+    expect(row(machine)).toContain('<span class="provider">from deepl (memory)</span>');
   }, 60_000);
 });
