@@ -17,6 +17,7 @@ export interface Row {
   by_reviewer: 0 | 1;
   comments: string | null;
   cue_status: string | null;
+  filled_by: string | null;
   updated_at: string;
 }
 
@@ -38,6 +39,7 @@ export interface Params {
   byReviewer: 0 | 1;
   comments: string | null;
   cueStatus: string | null;
+  filledBy: string | null;
   updatedAt: string;
 }
 
@@ -61,6 +63,7 @@ export function toEntry(row: Row): MemoryEntry {
   if (row.by_reviewer === 1) entry.byReviewer = true;
   if (row.comments !== null) entry.comments = JSON.parse(row.comments) as string[];
   if (row.cue_status !== null) entry.cueStatus = JSON.parse(row.cue_status) as MemoryStatus[];
+  if (row.filled_by !== null) entry.filledBy = JSON.parse(row.filled_by) as string[];
   return entry;
 }
 
@@ -86,6 +89,7 @@ export function toParams(entry: MemoryEntry): Params {
     byReviewer: entry.byReviewer === true ? 1 : 0,
     comments: commentsOf(entry),
     cueStatus: cueStatusOf(entry),
+    filledBy: filledByOf(entry),
     // One canonical form, so times compare as text in SQL.
     updatedAt: new Date(time).toISOString(),
   };
@@ -103,6 +107,7 @@ export function storedAs(params: Params, row: Row): boolean {
     params.target === row.target &&
     params.status === row.status &&
     params.cueStatus === row.cue_status &&
+    params.filledBy === row.filled_by &&
     params.comments === row.comments &&
     params.reviewer === row.reviewer &&
     params.byReviewer === row.by_reviewer &&
@@ -118,6 +123,14 @@ function commentsOf(entry: MemoryEntry): string | null {
   if (comments === undefined || comments.every((c) => c === '')) return null;
   if (comments.length !== entry.source.length) throw new TypeError(`comments has ${comments.length} items; expected one per cue (${entry.source.length})`);
   return JSON.stringify(comments);
+}
+
+/** The cues' machine providers as stored: none when no cue is a machine's, so an entry without them reads back without the field. */
+function filledByOf(entry: MemoryEntry): string | null {
+  const filled = entry.filledBy;
+  if (filled === undefined || filled.every((p) => p === '')) return null;
+  if (filled.length !== entry.source.length) throw new TypeError(`filledBy has ${filled.length} items; expected one per cue (${entry.source.length})`);
+  return JSON.stringify(filled);
 }
 
 /** The cue statuses as stored: none when every cue has the unit's status; refused when the unit's is not the lowest. */

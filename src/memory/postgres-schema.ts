@@ -76,6 +76,10 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   -- A role that does not own the index (a superuser ran step 1) leaves it: it costs writes, never a wrong answer.
   DO $$ BEGIN DROP INDEX IF EXISTS subloc_entry_trigrams; EXCEPTION WHEN insufficient_privilege THEN NULL; END $$;
   `,
+  `
+  -- The machine provider of each cue a run filled in a reviewer's unit ('' for the others), or NULL when no cue is a machine's.
+  ALTER TABLE subloc_entry ADD COLUMN filled_by text CHECK (filled_by IS NULL OR jsonb_array_length(filled_by::jsonb) = cue_count);
+  `,
 ];
 
 /** The advisory lock keys of a memory (classid, objid): "SbLc", then what is locked. */

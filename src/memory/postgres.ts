@@ -15,7 +15,7 @@ import type { OpenMemoryOptions } from './sqlite.js';
 import { RANK, sameState } from './precedence.js';
 import { eachVersions, versionPair, type GlossaryVersions, type MemoryEntry, type MemoryMatch, type MemoryPairCount, type InFlightUnits, type MemoryStatus, type MemoryStore, type PlannedOn, type PutResult, type RunLock, type RunLockOptions } from './store.js';
 
-const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, cue_status, updated_at';
+const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, cue_status, filled_by, updated_at';
 
 /** How long to wait for a connection before saying the server cannot be reached. */
 const CONNECT_TIMEOUT_MS = 20_000;
@@ -172,6 +172,7 @@ function columnsOf(rows: readonly Params[]): unknown[] {
     rows.map((r) => r.byReviewer),
     rows.map((r) => r.comments),
     rows.map((r) => r.cueStatus),
+    rows.map((r) => r.filledBy),
     rows.map((r) => r.updatedAt),
   ];
 }
@@ -190,25 +191,27 @@ const RANKED = `ARRAY[${(Object.keys(RANK) as MemoryStatus[]).sort((a, b) => RAN
  */
 /** The rows of one round (`columnsOf`) as a table `r`, in their order `n`. */
 const ROUND = `unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::int[],
-    $12::text[], $13::text[], $14::text[], $15::int[], $16::text[], $17::int[], $18::text[], $19::text[], $20::text[]) WITH ORDINALITY
+    $12::text[], $13::text[], $14::text[], $15::int[], $16::text[], $17::int[], $18::text[], $19::text[], $20::text[], $21::text[]) WITH ORDINALITY
     AS r(source_lang, target_lang, source_lang_key, target_lang_key, source_hash, glossary_version, source_key, source, source_plain, plain_length,
-      cue_count, target, provider, status, rank, reviewer, by_reviewer, comments, cue_status, updated_at, n)`;
+      cue_count, target, provider, status, rank, reviewer, by_reviewer, comments, cue_status, filled_by, updated_at, n)`;
 
 /** The columns a write sets, of a row `alias`, to compare as one: `storedAs` (entry-row.ts). */
 function writtenColumns(alias: string): string {
-  return `(${['source', 'target', 'provider', 'status', 'reviewer', 'by_reviewer', 'comments', 'cue_status', 'updated_at'].map((c) => `${alias}.${c}`).join(', ')})`;
+  return `(${['source', 'target', 'provider', 'status', 'reviewer', 'by_reviewer', 'comments', 'cue_status', 'filled_by', 'updated_at'].map((c) => `${alias}.${c}`).join(', ')})`;
 }
 
 const UPSERT = `
   INSERT INTO subloc_entry AS stored (source_lang, target_lang, source_lang_key, target_lang_key, source_hash, glossary_version, source_key,
-    source, source_plain, plain_length, cue_count, target, provider, status, rank, reviewer, by_reviewer, comments, cue_status, updated_at)
+    source, source_plain, plain_length, cue_count, target, provider, status, rank, reviewer, by_reviewer, comments, cue_status, filled_by, updated_at)
   SELECT r.source_lang, r.target_lang, r.source_lang_key, r.target_lang_key, decode(r.source_hash, 'hex'), r.glossary_version, r.source_key,
-    r.source, r.source_plain, r.plain_length, r.cue_count, r.target, r.provider, r.status, r.rank, r.reviewer, r.by_reviewer, r.comments, r.cue_status, r.updated_at::timestamptz
+    r.source, r.source_plain, r.plain_length, r.cue_count, r.target, r.provider, r.status, r.rank, r.reviewer, r.by_reviewer, r.comments, r.cue_status, r.filled_by,
+    r.updated_at::timestamptz
   FROM ${ROUND}
   ORDER BY r.n
   ON CONFLICT (source_lang_key, target_lang_key, source_hash, glossary_version) DO UPDATE SET
     source = excluded.source, target = excluded.target, provider = excluded.provider, status = excluded.status, rank = excluded.rank,
-    reviewer = excluded.reviewer, by_reviewer = excluded.by_reviewer, comments = excluded.comments, cue_status = excluded.cue_status, updated_at = excluded.updated_at
+    reviewer = excluded.reviewer, by_reviewer = excluded.by_reviewer, comments = excluded.comments, cue_status = excluded.cue_status, filled_by = excluded.filled_by,
+    updated_at = excluded.updated_at
   WHERE (excluded.rank, excluded.by_reviewer, excluded.updated_at) >= (stored.rank, stored.by_reviewer, stored.updated_at)
     AND ${writtenColumns('excluded')} IS DISTINCT FROM ${writtenColumns('stored')}
     AND NOT EXISTS (
@@ -246,7 +249,7 @@ const STORED_AS = `
   SELECT count(*)::int AS stored FROM ${ROUND}
   JOIN subloc_entry AS stored ON stored.source_lang_key = r.source_lang_key AND stored.target_lang_key = r.target_lang_key
     AND stored.source_hash = decode(r.source_hash, 'hex') AND stored.glossary_version = r.glossary_version
-  WHERE ${writtenColumns('stored')} IS NOT DISTINCT FROM (r.source, r.target, r.provider, r.status, r.reviewer, r.by_reviewer, r.comments, r.cue_status, r.updated_at::timestamptz)`;
+  WHERE ${writtenColumns('stored')} IS NOT DISTINCT FROM (r.source, r.target, r.provider, r.status, r.reviewer, r.by_reviewer, r.comments, r.cue_status, r.filled_by, r.updated_at::timestamptz)`;
 
 /**
  * The rounds of a batch: the first entry of each unit, then the second of

@@ -73,5 +73,5 @@ export function sameState(a: MemoryEntry | undefined, b: MemoryEntry | undefined
 }
 
 function stateOf(e: MemoryEntry): unknown[] {
-  return [e.glossaryVersion, e.provider, e.status, e.cueStatus ?? null, e.reviewer ?? null, e.byReviewer === true, e.comments ?? null, e.target];
+  return [e.glossaryVersion, e.provider, e.status, e.cueStatus ?? null, e.reviewer ?? null, e.byReviewer === true, e.comments ?? null, e.filledBy ?? null, e.target];
 }

@@ -52,4 +52,10 @@ export const MIGRATIONS: ReadonlyArray<(db: BetterSqlite3.Database) => void> = [
       -- Each cue's status when the cues of a unit differ (decided cue by cue), or NULL when all have the unit's.
       ALTER TABLE entry ADD COLUMN cue_status TEXT CHECK (cue_status IS NULL OR (json_valid(cue_status) AND json_array_length(cue_status) = cue_count));
     `),
+  (db) =>
+    db.exec(`
+      -- The machine provider of each cue a run filled in a reviewer's unit ('' for the others): a JSON array as long as
+      -- target, or NULL when no cue is a machine's.
+      ALTER TABLE entry ADD COLUMN filled_by TEXT CHECK (filled_by IS NULL OR (json_valid(filled_by) AND json_array_length(filled_by) = cue_count));
+    `),
 ];

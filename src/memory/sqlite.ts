@@ -13,7 +13,7 @@ import { replaces, replacesPlanned, sameState } from './precedence.js';
 import { acquireRunLock, type HolderRecord } from './run-lock.js';
 import { eachVersions, versionPair, type GlossaryVersions, type MemoryEntry, type MemoryMatch, type MemoryPairCount, type MemoryStatus, type MemoryStore, type PlannedOn, type PutResult, type RunHolder, type RunLock, type RunLockOptions } from './store.js';
 
-const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, cue_status, updated_at';
+const COLUMNS = 'source_lang, target_lang, source, target, glossary_version, provider, status, reviewer, by_reviewer, comments, cue_status, filled_by, updated_at';
 
 /** How long a statement waits for another process's write to finish before failing with SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 30_000;
@@ -223,11 +223,12 @@ class SqliteMemory implements MemoryStore {
        WHERE source_lang = @sourceLang AND target_lang = @targetLang AND source_key = @sourceKey AND glossary_version = @glossaryVersion`,
     );
     this.upsert = db.prepare<[Params]>(
-      `INSERT INTO entry (source_lang, target_lang, source_key, glossary_version, source, source_plain, plain_length, cue_count, target, provider, status, rank, reviewer, by_reviewer, comments, cue_status, updated_at)
-       VALUES (@sourceLang, @targetLang, @sourceKey, @glossaryVersion, @source, @sourcePlain, @plainLength, @cueCount, @target, @provider, @status, @rank, @reviewer, @byReviewer, @comments, @cueStatus, @updatedAt)
+      `INSERT INTO entry (source_lang, target_lang, source_key, glossary_version, source, source_plain, plain_length, cue_count, target, provider, status, rank, reviewer, by_reviewer, comments, cue_status, filled_by, updated_at)
+       VALUES (@sourceLang, @targetLang, @sourceKey, @glossaryVersion, @source, @sourcePlain, @plainLength, @cueCount, @target, @provider, @status, @rank, @reviewer, @byReviewer, @comments, @cueStatus, @filledBy, @updatedAt)
        ON CONFLICT (source_lang, target_lang, source_key, glossary_version) DO UPDATE SET
          source = excluded.source, target = excluded.target, provider = excluded.provider, status = excluded.status,
-         rank = excluded.rank, reviewer = excluded.reviewer, by_reviewer = excluded.by_reviewer, comments = excluded.comments, cue_status = excluded.cue_status, updated_at = excluded.updated_at`,
+         rank = excluded.rank, reviewer = excluded.reviewer, by_reviewer = excluded.by_reviewer, comments = excluded.comments, cue_status = excluded.cue_status,
+         filled_by = excluded.filled_by, updated_at = excluded.updated_at`,
     );
     // Run `immediate`: it holds the write lock from its first read, so what `plannedOn` is checked against stays so until it commits.
     this.putAll = db.transaction((entries: readonly MemoryEntry[], plannedOn: readonly (PlannedOn | undefined)[]): PutResult => {

@@ -45,6 +45,14 @@ export interface MemoryEntry {
    * with the translation it is about, and written into the XLIFF notes.
    */
   comments?: string[];
+  /**
+   * The machine provider (`deepl`) whose draft each cue is, for an entry of
+   * someone else's (a reviewer's) that a provider completed: a run filled the
+   * cues a reviewer left empty. `''` for a cue that is not a machine's; same
+   * length as `source`; absent when no cue is. A reviewer's later save or
+   * confirmation of the cue makes it theirs (`''`).
+   */
+  filledBy?: string[];
   /** ISO 8601 time of the last change; `UNDATED` when unknown. */
   updatedAt: string;
 }

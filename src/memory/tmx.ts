@@ -29,6 +29,8 @@ const PROP = {
   cueStatus: 'x-subloc-cue-status',
   /** A reviewer's comment on cue k (from 1): `x-subloc-comment-2`. */
   comment: 'x-subloc-comment-',
+  /** The machine provider that drafted cue k (from 1) of a reviewer's unit a run completed: `x-subloc-filled-by-2`. */
+  filledBy: 'x-subloc-filled-by-',
   /** The time of the last change to the millisecond (`changedate` keeps whole seconds), when it has a fraction of one. */
   time: 'x-subloc-time',
 } as const;
@@ -91,6 +93,9 @@ export function exportTmx(entries: readonly MemoryEntry[], options: ExportTmxOpt
     if (dates !== '' && Date.parse(e.updatedAt) % 1000 !== 0) out.push(`      <prop type="${PROP.time}">${new Date(e.updatedAt).toISOString()}</prop>`);
     e.comments?.forEach((comment, k) => {
       if (comment !== '') out.push(`      <prop type="${PROP.comment}${k + 1}">${xmlAttr(withLineEnds(comment))}</prop>`);
+    });
+    e.filledBy?.forEach((provider, k) => {
+      if (provider !== '') out.push(`      <prop type="${PROP.filledBy}${k + 1}">${xmlAttr(provider)}</prop>`);
     });
     out.push(`      <tuv xml:lang="${xmlAttr(e.sourceLang)}"><seg>${segOf(e.source)}</seg></tuv>`);
     out.push(`      <tuv xml:lang="${xmlAttr(e.targetLang)}"><seg>${segOf(e.target)}</seg></tuv>`);
@@ -294,6 +299,7 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
       // The unit is as far as its least advanced cue.
       else if (cueStatus !== undefined) entryStatus = lowestStatus(cueStatus);
       const comments = source.cues.map((_, k) => found.get(`${PROP.comment}${k + 1}`)?.text ?? '');
+      const filledBy = source.cues.map((_, k) => found.get(`${PROP.filledBy}${k + 1}`)?.value ?? '');
       const date = dateOf(tuv, 'changedate') ?? tuDate;
       const entry: MemoryEntry = {
         sourceLang,
@@ -313,6 +319,7 @@ export function importTmx(text: string, fileName: string, options: ImportTmxOpti
       if (byReviewer === 'yes') entry.byReviewer = true;
       if (Array.isArray(cueStatus) && cueStatus.some((s) => s !== entryStatus)) entry.cueStatus = cueStatus;
       if (comments.some((c) => c !== '')) entry.comments = comments;
+      if (filledBy.some((p) => p !== '')) entry.filledBy = filledBy;
       const key = [sourceLang, targetLang, entry.glossaryVersion, unitKey(entry.source)].join('\u001e');
       const earlier = seen.get(key);
       if (earlier === undefined) {

@@ -40,6 +40,13 @@ export interface Draft {
    */
   filled?: boolean[];
   /**
+   * For memory drafts: the machine provider (`deepl`) whose draft each cue is,
+   * stored by an earlier run and confirmed by no reviewer since (`''`: a
+   * person's, or an import's), same order as `targets`. Absent when no cue is
+   * a machine's.
+   */
+  draftedBy?: string[];
+  /**
    * A first draft over its character budget whose second request has not
    * come back (asked, or the quota or a failure stopped it): stored marked
    * as such, and asked again to its budget by the next run that condenses.
@@ -52,9 +59,26 @@ export function cueStatusOf(draft: Draft, k: number): Draft['status'] {
   return draft.cueStatus?.[k] ?? draft.status;
 }
 
-/** Where cue `k` of a draft came from: the memory for a reviewer's cue of a unit a provider completed (`filled`), else the draft's origin. */
-export function cueOriginOf(draft: Draft, k: number): Pick<Draft, 'origin' | 'provider'> {
-  return draft.filled?.[k] === false ? { origin: 'memory-exact', provider: 'memory' } : { origin: draft.origin, provider: draft.provider };
+/** Where a cue's text came from in this run, and whose machine draft it is. */
+export interface CueOrigin {
+  origin: DraftOrigin;
+  /** The provider that drafted it in this run, or `memory`. */
+  provider: string;
+  /** The machine provider whose draft the text is, no reviewer having confirmed it: this run's, or an earlier run's the memory kept. */
+  machine?: string;
+}
+
+/**
+ * Where cue `k` of a draft came from: the memory for a reviewer's cue of a
+ * unit a provider completed (`filled`), else the draft's origin; from the
+ * memory, a machine's draft says which (`draftedBy`).
+ */
+export function cueOriginOf(draft: Draft, k: number): CueOrigin {
+  if (draft.filled?.[k] === false || draft.origin === 'memory-exact') {
+    const machine = draft.draftedBy?.[k];
+    return machine ? { origin: 'memory-exact', provider: 'memory', machine } : { origin: 'memory-exact', provider: 'memory' };
+  }
+  return draft.origin === 'machine' ? { origin: draft.origin, provider: draft.provider, machine: draft.provider } : { origin: draft.origin, provider: draft.provider };
 }
 
 /** Whether target `k` of a draft is missing: null targets, or no words where the cue's source has some. */

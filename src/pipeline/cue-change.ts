@@ -8,6 +8,7 @@ import { sameStyle, span, type Style } from '../model/spans.js';
 import type { FrameRate, Ms } from '../model/track.js';
 import type { Profile } from '../qc/index.js';
 import type { LanguagePair, Unit } from '../model/unit.js';
+import { draftedBy } from './drafted-by.js';
 import type { CueChange } from './review-session-types.js';
 
 /** What the memory holds for one unit, cue by cue: the state a change is planned on. */
@@ -17,6 +18,8 @@ export interface UnitRecord {
   texts: TaggedText[];
   states: MemoryStatus[];
   comments: string[];
+  /** The machine provider whose draft each cue is (`''`: a person's; see `draftedBy`); absent when no cue is. */
+  drafters?: string[];
 }
 
 /** Longest translation and comment a change may carry: a cue is a line or two; more is a paste gone wrong. */
@@ -53,12 +56,15 @@ export function unitRecord(unit: Unit, entry: MemoryEntry | undefined): UnitReco
   const n = unit.source.length;
   const source = unit.source;
   if (entry === undefined) return { source, texts: Array<string>(n).fill(''), states: Array<MemoryStatus>(n).fill('draft'), comments: Array<string>(n).fill('') };
-  return {
+  const record: UnitRecord = {
     source,
     texts: [...entry.target],
     states: entry.cueStatus === undefined ? Array<MemoryStatus>(n).fill(entry.status) : [...entry.cueStatus],
     comments: entry.comments === undefined ? Array<string>(n).fill('') : [...entry.comments],
   };
+  const drafters = draftedBy(entry);
+  if (drafters.some((p) => p !== '')) record.drafters = drafters;
+  return record;
 }
 
 /** What a cue's findings are checked against besides its unit's record: the glossary's rules for the unit's terms, the QC rules, and the cue's timing. */
@@ -201,13 +207,17 @@ export function applyCueChange(record: UnitRecord, k: number, change: CueChange,
   const changed = text !== record.texts[k] || state !== current || comment !== record.comments[k];
   if (!changed) return { record, changed };
   const with_ = <T>(list: T[], value: T) => list.map((v, i) => (i === k ? value : v));
-  return { record: { source: record.source, texts: with_(record.texts, text), states: with_(record.states, state), comments: with_(record.comments, comment) }, changed };
+  const next: UnitRecord = { source: record.source, texts: with_(record.texts, text), states: with_(record.states, state), comments: with_(record.comments, comment) };
+  // A machine's draft the reviewer rewrote or decided is theirs now; one they only commented on is still the machine's.
+  const drafters = record.drafters && (text !== record.texts[k] || state !== current ? with_(record.drafters, '') : record.drafters);
+  if (drafters?.some((p) => p !== '')) next.drafters = drafters;
+  return { record: next, changed };
 }
 
 /** The memory entry a reviewer's record becomes: the unit's status the lowest of its cues', matching under any glossary. */
 export function reviewerEntry(unit: Unit, record: Omit<UnitRecord, 'source'>, ctx: { pair: LanguagePair; reviewer: string; now: string }): MemoryEntry {
   const status = lowestStatus(record.states);
-  return {
+  const entry: MemoryEntry = {
     sourceLang: ctx.pair.source,
     targetLang: ctx.pair.target,
     source: [...unit.source],
@@ -222,4 +232,7 @@ export function reviewerEntry(unit: Unit, record: Omit<UnitRecord, 'source'>, ct
     comments: [...record.comments],
     updatedAt: ctx.now,
   };
+  // The cues of a machine's draft the reviewer left as they were stay the machine's (see `draftedBy`).
+  if (record.drafters?.some((p) => p !== '')) entry.filledBy = [...record.drafters];
+  return entry;
 }

@@ -8,6 +8,7 @@ import { overBudget } from '../translate/deepl/condense.js';
 import { supportsCustomInstructions } from '../translate/deepl/languages.js';
 import { cueStatusOf, targetMissing, unitKey, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import { highestStatus, lowestStatus } from '../memory/precedence.js';
+import { draftedBy } from './drafted-by.js';
 import { isHeld, storedProvider } from './held-drafts.js';
 import { earlierCovers, regroupedEntries, regroupedNote, type EarlierCover, type Regrouped } from './regrouped.js';
 import { repetitions } from './repetitions.js';
@@ -98,12 +99,14 @@ function entryOf(draft: Draft, unit: Unit, pair: LanguagePair, versions: DraftVe
   return { sourceLang: pair.source, targetLang: pair.target, source: unit.source, target: draft.targets, glossaryVersion: versions.own(unit.source), provider, status: 'draft', updatedAt: now };
 }
 
-/** A unit's draft from its exact memory entry: the entry's text, status (the unit's and each cue's), reviewer and comments. */
+/** A unit's draft from its exact memory entry: the entry's text, status (the unit's and each cue's), reviewer, comments, and which cues are a machine's drafts. */
 export function memoryDraft(unit: Unit, hit: MemoryEntry): Draft {
   const draft: Draft = { unitId: unit.id, targets: [...hit.target], origin: 'memory-exact', provider: 'memory', billedCharacters: 0, status: hit.status };
   if (hit.cueStatus !== undefined) draft.cueStatus = [...hit.cueStatus];
   if (hit.comments !== undefined) draft.comments = [...hit.comments];
   if (hit.reviewer !== undefined) draft.reviewer = hit.reviewer;
+  const machine = draftedBy(hit);
+  if (machine.some((p) => p !== '')) draft.draftedBy = machine;
   return draft;
 }
 
@@ -158,7 +161,13 @@ function completed(unit: Unit, hit: MemoryEntry, provided: Draft, now: string): 
     if (filled.includes(false)) draft.filled = filled;
   }
   const whole = provided.origin === 'machine' && unit.source.every((_, k) => !targetMissing(draft, unit, k));
-  return whole ? { draft, entry: { ...hit, target, cueStatus, status, updatedAt: now } } : { draft };
+  if (!whole) return { draft };
+  // Stored as the reviewer's entry, each cue the provider filled marked its: the next run and the studio label it so.
+  const entry: MemoryEntry = { ...hit, target, cueStatus, status, updatedAt: now };
+  const filledBy = unit.source.map((_, k) => (filled[k] ? provided.provider : (stored.draftedBy?.[k] ?? '')));
+  delete entry.filledBy;
+  if (filledBy.some((p) => p !== '')) entry.filledBy = filledBy;
+  return { draft, entry };
 }
 
 /**

@@ -2,6 +2,7 @@ import { cueStatusIn, highestStatus, lowestStatus, RANK } from '../memory/preced
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { MemoryEntry, MemoryStatus, MemoryStore } from '../memory/store.js';
 import { targetMissing, unitKey, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
+import { draftedBy } from './drafted-by.js';
 
 /**
  * Cues `from` to `to` (exclusive) of a unit that one unit of an earlier cut
@@ -101,13 +102,16 @@ function entryOf(unit: Unit, pair: LanguagePair, pieces: Cover['pieces']): Memor
   const target = Array<string>(n).fill('');
   const cueStatus = Array<MemoryStatus>(n).fill('draft');
   const comments = Array<string>(n).fill('');
+  const filledBy = Array<string>(n).fill('');
   for (const { run, entry } of pieces) {
+    const machine = draftedBy(entry);
     run.at.forEach((j, i) => {
       if (j < 0) return;
       target[run.from + i] = entry.target[j]!;
       // A weak match's translation may be another sentence's: kept as a draft, for the reviewer to confirm.
       cueStatus[run.from + i] = run.weak ? 'draft' : cueStatusIn(entry, j);
       comments[run.from + i] = entry.comments?.[j] ?? '';
+      filledBy[run.from + i] = machine[j]!;
     });
   }
   const status = lowestStatus(cueStatus);
@@ -125,6 +129,7 @@ function entryOf(unit: Unit, pair: LanguagePair, pieces: Cover['pieces']): Memor
   };
   if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
   if (comments.some((c) => c !== '')) entry.comments = comments;
+  if (filledBy.some((p) => p !== '')) entry.filledBy = filledBy;
   // A weak match's draft is nobody's decision: were it a reviewer's, the next film would take it as a sentence she translated.
   if (pieces.some((p) => p.run.weak)) return entry;
   if (first.reviewer !== undefined) entry.reviewer = first.reviewer;
@@ -152,11 +157,14 @@ function merged(unit: Unit, hit: MemoryEntry, regrouped: { entry: MemoryEntry; a
   const from = (k: number) => taken.includes(k);
   const cueStatus = unit.source.map((_, k) => cueStatusIn(from(k) ? regrouped.entry : hit, k));
   const comments = unit.source.map((_, k) => (from(k) ? regrouped.entry.comments?.[k] : hit.comments?.[k]) ?? '');
+  const [machineHit, machineRegrouped] = [draftedBy(hit), draftedBy(regrouped.entry)];
+  const filledBy = unit.source.map((_, k) => (from(k) ? machineRegrouped[k]! : machineHit[k]!));
   const status = lowestStatus(cueStatus);
   const updatedAt = [hit.updatedAt, ...taken.map((k) => regrouped.at[k]!)].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
   const entry: MemoryEntry = { ...hit, target: unit.source.map((_, k) => (from(k) ? regrouped.entry.target[k]! : hit.target[k]!)), status, updatedAt };
   delete entry.cueStatus;
   delete entry.comments;
+  delete entry.filledBy;
   // A reviewer's cue in a machine draft makes it a reviewer's entry, matched under any glossary version as each piece was.
   if (hit.byReviewer !== true && regrouped.entry.byReviewer === true) {
     Object.assign(entry, { byReviewer: true, glossaryVersion: '' });
@@ -164,6 +172,7 @@ function merged(unit: Unit, hit: MemoryEntry, regrouped: { entry: MemoryEntry; a
   }
   if (cueStatus.some((st) => st !== status)) entry.cueStatus = cueStatus;
   if (comments.some((c) => c !== '')) entry.comments = comments;
+  if (filledBy.some((p) => p !== '')) entry.filledBy = filledBy;
   return { entry, taken };
 }
 

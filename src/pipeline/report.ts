@@ -14,6 +14,12 @@ export interface LanguageReport {
   drafted: number;
   /** Cues drafted from an exact memory match (never billed). */
   fromMemory: number;
+  /**
+   * Of `fromMemory`, cues whose text is a machine provider's draft an
+   * earlier run stored, which no reviewer has confirmed: not billed again,
+   * and labelled machine drafts for review, not exact matches.
+   */
+  machineFromMemory: number;
   /** Cues drafted from a fuzzy memory match: a suggestion the reviewer must check. */
   fuzzy: number;
   /** Cues drafted by a machine provider in this run. */
@@ -99,7 +105,7 @@ export interface RunReport {
   languages: LanguageReport[];
   /** Languages the run refused, left as an earlier run wrote them; the run ended with the first one's refusal (exit 1). Absent when none was. */
   refused?: RefusedLanguage[];
-  totals: { drafted: number; fromMemory: number; fuzzy: number; machine: number; untranslated: number; billedCharacters: number; glossaryViolations: number };
+  totals: { drafted: number; fromMemory: number; machineFromMemory: number; fuzzy: number; machine: number; untranslated: number; billedCharacters: number; glossaryViolations: number };
   /** Diagnostics from reading the source track (and what `--fix-timing` could not fix). */
   diagnostics: Diagnostic[];
   /** With `--fix-timing`: every time of the source that moved, and by which rule. */
@@ -134,6 +140,7 @@ export function languageReport(input: LanguageReportInput): LanguageReport {
     cues: track.cues.length,
     drafted: track.cues.length - untranslated.length,
     fromMemory: count(origins, 'memory-exact'),
+    machineFromMemory: input.pkg.cues.filter((c) => origins[c.id] === 'memory-exact' && c.provider !== undefined && c.provider !== 'memory').length,
     fuzzy: count(origins, 'memory-fuzzy'),
     machine: count(origins, 'machine', 'pseudo'),
     untranslated: untranslated.length,
@@ -157,6 +164,7 @@ export function totals(languages: readonly LanguageReport[]): RunReport['totals'
   return {
     drafted: sum((l) => l.drafted),
     fromMemory: sum((l) => l.fromMemory),
+    machineFromMemory: sum((l) => l.machineFromMemory),
     fuzzy: sum((l) => l.fuzzy),
     machine: sum((l) => l.machine),
     untranslated: sum((l) => l.untranslated),

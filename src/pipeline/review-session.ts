@@ -6,7 +6,6 @@ import type { Lang, Track } from '../model/track.js';
 import { cueStatusOf, targetMissing, unitKey, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import type { Profile } from '../qc/index.js';
 import { UNKNOWN_REVIEWER } from '../review/import.js';
-import { PROVIDER_IDS } from '../translate/providers.js';
 import { segment } from '../translate/segment.js';
 import { applyCueChange, checkingRules, reviewerEntry, typedText, unitRecord, type UnitRecord } from './cue-change.js';
 import { assembleLanguage } from './assemble-language.js';
@@ -15,7 +14,7 @@ import { earlierCovers, overExact, type EarlierCover } from './regrouped.js';
 import { restamp, stampFile, type FileStamp } from './file-stamp.js';
 import { SublocError } from '../errors.js';
 import { publicLocation } from '../memory/location.js';
-import { madeBy } from './held-drafts.js';
+import { isMachineDraft } from './drafted-by.js';
 import type { LocalizeOptions } from './options.js';
 import type { CheckResult, CueChange, SaveOutcome, SessionCue, TrackSummary } from './review-session-types.js';
 import { runSource } from './run-source.js';
@@ -75,7 +74,6 @@ interface LanguageState {
   seen: Map<string, PlannedOn>;
   /** What earlier sentence units give the units of a new cut, found when the title was read (see `earlierCovers`). */
   covers: Map<string, EarlierCover>;
-  machineDrafted: Set<string>;
   view?: SessionCue[];
   /** Units whose cues changed since the view was computed. */
   dirty: Set<string>;
@@ -104,13 +102,6 @@ interface Loaded {
  * the edit to send again: the studio answers its other requests meanwhile.
  */
 const LOCK_WAIT_MS = 5000;
-
-const MACHINE_PROVIDERS: ReadonlySet<string> = new Set(PROVIDER_IDS);
-
-/** A provider's draft nobody touched: the draft a reviewer's edit is shown against. */
-function isMachineDraft(entry: MemoryEntry): boolean {
-  return entry.byReviewer !== true && entry.status === 'draft' && MACHINE_PROVIDERS.has(madeBy(entry));
-}
 
 /**
  * The review flow behind `subloc review serve`: each target language as the
@@ -225,7 +216,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
     const versions = draftVersions(glossary?.glossary, target, glossary?.matcher);
     const covers = await earlierCovers(memory, units, pair);
     const drafted = await draftLanguage({ units, pair, memory, versions, translator: undefined, covers, onProgress: () => {} });
-    const state: LanguageState = { pair, versions, suggestions: drafted.suggestions, machine: new Map(), drafts: new Map(), records: new Map(), seen: new Map(), covers, machineDrafted: new Set(), dirty: new Set() };
+    const state: LanguageState = { pair, versions, suggestions: drafted.suggestions, machine: new Map(), drafts: new Map(), records: new Map(), seen: new Map(), covers, dirty: new Set() };
     state.machine = await machineTexts(loaded, state, target);
     await refresh(state, units);
     return state;
@@ -235,6 +226,7 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
   async function machineTexts({ source, units, glossary }: Loaded, state: LanguageState, target: Lang): Promise<Map<string, string>> {
     const byKey = new Map<string, MemoryEntry>();
     const current = (entry: MemoryEntry) => versionPair(state.versions.under(entry.source)).includes(entry.glossaryVersion);
+    // The draft a reviewer's edit is shown against.
     for (const entry of await memory.entries(state.pair)) {
       if (!isMachineDraft(entry)) continue;
       const key = unitKey(entry.source);
@@ -273,14 +265,11 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
       const cover = state.covers.get(unit.id);
       const entry = (cover && overExact(unit, exact, cover)?.entry) ?? exact;
       const draft = entry && memoryDraft(unit, entry);
-      const machine = entry !== undefined && isMachineDraft(entry);
       const before = state.drafts.get(unit.id);
-      if (JSON.stringify([before, state.machineDrafted.has(unit.id)]) === JSON.stringify([draft, machine]) && state.records.has(unit.id)) return;
+      if (JSON.stringify(before) === JSON.stringify(draft) && state.records.has(unit.id)) return;
       state.records.set(unit.id, unitRecord(unit, entry));
       if (draft) state.drafts.set(unit.id, draft);
       else state.drafts.delete(unit.id);
-      if (machine) state.machineDrafted.add(unit.id);
-      else state.machineDrafted.delete(unit.id);
       state.dirty.add(unit.id);
     });
   }
@@ -293,7 +282,6 @@ export async function openReviewSession(options: ReviewSessionOptions): Promise<
       target,
       drafts,
       records: state.records,
-      machineDrafted: state.machineDrafted,
       machine: state.machine,
       suggestions: state.suggestions,
       repeats: inputs.repeatsOf,

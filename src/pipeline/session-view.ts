@@ -21,8 +21,6 @@ export interface SessionViewInput {
   drafts: readonly Draft[];
   /** What the memory holds for each unit, by unit id: revisions and comments. */
   records: ReadonlyMap<string, UnitRecord>;
-  /** Units whose memory entry is a provider's draft nobody touched. */
-  machineDrafted: ReadonlySet<string>;
   /** The machine draft (or closest earlier translation) of each cue, by cue id. */
   machine: ReadonlyMap<string, string>;
   suggestions: ReadonlyMap<string, Suggestion>;
@@ -83,7 +81,7 @@ export function sessionView(input: SessionViewInput): SessionCue[] {
       text: translated ? shownText(assembled.track.cues[i]!) : '',
       machine: input.machine.get(cue.id) ?? null,
       state: stateOf(cue),
-      origin: cue.state === 'memory' && input.machineDrafted.has(cue.unitId) ? 'machine' : cue.state,
+      origin: cue.state,
       revision: cueRevision(record, k, { glossaryVersion: input.versions.own(unit.source), rules, start: times.start, end: times.end }),
       findings: cue.findings,
       budget: { used: translated ? cue.metrics.chars : 0, budget: cue.metrics.budget },

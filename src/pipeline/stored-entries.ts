@@ -4,6 +4,7 @@ import type { TaggedText } from '../model/tagged-text.js';
 import { unitKey, type LanguagePair } from '../model/unit.js';
 import { planImport, type ImportOptions, type ImportPlan } from '../review/import.js';
 import type { XliffRead } from '../review/xliff-read.js';
+import { draftedBy } from './drafted-by.js';
 
 /**
  * What the memory holds for each unit's exact source under any glossary,
@@ -51,13 +52,13 @@ export interface PlannedImport {
  * those old texts too (asked once the plan has found them), so importing the
  * file again writes nothing.
  */
-export async function planWithMemory(read: XliffRead, options: Omit<ImportOptions, 'stored'>, memory: MemoryStore, pair: LanguagePair): Promise<PlannedImport> {
+export async function planWithMemory(read: XliffRead, options: Omit<ImportOptions, 'stored' | 'machineCues'>, memory: MemoryStore, pair: LanguagePair): Promise<PlannedImport> {
   let reviewed = await reviewedWork(memory, options.units, pair);
-  let plan = planImport(read, { ...options, stored: await storedEntries(memory, options.units, pair) });
+  let plan = planImport(read, { ...options, stored: await storedEntries(memory, options.units, pair), machineCues: draftedBy });
   if (plan.earlier.length > 0) {
     const units = [...options.units, ...plan.earlier.map((cues) => ({ source: cues.map((c) => c.source) }))];
     reviewed = await reviewedWork(memory, units, pair);
-    plan = planImport(read, { ...options, stored: await storedEntries(memory, units, pair) });
+    plan = planImport(read, { ...options, stored: await storedEntries(memory, units, pair), machineCues: draftedBy });
   }
   return { plan, plannedOn: reviewed(plan.entries) };
 }

@@ -207,8 +207,10 @@ function formatWidth(width: number): string {
 
 function badge(cue: ReviewCue): string {
   const score = cue.state === 'fuzzy' && cue.score !== undefined ? ` ${Math.round(cue.score * 100)}%` : '';
-  // A reviewer's words are in the memory; a cue a provider filled beside them is the provider's.
-  const by = cue.reviewer !== undefined && cue.origin === 'memory-exact' ? `by ${cue.reviewer}` : cue.provider !== undefined ? `from ${cue.provider}` : '';
+  // A reviewer's words are in the memory; a cue a provider filled beside them is the provider's, from the memory too.
+  const fromMemory = cue.origin === 'memory-exact';
+  const machine = fromMemory && cue.provider !== undefined && cue.provider !== 'memory';
+  const by = machine ? `from ${cue.provider} (memory)` : cue.reviewer !== undefined && fromMemory ? `by ${cue.reviewer}` : cue.provider !== undefined ? `from ${cue.provider}` : '';
   return `<span class="badge state-${cue.state}">${STATE_LABEL[cue.state]}${score}</span>${by ? `<span class="provider">${escapeHtml(by)}</span>` : ''}`;
 }
 

@@ -28,6 +28,8 @@ export interface ImportOptions {
   now: string;
   /** What the memory holds for a unit's source (best status, then newest), to leave unchanged entries alone. */
   stored?: (source: readonly TaggedText[]) => MemoryEntry | undefined;
+  /** The machine provider whose draft each cue of a stored entry is (`''`: a person's). @default its `filledBy` */
+  machineCues?: (entry: MemoryEntry) => string[];
   /** The versions of the track `localize` wrote: what tells the file's untouched cues (and an SRT's date). */
   versions?: TrackVersions;
 }
@@ -75,6 +77,14 @@ function entryFor(unit: Unit, target: TaggedText[], status: MemoryStatus, provid
   // The entry replaces the stored one whole: the reviewers' comments on its cues go with it.
   if (stored?.comments !== undefined) entry.comments = [...stored.comments];
   return entry;
+}
+
+/** A cue the import leaves as the memory holds it, a draft still, stays the machine's where it was (a run drafted it). */
+function keepMachineCues(entry: MemoryEntry, stored: MemoryEntry | undefined, opts: Pick<ImportOptions, 'machineCues'>): void {
+  if (stored === undefined) return;
+  const machine = opts.machineCues?.(stored) ?? stored.filledBy ?? [];
+  const filledBy = entry.target.map((t, k) => (t === stored.target[k] && cueStatusIn(entry, k) === 'draft' ? (machine[k] ?? '') : ''));
+  if (filledBy.some((p) => p !== '')) entry.filledBy = filledBy;
 }
 
 /**
@@ -304,6 +314,7 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     withNotes(entry, present);
     plan.superseded.push(...present.filter((_, k) => stale[k]));
     if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
+    keepMachineCues(entry, stored, opts);
     // The studio's own rule for two reviewers: a text saved after the version shown is not overwritten by it. Where the
     // file's run is known, only a cue both changed is in conflict; a reviewer's save of another cue of the sentence stays beside the edit.
     const conflict =
@@ -393,6 +404,7 @@ export function planImport(read: XliffRead, opts: ImportOptions): ImportPlan {
     const status = lowestStatus(cueStatus);
     const entry = entryFor(unit, target, status, 'xliff', reviewer, opts, stored);
     if (cueStatus.some((s) => s !== status)) entry.cueStatus = cueStatus;
+    keepMachineCues(entry, stored, opts);
     if (stored !== undefined && stored.target.every((t, k) => t === target[k]) && cueStatus.every((s, k) => s === cueStatusIn(stored, k))) plan.unchanged++;
     else plan.entries.push(entry);
   };

@@ -25,9 +25,10 @@ export interface ReviewInput {
 
 function stateOf(draft: Draft | undefined, suggestion: Suggestion | undefined, unit: Unit, k: number): ReviewState {
   if (!draft?.targets || targetMissing(draft, unit, k)) return 'untranslated';
-  // A cue a reviewer wrote keeps its state when the provider filled the cues left empty beside it.
-  const { origin } = cueOriginOf(draft, k);
-  if (origin === 'memory-exact') {
+  // A cue a reviewer wrote keeps its state when the provider filled the cues left empty beside it. A machine's draft
+  // an earlier run stored is a machine draft still: a CAT tool trusts an exact match, and would pass it over unread.
+  const { origin, machine } = cueOriginOf(draft, k);
+  if (origin === 'memory-exact' && machine === undefined) {
     const status = cueStatusOf(draft, k);
     // A draft lent from a confirmed sentence a new cut took cues from: checked against what that sentence said.
     if (status === 'draft' && suggestion?.previous === true && suggestion.status !== 'draft') return 'needs-review';
@@ -64,12 +65,13 @@ export function buildReviewPackage(input: ReviewInput): ReviewPackage {
       // of Japanese) would come back without it, and an untouched file would import as an edit.
       target: state === 'untranslated' ? null : draft!.targets![k]!,
       state,
-      origin: from?.origin ?? 'untranslated',
+      // A cue left without words is untranslated, wherever the other cues of its sentence came from.
+      origin: state === 'untranslated' ? 'untranslated' : from!.origin,
       terms: [],
       findings: findingsOf.get(cue.id) ?? [],
       metrics: reviewMetrics(targetCue, targetLang, input.profile),
     };
-    if (from !== undefined && state !== 'untranslated') out.provider = from.provider;
+    if (from !== undefined && state !== 'untranslated') out.provider = from.machine ?? from.provider;
     if (draft?.score !== undefined) out.score = draft.score;
     if (draft?.reviewer !== undefined) out.reviewer = draft.reviewer;
     const comment = draft?.comments?.[k];

@@ -17,7 +17,7 @@ export interface ReviewCue extends CueAt {
   target: TaggedText | null;
   state: ReviewState;
   origin: DraftOrigin;
-  /** Provider of the draft (`deepl`, `memory`, …). */
+  /** Provider of the draft (`deepl`, `memory`, …): of a machine draft the memory kept (origin `memory-exact`), the machine's. */
   provider?: string;
   /** Fuzzy match score 0..1. */
   score?: number;

@@ -38,7 +38,8 @@ function originNote(cue: ReviewCue): string | undefined {
     case 'untranslated':
       return 'untranslated: nothing in the memory and no machine draft';
     case 'machine':
-      return `machine draft${by}, not checked yet`;
+      // Not billed again, and no exact match a reviewer stands behind: the machine's draft an earlier run stored.
+      return `machine draft${by}${cue.origin === 'memory-exact' ? ', from the memory' : ''}, not checked yet`;
     case 'memory':
       return `exact match from the translation memory${by}, not checked yet`;
     case 'fuzzy':

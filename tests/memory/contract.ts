@@ -231,7 +231,7 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
       expect(await m.put([decided, { ...plain, comments: [''], cueStatus: ['draft'], updatedAt: '2026-11-01T18:00:00+08:00' }])).toEqual({ written: 0, unchanged: 2, kept: 0 });
       expect(await m.put([decided], [{ glossaryVersion: '', entry: await m.exact(decided.source, PAIR, '') }])).toEqual({ written: 0, unchanged: 1, kept: 0 });
       // A change to any of what it stores is written, at the same time too, and so is the entry as it was after it.
-      for (const change of [{ target: ['one', 'Two'] }, { comments: [' checked', ''] }, { reviewer: 'Mei' }, { provider: 'xliff' }] satisfies Partial<MemoryEntry>[]) {
+      for (const change of [{ target: ['one', 'Two'] }, { comments: [' checked', ''] }, { reviewer: 'Mei' }, { provider: 'xliff' }, { filledBy: ['', 'deepl'] }] satisfies Partial<MemoryEntry>[]) {
         expect(await m.put([{ ...decided, ...change }])).toEqual({ written: 1, unchanged: 0, kept: 0 });
         expect(await m.put([decided])).toEqual({ written: 1, unchanged: 0, kept: 0 });
       }
@@ -272,6 +272,19 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
       await m.put([entry({ source, target: ['First,', 'second.'], status: 'approved', cueStatus: ['approved', 'approved'], updatedAt: '2026-12-01T00:00:00.000Z' })]);
       expect(await m.exact(source, PAIR, 'g1')).not.toHaveProperty('cueStatus');
       expect((await rejected(m.put([entry({ source: ['三'], status: 'approved', cueStatus: ['reviewed'] })]))).code).toBe('MEMORY_WRITE_FAILED');
+    });
+
+    it('keeps which cues a provider filled in a reviewer\'s unit with its entry, and refuses a list that is not one per cue', async () => {
+      const m = await memory();
+      const source = ['第一句，', '第二句。'];
+      const saved = entry({ source, target: ['First,', 'second.'], provider: 'studio', reviewer: 'Camille', byReviewer: true, glossaryVersion: '', filledBy: ['', 'deepl'] });
+      await m.put([saved]);
+      expect(await m.exact(source, PAIR, '')).toEqual(saved);
+      expect(await m.put([saved])).toEqual({ written: 0, unchanged: 1, kept: 0 });
+      // The reviewer rewrote the filled cue: it is theirs, and a list that says nothing is none.
+      await m.put([{ ...saved, target: ['First,', 'the second.'], filledBy: ['', ''], updatedAt: '2026-12-01T00:00:00.000Z' }]);
+      expect(await m.exact(source, PAIR, '')).not.toHaveProperty('filledBy');
+      expect((await rejected(m.put([{ ...saved, filledBy: ['deepl'] }]))).code).toBe('MEMORY_WRITE_FAILED');
     });
 
     it('never takes a cue down: an entry whose cue is below the stored cue\'s status does not replace it, whatever the units\' statuses', async () => {
@@ -410,6 +423,7 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
           entry({ source: ['<i>喂？</i>', '- 你好\n- 您好'], target: ['<i>Hello?</i>', '- Hi\n- Hello'], status: 'approved', reviewer: 'Lin', glossaryVersion: '', updatedAt: '2026-11-02T08:00:00.000Z' }),
           entry({ source: ['胡同'], target: ['hutong'], status: 'reviewed', reviewer: 'Camille', comments: [' ask the fixer\n'], glossaryVersion: 'g7', updatedAt: '2026-11-03T09:30:00.250Z' }),
           entry({ source: ['社区'], target: ['community'], targetLang: 'fr-FR', provider: 'deepl', updatedAt: '2026-11-01T10:00:00.000Z' }),
+          entry({ source: ['猫在屋顶上睡觉，', '狗在院子里跑步。'], target: ['Un chat dort sur le toit,', 'un chien court.'], provider: 'studio', reviewer: 'Camille', byReviewer: true, glossaryVersion: '', filledBy: ['', 'deepl'], updatedAt: '2026-11-04T10:00:00.000Z' }),
         ];
         await m.put(stored);
         const tmx = exportTmx(await m.entries(), { srcLang: 'zh-Hans' });
@@ -418,10 +432,11 @@ export function memoryContract(name: string, newMemory: () => Promise<string>): 
 
         made = undefined;
         const copy = await memory();
-        expect(await copy.put(imported.entries)).toEqual({ written: 3, unchanged: 0, kept: 0 });
+        expect(await copy.put(imported.entries)).toEqual({ written: 4, unchanged: 0, kept: 0 });
         expect(await copy.entries()).toEqual(await m.entries());
+        expect((await copy.entries()).find((e) => e.provider === 'studio')?.filledBy).toEqual(['', 'deepl']);
         expect(exportTmx(await copy.entries(), { srcLang: 'zh-Hans' })).toBe(tmx);
-        expect(await m.put(imported.entries)).toEqual({ written: 0, unchanged: 3, kept: 0 });
+        expect(await m.put(imported.entries)).toEqual({ written: 0, unchanged: 4, kept: 0 });
       });
     });
 

@@ -98,7 +98,7 @@ describe('a Postgres memory', () => {
     await before.put([entry({ source: ['每天超过六万个来电打进市民服务热线。'] })]);
     await before.close();
     // The memory as the first schema left it: no change numbers.
-    await pg.server.sql('ALTER TABLE subloc_entry DROP COLUMN change; DROP TABLE subloc_pair_change; DROP TABLE subloc_in_flight; DELETE FROM subloc_schema WHERE version > 1', database);
+    await pg.server.sql('ALTER TABLE subloc_entry DROP COLUMN change, DROP COLUMN filled_by; DROP TABLE subloc_pair_change; DROP TABLE subloc_in_flight; DELETE FROM subloc_schema WHERE version > 1', database);
     const after = await memory(url);
     expect((await after.fuzzy(['每天超过七万个来电打进市民服务热线。'], PAIR, 0.8))?.entry.source).toEqual(['每天超过六万个来电打进市民服务热线。']);
     const other = await memory(url);
@@ -215,7 +215,7 @@ describe('a Postgres memory', () => {
     await (await memory(url)).close();
     // The memory as the first schema step left it before it stopped creating the index.
     await pg.server.sql(
-      `CREATE EXTENSION pg_trgm; CREATE INDEX subloc_entry_trigrams ON subloc_entry USING gin (source_plain gin_trgm_ops); DELETE FROM subloc_schema WHERE version = ${POSTGRES_MIGRATIONS.length}`,
+      `CREATE EXTENSION pg_trgm; CREATE INDEX subloc_entry_trigrams ON subloc_entry USING gin (source_plain gin_trgm_ops); ALTER TABLE subloc_entry DROP COLUMN filled_by; DELETE FROM subloc_schema WHERE version >= 4`,
       database,
     );
     const m = await memory(url);

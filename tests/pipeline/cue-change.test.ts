@@ -85,6 +85,26 @@ describe('a change to one cue of a unit', () => {
   });
 });
 
+describe('a change to a cue of a machine’s draft', () => {
+  const drafted = unitRecord(unit, { sourceLang: 'zh-Hans', targetLang: 'en-US', source: unit.source, target: ['MT hello,', 'MT help?'], glossaryVersion: 'g1', provider: 'deepl', status: 'draft', updatedAt: '2026-12-06T08:00:00.000Z' });
+  const pair = { source: 'zh-Hans', target: 'en-US' };
+  const saved = (k: number, change: { text?: string; state?: 'reviewed'; comment?: string }) => {
+    const result = applyCueChange(drafted, k, { ...change, revision: cueRevision(drafted, k, basis) }, ctx(k, drafted.texts[k]!));
+    if (!('record' in result)) throw new Error('refused');
+    return reviewerEntry(unit, result.record, { pair, reviewer: 'Lin', now: '2026-12-06T09:00:00.000Z' });
+  };
+
+  it('makes the cue the reviewer rewrote or confirmed theirs, the other cue still the machine’s', () => {
+    expect(drafted.drafters).toEqual(['deepl', 'deepl']);
+    expect(saved(0, { text: 'Hello,' })).toMatchObject({ provider: 'studio', target: ['Hello,', 'MT help?'], filledBy: ['', 'deepl'] });
+    expect(saved(1, { state: 'reviewed' })).toMatchObject({ cueStatus: ['draft', 'reviewed'], filledBy: ['deepl', ''] });
+  });
+
+  it('leaves a cue the reviewer only commented on the machine’s', () => {
+    expect(saved(1, { comment: 'check the tone' })).toMatchObject({ comments: ['', 'check the tone'], filledBy: ['deepl', 'deepl'] });
+  });
+});
+
 describe('the entry a reviewer’s record becomes', () => {
   it('has the lowest cue state as the unit’s, each cue’s own, and matches under any glossary', () => {
     expect(reviewerEntry(unit, record, { pair: { source: 'zh-Hans', target: 'en-US' }, reviewer: 'Lin', now: '2026-12-06T09:00:00.000Z' })).toEqual({

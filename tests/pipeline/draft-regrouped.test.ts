@@ -59,6 +59,17 @@ describe('cues whose sentence unit changed since they were reviewed', () => {
     await memory.close();
   });
 
+  it('keep a cue DeepL filled in a reviewer’s sentence DeepL’s, and the memory says which cues of the new unit the provider drafted', async () => {
+    const memory = openMemory(':memory:');
+    // The reviewer wrote and confirmed the first cue; a run filled the second from DeepL, still a draft.
+    await memory.put([{ ...reviewed(['这座城市有两千多万人口，', '每天超过60,000个来电。'], ['Vingt millions d’habitants,', 'MT 每天超过60,000个来电。'], 'draft'), cueStatus: ['reviewed', 'draft'], filledBy: ['', 'deepl'] }]);
+    const unit: Unit = { id: '2', cueIds: ['2', '3', '4'], source: ['这座城市有两千多万人口，', '每天超过60,000个来电。', '（插入的字幕）'] };
+    const { drafts } = await draftLanguage({ units: [unit], pair: PAIR, memory, versions: oneVersion('g1'), translator: machine(), onProgress: () => {} });
+    expect(drafts[0]).toMatchObject({ targets: ['Vingt millions d’habitants,', 'MT 每天超过60,000个来电。', 'MT （插入的字幕）'], filled: [false, false, true], draftedBy: ['', 'deepl', ''] });
+    expect((await memory.exact(unit.source, PAIR, 'g1'))?.filledBy).toEqual(['', 'deepl', 'deepl']);
+    await memory.close();
+  });
+
   it('are not sent at all when earlier units cover every cue, each cue keeping its own status and comment', async () => {
     const memory = openMemory(':memory:');
     await memory.put([

@@ -126,7 +126,7 @@ describe('a translator’s file saved while localize drafts', () => {
   it.each([
     ['while DeepL drafts the sentence', true],
     ['before the run, which finds it in the memory', false],
-  ])('labels a cue the translator saved as a draft %s as theirs, and the cue DeepL filled beside it as the machine’s', async (_, during) => {
+  ])('labels a cue the translator saved as a draft %s as theirs, and the cue DeepL filled beside it as the machine’s, in this run, the next and the studio, until the translator rewrites it', async (_, during) => {
     const held = await heldRun('subloc-mixed-origins-');
     const { dir, input, env, options, reached, release } = held;
     // Cues 9 and 10 become one new sentence, which the memory does not hold.
@@ -179,5 +179,38 @@ describe('a translator’s file saved while localize drafts', () => {
     expect([language.origins['9'], language.origins['10']]).toEqual(['memory-exact', 'machine']);
     const json = JSON.parse(readFileSync(join(dir, 'out/film/run.json'), 'utf8')) as typeof report;
     expect(json.languages[0]!.origins).toEqual(language.origins);
+
+    // The memory keeps which cue DeepL filled: the next run and the studio label each cue by who wrote it, nothing billed.
+    const memory = openMemory(join(dir, 'memory.sqlite'));
+    expect(await memory.exact(['猫在屋顶上睡觉，', '狗在院子里跑步。'], { source: 'zh-Hans', target: 'fr-FR' }, 'any')).toMatchObject({ reviewer: 'Camille', filledBy: ['', 'deepl'] });
+    await memory.close();
+    held.holding = false;
+    const next = await localize(await options(), { env });
+    expect(next.totals.billedCharacters).toBe(0);
+    const again = readFileSync(join(folder, 'film.fr-FR.xlf'), 'utf8');
+    assertValid(again, 'xliff-1.2', 'film.fr-FR.xlf');
+    const nextUnit = (id: string) => new RegExp(`<trans-unit id="${id}"[^]*?</trans-unit>`).exec(again)?.[0] ?? '';
+    expect(nextUnit('9')).toContain('exact match from the translation memory (memory), not checked yet');
+    expect(nextUnit('10')).toContain('state-qualifier="mt-suggestion"');
+    expect(nextUnit('10')).toContain('machine draft (deepl), from the memory, not checked yet');
+    const nextRow = (id: string) => new RegExp(`<tr [^>]*data-cue-id="${id}"[^]*?</tr>`).exec(readFileSync(join(folder, 'film.fr-FR.review.html'), 'utf8'))?.[0] ?? '';
+    expect(nextRow('9')).toContain('<span class="provider">by Camille</span>');
+    expect(nextRow('10')).toContain('<span class="provider">from deepl (memory)</span>');
+    expect([next.languages[0]!.origins['9'], next.languages[0]!.origins['10']]).toEqual(['memory-exact', 'memory-exact']);
+
+    // In the studio too; the translator's rewrite of DeepL's cue makes it theirs.
+    const later = await openReviewSession({ localize: await options(), languages: ['fr-FR'], reviewer: 'Camille' });
+    try {
+      const shown = (await later.track('fr-FR'))!;
+      expect(shown.filter((c) => c.id === '9' || c.id === '10').map((c) => c.origin)).toEqual(['memory', 'machine']);
+      const ten = shown.find((c) => c.id === '10')!;
+      expect((await later.save('fr-FR', '10', { text: 'un chien court dans la cour.', revision: ten.revision })).outcome).toBe('saved');
+      expect((await later.track('fr-FR'))!.find((c) => c.id === '10')!.origin).toBe('memory');
+    } finally {
+      await later.close();
+    }
+    await localize(await options(), { env });
+    const rewritten = readFileSync(join(folder, 'film.fr-FR.xlf'), 'utf8');
+    expect(new RegExp(`<trans-unit id="10"[^]*?</trans-unit>`).exec(rewritten)?.[0]).toContain('exact match from the translation memory (memory), not checked yet');
   }, 60_000);
 });

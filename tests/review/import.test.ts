@@ -7,7 +7,8 @@ import type { Cue, Track } from '../../src/model/track.js';
 import { alignByTiming } from '../../src/review/align.js';
 import { planImport, planSubtitleImport, type ImportOptions } from '../../src/review/import.js';
 import type { XliffCue, XliffRead } from '../../src/review/xliff-read.js';
-import type { Unit } from '../../src/model/unit.js';
+import { unitKey, type Unit } from '../../src/model/unit.js';
+import { draftedBy } from '../../src/pipeline/drafted-by.js';
 import { cueTextHash } from '../../src/review/track-versions.js';
 
 const NOW = '2026-11-28T12:00:00.000Z';
@@ -423,6 +424,22 @@ describe('planImport of a file whose units the new cut joined to a new cue', () 
         message: 'cues 3, 4 (trans-units 2, 3 at line 20) now form one sentence unit with cue 2 "（新的字幕）", which is not in the file: they were imported into the new unit, and the next localize drafts the rest',
       }),
     ]);
+  });
+
+  it('keeps a cue of the new unit the file does not hold as the machine’s draft the memory has for it, beside the cues it imports', () => {
+    const now: Unit[] = [
+      { id: '1', cueIds: ['1'], source: [A] },
+      { id: '2', cueIds: ['2', '3', '4'], source: ['（新的字幕）', B, C] },
+    ];
+    // The run on the new cut drafted the unit with DeepL: its new cue is that draft still.
+    const drafted: MemoryEntry = { sourceLang: 'zh-Hans', targetLang: 'en-US', source: now[1]!.source, target: ['MT new cue', 'MT B', 'MT C'], glossaryVersion: 'g1', provider: 'deepl', status: 'draft', updatedAt: '2026-11-27T08:00:00.000Z' };
+    const stored = (source: readonly string[]) => (unitKey(source) === unitKey(drafted.source) ? drafted : undefined);
+    const plan = planImport(cutFile('reviewed', false), { ...options, units: now, stored, machineCues: draftedBy });
+    expect(plan.entries.find((e) => e.source.length === 3)).toMatchObject({
+      target: ['MT new cue', 'A city of twenty million,', 'sixty thousand calls a day.'],
+      cueStatus: ['draft', 'approved', 'reviewed'],
+      filledBy: ['deepl', '', ''],
+    });
   });
 
   it('imports each cue of a sentence split by a cue put between them that ends it early (喂？): the first cue into the new unit with it, the other as its own unit', () => {
