@@ -242,7 +242,8 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
   };
   /** What each unit's stored drafts were billed, so a final draft stored over its held first one counts only its second request. */
   const storedBilled = new Map<string, number>();
-  const store = async (batch: readonly Draft[]) => {
+  /** Stores a batch of drafts; `final`: the provider's last drafts of its units, which other runs may be waiting for. */
+  const store = async (batch: readonly Draft[], final = false) => {
     const now = new Date().toISOString();
     const later = (d: Draft) => partial.has(d.unitId) || held.has(d.unitId);
     const entryFor = new Map(batch.map((d) => [d, later(d) ? undefined : entryOf(d, byId.get(d.unitId)!, pair, versions, now)]));
@@ -251,6 +252,8 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     const kept = batch.filter((d) => later(d) || entryFor.get(d) !== undefined);
     try {
       if (entries.length > 0) await memory.put(entries);
+      // Only where other runs may wait for these units: a run alone completes them once it has drafted all (takeSavedMeanwhile).
+      if (final && (claims !== undefined || inFlight !== undefined)) await completeSavedSince(batch.filter((d) => entryFor.get(d) !== undefined), now);
       for (const d of batch) {
         if (partial.has(d.unitId)) await storeCompleted(byId.get(d.unitId)!, d, now);
         else if (held.has(d.unitId)) await storeOverHeld(byId.get(d.unitId)!, d, now);
@@ -300,6 +303,29 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
       partial.set(unit.id, current);
     }
   };
+  /**
+   * The units of `drafted` a reviewer saved some cues of since the search
+   * (the studio), their other cues left empty: completed with the drafts now,
+   * as a partly reviewed unit the search found is, before their claims are
+   * given back. The reviewer's entry outranks the machine's just stored, so a
+   * run waiting for them would find them incomplete until this run ends, and
+   * draft them again.
+   */
+  const completeSavedSince = async (drafted: readonly Draft[], now: string) => {
+    if (drafted.length === 0) return;
+    const some = drafted.map((d) => byId.get(d.unitId)!);
+    const found = await memory.exactMany(some.map((u) => u.source), pair, some.map((u) => versions.under(u.source)));
+    const texts = new Set<string>();
+    for (const [i, unit] of some.entries()) {
+      const hit = found[i];
+      if (hit === undefined || !incomplete(unit, memoryDraft(unit, hit))) continue;
+      partial.set(unit.id, hit);
+      // A repeated text is one entry: completed once, from its first copy.
+      if (texts.has(unitKey(unit.source))) continue;
+      texts.add(unitKey(unit.source));
+      await storeCompleted(unit, drafted[i]!, now);
+    }
+  };
   const diagnostics: Diagnostic[] = [...notes];
   let condense: CondenseResult | undefined;
   const provided: Draft[] = [];
@@ -316,7 +342,7 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
         // A repetition has its text's key: the drafted unit's entry is its entry too.
         // The copies too: a unit's empty cues asked alone may repeat another unit's text, whose entry is not theirs.
         const all = repeated.withCopies(batch).map(whole);
-        await store(all);
+        await store(all, true);
         input.onDrafted?.(all);
         // Stored: a run waiting for these units finds them in the memory now.
         await claims?.release(batch.map((d) => claimKey(byId.get(d.unitId)!)));
@@ -342,9 +368,14 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
         if (input.stop?.aborted) throw stoppedBy(input.stop);
         // What another run holds is drafted once, by it: taken from the memory when stored, drafted here if its claim
         // (or its record of the unit sent) lapses unstored.
-        const { stored, unstored, heldSince } = await storedSince(waiting, input, resume);
+        const { stored, unstored, heldSince, partialSince } = await storedSince(waiting, input, resume);
         // Held by the run that had them: asked here only the second time, if this run gets to draft them.
         for (const [unitId, entry] of heldSince) held.set(unitId, entry);
+        // Saved in part by a reviewer meanwhile: if this run gets to draft them, it asks for their empty cues alone.
+        for (const [unitId, entry] of partialSince) {
+          partial.set(unitId, entry);
+          suggestions.delete(unitId);
+        }
         for (const { draft, entry } of stored) {
           drafts.push(draft);
           partial.delete(draft.unitId);
@@ -388,14 +419,21 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
 
 /**
  * Of units another run held, the drafts of those it has stored whole since
- * (each with the entry it stored), and the others; of those (`resume`), the
- * first drafts it stored held and still over their budgets.
+ * (each with the entry it stored), and the others; of those, the entries
+ * with empty cues (a reviewer saved some cues meanwhile, and the run that
+ * held the unit stored nothing over them), and (`resume`) the first drafts
+ * it stored held and still over their budgets.
  */
-async function storedSince(units: readonly Unit[], input: DraftLanguageInput, resume: boolean): Promise<{ stored: { draft: Draft; entry: MemoryEntry }[]; unstored: Unit[]; heldSince: Map<string, MemoryEntry> }> {
+async function storedSince(
+  units: readonly Unit[],
+  input: DraftLanguageInput,
+  resume: boolean,
+): Promise<{ stored: { draft: Draft; entry: MemoryEntry }[]; unstored: Unit[]; heldSince: Map<string, MemoryEntry>; partialSince: Map<string, MemoryEntry> }> {
   const hits = await input.memory.exactMany(units.map((u) => u.source), input.pair, units.map((u) => input.versions.under(u.source)));
   const stored: { draft: Draft; entry: MemoryEntry }[] = [];
   const unstored: Unit[] = [];
   const heldSince = new Map<string, MemoryEntry>();
+  const partialSince = new Map<string, MemoryEntry>();
   units.forEach((unit, i) => {
     const hit = hits[i];
     if (resume && hit !== undefined && heldOverBudget(unit, hit, input)) {
@@ -404,10 +442,14 @@ async function storedSince(units: readonly Unit[], input: DraftLanguageInput, re
       return;
     }
     const draft = hit === undefined ? undefined : memoryDraft(unit, hit);
-    if (hit === undefined || draft === undefined || incomplete(unit, draft)) unstored.push(unit);
-    else stored.push({ draft, entry: hit });
+    if (hit !== undefined && draft !== undefined && !incomplete(unit, draft)) {
+      stored.push({ draft, entry: hit });
+      return;
+    }
+    if (hit !== undefined) partialSince.set(unit.id, hit);
+    unstored.push(unit);
   });
-  return { stored, unstored, heldSince };
+  return { stored, unstored, heldSince, partialSince };
 }
 
 /** Whether an entry is a first draft held for its second request, whole and still over the unit's budget (the profile may have changed since). */

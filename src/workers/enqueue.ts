@@ -7,7 +7,9 @@ import { SublocError } from '../errors.js';
 import { loadGlossary } from '../glossary/index.js';
 import { memoryIdentity } from '../memory/location.js';
 import { resolveLocalizeOptions, type LocalizeOptions } from '../pipeline/options.js';
+import type { RunReport } from '../pipeline/report.js';
 import { runSource } from '../pipeline/run-source.js';
+import { refusalIn } from './failure.js';
 import { FILM_JOB, LANGUAGE_JOB, QUEUE, filmJobId, languageJobId, type CatalogJobData } from './keys.js';
 
 export interface EnqueuedFilm {
@@ -16,9 +18,9 @@ export interface EnqueuedFilm {
   targets: string[];
   /** `added`: new jobs for this content; `unchanged`: the same film was enqueued before (its failed languages are tried again). */
   outcome: 'added' | 'unchanged';
-  /** Languages whose failed job was tried again. */
+  /** Languages whose failed (or refused) job was tried again. */
   retried: string[];
-  /** Whether the film's own job, which writes `run.json` once every language is done, had failed and was tried again. */
+  /** Whether the film's own job, which writes `run.json` once every language is done, had failed (or listed a refused language) and was tried again. */
   reportRetried: boolean;
 }
 
@@ -33,10 +35,14 @@ async function bytesOf(path: string, what: string, config: string): Promise<Buff
   }
 }
 
-/** A failed job back in the queue, its attempts counted afresh (BullMQ keeps them: one that used its three would fail for good at once). */
-async function retryFailed(job: Job): Promise<boolean> {
-  if ((await job.getState()) !== 'failed') return false;
-  await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+/**
+ * A failed job back in the queue, its attempts counted afresh (BullMQ keeps them: one that used its three would fail
+ * for good at once); so too a job that completed with a refused language (see `refusalIn`).
+ */
+async function retryFailed(job: Job<CatalogJobData, RunReport | null>): Promise<boolean> {
+  const state = await job.getState();
+  if (state !== 'failed' && !(state === 'completed' && refusalIn(job.returnvalue) !== undefined)) return false;
+  await job.retry(state, { resetAttemptsMade: true, resetAttemptsStarted: true });
   return true;
 }
 
@@ -95,7 +101,8 @@ export async function enqueueFilms(redis: Redis, films: readonly PlannedFilm[]):
           const job = await queue.getJob(languageJobId(title, target, hash));
           if (job !== undefined && (await retryFailed(job))) retried.push(target);
         }
-        // The film's job fails only once every language is done: nothing else would ever write its run.json.
+        // The film's job fails only once every language is done, and one that listed a refused language runs again after it
+        // (see runFilm): nothing else would ever write its run.json anew.
         enqueued.push({ config, title, targets, outcome: 'unchanged', retried, reportRetried: await retryFailed(known) });
         continue;
       }

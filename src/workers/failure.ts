@@ -1,5 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import { isSublocError, type ErrorCode } from '../errors.js';
+import type { RefusedLanguage, RunReport } from '../pipeline/report.js';
 
 /**
  * Failures another attempt may get past (DeepL's 5xx after the retries, the memory's server restarting or out of
@@ -61,4 +62,14 @@ export function failureReason(reason: string): string {
     `its worker stopped ${STALLS_ALLOWED + 1} times while running it (killed, its machine gone, out of memory, or cut off from Redis longer than --lock-duration): ` +
     "look at the workers' logs and memory, then `subloc catalog enqueue` its config again to try it again; what was drafted is kept in the memory"
   );
+}
+
+/**
+ * The first language a finished job's report lists as refused (a translator's edit its files would lose), if any. Such
+ * a language job completes with its refusal, so that its film's job, which runs only once every language job has
+ * completed, writes `run.json` listing it as `localize` does; the catalog shows it failed, for its reason, and `catalog
+ * enqueue` runs it again, and its film's job after it.
+ */
+export function refusalIn(report: RunReport | null | undefined): RefusedLanguage | undefined {
+  return report?.refused?.[0];
 }

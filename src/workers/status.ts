@@ -1,6 +1,7 @@
 import { Queue, type Job, type JobState } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { failureReason } from './failure.js';
+import type { RunReport } from '../pipeline/report.js';
+import { failureReason, refusalIn } from './failure.js';
 import { FILM_JOB, KEYS, LANGUAGE_JOB, QUEUE, type CatalogJobData } from './keys.js';
 import { readLimits, usedCharacters, writeLimits, type CatalogLimits, type LimitsChange } from './limits.js';
 
@@ -39,7 +40,7 @@ export interface FilmFailure {
   jobId: string;
 }
 
-type CatalogJob = Job<CatalogJobData>;
+type CatalogJob = Job<CatalogJobData, RunReport | null>;
 
 /** The latest job of each key: a changed film's new jobs replace the old ones. */
 function latestBy(jobs: readonly CatalogJob[], key: (data: CatalogJobData) => string): CatalogJob[] {
@@ -62,13 +63,15 @@ export async function catalogStatus(redis: Redis): Promise<CatalogStatus> {
     // A film is its config: two films of one title are two films.
     for (const job of latestBy(jobs.filter((j) => j.name === LANGUAGE_JOB), ({ config, target }) => `${config}\0${target}`)) {
       const { title, config, target } = job.data;
-      const state = STATES[await job.getState()] ?? 'waiting';
+      const refusal = refusalIn(job.returnvalue);
+      const state = refusal !== undefined ? 'failed' : (STATES[await job.getState()] ?? 'waiting');
+      const reason = refusal?.reason ?? (state === 'failed' && job.failedReason ? failureReason(job.failedReason) : undefined);
       tracks.push({
         title,
         config,
         language: target ?? '',
         state,
-        ...(state === 'failed' && job.failedReason ? { reason: failureReason(job.failedReason) } : {}),
+        ...(reason === undefined ? {} : { reason }),
         billedCharacters: Number(billed[job.id!] ?? 0),
         jobId: job.id!,
       });

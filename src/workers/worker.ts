@@ -1,11 +1,11 @@
 import { dirname } from 'node:path';
-import { Queue, RateLimitError, WaitingError, Worker, type Job } from 'bullmq';
+import { Queue, RateLimitError, WaitingChildrenError, WaitingError, Worker, type Job } from 'bullmq';
 import { SublocError } from '../errors.js';
 import type { Redis } from 'ioredis';
 import { finishCatalogFilm, localizeCatalogLanguage } from '../pipeline/catalog-job.js';
 import { resolveLocalizeOptions, type LocalizeOptions } from '../pipeline/options.js';
 import { totals, type RunReport } from '../pipeline/report.js';
-import { STALLS_ALLOWED, classify, failureReason } from './failure.js';
+import { STALLS_ALLOWED, classify, failureReason, refusalIn } from './failure.js';
 import { memoryIdentity } from '../memory/location.js';
 import { FILM_JOB, KEYS, QUEUE, type CatalogJobData } from './keys.js';
 import { redisGate } from './limits.js';
@@ -26,7 +26,8 @@ export interface WorkerOptions {
 }
 
 export type WorkerEvent =
-  | { type: 'done'; title: string; language: string | undefined; billedCharacters: number }
+  /** `refused`: of a film, the languages its `run.json` lists as refused (each said failed when its job ended); empty for a language. */
+  | { type: 'done'; title: string; language: string | undefined; billedCharacters: number; refused: readonly string[] }
   | { type: 'failed'; title: string; language: string | undefined; reason: string; final: boolean }
   | { type: 'paused'; reason: string }
   /** This worker's own setup failed a job (its DeepL key, its memory login): the job went back to the queue, the worker stops. */
@@ -116,6 +117,8 @@ export async function runWorker(redis: Redis, options: WorkerOptions, signal: Ab
   };
 
   const runFilm = async (job: Job<CatalogJobData>, token: string | undefined): Promise<RunReport> => {
+    // Run again by `catalog enqueue` with a language it tried again (one refused): written once that language is done.
+    if (token !== undefined && (await job.moveToWaitingChildren(token))) throw new WaitingChildrenError();
     let options: LocalizeOptions;
     try {
       options = await filmOptions(job.data, env, true);
@@ -134,7 +137,12 @@ export async function runWorker(redis: Redis, options: WorkerOptions, signal: Ab
     maxStalledCount: STALLS_ALLOWED,
     autorun: false,
   });
-  worker.on('completed', (job, report) => onEvent({ type: 'done', title: job.data.title, language: job.data.target, billedCharacters: report.totals.billedCharacters }));
+  worker.on('completed', (job, report) => {
+    const refusal = refusalIn(report);
+    // A language refused: its failure, as final as a failed job's until `catalog enqueue` runs it again.
+    if (job.name !== FILM_JOB && refusal !== undefined) onEvent({ type: 'failed', title: job.data.title, language: job.data.target, reason: refusal.reason, final: true });
+    else onEvent({ type: 'done', title: job.data.title, language: job.data.target, billedCharacters: report.totals.billedCharacters, refused: (report.refused ?? []).map((r) => r.language) });
+  });
   worker.on('failed', (job, error) => {
     if (job === undefined) return;
     const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);

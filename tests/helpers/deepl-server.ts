@@ -191,6 +191,29 @@ class HttpError extends Error {
   }
 }
 
+/** A `hold` for `start` and its controls: see `heldTranslate`. */
+export interface HeldTranslate {
+  hold: NonNullable<FakeDeepLOptions['hold']>;
+  /** Settles when the first held request arrives. */
+  reached: Promise<void>;
+  /** Answers the held requests, and any held later at once. */
+  release(): void;
+}
+
+/** Holds each translate request that arrives while `holding()` says so (every one unless said) until `release()`. */
+export function heldTranslate(holding: () => boolean = () => true): HeldTranslate {
+  let arrived!: () => void;
+  const reached = new Promise<void>((resolve) => (arrived = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const hold = (_method: string, path: string) => {
+    if (path !== '/v2/translate' || !holding()) return undefined;
+    arrived();
+    return released;
+  };
+  return { hold, reached, release };
+}
+
 export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> {
   const refused = (options.glossaryTargetsRefused ?? []).map((t) => t.toLowerCase());
   const live: FakeDeepL['options'] = {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RunReport } from '../../src/pipeline/report.js';
 import { KEYS } from '../../src/workers/keys.js';
 import { allDone, billedTexts, catalogCli, cueText, startCatalog, startWorker, status, stopCatalog, until, writeFilm, type Catalog } from './catalog-fixture.js';
 
@@ -129,4 +130,47 @@ describe('a catalog on BullMQ workers (real redis-server, loopback DeepL)', () =
       for (let cue = 1; cue <= 8; cue++) expect(track.replace(/\s+/g, ' ')).toContain(shared(cue).toUpperCase());
     }
   }, 60_000);
+
+  it("a language refused (a translator's unconfirmed edit in its XLIFF) fails its job, and the film's run.json lists it under `refused`, as localize's does; enqueued again once the edit is confirmed, it is written", async () => {
+    catalog = await startCatalog();
+    const config = writeFilm(catalog, 1, { cues: 2, targets: ['de-DE', 'fr-FR'] });
+    const runDir = join(catalog.dir, 'film-1', 'out', 'film-1');
+    const report = () => (existsSync(join(runDir, 'run.json')) ? (JSON.parse(readFileSync(join(runDir, 'run.json'), 'utf8')) as RunReport) : undefined);
+    expect((await catalogCli(catalog, ['enqueue', config])).code).toBe(0);
+    // Two jobs at once: the film's job, run again, takes its turn beside the language run again before it.
+    const worker = startWorker(catalog, '--concurrency', '2');
+    const first = await until(catalog, allDone(2));
+    await until(catalog, () => report() !== undefined);
+    const earlier = report()!.languages.find((l) => l.language === 'fr-FR')!.sha256;
+
+    // The translator edits cue 2 of the French XLIFF and leaves it unconfirmed; the film's config changes meanwhile.
+    const xlf = join(runDir, 'fr-FR', 'film-1.fr-FR.xlf');
+    const edited = readFileSync(xlf, 'utf8').replace(/(<trans-unit id="2"[^>]*>[\s\S]*?<target[^>]*>)[^<]*/, '$1Le film dit autre chose.');
+    writeFileSync(xlf, edited);
+    writeFileSync(config, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), concurrency: 1 }));
+    expect((await catalogCli(catalog, ['enqueue', config])).stderr).toContain('film-1: queued in 2 language(s)');
+    const settled = await until(catalog, (s) => s.tracks.every((t) => (t.state === 'done' || t.state === 'failed') && !first.tracks.some((f) => f.jobId === t.jobId)));
+    expect(settled.tracks.map((t) => [t.language, t.state])).toEqual([
+      ['de-DE', 'done'],
+      ['fr-FR', 'failed'],
+    ]);
+    await until(catalog, () => report()?.refused !== undefined);
+    const written = report()!;
+    const refusal = settled.tracks.find((t) => t.language === 'fr-FR')!.reason;
+    expect(written.languages.map((l) => l.language)).toEqual(['de-DE']);
+    expect(written.refused).toEqual([{ language: 'fr-FR', code: 'REVIEW_NOT_IMPORTED', reason: refusal, billedCharacters: 0, earlierSha256: earlier }]);
+    expect(refusal).toContain('film-1.fr-FR.xlf');
+    expect(written.totals.billedCharacters).toBe(written.languages[0]!.billedCharacters);
+    expect(readFileSync(xlf, 'utf8')).toBe(edited);
+    expect(worker.stderr).toContain(`subloc worker: film-1 fr-FR failed: ${refusal}`);
+    expect(worker.stderr).toContain('subloc worker: film-1: run.json written for the languages done; it lists fr-FR under `refused`');
+    expect((await catalogCli(catalog, ['status'])).stdout).toMatch(/film-1\s+fr-FR\s+failed/);
+
+    // Confirmed: enqueued again, the language is written with the edit, and run.json again lists every language.
+    writeFileSync(xlf, edited.replace(/(<trans-unit id="2"[^>]*>[\s\S]*?<target)[^>]*>/, '$1 state="translated">'));
+    expect((await catalogCli(catalog, ['enqueue', config])).stderr).toContain('its failed languages are tried again (fr-FR)');
+    await until(catalog, (s) => s.tracks.every((t) => t.state === 'done') && report()?.refused === undefined);
+    expect(report()!.languages.map((l) => l.language)).toEqual(['de-DE', 'fr-FR']);
+    expect(readFileSync(join(runDir, 'fr-FR', 'film-1.fr-FR.srt'), 'utf8')).toContain('Le film dit autre chose.');
+  }, 120_000);
 });

@@ -6,18 +6,19 @@ import { openMemoryStore } from '../../src/memory/open.js';
 import { localizeCatalogLanguage } from '../../src/pipeline/catalog-job.js';
 import type { LocalizeEvent } from '../../src/pipeline/localize.js';
 import { resolveLocalizeOptions } from '../../src/pipeline/options.js';
+import { openReviewSession } from '../../src/pipeline/review-session.js';
 import { draftVersions } from '../../src/glossary/index.js';
-import { unitClaimKey } from '../../src/pipeline/unit-claims.js';
+import { unitClaimKey, type UnitClaims } from '../../src/pipeline/unit-claims.js';
 import { KEYS } from '../../src/workers/keys.js';
 import { connectRedis } from '../../src/workers/redis.js';
 import { redisClaims } from '../../src/workers/unit-claims.js';
 import { tempDir } from '../helpers/cli.js';
-import { start, type FakeDeepL } from '../helpers/deepl-server.js';
+import { heldTranslate, start, type FakeDeepL, type FakeDeepLOptions } from '../helpers/deepl-server.js';
 import { startRedis, type RedisServer } from '../helpers/redis-server.js';
 
-/** A one-cue unit's claim key as a run of these films (no glossary) makes it. */
-function claimKey(text: string): string {
-  return unitClaimKey(PAIR, draftVersions(undefined, PAIR.target).own([text]), [text]);
+/** A unit's claim key, its source cue by cue, as a run of these films (no glossary) makes it. */
+function claimKey(...source: string[]): string {
+  return unitClaimKey(PAIR, draftVersions(undefined, PAIR.target).own(source), source);
 }
 
 const KEY = 'claims-test-key:fx';
@@ -33,21 +34,23 @@ afterEach(async () => {
   client = redis = deepl = undefined;
 });
 
-async function startServers(latencyMs = 0): Promise<{ client: Redis; deepl: FakeDeepL }> {
+async function startServers(options: Omit<FakeDeepLOptions, 'authKey'> = {}): Promise<{ client: Redis; deepl: FakeDeepL }> {
   redis = await startRedis();
   client = await connectRedis(redis.url);
-  deepl = await start({ authKey: KEY, latencyMs });
+  deepl = await start({ authKey: KEY, ...options });
   return { client, deepl };
 }
 
 /** One sentence a cue: each cue is one unit, its text the unit's source. */
 const line = (n: number) => `The hotline takes call number ${n} of the day.`;
+/** `line(1..cues)`. */
+const lines = (cues: number) => Array.from({ length: cues }, (_, i) => line(i + 1));
 
-/** A film of `cues` cues whose text is `line(1..cues)`, as the catalog's configs name them, and its options. */
-async function film(dir: string, title: string, cues: number, memory: string) {
+/** A film whose cues say `texts`, as the catalog's configs name them, and its options; `file('srt')` its track once written. */
+async function film(dir: string, title: string, texts: readonly string[], memory: string) {
   const folder = join(dir, title);
   mkdirSync(folder, { recursive: true });
-  const srt = Array.from({ length: cues }, (_, i) => `${i + 1}\n00:00:${String(i * 2).padStart(2, '0')},000 --> 00:00:${String(i * 2 + 1).padStart(2, '0')},500\n${line(i + 1)}\n`).join('\n');
+  const srt = texts.map((text, i) => `${i + 1}\n00:00:${String(i * 2).padStart(2, '0')},000 --> 00:00:${String(i * 2 + 1).padStart(2, '0')},500\n${text}\n`).join('\n');
   writeFileSync(join(folder, `${title}.en.srt`), srt);
   const env = { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: deepl!.url };
   const options = await resolveLocalizeOptions(
@@ -55,7 +58,7 @@ async function film(dir: string, title: string, cues: number, memory: string) {
     folder,
     env,
   );
-  return { options, env, track: () => readFileSync(join(folder, 'out', title, PAIR.target, `${title}.${PAIR.target}.srt`), 'utf8') };
+  return { options, env, file: (ext: string) => readFileSync(join(folder, 'out', title, PAIR.target, `${title}.${PAIR.target}.${ext}`), 'utf8') };
 }
 
 /** How often DeepL billed each text (without the cue markup subloc sends it in). */
@@ -115,11 +118,11 @@ describe('unit claims in Redis (real redis-server)', () => {
 
 describe('catalog jobs of films that share text (real redis-server, loopback DeepL)', () => {
   it('two films drafted at once into one language on one memory: each shared unit is billed once, and both tracks are whole', async () => {
-    const { deepl } = await startServers(150);
+    const { deepl } = await startServers({ latencyMs: 150 });
     const dir = tempDir('subloc-claims-');
     const memory = join(dir, 'memory.sqlite');
     // The same 12 sentences in two films, as a series repeats its narration.
-    const films = [await film(dir, 'episode-1', 12, memory), await film(dir, 'episode-2', 12, memory)];
+    const films = [await film(dir, 'episode-1', lines(12), memory), await film(dir, 'episode-2', lines(12), memory)];
     // Two workers: each its own claims, as two processes have.
     const reports = await Promise.all(films.map((f) => localizeCatalogLanguage(f.options, PAIR.target, { env: f.env, claims: redisClaims(client!, { pollMs: 50 }) })));
 
@@ -133,7 +136,7 @@ describe('catalog jobs of films that share text (real redis-server, loopback Dee
       expect(language.untranslated).toBe(0);
       // What one film took from the other's drafts is reported as from the memory, billed nothing.
       expect(language.fromMemory + language.machine).toBe(12);
-      const words = f.track().replace(/\s+/g, ' ');
+      const words = f.file('srt').replace(/\s+/g, ' ');
       for (let n = 1; n <= 12; n++) expect(words).toContain(line(n).toUpperCase());
     }
     expect(await client!.keys(KEYS.claim('*'))).toEqual([]);
@@ -143,7 +146,7 @@ describe('catalog jobs of films that share text (real redis-server, loopback Dee
     const { client, deepl } = await startServers();
     const dir = tempDir('subloc-claims-');
     const memory = join(dir, 'memory.sqlite');
-    const f = await film(dir, 'episode-3', 6, memory);
+    const f = await film(dir, 'episode-3', lines(6), memory);
     // Another run drafts cues 4-6 of this text; it stores them while this one waits.
     const theirs = [4, 5, 6].map((n) => claimKey(line(n)));
     const other = redisClaims(client);
@@ -166,14 +169,14 @@ describe('catalog jobs of films that share text (real redis-server, loopback Dee
     const language = report.languages[0]!;
     expect(language.fromMemory).toBe(3);
     expect(language.machine).toBe(3);
-    const words = f.track().replace(/\s+/g, ' ');
+    const words = f.file('srt').replace(/\s+/g, ' ');
     for (const n of [4, 5, 6]) expect(words).toContain(`Drafted by the other run: ${n}`);
   });
 
   it('drafts the units a run that died had claimed once its claims lapse, each billed once', async () => {
     const { client, deepl } = await startServers();
     const dir = tempDir('subloc-claims-');
-    const f = await film(dir, 'episode-4', 4, join(dir, 'memory.sqlite'));
+    const f = await film(dir, 'episode-4', lines(4), join(dir, 'memory.sqlite'));
     const lapse = Date.now() + 600;
     for (const n of [1, 2, 3, 4]) await client.set(KEYS.claim(claimKey(line(n))), 'a worker that died', 'PX', 600);
     const report = await localizeCatalogLanguage(f.options, PAIR.target, { env: f.env, claims: redisClaims(client, { pollMs: 50 }) });
@@ -182,5 +185,111 @@ describe('catalog jobs of films that share text (real redis-server, loopback Dee
     expect(Math.min(...translate.map((r) => r.at))).toBeGreaterThanOrEqual(lapse - 50);
     expect([...billed(deepl).values()]).toEqual([1, 1, 1, 1]);
     expect(report.languages[0]!.machine).toBe(4);
+  });
+});
+
+/** One sentence over two cues: one unit, in every film below. */
+const SENTENCE = ['The caller says that the lift', 'in her building is broken again.'];
+/** What the translator saves as the sentence's first cue. */
+const SAVED = 'Die Anruferin sagt, dass der Aufzug';
+
+/** A run's claims in Redis that say when the run was first refused a unit another run holds. */
+function watched(claims: UnitClaims): UnitClaims & { refused: Promise<void> } {
+  let refused!: () => void;
+  const seen = new Promise<void>((resolve) => (refused = resolve));
+  return {
+    pollMs: claims.pollMs,
+    release: (keys) => claims.release(keys),
+    async claim(keys) {
+      const held = await claims.claim(keys);
+      if (held.includes(false)) refused();
+      return held;
+    },
+    refused: seen,
+  };
+}
+
+/** The translator saves the sentence's first cue alone, reviewed, in the studio of the film `options` are of. */
+async function saveFirstCue(options: Awaited<ReturnType<typeof film>>['options']): Promise<void> {
+  const studio = await openReviewSession({ localize: options, languages: [PAIR.target], reviewer: 'Jana' });
+  try {
+    const shown = (await studio.track(PAIR.target))!;
+    const saved = await studio.save(PAIR.target, '1', { text: SAVED, state: 'reviewed', revision: shown.find((c) => c.id === '1')!.revision });
+    expect(saved.outcome).toBe('saved');
+  } finally {
+    await studio.close();
+  }
+}
+
+/** The sentence's memory entry holds the translator's cue as saved and reviewed, the other a machine draft: that draft's text. */
+async function expectSavedKept(memory: string): Promise<string> {
+  const store = await openMemoryStore(memory);
+  const entry = await store.exact(SENTENCE, PAIR, 'any');
+  await store.close();
+  expect(entry).toMatchObject({ provider: 'studio', reviewer: 'Jana', byReviewer: true, cueStatus: ['reviewed', 'draft'], status: 'draft' });
+  expect(entry!.target[0]).toBe(SAVED);
+  expect(entry!.target[1]).not.toBe('');
+  return entry!.target[1]!;
+}
+
+/** The film's track and XLIFF show the saved cue as saved, and the machine's draft of the other. */
+function expectWritten(f: Awaited<ReturnType<typeof film>>, machine: string): void {
+  const srt = f.file('srt');
+  expect(srt).toContain(`\n00:00:00,000 --> 00:00:01,500\n${SAVED}\n`);
+  expect(srt).toContain(`\n00:00:02,000 --> 00:00:03,500\n${machine}\n`);
+  expect(f.file('xlf')).toMatch(new RegExp(`<trans-unit id="1"[^]*?<target state="signed-off"[^>]*>${SAVED}</target>`));
+}
+
+describe('a sentence a translator saves in part while a catalog job waits for another job to draft it (real redis-server, loopback DeepL)', () => {
+  it('is taken from the memory with the saved cue once the drafting job has filled the other cue: billed once', async () => {
+    const held = heldTranslate();
+    const { client, deepl } = await startServers({ hold: held.hold });
+    const dir = tempDir('subloc-claims-');
+    const memory = join(dir, 'memory.sqlite');
+    const a = await film(dir, 'episode-a', [...SENTENCE, line(1)], memory);
+    const b = await film(dir, 'episode-b', SENTENCE, memory);
+    // Film A's job is still busy once it has stored the sentence: another job holds its other unit.
+    const other = redisClaims(client);
+    expect(await other.claim([claimKey(line(1))])).toEqual([true]);
+
+    // Film A's job claims the sentence and sends it to DeepL, which holds the answer.
+    const first = localizeCatalogLanguage(a.options, PAIR.target, { env: a.env, claims: redisClaims(client, { pollMs: 50 }) });
+    await held.reached;
+    // Film B's job finds it claimed, and waits for A to store it; meanwhile the translator saves its first cue alone.
+    const claims = watched(redisClaims(client, { pollMs: 50 }));
+    const second = localizeCatalogLanguage(b.options, PAIR.target, { env: b.env, claims });
+    await claims.refused;
+    await saveFirstCue(b.options);
+    held.release();
+    const reportB = await second;
+    await other.release([claimKey(line(1))]);
+    const reportA = await first;
+
+    expect(Object.fromEntries(billed(deepl))).toEqual({ [SENTENCE.join(' ')]: 1, [line(1)]: 1 });
+    expect(reportB.totals.billedCharacters).toBe(0);
+    expect(reportA.totals.billedCharacters).toBe(deepl.state.billedCharacters);
+    const machine = await expectSavedKept(memory);
+    expectWritten(a, machine);
+    expectWritten(b, machine);
+  });
+
+  it('has its empty cue alone drafted, the saved one not billed, when the job that held it stopped without storing it', async () => {
+    const { client, deepl } = await startServers();
+    const dir = tempDir('subloc-claims-');
+    const memory = join(dir, 'memory.sqlite');
+    const b = await film(dir, 'episode-b', SENTENCE, memory);
+    // A job that claimed the sentence and stops: its claim given back (or lapsed), the sentence not stored.
+    const stopped = redisClaims(client);
+    expect(await stopped.claim([claimKey(...SENTENCE)])).toEqual([true]);
+    const claims = watched(redisClaims(client, { pollMs: 50 }));
+    const run = localizeCatalogLanguage(b.options, PAIR.target, { env: b.env, claims });
+    await claims.refused;
+    await saveFirstCue(b.options);
+    await stopped.release([claimKey(...SENTENCE)]);
+    const report = await run;
+
+    expect(Object.fromEntries(billed(deepl))).toEqual({ [SENTENCE[1]!]: 1 });
+    expect(report.totals.billedCharacters).toBe(SENTENCE[1]!.length);
+    expectWritten(b, await expectSavedKept(memory));
   });
 });

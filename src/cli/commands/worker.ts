@@ -50,7 +50,8 @@ export const worker: Command = {
         return;
       }
       const track = event.type === 'paused' ? '' : event.language === undefined ? event.title : `${event.title} ${event.language}`;
-      if (event.type === 'done') note(io, `subloc worker: ${event.language === undefined ? t('worker.filmDone', { track }) : t('worker.done', { track, n: event.billedCharacters })}`);
+      if (event.type === 'done' && event.language === undefined && event.refused.length > 0) note(io, `subloc worker: ${t('worker.filmRefused', { track, languages: event.refused.join(', ') })}`);
+      else if (event.type === 'done') note(io, `subloc worker: ${event.language === undefined ? t('worker.filmDone', { track }) : t('worker.done', { track, n: event.billedCharacters })}`);
       // Said even under --quiet: a failure is what the person watching a worker must see.
       else if (event.type === 'failed') io.stderr(`subloc worker: ${event.final ? t('worker.failed', { track, reason: event.reason }) : t('worker.failedRetry', { track, reason: event.reason })}\n`);
       else io.stderr(`subloc worker: ${t('worker.paused', { reason: event.reason })}\n`);
