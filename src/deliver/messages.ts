@@ -51,8 +51,9 @@ function editsFound(f: EditsFound): string {
 
 /** Every message `deliver` writes about a delivery, in one place. */
 export const messages = {
-  collapsedCue: (start: number, end: number, rate: string, timingFixed: boolean) =>
-    `cue from ${start} ms to ${end} ms lasts less than a frame at ${rate} fps; expected at least one frame, so it is shown for one: lengthen it in the source${timingFixed ? '' : ', or deliver with --fix-timing'}`,
+  // Not `--fix-timing`: it moves an out-time at most half a second, which from one frame reaches neither built-in profile's minimum.
+  collapsedCue: (start: number, end: number, rate: string) =>
+    `cue from ${start} ms to ${end} ms lasts less than a frame at ${rate} fps; expected at least one frame, so it is shown for one: lengthen it in the source`,
   refused: (language: string, cues: number, list: string) => `${language}: not delivered, ${cues} cue${cues === 1 ? '' : 's'} with errors: ${list}`,
   noTranslations: (language: string, where: { memory: string; source: string }) =>
     `${language}: not delivered: the memory ${where.memory} has no translation from ${where.source} into ${language}; expected the language localized first: run \`subloc localize --target ${language}\` (\`npm run localize\` for every target of the config), or pass --memory <file> to read another memory`,

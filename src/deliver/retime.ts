@@ -50,15 +50,14 @@ export function pastDay(track: Track, timing: DeliveryTiming): { cue: Cue; frame
  * offset and snapped to a frame boundary. A cue that snapping would collapse
  * (end at or before start) is shown for one frame, with a warning: dropped,
  * its text would be lost, and `--fix-timing` could not lengthen it; QC's
- * minimum duration still judges it. `timingFixed`: the delivery fixes the
- * timing next, so the warning does not ask for it.
+ * minimum duration still judges it.
  */
-export function retimeTrack(track: Track, timing: DeliveryTiming, timingFixed = false): { track: Track; diagnostics: Diagnostic[] } {
+export function retimeTrack(track: Track, timing: DeliveryTiming): { track: Track; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const cues: Cue[] = [];
   for (const cue of track.cues) {
     const { start, end, collapsed } = deliveryFrames(cue, timing);
-    if (collapsed) diagnostics.push(diagnostic('deliver/collapsed-cue', 'warning', messages.collapsedCue(cue.start, cue.end, frameRateLabel(timing.delivery), timingFixed), { cueId: cue.id }));
+    if (collapsed) diagnostics.push(diagnostic('deliver/collapsed-cue', 'warning', messages.collapsedCue(cue.start, cue.end, frameRateLabel(timing.delivery)), { cueId: cue.id }));
     cues.push({ ...cue, start: framesToMs(start, timing.delivery), end: framesToMs(end, timing.delivery) });
   }
   return { track: { ...track, cues, frameRate: { ...timing.delivery }, meta: { ...track.meta } }, diagnostics };

@@ -184,7 +184,7 @@ export async function deliver(options: DeliverOptions, run: WriteSetOptions & { 
       const original = canonicalLanguageTag(language) === canonicalLanguageTag(options.source);
       const fromStore = original ? undefined : await languageTrack({ source, units, target: language, memory, profile: options.qcProfile, glossary, frameRate: timing.delivery });
       const built = fromStore === undefined ? asWritten(source, language, options.sourceDiagnostics) : fromMemory(fromStore);
-      const retimed = retimeTrack(built.track, timing, options.fixTiming);
+      const retimed = retimeTrack(built.track, timing);
       // Per language: its reading speed may need more time than the source's template gave.
       const timed = options.fixTiming ? fixTiming(retimed.track, { language, profile: options.qcProfile, frameRate: timing.delivery, lastFrame: dayFrames(timing.delivery) - 1 }) : undefined;
       const track = timed?.track ?? retimed.track;

@@ -83,8 +83,8 @@ describe('subloc timing fix', () => {
 describe('subloc qc', () => {
   it('times a track at the reading speed of the language asked for, not the one its file claims', async () => {
     const dir = tempDir();
-    // A WebVTT template's `Language: en` on a Japanese track: 12 characters in 1 s, English speed but not Japanese.
-    writeFileSync(join(dir, 'd.ja.vtt'), 'WEBVTT\nLanguage: en\n\n00:00:01.000 --> 00:00:02.000\nこんにちは、元気ですか。\n');
+    // A WebVTT template's `Language: en` on a Japanese track: 6 characters in 1 s, English speed but not Japanese (1.5 s).
+    writeFileSync(join(dir, 'd.ja.vtt'), 'WEBVTT\nLanguage: en\n\n00:00:01.000 --> 00:00:02.000\nこんにちは。\n');
     const r = await cli(['timing', 'fix', 'd.ja.vtt', '--language', 'ja', '-o', 'd2.ja.vtt', '--json'], dir);
     const report = JSON.parse(r.stdout) as { language: string; changes: { cueId: string; after: number; rule: string }[] };
     expect(report.language).toBe('ja');

@@ -73,6 +73,18 @@ describe('--fix-timing on localize and deliver (the sample)', () => {
     expect(lines).toHaveLength(report.languages.reduce((n, l) => n + l.timing!.length, 0));
   });
 
+  it('a delivered track, timed by deliver --fix-timing, is left as it is by timing fix with the same profile', async () => {
+    const out = join(dir, 'd-again');
+    const delivered = await cli(['deliver', '--config', config, '--language', 'en-US,ja-JP', '--memory', memory, '--formats', 'srt', '--allow-qc-errors', '--fix-timing', '--out', out], root);
+    expect(delivered.code, delivered.stderr).toBe(0);
+    for (const lang of ['en-US', 'ja-JP']) {
+      const file = join(out, 'hotline-beijing', lang, `hotline-beijing.${lang}.srt`);
+      const again = await cli(['timing', 'fix', file, '--profile', 'festival', '-o', join(dir, `again.${lang}.srt`), '--json'], root);
+      expect(again.code, again.stderr).toBe(0);
+      expect((JSON.parse(again.stdout) as { changes: unknown[] }).changes, lang).toEqual([]);
+    }
+  });
+
   it('deliver --fix-timing never lengthens a cue to or past 24:00:00:00, where timecodes wrap', async () => {
     // The sample's last cue ends at 00:12:41,583 (frame 18278 at 24 fps): from 23:47:18:09 it ends on 23:59:59:23, the last frame of the day.
     const out = join(dir, 'd-late');
@@ -85,20 +97,22 @@ describe('--fix-timing on localize and deliver (the sample)', () => {
     expect(ttml).not.toMatch(/end="24:/);
   });
 
-  it('deliver keeps a cue too short for one frame, for the fix to lengthen and the gate to judge, instead of losing it to the frame grid', async () => {
+  it('deliver keeps a cue too short for one frame, for the fix and the gate to judge, instead of losing it to the frame grid', async () => {
     // The sample with its first cue cut to 10 ms: less than half a frame at 24 fps.
     const input = join(dir, 'hotline-beijing.zh-Hans.srt');
     writeFileSync(input, readFileSync(join(root, 'subtitles/hotline-beijing.zh-Hans.srt'), 'utf8').replace('00:00:07,500 --> 00:00:08,958', '00:00:07,500 --> 00:00:07,510'));
     const args = ['deliver', '--config', config, '--input', input, '--language', 'en-US', '--memory', memory, '--formats', 'srt', '--fix-timing', '--json'];
-    type Report = { languages: { language: string; delivered: boolean; refusal?: string; timing?: TimingChange[] }[] };
+    type Report = { languages: { language: string; delivered: boolean; refusal?: string; timing?: TimingChange[]; findings: { code: string; cueId?: string; message: string }[] }[] };
     const allowed = JSON.parse((await cli([...args, '--allow-qc-errors', '--out', join(dir, 'd-short')], root)).stdout) as Report;
     expect(allowed.languages[0]!.delivered).toBe(true);
     const track = parse(readFileSync(join(dir, 'd-short', 'hotline-beijing', 'en-US', 'hotline-beijing.en-US.srt'))).track;
     expect(track.cues).toHaveLength(112);
     expect(track.cues[0]!.lines).toEqual([[{ text: 'Beijing, 7 a.m.' }]]);
-    // From its one frame, as far as the fix may move an out-time (half a second).
-    expect([track.cues[0]!.start, track.cues[0]!.end]).toEqual([7500, 8042]);
-    expect(allowed.languages[0]!.timing!.filter((c) => c.cueId === '1')).toEqual([expect.objectContaining({ edge: 'out', after: 8042 })]);
+    // One frame: the festival's 2 s is further than the fix moves an out-time (half a second), which it says, with what would work.
+    expect([track.cues[0]!.start, track.cues[0]!.end]).toEqual([7500, 7542]);
+    expect(allowed.languages[0]!.timing!.filter((c) => c.cueId === '1')).toEqual([]);
+    const said = allowed.languages[0]!.findings.find((d) => d.code === 'timing/too-short' && d.cueId === '1');
+    expect(said?.message).toMatch(/at most 0\.50 s \(12 frames\)[^]*merge it with cue 2, or extend it by hand by 1\.96 s/);
     // Still too short for the festival: the gate says so by its rule, not by a lost cue.
     const gated = JSON.parse((await cli([...args, '--out', join(dir, 'd-short-gated')], root)).stdout) as Report;
     expect(gated.languages[0]!.refusal).toContain('1 (min-duration)');

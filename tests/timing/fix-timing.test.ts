@@ -7,6 +7,8 @@ import { framesToMs, msToFrames, parseFrameRate } from '../../src/model/frame-ra
 import type { Cue, FrameRate, Placement, Track } from '../../src/model/track.js';
 import { runQc } from '../../src/qc/index.js';
 import { defaultProfile } from '../../src/qc/profiles/default.js';
+import { festivalProfile } from '../../src/qc/profiles/festival.js';
+import type { Profile } from '../../src/qc/profile.js';
 import { fixTiming } from '../../src/timing/fix-timing.js';
 
 const fps24 = parseFrameRate('24')!;
@@ -14,7 +16,9 @@ const f = (frames: number, rate: FrameRate = fps24) => framesToMs(frames, rate);
 const cue = (id: string, start: number, end: number, text = '好'): Cue => ({ id, start, end, lines: [[{ text }]] });
 const track = (...cues: Cue[]): Track => ({ language: 'zh-Hans', cues, meta: {} });
 const placed = (vertical: Placement['vertical'], c: Cue): Cue => ({ ...c, placement: { vertical } });
-const fix = (t: Track, rate: FrameRate = fps24) => fixTiming(t, { language: t.language, profile: defaultProfile, frameRate: rate });
+const fix = (t: Track, rate: FrameRate = fps24, profile: Profile = defaultProfile) => fixTiming(t, { language: t.language, profile, frameRate: rate });
+const english = (...cues: Cue[]): Track => ({ language: 'en-US', cues, meta: {} });
+const messageOf = (findings: { cueId?: string; message: string }[], id: string) => findings.filter((d) => d.cueId === id).map((d) => d.message).join('\n');
 
 describe('fixTiming (Netflix subtitle timing guidelines)', () => {
   it('extends a short cue to the minimum duration, at most half a second past its out-time', () => {
@@ -90,6 +94,68 @@ describe('fixTiming (Netflix subtitle timing guidelines)', () => {
         expect(Math.abs(change.after - change.before)).toBeLessThanOrEqual((500 * rate.denominator) / rate.numerator + 1);
       }
     }
+  });
+
+  it('changes nothing when run on its own output: each pass would otherwise push a cue another half second past its speech', () => {
+    // 48 characters in 1 s need 2.4 s at 20/s: 1.4 s more than the cue has, more than the half second allowed.
+    const fast = english(cue('1', 1000, 2000, 'This line is far too long to read in one second.'), cue('2', 10_000, 12_000, 'Next.'));
+    const once = fix(fast);
+    expect(fix(once.track).changes).toEqual([]);
+    expect(once.track.cues[0]!.end).toBe(2000);
+    // Too short for the festival's 2 s (10 frames away), and too fast for 10 frames more: both met in one pass, nothing left for a second.
+    const both = fix(english(cue('1', f(0), f(38), 'A line that wants more than two seconds to read.'), cue('2', f(200), f(260), 'Next.')), fps24, festivalProfile);
+    expect(both.track.cues[0]!.end).toBe(f(58));
+    expect(fix(both.track, fps24, festivalProfile).changes).toEqual([]);
+    const texts = ['好', 'Hi.', 'A line that wants two and a half seconds.', '每天有超过六万个电话打进热线', 'This line is far too long to read in one second, far too long.'];
+    const rows = ['top', 'middle', undefined] as const;
+    const arbCues = fc.array(fc.tuple(fc.integer({ min: 0, max: 600 }), fc.integer({ min: 1, max: 200 }), fc.constantFrom(...texts), fc.constantFrom(...rows)), { minLength: 1, maxLength: 14 });
+    fc.assert(
+      fc.property(arbCues, fc.constantFrom('23.976', '24', '25', '29.97', '50', '59.94'), fc.constantFrom(defaultProfile, festivalProfile), (spans, label, profile) => {
+        const rate = parseFrameRate(label)!;
+        const input = english(...spans.map(([start, length, text, row], i) => {
+          const c = cue(String(i + 1), f(start, rate), f(start + length, rate), text);
+          return row === undefined ? c : placed(row, c);
+        }));
+        const first = fix(input, rate, profile);
+        const second = fix(first.track, rate, profile);
+        expect(second.changes).toEqual([]);
+        expect(second.track.cues).toEqual(first.track.cues);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('names the limit that stopped the out-time, and a remedy that works', () => {
+    // Only the half-second allowance stopped "Hi.": cue 2 is 8.7 s away, and merging would make an 11 s cue.
+    const far = fix(english(cue('1', 1000, 1300, 'Hi.'), cue('2', 10_000, 12_000, 'Much later.')), fps24, festivalProfile);
+    expect(messageOf(far.findings, '1')).toMatch(/at most 0\.50 s \(12 frames\)/);
+    expect(messageOf(far.findings, '1')).toMatch(/extend it by hand by 1\.71 s \(cue 2 starts 8\.71 s after it ends\)/);
+    expect(messageOf(far.findings, '1')).not.toMatch(/merge/);
+    // At 59.94 a 1.485 s cue is 31 frames short of 2 s, one more than half a second: the same limit, the same remedy.
+    const fps5994 = parseFrameRate('59.94')!;
+    const frameShort = fix(english(cue('16', f(6026, fps5994), f(6115, fps5994), 'Can someone come and look?'), cue('17', f(6458, fps5994), f(6655, fps5994), 'The order went to the street office.')), fps5994, festivalProfile);
+    expect(messageOf(frameShort.findings, '16')).toMatch(/at most 0\.50 s \(30 frames\)[^]*extend it by hand by 0\.52 s/);
+    expect(messageOf(frameShort.findings, '16')).not.toMatch(/merge/);
+    // Cue 6 lies inside cue 5 (5 s to 13 s): the fix cut cue 5 to 0.92 s; it read at 4 characters/s before, and merging makes an 8 s cue.
+    const inside = fix(english(cue('5', 5000, 13_000, 'A long one running eight seconds.'), cue('6', 6000, 7000, 'Inside the long one.'), cue('7', 13_100, 14_000, 'After.')));
+    const said = messageOf(inside.findings, '5');
+    expect(said).not.toMatch(/still|merge/);
+    expect(said).toMatch(/cue 6 starts 1\.00 s after it and ends before it/);
+    expect(said).toMatch(/another row of the screen/);
+    // Cut for cue 3, which merging would only make worse: condense, and by how much.
+    const crowded = fix(english(cue('2', 1500, 3000, 'This one starts just after the first and it is quite a long text to read in time.'), cue('3', 3000, 4000, 'Same instant.')));
+    expect(messageOf(crowded.findings, '2')).not.toMatch(/still|merge/);
+    expect(messageOf(crowded.findings, '2')).toMatch(/ended it 2 frames before cue 3: condense the text by 53 characters$/);
+    // Too fast by more than half a second: condensing by the count said lets the fix extend it the rest of the way.
+    const fast = fix(english(cue('1', 1000, 2000, 'This line is far too long to read in one second.'), cue('2', 10_000, 12_000, 'Next.')));
+    const over = Number(/condense the text by (\d+) characters/.exec(messageOf(fast.findings, '1'))?.[1]);
+    expect(messageOf(fast.findings, '1')).toMatch(/at most 0\.50 s \(12 frames\)/);
+    const condensed = fix(english(cue('1', 1000, 2000, 'This line is far too long to read in one second.'.slice(over)), cue('2', 10_000, 12_000, 'Next.')));
+    expect(condensed.findings).toEqual([]);
+    expect(condensed.changes).toEqual([expect.objectContaining({ cueId: '1', rule: 'reading-speed' })]);
+    // Past the maximum duration, only condensing helps.
+    const long = fix(english(cue('1', 0, 6900, 'A line. '.repeat(20)), cue('2', 20_000, 21_000, 'Next.')));
+    expect(messageOf(long.findings, '1')).toMatch(/7\.00 s[^]*condense the text by \d+ characters/);
   });
 
   it('says what it could not fix, with a hint', () => {
@@ -175,9 +241,9 @@ describe('fixTiming (Netflix subtitle timing guidelines)', () => {
     });
 
     it('chains and extends within a row, past a cue in another', () => {
-      const { track: fixed } = fix(track(cue('A', f(0), f(48)), placed('top', cue('S', f(50), f(100))), placed('middle', cue('M', f(52), f(57))), cue('B', f(60), f(120))));
-      // A chains to B, 2 frames before it; the sign keeps its out-time; the label in the middle is extended over B, 12 frames.
-      expect(fixed.cues.map((c) => [c.id, msToFrames(c.start, fps24), msToFrames(c.end, fps24)])).toEqual([['A', 0, 58], ['S', 50, 100], ['M', 52, 69], ['B', 60, 120]]);
+      const { track: fixed } = fix(track(cue('A', f(0), f(48)), placed('top', cue('S', f(50), f(100))), placed('middle', cue('M', f(52), f(60))), cue('B', f(60), f(120))));
+      // A chains to B, 2 frames before it; the sign keeps its out-time; the label in the middle is extended over B to its 20 frames.
+      expect(fixed.cues.map((c) => [c.id, msToFrames(c.start, fps24), msToFrames(c.end, fps24)])).toEqual([['A', 0, 58], ['S', 50, 100], ['M', 52, 72], ['B', 60, 120]]);
     });
 
     it('names the next cue in the row in its hints', () => {
