@@ -201,35 +201,49 @@ function boundaries(text: string, language: string): Array<{ at: number; resume:
 }
 
 /** The dash a dialogue line opens with (`- `, `-`, `– `, Spanish `—`), its text right after it. */
-const OPENING_DASH = /^\s*([-–—])(?=\s\S|[^\s\d\-–—])/u;
+const OPENING_DASH = /^\s*([-–—])(?=\s\S|[^\s\-–—])/u;
+/** A dash before a figure, which may be its sign (`-5 °C`) as well as a speaker's. */
+const SIGN = /^\s*[-–—]\d/u;
 /**
  * Space before a dash that opens a speaker's words; none after a Chinese or Japanese full stop (`-在哪个区？-东城区。`).
  * A figure may follow it (`-¿Qué piso? -12, el último.`): in a dialogue, a dash after a turn's end is the next speaker's.
  */
 const SPEAKER_DASH = /(?:[\t \u3000]+|(?<=[。！？]))(?=([-–—])(?:\s\S|[^\s\-–—]))/gu;
 
+const TURN_CLOSERS = '[)\\]}»”’"\'“‘«」』）】〕〉》]*$';
 /** What a speaker's words end with before the next speaker's dash: a sentence's end, or a dash that cuts them off (`to-`, `to—`). */
-const TURN_END = /(?:[.?!…。！？．]|\S[-–—])[)\]}»”’"'」』）】〕〉》]*$/u;
+const TURN_END = new RegExp(`(?:[.?!…。！？．]|\\S[-–—])${TURN_CLOSERS}`, 'u');
+/** A sentence's end, the only end of a turn where the text itself may not be a dialogue. */
+const SENTENCE_TURN_END = new RegExp(`[.?!…。！？．]${TURN_CLOSERS}`, 'u');
 
 /** A speaker's words that go on after a dash: a lower-case word (`- I did - twice - but`), or a figure it is the sign of (`- Cold, -5 at night`). */
 const GOES_ON = /^[-–—](?:\s?\p{Ll}|\d)/u;
+/** A speaker's first words after the dash: a capital, or a letter of a script without case, after any opening mark (`-That much?`, `- ¿Sin ascensor?`). */
+const TURN_START = /^[-–—]\s?[¿¡«„‚"“‘(]*[\p{Lu}\p{Lo}]/u;
 
 /**
  * Where a dialogue written on one line (`- Where to? - The office.`) breaks:
  * before each later speaker's dash, the same dash the text opens with. A dash
  * after words that end no sentence and are not cut off, before a lower-case
  * word or a figure, is inside one speaker's words (`- I did - twice - but no
- * one came`, `- Cold, -5 at night`), and no break. None when the text does
- * not open with a dialogue dash (`-5 °C today, -10 °C tomorrow.`).
+ * one came`, `- Cold, -5 at night`), and no break. A text that opens with a
+ * dash before a figure (`-200 yuan a month. -That much?`), which may be a
+ * minus sign, or with no dash (`Which floor? - The sixth.`, only the second
+ * speaker marked), is a dialogue only where a dash after a sentence's end
+ * opens a speaker's capitalised words; `-5 °C today, -10 °C tomorrow.` is none.
  */
 export function speakerBreaks(text: string): BreakPoint[] {
-  const dash = OPENING_DASH.exec(text)?.[1];
-  if (dash === undefined) return [];
+  const opening = OPENING_DASH.exec(text)?.[1];
+  const sure = opening !== undefined && !SIGN.test(text);
+  let dash = opening;
   const points: BreakPoint[] = [];
   for (const m of text.matchAll(SPEAKER_DASH)) {
     const end = m.index + m[0].length;
-    const turn = TURN_END.test(text.slice(0, m.index)) || !GOES_ON.test(text.slice(end));
-    if (m.index > 0 && m[1] === dash && turn) points.push({ at: m.index, resume: end, level: 0 });
+    const [before, after] = [text.slice(0, m.index), text.slice(end)];
+    const turn = sure ? TURN_END.test(before) || !GOES_ON.test(after) : SENTENCE_TURN_END.test(before) && TURN_START.test(after);
+    if (m.index === 0 || !turn) continue;
+    dash ??= m[1];
+    if (m[1] === dash) points.push({ at: m.index, resume: end, level: 0 });
   }
   return points;
 }
