@@ -23,17 +23,24 @@ export interface BreakPoint {
 /** Breakable spaces only: no-break spaces (U+00A0, U+2007, U+202F) hold what they join together. */
 const SPACE = /[\t \u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]+/g;
 
-const CLOSERS = /[)\]}»”’"'」』）】〕〉》]+$/u;
+/** Closing marks after a sentence's end; German closes its quotes with `“`, `‘` and `«` (`„Hilfe!“`, `»Hilfe!«`). */
+const CLOSERS = /[)\]}»”’"'“‘«」』）】〕〉》]+$/u;
 const SENTENCE_END = /[.?!…。！？．؟۔]$/u;
 const CLAUSE_END = /[,;:—–，、；：،؛]$/u;
 const DASH = /^[-–—]+$/u;
-const TRAILING_PUNCT = /[.,;:!?…»”")\]—–]$/u;
-/** Never at the start of a line: closing punctuation, French spaced punctuation, Japanese small kana and marks (kinsoku). */
-const NO_START = /^[)\]}»”’,;:!?%‰、。，．！？）」』】〕〉》］｝〙〗〟｠｣ー・：；ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜～‼⁇⁈⁉ゝゞヽヾ〻]/u;
-/** Never at the end of a line: opening punctuation. */
-const NO_END = /[(\[{«“‘「『（【〔〈《［｛〘〖〝｟｢]$/u;
+const TRAILING_PUNCT = /[.,;:!?…»”“‘«")\]—–]$/u;
+/**
+ * Never at the start of a line: closing punctuation, French spaced punctuation, Japanese small kana and marks (kinsoku).
+ * A quote mark written against the word after it opens a quote there (German `»Hilfe!«`, Swedish `”Hej”`).
+ */
+const NO_START = /^(?:[»”’](?![\p{L}\p{N}])|[)\]},;:!?%‰、。，．！？）」』】〕〉》］｝〙〗〟｠｣ー・：；ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜～‼⁇⁈⁉ゝゞヽヾ〻])/u;
+/**
+ * Never at the end of a line: opening punctuation. A quote mark written against the word before it closes
+ * a quote there (German `„Hilfe!“`, `»Hilfe!«`): only one that stands alone or after another opening mark opens one.
+ */
+const NO_END = /(?:^|[\s(\[{«“‘„‚])[«“‘„‚]+$|[(\[{「『（【〔〈《［｛〘〖〝｟｢]$/u;
 const SYMBOL = /^[%‰€$£¥]$/u;
-const CAPITAL = /^[("'«“‘¿¡[]*\p{Lu}/u;
+const CAPITAL = /^[("'«“‘„‚»¿¡[]*\p{Lu}/u;
 const INITIAL = /^\p{Lu}\.$/u;
 
 /**
@@ -83,8 +90,8 @@ function segmenterFor(language: string): Intl.Segmenter {
 
 function bare(token: string): string {
   return token
-    .replace(/^[("'«“‘¿¡[]+/u, '')
-    .replace(/[.,;:!?…»”")\]]+$/u, '')
+    .replace(/^[("'«“‘„‚»¿¡[]+/u, '')
+    .replace(/[.,;:!?…»”“‘«")\]]+$/u, '')
     .replace(/’/g, "'")
     .toLowerCase();
 }

@@ -1,5 +1,6 @@
-import { describe } from 'vitest';
-import { itBreaks } from './fit-lines.js';
+import { describe, expect, it } from 'vitest';
+import { findBreakPoints } from '../../src/fit/break-points.js';
+import { fitLines, itBreaks } from './fit-lines.js';
 
 /**
  * Netflix line treatment (General Requirements): break after punctuation,
@@ -22,4 +23,20 @@ describe('dialogue on one line', () => {
     ['en-US', '-5 °C today. -10 °C tomorrow.', 42, ['-5 °C today. -10 °C tomorrow.']],
     ['en-US', '-5 °C today, -10 °C tomorrow.', 42, ['-5 °C today, -10 °C tomorrow.']],
   ]);
+});
+
+describe('German quotation marks', () => {
+  itBreaks('%s: a sentence ends inside `„…“` and `»…«`, and a break may follow the closing mark: %s', [
+    ['de-DE', 'Er rief nur „Hilfe!“ Dann war die Leitung tot.', 42, ['Er rief nur „Hilfe!“', 'Dann war die Leitung tot.']],
+    ['de-DE', 'Er rief nur »Hilfe!« Dann war die Leitung tot.', 42, ['Er rief nur »Hilfe!«', 'Dann war die Leitung tot.']],
+    ['de-DE', 'Er rief nur ‚Hilfe!‘ Dann war die Leitung tot.', 42, ['Er rief nur ‚Hilfe!‘', 'Dann war die Leitung tot.']],
+  ]);
+
+  it('may start a line with a German opening `»`, never with a French closing `»`', () => {
+    const text = 'Die Nachbarin rief »Hilfe!«';
+    expect(findBreakPoints(text, 'de-DE', []).map((p) => text.slice(p.resume))).toContain('»Hilfe!«');
+    for (let max = 8; max <= 30; max++) {
+      for (const line of fitLines('Elle a crié « Au secours ! » et puis plus rien.', 'fr', max)) expect(line).not.toMatch(/^[»!]|«$/u);
+    }
+  });
 });
