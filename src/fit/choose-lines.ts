@@ -9,6 +9,14 @@ export interface Layout {
 
 /** Overflow outweighs every other consideration: a layout that fits always wins. */
 const OVERFLOW_WEIGHT = 1e6;
+/**
+ * What a line costs, in break levels, for being off an even share of the
+ * text by the whole share: cubed as a fraction of it, a line a fifth off
+ * costs a twelfth of a level and one half off a level and a quarter, so the
+ * better place to break wins over evenness (Netflix line treatment), and
+ * a line of a word or two beside a full one does not.
+ */
+const SHAPE_WEIGHT = 10;
 /** Ties between mirror-image layouts go to the one with shorter upper lines (a bottom-heavy pyramid). */
 const PYRAMID_WEIGHT = 1e-4;
 
@@ -20,12 +28,13 @@ interface Step {
 /**
  * The best way to cut the text into exactly `lineCount` lines at the given
  * break points, by dynamic programming over the break points: each line costs
- * its overflow, its distance from an even share of the text and the quality
- * of the break that ends it. A break's quality is worth `maxWidth / 7` per
- * level: on a 42-character line, a break after a comma is taken over a plain
- * word boundary while it leaves the lines up to 27 characters less even
- * than the plain break would, over a break before a preposition up to 18.
- * Linear in the break points for two lines.
+ * its overflow, its shape (how far it is from an even share of the text,
+ * see `SHAPE_WEIGHT`) and the level of the break that ends it. Of two
+ * lines, a break one level better wins over evenness until the shorter line
+ * is under about half the longer, one 4.5 levels better (after a comma
+ * rather than at a plain word boundary) until it is under a quarter of it;
+ * between breaks as good the lines are as even as they can be. Linear in
+ * the break points for two lines.
  */
 export function chooseLayout(
   widthBetween: (from: number, to: number) => number,
@@ -36,23 +45,22 @@ export function chooseLayout(
 ): Layout | undefined {
   if (lineCount < 2 || points.length < lineCount - 1) return undefined;
   const share = widthBetween(0, end) / lineCount;
-  const levelWeight = maxWidth / 7;
   const lineCost = (index: number, from: number, to: number): number => {
     const width = widthBetween(from, to);
-    return (
-      OVERFLOW_WEIGHT * Math.max(0, width - maxWidth) + Math.abs(width - share) + PYRAMID_WEIGHT * (lineCount - index) * width
-    );
+    // Beyond a whole share (a third line holding the text of two) a line is no worse: the cost stays bounded, below a last resort.
+    const off = share > 0 ? Math.min(1, Math.abs(width - share) / share) : 0;
+    return OVERFLOW_WEIGHT * Math.max(0, width - maxWidth) + SHAPE_WEIGHT * off ** 3 + PYRAMID_WEIGHT * (lineCount - index) * width;
   };
   // steps[j][i]: the cheapest first j + 1 lines when line j ends at points[i].
   const steps: Step[][] = [];
-  steps.push(points.map((p) => ({ cost: lineCost(0, 0, p.at) + levelWeight * p.level, previous: -1 })));
+  steps.push(points.map((p) => ({ cost: lineCost(0, 0, p.at) + p.level, previous: -1 })));
   for (let j = 1; j < lineCount - 1; j++) {
     const prior = steps[j - 1]!;
     steps.push(
       points.map((p, i) => {
         let best: Step = { cost: Infinity, previous: -1 };
         for (let k = 0; k < i; k++) {
-          const cost = prior[k]!.cost + lineCost(j, points[k]!.resume, p.at) + levelWeight * p.level;
+          const cost = prior[k]!.cost + lineCost(j, points[k]!.resume, p.at) + p.level;
           if (cost < best.cost) best = { cost, previous: k };
         }
         return best;

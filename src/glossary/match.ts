@@ -1,6 +1,6 @@
 import type { Lang } from '../model/track.js';
 import { renderingFor } from './rendering.js';
-import { FormTrie } from './trie.js';
+import { FormTrie, type TrieHit } from './trie.js';
 import type { Glossary } from './types.js';
 
 /** A glossary term found in source-language plain text. Offsets are UTF-16 indices. */
@@ -15,6 +15,8 @@ export interface TermMatch {
 export interface Matcher {
   /** Leftmost-longest, non-overlapping matches in order; one text's matches are found once and shared. */
   find(text: string): readonly TermMatch[];
+  /** Every match, the terms inside a longer one (居委会 in 居委会主任) and overlapping ones included, by start then longest first. */
+  findAll(text: string): readonly TermMatch[];
 }
 
 /**
@@ -30,15 +32,17 @@ export function createMatcher(glossary: Glossary): Matcher {
   }
   // Every target language asks about the same source texts again (protecting, checking, packaging): each is matched once.
   const found = new Map<string, readonly TermMatch[]>();
+  const toMatch = (h: TrieHit<{ termId: string; form: string }>): TermMatch => ({ termId: h.value.termId, start: h.start, end: h.end, form: h.value.form });
   return {
     find(text) {
       let matches = found.get(text);
       if (matches === undefined) {
-        matches = trie.longest(text).map((h) => ({ termId: h.value.termId, start: h.start, end: h.end, form: h.value.form }));
+        matches = trie.longest(text).map(toMatch);
         found.set(text, matches);
       }
       return matches;
     },
+    findAll: (text) => trie.all(text).map(toMatch),
   };
 }
 

@@ -19,7 +19,9 @@ export interface AssembleLanguageInput {
 
 /**
  * Target renderings of the glossary terms in a unit's source, which a line
- * break must not split: asked for each cue of the unit, found once a unit.
+ * break must not split, a term's inside a longer one's included (a
+ * translation may render 居委会主任 by its 居委会 alone): asked for each cue
+ * of the unit, found once a unit.
  */
 function protectedPhrasesOf(glossary: AssembleLanguageInput['glossary'], target: string): (unit: Unit) => readonly string[] {
   if (!glossary) return () => [];
@@ -28,13 +30,14 @@ function protectedPhrasesOf(glossary: AssembleLanguageInput['glossary'], target:
   return (unit) => {
     let phrases = byUnit.get(unit);
     if (phrases === undefined) {
-      phrases = glossary.matcher.find(plainOf(unit.source.join(''))).flatMap((m) => {
+      const found = glossary.matcher.findAll(plainOf(unit.source.join(''))).flatMap((m) => {
         const term = terms.get(m.termId);
         if (!term) return [];
         if (term.doNotTranslate) return [m.form];
         const r = renderingFor(term, target);
         return r ? [r.preferred, ...r.allowed] : [];
       });
+      phrases = [...new Set(found)];
       byUnit.set(unit, phrases);
     }
     return phrases;

@@ -14,6 +14,13 @@ describe('Chinese and Japanese lines break at phrases', () => {
     ['ja', '北側に移設して　1階の日当たりも確保', 13, ['北側に移設して', '1階の日当たりも確保']],
     ['ja', '足が悪くて　上り下りに3回は休む', 13, ['足が悪くて', '上り下りに3回は休む']],
     ['ja', '午前3時　通話ホールは今も満席', 13, ['午前3時', '通話ホールは今も満席']],
+    // The sample's cue 11: the space beat the particle `を` only where the lines came out more even.
+    ['ja-JP', '仕事帰りの夜　胡同を3周しても空きなし', 13, ['仕事帰りの夜', '胡同を3周しても空きなし']],
+  ]);
+
+  itBreaks('%s: so does a half-width space between full-width characters, written for `、` (Netflix Japanese guide): %s', [
+    ['ja-JP', '東京は朝から雨 午後には晴れるでしょう', 13, ['東京は朝から雨', '午後には晴れるでしょう']],
+    ['zh-Hans', '我们一直在等 可是电梯始终没有装好', 16, ['我们一直在等', '可是电梯始终没有装好']],
   ]);
 
   it.each([

@@ -35,12 +35,12 @@ describe('fitCue: Latin scripts', () => {
 
   it('never splits a protected glossary phrase', () => {
     const text = 'The district promised a swift response to public complaints.';
-    expect(fitLines(text, 'en', 42)).toEqual(['The district promised a swift', 'response to public complaints.']);
+    expect(fitLines(text, 'en', 42)).toEqual(['The district promised a swift response', 'to public complaints.']);
     expect(fitLines(text, 'en', 42, ['swift response to public complaints'])).toEqual(['The district promised', 'a swift response to public complaints.']);
     // Case and apostrophe style do not matter.
     expect(fitLines(text, 'en', 42, ['Swift Response to Public Complaints'])).toEqual(['The district promised', 'a swift response to public complaints.']);
     const fr = 'Le bureau promet une réponse rapide aux plaintes du public';
-    expect(fitLines(fr, 'fr', 42)).toEqual(['Le bureau promet une réponse', 'rapide aux plaintes du public']);
+    expect(fitLines(fr, 'fr', 42)).toEqual(['Le bureau promet une réponse rapide', 'aux plaintes du public']);
     expect(fitLines(fr, 'fr', 42, ['réponse rapide aux plaintes du public'])).toEqual(['Le bureau promet', 'une réponse rapide aux plaintes du public']);
   });
 
@@ -205,7 +205,7 @@ describe('fitCue: what it never does', () => {
   it("keeps a translator's line breaks when they fit, and chooses them again when they do not, each speaker still on a line", () => {
     expect(fitLines('Hallo Welt\nzweite Zeile', 'de', 42)).toEqual(['Hallo Welt', 'zweite Zeile']);
     // From a reviewed TMX's `lb`: 47 characters on a line, and three lines; both fit on two.
-    expect(fitLines('The lights in our\nstairwell have been out for almost a month now.', 'en', 42)).toEqual(['The lights in our stairwell have', 'been out for almost a month now.']);
+    expect(fitLines('The lights in our\nstairwell have been out for almost a month now.', 'en', 42)).toEqual(['The lights in our stairwell have been out', 'for almost a month now.']);
     expect(fitLines('We have called so many times\nalready,\nreally.', 'en', 42)).toEqual(['We have called so many', 'times already, really.']);
     expect(fitLines('電話が\nつながらない日が一か月も続いています', 'ja', 13)).toEqual(['電話がつながらない日が', '一か月も続いています']);
     // An empty line is a blank row on screen: dropped, wherever it stands.
@@ -236,7 +236,7 @@ describe('fitCue: what it never does', () => {
     // A no-break space holds even a second speaker's dash to the line.
     expect(fitLines('- Oui.\u00a0- Non.', 'fr', 42)).toEqual(['- Oui.\u00a0- Non.']);
     // A dash that opens no dialogue is a pause, broken around like any word.
-    expect(fitLines('He hesitated - then he picked up the phone and dialled the number', 'en', 42)).toEqual(['He hesitated - then he picked up', 'the phone and dialled the number']);
+    expect(fitLines('He hesitated - then he picked up the phone and dialled the number', 'en', 42)).toEqual(['He hesitated - then he picked up the phone', 'and dialled the number']);
   });
 
   it.each([

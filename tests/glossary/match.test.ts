@@ -38,6 +38,14 @@ describe('source matching in Chinese', () => {
     expect(ids('通过了《北京市接诉即办工作条例》。')).toEqual(['swift-response-regulations']);
   });
 
+  it('finds every term, those inside a longer one included, when asked for all (a line break keeps each rendering whole)', () => {
+    expect(matcher.findAll('居委会主任把方案改了四稿').map((m) => [m.termId, m.start, m.end])).toEqual([
+      ['residents-committee-head', 0, 5],
+      ['residents-committee', 0, 3],
+    ]);
+    expect(matcher.findAll('通过了《北京市接诉即办工作条例》。').map((m) => m.termId)).toEqual(['swift-response-regulations', 'beijing', 'swift-response-regulations', 'swift-response']);
+  });
+
   it('finds variants and reports the form that matched', () => {
     expect(matcher.find('请拨打12345热线')).toEqual([{ termId: 'citizen-service-hotline', start: 3, end: 10, form: '12345热线' }]);
     expect(ids('接线员小王')).toEqual(['hotline-operator']);

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { createMatcher } from '../../src/glossary/match.js';
+import { lineText } from '../../src/model/spans.js';
 import { fromTagged } from '../../src/model/tagged-text.js';
 import type { Draft } from '../../src/model/unit.js';
 import { assembleLanguage, languageFitter } from '../../src/pipeline/assemble-language.js';
 import { profiles } from '../../src/qc/profiles/index.js';
 import { segment } from '../../src/translate/segment.js';
+import { bundled } from '../glossary/helpers.js';
 import { cue, track } from '../qc/helpers.js';
 
 const profile = profiles['default']!;
@@ -40,5 +43,17 @@ describe('fitting a language ahead, as its drafts arrive', () => {
     const changed = [draft(0, 'Beijing, 7 a.m.'), ...drafts.slice(1)];
     const assembled = assembleLanguage({ ...input, drafts: changed }, fitter);
     expect(assembled.track.cues[0]!.lines).toEqual([[{ text: 'Beijing, 7 a.m.' }]]);
+  });
+});
+
+describe('glossary renderings kept whole across a line break', () => {
+  it('keeps the rendering of a term inside a longer one whole, where the translation renders only that one', () => {
+    // The sample's it-IT cue 36 as deliver wrote it: `Quattro bozze del comitato / dei residenti,` (居委会 inside 居委会主任).
+    const glossary = bundled();
+    const source = track('zh-Hans', cue('1', 0, 3000, '居委会主任把方案改了四稿，'));
+    const units = segment(source);
+    const drafts: Draft[] = [{ unitId: units[0]!.id, targets: ['Quattro bozze del comitato dei residenti,'], origin: 'memory-exact', provider: 'memory', billedCharacters: 0 }];
+    const assembled = assembleLanguage({ source, units, drafts, target: 'it-IT', profile: profiles['festival']!, glossary: { glossary, matcher: createMatcher(glossary) } });
+    expect(assembled.track.cues[0]!.lines.map(lineText)).toEqual(['Quattro bozze', 'del comitato dei residenti,']);
   });
 });

@@ -223,6 +223,12 @@ const cases: Record<string, Case[]> = {
       expected: [],
     },
     {
+      name: 'a one-line dialogue whose first turn opens with a figure: a dash after a sentence’s end says both are speakers’',
+      target: en(cue('1', 0, 3000, '-200 yuan a month. -That much?')),
+      source: zh(cue('1', 0, 3000, '-每月200元。-这么贵？')),
+      expected: [],
+    },
+    {
       name: 'a lone line’s dash before a figure, a minus sign',
       target: track('es-ES', cue('1', 0, 3000, '-5 grados.')),
       source: en(cue('1', 0, 3000, '5 degrees.')),
