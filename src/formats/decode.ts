@@ -57,6 +57,11 @@ function bomOf(bytes: Uint8Array): [length: number, encoding: string] | undefine
   return undefined;
 }
 
+/** The byte order mark `bytes` start with, empty when they start with none: what a file written back keeps. */
+export function byteOrderMark(bytes: Uint8Array): Uint8Array {
+  return bytes.subarray(0, bomOf(bytes)?.[0] ?? 0);
+}
+
 /** UTF-16 without a BOM shows as NULs in every other byte of ASCII text. */
 function sniffUtf16(bytes: Uint8Array): string | undefined {
   const n = Math.min(bytes.length, 4096) & ~1;

@@ -93,7 +93,9 @@ export function adapterOptions(opts: ParseOptions): AdapterParseOptions {
 export function complete(result: ParseResult, prepared: { row: FormatRow; encoding: string | undefined; diagnostics: Diagnostic[] }, opts: ParseOptions): ParseResult {
   result.track.meta.sourceFormat = prepared.row.id;
   if (prepared.encoding !== undefined) result.track.meta.encoding = prepared.encoding;
-  return strictly({ track: result.track, diagnostics: [...prepared.diagnostics, ...result.diagnostics] }, opts.strict ?? false, opts.fileName);
+  const read: ParseResult = { track: result.track, diagnostics: [...prepared.diagnostics, ...result.diagnostics] };
+  if (result.times !== undefined) read.times = result.times;
+  return strictly(read, opts.strict ?? false, opts.fileName);
 }
 
 function strictly(result: ParseResult, strict: boolean, fileName: string | undefined): ParseResult {

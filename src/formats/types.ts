@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { FrameRate, Lang, Track } from '../model/track.js';
+import type { FrameRate, Lang, Ms, Track } from '../model/track.js';
 
 import type { FormatId } from './format-ids.js';
 
@@ -10,6 +10,8 @@ export interface ParseOptions {
   language?: Lang;
   /** Frame rate to use for frame-based times when the file does not say. */
   frameRate?: FrameRate;
+  /** Say where each cue's times stand in the text (`ParseResult.times`), to write others in their place. @default false */
+  locateTimes?: boolean;
 }
 
 export interface SerializeOptions {
@@ -32,9 +34,44 @@ export interface SerializeOptions {
   issueDate?: string;
 }
 
+/** One time as a file writes it: where it stands in the text read, and how another is written there. */
+export interface TimeField {
+  /** `text.slice(from, to)` of `TimeMap.text` is the time as written. */
+  from: number;
+  to: number;
+  /**
+   * The cue's times as this field writes them, in its notation and counted
+   * from its origin (a TTML `dur` from the cue's begin); `rate` is the frame
+   * grid they were put on. Undefined when the notation cannot hold the time:
+   * a frame of another rate than the one it counts.
+   */
+  write(times: { start: Ms; end: Ms }, rate: FrameRate): string | undefined;
+  /** The frames the notation counts, for the message when it cannot hold a time. */
+  counts?: FrameRate;
+}
+
+/**
+ * Where a cue's in- and out-time stand in the text: every field that writes
+ * it (the `begin` of each paragraph joined into one cue), shared with the
+ * cues that share it (the rows of one DCP subtitle); undefined where no
+ * field of its own writes it (a TTML time inherited from a `<div>`).
+ */
+export interface CueTimeFields {
+  start: TimeField[] | undefined;
+  end: TimeField[] | undefined;
+}
+
+/** `track.cues[k]`'s times stand at `cues[k]` of `text`, the text the reader read (without a byte order mark). */
+export interface TimeMap {
+  text: string;
+  cues: CueTimeFields[];
+}
+
 export interface ParseResult {
   track: Track;
   diagnostics: Diagnostic[];
+  /** With `locateTimes`, from a reader that can say where its times stand. */
+  times?: TimeMap;
 }
 
 export interface SerializeResult {
@@ -56,6 +93,11 @@ export interface FormatInfo {
   readonly suffix: string;
   /** Cheap sniff of decoded text; must not parse the whole file. */
   detect(text: string): boolean;
+  /**
+   * The format whose reader reads it, when that is another's (EBU-TT-D is
+   * TTML): a file of it reads as that format. @default its own id
+   */
+  readonly readAs?: FormatId;
   /**
    * Times count from the first frame of a reel, which is 00:00:00:00 (DCP
    * subtitle XML): a delivery's programme start (`--start`) is not added.

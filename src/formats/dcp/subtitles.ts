@@ -1,6 +1,8 @@
 import type { Diagnostic, Location } from '../../model/diagnostic.js';
 import { normalizeLine, span } from '../../model/spans.js';
-import type { Cue, Placement, Span } from '../../model/track.js';
+import type { Cue, FrameRate, Ms, Placement, Span } from '../../model/track.js';
+import type { CueTimeFields, TimeField } from '../types.js';
+import { attributeValue } from '../shared/xml/attribute-value.js';
 import { settleCueIds } from '../shared/cue-ids.js';
 import { argbToColor } from './color.js';
 import { messages } from './messages.js';
@@ -15,6 +17,20 @@ export interface Dialect {
   readTime(value: string): { ms: number; overflow: boolean } | undefined;
   timeExpected: string;
   overflow(attr: string, value: string, at: Location): Diagnostic;
+  /**
+   * How a time is written again where `written` stands, in its notation:
+   * undefined when that notation cannot hold it (`counts`: the frames it counts).
+   */
+  timeWriter(written: string): (ms: Ms, rate: FrameRate) => string | undefined;
+  counts?: FrameRate;
+}
+
+/** What reading the subtitles takes; `text` (the text the locator's offsets are in) when their times are to be located. */
+export interface SubtitleReading {
+  dialect: Dialect;
+  locator: Locator;
+  diagnostics: Diagnostic[];
+  text?: string;
 }
 
 interface Style {
@@ -37,6 +53,9 @@ interface Context {
   locator: Locator;
   diagnostics: Diagnostic[];
   cues: Cue[];
+  /** With `text`: where each cue's times stand in it. */
+  text: string | undefined;
+  times: CueTimeFields[];
   /** Per cue: the line of its `<Subtitle>`, and whether it has a `SpotNumber`. */
   idLines: number[];
   numbered: boolean[];
@@ -50,13 +69,25 @@ const PLAIN: Style = { italic: false, bold: false, underline: false, color: unde
  * The cues under `container`: `<Font>` elements nest to any depth and pass
  * their style down to the `<Subtitle>`s and `<Text>`s inside them.
  */
-export function readSubtitles(container: XNode, dialect: Dialect, locator: Locator, diagnostics: Diagnostic[]): Cue[] {
-  const ctx: Context = { dialect, locator, diagnostics, cues: [], idLines: [], numbered: [], subtitles: 0, overflowReported: false };
+export function readSubtitles(container: XNode, reading: SubtitleReading): { cues: Cue[]; times?: CueTimeFields[] } {
+  const { dialect, locator, diagnostics, text } = reading;
+  const ctx: Context = { dialect, locator, diagnostics, cues: [], text, times: [], idLines: [], numbered: [], subtitles: 0, overflowReported: false };
   walk(container, PLAIN, ctx);
   settleCueIds(ctx.cues, { lines: ctx.idLines, given: ctx.numbered }, diagnostics, ({ id, derived, line, firstLine }) =>
     messages.repeatedSpotNumber(id, derived, { line, firstLine }),
   );
-  return ctx.cues;
+  return text === undefined ? { cues: ctx.cues } : { cues: ctx.cues, times: ctx.times };
+}
+
+/** Where a `<Subtitle>`'s `TimeIn` or `TimeOut` stands, written again in its notation: one field for every row of it. */
+function timeField(node: XNode, attr: 'TimeIn' | 'TimeOut', text: string, ctx: Context): TimeField[] | undefined {
+  const at = attributeValue(text, ctx.locator.offset(node), attr);
+  if (at === undefined) return undefined;
+  const write = ctx.dialect.timeWriter(text.slice(at.from, at.to));
+  const edge = attr === 'TimeIn' ? 'start' : 'end';
+  const field: TimeField = { ...at, write: (times, rate) => write(times[edge], rate) };
+  if (ctx.dialect.counts !== undefined) field.counts = ctx.dialect.counts;
+  return [field];
 }
 
 function walk(node: XNode, style: Style, ctx: Context): void {
@@ -129,11 +160,14 @@ function readSubtitle(node: XNode, style: Style, ctx: Context): void {
   // In screen order, from the top: each row enters the map with its highest line.
   const cues = [...rows].map(([row, group], i) => ({ cueId: i === 0 ? id : `${id}~${i + 1}`, row, group, numbered: i === 0 && spotNumber !== undefined }));
   if (cues.length > 1) ctx.diagnostics.push(messages.splitSubtitle(cues, at));
+  // The rows of one subtitle share its times: moved apart, they could not be written back in it.
+  const times: CueTimeFields | undefined = ctx.text === undefined ? undefined : { start: timeField(node, 'TimeIn', ctx.text, ctx), end: timeField(node, 'TimeOut', ctx.text, ctx) };
   for (const { cueId, group, numbered } of cues) {
     const cue: Cue = { id: cueId, start, end, lines: group.map((l) => l.spans) };
     const placement = placementOf(group);
     if (placement) cue.placement = placement;
     ctx.cues.push(cue);
+    if (times !== undefined) ctx.times.push(times);
     ctx.idLines.push(at.line ?? 0);
     ctx.numbered.push(numbered);
   }

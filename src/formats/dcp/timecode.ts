@@ -1,5 +1,7 @@
 /** SMPTE `HH:MM:SS:EE` in edit units, and Interop `HH:MM:SS:ttt` in ticks of 4 ms. */
 
+import type { FrameRate } from '../../model/track.js';
+
 const EDIT_UNITS = /^\s*(\d{1,2}):(\d{2}):(\d{2}):(\d+)\s*$/;
 const TICKS = /^\s*(\d{1,2}):(\d{2}):(\d{2})(?::(\d{1,3})|\.(\d{1,3}))\s*$/;
 
@@ -45,6 +47,11 @@ export function parseTicks(text: string): ReadTime | undefined {
     return { value: base + ticks * TICK_MS, overflow: ticks >= TICKS_PER_SECOND };
   }
   return { value: base + Math.round(Number(`0.${m[5]!}`) * 1000), overflow: false };
+}
+
+/** Where frame `n` starts, in exact milliseconds (not rounded to one, as `framesToMs` does). */
+export function framesToExactMs(n: number, rate: FrameRate): number {
+  return (n * rate.denominator * 1000) / rate.numerator;
 }
 
 /** Rounded to the nearest tick. */

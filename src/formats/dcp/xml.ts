@@ -8,6 +8,8 @@ export { attrsOf, TEXT, type XNode } from '../shared/xml/nodes.js';
 export type { Locator } from '../shared/xml/locator.js';
 
 export interface DcpXml {
+  /** The text read, where the locator's offsets are. */
+  text: string;
   /** Absent when the text is no XML or its root is another element (both reported). */
   root?: XNode;
   locator?: Locator;
@@ -20,17 +22,17 @@ const readXml = xmlReader({ format: { code: 'dcp', name: 'DCP subtitle XML', out
 
 /** The shared XML reader's tree and the root's namespace, when the root is the dialect's `rootName`. */
 export function readDcpXml(text: string, rootName: 'DCSubtitle' | 'SubtitleReel'): DcpXml {
-  const { root, locator, diagnostics } = readXml(text);
-  if (!root || !locator) return { diagnostics };
+  const { text: read, root, locator, diagnostics } = readXml(text);
+  if (!root || !locator) return { text: read, diagnostics };
   if (localName(root) !== rootName) {
     diagnostics.push(messages.wrongRoot(localName(root), rootName, locator.at(root)));
-    return { diagnostics };
+    return { text: read, diagnostics };
   }
   const name = nameOf(root);
   const colon = name.indexOf(':');
   // The root can only be in a namespace it declares itself.
   const rootNs = attrsOf(root)[colon < 0 ? 'xmlns' : `xmlns:${name.slice(0, colon)}`] ?? '';
-  return { root, locator, rootNs, diagnostics };
+  return { text: read, root, locator, rootNs, diagnostics };
 }
 
 /** The name without its prefix. */

@@ -10,4 +10,5 @@ export const ebuttdIdentity: FormatInfo = {
   extensions: ['xml'],
   suffix: 'ebu-tt-d.xml',
   detect: () => false,
+  readAs: 'ttml',
 };

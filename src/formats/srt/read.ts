@@ -2,7 +2,7 @@ import { diagnostic } from '../../model/diagnostic.js';
 import { dropFrameLabelToFrames, framesToMs, isSkippedLabel, nominalFps } from '../../model/frame-rate.js';
 import type { Cue, FrameRate, Span } from '../../model/track.js';
 import { isWhiteSpaceCode } from '../../model/white-space.js';
-import type { ParseOptions, ParseResult } from '../types.js';
+import type { CueTimeFields, ParseOptions, ParseResult } from '../types.js';
 import { IdRecorder, idNumber, settleCueIds } from '../shared/cue-ids.js';
 import { Finder } from '../shared/finder.js';
 import { keepShapes } from '../shared/keep-shapes.js';
@@ -11,6 +11,7 @@ import { readStandardTiming, STANDARD_TIMING_LENGTH, type Times } from '../share
 import { CueText } from './cue-text.js';
 import { messages } from './messages.js';
 import { Reporter } from './reporter.js';
+import { srtTimeField } from './time-field.js';
 import {
   ARROW_VARIANT,
   DECIMAL_POINT,
@@ -132,11 +133,15 @@ class SrtReader {
   private readonly specials: Finder;
   /** What the file wrote before the frames of the timecode labels read, `;` once any label had it; '' for none. */
   labels: '' | ':' | ';' = '';
+  /** Where each cue's times stand, when the caller asked (`locate`). */
+  readonly timeFields: CueTimeFields[] = [];
+  private cueTimes: CueTimeFields = { start: undefined, end: undefined };
 
   constructor(
     private readonly rows: LineSource,
     /** The rate `HH:MM:SS:FF` frames are counted at, when the caller knows it. */
     private readonly rate: FrameRate | undefined,
+    private readonly locate = false,
   ) {
     this.specials = new Finder(rows.text, ['<', '{', '&', '\u2028', '\u2029']);
   }
@@ -189,6 +194,7 @@ class SrtReader {
     this.noteIndex(n, id, i);
     this.idLine = i + 1;
     this.idGiven = true;
+    if (this.locate) this.locateTimes(timing, { startAt: 0, startTo: 12, endAt: 17, endTo: STANDARD_TIMING_LENGTH, startFrame: -1, endFrame: -1 });
     this.openCue(id, plain ? n : -1, times.start, times.end, i + 2);
     return true;
   }
@@ -378,7 +384,17 @@ class SrtReader {
       return;
     }
     if (t.flags !== 0 || t.rest !== '' || end === start) this.reportRecoveries(t, end === start, timing, { line, cueId: id });
+    if (this.locate) this.locateTimes(this.rows.start(row), t);
     this.openCue(id, number, start, end, line);
+  }
+
+  /** The times of the timing line at `at`, where `t` found them. */
+  private locateTimes(at: number, t: Pick<Timing, 'startAt' | 'startTo' | 'endAt' | 'endTo' | 'startFrame' | 'endFrame'>): void {
+    const { text } = this.rows;
+    this.cueTimes = {
+      start: [srtTimeField(text, at + t.startAt, at + t.startTo, 'start', t.startFrame >= 0 ? this.rate : undefined)],
+      end: [srtTimeField(text, at + t.endAt, at + t.endTo, 'end', t.endFrame >= 0 ? this.rate : undefined)],
+    };
   }
 
   /** `number`: the id as a number, or -1; `line`: the 1-based input line of the timing line. */
@@ -502,6 +518,7 @@ class SrtReader {
     }
     if (cue.lines.length === 0) this.report.add(messages.emptyCue(), { line: this.cueLine, cueId: id });
     this.cues.push(cue);
+    if (this.locate) this.timeFields.push(this.cueTimes);
     this.ids.add(this.idLine, this.idGiven, this.cueNumber);
     this.first = this.second = this.lines = this.markup = undefined;
   }
@@ -528,7 +545,7 @@ function skippedLabel(whole: number, frame: number, rate: FrameRate): boolean {
 
 export function read(input: string, opts: ParseOptions = {}): ParseResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const reader = new SrtReader(new LineSource(text), opts.frameRate);
+  const reader = new SrtReader(new LineSource(text), opts.frameRate, opts.locateTimes);
   reader.run();
   const diagnostics = reader.report.finish();
   settleCueIds(reader.cues, reader.ids.origins(), diagnostics, ({ id, derived, line, firstLine }) => {
@@ -538,7 +555,7 @@ export function read(input: string, opts: ParseOptions = {}): ParseResult {
   const track: ParseResult['track'] = { language: opts.language ?? 'und', cues: reader.cues, meta: {} };
   if (opts.frameRate) track.frameRate = { ...opts.frameRate };
   if (reader.labels !== '') track.meta.frameLabels = reader.labels;
-  return { track, diagnostics };
+  return opts.locateTimes ? { track, diagnostics, times: { text, cues: reader.timeFields } } : { track, diagnostics };
 }
 
 keepShapes(new SrtReader(new LineSource(''), undefined));

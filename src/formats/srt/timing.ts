@@ -39,6 +39,11 @@ export interface Timing {
   /** The frame field of the start and end time when it is one (FRAMES), else -1; `start` and `end` hold the whole seconds then. */
   startFrame: number;
   endFrame: number;
+  /** Where the start and the end time stand in the line: `line.slice(startAt, startTo)`. */
+  startAt: number;
+  startTo: number;
+  endAt: number;
+  endTo: number;
 }
 
 export type TimingProblem = 'negative' | 'out-of-range' | 'invalid';
@@ -62,6 +67,8 @@ class Scanner {
   separator = '';
   /** The frame field of the last time read, or -1. */
   frame = -1;
+  /** Where the last time read starts. */
+  from = 0;
   problem: TimingProblem | undefined;
   reason = '';
 
@@ -103,6 +110,7 @@ class Scanner {
   timestamp(which: 'start' | 'end'): Ms {
     const s = this.s;
     const from = this.pos;
+    this.from = from;
     let negative = false;
     if (s.charCodeAt(this.pos) === MINUS && isDigit(s.charCodeAt(this.pos + 1))) {
       negative = true;
@@ -195,13 +203,16 @@ function isArrowChar(c: number): boolean {
  */
 export function parseTiming(line: string): Timing | TimingError {
   const times: Times = { start: 0, end: 0 };
-  if (line.length === STANDARD_TIMING_LENGTH && readStandardTiming(line, 0, COMMA, times)) return { ok: true, start: times.start, end: times.end, flags: 0, separator: '', arrow: '', rest: '', startFrame: -1, endFrame: -1 };
+  if (line.length === STANDARD_TIMING_LENGTH && readStandardTiming(line, 0, COMMA, times)) {
+    return { ok: true, start: times.start, end: times.end, flags: 0, separator: '', arrow: '', rest: '', startFrame: -1, endFrame: -1, startAt: 0, startTo: 12, endAt: 17, endTo: STANDARD_TIMING_LENGTH };
+  }
 
   const sc = new Scanner(line);
   sc.spaces();
   const start = sc.timestamp('start');
   if (sc.problem !== undefined && sc.problem === 'invalid') return { ok: false, problem: sc.problem, reason: sc.reason };
   const startFrame = sc.frame;
+  const [startAt, startTo] = [sc.from, sc.pos];
   sc.spaces();
 
   const arrowFrom = sc.pos;
@@ -218,7 +229,7 @@ export function parseTiming(line: string): Timing | TimingError {
 
   const end = sc.timestamp('end');
   if (sc.problem !== undefined) return { ok: false, problem: sc.problem, reason: sc.reason };
-  return { ok: true, start, end, flags: flags | sc.flags, separator: sc.separator, arrow, rest: line.slice(sc.pos).trim(), startFrame, endFrame: sc.frame };
+  return { ok: true, start, end, flags: flags | sc.flags, separator: sc.separator, arrow, rest: line.slice(sc.pos).trim(), startFrame, endFrame: sc.frame, startAt, startTo, endAt: sc.from, endTo: sc.pos };
 }
 
 /**

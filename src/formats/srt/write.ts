@@ -1,11 +1,12 @@
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
-import { cueFrames, formatTimecode, framesToMs } from '../../model/frame-rate.js';
-import type { FrameRate, Ms, Placement, Span, Track } from '../../model/track.js';
+import { cueFrames, framesToMs } from '../../model/frame-rate.js';
+import type { Ms, Placement, Span, Track } from '../../model/track.js';
 import { clockTime } from '../shared/clock-time.js';
 import { cueHead } from '../shared/cue-head.js';
 import type { SerializeOptions, SerializeResult } from '../types.js';
 import { matchBrace, matchEntity, mayStartTag, SPECIAL } from './markup.js';
 import { messages, type Message } from './messages.js';
+import { frameLabel } from './time-field.js';
 import { isTimingLike } from './timing.js';
 import { COMMA } from '../shared/char-codes.js';
 import { reportInvertedCues } from '../shared/inverted-cues.js';
@@ -119,12 +120,6 @@ function guardTimingLike(text: string): string {
   return `${text.slice(0, i)}&#${text.charCodeAt(i)};${text.slice(i + 1)}`;
 }
 
-/** A frame's SMPTE label with `separator` before its frames: `;` stays only at a drop-frame rate, which alone writes it. */
-function label(frames: number, rate: FrameRate, separator: ':' | ';'): string {
-  const text = formatTimecode(Math.max(0, frames), rate);
-  return separator === ';' ? text : text.replace(';', ':');
-}
-
 /**
  * Standard SRT: numbers from 1, `HH:MM:SS,mmm` (hours grow past 99), `\n`
  * line ends, a blank line after every cue. With a frame rate (option, else
@@ -158,9 +153,9 @@ export function write(track: Track, opts: SerializeOptions = {}): SerializeResul
       if (frames.extended) report(messages.durationExtended(), cue.id);
       const separator = opts.frameLabels;
       if (separator !== undefined) {
-        labels = `${label(frames.first, rate, separator)} --> ${label(frames.last, rate, separator)}`;
+        labels = `${frameLabel(frames.first, rate, separator)} --> ${frameLabel(frames.last, rate, separator)}`;
         // A label names a frame, not a time between two: a time moved onto one is said, not rounded unseen.
-        const rounded = (time: Ms, frame: number) => report(messages.labelRounded(clockTime(time, ','), rate, label(frame, rate, separator)), cue.id);
+        const rounded = (time: Ms, frame: number) => report(messages.labelRounded(clockTime(time, ','), rate, frameLabel(frame, rate, separator)), cue.id);
         if (start !== cue.start && cue.start >= 0) rounded(cue.start, frames.first);
         if (end !== cue.end && cue.end >= 0 && !frames.extended) rounded(cue.end, frames.last);
       }

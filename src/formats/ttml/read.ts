@@ -1,17 +1,19 @@
 import { isNearBlack } from '../../model/color.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Cue, FrameRate, Placement, Span, Track } from '../../model/track.js';
-import type { ParseOptions, ParseResult } from '../types.js';
+import type { CueTimeFields, ParseOptions, ParseResult, TimeField } from '../types.js';
+import { attributeValue } from '../shared/xml/attribute-value.js';
+import { framesCounted, ttmlTimeText } from './time-field.js';
 import { placementOf, readFrame, type Frame } from './layout.js';
 import { buildLines, LineBuilder, type Run } from './lines.js';
 import type { Locator } from '../shared/xml/locator.js';
 import { messages } from './messages.js';
 import { attrsOf, childrenOf, elements, isBlank, nameOf, TEXT, textOf, type XNode } from '../shared/xml/nodes.js';
-import { add, cmp, INDEFINITE, isIndefinite, max, min, rat, toMs, ZERO, type Rat } from './rational.js';
+import { add, cmp, INDEFINITE, isIndefinite, max, min, ms, rat, toMs, ZERO, type Rat } from './rational.js';
 import { settleCueIds } from '../shared/cue-ids.js';
 import { lineAlign, merge, NO_STYLE, StyleSheet, type StyleProps } from './styles.js';
-import { readParameters } from './time.js';
-import { isTimed, TimingResolver, type Interval } from './timing.js';
+import { readParameters, type TimingParameters } from './time.js';
+import { isTimed, TimingResolver, type ElementTiming, type Interval } from './timing.js';
 import { readTtmlXml } from './xml.js';
 
 interface Region {
@@ -187,9 +189,21 @@ class Reader {
   private content: Content = { runs: [], begins: [], ends: [], split: false, from: ZERO, to: ZERO };
   private frame: Frame = { columns: 32, rows: 15 };
   timing!: TimingResolver;
+  private params!: TimingParameters;
+  /** Where a cue's times stand in `located`. */
+  private readonly fields = new Map<PendingCue, CueTimeFields>();
 
-  constructor(private readonly locator: Locator) {
+  constructor(
+    private readonly locator: Locator,
+    /** The text read, when the caller asked where the times stand in it. */
+    private readonly located: string | undefined,
+  ) {
     this.styles = new StyleSheet(locator, this.diagnostics);
+  }
+
+  /** Where each cue's times stand, in the order of `cues`. */
+  timeFields(cues: readonly Cue[]): CueTimeFields[] {
+    return cues.map((cue) => this.fields.get(cue) ?? { start: undefined, end: undefined });
   }
 
   line(el: XNode): { line: number } {
@@ -199,6 +213,7 @@ class Reader {
   read(root: XNode, opts: ParseOptions): Track {
     const attrs = attrsOf(root);
     const { params, diagnostics } = readParameters(attrs, opts.frameRate, () => this.line(root));
+    this.params = params;
     for (const d of diagnostics) this.diagnostics.push(d);
     this.timing = new TimingResolver(params, this.locator, this.diagnostics);
     this.frame = readFrame(attrs);
@@ -276,7 +291,7 @@ class Reader {
       const key = nameOf(child);
       if (key === TEXT) timing.sawText(textOf(child));
       else if (key === 'div') timing.childEnded(this.container(child, key, timing.syncBase, context));
-      else if (key === 'p') timing.childEnded(this.paragraph(child, timing.syncBase, context));
+      else if (key === 'p') timing.childEnded(this.paragraph(child, timing, context));
       else if (isTimed(key)) timing.childEnded(this.timing.resolve(child, key, timing.syncBase).end);
     }
     const { end } = this.timing.finish(timing, name);
@@ -296,7 +311,8 @@ class Reader {
   }
 
   /** Resolves a paragraph's timing and, when its container shows it, reads it; returns its end. */
-  private paragraph(p: XNode, syncBase: Rat, context: Context | undefined): Rat {
+  private paragraph(p: XNode, parent: ElementTiming, context: Context | undefined): Rat {
+    const syncBase = parent.syncBase;
     const plain = isPlain(p);
     const spans = this.spanTimes;
     if (!plain && spans.size > 0) spans.clear();
@@ -318,17 +334,50 @@ class Reader {
     const style = region ? inherit(region.inherited, inherit(chain, own)) : inherit(chain, own);
     const before = this.cues.length;
     const hiddenBefore = this.hidden?.count ?? 0;
-    this.show(p, plain, from, to, style, this.placement(region, own, style), preserves(p, context.preserve));
+    // In a `seq` container the next paragraph begins where this one ends: its times are not its own to move.
+    const fields = this.located === undefined || parent.seq ? undefined : this.paragraphFields(p, syncBase, interval, { begin: from, end: to });
+    this.show(p, plain, { begin: from, end: to }, style, this.placement(region, own, style), preserves(p, context.preserve), fields);
     if (this.cues.length > before || (this.hidden?.count ?? 0) > hiddenBefore) return interval.end;
     // Nothing shown of a paragraph with text, none of it hidden: its spans are timed outside it.
     return this.neverShown(p, interval.end);
   }
 
-  /** The cues a shown paragraph makes, from `from` to `to`. */
-  private show(p: XNode, plain: boolean, from: Rat, to: Rat, style: StyleProps, placement: Placement | undefined, keep: boolean): void {
+  /**
+   * Where a shown paragraph's times stand: its own `begin`, and `end` or
+   * `dur`, where they make its cue's (not clipped by its container or region).
+   */
+  private paragraphFields(p: XNode, syncBase: Rat, interval: Interval, shown: Interval): CueTimeFields {
+    const text = this.located!;
+    const at = this.locator.offset(p);
+    const attrs = attrsOf(p);
+    const { params } = this;
+    const field = (attr: string, write: (written: string, times: { start: number; end: number }) => string | undefined): TimeField[] | undefined => {
+      const place = attributeValue(text, at, attr);
+      if (place === undefined) return undefined;
+      const written = text.slice(place.from, place.to);
+      const made: TimeField = { ...place, write: (times) => write(written, times) };
+      const counts = framesCounted(written, params);
+      if (counts !== undefined) made.counts = counts;
+      return [made];
+    };
+    const start = attrs['begin'] !== undefined && cmp(shown.begin, interval.begin) === 0 ? field('begin', (w, t) => ttmlTimeText(w, t.start, syncBase, params)) : undefined;
+    let end: TimeField[] | undefined;
+    if (cmp(shown.end, interval.end) === 0 && (attrs['end'] === undefined) !== (attrs['dur'] === undefined)) {
+      end =
+        attrs['end'] !== undefined
+          ? field('end', (w, t) => ttmlTimeText(w, t.end, syncBase, params))
+          : // A duration counts from the paragraph's begin: its new one where it has its own.
+            field('dur', (w, t) => ttmlTimeText(w, t.end, start === undefined ? interval.begin : ms(t.start), params));
+    }
+    return { start, end };
+  }
+
+  /** The cues a shown paragraph makes in `shown`; `fields`: where its times stand, when located (a piece of it has none of its own). */
+  private show(p: XNode, plain: boolean, shown: Interval, style: StyleProps, placement: Placement | undefined, keep: boolean, fields: CueTimeFields | undefined): void {
+    const { begin: from, end: to } = shown;
     const id = attrsOf(p)['xml:id'];
     if (plain) {
-      this.push(id, p, id !== undefined, from, to, this.plainLines(p, style, keep), placement);
+      this.push(id, p, id !== undefined, from, to, this.plainLines(p, style, keep), placement, fields);
       return;
     }
     const content: Content = { runs: [], begins: [], ends: [], split: false, from, to };
@@ -336,7 +385,7 @@ class Reader {
     this.collect(p, 'p', from, to, style, keep);
     const { runs, begins, ends } = content;
     if (!content.split) {
-      this.push(id, p, id !== undefined, from, to, buildLines(runs), placement);
+      this.push(id, p, id !== undefined, from, to, buildLines(runs), placement, fields);
       return;
     }
     // Spans timed apart (karaoke, roll-up): one cue per stretch of constant content, as an ISD sequence would show it.
@@ -512,9 +561,10 @@ class Reader {
   }
 
   /** `given`: the id is the paragraph's `xml:id`, not one made up for a piece of it. */
-  private push(id: string | undefined, p: XNode, given: boolean, begin: Rat, end: Rat, lines: Span[][], placement: Placement | undefined): PendingCue | undefined {
+  private push(id: string | undefined, p: XNode, given: boolean, begin: Rat, end: Rat, lines: Span[][], placement: Placement | undefined, fields?: CueTimeFields): PendingCue | undefined {
     if (lines.length === 0) return undefined;
     const cue: PendingCue = placement ? { id, start: toMs(begin), end: 0, lines, placement } : { id, start: toMs(begin), end: 0, lines };
+    if (fields !== undefined) this.fields.set(cue, fields);
     this.setEnd(cue, begin, end);
     this.cues.push(cue);
     this.paragraphs.push(p);
@@ -574,6 +624,8 @@ class Reader {
       // Some tools put each line of one subtitle in its own <p>: on screen they are one subtitle, and said so.
       if (prev && prev.start === cue.start && prev.end === cue.end && samePlacement(prev.placement, cue.placement)) {
         prev.lines = [...prev.lines, ...cue.lines];
+        // One subtitle now: its times stand in each paragraph it joins.
+        if (this.located !== undefined) this.fields.set(prev, joinedFields(this.fields.get(prev), this.fields.get(cue)));
         if (joined) joined.count++;
         else joined = { count: 1, line: this.line(paragraphs[k]!).line };
         continue;
@@ -607,6 +659,11 @@ class Reader {
   }
 }
 
+function joinedFields(a: CueTimeFields | undefined, b: CueTimeFields | undefined): CueTimeFields {
+  const both = (x: TimeField[] | undefined, y: TimeField[] | undefined) => (x === undefined || y === undefined ? undefined : [...x, ...y]);
+  return { start: both(a?.start, b?.start), end: both(a?.end, b?.end) };
+}
+
 function samePlacement(a: Placement | undefined, b: Placement | undefined): boolean {
   return a?.vertical === b?.vertical && a?.horizontal === b?.horizontal;
 }
@@ -619,10 +676,11 @@ export function read(text: string, opts: ParseOptions = {}): ParseResult {
   if (rootLocal !== 'tt' || (rootNs !== 'tt' && rootNs !== '')) return empty([...xml.diagnostics, messages.notTtml(rootLocal, rootNs, locator.at(root))]);
   // readTtmlXml has already read every element in no namespace as TTML.
   if (rootNs === '') xml.diagnostics.push(messages.noNamespace(locator.at(root)));
-  const reader = new Reader(locator);
+  const reader = new Reader(locator, opts.locateTimes ? xml.text : undefined);
   const track = reader.read(root, opts);
   const vertical = verticalWriting(text);
-  return { track, diagnostics: [...xml.diagnostics, ...reader.diagnostics, ...(vertical === undefined ? [] : [messages.verticalDropped(vertical)])] };
+  const diagnostics = [...xml.diagnostics, ...reader.diagnostics, ...(vertical === undefined ? [] : [messages.verticalDropped(vertical)])];
+  return opts.locateTimes ? { track, diagnostics, times: { text: xml.text, cues: reader.timeFields(track.cues) } } : { track, diagnostics };
 }
 
 /** `tts:writingMode="tbrl"` (or `tblr`, `tb`) anywhere: vertical text, which the model lays out across; the line of the first. */

@@ -5,6 +5,8 @@ import { xmlReader } from '../shared/xml/read-xml.js';
 import { Canonicalizer, Scope } from './canonical-names.js';
 
 export interface TtmlXml {
+  /** The text read, where the locator's offsets are. */
+  text: string;
   root?: XNode;
   locator?: Locator;
   /** The root element's local name and namespace (`tt` for the TTML core, '' for none). */
@@ -26,9 +28,9 @@ const readXml = xmlReader({ format: { code: 'ttml', name: 'TTML', outcome: 'the 
 
 /** The shared XML reader's tree, with the names of TTML vocabularies made canonical whatever prefixes the file used. */
 export function readTtmlXml(text: string): TtmlXml {
-  const { root, locator, tags, diagnostics } = readXml(text);
-  if (!root || !locator || !tags) return { diagnostics };
+  const { text: read, root, locator, tags, diagnostics } = readXml(text);
+  if (!root || !locator || !tags) return { text: read, diagnostics };
   const canonicalizer = new Canonicalizer(locator, tags);
   canonicalizer.visit([root], 0, nameOf(root), new Scope(new Map(), false), true);
-  return { root, locator, rootLocal: canonicalizer.rootLocal, rootNs: canonicalizer.rootNs, diagnostics: [...diagnostics, ...canonicalizer.diagnostics] };
+  return { text: read, root, locator, rootLocal: canonicalizer.rootLocal, rootNs: canonicalizer.rootNs, diagnostics: [...diagnostics, ...canonicalizer.diagnostics] };
 }

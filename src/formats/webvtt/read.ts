@@ -6,13 +6,14 @@ import { messages } from './messages.js';
 import { readRegion, type Region } from './region.js';
 import { readStyleSheet } from './style-sheet.js';
 import { Tally } from './tally.js';
+import { vttTimeField } from './time-field.js';
 import { formatTimestamp, readTimestamp, TimestampError, type Cursor } from './timestamp.js';
 import { IdRecorder, idNumber, settleCueIds } from '../shared/cue-ids.js';
 import { Finder } from '../shared/finder.js';
 import { keepShapes } from '../shared/keep-shapes.js';
 import { LineSource } from '../shared/line-source.js';
 import { readStandardTiming, STANDARD_TIMING_LENGTH, type Times } from '../shared/standard-timing.js';
-import type { ParseOptions, ParseResult } from '../types.js';
+import type { CueTimeFields, ParseOptions, ParseResult } from '../types.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { trimLines } from '../../model/spans.js';
 import type { Cue, Placement, Span } from '../../model/track.js';
@@ -98,13 +99,26 @@ class WebVttReader {
   private seenCue = false;
   private readonly cursor: Cursor = { pos: 0 };
   private readonly times: Times = { start: 0, end: 0 };
-  /** The last timing line read. */
+  /** The text read: without a byte order mark. */
+  get textRead(): string {
+    return this.rows.text;
+  }
+  /** The last timing line read, and where its times stand in the text. */
   private start = 0;
   private end = 0;
   private settings = '';
+  private startAt = 0;
+  private startTo = 0;
+  private endAt = 0;
+  private endTo = 0;
+  /** Where each cue's times stand, when the caller asked (`locate`). */
+  readonly timeFields: CueTimeFields[] = [];
   private lastBlockWasCue = false;
 
-  constructor(text: string) {
+  constructor(
+    text: string,
+    private readonly locate = false,
+  ) {
     let t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     if (t.includes('\0')) t = t.replaceAll('\0', '\ufffd');
     // A final line break ends the last line; the empty row after it reads as the blank line it would be.
@@ -294,6 +308,10 @@ class WebVttReader {
     this.start = times.start;
     this.end = times.end;
     this.settings = after < end ? text.slice(after, end) : '';
+    this.startAt = from;
+    this.startTo = from + 12;
+    this.endAt = from + 17;
+    this.endTo = after;
     return true;
   }
 
@@ -301,8 +319,10 @@ class WebVttReader {
     const { cursor } = this;
     cursor.pos = 0;
     skipWhitespace(line, cursor);
+    const startAt = cursor.pos;
     const start = readTimestamp(line, cursor);
     if (start < 0) return this.badTiming(timestampProblem(start, line, cursor.pos), line, lineNumber, cursor.pos);
+    const startTo = cursor.pos;
     skipWhitespace(line, cursor);
     const arrow = cursor.pos;
     if (line.charCodeAt(arrow) !== 0x2d || line.charCodeAt(arrow + 1) !== 0x2d || line.charCodeAt(arrow + 2) !== 0x3e) {
@@ -311,11 +331,17 @@ class WebVttReader {
     }
     cursor.pos += 3;
     skipWhitespace(line, cursor);
+    const endAt = cursor.pos;
     const end = readTimestamp(line, cursor);
     if (end < 0) return this.badTiming(timestampProblem(end, line, cursor.pos), line, lineNumber, cursor.pos);
     this.start = start;
     this.end = end;
     this.settings = cursor.pos < line.length ? line.slice(cursor.pos) : '';
+    const at = this.rows.start(lineNumber - 1);
+    this.startAt = at + startAt;
+    this.startTo = at + startTo;
+    this.endAt = at + endAt;
+    this.endTo = at + cursor.pos;
     return true;
   }
 
@@ -334,6 +360,10 @@ class WebVttReader {
     if (end < start) this.diagnostics.push(messages.endBeforeStart(formatTimestamp(start), formatTimestamp(end), line, id));
     // Whole literals: a property added later lands in a second object the collector must copy.
     this.cues.push(placement ? { id, start, end, lines, placement } : { id, start, end, lines });
+    if (this.locate) {
+      const { text } = this.rows;
+      this.timeFields.push({ start: [vttTimeField(text, this.startAt, this.startTo, 'start')], end: [vttTimeField(text, this.endAt, this.endTo, 'end')] });
+    }
     // An identifier stands on the line right above the timing line.
     this.ids.add(fileId === '' ? line : line - 1, fileId !== '', number);
   }
@@ -435,15 +465,17 @@ function byLine(a: Diagnostic, b: Diagnostic): number {
 }
 
 export function read(text: string, opts: ParseOptions = {}): ParseResult {
-  const reader = new WebVttReader(text);
+  const reader = new WebVttReader(text, opts.locateTimes);
   reader.read();
   settleCueIds(reader.cues, reader.ids.origins(), reader.diagnostics, ({ id, derived, line, firstLine }) =>
     messages.repeatedId(id, derived, { line, firstLine }),
   );
-  return {
+  const result: ParseResult = {
     track: { language: reader.language ?? opts.language ?? 'und', cues: reader.cues, meta: {} },
     diagnostics: reader.diagnostics.sort(byLine),
   };
+  if (opts.locateTimes) result.times = { text: reader.textRead, cues: reader.timeFields };
+  return result;
 }
 
 keepShapes(new WebVttReader(''));

@@ -3,7 +3,9 @@ import type { Track } from '../../../model/track.js';
 import { languageTag } from '../language.js';
 import { messages } from '../messages.js';
 import { readSubtitles, type Dialect } from '../subtitles.js';
-import { parseTicks } from '../timecode.js';
+import { formatTicks, framesToExactMs, parseTicks, TICK_MS } from '../timecode.js';
+import { msToFrames } from '../../../model/frame-rate.js';
+import { clockTime } from '../../shared/clock-time.js';
 import { child, contentOf, readDcpXml } from '../xml.js';
 
 const DIALECT: Dialect = {
@@ -16,6 +18,11 @@ const DIALECT: Dialect = {
   },
   timeExpected: '`HH:MM:SS:ttt` in ticks of 4 ms (0–249) or `HH:MM:SS.mmm`',
   overflow: messages.tickOverflow,
+  // As the writer puts a frame: the tick (or millisecond) nearest where it starts.
+  timeWriter: (written) => (ms, rate) => {
+    const exact = framesToExactMs(msToFrames(ms, rate), rate);
+    return written.includes('.') ? clockTime(Math.round(exact), '.') : formatTicks(Math.round(exact / TICK_MS) * TICK_MS);
+  },
 };
 
 export function read(text: string, opts: ParseOptions = {}): ParseResult {
@@ -35,6 +42,7 @@ export function read(text: string, opts: ParseOptions = {}): ParseResult {
   }
   const title = contentOf(child(root, 'MovieTitle'));
   if (title) track.meta.title = title;
-  track.cues = readSubtitles(root, DIALECT, locator, diagnostics);
-  return { track, diagnostics };
+  const read = readSubtitles(root, { dialect: DIALECT, locator, diagnostics, ...(opts.locateTimes ? { text: xml.text } : {}) });
+  track.cues = read.cues;
+  return read.times === undefined ? { track, diagnostics } : { track, diagnostics, times: { text: xml.text, cues: read.times } };
 }

@@ -1,6 +1,5 @@
 import type { Diagnostic } from '../../../model/diagnostic.js';
 import { frameRateLabel, msToFrames } from '../../../model/frame-rate.js';
-import type { FrameRate } from '../../../model/track.js';
 import type { Track } from '../../../model/track.js';
 import type { SerializeOptions, SerializeResult } from '../../types.js';
 import { DEFAULT_ARGB } from '../color.js';
@@ -9,7 +8,7 @@ import { XML_CONTROL } from '../../shared/lower.js';
 import { languageName } from '../language.js';
 import { messages } from '../messages.js';
 import { dcpRate } from '../rates.js';
-import { formatTicks, TICK_MS } from '../timecode.js';
+import { formatTicks, framesToExactMs, TICK_MS } from '../timecode.js';
 import { escapeText } from '../../shared/xml-escape.js';
 import { pastDay, textElements, timedCues, type Grid, type LineDialect } from '../write-lines.js';
 import { reportInvertedCues } from '../../shared/inverted-cues.js';
@@ -17,11 +16,6 @@ import { reportInvertedCues } from '../../shared/inverted-cues.js';
 const FONT_ID = 'theFont';
 /** Fades in ticks: 80 ms, the habit of Interop authoring tools. */
 const FADE_TICKS = 20;
-
-/** Where frame `n` starts, in exact milliseconds (not rounded to one, as `framesToMs` does). */
-function framesToExactMs(n: number, rate: FrameRate): number {
-  return (n * rate.denominator * 1000) / rate.numerator;
-}
 
 const DIALECT: LineDialect = { valign: 'VAlign', vposition: 'VPosition', halign: 'HAlign', hposition: 'HPosition', underline: 'Underlined', edge: 10 };
 

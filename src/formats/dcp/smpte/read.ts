@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../../../model/diagnostic.js';
-import { framesToMs, nominalFps } from '../../../model/frame-rate.js';
+import { framesToMs, msToFrames, nominalFps } from '../../../model/frame-rate.js';
 import type { FrameRate, Track } from '../../../model/track.js';
 import type { ParseOptions, ParseResult } from '../../types.js';
 import { XS_LANGUAGE } from '../../shared/xml-language.js';
 import { messages } from '../messages.js';
 import { DCST_NAMESPACES } from '../namespaces.js';
 import { readSubtitles, type Dialect } from '../subtitles.js';
-import { parseEditUnits } from '../timecode.js';
+import { formatEditUnits, parseEditUnits } from '../timecode.js';
 import { child, contentOf, readDcpXml, type Locator, type XNode } from '../xml.js';
 
 const DEFAULT_RATE = 24;
@@ -58,9 +58,15 @@ export function read(text: string, opts: ParseOptions = {}): ParseResult {
     },
     timeExpected: `\`HH:MM:SS:EE\` in edit units of the TimeCodeRate (${tcr} per second)`,
     overflow: (attr, value, at) => messages.frameOverflow(attr, value, tcr, at),
+    timeWriter: () => (ms) => {
+      const units = msToFrames(ms, rate);
+      return framesToMs(units, rate) === ms ? formatEditUnits(units, tcr) : undefined;
+    },
+    counts: rate,
   };
   const list = child(root, 'SubtitleList');
-  const cues = list ? readSubtitles(list, dialect, locator, diagnostics) : [];
+  const read = list ? readSubtitles(list, { dialect, locator, diagnostics, ...(opts.locateTimes ? { text: xml.text } : {}) }) : { cues: [], times: [] };
+  const cues = read.cues;
 
   const track: Track = { language, cues, frameRate: rate, meta: {} };
   const languageElement = child(root, 'Language');
@@ -69,5 +75,5 @@ export function read(text: string, opts: ParseOptions = {}): ParseResult {
   else if (languageElement && lang) diagnostics.push(messages.unknownLanguage(lang, language, locator.at(languageElement)));
   const title = contentOf(child(root, 'ContentTitleText'));
   if (title) track.meta.title = title;
-  return { track, diagnostics };
+  return opts.locateTimes ? { track, diagnostics, times: { text: xml.text, cues: read.times ?? [] } } : { track, diagnostics };
 }

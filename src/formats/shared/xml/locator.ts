@@ -21,6 +21,12 @@ export class Locator {
     return this.atIndex(k ?? 0);
   }
 
+  /** Where the element's start tag begins (its `<`) in the text read. */
+  offset(node: XNode): number {
+    const k = node === this.root ? 0 : (this.indexes ??= this.index()).get(node);
+    return this.starts[k ?? 0] ?? 0;
+  }
+
   /** The line of the element that is `k`-th in document order, the root being 0. */
   atIndex(k: number): { line: number } {
     return { line: this.lines.lineAt(this.starts[k] ?? 0) };

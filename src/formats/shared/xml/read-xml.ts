@@ -13,6 +13,8 @@ import { scanProlog } from './prolog.js';
 import { MAX_DEPTH, scanTags, type TagScan } from './tags.js';
 
 export interface XmlResult {
+  /** The text read, where the locator's offsets are: the input with `&eacute;` and the like put in as the characters they stand for. */
+  text: string;
   root?: XNode;
   locator?: Locator;
   /** What the scan of the tags found, element k being the parser's k-th in pre-order. */
@@ -89,8 +91,8 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
     let text = input;
     let lines = new SourceLines(text);
     const prolog = scanProlog(text);
-    if (!prolog) return { diagnostics: [notWellFormed(format, text, lines, 'expected a root element after the XML declaration, comments and DOCTYPE')] };
-    if (prolog.entity) return { diagnostics: [messages.doctypeEntities(format, prolog.entity.name, lines.locate(prolog.entity.offset))] };
+    if (!prolog) return { text, diagnostics: [notWellFormed(format, text, lines, 'expected a root element after the XML declaration, comments and DOCTYPE')] };
+    if (prolog.entity) return { text, diagnostics: [messages.doctypeEntities(format, prolog.entity.name, lines.locate(prolog.entity.offset))] };
 
     // fast-xml-parser keeps them in the text; every XML tool refuses the document. A C1 control XML allows is
     // looked for in the same pass: found, the controls XML forbids are looked for after it.
@@ -100,11 +102,11 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
       const after = text.slice(c1).search(XML_CONTROL);
       control = after < 0 ? -1 : c1 + after;
     }
-    if (control >= 0) return { diagnostics: [messages.notWellFormed(format, controlCharacter(text, control), lines.locate(control))] };
+    if (control >= 0) return { text, diagnostics: [messages.notWellFormed(format, controlCharacter(text, control), lines.locate(control))] };
 
     // A character reference may name only what XML may hold; `&#13;` is a line end, which the parser would keep as a carriage return.
     const numeric = text.indexOf('&#') < 0 ? undefined : numericReferences(text, prolog.rootOffset);
-    if (numeric?.forbidden !== undefined) return { diagnostics: [messages.notWellFormed(format, `the reference \`${numeric.forbidden.written}\` names the character ${codePointName(numeric.forbidden.value)}; expected none: XML 1.0 allows no control character but tab, line feed and carriage return`, lines.locate(numeric.forbidden.offset))] };
+    if (numeric?.forbidden !== undefined) return { text, diagnostics: [messages.notWellFormed(format, `the reference \`${numeric.forbidden.written}\` names the character ${codePointName(numeric.forbidden.value)}; expected none: XML 1.0 allows no control character but tab, line feed and carriage return`, lines.locate(numeric.forbidden.offset))] };
 
     const html = text.indexOf('&') < 0 ? undefined : htmlReferences(text, prolog.rootOffset);
     const said = (html?.found ?? []).map(({ name, character, count, offset }) => messages.htmlEntity(format, name, character, count, lines.locate(offset)));
@@ -115,10 +117,10 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
     }
     const tags = scanTags(text, prolog.rootOffset);
     if (tags.unclosed) {
-      return { diagnostics: [messages.truncated(format, tags.unclosed.name, lines.lineAt(tags.unclosed.offset), { line: lines.lastLine })] };
+      return { text, diagnostics: [messages.truncated(format, tags.unclosed.name, lines.lineAt(tags.unclosed.offset), { line: lines.lastLine })] };
     }
-    if (tags.broken) return { diagnostics: [notWellFormed(format, text, lines, tags.broken.reason, lines.locate(tags.broken.offset))] };
-    if (options.validate === 'always' && fxp().XMLValidator.validate(text) !== true) return { diagnostics: [notWellFormed(format, text, lines, 'rejected by the validator')] };
+    if (tags.broken) return { text, diagnostics: [notWellFormed(format, text, lines, tags.broken.reason, lines.locate(tags.broken.offset))] };
+    if (options.validate === 'always' && fxp().XMLValidator.validate(text) !== true) return { text, diagnostics: [notWellFormed(format, text, lines, 'rejected by the validator')] };
 
     let nodes: XNode[];
     try {
@@ -128,7 +130,7 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
       const own = plain ? (plainParser ??= makeParser(options, PLAIN)) : (parser ??= makeParser(options, OPTIONS));
       nodes = own.parse(text) as XNode[];
     } catch (error) {
-      return { diagnostics: [notWellFormed(format, text, lines, error instanceof Error ? error.message : String(error))] };
+      return { text, diagnostics: [notWellFormed(format, text, lines, error instanceof Error ? error.message : String(error))] };
     }
 
     let root: XNode | undefined;
@@ -138,13 +140,13 @@ export function xmlReader(options: XmlReaderOptions): (text: string) => XmlResul
       if (nameOf(node) === TEXT) strayText ||= textOf(node).trim() !== '';
       else if (roots++ === 0) root = node;
     }
-    if (roots !== 1 || strayText || !root) return { diagnostics: [notWellFormed(format, text, lines, 'expected exactly one root element')] };
+    if (roots !== 1 || strayText || !root) return { text, diagnostics: [notWellFormed(format, text, lines, 'expected exactly one root element')] };
     if (numeric?.carriageReturn) endLines(root);
     // DEL and the C1 controls, written raw or as references: what a screen shows nothing for, or the Windows-1252 character meant.
     const firstC1 = c1 === undefined ? numeric?.c1 : numeric?.c1 === undefined ? { offset: c1, value: text.charCodeAt(c1) } : numeric.c1.offset < c1 ? numeric.c1 : { offset: c1, value: text.charCodeAt(c1) };
     const c1Count = firstC1 === undefined ? 0 : replaceC1(root);
     if (c1Count > 0) said.push(controlCharactersFound(firstC1!.value, c1Count, lines.locate(firstC1!.offset)));
-    return { root, locator: new Locator(root, tags.starts, lines), tags, diagnostics: said };
+    return { text, root, locator: new Locator(root, tags.starts, lines), tags, diagnostics: said };
   };
 }
 
