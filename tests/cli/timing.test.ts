@@ -91,17 +91,24 @@ describe('subloc qc', () => {
     expect(report.changes).toEqual([expect.objectContaining({ cueId: '1', after: 2500, rule: 'reading-speed' })]);
   });
 
-  it('names each cue as the SRT it writes numbers it, not as the file read did (1, 2, 3, 5 written 1, 2, 3, 4)', async () => {
+  it('keeps the file\'s own cue numbers (1, 2, 3, 5) and names each cue by them; in another format, as the file written numbers it', async () => {
     const dir = tempDir();
     const cues = [1, 2, 3, 5].map((n, k) => `${n}\n00:00:0${2 * k},000 --> 00:00:0${2 * k},400\n${k === 3 ? 'A line far too long to read in that time.' : 'Hi.'}\n`);
     writeFileSync(join(dir, 'h.en.srt'), cues.join('\n'));
     const r = await cli(['timing', 'fix', 'h.en.srt', '--json'], dir);
     const report = JSON.parse(r.stdout) as { changes: { cueId: string }[]; findings: { code: string; cueId?: string }[] };
-    expect(new Set(report.changes.map((c) => c.cueId))).toEqual(new Set(['1', '2', '3', '4']));
-    // What the fix says names the written cues; what the reader said of the file read names the file's.
-    expect(report.findings.filter((f) => f.code.startsWith('timing/')).map((f) => f.cueId)).toContain('4');
-    expect(report.findings.filter((f) => f.code.startsWith('timing/')).map((f) => f.cueId)).not.toContain('5');
-    expect(parse(readFileSync(join(dir, 'h.timed.en.srt'))).track.cues.map((c) => c.id)).toEqual(['1', '2', '3', '4']);
+    expect(new Set(report.changes.map((c) => c.cueId))).toEqual(new Set(['1', '2', '3', '5']));
+    expect(report.findings.filter((f) => f.code.startsWith('timing/')).map((f) => f.cueId)).toContain('5');
+    expect(parse(readFileSync(join(dir, 'h.timed.en.srt'))).track.cues.map((c) => c.id)).toEqual(['1', '2', '3', '5']);
+
+    // A WebVTT of named cues written as SRT, which numbers them 1, 2, 3, 4: what the fix says names the written cues.
+    writeFileSync(join(dir, 'v.en.vtt'), `WEBVTT\n\n${['a', 'b', 'c', 'd'].map((id, k) => `${id}\n00:00:0${2 * k}.000 --> 00:00:0${2 * k}.400\n${k === 3 ? 'A line far too long to read in that time.' : 'Hi.'}\n`).join('\n')}`);
+    const v = await cli(['timing', 'fix', 'v.en.vtt', '-o', 'v.en.srt', '--json'], dir);
+    const converted = JSON.parse(v.stdout) as { changes: { cueId: string }[]; findings: { code: string; cueId?: string }[] };
+    expect(new Set(converted.changes.map((c) => c.cueId))).toEqual(new Set(['1', '2', '3', '4']));
+    expect(converted.findings.filter((f) => f.code.startsWith('timing/')).map((f) => f.cueId)).toContain('4');
+    expect(converted.findings.filter((f) => f.code.startsWith('timing/')).map((f) => f.cueId)).not.toContain('d');
+    expect(parse(readFileSync(join(dir, 'v.en.srt'))).track.cues.map((c) => c.id)).toEqual(['1', '2', '3', '4']);
   });
 
   it('keeps a DCP or TTML file in its own format and on its own frame rate, named beside it', async () => {
