@@ -27,7 +27,9 @@ import { nextTurn } from './next-turn.js';
 import { languageReport, reportJson, totals, type LanguageReport, type RefusedLanguage, type RunReport } from './report.js';
 import { closingMemory, withNote } from './closing-memory.js';
 import { writeFileAtomic } from './write-atomic.js';
-import { editableHashes, titledFiles, writeLanguage, type WrittenLanguage } from './write-language.js';
+import { editableHashes, titledFiles, writeLanguage, wroteNothing, type WrittenLanguage } from './write-language.js';
+import { wholeRateRefusal } from './whole-rate-refusal.js';
+import { formatTable } from '../formats/table.js';
 import { readWrittenRecord } from './written-record.js';
 import { refuseEditedTracks } from './edited-tracks.js';
 import { unitBudgets } from './unit-budgets.js';
@@ -168,6 +170,10 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
   if (!options.dryRun) checkRunFolder(join(options.out, options.title), 'localize');
   const read = await runSource(options);
   const source = read.track;
+  // Every language's tracks are at the source's rate: one no file of a format asked can be timed at refuses them all, so before any is drafted.
+  const rate = options.frameRate ?? source.frameRate;
+  const wrongRate = rate === undefined ? undefined : wholeRateRefusal(options.formats.map((id) => formatTable[id]), rate, 'nothing was drafted or written: expected --fps (or `fps` in the config) with the picture\'s rate, or formats without them');
+  if (wrongRate !== undefined) throw new SublocError('USAGE', wrongRate);
   const runDiagnostics = read.diagnostics;
   const units = segment(source);
   const generatedAt = new Date().toISOString();
@@ -260,8 +266,8 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
           ? { files: [], sha256: {}, diagnostics: [] }
           : await writeLanguage({ runDir, title: options.title, track: assembled.track, formats: options.formats, pkg, profile: options.profile.id, findings: check.findings, ...(seen === undefined ? {} : { seen }) });
       } catch (error) {
-        // Refused before its first file (writeLanguage checks the files saved meanwhile before it writes one).
-        if (error instanceof SublocError && error.code === 'REVIEW_NOT_IMPORTED') refusals.set(target, { error, billedCharacters: drafted.billableCharacters });
+        // Refused before its first file (writeLanguage checks the files saved meanwhile, and makes every track, before it writes one).
+        if (error instanceof SublocError && (error.code === 'REVIEW_NOT_IMPORTED' || wroteNothing(error))) refusals.set(target, { error, billedCharacters: drafted.billableCharacters });
         throw error;
       }
       const done = languageReport({ source, assembled, drafted, check, pkg, written, reviewImport: edit?.report });

@@ -4,7 +4,7 @@ import { SublocError } from '../errors.js';
 import { join, relative } from 'node:path';
 import { formatTable } from '../formats/table.js';
 import type { FormatId } from '../formats/types.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Track } from '../model/track.js';
 import { reviewSheetParts } from '../review/html.js';
 import type { ReviewPackage } from '../review/types.js';
@@ -90,7 +90,7 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
     for (const file of editableFiles(title, target, input.formats)) {
       if (input.seen.has(file) && (await hashOf(join(runDir, file))) !== input.seen.get(file)) changed.push(join(runDir, file));
     }
-    if (changed.length > 0) throw new SublocError('REVIEW_NOT_IMPORTED', changedDuringRun(changed), { file: changed[0]! });
+    if (changed.length > 0) throw unwritten(new SublocError('REVIEW_NOT_IMPORTED', changedDuringRun(changed), { file: changed[0]! }));
   }
   const write = async (path: string, make: () => string | Iterable<string>) => {
     await nextTurn();
@@ -102,16 +102,27 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
     out.sha256[relative(runDir, path)] = sha256(bytes);
     await recordWrittenLanguage(runDir, target, { ...recorded, ...out.sha256 });
   };
+  // Every track is made before any file is written: one a writer refuses (a cue of three lines for a DCP) leaves the
+  // language as an earlier run wrote it, not half of it written anew.
+  const tracks: { path: string; text: string }[] = [];
   for (const id of input.formats) {
+    await nextTurn();
     // Only the writers asked for load.
     const row = formatTable[id];
-    const serialize = await row.writer();
-    await write(join(runDir, trackFile(title, target, id)), () => {
-      const written = serialize(track);
-      for (const d of written.diagnostics) out.diagnostics.push(d);
-      return written.text;
-    });
+    const written = (await row.writer())(track);
+    const path = join(runDir, trackFile(title, target, id));
+    if (hasErrors(written.diagnostics)) {
+      throw unwritten(
+        new SublocError('WRITE_FAILED', `${path}: not written: the ${row.name} track would hold the errors above; nothing of ${target} was written, and its files are as an earlier run left them: fix the cues named, or leave ${id} out of the formats`, {
+          file: path,
+          diagnostics: written.diagnostics,
+        }),
+      );
+    }
+    for (const d of written.diagnostics) out.diagnostics.push(d);
+    tracks.push({ path, text: written.text });
   }
+  for (const { path, text } of tracks) await write(path, () => text);
   // What a translator's copy of these files, the review XLIFF included, is matched against when it comes back edited.
   const sources = new Map(input.pkg.cues.map((c) => [c.id, c.source]));
   await recordTrackVersion(join(runDir, target), track, (id) => sources.get(id), at, before);
@@ -122,6 +133,19 @@ export async function writeLanguage(input: WriteLanguageInput): Promise<WrittenL
   await write(join(runDir, reviewSheetFile(title, target)), () => reviewSheetParts(input.pkg));
   await write(join(runDir, target, 'qc.json'), () => `${JSON.stringify(qcJson, null, 2)}\n`);
   return out;
+}
+
+/** The refusals `writeLanguage` made before it wrote any file of the language. */
+const refusedWhole = new WeakSet<SublocError>();
+
+function unwritten(error: SublocError): SublocError {
+  refusedWhole.add(error);
+  return error;
+}
+
+/** Whether `writeLanguage` refused the language with `error` before writing any file of it: the language is left as it was. */
+export function wroteNothing(error: unknown): boolean {
+  return error instanceof SublocError && refusedWhole.has(error);
 }
 
 function changedDuringRun(files: readonly string[]): string {
