@@ -252,12 +252,13 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     const kept = batch.filter((d) => later(d) || entryFor.get(d) !== undefined);
     try {
       if (entries.length > 0) await memory.put(entries);
-      // Only where other runs may wait for these units: a run alone completes them once it has drafted all (takeSavedMeanwhile).
-      if (final && (claims !== undefined || inFlight !== undefined)) await completeSavedSince(batch.filter((d) => entryFor.get(d) !== undefined), now);
       for (const d of batch) {
         if (partial.has(d.unitId)) await storeCompleted(byId.get(d.unitId)!, d, now);
         else if (held.has(d.unitId)) await storeOverHeld(byId.get(d.unitId)!, d, now);
       }
+      // As each answer is stored, not once the language is drafted: a run stopped before (Ctrl-C, a quota) was billed for
+      // them too. After the units partly reviewed before: these become so now, and are completed once.
+      if (final) await completeSavedSince(batch.filter((d) => entryFor.get(d) !== undefined), now);
     } catch (error) {
       input.onStoreFailed?.(error);
       throw error;
@@ -309,7 +310,8 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
    * as a partly reviewed unit the search found is, before their claims are
    * given back. The reviewer's entry outranks the machine's just stored, so a
    * run waiting for them would find them incomplete until this run ends, and
-   * draft them again.
+   * draft them again; and a run stopped before its end would leave the empty
+   * cues empty in the studio, to be billed again by the next run.
    */
   const completeSavedSince = async (drafted: readonly Draft[], now: string) => {
     if (drafted.length === 0) return;

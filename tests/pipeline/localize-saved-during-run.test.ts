@@ -123,6 +123,57 @@ describe('a translator’s file saved while localize drafts', () => {
     expect(next.totals.billedCharacters).toBe(0);
   }, 60_000);
 
+  it('keeps the machine draft of the cues a studio save of part of a sentence left empty when the run is stopped after DeepL answered it: the studio shows it, the next run bills nothing', async () => {
+    const held = await heldRun('subloc-partial-save-stopped-');
+    const { dir, input, env, options, reached, release } = held;
+    // Cues 9 and 10 become one new sentence, which the memory does not hold.
+    writeFileSync(input, readFileSync(input, 'utf8').replace('胡同最窄的地方\n只有三米多宽。', '猫在屋顶上睡觉，').replace('两边停满了车，\n救护车、消防车都进不来。', '狗在院子里跑步。'));
+    const studio = await openReviewSession({ localize: await options(), languages: ['fr-FR'], reviewer: 'Camille' });
+    try {
+      held.holding = true;
+      const stop = new AbortController();
+      const run = localize(await options(), { env, stop: stop.signal }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      await reached;
+      // While DeepL drafts the sentence, the translator types its first cue (an autosave: no state); then Ctrl-C,
+      // and DeepL's answer, billed, arrives after it.
+      const shown = (await studio.track('fr-FR'))!;
+      expect((await studio.save('fr-FR', '9', { text: 'Un chat dort sur le toit,', revision: shown.find((c) => c.id === '9')!.revision })).outcome).toBe('saved');
+      stop.abort();
+      release();
+      const error = await run;
+      expect(error).toBeInstanceOf(SublocError);
+      expect((error as Error).message).toContain('their drafts are in the memory');
+
+      const memory = openMemory(join(dir, 'memory.sqlite'));
+      const machine = (await memory.entries({ target: 'fr-FR' })).find((e) => e.provider === 'deepl' && e.source[0] === '猫在屋顶上睡觉，')!;
+      expect(machine.target[1]).toBeTruthy();
+      // The translator's cue as typed; the other DeepL's draft, still a draft, labelled the machine's.
+      expect(await memory.exact(['猫在屋顶上睡觉，', '狗在院子里跑步。'], { source: 'zh-Hans', target: 'fr-FR' }, 'any')).toMatchObject({
+        reviewer: 'Camille',
+        byReviewer: true,
+        target: ['Un chat dort sur le toit,', machine.target[1]],
+        status: 'draft',
+        filledBy: ['', 'deepl'],
+      });
+      await memory.close();
+      const after = (await studio.track('fr-FR'))!;
+      expect(after.filter((c) => c.id === '9' || c.id === '10').map((c) => [c.text, c.state, c.origin])).toEqual([
+        ['Un chat dort sur le toit,', 'draft', 'memory'],
+        [machine.target[1], 'draft', 'machine'],
+      ]);
+    } finally {
+      await studio.close();
+    }
+    held.holding = false;
+    const next = await localize(await options(), { env });
+    expect(next.totals.billedCharacters).toBe(0);
+    const srt = readFileSync(join(dir, 'out/film/fr-FR/film.fr-FR.srt'), 'utf8');
+    expect(srt).toContain('\n9\n00:01:00,000 --> 00:01:03,083\nUn chat dort sur le toit,\n');
+  }, 60_000);
+
   it.each([
     ['while DeepL drafts the sentence', true],
     ['before the run, which finds it in the memory', false],
