@@ -57,6 +57,9 @@ export const messages = {
   overBudget: (unitId: string, width: number, budget: number, target: string) =>
     `DeepL's draft of unit ${unitId} is ${width} characters, over its budget of ${budget} by more than 10 %: ` +
     `DeepL takes no custom instructions for ${target}, so it was not asked for a shorter one`,
+  refusedText: (unitId: string, source: string, reason: string) =>
+    `DeepL refused the text of unit ${unitId} (${reason}), asked for it alone, and drafted the other units of its request: ` +
+    `this cue (source \`${source}\`) is left untranslated, not stored; reword the source or translate the cue in review, as running again asks DeepL the same`,
   pairUnsupported: (source: string, target: string) =>
     `DeepL glossaries do not support ${source} → ${target}: translated without a glossary for ${target}`,
   noEntries: (target: string) => `the glossary has no entries for ${target}: no DeepL glossary dictionary for it`,

@@ -3,12 +3,13 @@ import { SublocError } from '../../errors.js';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import { lineJoiner } from '../../model/language.js';
 import { plainOf, type TaggedText } from '../../model/tagged-text.js';
+import { excerpt } from '../../formats/shared/excerpt.js';
 import type { Draft, LanguagePair, Unit } from '../../model/unit.js';
 import type { CondenseResult } from '../translator.js';
 import { DEEPL_LIMITS, planBatches, type Batch, type Param } from './batches.js';
 import type { DeepLConnection } from './client.js';
 import { CUE_TAG, hasText, joinCues, splitOnCues, toTaggedText, type CueMarkupProblem } from './cue-markup.js';
-import { deeplFailure, mayBeGlossaryGone, mayHaveBilled, worthAnotherAttempt } from './errors.js';
+import { deeplFailure, mayBeGlossaryGone, mayHaveBilled, refusalReason, refusedAsSent, worthAnotherAttempt } from './errors.js';
 import { pause, retryDelayMs, stoppedBy } from './attempts.js';
 import { billableAtMost, type DeepLGate, type DeepLPermit } from './gate.js';
 import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, STRICT_INSTRUCTION, draftWidth, overBudget } from './condense.js';
@@ -105,6 +106,8 @@ interface Sent {
   context: string | undefined;
   name: string;
   sendOptions: TranslateTextOptions;
+  /** Told, instead of the call failing, when DeepL refuses the request for what it was sent (400), with what DeepL said. */
+  refused?: (failure: SublocError, reason: string) => void;
 }
 
 export interface TranslateUnitsResult {
@@ -126,6 +129,12 @@ interface Untrusted {
   problem: CueMarkupProblem;
   /** What the first answer cost: DeepL bills it whether it is used or not. */
   billedCharacters: number;
+}
+
+/** What an answer leaves to ask again: units cue by cue, units to their budgets. */
+interface Answered {
+  untrusted: Untrusted[];
+  over: OverBudget[];
 }
 
 /** A unit whose placed draft is over its budget, held back until it is asked again. */
@@ -181,6 +190,10 @@ function sameShape(first: readonly TaggedText[], second: readonly TaggedText[]):
  * by several workers) and tells it what DeepL billed; the gate refusing a
  * request (`DEEPL_BUDGET`) is a fatal error like a 456, but the requests
  * the gate let through before it are still sent.
+ *
+ * A request DeepL refuses (400) is asked again in halves (see askApart):
+ * a unit DeepL refuses alone keeps empty targets and a
+ * `translate/cue-unplaced` warning on each cue, and the call goes on.
  *
  * After a fatal error (456 quota, 403, unreachable server, an answer that
  * does not match its request, any other failure) no new request starts; the
@@ -324,7 +337,9 @@ export async function translateUnits(
         return undefined;
       }
       if (back) return request(sent, true);
-      fail(deeplFailure(error, connection, `${options.pair.target}, ${name}`));
+      const failure = deeplFailure(error, connection, `${options.pair.target}, ${name}`);
+      if (sent.refused !== undefined && refusedAsSent(error)) sent.refused(failure, refusalReason(error, connection));
+      else fail(failure);
       return undefined;
     }
     // DeepL reports each text's billed characters; an answer that leaves them out or garbles them is counted as the
@@ -359,11 +374,75 @@ export async function translateUnits(
   };
 
   const condense = plan.budgets === undefined ? undefined : { overBudgetFirst: 0, overBudgetSecond: 0, billedSecondPass: 0 };
-  const runBatch = async (batch: Batch): Promise<{ untrusted: Untrusted[]; over: OverBudget[] }> => {
+  const runBatch = async (batch: Batch): Promise<Answered> => {
     const items = toSend.slice(batch.start, batch.end);
-    const name = unitsNamed(items.map((p) => p.unit.id));
-    const results = await send('first', { texts: items.map((p) => p.text), unitIds: items.map((p) => p.unit.id), context: batch.context, name }, lastFirstAnswer);
-    if (results === undefined) return { untrusted: [], over: [] };
+    let refusal: SublocError | undefined;
+    const results = await send('first', { ...sentOf(items, batch.context), refused: (failure) => (refusal = failure) }, lastFirstAnswer);
+    if (results !== undefined) return readAnswer(items, results);
+    if (refusal === undefined) return { untrusted: [], over: [] };
+    return askApart(items, refusal);
+  };
+
+  const sentOf = (items: readonly PlannedUnit[], context: string | undefined) => ({
+    texts: items.map((p) => p.text),
+    unitIds: items.map((p) => p.unit.id),
+    context,
+    name: unitsNamed(items.map((p) => p.unit.id)),
+  });
+
+  /**
+   * The units of a request DeepL refused (400) asked again in halves, each
+   * refused half in halves again, down to the units DeepL refuses alone:
+   * those are left untranslated, a finding on each cue naming its source
+   * and what DeepL said; the others are drafted. A request refused for its
+   * parameters is refused in every part: while DeepL has taken no part of
+   * it, only the first refused half is split further, so that is found in a
+   * few requests, and the call fails with the first refusal as before.
+   */
+  const askApart = async (items: readonly PlannedUnit[], refusal: SublocError): Promise<Answered> => {
+    const out: Answered = { untrusted: [], over: [] };
+    const alone: { item: PlannedUnit; reason: string }[] = [];
+    let taken = false;
+    const split = async (part: readonly PlannedUnit[]): Promise<void> => {
+      const mid = Math.ceil(part.length / 2);
+      const halves = [part.slice(0, mid), part.slice(mid)];
+      const reasons = await Promise.all(
+        halves.map(async (half) => {
+          let reason: string | undefined;
+          const sent = { ...sentOf(half, plan.contextOf(half[0]!, half.at(-1)!)), refused: (_: SublocError, said: string) => (reason = said) };
+          const results = await send('finishing', sent);
+          if (results !== undefined) {
+            taken = true;
+            const done = await readAnswer(half, results);
+            out.untrusted.push(...done.untrusted);
+            out.over.push(...done.over);
+          }
+          return reason;
+        }),
+      );
+      for (const [k, reason] of reasons.entries()) {
+        if (reason === undefined) continue;
+        if (!taken && alone.length > 0) break;
+        if (halves[k]!.length === 1) alone.push({ item: halves[k]![0]!, reason });
+        else await split(halves[k]!);
+      }
+    };
+    if (items.length > 1) await split(items);
+    if (!taken) {
+      fail(refusal);
+      return out;
+    }
+    // The second pass asks the units held in order.
+    out.over.sort((a, b) => a.item.index - b.item.index);
+    const found = alone.flatMap(({ item: { unit }, reason }) =>
+      unit.source.map((text, k) => diagnostic(codes.unplaced, 'warning', messages.refusedText(unit.id, excerpt(plainOf(text).trim()), reason), { cueId: unit.cueIds[k] })),
+    );
+    if (alone.length > 0) await deliver(alone.map(({ item }) => draftOf(item, item.unit.source.map(() => undefined), 0, [])), found);
+    return out;
+  };
+
+  /** An answer's drafts placed and delivered; the units it leaves to ask again, cue by cue or to their budgets, returned. */
+  const readAnswer = async (items: readonly PlannedUnit[], results: readonly TextResult[]): Promise<Answered> => {
     const placed: Draft[] = [];
     const found: Diagnostic[] = [];
     const untrusted: Untrusted[] = [];

@@ -86,7 +86,7 @@ describe('a DEEPL_SERVER_URL where no DeepL API answers (a path such as /v2 afte
 
 describe('a request a message names', () => {
   it('names each of a few units, not a range the memory left gaps in', async () => {
-    const { connection } = await connect([{ type: 'status', status: 400, message: 'refused' }]);
+    const { connection } = await connect([{ type: 'status', status: 400, message: 'refused', times: 100 }]);
     const some = [5, 9].map((n) => ({ id: String(n), cueIds: [String(n)], source: [`第${n}句。`] }));
     const error = await failure(translateUnits(connection, some, { pair }));
     expect(error.message).toContain('(the request for en-US, units 5, 9;');

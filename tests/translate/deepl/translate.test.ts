@@ -279,6 +279,34 @@ describe('translateUnits against the DeepL-compatible server', () => {
     expect(server.state.requests.length).toBeLessThan(8);
   });
 
+  it('leaves the one unit DeepL refuses (400) untranslated, naming its cues, and drafts every other unit once', async () => {
+    const detail = 'Text contains unsupported characters';
+    const { server, connection } = await setup({ faults: [{ type: 'status', status: 400, message: 'Bad request', detail, contains: '第60句', times: 100 }] });
+    const input = units(130);
+    const refused = input[60]!;
+    const result = await translateUnits(connection, input, { pair, concurrency: 2 });
+    expect(result.drafts.map((d) => d.unitId)).toEqual(input.map((u) => u.id));
+    const byId = new Map(result.drafts.map((d) => [d.unitId, d]));
+    expect(byId.get(refused.id)!.targets).toEqual(refused.source.map(() => ''));
+    for (const u of input.filter((u) => u !== refused)) expect(byId.get(u.id)!.targets!.every((t) => t !== '')).toBe(true);
+    // One finding on each cue of the refused unit, naming its source and what DeepL said; nothing else.
+    expect(result.diagnostics.map((d) => [d.code, d.cueId])).toEqual(refused.cueIds.map((id) => ['translate/cue-unplaced', id]));
+    refused.source.forEach((text, k) => expect(result.diagnostics[k]!.message).toContain(text));
+    expect(result.diagnostics[0]!.message).toContain(detail);
+    // Each other unit's text translated, and billed, once.
+    expect(server.state.texts).toBe(input.length - 1);
+    expect(result.billedCharacters).toBe(server.state.billedCharacters);
+  });
+
+  it('still fails when DeepL refuses (400) every part of a request, after a few requests only', async () => {
+    const { server, connection } = await setup({ faults: [{ type: 'status', status: 400, message: 'Value for target_lang not supported', times: 1000 }] });
+    const error = await failure(translateUnits(connection, units(50), { pair }));
+    expect(error.code).toBe('DEEPL_FAILED');
+    expect(error.message).toContain('units 1 to ');
+    expect(server.state.requests.length).toBeLessThanOrEqual(15);
+    expect(server.state.billedCharacters).toBe(0);
+  });
+
   it('says the key was refused on 403, without the key anywhere', async () => {
     const { connection } = await setup({ authKey: 'another-key' });
     const error = await failure(translateUnits(connection, units(2), { pair }));
