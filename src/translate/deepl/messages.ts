@@ -60,6 +60,9 @@ export const messages = {
   refusedText: (unitId: string, source: string, reason: string) =>
     `DeepL refused the text of unit ${unitId} (${reason}), asked for it alone, and drafted the other units of its request: ` +
     `this cue (source \`${source}\`) is left untranslated, not stored; reword the source or translate the cue in review, as running again asks DeepL the same`,
+  condenseRefused: (unitId: string, width: number, budget: number, reason: string) =>
+    `DeepL refused the request for a shorter draft of unit ${unitId} (${reason}): its first draft, ${width} characters for a budget of ${budget}, is kept; ` +
+    'the next run that condenses asks again, and --no-condense does not ask',
   pairUnsupported: (source: string, target: string) =>
     `DeepL glossaries do not support ${source} → ${target}: translated without a glossary for ${target}`,
   noEntries: (target: string) => `the glossary has no entries for ${target}: no DeepL glossary dictionary for it`,

@@ -497,12 +497,15 @@ export async function translateUnits(
   const runSecondPass = async ({ batch, held }: { batch: Batch; held: OverBudget[] }) => {
     condense!.overBudgetFirst += held.length;
     const name = unitsNamed(held.map((h) => h.item.unit.id));
+    // Refused (400), perhaps for its stricter instruction: the first drafts are drafts like any other, and the run goes on.
+    let refused: string | undefined;
     const results = await send('finishing', {
       texts: held.map((o) => o.item.text),
       unitIds: held.map((o) => o.item.unit.id),
       context: batch.context,
       name: `${name}, to their budgets`,
       sendOptions: { ...requestOptions, customInstructions: strictInstructions },
+      refused: (_, reason) => (refused = reason),
     });
     const kept = held.map(({ item, draft: first, diagnostics: firstFound, budgets }, i) => {
       const { unit } = item;
@@ -525,6 +528,11 @@ export async function translateUnits(
         kept = { ...kept, draft: { ...kept.draft, billedCharacters: first.billedCharacters + result.billedCharacters } };
       }
       if (overBudget(kept.draft.targets ?? [], budgets, options.pair.target)) condense!.overBudgetSecond++;
+      if (refused !== undefined) {
+        const width = draftWidth(first.targets ?? [], options.pair.target);
+        const said = messages.condenseRefused(unit.id, width, budgets.reduce((a, b) => a + b, 0), refused);
+        kept = { ...kept, found: [...kept.found, diagnostic(codes.overBudget, 'warning', said, { cueId: unit.cueIds[0] })] };
+      }
       return result === undefined ? { ...kept, draft: { ...kept.draft, held: true as const } } : kept;
     });
     // A failed second request still delivers the first drafts: they were billed, and they are drafts like any other.
