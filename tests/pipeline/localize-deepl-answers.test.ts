@@ -158,4 +158,12 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
     expect(report.totals.billedCharacters).toBe(t.deepl.state.billedCharacters);
     expect(await stored()).toHaveLength(2 * (units.length - 1));
   });
+
+  it('says, when it stops, what an answer cut short may have cost beside what DeepL reported', async () => {
+    t.deepl.fail({ type: 'raw', status: 200, contentType: 'application/json; charset=utf-8', body: '{"translations":[{"text":"[EN-US] 北' });
+    const r = await run('--concurrency', '1');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('truncated JSON');
+    expect(r.stderr).toMatch(/up to \d+ more characters may have been billed \(1 request timed out or was cut short after DeepL may have translated it\)/);
+  });
 });

@@ -98,10 +98,16 @@ export function deeplFailure(error: unknown, context: FailureContext, request?: 
 
 /**
  * Whether DeepL may have translated, and billed, a request that failed: its
- * connection broke or timed out after it could have arrived. A refused
- * connection, or any answer of DeepL's (a status), bills nothing.
+ * connection broke or timed out after it could have arrived, or its 200
+ * answer was cut short. A refused connection, or any other answer of
+ * DeepL's (a status), bills nothing.
  */
 export function mayHaveBilled(error: unknown): boolean {
+  // deepl-node reads the body only of a 200: DeepL translated and billed the request, and its answer was cut short.
+  if (error instanceof DeepLError && error.constructor === DeepLError) {
+    const plain = readPlainError(error.message);
+    return plain.kind === 'not-json' && plain.answered.startsWith('200 with malformed');
+  }
   if (!(error instanceof ConnectionError)) return false;
   const code = systemCodeOf(error);
   return code === undefined || !REFUSED.has(code);

@@ -44,7 +44,7 @@ export const messages = {
     'so no translation can be matched to its text: the answer was rejected whole and nothing of it kept ' +
     '(a proxy between subloc and DeepL may be altering answers). Drafts received before are kept; run again, and only the rest is requested',
   interrupted: (failedOnItsWay = false) =>
-    'stopped (Ctrl-C, or SIGTERM): the answers on their way were stored in the memory, and nothing more was asked of DeepL' +
+    'stopped (Ctrl-C, or SIGTERM): nothing more was asked of DeepL, and the answers that came back were stored in the memory' +
     `${failedOnItsWay ? ' (a request on its way got no answer, and was not tried again)' : ''}; run again, and only the rest is requested`,
   notText: (batch: string, url: string) =>
     `DeepL at ${url} answered a request (${batch}) with a translation that is not text, ` +

@@ -10,7 +10,7 @@ import { DEEPL_LIMITS, planBatches, type Batch, type Param } from './batches.js'
 import type { DeepLConnection } from './client.js';
 import { CUE_TAG, hasText, joinCues, splitOnCues, toTaggedText, type CueMarkupProblem } from './cue-markup.js';
 import { deeplFailure, mayBeGlossaryGone, mayHaveBilled, refusalReason, refusedAsSent, worthAnotherAttempt } from './errors.js';
-import { pause, retryDelayMs, stoppedBy } from './attempts.js';
+import { interruptedError, pause, retryDelayMs, stoppedBy } from './attempts.js';
 import { billableAtMost, type DeepLGate, type DeepLPermit } from './gate.js';
 import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, STRICT_INSTRUCTION, draftWidth, overBudget } from './condense.js';
 import { deeplSource, deeplTarget, supportsCustomInstructions } from './languages.js';
@@ -54,6 +54,8 @@ export interface TranslateUnitsOptions {
   lanes?: RequestLanes;
   /** Called with what each answer cost as it arrives, before it is checked: DeepL bills an answer whether or not its drafts are used. */
   onBilled?: (characters: number) => void;
+  /** Called with the most an attempt can have cost whose fate is unknown (see mayHaveBilled): not counted as billed, no answer says what DeepL billed. */
+  onMayHaveBilled?: (characters: number) => void;
   /** Called with each request's drafts as they arrive, so they can be kept before the next arrives. */
   onBatch?: (drafts: Draft[], diagnostics: Diagnostic[]) => void | Promise<void>;
   /**
@@ -240,6 +242,8 @@ export async function translateUnits(
   let requests = 0;
   const fail = (error: unknown) => {
     if (!failed) failure = error;
+    // Stopped by the user while a request was on its way, which then failed: the stop must not say its answer was stored.
+    else if (failure instanceof SublocError && failure.code === 'INTERRUPTED' && failure.cause === undefined && !(error instanceof SublocError && error.code === 'INTERRUPTED')) failure = interruptedError(error);
     failed = true;
   };
   const budgetRefused = (error: unknown) => error instanceof SublocError && error.code === 'DEEPL_BUDGET';
@@ -322,6 +326,7 @@ export async function translateUnits(
     } catch (error) {
       // A request whose fate is unknown keeps its reservation: the shared budget must never fall short of DeepL's bill.
       await settle(permit, mayHaveBilled(error) ? reserved : 0);
+      if (mayHaveBilled(error)) options.onMayHaveBilled?.(reserved);
       // Each attempt is made here (deepl-node tries once), behind the gate when there is one; none after a stop.
       if (attempt < connection.attempts && worthAnotherAttempt(error) && !failed) {
         // Not counted as billed (no answer says what DeepL billed), but said: the report's figure may fall short by it.

@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../../src/errors.js';
 import { createDeepLConnection, type DeepLConnection } from '../../../src/translate/deepl/client.js';
 import { planRequests, translateUnits, type Protection } from '../../../src/translate/deepl/translate.js';
+import { billableAtMost } from '../../../src/translate/deepl/gate.js';
 import type { Draft, Unit } from '../../../src/model/unit.js';
 import { diagnostic } from '../../../src/model/diagnostic.js';
-import { start, type FakeDeepL, type FakeDeepLOptions } from '../../helpers/deepl-server.js';
+import { heldTranslate, start, type FakeDeepL, type FakeDeepLOptions } from '../../helpers/deepl-server.js';
 
 const KEY = 'sk-test-0123456789abcdef:fx';
 const pair = { source: 'zh-Hans', target: 'en-US' };
@@ -305,6 +306,33 @@ describe('translateUnits against the DeepL-compatible server', () => {
     expect(error.message).toContain('units 1 to ');
     expect(server.state.requests.length).toBeLessThanOrEqual(15);
     expect(server.state.billedCharacters).toBe(0);
+  });
+
+  it('a stop while a request hangs says that request got no answer, and tells what it may have cost', async () => {
+    const held = heldTranslate();
+    await setup({ hold: held.hold });
+    // An attempt times out after a second: the stop comes while it waits.
+    const quick = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server!.url }, attempts: 3, minTimeout: 1000 });
+    const stop = new AbortController();
+    let mayHave = 0;
+    const input = units(2);
+    const done = translateUnits(quick, input, { pair, stop: stop.signal, onMayHaveBilled: (n) => void (mayHave += n) });
+    await held.reached;
+    stop.abort();
+    const error = await failure(done);
+    held.release();
+    expect(error.code).toBe('INTERRUPTED');
+    expect(error.message).toContain('a request on its way got no answer');
+    expect(error.message).not.toContain('answers on their way were stored');
+    expect(mayHave).toBe(billableAtMost(planRequests(input, { pair }).items.map((p) => p.text)));
+  });
+
+  it('tells what an answer cut short may have cost (DeepL answered 200: it billed it)', async () => {
+    const { connection } = await setup({ faults: [{ type: 'raw', status: 200, contentType: 'application/json; charset=utf-8', body: '{"translations":[{"text":"[EN-US] 第' }] });
+    let mayHave = 0;
+    const error = await failure(translateUnits(connection, units(3), { pair, onMayHaveBilled: (n) => void (mayHave += n) }));
+    expect(error.message).toContain('truncated JSON');
+    expect(mayHave).toBeGreaterThan(0);
   });
 
   it('says the key was refused on 403, without the key anywhere', async () => {
