@@ -157,6 +157,18 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
     expect(t.deepl.state.texts).toBe(2 * (units.length - 1));
     expect(report.totals.billedCharacters).toBe(t.deepl.state.billedCharacters);
     expect(await stored()).toHaveLength(2 * (units.length - 1));
+
+    // The next run asks for that sentence alone, and DeepL refuses it again: the run still writes every language.
+    t.deepl.reset();
+    t.deepl.fail({ type: 'status', status: 400, message: 'Bad request', detail, contains: '接听大厅', times: 1000 });
+    const again = await cli(['localize', '--input', sample, '--target', 'en-US,fr-FR', '--formats', 'srt', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), '--json'], t.dir, t.env);
+    expect(again.code, again.stderr).toBe(0);
+    const second = JSON.parse(again.stdout) as RunReport;
+    expect(second.languages.map((l) => [l.language, l.untranslated, l.unplaced])).toEqual([
+      ['en-US', 1, 1],
+      ['fr-FR', 1, 1],
+    ]);
+    expect(second.totals.billedCharacters).toBe(t.deepl.state.billedCharacters);
   });
 
   it('says, when it stops, what an answer cut short may have cost beside what DeepL reported', async () => {

@@ -58,7 +58,7 @@ export const messages = {
     `DeepL's draft of unit ${unitId} is ${width} characters, over its budget of ${budget} by more than 10 %: ` +
     `DeepL takes no custom instructions for ${target}, so it was not asked for a shorter one`,
   refusedText: (unitId: string, source: string, reason: string) =>
-    `DeepL refused the text of unit ${unitId} (${reason}), asked for it alone, and drafted the other units of its request: ` +
+    `DeepL refused the text of unit ${unitId} asked for alone (${reason}), and takes other texts: ` +
     `this cue (source \`${source}\`) is left untranslated, not stored; reword the source or translate the cue in review, as running again asks DeepL the same`,
   condenseRefused: (unitId: string, width: number, budget: number, reason: string) =>
     `DeepL refused the request for a shorter draft of unit ${unitId} (${reason}): its first draft, ${width} characters for a budget of ${budget}, is kept; ` +

@@ -381,11 +381,11 @@ export async function translateUnits(
   const condense = plan.budgets === undefined ? undefined : { overBudgetFirst: 0, overBudgetSecond: 0, billedSecondPass: 0 };
   const runBatch = async (batch: Batch): Promise<Answered> => {
     const items = toSend.slice(batch.start, batch.end);
-    let refusal: SublocError | undefined;
-    const results = await send('first', { ...sentOf(items, batch.context), refused: (failure) => (refusal = failure) }, lastFirstAnswer);
+    let refusal: { failure: SublocError; said: string } | undefined;
+    const results = await send('first', { ...sentOf(items, batch.context), refused: (failure, said) => (refusal = { failure, said }) }, lastFirstAnswer);
     if (results !== undefined) return readAnswer(items, results);
     if (refusal === undefined) return { untrusted: [], over: [] };
-    return askApart(items, refusal);
+    return askApart(items, refusal.failure, refusal.said);
   };
 
   const sentOf = (items: readonly PlannedUnit[], context: string | undefined) => ({
@@ -395,19 +395,44 @@ export async function translateUnits(
     name: unitsNamed(items.map((p) => p.unit.id)),
   });
 
+  /** Whether DeepL answered a request sent with the first requests' parameters: then a refusal is about a text. */
+  let answeredAny = false;
+  let verdict: Promise<boolean> | undefined;
+  /**
+   * Whether DeepL takes requests sent with these parameters at all, for a
+   * refusal no other answer tells about: asked once, with the one
+   * character `1` (billed to `unit`'s draft). A refused probe: the refusal is
+   * the request's (a parameter), not a text's.
+   */
+  const takesRequests = async (unitId: string): Promise<{ takes: boolean; billed: number }> => {
+    if (answeredAny) return { takes: true, billed: 0 };
+    let billed = 0;
+    verdict ??= send('finishing', { texts: ['1'], unitIds: [unitId], context: undefined, name: `a probe of one character for unit ${unitId}`, refused: () => {} }).then((results) => {
+      billed = results?.reduce((n, r) => n + r.billedCharacters, 0) ?? 0;
+      return results !== undefined;
+    });
+    return { takes: await verdict, billed };
+  };
+
   /**
    * The units of a request DeepL refused (400) asked again in halves, each
    * refused half in halves again, down to the units DeepL refuses alone:
    * those are left untranslated, a finding on each cue naming its source
-   * and what DeepL said; the others are drafted. A request refused for its
-   * parameters is refused in every part: while DeepL has taken no part of
-   * it, only the first refused half is split further, so that is found in a
-   * few requests, and the call fails with the first refusal as before.
+   * and what DeepL said; the others are drafted. Depth first, the first
+   * half first: a request refused for its parameters is refused in every
+   * part, and once a unit alone is refused with no answer of DeepL's to say
+   * otherwise, a probe tells (see takesRequests); then the call fails with
+   * the first refusal as before, a few requests later.
    */
-  const askApart = async (items: readonly PlannedUnit[], refusal: SublocError): Promise<Answered> => {
+  const askApart = async (items: readonly PlannedUnit[], refusal: SublocError, said: string): Promise<Answered> => {
     const out: Answered = { untrusted: [], over: [] };
-    const alone: { item: PlannedUnit; reason: string }[] = [];
-    let taken = false;
+    const alone: { item: PlannedUnit; reason: string; billed: number }[] = [];
+    let parameters = false;
+    const leaf = async (item: PlannedUnit, reason: string) => {
+      const { takes, billed } = await takesRequests(item.unit.id);
+      if (takes) alone.push({ item, reason, billed });
+      else parameters = true;
+    };
     const split = async (part: readonly PlannedUnit[]): Promise<void> => {
       const mid = Math.ceil(part.length / 2);
       const halves = [part.slice(0, mid), part.slice(mid)];
@@ -417,7 +442,6 @@ export async function translateUnits(
           const sent = { ...sentOf(half, plan.contextOf(half[0]!, half.at(-1)!)), refused: (_: SublocError, said: string) => (reason = said) };
           const results = await send('finishing', sent);
           if (results !== undefined) {
-            taken = true;
             const done = await readAnswer(half, results);
             out.untrusted.push(...done.untrusted);
             out.over.push(...done.over);
@@ -426,14 +450,14 @@ export async function translateUnits(
         }),
       );
       for (const [k, reason] of reasons.entries()) {
-        if (reason === undefined) continue;
-        if (!taken && alone.length > 0) break;
-        if (halves[k]!.length === 1) alone.push({ item: halves[k]![0]!, reason });
+        if (reason === undefined || parameters) continue;
+        if (halves[k]!.length === 1) await leaf(halves[k]![0]!, reason);
         else await split(halves[k]!);
       }
     };
     if (items.length > 1) await split(items);
-    if (!taken) {
+    else await leaf(items[0]!, said);
+    if (parameters) {
       fail(refusal);
       return out;
     }
@@ -442,12 +466,13 @@ export async function translateUnits(
     const found = alone.flatMap(({ item: { unit }, reason }) =>
       unit.source.map((text, k) => diagnostic(codes.unplaced, 'warning', messages.refusedText(unit.id, excerpt(plainOf(text).trim()), reason), { cueId: unit.cueIds[k] })),
     );
-    if (alone.length > 0) await deliver(alone.map(({ item }) => draftOf(item, item.unit.source.map(() => undefined), 0, [])), found);
+    if (alone.length > 0) await deliver(alone.map(({ item, billed }) => draftOf(item, item.unit.source.map(() => undefined), billed, [])), found);
     return out;
   };
 
   /** An answer's drafts placed and delivered; the units it leaves to ask again, cue by cue or to their budgets, returned. */
   const readAnswer = async (items: readonly PlannedUnit[], results: readonly TextResult[]): Promise<Answered> => {
+    answeredAny = true;
     const placed: Draft[] = [];
     const found: Diagnostic[] = [];
     const untrusted: Untrusted[] = [];

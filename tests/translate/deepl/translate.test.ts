@@ -299,6 +299,21 @@ describe('translateUnits against the DeepL-compatible server', () => {
     expect(result.billedCharacters).toBe(server.state.billedCharacters);
   });
 
+  it('leaves units DeepL refuses untranslated when they are all it is asked for (a later run), once a probe shows it takes other texts', async () => {
+    const detail = 'Text contains unsupported characters';
+    const { server, connection } = await setup();
+    for (const input of [[unit(1, '第1句，第0段')], [unit(1, '第1句，第0段'), unit(2, '又是第1句')]]) {
+      server.reset();
+      server.fail({ type: 'status', status: 400, message: 'Bad request', detail, contains: '第1句', times: 100 });
+      const result = await translateUnits(connection, input, { pair });
+      expect(result.drafts.map((d) => d.targets)).toEqual(input.map((u) => u.source.map(() => '')));
+      expect(result.diagnostics.map((d) => d.cueId)).toEqual(input.map((u) => u.id));
+      // The probe, billed as DeepL billed it.
+      expect(server.state.texts).toBe(1);
+      expect(result.billedCharacters).toBe(server.state.billedCharacters);
+    }
+  });
+
   it('still fails when DeepL refuses (400) every part of a request, after a few requests only', async () => {
     const { server, connection } = await setup({ faults: [{ type: 'status', status: 400, message: 'Value for target_lang not supported', times: 1000 }] });
     const error = await failure(translateUnits(connection, units(50), { pair }));
@@ -345,7 +360,7 @@ describe('translateUnits against the DeepL-compatible server', () => {
   });
 
   it('scrubs the key from any message DeepL or a transport error carries', async () => {
-    const { connection } = await setup({ faults: [{ type: 'status', status: 400, message: `bad key ${KEY} in DeepL-Auth-Key ${KEY}` }] });
+    const { connection } = await setup({ faults: [{ type: 'status', status: 400, message: `bad key ${KEY} in DeepL-Auth-Key ${KEY}`, times: 100 }] });
     const error = await failure(translateUnits(connection, units(1), { pair }));
     expect(error.code).toBe('DEEPL_FAILED');
     expect(error.message).toMatch(/failed: Bad request, message: bad key \[redacted\]/);
