@@ -134,16 +134,23 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
     expect((JSON.parse(again.stdout) as RunReport).languages[0]).toMatchObject({ unplaced: 0, untranslated: 0 });
   });
 
-  it('leaves the cue whose text DeepL refuses (400) untranslated, says which, and writes every cue and language else', async () => {
+  it('leaves the cue whose text DeepL refuses (400) untranslated, says which, and writes every cue and language else, on this run and the next', async () => {
     const detail = 'Text contains unsupported characters';
-    t.deepl.fail({ type: 'status', status: 400, message: 'Bad request', detail, contains: '接听大厅', times: 1000 });
-    const r = await cli(['localize', '--input', sample, '--target', 'en-US,fr-FR', '--formats', 'srt', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), '--json'], t.dir, t.env);
-    expect(r.code, r.stderr).toBe(0);
-    const report = JSON.parse(r.stdout) as RunReport;
-    expect(report.languages.map((l) => [l.language, l.untranslated, l.unplaced])).toEqual([
-      ['en-US', 1, 1],
-      ['fr-FR', 1, 1],
-    ]);
+    /** A run of two languages with DeepL refusing cue 43's text: it ends well, that cue alone untranslated in each. */
+    const refusedRun = async (): Promise<RunReport> => {
+      t.deepl.reset();
+      t.deepl.fail({ type: 'status', status: 400, message: 'Bad request', detail, contains: '接听大厅', times: 1000 });
+      const r = await cli(['localize', '--input', sample, '--target', 'en-US,fr-FR', '--formats', 'srt', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), '--json'], t.dir, t.env);
+      expect(r.code, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout) as RunReport;
+      expect(report.languages.map((l) => [l.language, l.untranslated, l.unplaced])).toEqual([
+        ['en-US', 1, 1],
+        ['fr-FR', 1, 1],
+      ]);
+      expect(report.totals.billedCharacters).toBe(t.deepl.state.billedCharacters);
+      return report;
+    };
+    const report = await refusedRun();
     for (const language of report.languages) {
       const found = language.diagnostics.filter((d) => d.code === 'translate/cue-unplaced');
       expect(found.map((d) => d.cueId)).toEqual(['43']);
@@ -155,20 +162,9 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
     }
     // Every other unit asked and billed once per language, and the refused one not stored.
     expect(t.deepl.state.texts).toBe(2 * (units.length - 1));
-    expect(report.totals.billedCharacters).toBe(t.deepl.state.billedCharacters);
     expect(await stored()).toHaveLength(2 * (units.length - 1));
-
     // The next run asks for that sentence alone, and DeepL refuses it again: the run still writes every language.
-    t.deepl.reset();
-    t.deepl.fail({ type: 'status', status: 400, message: 'Bad request', detail, contains: '接听大厅', times: 1000 });
-    const again = await cli(['localize', '--input', sample, '--target', 'en-US,fr-FR', '--formats', 'srt', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), '--json'], t.dir, t.env);
-    expect(again.code, again.stderr).toBe(0);
-    const second = JSON.parse(again.stdout) as RunReport;
-    expect(second.languages.map((l) => [l.language, l.untranslated, l.unplaced])).toEqual([
-      ['en-US', 1, 1],
-      ['fr-FR', 1, 1],
-    ]);
-    expect(second.totals.billedCharacters).toBe(t.deepl.state.billedCharacters);
+    await refusedRun();
   });
 
   it('says, when it stops, what an answer cut short may have cost beside what DeepL reported', async () => {
