@@ -152,7 +152,9 @@ function withBilled(error: unknown, { billed, kept, unknown }: RunBill): unknown
   const more =
     unknown.requests === 0
       ? ''
-      : `up to ${unknown.characters} more characters may have been billed (${unknown.requests} request${unknown.requests === 1 ? '' : 's'} timed out or ${unknown.requests === 1 ? 'was' : 'were'} cut short after DeepL may have translated ${unknown.requests === 1 ? 'it' : 'them'})`;
+      : unknown.requests === 1
+        ? `up to ${unknown.characters} more characters may have been billed, by 1 request that timed out or was cut short after DeepL may have translated it`
+        : `up to ${unknown.characters} more characters may have been billed, by ${unknown.requests} requests that timed out or were cut short after DeepL may have translated them`;
   if (billed === 0) return more === '' ? error : withNote(error, ` (${more})`);
   const lost = billed - kept;
   const where =

@@ -172,6 +172,6 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
     const r = await run('--concurrency', '1');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('truncated JSON');
-    expect(r.stderr).toMatch(/up to \d+ more characters may have been billed \(1 request timed out or was cut short after DeepL may have translated it\)/);
+    expect(r.stderr).toMatch(/up to \d+ more characters may have been billed, by 1 request that timed out or was cut short after DeepL may have translated it\)/);
   });
 });
