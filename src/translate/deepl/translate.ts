@@ -355,6 +355,8 @@ export async function translateUnits(
     await settle(permit, billed);
     const url = () => connection.redact(connection.serverUrl);
     if (results.length !== texts.length) {
+      // Fewer translations than texts: DeepL most likely billed the texts left out too, and nothing says what.
+      if (results.length < texts.length) options.onMayHaveBilled?.(Math.max(0, reserved - billed));
       fail(new SublocError('DEEPL_ANSWER_MISMATCH', messages.countMismatch(name, texts.length, results.length, url())));
       return undefined;
     }

@@ -342,6 +342,15 @@ describe('translateUnits against the DeepL-compatible server', () => {
     expect(mayHave).toBe(billableAtMost(planRequests(input, { pair }).items.map((p) => p.text)));
   });
 
+  it('tells what the texts an answer left out may have cost', async () => {
+    const { connection } = await setup({ misbehaviour: 'drop-translation' });
+    let mayHave = 0;
+    const input = units(3);
+    const error = await failure(translateUnits(connection, input, { pair, onMayHaveBilled: (n) => void (mayHave += n) }));
+    expect(error.code).toBe('DEEPL_ANSWER_MISMATCH');
+    expect(mayHave).toBeGreaterThan(0);
+  });
+
   it('tells what an answer cut short may have cost (DeepL answered 200: it billed it)', async () => {
     const { connection } = await setup({ faults: [{ type: 'raw', status: 200, contentType: 'application/json; charset=utf-8', body: '{"translations":[{"text":"[EN-US] 第' }] });
     let mayHave = 0;
