@@ -147,8 +147,15 @@ export async function writeRunReport(options: LocalizeOptions, report: RunReport
  * (drafts it could not store, answers that could not be used): a run that stops writes no `run.json`, and the next
  * run bills that part again.
  */
-function withBilled(error: unknown, { billed, kept }: { billed: number; kept: number }): unknown {
-  if (billed === 0) return error;
+function withBilled(error: unknown, { billed, kept, unknown }: RunBill): unknown {
+  // Attempts that timed out or were cut short: DeepL may have billed them, and no answer said what (the `deepl/sent-again` warnings of a run.json this run does not write).
+  const more =
+    unknown.requests === 0
+      ? ''
+      : unknown.requests === 1
+        ? `up to ${unknown.characters} more characters may have been billed, by 1 request that timed out or was cut short after DeepL may have translated it`
+        : `up to ${unknown.characters} more characters may have been billed, by ${unknown.requests} requests that timed out or were cut short after DeepL may have translated them`;
+  if (billed === 0) return more === '' ? error : withNote(error, ` (${more})`);
   const lost = billed - kept;
   const where =
     lost === 0
@@ -156,7 +163,14 @@ function withBilled(error: unknown, { billed, kept }: { billed: number; kept: nu
       : kept === 0
         ? 'none of their drafts could be kept in the memory, so the next run bills them all again'
         : `the drafts of ${lost} of them could not be kept in the memory, so the next run bills those again`;
-  return withNote(error, ` (${billed} characters were billed in this run before it stopped; ${where})`);
+  return withNote(error, ` (${billed} characters were billed in this run before it stopped; ${where}${more === '' ? '' : `; ${more}`})`);
+}
+
+/** What DeepL billed in this run, and of it, what the drafts stored in the memory cost; and what attempts whose fate is unknown may have cost besides. */
+interface RunBill {
+  billed: number;
+  kept: number;
+  unknown: { characters: number; requests: number };
 }
 
 /**
@@ -193,7 +207,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     const unstored = new AbortController();
     const halt = AbortSignal.any([run.stop, held?.lost, unstored.signal].filter((s): s is AbortSignal => s !== undefined));
     /** What DeepL billed in this run, and of it, what the drafts stored in the memory cost: said when the run stops. */
-    const bill = { billed: 0, kept: 0 };
+    const bill: RunBill = { billed: 0, kept: 0, unknown: { characters: 0, requests: 0 } };
     const imported = await importMemories(memory, options.tmx, options.source);
     // Marked before anything is drafted into it, once nothing can refuse the run: a deliver started meanwhile refuses it.
     if (!options.dryRun) await markDraftsFolder(runDir);
@@ -234,6 +248,10 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
           ...(run.deeplGate === undefined ? {} : { gate: run.deeplGate }),
           stop: halt,
           onBilled: (characters) => void (bill.billed += characters),
+          onMayHaveBilled: (characters) => {
+            bill.unknown.characters += characters;
+            bill.unknown.requests++;
+          },
         });
     const translator = prepared?.translator;
     const service: Diagnostic[] = [];

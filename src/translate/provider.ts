@@ -31,6 +31,13 @@ export interface ProviderRun {
    */
   onBilled?: (characters: number) => void;
   /**
+   * Told, for each attempt whose fate is unknown (it timed out or its
+   * connection broke after DeepL may have translated it, or its answer was
+   * cut short), the most it can have cost: what a run that stops says DeepL
+   * may have billed beyond what it counts.
+   */
+  onMayHaveBilled?: (characters: number) => void;
+  /**
    * The memory holds nothing for at least one target: the provider will be
    * asked, so its preparation (DeepL's glossary sync) starts at once, beside
    * the memory search, rather than with the first request. @default false

@@ -77,7 +77,8 @@ const NAMES: Record<string, string> = {
  * `misbehave` serves the real answer altered as `misbehaviour` would alter it.
  */
 export type Fault =
-  | { type: 'status'; status: number; times?: number; path?: string; method?: string; message?: string }
+  /** `contains`: served only to requests a value of whose parameter `in` (default `text`; `custom_instructions` …) contains it, as DeepL refuses what it was sent. */
+  | { type: 'status'; status: number; times?: number; path?: string; method?: string; message?: string; detail?: string; contains?: string; in?: string }
   | { type: 'drop'; times?: number; path?: string }
   /** A body served as it is, as a proxy or gateway answers (an HTML error page, JSON cut short). */
   | { type: 'raw'; status: number; contentType: string; body: string; times?: number; path?: string }
@@ -260,7 +261,7 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
       return;
     }
 
-    const fault = takeFault(url.pathname, record.method);
+    const fault = takeFault(url.pathname, record.method, (name) => sentValues(body, req.headers['content-type'] ?? '', url, name));
     if (fault?.type === 'drop') {
       record.status = -1;
       req.socket.destroy();
@@ -272,7 +273,7 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
       return;
     }
     try {
-      if (fault?.type === 'status') throw new HttpError(fault.status, fault.message ?? `injected fault ${fault.status}`);
+      if (fault?.type === 'status') throw new HttpError(fault.status, fault.message ?? `injected fault ${fault.status}`, fault.detail);
       checkAuth(req);
       const misbehaviour = fault?.type === 'misbehave' ? fault.misbehaviour : live.misbehaviour;
       const { status, json } = route(req.method ?? 'GET', url, body, req.headers['content-type'] ?? '', record, misbehaviour);
@@ -287,8 +288,12 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
     }
   }
 
-  function takeFault(path: string, method: string): Fault | undefined {
-    const i = state.faults.findIndex((f) => (f.path ?? '/v2/translate') === path && (f.type !== 'status' || f.method === undefined || f.method === method));
+  function takeFault(path: string, method: string, values: (name: string) => string[]): Fault | undefined {
+    const i = state.faults.findIndex(
+      (f) =>
+        (f.path ?? '/v2/translate') === path &&
+        (f.type !== 'status' || ((f.method === undefined || f.method === method) && (f.contains === undefined || values(f.in ?? 'text').some((v) => v.includes(f.contains!))))),
+    );
     if (i < 0) return undefined;
     const fault = state.faults[i]!;
     const times = (fault.times ?? 1) - 1;
@@ -609,6 +614,15 @@ class Params {
       out[i][m[2] as keyof RawDictionary] = values[0];
     }
     return out.filter(Boolean);
+  }
+}
+
+/** The values of a request's parameter `name`, none when its body cannot be read. */
+function sentValues(body: Buffer, contentType: string, url: URL, name: string): string[] {
+  try {
+    return parseParams(body, contentType, url).all(name);
+  } catch {
+    return [];
   }
 }
 

@@ -156,6 +156,20 @@ describe('subloc localize: DeepL drafts that aim for the budget', () => {
     expect(t.deepl.state.translateRequests).toBe(0);
   });
 
+  it('keeps the first draft, flagged, and writes the language when DeepL refuses (400) the request for a shorter one', async () => {
+    t.deepl.fail({ type: 'status', status: 400, message: 'Bad request', detail: 'Custom instruction rejected', contains: STRICT_INSTRUCTION, in: 'custom_instructions', times: 100 });
+    const r = await run();
+    expect(r.code, r.stderr).toBe(0);
+    const en = (JSON.parse(r.stdout) as RunReport).languages.find((l) => l.language === 'en-US')!;
+    expect(en.untranslated).toBe(0);
+    const flagged = en.diagnostics.filter((d) => d.code === 'deepl/over-budget');
+    expect(flagged.map((d) => d.cueId)).toEqual(['2']);
+    expect(flagged[0]!.message).toContain('Custom instruction rejected');
+    const kept = parse(readFileSync(join(t.dir, 'out/ville/en-US/ville.en-US.srt'))).track.cues[1]!.lines.flat().map((s) => s.text).join('');
+    expect(kept.startsWith('[EN-US] NOUS AVONS PARLÉ')).toBe(true);
+    expect(t.deepl.state.requests.filter((q) => q.status === 400)).toHaveLength(1);
+  });
+
   /** Runs `args` with the quota just above the first pass of SRT-like `text`: its long units are left held. */
   const stopBetweenPasses = async (text: string, firstPass: number, args: string[]) => {
     writeFileSync(join(t.dir, 'ville.fr-FR.srt'), text);

@@ -133,4 +133,45 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
     expect([...requested()]).toEqual([unitWords(units[1]!.source)]);
     expect((JSON.parse(again.stdout) as RunReport).languages[0]).toMatchObject({ unplaced: 0, untranslated: 0 });
   });
+
+  it('leaves the cue whose text DeepL refuses (400) untranslated, says which, and writes every cue and language else, on this run and the next', async () => {
+    const detail = 'Text contains unsupported characters';
+    /** A run of two languages with DeepL refusing cue 43's text: it ends well, that cue alone untranslated in each. */
+    const refusedRun = async (): Promise<RunReport> => {
+      t.deepl.reset();
+      t.deepl.fail({ type: 'status', status: 400, message: 'Bad request', detail, contains: '接听大厅', times: 1000 });
+      const r = await cli(['localize', '--input', sample, '--target', 'en-US,fr-FR', '--formats', 'srt', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), '--json'], t.dir, t.env);
+      expect(r.code, r.stderr).toBe(0);
+      const report = JSON.parse(r.stdout) as RunReport;
+      expect(report.languages.map((l) => [l.language, l.untranslated, l.unplaced])).toEqual([
+        ['en-US', 1, 1],
+        ['fr-FR', 1, 1],
+      ]);
+      expect(report.totals.billedCharacters).toBe(t.deepl.state.billedCharacters);
+      return report;
+    };
+    const report = await refusedRun();
+    for (const language of report.languages) {
+      const found = language.diagnostics.filter((d) => d.code === 'translate/cue-unplaced');
+      expect(found.map((d) => d.cueId)).toEqual(['43']);
+      expect(found[0]!.message).toContain('接听大厅里依然坐满了人');
+      expect(found[0]!.message).toContain(detail);
+      const track = parse(readFileSync(join(t.dir, `out/hotline-beijing/${language.language}/hotline-beijing.${language.language}.srt`))).track;
+      const marked = track.cues.filter((c) => c.lines.some((l) => lineText(l).startsWith('[untranslated]')));
+      expect(marked.map((c) => c.id)).toEqual(['43']);
+    }
+    // Every other unit asked and billed once per language, and the refused one not stored.
+    expect(t.deepl.state.texts).toBe(2 * (units.length - 1));
+    expect(await stored()).toHaveLength(2 * (units.length - 1));
+    // The next run asks for that sentence alone, and DeepL refuses it again: the run still writes every language.
+    await refusedRun();
+  });
+
+  it('says, when it stops, what an answer cut short may have cost beside what DeepL reported', async () => {
+    t.deepl.fail({ type: 'raw', status: 200, contentType: 'application/json; charset=utf-8', body: '{"translations":[{"text":"[EN-US] 北' });
+    const r = await run('--concurrency', '1');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('truncated JSON');
+    expect(r.stderr).toMatch(/up to \d+ more characters may have been billed, by 1 request that timed out or was cut short after DeepL may have translated it\)/);
+  });
 });

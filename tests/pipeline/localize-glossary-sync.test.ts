@@ -185,7 +185,7 @@ describe('localize: a glossary deleted mid-run', () => {
   });
 
   it('a 400 that is not about the glossary fails the run as before, after asking whether the glossary is still there', async () => {
-    const { result } = await run({ faults: [{ type: 'status', status: 400, message: 'Value for target_lang not supported' }] }, () => {});
+    const { result } = await run({ faults: [{ type: 'status', status: 400, message: 'Value for target_lang not supported', times: 1000 }] }, () => {});
     await expect(result).rejects.toMatchObject({ code: 'DEEPL_FAILED' });
     const asked = deepl!.state.requests.filter((r) => r.method === 'GET' && /^\/v3\/glossaries\/[^/]+$/.test(r.path));
     expect(asked).toHaveLength(1);

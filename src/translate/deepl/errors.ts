@@ -98,10 +98,16 @@ export function deeplFailure(error: unknown, context: FailureContext, request?: 
 
 /**
  * Whether DeepL may have translated, and billed, a request that failed: its
- * connection broke or timed out after it could have arrived. A refused
- * connection, or any answer of DeepL's (a status), bills nothing.
+ * connection broke or timed out after it could have arrived, or its 200
+ * answer was cut short. A refused connection, or any other answer of
+ * DeepL's (a status), bills nothing.
  */
 export function mayHaveBilled(error: unknown): boolean {
+  // deepl-node reads the body only of a 200: DeepL translated and billed the request, and its answer was cut short.
+  if (error instanceof DeepLError && error.constructor === DeepLError) {
+    const plain = readPlainError(error.message);
+    return plain.kind === 'not-json' && plain.answered.startsWith('200 with malformed');
+  }
   if (!(error instanceof ConnectionError)) return false;
   const code = systemCodeOf(error);
   return code === undefined || !REFUSED.has(code);
@@ -123,6 +129,15 @@ export function worthAnotherAttempt(error: unknown): boolean {
 }
 
 /**
+ * Whether DeepL refused a request for what it was sent (400, deepl-node's
+ * `Bad request`): about one of its texts, or about its parameters; asking
+ * for its texts apart tells which. Billed nothing.
+ */
+export function refusedAsSent(error: unknown): boolean {
+  return error instanceof DeepLError && error.constructor === DeepLError && /^Bad request(?:,|$)/.test(error.message);
+}
+
+/**
  * A failure a request naming a deleted glossary may meet: deepl-node reads
  * any status of `/v2/translate` it has no class for (404, 400) as a plain
  * `DeepLError`, and a 404 of the glossary endpoints as `GlossaryNotFoundError`.
@@ -130,4 +145,10 @@ export function worthAnotherAttempt(error: unknown): boolean {
  */
 export function mayBeGlossaryGone(error: unknown): boolean {
   return error instanceof GlossaryNotFoundError || (error instanceof DeepLError && error.constructor === DeepLError);
+}
+
+/** What DeepL said refusing a request (see refusedAsSent), scrubbed, for a finding on the text it refused. */
+export function refusalReason(error: unknown, context: FailureContext): string {
+  const plain = readPlainError(context.redact(error instanceof Error ? error.message : String(error)));
+  return plain.kind === 'other' ? plain.message : context.redact(String(error));
 }

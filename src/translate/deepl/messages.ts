@@ -44,7 +44,7 @@ export const messages = {
     'so no translation can be matched to its text: the answer was rejected whole and nothing of it kept ' +
     '(a proxy between subloc and DeepL may be altering answers). Drafts received before are kept; run again, and only the rest is requested',
   interrupted: (failedOnItsWay = false) =>
-    'stopped (Ctrl-C, or SIGTERM): the answers on their way were stored in the memory, and nothing more was asked of DeepL' +
+    'stopped (Ctrl-C, or SIGTERM): nothing more was asked of DeepL, and the answers that came back were stored in the memory' +
     `${failedOnItsWay ? ' (a request on its way got no answer, and was not tried again)' : ''}; run again, and only the rest is requested`,
   notText: (batch: string, url: string) =>
     `DeepL at ${url} answered a request (${batch}) with a translation that is not text, ` +
@@ -57,6 +57,12 @@ export const messages = {
   overBudget: (unitId: string, width: number, budget: number, target: string) =>
     `DeepL's draft of unit ${unitId} is ${width} characters, over its budget of ${budget} by more than 10 %: ` +
     `DeepL takes no custom instructions for ${target}, so it was not asked for a shorter one`,
+  refusedText: (unitId: string, source: string, reason: string) =>
+    `DeepL refused the text of unit ${unitId} asked for alone (${reason}), and takes other texts: ` +
+    `this cue (source \`${source}\`) is left untranslated, not stored; reword the source or translate the cue in review, as running again asks DeepL the same`,
+  condenseRefused: (unitId: string, width: number, budget: number, reason: string) =>
+    `DeepL refused the request for a shorter draft of unit ${unitId} (${reason}): its first draft, ${width} characters for a budget of ${budget}, is kept; ` +
+    'the next run that condenses asks again, and --no-condense does not ask',
   pairUnsupported: (source: string, target: string) =>
     `DeepL glossaries do not support ${source} → ${target}: translated without a glossary for ${target}`,
   noEntries: (target: string) => `the glossary has no entries for ${target}: no DeepL glossary dictionary for it`,

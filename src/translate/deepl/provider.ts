@@ -117,6 +117,7 @@ export function prepareDeepL(run: ProviderRun): PreparedProvider {
           ...(run.gate === undefined ? {} : { gate: run.gate }),
           ...(run.stop === undefined ? {} : { stop: run.stop }),
           ...(run.onBilled === undefined ? {} : { onBilled: run.onBilled }),
+          ...(run.onMayHaveBilled === undefined ? {} : { onMayHaveBilled: run.onMayHaveBilled }),
           ...(g === undefined ? {} : { glossaryFindings: (unit: Unit, targets: readonly string[]) => glossaryFindings(unit, targets, req.pair, g) }),
           glossaryGone: glossaryGone(req.pair.target),
           onBatch: (drafts, diagnostics) => req.onDrafts?.(drafts, diagnostics),

@@ -3,13 +3,14 @@ import { SublocError } from '../../errors.js';
 import { diagnostic, type Diagnostic } from '../../model/diagnostic.js';
 import { lineJoiner } from '../../model/language.js';
 import { plainOf, type TaggedText } from '../../model/tagged-text.js';
+import { excerpt } from '../../formats/shared/excerpt.js';
 import type { Draft, LanguagePair, Unit } from '../../model/unit.js';
 import type { CondenseResult } from '../translator.js';
 import { DEEPL_LIMITS, planBatches, type Batch, type Param } from './batches.js';
 import type { DeepLConnection } from './client.js';
 import { CUE_TAG, hasText, joinCues, splitOnCues, toTaggedText, type CueMarkupProblem } from './cue-markup.js';
-import { deeplFailure, mayBeGlossaryGone, mayHaveBilled, worthAnotherAttempt } from './errors.js';
-import { pause, retryDelayMs, stoppedBy } from './attempts.js';
+import { deeplFailure, mayBeGlossaryGone, mayHaveBilled, refusalReason, refusedAsSent, worthAnotherAttempt } from './errors.js';
+import { interruptedError, pause, retryDelayMs, stoppedBy } from './attempts.js';
 import { billableAtMost, type DeepLGate, type DeepLPermit } from './gate.js';
 import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, STRICT_INSTRUCTION, draftWidth, overBudget } from './condense.js';
 import { deeplSource, deeplTarget, supportsCustomInstructions } from './languages.js';
@@ -53,6 +54,8 @@ export interface TranslateUnitsOptions {
   lanes?: RequestLanes;
   /** Called with what each answer cost as it arrives, before it is checked: DeepL bills an answer whether or not its drafts are used. */
   onBilled?: (characters: number) => void;
+  /** Called with the most an attempt can have cost whose fate is unknown (see mayHaveBilled): not counted as billed, no answer says what DeepL billed. */
+  onMayHaveBilled?: (characters: number) => void;
   /** Called with each request's drafts as they arrive, so they can be kept before the next arrives. */
   onBatch?: (drafts: Draft[], diagnostics: Diagnostic[]) => void | Promise<void>;
   /**
@@ -105,6 +108,8 @@ interface Sent {
   context: string | undefined;
   name: string;
   sendOptions: TranslateTextOptions;
+  /** Told, instead of the call failing, when DeepL refuses the request for what it was sent (400), with what DeepL said. */
+  refused?: (failure: SublocError, reason: string) => void;
 }
 
 export interface TranslateUnitsResult {
@@ -126,6 +131,12 @@ interface Untrusted {
   problem: CueMarkupProblem;
   /** What the first answer cost: DeepL bills it whether it is used or not. */
   billedCharacters: number;
+}
+
+/** What an answer leaves to ask again: units cue by cue, units to their budgets. */
+interface Answered {
+  untrusted: Untrusted[];
+  over: OverBudget[];
 }
 
 /** A unit whose placed draft is over its budget, held back until it is asked again. */
@@ -182,6 +193,10 @@ function sameShape(first: readonly TaggedText[], second: readonly TaggedText[]):
  * request (`DEEPL_BUDGET`) is a fatal error like a 456, but the requests
  * the gate let through before it are still sent.
  *
+ * A request DeepL refuses (400) is asked again in halves (see askApart):
+ * a unit DeepL refuses alone keeps empty targets and a
+ * `translate/cue-unplaced` warning on each cue, and the call goes on.
+ *
  * After a fatal error (456 quota, 403, unreachable server, an answer that
  * does not match its request, any other failure) no new request starts; the
  * ones in flight settle and deliver their drafts through `onBatch`; then the
@@ -227,6 +242,8 @@ export async function translateUnits(
   let requests = 0;
   const fail = (error: unknown) => {
     if (!failed) failure = error;
+    // Stopped by the user while a request was on its way, which then failed: the stop must not say its answer was stored.
+    else if (failure instanceof SublocError && failure.code === 'INTERRUPTED' && failure.cause === undefined && !(error instanceof SublocError && error.code === 'INTERRUPTED')) failure = interruptedError(error);
     failed = true;
   };
   const budgetRefused = (error: unknown) => error instanceof SublocError && error.code === 'DEEPL_BUDGET';
@@ -309,6 +326,7 @@ export async function translateUnits(
     } catch (error) {
       // A request whose fate is unknown keeps its reservation: the shared budget must never fall short of DeepL's bill.
       await settle(permit, mayHaveBilled(error) ? reserved : 0);
+      if (mayHaveBilled(error)) options.onMayHaveBilled?.(reserved);
       // Each attempt is made here (deepl-node tries once), behind the gate when there is one; none after a stop.
       if (attempt < connection.attempts && worthAnotherAttempt(error) && !failed) {
         // Not counted as billed (no answer says what DeepL billed), but said: the report's figure may fall short by it.
@@ -324,7 +342,9 @@ export async function translateUnits(
         return undefined;
       }
       if (back) return request(sent, true);
-      fail(deeplFailure(error, connection, `${options.pair.target}, ${name}`));
+      const failure = deeplFailure(error, connection, `${options.pair.target}, ${name}`);
+      if (sent.refused !== undefined && refusedAsSent(error)) sent.refused(failure, refusalReason(error, connection));
+      else fail(failure);
       return undefined;
     }
     // DeepL reports each text's billed characters; an answer that leaves them out or garbles them is counted as the
@@ -335,6 +355,8 @@ export async function translateUnits(
     await settle(permit, billed);
     const url = () => connection.redact(connection.serverUrl);
     if (results.length !== texts.length) {
+      // Fewer translations than texts: DeepL most likely billed the texts left out too, and nothing says what.
+      if (results.length < texts.length) options.onMayHaveBilled?.(Math.max(0, reserved - billed));
       fail(new SublocError('DEEPL_ANSWER_MISMATCH', messages.countMismatch(name, texts.length, results.length, url())));
       return undefined;
     }
@@ -359,11 +381,100 @@ export async function translateUnits(
   };
 
   const condense = plan.budgets === undefined ? undefined : { overBudgetFirst: 0, overBudgetSecond: 0, billedSecondPass: 0 };
-  const runBatch = async (batch: Batch): Promise<{ untrusted: Untrusted[]; over: OverBudget[] }> => {
+  const runBatch = async (batch: Batch): Promise<Answered> => {
     const items = toSend.slice(batch.start, batch.end);
-    const name = unitsNamed(items.map((p) => p.unit.id));
-    const results = await send('first', { texts: items.map((p) => p.text), unitIds: items.map((p) => p.unit.id), context: batch.context, name }, lastFirstAnswer);
-    if (results === undefined) return { untrusted: [], over: [] };
+    let refusal: { failure: SublocError; said: string } | undefined;
+    const results = await send('first', { ...sentOf(items, batch.context), refused: (failure, said) => (refusal = { failure, said }) }, lastFirstAnswer);
+    if (results !== undefined) return readAnswer(items, results);
+    if (refusal === undefined) return { untrusted: [], over: [] };
+    return askApart(items, refusal.failure, refusal.said);
+  };
+
+  const sentOf = (items: readonly PlannedUnit[], context: string | undefined) => ({
+    texts: items.map((p) => p.text),
+    unitIds: items.map((p) => p.unit.id),
+    context,
+    name: unitsNamed(items.map((p) => p.unit.id)),
+  });
+
+  /** Whether DeepL answered a request sent with the first requests' parameters: then a refusal is about a text. */
+  let answeredAny = false;
+  let verdict: Promise<boolean> | undefined;
+  /**
+   * Whether DeepL takes requests sent with these parameters at all, for a
+   * refusal no other answer tells about: asked once, with the one
+   * character `1` (billed to `unit`'s draft). A refused probe: the refusal is
+   * the request's (a parameter), not a text's.
+   */
+  const takesRequests = async (unitId: string): Promise<{ takes: boolean; billed: number }> => {
+    if (answeredAny) return { takes: true, billed: 0 };
+    let billed = 0;
+    verdict ??= send('finishing', { texts: ['1'], unitIds: [unitId], context: undefined, name: `a probe of one character for unit ${unitId}`, refused: () => {} }).then((results) => {
+      billed = results?.reduce((n, r) => n + r.billedCharacters, 0) ?? 0;
+      return results !== undefined;
+    });
+    return { takes: await verdict, billed };
+  };
+
+  /**
+   * The units of a request DeepL refused (400) asked again in halves, each
+   * refused half in halves again, down to the units DeepL refuses alone:
+   * those are left untranslated, a finding on each cue naming its source
+   * and what DeepL said; the others are drafted. Depth first, the first
+   * half first: a request refused for its parameters is refused in every
+   * part, and once a unit alone is refused with no answer of DeepL's to say
+   * otherwise, a probe tells (see takesRequests); then the call fails with
+   * the first refusal as before, a few requests later.
+   */
+  const askApart = async (items: readonly PlannedUnit[], refusal: SublocError, said: string): Promise<Answered> => {
+    const out: Answered = { untrusted: [], over: [] };
+    const alone: { item: PlannedUnit; reason: string; billed: number }[] = [];
+    let parameters = false;
+    const leaf = async (item: PlannedUnit, reason: string) => {
+      const { takes, billed } = await takesRequests(item.unit.id);
+      if (takes) alone.push({ item, reason, billed });
+      else parameters = true;
+    };
+    const split = async (part: readonly PlannedUnit[]): Promise<void> => {
+      const mid = Math.ceil(part.length / 2);
+      const halves = [part.slice(0, mid), part.slice(mid)];
+      const reasons = await Promise.all(
+        halves.map(async (half) => {
+          let reason: string | undefined;
+          const sent = { ...sentOf(half, plan.contextOf(half[0]!, half.at(-1)!)), refused: (_: SublocError, said: string) => (reason = said) };
+          const results = await send('finishing', sent);
+          if (results !== undefined) {
+            const done = await readAnswer(half, results);
+            out.untrusted.push(...done.untrusted);
+            out.over.push(...done.over);
+          }
+          return reason;
+        }),
+      );
+      for (const [k, reason] of reasons.entries()) {
+        if (reason === undefined || parameters) continue;
+        if (halves[k]!.length === 1) await leaf(halves[k]![0]!, reason);
+        else await split(halves[k]!);
+      }
+    };
+    if (items.length > 1) await split(items);
+    else await leaf(items[0]!, said);
+    if (parameters) {
+      fail(refusal);
+      return out;
+    }
+    // The second pass asks the units held in order.
+    out.over.sort((a, b) => a.item.index - b.item.index);
+    const found = alone.flatMap(({ item: { unit }, reason }) =>
+      unit.source.map((text, k) => diagnostic(codes.unplaced, 'warning', messages.refusedText(unit.id, excerpt(plainOf(text).trim()), reason), { cueId: unit.cueIds[k] })),
+    );
+    if (alone.length > 0) await deliver(alone.map(({ item, billed }) => draftOf(item, item.unit.source.map(() => undefined), billed, [])), found);
+    return out;
+  };
+
+  /** An answer's drafts placed and delivered; the units it leaves to ask again, cue by cue or to their budgets, returned. */
+  const readAnswer = async (items: readonly PlannedUnit[], results: readonly TextResult[]): Promise<Answered> => {
+    answeredAny = true;
     const placed: Draft[] = [];
     const found: Diagnostic[] = [];
     const untrusted: Untrusted[] = [];
@@ -418,12 +529,15 @@ export async function translateUnits(
   const runSecondPass = async ({ batch, held }: { batch: Batch; held: OverBudget[] }) => {
     condense!.overBudgetFirst += held.length;
     const name = unitsNamed(held.map((h) => h.item.unit.id));
+    // Refused (400), perhaps for its stricter instruction: the first drafts are drafts like any other, and the run goes on.
+    let refused: string | undefined;
     const results = await send('finishing', {
       texts: held.map((o) => o.item.text),
       unitIds: held.map((o) => o.item.unit.id),
       context: batch.context,
       name: `${name}, to their budgets`,
       sendOptions: { ...requestOptions, customInstructions: strictInstructions },
+      refused: (_, reason) => (refused = reason),
     });
     const kept = held.map(({ item, draft: first, diagnostics: firstFound, budgets }, i) => {
       const { unit } = item;
@@ -446,6 +560,11 @@ export async function translateUnits(
         kept = { ...kept, draft: { ...kept.draft, billedCharacters: first.billedCharacters + result.billedCharacters } };
       }
       if (overBudget(kept.draft.targets ?? [], budgets, options.pair.target)) condense!.overBudgetSecond++;
+      if (refused !== undefined) {
+        const width = draftWidth(first.targets ?? [], options.pair.target);
+        const said = messages.condenseRefused(unit.id, width, budgets.reduce((a, b) => a + b, 0), refused);
+        kept = { ...kept, found: [...kept.found, diagnostic(codes.overBudget, 'warning', said, { cueId: unit.cueIds[0] })] };
+      }
       return result === undefined ? { ...kept, draft: { ...kept.draft, held: true as const } } : kept;
     });
     // A failed second request still delivers the first drafts: they were billed, and they are drafts like any other.

@@ -55,17 +55,24 @@ describe('deeplFailure maps deepl-node error classes, from the real client', () 
   });
 
   it('a plain DeepLError shows deepl-node\'s own words, which name the status, scrubbed', async () => {
-    const { connection } = await connect([{ type: 'status', status: 400, message: `bad ${KEY}` }]);
+    const { connection } = await connect([{ type: 'status', status: 400, message: `bad ${KEY}`, times: 100 }]);
     const error = await failure(translateUnits(connection, units, { pair }));
     expect(error.code).toBe('DEEPL_FAILED');
     expect(error.message).toBe('DeepL request failed: Bad request, message: bad [redacted] (the request for en-US, unit 1; drafts received before are kept)');
   });
 
   it('scrubs the key as a server may echo it: percent-encoded, in another case, or without its :fx suffix', async () => {
-    const { connection } = await connect([{ type: 'status', status: 400, message: `bad ${encodeURIComponent(KEY)}, ${KEY.toUpperCase()}, ${KEY.replace(/:fx$/, '')}` }]);
+    const { connection } = await connect([{ type: 'status', status: 400, message: `bad ${encodeURIComponent(KEY)}, ${KEY.toUpperCase()}, ${KEY.replace(/:fx$/, '')}`, times: 100 }]);
     const error = await failure(translateUnits(connection, units, { pair }));
     expect(error.message).toBe('DeepL request failed: Bad request, message: bad [redacted], [redacted], [redacted] (the request for en-US, unit 1; drafts received before are kept)');
     expect(redact(`key ${KEY} and ${KEY.replace(/:fx$/, '')}`, KEY)).toBe('key [redacted] and [redacted]');
+  });
+
+  it('scrubs the key from the finding on a text DeepL refused alone', async () => {
+    const { connection } = await connect([{ type: 'status', status: 400, message: `bad ${KEY.toUpperCase()}` }]);
+    const result = await translateUnits(connection, units, { pair });
+    expect(result.diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('(Bad request, message: bad [redacted])')]);
+    expect(JSON.stringify(result)).not.toMatch(new RegExp(KEY.replace(/:fx$/, ''), 'i'));
   });
 });
 
@@ -86,7 +93,7 @@ describe('a DEEPL_SERVER_URL where no DeepL API answers (a path such as /v2 afte
 
 describe('a request a message names', () => {
   it('names each of a few units, not a range the memory left gaps in', async () => {
-    const { connection } = await connect([{ type: 'status', status: 400, message: 'refused' }]);
+    const { connection } = await connect([{ type: 'status', status: 400, message: 'refused', times: 100 }]);
     const some = [5, 9].map((n) => ({ id: String(n), cueIds: [String(n)], source: [`第${n}句。`] }));
     const error = await failure(translateUnits(connection, some, { pair }));
     expect(error.message).toContain('(the request for en-US, units 5, 9;');

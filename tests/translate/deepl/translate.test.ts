@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../../src/errors.js';
 import { createDeepLConnection, type DeepLConnection } from '../../../src/translate/deepl/client.js';
 import { planRequests, translateUnits, type Protection } from '../../../src/translate/deepl/translate.js';
+import { billableAtMost } from '../../../src/translate/deepl/gate.js';
 import type { Draft, Unit } from '../../../src/model/unit.js';
 import { diagnostic } from '../../../src/model/diagnostic.js';
-import { start, type FakeDeepL, type FakeDeepLOptions } from '../../helpers/deepl-server.js';
+import { heldTranslate, start, type FakeDeepL, type FakeDeepLOptions } from '../../helpers/deepl-server.js';
 
 const KEY = 'sk-test-0123456789abcdef:fx';
 const pair = { source: 'zh-Hans', target: 'en-US' };
@@ -279,6 +280,85 @@ describe('translateUnits against the DeepL-compatible server', () => {
     expect(server.state.requests.length).toBeLessThan(8);
   });
 
+  it('leaves the one unit DeepL refuses (400) untranslated, naming its cues, and drafts every other unit once', async () => {
+    const detail = 'Text contains unsupported characters';
+    const { server, connection } = await setup({ faults: [{ type: 'status', status: 400, message: 'Bad request', detail, contains: '第60句', times: 100 }] });
+    const input = units(130);
+    const refused = input[60]!;
+    const result = await translateUnits(connection, input, { pair, concurrency: 2 });
+    expect(result.drafts.map((d) => d.unitId)).toEqual(input.map((u) => u.id));
+    const byId = new Map(result.drafts.map((d) => [d.unitId, d]));
+    expect(byId.get(refused.id)!.targets).toEqual(refused.source.map(() => ''));
+    for (const u of input.filter((u) => u !== refused)) expect(byId.get(u.id)!.targets!.every((t) => t !== '')).toBe(true);
+    // One finding on each cue of the refused unit, naming its source and what DeepL said; nothing else.
+    expect(result.diagnostics.map((d) => [d.code, d.cueId])).toEqual(refused.cueIds.map((id) => ['translate/cue-unplaced', id]));
+    refused.source.forEach((text, k) => expect(result.diagnostics[k]!.message).toContain(text));
+    expect(result.diagnostics[0]!.message).toContain(detail);
+    // Each other unit's text translated, and billed, once.
+    expect(server.state.texts).toBe(input.length - 1);
+    expect(result.billedCharacters).toBe(server.state.billedCharacters);
+  });
+
+  it('leaves units DeepL refuses untranslated when they are all it is asked for (a later run), once a probe shows it takes other texts', async () => {
+    const detail = 'Text contains unsupported characters';
+    const { server, connection } = await setup();
+    for (const input of [[unit(1, '第1句，第0段')], [unit(1, '第1句，第0段'), unit(2, '又是第1句')]]) {
+      server.reset();
+      server.fail({ type: 'status', status: 400, message: 'Bad request', detail, contains: '第1句', times: 100 });
+      const result = await translateUnits(connection, input, { pair });
+      expect(result.drafts.map((d) => d.targets)).toEqual(input.map((u) => u.source.map(() => '')));
+      expect(result.diagnostics.map((d) => d.cueId)).toEqual(input.map((u) => u.id));
+      // The probe, billed as DeepL billed it.
+      expect(server.state.texts).toBe(1);
+      expect(result.billedCharacters).toBe(server.state.billedCharacters);
+    }
+  });
+
+  it('still fails when DeepL refuses (400) every part of a request, after a few requests only', async () => {
+    const { server, connection } = await setup({ faults: [{ type: 'status', status: 400, message: 'Value for target_lang not supported', times: 1000 }] });
+    const error = await failure(translateUnits(connection, units(50), { pair }));
+    expect(error.code).toBe('DEEPL_FAILED');
+    expect(error.message).toContain('units 1 to ');
+    expect(server.state.requests.length).toBeLessThanOrEqual(15);
+    expect(server.state.billedCharacters).toBe(0);
+  });
+
+  it('a stop while a request hangs says that request got no answer, and tells what it may have cost', async () => {
+    const held = heldTranslate();
+    await setup({ hold: held.hold });
+    // An attempt times out after a second: the stop comes while it waits.
+    const quick = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server!.url }, attempts: 3, minTimeout: 1000 });
+    const stop = new AbortController();
+    let mayHave = 0;
+    const input = units(2);
+    const done = translateUnits(quick, input, { pair, stop: stop.signal, onMayHaveBilled: (n) => void (mayHave += n) });
+    await held.reached;
+    stop.abort();
+    const error = await failure(done);
+    held.release();
+    expect(error.code).toBe('INTERRUPTED');
+    expect(error.message).toContain('a request on its way got no answer');
+    expect(error.message).not.toContain('answers on their way were stored');
+    expect(mayHave).toBe(billableAtMost(planRequests(input, { pair }).items.map((p) => p.text)));
+  });
+
+  it('tells what the texts an answer left out may have cost', async () => {
+    const { connection } = await setup({ misbehaviour: 'drop-translation' });
+    let mayHave = 0;
+    const input = units(3);
+    const error = await failure(translateUnits(connection, input, { pair, onMayHaveBilled: (n) => void (mayHave += n) }));
+    expect(error.code).toBe('DEEPL_ANSWER_MISMATCH');
+    expect(mayHave).toBeGreaterThan(0);
+  });
+
+  it('tells what an answer cut short may have cost (DeepL answered 200: it billed it)', async () => {
+    const { connection } = await setup({ faults: [{ type: 'raw', status: 200, contentType: 'application/json; charset=utf-8', body: '{"translations":[{"text":"[EN-US] 第' }] });
+    let mayHave = 0;
+    const error = await failure(translateUnits(connection, units(3), { pair, onMayHaveBilled: (n) => void (mayHave += n) }));
+    expect(error.message).toContain('truncated JSON');
+    expect(mayHave).toBeGreaterThan(0);
+  });
+
   it('says the key was refused on 403, without the key anywhere', async () => {
     const { connection } = await setup({ authKey: 'another-key' });
     const error = await failure(translateUnits(connection, units(2), { pair }));
@@ -289,7 +369,7 @@ describe('translateUnits against the DeepL-compatible server', () => {
   });
 
   it('scrubs the key from any message DeepL or a transport error carries', async () => {
-    const { connection } = await setup({ faults: [{ type: 'status', status: 400, message: `bad key ${KEY} in DeepL-Auth-Key ${KEY}` }] });
+    const { connection } = await setup({ faults: [{ type: 'status', status: 400, message: `bad key ${KEY} in DeepL-Auth-Key ${KEY}`, times: 100 }] });
     const error = await failure(translateUnits(connection, units(1), { pair }));
     expect(error.code).toBe('DEEPL_FAILED');
     expect(error.message).toMatch(/failed: Bad request, message: bad key \[redacted\]/);
