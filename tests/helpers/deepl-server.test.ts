@@ -138,6 +138,12 @@ describe('fake DeepL server: misbehaving like a proxy that alters answers', () =
     expect(billed).toBe([...texts.join('').replace(/<[^>]*>/g, '')].length);
   });
 
+  it("answers each text with the next text's translation, as many as texts, billing each as its own", async () => {
+    const { texts: out, billed } = await answer('rotate-translations');
+    expect(out).toEqual(['[DE] <c n="0">FOUR</c>', '[DE] <c n="0">FIVE</c> <c n="1">SIX</c> <c n="2">SEVEN</c>', '[DE] <c n="0">ONE TWO</c> <c n="1">THREE</c>']);
+    expect(billed).toBe([...texts.join('').replace(/<[^>]*>/g, '')].length);
+  });
+
   it('alters only the next request when queued as a fault', async () => {
     const { server, client } = await setup({ faults: [{ type: 'misbehave', misbehaviour: 'drop-cue-tags' }] });
     expect((await client.translateText(texts[1]!, 'en', 'de', { tagHandling: 'xml' })).text).toBe('[DE] FOUR');

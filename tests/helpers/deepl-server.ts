@@ -87,6 +87,7 @@ export type Fault =
 /**
  * What an altering proxy between subloc and DeepL does to every `/v2/translate` answer:
  * - `drop-translation`: one translation fewer than texts (the middle one is left out);
+ * - `rotate-translations`: as many translations as texts, each text's put where the next text's belongs (the last's first);
  * - `swap-cues`: the first two `<c n>` elements of each text swap places, words and all;
  * - `drop-cue-tags`: every `<c>` tag removed, its words kept;
  * - `empty-cues`: each `<c n>` element's words moved out, after it, leaving it empty;
@@ -94,7 +95,7 @@ export type Fault =
  * - `unbilled`: `billed_characters` left out of every translation;
  * - `number-text`: each translation's `text` sent as a number.
  */
-export type Misbehaviour = 'drop-translation' | 'swap-cues' | 'drop-cue-tags' | 'empty-cues' | 'invent-cues' | 'unbilled' | 'number-text';
+export type Misbehaviour = 'drop-translation' | 'rotate-translations' | 'swap-cues' | 'drop-cue-tags' | 'empty-cues' | 'invent-cues' | 'unbilled' | 'number-text';
 
 export interface TranslateContext {
   sourceLang: string | undefined;
@@ -534,12 +535,13 @@ function followInstructions(out: string, instructions: readonly string[]): strin
 function misbehave<T extends { text: string }>(translations: T[], misbehaviour: Misbehaviour | undefined): T[] {
   if (misbehaviour === undefined) return translations;
   if (misbehaviour === 'drop-translation') return translations.filter((_, i) => i !== Math.floor(translations.length / 2));
+  if (misbehaviour === 'rotate-translations') return translations.map((t, i) => ({ ...t, text: translations[(i + 1) % translations.length]!.text }));
   if (misbehaviour === 'unbilled') return translations.map(({ billed_characters: _, ...t }: T & { billed_characters?: number }) => t as T);
   if (misbehaviour === 'number-text') return translations.map((t) => ({ ...t, text: 12345 as unknown as string }));
   return translations.map((t) => ({ ...t, text: alterCues(t.text, misbehaviour) }));
 }
 
-function alterCues(text: string, misbehaviour: Exclude<Misbehaviour, 'drop-translation' | 'unbilled' | 'number-text'>): string {
+function alterCues(text: string, misbehaviour: Exclude<Misbehaviour, 'drop-translation' | 'rotate-translations' | 'unbilled' | 'number-text'>): string {
   switch (misbehaviour) {
     case 'swap-cues': {
       const [first, second] = [...text.matchAll(CUE_ELEMENT)];

@@ -106,6 +106,28 @@ describe('subloc localize when DeepL answers do not match their requests (a prox
     expect((await stored())).toHaveLength(units.length);
   });
 
+  it('rejects a batch answered in the wrong order (the right count, a protected number on another text), stores nothing of it, and a re-run asks only for it', async () => {
+    t.deepl.fail({ type: 'misbehave', misbehaviour: 'rotate-translations' });
+    t.deepl.options.latencyMs = 30;
+    const glossary = ['--glossary', join(root, 'glossary.json'), '--no-condense'];
+    const bad = await run('--concurrency', '2', ...glossary);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/DeepL at http:\/\/127\.0\.0\.1:\d+ answered a request of \d+ texts \(units \d+ to \d+, \d+ of them\) with translations out of their texts' order/);
+    expect(bad.stderr).toContain('rejected whole');
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    const rotated = new Set((t.deepl.state.requests.find((q) => q.path === '/v2/translate')?.params?.get('text') ?? []).map(words));
+    expect(rotated.size).toBeGreaterThan(0);
+    const kept = await stored();
+    expect(kept.filter((e) => rotated.has(unitWords(e.source)))).toEqual([]);
+
+    t.deepl.reset();
+    t.deepl.options.latencyMs = 0;
+    const again = await run(...glossary);
+    expect(again.code, again.stderr).toBe(0);
+    expect([...requested()].sort()).toEqual([...rotated].sort());
+    expect(await stored()).toHaveLength(units.length);
+  });
+
   it('marks a cue DeepL answers nothing for even alone, in every output, and stores nothing of its unit', async () => {
     // Every <c> dropped, so each unit of several cues is asked again cue by cue; then cue 3 comes back empty.
     const cue3 = source.cues[2]!;

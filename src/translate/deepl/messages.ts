@@ -43,6 +43,11 @@ export const messages = {
     `DeepL at ${url} answered a request of ${sent} texts (${batch}) with ${received} translation${received === 1 ? '' : 's'}, ` +
     'so no translation can be matched to its text: the answer was rejected whole and nothing of it kept ' +
     '(a proxy between subloc and DeepL may be altering answers). Drafts received before are kept; run again, and only the rest is requested',
+  misplaced: (batch: string, sent: number, translation: number, of: number, items: readonly string[], url: string) =>
+    `DeepL at ${url} answered a request of ${sent} texts (${batch}) with translations out of their texts' order: ` +
+    `translation ${translation} carries ${items.map((i) => `\`${i}\``).join(', ')}, protected in text ${of} and not in its own, which DeepL copies as sent, ` +
+    'so no translation can be matched to its text: the answer was rejected whole and nothing of it kept ' +
+    '(a proxy between subloc and DeepL may be altering answers). Drafts received before are kept; run again, and only the rest is requested',
   interrupted: (failedOnItsWay = false) =>
     'stopped (Ctrl-C, or SIGTERM): nothing more was asked of DeepL, and the answers that came back were stored in the memory' +
     `${failedOnItsWay ? ' (a request on its way got no answer, and was not tried again)' : ''}; run again, and only the rest is requested`,

@@ -15,6 +15,7 @@ import { billableAtMost, type DeepLGate, type DeepLPermit } from './gate.js';
 import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, STRICT_INSTRUCTION, draftWidth, overBudget } from './condense.js';
 import { deeplSource, deeplTarget, supportsCustomInstructions } from './languages.js';
 import { codes, messages } from './messages.js';
+import { misplacedTranslation } from './answer-order.js';
 import { requestLanes, type Lane, type RequestLanes } from './request-lanes.js';
 
 /** One cue's text made ready for DeepL by the glossary's protect step, and the way back. */
@@ -182,7 +183,8 @@ function sameShape(first: readonly TaggedText[], second: readonly TaggedText[]):
  * answers nothing for keeps an empty target and a `translate/cue-unplaced`
  * warning. A text is never given to a cue by guessing.
  *
- * An answer with more or fewer translations than the request had texts is
+ * An answer with more or fewer translations than the request had texts, or
+ * with one holding another text's protected elements (see answer-order.ts), is
  * rejected whole: which translation belongs to which text is unknown, so
  * nothing of it is delivered. It is not asked again here: DeepL billed it,
  * a proxy that altered it would most likely alter it again, and retries are
@@ -362,6 +364,12 @@ export async function translateUnits(
     }
     if (results.some((r) => typeof r.text !== 'string')) {
       fail(new SublocError('DEEPL_ANSWER_MISMATCH', messages.notText(name, url())));
+      return undefined;
+    }
+    const misplaced = misplacedTranslation(texts, results.map((r) => r.text), plan.ignoreTags);
+    if (misplaced !== undefined) {
+      const { translation, of, items } = misplaced;
+      fail(new SublocError('DEEPL_ANSWER_MISMATCH', messages.misplaced(name, texts.length, translation + 1, of + 1, items, url())));
       return undefined;
     }
     return results;

@@ -196,6 +196,38 @@ describe('translateUnits against the DeepL-compatible server', () => {
     expect(result.diagnostics.map((d) => d.cueId)).toEqual(['1', '2']);
   });
 
+  /** Every digit run protected, as the glossary's protect step does; restored by taking the elements off. */
+  const numbers: Protection = {
+    ignoreTags: ['x'],
+    prepare: (text) => ({
+      text: text.replace(/\d+/g, '<x>$&</x>'),
+      items: text.match(/\d+/g) ?? [],
+      restore: (out) => ({ text: out.replace(/<\/?x>/g, ''), diagnostics: [] }),
+    }),
+  };
+  const numbered = [unit(1, 'call 12345 now', 'or later'), unit(3, 'we had 2300 calls'), unit(4, 'no number here'), unit(5, 'route 66 and 7 lanes')];
+
+  it('rejects an answer whose translations carry another text\'s protected elements (right count, wrong order): nothing delivered, DEEPL_ANSWER_MISMATCH', async () => {
+    const { server, connection } = await setup({ misbehaviour: 'rotate-translations' });
+    const delivered: Draft[] = [];
+    const error = await failure(translateUnits(connection, numbered, { pair: enFr, protection: numbers, onBatch: (d) => void delivered.push(...d) }));
+    expect(error.code).toBe('DEEPL_ANSWER_MISMATCH');
+    expect(error.message).toContain('a request of 4 texts (units 1, 3, 4, 5)');
+    expect(error.message).toContain('translation 1 carries `2300`, protected in text 2');
+    expect(error.message).toContain('rejected whole');
+    expect(error.message).toContain('a proxy between subloc and DeepL may be altering answers');
+    expect(delivered).toEqual([]);
+    expect(server.state.translateRequests).toBe(1);
+  });
+
+  it('keeps an answer where DeepL dropped, doubled or changed a protected element of a text, none of them another text\'s', async () => {
+    const { connection } = await setup({
+      postprocess: (text, i) => [text.replace('<x>12345</x>', '<x>12345</x> <x>12345</x>'), text.replace(/<\/?x>/g, ''), text, text.replace('<x>66</x>', '<x>6 6</x>')][i]!,
+    });
+    const result = await translateUnits(connection, numbered, { pair: enFr, protection: numbers });
+    expect(result.drafts.map((d) => d.targets)).toEqual([['[FR] CALL 12345 12345 NOW', 'OR LATER'], ['[FR] WE HAD 2300 CALLS'], ['[FR] NO NUMBER HERE'], ['[FR] ROUTE 6 6 AND 7 LANES']]);
+  });
+
   it('uses the glossary for the pair', async () => {
     const { connection } = await setup();
     const g = await connection.client.createMultilingualGlossary('subloc t h', [
