@@ -248,6 +248,17 @@ describe('translateUnits against the DeepL-compatible server', () => {
     expect(server.state.requests.map((r) => r.status)).toEqual([429, 503, 200]);
   });
 
+  it.each([
+    [502, '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n'],
+    [503, '<!DOCTYPE html><html><head><title>503 Service Temporarily Unavailable</title></head><body><h1>Service Temporarily Unavailable</h1></body></html>'],
+    [504, '<html><head><title>504 Gateway Time-out</title></head><body>nginx</body></html>'],
+  ])('retries a %i whose body is a gateway\'s HTML error page, as any 5xx', async (status, body) => {
+    const { server, connection } = await setup({ faults: [{ type: 'raw', status, contentType: 'text/html', body }] });
+    const result = await translateUnits(connection, units(3), { pair });
+    expect(result.drafts.every((d) => d.origin === 'machine')).toBe(true);
+    expect(server.state.requests.map((r) => r.status)).toEqual([status, 200]);
+  });
+
   it('is told the units of every attempt before it leaves, and sends nothing it could not record', async () => {
     const { server, connection } = await setup({ faults: [{ type: 'status', status: 503 }] });
     const told: { ids: readonly string[]; arrived: number; within: number }[] = [];
