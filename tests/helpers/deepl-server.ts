@@ -77,8 +77,11 @@ const NAMES: Record<string, string> = {
  * `misbehave` serves the real answer altered as `misbehaviour` would alter it.
  */
 export type Fault =
-  /** `contains`: served only to requests a value of whose parameter `in` (default `text`; `custom_instructions` …) contains it, as DeepL refuses what it was sent. */
-  | { type: 'status'; status: number; times?: number; path?: string; method?: string; message?: string; detail?: string; contains?: string; in?: string }
+  /**
+   * `contains`: served only to requests a value of whose parameter `in` (default `text`; `custom_instructions` …) contains it, as DeepL refuses what it was sent.
+   * `headers`: sent with it (a 429's `Retry-After`).
+   */
+  | { type: 'status'; status: number; times?: number; path?: string; method?: string; message?: string; detail?: string; contains?: string; in?: string; headers?: Record<string, string> }
   | { type: 'drop'; times?: number; path?: string }
   /** A body served as it is, as a proxy or gateway answers (an HTML error page, JSON cut short). */
   | { type: 'raw'; status: number; contentType: string; body: string; times?: number; path?: string }
@@ -285,7 +288,7 @@ export async function start(options: FakeDeepLOptions = {}): Promise<FakeDeepL> 
       const e = error instanceof HttpError ? error : new HttpError(500, 'Internal error');
       record.status = e.status;
       record.answered = Date.now();
-      send(res, e.status, { message: e.message, ...(e.detail === undefined ? {} : { detail: e.detail }) });
+      send(res, e.status, { message: e.message, ...(e.detail === undefined ? {} : { detail: e.detail }) }, fault?.type === 'status' ? fault.headers : undefined);
     }
   }
 
@@ -560,14 +563,14 @@ function alterCues(text: string, misbehaviour: Exclude<Misbehaviour, 'drop-trans
   }
 }
 
-function send(res: ServerResponse, status: number, json: unknown): void {
+function send(res: ServerResponse, status: number, json: unknown, headers: Record<string, string> = {}): void {
   if (res.destroyed) return;
   if (json === undefined) {
-    res.writeHead(status).end();
+    res.writeHead(status, headers).end();
     return;
   }
   const body = JSON.stringify(json);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

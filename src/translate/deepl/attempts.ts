@@ -1,5 +1,6 @@
 import { SublocError } from '../../errors.js';
 import { messages } from './messages.js';
+import { askedToWait } from './retry-after.js';
 
 /**
  * Attempts of one request, the first included. subloc makes each one itself
@@ -11,9 +12,14 @@ import { messages } from './messages.js';
  */
 export const ATTEMPTS = 5;
 
-/** The wait before attempt `attempt` + 1: deepl-node's own backoff (1 s, × 1.6, ± 23 %). */
-export function retryDelayMs(attempt: number): number {
-  return 1000 * 1.6 ** (attempt - 1) * (1 + 0.23 * (2 * Math.random() - 1));
+/**
+ * The wait before attempt `attempt` + 1 after `error`: deepl-node's own
+ * backoff (1 s, × 1.6, ± 23 %), or the server's `Retry-After` when it asks
+ * for longer (deepl-node ignores it; a rate limit's 429 says how long it lasts).
+ */
+export function retryDelayMs(attempt: number, error: unknown): number {
+  const backoff = 1000 * 1.6 ** (attempt - 1) * (1 + 0.23 * (2 * Math.random() - 1));
+  return Math.max(backoff, askedToWait(error) ?? 0);
 }
 
 /**

@@ -128,6 +128,11 @@ export function worthAnotherAttempt(error: unknown): boolean {
   return false;
 }
 
+/** Whether DeepL asked to slow down (429): then every request of the run waits, not only the one it answered. */
+export function askedToSlowDown(error: unknown): boolean {
+  return error instanceof TooManyRequestsError;
+}
+
 /**
  * Whether DeepL refused a request for what it was sent (400, deepl-node's
  * `Bad request`): about one of its texts, or about its parameters; asking

@@ -1,5 +1,7 @@
 import { pause, retryDelayMs, stoppedBy } from './attempts.js';
-import { worthAnotherAttempt } from './errors.js';
+import { askedToSlowDown, worthAnotherAttempt } from './errors.js';
+import type { RequestLanes } from './request-lanes.js';
+import { heeding } from './retry-after.js';
 
 /**
  * What holds DeepL's limits across processes: every request waits at the
@@ -42,18 +44,26 @@ export function billableAtMost(texts: readonly string[]): number {
  * A request that bills nothing (a glossary request), sent after its turn at
  * the gate: it counts against the shared rate like any other, each attempt.
  * A failure `worthAnotherAttempt` gets another, up to `attempts`; none is
- * made once `stop` aborts.
+ * made once `stop` aborts. A 429 holds the run's `lanes` as it holds this request.
  */
-export async function unbilled<T>(gate: DeepLGate | undefined, request: () => Promise<T>, options: { attempts: number; stop?: AbortSignal | undefined }): Promise<T> {
-  const { attempts, stop } = options;
+export async function unbilled<T>(
+  gate: DeepLGate | undefined,
+  request: () => Promise<T>,
+  options: { attempts: number; stop?: AbortSignal | undefined; lanes?: RequestLanes | undefined },
+): Promise<T> {
+  const { attempts, stop, lanes } = options;
   for (let attempt = 1; ; attempt++) {
     if (stop?.aborted) throw stoppedBy(stop);
     await (await gate?.acquire(0))?.settle(0);
+    await lanes?.clear(stop);
+    if (stop?.aborted) throw stoppedBy(stop);
     try {
-      return await request();
+      return await heeding(request);
     } catch (error) {
       if (attempt >= attempts || !worthAnotherAttempt(error) || stop?.aborted) throw error;
-      await pause(retryDelayMs(attempt), stop);
+      const wait = retryDelayMs(attempt, error);
+      if (askedToSlowDown(error)) lanes?.hold(wait);
+      await pause(wait, stop);
     }
   }
 }

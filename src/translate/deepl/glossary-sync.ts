@@ -136,7 +136,7 @@ function first(glossaries: readonly MultilingualGlossaryInfo[]): MultilingualGlo
 export async function syncGlossary(connection: DeepLConnection, options: GlossarySyncOptions): Promise<GlossarySyncResult> {
   const { client } = connection;
   const prefix = options.prefix ?? 'subloc';
-  const gated = <T>(request: () => Promise<T>): Promise<T> => unbilled(options.gate, request, { attempts: connection.attempts, stop: options.stop });
+  const gated = <T>(request: () => Promise<T>): Promise<T> => unbilled(options.gate, request, { attempts: connection.attempts, stop: options.stop, lanes: options.lanes });
   const send = <T>(request: () => Promise<T>): Promise<T> => (options.lanes ? options.lanes.run('finishing', gated, request) : gated(request));
   const sourceCode = deeplGlossaryLanguage(options.sourceLang);
   const create = ({ set, name }: NamedSet): Promise<MultilingualGlossaryInfo> =>

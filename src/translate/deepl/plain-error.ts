@@ -8,9 +8,9 @@ import { excerpt } from '../../formats/shared/excerpt.js';
  * Gateway, message: …, content: …`, `Error parsing response JSON: …`.
  */
 export type PlainError =
-  /** An HTML page (a proxy's error page, a captive portal) or JSON cut short, where DeepL answers JSON: `answered` says which. */
+  /** An HTML page not a 5xx (a captive portal) or JSON cut short, where DeepL answers JSON: `answered` says which. */
   | { kind: 'not-json'; answered: string }
-  /** A 5xx that outlasted the retries, and what the server said. */
+  /** A 5xx, whatever its body (JSON, text, a gateway's HTML page), and what the server said. */
   | { kind: 'server'; status: string; said: string | undefined }
   /** A 404 outside glossaries: no DeepL API at the address asked. */
   | { kind: 'not-found' }
@@ -46,8 +46,12 @@ export function readPlainError(message: string): PlainError {
   const said = message.slice(comma + 2).replace(/, content: [\s\S]*$/, '');
   if (HTML.test(said)) {
     const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(said)?.[1]?.replace(/\s+/g, ' ').trim();
-    // deepl-node puts the whole page in its message, twice for some statuses: said here in one line.
-    return { kind: 'not-json', answered: `${status ?? 'an error'} with an HTML page${title ? ` (${JSON.stringify(excerpt(title))})` : ''}` };
+    const page = `an HTML page${title ? ` (${JSON.stringify(excerpt(title))})` : ''}`;
+    // A gateway's or load balancer's error page is the usual shape of a passing 5xx on the way to DeepL: a server
+    // error, tried again like any other. deepl-node puts the whole page in its message, twice for some statuses:
+    // said here in one line.
+    if (status?.startsWith('5')) return { kind: 'server', status, said: page };
+    return { kind: 'not-json', answered: `${status ?? 'an error'} with ${page}` };
   }
   if (status?.startsWith('5')) return { kind: 'server', status, said: said === '' ? undefined : excerpt(said.replace(/^message: /, '').replace(/\s+/g, ' '), 200) };
   // Without a message of DeepL's before it, the body is all there is to show.

@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import { pause } from './attempts.js';
 
 /**
  * `first`: a language's first requests. `finishing`: what answered first
@@ -17,6 +18,14 @@ export type Lane = 'first' | 'finishing';
  */
 export interface RequestLanes {
   run<A, R>(lane: Lane, task: (arg: A) => Promise<R>, arg: A, readFirst?: () => boolean): Promise<R>;
+  /**
+   * Holds every request of the run for `ms`: DeepL asked one of them to
+   * slow down (429), and the others firing on would only meet 429s too.
+   * A later hold that ends sooner does not shorten it.
+   */
+  hold(ms: number): void;
+  /** Resolves when no hold is on, at once or when the last one ends; sooner when `stop` aborts. Awaited before each attempt leaves. */
+  clear(stop?: AbortSignal): Promise<void>;
 }
 
 /**
@@ -48,7 +57,14 @@ export function requestLanes(concurrency: number): RequestLanes {
     await new Promise((resolve) => setImmediate(resolve));
     await pick();
   };
+  let heldUntil = 0;
   return {
+    hold(ms) {
+      heldUntil = Math.max(heldUntil, performance.now() + ms);
+    },
+    async clear(stop) {
+      for (let left = heldUntil - performance.now(); left > 0 && !stop?.aborted; left = heldUntil - performance.now()) await pause(left, stop);
+    },
     run(lane, task, arg, readFirst) {
       return new Promise((resolve, reject) => {
         const hand = (handOver: () => void) => (readFirst?.() ? handOver() : afterNextLeaves(handOver));

@@ -9,8 +9,9 @@ import type { CondenseResult } from '../translator.js';
 import { DEEPL_LIMITS, planBatches, type Batch, type Param } from './batches.js';
 import type { DeepLConnection } from './client.js';
 import { CUE_TAG, hasText, joinCues, splitOnCues, toTaggedText, type CueMarkupProblem } from './cue-markup.js';
-import { deeplFailure, mayBeGlossaryGone, mayHaveBilled, refusalReason, refusedAsSent, worthAnotherAttempt } from './errors.js';
+import { askedToSlowDown, deeplFailure, mayBeGlossaryGone, mayHaveBilled, refusalReason, refusedAsSent, worthAnotherAttempt } from './errors.js';
 import { interruptedError, pause, retryDelayMs, stoppedBy } from './attempts.js';
+import { heeding } from './retry-after.js';
 import { billableAtMost, type DeepLGate, type DeepLPermit } from './gate.js';
 import { ELEMENT_INSTRUCTION, GENERAL_INSTRUCTION, STRICT_INSTRUCTION, draftWidth, overBudget } from './condense.js';
 import { deeplSource, deeplTarget, supportsCustomInstructions } from './languages.js';
@@ -300,6 +301,8 @@ export async function translateUnits(
     const reserved = billableAtMost(texts);
     try {
       permit = await options.gate?.acquire(reserved);
+      // DeepL asked a request of the run to slow down (429): none leaves before the time it asked for.
+      await lanes.clear(options.stop);
     } catch (error) {
       fail(error);
       return undefined;
@@ -324,7 +327,7 @@ export async function translateUnits(
     try {
       requests++;
       const asked = withGlossary === undefined || withGlossary === sendOptions.glossary ? sendOptions : { ...sendOptions, glossary: withGlossary };
-      results = await connection.client.translateText(texts, source, target, context === undefined ? asked : { ...asked, context });
+      results = await heeding(() => connection.client.translateText(texts, source, target, context === undefined ? asked : { ...asked, context }));
     } catch (error) {
       // A request whose fate is unknown keeps its reservation: the shared budget must never fall short of DeepL's bill.
       await settle(permit, mayHaveBilled(error) ? reserved : 0);
@@ -333,7 +336,9 @@ export async function translateUnits(
       if (attempt < connection.attempts && worthAnotherAttempt(error) && !failed) {
         // Not counted as billed (no answer says what DeepL billed), but said: the report's figure may fall short by it.
         if (mayHaveBilled(error)) await deliver([], [diagnostic(codes.sentAgain, 'warning', messages.sentAgain(`${options.pair.target}, ${name}`, reserved, connection.redact(connection.serverUrl)))]);
-        await pause(retryDelayMs(attempt), options.stop);
+        const wait = retryDelayMs(attempt, error);
+        if (askedToSlowDown(error)) lanes.hold(wait);
+        await pause(wait, options.stop);
         return request(sent, again, attempt + 1);
       }
       let back = false;

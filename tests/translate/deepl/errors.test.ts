@@ -103,14 +103,13 @@ describe('a request a message names', () => {
 describe('an answer that is not DeepL\'s JSON (a proxy, a gateway, a captive portal answered), from the real client', () => {
   const NGINX_502 = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
-  it('an HTML error page: its status and title on one line, the server named, the page itself not dumped', async () => {
+  it('a gateway\'s HTML error page on a 5xx: a server error, its status and title on one line, the page itself not dumped', async () => {
     const { server, connection } = await connect([{ type: 'raw', status: 502, contentType: 'text/html', body: NGINX_502 }]);
     const error = await failure(translateUnits(connection, units, { pair }));
     expect(error.code).toBe('DEEPL_FAILED');
     expect(error.message).toBe(
-      `DeepL at ${server.url} answered 502 Bad Gateway with an HTML page ("502 Bad Gateway") where DeepL answers JSON: ` +
-        'a proxy, gateway or captive portal between subloc and DeepL answered in its place. ' +
-        'Drafts received before are kept; check DEEPL_SERVER_URL and the network, then run again, and only the rest is requested',
+      `DeepL at ${server.url} still answered 502 Bad Gateway after its retries (an HTML page ("502 Bad Gateway")): DeepL, or a server on the way to it, is failing. ` +
+        'Drafts received before are kept; run again later, and only the rest is requested',
     );
     expect(error.message).not.toContain('\n');
   });

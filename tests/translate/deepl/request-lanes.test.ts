@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { requestLanes } from '../../../src/translate/deepl/request-lanes.js';
 
 /** Lets a freed slot be taken: the lanes choose a turn of the event loop after it opens. */
@@ -90,5 +90,38 @@ describe('request lanes', () => {
     const next = lanes.run('finishing', (x: number) => Promise.resolve(x * 2), 21);
     await expect(failed).rejects.toThrow('429');
     expect(await next).toBe(42);
+  });
+
+  it('hold every request until the end of the longest hold (a 429\'s Retry-After), and let a stop end the wait', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const lanes = requestLanes(2);
+      let cleared = false;
+      void lanes.clear().then(() => (cleared = true));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(cleared).toBe(true);
+
+      lanes.hold(5000);
+      lanes.hold(1000);
+      cleared = false;
+      void lanes.clear().then(() => (cleared = true));
+      await vi.advanceTimersByTimeAsync(2000);
+      // Held again meanwhile, for longer: the wait lasts until then.
+      lanes.hold(4000);
+      await vi.advanceTimersByTimeAsync(3999);
+      expect(cleared).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(cleared).toBe(true);
+
+      lanes.hold(5000);
+      const stop = new AbortController();
+      let ended = false;
+      void lanes.clear(stop.signal).then(() => (ended = true));
+      stop.abort();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(ended).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -4,6 +4,7 @@ import { SublocError } from '../../../src/errors.js';
 import { createDeepLConnection, type DeepLConnection } from '../../../src/translate/deepl/client.js';
 import { planRequests, translateUnits, type Protection } from '../../../src/translate/deepl/translate.js';
 import { billableAtMost } from '../../../src/translate/deepl/gate.js';
+import { requestLanes, type RequestLanes } from '../../../src/translate/deepl/request-lanes.js';
 import type { Draft, Unit } from '../../../src/model/unit.js';
 import { diagnostic } from '../../../src/model/diagnostic.js';
 import { heldTranslate, start, type FakeDeepL, type FakeDeepLOptions } from '../../helpers/deepl-server.js';
@@ -280,6 +281,17 @@ describe('translateUnits against the DeepL-compatible server', () => {
     expect(server.state.requests.map((r) => r.status)).toEqual([429, 503, 200]);
   });
 
+  it.each([
+    [502, '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n'],
+    [503, '<!DOCTYPE html><html><head><title>503 Service Temporarily Unavailable</title></head><body><h1>Service Temporarily Unavailable</h1></body></html>'],
+    [504, '<html><head><title>504 Gateway Time-out</title></head><body>nginx</body></html>'],
+  ])('retries a %i whose body is a gateway\'s HTML error page, as any 5xx', async (status, body) => {
+    const { server, connection } = await setup({ faults: [{ type: 'raw', status, contentType: 'text/html', body }] });
+    const result = await translateUnits(connection, units(3), { pair });
+    expect(result.drafts.every((d) => d.origin === 'machine')).toBe(true);
+    expect(server.state.requests.map((r) => r.status)).toEqual([status, 200]);
+  });
+
   it('is told the units of every attempt before it leaves, and sends nothing it could not record', async () => {
     const { server, connection } = await setup({ faults: [{ type: 'status', status: 503 }] });
     const told: { ids: readonly string[]; arrived: number; within: number }[] = [];
@@ -426,6 +438,26 @@ describe('translateUnits against the DeepL-compatible server', () => {
     const error = await failure(translateUnits(connection, units(1), { pair }));
     expect(error.code).toBe('DEEPL_FAILED');
     expect(error.message).toMatch(/still answered 500 Internal Server Error after its retries/);
+  });
+
+  it('a 429 holds every request of the run for its Retry-After, and the run goes on after it', async () => {
+    const { server, connection } = await setup({ faults: [{ type: 'status', status: 429, headers: { 'Retry-After': '2' } }] });
+    const lanes = requestLanes(2);
+    const holds: number[] = [];
+    const watched: RequestLanes = {
+      run: (lane, task, arg, readFirst) => lanes.run(lane, task, arg, readFirst),
+      hold(ms) {
+        holds.push(ms);
+        lanes.hold(ms);
+      },
+      clear: (stop) => lanes.clear(stop),
+    };
+    const input = units(150);
+    const result = await translateUnits(connection, input, { pair, lanes: watched });
+    expect(result.drafts.filter((d) => d.origin === 'machine')).toHaveLength(input.length);
+    // deepl-node's backoff would have sent it again after about a second, and the other lane gone on meanwhile.
+    expect(holds).toEqual([2000]);
+    expect(server.state.requests.map((r) => r.status)).toEqual([429, 200, 200, 200]);
   });
 
   it('never has more requests in flight than the concurrency', async () => {
