@@ -1,10 +1,12 @@
 import type { DraftVersions } from '../glossary/index.js';
 import { PLAN_ATTEMPTS, type InFlightUnit, type MemoryEntry, type MemoryMatch, type MemoryStore } from '../memory/store.js';
-import type { Diagnostic } from '../model/diagnostic.js';
+import { SublocError } from '../errors.js';
+import { diagnostic, type Diagnostic } from '../model/diagnostic.js';
 import type { CondenseResult, Translator } from '../translate/translator.js';
 import { plainOf } from '../model/tagged-text.js';
 import { pause, stoppedBy } from '../translate/deepl/attempts.js';
-import { overBudget } from '../translate/deepl/condense.js';
+import { draftWidth, overBudget } from '../translate/deepl/condense.js';
+import { codes, messages } from '../translate/deepl/messages.js';
 import { supportsCustomInstructions } from '../translate/deepl/languages.js';
 import { cueStatusOf, targetMissing, unitKey, type Draft, type LanguagePair, type Suggestion, type Unit } from '../model/unit.js';
 import { highestStatus, lowestStatus } from '../memory/precedence.js';
@@ -360,11 +362,32 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
     // One by one: spreading 200,000 drafts into push overflows the stack.
     for (const d of repeated.withCopies(drafted)) provided.push(whole(d));
   };
-  if (claims === undefined && inFlight === undefined) await translate(pending);
+  /**
+   * Units that only wanted their second request, taken as their held first
+   * drafts when DeepL cannot be reached (no network): they are drafts like
+   * any other, and a run whose memory holds a draft of every unit writes
+   * every track with DeepL out of reach. Each is flagged over its budget.
+   */
+  const translateOrKeepHeld = async (batchOf: readonly Unit[]) => {
+    try {
+      await translate(batchOf);
+    } catch (error) {
+      const unreached = error instanceof SublocError && error.code === 'DEEPL_UNREACHABLE' && input.stop?.aborted !== true;
+      if (!unreached || !batchOf.every((u) => held.has(u.id))) throw error;
+      for (const unit of batchOf) {
+        const entry = held.get(unit.id)!;
+        provided.push(memoryDraft(unit, entry));
+        const budget = (budgets!.get(unit.id) ?? []).reduce((a, b) => a + b, 0);
+        const said = messages.condenseUnreached(unit.id, draftWidth(entry.target, pair.target), budget, error.message);
+        diagnostics.push(diagnostic(codes.overBudget, 'warning', said, { cueId: unit.cueIds[0] }));
+      }
+    }
+  };
+  if (claims === undefined && inFlight === undefined) await translateOrKeepHeld(pending);
   else {
     const pollMs = claims?.pollMs ?? inFlight!.pollMs;
     try {
-      let waiting = await draftClaimed(pending, claim, translate);
+      let waiting = await draftClaimed(pending, claim, translateOrKeepHeld);
       while (waiting.length > 0) {
         await pause(pollMs, input.stop);
         if (input.stop?.aborted) throw stoppedBy(input.stop);
@@ -389,7 +412,7 @@ export async function draftLanguage(input: DraftLanguageInput): Promise<DraftLan
           done += stored.length;
           input.onProgress(done);
         }
-        waiting = await draftClaimed(unstored, claim, translate);
+        waiting = await draftClaimed(unstored, claim, translateOrKeepHeld);
       }
     } finally {
       // Given back whatever happened: a run that fails leaves nothing for the others to wait out. Its requests have

@@ -254,6 +254,16 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
           },
         });
     const translator = prepared?.translator;
+    /**
+     * The provider's preparation, once a language is drafted. A glossary sync that could not reach DeepL fails no
+     * language drafted without it: one whose memory held every draft, or held first drafts it kept when their second
+     * request could not be sent (a language that needed DeepL failed with the sync).
+     */
+    const preparedFor = async (): Promise<readonly Diagnostic[]> =>
+      (await prepared?.ready().catch((error: unknown) => {
+        if (error instanceof SublocError && error.code === 'DEEPL_UNREACHABLE' && !halt.aborted) return [];
+        throw error;
+      })) ?? [];
     const service: Diagnostic[] = [];
     const inFlight = translator === undefined || memory.inFlight === undefined ? undefined : sentUnits(memory.inFlight, { purpose: lock.purpose, owner: run.owner, session: held?.session });
 
@@ -327,7 +337,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
           });
         },
       }).then(async (result) => {
-        await prepared?.ready();
+        await preparedFor();
         assembling = true;
         return finish(target, result, fitter);
       });
@@ -343,7 +353,7 @@ export async function localizeLanguages(options: LocalizeOptions, run: LocalizeR
     const stopped = (error: unknown) =>
       !halt.aborted ? error : halt.reason instanceof SublocError || halt.reason === unstored.signal.reason ? halt.reason : interruptedError(error);
     if (failure) throw withBilled(stopped(failure.reason), bill);
-    if (prepared) service.push(...(await prepared.ready().catch((error: unknown) => Promise.reject(stopped(error)))));
+    service.push(...(await preparedFor().catch((error: unknown) => Promise.reject(stopped(error)))));
     for (const r of settled) if (r.status === 'fulfilled') languages.push(r.value);
 
     const report: RunReport = {

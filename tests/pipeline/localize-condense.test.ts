@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -179,6 +180,31 @@ describe('subloc localize: DeepL drafts that aim for the budget', () => {
     t.deepl.reset();
   };
   const argsFor = (...extra: string[]) => ['localize', '--input', join(t.dir, 'ville.fr-FR.srt'), '--target', 'en-US', '--out', join(t.dir, 'out'), '--memory', join(t.dir, 'memory.sqlite'), '--json', ...extra];
+
+  it('writes the held first draft, flagged, when DeepL cannot be reached for its second request, glossary and all', async () => {
+    const glossary = join(t.dir, 'glossary.json');
+    writeFileSync(glossary, JSON.stringify({ version: 1, sourceLanguage: 'fr-FR', terms: [{ id: 'ville', source: 'ville', targets: { 'en-US': { preferred: 'city' } } }] }));
+    await stopBetweenPasses(SRT, [...'Bonjour.'].length + [...LONG].length, argsFor('--glossary', glossary));
+    // No network: a port nothing listens on.
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((done) => closed.close(done));
+    const offline = await cli(argsFor('--glossary', glossary), root, { ...t.env, DEEPL_SERVER_URL: `http://127.0.0.1:${port}` });
+    expect(offline.code, offline.stderr).toBe(0);
+    const en = (JSON.parse(offline.stdout) as RunReport).languages[0]!;
+    expect(en.untranslated).toBe(0);
+    expect(en.billedCharacters).toBe(0);
+    const flagged = en.diagnostics.filter((d) => d.code === 'deepl/over-budget');
+    expect(flagged.map((d) => d.cueId)).toEqual(['2']);
+    expect(flagged[0]!.message).toContain('ECONNREFUSED');
+    const kept = parse(readFileSync(join(t.dir, 'out/ville/en-US/ville.en-US.srt'))).track.cues[1]!.lines.flat().map((s) => s.text).join('');
+    expect(kept.startsWith('[EN-US] NOUS AVONS PARLÉ')).toBe(true);
+    // Still held: the next run that reaches DeepL asks it the second time, and only that.
+    const resumed = await cli(argsFor('--glossary', glossary), root, t.env);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(translateRequests().map((p) => instructed(p).includes(STRICT_INSTRUCTION))).toEqual([true]);
+  });
 
   it('takes a held draft that fits the budget of the profile now as it is, and a dry run counts a held text once however often it repeats', async () => {
     const twice = `${SRT}\n3\n00:00:07,000 --> 00:00:08,000\n${LONG}\n`;

@@ -68,6 +68,9 @@ export const messages = {
   condenseRefused: (unitId: string, width: number, budget: number, reason: string) =>
     `DeepL refused the request for a shorter draft of unit ${unitId} (${reason}): its first draft, ${width} characters for a budget of ${budget}, is kept; ` +
     'the next run that condenses asks again, and --no-condense does not ask',
+  condenseUnreached: (unitId: string, width: number, budget: number, reason: string) =>
+    `the request for a shorter draft of unit ${unitId} could not be sent (${reason}): its first draft, ${width} characters for a budget of ${budget}, ` +
+    'is written as it is, still held; the next run that condenses and reaches DeepL asks again, and --no-condense does not ask',
   pairUnsupported: (source: string, target: string) =>
     `DeepL glossaries do not support ${source} → ${target}: translated without a glossary for ${target}`,
   noEntries: (target: string) => `the glossary has no entries for ${target}: no DeepL glossary dictionary for it`,
