@@ -295,8 +295,8 @@ describe('subloc localize: DeepL drafts that aim for the budget', () => {
     const result = await runText('--dry-run');
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines.find((l) => l.trim().startsWith('en-US'))).toContain(`+ second pass for 1 units over budget: about ${[...LONG].length} characters`);
-    expect(lines.find((l) => l.trim().startsWith('pt-BR'))).not.toContain('second pass');
+    expect(lines.find((l) => l.trim().startsWith('en-US'))).toContain(`of which about ${[...LONG].length} characters are the second request for 1 units over budget`);
+    expect(lines.find((l) => l.trim().startsWith('pt-BR'))).not.toContain('second request');
   });
 
   it("says on each language's summary line how many units were over budget and asked again", async () => {
