@@ -4,9 +4,10 @@ import type { RefusedLanguage, RunReport } from '../pipeline/report.js';
 
 /**
  * Failures another attempt may get past (DeepL's 5xx after the retries, the memory's server restarting or out of
- * reach a while, the run lock lost with it); any other SublocError needs a person.
+ * reach a while, the run lock lost with it); any other SublocError needs a person. Not an answer altered or cut
+ * short (`DEEPL_ANSWER_MISMATCH`): DeepL billed it, and what altered it would most likely alter it again, billed again.
  */
-const RETRIED: ReadonlySet<ErrorCode> = new Set(['DEEPL_FAILED', 'DEEPL_ANSWER_MISMATCH', 'MEMORY_WRITE_FAILED', 'MEMORY_UNREACHABLE', 'MEMORY_LOCK_LOST']);
+const RETRIED: ReadonlySet<ErrorCode> = new Set(['DEEPL_FAILED', 'MEMORY_WRITE_FAILED', 'MEMORY_UNREACHABLE', 'MEMORY_LOCK_LOST']);
 
 /**
  * What this worker's own machine gets wrong: DeepL refusing its key, or not reached from it at all after every

@@ -22,6 +22,15 @@ describe('what a failed catalog job does next', () => {
     expect(classify(new TypeError('a bug')).kind).toBe('retry');
   });
 
+  it('fails for good, without the automatic retries, an answer altered or cut short: DeepL billed it, and another attempt would be billed and most likely altered again', () => {
+    const cut = classify(deeplFailure(new DeepLError('Error parsing response JSON: SyntaxError: Unterminated string in JSON at position 31'), context));
+    expect(cut.kind).toBe('fatal');
+    expect(cut.kind === 'fatal' && cut.error.message).toContain('answered 200 with malformed or truncated JSON');
+    expect(classify(new SublocError('DEEPL_ANSWER_MISMATCH', 'DeepL at http://127.0.0.1:9 answered a request of 3 texts with 2 translations')).kind).toBe('fatal');
+    // A captive portal's page was not DeepL's answer, nothing billed: tried again, the portal may be signed in by then.
+    expect(classify(deeplFailure(new DeepLError("Error parsing response JSON: SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON"), context)).kind).toBe('retry');
+  });
+
   it('tries again when the Postgres memory cannot be reached (a server restarting, a network gone a while), not when it refuses the login', async () => {
     const refused = await openMemoryStore('postgres://subloc:pw@127.0.0.1:1/memory').then(
       () => expect.fail('expected a refusal'),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunReport } from '../../src/pipeline/report.js';
 import { startCli } from '../helpers/cli.js';
+import type { FakeDeepLOptions } from '../helpers/deepl-server.js';
 import { allDone, billedTexts, catalogCli, cueText, startCatalog, startWorker, status, stopCatalog, until, writeFilm, type Catalog } from './catalog-fixture.js';
 
 let catalog: Catalog | undefined;
@@ -236,5 +237,25 @@ describe('catalog workers when things go wrong (real redis-server, loopback Deep
     expect(catalog.deepl.state.requests.filter((r) => r.path === '/v2/translate' && r.status === 503)).toHaveLength(5);
     expect([...billedTexts(catalog.deepl).values()]).toEqual([1, 1, 1]);
     expect(done.tracks[0]!.billedCharacters).toBe(catalog.deepl.state.billedCharacters);
+  }, 180_000);
+
+  it.each([
+    ['altered (a translation left out)', { misbehaviour: 'drop-translation' }, 'with 2 translations'],
+    ['cut short (a 200 whose JSON ends midway)', { faults: [{ type: 'raw', status: 200, contentType: 'application/json', body: '{"translations":[{"text":"Film', times: 10 }] }, 'truncated JSON'],
+  ] satisfies [string, FakeDeepLOptions, string][])("an answer %s fails its job at once, not asked again by BullMQ's retries, and what DeepL may have billed for it counts in the budget and the job", async (_, deepl, said) => {
+    catalog = await startCatalog(deepl);
+    const config = writeFilm(catalog, 1, { cues: 3, targets: ['it-IT'] });
+    expect((await catalogCli(catalog, ['enqueue', config, '--budget', '100000/month'])).code).toBe(0);
+    const worker = startWorker(catalog);
+    const failed = await until(catalog, (s) => s.tracks.some((t) => t.state === 'failed'));
+    const track = failed.tracks.find((t) => t.state === 'failed')!;
+    expect(track.reason).toContain(said);
+    const failures = () => worker.stderr.split('\n').filter((l) => l.includes('film-1 it-IT failed'));
+    await until(catalog, () => failures().length > 0);
+    expect(failures()).toEqual([expect.stringContaining(`film-1 it-IT failed: DeepL at ${catalog.deepl.url} answered`)]);
+    expect(catalog.deepl.state.requests.filter((r) => r.path === '/v2/translate')).toHaveLength(1);
+    const onePass = [1, 2, 3].map((c) => codePoints(cueText(1, c))).reduce((a, b) => a + b, 0);
+    expect(track.billedCharacters).toBe(onePass);
+    expect(failed.budget?.used).toBe(onePass);
   }, 180_000);
 });

@@ -1,7 +1,7 @@
 import { ArgumentError, AuthorizationError, ConnectionError, DeepLError, GlossaryNotFoundError, QuotaExceededError, TooManyRequestsError } from 'deepl-node';
 import { SublocError, type ErrorCode } from '../../errors.js';
 import { messages } from './messages.js';
-import { notJsonAnswer, readPlainError } from './plain-error.js';
+import { notJsonAnswer, readPlainError, type PlainError } from './plain-error.js';
 
 /** What an error message may name (the server tried), and how to scrub the key from anything DeepL or axios said. */
 export interface FailureContext {
@@ -66,7 +66,8 @@ const BY_CLASS: ReadonlyArray<readonly [ErrorClass, (error: DeepLError, url: str
       // Scrubbed before it is read: an excerpt could cut the key in two, and neither half would be found.
       const said = scrub(error.message);
       const plain = readPlainError(said);
-      if (plain.kind === 'not-json') return ['DEEPL_FAILED', messages.notJson(url, plain.answered)];
+      // An answer cut short DeepL translated and billed: not asked again, as one altered (see translateUnits).
+      if (plain.kind === 'not-json') return [cutShort(plain) ? 'DEEPL_ANSWER_MISMATCH' : 'DEEPL_FAILED', messages.notJson(url, plain.answered)];
       if (plain.kind === 'server') return ['DEEPL_FAILED', messages.serverError(url, plain.status, plain.said)];
       if (plain.kind === 'not-found') return ['DEEPL_UNREACHABLE', messages.notFound(url)];
       // A status about this request (400: DeepL refused what it was sent): which request it was.
@@ -96,17 +97,20 @@ export function deeplFailure(error: unknown, context: FailureContext, request?: 
   return new SublocError(code, message, { cause });
 }
 
+/** deepl-node reads the body only of a 200: JSON that cannot be read there is DeepL's answer, translated and billed, cut short on its way. */
+const cutShort = (plain: PlainError) => plain.kind === 'not-json' && plain.answered.startsWith('200 with malformed');
+
 /**
  * Whether DeepL may have translated, and billed, a request that failed: its
- * connection broke or timed out after it could have arrived, or its 200
- * answer was cut short. A refused connection, or any other answer of
- * DeepL's (a status), bills nothing.
+ * connection broke or timed out after it could have arrived, a gateway gave
+ * up waiting for it (504), or its 200 answer was cut short. A refused
+ * connection, or any other answer of DeepL's (a status), bills nothing.
  */
 export function mayHaveBilled(error: unknown): boolean {
-  // deepl-node reads the body only of a 200: DeepL translated and billed the request, and its answer was cut short.
   if (error instanceof DeepLError && error.constructor === DeepLError) {
     const plain = readPlainError(error.message);
-    return plain.kind === 'not-json' && plain.answered.startsWith('200 with malformed');
+    // A gateway's timeout: DeepL may have finished the request after the gateway stopped waiting for it.
+    return cutShort(plain) || (plain.kind === 'server' && plain.status.startsWith('504'));
   }
   if (!(error instanceof ConnectionError)) return false;
   const code = systemCodeOf(error);

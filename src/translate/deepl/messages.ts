@@ -26,7 +26,7 @@ export const messages = {
     `DeepL at ${url} no longer had the glossary this run sends (deleted meanwhile, by a run with another version of the glossary or by hand): ` +
     'it was made again, and the request sent once more with it',
   sentAgain: (request: string, characters: number, url: string) =>
-    `the request for ${request} got no answer from DeepL at ${url} (timed out, or the connection broke) after DeepL may have translated it, and was sent again: ` +
+    `the request for ${request} got no answer from DeepL at ${url} (timed out, the connection broke, or a gateway gave up waiting for it: 504) after DeepL may have translated it, and was sent again: ` +
     `DeepL may have billed it twice, up to ${characters} characters more than this run counts`,
   argument: (detail: string) => `deepl-node refused the request before sending it: ${detail}`,
   failed: (detail: string) => `DeepL request failed: ${detail}`,

@@ -358,12 +358,14 @@ export async function translateUnits(
     // most the text can cost, so the report and a shared budget never fall short of the bill.
     results = results.map((r, i) => (Number.isSafeInteger(r.billedCharacters) && r.billedCharacters >= 0 ? r : { ...r, billedCharacters: billableAtMost([texts[i] ?? '']) }));
     const billed = results.reduce((n, r) => n + r.billedCharacters, 0);
+    // Fewer translations than texts: DeepL most likely billed the texts left out too, and nothing says what; the
+    // shared budget keeps their part of the reservation.
+    const leftOut = results.length < texts.length ? Math.max(0, reserved - billed) : 0;
     options.onBilled?.(billed);
-    await settle(permit, billed);
+    await settle(permit, billed + leftOut);
     const url = () => connection.redact(connection.serverUrl);
     if (results.length !== texts.length) {
-      // Fewer translations than texts: DeepL most likely billed the texts left out too, and nothing says what.
-      if (results.length < texts.length) options.onMayHaveBilled?.(Math.max(0, reserved - billed));
+      if (results.length < texts.length) options.onMayHaveBilled?.(leftOut);
       fail(new SublocError('DEEPL_ANSWER_MISMATCH', messages.countMismatch(name, texts.length, results.length, url())));
       return undefined;
     }

@@ -174,7 +174,7 @@ describe('an attempt that got no answer after DeepL may have translated it, sent
     const result = await translateUnits(connection, units, { pair }).finally(() => release());
     expect(result.drafts).toHaveLength(1);
     expect(result.diagnostics.filter((d) => d.code === 'deepl/sent-again').map((d) => [d.severity, d.message])).toEqual([
-      ['warning', `the request for en-US, unit 1 got no answer from DeepL at ${server.url} (timed out, or the connection broke) after DeepL may have translated it, and was sent again: DeepL may have billed it twice, up to 2 characters more than this run counts`],
+      ['warning', `the request for en-US, unit 1 got no answer from DeepL at ${server.url} (timed out, the connection broke, or a gateway gave up waiting for it: 504) after DeepL may have translated it, and was sent again: DeepL may have billed it twice, up to 2 characters more than this run counts`],
     ]);
   });
 });

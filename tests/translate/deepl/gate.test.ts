@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SublocError } from '../../../src/errors.js';
 import { createDeepLConnection } from '../../../src/translate/deepl/client.js';
 import { ATTEMPTS } from '../../../src/translate/deepl/attempts.js';
-import type { DeepLGate } from '../../../src/translate/deepl/gate.js';
+import { billableAtMost, type DeepLGate } from '../../../src/translate/deepl/gate.js';
 import { syncGlossary } from '../../../src/translate/deepl/glossary-sync.js';
 import { translateUnits } from '../../../src/translate/deepl/translate.js';
 import type { Unit } from '../../../src/model/unit.js';
@@ -112,6 +112,39 @@ describe('translateUnits with a gate', () => {
     expect(seen.used).toBe(seen.settled.reduce((a, b) => a + b, 0));
     expect(seen.reserved).toBe(0);
   }, 60_000);
+
+  it("a gateway's 504 keeps its reservation as billed, each of its attempts: DeepL may have finished the request the gateway stopped waiting for", async () => {
+    const page = '<html><head><title>504 Gateway Time-out</title></head><body><center><h1>504 Gateway Time-out</h1></center></body></html>';
+    server = await start({ authKey: KEY, faults: [{ type: 'raw', status: 504, contentType: 'text/html', body: page, times: ATTEMPTS }] });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url }, minTimeout: 200 });
+    const { gate, seen } = budgetGate(1_000_000);
+    const input = units.slice(0, 2);
+    await expect(translateUnits(connection, input, { pair: { source: 'en', target: 'fr' }, gate, concurrency: 1 })).rejects.toMatchObject({ code: 'DEEPL_FAILED' });
+    expect(seen.settled).toHaveLength(ATTEMPTS);
+    for (const settled of seen.settled) expect(settled).toBe(billableAtMost(input.map((u) => u.source[0]!)));
+    expect(seen.reserved).toBe(0);
+  }, 60_000);
+
+  it('an answer cut short (a 200 whose JSON ends midway) keeps its reservation as billed: DeepL translated it', async () => {
+    server = await start({ authKey: KEY, faults: [{ type: 'raw', status: 200, contentType: 'application/json', body: '{"translations":[{"text":"cue num' }] });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url } });
+    const { gate, seen } = budgetGate(1_000_000);
+    const input = units.slice(0, 2);
+    await expect(translateUnits(connection, input, { pair: { source: 'en', target: 'fr' }, gate, concurrency: 1 })).rejects.toMatchObject({ code: 'DEEPL_ANSWER_MISMATCH' });
+    expect(seen.settled).toEqual([billableAtMost(input.map((u) => u.source[0]!))]);
+    expect(seen.reserved).toBe(0);
+  });
+
+  it('an answer with a translation left out keeps the reservation of the text left out: DeepL billed it, the answer does not say what', async () => {
+    server = await start({ authKey: KEY, misbehaviour: 'drop-translation' });
+    const connection = createDeepLConnection({ env: { DEEPL_AUTH_KEY: KEY, DEEPL_SERVER_URL: server.url } });
+    const { gate, seen } = budgetGate(1_000_000);
+    const input = units.slice(0, 3);
+    await expect(translateUnits(connection, input, { pair: { source: 'en', target: 'fr' }, gate, concurrency: 1 })).rejects.toMatchObject({ code: 'DEEPL_ANSWER_MISMATCH' });
+    expect(server.state.billedCharacters).toBe(billableAtMost(input.map((u) => u.source[0]!)));
+    expect(seen.used).toBe(server.state.billedCharacters);
+    expect(seen.reserved).toBe(0);
+  });
 
   it('a refused connection bills nothing: its reservation is given back', async () => {
     server = await start({ authKey: KEY });
