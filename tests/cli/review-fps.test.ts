@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TrackResponse } from '../../src/studio/api.js';
 import { cli, startCli, tempDir, type RunningProcess } from '../helpers/cli.js';
-import { send } from '../studio/studio-fixture.js';
+import { send, servedAddress } from '../studio/studio-fixture.js';
 
 // Timed in frame labels at 25 fps: cue 2 ends on frame 12 of its second, 480 ms in (500 ms at 24).
 const FRAMES_SRT = ['1', '00:00:01:00 --> 00:00:03:00', '北京，早上七点。', '', '2', '00:00:04:00 --> 00:00:06:12', '热线开通了。', ''].join('\n');
@@ -12,14 +12,6 @@ const running: RunningProcess[] = [];
 afterEach(() => {
   for (const p of running.splice(0)) if (p.child.exitCode === null) p.child.kill('SIGKILL');
 });
-
-async function firstLine(server: RunningProcess): Promise<string> {
-  while (!server.stdout.includes('\n')) {
-    if (server.child.exitCode !== null) throw new Error(`review serve exited: ${server.stderr}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return server.stdout.split('\n')[0]!;
-}
 
 describe('review serve --fps', () => {
   it('reads a source timed in frame labels at the rate given, as localize --fps does, and refuses what is not a rate as localize does', async () => {
@@ -33,7 +25,7 @@ describe('review serve --fps', () => {
 
     const server = startCli(['review', 'serve', '--input', 'film.zh-Hans.srt', '--language', 'fr-FR', '--fps', '25', '--port', '0'], dir);
     running.push(server);
-    const origin = (await firstLine(server)).replace(/\/$/, '');
+    const origin = (await servedAddress(server)).replace(/\/$/, '');
     const track = (await send(origin, { path: '/api/tracks/fr-FR' })).json() as TrackResponse;
     expect(track.cues.map((c) => [c.start, c.end])).toEqual([[1000, 3000], [4000, 6480]]);
   }, 60_000);

@@ -4,27 +4,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openMemory } from '../../src/memory/sqlite.js';
 import type { TrackResponse } from '../../src/studio/api.js';
 import { cli, startCli, type RunningProcess } from '../helpers/cli.js';
-import { LANG, localizedSample, send, type Answer } from './studio-fixture.js';
+import { LANG, localizedSample, send, servedAddress, type Answer } from './studio-fixture.js';
 
 const running: RunningProcess[] = [];
 afterEach(() => {
   for (const p of running.splice(0)) if (p.child.exitCode === null) p.child.kill('SIGKILL');
 });
 
-async function firstLine(server: RunningProcess): Promise<string> {
-  while (!server.stdout.includes('\n')) {
-    if (server.child.exitCode !== null) throw new Error(`review serve exited: ${server.stderr}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return server.stdout.split('\n')[0]!;
-}
-
 describe('subloc review serve', () => {
   it('prints its address first, serves the sample, and on Ctrl+C finishes the save under way, closes the memory and exits 0', async () => {
     const { dir, options } = await localizedSample();
     const server = startCli(['review', 'serve', '--config', 'subloc.config.json', '--language', LANG, '--port', '0', '--reviewer', 'Camille'], dir);
     running.push(server);
-    const address = await firstLine(server);
+    const address = await servedAddress(server);
     expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const origin = address.replace(/\/$/, '');
 
@@ -59,7 +51,7 @@ describe('subloc review serve', () => {
     expect(none.stderr).toContain('no target languages; pass --language en-US,fr-FR or set `targets`');
     const server = startCli(['review', 'serve', '--config', 'bare.config.json', '--language', LANG, '--port', '0'], dir);
     running.push(server);
-    const origin = (await firstLine(server)).replace(/\/$/, '');
+    const origin = (await servedAddress(server)).replace(/\/$/, '');
     expect((await send(origin, { path: `/api/tracks/${LANG}` })).status).toBe(200);
     // The config edited while it runs: read again, with the languages --language named.
     writeFileSync(join(dir, 'bare.config.json'), JSON.stringify({ input: 'subtitles/hotline-beijing.zh-Hans.srt', profile: 'festival' }));

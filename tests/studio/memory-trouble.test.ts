@@ -9,7 +9,7 @@ import { openReviewSession } from '../../src/pipeline/review-session.js';
 import type { StudioCue, TrackResponse } from '../../src/studio/api.js';
 import { startStudio } from '../../src/studio/server.js';
 import { startCli, tempDir, type RunningProcess } from '../helpers/cli.js';
-import { change, LANG, localizedSample, send, startSample, testPage, type Running } from './studio-fixture.js';
+import { change, LANG, localizedSample, send, servedAddress, startSample, testPage, type Running } from './studio-fixture.js';
 
 async function cue(running: Pick<Running, 'origin'>, id: string): Promise<StudioCue> {
   return ((await send(running.origin, { path: `/api/tracks/${LANG}` })).json() as TrackResponse).cues.find((c) => c.id === id)!;
@@ -63,11 +63,7 @@ describe('a memory file moved away while the studio runs', () => {
     const { dir, options } = await localizedSample();
     const server = startCli(['review', 'serve', '--config', 'subloc.config.json', '--language', LANG, '--port', '0'], dir);
     processes.push(server);
-    while (!server.stdout.includes('\n')) {
-      if (server.child.exitCode !== null) throw new Error(`review serve exited: ${server.stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    const running = { origin: server.stdout.split('\n')[0]!.replace(/\/$/, '') } as Running;
+    const running = { origin: (await servedAddress(server)).replace(/\/$/, '') } as Running;
     const first = await cue(running, '3');
     expect((await change(running, 'PUT', `/api/tracks/${LANG}/cues/3`, { text: 'Saved before the move.', revision: first.revision })).status).toBe(200);
     const archived = join(dir, 'archive.sqlite');

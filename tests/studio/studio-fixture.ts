@@ -7,10 +7,19 @@ import { localize } from '../../src/pipeline/localize.js';
 import { resolveLocalizeOptions, type LocalizeOptions } from '../../src/pipeline/options.js';
 import { openReviewSession } from '../../src/pipeline/review-session.js';
 import { startStudio, type Studio, type StudioOptions } from '../../src/studio/server.js';
-import { tempDir } from '../helpers/cli.js';
+import { tempDir, type RunningProcess } from '../helpers/cli.js';
 
 const root = resolve(import.meta.dirname, '../..');
 export const LANG = 'fr-FR';
+
+/** The first line `review serve` prints (its address), once it has printed it; an exit before is an error with its stderr. */
+export async function servedAddress(server: RunningProcess): Promise<string> {
+  while (!server.stdout.includes('\n')) {
+    if (server.child.exitCode !== null) throw new Error(`review serve exited: ${server.stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return server.stdout.split('\n')[0]!;
+}
 
 /** The sample as a user has it, localized once (offline: the TMX's translations), in a folder of its own. */
 export async function localizedSample(prefix = 'subloc-studio-'): Promise<{ dir: string; options: LocalizeOptions }> {
